@@ -1,0 +1,121 @@
+"""The static half of the op registry: each op's public names, its parameters and shape rule.
+
+Pure Python (no numpy, no mypy), so the plugin builds its hook table from ``SPECS`` and the
+runtime binds forward and VJP functions to the same entries (``typedflux.ops.registry``).
+A test checks that every primitive here has a runtime binding and vice versa, and that the
+parameter names below match the real Python signatures of the public functions and methods.
+
+>>> SPECS["matmul"].functions
+('matmul',)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Dict, Tuple
+
+__all__ = ["Kind", "Arg", "OpSpec", "SPECS", "spec"]
+
+
+class Kind(Enum):
+    """How the plugin reads an argument, and how the runtime passes it to the rule."""
+
+    TENSOR = "tensor"  # a Tensor or a Python scalar (shape ()); the rule gets its shape
+    TENSORS = "tensors"  # a list/tuple of tensors, or *args of tensors; rule gets tuple of shapes
+    DIMS = "dims"  # *args of dims, or one tuple of dims; rule gets a tuple of dims
+    DIM = "dim"  # one dim (int, symbolic); rule gets a dim
+    AXIS = "axis"  # None, an int, or a tuple of ints; rule gets it as is
+    AXES = "axes"  # *args of ints, or one tuple of ints; rule gets a tuple of ints
+    INT = "int"  # a static int; rule gets it
+    BOOL = "bool"  # a static bool; rule gets it
+    INDEX = "index"  # a __getitem__ key: int, slice, None, Ellipsis or a tuple of them
+    IGNORED = "ignored"  # not shape-relevant (a float, a dtype); the rule does not get it
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One parameter of an op: its Python name, how it is read, and its default.
+
+    ``required`` is true when the parameter has no default.
+    """
+
+    name: str
+    kind: Kind
+    default: Any = None
+    required: bool = False
+
+
+def a(name: str, kind: Kind, default: Any = None, *, required: bool = False) -> Arg:
+    """Shorthand used by rule modules to declare an op's parameters."""
+    return Arg(name, kind, default, required)
+
+
+@dataclass(frozen=True)
+class OpSpec:
+    """An op's static description.
+
+    - ``name``: registry key (``"matmul"``).
+    - ``rule``: ``rule(**{arg.name: value})`` returns the output shape, or raises
+      ``ShapeError`` on a proven mismatch (``CannotTell`` when nothing can be computed).
+      Ops with several outputs are not in this catalog.
+    - ``args``: parameters in the order of the public function ``typedflux.<function>``.
+    - ``functions``: names in the ``typedflux`` namespace taking ``args`` in order.
+    - ``methods``: ``Tensor`` methods; ``self`` is ``args[0]``, the rest follow in order.
+    - ``reflected``: ``Tensor`` dunders where ``self`` is ``args[1]`` and the other operand
+      ``args[0]`` (``__radd__``).
+    - ``primitive``: has its own forward and VJP in the runtime registry; otherwise the
+      runtime composes it from primitives and only its rule is here (for the plugin).
+    - ``differentiable``: ``False`` for comparisons and other ops with no gradient.
+    """
+
+    name: str
+    rule: Callable[..., Any]
+    args: Tuple[Arg, ...]
+    functions: Tuple[str, ...] = ()
+    methods: Tuple[str, ...] = ()
+    reflected: Tuple[str, ...] = ()
+    primitive: bool = True
+    differentiable: bool = True
+    doc: str = field(default="", compare=False)
+
+
+SPECS: Dict[str, OpSpec] = {}
+
+
+def spec(
+    name: str,
+    *args: Arg,
+    functions: Tuple[str, ...] = (),
+    methods: Tuple[str, ...] = (),
+    reflected: Tuple[str, ...] = (),
+    primitive: bool = True,
+    differentiable: bool = True,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator registering a shape rule as op ``name``.
+
+    >>> from typedflux.shapes.catalog import spec, a, Kind
+    >>> @spec("demo_identity", a("x", Kind.TENSOR), primitive=False)
+    ... def demo_identity_shape(x):
+    ...     return x
+    >>> SPECS.pop("demo_identity").rule(x=(2, 3))
+    (2, 3)
+    """
+
+    def register(rule: Callable[..., Any]) -> Callable[..., Any]:
+        if name in SPECS:
+            raise ValueError(f"op {name!r} is registered twice")
+        SPECS[name] = OpSpec(
+            name,
+            rule,
+            tuple(args),
+            functions,
+            methods,
+            reflected,
+            primitive,
+            differentiable,
+            (rule.__doc__ or "").strip(),
+        )
+        return rule
+
+    return register

@@ -1,0 +1,430 @@
+"""The dim algebra: a dim is an ``int``, a symbolic ``Expr`` or ``UNKNOWN``.
+
+Symbolic dims are polynomials with integer coefficients over named symbols and floor-division
+atoms, kept in one normal form so that structural equality is algebraic equality of
+polynomials: ``N + N`` and ``2*N`` are the same object, ``(2*N)//2`` is ``N``.
+
+Arithmetic is ordinary Python arithmetic, so a shape rule written as
+``(h + 2*pad - k) // stride + 1`` runs on ints at run time and on ``Expr`` in the plugin.
+
+>>> N, M = sym("N"), sym("M")
+>>> N + N == 2 * N, (2 * N) // 2 == N
+(True, True)
+>>> str((N - 3) // 2 + 1)
+'(N + 1)//2 - 1'
+>>> equal(N, M), equal(2 * N, N + N), equal(N, UNKNOWN)
+(False, True, None)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Dict, Iterator, Mapping, Optional, Tuple, Union
+
+__all__ = [
+    "Dim",
+    "Expr",
+    "Unknown",
+    "UNKNOWN",
+    "FloorDiv",
+    "Star",
+    "sym",
+    "equal",
+    "is_one",
+    "evaluate",
+    "symbols",
+    "dim_str",
+    "is_known",
+]
+
+
+class Unknown:
+    """A dim whose size is not known statically (``int`` or ``Any`` in an annotation).
+
+    Arithmetic with an unknown dim gives an unknown dim; it is never a mismatch.
+
+    >>> UNKNOWN + 3
+    ?
+    """
+
+    __slots__ = ()
+    _instance: Optional["Unknown"] = None
+
+    def __new__(cls) -> "Unknown":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "?"
+
+    def __reduce__(self) -> str:
+        return "UNKNOWN"
+
+    def _op(self, other: object) -> "Unknown":
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _op
+    __floordiv__ = __rfloordiv__ = _op
+
+    def __neg__(self) -> "Unknown":
+        return self
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True, order=True)
+class FloorDiv:
+    """The atom ``num // den`` where ``num`` cannot be simplified further (``den > 1``)."""
+
+    num: "Expr"
+    den: int
+
+    def __str__(self) -> str:
+        inner = str(self.num)
+        if len(self.num.terms) > 1 or any(c != 1 for _, c in self.num.terms):
+            inner = f"({inner})"
+        return f"{inner}//{self.den}"
+
+
+Atom = Union[str, FloorDiv]
+# A monomial is a sorted tuple of (atom, power) pairs; () is the constant monomial.
+Monomial = Tuple[Tuple[Atom, int], ...]
+
+
+def _atom_key(atom: Atom) -> Tuple[int, str]:
+    return (0, atom) if isinstance(atom, str) else (1, str(atom))
+
+
+def _mono_key(m: Monomial) -> Tuple[object, ...]:
+    # Higher degree first and the constant last, so ``2*N + 1`` reads as people write it.
+    return (-sum(p for _, p in m), tuple((_atom_key(a), p) for a, p in m))
+
+
+def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
+    powers: Dict[Atom, int] = {}
+    for atom, p in itertools.chain(a, b):
+        powers[atom] = powers.get(atom, 0) + p
+    return tuple(sorted(powers.items(), key=lambda ap: _atom_key(ap[0])))
+
+
+class Expr:
+    """A symbolic dim in normal form: a sum of ``coeff * monomial`` terms.
+
+    Never holds a bare constant (those are plain ``int``); build one with :func:`sym`.
+
+    >>> H = sym("H")
+    >>> (H * 2 + 1) // 2
+    H
+    """
+
+    __slots__ = ("terms", "_hash")
+    terms: Tuple[Tuple[Monomial, int], ...]
+
+    def __init__(self, terms: Mapping[Monomial, int]) -> None:
+        kept = [(m, c) for m, c in terms.items() if c != 0]
+        kept.sort(key=lambda mc: _mono_key(mc[0]))
+        self.terms = tuple(kept)
+        self._hash = hash(self.terms)
+
+    # -- construction -------------------------------------------------------------------
+    @staticmethod
+    def _make(terms: Mapping[Monomial, int]) -> "Dim":
+        nonzero = {m: c for m, c in terms.items() if c != 0}
+        if not nonzero:
+            return 0
+        if list(nonzero) == [()]:
+            return nonzero[()]
+        return Expr(nonzero)
+
+    def _as_terms(self) -> Dict[Monomial, int]:
+        return dict(self.terms)
+
+    # -- arithmetic ---------------------------------------------------------------------
+    def __add__(self, other: object) -> "Dim":
+        o = _terms_of(other)
+        if o is None:
+            return _binary_fallback(self, other)
+        out = self._as_terms()
+        for m, c in o.items():
+            out[m] = out.get(m, 0) + c
+        return Expr._make(out)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> "Dim":
+        return Expr._make({m: -c for m, c in self.terms})
+
+    def __sub__(self, other: object) -> "Dim":
+        o = _terms_of(other)
+        if o is None:
+            return _binary_fallback(self, other)
+        return self + Expr._make({m: -c for m, c in o.items()})
+
+    def __rsub__(self, other: object) -> "Dim":
+        return (-self) + other  # type: ignore[operator]
+
+    def __mul__(self, other: object) -> "Dim":
+        o = _terms_of(other)
+        if o is None:
+            return _binary_fallback(self, other)
+        out: Dict[Monomial, int] = {}
+        for (ma, ca), (mb, cb) in itertools.product(self.terms, o.items()):
+            m = _mono_mul(ma, mb)
+            out[m] = out.get(m, 0) + ca * cb
+        return Expr._make(out)
+
+    __rmul__ = __mul__
+
+    def __floordiv__(self, other: object) -> "Dim":
+        return floordiv(self, other)
+
+    def __rfloordiv__(self, other: object) -> "Dim":
+        return floordiv(other, self)
+
+    # -- comparison and display ---------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expr) and self.terms == other.terms
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __lt__(self, other: "Expr") -> bool:  # a stable order for sorting, not a size order
+        return str(self) < str(other)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def __str__(self) -> str:
+        parts = []
+        for i, (m, c) in enumerate(self.terms):
+            body = "*".join(_power_str(a, p) for a, p in m)
+            mag = abs(c)
+            if not body:
+                text = str(mag)
+            elif mag == 1:
+                text = body
+            else:
+                text = f"{mag}*{body}"
+            if i == 0:
+                parts.append(f"-{text}" if c < 0 else text)
+            else:
+                parts.append(f" - {text}" if c < 0 else f" + {text}")
+        return "".join(parts)
+
+
+def _power_str(atom: Atom, power: int) -> str:
+    s = str(atom)
+    return "*".join([s] * power)
+
+
+Dim = Union[int, Expr, Unknown]
+
+
+def _terms_of(x: object) -> Optional[Dict[Monomial, int]]:
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return {(): x} if x else {}
+    if isinstance(x, Expr):
+        return dict(x.terms)
+    return None
+
+
+def _binary_fallback(a: object, b: object) -> "Dim":
+    if isinstance(a, Unknown) or isinstance(b, Unknown):
+        return UNKNOWN
+    return NotImplemented  # type: ignore[no-any-return]
+
+
+def sym(name: str) -> Expr:
+    """A symbolic dim named ``name``.
+
+    >>> sym("B") * 784
+    784*B
+    """
+    if not name.isidentifier():
+        raise ValueError(f"a symbolic dim name must be an identifier, got {name!r}")
+    return Expr({(((name, 1),)): 1})
+
+
+def floordiv(a: object, b: object) -> Dim:
+    """``a // b`` on dims, in normal form.
+
+    For a constant divisor ``k > 0``: ``(k*P + R)//k == P + R//k``, and a common factor of
+    ``R`` and ``k`` cancels; nested divisions fold (``(N//2)//3 == N//6``).
+
+    >>> floordiv(sym("N") * 4 + 6, 4)
+    N + 1
+    >>> floordiv(sym("N") * 3 + 1, 2)
+    N + (N + 1)//2
+    """
+    if isinstance(a, Unknown) or isinstance(b, Unknown):
+        return UNKNOWN
+    if isinstance(a, int) and isinstance(b, int):
+        return a // b
+    if not isinstance(b, int):
+        # A symbolic divisor: only exact self-division is simplified.
+        if a == b:
+            return 1
+        if isinstance(a, (int, Expr)) and isinstance(b, Expr):
+            return _symbolic_div(a, b)
+        return NotImplemented  # type: ignore[no-any-return]
+    if b == 0:
+        raise ZeroDivisionError("dim expression divides by zero")
+    assert isinstance(a, Expr)
+    if b < 0:
+        return floordiv(-a, -b)
+    if b == 1:
+        return a
+    quotient: Dict[Monomial, int] = {}
+    rest: Dict[Monomial, int] = {}
+    for m, c in a.terms:
+        q, r = divmod(c, b)
+        if q:
+            quotient[m] = q
+        if r:
+            rest[m] = r
+    q_dim = Expr._make(quotient)
+    if not rest:
+        return q_dim
+    if list(rest) == [()]:
+        return q_dim  # 0 <= r < b, so r // b == 0
+    g = math.gcd(b, *rest.values())
+    den = b // g
+    r_expr = Expr({m: c // g for m, c in rest.items()})
+    if den == 1:
+        return q_dim + r_expr
+    # (x//a)//b == x//(a*b) for positive a, b.
+    if len(r_expr.terms) == 1 and r_expr.terms[0][1] == 1:
+        (mono, _), = r_expr.terms
+        if len(mono) == 1 and mono[0][1] == 1 and isinstance(mono[0][0], FloorDiv):
+            inner = mono[0][0]
+            return q_dim + floordiv(inner.num, inner.den * den)
+    return q_dim + Expr({((FloorDiv(r_expr, den), 1),): 1})
+
+
+def _symbolic_div(a: object, b: Expr) -> Dim:
+    # ``a // b`` with a symbolic ``b``: kept as an opaque symbol whose name is the text of
+    # the division, so it compares equal only to the same division written the same way.
+    name = f"({a})//({b})"
+    return Expr({(((name, 1),)): 1})
+
+
+def symbols(d: Dim) -> frozenset[str]:
+    """The symbol names a dim mentions.
+
+    >>> sorted(symbols(sym("H") * sym("W") // 2))
+    ['H', 'W']
+    """
+    if not isinstance(d, Expr):
+        return frozenset()
+    out: set[str] = set()
+    for m, _ in d.terms:
+        for atom, _ in m:
+            if isinstance(atom, str):
+                out.add(atom)
+            else:
+                out |= symbols(atom.num)
+    return frozenset(out)
+
+
+def evaluate(d: Dim, env: Mapping[str, int]) -> Dim:
+    """Substitute ints (or dims) for symbols; symbols missing from ``env`` stay symbolic.
+
+    >>> evaluate((sym("H") - 3) // 2 + 1, {"H": 28})
+    13
+    """
+    if not isinstance(d, Expr):
+        return d
+    total: Dim = 0
+    for m, c in d.terms:
+        term: Dim = c
+        for atom, p in m:
+            if isinstance(atom, str):
+                val: Dim = env[atom] if atom in env else Expr({((atom, 1),): 1})
+            else:
+                val = floordiv(evaluate(atom.num, env), atom.den)
+            for _ in range(p):
+                term = term * val  # type: ignore[operator]
+        total = total + term  # type: ignore[operator]
+    return total
+
+
+# Sample points used to prove two expressions with floor-division atoms different.
+_SAMPLES = (1, 2, 3, 5, 7, 8, 12, 13, 16, 29, 31, 64, 97, 100, 257)
+
+
+def _sample_envs(names: frozenset[str]) -> Iterator[Dict[str, int]]:
+    ordered = sorted(names)
+    for i in range(len(_SAMPLES)):
+        yield {n: _SAMPLES[(i + 3 * j) % len(_SAMPLES)] for j, n in enumerate(ordered)}
+
+
+def equal(a: Dim, b: Dim) -> Optional[bool]:
+    """Three-valued dim equality with rigid symbols.
+
+    ``True`` when equal for every value of the symbols, ``False`` when provably not (they
+    differ for some value), ``None`` when unknown (an unknown dim, or floor divisions that the
+    normal form cannot decide).
+
+    >>> equal(sym("N") * 2, sym("N") + 1)
+    False
+    """
+    if isinstance(a, Unknown) or isinstance(b, Unknown):
+        return None
+    diff = a - b  # type: ignore[operator]
+    if isinstance(diff, int):
+        return diff == 0
+    assert isinstance(diff, Expr)
+    if not any(isinstance(atom, FloorDiv) for m, _ in diff.terms for atom, _ in m):
+        return False  # a nonzero polynomial is nonzero at some positive integer point
+    names = symbols(diff)
+    for env in _sample_envs(names):
+        try:
+            v = evaluate(diff, env)
+        except ZeroDivisionError:
+            continue
+        if isinstance(v, int) and v != 0:
+            return False
+    return None
+
+
+def is_one(d: Dim) -> Optional[bool]:
+    """Whether a dim broadcasts: only a literal ``1`` does; symbols never do.
+
+    >>> is_one(1), is_one(sym("N")), is_one(UNKNOWN)
+    (True, False, None)
+    """
+    if isinstance(d, Unknown):
+        return None
+    return d == 1
+
+
+def is_known(d: Dim) -> bool:
+    """``True`` unless ``d`` is (or mentions) an unknown dim."""
+    return not isinstance(d, Unknown)
+
+
+def dim_str(d: Dim) -> str:
+    """How a dim is written in messages: ``784``, ``B``, ``2*N``, ``?``."""
+    return str(d) if not isinstance(d, Unknown) else "?"
+
+
+@dataclass(frozen=True)
+class Star:
+    """A variadic run of dims inside a shape: ``*Bs`` (named) or ``*?`` (unknown rank).
+
+    A static shape is a tuple of dims holding at most one ``Star``.
+
+    >>> (Star("Bs"), 784)
+    (*Bs, 784)
+    """
+
+    name: Optional[str] = None
+
+    def __repr__(self) -> str:
+        return f"*{self.name}" if self.name else "*?"
