@@ -64,6 +64,7 @@ class OpSpec:
     - ``methods``: ``Tensor`` methods; ``self`` is ``args[0]``, the rest follow in order.
     - ``reflected``: ``Tensor`` dunders where ``self`` is ``args[1]`` and the other operand
       ``args[0]`` (``__radd__``).
+    - ``properties``: ``Tensor`` properties computed by the rule from ``self`` alone (``T``).
     - ``primitive``: has its own forward and VJP in the runtime registry; otherwise the
       runtime composes it from primitives and only its rule is here (for the plugin).
     - ``differentiable``: ``False`` for comparisons and other ops with no gradient.
@@ -75,6 +76,7 @@ class OpSpec:
     functions: Tuple[str, ...] = ()
     methods: Tuple[str, ...] = ()
     reflected: Tuple[str, ...] = ()
+    properties: Tuple[str, ...] = ()
     primitive: bool = True
     differentiable: bool = True
     doc: str = field(default="", compare=False)
@@ -89,6 +91,7 @@ def spec(
     functions: Tuple[str, ...] = (),
     methods: Tuple[str, ...] = (),
     reflected: Tuple[str, ...] = (),
+    properties: Tuple[str, ...] = (),
     primitive: bool = True,
     differentiable: bool = True,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -112,6 +115,7 @@ def spec(
             functions,
             methods,
             reflected,
+            properties,
             primitive,
             differentiable,
             (rule.__doc__ or "").strip(),
