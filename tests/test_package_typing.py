@@ -1,0 +1,24 @@
+"""``mypy --strict`` is clean on the package, and plain mypy (no plugin) on the examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mypy import api
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_package_is_mypy_strict_clean() -> None:
+    out, err, status = api.run(
+        [
+            "--strict",
+            "--config-file",
+            str(ROOT / "tests" / "mypy-strict.ini"),
+            "--cache-dir",
+            str(ROOT / ".mypy_cache" / "strict"),
+            str(ROOT / "typedflux"),
+            str(ROOT / "mypy_plugin"),
+        ]
+    )
+    assert status == 0, out + err
