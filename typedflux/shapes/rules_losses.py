@@ -1,0 +1,146 @@
+"""Shape rules of the losses (``tf.losses``): prediction and target shapes must be identical.
+
+Losses never broadcast: ``mse`` of a ``Tensor[N, 1]`` prediction against a ``Tensor[N]``
+target would silently compare every row with every label, so it is a ``ShapeError`` here,
+both at run time and in mypy. Every loss returns a scalar ``Tensor[()]``.
+
+>>> from typedflux.shapes.dims import sym
+>>> N = sym("N")
+>>> SPECS["mse"].rule(yhat=(N, 1), y=(N, 1))
+()
+>>> SPECS["mse"].rule(yhat=(N, 1), y=(N,))
+Traceback (most recent call last):
+...
+typedflux.shapes.errors.ShapeError: Shapes differ for "mse": prediction has Tensor[N, 1], target has Tensor[N]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[N, 1] or squeeze the prediction
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+from typedflux.shapes.catalog import SPECS, Kind, a, spec  # noqa: F401  (SPECS: doctest)
+from typedflux.shapes.dims import Star, dim_str, equal, is_one
+from typedflux.shapes.errors import ShapeError
+
+__all__ = ["identical_shapes", "LOSSES", "loss_shape_mismatch", "loss_needs_class_axis"]
+
+Shape = Tuple[Any, ...]
+
+#: Every loss with the extra (shape-irrelevant) parameters of its public function.
+LOSSES = {
+    "mse": (),
+    "mae": (),
+    "huber_loss": (a("delta", Kind.IGNORED, 1.0),),
+    "crossentropy": (a("eps", Kind.IGNORED, None),),
+    "logitcrossentropy": (),
+    "binarycrossentropy": (a("eps", Kind.IGNORED, None),),
+    "logitbinarycrossentropy": (),
+    "kldivergence": (a("eps", Kind.IGNORED, None),),
+}
+
+def _fmt(shape: Shape) -> str:
+    if not shape:
+        return "Tensor[()]"
+    return "Tensor[" + ", ".join(repr(d) if isinstance(d, Star) else dim_str(d) for d in shape) + "]"
+
+
+def loss_shape_mismatch(op: str, yhat: Shape, y: Shape) -> str:
+    """The message for a loss whose prediction and target shapes differ.
+
+    >>> print(loss_shape_mismatch("mse", (32, 1), (32,)))
+    Shapes differ for "mse": prediction has Tensor[32, 1], target has Tensor[32]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[32, 1] or squeeze the prediction
+    """
+    text = (
+        f'Shapes differ for "{op}": prediction has {_fmt(yhat)}, target has {_fmt(y)}; '
+        "need identical shapes (no broadcasting in losses)"
+    )
+    if len(yhat) == len(y):
+        for axis in range(-1, -len(y) - 1, -1):
+            if equal(yhat[axis], y[axis]) is False:
+                return text + f" ({dim_str(yhat[axis])} vs {dim_str(y[axis])} at axis {axis})"
+        return text
+    # A trailing axis of size 1 on one side only: the classic [N, 1] vs [N] slip.
+    if len(yhat) == len(y) + 1 and is_one(yhat[-1]) and _provably_different(yhat[:-1], y) is not True:
+        return text + f"; hint: reshape the target to {_fmt(yhat)} or squeeze the prediction"
+    if len(y) == len(yhat) + 1 and is_one(y[-1]) and _provably_different(yhat, y[:-1]) is not True:
+        return text + f"; hint: reshape the prediction to {_fmt(y)} or squeeze the target"
+    return text
+
+
+def loss_needs_class_axis(op: str, yhat: Shape) -> str:
+    """The message for a class-axis loss given scalars.
+
+    >>> print(loss_needs_class_axis("logitcrossentropy", ()))
+    No class axis for "logitcrossentropy": prediction has Tensor[()]; need at least one axis (the last axis holds the classes)
+    """
+    return (
+        f'No class axis for "{op}": prediction has {_fmt(yhat)}; '
+        "need at least one axis (the last axis holds the classes)"
+    )
+
+
+# Losses whose last axis is the class axis (a softmax or a probability vector lives there).
+_CLASS_AXIS = {"crossentropy", "logitcrossentropy", "kldivergence"}
+
+
+def _provably_different(yhat: Shape, y: Shape) -> Optional[bool]:
+    """``True`` when the shapes provably differ, ``False`` when provably equal, ``None``
+    when it cannot be told (unknown dims, or variadic runs that do not line up)."""
+    stars = [isinstance(d, Star) for d in yhat], [isinstance(d, Star) for d in y]
+    if any(stars[0]) or any(stars[1]):
+        if stars[0] != stars[1] or [d for d in yhat if isinstance(d, Star)] != [
+            d for d in y if isinstance(d, Star)
+        ]:
+            return None
+        if any(isinstance(d, Star) and d.name is None for d in yhat):
+            return None
+    elif len(yhat) != len(y):
+        return True
+    verdict: Optional[bool] = False
+    for p, t in zip(yhat, y):
+        if isinstance(p, Star):
+            continue
+        same = equal(p, t)
+        if same is False:
+            return True
+        if same is None:
+            verdict = None
+    return verdict
+
+
+def identical_shapes(op: str, yhat: Shape, y: Shape) -> Shape:
+    """The rule shared by every loss: ``yhat`` and ``y`` identical, result ``()``.
+
+    >>> identical_shapes("mae", (3, 2), (3, 2))
+    ()
+    >>> identical_shapes("mae", (3, 2), (3, 4))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Shapes differ for "mae": prediction has Tensor[3, 2], target has Tensor[3, 4]; need identical shapes (no broadcasting in losses) (2 vs 4 at axis -1)
+    """
+    if _provably_different(yhat, y):
+        raise ShapeError(loss_shape_mismatch(op, yhat, y))
+    if op in _CLASS_AXIS and len(yhat) == 0:
+        raise ShapeError(loss_needs_class_axis(op, yhat))
+    return ()
+
+
+def _register(name: str) -> None:
+    def rule(yhat: Shape, y: Shape) -> Shape:
+        return identical_shapes(name, yhat, y)
+
+    rule.__doc__ = f'Shape rule of "{name}": identical prediction and target shapes -> ().'
+    spec(
+        name,
+        a("yhat", Kind.TENSOR, required=True),
+        a("y", Kind.TENSOR, required=True),
+        *LOSSES[name],
+        a("agg", Kind.IGNORED, "mean"),
+        # logitcrossentropy is a fused primitive with a hand-written VJP; the other
+        # losses are composed from primitives at run time.
+        primitive=name == "logitcrossentropy",
+    )(rule)
+
+
+for _name in LOSSES:
+    _register(_name)
