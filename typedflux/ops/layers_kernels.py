@@ -1,0 +1,358 @@
+"""Numpy kernels of the fused layer primitives: forwards and hand-written backwards.
+
+Plain functions over ndarrays, so the primitives in :mod:`typedflux.ops.layers_nn` stay one
+line each and the kernels can be tested against naive loops. Layouts follow PyTorch: NCHW
+images, conv weight ``(out, in, kh, kw)``, transposed-conv weight ``(in, out, kh, kw)``.
+
+>>> import numpy as np
+>>> x = np.arange(16, dtype=np.float64).reshape(1, 1, 4, 4)
+>>> y, _ = maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))
+>>> y[0, 0]
+array([[ 5.,  7.],
+       [13., 15.]])
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "im2col",
+    "col2im",
+    "dense_forward",
+    "dense_backward",
+    "conv2d_forward",
+    "conv2d_backward",
+    "conv_transpose2d_forward",
+    "conv_transpose2d_backward",
+    "maxpool2d_forward",
+    "maxpool2d_backward",
+    "meanpool2d_forward",
+    "meanpool2d_backward",
+    "batchnorm_forward",
+    "batchnorm_backward",
+    "layernorm_forward",
+    "layernorm_backward",
+]
+
+Array = npt.NDArray[Any]
+Pair = Tuple[int, int]
+
+
+# -- dense ------------------------------------------------------------------------------------
+
+
+def _act(pre: Array, activation: str) -> Array:
+    if activation == "identity":
+        return pre
+    if activation == "relu":
+        np.maximum(pre, 0, out=pre)
+        return pre
+    if activation == "tanh":
+        np.tanh(pre, out=pre)
+        return pre
+    if activation == "sigmoid":
+        # Stable for large |pre|: exp of a non-positive number only.
+        e = np.exp(-np.abs(pre))
+        return np.where(pre >= 0, 1 / (1 + e), e / (1 + e)).astype(pre.dtype, copy=False)
+    raise ValueError(f"dense: activation {activation!r} is not fused")
+
+
+def _act_grad(g: Array, out: Array, activation: str) -> Array:
+    """``g * act'(pre)`` written in terms of the output (all four fused activations allow it)."""
+    if activation == "identity":
+        return g
+    if activation == "relu":
+        return g * (out > 0)
+    if activation == "tanh":
+        r: Array = g * (1 - out * out)
+        return r
+    if activation == "sigmoid":
+        s: Array = g * out * (1 - out)
+        return s
+    raise ValueError(f"dense: activation {activation!r} is not fused")
+
+
+def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Array:
+    """``act(x @ w.T + b)`` over any leading dims of ``x``."""
+    pre = x @ w.T
+    if b is not None:
+        pre += b
+    return _act(pre, activation)
+
+
+def dense_backward(
+    g: Array, out: Array, x: Array, w: Array, activation: str
+) -> Tuple[Array, Array, Array]:
+    """Gradients for (x, w, b); two GEMMs on the flattened batch."""
+    gp = _act_grad(g, out, activation)
+    g2 = gp.reshape(-1, gp.shape[-1])
+    x2 = x.reshape(-1, x.shape[-1])
+    return gp @ w, g2.T @ x2, g2.sum(axis=0)
+
+
+# -- im2col -----------------------------------------------------------------------------------
+
+
+def _span(k: int, d: int) -> int:
+    return d * (k - 1) + 1
+
+
+def im2col(xp: Array, kernel: Pair, stride: Pair, dilation: Pair, out_hw: Pair) -> Array:
+    """Columns ``(C*kh*kw, B*OH*OW)`` of an already padded ``xp`` (B, C, Hp, Wp).
+
+    Row ``(c, i, j)`` holds the input pixel under kernel tap ``(i, j)`` of channel ``c`` for
+    every output position, so a conv is ONE GEMM ``W(out, C*kh*kw) @ cols``.
+    """
+    b, c = xp.shape[:2]
+    (kh, kw), (sh, sw), (dh, dw), (oh, ow) = kernel, stride, dilation, out_hw
+    cols = np.empty((c, kh, kw, b, oh, ow), dtype=xp.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            patch = xp[:, :, i * dh : i * dh + sh * (oh - 1) + 1 : sh,
+                       j * dw : j * dw + sw * (ow - 1) + 1 : sw]
+            cols[:, i, j] = patch.transpose(1, 0, 2, 3)
+    return cols.reshape(c * kh * kw, b * oh * ow)
+
+
+def col2im(
+    cols: Array, padded_shape: Tuple[int, int, int, int], kernel: Pair, stride: Pair,
+    dilation: Pair, out_hw: Pair,
+) -> Array:
+    """The adjoint of :func:`im2col`: scatter-add columns back into a padded image."""
+    b, c, hp, wp = padded_shape
+    (kh, kw), (sh, sw), (dh, dw), (oh, ow) = kernel, stride, dilation, out_hw
+    xp = np.zeros(padded_shape, dtype=cols.dtype)
+    c6 = cols.reshape(c, kh, kw, b, oh, ow)
+    for i in range(kh):
+        for j in range(kw):
+            xp[:, :, i * dh : i * dh + sh * (oh - 1) + 1 : sh,
+               j * dw : j * dw + sw * (ow - 1) + 1 : sw] += c6[:, i, j].transpose(1, 0, 2, 3)
+    return xp
+
+
+def _pad(x: Array, pad: Pair, value: float = 0.0) -> Array:
+    if pad == (0, 0):
+        return x
+    ph, pw = pad
+    return np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=value)
+
+
+def _unpad(xp: Array, pad: Pair) -> Array:
+    ph, pw = pad
+    return xp[:, :, ph : xp.shape[2] - ph, pw : xp.shape[3] - pw]
+
+
+def _conv_out(h: int, k: int, s: int, p: int, d: int) -> int:
+    return (h + 2 * p - d * (k - 1) - 1) // s + 1
+
+
+# -- conv2d -----------------------------------------------------------------------------------
+
+
+def conv2d_forward(
+    x: Array, w: Array, b: Optional[Array], stride: Pair, pad: Pair, dilation: Pair
+) -> Tuple[Array, Array]:
+    """Cross-correlation (PyTorch's conv2d). Returns the output and the im2col buffer,
+    which the backward reuses for the weight gradient."""
+    n = x.shape[0]
+    o, c, kh, kw = w.shape
+    oh = _conv_out(x.shape[2], kh, stride[0], pad[0], dilation[0])
+    ow = _conv_out(x.shape[3], kw, stride[1], pad[1], dilation[1])
+    cols = im2col(_pad(x, pad), (kh, kw), stride, dilation, (oh, ow))
+    y = w.reshape(o, -1) @ cols  # (O, B*OH*OW): the one GEMM
+    if b is not None:
+        y += b[:, None]
+    return y.reshape(o, n, oh, ow).transpose(1, 0, 2, 3), cols
+
+
+def conv2d_backward(
+    g: Array, cols: Array, x_shape: Tuple[int, ...], w: Array, stride: Pair, pad: Pair,
+    dilation: Pair,
+) -> Tuple[Array, Array, Array]:
+    """Gradients for (x, w, b) from the saved columns: two GEMMs and a col2im."""
+    o, c, kh, kw = w.shape
+    n, _, oh, ow = g.shape
+    g2 = g.transpose(1, 0, 2, 3).reshape(o, -1)
+    gw = (g2 @ cols.T).reshape(w.shape)
+    gcols = w.reshape(o, -1).T @ g2
+    hp, wp = x_shape[2] + 2 * pad[0], x_shape[3] + 2 * pad[1]
+    gxp = col2im(gcols, (n, c, hp, wp), (kh, kw), stride, dilation, (oh, ow))
+    return _unpad(gxp, pad), gw, g.sum(axis=(0, 2, 3))
+
+
+# -- conv_transpose2d -------------------------------------------------------------------------
+
+
+def conv_transpose2d_forward(
+    x: Array, w: Array, b: Optional[Array], stride: Pair, pad: Pair, dilation: Pair
+) -> Array:
+    """The adjoint of conv2d wrt its input (PyTorch's conv_transpose2d, weight (in, out,
+    kh, kw)): ``(H-1)*stride - 2*pad + dilation*(k-1) + 1`` output rows."""
+    n, cin, h, wd = x.shape
+    _, o, kh, kw = w.shape
+    x2 = x.transpose(1, 0, 2, 3).reshape(cin, -1)
+    cols = w.reshape(cin, -1).T @ x2  # (O*kh*kw, B*H*W)
+    full = (
+        (h - 1) * stride[0] + dilation[0] * (kh - 1) + 1,
+        (wd - 1) * stride[1] + dilation[1] * (kw - 1) + 1,
+    )
+    yp = col2im(cols, (n, o, full[0], full[1]), (kh, kw), stride, dilation, (h, wd))
+    y = _unpad(yp, pad)
+    if b is not None:
+        y = y + b[None, :, None, None]
+    return np.ascontiguousarray(y)
+
+
+def conv_transpose2d_backward(
+    g: Array, x: Array, w: Array, stride: Pair, pad: Pair, dilation: Pair
+) -> Tuple[Array, Array, Array]:
+    """Gradients for (x, w, b): the input gradient is a plain conv2d of ``g``."""
+    n, cin, h, wd = x.shape
+    _, o, kh, kw = w.shape
+    gcols = im2col(_pad(g, pad), (kh, kw), stride, dilation, (h, wd))  # (O*kh*kw, B*H*W)
+    x2 = x.transpose(1, 0, 2, 3).reshape(cin, -1)
+    gx = (w.reshape(cin, -1) @ gcols).reshape(cin, n, h, wd).transpose(1, 0, 2, 3)
+    gw = (x2 @ gcols.T).reshape(w.shape)
+    return gx, gw, g.sum(axis=(0, 2, 3))
+
+
+# -- pools ------------------------------------------------------------------------------------
+
+
+def _windows(xp: Array, window: Pair, stride: Pair, out_hw: Pair) -> Array:
+    """A read-only view (B, C, OH, OW, kh, kw) of every pooling window."""
+    v = np.lib.stride_tricks.sliding_window_view(xp, window, axis=(2, 3))
+    return v[:, :, :: stride[0], :: stride[1]][:, :, : out_hw[0], : out_hw[1]]
+
+
+def maxpool2d_forward(
+    x: Array, window: Pair, stride: Pair, pad: Pair
+) -> Tuple[Array, Array]:
+    """Max over each window (padding is -inf, so it never wins). Returns the output and the
+    flat argmax within each window; ties go to the first (row-major) position."""
+    oh = _conv_out(x.shape[2], window[0], stride[0], pad[0], 1)
+    ow = _conv_out(x.shape[3], window[1], stride[1], pad[1], 1)
+    v = _windows(_pad(x, pad, -np.inf), window, stride, (oh, ow))
+    flat = v.reshape(v.shape[:4] + (-1,))
+    arg = flat.argmax(axis=-1)
+    return np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0], arg
+
+
+def maxpool2d_backward(
+    g: Array, arg: Array, x_shape: Tuple[int, ...], window: Pair, stride: Pair, pad: Pair
+) -> Array:
+    """Route each output gradient to its window's argmax (overlapping windows add)."""
+    n, c, h, w = x_shape
+    oh, ow = g.shape[2:]
+    gxp = np.zeros((n, c, h + 2 * pad[0], w + 2 * pad[1]), dtype=g.dtype)
+    for i in range(window[0]):
+        for j in range(window[1]):
+            hit = arg == i * window[1] + j
+            gxp[:, :, i : i + stride[0] * (oh - 1) + 1 : stride[0],
+                j : j + stride[1] * (ow - 1) + 1 : stride[1]] += g * hit
+    return _unpad(gxp, pad)
+
+
+def meanpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
+    """Mean over each window; padding counts as zeros in the mean (NNlib's and PyTorch's
+    default ``count_include_pad``)."""
+    oh = _conv_out(x.shape[2], window[0], stride[0], pad[0], 1)
+    ow = _conv_out(x.shape[3], window[1], stride[1], pad[1], 1)
+    v = _windows(_pad(x, pad), window, stride, (oh, ow))
+    out: Array = v.mean(axis=(4, 5), dtype=x.dtype)
+    return out
+
+
+def meanpool2d_backward(
+    g: Array, x_shape: Tuple[int, ...], window: Pair, stride: Pair, pad: Pair
+) -> Array:
+    """Spread each output gradient evenly over its window."""
+    n, c, h, w = x_shape
+    oh, ow = g.shape[2:]
+    gs = g / (window[0] * window[1])
+    gxp = np.zeros((n, c, h + 2 * pad[0], w + 2 * pad[1]), dtype=g.dtype)
+    for i in range(window[0]):
+        for j in range(window[1]):
+            gxp[:, :, i : i + stride[0] * (oh - 1) + 1 : stride[0],
+                j : j + stride[1] * (ow - 1) + 1 : stride[1]] += gs
+    return _unpad(gxp, pad)
+
+
+# -- normalisation ----------------------------------------------------------------------------
+
+
+def _bn_axes(x: Array) -> Tuple[int, ...]:
+    return (0,) + tuple(range(2, x.ndim))
+
+
+def _bn_view(v: Array, ndim: int) -> Array:
+    return v.reshape((1, -1) + (1,) * (ndim - 2))
+
+
+def batchnorm_forward(
+    x: Array, w: Array, b: Array, mean: Array, var: Array, training: bool, eps: float
+) -> Array:
+    """``w * (x - mu) / sqrt(var + eps) + b`` per channel (axis 1); batch statistics when
+    ``training`` (biased variance), else the given running ``mean``/``var``."""
+    if training:
+        axes = _bn_axes(x)
+        mu = x.mean(axis=axes, keepdims=True)
+        sig2 = x.var(axis=axes, keepdims=True)
+    else:
+        mu, sig2 = _bn_view(mean, x.ndim), _bn_view(var, x.ndim)
+    inv = 1 / np.sqrt(sig2 + eps)
+    out: Array = (x - mu) * (inv * _bn_view(w, x.ndim)) + _bn_view(b, x.ndim)
+    return out.astype(x.dtype, copy=False)
+
+
+def batchnorm_backward(
+    g: Array, x: Array, w: Array, mean: Array, var: Array, training: bool, eps: float
+) -> Tuple[Array, Array, Array]:
+    """Gradients for (x, weight, bias); in training the batch statistics depend on x."""
+    axes = _bn_axes(x)
+    if training:
+        mu = x.mean(axis=axes, keepdims=True)
+        sig2 = x.var(axis=axes, keepdims=True)
+    else:
+        mu, sig2 = _bn_view(mean, x.ndim), _bn_view(var, x.ndim)
+    inv = 1 / np.sqrt(sig2 + eps)
+    xhat = (x - mu) * inv
+    gw = (g * xhat).sum(axis=axes)
+    gb = g.sum(axis=axes)
+    gxhat = g * _bn_view(w, x.ndim)
+    if training:
+        m = x.size // x.shape[1]
+        gx = inv * (gxhat - gxhat.sum(axis=axes, keepdims=True) / m
+                    - xhat * (gxhat * xhat).sum(axis=axes, keepdims=True) / m)
+    else:
+        gx = gxhat * inv
+    return gx.astype(x.dtype, copy=False), gw, gb
+
+
+def layernorm_forward(x: Array, w: Array, b: Array, eps: float) -> Array:
+    """``w * (x - mean) / sqrt(var + eps) + b`` over the last axis."""
+    mu = x.mean(axis=-1, keepdims=True)
+    inv = 1 / np.sqrt(x.var(axis=-1, keepdims=True) + eps)
+    out: Array = (x - mu) * inv * w + b
+    return out.astype(x.dtype, copy=False)
+
+
+def layernorm_backward(
+    g: Array, x: Array, w: Array, eps: float
+) -> Tuple[Array, Array, Array]:
+    """Gradients for (x, weight, bias)."""
+    mu = x.mean(axis=-1, keepdims=True)
+    inv = 1 / np.sqrt(x.var(axis=-1, keepdims=True) + eps)
+    xhat = (x - mu) * inv
+    lead = tuple(range(x.ndim - 1))
+    gw = (g * xhat).sum(axis=lead)
+    gb = g.sum(axis=lead)
+    gxhat = g * w
+    d = x.shape[-1]
+    gx = inv * (gxhat - gxhat.sum(axis=-1, keepdims=True) / d
+                - xhat * (gxhat * xhat).sum(axis=-1, keepdims=True) / d)
+    return gx.astype(x.dtype, copy=False), gw, gb
