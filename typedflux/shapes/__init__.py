@@ -1,0 +1,71 @@
+"""Pure-Python shapes: the dim algebra, every op's shape rule, and the shared messages.
+
+Importing this package registers every rule, so ``SPECS`` is complete afterwards.
+
+>>> from typedflux.shapes import SPECS, sym, fmt_shape
+>>> fmt_shape(SPECS["matmul"].rule(x=(sym("B"), 784), w=(784, 10)))
+'Tensor[B, 10]'
+"""
+
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import SPECS, Arg, Kind, OpSpec, spec
+from typedflux.shapes.dims import (
+    UNKNOWN,
+    Dim,
+    Expr,
+    Star,
+    Unknown,
+    dim_str,
+    equal,
+    evaluate,
+    is_known,
+    is_one,
+    sym,
+    symbols,
+)
+from typedflux.shapes.errors import CannotTell, ShapeError, require
+from typedflux.shapes.messages import fmt_shape
+from typedflux.shapes.parse import DimSyntaxError, parse_dim
+from typedflux.shapes.shape import SDim, Shape, broadcast_pair
+
+# Each rules module registers its specs in SPECS when imported.
+from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
+from typedflux.shapes import rules_elementwise  # noqa: F401
+from typedflux.shapes import rules_index  # noqa: F401
+from typedflux.shapes import rules_join  # noqa: F401
+from typedflux.shapes import rules_linalg  # noqa: F401
+from typedflux.shapes import rules_losses  # noqa: F401  (the training engineer's loss rules)
+from typedflux.shapes import rules_layers  # noqa: F401  (layers engineer: fused layer ops)
+from typedflux.shapes import rules_movement  # noqa: F401
+from typedflux.shapes import rules_nn  # noqa: F401
+from typedflux.shapes import rules_reduce  # noqa: F401
+
+__all__ = [
+    "SPECS",
+    "Arg",
+    "Kind",
+    "OpSpec",
+    "spec",
+    "UNKNOWN",
+    "Dim",
+    "Expr",
+    "Star",
+    "Unknown",
+    "dim_str",
+    "equal",
+    "evaluate",
+    "is_known",
+    "is_one",
+    "sym",
+    "symbols",
+    "CannotTell",
+    "ShapeError",
+    "require",
+    "fmt_shape",
+    "messages",
+    "DimSyntaxError",
+    "parse_dim",
+    "SDim",
+    "Shape",
+    "broadcast_pair",
+]

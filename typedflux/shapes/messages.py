@@ -1,0 +1,471 @@
+"""Every shape message, built in one place so the runtime and the mypy plugin say the same words.
+
+Form (STYLE.md): ``<What failed> for "<op>": <arg> has <shape>, <arg> has <shape>; need
+<condition> (<values>)``, then a hint when the fix is obvious. Capitalised, names in double
+quotes, no trailing period.
+
+>>> fmt_shape((Star("Bs"), 784)), fmt_shape(()), fmt_shape((UNKNOWN, 3))
+('Tensor[*Bs, 784]', 'Tensor[()]', 'Tensor[?, 3]')
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from typedflux.shapes.dims import UNKNOWN, Dim, Star, dim_str
+
+__all__ = [
+    "fmt_shape",
+    "fmt_dims",
+    "fmt_axes",
+    "broadcast_mismatch",
+    "matmul_inner_mismatch",
+    "matmul_batch_mismatch",
+    "matmul_scalar",
+    "axis_out_of_range",
+    "repeated_axis",
+    "empty_reduction",
+    "reshape_size_mismatch",
+    "reshape_not_divisible",
+    "reshape_bad_target",
+    "bad_permutation",
+    "squeeze_not_one",
+    "join_rank_mismatch",
+    "join_size_mismatch",
+    "join_scalar",
+    "no_tensors",
+    "index_out_of_range",
+    "too_many_indices",
+    "index_bad_key",
+    "negative_size",
+    "zero_step",
+    "rank_too_small",
+    "layer_input_mismatch",
+    "chain_mismatch",
+    "annotation_mismatch",
+    "binding_conflict",
+]
+
+
+def _dim(d: object) -> str:
+    if isinstance(d, Star):
+        return f"*{d.name}" if d.name else "..."
+    return dim_str(d)  # type: ignore[arg-type]
+
+
+def fmt_shape(shape: Sequence[object]) -> str:
+    """How a tensor type is written in messages: ``Tensor[B, 784]``.
+
+    Unknown dims show as ``?``, a named run as ``*Bs``, a run of unknown length as ``...``.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> fmt_shape((sym("B"), 2 * sym("N"))), fmt_shape((Star(), 64))
+    ('Tensor[B, 2*N]', 'Tensor[..., 64]')
+    """
+    if len(shape) == 0:
+        return "Tensor[()]"
+    return "Tensor[" + ", ".join(_dim(d) for d in shape) + "]"
+
+
+def fmt_dims(dims: Sequence[object]) -> str:
+    """A tuple of dims as Python would print it, without the one-element comma: ``(B, 700)``.
+
+    >>> fmt_dims((3,)), fmt_dims(()), fmt_dims((UNKNOWN, -1))
+    ('(3)', '()', '(?, -1)')
+    """
+    return "(" + ", ".join(_dim(d) for d in dims) + ")"
+
+
+def fmt_axes(axes: object) -> str:
+    """An axis argument as written: ``1`` or ``(0, 2)``.
+
+    >>> fmt_axes(1), fmt_axes((0, 2)), fmt_axes((1,))
+    ('1', '(0, 2)', '(1)')
+    """
+    if isinstance(axes, tuple):
+        return fmt_dims(axes)
+    return str(axes)
+
+
+def broadcast_mismatch(
+    op: str, xname: str, x: Sequence[object], yname: str, y: Sequence[object],
+    axis: int, a: Dim, b: Dim,
+) -> str:
+    """Two shapes that do not broadcast at ``axis``.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(broadcast_mismatch("add", "x", (sym("B"), 10), "y", (sym("B"), 5), -1, 10, 5))
+    Cannot broadcast for "add": x has Tensor[B, 10], y has Tensor[B, 5]; need equal sizes or 1 at axis -1 (10 vs 5)
+    """
+    return (
+        f'Cannot broadcast for "{op}": {xname} has {fmt_shape(x)}, {yname} has {fmt_shape(y)}; '
+        f"need equal sizes or 1 at axis {axis} ({dim_str(a)} vs {dim_str(b)})"
+    )
+
+
+def matmul_inner_mismatch(
+    op: str, x: Sequence[object], w: Sequence[object], x_index: int, w_index: int,
+    a: Dim, b: Dim, hint: Optional[str] = None,
+) -> str:
+    """The contracted dims of a matrix product differ.
+
+    >>> print(matmul_inner_mismatch("matmul", (1, 2), (3, 4), -1, -2, 2, 3))
+    Inner dimensions differ for "matmul": x has Tensor[1, 2], w has Tensor[3, 4]; need x.shape[-1] == w.shape[-2] (2 vs 3)
+    >>> print(matmul_inner_mismatch("matmul", (1, 2), (3, 2), -1, -2, 2, 3, "transpose w (w.T)"))
+    Inner dimensions differ for "matmul": x has Tensor[1, 2], w has Tensor[3, 2]; need x.shape[-1] == w.shape[-2] (2 vs 3); did you mean to transpose w (w.T)?
+    """
+    text = (
+        f'Inner dimensions differ for "{op}": x has {fmt_shape(x)}, w has {fmt_shape(w)}; '
+        f"need x.shape[{x_index}] == w.shape[{w_index}] ({dim_str(a)} vs {dim_str(b)})"
+    )
+    if hint:
+        text += f"; did you mean to {hint}?"
+    return text
+
+
+def matmul_batch_mismatch(
+    op: str, x: Sequence[object], w: Sequence[object], axis: int, a: Dim, b: Dim
+) -> str:
+    """The batch (leading) dims of a matrix product do not broadcast.
+
+    >>> print(matmul_batch_mismatch("matmul", (2, 3, 4), (5, 4, 6), -3, 2, 5))
+    Cannot broadcast batch dimensions for "matmul": x has Tensor[2, 3, 4], w has Tensor[5, 4, 6]; need equal sizes or 1 at axis -3 (2 vs 5)
+    """
+    return (
+        f'Cannot broadcast batch dimensions for "{op}": x has {fmt_shape(x)}, '
+        f"w has {fmt_shape(w)}; need equal sizes or 1 at axis {axis} "
+        f"({dim_str(a)} vs {dim_str(b)})"
+    )
+
+
+def matmul_scalar(op: str, x: Sequence[object], w: Sequence[object]) -> str:
+    """A matrix product with a 0-d operand.
+
+    >>> print(matmul_scalar("matmul", (), (3, 4)))
+    Scalar operand for "matmul": x has Tensor[()], w has Tensor[3, 4]; need at least 1 dimension in each operand (use * to scale by a scalar)
+    """
+    return (
+        f'Scalar operand for "{op}": x has {fmt_shape(x)}, w has {fmt_shape(w)}; '
+        "need at least 1 dimension in each operand (use * to scale by a scalar)"
+    )
+
+
+def axis_out_of_range(op: str, arg: str, shape: Sequence[object], axis: int) -> str:
+    """An axis outside ``-rank <= axis < rank``.
+
+    >>> print(axis_out_of_range("sum", "x", (2, 3), -3))
+    Axis out of range for "sum": x has Tensor[2, 3]; need -2 <= axis < 2 (axis -3)
+    """
+    n = len(shape)
+    return (
+        f'Axis out of range for "{op}": {arg} has {fmt_shape(shape)}; '
+        f"need {-n} <= axis < {n} (axis {axis})"
+    )
+
+
+def repeated_axis(
+    op: str, arg: str, shape: Sequence[object], axes: Sequence[int], position: int
+) -> str:
+    """An axis tuple naming the same axis twice.
+
+    >>> print(repeated_axis("sum", "x", (2, 3), (0, 0), 0))
+    Repeated axis for "sum": x has Tensor[2, 3]; need distinct axes (axis (0, 0) names axis 0 twice)
+    """
+    return (
+        f'Repeated axis for "{op}": {arg} has {fmt_shape(shape)}; need distinct axes '
+        f"(axis {fmt_dims(axes)} names axis {position} twice)"
+    )
+
+
+def empty_reduction(op: str, arg: str, shape: Sequence[object], axis: int) -> str:
+    """A max/min over an axis of size 0 (no identity element).
+
+    >>> print(empty_reduction("max", "x", (0, 3), 0))
+    Empty reduction for "max": x has Tensor[0, 3]; need a nonzero size at axis 0 (0)
+    """
+    return (
+        f'Empty reduction for "{op}": {arg} has {fmt_shape(shape)}; '
+        f"need a nonzero size at axis {axis} (0)"
+    )
+
+
+def reshape_size_mismatch(
+    op: str, x: Sequence[object], target: Sequence[object], have: Dim, want: Dim
+) -> str:
+    """A reshape that changes the number of elements.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> print(reshape_size_mismatch("reshape", (B, 784), (B, 700), 784 * B, 700 * B))
+    Cannot reshape for "reshape": x has Tensor[B, 784], target is (B, 700); need equal element counts (784*B vs 700*B)
+    """
+    return (
+        f'Cannot reshape for "{op}": x has {fmt_shape(x)}, target is {fmt_dims(target)}; '
+        f"need equal element counts ({dim_str(have)} vs {dim_str(want)})"
+    )
+
+
+def reshape_not_divisible(
+    op: str, x: Sequence[object], target: Sequence[object], have: Dim, known: Dim
+) -> str:
+    """A ``-1`` in a reshape target that cannot be solved.
+
+    >>> print(reshape_not_divisible("reshape", (10, 3), (-1, 7), 30, 7))
+    Cannot reshape for "reshape": x has Tensor[10, 3], target is (-1, 7); need the element count divisible by the other target sizes (30 vs 7)
+    """
+    return (
+        f'Cannot reshape for "{op}": x has {fmt_shape(x)}, target is {fmt_dims(target)}; '
+        "need the element count divisible by the other target sizes "
+        f"({dim_str(have)} vs {dim_str(known)})"
+    )
+
+
+def reshape_bad_target(op: str, x: Sequence[object], target: Sequence[object], why: str) -> str:
+    """A reshape target that is malformed whatever the input (two -1, a negative size).
+
+    >>> print(reshape_bad_target("reshape", (6,), (-1, -1), "at most one -1 (2 given)"))
+    Cannot reshape for "reshape": x has Tensor[6], target is (-1, -1); need at most one -1 (2 given)
+    """
+    return f'Cannot reshape for "{op}": x has {fmt_shape(x)}, target is {fmt_dims(target)}; need {why}'
+
+
+def bad_permutation(op: str, x: Sequence[object], axes: Sequence[int]) -> str:
+    """Transpose axes that are not a permutation of the tensor's axes.
+
+    >>> print(bad_permutation("transpose", (2, 3), (0, 0)))
+    Wrong axes for "transpose": x has Tensor[2, 3]; need a permutation of 0..1 (axes (0, 0))
+    """
+    n = len(x)
+    return (
+        f'Wrong axes for "{op}": x has {fmt_shape(x)}; need a permutation of '
+        f"0..{n - 1} (axes {fmt_dims(axes)})"
+    )
+
+
+def squeeze_not_one(op: str, x: Sequence[object], axis: int, size: Dim) -> str:
+    """Squeezing an axis whose size is not 1.
+
+    >>> print(squeeze_not_one("squeeze", (2, 3), 1, 3))
+    Cannot squeeze for "squeeze": x has Tensor[2, 3]; need size 1 at axis 1 (3)
+    """
+    return (
+        f'Cannot squeeze for "{op}": x has {fmt_shape(x)}; '
+        f"need size 1 at axis {axis} ({dim_str(size)})"
+    )
+
+
+def join_rank_mismatch(
+    op: str, i: int, xi: Sequence[object], j: int, xj: Sequence[object]
+) -> str:
+    """Tensors of different ranks given to concat/stack.
+
+    >>> print(join_rank_mismatch("concat", 0, (2, 3), 1, (3,)))
+    Ranks differ for "concat": xs[0] has Tensor[2, 3], xs[1] has Tensor[3]; need equal ranks (2 vs 1)
+    """
+    return (
+        f'Ranks differ for "{op}": xs[{i}] has {fmt_shape(xi)}, xs[{j}] has {fmt_shape(xj)}; '
+        f"need equal ranks ({len(xi)} vs {len(xj)})"
+    )
+
+
+def join_size_mismatch(
+    op: str, i: int, xi: Sequence[object], j: int, xj: Sequence[object],
+    axis: int, a: Dim, b: Dim, along: Optional[int] = None,
+) -> str:
+    """Tensors whose sizes differ off the join axis (``along``), or anywhere for stack.
+
+    >>> print(join_size_mismatch("concat", 0, (2, 3), 1, (4, 5), 0, 2, 4, along=1))
+    Sizes differ for "concat": xs[0] has Tensor[2, 3], xs[1] has Tensor[4, 5]; need equal sizes except at axis 1 (2 vs 4 at axis 0)
+    >>> print(join_size_mismatch("stack", 0, (2, 3), 1, (2, 4), 1, 3, 4))
+    Sizes differ for "stack": xs[0] has Tensor[2, 3], xs[1] has Tensor[2, 4]; need equal shapes (3 vs 4 at axis 1)
+    """
+    need = f"equal sizes except at axis {along}" if along is not None else "equal shapes"
+    return (
+        f'Sizes differ for "{op}": xs[{i}] has {fmt_shape(xi)}, xs[{j}] has {fmt_shape(xj)}; '
+        f"need {need} ({dim_str(a)} vs {dim_str(b)} at axis {axis})"
+    )
+
+
+def join_scalar(op: str, i: int, xi: Sequence[object]) -> str:
+    """A 0-d tensor given to concat.
+
+    >>> print(join_scalar("concat", 0, ()))
+    Cannot join scalars for "concat": xs[0] has Tensor[()]; need at least 1 dimension (use stack for scalars)
+    """
+    return (
+        f'Cannot join scalars for "{op}": xs[{i}] has {fmt_shape(xi)}; '
+        "need at least 1 dimension (use stack for scalars)"
+    )
+
+
+def no_tensors(op: str, name: str = "xs") -> str:
+    """An empty list of tensors.
+
+    >>> print(no_tensors("concat"))
+    No tensors for "concat": xs is empty; need at least 1 tensor
+    """
+    return f'No tensors for "{op}": {name} is empty; need at least 1 tensor'
+
+
+def index_out_of_range(op: str, x: Sequence[object], axis: int, index: int, size: int) -> str:
+    """An int index outside a known size.
+
+    >>> print(index_out_of_range("getitem", (3, 4), 1, 4, 4))
+    Index out of range for "getitem": x has Tensor[3, 4]; need -4 <= index < 4 at axis 1 (index 4)
+    """
+    return (
+        f'Index out of range for "{op}": x has {fmt_shape(x)}; '
+        f"need {-size} <= index < {size} at axis {axis} (index {index})"
+    )
+
+
+def too_many_indices(op: str, x: Sequence[object], given: int) -> str:
+    """More int/slice indices than axes.
+
+    >>> print(too_many_indices("getitem", (3, 4), 3))
+    Too many indices for "getitem": x has Tensor[3, 4]; need at most 2 indices (3 given)
+    """
+    return (
+        f'Too many indices for "{op}": x has {fmt_shape(x)}; '
+        f"need at most {len(x)} indices ({given} given)"
+    )
+
+
+def index_bad_key(op: str, x: Sequence[object], why: str) -> str:
+    """A malformed index key (two ellipses, a zero slice step).
+
+    >>> print(index_bad_key("getitem", (3, 4), "at most one ... (2 given)"))
+    Invalid index for "getitem": x has Tensor[3, 4]; need at most one ... (2 given)
+    """
+    return f'Invalid index for "{op}": x has {fmt_shape(x)}; need {why}'
+
+
+def negative_size(op: str, shape: Sequence[object], position: int, size: int) -> str:
+    """A negative size in a creation shape.
+
+    >>> print(negative_size("zeros", (3, -1), 1, -1))
+    Negative size for "zeros": shape is (3, -1); need sizes >= 0 (-1 at position 1)
+    """
+    return (
+        f'Negative size for "{op}": shape is {fmt_dims(shape)}; '
+        f"need sizes >= 0 ({size} at position {position})"
+    )
+
+
+def zero_step(op: str) -> str:
+    """A zero step for arange.
+
+    >>> print(zero_step("arange"))
+    Zero step for "arange": step is 0; need a nonzero step
+    """
+    return f'Zero step for "{op}": step is 0; need a nonzero step'
+
+
+def rank_too_small(op: str, arg: str, shape: Sequence[object], need: int) -> str:
+    """A tensor with fewer axes than the op needs.
+
+    >>> print(rank_too_small("flatten", "x", (), 1))
+    Too few dimensions for "flatten": x has Tensor[()]; need at least 1 dimension (0 given)
+    """
+    unit = "dimension" if need == 1 else "dimensions"
+    return (
+        f'Too few dimensions for "{op}": {arg} has {fmt_shape(shape)}; '
+        f"need at least {need} {unit} ({len(shape)} given)"
+    )
+
+
+def layer_input_mismatch(
+    layer_repr: str,
+    expected: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int],
+    position: Optional[int] = None,
+) -> str:
+    """A layer called on an input it cannot take; ``position`` (1-based) when inside a Chain.
+
+    ``axis`` is the axis whose sizes differ (``None`` when the ranks differ).
+
+    >>> print(layer_input_mismatch("Dense(784 => 32, relu)", (Star(), 784), (16, 100), -1))
+    Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    >>> print(layer_input_mismatch("Conv((3, 3), 1 => 8)", (UNKNOWN, 1, UNKNOWN, UNKNOWN),
+    ...       (16, 28, 28), None, position=1))
+    Chain layer 1 Conv((3, 3), 1 => 8) expects input Tensor[?, 1, ?, ?], got Tensor[16, 28, 28]; need rank 4 (got 3)
+    """
+    where = f"Chain layer {position} " if position is not None else ""
+    text = f"{where}{layer_repr} expects input {fmt_shape(expected)}, got {fmt_shape(got)}"
+    if axis is not None:
+        text += f"; need size {_dim(expected[axis])} at axis {axis} (got {_dim(got[axis])})"
+    elif not any(isinstance(d, Star) for d in expected):
+        text += f"; need rank {len(expected)} (got {len(got)})"
+    return text
+
+
+def chain_mismatch(
+    position: int,
+    layer_repr: str,
+    expected: Sequence[object],
+    prev_position: int,
+    prev_repr: str,
+    produced: Sequence[object],
+    hint: Optional[str] = None,
+) -> str:
+    """Adjacent layers of a Chain that do not compose (DESIGN.md's example, exactly).
+
+    ``hint`` is the fix without punctuation, e.g. ``"change Dense(64 => 10) to Dense(32 => 10)"``.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(chain_mismatch(2, "Dense(64 => 10)", (Star(), 64), 1, "Dense(784 => 32, relu)",
+    ...       (sym("B"), 32), "change Dense(64 => 10) to Dense(32 => 10)"))
+    Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
+    """
+    text = (
+        f"Chain layer {position} {layer_repr} expects input {fmt_shape(expected)}, "
+        f"but layer {prev_position} {prev_repr} produces {fmt_shape(produced)}"
+    )
+    if hint:
+        text += f"; {hint}"
+    return text
+
+
+def annotation_mismatch(
+    function: str,
+    what: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """A value that does not match its annotation (``@shapecheck``, plugin call checks).
+
+    ``what`` is ``'argument "x"'`` or ``"return value"``; ``axis`` the differing axis, or
+    ``None`` when the ranks differ.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(annotation_mismatch("predict", 'argument "x"', (sym("B"), 784), (32, 100), 1))
+    Shape mismatch for "predict": argument "x" has Tensor[32, 100], annotated Tensor[B, 784]; need size 784 at axis 1 (got 100)
+    >>> print(annotation_mismatch("f", "return value", (sym("B"),), (2, 3)))
+    Shape mismatch for "f": return value has Tensor[2, 3], annotated Tensor[B]; need rank 1 (got 2)
+    """
+    text = (
+        f'Shape mismatch for "{function}": {what} has {fmt_shape(got)}, '
+        f"annotated {fmt_shape(annotated)}"
+    )
+    if axis is not None:
+        text += f"; need size {_dim(annotated[axis])} at axis {axis} (got {_dim(got[axis])})"
+    elif not any(isinstance(d, Star) for d in annotated):
+        text += f"; need rank {len(annotated)} (got {len(got)})"
+    return text
+
+
+def binding_conflict(
+    function: str, dim: str, first_what: str, first: Dim, second_what: str, second: Dim
+) -> str:
+    """A symbolic dim bound to two different sizes within one call.
+
+    >>> print(binding_conflict("f", "B", 'argument "x"', 32, 'argument "y"', 16))
+    Dim "B" differs for "f": argument "x" gives B = 32, argument "y" gives B = 16; need one size for B (32 vs 16)
+    """
+    a, b = dim_str(first), dim_str(second)
+    return (
+        f'Dim "{dim}" differs for "{function}": {first_what} gives {dim} = {a}, '
+        f"{second_what} gives {dim} = {b}; need one size for {dim} ({a} vs {b})"
+    )

@@ -1,0 +1,131 @@
+"""Shape rule of indexing ``x[key]``: ints, slices (with steps), ``None``, ``...``, tuples.
+
+>>> from typedflux.shapes.catalog import SPECS
+>>> SPECS["getitem"].rule(x=(5, 6, 7), key=(0, slice(None, None, 2), None))
+(3, 1, 7)
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import Kind, a, spec
+from typedflux.shapes.dims import UNKNOWN, Dim, Unknown
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.shape import SDim, Shape, star_index, surely_nonneg
+
+__all__ = ["getitem_shape", "slice_size"]
+
+
+def _bound(v: Optional[int], d: Dim, default: Dim) -> Dim:
+    # A slice bound as numpy reads it for a size ``d`` large enough that no clamping happens.
+    if v is None:
+        return default
+    return v if v >= 0 else d + v  # type: ignore[operator, return-value]
+
+
+def slice_size(sl: slice, d: Dim) -> Dim:
+    """Length of ``range(d)[sl]`` for an int or symbolic size ``d``.
+
+    Symbolic sizes are taken to be ``>= 1``; when the length cannot be shown for every such
+    size, the result is ``UNKNOWN`` (never a guess).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> N = sym("N")
+    >>> slice_size(slice(1, None), N), slice_size(slice(None, None, 2), N), slice_size(slice(None, 3), N)
+    (N - 1, (N + 1)//2, ?)
+    >>> slice_size(slice(1, 8, 3), 10), slice_size(slice(None, None, -1), N)
+    (3, N)
+    """
+    start, stop, step = sl.start, sl.stop, sl.step
+    if type(d) is int:
+        return len(range(*sl.indices(d)))
+    if isinstance(d, Unknown):
+        return UNKNOWN
+    step = 1 if step is None else step
+    if step > 0:
+        s0, e0 = _bound(start, d, 0), _bound(stop, d, d)
+        lo, hi = 0, d
+        span = e0 - s0  # type: ignore[operator]
+    else:
+        s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)  # type: ignore[operator]
+        lo, hi = -1, d - 1  # type: ignore[assignment]
+        span = s0 - e0  # type: ignore[operator]
+    # The formula holds only when neither bound is clamped, for every size >= 1.
+    for b in (s0, e0):
+        if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):  # type: ignore[operator]
+            return UNKNOWN
+    if surely_nonneg(span):
+        k = abs(step)
+        return (span + (k - 1)) // k  # type: ignore[no-any-return, operator]
+    if surely_nonneg(-span):  # type: ignore[operator]
+        return 0
+    return UNKNOWN
+
+
+def _check_index(x: Shape, axis: int, i: int, d: SDim) -> None:
+    if type(d) is int and not -d <= i < d:  # type: ignore[operator]
+        raise ShapeError(messages.index_out_of_range("getitem", x, axis, i, d))  # type: ignore[arg-type]
+
+
+def _apply(x: Shape, items: Tuple[object, ...], dims: Tuple[SDim, ...], first_axis: int,
+           from_right: bool) -> List[SDim]:
+    out: List[SDim] = []
+    k = 0
+    for it in items:
+        if it is None:
+            out.append(1)
+            continue
+        d = dims[k]
+        axis = first_axis + k if not from_right else k - len(dims)
+        k += 1
+        if isinstance(it, slice):
+            if it.step == 0:
+                raise ShapeError(messages.index_bad_key(
+                    "getitem", x, f"a nonzero slice step (at axis {axis})"))
+            out.append(slice_size(it, d))  # type: ignore[arg-type]
+        else:
+            _check_index(x, axis, it, d)  # type: ignore[arg-type]
+    return out
+
+
+@spec("getitem", a("x", Kind.TENSOR, required=True), a("key", Kind.INDEX, required=True),
+      methods=("__getitem__",))
+def getitem_shape(x: Shape, key: object) -> Shape:
+    """``x[key]`` with basic indexing: an int drops an axis, a slice keeps it (resized),
+    ``None`` adds an axis of size 1, ``...`` stands for the axes not named.
+
+    >>> getitem_shape((5, 6, 7), (Ellipsis, 0)), getitem_shape((5, 6), (None, slice(1, 4)))
+    ((5, 6), (1, 3, 6))
+    >>> getitem_shape((3, 4), (0, 4))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Index out of range for "getitem": x has Tensor[3, 4]; need -4 <= index < 4 at axis 1 (index 4)
+    """
+    items = key if isinstance(key, tuple) else (key,)
+    for it in items:
+        if not (it is None or it is Ellipsis or isinstance(it, slice)
+                or (isinstance(it, int) and not isinstance(it, bool))):
+            raise CannotTell(f"index {it!r} is not basic indexing")
+        if isinstance(it, slice) and not all(
+                v is None or (isinstance(v, int) and not isinstance(v, bool))
+                for v in (it.start, it.stop, it.step)):
+            raise CannotTell("slice bounds that are not ints")
+    ell = [i for i, it in enumerate(items) if it is Ellipsis]
+    if len(ell) > 1:
+        raise ShapeError(messages.index_bad_key("getitem", x, f"at most one ... ({len(ell)} given)"))
+    head = items[: ell[0]] if ell else items
+    tail = items[ell[0] + 1:] if ell else ()
+    nh = sum(1 for it in head if it is not None)
+    nt = sum(1 for it in tail if it is not None)
+    s = star_index(x)
+    n = len(x)
+    if s is None:
+        if nh + nt > n:
+            raise ShapeError(messages.too_many_indices("getitem", x, nh + nt))
+    elif nh > s or nt > n - s - 1:
+        raise CannotTell("index into a run of unknown length")
+    front = _apply(x, head, x[:nh], 0, False)
+    back = _apply(x, tail, x[n - nt:], n - nt, s is not None)
+    return tuple(front) + x[nh: n - nt] + tuple(back)

@@ -1,0 +1,143 @@
+"""Shape rules that join several tensors: ``concat``, ``stack``, ``cat``, ``add``/``mul`` of many.
+
+>>> from typedflux.shapes.catalog import SPECS
+>>> SPECS["concat"].rule(xs=((2, 3), (2, 5)), axis=-1), SPECS["stack"].rule(xs=((2, 3), (2, 3)), axis=0)
+((2, 8), (2, 2, 3))
+"""
+
+from __future__ import annotations
+
+from typing import List, Sequence
+
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import Kind, a, spec
+from typedflux.shapes.dims import Dim, Star, equal
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.shape import SDim, Shape, all_int, broadcast_all, locate_axis, star_index
+
+__all__ = ["concat_shape", "stack_shape", "cat_shape", "add_n_shape", "mul_n_shape"]
+
+_XS = a("xs", Kind.TENSORS, required=True)
+
+
+def _same_layout(op: str, xs: Sequence[Shape]) -> None:
+    """All shapes have the same rank (or the same ``*Bs`` structure); else error/CannotTell."""
+    s0 = star_index(xs[0])
+    for j, x in enumerate(xs):
+        sj = star_index(x)
+        if s0 is None and sj is None:
+            if len(x) != len(xs[0]):
+                raise ShapeError(messages.join_rank_mismatch(op, 0, xs[0], j, x))
+        elif sj != s0 or len(x) != len(xs[0]) or x[sj] != xs[0][s0] or x[sj] == Star():  # type: ignore[index]
+            raise CannotTell(f"{op} of shapes of unknown rank")
+
+
+def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
+    if not xs:
+        raise ShapeError(messages.no_tensors(op))
+    first = xs[0]
+    if all_int(first) and all(x == first for x in xs):
+        if new_axis:
+            n = len(first)
+            if not -n - 1 <= along <= n:
+                raise ShapeError(messages.axis_out_of_range(op, "xs[0]", first + (1,), along))
+            i = along if along >= 0 else along + n + 1
+            return first[:i] + (len(xs),) + first[i:]
+        if not first:
+            raise ShapeError(messages.join_scalar(op, 0, first))
+        i = locate_axis(first, along, op, "xs[0]")
+        return first[:i] + (first[i] * len(xs),) + first[i + 1:]  # type: ignore[operator]
+    _same_layout(op, xs)
+    if new_axis:
+        probe = first + (1,)
+        s = star_index(probe)
+        n = len(first)
+        if s is None and not -n - 1 <= along <= n:
+            raise ShapeError(messages.axis_out_of_range(op, "xs[0]", probe, along))
+        i = locate_axis(probe, along, op, "xs[0]")
+        skip = -1
+    else:
+        for j, x in enumerate(xs):
+            if not x:
+                raise ShapeError(messages.join_scalar(op, j, x))
+        i = locate_axis(first, along, op, "xs[0]")
+        skip = i
+    out: List[SDim] = list(first)
+    s = star_index(first)
+    for j in range(1, len(xs)):
+        x = xs[j]
+        for k, (p, q) in enumerate(zip(out, x)):
+            if k == skip or isinstance(p, Star):
+                continue
+            if equal(p, q) is False:  # type: ignore[arg-type]
+                shown = k if s is None or k < s else k - len(first)
+                # The running shape holds sizes from earlier tensors: name one that clashes.
+                src = next((m for m in range(j)
+                            if equal(xs[m][k], q) is False), 0)  # type: ignore[arg-type]
+                raise ShapeError(messages.join_size_mismatch(
+                    op, src, xs[src], j, x, shown, xs[src][k], q,  # type: ignore[arg-type]
+                    None if new_axis else (i if s is None or i < s else i - len(first))))
+            if not isinstance(p, int) and isinstance(q, int):
+                out[k] = q  # an int is the most precise thing known about that axis
+    if new_axis:
+        return tuple(out[:i]) + (len(xs),) + tuple(out[i:])
+    total: Dim = 0
+    for x in xs:
+        total = total + x[i]  # type: ignore[operator]
+    out[i] = total
+    return tuple(out)
+
+
+@spec("concat", _XS, a("axis", Kind.INT, -1), functions=("concat",))
+def concat_shape(xs: Sequence[Shape], axis: int = -1) -> Shape:
+    """``concat(xs, axis)``: equal shapes except at ``axis``, whose sizes add up.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> concat_shape([(sym("B"), 3), (sym("B"), sym("N"))])
+    (B, N + 3)
+    >>> concat_shape([(2, 3), (4, 5)], axis=1)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Sizes differ for "concat": xs[0] has Tensor[2, 3], xs[1] has Tensor[4, 5]; need equal sizes except at axis 1 (2 vs 4 at axis 0)
+    """
+    return _join("concat", xs, axis, False)
+
+
+@spec("cat", _XS, a("axis", Kind.INT, -1), functions=("cat",), primitive=False)
+def cat_shape(xs: Sequence[Shape], axis: int = -1) -> Shape:
+    """``cat(*xs, axis=-1)``: ``concat`` for use as a ``SkipConnection``/``Parallel`` connection.
+
+    >>> cat_shape([(2, 3), (2, 4)])
+    (2, 7)
+    """
+    return _join("cat", xs, axis, False)
+
+
+@spec("stack", _XS, a("axis", Kind.INT, 0), functions=("stack",))
+def stack_shape(xs: Sequence[Shape], axis: int = 0) -> Shape:
+    """``stack(xs, axis)``: equal shapes, a new axis of size ``len(xs)`` at ``axis``.
+
+    >>> stack_shape([(2, 3)] * 4), stack_shape([(2, 3)] * 4, axis=-1)
+    ((4, 2, 3), (2, 3, 4))
+    """
+    return _join("stack", xs, axis, True)
+
+
+@spec("add_n", _XS, functions=("add",), primitive=False)
+def add_n_shape(xs: Sequence[Shape]) -> Shape:
+    """``add(*xs)``: the broadcast of all shapes (a connection for ``SkipConnection``).
+
+    >>> add_n_shape([(2, 3), (3,), (1, 3)])
+    (2, 3)
+    """
+    return broadcast_all(xs, "add")
+
+
+@spec("mul_n", _XS, functions=("mul",), primitive=False)
+def mul_n_shape(xs: Sequence[Shape]) -> Shape:
+    """``mul(*xs)``: the broadcast of all shapes.
+
+    >>> mul_n_shape([(2, 1), (1, 3)])
+    (2, 3)
+    """
+    return broadcast_all(xs, "mul")

@@ -1,0 +1,83 @@
+"""Shape rule of ``matmul`` (numpy semantics: 1-d operands, batched broadcasting).
+
+>>> from typedflux.shapes.catalog import SPECS
+>>> SPECS["matmul"].rule(x=(5, 2, 3), w=(3, 4))
+(5, 2, 4)
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn, Optional
+
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import Kind, a, spec
+from typedflux.shapes.dims import Dim, equal
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.shape import Shape, _broadcast, star_index
+
+__all__ = ["matmul_shape"]
+
+
+def _is_1d(s: Shape) -> Optional[bool]:
+    """Whether a shape is 1-d: ``None`` when a ``*Bs`` run makes it undecidable."""
+    k = star_index(s)
+    if k is None:
+        return len(s) == 1
+    return False if len(s) - k - 1 >= 2 else None
+
+
+def _hint(x: Shape, w: Shape) -> Optional[str]:
+    # Suggest a transpose only when it would make the product line up.
+    if star_index(w) is None and len(w) >= 2 and equal(x[-1], w[-1]) is True:  # type: ignore[arg-type]
+        return "transpose w (w.T)" if len(w) == 2 else "swap the last two axes of w (swapaxes(w, -1, -2))"
+    if star_index(x) is None and len(x) >= 2 and equal(x[-2], w[-2]) is True:  # type: ignore[arg-type]
+        return "transpose x (x.T)" if len(x) == 2 else "swap the last two axes of x (swapaxes(x, -1, -2))"
+    return None
+
+
+@spec("matmul", a("x", Kind.TENSOR, required=True), a("w", Kind.TENSOR, required=True),
+      functions=("matmul",), methods=("__matmul__",), reflected=("__rmatmul__",))
+def matmul_shape(x: Shape, w: Shape) -> Shape:
+    """``x @ w``: ``Tensor[*A, n, k] @ Tensor[*B, k, m] -> Tensor[broadcast(A, B), n, m]``.
+
+    A 1-d ``x`` is a row (its axis removed from the result), a 1-d ``w`` a column.
+
+    >>> matmul_shape((2, 3), (3, 4)), matmul_shape((3,), (3, 4)), matmul_shape((3,), (3,))
+    ((2, 4), (4,), ())
+    >>> matmul_shape((1, 2), (3, 2))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Inner dimensions differ for "matmul": x has Tensor[1, 2], w has Tensor[3, 2]; need x.shape[-1] == w.shape[-2] (2 vs 3); did you mean to transpose w (w.T)?
+    """
+    nx, nw = len(x), len(w)
+    if nx == 2 and nw == 2 and type(x[1]) is int and type(w[0]) is int and x[1] == w[0]:
+        return (x[0], w[1])  # the common runtime case
+    if nx == 0 or nw == 0:
+        raise ShapeError(messages.matmul_scalar("matmul", x, w))
+    x1, w1 = _is_1d(x), _is_1d(w)
+    sx = star_index(x)
+    inner_x: Optional[Dim] = x[-1] if (sx is None or sx < nx - 1) and nx else None  # type: ignore[assignment]
+    inner_w: Optional[Dim] = None
+    w_index = -2
+    if w1 is True:
+        inner_w, w_index = w[-1], -1  # type: ignore[assignment]
+    elif w1 is False:
+        inner_w = w[-2]  # type: ignore[assignment]
+    if inner_x is not None and inner_w is not None and equal(inner_x, inner_w) is False:
+        raise ShapeError(messages.matmul_inner_mismatch(
+            "matmul", x, w, -1, w_index, inner_x, inner_w, _hint(x, w)))
+    if x1 is None or w1 is None:
+        raise CannotTell("matmul of an operand of unknown rank")
+    if x1 and w1:
+        return ()
+    if x1:
+        return w[:-2] + w[-1:]
+    if w1:
+        return x[:-1]
+
+    def fail(axis: int, p: Dim, q: Dim) -> NoReturn:
+        raise ShapeError(messages.matmul_batch_mismatch("matmul", x, w, axis if axis >= 0 else axis - 2, p, q))
+
+    batch = _broadcast(x[:-2], w[:-2], fail)
+    # At run time an undecided inner dim is impossible; statically keep the known side.
+    return batch + (x[-2], w[-1])

@@ -1,0 +1,102 @@
+"""Shape rules of reductions: ``sum``, ``mean``, ``max``, ``min`` (axis None/int/tuple, keepdims).
+
+>>> from typedflux.shapes.catalog import SPECS
+>>> SPECS["sum"].rule(x=(2, 3, 4), axis=(0, -1), keepdims=False)
+(3,)
+"""
+
+from __future__ import annotations
+
+from typing import Tuple, Union
+
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import Kind, a, spec
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.shape import Shape, normalize_axes, star_index
+
+__all__ = ["reduce_shape", "sum_shape", "mean_shape", "max_shape", "min_shape"]
+
+AxisArg = Union[None, int, Tuple[int, ...]]
+
+
+def reduce_shape(
+    x: Shape, axis: AxisArg, keepdims: bool, op: str = "sum", nonempty: bool = False
+) -> Shape:
+    """The shape after reducing ``axis`` (all axes when ``None``) of ``x``.
+
+    ``nonempty`` marks reductions with no identity (max, min): reducing a size-0 axis fails.
+
+    >>> reduce_shape((2, 3), None, True), reduce_shape((2, 3), 1, False), reduce_shape((2, 3), (), False)
+    ((1, 1), (2,), (2, 3))
+    >>> reduce_shape((2, 0), 1, False, "max", nonempty=True)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Empty reduction for "max": x has Tensor[2, 0]; need a nonzero size at axis 1 (0)
+    """
+    if axis is None:
+        if star_index(x) is not None:
+            if keepdims:
+                raise CannotTell("keepdims over a shape of unknown rank")
+            return ()
+        if nonempty:
+            for i, d in enumerate(x):
+                if d == 0:
+                    raise ShapeError(messages.empty_reduction(op, "x", x, i))
+        return (1,) * len(x) if keepdims else ()
+    if isinstance(axis, int):
+        idx: Tuple[int, ...] = normalize_axes(x, (axis,), op)
+    else:
+        idx = normalize_axes(x, tuple(axis), op)
+    if nonempty:
+        for i in idx:
+            if x[i] == 0:
+                raise ShapeError(messages.empty_reduction(op, "x", x, i))
+    if keepdims:
+        return tuple(1 if i in idx else d for i, d in enumerate(x))
+    return tuple(d for i, d in enumerate(x) if i not in idx)
+
+
+_ARGS = (a("x", Kind.TENSOR, required=True), a("axis", Kind.AXIS, None),
+         a("keepdims", Kind.BOOL, False))
+
+
+@spec("sum", *_ARGS, functions=("sum",), methods=("sum",))
+def sum_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``sum(x, axis, keepdims)``: drops (or keeps as 1) the reduced axes.
+
+    >>> sum_shape((2, 3), axis=-1, keepdims=True)
+    (2, 1)
+    """
+    return reduce_shape(x, axis, keepdims, "sum")
+
+
+@spec("mean", *_ARGS, functions=("mean",), methods=("mean",), primitive=False)
+def mean_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``mean(x, axis, keepdims)``: as ``sum``.
+
+    >>> mean_shape((2, 3))
+    ()
+    """
+    return reduce_shape(x, axis, keepdims, "mean")
+
+
+@spec("max", *_ARGS, methods=("max",))
+def max_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``x.max(axis, keepdims)``: as ``sum``; reducing a size-0 axis is an error.
+
+    >>> max_shape((2, 3), axis=0)
+    (3,)
+    """
+    return reduce_shape(x, axis, keepdims, "max", nonempty=True)
+
+
+@spec("min", *_ARGS, methods=("min",))
+def min_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``x.min(axis, keepdims)``: as ``max``.
+
+    >>> min_shape((2, 3), axis=(0, 1), keepdims=True)
+    (1, 1)
+    """
+    return reduce_shape(x, axis, keepdims, "min", nonempty=True)
+
+
