@@ -332,7 +332,7 @@ def symbols(d: Dim) -> frozenset[str]:
     return frozenset(out)
 
 
-def evaluate(d: Dim, env: Mapping[str, int]) -> Dim:
+def evaluate(d: Dim, env: Mapping[str, "Dim"]) -> Dim:
     """Substitute ints (or dims) for symbols; symbols missing from ``env`` stay symbolic.
 
     >>> evaluate((sym("H") - 3) // 2 + 1, {"H": 28})
@@ -349,8 +349,8 @@ def evaluate(d: Dim, env: Mapping[str, int]) -> Dim:
             else:
                 val = floordiv(evaluate(atom.num, env), atom.den)
             for _ in range(p):
-                term = term * val  # type: ignore[operator]
-        total = total + term  # type: ignore[operator]
+                term = term * val
+        total = total + term
     return total
 
 
@@ -376,7 +376,7 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
     """
     if isinstance(a, Unknown) or isinstance(b, Unknown):
         return None
-    diff = a - b  # type: ignore[operator]
+    diff = a - b
     if isinstance(diff, int):
         return diff == 0
     assert isinstance(diff, Expr)

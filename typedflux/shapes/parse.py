@@ -92,7 +92,7 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
             return sym(node.id)
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
-                return -walk(node.operand)  # type: ignore[operator, no-any-return]
+                return -walk(node.operand)
             if isinstance(node.op, ast.UAdd):
                 return walk(node.operand)
             raise DimSyntaxError(stripped, "only unary - and + are allowed", col)
@@ -106,15 +106,15 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
             if isinstance(left, Unknown) or isinstance(right, Unknown):
                 return left if isinstance(left, Unknown) else right
             if kind is ast.Add:
-                return left + right  # type: ignore[operator, no-any-return]
+                return left + right
             if kind is ast.Sub:
-                return left - right  # type: ignore[operator, no-any-return]
+                return left - right
             if kind is ast.Mult:
-                return left * right  # type: ignore[operator, no-any-return]
+                return left * right
             if isinstance(right, int) and right == 0:
                 raise DimSyntaxError(stripped, "it divides by zero",
                                      _op_column(stripped, node, "//"))
-            return left // right  # type: ignore[operator, no-any-return]
+            return left // right
         what = type(node).__name__.lower()
         raise DimSyntaxError(stripped, f"a {what} is not allowed", col)
 

@@ -79,10 +79,10 @@ def arange_shape(start: Number, stop: Optional[Number] = None, step: Number = 1)
         return (len(range(start, stop, step)),)
     if isinstance(start, Unknown) or isinstance(stop, Unknown) or not isinstance(step, int):
         return (UNKNOWN,)
-    span = stop - start if step > 0 else start - stop  # type: ignore[operator]
+    span = stop - start if step > 0 else start - stop
     if surely_nonneg(span):
         k = abs(step)
-        return ((span + (k - 1)) // k,)  # type: ignore[operator]
-    if surely_nonneg(-span):  # type: ignore[operator]
+        return ((span + (k - 1)) // k,)
+    if surely_nonneg(-span):
         return (0,)
     return (UNKNOWN,)

@@ -22,7 +22,7 @@ def _bound(v: Optional[int], d: Dim, default: Dim) -> Dim:
     # A slice bound as numpy reads it for a size ``d`` large enough that no clamping happens.
     if v is None:
         return default
-    return v if v >= 0 else d + v  # type: ignore[operator, return-value]
+    return v if v >= 0 else d + v
 
 
 def slice_size(sl: slice, d: Dim) -> Dim:
@@ -47,26 +47,27 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     if step > 0:
         s0, e0 = _bound(start, d, 0), _bound(stop, d, d)
         lo, hi = 0, d
-        span = e0 - s0  # type: ignore[operator]
+        span = e0 - s0
     else:
-        s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)  # type: ignore[operator]
+        s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)
         lo, hi = -1, d - 1  # type: ignore[assignment]
-        span = s0 - e0  # type: ignore[operator]
+        span = s0 - e0
     # The formula holds only when neither bound is clamped, for every size >= 1.
     for b in (s0, e0):
-        if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):  # type: ignore[operator]
+        if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):
             return UNKNOWN
     if surely_nonneg(span):
         k = abs(step)
-        return (span + (k - 1)) // k  # type: ignore[no-any-return, operator]
-    if surely_nonneg(-span):  # type: ignore[operator]
+        out: Dim = (span + (k - 1)) // k
+        return out
+    if surely_nonneg(-span):
         return 0
     return UNKNOWN
 
 
 def _check_index(x: Shape, axis: int, i: int, d: SDim) -> None:
-    if type(d) is int and not -d <= i < d:  # type: ignore[operator]
-        raise ShapeError(messages.index_out_of_range("getitem", x, axis, i, d))  # type: ignore[arg-type]
+    if type(d) is int and not -d <= i < d:
+        raise ShapeError(messages.index_out_of_range("getitem", x, axis, i, d))
 
 
 def _apply(x: Shape, items: Tuple[object, ...], dims: Tuple[SDim, ...], first_axis: int,

@@ -9,7 +9,7 @@ unsqueeze, flatten.
 
 from __future__ import annotations
 
-from typing import Sequence, Tuple, Union
+from typing import Sequence, Tuple, Union, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -40,6 +40,35 @@ __all__ = [
 _X = a("x", Kind.TENSOR, required=True)
 
 
+def _reshape_ints(x: Tuple[int, ...], target: Tuple[int, ...]) -> Shape:
+    """The runtime case: every size known."""
+    holes = target.count(-1)
+    for i, d in enumerate(target):
+        if d < -1:
+            raise ShapeError(messages.reshape_bad_target(
+                "reshape", x, target, f"sizes >= 0 or a single -1 ({d} at position {i})"))
+    total = 1
+    for d in x:
+        total *= d
+    if holes == 0:
+        size = 1
+        for d in target:
+            size *= d
+        if size != total:
+            raise ShapeError(messages.reshape_size_mismatch("reshape", x, target, total, size))
+        return target
+    if holes > 1:
+        raise ShapeError(messages.reshape_bad_target(
+            "reshape", x, target, f"at most one -1 ({holes} given)"))
+    known = 1
+    for d in target:
+        if d != -1:
+            known *= d
+    if known == 0 or total % known:
+        raise ShapeError(messages.reshape_not_divisible("reshape", x, target, total, known))
+    return tuple(total // known if d == -1 else d for d in target)
+
+
 @spec("reshape", _X, a("shape", Kind.DIMS, required=True), functions=("reshape",),
       methods=("reshape",))
 def reshape_shape(x: Shape, shape: Sequence[Dim]) -> Shape:
@@ -56,31 +85,7 @@ def reshape_shape(x: Shape, shape: Sequence[Dim]) -> Shape:
     """
     target = tuple(shape)
     if all_int(target) and all_int(x):
-        holes = target.count(-1)
-        for i, d in enumerate(target):
-            if d < -1:  # type: ignore[operator]
-                raise ShapeError(messages.reshape_bad_target(
-                    "reshape", x, target, f"sizes >= 0 or a single -1 ({d} at position {i})"))
-        total = 1
-        for d in x:
-            total *= d  # type: ignore[assignment, operator]
-        if holes == 0:
-            size = 1
-            for d in target:
-                size *= d  # type: ignore[assignment, operator]
-            if size != total:
-                raise ShapeError(messages.reshape_size_mismatch("reshape", x, target, total, size))
-            return target
-        if holes > 1:
-            raise ShapeError(messages.reshape_bad_target(
-                "reshape", x, target, f"at most one -1 ({holes} given)"))
-        known = 1
-        for d in target:
-            if d != -1:
-                known *= d  # type: ignore[assignment, operator]
-        if known == 0 or total % known:
-            raise ShapeError(messages.reshape_not_divisible("reshape", x, target, total, known))
-        return tuple(total // known if d == -1 else d for d in target)
+        return _reshape_ints(cast(Tuple[int, ...], x), cast(Tuple[int, ...], target))
     if any(isinstance(d, Star) for d in target):
         raise CannotTell("reshape to a shape of unknown rank")
     holes = sum(1 for d in target if isinstance(d, int) and d == -1)

@@ -258,7 +258,7 @@ def prod(dims: Sequence[Dim]) -> Dim:
     """
     total: Dim = 1
     for d in dims:
-        total = total * d  # type: ignore[operator]
+        total = total * d
     return total
 
 
@@ -342,8 +342,8 @@ def exact_div(a: Dim, b: Dim) -> Optional[Dim]:
         if qm is None or c % lead_c != 0:
             return None
         term = Expr._make({qm: c // lead_c})
-        quotient = quotient + term  # type: ignore[operator]
-        rest = rest - term * b  # type: ignore[operator]
+        quotient = quotient + term
+        rest = rest - term * b
     return None
 
 
