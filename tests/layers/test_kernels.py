@@ -211,3 +211,79 @@ def test_dense_gradients(act: str) -> None:
             got, _numgrad(lambda: float((K.dense_forward(x, w, b, act) * r).sum()), arr),
             rtol=1e-5, atol=1e-6,
         )
+
+
+def _sig(a: Array) -> Array:
+    return 1 / (1 + np.exp(-a))
+
+
+def ref_lstm(x: Array, wih: Array, whh: Array, b: Array) -> Array:
+    """PyTorch's documented LSTM equations, one step at a time."""
+    n, t, _ = x.shape
+    hs = whh.shape[1]
+    h, c, out = np.zeros((n, hs)), np.zeros((n, hs)), []
+    for s in range(t):
+        i = _sig(x[:, s] @ wih[:hs].T + h @ whh[:hs].T + b[:hs])
+        f = _sig(x[:, s] @ wih[hs:2 * hs].T + h @ whh[hs:2 * hs].T + b[hs:2 * hs])
+        g = np.tanh(x[:, s] @ wih[2 * hs:3 * hs].T + h @ whh[2 * hs:3 * hs].T + b[2 * hs:3 * hs])
+        o = _sig(x[:, s] @ wih[3 * hs:].T + h @ whh[3 * hs:].T + b[3 * hs:])
+        c = f * c + i * g
+        h = o * np.tanh(c)
+        out.append(h)
+    return np.stack(out, axis=1)
+
+
+def ref_gru(x: Array, wih: Array, whh: Array, b: Array) -> Array:
+    """Flux's GRU cell (one bias, reset gate on the hidden part of the candidate)."""
+    n, t, _ = x.shape
+    hs = whh.shape[1]
+    h, out = np.zeros((n, hs)), []
+    for s in range(t):
+        gx, gh = x[:, s] @ wih.T + b, h @ whh.T
+        r = _sig(gx[:, :hs] + gh[:, :hs])
+        z = _sig(gx[:, hs:2 * hs] + gh[:, hs:2 * hs])
+        cand = np.tanh(gx[:, 2 * hs:] + r * gh[:, 2 * hs:])
+        h = (1 - z) * cand + z * h
+        out.append(h)
+    return np.stack(out, axis=1)
+
+
+def ref_rnn(x: Array, wih: Array, whh: Array, b: Array) -> Array:
+    h, out = np.zeros((x.shape[0], whh.shape[1])), []
+    for s in range(x.shape[1]):
+        h = np.tanh(x[:, s] @ wih.T + h @ whh.T + b)
+        out.append(h)
+    return np.stack(out, axis=1)
+
+
+@pytest.mark.parametrize("kind,gates", [("rnn", 1), ("lstm", 4), ("gru", 3)])
+def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
+    n, t, fin, hs = 2, 4, 3, 5
+    x = rng.normal(size=(n, t, fin))
+    wih = rng.normal(size=(gates * hs, fin)) * 0.5
+    whh = rng.normal(size=(gates * hs, hs)) * 0.5
+    b = rng.normal(size=gates * hs) * 0.5
+    ref = {"rnn": ref_rnn, "lstm": ref_lstm, "gru": ref_gru}[kind]
+
+    def fwd() -> Array:
+        if kind == "rnn":
+            return K.rnn_forward(x, wih, whh, b)
+        if kind == "lstm":
+            return K.lstm_forward(x, wih, whh, b)[0]
+        return K.gru_forward(x, wih, whh, b)[0]
+
+    out = fwd()
+    np.testing.assert_allclose(out, ref(x, wih, whh, b), atol=1e-12)
+    r = rng.normal(size=out.shape)
+    if kind == "rnn":
+        grads = K.rnn_backward(r, out, x, wih, whh)
+    elif kind == "lstm":
+        _, gts, cells = K.lstm_forward(x, wih, whh, b)
+        grads = K.lstm_backward(r, out, gts, cells, x, wih, whh)
+    else:
+        _, saved = K.gru_forward(x, wih, whh, b)
+        grads = K.gru_backward(r, out, saved, x, wih, whh)
+    for got, arr in zip(grads, (x, wih, whh, b)):
+        np.testing.assert_allclose(
+            got, _numgrad(lambda: float((fwd() * r).sum()), arr), rtol=1e-5, atol=1e-6
+        )
