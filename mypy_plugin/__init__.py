@@ -1,14 +1,106 @@
-"""typedflux's mypy plugin: enable with ``plugins = ["mypy_plugin"]``."""
+"""typedflux's mypy plugin: enable with ``plugins = ["mypy_plugin"]``.
+
+Proves tensor shapes at type-check time with the same shape rules and messages the runtime
+uses. Every hook bails out to mypy's own type when it cannot prove something, so the plugin
+never reports what it cannot prove, and a failure inside it is a ``shape-internal`` note.
+
+>>> plugin("2.4.1").__name__
+'TypedfluxPlugin'
+"""
 
 from __future__ import annotations
 
-from mypy.plugin import Plugin
+from typing import Any, Callable, Dict, Optional
+
+from mypy.plugin import (
+    AnalyzeTypeContext,
+    AttributeContext,
+    FunctionContext,
+    MethodContext,
+    Plugin,
+    ReportConfigContext,
+)
+from mypy.types import Type
+
+from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
+from mypy_plugin.callbacks.ops import op_hook, property_hook
+from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
+
+__all__ = ["TypedfluxPlugin", "plugin"]
+
+_TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
+_VERSION = "typedflux-plugin-0.1"
 
 
 class TypedfluxPlugin(Plugin):
-    """Proves tensor shapes at type-check time."""
+    """Proves tensor shapes at type-check time (hooks routed from the op catalog).
+
+    >>> TypedfluxPlugin.__mro__[1].__name__
+    'Plugin'
+    """
+
+    _hooks: Dict[int, Callable[..., Any]]
+
+    def __init__(self, options: Any) -> None:
+        super().__init__(options)
+        self._hooks = {}
+
+    def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
+        key = id(route)
+        hook = self._hooks.get(key)
+        if hook is None:
+            hook = self._hooks[key] = make(route)
+        return hook
+
+    def _resolve(self) -> None:
+        if not (ROUTES.functions_resolved and ROUTES.methods_resolved):
+            ROUTES.resolve(self.lookup_fully_qualified)
+
+    def get_type_analyze_hook(
+        self, fullname: str
+    ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
+        if fullname in _TENSOR_NAMES:
+            return tensor_annotation_hook(fullname)
+        return None
+
+    def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
+        if not fullname.startswith("typedflux"):
+            return None
+        self._resolve()
+        route = ROUTES.by_function_fullname.get(fullname)
+        if route is None:
+            return None
+        return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
+
+    def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
+        if not fullname.startswith("typedflux"):
+            return None
+        self._resolve()
+        route = ROUTES.by_method_fullname.get(fullname)
+        if route is None:
+            return None
+        return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
+
+    def get_attribute_hook(self, fullname: str) -> Optional[Callable[[AttributeContext], Type]]:
+        if not fullname.startswith("typedflux"):
+            return None
+        if fullname == TENSOR_FULLNAME + ".shape":
+            return shape_attribute_hook
+        self._resolve()
+        route = ROUTES.by_property_fullname.get(fullname)
+        if route is None:
+            return None
+        return self._hook_for(route, property_hook)  # type: ignore[no-any-return]
+
+    def report_config_data(self, ctx: ReportConfigContext) -> Any:
+        """Changes to the op table (or the plugin) invalidate mypy's cache."""
+        return f"{_VERSION}+{specs_digest()}"
 
 
 def plugin(version: str) -> type[Plugin]:
-    """mypy's entry point."""
+    """mypy's entry point.
+
+    >>> plugin("2.4.1") is TypedfluxPlugin
+    True
+    """
     return TypedfluxPlugin

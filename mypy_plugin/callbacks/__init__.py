@@ -1,0 +1,1 @@
+"""The plugin's callbacks, one module per concept (annotations, tensor ops, ...)."""

@@ -1,0 +1,67 @@
+"""``Tensor[...]`` annotations (semantic analysis) and the ``x.shape`` attribute type.
+
+>>> callable(tensor_annotation_hook("typedflux.tensor.Tensor"))
+True
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from mypy.plugin import AnalyzeTypeContext, AttributeContext
+from mypy.types import (
+    AnyType,
+    Instance,
+    LiteralType,
+    TupleType,
+    Type,
+    TypeOfAny,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import guarded
+
+__all__ = ["tensor_annotation_hook", "shape_attribute_hook"]
+
+
+def tensor_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type]:
+    """The type-analyze hook for ``Tensor`` (under any name it is imported as)."""
+
+    def hook(ctx: AnalyzeTypeContext) -> Type:
+        return translate.analyze_tensor_annotation(ctx, translate.TENSOR_FULLNAME)
+
+    return guarded("Tensor[...]", hook, lambda ctx: AnyType(TypeOfAny.from_error))
+
+
+def _shape_attr(ctx: AttributeContext) -> Type:
+    # ``x.shape`` is ``tuple[Unpack[Shape]]``; a string dim there would be a ``str`` literal
+    # where user code expects an int (``n = x.shape[1]; n + 1``), so it is widened to ``int``.
+    # Ops read such a dim back from the expression ``x.shape[i]`` itself.
+    t = get_proper_type(ctx.default_attr_type)
+    if not isinstance(t, TupleType):
+        return ctx.default_attr_type
+    if not any(
+        isinstance(get_proper_type(i), LiteralType)
+        and isinstance(getattr(get_proper_type(i), "value", None), str)
+        for i in t.items
+    ):
+        return ctx.default_attr_type
+    int_type = ctx.api.named_generic_type("builtins.int", [])
+    items = []
+    for i in t.items:
+        p = get_proper_type(i)
+        items.append(int_type if isinstance(p, LiteralType) and isinstance(p.value, str) else i)
+    return t.copy_modified(items=items)
+
+
+shape_attribute_hook: Callable[[AttributeContext], Type] = guarded(
+    '"shape"', _shape_attr, lambda ctx: ctx.default_attr_type
+)
+"""The attribute hook for ``Tensor.shape`` (string dims read as ``int``).
+
+>>> callable(shape_attribute_hook)
+True
+"""
+
+_ = Instance

@@ -1,0 +1,78 @@
+"""Plumbing shared by callbacks: never crash mypy, report ShapeErrors, look up arg types.
+
+>>> guarded("demo", lambda ctx: 1 // 0, lambda ctx: "default")
+<function ...>
+"""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from typing import Callable, Optional, TypeVar
+
+from mypy.nodes import Context, Expression
+from mypy.plugin import CheckerPluginInterface
+from mypy.types import Type
+
+from mypy_plugin.codes import SHAPE, SHAPE_INTERNAL
+from typedflux.shapes.errors import ShapeError
+
+__all__ = ["guarded", "report_shape_error", "type_lookup", "internal_note"]
+
+C = TypeVar("C")
+R = TypeVar("R")
+
+
+def internal_note(api: object, where: str, err: BaseException, context: Context) -> None:
+    """Report the plugin's own failure as a ``shape-internal`` note (mypy carries on)."""
+    frame = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
+    at = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    text = (
+        f"typedflux plugin failed in {where} ({type(err).__name__}: {err}{at}); "
+        "the shape is left unchecked here"
+    )
+    msg = getattr(api, "msg", None)
+    if msg is not None and hasattr(msg, "note"):
+        msg.note(text, context, code=SHAPE_INTERNAL)
+    elif hasattr(api, "fail"):
+        api.fail(text, context, code=SHAPE_INTERNAL)
+
+
+def guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R]) -> Callable[[C], R]:
+    """Wrap ``hook`` so any exception becomes a note and ``default(ctx)`` is returned.
+
+    >>> class Ctx:
+    ...     api = None; context = None
+    >>> guarded("demo", lambda ctx: 1 // 0, lambda ctx: "default")(Ctx())
+    'default'
+    """
+
+    @functools.wraps(hook)
+    def run(ctx: C) -> R:
+        try:
+            return hook(ctx)
+        except Exception as err:  # the plugin must never crash mypy
+            api = getattr(ctx, "api", None)
+            context = getattr(ctx, "context", None)
+            if api is not None and context is not None:
+                internal_note(api, where, err, context)
+            return default(ctx)
+
+    return run
+
+
+def report_shape_error(api: CheckerPluginInterface, err: ShapeError, context: Context) -> None:
+    """Report a rule's ShapeError with code ``shape`` and its notes as notes."""
+    api.fail(err.message, context, code=SHAPE)
+    for note in err.notes:
+        api.msg.note(note, context, code=SHAPE)
+
+
+def type_lookup(api: CheckerPluginInterface) -> Callable[[Expression], Optional[Type]]:
+    """The already-inferred type of an argument expression (``None`` if not recorded)."""
+    find: Optional[Callable[[Expression], Optional[Type]]] = getattr(
+        api, "lookup_type_or_none", None
+    )
+    if find is None:
+        return lambda e: None
+    return find

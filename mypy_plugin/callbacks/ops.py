@@ -1,0 +1,282 @@
+"""Tensor ops: run an op's shape rule on the call's static shapes and refine the result type.
+
+One callback serves every op of the catalog: it maps the call's actual arguments to the
+spec's ``Args`` (by name, as mypy gives formal names; by position for dunders), reads each by
+its ``Kind``, calls ``spec.rule`` and either reports the rule's ``ShapeError`` with code
+``shape`` or returns ``Tensor[<computed dims>]``. Whatever it cannot read statically makes it
+return mypy's default type silently: it never reports what it cannot prove.
+
+>>> from mypy_plugin.routing import ROUTES
+>>> callable(op_hook(ROUTES.functions["zeros"]))
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Union
+
+from mypy.nodes import ARG_STAR, ArgKind, Expression, ListExpr, TupleExpr
+from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
+from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import guarded, report_shape_error, type_lookup
+from mypy_plugin.routing import Route
+from mypy_plugin.values import (
+    NotStatic,
+    static_axis,
+    static_bool,
+    static_index,
+    static_int,
+    static_ints,
+)
+from typedflux.shapes.catalog import Arg, Kind
+from typedflux.shapes.errors import CannotTell, ShapeError
+
+__all__ = ["op_hook", "property_hook"]
+
+CallContext = Union[FunctionContext, MethodContext]
+Lookup = Callable[[Expression], Optional[Type]]
+
+
+class _Bail(Exception):
+    """An argument cannot be read statically: return mypy's default type, report nothing."""
+
+
+@dataclass
+class _Actual:
+    """The actual arguments bound to one formal parameter (several for ``*args``)."""
+
+    types: List[Type] = field(default_factory=list)
+    exprs: List[Optional[Expression]] = field(default_factory=list)
+    kinds: List[ArgKind] = field(default_factory=list)
+
+
+def _formal_index(ctx: CallContext, arg: Arg, position: int) -> Optional[int]:
+    names = ctx.callee_arg_names
+    if arg.name in names:
+        return names.index(arg.name)
+    # Dunders are often declared positional-only (no names): fall back on the position.
+    if position < len(names) and names[position] is None:
+        return position
+    return None
+
+
+def _actuals(route: Route, ctx: CallContext) -> Dict[str, _Actual]:
+    spec = route.spec
+    out: Dict[str, _Actual] = {}
+    formal_args = list(spec.args)
+    if route.role in ("method", "reflected"):
+        assert isinstance(ctx, MethodContext)
+        self_pos = 0 if route.role == "method" else 1
+        self_arg = spec.args[self_pos]
+        out[self_arg.name] = _Actual([ctx.type], [None], [ArgKind.ARG_POS])
+        formal_args = [a for i, a in enumerate(spec.args) if i != self_pos]
+    for position, arg in enumerate(formal_args):
+        i = _formal_index(ctx, arg, position)
+        if i is None or i >= len(ctx.arg_types) or not ctx.arg_types[i]:
+            continue
+        out[arg.name] = _Actual(list(ctx.arg_types[i]), list(ctx.args[i]), list(ctx.arg_kinds[i]))
+    return out
+
+
+def _one(act: _Actual) -> tuple[Type, Optional[Expression]]:
+    if len(act.types) != 1 or act.kinds[0] == ARG_STAR:
+        raise _Bail
+    return act.types[0], act.exprs[0]
+
+
+def _static(value: object) -> Any:
+    if isinstance(value, NotStatic):
+        raise _Bail
+    return value
+
+
+def _tensor_shape(t: Type, names: translate.Names) -> translate.StaticShape:
+    s = translate.operand_shape(t, names)
+    if s is None:
+        raise _Bail
+    return s
+
+
+def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
+    types: List[Type] = []
+    if len(act.types) == 1:
+        expr = act.exprs[0]
+        if isinstance(expr, (ListExpr, TupleExpr)) and act.kinds[0] != ARG_STAR:
+            for item in expr.items:
+                t = lookup(item)
+                if t is None:
+                    raise _Bail
+                types.append(t)
+        else:
+            p = get_proper_type(act.types[0])
+            if isinstance(p, TupleType):
+                types = list(p.items)
+            elif act.kinds[0] != ARG_STAR and translate.is_tensor(p):
+                types = [p]  # ``tf.cat(x)``: one tensor passed to ``*xs``
+            else:
+                raise _Bail
+    else:
+        if any(k == ARG_STAR for k in act.kinds):
+            raise _Bail
+        types = act.types
+    return tuple(_tensor_shape(t, names) for t in types)
+
+
+def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
+    items: List[tuple[Optional[Expression], Type]] = []
+    if len(act.types) == 1:
+        expr, t = act.exprs[0], act.types[0]
+        p = get_proper_type(t)
+        if isinstance(expr, TupleExpr) and act.kinds[0] != ARG_STAR:
+            items = [(e, lookup(e) or t) for e in expr.items]
+        elif isinstance(p, TupleType):
+            items = [(None, i) for i in p.items]
+        elif act.kinds[0] == ARG_STAR:
+            raise _Bail
+        else:
+            items = [(expr, t)]
+    else:
+        if any(k == ARG_STAR for k in act.kinds):
+            raise _Bail
+        items = list(zip(act.exprs, act.types))
+    return tuple(_dim(e, t, lookup, names) for e, t in items)
+
+
+def _dim(e: Optional[Expression], t: Type, lookup: Lookup, names: translate.Names) -> Any:
+    d = translate.dim_of_expr(e, lookup, names) if e is not None else None
+    if d is None:
+        translate.collect_names([t], names)
+        d = translate.dim_of_type(t)
+    if d is None:
+        raise _Bail
+    return d
+
+
+def _read(
+    arg: Arg, act: Optional[_Actual], lookup: Lookup, names: translate.Names
+) -> Any:
+    if act is None:
+        if arg.kind in (Kind.TENSOR, Kind.TENSORS) or arg.required:
+            raise _Bail
+        if arg.kind == Kind.DIMS or arg.kind == Kind.AXES:
+            return tuple(arg.default) if arg.default is not None else ()
+        return arg.default
+    kind = arg.kind
+    if kind == Kind.TENSOR:
+        t, _ = _one(act)
+        return _tensor_shape(t, names)
+    if kind == Kind.TENSORS:
+        return _tensor_list(act, lookup, names)
+    if kind == Kind.DIMS:
+        return _dims(act, lookup, names)
+    if kind == Kind.AXES:
+        if len(act.exprs) == 1 and act.kinds[0] != ARG_STAR:
+            e = act.exprs[0]
+            if e is None:
+                raise _Bail
+            v = static_int(e, lookup)
+            if isinstance(v, int):
+                return (v,)
+            return _static(static_ints(e, lookup))
+        if any(k == ARG_STAR for k in act.kinds):
+            raise _Bail
+        return tuple(_static(static_int(e, lookup)) for e in act.exprs if e is not None)
+    t, e = _one(act)
+    if e is None:
+        raise _Bail
+    if kind == Kind.DIM:
+        return _dim(e, t, lookup, names)
+    if kind == Kind.AXIS:
+        return _static(static_axis(e, lookup))
+    if kind == Kind.INT:
+        return _static(static_int(e, lookup))
+    if kind == Kind.BOOL:
+        return _static(static_bool(e, lookup))
+    if kind == Kind.INDEX:
+        return _static(static_index(e, lookup))
+    raise _Bail
+
+
+def _names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
+    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar."""
+    scope = getattr(api, "scope", None)
+    func = scope.current_function() if scope is not None else None
+    ftype = getattr(func, "type", None)
+    for tv in getattr(ftype, "variables", ()):
+        translate.collect_names([tv], names)
+
+
+def _result_type(
+    api: CheckerPluginInterface, shape: Any, default: Type, names: translate.Names
+) -> Type:
+    if not isinstance(shape, tuple):
+        return default
+    template = get_proper_type(default)
+    if not (isinstance(template, Instance) and template.type.fullname == translate.TENSOR_FULLNAME):
+        template = api.named_generic_type(translate.TENSOR_FULLNAME, [])
+    _names_in_scope(api, names)
+    return translate.type_of_shape(
+        shape,
+        template,
+        names,
+        api.named_generic_type("builtins.int", []),
+        api.named_generic_type("builtins.str", []),
+        api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]),
+    )
+
+
+def run_rule(route: Route, ctx: CallContext) -> Type:
+    """Read the arguments, run the rule, report or refine (the body of every op hook)."""
+    spec = route.spec
+    lookup = type_lookup(ctx.api)
+    names = translate.Names()
+    try:
+        acts = _actuals(route, ctx)
+        kwargs = {
+            arg.name: _read(arg, acts.get(arg.name), lookup, names)
+            for arg in spec.args
+            if arg.kind != Kind.IGNORED
+        }
+    except _Bail:
+        return ctx.default_return_type
+    try:
+        shape = spec.rule(**kwargs)
+    except CannotTell:
+        return ctx.default_return_type
+    except ShapeError as err:
+        report_shape_error(ctx.api, err, ctx.context)
+        return ctx.default_return_type
+    return _result_type(ctx.api, shape, ctx.default_return_type, names)
+
+
+def op_hook(route: Route) -> Callable[[CallContext], Type]:
+    """The function/method hook for one route, wrapped so it can never crash mypy."""
+
+    def hook(ctx: CallContext) -> Type:
+        return run_rule(route, ctx)
+
+    return guarded(f'"{route.spec.name}"', hook, lambda ctx: ctx.default_return_type)
+
+
+def property_hook(route: Route) -> Callable[[AttributeContext], Type]:
+    """The attribute hook for a property op such as ``x.T``."""
+
+    def hook(ctx: AttributeContext) -> Type:
+        names = translate.Names()
+        shape = translate.shape_of(ctx.type, names)
+        if shape is None:
+            return ctx.default_attr_type
+        self_arg = route.spec.args[0]
+        try:
+            out = route.spec.rule(**{self_arg.name: shape})
+        except CannotTell:
+            return ctx.default_attr_type
+        except ShapeError as err:
+            report_shape_error(ctx.api, err, ctx.context)
+            return ctx.default_attr_type
+        return _result_type(ctx.api, out, ctx.default_attr_type, names)
+
+    return guarded(f'"{route.spec.name}"', hook, lambda ctx: ctx.default_attr_type)

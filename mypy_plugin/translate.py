@@ -1,0 +1,580 @@
+"""mypy types <-> typedflux dims: the ONLY plugin module that knows both worlds.
+
+How a dim lives inside a mypy type (docs/internals.md):
+
+=====================  ==========================================
+dim                    mypy type
+=====================  ==========================================
+``784``                ``LiteralType(784)`` (fallback ``int``)
+``B``                  ``TypeVarType`` (a TypeVar bound to ``int``)
+``2*N``                ``LiteralType("2*N")``: the normal form's text
+unknown (``int``)      ``AnyType`` (gradual: never a mismatch)
+``*Bs``                ``UnpackType(TypeVarTupleType)``
+=====================  ==========================================
+
+Everything here is total: a type that cannot be read gives ``None`` (the caller then keeps
+mypy's default type), never an exception and never a guess.
+
+>>> from typedflux.shapes.dims import sym
+>>> dim_text(sym("N") * 2)
+'2*N'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+from mypy.nodes import (
+    Expression,
+    IndexExpr,
+    IntExpr,
+    MemberExpr,
+    OpExpr,
+    TypeVarExpr,
+    UnaryExpr,
+)
+from mypy.plugin import AnalyzeTypeContext
+from mypy.types import (
+    AnyType,
+    EllipsisType,
+    Instance,
+    LiteralType,
+    ProperType,
+    RawExpressionType,
+    TupleType,
+    Type,
+    TypeList,
+    TypeOfAny,
+    TypeVarTupleType,
+    TypeVarType,
+    UnboundType,
+    UninhabitedType,
+    UnionType,
+    UnpackType,
+    get_proper_type,
+)
+
+from mypy_plugin.codes import SHAPE_ANNOTATION
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, symbols, sym
+
+__all__ = [
+    "TENSOR_FULLNAME",
+    "StaticShape",
+    "Names",
+    "analyze_tensor_annotation",
+    "shape_of",
+    "operand_shape",
+    "dim_of_type",
+    "dim_of_expr",
+    "dim_text",
+    "type_of_shape",
+    "collect_names",
+]
+
+TENSOR_FULLNAME = "typedflux.tensor.Tensor"
+
+StaticShape = Tuple[Union[Dim, Star], ...]
+"""A static shape: dims with at most one ``Star`` (a ``*Bs`` run)."""
+
+
+def dim_text(d: Dim) -> str:
+    """The text a symbolic dim is stored under in ``Literal['...']`` (its normal form).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> dim_text(sym("N") + sym("N") + 1)
+    '2*N + 1'
+    """
+    return str(d)
+
+
+def _parse(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
+    # Imported lazily: the parser is written by the shapes engineer and only needed when a
+    # string dim is seen, so a plugin without it still serves every other annotation.
+    from typedflux.shapes.parse import parse_dim
+
+    return parse_dim(text, names)
+
+
+# ---------------------------------------------------------------------------------------
+# Annotations: Tensor[...] in a type expression (semantic analysis)
+# ---------------------------------------------------------------------------------------
+
+_DIM_FORMS = "an int, Literal[int], a TypeVar bound to int, a string expression or int/Any"
+
+
+def _is_int_bound(tv: TypeVarType) -> bool:
+    bound = get_proper_type(tv.upper_bound)
+    return isinstance(bound, Instance) and bound.type.has_base("builtins.int")
+
+
+def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
+    """Turn the unanalysed ``Tensor[...]`` in ``ctx`` into an ``Instance`` with dim args.
+
+    Malformed dims are reported with code ``shape-annotation`` and become ``Any`` so that
+    checking carries on. (Analysing the whole type with ``ctx.api.analyze_type`` would call
+    this hook again forever, so the ``Instance`` is built here.)
+    """
+    api = ctx.api
+    info = api.named_type(fullname, []).type
+    raw = ctx.type
+    if not raw.args:
+        if raw.empty_tuple_index:
+            return Instance(info, [], raw.line, raw.column)  # Tensor[()]: a scalar
+        return Instance(info, [_unknown_rank(api.named_type("builtins.tuple", [_any()]))])
+    out: List[Type] = []
+    unpacks = 0
+    for arg in raw.args:
+        t = _analyze_dim_arg(ctx, arg)
+        if isinstance(t, UnpackType) and isinstance(get_proper_type(t.type), TupleType):
+            inner = get_proper_type(t.type)
+            assert isinstance(inner, TupleType)
+            out.extend(inner.items)  # Unpack[Tuple[A, B]] is just the dims A, B
+            continue
+        if isinstance(t, UnpackType):
+            unpacks += 1
+            if unpacks > 1:
+                api.fail(
+                    "A Tensor can hold only one variadic run of dims (*Bs)",
+                    ctx.context,
+                    code=SHAPE_ANNOTATION,
+                )
+                t = _any(TypeOfAny.from_error)
+        out.append(t)
+    return Instance(info, out, raw.line, raw.column)
+
+
+def _any(kind: int = TypeOfAny.special_form) -> AnyType:
+    return AnyType(kind)
+
+
+def _unknown_rank(tuple_any: Instance) -> UnpackType:
+    return UnpackType(tuple_any)
+
+
+def _bad(ctx: AnalyzeTypeContext, message: str) -> AnyType:
+    ctx.api.fail(message, ctx.context, code=SHAPE_ANNOTATION)
+    return _any(TypeOfAny.from_error)
+
+
+def _analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+    api = ctx.api
+    if isinstance(arg, RawExpressionType):
+        value = arg.literal_value
+        if arg.base_type_name == "builtins.str" and isinstance(value, str):
+            return _string_dim(ctx, value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 0:
+                return _bad(ctx, f"A dim is a size and cannot be negative: got {value}")
+            return LiteralType(value, api.named_type("builtins.int", []))
+        if isinstance(value, bool):
+            shown = str(value)
+        elif arg.base_type_name in ("builtins.float", "typing.Any", "builtins.complex"):
+            shown = "a number that is not an int"  # mypy does not keep a float's text
+        else:
+            shown = arg.simple_name()
+        return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {shown}")
+    if isinstance(arg, (TupleType, TypeList)):
+        inner = ", ".join(str(i).replace("?", "") for i in arg.items)
+        return _bad(
+            ctx,
+            f"Tensor dims are listed directly, not as a tuple: write Tensor[{inner}]",
+        )
+    if isinstance(arg, EllipsisType):
+        return _bad(
+            ctx, "Tensor[...] does not take \"...\"; for leading batch dims use *Bs (a TypeVarTuple)"
+        )
+    analysed = _analyze(ctx, arg)
+    return _check_analysed(ctx, arg, get_proper_type(analysed))
+
+
+def _analyze(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+    # As mypy analyses the args of any generic Instance: nested, with ``Unpack``/``*Bs``
+    # allowed (the public ``analyze_type`` rejects an unpack outside a variadic position).
+    anal = getattr(ctx.api, "anal_type", None)
+    if anal is not None:
+        result: Type = anal(arg, nested=True, allow_unpack=True)
+        return result
+    return ctx.api.analyze_type(arg)
+
+
+def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
+    api = ctx.api
+    if isinstance(t, LiteralType):
+        if isinstance(t.value, str):
+            return _string_dim(ctx, t.value)
+        if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value >= 0:
+            return t
+        return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
+    if isinstance(t, TypeVarType):
+        if _is_int_bound(t):
+            return t
+        return _bad(
+            ctx,
+            f'Type variable "{t.name}" is used as a dim but is not bound to int; '
+            f'declare it as {t.name} = TypeVar("{t.name}", bound=int)',
+        )
+    if isinstance(t, AnyType):
+        return t
+    if isinstance(t, Instance) and t.type.fullname in ("builtins.int", "builtins.bool"):
+        if t.type.fullname == "builtins.int":
+            return _any()  # gradual: an unknown size
+    if isinstance(t, UnpackType):
+        return t
+    if isinstance(t, UninhabitedType):
+        return t
+    if isinstance(arg, UnboundType) and isinstance(t, AnyType):
+        return t
+    return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
+
+
+def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
+    """A dim written as a string: parsed, names resolved to TypeVars, kept in normal form."""
+    api = ctx.api
+    stripped = text.strip()
+    if stripped.isdigit():
+        api.fail(
+            f'A dim in quotes is an expression; for a plain size write {stripped}, not "{text}"',
+            ctx.context,
+            code=SHAPE_ANNOTATION,
+        )
+        return LiteralType(int(stripped), api.named_type("builtins.int", []))
+    try:
+        first = _parse(text)
+    except ImportError:
+        return _any()
+    except ValueError as err:
+        return _bad(ctx, str(err))
+    names: Dict[str, Dim] = {}
+    for name in sorted(symbols(first)):
+        tv = _lookup_typevar(ctx, name)
+        if tv is not None:
+            names[name] = sym(name)
+    names.update({n: sym(n) for n in _tvars_in_scope(ctx)})
+    try:
+        d = _parse(text, names)
+    except ValueError as err:
+        return _bad(ctx, str(err))
+    if isinstance(d, int):
+        return LiteralType(d, api.named_type("builtins.int", []))
+    if isinstance(d, Unknown):
+        return _any()
+    bare = _bare_symbol(d)
+    if bare is not None:
+        tv = _lookup_typevar(ctx, bare)
+        if tv is not None:
+            return tv
+    return LiteralType(dim_text(d), api.named_type("builtins.str", []))
+
+
+def _bare_symbol(d: Dim) -> Optional[str]:
+    if isinstance(d, Expr) and len(d.terms) == 1:
+        mono, coeff = d.terms[0]
+        if coeff == 1 and len(mono) == 1 and mono[0][1] == 1 and isinstance(mono[0][0], str):
+            return mono[0][0]
+    return None
+
+
+def _lookup_typevar(ctx: AnalyzeTypeContext, name: str) -> Optional[TypeVarType]:
+    """The int-bound TypeVar ``name`` refers to here, if any (bound in scope or not)."""
+    lookup: Optional[Callable[..., object]] = getattr(ctx.api, "lookup_qualified", None)
+    if lookup is None:
+        return None
+    node = lookup(name, ctx.context, suppress_errors=True)
+    target = getattr(node, "node", None)
+    if not isinstance(target, TypeVarExpr):
+        return None
+    scope = getattr(ctx.api, "tvar_scope", None)
+    binding = scope.get_binding(node) if scope is not None else None
+    if isinstance(binding, TypeVarType):
+        return binding if _is_int_bound(binding) else None
+    bound = get_proper_type(target.upper_bound)
+    if isinstance(bound, Instance) and bound.type.has_base("builtins.int"):
+        # Named only inside strings, so mypy did not bind it to this scope: a free symbol,
+        # matched by name (the call-site hook binds it), so keep the string form.
+        return None
+    return None
+
+
+def _tvars_in_scope(ctx: AnalyzeTypeContext) -> List[str]:
+    names: List[str] = []
+    scope = getattr(ctx.api, "tvar_scope", None)
+    while scope is not None:
+        for tv in getattr(scope, "scope", {}).values():
+            if isinstance(tv, TypeVarType) and _is_int_bound(tv):
+                names.append(tv.name)
+        scope = getattr(scope, "parent", None)
+    return names
+
+
+def is_free_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
+    """Whether ``name`` is an int-bound TypeVar (used by string dims naming unbound vars)."""
+    lookup: Optional[Callable[..., object]] = getattr(ctx.api, "lookup_qualified", None)
+    node = lookup(name, ctx.context, suppress_errors=True) if lookup is not None else None
+    target = getattr(node, "node", None)
+    if not isinstance(target, TypeVarExpr):
+        return False
+    bound = get_proper_type(target.upper_bound)
+    return isinstance(bound, Instance) and bound.type.has_base("builtins.int")
+
+
+# ---------------------------------------------------------------------------------------
+# Types -> shapes (type checking)
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Names:
+    """TypeVars met while reading types, so computed dims map back to the same TypeVars."""
+
+    tvars: Dict[str, TypeVarType] = field(default_factory=dict)
+    tvtuples: Dict[str, TypeVarTupleType] = field(default_factory=dict)
+
+
+def collect_names(types: Sequence[Type], names: Names) -> None:
+    """Record the TypeVars and TypeVarTuples appearing (shallowly) in Tensor types."""
+    for t in types:
+        if isinstance(t, (TypeVarType, TypeVarTupleType)):
+            _note_var(t, names)
+        p = get_proper_type(t)
+        if isinstance(p, Instance):
+            for a in p.args:
+                _note_var(a, names)
+
+
+def _note_var(t: Type, names: Names) -> None:
+    if isinstance(t, TypeVarType):
+        names.tvars.setdefault(t.name, t)
+    elif isinstance(t, UnpackType) and isinstance(t.type, TypeVarTupleType):
+        names.tvtuples.setdefault(t.type.name, t.type)
+    elif isinstance(t, TypeVarTupleType):
+        names.tvtuples.setdefault(t.name, t)
+
+
+def is_tensor(t: Type) -> bool:
+    """Whether ``t`` is (a subclass of) ``Tensor``."""
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.has_base(TENSOR_FULLNAME)
+
+
+def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
+    """The static shape of a ``Tensor`` type, or ``None`` when ``t`` is not a Tensor.
+
+    Unreadable dims become ``UNKNOWN``; ``Tensor[*tuple[Any, ...]]`` is ``(Star(None),)``.
+    """
+    p = get_proper_type(t)
+    if not isinstance(p, Instance) or not p.type.has_base(TENSOR_FULLNAME):
+        return None
+    if p.type.fullname != TENSOR_FULLNAME:
+        # A subclass: read the args it passes up to Tensor.
+        for base in p.type.bases:
+            if base.type.fullname == TENSOR_FULLNAME:
+                return None if not p.args else shape_of(base, names)
+        return None
+    if names is not None:
+        collect_names([p], names)
+    out: List[Union[Dim, Star]] = []
+    for a in p.args:
+        if not _append_arg(a, out):
+            return None
+    if sum(isinstance(d, Star) for d in out) > 1:
+        return None
+    return tuple(out)
+
+
+def _append_arg(a: Type, out: List[Union[Dim, Star]]) -> bool:
+    if isinstance(a, UnpackType):
+        inner = get_proper_type(a.type)
+        if isinstance(inner, TypeVarTupleType):
+            out.append(Star(inner.name))
+        elif isinstance(inner, TupleType):
+            for item in inner.items:
+                if not _append_arg(item, out):
+                    return False
+        else:
+            out.append(Star(None))
+        return True
+    out.append(dim_of_type(a, default=UNKNOWN) or UNKNOWN)
+    return True
+
+
+def dim_of_type(t: Type, default: Optional[Dim] = None) -> Optional[Dim]:
+    """A dim from a type: ``Literal[3]``/``Literal['2*N']``/TypeVar; ``int``/``Any`` unknown.
+
+    Returns ``default`` for a type that is not a dim at all (a str, a Tensor, a union).
+    """
+    if isinstance(t, TypeVarType):
+        return sym(t.name) if _is_int_bound(t) else default
+    p = get_proper_type(t)
+    if isinstance(p, TypeVarType):
+        return sym(p.name) if _is_int_bound(p) else default
+    if isinstance(p, LiteralType):
+        return _dim_of_literal(p.value, default)
+    if isinstance(p, Instance):
+        if p.last_known_value is not None:
+            return _dim_of_literal(p.last_known_value.value, default)
+        if p.type.fullname == "builtins.int":
+            return UNKNOWN
+        return default
+    if isinstance(p, AnyType):
+        return UNKNOWN
+    if isinstance(p, UninhabitedType):
+        return UNKNOWN
+    if isinstance(p, UnionType):
+        return UNKNOWN if all(_intish(i) for i in p.items) else default
+    return default
+
+
+def _intish(t: Type) -> bool:
+    p = get_proper_type(t)
+    if isinstance(p, LiteralType):
+        return isinstance(p.value, int) and not isinstance(p.value, bool)
+    return isinstance(p, (TypeVarType, AnyType)) or (
+        isinstance(p, Instance) and p.type.fullname == "builtins.int"
+    )
+
+
+def _dim_of_literal(value: object, default: Optional[Dim]) -> Optional[Dim]:
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return _parse(value)
+        except (ValueError, ImportError):
+            return UNKNOWN
+    return default
+
+
+def operand_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
+    """Shape of an op operand: a Tensor's shape, ``()`` for a Python number, else ``None``."""
+    s = shape_of(t, names)
+    if s is not None:
+        return s
+    p = get_proper_type(t)
+    if isinstance(p, LiteralType):
+        p = p.fallback
+    if isinstance(p, Instance) and p.type.fullname in (
+        "builtins.int",
+        "builtins.float",
+        "builtins.bool",
+        "builtins.complex",
+    ):
+        return ()
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Expressions -> dims (arguments such as ``x.reshape(x.shape[0], 16*5*5)``)
+# ---------------------------------------------------------------------------------------
+
+TypeLookup = Callable[[Expression], Optional[Type]]
+
+
+def dim_of_expr(
+    e: Expression, lookup: TypeLookup, names: Optional[Names] = None
+) -> Optional[Dim]:
+    """A dim from an argument expression, folding int arithmetic and reading ``x.shape[i]``.
+
+    ``None`` when the expression is not a size at all (the caller bails out).
+    """
+    if isinstance(e, IntExpr):
+        return e.value
+    if isinstance(e, UnaryExpr) and e.op == "-":
+        inner = dim_of_expr(e.expr, lookup, names)
+        return None if inner is None else -inner
+    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//"):
+        left = dim_of_expr(e.left, lookup, names)
+        right = dim_of_expr(e.right, lookup, names)
+        if left is None or right is None:
+            return None
+        if e.op == "//":
+            if isinstance(right, int) and right <= 0:
+                return None
+            return left // right
+        if e.op == "+":
+            return left + right
+        if e.op == "-":
+            return left - right
+        return left * right
+    if isinstance(e, IndexExpr) and isinstance(e.base, MemberExpr) and e.base.name == "shape":
+        d = _shape_index(e, lookup, names)
+        if d is not None:
+            return d
+    t = lookup(e)
+    if t is None:
+        return None
+    if names is not None:
+        collect_names([t], names)
+    return dim_of_type(t)
+
+
+def _shape_index(e: IndexExpr, lookup: TypeLookup, names: Optional[Names]) -> Optional[Dim]:
+    assert isinstance(e.base, MemberExpr)
+    owner = lookup(e.base.expr)
+    if owner is None:
+        return None
+    shape = shape_of(owner, names)
+    if shape is None:
+        return None
+    idx = e.index
+    if isinstance(idx, IntExpr):
+        i = idx.value
+    elif isinstance(idx, UnaryExpr) and idx.op == "-" and isinstance(idx.expr, IntExpr):
+        i = -idx.expr.value
+    else:
+        return None
+    stars = [k for k, d in enumerate(shape) if isinstance(d, Star)]
+    if stars and (i >= stars[0] if i >= 0 else i < stars[0] - len(shape)):
+        return None  # the index lands inside or beyond a variadic run
+    if not -len(shape) <= i < len(shape):
+        return None
+    d = shape[i]
+    return None if isinstance(d, Star) else d
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes -> types
+# ---------------------------------------------------------------------------------------
+
+
+def type_of_dim(d: Dim, names: Names, int_type: Instance, str_type: Instance) -> Type:
+    """The mypy type standing for a dim (see the table in the module docstring)."""
+    if isinstance(d, Unknown):
+        return _any()
+    if isinstance(d, int):
+        if d < 0:
+            return _any()
+        return LiteralType(d, int_type)
+    bare = _bare_symbol(d)
+    if bare is not None and bare in names.tvars:
+        return names.tvars[bare]
+    return LiteralType(dim_text(d), str_type)
+
+
+def type_of_shape(
+    shape: Sequence[Union[Dim, Star]],
+    template: Instance,
+    names: Names,
+    int_type: Instance,
+    str_type: Instance,
+    tuple_any: Instance,
+) -> Instance:
+    """``Tensor[<dims of shape>]``, built on ``template`` (an Instance of Tensor)."""
+    args: List[Type] = []
+    for d in shape:
+        if isinstance(d, Star):
+            if d.name is not None and d.name in names.tvtuples:
+                args.append(UnpackType(names.tvtuples[d.name]))
+            else:
+                args.append(UnpackType(tuple_any))
+        else:
+            args.append(type_of_dim(d, names, int_type, str_type))
+    return template.copy_modified(args=args)
+
+
+def shape_str(shape: Sequence[Union[Dim, Star]]) -> str:
+    """Debug text for a static shape (messages use the shapes package's own builder)."""
+    return "(" + ", ".join(repr(d) if isinstance(d, Star) else str(d) for d in shape) + ")"
+

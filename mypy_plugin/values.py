@@ -1,0 +1,190 @@
+"""Static Python values (ints, bools, None, slices, index keys) read from mypy expressions.
+
+Each reader returns ``NOT_STATIC`` when the value is not known before run time, so callbacks
+can bail out to mypy's default type instead of guessing.
+
+>>> from mypy.nodes import IntExpr
+>>> static_int(IntExpr(3), lambda e: None)
+3
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List, Optional, Tuple, Union
+
+from mypy.nodes import (
+    EllipsisExpr,
+    Expression,
+    IntExpr,
+    NameExpr,
+    OpExpr,
+    SliceExpr,
+    TupleExpr,
+    UnaryExpr,
+)
+from mypy.types import Instance, LiteralType, NoneType, TupleType, Type, get_proper_type
+
+__all__ = [
+    "NotStatic",
+    "NOT_STATIC",
+    "static_int",
+    "static_bool",
+    "static_axis",
+    "static_index",
+    "static_ints",
+]
+
+
+class NotStatic:
+    """Marker: the value is only known at run time.
+
+    >>> NOT_STATIC
+    NOT_STATIC
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_STATIC"
+
+
+NOT_STATIC = NotStatic()
+
+TypeLookup = Callable[[Expression], Optional[Type]]
+Key = Union[int, "slice[Any, Any, Any]", None, "ellipsis", Tuple[Any, ...]]  # noqa: F821
+
+
+def _int_of_type(t: Optional[Type]) -> Union[int, NotStatic]:
+    p = get_proper_type(t) if t is not None else None
+    if isinstance(p, Instance) and p.last_known_value is not None:
+        p = p.last_known_value
+    if isinstance(p, LiteralType) and isinstance(p.value, int) and not isinstance(p.value, bool):
+        return p.value
+    return NOT_STATIC
+
+
+def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
+    """An int known statically: a literal, ``-3``, folded ``2*3``, or a ``Literal``/``Final``.
+
+    >>> from mypy.nodes import UnaryExpr, IntExpr
+    >>> static_int(UnaryExpr("-", IntExpr(1)), lambda e: None)
+    -1
+    """
+    if isinstance(e, IntExpr):
+        return e.value
+    if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
+        inner = static_int(e.expr, lookup)
+        if isinstance(inner, NotStatic):
+            return inner
+        return -inner if e.op == "-" else inner
+    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//"):
+        a, b = static_int(e.left, lookup), static_int(e.right, lookup)
+        if isinstance(a, NotStatic) or isinstance(b, NotStatic):
+            return NOT_STATIC
+        if e.op == "+":
+            return a + b
+        if e.op == "-":
+            return a - b
+        if e.op == "*":
+            return a * b
+        return a // b if b != 0 else NOT_STATIC
+    return _int_of_type(lookup(e))
+
+
+def static_bool(e: Expression, lookup: TypeLookup) -> Union[bool, NotStatic]:
+    """``True``/``False`` written literally (or typed as ``Literal[True]``).
+
+    >>> from mypy.nodes import NameExpr
+    >>> n = NameExpr("True"); n.fullname = "builtins.True"
+    >>> static_bool(n, lambda e: None)
+    True
+    """
+    if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
+        return e.fullname == "builtins.True"
+    t = lookup(e)
+    p = get_proper_type(t) if t is not None else None
+    if isinstance(p, Instance) and p.last_known_value is not None:
+        p = p.last_known_value
+    if isinstance(p, LiteralType) and isinstance(p.value, bool):
+        return p.value
+    return NOT_STATIC
+
+
+def _is_none(e: Expression) -> bool:
+    return isinstance(e, NameExpr) and e.fullname == "builtins.None"
+
+
+def static_ints(e: Expression, lookup: TypeLookup) -> Union[tuple[int, ...], NotStatic]:
+    """A tuple of static ints, written ``(0, 1)`` or typed ``tuple[Literal[0], ...]``.
+
+    >>> from mypy.nodes import TupleExpr, IntExpr
+    >>> static_ints(TupleExpr([IntExpr(0), IntExpr(1)]), lambda e: None)
+    (0, 1)
+    """
+    if isinstance(e, TupleExpr):
+        out: List[int] = []
+        for item in e.items:
+            v = static_int(item, lookup)
+            if isinstance(v, NotStatic):
+                return v
+            out.append(v)
+        return tuple(out)
+    t = lookup(e)
+    p = get_proper_type(t) if t is not None else None
+    if isinstance(p, TupleType):
+        vals = [_int_of_type(i) for i in p.items]
+        if any(isinstance(v, NotStatic) for v in vals):
+            return NOT_STATIC
+        return tuple(v for v in vals if isinstance(v, int))
+    return NOT_STATIC
+
+
+def static_axis(e: Expression, lookup: TypeLookup) -> Union[int, tuple[int, ...], None, NotStatic]:
+    """An ``axis`` argument: ``None``, an int, or a tuple of ints.
+
+    >>> from mypy.nodes import IntExpr
+    >>> static_axis(IntExpr(-1), lambda e: None)
+    -1
+    """
+    if _is_none(e):
+        return None
+    t = lookup(e)
+    if isinstance(get_proper_type(t) if t is not None else None, NoneType):
+        return None
+    v = static_int(e, lookup)
+    if not isinstance(v, NotStatic):
+        return v
+    return static_ints(e, lookup)
+
+
+def static_index(e: Expression, lookup: TypeLookup) -> Union[Key, NotStatic]:
+    """A ``__getitem__`` key of static ints, slices with static bounds, ``None`` and ``...``.
+
+    >>> from mypy.nodes import SliceExpr, IntExpr
+    >>> static_index(SliceExpr(None, IntExpr(2), None), lambda e: None)
+    slice(None, 2, None)
+    """
+    if isinstance(e, TupleExpr):
+        parts: List[object] = []
+        for item in e.items:
+            v = static_index(item, lookup)
+            if isinstance(v, NotStatic) or isinstance(v, tuple):
+                return NOT_STATIC
+            parts.append(v)
+        return tuple(parts)
+    if isinstance(e, EllipsisExpr):
+        return ...
+    if _is_none(e):
+        return None
+    if isinstance(e, SliceExpr):
+        bounds: List[Optional[int]] = []
+        for b in (e.begin_index, e.end_index, e.stride):
+            if b is None or _is_none(b):
+                bounds.append(None)
+                continue
+            v = static_int(b, lookup)
+            if isinstance(v, NotStatic):
+                return NOT_STATIC
+            bounds.append(v)
+        return slice(bounds[0], bounds[1], bounds[2])
+    return static_int(e, lookup)
