@@ -201,8 +201,12 @@ class Expr:
     def __str__(self) -> str:
         parts = []
         for i, (m, c) in enumerate(self.terms):
-            body = "*".join(_power_str(a, p) for a, p in m)
             mag = abs(c)
+            # ``//`` binds like ``*`` and left to right, and unary minus binds tighter, so a
+            # division next to another factor or after a leading minus needs parentheses to
+            # read back as itself (``2*(N//2)``, not ``2*N//2``).
+            alone = len(m) == 1 and m[0][1] == 1 and mag == 1 and not (i == 0 and c < 0)
+            body = "*".join(_power_str(a, p, not alone) for a, p in m)
             if not body:
                 text = str(mag)
             elif mag == 1:
@@ -216,8 +220,8 @@ class Expr:
         return "".join(parts)
 
 
-def _power_str(atom: Atom, power: int) -> str:
-    s = str(atom)
+def _power_str(atom: Atom, power: int, wrap: bool = False) -> str:
+    s = f"({atom})" if wrap and isinstance(atom, FloorDiv) else str(atom)
     return "*".join([s] * power)
 
 

@@ -1,0 +1,132 @@
+"""Properties of the dim algebra: normal forms agree with arithmetic, equal() is never wrong."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Callable, Dict, Tuple
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, equal, evaluate, is_one, sym
+from typedflux.shapes.parse import parse_dim
+
+NAMES = ("a", "b", "c")
+Env = Dict[str, int]
+# A tree is built twice at once: as a dim (normal form) and as a plain int function.
+Tree = Tuple[Dim, Callable[[Env], int], str]
+
+
+def _leaf_int(v: int) -> Tree:
+    return (v, lambda env: v, str(v))
+
+
+def _leaf_sym(n: str) -> Tree:
+    return (sym(n), lambda env: env[n], n)
+
+
+def _combine(op: str, x: Tree, y: Tree) -> Tree:
+    dx, fx, sx = x
+    dy, fy, sy = y
+    if op == "+":
+        return (dx + dy, lambda e: fx(e) + fy(e), f"({sx} + {sy})")  # type: ignore[operator]
+    if op == "-":
+        return (dx - dy, lambda e: fx(e) - fy(e), f"({sx} - {sy})")  # type: ignore[operator]
+    return (dx * dy, lambda e: fx(e) * fy(e), f"({sx} * {sy})")  # type: ignore[operator]
+
+
+def _div(x: Tree, k: int) -> Tree:
+    dx, fx, sx = x
+    return (dx // k, lambda e: fx(e) // k, f"({sx} // {k})")  # type: ignore[operator]
+
+
+leaves = st.one_of(st.integers(-4, 6).map(_leaf_int), st.sampled_from(NAMES).map(_leaf_sym))
+
+
+def _extend(children: st.SearchStrategy[Tree]) -> st.SearchStrategy[Tree]:
+    binary = st.tuples(st.sampled_from("+-*"), children, children).map(lambda t: _combine(*t))
+    div = st.tuples(children, st.integers(1, 5)).map(lambda t: _div(*t))
+    return st.one_of(binary, div)
+
+
+trees = st.recursive(leaves, _extend, max_leaves=6)
+polys = st.recursive(
+    leaves,
+    lambda ch: st.tuples(st.sampled_from("+-*"), ch, ch).map(lambda t: _combine(*t)),
+    max_leaves=6,
+)
+points = st.fixed_dictionaries({n: st.integers(1, 40) for n in NAMES})
+GRID = [dict(zip(NAMES, v)) for v in itertools.product((1, 2, 3, 5, 8, 13, 29), repeat=3)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees, points)
+def test_normal_form_evaluates_like_the_arithmetic(t: Tree, env: Env) -> None:
+    dim, f, _ = t
+    assert evaluate(dim, env) == f(env)
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees, trees)
+def test_equal_is_never_wrong(x: Tree, y: Tree) -> None:
+    (dx, fx, _), (dy, fy, _) = x, y
+    verdict = equal(dx, dy)
+    if verdict is True:
+        assert all(fx(env) == fy(env) for env in GRID)
+    elif verdict is False:
+        assert any(fx(env) != fy(env) for env in GRID)
+
+
+@settings(max_examples=100, deadline=None)
+@given(polys, polys)
+def test_equal_decides_polynomials(x: Tree, y: Tree) -> None:
+    # Without floor division the normal form is canonical, so equal() always answers, and
+    # a grid of 7 points per symbol cannot hide a nonzero polynomial of degree <= 6.
+    (dx, fx, _), (dy, fy, _) = x, y
+    same = all(fx(env) == fy(env) for env in GRID)
+    assert equal(dx, dy) is same
+    assert (dx == dy) is same
+
+
+@settings(max_examples=100, deadline=None)
+@given(polys, polys, polys, st.integers(1, 7))
+def test_polynomial_identities_share_one_normal_form(x: Tree, y: Tree, z: Tree, k: int) -> None:
+    a, b, c = x[0], y[0], z[0]
+    assert a + b == b + a  # type: ignore[operator]
+    assert (a + b) * c == a * c + b * c  # type: ignore[operator]
+    assert a + a == 2 * a  # type: ignore[operator]
+    assert (k * a) // k == a  # type: ignore[operator]
+    assert a - a == 0  # type: ignore[operator]
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees)
+def test_str_round_trips_through_parse_dim(t: Tree) -> None:
+    dim = t[0]
+    assert parse_dim(str(dim)) == dim
+
+
+@settings(max_examples=100, deadline=None)
+@given(trees, points)
+def test_parse_dim_of_the_written_tree_is_its_normal_form(t: Tree, env: Env) -> None:
+    dim, f, text = t
+    parsed = parse_dim(text)
+    assert evaluate(parsed, env) == f(env)
+    assert equal(parsed, dim) is not False
+
+
+def test_the_documented_identities() -> None:
+    n = sym("N")
+    assert n + n == 2 * n
+    assert (2 * n) // 2 == n
+    assert isinstance(n - 1, Expr)
+    assert equal(n, sym("M")) is False
+    assert equal(2 * n, n + 1) is False
+    assert equal(784 * sym("B"), 700 * sym("B")) is False
+
+
+def test_unknown_is_never_decided() -> None:
+    assert equal(UNKNOWN, 3) is None
+    assert equal(UNKNOWN, sym("N")) is None
+    assert is_one(UNKNOWN) is None
+    assert UNKNOWN * sym("N") is UNKNOWN
