@@ -10,6 +10,8 @@ never reports what it cannot prove, and a failure inside it is a ``shape-interna
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any, Callable, Dict, Optional
 
 from mypy.plugin import (
@@ -22,6 +24,8 @@ from mypy.plugin import (
 )
 from mypy.types import Type
 
+import typedflux.shapes
+
 from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
@@ -29,7 +33,20 @@ from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 __all__ = ["TypedfluxPlugin", "plugin"]
 
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
-_VERSION = "typedflux-plugin-0.1"
+
+
+def _sources_digest() -> str:
+    # mypy fingerprints only this entry module; hashing every plugin module (and the shapes
+    # package, whose rules decide the results) makes a change anywhere invalidate the cache.
+    h = hashlib.sha256()
+    for root in (Path(__file__).parent, Path(typedflux.shapes.__file__).parent):
+        for path in sorted(root.rglob("*.py")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+_VERSION = f"typedflux-plugin-0.1+{_sources_digest()}"
 
 
 class TypedfluxPlugin(Plugin):

@@ -1,0 +1,41 @@
+"""What the plugin infers: creation keeps literal dims; unknown sizes stay gradual."""
+
+from typing import Any, Literal, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+
+reveal_type(tf.zeros(32, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[32], Literal[784]]"
+reveal_type(tf.ones(16 * 5 * 5, 120))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[400], Literal[120]]"
+reveal_type(tf.randn(2, 3, 4))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[4]]"
+reveal_type(tf.full(2, 3, value=1.0))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3]]"
+reveal_type(tf.arange(10))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[10]]"
+reveal_type(tf.arange(2, 10, 2))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4]]"
+
+
+def sizes(n: int) -> None:
+    reveal_type(tf.randn(n, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
+    reveal_type(tf.zeros(n, 784) + tf.zeros(784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
+
+
+def annotations(
+    a: Tensor[B, 784],
+    b: Tensor[B, Literal[784]],
+    c: Tensor[()],
+    d: Tensor[int, 10],
+    e: Tensor[Any, 10],
+    f: Tensor,
+) -> None:
+    reveal_type(a)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[784]]"
+    reveal_type(b)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[784]]"
+    reveal_type(c)  # N: Revealed type is "typedflux.tensor.Tensor[()]"
+    reveal_type(d)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
+    reveal_type(e)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
+    reveal_type(f)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+    reveal_type(a.shape)  # N: Revealed type is "tuple[B, Literal[784]]"
+    reveal_type(a.shape[0])  # N: Revealed type is "B"
+    reveal_type(a.sum())  # N: Revealed type is "typedflux.tensor.Tensor[()]"
+    reveal_type(a.T)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[784], B]"
+    reveal_type(f + 1)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
