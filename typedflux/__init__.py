@@ -1,0 +1,108 @@
+"""typedflux: Flux.jl-style machine learning with tensor shapes checked by mypy and at run time.
+
+>>> import typedflux as tf
+>>> x = tf.randn(4, 3)
+>>> w = tf.randn(3, 2)
+>>> (g,) = tf.gradient(lambda w: tf.relu(x @ w).sum(), w)
+>>> g.shape
+(3, 2)
+"""
+
+# Tensor first: the ops modules import it (and tensor.py imports them at its end).
+from typedflux.tensor import AnyTensor, Tensor, TensorLike
+from typedflux.shapes.errors import ShapeError
+
+from typedflux.engine.grad import gradient, withgradient
+from typedflux.engine.tape import is_recording
+from typedflux.engine.tree import Grads, named_params, named_tensors, params
+from typedflux.ops.creation import arange, full, ones, rand, randn, seed, tensor, zeros
+from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, where
+from typedflux.ops.join import add, cat, concat, mul, stack
+from typedflux.ops.linalg import matmul
+from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
+from typedflux.ops.nn import (
+    elu,
+    gelu,
+    identity,
+    leakyrelu,
+    logsoftmax,
+    logsumexp,
+    relu,
+    sigmoid,
+    softmax,
+    softplus,
+    swish,
+    tanh,
+)
+from typedflux.ops.reduce import mean, sum
+
+import numpy as _np
+
+float32 = _np.float32
+float64 = _np.float64
+int64 = _np.int64
+
+__all__ = [
+    # tensors
+    "Tensor",
+    "AnyTensor",
+    "TensorLike",
+    "ShapeError",
+    "float32",
+    "float64",
+    "int64",
+    # creation
+    "tensor",
+    "zeros",
+    "ones",
+    "full",
+    "randn",
+    "rand",
+    "arange",
+    "seed",
+    # elementwise and maths
+    "abs",
+    "exp",
+    "log",
+    "sqrt",
+    "maximum",
+    "minimum",
+    "where",
+    "matmul",
+    # reductions
+    "sum",
+    "mean",
+    "logsumexp",
+    # movement and joining
+    "reshape",
+    "transpose",
+    "swapaxes",
+    "squeeze",
+    "unsqueeze",
+    "flatten",
+    "concat",
+    "stack",
+    "cat",
+    "add",
+    "mul",
+    # activations
+    "identity",
+    "relu",
+    "leakyrelu",
+    "elu",
+    "gelu",
+    "swish",
+    "sigmoid",
+    "tanh",
+    "softplus",
+    "softmax",
+    "logsoftmax",
+    # differentiation and parameters
+    "gradient",
+    "withgradient",
+    "is_recording",
+    "Grads",
+    "params",
+    "named_params",
+    "named_tensors",
+]

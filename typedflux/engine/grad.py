@@ -1,0 +1,90 @@
+"""``gradient`` and ``withgradient``: Zygote's explicit style over the tape.
+
+``tf.gradient(f, *args)`` runs ``f(*args)`` on a fresh tape with every trainable tensor
+inside ``args`` watched, then returns one gradient per argument, shaped like the argument:
+a Tensor for a float Tensor (``None`` when nothing flows to it), ``None`` for numbers,
+strings and integer tensors, a tuple for a list or tuple, a dict for a dict, and a
+:class:`~typedflux.engine.tree.Grads` with the same attribute names for any other object
+(a layer, a model). No ``.grad`` fields, nothing to zero.
+
+>>> import typedflux as tf
+>>> tf.gradient(lambda x, y: (x * y).sum(), tf.tensor([1.0, 2.0]), 3.0)
+(Tensor[2] float32
+[3. 3.], None)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from typedflux.engine.tape import Tape
+from typedflux.engine.tree import mirror, walk
+from typedflux.tensor import Tensor
+
+__all__ = ["gradient", "withgradient"]
+
+
+def _fmt(t: Any) -> str:
+    if isinstance(t, Tensor):
+        dims = ", ".join(map(str, t.data.shape))
+        return f"Tensor[{dims}]"
+    return type(t).__name__
+
+
+def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[Any, ...]]:
+    """``(f(*args), gradient(f, *args))`` from one forward pass. ``f`` must return a scalar
+    ``Tensor[()]`` (a loss); the value is returned detached from the tape.
+
+    >>> import typedflux as tf
+    >>> val, (g,) = tf.withgradient(lambda x: (x * x).sum(), tf.tensor([1.0, 2.0]))
+    >>> val.item(), g.numpy()
+    (5.0, array([2., 4.], dtype=float32))
+    """
+    tape = Tape()
+    leaves: List[Tensor[Any]] = []
+    seen: Dict[int, bool] = {}
+    try:
+        with tape:
+            for arg in args:
+                for _, t, trainable in walk(arg):
+                    if trainable and id(t) not in seen:
+                        seen[id(t)] = True
+                        tape.watch(t)
+                        leaves.append(t)
+            out = f(*args)
+        if not isinstance(out, Tensor) or out.data.shape != ():
+            raise ValueError(
+                "tf.gradient needs f to return a scalar Tensor[()] (a loss), "
+                f"got {_fmt(out)}; reduce it first, e.g. with .sum() or .mean()"
+            )
+        if out.data.dtype.kind not in "fc":
+            raise ValueError(
+                f"tf.gradient needs f to return a float scalar, got a {out.data.dtype} tensor"
+            )
+        arrays = tape.backward(out, leaves)
+    finally:
+        if not tape.freed:
+            tape.free()
+    found: Dict[int, Optional[Tensor[Any]]] = {}
+    for t, g in zip(leaves, arrays):
+        found[id(t)] = None if g is None else Tensor(g, dtype=g.dtype)
+
+    def leaf(t: Tensor[Any], trainable: bool) -> Optional[Tensor[Any]]:
+        return found.get(id(t)) if trainable else None
+
+    grads = tuple(mirror(arg, leaf) for arg in args)
+    return out.detach(), grads
+
+
+def gradient(f: Callable[..., Any], *args: Any) -> Tuple[Any, ...]:
+    """One gradient of the scalar ``f(*args)`` per argument, shaped like that argument.
+
+    >>> import typedflux as tf
+    >>> class Line:
+    ...     def __init__(self):
+    ...         self.w, self.b = tf.tensor(2.0), tf.tensor(0.5)
+    >>> (g,) = tf.gradient(lambda m: (m.w * 3.0 + m.b), Line())
+    >>> g.w.item(), g.b.item()
+    (3.0, 1.0)
+    """
+    return withgradient(f, *args)[1]

@@ -1,0 +1,308 @@
+"""The tape: a Wengert list of recorded ops, and the one reverse scan that differentiates it.
+
+While a :class:`Tape` is active (``with tape:``), every op whose inputs include a tensor
+*watched by* or *computed on* that tape appends one node, in execution order. ``backward``
+walks the list once from the end (no recursion, no topological sort), so a chain of 100,000
+ops costs 100,000 steps. Ops on tensors the active tape does not know record nothing.
+
+Each node's VJP returns gradients shaped like the op's *output* broadcast; they are summed
+back to each input's shape in one place, :func:`unbroadcast`, and accumulated with ``+=``
+only into buffers the tape allocated itself (never into an array a user or a forward holds).
+
+>>> import typedflux as tf
+>>> x = tf.tensor([1.0, 2.0, 3.0])
+>>> tape = Tape()
+>>> with tape:
+...     _ = tape.watch(x)
+...     y = (x * x).sum()
+>>> tape.backward(y, [x])[0]
+array([2., 4., 6.], dtype=float32)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from typedflux.tensor import Tensor
+
+__all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast"]
+
+Array = npt.NDArray[Any]
+
+# One recorded op: (op name, vjp, output id, input ids (-1 = constant), forward args as the
+# VJP receives them, output array). Plain tuples keep recording cheap.
+Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any]
+
+
+class TapeError(RuntimeError):
+    """Misuse of a tape: a second ``backward``, or recording on a freed tape.
+
+    >>> t = Tape(); t.free()
+    >>> with t: pass
+    Traceback (most recent call last):
+    ...
+    typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); a tape is used once. Take a new gradient (tf.gradient / tf.withgradient) or record a new Tape()
+    """
+
+
+_FREED = (
+    "This tape was freed by backward (or free()); a tape is used once. "
+    "Take a new gradient (tf.gradient / tf.withgradient) or record a new Tape()"
+)
+
+# The innermost active tape. A one-element list so ops read it with one index (no global
+# statement, no attribute lookup on a module).
+_ACTIVE: List[Optional["Tape"]] = [None]
+
+
+def active_tape() -> Optional["Tape"]:
+    """The tape ops are currently recorded on, or ``None``.
+
+    >>> active_tape() is None
+    True
+    """
+    return _ACTIVE[0]
+
+
+def is_recording() -> bool:
+    """Whether a gradient is being taken right now (layers use it for train/test mode:
+    Dropout and BatchNorm with ``training=None`` are active only while recording).
+
+    >>> import typedflux as tf
+    >>> seen = []
+    >>> _ = tf.gradient(lambda x: seen.append(is_recording()) or x.sum(), tf.ones(2))
+    >>> seen, is_recording()
+    ([True], False)
+    """
+    return _ACTIVE[0] is not None
+
+
+class Tape:
+    """A Wengert list. Use once: activate with ``with``, ``watch`` the leaves, run ops,
+    then ``backward``; the nodes are freed afterwards and any further use raises
+    :class:`TapeError`.
+
+    ``tf.gradient`` / ``tf.withgradient`` drive a tape for you; use this class directly
+    only to build other differentiation front ends.
+
+    >>> import typedflux as tf
+    >>> x = tf.tensor(3.0)
+    >>> t = Tape()
+    >>> with t:
+    ...     _ = t.watch(x)
+    ...     y = x * x + x
+    >>> t.backward(y, [x])
+    [array(7., dtype=float32)]
+    >>> t.backward(y, [x])
+    Traceback (most recent call last):
+    ...
+    typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); ...
+    """
+
+    __slots__ = ("nodes", "shapes", "dtypes", "freed", "_outer", "_watched", "_leaves")
+
+    def __init__(self) -> None:
+        self.nodes: List[Node] = []
+        # Shape and dtype of every value id (leaves and op outputs): the targets unbroadcast
+        # sums input gradients back to.
+        self.shapes: List[Tuple[int, ...]] = []
+        self.dtypes: List[Any] = []
+        self.freed = False
+        self._outer: Optional[Tape] = None
+        # (tensor, its previous tape and id): restored on exit, so marking a user's tensor
+        # as a leaf is undone even when ``f`` raises.
+        self._watched: List[Tuple[Any, Any, Any]] = []
+        # id(tensor) -> (tensor, leaf id): leaves stay known after exit, for backward.
+        self._leaves: Dict[int, Tuple[Any, int]] = {}
+
+    # -- recording -------------------------------------------------------------------
+    def __enter__(self) -> "Tape":
+        if self.freed:
+            raise TapeError(_FREED)
+        self._outer = _ACTIVE[0]
+        _ACTIVE[0] = self
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE[0] = self._outer
+        self._outer = None
+        # Leaves go back to whatever they were (untracked, or an outer tape's value).
+        for t, old_tape, old_id in reversed(self._watched):
+            t._tape = old_tape
+            if old_tape is not None:
+                t._id = old_id
+        self._watched.clear()
+
+    def new_id(self, shape: Tuple[int, ...], dtype: Any) -> int:
+        """Register a value (leaf or op output) and return its id.
+
+        >>> Tape().new_id((2,), np.float32)
+        0
+        """
+        self.shapes.append(shape)
+        self.dtypes.append(dtype)
+        return len(self.shapes) - 1
+
+    def watch(self, t: "Tensor[Any]") -> int:
+        """Mark ``t`` as a leaf to differentiate with respect to; returns its id. Watching
+        the same tensor twice returns the same id. Integer and bool tensors cannot carry
+        gradients and get ``-1``.
+
+        >>> import typedflux as tf
+        >>> t = Tape()
+        >>> with t:
+        ...     t.watch(tf.ones(2)), t.watch(tf.arange(3))
+        (0, -1)
+        """
+        if self.freed:
+            raise TapeError(_FREED)
+        leaf = self._leaves.get(id(t))
+        if leaf is not None and leaf[0] is t:
+            return leaf[1]
+        if t.data.dtype.kind not in "fc":
+            return -1
+        old_id = t._id if t._tape is not None else None
+        self._watched.append((t, t._tape, old_id))
+        i = self.new_id(t.data.shape, t.data.dtype)
+        t._tape = self
+        t._id = i
+        self._leaves[id(t)] = (t, i)
+        return i
+
+    def free(self) -> None:
+        """Drop every node (and the arrays they hold); the tape cannot be used again."""
+        self.nodes = []
+        self.shapes = []
+        self.dtypes = []
+        self._leaves = {}
+        self.freed = True
+
+    # -- differentiation ---------------------------------------------------------------
+    def id_of(self, t: "Tensor[Any]") -> int:
+        """The id of ``t`` on this tape (a watched leaf or a recorded output), else ``-1``."""
+        leaf = self._leaves.get(id(t))
+        if leaf is not None and leaf[0] is t:
+            return leaf[1]
+        if t._tape is self:
+            return int(t._id)
+        return -1
+
+    def backward(
+        self, out: "Tensor[Any]", wrt: Sequence["Tensor[Any]"], seed: Optional[Array] = None
+    ) -> List[Optional[Array]]:
+        """Gradients of ``out`` with respect to each tensor of ``wrt`` (``None`` where nothing
+        flows), by one reverse scan; then the tape is freed.
+
+        ``seed`` is the output's cotangent (ones by default). The tape must no longer be
+        active.
+        """
+        if self.freed:
+            raise TapeError(_FREED)
+        if _ACTIVE[0] is self:
+            raise TapeError(
+                "Tape.backward was called while the tape is still recording; "
+                "leave the `with tape:` block first"
+            )
+        wrt_ids = [self.id_of(t) for t in wrt]
+        out_id = self.id_of(out)
+        if out_id < 0:
+            self.free()
+            return [None for _ in wrt]
+        shapes, dtypes = self.shapes, self.dtypes
+        n = len(shapes)
+        grads: List[Optional[Array]] = [None] * n
+        # owned[i]: grads[i] is an array this scan allocated, so += into it is safe.
+        owned = [False] * n
+        if seed is None:
+            seed = np.ones(shapes[out_id], dtype=dtypes[out_id])
+        grads[out_id] = seed
+        keep = frozenset(wrt_ids)
+        for name, vjp, oid, in_ids, args, outval in reversed(self.nodes):
+            g = grads[oid]
+            if g is None:
+                continue
+            if oid not in keep:
+                grads[oid] = None  # an intermediate: free its gradient as soon as it is used
+            assert vjp is not None, f'"{name}" has no VJP'
+            in_grads = vjp(g, outval, *args)
+            for i, gi in zip(in_ids, _flatten_grads(in_grads, len(in_ids), name)):
+                if i < 0 or gi is None:
+                    continue
+                gi = unbroadcast(gi, shapes[i], name)
+                fresh = False
+                if gi.dtype != dtypes[i]:
+                    gi = gi.astype(dtypes[i])
+                    fresh = True
+                prev = grads[i]
+                if prev is None:
+                    grads[i] = gi
+                    owned[i] = fresh
+                elif owned[i]:
+                    prev += gi
+                else:
+                    # First collision: copy into a buffer of our own (an ndarray even for
+                    # 0-d, where numpy's ``a + b`` would give an immutable scalar).
+                    buf = np.array(prev, dtype=dtypes[i], copy=True)
+                    buf += gi
+                    grads[i] = buf
+                    owned[i] = True
+        result: List[Optional[Array]] = []
+        for i in wrt_ids:
+            g = grads[i] if i >= 0 else None
+            if g is not None and not owned[i]:
+                # Never hand out an array a forward or the user holds (or a read-only view).
+                g = np.array(g, dtype=dtypes[i], copy=True)
+            result.append(g)
+        self.free()
+        return result
+
+
+def _flatten_grads(grads: Any, n: int, name: str) -> Sequence[Any]:
+    # A VJP returns one entry per TENSOR argument and a list per TENSORS argument; the
+    # node's input ids are flat, so lists are spliced in.
+    if not isinstance(grads, tuple):
+        raise TypeError(
+            f'VJP of "{name}" must return a tuple of input gradients, got {type(grads).__name__}'
+        )
+    if any(isinstance(g, (list, tuple)) for g in grads):
+        flat: List[Any] = []
+        for g in grads:
+            if isinstance(g, (list, tuple)):
+                flat.extend(g)
+            else:
+                flat.append(g)
+        grads = tuple(flat)
+    if len(grads) != n:
+        raise TypeError(f'VJP of "{name}" returned {len(grads)} gradients for {n} inputs')
+    return grads  # type: ignore[no-any-return]
+
+
+def unbroadcast(g: Array, shape: Tuple[int, ...], name: str = "?") -> Array:
+    """Sum a gradient shaped like a broadcast result back to an input's ``shape``: over the
+    leading axes the input lacked and over axes where the input had size 1. The one place
+    broadcasting is undone.
+
+    >>> unbroadcast(np.ones((4, 3, 2)), (3, 1)).tolist()
+    [[8.0], [8.0], [8.0]]
+    """
+    if type(g) is not np.ndarray:
+        g = np.asarray(g)
+    gshape = g.shape
+    if gshape == shape:
+        return g
+    lead = g.ndim - len(shape)
+    if lead > 0:
+        g = g.sum(axis=tuple(range(lead)))
+    axes = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+    if axes:
+        g = g.sum(axis=axes, keepdims=True)
+    if g.shape != shape:
+        raise AssertionError(
+            f'internal error: the VJP of "{name}" gave a gradient of shape {gshape} '
+            f"for an input of shape {shape}"
+        )
+    return g

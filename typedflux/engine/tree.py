@@ -1,0 +1,268 @@
+"""Walking parameter structures: tensors inside tuples, lists, dicts and objects (layers).
+
+One traversal serves gradients, optimisers, save/load and ``tf.params``:
+
+- ``named_tensors(obj)``: every tensor with a dotted name (``"layers.0.weight"``), including
+  buffers (state such as BatchNorm running statistics), each tensor once, in a deterministic
+  order (attribute definition order, list order, dict insertion order);
+- ``named_params(obj)`` / ``params(obj)``: only the trainable ones;
+- ``mirror(obj, leaf)``: a structure shaped like ``obj`` with ``leaf(tensor, trainable)`` in
+  place of each tensor: tuples for lists/tuples, dicts for dicts, :class:`Grads` (same
+  attribute names) for objects, ``None`` for anything else (numbers, strings, functions).
+
+Conventions, for layer authors:
+
+- attributes whose names start with ``_`` are private: never walked;
+- a class attribute ``_buffers: tuple[str, ...]`` names attributes holding state, not
+  parameters: they are walked (saved, loaded) but never trainable;
+- an instance attribute ``_frozen`` (``True``, or a set of attribute names) freezes the whole
+  object or those attributes: not trainable, no gradient;
+- integer and bool tensors are never trainable;
+- objects may use ``__dict__`` or ``__slots__``; containers and objects reachable twice are
+  walked once per path, cycles are cut.
+
+>>> import typedflux as tf
+>>> class Affine:
+...     _buffers = ("count",)
+...     def __init__(self):
+...         self.weight = tf.ones(2, 3)
+...         self.bias = tf.zeros(2)
+...         self.count = tf.zeros(1)
+>>> class Model:
+...     def __init__(self):
+...         self.layers = [Affine(), Affine()]
+...         self.layers[1]._frozen = {"bias"}
+>>> [n for n, _ in named_tensors(Model())]
+['layers.0.weight', 'layers.0.bias', 'layers.0.count', 'layers.1.weight', 'layers.1.bias', 'layers.1.count']
+>>> [n for n, _ in named_params(Model())]
+['layers.0.weight', 'layers.0.bias', 'layers.1.weight']
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+
+import numpy as np
+
+from typedflux.tensor import Tensor
+
+__all__ = [
+    "Grads",
+    "named_tensors",
+    "named_params",
+    "params",
+    "mirror",
+    "children",
+    "walk",
+]
+
+_ATOMS = (
+    type(None),
+    bool,
+    int,
+    float,
+    complex,
+    str,
+    bytes,
+    np.ndarray,
+    np.generic,
+    np.dtype,
+    type,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.ModuleType,
+    range,
+    slice,
+)
+
+
+class Grads:
+    """A gradient (or any mirror) of an object: the object's public attribute names, with
+    gradient tensors in place of parameters and ``None`` where no gradient flows.
+
+    >>> g = Grads(weight=None, bias=None)
+    >>> g.bias is None, g
+    (True, Grads(weight=None, bias=None))
+    """
+
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
+
+    def __repr__(self) -> str:
+        def show(v: Any) -> str:
+            if isinstance(v, Tensor):
+                dims = ", ".join(map(str, v.data.shape)) if v.data.ndim else "()"
+                return f"<Tensor[{dims}] {v.data.dtype}>"
+            return repr(v)
+
+        body = ", ".join(f"{k}={show(v)}" for k, v in vars(self).items())
+        return f"Grads({body})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Grads and vars(self).keys() == vars(other).keys() and all(
+            _same(a, b) for a, b in zip(vars(self).values(), vars(other).values())
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        return a.data.shape == b.data.shape and bool(np.array_equal(a.data, b.data))
+    return bool(a == b)
+
+
+def _is_object(obj: Any) -> bool:
+    if isinstance(obj, _ATOMS):
+        return False
+    module = type(obj).__module__ or ""
+    return module != "builtins" and not module.startswith("numpy")
+
+
+def _attr_names(obj: Any) -> List[str]:
+    names: List[str] = []
+    d = getattr(obj, "__dict__", None)
+    if d is not None:
+        names.extend(k for k in d if not k.startswith("_"))
+    for cls in reversed(type(obj).__mro__):
+        slots = cls.__dict__.get("__slots__", ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        for s in slots:
+            if not s.startswith("_") and s not in names and hasattr(obj, s):
+                names.append(s)
+    return names
+
+
+def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
+    """The walkable children of ``obj`` as ``(name, value, trainable)``, or ``None`` for a
+    leaf (a Tensor, a number, a function, ...). ``trainable`` is ``False`` for buffers and
+    frozen attributes.
+
+    >>> [(n, t) for n, _, t in children({"a": 1, "b": 2})]
+    [('a', True), ('b', True)]
+    """
+    if isinstance(obj, Tensor) or isinstance(obj, _ATOMS):
+        return None
+    if isinstance(obj, (list, tuple)):
+        return [(str(i), v, True) for i, v in enumerate(obj)]
+    if isinstance(obj, dict):
+        return [(str(k), v, True) for k, v in obj.items()]
+    if not _is_object(obj):
+        return None
+    frozen = getattr(obj, "_frozen", None)
+    if frozen is True:
+        frozen_names: Any = None  # everything
+    else:
+        frozen_names = frozenset(frozen) if frozen else frozenset()
+    buffers = frozenset(getattr(type(obj), "_buffers", ()) or ())
+    out = []
+    for name in _attr_names(obj):
+        trainable = not (
+            frozen_names is None or name in frozen_names or name in buffers
+        )
+        out.append((name, getattr(obj, name), trainable))
+    return out
+
+
+def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, Tensor[Any], bool]]:
+    """Every tensor reachable from ``obj`` as ``(dotted name, tensor, trainable)``, in order,
+    possibly more than once (a tensor shared by two layers appears under both names).
+
+    >>> import typedflux as tf
+    >>> [(n, t) for n, _, t in walk({"w": tf.ones(1), "ids": tf.arange(2)})]
+    [('w', True), ('ids', False)]
+    """
+    stack: List[Tuple[str, Any, bool, Tuple[int, ...]]] = [(prefix, obj, True, ())]
+    while stack:
+        name, value, trainable, path = stack.pop()
+        if isinstance(value, Tensor):
+            yield name, value, trainable and value.data.dtype.kind in "fc"
+            continue
+        kids = children(value)
+        if not kids:
+            continue
+        if id(value) in path:
+            continue  # a cycle back to an ancestor
+        sub = path + (id(value),)
+        for kname, kval, ktrain in reversed(kids):
+            full = f"{name}.{kname}" if name else kname
+            stack.append((full, kval, trainable and ktrain, sub))
+
+
+def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
+    """Every tensor in ``obj`` (parameters and buffers) with its dotted name, each tensor
+    once (under its first name), in a deterministic order. What ``tf.save`` writes.
+
+    >>> import typedflux as tf
+    >>> named_tensors({"enc": [tf.ones(2)], "dec": tf.zeros(1)})[0][0]
+    'enc.0'
+    """
+    seen: set[int] = set()
+    out: List[Tuple[str, Tensor[Any]]] = []
+    for name, t, _ in walk(obj):
+        if id(t) not in seen:
+            seen.add(id(t))
+            out.append((name, t))
+    return out
+
+
+def named_params(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
+    """The trainable tensors in ``obj`` (no buffers, nothing frozen, floats only) with their
+    dotted names, each once.
+
+    >>> import typedflux as tf
+    >>> named_params([tf.ones(2), tf.arange(3)])[0][0]
+    '0'
+    """
+    trainable: Dict[int, bool] = {}
+    for _, t, tr in walk(obj):
+        trainable[id(t)] = trainable.get(id(t), False) or tr
+    out: List[Tuple[str, Tensor[Any]]] = []
+    seen: set[int] = set()
+    for name, t, _ in walk(obj):
+        if trainable[id(t)] and id(t) not in seen:
+            seen.add(id(t))
+            out.append((name, t))
+    return out
+
+
+def params(obj: Any) -> List[Tensor[Any]]:
+    """The trainable tensors of ``obj`` (``tf.params(model)``), each once.
+
+    >>> import typedflux as tf
+    >>> len(params({"w": tf.ones(2, 2), "b": tf.zeros(2)}))
+    2
+    """
+    return [t for _, t in named_params(obj)]
+
+
+def mirror(obj: Any, leaf: Callable[[Tensor[Any], bool], Any]) -> Any:
+    """A structure shaped like ``obj`` with ``leaf(tensor, trainable)`` at each tensor:
+    lists and tuples become tuples, dicts dicts, objects :class:`Grads` with the same
+    attribute names, anything else ``None``.
+
+    >>> import typedflux as tf
+    >>> mirror({"w": tf.ones(2), "n": 3}, lambda t, tr: t.shape)
+    {'w': (2,), 'n': None}
+    """
+    return _mirror(obj, leaf, True, ())
+
+
+def _mirror(
+    obj: Any, leaf: Callable[[Tensor[Any], bool], Any], trainable: bool, path: Tuple[int, ...]
+) -> Any:
+    if isinstance(obj, Tensor):
+        return leaf(obj, trainable and obj.data.dtype.kind in "fc")
+    kids = children(obj)
+    if kids is None or id(obj) in path:
+        return None
+    sub = path + (id(obj),)
+    parts = {name: _mirror(v, leaf, trainable and tr, sub) for name, v, tr in kids}
+    if isinstance(obj, (list, tuple)):
+        return tuple(parts.values())
+    if isinstance(obj, dict):
+        return dict(zip(obj.keys(), parts.values()))
+    return Grads(**parts)

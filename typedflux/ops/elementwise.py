@@ -1,0 +1,250 @@
+"""Elementwise primitives: arithmetic, comparisons, ``where`` and maths functions.
+
+Each primitive is its forward (a numpy function) and its VJP side by side. Binary ops
+broadcast like numpy; their VJPs return output-shaped gradients and the tape sums them back
+to each input's shape (``typedflux.engine.tape.unbroadcast``).
+
+>>> import typedflux as tf
+>>> x = tf.tensor([1.0, 4.0])
+>>> tf.sqrt(x) + tf.maximum(x, 2.0)
+Tensor[2] float32
+[3. 6.]
+"""
+
+from __future__ import annotations
+
+from typing import Any, Tuple
+
+import numpy as np
+from typing_extensions import Unpack
+
+from typedflux.ops.registry import Primitive, primitive
+from typedflux.tensor import Tensor, TensorLike
+
+__all__ = ["maximum", "minimum", "where", "exp", "log", "sqrt", "abs"]
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+_builtin_abs = abs
+
+
+def _is_const(v: Any) -> bool:
+    # A Python number operand: no gradient can flow to it, so skip computing one.
+    return not isinstance(v, np.ndarray)
+
+
+# -- arithmetic ------------------------------------------------------------------------------
+p_add: Primitive = primitive("add")(np.add)
+
+
+@p_add.vjp
+def _add_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    return g, g
+
+
+p_sub: Primitive = primitive("sub")(np.subtract)
+
+
+@p_sub.vjp
+def _sub_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    return g, -g
+
+
+p_mul: Primitive = primitive("mul")(np.multiply)
+
+
+@p_mul.vjp
+def _mul_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    return g * y, g * x
+
+
+p_div: Primitive = primitive("div")(np.true_divide)
+
+
+@p_div.vjp
+def _div_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    gx = g / y
+    return gx, None if _is_const(y) else -gx * out
+
+
+p_pow: Primitive = primitive("pow")(np.power)
+
+
+@p_pow.vjp
+def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    gx = None if _is_const(x) else g * y * np.power(x, y - 1)
+    gy = None
+    if not _is_const(y):
+        # d(x**y)/dy = x**y * log(x), taken as 0 where x <= 0 (real powers of non-positive
+        # bases are integer powers, whose exponent has no derivative).
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logx = np.where(np.greater(x, 0), np.log(np.where(np.greater(x, 0), x, 1)), 0)
+        gy = g * out * logx
+    return gx, gy
+
+
+p_neg: Primitive = primitive("neg")(np.negative)
+
+
+@p_neg.vjp
+def _neg_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (-g,)
+
+
+def _split_ties(g: Any, win: Any, tie: Any) -> Any:
+    # Ties share the gradient evenly (half each), so maximum(x, x) has gradient 1 in total.
+    return g * (win + tie * np.asarray(0.5, dtype=np.result_type(g)))
+
+
+p_maximum: Primitive = primitive("maximum")(np.maximum)
+
+
+@p_maximum.vjp
+def _maximum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    tie = np.equal(x, y)
+    return _split_ties(g, np.greater(x, y), tie), _split_ties(g, np.less(x, y), tie)
+
+
+p_minimum: Primitive = primitive("minimum")(np.minimum)
+
+
+@p_minimum.vjp
+def _minimum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    tie = np.equal(x, y)
+    return _split_ties(g, np.less(x, y), tie), _split_ties(g, np.greater(x, y), tie)
+
+
+# -- comparisons (no gradient) ------------------------------------------------------------------
+p_eq: Primitive = primitive("eq")(np.equal)
+p_ne: Primitive = primitive("ne")(np.not_equal)
+p_lt: Primitive = primitive("lt")(np.less)
+p_le: Primitive = primitive("le")(np.less_equal)
+p_gt: Primitive = primitive("gt")(np.greater)
+p_ge: Primitive = primitive("ge")(np.greater_equal)
+
+
+# -- where -------------------------------------------------------------------------------------
+def _where_forward(cond: Any, x: Any, y: Any) -> Any:
+    return np.where(cond, x, y)
+
+
+p_where: Primitive = primitive("where")(_where_forward)
+
+
+@p_where.vjp
+def _where_vjp(g: Any, out: Any, cond: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+    return None, np.where(cond, g, 0), np.where(cond, 0, g)  # nothing flows to cond
+
+
+# -- maths -------------------------------------------------------------------------------------
+p_exp: Primitive = primitive("exp")(np.exp)
+
+
+@p_exp.vjp
+def _exp_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (g * out,)
+
+
+p_log: Primitive = primitive("log")(np.log)
+
+
+@p_log.vjp
+def _log_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (g / x,)
+
+
+p_sqrt: Primitive = primitive("sqrt")(np.sqrt)
+
+
+@p_sqrt.vjp
+def _sqrt_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (g / (out + out),)
+
+
+p_abs: Primitive = primitive("abs")(np.absolute)
+
+
+@p_abs.vjp
+def _abs_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (g * np.sign(x),)  # 0 at 0: the subgradient in the middle
+
+
+# -- public functions ----------------------------------------------------------------------------
+def maximum(x: TensorLike, y: TensorLike) -> AnyTensor:
+    """``maximum(Tensor[*X], Tensor[*Y]) -> Tensor[broadcast(X, Y)]``: elementwise maximum.
+    Where ``x == y`` the gradient is split evenly between them.
+
+    >>> import typedflux as tf
+    >>> tf.maximum(tf.tensor([1.0, 5.0]), 3.0)
+    Tensor[2] float32
+    [3. 5.]
+    """
+    return p_maximum.invoke(x, y)
+
+
+def minimum(x: TensorLike, y: TensorLike) -> AnyTensor:
+    """``minimum(Tensor[*X], Tensor[*Y]) -> Tensor[broadcast(X, Y)]``: elementwise minimum.
+    Where ``x == y`` the gradient is split evenly between them.
+
+    >>> import typedflux as tf
+    >>> tf.minimum(tf.tensor([1.0, 5.0]), 3.0)
+    Tensor[2] float32
+    [1. 3.]
+    """
+    return p_minimum.invoke(x, y)
+
+
+def where(cond: TensorLike, x: TensorLike, y: TensorLike) -> AnyTensor:
+    """``where(cond, x, y)``: ``x`` where ``cond`` holds, else ``y`` (all three broadcast).
+    No gradient flows to ``cond``.
+
+    >>> import typedflux as tf
+    >>> x = tf.tensor([-1.0, 2.0])
+    >>> tf.where(x > 0, x, 0.0)
+    Tensor[2] float32
+    [0. 2.]
+    """
+    return p_where.invoke(cond, x, y)
+
+
+def exp(x: TensorLike) -> AnyTensor:
+    """``exp(Tensor[*X]) -> Tensor[*X]``: elementwise ``e**x``.
+
+    >>> import typedflux as tf
+    >>> tf.exp(tf.zeros(2))
+    Tensor[2] float32
+    [1. 1.]
+    """
+    return p_exp.invoke(x)
+
+
+def log(x: TensorLike) -> AnyTensor:
+    """``log(Tensor[*X]) -> Tensor[*X]``: elementwise natural logarithm.
+
+    >>> import typedflux as tf
+    >>> tf.log(tf.ones(2))
+    Tensor[2] float32
+    [0. 0.]
+    """
+    return p_log.invoke(x)
+
+
+def sqrt(x: TensorLike) -> AnyTensor:
+    """``sqrt(Tensor[*X]) -> Tensor[*X]``: elementwise square root.
+
+    >>> import typedflux as tf
+    >>> tf.sqrt(tf.tensor([4.0, 9.0]))
+    Tensor[2] float32
+    [2. 3.]
+    """
+    return p_sqrt.invoke(x)
+
+
+def abs(x: TensorLike) -> AnyTensor:  # noqa: A001  (Flux's name; shadows the builtin here)
+    """``abs(Tensor[*X]) -> Tensor[*X]``: elementwise absolute value (gradient 0 at 0).
+
+    >>> import typedflux as tf
+    >>> tf.abs(tf.tensor([-2.0, 3.0]))
+    Tensor[2] float32
+    [2. 3.]
+    """
+    return p_abs.invoke(x)

@@ -1,0 +1,433 @@
+"""The runtime half of the op registry: a forward and a VJP bound to each primitive spec.
+
+``@primitive("matmul")`` binds a forward (on numpy arrays) to ``SPECS["matmul"]`` (the
+static half: argument names and kinds, public names, shape rule); ``@matmul.vjp`` binds its
+VJP ``vjp(g, out, *args) -> tuple of input gradients`` where ``args`` are the forward's own
+arguments in spec order and the tuple holds one entry per TENSOR argument (a sequence per
+TENSORS argument; ``None`` where nothing flows).
+
+Calling ``prim.invoke(*args)`` (every argument positional, in spec order) computes the
+input shapes, runs the spec's rule FIRST (a mismatch is typedflux's ``ShapeError``, never a
+numpy traceback), runs the forward, and records a tape node only when some input is on the
+active tape. Rule results are memoised per op on the rule's inputs (rules are pure), so the
+steady-state cost of an op is a dict lookup plus the numpy call.
+
+>>> import numpy as np, typedflux as tf
+>>> REGISTRY["matmul"].invoke(tf.ones(2, 3), tf.ones(3, 4)).shape
+(2, 4)
+>>> REGISTRY["matmul"].invoke(tf.ones(1, 2), tf.ones(3, 4))
+Traceback (most recent call last):
+...
+typedflux.shapes.errors.ShapeError: ...matmul...
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import numpy.typing as npt
+from typing_extensions import Unpack
+
+import typedflux.shapes  # noqa: F401  (completes SPECS: every rules module registers itself)
+from typedflux.engine.tape import _ACTIVE
+from typedflux.shapes.catalog import SPECS, Kind, OpSpec
+from typedflux.shapes.errors import CannotTell
+from typedflux.tensor import Tensor
+
+__all__ = ["Primitive", "primitive", "REGISTRY", "operand", "composite_rule"]
+
+Array = npt.NDArray[Any]
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+REGISTRY: Dict[str, "Primitive"] = {}
+
+_F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
+_ndarray = np.ndarray
+_asarray = np.asarray
+_new = object.__new__
+# A memo of rule results grows with the number of distinct input shapes an op sees; a cap
+# keeps a program that sweeps through shapes from growing it without bound.
+_CACHE_LIMIT = 4096
+
+
+def operand(v: object, op: str, arg: str) -> Tuple[Any, Tuple[int, ...]]:
+    """``(data, shape)`` of a TENSOR argument: a Tensor, a Python number (shape ``()``), or a
+    numpy array / scalar. Anything else is a ``TypeError`` naming the op and argument.
+
+    >>> operand(2.5, "add", "y")
+    (2.5, ())
+    >>> operand("a", "add", "y")
+    Traceback (most recent call last):
+    ...
+    TypeError: "add" needs a Tensor or a number for y, got str
+    """
+    if type(v) is Tensor:
+        d = v.data
+        return d, d.shape
+    if isinstance(v, (bool, int, float)):
+        return v, ()
+    if isinstance(v, Tensor):
+        return v.data, v.data.shape
+    if isinstance(v, _ndarray):
+        return v, v.shape
+    if isinstance(v, np.generic):
+        a = _asarray(v)
+        return a, a.shape
+    raise TypeError(f'"{op}" needs a Tensor or a number for {arg}, got {type(v).__name__}')
+
+
+def _creeps(datas: Sequence[Any]) -> bool:
+    # float64 out of a float64-free op means numpy promoted ints or Python floats: keep
+    # typedflux's float32 default instead ("no float64 creep").
+    for d in datas:
+        if type(d) is _ndarray and d.dtype == _F64:
+            return False
+    return True
+
+
+def _shape_mismatch(name: str, expected: Any, got: Tuple[int, ...]) -> AssertionError:
+    return AssertionError(
+        f'internal error: the shape rule of "{name}" gave {tuple(expected)} '
+        f"but the forward produced {got}"
+    )
+
+
+def _has_array(key: Any) -> bool:
+    if isinstance(key, tuple):
+        return any(_has_array(k) for k in key)
+    return isinstance(key, (Tensor, _ndarray, list))
+
+
+def _index_data(key: Any) -> Any:
+    # Tensors inside an index become their arrays (integer or boolean advanced indexing).
+    if isinstance(key, tuple):
+        return tuple(_index_data(k) for k in key)
+    if isinstance(key, Tensor):
+        return key.data
+    if isinstance(key, list):
+        return np.asarray(key)
+    return key
+
+
+def _norm_param(kind: Kind, v: Any) -> Any:
+    if kind is Kind.AXIS:
+        if isinstance(v, list):
+            return tuple(v)
+        return v
+    if kind is Kind.AXES or kind is Kind.DIMS:
+        if v is None:
+            return ()
+        if isinstance(v, (int, np.integer)):
+            return (int(v),)
+        return tuple(int(d) for d in v)
+    if kind is Kind.INDEX:
+        return _index_data(v)
+    return v
+
+
+class Primitive:
+    """One primitive op: its spec, forward and VJP, and the compiled ``invoke`` entry point.
+
+    >>> REGISTRY["exp"].spec.functions
+    ('exp',)
+    """
+
+    __slots__ = (
+        "name",
+        "spec",
+        "forward",
+        "vjp_fn",
+        "examples_fn",
+        "invoke",
+        "_cache",
+        "__weakref__",
+    )
+
+    def __init__(self, spec: OpSpec, forward: Callable[..., Any]) -> None:
+        self.name = spec.name
+        self.spec = spec
+        self.forward = forward
+        self.vjp_fn: Optional[Callable[..., Any]] = None
+        self.examples_fn: Optional[Callable[[], List[Tuple[Any, ...]]]] = None
+        self._cache: Dict[Any, Any] = {}
+        kinds = tuple(a.kind for a in spec.args)
+        self.invoke: Callable[..., AnyTensor]
+        if kinds == (Kind.TENSOR, Kind.TENSOR):
+            self.invoke = self._binary()
+        elif kinds == (Kind.TENSOR,):
+            self.invoke = self._unary()
+        else:
+            self.invoke = self._general()
+
+    def __repr__(self) -> str:
+        return f"<primitive {self.name}>"
+
+    def vjp(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """Decorator binding the VJP ``fn(g, out, *args) -> tuple of input gradients``."""
+        if not self.spec.differentiable:
+            raise ValueError(f'op "{self.name}" is declared not differentiable')
+        self.vjp_fn = fn
+        return fn
+
+    def examples(self, fn: Callable[[], List[Tuple[Any, ...]]]) -> Callable[[], Any]:
+        """Decorator binding gradient-check examples: ``fn()`` returns a list of argument
+        tuples in spec order (float64 numpy arrays for float TENSOR arguments). The test in
+        tests/ops/test_gradcheck.py runs a finite-difference check on each."""
+        self.examples_fn = fn
+        return fn
+
+    def __call__(self, *args: Any) -> AnyTensor:
+        return self.invoke(*args)
+
+    # -- rule ----------------------------------------------------------------------------
+    def _rule(self, values: Sequence[Any]) -> Any:
+        """Run the shape rule on the rule-visible values (IGNORED args dropped)."""
+        kw = {a.name: v for a, v in zip(self.spec.args, values) if a.kind is not Kind.IGNORED}
+        try:
+            return tuple(self.spec.rule(**kw))
+        except CannotTell:
+            return None
+
+    def _remember(self, key: Any, out_shape: Any) -> None:
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = out_shape
+
+    # -- compiled entry points --------------------------------------------------------------
+    def _binary(self) -> Callable[..., AnyTensor]:
+        prim = self
+        name = self.name
+        cache = self._cache
+        xname, yname = (a.name for a in self.spec.args)
+        diff = self.spec.differentiable
+        active = _ACTIVE
+
+        def invoke(x: Any, y: Any) -> AnyTensor:
+            if type(x) is Tensor:
+                xd = x.data
+                xs = xd.shape
+            else:
+                xd, xs = operand(x, name, xname)
+            if type(y) is Tensor:
+                yd = y.data
+                ys = yd.shape
+            else:
+                yd, ys = operand(y, name, yname)
+            key = (xs, ys)
+            expected = cache.get(key)
+            if expected is None:
+                expected = prim._rule((xs, ys))
+            out = prim.forward(xd, yd)
+            if type(out) is not _ndarray:
+                out = _asarray(out)
+            if out.dtype == _F64 and _creeps((xd, yd)):
+                out = out.astype(_F32)
+            if key not in cache:
+                if expected is not None and expected != out.shape:
+                    raise _shape_mismatch(name, expected, out.shape)
+                prim._remember(key, out.shape)
+            t = _new(Tensor)
+            t.data = out
+            t._tape = None
+            tape = active[0]
+            if tape is not None and diff:
+                xi = x._id if type(x) is Tensor and x._tape is tape else -1
+                yi = y._id if type(y) is Tensor and y._tape is tape else -1
+                if (xi >= 0 or yi >= 0) and out.dtype.kind in "fc":
+                    oid = tape.new_id(out.shape, out.dtype)
+                    tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out))
+                    t._tape = tape
+                    t._id = oid
+            return t
+
+        return invoke
+
+    def _unary(self) -> Callable[..., AnyTensor]:
+        prim = self
+        name = self.name
+        cache = self._cache
+        xname = self.spec.args[0].name
+        diff = self.spec.differentiable
+        active = _ACTIVE
+
+        def invoke(x: Any) -> AnyTensor:
+            if type(x) is Tensor:
+                xd = x.data
+                xs = xd.shape
+            else:
+                xd, xs = operand(x, name, xname)
+            if xs not in cache:
+                expected = prim._rule((xs,))
+                out = prim.forward(xd)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
+                if expected is not None and expected != out.shape:
+                    raise _shape_mismatch(name, expected, out.shape)
+                prim._remember(xs, out.shape)
+            else:
+                out = prim.forward(xd)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
+            if out.dtype == _F64 and _creeps((xd,)):
+                out = out.astype(_F32)
+            t = _new(Tensor)
+            t.data = out
+            t._tape = None
+            tape = active[0]
+            if tape is not None and diff and type(x) is Tensor and x._tape is tape:
+                if out.dtype.kind in "fc":
+                    oid = tape.new_id(out.shape, out.dtype)
+                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out))
+                    t._tape = tape
+                    t._id = oid
+            return t
+
+        return invoke
+
+    def _general(self) -> Callable[..., AnyTensor]:
+        prim = self
+        name = self.name
+        cache = self._cache
+        args = self.spec.args
+        kinds = tuple(a.kind for a in args)
+        nargs = len(args)
+        diff = self.spec.differentiable
+        active = _ACTIVE
+        rule_idx = tuple(i for i, k in enumerate(kinds) if k is not Kind.IGNORED)
+        index_arg = Kind.INDEX in kinds
+
+        def invoke(*vals: Any) -> AnyTensor:
+            if len(vals) != nargs:
+                raise TypeError(f'"{name}" takes {nargs} arguments, got {len(vals)}')
+            fwd: List[Any] = []
+            rule_vals: List[Any] = []
+            tensors: List[Any] = []  # the Tensor objects (or None) behind each tensor slot
+            datas: List[Any] = []
+            skip_rule = False
+            for v, a, k in zip(vals, args, kinds):
+                if k is Kind.TENSOR:
+                    d, s = operand(v, name, a.name)
+                    fwd.append(d)
+                    rule_vals.append(s)
+                    tensors.append(v if isinstance(v, Tensor) else None)
+                    datas.append(d)
+                elif k is Kind.TENSORS:
+                    if isinstance(v, (Tensor, _ndarray)) or not isinstance(v, (list, tuple)):
+                        raise TypeError(
+                            f'"{name}" needs a list or tuple of tensors for {a.name}, '
+                            f"got {type(v).__name__}"
+                        )
+                    ds, ss = [], []
+                    for j, item in enumerate(v):
+                        d, s = operand(item, name, f"{a.name}[{j}]")
+                        ds.append(d)
+                        ss.append(s)
+                        tensors.append(item if isinstance(item, Tensor) else None)
+                        datas.append(d)
+                    fwd.append(ds)
+                    rule_vals.append(tuple(ss))
+                elif k is Kind.IGNORED:
+                    fwd.append(v)
+                    rule_vals.append(None)
+                else:
+                    if k is Kind.INDEX and _has_array(v):
+                        skip_rule = True  # advanced indexing: numpy checks it
+                    p = _norm_param(k, v)
+                    fwd.append(p)
+                    rule_vals.append(v if k is Kind.INDEX else p)
+            key: Any = None
+            known = False
+            if not skip_rule:
+                key = tuple(rule_vals[i] for i in rule_idx)
+                try:
+                    known = key in cache
+                except TypeError:  # an unhashable param (a slice before Python 3.12)
+                    key = None
+            expected = None
+            if not skip_rule and not known:
+                expected = prim._rule(rule_vals)
+            out = prim.forward(*fwd)
+            if type(out) is not _ndarray:
+                out = _asarray(out)
+            if out.dtype == _F64 and _creeps(datas):
+                out = out.astype(_F32)
+            if not skip_rule and not known:
+                if expected is not None and expected != out.shape:
+                    raise _shape_mismatch(name, expected, out.shape)
+                if key is not None:
+                    prim._remember(key, out.shape)
+            t = _new(Tensor)
+            t.data = out
+            t._tape = None
+            tape = active[0]
+            if tape is not None and diff and out.dtype.kind in "fc":
+                ids = tuple(
+                    tv._id if tv is not None and tv._tape is tape else -1 for tv in tensors
+                )
+                if any(i >= 0 for i in ids):
+                    oid = tape.new_id(out.shape, out.dtype)
+                    tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out))
+                    t._tape = tape
+                    t._id = oid
+            return t
+
+        return invoke
+
+
+def primitive(name: str) -> Callable[[Callable[..., Any]], Primitive]:
+    """Decorator binding a forward (on numpy arrays, arguments in spec order) to
+    ``SPECS[name]``; returns the :class:`Primitive` (bind its VJP with ``@prim.vjp``).
+
+    >>> "add" in REGISTRY and REGISTRY["add"].vjp_fn is not None
+    True
+    """
+
+    def register(forward: Callable[..., Any]) -> Primitive:
+        if name not in SPECS:
+            raise KeyError(f'no shape spec "{name}" in typedflux.shapes.catalog.SPECS')
+        spec = SPECS[name]
+        if not spec.primitive:
+            raise ValueError(f'spec "{name}" is declared a composite (primitive=False)')
+        if name in REGISTRY:
+            raise ValueError(f'primitive "{name}" is registered twice')
+        prim = Primitive(spec, forward)
+        REGISTRY[name] = prim
+        return prim
+
+    return register
+
+
+def composite_rule(name: str) -> Callable[..., Tuple[int, ...]]:
+    """The shape rule of a composite op (``primitive=False``) as ``check(*values)``, values in
+    spec order with tensors given as their shapes and IGNORED arguments omitted. Results are
+    memoised like a primitive's. A composite runs it first, so its errors name the op the
+    user called (``"squeeze"``, not the ``"reshape"`` it is built from).
+
+    >>> composite_rule("squeeze")((2, 1, 3), None)
+    (2, 3)
+    """
+    spec = SPECS[name]
+    names = tuple(a.name for a in spec.args if a.kind is not Kind.IGNORED)
+    rule = spec.rule
+    cache: Dict[Any, Tuple[int, ...]] = {}
+
+    def check(*values: Any) -> Tuple[int, ...]:
+        try:
+            hit = cache.get(values)
+        except TypeError:
+            hit = None
+            values_hashable = False
+        else:
+            values_hashable = True
+        if hit is not None:
+            return hit
+        out = tuple(rule(**dict(zip(names, values))))
+        if values_hashable:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[values] = out
+        return out
+
+    return check
