@@ -1,0 +1,23 @@
+"""Malformed Tensor[...] annotations get a shape-annotation error with a hint."""
+
+from typing import Literal, TypeVar
+
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+T = TypeVar("T")
+
+
+def quoted_int(x: Tensor[B, "784"]) -> None: ...  # E: A dim in quotes is an expression; for a plain size write 784, not "784"  [shape-annotation]
+def quoted_int_fixed(x: Tensor[B, 784]) -> None: ...
+def a_float(x: Tensor[B, 1.5]) -> None: ...  # E: A Tensor dim must be an int, Literal[int], a TypeVar bound to int, a string expression or int/Any; got a number that is not an int  [shape-annotation]
+def unbounded(x: Tensor[T, 3]) -> None: ...  # E: Type variable "T" is used as a dim but is not bound to int; declare it as T = TypeVar("T", bound=int)  [shape-annotation]
+def bad_expr(x: Tensor[B, "2**N"]) -> None: ...  # E: Cannot read dim "2**N": "**" is not allowed at column 1; use ints, names, + - * // and parentheses  [shape-annotation]
+def unknown_name(x: Tensor[B, "2*K"]) -> None: ...  # E: Cannot read dim "2*K": unknown name "K" at column 2 (names in scope: B); use ints, names, + - * // and parentheses  [shape-annotation]
+def expr_fixed(x: Tensor[B, "2*N"], n: Tensor[N]) -> None:
+    reveal_type(x)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal['2*N']]"
+def nested(x: Tensor[(B, 784), 10]) -> None: ...  # E: Tensor dims are listed directly, not as a tuple: write Tensor[B, 784]  [shape-annotation]
+def negative(x: Tensor[-1]) -> None: ...  # E: A dim is a size and cannot be negative: got -1  [shape-annotation]
+def literal(x: Tensor[Literal[3], Literal["N+N"]], n: Tensor[N]) -> None:
+    reveal_type(x)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal['2*N']]"

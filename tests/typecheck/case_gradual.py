@@ -1,0 +1,34 @@
+"""Gradual typing: unknown dims (int, Any, unannotated) are never an error statically."""
+
+from typing import Any, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+
+
+def unknown_sizes(x: Tensor[int, int], w: Tensor[Any, 10]) -> None:
+    reveal_type(x @ w)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
+    reveal_type(x + tf.zeros(7))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[7]]"
+    reveal_type(x.reshape(3, 5))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[5]]"
+
+
+def unannotated(x, w):
+    return x @ w
+
+
+def plain(x: Tensor, w: Tensor) -> Tensor:
+    return (x @ w).sum(axis=1)
+
+
+def data_dependent(n: int, k: int) -> None:
+    x = tf.zeros(n, 784)
+    reveal_type(x @ tf.zeros(784, k))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Any]"
+    reveal_type(x[:, :k])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+    reveal_type(x.sum(axis=k))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+def from_numpy(data: Any) -> None:
+    t = tf.tensor(data)
+    reveal_type(t @ tf.zeros(3, 4))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"

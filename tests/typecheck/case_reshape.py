@@ -1,0 +1,53 @@
+"""reshape: element counts must agree; -1 is solved; the batch dim carried by x.shape[0]."""
+
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+
+img = tf.zeros(16, 28, 28)
+flat = img.reshape(16, 700)  # E: Cannot reshape for "reshape": x has Tensor[16, 28, 28], target is (16, 700); need equal element counts (12544 vs 11200)  [shape]
+flat_fixed = img.reshape(16, 784)
+reveal_type(flat_fixed)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[16], Literal[784]]"
+reveal_type(img.reshape(16, -1))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[16], Literal[784]]"
+reveal_type(img.reshape(-1, 28 * 28))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[16], Literal[784]]"
+two_holes = img.reshape(-1, -1)  # E: Cannot reshape for "reshape": x has Tensor[16, 28, 28], target is (-1, -1); need at most one -1 (2 given)  [shape]
+reveal_type(tf.reshape(img, (16, 784)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[16], Literal[784]]"
+reveal_type(tf.flatten(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[16], Literal[784]]"
+
+
+def flatten_images(x: Tensor[B, 28, 28]) -> Tensor[B, 784]:
+    return x.reshape(x.shape[0], 700)  # E: Cannot reshape for "reshape": x has Tensor[B, 28, 28], target is (B, 700); need equal element counts (784*B vs 700*B)  [shape]
+
+
+def flatten_images_fixed(x: Tensor[B, 28, 28]) -> Tensor[B, 784]:
+    return x.reshape(x.shape[0], 784)
+
+
+def flatten_images_hole(x: Tensor[B, 28, 28]) -> Tensor[B, 784]:
+    return x.reshape(x.shape[0], -1)
+
+
+def unflatten(x: Tensor[B, 784]) -> Tensor[B, 28, 28]:
+    b = x.shape[0]
+    return x.reshape(b, 28, 28)
+
+
+def unflatten_hole(x: Tensor[B, 784]) -> Tensor[B, 28, 28]:
+    return x.reshape(-1, 28, 28)
+
+
+flatten_images(tf.zeros(4, 28, 28))
+flatten_images_fixed(tf.zeros(4, 28, 28))
+flatten_images_hole(tf.zeros(4, 28, 28))
+unflatten(tf.zeros(4, 784))
+unflatten_hole(tf.zeros(4, 784))
+
+
+def unknown_batch(n: int) -> None:
+    x = tf.zeros(n, 28, 28)
+    reveal_type(x.reshape(n, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
+    reveal_type(x.reshape(-1, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
+    bad = x.reshape(n, 700)
