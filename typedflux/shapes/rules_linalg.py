@@ -26,12 +26,16 @@ def _is_1d(s: Shape) -> Optional[bool]:
     return False if len(s) - k - 1 >= 2 else None
 
 
-def _hint(x: Shape, w: Shape) -> Optional[str]:
+def _hint(x: Shape, w: Shape, inner_w: Dim) -> Optional[str]:
     # Suggest a transpose only when it would make the product line up.
     if star_index(w) is None and len(w) >= 2 and equal(x[-1], w[-1]) is True:  # type: ignore[arg-type]
-        return "transpose w (w.T)" if len(w) == 2 else "swap the last two axes of w (swapaxes(w, -1, -2))"
-    if star_index(x) is None and len(x) >= 2 and equal(x[-2], w[-2]) is True:  # type: ignore[arg-type]
-        return "transpose x (x.T)" if len(x) == 2 else "swap the last two axes of x (swapaxes(x, -1, -2))"
+        if len(w) == 2:
+            return "transpose w (w.T)"
+        return "swap the last two axes of w (swapaxes(w, -1, -2))"
+    if star_index(x) is None and len(x) >= 2 and equal(x[-2], inner_w) is True:  # type: ignore[arg-type]
+        if len(x) == 2:
+            return "transpose x (x.T)"
+        return "swap the last two axes of x (swapaxes(x, -1, -2))"
     return None
 
 
@@ -65,7 +69,7 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
         inner_w = w[-2]  # type: ignore[assignment]
     if inner_x is not None and inner_w is not None and equal(inner_x, inner_w) is False:
         raise ShapeError(messages.matmul_inner_mismatch(
-            "matmul", x, w, -1, w_index, inner_x, inner_w, _hint(x, w)))
+            "matmul", x, w, -1, w_index, inner_x, inner_w, _hint(x, w, inner_w)))
     if x1 is None or w1 is None:
         raise CannotTell("matmul of an operand of unknown rank")
     if x1 and w1:
