@@ -106,3 +106,24 @@ __all__ = [
     "named_params",
     "named_tensors",
 ]
+
+# -- layers (layers engineer) -----------------------------------------------------------------
+from typedflux.layers import (  # noqa: E402
+    Chain,
+    Dense,
+    Dropout,
+    Embedding,
+    Flatten,
+    Parallel,
+    SkipConnection,
+)
+
+__all__ += [
+    "Dense",
+    "Chain",
+    "Flatten",
+    "Dropout",
+    "SkipConnection",
+    "Parallel",
+    "Embedding",
+]

@@ -1,0 +1,502 @@
+"""Basic layers: Dense, Chain, Flatten, Dropout, SkipConnection, Parallel, Embedding.
+
+Flux's names and behaviour, PyTorch's parameter names and layouts (``Dense.weight`` is
+``(out, in)``), batch-first tensors. Every layer checks its input shape with the layer rule
+of :mod:`typedflux.shapes.layers` before computing, and a :class:`Chain` re-words a failing
+layer's error with its position and the layer feeding it.
+
+>>> import typedflux as tf
+>>> model = Chain(Dense(784, 32, tf.relu), Dense(32, 10))
+>>> model
+Chain(Dense(784 => 32, relu), Dense(32 => 10))
+>>> model(tf.ones(16, 784)).shape
+(16, 10)
+"""
+
+from __future__ import annotations
+
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Union,
+    overload,
+)
+
+import numpy as np
+from typing_extensions import TypeVar, TypeVarTuple, Unpack
+
+from typedflux.layers.core import Layer, active, glorot_uniform, randn32, zeros32
+from typedflux.ops import layers_nn as F
+from typedflux.ops.creation import rng
+from typedflux.ops.nn import identity
+from typedflux.shapes.catalog import SPECS, Kind
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.messages import chain_mismatch, fmt_shape, layer_input_mismatch
+from typedflux.shapes.layers import (
+    ChainItem,
+    DenseConfig,
+    DropoutConfig,
+    EmbeddingConfig,
+    FlattenConfig,
+    LayerConfig,
+    LayerInputError,
+    Shape,
+    activation_name,
+    chain_repr,
+    check_chain,
+    parallel_repr,
+    skip_repr,
+)
+from typedflux.tensor import Tensor
+
+__all__ = [
+    "Dense",
+    "Chain",
+    "Flatten",
+    "Dropout",
+    "SkipConnection",
+    "Parallel",
+    "Embedding",
+    "shape_item",
+    "layer_repr",
+    "output_shape",
+]
+
+In = TypeVar("In", bound=int, default=Any)
+Out = TypeVar("Out", bound=int, default=Any)
+V = TypeVar("V", bound=int, default=Any)
+D = TypeVar("D", bound=int, default=Any)
+B = TypeVar("B", bound=int, default=Any)
+Bs = TypeVarTuple("Bs")
+Rest = TypeVarTuple("Rest")
+Layers = TypeVarTuple("Layers")
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+
+def _fused(activation: Callable[..., Any]) -> Optional[str]:
+    """The dense primitive's name for an activation it fuses, else None."""
+    from typedflux.ops import nn
+
+    for name in F.FUSED_ACTIVATIONS:
+        if activation is getattr(nn, name):
+            return name
+    return None
+
+
+def layer_repr(layer: Any) -> str:
+    """How a layer or connection is named in reprs and messages: a layer's repr, a
+    function's name (``relu``, ``add``).
+
+    >>> import typedflux as tf
+    >>> layer_repr(tf.relu), layer_repr(Dense(2, 3))
+    ('relu', 'Dense(2 => 3)')
+    """
+    if isinstance(layer, (Layer, Chain, SkipConnection, Parallel)):
+        return repr(layer)
+    name = getattr(layer, "__name__", None)
+    return name if isinstance(name, str) else repr(layer)
+
+
+def _spec_rule(fn: Any) -> Optional[Callable[[Shape], Shape]]:
+    """The shape rule of a typedflux function used as a layer (``tf.relu``), if any."""
+    name = getattr(fn, "__name__", None)
+    module = getattr(fn, "__module__", "") or ""
+    if not isinstance(name, str) or not module.startswith("typedflux"):
+        return None
+    for s in SPECS.values():
+        if name in s.functions and s.args and s.args[0].kind is Kind.TENSOR:
+            rest = s.args[1:]
+            if any(a.required for a in rest):
+                return None
+            defaults = {a.name: a.default for a in rest if a.kind is not Kind.IGNORED}
+            rule = s.rule
+
+            def apply(x: Shape, rule: Any = rule, defaults: Any = defaults) -> Shape:
+                return tuple(rule(**{s.args[0].name: x, **defaults}))
+
+            return apply
+    return None
+
+
+def shape_item(layer: Any) -> ChainItem:
+    """How a Chain's shape checks see a layer: its config, ``(name, rule)``, or None.
+
+    >>> import typedflux as tf
+    >>> shape_item(Dense(2, 3)).repr(), shape_item(tf.relu)[0], shape_item(lambda x: x)
+    ('Dense(2 => 3)', 'relu', None)
+    """
+    if isinstance(layer, Layer):
+        try:
+            return layer.config
+        except NotImplementedError:
+            return None
+    if isinstance(layer, (Chain, SkipConnection, Parallel)):
+        return (repr(layer), layer.output_shape)
+    rule = _spec_rule(layer)
+    if rule is not None:
+        return (layer_repr(layer), rule)
+    return None
+
+
+def output_shape(layer: Any, shape: Shape) -> Shape:
+    """The output shape of any layer for an input shape, from shape rules only; for a
+    callable with no rule, it runs the callable on zeros of that shape.
+
+    >>> import typedflux as tf
+    >>> output_shape(Chain(Dense(4, 3), tf.relu), (2, 4))
+    (2, 3)
+    """
+    shape = tuple(shape)
+    item = shape_item(layer)
+    if isinstance(item, LayerConfig):
+        return item.rule(shape)
+    if item is not None:
+        return item[1](shape)
+    if all(isinstance(d, int) for d in shape):
+        # No rule is known for an arbitrary callable: run it on a dummy input.
+        y = layer(Tensor(np.zeros(shape, dtype=np.float32)))
+        return tuple(y.shape)
+    raise CannotTell(f"no shape rule for {layer_repr(layer)}")
+
+
+# -- Dense ------------------------------------------------------------------------------------
+
+
+class Dense(Layer, Generic[In, Out]):
+    """``Dense(in, out, activation=identity, bias=True)``: ``Tensor[*Bs, in] -> Tensor[*Bs,
+    out]``, ``y = activation(x @ weight.T + bias)``.
+
+    - ``weight``: ``Tensor[out, in]`` (PyTorch layout), Glorot-uniform initialised.
+    - ``bias``: ``Tensor[out]`` of zeros, or None with ``bias=False``.
+    - ``identity``, ``relu``, ``tanh`` and ``sigmoid`` are fused into one primitive.
+
+    >>> import typedflux as tf
+    >>> d = Dense(784, 32, tf.relu)
+    >>> d, d.weight.shape
+    (Dense(784 => 32, relu), (32, 784))
+    >>> d(tf.ones(16, 100))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.layers.LayerInputError: Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    """
+
+    weight: AnyTensor
+    bias: Optional[AnyTensor]
+
+    def __init__(
+        self,
+        in_features: int,
+        out_features: int,
+        activation: Callable[..., Any] = identity,
+        bias: bool = True,
+    ) -> None:
+        self.weight = glorot_uniform(out_features, in_features)
+        self.bias = zeros32(out_features) if bias else None
+        self.activation = activation
+
+    @property
+    def config(self) -> DenseConfig:
+        out, inp = self.weight.shape
+        return DenseConfig(inp, out, activation_name(self.activation), self.bias is not None)
+
+    def __call__(self, x: Tensor[Unpack[Bs], In]) -> Tensor[Unpack[Bs], Out]:
+        self.check(x)
+        b: Any = self.bias if self.bias is not None else 0.0
+        fused = _fused(self.activation)
+        if fused is not None:
+            return F.dense(x, self.weight, b, fused)  # type: ignore[return-value]
+        return self.activation(F.dense(x, self.weight, b, "identity"))  # type: ignore[no-any-return]
+
+
+# -- Chain ------------------------------------------------------------------------------------
+
+
+def _is_container(layer: Any) -> bool:
+    return isinstance(layer, (Chain, SkipConnection, Parallel))
+
+
+class Chain(Generic[Unpack[Layers]]):
+    """``Chain(*layers)`` or ``Chain(name=layer, ...)``: applies the layers in order.
+
+    Adjacent layers with known sizes are checked when the Chain is built (DESIGN's
+    ``Chain(Dense(784, 32, relu), Dense(64, 10))`` raises ``ShapeError`` at once) and again
+    when called: a failing layer is named by its position and repr, with the shape flowing
+    in. Index with ``chain[0]``, slice, ``len``, iterate; named layers by attribute.
+
+    - ``layers``: a tuple of the layers, or a dict for a named Chain (so gradients and saved
+      files read ``layers.0.weight`` / ``layers.enc.weight``).
+
+    >>> import typedflux as tf
+    >>> Chain(Dense(784, 32, tf.relu), Dense(64, 10))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.layers.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
+    >>> ae = Chain(enc=Dense(4, 2), dec=Dense(2, 4))
+    >>> ae.enc, len(ae), ae(tf.ones(3, 4)).shape
+    (Dense(4 => 2), 2, (3, 4))
+    """
+
+    layers: Union[Tuple[Any, ...], Dict[str, Any]]
+
+    def __init__(self, *layers: Unpack[Layers], **named: Any) -> None:
+        if layers and named:
+            raise TypeError("Chain takes positional layers or named layers, not both")
+        for name in named:
+            if name in ("layers", "config") or name.startswith("_"):
+                raise ValueError(f"Chain: {name!r} cannot name a layer")
+        self.layers = dict(named) if named else tuple(layers)
+        check_chain([shape_item(layer) for layer in self._seq()])
+
+    def _seq(self) -> Tuple[Any, ...]:
+        return tuple(self.layers.values()) if isinstance(self.layers, dict) else self.layers
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup fails: a named layer.
+        layers = self.__dict__.get("layers")
+        if isinstance(layers, dict) and name in layers:
+            return layers[name]
+        raise AttributeError(f"Chain has no layer or attribute {name!r}")
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> "Chain[Unpack[Tuple[Any, ...]]]": ...
+
+    def __getitem__(self, i: Union[int, slice, str]) -> Any:
+        if isinstance(i, str) and isinstance(self.layers, dict):
+            return self.layers[i]
+        seq = self._seq()
+        if isinstance(i, slice):
+            if isinstance(self.layers, dict):
+                names = list(self.layers)[i]
+                return Chain(**{n: self.layers[n] for n in names})
+            return Chain(*seq[i])
+        return seq[i]  # type: ignore[index]
+
+    def __len__(self) -> int:
+        return len(self._seq())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._seq())
+
+    def __repr__(self) -> str:
+        names = list(self.layers) if isinstance(self.layers, dict) else None
+        return chain_repr([layer_repr(layer) for layer in self._seq()], names)
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """The output shape from the layer rules (errors name the failing position).
+
+        >>> Chain(Dense(3, 4), Dense(4, 2)).output_shape((5, 3))
+        (5, 2)
+        """
+        x = tuple(shape)
+        prev: Optional[Tuple[int, Any]] = None
+        for i, layer in enumerate(self._seq(), 1):
+            try:
+                y = output_shape(layer, x)
+            except ShapeError as err:
+                raise _reword(err, i, layer, prev, x) from None
+            prev, x = (i, layer), y
+        return x
+
+    def __call__(self, x: Any) -> Any:
+        prev: Optional[Tuple[int, Any]] = None
+        for i, layer in enumerate(self._seq(), 1):
+            try:
+                y = layer(x)
+            except ShapeError as err:
+                shape = tuple(x.shape) if isinstance(x, Tensor) else tuple(np.shape(x))
+                raise _reword(err, i, layer, prev, shape) from None
+            prev, x = (i, layer), y
+        return x
+
+
+def _reword(err: ShapeError, i: int, layer: Any, prev: Optional[Tuple[int, Any]],
+                  x: Shape) -> ShapeError:
+    """A layer's ShapeError re-worded with its Chain position and the shape flowing in."""
+    if isinstance(err, LayerInputError) and not _is_container(layer):
+        if prev is None:
+            text = layer_input_mismatch(err.layer, err.expected, x, err.axis, i)
+        else:
+            hint = f"change {err.layer} to {err.fix.repr()}" if err.fix is not None else None
+            text = chain_mismatch(i, err.layer, err.expected, prev[0], layer_repr(prev[1]),
+                                  x, hint)
+        out = LayerInputError(text, err.layer, err.expected, x, err.axis, err.fix)
+        out.notes = err.notes
+        return out
+    return ShapeError(
+        f"Chain layer {i} {layer_repr(layer)}: {err.message}",
+        (*err.notes, f"input to layer {i}: {fmt_shape(x)}"),
+    )
+
+
+# -- shape-only and simple layers -------------------------------------------------------------
+
+
+class Flatten(Layer):
+    """``Flatten()``: ``Tensor[B, *Rest] -> Tensor[B, prod(Rest)]`` (all but the batch axis).
+
+    >>> import typedflux as tf
+    >>> Flatten()(tf.ones(2, 8, 13, 13)).shape
+    (2, 1352)
+    """
+
+    @property
+    def config(self) -> FlattenConfig:
+        return FlattenConfig()
+
+    def __call__(self, x: Tensor[B, Unpack[Rest]]) -> Tensor[B, Any]:
+        out = self.check(x)
+        return x.reshape(*out)
+
+
+class Dropout(Layer):
+    """``Dropout(p)``: zeroes each entry with probability ``p`` and scales the rest by
+    ``1/(1-p)``; any shape to the same shape.
+
+    - ``training``: ``None`` (default, "auto") drops only while a gradient is being taken
+      (``tf.gradient``/``tf.train``); ``True``/``False`` force it on/off
+      (``tf.trainmode``/``tf.testmode`` set this). The mask comes from the generator
+      ``tf.seed`` resets; the gradient uses the same mask.
+
+    >>> import typedflux as tf
+    >>> d = Dropout(0.5)
+    >>> d, d(tf.ones(3)).numpy().tolist()
+    (Dropout(0.5), [1.0, 1.0, 1.0])
+    """
+
+    def __init__(self, p: float, training: Optional[bool] = None) -> None:
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"Dropout: p must be in [0, 1], got {p}")
+        self.p = p
+        self.training = training
+
+    @property
+    def config(self) -> DropoutConfig:
+        return DropoutConfig(self.p)
+
+    def __call__(self, x: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs]]:
+        if not active(self.training) or self.p == 0.0:
+            return x
+        shape = x.shape if isinstance(x, Tensor) else np.shape(x)
+        dtype = x.dtype if isinstance(x, Tensor) else np.float32
+        if self.p == 1.0:
+            mask = np.zeros(shape, dtype=dtype)
+        else:
+            keep = rng().random(shape) >= self.p
+            mask = (keep / (1.0 - self.p)).astype(dtype)
+        return F.dropout(x, mask)  # type: ignore[return-value]
+
+
+class Embedding(Layer, Generic[V, D]):
+    """``Embedding(vocab, dim)``: int ``Tensor[*Bs] -> Tensor[*Bs, dim]``, row lookup.
+
+    - ``weight``: ``Tensor[vocab, dim]`` (PyTorch layout), standard-normal initialised.
+      Its gradient is a scatter-add (repeated tokens add up). Ids outside ``0..vocab-1``
+      raise ``IndexError``.
+
+    >>> import typedflux as tf
+    >>> e = Embedding(1000, 64)
+    >>> e, e(tf.tensor([[1, 2, 3]])).shape
+    (Embedding(1000 => 64), (1, 3, 64))
+    """
+
+    def __init__(self, vocab: int, dim: int) -> None:
+        self.weight = randn32(vocab, dim)
+
+    @property
+    def config(self) -> EmbeddingConfig:
+        v, d = self.weight.shape
+        return EmbeddingConfig(v, d)
+
+    def __call__(self, ids: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs], D]:
+        self.check(ids)
+        return F.embedding(ids, self.weight)  # type: ignore[return-value]
+
+
+# -- combinators ----------------------------------------------------------------------------------
+
+
+class SkipConnection:
+    """``SkipConnection(layer, connection)``: ``connection(layer(x), x)`` (a residual block
+    with ``tf.add``, a U-Net skip with ``tf.cat``).
+
+    >>> import typedflux as tf
+    >>> s = SkipConnection(Dense(3, 3), tf.add)
+    >>> s, s(tf.ones(2, 3)).shape
+    (SkipConnection(Dense(3 => 3), add), (2, 3))
+    """
+
+    def __init__(self, layer: Any, connection: Callable[..., Any]) -> None:
+        self.layer = layer
+        self.connection = connection
+
+    def __repr__(self) -> str:
+        return skip_repr(layer_repr(self.layer), layer_repr(self.connection))
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """``connection``'s rule applied to the layer's output shape and the input shape."""
+        inner = output_shape(self.layer, shape)
+        return _connect(self.connection, [inner, tuple(shape)])
+
+    def __call__(self, x: Any) -> Any:
+        return self.connection(self.layer(x), x)
+
+
+class Parallel:
+    """``Parallel(connection, *layers)``: ``connection(*(layer(x) for layer in layers))``;
+    called with one input per layer, layer ``i`` gets input ``i``.
+
+    >>> import typedflux as tf
+    >>> p = Parallel(tf.cat, Dense(2, 3), Dense(2, 4))
+    >>> p, p(tf.ones(5, 2)).shape
+    (Parallel(cat, Dense(2 => 3), Dense(2 => 4)), (5, 7))
+    """
+
+    def __init__(self, connection: Callable[..., Any], *layers: Any) -> None:
+        if not layers:
+            raise ValueError("Parallel needs at least one layer")
+        self.connection = connection
+        self.layers = tuple(layers)
+
+    def __repr__(self) -> str:
+        return parallel_repr(layer_repr(self.connection), [layer_repr(l) for l in self.layers])
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """``connection``'s rule over each branch's output shape."""
+        return _connect(self.connection, [output_shape(l, shape) for l in self.layers])
+
+    def __call__(self, *xs: Any) -> Any:
+        if len(xs) == 1:
+            return self.connection(*(layer(xs[0]) for layer in self.layers))
+        if len(xs) != len(self.layers):
+            raise TypeError(
+                f"{self!r} has {len(self.layers)} layers but was called with {len(xs)} inputs"
+            )
+        return self.connection(*(layer(x) for layer, x in zip(self.layers, xs)))
+
+
+def _connect(connection: Any, shapes: List[Shape]) -> Shape:
+    """The shape a connection function gives for several input shapes."""
+    name = getattr(connection, "__name__", None)
+    module = getattr(connection, "__module__", "") or ""
+    if isinstance(name, str) and module.startswith("typedflux"):
+        for s in SPECS.values():
+            if name in s.functions and s.args and s.args[0].kind is Kind.TENSORS:
+                defaults = {a.name: a.default for a in s.args[1:] if a.kind is not Kind.IGNORED}
+                return tuple(s.rule(**{s.args[0].name: tuple(shapes)}, **defaults))
+            if (name in s.functions and len(shapes) == 2 and len(s.args) >= 2
+                    and s.args[0].kind is Kind.TENSOR and s.args[1].kind is Kind.TENSOR):
+                return tuple(s.rule(**{s.args[0].name: shapes[0], s.args[1].name: shapes[1]}))
+    if all(all(isinstance(d, int) for d in s) for s in shapes):
+        ys = connection(*(Tensor(np.zeros(s, dtype=np.float32)) for s in shapes))
+        return tuple(ys.shape)
+    raise CannotTell(f"no shape rule for the connection {layer_repr(connection)}")

@@ -1,0 +1,127 @@
+"""What every layer shares: the base class, initialisers and the train/test mode switch.
+
+A layer is any callable. The layer classes of typedflux derive from :class:`Layer`, which
+gives them a Flux-style ``repr`` and an ``output_shape`` computed by the pure layer rule of
+:mod:`typedflux.shapes.layers` (the same rule the mypy plugin runs), and ``check`` that
+every ``__call__`` runs first so a wrong input raises ``ShapeError`` naming the layer.
+
+>>> import typedflux as tf
+>>> w = glorot_uniform(32, 784)
+>>> w.shape, w.dtype
+((32, 784), dtype('float32'))
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, Optional, Tuple
+
+import numpy as np
+from typing_extensions import Unpack
+
+from typedflux.engine.tape import is_recording
+from typedflux.ops.creation import rng
+from typedflux.shapes.layers import LayerConfig, Shape
+from typedflux.tensor import Tensor
+
+__all__ = ["Layer", "glorot_uniform", "zeros32", "ones32", "randn32", "param", "active"]
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+# Memo of accepted (config, input shape) -> output shape: the runtime check of a layer call
+# is then one dict lookup. Rules are pure, so a hit is always valid.
+_RULE_CACHE: Dict[Tuple[LayerConfig, Tuple[int, ...]], Shape] = {}
+_CACHE_LIMIT = 4096
+
+
+class Layer:
+    """Base class of typedflux layers: ``repr`` and shapes come from :meth:`config`.
+
+    Subclasses define ``config`` (a :class:`~typedflux.shapes.layers.LayerConfig`) and
+    ``__call__`` (which calls :meth:`check` on its input first).
+
+    >>> import typedflux as tf
+    >>> tf.Dense(784, 32, tf.relu).output_shape((16, 784))
+    (16, 32)
+    """
+
+    @property
+    def config(self) -> LayerConfig:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self.config.repr()
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """The output shape for an input shape, from the layer rule (no forward pass)."""
+        return self.config.rule(tuple(shape))
+
+    def check(self, x: Any) -> Shape:
+        """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer."""
+        shape = x.shape if isinstance(x, Tensor) else np.shape(x)
+        cfg = self.config
+        key = (cfg, shape)
+        out = _RULE_CACHE.get(key)
+        if out is None:
+            out = cfg.rule(shape)
+            if len(_RULE_CACHE) >= _CACHE_LIMIT:
+                _RULE_CACHE.clear()
+            _RULE_CACHE[key] = out
+        return out
+
+
+def param(arr: np.ndarray[Any, Any]) -> AnyTensor:
+    """A float32 parameter tensor wrapping ``arr``."""
+    return Tensor(np.asarray(arr, dtype=np.float32))
+
+
+def glorot_uniform(*dims: int) -> AnyTensor:
+    """Glorot (Xavier) uniform init as in Flux: ``U(-a, a)``, ``a = sqrt(6 / (fan_in +
+    fan_out))`` for a weight of PyTorch layout ``(out, in, *kernel)``, drawn from the
+    generator ``tf.seed`` resets.
+
+    >>> import typedflux as tf
+    >>> tf.seed(0); bool((abs(glorot_uniform(3, 4).numpy()) <= (6 / 7) ** 0.5).all())
+    True
+    """
+    receptive = math.prod(dims[2:]) if len(dims) > 2 else 1
+    fan_out, fan_in = dims[0] * receptive, (dims[1] if len(dims) > 1 else 1) * receptive
+    limit = math.sqrt(6.0 / (fan_in + fan_out))
+    return param(rng().uniform(-limit, limit, size=dims))
+
+
+def randn32(*dims: int) -> AnyTensor:
+    """A float32 parameter of standard normal samples (Flux's Embedding init).
+
+    >>> randn32(2, 3).shape
+    (2, 3)
+    """
+    return param(rng().standard_normal(dims))
+
+
+def zeros32(*dims: int) -> AnyTensor:
+    """A float32 parameter of zeros.
+
+    >>> zeros32(3).numpy().tolist()
+    [0.0, 0.0, 0.0]
+    """
+    return param(np.zeros(dims))
+
+
+def ones32(*dims: int) -> AnyTensor:
+    """A float32 parameter of ones.
+
+    >>> ones32(2).numpy().tolist()
+    [1.0, 1.0]
+    """
+    return param(np.ones(dims))
+
+
+def active(training: Optional[bool]) -> bool:
+    """Flux's train/test mode: ``None`` ("auto") is active only while a gradient is being
+    taken; ``True``/``False`` force it (``tf.trainmode`` / ``tf.testmode`` set them).
+
+    >>> active(None), active(True), active(False)
+    (False, True, False)
+    """
+    return is_recording() if training is None else bool(training)

@@ -1,0 +1,500 @@
+"""Fused layer primitives: dense, conv2d, conv_transpose2d, pools, norms, dropout, embedding
+and whole-sequence RNN/LSTM/GRU, each a forward and a hand-written VJP side by side.
+
+The maths lives in :mod:`typedflux.ops.layers_kernels`; here each kernel is bound to its spec
+(``typedflux/shapes/rules_layers.py``) so the registry runs the shape rule first and the
+gradient check covers it. Work a VJP can reuse (conv's im2col buffer, maxpool's argmax, the
+LSTM/GRU gates) is kept only while a tape records, keyed by the output array and dropped
+with it; a VJP that finds nothing saved recomputes it.
+
+>>> import numpy as np, typedflux as tf
+>>> x = tf.ones(2, 3)
+>>> dense(x, tf.ones(4, 3), tf.zeros(4), "relu").shape
+(2, 4)
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, Dict, List, Tuple
+
+import numpy as np
+from typing_extensions import Unpack
+
+from typedflux.engine.tape import _ACTIVE
+from typedflux.ops import layers_kernels as K
+from typedflux.ops.registry import primitive
+from typedflux.tensor import Tensor
+
+__all__ = [
+    "dense",
+    "conv2d",
+    "conv_transpose2d",
+    "maxpool2d",
+    "meanpool2d",
+    "batchnorm",
+    "layernorm",
+    "dropout",
+    "embedding",
+    "rnn_sequence",
+    "lstm_sequence",
+    "gru_sequence",
+    "FUSED_ACTIVATIONS",
+]
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+Args = List[Tuple[Any, ...]]
+
+FUSED_ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
+
+# id(output array) -> what its VJP can reuse. Entries are made only while a tape records
+# and are removed when the output array is collected (weakref.finalize), so an id is never
+# read for a different array.
+_SAVED: Dict[int, Any] = {}
+
+
+def _save(out: np.ndarray[Any, Any], value: Any) -> None:
+    if _ACTIVE[0] is not None:
+        key = id(out)
+        _SAVED[key] = value
+        weakref.finalize(out, _SAVED.pop, key, None)
+
+
+def _saved(out: np.ndarray[Any, Any]) -> Any:
+    return _SAVED.get(id(out))
+
+
+def _bias(b: Any) -> Any:
+    # A layer without a bias passes the number 0.0: no array to add, no gradient to return.
+    return b if isinstance(b, np.ndarray) else None
+
+
+def _p2(v: Any) -> Tuple[int, int]:
+    if isinstance(v, (int, np.integer)):
+        return (int(v), int(v))
+    t = tuple(v)
+    return (t[0], t[0]) if len(t) == 1 else (t[0], t[1])
+
+
+_rng = np.random.default_rng(1234)
+
+
+def _randn(*shape: int) -> np.ndarray[Any, Any]:
+    return _rng.standard_normal(shape)
+
+
+# -- dense -------------------------------------------------------------------------------------
+
+
+@primitive("dense")
+def p_dense(x: Any, w: Any, b: Any, activation: str) -> Any:
+    return K.dense_forward(x, w, _bias(b), activation)
+
+
+@p_dense.vjp
+def _dense_vjp(g: Any, out: Any, x: Any, w: Any, b: Any, activation: str) -> Tuple[Any, ...]:
+    gx, gw, gb = K.dense_backward(g, out, x, w, activation)
+    return gx, gw, (gb if _bias(b) is not None else None)
+
+
+@p_dense.examples
+def _dense_examples() -> Args:
+    return [
+        (_randn(3, 4), _randn(2, 4), _randn(2), act) for act in FUSED_ACTIVATIONS
+    ] + [(_randn(2, 3, 4), _randn(5, 4), 0.0, "tanh"), (_randn(4), _randn(3, 4), _randn(3), "identity")]
+
+
+def dense(x: Any, w: Any, b: Any = 0.0, activation: str = "identity") -> AnyTensor:
+    """``act(x @ w.T + b)`` in one op: ``Tensor[*Bs, in], w Tensor[out, in], b Tensor[out]
+    -> Tensor[*Bs, out]``; ``activation`` is one of ``identity, relu, tanh, sigmoid``.
+
+    >>> import typedflux as tf
+    >>> dense(tf.ones(2, 3), tf.ones(1, 3), tf.tensor([1.0])).numpy().ravel().tolist()
+    [4.0, 4.0]
+    """
+    return p_dense.invoke(x, w, b, activation)
+
+
+# -- conv2d --------------------------------------------------------------------------------------
+
+
+@primitive("conv2d")
+def p_conv2d(x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any) -> Any:
+    out, cols = K.conv2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation))
+    _save(out, cols)
+    return out
+
+
+@p_conv2d.vjp
+def _conv2d_vjp(
+    g: Any, out: Any, x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any
+) -> Tuple[Any, ...]:
+    s, p, d = _p2(stride), _p2(pad), _p2(dilation)
+    cols = _saved(out)
+    if cols is None:
+        cols = K.conv2d_forward(x, w, None, s, p, d)[1]
+    gx, gw, gb = K.conv2d_backward(g, cols, x.shape, w, s, p, d)
+    return gx, gw, (gb if _bias(b) is not None else None)
+
+
+@p_conv2d.examples
+def _conv2d_examples() -> Args:
+    return [
+        (_randn(2, 3, 5, 5), _randn(4, 3, 3, 3), _randn(4), (1, 1), (0, 0), (1, 1)),
+        (_randn(1, 2, 7, 6), _randn(3, 2, 3, 2), 0.0, (2, 1), (1, 1), (2, 1)),
+    ]
+
+
+def conv2d(
+    x: Any, w: Any, b: Any = 0.0, stride: Any = (1, 1), pad: Any = (0, 0),
+    dilation: Any = (1, 1),
+) -> AnyTensor:
+    """Cross-correlation over NCHW images by im2col and one GEMM: ``x Tensor[B, C, H, W],
+    w Tensor[O, C, kh, kw] -> Tensor[B, O, H', W']``.
+
+    >>> import typedflux as tf
+    >>> conv2d(tf.ones(1, 1, 4, 4), tf.ones(2, 1, 3, 3)).shape
+    (1, 2, 2, 2)
+    """
+    return p_conv2d.invoke(x, w, b, _p2(stride), _p2(pad), _p2(dilation))
+
+
+# -- conv_transpose2d ------------------------------------------------------------------------------
+
+
+@primitive("conv_transpose2d")
+def p_conv_transpose2d(x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any) -> Any:
+    return K.conv_transpose2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation))
+
+
+@p_conv_transpose2d.vjp
+def _conv_transpose2d_vjp(
+    g: Any, out: Any, x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any
+) -> Tuple[Any, ...]:
+    gx, gw, gb = K.conv_transpose2d_backward(g, x, w, _p2(stride), _p2(pad), _p2(dilation))
+    return gx, gw, (gb if _bias(b) is not None else None)
+
+
+@p_conv_transpose2d.examples
+def _conv_transpose2d_examples() -> Args:
+    return [
+        (_randn(2, 3, 3, 4), _randn(3, 2, 3, 3), _randn(2), (2, 2), (1, 1), (1, 1)),
+        (_randn(1, 2, 3, 3), _randn(2, 1, 2, 3), 0.0, (1, 2), (0, 0), (2, 1)),
+    ]
+
+
+def conv_transpose2d(
+    x: Any, w: Any, b: Any = 0.0, stride: Any = (1, 1), pad: Any = (0, 0),
+    dilation: Any = (1, 1),
+) -> AnyTensor:
+    """Transposed convolution (PyTorch layout ``w Tensor[C_in, C_out, kh, kw]``):
+    ``H' = (H-1)*stride - 2*pad + dilation*(kh-1) + 1``.
+
+    >>> import typedflux as tf
+    >>> conv_transpose2d(tf.ones(1, 2, 3, 3), tf.ones(2, 1, 2, 2), stride=2).shape
+    (1, 1, 6, 6)
+    """
+    return p_conv_transpose2d.invoke(x, w, b, _p2(stride), _p2(pad), _p2(dilation))
+
+
+# -- pools -----------------------------------------------------------------------------------------
+
+
+@primitive("maxpool2d")
+def p_maxpool2d(x: Any, window: Any, stride: Any, pad: Any) -> Any:
+    out, arg = K.maxpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
+    out = np.ascontiguousarray(out)
+    _save(out, arg)
+    return out
+
+
+@p_maxpool2d.vjp
+def _maxpool2d_vjp(g: Any, out: Any, x: Any, window: Any, stride: Any, pad: Any) -> Tuple[Any, ...]:
+    k, s, p = _p2(window), _p2(stride), _p2(pad)
+    arg = _saved(out)
+    if arg is None:
+        arg = K.maxpool2d_forward(x, k, s, p)[1]
+    return (K.maxpool2d_backward(g, arg, x.shape, k, s, p),)
+
+
+@p_maxpool2d.examples
+def _maxpool2d_examples() -> Args:
+    # Distinct values (a permutation) keep the max away from ties for the numeric check.
+    x = _rng.permutation(2 * 2 * 6 * 5).reshape(2, 2, 6, 5).astype(np.float64)
+    return [(x, (2, 2), (2, 2), (0, 0)), (x, (3, 3), (2, 1), (1, 1))]
+
+
+def maxpool2d(x: Any, window: Any, stride: Any = None, pad: Any = (0, 0)) -> AnyTensor:
+    """Max over ``window`` (stride defaults to the window): ``Tensor[B, C, H, W] ->
+    Tensor[B, C, H', W']``. The gradient goes to the first maximum of each window.
+
+    >>> import typedflux as tf
+    >>> maxpool2d(tf.arange(16.0).reshape(1, 1, 4, 4), (2, 2)).numpy().ravel().tolist()
+    [5.0, 7.0, 13.0, 15.0]
+    """
+    w = _p2(window)
+    return p_maxpool2d.invoke(x, w, w if stride is None else _p2(stride), _p2(pad))
+
+
+@primitive("meanpool2d")
+def p_meanpool2d(x: Any, window: Any, stride: Any, pad: Any) -> Any:
+    return K.meanpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
+
+
+@p_meanpool2d.vjp
+def _meanpool2d_vjp(
+    g: Any, out: Any, x: Any, window: Any, stride: Any, pad: Any
+) -> Tuple[Any, ...]:
+    return (K.meanpool2d_backward(g, x.shape, _p2(window), _p2(stride), _p2(pad)),)
+
+
+@p_meanpool2d.examples
+def _meanpool2d_examples() -> Args:
+    return [(_randn(2, 2, 6, 5), (2, 2), (2, 2), (0, 0)), (_randn(1, 3, 5, 5), (3, 2), (1, 2), (1, 0))]
+
+
+def meanpool2d(x: Any, window: Any, stride: Any = None, pad: Any = (0, 0)) -> AnyTensor:
+    """Mean over ``window`` (padding counts as zeros): ``Tensor[B, C, H, W] ->
+    Tensor[B, C, H', W']``.
+
+    >>> import typedflux as tf
+    >>> meanpool2d(tf.arange(16.0).reshape(1, 1, 4, 4), (2, 2)).numpy().ravel().tolist()
+    [2.5, 4.5, 10.5, 12.5]
+    """
+    w = _p2(window)
+    return p_meanpool2d.invoke(x, w, w if stride is None else _p2(stride), _p2(pad))
+
+
+# -- normalisation ---------------------------------------------------------------------------------
+
+
+@primitive("batchnorm")
+def p_batchnorm(
+    x: Any, weight: Any, bias: Any, running_mean: Any, running_var: Any, training: bool,
+    eps: float,
+) -> Any:
+    return K.batchnorm_forward(x, weight, bias, running_mean, running_var, training, eps)
+
+
+@p_batchnorm.vjp
+def _batchnorm_vjp(
+    g: Any, out: Any, x: Any, weight: Any, bias: Any, running_mean: Any, running_var: Any,
+    training: bool, eps: float,
+) -> Tuple[Any, ...]:
+    gx, gw, gb = K.batchnorm_backward(g, x, weight, running_mean, running_var, training, eps)
+    return gx, gw, gb, None, None
+
+
+@p_batchnorm.examples
+def _batchnorm_examples() -> Args:
+    # Running statistics are state, not inputs to differentiate: constant tensors.
+    rm = Tensor(_randn(3), np.float64)
+    rv = Tensor(np.abs(_randn(3)) + 0.5, np.float64)
+    return [
+        (_randn(4, 3, 2, 2), _randn(3), _randn(3), rm, rv, True, 1e-5),
+        (_randn(5, 3), _randn(3), _randn(3), rm, rv, True, 1e-5),
+        (_randn(4, 3, 2), _randn(3), _randn(3), rm, rv, False, 1e-5),
+    ]
+
+
+def batchnorm(
+    x: Any, weight: Any, bias: Any, running_mean: Any, running_var: Any,
+    training: bool = True, eps: float = 1e-5,
+) -> AnyTensor:
+    """Per-channel (axis 1) normalisation: batch statistics when ``training``, else the
+    running ones; ``Tensor[B, C, *S] -> Tensor[B, C, *S]``. No gradient reaches the running
+    statistics (the BatchNorm layer updates them outside the tape).
+
+    >>> import typedflux as tf
+    >>> y = batchnorm(tf.tensor([[1.0], [3.0]]), tf.ones(1), tf.zeros(1), tf.zeros(1), tf.ones(1))
+    >>> [round(v, 3) for v in y.numpy().ravel().tolist()]
+    [-1.0, 1.0]
+    """
+    return p_batchnorm.invoke(x, weight, bias, running_mean, running_var, bool(training), eps)
+
+
+@primitive("layernorm")
+def p_layernorm(x: Any, weight: Any, bias: Any, eps: float) -> Any:
+    return K.layernorm_forward(x, weight, bias, eps)
+
+
+@p_layernorm.vjp
+def _layernorm_vjp(g: Any, out: Any, x: Any, weight: Any, bias: Any, eps: float) -> Tuple[Any, ...]:
+    return K.layernorm_backward(g, x, weight, eps)
+
+
+@p_layernorm.examples
+def _layernorm_examples() -> Args:
+    return [(_randn(2, 3, 5), _randn(5), _randn(5), 1e-5), (_randn(4), _randn(4), _randn(4), 1e-5)]
+
+
+def layernorm(x: Any, weight: Any, bias: Any, eps: float = 1e-5) -> AnyTensor:
+    """Normalisation over the last axis with a per-feature scale and shift:
+    ``Tensor[*Bs, d] -> Tensor[*Bs, d]``.
+
+    >>> import typedflux as tf
+    >>> y = layernorm(tf.tensor([[1.0, 3.0]]), tf.ones(2), tf.zeros(2))
+    >>> [round(v, 3) for v in y.numpy().ravel().tolist()]
+    [-1.0, 1.0]
+    """
+    return p_layernorm.invoke(x, weight, bias, eps)
+
+
+# -- dropout, embedding ------------------------------------------------------------------------------
+
+
+@primitive("dropout")
+def p_dropout(x: Any, mask: Any) -> Any:
+    return x * mask
+
+
+@p_dropout.vjp
+def _dropout_vjp(g: Any, out: Any, x: Any, mask: Any) -> Tuple[Any, ...]:
+    return g * mask, None
+
+
+@p_dropout.examples
+def _dropout_examples() -> Args:
+    # The mask is a constant (drawn by the layer), so it is passed as a tensor.
+    mask = Tensor((_rng.random((3, 4)) > 0.5) / 0.5, np.float64)
+    return [(_randn(3, 4), mask)]
+
+
+def dropout(x: Any, mask: Any) -> AnyTensor:
+    """``x * mask`` with a saved mask (0 or ``1/(1-p)``, drawn by the Dropout layer); the
+    gradient is ``g * mask`` and none flows to the mask.
+
+    >>> import typedflux as tf
+    >>> dropout(tf.ones(3), tf.tensor([0.0, 2.0, 2.0])).numpy().tolist()
+    [0.0, 2.0, 2.0]
+    """
+    return p_dropout.invoke(x, mask)
+
+
+@primitive("embedding")
+def p_embedding(ids: Any, weight: Any) -> Any:
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        raise TypeError(f'"embedding" needs integer ids, got {ids.dtype}')
+    vocab = weight.shape[0]
+    if ids.size and (ids.min() < 0 or ids.max() >= vocab):
+        bad = int(ids.min()) if ids.min() < 0 else int(ids.max())
+        raise IndexError(
+            f'Token id out of range for "embedding": weight has {vocab} rows; need '
+            f"0 <= id < {vocab} (id {bad})"
+        )
+    return weight[ids]
+
+
+@p_embedding.vjp
+def _embedding_vjp(g: Any, out: Any, ids: Any, weight: Any) -> Tuple[Any, ...]:
+    gw = np.zeros_like(weight, dtype=g.dtype)
+    # Scatter-add: a token used several times gets the sum of its gradients.
+    np.add.at(gw, np.asarray(ids).reshape(-1), g.reshape(-1, weight.shape[1]))
+    return None, gw
+
+
+@p_embedding.examples
+def _embedding_examples() -> Args:
+    return [(np.array([[0, 2, 2], [1, 0, 4]]), _randn(5, 3)), (np.array(3), _randn(5, 2))]
+
+
+def embedding(ids: Any, weight: Any) -> AnyTensor:
+    """Row lookup ``weight[ids]``: int ``Tensor[*Bs]``, ``weight Tensor[vocab, d] ->
+    Tensor[*Bs, d]``; the weight gradient is a scatter-add.
+
+    >>> import typedflux as tf
+    >>> embedding(tf.tensor([1, 1]), tf.arange(6.0).reshape(3, 2)).numpy().tolist()
+    [[2.0, 3.0], [2.0, 3.0]]
+    """
+    return p_embedding.invoke(ids, weight)
+
+
+# -- recurrent -----------------------------------------------------------------------------------------
+
+
+def _recurrent_examples(gates: int) -> Args:
+    return [(_randn(2, 3, 4), _randn(gates * 3, 4) * 0.5, _randn(gates * 3, 3) * 0.5,
+             _randn(gates * 3) * 0.5)]
+
+
+@primitive("rnn_sequence")
+def p_rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+    return K.rnn_forward(x, weight_ih, weight_hh, bias)
+
+
+@p_rnn_sequence.vjp
+def _rnn_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
+    return K.rnn_backward(g, out, x, weight_ih, weight_hh)
+
+
+p_rnn_sequence.examples(lambda: _recurrent_examples(1))
+
+
+@primitive("lstm_sequence")
+def p_lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+    out, gates, cells = K.lstm_forward(x, weight_ih, weight_hh, bias)
+    _save(out, (gates, cells))
+    return out
+
+
+@p_lstm_sequence.vjp
+def _lstm_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
+    saved = _saved(out)
+    if saved is None:
+        saved = K.lstm_forward(x, weight_ih, weight_hh, bias)[1:]
+    return K.lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh)
+
+
+p_lstm_sequence.examples(lambda: _recurrent_examples(4))
+
+
+@primitive("gru_sequence")
+def p_gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+    out, saved = K.gru_forward(x, weight_ih, weight_hh, bias)
+    _save(out, saved)
+    return out
+
+
+@p_gru_sequence.vjp
+def _gru_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
+    saved = _saved(out)
+    if saved is None:
+        saved = K.gru_forward(x, weight_ih, weight_hh, bias)[1]
+    return K.gru_backward(g, out, saved, x, weight_ih, weight_hh)
+
+
+p_gru_sequence.examples(lambda: _recurrent_examples(3))
+
+
+def rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor:
+    """Elman RNN over a whole batch-first sequence from a zero state: ``Tensor[B, T, in] ->
+    Tensor[B, T, H]`` (``h_t = tanh(W_ih x_t + W_hh h_{t-1} + b)``).
+
+    >>> import typedflux as tf
+    >>> rnn_sequence(tf.ones(2, 5, 3), tf.ones(4, 3), tf.ones(4, 4), tf.zeros(4)).shape
+    (2, 5, 4)
+    """
+    return p_rnn_sequence.invoke(x, weight_ih, weight_hh, bias)
+
+
+def lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor:
+    """LSTM over a whole batch-first sequence (PyTorch gate order i, f, g, o; zero initial
+    states): ``Tensor[B, T, in] -> Tensor[B, T, H]``, weights ``(4H, in)``, ``(4H, H)``.
+
+    >>> import typedflux as tf
+    >>> lstm_sequence(tf.ones(2, 5, 3), tf.ones(8, 3), tf.ones(8, 2), tf.zeros(8)).shape
+    (2, 5, 2)
+    """
+    return p_lstm_sequence.invoke(x, weight_ih, weight_hh, bias)
+
+
+def gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor:
+    """GRU over a whole batch-first sequence (Flux's cell, blocks r, z, n; zero initial
+    state): ``Tensor[B, T, in] -> Tensor[B, T, H]``, weights ``(3H, in)``, ``(3H, H)``.
+
+    >>> import typedflux as tf
+    >>> gru_sequence(tf.ones(2, 5, 3), tf.ones(6, 3), tf.ones(6, 2), tf.zeros(6)).shape
+    (2, 5, 2)
+    """
+    return p_gru_sequence.invoke(x, weight_ih, weight_hh, bias)
