@@ -1,0 +1,76 @@
+"""``onehot`` and ``onecold``: integer labels to one-hot float32 rows and back (argmax)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+import numpy as np
+
+from typedflux.ops.creation import tensor
+from typedflux.tensor import Tensor
+
+__all__ = ["onehot", "onecold"]
+
+
+def onehot(labels: Any, nclasses: int) -> Tensor[Any, Any]:
+    """``onehot(labels, nclasses)``: N integer labels -> float32 ``Tensor[N, nclasses]``.
+
+    Row ``i`` is all zeros except a one at column ``labels[i]``. ``labels`` is a list of
+    ints or an int Tensor/array (any shape ``S``; the result is ``S + (nclasses,)``). A label
+    outside ``0 .. nclasses-1`` is a ``ValueError`` naming it and its position.
+
+    >>> onehot([0, 2, 1], 3).numpy()
+    array([[1., 0., 0.],
+           [0., 0., 1.],
+           [0., 1., 0.]], dtype=float32)
+    >>> onehot([3], 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: onehot: label 3 at position 0 is out of range for nclasses=3 (labels must be in 0..2)
+    """
+    if isinstance(nclasses, bool) or not isinstance(nclasses, (int, np.integer)) or nclasses < 1:
+        raise ValueError(f"onehot: nclasses must be a positive int, got {nclasses!r}")
+    arr = np.asarray(labels.numpy() if isinstance(labels, Tensor) else labels)
+    if arr.size == 0 and arr.dtype == np.float64 and not isinstance(labels, (Tensor, np.ndarray)):
+        arr = arr.astype(np.int64)  # [] has no element to say it holds ints
+    if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):
+        raise ValueError(f"onehot: labels must be integers, got dtype {arr.dtype}")
+    bad = np.flatnonzero((arr < 0) | (arr >= nclasses))
+    if bad.size:
+        pos = np.unravel_index(int(bad[0]), arr.shape) if arr.ndim != 1 else (int(bad[0]),)
+        where = pos[0] if len(pos) == 1 else tuple(int(p) for p in pos)
+        raise ValueError(
+            f"onehot: label {int(arr.flat[bad[0]])} at position {where} is out of range for "
+            f"nclasses={nclasses} (labels must be in 0..{nclasses - 1})"
+        )
+    out = np.zeros(arr.shape + (int(nclasses),), dtype=np.float32)
+    np.put_along_axis(out, arr[..., None], 1.0, axis=-1)
+    return tensor(out, dtype=np.float32)
+
+
+def onecold(scores: Any, labels: Optional[Sequence[Any]] = None) -> Any:
+    """``onecold(scores)``: the index of the largest entry along the LAST axis, as an int64
+    Tensor of shape ``scores.shape[:-1]`` (the inverse of :func:`onehot`; the first index
+    wins a tie). With ``labels``, return a list of ``labels[index]`` instead.
+
+    >>> onecold(tensor([[0.1, 0.7, 0.2], [0.9, 0.05, 0.05]])).numpy()
+    array([1, 0])
+    >>> onecold(tensor([[0.1, 0.7, 0.2], [0.9, 0.05, 0.05]]), labels=["cat", "dog", "fox"])
+    ['dog', 'cat']
+    """
+    arr = np.asarray(scores.numpy() if isinstance(scores, Tensor) else scores)
+    if arr.ndim == 0:
+        raise ValueError("onecold: scores is a scalar; need a class axis (the last axis)")
+    if arr.shape[-1] == 0:
+        raise ValueError("onecold: scores has an empty class axis")
+    idx = np.argmax(arr, axis=-1).astype(np.int64)
+    if labels is not None:
+        if len(labels) != arr.shape[-1]:
+            raise ValueError(
+                f"onecold: got {len(labels)} labels for {arr.shape[-1]} classes (last axis)"
+            )
+        picked: Any = np.empty(idx.shape, dtype=object)
+        for pos, i in np.ndenumerate(idx):
+            picked[pos] = labels[int(i)]
+        return picked.tolist()
+    return tensor(idx, dtype=np.int64)

@@ -1,0 +1,213 @@
+"""``setup`` and ``update``: an optimiser state mirroring a model's trainable parameters.
+
+``state = tf.setup(rule, model)`` keeps one :class:`Leaf` (the rule and its per-parameter
+state) for each trainable parameter, keyed by the parameter's dotted name
+(``"layers.0.weight"``, the names ``tf.named_params`` and ``tf.save`` use).
+``tf.update(state, model, grads)`` moves every trainable parameter IN PLACE by the rule's
+step for its gradient (``grads`` mirrors the model, as ``tf.gradient`` returns it).
+Frozen parameters (``tf.freeze``) are skipped, also when frozen after ``setup``.
+
+>>> import typedflux as tf
+>>> model = {"w": tf.tensor([1.0, 2.0])}
+>>> state = tf.setup(tf.Descent(0.5), model)
+>>> (g,) = tf.gradient(lambda m: (m["w"] * m["w"]).sum(), model)
+>>> _ = tf.update(state, model, g)
+>>> model["w"].numpy()
+array([0., 0.], dtype=float32)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import numpy as np
+
+from typedflux.engine.tree import Grads, named_params
+from typedflux.optimise.rules import OptimiserChain, Rule
+from typedflux.shapes.errors import ShapeError
+from typedflux.shapes.messages import fmt_shape
+from typedflux.tensor import Tensor
+
+__all__ = ["Leaf", "OptState", "setup", "update", "adjust"]
+
+
+class Leaf:
+    """One parameter's optimiser state: the rule and what it keeps (moments, velocity).
+
+    >>> from typedflux.optimise.rules import Momentum
+    >>> Leaf(Momentum(), np.zeros(2))
+    Leaf(Momentum(eta=0.01, rho=0.9), ...)
+    """
+
+    __slots__ = ("rule", "state")
+
+    def __init__(self, rule: Rule, state: Any) -> None:
+        self.rule = rule
+        self.state = state
+
+    def __repr__(self) -> str:
+        return f"Leaf({self.rule!r}, ...)"
+
+
+class OptState:
+    """The optimiser state of a model (what :func:`setup` returns): one :class:`Leaf` per
+    trainable parameter, by dotted name (``state["layers.0.weight"]``).
+
+    >>> import typedflux as tf
+    >>> st = tf.setup(tf.Adam(), {"w": tf.ones(2), "b": tf.zeros(1)})
+    >>> st
+    OptState(Adam(eta=0.001, beta=(0.9, 0.999), epsilon=1e-08); 2 parameters: w, b)
+    >>> st["w"].rule.eta
+    0.001
+    """
+
+    __slots__ = ("rule", "leaves")
+
+    def __init__(self, rule: Rule, leaves: Dict[str, Leaf]) -> None:
+        self.rule = rule
+        self.leaves = leaves
+
+    def __getitem__(self, name: str) -> Leaf:
+        return self.leaves[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.leaves
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.leaves)
+
+    def __len__(self) -> int:
+        return len(self.leaves)
+
+    def __repr__(self) -> str:
+        names = list(self.leaves)
+        shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+        return f"OptState({self.rule!r}; {len(names)} parameters: {shown})"
+
+
+def setup(rule: Rule, model: Any) -> OptState:
+    """``setup(rule, model)``: a fresh optimiser state for every trainable parameter of
+    ``model`` (Optimisers.jl's ``setup``).
+
+    >>> import typedflux as tf
+    >>> tf.setup(tf.Momentum(), {"w": tf.ones(3)})["w"].state
+    array([0., 0., 0.], dtype=float32)
+    """
+    if not isinstance(rule, Rule):
+        raise TypeError(
+            f"setup(rule, model) takes a rule such as tf.Adam() first, got {type(rule).__name__}"
+        )
+    leaves = {name: Leaf(rule, rule.init(p.data)) for name, p in named_params(model)}
+    return OptState(rule, leaves)
+
+
+_MISSING = object()
+
+
+def _lookup(grads: Any, name: str) -> Any:
+    """The entry of a gradient structure at a dotted parameter name, or ``None``."""
+    node = grads
+    for part in name.split(".") if name else ():
+        if node is None:
+            return None
+        if isinstance(node, dict):
+            node = node.get(part, node.get(int(part), None) if part.isdigit() else None)
+        elif isinstance(node, (tuple, list)):
+            node = node[int(part)] if part.isdigit() and int(part) < len(node) else None
+        else:
+            node = getattr(node, part, None)
+    return node
+
+
+def _gradient_array(g: Any, name: str, p: Tensor[Any]) -> Optional[np.ndarray[Any, Any]]:
+    if g is None:
+        return None
+    arr = g.data if isinstance(g, Tensor) else np.asarray(g)
+    if arr.shape != p.data.shape:
+        raise ShapeError(
+            f'Gradient shape differs for "update": parameter {name} has {fmt_shape(p.data.shape)}, '
+            f"its gradient has {fmt_shape(arr.shape)}; need the gradient of this model "
+            "(tf.gradient(loss, model)[0])"
+        )
+    return arr
+
+
+def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
+    """``update(state, model, grads)``: one optimisation step, IN PLACE on the model's
+    parameter arrays and on ``state``; returns ``(state, model)`` for Optimisers.jl-style
+    code. ``grads`` mirrors ``model`` (``tf.gradient(loss, model)[0]``; the 1-tuple itself is
+    accepted too). Parameters with no gradient (``None``) and frozen ones are left alone.
+
+    >>> import typedflux as tf
+    >>> m = {"w": tf.ones(2)}
+    >>> st = tf.setup(tf.Descent(0.1), m)
+    >>> _ = tf.update(st, m, {"w": tf.tensor([1.0, -1.0])})
+    >>> m["w"].numpy()
+    array([0.9, 1.1], dtype=float32)
+    """
+    if not isinstance(state, OptState):
+        raise TypeError(
+            f"update(state, model, grads) takes the state from tf.setup first, got "
+            f"{type(state).__name__}"
+        )
+    if (
+        isinstance(grads, tuple)
+        and len(grads) == 1
+        and not isinstance(model, (tuple, list))
+        and (isinstance(grads[0], (Grads, dict)) or grads[0] is None)
+    ):
+        grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
+    for name, p in named_params(model):
+        g = _gradient_array(_lookup(grads, name), name, p)
+        if g is None:
+            continue
+        leaf = state.leaves.get(name)
+        if leaf is None:  # a parameter thawed (or added) after setup
+            leaf = state.leaves[name] = Leaf(state.rule, state.rule.init(p.data))
+        leaf.state, step = leaf.rule.apply(leaf.state, p.data, g)
+        # In place: the tape that produced ``grads`` is already freed, and every holder of
+        # this parameter (a shared weight, the optimiser's caller) sees the new values.
+        p.data -= step.astype(p.data.dtype, copy=False)
+    return state, model
+
+
+def _adjust_rule(rule: Rule, changes: Dict[str, Any]) -> Rule:
+    if isinstance(rule, OptimiserChain):
+        return OptimiserChain(*(_adjust_rule(r, changes) for r in rule.rules))
+    if dataclasses.is_dataclass(rule):
+        fields = {f.name for f in dataclasses.fields(rule)}
+        mine = {k: v for k, v in changes.items() if k in fields}
+        if mine:
+            return dataclasses.replace(rule, **mine)
+    return rule
+
+
+def adjust(state: OptState, **changes: Any) -> OptState:
+    """Change hyperparameters in place, keeping the accumulated state (Optimisers.jl's
+    ``adjust!``): ``tf.adjust(state, eta=1e-4)``. Applies to every rule that has the field
+    (inside chains too); an unknown field is an error.
+
+    >>> import typedflux as tf
+    >>> st = tf.setup(tf.OptimiserChain(tf.ClipGrad(1.0), tf.Adam()), {"w": tf.ones(1)})
+    >>> tf.adjust(st, eta=0.1)["w"].rule
+    OptimiserChain(ClipGrad(delta=1.0), Adam(eta=0.1, beta=(0.9, 0.999), epsilon=1e-08))
+    """
+    known: set[str] = set()
+    stack: List[Rule] = [state.rule]
+    while stack:
+        r = stack.pop()
+        if isinstance(r, OptimiserChain):
+            stack.extend(r.rules)
+        elif dataclasses.is_dataclass(r):
+            known.update(f.name for f in dataclasses.fields(r))
+    unknown = sorted(set(changes) - known)
+    if unknown:
+        raise TypeError(
+            f"adjust: {state.rule!r} has no hyperparameter {', '.join(unknown)} "
+            f"(it has {', '.join(sorted(known)) or 'none'})"
+        )
+    state.rule = _adjust_rule(state.rule, changes)
+    for leaf in state.leaves.values():
+        leaf.rule = _adjust_rule(leaf.rule, changes)
+    return state

@@ -1,0 +1,262 @@
+"""The training loop ``train`` and the model switches ``trainmode``/``testmode``/``freeze``/``thaw``.
+
+>>> import typedflux as tf
+>>> from typedflux import losses
+>>> model = tf.Dense(1, 1)
+>>> data = [(tf.tensor([[1.0], [2.0]]), tf.tensor([[2.0], [4.0]]))] * 50
+>>> state = tf.setup(tf.Adam(0.1), model)
+>>> history = tf.train(lambda m, x, y: losses.mse(m(x), y), model, data, state, progress=False)
+>>> history[-1] < history[0]
+True
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from typing import Any, Callable, Iterable, List, Optional, Set, TextIO
+
+from typedflux.engine.grad import withgradient
+from typedflux.engine.tree import children
+from typedflux.optimise.state import OptState, update
+from typedflux.tensor import Tensor
+
+__all__ = ["train", "trainmode", "testmode", "freeze", "thaw"]
+
+
+class _TextProgress:
+    """The fallback progress line when tqdm is not installed: one ``\\r``-rewritten line on
+    stderr, refreshed at most every 0.2 s, ended with a newline."""
+
+    def __init__(self, total: Optional[int], desc: str, stream: TextIO) -> None:
+        self.total, self.desc, self.stream = total, desc, stream
+        self.n = 0
+        self.postfix = ""
+        self._last = 0.0
+
+    def set_postfix_str(self, s: str, refresh: bool = True) -> None:
+        self.postfix = s
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        now = time.monotonic()
+        if now - self._last >= 0.2 or self.n == self.total:
+            self._last = now
+            count = f"{self.n}/{self.total}" if self.total is not None else f"{self.n}"
+            self.stream.write(f"\r{self.desc} {count} {self.postfix}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _progress(total: Optional[int], desc: str) -> Any:
+    try:
+        from tqdm.auto import tqdm  # an optional dependency (the "examples" extra)
+    except ImportError:
+        return _TextProgress(total, desc, sys.stderr)
+    return tqdm(total=total, desc=desc, leave=True)
+
+
+def train(
+    loss: Callable[..., Any],
+    model: Any,
+    data: Iterable[Any],
+    state: OptState,
+    epochs: int = 1,
+    *,
+    progress: bool = True,
+) -> List[float]:
+    """``train(loss, model, data, state, epochs=1)``: for each batch ``d`` of ``data``, take
+    ``withgradient`` of ``loss(model, *d)`` (a tuple batch is splatted, anything else passed
+    as one argument) and ``update(state, model, grads)``; like Flux's ``train!``.
+
+    Returns the loss of every batch, in order (``len(data) * epochs`` floats). A non-finite
+    loss stops training with ``FloatingPointError`` before the update that would spread it.
+    ``progress`` shows a bar with the running mean loss of the epoch (tqdm when installed,
+    else a plain text line on stderr).
+
+    >>> import typedflux as tf
+    >>> m = {"w": tf.tensor([0.0])}
+    >>> st = tf.setup(tf.Descent(0.25), m)
+    >>> tf.train(lambda m, y: ((m["w"] - y) ** 2).sum(), m, [tf.tensor([2.0])] * 3, st, progress=False)
+    [4.0, 1.0, 0.25]
+    """
+    if not isinstance(state, OptState):
+        raise TypeError(
+            "train(loss, model, data, state): state must come from tf.setup(rule, model), got "
+            f"{type(state).__name__}"
+        )
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
+        raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r}")
+    try:
+        per_epoch: Optional[int] = len(data)  # type: ignore[arg-type]
+    except TypeError:
+        per_epoch = None
+    history: List[float] = []
+    for epoch in range(1, epochs + 1):
+        bar = _progress(per_epoch, f"epoch {epoch}/{epochs}") if progress else None
+        total, count = 0.0, 0
+        try:
+            for batch, d in enumerate(data, 1):
+                args = d if isinstance(d, tuple) else (d,)
+                value, grads = withgradient(lambda m: loss(m, *args), model)
+                val = float(value.item())
+                if not math.isfinite(val):
+                    raise FloatingPointError(
+                        f"train: the loss is {val} at epoch {epoch}, batch {batch}; stopped "
+                        "before updating the model (try a smaller learning rate, or "
+                        "logitcrossentropy on logits instead of crossentropy)"
+                    )
+                update(state, model, grads[0])
+                history.append(val)
+                total, count = total + val, count + 1
+                if bar is not None:
+                    bar.set_postfix_str(f"loss={total / count:.4g}", refresh=False)
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+    return history
+
+
+def _objects(model: Any) -> Iterable[Any]:
+    """Every object reachable from ``model`` (itself included), each once."""
+    seen: Set[int] = set()
+    stack = [model]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, Tensor):
+            continue
+        seen.add(id(obj))
+        kids = children(obj)
+        if kids is None:
+            continue
+        yield obj
+        stack.extend(v for _, v, _ in reversed(kids))
+
+
+def _set_training(model: Any, value: Optional[bool]) -> int:
+    n = 0
+    for obj in _objects(model):
+        if not isinstance(obj, (list, tuple, dict)) and hasattr(obj, "training"):
+            obj.training = value
+            n += 1
+    return n
+
+
+def trainmode(model: Any, mode: Optional[bool] = True) -> Any:
+    """Put every layer with a ``training`` attribute (Dropout, BatchNorm) in training mode,
+    recursively; ``mode=None`` restores "auto" (active only while a gradient is taken).
+    Returns ``model``.
+
+    >>> import typedflux as tf
+    >>> m = tf.Chain(tf.Dense(2, 2), tf.Dropout(0.5))
+    >>> tf.trainmode(m)[1].training
+    True
+    """
+    if mode not in (True, False, None):
+        raise ValueError(f"trainmode: mode must be True, False or None (auto), got {mode!r}")
+    _set_training(model, mode)
+    return model
+
+
+def testmode(model: Any, mode: Optional[bool] = True) -> Any:
+    """Put every layer with a ``training`` attribute in test mode (Dropout off, BatchNorm on
+    running statistics), recursively; ``testmode(m, False)`` is ``trainmode(m)`` and
+    ``mode=None`` restores "auto". Returns ``model``.
+
+    >>> import typedflux as tf
+    >>> m = tf.Chain(tf.Dense(2, 2), tf.Dropout(0.5))
+    >>> tf.testmode(m)[1].training
+    False
+    """
+    if mode not in (True, False, None):
+        raise ValueError(f"testmode: mode must be True, False or None (auto), got {mode!r}")
+    _set_training(model, None if mode is None else not mode)
+    return model
+
+
+def _settable(obj: Any, what: str) -> None:
+    if isinstance(obj, Tensor):
+        raise TypeError(
+            f"{what} takes a layer (or model), not a Tensor; to {what} one parameter, "
+            f'name it: tf.{what}(layer, "weight")'
+        )
+    if children(obj) is None:
+        raise TypeError(f"{what}: {type(obj).__name__} holds no parameters")
+
+
+def freeze(model: Any, *names: str) -> Any:
+    """Exclude parameters from training (Optimisers.jl's ``freeze!``, on the model):
+    ``tf.freeze(layer)`` freezes everything in ``layer``; ``tf.freeze(layer, "bias")`` only
+    the named attributes. Frozen parameters get no gradient and ``update`` skips them.
+    Undo with :func:`thaw`. Returns ``model``.
+
+    >>> import typedflux as tf
+    >>> m = tf.Chain(tf.Dense(2, 3), tf.Dense(3, 1))
+    >>> _ = tf.freeze(m[0])
+    >>> [n for n, _ in tf.named_params(m)]
+    ['layers.1.weight', 'layers.1.bias']
+    """
+    _settable(model, "freeze")
+    if isinstance(model, (list, tuple, dict)):
+        if names:
+            raise TypeError("freeze: names apply to a layer's attributes, not to a container")
+        for key, v, _ in children(model) or []:
+            if isinstance(v, Tensor):
+                raise TypeError(
+                    f"freeze: entry {key} of this {type(model).__name__} is a bare Tensor, "
+                    "which cannot be marked; keep parameters in a layer object"
+                )
+            if children(v) is not None:
+                freeze(v)
+        return model
+    current = getattr(model, "_frozen", None)
+    if not names:
+        new: Any = True
+    elif current is True:
+        return model
+    else:
+        attrs = {n for n, _, _ in children(model) or []}
+        unknown = sorted(set(names) - attrs)
+        if unknown:
+            raise AttributeError(
+                f"freeze: {type(model).__name__} has no attribute {', '.join(unknown)} "
+                f"(it has {', '.join(sorted(attrs))})"
+            )
+        new = set(current or ()) | set(names)
+    try:
+        model._frozen = new
+    except AttributeError:
+        raise TypeError(
+            f"freeze: cannot mark a {type(model).__name__}: it has __slots__ without '_frozen'"
+        ) from None
+    return model
+
+
+def thaw(model: Any, *names: str) -> Any:
+    """Undo :func:`freeze`: ``tf.thaw(model)`` makes everything in ``model`` trainable again
+    (recursively); ``tf.thaw(layer, "bias")`` only the named attributes. Returns ``model``.
+
+    >>> import typedflux as tf
+    >>> d = tf.freeze(tf.Dense(2, 3))
+    >>> len(tf.params(tf.thaw(d, "bias"))), len(tf.params(tf.thaw(d)))
+    (1, 2)
+    """
+    _settable(model, "thaw")
+    if names:
+        if isinstance(model, (list, tuple, dict)):
+            raise TypeError("thaw: names apply to a layer's attributes, not to a container")
+        current = getattr(model, "_frozen", None)
+        if current is True:
+            current = {n for n, _, _ in children(model) or []}
+        left = set(current or ()) - set(names)
+        model._frozen = left or None
+        return model
+    for obj in _objects(model):
+        if getattr(obj, "_frozen", None):
+            obj._frozen = None
+    return model
