@@ -11,7 +11,7 @@ from typing import List, Sequence
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import Dim, Star, equal
+from typedflux.shapes.dims import Dim, Star, Unknown, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape, all_int, broadcast_all, locate_axis, star_index
 
@@ -77,8 +77,8 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
                 raise ShapeError(messages.join_size_mismatch(
                     op, src, xs[src], j, x, shown, xs[src][k], q,  # type: ignore[arg-type]
                     None if new_axis else (i if s is None or i < s else i - len(first))))
-            if not isinstance(p, int) and isinstance(q, int):
-                out[k] = q  # an int is the most precise thing known about that axis
+            if isinstance(p, Unknown) or (not isinstance(p, int) and isinstance(q, int)):
+                out[k] = q  # the most precise thing known about that axis
     if new_axis:
         return tuple(out[:i]) + (len(xs),) + tuple(out[i:])
     total: Dim = 0

@@ -11,7 +11,7 @@ from typing import NoReturn, Optional
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import Dim, equal
+from typedflux.shapes.dims import Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import Shape, _broadcast, star_index
 
@@ -54,7 +54,8 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
     typedflux.shapes.errors.ShapeError: Inner dimensions differ for "matmul": x has Tensor[1, 2], w has Tensor[3, 2]; need x.shape[-1] == w.shape[-2] (2 vs 3); did you mean to transpose w (w.T)?
     """
     nx, nw = len(x), len(w)
-    if nx == 2 and nw == 2 and type(x[1]) is int and type(w[0]) is int and x[1] == w[0]:
+    if (nx == 2 and nw == 2 and type(x[1]) is int and type(w[0]) is int and x[1] == w[0]
+            and not isinstance(x[0], Star) and not isinstance(w[1], Star)):
         return (x[0], w[1])  # the common runtime case
     if nx == 0 or nw == 0:
         raise ShapeError(messages.matmul_scalar("matmul", x, w))

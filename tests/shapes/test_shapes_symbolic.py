@@ -1,0 +1,250 @@
+"""Rules on symbolic shapes: rigid symbols, stars, unknown dims, and soundness against the
+same rules run on ints for every assignment of the symbols."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import typedflux.shapes  # noqa: F401  (registers every rule)
+from typedflux.shapes.catalog import SPECS
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, evaluate, sym
+from typedflux.shapes.errors import CannotTell, ShapeError
+
+B, N, M = sym("B"), sym("N"), sym("M")
+Bs = Star("Bs")
+ENVS = [{"N": n, "M": m} for n, m in itertools.product(range(1, 6), repeat=2)]
+POOL: List[Dim] = [1, 2, 3, N, M, 2 * N, N + 1]
+
+
+def run(name: str, **kw: Any) -> Any:
+    return SPECS[name].rule(**kw)
+
+
+def raises(name: str, **kw: Any) -> str:
+    with pytest.raises(ShapeError) as info:
+        run(name, **kw)
+    return info.value.message
+
+
+# -- rigid semantics ---------------------------------------------------------------------------
+
+
+def test_a_symbol_broadcasts_only_with_one_or_itself() -> None:
+    assert run("add", x=(B, N), y=(N,)) == (B, N)
+    assert run("add", x=(B, 1), y=(N,)) == (B, N)
+    assert run("add", x=(B, N + N), y=(2 * N,)) == (B, 2 * N)
+    raises("add", x=(B, N), y=(5,))
+    raises("add", x=(B, N), y=(M,))
+    raises("add", x=(N,), y=(N + 1,))
+
+
+def test_unknown_is_never_a_mismatch() -> None:
+    assert run("add", x=(UNKNOWN, 3), y=(4, 3)) == (4, 3)
+    assert run("add", x=(UNKNOWN,), y=(1,)) == (UNKNOWN,)
+    assert run("add", x=(UNKNOWN,), y=(N,)) == (N,)
+    assert run("matmul", x=(B, UNKNOWN), w=(784, 10)) == (B, 10)
+    assert run("reshape", x=(UNKNOWN, 784), shape=(B, 700)) == (B, 700)
+    assert run("concat", xs=((UNKNOWN, 3), (B, 4)), axis=1) == (B, 7)
+    assert run("getitem", x=(UNKNOWN,), key=7) == ()
+
+
+def test_stars_align_and_broadcast() -> None:
+    assert run("add", x=(Bs, 784), y=(784,)) == (Bs, 784)
+    assert run("add", x=(784,), y=(Bs, 784)) == (Bs, 784)
+    assert run("add", x=(Bs, 784), y=(Bs, 1)) == (Bs, 784)
+    assert run("add", x=(Bs, 3), y=(Star("Cs"), 3)) == (Star(), 3)
+    assert run("add", x=(Bs, 3), y=(2, 5, 3)) == (Star(), 3)
+    raises("add", x=(Bs, 3), y=(4,))
+
+
+def test_matmul_with_a_star_checks_what_it_can() -> None:
+    assert run("matmul", x=(Bs, B, 784), w=(784, 10)) == (Bs, B, 10)
+    assert "(784 vs 700)" in raises("matmul", x=(Bs, 784), w=(700, 10))
+    with pytest.raises(CannotTell):
+        run("matmul", x=(Bs, 784), w=(784, 10))  # x may be 1-d: the output rank is unknown
+
+
+def test_axes_inside_a_star_cannot_be_told() -> None:
+    assert run("sum", x=(Bs, N, 3), axis=-1) == (Bs, N)
+    assert run("sum", x=(B, Bs, 3), axis=0) == (Bs, 3)
+    with pytest.raises(CannotTell):
+        run("sum", x=(Bs, 3), axis=0)
+    assert run("sum", x=(Bs, 3)) == ()
+    assert run("softmax", x=(Bs, 10), axis=-1) == (Bs, 10)
+    assert run("unsqueeze", x=(Bs, 10), axis=-1) == (Bs, 10, 1)
+    assert run("flatten", x=(B, Bs, 3)) == (B, UNKNOWN)
+    assert run("T", x=(Bs, 2, 3)) == (3, 2, Star())
+
+
+def test_reshape_solves_minus_one_symbolically() -> None:
+    assert run("reshape", x=(B, 28, 28), shape=(B, -1)) == (B, 784)
+    assert run("reshape", x=(B, 784), shape=(-1, 28, 28)) == (B, 28, 28)
+    assert run("reshape", x=(B, N, 4), shape=(-1, 2)) == (2 * B * N, 2)
+    assert run("reshape", x=(N + 1, N), shape=(N, -1)) == (N, N + 1)
+    assert run("reshape", x=(B, 784), shape=(-1, 700)) == (UNKNOWN, 700)  # B=25k fits
+    assert run("reshape", x=(Bs, 784), shape=(-1, 28, 28)) == (UNKNOWN, 28, 28)
+    raises("reshape", x=(B, 784), shape=(B, 700))
+    raises("reshape", x=(B, 784), shape=(-1, -1))
+    raises("reshape", x=(B, 784), shape=(B, -3))
+
+
+def test_symbolic_slices() -> None:
+    assert run("getitem", x=(B, N), key=(slice(None), slice(None, -1))) == (B, N - 1)
+    assert run("getitem", x=(N,), key=slice(1, None)) == (N - 1,)
+    assert run("getitem", x=(N,), key=slice(-1, None)) == (1,)
+    assert run("getitem", x=(N,), key=slice(None, None, -1)) == (N,)
+    assert run("getitem", x=(2 * N,), key=slice(None, None, 2)) == (N,)
+    assert run("getitem", x=(N,), key=slice(None, 3)) == (UNKNOWN,)  # min(3, N)
+    assert run("getitem", x=(N,), key=slice(2, None)) == (UNKNOWN,)  # 0 when N = 1
+    assert run("getitem", x=(Bs, N), key=(Ellipsis, 0)) == (Bs,)
+    assert run("getitem", x=(B, Bs, N), key=(0, Ellipsis, slice(1, None))) == (Bs, N - 1)
+    with pytest.raises(CannotTell):
+        run("getitem", x=(Bs, N), key=(0, 0))
+
+
+def test_squeeze_of_a_symbol_is_an_error_of_an_unknown_is_not() -> None:
+    raises("squeeze", x=(B, 1), axis=0)
+    assert run("squeeze", x=(UNKNOWN, 3), axis=0) == (3,)
+    assert run("squeeze", x=(B, 1, N)) == (B, N)
+    with pytest.raises(CannotTell):
+        run("squeeze", x=(UNKNOWN, 3))
+
+
+def test_arange_and_creation_with_symbols() -> None:
+    assert run("arange", start=N) == (N,)
+    assert run("arange", start=1, stop=N + 1) == (N,)
+    assert run("arange", start=0, stop=N, step=3) == ((N + 2) // 3,)
+    assert run("arange", start=3, stop=N) == (UNKNOWN,)
+    assert run("zeros", shape=(B, 784)) == (B, 784)
+
+
+# -- soundness: a static answer holds for every assignment of its symbols ---------------------
+
+dims = st.sampled_from(POOL)
+shapes = st.lists(dims, max_size=3).map(tuple)
+
+
+def concrete(shape: Tuple[Any, ...], env: Dict[str, int]) -> Tuple[int, ...]:
+    return tuple(evaluate(d, env) for d in shape)  # type: ignore[misc]
+
+
+def int_outcome(name: str, kw: Dict[str, Any], env: Dict[str, int]) -> Optional[Tuple[int, ...]]:
+    conc = {}
+    for k, v in kw.items():
+        if k in ("x", "y", "w", "cond"):
+            conc[k] = concrete(v, env)
+        elif k == "xs":
+            conc[k] = tuple(concrete(s, env) for s in v)
+        elif k == "shape":
+            conc[k] = concrete(v, env)
+        elif k in ("start", "stop", "step"):
+            conc[k] = v if v is None else evaluate(v, env)
+        else:
+            conc[k] = v
+    try:
+        return tuple(SPECS[name].rule(**conc))
+    except ShapeError:
+        return None
+
+
+def matches(static: Tuple[Any, ...], env: Dict[str, int], real: Tuple[int, ...]) -> bool:
+    if len(static) != len(real):
+        return False
+    return all(isinstance(d, Unknown) or evaluate(d, env) == r for d, r in zip(static, real))
+
+
+# Ops whose checks on polynomial dims are all decidable: a static success means success at
+# every assignment.
+DECIDED = {"add", "matmul", "concat", "stack", "transpose", "sum", "softmax", "flatten",
+           "unsqueeze", "where"}
+
+
+def check_sound(name: str, **kw: Any) -> None:
+    try:
+        static = SPECS[name].rule(**kw)
+    except CannotTell:
+        return
+    except ShapeError:
+        # Rigid symbols: a reported mismatch must be real for some sizes.
+        assert any(int_outcome(name, kw, env) is None for env in ENVS), (name, kw)
+        return
+    for env in ENVS:
+        real = int_outcome(name, kw, env)
+        if real is None:
+            assert name not in DECIDED, (name, kw, env)
+            continue
+        assert matches(tuple(static), env, real), (name, kw, env, static, real)
+
+
+SOUND = settings(max_examples=150, deadline=None)
+
+
+@SOUND
+@given(shapes, shapes, shapes)
+def test_sound_broadcasting(x: Any, y: Any, c: Any) -> None:
+    check_sound("add", x=x, y=y)
+    check_sound("where", cond=c, x=x, y=y)
+
+
+@SOUND
+@given(st.lists(dims, min_size=1, max_size=3).map(tuple),
+       st.lists(dims, min_size=1, max_size=3).map(tuple))
+def test_sound_matmul(x: Any, w: Any) -> None:
+    check_sound("matmul", x=x, w=w)
+
+
+@SOUND
+@given(shapes, st.lists(st.sampled_from(POOL + [-1, 4, 6]), max_size=3).map(tuple))
+def test_sound_reshape(x: Any, target: Any) -> None:
+    check_sound("reshape", x=x, shape=target)
+
+
+@SOUND
+@given(st.lists(shapes, min_size=1, max_size=3), st.integers(-3, 2))
+def test_sound_joins(xs: Any, axis: int) -> None:
+    check_sound("concat", xs=tuple(xs), axis=axis)
+    check_sound("stack", xs=tuple(xs), axis=axis)
+
+
+index_items = st.one_of(
+    st.integers(-3, 3),
+    st.builds(slice, st.none() | st.integers(-3, 3), st.none() | st.integers(-3, 3),
+              st.none() | st.sampled_from([1, 2, -1, -2])),
+    st.none(),
+    st.just(Ellipsis),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(shapes, st.lists(index_items, max_size=3).map(tuple))
+def test_sound_getitem(x: Any, key: Any) -> None:
+    check_sound("getitem", x=x, key=key)
+
+
+@SOUND
+@given(shapes, st.integers(-4, 3), st.booleans())
+def test_sound_axis_ops(x: Any, axis: int, keepdims: bool) -> None:
+    check_sound("sum", x=x, axis=axis, keepdims=keepdims)
+    check_sound("softmax", x=x, axis=axis)
+    check_sound("squeeze", x=x, axis=axis)
+    check_sound("unsqueeze", x=x, axis=axis)
+    check_sound("flatten", x=x)
+    n = len(x)
+    check_sound("transpose", x=x, axes=tuple(range(n))[::-1])
+
+
+@SOUND
+@given(st.sampled_from(POOL + [0, -2]), st.none() | st.sampled_from(POOL + [0]),
+       st.sampled_from([1, 2, -1, 3]))
+def test_sound_arange(start: Any, stop: Any, step: int) -> None:
+    check_sound("arange", start=start, stop=stop, step=step)
+
+
+def test_results_hold_expressions_not_strings() -> None:
+    out = run("concat", xs=((B, 3), (B, N)), axis=-1)
+    assert isinstance(out[1], Expr) and out[1] == N + 3
