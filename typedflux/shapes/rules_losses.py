@@ -138,6 +138,7 @@ def _register(name: str) -> None:
         a("agg", Kind.IGNORED, "mean"),
         # logitcrossentropy is a fused primitive with a hand-written VJP; the other
         # losses are composed from primitives at run time.
+        functions=(name,),  # in typedflux.losses, not the typedflux namespace
         primitive=name == "logitcrossentropy",
     )(rule)
 
