@@ -1,0 +1,896 @@
+"""Benchmarks: typedflux training steps vs hand-written numpy and PyTorch CPU, checker overhead,
+runtime shape-check share, memory over many steps.
+
+Usage (from the repository root)::
+
+    python benchmarks/run.py                   # full run, prints the tables
+    python benchmarks/run.py --out benchmarks/RESULTS.md
+    python benchmarks/run.py --smoke           # everything tiny, for CI (seconds)
+
+Method: every system runs the same model from the same initial parameters and data, all in
+this process; before timing, typedflux's (and PyTorch's) loss and gradients are checked against
+the numpy reference (``assert_allclose``). Systems are interleaved round-robin (one block of
+steps each per repeat, start rotated), each time is a median over repeats, and ratios are to
+the numpy reference of the same run. BLAS is pinned to one thread (threadpoolctl) and so is
+PyTorch (``torch.set_num_threads(1)``). Exit status 1 when a check or a benchmark fails;
+missed speed targets are reported, never an error.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Pin every thread pool before numpy/torch start theirs (threadpoolctl re-pins below).
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_v] = "1"
+
+import argparse
+import datetime
+import gc
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import refs  # noqa: E402
+
+import typedflux as tf  # noqa: E402
+
+try:
+    import threadpoolctl
+except ImportError:  # recorded in the results; timings then use whatever BLAS threads exist
+    threadpoolctl = None  # type: ignore[assignment]
+
+try:
+    import torch
+    import torch.nn.functional as F
+except ImportError:
+    torch = None  # type: ignore[assignment]
+
+Step = Callable[[], Any]
+LR = 1e-3
+
+
+# -- configuration ---------------------------------------------------------------------------
+
+
+@dataclass
+class Config:
+    smoke: bool
+    reps: int  # round-robin repeats (each gives one sample per system)
+    block_s: float  # target wall time of one block of steps
+    warmup: int
+    mem_steps: int
+    mypy_runs: int
+    torch: bool
+
+    @staticmethod
+    def make(smoke: bool, use_torch: bool) -> "Config":
+        if smoke:
+            return Config(True, 2, 0.0, 1, 20, 1, use_torch)
+        return Config(False, 15, 0.05, 5, 1000, 5, use_torch)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def arr(g: Any) -> Any:
+    """A gradient as a numpy array (typedflux hands back Tensors)."""
+    return np.asarray(getattr(g, "data", g))
+
+
+def get_path(root: Any, dotted: str) -> Any:
+    """``root.layers[0].weight`` from ``"layers.0.weight"`` (works on models and Grads)."""
+    obj = root
+    for part in dotted.split("."):
+        if part.isdigit() and isinstance(obj, (list, tuple)):
+            obj = obj[int(part)]
+        elif isinstance(obj, dict):
+            obj = obj[part]
+        else:
+            obj = getattr(obj, part)
+    return obj
+
+
+def load_params(model: Any, arrays: Sequence[Any]) -> List[str]:
+    """Copy ``arrays`` into ``model``'s trainable parameters, in ``named_params`` order."""
+    named = tf.named_params(model)
+    if len(named) != len(arrays):
+        raise AssertionError(f"model has {len(named)} params, reference {len(arrays)}")
+    for (name, t), a in zip(named, arrays):
+        if t.shape != a.shape:
+            raise AssertionError(f"param {name}: model {t.shape}, reference {a.shape}")
+        t.data[...] = a
+    return [n for n, _ in named]
+
+
+def check_close(what: str, got: Any, want: Any, rtol: float = 2e-3) -> None:
+    """assert_allclose with a tolerance scaled to the reference's magnitude (float32 sums)."""
+    got = np.asarray(got, dtype=np.float64)
+    want = np.asarray(want, dtype=np.float64)
+    scale = float(np.abs(want).max()) if want.size else 0.0
+    np.testing.assert_allclose(got, want, rtol=rtol, atol=1e-5 * max(scale, 1e-3), err_msg=what)
+
+
+def copies(xs: Sequence[Any]) -> List[Any]:
+    return [np.array(x, copy=True) for x in xs]
+
+
+def torch_params(module: Any, arrays: Sequence[Any]) -> None:
+    with torch.no_grad():
+        for p, a in zip(module.parameters(), arrays):
+            assert tuple(p.shape) == a.shape, (tuple(p.shape), a.shape)
+            p.copy_(torch.from_numpy(np.array(a)))
+
+
+# -- benchmark definitions -------------------------------------------------------------------
+
+
+@dataclass
+class Bench:
+    name: str
+    unit: str  # "ms/step" or "us/op"
+    per: int  # a step's time is divided by this (ops per step for the chain)
+    systems: Dict[str, Step]
+    target: Optional[float] = None  # max ratio typedflux / numpy reference
+    target_abs: Optional[float] = None  # max typedflux time in ``unit``
+    torch_no_slower: bool = False
+    note: str = ""
+    times: Dict[str, float] = field(default_factory=dict)  # medians, in ``unit``
+    error: str = ""
+
+
+def tf_descent_step(loss: Callable[..., Any], model: Any, *data: Any) -> Step:
+    state = tf.setup(tf.Descent(LR), model)
+
+    def step() -> None:
+        _, grads = tf.withgradient(loss, model, *data)
+        tf.update(state, model, grads[0])
+
+    return step
+
+
+def torch_sgd_step(module: Any, loss: Callable[[], Any]) -> Step:
+    opt = torch.optim.SGD(module.parameters(), lr=LR)
+
+    def step() -> None:
+        opt.zero_grad(set_to_none=True)
+        loss().backward()
+        opt.step()
+
+    return step
+
+
+def check_tf(name: str, loss: Callable[..., Any], model: Any, data: Sequence[Any],
+             ref_loss: float, ref_grads: Sequence[Any]) -> None:
+    val, grads = tf.withgradient(loss, model, *data)
+    check_close(f"{name}: typedflux loss", float(val.item()), ref_loss)
+    for pname, rg in zip([n for n, _ in tf.named_params(model)], ref_grads):
+        check_close(f"{name}: typedflux grad {pname}", arr(get_path(grads[0], pname)), rg)
+
+
+def check_torch(name: str, module: Any, loss: Callable[[], Any], ref_loss: float,
+                ref_grads: Sequence[Any]) -> None:
+    module.zero_grad(set_to_none=True)
+    out = loss()
+    out.backward()
+    check_close(f"{name}: torch loss", out.item(), ref_loss)
+    for (pname, p), rg in zip(module.named_parameters(), ref_grads):
+        check_close(f"{name}: torch grad {pname}", p.grad.numpy(), rg)
+    module.zero_grad(set_to_none=True)
+
+
+def onehot(rng: np.random.Generator, n: int, k: int) -> Any:
+    return np.eye(k, dtype=np.float32)[rng.integers(0, k, n)]
+
+
+def xent(m: Any, x: Any, y: Any) -> Any:
+    return tf.losses.logitcrossentropy(m(x), y)
+
+
+def mlp_model() -> Any:
+    return tf.Chain(tf.Dense(784, 256, tf.relu), tf.Dense(256, 128, tf.relu), tf.Dense(128, 10))
+
+
+def bench_mlp(cfg: Config, batch: int) -> Bench:
+    rng = np.random.default_rng(batch)
+    p0 = refs.mlp_init(rng, (784, 256, 128, 10))
+    x = rng.standard_normal((batch, 784)).astype(np.float32)
+    y = onehot(rng, batch, 10)
+    ref_loss, ref_grads = refs.mlp_loss_grad(p0, x, y)
+
+    model = mlp_model()
+    load_params(model, p0)
+    tx, ty = tf.tensor(x), tf.tensor(y)
+    check_tf("mlp", xent, model, (tx, ty), ref_loss, ref_grads)
+    systems: Dict[str, Step] = {"typedflux": tf_descent_step(xent, model, tx, ty)}
+
+    p = copies(p0)
+
+    def np_step() -> None:
+        _, g = refs.mlp_loss_grad(p, x, y)
+        refs.sgd(p, g, LR)
+
+    systems["numpy"] = np_step
+    if cfg.torch:
+        tm = torch.nn.Sequential(
+            torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
+            torch.nn.ReLU(), torch.nn.Linear(128, 10),
+        )
+        torch_params(tm, p0)
+        txx, tyy = torch.from_numpy(x), torch.from_numpy(y)
+
+        def tloss() -> Any:
+            return F.cross_entropy(tm(txx), tyy)
+
+        check_torch("mlp", tm, tloss, ref_loss, ref_grads)
+        systems["torch"] = torch_sgd_step(tm, tloss)
+    target = 1.15 if batch <= 32 else 1.05
+    return Bench(f"MLP 784-256-128-10 b{batch}", "ms/step", 1, systems, target=target)
+
+
+def cnn_model() -> Any:
+    return tf.Chain(
+        tf.Conv((3, 3), 1, 8, tf.relu, pad=1),
+        tf.MaxPool((2, 2)),
+        tf.Conv((3, 3), 8, 16, tf.relu, pad=1),
+        tf.MaxPool((2, 2)),
+        tf.Flatten(),
+        tf.Dense(784, 10),
+    )
+
+
+def bench_cnn(cfg: Config) -> Bench:
+    rng = np.random.default_rng(64)
+    batch = 64
+    p0 = refs.cnn_init(rng)
+    x = rng.standard_normal((batch, 1, 28, 28)).astype(np.float32)
+    y = onehot(rng, batch, 10)
+    ref_loss, ref_grads = refs.cnn_loss_grad(p0, x, y)
+
+    model = cnn_model()
+    load_params(model, p0)
+    tx, ty = tf.tensor(x), tf.tensor(y)
+    check_tf("cnn", xent, model, (tx, ty), ref_loss, ref_grads)
+    systems: Dict[str, Step] = {"typedflux": tf_descent_step(xent, model, tx, ty)}
+    p = copies(p0)
+
+    def np_step() -> None:
+        _, g = refs.cnn_loss_grad(p, x, y)
+        refs.sgd(p, g, LR)
+
+    systems["numpy"] = np_step
+    if cfg.torch:
+        nn = torch.nn
+        tm = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(784, 10),
+        )
+        torch_params(tm, p0)
+        txx, tyy = torch.from_numpy(x), torch.from_numpy(y)
+
+        def tloss() -> Any:
+            return F.cross_entropy(tm(txx), tyy)
+
+        check_torch("cnn", tm, tloss, ref_loss, ref_grads)
+        systems["torch"] = torch_sgd_step(tm, tloss)
+    return Bench("CNN conv-pool-conv-pool-dense b64", "ms/step", 1, systems, target=1.0,
+                 torch_no_slower=True)
+
+
+def bench_chain(cfg: Config, nops: int = 200) -> Bench:
+    rng = np.random.default_rng(200)
+    x0 = rng.standard_normal(16).astype(np.float32)
+    a0 = (1 + 0.1 * rng.standard_normal(16)).astype(np.float32)
+    c0 = (0.1 * rng.standard_normal(16)).astype(np.float32)
+    ref_loss, ref_grads = refs.chain_loss_grad(x0, a0, c0, nops)
+
+    def f(x: Any, a: Any, c: Any) -> Any:
+        h = x
+        for i in range(nops):
+            k = i % refs.CHAIN_CYCLE
+            if k == 0:
+                h = h * a
+            elif k == 1:
+                h = h + c
+            elif k == 2:
+                h = tf.tanh(h)
+            else:
+                h = h * 0.9
+        return h.sum()
+
+    tx, ta, tc = tf.tensor(x0), tf.tensor(a0), tf.tensor(c0)
+    val, grads = tf.withgradient(f, tx, ta, tc)
+    check_close("chain: typedflux loss", float(val.item()), ref_loss)
+    for nm, g, rg in zip("xac", grads, ref_grads):
+        check_close(f"chain: typedflux grad {nm}", arr(g), rg)
+
+    def tf_step() -> None:
+        _, (_, ga, gc) = tf.withgradient(f, tx, ta, tc)
+        ta.data -= LR * arr(ga)
+        tc.data -= LR * arr(gc)
+
+    x, a, c = copies((x0, a0, c0))
+
+    def np_step() -> None:
+        _, (_, ga, gc) = refs.chain_loss_grad(x, a, c, nops)
+        a[...] -= LR * ga
+        c[...] -= LR * gc
+
+    systems: Dict[str, Step] = {"typedflux": tf_step, "numpy": np_step}
+    if cfg.torch:
+        px = torch.from_numpy(x0.copy()).requires_grad_()
+        pa = torch.from_numpy(a0.copy()).requires_grad_()
+        pc = torch.from_numpy(c0.copy()).requires_grad_()
+
+        def tf_forward() -> Any:
+            h = px
+            for i in range(nops):
+                k = i % refs.CHAIN_CYCLE
+                h = h * pa if k == 0 else h + pc if k == 1 else torch.tanh(h) if k == 2 else h * 0.9
+            return h.sum()
+
+        out = tf_forward()
+        out.backward()
+        check_close("chain: torch loss", out.item(), ref_loss)
+        for nm, t, rg in zip("xac", (px, pa, pc), ref_grads):
+            check_close(f"chain: torch grad {nm}", t.grad.numpy(), rg)
+
+        def torch_step() -> None:
+            for t in (px, pa, pc):
+                t.grad = None
+            tf_forward().backward()
+            with torch.no_grad():
+                pa.sub_(LR * pa.grad)
+                pc.sub_(LR * pc.grad)
+
+        systems["torch"] = torch_step
+    return Bench(f"chain of {nops} elementwise ops, 16-vector", "us/op", nops, systems,
+                 target_abs=2.5)
+
+
+def bench_lstm(cfg: Config) -> Bench:
+    rng = np.random.default_rng(20)
+    nin, hidden, seq, batch = 32, 64, 20, 16
+    p0 = refs.lstm_init(rng, nin, hidden)
+    x = rng.standard_normal((batch, seq, nin)).astype(np.float32)
+    ref_loss, ref_grads = refs.lstm_loss_grad(p0, x)
+
+    def loss(m: Any, x: Any) -> Any:
+        return m(x)[:, -1].mean()
+
+    model = tf.LSTM(nin, hidden)
+    load_params(model, p0)
+    tx = tf.tensor(x)
+    check_tf("lstm", loss, model, (tx,), ref_loss, ref_grads)
+    systems: Dict[str, Step] = {"typedflux": tf_descent_step(loss, model, tx)}
+    p = copies(p0)
+
+    def np_step() -> None:
+        _, g = refs.lstm_loss_grad(p, x)
+        refs.sgd(p, g, LR)
+
+    systems["numpy"] = np_step
+    if cfg.torch:
+        tm = torch.nn.LSTM(nin, hidden, batch_first=True)
+        with torch.no_grad():
+            tm.weight_ih_l0.copy_(torch.from_numpy(p0[0]))
+            tm.weight_hh_l0.copy_(torch.from_numpy(p0[1]))
+            tm.bias_ih_l0.copy_(torch.from_numpy(p0[2]))
+            tm.bias_hh_l0.zero_()  # typedflux/Flux have one bias: the sum of PyTorch's two
+        txx = torch.from_numpy(x)
+
+        def tloss() -> Any:
+            return tm(txx)[0][:, -1].mean()
+
+        tm.zero_grad(set_to_none=True)
+        out = tloss()
+        out.backward()
+        check_close("lstm: torch loss", out.item(), ref_loss)
+        check_close("lstm: torch grad weight_ih", tm.weight_ih_l0.grad.numpy(), ref_grads[0])
+        check_close("lstm: torch grad weight_hh", tm.weight_hh_l0.grad.numpy(), ref_grads[1])
+        check_close("lstm: torch grad bias", tm.bias_ih_l0.grad.numpy(), ref_grads[2])
+        tm.zero_grad(set_to_none=True)
+        systems["torch"] = torch_sgd_step(tm, tloss)
+    return Bench(f"LSTM in {nin} hidden {hidden} seq {seq} b{batch}", "ms/step", 1, systems,
+                 target=1.3)
+
+
+# -- timing ------------------------------------------------------------------------------------
+
+
+def time_round_robin(systems: Dict[str, Step], cfg: Config) -> Dict[str, float]:
+    """Median seconds per step of each system; blocks interleaved, start rotated per repeat."""
+    names = list(systems)
+    for n in names:
+        for _ in range(cfg.warmup):
+            systems[n]()
+    # One block size for every system of a benchmark, from the slowest system's step.
+    t0 = time.perf_counter()
+    for n in names:
+        systems[n]()
+    slowest = (time.perf_counter() - t0) / len(names)
+    inner = max(1, int(cfg.block_s / max(slowest, 1e-9)))
+    samples: Dict[str, List[float]] = {n: [] for n in names}
+    gc.collect()
+    for r in range(cfg.reps):
+        order = names[r % len(names):] + names[: r % len(names)]
+        for n in order:
+            fn = systems[n]
+            t0 = time.perf_counter()
+            for _ in range(inner):
+                fn()
+            samples[n].append((time.perf_counter() - t0) / inner)
+    return {n: statistics.median(s) for n, s in samples.items()}
+
+
+def run_bench(make: Callable[[], Bench], cfg: Config, name: str) -> Bench:
+    try:
+        b = make()
+    except Exception as e:  # reported in the table; the exit status says it failed
+        return Bench(name, "", 1, {}, error=f"{type(e).__name__}: {e}".splitlines()[0][:200])
+    try:
+        secs = time_round_robin(b.systems, cfg)
+    except Exception as e:
+        b.error = f"{type(e).__name__}: {e}".splitlines()[0][:200]
+        return b
+    scale = 1e3 if b.unit == "ms/step" else 1e6
+    b.times = {n: s * scale / b.per for n, s in secs.items()}
+    return b
+
+
+# -- checker overhead: mypy with vs without the plugin ----------------------------------------
+
+MYPY_INI = """[mypy]
+python_version = 3.11
+{plugins}show_error_codes = True
+check_untyped_defs = True
+
+[mypy-typedflux.*]
+follow_imports = silent
+
+[mypy-numpy.*]
+follow_imports = silent
+"""
+
+
+def mypy_targets(smoke: bool, tmp: Path) -> List[str]:
+    if smoke:
+        # A file that imports nothing: exercises the runs in seconds (numpy's stubs dominate a
+        # fresh-cache run of anything that imports typedflux).
+        p = tmp / "tiny_case.py"
+        p.write_text("x: int = 1\n")
+        return [str(p)]
+    files = sorted(str(p) for p in (ROOT / "examples").glob("*.py"))
+    files += sorted(str(p) for p in (ROOT / "tests" / "typecheck").glob("case_*.py"))
+    return files
+
+
+def bench_mypy(cfg: Config) -> Dict[str, Any]:
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        inis = {}
+        for kind, plug in (("with plugin", "plugins = mypy_plugin\n"), ("plain", "")):
+            ini = tmp / (kind.replace(" ", "_") + ".ini")
+            ini.write_text(MYPY_INI.format(plugins=plug))
+            inis[kind] = ini
+        targets = mypy_targets(cfg.smoke, tmp)
+        samples: Dict[str, List[float]] = {k: [] for k in inis}
+        for r in range(cfg.mypy_runs):
+            order = list(inis) if r % 2 == 0 else list(inis)[::-1]
+            for kind in order:
+                cache = tmp / f"cache_{kind.replace(' ', '_')}_{r}"
+                cmd = [sys.executable, "-m", "mypy", "--config-file", str(inis[kind]),
+                       "--cache-dir", str(cache), *targets]
+                t0 = time.perf_counter()
+                res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+                samples[kind].append(time.perf_counter() - t0)
+                # 0 = clean, 1 = type errors (the snapshot cases have them on purpose);
+                # anything else is a crash or a usage error.
+                if res.returncode not in (0, 1):
+                    raise RuntimeError(f"mypy ({kind}) exited {res.returncode}: "
+                                       f"{(res.stderr or res.stdout).strip()[:300]}")
+        med = {k: statistics.median(v) for k, v in samples.items()}
+        return {
+            "files": len(targets),
+            "with": med["with plugin"],
+            "plain": med["plain"],
+            "ratio": med["with plugin"] / med["plain"],
+            "runs": cfg.mypy_runs,
+        }
+
+
+# -- @tf.shapecheck overhead and the share of runtime shape checks in an MLP step -------------
+
+
+def bench_shapecheck(cfg: Config) -> Dict[str, Any]:
+    from typing import TypeVar
+
+    from typedflux import Tensor
+
+    B = TypeVar("B", bound=int)
+
+    def plain(x: Tensor[B, 784], w: Tensor[784, 10]) -> Tensor[B, 10]:  # type: ignore[type-arg]
+        return x
+
+    checked = tf.shapecheck(plain)
+    x, w = tf.zeros(32, 784), tf.zeros(784, 10)
+    n = 200 if cfg.smoke else 20000
+    checked(x, w)
+    samples: Dict[str, List[float]] = {"plain": [], "checked": []}
+    for _ in range(cfg.reps):
+        for name, fn in (("plain", plain), ("checked", checked)):
+            t0 = time.perf_counter()
+            for _ in range(n):
+                fn(x, w)
+            samples[name].append((time.perf_counter() - t0) / n * 1e6)
+    med = {k: statistics.median(v) for k, v in samples.items()}
+    return {"plain_us": med["plain"], "checked_us": med["checked"],
+            "overhead_us": med["checked"] - med["plain"]}
+
+
+def _rule_switch() -> Tuple[Callable[[], None], Callable[[], None], Callable[[bool], None]]:
+    """(off, on, memo) switches: ``off`` replaces every runtime shape check (op rules, layer
+    rules, chain checks) with a no-op; ``memo(False)`` disables the registry's per-shape
+    memo of rule results so every op re-runs its rule (the cost a new shape pays)."""
+    from typedflux.ops import registry
+    from typedflux.shapes.catalog import SPECS
+
+    saved: List[Tuple[Any, str, Any]] = []
+
+    def patch(obj: Any, attr: str, new: Any) -> None:
+        saved.append((obj, attr, getattr(obj, attr)))
+        setattr(obj, attr, new)
+
+    def off() -> None:
+        patch(registry.Primitive, "_rule", lambda self, values: None)
+        for mod in _layer_rule_modules():
+            for attr in dir(mod):
+                if attr.endswith("_rule") or attr in ("check_chain", "chain_rule"):
+                    fn = getattr(mod, attr)
+                    if callable(fn):
+                        patch(mod, attr, _noop_rule)
+        for s in SPECS.values():
+            if not s.primitive:
+                try:
+                    patch(s, "rule", _noop_rule)
+                except (AttributeError, TypeError):  # a frozen spec: leave composites on
+                    pass
+
+    def on() -> None:
+        while saved:
+            obj, attr, old = saved.pop()
+            setattr(obj, attr, old)
+
+    orig_remember = registry.Primitive._remember
+
+    def memo(enabled: bool) -> None:
+        registry.Primitive._remember = (  # type: ignore[method-assign]
+            orig_remember if enabled else (lambda self, key, out: None)
+        )
+
+    return off, on, memo
+
+
+def _noop_rule(*args: Any, **kwargs: Any) -> Any:
+    return None
+
+
+def _layer_rule_modules() -> List[Any]:
+    import importlib
+
+    mods = []
+    for name in ("typedflux.layers.basic", "typedflux.layers.core", "typedflux.layers.conv"):
+        try:
+            mods.append(importlib.import_module(name))
+        except ImportError:
+            pass
+    return mods
+
+
+def bench_check_share(cfg: Config) -> Dict[str, Any]:
+    """MLP b32 step time with runtime shape checks as shipped, with them all replaced by no-ops,
+    and with the registry's rule memo disabled (every op re-runs its rule each call)."""
+    rng = np.random.default_rng(1)
+    x = tf.tensor(rng.standard_normal((32, 784)).astype(np.float32))
+    y = tf.tensor(onehot(rng, 32, 10))
+    model = mlp_model()
+    step = tf_descent_step(xent, model, x, y)
+    off, on, memo = _rule_switch()
+
+    def step_off() -> None:
+        off()
+        try:
+            step()
+        finally:
+            on()
+
+    def step_nomemo() -> None:
+        memo(False)
+        try:
+            step()
+        finally:
+            memo(True)
+
+    # The switches themselves cost a few microseconds; time them alone and subtract.
+    def switch_only() -> None:
+        off()
+        on()
+
+    t = time_round_robin({"on": step, "off": step_off, "nomemo": step_nomemo,
+                          "switch": switch_only}, cfg)
+    t_off = t["off"] - t["switch"]
+    share = (t["on"] - t_off) / t["on"]
+    cold = (t["nomemo"] - t_off) / t["nomemo"]
+    return {"on_us": t["on"] * 1e6, "off_us": t_off * 1e6, "share": share,
+            "nomemo_us": t["nomemo"] * 1e6, "cold_share": cold}
+
+
+# -- memory over many MLP steps ------------------------------------------------------------------
+
+
+def _rss_kib() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except OSError:
+        return -1
+
+
+def bench_memory(cfg: Config) -> Dict[str, Any]:
+    """tracemalloc peak within the first and the last window of ``mem_steps`` MLP b32 steps
+    (numpy reports its buffers to tracemalloc), and RSS after each window."""
+    rng = np.random.default_rng(2)
+    x = tf.tensor(rng.standard_normal((32, 784)).astype(np.float32))
+    y = tf.tensor(onehot(rng, 32, 10))
+    model = mlp_model()
+    step = tf_descent_step(xent, model, x, y)
+    n = cfg.mem_steps
+    win = max(1, n // 10)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        peaks, currents, rss = [], [], []
+        for i in range(n):
+            if i % win == 0:
+                tracemalloc.reset_peak()
+            step()
+            if i % win == win - 1:
+                cur, peak = tracemalloc.get_traced_memory()
+                peaks.append(peak)
+                currents.append(cur)
+                rss.append(_rss_kib())
+    finally:
+        tracemalloc.stop()
+    return {
+        "steps": n, "window": win,
+        "first_peak_kib": peaks[0] / 1024, "last_peak_kib": peaks[-1] / 1024,
+        "first_current_kib": currents[0] / 1024, "last_current_kib": currents[-1] / 1024,
+        "first_rss_kib": rss[0], "last_rss_kib": rss[-1],
+        # Growth beyond allocator noise (1 %, 64 KiB) means something is kept per step.
+        "grows": currents[-1] > currents[0] * 1.01 + 65536
+        or peaks[-1] > peaks[0] * 1.01 + 65536,
+    }
+
+
+# -- machine and report -----------------------------------------------------------------------
+
+
+def machine_info(cfg: Config) -> Dict[str, str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    blas = "threadpoolctl not installed"
+    if threadpoolctl is not None:
+        infos = threadpoolctl.threadpool_info()
+        blas = "; ".join(
+            f"{i.get('internal_api')} {i.get('version')} ({i.get('threading_layer', '?')}, "
+            f"{i.get('num_threads')} thread(s), {Path(i.get('filepath', '?')).name})"
+            for i in infos
+        ) or "none found"
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "blas": blas,
+        "torch": (f"{torch.__version__} (threads: {torch.get_num_threads()})"
+                  if cfg.torch else "not installed / disabled"),
+        "command": "python " + " ".join(shlex.quote(a) for a in
+                                         [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]]),
+    }
+
+
+def fmt(v: Optional[float], digits: int = 3) -> str:
+    if v is None:
+        return "-"
+    return f"{v:.{digits}g}" if v < 100 else f"{v:.0f}"
+
+
+def verdict(ok: Optional[bool]) -> str:
+    return "-" if ok is None else ("met" if ok else "**not met**")
+
+
+def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
+           extra: Dict[str, Any]) -> Tuple[str, List[Tuple[str, str, str, Optional[bool]]]]:
+    lines: List[str] = []
+    targets: List[Tuple[str, str, str, Optional[bool]]] = []
+    lines.append("## Training steps (forward + backward + Descent update), medians\n")
+    lines.append("| benchmark | unit | typedflux | numpy ref | torch | typedflux / ref | "
+                 "torch / ref |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for b in benches:
+        if b.error:
+            lines.append(f"| {b.name} | ERROR | {b.error} | | | | |")
+            targets.append((b.name, "runs and matches the reference", "error", False))
+            continue
+        t, r, p = b.times.get("typedflux"), b.times.get("numpy"), b.times.get("torch")
+        ratio = t / r if t and r else None
+        tratio = p / r if p and r else None
+        lines.append(f"| {b.name} | {b.unit} | {fmt(t)} | {fmt(r)} | {fmt(p)} | "
+                     f"{fmt(ratio)}x | {fmt(tratio) + 'x' if tratio else '-'} |")
+        if b.target is not None and ratio is not None:
+            targets.append((b.name, f"<= {b.target}x numpy ref", f"{ratio:.2f}x",
+                            ratio <= b.target))
+        if b.torch_no_slower:
+            targets.append((b.name, "no slower than PyTorch",
+                            f"{t / p:.2f}x torch" if t and p else "torch n/a",
+                            (t <= p) if t and p else None))
+        if b.target_abs is not None and t is not None:
+            targets.append((b.name, f"<= {b.target_abs} {b.unit}", f"{t:.2f} {b.unit}",
+                            t <= b.target_abs))
+    m = extra.get("mypy")
+    if {"mypy", "shapecheck", "checks"} & set(extra):
+        lines.append("\n## Checker and runtime-check overhead\n")
+        lines.append("| measurement | value |")
+        lines.append("|---|---|")
+    if m is None:
+        pass
+    elif isinstance(m, dict):
+        lines.append(f"| mypy, plugin on ({m['files']} files, fresh cache, median of "
+                     f"{m['runs']}) | {m['with']:.2f} s |")
+        lines.append(f"| mypy, plain (same files, fresh cache) | {m['plain']:.2f} s |")
+        lines.append(f"| plugin / plain | {m['ratio']:.2f}x |")
+        targets.append(("mypy plugin overhead", "<= 1.25x plain mypy", f"{m['ratio']:.2f}x",
+                        m["ratio"] <= 1.25))
+    else:
+        lines.append(f"| mypy | ERROR: {m} |")
+        targets.append(("mypy plugin overhead", "<= 1.25x plain mypy", "error", False))
+    s = extra.get("shapecheck")
+    if s is None:
+        pass
+    elif isinstance(s, dict):
+        lines.append(f"| `@tf.shapecheck` call (2 tensor args + result), plain | "
+                     f"{s['plain_us']:.2f} us |")
+        lines.append(f"| `@tf.shapecheck` call, checked | {s['checked_us']:.2f} us |")
+        lines.append(f"| `@tf.shapecheck` overhead per call | {s['overhead_us']:.2f} us |")
+    else:
+        lines.append(f"| @tf.shapecheck | ERROR: {s} |")
+    c = extra.get("checks")
+    if c is None:
+        pass
+    elif isinstance(c, dict):
+        lines.append(f"| MLP b32 step, shape checks on | {c['on_us']:.0f} us |")
+        lines.append(f"| MLP b32 step, every shape rule a no-op | {c['off_us']:.0f} us |")
+        lines.append(f"| share of shape checks in the step (memoised rules, as shipped) | "
+                     f"{100 * c['share']:.1f} % |")
+        lines.append(f"| MLP b32 step, rule memo disabled (every op re-runs its rule) | "
+                     f"{c['nomemo_us']:.0f} us ({100 * c['cold_share']:.1f} % in rules) |")
+        targets.append(("runtime shape checks", "<= 5 % of an MLP step",
+                        f"{100 * c['share']:.1f} %", c["share"] <= 0.05))
+    else:
+        lines.append(f"| shape-check share | ERROR: {c} |")
+        targets.append(("runtime shape checks", "<= 5 % of an MLP step", "error", False))
+    mem = extra.get("memory")
+    if mem is not None:
+        lines.append("\n## Memory over MLP b32 training steps (tracemalloc; numpy buffers "
+                     "included)\n")
+    if mem is None:
+        pass
+    elif isinstance(mem, dict):
+        w = mem["window"]
+        lines.append(f"| window | peak traced | traced after | RSS after |")
+        lines.append("|---|---|---|---|")
+        lines.append(f"| steps 1-{w} | {mem['first_peak_kib']:.0f} KiB | "
+                     f"{mem['first_current_kib']:.0f} KiB | {mem['first_rss_kib']} KiB |")
+        lines.append(f"| steps {mem['steps'] - w + 1}-{mem['steps']} | "
+                     f"{mem['last_peak_kib']:.0f} KiB | {mem['last_current_kib']:.0f} KiB | "
+                     f"{mem['last_rss_kib']} KiB |")
+        targets.append(("memory over MLP steps", f"no growth, first vs last {w} steps",
+                        "grows" if mem["grows"] else "flat", not mem["grows"]))
+    else:
+        lines.append(f"ERROR: {mem}")
+        targets.append(("memory over MLP steps", "no growth", "error", False))
+    lines.append("\n## Targets\n")
+    lines.append("| what | target | measured | verdict |")
+    lines.append("|---|---|---|---|")
+    for name, tgt, got, ok in targets:
+        lines.append(f"| {name} | {tgt} | {got} | {verdict(ok)} |")
+    head = [
+        "# typedflux benchmarks" + (" (SMOKE RUN: numbers mean nothing)" if cfg.smoke else ""),
+        "",
+        f"- date: {info['date']}",
+        f"- machine: {info['cpu']}, {info['cores']} cores",
+        f"- python {info['python']}, numpy {info['numpy']}, torch {info['torch']}",
+        f"- BLAS: {info['blas']}",
+        f"- command: `{info['command']}`",
+        f"- method: same process, same initial parameters and data; loss and gradients "
+        f"checked against the numpy reference before timing; round-robin over systems, "
+        f"{cfg.reps} repeats, medians; BLAS and torch pinned to 1 thread",
+        "",
+    ]
+    return "\n".join(head + lines) + "\n", targets
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--smoke", action="store_true", help="everything tiny (CI)")
+    ap.add_argument("--out", help="write the report (markdown) to this file")
+    ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if installed")
+    ap.add_argument("--only", help="comma-separated subset: mlp,cnn,chain,lstm,mypy,"
+                                   "shapecheck,checks,memory")
+    args = ap.parse_args(argv)
+    cfg = Config.make(args.smoke, torch is not None and not args.no_torch)
+    only = set(args.only.split(",")) if args.only else None
+
+    def want(k: str) -> bool:
+        return only is None or k in only
+
+    limiter = threadpoolctl.threadpool_limits(1) if threadpoolctl is not None else None
+    if cfg.torch:
+        torch.set_num_threads(1)
+        torch.manual_seed(0)
+    info = machine_info(cfg)
+    benches: List[Bench] = []
+    makers: List[Tuple[str, str, Callable[[], Bench]]] = [
+        ("mlp", "MLP b32", lambda: bench_mlp(cfg, 32)),
+        ("mlp", "MLP b256", lambda: bench_mlp(cfg, 256)),
+        ("cnn", "CNN b64", lambda: bench_cnn(cfg)),
+        ("chain", "chain of 200 ops", lambda: bench_chain(cfg)),
+        ("lstm", "LSTM", lambda: bench_lstm(cfg)),
+    ]
+    for key, name, make in makers:
+        if want(key):
+            print(f"... {name}", file=sys.stderr, flush=True)
+            benches.append(run_bench(make, cfg, name))
+    extra: Dict[str, Any] = {}
+    for key, fn in (("mypy", bench_mypy), ("shapecheck", bench_shapecheck),
+                    ("checks", bench_check_share), ("memory", bench_memory)):
+        if want(key):
+            print(f"... {key}", file=sys.stderr, flush=True)
+            try:
+                extra[key] = fn(cfg)
+            except Exception as e:
+                extra[key] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
+    if limiter is not None:
+        limiter.restore_original_limits()
+    text, targets = report(cfg, info, benches, extra)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text)
+    failed = any(b.error for b in benches) or any(isinstance(v, str) for v in extra.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

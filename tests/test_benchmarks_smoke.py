@@ -1,0 +1,31 @@
+"""Smoke test of the benchmark runner: ``benchmarks/run.py --smoke`` exits 0 and prints its
+tables (it checks every system's loss and gradients against the numpy references first).
+Timings are never asserted: they mean nothing at smoke size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_runner_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    for heading in ("## Training steps", "## Checker and runtime-check overhead",
+                    "## Memory over MLP b32", "## Targets"):
+        assert heading in res.stdout
+    for row in ("MLP 784-256-128-10 b32", "MLP 784-256-128-10 b256", "CNN", "chain of 200",
+                "LSTM", "plugin / plain", "@tf.shapecheck", "share of shape checks"):
+        assert row in res.stdout, row
+    assert "ERROR" not in res.stdout
+    assert out.read_text() == res.stdout.rstrip("\n") + "\n"
