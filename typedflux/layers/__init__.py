@@ -14,7 +14,19 @@ from typedflux.layers.basic import (
     Parallel,
     SkipConnection,
 )
+from typedflux.layers.conv import (
+    AdaptiveMeanPool,
+    Conv,
+    ConvTranspose,
+    GlobalMaxPool,
+    GlobalMeanPool,
+    MaxPool,
+    MeanPool,
+)
+from typedflux.layers.attention import MultiHeadAttention
 from typedflux.layers.core import Layer
+from typedflux.layers.normalise import BatchNorm, LayerNorm
+from typedflux.layers.recurrent import GRU, LSTM, RNN
 
 __all__ = [
     "Layer",
@@ -25,4 +37,17 @@ __all__ = [
     "SkipConnection",
     "Parallel",
     "Embedding",
+    "Conv",
+    "ConvTranspose",
+    "MaxPool",
+    "MeanPool",
+    "GlobalMaxPool",
+    "GlobalMeanPool",
+    "AdaptiveMeanPool",
+    "BatchNorm",
+    "LayerNorm",
+    "RNN",
+    "LSTM",
+    "GRU",
+    "MultiHeadAttention",
 ]

@@ -1,0 +1,83 @@
+"""Multi-head attention over batch-first sequences (``Tensor[B, T, d]``).
+
+>>> import typedflux as tf
+>>> mha = MultiHeadAttention(64, 8)
+>>> mha, mha(tf.ones(2, 5, 64)).shape
+(MultiHeadAttention(64, nheads=8), (2, 5, 64))
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Generic, Optional, Tuple
+
+from typing_extensions import TypeVar, Unpack
+
+from typedflux.layers.basic import Dense
+from typedflux.layers.core import Layer
+from typedflux.ops.nn import softmax
+from typedflux.shapes.layers import AttentionConfig
+from typedflux.tensor import Tensor
+
+__all__ = ["MultiHeadAttention"]
+
+D = TypeVar("D", bound=int, default=Any)
+B = TypeVar("B", bound=int, default=Any)
+Tq = TypeVar("Tq", bound=int, default=Any)
+Tk = TypeVar("Tk", bound=int, default=Any)
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+
+class MultiHeadAttention(Layer, Generic[D]):
+    """``MultiHeadAttention(d, nheads)``: ``mha(x)`` (self-attention) or ``mha(q, k, v)``
+    with ``q Tensor[B, Tq, d]``, ``k, v Tensor[B, Tk, d]`` gives ``Tensor[B, Tq, d]``.
+
+    Each head ``h`` computes ``softmax(q_h @ k_h.T / sqrt(d/nheads)) @ v_h`` on the
+    projections ``q_proj(q)``, ``k_proj(k)``, ``v_proj(v)`` (``Dense(d => d, bias=False)``
+    as in Flux); the heads are concatenated and mixed by ``out_proj`` (``Dense(d => d)``).
+    ``d`` must be divisible by ``nheads`` (checked when built).
+
+    >>> import typedflux as tf
+    >>> MultiHeadAttention(10, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: MultiHeadAttention(10, nheads=3): the dimension must be divisible by the number of heads (10 % 3 != 0)
+    >>> MultiHeadAttention(8, 2)(tf.ones(2, 5, 8), tf.ones(2, 7, 8), tf.ones(2, 7, 8)).shape
+    (2, 5, 8)
+    """
+
+    def __init__(self, d: int, nheads: int = 8) -> None:
+        AttentionConfig(d, nheads)  # validates divisibility before any allocation
+        self.nheads = nheads
+        self.q_proj: Dense[Any, Any] = Dense(d, d, bias=False)
+        self.k_proj: Dense[Any, Any] = Dense(d, d, bias=False)
+        self.v_proj: Dense[Any, Any] = Dense(d, d, bias=False)
+        self.out_proj: Dense[Any, Any] = Dense(d, d)
+
+    @property
+    def config(self) -> AttentionConfig:
+        return AttentionConfig(self.q_proj.weight.shape[0], self.nheads)
+
+    def _heads(self, x: AnyTensor) -> AnyTensor:
+        b, t, d = x.shape
+        return x.reshape(b, t, self.nheads, d // self.nheads).transpose(0, 2, 1, 3)
+
+    def __call__(
+        self, q: Tensor[B, Tq, D], k: Optional[Tensor[B, Tk, D]] = None,
+        v: Optional[Tensor[B, Tk, D]] = None,
+    ) -> Tensor[B, Tq, D]:
+        if k is None and v is None:
+            k = v = q  # type: ignore[assignment]
+        elif k is None or v is None:
+            raise TypeError(f"{self!r} takes mha(x) or mha(q, k, v), not two inputs")
+        cfg = self.config
+        cfg.rule3(q.shape, k.shape, v.shape)  # type: ignore[union-attr]
+        qh = self._heads(self.q_proj(q))
+        kh = self._heads(self.k_proj(k))
+        vh = self._heads(self.v_proj(v))
+        scale = 1.0 / math.sqrt(qh.shape[-1])
+        weights = softmax((qh @ kh.swapaxes(-1, -2)) * scale, axis=-1)
+        heads = (weights @ vh).transpose(0, 2, 1, 3)
+        b, tq = q.shape[0], q.shape[1]
+        return self.out_proj(heads.reshape(b, tq, cfg.dim))  # type: ignore[return-value]

@@ -1,0 +1,296 @@
+"""Convolution and pooling layers over NCHW images: Conv, ConvTranspose, MaxPool, MeanPool,
+GlobalMaxPool, GlobalMeanPool, AdaptiveMeanPool.
+
+Output sizes come from :mod:`typedflux.shapes.layers` (the formulas the mypy plugin uses):
+``H' = (H + 2*pad - dilation*(k-1) - 1)//stride + 1`` for Conv and pools,
+``H' = (H-1)*stride - 2*pad + dilation*(k-1) + 1`` for ConvTranspose. The ``Cfg`` type
+parameter of Conv/ConvTranspose/MaxPool/MeanPool holds the canonical window text
+(``window_text``), so the plugin can rebuild the layer's config from its type.
+
+>>> import typedflux as tf
+>>> model = tf.Chain(Conv((3, 3), 1, 8, tf.relu), MaxPool((2, 2)), tf.Flatten(), tf.Dense(1352, 10))
+>>> model(tf.ones(2, 1, 28, 28)).shape
+(2, 10)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Generic, Optional, Sequence, Tuple, Union
+
+from typing_extensions import TypeVar, Unpack
+
+from typedflux.layers.core import Layer, glorot_uniform, zeros32
+from typedflux.ops import layers_nn as F
+from typedflux.ops.nn import identity
+from typedflux.shapes.layers import (
+    AdaptivePoolConfig,
+    ConvConfig,
+    ConvTransposeConfig,
+    GlobalPoolConfig,
+    PoolConfig,
+    Window,
+    activation_name,
+    pair,
+)
+from typedflux.tensor import Tensor
+
+__all__ = [
+    "Conv",
+    "ConvTranspose",
+    "MaxPool",
+    "MeanPool",
+    "GlobalMaxPool",
+    "GlobalMeanPool",
+    "AdaptiveMeanPool",
+]
+
+In = TypeVar("In", bound=int, default=Any)
+Out = TypeVar("Out", bound=int, default=Any)
+Cfg = TypeVar("Cfg", bound=str, default=Any)
+B = TypeVar("B", bound=int, default=Any)
+C = TypeVar("C", bound=int, default=Any)
+H = TypeVar("H", bound=int, default=Any)
+W = TypeVar("W", bound=int, default=Any)
+OH = TypeVar("OH", bound=int, default=Any)
+OW = TypeVar("OW", bound=int, default=Any)
+
+IntOrPair = Union[int, Sequence[int]]
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+
+class Conv(Layer, Generic[In, Out, Cfg]):
+    """``Conv(kernel, in_ch, out_ch, activation=identity, stride=1, pad=0, dilation=1,
+    bias=True)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']`` with
+    ``H' = (H + 2*pad - dilation*(kh-1) - 1)//stride + 1``.
+
+    Cross-correlation (as PyTorch and Flux's ``Conv`` after its kernel flip convention) by
+    im2col and one GEMM.
+
+    - ``weight``: ``Tensor[out, in, kh, kw]`` (PyTorch layout), Glorot-uniform.
+    - ``bias``: ``Tensor[out]`` zeros (None with ``bias=False``).
+    - ``kernel``, ``stride``, ``pad``, ``dilation``: an int or an (h, w) pair.
+
+    >>> import typedflux as tf
+    >>> c = Conv((3, 3), 1, 8, tf.relu, stride=2, pad=1)
+    >>> c, c(tf.ones(16, 1, 28, 28)).shape
+    (Conv((3, 3), 1 => 8, relu, stride=2, pad=1), (16, 8, 14, 14))
+    >>> Conv((3, 3), 3, 8)(tf.ones(16, 1, 28, 28))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.layers.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
+    """
+
+    weight: AnyTensor
+    bias: Optional[AnyTensor]
+
+    def __init__(
+        self,
+        kernel: IntOrPair,
+        in_channels: int,
+        out_channels: int,
+        activation: Callable[..., Any] = identity,
+        stride: IntOrPair = 1,
+        pad: IntOrPair = 0,
+        dilation: IntOrPair = 1,
+        bias: bool = True,
+    ) -> None:
+        self._window = Window.of(kernel, stride, pad, dilation)
+        kh, kw = self._window.kernel
+        self.weight = self._init_weight(in_channels, out_channels, kh, kw)
+        self.bias = zeros32(out_channels) if bias else None
+        self.activation = activation
+
+    def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
+        return glorot_uniform(cout, cin, kh, kw)
+
+    @property
+    def window(self) -> Window:
+        """Kernel, stride, pad and dilation as (h, w) pairs."""
+        return self._window
+
+    @property
+    def cfg_text(self) -> str:
+        """The canonical window config text (the ``Cfg`` type argument).
+
+        >>> Conv(3, 1, 2).cfg_text
+        'kernel=3x3 stride=1x1 pad=0x0 dilation=1x1'
+        """
+        return self.window.text()
+
+    def _channels(self) -> Tuple[int, int]:
+        out, cin = self.weight.shape[:2]
+        return cin, out
+
+    @property
+    def config(self) -> ConvConfig:
+        cin, cout = self._channels()
+        return ConvConfig(self.window.kernel, cin, cout, activation_name(self.activation),
+                          self.window, self.bias is not None)
+
+    def _apply(self, x: Any, b: Any) -> AnyTensor:
+        w = self.window
+        return F.conv2d(x, self.weight, b, w.stride, w.pad, w.dilation)
+
+    def __call__(self, x: Tensor[B, In, H, W]) -> Tensor[B, Out, Any, Any]:
+        self.check(x)
+        y = self._apply(x, self.bias if self.bias is not None else 0.0)
+        if self.activation is not identity:
+            y = self.activation(y)
+        return y  # type: ignore[return-value]
+
+
+class ConvTranspose(Conv[In, Out, Cfg]):
+    """``ConvTranspose(kernel, in_ch, out_ch, activation=identity, stride=1, pad=0,
+    dilation=1, bias=True)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']`` with
+    ``H' = (H-1)*stride - 2*pad + dilation*(kh-1) + 1`` (the adjoint of a Conv: upsampling).
+
+    - ``weight``: ``Tensor[in, out, kh, kw]`` (PyTorch's ConvTranspose2d layout).
+
+    >>> import typedflux as tf
+    >>> up = ConvTranspose((4, 4), 8, 1, stride=2, pad=1)
+    >>> up, up(tf.ones(2, 8, 7, 7)).shape
+    (ConvTranspose((4, 4), 8 => 1, stride=2, pad=1), (2, 1, 14, 14))
+    """
+
+    def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
+        return glorot_uniform(cin, cout, kh, kw)
+
+    def _channels(self) -> Tuple[int, int]:
+        cin, out = self.weight.shape[:2]
+        return cin, out
+
+    @property
+    def config(self) -> ConvTransposeConfig:
+        cin, cout = self._channels()
+        return ConvTransposeConfig(self.window.kernel, cin, cout,
+                                   activation_name(self.activation), self.window,
+                                   self.bias is not None)
+
+    def _apply(self, x: Any, b: Any) -> AnyTensor:
+        w = self.window
+        return F.conv_transpose2d(x, self.weight, b, w.stride, w.pad, w.dilation)
+
+
+class MaxPool(Layer, Generic[Cfg]):
+    """``MaxPool(window, stride=window, pad=0)``: ``Tensor[B, C, H, W] -> Tensor[B, C, H',
+    W']``, the maximum of each window (padding never wins). The gradient goes to the first
+    maximum of each window.
+
+    >>> import typedflux as tf
+    >>> MaxPool((2, 2)), MaxPool((2, 2))(tf.ones(16, 8, 26, 26)).shape
+    (MaxPool((2, 2)), (16, 8, 13, 13))
+    >>> MaxPool((3, 3), stride=2, pad=1)
+    MaxPool((3, 3), stride=2, pad=1)
+    """
+
+    kind = "MaxPool"
+
+    def __init__(self, window: IntOrPair, stride: Optional[IntOrPair] = None,
+                 pad: IntOrPair = 0) -> None:
+        k = pair(window, "window")
+        self._window = Window.of(k, k if stride is None else stride, pad)
+
+    @property
+    def window(self) -> Window:
+        """Kernel, stride, pad and dilation as (h, w) pairs."""
+        return self._window
+
+    @property
+    def cfg_text(self) -> str:
+        """The canonical window config text (the ``Cfg`` type argument).
+
+        >>> MaxPool(2).cfg_text
+        'kernel=2x2 stride=2x2 pad=0x0 dilation=1x1'
+        """
+        return self.window.text()
+
+    @property
+    def config(self) -> PoolConfig:
+        return PoolConfig(self.kind, self.window)
+
+    def _apply(self, x: Any) -> AnyTensor:
+        w = self.window
+        return F.maxpool2d(x, w.kernel, w.stride, w.pad)
+
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
+        self.check(x)
+        return self._apply(x)  # type: ignore[return-value]
+
+
+class MeanPool(MaxPool[Cfg]):
+    """``MeanPool(window, stride=window, pad=0)``: ``Tensor[B, C, H, W] -> Tensor[B, C, H',
+    W']``, the mean of each window (padding counts as zeros).
+
+    >>> import typedflux as tf
+    >>> MeanPool((2, 2))(tf.ones(1, 1, 4, 4)).numpy().ravel().tolist()
+    [1.0, 1.0, 1.0, 1.0]
+    """
+
+    kind = "MeanPool"
+
+    def _apply(self, x: Any) -> AnyTensor:
+        w = self.window
+        return F.meanpool2d(x, w.kernel, w.stride, w.pad)
+
+
+class GlobalMaxPool(Layer):
+    """``GlobalMaxPool()``: ``Tensor[B, C, H, W] -> Tensor[B, C, 1, 1]``, the maximum over
+    all spatial positions.
+
+    >>> import typedflux as tf
+    >>> GlobalMaxPool(), GlobalMaxPool()(tf.ones(2, 3, 5, 5)).shape
+    (GlobalMaxPool(), (2, 3, 1, 1))
+    """
+
+    kind = "GlobalMaxPool"
+
+    @property
+    def config(self) -> GlobalPoolConfig:
+        return GlobalPoolConfig(self.kind)
+
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
+        self.check(x)
+        axes = tuple(range(2, len(x.shape)))
+        return x.max(axis=axes, keepdims=True)  # type: ignore[return-value]
+
+
+class GlobalMeanPool(GlobalMaxPool):
+    """``GlobalMeanPool()``: ``Tensor[B, C, H, W] -> Tensor[B, C, 1, 1]``, the mean over all
+    spatial positions.
+
+    >>> import typedflux as tf
+    >>> GlobalMeanPool()(tf.ones(2, 3, 5, 5)).shape
+    (2, 3, 1, 1)
+    """
+
+    kind = "GlobalMeanPool"
+
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
+        self.check(x)
+        axes = tuple(range(2, len(x.shape)))
+        return x.mean(axis=axes, keepdims=True)  # type: ignore[return-value]
+
+
+class AdaptiveMeanPool(Layer, Generic[OH, OW]):
+    """``AdaptiveMeanPool((oh, ow))``: ``Tensor[B, C, H, W] -> Tensor[B, C, oh, ow]`` for any
+    ``H >= oh``, ``W >= ow``: a mean pool with stride ``H//oh`` and window
+    ``H - (oh-1)*stride`` (Flux's rule).
+
+    >>> import typedflux as tf
+    >>> AdaptiveMeanPool((5, 5)), AdaptiveMeanPool((5, 5))(tf.ones(2, 3, 12, 13)).shape
+    (AdaptiveMeanPool((5, 5)), (2, 3, 5, 5))
+    """
+
+    def __init__(self, out_hw: IntOrPair) -> None:
+        self.out = pair(out_hw, "out_hw")
+
+    @property
+    def config(self) -> AdaptivePoolConfig:
+        return AdaptivePoolConfig(self.out)
+
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, OH, OW]:
+        self.check(x)
+        h, w = x.shape[2], x.shape[3]
+        sh, sw = h // self.out[0], w // self.out[1]
+        k = (h - (self.out[0] - 1) * sh, w - (self.out[1] - 1) * sw)
+        return F.meanpool2d(x, k, (sh, sw), (0, 0))  # type: ignore[return-value]

@@ -1,0 +1,113 @@
+"""Showing models: ``outputsize`` (from the layer shape rules, no forward pass) and
+``summary`` (a table of layers, output shapes and parameter counts).
+
+``outputsize`` runs the same layer rules the mypy plugin runs, so it cannot drift from the
+static checker; a callable with no known rule is run once on zeros of the given shape.
+
+>>> import typedflux as tf
+>>> model = tf.Chain(tf.Conv((3, 3), 1, 8, tf.relu), tf.MaxPool((2, 2)), tf.Flatten(), tf.Dense(1352, 10))
+>>> outputsize(model, (16, 1, 28, 28))
+(16, 10)
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Sequence, Tuple
+
+from typedflux.engine.tree import named_params, named_tensors
+from typedflux.layers.basic import Chain, layer_repr, output_shape
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.messages import fmt_shape
+
+__all__ = ["outputsize", "summary", "Summary"]
+
+
+def outputsize(model: Any, input_shape: Sequence[int]) -> Tuple[int, ...]:
+    """The output shape of ``model`` for an input of shape ``input_shape`` (batch included),
+    computed by the layer shape rules; raises the same ``ShapeError`` a call would.
+
+    >>> import typedflux as tf
+    >>> outputsize(tf.Dense(784, 32), (16, 784))
+    (16, 32)
+    >>> outputsize(tf.Chain(tf.Dense(784, 32), tf.Dense(32, 10)), (16, 100))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.layers.LayerInputError: Chain layer 1 Dense(784 => 32) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    """
+    out = output_shape(model, tuple(int(d) for d in input_shape))
+    return tuple(int(d) for d in out)  # type: ignore[arg-type]
+
+
+class Summary(str):
+    """A summary table: a ``str`` that shows itself as the table at the prompt."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _count(layer: Any) -> Tuple[int, int]:
+    """(trainable parameters, all tensor elements incl. buffers) of a layer."""
+    trainable = sum(int(t.data.size) for _, t in named_params(layer))
+    total = sum(int(t.data.size) for _, t in named_tensors(layer))
+    return trainable, total
+
+
+def _rows(model: Any, shape: Optional[Tuple[int, ...]], depth: int,
+          rows: List[Tuple[str, str, str]]) -> Optional[Tuple[int, ...]]:
+    items: Sequence[Any] = list(model) if isinstance(model, Chain) else [model]
+    if isinstance(model, Chain) and depth > 0:
+        rows.append(("  " * (depth - 1) + "Chain(", "", ""))
+    names = list(model.layers) if isinstance(model, Chain) and isinstance(
+        model.layers, dict) else None
+    for i, layer in enumerate(items):
+        indent = "  " * depth
+        if isinstance(layer, Chain):
+            shape = _rows(layer, shape, depth + 1, rows)
+            continue
+        out: Optional[Tuple[int, ...]] = None
+        if shape is not None:
+            try:
+                out = tuple(int(d) for d in output_shape(layer, shape))  # type: ignore[arg-type]
+            except (CannotTell, ShapeError):
+                out = None
+        trainable, total = _count(layer)
+        label = f"{names[i]}=" if names is not None else ""
+        count = "" if total == 0 else f"{trainable:,}" + (
+            f" ({total - trainable:,} non-trainable)" if total != trainable else "")
+        rows.append((indent + label + layer_repr(layer),
+                     fmt_shape(out) if out is not None else "?", count))
+        shape = out
+    if isinstance(model, Chain) and depth > 0:
+        rows.append(("  " * (depth - 1) + ")", "", ""))
+    return shape
+
+
+def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
+    """A table of the model's layers (a Chain is listed layer by layer), each with its
+    output shape for ``input_shape`` (``?`` when not given) and its parameter count, then
+    the totals.
+
+    >>> import typedflux as tf
+    >>> summary(tf.Chain(tf.Dense(784, 32, tf.relu), tf.Dense(32, 10)), (16, 784))
+    Layer                   Output          Params
+    ----------------------------------------------
+    Dense(784 => 32, relu)  Tensor[16, 32]  25,120
+    Dense(32 => 10)         Tensor[16, 10]     330
+    ----------------------------------------------
+    Total: 25,450 parameters (25,450 trainable)
+    """
+    shape = tuple(int(d) for d in input_shape) if input_shape is not None else None
+    rows: List[Tuple[str, str, str]] = []
+    _rows(model, shape, 0, rows)
+    trainable, total = _count(model)
+    head = ("Layer", "Output", "Params")
+    w0 = max(len(r[0]) for r in rows + [head])
+    w1 = max(len(r[1]) for r in rows + [head])
+    w2 = max(len(r[2]) for r in rows + [head])
+    width = w0 + 2 + w1 + 2 + w2
+    lines = [f"{head[0]:<{w0}}  {head[1]:<{w1}}  {head[2]:>{w2}}", "-" * width]
+    lines += [f"{a:<{w0}}  {b:<{w1}}  {c:>{w2}}".rstrip() for a, b, c in rows]
+    lines.append("-" * width)
+    extra = f", {total - trainable:,} non-trainable" if total != trainable else ""
+    lines.append(f"Total: {total:,} parameters ({trainable:,} trainable{extra})")
+    return Summary("\n".join(lines))
