@@ -156,3 +156,59 @@ __all__ += [
     "outputsize",
     "summary",
 ]
+
+# -- training: losses, optimisers, training loop, data, save/load (training engineer) --------
+from typedflux import losses  # noqa: E402
+from typedflux.data import DataLoader, onecold, onehot  # noqa: E402
+from typedflux.io import load, save  # noqa: E402
+from typedflux.optimise import (  # noqa: E402
+    AdaGrad,
+    Adam,
+    AdamW,
+    ClipGrad,
+    ClipNorm,
+    Descent,
+    Momentum,
+    Nesterov,
+    OptimiserChain,
+    OptState,
+    RMSProp,
+    WeightDecay,
+    adjust,
+    freeze,
+    setup,
+    testmode,
+    thaw,
+    train,
+    trainmode,
+    update,
+)
+
+__all__ += [
+    "losses",
+    "Descent",
+    "Momentum",
+    "Nesterov",
+    "Adam",
+    "AdamW",
+    "RMSProp",
+    "AdaGrad",
+    "OptimiserChain",
+    "ClipGrad",
+    "ClipNorm",
+    "WeightDecay",
+    "OptState",
+    "setup",
+    "update",
+    "adjust",
+    "train",
+    "trainmode",
+    "testmode",
+    "freeze",
+    "thaw",
+    "DataLoader",
+    "onehot",
+    "onecold",
+    "save",
+    "load",
+]
