@@ -24,7 +24,7 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
 
 def _reshape_forward(x: Any, shape: Tuple[int, ...]) -> Any:
-    return np.reshape(x, shape)
+    return x.reshape(shape)
 
 
 p_reshape: Primitive = primitive("reshape")(_reshape_forward)
@@ -36,7 +36,7 @@ def _reshape_vjp(g: Any, out: Any, x: Any, shape: Tuple[int, ...]) -> Tuple[Any,
 
 
 def _transpose_forward(x: Any, axes: Tuple[int, ...]) -> Any:
-    return np.transpose(x, axes or None)
+    return x.transpose(axes or None)
 
 
 p_transpose: Primitive = primitive("transpose")(_transpose_forward)

@@ -28,7 +28,7 @@ Axis = Union[None, int, Tuple[int, ...]]
 
 
 def _sum_forward(x: Any, axis: Axis, keepdims: bool) -> Any:
-    return np.sum(x, axis=axis, keepdims=keepdims)
+    return x.sum(axis=axis, keepdims=keepdims)
 
 
 p_sum: Primitive = primitive("sum")(_sum_forward)
@@ -49,7 +49,7 @@ def _extreme_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[
 
 
 def _max_forward(x: Any, axis: Axis, keepdims: bool) -> Any:
-    return np.max(x, axis=axis, keepdims=keepdims)
+    return x.max(axis=axis, keepdims=keepdims)
 
 
 p_max: Primitive = primitive("max")(_max_forward)
@@ -59,7 +59,7 @@ p_max.vjp(_extreme_vjp)
 
 
 def _min_forward(x: Any, axis: Axis, keepdims: bool) -> Any:
-    return np.min(x, axis=axis, keepdims=keepdims)
+    return x.min(axis=axis, keepdims=keepdims)
 
 
 p_min: Primitive = primitive("min")(_min_forward)

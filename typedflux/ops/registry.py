@@ -111,6 +111,15 @@ def _index_data(key: Any) -> Any:
     return key
 
 
+def _index_key(key: Any) -> Any:
+    # A hashable stand-in for an index (slices are unhashable before Python 3.12).
+    if isinstance(key, tuple):
+        return tuple(_index_key(k) for k in key)
+    if isinstance(key, slice):
+        return (slice, key.start, key.stop, key.step)
+    return key
+
+
 def _norm_param(kind: Kind, v: Any) -> Any:
     if kind is Kind.AXIS:
         if isinstance(v, list):
@@ -158,6 +167,8 @@ class Primitive:
             self.invoke = self._binary()
         elif kinds == (Kind.TENSOR,):
             self.invoke = self._unary()
+        elif kinds[0] is Kind.TENSOR and not {Kind.TENSOR, Kind.TENSORS} & set(kinds[1:]):
+            self.invoke = self._single()
         else:
             self.invoke = self._general()
 
@@ -283,6 +294,89 @@ class Primitive:
                     t._tape = tape
                     t._id = oid
             return t
+
+        return invoke
+
+    def _single(self) -> Callable[..., AnyTensor]:
+        # One tensor followed by parameters (reductions, reshape, getitem, softmax, ...).
+        prim = self
+        name = self.name
+        cache = self._cache
+        args = self.spec.args
+        xname = args[0].name
+        kinds = tuple(a.kind for a in args[1:])
+        nparams = len(kinds)
+        diff = self.spec.differentiable
+        active = _ACTIVE
+        # Parameters that may need normalising (a list axis, an int for a DIMS/AXES tuple,
+        # tensors inside an index); params already in canonical form skip all of it.
+        norm_idx = tuple(
+            i for i, k in enumerate(kinds) if k in (Kind.AXIS, Kind.AXES, Kind.DIMS)
+        )
+        visible = tuple(i for i, k in enumerate(kinds) if k is not Kind.IGNORED)
+        all_visible = len(visible) == nparams
+        is_index = Kind.INDEX in kinds
+        if is_index and kinds != (Kind.INDEX,):
+            raise ValueError(f'"{name}": an INDEX argument must be the only parameter')
+
+        def finish(x: Any, xd: Any, params: Tuple[Any, ...], out: Any) -> AnyTensor:
+            if type(out) is not _ndarray:
+                out = _asarray(out)
+            if out.dtype == _F64 and xd.dtype != _F64:
+                out = out.astype(_F32)
+            t = _new(Tensor)
+            t.data = out
+            t._tape = None
+            tape = active[0]
+            if tape is not None and diff and type(x) is Tensor and x._tape is tape:
+                if out.dtype.kind in "fc":
+                    oid = tape.new_id(out.shape, out.dtype)
+                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out))
+                    t._tape = tape
+                    t._id = oid
+            return t
+
+        def invoke(x: Any, *params: Any) -> AnyTensor:
+            if type(x) is Tensor:
+                xd = x.data
+            else:
+                xd = _asarray(operand(x, name, xname)[0])
+            xs = xd.shape
+            if len(params) != nparams:
+                raise TypeError(f'"{name}" takes {nparams + 1} arguments, got {len(params) + 1}')
+            if is_index:
+                key = params[0]
+                if _has_array(key):
+                    # Advanced (integer/boolean) indexing: numpy checks it.
+                    params = (_index_data(key),)
+                    return finish(x, xd, params, prim.forward(xd, *params))
+                ckey: Any = (xs, _index_key(key))
+                rule_vals: Any = (xs, key)
+            else:
+                for i in norm_idx:
+                    p = params[i]
+                    if (type(p) is list) if kinds[i] is Kind.AXIS else (type(p) is not tuple):
+                        params = tuple(
+                            _norm_param(kinds[j], q) if j in norm_idx else q
+                            for j, q in enumerate(params)
+                        )
+                        break
+                vis = params if all_visible else tuple(params[i] for i in visible)
+                ckey = (xs, vis)
+                rule_vals = None
+            expected = cache.get(ckey)
+            if expected is not None:
+                return finish(x, xd, params, prim.forward(xd, *params))
+            if rule_vals is None:
+                rule_vals = (xs,) + params
+            expected = prim._rule(rule_vals)
+            out = prim.forward(xd, *params)
+            if type(out) is not _ndarray:
+                out = _asarray(out)
+            if expected is not None and expected != out.shape:
+                raise _shape_mismatch(name, expected, out.shape)
+            prim._remember(ckey, out.shape)
+            return finish(x, xd, params, out)
 
         return invoke
 
