@@ -72,7 +72,8 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
     try:
         tree = ast.parse(stripped, mode="eval")
     except SyntaxError as err:
-        col = (err.offset - 1) if err.offset else None
+        # Python reports offset 0 when the text ends too early: point past the end then.
+        col = (err.offset - 1) if err.offset else len(stripped)
         raise DimSyntaxError(stripped, "it is not an expression", col) from None
 
     def walk(node: ast.AST) -> Dim:
