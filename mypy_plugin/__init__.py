@@ -18,20 +18,25 @@ from mypy.plugin import (
     AnalyzeTypeContext,
     AttributeContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
+    MethodSigContext,
     Plugin,
     ReportConfigContext,
 )
-from mypy.types import Type
+from mypy.types import FunctionLike, Type
 
 import typedflux.shapes
 
 from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
+from mypy_plugin.callbacks.calls import signature_hook
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 
 __all__ = ["TypedfluxPlugin", "plugin"]
 
+# Calls into these never have shaped parameters: no signature hook, no cost.
+_SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
 
 
@@ -57,10 +62,12 @@ class TypedfluxPlugin(Plugin):
     """
 
     _hooks: Dict[int, Callable[..., Any]]
+    _sig_hooks: Dict[str, Callable[..., FunctionLike]]
 
     def __init__(self, options: Any) -> None:
         super().__init__(options)
         self._hooks = {}
+        self._sig_hooks = {}
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -79,6 +86,26 @@ class TypedfluxPlugin(Plugin):
         if fullname in _TENSOR_NAMES:
             return tensor_annotation_hook(fullname)
         return None
+
+    def get_function_signature_hook(
+        self, fullname: str
+    ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
+        if fullname.startswith(_SKIP_PREFIXES):
+            return None
+        return self._signature_hook(fullname, False)
+
+    def get_method_signature_hook(
+        self, fullname: str
+    ) -> Optional[Callable[[MethodSigContext], FunctionLike]]:
+        if fullname.startswith(_SKIP_PREFIXES) or fullname.startswith(TENSOR_FULLNAME + "."):
+            return None
+        return self._signature_hook(fullname, True)
+
+    def _signature_hook(self, fullname: str, is_method: bool) -> Callable[..., FunctionLike]:
+        hook = self._sig_hooks.get(fullname)
+        if hook is None:
+            hook = self._sig_hooks[fullname] = signature_hook(fullname, is_method)
+        return hook
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         if not fullname.startswith("typedflux"):

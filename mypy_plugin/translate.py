@@ -247,8 +247,9 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
         return _bad(ctx, str(err))
     names: Dict[str, Dim] = {}
     for name in sorted(symbols(first)):
-        tv = _lookup_typevar(ctx, name)
-        if tv is not None:
+        # A TypeVar named only inside strings is not bound to this scope by mypy; it is still
+        # a dim symbol (rigid by name here, bound per call by the call-site hook).
+        if _lookup_typevar(ctx, name) is not None or is_free_typevar_name(ctx, name):
             names[name] = sym(name)
     names.update({n: sym(n) for n in _tvars_in_scope(ctx)})
     try:
@@ -288,12 +289,7 @@ def _lookup_typevar(ctx: AnalyzeTypeContext, name: str) -> Optional[TypeVarType]
     binding = scope.get_binding(node) if scope is not None else None
     if isinstance(binding, TypeVarType):
         return binding if _is_int_bound(binding) else None
-    bound = get_proper_type(target.upper_bound)
-    if isinstance(bound, Instance) and bound.type.has_base("builtins.int"):
-        # Named only inside strings, so mypy did not bind it to this scope: a free symbol,
-        # matched by name (the call-site hook binds it), so keep the string form.
-        return None
-    return None
+    return None  # not bound in this scope: the caller keeps the string form
 
 
 def _tvars_in_scope(ctx: AnalyzeTypeContext) -> List[str]:
@@ -578,3 +574,131 @@ def shape_str(shape: Sequence[Union[Dim, Star]]) -> str:
     """Debug text for a static shape (messages use the shapes package's own builder)."""
     return "(" + ", ".join(repr(d) if isinstance(d, Star) else str(d) for d in shape) + ")"
 
+
+
+def substitute_type(
+    t: Type,
+    dims: Mapping[str, Dim],
+    stars: Mapping[str, Tuple[Union[Dim, Star], ...]],
+    names: Names,
+    int_type: Instance,
+    str_type: Instance,
+    tuple_any: Instance,
+    unsolved: frozenset[str] = frozenset(),
+) -> Type:
+    """``t`` with bound dim symbols replaced: TypeVars, ``Literal['2*N']`` and ``*Bs`` runs.
+
+    Used at a call of a user function whose signature has symbolic dims: the bindings come
+    from unifying the arguments' shapes (``typedflux.shapes.bind``). Symbols in
+    ``unsolved`` (the callee's, left unbound) make a string dim unknown (``Any``): mypy could
+    not solve them either, and a ``Literal['2*N']`` left behind would be a false mismatch.
+    """
+    env: Dict[str, Dim] = dict(dims)
+    env.update({n: UNKNOWN for n in unsolved if n not in dims})
+
+    def dim_type(d: Dim) -> Type:
+        return type_of_dim(d, names, int_type, str_type)
+
+    def sub_dim_arg(a: Type) -> List[Type]:
+        if isinstance(a, UnpackType):
+            inner = get_proper_type(a.type)
+            if isinstance(inner, TypeVarTupleType) and inner.name in stars:
+                out: List[Type] = []
+                for d in stars[inner.name]:
+                    if isinstance(d, Star):
+                        if d.name is not None and d.name in names.tvtuples:
+                            out.append(UnpackType(names.tvtuples[d.name]))
+                        else:
+                            out.append(UnpackType(tuple_any))
+                    else:
+                        out.append(dim_type(d))
+                return out
+            return [a]
+        if isinstance(a, TypeVarType) and a.name in env:
+            return [dim_type(env[a.name])]
+        p = get_proper_type(a)
+        if isinstance(p, LiteralType) and isinstance(p.value, str):
+            try:
+                d = _parse(p.value)
+            except (ValueError, ImportError):
+                return [a]
+            if symbols(d) & set(env):
+                return [dim_type(_evaluate(d, env))]
+        return [a]
+
+    def go(x: Type) -> Type:
+        if isinstance(x, TypeVarType):
+            return dim_type(env[x.name]) if x.name in env and _is_int_bound(x) else x
+        p = get_proper_type(x)
+        if isinstance(p, Instance):
+            if p.type.fullname == TENSOR_FULLNAME:
+                new_args: List[Type] = []
+                for a in p.args:
+                    new_args.extend(sub_dim_arg(a))
+                return p.copy_modified(args=new_args)
+            if p.args and not any(isinstance(a, UnpackType) for a in p.args):
+                return p.copy_modified(args=[go(a) for a in p.args])
+            return x
+        if isinstance(p, TupleType):
+            return p.copy_modified(
+                items=[i if isinstance(i, UnpackType) else go(i) for i in p.items]
+            )
+        if isinstance(p, UnionType):
+            return UnionType.make_union([go(i) for i in p.items], p.line, p.column)
+        return x
+
+    return go(t)
+
+
+def _evaluate(d: Dim, env: Mapping[str, Dim]) -> Dim:
+    from typedflux.shapes.dims import evaluate
+
+    return evaluate(d, env)
+
+
+def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
+    """Symbols named inside string dims (``Literal['2*N']``) of the Tensor types given."""
+    out: set[str] = set()
+    for t in types:
+        p = get_proper_type(t)
+        if isinstance(p, Instance) and p.type.fullname == TENSOR_FULLNAME:
+            for a in p.args:
+                q = get_proper_type(a)
+                if isinstance(q, LiteralType) and isinstance(q.value, str):
+                    try:
+                        out |= symbols(_parse(q.value))
+                    except (ValueError, ImportError):
+                        continue
+        elif isinstance(p, Instance) and p.args:
+            out |= string_dim_symbols(
+                [a for a in p.args if not isinstance(a, UnpackType)]
+            )
+        elif isinstance(p, (TupleType, UnionType)):
+            out |= string_dim_symbols(p.items)
+    return frozenset(out)
+
+
+def bare_typevar_names(types: Sequence[Type]) -> frozenset[str]:
+    """Names of the int-bound TypeVars that appear as whole dims (mypy can infer those)."""
+    out: set[str] = set()
+    for t in types:
+        if isinstance(t, TypeVarType):
+            out.add(t.name)
+            continue
+        p = get_proper_type(t)
+        if isinstance(p, Instance):
+            out |= bare_typevar_names([a for a in p.args if not isinstance(a, UnpackType)])
+        elif isinstance(p, (TupleType, UnionType)):
+            out |= bare_typevar_names(p.items)
+    return frozenset(out)
+
+
+def tensor_pattern(t: Type) -> Optional[StaticShape]:
+    """The shape a parameter annotation asks for, when it says anything about dims.
+
+    ``None`` for non-Tensors and for ``Tensor``/``Tensor[*tuple[Any, ...]]`` (nothing to bind).
+    """
+    s = shape_of(t)
+    if s is None or s == (Star(None),):
+        return None
+    return s

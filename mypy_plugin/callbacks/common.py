@@ -14,10 +14,11 @@ from mypy.nodes import Context, Expression
 from mypy.plugin import CheckerPluginInterface
 from mypy.types import Type
 
+from mypy_plugin import translate
 from mypy_plugin.codes import SHAPE, SHAPE_INTERNAL
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["guarded", "report_shape_error", "type_lookup", "internal_note"]
+__all__ = ["guarded", "report_shape_error", "type_lookup", "internal_note", "names_in_scope"]
 
 C = TypeVar("C")
 R = TypeVar("R")
@@ -76,3 +77,12 @@ def type_lookup(api: CheckerPluginInterface) -> Callable[[Expression], Optional[
     if find is None:
         return lambda e: None
     return find
+
+
+def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
+    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar."""
+    scope = getattr(api, "scope", None)
+    func = scope.current_function() if scope is not None else None
+    ftype = getattr(func, "type", None)
+    for tv in getattr(ftype, "variables", ()):
+        translate.collect_names([tv], names)

@@ -21,7 +21,7 @@ from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContex
 from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import guarded, report_shape_error, type_lookup
+from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error, type_lookup
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic,
@@ -200,15 +200,6 @@ def _read(
     raise _Bail
 
 
-def _names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
-    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar."""
-    scope = getattr(api, "scope", None)
-    func = scope.current_function() if scope is not None else None
-    ftype = getattr(func, "type", None)
-    for tv in getattr(ftype, "variables", ()):
-        translate.collect_names([tv], names)
-
-
 def _result_type(
     api: CheckerPluginInterface, shape: Any, default: Type, names: translate.Names
 ) -> Type:
@@ -217,7 +208,7 @@ def _result_type(
     template = get_proper_type(default)
     if not (isinstance(template, Instance) and template.type.fullname == translate.TENSOR_FULLNAME):
         template = api.named_generic_type(translate.TENSOR_FULLNAME, [])
-    _names_in_scope(api, names)
+    names_in_scope(api, names)
     return translate.type_of_shape(
         shape,
         template,

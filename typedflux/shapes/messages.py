@@ -450,7 +450,10 @@ def annotation_mismatch(
         f"annotated {fmt_shape(annotated)}"
     )
     if axis is not None:
-        text += f"; need size {_dim(annotated[axis])} at axis {axis} (got {_dim(got[axis])})"
+        # ``axis`` counts in ``got``; past a star the annotation's index is counted from the end.
+        stars = [i for i, d in enumerate(annotated) if isinstance(d, Star)]
+        p_axis = axis - len(got) + len(annotated) if stars and axis > stars[0] else axis
+        text += f"; need size {_dim(annotated[p_axis])} at axis {axis} (got {_dim(got[axis])})"
     elif not any(isinstance(d, Star) for d in annotated):
         text += f"; need rank {len(annotated)} (got {len(got)})"
     return text
