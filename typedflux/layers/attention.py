@@ -68,16 +68,19 @@ class MultiHeadAttention(Layer, Generic[D]):
         v: Optional[Tensor[B, Tk, D]] = None,
     ) -> Tensor[B, Tq, D]:
         if k is None and v is None:
-            k = v = q  # type: ignore[assignment]
+            kx: Any = q
+            vx: Any = q
         elif k is None or v is None:
             raise TypeError(f"{self!r} takes mha(x) or mha(q, k, v), not two inputs")
+        else:
+            kx, vx = k, v
         cfg = self.config
-        cfg.rule3(q.shape, k.shape, v.shape)  # type: ignore[union-attr]
+        cfg.rule3(q.shape, kx.shape, vx.shape)
         qh = self._heads(self.q_proj(q))
-        kh = self._heads(self.k_proj(k))
-        vh = self._heads(self.v_proj(v))
+        kh = self._heads(self.k_proj(kx))
+        vh = self._heads(self.v_proj(vx))
         scale = 1.0 / math.sqrt(qh.shape[-1])
         weights = softmax((qh @ kh.swapaxes(-1, -2)) * scale, axis=-1)
         heads = (weights @ vh).transpose(0, 2, 1, 3)
         b, tq = q.shape[0], q.shape[1]
-        return self.out_proj(heads.reshape(b, tq, cfg.dim))  # type: ignore[return-value]
+        return self.out_proj(heads.reshape(b, tq, cfg.dim))

@@ -211,7 +211,7 @@ class Dense(Layer, Generic[In, Out]):
         b: Any = self.bias if self.bias is not None else 0.0
         fused = _fused(self.activation)
         if fused is not None:
-            return F.dense(x, self.weight, b, fused)  # type: ignore[return-value]
+            return F.dense(x, self.weight, b, fused)
         return self.activation(F.dense(x, self.weight, b, "identity"))  # type: ignore[no-any-return]
 
 
@@ -307,7 +307,7 @@ class Chain(Generic[Unpack[Layers]]):
             prev, x = (i, layer), y
         return x
 
-    def __call__(self, x: Any) -> Any:
+    def __call__(self, x: Any) -> AnyTensor:
         prev: Optional[Tuple[int, Any]] = None
         for i, layer in enumerate(self._seq(), 1):
             try:
@@ -316,7 +316,7 @@ class Chain(Generic[Unpack[Layers]]):
                 shape = tuple(x.shape) if isinstance(x, Tensor) else tuple(np.shape(x))
                 raise _reword(err, i, layer, prev, shape) from None
             prev, x = (i, layer), y
-        return x
+        return x  # type: ignore[no-any-return]
 
 
 def _reword(err: ShapeError, i: int, layer: Any, prev: Optional[Tuple[int, Any]],
@@ -393,7 +393,7 @@ class Dropout(Layer):
         else:
             keep = rng().random(shape) >= self.p
             mask = (keep / (1.0 - self.p)).astype(dtype)
-        return F.dropout(x, mask)  # type: ignore[return-value]
+        return F.dropout(x, mask)
 
 
 class Embedding(Layer, Generic[V, D]):
@@ -419,7 +419,7 @@ class Embedding(Layer, Generic[V, D]):
 
     def __call__(self, ids: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs], D]:
         self.check(ids)
-        return F.embedding(ids, self.weight)  # type: ignore[return-value]
+        return F.embedding(ids, self.weight)
 
 
 # -- combinators ----------------------------------------------------------------------------------
@@ -447,8 +447,8 @@ class SkipConnection:
         inner = output_shape(self.layer, shape)
         return _connect(self.connection, [inner, tuple(shape)])
 
-    def __call__(self, x: Any) -> Any:
-        return self.connection(self.layer(x), x)
+    def __call__(self, x: Any) -> AnyTensor:
+        return self.connection(self.layer(x), x)  # type: ignore[no-any-return]
 
 
 class Parallel:
@@ -474,14 +474,14 @@ class Parallel:
         """``connection``'s rule over each branch's output shape."""
         return _connect(self.connection, [output_shape(l, shape) for l in self.layers])
 
-    def __call__(self, *xs: Any) -> Any:
+    def __call__(self, *xs: Any) -> AnyTensor:
         if len(xs) == 1:
-            return self.connection(*(layer(xs[0]) for layer in self.layers))
+            return self.connection(*(layer(xs[0]) for layer in self.layers))  # type: ignore[no-any-return]
         if len(xs) != len(self.layers):
             raise TypeError(
                 f"{self!r} has {len(self.layers)} layers but was called with {len(xs)} inputs"
             )
-        return self.connection(*(layer(x) for layer, x in zip(self.layers, xs)))
+        return self.connection(*(layer(x) for layer, x in zip(self.layers, xs)))  # type: ignore[no-any-return]
 
 
 def _connect(connection: Any, shapes: List[Shape]) -> Shape:

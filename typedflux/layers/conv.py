@@ -136,7 +136,7 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         y = self._apply(x, self.bias if self.bias is not None else 0.0)
         if self.activation is not identity:
             y = self.activation(y)
-        return y  # type: ignore[return-value]
+        return y
 
 
 class ConvTranspose(Conv[In, Out, Cfg]):
@@ -214,7 +214,7 @@ class MaxPool(Layer, Generic[Cfg]):
 
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
         self.check(x)
-        return self._apply(x)  # type: ignore[return-value]
+        return self._apply(x)
 
 
 class MeanPool(MaxPool[Cfg]):
@@ -251,7 +251,7 @@ class GlobalMaxPool(Layer):
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
         self.check(x)
         axes = tuple(range(2, len(x.shape)))
-        return x.max(axis=axes, keepdims=True)  # type: ignore[return-value]
+        return x.max(axis=axes, keepdims=True)
 
 
 class GlobalMeanPool(GlobalMaxPool):
@@ -268,7 +268,7 @@ class GlobalMeanPool(GlobalMaxPool):
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
         self.check(x)
         axes = tuple(range(2, len(x.shape)))
-        return x.mean(axis=axes, keepdims=True)  # type: ignore[return-value]
+        return x.mean(axis=axes, keepdims=True)
 
 
 class AdaptiveMeanPool(Layer, Generic[OH, OW]):
@@ -293,4 +293,4 @@ class AdaptiveMeanPool(Layer, Generic[OH, OW]):
         h, w = x.shape[2], x.shape[3]
         sh, sw = h // self.out[0], w // self.out[1]
         k = (h - (self.out[0] - 1) * sh, w - (self.out[1] - 1) * sw)
-        return F.meanpool2d(x, k, (sh, sw), (0, 0))  # type: ignore[return-value]
+        return F.meanpool2d(x, k, (sh, sw), (0, 0))

@@ -62,10 +62,10 @@ class BatchNorm(Layer, Generic[C]):
         momentum: float = 0.1,
         training: Optional[bool] = None,
     ) -> None:
-        self.weight = ones32(channels)  # type: ignore[assignment]
-        self.bias = zeros32(channels)  # type: ignore[assignment]
-        self.running_mean = zeros32(channels)  # type: ignore[assignment]
-        self.running_var = ones32(channels)  # type: ignore[assignment]
+        self.weight = ones32(channels)
+        self.bias = zeros32(channels)
+        self.running_mean = zeros32(channels)
+        self.running_var = ones32(channels)
         self.activation = activation
         self.eps = eps
         self.momentum = momentum
@@ -84,7 +84,7 @@ class BatchNorm(Layer, Generic[C]):
             self._update_stats(x)
         if self.activation is not identity:
             y = self.activation(y)
-        return y  # type: ignore[return-value]
+        return y
 
     def _update_stats(self, x: Any) -> None:
         # State, not part of the gradient: plain numpy on the input's values, written in
@@ -116,8 +116,8 @@ class LayerNorm(Layer, Generic[D]):
     bias: Tensor[D]
 
     def __init__(self, d: int, eps: float = 1e-5) -> None:
-        self.weight = ones32(d)  # type: ignore[assignment]
-        self.bias = zeros32(d)  # type: ignore[assignment]
+        self.weight = ones32(d)
+        self.bias = zeros32(d)
         self.eps = eps
 
     @property
@@ -126,4 +126,4 @@ class LayerNorm(Layer, Generic[D]):
 
     def __call__(self, x: Tensor[Unpack[Bs], D]) -> Tensor[Unpack[Bs], D]:
         self.check(x)
-        return F.layernorm(x, self.weight, self.bias, self.eps)  # type: ignore[return-value]
+        return F.layernorm(x, self.weight, self.bias, self.eps)

@@ -65,7 +65,7 @@ class RNN(Layer, Generic[In, H]):
 
     def __call__(self, x: Tensor[B, T, In]) -> Tensor[B, T, H]:
         self.check(x)
-        return self._apply(x)  # type: ignore[return-value]
+        return self._apply(x)
 
 
 class LSTM(RNN[In, H]):

@@ -288,8 +288,8 @@ def _batchnorm_vjp(
 @p_batchnorm.examples
 def _batchnorm_examples() -> Args:
     # Running statistics are state, not inputs to differentiate: constant tensors.
-    rm = Tensor(_randn(3), np.float64)
-    rv = Tensor(np.abs(_randn(3)) + 0.5, np.float64)
+    rm: AnyTensor = Tensor(_randn(3), np.float64)
+    rv: AnyTensor = Tensor(np.abs(_randn(3)) + 0.5, np.float64)
     return [
         (_randn(4, 3, 2, 2), _randn(3), _randn(3), rm, rv, True, 1e-5),
         (_randn(5, 3), _randn(3), _randn(3), rm, rv, True, 1e-5),
@@ -356,7 +356,7 @@ def _dropout_vjp(g: Any, out: Any, x: Any, mask: Any) -> Tuple[Any, ...]:
 @p_dropout.examples
 def _dropout_examples() -> Args:
     # The mask is a constant (drawn by the layer), so it is passed as a tensor.
-    mask = Tensor((_rng.random((3, 4)) > 0.5) / 0.5, np.float64)
+    mask: AnyTensor = Tensor((_rng.random((3, 4)) > 0.5) / 0.5, np.float64)
     return [(_randn(3, 4), mask)]
 
 

@@ -313,9 +313,9 @@ def recurrent_shape(op: str, gates: int, x: Shape, weight_ih: Shape, weight_hh: 
     _same(op, "x", xs, 2, "weight_ih", wih, 1)
     h = whh[1]
     require(
-        equal(whh[0], gates * h),  # type: ignore[operator]
+        equal(whh[0], gates * h),
         lambda: _differ(op, "weight_hh", whh, "weight_hh", whh,
-                        f"weight_hh.shape[0] == {gates}*weight_hh.shape[1]", whh[0], gates * h),  # type: ignore[operator]
+                        f"weight_hh.shape[0] == {gates}*weight_hh.shape[1]", whh[0], gates * h),
     )
     _same(op, "weight_ih", wih, 0, "weight_hh", whh, 0)
     _vector(op, "bias", bias, whh[0], "weight_hh", whh, 0)
