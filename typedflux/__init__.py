@@ -212,3 +212,8 @@ __all__ += [
     "save",
     "load",
 ]
+
+# -- run-time checking of annotations --------------------------------------------------------
+from typedflux.shapecheck import shapecheck  # noqa: E402
+
+__all__ += ["shapecheck"]

@@ -130,7 +130,7 @@ class Bindings:
             self.origin["*" + name] = what
             return
         same = len(known) == len(dims) and all(
-            isinstance(k, Star) or isinstance(d, Star) or equal(k, d) is not False  # type: ignore[arg-type]
+            isinstance(k, Star) or isinstance(d, Star) or equal(k, d) is not False
             for k, d in zip(known, dims)
         )
         if not same:
@@ -175,16 +175,16 @@ class Bindings:
         s = sym(name)
         # value = k*s + c exactly when value - k*s is free of s for the slope k = value(1)-value(0).
         at0, at1 = evaluate(value, {name: 0}), evaluate(value, {name: 1})
-        slope = at1 - at0  # type: ignore[operator]
+        slope = at1 - at0
         if not isinstance(slope, int) or slope == 0 or value != slope * s + at0:
             return  # not linear in its symbol (floor division, products): leave it unsolved
-        rest = a - at0  # type: ignore[operator]
+        rest = a - at0
         if isinstance(rest, int):
             if rest % slope != 0 or rest // slope < 0:
                 raise self._mismatch(what, pattern, actual, axis)
             solution: Dim = rest // slope
         else:
-            solution = rest // slope  # type: ignore[operator]
+            solution = rest // slope
             if solution * slope != rest:
                 return
         self.dims[name] = solution
