@@ -186,7 +186,8 @@ def _keep(v: Any, ndim: int, axis: Axis, keepdims: bool) -> Any:
 
 def _logsumexp_forward(x: Any, axis: Axis, keepdims: bool) -> Any:
     z, m = _shifted(x, axis)
-    out = np.log(np.sum(np.exp(z), axis=axis, keepdims=True)) + m
+    with np.errstate(divide="ignore"):  # an all -inf slice has logsumexp -inf, by design
+        out = np.log(np.sum(np.exp(z), axis=axis, keepdims=True)) + m
     if not keepdims:
         out = np.squeeze(out, axis=axis) if axis is not None else out.reshape(())
     return out
