@@ -44,6 +44,7 @@ __all__ = [
     "chain_mismatch",
     "annotation_mismatch",
     "binding_conflict",
+    "loss_shape_mismatch",
 ]
 
 
@@ -472,3 +473,32 @@ def binding_conflict(
         f'Dim "{dim}" differs for "{function}": {first_what} gives {dim} = {a}, '
         f"{second_what} gives {dim} = {b}; need one size for {dim} ({a} vs {b})"
     )
+
+
+def loss_shape_mismatch(
+    op: str,
+    yhat: Sequence[object],
+    y: Sequence[object],
+    axis: Optional[int] = None,
+    squeeze: Optional[str] = None,
+) -> str:
+    """A loss whose prediction and target shapes differ (losses never broadcast). ``axis``:
+    the (negative) axis where sizes differ; ``squeeze``: "prediction" or "target", the side
+    with an extra trailing axis of size 1 (the classic ``[N, 1]`` vs ``[N]`` slip).
+
+    >>> print(loss_shape_mismatch("mse", (32, 1), (32,), squeeze="prediction"))
+    Shapes differ for "mse": prediction has Tensor[32, 1], target has Tensor[32]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[32, 1] or squeeze the prediction
+    >>> print(loss_shape_mismatch("mae", (3, 2), (3, 4), axis=-1))
+    Shapes differ for "mae": prediction has Tensor[3, 2], target has Tensor[3, 4]; need identical shapes (no broadcasting in losses) (2 vs 4 at axis -1)
+    """
+    text = (
+        f'Shapes differ for "{op}": prediction has {fmt_shape(yhat)}, target has '
+        f"{fmt_shape(y)}; need identical shapes (no broadcasting in losses)"
+    )
+    if axis is not None:
+        text += f" ({_dim(yhat[axis])} vs {_dim(y[axis])} at axis {axis})"
+    if squeeze == "prediction":
+        text += f"; hint: reshape the target to {fmt_shape(yhat)} or squeeze the prediction"
+    elif squeeze == "target":
+        text += f"; hint: reshape the prediction to {fmt_shape(y)} or squeeze the target"
+    return text

@@ -19,10 +19,11 @@ from __future__ import annotations
 from typing import Any, Optional, Tuple
 
 from typedflux.shapes.catalog import SPECS, Kind, a, spec  # noqa: F401  (SPECS: doctest)
-from typedflux.shapes.dims import Star, dim_str, equal, is_one
+from typedflux.shapes.dims import Star, equal, is_one
+from typedflux.shapes.messages import loss_shape_mismatch, rank_too_small
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["identical_shapes", "LOSSES", "loss_shape_mismatch", "loss_needs_class_axis"]
+__all__ = ["identical_shapes", "LOSSES"]
 
 Shape = Tuple[Any, ...]
 
@@ -37,47 +38,6 @@ LOSSES = {
     "logitbinarycrossentropy": (),
     "kldivergence": (a("eps", Kind.IGNORED, None),),
 }
-
-def _fmt(shape: Shape) -> str:
-    if not shape:
-        return "Tensor[()]"
-    return "Tensor[" + ", ".join(repr(d) if isinstance(d, Star) else dim_str(d) for d in shape) + "]"
-
-
-def loss_shape_mismatch(op: str, yhat: Shape, y: Shape) -> str:
-    """The message for a loss whose prediction and target shapes differ.
-
-    >>> print(loss_shape_mismatch("mse", (32, 1), (32,)))
-    Shapes differ for "mse": prediction has Tensor[32, 1], target has Tensor[32]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[32, 1] or squeeze the prediction
-    """
-    text = (
-        f'Shapes differ for "{op}": prediction has {_fmt(yhat)}, target has {_fmt(y)}; '
-        "need identical shapes (no broadcasting in losses)"
-    )
-    if len(yhat) == len(y):
-        for axis in range(-1, -len(y) - 1, -1):
-            if equal(yhat[axis], y[axis]) is False:
-                return text + f" ({dim_str(yhat[axis])} vs {dim_str(y[axis])} at axis {axis})"
-        return text
-    # A trailing axis of size 1 on one side only: the classic [N, 1] vs [N] slip.
-    if len(yhat) == len(y) + 1 and is_one(yhat[-1]) and _provably_different(yhat[:-1], y) is not True:
-        return text + f"; hint: reshape the target to {_fmt(yhat)} or squeeze the prediction"
-    if len(y) == len(yhat) + 1 and is_one(y[-1]) and _provably_different(yhat, y[:-1]) is not True:
-        return text + f"; hint: reshape the prediction to {_fmt(y)} or squeeze the target"
-    return text
-
-
-def loss_needs_class_axis(op: str, yhat: Shape) -> str:
-    """The message for a class-axis loss given scalars.
-
-    >>> print(loss_needs_class_axis("logitcrossentropy", ()))
-    No class axis for "logitcrossentropy": prediction has Tensor[()]; need at least one axis (the last axis holds the classes)
-    """
-    return (
-        f'No class axis for "{op}": prediction has {_fmt(yhat)}; '
-        "need at least one axis (the last axis holds the classes)"
-    )
-
 
 # Losses whose last axis is the class axis (a softmax or a probability vector lives there).
 _CLASS_AXIS = {"crossentropy", "logitcrossentropy", "kldivergence"}
@@ -119,10 +79,23 @@ def identical_shapes(op: str, yhat: Shape, y: Shape) -> Shape:
     typedflux.shapes.errors.ShapeError: Shapes differ for "mae": prediction has Tensor[3, 2], target has Tensor[3, 4]; need identical shapes (no broadcasting in losses) (2 vs 4 at axis -1)
     """
     if _provably_different(yhat, y):
-        raise ShapeError(loss_shape_mismatch(op, yhat, y))
+        raise ShapeError(_mismatch(op, yhat, y))
     if op in _CLASS_AXIS and len(yhat) == 0:
-        raise ShapeError(loss_needs_class_axis(op, yhat))
+        raise ShapeError(rank_too_small(op, "prediction", yhat, 1))
     return ()
+
+
+def _mismatch(op: str, yhat: Shape, y: Shape) -> str:
+    """The message, with the first differing axis or the squeeze hint when one applies."""
+    if len(yhat) == len(y):
+        for axis in range(-1, -len(y) - 1, -1):
+            if equal(yhat[axis], y[axis]) is False:
+                return loss_shape_mismatch(op, yhat, y, axis=axis)
+    elif len(yhat) == len(y) + 1 and is_one(yhat[-1]) and _provably_different(yhat[:-1], y) is not True:
+        return loss_shape_mismatch(op, yhat, y, squeeze="prediction")
+    elif len(y) == len(yhat) + 1 and is_one(y[-1]) and _provably_different(yhat, y[:-1]) is not True:
+        return loss_shape_mismatch(op, yhat, y, squeeze="target")
+    return loss_shape_mismatch(op, yhat, y)
 
 
 def _register(name: str) -> None:
