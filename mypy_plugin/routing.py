@@ -89,6 +89,8 @@ def _build() -> Routes:
         for fn in spec.functions:
             routes.functions[fn] = Route(spec, "function")
             routes.by_function_fullname[f"{PUBLIC_MODULE}.{fn}"] = Route(spec, "function")
+            # The losses are public as tf.losses.<fn> (defined in typedflux/losses.py).
+            routes.by_function_fullname[f"{PUBLIC_MODULE}.losses.{fn}"] = Route(spec, "function")
         for m in spec.methods:
             routes.methods[m] = Route(spec, "method")
             routes.by_method_fullname[f"{TENSOR_FULLNAME}.{m}"] = Route(spec, "method")

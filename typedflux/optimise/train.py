@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import importlib
 import math
 import sys
 import time
@@ -54,10 +55,12 @@ class _TextProgress:
 
 def _progress(total: Optional[int], desc: str) -> Any:
     try:
-        from tqdm.auto import tqdm  # an optional dependency (the "examples" extra)
+        # An optional dependency (the "examples" extra); imported by name so type checkers of
+        # user code never need tqdm's stubs.
+        tqdm_auto = importlib.import_module("tqdm.auto")
     except ImportError:
         return _TextProgress(total, desc, sys.stderr)
-    return tqdm(total=total, desc=desc, leave=True)
+    return tqdm_auto.tqdm(total=total, desc=desc, leave=True)
 
 
 def train(
