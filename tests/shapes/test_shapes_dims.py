@@ -8,7 +8,7 @@ from typing import Callable, Dict, Tuple
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, equal, evaluate, is_one, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, _sample_envs, equal, evaluate, is_one, sym
 from typedflux.shapes.parse import parse_dim
 
 NAMES = ("a", "b", "c")
@@ -74,7 +74,12 @@ def test_equal_is_never_wrong(x: Tree, y: Tree) -> None:
     if verdict is True:
         assert all(fx(env) == fy(env) for env in GRID)
     elif verdict is False:
-        assert any(fx(env) != fy(env) for env in GRID)
+        # A difference must exist: on the grid, or at one of the points equal() itself tried.
+        tried = [{**dict.fromkeys(NAMES, 1), **env}
+                 for k in range(1, len(NAMES) + 1)
+                 for subset in itertools.combinations(NAMES, k)
+                 for env in _sample_envs(frozenset(subset))]
+        assert any(fx(env) != fy(env) for env in GRID + tried)
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Dict, Tuple
+
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.shape import Shape, broadcast_all, broadcast_pair
 
@@ -24,17 +26,30 @@ def binary_shape(x: Shape, y: Shape, op: str = "add") -> Shape:
     >>> binary_shape((2, 3), (3,), "mul")
     (2, 3)
     """
-    if x == y:
+    if x == y or not y:
         return x
+    if not x:
+        return y
     return broadcast_pair(x, y, op)
 
 
 def _binary(name: str, methods: tuple[str, ...], reflected: tuple[str, ...] = (),
             functions: tuple[str, ...] = (), differentiable: bool = True) -> None:
+    # Training loops broadcast the same few shape pairs over and over: remember results.
+    seen: Dict[Tuple[Shape, Shape], Shape] = {}
+
     def rule(x: Shape, y: Shape) -> Shape:
-        if x == y:
+        if x == y or not y:
             return x
-        return broadcast_pair(x, y, name)
+        if not x:
+            return y
+        out = seen.get((x, y))
+        if out is None:
+            out = broadcast_pair(x, y, name)
+            if len(seen) >= 512:
+                seen.clear()
+            seen[(x, y)] = out
+        return out
 
     rule.__name__ = f"{name}_shape"
     rule.__qualname__ = rule.__name__

@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import operator
 from typing import List, Optional, Tuple
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.dims import UNKNOWN, Dim, Unknown
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import SDim, Shape, star_index, surely_nonneg
+from typedflux.shapes.shape import SDim, Shape, all_int, star_index, surely_nonneg
 
 __all__ = ["getitem_shape", "slice_size"]
 
@@ -91,6 +92,79 @@ def _apply(x: Shape, items: Tuple[object, ...], dims: Tuple[SDim, ...], first_ax
     return out
 
 
+def _as_int(v: object) -> Optional[int]:
+    # numpy integers index like ints; bools do not (numpy reads them as masks).
+    if isinstance(v, bool) or type(v).__name__ == "bool_":
+        return None
+    if isinstance(v, int):
+        return v
+    try:
+        return operator.index(v)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def _plain(v: object) -> bool:
+    return v is None or type(v) is int
+
+
+def _normalize_key(key: object) -> Tuple[object, ...]:
+    """The key as a tuple of ``int | slice | None | Ellipsis``; ``CannotTell`` for the rest."""
+    items = key if isinstance(key, tuple) else (key,)
+    out: List[object] = []
+    for it in items:
+        if it is None or it is Ellipsis or type(it) is int:
+            out.append(it)
+        elif type(it) is slice and _plain(it.start) and _plain(it.stop) and _plain(it.step):
+            out.append(it)
+        elif isinstance(it, slice):
+            bounds = [None if v is None else _as_int(v) for v in (it.start, it.stop, it.step)]
+            if any(b is None and v is not None
+                   for b, v in zip(bounds, (it.start, it.stop, it.step))):
+                raise CannotTell("slice bounds that are not ints")
+            out.append(slice(*bounds))
+        else:
+            i = _as_int(it)
+            if i is None:
+                raise CannotTell(f"index {it!r} is not basic indexing")
+            out.append(i)
+    return tuple(out)
+
+
+def _getitem_ints(x: Tuple[int, ...], items: Tuple[object, ...]) -> Optional[Shape]:
+    """The runtime case; ``None`` sends anything unusual (errors included) to the full rule."""
+    n = len(x)
+    consumed = 0
+    ellipses = 0
+    for it in items:
+        if it is Ellipsis:
+            ellipses += 1
+        elif it is not None:
+            consumed += 1
+    if consumed > n or ellipses > 1:
+        return None
+    out: List[SDim] = []
+    k = 0
+    for it in items:
+        if it is None:
+            out.append(1)
+        elif it is Ellipsis:
+            out.extend(x[k:k + n - consumed])
+            k += n - consumed
+        elif isinstance(it, slice):
+            if it.step == 0:
+                return None
+            out.append(len(range(*it.indices(x[k]))))
+            k += 1
+        else:
+            d = x[k]
+            if not -d <= it < d:  # type: ignore[operator]
+                return None
+            k += 1
+    out.extend(x[k:])
+    return tuple(out)
+
+
 @spec("getitem", a("x", Kind.TENSOR, required=True), a("key", Kind.INDEX, required=True),
       methods=("__getitem__",))
 def getitem_shape(x: Shape, key: object) -> Shape:
@@ -104,15 +178,11 @@ def getitem_shape(x: Shape, key: object) -> Shape:
     ...
     typedflux.shapes.errors.ShapeError: Index out of range for "getitem": x has Tensor[3, 4]; need -4 <= index < 4 at axis 1 (index 4)
     """
-    items = key if isinstance(key, tuple) else (key,)
-    for it in items:
-        if not (it is None or it is Ellipsis or isinstance(it, slice)
-                or (isinstance(it, int) and not isinstance(it, bool))):
-            raise CannotTell(f"index {it!r} is not basic indexing")
-        if isinstance(it, slice) and not all(
-                v is None or (isinstance(v, int) and not isinstance(v, bool))
-                for v in (it.start, it.stop, it.step)):
-            raise CannotTell("slice bounds that are not ints")
+    items = _normalize_key(key)
+    if all_int(x):
+        fast = _getitem_ints(x, items)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast
     ell = [i for i, it in enumerate(items) if it is Ellipsis]
     if len(ell) > 1:
         raise ShapeError(messages.index_bad_key("getitem", x, f"at most one ... ({len(ell)} given)"))

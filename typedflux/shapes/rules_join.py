@@ -47,6 +47,13 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
             raise ShapeError(messages.join_scalar(op, 0, first))
         i = locate_axis(first, along, op, "xs[0]")
         return first[:i] + (first[i] * len(xs),) + first[i + 1:]  # type: ignore[operator]
+    if not new_axis and first and all(all_int(x) and len(x) == len(first) for x in xs):
+        n = len(first)
+        if -n <= along < n:  # the common runtime case: sizes differ only along the axis
+            i = along + n if along < 0 else along
+            head, tail = first[:i], first[i + 1:]
+            if all(x[:i] == head and x[i + 1:] == tail for x in xs):
+                return head + (sum(x[i] for x in xs),) + tail  # type: ignore[misc]
     _same_layout(op, xs)
     if new_axis:
         probe = first + (1,)

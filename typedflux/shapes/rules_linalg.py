@@ -13,7 +13,7 @@ from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.dims import Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import Shape, _broadcast, star_index
+from typedflux.shapes.shape import Shape, _broadcast, all_int, star_index
 
 __all__ = ["matmul_shape"]
 
@@ -57,6 +57,12 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
     if (nx == 2 and nw == 2 and type(x[1]) is int and type(w[0]) is int and x[1] == w[0]
             and not isinstance(x[0], Star) and not isinstance(w[1], Star)):
         return (x[0], w[1])  # the common runtime case
+    if nx >= 2 and nw >= 2 and x[-1] == w[-2] and all_int(x) and all_int(w):
+        bx, bw = x[:-2], w[:-2]
+        if bx == bw or not bw:
+            return bx + (x[-2], w[-1])
+        if not bx:
+            return bw + (x[-2], w[-1])
     if nx == 0 or nw == 0:
         raise ShapeError(messages.matmul_scalar("matmul", x, w))
     x1, w1 = _is_1d(x), _is_1d(w)

@@ -12,7 +12,7 @@ from typing import Tuple, Union
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import Shape, normalize_axes, star_index
+from typedflux.shapes.shape import Shape, all_int, normalize_axes, star_index
 
 __all__ = ["reduce_shape", "sum_shape", "mean_shape", "max_shape", "min_shape"]
 
@@ -33,6 +33,11 @@ def reduce_shape(
     ...
     typedflux.shapes.errors.ShapeError: Empty reduction for "max": x has Tensor[2, 0]; need a nonzero size at axis 1 (0)
     """
+    if type(axis) is int and not nonempty and all_int(x):
+        n = len(x)
+        if -n <= axis < n:  # the common runtime case
+            i = axis + n if axis < 0 else axis
+            return x[:i] + (1,) + x[i + 1:] if keepdims else x[:i] + x[i + 1:]
     if axis is None:
         if star_index(x) is not None:
             if keepdims:

@@ -160,6 +160,10 @@ def _broadcast(
     """Broadcast two shapes; ``fail(axis, a, b)`` raises on a proven mismatch at ``axis``."""
     if x == y:
         return x
+    if all_int(x) and all_int(y):
+        fast = _broadcast_ints(x, y)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast
     sx, sy = star_index(x), star_index(y)
     if sx is None and sy is None:
         nx, ny = len(x), len(y)
@@ -202,6 +206,24 @@ def _broadcast(
     return (Star(),) + tuple(tail)
 
 
+def _broadcast_ints(x: Tuple[int, ...], y: Tuple[int, ...]) -> Optional[Shape]:
+    """The runtime case, kept tight (it runs on every broadcasting op); ``None`` on a clash,
+    which the general path then reports."""
+    nx, ny = len(x), len(y)
+    if nx < ny:
+        x, y, nx, ny = y, x, ny, nx
+    out = list(x)
+    off = nx - ny
+    for i in range(ny):
+        a, b = x[off + i], y[i]
+        if a != b:
+            if a == 1:
+                out[off + i] = b
+            elif b != 1:
+                return None
+    return tuple(out)
+
+
 def broadcast_pair(x: Shape, y: Shape, op: str, xname: str = "x", yname: str = "y") -> Shape:
     """numpy broadcasting of two shapes with rigid symbols; ``ShapeError`` on a proven clash.
 
@@ -210,6 +232,13 @@ def broadcast_pair(x: Shape, y: Shape, op: str, xname: str = "x", yname: str = "
     ...
     typedflux.shapes.errors.ShapeError: Cannot broadcast for "add": x has Tensor[2, 10], y has Tensor[2, 5]; need equal sizes or 1 at axis -1 (10 vs 5)
     """
+
+    if x == y:
+        return x
+    if all_int(x) and all_int(y):
+        fast = _broadcast_ints(x, y)  # type: ignore[arg-type]
+        if fast is not None:
+            return fast
 
     def fail(axis: int, a: Dim, b: Dim) -> NoReturn:
         raise ShapeError(messages.broadcast_mismatch(op, xname, x, yname, y, axis, a, b))
