@@ -201,6 +201,9 @@ class Dense(Layer, Generic[In, Out]):
         self.bias = zeros32(out_features) if bias else None
         self.activation = activation
 
+    def _key(self) -> Any:
+        return (self.weight.shape, self.activation, self.bias is None)
+
     @property
     def config(self) -> DenseConfig:
         out, inp = self.weight.shape

@@ -121,6 +121,10 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         out, cin = self.weight.shape[:2]
         return cin, out
 
+    def _key(self) -> Any:
+        return (type(self), self.weight.shape, self.activation, self.bias is None,
+                self._window)
+
     @property
     def config(self) -> ConvConfig:
         cin, cout = self._channels()
@@ -203,6 +207,9 @@ class MaxPool(Layer, Generic[Cfg]):
         'kernel=2x2 stride=2x2 pad=0x0 dilation=1x1'
         """
         return self.window.text()
+
+    def _key(self) -> Any:
+        return (self.kind, self._window)
 
     @property
     def config(self) -> PoolConfig:

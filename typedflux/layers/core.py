@@ -28,10 +28,8 @@ __all__ = ["Layer", "glorot_uniform", "zeros32", "ones32", "randn32", "param", "
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
-# Memo of accepted (config, input shape) -> output shape: the runtime check of a layer call
-# is then one dict lookup. Rules are pure, so a hit is always valid.
-_RULE_CACHE: Dict[Tuple[LayerConfig, Tuple[int, ...]], Shape] = {}
-_CACHE_LIMIT = 4096
+# Per-layer memo size: a layer seldom sees more than a few input shapes.
+_MEMO_LIMIT = 64
 
 
 class Layer:
@@ -56,17 +54,30 @@ class Layer:
         """The output shape for an input shape, from the layer rule (no forward pass)."""
         return self.config.rule(tuple(shape))
 
+    def _key(self) -> Any:
+        """A cheap hashable summary of everything ``config`` depends on, or None.
+
+        When a layer provides one, :meth:`check` memoises rule results per instance on
+        ``(key, input shape)``, so a steady-state call costs a dict lookup instead of
+        building a config (layers stay mutable: a changed key misses the memo)."""
+        return None
+
     def check(self, x: Any) -> Shape:
         """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer."""
         shape = x.shape if isinstance(x, Tensor) else np.shape(x)
-        cfg = self.config
-        key = (cfg, shape)
-        out = _RULE_CACHE.get(key)
+        k = self._key()
+        if k is None:
+            return self.config.rule(shape)
+        memo: Optional[Dict[Any, Shape]] = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        key = (k, shape)
+        out = memo.get(key)
         if out is None:
-            out = cfg.rule(shape)
-            if len(_RULE_CACHE) >= _CACHE_LIMIT:
-                _RULE_CACHE.clear()
-            _RULE_CACHE[key] = out
+            out = self.config.rule(shape)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = out
         return out
 
 
