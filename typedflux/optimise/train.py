@@ -144,7 +144,11 @@ def _objects(model: Any) -> Iterable[Any]:
 def _set_training(model: Any, value: Optional[bool]) -> int:
     n = 0
     for obj in _objects(model):
-        if not isinstance(obj, (list, tuple, dict)) and hasattr(obj, "training"):
+        # Only a plain mode flag (True/False/None) is a train/test switch; a method or
+        # property that happens to be called ``training`` is left alone.
+        if not isinstance(obj, (list, tuple, dict)) and isinstance(
+            getattr(obj, "training", 0), (bool, type(None))
+        ):
             obj.training = value
             n += 1
     return n
