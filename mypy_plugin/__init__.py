@@ -24,12 +24,21 @@ from mypy.plugin import (
     Plugin,
     ReportConfigContext,
 )
+from mypy.nodes import TypeInfo
 from mypy.types import FunctionLike, Type
 
 import typedflux.shapes
 
 from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
 from mypy_plugin.callbacks.calls import signature_hook
+from mypy_plugin.callbacks.layers import (
+    CHAIN,
+    LAYER_CLASSES,
+    chain_call_hook,
+    chain_constructor_hook,
+    layer_call_hook,
+    layer_constructor_hook,
+)
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 
@@ -68,6 +77,9 @@ class TypedfluxPlugin(Plugin):
         super().__init__(options)
         self._hooks = {}
         self._sig_hooks = {}
+        self._ctor_hooks: Dict[str, Callable[[FunctionContext], Type]] = {}
+        self._chain_call = chain_call_hook()
+        self._layer_call = layer_call_hook("layer call")
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -99,6 +111,12 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[MethodSigContext], FunctionLike]]:
         if fullname.startswith(_SKIP_PREFIXES) or fullname.startswith(TENSOR_FULLNAME + "."):
             return None
+        if fullname.startswith("typedflux.") and fullname.endswith(".__call__"):
+            owner = fullname.rsplit(".", 2)[-2]
+            if owner == CHAIN:
+                return self._chain_call
+            if owner in LAYER_CLASSES:
+                return self._layer_call
         return self._signature_hook(fullname, True)
 
     def _signature_hook(self, fullname: str, is_method: bool) -> Callable[..., FunctionLike]:
@@ -113,8 +131,24 @@ class TypedfluxPlugin(Plugin):
         self._resolve()
         route = ROUTES.by_function_fullname.get(fullname)
         if route is None:
-            return None
+            return self._layer_constructor(fullname)
         return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
+
+    def _layer_constructor(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
+        short = fullname.rsplit(".", 1)[-1]
+        if short != CHAIN and short not in LAYER_CLASSES:
+            return None
+        hook = self._ctor_hooks.get(fullname)
+        if hook is None:
+            sym = self.lookup_fully_qualified(fullname)
+            if sym is None or not isinstance(sym.node, TypeInfo):
+                return None
+            if short == CHAIN:
+                hook = chain_constructor_hook()
+            else:
+                hook = layer_constructor_hook(LAYER_CLASSES[short])
+            self._ctor_hooks[fullname] = hook
+        return hook
 
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
         if not fullname.startswith("typedflux"):

@@ -60,6 +60,8 @@ from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, symbols, sy
 
 __all__ = [
     "TENSOR_FULLNAME",
+    "UNKNOWN",
+    "Star",
     "StaticShape",
     "Names",
     "analyze_tensor_annotation",

@@ -10,15 +10,22 @@ import functools
 import traceback
 from typing import Callable, Optional, TypeVar
 
-from mypy.nodes import Context, Expression
+from mypy.nodes import Context, Expression, TypeInfo
 from mypy.plugin import CheckerPluginInterface
-from mypy.types import Type
+from mypy.types import AnyType, Instance, Type, TypeOfAny, UnpackType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.codes import SHAPE, SHAPE_INTERNAL
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["guarded", "report_shape_error", "type_lookup", "internal_note", "names_in_scope"]
+__all__ = [
+    "guarded",
+    "report_shape_error",
+    "type_lookup",
+    "internal_note",
+    "names_in_scope",
+    "tensor_template",
+]
 
 C = TypeVar("C")
 R = TypeVar("R")
@@ -86,3 +93,20 @@ def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
     ftype = getattr(func, "type", None)
     for tv in getattr(ftype, "variables", ()):
         translate.collect_names([tv], names)
+
+
+def tensor_template(api: CheckerPluginInterface, *candidates: Type) -> Optional[Instance]:
+    """An ``Instance`` of Tensor to build results on: the first candidate that is one, else
+    looked up in the loaded modules (``None`` if typedflux.tensor is not loaded)."""
+    for c in candidates:
+        p = get_proper_type(c)
+        if isinstance(p, Instance) and p.type.fullname == translate.TENSOR_FULLNAME:
+            return p
+    modules = getattr(api, "modules", {})
+    mod = modules.get(translate.TENSOR_FULLNAME.rsplit(".", 1)[0])
+    sym = mod.names.get("Tensor") if mod is not None else None
+    info = getattr(sym, "node", None)
+    if not isinstance(info, TypeInfo):
+        return None
+    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    return Instance(info, [UnpackType(tuple_any)])

@@ -21,7 +21,13 @@ from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContex
 from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error, type_lookup
+from mypy_plugin.callbacks.common import (
+    guarded,
+    names_in_scope,
+    report_shape_error,
+    tensor_template,
+    type_lookup,
+)
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic,
@@ -205,9 +211,9 @@ def _result_type(
 ) -> Type:
     if not isinstance(shape, tuple):
         return default
-    template = get_proper_type(default)
-    if not (isinstance(template, Instance) and template.type.fullname == translate.TENSOR_FULLNAME):
-        template = api.named_generic_type(translate.TENSOR_FULLNAME, [])
+    template = tensor_template(api, default)
+    if template is None:
+        return default
     names_in_scope(api, names)
     return translate.type_of_shape(
         shape,

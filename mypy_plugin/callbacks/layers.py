@@ -1,0 +1,517 @@
+"""Layers and Chain: literal sizes kept by constructors, layer rules run where layers are called.
+
+- Constructors (``Dense(784, 32, relu)``) return ``Dense[Literal[784], Literal[32]]``; what
+  the type parameters cannot hold but the Flux-style repr shows (activation, ``bias=False``,
+  Dropout's ``p``) rides along in a private extra attribute of the instance type, so an error
+  names ``Dense(784 => 32, relu)`` exactly as the runtime does.
+- ``Chain(...)`` is checked where it is built (``typedflux.shapes.layers.check_chain``) and
+  where it is called (``chain_rule``), with the same messages as the runtime.
+- Calling a layer runs its rule (``LayerConfig.rule``) on the argument's static shape.
+
+Layer shape arithmetic lives in ``typedflux.shapes.layers``; this module only reads types.
+
+>>> sorted(LAYER_CLASSES)[:3]
+['Conv', 'ConvTranspose', 'Dense']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union, cast
+
+from mypy.nodes import (
+    ArgKind,
+    Expression,
+    FloatExpr,
+    IntExpr,
+    LambdaExpr,
+    MemberExpr,
+    NameExpr,
+    RefExpr,
+    TypeInfo,
+)
+from mypy.plugin import FunctionContext, MethodSigContext
+from mypy.types import (
+    AnyType,
+    CallableType,
+    ExtraAttrs,
+    FunctionLike,
+    Instance,
+    LiteralType,
+    Type,
+    TypeOfAny,
+    UnpackType,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import (
+    guarded,
+    names_in_scope,
+    report_shape_error,
+    tensor_template,
+    type_lookup,
+)
+from mypy_plugin.routing import ROUTES
+from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints
+from typedflux.shapes.catalog import Kind
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layers import (
+    ChainItem,
+    ConvConfig,
+    ConvTransposeConfig,
+    DenseConfig,
+    DropoutConfig,
+    FlattenConfig,
+    GlobalPoolConfig,
+    LayerConfig,
+    PoolConfig,
+    Window,
+    chain_repr,
+    chain_rule,
+    check_chain,
+    parse_window,
+)
+
+__all__ = [
+    "LAYER_CLASSES",
+    "CHAIN",
+    "layer_constructor_hook",
+    "chain_constructor_hook",
+    "layer_call_hook",
+    "chain_call_hook",
+]
+
+EXTRA = "__typedflux_layer__"  # the private attribute carrying repr-only layer options
+CHAIN = "Chain"
+Lookup = Callable[[Expression], Optional[Type]]
+Shape = Tuple[Any, ...]
+
+
+# -- reading constructor arguments ----------------------------------------------------------
+
+
+def _arg(ctx: FunctionContext, name: str) -> Optional[Tuple[Expression, Type]]:
+    names = ctx.callee_arg_names
+    if name not in names:
+        return None
+    i = names.index(name)
+    if len(ctx.args[i]) != 1 or ctx.arg_kinds[i][0] in (ArgKind.ARG_STAR, ArgKind.ARG_STAR2):
+        return None
+    return ctx.args[i][0], ctx.arg_types[i][0]
+
+
+def _dim_arg(ctx: FunctionContext, name: str, names: translate.Names) -> Any:
+    got = _arg(ctx, name)
+    if got is None:
+        return translate.UNKNOWN
+    d = translate.dim_of_expr(got[0], type_lookup(ctx.api), names)
+    return translate.UNKNOWN if d is None else d
+
+
+def _activation(ctx: FunctionContext) -> str:
+    got = _arg(ctx, "activation")
+    if got is None:
+        return "identity"
+    e = got[0]
+    # The runtime repr shows the function's __name__: its def name, or "<lambda>".
+    if isinstance(e, RefExpr) and isinstance(e.node, (TypeInfo,)):
+        return "?"
+    if isinstance(e, (NameExpr, MemberExpr)):
+        return e.name
+    if isinstance(e, LambdaExpr):
+        return "<lambda>"
+    return "?"
+
+
+def _bool_arg(ctx: FunctionContext, name: str, default: bool) -> bool:
+    got = _arg(ctx, name)
+    if got is None:
+        return default
+    v = static_bool(got[0], type_lookup(ctx.api))
+    return default if isinstance(v, NotStatic) else v
+
+
+def _pair_arg(ctx: FunctionContext, name: str) -> Union[int, Tuple[int, ...], None, NotStatic]:
+    got = _arg(ctx, name)
+    if got is None:
+        return None
+    lookup = type_lookup(ctx.api)
+    v = static_int(got[0], lookup)
+    if not isinstance(v, NotStatic):
+        return v
+    return static_ints(got[0], lookup)
+
+
+def _window(ctx: FunctionContext, kernel: str, pool: bool) -> Optional[Window]:
+    values: Dict[str, Any] = {}
+    for key in (kernel, "stride", "pad") + (() if pool else ("dilation",)):
+        v = _pair_arg(ctx, key)
+        if isinstance(v, NotStatic):
+            return None
+        if v is not None:
+            values[key] = v
+    if kernel not in values:
+        return None
+    k = values.pop(kernel)
+    if pool and values.get("stride") is None:
+        values["stride"] = k
+    try:
+        return Window.of(k, **values)
+    except (ValueError, TypeError):
+        return None  # a bad window is the runtime's ValueError, not a shape error
+
+
+def _float_text(ctx: FunctionContext, name: str) -> Optional[str]:
+    got = _arg(ctx, name)
+    if got is None:
+        return None
+    e = got[0]
+    if isinstance(e, (FloatExpr, IntExpr)):
+        return str(e.value)  # as the runtime's f"{p}" prints it
+    return None
+
+
+# -- the extra attribute and configs --------------------------------------------------------
+
+
+def _with_extra(t: Instance, fields: Sequence[str], str_type: Instance) -> Instance:
+    attrs = dict(t.extra_attrs.attrs) if t.extra_attrs else {}
+    attrs[EXTRA] = LiteralType("|".join(fields), str_type)
+    out = t.copy_modified()
+    out.extra_attrs = ExtraAttrs(attrs, {EXTRA}, None)
+    return out
+
+
+def _extra(t: Instance) -> Optional[List[str]]:
+    if not t.extra_attrs or EXTRA not in t.extra_attrs.attrs:
+        return None
+    v = get_proper_type(t.extra_attrs.attrs[EXTRA])
+    if isinstance(v, LiteralType) and isinstance(v.value, str):
+        return v.value.split("|")
+    return None
+
+
+def _act_bias(t: Instance) -> Tuple[str, bool]:
+    extra = _extra(t)
+    if extra is None or len(extra) != 2:
+        return "identity", True
+    return extra[0], extra[1] == "True"
+
+
+def _dims(t: Instance) -> List[Any]:
+    return [translate.dim_of_type(a, default=translate.UNKNOWN) or translate.UNKNOWN for a in t.args]
+
+
+def _window_of(t: Type) -> Optional[Window]:
+    p = get_proper_type(t)
+    if isinstance(p, LiteralType) and isinstance(p.value, str):
+        try:
+            return parse_window(p.value)
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class LayerClass:
+    """How the plugin builds one layer class's type and reads its config back."""
+
+    name: str
+    build: Callable[[FunctionContext, Instance, translate.Names], Instance]
+    config: Callable[[Instance], Optional[LayerConfig]]
+
+
+def _int_type(ctx: Any) -> Instance:
+    return cast(Instance, ctx.api.named_generic_type("builtins.int", []))
+
+
+def _str_type(ctx: Any) -> Instance:
+    return cast(Instance, ctx.api.named_generic_type("builtins.str", []))
+
+
+def _dim_types(ctx: FunctionContext, dims: Sequence[Any], names: translate.Names) -> List[Type]:
+    return [translate.type_of_dim(d, names, _int_type(ctx), _str_type(ctx)) for d in dims]
+
+
+def _build_dense(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    dims = [_dim_arg(ctx, "in_features", names), _dim_arg(ctx, "out_features", names)]
+    out = t.copy_modified(args=_dim_types(ctx, dims, names))
+    fields = [_activation(ctx), str(_bool_arg(ctx, "bias", True))]
+    return _with_extra(out, fields, _str_type(ctx))
+
+
+def _dense_config(t: Instance) -> Optional[LayerConfig]:
+    if len(t.args) != 2:
+        return None
+    a, b = _dims(t)
+    act, bias = _act_bias(t)
+    return DenseConfig(a, b, act, bias)
+
+
+def _build_conv(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    dims = [_dim_arg(ctx, "in_channels", names), _dim_arg(ctx, "out_channels", names)]
+    win = _window(ctx, "kernel", pool=False)
+    cfg: Type = (
+        LiteralType(win.text(), _str_type(ctx)) if win is not None
+        else AnyType(TypeOfAny.special_form)
+    )
+    out = t.copy_modified(args=[*_dim_types(ctx, dims, names), cfg])
+    fields = [_activation(ctx), str(_bool_arg(ctx, "bias", True))]
+    return _with_extra(out, fields, _str_type(ctx))
+
+
+def _conv_config(transpose: bool) -> Callable[[Instance], Optional[LayerConfig]]:
+    def config(t: Instance) -> Optional[LayerConfig]:
+        if len(t.args) != 3:
+            return None
+        win = _window_of(t.args[2])
+        if win is None:
+            return None
+        cin, cout, _ = _dims(t)
+        act, bias = _act_bias(t)
+        cls = ConvTransposeConfig if transpose else ConvConfig
+        return cls(win.kernel, cin, cout, act, win, bias)
+
+    return config
+
+
+def _build_pool(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    win = _window(ctx, "window", pool=True)
+    if win is None:
+        return t
+    return t.copy_modified(args=[LiteralType(win.text(), _str_type(ctx))])
+
+
+def _pool_config(kind: str) -> Callable[[Instance], Optional[LayerConfig]]:
+    def config(t: Instance) -> Optional[LayerConfig]:
+        win = _window_of(t.args[0]) if len(t.args) == 1 else None
+        return PoolConfig(kind, win) if win is not None else None
+
+    return config
+
+
+def _build_dropout(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    p = _float_text(ctx, "p")
+    return t if p is None else _with_extra(t, [p], _str_type(ctx))
+
+
+def _dropout_config(t: Instance) -> Optional[LayerConfig]:
+    extra = _extra(t)
+    # Shape-preserving; ``p`` only appears in its repr (kept as the text the user wrote).
+    return DropoutConfig(cast(float, extra[0])) if extra else None
+
+
+def _same(t: Instance) -> Instance:
+    return t
+
+
+LAYER_CLASSES: Dict[str, LayerClass] = {
+    "Dense": LayerClass("Dense", _build_dense, _dense_config),
+    "Conv": LayerClass("Conv", _build_conv, _conv_config(False)),
+    "ConvTranspose": LayerClass("ConvTranspose", _build_conv, _conv_config(True)),
+    "MaxPool": LayerClass("MaxPool", _build_pool, _pool_config("MaxPool")),
+    "MeanPool": LayerClass("MeanPool", _build_pool, _pool_config("MeanPool")),
+    "Flatten": LayerClass("Flatten", lambda c, t, n: t, lambda t: FlattenConfig()),
+    "Dropout": LayerClass("Dropout", _build_dropout, _dropout_config),
+    "GlobalMaxPool": LayerClass(
+        "GlobalMaxPool", lambda c, t, n: t, lambda t: GlobalPoolConfig("GlobalMaxPool")
+    ),
+    "GlobalMeanPool": LayerClass(
+        "GlobalMeanPool", lambda c, t, n: t, lambda t: GlobalPoolConfig("GlobalMeanPool")
+    ),
+}
+"""Layer classes the plugin knows by (short) class name, in ``typedflux.layers``."""
+
+
+# -- chain items from types -----------------------------------------------------------------
+
+
+def _function_item(t: CallableType) -> ChainItem:
+    """A typedflux function used as a layer (``tf.relu``): its op's rule with defaults."""
+    definition = t.definition
+    fullname = getattr(definition, "fullname", None)
+    route = ROUTES.by_function_fullname.get(fullname) if isinstance(fullname, str) else None
+    if route is None:
+        return None
+    spec = route.spec
+    if not spec.args or spec.args[0].kind is not Kind.TENSOR:
+        return None
+    rest = spec.args[1:]
+    if any(a.required for a in rest):
+        return None
+    defaults = {a.name: a.default for a in rest if a.kind is not Kind.IGNORED}
+    first = spec.args[0].name
+    rule = spec.rule
+
+    def apply(x: Shape) -> Shape:
+        return tuple(rule(**{first: x, **defaults}))
+
+    name = fullname.rsplit(".", 1)[-1] if isinstance(fullname, str) else spec.name
+    return (name, apply)
+
+
+def chain_item(t: Type) -> ChainItem:
+    """How Chain checks see a value of type ``t``: a config, ``(repr, rule)`` or None."""
+    p = get_proper_type(t)
+    if isinstance(p, CallableType):
+        return _function_item(p)
+    if not isinstance(p, Instance):
+        return None
+    cls = _layer_class(p)
+    if cls is not None:
+        return cls.config(p)
+    if p.type.name == CHAIN and p.type.fullname.startswith("typedflux."):
+        items = _chain_items(p)
+        if items is None:
+            return None
+        reprs = [_item_repr(i) for i in items]
+        if any(r is None for r in reprs):
+            return None
+        frozen = list(items)
+
+        def run(x: Shape) -> Shape:
+            return chain_rule(frozen, x)
+
+        return (chain_repr([r for r in reprs if r is not None]), run)
+    return None
+
+
+def _item_repr(item: ChainItem) -> Optional[str]:
+    if item is None:
+        return None
+    if isinstance(item, LayerConfig):
+        return item.repr()
+    return item[0]
+
+
+def _layer_class(t: Instance) -> Optional[LayerClass]:
+    for info in t.type.mro:
+        if info.fullname.startswith("typedflux.") and info.name in LAYER_CLASSES:
+            return LAYER_CLASSES[info.name]
+    return None
+
+
+def _chain_items(t: Instance) -> Optional[List[ChainItem]]:
+    if any(isinstance(a, UnpackType) for a in t.args):
+        return None  # a Chain of unknown layers (Chain[*tuple[Any, ...]])
+    return [chain_item(a) for a in t.args]
+
+
+# -- hooks ----------------------------------------------------------------------------------
+
+
+def layer_constructor_hook(cls: LayerClass) -> Callable[[FunctionContext], Type]:
+    """``Dense(784, 32, relu)`` -> ``Dense[Literal[784], Literal[32]]`` (+ repr options)."""
+
+    def hook(ctx: FunctionContext) -> Type:
+        t = get_proper_type(ctx.default_return_type)
+        if not isinstance(t, Instance):
+            return ctx.default_return_type
+        return cls.build(ctx, t, translate.Names())
+
+    return guarded(f'"{cls.name}"', hook, lambda ctx: ctx.default_return_type)
+
+
+def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
+    """``Chain(...)``: adjacent layers must compose (one ``[shape]`` error on the line)."""
+
+    def hook(ctx: FunctionContext) -> Type:
+        # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer.
+        types: List[Type] = []
+        for name, kinds, arg_types in zip(ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types):
+            if name == "named":
+                continue
+            if any(k in (ArgKind.ARG_STAR, ArgKind.ARG_STAR2) for k in kinds):
+                return ctx.default_return_type
+            types.extend(arg_types)
+        items = [chain_item(t) for t in types]
+        if len(items) < 2:
+            return ctx.default_return_type
+        try:
+            check_chain(items)
+        except CannotTell:
+            pass
+        except ShapeError as err:
+            report_shape_error(ctx.api, err, ctx.context)
+        return ctx.default_return_type
+
+    return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
+
+
+def _input_shape(ctx: MethodSigContext, names: translate.Names) -> Optional[Shape]:
+    if len(ctx.args) < 1 or len(ctx.args[0]) != 1:
+        return None
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = ctx.api.get_expression_type(ctx.args[0][0])
+    return translate.shape_of(t, names)
+
+
+def _call_signature(
+    ctx: MethodSigContext, run: Callable[[Shape], Shape]
+) -> FunctionLike:
+    sig = ctx.default_signature
+    names = translate.Names()
+    x = _input_shape(ctx, names)
+    if x is None:
+        return sig
+    any_type = AnyType(TypeOfAny.special_form)
+    try:
+        out = run(x)
+    except CannotTell:
+        return sig
+    except ShapeError as err:
+        report_shape_error(ctx.api, err, ctx.context)
+        # Reported once, in shape words: mypy's own arg-type error would repeat it.
+        template = tensor_template(ctx.api, sig.ret_type)
+        if template is None:
+            return sig.copy_modified(arg_types=[any_type] * len(sig.arg_types))
+        unknown = translate.type_of_shape(
+            (translate.Star(None),), template, names, _int_type(ctx), _str_type(ctx),
+            ctx.api.named_generic_type("builtins.tuple", [any_type]),
+        )
+        return sig.copy_modified(
+            arg_types=[any_type] * len(sig.arg_types), ret_type=unknown, variables=[]
+        )
+    names_in_scope(ctx.api, names)
+    template = tensor_template(ctx.api, sig.ret_type)
+    if template is None:
+        return sig
+    ret = translate.type_of_shape(
+        out, template, names, _int_type(ctx), _str_type(ctx),
+        ctx.api.named_generic_type("builtins.tuple", [any_type]),
+    )
+    return sig.copy_modified(
+        arg_types=[any_type] * len(sig.arg_types), ret_type=ret, variables=[]
+    )
+
+
+def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
+    """``layer(x)``: the layer's rule on ``x``'s shape gives the result (or the error)."""
+
+    def hook(ctx: MethodSigContext) -> FunctionLike:
+        t = get_proper_type(ctx.type)
+        if not isinstance(t, Instance):
+            return ctx.default_signature
+        cls = _layer_class(t)
+        config = cls.config(t) if cls is not None else None
+        if config is None:
+            return ctx.default_signature
+        return _call_signature(ctx, config.rule)
+
+    return guarded(where, hook, lambda ctx: ctx.default_signature)
+
+
+def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
+    """``chain(x)``: thread ``x``'s shape through the layers (errors name the position)."""
+
+    def hook(ctx: MethodSigContext) -> FunctionLike:
+        t = get_proper_type(ctx.type)
+        if not isinstance(t, Instance):
+            return ctx.default_signature
+        items = _chain_items(t)
+        if not items:
+            return ctx.default_signature
+        return _call_signature(ctx, lambda x: chain_rule(items, x))
+
+    return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
