@@ -73,6 +73,12 @@ def test_equal_or_undecidable_shapes_pass(yhat: tuple, y: tuple) -> None:
             "need identical shapes (no broadcasting in losses) (10 vs 9 at axis -1)",
         ),
         (
+            (3, Star("Bs"), 10),
+            (4, Star("Bs"), 10),
+            'Shapes differ for "mse": prediction has Tensor[3, *Bs, 10], target has Tensor[4, *Bs, 10]; '
+            "need identical shapes (no broadcasting in losses) (3 vs 4 at axis 0)",
+        ),
+        (
             (3, 1),
             (3, 3),  # a literal 1 broadcasts elsewhere, never in a loss
             'Shapes differ for "mse": prediction has Tensor[3, 1], target has Tensor[3, 3]; '

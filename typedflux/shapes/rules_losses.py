@@ -88,8 +88,12 @@ def identical_shapes(op: str, yhat: Shape, y: Shape) -> Shape:
 def _mismatch(op: str, yhat: Shape, y: Shape) -> str:
     """The message, with the first differing axis or the squeeze hint when one applies."""
     if len(yhat) == len(y):
-        for axis in range(-1, -len(y) - 1, -1):
-            if equal(yhat[axis], y[axis]) is False:
+        # Count axes from the end up to a variadic run (*Bs), from the front before it.
+        stars = [i for i, d in enumerate(yhat) if isinstance(d, Star)]
+        first = stars[0] if stars else 0
+        axes = list(range(-1, first - len(y) - 1, -1)) + list(range(first))
+        for axis in axes:
+            if not isinstance(yhat[axis], Star) and equal(yhat[axis], y[axis]) is False:
                 return loss_shape_mismatch(op, yhat, y, axis=axis)
     elif len(yhat) == len(y) + 1 and is_one(yhat[-1]) and _provably_different(yhat[:-1], y) is not True:
         return loss_shape_mismatch(op, yhat, y, squeeze="prediction")
