@@ -2,6 +2,8 @@
 
 from typing import TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Tensor, losses
 
@@ -32,4 +34,6 @@ def loss_gradual(yhat: Tensor[int, 1], y: Tensor[B, 1]) -> Tensor[()]:
     return losses.binarycrossentropy(yhat, y)  # an unknown dim: silent, checked at run time
 
 
+loss_symbolic(tf.zeros(4, 1), tf.zeros(4))
 loss_symbolic_fixed(tf.zeros(4, 1), tf.zeros(4, 1))
+loss_gradual(tf.zeros(4, 1), tf.zeros(4, 1))
