@@ -77,6 +77,11 @@ def test_axes_inside_a_star_cannot_be_told() -> None:
     assert run("sum", x=(Bs, 3)) == ()
     assert run("softmax", x=(Bs, 10), axis=-1) == (Bs, 10)
     assert run("unsqueeze", x=(Bs, 10), axis=-1) == (Bs, 10, 1)
+    assert run("unsqueeze", x=(Bs, 10), axis=0) == (1, Bs, 10)
+    assert run("stack", xs=((Bs, N), (Bs, N)), axis=0) == (2, Bs, N)
+    assert run("concat", xs=((Bs, N), (Bs, 3)), axis=-1) == (Bs, N + 3)
+    with pytest.raises(CannotTell):
+        run("concat", xs=((Bs, N), (Star("Cs"), 3)), axis=-1)
     assert run("flatten", x=(B, Bs, 3)) == (B, UNKNOWN)
     assert run("T", x=(Bs, 2, 3)) == (3, 2, Star())
 

@@ -151,16 +151,22 @@ def matmul_scalar(op: str, x: Sequence[object], w: Sequence[object]) -> str:
     )
 
 
-def axis_out_of_range(op: str, arg: str, shape: Sequence[object], axis: int) -> str:
-    """An axis outside ``-rank <= axis < rank``.
+def axis_out_of_range(
+    op: str, arg: str, shape: Sequence[object], axis: int, new_axis: bool = False
+) -> str:
+    """An axis outside ``-rank <= axis < rank`` (``-rank-1 <= axis <= rank`` for an op that
+    inserts a ``new_axis``: unsqueeze, stack).
 
     >>> print(axis_out_of_range("sum", "x", (2, 3), -3))
     Axis out of range for "sum": x has Tensor[2, 3]; need -2 <= axis < 2 (axis -3)
+    >>> print(axis_out_of_range("unsqueeze", "x", (2, 3), 3, new_axis=True))
+    Axis out of range for "unsqueeze": x has Tensor[2, 3]; need -3 <= axis <= 2 (axis 3)
     """
     n = len(shape)
+    need = f"{-n - 1} <= axis <= {n}" if new_axis else f"{-n} <= axis < {n}"
     return (
         f'Axis out of range for "{op}": {arg} has {fmt_shape(shape)}; '
-        f"need {-n} <= axis < {n} (axis {axis})"
+        f"need {need} (axis {axis})"
     )
 
 

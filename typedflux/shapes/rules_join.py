@@ -13,7 +13,15 @@ from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.dims import Dim, Star, Unknown, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import SDim, Shape, all_int, broadcast_all, locate_axis, star_index
+from typedflux.shapes.shape import (
+    SDim,
+    Shape,
+    all_int,
+    broadcast_all,
+    insert_index,
+    locate_axis,
+    star_index,
+)
 
 __all__ = ["concat_shape", "stack_shape", "cat_shape", "add_n_shape", "mul_n_shape"]
 
@@ -38,10 +46,7 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
     first = xs[0]
     if all_int(first) and all(x == first for x in xs):
         if new_axis:
-            n = len(first)
-            if not -n - 1 <= along <= n:
-                raise ShapeError(messages.axis_out_of_range(op, "xs[0]", first + (1,), along))
-            i = along if along >= 0 else along + n + 1
+            i = insert_index(first, along, op, "xs[0]")
             return first[:i] + (len(xs),) + first[i:]
         if not first:
             raise ShapeError(messages.join_scalar(op, 0, first))
@@ -56,12 +61,7 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
                 return head + (sum(x[i] for x in xs),) + tail  # type: ignore[misc]
     _same_layout(op, xs)
     if new_axis:
-        probe = first + (1,)
-        s = star_index(probe)
-        n = len(first)
-        if s is None and not -n - 1 <= along <= n:
-            raise ShapeError(messages.axis_out_of_range(op, "xs[0]", probe, along))
-        i = locate_axis(probe, along, op, "xs[0]")
+        i = insert_index(first, along, op, "xs[0]")
         skip = -1
     else:
         for j, x in enumerate(xs):

@@ -20,6 +20,7 @@ from typedflux.shapes.shape import (
     Shape,
     all_int,
     exact_div,
+    insert_index,
     locate_axis,
     normalize_axes,
     numel,
@@ -207,19 +208,8 @@ def unsqueeze_shape(x: Shape, axis: int) -> Shape:
     >>> unsqueeze_shape((2, 3), 0), unsqueeze_shape((2, 3), -1), unsqueeze_shape((2, 3), 1)
     ((1, 2, 3), (2, 3, 1), (2, 1, 3))
     """
-    n = len(x)
-    s = star_index(x)
-    if s is None:
-        if not -n - 1 <= axis <= n:
-            raise ShapeError(messages.axis_out_of_range("unsqueeze", "x", x + (1,), axis))
-        i = axis if axis >= 0 else axis + n + 1
-        return x[:i] + (1,) + x[i:]
-    if 0 <= axis <= s:
-        return x[:axis] + (1,) + x[axis:]
-    if axis < 0 and -axis - 1 <= n - s - 1:
-        i = axis + n + 1
-        return x[:i] + (1,) + x[i:]
-    raise CannotTell("unsqueeze inside a run of unknown length")
+    i = insert_index(x, axis, "unsqueeze")
+    return x[:i] + (1,) + x[i:]
 
 
 @spec("flatten", _X, functions=("flatten",), primitive=False)

@@ -38,6 +38,7 @@ __all__ = [
     "all_int",
     "star_index",
     "locate_axis",
+    "insert_index",
     "normalize_axes",
     "broadcast_dim",
     "broadcast_pair",
@@ -100,6 +101,30 @@ def locate_axis(shape: Shape, axis: int, op: str, arg: str = "x") -> int:
     if axis < 0 and -axis <= n - s - 1:
         return n + axis
     raise CannotTell(f"axis {axis} of {messages.fmt_shape(shape)}")
+
+
+def insert_index(shape: Shape, axis: int, op: str, arg: str = "x") -> int:
+    """Where a new axis goes in ``shape`` so that it is ``axis`` of the result (unsqueeze,
+    stack): ``-rank-1 <= axis <= rank``, negative counting from the end of the result.
+
+    >>> insert_index((2, 3), 0, "unsqueeze"), insert_index((2, 3), -1, "unsqueeze")
+    (0, 2)
+    >>> insert_index((2, 3), 3, "unsqueeze")
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Axis out of range for "unsqueeze": x has Tensor[2, 3]; need -3 <= axis <= 2 (axis 3)
+    """
+    n = len(shape)
+    s = star_index(shape)
+    if s is None:
+        if -n - 1 <= axis <= n:
+            return axis if axis >= 0 else axis + n + 1
+        raise ShapeError(messages.axis_out_of_range(op, arg, shape, axis, new_axis=True))
+    if 0 <= axis <= s:
+        return axis
+    if axis < 0 and -axis - 1 <= n - s - 1:
+        return axis + n + 1
+    raise CannotTell(f"new axis {axis} of {messages.fmt_shape(shape)}")
 
 
 def normalize_axes(shape: Shape, axes: Sequence[int], op: str, arg: str = "x") -> Tuple[int, ...]:
