@@ -24,6 +24,14 @@ from typedflux.tensor import Tensor
 __all__ = ["gradient", "withgradient"]
 
 
+def _wrap(g: Any) -> Tensor[Any]:
+    # The tape hands out arrays the caller owns: wrap without another copy.
+    t: Tensor[Any] = Tensor.__new__(Tensor)
+    t.data = g
+    t._tape = None
+    return t
+
+
 def _fmt(t: Any) -> str:
     if isinstance(t, Tensor):
         dims = ", ".join(map(str, t.data.shape))
@@ -67,7 +75,7 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[
             tape.free()
     found: Dict[int, Optional[Tensor[Any]]] = {}
     for t, g in zip(leaves, arrays):
-        found[id(t)] = None if g is None else Tensor(g, dtype=g.dtype)
+        found[id(t)] = None if g is None else _wrap(g)
 
     def leaf(t: Tensor[Any], trainable: bool) -> Optional[Tensor[Any]]:
         return found.get(id(t)) if trainable else None

@@ -221,21 +221,25 @@ class Tape:
             seed = np.ones(shapes[out_id], dtype=dtypes[out_id])
         grads[out_id] = seed
         keep = frozenset(wrt_ids)
+        ndarray = np.ndarray
         for name, vjp, oid, in_ids, args, outval in reversed(self.nodes):
             g = grads[oid]
             if g is None:
                 continue
             if oid not in keep:
                 grads[oid] = None  # an intermediate: free its gradient as soon as it is used
-            assert vjp is not None, f'"{name}" has no VJP'
-            in_grads = vjp(g, outval, *args)
-            for i, gi in zip(in_ids, _flatten_grads(in_grads, len(in_ids), name)):
+            in_grads = vjp(g, outval, *args)  # type: ignore[misc]
+            if len(in_grads) != len(in_ids):
+                in_grads = _flatten_grads(in_grads, len(in_ids), name)
+            for i, gi in zip(in_ids, in_grads):
                 if i < 0 or gi is None:
                     continue
-                gi = unbroadcast(gi, shapes[i], name)
+                if type(gi) is not ndarray or gi.shape != shapes[i]:
+                    gi = unbroadcast(gi, shapes[i], name)
+                dt = dtypes[i]
                 fresh = False
-                if gi.dtype != dtypes[i]:
-                    gi = gi.astype(dtypes[i])
+                if gi.dtype is not dt and gi.dtype != dt:
+                    gi = gi.astype(dt)
                     fresh = True
                 prev = grads[i]
                 if prev is None:
@@ -246,16 +250,22 @@ class Tape:
                 else:
                     # First collision: copy into a buffer of our own (an ndarray even for
                     # 0-d, where numpy's ``a + b`` would give an immutable scalar).
-                    buf = np.array(prev, dtype=dtypes[i], copy=True)
+                    buf = np.array(prev, dtype=dt, copy=True)
                     buf += gi
                     grads[i] = buf
                     owned[i] = True
         result: List[Optional[Array]] = []
+        handed: set[int] = set()
         for i in wrt_ids:
             g = grads[i] if i >= 0 else None
             if g is not None and not owned[i]:
-                # Never hand out an array a forward or the user holds (or a read-only view).
-                g = np.array(g, dtype=dtypes[i], copy=True)
+                # A VJP's fresh result is handed out as is; a view (of a forward's array, or
+                # a read-only broadcast) or an array already handed out is copied, so the
+                # caller owns every gradient it gets.
+                if g.base is not None or not g.flags.writeable or id(g) in handed:
+                    g = np.array(g, dtype=dtypes[i], copy=True)
+            if g is not None:
+                handed.add(id(g))
             result.append(g)
         self.free()
         return result

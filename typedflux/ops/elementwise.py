@@ -54,7 +54,7 @@ p_mul: Primitive = primitive("mul")(np.multiply)
 
 @p_mul.vjp
 def _mul_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
-    return g * y, g * x
+    return (None if _is_const(x) else g * y), (None if _is_const(y) else g * x)
 
 
 p_div: Primitive = primitive("div")(np.true_divide)

@@ -82,7 +82,7 @@ def _creeps(datas: Sequence[Any]) -> bool:
     # float64 out of a float64-free op means numpy promoted ints or Python floats: keep
     # typedflux's float32 default instead ("no float64 creep").
     for d in datas:
-        if type(d) is _ndarray and d.dtype == _F64:
+        if type(d) is _ndarray and d.dtype is _F64:
             return False
     return True
 
@@ -136,6 +136,22 @@ def _norm_param(kind: Kind, v: Any) -> Any:
     return v
 
 
+def _flat_vjp(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    # The tape expects one gradient per input id; a TENSORS argument's VJP entry is a list
+    # of gradients, spliced in here so the backward loop never has to look.
+    def flat(*a: Any) -> Tuple[Any, ...]:
+        out: List[Any] = []
+        for g in fn(*a):
+            if isinstance(g, (list, tuple)):
+                out.extend(g)
+            else:
+                out.append(g)
+        return tuple(out)
+
+    flat.__name__ = f"{name}_vjp"
+    return flat
+
+
 class Primitive:
     """One primitive op: its spec, forward and VJP, and the compiled ``invoke`` entry point.
 
@@ -179,7 +195,10 @@ class Primitive:
         """Decorator binding the VJP ``fn(g, out, *args) -> tuple of input gradients``."""
         if not self.spec.differentiable:
             raise ValueError(f'op "{self.name}" is declared not differentiable')
-        self.vjp_fn = fn
+        if any(a.kind is Kind.TENSORS for a in self.spec.args):
+            self.vjp_fn = _flat_vjp(fn, self.name)
+        else:
+            self.vjp_fn = fn
         return fn
 
     def examples(self, fn: Callable[[], List[Tuple[Any, ...]]]) -> Callable[[], Any]:
@@ -233,7 +252,7 @@ class Primitive:
             out = prim.forward(xd, yd)
             if type(out) is not _ndarray:
                 out = _asarray(out)
-            if out.dtype == _F64 and _creeps((xd, yd)):
+            if out.dtype is _F64 and _creeps((xd, yd)):
                 out = out.astype(_F32)
             if key not in cache:
                 if expected is not None and expected != out.shape:
@@ -247,7 +266,10 @@ class Primitive:
                 xi = x._id if type(x) is Tensor and x._tape is tape else -1
                 yi = y._id if type(y) is Tensor and y._tape is tape else -1
                 if (xi >= 0 or yi >= 0) and out.dtype.kind in "fc":
-                    oid = tape.new_id(out.shape, out.dtype)
+                    shapes = tape.shapes
+                    oid = len(shapes)
+                    shapes.append(out.shape)
+                    tape.dtypes.append(out.dtype)
                     tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out))
                     t._tape = tape
                     t._id = oid
@@ -281,7 +303,7 @@ class Primitive:
                 out = prim.forward(xd)
                 if type(out) is not _ndarray:
                     out = _asarray(out)
-            if out.dtype == _F64 and _creeps((xd,)):
+            if out.dtype is _F64 and _creeps((xd,)):
                 out = out.astype(_F32)
             t = _new(Tensor)
             t.data = out
@@ -289,7 +311,10 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    oid = tape.new_id(out.shape, out.dtype)
+                    shapes = tape.shapes
+                    oid = len(shapes)
+                    shapes.append(out.shape)
+                    tape.dtypes.append(out.dtype)
                     tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out))
                     t._tape = tape
                     t._id = oid
@@ -322,7 +347,7 @@ class Primitive:
         def finish(x: Any, xd: Any, params: Tuple[Any, ...], out: Any) -> AnyTensor:
             if type(out) is not _ndarray:
                 out = _asarray(out)
-            if out.dtype == _F64 and xd.dtype != _F64:
+            if out.dtype is _F64 and xd.dtype is not _F64:
                 out = out.astype(_F32)
             t = _new(Tensor)
             t.data = out
@@ -330,7 +355,10 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    oid = tape.new_id(out.shape, out.dtype)
+                    shapes = tape.shapes
+                    oid = len(shapes)
+                    shapes.append(out.shape)
+                    tape.dtypes.append(out.dtype)
                     tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out))
                     t._tape = tape
                     t._id = oid
@@ -445,7 +473,7 @@ class Primitive:
             out = prim.forward(*fwd)
             if type(out) is not _ndarray:
                 out = _asarray(out)
-            if out.dtype == _F64 and _creeps(datas):
+            if out.dtype is _F64 and _creeps(datas):
                 out = out.astype(_F32)
             if not skip_rule and not known:
                 if expected is not None and expected != out.shape:
@@ -461,7 +489,10 @@ class Primitive:
                     tv._id if tv is not None and tv._tape is tape else -1 for tv in tensors
                 )
                 if any(i >= 0 for i in ids):
-                    oid = tape.new_id(out.shape, out.dtype)
+                    shapes = tape.shapes
+                    oid = len(shapes)
+                    shapes.append(out.shape)
+                    tape.dtypes.append(out.dtype)
                     tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out))
                     t._tape = tape
                     t._id = oid
