@@ -173,20 +173,26 @@ class _AdamState:
 
 
 def _adam_step(
-    state: _AdamState, dx: Array, beta: Tuple[float, float], epsilon: float
+    state: _AdamState, dx: Array, beta: Tuple[float, float], epsilon: float, scale: float
 ) -> Array:
-    """Update the moments in place; return ``mhat / (sqrt(vhat) + epsilon)``."""
+    """Update the moments in place; return ``scale * mhat / (sqrt(vhat) + epsilon)``."""
     b1, b2 = beta
     state.m *= b1
     state.m += (1 - b1) * dx
     state.v *= b2
-    state.v += (1 - b2) * (dx * dx)
-    mhat = state.m / (1 - state.beta1t)
-    vhat = state.v / (1 - state.beta2t)
+    sq = dx * dx
+    sq *= 1 - b2
+    state.v += sq
+    # Bias corrections folded into scalars, temporaries reused: this runs on every
+    # parameter array at every step.
+    denom = np.multiply(state.v, 1.0 / (1 - state.beta2t), out=sq)
+    np.sqrt(denom, out=denom)
+    denom += epsilon
+    step: Array = state.m * (scale / (1 - state.beta1t))
+    step /= denom
     state.beta1t *= b1
     state.beta2t *= b2
-    out: Array = mhat / (np.sqrt(vhat) + epsilon)
-    return out
+    return step
 
 
 @dataclass(frozen=True)
@@ -220,7 +226,7 @@ class Adam(Rule):
         >>> Adam(1.0).apply(Adam(1.0).init(np.zeros(1)), np.zeros(1), np.ones(1))[1].round(6)
         array([1.])
         """
-        return state, self.eta * _adam_step(state, dx, self.beta, self.epsilon)
+        return state, _adam_step(state, dx, self.beta, self.epsilon, self.eta)
 
 
 @dataclass(frozen=True)
@@ -257,8 +263,10 @@ class AdamW(Rule):
         >>> AdamW(1.0).apply(AdamW(1.0).init(np.zeros(1)), np.zeros(1), np.ones(1))[1].round(6)
         array([1.])
         """
-        adam = _adam_step(state, dx, self.beta, self.epsilon)
-        return state, self.eta * (adam + self.lambd * x)
+        step = _adam_step(state, dx, self.beta, self.epsilon, self.eta)
+        if self.lambd:
+            step += (self.eta * self.lambd) * x
+        return state, step
 
 
 class _RMSState:
