@@ -2,6 +2,8 @@
 
 from typing import Literal, TypeVar
 
+from typing_extensions import reveal_type
+
 from typedflux import Tensor
 
 B = TypeVar("B", bound=int)

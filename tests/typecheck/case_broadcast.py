@@ -2,6 +2,8 @@
 
 from typing import TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Tensor
 
@@ -50,6 +52,6 @@ def rigid_one(x: Tensor[B, 3], y: Tensor[1, 3]) -> Tensor[B, 3]:
     return x + y
 
 
-rigid(tf.zeros(2, 3), tf.zeros(2, 3))
+rigid(tf.zeros(2, 3), tf.zeros(4, 3))
 rigid_fixed(tf.zeros(2, 3), tf.zeros(2, 3))
 rigid_one(tf.zeros(2, 3), tf.zeros(1, 3))

@@ -4,6 +4,8 @@ from typing import TypeVar
 
 from typing_extensions import TypeVarTuple
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Tensor
 
@@ -12,6 +14,7 @@ N = TypeVar("N", bound=int)
 K = TypeVar("K", bound=int)
 
 
+@tf.shapecheck
 def predict(x: Tensor[B, 784], w: Tensor[784, 10]) -> Tensor[B, 10]:
     return x @ w
 
@@ -20,6 +23,7 @@ reveal_type(predict(tf.zeros(32, 784), tf.zeros(784, 10)))  # N: Revealed type i
 wrong_features = predict(tf.zeros(32, 700), tf.zeros(784, 10))  # E: Shape mismatch for "predict": argument "x" has Tensor[32, 700], annotated Tensor[B, 784]; need size 784 at axis 1 (got 700)  [shape]  # N: B=32
 
 
+@tf.shapecheck
 def pair(x: Tensor[B, 3], y: Tensor[B, 5]) -> Tensor[B, 8]:
     return tf.concat([x, y], axis=1)
 
@@ -28,6 +32,7 @@ reveal_type(pair(tf.zeros(4, 3), tf.zeros(4, 5)))  # N: Revealed type is "typedf
 batch_differs = pair(tf.zeros(4, 3), tf.zeros(6, 5))  # E: Dim "B" differs for "pair": argument "x" gives B = 4, argument "y" gives B = 6; need one size for B (4 vs 6)  [shape]  # N: B=4
 
 
+@tf.shapecheck
 def halve(x: Tensor["2*N"]) -> Tensor[N]:
     return x[: x.shape[0] // 2]
 
@@ -36,6 +41,7 @@ reveal_type(halve(tf.zeros(6)))  # N: Revealed type is "typedflux.tensor.Tensor[
 odd = halve(tf.zeros(7))  # E: Shape mismatch for "halve": argument "x" has Tensor[7], annotated Tensor[2*N]; need size 2*N at axis 0 (got 7)  [shape]
 
 
+@tf.shapecheck
 def double(x: Tensor[N]) -> Tensor["2*N"]:
     return tf.concat([x, x])
 
@@ -44,6 +50,7 @@ reveal_type(double(tf.zeros(3)))  # N: Revealed type is "typedflux.tensor.Tensor
 reveal_type(double(double(tf.zeros(3))))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[12]]"
 
 
+@tf.shapecheck
 def pool_size(x: Tensor[B, "(N-3)//2+1"], n: Tensor[N]) -> Tensor[B, N]:
     return tf.zeros(x.shape[0], n.shape[0])
 
@@ -51,24 +58,33 @@ def pool_size(x: Tensor[B, "(N-3)//2+1"], n: Tensor[N]) -> Tensor[B, N]:
 reveal_type(pool_size(tf.zeros(2, 13), tf.zeros(28)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[28]]"
 
 
+@tf.shapecheck
 def caller(x: Tensor[K, 784], w: Tensor[784, 10]) -> Tensor[K, 10]:
     return predict(x, w)
 
 
+@tf.shapecheck
 def caller_wrong(x: Tensor[K, 700], w: Tensor[784, 10]) -> Tensor[K, 10]:
     return predict(x, w)  # E: Shape mismatch for "predict": argument "x" has Tensor[K, 700], annotated Tensor[B, 784]; need size 784 at axis 1 (got 700)  [shape]  # N: B=K
 
 
+caller(tf.zeros(2, 784), tf.zeros(784, 10))
+caller_wrong(tf.zeros(2, 700), tf.zeros(784, 10))
+
+
+@tf.shapecheck
 def symbolic_double(x: Tensor[K]) -> Tensor["2*K"]:
     return double(x)
 
 
+@tf.shapecheck
 def unknown(n: int) -> None:
     reveal_type(predict(tf.zeros(n, 784), tf.zeros(784, 10)))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
     reveal_type(halve(tf.zeros(n)))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
 
 
 class Model:
+    @tf.shapecheck
     def forward(self, x: Tensor[B, 784]) -> Tensor[B, 10]:
         return x @ tf.zeros(784, 10)
 
@@ -78,11 +94,13 @@ reveal_type(m.forward(tf.zeros(3, 784)))  # N: Revealed type is "typedflux.tenso
 bad_forward = m.forward(tf.zeros(3, 100))  # E: Shape mismatch for "Model.forward": argument "x" has Tensor[3, 100], annotated Tensor[B, 784]; need size 784 at axis 1 (got 100)  [shape]  # N: B=3
 
 
+@tf.shapecheck
 def caller_expr(x: Tensor[K]) -> None:
     reveal_type(halve(double(x)))  # N: Revealed type is "typedflux.tensor.Tensor[K]"
     reveal_type(halve(tf.concat([x, x, x, x])))  # N: Revealed type is "typedflux.tensor.Tensor[Literal['2*K']]"
 
 
+@tf.shapecheck
 def caller_unsolvable(x: Tensor["K+1"]) -> None:
     reveal_type(halve(x))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
 
@@ -90,6 +108,7 @@ def caller_unsolvable(x: Tensor["K+1"]) -> None:
 Bs = TypeVarTuple("Bs")
 
 
+@tf.shapecheck
 def last_axis(x: Tensor[*Bs, 10]) -> Tensor[*Bs, 1]:
     return x.sum(axis=-1, keepdims=True)
 

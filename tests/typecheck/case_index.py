@@ -1,5 +1,7 @@
 """Indexing: ints drop an axis, slices keep it, None adds one, ... skips; out of range."""
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 
 x = tf.zeros(4, 5, 6)

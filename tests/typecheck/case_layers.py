@@ -2,6 +2,8 @@
 
 from typing import TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Chain, Conv, Dense, Dropout, Flatten, MaxPool, Tensor, relu
 

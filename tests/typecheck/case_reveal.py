@@ -2,6 +2,8 @@
 
 from typing import Any, Literal, TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Tensor
 
