@@ -52,6 +52,10 @@ def test_shuffle_is_a_permutation_new_each_epoch_and_seeded() -> None:
         np.testing.assert_array_equal(x.numpy()[:, 0], y.numpy() * 3)
     again = DataLoader((_X(20), Y), batchsize=6, shuffle=True, rng=3)
     assert np.concatenate([y.numpy() for _, y in again]).tolist() == epoch1.tolist()
+    by_seed = DataLoader((_X(20), Y), batchsize=6, shuffle=True, seed=3)
+    assert np.concatenate([y.numpy() for _, y in by_seed]).tolist() == epoch1.tolist()
+    with pytest.raises(ValueError, match="rng or seed, not both"):
+        DataLoader(Y, rng=1, seed=1)
 
 
 def test_shuffle_uses_global_seed_by_default() -> None:

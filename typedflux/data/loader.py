@@ -36,8 +36,9 @@ class DataLoader:
     - ``batchsize``: observations per batch.
     - ``shuffle``: draw a fresh permutation each time iteration starts (each epoch).
     - ``partial``: keep a last, smaller batch when ``batchsize`` does not divide ``N``.
-    - ``rng``: a ``numpy.random.Generator`` or an int seed; ``None`` uses typedflux's global
-      generator (reseed it with ``tf.seed(n)``).
+    - ``rng``: a ``numpy.random.Generator`` or an int seed (or give ``seed=n``); ``None``
+      uses typedflux's global generator (reseed it with ``tf.seed(n)``). Each epoch draws
+      a new permutation from it, so a seeded run is reproducible end to end.
 
     Batches are new Tensors (copies), so training never aliases the dataset.
 
@@ -59,6 +60,7 @@ class DataLoader:
         shuffle: bool = False,
         partial: bool = True,
         rng: Union[np.random.Generator, int, None] = None,
+        seed: Optional[int] = None,
     ) -> None:
         if isinstance(batchsize, bool) or not isinstance(batchsize, (int, np.integer)) or batchsize < 1:
             raise ValueError(f"DataLoader: batchsize must be a positive int, got {batchsize!r}")
@@ -99,6 +101,10 @@ class DataLoader:
         self.batchsize = int(batchsize)
         self.shuffle = shuffle
         self.partial = partial
+        if seed is not None:
+            if rng is not None:
+                raise ValueError("DataLoader: pass rng or seed, not both")
+            rng = seed
         if rng is None or isinstance(rng, np.random.Generator):
             self._rng: Optional[np.random.Generator] = rng
         else:
