@@ -147,14 +147,14 @@ POOL_CASES = [((2, 2), (2, 2), (0, 0)), ((3, 3), (2, 2), (1, 1)), ((3, 2), (1, 2
 @pytest.mark.parametrize("k,s,p", POOL_CASES)
 def test_pools_match_naive_and_finite_differences(k: Any, s: Any, p: Any) -> None:
     x = rng.normal(size=(2, 3, 7, 6))
-    y, arg = K.maxpool2d_forward(x, k, s, p)
+    y = K.maxpool2d_forward(x, k, s, p)
     np.testing.assert_allclose(y, naive_pool(x, k, s, p, "max"))
     m = K.meanpool2d_forward(x, k, s, p)
     np.testing.assert_allclose(m, naive_pool(x, k, s, p, "mean"), atol=1e-12)
     r = rng.normal(size=y.shape)
-    gx = K.maxpool2d_backward(r, arg, x.shape, k, s, p)
+    gx = K.maxpool2d_backward(r, x, y, k, s, p)
     np.testing.assert_allclose(
-        gx, _numgrad(lambda: float((K.maxpool2d_forward(x, k, s, p)[0] * r).sum()), x), atol=1e-6
+        gx, _numgrad(lambda: float((K.maxpool2d_forward(x, k, s, p) * r).sum()), x), atol=1e-6
     )
     gm = K.meanpool2d_backward(r, x.shape, k, s, p)
     np.testing.assert_allclose(
@@ -287,3 +287,10 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
         np.testing.assert_allclose(
             got, _numgrad(lambda: float((fwd() * r).sum()), arr), rtol=1e-5, atol=1e-6
         )
+
+
+def test_maxpool_ties_go_to_the_first_maximum() -> None:
+    x = np.ones((1, 1, 2, 2))
+    y = K.maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))
+    g = K.maxpool2d_backward(np.ones_like(y), x, y, (2, 2), (2, 2), (0, 0))
+    assert g[0, 0].tolist() == [[1.0, 0.0], [0.0, 0.0]]

@@ -31,7 +31,7 @@ from typing import (
 import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
-from typedflux.layers.core import Layer, active, glorot_uniform, randn32, zeros32
+from typedflux.layers.core import Layer, active, fused_activation, glorot_uniform, randn32, zeros32
 from typedflux.ops import layers_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
@@ -78,16 +78,6 @@ Rest = TypeVarTuple("Rest")
 Layers = TypeVarTuple("Layers")
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
-
-
-def _fused(activation: Callable[..., Any]) -> Optional[str]:
-    """The dense primitive's name for an activation it fuses, else None."""
-    from typedflux.ops import nn
-
-    for name in F.FUSED_ACTIVATIONS:
-        if activation is getattr(nn, name):
-            return name
-    return None
 
 
 def layer_repr(layer: Any) -> str:
@@ -212,7 +202,7 @@ class Dense(Layer, Generic[In, Out]):
     def __call__(self, x: Tensor[Unpack[Bs], In]) -> Tensor[Unpack[Bs], Out]:
         self.check(x)
         b: Any = self.bias if self.bias is not None else 0.0
-        fused = _fused(self.activation)
+        fused = fused_activation(self.activation)
         if fused is not None:
             return F.dense(x, self.weight, b, fused)
         return self.activation(F.dense(x, self.weight, b, "identity"))  # type: ignore[no-any-return]

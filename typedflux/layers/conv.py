@@ -19,7 +19,7 @@ from typing import Any, Callable, Generic, Optional, Sequence, Tuple, Union
 
 from typing_extensions import TypeVar, Unpack
 
-from typedflux.layers.core import Layer, glorot_uniform, zeros32
+from typedflux.layers.core import Layer, fused_activation, glorot_uniform, zeros32
 from typedflux.ops import layers_nn as F
 from typedflux.ops.nn import identity
 from typedflux.shapes.layers import (
@@ -82,6 +82,7 @@ class Conv(Layer, Generic[In, Out, Cfg]):
 
     weight: AnyTensor
     bias: Optional[AnyTensor]
+    _fuses = True  # identity/relu/tanh/sigmoid run inside the conv primitive
 
     def __init__(
         self,
@@ -131,14 +132,16 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         return ConvConfig(self.window.kernel, cin, cout, activation_name(self.activation),
                           self.window, self.bias is not None)
 
-    def _apply(self, x: Any, b: Any) -> AnyTensor:
+    def _apply(self, x: Any, b: Any, activation: str) -> AnyTensor:
         w = self.window
-        return F.conv2d(x, self.weight, b, w.stride, w.pad, w.dilation)
+        return F.conv2d(x, self.weight, b, w.stride, w.pad, w.dilation, activation)
 
     def __call__(self, x: Tensor[B, In, H, W]) -> Tensor[B, Out, Any, Any]:
         self.check(x)
-        y = self._apply(x, self.bias if self.bias is not None else 0.0)
-        if self.activation is not identity:
+        b = self.bias if self.bias is not None else 0.0
+        fused = fused_activation(self.activation) if self._fuses else None
+        y = self._apply(x, b, fused or "identity")
+        if fused is None and self.activation is not identity:
             y = self.activation(y)
         return y
 
@@ -170,7 +173,9 @@ class ConvTranspose(Conv[In, Out, Cfg]):
                                    activation_name(self.activation), self.window,
                                    self.bias is not None)
 
-    def _apply(self, x: Any, b: Any) -> AnyTensor:
+    _fuses = False  # the transposed conv applies its activation as a separate op
+
+    def _apply(self, x: Any, b: Any, activation: str) -> AnyTensor:
         w = self.window
         return F.conv_transpose2d(x, self.weight, b, w.stride, w.pad, w.dilation)
 

@@ -24,7 +24,10 @@ from typedflux.ops.creation import rng
 from typedflux.shapes.layers import LayerConfig, Shape
 from typedflux.tensor import Tensor
 
-__all__ = ["Layer", "glorot_uniform", "zeros32", "ones32", "randn32", "param", "active"]
+__all__ = [
+    "Layer", "glorot_uniform", "zeros32", "ones32", "randn32", "param", "active",
+    "fused_activation",
+]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -126,6 +129,23 @@ def ones32(*dims: int) -> AnyTensor:
     [1.0, 1.0]
     """
     return param(np.ones(dims))
+
+
+def fused_activation(activation: Any) -> Optional[str]:
+    """The name under which the dense/conv primitives fuse ``activation`` (``identity``,
+    ``relu``, ``tanh``, ``sigmoid`` of typedflux), or None for any other callable.
+
+    >>> import typedflux as tf
+    >>> fused_activation(tf.relu), fused_activation(tf.gelu)
+    ('relu', None)
+    """
+    from typedflux.ops import nn
+    from typedflux.ops.layers_nn import FUSED_ACTIVATIONS
+
+    for name in FUSED_ACTIVATIONS:
+        if activation is getattr(nn, name):
+            return name
+    return None
 
 
 def active(training: Optional[bool]) -> bool:

@@ -6,15 +6,14 @@ images, conv weight ``(out, in, kh, kw)``, transposed-conv weight ``(in, out, kh
 
 >>> import numpy as np
 >>> x = np.arange(16, dtype=np.float64).reshape(1, 1, 4, 4)
->>> y, _ = maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))
->>> y[0, 0]
+>>> maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))[0, 0]
 array([[ 5.,  7.],
        [13., 15.]])
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional, Tuple
+from typing import Any, Iterator, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -55,9 +54,7 @@ def _act(pre: Array, activation: str) -> Array:
         np.tanh(pre, out=pre)
         return pre
     if activation == "sigmoid":
-        # Stable for large |pre|: exp of a non-positive number only.
-        e = np.exp(-np.abs(pre))
-        return np.where(pre >= 0, 1 / (1 + e), e / (1 + e)).astype(pre.dtype, copy=False)
+        return _sigmoid(pre, out=pre)
     raise ValueError(f"dense: activation {activation!r} is not fused")
 
 
@@ -85,13 +82,14 @@ def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Ar
 
 
 def dense_backward(
-    g: Array, out: Array, x: Array, w: Array, activation: str
-) -> Tuple[Array, Array, Array]:
-    """Gradients for (x, w, b); two GEMMs on the flattened batch."""
+    g: Array, out: Array, x: Array, w: Array, activation: str, grad_x: bool = True
+) -> Tuple[Optional[Array], Array, Array]:
+    """Gradients for (x, w, b); two GEMMs on the flattened batch (one when ``x`` needs no
+    gradient, e.g. the data fed to a first layer)."""
     gp = _act_grad(g, out, activation)
     g2 = gp.reshape(-1, gp.shape[-1])
     x2 = x.reshape(-1, x.shape[-1])
-    return gp @ w, g2.T @ x2, g2.sum(axis=0)
+    return (gp @ w if grad_x else None), g2.T @ x2, g2.sum(axis=0)
 
 
 # -- im2col -----------------------------------------------------------------------------------
@@ -154,10 +152,12 @@ def _conv_out(h: int, k: int, s: int, p: int, d: int) -> int:
 
 
 def conv2d_forward(
-    x: Array, w: Array, b: Optional[Array], stride: Pair, pad: Pair, dilation: Pair
+    x: Array, w: Array, b: Optional[Array], stride: Pair, pad: Pair, dilation: Pair,
+    activation: str = "identity",
 ) -> Tuple[Array, Array]:
-    """Cross-correlation (PyTorch's conv2d). Returns the output and the im2col buffer,
-    which the backward reuses for the weight gradient."""
+    """Cross-correlation (PyTorch's conv2d) then a fused activation (identity, relu, tanh,
+    sigmoid). Returns the output and the im2col buffer, which the backward reuses for the
+    weight gradient."""
     n = x.shape[0]
     o, c, kh, kw = w.shape
     oh = _conv_out(x.shape[2], kh, stride[0], pad[0], dilation[0])
@@ -166,18 +166,26 @@ def conv2d_forward(
     y = w.reshape(o, -1) @ cols  # (O, B*OH*OW): the one GEMM
     if b is not None:
         y += b[:, None]
+    y = _act(y, activation)
     return y.reshape(o, n, oh, ow).transpose(1, 0, 2, 3), cols
 
 
 def conv2d_backward(
     g: Array, cols: Array, x_shape: Tuple[int, ...], w: Array, stride: Pair, pad: Pair,
-    dilation: Pair,
-) -> Tuple[Array, Array, Array]:
-    """Gradients for (x, w, b) from the saved columns: two GEMMs and a col2im."""
+    dilation: Pair, out: Optional[Array] = None, activation: str = "identity",
+    grad_x: bool = True,
+) -> Tuple[Optional[Array], Array, Array]:
+    """Gradients for (x, w, b) from the saved columns: two GEMMs and a col2im (one GEMM
+    when ``x`` needs no gradient). ``out`` is the forward output, for the activation."""
     o, c, kh, kw = w.shape
     n, _, oh, ow = g.shape
+    if activation != "identity":
+        assert out is not None
+        g = _act_grad(g, out, activation)
     g2 = g.transpose(1, 0, 2, 3).reshape(o, -1)
     gw = (g2 @ cols.T).reshape(w.shape)
+    if not grad_x:
+        return None, gw, g2.sum(axis=1)
     gcols = w.reshape(o, -1).T @ g2
     hp, wp = x_shape[2] + 2 * pad[0], x_shape[3] + 2 * pad[1]
     gxp = col2im(gcols, (n, c, hp, wp), (kh, kw), stride, dilation, (oh, ow))
@@ -223,47 +231,64 @@ def conv_transpose2d_backward(
 # -- pools ------------------------------------------------------------------------------------
 
 
-def _windows(xp: Array, window: Pair, stride: Pair, out_hw: Pair) -> Array:
-    """A read-only view (B, C, OH, OW, kh, kw) of every pooling window."""
-    v = np.lib.stride_tricks.sliding_window_view(xp, window, axis=(2, 3))
-    return v[:, :, :: stride[0], :: stride[1]][:, :, : out_hw[0], : out_hw[1]]
+def _taps(xp: Array, window: Pair, stride: Pair, out_hw: Pair) -> Iterator[Tuple[int, int, Array]]:
+    """For each window tap ``(i, j)``: the strided view of ``xp`` it reads at every output
+    position, shaped like the output. Pools are ``kh*kw`` elementwise passes over these
+    views: no window copies, no argmax over a gathered axis."""
+    (oh, ow), (sh, sw) = out_hw, stride
+    for i in range(window[0]):
+        for j in range(window[1]):
+            yield i, j, xp[:, :, i : i + sh * (oh - 1) + 1 : sh, j : j + sw * (ow - 1) + 1 : sw]
 
 
-def maxpool2d_forward(
-    x: Array, window: Pair, stride: Pair, pad: Pair
-) -> Tuple[Array, Array]:
-    """Max over each window (padding is -inf, so it never wins). Returns the output and the
-    flat argmax within each window; ties go to the first (row-major) position."""
-    oh = _conv_out(x.shape[2], window[0], stride[0], pad[0], 1)
-    ow = _conv_out(x.shape[3], window[1], stride[1], pad[1], 1)
-    v = _windows(_pad(x, pad, -np.inf), window, stride, (oh, ow))
-    flat = v.reshape(v.shape[:4] + (-1,))
-    arg = flat.argmax(axis=-1)
-    return np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0], arg
+def _pool_out(x: Array, window: Pair, stride: Pair, pad: Pair) -> Pair:
+    return (_conv_out(x.shape[2], window[0], stride[0], pad[0], 1),
+            _conv_out(x.shape[3], window[1], stride[1], pad[1], 1))
+
+
+def maxpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
+    """Max over each window (padding is -inf, so it never wins)."""
+    out_hw = _pool_out(x, window, stride, pad)
+    out: Optional[Array] = None
+    for _, _, tap in _taps(_pad(x, pad, -np.inf), window, stride, out_hw):
+        if out is None:
+            out = tap.copy()
+        else:
+            np.maximum(out, tap, out=out)
+    assert out is not None
+    return out
 
 
 def maxpool2d_backward(
-    g: Array, arg: Array, x_shape: Tuple[int, ...], window: Pair, stride: Pair, pad: Pair
+    g: Array, x: Array, out: Array, window: Pair, stride: Pair, pad: Pair
 ) -> Array:
-    """Route each output gradient to its window's argmax (overlapping windows add)."""
-    n, c, h, w = x_shape
-    oh, ow = g.shape[2:]
-    gxp = np.zeros((n, c, h + 2 * pad[0], w + 2 * pad[1]), dtype=g.dtype)
-    for i in range(window[0]):
-        for j in range(window[1]):
-            hit = arg == i * window[1] + j
-            gxp[:, :, i : i + stride[0] * (oh - 1) + 1 : stride[0],
-                j : j + stride[1] * (ow - 1) + 1 : stride[1]] += g * hit
+    """Route each output gradient to the first (row-major) tap of its window that holds the
+    maximum; overlapping windows add."""
+    xp = _pad(x, pad, -np.inf)
+    gxp = np.zeros(xp.shape, dtype=g.dtype)
+    out_hw = out.shape[2:]
+    taken = np.zeros(out.shape, dtype=bool)
+    (sh, sw), (oh, ow) = stride, out_hw
+    for i, j, tap in _taps(xp, window, stride, out_hw):
+        hit = tap == out
+        hit &= ~taken
+        taken |= hit
+        gxp[:, :, i : i + sh * (oh - 1) + 1 : sh, j : j + sw * (ow - 1) + 1 : sw] += g * hit
     return _unpad(gxp, pad)
 
 
 def meanpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
     """Mean over each window; padding counts as zeros in the mean (NNlib's and PyTorch's
     default ``count_include_pad``)."""
-    oh = _conv_out(x.shape[2], window[0], stride[0], pad[0], 1)
-    ow = _conv_out(x.shape[3], window[1], stride[1], pad[1], 1)
-    v = _windows(_pad(x, pad), window, stride, (oh, ow))
-    out: Array = v.mean(axis=(4, 5), dtype=x.dtype)
+    out_hw = _pool_out(x, window, stride, pad)
+    out: Optional[Array] = None
+    for _, _, tap in _taps(_pad(x, pad), window, stride, out_hw):
+        if out is None:
+            out = tap.copy()
+        else:
+            out += tap
+    assert out is not None
+    out *= x.dtype.type(1.0 / (window[0] * window[1]))
     return out
 
 
@@ -361,10 +386,14 @@ def layernorm_backward(
 # -- recurrent (whole sequences, batch-first) -------------------------------------------------
 
 
-def _sigmoid(a: Array) -> Array:
-    e = np.exp(-np.abs(a))
-    out: Array = np.where(a >= 0, 1 / (1 + e), e / (1 + e)).astype(a.dtype, copy=False)
-    return out
+def _sigmoid(a: Array, out: Optional[Array] = None) -> Array:
+    """``0.5*(tanh(a/2) + 1)``: overflow-free for any ``|a|`` and three passes, in place
+    into ``out`` when given."""
+    r: Array = np.multiply(a, a.dtype.type(0.5), out=out)
+    np.tanh(r, out=r)
+    r += 1
+    r *= a.dtype.type(0.5)
+    return r
 
 
 def _zeros_h(x: Array, h: int) -> Array:
@@ -378,11 +407,11 @@ def _input_part(x: Array, w_ih: Array, b: Array) -> Array:
 
 
 def _finish(
-    da: Array, x: Array, w_ih: Array, hprev: Array, w_hh: Array
-) -> Tuple[Array, Array, Array, Array]:
+    da: Array, x: Array, w_ih: Array, hprev: Array, w_hh: Array, grad_x: bool = True
+) -> Tuple[Optional[Array], Array, Array, Array]:
     """Weight gradients of all steps at once from the stacked pre-activation gradients."""
     da2 = da.reshape(-1, da.shape[-1])
-    gx = da @ w_ih
+    gx = da @ w_ih if grad_x else None
     gwih = da2.T @ x.reshape(-1, x.shape[-1])
     gwhh = da2.T @ hprev.reshape(-1, hprev.shape[-1])
     return gx, gwih, gwhh, da2.sum(axis=0)
@@ -409,8 +438,8 @@ def rnn_forward(x: Array, w_ih: Array, w_hh: Array, b: Array) -> Array:
 
 
 def rnn_backward(
-    g: Array, out: Array, x: Array, w_ih: Array, w_hh: Array
-) -> Tuple[Array, Array, Array, Array]:
+    g: Array, out: Array, x: Array, w_ih: Array, w_hh: Array, grad_x: bool = True
+) -> Tuple[Optional[Array], Array, Array, Array]:
     """Backpropagation through time; the saved outputs are the hidden states."""
     n, t, hsize = out.shape
     da = np.empty_like(out)
@@ -419,7 +448,7 @@ def rnn_backward(
         h = out[:, s]
         da[:, s] = (g[:, s] + dh_next) * (1 - h * h)
         dh_next = da[:, s] @ w_hh
-    return _finish(da, x, w_ih, _shifted(out), w_hh)
+    return _finish(da, x, w_ih, _shifted(out), w_hh, grad_x)
 
 
 def lstm_forward(
@@ -435,23 +464,25 @@ def lstm_forward(
     cells = np.empty_like(out)
     h = _zeros_h(x, hsize).astype(xw.dtype)
     c = np.zeros_like(h)
+    w_hh_t = w_hh.T
+    h2, h3 = 2 * hsize, 3 * hsize
     for s in range(t):
-        a = xw[:, s] + h @ w_hh.T
-        ifo = _sigmoid(a[:, np.r_[0 : 2 * hsize, 3 * hsize : 4 * hsize]])
-        i, f, o = ifo[:, :hsize], ifo[:, hsize : 2 * hsize], ifo[:, 2 * hsize :]
-        gg = np.tanh(a[:, 2 * hsize : 3 * hsize])
-        c = f * c + i * gg
-        h = o * np.tanh(c)
-        gates[:, s, :hsize], gates[:, s, hsize : 2 * hsize] = i, f
-        gates[:, s, 2 * hsize : 3 * hsize], gates[:, s, 3 * hsize :] = gg, o
+        a = xw[:, s] + h @ w_hh_t
+        gt = gates[:, s]
+        _sigmoid(a[:, :h2], out=gt[:, :h2])
+        np.tanh(a[:, h2:h3], out=gt[:, h2:h3])
+        _sigmoid(a[:, h3:], out=gt[:, h3:])
+        c = gt[:, hsize:h2] * c + gt[:, :hsize] * gt[:, h2:h3]
         cells[:, s] = c
+        h = gt[:, h3:] * np.tanh(c)
         out[:, s] = h
     return out, gates, cells
 
 
 def lstm_backward(
-    g: Array, out: Array, gates: Array, cells: Array, x: Array, w_ih: Array, w_hh: Array
-) -> Tuple[Array, Array, Array, Array]:
+    g: Array, out: Array, gates: Array, cells: Array, x: Array, w_ih: Array, w_hh: Array,
+    grad_x: bool = True,
+) -> Tuple[Optional[Array], Array, Array, Array]:
     """BPTT for :func:`lstm_forward` from its saved gates and cell states."""
     n, t, hsize = out.shape
     da = np.empty_like(gates)
@@ -471,7 +502,7 @@ def lstm_backward(
         da[:, s, 3 * hsize :] = dh * tc * o * (1 - o)
         dc_next = dc * f
         dh_next = da[:, s] @ w_hh
-    return _finish(da, x, w_ih, _shifted(out), w_hh)
+    return _finish(da, x, w_ih, _shifted(out), w_hh, grad_x)
 
 
 def gru_forward(
@@ -500,8 +531,9 @@ def gru_forward(
 
 
 def gru_backward(
-    g: Array, out: Array, saved: Array, x: Array, w_ih: Array, w_hh: Array
-) -> Tuple[Array, Array, Array, Array]:
+    g: Array, out: Array, saved: Array, x: Array, w_ih: Array, w_hh: Array,
+    grad_x: bool = True,
+) -> Tuple[Optional[Array], Array, Array, Array]:
     """BPTT for :func:`gru_forward`. The reset gate scales only the hidden part of the
     candidate, so input-side and hidden-side pre-activation gradients differ in that block."""
     n_, t, hsize = out.shape
@@ -522,7 +554,7 @@ def gru_backward(
         da_h[:, s, :hsize], da_h[:, s, hsize : 2 * hsize] = dar, daz
         da_h[:, s, 2 * hsize :] = dan * r
         dh_next = da_h[:, s] @ w_hh + dh * z
-    gx, gwih, _, gb = _finish(da_in, x, w_ih, hprev_all, w_hh)
+    gx, gwih, _, gb = _finish(da_in, x, w_ih, hprev_all, w_hh, grad_x)
     dh2 = da_h.reshape(-1, 3 * hsize)
     gwhh = dh2.T @ hprev_all.reshape(-1, hsize)
     return gx, gwih, gwhh, gb

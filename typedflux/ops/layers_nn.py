@@ -40,6 +40,7 @@ __all__ = [
     "lstm_sequence",
     "gru_sequence",
     "FUSED_ACTIVATIONS",
+    "needs_grad",
 ]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
@@ -62,6 +63,18 @@ def _save(out: np.ndarray[Any, Any], value: Any) -> None:
 
 def _saved(out: np.ndarray[Any, Any]) -> Any:
     return _SAVED.get(id(out))
+
+
+def needs_grad(x: Any) -> bool:
+    """Whether the active tape tracks ``x`` (the registry's own test for recording an
+    input), i.e. whether a VJP must compute a gradient for it.
+
+    >>> import typedflux as tf
+    >>> needs_grad(tf.ones(2))
+    False
+    """
+    tape = _ACTIVE[0]
+    return tape is not None and isinstance(x, Tensor) and x._tape is tape
 
 
 def _bias(b: Any) -> Any:
@@ -87,21 +100,28 @@ def _randn(*shape: int) -> np.ndarray[Any, Any]:
 
 
 @primitive("dense")
-def p_dense(x: Any, w: Any, b: Any, activation: str) -> Any:
+def p_dense(x: Any, w: Any, b: Any, activation: str, grad_x: bool) -> Any:
     return K.dense_forward(x, w, _bias(b), activation)
 
 
 @p_dense.vjp
-def _dense_vjp(g: Any, out: Any, x: Any, w: Any, b: Any, activation: str) -> Tuple[Any, ...]:
-    gx, gw, gb = K.dense_backward(g, out, x, w, activation)
+def _dense_vjp(
+    g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
+) -> Tuple[Any, ...]:
+    gx, gw, gb = K.dense_backward(g, out, x, w, activation, grad_x)
     return gx, gw, (gb if _bias(b) is not None else None)
 
 
 @p_dense.examples
 def _dense_examples() -> Args:
+    # The last example feeds x as a constant tensor with grad_x False: its VJP skips gx.
     return [
-        (_randn(3, 4), _randn(2, 4), _randn(2), act) for act in FUSED_ACTIVATIONS
-    ] + [(_randn(2, 3, 4), _randn(5, 4), 0.0, "tanh"), (_randn(4), _randn(3, 4), _randn(3), "identity")]
+        (_randn(3, 4), _randn(2, 4), _randn(2), act, True) for act in FUSED_ACTIVATIONS
+    ] + [
+        (_randn(2, 3, 4), _randn(5, 4), 0.0, "tanh", True),
+        (_randn(4), _randn(3, 4), _randn(3), "identity", True),
+        (Tensor(_randn(3, 4), np.float64), _randn(2, 4), _randn(2), "relu", False),
+    ]
 
 
 def dense(x: Any, w: Any, b: Any = 0.0, activation: str = "identity") -> AnyTensor:
@@ -112,51 +132,63 @@ def dense(x: Any, w: Any, b: Any = 0.0, activation: str = "identity") -> AnyTens
     >>> dense(tf.ones(2, 3), tf.ones(1, 3), tf.tensor([1.0])).numpy().ravel().tolist()
     [4.0, 4.0]
     """
-    return p_dense.invoke(x, w, b, activation)
+    return p_dense.invoke(x, w, b, activation, needs_grad(x))
 
 
 # -- conv2d --------------------------------------------------------------------------------------
 
 
 @primitive("conv2d")
-def p_conv2d(x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any) -> Any:
-    out, cols = K.conv2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation))
+def p_conv2d(
+    x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any, activation: str,
+    grad_x: bool,
+) -> Any:
+    out, cols = K.conv2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation),
+                                 activation)
     _save(out, cols)
     return out
 
 
 @p_conv2d.vjp
 def _conv2d_vjp(
-    g: Any, out: Any, x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any
+    g: Any, out: Any, x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any,
+    activation: str, grad_x: bool,
 ) -> Tuple[Any, ...]:
     s, p, d = _p2(stride), _p2(pad), _p2(dilation)
     cols = _saved(out)
     if cols is None:
         cols = K.conv2d_forward(x, w, None, s, p, d)[1]
-    gx, gw, gb = K.conv2d_backward(g, cols, x.shape, w, s, p, d)
+    gx, gw, gb = K.conv2d_backward(g, cols, x.shape, w, s, p, d, out, activation, grad_x)
     return gx, gw, (gb if _bias(b) is not None else None)
 
 
 @p_conv2d.examples
 def _conv2d_examples() -> Args:
     return [
-        (_randn(2, 3, 5, 5), _randn(4, 3, 3, 3), _randn(4), (1, 1), (0, 0), (1, 1)),
-        (_randn(1, 2, 7, 6), _randn(3, 2, 3, 2), 0.0, (2, 1), (1, 1), (2, 1)),
+        (_randn(2, 3, 5, 5), _randn(4, 3, 3, 3), _randn(4), (1, 1), (0, 0), (1, 1),
+         "identity", True),
+        (_randn(1, 2, 7, 6), _randn(3, 2, 3, 2), 0.0, (2, 1), (1, 1), (2, 1), "tanh", True),
+        (_randn(2, 2, 5, 5), _randn(3, 2, 3, 3), _randn(3), (1, 1), (1, 1), (1, 1),
+         "sigmoid", True),
+        (Tensor(_randn(2, 2, 5, 5), np.float64), _randn(3, 2, 3, 3), _randn(3), (1, 1),
+         (0, 0), (1, 1), "relu", False),
     ]
 
 
 def conv2d(
     x: Any, w: Any, b: Any = 0.0, stride: Any = (1, 1), pad: Any = (0, 0),
-    dilation: Any = (1, 1),
+    dilation: Any = (1, 1), activation: str = "identity",
 ) -> AnyTensor:
-    """Cross-correlation over NCHW images by im2col and one GEMM: ``x Tensor[B, C, H, W],
-    w Tensor[O, C, kh, kw] -> Tensor[B, O, H', W']``.
+    """Cross-correlation over NCHW images by im2col and one GEMM, then a fused activation
+    (``identity, relu, tanh, sigmoid``): ``x Tensor[B, C, H, W], w Tensor[O, C, kh, kw] ->
+    Tensor[B, O, H', W']``.
 
     >>> import typedflux as tf
     >>> conv2d(tf.ones(1, 1, 4, 4), tf.ones(2, 1, 3, 3)).shape
     (1, 2, 2, 2)
     """
-    return p_conv2d.invoke(x, w, b, _p2(stride), _p2(pad), _p2(dilation))
+    return p_conv2d.invoke(x, w, b, _p2(stride), _p2(pad), _p2(dilation), activation,
+                           needs_grad(x))
 
 
 # -- conv_transpose2d ------------------------------------------------------------------------------
@@ -202,19 +234,12 @@ def conv_transpose2d(
 
 @primitive("maxpool2d")
 def p_maxpool2d(x: Any, window: Any, stride: Any, pad: Any) -> Any:
-    out, arg = K.maxpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
-    out = np.ascontiguousarray(out)
-    _save(out, arg)
-    return out
+    return K.maxpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
 
 
 @p_maxpool2d.vjp
 def _maxpool2d_vjp(g: Any, out: Any, x: Any, window: Any, stride: Any, pad: Any) -> Tuple[Any, ...]:
-    k, s, p = _p2(window), _p2(stride), _p2(pad)
-    arg = _saved(out)
-    if arg is None:
-        arg = K.maxpool2d_forward(x, k, s, p)[1]
-    return (K.maxpool2d_backward(g, arg, x.shape, k, s, p),)
+    return (K.maxpool2d_backward(g, x, out, _p2(window), _p2(stride), _p2(pad)),)
 
 
 @p_maxpool2d.examples
@@ -415,53 +440,61 @@ def embedding(ids: Any, weight: Any) -> AnyTensor:
 
 def _recurrent_examples(gates: int) -> Args:
     return [(_randn(2, 3, 4), _randn(gates * 3, 4) * 0.5, _randn(gates * 3, 3) * 0.5,
-             _randn(gates * 3) * 0.5)]
+             _randn(gates * 3) * 0.5, True),
+            (Tensor(_randn(2, 3, 4), np.float64), _randn(gates * 3, 4) * 0.5,
+             _randn(gates * 3, 3) * 0.5, _randn(gates * 3) * 0.5, False)]
 
 
 @primitive("rnn_sequence")
-def p_rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+def p_rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
     return K.rnn_forward(x, weight_ih, weight_hh, bias)
 
 
 @p_rnn_sequence.vjp
-def _rnn_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
-    return K.rnn_backward(g, out, x, weight_ih, weight_hh)
+def _rnn_vjp(
+    g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool
+) -> Tuple[Any, ...]:
+    return K.rnn_backward(g, out, x, weight_ih, weight_hh, grad_x)
 
 
 p_rnn_sequence.examples(lambda: _recurrent_examples(1))
 
 
 @primitive("lstm_sequence")
-def p_lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+def p_lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
     out, gates, cells = K.lstm_forward(x, weight_ih, weight_hh, bias)
     _save(out, (gates, cells))
     return out
 
 
 @p_lstm_sequence.vjp
-def _lstm_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
+def _lstm_vjp(
+    g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool
+) -> Tuple[Any, ...]:
     saved = _saved(out)
     if saved is None:
         saved = K.lstm_forward(x, weight_ih, weight_hh, bias)[1:]
-    return K.lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh)
+    return K.lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh, grad_x)
 
 
 p_lstm_sequence.examples(lambda: _recurrent_examples(4))
 
 
 @primitive("gru_sequence")
-def p_gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Any:
+def p_gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
     out, saved = K.gru_forward(x, weight_ih, weight_hh, bias)
     _save(out, saved)
     return out
 
 
 @p_gru_sequence.vjp
-def _gru_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> Tuple[Any, ...]:
+def _gru_vjp(
+    g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool
+) -> Tuple[Any, ...]:
     saved = _saved(out)
     if saved is None:
         saved = K.gru_forward(x, weight_ih, weight_hh, bias)[1]
-    return K.gru_backward(g, out, saved, x, weight_ih, weight_hh)
+    return K.gru_backward(g, out, saved, x, weight_ih, weight_hh, grad_x)
 
 
 p_gru_sequence.examples(lambda: _recurrent_examples(3))
@@ -475,7 +508,7 @@ def rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor
     >>> rnn_sequence(tf.ones(2, 5, 3), tf.ones(4, 3), tf.ones(4, 4), tf.zeros(4)).shape
     (2, 5, 4)
     """
-    return p_rnn_sequence.invoke(x, weight_ih, weight_hh, bias)
+    return p_rnn_sequence.invoke(x, weight_ih, weight_hh, bias, needs_grad(x))
 
 
 def lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor:
@@ -486,7 +519,7 @@ def lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTenso
     >>> lstm_sequence(tf.ones(2, 5, 3), tf.ones(8, 3), tf.ones(8, 2), tf.zeros(8)).shape
     (2, 5, 2)
     """
-    return p_lstm_sequence.invoke(x, weight_ih, weight_hh, bias)
+    return p_lstm_sequence.invoke(x, weight_ih, weight_hh, bias, needs_grad(x))
 
 
 def gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor:
@@ -497,4 +530,4 @@ def gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any) -> AnyTensor
     >>> gru_sequence(tf.ones(2, 5, 3), tf.ones(6, 3), tf.ones(6, 2), tf.zeros(6)).shape
     (2, 5, 2)
     """
-    return p_gru_sequence.invoke(x, weight_ih, weight_hh, bias)
+    return p_gru_sequence.invoke(x, weight_ih, weight_hh, bias, needs_grad(x))

@@ -1,6 +1,8 @@
 """Shape rules of the fused layer primitives (dense, conv2d, pools, norms, recurrent, ...).
 
-These are the static half of the primitives in ``typedflux/ops/layers_nn.py``; the layer
+These are the static half of the primitives in ``typedflux/ops/layers_nn.py``. An
+IGNORED ``grad_x`` argument tells a VJP whether its input ``x`` needs a gradient at all
+(the public wrappers fill it in), so a first layer skips the input-gradient GEMM; the layer
 classes run the layer rules of :mod:`typedflux.shapes.layers` first (so users see messages
 naming the layer), and these rules guard direct calls of the primitives. The conv and pool
 arithmetic is the one in :mod:`typedflux.shapes.layers`.
@@ -89,7 +91,7 @@ def _vector(op: str, name: str, v: Shape, size: Dim, owner: str, owner_shape: Sh
 
 
 @spec("dense", a("x", T, required=True), a("w", T, required=True), a("b", T, required=True),
-      a("activation", Kind.IGNORED, "identity"))
+      a("activation", Kind.IGNORED, "identity"), a("grad_x", Kind.IGNORED, True))
 def dense_shape(x: Shape, w: Shape, b: Shape) -> Shape:
     """``act(x @ w.T + b)``: ``Tensor[*Bs, in], w Tensor[out, in], b Tensor[out] or () ->
     Tensor[*Bs, out]``.
@@ -141,7 +143,8 @@ def _check_positive(op: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
 
 @spec("conv2d", a("x", T, required=True), a("w", T, required=True), a("b", T, required=True),
       a("stride", Kind.AXES, (1, 1)), a("pad", Kind.AXES, (0, 0)),
-      a("dilation", Kind.AXES, (1, 1)))
+      a("dilation", Kind.AXES, (1, 1)), a("activation", Kind.IGNORED, "identity"),
+      a("grad_x", Kind.IGNORED, True))
 def conv2d_shape(
     x: Shape, w: Shape, b: Shape, stride: Sequence[int], pad: Sequence[int],
     dilation: Sequence[int],
@@ -330,6 +333,7 @@ for _name, _gates in (("rnn_sequence", 1), ("lstm_sequence", 4), ("gru_sequence"
 
         rule.__doc__ = f"Whole-sequence {name.split('_')[0].upper()} ({gates} gate blocks)."
         spec(name, a("x", T, required=True), a("weight_ih", T, required=True),
-             a("weight_hh", T, required=True), a("bias", T, required=True))(rule)
+             a("weight_hh", T, required=True), a("bias", T, required=True),
+             a("grad_x", Kind.IGNORED, True))(rule)
 
     _make(_name, _gates)
