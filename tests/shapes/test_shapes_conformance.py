@@ -303,3 +303,16 @@ def test_arange(start: int, stop: Optional[int], step: int) -> None:
 @given(st.floats(-3, 3), st.floats(-3, 3), st.sampled_from([0.25, 0.5, -0.5, 1.0]))
 def test_arange_floats(start: float, stop: float, step: float) -> None:
     agree("arange", lambda: np.arange(start, stop, step), start=start, stop=stop, step=step)
+
+
+def test_numpy_scalars_stand_for_python_numbers() -> None:
+    # Sizes computed with numpy (np.prod, x.shape arithmetic on arrays) reach the rules at
+    # run time as numpy scalars.
+    i64 = np.int64
+    agree("reshape", lambda: z((4, 6)).reshape(i64(2), i64(-1)), x=(4, 6), shape=(i64(2), i64(-1)))
+    agree("zeros", lambda: np.zeros((i64(2), 3)), shape=(i64(2), 3))
+    agree("arange", lambda: np.arange(i64(5)), start=i64(5))
+    agree("arange", lambda: np.arange(np.float32(0), 1, np.float64(0.25)),
+          start=np.float32(0), stop=1, step=np.float64(0.25))
+    key = (i64(1), slice(i64(1), None, i64(2)))
+    agree("getitem", lambda: z((3, 6))[key], x=(3, 6), key=key)

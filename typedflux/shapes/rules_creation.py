@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import math
+import operator
 from typing import Optional, Sequence, Union
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import UNKNOWN, Dim, Star, Unknown
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import Shape, surely_nonneg
+from typedflux.shapes.shape import Shape, as_dims, surely_nonneg
 
 __all__ = ["creation_shape", "arange_shape"]
 
@@ -27,7 +28,7 @@ def creation_shape(shape: Sequence[Dim], op: str = "zeros") -> Shape:
     ...
     typedflux.shapes.errors.ShapeError: Negative size for "zeros": shape is (3, -1); need sizes >= 0 (-1 at position 1)
     """
-    out = tuple(shape)
+    out = as_dims(shape)
     for i, d in enumerate(out):
         if isinstance(d, Star):
             raise CannotTell("creation shape of unknown rank")
@@ -54,6 +55,15 @@ _creator("full", a("value", Kind.IGNORED, required=True), a("dtype", Kind.IGNORE
 Number = Union[Dim, float]
 
 
+def _plain(v: Number) -> Number:
+    # numpy integers and floats stand for Python ones.
+    if isinstance(v, (int, float, Expr, Unknown)):
+        return v
+    if hasattr(v, "__index__"):
+        return operator.index(v)
+    return float(v)
+
+
 @spec("arange", a("start", Kind.DIM, required=True), a("stop", Kind.DIM, None),
       a("step", Kind.DIM, 1), functions=("arange",), primitive=False, differentiable=False)
 def arange_shape(start: Number, stop: Optional[Number] = None, step: Number = 1) -> Shape:
@@ -67,6 +77,8 @@ def arange_shape(start: Number, stop: Optional[Number] = None, step: Number = 1)
     >>> arange_shape(0.0, 1.0, 0.25)
     (4,)
     """
+    start, step = _plain(start), _plain(step)
+    stop = None if stop is None else _plain(stop)
     if stop is None:
         start, stop = 0, start
     if isinstance(step, (int, float)) and step == 0:

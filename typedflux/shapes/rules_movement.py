@@ -19,6 +19,7 @@ from typedflux.shapes.shape import (
     SDim,
     Shape,
     all_int,
+    as_dims,
     exact_div,
     insert_index,
     locate_axis,
@@ -84,7 +85,7 @@ def reshape_shape(x: Shape, shape: Sequence[Dim]) -> Shape:
     ...
     typedflux.shapes.errors.ShapeError: Cannot reshape for "reshape": x has Tensor[B, 784], target is (B, 700); need equal element counts (784*B vs 700*B)
     """
-    target = tuple(shape)
+    target = cast(Tuple[Dim, ...], as_dims(shape))
     if all_int(target) and all_int(x):
         return _reshape_ints(cast(Tuple[int, ...], x), cast(Tuple[int, ...], target))
     if any(isinstance(d, Star) for d in target):

@@ -16,7 +16,9 @@ the runtime calls the rules on every op.
 
 from __future__ import annotations
 
-from typing import Callable, NoReturn, Optional, Sequence, Tuple, Union
+import operator
+
+from typing import Any, Callable, NoReturn, Optional, Sequence, Tuple, Union
 
 from typedflux.shapes import messages
 from typedflux.shapes.dims import (
@@ -36,6 +38,7 @@ __all__ = [
     "SDim",
     "Shape",
     "all_int",
+    "as_dims",
     "star_index",
     "locate_axis",
     "insert_index",
@@ -63,6 +66,22 @@ def all_int(shape: Sequence[object]) -> bool:
         if type(d) is not int:
             return False
     return True
+
+
+def as_dims(values: Sequence[object]) -> Shape:
+    """Dims given by a caller, with integer-like values (numpy integers) made plain ints.
+
+    >>> as_dims((2, UNKNOWN)), as_dims([True]) == (True,)
+    ((2, ?), True)
+    """
+    if type(values) is tuple and all_int(values):
+        return values
+    out: list[Any] = []
+    for v in values:
+        if not isinstance(v, (int, Expr, Unknown, Star)) and hasattr(v, "__index__"):
+            v = operator.index(v)
+        out.append(v)
+    return tuple(out)
 
 
 def star_index(shape: Shape) -> Optional[int]:
