@@ -200,3 +200,23 @@ def test_broadcast_mismatch_is_a_shape_error_not_numpy() -> None:
 def test_unknown_operand_type_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match='"add" needs a Tensor or a number for y'):
         tf.ones(2) + "a"  # type: ignore[operator]
+
+
+def test_vjps_know_which_inputs_need_gradients(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typedflux.engine.tape import needed
+    from typedflux.ops.registry import REGISTRY
+
+    prim = REGISTRY["matmul"]
+    real = prim.vjp_fn
+    seen = []
+
+    def spy(*a: object) -> object:
+        seen.append((needed(0), needed(1)))
+        return real(*a)  # type: ignore[misc]
+
+    monkeypatch.setattr(prim, "vjp_fn", spy)
+    x, w = tf.ones(2, 3), tf.ones(3, 4)
+    (gw,) = tf.gradient(lambda w: (x @ w).sum(), w)
+    assert seen == [(False, True)]
+    np.testing.assert_allclose(gw.numpy(), np.full((3, 4), 2.0))
+    assert needed(0)  # outside backward: everything counts as needed

@@ -29,7 +29,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from typedflux.tensor import Tensor
 
-__all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast"]
+__all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "needed"]
 
 Array = npt.NDArray[Any]
 
@@ -57,6 +57,22 @@ _FREED = (
 # The innermost active tape. A one-element list so ops read it with one index (no global
 # statement, no attribute lookup on a module).
 _ACTIVE: List[Optional["Tape"]] = [None]
+
+
+# The input ids of the node whose VJP is running (-1: a constant that gets no gradient).
+_RUNNING: List[Tuple[int, ...]] = [()]
+
+
+def needed(k: int) -> bool:
+    """Inside a VJP: whether the op's ``k``-th tensor input (counting every tensor of a
+    TENSORS argument) receives a gradient. A VJP may skip work (a GEMM) for inputs that do
+    not; outside a backward pass every input counts as needed.
+
+    >>> needed(0)  # outside a backward pass
+    True
+    """
+    ids = _RUNNING[0]
+    return not ids or ids[k] >= 0
 
 
 def active_tape() -> Optional["Tape"]:
@@ -222,38 +238,43 @@ class Tape:
         grads[out_id] = seed
         keep = frozenset(wrt_ids)
         ndarray = np.ndarray
-        for name, vjp, oid, in_ids, args, outval in reversed(self.nodes):
-            g = grads[oid]
-            if g is None:
-                continue
-            if oid not in keep:
-                grads[oid] = None  # an intermediate: free its gradient as soon as it is used
-            in_grads = vjp(g, outval, *args)  # type: ignore[misc]
-            if len(in_grads) != len(in_ids):
-                in_grads = _flatten_grads(in_grads, len(in_ids), name)
-            for i, gi in zip(in_ids, in_grads):
-                if i < 0 or gi is None:
+        running = _RUNNING
+        try:
+            for name, vjp, oid, in_ids, args, outval in reversed(self.nodes):
+                g = grads[oid]
+                if g is None:
                     continue
-                if type(gi) is not ndarray or gi.shape != shapes[i]:
-                    gi = unbroadcast(gi, shapes[i], name)
-                dt = dtypes[i]
-                fresh = False
-                if gi.dtype is not dt and gi.dtype != dt:
-                    gi = gi.astype(dt)
-                    fresh = True
-                prev = grads[i]
-                if prev is None:
-                    grads[i] = gi
-                    owned[i] = fresh
-                elif owned[i]:
-                    prev += gi
-                else:
-                    # First collision: copy into a buffer of our own (an ndarray even for
-                    # 0-d, where numpy's ``a + b`` would give an immutable scalar).
-                    buf = np.array(prev, dtype=dt, copy=True)
-                    buf += gi
-                    grads[i] = buf
-                    owned[i] = True
+                if oid not in keep:
+                    grads[oid] = None  # an intermediate: free its gradient once used
+                running[0] = in_ids
+                in_grads = vjp(g, outval, *args)  # type: ignore[misc]
+                if len(in_grads) != len(in_ids):
+                    in_grads = _flatten_grads(in_grads, len(in_ids), name)
+                for i, gi in zip(in_ids, in_grads):
+                    if i < 0 or gi is None:
+                        continue
+                    if type(gi) is not ndarray or gi.shape != shapes[i]:
+                        gi = unbroadcast(gi, shapes[i], name)
+                    dt = dtypes[i]
+                    fresh = False
+                    if gi.dtype is not dt and gi.dtype != dt:
+                        gi = gi.astype(dt)
+                        fresh = True
+                    prev = grads[i]
+                    if prev is None:
+                        grads[i] = gi
+                        owned[i] = fresh
+                    elif owned[i]:
+                        prev += gi
+                    else:
+                        # First collision: copy into a buffer of our own (an ndarray even for
+                        # 0-d, where numpy's ``a + b`` would give an immutable scalar).
+                        buf = np.array(prev, dtype=dt, copy=True)
+                        buf += gi
+                        grads[i] = buf
+                        owned[i] = True
+        finally:
+            running[0] = ()
         result: List[Optional[Array]] = []
         handed: set[int] = set()
         for i in wrt_ids:

@@ -18,6 +18,7 @@ from typing import Any, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.tape import needed
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -27,9 +28,9 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 _builtin_abs = abs
 
 
-def _is_const(v: Any) -> bool:
-    # A Python number operand: no gradient can flow to it, so skip computing one.
-    return not isinstance(v, np.ndarray)
+def _skip(v: Any, k: int) -> bool:
+    # No gradient flows to a Python number or to an input off the tape: skip computing one.
+    return not isinstance(v, np.ndarray) or not needed(k)
 
 
 # -- arithmetic ------------------------------------------------------------------------------
@@ -54,7 +55,7 @@ p_mul: Primitive = primitive("mul")(np.multiply)
 
 @p_mul.vjp
 def _mul_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
-    return (None if _is_const(x) else g * y), (None if _is_const(y) else g * x)
+    return (None if _skip(x, 0) else g * y), (None if _skip(y, 1) else g * x)
 
 
 p_div: Primitive = primitive("div")(np.true_divide)
@@ -63,7 +64,7 @@ p_div: Primitive = primitive("div")(np.true_divide)
 @p_div.vjp
 def _div_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     gx = g / y
-    return gx, None if _is_const(y) else -gx * out
+    return gx, None if _skip(y, 1) else -gx * out
 
 
 p_pow: Primitive = primitive("pow")(np.power)
@@ -71,9 +72,12 @@ p_pow: Primitive = primitive("pow")(np.power)
 
 @p_pow.vjp
 def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
-    gx = None if _is_const(x) else g * y * np.power(x, y - 1)
+    gx = None
+    if not _skip(x, 0):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gx = g * y * np.power(x, y - 1)
     gy = None
-    if not _is_const(y):
+    if not _skip(y, 1):
         # d(x**y)/dy = x**y * log(x), taken as 0 where x <= 0 (real powers of non-positive
         # bases are integer powers, whose exponent has no derivative).
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -132,7 +136,9 @@ p_where: Primitive = primitive("where")(_where_forward)
 
 @p_where.vjp
 def _where_vjp(g: Any, out: Any, cond: Any, x: Any, y: Any) -> Tuple[Any, ...]:
-    return None, np.where(cond, g, 0), np.where(cond, 0, g)  # nothing flows to cond
+    gx = None if _skip(x, 1) else np.where(cond, g, 0)
+    gy = None if _skip(y, 2) else np.where(cond, 0, g)
+    return None, gx, gy  # nothing flows to cond
 
 
 # -- maths -------------------------------------------------------------------------------------

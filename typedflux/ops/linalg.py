@@ -18,6 +18,7 @@ from typing import Any, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.tape import needed
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -32,6 +33,7 @@ p_matmul: Primitive = primitive("matmul")(np.matmul)
 def _matmul_vjp(g: Any, out: Any, x: Any, w: Any) -> Tuple[Any, ...]:
     x = np.asarray(x)
     w = np.asarray(w)
+    want_x, want_w = needed(0), needed(1)  # skip the GEMM of an input off the tape
     if x.ndim == 1 and w.ndim == 1:  # a dot product: g is a scalar
         return g * w, g * x
     # Lift 1-D operands to matrices (a row x, a column w) as numpy does, and put the
@@ -43,23 +45,30 @@ def _matmul_vjp(g: Any, out: Any, x: Any, w: Any) -> Tuple[Any, ...]:
         g2 = np.expand_dims(g2, -2)
     if w.ndim == 1:
         g2 = np.expand_dims(g2, -1)
+    gx: Any = None
+    gw: Any = None
     if w2.ndim == 2 and x2.ndim > 2:
         # A shared weight under a batch: fold the batch into rows, one GEMM for dW.
         k, m = w2.shape
-        gw = x2.reshape(-1, k).T @ g2.reshape(-1, m)
-        gx = g2 @ w2.T
+        if want_w:
+            gw = x2.reshape(-1, k).T @ g2.reshape(-1, m)
+        if want_x:
+            gx = g2 @ w2.T
     elif x2.ndim == 2 and w2.ndim > 2:
         n, k = x2.shape
-        m = w2.shape[-1]
-        # dX = sum_b g_b @ w_b^T = [g_1 .. g_B] (n, B*m) @ [w_1^T; ..; w_B^T] (B*m, k).
-        gx = np.moveaxis(g2, -2, 0).reshape(n, -1) @ np.swapaxes(w2, -1, -2).reshape(-1, k)
-        gw = x2.T @ g2
+        if want_x:
+            # dX = sum_b g_b @ w_b^T = [g_1 .. g_B] (n, B*m) @ [w_1^T; ..; w_B^T] (B*m, k).
+            gx = np.moveaxis(g2, -2, 0).reshape(n, -1) @ np.swapaxes(w2, -1, -2).reshape(-1, k)
+        if want_w:
+            gw = x2.T @ g2
     else:
-        gx = g2 @ np.swapaxes(w2, -1, -2)
-        gw = np.swapaxes(x2, -1, -2) @ g2
-    if x.ndim == 1:
+        if want_x:
+            gx = g2 @ np.swapaxes(w2, -1, -2)
+        if want_w:
+            gw = np.swapaxes(x2, -1, -2) @ g2
+    if x.ndim == 1 and gx is not None:
         gx = gx[..., 0, :]
-    if w.ndim == 1:
+    if w.ndim == 1 and gw is not None:
         gw = gw[..., 0]
     return gx, gw
 
