@@ -402,8 +402,10 @@ def _zeros_h(x: Array, h: int) -> Array:
 
 def _input_part(x: Array, w_ih: Array, b: Array) -> Array:
     # Every time step's input projection in ONE GEMM: (B, T, in) @ (in, g*H).
-    xw: Array = x @ w_ih.T + b
-    return xw
+    n, t, nin = x.shape
+    xw: Array = x.reshape(n * t, nin) @ w_ih.T
+    xw += b
+    return xw.reshape(n, t, -1)
 
 
 def _finish(
@@ -467,7 +469,8 @@ def lstm_forward(
     w_hh_t = w_hh.T
     h2, h3 = 2 * hsize, 3 * hsize
     for s in range(t):
-        a = xw[:, s] + h @ w_hh_t
+        a = h @ w_hh_t
+        a += xw[:, s]
         gt = gates[:, s]
         _sigmoid(a[:, :h2], out=gt[:, :h2])
         np.tanh(a[:, h2:h3], out=gt[:, h2:h3])
@@ -488,14 +491,18 @@ def lstm_backward(
     da = np.empty_like(gates)
     dh_next = np.zeros((n, hsize), dtype=out.dtype)
     dc_next = np.zeros_like(dh_next)
+    zeros = np.zeros_like(dh_next)
     for s in range(t - 1, -1, -1):
         i, f = gates[:, s, :hsize], gates[:, s, hsize : 2 * hsize]
         gg, o = gates[:, s, 2 * hsize : 3 * hsize], gates[:, s, 3 * hsize :]
         c = cells[:, s]
-        c_prev = cells[:, s - 1] if s > 0 else np.zeros_like(c)
+        c_prev = cells[:, s - 1] if s > 0 else zeros
         tc = np.tanh(c)
-        dh = g[:, s] + dh_next
-        dc = dh * o * (1 - tc * tc) + dc_next
+        dh = dh_next
+        dh += g[:, s]
+        dc = dh * o
+        dc *= 1 - tc * tc
+        dc += dc_next
         da[:, s, :hsize] = dc * gg * i * (1 - i)
         da[:, s, hsize : 2 * hsize] = dc * c_prev * f * (1 - f)
         da[:, s, 2 * hsize : 3 * hsize] = dc * i * (1 - gg * gg)
