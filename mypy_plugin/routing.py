@@ -14,17 +14,27 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Optional, Set
 
 from mypy.nodes import SymbolTableNode, TypeInfo
 
 import typedflux.shapes  # noqa: F401  (importing the package registers every rule in SPECS)
 from typedflux.shapes.catalog import SPECS, OpSpec
 
-__all__ = ["Route", "Routes", "ROUTES", "TENSOR_FULLNAME", "PUBLIC_MODULE", "specs_digest"]
+__all__ = [
+    "Route",
+    "Routes",
+    "ROUTES",
+    "TENSOR_FULLNAME",
+    "PUBLIC_MODULE",
+    "PUBLIC_MODULES",
+    "specs_digest",
+]
 
 TENSOR_FULLNAME = "typedflux.tensor.Tensor"
 PUBLIC_MODULE = "typedflux"
+# Where spec ``functions`` are public: the package, and the losses namespace (``tf.losses.mse``).
+PUBLIC_MODULES = (PUBLIC_MODULE, "typedflux.losses")
 
 
 @dataclass(frozen=True)
@@ -55,18 +65,21 @@ class Routes:
     by_property_fullname: Dict[str, Route] = field(default_factory=dict)
     functions_resolved: bool = False
     methods_resolved: bool = False
+    modules_resolved: Set[str] = field(default_factory=set)
 
     def resolve(self, lookup: Callable[[str], Optional[SymbolTableNode]]) -> None:
         """Find where each public name is defined, once its module is loaded."""
         if not self.functions_resolved:
-            public = lookup(PUBLIC_MODULE + ".Tensor")
-            if public is not None:
+            for module in PUBLIC_MODULES:
+                if module in self.modules_resolved or lookup(module + ".__name__") is None:
+                    continue
                 for name, route in self.functions.items():
-                    sym = lookup(f"{PUBLIC_MODULE}.{name}")
+                    sym = lookup(f"{module}.{name}")
                     fullname = getattr(getattr(sym, "node", None), "fullname", None)
                     if isinstance(fullname, str) and fullname:
-                        self.by_function_fullname[fullname] = route
-                self.functions_resolved = True
+                        self.by_function_fullname.setdefault(fullname, route)
+                self.modules_resolved.add(module)
+            self.functions_resolved = len(self.modules_resolved) == len(PUBLIC_MODULES)
         if not self.methods_resolved:
             sym = lookup(TENSOR_FULLNAME)
             info = getattr(sym, "node", None)
