@@ -250,8 +250,14 @@ class Chain(Generic[Unpack[Layers]]):
     def _seq(self) -> Tuple[Any, ...]:
         return tuple(self.layers.values()) if isinstance(self.layers, dict) else self.layers
 
+    # Looked up on every tree walk (tf.freeze sets it per instance); a class default keeps
+    # those lookups off the slow __getattr__ path.
+    _frozen: Any = None
+
     def __getattr__(self, name: str) -> Any:
         # Only reached when normal lookup fails: a named layer.
+        if name.startswith("_"):
+            raise AttributeError(name)
         layers = self.__dict__.get("layers")
         if isinstance(layers, dict) and name in layers:
             return layers[name]
