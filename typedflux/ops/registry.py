@@ -233,6 +233,7 @@ class Primitive:
         xname, yname = (a.name for a in self.spec.args)
         diff = self.spec.differentiable
         active = _ACTIVE
+        fwd = self.forward
 
         def invoke(x: Any, y: Any) -> AnyTensor:
             if type(x) is Tensor:
@@ -246,18 +247,22 @@ class Primitive:
             else:
                 yd, ys = operand(y, name, yname)
             key = (xs, ys)
-            expected = cache.get(key)
-            if expected is None:
-                expected = prim._rule((xs, ys))
-            out = prim.forward(xd, yd)
-            if type(out) is not _ndarray:
-                out = _asarray(out)
-            if out.dtype is _F64 and _creeps((xd, yd)):
-                out = out.astype(_F32)
-            if key not in cache:
+            if key in cache:
+                out = fwd(xd, yd)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
+            else:
+                expected = prim._rule((xs, ys))  # raises ShapeError before numpy runs
+                out = fwd(xd, yd)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
                 if expected is not None and expected != out.shape:
                     raise _shape_mismatch(name, expected, out.shape)
                 prim._remember(key, out.shape)
+            dt = out.dtype
+            if dt is _F64 and _creeps((xd, yd)):
+                out = out.astype(_F32)
+                dt = _F32
             t = _new(Tensor)
             t.data = out
             t._tape = None
@@ -265,11 +270,11 @@ class Primitive:
             if tape is not None and diff:
                 xi = x._id if type(x) is Tensor and x._tape is tape else -1
                 yi = y._id if type(y) is Tensor and y._tape is tape else -1
-                if (xi >= 0 or yi >= 0) and out.dtype.kind in "fc":
+                if (xi >= 0 or yi >= 0) and dt.kind in "fc":
                     shapes = tape.shapes
                     oid = len(shapes)
                     shapes.append(out.shape)
-                    tape.dtypes.append(out.dtype)
+                    tape.dtypes.append(dt)
                     tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out))
                     t._tape = tape
                     t._id = oid
@@ -284,6 +289,7 @@ class Primitive:
         xname = self.spec.args[0].name
         diff = self.spec.differentiable
         active = _ACTIVE
+        fwd = self.forward
 
         def invoke(x: Any) -> AnyTensor:
             if type(x) is Tensor:
@@ -293,14 +299,14 @@ class Primitive:
                 xd, xs = operand(x, name, xname)
             if xs not in cache:
                 expected = prim._rule((xs,))
-                out = prim.forward(xd)
+                out = fwd(xd)
                 if type(out) is not _ndarray:
                     out = _asarray(out)
                 if expected is not None and expected != out.shape:
                     raise _shape_mismatch(name, expected, out.shape)
                 prim._remember(xs, out.shape)
             else:
-                out = prim.forward(xd)
+                out = fwd(xd)
                 if type(out) is not _ndarray:
                     out = _asarray(out)
             if out.dtype is _F64 and _creeps((xd,)):
