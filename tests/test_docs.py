@@ -1,0 +1,201 @@
+"""Every code block in README.md and docs/ is tested, so documented examples cannot drift.
+
+Conventions (the first word of a fence's info string is the language, so editors still
+highlight these blocks as Python):
+
+- ```` ```python ```` runs. Blocks of one file run in order in one namespace, like a notebook.
+- ```` ```python check ```` is type-checked with mypy and the plugin, as a file of its own
+  (with the runnable blocks before it in the same file as its preamble). The mypy errors it
+  produces must be exactly the lines of the ```` ```text mypy ```` block right after it, or
+  none when no such block follows. Such a block also runs, unless it shows errors; then each
+  line it names must raise ``ShapeError`` with the same message when run on its own.
+- Other fences (``console``, ``text``, ``toml``, ``ini``) are shown, not run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from contextlib import redirect_stdout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```(\S*)[ \t]*(.*)$")
+
+
+@dataclass
+class Block:
+    path: Path
+    line: int  # 1-based line of the first code line
+    lang: str
+    tags: Tuple[str, ...]
+    code: str
+    expected_errors: List[str] = field(default_factory=list)
+
+
+def read_blocks(path: Path) -> List[Block]:
+    blocks: List[Block] = []
+    lines = path.read_text().splitlines()
+    i = 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m or not m.group(1):
+            i += 1
+            continue
+        lang, tags = m.group(1), tuple(m.group(2).split())
+        start = i + 1
+        j = start
+        while j < len(lines) and not lines[j].startswith("```"):
+            j += 1
+        code = "\n".join(lines[start:j]) + "\n"
+        if lang == "text" and tags == ("mypy",) and blocks and "check" in blocks[-1].tags:
+            blocks[-1].expected_errors = [ln for ln in lines[start:j] if ln.strip()]
+        else:
+            blocks.append(Block(path, start + 1, lang, tags, code))
+        i = j + 1
+    return blocks
+
+
+def _runnable(block: Block) -> bool:
+    return block.lang == "python" and not block.expected_errors
+
+
+def _cases() -> List[Tuple[Path, List[Block]]]:
+    return [(p, read_blocks(p)) for p in DOCS if p.exists()]
+
+
+def _ids(case: Tuple[Path, List[Block]]) -> str:
+    return str(case[0].relative_to(ROOT))
+
+
+@pytest.mark.parametrize("case", _cases(), ids=_ids)
+def test_runnable_blocks_run(case: Tuple[Path, List[Block]], tmp_path: Path) -> None:
+    path, blocks = case
+    namespace: Dict[str, object] = {"__name__": f"doc_{path.stem}"}
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # blocks that save files write into a scratch directory
+    try:
+        for block in blocks:
+            if not _runnable(block):
+                continue
+            code = compile(block.code, f"{path.name}:{block.line}", "exec")
+            with redirect_stdout(io.StringIO()):
+                try:
+                    exec(code, namespace)  # noqa: S102 - our own documentation
+                except Exception as err:  # pragma: no cover - reported as the failure
+                    raise AssertionError(
+                        f"{path.name} block at line {block.line} failed: {err!r}"
+                    ) from err
+    finally:
+        os.chdir(cwd)
+
+
+def _check_blocks() -> List[Tuple[Block, str]]:
+    out = []
+    for path, blocks in _cases():
+        preamble = ""
+        for block in blocks:
+            if block.lang != "python":
+                continue
+            if "check" in block.tags:
+                out.append((block, preamble))
+            elif _runnable(block):
+                preamble += block.code
+    return out
+
+
+def _mypy_lines(block: Block, preamble: str, tmp_path: Path) -> List[str]:
+    source = preamble + block.code
+    offset = preamble.count("\n")
+    target = tmp_path / "doc_block.py"
+    target.write_text(source)
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\nplugins = mypy_plugin\nignore_missing_imports = True\n")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(config),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--hide-error-context",
+            "--no-error-summary",
+            "--show-error-codes",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    lines = []
+    for ln in proc.stdout.splitlines():
+        m = re.match(r"^.*?doc_block\.py:(\d+): (.*)$", ln)
+        if not m:
+            lines.append(ln)
+            continue
+        lineno = int(m.group(1)) - offset
+        if lineno <= 0:
+            lines.append(f"(preamble) {ln}")
+            continue
+        lines.append(f"example.py:{lineno}: {m.group(2)}")
+    return lines
+
+
+@pytest.mark.parametrize(
+    "block,preamble",
+    _check_blocks(),
+    ids=lambda v: f"{v.path.name}:{v.line}" if isinstance(v, Block) else "",
+)
+def test_checked_blocks_give_exactly_the_shown_errors(
+    block: Block, preamble: str, tmp_path: Path
+) -> None:
+    got = _mypy_lines(block, preamble, tmp_path)
+    assert got == block.expected_errors, (
+        f"{block.path.name}:{block.line}: mypy output differs from the documentation\n"
+        + "\n".join(got)
+    )
+
+
+@pytest.mark.parametrize(
+    "block,preamble",
+    [(b, p) for b, p in _check_blocks() if b.expected_errors],
+    ids=lambda v: f"{v.path.name}:{v.line}" if isinstance(v, Block) else "",
+)
+def test_shown_errors_are_raised_at_run_time(block: Block, preamble: str) -> None:
+    """Each line a documented mypy error names raises ShapeError with the same message."""
+    import typedflux as tf
+
+    namespace: Dict[str, object] = {"__name__": "doc_check"}
+    with redirect_stdout(io.StringIO()):
+        exec(compile(preamble, "preamble", "exec"), namespace)  # noqa: S102
+    lines = block.code.splitlines()
+    for err in block.expected_errors:
+        m = re.match(r"^example\.py:(\d+): error: (.*)  \[shape\]$", err)
+        if not m:
+            continue
+        lineno, message = int(m.group(1)), m.group(2)
+        # Run the block up to and including the named line, with every other erroring
+        # line left out, so each error is seen on its own.
+        others = {
+            int(mm.group(1))
+            for e in block.expected_errors
+            if (mm := re.match(r"^example\.py:(\d+):", e)) and int(mm.group(1)) != lineno
+        }
+        kept = [ln if i + 1 not in others else "" for i, ln in enumerate(lines[:lineno])]
+        # A statement spanning lines keeps its continuation lines.
+        code = textwrap.dedent("\n".join(kept)) + "\n"
+        scope = dict(namespace)
+        with pytest.raises(tf.ShapeError) as raised:
+            exec(compile(code, f"{block.path.name}:{block.line}", "exec"), scope)  # noqa: S102
+        assert raised.value.message == message
