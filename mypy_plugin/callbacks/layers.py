@@ -57,15 +57,21 @@ from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints
 from typedflux.shapes.catalog import Kind
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layers import (
+    AdaptivePoolConfig,
+    AttentionConfig,
+    BatchNormConfig,
     ChainItem,
     ConvConfig,
     ConvTransposeConfig,
     DenseConfig,
     DropoutConfig,
+    EmbeddingConfig,
     FlattenConfig,
     GlobalPoolConfig,
     LayerConfig,
+    LayerNormConfig,
     PoolConfig,
+    RecurrentConfig,
     Window,
     chain_repr,
     chain_rule,
@@ -302,8 +308,71 @@ def _dropout_config(t: Instance) -> Optional[LayerConfig]:
     return DropoutConfig(cast(float, extra[0])) if extra else None
 
 
-def _same(t: Instance) -> Instance:
-    return t
+def _sized(*params: str) -> Callable[[FunctionContext, Instance, translate.Names], Instance]:
+    """A layer whose type parameters are its int constructor arguments, in order."""
+
+    def build(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+        dims = [_dim_arg(ctx, p, names) for p in params]
+        return t.copy_modified(args=_dim_types(ctx, dims, names))
+
+    return build
+
+
+def _build_batchnorm(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    out = _sized("channels")(ctx, t, names)
+    return _with_extra(out, [_activation(ctx)], _str_type(ctx))
+
+
+def _batchnorm_config(t: Instance) -> Optional[LayerConfig]:
+    if len(t.args) != 1:
+        return None
+    extra = _extra(t)
+    return BatchNormConfig(_dims(t)[0], extra[0] if extra else "identity")
+
+
+def _build_attention(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    out = _sized("d")(ctx, t, names)
+    got = _arg(ctx, "nheads")
+    heads = static_int(got[0], type_lookup(ctx.api)) if got is not None else 8
+    if isinstance(heads, NotStatic):
+        return out
+    return _with_extra(out, [str(heads)], _str_type(ctx))
+
+
+def _attention_config(t: Instance) -> Optional[LayerConfig]:
+    extra = _extra(t)
+    if len(t.args) != 1 or not extra:
+        return None
+    try:
+        return AttentionConfig(_dims(t)[0], int(extra[0]))
+    except ValueError:
+        return None  # d not divisible by nheads: the constructor's own error, not a shape one
+
+
+def _build_adaptive(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
+    v = _pair_arg(ctx, "out_hw")
+    if isinstance(v, int):
+        v = (v, v)
+    if not isinstance(v, tuple) or len(v) != 2:
+        return t
+    return t.copy_modified(args=_dim_types(ctx, list(v), names))
+
+
+def _config_of(
+    make: Callable[..., LayerConfig], arity: int
+) -> Callable[[Instance], Optional[LayerConfig]]:
+    def config(t: Instance) -> Optional[LayerConfig]:
+        return make(*_dims(t)) if len(t.args) == arity else None
+
+    return config
+
+
+def _recurrent(kind: str) -> LayerClass:
+    return LayerClass(
+        kind,
+        _sized("in_features", "hidden"),
+        _config_of(lambda a, b: RecurrentConfig(kind, a, b), 2),
+    )
 
 
 LAYER_CLASSES: Dict[str, LayerClass] = {
@@ -320,6 +389,16 @@ LAYER_CLASSES: Dict[str, LayerClass] = {
     "GlobalMeanPool": LayerClass(
         "GlobalMeanPool", lambda c, t, n: t, lambda t: GlobalPoolConfig("GlobalMeanPool")
     ),
+    "AdaptiveMeanPool": LayerClass(
+        "AdaptiveMeanPool", _build_adaptive, _config_of(lambda a, b: AdaptivePoolConfig((a, b)), 2)
+    ),
+    "BatchNorm": LayerClass("BatchNorm", _build_batchnorm, _batchnorm_config),
+    "LayerNorm": LayerClass("LayerNorm", _sized("d"), _config_of(LayerNormConfig, 1)),
+    "Embedding": LayerClass("Embedding", _sized("vocab", "dim"), _config_of(EmbeddingConfig, 2)),
+    "RNN": _recurrent("RNN"),
+    "LSTM": _recurrent("LSTM"),
+    "GRU": _recurrent("GRU"),
+    "MultiHeadAttention": LayerClass("MultiHeadAttention", _build_attention, _attention_config),
 }
 """Layer classes the plugin knows by (short) class name, in ``typedflux.layers``."""
 
@@ -440,7 +519,8 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
 
 
 def _input_shape(ctx: MethodSigContext, names: translate.Names) -> Optional[Shape]:
-    if len(ctx.args) < 1 or len(ctx.args[0]) != 1:
+    # One input only: ``mha(q, k, v)`` and friends are left to mypy's own generics.
+    if len(ctx.args) < 1 or len(ctx.args[0]) != 1 or any(ctx.args[1:]):
         return None
     with ctx.api.msg.filter_errors(filter_revealed_type=True):
         t = ctx.api.get_expression_type(ctx.args[0][0])

@@ -1,0 +1,46 @@
+"""More layers: sizes kept by constructors and checked where the layer is called."""
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import (
+    LSTM,
+    AdaptiveMeanPool,
+    BatchNorm,
+    Chain,
+    Conv,
+    Embedding,
+    Flatten,
+    GlobalMeanPool,
+    LayerNorm,
+    MultiHeadAttention,
+    relu,
+)
+
+reveal_type(BatchNorm(8))  # N: Revealed type is "typedflux.layers.normalise.BatchNorm[Literal[8]]"
+reveal_type(LayerNorm(64))  # N: Revealed type is "typedflux.layers.normalise.LayerNorm[Literal[64]]"
+reveal_type(Embedding(1000, 64))  # N: Revealed type is "typedflux.layers.basic.Embedding[Literal[1000], Literal[64]]"
+reveal_type(LSTM(64, 128))  # N: Revealed type is "typedflux.layers.recurrent.LSTM[Literal[64], Literal[128]]"
+reveal_type(MultiHeadAttention(64, nheads=8))  # N: Revealed type is "typedflux.layers.attention.MultiHeadAttention[Literal[64]]"
+reveal_type(AdaptiveMeanPool((4, 4)))  # N: Revealed type is "typedflux.layers.conv.AdaptiveMeanPool[Literal[4], Literal[4]]"
+
+x = tf.zeros(2, 7, 64)
+reveal_type(LayerNorm(64)(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[7], Literal[64]]"
+wrong_norm = LayerNorm(32)(x)  # E: LayerNorm(32) expects input Tensor[..., 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
+reveal_type(LSTM(64, 128)(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[7], Literal[128]]"
+wrong_lstm = LSTM(32, 128)(x)  # E: LSTM(32 => 128) expects input Tensor[B, T, 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
+reveal_type(MultiHeadAttention(64, nheads=8)(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[7], Literal[64]]"
+wrong_attention = MultiHeadAttention(32, nheads=8)(x)  # E: MultiHeadAttention(32, nheads=8) expects input Tensor[B, T, 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
+reveal_type(Embedding(1000, 64)(tf.arange(6).reshape(2, 3)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[64]]"
+
+img = tf.zeros(4, 3, 32, 32)
+reveal_type(BatchNorm(3)(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3], Literal[32], Literal[32]]"
+wrong_bn = BatchNorm(8)(img)  # E: BatchNorm(8) expects input Tensor[B, 8, ...], got Tensor[4, 3, 32, 32]; need size 8 at axis 1 (got 3)  [shape]
+reveal_type(GlobalMeanPool()(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3], Literal[1], Literal[1]]"
+reveal_type(AdaptiveMeanPool((4, 4))(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3], Literal[4], Literal[4]]"
+
+net = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(16), GlobalMeanPool(), Flatten())
+reveal_type(net(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[16]]"
+net_bad = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(8), GlobalMeanPool(), Flatten())  # E: Chain layer 2 BatchNorm(8) expects input Tensor[B, 8, ...], but layer 1 Conv((3, 3), 3 => 16, relu) produces Tensor[B, 16, ?, ?]; change BatchNorm(8) to BatchNorm(16)  [shape]
+seq = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(32))
+seq_bad = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(64))  # E: Chain layer 3 LayerNorm(64) expects input Tensor[..., 64], but layer 2 LSTM(64 => 32) produces Tensor[B, T, 32]; change LayerNorm(64) to LayerNorm(32)  [shape]
