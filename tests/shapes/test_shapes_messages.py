@@ -48,6 +48,14 @@ CASES = [
     ("add", dict(x=(Star("Bs"), 784), y=(700,)),
      'Cannot broadcast for "add": x has Tensor[*Bs, 784], y has Tensor[700]; need equal sizes '
      "or 1 at axis -1 (784 vs 700)"),
+    ("sub", dict(x=(B, 10), y=(B,)),
+     'Cannot broadcast for "sub": x has Tensor[B, 10], y has Tensor[B]; need equal sizes '
+     "or 1 at axis -1 (10 vs B); did you mean y[..., None] (or keepdims=True where y was "
+     "reduced)?"),
+    ("div", dict(x=(32,), y=(32, 10)),
+     'Cannot broadcast for "div": x has Tensor[32], y has Tensor[32, 10]; need equal sizes '
+     "or 1 at axis -1 (32 vs 10); did you mean x[..., None] (or keepdims=True where x was "
+     "reduced)?"),
     ("where", dict(cond=(3,), x=(1,), y=(4,)),
      'Cannot broadcast for "where": cond has Tensor[3], y has Tensor[4]; need equal sizes '
      "or 1 at axis -1 (3 vs 4)"),

@@ -90,18 +90,24 @@ def fmt_axes(axes: object) -> str:
 
 def broadcast_mismatch(
     op: str, xname: str, x: Sequence[object], yname: str, y: Sequence[object],
-    axis: int, a: Dim, b: Dim,
+    axis: int, a: Dim, b: Dim, hint: Optional[str] = None,
 ) -> str:
-    """Two shapes that do not broadcast at ``axis``.
+    """Two shapes that do not broadcast at ``axis``; ``hint`` is a fix to suggest.
 
     >>> from typedflux.shapes.dims import sym
-    >>> print(broadcast_mismatch("add", "x", (sym("B"), 10), "y", (sym("B"), 5), -1, 10, 5))
+    >>> B = sym("B")
+    >>> print(broadcast_mismatch("add", "x", (B, 10), "y", (B, 5), -1, 10, 5))
     Cannot broadcast for "add": x has Tensor[B, 10], y has Tensor[B, 5]; need equal sizes or 1 at axis -1 (10 vs 5)
+    >>> print(broadcast_mismatch("sub", "x", (B, 10), "y", (B,), -1, 10, B, "y[..., None]"))
+    Cannot broadcast for "sub": x has Tensor[B, 10], y has Tensor[B]; need equal sizes or 1 at axis -1 (10 vs B); did you mean y[..., None]?
     """
-    return (
+    text = (
         f'Cannot broadcast for "{op}": {xname} has {fmt_shape(x)}, {yname} has {fmt_shape(y)}; '
         f"need equal sizes or 1 at axis {axis} ({dim_str(a)} vs {dim_str(b)})"
     )
+    if hint:
+        text += f"; did you mean {hint}?"
+    return text
 
 
 def matmul_inner_mismatch(

@@ -285,9 +285,23 @@ def broadcast_pair(x: Shape, y: Shape, op: str, xname: str = "x", yname: str = "
             return fast
 
     def fail(axis: int, a: Dim, b: Dim) -> NoReturn:
-        raise ShapeError(messages.broadcast_mismatch(op, xname, x, yname, y, axis, a, b))
+        hint = _missing_axis_hint(x, xname, y, yname)
+        raise ShapeError(messages.broadcast_mismatch(op, xname, x, yname, y, axis, a, b, hint))
 
     return _broadcast(x, y, fail)
+
+
+def _missing_axis_hint(x: Shape, xname: str, y: Shape, yname: str) -> Optional[str]:
+    # The classic slip: a reduction without keepdims leaves Tensor[B] where Tensor[B, 1]
+    # was meant, so the shorter shape matches the leading axes of the longer one.
+    if star_index(x) is not None or star_index(y) is not None or len(x) == len(y):
+        return None
+    short, long, name = (y, x, yname) if len(y) < len(x) else (x, y, xname)
+    if len(long) - len(short) != 1 or not short:
+        return None
+    if all(equal(p, q) is True for p, q in zip(short, long)):  # type: ignore[arg-type]
+        return f"{name}[..., None] (or keepdims=True where {name} was reduced)"
+    return None
 
 
 def broadcast_all(
