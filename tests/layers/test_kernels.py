@@ -289,8 +289,17 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
         )
 
 
-def test_maxpool_ties_go_to_the_first_maximum() -> None:
-    x = np.ones((1, 1, 2, 2))
-    y = K.maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))
-    g = K.maxpool2d_backward(np.ones_like(y), x, y, (2, 2), (2, 2), (0, 0))
-    assert g[0, 0].tolist() == [[1.0, 0.0], [0.0, 0.0]]
+@pytest.mark.parametrize("stride", [(2, 2), (1, 1)])
+def test_maxpool_ties_go_to_the_first_maximum(stride: Any) -> None:
+    x = np.zeros((1, 1, 4, 4))
+    x[0, 0, 3, 3] = 1.0
+    y = K.maxpool2d_forward(x, (2, 2), stride, (0, 0))
+    g = K.maxpool2d_backward(np.ones_like(y), x, y, (2, 2), stride, (0, 0))
+    first = np.zeros((4, 4))
+    if stride == (2, 2):
+        first[[0, 0, 2, 3], [0, 2, 0, 3]] = 1.0
+    else:
+        first[:3, :3] = 1.0  # each all-zero window credits its top-left cell ...
+        first[2, 2] = 0.0  # ... but the window at (2, 2) holds the 1 at (3, 3)
+        first[3, 3] = 1.0
+    assert g[0, 0].tolist() == first.tolist()

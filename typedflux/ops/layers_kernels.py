@@ -267,12 +267,12 @@ def maxpool2d_backward(
     xp = _pad(x, pad, -np.inf)
     gxp = np.zeros(xp.shape, dtype=g.dtype)
     out_hw = out.shape[2:]
-    taken = np.zeros(out.shape, dtype=bool)
+    free = np.ones(out.shape, dtype=bool)  # windows whose maximum is not yet credited
     (sh, sw), (oh, ow) = stride, out_hw
     for i, j, tap in _taps(xp, window, stride, out_hw):
-        hit = tap == out
-        hit &= ~taken
-        taken |= hit
+        hit = np.equal(tap, out)
+        hit &= free
+        free ^= hit
         gxp[:, :, i : i + sh * (oh - 1) + 1 : sh, j : j + sw * (ow - 1) + 1 : sw] += g * hit
     return _unpad(gxp, pad)
 
