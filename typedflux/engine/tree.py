@@ -121,18 +121,29 @@ def _is_object(obj: Any) -> bool:
     return module != "builtins" and not module.startswith("numpy")
 
 
+_SLOTS: Dict[type, Tuple[str, ...]] = {}
+
+
+def _public_slots(cls: type) -> Tuple[str, ...]:
+    # Per class, cached: walking a model visits the same few classes every training step.
+    found = _SLOTS.get(cls)
+    if found is None:
+        names: List[str] = []
+        for c in reversed(cls.__mro__):
+            slots = c.__dict__.get("__slots__", ())
+            if isinstance(slots, str):
+                slots = (slots,)
+            names.extend(s for s in slots if not s.startswith("_") and s not in names)
+        found = _SLOTS[cls] = tuple(names)
+    return found
+
+
 def _attr_names(obj: Any) -> List[str]:
-    names: List[str] = []
     d = getattr(obj, "__dict__", None)
-    if d is not None:
-        names.extend(k for k in d if not k.startswith("_"))
-    for cls in reversed(type(obj).__mro__):
-        slots = cls.__dict__.get("__slots__", ())
-        if isinstance(slots, str):
-            slots = (slots,)
-        for s in slots:
-            if not s.startswith("_") and s not in names and hasattr(obj, s):
-                names.append(s)
+    names = [k for k in d if k[:1] != "_"] if d is not None else []
+    for s in _public_slots(type(obj)):
+        if s not in names and hasattr(obj, s):
+            names.append(s)
     return names
 
 
