@@ -326,3 +326,15 @@ def test_glorot_uniform_bounds_and_seed() -> None:
     np.testing.assert_array_equal(a, b)
     limit = np.sqrt(6 / 150)
     assert np.abs(a).max() <= limit and np.abs(a).max() > 0.9 * limit
+
+
+def test_mha_causal_mask_hides_the_future() -> None:
+    mha = tf.MultiHeadAttention(4, 2)
+    x = tf.randn(1, 3, 4)
+    causal = tf.tensor(np.tril(np.ones((3, 3), dtype=bool)))
+    y = mha(x, mask=causal).numpy()
+    # Changing the last step cannot change the outputs at earlier steps.
+    x2 = tf.tensor(np.concatenate([x.numpy()[:, :2], np.full((1, 1, 4), 9.0, np.float32)], 1))
+    y2 = mha(x2, mask=causal).numpy()
+    np.testing.assert_allclose(y[:, :2], y2[:, :2], rtol=1e-5)
+    assert not np.allclose(y[:, 2], y2[:, 2])

@@ -15,6 +15,7 @@ from typing_extensions import TypeVar, Unpack
 
 from typedflux.layers.basic import Dense
 from typedflux.layers.core import Layer
+from typedflux.ops.elementwise import where
 from typedflux.ops.nn import softmax
 from typedflux.shapes.layers import AttentionConfig
 from typedflux.tensor import Tensor
@@ -37,6 +38,9 @@ class MultiHeadAttention(Layer, Generic[D]):
     projections ``q_proj(q)``, ``k_proj(k)``, ``v_proj(v)`` (``Dense(d => d, bias=False)``
     as in Flux); the heads are concatenated and mixed by ``out_proj`` (``Dense(d => d)``).
     ``d`` must be divisible by ``nheads`` (checked when built).
+
+    - ``mask``: optional bool tensor broadcastable to ``Tensor[B, nheads, Tq, Tk]`` (e.g. a
+      causal ``Tensor[Tq, Tk]``); positions where it is False get no attention.
 
     >>> import typedflux as tf
     >>> MultiHeadAttention(10, 3)
@@ -65,7 +69,7 @@ class MultiHeadAttention(Layer, Generic[D]):
 
     def __call__(
         self, q: Tensor[B, Tq, D], k: Optional[Tensor[B, Tk, D]] = None,
-        v: Optional[Tensor[B, Tk, D]] = None,
+        v: Optional[Tensor[B, Tk, D]] = None, *, mask: Optional[Any] = None,
     ) -> Tensor[B, Tq, D]:
         if k is None and v is None:
             kx: Any = q
@@ -80,7 +84,11 @@ class MultiHeadAttention(Layer, Generic[D]):
         kh = self._heads(self.k_proj(kx))
         vh = self._heads(self.v_proj(vx))
         scale = 1.0 / math.sqrt(qh.shape[-1])
-        weights = softmax((qh @ kh.swapaxes(-1, -2)) * scale, axis=-1)
+        scores = (qh @ kh.swapaxes(-1, -2)) * scale
+        if mask is not None:
+            # A large finite negative (not -inf) keeps a fully masked row finite.
+            scores = where(mask, scores, -1e9)
+        weights = softmax(scores, axis=-1)
         heads = (weights @ vh).transpose(0, 2, 1, 3)
         b, tq = q.shape[0], q.shape[1]
         return self.out_proj(heads.reshape(b, tq, cfg.dim))
