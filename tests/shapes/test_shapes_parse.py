@@ -77,3 +77,9 @@ def test_unknown_names_list_the_names_in_scope() -> None:
         "use ints, names, + - * // and parentheses")
     with pytest.raises(DimSyntaxError, match=r"names in scope: none"):
         parse_dim("B", {})
+
+
+def test_hostile_text_is_refused_not_crashed() -> None:
+    for text in ("(" * 5000 + "N" + ")" * 5000, "-" * 100000 + "N", "N\x00"):
+        with pytest.raises(DimSyntaxError):
+            parse_dim(text)

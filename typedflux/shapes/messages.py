@@ -239,7 +239,10 @@ def reshape_bad_target(op: str, x: Sequence[object], target: Sequence[object], w
     >>> print(reshape_bad_target("reshape", (6,), (-1, -1), "at most one -1 (2 given)"))
     Cannot reshape for "reshape": x has Tensor[6], target is (-1, -1); need at most one -1 (2 given)
     """
-    return f'Cannot reshape for "{op}": x has {fmt_shape(x)}, target is {fmt_dims(target)}; need {why}'
+    return (
+        f'Cannot reshape for "{op}": x has {fmt_shape(x)}, target is {fmt_dims(target)}; '
+        f"need {why}"
+    )
 
 
 def bad_permutation(op: str, x: Sequence[object], axes: Sequence[int]) -> str:

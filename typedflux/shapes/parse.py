@@ -75,6 +75,9 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
         # Python reports offset 0 when the text ends too early: point past the end then.
         col = (err.offset - 1) if err.offset else len(stripped)
         raise DimSyntaxError(stripped, "it is not an expression", col) from None
+    except (ValueError, RecursionError, MemoryError):
+        raise DimSyntaxError(
+            stripped, "it cannot be parsed (a null byte, or nested too deeply)") from None
 
     def walk(node: ast.AST) -> Dim:
         col = getattr(node, "col_offset", None)
@@ -119,4 +122,7 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
         what = type(node).__name__.lower()
         raise DimSyntaxError(stripped, f"a {what} is not allowed", col)
 
-    return walk(tree.body)
+    try:
+        return walk(tree.body)
+    except RecursionError:
+        raise DimSyntaxError(stripped, "it is nested too deeply") from None

@@ -185,7 +185,8 @@ def getitem_shape(x: Shape, key: object) -> Shape:
             return fast
     ell = [i for i, it in enumerate(items) if it is Ellipsis]
     if len(ell) > 1:
-        raise ShapeError(messages.index_bad_key("getitem", x, f"at most one ... ({len(ell)} given)"))
+        raise ShapeError(
+            messages.index_bad_key("getitem", x, f"at most one ... ({len(ell)} given)"))
     head = items[: ell[0]] if ell else items
     tail = items[ell[0] + 1:] if ell else ()
     nh = sum(1 for it in head if it is not None)

@@ -36,7 +36,8 @@ def _same_layout(op: str, xs: Sequence[Shape]) -> None:
         if s0 is None and sj is None:
             if len(x) != len(xs[0]):
                 raise ShapeError(messages.join_rank_mismatch(op, 0, xs[0], j, x))
-        elif sj != s0 or len(x) != len(xs[0]) or x[sj] != xs[0][s0] or x[sj] == Star():  # type: ignore[index]
+        elif (sj is None or sj != s0 or len(x) != len(xs[0]) or x[sj] != xs[0][sj]
+              or x[sj] == Star()):
             raise CannotTell(f"{op} of shapes of unknown rank")
 
 

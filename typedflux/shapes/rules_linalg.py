@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn, Optional
+from typing import NoReturn, Optional, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -28,11 +28,12 @@ def _is_1d(s: Shape) -> Optional[bool]:
 
 def _hint(x: Shape, w: Shape, inner_w: Dim) -> Optional[str]:
     # Suggest a transpose only when it would make the product line up.
-    if star_index(w) is None and len(w) >= 2 and equal(x[-1], w[-1]) is True:  # type: ignore[arg-type]
+    x_last, w_last = cast(Dim, x[-1]), cast(Dim, w[-1])
+    if star_index(w) is None and len(w) >= 2 and equal(x_last, w_last) is True:
         if len(w) == 2:
             return "transpose w (w.T)"
         return "swap the last two axes of w (swapaxes(w, -1, -2))"
-    if star_index(x) is None and len(x) >= 2 and equal(x[-2], inner_w) is True:  # type: ignore[arg-type]
+    if star_index(x) is None and len(x) >= 2 and equal(cast(Dim, x[-2]), inner_w) is True:
         if len(x) == 2:
             return "transpose x (x.T)"
         return "swap the last two axes of x (swapaxes(x, -1, -2))"
@@ -67,7 +68,8 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
         raise ShapeError(messages.matmul_scalar("matmul", x, w))
     x1, w1 = _is_1d(x), _is_1d(w)
     sx = star_index(x)
-    inner_x: Optional[Dim] = x[-1] if (sx is None or sx < nx - 1) and nx else None  # type: ignore[assignment]
+    # x always contracts its last axis, known unless a *Bs run ends the shape.
+    inner_x = cast(Dim, x[-1]) if (sx is None or sx < nx - 1) else None
     inner_w: Optional[Dim] = None
     w_index = -2
     if w1 is True:
@@ -87,7 +89,8 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
         return x[:-1]
 
     def fail(axis: int, p: Dim, q: Dim) -> NoReturn:
-        raise ShapeError(messages.matmul_batch_mismatch("matmul", x, w, axis if axis >= 0 else axis - 2, p, q))
+        shown = axis if axis >= 0 else axis - 2  # counted in the whole shapes
+        raise ShapeError(messages.matmul_batch_mismatch("matmul", x, w, shown, p, q))
 
     batch = _broadcast(x[:-2], w[:-2], fail)
     # At run time an undecided inner dim is impossible; statically keep the known side.

@@ -195,7 +195,8 @@ def squeeze_shape(x: Shape, axis: Union[None, int, Tuple[int, ...]] = None) -> S
     for i in idx:
         if is_one(x[i]) is False:  # type: ignore[arg-type]
             shown = i if s is None or i < s else i - len(x)
-            raise ShapeError(messages.squeeze_not_one("squeeze", x, shown, x[i]))  # type: ignore[arg-type]
+            raise ShapeError(
+                messages.squeeze_not_one("squeeze", x, shown, x[i]))  # type: ignore[arg-type]
     return tuple(d for i, d in enumerate(x) if i not in idx)
 
 
