@@ -26,6 +26,8 @@ D = TypeVar("D", bound=int, default=Any)
 B = TypeVar("B", bound=int, default=Any)
 Tq = TypeVar("Tq", bound=int, default=Any)
 Tk = TypeVar("Tk", bound=int, default=Any)
+# The output has the query's own feature size (the layer rule checks it equals ``d``).
+Dq = TypeVar("Dq", bound=int)
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -68,9 +70,9 @@ class MultiHeadAttention(Layer, Generic[D]):
         return x.reshape(b, t, self.nheads, d // self.nheads).transpose(0, 2, 1, 3)
 
     def __call__(
-        self, q: Tensor[B, Tq, D], k: Optional[Tensor[B, Tk, D]] = None,
-        v: Optional[Tensor[B, Tk, D]] = None, *, mask: Optional[Any] = None,
-    ) -> Tensor[B, Tq, D]:
+        self, q: Tensor[B, Tq, Dq], k: Optional[Tensor[B, Tk, Dq]] = None,
+        v: Optional[Tensor[B, Tk, Dq]] = None, *, mask: Optional[Any] = None,
+    ) -> Tensor[B, Tq, Dq]:
         if k is None and v is None:
             kx: Any = q
             vx: Any = q

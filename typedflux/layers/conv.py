@@ -15,7 +15,7 @@ parameter of Conv/ConvTranspose/MaxPool/MeanPool holds the canonical window text
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Generic, Literal, Optional, Sequence, Tuple, Union
 
 from typing_extensions import TypeVar, Unpack
 
@@ -260,7 +260,7 @@ class GlobalMaxPool(Layer):
     def config(self) -> GlobalPoolConfig:
         return GlobalPoolConfig(self.kind)
 
-    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Literal[1], Literal[1]]:
         self.check(x)
         axes = tuple(range(2, len(x.shape)))
         return x.max(axis=axes, keepdims=True)
@@ -277,7 +277,7 @@ class GlobalMeanPool(GlobalMaxPool):
 
     kind = "GlobalMeanPool"
 
-    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Any, Any]:
+    def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Literal[1], Literal[1]]:
         self.check(x)
         axes = tuple(range(2, len(x.shape)))
         return x.mean(axis=axes, keepdims=True)

@@ -23,6 +23,10 @@ __all__ = ["BatchNorm", "LayerNorm"]
 C = TypeVar("C", bound=int, default=Any)
 D = TypeVar("D", bound=int, default=Any)
 B = TypeVar("B", bound=int, default=Any)
+# The input's own sizes: a norm returns exactly its input's type (the sizes the layer
+# requires are checked by its layer rule, at run time and by the plugin).
+Cx = TypeVar("Cx", bound=int)
+Dx = TypeVar("Dx", bound=int)
 Bs = TypeVarTuple("Bs")
 Rest = TypeVarTuple("Rest")
 
@@ -75,7 +79,7 @@ class BatchNorm(Layer, Generic[C]):
     def config(self) -> BatchNormConfig:
         return BatchNormConfig(self.weight.shape[0], activation_name(self.activation))
 
-    def __call__(self, x: Tensor[B, C, Unpack[Rest]]) -> Tensor[B, C, Unpack[Rest]]:
+    def __call__(self, x: Tensor[B, Cx, Unpack[Rest]]) -> Tensor[B, Cx, Unpack[Rest]]:
         self.check(x)
         training = active(self.training)
         y = F.batchnorm(x, self.weight, self.bias, self.running_mean, self.running_var,
@@ -124,6 +128,6 @@ class LayerNorm(Layer, Generic[D]):
     def config(self) -> LayerNormConfig:
         return LayerNormConfig(self.weight.shape[0])
 
-    def __call__(self, x: Tensor[Unpack[Bs], D]) -> Tensor[Unpack[Bs], D]:
+    def __call__(self, x: Tensor[Unpack[Bs], Dx]) -> Tensor[Unpack[Bs], Dx]:
         self.check(x)
         return F.layernorm(x, self.weight, self.bias, self.eps)
