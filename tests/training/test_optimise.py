@@ -236,4 +236,4 @@ def test_progress_falls_back_to_text_without_tqdm(monkeypatch: pytest.MonkeyPatc
     m = {"w": tf.tensor([0.0])}
     tf.train(lambda mm, d: ((mm["w"] - d) ** 2).sum(), m, [tf.tensor([1.0])] * 3, tf.setup(tf.Descent(0.1), m))
     err = capsys.readouterr().err
-    assert "\repoch 1/1 3/3 loss=" in err and err.endswith("\n")
+    assert "\rtrain 3/3 loss=" in err and err.endswith("\n")

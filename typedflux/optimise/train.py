@@ -100,7 +100,10 @@ def train(
         per_epoch = None
     history: List[float] = []
     for epoch in range(1, epochs + 1):
-        bar = _progress(per_epoch, f"epoch {epoch}/{epochs}") if progress else None
+        # One epoch per call is the common loop (``for e in ...: tf.train(...)``): no
+        # "epoch 1/1" there.
+        desc = f"epoch {epoch}/{epochs}" if epochs > 1 else "train"
+        bar = _progress(per_epoch, desc) if progress else None
         total, count = 0.0, 0
         try:
             for batch, d in enumerate(data, 1):
