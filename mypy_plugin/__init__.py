@@ -27,20 +27,25 @@ from mypy.plugin import (
 from mypy.nodes import TypeInfo
 from mypy.types import FunctionLike, Type
 
-import typedflux.shapes
+from mypy_plugin._shapes_import import light_typedflux
 
-from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
-from mypy_plugin.callbacks.calls import signature_hook
-from mypy_plugin.callbacks.layers import (
-    CHAIN,
-    LAYER_CLASSES,
-    chain_call_hook,
-    chain_constructor_hook,
-    layer_call_hook,
-    layer_constructor_hook,
-)
-from mypy_plugin.callbacks.ops import op_hook, property_hook
-from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
+with light_typedflux():
+    import typedflux.shapes
+
+    from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
+    from mypy_plugin.callbacks.calls import signature_hook
+    from mypy_plugin.callbacks.layers import (
+        CHAIN,
+        LAYER_CLASSES,
+        chain_call_hook,
+        chain_constructor_hook,
+        layer_call_hook,
+        layer_constructor_hook,
+    )
+    from mypy_plugin.callbacks.ops import op_hook, property_hook
+    from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
+
+    _SHAPES_DIR = Path(typedflux.shapes.__file__).parent
 
 __all__ = ["TypedfluxPlugin", "plugin"]
 
@@ -53,7 +58,7 @@ def _sources_digest() -> str:
     # mypy fingerprints only this entry module; hashing every plugin module (and the shapes
     # package, whose rules decide the results) makes a change anywhere invalidate the cache.
     h = hashlib.sha256()
-    for root in (Path(__file__).parent, Path(typedflux.shapes.__file__).parent):
+    for root in (Path(__file__).parent, _SHAPES_DIR):
         for path in sorted(root.rglob("*.py")):
             h.update(path.name.encode())
             h.update(path.read_bytes())
@@ -61,6 +66,7 @@ def _sources_digest() -> str:
 
 
 _VERSION = f"typedflux-plugin-0.1+{_sources_digest()}"
+_CONFIG_DATA = f"{_VERSION}+{specs_digest()}"  # mypy asks once per module: computed once
 
 
 class TypedfluxPlugin(Plugin):
@@ -172,7 +178,7 @@ class TypedfluxPlugin(Plugin):
 
     def report_config_data(self, ctx: ReportConfigContext) -> Any:
         """Changes to the op table (or the plugin) invalidate mypy's cache."""
-        return f"{_VERSION}+{specs_digest()}"
+        return _CONFIG_DATA
 
 
 def plugin(version: str) -> type[Plugin]:

@@ -56,7 +56,8 @@ from mypy.types import (
 )
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, symbols, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, evaluate, symbols, sym
+from typedflux.shapes.parse import parse_dim
 
 __all__ = [
     "TENSOR_FULLNAME",
@@ -91,10 +92,6 @@ def dim_text(d: Dim) -> str:
 
 
 def _parse(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
-    # Imported lazily: the parser is written by the shapes engineer and only needed when a
-    # string dim is seen, so a plugin without it still serves every other annotation.
-    from typedflux.shapes.parse import parse_dim
-
     return parse_dim(text, names)
 
 
@@ -243,8 +240,6 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
         return LiteralType(int(stripped), api.named_type("builtins.int", []))
     try:
         first = _parse(text)
-    except ImportError:
-        return _any()
     except ValueError as err:
         return _bad(ctx, str(err))
     names: Dict[str, Dim] = {}
@@ -440,7 +435,7 @@ def _dim_of_literal(value: object, default: Optional[Dim]) -> Optional[Dim]:
     if isinstance(value, str):
         try:
             return _parse(value)
-        except (ValueError, ImportError):
+        except ValueError:
             return UNKNOWN
     return default
 
@@ -622,7 +617,7 @@ def substitute_type(
         if isinstance(p, LiteralType) and isinstance(p.value, str):
             try:
                 d = _parse(p.value)
-            except (ValueError, ImportError):
+            except ValueError:
                 return [a]
             if symbols(d) & set(env):
                 return [dim_type(_evaluate(d, env))]
@@ -653,8 +648,6 @@ def substitute_type(
 
 
 def _evaluate(d: Dim, env: Mapping[str, Dim]) -> Dim:
-    from typedflux.shapes.dims import evaluate
-
     return evaluate(d, env)
 
 
@@ -669,7 +662,7 @@ def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
                 if isinstance(q, LiteralType) and isinstance(q.value, str):
                     try:
                         out |= symbols(_parse(q.value))
-                    except (ValueError, ImportError):
+                    except ValueError:
                         continue
         elif isinstance(p, Instance) and p.args:
             out |= string_dim_symbols(

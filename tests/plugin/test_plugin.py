@@ -11,6 +11,7 @@ from typing import Dict, Iterator, List
 import pytest
 from mypy import api
 
+import typedflux  # noqa: F401  (first: the plugin then shares these modules, see _shapes_import)
 import mypy_plugin
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, specs_digest
 from typedflux.shapes.catalog import SPECS, OpSpec
