@@ -11,7 +11,7 @@
 Layer shape arithmetic lives in ``typedflux.shapes.layers``; this module only reads types.
 
 >>> sorted(LAYER_CLASSES)[:3]
-['Conv', 'ConvTranspose', 'Dense']
+['AdaptiveMeanPool', 'BatchNorm', 'Conv']
 """
 
 from __future__ import annotations
