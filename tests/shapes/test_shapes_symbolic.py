@@ -253,3 +253,110 @@ def test_sound_arange(start: Any, stop: Any, step: int) -> None:
 def test_results_hold_expressions_not_strings() -> None:
     out = run("concat", xs=((B, 3), (B, N)), axis=-1)
     assert isinstance(out[1], Expr) and out[1] == N + 3
+
+
+# -- soundness with a *Bs run: each assignment also picks the run's concrete dims --------------
+
+RUNS = [(), (2,), (3, 1), (1, 2, 2)]
+STAR_ENVS = [(env, run) for env in ENVS[::4] for run in RUNS]  # N != M among them
+
+
+def expand(shape: Tuple[Any, ...], env: Dict[str, int], run: Tuple[int, ...]) -> Tuple[int, ...]:
+    out: List[int] = []
+    for d in shape:
+        if isinstance(d, Star):
+            out.extend(run)
+        else:
+            out.append(evaluate(d, env))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def concretize(kw: Dict[str, Any], env: Dict[str, int], run: Tuple[int, ...]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {}
+    for k, v in kw.items():
+        if k in ("x", "y", "w", "shape"):
+            out[k] = expand(v, env, run)
+        elif k == "xs":
+            out[k] = tuple(expand(s, env, run) for s in v)
+        else:
+            out[k] = v
+    return out
+
+
+def matches_run(static: Tuple[Any, ...], env: Dict[str, int], run: Tuple[int, ...],
+                real: Tuple[int, ...]) -> bool:
+    """Does the static result describe the real one? ``*Bs`` stands for ``run``, ``...`` for
+    any run of dims, ``?`` for any dim."""
+    k = next((i for i, d in enumerate(static) if isinstance(d, Star)), None)
+    if k is not None and static[k] == Bs:
+        static = static[:k] + tuple(run) + static[k + 1:]
+        k = None
+    if k is None:
+        return matches(static, env, real)
+    pre, post = static[:k], static[k + 1:]
+    if len(real) < len(pre) + len(post):
+        return False
+    return matches(pre, env, real[:len(pre)]) and matches(post, env, real[len(real) - len(post):])
+
+
+def check_sound_star(name: str, **kw: Any) -> None:
+    try:
+        static = SPECS[name].rule(**kw)
+    except (CannotTell, ShapeError):
+        return  # errors: see check_error_real
+    conc_all = []
+    for env, run in STAR_ENVS:
+        conc = concretize(kw, env, run)
+        try:
+            conc_all.append((env, run, tuple(SPECS[name].rule(**conc))))
+        except ShapeError:
+            conc_all.append((env, run, None))
+    for env, run, real in conc_all:
+        if real is not None:
+            assert matches_run(tuple(static), env, run, real), (name, kw, env, run, static, real)
+
+
+def check_error_real(name: str, **kw: Any) -> None:
+    try:
+        SPECS[name].rule(**kw)
+    except ShapeError:
+        fails = []
+        for env, run in STAR_ENVS:
+            conc = concretize(kw, env, run)
+            try:
+                SPECS[name].rule(**conc)
+                fails.append(False)
+            except ShapeError:
+                fails.append(True)
+        assert any(fails), (name, kw)
+    except CannotTell:
+        pass
+
+
+@st.composite
+def starred(draw: st.DrawFn) -> Tuple[Any, ...]:
+    body = draw(st.lists(dims, max_size=3))
+    if draw(st.integers(0, 3)):
+        body.insert(draw(st.integers(0, len(body))), Bs)
+    return tuple(body)
+
+
+@settings(max_examples=120, deadline=None)
+@given(starred(), starred(), st.integers(-3, 2), st.booleans())
+def test_sound_with_stars(x: Any, y: Any, axis: int, keepdims: bool) -> None:
+    for name, kw in (
+        ("add", dict(x=x, y=y)),
+        ("matmul", dict(x=x, w=y)),
+        ("concat", dict(xs=(x, y), axis=axis)),
+        ("stack", dict(xs=(x, y), axis=axis)),
+        ("sum", dict(x=x, axis=axis, keepdims=keepdims)),
+        ("squeeze", dict(x=x, axis=axis)),
+        ("unsqueeze", dict(x=x, axis=axis)),
+        ("softmax", dict(x=x, axis=axis)),
+        ("flatten", dict(x=x)),
+        ("T", dict(x=x)),
+        ("reshape", dict(x=x, shape=tuple(d for d in y if not isinstance(d, Star)) + (-1,))),
+        ("getitem", dict(x=x, key=(Ellipsis, slice(1, None)) if axis < 0 else (0, Ellipsis))),
+    ):
+        check_sound_star(name, **kw)
+        check_error_real(name, **kw)
