@@ -2,6 +2,15 @@
 
 Importing this package registers every rule, so ``SPECS`` is complete afterwards.
 
+What the rules assume and decide (one set of semantics for both checkers):
+
+- symbols are rigid and stand for sizes ``>= 1``; only a literal ``1`` broadcasts or squeezes;
+- an unknown dim (``?``) never fails a check; a ``*Bs`` run aligns with an identical run,
+  and where alignment is undecidable the result holds ``...`` (a run of unknown length) or
+  the rule raises ``CannotTell`` (the plugin then falls back to an unknown shape);
+- on int shapes the rules agree with numpy, except where numpy is lax: an axis into a 0-d
+  tensor and reshape sizes below ``-1`` are errors here.
+
 >>> from typedflux.shapes import SPECS, sym, fmt_shape
 >>> fmt_shape(SPECS["matmul"].rule(x=(sym("B"), 784), w=(784, 10)))
 'Tensor[B, 10]'
