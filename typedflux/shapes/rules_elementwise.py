@@ -43,7 +43,10 @@ def _binary(name: str, methods: tuple[str, ...], reflected: tuple[str, ...] = ()
             return x
         if not x:
             return y
-        out = seen.get((x, y))
+        try:
+            out = seen.get((x, y))
+        except TypeError:  # an unhashable shape (a list): no memo
+            return broadcast_pair(tuple(x), tuple(y), name)
         if out is None:
             out = broadcast_pair(x, y, name)
             if len(seen) >= 512:
