@@ -190,6 +190,10 @@ class Tensor(Generic[Unpack[Shape]]):
         body = np.array2string(self.data, threshold=20, edgeitems=3, precision=4)
         return f"Tensor[{dims}] {self.data.dtype}\n{body}"
 
+    # numpy defers to Tensor's reflected operators (``ndarray * Tensor`` is a Tensor and is
+    # recorded on the tape) instead of silently converting the Tensor to an array.
+    __array_ufunc__ = None
+
     # Comparisons return tensors, so identity hashing must be restored explicitly.
     __hash__ = object.__hash__
 

@@ -206,3 +206,10 @@ def test_plain_mypy_accepts_annotated_user_code(tmp_path: Path) -> None:
         "--cache-dir", str(tmp_path / ".mypy_cache"), str(src),
     ])
     assert status == 0, out + err
+
+
+def test_numpy_left_operand_defers_to_tensor() -> None:
+    x = tf.ones(2)
+    assert isinstance(np.ones(2) * x, Tensor) and isinstance(np.float32(2.0) - x, Tensor)
+    (g,) = tf.gradient(lambda x: (np.array([2.0, 3.0], dtype=np.float32) * x).sum(), x)
+    assert g.numpy().tolist() == [2.0, 3.0]
