@@ -190,7 +190,11 @@ class Tape:
         return i
 
     def free(self) -> None:
-        """Drop every node (and the arrays they hold); the tape cannot be used again."""
+        """Drop every node (and the arrays they hold); the tape cannot be used again.
+
+        >>> t = Tape(); t.free(); t.freed
+        True
+        """
         self.nodes = []
         self.shapes = []
         self.dtypes = []
@@ -199,7 +203,16 @@ class Tape:
 
     # -- differentiation ---------------------------------------------------------------
     def id_of(self, t: "Tensor[Any]") -> int:
-        """The id of ``t`` on this tape (a watched leaf or a recorded output), else ``-1``."""
+        """The id of ``t`` on this tape (a watched leaf or a recorded output), else ``-1``.
+
+        >>> import typedflux as tf
+        >>> x, c, t = tf.ones(2), tf.ones(2), Tape()
+        >>> with t:
+        ...     _ = t.watch(x)
+        ...     y = x * c
+        >>> t.id_of(x), t.id_of(y), t.id_of(c)
+        (0, 1, -1)
+        """
         leaf = self._leaves.get(id(t))
         if leaf is not None and leaf[0] is t:
             return leaf[1]
@@ -215,6 +228,14 @@ class Tape:
 
         ``seed`` is the output's cotangent (ones by default). The tape must no longer be
         active.
+
+        >>> import typedflux as tf
+        >>> x, t = tf.tensor([1.0, 2.0]), Tape()
+        >>> with t:
+        ...     _ = t.watch(x)
+        ...     y = x * 3.0
+        >>> t.backward(y, [x], seed=np.array([1.0, 10.0], dtype=np.float32))
+        [array([ 3., 30.], dtype=float32)]
         """
         if self.freed:
             raise TapeError(_FREED)

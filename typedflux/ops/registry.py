@@ -192,7 +192,13 @@ class Primitive:
         return f"<primitive {self.name}>"
 
     def vjp(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        """Decorator binding the VJP ``fn(g, out, *args) -> tuple of input gradients``."""
+        """Decorator binding the VJP ``fn(g, out, *args) -> tuple of input gradients``: one
+        entry per TENSOR argument (a list per TENSORS argument), ``None`` where nothing
+        flows. Gradients may be shaped like the broadcast output; the tape sums them back.
+
+        >>> REGISTRY["mul"].vjp_fn.__name__
+        '_mul_vjp'
+        """
         if not self.spec.differentiable:
             raise ValueError(f'op "{self.name}" is declared not differentiable')
         if any(a.kind is Kind.TENSORS for a in self.spec.args):
@@ -204,7 +210,13 @@ class Primitive:
     def examples(self, fn: Callable[[], List[Tuple[Any, ...]]]) -> Callable[[], Any]:
         """Decorator binding gradient-check examples: ``fn()`` returns a list of argument
         tuples in spec order (float64 numpy arrays for float TENSOR arguments). The test in
-        tests/ops/test_gradcheck.py runs a finite-difference check on each."""
+        tests/ops/test_gradcheck.py runs a finite-difference check on each.
+
+        >>> p = Primitive(SPECS["neg"], np.negative)  # a stand-alone copy, not registered
+        >>> _ = p.examples(lambda: [(np.ones(3),)])
+        >>> p.examples_fn()[0][0].shape
+        (3,)
+        """
         self.examples_fn = fn
         return fn
 
