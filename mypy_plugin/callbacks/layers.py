@@ -201,7 +201,9 @@ def _extra(t: Instance) -> Optional[List[str]]:
 def _act_bias(t: Instance) -> Tuple[str, bool]:
     extra = _extra(t)
     if extra is None or len(extra) != 2:
-        return "identity", True
+        # A type written by hand (``Dense[Literal[256], Literal[10]]``) does not say which
+        # activation the layer has: shown as ``?`` in messages, like an unknown dim.
+        return "?", True
     return extra[0], extra[1] == "True"
 
 
@@ -304,8 +306,8 @@ def _build_dropout(ctx: FunctionContext, t: Instance, names: translate.Names) ->
 
 def _dropout_config(t: Instance) -> Optional[LayerConfig]:
     extra = _extra(t)
-    # Shape-preserving; ``p`` only appears in its repr (kept as the text the user wrote).
-    return DropoutConfig(cast(float, extra[0])) if extra else None
+    # Shape-preserving; ``p`` only appears in its repr (the text the user wrote, else ``?``).
+    return DropoutConfig(cast(float, extra[0] if extra else "?"))
 
 
 def _sized(*params: str) -> Callable[[FunctionContext, Instance, translate.Names], Instance]:
@@ -327,7 +329,7 @@ def _batchnorm_config(t: Instance) -> Optional[LayerConfig]:
     if len(t.args) != 1:
         return None
     extra = _extra(t)
-    return BatchNormConfig(_dims(t)[0], extra[0] if extra else "identity")
+    return BatchNormConfig(_dims(t)[0], extra[0] if extra else "?")
 
 
 def _build_attention(ctx: FunctionContext, t: Instance, names: translate.Names) -> Instance:
