@@ -213,3 +213,11 @@ def test_numpy_left_operand_defers_to_tensor() -> None:
     assert isinstance(np.ones(2) * x, Tensor) and isinstance(np.float32(2.0) - x, Tensor)
     (g,) = tf.gradient(lambda x: (np.array([2.0, 3.0], dtype=np.float32) * x).sum(), x)
     assert g.numpy().tolist() == [2.0, 3.0]
+
+
+def test_numpy_integer_arguments() -> None:
+    x = tf.ones(2, 1)
+    assert x.sum(axis=np.int64(1)).shape == (2,) and x.mean(axis=np.int64(0)).shape == (1,)
+    assert x.squeeze(np.int64(1)).shape == (2,) and x.sum(axis=[0, 1]).shape == ()
+    assert x.reshape(np.int64(1), np.int64(2)).shape == (1, 2)
+    assert x[np.int64(1)].shape == (1,)

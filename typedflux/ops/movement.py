@@ -15,7 +15,7 @@ from typing import Any, Tuple, Union
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.registry import Primitive, composite_rule, primitive
+from typedflux.ops.registry import Primitive, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor
 
 __all__ = ["reshape", "transpose", "T", "swapaxes", "squeeze", "unsqueeze", "flatten"]
@@ -117,8 +117,7 @@ def squeeze(
     >>> tf.squeeze(tf.zeros(1, 3, 1), axis=0).shape
     (3, 1)
     """
-    if isinstance(axis, list):
-        axis = tuple(axis)
+    axis = norm_axis(axis)
     return p_reshape.invoke(x, _squeeze_rule(x.data.shape, axis))
 
 

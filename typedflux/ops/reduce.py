@@ -18,7 +18,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.ops.nn import _keep
-from typedflux.ops.registry import Primitive, composite_rule, primitive
+from typedflux.ops.registry import Primitive, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 __all__ = ["sum", "mean"]
@@ -90,8 +90,7 @@ def mean(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:
     Tensor[2] float32
     [1. 4.]
     """
-    if isinstance(axis, list):
-        axis = tuple(axis)
+    axis = norm_axis(axis)
     shape = x.data.shape if isinstance(x, Tensor) else np.shape(x)
     out = _mean_rule(shape, axis, keepdims)
     n = math.prod(shape) // max(math.prod(out), 1) if math.prod(out) else 0

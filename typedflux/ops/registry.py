@@ -35,7 +35,7 @@ from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.shapes.errors import CannotTell
 from typedflux.tensor import Tensor
 
-__all__ = ["Primitive", "primitive", "REGISTRY", "operand", "composite_rule"]
+__all__ = ["Primitive", "primitive", "REGISTRY", "operand", "composite_rule", "norm_axis"]
 
 Array = npt.NDArray[Any]
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
@@ -120,10 +120,21 @@ def _index_key(key: Any) -> Any:
     return key
 
 
+def norm_axis(axis: Any) -> Any:
+    """An AXIS argument in canonical form: ``None``, an ``int`` or a tuple of ``int``.
+
+    >>> norm_axis([0, np.int64(1)]), norm_axis(np.int64(2)), norm_axis(None)
+    ((0, 1), 2, None)
+    """
+    return _norm_param(Kind.AXIS, axis)
+
+
 def _norm_param(kind: Kind, v: Any) -> Any:
     if kind is Kind.AXIS:
-        if isinstance(v, list):
-            return tuple(v)
+        if isinstance(v, (list, tuple)):
+            return tuple(int(a) for a in v)
+        if isinstance(v, np.integer):
+            return int(v)
         return v
     if kind is Kind.AXES or kind is Kind.DIMS:
         if v is None:
@@ -401,7 +412,12 @@ class Primitive:
             else:
                 for i in norm_idx:
                     p = params[i]
-                    if (type(p) is list) if kinds[i] is Kind.AXIS else (type(p) is not tuple):
+                    tp = type(p)
+                    if (
+                        (tp is not int and tp is not tuple and p is not None)
+                        if kinds[i] is Kind.AXIS
+                        else tp is not tuple
+                    ):
                         params = tuple(
                             _norm_param(kinds[j], q) if j in norm_idx else q
                             for j, q in enumerate(params)
