@@ -276,21 +276,20 @@ class Tape:
                         continue
                     if type(gi) is not ndarray or gi.shape != shapes[i]:
                         gi = unbroadcast(gi, shapes[i], name)
-                    dt = dtypes[i]
-                    fresh = False
-                    if gi.dtype is not dt and gi.dtype != dt:
-                        gi = gi.astype(dt)
-                        fresh = True
                     prev = grads[i]
                     if prev is None:
-                        grads[i] = gi
-                        owned[i] = fresh
+                        dt = dtypes[i]
+                        if gi.dtype is dt or gi.dtype == dt:
+                            grads[i] = gi
+                        else:
+                            grads[i] = gi.astype(dt)
+                            owned[i] = True  # astype made a fresh array
                     elif owned[i]:
-                        prev += gi
+                        prev += gi  # same shape; += casts to the buffer's dtype
                     else:
-                        # First collision: copy into a buffer of our own (an ndarray even for
-                        # 0-d, where numpy's ``a + b`` would give an immutable scalar).
-                        buf = np.array(prev, dtype=dt, copy=True)
+                        # First collision: copy into a buffer of our own (an ndarray even
+                        # for 0-d, where numpy's ``a + b`` would give an immutable scalar).
+                        buf = np.array(prev, copy=True)
                         buf += gi
                         grads[i] = buf
                         owned[i] = True
