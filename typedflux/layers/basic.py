@@ -348,6 +348,9 @@ class Flatten(Layer):
     (2, 1352)
     """
 
+    def _key(self) -> Any:
+        return "Flatten"
+
     @property
     def config(self) -> FlattenConfig:
         return FlattenConfig()
@@ -410,6 +413,9 @@ class Embedding(Layer, Generic[V, D]):
 
     def __init__(self, vocab: int, dim: int) -> None:
         self.weight = randn32(vocab, dim)
+
+    def _key(self) -> Any:
+        return self.weight.shape
 
     @property
     def config(self) -> EmbeddingConfig:

@@ -256,6 +256,9 @@ class GlobalMaxPool(Layer):
 
     kind = "GlobalMaxPool"
 
+    def _key(self) -> Any:
+        return self.kind
+
     @property
     def config(self) -> GlobalPoolConfig:
         return GlobalPoolConfig(self.kind)
@@ -295,6 +298,9 @@ class AdaptiveMeanPool(Layer, Generic[OH, OW]):
 
     def __init__(self, out_hw: IntOrPair) -> None:
         self.out = pair(out_hw, "out_hw")
+
+    def _key(self) -> Any:
+        return self.out
 
     @property
     def config(self) -> AdaptivePoolConfig:

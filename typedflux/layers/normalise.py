@@ -75,6 +75,9 @@ class BatchNorm(Layer, Generic[C]):
         self.momentum = momentum
         self.training = training
 
+    def _key(self) -> Any:
+        return (self.weight.shape, self.activation)
+
     @property
     def config(self) -> BatchNormConfig:
         return BatchNormConfig(self.weight.shape[0], activation_name(self.activation))
@@ -123,6 +126,9 @@ class LayerNorm(Layer, Generic[D]):
         self.weight = ones32(d)
         self.bias = zeros32(d)
         self.eps = eps
+
+    def _key(self) -> Any:
+        return self.weight.shape
 
     @property
     def config(self) -> LayerNormConfig:

@@ -56,6 +56,9 @@ class RNN(Layer, Generic[In, H]):
         self.weight_hh = glorot_uniform(g * hidden, hidden)
         self.bias = zeros32(g * hidden)
 
+    def _key(self) -> Any:
+        return (self.kind, self.weight_ih.shape, self.weight_hh.shape)
+
     @property
     def config(self) -> RecurrentConfig:
         return RecurrentConfig(self.kind, self.weight_ih.shape[1], self.weight_hh.shape[1])
