@@ -190,6 +190,10 @@ class Tensor(Generic[Unpack[Shape]]):
         body = np.array2string(self.data, threshold=20, edgeitems=3, precision=4)
         return f"Tensor[{dims}] {self.data.dtype}\n{body}"
 
+    def __reduce__(self) -> Tuple[Any, Tuple[Array]]:
+        # copy/deepcopy/pickle carry the data only: never a tape, never a dtype change.
+        return _rebuild, (self.data,)
+
     # numpy defers to Tensor's reflected operators (``ndarray * Tensor`` is a Tensor and is
     # recorded on the tape) instead of silently converting the Tensor to an array.
     __array_ufunc__ = None
@@ -360,6 +364,13 @@ class Tensor(Generic[Unpack[Shape]]):
         (2, 1, 3)
         """
         return _movement.unsqueeze(self, axis)
+
+
+def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
+    t: Tensor[Unpack[Tuple[Any, ...]]] = Tensor.__new__(Tensor)
+    t.data = data
+    t._tape = None
+    return t
 
 
 def as_array(data: Any, dtype: Any = None) -> Array:

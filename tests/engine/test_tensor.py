@@ -221,3 +221,16 @@ def test_numpy_integer_arguments() -> None:
     assert x.squeeze(np.int64(1)).shape == (2,) and x.sum(axis=[0, 1]).shape == ()
     assert x.reshape(np.int64(1), np.int64(2)).shape == (1, 2)
     assert x[np.int64(1)].shape == (1,)
+
+
+def test_copy_and_deepcopy() -> None:
+    import copy
+
+    x = tf.tensor([1.0, 2.0], dtype=np.float64)
+    d = copy.deepcopy(x)
+    assert d.dtype == np.float64 and d.numpy() is not x.numpy() and d._tape is None
+    assert copy.copy(x).numpy() is x.numpy()
+    model = {"w": tf.ones(2)}
+    clone = copy.deepcopy(model)
+    clone["w"].data += 1
+    assert model["w"].numpy().tolist() == [1.0, 1.0]
