@@ -57,6 +57,8 @@ _RULES = {
                  "logitbinarycrossentropy", "kldivergence")
 }
 
+_LCE_RULE = composite_rule("logitcrossentropy")
+
 
 def _operands(name: str, yhat: Any, y: Any) -> Tuple[AnyTensor, AnyTensor]:
     """Both operands as Tensors (numpy arrays keep their dtype), shapes checked by the rule."""
@@ -163,7 +165,7 @@ def logitcrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     if agg is mean or agg is _sum:
         out: Scalar = p_logitcrossentropy(p, t, "mean" if agg is mean else "sum")
         return out
-    composite_rule("logitcrossentropy")(p.shape, t.shape)
+    _LCE_RULE(p.shape, t.shape)  # the fused primitive checks its own; this path must too
     out = agg(-(t * logsoftmax(p)).sum(axis=-1))
     return out
 
