@@ -186,3 +186,8 @@ def test_signature_matches_spec(name: str) -> None:
 
     params = list(inspect.signature(getattr(losses, name)).parameters)
     assert params == [a.name for a in SPECS[name].args]
+
+
+def test_composed_logitcrossentropy_checks_shapes_too() -> None:
+    with pytest.raises(tf.ShapeError, match='Shapes differ for "logitcrossentropy"'):
+        losses.logitcrossentropy(tf.zeros(4, 3), tf.zeros(4, 2), agg=lambda l: l.max())
