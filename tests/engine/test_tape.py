@@ -220,3 +220,9 @@ def test_vjps_know_which_inputs_need_gradients(monkeypatch: pytest.MonkeyPatch) 
     assert seen == [(False, True)]
     np.testing.assert_allclose(gw.numpy(), np.full((3, 4), 2.0))
     assert needed(0)  # outside backward: everything counts as needed
+
+
+def test_watch_outside_the_block_is_an_error() -> None:
+    tape = Tape()
+    with pytest.raises(TapeError, match="inside `with tape:`"):
+        tape.watch(tf.ones(2))

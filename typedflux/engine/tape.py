@@ -176,6 +176,9 @@ class Tape:
         """
         if self.freed:
             raise TapeError(_FREED)
+        if _ACTIVE[0] is not self:
+            # Marks are undone on exit; outside the block nothing would undo them.
+            raise TapeError("Tape.watch must be called inside `with tape:`")
         leaf = self._leaves.get(id(t))
         if leaf is not None and leaf[0] is t:
             return leaf[1]
