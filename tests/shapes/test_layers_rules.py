@@ -286,3 +286,21 @@ def test_chain_repr() -> None:
     assert chain_repr(["Dense(784 => 32, relu)", "Dense(32 => 10)"]) == (
         "Chain(Dense(784 => 32, relu), Dense(32 => 10))"
     )
+
+
+def test_check_chain_sequences_and_no_false_alarms() -> None:
+    with pytest.raises(LayerInputError) as info:
+        check_chain([EmbeddingConfig(100, 16), RecurrentConfig("LSTM", 8, 32)])
+    assert str(info.value) == (
+        "Chain layer 2 LSTM(8 => 32) expects input Tensor[B, T, 8], but layer 1 "
+        "Embedding(100 => 16) produces Tensor[B, T, 16]; change LSTM(8 => 32) to LSTM(16 => 32)"
+    )
+    ok = [EmbeddingConfig(100, 16), RecurrentConfig("GRU", 16, 32), AttentionConfig(32, 4),
+          LayerNormConfig(32), DenseConfig(32, 5)]
+    assert check_chain(ok) == (sym("B"), sym("T"), 5)
+    # Unknown spatial sizes and unknown-rank runs never produce an error.
+    assert check_chain([ConvConfig((3, 3), 1, 8), DenseConfig(28, 10)]) == (
+        sym("B"), 8, UNKNOWN, 10)
+    assert check_chain([LayerNormConfig(8), ConvConfig((3, 3), 3, 4)]) is not None
+    assert check_chain([BatchNormConfig(8), DenseConfig(5, 2)]) == (sym("B"), Star(None), 2)
+    assert DenseConfig(5, 2).rule((Star("Bs"),)) == (Star(None), 2)

@@ -409,6 +409,9 @@ class DenseConfig(LayerConfig):
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
         self._check(x, -1, self.in_features)
+        if x and isinstance(x[-1], Star):
+            # (..., a, *S): the last axis is a or inside S, so a may be replaced or kept.
+            return x[:-2] + (Star(None), self.out_features)
         return x[:-1] + (self.out_features,)
 
 
