@@ -110,6 +110,12 @@ def test_symbolic_slices() -> None:
     assert run("getitem", x=(B, Bs, N), key=(0, Ellipsis, slice(1, None))) == (Bs, N - 1)
     with pytest.raises(CannotTell):
         run("getitem", x=(Bs, N), key=(0, 0))
+    # Bounds taken from shapes (x.shape[1] in the plugin) are symbolic too.
+    assert run("getitem", x=(B, N), key=(slice(None), slice(None, N))) == (B, N)
+    assert run("getitem", x=(2 * N,), key=slice(N, None)) == (N,)
+    assert run("getitem", x=(2 * N,), key=slice(-N, None)) == (N,)
+    assert run("getitem", x=(5,), key=slice(None, N)) == (UNKNOWN,)  # min(5, N)
+    assert run("getitem", x=(5, 4), key=N) == (4,)
 
 
 def test_squeeze_of_a_symbol_is_an_error_of_an_unknown_is_not() -> None:
@@ -138,6 +144,15 @@ def concrete(shape: Tuple[Any, ...], env: Dict[str, int]) -> Tuple[int, ...]:
     return tuple(evaluate(d, env) for d in shape)  # type: ignore[misc]
 
 
+def concrete_item(it: Any, env: Dict[str, int]) -> Any:
+    if isinstance(it, slice):
+        return slice(*(None if b is None else evaluate(b, env)
+                       for b in (it.start, it.stop, it.step)))
+    if isinstance(it, Expr):
+        return evaluate(it, env)
+    return it
+
+
 def int_outcome(name: str, kw: Dict[str, Any], env: Dict[str, int]) -> Optional[Tuple[int, ...]]:
     conc = {}
     for k, v in kw.items():
@@ -147,6 +162,8 @@ def int_outcome(name: str, kw: Dict[str, Any], env: Dict[str, int]) -> Optional[
             conc[k] = tuple(concrete(s, env) for s in v)
         elif k == "shape":
             conc[k] = concrete(v, env)
+        elif k == "key":
+            conc[k] = tuple(concrete_item(it, env) for it in v)
         elif k in ("start", "stop", "step"):
             conc[k] = v if v is None else evaluate(v, env)
         else:
@@ -216,10 +233,11 @@ def test_sound_joins(xs: Any, axis: int) -> None:
     check_sound("stack", xs=tuple(xs), axis=axis)
 
 
+bounds = st.none() | st.integers(-3, 3) | st.sampled_from([N, M, -N, N + 1, 2 * N, N - 1])
 index_items = st.one_of(
     st.integers(-3, 3),
-    st.builds(slice, st.none() | st.integers(-3, 3), st.none() | st.integers(-3, 3),
-              st.none() | st.sampled_from([1, 2, -1, -2])),
+    st.sampled_from([N, N - 1]),
+    st.builds(slice, bounds, bounds, st.none() | st.sampled_from([1, 2, -1, -2])),
     st.none(),
     st.just(Ellipsis),
 )

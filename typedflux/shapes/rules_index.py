@@ -12,22 +12,30 @@ from typing import List, Optional, Tuple
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import UNKNOWN, Dim, Unknown
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Unknown
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape, all_int, star_index, surely_nonneg
 
 __all__ = ["getitem_shape", "slice_size"]
 
 
-def _bound(v: Optional[int], d: Dim, default: Dim) -> Dim:
-    # A slice bound as numpy reads it for a size ``d`` large enough that no clamping happens.
+def _bound(v: Optional[Dim], d: Dim, default: Dim) -> Optional[Dim]:
+    # A slice bound as numpy reads it for a size ``d`` large enough that no clamping happens;
+    # ``None`` when a symbolic bound's sign is not known.
     if v is None:
         return default
-    return v if v >= 0 else d + v
+    if isinstance(v, int):
+        return v if v >= 0 else d + v
+    if surely_nonneg(v):
+        return v
+    if surely_nonneg(-v):
+        return d + v
+    return None
 
 
 def slice_size(sl: slice, d: Dim) -> Dim:
-    """Length of ``range(d)[sl]`` for an int or symbolic size ``d``.
+    """Length of ``range(d)[sl]`` for an int or symbolic size ``d`` and int or symbolic
+    bounds (the step must be an int).
 
     Symbolic sizes are taken to be ``>= 1``; when the length cannot be shown for every such
     size, the result is ``UNKNOWN`` (never a guess).
@@ -38,21 +46,27 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     (N - 1, (N + 1)//2, ?)
     >>> slice_size(slice(1, 8, 3), 10), slice_size(slice(None, None, -1), N)
     (3, N)
+    >>> slice_size(slice(None, N), 2 * N), slice_size(slice(-N, None), 2 * N), slice_size(slice(N), 5)
+    (N, N, ?)
     """
     start, stop, step = sl.start, sl.stop, sl.step
-    if type(d) is int:
+    plain = type(start) in (int, type(None)) and type(stop) in (int, type(None))
+    if type(d) is int and plain:
         return len(range(*sl.indices(d)))
-    if isinstance(d, Unknown):
+    if isinstance(d, Unknown) or isinstance(start, Unknown) or isinstance(stop, Unknown):
         return UNKNOWN
     step = 1 if step is None else step
+    if not isinstance(step, int):
+        return UNKNOWN
     if step > 0:
         s0, e0 = _bound(start, d, 0), _bound(stop, d, d)
         lo, hi = 0, d
-        span = e0 - s0
     else:
         s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)
         lo, hi = -1, d - 1  # type: ignore[assignment]
-        span = s0 - e0
+    if s0 is None or e0 is None:
+        return UNKNOWN
+    span = e0 - s0 if step > 0 else s0 - e0
     # The formula holds only when neither bound is clamped, for every size >= 1.
     for b in (s0, e0):
         if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):
@@ -67,7 +81,7 @@ def slice_size(sl: slice, d: Dim) -> Dim:
 
 
 def _check_index(x: Shape, axis: int, i: int, d: SDim) -> None:
-    if type(d) is int and not -d <= i < d:
+    if type(d) is int and type(i) is int and not -d <= i < d:
         raise ShapeError(messages.index_out_of_range("getitem", x, axis, i, d))
 
 
@@ -90,6 +104,13 @@ def _apply(x: Shape, items: Tuple[object, ...], dims: Tuple[SDim, ...], first_ax
         else:
             _check_index(x, axis, it, d)  # type: ignore[arg-type]
     return out
+
+
+def _as_dim(v: object) -> Optional[Dim]:
+    # A symbolic bound or index (a size taken from a shape) stays a dim.
+    if isinstance(v, (Expr, Unknown)):
+        return v
+    return _as_int(v)
 
 
 def _as_int(v: object) -> Optional[int]:
@@ -118,13 +139,13 @@ def _normalize_key(key: object) -> Tuple[object, ...]:
         elif type(it) is slice and _plain(it.start) and _plain(it.stop) and _plain(it.step):
             out.append(it)
         elif isinstance(it, slice):
-            bounds = [None if v is None else _as_int(v) for v in (it.start, it.stop, it.step)]
+            bounds = [None if v is None else _as_dim(v) for v in (it.start, it.stop, it.step)]
             if any(b is None and v is not None
                    for b, v in zip(bounds, (it.start, it.stop, it.step))):
                 raise CannotTell("slice bounds that are not ints")
             out.append(slice(*bounds))
         else:
-            i = _as_int(it)
+            i = _as_dim(it)
             if i is None:
                 raise CannotTell(f"index {it!r} is not basic indexing")
             out.append(i)
@@ -152,13 +173,15 @@ def _getitem_ints(x: Tuple[int, ...], items: Tuple[object, ...]) -> Optional[Sha
             out.extend(x[k:k + n - consumed])
             k += n - consumed
         elif isinstance(it, slice):
-            if it.step == 0:
+            if it.step == 0 or not (_plain(it.start) and _plain(it.stop) and _plain(it.step)):
                 return None
             out.append(len(range(*it.indices(x[k]))))
             k += 1
+        elif type(it) is not int:
+            return None
         else:
             d = x[k]
-            if not -d <= it < d:  # type: ignore[operator]
+            if not -d <= it < d:
                 return None
             k += 1
     out.extend(x[k:])
