@@ -36,11 +36,13 @@ with light_typedflux():
     from mypy_plugin.callbacks.calls import signature_hook
     from mypy_plugin.callbacks.layers import (
         CHAIN,
+        CONTAINERS,
         LAYER_CLASSES,
         chain_call_hook,
         chain_constructor_hook,
         layer_call_hook,
         layer_constructor_hook,
+        container_constructor_hook,
     )
     from mypy_plugin.callbacks.ops import op_hook, property_hook
     from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
@@ -121,7 +123,7 @@ class TypedfluxPlugin(Plugin):
             owner = fullname.rsplit(".", 2)[-2]
             if owner == CHAIN:
                 return self._chain_call
-            if owner in LAYER_CLASSES:
+            if owner in LAYER_CLASSES or owner in CONTAINERS:
                 return self._layer_call
         return self._signature_hook(fullname, True)
 
@@ -142,7 +144,7 @@ class TypedfluxPlugin(Plugin):
 
     def _layer_constructor(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         short = fullname.rsplit(".", 1)[-1]
-        if short != CHAIN and short not in LAYER_CLASSES:
+        if short != CHAIN and short not in LAYER_CLASSES and short not in CONTAINERS:
             return None
         hook = self._ctor_hooks.get(fullname)
         if hook is None:
@@ -151,6 +153,8 @@ class TypedfluxPlugin(Plugin):
                 return None
             if short == CHAIN:
                 hook = chain_constructor_hook()
+            elif short in CONTAINERS:
+                hook = container_constructor_hook(short)
             else:
                 hook = layer_constructor_hook(LAYER_CLASSES[short])
             self._ctor_hooks[fullname] = hook

@@ -39,7 +39,9 @@ from mypy.types import (
     Instance,
     LiteralType,
     Type,
+    TupleType,
     TypeOfAny,
+    TypeVarType,
     UnpackType,
     get_proper_type,
 )
@@ -76,8 +78,12 @@ from typedflux.shapes.layers import (
     chain_repr,
     chain_rule,
     check_chain,
+    LayerInputError,
+    parallel_repr,
     parse_window,
+    skip_repr,
 )
+from typedflux.shapes.bind import Bindings
 
 __all__ = [
     "LAYER_CLASSES",
@@ -86,10 +92,17 @@ __all__ = [
     "chain_constructor_hook",
     "layer_call_hook",
     "chain_call_hook",
+    "container_constructor_hook",
+    "CONTAINERS",
 ]
 
 EXTRA = "__typedflux_layer__"  # the private attribute carrying repr-only layer options
+INNER = "__typedflux_inner__"  # a container's layer type(s)
+CONNECTION = "__typedflux_connection__"  # a container's connection function type
 CHAIN = "Chain"
+SKIP = "SkipConnection"
+PARALLEL = "Parallel"
+CONTAINERS = (SKIP, PARALLEL)
 Lookup = Callable[[Expression], Optional[Type]]
 Shape = Tuple[Any, ...]
 
@@ -450,12 +463,112 @@ def chain_item(t: Type) -> ChainItem:
         if any(r is None for r in reprs):
             return None
         frozen = list(items)
-
-        def run(x: Shape) -> Shape:
-            return chain_rule(frozen, x)
-
-        return (chain_repr([r for r in reprs if r is not None]), run)
+        return (
+            chain_repr([r for r in reprs if r is not None]),
+            _as_container(lambda x: chain_rule(frozen, x)),
+        )
+    if p.type.fullname.startswith("typedflux.") and p.type.name in (SKIP, PARALLEL):
+        return _container_item(p)
     return None
+
+
+def _as_container(run: Callable[[Shape], Shape]) -> Callable[[Shape], Shape]:
+    # Inside a container the runtime's Chain names the container, not the inner layer
+    # ("Chain layer 2 SkipConnection(...): <inner message>"): a plain ShapeError gets that.
+    def wrapped(x: Shape) -> Shape:
+        try:
+            return run(x)
+        except LayerInputError as err:
+            raise ShapeError(err.message, err.notes) from None
+
+    return wrapped
+
+
+def _connection(t: Type) -> Optional[Tuple[str, Callable[[List[Shape]], Shape]]]:
+    """A connection function (``tf.add``, ``tf.cat``, a typed user function) as a rule over
+    the shapes it joins, with the name the runtime's repr shows (its ``__name__``)."""
+    p = get_proper_type(t)
+    if not isinstance(p, CallableType):
+        return None
+    fullname = getattr(p.definition, "fullname", None)
+    name = fullname.rsplit(".", 1)[-1] if isinstance(fullname, str) else (p.name or "?")
+    route = ROUTES.by_function_fullname.get(fullname) if isinstance(fullname, str) else None
+    if route is not None:
+        spec = route.spec
+        defaults = {a.name: a.default for a in spec.args[1:] if a.kind is not Kind.IGNORED}
+        if spec.args and spec.args[0].kind is Kind.TENSORS:
+            first = spec.args[0].name
+            return name, lambda shapes: tuple(spec.rule(**{first: tuple(shapes)}, **defaults))
+        if len(spec.args) >= 2 and all(a.kind is Kind.TENSOR for a in spec.args[:2]):
+            a, b = spec.args[0].name, spec.args[1].name
+
+            def pair(shapes: List[Shape]) -> Shape:
+                if len(shapes) != 2:
+                    raise CannotTell("a two-operand connection joins two shapes")
+                return tuple(spec.rule(**{a: shapes[0], b: shapes[1]}))
+
+            return name, pair
+        return None
+    if fullname is None or p.variables and not all(
+        isinstance(v, TypeVarType) for v in p.variables
+    ):
+        return None
+    return name, _signature_rule(p, qualname_of(p, name))
+
+
+def qualname_of(p: CallableType, name: str) -> str:
+    """The runtime ``__qualname__`` of a connection (``Block.join`` for a method)."""
+    definition = p.definition
+    info = getattr(definition, "info", None)
+    try:
+        owner = info.name if info is not None else ""
+    except AttributeError:  # a module-level function's info is a placeholder
+        owner = ""
+    return f"{owner}.{name}" if owner else name
+
+
+def _signature_rule(p: CallableType, name: str) -> Callable[[List[Shape]], Shape]:
+    """A typed user function as a rule: bind its parameters' dims, give its return shape."""
+    patterns = [translate.tensor_pattern(a) for a in p.arg_types]
+    ret = translate.shape_of(p.ret_type)
+
+    def rule(shapes: List[Shape]) -> Shape:
+        env = Bindings(name)
+        for i, shape in enumerate(shapes):
+            if i >= len(patterns):
+                raise CannotTell("more inputs than parameters")
+            pattern = patterns[i]
+            if pattern is not None:
+                env.bind(f'argument "{p.arg_names[i] or i}"', pattern, shape)
+        if ret is None:
+            raise CannotTell("the connection's result is not a Tensor")
+        return env.substitute(ret)
+
+    return rule
+
+
+def _container_item(p: Instance) -> ChainItem:
+    attrs = p.extra_attrs.attrs if p.extra_attrs else {}
+    conn = _connection(attrs[CONNECTION]) if CONNECTION in attrs else None
+    inner = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
+    if conn is None or inner is None:
+        return None
+    conn_name, join = conn
+    if p.type.name == SKIP:
+        item = chain_item(inner)
+        if item is None:
+            return None
+        run = item.rule if isinstance(item, LayerConfig) else item[1]
+        text = skip_repr(_item_repr(item) or "?", conn_name)
+        return (text, _as_container(lambda x: join([run(x), x])))
+    if not isinstance(inner, TupleType):
+        return None
+    items = [chain_item(i) for i in inner.items]
+    if any(i is None for i in items):
+        return None
+    runs = [i.rule if isinstance(i, LayerConfig) else i[1] for i in items if i is not None]
+    text = parallel_repr(conn_name, [_item_repr(i) or "?" for i in items])
+    return (text, _as_container(lambda x: join([r(x) for r in runs])))
 
 
 def _item_repr(item: ChainItem) -> Optional[str]:
@@ -575,11 +688,12 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        cls = _layer_class(t)
-        config = cls.config(t) if cls is not None else None
-        if config is None:
+        item = chain_item(t)
+        if item is None:
             return ctx.default_signature
-        return _call_signature(ctx, config.rule)
+        if isinstance(item, LayerConfig):
+            return _call_signature(ctx, item.rule)
+        return _call_signature(ctx, item[1])
 
     return guarded(where, hook, lambda ctx: ctx.default_signature)
 
@@ -597,3 +711,36 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         return _call_signature(ctx, lambda x: chain_rule(items, x))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
+
+
+def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
+    """``SkipConnection(layer, connection)`` / ``Parallel(connection, *layers)``: the types
+    of the parts ride along on the instance type, so Chains and calls can follow them."""
+
+    def hook(ctx: FunctionContext) -> Type:
+        t = get_proper_type(ctx.default_return_type)
+        if not isinstance(t, Instance):
+            return ctx.default_return_type
+        conn = _arg(ctx, "connection")
+        if conn is None:
+            return ctx.default_return_type
+        if kind == SKIP:
+            layer = _arg(ctx, "layer")
+            if layer is None:
+                return ctx.default_return_type
+            inner: Type = layer[1]
+        else:
+            names = ctx.callee_arg_names
+            i = names.index("layers") if "layers" in names else -1
+            if i < 0 or any(k != ArgKind.ARG_POS for k in ctx.arg_kinds[i]):
+                return ctx.default_return_type
+            fallback = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+            inner = TupleType(list(ctx.arg_types[i]), fallback)
+        attrs = dict(t.extra_attrs.attrs) if t.extra_attrs else {}
+        attrs[INNER] = inner
+        attrs[CONNECTION] = conn[1]
+        out = t.copy_modified()
+        out.extra_attrs = ExtraAttrs(attrs, {INNER, CONNECTION}, None)
+        return out
+
+    return guarded(f'"{kind}"', hook, lambda ctx: ctx.default_return_type)
