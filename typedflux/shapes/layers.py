@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Optional, Sequence, Tuple, Union
 
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, equal, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, sym
 from typedflux.shapes.errors import CannotTell, ShapeError, require
 from typedflux.shapes.messages import chain_mismatch, fmt_shape, layer_input_mismatch
 
