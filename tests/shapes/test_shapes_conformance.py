@@ -336,5 +336,8 @@ def test_numpy_scalars_stand_for_python_numbers() -> None:
     agree("arange", lambda: np.arange(i64(5)), start=i64(5))
     agree("arange", lambda: np.arange(np.float32(0), 1, np.float64(0.25)),
           start=np.float32(0), stop=1, step=np.float64(0.25))
+    agree("sum", lambda: z((2, 3)).sum(axis=i64(1)), x=(2, 3), axis=i64(1))
+    agree("max", lambda: z((2, 3)).max(axis=(i64(0),)), x=(2, 3), axis=(i64(0),))
+    agree("squeeze", lambda: np.squeeze(z((2, 1)), axis=i64(1)), x=(2, 1), axis=i64(1))
     key = (i64(1), slice(i64(1), None, i64(2)))
     agree("getitem", lambda: z((3, 6))[key], x=(3, 6), key=key)

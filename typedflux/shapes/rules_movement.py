@@ -19,6 +19,7 @@ from typedflux.shapes.shape import (
     SDim,
     Shape,
     all_int,
+    axis_tuple,
     as_dims,
     exact_div,
     insert_index,
@@ -190,7 +191,7 @@ def squeeze_shape(x: Shape, axis: Union[None, int, Tuple[int, ...]] = None) -> S
         if star_index(x) is not None or any(is_one(d) is None for d in x):  # type: ignore[arg-type]
             raise CannotTell("squeeze of unknown dims")
         return tuple(d for d in x if d != 1)
-    idx = normalize_axes(x, (axis,) if isinstance(axis, int) else tuple(axis), "squeeze")
+    idx = normalize_axes(x, axis_tuple(axis), "squeeze")
     s = star_index(x)
     for i in idx:
         if is_one(x[i]) is False:  # type: ignore[arg-type]

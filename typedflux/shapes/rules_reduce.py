@@ -12,7 +12,7 @@ from typing import Tuple, Union
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import Shape, all_int, normalize_axes, star_index
+from typedflux.shapes.shape import Shape, all_int, axis_tuple, normalize_axes, star_index
 
 __all__ = ["reduce_shape", "sum_shape", "mean_shape", "max_shape", "min_shape"]
 
@@ -48,10 +48,7 @@ def reduce_shape(
                 if d == 0:
                     raise ShapeError(messages.empty_reduction(op, "x", x, i))
         return (1,) * len(x) if keepdims else ()
-    if isinstance(axis, int):
-        idx: Tuple[int, ...] = normalize_axes(x, (axis,), op)
-    else:
-        idx = normalize_axes(x, tuple(axis), op)
+    idx = normalize_axes(x, axis_tuple(axis), op)
     if nonempty:
         for i in idx:
             if x[i] == 0:

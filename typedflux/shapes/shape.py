@@ -42,6 +42,7 @@ __all__ = [
     "star_index",
     "locate_axis",
     "insert_index",
+    "axis_tuple",
     "normalize_axes",
     "broadcast_dim",
     "broadcast_pair",
@@ -144,6 +145,19 @@ def insert_index(shape: Shape, axis: int, op: str, arg: str = "x") -> int:
     if axis < 0 and -axis - 1 <= n - s - 1:
         return axis + n + 1
     raise CannotTell(f"new axis {axis} of {messages.fmt_shape(shape)}")
+
+
+def axis_tuple(axis: object) -> Tuple[int, ...]:
+    """An AXIS argument other than ``None`` as a tuple of ints (numpy integers accepted).
+
+    >>> axis_tuple(1), axis_tuple((0, -1)), axis_tuple([2])
+    ((1,), (0, -1), (2,))
+    """
+    if isinstance(axis, int):
+        return (axis,)
+    if isinstance(axis, (tuple, list)):
+        return tuple(operator.index(a) for a in axis)
+    return (operator.index(axis),)  # type: ignore[arg-type]
 
 
 def normalize_axes(shape: Shape, axes: Sequence[int], op: str, arg: str = "x") -> Tuple[int, ...]:
