@@ -29,6 +29,8 @@ __all__ = [
     "PUBLIC_MODULE",
     "PUBLIC_MODULES",
     "specs_digest",
+    "SPECS",
+    "OpSpec",
 ]
 
 TENSOR_FULLNAME = "typedflux.tensor.Tensor"
