@@ -338,3 +338,18 @@ def test_mha_causal_mask_hides_the_future() -> None:
     y2 = mha(x2, mask=causal).numpy()
     np.testing.assert_allclose(y[:, :2], y2[:, :2], rtol=1e-5)
     assert not np.allclose(y[:, 2], y2[:, 2])
+
+
+def test_any_callable_object_is_an_activation() -> None:
+    class Scale:
+        __hash__ = None  # type: ignore[assignment]  # unhashable, like an eq-dataclass
+
+        def __call__(self, x: Any) -> Any:
+            return x * 2.0
+
+    d = tf.Dense(3, 2, Scale(), bias=False)
+    y = d(tf.ones(4, 3))
+    np.testing.assert_allclose(y.numpy(), 2.0 * (np.ones((4, 3)) @ d.weight.numpy().T), rtol=1e-6)
+    assert repr(d) == "Dense(3 => 2, Scale(), bias=False)"
+    with pytest.raises(ShapeError, match="expects input"):
+        d(tf.ones(4, 5))

@@ -75,7 +75,10 @@ class Layer:
         if memo is None:
             memo = self.__dict__["_memo"] = {}
         key = (k, shape)
-        out = memo.get(key)
+        try:
+            out = memo.get(key)
+        except TypeError:  # an unhashable part (a callable object as activation): no memo
+            return self.config.rule(shape)
         if out is None:
             out = self.config.rule(shape)
             if len(memo) >= _MEMO_LIMIT:

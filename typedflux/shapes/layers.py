@@ -127,15 +127,18 @@ def activation_name(fn: object) -> str:
     """How an activation appears in a repr: its ``__name__`` (``identity`` is left out).
 
     >>> def relu(x): return x
-    >>> activation_name(relu), activation_name(None)
-    ('relu', 'identity')
+    >>> class Scale:
+    ...     def __call__(self, x): return 2 * x
+    >>> activation_name(relu), activation_name(None), activation_name(Scale())
+    ('relu', 'identity', 'Scale()')
     """
     if fn is None:
         return "identity"
     name = getattr(fn, "__name__", None)
     if isinstance(name, str):
         return name
-    return repr(fn)
+    # A callable object: its class, as a constructor call (``Scale()``), not an address.
+    return f"{type(fn).__name__}()"
 
 
 def _is_int(d: object) -> bool:
