@@ -115,3 +115,16 @@ def last_axis(x: Tensor[*Bs, 10]) -> Tensor[*Bs, 1]:
 
 reveal_type(last_axis(tf.zeros(2, 3, 10)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[1]]"
 wrong_last = last_axis(tf.zeros(2, 3, 11))  # E: Shape mismatch for "last_axis": argument "x" has Tensor[2, 3, 11], annotated Tensor[*Bs, 10]; need size 10 at axis 2 (got 11)  [shape]  # N: *Bs=(2, 3)
+
+
+@tf.shapecheck
+def string_dims_in_body(x: Tensor[B, "2*N"], n: Tensor[N]) -> Tensor[B, "2*N"]:
+    reveal_type(x.shape)  # N: Revealed type is "tuple[B, int]"
+    width = x.shape[1] + 1
+    reveal_type(x + x)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal['2*N']]"
+    reveal_type(tf.concat([n, n]))  # N: Revealed type is "typedflux.tensor.Tensor[Literal['2*N']]"
+    return x * 2
+
+
+reveal_type(string_dims_in_body(tf.zeros(3, 8), tf.zeros(4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[8]]"
+mismatched_n = string_dims_in_body(tf.zeros(3, 8), tf.zeros(5))  # E: Dim "N" differs for "string_dims_in_body": argument "x" gives N = 4, argument "n" gives N = 5; need one size for N (4 vs 5)  [shape]  # N: B=3, N=4
