@@ -221,3 +221,16 @@ def test_gradient_structure_usable_by_named_tensors() -> None:
     (g,) = tf.gradient(lambda m: m.layers[0](tf.ones(3)).sum(), m)
     grad_names = [n for n, _ in named_tensors(g)]
     assert grad_names == ["layers.0.weight", "layers.0.bias"]
+
+
+def test_nested_gradient_is_a_constant_to_the_outer_one() -> None:
+    x = tf.tensor(3.0)
+
+    def outer(x: tf.Tensor) -> tf.Tensor:
+        (inner,) = tf.gradient(lambda y: y * y, x)  # 2x = 6, a constant here
+        assert x._tape is not None  # the outer tape's mark is restored after the inner one
+        return x * x + inner * x
+
+    (g,) = tf.gradient(outer, x)
+    assert g.item() == pytest.approx(12.0)
+    assert x._tape is None

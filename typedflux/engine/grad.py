@@ -7,6 +7,9 @@ strings and integer tensors, a tuple for a list or tuple, a dict for a dict, and
 :class:`~typedflux.engine.tree.Grads` with the same attribute names for any other object
 (a layer, a model). No ``.grad`` fields, nothing to zero.
 
+Gradients are first order: a gradient taken inside ``f`` is an ordinary constant to an
+outer ``gradient`` (no differentiation through a backward pass).
+
 >>> import typedflux as tf
 >>> tf.gradient(lambda x, y: (x * y).sum(), tf.tensor([1.0, 2.0]), 3.0)
 (Tensor[2] float32
