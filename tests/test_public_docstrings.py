@@ -1,0 +1,46 @@
+"""Every public name teaches: a docstring with a runnable example (run by --doctest-modules),
+so ``help(tf.Dense)`` works as Julia's ``?Dense`` does; every module says what it holds."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import types
+
+import pytest
+
+import typedflux as tf
+
+def _teaches(obj: object) -> bool:
+    """Functions, classes and modules carry docstrings; dtypes (tf.float32) and typing
+    aliases (tf.TensorLike) are values that cannot."""
+    return inspect.isroutine(obj) or inspect.isclass(obj) or isinstance(obj, types.ModuleType)
+
+
+PUBLIC = sorted((n, getattr(tf, n)) for n in tf.__all__ if _teaches(getattr(tf, n)))
+LOSSES = sorted(
+    (f"losses.{name}", getattr(tf.losses, name))
+    for name in getattr(tf.losses, "__all__", [])
+)
+
+
+@pytest.mark.parametrize("name,obj", PUBLIC + LOSSES, ids=[n for n, _ in PUBLIC + LOSSES])
+def test_public_name_has_docstring_with_example(name: str, obj: object) -> None:
+    doc = (obj.__doc__ if isinstance(obj, types.ModuleType) else inspect.getdoc(obj)) or ""
+    assert doc.strip(), f"tf.{name} has no docstring"
+    assert ">>>" in doc, f"tf.{name}'s docstring has no runnable example"
+
+
+def _modules() -> list[str]:
+    names = ["typedflux", "mypy_plugin"]
+    for pkg in (tf, importlib.import_module("mypy_plugin")):
+        for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+            names.append(info.name)
+    return sorted(names)
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_module_starts_with_a_purpose_docstring(module: str) -> None:
+    mod = importlib.import_module(module)
+    assert (mod.__doc__ or "").strip(), f"{module} has no module docstring"
