@@ -452,7 +452,6 @@ class Primitive:
         diff = self.spec.differentiable
         active = _ACTIVE
         rule_idx = tuple(i for i, k in enumerate(kinds) if k is not Kind.IGNORED)
-        index_arg = Kind.INDEX in kinds
 
         def invoke(*vals: Any) -> AnyTensor:
             if len(vals) != nargs:
