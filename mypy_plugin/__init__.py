@@ -24,7 +24,7 @@ from mypy.plugin import (
     Plugin,
     ReportConfigContext,
 )
-from mypy.nodes import TypeInfo
+from mypy.nodes import OverloadedFuncDef, TypeInfo
 from mypy.types import FunctionLike, Type
 
 from mypy_plugin._shapes_import import light_typedflux
@@ -130,7 +130,12 @@ class TypedfluxPlugin(Plugin):
     def _signature_hook(self, fullname: str, is_method: bool) -> Callable[..., FunctionLike]:
         hook = self._sig_hooks.get(fullname)
         if hook is None:
-            hook = self._sig_hooks[fullname] = signature_hook(fullname, is_method)
+            # mypy runs a signature hook on every item of an overload before it picks one,
+            # so for overloads the hook must not report (an item that does not fit is fine).
+            sym = self.lookup_fully_qualified(fullname)
+            overloaded = isinstance(getattr(sym, "node", None), OverloadedFuncDef)
+            hook = signature_hook(fullname, is_method, report=not overloaded)
+            self._sig_hooks[fullname] = hook
         return hook
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:

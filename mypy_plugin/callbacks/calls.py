@@ -51,7 +51,7 @@ def _arg_type(ctx: SigContext, e: Expression) -> Optional[Type]:
         return ctx.api.get_expression_type(e)
 
 
-def _check(ctx: SigContext, name: str) -> CallableType:
+def _check(ctx: SigContext, name: str, report: bool = True) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
         return sig
@@ -73,6 +73,8 @@ def _check(ctx: SigContext, name: str) -> CallableType:
             try:
                 env.bind(f'argument "{pname}"', pattern, actual)
             except ShapeError as err:
+                if not report:
+                    return sig  # an overload item that does not fit: mypy tries the next
                 report_shape_error(ctx.api, err, e)
                 failed[i] = True
                 break
@@ -139,12 +141,18 @@ def _substituted(
     )
 
 
-def signature_hook(fullname: str, is_method: bool = False) -> Callable[[SigContext], FunctionLike]:
-    """The signature hook for calls of ``fullname`` (a user function or method)."""
+def signature_hook(
+    fullname: str, is_method: bool = False, report: bool = True
+) -> Callable[[SigContext], FunctionLike]:
+    """The signature hook for calls of ``fullname`` (a user function or method).
+
+    ``report=False`` (an overloaded function: mypy asks about every item before choosing)
+    leaves an item that does not fit unchanged and silent, so mypy skips to the next one.
+    """
     name = qualname(fullname, is_method)
 
     def hook(ctx: SigContext) -> FunctionLike:
-        return _check(ctx, name)
+        return _check(ctx, name, report)
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)
 

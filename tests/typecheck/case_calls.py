@@ -1,6 +1,6 @@
 """Calls of annotated user functions: dims bound per call, string dims solved, rigid inside."""
 
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from typing_extensions import TypeVarTuple
 
@@ -128,3 +128,15 @@ def string_dims_in_body(x: Tensor[B, "2*N"], n: Tensor[N]) -> Tensor[B, "2*N"]:
 
 reveal_type(string_dims_in_body(tf.zeros(3, 8), tf.zeros(4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[8]]"
 mismatched_n = string_dims_in_body(tf.zeros(3, 8), tf.zeros(5))  # E: Dim "N" differs for "string_dims_in_body": argument "x" gives N = 4, argument "n" gives N = 5; need one size for N (4 vs 5)  [shape]  # N: B=3, N=4
+
+
+@overload
+def head(x: Tensor[B, 3]) -> Tensor[B, 1]: ...
+@overload
+def head(x: Tensor[B, 4]) -> Tensor[B, 2]: ...
+def head(x: Tensor[B, int]) -> Tensor[B, int]:
+    return x[:, : x.shape[1] // 2]
+
+
+reveal_type(head(tf.zeros(2, 3)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[1]]"
+reveal_type(head(tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[2]]"
