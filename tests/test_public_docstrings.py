@@ -13,9 +13,12 @@ import pytest
 import typedflux as tf
 
 def _teaches(obj: object) -> bool:
-    """Functions, classes and modules carry docstrings; dtypes (tf.float32) and typing
-    aliases (tf.TensorLike) are values that cannot."""
-    return inspect.isroutine(obj) or inspect.isclass(obj) or isinstance(obj, types.ModuleType)
+    """typedflux's own functions, classes and modules; numpy's dtypes (tf.float32) and typing
+    aliases (tf.TensorLike) are re-exported values documented elsewhere."""
+    if isinstance(obj, types.ModuleType):
+        return obj.__name__.startswith("typedflux")
+    own = str(getattr(obj, "__module__", "")).startswith("typedflux")
+    return own and (inspect.isroutine(obj) or inspect.isclass(obj))
 
 
 PUBLIC = sorted((n, getattr(tf, n)) for n in tf.__all__ if _teaches(getattr(tf, n)))
