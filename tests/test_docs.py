@@ -112,12 +112,18 @@ def _check_blocks() -> List[Tuple[Block, str]]:
     return out
 
 
-def _mypy_lines(block: Block, preamble: str, tmp_path: Path) -> List[str]:
-    source = preamble + block.code
-    offset = preamble.count("\n")
-    target = tmp_path / "doc_block.py"
-    target.write_text(source)
-    config = tmp_path / "mypy.ini"
+CHECKS = _check_blocks()
+
+
+@pytest.fixture(scope="module")
+def mypy_results(tmp_path_factory: pytest.TempPathFactory) -> Dict[int, List[str]]:
+    """ONE mypy run over every checked block (each its own file); output lines by block."""
+    tmp = tmp_path_factory.mktemp("docblocks")
+    offsets = {}
+    for n, (block, preamble) in enumerate(CHECKS):
+        (tmp / f"doc_block_{n}.py").write_text(preamble + block.code)
+        offsets[n] = preamble.count("\n")
+    config = tmp / "mypy.ini"
     config.write_text("[mypy]\nplugins = mypy_plugin\nignore_missing_imports = True\n")
     proc = subprocess.run(
         [
@@ -127,39 +133,37 @@ def _mypy_lines(block: Block, preamble: str, tmp_path: Path) -> List[str]:
             "--config-file",
             str(config),
             "--cache-dir",
-            str(tmp_path / "cache"),
+            str(tmp / "cache"),
             "--hide-error-context",
             "--no-error-summary",
             "--show-error-codes",
-            str(target),
+            *(f"doc_block_{n}.py" for n in range(len(CHECKS))),
         ],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=tmp,
     )
-    lines = []
+    results: Dict[int, List[str]] = {n: [] for n in range(len(CHECKS))}
     for ln in proc.stdout.splitlines():
-        m = re.match(r"^.*?doc_block\.py:(\d+): (.*)$", ln)
+        m = re.match(r"^doc_block_(\d+)\.py:(\d+): (.*)$", ln)
         if not m:
-            lines.append(ln)
+            results.setdefault(-1, []).append(ln)
             continue
-        lineno = int(m.group(1)) - offset
-        if lineno <= 0:
-            lines.append(f"(preamble) {ln}")
-            continue
-        lines.append(f"example.py:{lineno}: {m.group(2)}")
-    return lines
+        n, lineno = int(m.group(1)), int(m.group(2)) - offsets[int(m.group(1))]
+        shown = f"example.py:{lineno}: {m.group(3)}" if lineno > 0 else f"(preamble) {ln}"
+        results[n].append(shown)
+    return results
 
 
 @pytest.mark.parametrize(
-    "block,preamble",
-    _check_blocks(),
-    ids=lambda v: f"{v.path.name}:{v.line}" if isinstance(v, Block) else "",
+    "n", range(len(CHECKS)), ids=[f"{b.path.name}:{b.line}" for b, _ in CHECKS]
 )
 def test_checked_blocks_give_exactly_the_shown_errors(
-    block: Block, preamble: str, tmp_path: Path
+    n: int, mypy_results: Dict[int, List[str]]
 ) -> None:
-    got = _mypy_lines(block, preamble, tmp_path)
+    block = CHECKS[n][0]
+    assert not mypy_results.get(-1), "\n".join(mypy_results[-1])
+    got = mypy_results[n]
     assert got == block.expected_errors, (
         f"{block.path.name}:{block.line}: mypy output differs from the documentation\n"
         + "\n".join(got)
@@ -168,7 +172,7 @@ def test_checked_blocks_give_exactly_the_shown_errors(
 
 @pytest.mark.parametrize(
     "block,preamble",
-    [(b, p) for b, p in _check_blocks() if b.expected_errors],
+    [(b, p) for b, p in CHECKS if b.expected_errors],
     ids=lambda v: f"{v.path.name}:{v.line}" if isinstance(v, Block) else "",
 )
 def test_shown_errors_are_raised_at_run_time(block: Block, preamble: str) -> None:
