@@ -11,7 +11,6 @@ from typing import Callable
 from mypy.plugin import AnalyzeTypeContext, AttributeContext
 from mypy.types import (
     AnyType,
-    Instance,
     LiteralType,
     TupleType,
     Type,
@@ -64,4 +63,3 @@ shape_attribute_hook: Callable[[AttributeContext], Type] = guarded(
 True
 """
 
-_ = Instance

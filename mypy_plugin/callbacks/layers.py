@@ -21,14 +21,13 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union, 
 
 from mypy.nodes import (
     ArgKind,
+    Decorator,
     Expression,
     FloatExpr,
+    FuncBase,
     IntExpr,
     LambdaExpr,
-    MemberExpr,
-    NameExpr,
     RefExpr,
-    TypeInfo,
 )
 from mypy.plugin import FunctionContext, MethodSigContext
 from mypy.types import (
@@ -133,11 +132,10 @@ def _activation(ctx: FunctionContext) -> str:
     if got is None:
         return "identity"
     e = got[0]
-    # The runtime repr shows the function's __name__: its def name, or "<lambda>".
-    if isinstance(e, RefExpr) and isinstance(e.node, (TypeInfo,)):
-        return "?"
-    if isinstance(e, (NameExpr, MemberExpr)):
-        return e.name
+    # The runtime repr shows the function's __name__: its def name (not the name it was
+    # imported as), or "<lambda>"; a variable holding some function is unknown here.
+    if isinstance(e, RefExpr) and isinstance(e.node, (FuncBase, Decorator)):
+        return e.node.name
     if isinstance(e, LambdaExpr):
         return "<lambda>"
     return "?"

@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, List, Optional, Union
 
 from mypy.nodes import ARG_STAR, ArgKind, Expression, ListExpr, TupleExpr
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
-from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
+from mypy.types import AnyType, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import (
