@@ -33,7 +33,7 @@ import typedflux.shapes  # noqa: F401  (completes SPECS: every rules module regi
 from typedflux.engine.tape import _ACTIVE
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.shapes.errors import CannotTell
-from typedflux.tensor import Tensor
+from typedflux.tensor import Tensor, as_array
 
 __all__ = ["Primitive", "primitive", "REGISTRY", "operand", "composite_rule", "norm_axis"]
 
@@ -397,7 +397,9 @@ class Primitive:
             if type(x) is Tensor:
                 xd = x.data
             else:
-                xd = _asarray(operand(x, name, xname)[0])
+                raw = operand(x, name, xname)[0]
+                # A Python number becomes a tensor the way tf.tensor makes one (float32).
+                xd = as_array(raw) if type(raw) is not _ndarray else raw
             xs = xd.shape
             if len(params) != nparams:
                 raise TypeError(f'"{name}" takes {nparams + 1} arguments, got {len(params) + 1}')
