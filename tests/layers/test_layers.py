@@ -87,6 +87,10 @@ def test_repr_and_outputsize(make: Callable[[], Any], shape: Tuple[int, ...], te
     assert y.dtype == np.float32  # no float64 creep through any layer
     for _, p in named_tensors(layer):
         assert p.dtype == np.float32
+    (grads,) = tf.gradient(lambda m: m(x).mean(), layer)
+    for name, p in named_params(layer):
+        g = _grad_at(grads, name)
+        assert g is not None and g.dtype == np.float32, name
 
 
 @pytest.mark.parametrize("make,shape,text", TABLE, ids=IDS)
