@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple
 
 from typedflux.engine.tree import named_params, named_tensors
-from typedflux.layers.basic import Chain, layer_repr, output_shape
+from typedflux.layers.basic import Chain, layer_repr, output_shape, shape_item
 from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layers import LayerConfig, Shape
 from typedflux.shapes.messages import fmt_shape
 
 __all__ = ["outputsize", "summary", "Summary"]
@@ -52,8 +53,8 @@ def _count(layer: Any) -> Tuple[int, int]:
     return trainable, total
 
 
-def _rows(model: Any, shape: Optional[Tuple[int, ...]], depth: int,
-          rows: List[Tuple[str, str, str]]) -> Optional[Tuple[int, ...]]:
+def _rows(model: Any, shape: Optional[Shape], depth: int,
+          rows: List[Tuple[str, str, str]]) -> Optional[Shape]:
     items: Sequence[Any] = list(model) if isinstance(model, Chain) else [model]
     if isinstance(model, Chain) and depth > 0:
         rows.append(("  " * (depth - 1) + "Chain(", "", ""))
@@ -64,10 +65,10 @@ def _rows(model: Any, shape: Optional[Tuple[int, ...]], depth: int,
         if isinstance(layer, Chain):
             shape = _rows(layer, shape, depth + 1, rows)
             continue
-        out: Optional[Tuple[int, ...]] = None
+        out: Optional[Shape] = None
         if shape is not None:
             try:
-                out = tuple(int(d) for d in output_shape(layer, shape))  # type: ignore[arg-type]
+                out = output_shape(layer, shape)
             except (CannotTell, ShapeError):
                 out = None
         trainable, total = _count(layer)
@@ -82,10 +83,28 @@ def _rows(model: Any, shape: Optional[Tuple[int, ...]], depth: int,
     return shape
 
 
+def _template(model: Any) -> Optional[Shape]:
+    """The input a Chain's construction check assumes: its first layer's known sizes."""
+    first = model
+    while isinstance(first, Chain) and len(first):
+        first = first[0]
+    item = shape_item(first)
+    return item.template() if isinstance(item, LayerConfig) else None
+
+
 def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
     """A table of the model's layers (a Chain is listed layer by layer), each with its
-    output shape for ``input_shape`` (``?`` when not given) and its parameter count, then
-    the totals.
+    output shape and its parameter count, then the totals. Without ``input_shape`` the
+    shapes are those the first layer implies (batch ``B``, unknown sizes ``?``).
+
+    >>> import typedflux as tf
+    >>> print(summary(tf.Chain(tf.Dense(4, 3, tf.relu), tf.Dense(3, 2))))
+    Layer                Output        Params
+    -----------------------------------------
+    Dense(4 => 3, relu)  Tensor[B, 3]      15
+    Dense(3 => 2)        Tensor[B, 2]       8
+    -----------------------------------------
+    Total: 23 parameters (23 trainable)
 
     >>> import typedflux as tf
     >>> summary(tf.Chain(tf.Dense(784, 32, tf.relu), tf.Dense(32, 10)), (16, 784))
@@ -96,7 +115,9 @@ def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
     ----------------------------------------------
     Total: 25,450 parameters (25,450 trainable)
     """
-    shape = tuple(int(d) for d in input_shape) if input_shape is not None else None
+    shape: Optional[Shape] = (
+        tuple(int(d) for d in input_shape) if input_shape is not None else _template(model)
+    )
     rows: List[Tuple[str, str, str]] = []
     _rows(model, shape, 0, rows)
     trainable, total = _count(model)
