@@ -85,6 +85,7 @@ class TypedfluxPlugin(Plugin):
         super().__init__(options)
         self._hooks = {}
         self._sig_hooks = {}
+        self._subclass_cache: Dict[str, bool] = {}
         self._ctor_hooks: Dict[str, Callable[[FunctionContext], Type]] = {}
         self._chain_call = chain_call_hook()
         self._layer_call = layer_call_hook("layer call")
@@ -167,16 +168,33 @@ class TypedfluxPlugin(Plugin):
 
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
         if not fullname.startswith("typedflux"):
-            return None
+            # An operator on a user subclass of Tensor is named after the subclass.
+            fullname = self._as_tensor_member(fullname, ROUTES.methods)
+            if not fullname:
+                return None
         self._resolve()
         route = ROUTES.by_method_fullname.get(fullname)
         if route is None:
             return None
         return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
 
+    def _as_tensor_member(self, fullname: str, names: Dict[str, Route]) -> str:
+        """``pkg.MyTensor.__add__`` -> ``typedflux.tensor.Tensor.__add__`` for a Tensor
+        subclass (cached: asked for every method call in the program)."""
+        owner, _, member = fullname.rpartition(".")
+        if member not in names:
+            return ""
+        known = self._subclass_cache.get(owner)
+        if known is None:
+            sym = self.lookup_fully_qualified(owner) if owner else None
+            node = getattr(sym, "node", None)
+            known = isinstance(node, TypeInfo) and node.has_base(TENSOR_FULLNAME)
+            self._subclass_cache[owner] = known
+        return f"{TENSOR_FULLNAME}.{member}" if known else ""
+
     def get_attribute_hook(self, fullname: str) -> Optional[Callable[[AttributeContext], Type]]:
         if not fullname.startswith("typedflux"):
-            return None
+            return None  # (attributes are named after the class that defines them)
         if fullname == TENSOR_FULLNAME + ".shape":
             return shape_attribute_hook
         self._resolve()

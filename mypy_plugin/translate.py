@@ -34,6 +34,7 @@ from mypy.nodes import (
     TypeVarExpr,
     UnaryExpr,
 )
+from mypy.maptype import map_instance_to_supertype
 from mypy.plugin import AnalyzeTypeContext
 from mypy.types import (
     AnyType,
@@ -359,11 +360,9 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
     if not isinstance(p, Instance) or not p.type.has_base(TENSOR_FULLNAME):
         return None
     if p.type.fullname != TENSOR_FULLNAME:
-        # A subclass: read the args it passes up to Tensor.
-        for base in p.type.bases:
-            if base.type.fullname == TENSOR_FULLNAME:
-                return None if not p.args else shape_of(base, names)
-        return None
+        # A subclass: the dims it passes up to Tensor, with its own type arguments filled in.
+        tensor_info = next(i for i in p.type.mro if i.fullname == TENSOR_FULLNAME)
+        return shape_of(map_instance_to_supertype(p, tensor_info), names)
     if names is not None:
         collect_names([p], names)
     out: List[Union[Dim, Star]] = []

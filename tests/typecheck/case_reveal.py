@@ -41,3 +41,12 @@ def annotations(
     reveal_type(a.sum())  # N: Revealed type is "typedflux.tensor.Tensor[()]"
     reveal_type(a.T)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[784], B]"
     reveal_type(f + 1)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+class Vec3(Tensor[B, Literal[3]]):
+    """A user subclass: its dims are the ones it passes up to Tensor."""
+
+
+def subclass(v: Vec3[Literal[5]]) -> None:
+    reveal_type(v @ tf.zeros(3, 2))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[2]]"
+    reveal_type(v.T)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[5]]"
