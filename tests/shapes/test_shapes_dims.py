@@ -43,10 +43,17 @@ def _div(x: Tree, k: int) -> Tree:
 leaves = st.one_of(st.integers(-4, 6).map(_leaf_int), st.sampled_from(NAMES).map(_leaf_sym))
 
 
+def _div_sym(x: Tree, n: str) -> Tree:
+    # Division by a symbol (always >= 1 here) is kept opaque but must still evaluate.
+    dx, fx, sx = x
+    return (dx // sym(n), lambda e: fx(e) // e[n], f"({sx} // {n})")  # type: ignore[operator]
+
+
 def _extend(children: st.SearchStrategy[Tree]) -> st.SearchStrategy[Tree]:
     binary = st.tuples(st.sampled_from("+-*"), children, children).map(lambda t: _combine(*t))
     div = st.tuples(children, st.integers(1, 5)).map(lambda t: _div(*t))
-    return st.one_of(binary, div)
+    div_sym = st.tuples(children, st.sampled_from(NAMES)).map(lambda t: _div_sym(*t))
+    return st.one_of(binary, div, div_sym)
 
 
 trees = st.recursive(leaves, _extend, max_leaves=6)

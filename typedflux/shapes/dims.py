@@ -221,7 +221,8 @@ class Expr:
 
 
 def _power_str(atom: Atom, power: int, wrap: bool = False) -> str:
-    s = f"({atom})" if wrap and isinstance(atom, FloorDiv) else str(atom)
+    divides = isinstance(atom, FloorDiv) or atom in _SYMBOLIC_DIVS
+    s = f"({atom})" if wrap and divides else str(atom)
     return "*".join([s] * power)
 
 
@@ -274,6 +275,8 @@ def floordiv(a: object, b: object) -> Dim:
         # A symbolic divisor: only exact self-division is simplified.
         if a == b:
             return 1
+        if isinstance(a, int) and a == 0:
+            return 0  # sizes are positive, and 0 // b == 0 for any b != 0
         if isinstance(a, (int, Expr)) and isinstance(b, Expr):
             return _symbolic_div(a, b)
         return NotImplemented  # type: ignore[no-any-return]
@@ -311,25 +314,34 @@ def floordiv(a: object, b: object) -> Dim:
     return q_dim + Expr({((FloorDiv(r_expr, den), 1),): 1})
 
 
+# Opaque symbols standing for ``a // b`` with a symbolic ``b``, by name, so that evaluate()
+# and symbols() can see through them.
+_SYMBOLIC_DIVS: Dict[str, Tuple["Dim", "Dim"]] = {}
+
+
 def _symbolic_div(a: object, b: Expr) -> Dim:
     # ``a // b`` with a symbolic ``b``: kept as an opaque symbol whose name is the text of
     # the division, so it compares equal only to the same division written the same way.
     name = f"({a})//({b})"
+    _SYMBOLIC_DIVS[name] = (a, b)  # type: ignore[assignment]
     return Expr({(((name, 1),)): 1})
 
 
 def symbols(d: Dim) -> frozenset[str]:
     """The symbol names a dim mentions.
 
-    >>> sorted(symbols(sym("H") * sym("W") // 2))
-    ['H', 'W']
+    >>> sorted(symbols(sym("H") * sym("W") // 2)), sorted(symbols(sym("N") // sym("M")))
+    (['H', 'W'], ['M', 'N'])
     """
     if not isinstance(d, Expr):
         return frozenset()
     out: set[str] = set()
     for m, _ in d.terms:
         for atom, _ in m:
-            if isinstance(atom, str):
+            if isinstance(atom, str) and atom in _SYMBOLIC_DIVS:
+                num, den = _SYMBOLIC_DIVS[atom]
+                out |= symbols(num) | symbols(den)
+            elif isinstance(atom, str):
                 out.add(atom)
             else:
                 out |= symbols(atom.num)
@@ -339,8 +351,8 @@ def symbols(d: Dim) -> frozenset[str]:
 def evaluate(d: Dim, env: Mapping[str, "Dim"]) -> Dim:
     """Substitute ints (or dims) for symbols; symbols missing from ``env`` stay symbolic.
 
-    >>> evaluate((sym("H") - 3) // 2 + 1, {"H": 28})
-    13
+    >>> evaluate((sym("H") - 3) // 2 + 1, {"H": 28}), evaluate(sym("N") // sym("M"), {"N": 7, "M": 2})
+    (13, 3)
     """
     if not isinstance(d, Expr):
         return d
@@ -348,8 +360,11 @@ def evaluate(d: Dim, env: Mapping[str, "Dim"]) -> Dim:
     for m, c in d.terms:
         term: Dim = c
         for atom, p in m:
-            if isinstance(atom, str):
-                val: Dim = env[atom] if atom in env else Expr({((atom, 1),): 1})
+            if isinstance(atom, str) and atom in _SYMBOLIC_DIVS:
+                num, den = _SYMBOLIC_DIVS[atom]
+                val: Dim = floordiv(evaluate(num, env), evaluate(den, env))
+            elif isinstance(atom, str):
+                val = env[atom] if atom in env else Expr({((atom, 1),): 1})
             else:
                 val = floordiv(evaluate(atom.num, env), atom.den)
             for _ in range(p):
@@ -384,7 +399,8 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
     if isinstance(diff, int):
         return diff == 0
     assert isinstance(diff, Expr)
-    if not any(isinstance(atom, FloorDiv) for m, _ in diff.terms for atom, _ in m):
+    if not any(isinstance(atom, FloorDiv) or atom in _SYMBOLIC_DIVS
+               for m, _ in diff.terms for atom, _ in m):
         return False  # a nonzero polynomial is nonzero at some positive integer point
     names = symbols(diff)
     for env in _sample_envs(names):
