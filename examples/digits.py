@@ -141,6 +141,7 @@ def plot(history: History, path: str) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     epochs = range(1, len(history.loss) + 1)
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.5))
@@ -149,6 +150,8 @@ def plot(history: History, path: str) -> None:
     ax_acc.plot(epochs, [100 * a for a in history.accuracy], marker="o", color="tab:green")
     ax_acc.set(xlabel="epoch", ylabel="test accuracy (%)", title="accuracy")
     ax_acc.axhline(97, color="grey", linestyle=":", linewidth=1)
+    for ax in (ax_loss, ax_acc):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import List
 
 import numpy as np
@@ -77,7 +78,7 @@ def test_char_lstm_quick() -> None:
     assert sample.startswith("The ") and len(sample) == len("The ") + 40, repr(sample)
 
 
-def _load(path: Path) -> object:
+def _load(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"example_{path.stem}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -90,7 +91,7 @@ def test_example_doctests() -> None:
     # examples/ is outside pytest's testpaths, so its doctests are run from here.
     flags = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
     for path in (DIGITS, CHAR_LSTM):
-        result = doctest.testmod(_load(path), optionflags=flags)  # type: ignore[arg-type]
+        result = doctest.testmod(_load(path), optionflags=flags)
         assert result.failed == 0, f"{path.name}: {result.failed} doctest(s) failed"
         assert result.attempted >= 5, f"{path.name}: only {result.attempted} doctests"
 
