@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
-import os
 import re
 import subprocess
 import sys
@@ -112,15 +111,11 @@ def test_examples_type_check_with_plugin(tmp_path: Path) -> None:
     mutant = tmp_path / "digits_planted_bug.py"
     mutant.write_text(planted)
 
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # the [tool.mypy] section of pyproject.toml enables the plugin
-    try:
-        lines = _mypy(
-            "--cache-dir", str(ROOT / ".mypy_cache" / "examples"),
-            str(DIGITS), str(CHAR_LSTM), str(mutant),
-        )
-    finally:
-        os.chdir(cwd)
+    lines = _mypy(
+        "--config-file", str(ROOT / "pyproject.toml"),  # its [tool.mypy] enables the plugin
+        "--cache-dir", str(ROOT / ".mypy_cache" / "examples"),
+        str(DIGITS), str(CHAR_LSTM), str(mutant),
+    )
     on_examples = [line for line in lines if mutant.name not in line]
     assert on_examples == [], "\n".join(on_examples)
     on_mutant = [line for line in lines if mutant.name in line and ": error:" in line]
