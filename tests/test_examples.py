@@ -13,7 +13,10 @@ from types import ModuleType
 from typing import List
 
 import numpy as np
+import pytest
 from mypy import api
+
+import typedflux as tf
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -125,6 +128,15 @@ def test_examples_type_check_with_plugin(tmp_path: Path) -> None:
     assert on_mutant[0].endswith("[shape]")
     line_no = int(on_mutant[0].split(":")[1])
     assert planted.splitlines()[line_no - 1].strip() == "return model(x)"
+
+    # Run, the same bug raises ShapeError in the same words (with the sizes bound).
+    module = _load(mutant)
+    with pytest.raises(tf.ShapeError) as raised:
+        module.predict(module.build_model(), tf.zeros(2, 1, 8, 8))
+    assert str(raised.value).startswith(
+        "Chain layer 7 Dense(200 => 10) expects input Tensor[..., 200], but layer 6 "
+        "Dropout(0.25) produces Tensor[2, 256]; change Dense(200 => 10) to Dense(256 => 10)"
+    )
 
 
 def test_examples_type_check_without_plugin(tmp_path: Path) -> None:
