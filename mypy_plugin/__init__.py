@@ -4,6 +4,26 @@ Proves tensor shapes at type-check time with the same shape rules and messages t
 uses. Every hook bails out to mypy's own type when it cannot prove something, so the plugin
 never reports what it cannot prove, and a failure inside it is a ``shape-internal`` note.
 
+What it does (hooks, all routed from ``typedflux.shapes.catalog.SPECS`` or the layer table):
+
+- ``Tensor[...]`` annotations: ints, ``Literal[...]``, TypeVars bound to int, string
+  expressions (``"2*N"``, kept in normal form as ``Literal['2*N']``), ``int``/``Any``
+  (unknown), ``*Bs``; malformed dims are ``[shape-annotation]`` errors with a hint.
+- Ops (``tf.zeros(32, 784)``, ``x @ w``, ``x.reshape(x.shape[0], -1)``, ``x.sum(axis=1)``,
+  ``x[:, 1:3]``, ``tf.concat([a, b])``, ``tf.losses.mse``...): the op's rule runs on the static
+  shapes; a proven mismatch is a ``[shape]`` error, otherwise the result type is refined.
+- Calls of user functions whose parameters name dims: dims are bound per call (string dims
+  solved, ``Tensor["2*N"]`` against ``Tensor[6]`` gives ``N = 3``), mismatches are ``[shape]``
+  errors in ``@tf.shapecheck``'s words, and the return type gets the bound dims.
+- Layers: constructors keep literal sizes (``Dense[Literal[784], Literal[32]]``), calls run
+  the layer rule, ``Chain(...)`` is checked where it is built and where it is called,
+  ``SkipConnection``/``Parallel`` apply their connection's rule or typed signature.
+
+Recommended configuration: refined types make ``x = x.reshape(...)`` (rebinding a name to a
+tensor of another shape) an ordinary mypy ``[assignment]`` error, as for any precise type;
+use a new name, annotate the variable with a wider type (``x: Tensor = ...``), or set mypy's
+``allow_redefinition = True``.
+
 >>> plugin("2.4.1").__name__
 'TypedfluxPlugin'
 """
