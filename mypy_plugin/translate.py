@@ -200,6 +200,8 @@ def _analyze(ctx: AnalyzeTypeContext, arg: Type) -> Type:
 
 def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
     api = ctx.api
+    if isinstance(t, UnboundType):
+        return _any(TypeOfAny.from_error)  # mypy has reported it (an unbound TypeVar, ...)
     if isinstance(t, LiteralType):
         if isinstance(t.value, str):
             return _string_dim(ctx, t.value)

@@ -1,6 +1,6 @@
 """What the plugin infers: creation keeps literal dims; unknown sizes stay gradual."""
 
-from typing import Any, Literal, TypeVar
+from typing import Any, List, Literal, Optional, TypeVar, cast
 
 from typing_extensions import reveal_type
 
@@ -50,3 +50,34 @@ class Vec3(Tensor[B, Literal[3]]):
 def subclass(v: Vec3[Literal[5]]) -> None:
     reveal_type(v @ tf.zeros(3, 2))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[2]]"
     reveal_type(v.T)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[5]]"
+
+
+# In a type alias (a runtime expression) mypy requires Literal[...] for int dims.
+Image = Tensor[B, Literal[28], Literal[28]]
+Flat = Tensor[Literal[32], Literal[784]]
+
+
+def aliases(x: Image[B], flat: Flat) -> Tensor[B, 784]:
+    reveal_type(x)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[28], Literal[28]]"
+    reveal_type(flat)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[32], Literal[784]]"
+    return x.reshape(x.shape[0], 784)
+
+
+reveal_type(aliases(tf.zeros(4, 28, 28), tf.zeros(32, 784)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[784]]"
+reveal_type(cast(Tensor[3, 4], tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[4]]"
+maybe: Optional[Tensor[2, 3]] = None
+several: List[Tensor[3, 4]] = [tf.zeros(3, 4)]
+reveal_type(several[0] @ tf.zeros(4, 2))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
+
+
+class Holder:
+    weight: Tensor[10, 784]
+
+    def __init__(self) -> None:
+        self.weight = tf.zeros(10, 784)
+
+    def forward(self, x: Tensor[B, 784]) -> Tensor[B, 10]:
+        return x @ self.weight.T
+
+
+reveal_type(Holder().forward(tf.zeros(2, 784)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[10]]"
