@@ -17,14 +17,14 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import sys
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Tuple
 
 import pytest
+
+from mypy_run import run_mypy
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -123,35 +123,11 @@ def mypy_results(tmp_path_factory: pytest.TempPathFactory) -> Dict[int, List[str
     for n, (block, preamble) in enumerate(CHECKS):
         (tmp / f"doc_block_{n}.py").write_text(preamble + block.code)
         offsets[n] = preamble.count("\n")
-    config = tmp / "mypy.ini"
-    config.write_text("[mypy]\nplugins = mypy_plugin\nignore_missing_imports = True\n")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--config-file",
-            str(config),
-            "--cache-dir",
-            str(tmp / "cache"),
-            "--hide-error-context",
-            "--no-error-summary",
-            "--show-error-codes",
-            *(f"doc_block_{n}.py" for n in range(len(CHECKS))),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-    )
     results: Dict[int, List[str]] = {n: [] for n in range(len(CHECKS))}
-    for ln in proc.stdout.splitlines():
-        m = re.match(r"^doc_block_(\d+)\.py:(\d+): (.*)$", ln)
-        if not m:
-            results.setdefault(-1, []).append(ln)
-            continue
-        n, lineno = int(m.group(1)), int(m.group(2)) - offsets[int(m.group(1))]
-        shown = f"example.py:{lineno}: {m.group(3)}" if lineno > 0 else f"(preamble) {ln}"
-        results[n].append(shown)
+    for r in run_mypy([f"doc_block_{n}.py" for n in range(len(CHECKS))], tmp):
+        n = int(r.file[len("doc_block_") : -len(".py")])
+        line = r.line - offsets[n]
+        results[n].append(r.shown(line) if line > 0 else f"(preamble) {r.file}:{r.line}: {r.text}")
     return results
 
 

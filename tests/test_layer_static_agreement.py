@@ -8,14 +8,13 @@ the real forward give the shape the checker must have revealed.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Dict, List, Tuple
 
 import pytest
 
 import typedflux as tf
+from mypy_run import run_mypy
 
 # (layer constructor source, input shape)
 TABLE: List[Tuple[str, Tuple[int, ...]]] = [
@@ -63,17 +62,11 @@ def _source() -> str:
 def revealed(tmp_path_factory: pytest.TempPathFactory) -> Dict[int, str]:
     tmp = tmp_path_factory.mktemp("layer_table")
     (tmp / "table.py").write_text(_source())
-    (tmp / "mypy.ini").write_text("[mypy]\nplugins = mypy_plugin\n")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", "mypy.ini", "--cache-dir", "cache",
-         "--no-error-summary", "table.py"],
-        capture_output=True, text=True, cwd=tmp,
-    )
     out: Dict[int, str] = {}
-    for line in proc.stdout.splitlines():
-        m = re.match(r'^table\.py:(\d+): note: Revealed type is "(.*)"$', line)
-        assert m, f"unexpected mypy output: {line}"
-        out[int(m.group(1))] = m.group(2)
+    for r in run_mypy(["table.py"], tmp):
+        m = re.match(r"^Revealed type is \"(.*)\"$", r.text)
+        assert r.kind == "note" and m, f"unexpected mypy output: {r}"
+        out[r.line] = m.group(1)
     return out
 
 
