@@ -180,7 +180,7 @@ def main(argv: "List[str] | None" = None) -> None:
     history = History()
     start = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
-        # Halve the step size over the last third, so the final epochs settle instead of
+        # A third of the step size for the last third of the epochs, so they settle instead of
         # hopping between nearby minima (the accuracy curve gets much less noisy).
         if epoch == 1 + (2 * args.epochs) // 3:
             tf.adjust(state, eta=1e-3)
