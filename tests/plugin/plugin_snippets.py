@@ -1,0 +1,97 @@
+"""Small programs the plugin tests type-check (one mypy run for all, see conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Dict
+
+SNIPPETS: Dict[str, str] = {
+    # A rule that blows up must become a note; mypy carries on with the unrefined type.
+    "internal_failure": """
+        import typedflux as tf
+        y = tf.softplus(tf.zeros(2, 3))
+        reveal_type(y)
+        z = tf.zeros(2, 3) @ tf.zeros(4, 5)
+    """,
+    "losses": """
+        import typedflux as tf
+        from typedflux.losses import mse
+        reveal_type(mse(tf.zeros(3, 2), tf.ones(3, 2)))
+        bad = tf.losses.mse(tf.zeros(3, 1), tf.ones(3))
+    """,
+    "ignored": """
+        import typedflux as tf
+        a = tf.zeros(2, 3) @ tf.zeros(4, 5)  # type: ignore[shape]
+    """,
+    "disabled": """
+        # mypy: disable-error-code="shape"
+        import typedflux as tf
+        a = tf.zeros(2, 3) @ tf.zeros(4, 5)
+    """,
+    "annotation_code": """
+        from typing import TypeVar
+        from typedflux import Tensor
+        B = TypeVar("B", bound=int)
+        def f(x: Tensor[B, "784"]) -> None: ...
+    """,
+    # Correct code a user would write: with the plugin it must stay clean.
+    "realistic": """
+        from typing import Any, List, Tuple, TypeVar
+        import typedflux as tf
+        from typedflux import Chain, Dense, Tensor, relu
+
+        B = TypeVar("B", bound=int)
+        N = TypeVar("N", bound=int)
+
+        def mlp(x: Tensor[B, 784], w1: Tensor[784, 32], w2: Tensor[32, 10]) -> Tensor[B, 10]:
+            h = tf.relu(x @ w1)
+            return tf.softmax(h @ w2, axis=-1)
+
+        def centre(x: Tensor[B, N]) -> Tensor[B, N]:
+            return x - x.mean(axis=0, keepdims=True)
+
+        def flatten(x: Tensor[B, 28, 28]) -> Tensor[B, 784]:
+            return x.reshape(x.shape[0], -1)
+
+        def batches(n: int) -> List[Tuple[Any, Any]]:
+            out = []
+            for i in range(n):
+                xb = tf.randn(16, 28, 28)
+                yb = tf.zeros(16, 10)
+                out.append((flatten(xb), yb))
+            return out
+
+        model = Chain(Dense(784, 32, relu), Dense(32, 10))
+        w1, w2 = tf.randn(784, 32), tf.randn(32, 10)
+        for xb, yb in batches(2):
+            p = mlp(xb, w1, w2)
+            q = model(xb)
+            loss = ((p - yb) ** 2).mean() + ((q - yb) ** 2).sum() / 16
+            loss.item()
+        stacked = tf.stack([tf.zeros(3), tf.ones(3)])
+        joined = tf.concat([tf.zeros(2, 3), tf.zeros(2, 5)], axis=-1)
+        parts = [tf.zeros(2, 3), tf.zeros(4, 3)]
+        rows = tf.concat(parts, axis=0)
+        scalar = tf.zeros(4).sum()
+        err = tf.losses.mse(tf.zeros(3, 2), tf.ones(3, 2)) + tf.losses.logitcrossentropy(p, yb)
+        scaled = 2 * centre(tf.randn(5, 7)) / 3.0 + 1
+        pick = joined[:, 2:5].T @ tf.ones(2)
+    """,
+    # Odd calls the plugin cannot read must be silent and must not fail.
+    "odd": """
+        from typing import Any
+        import typedflux as tf
+        dims = (2, 3)
+        a = tf.zeros(*dims)
+        b = a.reshape(*dims)
+        idx: Any = [0, 1]
+        c = a[idx]
+        d = a.sum(axis=int("1"))
+        e = tf.concat([a] * 3)
+        f = a.transpose(*[1, 0])
+        g = tf.where(a > 0, 1.0, a)
+        h = tf.arange(3.5)
+        k = (lambda t: t @ t.T)(a)
+        m = tf.zeros(3) + tf.zeros(3)[None]
+        n = tf.zeros(2, 3).reshape(-1)
+    """,
+}
