@@ -1,19 +1,90 @@
 """The plugin as a whole: failures become notes, own error codes, routing, cache key, no
-false alarms on correct code. One in-process mypy run serves every test in this module."""
+false alarms on correct code, and random concrete programs whose static verdicts must match
+what running them does. One in-process mypy run (plugin on) serves every test here.
+
+Random programs: a seeded generator (random_program.py) writes a few hundred one-line tensor
+expressions over literal shapes, valid and invalid alike. A ``[shape]`` error from mypy must
+be a ShapeError at run time with the same text (never a false alarm); with every dim a
+literal, a run-time ShapeError must have been reported (nothing missed); a revealed
+``Tensor[...]`` must agree with the run-time shape (``Any`` dims allowed: not knowing is fine,
+being wrong is not).
+"""
 
 from __future__ import annotations
 
 import importlib
-from typing import Dict, List, Tuple
+import re
+import textwrap
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
+from mypy import api
 
 import mypy_plugin
+import typedflux as tf
 from plugin_snippets import SNIPPETS
+from random_program import program
+from typedflux.shapes.errors import ShapeError
 
 # The plugin's own view of the op table (it may hold a private copy of typedflux.shapes,
 # see mypy_plugin/_shapes_import.py): patch and inspect that one.
 from mypy_plugin.routing import ROUTES, SPECS, TENSOR_FULLNAME, OpSpec, specs_digest
+
+RANDOM = "random_ops"
+RANDOM_HEADER = "from typing_extensions import reveal_type\nimport typedflux as tf\n"
+
+Output = Dict[str, List[Tuple[int, str]]]
+
+
+@pytest.fixture(scope="module")
+def random_exprs() -> List[str]:
+    """The generated expressions; expression ``i`` is on line ``i + 3`` of its file."""
+    return program()
+
+
+@pytest.fixture(scope="module")
+def mypy_output(
+    tmp_path_factory: pytest.TempPathFactory, random_exprs: List[str]
+) -> Iterator[Output]:
+    """File stem -> [(line, "error: ... [code]" / "note: ...")]."""
+    tmp = tmp_path_factory.mktemp("plugin_programs")
+    sources = {name: textwrap.dedent(body).lstrip() for name, body in SNIPPETS.items()}
+    sources[RANDOM] = RANDOM_HEADER + "".join(f"reveal_type({e})\n" for e in random_exprs)
+    files: List[Path] = []
+    for name, text in sources.items():
+        path = tmp / f"{name}.py"
+        path.write_text(text)
+        files.append(path)
+    ini = tmp / "mypy.ini"
+    ini.write_text(
+        "[mypy]\nplugins = mypy_plugin\nallow_redefinition = True\n"
+        "[mypy-typedflux.*]\nfollow_imports = silent\n"
+    )
+    # The plugin must survive a rule that raises something unexpected (see internal_failure).
+    spec = SPECS["softplus"]
+
+    def broken(**kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    original = spec.rule
+    object.__setattr__(spec, "rule", broken)
+    try:
+        stdout, stderr, status = api.run(
+            ["--config-file", str(ini), "--no-incremental", "--cache-dir", str(tmp / "cache"),
+             "--show-error-codes", "--no-error-summary", *map(str, files)]
+        )
+    finally:
+        object.__setattr__(spec, "rule", original)
+    assert status in (0, 1), stdout + stderr
+    out: Output = {name: [] for name in sources}
+    for line in stdout.splitlines():
+        for name in sources:
+            prefix = str(tmp / f"{name}.py") + ":"
+            if line.startswith(prefix):
+                number, _, text = line[len(prefix):].partition(": ")
+                out[name].append((int(number), text.strip()))
+    yield out
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +163,64 @@ def test_plugin_module_reloads_cleanly() -> None:
     # mypy imports the entry point by name; importing it twice must not register twice.
     importlib.reload(importlib.import_module("mypy_plugin.codes"))
     assert mypy_plugin.plugin("2.4.1") is mypy_plugin.TypedfluxPlugin
+
+
+_REVEAL = re.compile(r'Revealed type is "typedflux\.tensor\.Tensor\[(.*)\]"')
+
+
+def _revealed_dims(text: str) -> Optional[List[Optional[int]]]:
+    """Dims of a revealed Tensor type: ints, None for Any; None for a variadic/odd type."""
+    m = _REVEAL.search(text)
+    if not m:
+        return None
+    body = m.group(1)
+    if body == "()":
+        return []
+    if "*" in body:
+        return None
+    out: List[Optional[int]] = []
+    for part in body.split(", "):
+        lit = re.fullmatch(r"Literal\[(\d+)\]", part)
+        out.append(int(lit.group(1)) if lit else None)
+    return out
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # 0/0 in zeros / zeros is fine here
+def test_static_and_runtime_agree(
+    random_exprs: List[str], mypy_output: Dict[str, List[Tuple[int, str]]]
+) -> None:
+    exprs = random_exprs
+    by_line: Dict[int, List[str]] = {}
+    for line, text in mypy_output["random_ops"]:
+        by_line.setdefault(line - 3, []).append(text)
+    problems = []
+    errors_seen = 0
+    for i, expr in enumerate(exprs):
+        said = by_line.get(i, [])
+        static = [s[len("error: "):-len("  [shape]")] for s in said
+                  if s.startswith("error: ") and s.endswith("[shape]")]
+        others = [s for s in said if s.startswith("error: ") and not s.endswith("[shape]")]
+        internal = [s for s in said if "typedflux plugin failed" in s]
+        try:
+            value = eval(expr, {"tf": tf})  # noqa: S307 (the generated expression)
+            runtime: Optional[str] = None
+        except ShapeError as err:
+            runtime, value = err.message, None
+        if others or internal:
+            problems.append(f"{expr}: unexpected {others + internal}")
+        if static and static != [runtime]:
+            problems.append(f"{expr}: mypy says {static}, run time says {runtime!r}")
+        if runtime is not None and not static:
+            problems.append(f"{expr}: run time raises {runtime!r}; mypy said nothing")
+        if runtime is None and value is not None:
+            revealed = [_revealed_dims(s) for s in said if "Revealed type" in s]
+            dims = revealed[0] if revealed else None
+            shape = tuple(value.shape)
+            if dims is not None and (
+                len(dims) != len(shape) or any(d is not None and d != r for d, r in zip(dims, shape))
+            ):
+                problems.append(f"{expr}: mypy reveals {said}, run time shape {shape}")
+        errors_seen += bool(static)
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    # The generator must exercise both outcomes.
+    assert 0.1 * len(exprs) < errors_seen < 0.9 * len(exprs), errors_seen
