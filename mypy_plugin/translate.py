@@ -121,7 +121,8 @@ def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
     if not raw.args:
         if raw.empty_tuple_index:
             return Instance(info, [], raw.line, raw.column)  # Tensor[()]: a scalar
-        return Instance(info, [_unknown_rank(api.named_type("builtins.tuple", [_any()]))])
+        # Bare ``Tensor``: any rank, as mypy reads an unparameterised variadic generic.
+        return Instance(info, [UnpackType(api.named_type("builtins.tuple", [_any()]))])
     out: List[Type] = []
     unpacks = 0
     for arg in raw.args:
@@ -146,10 +147,6 @@ def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
 
 def _any(kind: int = TypeOfAny.special_form) -> AnyType:
     return AnyType(kind)
-
-
-def _unknown_rank(tuple_any: Instance) -> UnpackType:
-    return UnpackType(tuple_any)
 
 
 def _bad(ctx: AnalyzeTypeContext, message: str) -> AnyType:
@@ -216,17 +213,10 @@ def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
             f'Type variable "{t.name}" is used as a dim but is not bound to int; '
             f'declare it as {t.name} = TypeVar("{t.name}", bound=int)',
         )
-    if isinstance(t, AnyType):
+    if isinstance(t, (AnyType, UnpackType, UninhabitedType)):
         return t
-    if isinstance(t, Instance) and t.type.fullname in ("builtins.int", "builtins.bool"):
-        if t.type.fullname == "builtins.int":
-            return _any()  # gradual: an unknown size
-    if isinstance(t, UnpackType):
-        return t
-    if isinstance(t, UninhabitedType):
-        return t
-    if isinstance(arg, UnboundType) and isinstance(t, AnyType):
-        return t
+    if isinstance(t, Instance) and t.type.fullname == "builtins.int":
+        return _any()  # gradual: an unknown size
     return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
 
 
@@ -249,7 +239,7 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
     for name in sorted(symbols(first)):
         # A TypeVar named only inside strings is not bound to this scope by mypy; it is still
         # a dim symbol (rigid by name here, bound per call by the call-site hook).
-        if _lookup_typevar(ctx, name) is not None or is_free_typevar_name(ctx, name):
+        if _lookup_typevar(ctx, name) is not None or _is_int_typevar_name(ctx, name):
             names[name] = sym(name)
     names.update({n: sym(n) for n in _tvars_in_scope(ctx)})
     try:
@@ -303,8 +293,8 @@ def _tvars_in_scope(ctx: AnalyzeTypeContext) -> List[str]:
     return names
 
 
-def is_free_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
-    """Whether ``name`` is an int-bound TypeVar (used by string dims naming unbound vars)."""
+def _is_int_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
+    """Whether ``name`` names an int-bound TypeVar, bound in this scope or not."""
     lookup: Optional[Callable[..., object]] = getattr(ctx.api, "lookup_qualified", None)
     node = lookup(name, ctx.context, suppress_errors=True) if lookup is not None else None
     target = getattr(node, "node", None)
