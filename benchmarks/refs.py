@@ -21,7 +21,6 @@ from typing import Any, List, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
-from numpy.lib.stride_tricks import sliding_window_view
 
 Array = npt.NDArray[Any]
 F32 = np.float32
@@ -109,81 +108,96 @@ def cnn_init(rng: np.random.Generator) -> List[Array]:
     ]
 
 
+# The CNN reference works channel-major (C, N, H, W) inside, so every conv is one GEMM with
+# no transposing copies: (O, C*9) @ (C*9, N*H*W) gives the next layer's (O, N, H, W) as is.
+# Only the flatten before the dense layer goes back to the NCHW order of the weights.
+
+
 def _im2col3(x: Array) -> Array:
-    """3x3 / pad 1 / stride 1 patches of NCHW ``x`` as rows: (N*H*W, C*9)."""
-    n, c, h, w = x.shape
-    xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
-    win = sliding_window_view(xp, (3, 3), axis=(2, 3))  # (N, C, H, W, 3, 3), a view
-    cols: Array = np.ascontiguousarray(win.transpose(0, 2, 3, 1, 4, 5)).reshape(n * h * w, c * 9)
-    return cols
+    """3x3 / pad 1 / stride 1 patches of CNHW ``x`` as columns (C*9, N*H*W): nine strided
+    copies, one per tap."""
+    c, n, h, w = x.shape
+    xp = np.zeros((c, n, h + 2, w + 2), dtype=x.dtype)
+    xp[:, :, 1:-1, 1:-1] = x
+    cols = np.empty((c, 3, 3, n, h, w), dtype=x.dtype)
+    for ki in range(3):
+        for kj in range(3):
+            cols[:, ki, kj] = xp[:, :, ki : ki + h, kj : kj + w]
+    return cols.reshape(c * 9, n * h * w)
 
 
 def _conv3(x: Array, w: Array, b: Array) -> Tuple[Array, Array]:
-    """Conv 3x3 pad 1 in one GEMM; returns (NCHW output, the im2col rows for backward)."""
-    n, _, h, wd = x.shape
+    """Conv 3x3 pad 1 of CNHW ``x`` in one GEMM; returns (CNHW output, im2col columns)."""
+    _, n, h, wd = x.shape
     cols = _im2col3(x)
     o = w.shape[0]
-    out = cols @ w.reshape(o, -1).T
-    out += b
-    return np.ascontiguousarray(out.reshape(n, h, wd, o).transpose(0, 3, 1, 2)), cols
+    out = w.reshape(o, -1) @ cols
+    out += b[:, None]
+    return out.reshape(o, n, h, wd), cols
 
 
 def _conv3_back(
     g: Array, cols: Array, w: Array, x_shape: Tuple[int, ...], need_dx: bool
 ) -> Tuple[Any, Array, Array]:
+    """Gradients (dx CNHW or None, dw, db) of :func:`_conv3` from the CNHW output gradient."""
     o = w.shape[0]
-    n, c, h, wd = x_shape
-    g2 = g.transpose(0, 2, 3, 1).reshape(-1, o)
-    gw = (g2.T @ cols).reshape(w.shape)
-    gb = g2.sum(axis=0)
+    c, n, h, wd = x_shape
+    g2 = g.reshape(o, -1)
+    gw = (g2 @ cols.T).reshape(w.shape)
+    gb = g2.sum(axis=1)
     if not need_dx:
         return None, gw, gb
-    dcols = (g2 @ w.reshape(o, -1)).reshape(n, h, wd, c, 3, 3)
-    dxp = np.zeros((n, c, h + 2, wd + 2), dtype=g.dtype)
+    dcols = (w.reshape(o, -1).T @ g2).reshape(c, 3, 3, n, h, wd)
+    dxp = np.zeros((c, n, h + 2, wd + 2), dtype=g.dtype)
     for ki in range(3):
         for kj in range(3):
-            dxp[:, :, ki : ki + h, kj : kj + wd] += dcols[:, :, :, :, ki, kj].transpose(0, 3, 1, 2)
+            dxp[:, :, ki : ki + h, kj : kj + wd] += dcols[:, ki, kj]
     return dxp[:, :, 1:-1, 1:-1], gw, gb
 
 
-def _maxpool2(x: Array) -> Tuple[Array, Array]:
-    """2x2 stride-2 max pool (even H, W); returns (output, mask of the maxima)."""
-    n, c, h, w = x.shape
-    xr = x.reshape(n, c, h // 2, 2, w // 2, 2)
-    out = xr.max(axis=(3, 5))
-    mask = xr == out[:, :, :, None, :, None]
-    return out, mask
+_TAPS = ((0, 0), (0, 1), (1, 0), (1, 1))
 
 
-def _maxpool2_back(g: Array, mask: Array) -> Array:
+def _maxpool2(x: Array) -> Array:
+    """2x2 stride-2 max pool over the last two axes (even sizes): a max of four taps."""
+    t = [x[:, :, i::2, j::2] for i, j in _TAPS]
+    out: Array = np.maximum(np.maximum(t[0], t[1]), np.maximum(t[2], t[3]))
+    return out
+
+
+def _maxpool2_back(g: Array, x: Array, out: Array) -> Array:
     # Ties all get the gradient; after a relu, tied windows are all-zero and the relu's
     # backward zeroes them again, so this does not change any parameter gradient.
-    n, c, h2, _, w2, _ = mask.shape
-    dx: Array = (mask * g[:, :, :, None, :, None]).reshape(n, c, 2 * h2, 2 * w2)
+    dx = np.empty(x.shape, dtype=g.dtype)
+    for i, j in _TAPS:
+        np.multiply(g, x[:, :, i::2, j::2] == out, out=dx[:, :, i::2, j::2])
     return dx
 
 
 def cnn_loss_grad(params: Sequence[Array], x: Array, y: Array) -> Tuple[float, List[Array]]:
     """Loss and parameter gradients of the benchmark CNN on NCHW ``x`` (N, 1, 28, 28)."""
     wc1, bc1, wc2, bc2, wd, bd = params
-    a1, cols1 = _conv3(x, wc1, bc1)
+    n = x.shape[0]
+    xc = x.transpose(1, 0, 2, 3)  # CNHW (a view; free for one input channel)
+    a1, cols1 = _conv3(xc, wc1, bc1)
     h1 = np.maximum(a1, 0)
-    p1, m1 = _maxpool2(h1)
+    p1 = _maxpool2(h1)
     a2, cols2 = _conv3(p1, wc2, bc2)
     h2 = np.maximum(a2, 0)
-    p2, m2 = _maxpool2(h2)
-    n = x.shape[0]
-    f = p2.reshape(n, -1)
+    p2 = _maxpool2(h2)
+    f = p2.transpose(1, 0, 2, 3).reshape(n, -1)  # NCHW order, as the dense weights expect
     z = f @ wd.T
     z += bd
     loss, dz = logitcrossentropy(z, y)
     gwd = dz.T @ f
     gbd = dz.sum(axis=0)
-    dp2 = (dz @ wd).reshape(p2.shape)
-    da2 = _maxpool2_back(dp2, m2) * (a2 > 0)
+    dp2 = (dz @ wd).reshape(n, *p2.shape[:1], *p2.shape[2:]).transpose(1, 0, 2, 3)
+    da2 = _maxpool2_back(dp2, h2, p2)
+    da2 *= a2 > 0
     dp1, gwc2, gbc2 = _conv3_back(da2, cols2, wc2, p1.shape, True)
-    da1 = _maxpool2_back(dp1, m1) * (a1 > 0)
-    _, gwc1, gbc1 = _conv3_back(da1, cols1, wc1, x.shape, False)
+    da1 = _maxpool2_back(dp1, h1, p1)
+    da1 *= a1 > 0
+    _, gwc1, gbc1 = _conv3_back(da1, cols1, wc1, xc.shape, False)
     return loss, [gwc1, gbc1, gwc2, gbc2, gwd, gbd]
 
 

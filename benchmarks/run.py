@@ -611,6 +611,9 @@ def _check_modes() -> Callable[[str], None]:
               "nomemo": rule_check}
 
     def set_mode(mode: str) -> None:
+        if mode == "nomemo":
+            for prim in registry.REGISTRY.values():
+                prim._cache.clear()  # refilled by the next step run as shipped
         registry.Primitive._rule = (  # type: ignore[method-assign]
             (lambda self, values: None) if mode == "off" else orig_rule)
         registry.Primitive._remember = (  # type: ignore[method-assign]
