@@ -382,10 +382,11 @@ def _append_arg(a: Type, out: List[Union[Dim, Star]]) -> bool:
     return True
 
 
-def dim_of_type(t: Type, default: Optional[Dim] = None) -> Optional[Dim]:
+def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) -> Optional[Dim]:
     """A dim from a type: ``Literal[3]``/``Literal['2*N']``/TypeVar; ``int``/``Any`` unknown.
 
     Returns ``default`` for a type that is not a dim at all (a str, a Tensor, a union).
+    ``strings=False`` for a call argument: there a ``str`` is a str, not a dim expression.
     """
     if isinstance(t, TypeVarType):
         return sym(t.name) if _is_int_bound(t) else default
@@ -393,10 +394,10 @@ def dim_of_type(t: Type, default: Optional[Dim] = None) -> Optional[Dim]:
     if isinstance(p, TypeVarType):
         return sym(p.name) if _is_int_bound(p) else default
     if isinstance(p, LiteralType):
-        return _dim_of_literal(p.value, default)
+        return _dim_of_literal(p.value, default, strings)
     if isinstance(p, Instance):
         if p.last_known_value is not None:
-            return _dim_of_literal(p.last_known_value.value, default)
+            return _dim_of_literal(p.last_known_value.value, default, strings)
         if p.type.fullname == "builtins.int":
             return UNKNOWN
         return default
@@ -418,12 +419,12 @@ def _intish(t: Type) -> bool:
     )
 
 
-def _dim_of_literal(value: object, default: Optional[Dim]) -> Optional[Dim]:
+def _dim_of_literal(value: object, default: Optional[Dim], strings: bool) -> Optional[Dim]:
     if isinstance(value, bool):
         return default
     if isinstance(value, int):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and strings:
         try:
             return _parse(value)
         except ValueError:
@@ -491,7 +492,7 @@ def dim_of_expr(
         return None
     if names is not None:
         collect_names([t], names)
-    return dim_of_type(t)
+    return dim_of_type(t, strings=False)
 
 
 def _shape_index(e: IndexExpr, lookup: TypeLookup, names: Optional[Names]) -> Optional[Dim]:

@@ -155,7 +155,7 @@ def _dim(e: Optional[Expression], t: Type, lookup: Lookup, names: translate.Name
     d = translate.dim_of_expr(e, lookup, names) if e is not None else None
     if d is None:
         translate.collect_names([t], names)
-        d = translate.dim_of_type(t)
+        d = translate.dim_of_type(t, strings=False)
     if d is None:
         raise _Bail
     return d
