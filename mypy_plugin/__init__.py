@@ -52,7 +52,11 @@ from mypy_plugin._shapes_import import light_typedflux
 with light_typedflux():
     import typedflux.shapes
 
-    from mypy_plugin.callbacks.annotations import shape_attribute_hook, tensor_annotation_hook
+    from mypy_plugin.callbacks.annotations import (
+        layer_annotation_hook,
+        shape_attribute_hook,
+        tensor_annotation_hook,
+    )
     from mypy_plugin.callbacks.calls import signature_hook
     from mypy_plugin.callbacks.layers import (
         CHAIN,
@@ -126,6 +130,8 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
         if fullname in _TENSOR_NAMES:
             return tensor_annotation_hook(fullname)
+        if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYER_CLASSES:
+            return layer_annotation_hook(fullname)
         return None
 
     def get_function_signature_hook(

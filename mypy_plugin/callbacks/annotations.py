@@ -12,6 +12,7 @@ from mypy.plugin import AnalyzeTypeContext, AttributeContext
 from mypy.types import (
     AnyType,
     LiteralType,
+    RawExpressionType,
     TupleType,
     Type,
     TypeOfAny,
@@ -21,7 +22,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 
-__all__ = ["tensor_annotation_hook", "shape_attribute_hook"]
+__all__ = ["tensor_annotation_hook", "shape_attribute_hook", "layer_annotation_hook"]
 
 
 def tensor_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type]:
@@ -63,3 +64,37 @@ shape_attribute_hook: Callable[[AttributeContext], Type] = guarded(
 True
 """
 
+
+
+def layer_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type]:
+    """``Dense[784, 32]`` as sugar for ``Dense[Literal[784], Literal[32]]`` (as for Tensor).
+
+    Int (and config-string) arguments become ``Literal`` types; everything else, and all of
+    mypy's own checks (argument count, defaults, bounds), is mypy's usual analysis.
+
+    >>> callable(layer_annotation_hook("typedflux.layers.basic.Dense"))
+    True
+    """
+
+    def hook(ctx: AnalyzeTypeContext) -> Type:
+        api = ctx.api
+        info = api.named_type(fullname, []).type
+        args: list[Type] = []
+        for a in ctx.type.args:
+            if isinstance(a, RawExpressionType) and a.base_type_name in (
+                "builtins.int",
+                "builtins.str",
+            ):
+                value = a.literal_value
+                if isinstance(value, (int, str)) and not isinstance(value, bool):
+                    name = "builtins.int" if isinstance(value, int) else "builtins.str"
+                    args.append(LiteralType(value, api.named_type(name, [])))
+                    continue
+            args.append(a)
+        analyse = getattr(api, "analyze_type_with_type_info", None)
+        if analyse is None:
+            return AnyType(TypeOfAny.special_form)
+        result: Type = analyse(info, args, ctx.context, ctx.type.empty_tuple_index)
+        return result
+
+    return guarded("a layer annotation", hook, lambda ctx: AnyType(TypeOfAny.from_error))

@@ -1,5 +1,7 @@
 """More layers: sizes kept by constructors and checked where the layer is called."""
 
+from typing import TypeVar
+
 from typing_extensions import reveal_type
 
 import typedflux as tf
@@ -9,13 +11,17 @@ from typedflux import (
     BatchNorm,
     Chain,
     Conv,
+    Dense,
     Embedding,
     Flatten,
     GlobalMeanPool,
     LayerNorm,
     MultiHeadAttention,
+    Tensor,
     relu,
 )
+
+B = TypeVar("B", bound=int)
 
 reveal_type(BatchNorm(8))  # N: Revealed type is "typedflux.layers.normalise.BatchNorm[Literal[8]]"
 reveal_type(LayerNorm(64))  # N: Revealed type is "typedflux.layers.normalise.LayerNorm[Literal[64]]"
@@ -44,3 +50,14 @@ reveal_type(net(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4]
 net_bad = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(8), GlobalMeanPool(), Flatten())  # E: Chain layer 2 BatchNorm(8) expects input Tensor[B, 8, ...], but layer 1 Conv((3, 3), 3 => 16, relu) produces Tensor[B, 16, ?, ?]; change BatchNorm(8) to BatchNorm(16)  [shape]
 seq = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(32))
 seq_bad = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(64))  # E: Chain layer 3 LayerNorm(64) expects input Tensor[..., 64], but layer 2 LSTM(64 => 32) produces Tensor[B, T, 32]; change LayerNorm(64) to LayerNorm(32)  [shape]
+
+
+# Layer types written by hand take int sizes as for Tensor (Dense[784, 32]); the activation
+# is not part of the type, so messages show it as "?".
+def annotated(d: Dense[784, 32], x: Tensor[B, 784], bad_x: Tensor[B, 700]) -> Tensor[B, 32]:
+    reveal_type(d)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[784], Literal[32]]"
+    wrong = d(bad_x)  # E: Dense(784 => 32, ?) expects input Tensor[..., 784], got Tensor[B, 700]; need size 784 at axis -1 (got 700)  [shape]
+    return d(x)
+
+
+annotated(Dense(784, 32), tf.zeros(2, 784), tf.zeros(2, 700))
