@@ -44,7 +44,7 @@ from mypy.plugin import (
     Plugin,
     ReportConfigContext,
 )
-from mypy.nodes import OverloadedFuncDef, TypeInfo
+from mypy.nodes import FuncDef, OverloadedFuncDef, TypeInfo
 from mypy.types import FunctionLike, Type
 
 from mypy_plugin._shapes_import import light_typedflux
@@ -58,6 +58,7 @@ with light_typedflux():
         tensor_annotation_hook,
     )
     from mypy_plugin.callbacks.calls import signature_hook
+    from mypy_plugin.callbacks.creation import tensor_literal_hook
     from mypy_plugin.callbacks.layers import (
         CHAIN,
         CONTAINERS,
@@ -113,6 +114,7 @@ class TypedfluxPlugin(Plugin):
         self._ctor_hooks: Dict[str, Callable[[FunctionContext], Type]] = {}
         self._chain_call = chain_call_hook()
         self._layer_call = layer_call_hook("layer call")
+        self._tensor_literal = tensor_literal_hook()
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -176,6 +178,10 @@ class TypedfluxPlugin(Plugin):
 
     def _layer_constructor(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         short = fullname.rsplit(".", 1)[-1]
+        if short == "tensor":
+            # ``tf.tensor(data)``: data, not an op, so not in SPECS; its shape is the literal's.
+            sym = self.lookup_fully_qualified(fullname)
+            return self._tensor_literal if isinstance(getattr(sym, "node", None), FuncDef) else None
         if short != CHAIN and short not in LAYER_CLASSES and short not in CONTAINERS:
             return None
         hook = self._ctor_hooks.get(fullname)

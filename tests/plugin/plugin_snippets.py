@@ -93,5 +93,7 @@ SNIPPETS: Dict[str, str] = {
         k = (lambda t: t @ t.T)(a)
         m = tf.zeros(3) + tf.zeros(3)[None]
         n = tf.zeros(2, 3).reshape(-1)
+        ragged = tf.tensor([[1.0, 2.0], [3.0]])
+        empty = tf.tensor([]) @ tf.zeros(3)
     """,
 }

@@ -1,0 +1,67 @@
+"""``tf.tensor(data)`` from a literal: the shape of nested lists of numbers, like numpy's.
+
+``tf.tensor([[1., 2.]])`` is ``Tensor[1, 2]``; a number is ``Tensor[()]``. Anything that is
+not a rectangular literal of numbers (a variable, a ragged list, an array) keeps mypy's type.
+
+>>> from mypy.nodes import FloatExpr, ListExpr
+>>> literal_shape(ListExpr([ListExpr([FloatExpr(1.0), FloatExpr(2.0)])]))
+(1, 2)
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Tuple
+
+from mypy.nodes import (
+    ComplexExpr,
+    Expression,
+    FloatExpr,
+    IntExpr,
+    ListExpr,
+    NameExpr,
+    TupleExpr,
+    UnaryExpr,
+)
+from mypy.plugin import FunctionContext
+from mypy.types import LiteralType, Type
+
+from mypy_plugin.callbacks.common import guarded, tensor_template
+
+__all__ = ["literal_shape", "tensor_literal_hook"]
+
+
+def literal_shape(e: Expression) -> Optional[Tuple[int, ...]]:
+    """The shape numpy gives a nested literal of numbers, or None if it is not one."""
+    if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
+        return ()
+    if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
+        return ()
+    if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
+        return literal_shape(e.expr)
+    if isinstance(e, (ListExpr, TupleExpr)):
+        inner = [literal_shape(i) for i in e.items]
+        if not inner or any(s is None for s in inner) or len(set(inner)) != 1:
+            return None  # empty, ragged or not numbers: numpy's own rules, left to run time
+        first = inner[0]
+        assert first is not None
+        return (len(e.items),) + first
+    return None
+
+
+def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
+    """The function hook for ``typedflux.tensor``."""
+
+    def hook(ctx: FunctionContext) -> Type:
+        if not ctx.args or len(ctx.args[0]) != 1:
+            return ctx.default_return_type
+        shape = literal_shape(ctx.args[0][0])
+        template = tensor_template(ctx.api, ctx.default_return_type)
+        if shape is None or template is None:
+            return ctx.default_return_type
+        int_type = ctx.api.named_generic_type("builtins.int", [])
+        dims: list[Type] = [LiteralType(d, int_type) for d in shape]
+        return template.copy_modified(args=dims)
+
+    return guarded('"tensor"', hook, lambda ctx: ctx.default_return_type)
+
+
