@@ -631,21 +631,34 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
     return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
 
 
-def _input_shape(ctx: MethodSigContext, names: translate.Names) -> Optional[Shape]:
-    # One input only: ``mha(q, k, v)`` and friends are left to mypy's own generics.
-    if len(ctx.args) < 1 or len(ctx.args[0]) != 1 or any(ctx.args[1:]):
-        return None
-    with ctx.api.msg.filter_errors(filter_revealed_type=True):
-        t = ctx.api.get_expression_type(ctx.args[0][0])
-    return translate.shape_of(t, names)
+def _input_shapes(ctx: MethodSigContext, names: translate.Names) -> Optional[List[Shape]]:
+    """Shapes of the leading tensor inputs (one actual per formal, in order); ``None`` when
+    one cannot be read. Later formals left empty end the list (``mha(q)`` vs ``mha(q, k, v)``)."""
+    shapes: List[Shape] = []
+    for i, actuals in enumerate(ctx.args):
+        if not actuals:
+            if any(ctx.args[i + 1 : i + 2]):
+                return None  # a gap (k skipped, v given): leave it to mypy
+            break
+        if len(actuals) != 1:
+            return None
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            t = ctx.api.get_expression_type(actuals[0])
+        shape = translate.shape_of(t, names)
+        if shape is None:
+            if shapes:
+                break  # a non-tensor option after the inputs (a mask, a flag)
+            return None
+        shapes.append(shape)
+    return shapes or None
 
 
 def _call_signature(
-    ctx: MethodSigContext, run: Callable[[Shape], Shape]
+    ctx: MethodSigContext, run: Callable[[List[Shape]], Shape]
 ) -> FunctionLike:
     sig = ctx.default_signature
     names = translate.Names()
-    x = _input_shape(ctx, names)
+    x = _input_shapes(ctx, names)
     if x is None:
         return sig
     any_type = AnyType(TypeOfAny.special_form)
@@ -679,6 +692,19 @@ def _call_signature(
     )
 
 
+def _one_input(rule: Callable[[Shape], Shape], xs: List[Shape]) -> Shape:
+    if len(xs) != 1:
+        raise CannotTell("called with several inputs")
+    return rule(xs[0])
+
+
+def _apply_config(config: LayerConfig, xs: List[Shape]) -> Shape:
+    # Attention takes (q, k, v) as well as one input (self-attention).
+    if len(xs) == 3 and isinstance(config, AttentionConfig):
+        return config.rule3(xs[0], xs[1], xs[2])
+    return _one_input(config.rule, xs)
+
+
 def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
     """``layer(x)``: the layer's rule on ``x``'s shape gives the result (or the error)."""
 
@@ -690,8 +716,9 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         if item is None:
             return ctx.default_signature
         if isinstance(item, LayerConfig):
-            return _call_signature(ctx, item.rule)
-        return _call_signature(ctx, item[1])
+            return _call_signature(ctx, lambda xs: _apply_config(item, xs))
+        rule = item[1]
+        return _call_signature(ctx, lambda xs: _one_input(rule, xs))
 
     return guarded(where, hook, lambda ctx: ctx.default_signature)
 
@@ -706,7 +733,7 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         items = _chain_items(t)
         if not items:
             return ctx.default_signature
-        return _call_signature(ctx, lambda x: chain_rule(items, x))
+        return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_rule(items, x), xs))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
 

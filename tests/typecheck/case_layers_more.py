@@ -61,3 +61,9 @@ def annotated(d: Dense[784, 32], x: Tensor[B, 784], bad_x: Tensor[B, 700]) -> Te
 
 
 annotated(Dense(784, 32), tf.zeros(2, 784), tf.zeros(2, 700))
+
+
+mha = MultiHeadAttention(8, nheads=2)
+q = tf.zeros(2, 3, 8)
+reveal_type(mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 5, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[8]]"
+lengths_differ = mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 4, 8))  # E: Sequence lengths differ for "MultiHeadAttention(8, nheads=2)": k has Tensor[2, 5, 8], v has Tensor[2, 4, 8]; need k.shape[1] == v.shape[1] (5 vs 4)  [shape]
