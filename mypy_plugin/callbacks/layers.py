@@ -419,13 +419,21 @@ LAYER_CLASSES: Dict[str, LayerClass] = {
 # -- chain items from types -----------------------------------------------------------------
 
 
-def _function_item(t: CallableType) -> ChainItem:
-    """A typedflux function used as a layer (``tf.relu``): its op's rule with defaults."""
+def _function_item(t: CallableType, signatures: bool) -> ChainItem:
+    """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults;
+    with ``signatures``, a typed user function by its signature (parameters bound, return
+    type substituted), as ``@tf.shapecheck`` would check it."""
     definition = t.definition
     fullname = getattr(definition, "fullname", None)
     route = ROUTES.by_function_fullname.get(fullname) if isinstance(fullname, str) else None
     if route is None:
-        return None
+        if not signatures or not isinstance(fullname, str) or not t.arg_types:
+            return None
+        if translate.tensor_pattern(t.arg_types[0]) is None:
+            return None
+        name = fullname.rsplit(".", 1)[-1]
+        by_signature = _signature_rule(t, qualname_of(t, name))
+        return (name, lambda x: by_signature([x]))
     spec = route.spec
     if not spec.args or spec.args[0].kind is not Kind.TENSOR:
         return None
@@ -443,18 +451,22 @@ def _function_item(t: CallableType) -> ChainItem:
     return (name, apply)
 
 
-def chain_item(t: Type) -> ChainItem:
-    """How Chain checks see a value of type ``t``: a config, ``(repr, rule)`` or None."""
+def chain_item(t: Type, signatures: bool = False) -> ChainItem:
+    """How Chain checks see a value of type ``t``: a config, ``(repr, rule)`` or None.
+
+    ``signatures`` (when a Chain is called, not when it is built, as at run time): user
+    functions are followed through their typed signatures.
+    """
     p = get_proper_type(t)
     if isinstance(p, CallableType):
-        return _function_item(p)
+        return _function_item(p, signatures)
     if not isinstance(p, Instance):
         return None
     cls = _layer_class(p)
     if cls is not None:
         return cls.config(p)
     if p.type.name == CHAIN and p.type.fullname.startswith("typedflux."):
-        items = _chain_items(p)
+        items = _chain_items(p, signatures)
         if items is None:
             return None
         reprs = [_item_repr(i) for i in items]
@@ -466,7 +478,7 @@ def chain_item(t: Type) -> ChainItem:
             _as_container(lambda x: chain_rule(frozen, x)),
         )
     if p.type.fullname.startswith("typedflux.") and p.type.name in (SKIP, PARALLEL):
-        return _container_item(p)
+        return _container_item(p, signatures)
     return None
 
 
@@ -545,7 +557,7 @@ def _signature_rule(p: CallableType, name: str) -> Callable[[List[Shape]], Shape
     return rule
 
 
-def _container_item(p: Instance) -> ChainItem:
+def _container_item(p: Instance, signatures: bool) -> ChainItem:
     attrs = p.extra_attrs.attrs if p.extra_attrs else {}
     conn = _connection(attrs[CONNECTION]) if CONNECTION in attrs else None
     inner = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
@@ -553,7 +565,7 @@ def _container_item(p: Instance) -> ChainItem:
         return None
     conn_name, join = conn
     if p.type.name == SKIP:
-        item = chain_item(inner)
+        item = chain_item(inner, signatures)
         if item is None:
             return None
         run = item.rule if isinstance(item, LayerConfig) else item[1]
@@ -561,7 +573,7 @@ def _container_item(p: Instance) -> ChainItem:
         return (text, _as_container(lambda x: join([run(x), x])))
     if not isinstance(inner, TupleType):
         return None
-    items = [chain_item(i) for i in inner.items]
+    items = [chain_item(i, signatures) for i in inner.items]
     if any(i is None for i in items):
         return None
     runs = [i.rule if isinstance(i, LayerConfig) else i[1] for i in items if i is not None]
@@ -584,10 +596,10 @@ def _layer_class(t: Instance) -> Optional[LayerClass]:
     return None
 
 
-def _chain_items(t: Instance) -> Optional[List[ChainItem]]:
+def _chain_items(t: Instance, signatures: bool = False) -> Optional[List[ChainItem]]:
     if any(isinstance(a, UnpackType) for a in t.args):
         return None  # a Chain of unknown layers (Chain[*tuple[Any, ...]])
-    return [chain_item(a) for a in t.args]
+    return [chain_item(a, signatures) for a in t.args]
 
 
 # -- hooks ----------------------------------------------------------------------------------
@@ -712,7 +724,7 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        item = chain_item(t)
+        item = chain_item(t, signatures=True)
         if item is None:
             return ctx.default_signature
         if isinstance(item, LayerConfig):
@@ -730,7 +742,7 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        items = _chain_items(t)
+        items = _chain_items(t, signatures=True)
         if not items:
             return ctx.default_signature
         return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_rule(items, x), xs))

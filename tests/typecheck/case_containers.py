@@ -44,3 +44,14 @@ gated = Parallel(gate, Dense(8, 4), Dense(8, 4))
 reveal_type(gated(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
 gated_bad = Parallel(gate, Dense(8, 4), Dense(8, 6))
 wrong_gate = gated_bad(x)  # E: Dim "N" differs for "gate": argument "a" gives N = 4, argument "b" gives N = 6; need one size for N (4 vs 6)  [shape]  # N: B=5, N=4
+
+
+@tf.shapecheck
+def project(x: Tensor[B, 8]) -> Tensor[B, 2]:
+    return x[:, :2]
+
+
+with_function = Chain(Dense(4, 8), project)
+reveal_type(with_function(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
+function_bad = Chain(Dense(4, 6), project)
+wrong_function_input = function_bad(tf.zeros(3, 4))  # E: Chain layer 2 project: Shape mismatch for "project": argument "x" has Tensor[3, 6], annotated Tensor[B, 8]; need size 8 at axis 1 (got 6)  [shape]  # N: B=3  # N: input to layer 2: Tensor[3, 6]
