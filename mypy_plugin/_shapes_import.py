@@ -27,7 +27,13 @@ __all__ = ["light_typedflux"]
 
 @contextmanager
 def light_typedflux() -> Iterator[None]:
-    """Within this block ``import typedflux.shapes...`` skips the package ``__init__``."""
+    """Within this block ``import typedflux.shapes...`` skips the package ``__init__``.
+
+    >>> with light_typedflux():
+    ...     import typedflux.shapes.catalog as catalog
+    >>> "matmul" in catalog.SPECS
+    True
+    """
     if "typedflux" in sys.modules:
         yield
         return

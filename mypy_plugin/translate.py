@@ -114,6 +114,8 @@ def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
     Malformed dims are reported with code ``shape-annotation`` and become ``Any`` so that
     checking carries on. (Analysing the whole type with ``ctx.api.analyze_type`` would call
     this hook again forever, so the ``Instance`` is built here.)
+    >>> callable(analyze_tensor_annotation)  # exercised by tests/typecheck/case_*.py
+    True
     """
     api = ctx.api
     info = api.named_type(fullname, []).type
@@ -311,14 +313,23 @@ def _is_int_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
 
 @dataclass
 class Names:
-    """TypeVars met while reading types, so computed dims map back to the same TypeVars."""
+    """TypeVars met while reading types, so computed dims map back to the same TypeVars.
+
+    >>> Names().tvars
+    {}
+    """
 
     tvars: Dict[str, TypeVarType] = field(default_factory=dict)
     tvtuples: Dict[str, TypeVarTupleType] = field(default_factory=dict)
 
 
 def collect_names(types: Sequence[Type], names: Names) -> None:
-    """Record the TypeVars and TypeVarTuples appearing (shallowly) in Tensor types."""
+    """Record the TypeVars and TypeVarTuples appearing (shallowly) in Tensor types.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> names = Names(); collect_names([AnyType(TypeOfAny.special_form)], names); names.tvars
+    {}
+    """
     for t in types:
         if isinstance(t, (TypeVarType, TypeVarTupleType)):
             _note_var(t, names)
@@ -338,7 +349,12 @@ def _note_var(t: Type, names: Names) -> None:
 
 
 def is_tensor(t: Type) -> bool:
-    """Whether ``t`` is (a subclass of) ``Tensor``."""
+    """Whether ``t`` is (a subclass of) ``Tensor``.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> is_tensor(AnyType(TypeOfAny.special_form))
+    False
+    """
     p = get_proper_type(t)
     return isinstance(p, Instance) and p.type.has_base(TENSOR_FULLNAME)
 
@@ -347,6 +363,9 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
     """The static shape of a ``Tensor`` type, or ``None`` when ``t`` is not a Tensor.
 
     Unreadable dims become ``UNKNOWN``; ``Tensor[*tuple[Any, ...]]`` is ``(Star(None),)``.
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> shape_of(AnyType(TypeOfAny.special_form)) is None  # not a Tensor: nothing to read
+    True
     """
     p = get_proper_type(t)
     if not isinstance(p, Instance) or not p.type.has_base(TENSOR_FULLNAME):
@@ -387,6 +406,9 @@ def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) ->
 
     Returns ``default`` for a type that is not a dim at all (a str, a Tensor, a union).
     ``strings=False`` for a call argument: there a ``str`` is a str, not a dim expression.
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> dim_of_type(AnyType(TypeOfAny.special_form))
+    ?
     """
     if isinstance(t, TypeVarType):
         return sym(t.name) if _is_int_bound(t) else default
@@ -433,7 +455,12 @@ def _dim_of_literal(value: object, default: Optional[Dim], strings: bool) -> Opt
 
 
 def operand_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
-    """Shape of an op operand: a Tensor's shape, ``()`` for a Python number, else ``None``."""
+    """Shape of an op operand: a Tensor's shape, ``()`` for a Python number, else ``None``.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> operand_shape(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
     s = shape_of(t, names)
     if s is not None:
         return s
@@ -463,6 +490,9 @@ def dim_of_expr(
     """A dim from an argument expression, folding int arithmetic and reading ``x.shape[i]``.
 
     ``None`` when the expression is not a size at all (the caller bails out).
+    >>> from mypy.nodes import IntExpr, OpExpr
+    >>> dim_of_expr(OpExpr("*", OpExpr("*", IntExpr(16), IntExpr(5)), IntExpr(5)), lambda e: None)
+    400
     """
     if isinstance(e, IntExpr):
         return e.value
@@ -525,7 +555,11 @@ def _shape_index(e: IndexExpr, lookup: TypeLookup, names: Optional[Names]) -> Op
 
 
 def type_of_dim(d: Dim, names: Names, int_type: Instance, str_type: Instance) -> Type:
-    """The mypy type standing for a dim (see the table in the module docstring)."""
+    """The mypy type standing for a dim (see the table in the module docstring).
+
+    >>> type_of_dim(UNKNOWN, Names(), None, None)  # type: ignore[arg-type]
+    Any
+    """
     if isinstance(d, Unknown):
         return _any()
     if isinstance(d, int):
@@ -546,7 +580,11 @@ def type_of_shape(
     str_type: Instance,
     tuple_any: Instance,
 ) -> Instance:
-    """``Tensor[<dims of shape>]``, built on ``template`` (an Instance of Tensor)."""
+    """``Tensor[<dims of shape>]``, built on ``template`` (an Instance of Tensor).
+
+    >>> callable(type_of_shape)  # exercised by tests/typecheck/case_*.py
+    True
+    """
     args: List[Type] = []
     for d in shape:
         if isinstance(d, Star):
@@ -560,7 +598,11 @@ def type_of_shape(
 
 
 def shape_str(shape: Sequence[Union[Dim, Star]]) -> str:
-    """Debug text for a static shape (messages use the shapes package's own builder)."""
+    """Debug text for a static shape (messages use the shapes package's own builder).
+
+    >>> shape_str((Star("Bs"), sym("N") * 2, 3))
+    '(*Bs, 2*N, 3)'
+    """
     return "(" + ", ".join(repr(d) if isinstance(d, Star) else str(d) for d in shape) + ")"
 
 
@@ -581,6 +623,10 @@ def substitute_type(
     from unifying the arguments' shapes (``typedflux.shapes.bind``). Symbols in
     ``unsolved`` (the callee's, left unbound) make a string dim unknown (``Any``): mypy could
     not solve them either, and a ``Literal['2*N']`` left behind would be a false mismatch.
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> t = AnyType(TypeOfAny.special_form)
+    >>> substitute_type(t, {}, {}, Names(), None, None, None) is t  # type: ignore[arg-type]
+    True
     """
     env: Dict[str, Dim] = dict(dims)
     env.update({n: UNKNOWN for n in unsolved if n not in dims})
@@ -644,7 +690,11 @@ def _evaluate(d: Dim, env: Mapping[str, Dim]) -> Dim:
 
 
 def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
-    """Symbols named inside string dims (``Literal['2*N']``) of the Tensor types given."""
+    """Symbols named inside string dims (``Literal['2*N']``) of the Tensor types given.
+
+    >>> string_dim_symbols([])
+    frozenset()
+    """
     out: set[str] = set()
     for t in types:
         p = get_proper_type(t)
@@ -666,7 +716,11 @@ def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
 
 
 def bare_typevar_names(types: Sequence[Type]) -> frozenset[str]:
-    """Names of the int-bound TypeVars that appear as whole dims (mypy can infer those)."""
+    """Names of the int-bound TypeVars that appear as whole dims (mypy can infer those).
+
+    >>> bare_typevar_names([])
+    frozenset()
+    """
     out: set[str] = set()
     for t in types:
         if isinstance(t, TypeVarType):
@@ -684,6 +738,9 @@ def tensor_pattern(t: Type) -> Optional[StaticShape]:
     """The shape a parameter annotation asks for, when it says anything about dims.
 
     ``None`` for non-Tensors and for ``Tensor``/``Tensor[*tuple[Any, ...]]`` (nothing to bind).
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> tensor_pattern(AnyType(TypeOfAny.special_form)) is None
+    True
     """
     s = shape_of(t)
     if s is None or s == (Star(None),):

@@ -26,7 +26,11 @@ __all__ = ["tensor_annotation_hook", "shape_attribute_hook", "layer_annotation_h
 
 
 def tensor_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type]:
-    """The type-analyze hook for ``Tensor`` (under any name it is imported as)."""
+    """The type-analyze hook for ``Tensor`` (under any name it is imported as).
+
+    >>> callable(tensor_annotation_hook("typedflux.tensor.Tensor"))
+    True
+    """
 
     def hook(ctx: AnalyzeTypeContext) -> Type:
         return translate.analyze_tensor_annotation(ctx, translate.TENSOR_FULLNAME)

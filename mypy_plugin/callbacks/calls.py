@@ -30,7 +30,11 @@ SigContext = Union[FunctionSigContext, MethodSigContext]
 
 
 def has_shaped_params(sig: CallableType) -> bool:
-    """Cheap pre-check: does any parameter annotation name dims?"""
+    """Cheap pre-check: does any parameter annotation name dims?
+
+    >>> callable(has_shaped_params)  # exercised by tests/typecheck/case_calls.py
+    True
+    """
     return any(translate.tensor_pattern(t) is not None for t in sig.arg_types)
 
 
@@ -148,6 +152,8 @@ def signature_hook(
 
     ``report=False`` (an overloaded function: mypy asks about every item before choosing)
     leaves an item that does not fit unchanged and silent, so mypy skips to the next one.
+    >>> callable(signature_hook("pkg.predict"))
+    True
     """
     name = qualname(fullname, is_method)
 

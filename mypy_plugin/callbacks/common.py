@@ -32,7 +32,15 @@ R = TypeVar("R")
 
 
 def internal_note(api: object, where: str, err: BaseException, context: Context) -> None:
-    """Report the plugin's own failure as a ``shape-internal`` note (mypy carries on)."""
+    """Report the plugin's own failure as a ``shape-internal`` note (mypy carries on).
+
+    >>> class Msg:
+    ...     def note(self, text, context, code=None): print(text.split(" (")[0], code.code)
+    >>> class Api:
+    ...     msg = Msg()
+    >>> internal_note(Api(), '"demo"', ValueError("x"), None)  # type: ignore[arg-type]
+    typedflux plugin failed in "demo" shape-internal
+    """
     frame = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
     at = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
     text = (
@@ -70,14 +78,22 @@ def guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R]) -> Ca
 
 
 def report_shape_error(api: CheckerPluginInterface, err: ShapeError, context: Context) -> None:
-    """Report a rule's ShapeError with code ``shape`` and its notes as notes."""
+    """Report a rule's ShapeError with code ``shape`` and its notes as notes.
+
+    >>> callable(report_shape_error)  # exercised by every [shape] case in tests/typecheck
+    True
+    """
     api.fail(err.message, context, code=SHAPE)
     for note in err.notes:
         api.msg.note(note, context, code=SHAPE)
 
 
 def type_lookup(api: CheckerPluginInterface) -> Callable[[Expression], Optional[Type]]:
-    """The already-inferred type of an argument expression (``None`` if not recorded)."""
+    """The already-inferred type of an argument expression (``None`` if not recorded).
+
+    >>> type_lookup(object())(None) is None  # type: ignore[arg-type]
+    True
+    """
     find: Optional[Callable[[Expression], Optional[Type]]] = getattr(
         api, "lookup_type_or_none", None
     )
@@ -87,7 +103,11 @@ def type_lookup(api: CheckerPluginInterface) -> Callable[[Expression], Optional[
 
 
 def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
-    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar."""
+    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar.
+
+    >>> names = translate.Names(); names_in_scope(object(), names); names.tvars  # type: ignore[arg-type]
+    {}
+    """
     scope = getattr(api, "scope", None)
     func = scope.current_function() if scope is not None else None
     ftype = getattr(func, "type", None)
@@ -97,7 +117,11 @@ def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
 
 def tensor_template(api: CheckerPluginInterface, *candidates: Type) -> Optional[Instance]:
     """An ``Instance`` of Tensor to build results on: the first candidate that is one, else
-    looked up in the loaded modules (``None`` if typedflux.tensor is not loaded)."""
+    looked up in the loaded modules (``None`` if typedflux.tensor is not loaded).
+
+    >>> tensor_template(object()) is None  # type: ignore[arg-type]
+    True
+    """
     for c in candidates:
         p = get_proper_type(c)
         if isinstance(p, Instance) and p.type.fullname == translate.TENSOR_FULLNAME:

@@ -31,7 +31,12 @@ __all__ = ["literal_shape", "tensor_literal_hook"]
 
 
 def literal_shape(e: Expression) -> Optional[Tuple[int, ...]]:
-    """The shape numpy gives a nested literal of numbers, or None if it is not one."""
+    """The shape numpy gives a nested literal of numbers, or None if it is not one.
+
+    >>> from mypy.nodes import IntExpr, ListExpr
+    >>> literal_shape(ListExpr([IntExpr(1), ListExpr([IntExpr(2)])])) is None  # ragged
+    True
+    """
     if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
         return ()
     if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
@@ -49,7 +54,11 @@ def literal_shape(e: Expression) -> Optional[Tuple[int, ...]]:
 
 
 def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
-    """The function hook for ``typedflux.tensor``."""
+    """The function hook for ``typedflux.tensor``.
+
+    >>> callable(tensor_literal_hook())
+    True
+    """
 
     def hook(ctx: FunctionContext) -> Type:
         if not ctx.args or len(ctx.args[0]) != 1:

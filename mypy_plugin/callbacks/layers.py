@@ -234,7 +234,11 @@ def _window_of(t: Type) -> Optional[Window]:
 
 @dataclass(frozen=True)
 class LayerClass:
-    """How the plugin builds one layer class's type and reads its config back."""
+    """How the plugin builds one layer class's type and reads its config back.
+
+    >>> LAYER_CLASSES["Dense"].name
+    'Dense'
+    """
 
     name: str
     build: Callable[[FunctionContext, Instance, translate.Names], Instance]
@@ -456,6 +460,9 @@ def chain_item(t: Type, signatures: bool = False) -> ChainItem:
 
     ``signatures`` (when a Chain is called, not when it is built, as at run time): user
     functions are followed through their typed signatures.
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> chain_item(AnyType(TypeOfAny.special_form)) is None  # unknown: Chain checks restart after it
+    True
     """
     p = get_proper_type(t)
     if isinstance(p, CallableType):
@@ -527,7 +534,11 @@ def _connection(t: Type) -> Optional[Tuple[str, Callable[[List[Shape]], Shape]]]
 
 
 def qualname_of(p: CallableType, name: str) -> str:
-    """The runtime ``__qualname__`` of a connection (``Block.join`` for a method)."""
+    """The runtime ``__qualname__`` of a connection (``Block.join`` for a method).
+
+    >>> callable(qualname_of)  # exercised by tests/typecheck/case_containers.py
+    True
+    """
     definition = p.definition
     info = getattr(definition, "info", None)
     try:
@@ -606,7 +617,11 @@ def _chain_items(t: Instance, signatures: bool = False) -> Optional[List[ChainIt
 
 
 def layer_constructor_hook(cls: LayerClass) -> Callable[[FunctionContext], Type]:
-    """``Dense(784, 32, relu)`` -> ``Dense[Literal[784], Literal[32]]`` (+ repr options)."""
+    """``Dense(784, 32, relu)`` -> ``Dense[Literal[784], Literal[32]]`` (+ repr options).
+
+    >>> callable(layer_constructor_hook(LAYER_CLASSES["Dense"]))
+    True
+    """
 
     def hook(ctx: FunctionContext) -> Type:
         t = get_proper_type(ctx.default_return_type)
@@ -618,7 +633,11 @@ def layer_constructor_hook(cls: LayerClass) -> Callable[[FunctionContext], Type]
 
 
 def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
-    """``Chain(...)``: adjacent layers must compose (one ``[shape]`` error on the line)."""
+    """``Chain(...)``: adjacent layers must compose (one ``[shape]`` error on the line).
+
+    >>> callable(chain_constructor_hook())
+    True
+    """
 
     def hook(ctx: FunctionContext) -> Type:
         # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer.
@@ -718,7 +737,11 @@ def _apply_config(config: LayerConfig, xs: List[Shape]) -> Shape:
 
 
 def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
-    """``layer(x)``: the layer's rule on ``x``'s shape gives the result (or the error)."""
+    """``layer(x)``: the layer's rule on ``x``'s shape gives the result (or the error).
+
+    >>> callable(layer_call_hook("layer call"))
+    True
+    """
 
     def hook(ctx: MethodSigContext) -> FunctionLike:
         t = get_proper_type(ctx.type)
@@ -736,7 +759,11 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
 
 
 def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
-    """``chain(x)``: thread ``x``'s shape through the layers (errors name the position)."""
+    """``chain(x)``: thread ``x``'s shape through the layers (errors name the position).
+
+    >>> callable(chain_call_hook())
+    True
+    """
 
     def hook(ctx: MethodSigContext) -> FunctionLike:
         t = get_proper_type(ctx.type)
@@ -752,7 +779,11 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
 
 def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
     """``SkipConnection(layer, connection)`` / ``Parallel(connection, *layers)``: the types
-    of the parts ride along on the instance type, so Chains and calls can follow them."""
+    of the parts ride along on the instance type, so Chains and calls can follow them.
+
+    >>> callable(container_constructor_hook(SKIP))
+    True
+    """
 
     def hook(ctx: FunctionContext) -> Type:
         t = get_proper_type(ctx.default_return_type)

@@ -226,7 +226,11 @@ def _result_type(
 
 
 def run_rule(route: Route, ctx: CallContext) -> Type:
-    """Read the arguments, run the rule, report or refine (the body of every op hook)."""
+    """Read the arguments, run the rule, report or refine (the body of every op hook).
+
+    >>> callable(run_rule)  # exercised by tests/typecheck/case_*.py
+    True
+    """
     spec = route.spec
     lookup = type_lookup(ctx.api)
     names = translate.Names()
@@ -250,7 +254,12 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
 
 
 def op_hook(route: Route) -> Callable[[CallContext], Type]:
-    """The function/method hook for one route, wrapped so it can never crash mypy."""
+    """The function/method hook for one route, wrapped so it can never crash mypy.
+
+    >>> from mypy_plugin.routing import ROUTES
+    >>> callable(op_hook(ROUTES.methods["__matmul__"]))
+    True
+    """
 
     def hook(ctx: CallContext) -> Type:
         return run_rule(route, ctx)
@@ -259,7 +268,12 @@ def op_hook(route: Route) -> Callable[[CallContext], Type]:
 
 
 def property_hook(route: Route) -> Callable[[AttributeContext], Type]:
-    """The attribute hook for a property op such as ``x.T``."""
+    """The attribute hook for a property op such as ``x.T``.
+
+    >>> from mypy_plugin.routing import ROUTES
+    >>> callable(property_hook(ROUTES.properties["T"]))
+    True
+    """
 
     def hook(ctx: AttributeContext) -> Type:
         names = translate.Names()
