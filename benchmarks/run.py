@@ -38,7 +38,7 @@ import time
 import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Callable, Dict, List, Literal, Optional, Sequence, Tuple, TypeVar
 
 import numpy as np
 
@@ -545,7 +545,8 @@ def bench_mypy(cfg: Config) -> Dict[str, Any]:
 B = TypeVar("B", bound=int)
 
 
-def _sc_plain(x: Tensor[B, 784], w: Tensor[784, 10]) -> Tensor[B, 784]:
+def _sc_plain(x: Tensor[B, Literal[784]], w: Tensor[Literal[784], Literal[10]]
+              ) -> Tensor[B, Literal[784]]:
     return x
 
 
