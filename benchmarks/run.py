@@ -555,12 +555,7 @@ def bench_shapecheck(cfg: Config) -> Dict[str, Any]:
     one (three shapes checked, one symbolic dim bound), against the undecorated function."""
     plain = _sc_plain
 
-    # tf.shapecheck is the public name; the module path keeps this runnable if the
-    # re-export is missing.
-    shapecheck = getattr(tf, "shapecheck", None)
-    if shapecheck is None:
-        from typedflux.shapecheck import shapecheck
-    checked = shapecheck(plain)
+    checked = tf.shapecheck(plain)
     x, w = tf.zeros(32, 784), tf.zeros(784, 10)
     n = 200 if cfg.smoke else 20000
     checked(x, w)
