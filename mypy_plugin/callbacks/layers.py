@@ -772,6 +772,14 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         items = _chain_items(t, signatures=True)
         if not items:
             return ctx.default_signature
+        try:
+            check_chain(_chain_items(t) or [])
+        except ShapeError:
+            # A Chain that cannot be built is reported where it is built (at run time it
+            # never exists); saying it again at every call would only repeat that error.
+            return ctx.default_signature
+        except CannotTell:
+            pass
         return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_rule(items, x), xs))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
