@@ -153,6 +153,7 @@ class Bench:
     note: str = ""
     times: Dict[str, float] = field(default_factory=dict)  # CPU-time medians, in ``unit``
     wall: Dict[str, float] = field(default_factory=dict)  # wall-clock medians
+    paired: Optional[Tuple[float, float, float]] = None  # quartiles of per-repeat tf/ref
     error: str = ""
 
 
@@ -426,7 +427,8 @@ cpu_clock = time.thread_time
 
 
 def time_round_robin(systems: Dict[str, Step], cfg: Config,
-                     wall: Optional[Dict[str, float]] = None) -> Dict[str, float]:
+                     wall: Optional[Dict[str, float]] = None,
+                     raw: Optional[Dict[str, List[float]]] = None) -> Dict[str, float]:
     """Median thread-CPU seconds per step of each system (wall-clock medians into ``wall``);
     blocks interleaved round-robin, the starting system rotated per repeat."""
     names = list(systems)
@@ -456,6 +458,8 @@ def time_round_robin(systems: Dict[str, Step], cfg: Config,
             walls[n].append((w1 - w0) / inner)
     if wall is not None:
         wall.update({n: statistics.median(s) for n, s in walls.items()})
+    if raw is not None:
+        raw.update(samples)
     return {n: statistics.median(s) for n, s in samples.items()}
 
 
@@ -465,14 +469,21 @@ def run_bench(make: Callable[[], Bench], cfg: Config, name: str) -> Bench:
     except Exception as e:  # reported in the table; the exit status says it failed
         return Bench(name, "", 1, {}, error=f"{type(e).__name__}: {e}".splitlines()[0][:200])
     wall: Dict[str, float] = {}
+    raw: Dict[str, List[float]] = {}
     try:
-        secs = time_round_robin(b.systems, cfg, wall)
+        secs = time_round_robin(b.systems, cfg, wall, raw)
     except Exception as e:
         b.error = f"{type(e).__name__}: {e}".splitlines()[0][:200]
         return b
     scale = 1e3 if b.unit == "ms/step" else 1e6
     b.times = {n: s * scale / b.per for n, s in secs.items()}
     b.wall = {n: s * scale / b.per for n, s in wall.items()}
+    if "typedflux" in raw and "numpy" in raw:
+        # Ratios of the blocks of one repeat (run back to back) cancel slow drifts of the
+        # machine; their quartiles show how far a single run can be trusted.
+        pr = sorted(t / r for t, r in zip(raw["typedflux"], raw["numpy"]))
+        q = statistics.quantiles(pr, n=4) if len(pr) >= 2 else [pr[0]] * 3
+        b.paired = (q[0], statistics.median(pr), q[2])
     return b
 
 
@@ -795,14 +806,15 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
     lines: List[str] = []
     targets: List[Tuple[str, str, str, Optional[bool]]] = []
     lines.append("## Training steps (forward + backward + Descent update), medians\n")
-    lines.append("Thread CPU time per step (see method); the last column is the same ratio "
-                 "from wall-clock medians.\n")
+    lines.append("Thread CPU time per step (see method). Quartiles: of the ratio typedflux / "
+                 "reference within each repeat (adjacent blocks); the last column is the "
+                 "ratio of wall-clock medians.\n")
     lines.append("| benchmark | unit | typedflux | numpy ref | torch | typedflux / ref | "
-                 "torch / ref | typedflux / ref (wall) |")
-    lines.append("|---|---|---|---|---|---|---|---|")
+                 "torch / ref | per-repeat tf / ref: quartiles | typedflux / ref (wall) |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     for b in benches:
         if b.error:
-            lines.append(f"| {b.name} | ERROR | {b.error} | | | | | |")
+            lines.append(f"| {b.name} | ERROR | {b.error} | | | | | | |")
             targets.append((b.name, "runs and matches the reference", "error", False))
             continue
         t, r, p = b.times.get("typedflux"), b.times.get("numpy"), b.times.get("torch")
@@ -811,7 +823,8 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
         wt, wr = b.wall.get("typedflux"), b.wall.get("numpy")
         wratio = f"{wt / wr:.3g}x" if wt and wr else "-"
         lines.append(f"| {b.name} | {b.unit} | {fmt(t)} | {fmt(r)} | {fmt(p)} | "
-                     f"{fmt(ratio)}x | {fmt(tratio) + 'x' if tratio else '-'} | {wratio} |")
+                     f"{fmt(ratio)}x | {fmt(tratio) + 'x' if tratio else '-'} | "
+                     f"{'%.2f / %.2f / %.2f' % b.paired if b.paired else '-'} | {wratio} |")
         if b.target is not None and ratio is not None:
             targets.append((b.name, f"<= {b.target}x numpy ref", f"{ratio:.2f}x",
                             ratio <= b.target))
