@@ -744,7 +744,12 @@ def machine_info(cfg: Config) -> Dict[str, str]:
                 break
     except OSError:
         pass
-    blas = "threadpoolctl not installed"
+    blas = "threadpoolctl not installed (BLAS pinned only by OMP/OPENBLAS_NUM_THREADS=1)"
+    try:  # numpy's build record names its BLAS even without threadpoolctl
+        b = np.show_config(mode="dicts")["Build Dependencies"]["blas"]  # type: ignore[index]
+        blas += f"; numpy built with {b.get('name')} {b.get('version')}"
+    except Exception:
+        pass
     if threadpoolctl is not None:
         infos = threadpoolctl.threadpool_info()
         blas = "; ".join(
@@ -924,8 +929,10 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
         f"checked against the numpy reference before timing; round-robin over systems, "
         f"{cfg.reps} repeats, medians of this thread's CPU time (time.thread_time; all systems "
         f"compute on the calling thread) so that other load on a shared machine does not "
-        f"distort them; mypy timed by its CPU time (getrusage of the child); BLAS and torch "
-        f"pinned to 1 thread",
+        f"distort them; mypy timed by its CPU time (getrusage of the child); "
+        + ("BLAS pinned to 1 thread" if threadpoolctl is not None
+           else "BLAS pinned by environment variables only")
+        + (", torch to 1 thread" if cfg.torch else ""),
         "",
     ]
     return "\n".join(head + lines).rstrip("\n") + "\n", targets
