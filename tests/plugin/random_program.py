@@ -101,3 +101,75 @@ def program(seed: int = SEED, n: int = N_LINES) -> List[str]:
     """``n`` expressions from ``seed``."""
     rng = random.Random(seed)
     return [_expr(rng) for _ in range(n)]
+
+
+SYMBOLIC_LINES = 200
+SYMBOLS = ("B", "N")
+# Symbol values tried at run time: distinct sizes >= 2 (so a rigid B-vs-N mismatch shows,
+# and nothing broadcasts by accident), plus equal ones.
+ASSIGNMENTS = ({"B": 2, "N": 3}, {"B": 3, "N": 2}, {"B": 4, "N": 4}, {"B": 5, "N": 2})
+
+
+def _sym_shape(rng: random.Random, lo: int = 1, hi: int = 3) -> Tuple[str, ...]:
+    pool = ("B", "N", "2", "3", "1", "B", "N")
+    return tuple(rng.choice(pool) for _ in range(rng.randint(lo, hi)))
+
+
+def _sym_expr(rng: random.Random) -> Tuple[Tuple[str, ...], Tuple[str, ...], str]:
+    """Two parameter shapes (dims as text) and an expression over ``x`` and ``y``."""
+    kind = rng.choice(["binary", "matmul", "concat", "reshape", "reduce", "transpose", "stack"])
+    a = _sym_shape(rng)
+    if kind == "binary":
+        b = a[rng.randint(0, len(a) - 1):]
+        b = tuple(rng.choice((d, d, "1", "B", "N")) for d in b)
+        return a, b, f"x {rng.choice('+-*')} y"
+    if kind == "matmul":
+        a = _sym_shape(rng, 2, 3)
+        inner = a[-1] if rng.random() < 0.6 else rng.choice(("B", "N", "3"))
+        return a, (inner, rng.choice(("B", "N", "2"))), "x @ y"
+    if kind in ("concat", "stack"):
+        b = tuple(rng.choice((d, d, "B", "N", "2")) for d in a)
+        axis = rng.randint(-len(a), len(a) - 1)
+        return a, b, f"tf.{kind}([x, y], axis={axis})"
+    if kind == "reshape":
+        target = rng.choice(["x.shape[0], -1", "-1", "-1, x.shape[-1]", "x.shape[0], 6"])
+        return a, (), f"x.reshape({target})"
+    if kind == "reduce":
+        return a, (), f"x.sum(axis={rng.randint(-3, 2)}, keepdims={rng.choice(['True', 'False'])})"
+    perm = list(range(len(a)))
+    rng.shuffle(perm)
+    return a, (), f"x.transpose({', '.join(map(str, perm))})"
+
+
+def symbolic_program(
+    seed: int = SEED, n: int = SYMBOLIC_LINES
+) -> List[Tuple[Tuple[str, ...], Tuple[str, ...], str]]:
+    """``n`` generic functions' parameter shapes and bodies, from ``seed``."""
+    rng = random.Random(seed)
+    return [_sym_expr(rng) for _ in range(n)]
+
+
+def symbolic_source(cases: List[Tuple[Tuple[str, ...], Tuple[str, ...], str]]) -> str:
+    """A module of generic functions ``f<i>(x, y)``; case ``i``'s expression is on line
+    ``4 * i + 9`` (``y`` is ``Any`` when the case uses only ``x``).
+
+    >>> print(symbolic_source([(("B",), (), "x.sum()")]).splitlines()[9 - 1])
+        reveal_type(x.sum())
+    """
+    out = [
+        "from typing import Any, TypeVar",
+        "from typing_extensions import reveal_type",
+        "import typedflux as tf",
+        "from typedflux import Tensor",
+        'B = TypeVar("B", bound=int)',
+        'N = TypeVar("N", bound=int)',
+    ]
+    for i, (a, b, expr) in enumerate(cases):
+        y = f"Tensor[{', '.join(b)}]" if b else "Any"
+        out += [
+            "",
+            f"def f{i}(x: Tensor[{', '.join(a)}], y: {y}) -> None:",
+            f"    reveal_type({expr})",
+            "    return None",
+        ]
+    return "\n".join(out) + "\n"

@@ -24,7 +24,7 @@ from mypy import api
 import mypy_plugin
 import typedflux as tf
 from plugin_snippets import SNIPPETS
-from random_program import program
+from random_program import ASSIGNMENTS, program, symbolic_program, symbolic_source
 from typedflux.shapes.errors import ShapeError
 
 # The plugin's own view of the op table (it may hold a private copy of typedflux.shapes,
@@ -32,6 +32,7 @@ from typedflux.shapes.errors import ShapeError
 from mypy_plugin.routing import ROUTES, SPECS, TENSOR_FULLNAME, OpSpec, specs_digest
 
 RANDOM = "random_ops"
+SYMBOLIC = "random_generic_ops"
 RANDOM_HEADER = "from typing_extensions import reveal_type\nimport typedflux as tf\n"
 
 Output = Dict[str, List[Tuple[int, str]]]
@@ -51,6 +52,7 @@ def mypy_output(
     tmp = tmp_path_factory.mktemp("plugin_programs")
     sources = {name: textwrap.dedent(body).lstrip() for name, body in SNIPPETS.items()}
     sources[RANDOM] = RANDOM_HEADER + "".join(f"reveal_type({e})\n" for e in random_exprs)
+    sources[SYMBOLIC] = symbolic_source(symbolic_program())
     files: List[Path] = []
     for name, text in sources.items():
         path = tmp / f"{name}.py"
@@ -224,3 +226,77 @@ def test_static_and_runtime_agree(
     assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
     # The generator must exercise both outcomes.
     assert 0.1 * len(exprs) < errors_seen < 0.9 * len(exprs), errors_seen
+
+
+_SYMBOLIC_REVEAL = re.compile(r'Revealed type is "typedflux\.tensor\.Tensor\[(.*)\]"')
+
+
+def _symbolic_dims(text: str, env: Dict[str, int]) -> Optional[List[Optional[int]]]:
+    """Revealed dims evaluated at ``env``: TypeVars, ``Literal[3]``, ``Literal['2*N']``;
+    ``None`` for Any; ``None`` overall for a variadic type."""
+    m = _SYMBOLIC_REVEAL.search(text)
+    if not m:
+        return None
+    body = m.group(1)
+    if body == "()":
+        return []
+    if "*" in body.replace("'", "").split("Literal[")[0] and "tuple" in body:
+        return None
+    out: List[Optional[int]] = []
+    for part in re.findall(r"Literal\['[^']*'\]|Literal\[\d+\]|\w+", body):
+        if part.startswith("Literal['"):
+            out.append(int(eval(part[9:-2], {}, dict(env))))  # noqa: S307 (dim text)
+        elif part.startswith("Literal["):
+            out.append(int(part[8:-1]))
+        elif part in env:
+            out.append(env[part])
+        else:
+            out.append(None)
+    return out
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_generic_programs_are_rigid_and_sound(mypy_output: Output) -> None:
+    """Generic functions over symbols B, N. A ``[shape]`` error in a body must fail at run
+    time for some sizes of B and N (rigid symbols: proven for *every* size would be too
+    strong, as B = N can hide B-vs-N); a body the checker accepts with a known result must run
+    for every size tried, with the shape the revealed type gives at those sizes."""
+    cases = symbolic_program()
+    said: Dict[int, List[str]] = {}
+    for line, text in mypy_output[SYMBOLIC]:
+        said.setdefault((line - 9) // 4, []).append(text)
+    problems = []
+    reported = 0
+    for i, (a, b, expr) in enumerate(cases):
+        msgs = said.get(i, [])
+        errors = [m for m in msgs if m.startswith("error:")]
+        if any(not m.endswith("[shape]") for m in errors) or any("plugin failed" in m for m in msgs):
+            problems.append(f"{a} {b} {expr}: {msgs}")
+            continue
+        outcomes = []
+        for env in ASSIGNMENTS:
+            x = tf.zeros(*[env.get(d) or int(d) for d in a])
+            y = tf.zeros(*[env.get(d) or int(d) for d in b]) if b else None
+            try:
+                outcomes.append((env, eval(expr, {"tf": tf, "x": x, "y": y})))  # noqa: S307
+            except ShapeError as err:
+                outcomes.append((env, err))
+        if errors:
+            reported += 1
+            if not any(isinstance(o, ShapeError) for _, o in outcomes):
+                problems.append(f"{a} {b} {expr}: mypy {errors[0]} but every size runs")
+            continue
+        revealed = [m for m in msgs if "Revealed type" in m]
+        for env, o in outcomes:
+            dims = _symbolic_dims(revealed[0], env) if revealed else None
+            if dims is None:
+                continue  # unknown rank: nothing claimed
+            if isinstance(o, ShapeError):
+                if all(d is not None for d in dims):
+                    problems.append(f"{a} {b} {expr} at {env}: accepted, but run time: {o}")
+                continue
+            shape = tuple(o.shape)
+            if len(dims) != len(shape) or any(d is not None and d != r for d, r in zip(dims, shape)):
+                problems.append(f"{a} {b} {expr} at {env}: revealed {revealed[0]}, ran {shape}")
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    assert 0.1 * len(cases) < reported < 0.9 * len(cases), reported
