@@ -499,6 +499,9 @@ follow_imports = silent
 
 [mypy-numpy.*]
 follow_imports = silent
+
+[mypy-tqdm.*,sklearn.*,matplotlib.*]
+ignore_missing_imports = True
 """
 
 
