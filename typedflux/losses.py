@@ -163,7 +163,7 @@ def logitcrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     """
     p, t = _operands("logitcrossentropy", yhat, y)
     if agg is mean or agg is _sum:
-        out: Scalar = p_logitcrossentropy(p, t, "mean" if agg is mean else "sum")
+        out: Scalar = p_logitcrossentropy.invoke(p, t, "mean" if agg is mean else "sum")
         return out
     _LCE_RULE(p.shape, t.shape)  # the fused primitive checks its own; this path must too
     out = agg(-(t * logsoftmax(p)).sum(axis=-1))

@@ -35,6 +35,12 @@ def _wrap(g: Any) -> Tensor[Any]:
     return t
 
 
+def _shell() -> Tensor[Any]:
+    t: Tensor[Any] = Tensor.__new__(Tensor)
+    t._tape = None
+    return t
+
+
 def _fmt(t: Any) -> str:
     if isinstance(t, Tensor):
         dims = ", ".join(map(str, t.data.shape))
@@ -52,16 +58,26 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[
     (5.0, array([2., 4.], dtype=float32))
     """
     tape = Tape()
+    # One structure pass does both jobs: it watches each trainable tensor (once, however
+    # often it is shared) and builds the gradient structure with an empty Tensor shell in
+    # its place, filled in after the backward scan.
     leaves: List[Tensor[Any]] = []
-    seen: Dict[int, bool] = {}
+    ids: List[int] = []
+    shells: Dict[int, Tensor[Any]] = {}
+
+    def watch(t: Tensor[Any], trainable: bool) -> Optional[Tensor[Any]]:
+        if not trainable:
+            return None
+        shell = shells.get(id(t))
+        if shell is None:
+            shell = shells[id(t)] = _shell()
+            ids.append(tape.watch(t))
+            leaves.append(t)
+        return shell
+
     try:
         with tape:
-            for arg in args:
-                for _, t, trainable in walk(arg):
-                    if trainable and id(t) not in seen:
-                        seen[id(t)] = True
-                        tape.watch(t)
-                        leaves.append(t)
+            structure = tuple(mirror(arg, watch) for arg in args)
             out = f(*args)
         if not isinstance(out, Tensor) or out.data.shape != ():
             raise ValueError(
@@ -72,10 +88,16 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[
             raise ValueError(
                 f"tf.gradient needs f to return a float scalar, got a {out.data.dtype} tensor"
             )
-        arrays = tape.backward(out, leaves)
+        arrays = tape.backward_ids(tape.id_of(out), ids)
     finally:
         if not tape.freed:
             tape.free()
+    filled = [a for a in arrays if a is not None]
+    if len(filled) == len(arrays):
+        for t, a in zip(leaves, filled):
+            shells[id(t)].data = a
+        return out.detach(), structure
+    # Some tensor got no gradient: it must read None in the structure, so build it again.
     found: Dict[int, Optional[Tensor[Any]]] = {}
     for t, g in zip(leaves, arrays):
         found[id(t)] = None if g is None else _wrap(g)

@@ -247,18 +247,39 @@ class Tape:
                 "Tape.backward was called while the tape is still recording; "
                 "leave the `with tape:` block first"
             )
-        wrt_ids = [self.id_of(t) for t in wrt]
-        out_id = self.id_of(out)
+        return self.backward_ids(self.id_of(out), [self.id_of(t) for t in wrt], seed)
+
+    def backward_ids(
+        self, out_id: int, wrt_ids: Sequence[int], seed: Optional[Array] = None
+    ) -> List[Optional[Array]]:
+        """:meth:`backward` by value ids (from :meth:`watch` / :meth:`id_of`; ``-1`` gets
+        ``None``), for front ends that already hold them.
+
+        >>> import typedflux as tf
+        >>> x, t = tf.tensor([1.0, 2.0]), Tape()
+        >>> with t:
+        ...     i = t.watch(x)
+        ...     y = (x * x).sum()
+        >>> t.backward_ids(t.id_of(y), [i, -1])
+        [array([2., 4.], dtype=float32), None]
+        """
+        if self.freed:
+            raise TapeError(_FREED)
+        if _ACTIVE[0] is self:
+            raise TapeError(
+                "Tape.backward was called while the tape is still recording; "
+                "leave the `with tape:` block first"
+            )
         if out_id < 0:
             self.free()
-            return [None for _ in wrt]
+            return [None for _ in wrt_ids]
         shapes, dtypes = self.shapes, self.dtypes
         n = len(shapes)
         grads: List[Optional[Array]] = [None] * n
         # owned[i]: grads[i] is an array this scan allocated, so += into it is safe.
         owned = [False] * n
         if seed is None:
-            seed = np.ones(shapes[out_id], dtype=dtypes[out_id])
+            seed = _unit_seed(shapes[out_id], dtypes[out_id])
         grads[out_id] = seed
         keep = frozenset(wrt_ids)
         ndarray = np.ndarray
@@ -313,6 +334,23 @@ class Tape:
             result.append(g)
         self.free()
         return result
+
+
+_SEEDS: Dict[Any, Array] = {}
+
+
+def _unit_seed(shape: Tuple[int, ...], dtype: Any) -> Array:
+    # The usual seed is a scalar loss's 1.0: one read-only array per dtype serves every
+    # backward (read-only, so the scan copies it before accumulating into it or handing it
+    # out, exactly as for any array it does not own).
+    if shape != ():
+        return np.ones(shape, dtype=dtype)
+    seed = _SEEDS.get(dtype)
+    if seed is None:
+        seed = np.ones((), dtype=dtype)
+        seed.flags.writeable = False
+        _SEEDS[dtype] = seed
+    return seed
 
 
 def _flatten_grads(grads: Any, n: int, name: str) -> Sequence[Any]:

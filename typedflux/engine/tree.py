@@ -114,11 +114,43 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _is_object(obj: Any) -> bool:
-    if isinstance(obj, _ATOMS):
-        return False
-    module = type(obj).__module__ or ""
-    return module != "builtins" and not module.startswith("numpy")
+# What a value is to the walk, decided once per type (a training step walks the same few
+# classes every time, so the isinstance chain and module test run once per class).
+_LEAF, _TENSOR, _SEQ, _DICT, _OBJ = range(5)
+
+
+class _ClassInfo:
+    """Per-class facts the walk needs: buffers, public slots, whether ``_frozen`` can be
+    found on the class (a class default or a slot)."""
+
+    __slots__ = ("kind", "buffers", "slots", "class_frozen")
+
+    def __init__(self, cls: type) -> None:
+        if issubclass(cls, Tensor):
+            self.kind = _TENSOR
+        elif issubclass(cls, _ATOMS):
+            self.kind = _LEAF
+        elif issubclass(cls, (list, tuple)):
+            self.kind = _SEQ
+        elif issubclass(cls, dict):
+            self.kind = _DICT
+        else:
+            module = cls.__module__ or ""
+            obj = module != "builtins" and not module.startswith("numpy")
+            self.kind = _OBJ if obj else _LEAF
+        self.buffers = frozenset(getattr(cls, "_buffers", ()) or ())
+        self.slots = _public_slots(cls)
+        self.class_frozen = hasattr(cls, "_frozen")
+
+
+_INFO: Dict[type, _ClassInfo] = {}
+
+
+def _info(cls: type) -> _ClassInfo:
+    info = _INFO.get(cls)
+    if info is None:
+        info = _INFO[cls] = _ClassInfo(cls)
+    return info
 
 
 _SLOTS: Dict[type, Tuple[str, ...]] = {}
@@ -147,6 +179,25 @@ def _attr_names(obj: Any) -> List[str]:
     return names
 
 
+def _object_children(obj: Any, info: _ClassInfo) -> List[Tuple[str, Any, bool]]:
+    d = getattr(obj, "__dict__", None)
+    if d is not None and "_frozen" in d:
+        frozen = d["_frozen"]
+    elif info.class_frozen:
+        frozen = getattr(obj, "_frozen", None)
+    else:
+        frozen = None
+    if frozen is True:
+        return [(name, getattr(obj, name), False) for name in _attr_names(obj)]
+    skip = info.buffers
+    if frozen:
+        skip = skip | frozenset(frozen)
+    if d is not None and not info.slots:
+        # The common case (a plain class): attributes straight from the instance dict.
+        return [(k, v, k not in skip) for k, v in d.items() if k[:1] != "_"]
+    return [(name, getattr(obj, name), name not in skip) for name in _attr_names(obj)]
+
+
 def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
     """The walkable children of ``obj`` as ``(name, value, trainable)``, or ``None`` for a
     leaf (a Tensor, a number, a function, ...). ``trainable`` is ``False`` for buffers and
@@ -155,27 +206,15 @@ def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
     >>> [(n, t) for n, _, t in children({"a": 1, "b": 2})]
     [('a', True), ('b', True)]
     """
-    if isinstance(obj, Tensor) or isinstance(obj, _ATOMS):
-        return None
-    if isinstance(obj, (list, tuple)):
+    info = _INFO.get(type(obj)) or _info(type(obj))
+    kind = info.kind
+    if kind is _SEQ:
         return [(str(i), v, True) for i, v in enumerate(obj)]
-    if isinstance(obj, dict):
+    if kind is _DICT:
         return [(str(k), v, True) for k, v in obj.items()]
-    if not _is_object(obj):
-        return None
-    frozen = getattr(obj, "_frozen", None)
-    if frozen is True:
-        frozen_names: Any = None  # everything
-    else:
-        frozen_names = frozenset(frozen) if frozen else frozenset()
-    buffers = frozenset(getattr(type(obj), "_buffers", ()) or ())
-    out = []
-    for name in _attr_names(obj):
-        trainable = not (
-            frozen_names is None or name in frozen_names or name in buffers
-        )
-        out.append((name, getattr(obj, name), trainable))
-    return out
+    if kind is _OBJ:
+        return _object_children(obj, info)
+    return None
 
 
 def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, Tensor[Any], bool]]:
@@ -187,20 +226,24 @@ def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, Tensor[Any], bool]]:
     [('w', True), ('ids', False)]
     """
     stack: List[Tuple[str, Any, bool, Tuple[int, ...]]] = [(prefix, obj, True, ())]
+    pop, push = stack.pop, stack.append
+    infos = _INFO
     while stack:
-        name, value, trainable, path = stack.pop()
-        if isinstance(value, Tensor):
+        name, value, trainable, path = pop()
+        info = infos.get(type(value)) or _info(type(value))
+        kind = info.kind
+        if kind is _TENSOR:
             yield name, value, trainable and value.data.dtype.kind in "fc"
             continue
-        kids = children(value)
-        if not kids:
+        if kind is _LEAF:
             continue
-        if id(value) in path:
-            continue  # a cycle back to an ancestor
+        kids = children(value)
+        if not kids or id(value) in path:
+            continue  # empty, or a cycle back to an ancestor
         sub = path + (id(value),)
+        dot = name + "." if name else ""
         for kname, kval, ktrain in reversed(kids):
-            full = f"{name}.{kname}" if name else kname
-            stack.append((full, kval, trainable and ktrain, sub))
+            push((dot + kname, kval, trainable and ktrain, sub))
 
 
 def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
@@ -228,12 +271,13 @@ def named_params(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
     >>> named_params([tf.ones(2), tf.arange(3)])[0][0]
     '0'
     """
+    found = list(walk(obj))
     trainable: Dict[int, bool] = {}
-    for _, t, tr in walk(obj):
+    for _, t, tr in found:
         trainable[id(t)] = trainable.get(id(t), False) or tr
     out: List[Tuple[str, Tensor[Any]]] = []
     seen: set[int] = set()
-    for name, t, _ in walk(obj):
+    for name, t, _ in found:
         if trainable[id(t)] and id(t) not in seen:
             seen.add(id(t))
             out.append((name, t))
@@ -265,15 +309,19 @@ def mirror(obj: Any, leaf: Callable[[Tensor[Any], bool], Any]) -> Any:
 def _mirror(
     obj: Any, leaf: Callable[[Tensor[Any], bool], Any], trainable: bool, path: Tuple[int, ...]
 ) -> Any:
-    if isinstance(obj, Tensor):
+    info = _INFO.get(type(obj)) or _info(type(obj))
+    kind = info.kind
+    if kind is _TENSOR:
         return leaf(obj, trainable and obj.data.dtype.kind in "fc")
-    kids = children(obj)
-    if kids is None or id(obj) in path:
+    if kind is _LEAF or id(obj) in path:
         return None
     sub = path + (id(obj),)
-    parts = {name: _mirror(v, leaf, trainable and tr, sub) for name, v, tr in kids}
-    if isinstance(obj, (list, tuple)):
-        return tuple(parts.values())
-    if isinstance(obj, dict):
-        return dict(zip(obj.keys(), parts.values()))
+    if kind is _SEQ:
+        return tuple(_mirror(v, leaf, trainable, sub) for v in obj)
+    if kind is _DICT:
+        return {k: _mirror(v, leaf, trainable, sub) for k, v in obj.items()}
+    parts = {
+        name: _mirror(v, leaf, trainable and tr, sub)
+        for name, v, tr in _object_children(obj, info)
+    }
     return Grads(**parts)

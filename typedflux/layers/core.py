@@ -142,13 +142,19 @@ def fused_activation(activation: Any) -> Optional[str]:
     >>> fused_activation(tf.relu), fused_activation(tf.gelu)
     ('relu', None)
     """
-    from typedflux.ops import nn
-    from typedflux.ops.layers_nn import FUSED_ACTIVATIONS
+    table = _FUSED_BY_ID
+    if not table:
+        from typedflux.ops import nn
+        from typedflux.ops.layers_nn import FUSED_ACTIVATIONS
 
-    for name in FUSED_ACTIVATIONS:
-        if activation is getattr(nn, name):
-            return name
-    return None
+        # Keyed by id: the module's functions live as long as the process, so an id found
+        # here always belongs to that very function (every layer call asks this).
+        for name in FUSED_ACTIVATIONS:
+            table[id(getattr(nn, name))] = name
+    return table.get(id(activation))
+
+
+_FUSED_BY_ID: Dict[int, str] = {}
 
 
 def active(training: Optional[bool]) -> bool:

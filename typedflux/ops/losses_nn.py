@@ -16,14 +16,21 @@ from typing import Any, List, Tuple
 
 import numpy as np
 
+from typedflux.engine.tape import needed
 from typedflux.ops.registry import Primitive, primitive
 
 __all__ = ["p_logitcrossentropy"]
 
 
+_max = np.maximum.reduce
+_add = np.add.reduce
+
+
 def _logsoftmax(x: Any) -> Any:
-    shifted = x - np.max(x, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+    # ufunc reductions directly: np.max/np.sum's Python wrappers cost more than the maths
+    # on a [batch, classes] array.
+    shifted = x - _max(x, axis=-1, keepdims=True)
+    return shifted - np.log(_add(np.exp(shifted), axis=-1, keepdims=True))
 
 
 def _rows(x: Any) -> int:
@@ -38,8 +45,15 @@ def _check_agg(agg: Any) -> None:
 
 def _forward(yhat: Any, y: Any, agg: str) -> Any:
     _check_agg(agg)
-    per_row = -np.sum(y * _logsoftmax(yhat), axis=-1)
-    return np.mean(per_row) if agg == "mean" else np.sum(per_row)
+    lsm = _logsoftmax(yhat)
+    if type(y) is np.ndarray and y.shape == lsm.shape:
+        # sum(y * lsm) over everything as one dot product (no [N, C] temporary).
+        total = -np.dot(y.reshape(-1), lsm.reshape(-1))
+    else:
+        total = -_add(y * lsm, axis=None)
+    if agg == "sum":
+        return total
+    return total / _rows(lsm)
 
 
 p_logitcrossentropy: Primitive = primitive("logitcrossentropy")(_forward)
@@ -51,9 +65,16 @@ def _vjp(g: Any, out: Any, yhat: Any, y: Any, agg: str) -> Tuple[Any, ...]:
     # Recomputing the log-softmax costs one pass; storing it would keep an [N, C] array
     # alive on the tape for every loss evaluated.
     scale = g / max(_rows(yhat), 1) if agg == "mean" else g
-    dyhat = scale * (np.exp(lsm) * np.sum(y, axis=-1, keepdims=True) - y)
-    dy = -scale * lsm
-    return dyhat.astype(yhat.dtype, copy=False), dy.astype(y.dtype, copy=False)
+    dyhat = dy = None
+    if needed(0):
+        p = np.exp(lsm)
+        p *= _add(y, axis=-1, keepdims=True) if np.ndim(y) else y
+        p -= y
+        p *= scale
+        dyhat = p.astype(yhat.dtype, copy=False)
+    if needed(1):  # the targets are usually data: no gradient wanted
+        dy = (-scale * lsm).astype(np.result_type(y), copy=False)
+    return dyhat, dy
 
 
 @p_logitcrossentropy.examples

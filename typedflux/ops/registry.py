@@ -196,6 +196,8 @@ class Primitive:
             self.invoke = self._unary()
         elif kinds[0] is Kind.TENSOR and not {Kind.TENSOR, Kind.TENSORS} & set(kinds[1:]):
             self.invoke = self._single()
+        elif _leading_tensors(kinds) >= 2:
+            self.invoke = self._multi()
         else:
             self.invoke = self._general()
 
@@ -444,6 +446,96 @@ class Primitive:
 
         return invoke
 
+    def _multi(self) -> Callable[..., AnyTensor]:
+        # Several tensors followed by parameters that are not tensors or indices (the fused
+        # layer ops: dense, conv2d, the RNNs, losses): the _general semantics, without its
+        # per-argument dispatch.
+        prim = self
+        name = self.name
+        cache = self._cache
+        args = self.spec.args
+        kinds = tuple(a.kind for a in args)
+        nargs = len(args)
+        k = _leading_tensors(kinds)
+        tnames = tuple(a.name for a in args[:k])
+        pkinds = kinds[k:]
+        diff = self.spec.differentiable
+        active = _ACTIVE
+        fwd = self.forward
+        norm_idx = tuple(
+            i for i, kd in enumerate(pkinds) if kd in (Kind.AXIS, Kind.AXES, Kind.DIMS)
+        )
+        visible = tuple(i for i, kd in enumerate(pkinds) if kd is not Kind.IGNORED)
+        trange = range(k)
+
+        def invoke(*vals: Any) -> AnyTensor:
+            if len(vals) != nargs:
+                raise TypeError(f'"{name}" takes {nargs} arguments, got {len(vals)}')
+            datas: List[Any] = []
+            shapes: List[Any] = []
+            for i in trange:
+                v = vals[i]
+                if type(v) is Tensor:
+                    d = v.data
+                    datas.append(d)
+                    shapes.append(d.shape)
+                else:
+                    d, sh = operand(v, name, tnames[i])
+                    datas.append(d)
+                    shapes.append(sh)
+            params = vals[k:]
+            for i in norm_idx:
+                params = tuple(
+                    _norm_param(pkinds[j], q) if j in norm_idx else q
+                    for j, q in enumerate(params)
+                )
+                break
+            key: Any = (*shapes, *[params[i] for i in visible])
+            try:
+                known = key in cache
+            except TypeError:  # an unhashable parameter: check every call
+                known = False
+                key = None
+            if known:
+                out = fwd(*datas, *params)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
+            else:
+                expected = prim._rule((*shapes, *params))  # ShapeError before numpy runs
+                out = fwd(*datas, *params)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
+                if expected is not None and expected != out.shape:
+                    raise _shape_mismatch(name, expected, out.shape)
+                if key is not None:
+                    prim._remember(key, out.shape)
+            dt = out.dtype
+            if dt is _F64 and _creeps(datas):
+                out = out.astype(_F32)
+                dt = _F32
+            t = _new(Tensor)
+            t.data = out
+            t._tape = None
+            tape = active[0]
+            if tape is not None and diff and dt.kind in "fc":
+                ids = tuple(
+                    [
+                        v._id if isinstance(v, Tensor) and v._tape is tape else -1
+                        for v in vals[:k]
+                    ]
+                )
+                if ids.count(-1) < k:
+                    shapes_ = tape.shapes
+                    oid = len(shapes_)
+                    shapes_.append(out.shape)
+                    tape.dtypes.append(dt)
+                    tape.nodes.append((name, prim.vjp_fn, oid, ids, (*datas, *params), out))
+                    t._tape = tape
+                    t._id = oid
+            return t
+
+        return invoke
+
     def _general(self) -> Callable[..., AnyTensor]:
         prim = self
         name = self.name
@@ -534,6 +626,17 @@ class Primitive:
             return t
 
         return invoke
+
+
+def _leading_tensors(kinds: Tuple[Kind, ...]) -> int:
+    # How many TENSOR arguments lead the spec, or 0 when a tensor, a TENSORS list or an
+    # INDEX comes after the first parameter (those take the general path).
+    k = 0
+    while k < len(kinds) and kinds[k] is Kind.TENSOR:
+        k += 1
+    if {Kind.TENSOR, Kind.TENSORS, Kind.INDEX} & set(kinds[k:]):
+        return 0
+    return k
 
 
 def primitive(name: str) -> Callable[[Callable[..., Any]], Primitive]:

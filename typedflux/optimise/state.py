@@ -105,16 +105,37 @@ def setup(rule: Rule, model: Any) -> OptState:
 _MISSING = object()
 
 
+# A dotted name split into path steps, once per name (update looks up every parameter's
+# gradient each step): (text, int index or None).
+_PARTS: Dict[str, Tuple[Tuple[str, Optional[int]], ...]] = {}
+
+
+def _parts(name: str) -> Tuple[Tuple[str, Optional[int]], ...]:
+    found = _PARTS.get(name)
+    if found is None:
+        found = tuple((p, int(p) if p.isdigit() else None) for p in name.split(".")) if name else ()
+        if len(_PARTS) < 65536:
+            _PARTS[name] = found
+    return found
+
+
 def _lookup(grads: Any, name: str) -> Any:
-    """The entry of a gradient structure at a dotted parameter name, or ``None``."""
+    """The entry of a gradient structure at a dotted parameter name, or ``None``.
+
+    >>> _lookup({"layers": ({"w": 1},)}, "layers.0.w")
+    1
+    """
     node = grads
-    for part in name.split(".") if name else ():
+    for part, index in _parts(name):
         if node is None:
             return None
-        if isinstance(node, dict):
-            node = node.get(part, node.get(int(part), None) if part.isdigit() else None)
+        tp = type(node)
+        if tp is Grads:
+            node = node.__dict__.get(part)
+        elif isinstance(node, dict):
+            node = node.get(part, node.get(index, None) if index is not None else None)
         elif isinstance(node, (tuple, list)):
-            node = node[int(part)] if part.isdigit() and int(part) < len(node) else None
+            node = node[index] if index is not None and index < len(node) else None
         else:
             node = getattr(node, part, None)
     return node
@@ -159,16 +180,23 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
     ):
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
     for name, p in named_params(model):
-        g = _gradient_array(_lookup(grads, name), name, p)
+        g = _lookup(grads, name)
         if g is None:
             continue
+        pd = p.data
+        if type(g) is Tensor and g.data.shape == pd.shape:
+            g = g.data
+        else:
+            g = _gradient_array(g, name, p)
         leaf = state.leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
-            leaf = state.leaves[name] = Leaf(state.rule, state.rule.init(p.data))
-        leaf.state, step = leaf.rule.apply(leaf.state, p.data, g)
+            leaf = state.leaves[name] = Leaf(state.rule, state.rule.init(pd))
+        leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
-        p.data -= step.astype(p.data.dtype, copy=False)
+        if step.dtype is not pd.dtype:
+            step = step.astype(pd.dtype, copy=False)
+        pd -= step
     return state, model
 
 
