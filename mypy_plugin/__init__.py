@@ -20,9 +20,13 @@ What it does (hooks, all routed from ``typedflux.shapes.catalog.SPECS`` or the l
   ``SkipConnection``/``Parallel`` apply their connection's rule or typed signature.
 
 Recommended configuration: refined types make ``x = x.reshape(...)`` (rebinding a name to a
-tensor of another shape) an ordinary mypy ``[assignment]`` error, as for any precise type;
-use a new name, annotate the variable with a wider type (``x: Tensor = ...``), or set mypy's
-``allow_redefinition = True``.
+tensor of another shape) an ordinary mypy error (``[assignment]``, or ``[arg-type]`` when the
+old type is the context of the new value), as for any precise type. Set mypy's
+``allow_redefinition = True`` for local variables; a parameter keeps its annotated shape, so
+give the reshaped value a new name (``h = x.reshape(x.shape[0], -1)``).
+
+Type aliases are run-time expressions that mypy checks itself: write ``Literal[784]`` there
+(``Image = Tensor[B, Literal[28], Literal[28]]``); everywhere else ``784`` is fine.
 
 >>> plugin("2.4.1").__name__
 'TypedfluxPlugin'
