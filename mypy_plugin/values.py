@@ -22,7 +22,15 @@ from mypy.nodes import (
     TupleExpr,
     UnaryExpr,
 )
-from mypy.types import Instance, LiteralType, NoneType, TupleType, Type, get_proper_type
+from mypy.types import (
+    Instance,
+    LiteralType,
+    NoneType,
+    TupleType,
+    Type,
+    TypeVarType,
+    get_proper_type,
+)
 
 __all__ = [
     "NotStatic",
@@ -157,8 +165,22 @@ def static_axis(e: Expression, lookup: TypeLookup) -> Union[int, tuple[int, ...]
     return static_ints(e, lookup)
 
 
-def static_index(e: Expression, lookup: TypeLookup) -> Union[Key, NotStatic]:
+def _is_plain_int(t: Optional[Type]) -> bool:
+    p = get_proper_type(t) if t is not None else None
+    if isinstance(p, TypeVarType):
+        bound = get_proper_type(p.upper_bound)
+        return isinstance(bound, Instance) and bound.type.fullname == "builtins.int"
+    return isinstance(p, Instance) and p.type.fullname == "builtins.int"
+
+
+def static_index(
+    e: Expression, lookup: TypeLookup, guessed: Optional[List[bool]] = None
+) -> Union[Key, NotStatic]:
     """A ``__getitem__`` key of static ints, slices with static bounds, ``None`` and ``...``.
+
+    With ``guessed`` (a list), an ``int`` index whose value is not known (``x[i]``) is read as
+    ``0`` and ``True`` is appended: the result's rank does not depend on the value, but a
+    range error found with it proves nothing (the caller must not report it).
 
     >>> from mypy.nodes import SliceExpr, IntExpr
     >>> static_index(SliceExpr(None, IntExpr(2), None), lambda e: None)
@@ -167,7 +189,7 @@ def static_index(e: Expression, lookup: TypeLookup) -> Union[Key, NotStatic]:
     if isinstance(e, TupleExpr):
         parts: List[object] = []
         for item in e.items:
-            v = static_index(item, lookup)
+            v = static_index(item, lookup, guessed)
             if isinstance(v, NotStatic) or isinstance(v, tuple):
                 return NOT_STATIC
             parts.append(v)
@@ -187,4 +209,8 @@ def static_index(e: Expression, lookup: TypeLookup) -> Union[Key, NotStatic]:
                 return NOT_STATIC
             bounds.append(v)
         return slice(bounds[0], bounds[1], bounds[2])
-    return static_int(e, lookup)
+    v = static_int(e, lookup)
+    if isinstance(v, NotStatic) and guessed is not None and _is_plain_int(lookup(e)):
+        guessed.append(True)
+        return 0
+    return v

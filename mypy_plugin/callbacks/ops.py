@@ -162,7 +162,11 @@ def _dim(e: Optional[Expression], t: Type, lookup: Lookup, names: translate.Name
 
 
 def _read(
-    arg: Arg, act: Optional[_Actual], lookup: Lookup, names: translate.Names
+    arg: Arg,
+    act: Optional[_Actual],
+    lookup: Lookup,
+    names: translate.Names,
+    guessed: Optional[List[bool]] = None,
 ) -> Any:
     if act is None:
         if arg.kind in (Kind.TENSOR, Kind.TENSORS) or arg.required:
@@ -202,7 +206,7 @@ def _read(
     if kind == Kind.BOOL:
         return _static(static_bool(e, lookup))
     if kind == Kind.INDEX:
-        return _static(static_index(e, lookup))
+        return _static(static_index(e, lookup, guessed))
     raise _Bail
 
 
@@ -234,10 +238,11 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     spec = route.spec
     lookup = type_lookup(ctx.api)
     names = translate.Names()
+    guessed: List[bool] = []
     try:
         acts = _actuals(route, ctx)
         kwargs = {
-            arg.name: _read(arg, acts.get(arg.name), lookup, names)
+            arg.name: _read(arg, acts.get(arg.name), lookup, names, guessed)
             for arg in spec.args
             if arg.kind != Kind.IGNORED
         }
@@ -248,7 +253,8 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     except CannotTell:
         return ctx.default_return_type
     except ShapeError as err:
-        report_shape_error(ctx.api, err, ctx.context)
+        if not guessed:  # an error found with a stand-in index value proves nothing
+            report_shape_error(ctx.api, err, ctx.context)
         return ctx.default_return_type
     return _result_type(ctx.api, shape, ctx.default_return_type, names)
 
