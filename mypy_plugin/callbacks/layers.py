@@ -480,8 +480,10 @@ def chain_item(t: Type, signatures: bool = False) -> ChainItem:
         if any(r is None for r in reprs):
             return None
         frozen = list(items)
+        extra = _extra(p) if not p.args else None  # a named Chain keeps its names here
+        names = extra if extra is not None and len(extra) == len(reprs) else None
         return (
-            chain_repr([r for r in reprs if r is not None]),
+            chain_repr([r for r in reprs if r is not None], names),
             _as_container(lambda x: chain_rule(frozen, x)),
         )
     if p.type.fullname.startswith("typedflux.") and p.type.name in (SKIP, PARALLEL):
@@ -610,7 +612,26 @@ def _layer_class(t: Instance) -> Optional[LayerClass]:
 def _chain_items(t: Instance, signatures: bool = False) -> Optional[List[ChainItem]]:
     if any(isinstance(a, UnpackType) for a in t.args):
         return None  # a Chain of unknown layers (Chain[*tuple[Any, ...]])
-    return [chain_item(a, signatures) for a in t.args]
+    layers = list(t.args)
+    attrs = t.extra_attrs.attrs if t.extra_attrs else {}
+    named = get_proper_type(attrs.get(INNER)) if not layers and INNER in attrs else None
+    if isinstance(named, TupleType):
+        layers = list(named.items)
+    return [chain_item(a, signatures) for a in layers]
+
+
+def _with_named_layers(ctx: FunctionContext, names: List[str], types: List[Type]) -> Type:
+    """A named Chain's type is ``Chain[()]``: its layers' types ride along on the instance."""
+    t = get_proper_type(ctx.default_return_type)
+    if not isinstance(t, Instance):
+        return ctx.default_return_type
+    fallback = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    attrs = dict(t.extra_attrs.attrs) if t.extra_attrs else {}
+    attrs[INNER] = TupleType(types, fallback)
+    attrs[EXTRA] = LiteralType("|".join(names), _str_type(ctx))
+    out = t.copy_modified()
+    out.extra_attrs = ExtraAttrs(attrs, {INNER, EXTRA}, None)
+    return out
 
 
 # -- hooks ----------------------------------------------------------------------------------
@@ -640,24 +661,33 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
     """
 
     def hook(ctx: FunctionContext) -> Type:
-        # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer.
+        # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer;
+        # named layers (``Chain(enc=..., dec=...)``) arrive in ``**named``.
         types: List[Type] = []
-        for name, kinds, arg_types in zip(ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types):
-            if name == "named":
-                continue
+        named: List[Tuple[str, Type]] = []
+        for name, kinds, arg_types, arg_names in zip(
+            ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types, ctx.arg_names
+        ):
             if any(k in (ArgKind.ARG_STAR, ArgKind.ARG_STAR2) for k in kinds):
                 return ctx.default_return_type
-            types.extend(arg_types)
+            if name == "named":
+                named += [(n, t) for n, t in zip(arg_names, arg_types) if n is not None]
+            else:
+                types.extend(arg_types)
+        result = ctx.default_return_type
+        if named and not types:
+            types = [t for _, t in named]
+            result = _with_named_layers(ctx, [n for n, _ in named], types)
         items = [chain_item(t) for t in types]
         if len(items) < 2:
-            return ctx.default_return_type
+            return result
         try:
             check_chain(items)
         except CannotTell:
             pass
         except ShapeError as err:
             report_shape_error(ctx.api, err, ctx.context)
-        return ctx.default_return_type
+        return result
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
 

@@ -52,3 +52,10 @@ def predict_bad(x: Tensor[B, 1, 28, 28]) -> Tensor[B, 10]:
 
 predict(tf.zeros(2, 1, 28, 28))
 predict_bad(tf.zeros(2, 1, 28, 28))
+
+autoencoder = Chain(enc=Dense(4, 2, relu), dec=Dense(2, 4))
+reveal_type(autoencoder(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[4]]"
+named_bad = Chain(enc=Dense(4, 2), dec=Dense(3, 4))  # E: Chain layer 2 Dense(3 => 4) expects input Tensor[..., 3], but layer 1 Dense(4 => 2) produces Tensor[B, 2]; change Dense(3 => 4) to Dense(2 => 4)  [shape]
+wrong_named_input = autoencoder(tf.zeros(3, 5))  # E: Chain layer 1 Dense(4 => 2, relu) expects input Tensor[..., 4], got Tensor[3, 5]; need size 4 at axis -1 (got 5)  [shape]
+after_named = Chain(autoencoder, Dense(5, 1))
+wrong_after_named = after_named(tf.zeros(3, 4))  # E: Chain layer 2 Dense(5 => 1) expects input Tensor[..., 5], but layer 1 Chain(enc=Dense(4 => 2, relu), dec=Dense(2 => 4)) produces Tensor[3, 4]; change Dense(5 => 1) to Dense(4 => 1)  [shape]
