@@ -281,7 +281,12 @@ class Tape:
         if seed is None:
             seed = _unit_seed(shapes[out_id], dtypes[out_id])
         grads[out_id] = seed
-        keep = frozenset(wrt_ids)
+        # Gradients of intermediates are dropped once their node has used them (peak memory
+        # stays that of one path); those asked for are kept.
+        drop = [True] * n
+        for i in wrt_ids:
+            if i >= 0:
+                drop[i] = False
         ndarray = np.ndarray
         running = _RUNNING
         try:
@@ -289,8 +294,8 @@ class Tape:
                 g = grads[oid]
                 if g is None:
                     continue
-                if oid not in keep:
-                    grads[oid] = None  # an intermediate: free its gradient once used
+                if drop[oid]:
+                    grads[oid] = None
                 running[0] = in_ids
                 in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if len(in_grads) != len(in_ids):
@@ -302,11 +307,12 @@ class Tape:
                         gi = unbroadcast(gi, shapes[i], name)
                     prev = grads[i]
                     if prev is None:
-                        dt = dtypes[i]
-                        if gi.dtype is dt or gi.dtype == dt:
+                        if gi.dtype is dtypes[i]:
+                            grads[i] = gi
+                        elif gi.dtype == dtypes[i]:
                             grads[i] = gi
                         else:
-                            grads[i] = gi.astype(dt)
+                            grads[i] = gi.astype(dtypes[i])
                             owned[i] = True  # astype made a fresh array
                     elif owned[i]:
                         prev += gi  # same shape; += casts to the buffer's dtype
