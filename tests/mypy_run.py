@@ -35,7 +35,9 @@ def run_mypy(files: Sequence[str], workdir: Path, *, plugin: bool = True) -> Lis
     """
     config = workdir / "mypy.ini"
     config.write_text(
-        "[mypy]\n" + ("plugins = mypy_plugin\n" if plugin else "") + "ignore_missing_imports = True\n"
+        "[mypy]\n"
+        + ("plugins = mypy_plugin\n" if plugin else "")
+        + "ignore_missing_imports = True\nallow_redefinition = True\n"
     )
     proc = subprocess.run(
         [
