@@ -37,3 +37,8 @@ def loss_gradual(yhat: Tensor[int, 1], y: Tensor[B, 1]) -> Tensor[()]:
 loss_symbolic(tf.zeros(4, 1), tf.zeros(4))
 loss_symbolic_fixed(tf.zeros(4, 1), tf.zeros(4, 1))
 loss_gradual(tf.zeros(4, 1), tf.zeros(4, 1))
+
+
+def onehot_targets(y: Tensor[B, 7], logits: Tensor[B, 7, 96]) -> None:
+    reveal_type(tf.onehot(y, 96))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[7], Literal[96]]"
+    tf.losses.logitcrossentropy(logits, tf.onehot(y, 96))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, Tuple
 
 import numpy as np
+from typing_extensions import Unpack
 
 from typedflux.ops.creation import tensor
 from typedflux.tensor import Tensor
@@ -12,7 +13,7 @@ from typedflux.tensor import Tensor
 __all__ = ["onehot", "onecold"]
 
 
-def onehot(labels: Any, nclasses: int) -> Tensor[Any, Any]:
+def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     """``onehot(labels, nclasses)``: N integer labels -> float32 ``Tensor[N, nclasses]``.
 
     Row ``i`` is all zeros except a one at column ``labels[i]``. ``labels`` is a list of

@@ -39,6 +39,7 @@ from typedflux.shapes.shape import SDim, Shape, broadcast_pair
 
 # Each rules module registers its specs in SPECS when imported.
 from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
+from typedflux.shapes import rules_data  # noqa: F401
 from typedflux.shapes import rules_elementwise  # noqa: F401
 from typedflux.shapes import rules_index  # noqa: F401
 from typedflux.shapes import rules_join  # noqa: F401
