@@ -83,7 +83,7 @@ class Config:
     def make(smoke: bool, use_torch: bool) -> "Config":
         if smoke:
             return Config(True, 2, 0.0, 1, 20, 1, use_torch)
-        return Config(False, 15, 0.05, 5, 1000, 5, use_torch)
+        return Config(False, 21, 0.05, 5, 1000, 5, use_torch)
 
 
 # -- helpers ---------------------------------------------------------------------------------
