@@ -288,9 +288,9 @@ def _conv_config(transpose: bool) -> Callable[[Instance], Optional[LayerConfig]]
     def config(t: Instance) -> Optional[LayerConfig]:
         if len(t.args) != 3:
             return None
-        win = _window_of(t.args[2])
-        if win is None:
-            return None
+        # A type written by hand (``Conv[Literal[1], Literal[16]]``) has no window: channels
+        # are still checked, spatial sizes are unknown.
+        win = _window_of(t.args[2]) or Window.unknown()
         cin, cout, _ = _dims(t)
         act, bias = _act_bias(t)
         cls = ConvTransposeConfig if transpose else ConvConfig
@@ -309,7 +309,7 @@ def _build_pool(ctx: FunctionContext, t: Instance, names: translate.Names) -> In
 def _pool_config(kind: str) -> Callable[[Instance], Optional[LayerConfig]]:
     def config(t: Instance) -> Optional[LayerConfig]:
         win = _window_of(t.args[0]) if len(t.args) == 1 else None
-        return PoolConfig(kind, win) if win is not None else None
+        return PoolConfig(kind, win or Window.unknown())
 
     return config
 

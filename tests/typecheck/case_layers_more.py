@@ -1,6 +1,6 @@
 """More layers: sizes kept by constructors and checked where the layer is called."""
 
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from typing_extensions import reveal_type
 
@@ -16,6 +16,7 @@ from typedflux import (
     Flatten,
     GlobalMeanPool,
     LayerNorm,
+    MaxPool,
     MultiHeadAttention,
     Tensor,
     relu,
@@ -67,3 +68,16 @@ mha = MultiHeadAttention(8, nheads=2)
 q = tf.zeros(2, 3, 8)
 reveal_type(mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 5, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[8]]"
 lengths_differ = mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 4, 8))  # E: Sequence lengths differ for "MultiHeadAttention(8, nheads=2)": k has Tensor[2, 5, 8], v has Tensor[2, 4, 8]; need k.shape[1] == v.shape[1] (5 vs 4)  [shape]
+
+
+# A Chain type written by hand, its convs and pools without their window: channels are still
+# checked, spatial sizes are unknown, and the Dense after Flatten still fixes the output.
+def hand_typed(
+    model: Chain[Conv[Literal[1], Literal[16]], MaxPool, Flatten, Dense[Literal[256], Literal[10]]],
+    x: Tensor[B, 1, 8, 8],
+) -> Tensor[B, 10]:
+    reveal_type(model(x))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[10]]"
+    return model(x)
+
+
+hand_typed(Chain(Conv((3, 3), 1, 16, relu, pad=1), MaxPool((2, 2)), Flatten(), Dense(256, 10)), tf.zeros(2, 1, 8, 8))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Optional, Sequence, Tuple, Union
+from typing import Callable, Optional, Sequence, Tuple, Union, cast
 
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, sym
 from typedflux.shapes.errors import CannotTell, ShapeError, require
@@ -248,6 +248,17 @@ class Window:
             )
         return w
 
+    @staticmethod
+    def unknown() -> "Window":
+        """A window whose sizes are not known (a layer type written without its config):
+        the layer still checks its channels, and its spatial output sizes are unknown.
+
+        >>> ConvConfig((3, 3), 1, 16, window=Window.unknown()).rule((8, 1, 28, 28))
+        (8, 16, ?, ?)
+        """
+        u = cast(IntPair, (UNKNOWN, UNKNOWN))
+        return Window(u, u, u, u)
+
     def text(self) -> str:
         """The canonical config string."""
         return " ".join(
@@ -259,8 +270,14 @@ class Window:
         )
 
     def options(self, default_stride: IntPair = (1, 1), dilation: bool = True) -> str:
-        """Non-default options as Flux prints them: ``, stride=2, pad=1`` (or ``""``)."""
+        """Non-default options as Flux prints them: ``, stride=2, pad=1`` (or ``""``).
+
+        Options not known (a layer type written without its config) are left out.
+        """
         parts = []
+        known = [v for v in (*self.stride, *self.pad, *self.dilation) if isinstance(v, int)]
+        if len(known) < 6:
+            return ""
         if self.stride != default_stride:
             parts.append(f"stride={_pair_text(self.stride)}")
         if self.pad != (0, 0):
