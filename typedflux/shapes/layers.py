@@ -26,6 +26,7 @@ from typing import Callable, Optional, Sequence, Tuple, Union, cast
 
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, sym
 from typedflux.shapes.errors import CannotTell, ShapeError, require
+from typedflux.shapes import messages
 from typedflux.shapes.messages import chain_mismatch, fmt_shape, layer_input_mismatch
 
 __all__ = [
@@ -446,10 +447,7 @@ def _spatial(x: Shape) -> Tuple[Union[Dim, Star], Dim, Dim, Dim]:
 def _too_small(layer: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
     for d in out:
         if _is_int(d) and d < 1:  # type: ignore[operator]
-            raise ShapeError(
-                f'Input too small for "{layer}": x has {fmt_shape(x)}; need an output size '
-                f">= 1 on every spatial axis (got {out[0]}x{out[1]})"
-            )
+            raise ShapeError(messages.input_too_small(layer, x, out))
 
 
 @dataclass(frozen=True)
@@ -625,10 +623,7 @@ class AdaptivePoolConfig(LayerConfig):
         b, c, h, w = _spatial(x)
         for got, want in ((h, self.out[0]), (w, self.out[1])):
             if _is_int(got) and _is_int(want) and got < want:  # type: ignore[operator]
-                raise ShapeError(
-                    f'Input too small for "{self.repr()}": x has {fmt_shape(x)}; need each '
-                    f"spatial size >= the output size ({got} vs {want})"
-                )
+                raise ShapeError(messages.input_smaller_than_output(self.repr(), x, got, want))
         return (b, c, self.out[0], self.out[1])
 
 

@@ -40,6 +40,9 @@ __all__ = [
     "negative_size",
     "zero_step",
     "rank_too_small",
+    "wrong_rank",
+    "input_too_small",
+    "input_smaller_than_output",
     "layer_input_mismatch",
     "chain_mismatch",
     "annotation_mismatch",
@@ -375,6 +378,40 @@ def zero_step(op: str) -> str:
     Zero step for "arange": step is 0; need a nonzero step
     """
     return f'Zero step for "{op}": step is 0; need a nonzero step'
+
+
+def wrong_rank(op: str, arg: str, shape: Sequence[object], ranks: Sequence[int]) -> str:
+    """An op that takes only some ranks (a 2-D conv takes rank 4).
+
+    >>> print(wrong_rank("conv2d", "x", (2, 28, 28), (4,)))
+    Wrong rank for "conv2d": x has Tensor[2, 28, 28]; need rank 4 (got 3)
+    """
+    want = " or ".join(str(r) for r in ranks)
+    return f'Wrong rank for "{op}": {arg} has {fmt_shape(shape)}; need rank {want} (got {len(shape)})'
+
+
+def input_too_small(op: str, shape: Sequence[object], out: Sequence[object]) -> str:
+    """A conv or pool whose window does not fit its input (an output size below 1).
+
+    >>> print(input_too_small("MaxPool((3, 3))", (1, 1, 2, 2), (0, 0)))
+    Input too small for "MaxPool((3, 3))": x has Tensor[1, 1, 2, 2]; need an output size >= 1 on every spatial axis (got 0x0)
+    """
+    return (
+        f'Input too small for "{op}": x has {fmt_shape(shape)}; need an output size '
+        f">= 1 on every spatial axis (got {_dim(out[0])}x{_dim(out[1])})"
+    )
+
+
+def input_smaller_than_output(op: str, shape: Sequence[object], got: Dim, want: Dim) -> str:
+    """An adaptive pool asked for more outputs than its input has.
+
+    >>> print(input_smaller_than_output("AdaptiveMeanPool((4, 4))", (1, 1, 2, 2), 2, 4))
+    Input too small for "AdaptiveMeanPool((4, 4))": x has Tensor[1, 1, 2, 2]; need each spatial size >= the output size (2 vs 4)
+    """
+    return (
+        f'Input too small for "{op}": x has {fmt_shape(shape)}; need each '
+        f"spatial size >= the output size ({dim_str(got)} vs {dim_str(want)})"
+    )
 
 
 def rank_too_small(op: str, arg: str, shape: Sequence[object], need: int) -> str:

@@ -58,11 +58,7 @@ def _rank(op: str, arg: str, x: Shape, ranks: Sequence[int]) -> Tuple[Dim, ...]:
     if star_index(x) is not None:
         raise CannotTell(f"{op}: {arg} has unknown rank")
     if len(x) not in ranks:
-        want = " or ".join(str(r) for r in ranks)
-        raise ShapeError(
-            f'Wrong rank for "{op}": {arg} has {messages.fmt_shape(x)}; need rank {want} '
-            f"(got {len(x)})"
-        )
+        raise ShapeError(messages.wrong_rank(op, arg, x, ranks))
     return x  # type: ignore[return-value]
 
 
@@ -135,10 +131,7 @@ def _conv_common(op: str, x: Shape, w: Shape, b: Shape, in_axis: int, out_axis: 
 def _check_positive(op: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
     for d in out:
         if type(d) is int and d < 1:
-            raise ShapeError(
-                f'Input too small for "{op}": x has {messages.fmt_shape(x)}; need an output '
-                f"size >= 1 on every spatial axis (got {out[0]}x{out[1]})"
-            )
+            raise ShapeError(messages.input_too_small(op, x, out))
 
 
 @spec("conv2d", a("x", T, required=True), a("w", T, required=True), a("b", T, required=True),
