@@ -1,0 +1,41 @@
+"""The plugin under the mypy daemon and incremental mode: edits are re-checked, not cached stale."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BUG = "import typedflux as tf\ny = tf.zeros(3, 4) @ tf.zeros(5, 6)\n"
+FIXED = "import typedflux as tf\ny = tf.zeros(3, 4) @ tf.zeros(4, 6)\n"
+MESSAGE = 'Inner dimensions differ for "matmul"'
+
+
+def _write_config(tmp: Path) -> None:
+    (tmp / "mypy.ini").write_text("[mypy]\nplugins = mypy_plugin\n")
+
+
+def test_daemon_rechecks_an_edited_file(tmp_path: Path) -> None:
+    _write_config(tmp_path)
+    target = tmp_path / "model.py"
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", str(tmp_path / "status.json")]
+    try:
+        target.write_text(BUG)
+        first = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                               capture_output=True, text=True, timeout=180)
+        assert MESSAGE in first.stdout, first.stdout + first.stderr
+        target.write_text(FIXED)
+        second = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=180)
+        assert second.returncode == 0 and MESSAGE not in second.stdout, second.stdout
+    finally:
+        subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
+
+
+def test_incremental_cache_reports_again_on_a_warm_run(tmp_path: Path) -> None:
+    _write_config(tmp_path)
+    (tmp_path / "model.py").write_text(BUG)
+    cmd = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "model.py"]
+    cold = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+    warm = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
+    assert MESSAGE in cold.stdout and cold.stdout == warm.stdout
