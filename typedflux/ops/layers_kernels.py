@@ -151,23 +151,122 @@ def _conv_out(h: int, k: int, s: int, p: int, d: int) -> int:
 # -- conv2d -----------------------------------------------------------------------------------
 
 
+def _tap_range(i: int, k_step: int, pad: int, stride: int, n_in: int, n_out: int
+               ) -> Tuple[int, int, int]:
+    """For kernel tap ``i``: the output positions ``[lo, hi)`` whose input position
+    ``o*stride + i*k_step - pad`` lies inside ``[0, n_in)``, and the first such input."""
+    off = i * k_step - pad
+    lo = max(0, -(off // stride) if off < 0 else 0)
+    while lo * stride + off < 0:
+        lo += 1
+    last = n_in - 1 - off  # o*stride <= last
+    hi = min(n_out, last // stride + 1) if last >= 0 else 0
+    hi = max(hi, lo)
+    return lo, hi, lo * stride + off
+
+
+def _chwn(x: Array) -> Array:
+    """The (C, H, W, N) view of an NCHW array: the order convolutions store their outputs
+    in, so a spatial shift of a tap is a slice whose rows are ``W*N`` contiguous values."""
+    v: Array = x.transpose(1, 2, 3, 0)
+    return v
+
+
+def im2col_cm(
+    x: Array, kernel: Pair, stride: Pair, pad: Pair, dilation: Pair, out_hw: Pair,
+    ones_row: bool = False,
+) -> Array:
+    """Columns ``(C*kh*kw [+1], OH*OW*N)`` of NCHW ``x``, columns ordered (oh, ow, n): one
+    copy per tap from a zero-padded (C, H, W, N) copy of ``x``; with the batch innermost
+    every copy moves long contiguous runs (``OW*N`` values at stride 1). ``ones_row``
+    appends a row of ones, so the bias rides in the GEMM.
+
+    >>> x = np.arange(8.0).reshape(2, 1, 2, 2)
+    >>> im2col_cm(x, (1, 1), (1, 1), (0, 0), (1, 1), (2, 2)).tolist()
+    [[0.0, 4.0, 1.0, 5.0, 2.0, 6.0, 3.0, 7.0]]
+    """
+    n, c, h, w = x.shape
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw), (oh, ow) = kernel, stride, pad, dilation, out_hw
+    xc = _chwn(x)
+    if ph or pw:
+        xp = np.zeros((c, h + 2 * ph, w + 2 * pw, n), dtype=x.dtype)
+        xp[:, ph : ph + h, pw : pw + w] = xc
+    else:
+        xp = xc
+    rows = c * kh * kw
+    cols = np.empty((rows + int(ones_row), oh * ow * n), dtype=x.dtype)
+    c6 = cols[:rows].reshape(c, kh, kw, oh, ow, n)
+    for i in range(kh):
+        for j in range(kw):
+            c6[:, i, j] = xp[:, i * dh : i * dh + sh * (oh - 1) + 1 : sh,
+                             j * dw : j * dw + sw * (ow - 1) + 1 : sw]
+    if ones_row:
+        cols[rows] = 1
+    return cols
+
+
+def col2im_cm(
+    gcols: Array, x_shape: Tuple[int, ...], kernel: Pair, stride: Pair, pad: Pair,
+    dilation: Pair, out_hw: Pair,
+) -> Array:
+    """The adjoint of :func:`im2col_cm` (without a ones row): the NCHW input gradient (a view
+    of (C, H, W, N) memory). Each tap adds its in-bounds part straight into the unpadded
+    gradient (what falls on the padding is dropped anyway)."""
+    n, c, h, w = x_shape
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw), (oh, ow) = kernel, stride, pad, dilation, out_hw
+    c6 = gcols.reshape(c, kh, kw, oh, ow, n)
+    taps = []
+    first = None
+    for i in range(kh):
+        r0, r1, ir = _tap_range(i, dh, ph, sh, h, oh)
+        for j in range(kw):
+            q0, q1, iq = _tap_range(j, dw, pw, sw, w, ow)
+            if r1 <= r0 or q1 <= q0:
+                continue
+            tap = (i, j, r0, r1, ir, q0, q1, iq)
+            # A tap that covers every input cell exactly once initialises the buffer (no
+            # zero fill): the centre tap of a stride-1 "same" convolution.
+            full = sh == sw == 1 and ir == 0 and iq == 0 and r1 - r0 == h and q1 - q0 == w
+            if first is None and full:
+                first = tap
+            else:
+                taps.append(tap)
+    if first is not None:
+        i, j, r0, r1, _, q0, q1, _ = first
+        gx = np.array(c6[:, i, j, r0:r1, q0:q1], order="C")
+    else:
+        gx = np.zeros((c, h, w, n), dtype=gcols.dtype)
+    for i, j, r0, r1, ir, q0, q1, iq in taps:
+        gx[:, ir : ir + sh * (r1 - r0 - 1) + 1 : sh,
+           iq : iq + sw * (q1 - q0 - 1) + 1 : sw] += c6[:, i, j, r0:r1, q0:q1]
+    nchw: Array = gx.transpose(3, 0, 1, 2)
+    return nchw
+
+
 def conv2d_forward(
     x: Array, w: Array, b: Optional[Array], stride: Pair, pad: Pair, dilation: Pair,
     activation: str = "identity",
 ) -> Tuple[Array, Array]:
     """Cross-correlation (PyTorch's conv2d) then a fused activation (identity, relu, tanh,
     sigmoid). Returns the output and the im2col buffer, which the backward reuses for the
-    weight gradient."""
+    weight gradient.
+
+    Batch-innermost inside: the GEMM ``(O, C*kh*kw) @ cols`` gives ``(O, OH*OW*N)``,
+    returned as an NCHW view of that (C, H, W, N) memory (no transposing copy); the next
+    conv or pool reads it in that order. A bias is a column of the weight matrix against a
+    row of ones in ``cols`` (no pass over the output; its gradient falls out of the
+    weight-gradient GEMM)."""
     n = x.shape[0]
     o, c, kh, kw = w.shape
     oh = _conv_out(x.shape[2], kh, stride[0], pad[0], dilation[0])
     ow = _conv_out(x.shape[3], kw, stride[1], pad[1], dilation[1])
-    cols = im2col(_pad(x, pad), (kh, kw), stride, dilation, (oh, ow))
-    y = w.reshape(o, -1) @ cols  # (O, B*OH*OW): the one GEMM
+    cols = im2col_cm(x, (kh, kw), stride, pad, dilation, (oh, ow), ones_row=b is not None)
+    wm = w.reshape(o, -1)
     if b is not None:
-        y += b[:, None]
+        wm = np.concatenate([wm, b.reshape(o, 1).astype(wm.dtype, copy=False)], axis=1)
+    y = wm @ cols  # (O, OH*OW*N): the one GEMM
     y = _act(y, activation)
-    return y.reshape(o, n, oh, ow).transpose(1, 0, 2, 3), cols
+    return y.reshape(o, oh, ow, n).transpose(3, 0, 1, 2), cols
 
 
 def conv2d_backward(
@@ -182,14 +281,20 @@ def conv2d_backward(
     if activation != "identity":
         assert out is not None
         g = _act_grad(g, out, activation)
-    g2 = g.transpose(1, 0, 2, 3).reshape(o, -1)
-    gw = (g2 @ cols.T).reshape(w.shape)
+    g2 = _chwn(g).reshape(o, -1)  # free when g lies like the output (the usual case)
+    rows = c * kh * kw
+    gwb = g2 @ cols.T
+    if cols.shape[0] == rows + 1:  # the bias row: its column is the bias gradient
+        gw = gwb[:, :rows].reshape(w.shape)
+        gb = gwb[:, rows].copy()
+    else:
+        gw = gwb.reshape(w.shape)
+        gb = g2.sum(axis=1)
     if not grad_x:
-        return None, gw, g2.sum(axis=1)
+        return None, gw, gb
     gcols = w.reshape(o, -1).T @ g2
-    hp, wp = x_shape[2] + 2 * pad[0], x_shape[3] + 2 * pad[1]
-    gxp = col2im(gcols, (n, c, hp, wp), (kh, kw), stride, dilation, (oh, ow))
-    return _unpad(gxp, pad), gw, g.sum(axis=(0, 2, 3))
+    gx = col2im_cm(gcols, x_shape, (kh, kw), stride, pad, dilation, (oh, ow))
+    return gx, gw, gb
 
 
 # -- conv_transpose2d -------------------------------------------------------------------------
@@ -247,12 +352,14 @@ def _pool_out(x: Array, window: Pair, stride: Pair, pad: Pair) -> Pair:
 
 
 def maxpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
-    """Max over each window (padding is -inf, so it never wins)."""
+    """Max over each window (padding is -inf, so it never wins). The output is laid out in
+    memory like ``x`` (a conv output's (C, H, W, N) order), so the next conv reads it
+    without a copy."""
     out_hw = _pool_out(x, window, stride, pad)
     out: Optional[Array] = None
     for _, _, tap in _taps(_pad(x, pad, -np.inf), window, stride, out_hw):
         if out is None:
-            out = tap.copy()
+            out = tap.copy(order="K")
         else:
             np.maximum(out, tap, out=out)
     assert out is not None
@@ -263,29 +370,26 @@ def maxpool2d_backward(
     g: Array, x: Array, out: Array, window: Pair, stride: Pair, pad: Pair
 ) -> Array:
     """Route each output gradient to the first (row-major) tap of its window that holds the
-    maximum; overlapping windows add."""
+    maximum; overlapping windows add. Buffers follow ``x``'s memory order, so every pass
+    runs along memory and the gradient comes out laid out like ``x``."""
     kh, kw = window
-    n, c, h, w = x.shape
+    h, w = x.shape[2:]
     oh, ow = out.shape[2:]
+    free = np.ones_like(out, dtype=bool)  # windows whose maximum is not yet credited
     if stride == window and pad == (0, 0) and h == oh * kh and w == ow * kw:
         # Windows tile the input: each input cell belongs to exactly one tap of one window,
         # so every cell is written once (no zero fill, no scatter-add).
-        x6 = x.reshape(n, c, oh, kh, ow, kw)
-        gx = np.empty(x.shape, dtype=g.dtype)
-        g6 = gx.reshape(n, c, oh, kh, ow, kw)
-        free = np.ones(out.shape, dtype=bool)
+        gx = np.empty_like(x, dtype=g.dtype)
         for i in range(kh):
             for j in range(kw):
-                hit = np.equal(x6[:, :, :, i, :, j], out)
+                hit = np.equal(x[:, :, i::kh, j::kw], out)
                 hit &= free
                 free ^= hit
-                np.multiply(g, hit, out=g6[:, :, :, i, :, j])
+                np.multiply(g, hit, out=gx[:, :, i::kh, j::kw])
         return gx
     xp = _pad(x, pad, -np.inf)
-    gxp = np.zeros(xp.shape, dtype=g.dtype)
-    out_hw = out.shape[2:]
-    free = np.ones(out.shape, dtype=bool)  # windows whose maximum is not yet credited
-    (sh, sw), (oh, ow) = stride, out_hw
+    gxp = np.zeros_like(xp, dtype=g.dtype)
+    (sh, sw), out_hw = stride, (oh, ow)
     for i, j, tap in _taps(xp, window, stride, out_hw):
         hit = np.equal(tap, out)
         hit &= free
