@@ -769,10 +769,25 @@ def machine_info(cfg: Config) -> Dict[str, str]:
         "blas": blas,
         "torch": (f"{torch.__version__} (threads: {torch.get_num_threads()})"
                   if cfg.torch else "not installed / disabled"),
+        "code": _git_state(),
         "load": "load average %.2f %.2f %.2f (1/5/15 min) at start" % os.getloadavg(),
         "command": "python " + " ".join(shlex.quote(a) for a in
                                          [os.path.relpath(sys.argv[0], ROOT), *sys.argv[1:]]),
     }
+
+
+def _git_state() -> str:
+    """The commit measured, and the library files that differed from it (if any)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "typedflux"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    changed = [line[3:] for line in dirty if line.strip()]
+    return f"commit {head}" + (f" plus uncommitted changes to {', '.join(changed)}"
+                               if changed else "")
 
 
 def fmt(v: Optional[float], digits: int = 3) -> str:
@@ -798,6 +813,11 @@ NOTES = """
   code (one GEMM per layer, channel-major im2col for the CNN, in-place ops); torch uses its
   own CPU kernels (oneDNN convolutions, a fused LSTM), so "no slower than PyTorch" compares
   against optimised C++, not against numpy.
+- Importing typedflux tunes glibc's malloc thresholds for the whole process
+  (typedflux/engine/alloc.py; `TYPEDFLUX_NO_MALLOC_TUNING=1` opts out), so the numpy
+  reference and PyTorch, run in the same process, get the same allocator behaviour: the
+  comparison stays like for like, but absolute numpy times here can be lower than in a
+  process without typedflux (no page faults on large temporaries).
 - Runtime shape checks: op rules and layer rules are memoised per input shape, so in a steady
   loop a check costs a dict lookup; the "timed alone" line is the verdict, the whole-step
   on/off difference is within run-to-run noise. "Memo disabled" shows what the rules would
@@ -927,7 +947,7 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
         f"- machine: {info['cpu']}, {info['cores']} cores; {info['load']}",
         f"- python {info['python']}, numpy {info['numpy']}, torch {info['torch']}",
         f"- BLAS: {info['blas']}",
-        f"- command: `{info['command']}`",
+        f"- command: `{info['command']}`; code: {info['code']}",
         f"- method: same process, same initial parameters and data; loss and gradients "
         f"checked against the numpy reference before timing; round-robin over systems, "
         f"{cfg.reps} repeats, medians of this thread's CPU time (time.thread_time; all systems "
