@@ -161,7 +161,7 @@ def sample(model: CharModel, prompt: str, length: int, temperature: float,
 
 def main(argv: "List[str] | None" = None) -> None:
     """Parse the flags, train for ``--steps`` batches, report the loss, and sample text."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--steps", type=int, default=600, help="training batches")
     parser.add_argument("--batch", type=int, default=32, help="sequences per batch")
     parser.add_argument("--length", type=int, default=64, help="characters per sequence")

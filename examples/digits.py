@@ -118,12 +118,13 @@ def load_data(seed: int, test_fraction: float = 0.2) -> Tuple[Array, Array, Arra
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
-    digits = load_digits()
+    digits: Any = load_digits()  # a Bunch; its stubs type it as a tuple too
     images = (digits.images / 16.0).astype(np.float32)[:, None]  # 17 grey levels 0..16, NCHW
     labels = digits.target.astype(np.int64)
-    xtr, xte, ytr, yte = train_test_split(
+    split: Any = train_test_split(
         images, labels, test_size=test_fraction, random_state=seed, stratify=labels
     )
+    xtr, xte, ytr, yte = split
     return xtr, ytr, xte, yte
 
 
@@ -159,7 +160,7 @@ def plot(history: History, path: str) -> None:
 
 def main(argv: "List[str] | None" = None) -> None:
     """Parse the flags, train, report, plot, save, and check that loading restores the model."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--epochs", type=int, default=20, help="passes over the training set")
     parser.add_argument("--seed", type=int, default=0, help="seeds the split, init and shuffling")
     parser.add_argument("--out", default="digits-out", help="folder for the plot and checkpoint")
