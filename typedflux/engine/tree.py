@@ -55,6 +55,7 @@ __all__ = [
     "mirror",
     "children",
     "walk",
+    "walk_with",
 ]
 
 _ATOMS = (
@@ -244,6 +245,55 @@ def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, Tensor[Any], bool]]:
         dot = name + "." if name else ""
         for kname, kval, ktrain in reversed(kids):
             push((dot + kname, kval, trainable and ktrain, sub))
+
+
+def _step(m: Any, key: str) -> Any:
+    # One step down a mirror structure (a Grads, dict, tuple or object) by a child's name,
+    # as a dotted-name lookup would take it; None when it is missing.
+    if m is None:
+        return None
+    tp = type(m)
+    if tp is Grads:
+        return m.__dict__.get(key)
+    if tp is tuple or tp is list:
+        return m[int(key)] if key.isdigit() and int(key) < len(m) else None
+    if isinstance(m, dict):
+        return m.get(key, m.get(int(key), None) if key.isdigit() else None)
+    if isinstance(m, (tuple, list)):
+        return m[int(key)] if key.isdigit() and int(key) < len(m) else None
+    return getattr(m, key, None)
+
+
+def walk_with(
+    obj: Any, other: Any
+) -> Iterator[Tuple[str, Tensor[Any], bool, Any]]:
+    """:func:`walk` over ``obj`` that also follows a mirror structure ``other`` (a gradient
+    from ``tf.gradient``, a dict, ...) along the same path: yields ``(dotted name, tensor,
+    trainable, entry of other at that name or None)``. One pass, no name lookups.
+
+    >>> import typedflux as tf
+    >>> [(n, e) for n, _, _, e in walk_with({"w": tf.ones(1), "v": [tf.ones(2)]}, {"v": [5]})]
+    [('w', None), ('v.0', 5)]
+    """
+    stack: List[Tuple[str, Any, bool, Tuple[int, ...], Any]] = [("", obj, True, (), other)]
+    pop, push = stack.pop, stack.append
+    infos = _INFO
+    while stack:
+        name, value, trainable, path, m = pop()
+        info = infos.get(type(value)) or _info(type(value))
+        kind = info.kind
+        if kind is _TENSOR:
+            yield name, value, trainable and value.data.dtype.kind in "fc", m
+            continue
+        if kind is _LEAF:
+            continue
+        kids = children(value)
+        if not kids or id(value) in path:
+            continue
+        sub = path + (id(value),)
+        dot = name + "." if name else ""
+        for kname, kval, ktrain in reversed(kids):
+            push((dot + kname, kval, trainable and ktrain, sub, _step(m, kname)))
 
 
 def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:

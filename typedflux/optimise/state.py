@@ -23,7 +23,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.engine.tree import Grads, named_params
+from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.rules import OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
@@ -179,8 +179,19 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
         and (isinstance(grads[0], (Grads, dict)) or grads[0] is None)
     ):
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
-    for name, p in named_params(model):
-        g = _lookup(grads, name)
+    # One joint walk of the model and its gradient (each parameter once, under its first
+    # name, trainable if any occurrence is: named_params' rules) instead of a walk plus a
+    # dotted-name lookup per parameter.
+    found = list(walk_with(model, grads))
+    trainable: Dict[int, bool] = {}
+    for _, t, tr, _ in found:
+        trainable[id(t)] = trainable.get(id(t), False) or tr
+    seen: set[int] = set()
+    leaves = state.leaves
+    for name, p, _, g in found:
+        if not trainable[id(p)] or id(p) in seen:
+            continue
+        seen.add(id(p))
         if g is None:
             continue
         pd = p.data
@@ -188,9 +199,9 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
             g = g.data
         else:
             g = _gradient_array(g, name, p)
-        leaf = state.leaves.get(name)
+        leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
-            leaf = state.leaves[name] = Leaf(state.rule, state.rule.init(pd))
+            leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
         leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
