@@ -17,6 +17,7 @@ from typing import Any, List, Tuple
 import numpy as np
 
 from typedflux.engine.tape import needed
+from typedflux.ops.layers_nn import _save, _saved
 from typedflux.ops.registry import Primitive, primitive
 
 __all__ = ["p_logitcrossentropy"]
@@ -51,9 +52,10 @@ def _forward(yhat: Any, y: Any, agg: str) -> Any:
         total = -np.dot(y.reshape(-1), lsm.reshape(-1))
     else:
         total = -_add(y * lsm, axis=None)
-    if agg == "sum":
-        return total
-    return total / _rows(lsm)
+    out = np.asarray(total if agg == "sum" else total / _rows(lsm))
+    # Kept with the output while a tape records, so the VJP does not recompute it.
+    _save(out, lsm)
+    return out
 
 
 p_logitcrossentropy: Primitive = primitive("logitcrossentropy")(_forward)
@@ -61,9 +63,9 @@ p_logitcrossentropy: Primitive = primitive("logitcrossentropy")(_forward)
 
 @p_logitcrossentropy.vjp
 def _vjp(g: Any, out: Any, yhat: Any, y: Any, agg: str) -> Tuple[Any, ...]:
-    lsm = _logsoftmax(yhat)
-    # Recomputing the log-softmax costs one pass; storing it would keep an [N, C] array
-    # alive on the tape for every loss evaluated.
+    lsm = _saved(out)
+    if lsm is None:
+        lsm = _logsoftmax(yhat)
     scale = g / max(_rows(yhat), 1) if agg == "mean" else g
     dyhat = dy = None
     if needed(0):
