@@ -62,7 +62,9 @@ def _save(out: np.ndarray[Any, Any], value: Any) -> None:
 
 
 def _saved(out: np.ndarray[Any, Any]) -> Any:
-    return _SAVED.get(id(out))
+    # Taken, not just read: a tape runs each node's VJP once, and whoever keeps the output
+    # (a loss value, a layer's activations) must not keep the VJP's buffers alive with it.
+    return _SAVED.pop(id(out), None)
 
 
 def needs_grad(x: Any) -> bool:
