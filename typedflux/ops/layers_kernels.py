@@ -145,7 +145,11 @@ def _pad(x: Array, pad: Pair, value: float = 0.0) -> Array:
     if pad == (0, 0):
         return x
     ph, pw = pad
-    return np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=value)
+    n, c, h, w = x.shape
+    # Same memory order as x (batch-innermost after a conv), unlike np.pad's C order.
+    xp = np.full_like(x, value, shape=(n, c, h + 2 * ph, w + 2 * pw))
+    xp[:, :, ph : ph + h, pw : pw + w] = x
+    return xp
 
 
 def _unpad(xp: Array, pad: Pair) -> Array:

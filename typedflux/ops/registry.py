@@ -269,6 +269,8 @@ class Primitive:
             if type(y) is Tensor:
                 yd = y.data
                 ys = yd.shape
+            elif type(y) is float:  # x * 0.9: the common constant operand
+                yd, ys = y, ()
             else:
                 yd, ys = operand(y, name, yname)
             key = (xs, ys)
