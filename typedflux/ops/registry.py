@@ -266,6 +266,7 @@ class Primitive:
                 xs = xd.shape
             else:
                 xd, xs = operand(x, name, xname)
+            yd: Any
             if type(y) is Tensor:
                 yd = y.data
                 ys = yd.shape
