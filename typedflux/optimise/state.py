@@ -24,7 +24,8 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import numpy as np
 
 from typedflux.engine.tree import Grads, named_params, walk_with
-from typedflux.optimise.rules import OptimiserChain, Rule
+from typedflux.optimise.blas import axpy
+from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
 from typedflux.tensor import Tensor
@@ -202,7 +203,10 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
             leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
-        leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
+        rule = leaf.rule
+        if type(rule) is Descent and axpy(-float(rule.eta), g, pd):
+            continue  # p -= eta * g in one BLAS pass, no temporary
+        leaf.state, step = rule.apply(leaf.state, pd, g)
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
         if step.dtype is not pd.dtype:
