@@ -125,3 +125,23 @@ def test_withgradient_structure_with_and_without_gradients() -> None:
     d = tf.Dense(3, 2)
     (gd,) = tf.gradient(lambda d: d(tf.ones(4, 3)).sum(), d)
     assert gd.weight.shape == (2, 3) and gd.bias.shape == (2,)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_descent_update_matches_the_numpy_expression(dtype: Any) -> None:
+    from typedflux.optimise.blas import axpy
+
+    w = rng.normal(size=(5, 7)).astype(dtype)
+    g = rng.normal(size=(5, 7)).astype(dtype)
+    model = {"w": tf.tensor(w.copy(), dtype=dtype)}
+    state = tf.setup(tf.Descent(0.25), model)
+    tf.update(state, model, {"w": tf.tensor(g, dtype=dtype)})
+    got = model["w"].numpy()
+    assert got.dtype == dtype
+    np.testing.assert_allclose(got, w - dtype(0.25) * g, rtol=1e-6)
+    # Cases axpy must refuse (the caller then uses numpy): mixed dtypes, a strided target,
+    # overlapping arrays.
+    y = np.zeros((5, 7), dtype=np.float32)
+    assert not axpy(1.0, g.astype(np.float64), y)
+    assert not axpy(1.0, np.ones((5, 7), np.float32), np.zeros((7, 5), np.float32).T)
+    assert not axpy(1.0, y, y)
