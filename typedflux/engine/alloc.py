@@ -13,7 +13,9 @@ step (as with PyTorch's cache). Set the environment variable ``TYPEDFLUX_NO_MALL
 before importing typedflux to keep glibc's defaults. Other C libraries and platforms are left
 alone.
 
->>> tune_allocator() in (True, False)
+>>> import platform
+>>> glibc = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+>>> tune_allocator() == (glibc and not os.environ.get("TYPEDFLUX_NO_MALLOC_TUNING"))
 True
 """
 
@@ -40,7 +42,8 @@ def tune_allocator() -> bool:
     """Apply the thresholds once per process; returns whether glibc accepted them (False
     off Linux/glibc, or when ``TYPEDFLUX_NO_MALLOC_TUNING`` is set).
 
-    >>> tune_allocator() == tune_allocator()
+    >>> first = tune_allocator()
+    >>> tune_allocator() is first   # applied once; later calls report the first outcome
     True
     """
     if _DONE:
