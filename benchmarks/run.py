@@ -966,6 +966,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="everything tiny (CI)")
     ap.add_argument("--out", help="write the report (markdown) to this file")
     ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if installed")
+    ap.add_argument("--code", help="describe the code measured in the report (default: the "
+                                   "git commit and uncommitted library files)")
     ap.add_argument("--only", help="comma-separated subset: mlp,cnn,chain,lstm,mypy,"
                                    "shapecheck,checks,memory")
     args = ap.parse_args(argv)
@@ -980,6 +982,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         torch.set_num_threads(1)
         torch.manual_seed(0)
     info = machine_info(cfg)
+    if args.code:
+        info["code"] = args.code
     benches: List[Bench] = []
     makers: List[Tuple[str, str, Callable[[], Bench]]] = [
         ("mlp", "MLP b32", lambda: bench_mlp(cfg, 32)),
