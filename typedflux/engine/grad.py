@@ -22,21 +22,21 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from typedflux.engine.tape import Tape
 from typedflux.engine.tree import mirror, walk
-from typedflux.tensor import Tensor
+from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["gradient", "withgradient"]
 
 
-def _wrap(g: Any) -> Tensor[Any]:
+def _wrap(g: Any) -> AnyTensor:
     # The tape hands out arrays the caller owns: wrap without another copy.
-    t: Tensor[Any] = Tensor.__new__(Tensor)
+    t: AnyTensor = Tensor.__new__(Tensor)
     t.data = g
     t._tape = None
     return t
 
 
-def _shell() -> Tensor[Any]:
-    t: Tensor[Any] = Tensor.__new__(Tensor)
+def _shell() -> AnyTensor:
+    t: AnyTensor = Tensor.__new__(Tensor)
     t._tape = None
     return t
 
@@ -48,7 +48,7 @@ def _fmt(t: Any) -> str:
     return type(t).__name__
 
 
-def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[Any, ...]]:
+def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[Any, ...]]:
     """``(f(*args), gradient(f, *args))`` from one forward pass. ``f`` must return a scalar
     ``Tensor[()]`` (a loss); the value is returned detached from the tape.
 
@@ -61,11 +61,11 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[
     # One structure pass does both jobs: it watches each trainable tensor (once, however
     # often it is shared) and builds the gradient structure with an empty Tensor shell in
     # its place, filled in after the backward scan.
-    leaves: List[Tensor[Any]] = []
+    leaves: List[AnyTensor] = []
     ids: List[int] = []
-    shells: Dict[int, Tensor[Any]] = {}
+    shells: Dict[int, AnyTensor] = {}
 
-    def watch(t: Tensor[Any], trainable: bool) -> Optional[Tensor[Any]]:
+    def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
         if not trainable:
             return None
         shell = shells.get(id(t))
@@ -98,11 +98,11 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[Tensor[Any], Tuple[
             shells[id(t)].data = a
         return out.detach(), structure
     # Some tensor got no gradient: it must read None in the structure, so build it again.
-    found: Dict[int, Optional[Tensor[Any]]] = {}
+    found: Dict[int, Optional[AnyTensor]] = {}
     for t, g in zip(leaves, arrays):
         found[id(t)] = None if g is None else _wrap(g)
 
-    def leaf(t: Tensor[Any], trainable: bool) -> Optional[Tensor[Any]]:
+    def leaf(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
         return found.get(id(t)) if trainable else None
 
     grads = tuple(mirror(arg, leaf) for arg in args)

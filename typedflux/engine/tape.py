@@ -27,7 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from typedflux.tensor import Tensor
+    from typedflux.tensor import AnyTensor
 
 __all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "needed"]
 
@@ -163,7 +163,7 @@ class Tape:
         self.dtypes.append(dtype)
         return len(self.shapes) - 1
 
-    def watch(self, t: "Tensor[Any]") -> int:
+    def watch(self, t: "AnyTensor") -> int:
         """Mark ``t`` as a leaf to differentiate with respect to; returns its id. Watching
         the same tensor twice returns the same id. Integer and bool tensors cannot carry
         gradients and get ``-1``.
@@ -205,7 +205,7 @@ class Tape:
         self.freed = True
 
     # -- differentiation ---------------------------------------------------------------
-    def id_of(self, t: "Tensor[Any]") -> int:
+    def id_of(self, t: "AnyTensor") -> int:
         """The id of ``t`` on this tape (a watched leaf or a recorded output), else ``-1``.
 
         >>> import typedflux as tf
@@ -224,7 +224,7 @@ class Tape:
         return -1
 
     def backward(
-        self, out: "Tensor[Any]", wrt: Sequence["Tensor[Any]"], seed: Optional[Array] = None
+        self, out: "AnyTensor", wrt: Sequence["AnyTensor"], seed: Optional[Array] = None
     ) -> List[Optional[Array]]:
         """Gradients of ``out`` with respect to each tensor of ``wrt`` (``None`` where nothing
         flows), by one reverse scan; then the tape is freed.

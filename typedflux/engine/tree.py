@@ -45,7 +45,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.tensor import Tensor
+from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = [
     "Grads",
@@ -218,7 +218,7 @@ def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
     return None
 
 
-def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, Tensor[Any], bool]]:
+def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, AnyTensor, bool]]:
     """Every tensor reachable from ``obj`` as ``(dotted name, tensor, trainable)``, in order,
     possibly more than once (a tensor shared by two layers appears under both names).
 
@@ -266,7 +266,7 @@ def _step(m: Any, key: str) -> Any:
 
 def walk_with(
     obj: Any, other: Any
-) -> Iterator[Tuple[str, Tensor[Any], bool, Any]]:
+) -> Iterator[Tuple[str, AnyTensor, bool, Any]]:
     """:func:`walk` over ``obj`` that also follows a mirror structure ``other`` (a gradient
     from ``tf.gradient``, a dict, ...) along the same path: yields ``(dotted name, tensor,
     trainable, entry of other at that name or None)``. One pass, no name lookups.
@@ -296,7 +296,7 @@ def walk_with(
             push((dot + kname, kval, trainable and ktrain, sub, _step(m, kname)))
 
 
-def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
+def named_tensors(obj: Any) -> List[Tuple[str, AnyTensor]]:
     """Every tensor in ``obj`` (parameters and buffers) with its dotted name, each tensor
     once (under its first name), in a deterministic order. What ``tf.save`` writes.
 
@@ -305,7 +305,7 @@ def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
     'enc.0'
     """
     seen: set[int] = set()
-    out: List[Tuple[str, Tensor[Any]]] = []
+    out: List[Tuple[str, AnyTensor]] = []
     for name, t, _ in walk(obj):
         if id(t) not in seen:
             seen.add(id(t))
@@ -313,7 +313,7 @@ def named_tensors(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
     return out
 
 
-def named_params(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
+def named_params(obj: Any) -> List[Tuple[str, AnyTensor]]:
     """The trainable tensors in ``obj`` (no buffers, nothing frozen, floats only) with their
     dotted names, each once.
 
@@ -325,7 +325,7 @@ def named_params(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
     trainable: Dict[int, bool] = {}
     for _, t, tr in found:
         trainable[id(t)] = trainable.get(id(t), False) or tr
-    out: List[Tuple[str, Tensor[Any]]] = []
+    out: List[Tuple[str, AnyTensor]] = []
     seen: set[int] = set()
     for name, t, _ in found:
         if trainable[id(t)] and id(t) not in seen:
@@ -334,7 +334,7 @@ def named_params(obj: Any) -> List[Tuple[str, Tensor[Any]]]:
     return out
 
 
-def params(obj: Any) -> List[Tensor[Any]]:
+def params(obj: Any) -> List[AnyTensor]:
     """The trainable tensors of ``obj`` (``tf.params(model)``), each once.
 
     >>> import typedflux as tf
@@ -344,7 +344,7 @@ def params(obj: Any) -> List[Tensor[Any]]:
     return [t for _, t in named_params(obj)]
 
 
-def mirror(obj: Any, leaf: Callable[[Tensor[Any], bool], Any]) -> Any:
+def mirror(obj: Any, leaf: Callable[[AnyTensor, bool], Any]) -> Any:
     """A structure shaped like ``obj`` with ``leaf(tensor, trainable)`` at each tensor:
     lists and tuples become tuples, dicts dicts, objects :class:`Grads` with the same
     attribute names, anything else ``None``.
@@ -357,7 +357,7 @@ def mirror(obj: Any, leaf: Callable[[Tensor[Any], bool], Any]) -> Any:
 
 
 def _mirror(
-    obj: Any, leaf: Callable[[Tensor[Any], bool], Any], trainable: bool, path: Tuple[int, ...]
+    obj: Any, leaf: Callable[[AnyTensor, bool], Any], trainable: bool, path: Tuple[int, ...]
 ) -> Any:
     info = _INFO.get(type(obj)) or _info(type(obj))
     kind = info.kind

@@ -28,7 +28,7 @@ from typedflux.optimise.blas import axpy
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
-from typedflux.tensor import Tensor
+from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["Leaf", "OptState", "setup", "update", "adjust"]
 
@@ -142,7 +142,7 @@ def _lookup(grads: Any, name: str) -> Any:
     return node
 
 
-def _gradient_array(g: Any, name: str, p: Tensor[Any]) -> Optional[np.ndarray[Any, Any]]:
+def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any, Any]]:
     if g is None:
         return None
     arr = g.data if isinstance(g, Tensor) else np.asarray(g)
