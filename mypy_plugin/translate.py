@@ -57,7 +57,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, evaluate, symbols, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, evaluate, symbol_name, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
 __all__ = [
@@ -252,7 +252,7 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
         return LiteralType(d, api.named_type("builtins.int", []))
     if isinstance(d, Unknown):
         return _any()
-    bare = _bare_symbol(d)
+    bare = symbol_name(d)
     if bare is not None:
         tv = _lookup_typevar(ctx, bare)
         if tv is not None:
@@ -260,12 +260,6 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
     return LiteralType(dim_text(d), api.named_type("builtins.str", []))
 
 
-def _bare_symbol(d: Dim) -> Optional[str]:
-    if isinstance(d, Expr) and len(d.terms) == 1:
-        mono, coeff = d.terms[0]
-        if coeff == 1 and len(mono) == 1 and mono[0][1] == 1 and isinstance(mono[0][0], str):
-            return mono[0][0]
-    return None
 
 
 def _lookup_typevar(ctx: AnalyzeTypeContext, name: str) -> Optional[TypeVarType]:
@@ -566,7 +560,7 @@ def type_of_dim(d: Dim, names: Names, int_type: Instance, str_type: Instance) ->
         if d < 0:
             return _any()
         return LiteralType(d, int_type)
-    bare = _bare_symbol(d)
+    bare = symbol_name(d)
     if bare is not None and bare in names.tvars:
         return names.tvars[bare]
     return LiteralType(dim_text(d), str_type)

@@ -240,6 +240,11 @@ class Tape:
         >>> t.backward(y, [x], seed=np.array([1.0, 10.0], dtype=np.float32))
         [array([ 3., 30.], dtype=float32)]
         """
+        self._check_backward()
+        return self.backward_ids(self.id_of(out), [self.id_of(t) for t in wrt], seed)
+
+    def _check_backward(self) -> None:
+        # A tape runs backward once, and only after recording has finished.
         if self.freed:
             raise TapeError(_FREED)
         if _ACTIVE[0] is self:
@@ -247,7 +252,6 @@ class Tape:
                 "Tape.backward was called while the tape is still recording; "
                 "leave the `with tape:` block first"
             )
-        return self.backward_ids(self.id_of(out), [self.id_of(t) for t in wrt], seed)
 
     def backward_ids(
         self, out_id: int, wrt_ids: Sequence[int], seed: Optional[Array] = None
@@ -263,13 +267,7 @@ class Tape:
         >>> t.backward_ids(t.id_of(y), [i, -1])
         [array([2., 4.], dtype=float32), None]
         """
-        if self.freed:
-            raise TapeError(_FREED)
-        if _ACTIVE[0] is self:
-            raise TapeError(
-                "Tape.backward was called while the tape is still recording; "
-                "leave the `with tape:` block first"
-            )
+        self._check_backward()
         if out_id < 0:
             self.free()
             return [None for _ in wrt_ids]

@@ -25,7 +25,9 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from typedflux.shapes import messages
-from typedflux.shapes.dims import Dim, Expr, Star, Unknown, dim_str, equal, evaluate, sym, symbols
+from typedflux.shapes.dims import (
+    Dim, Expr, Star, Unknown, dim_str, equal, evaluate, sym, symbol_name, symbols,
+)
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape
 
@@ -56,8 +58,8 @@ class Bindings:
             return
         deferred: List[Tuple[int, Expr, Dim]] = []
         for axis, p, a in pairs:
-            if isinstance(p, Expr) and _bare_symbol(p) is not None:
-                self._bind_symbol(what, pattern, actual, axis, _bare_symbol(p) or "", a)
+            if isinstance(p, Expr) and symbol_name(p) is not None:
+                self._bind_symbol(what, pattern, actual, axis, symbol_name(p) or "", a)
             elif isinstance(p, Expr):
                 deferred.append((axis, p, a))
             else:
@@ -191,12 +193,6 @@ class Bindings:
         self.origin[name] = what
 
 
-def _bare_symbol(d: Dim) -> Optional[str]:
-    if isinstance(d, Expr) and len(d.terms) == 1:
-        mono, coeff = d.terms[0]
-        if coeff == 1 and len(mono) == 1 and mono[0][1] == 1 and isinstance(mono[0][0], str):
-            return mono[0][0]
-    return None
 
 
 def _star_at(shape: Sequence[object]) -> Optional[int]:

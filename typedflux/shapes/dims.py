@@ -37,6 +37,7 @@ __all__ = [
     "symbols",
     "dim_str",
     "is_known",
+    "symbol_name",
 ]
 
 
@@ -427,6 +428,19 @@ def is_one(d: Dim) -> Optional[bool]:
 def is_known(d: Dim) -> bool:
     """``True`` unless ``d`` is (or mentions) an unknown dim."""
     return not isinstance(d, Unknown)
+
+
+def symbol_name(d: object) -> Optional[str]:
+    """The name of a dim that is one bare symbol (``B``), else ``None`` (``2*B``, ``784``).
+
+    >>> symbol_name(sym("B")), symbol_name(sym("B") * 2), symbol_name(784)
+    ('B', None, None)
+    """
+    if isinstance(d, Expr) and len(d.terms) == 1:
+        mono, coeff = d.terms[0]
+        if coeff == 1 and len(mono) == 1 and mono[0][1] == 1 and isinstance(mono[0][0], str):
+            return mono[0][0]
+    return None
 
 
 def dim_str(d: Dim) -> str:
