@@ -145,3 +145,22 @@ def test_descent_update_matches_the_numpy_expression(dtype: Any) -> None:
     assert not axpy(1.0, g.astype(np.float64), y)
     assert not axpy(1.0, np.ones((5, 7), np.float32), np.zeros((7, 5), np.float32).T)
     assert not axpy(1.0, y, y)
+
+
+def test_blas_axpy_is_found_where_numpy_bundles_openblas() -> None:
+    """With numpy's wheel (its bundled OpenBLAS in numpy.libs) the fast update must bind, not
+    silently fall back; and when bound it computes y += alpha * x in place."""
+    import glob
+    import os
+
+    from typedflux.optimise import blas
+
+    bundled = glob.glob(
+        os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs", "libscipy_openblas*")
+    )
+    if os.environ.get("TYPEDFLUX_NO_BLAS_AXPY") or not bundled:
+        pytest.skip("numpy here has no bundled OpenBLAS (or the fast path is switched off)")
+    assert blas.available()
+    y = np.ones(4, dtype=np.float32)
+    assert blas.axpy(-0.5, np.full(4, 2.0, dtype=np.float32), y)
+    assert y.tolist() == [0.0, 0.0, 0.0, 0.0]
