@@ -54,12 +54,13 @@ def _rowmax(x2: Any) -> Any:
 
 def _fast(yhat: Any, y: Any) -> bool:
     # Same-shape, same-float-dtype arrays (the usual logits and one-hot or soft targets):
-    # row sums as a GEMV, no [N, C] log-softmax. Anything else takes the general path.
+    # row sums as a GEMV (BLAS float32/float64 only: a float16 matmul would also sum in
+    # float16), no [N, C] log-softmax. Anything else takes the general path.
     return (
         type(y) is np.ndarray
         and y.shape == yhat.shape
         and y.dtype == yhat.dtype
-        and yhat.dtype.kind == "f"
+        and (yhat.dtype == np.float32 or yhat.dtype == np.float64)
         and yhat.size > 0
     )
 
