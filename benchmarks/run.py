@@ -211,39 +211,50 @@ def mlp_model() -> Any:
     return tf.Chain(tf.Dense(784, 256, tf.relu), tf.Dense(256, 128, tf.relu), tf.Dense(128, 10))
 
 
-def bench_mlp(cfg: Config, batch: int) -> Bench:
-    rng = np.random.default_rng(batch)
-    p0 = refs.mlp_init(rng, (784, 256, 128, 10))
-    x = rng.standard_normal((batch, 784)).astype(np.float32)
-    y = onehot(rng, batch, 10)
-    ref_loss, ref_grads = refs.mlp_loss_grad(p0, x, y)
-
-    model = mlp_model()
+def _classifier_systems(
+    cfg: Config, tag: str, p0: Any, x: Any, y: Any, loss_grad: Callable[..., Any],
+    model: Any, torch_model: Callable[[], Any],
+) -> Dict[str, Step]:
+    """typedflux, the numpy reference and (when installed) torch training the same classifier
+    from the same parameters and data, each checked against the reference before timing."""
+    ref_loss, ref_grads = loss_grad(p0, x, y)
     load_params(model, p0)
     tx, ty = tf.tensor(x), tf.tensor(y)
-    check_tf("mlp", xent, model, (tx, ty), ref_loss, ref_grads)
+    check_tf(tag, xent, model, (tx, ty), ref_loss, ref_grads)
     systems: Dict[str, Step] = {"typedflux": tf_descent_step(xent, model, tx, ty)}
-
     p = copies(p0)
 
     def np_step() -> None:
-        _, g = refs.mlp_loss_grad(p, x, y)
+        _, g = loss_grad(p, x, y)
         refs.sgd(p, g, LR)
 
     systems["numpy"] = np_step
     if cfg.torch:
-        tm = torch.nn.Sequential(
-            torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
-            torch.nn.ReLU(), torch.nn.Linear(128, 10),
-        )
+        tm = torch_model()
         torch_params(tm, p0)
         txx, tyy = torch.from_numpy(x), torch.from_numpy(y)
 
         def tloss() -> Any:
             return F.cross_entropy(tm(txx), tyy)
 
-        check_torch("mlp", tm, tloss, ref_loss, ref_grads)
+        check_torch(tag, tm, tloss, ref_loss, ref_grads)
         systems["torch"] = torch_sgd_step(tm, tloss)
+    return systems
+
+
+def bench_mlp(cfg: Config, batch: int) -> Bench:
+    rng = np.random.default_rng(batch)
+    p0 = refs.mlp_init(rng, (784, 256, 128, 10))
+    x = rng.standard_normal((batch, 784)).astype(np.float32)
+    y = onehot(rng, batch, 10)
+
+    def torch_model() -> Any:
+        nn = torch.nn
+        return nn.Sequential(
+            nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10),
+        )
+
+    systems = _classifier_systems(cfg, "mlp", p0, x, y, refs.mlp_loss_grad, mlp_model(), torch_model)
     target = 1.15 if batch <= 32 else 1.05
     return Bench(f"MLP 784-256-128-10 b{batch}", "ms/step", 1, systems, target=target)
 
@@ -265,35 +276,16 @@ def bench_cnn(cfg: Config) -> Bench:
     p0 = refs.cnn_init(rng)
     x = rng.standard_normal((batch, 1, 28, 28)).astype(np.float32)
     y = onehot(rng, batch, 10)
-    ref_loss, ref_grads = refs.cnn_loss_grad(p0, x, y)
 
-    model = cnn_model()
-    load_params(model, p0)
-    tx, ty = tf.tensor(x), tf.tensor(y)
-    check_tf("cnn", xent, model, (tx, ty), ref_loss, ref_grads)
-    systems: Dict[str, Step] = {"typedflux": tf_descent_step(xent, model, tx, ty)}
-    p = copies(p0)
-
-    def np_step() -> None:
-        _, g = refs.cnn_loss_grad(p, x, y)
-        refs.sgd(p, g, LR)
-
-    systems["numpy"] = np_step
-    if cfg.torch:
+    def torch_model() -> Any:
         nn = torch.nn
-        tm = nn.Sequential(
+        return nn.Sequential(
             nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Flatten(), nn.Linear(784, 10),
         )
-        torch_params(tm, p0)
-        txx, tyy = torch.from_numpy(x), torch.from_numpy(y)
 
-        def tloss() -> Any:
-            return F.cross_entropy(tm(txx), tyy)
-
-        check_torch("cnn", tm, tloss, ref_loss, ref_grads)
-        systems["torch"] = torch_sgd_step(tm, tloss)
+    systems = _classifier_systems(cfg, "cnn", p0, x, y, refs.cnn_loss_grad, cnn_model(), torch_model)
     return Bench("CNN conv-pool-conv-pool-dense b64", "ms/step", 1, systems, target=1.0,
                  torch_no_slower=True)
 
