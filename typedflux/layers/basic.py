@@ -37,7 +37,6 @@ from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
 from typedflux.shapes.catalog import SPECS, Kind
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.messages import chain_mismatch, fmt_shape, layer_input_mismatch
 from typedflux.shapes.layers import (
     ChainItem,
     DenseConfig,
@@ -51,6 +50,7 @@ from typedflux.shapes.layers import (
     chain_repr,
     check_chain,
     parallel_repr,
+    reword_in_chain,
     skip_repr,
 )
 from typedflux.tensor import Tensor
@@ -319,22 +319,10 @@ class Chain(Generic[Unpack[Layers]]):
 
 
 def _reword(err: ShapeError, i: int, layer: Any, prev: Optional[Tuple[int, Any]],
-                  x: Shape) -> ShapeError:
+            x: Shape) -> ShapeError:
     """A layer's ShapeError re-worded with its Chain position and the shape flowing in."""
-    if isinstance(err, LayerInputError) and not _is_container(layer):
-        if prev is None:
-            text = layer_input_mismatch(err.layer, err.expected, x, err.axis, i)
-        else:
-            hint = f"change {err.layer} to {err.fix.repr()}" if err.fix is not None else None
-            text = chain_mismatch(i, err.layer, err.expected, prev[0], layer_repr(prev[1]),
-                                  x, hint)
-        out = LayerInputError(text, err.layer, err.expected, x, err.axis, err.fix)
-        out.notes = err.notes
-        return out
-    return ShapeError(
-        f"Chain layer {i} {layer_repr(layer)}: {err.message}",
-        (*err.notes, f"input to layer {i}: {fmt_shape(x)}"),
-    )
+    before = None if prev is None else (prev[0], layer_repr(prev[1]))
+    return reword_in_chain(err, i, layer_repr(layer), before, x, not _is_container(layer))
 
 
 # -- shape-only and simple layers -------------------------------------------------------------

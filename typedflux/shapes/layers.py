@@ -900,31 +900,41 @@ def _item_repr(item: ChainItem) -> str:
     return item[0]
 
 
-def _hint(err: LayerInputError) -> Optional[str]:
-    if err.fix is None:
-        return None
-    return f"change {err.layer} to {err.fix.repr()}"
+def reword_in_chain(
+    err: ShapeError, position: int, layer_text: str, prev: Optional[Tuple[int, str]], x: Shape,
+    input_error: bool = True,
+) -> ShapeError:
+    """A layer's error re-worded to name its Chain position (and the layer feeding it, by its
+    repr), used by the run-time Chain and the static Chain rule alike. ``input_error=False``
+    keeps a :class:`LayerInputError` generic (a container layer's inner error).
+
+    >>> try:
+    ...     DenseConfig(64, 10).rule((16, 32))
+    ... except LayerInputError as e:
+    ...     print(reword_in_chain(e, 2, "Dense(64 => 10)", (1, "Dense(784 => 32)"), (16, 32)))
+    Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32) produces Tensor[16, 32]; change Dense(64 => 10) to Dense(32 => 10)
+    """
+    if isinstance(err, LayerInputError) and input_error:
+        if prev is None:
+            text = layer_input_mismatch(err.layer, err.expected, x, err.axis, position)
+        else:
+            hint = f"change {err.layer} to {err.fix.repr()}" if err.fix is not None else None
+            text = chain_mismatch(position, err.layer, err.expected, prev[0], prev[1], x, hint)
+        out = LayerInputError(text, err.layer, err.expected, x, err.axis, err.fix)
+        out.notes = err.notes
+        return out
+    return ShapeError(
+        f"Chain layer {position} {layer_text}: {err.message}",
+        (*err.notes, f"input to layer {position}: {fmt_shape(x)}"),
+    )
 
 
 def _reword(
     err: ShapeError, position: int, item: ChainItem, prev: Optional[Tuple[int, ChainItem]],
     x: Shape,
 ) -> ShapeError:
-    """A layer's error re-worded to name its Chain position (and the layer feeding it)."""
-    if isinstance(err, LayerInputError):
-        if prev is None:
-            text = layer_input_mismatch(err.layer, err.expected, x, err.axis, position)
-        else:
-            text = chain_mismatch(
-                position, err.layer, err.expected, prev[0], _item_repr(prev[1]), x, _hint(err)
-            )
-        out = LayerInputError(text, err.layer, err.expected, x, err.axis, err.fix)
-        out.notes = err.notes
-        return out
-    return ShapeError(
-        f"Chain layer {position} {_item_repr(item)}: {err.message}",
-        (*err.notes, f"input to layer {position}: {fmt_shape(x)}"),
-    )
+    before = None if prev is None else (prev[0], _item_repr(prev[1]))
+    return reword_in_chain(err, position, _item_repr(item), before, x)
 
 
 def chain_rule(items: Sequence[ChainItem], x: Shape, start: int = 1) -> Shape:
