@@ -34,8 +34,10 @@ __all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "n
 Array = npt.NDArray[Any]
 
 # One recorded op: (op name, vjp, output id, input ids (-1 = constant), forward args as the
-# VJP receives them, output array). Plain tuples keep recording cheap.
-Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any]
+# VJP receives them, output array, exact). Plain tuples keep recording cheap. ``exact``: every
+# input on the tape has the output's shape and dtype (an elementwise op without
+# broadcasting), so its gradients need no reduction or cast and the scan skips those checks.
+Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any, bool]
 
 
 class TapeError(RuntimeError):
@@ -288,32 +290,43 @@ class Tape:
         ndarray = np.ndarray
         running = _RUNNING
         try:
-            for name, vjp, oid, in_ids, args, outval in reversed(self.nodes):
+            for name, vjp, oid, in_ids, args, outval, exact in reversed(self.nodes):
                 g = grads[oid]
                 if g is None:
                     continue
                 if drop[oid]:
                     grads[oid] = None
                 running[0] = in_ids
-                in_grads = vjp(g, outval, *args)  # type: ignore[misc]
+                # Spelled out for one and two arguments: a call with *args costs about as
+                # much as the VJP of a small elementwise op.
+                nargs = len(args)
+                if nargs == 2:
+                    in_grads = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
+                elif nargs == 1:
+                    in_grads = vjp(g, outval, args[0])  # type: ignore[misc]
+                else:
+                    in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if len(in_grads) != len(in_ids):
                     in_grads = _flatten_grads(in_grads, len(in_ids), name)
                 for i, gi in zip(in_ids, in_grads):
                     if i < 0 or gi is None:
                         continue
-                    if type(gi) is not ndarray or gi.shape != shapes[i]:
-                        gi = unbroadcast(gi, shapes[i], name)
+                    if not exact:
+                        if type(gi) is not ndarray or gi.shape != shapes[i]:
+                            gi = unbroadcast(gi, shapes[i], name)
+                        if gi.dtype is not dtypes[i] and gi.dtype != dtypes[i]:
+                            gi = gi.astype(dtypes[i])
                     prev = grads[i]
                     if prev is None:
-                        if gi.dtype is dtypes[i]:
-                            grads[i] = gi
-                        elif gi.dtype == dtypes[i]:
-                            grads[i] = gi
-                        else:
-                            grads[i] = gi.astype(dtypes[i])
-                            owned[i] = True  # astype made a fresh array
+                        grads[i] = gi
+                    elif gi.size <= _SMALL and gi.ndim:
+                        # On small arrays a fresh sum is cheaper than an in-place add (numpy's
+                        # out= handling) and needs no copy on the first collision. (Not for
+                        # 0-d: there numpy's ``a + b`` is an immutable scalar.)
+                        grads[i] = prev + gi
+                        owned[i] = True
                     elif owned[i]:
-                        prev += gi  # same shape; += casts to the buffer's dtype
+                        prev += gi
                     else:
                         # First collision: copy into a buffer of our own (an ndarray even
                         # for 0-d, where numpy's ``a + b`` would give an immutable scalar).
@@ -339,6 +352,10 @@ class Tape:
         self.free()
         return result
 
+
+# Up to this many elements, gradients are accumulated as ``a + b`` into a fresh array rather
+# than in place (cheaper for small arrays; in place saves memory traffic for large ones).
+_SMALL = 4096
 
 _SEEDS: Dict[Any, Array] = {}
 

@@ -35,7 +35,15 @@ from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.shapes.errors import CannotTell
 from typedflux.tensor import Tensor, as_array
 
-__all__ = ["Primitive", "primitive", "REGISTRY", "operand", "composite_rule", "norm_axis"]
+__all__ = [
+    "Primitive",
+    "primitive",
+    "REGISTRY",
+    "operand",
+    "composite_rule",
+    "norm_axis",
+    "scalar_like",
+]
 
 Array = npt.NDArray[Any]
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
@@ -76,6 +84,45 @@ def operand(v: object, op: str, arg: str) -> Tuple[Any, Tuple[int, ...]]:
         a = _asarray(v)
         return a, a.shape
     raise TypeError(f'"{op}" needs a Tensor or a number for {arg}, got {type(v).__name__}')
+
+
+_NUMBER = (float, int)
+# 0-d arrays standing for Python numbers, per (value, dtype): numpy takes its slow scalar
+# path for a Python float (``a * 0.9`` costs twice ``a * b`` on a small array), and the
+# same value as a 0-d array of the array's own dtype gives the identical result (NEP 50
+# casts a Python number to the array's dtype either way).
+_SCALARS: Dict[Tuple[Any, Any], Array] = {}
+_SCALAR_LIMIT = 1024
+
+
+def scalar_like(v: Any, like: Any) -> Any:
+    """A Python number ``v`` as a cached read-only 0-d array of ``like``'s float dtype, for a
+    binary op with the float32/float64 array ``like``; ``v`` itself when that could change
+    the result (other dtypes, zero, non-finite or huge values).
+
+    >>> a = np.ones(2, dtype=np.float32)
+    >>> scalar_like(0.5, a), scalar_like(0.5, a) is scalar_like(0.5, a)
+    (array(0.5, dtype=float32), True)
+    >>> scalar_like(0.5, np.ones(2, dtype=np.int64)), scalar_like(0.0, a)
+    (0.5, 0.0)
+    """
+    dt = like.dtype
+    if dt is not _F32 and dt is not _F64:
+        return v
+    key = (v, dt)
+    hit = _SCALARS.get(key)
+    if hit is not None:
+        return hit
+    # Zero is left alone because -0.0 == 0.0 share a key; bools are ints but not numbers
+    # here; values beyond +-1e30 could overflow float32 on conversion.
+    if type(v) is bool or not (0 < abs(v) < 1e30):
+        return v
+    if len(_SCALARS) >= _SCALAR_LIMIT:
+        _SCALARS.clear()
+    a = np.array(v, dtype=dt)
+    a.flags.writeable = False
+    _SCALARS[key] = a
+    return a
 
 
 def _creeps(datas: Sequence[Any]) -> bool:
@@ -257,28 +304,39 @@ class Primitive:
         cache = self._cache
         xname, yname = (a.name for a in self.spec.args)
         diff = self.spec.differentiable
+        # Equal shapes, or a () second operand, give the first shape: the broadcasting
+        # rule's own first case (OpSpec.broadcasts), taken without a call or a memo key.
+        passthrough = self.spec.broadcasts
         active = _ACTIVE
         fwd = self.forward
 
         def invoke(x: Any, y: Any) -> AnyTensor:
+            xd: Any
+            yd: Any
             if type(x) is Tensor:
                 xd = x.data
                 xs = xd.shape
+                if type(y) is Tensor:
+                    yd = y.data
+                    ys = yd.shape
+                else:
+                    yd, ys = operand(y, name, yname)
+                    if ys == () and type(yd) in _NUMBER:  # x * 0.9
+                        yd = scalar_like(yd, xd)
             else:
                 xd, xs = operand(x, name, xname)
-            yd: Any
-            if type(y) is Tensor:
-                yd = y.data
-                ys = yd.shape
-            elif type(y) is float:  # x * 0.9: the common constant operand
-                yd, ys = y, ()
-            else:
-                yd, ys = operand(y, name, yname)
-            key = (xs, ys)
-            if key in cache:
+                if type(y) is Tensor:
+                    yd = y.data
+                    ys = yd.shape
+                    if xs == () and type(xd) in _NUMBER:  # 0.9 * y
+                        xd = scalar_like(xd, yd)
+                else:
+                    yd, ys = operand(y, name, yname)
+            hit = passthrough and (xs == ys or not ys)
+            if hit:
                 out = fwd(xd, yd)
-                if type(out) is not _ndarray:
-                    out = _asarray(out)
+            elif (xs, ys) in cache:
+                out = fwd(xd, yd)
             else:
                 expected = prim._rule((xs, ys))  # raises ShapeError before numpy runs
                 out = fwd(xd, yd)
@@ -286,7 +344,9 @@ class Primitive:
                     out = _asarray(out)
                 if expected is not None and expected != out.shape:
                     raise _shape_mismatch(name, expected, out.shape)
-                prim._remember(key, out.shape)
+                prim._remember((xs, ys), out.shape)
+            if type(out) is not _ndarray:
+                out = _asarray(out)
             dt = out.dtype
             if dt is _F64 and _creeps((xd, yd)):
                 out = out.astype(_F32)
@@ -295,15 +355,25 @@ class Primitive:
             t.data = out
             t._tape = None
             tape = active[0]
-            if tape is not None and diff:
+            if tape is not None and diff and (dt is _F32 or dt.kind in "fc"):
                 xi = x._id if type(x) is Tensor and x._tape is tape else -1
                 yi = y._id if type(y) is Tensor and y._tape is tape else -1
-                if (xi >= 0 or yi >= 0) and dt.kind in "fc":
+                if xi >= 0 or yi >= 0:
+                    # Exact (no reduction or cast of gradients in backward): each input on
+                    # the tape has the output's shape (xs, as the rule's first case said)
+                    # and dtype.
+                    exact = (
+                        hit
+                        and (xi < 0 or xd.dtype is dt)
+                        and (yi < 0 or (ys == xs and yd.dtype is dt))
+                    )
                     shapes = tape.shapes
                     oid = len(shapes)
                     shapes.append(out.shape)
                     tape.dtypes.append(dt)
-                    tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out))
+                    tape.nodes.append(
+                        (name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, exact)
+                    )
                     t._tape = tape
                     t._id = oid
             return t
@@ -349,7 +419,9 @@ class Primitive:
                     oid = len(shapes)
                     shapes.append(out.shape)
                     tape.dtypes.append(out.dtype)
-                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out))
+                    # Exact: an elementwise map (same shape and dtype out as in).
+                    exact = out.dtype is xd.dtype and out.shape == xs
+                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, exact))
                     t._tape = tape
                     t._id = oid
             return t
@@ -393,7 +465,9 @@ class Primitive:
                     oid = len(shapes)
                     shapes.append(out.shape)
                     tape.dtypes.append(out.dtype)
-                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out))
+                    tape.nodes.append(
+                        (name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out, False)
+                    )
                     t._tape = tape
                     t._id = oid
             return t
@@ -532,7 +606,9 @@ class Primitive:
                     oid = len(shapes_)
                     shapes_.append(out.shape)
                     tape.dtypes.append(dt)
-                    tape.nodes.append((name, prim.vjp_fn, oid, ids, (*datas, *params), out))
+                    tape.nodes.append(
+                        (name, prim.vjp_fn, oid, ids, (*datas, *params), out, False)
+                    )
                     t._tape = tape
                     t._id = oid
             return t
@@ -623,7 +699,7 @@ class Primitive:
                     oid = len(shapes)
                     shapes.append(out.shape)
                     tape.dtypes.append(out.dtype)
-                    tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out))
+                    tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out, False))
                     t._tape = tape
                     t._id = oid
             return t

@@ -68,6 +68,9 @@ class OpSpec:
     - ``primitive``: has its own forward and VJP in the runtime registry; otherwise the
       runtime composes it from primitives and only its rule is here (for the plugin).
     - ``differentiable``: ``False`` for comparisons and other ops with no gradient.
+    - ``broadcasts``: the rule is numpy broadcasting of two tensors, so equal shapes, or a
+      ``()`` second operand, give the first shape unchanged (the rule's own first case; the
+      runtime takes it without a call, and a test holds every such rule to it).
     """
 
     name: str
@@ -79,6 +82,7 @@ class OpSpec:
     properties: Tuple[str, ...] = ()
     primitive: bool = True
     differentiable: bool = True
+    broadcasts: bool = False
     doc: str = field(default="", compare=False)
 
 
@@ -105,6 +109,7 @@ def spec(
     properties: Tuple[str, ...] = (),
     primitive: bool = True,
     differentiable: bool = True,
+    broadcasts: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a shape rule as op ``name``.
 
@@ -129,6 +134,7 @@ def spec(
             properties,
             primitive,
             differentiable,
+            broadcasts,
             (rule.__doc__ or "").strip(),
         )
         return rule

@@ -58,7 +58,7 @@ def _binary(name: str, methods: tuple[str, ...], reflected: tuple[str, ...] = ()
     rule.__qualname__ = rule.__name__
     rule.__doc__ = f'Shape rule of "{name}": broadcast ``x`` with ``y``.'
     spec(name, _X, _Y, functions=functions, methods=methods, reflected=reflected,
-         differentiable=differentiable)(rule)
+         differentiable=differentiable, broadcasts=True)(rule)
 
 
 _binary("add", ("__add__",), ("__radd__",))
