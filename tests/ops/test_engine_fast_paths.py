@@ -151,3 +151,32 @@ def test_binary_ops_are_compiled_from_the_flag() -> None:
     assert REGISTRY["mul"].spec.broadcasts
     with pytest.raises(tf.ShapeError):
         tf.ones(2, 3) @ tf.ones(2, 3)
+
+
+@pytest.mark.parametrize("uses", [2, 3, 5, 9])
+def test_many_uses_of_a_small_matrix_sum_once(uses: int) -> None:
+    # A value read many times collects its small gradients and sums them when first read
+    # (lists of up to four are added, longer ones concatenated and reduced).
+    r = np.random.default_rng(uses)
+    w = tf.tensor(r.standard_normal((3, 4)))
+    x = tf.tensor(r.standard_normal((3, 4)))
+
+    def f(w: Any, x: Any) -> Any:
+        h = x
+        for _ in range(uses):
+            h = h * w + w
+        return h.sum()
+
+    gw, gx = _grads(f, w, x)
+    # closed form by the same recursion in float64
+    wn, xn = w.numpy().astype(np.float64), x.numpy().astype(np.float64)
+    hs = [xn]
+    for _ in range(uses):
+        hs.append(hs[-1] * wn + wn)
+    g, cw = np.ones_like(xn), np.zeros_like(wn)
+    for k in range(uses, 0, -1):
+        cw += g * hs[k - 1] + g
+        g = g * wn
+    np.testing.assert_allclose(gw, cw, rtol=1e-4)
+    np.testing.assert_allclose(gx, g, rtol=1e-4)
+    assert gw.shape == (3, 4) and gw.dtype == np.float32

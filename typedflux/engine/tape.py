@@ -121,14 +121,14 @@ class Tape:
     typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); ...
     """
 
-    __slots__ = ("nodes", "shapes", "dtypes", "freed", "_outer", "_watched", "_leaves")
+    __slots__ = ("nodes", "vals", "freed", "_outer", "_watched", "_leaves")
 
     def __init__(self) -> None:
         self.nodes: List[Node] = []
-        # Shape and dtype of every value id (leaves and op outputs): the targets unbroadcast
-        # sums input gradients back to.
-        self.shapes: List[Tuple[int, ...]] = []
-        self.dtypes: List[Any] = []
+        # The array of every value id (leaves and op outputs; a value's id is its index):
+        # their shapes and dtypes are what unbroadcast and casts bring input gradients to.
+        # (Node outputs are held by their nodes anyway; one list is one append per op.)
+        self.vals: List[Array] = []
         self.freed = False
         self._outer: Optional[Tape] = None
         # (tensor, its previous tape and id): restored on exit, so marking a user's tensor
@@ -155,15 +155,14 @@ class Tape:
                 t._id = old_id
         self._watched.clear()
 
-    def new_id(self, shape: Tuple[int, ...], dtype: Any) -> int:
-        """Register a value (leaf or op output) and return its id.
+    def new_id(self, value: Array) -> int:
+        """Register a value (a leaf's or an op output's array) and return its id.
 
-        >>> Tape().new_id((2,), np.float32)
+        >>> Tape().new_id(np.ones(2))
         0
         """
-        self.shapes.append(shape)
-        self.dtypes.append(dtype)
-        return len(self.shapes) - 1
+        self.vals.append(value)
+        return len(self.vals) - 1
 
     def watch(self, t: "AnyTensor") -> int:
         """Mark ``t`` as a leaf to differentiate with respect to; returns its id. Watching
@@ -188,7 +187,7 @@ class Tape:
             return -1
         old_id = t._id if t._tape is not None else None
         self._watched.append((t, t._tape, old_id))
-        i = self.new_id(t.data.shape, t.data.dtype)
+        i = self.new_id(t.data)
         t._tape = self
         t._id = i
         self._leaves[id(t)] = (t, i)
@@ -201,8 +200,7 @@ class Tape:
         True
         """
         self.nodes = []
-        self.shapes = []
-        self.dtypes = []
+        self.vals = []
         self._leaves = {}
         self.freed = True
 
@@ -273,13 +271,16 @@ class Tape:
         if out_id < 0:
             self.free()
             return [None for _ in wrt_ids]
-        shapes, dtypes = self.shapes, self.dtypes
-        n = len(shapes)
-        grads: List[Optional[Array]] = [None] * n
+        vals = self.vals
+        n = len(vals)
+        # grads[i]: None, an array, or a list of small arrays still to be summed (a value
+        # used many times, like a weight in an unrolled loop, gets one sum at the end
+        # instead of one add per use).
+        grads: List[Any] = [None] * n
         # owned[i]: grads[i] is an array this scan allocated, so += into it is safe.
         owned = [False] * n
         if seed is None:
-            seed = _unit_seed(shapes[out_id], dtypes[out_id])
+            seed = _unit_seed(vals[out_id].shape, vals[out_id].dtype)
         grads[out_id] = seed
         # Gradients of intermediates are dropped once their node has used them (peak memory
         # stays that of one path); those asked for are kept.
@@ -294,6 +295,9 @@ class Tape:
                 g = grads[oid]
                 if g is None:
                     continue
+                if type(g) is list:
+                    g = grads[oid] = _sum(g)
+                    owned[oid] = True
                 if drop[oid]:
                     grads[oid] = None
                 running[0] = in_ids
@@ -312,19 +316,21 @@ class Tape:
                     if i < 0 or gi is None:
                         continue
                     if not exact:
-                        if type(gi) is not ndarray or gi.shape != shapes[i]:
-                            gi = unbroadcast(gi, shapes[i], name)
-                        if gi.dtype is not dtypes[i] and gi.dtype != dtypes[i]:
-                            gi = gi.astype(dtypes[i])
+                        v = vals[i]
+                        if type(gi) is not ndarray or gi.shape != v.shape:
+                            gi = unbroadcast(gi, v.shape, name)
+                        if gi.dtype is not v.dtype and gi.dtype != v.dtype:
+                            gi = gi.astype(v.dtype)
                     prev = grads[i]
                     if prev is None:
                         grads[i] = gi
+                    elif type(prev) is list:
+                        prev.append(gi)
                     elif gi.size <= _SMALL and gi.ndim:
-                        # On small arrays a fresh sum is cheaper than an in-place add (numpy's
-                        # out= handling) and needs no copy on the first collision. (Not for
-                        # 0-d: there numpy's ``a + b`` is an immutable scalar.)
-                        grads[i] = prev + gi
-                        owned[i] = True
+                        # Small arrays are summed when the value's gradient is first read:
+                        # fewer numpy calls, and no copy on the first collision. (Not 0-d:
+                        # there numpy's ``a + b`` is an immutable scalar.)
+                        grads[i] = [prev, gi]
                     elif owned[i]:
                         prev += gi
                     else:
@@ -340,12 +346,15 @@ class Tape:
         handed: set[int] = set()
         for i in wrt_ids:
             g = grads[i] if i >= 0 else None
+            if type(g) is list:
+                g = grads[i] = _sum(g)
+                owned[i] = True
             if g is not None and not owned[i]:
                 # A VJP's fresh result is handed out as is; a view (of a forward's array, or
                 # a read-only broadcast) or an array already handed out is copied, so the
                 # caller owns every gradient it gets.
                 if g.base is not None or not g.flags.writeable or id(g) in handed:
-                    g = np.array(g, dtype=dtypes[i], copy=True)
+                    g = np.array(g, dtype=vals[i].dtype, copy=True)
             if g is not None:
                 handed.add(id(g))
             result.append(g)
@@ -353,9 +362,22 @@ class Tape:
         return result
 
 
-# Up to this many elements, gradients are accumulated as ``a + b`` into a fresh array rather
-# than in place (cheaper for small arrays; in place saves memory traffic for large ones).
+# Up to this many elements, gradients are summed out of place when first read (cheaper for
+# small arrays); larger ones are added in place into a buffer of the tape's own (less memory
+# traffic).
 _SMALL = 4096
+
+
+def _sum(parts: List[Array]) -> Array:
+    # Same shapes and dtypes (checked where they were added). A long list is one
+    # concatenate and one reduction instead of an add per part.
+    if len(parts) <= 4:
+        total = parts[0] + parts[1]
+        for p in parts[2:]:
+            total += p
+        return total
+    first = parts[0]
+    return np.concatenate(parts).reshape((len(parts),) + first.shape).sum(axis=0)  # type: ignore[no-any-return]
 
 _SEEDS: Dict[Any, Array] = {}
 

@@ -367,10 +367,9 @@ class Primitive:
                         and (xi < 0 or xd.dtype is dt)
                         and (yi < 0 or (ys == xs and yd.dtype is dt))
                     )
-                    shapes = tape.shapes
-                    oid = len(shapes)
-                    shapes.append(out.shape)
-                    tape.dtypes.append(dt)
+                    tvals = tape.vals
+                    oid = len(tvals)
+                    tvals.append(out)
                     tape.nodes.append(
                         (name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, exact)
                     )
@@ -415,10 +414,9 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    shapes = tape.shapes
-                    oid = len(shapes)
-                    shapes.append(out.shape)
-                    tape.dtypes.append(out.dtype)
+                    tvals = tape.vals
+                    oid = len(tvals)
+                    tvals.append(out)
                     # Exact: an elementwise map (same shape and dtype out as in).
                     exact = out.dtype is xd.dtype and out.shape == xs
                     tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, exact))
@@ -461,10 +459,9 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    shapes = tape.shapes
-                    oid = len(shapes)
-                    shapes.append(out.shape)
-                    tape.dtypes.append(out.dtype)
+                    tvals = tape.vals
+                    oid = len(tvals)
+                    tvals.append(out)
                     tape.nodes.append(
                         (name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out, False)
                     )
@@ -602,10 +599,9 @@ class Primitive:
                     ]
                 )
                 if ids.count(-1) < k:
-                    shapes_ = tape.shapes
-                    oid = len(shapes_)
-                    shapes_.append(out.shape)
-                    tape.dtypes.append(dt)
+                    tvals = tape.vals
+                    oid = len(tvals)
+                    tvals.append(out)
                     tape.nodes.append(
                         (name, prim.vjp_fn, oid, ids, (*datas, *params), out, False)
                     )
@@ -695,10 +691,9 @@ class Primitive:
                     tv._id if tv is not None and tv._tape is tape else -1 for tv in tensors
                 )
                 if any(i >= 0 for i in ids):
-                    shapes = tape.shapes
-                    oid = len(shapes)
-                    shapes.append(out.shape)
-                    tape.dtypes.append(out.dtype)
+                    tvals = tape.vals
+                    oid = len(tvals)
+                    tvals.append(out)
                     tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out, False))
                     t._tape = tape
                     t._id = oid
