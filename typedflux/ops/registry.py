@@ -92,6 +92,8 @@ _NUMBER = (float, int)
 # same value as a 0-d array of the array's own dtype gives the identical result (NEP 50
 # casts a Python number to the array's dtype either way).
 _SCALARS: Dict[Tuple[Any, Any], Array] = {}
+# The float32 entries again, keyed by the value alone (one dict lookup on the hot path).
+_F32_SCALARS: Dict[Any, Array] = {}
 _SCALAR_LIMIT = 1024
 
 
@@ -119,9 +121,12 @@ def scalar_like(v: Any, like: Any) -> Any:
         return v
     if len(_SCALARS) >= _SCALAR_LIMIT:
         _SCALARS.clear()
+        _F32_SCALARS.clear()
     a = np.array(v, dtype=dt)
     a.flags.writeable = False
     _SCALARS[key] = a
+    if dt is _F32:
+        _F32_SCALARS[v] = a
     return a
 
 
@@ -309,6 +314,7 @@ class Primitive:
         passthrough = self.spec.broadcasts
         active = _ACTIVE
         fwd = self.forward
+        f32_scalars = _F32_SCALARS
 
         def invoke(x: Any, y: Any) -> AnyTensor:
             xd: Any
@@ -319,9 +325,14 @@ class Primitive:
                 if type(y) is Tensor:
                     yd = y.data
                     ys = yd.shape
+                elif type(y) is float and xd.dtype is _F32:  # x * 0.9
+                    yd = f32_scalars.get(y)
+                    if yd is None:
+                        yd = scalar_like(y, xd)
+                    ys = ()
                 else:
                     yd, ys = operand(y, name, yname)
-                    if ys == () and type(yd) in _NUMBER:  # x * 0.9
+                    if ys == () and type(yd) in _NUMBER:
                         yd = scalar_like(yd, xd)
             else:
                 xd, xs = operand(x, name, xname)
