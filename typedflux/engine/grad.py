@@ -18,10 +18,10 @@ outer ``gradient`` (no differentiation through a backward pass).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from typedflux.engine.tape import Tape
-from typedflux.engine.tree import mirror, walk
+from typedflux.engine.tree import Plan, mirror, plan_of
 from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["gradient", "withgradient"]
@@ -57,6 +57,9 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     >>> val.item(), g.numpy()
     (5.0, array([2., 4.], dtype=float32))
     """
+    plans = _plans(args)
+    if plans is not None:
+        return _withgradient_planned(f, args, plans)
     tape = Tape()
     # One structure pass does both jobs: it watches each trainable tensor (once, however
     # often it is shared) and builds the gradient structure with an empty Tensor shell in
@@ -79,15 +82,7 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
         with tape:
             structure = tuple(mirror(arg, watch) for arg in args)
             out = f(*args)
-        if not isinstance(out, Tensor) or out.data.shape != ():
-            raise ValueError(
-                "tf.gradient needs f to return a scalar Tensor[()] (a loss), "
-                f"got {_fmt(out)}; reduce it first, e.g. with .sum() or .mean()"
-            )
-        if out.data.dtype.kind not in "fc":
-            raise ValueError(
-                f"tf.gradient needs f to return a float scalar, got a {out.data.dtype} tensor"
-            )
+        _check_loss(out)
         arrays = tape.backward_ids(tape.id_of(out), ids)
     finally:
         if not tape.freed:
@@ -107,6 +102,87 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
     grads = tuple(mirror(arg, leaf) for arg in args)
     return out.detach(), grads
+
+
+def _check_loss(out: Any) -> None:
+    if not isinstance(out, Tensor) or out.data.shape != ():
+        raise ValueError(
+            "tf.gradient needs f to return a scalar Tensor[()] (a loss), "
+            f"got {_fmt(out)}; reduce it first, e.g. with .sum() or .mean()"
+        )
+    if out.data.dtype.kind not in "fc":
+        raise ValueError(
+            f"tf.gradient needs f to return a float scalar, got a {out.data.dtype} tensor"
+        )
+
+
+# An argument's part of the planned path: its Plan, a Tensor, or None for a leaf value
+# (a number, a string: no gradient).
+_Part = Union[Plan, AnyTensor, None]
+
+
+def _plans(args: Tuple[Any, ...]) -> Optional[List[_Part]]:
+    """Each argument's cached walk, or None when one has none (a list, a dict: the general
+    path walks those)."""
+    parts: List[_Part] = []
+    for a in args:
+        tp = type(a)
+        if tp is Tensor:
+            parts.append(a)
+        elif tp in _LEAVES:
+            parts.append(None)
+        else:
+            plan = plan_of(a)
+            if plan is None:
+                return None
+            parts.append(plan)
+    return parts
+
+
+# Argument types that are leaves of the walk (no gradient), tested without the walk.
+_LEAVES = frozenset({type(None), bool, int, float, str})
+
+
+def _withgradient_planned(
+    f: Callable[..., Any], args: Tuple[Any, ...], parts: List[_Part]
+) -> Tuple[AnyTensor, Tuple[Any, ...]]:
+    # withgradient over cached walks: watch each trainable tensor once (across arguments
+    # too), run f, and build the gradient structures from the plans after the backward scan.
+    tape = Tape()
+    unique: Dict[int, int] = {}  # id(tensor) -> position in ids
+    ids: List[int] = []
+    try:
+        with tape:
+            for part in parts:
+                if part is None:
+                    continue
+                tensors = part.watch if isinstance(part, Plan) else (part,)
+                for t in tensors:
+                    if id(t) not in unique:
+                        unique[id(t)] = len(ids)
+                        ids.append(tape.watch(t))
+            out = f(*args)
+        _check_loss(out)
+        arrays = tape.backward_ids(tape.id_of(out), ids)
+    finally:
+        if not tape.freed:
+            tape.free()
+    wrapped = [None if a is None else _wrap(a) for a in arrays]
+    grads: List[Any] = []
+    for part in parts:
+        if part is None:
+            grads.append(None)
+        elif isinstance(part, Plan):
+            if len(parts) == 1:
+                wrapped.append(None)
+                grads.append(part.build(wrapped))
+            else:
+                slots = [wrapped[unique[id(t)]] for t in part.watch]
+                slots.append(None)
+                grads.append(part.build(slots))
+        else:
+            grads.append(wrapped[unique[id(part)]])
+    return out.detach(), tuple(grads)
 
 
 def gradient(f: Callable[..., Any], *args: Any) -> Tuple[Any, ...]:

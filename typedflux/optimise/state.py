@@ -23,7 +23,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.engine.tree import Grads, named_params, walk_with
+from typedflux.engine.tree import Grads, Plan, _step, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
@@ -180,6 +180,10 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
         and (isinstance(grads[0], (Grads, dict)) or grads[0] is None)
     ):
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
+    plan = plan_of(model)
+    if plan is not None:
+        _update_planned(state, plan, grads)
+        return state, model
     # One joint walk of the model and its gradient (each parameter once, under its first
     # name, trainable if any occurrence is: named_params' rules) instead of a walk plus a
     # dotted-name lookup per parameter.
@@ -188,31 +192,61 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
     for _, t, tr, _ in found:
         trainable[id(t)] = trainable.get(id(t), False) or tr
     seen: set[int] = set()
-    leaves = state.leaves
     for name, p, _, g in found:
         if not trainable[id(p)] or id(p) in seen:
             continue
         seen.add(id(p))
-        if g is None:
-            continue
-        pd = p.data
-        if type(g) is Tensor and g.data.shape == pd.shape:
-            g = g.data
-        else:
-            g = _gradient_array(g, name, p)
-        leaf = leaves.get(name)
-        if leaf is None:  # a parameter thawed (or added) after setup
-            leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
-        rule = leaf.rule
-        if type(rule) is Descent and axpy(-float(rule.eta), g, pd):
-            continue  # p -= eta * g in one BLAS pass, no temporary
-        leaf.state, step = rule.apply(leaf.state, pd, g)
-        # In place: the tape that produced ``grads`` is already freed, and every holder of
-        # this parameter (a shared weight, the optimiser's caller) sees the new values.
-        if step.dtype is not pd.dtype:
-            step = step.astype(pd.dtype, copy=False)
-        pd -= step
+        if g is not None:
+            _apply(state, name, p, g)
     return state, model
+
+
+def _update_planned(state: OptState, plan: Plan, grads: Any) -> None:
+    # update over the model's cached walk: each parameter's gradient by its path (the
+    # gradient structure mirrors the model, so no walk of it).
+    for name, p, path in plan.params:
+        g = grads
+        for key in path:
+            tp = type(g)
+            if tp is Grads:
+                g = g.__dict__.get(key)
+            elif tp is tuple and key.isdigit():
+                g = g[int(key)] if int(key) < len(g) else None
+            else:
+                g = _step(g, key)
+            if g is None:
+                break
+        if g is not None:
+            _apply(state, name, p, g)
+
+
+def _apply(state: OptState, name: str, p: AnyTensor, g: Any) -> None:
+    # One parameter's step, in place.
+    pd = p.data
+    if type(g) is Tensor and g.data.shape == pd.shape:
+        g = g.data
+    else:
+        g = _gradient_array(g, name, p)
+    leaves = state.leaves
+    leaf = leaves.get(name)
+    if leaf is None:  # a parameter thawed (or added) after setup
+        leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
+    rule = leaf.rule
+    # p -= eta * g for Descent: one BLAS pass with no temporary for large arrays; for small
+    # ones (biases, a last layer) numpy's expression below is cheaper than the ctypes call.
+    if type(rule) is Descent and pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
+        return
+    leaf.state, step = rule.apply(leaf.state, pd, g)
+    # In place: the tape that produced ``grads`` is already freed, and every holder of
+    # this parameter (a shared weight, the optimiser's caller) sees the new values.
+    if step.dtype is not pd.dtype:
+        step = step.astype(pd.dtype, copy=False)
+    pd -= step
+
+
+# Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs
+# ~4 us of overhead, numpy's two passes cost more only from ~20,000 float32 elements.
+_AXPY_MIN = 16384
 
 
 def _adjust_rule(rule: Rule, changes: Dict[str, Any]) -> Rule:
