@@ -14,29 +14,60 @@ from hypothesis import strategies as st
 
 import typedflux as tf
 from typedflux.ops.registry import REGISTRY, scalar_like
-from typedflux.shapes.catalog import SPECS
+from typedflux.shapes.catalog import SPECS, Kind
 
-BROADCASTING = sorted(n for n, s in SPECS.items() if s.broadcasts)
+ELEMENTWISE = sorted(n for n, s in SPECS.items() if s.elementwise)
+
+def _tensors(name: str) -> int:
+    return sum(a.kind is Kind.TENSOR for a in SPECS[name].args)
+
+
+BINARY = [n for n in ELEMENTWISE if _tensors(n) == 2]
+UNARY = [n for n in ELEMENTWISE if _tensors(n) == 1]
 shapes = st.lists(st.integers(1, 5), min_size=0, max_size=4).map(tuple)
 
 
-def test_the_elementwise_binaries_are_flagged() -> None:
-    assert {"add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "lt"} <= set(
-        BROADCASTING
-    )
-    assert not SPECS["matmul"].broadcasts and not SPECS["where"].broadcasts
+def test_the_elementwise_ops_are_flagged() -> None:
+    assert {"add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "lt"} <= set(BINARY)
+    assert {"neg", "exp", "log", "tanh", "sigmoid", "relu", "abs"} <= set(UNARY)
+    assert not {"matmul", "where", "sum", "softmax", "transpose"} & set(ELEMENTWISE)
 
 
-@pytest.mark.parametrize("name", BROADCASTING)
+@pytest.mark.parametrize("name", ELEMENTWISE)
 @settings(max_examples=30, deadline=None)
 @given(s=shapes)
-def test_broadcasting_rules_pass_equal_shapes_and_scalars_through(
+def test_elementwise_rules_pass_equal_shapes_and_scalars_through(
     name: str, s: Tuple[int, ...]
 ) -> None:
-    # The runtime skips the rule in exactly these cases (OpSpec.broadcasts): hold it to that.
+    # The runtime skips the rule in exactly these cases (OpSpec.elementwise): hold it to that.
     rule = SPECS[name].rule
-    assert tuple(rule(x=s, y=s)) == s
-    assert tuple(rule(x=s, y=())) == s
+    if name in UNARY:
+        extra = {a.name: a.default for a in SPECS[name].args[1:]}
+        assert tuple(rule(x=s, **extra)) == s
+    else:
+        assert tuple(rule(x=s, y=s)) == s
+        assert tuple(rule(x=s, y=())) == s
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("name", ELEMENTWISE)
+def test_float_elementwise_ops_keep_shape_and_dtype(name: str, dtype: Any) -> None:
+    # What the fast lanes assume (and record as exact nodes): same-dtype float inputs of one
+    # shape give that shape and dtype, and so do their gradients.
+    r = np.random.default_rng(1)
+    k = _tensors(name)
+    params = [a.default for a in SPECS[name].args[k:]]
+    xs = [tf.tensor(r.uniform(0.5, 2.0, (2, 3)), dtype=dtype) for _ in range(k)]
+    out = REGISTRY[name].invoke(*xs, *params)
+    assert out.shape == (2, 3)
+    if not SPECS[name].differentiable:
+        return
+    assert out.numpy().dtype == dtype
+    for g in tf.gradient(lambda *a: REGISTRY[name].invoke(*a, *params).sum(), *xs):
+        assert g.shape == (2, 3) and g.numpy().dtype == dtype
+    if name in BINARY:
+        out = REGISTRY[name].invoke(xs[0], 0.75)
+        assert out.shape == (2, 3) and out.numpy().dtype == dtype
 
 
 def _expected(op: Callable[[Any, Any], Any], a: Any, v: Any) -> Any:
@@ -145,12 +176,17 @@ def test_zero_d_values_accumulate_into_arrays() -> None:
     assert g.item() == pytest.approx(2 * 3 * 2.0 + 1.5)
 
 
-def test_binary_ops_are_compiled_from_the_flag() -> None:
-    # The registry reads OpSpec.broadcasts; an op without it still runs its rule every
-    # new shape pair (matmul's error comes from its own rule, not from the fast path).
-    assert REGISTRY["mul"].spec.broadcasts
+def test_ops_outside_the_lane_still_run_their_rules() -> None:
+    # Broadcasting mismatches and non-elementwise ops take the general path and its rule.
+    with pytest.raises(tf.ShapeError):
+        tf.ones(2, 3) * tf.ones(3, 2)
     with pytest.raises(tf.ShapeError):
         tf.ones(2, 3) @ tf.ones(2, 3)
+    # Mixed dtypes and ints leave the lane and follow numpy (and the no-float64-creep rule).
+    i = tf.tensor(np.array([1, 2, 3]))
+    assert (i / i).numpy().dtype == np.float32
+    assert (i * i).numpy().dtype == np.int64
+    assert (tf.ones(3) * tf.tensor(np.ones(3), dtype=np.float64)).numpy().dtype == np.float64
 
 
 @pytest.mark.parametrize("uses", [2, 3, 5, 9])

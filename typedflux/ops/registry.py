@@ -310,13 +310,55 @@ class Primitive:
         xname, yname = (a.name for a in self.spec.args)
         diff = self.spec.differentiable
         # Equal shapes, or a () second operand, give the first shape: the broadcasting
-        # rule's own first case (OpSpec.broadcasts), taken without a call or a memo key.
-        passthrough = self.spec.broadcasts
+        # rule's own first case (OpSpec.elementwise), taken without a call or a memo key.
+        passthrough = self.spec.elementwise
+        lane_ok = passthrough and diff  # arithmetic, not comparisons (they give bools)
         active = _ACTIVE
         fwd = self.forward
         f32_scalars = _F32_SCALARS
 
         def invoke(x: Any, y: Any) -> AnyTensor:
+            # The fast lane: a float tensor with a tensor of its shape and dtype, or a float32
+            # tensor with a Python float. Arithmetic then gives x's shape (the rule's first
+            # case) and dtype, every gradient has them too (an exact node), and none of the
+            # general path's checks can fire.
+            if lane_ok and type(x) is Tensor:
+                xd = x.data
+                dt = xd.dtype
+                ty = type(y)
+                if ty is Tensor:
+                    yd = y.data
+                    lane = (dt is _F32 or dt is _F64) and yd.dtype is dt and xd.shape == yd.shape
+                elif ty is float and dt is _F32:
+                    yd = f32_scalars.get(y)
+                    lane = yd is not None
+                else:
+                    lane = False
+                if lane:
+                    out = fwd(xd, yd)
+                    if type(out) is not _ndarray:  # 0-d inputs give a numpy scalar
+                        out = _asarray(out)
+                    t = _new(Tensor)
+                    t.data = out
+                    tape = active[0]
+                    if tape is not None:
+                        xi = x._id if x._tape is tape else -1
+                        yi = y._id if ty is Tensor and y._tape is tape else -1
+                        if xi >= 0 or yi >= 0:
+                            tvals = tape.vals
+                            oid = len(tvals)
+                            tvals.append(out)
+                            tape.nodes.append(
+                                (name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, True)
+                            )
+                            t._tape = tape
+                            t._id = oid
+                            return t
+                    t._tape = None
+                    return t
+            return general(x, y)
+
+        def general(x: Any, y: Any) -> AnyTensor:
             xd: Any
             yd: Any
             if type(x) is Tensor:
@@ -325,14 +367,9 @@ class Primitive:
                 if type(y) is Tensor:
                     yd = y.data
                     ys = yd.shape
-                elif type(y) is float and xd.dtype is _F32:  # x * 0.9
-                    yd = f32_scalars.get(y)
-                    if yd is None:
-                        yd = scalar_like(y, xd)
-                    ys = ()
                 else:
                     yd, ys = operand(y, name, yname)
-                    if ys == () and type(yd) in _NUMBER:
+                    if ys == () and type(yd) in _NUMBER:  # x * 0.9
                         yd = scalar_like(yd, xd)
             else:
                 xd, xs = operand(x, name, xname)
@@ -399,7 +436,31 @@ class Primitive:
         active = _ACTIVE
         fwd = self.forward
 
+        # An elementwise map's output has its input's shape (OpSpec.elementwise): no rule to
+        # run or memo to look up.
+        elementwise = self.spec.elementwise
+
         def invoke(x: Any) -> AnyTensor:
+            # The fast lane: an elementwise map of a tensor that keeps its dtype (an exact node;
+            # only float tensors are ever on a tape, so the general checks cannot fire).
+            if elementwise and type(x) is Tensor:
+                xd = x.data
+                out = fwd(xd)
+                if type(out) is _ndarray and out.dtype is xd.dtype:
+                    t = _new(Tensor)
+                    t.data = out
+                    tape = active[0]
+                    if tape is not None and diff and x._tape is tape:
+                        tvals = tape.vals
+                        oid = len(tvals)
+                        tvals.append(out)
+                        tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, True))
+                        t._tape = tape
+                        t._id = oid
+                        return t
+                    t._tape = None
+                    return t
+                return finish(x, xd, xd.shape, out)
             if type(x) is Tensor:
                 xd = x.data
                 xs = xd.shape
@@ -415,8 +476,11 @@ class Primitive:
                 prim._remember(xs, out.shape)
             else:
                 out = fwd(xd)
-                if type(out) is not _ndarray:
-                    out = _asarray(out)
+            return finish(x, xd, xs, out)
+
+        def finish(x: Any, xd: Any, xs: Tuple[int, ...], out: Any) -> AnyTensor:
+            if type(out) is not _ndarray:
+                out = _asarray(out)
             if out.dtype is _F64 and _creeps((xd,)):
                 out = out.astype(_F32)
             t = _new(Tensor)

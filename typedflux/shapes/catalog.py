@@ -68,9 +68,10 @@ class OpSpec:
     - ``primitive``: has its own forward and VJP in the runtime registry; otherwise the
       runtime composes it from primitives and only its rule is here (for the plugin).
     - ``differentiable``: ``False`` for comparisons and other ops with no gradient.
-    - ``broadcasts``: the rule is numpy broadcasting of two tensors, so equal shapes, or a
-      ``()`` second operand, give the first shape unchanged (the rule's own first case; the
-      runtime takes it without a call, and a test holds every such rule to it).
+    - ``elementwise``: the op maps elements. A unary op's output has its input's shape; a
+      binary op broadcasts, so equal shapes or a ``()`` second operand give the first shape
+      unchanged (the rule's own first case). The runtime takes these cases without calling
+      the rule, and a test holds every such rule to them.
     """
 
     name: str
@@ -82,7 +83,7 @@ class OpSpec:
     properties: Tuple[str, ...] = ()
     primitive: bool = True
     differentiable: bool = True
-    broadcasts: bool = False
+    elementwise: bool = False
     doc: str = field(default="", compare=False)
 
 
@@ -109,7 +110,7 @@ def spec(
     properties: Tuple[str, ...] = (),
     primitive: bool = True,
     differentiable: bool = True,
-    broadcasts: bool = False,
+    elementwise: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a shape rule as op ``name``.
 
@@ -134,7 +135,7 @@ def spec(
             properties,
             primitive,
             differentiable,
-            broadcasts,
+            elementwise,
             (rule.__doc__ or "").strip(),
         )
         return rule

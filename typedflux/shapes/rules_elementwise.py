@@ -58,7 +58,7 @@ def _binary(name: str, methods: tuple[str, ...], reflected: tuple[str, ...] = ()
     rule.__qualname__ = rule.__name__
     rule.__doc__ = f'Shape rule of "{name}": broadcast ``x`` with ``y``.'
     spec(name, _X, _Y, functions=functions, methods=methods, reflected=reflected,
-         differentiable=differentiable, broadcasts=True)(rule)
+         differentiable=differentiable, elementwise=True)(rule)
 
 
 _binary("add", ("__add__",), ("__radd__",))
@@ -101,7 +101,8 @@ def _unary(name: str, functions: tuple[str, ...], methods: tuple[str, ...] = (),
     rule.__name__ = f"{name}_shape"
     rule.__qualname__ = rule.__name__
     rule.__doc__ = f'Shape rule of "{name}": the shape of ``x``, unchanged.'
-    spec(name, _X, *extra, functions=functions, methods=methods)(rule)  # type: ignore[arg-type]
+    spec(name, _X, *extra, functions=functions, methods=methods,  # type: ignore[arg-type]
+         elementwise=True)(rule)
 
 
 _unary("neg", (), ("__neg__",))
