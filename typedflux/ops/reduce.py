@@ -34,10 +34,19 @@ def _sum_forward(x: Any, axis: Axis, keepdims: bool) -> Any:
 p_sum: Primitive = primitive("sum")(_sum_forward)
 
 
+# Up to this many elements, the gradient of a full sum is a filled array: np.broadcast_to
+# (Python code building an nditer) costs several microseconds, more than filling a small one.
+_FILL_LIMIT = 4096
+
+
 @p_sum.vjp
 def _sum_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[Any, ...]:
+    if axis is None and x.size <= _FILL_LIMIT:
+        r = np.empty(x.shape, dtype=np.result_type(g))
+        r.fill(g)
+        return (r,)
     # A read-only broadcast view: the tape copies before it ever accumulates into it.
-    return (np.broadcast_to(_keep(g, np.ndim(x), axis, keepdims), np.shape(x)),)
+    return (np.broadcast_to(_keep(g, x.ndim, axis, keepdims), x.shape),)
 
 
 def _extreme_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[Any, ...]:
