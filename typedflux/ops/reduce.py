@@ -41,7 +41,7 @@ _FILL_LIMIT = 4096
 
 @p_sum.vjp
 def _sum_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[Any, ...]:
-    if axis is None and x.size <= _FILL_LIMIT:
+    if axis is None and not keepdims and x.size <= _FILL_LIMIT:  # g is 0-d
         r = np.empty(x.shape, dtype=np.result_type(g))
         r.fill(g)
         return (r,)
