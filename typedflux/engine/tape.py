@@ -301,27 +301,18 @@ class Tape:
                 if drop[oid]:
                     grads[oid] = None
                 running[0] = in_ids
-                # Spelled out for one and two arguments: a call with *args costs about as
-                # much as the VJP of a small elementwise op.
-                nargs = len(args)
-                if nargs == 2:
-                    in_grads = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
-                elif nargs == 1:
-                    in_grads = vjp(g, outval, args[0])  # type: ignore[misc]
-                else:
-                    in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if exact:
-                    # Inputs of the output's shape and dtype (elementwise ops): no reduction
-                    # or cast, and the one or two inputs spelled out; the common cases cost
-                    # a third of the general loop below.
-                    if len(in_ids) == 1:
-                        i = in_ids[0]
-                        gi = in_grads[0]
-                        j = -1
-                        gj = None
-                    else:
+                    # An elementwise op whose one or two inputs have the output's shape and
+                    # dtype: its gradients need no reduction or cast, and the whole node is
+                    # spelled out (a third of the cost of the general path below).
+                    if len(args) == 2:
                         i, j = in_ids
-                        gi, gj = in_grads
+                        gi, gj = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
+                    else:
+                        i = in_ids[0]
+                        j = -1
+                        gi = vjp(g, outval, args[0])[0]  # type: ignore[misc]
+                        gj = None
                     if i >= 0 and gi is not None:
                         prev = grads[i]
                         if prev is None:
@@ -339,6 +330,15 @@ class Tape:
                         else:
                             _accumulate(grads, owned, j, prev, gj)
                     continue
+                # Spelled out for one and two arguments: a call with *args costs about as
+                # much as the VJP of a small elementwise op.
+                nargs = len(args)
+                if nargs == 2:
+                    in_grads = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
+                elif nargs == 1:
+                    in_grads = vjp(g, outval, args[0])  # type: ignore[misc]
+                else:
+                    in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if len(in_grads) != len(in_ids):
                     in_grads = _flatten_grads(in_grads, len(in_ids), name)
                 for i, gi in zip(in_ids, in_grads):
