@@ -75,8 +75,8 @@ def _expected(op: Callable[[Any, Any], Any], a: Any, v: Any) -> Any:
     # from promoting a non-float64 array is float32 ("no float64 creep").
     with np.errstate(all="ignore"):
         r = np.asarray(op(a, v))
-    if r.dtype == np.float64 and a.dtype != np.float64:
-        r = r.astype(np.float32)
+        if r.dtype == np.float64 and a.dtype != np.float64:
+            r = r.astype(np.float32)
     return r
 
 
