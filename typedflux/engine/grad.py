@@ -174,12 +174,9 @@ def _withgradient_planned(
             grads.append(None)
         elif isinstance(part, Plan):
             if len(parts) == 1:
-                wrapped.append(None)
                 grads.append(part.build(wrapped))
             else:
-                slots = [wrapped[unique[id(t)]] for t in part.watch]
-                slots.append(None)
-                grads.append(part.build(slots))
+                grads.append(part.build([wrapped[unique[id(t)]] for t in part.watch]))
         else:
             grads.append(wrapped[unique[id(part)]])
     return out.detach(), tuple(grads)

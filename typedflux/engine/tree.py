@@ -43,8 +43,8 @@ from __future__ import annotations
 import functools
 import types
 import weakref
-from operator import itemgetter
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from operator import attrgetter
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -383,6 +383,7 @@ def _mirror(
 
 
 
+
 # -- cached walks ------------------------------------------------------------------------------
 #
 # A training step walks the same model twice (``withgradient`` to watch the parameters and
@@ -394,10 +395,8 @@ def _mirror(
 # tensors are floats); anything else (a replaced layer or tensor, freeze/thaw, a new
 # attribute) makes a new plan. ``tf.load`` writes into the existing arrays: nothing to check.
 
-_Builder = Callable[[List[Any]], Any]
-# Slot lists end with None: what the gradient structure holds for a non-parameter.
-_NONE_SLOT = -1
 _UNSET = object()
+_kind_of_data = attrgetter("data.dtype.kind")
 
 
 def _frozen_mark(frozen: Any) -> Any:
@@ -416,18 +415,16 @@ def _frozen_of(obj: Any, d: Any) -> Any:
     return None
 
 
-def _snap_object(obj: Any) -> Any:
-    # What the walk of a plain object (instance __dict__, no public slots) depends on.
-    d = obj.__dict__
-    return (type(obj), tuple(d), tuple(map(id, d.values())), _frozen_mark(_frozen_of(obj, d)))
+def _snap_frozen(obj: Any) -> Any:
+    return _frozen_mark(_frozen_of(obj, getattr(obj, "__dict__", None)))
 
 
 def _snap_slotted(obj: Any) -> Any:
-    # The same for a class with public __slots__ (any of them may be unset) or no __dict__.
+    # What the walk of an object with public __slots__ (any may be unset) depends on.
     d = getattr(obj, "__dict__", None)
     vals = tuple([getattr(obj, s, _UNSET) for s in _public_slots(type(obj))])
     dpart = (tuple(d), tuple(map(id, d.values()))) if d is not None else None
-    return (type(obj), dpart, tuple(map(id, vals)), _frozen_mark(_frozen_of(obj, d)))
+    return (type(obj), dpart, tuple(map(id, vals)), _snap_frozen(obj))
 
 
 def _values_slotted(obj: Any) -> Any:
@@ -444,9 +441,9 @@ def _snap_dict(obj: Any) -> Any:
     return (type(obj), tuple(obj), tuple(map(id, obj.values())))
 
 
-def _new_grads(names: Tuple[str, ...], vals: Any) -> Grads:
+def _grads_of(d: Dict[str, Any]) -> Grads:
     g: Grads = object.__new__(Grads)
-    g.__dict__.update(zip(names, vals))
+    g.__dict__ = d
     return g
 
 
@@ -455,9 +452,8 @@ class Plan:
     and ``update`` need, valid while the model keeps the same objects in the same places.
 
     - ``watch``: the trainable tensors, each once, in walk order (what gets a gradient);
-    - ``build(slots)``: the gradient structure as :func:`mirror` shapes it, with
-      ``slots[i]`` in place of ``watch[i]``; ``slots`` has one more entry, ``None``, for
-      everything that is not a trainable tensor;
+    - ``build(slots)``: a new gradient structure as :func:`mirror` shapes it, with
+      ``slots[i]`` in place of ``watch[i]`` and ``None`` for everything else;
     - ``params``: ``(name, tensor, path)`` as :func:`named_params` lists them (each tensor
       once, under its first name, if any occurrence is trainable), ``path`` the child names
       leading to it.
@@ -465,148 +461,189 @@ class Plan:
     >>> import typedflux as tf
     >>> d = tf.Dense(2, 3)
     >>> p = plan_of(d)
-    >>> [(n, path) for n, _, path in p.params], p.build(["W", "b", None])
+    >>> [(n, path) for n, _, path in p.params], p.build(["W", "b"])
     ([('weight', ('weight',)), ('bias', ('bias',))], Grads(weight='W', bias='b', activation=None))
     """
 
-    __slots__ = ("watch", "build", "params", "cacheable", "_root", "_checks", "_keep",
-                 "_tensors", "_floats")
+    __slots__ = ("watch", "build", "params", "cacheable", "_root", "_objects", "_checks",
+                 "_keep", "_tensors", "_kinds")
 
     def __init__(self, root: Any) -> None:
         self.watch: List[AnyTensor] = []
         self.params: List[Tuple[str, AnyTensor, Tuple[str, ...]]] = []
         self.cacheable = True
-        # The root's snapshot (the root itself is not held: the plan must not keep the
-        # model alive), then (object, snapshot function, snapshot) of every other walked
-        # list, dict and object, each once. Tuples cannot change; their items are checked
-        # in their own right.
-        self._root: Tuple[Callable[[Any], Any], Any] = (_snap_list, None)
+        # What valid() compares. The root: its class, attribute names and value ids (the
+        # root itself is not held, so the plan does not keep the model alive). _objects:
+        # the same for every other plain object walked (instance __dict__, no public
+        # slots: nearly every layer). _checks: (object, snapshot function, snapshot) for
+        # lists, dicts, slotted objects and frozen marks that are sets or class defaults.
+        # Tuples cannot change; their items are checked in their own right.
+        self._root: Optional[Tuple[type, Tuple[Any, ...], Tuple[int, ...]]] = None
+        self._objects: List[Tuple[Any, type, Tuple[Any, ...], Tuple[int, ...]]] = []
         self._checks: List[Tuple[Any, Callable[[Any], Any], Any]] = []
-        # The values the snapshots name by id stay alive with the plan, so no new object
-        # can take one of those ids while the plan is in use.
+        # The values named by id stay alive with the plan, so no new object can take one of
+        # those ids while the plan is in use.
         self._keep: List[Any] = []
-        self._tensors: List[AnyTensor] = []  # each tensor once: whether it is a float
         occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]] = []
         slot_of: Dict[int, int] = {}
         checked: set[int] = set()
-        kind, value = self._visit(root, root, True, (), "", (), occurrences, slot_of, checked)
-        self.build = value if kind else itemgetter(value)
+        lines: List[str] = []
+        consts: List[Any] = []
+        expr = self._visit(root, root, True, (), "", (), occurrences, slot_of, checked, lines,
+                           consts)
+        # The builder is generated code: one statement per object or container, built
+        # bottom-up (a Python call per node costs more than the whole build for a Chain).
+        # Names and keys are passed as constants, never written into the source.
+        src = "def build(s):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return {expr}\n"
+        scope: Dict[str, Any] = {"G": _grads_of, "K": consts}
+        exec(compile(src, "<typedflux plan>", "exec"), scope)
+        self.build: Callable[[Sequence[Any]], Any] = scope["build"]
         trainable: Dict[int, bool] = {}
         for _, t, tr, _ in occurrences:
             trainable[id(t)] = trainable.get(id(t), False) or tr
         seen: set[int] = set()
+        tensors: List[AnyTensor] = []
         for name, t, _, path in occurrences:
             if id(t) not in seen:
                 seen.add(id(t))
-                self._tensors.append(t)
+                tensors.append(t)
                 if trainable[id(t)]:
                     self.params.append((name, t, path))
-        self._floats = tuple([t.data.dtype.kind in "fc" for t in self._tensors])
+        # Which tensors are floats decided trainability: a tensor whose data is rebound to
+        # another kind of array makes a new plan.
+        self._tensors = tensors
+        self._kinds = tuple(map(_kind_of_data, tensors))
 
     def _visit(
         self, obj: Any, root: Any, trainable: bool, path: Tuple[int, ...], name: str,
         steps: Tuple[str, ...], occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]],
-        slot_of: Dict[int, int], checked: set[int],
-    ) -> Tuple[bool, Any]:
-        """``(False, slot)`` for a value the structure takes from the slots, ``(True,
-        builder)`` for a container or object."""
+        slot_of: Dict[int, int], checked: set[int], lines: List[str], consts: List[Any],
+    ) -> str:
+        """Record ``obj``'s part of the walk; returns the builder's expression for its entry
+        of the gradient structure."""
         info = _INFO.get(type(obj)) or _info(type(obj))
         kind = info.kind
         if kind is _TENSOR:
             tr = trainable and obj.data.dtype.kind in "fc"
             occurrences.append((name, obj, tr, steps))
             if not tr:
-                return False, _NONE_SLOT
+                return "None"
             slot = slot_of.get(id(obj))
             if slot is None:
                 slot = slot_of[id(obj)] = len(self.watch)
                 self.watch.append(obj)
-            return False, slot
+            return f"s[{slot}]"
         if kind is _LEAF:
-            return False, _NONE_SLOT
+            return "None"
         if id(obj) in path or (path and obj is root):
             # A cycle: None in the structure. One back to the root would have the plan
             # (through the values it keeps) keep the model alive: such a plan is not cached.
             self.cacheable = self.cacheable and obj is not root
-            return False, _NONE_SLOT
+            return "None"
+        if id(obj) not in checked:
+            checked.add(id(obj))
+            self._record(obj, root, kind, info)
         sub = path + (id(obj),)
         if kind is _SEQ:
             kids: List[Tuple[str, Any, bool]] = [(str(i), v, True) for i, v in enumerate(obj)]
-            snap: Optional[Callable[[Any], Any]] = None if isinstance(obj, tuple) else _snap_list
-            keep: Any = tuple(obj)
+            keys: List[Any] = []
         elif kind is _DICT:
             kids = [(str(k), v, True) for k, v in obj.items()]
-            snap, keep = _snap_dict, tuple(obj.values())
+            keys = list(obj)
         else:
             kids = _object_children(obj, info)
-            if getattr(obj, "__dict__", None) is not None and not info.slots:
-                snap, keep = _snap_object, tuple(obj.__dict__.values())
-            else:
-                snap, keep = _snap_slotted, _values_slotted(obj)
-        if snap is not None and id(obj) not in checked:
-            checked.add(id(obj))
-            if obj is root:
-                self._root = (snap, snap(obj))
-            else:
-                self._checks.append((obj, snap, snap(obj)))
-            self._keep.append(keep)
+            keys = [k for k, _, _ in kids]
         dot = name + "." if name else ""
-        parts = [
+        exprs = [
             self._visit(v, root, trainable and tr, sub, dot + k, steps + (k,), occurrences,
-                        slot_of, checked)
+                        slot_of, checked, lines, consts)
             for k, v, tr in kids
         ]
         if kind is _SEQ:
-            return True, _seq_builder(parts)
+            value = "(" + "".join(e + ", " for e in exprs) + ")"
+        else:
+            first = len(consts)
+            consts.extend(keys)
+            items = ", ".join(f"K[{first + j}]: {e}" for j, e in enumerate(exprs))
+            value = "{" + items + "}" if kind is _DICT else "G({" + items + "})"
+        var = f"v{len(lines)}"
+        lines.append(f"{var} = {value}")
+        return var
+
+    def _record(self, obj: Any, root: Any, kind: int, info: _ClassInfo) -> None:
+        # What valid() will compare for this object, and the values it must keep alive.
+        d = getattr(obj, "__dict__", None)
+        if kind is _SEQ:
+            if not isinstance(obj, tuple):
+                self._checks.append((obj, _snap_list, _snap_list(obj)))
+                self._keep.append(tuple(obj))
+            return
         if kind is _DICT:
-            keys = tuple(obj)
-            vals = _values_builder(parts)
-            return True, lambda s: dict(zip(keys, vals(s)))
-        names = tuple(k for k, _, _ in kids)
-        vals = _values_builder(parts)
-        return True, lambda s: _new_grads(names, vals(s))
+            self._checks.append((obj, _snap_dict, _snap_dict(obj)))
+            self._keep.append(tuple(obj.values()))
+            return
+        if d is None or info.slots:
+            self._checks.append((obj, _snap_slotted, _snap_slotted(obj)))
+            self._keep.append(_values_slotted(obj))
+            return
+        entry = (type(obj), tuple(d), tuple(map(id, d.values())))
+        self._keep.append(tuple(d.values()))
+        if obj is root:
+            self._root = entry
+        else:
+            self._objects.append((obj, *entry))
+        frozen = d.get("_frozen", _UNSET)
+        if info.class_frozen if frozen is _UNSET else _frozen_mark(frozen) is not frozen:
+            # A class default (not in the ids above) or a set that can change in place.
+            if obj is root:
+                self._checks.append((_ROOT, _snap_frozen, _snap_frozen(obj)))
+            else:
+                self._checks.append((obj, _snap_frozen, _snap_frozen(obj)))
 
     def valid(self, root: Any) -> bool:
-        """Whether the plan still describes ``root`` (the object it was made for)."""
-        snap, old = self._root
-        if old is not None and snap(root) != old:
-            return False
-        for obj, snap, old in self._checks:
-            if snap(obj) != old:
+        """Whether the plan still describes ``root`` (the object it was made for).
+
+        >>> import typedflux as tf
+        >>> d = tf.Dense(2, 3)
+        >>> p = plan_of(d)
+        >>> p.valid(d), (setattr(d, "bias", None), p.valid(d))[1]
+        (True, False)
+        """
+        entry = self._root
+        if entry is not None:
+            d = root.__dict__
+            if (
+                type(root) is not entry[0]
+                or tuple(map(id, d.values())) != entry[2]
+                or tuple(d) != entry[1]
+            ):
                 return False
-        return tuple([t.data.dtype.kind in "fc" for t in self._tensors]) == self._floats
+        for obj, cls, keys, ids in self._objects:
+            d = obj.__dict__
+            if type(obj) is not cls or tuple(map(id, d.values())) != ids or tuple(d) != keys:
+                return False
+        for obj, snap, old in self._checks:
+            if snap(root if obj is _ROOT else obj) != old:
+                return False
+        return tuple(map(_kind_of_data, self._tensors)) == self._kinds
 
 
-def _values_builder(parts: List[Tuple[bool, Any]]) -> _Builder:
-    # The children's entries as a sequence: one C-level itemgetter when every child reads a
-    # slot (a layer's weight, bias and activation), else one call per child.
-    if not parts:
-        return lambda s: ()
-    if not any(is_builder for is_builder, _ in parts):
-        if len(parts) == 1:
-            i = parts[0][1]
-            return lambda s: (s[i],)
-        return itemgetter(*[slot for _, slot in parts])
-    fs = [value if is_builder else itemgetter(value) for is_builder, value in parts]
-    return lambda s: [f(s) for f in fs]
-
-
-def _seq_builder(parts: List[Tuple[bool, Any]]) -> _Builder:
-    vals = _values_builder(parts)
-    if not parts or not any(is_builder for is_builder, _ in parts):
-        return vals  # already a tuple
-    return lambda s: tuple(vals(s))
+# Stands for the root in Plan._checks (the plan does not hold its root).
+_ROOT = object()
 
 
 # id(root) -> (weak reference to the root, its plan). Entries go when the root is collected.
 _PLANS: Dict[int, Tuple[Any, Plan]] = {}
 _NO_WEAKREF: set[type] = set()
+# Models alive at once are few; a program creating models without end keeps this bounded.
+_PLAN_LIMIT = 1024
 
 
-def _forget(key: int, ref: Any) -> None:
-    entry = _PLANS.get(key)
+def _forget(key: int, ref: Any, plans: Dict[int, Tuple[Any, Plan]] = _PLANS) -> None:
+    # (The cache is bound as a default: at interpreter exit, module globals may be gone.)
+    entry = plans.get(key)
     if entry is not None and entry[0] is ref:
-        del _PLANS[key]
+        del plans[key]
 
 
 def plan_of(obj: Any) -> Optional[Plan]:
@@ -645,7 +682,3 @@ def plan_of(obj: Any) -> Optional[Plan]:
             _PLANS.clear()
         _PLANS[key] = (ref, plan)
     return plan
-
-
-# Models alive at once are few; a program creating models without end keeps this bounded.
-_PLAN_LIMIT = 1024

@@ -15,6 +15,7 @@ with it; a VJP that finds nothing saved recomputes it.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from typing import Any, Dict, List, Tuple
 
@@ -48,23 +49,31 @@ Args = List[Tuple[Any, ...]]
 
 FUSED_ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
 
-# id(output array) -> what its VJP can reuse. Entries are made only while a tape records
-# and are removed when the output array is collected (weakref.finalize), so an id is never
-# read for a different array.
-_SAVED: Dict[int, Any] = {}
+# id(output array) -> (weak reference to the array, what its VJP can reuse). Entries are
+# made only while a tape records and go when the output array is collected (the weak
+# reference's callback: a tenth of weakref.finalize's cost), so an id is never read for a
+# different array.
+_SAVED: Dict[int, Tuple[Any, Any]] = {}
+
+
+def _unsave(key: int, ref: Any, saved: Dict[int, Tuple[Any, Any]] = _SAVED) -> None:
+    # (The table is bound as a default: at interpreter exit, module globals may be gone.)
+    entry = saved.get(key)
+    if entry is not None and entry[0] is ref:
+        del saved[key]
 
 
 def _save(out: np.ndarray[Any, Any], value: Any) -> None:
     if _ACTIVE[0] is not None:
         key = id(out)
-        _SAVED[key] = value
-        weakref.finalize(out, _SAVED.pop, key, None)
+        _SAVED[key] = (weakref.ref(out, functools.partial(_unsave, key)), value)
 
 
 def _saved(out: np.ndarray[Any, Any]) -> Any:
     # Taken, not just read: a tape runs each node's VJP once, and whoever keeps the output
     # (a loss value, a layer's activations) must not keep the VJP's buffers alive with it.
-    return _SAVED.pop(id(out), None)
+    entry = _SAVED.pop(id(out), None)
+    return None if entry is None else entry[1]
 
 
 def needs_grad(x: Any) -> bool:

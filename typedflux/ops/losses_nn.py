@@ -17,12 +17,15 @@ from typing import Any, List, Tuple
 import numpy as np
 
 from typedflux.engine.tape import needed
+from typedflux.ops import layers_kernels as K
 from typedflux.ops.layers_nn import _save, _saved
 from typedflux.ops.registry import Primitive, primitive
 
 __all__ = ["p_logitcrossentropy"]
 
 
+_F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
 _max = np.maximum.reduce
 _add = np.add.reduce
 
@@ -56,11 +59,12 @@ def _fast(yhat: Any, y: Any) -> bool:
     # Same-shape, same-float-dtype arrays (the usual logits and one-hot or soft targets):
     # row sums as a GEMV (BLAS float32/float64 only: a float16 matmul would also sum in
     # float16), no [N, C] log-softmax. Anything else takes the general path.
+    dt = yhat.dtype
     return (
         type(y) is np.ndarray
+        and y.dtype is dt
+        and (dt is _F32 or dt is _F64)
         and y.shape == yhat.shape
-        and y.dtype == yhat.dtype
-        and (yhat.dtype == np.float32 or yhat.dtype == np.float64)
         and yhat.size > 0
     )
 
@@ -70,7 +74,7 @@ def _parts(yhat: Any, y: Any) -> Tuple[Any, ...]:
     ``e = exp(shifted)``, ``s = sum_k e``; ``logsoftmax = shifted - log(s)``."""
     c = yhat.shape[-1]
     x2 = yhat.reshape(-1, c)
-    ones = np.ones(c, dtype=yhat.dtype)
+    ones = K.ones(c, yhat.dtype)
     shifted = x2 - _rowmax(x2)[:, None]
     e = np.exp(shifted)
     s = e @ ones
