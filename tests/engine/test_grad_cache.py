@@ -278,3 +278,32 @@ def test_training_with_the_cache_matches_training_without() -> None:
     assert losses_a[-1] < losses_a[0]
     for (_, pa), (_, pb) in zip(tf.named_params(a), tf.named_params(b)):
         np.testing.assert_array_equal(pa.data, pb.data)
+
+
+class Holder:
+    """An object holding parameters in a dict (keys of any kind), a list and an attribute."""
+
+    def __init__(self) -> None:
+        self.table = {"enc": tf.Dense(2, 2), 7: tf.Dense(2, 1), "007": tf.ones(3)}
+        self.items = [tf.ones(2), [tf.zeros(1), tf.Dense(1, 1)]]
+        self.w = tf.ones(1)
+
+
+def test_pick_finds_what_walk_with_finds() -> None:
+    h = Holder()
+    plan = plan_of(h)
+    assert plan is not None
+    mirrors = [
+        tree.mirror(h, lambda t, tr: tf.tensor(t.numpy() + 1.0)),
+        tree.mirror(h, lambda t, tr: None),
+        None,
+        {"table": {"enc": {"weight": 5}}, "items": [[0, 1], [2, [3, 4]]], "w": 9},  # plain dicts
+        Grads(table={"7": Grads(bias=3)}, items=(1,)),  # partial, string keys for 7
+        Grads(table=(1, 2), items="xy"),  # wrong kinds: nothing found, no error
+    ]
+    for m in mirrors:
+        want = {name: e for name, _, _, e in tree.walk_with(h, m)}
+        got = plan.pick(m)
+        assert [n for n, _, _ in plan.params] == [n for n, _ in tf.named_params(h)]
+        for (name, _, _), e in zip(plan.params, got):
+            assert e is want[name], (name, e, want[name])

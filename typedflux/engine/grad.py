@@ -151,16 +151,21 @@ def _withgradient_planned(
     tape = Tape()
     unique: Dict[int, int] = {}  # id(tensor) -> position in ids
     ids: List[int] = []
+    single = parts[0] if len(parts) == 1 and isinstance(parts[0], Plan) else None
     try:
         with tape:
-            for part in parts:
-                if part is None:
-                    continue
-                tensors = part.watch if isinstance(part, Plan) else (part,)
-                for t in tensors:
-                    if id(t) not in unique:
-                        unique[id(t)] = len(ids)
-                        ids.append(tape.watch(t))
+            if single is not None:  # one model: its plan lists each tensor once already
+                watch = tape.watch
+                ids = [watch(t) for t in single.watch]
+            else:
+                for part in parts:
+                    if part is None:
+                        continue
+                    tensors = part.watch if isinstance(part, Plan) else (part,)
+                    for t in tensors:
+                        if id(t) not in unique:
+                            unique[id(t)] = len(ids)
+                            ids.append(tape.watch(t))
             out = f(*args)
         _check_loss(out)
         arrays = tape.backward_ids(tape.id_of(out), ids)
@@ -168,15 +173,14 @@ def _withgradient_planned(
         if not tape.freed:
             tape.free()
     wrapped = [None if a is None else _wrap(a) for a in arrays]
+    if single is not None:
+        return out.detach(), (single.build(wrapped),)
     grads: List[Any] = []
     for part in parts:
         if part is None:
             grads.append(None)
         elif isinstance(part, Plan):
-            if len(parts) == 1:
-                grads.append(part.build(wrapped))
-            else:
-                grads.append(part.build([wrapped[unique[id(t)]] for t in part.watch]))
+            grads.append(part.build([wrapped[unique[id(t)]] for t in part.watch]))
         else:
             grads.append(wrapped[unique[id(part)]])
     return out.detach(), tuple(grads)

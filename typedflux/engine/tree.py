@@ -427,6 +427,42 @@ def _snap_slotted(obj: Any) -> Any:
     return (type(obj), dpart, tuple(map(id, vals)), _snap_frozen(obj))
 
 
+def _picker(paths: List[Tuple[str, ...]]) -> Callable[[Any], List[Any]]:
+    """A function taking a gradient structure to its entries at ``paths``: generated code,
+    one statement per distinct path prefix (``layers``, ``layers.0``, ...), each a step as
+    :func:`_step` takes it with Grads and tuples (what ``withgradient`` builds) inline."""
+    lines: List[str] = []
+    consts: List[str] = []
+    var_of: Dict[Tuple[str, ...], str] = {(): "g"}
+    for path in paths:
+        for depth in range(1, len(path) + 1):
+            prefix = path[:depth]
+            if prefix in var_of:
+                continue
+            parent, key = var_of[prefix[:-1]], path[depth - 1]
+            var = var_of[prefix] = f"v{len(lines)}"
+            k = f"K[{len(consts)}]"
+            consts.append(key)
+            if key.isdigit():
+                i = int(key)
+                lines.append(
+                    f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
+                    f"({parent}[{i}] if len({parent}) > {i} else None) "
+                    f"if type({parent}) is tuple else S({parent}, {k})"
+                )
+            else:
+                lines.append(
+                    f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
+                    f"S({parent}, {k})"
+                )
+    out = ", ".join(var_of[p] for p in paths)
+    src = "def pick(g):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return [{out}]\n"
+    scope: Dict[str, Any] = {"G": Grads, "S": _step, "K": consts}
+    exec(compile(src, "<typedflux plan>", "exec"), scope)
+    picker: Callable[[Any], List[Any]] = scope["pick"]
+    return picker
+
+
 def _values_slotted(obj: Any) -> Any:
     d = getattr(obj, "__dict__", None)
     vals = tuple([getattr(obj, s, _UNSET) for s in _public_slots(type(obj))])
@@ -456,16 +492,21 @@ class Plan:
       ``slots[i]`` in place of ``watch[i]`` and ``None`` for everything else;
     - ``params``: ``(name, tensor, path)`` as :func:`named_params` lists them (each tensor
       once, under its first name, if any occurrence is trainable), ``path`` the child names
-      leading to it.
+      leading to it;
+    - ``pick(grads)``: the entries of a gradient structure (a mirror of the model: Grads,
+      tuples, dicts, ...) at each parameter's path, as :func:`walk_with` finds them
+      (``None`` where missing).
 
     >>> import typedflux as tf
     >>> d = tf.Dense(2, 3)
     >>> p = plan_of(d)
     >>> [(n, path) for n, _, path in p.params], p.build(["W", "b"])
     ([('weight', ('weight',)), ('bias', ('bias',))], Grads(weight='W', bias='b', activation=None))
+    >>> p.pick(Grads(weight=1)), p.pick(None)
+    ([1, None], [None, None])
     """
 
-    __slots__ = ("watch", "build", "params", "cacheable", "_root", "_objects", "_checks",
+    __slots__ = ("watch", "build", "params", "pick", "cacheable", "_root", "_objects", "_checks",
                  "_keep", "_tensors", "_kinds")
 
     def __init__(self, root: Any) -> None:
@@ -513,6 +554,7 @@ class Plan:
         # another kind of array makes a new plan.
         self._tensors = tensors
         self._kinds = tuple(map(_kind_of_data, tensors))
+        self.pick = _picker([path for _, _, path in self.params])
 
     def _visit(
         self, obj: Any, root: Any, trainable: bool, path: Tuple[int, ...], name: str,

@@ -337,14 +337,17 @@ class Chain(Generic[Unpack[Layers]]):
         return x
 
     def __call__(self, x: Any) -> AnyTensor:
-        prev: Optional[Tuple[int, Any]] = None
-        for i, layer in enumerate(self._seq(), 1):
-            try:
-                y = layer(x)
-            except ShapeError as err:
-                shape = tuple(x.shape) if isinstance(x, Tensor) else tuple(np.shape(x))
-                raise _reword(err, i, layer, prev, shape) from None
-            prev, x = (i, layer), y
+        seq = self._seq()
+        i = 0
+        try:
+            for layer in seq:
+                x = layer(x)
+                i += 1
+        except ShapeError as err:
+            # Layer i + 1 failed on x (the output of layer i): name both.
+            prev = (i, seq[i - 1]) if i else None
+            shape = tuple(x.shape) if isinstance(x, Tensor) else tuple(np.shape(x))
+            raise _reword(err, i + 1, seq[i], prev, shape) from None
         return x  # type: ignore[no-any-return]
 
 

@@ -23,7 +23,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.engine.tree import Grads, Plan, _step, named_params, plan_of, walk_with
+from typedflux.engine.tree import Grads, Plan, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
@@ -204,18 +204,7 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
 def _update_planned(state: OptState, plan: Plan, grads: Any) -> None:
     # update over the model's cached walk: each parameter's gradient by its path (the
     # gradient structure mirrors the model, so no walk of it).
-    for name, p, path in plan.params:
-        g = grads
-        for key in path:
-            tp = type(g)
-            if tp is Grads:
-                g = g.__dict__.get(key)
-            elif tp is tuple and key.isdigit():
-                g = g[int(key)] if int(key) < len(g) else None
-            else:
-                g = _step(g, key)
-            if g is None:
-                break
+    for (name, p, _), g in zip(plan.params, plan.pick(grads)):
         if g is not None:
             _apply(state, name, p, g)
 
