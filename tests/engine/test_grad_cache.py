@@ -172,9 +172,16 @@ def test_dtype_changes_are_seen() -> None:
     g = tf.gradient(loss, m)[0]
     np.testing.assert_array_equal(g.count.numpy(), [0.0, 2.0, 4.0])
     assert [n for n, _, _ in plan_of(m).params][-1] == "count"
+    st = tf.setup(tf.Descent(0.1), m)
     m.count.data = np.arange(3)  # and back
-    assert tf.gradient(loss, m)[0].count is None
-    assert "count" not in [n for n, _, _ in plan_of(m).params]
+    g = tf.gradient(loss, m)[0]
+    assert g.count is None
+    assert _same(g, tf.gradient(lambda d: loss(d["m"]), {"m": m})[0]["m"])  # uncached walk
+    tf.update(st, m, g)  # an integer tensor is left alone, as the general walk does
+    tf.update(st, m, Grads(body=None, head=None, scale=None, count=tf.ones(3)))
+    np.testing.assert_array_equal(m.count.numpy(), [0, 1, 2])
+    tf.update(st, {"m": m}, {"m": Grads(body=None, head=None, scale=None, count=tf.ones(3))})
+    np.testing.assert_array_equal(m.count.numpy(), [0, 1, 2])
 
 
 def test_shared_tensors_and_several_arguments() -> None:
@@ -307,3 +314,31 @@ def test_pick_finds_what_walk_with_finds() -> None:
         assert [n for n, _, _ in plan.params] == [n for n, _ in tf.named_params(h)]
         for (name, _, _), e in zip(plan.params, got):
             assert e is want[name], (name, e, want[name])
+
+
+class Marked:
+    """A model whose frozen mark is a class default (as Chain's is)."""
+
+    _frozen: Any = None
+
+    def __init__(self) -> None:
+        self.layer = tf.Dense(3, 2)
+
+    def __call__(self, x: Any) -> Any:
+        return self.layer(x)
+
+
+def test_a_changed_class_default_mark_is_seen() -> None:
+    m = Marked()
+    x, y = _batch()
+    assert _grad(m, x, y).layer.weight is not None
+    try:
+        Marked._frozen = True
+        assert _grad(m, x, y).layer.weight is None
+        Marked._frozen = set()
+        assert _grad(m, x, y).layer.weight is not None
+        Marked._frozen.add("layer")  # a class default changed in place
+        assert _grad(m, x, y).layer.weight is None
+    finally:
+        Marked._frozen = None
+    assert _same(_grad(m, x, y), _uncached(m, x, y))

@@ -43,7 +43,7 @@ from __future__ import annotations
 import functools
 import types
 import weakref
-from operator import attrgetter
+from operator import is_
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -396,7 +396,6 @@ def _mirror(
 # attribute) makes a new plan. ``tf.load`` writes into the existing arrays: nothing to check.
 
 _UNSET = object()
-_kind_of_data = attrgetter("data.dtype.kind")
 
 
 def _frozen_mark(frozen: Any) -> Any:
@@ -507,21 +506,23 @@ class Plan:
     """
 
     __slots__ = ("watch", "build", "params", "pick", "cacheable", "_root", "_objects", "_checks",
-                 "_keep", "_tensors", "_kinds")
+                 "_keep", "_ints", "_marks")
 
     def __init__(self, root: Any) -> None:
         self.watch: List[AnyTensor] = []
         self.params: List[Tuple[str, AnyTensor, Tuple[str, ...]]] = []
         self.cacheable = True
-        # What valid() compares. The root: its class, attribute names and value ids (the
+        # What valid() compares. The root: its class, attribute names and values (the
         # root itself is not held, so the plan does not keep the model alive). _objects:
         # the same for every other plain object walked (instance __dict__, no public
         # slots: nearly every layer). _checks: (object, snapshot function, snapshot) for
         # lists, dicts, slotted objects and frozen marks that are sets or class defaults.
         # Tuples cannot change; their items are checked in their own right.
-        self._root: Optional[Tuple[type, Tuple[Any, ...], Tuple[int, ...]]] = None
-        self._objects: List[Tuple[Any, type, Tuple[Any, ...], Tuple[int, ...]]] = []
+        self._root: Optional[Tuple[type, Tuple[Any, ...], Tuple[Any, ...]]] = None
+        self._objects: List[Tuple[Any, type, Tuple[Any, ...], Tuple[Any, ...]]] = []
         self._checks: List[Tuple[Any, Callable[[Any], Any], Any]] = []
+        # (class, its _frozen default) for walked objects that take the class's mark.
+        self._marks: List[Tuple[type, Any]] = []
         # The values named by id stay alive with the plan, so no new object can take one of
         # those ids while the plan is in use.
         self._keep: List[Any] = []
@@ -550,10 +551,10 @@ class Plan:
                 tensors.append(t)
                 if trainable[id(t)]:
                     self.params.append((name, t, path))
-        # Which tensors are floats decided trainability: a tensor whose data is rebound to
-        # another kind of array makes a new plan.
-        self._tensors = tensors
-        self._kinds = tuple(map(_kind_of_data, tensors))
+        # Integer tensors are never trainable: one whose data becomes a float array makes a
+        # new plan. (A float tensor whose data becomes integer needs no check: the tape
+        # does not watch it, so it gets no gradient, and update skips non-float data.)
+        self._ints = [t for t in tensors if t.data.dtype.kind not in "fc"]
         self.pick = _picker([path for _, _, path in self.params])
 
     def _visit(
@@ -628,19 +629,28 @@ class Plan:
             self._checks.append((obj, _snap_slotted, _snap_slotted(obj)))
             self._keep.append(_values_slotted(obj))
             return
-        entry = (type(obj), tuple(d), tuple(map(id, d.values())))
-        self._keep.append(tuple(d.values()))
+        entry = (type(obj), tuple(d), tuple(d.values()))
         if obj is root:
             self._root = entry
         else:
             self._objects.append((obj, *entry))
         frozen = d.get("_frozen", _UNSET)
-        if info.class_frozen if frozen is _UNSET else _frozen_mark(frozen) is not frozen:
-            # A class default (not in the ids above) or a set that can change in place.
-            if obj is root:
-                self._checks.append((_ROOT, _snap_frozen, _snap_frozen(obj)))
-            else:
-                self._checks.append((obj, _snap_frozen, _snap_frozen(obj)))
+        if frozen is _UNSET and info.class_frozen:
+            # The class default (Chain's None): compared per class by identity, unless it
+            # is a set (which can change in place) or computed.
+            default = getattr(type(obj), "_frozen", None)
+            if default is None or default is True or default is False:
+                mark = (type(obj), default)
+                if mark not in self._marks:
+                    self._marks.append(mark)
+                return
+        elif frozen is _UNSET or _frozen_mark(frozen) is frozen:
+            return  # no mark, or True/None/False (its identity is among the ids above)
+        # A set of names, which can change in place, or a computed class attribute.
+        if obj is root:
+            self._checks.append((_ROOT, _snap_frozen, _snap_frozen(obj)))
+        else:
+            self._checks.append((obj, _snap_frozen, _snap_frozen(obj)))
 
     def valid(self, root: Any) -> bool:
         """Whether the plan still describes ``root`` (the object it was made for).
@@ -651,23 +661,31 @@ class Plan:
         >>> p.valid(d), (setattr(d, "bias", None), p.valid(d))[1]
         (True, False)
         """
+        # Plain objects: the same class, attribute names in the same order, each value the
+        # very object it was (operator.is_: no value's __eq__ runs).
         entry = self._root
         if entry is not None:
             d = root.__dict__
             if (
                 type(root) is not entry[0]
-                or tuple(map(id, d.values())) != entry[2]
                 or tuple(d) != entry[1]
+                or not all(map(is_, d.values(), entry[2]))
             ):
                 return False
-        for obj, cls, keys, ids in self._objects:
+        for obj, cls, keys, vals in self._objects:
             d = obj.__dict__
-            if type(obj) is not cls or tuple(map(id, d.values())) != ids or tuple(d) != keys:
+            if type(obj) is not cls or tuple(d) != keys or not all(map(is_, d.values(), vals)):
+                return False
+        for cls, default in self._marks:
+            if getattr(cls, "_frozen", None) is not default:
                 return False
         for obj, snap, old in self._checks:
             if snap(root if obj is _ROOT else obj) != old:
                 return False
-        return tuple(map(_kind_of_data, self._tensors)) == self._kinds
+        for t in self._ints:
+            if t.data.dtype.kind in "fc":
+                return False
+        return True
 
 
 # Stands for the root in Plan._checks (the plan does not hold its root).

@@ -110,6 +110,11 @@ def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Ar
         pre = x @ w.T
     if b is not None:
         pre += b
+    if activation == "relu":  # the common cases without another call
+        np.maximum(pre, 0, out=pre)
+        return pre
+    if activation == "identity":
+        return pre
     return _act(pre, activation)
 
 
@@ -118,9 +123,14 @@ def dense_backward(
 ) -> Tuple[Optional[Array], Array, Array]:
     """Gradients for (x, w, b); two GEMMs on the flattened batch (one when ``x`` needs no
     gradient, e.g. the data fed to a first layer)."""
-    gp = _act_grad(g, out, activation)
-    g2 = gp.reshape(-1, gp.shape[-1])
-    x2 = x.reshape(-1, x.shape[-1])
+    if activation == "relu":  # the common cases without another call
+        gp = g * (out > 0)
+    elif activation == "identity":
+        gp = g
+    else:
+        gp = _act_grad(g, out, activation)
+    g2 = gp if gp.ndim == 2 else gp.reshape(-1, gp.shape[-1])
+    x2 = x if x.ndim == 2 else x.reshape(-1, x.shape[-1])
     # The bias gradient (a column sum) as a BLAS GEMV with ones: 2-4x faster than numpy's
     # axis-0 reduction (measured [256, 256] float32: 6 us vs 15 us). Other dtypes (float16
     # would also sum in float16 in a matmul) keep the ufunc reduction.

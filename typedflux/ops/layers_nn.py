@@ -112,7 +112,7 @@ def _randn(*shape: int) -> np.ndarray[Any, Any]:
 
 @primitive("dense")
 def p_dense(x: Any, w: Any, b: Any, activation: str, grad_x: bool) -> Any:
-    return K.dense_forward(x, w, _bias(b), activation)
+    return K.dense_forward(x, w, b if isinstance(b, np.ndarray) else None, activation)
 
 
 @p_dense.vjp
@@ -120,7 +120,7 @@ def _dense_vjp(
     g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
 ) -> Tuple[Any, ...]:
     gx, gw, gb = K.dense_backward(g, out, x, w, activation, grad_x)
-    return gx, gw, (gb if _bias(b) is not None else None)
+    return gx, gw, (gb if isinstance(b, np.ndarray) else None)
 
 
 @p_dense.examples

@@ -212,6 +212,8 @@ def _update_planned(state: OptState, plan: Plan, grads: Any) -> None:
 def _apply(state: OptState, name: str, p: AnyTensor, g: Any) -> None:
     # One parameter's step, in place.
     pd = p.data
+    if pd.dtype.kind not in "fc":
+        return  # integer data is never trained (a plan made while it was a float says so)
     if type(g) is Tensor and g.data.shape == pd.shape:
         g = g.data
     else:
