@@ -84,10 +84,20 @@ def axpy(alpha: float, x: Array, y: Array) -> bool:
         or type(y) is not np.ndarray
         or x.dtype is not y.dtype
         or x.shape != y.shape
-        or not (x.flags.c_contiguous and y.flags.c_contiguous and y.flags.writeable)
-        or np.may_share_memory(x, y)
     ):
         return False
+    xf, yf = x.flags, y.flags
+    if not (xf.c_contiguous and yf.c_contiguous and yf.writeable) or np.may_share_memory(x, y):
+        return False
     if y.size:
-        fn(y.size, alpha, x.ctypes.data, 1, y.ctypes.data, 1)
+        # Addresses through the buffer protocol (~0.3 us) rather than ``a.ctypes.data``
+        # (~1.2 us: it builds numpy's ctypes helper object); a read-only x has no writable
+        # buffer to export and takes the slower route.
+        xp = _address(_from_buffer(x)) if xf.writeable else x.ctypes.data
+        fn(y.size, alpha, xp, 1, _address(_from_buffer(y)), 1)
     return True
+
+
+# (Typed loosely: numpy's stubs do not declare ndarray a Buffer.)
+_from_buffer: Callable[[Any], Any] = ctypes.c_char.from_buffer
+_address: Callable[[Any], int] = ctypes.addressof

@@ -223,11 +223,15 @@ def _apply(state: OptState, name: str, p: AnyTensor, g: Any) -> None:
     if leaf is None:  # a parameter thawed (or added) after setup
         leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
     rule = leaf.rule
-    # p -= eta * g for Descent: one BLAS pass with no temporary for large arrays; for small
-    # ones (biases, a last layer) numpy's expression below is cheaper than the ctypes call.
-    if type(rule) is Descent and pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
-        return
-    leaf.state, step = rule.apply(leaf.state, pd, g)
+    if type(rule) is Descent:
+        # p -= eta * g: one BLAS pass with no temporary for large arrays; for small ones
+        # (biases, a last layer) numpy's expression (Descent.apply's) is cheaper than the
+        # ctypes call.
+        if pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
+            return
+        step = rule.eta * g
+    else:
+        leaf.state, step = rule.apply(leaf.state, pd, g)
     # In place: the tape that produced ``grads`` is already freed, and every holder of
     # this parameter (a shared weight, the optimiser's caller) sees the new values.
     if step.dtype is not pd.dtype:
