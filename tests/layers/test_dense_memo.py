@@ -1,6 +1,6 @@
-"""Dense's per-call memo (a passed layer check and its fused activation) follows changes to
-the layer and the input; saved VJP values live exactly as long as they are needed; the
-cached ones vectors cannot be written to."""
+"""Dense's fast call (memoised layer check, the dense primitive called directly) follows
+changes to the layer and the input; saved VJP values live exactly as long as they are
+needed; the cached ones vectors cannot be written to."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_changed_activation_weight_and_bias_are_used() -> None:
     assert d(tf.ones(5, 6)).shape == (5, 3)
 
 
-def test_callable_object_activation_is_not_memoised_but_works() -> None:
+def test_an_unhashable_callable_activation_works() -> None:
     class Scale:
         __hash__ = None  # type: ignore[assignment]
 

@@ -32,15 +32,7 @@ import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
 from typedflux.engine.tape import _ACTIVE
-from typedflux.layers.core import (
-    _MEMO_LIMIT,
-    Layer,
-    active,
-    fused_activation,
-    glorot_uniform,
-    randn32,
-    zeros32,
-)
+from typedflux.layers.core import Layer, active, fused_activation, glorot_uniform, randn32, zeros32
 from typedflux.ops import layers_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
@@ -209,33 +201,16 @@ class Dense(Layer, Generic[In, Out]):
         return DenseConfig(inp, out, activation_name(self.activation), self.bias is not None)
 
     def __call__(self, x: Tensor[Unpack[Bs], In]) -> Tensor[Unpack[Bs], Out]:
-        w, b, act = self.weight, self.bias, self.activation
-        # A call like one that passed the layer rule before (same input shape, weight shape,
-        # bias or not, activation) passes again (rules are pure): one memo lookup gives the
-        # fused activation's name ("" for none), instead of check + fused_activation.
-        memo: Optional[Dict[Any, Any]] = self.__dict__.get("_memo")
-        key: Any = None
-        fused: Optional[str] = None
-        if memo is not None and type(x) is Tensor:
-            key = (x.data.shape, w.shape, b is None, act)
-            try:
-                fused = memo.get(key)
-            except TypeError:  # an unhashable activation (a callable object): no memo
-                key = None
-        if fused is None:
-            self.check(x)  # the layer rule: a wrong input is an error naming this layer
-            fused = fused_activation(act) or ""
-            memo = self.__dict__.get("_memo")
-            if memo is not None and key is not None:
-                if len(memo) >= _MEMO_LIMIT:
-                    memo.clear()
-                memo[key] = fused
+        self.check(x)  # the layer rule (memoised per input shape): errors name this layer
+        act = self.activation
+        b: Any = self.bias if self.bias is not None else 0.0
+        # The dense primitive directly (F.dense would add a call and its own tape test).
         tape = _ACTIVE[0]
         grad_x = tape is not None and isinstance(x, Tensor) and x._tape is tape
-        bias: Any = b if b is not None else 0.0
-        if fused:
-            return F.p_dense.invoke(x, w, bias, fused, grad_x)
-        return act(F.p_dense.invoke(x, w, bias, "identity", grad_x))  # type: ignore[no-any-return]
+        fused = fused_activation(act)
+        if fused is not None:
+            return F.p_dense.invoke(x, self.weight, b, fused, grad_x)
+        return act(F.p_dense.invoke(x, self.weight, b, "identity", grad_x))  # type: ignore[no-any-return]
 
 
 # -- Chain ------------------------------------------------------------------------------------
