@@ -342,3 +342,27 @@ def test_a_changed_class_default_mark_is_seen() -> None:
     finally:
         Marked._frozen = None
     assert _same(_grad(m, x, y), _uncached(m, x, y))
+
+
+class NoWeakref:
+    """A slotted model that takes no weak references: walked every time, not cached."""
+
+    __slots__ = ("layer",)
+
+    def __init__(self) -> None:
+        self.layer = tf.Dense(3, 2)
+
+    def __call__(self, x: Any) -> Any:
+        return self.layer(x)
+
+
+def test_objects_without_weak_references_take_the_general_walk() -> None:
+    m = NoWeakref()
+    x, y = _batch()
+    assert plan_of(m) is None
+    g = _grad(m, x, y)
+    assert _same(g, _uncached(m, x, y))
+    st = tf.setup(tf.Descent(1.0), m)
+    w = m.layer.weight.numpy().copy()
+    tf.update(st, m, g)
+    np.testing.assert_allclose(m.layer.weight.numpy(), w - g.layer.weight.numpy(), rtol=1e-6)
