@@ -10,6 +10,10 @@ strings and integer tensors, a tuple for a list or tuple, a dict for a dict, and
 Gradients are first order: a gradient taken inside ``f`` is an ordinary constant to an
 outer ``gradient`` (no differentiation through a backward pass).
 
+A model object's walk (which tensors to watch, how to shape its gradient) is cached per object
+and re-checked on every call (:func:`typedflux.engine.tree.plan_of`); lists, tuples and dicts
+passed directly are walked every time.
+
 >>> import typedflux as tf
 >>> tf.gradient(lambda x, y: (x * y).sum(), tf.tensor([1.0, 2.0]), 3.0)
 (Tensor[2] float32
