@@ -391,9 +391,11 @@ def _mirror(
 # Chain. A Plan is that walk done once: the trainable tensors in order, each parameter's
 # path, and a builder for the gradient structure. It is kept per model object and reused
 # while a cheap check finds every walked object holding the same things as when the plan was
-# made (attribute names and value identities, list items, dict entries, frozen marks, which
-# tensors are floats); anything else (a replaced layer or tensor, freeze/thaw, a new
-# attribute) makes a new plan. ``tf.load`` writes into the existing arrays: nothing to check.
+# made (attribute names and value identities, list items, dict entries, frozen marks,
+# integer tensors still integer); anything else (a replaced layer or tensor, freeze/thaw, a
+# new attribute) makes a new plan. ``tf.load`` writes into the existing arrays: nothing to
+# check. A plan holds the objects it compares, so a replaced layer is freed at the model's
+# next gradient or update (which makes a new plan), not at once.
 
 _UNSET = object()
 
@@ -516,8 +518,8 @@ class Plan:
         # root itself is not held, so the plan does not keep the model alive). _objects:
         # the same for every other plain object walked (instance __dict__, no public
         # slots: nearly every layer). _checks: (object, snapshot function, snapshot) for
-        # lists, dicts, slotted objects and frozen marks that are sets or class defaults.
-        # Tuples cannot change; their items are checked in their own right.
+        # lists, dicts, slotted objects and frozen marks that are sets (they can change in
+        # place). Tuples cannot change; their items are checked in their own right.
         self._root: Optional[Tuple[type, Tuple[Any, ...], Tuple[Any, ...]]] = None
         self._objects: List[Tuple[Any, type, Tuple[Any, ...], Tuple[Any, ...]]] = []
         self._checks: List[Tuple[Any, Callable[[Any], Any], Any]] = []
