@@ -32,7 +32,15 @@ import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
 from typedflux.engine.tape import _ACTIVE
-from typedflux.layers.core import Layer, active, fused_activation, glorot_uniform, randn32, zeros32
+from typedflux.layers.core import (
+    _FUSED_BY_ID,
+    Layer,
+    active,
+    fused_activation,
+    glorot_uniform,
+    randn32,
+    zeros32,
+)
 from typedflux.ops import layers_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
@@ -207,7 +215,7 @@ class Dense(Layer, Generic[In, Out]):
         # The dense primitive directly (F.dense would add a call and its own tape test).
         tape = _ACTIVE[0]
         grad_x = tape is not None and isinstance(x, Tensor) and x._tape is tape
-        fused = fused_activation(act)
+        fused = _FUSED_BY_ID.get(id(act)) if _FUSED_BY_ID else fused_activation(act)
         if fused is not None:
             return F.p_dense.invoke(x, self.weight, b, fused, grad_x)
         return act(F.p_dense.invoke(x, self.weight, b, "identity", grad_x))  # type: ignore[no-any-return]

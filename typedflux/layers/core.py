@@ -67,7 +67,7 @@ class Layer:
 
     def check(self, x: Any) -> Shape:
         """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer."""
-        shape = x.shape if isinstance(x, Tensor) else np.shape(x)
+        shape = x.data.shape if isinstance(x, Tensor) else np.shape(x)
         k = self._key()
         if k is None:
             return self.config.rule(shape)

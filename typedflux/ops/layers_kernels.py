@@ -23,6 +23,7 @@ __all__ = [
     "im2col",
     "col2im",
     "dense_forward",
+    "dense_vjp",
     "dense_backward",
     "conv2d_forward",
     "conv2d_backward",
@@ -97,8 +98,12 @@ def _act_grad(g: Array, out: Array, activation: str) -> Array:
     raise ValueError(f"dense: activation {activation!r} is not fused")
 
 
-def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Array:
-    """``act(x @ w.T + b)`` over any leading dims of ``x``."""
+def dense_forward(
+    x: Array, w: Array, b: Any, activation: str, grad_x: bool = True
+) -> Array:
+    """``act(x @ w.T + b)`` over any leading dims of ``x``; ``b`` is an array or anything
+    else for no bias (a layer without one passes ``0.0``). Takes the dense primitive's
+    arguments (``grad_x`` is unused here) so it is bound as the forward directly."""
     rows = x.size // x.shape[-1] if x.shape[-1] else 0
     if x.ndim == 2 and 0 < rows < w.shape[0]:
         # Fewer samples than output features (a small batch into a wide layer): OpenBLAS
@@ -108,7 +113,7 @@ def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Ar
         pre = np.ascontiguousarray((w @ x.T).T)
     else:
         pre = x @ w.T
-    if b is not None:
+    if isinstance(b, np.ndarray):
         pre += b
     if activation == "relu":  # the common cases without another call
         np.maximum(pre, 0, out=pre)
@@ -118,11 +123,12 @@ def dense_forward(x: Array, w: Array, b: Optional[Array], activation: str) -> Ar
     return _act(pre, activation)
 
 
-def dense_backward(
-    g: Array, out: Array, x: Array, w: Array, activation: str, grad_x: bool = True
-) -> Tuple[Optional[Array], Array, Array]:
-    """Gradients for (x, w, b); two GEMMs on the flattened batch (one when ``x`` needs no
-    gradient, e.g. the data fed to a first layer)."""
+def dense_vjp(
+    g: Array, out: Array, x: Array, w: Array, b: Any, activation: str, grad_x: bool
+) -> Tuple[Optional[Array], Array, Optional[Array]]:
+    """The dense primitive's VJP: gradients for (x, w, b), two GEMMs on the flattened batch
+    (one when ``x`` needs no gradient, e.g. the data fed to a first layer); ``None`` for a
+    bias that is not an array."""
     if activation == "relu":  # the common cases without another call
         gp = g * (out > 0)
     elif activation == "identity":
@@ -131,15 +137,32 @@ def dense_backward(
         gp = _act_grad(g, out, activation)
     g2 = gp if gp.ndim == 2 else gp.reshape(-1, gp.shape[-1])
     x2 = x if x.ndim == 2 else x.reshape(-1, x.shape[-1])
-    # The bias gradient (a column sum) as a BLAS GEMV with ones: 2-4x faster than numpy's
-    # axis-0 reduction (measured [256, 256] float32: 6 us vs 15 us). Other dtypes (float16
-    # would also sum in float16 in a matmul) keep the ufunc reduction.
-    dt = g2.dtype
-    if dt is _F32 or dt is _F64:
-        gb = ones(g2.shape[0], dt) @ g2
-    else:
-        gb = np.add.reduce(g2, axis=0)
+    gb: Optional[Array] = None
+    if isinstance(b, np.ndarray):
+        # The bias gradient (a column sum) as a BLAS GEMV with ones: 2-4x faster than
+        # numpy's axis-0 reduction (measured [256, 256] float32: 6 us vs 15 us). Other
+        # dtypes (float16 would also sum in float16 in a matmul) keep the ufunc reduction.
+        dt = g2.dtype
+        if dt is _F32 or dt is _F64:
+            n = g2.shape[0]
+            o = _ONES.get((n, dt))
+            gb = (o if o is not None else ones(n, dt)) @ g2
+        else:
+            gb = np.add.reduce(g2, axis=0)
     return (gp @ w if grad_x else None), g2.T @ x2, gb
+
+
+def dense_backward(
+    g: Array, out: Array, x: Array, w: Array, activation: str, grad_x: bool = True
+) -> Tuple[Optional[Array], Array, Array]:
+    """Gradients for (x, w, b) of :func:`dense_forward` with a bias (see :func:`dense_vjp`)."""
+    gx, gw, gb = dense_vjp(g, out, x, w, _HAS_BIAS, activation, grad_x)
+    assert gb is not None
+    return gx, gw, gb
+
+
+# Stands for "a bias array" in dense_backward (only its type is read).
+_HAS_BIAS = np.zeros(0)
 
 
 # -- im2col -----------------------------------------------------------------------------------

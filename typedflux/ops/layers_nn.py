@@ -24,7 +24,7 @@ from typing_extensions import Unpack
 
 from typedflux.engine.tape import _ACTIVE
 from typedflux.ops import layers_kernels as K
-from typedflux.ops.registry import primitive
+from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor
 
 __all__ = [
@@ -110,17 +110,9 @@ def _randn(*shape: int) -> np.ndarray[Any, Any]:
 # -- dense -------------------------------------------------------------------------------------
 
 
-@primitive("dense")
-def p_dense(x: Any, w: Any, b: Any, activation: str, grad_x: bool) -> Any:
-    return K.dense_forward(x, w, b if isinstance(b, np.ndarray) else None, activation)
-
-
-@p_dense.vjp
-def _dense_vjp(
-    g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
-) -> Tuple[Any, ...]:
-    gx, gw, gb = K.dense_backward(g, out, x, w, activation, grad_x)
-    return gx, gw, (gb if isinstance(b, np.ndarray) else None)
+# The kernels take the primitive's own arguments: bound directly, no wrapper call.
+p_dense: Primitive = primitive("dense")(K.dense_forward)
+p_dense.vjp(K.dense_vjp)
 
 
 @p_dense.examples

@@ -82,14 +82,15 @@ def _parts(yhat: Any, y: Any) -> Tuple[Any, ...]:
 
 
 def _forward(yhat: Any, y: Any, agg: str) -> Any:
-    _check_agg(agg)
+    if agg != "mean" and agg != "sum":
+        _check_agg(agg)
     if _fast(yhat, y):
         parts = _parts(yhat, y)
         shifted, logs, _, _, ysum = parts
         # -sum(y * (shifted - log s)) as two dot products (no [N, C] temporary); both
         # terms are >= 0 (shifted <= 0, s >= 1), so nothing cancels.
         total = np.dot(ysum, logs) - np.dot(y.reshape(-1), shifted.reshape(-1))
-        out = np.asarray(total if agg == "sum" else total / _rows(yhat))
+        out = np.asarray(total if agg == "sum" else total / logs.shape[0])  # [rows]
         _save(out, parts)  # kept while a tape records, so the VJP does not recompute
         return out
     lsm = _logsoftmax(yhat)
@@ -110,11 +111,11 @@ p_logitcrossentropy: Primitive = primitive("logitcrossentropy")(_forward)
 @p_logitcrossentropy.vjp
 def _vjp(g: Any, out: Any, yhat: Any, y: Any, agg: str) -> Tuple[Any, ...]:
     saved = _saved(out)
-    scale = g / max(_rows(yhat), 1) if agg == "mean" else g
     if saved is None and _fast(yhat, y):
         saved = _parts(yhat, y)
     if type(saved) is tuple:
         shifted, logs, e, s, ysum = saved
+        scale = g / s.shape[0] if agg == "mean" else g  # s: one sum per row (>= 1 row)
         dyhat = dy = None
         if needed(0):
             # softmax * sum(y) - y, with the per-row factor sum(y) / s on the [R] vector.
@@ -126,6 +127,7 @@ def _vjp(g: Any, out: Any, yhat: Any, y: Any, agg: str) -> Tuple[Any, ...]:
             lsm = shifted - logs[:, None]
             dy = (-scale * lsm).reshape(y.shape).astype(y.dtype, copy=False)
         return dyhat, dy
+    scale = g / max(_rows(yhat), 1) if agg == "mean" else g
     lsm = saved
     if lsm is None:
         lsm = _logsoftmax(yhat)

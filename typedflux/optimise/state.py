@@ -19,11 +19,11 @@ array([0., 0.], dtype=float32)
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.engine.tree import Grads, Plan, named_params, plan_of, walk_with
+from typedflux.engine.tree import Grads, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
@@ -182,7 +182,9 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
     plan = plan_of(model)
     if plan is not None:
-        _update_planned(state, plan, grads)
+        # The model's cached walk: each parameter's gradient by its path (the gradient
+        # structure mirrors the model, so no walk of it).
+        _apply(state, zip(plan.params, plan.pick(grads)))
         return state, model
     # One joint walk of the model and its gradient (each parameter once, under its first
     # name, trainable if any occurrence is: named_params' rules) instead of a walk plus a
@@ -192,55 +194,53 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
     for _, t, tr, _ in found:
         trainable[id(t)] = trainable.get(id(t), False) or tr
     seen: set[int] = set()
+    steps: List[Tuple[Tuple[str, AnyTensor, Any], Any]] = []
     for name, p, _, g in found:
         if not trainable[id(p)] or id(p) in seen:
             continue
         seen.add(id(p))
-        if g is not None:
-            _apply(state, name, p, g)
+        steps.append(((name, p, None), g))
+    _apply(state, steps)
     return state, model
 
 
-def _update_planned(state: OptState, plan: Plan, grads: Any) -> None:
-    # update over the model's cached walk: each parameter's gradient by its path (the
-    # gradient structure mirrors the model, so no walk of it).
-    for (name, p, _), g in zip(plan.params, plan.pick(grads)):
-        if g is not None:
-            _apply(state, name, p, g)
-
-
-def _apply(state: OptState, name: str, p: AnyTensor, g: Any) -> None:
-    # One parameter's step, in place.
-    pd = p.data
-    if pd.dtype.kind not in "fc":
-        return  # integer data is never trained (a plan made while it was a float says so)
-    if type(g) is Tensor and g.data.shape == pd.shape:
-        g = g.data
-    else:
-        g = _gradient_array(g, name, p)
+def _apply(state: OptState, steps: Iterable[Tuple[Tuple[str, AnyTensor, Any], Any]]) -> None:
+    # Each ((name, parameter, _), gradient or None) step, in place (one loop, no call per
+    # parameter).
     leaves = state.leaves
-    leaf = leaves.get(name)
-    if leaf is None:  # a parameter thawed (or added) after setup
-        leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
-    rule = leaf.rule
-    if type(rule) is Descent:
-        # p -= eta * g: one BLAS pass with no temporary for large arrays; for small ones
-        # (biases, a last layer) numpy's expression (Descent.apply's) is cheaper than the
-        # ctypes call.
-        if pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
-            return
-        step = rule.eta * g
-    else:
-        leaf.state, step = rule.apply(leaf.state, pd, g)
-    # In place: the tape that produced ``grads`` is already freed, and every holder of
-    # this parameter (a shared weight, the optimiser's caller) sees the new values.
-    if step.dtype is not pd.dtype:
-        step = step.astype(pd.dtype, copy=False)
-    pd -= step
+    for (name, p, _), g in steps:
+        if g is None:
+            continue
+        pd = p.data
+        if pd.dtype.kind not in "fc":
+            continue  # integer data is never trained (a plan made while it was a float)
+        if type(g) is Tensor and g.data.shape == pd.shape:
+            g = g.data
+        else:
+            g = _gradient_array(g, name, p)
+        leaf = leaves.get(name)
+        if leaf is None:  # a parameter thawed (or added) after setup
+            leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
+        rule = leaf.rule
+        if type(rule) is Descent:
+            # p -= eta * g: one BLAS pass with no temporary for large arrays; for small
+            # ones (biases, a last layer) numpy's expression (Descent.apply's) is cheaper
+            # than the ctypes call.
+            if pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
+                continue
+            step = rule.eta * g
+        else:
+            leaf.state, step = rule.apply(leaf.state, pd, g)
+        # In place: the tape that produced ``grads`` is already freed, and every holder of
+        # this parameter (a shared weight, the optimiser's caller) sees the new values.
+        if step.dtype is not pd.dtype:
+            step = step.astype(pd.dtype, copy=False)
+        pd -= step
 
 
 # Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs
-# ~4 us of overhead, numpy's two passes cost more only from ~20,000 float32 elements.
+# ~2.5 us of overhead; numpy's two passes cost more only from ~12,000-16,000 float32
+# elements.
 _AXPY_MIN = 16384
 
 
