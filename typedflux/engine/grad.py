@@ -31,6 +31,9 @@ from typedflux.tensor import AnyTensor, Tensor
 __all__ = ["gradient", "withgradient"]
 
 
+_new = object.__new__
+
+
 def _wrap(g: Any) -> AnyTensor:
     # The tape hands out arrays the caller owns: wrap without another copy.
     t: AnyTensor = Tensor.__new__(Tensor)
@@ -176,7 +179,17 @@ def _withgradient_planned(
     finally:
         if not tape.freed:
             tape.free()
-    wrapped = [None if a is None else _wrap(a) for a in arrays]
+    # The arrays as Tensors (the tape hands out arrays the caller owns: no copy), written
+    # out rather than a call per array.
+    wrapped: List[Any] = []
+    for a in arrays:
+        if a is None:
+            wrapped.append(None)
+        else:
+            t = _new(Tensor)
+            t.data = a
+            t._tape = None
+            wrapped.append(t)
     if single is not None:
         return out.detach(), (single.build(wrapped),)
     grads: List[Any] = []

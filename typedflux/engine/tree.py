@@ -478,12 +478,6 @@ def _snap_dict(obj: Any) -> Any:
     return (type(obj), tuple(obj), tuple(map(id, obj.values())))
 
 
-def _grads_of(d: Dict[str, Any]) -> Grads:
-    g: Grads = object.__new__(Grads)
-    g.__dict__ = d
-    return g
-
-
 class Plan:
     """A model's walk done once (made and cached by :func:`plan_of`): what ``withgradient``
     and ``update`` need, valid while the model keeps the same objects in the same places.
@@ -539,7 +533,7 @@ class Plan:
         # bottom-up (a Python call per node costs more than the whole build for a Chain).
         # Names and keys are passed as constants, never written into the source.
         src = "def build(s):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return {expr}\n"
-        scope: Dict[str, Any] = {"G": _grads_of, "K": consts}
+        scope: Dict[str, Any] = {"N": object.__new__, "G": Grads, "K": consts}
         exec(compile(src, "<typedflux plan>", "exec"), scope)
         self.build: Callable[[Sequence[Any]], Any] = scope["build"]
         trainable: Dict[int, bool] = {}
@@ -610,7 +604,13 @@ class Plan:
             first = len(consts)
             consts.extend(keys)
             items = ", ".join(f"K[{first + j}]: {e}" for j, e in enumerate(exprs))
-            value = "{" + items + "}" if kind is _DICT else "G({" + items + "})"
+            if kind is not _DICT:
+                # A Grads without a call of ours: a bare instance given the dict.
+                var = f"v{len(lines)}"
+                lines.append(f"{var} = N(G)")
+                lines.append(f"{var}.__dict__ = {{{items}}}")
+                return var
+            value = "{" + items + "}"
         var = f"v{len(lines)}"
         lines.append(f"{var} = {value}")
         return var

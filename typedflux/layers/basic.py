@@ -201,7 +201,8 @@ class Dense(Layer, Generic[In, Out]):
         self.activation = activation
 
     def _key(self) -> Any:
-        return (self.weight.shape, self.activation, self.bias is None)
+        w = self.weight
+        return (w.data.shape if type(w) is Tensor else w.shape, self.activation, self.bias is None)
 
     @property
     def config(self) -> DenseConfig:
@@ -320,7 +321,8 @@ class Chain(Generic[Unpack[Layers]]):
         return x
 
     def __call__(self, x: Any) -> AnyTensor:
-        seq = self._seq()
+        layers = self.layers
+        seq = tuple(layers.values()) if isinstance(layers, dict) else layers
         i = 0
         try:
             for layer in seq:
