@@ -109,15 +109,16 @@ def scalar_like(v: Any, like: Any) -> Any:
     (0.5, 0.0)
     """
     dt = like.dtype
-    if dt is not _F32 and dt is not _F64:
+    # Bools are ints but not numbers here (and True == 1.0 would share 1.0's key).
+    if (dt is not _F32 and dt is not _F64) or type(v) is bool:
         return v
     key = (v, dt)
     hit = _SCALARS.get(key)
     if hit is not None:
         return hit
-    # Zero is left alone because -0.0 == 0.0 share a key; bools are ints but not numbers
-    # here; values beyond +-1e30 could overflow float32 on conversion.
-    if type(v) is bool or not (0 < abs(v) < 1e30):
+    # Zero is left alone because -0.0 == 0.0 share a key; values beyond +-1e30 could
+    # overflow float32 on conversion.
+    if not (0 < abs(v) < 1e30):
         return v
     if len(_SCALARS) >= _SCALAR_LIMIT:
         _SCALARS.clear()
