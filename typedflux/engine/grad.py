@@ -162,8 +162,7 @@ def _withgradient_planned(
     try:
         with tape:
             if single is not None:  # one model: its plan lists each tensor once already
-                watch = tape.watch
-                ids = [watch(t) for t in single.watch]
+                ids = tape.watch_all(single.watch)
             else:
                 for part in parts:
                     if part is None:

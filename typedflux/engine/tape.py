@@ -175,23 +175,41 @@ class Tape:
         ...     t.watch(tf.ones(2)), t.watch(tf.arange(3))
         (0, -1)
         """
+        return self.watch_all((t,))[0]
+
+    def watch_all(self, tensors: Sequence["AnyTensor"]) -> List[int]:
+        """:meth:`watch` each tensor, in order; their ids (one loop for a model's parameters).
+
+        >>> import typedflux as tf
+        >>> t, x = Tape(), tf.ones(2)
+        >>> with t:
+        ...     t.watch_all([x, tf.arange(3), x])
+        [0, -1, 0]
+        """
         if self.freed:
             raise TapeError(_FREED)
         if _ACTIVE[0] is not self:
             # Marks are undone on exit; outside the block nothing would undo them.
             raise TapeError("Tape.watch must be called inside `with tape:`")
-        leaf = self._leaves.get(id(t))
-        if leaf is not None and leaf[0] is t:
-            return leaf[1]
-        if t.data.dtype.kind not in "fc":
-            return -1
-        old_id = t._id if t._tape is not None else None
-        self._watched.append((t, t._tape, old_id))
-        i = self.new_id(t.data)
-        t._tape = self
-        t._id = i
-        self._leaves[id(t)] = (t, i)
-        return i
+        leaves, watched, vals = self._leaves, self._watched, self.vals
+        ids: List[int] = []
+        for t in tensors:
+            leaf = leaves.get(id(t))
+            if leaf is not None and leaf[0] is t:
+                ids.append(leaf[1])
+                continue
+            d = t.data
+            if d.dtype.kind not in "fc":
+                ids.append(-1)
+                continue
+            watched.append((t, t._tape, t._id if t._tape is not None else None))
+            i = len(vals)
+            vals.append(d)
+            t._tape = self
+            t._id = i
+            leaves[id(t)] = (t, i)
+            ids.append(i)
+        return ids
 
     def free(self) -> None:
         """Drop every node (and the arrays they hold); the tape cannot be used again.

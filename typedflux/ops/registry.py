@@ -616,6 +616,7 @@ class Primitive:
             i for i, kd in enumerate(pkinds) if kd in (Kind.AXIS, Kind.AXES, Kind.DIMS)
         )
         visible = tuple(i for i, kd in enumerate(pkinds) if kd is not Kind.IGNORED)
+        all_visible = len(visible) == len(pkinds)
         trange = range(k)
 
         def invoke(*vals: Any) -> AnyTensor:
@@ -640,7 +641,9 @@ class Primitive:
                     for j, q in enumerate(params)
                 )
                 break
-            key: Any = (*shapes, *[params[i] for i in visible])
+            key: Any = (
+                (*shapes, *params) if all_visible else (*shapes, *[params[i] for i in visible])
+            )
             try:
                 known = key in cache
             except TypeError:  # an unhashable parameter: check every call
@@ -669,10 +672,7 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and dt.kind in "fc":
                 ids = tuple(
-                    [
-                        v._id if isinstance(v, Tensor) and v._tape is tape else -1
-                        for v in vals[:k]
-                    ]
+                    [v._id if isinstance(v, Tensor) and v._tape is tape else -1 for v in vals[:k]]
                 )
                 if ids.count(-1) < k:
                     tvals = tape.vals
