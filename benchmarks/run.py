@@ -798,6 +798,13 @@ NOTES = """
 - Ratios are within one run, systems interleaved; absolute times move with the machine's
   state (on a 2-vCPU machine shared with other jobs, a busy sibling hyperthread slows
   even CPU time by up to ~1.5x: compare ratios across runs, not absolute times).
+- Ratio targets are judged on the median of the per-repeat ratios (typedflux's block
+  against the reference's adjacent block of the same repeat), which cancels drifts of the
+  machine's speed during a run. The ratio of the two systems' overall medians can be thrown
+  far off by such a drift (one run of the MLP at batch 256 gave 1.24x that way against
+  1.05x per repeat); both are in the tables. The chain's target is absolute (us per op), so
+  it also depends on the machine's state: read it against the numpy reference's time in the
+  same row.
 - typedflux differentiates the model only (`tf.withgradient(lambda m: loss(m, x, y), model)`,
   as `tf.train` does); `tf.withgradient(loss, model, x, y)` would also differentiate the
   data (Zygote semantics), one more GEMM per first layer.
@@ -846,8 +853,13 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
                      f"{fmt(ratio)}x | {fmt(tratio) + 'x' if tratio else '-'} | "
                      f"{'%.2f / %.2f / %.2f' % b.paired if b.paired else '-'} | {wratio} |")
         if b.target is not None and ratio is not None:
-            targets.append((b.name, f"<= {b.target}x numpy ref", f"{ratio:.2f}x",
-                            ratio <= b.target))
+            # The verdict reads the median of the per-repeat ratios (adjacent blocks), which
+            # cancels drifts of the machine's speed during a run; the ratio of the two
+            # systems' medians is shown beside it (see the notes).
+            est = b.paired[1] if b.paired else ratio
+            targets.append((b.name, f"<= {b.target}x numpy ref",
+                            f"{est:.2f}x (per-repeat median; ratio of medians {ratio:.2f}x)",
+                            est <= b.target))
         if b.torch_no_slower:
             targets.append((b.name, "no slower than PyTorch",
                             f"{t / p:.2f}x torch" if t and p else "torch n/a",
