@@ -67,33 +67,31 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     plans = _plans(args)
     if plans is not None:
         return _withgradient_planned(f, args, plans)
-    tape = Tape()
     # One structure pass does both jobs: it watches each trainable tensor (once, however
     # often it is shared) and builds the gradient structure with an empty Tensor shell in
     # its place, filled in after the backward scan.
     leaves: List[AnyTensor] = []
-    ids: List[int] = []
     shells: Dict[int, AnyTensor] = {}
+    structure: Tuple[Any, ...] = ()
 
-    def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
-        if not trainable:
-            return None
-        shell = shells.get(id(t))
-        if shell is None:
-            shell = shells[id(t)] = _shell()
-            ids.append(tape.watch(t))
-            leaves.append(t)
-        return shell
+    def watch_args(tape: Tape) -> List[int]:
+        nonlocal structure
+        ids: List[int] = []
 
-    try:
-        with tape:
-            structure = tuple(mirror(arg, watch) for arg in args)
-            out = f(*args)
-        _check_loss(out)
-        arrays = tape.backward_ids(tape.id_of(out), ids)
-    finally:
-        if not tape.freed:
-            tape.free()
+        def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
+            if not trainable:
+                return None
+            shell = shells.get(id(t))
+            if shell is None:
+                shell = shells[id(t)] = _shell()
+                ids.append(tape.watch(t))
+                leaves.append(t)
+            return shell
+
+        structure = tuple(mirror(arg, watch) for arg in args)
+        return ids
+
+    out, arrays = _run(f, args, watch_args)
     filled = [a for a in arrays if a is not None]
     if len(filled) == len(arrays):
         for t, a in zip(leaves, filled):
@@ -109,6 +107,25 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
     grads = tuple(mirror(arg, leaf) for arg in args)
     return out.detach(), grads
+
+
+def _run(
+    f: Callable[..., Any], args: Tuple[Any, ...], watch: Callable[[Tape], List[int]]
+) -> Tuple[Any, List[Optional[Any]]]:
+    # On a new tape: watch(tape) marks the leaves (their ids, in the order gradients are
+    # wanted), f(*args) runs, and one backward scan gives the loss and those gradients. The
+    # tape is freed however this ends.
+    tape = Tape()
+    try:
+        with tape:
+            ids = watch(tape)
+            out = f(*args)
+        _check_loss(out)
+        arrays = tape.backward_ids(tape.id_of(out), ids)
+    finally:
+        if not tape.freed:
+            tape.free()
+    return out, arrays
 
 
 def _check_loss(out: Any) -> None:
@@ -155,29 +172,24 @@ def _withgradient_planned(
 ) -> Tuple[AnyTensor, Tuple[Any, ...]]:
     # withgradient over cached walks: watch each trainable tensor once (across arguments
     # too), run f, and build the gradient structures from the plans after the backward scan.
-    tape = Tape()
     unique: Dict[int, int] = {}  # id(tensor) -> position in ids
-    ids: List[int] = []
     single = parts[0] if len(parts) == 1 and isinstance(parts[0], Plan) else None
-    try:
-        with tape:
-            if single is not None:  # one model: its plan lists each tensor once already
-                ids = tape.watch_all(single.watch)
-            else:
-                for part in parts:
-                    if part is None:
-                        continue
-                    tensors = part.watch if isinstance(part, Plan) else (part,)
-                    for t in tensors:
-                        if id(t) not in unique:
-                            unique[id(t)] = len(ids)
-                            ids.append(tape.watch(t))
-            out = f(*args)
-        _check_loss(out)
-        arrays = tape.backward_ids(tape.id_of(out), ids)
-    finally:
-        if not tape.freed:
-            tape.free()
+
+    def watch_parts(tape: Tape) -> List[int]:
+        if single is not None:  # one model: its plan lists each tensor once already
+            return tape.watch_all(single.watch)
+        ids: List[int] = []
+        for part in parts:
+            if part is None:
+                continue
+            tensors = part.watch if isinstance(part, Plan) else (part,)
+            for t in tensors:
+                if id(t) not in unique:
+                    unique[id(t)] = len(ids)
+                    ids.append(tape.watch(t))
+        return ids
+
+    out, arrays = _run(f, args, watch_parts)
     # The arrays as Tensors (the tape hands out arrays the caller owns: no copy), written
     # out rather than a call per array.
     wrapped: List[Any] = []
