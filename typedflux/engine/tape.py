@@ -164,6 +164,37 @@ class Tape:
         self.vals.append(value)
         return len(self.vals) - 1
 
+    def record(
+        self,
+        t: "AnyTensor",
+        name: str,
+        vjp: Optional[Callable[..., Any]],
+        in_ids: Tuple[int, ...],
+        args: Tuple[Any, ...],
+        exact: bool,
+    ) -> None:
+        """Append the node of op ``name`` whose output tensor is ``t`` (its ``data`` the output
+        array) and put ``t`` on this tape. ``in_ids``: the tape ids of the op's tensor inputs
+        (-1 off the tape); ``args``: the forward's arguments as the VJP receives them;
+        ``exact``: every input on the tape has the output's shape and dtype.
+
+        >>> import typedflux as tf
+        >>> tape, x = Tape(), tf.ones(2)
+        >>> with tape:
+        ...     i = tape.watch(x)
+        ...     y = tf.Tensor(x.data * 2)
+        ...     tape.record(y, "demo", None, (i,), (x.data,), True)
+        >>> tape.id_of(y), len(tape.nodes)
+        (1, 1)
+        """
+        vals = self.vals
+        oid = len(vals)
+        out = t.data
+        vals.append(out)
+        self.nodes.append((name, vjp, oid, in_ids, args, out, exact))
+        t._tape = self
+        t._id = oid
+
     def watch(self, t: "AnyTensor") -> int:
         """Mark ``t`` as a leaf to differentiate with respect to; returns its id. Watching
         the same tensor twice returns the same id. Integer and bool tensors cannot carry

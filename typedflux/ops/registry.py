@@ -346,14 +346,7 @@ class Primitive:
                         xi = x._id if x._tape is tape else -1
                         yi = y._id if ty is Tensor and y._tape is tape else -1
                         if xi >= 0 or yi >= 0:
-                            tvals = tape.vals
-                            oid = len(tvals)
-                            tvals.append(out)
-                            tape.nodes.append(
-                                (name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, True)
-                            )
-                            t._tape = tape
-                            t._id = oid
+                            tape.record(t, name, prim.vjp_fn, (xi, yi), (xd, yd), True)
                             return t
                     t._tape = None
                     return t
@@ -416,14 +409,7 @@ class Primitive:
                         and (xi < 0 or xd.dtype is dt)
                         and (yi < 0 or (ys == xs and yd.dtype is dt))
                     )
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
-                    tape.nodes.append(
-                        (name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, exact)
-                    )
-                    t._tape = tape
-                    t._id = oid
+                    tape.record(t, name, prim.vjp_fn, (xi, yi), (xd, yd), exact)
             return t
 
         return invoke
@@ -452,12 +438,7 @@ class Primitive:
                     t.data = out
                     tape = active[0]
                     if tape is not None and diff and x._tape is tape:
-                        tvals = tape.vals
-                        oid = len(tvals)
-                        tvals.append(out)
-                        tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, True))
-                        t._tape = tape
-                        t._id = oid
+                        tape.record(t, name, prim.vjp_fn, (x._id,), (xd,), True)
                         return t
                     t._tape = None
                     return t
@@ -490,14 +471,9 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
                     # Exact: an elementwise map (same shape and dtype out as in).
                     exact = out.dtype is xd.dtype and out.shape == xs
-                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, exact))
-                    t._tape = tape
-                    t._id = oid
+                    tape.record(t, name, prim.vjp_fn, (x._id,), (xd,), exact)
             return t
 
         return invoke
@@ -535,14 +511,7 @@ class Primitive:
             tape = active[0]
             if tape is not None and diff and type(x) is Tensor and x._tape is tape:
                 if out.dtype.kind in "fc":
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
-                    tape.nodes.append(
-                        (name, prim.vjp_fn, oid, (x._id,), (xd,) + params, out, False)
-                    )
-                    t._tape = tape
-                    t._id = oid
+                    tape.record(t, name, prim.vjp_fn, (x._id,), (xd,) + params, False)
             return t
 
         def invoke(x: Any, *params: Any) -> AnyTensor:
@@ -675,14 +644,7 @@ class Primitive:
                     [v._id if isinstance(v, Tensor) and v._tape is tape else -1 for v in vals[:k]]
                 )
                 if ids.count(-1) < k:
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
-                    tape.nodes.append(
-                        (name, prim.vjp_fn, oid, ids, (*datas, *params), out, False)
-                    )
-                    t._tape = tape
-                    t._id = oid
+                    tape.record(t, name, prim.vjp_fn, ids, (*datas, *params), False)
             return t
 
         return invoke
@@ -767,12 +729,7 @@ class Primitive:
                     tv._id if tv is not None and tv._tape is tape else -1 for tv in tensors
                 )
                 if any(i >= 0 for i in ids):
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
-                    tape.nodes.append((name, prim.vjp_fn, oid, ids, tuple(fwd), out, False))
-                    t._tape = tape
-                    t._id = oid
+                    tape.record(t, name, prim.vjp_fn, ids, tuple(fwd), False)
             return t
 
         return invoke
