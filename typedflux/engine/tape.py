@@ -155,15 +155,6 @@ class Tape:
                 t._id = old_id
         self._watched.clear()
 
-    def new_id(self, value: Array) -> int:
-        """Register a value (a leaf's or an op output's array) and return its id.
-
-        >>> Tape().new_id(np.ones(2))
-        0
-        """
-        self.vals.append(value)
-        return len(self.vals) - 1
-
     def record(
         self,
         t: "AnyTensor",
@@ -436,7 +427,8 @@ _SMALL = 4096
 
 
 def _accumulate(grads: List[Any], owned: List[bool], i: int, prev: Array, gi: Array) -> None:
-    # The second gradient for value i (same shape and dtype as the first).
+    # Another gradient gi for value i, whose gradient so far is the array prev (same shape
+    # and dtype).
     if gi.size <= _SMALL and gi.ndim:
         # Small arrays are collected and summed when the value's gradient is first read:
         # fewer numpy calls, and no copy. (Not 0-d: there numpy's ``a + b`` is an immutable
