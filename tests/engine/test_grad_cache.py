@@ -11,6 +11,7 @@ import weakref
 from typing import Any, List
 
 import numpy as np
+import pytest
 
 import typedflux as tf
 from typedflux import losses
@@ -366,3 +367,90 @@ def test_objects_without_weak_references_take_the_general_walk() -> None:
     w = m.layer.weight.numpy().copy()
     tf.update(st, m, g)
     np.testing.assert_allclose(m.layer.weight.numpy(), w - g.layer.weight.numpy(), rtol=1e-6)
+
+
+class Counting(Model):
+    """A model that keeps non-tensor state in attributes (a call count, the last input size)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+        self.last = "none"
+
+    def __call__(self, x: Any) -> Any:
+        self.calls += 1
+        self.last = f"{x.shape[0]} rows"
+        return super().__call__(x)
+
+
+def test_leaf_attributes_that_change_keep_the_plan() -> None:
+    tf.seed(4)
+    m = Counting()
+    x, y = _batch()
+    st = tf.setup(tf.Descent(0.1), m)
+    _grad(m, x, y)
+    plan = plan_of(m)
+    for _ in range(3):
+        g = _grad(m, x, y)
+        tf.update(st, m, g)
+    assert plan_of(m) is plan and m.calls == 4
+    assert _same(_grad(m, x, y), _uncached(m, x, y))
+
+
+def test_a_leaf_attribute_that_becomes_a_tensor_makes_a_new_plan() -> None:
+    m, x, y = _setup()
+    m.note = 0  # type: ignore[attr-defined]
+    plan = plan_of(m)
+    m.note = 1.5  # type: ignore[attr-defined]
+    assert plan_of(m) is plan
+    m.note = tf.tensor(2.0)  # type: ignore[attr-defined]
+    assert plan_of(m) is not plan
+    g = tf.gradient(lambda m: _loss(m, x, y) * m.note, m)[0]
+    u = tf.gradient(lambda d: _loss(d["m"], x, y) * d["m"].note, {"m": m})[0]["m"]
+    assert g.note is not None and _same(g, u)
+    assert g.note.item() == pytest.approx(_loss(m, x, y).item())
+
+
+def test_freezing_is_never_taken_for_a_leaf_change() -> None:
+    # _frozen goes from None to True (both leaves): the plan must still change.
+    m, x, y = _setup()
+    tf.freeze(m.head)
+    tf.thaw(m.head)  # the head now has a _frozen attribute holding a leaf value (None)
+    assert _grad(m, x, y).head.weight is not None  # (the first call adds the layers' memos)
+    plan = plan_of(m)
+    assert plan_of(m) is plan
+    tf.freeze(m.head)  # the same attribute, another leaf value
+    assert plan_of(m) is not plan
+    assert _same(_grad(m, x, y), _uncached(m, x, y))
+    g = _grad(m, x, y)
+    assert g.head is None or g.head.weight is None
+
+
+class Growing(Model):
+    """A model whose walk changes every call: a list attribute that grows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: List[float] = []
+
+    def __call__(self, x: Any) -> Any:
+        self.history.append(1.0)
+        return super().__call__(x)
+
+
+def test_a_model_whose_walk_keeps_changing_is_walked_every_time() -> None:
+    tf.seed(4)
+    m = Growing()
+    x, y = _batch()
+    st = tf.setup(tf.Descent(0.1), m)
+    for _ in range(tree._REMAKE_LIMIT + 2):
+        tf.update(st, m, _grad(m, x, y))
+    assert plan_of(m) is None  # given up: making a plan costs more than one walk
+    before = m.head.weight.numpy().copy()
+    g = _grad(m, x, y)
+    assert len(g.history) == len(m.history) - 1  # the walk before f ran, as always
+    u = _uncached(m, x, y)
+    assert _same((g.body, g.head, g.scale), (u.body, u.head, u.scale))
+    tf.update(st, m, g)
+    np.testing.assert_allclose(m.head.weight.numpy(), before - 0.1 * g.head.weight.numpy(),
+                               rtol=1e-6)

@@ -668,16 +668,22 @@ class Plan:
         entry = self._root
         if entry is not None:
             d = root.__dict__
-            if (
-                type(root) is not entry[0]
-                or tuple(d) != entry[1]
-                or not all(map(is_, d.values(), entry[2]))
-            ):
+            if type(root) is not entry[0] or tuple(d) != entry[1]:
                 return False
-        for obj, cls, keys, vals in self._objects:
+            if not all(map(is_, d.values(), entry[2])):
+                vals = tuple(d.values())
+                if not _only_leaves_changed(entry[1], entry[2], vals):
+                    return False
+                self._root = (entry[0], entry[1], vals)
+        for i, (obj, cls, keys, vals) in enumerate(self._objects):
             d = obj.__dict__
-            if type(obj) is not cls or tuple(d) != keys or not all(map(is_, d.values(), vals)):
+            if type(obj) is not cls or tuple(d) != keys:
                 return False
+            if not all(map(is_, d.values(), vals)):
+                new = tuple(d.values())
+                if not _only_leaves_changed(keys, vals, new):
+                    return False
+                self._objects[i] = (obj, cls, keys, new)
         for cls, default in self._marks:
             if getattr(cls, "_frozen", None) is not default:
                 return False
@@ -690,18 +696,41 @@ class Plan:
         return True
 
 
+def _only_leaves_changed(
+    keys: Tuple[str, ...], old: Tuple[Any, ...], new: Tuple[Any, ...]
+) -> bool:
+    # Whether two value tuples of one object (attributes ``keys``) differ only where a leaf
+    # (a number, a string, a function: None in the gradient structure) became another leaf,
+    # never in the freeze mark. A model that counts its calls in an attribute keeps its plan
+    # this way instead of making a new one every step.
+    for k, a, b in zip(keys, old, new):
+        if a is not b and (
+            k == "_frozen"
+            or (_INFO.get(type(a)) or _info(type(a))).kind is not _LEAF
+            or (_INFO.get(type(b)) or _info(type(b))).kind is not _LEAF
+        ):
+            return False
+    return True
+
+
 # Stands for the root in Plan._checks (the plan does not hold its root).
 _ROOT = object()
 
 
-# id(root) -> (weak reference to the root, its plan). Entries go when the root is collected.
-_PLANS: Dict[int, Tuple[Any, Plan]] = {}
+# id(root) -> (weak reference to the root, its plan or None, how many times it was made
+# anew). Entries go when the root is collected.
+_PLANS: Dict[int, Tuple[Any, Optional[Plan], int]] = {}
 _NO_WEAKREF: set[type] = set()
 # Models alive at once are few; a program creating models without end keeps this bounded.
 _PLAN_LIMIT = 1024
+# A model whose walk changed this many times (a list attribute that grows every step, say)
+# is walked every time from then on: making a plan costs more than one walk.
+_REMAKE_LIMIT = 16
 
 
-def _forget(key: int, ref: Any, plans: Dict[int, Tuple[Any, Plan]] = _PLANS) -> None:
+def _forget(
+    key: int, ref: Any, plans: Dict[int, Tuple[Any, Optional[Plan], int]] = _PLANS
+) -> None:
     # (The cache is bound as a default: at interpreter exit, module globals may be gone.)
     entry = plans.get(key)
     if entry is not None and entry[0] is ref:
@@ -726,10 +755,14 @@ def plan_of(obj: Any) -> Optional[Plan]:
     """
     key = id(obj)
     entry = _PLANS.get(key)
+    remade = 0
     if entry is not None and entry[0]() is obj:
         plan = entry[1]
+        if plan is None:  # given up on: its walk keeps changing
+            return None
         if plan.valid(obj):
             return plan
+        remade = entry[2] + 1
     cls = type(obj)
     if (_INFO.get(cls) or _info(cls)).kind is not _OBJ or cls in _NO_WEAKREF:
         return None
@@ -738,9 +771,12 @@ def plan_of(obj: Any) -> Optional[Plan]:
     except TypeError:
         _NO_WEAKREF.add(cls)
         return None
+    if remade >= _REMAKE_LIMIT:
+        _PLANS[key] = (ref, None, remade)
+        return None
     plan = Plan(obj)
     if plan.cacheable:
         if len(_PLANS) >= _PLAN_LIMIT:
             _PLANS.clear()
-        _PLANS[key] = (ref, plan)
+        _PLANS[key] = (ref, plan, remade)
     return plan
