@@ -216,3 +216,9 @@ def test_many_uses_of_a_small_matrix_sum_once(uses: int) -> None:
     np.testing.assert_allclose(gw, cw, rtol=1e-4)
     np.testing.assert_allclose(gx, g, rtol=1e-4)
     assert gw.shape == (3, 4) and gw.dtype == np.float32
+
+
+def test_integer_to_a_negative_integer_power_says_what_to_do() -> None:
+    with pytest.raises(ValueError, match=r'"pow": an integer tensor to a negative integer power'):
+        tf.tensor([1, 2]) ** -1
+    np.testing.assert_allclose((tf.tensor([1, 2]) * 1.0) ** -1, [1.0, 0.5])

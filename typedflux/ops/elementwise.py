@@ -70,7 +70,17 @@ def _div_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     return gx, None if _skip(y, 1) else -gx * out
 
 
-p_pow: Primitive = primitive("pow")(np.power)
+def _pow_forward(x: Any, y: Any) -> Any:
+    try:
+        return np.power(x, y)
+    except ValueError:  # numpy refuses integers to negative integer powers
+        raise ValueError(
+            '"pow": an integer tensor to a negative integer power is not defined; '
+            "make the base float first (x * 1.0)"
+        ) from None
+
+
+p_pow: Primitive = primitive("pow")(_pow_forward)
 
 
 @p_pow.vjp
