@@ -140,13 +140,6 @@ def _creeps(datas: Sequence[Any]) -> bool:
     return True
 
 
-def _shape_mismatch(name: str, expected: Any, got: Tuple[int, ...]) -> AssertionError:
-    return AssertionError(
-        f'internal error: the shape rule of "{name}" gave {tuple(expected)} '
-        f"but the forward produced {got}"
-    )
-
-
 def _has_array(key: Any) -> bool:
     if isinstance(key, tuple):
         return any(_has_array(k) for k in key)
@@ -303,6 +296,24 @@ class Primitive:
             self._cache.clear()
         self._cache[key] = out_shape
 
+    def _first_call(self, rule_vals: Sequence[Any], key: Any, forward: Callable[[], Any]) -> Any:
+        """A call with input shapes not seen before (every entry point's cold path): the rule
+        runs first (a mismatch is a ShapeError before numpy runs), then ``forward()``, whose
+        shape must be the rule's; it is remembered under ``key`` (None: unhashable, not
+        remembered)."""
+        expected = self._rule(rule_vals)
+        out = forward()
+        if type(out) is not _ndarray:
+            out = _asarray(out)
+        if expected is not None and expected != out.shape:
+            raise AssertionError(
+                f'internal error: the shape rule of "{self.name}" gave {tuple(expected)} '
+                f"but the forward produced {out.shape}"
+            )
+        if key is not None:
+            self._remember(key, out.shape)
+        return out
+
     # -- compiled entry points --------------------------------------------------------------
     def _binary(self) -> Callable[..., AnyTensor]:
         prim = self
@@ -389,13 +400,7 @@ class Primitive:
             elif (xs, ys) in cache:
                 out = fwd(xd, yd)
             else:
-                expected = prim._rule((xs, ys))  # raises ShapeError before numpy runs
-                out = fwd(xd, yd)
-                if type(out) is not _ndarray:
-                    out = _asarray(out)
-                if expected is not None and expected != out.shape:
-                    raise _shape_mismatch(name, expected, out.shape)
-                prim._remember((xs, ys), out.shape)
+                out = prim._first_call((xs, ys), (xs, ys), lambda: fwd(xd, yd))
             if type(out) is not _ndarray:
                 out = _asarray(out)
             dt = out.dtype
@@ -464,13 +469,7 @@ class Primitive:
             else:
                 xd, xs = operand(x, name, xname)
             if xs not in cache:
-                expected = prim._rule((xs,))
-                out = fwd(xd)
-                if type(out) is not _ndarray:
-                    out = _asarray(out)
-                if expected is not None and expected != out.shape:
-                    raise _shape_mismatch(name, expected, out.shape)
-                prim._remember(xs, out.shape)
+                out = prim._first_call((xs,), xs, lambda: fwd(xd))
             else:
                 out = fwd(xd)
             return finish(x, xd, xs, out)
@@ -569,13 +568,7 @@ class Primitive:
                 return finish(x, xd, params, prim.forward(xd, *params))
             if rule_vals is None:
                 rule_vals = (xs,) + params
-            expected = prim._rule(rule_vals)
-            out = prim.forward(xd, *params)
-            if type(out) is not _ndarray:
-                out = _asarray(out)
-            if expected is not None and expected != out.shape:
-                raise _shape_mismatch(name, expected, out.shape)
-            prim._remember(ckey, out.shape)
+            out = prim._first_call(rule_vals, ckey, lambda: prim.forward(xd, *params))
             return finish(x, xd, params, out)
 
         return invoke
@@ -638,14 +631,7 @@ class Primitive:
                 if type(out) is not _ndarray:
                     out = _asarray(out)
             else:
-                expected = prim._rule((*shapes, *params))  # ShapeError before numpy runs
-                out = fwd(*datas, *params)
-                if type(out) is not _ndarray:
-                    out = _asarray(out)
-                if expected is not None and expected != out.shape:
-                    raise _shape_mismatch(name, expected, out.shape)
-                if key is not None:
-                    prim._remember(key, out.shape)
+                out = prim._first_call((*shapes, *params), key, lambda: fwd(*datas, *params))
             dt = out.dtype
             if dt is _F64 and _creeps(datas):
                 out = out.astype(_F32)
@@ -722,19 +708,14 @@ class Primitive:
                     known = key in cache
                 except TypeError:  # an unhashable param (a slice before Python 3.12)
                     key = None
-            expected = None
             if not skip_rule and not known:
-                expected = prim._rule(rule_vals)
-            out = prim.forward(*fwd)
-            if type(out) is not _ndarray:
-                out = _asarray(out)
+                out = prim._first_call(rule_vals, key, lambda: prim.forward(*fwd))
+            else:
+                out = prim.forward(*fwd)
+                if type(out) is not _ndarray:
+                    out = _asarray(out)
             if out.dtype is _F64 and _creeps(datas):
                 out = out.astype(_F32)
-            if not skip_rule and not known:
-                if expected is not None and expected != out.shape:
-                    raise _shape_mismatch(name, expected, out.shape)
-                if key is not None:
-                    prim._remember(key, out.shape)
             t = _new(Tensor)
             t.data = out
             t._tape = None
