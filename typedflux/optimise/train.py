@@ -157,6 +157,11 @@ def _set_training(model: Any, value: Optional[bool]) -> int:
     return n
 
 
+def _check_mode(who: str, mode: Any) -> None:
+    if mode not in (True, False, None):
+        raise ValueError(f"{who}: mode must be True, False or None (auto), got {mode!r}")
+
+
 def trainmode(model: Any, mode: Optional[bool] = True) -> Any:
     """Put every layer with a ``training`` attribute (Dropout, BatchNorm) in training mode,
     recursively; ``mode=None`` restores "auto" (active only while a gradient is taken).
@@ -167,8 +172,7 @@ def trainmode(model: Any, mode: Optional[bool] = True) -> Any:
     >>> tf.trainmode(m)[1].training
     True
     """
-    if mode not in (True, False, None):
-        raise ValueError(f"trainmode: mode must be True, False or None (auto), got {mode!r}")
+    _check_mode("trainmode", mode)
     _set_training(model, mode)
     return model
 
@@ -183,8 +187,7 @@ def testmode(model: Any, mode: Optional[bool] = True) -> Any:
     >>> tf.testmode(m)[1].training
     False
     """
-    if mode not in (True, False, None):
-        raise ValueError(f"testmode: mode must be True, False or None (auto), got {mode!r}")
+    _check_mode("testmode", mode)
     _set_training(model, None if mode is None else not mode)
     return model
 
