@@ -200,7 +200,7 @@ def reshape_case(draw: st.DrawFn) -> Tuple[Ints, Ints]:
 def test_reshape(case: Tuple[Ints, Ints]) -> None:
     x, target = case
     if any(d < -1 for d in target):
-        # numpy 2 reads any negative size as -1; DESIGN.md allows only -1: the rule refuses.
+        # numpy 2 reads any negative size as -1; docs/design.md allows only -1: the rule refuses.
         assert rule("reshape", x=x, shape=target) is None
         return
     agree("reshape", lambda: np.reshape(z(x), target), x=x, shape=target)

@@ -1,4 +1,4 @@
-"""DESIGN.md section 1, verbatim: the model type-checks, the broken Chain is one error."""
+"""docs/design.md section 1: the model type-checks, the broken Chain is one error."""
 
 from typing import TypeVar
 

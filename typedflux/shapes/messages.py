@@ -1,6 +1,6 @@
 """Every shape message, built in one place so the runtime and the mypy plugin say the same words.
 
-Form (STYLE.md): ``<What failed> for "<op>": <arg> has <shape>, <arg> has <shape>; need
+Form (docs/design.md, section 6): ``<What failed> for "<op>": <arg> has <shape>, <arg> has <shape>; need
 <condition> (<values>)``, then a hint when the fix is obvious. Capitalised, names in double
 quotes, no trailing period.
 
@@ -462,7 +462,7 @@ def chain_mismatch(
     produced: Sequence[object],
     hint: Optional[str] = None,
 ) -> str:
-    """Adjacent layers of a Chain that do not compose (DESIGN.md's example, exactly).
+    """Adjacent layers of a Chain that do not compose (docs/design.md's example, exactly).
 
     ``hint`` is the fix without punctuation, e.g. ``"change Dense(64 => 10) to Dense(32 => 10)"``.
 
