@@ -17,8 +17,9 @@ from typedflux.engine.tape import is_recording
 from typedflux.engine.tree import Grads, named_params, named_tensors, params
 from typedflux.ops.creation import arange, full, ones, rand, randn, seed, tensor, zeros
 from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, where
+from typedflux.ops.elementwise import clamp, cos, sin
 from typedflux.ops.join import add, cat, concat, mul, stack
-from typedflux.ops.linalg import matmul
+from typedflux.ops.linalg import matmul, tril, triu
 from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
 from typedflux.ops.nn import (
     elu,
@@ -35,6 +36,7 @@ from typedflux.ops.nn import (
     tanh,
 )
 from typedflux.ops.reduce import mean, sum
+from typedflux.ops.reduce import argmax, argmin, cumsum, max, min, std, var
 
 import numpy as _np
 
@@ -69,10 +71,22 @@ __all__ = [
     "minimum",
     "where",
     "matmul",
+    "sin",
+    "cos",
+    "clamp",
+    "tril",
+    "triu",
     # reductions
     "sum",
     "mean",
     "logsumexp",
+    "max",
+    "min",
+    "var",
+    "std",
+    "argmax",
+    "argmin",
+    "cumsum",
     # movement and joining
     "reshape",
     "transpose",

@@ -13,7 +13,7 @@ Tensor[2] float32
 
 from __future__ import annotations
 
-from typing import Any, Tuple
+from typing import Any, List, Optional, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
@@ -22,7 +22,7 @@ from typedflux.engine.tape import _RUNNING, needed
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
-__all__ = ["maximum", "minimum", "where", "exp", "log", "sqrt", "abs"]
+__all__ = ["maximum", "minimum", "where", "exp", "log", "sqrt", "abs", "sin", "cos", "clamp"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 _builtin_abs = abs
@@ -187,6 +187,67 @@ def _abs_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
     return (g * np.sign(x),)  # 0 at 0: the subgradient in the middle
 
 
+def _rng() -> Any:
+    return np.random.default_rng(1234)
+
+
+p_sin: Primitive = primitive("sin")(np.sin)
+
+
+@p_sin.vjp
+def _sin_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (g * np.cos(x),)
+
+
+@p_sin.examples
+def _sin_examples() -> List[Tuple[Any, ...]]:
+    r = _rng()
+    return [(r.standard_normal(s),) for s in [(), (3,), (3, 2), (2, 3, 4)]]
+
+
+p_cos: Primitive = primitive("cos")(np.cos)
+p_cos.examples(_sin_examples)
+
+
+@p_cos.vjp
+def _cos_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
+    return (-(g * np.sin(x)),)
+
+
+def _clamp_forward(x: Any, min: Any, max: Any) -> Any:  # noqa: A002  (torch's names)
+    if min is None and max is None:
+        raise ValueError('"clamp" needs at least one bound: min or max (both are None)')
+    for name, v in (("min", min), ("max", max)):
+        if v is None or (isinstance(v, (int, float, np.number)) and not isinstance(v, bool)):
+            continue
+        raise TypeError(
+            f'"clamp" needs a number or None for {name}, got {type(v).__name__} '
+            "(for tensor bounds use tf.maximum / tf.minimum)"
+        )
+    return np.clip(x, min, max)
+
+
+p_clamp: Primitive = primitive("clamp")(_clamp_forward)
+
+
+@p_clamp.vjp
+def _clamp_vjp(g: Any, out: Any, x: Any, min: Any, max: Any) -> Tuple[Any, ...]:  # noqa: A002
+    # The gradient passes where the bounds hold, ends included (as torch.clamp's).
+    inside = np.ones(np.shape(x), dtype=bool)
+    if min is not None:
+        inside &= np.greater_equal(x, min)
+    if max is not None:
+        inside &= np.less_equal(x, max)
+    return (np.where(inside, g, 0),)
+
+
+@p_clamp.examples
+def _clamp_examples() -> List[Tuple[Any, ...]]:
+    # Values at least 0.2 away from the bounds: finite differences never cross a kink.
+    x = np.array([[-1.3, -0.2, 0.3], [0.9, 2.1, -0.7]])
+    return [(x, -0.5, 0.5), (x, None, 0.5), (x, -0.5, None), (x[0], 0, 10)]
+
+
 # -- public functions ----------------------------------------------------------------------------
 def maximum(x: TensorLike, y: TensorLike) -> AnyTensor:
     """``maximum(Tensor[*X], Tensor[*Y]) -> Tensor[broadcast(X, Y)]``: elementwise maximum.
@@ -267,3 +328,40 @@ def abs(x: TensorLike) -> AnyTensor:  # noqa: A001  (Flux's name; shadows the bu
     [2. 3.]
     """
     return p_abs.invoke(x)
+
+
+def sin(x: TensorLike) -> AnyTensor:
+    """``sin(Tensor[*X]) -> Tensor[*X]``: elementwise sine (radians).
+
+    >>> import typedflux as tf
+    >>> tf.sin(tf.zeros(2))
+    Tensor[2] float32
+    [0. 0.]
+    """
+    return p_sin.invoke(x)
+
+
+def cos(x: TensorLike) -> AnyTensor:
+    """``cos(Tensor[*X]) -> Tensor[*X]``: elementwise cosine (radians).
+
+    >>> import typedflux as tf
+    >>> tf.cos(tf.zeros(2))
+    Tensor[2] float32
+    [1. 1.]
+    """
+    return p_cos.invoke(x)
+
+
+def clamp(
+    x: TensorLike, min: Optional[float] = None, max: Optional[float] = None  # noqa: A002
+) -> AnyTensor:
+    """``clamp(Tensor[*X], min=None, max=None) -> Tensor[*X]``: each element limited to
+    ``[min, max]`` (torch's ``clamp``, numpy's ``clip``; at least one bound is needed).
+    The gradient is 1 where ``min <= x <= max`` (ends included, as in torch) and 0 outside.
+
+    >>> import typedflux as tf
+    >>> tf.clamp(tf.tensor([-2.0, 0.5, 3.0]), min=0.0, max=1.0)
+    Tensor[3] float32
+    [0.  0.5 1. ]
+    """
+    return p_clamp.invoke(x, min, max)

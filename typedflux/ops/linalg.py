@@ -13,7 +13,7 @@ typedflux.shapes.errors.ShapeError: ...
 
 from __future__ import annotations
 
-from typing import Any, Tuple
+from typing import Any, List, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
@@ -22,7 +22,7 @@ from typedflux.engine.tape import needed
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
-__all__ = ["matmul"]
+__all__ = ["matmul", "tril", "triu"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -82,3 +82,71 @@ def matmul(x: TensorLike, w: TensorLike) -> AnyTensor:
     (2,)
     """
     return p_matmul.invoke(x, w)
+
+
+def _tril_forward(x: Any, k: int) -> Any:
+    return np.tril(x, k)
+
+
+def _triu_forward(x: Any, k: int) -> Any:
+    return np.triu(x, k)
+
+
+p_tril: Primitive = primitive("tril")(_tril_forward)
+p_triu: Primitive = primitive("triu")(_triu_forward)
+
+
+@p_tril.vjp
+def _tril_vjp(g: Any, out: Any, x: Any, k: int) -> Tuple[Any, ...]:
+    return (np.tril(g, k),)
+
+
+@p_triu.vjp
+def _triu_vjp(g: Any, out: Any, x: Any, k: int) -> Tuple[Any, ...]:
+    return (np.triu(g, k),)
+
+
+def _triangle_examples() -> List[Tuple[Any, ...]]:
+    r = np.random.default_rng(1234)
+    return [(r.standard_normal((3, 4)), 0), (r.standard_normal((3, 4)), 1),
+            (r.standard_normal((4, 3)), -1), (r.standard_normal((2, 3, 3)), 0)]
+
+
+p_tril.examples(_triangle_examples)
+p_triu.examples(_triangle_examples)
+
+
+def _diagonal(k: Any, op: str) -> int:
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise TypeError(f'"{op}" needs an int for k, got {type(k).__name__}')
+    return int(k)
+
+
+def tril(x: TensorLike, k: int = 0) -> AnyTensor:
+    """``tril(Tensor[*B, n, m], k=0) -> Tensor[*B, n, m]``: the lower triangle of the last two
+    axes (``x[..., i, j]`` where ``j <= i + k``), zeros above. ``k > 0`` keeps diagonals above
+    the main one, ``k < 0`` drops some below (numpy's ``k``, torch's ``diagonal``).
+    Bool tensors give a causal mask: ``tf.tril(tf.ones(T, T)) > 0``.
+
+    >>> import typedflux as tf
+    >>> tf.tril(tf.ones(3, 3))
+    Tensor[3, 3] float32
+    [[1. 0. 0.]
+     [1. 1. 0.]
+     [1. 1. 1.]]
+    """
+    return p_tril.invoke(x, _diagonal(k, "tril"))
+
+
+def triu(x: TensorLike, k: int = 0) -> AnyTensor:
+    """``triu(Tensor[*B, n, m], k=0) -> Tensor[*B, n, m]``: the upper triangle of the last two
+    axes (``j >= i + k``), zeros below; ``triu(x, 1)`` marks the future positions a causal
+    attention mask hides.
+
+    >>> import typedflux as tf
+    >>> tf.triu(tf.ones(2, 3), k=1)
+    Tensor[2, 3] float32
+    [[0. 1. 1.]
+     [0. 0. 1.]]
+    """
+    return p_triu.invoke(x, _diagonal(k, "triu"))

@@ -1,4 +1,5 @@
-"""Reductions: ``sum``, ``max``, ``min`` (primitives) and ``mean`` (composed from ``sum``).
+"""Reductions: ``sum``, ``max``, ``min``, ``var`` (primitives), ``mean`` and ``std`` (composed
+from them), the index reductions ``argmax``/``argmin`` and the running sum ``cumsum``.
 
 ``axis`` is ``None`` (all axes), an int or a tuple of ints (negative counts from the end);
 ``keepdims`` keeps reduced axes as size 1.
@@ -11,19 +12,22 @@ Tensor[3] float32
 
 from __future__ import annotations
 
+import builtins
 import math
-from typing import Any, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.ops.elementwise import p_sqrt
 from typedflux.ops.nn import _keep
 from typedflux.ops.registry import Primitive, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor, TensorLike
 
-__all__ = ["sum", "mean"]
+__all__ = ["sum", "mean", "max", "min", "var", "std", "argmax", "argmin", "cumsum"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+max_ = builtins.max  # this module defines its own max
 Axis = Union[None, int, Tuple[int, ...]]
 
 
@@ -76,7 +80,81 @@ p_min: Primitive = primitive("min")(_min_forward)
 
 p_min.vjp(_extreme_vjp)
 
+def _var_forward(x: Any, axis: Axis, keepdims: bool, correction: Any) -> Any:
+    return np.var(x, axis=axis, keepdims=keepdims, ddof=correction)
+
+
+p_var: Primitive = primitive("var")(_var_forward)
+
+
+@p_var.vjp
+def _var_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool, correction: Any) -> Tuple[Any, ...]:
+    n = np.ndim(x)
+    count = np.size(x) // max_(np.size(out), 1) if np.size(out) else 0
+    centred = x - np.mean(x, axis=axis, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no degrees of freedom: inf/nan
+        scale = np.asarray(2.0 / (count - correction), dtype=np.result_type(g))
+    return (_keep(g, n, axis, keepdims) * scale * centred,)
+
+
+def _distinct(*shape: int) -> Any:
+    # Well-separated values: max/min have one winner, which finite differences can see.
+    r = np.random.default_rng(1234)
+    n = int(np.prod(shape))
+    return r.permutation(n).reshape(shape).astype(np.float64) + r.uniform(0, 0.1, shape)
+
+
+@p_var.examples
+def _var_examples() -> List[Tuple[Any, ...]]:
+    cases: List[Tuple[Any, ...]] = []
+    for axis, keep, corr in [(None, False, 1), (0, False, 1), (-1, True, 0), ((0, 1), False, 1),
+                             (1, False, 0), ((0, 2), True, 1)]:
+        shape = (2, 3, 4) if axis == (0, 2) else (3, 4)
+        cases.append((_distinct(*shape), axis, keep, corr))
+    return cases
+
+
+def _argmax_forward(x: Any, axis: Any, keepdims: bool) -> Any:
+    return np.argmax(x, axis=axis, keepdims=keepdims)
+
+
+def _argmin_forward(x: Any, axis: Any, keepdims: bool) -> Any:
+    return np.argmin(x, axis=axis, keepdims=keepdims)
+
+
+p_argmax: Primitive = primitive("argmax")(_argmax_forward)
+p_argmin: Primitive = primitive("argmin")(_argmin_forward)
+
+
+def _cumsum_forward(x: Any, axis: int) -> Any:
+    return np.cumsum(x, axis=axis)
+
+
+p_cumsum: Primitive = primitive("cumsum")(_cumsum_forward)
+
+
+@p_cumsum.examples
+def _cumsum_examples() -> List[Tuple[Any, ...]]:
+    return [(_distinct(3, 4), 0), (_distinct(3, 4), -1), (_distinct(2, 3, 4), 1),
+            (_distinct(5), 0)]
+
+
+def _argmax_examples() -> List[Tuple[Any, ...]]:
+    return [(_distinct(3, 4), None, False), (_distinct(3, 4), 1, True), (_distinct(5), 0, False)]
+
+
+p_argmax.examples(_argmax_examples)
+p_argmin.examples(_argmax_examples)
+
+
+@p_cumsum.vjp
+def _cumsum_vjp(g: Any, out: Any, x: Any, axis: int) -> Tuple[Any, ...]:
+    # Each input feeds every later running sum: the gradient is the reversed running sum.
+    return (np.flip(np.cumsum(np.flip(g, axis), axis=axis), axis),)
+
+
 _mean_rule = composite_rule("mean")
+_std_rule = composite_rule("std")
 
 
 def sum(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:  # noqa: A001
@@ -102,6 +180,103 @@ def mean(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:
     axis = norm_axis(axis)
     shape = x.data.shape if isinstance(x, Tensor) else np.shape(x)
     out = _mean_rule(shape, axis, keepdims)
-    n = math.prod(shape) // max(math.prod(out), 1) if math.prod(out) else 0
+    n = math.prod(shape) // max_(math.prod(out), 1) if math.prod(out) else 0
     total = p_sum.invoke(x, axis, keepdims)
     return total * (1.0 / n) if n else total * float("nan")
+
+
+def max(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:  # noqa: A001
+    """``max(Tensor[*X], axis=None, keepdims=False)``: the largest element over ``axis`` (all
+    axes by default); the gradient splits evenly between tied maxima. Values only: for the
+    positions (torch's ``max(x, dim)`` also returns them) use ``argmax``.
+
+    >>> import typedflux as tf
+    >>> tf.max(tf.tensor([[1.0, 5.0], [7.0, 2.0]]), axis=1)
+    Tensor[2] float32
+    [5. 7.]
+    """
+    return p_max.invoke(x, axis, keepdims)
+
+
+def min(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:  # noqa: A001
+    """``min(Tensor[*X], axis=None, keepdims=False)``: the smallest element over ``axis``
+    (all axes by default); values only, as ``max``.
+
+    >>> import typedflux as tf
+    >>> tf.min(tf.tensor([[1.0, 5.0], [7.0, 2.0]]), axis=0)
+    Tensor[2] float32
+    [1. 2.]
+    """
+    return p_min.invoke(x, axis, keepdims)
+
+
+def var(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: int = 1) -> AnyTensor:
+    """``var(Tensor[*X], axis=None, keepdims=False, correction=1)``: the variance over
+    ``axis``, ``sum((x - mean)**2) / (n - correction)``. The default ``correction=1`` is the
+    unbiased estimate, as in Julia's ``var`` and torch's (numpy's default is 0: pass
+    ``correction=0`` for the population variance).
+
+    >>> import typedflux as tf
+    >>> tf.var(tf.tensor([1.0, 2.0, 3.0, 4.0])).item(), tf.var(tf.tensor([1.0, 3.0]), correction=0).item()
+    (1.6666666269302368, 1.0)
+    """
+    return p_var.invoke(x, axis, keepdims, correction)
+
+
+def std(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: int = 1) -> AnyTensor:
+    """``std(Tensor[*X], axis=None, keepdims=False, correction=1)``: ``sqrt(var(...))``, the
+    standard deviation with the same ``correction`` default (unbiased).
+
+    >>> import typedflux as tf
+    >>> tf.std(tf.tensor([[1.0, 3.0], [2.0, 2.0]]), axis=1)
+    Tensor[2] float32
+    [1.4142 0.    ]
+    """
+    axis = norm_axis(axis)
+    _std_rule(_shape_of(x), axis, keepdims)
+    return p_sqrt.invoke(p_var.invoke(x, axis, keepdims, correction))
+
+
+def _shape_of(x: Any) -> Tuple[int, ...]:
+    return x.data.shape if isinstance(x, Tensor) else np.shape(x)
+
+
+def _one_axis(axis: Any, op: str) -> Any:
+    if isinstance(axis, (tuple, list)):
+        raise TypeError(f'"{op}" takes one axis (an int or None) for axis, got {axis!r}')
+    return axis
+
+
+def argmax(x: TensorLike, axis: Optional[int] = None, keepdims: bool = False) -> AnyTensor:
+    """``argmax(Tensor[*X], axis=None, keepdims=False)``: int64 positions of the largest
+    elements along ``axis`` (the first one on ties); with ``axis=None`` the position in the
+    flattened tensor. No gradient.
+
+    >>> import typedflux as tf
+    >>> tf.argmax(tf.tensor([[1.0, 5.0], [7.0, 2.0]]), axis=1)
+    Tensor[2] int64
+    [1 0]
+    """
+    return p_argmax.invoke(x, _one_axis(axis, "argmax"), keepdims)
+
+
+def argmin(x: TensorLike, axis: Optional[int] = None, keepdims: bool = False) -> AnyTensor:
+    """``argmin(Tensor[*X], axis=None, keepdims=False)``: as ``argmax``, for the smallest.
+
+    >>> import typedflux as tf
+    >>> tf.argmin(tf.tensor([[1.0, 5.0], [7.0, 2.0]])).item()
+    0
+    """
+    return p_argmin.invoke(x, _one_axis(axis, "argmin"), keepdims)
+
+
+def cumsum(x: TensorLike, axis: int) -> AnyTensor:
+    """``cumsum(Tensor[*X], axis) -> Tensor[*X]``: running sums along ``axis`` (required, as
+    in torch; numpy's ``axis=None`` flattening has no counterpart).
+
+    >>> import typedflux as tf
+    >>> tf.cumsum(tf.tensor([[1.0, 2.0, 3.0]]), axis=1)
+    Tensor[1, 3] float32
+    [[1. 3. 6.]]
+    """
+    return p_cumsum.invoke(x, axis)

@@ -14,7 +14,7 @@ from typing import Dict, Tuple
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.shape import Shape, broadcast_all, broadcast_pair
 
-__all__ = ["binary_shape", "where_shape", "unary_shape"]
+__all__ = ["binary_shape", "where_shape", "unary_shape", "clamp_shape"]
 
 _X = a("x", Kind.TENSOR, required=True)
 _Y = a("y", Kind.TENSOR, required=True)
@@ -106,8 +106,22 @@ def _unary(name: str, functions: tuple[str, ...], methods: tuple[str, ...] = (),
 
 
 _unary("neg", (), ("__neg__",))
-for _name in ("exp", "log", "sqrt", "tanh", "sigmoid", "relu", "gelu", "swish", "softplus"):
+for _name in ("exp", "log", "sqrt", "tanh", "sigmoid", "relu", "gelu", "swish", "softplus",
+              "sin", "cos"):
     _unary(_name, (_name,))
 _unary("abs", ("abs",), ("__abs__",))
 _unary("leakyrelu", ("leakyrelu",), (), a("a", Kind.IGNORED, 0.01))
 _unary("elu", ("elu",), (), a("alpha", Kind.IGNORED, 1.0))
+
+
+@spec("clamp", _X, a("min", Kind.IGNORED, None), a("max", Kind.IGNORED, None),
+      functions=("clamp",))
+def clamp_shape(x: Shape) -> Shape:
+    """``clamp(x, min, max)``: the shape of ``x`` (the bounds are numbers, not tensors).
+
+    Not flagged elementwise: it needs a bound, so it has no default call to take a fast lane.
+
+    >>> clamp_shape((2, 3))
+    (2, 3)
+    """
+    return x

@@ -1,4 +1,5 @@
-"""Shape rule of ``matmul`` (numpy semantics: 1-d operands, batched broadcasting).
+"""Shape rules of ``matmul`` (numpy semantics: 1-d operands, batched broadcasting) and of the
+triangle masks ``tril``/``triu``.
 
 >>> from typedflux.shapes.catalog import SPECS
 >>> SPECS["matmul"].rule(x=(5, 2, 3), w=(3, 4))
@@ -15,7 +16,7 @@ from typedflux.shapes.dims import Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import Shape, _broadcast, all_int, star_index
 
-__all__ = ["matmul_shape"]
+__all__ = ["matmul_shape", "tril_shape", "triu_shape"]
 
 
 def _is_1d(s: Shape) -> Optional[bool]:
@@ -95,3 +96,38 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
     batch = _broadcast(x[:-2], w[:-2], fail)
     # At run time an undecided inner dim is impossible; statically keep the known side.
     return batch + (x[-2], w[-1])
+
+
+def _triangle(x: Shape, op: str) -> Shape:
+    if star_index(x) is None and len(x) < 2:  # a *Bs run may hold the two axes
+        raise ShapeError(messages.rank_too_small(op, "x", x, 2))
+    return x
+
+
+# ``k`` (which diagonal) changes values, never the shape.
+_TRI = (a("x", Kind.TENSOR, required=True), a("k", Kind.IGNORED, 0))
+
+
+@spec("tril", *_TRI, functions=("tril",))
+def tril_shape(x: Shape) -> Shape:
+    """``tril(x, k=0)``: the shape of ``x``, which needs at least 2 axes (the last two are
+    the matrix; leading axes are a batch).
+
+    >>> tril_shape((3, 4)), tril_shape((2, 3, 3))
+    ((3, 4), (2, 3, 3))
+    >>> tril_shape((3,))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Too few dimensions for "tril": x has Tensor[3]; need at least 2 dimensions (1 given)
+    """
+    return _triangle(x, "tril")
+
+
+@spec("triu", *_TRI, functions=("triu",))
+def triu_shape(x: Shape) -> Shape:
+    """``triu(x, k=0)``: as ``tril``.
+
+    >>> triu_shape((4, 4))
+    (4, 4)
+    """
+    return _triangle(x, "triu")

@@ -1,4 +1,5 @@
-"""Shape rules of reductions: ``sum``, ``mean``, ``max``, ``min`` (axis None/int/tuple, keepdims).
+"""Shape rules of reductions (``sum``, ``mean``, ``max``, ``min``, ``var``, ``std``: axis
+None/int/tuple, keepdims), the index reductions ``argmax``/``argmin`` and the scan ``cumsum``.
 
 >>> from typedflux.shapes.catalog import SPECS
 >>> SPECS["sum"].rule(x=(2, 3, 4), axis=(0, -1), keepdims=False)
@@ -12,9 +13,27 @@ from typing import Tuple, Union
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import Shape, all_int, axis_tuple, normalize_axes, star_index
+from typedflux.shapes.shape import (
+    Shape,
+    all_int,
+    axis_tuple,
+    locate_axis,
+    normalize_axes,
+    star_index,
+)
 
-__all__ = ["reduce_shape", "sum_shape", "mean_shape", "max_shape", "min_shape"]
+__all__ = [
+    "reduce_shape",
+    "sum_shape",
+    "mean_shape",
+    "max_shape",
+    "min_shape",
+    "var_shape",
+    "std_shape",
+    "argmax_shape",
+    "argmin_shape",
+    "cumsum_shape",
+]
 
 AxisArg = Union[None, int, Tuple[int, ...]]
 
@@ -82,7 +101,7 @@ def mean_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     return reduce_shape(x, axis, keepdims, "mean")
 
 
-@spec("max", *_ARGS, methods=("max",))
+@spec("max", *_ARGS, functions=("max",), methods=("max",))
 def max_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``x.max(axis, keepdims)``: as ``sum``; reducing a size-0 axis is an error.
 
@@ -92,7 +111,7 @@ def max_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     return reduce_shape(x, axis, keepdims, "max", nonempty=True)
 
 
-@spec("min", *_ARGS, methods=("min",))
+@spec("min", *_ARGS, functions=("min",), methods=("min",))
 def min_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``x.min(axis, keepdims)``: as ``max``.
 
@@ -102,3 +121,74 @@ def min_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     return reduce_shape(x, axis, keepdims, "min", nonempty=True)
 
 
+# ``correction`` changes values, never the shape.
+_VAR_ARGS = _ARGS + (a("correction", Kind.IGNORED, 1),)
+
+
+@spec("var", *_VAR_ARGS, functions=("var",))
+def var_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``var(x, axis, keepdims, correction)``: as ``sum``.
+
+    >>> var_shape((2, 3), axis=1)
+    (2,)
+    """
+    return reduce_shape(x, axis, keepdims, "var")
+
+
+@spec("std", *_VAR_ARGS, functions=("std",), primitive=False)
+def std_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``std(x, axis, keepdims, correction)``: as ``sum``.
+
+    >>> std_shape((2, 3), axis=0, keepdims=True)
+    (1, 3)
+    """
+    return reduce_shape(x, axis, keepdims, "std")
+
+
+def _arg_reduce(x: Shape, axis: AxisArg, keepdims: bool, op: str) -> Shape:
+    if isinstance(axis, (tuple, list)):
+        raise CannotTell(f"{op} takes one axis (the function refuses a tuple)")
+    return reduce_shape(x, axis, keepdims, op, nonempty=True)
+
+
+_ARG_ARGS = (a("x", Kind.TENSOR, required=True), a("axis", Kind.AXIS, None),
+             a("keepdims", Kind.BOOL, False))
+
+
+@spec("argmax", *_ARG_ARGS, functions=("argmax",), differentiable=False)
+def argmax_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``argmax(x, axis=None, keepdims=False)``: int64 positions; one axis, or all (the
+    position in the flattened tensor); an empty axis is an error.
+
+    >>> argmax_shape((2, 3), axis=-1), argmax_shape((2, 3)), argmax_shape((2, 3), 0, True)
+    ((2,), (), (1, 3))
+    """
+    return _arg_reduce(x, axis, keepdims, "argmax")
+
+
+@spec("argmin", *_ARG_ARGS, functions=("argmin",), differentiable=False)
+def argmin_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
+    """``argmin(x, axis=None, keepdims=False)``: as ``argmax``.
+
+    >>> argmin_shape((4, 0), axis=1)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Empty reduction for "argmin": x has Tensor[4, 0]; need a nonzero size at axis 1 (0)
+    """
+    return _arg_reduce(x, axis, keepdims, "argmin")
+
+
+@spec("cumsum", a("x", Kind.TENSOR, required=True), a("axis", Kind.INT, required=True),
+      functions=("cumsum",))
+def cumsum_shape(x: Shape, axis: int) -> Shape:
+    """``cumsum(x, axis)``: running sums along ``axis``; the shape of ``x``.
+
+    >>> cumsum_shape((2, 3), -1)
+    (2, 3)
+    >>> cumsum_shape((2, 3), 2)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Axis out of range for "cumsum": x has Tensor[2, 3]; need -2 <= axis < 2 (axis 2)
+    """
+    locate_axis(x, axis, "cumsum")
+    return x

@@ -1,0 +1,58 @@
+"""Bad input to the ops gives a clear error naming the op and the argument (never a bare numpy
+traceback); shape slips are ShapeErrors in the checker's words."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Type
+
+import numpy as np
+import pytest
+
+import typedflux as tf
+
+x = tf.tensor(np.arange(12.0).reshape(3, 4))
+
+CASES = [
+    # (call, exception type, message pattern)
+    (lambda: tf.clamp(x), ValueError, r'"clamp" needs at least one bound: min or max'),
+    (lambda: tf.clamp(x, min=tf.zeros(4)), TypeError,  # type: ignore[arg-type]
+     r'"clamp" needs a number or None for min, got Tensor'),
+    (lambda: tf.clamp(x, max="1"), TypeError,  # type: ignore[arg-type]
+     r'"clamp" needs a number or None for max, got str'),
+    (lambda: tf.argmax(x, axis=(0, 1)), TypeError,  # type: ignore[arg-type]
+     r'"argmax" takes one axis \(an int or None\) for axis, got \(0, 1\)'),
+    (lambda: tf.argmin(x, axis=2), tf.ShapeError,
+     r'Axis out of range for "argmin": x has Tensor\[3, 4\]; need -2 <= axis < 2 \(axis 2\)'),
+    (lambda: tf.argmax(tf.zeros(0, 3), axis=0), tf.ShapeError,
+     r'Empty reduction for "argmax": x has Tensor\[0, 3\]; need a nonzero size at axis 0'),
+    (lambda: tf.tril(x, k=0.5), TypeError, r'"tril" needs an int for k, got float'),  # type: ignore[arg-type]
+    (lambda: tf.triu(tf.ones(3)), tf.ShapeError,
+     r'Too few dimensions for "triu": x has Tensor\[3\]; need at least 2 dimensions'),
+    (lambda: tf.cumsum(x, axis=-3), tf.ShapeError, r'Axis out of range for "cumsum"'),
+    (lambda: tf.var(x, axis=(1, 1)), tf.ShapeError, r'Repeated axis for "var"'),
+    (lambda: tf.std(x, axis=5), tf.ShapeError, r'Axis out of range for "std"'),
+    (lambda: tf.max(x, axis=3), tf.ShapeError, r'Axis out of range for "max"'),
+    (lambda: tf.sin("a"), TypeError, r'"sin" needs a Tensor or a number for x, got str'),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize("call, error, pattern", CASES, ids=[c[2][:40] for c in CASES])
+def test_bad_input_is_a_clear_error(call: Callable[[], Any], error: Type[Exception],
+                                    pattern: str) -> None:
+    with pytest.raises(error) as raised:
+        call()
+    assert re.search(pattern, str(raised.value)), str(raised.value)
+
+
+def test_std_error_names_std_not_var() -> None:
+    # A composite runs its own rule first, so the message names the op the user called.
+    with pytest.raises(tf.ShapeError, match='"std"'):
+        tf.std(tf.zeros(2, 3), axis=2)
+
+
+def test_causal_mask_from_tril_of_bools() -> None:
+    mask = tf.tril(tf.ones(3, 3)) > 0
+    assert mask.dtype == np.bool_
+    assert mask.numpy().tolist() == [[True, False, False], [True, True, False], [True, True, True]]
+    assert tf.tril(tf.tensor(np.ones((2, 2), dtype=bool))).dtype == np.bool_

@@ -1,0 +1,99 @@
+"""The ops against PyTorch as an oracle: same inputs in float64, same outputs and same input
+gradients (of ``sum(out * u)`` for a random cotangent ``u``).
+
+Each case calls typedflux and torch the way a user of each would write it, so the argument
+conventions that differ on purpose (docs/reference.md, "Differences from PyTorch") show up
+here as the translation from one call to the other.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List, Sequence, Tuple
+
+import numpy as np
+import pytest
+
+import typedflux as tf
+
+torch = pytest.importorskip("torch")  # the `test` extra pins torch==2.13.0
+
+Case = Tuple[str, Callable[..., Any], Callable[..., Any], List[Any]]
+
+
+def _arr(*shape: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+def _distinct(*shape: int, seed: int = 0) -> np.ndarray:
+    # Unique values (no ties), so max/argmax agree on which element wins.
+    r = np.random.default_rng(seed)
+    n = int(np.prod(shape))
+    return r.permutation(n).reshape(shape).astype(np.float64) + r.uniform(0, 0.1, shape)
+
+
+CASES: List[Case] = [
+    ("sin", tf.sin, torch.sin, [_arr(3, 4)]),
+    ("cos", tf.cos, torch.cos, [_arr(3, 4)]),
+    ("clamp", lambda x: tf.clamp(x, min=-0.5, max=0.5),
+     lambda x: torch.clamp(x, min=-0.5, max=0.5), [_arr(4, 5)]),
+    ("clamp-min", lambda x: tf.clamp(x, min=0.1), lambda x: x.clamp(min=0.1), [_arr(6)]),
+    ("tril", tf.tril, torch.tril, [_arr(4, 5)]),
+    ("tril-k", lambda x: tf.tril(x, k=-1), lambda x: torch.tril(x, diagonal=-1), [_arr(2, 4, 4)]),
+    ("triu-k", lambda x: tf.triu(x, 1), lambda x: torch.triu(x, 1), [_arr(3, 5)]),
+    ("cumsum", lambda x: tf.cumsum(x, axis=1), lambda x: torch.cumsum(x, dim=1), [_arr(3, 4)]),
+    ("var", tf.var, torch.var, [_arr(3, 4)]),
+    ("var-axis", lambda x: tf.var(x, axis=1, keepdims=True),
+     lambda x: torch.var(x, dim=1, keepdim=True), [_arr(3, 4)]),
+    ("var-pop", lambda x: tf.var(x, axis=(0, 2), correction=0),
+     lambda x: torch.var(x, dim=(0, 2), correction=0), [_arr(2, 3, 4)]),
+    ("std", lambda x: tf.std(x, axis=0), lambda x: torch.std(x, dim=0), [_arr(5, 3)]),
+    ("max-axis", lambda x: tf.max(x, axis=1), lambda x: torch.max(x, dim=1).values,
+     [_distinct(3, 4)]),
+    ("min-all", tf.min, torch.min, [_distinct(3, 4)]),
+    ("max-keep", lambda x: tf.max(x, axis=0, keepdims=True),
+     lambda x: torch.amax(x, dim=0, keepdim=True), [_distinct(3, 4)]),
+]
+
+# Integer outputs: compared as values, no gradient.
+INT_CASES: List[Case] = [
+    ("argmax", lambda x: tf.argmax(x, axis=1), lambda x: torch.argmax(x, dim=1),
+     [_distinct(3, 4)]),
+    ("argmax-all", tf.argmax, torch.argmax, [_distinct(3, 4)]),
+    ("argmin-keep", lambda x: tf.argmin(x, axis=0, keepdims=True),
+     lambda x: torch.argmin(x, dim=0, keepdim=True), [_distinct(3, 4)]),
+]
+
+
+def _ours(fn: Callable[..., Any], inputs: Sequence[np.ndarray]) -> Tuple[Any, List[Any]]:
+    xs = [tf.Tensor(a, dtype=np.float64) for a in inputs]
+    out = fn(*xs)
+    u = np.random.default_rng(7).standard_normal(out.shape)
+    grads = tf.gradient(lambda *a: (fn(*a) * tf.Tensor(u, dtype=np.float64)).sum(), *xs)
+    return out.numpy(), [None if g is None else g.numpy() for g in grads]
+
+
+def _theirs(fn: Callable[..., Any], inputs: Sequence[np.ndarray]) -> Tuple[Any, List[Any]]:
+    xs = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in inputs]
+    out = fn(*xs)
+    u = torch.tensor(np.random.default_rng(7).standard_normal(tuple(out.shape)))
+    (out * u).sum().backward()
+    return out.detach().numpy(), [None if x.grad is None else x.grad.numpy() for x in xs]
+
+
+@pytest.mark.parametrize("name, ours, theirs, inputs", CASES, ids=[c[0] for c in CASES])
+def test_matches_torch(name: str, ours: Any, theirs: Any, inputs: List[Any]) -> None:
+    out, grads = _ours(ours, inputs)
+    ref, ref_grads = _theirs(theirs, inputs)
+    assert out.shape == ref.shape
+    np.testing.assert_allclose(out, ref, rtol=1e-10, atol=1e-12)
+    for g, r in zip(grads, ref_grads):
+        np.testing.assert_allclose(g, r, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("name, ours, theirs, inputs", INT_CASES, ids=[c[0] for c in INT_CASES])
+def test_integer_results_match_torch(name: str, ours: Any, theirs: Any, inputs: List[Any]) -> None:
+    out = ours(*[tf.Tensor(a, dtype=np.float64) for a in inputs])
+    ref = theirs(*[torch.tensor(a) for a in inputs])
+    assert out.dtype == np.int64
+    assert out.shape == tuple(ref.shape)
+    np.testing.assert_array_equal(out.numpy(), ref.numpy())
