@@ -4,6 +4,12 @@ and ``seed`` for the module-level random generator.
 Sizes are separate ints (``tf.zeros(32, 784)``) or one tuple. Floats are float32 unless a
 ``dtype`` is given; integer data is int64.
 
+Supported dtypes (:data:`DTYPES`): ``bool``; ``int8/16/32/64``, ``uint8/16/32/64``;
+``float16/32/64``. Anything else (strings, bytes, Python objects, complex numbers, dates,
+structured records) is a ``TypeError``; a value the dtype cannot hold (``2**64 - 1`` as
+int64, ``1e300`` as float32, ``nan`` as an integer) is a ``ValueError``: never a silent
+wrap-around or overflow.
+
 >>> import typedflux as tf
 >>> tf.zeros(2, 3).dtype, tf.arange(3).dtype, tf.arange(0.0, 1.0, 0.5).dtype
 (dtype('float32'), dtype('int64'), dtype('float32'))
@@ -11,15 +17,18 @@ Sizes are separate ints (``tf.zeros(32, 784)``) or one tuple. Floats are float32
 
 from __future__ import annotations
 
+import math
+import numbers
 from typing import Any, Optional, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.ops.registry import composite_rule
-from typedflux.tensor import Tensor, as_array
+from typedflux.tensor import Tensor
 
-__all__ = ["tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng"]
+__all__ = ["tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng",
+           "DTYPES", "check_dtype", "checked_array"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -36,7 +45,9 @@ def seed(n: int) -> None:
     >>> bool((a == b).numpy().all())
     True
     """
-    _RNG[0] = np.random.default_rng(n)
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise TypeError(f"seed: n must be a non-negative int, got {n!r}")
+    _RNG[0] = np.random.default_rng(int(n))
 
 
 def rng() -> np.random.Generator:
@@ -56,17 +67,162 @@ def _wrap(arr: Any) -> AnyTensor:
     return t
 
 
-def _sizes(shape: Tuple[Any, ...]) -> Tuple[int, ...]:
+DTYPES: Tuple[np.dtype[Any], ...] = tuple(
+    np.dtype(t)
+    for t in (np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32,
+              np.uint64, np.float16, np.float32, np.float64)
+)
+"""The dtypes a typedflux tensor may hold."""
+
+_NAMES = "bool, int8..int64, uint8..uint64, float16, float32, float64"
+# The largest array numpy can address, in bytes.
+_MAX_BYTES = np.iinfo(np.intp).max
+
+
+def check_dtype(dtype: Any, fn: str = "tensor") -> np.dtype[Any]:
+    """``dtype`` as a native-order numpy dtype typedflux supports, or a ``TypeError`` naming
+    ``fn`` and the dtype.
+
+    >>> check_dtype("float64"), check_dtype(np.int32)
+    (dtype('float64'), dtype('int32'))
+    >>> check_dtype(complex)
+    Traceback (most recent call last):
+    ...
+    TypeError: tensor: typedflux does not support dtype complex128 (supported: bool, int8..int64, uint8..uint64, float16, float32, float64)
+    """
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        raise TypeError(f"{fn}: {dtype!r} is not a dtype (use tf.float32, tf.float64, "
+                        f"tf.int64 or bool)") from None
+    native: np.dtype[Any] = dt.newbyteorder("=")
+    if native not in DTYPES:
+        raise TypeError(f"{fn}: typedflux does not support dtype {dt} (supported: {_NAMES})")
+    return native
+
+
+def checked_array(data: Any, dtype: Any = None, fn: str = "tensor",
+                  arg: str = "data") -> np.ndarray[Any, Any]:
+    """A new numpy array for tensor data (what :func:`tensor` holds): float data float32,
+    integer data int64, bools bool, unless ``dtype`` is given. Refuses what typedflux cannot
+    hold with a ``TypeError`` (strings, objects, complex, ...) and values the dtype cannot
+    represent with a ``ValueError``; both name ``fn`` and ``arg``.
+
+    >>> checked_array([1, 2]).dtype, checked_array([0.5]).dtype, checked_array(True).dtype
+    (dtype('int64'), dtype('float32'), dtype('bool'))
+    >>> checked_array(np.uint64(2**64 - 1))
+    Traceback (most recent call last):
+    ...
+    ValueError: tensor: data holds 18446744073709551615, which int64 cannot hold (its range is -9223372036854775808..9223372036854775807); pass a dtype that holds it
+    """
+    if isinstance(data, Tensor):
+        data = data.data
+    target = None if dtype is None else check_dtype(dtype, fn)
+    try:
+        arr = np.array(data)
+    except (ValueError, TypeError, OverflowError) as err:
+        raise ValueError(f"{fn}: cannot make a tensor from {arg} ({err})") from None
+    kind = arr.dtype.kind
+    if kind == "O":
+        big = _big_int(arr)
+        if big is not None:
+            raise ValueError(f"{fn}: {arg} holds {big}, which no typedflux dtype can hold "
+                             f"(int64 and uint64 have 64 bits)")
+        kinds = sorted({type(v).__name__ for v in arr.reshape(-1).tolist()} or {"object"})
+        raise TypeError(f"{fn}: {arg} holds Python objects ({', '.join(kinds)}); a tensor "
+                        f"holds numbers or bools")
+    if kind in "USaMmVc":
+        what = {"U": "strings", "S": "bytes", "a": "bytes", "M": "dates", "m": "time spans",
+                "V": "structured records", "c": "complex numbers"}[kind]
+        raise TypeError(f"{fn}: {arg} holds {what} ({arr.dtype}); typedflux tensors hold "
+                        f"{_NAMES}")
+    if kind == "f" and arr.dtype == np.float64 and not isinstance(data, (np.ndarray, np.generic)):
+        big = _big_int_leaf(data)
+        if big is not None:  # numpy turned [-1, 2**63] into floats
+            raise ValueError(f"{fn}: {arg} holds the int {big}, which int64 cannot hold")
+    if target is None:
+        target = np.dtype(np.float32) if kind == "f" else (
+            np.dtype(np.int64) if kind in "iu" else arr.dtype)
+    return _convert(arr, target, fn, arg)
+
+
+def _convert(arr: np.ndarray[Any, Any], target: np.dtype[Any], fn: str,
+             arg: str) -> np.ndarray[Any, Any]:
+    src = arr.dtype
+    if src == target:
+        return arr
+    if arr.size and not np.can_cast(src, target, casting="safe"):
+        if target.kind in "iu" and src.kind in "iuf":
+            if src.kind == "f" and not np.isfinite(arr).all():
+                raise ValueError(f"{fn}: {arg} holds nan or inf, which {target} cannot hold")
+            info = np.iinfo(target)
+            lo, hi = arr.min(), arr.max()
+            bad = lo if lo < info.min else hi if hi > info.max else None
+            if bad is not None:
+                shown = bad.item() if isinstance(bad, np.generic) else bad
+                raise ValueError(
+                    f"{fn}: {arg} holds {shown}, which {target} cannot hold (its range is "
+                    f"{info.min}..{info.max}); pass a dtype that holds it"
+                )
+        elif target.kind == "f":
+            with np.errstate(over="ignore"):  # an overflow is reported below, by value
+                out = arr.astype(target)
+            if np.isinf(out).any():
+                over = np.isinf(out) & np.isfinite(arr)
+                if over.any():
+                    value = arr[over].reshape(-1)[0].item()
+                    raise ValueError(
+                        f"{fn}: {arg} holds {value}, which {target} cannot hold (its largest "
+                        f"value is {np.finfo(target).max}); pass dtype=tf.float64"
+                    )
+            return out
+    return arr.astype(target)
+
+
+def _big_int(arr: np.ndarray[Any, Any]) -> Any:
+    # An object array of Python ints: numpy found one too large for any integer dtype.
+    for v in arr.reshape(-1).tolist():
+        if not isinstance(v, int) or isinstance(v, bool):
+            return None
+    return next((v for v in arr.reshape(-1).tolist() if not -(2**63) <= v < 2**64), None)
+
+
+def _big_int_leaf(data: Any) -> Any:
+    # The first Python int leaf of nested lists/tuples beyond int64's range, if any.
+    stack = [data]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, (list, tuple)):
+            stack.extend(v)
+        elif isinstance(v, int) and not isinstance(v, bool) and not -(2**63) <= v < 2**63:
+            return v
+    return None
+
+
+def _sizes(shape: Tuple[Any, ...], fn: str = "tensor") -> Tuple[int, ...]:
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = tuple(shape[0])
     for d in shape:
         if isinstance(d, bool) or not isinstance(d, (int, np.integer)):
-            raise TypeError(f"tensor sizes must be ints, got {d!r} in {shape!r}")
+            raise TypeError(f"{fn}: sizes must be ints, got {d!r} in {shape!r}")
     return tuple(int(d) for d in shape)
 
 
-def _float(dtype: Any) -> Any:
-    return np.float32 if dtype is None else dtype
+def _addressable(sizes: Tuple[int, ...], dtype: Any, fn: str) -> None:
+    # (After the shape rule, which refuses negative sizes in the checker's words.)
+    if math.prod(sizes) * np.dtype(dtype).itemsize > _MAX_BYTES:
+        raise ValueError(f"{fn}: sizes {sizes} hold {math.prod(sizes):,} elements, more than "
+                         f"one array can address")
+
+
+def _dtype(dtype: Any, fn: str, floats_only: bool = False) -> np.dtype[Any]:
+    if dtype is None:
+        return np.dtype(np.float32)
+    dt = check_dtype(dtype, fn)
+    if floats_only and dt.kind != "f":
+        raise TypeError(f"{fn}: draws floats; dtype must be float16, float32 or float64, "
+                        f"got {dt}")
+    return dt
 
 
 _zeros_rule = composite_rule("zeros")
@@ -88,8 +244,12 @@ def tensor(data: Any, dtype: Any = None) -> AnyTensor:
      [3 4]]
     >>> tf.tensor(0.5).shape
     ()
+    >>> tf.tensor(["a"])
+    Traceback (most recent call last):
+    ...
+    TypeError: tensor: data holds strings (<U1); typedflux tensors hold bool, int8..int64, uint8..uint64, float16, float32, float64
     """
-    return _wrap(as_array(data, dtype))
+    return _wrap(checked_array(data, dtype))
 
 
 def zeros(*shape: int, dtype: Any = None) -> AnyTensor:
@@ -99,9 +259,11 @@ def zeros(*shape: int, dtype: Any = None) -> AnyTensor:
     >>> tf.zeros(2, 3).shape
     (2, 3)
     """
-    s = _sizes(shape)
+    dt = _dtype(dtype, "zeros")
+    s = _sizes(shape, "zeros")
     _zeros_rule(s)
-    return _wrap(np.zeros(s, dtype=_float(dtype)))
+    _addressable(s, dt, "zeros")
+    return _wrap(np.zeros(s, dtype=dt))
 
 
 def ones(*shape: int, dtype: Any = None) -> AnyTensor:
@@ -112,9 +274,11 @@ def ones(*shape: int, dtype: Any = None) -> AnyTensor:
     Tensor[2] float32
     [1. 1.]
     """
-    s = _sizes(shape)
+    dt = _dtype(dtype, "ones")
+    s = _sizes(shape, "ones")
     _ones_rule(s)
-    return _wrap(np.ones(s, dtype=_float(dtype)))
+    _addressable(s, dt, "ones")
+    return _wrap(np.ones(s, dtype=dt))
 
 
 def full(*shape: int, value: Any, dtype: Any = None) -> AnyTensor:
@@ -128,11 +292,13 @@ def full(*shape: int, value: Any, dtype: Any = None) -> AnyTensor:
     [[7 7]
      [7 7]]
     """
-    s = _sizes(shape)
+    v = checked_array(value, dtype, "full", "value")
+    if v.ndim:
+        raise ValueError(f"full: value must be one number, got an array of shape {v.shape}")
+    s = _sizes(shape, "full")
     _full_rule(s)
-    if dtype is None:
-        dtype = as_array(value).dtype
-    return _wrap(np.full(s, value, dtype=dtype))
+    _addressable(s, v.dtype, "full")
+    return _wrap(np.full(s, v, dtype=v.dtype))
 
 
 def randn(*shape: int, dtype: Any = None) -> AnyTensor:
@@ -143,9 +309,10 @@ def randn(*shape: int, dtype: Any = None) -> AnyTensor:
     >>> tf.randn(2, 3).dtype
     dtype('float32')
     """
-    s = _sizes(shape)
+    dt = _dtype(dtype, "randn", floats_only=True)
+    s = _sizes(shape, "randn")
     _randn_rule(s)
-    dt = np.dtype(_float(dtype))
+    _addressable(s, dt, "randn")
     if dt in (np.float32, np.float64):
         return _wrap(_RNG[0].standard_normal(s, dtype=dt))
     return _wrap(_RNG[0].standard_normal(s).astype(dt))
@@ -159,9 +326,10 @@ def rand(*shape: int, dtype: Any = None) -> AnyTensor:
     >>> bool((x.numpy() >= 0).all() and (x.numpy() < 1).all())
     True
     """
-    s = _sizes(shape)
+    dt = _dtype(dtype, "rand", floats_only=True)
+    s = _sizes(shape, "rand")
     _rand_rule(s)
-    dt = np.dtype(_float(dtype))
+    _addressable(s, dt, "rand")
     if dt in (np.float32, np.float64):
         return _wrap(_RNG[0].random(s, dtype=dt))
     return _wrap(_RNG[0].random(s).astype(dt))
@@ -176,12 +344,24 @@ def arange(start: Any, stop: Optional[Any] = None, step: Any = 1, dtype: Any = N
     (Tensor[4] int64
     [0 1 2 3], (3,))
     """
+    for name, v in (("start", start), ("stop", stop), ("step", step)):
+        if v is None and name == "stop":
+            continue
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise TypeError(f"arange: {name} must be a real number, got {type(v).__name__}")
+        if not math.isfinite(v):
+            raise ValueError(f"arange: {name} must be finite, got {v}")
+    if step == 0:
+        raise ValueError("arange: step must not be 0")
     if all(isinstance(v, (int, np.integer)) for v in (start, stop, step) if v is not None):
         _arange_rule(start, stop, step)
         default: Any = np.int64
     else:
         default = np.float32
+    dt = default if dtype is None else check_dtype(dtype, "arange")
     args = (start,) if stop is None else (start, stop, step)
     if stop is None and step != 1:
         args = (0, start, step)
-    return _wrap(np.arange(*args, dtype=dtype or default))
+    lo, hi, by = (0, args[0], 1) if len(args) == 1 else args
+    _addressable((max(0, math.ceil((hi - lo) / by)),), dt, "arange")
+    return _wrap(np.arange(*args, dtype=dt))
