@@ -16,9 +16,11 @@ from mypy.nodes import (
     EllipsisExpr,
     Expression,
     IntExpr,
+    ListExpr,
     NameExpr,
     OpExpr,
     SliceExpr,
+    StrExpr,
     TupleExpr,
     UnaryExpr,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "static_axis",
     "static_index",
     "static_ints",
+    "static_value",
 ]
 
 
@@ -214,3 +217,37 @@ def static_index(
         guessed.append(True)
         return 0
     return v
+
+
+def static_value(e: Expression, lookup: TypeLookup) -> Any:
+    """A static Python value (``Kind.STATIC``): a str, int, bool or None written literally or
+    typed ``Literal``/``Final``, or a tuple or list of them (nested; lists become tuples).
+
+    >>> from mypy.nodes import StrExpr, ListExpr, TupleExpr, IntExpr
+    >>> static_value(StrExpr("ij,jk->ik"), lambda e: None)
+    'ij,jk->ik'
+    >>> static_value(ListExpr([TupleExpr([IntExpr(0), IntExpr(1)])]), lambda e: None)
+    ((0, 1),)
+    """
+    if isinstance(e, StrExpr):
+        return e.value
+    if isinstance(e, (TupleExpr, ListExpr)):
+        items = [static_value(item, lookup) for item in e.items]
+        if any(isinstance(v, NotStatic) for v in items):
+            return NOT_STATIC
+        return tuple(items)
+    if _is_none(e):
+        return None
+    b = static_bool(e, lookup)
+    if not isinstance(b, NotStatic):
+        return b
+    i = static_int(e, lookup)
+    if not isinstance(i, NotStatic):
+        return i
+    t = lookup(e)
+    p = get_proper_type(t) if t is not None else None
+    if isinstance(p, Instance) and p.last_known_value is not None:
+        p = p.last_known_value
+    if isinstance(p, LiteralType) and isinstance(p.value, str):
+        return p.value
+    return NOT_STATIC

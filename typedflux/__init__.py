@@ -18,6 +18,8 @@ from typedflux.engine.tree import Grads, named_params, named_tensors, params
 from typedflux.ops.creation import arange, full, ones, rand, randn, seed, tensor, zeros
 from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, where
 from typedflux.ops.elementwise import clamp, cos, sin
+from typedflux.ops.einsum import einsum
+from typedflux.ops.rearrange import rearrange
 from typedflux.ops.join import add, cat, concat, mul, stack
 from typedflux.ops.linalg import matmul, tril, triu
 from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
@@ -71,6 +73,8 @@ __all__ = [
     "minimum",
     "where",
     "matmul",
+    "einsum",
+    "rearrange",
     "sin",
     "cos",
     "clamp",

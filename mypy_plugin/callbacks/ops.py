@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from mypy.nodes import ARG_STAR, ArgKind, Expression, ListExpr, TupleExpr
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, Expression, ListExpr, TupleExpr
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
 from mypy.types import AnyType, TupleType, Type, TypeOfAny, get_proper_type
 
@@ -36,6 +36,7 @@ from mypy_plugin.values import (
     static_index,
     static_int,
     static_ints,
+    static_value,
 )
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell, ShapeError
@@ -57,6 +58,7 @@ class _Actual:
     types: List[Type] = field(default_factory=list)
     exprs: List[Optional[Expression]] = field(default_factory=list)
     kinds: List[ArgKind] = field(default_factory=list)
+    names: List[Optional[str]] = field(default_factory=list)  # keyword names (``**sizes``)
 
 
 def _formal_index(ctx: CallContext, arg: Arg, position: int) -> Optional[int]:
@@ -83,7 +85,10 @@ def _actuals(route: Route, ctx: CallContext) -> Dict[str, _Actual]:
         i = _formal_index(ctx, arg, position)
         if i is None or i >= len(ctx.arg_types) or not ctx.arg_types[i]:
             continue
-        out[arg.name] = _Actual(list(ctx.arg_types[i]), list(ctx.args[i]), list(ctx.arg_kinds[i]))
+        out[arg.name] = _Actual(
+            list(ctx.arg_types[i]), list(ctx.args[i]), list(ctx.arg_kinds[i]),
+            list(ctx.arg_names[i]),
+        )
     return out
 
 
@@ -194,6 +199,8 @@ def _read(
         if any(k == ARG_STAR for k in act.kinds):
             raise _Bail
         return tuple(_static(static_int(e, lookup)) for e in act.exprs if e is not None)
+    if kind == Kind.SIZES:
+        return _sizes(act, lookup, names)
     t, e = _one(act)
     if e is None:
         raise _Bail
@@ -207,11 +214,24 @@ def _read(
         return _static(static_bool(e, lookup))
     if kind == Kind.INDEX:
         return _static(static_index(e, lookup, guessed))
+    if kind == Kind.STATIC:
+        return _static(static_value(e, lookup))
     raise _Bail
 
 
+def _sizes(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
+    # ``h=8, d=D``: keyword dims in call order; a ``**mapping`` cannot be read statically.
+    out = []
+    for e, t, k, name in zip(act.exprs, act.types, act.kinds, act.names):
+        if k == ARG_STAR2 or name is None or e is None:
+            raise _Bail
+        out.append((name, _dim(e, t, lookup, names)))
+    return tuple(out)
+
+
 def _result_type(
-    api: CheckerPluginInterface, shape: Any, default: Type, names: translate.Names
+    api: CheckerPluginInterface, shape: Any, default: Type, names: translate.Names,
+    several: bool = False,
 ) -> Type:
     if not isinstance(shape, tuple):
         return default
@@ -219,14 +239,25 @@ def _result_type(
     if template is None:
         return default
     names_in_scope(api, names)
-    return translate.type_of_shape(
-        shape,
-        template,
-        names,
-        api.named_generic_type("builtins.int", []),
-        api.named_generic_type("builtins.str", []),
-        api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]),
-    )
+    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+
+    def tensor(dims: Any) -> Type:
+        return translate.type_of_shape(
+            dims,
+            template,
+            names,
+            api.named_generic_type("builtins.int", []),
+            api.named_generic_type("builtins.str", []),
+            tuple_any,
+        )
+
+    if several:
+        # One Tensor type per output: ``q, k, v = tf.split(...)`` gets three shapes.
+        if not all(isinstance(s, tuple) for s in shape):
+            return default
+        fallback = api.named_generic_type("builtins.tuple", [template])
+        return TupleType([tensor(s) for s in shape], fallback)
+    return tensor(shape)
 
 
 def run_rule(route: Route, ctx: CallContext) -> Type:
@@ -256,7 +287,7 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         if not guessed:  # an error found with a stand-in index value proves nothing
             report_shape_error(ctx.api, err, ctx.context)
         return ctx.default_return_type
-    return _result_type(ctx.api, shape, ctx.default_return_type, names)
+    return _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
 
 
 def op_hook(route: Route) -> Callable[[CallContext], Type]:

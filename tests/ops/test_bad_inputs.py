@@ -33,6 +33,20 @@ CASES = [
     (lambda: tf.var(x, axis=(1, 1)), tf.ShapeError, r'Repeated axis for "var"'),
     (lambda: tf.std(x, axis=5), tf.ShapeError, r'Axis out of range for "std"'),
     (lambda: tf.max(x, axis=3), tf.ShapeError, r'Axis out of range for "max"'),
+    (lambda: tf.einsum(tf.ones(2), "i->i"), TypeError,  # type: ignore[arg-type]
+     r'"einsum" needs a string for subscripts, got Tensor \(the subscripts come first'),
+    (lambda: tf.einsum("ij,jk->ik", x, x), tf.ShapeError,
+     r'Sizes differ for "einsum": xs\[0\] has Tensor\[3, 4\], xs\[1\] has Tensor\[3, 4\]; '
+     r'need one size for "j" in "ij,jk->ik" \(4 at axis 1 of xs\[0\] vs 3 at axis 0 of xs\[1\]\)'),
+    (lambda: tf.einsum("ij,jk->ik", x, "a"), TypeError,  # type: ignore[arg-type]
+     r'"einsum" needs a Tensor or a number for xs\[1\], got str'),
+    (lambda: tf.rearrange(x, ["a b -> b a"]), TypeError,  # type: ignore[arg-type]
+     r'"rearrange" needs a string for pattern, got list'),
+    (lambda: tf.rearrange(x, "a (h d) -> a h d", h=1.5), TypeError,  # type: ignore[arg-type]
+     r'"rearrange" needs an int for the size h=, got float'),
+    (lambda: tf.rearrange(x, "a (h d) -> a h d", h=3), tf.ShapeError,
+     r'Cannot split axis for "rearrange": x has Tensor\[3, 4\], pattern "a \(h d\) -> a h d" '
+     r'with h=3; need 4 divisible by 3 to split axis 1 into \(h d\) \(4 % 3 = 1\)'),
     (lambda: tf.sin("a"), TypeError, r'"sin" needs a Tensor or a number for x, got str'),  # type: ignore[arg-type]
 ]
 

@@ -52,6 +52,25 @@ CASES: List[Case] = [
     ("min-all", tf.min, torch.min, [_distinct(3, 4)]),
     ("max-keep", lambda x: tf.max(x, axis=0, keepdims=True),
      lambda x: torch.amax(x, dim=0, keepdim=True), [_distinct(3, 4)]),
+    # einsum: the same subscripts in both
+    *[(f"einsum-{subs}", lambda *xs, s=subs: tf.einsum(s, *xs),
+       lambda *xs, s=subs: torch.einsum(s, *xs), [_arr(*sh, seed=i) for i, sh in enumerate(shapes)])
+      for subs, shapes in [
+          ("bij,bjk->bik", [(2, 3, 4), (2, 4, 5)]),
+          ("bhtd,bhsd->bhts", [(2, 2, 3, 4), (2, 2, 5, 4)]),
+          ("ii->i", [(3, 3)]),
+          ("ij->", [(3, 4)]),
+          ("...ij,...jk->...ik", [(2, 3, 4), (4, 5)]),
+          ("i,j->ij", [(3,), (4,)]),
+          ("ij,jk,kl->il", [(2, 3), (3, 4), (4, 2)]),
+      ]],
+    # rearrange: torch spells it as view/permute
+    ("rearrange-heads", lambda x: tf.rearrange(x, "b t (h d) -> b h t d", h=2),
+     lambda x: x.reshape(2, 3, 2, 4).permute(0, 2, 1, 3), [_arr(2, 3, 8)]),
+    ("rearrange-merge", lambda x: tf.rearrange(x, "b h t d -> b t (h d)"),
+     lambda x: x.permute(0, 2, 1, 3).reshape(2, 3, 8), [_arr(2, 2, 3, 4)]),
+    ("rearrange-ellipsis", lambda x: tf.rearrange(x, "b ... c -> b c (...)"),
+     lambda x: x.permute(0, 3, 1, 2).reshape(2, 5, 12), [_arr(2, 3, 4, 5)]),
 ]
 
 # Integer outputs: compared as values, no gradient.

@@ -10,9 +10,9 @@ import pytest
 import typedflux.shapes  # noqa: F401  (registers every rule)
 from typedflux.shapes.catalog import SPECS, Kind
 
-T, TS, DIMS, DIM, AXIS, AXES, INT, BOOL, INDEX, IGN = (
+T, TS, DIMS, DIM, AXIS, AXES, INT, BOOL, INDEX, IGN, STATIC, SIZES = (
     Kind.TENSOR, Kind.TENSORS, Kind.DIMS, Kind.DIM, Kind.AXIS, Kind.AXES, Kind.INT, Kind.BOOL,
-    Kind.INDEX, Kind.IGNORED)
+    Kind.INDEX, Kind.IGNORED, Kind.STATIC, Kind.SIZES)
 REQ = object()  # marks a parameter with no default
 
 # name: (args as (name, kind, default)), functions, methods, reflected, properties, prim, diff
@@ -53,6 +53,9 @@ TABLE: Dict[str, Row] = {
     "cumsum": (X + (("axis", INT, REQ),), ("cumsum",), (), (), (), True, True),
     "tril": (X + (("k", IGN, 0),), ("tril",), (), (), (), True, True),
     "triu": (X + (("k", IGN, 0),), ("triu",), (), (), (), True, True),
+    "einsum": ((("subscripts", STATIC, REQ), ("xs", TS, REQ)), ("einsum",), (), (), (), True, True),
+    "rearrange": (X + (("pattern", STATIC, REQ), ("sizes", SIZES, ())), ("rearrange",), (), (),
+                  (), True, True),
     "reshape": (X + (("shape", DIMS, REQ),), ("reshape",), ("reshape",), (), (), True, True),
     "transpose": (X + (("axes", AXES, ()),), ("transpose",), ("transpose",), (), (), True, True),
     "T": (X, (), (), (), ("T",), False, True),

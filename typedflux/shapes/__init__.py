@@ -40,6 +40,7 @@ from typedflux.shapes.shape import SDim, Shape, broadcast_pair
 # Each rules module registers its specs in SPECS when imported.
 from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
 from typedflux.shapes import rules_data  # noqa: F401
+from typedflux.shapes import rules_einsum  # noqa: F401  (the ops engineer's pattern ops)
 from typedflux.shapes import rules_elementwise  # noqa: F401
 from typedflux.shapes import rules_index  # noqa: F401
 from typedflux.shapes import rules_join  # noqa: F401
@@ -48,6 +49,7 @@ from typedflux.shapes import rules_losses  # noqa: F401  (the training engineer'
 from typedflux.shapes import rules_layers  # noqa: F401  (layers engineer: fused layer ops)
 from typedflux.shapes import rules_movement  # noqa: F401
 from typedflux.shapes import rules_nn  # noqa: F401
+from typedflux.shapes import rules_rearrange  # noqa: F401  (the ops engineer's pattern ops)
 from typedflux.shapes import rules_reduce  # noqa: F401
 
 __all__ = [

@@ -30,6 +30,12 @@ class Kind(Enum):
     INT = "int"  # a static int; rule gets it
     BOOL = "bool"  # a static bool; rule gets it
     INDEX = "index"  # a __getitem__ key: int, slice, None, Ellipsis or a tuple of them
+    # A static Python value: a str, int, bool or None, or a (nested) tuple of them (a list is
+    # passed as a tuple); the rule gets it as is. einsum subscripts, rearrange patterns.
+    STATIC = "static"
+    # ``**sizes``: keyword dims (``h=8``); the rule gets a tuple of (name, dim) pairs in call
+    # order (hashable, so rule results can be memoised like any other argument).
+    SIZES = "sizes"
     IGNORED = "ignored"  # not shape-relevant (a float, a dtype); the rule does not get it
 
 
@@ -58,7 +64,7 @@ class OpSpec:
     - ``name``: registry key (``"matmul"``).
     - ``rule``: ``rule(**{arg.name: value})`` returns the output shape, or raises
       ``ShapeError`` on a proven mismatch (``CannotTell`` when nothing can be computed).
-      Ops with several outputs are not in this catalog.
+      With ``several`` it returns a tuple of shapes, one per output.
     - ``args``: parameters in the order of the public function ``typedflux.<function>``.
     - ``functions``: names in the ``typedflux`` namespace taking ``args`` in order.
     - ``methods``: ``Tensor`` methods; ``self`` is ``args[0]``, the rest follow in order.
@@ -72,6 +78,8 @@ class OpSpec:
       binary op broadcasts, so equal shapes or a ``()`` second operand give the first shape
       unchanged (the rule's own first case). The runtime takes these cases without calling
       the rule, and a test holds every such rule to them.
+    - ``several``: the op returns a tuple of tensors (``split``, ``chunk``): the rule gives
+      one shape per output and the plugin types the result as a tuple of ``Tensor`` types.
     """
 
     name: str
@@ -85,6 +93,7 @@ class OpSpec:
     differentiable: bool = True
     elementwise: bool = False
     doc: str = field(default="", compare=False)
+    several: bool = False
 
 
 SPECS: Dict[str, OpSpec] = {}
@@ -111,6 +120,7 @@ def spec(
     primitive: bool = True,
     differentiable: bool = True,
     elementwise: bool = False,
+    several: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering a shape rule as op ``name``.
 
@@ -137,6 +147,7 @@ def spec(
             differentiable,
             elementwise,
             (rule.__doc__ or "").strip(),
+            several,
         )
         return rule
 
