@@ -26,11 +26,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
+from typing import Dict, List, Tuple, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import UNKNOWN, Dim, Unknown, equal, is_one
+from typedflux.shapes.dims import UNKNOWN, Dim, Unknown, dim_str, equal, is_one
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape, all_int, exact_div, prod, star_index
 
@@ -165,11 +165,11 @@ def bind(pattern: Pattern, x: Shape, sizes: Sizes) -> Tuple[Dict[str, Dim], Shap
     ({'b': 2, 'h': 8, 'd': D//8}, ())
     """
     given: Dict[str, Dim] = dict(sizes)
-    names = {n for e in pattern.left for n in e.names}
-    for n in given:
-        if n not in names:
+    names = {m for e in pattern.left for m in e.names}
+    for m in given:
+        if m not in names:
             raise _bad(pattern.text, f"every size to name an axis of the pattern "
-                                     f"({n}={messages.dim_str(given[n])} is not in it)")
+                                     f"({m}={dim_str(given[m])} is not in it)")
     for e in pattern.left:
         unknown = [m for m in e.names if m not in given]
         if e.group and len(unknown) > 1:
@@ -205,7 +205,7 @@ def _bind_element(e: Element, d: Dim, axis: int, env: Dict[str, Dim], given: Dic
     if not e.names:
         if is_one(d) is False:
             raise _fail(pattern, x, sizes, "Cannot match pattern",
-                        f'size 1 for "{e.text}" at axis {axis} ({messages.dim_str(d)})')
+                        f'size 1 for "{e.text}" at axis {axis} ({dim_str(d)})')
         return
     if not e.group:
         name = e.names[0]
@@ -213,8 +213,8 @@ def _bind_element(e: Element, d: Dim, axis: int, env: Dict[str, Dim], given: Dic
             want = _size_of(name, given, pattern, x, sizes)
             if equal(want, d) is False:
                 raise _fail(pattern, x, sizes, "Sizes differ",
-                            f"{name} == {messages.dim_str(d)} at axis {axis} "
-                            f"({messages.dim_str(want)} vs {messages.dim_str(d)})")
+                            f"{name} == {dim_str(d)} at axis {axis} "
+                            f"({dim_str(want)} vs {dim_str(d)})")
             env[name] = d if not isinstance(d, Unknown) else want
         else:
             env[name] = d
@@ -225,18 +225,18 @@ def _bind_element(e: Element, d: Dim, axis: int, env: Dict[str, Dim], given: Dic
         if equal(known, d) is False:
             product = "*".join(e.names)
             raise _fail(pattern, x, sizes, "Sizes differ",
-                        f"{product} == {messages.dim_str(d)} at axis {axis} "
-                        f"({messages.dim_str(known)} vs {messages.dim_str(d)})")
+                        f"{product} == {dim_str(d)} at axis {axis} "
+                        f"({dim_str(known)} vs {dim_str(d)})")
         for m in e.names:
             env[m] = given[m]
         return
     solved = exact_div(d, known)
     if solved is None:
-        solved = d // known  # type: ignore[operator]
-        rest = d - known * solved  # type: ignore[operator]
+        solved = d // known
+        rest = d - known * solved
         if isinstance(rest, int) and rest != 0:
             raise _fail(pattern, x, sizes, "Cannot split axis",
-                        f"{messages.dim_str(d)} divisible by {messages.dim_str(known)} to split "
+                        f"{dim_str(d)} divisible by {dim_str(known)} to split "
                         f"axis {axis} into {e.text} ({_operand(d)} % {_operand(known)} = "
                         f"{rest})")
     for m in e.names:
@@ -244,7 +244,7 @@ def _bind_element(e: Element, d: Dim, axis: int, env: Dict[str, Dim], given: Dic
 
 
 def _operand(d: Dim) -> str:
-    text = messages.dim_str(d)
+    text = dim_str(d)
     return f"({text})" if " " in text else text
 
 
@@ -319,5 +319,5 @@ def recipe(
              for m2 in (ell_names if m == ELLIPSIS else [m])]
     perm = tuple(single.index(m) for m in order)
     out = _right(p, env, ell)
-    return tuple(sizes_of[m] for m in single), perm, tuple(out)  # type: ignore[misc]
+    return tuple(sizes_of[m] for m in single), perm, cast(Tuple[int, ...], out)
 
