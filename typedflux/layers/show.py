@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Sequence, Tuple
 
+import numpy as np
+
 from typedflux.engine.tree import named_params, named_tensors
 from typedflux.layers.basic import Chain, layer_repr, output_shape, shape_item
 from typedflux.shapes.errors import CannotTell, ShapeError
@@ -53,11 +55,22 @@ def _count(layer: Any) -> Tuple[int, int]:
     return trainable, total
 
 
+def _nonfinite(layer: Any) -> str:
+    """Flux's ``show`` note for a layer's tensors: ``(some NaN)``, ``(some Inf)`` or ``""``."""
+    nan = inf = False
+    for _, t in named_tensors(layer):
+        a = t.data
+        if a.dtype.kind in "fc" and a.size:
+            nan = nan or bool(np.isnan(a).any())
+            inf = inf or bool(np.isinf(a).any())
+    return "(some NaN)" if nan else "(some Inf)" if inf else ""
+
+
 def _rows(model: Any, shape: Optional[Shape], depth: int,
-          rows: List[Tuple[str, str, str]]) -> Optional[Shape]:
+          rows: List[Tuple[str, str, str, str]]) -> Optional[Shape]:
     items: Sequence[Any] = list(model) if isinstance(model, Chain) else [model]
     if isinstance(model, Chain) and depth > 0:
-        rows.append(("  " * (depth - 1) + "Chain(", "", ""))
+        rows.append(("  " * (depth - 1) + "Chain(", "", "", ""))
     names = list(model.layers) if isinstance(model, Chain) and isinstance(
         model.layers, dict) else None
     for i, layer in enumerate(items):
@@ -76,10 +89,10 @@ def _rows(model: Any, shape: Optional[Shape], depth: int,
         count = "" if total == 0 else f"{trainable:,}" + (
             f" ({total - trainable:,} non-trainable)" if total != trainable else "")
         rows.append((indent + label + layer_repr(layer),
-                     fmt_shape(out) if out is not None else "?", count))
+                     fmt_shape(out) if out is not None else "?", count, _nonfinite(layer)))
         shape = out
     if isinstance(model, Chain) and depth > 0:
-        rows.append(("  " * (depth - 1) + ")", "", ""))
+        rows.append(("  " * (depth - 1) + ")", "", "", ""))
     return shape
 
 
@@ -95,7 +108,9 @@ def _template(model: Any) -> Optional[Shape]:
 def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
     """A table of the model's layers (a Chain is listed layer by layer), each with its
     output shape and its parameter count, then the totals. Without ``input_shape`` the
-    shapes are those the first layer implies (batch ``B``, unknown sizes ``?``).
+    shapes are those the first layer implies (batch ``B``, unknown sizes ``?``). As Flux's
+    ``show``, a layer with NaN or infinite values in its tensors is marked ``(some NaN)`` or
+    ``(some Inf)``.
 
     >>> import typedflux as tf
     >>> print(summary(tf.Chain(tf.Dense(4, 3, tf.relu), tf.Dense(3, 2))))
@@ -114,21 +129,32 @@ def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
     Dense(32 => 10)         Tensor[16, 10]     330
     ----------------------------------------------
     Total: 25,450 parameters (25,450 trainable)
+
+    >>> d = tf.Dense(2, 2); d.bias.data[0] = float("nan")
+    >>> print(summary(tf.Chain(d, tf.Dense(2, 1))))
+    Layer          Output        Params
+    -----------------------------------
+    Dense(2 => 2)  Tensor[B, 2]       6  (some NaN)
+    Dense(2 => 1)  Tensor[B, 1]       3
+    -----------------------------------
+    Total: 9 parameters (9 trainable); some NaN in them
     """
     shape: Optional[Shape] = (
         tuple(int(d) for d in input_shape) if input_shape is not None else _template(model)
     )
-    rows: List[Tuple[str, str, str]] = []
+    rows: List[Tuple[str, str, str, str]] = []
     _rows(model, shape, 0, rows)
     trainable, total = _count(model)
-    head = ("Layer", "Output", "Params")
+    head = ("Layer", "Output", "Params", "")
     w0 = max(len(r[0]) for r in rows + [head])
     w1 = max(len(r[1]) for r in rows + [head])
     w2 = max(len(r[2]) for r in rows + [head])
     width = w0 + 2 + w1 + 2 + w2
     lines = [f"{head[0]:<{w0}}  {head[1]:<{w1}}  {head[2]:>{w2}}", "-" * width]
-    lines += [f"{a:<{w0}}  {b:<{w1}}  {c:>{w2}}".rstrip() for a, b, c in rows]
+    lines += [f"{a:<{w0}}  {b:<{w1}}  {c:>{w2}}  {d}".rstrip() for a, b, c, d in rows]
     lines.append("-" * width)
     extra = f", {total - trainable:,} non-trainable" if total != trainable else ""
-    lines.append(f"Total: {total:,} parameters ({trainable:,} trainable{extra})")
+    bad = _nonfinite(model)
+    note = f"; {bad[1:-1]} in them" if bad else ""
+    lines.append(f"Total: {total:,} parameters ({trainable:,} trainable{extra}){note}")
     return Summary("\n".join(lines))
