@@ -395,7 +395,8 @@ class Dropout(Layer):
         if not active(self.training) or self.p == 0.0:
             return x
         shape = x.shape if isinstance(x, Tensor) else np.shape(x)
-        dtype = x.dtype if isinstance(x, Tensor) else np.float32
+        # A float mask even for integer input: 1/(1-p) truncated to an int would be wrong.
+        dtype = x.dtype if isinstance(x, Tensor) and x.dtype.kind == "f" else np.float32
         if self.p == 1.0:
             mask = np.zeros(shape, dtype=dtype)
         else:

@@ -4,6 +4,14 @@ Plain functions over ndarrays, so the primitives in :mod:`typedflux.ops.layers_n
 line each and the kernels can be tested against naive loops. Layouts follow PyTorch: NCHW
 images, conv weight ``(out, in, kh, kw)``, transposed-conv weight ``(in, out, kh, kw)``.
 
+Input dtypes (Flux's rule): a kernel with parameters computes in their float dtype, so an
+integer, bool or other-precision float input is converted to it first (:func:`as_param`;
+float64 into float32 parameters warns once per layer, as Flux's "Layer with Float32
+parameters got Float64 input");
+mean pooling computes in float32 for integer or bool input (:func:`as_float`); max pooling
+keeps an integer input's dtype (the maximum is exact). Nothing is ever truncated to an
+integer result. The tape casts each input's gradient back to the input's own dtype.
+
 >>> import numpy as np
 >>> x = np.arange(16, dtype=np.float64).reshape(1, 1, 4, 4)
 >>> maxpool2d_forward(x, (2, 2), (2, 2), (0, 0))[0, 0]
@@ -13,6 +21,10 @@ array([[ 5.,  7.],
 
 from __future__ import annotations
 
+import functools
+import sys
+import warnings
+import weakref
 from typing import Any, Dict, Iterator, Optional, Tuple
 
 import numpy as np
@@ -37,6 +49,9 @@ __all__ = [
     "batchnorm_backward",
     "layernorm_forward",
     "layernorm_backward",
+    "as_param",
+    "as_float",
+    "PrecisionWarning",
 ]
 
 Array = npt.NDArray[Any]
@@ -64,6 +79,69 @@ def ones(n: int, dtype: Any) -> Array:
         a.flags.writeable = False
         _ONES[key] = a
     return a
+
+
+class PrecisionWarning(UserWarning):
+    """A layer's float input was converted to its parameters' lower precision."""
+
+
+# id(parameter array) -> weak reference to it: parameters whose layer already warned.
+_WARNED: Dict[int, Any] = {}
+
+
+def as_param(x: Array, w: Array) -> Array:
+    """``x`` in the parameters' dtype (``w``'s), the dtype a layer kernel computes in. As
+    Flux does, a float input of higher precision (float64 into float32 parameters) is
+    converted with a :class:`PrecisionWarning`, once per parameter array (so once per
+    layer); integer and bool input is converted silently.
+
+    >>> as_param(np.array([1, 2]), np.zeros(2, np.float32)).dtype
+    dtype('float32')
+    """
+    if x.dtype is w.dtype:
+        return x
+    if x.dtype.kind == "f" and x.dtype.itemsize > w.dtype.itemsize and id(w) not in _WARNED:
+        _warn_precision(x, w)
+    return x.astype(w.dtype)
+
+
+def _warn_precision(x: Array, w: Array) -> None:
+    key = id(w)
+    _WARNED[key] = weakref.ref(w, functools.partial(_unwarn, key))
+    dims = ", ".join(map(str, w.shape))
+    warnings.warn(
+        f"A layer with {w.dtype} parameters (Tensor[{dims}]) got {x.dtype} input; the input "
+        f"is converted to {w.dtype}. Make the input {w.dtype} (tf.tensor(x, "
+        f"dtype=tf.{w.dtype})) to silence this warning, shown once per layer.",
+        PrecisionWarning,
+        stacklevel=_caller_level(),
+    )
+
+
+def _unwarn(key: int, ref: Any, warned: Dict[int, Any] = _WARNED) -> None:
+    # (The table is bound as a default: at interpreter exit, module globals may be gone.)
+    if warned.get(key) is ref:
+        del warned[key]
+
+
+def _caller_level() -> int:
+    # The warning points at the first frame outside typedflux: the user's layer call.
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("typedflux"):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
+
+
+def as_float(x: Array) -> Array:
+    """``x`` as floats for a kernel without parameters: a float input as it is, integer and
+    bool input as float32 (typedflux's default float).
+
+    >>> as_float(np.array([1, 2])).dtype, as_float(np.zeros(1, np.float64)).dtype
+    (dtype('float32'), dtype('float64'))
+    """
+    return x if x.dtype.kind in "fc" else x.astype(_F32)
 
 
 # -- dense ------------------------------------------------------------------------------------
@@ -104,6 +182,8 @@ def dense_forward(
     """``act(x @ w.T + b)`` over any leading dims of ``x``; ``b`` is an array or anything
     else for no bias (a layer without one passes ``0.0``). Takes the dense primitive's
     arguments (``grad_x`` is unused here) so it is bound as the forward directly."""
+    if x.dtype is not w.dtype:
+        x = as_param(x, w)
     rows = x.size // x.shape[-1] if x.shape[-1] else 0
     if x.ndim == 2 and 0 < rows < w.shape[0]:
         # Fewer samples than output features (a small batch into a wide layer): OpenBLAS
@@ -129,6 +209,8 @@ def dense_vjp(
     """The dense primitive's VJP: gradients for (x, w, b), two GEMMs on the flattened batch
     (one when ``x`` needs no gradient, e.g. the data fed to a first layer); ``None`` for a
     bias that is not an array."""
+    if x.dtype is not w.dtype:
+        x = as_param(x, w)
     if activation == "relu":  # the common cases without another call
         gp = g * (out > 0)
     elif activation == "identity":
@@ -353,6 +435,7 @@ def conv2d_forward(
     conv or pool reads it in that order. A bias is a column of the weight matrix against a
     row of ones in ``cols`` (no pass over the output; its gradient falls out of the
     weight-gradient GEMM)."""
+    x = as_param(x, w)
     n = x.shape[0]
     o, c, kh, kw = w.shape
     oh = _conv_out(x.shape[2], kh, stride[0], pad[0], dilation[0])
@@ -404,6 +487,7 @@ def conv_transpose2d_forward(
 ) -> Array:
     """The adjoint of conv2d wrt its input (PyTorch's conv_transpose2d, weight (in, out,
     kh, kw)): ``(H-1)*stride - 2*pad + dilation*(k-1) + 1`` output rows."""
+    x = as_param(x, w)
     n, cin, h, wd = x.shape
     _, o, kh, kw = w.shape
     x2 = x.transpose(1, 0, 2, 3).reshape(cin, -1)
@@ -423,6 +507,7 @@ def conv_transpose2d_backward(
     g: Array, x: Array, w: Array, stride: Pair, pad: Pair, dilation: Pair
 ) -> Tuple[Array, Array, Array]:
     """Gradients for (x, w, b): the input gradient is a plain conv2d of ``g``."""
+    x = as_param(x, w)
     n, cin, h, wd = x.shape
     _, o, kh, kw = w.shape
     gcols = im2col(_pad(g, pad), (kh, kw), stride, dilation, (h, wd))  # (O*kh*kw, B*H*W)
@@ -450,13 +535,20 @@ def _pool_out(x: Array, window: Pair, stride: Pair, pad: Pair) -> Pair:
             _conv_out(x.shape[3], window[1], stride[1], pad[1], 1))
 
 
+def _lowest(x: Array) -> Any:
+    # The padding value that never wins a maximum: -inf, or an integer type's minimum.
+    if x.dtype.kind in "fc":
+        return -np.inf
+    return False if x.dtype.kind == "b" else np.iinfo(x.dtype).min
+
+
 def maxpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
     """Max over each window (padding is -inf, so it never wins). The output is laid out in
     memory like ``x`` (a conv output's (C, H, W, N) order), so the next conv reads it
     without a copy."""
     out_hw = _pool_out(x, window, stride, pad)
     out: Optional[Array] = None
-    for _, _, tap in _taps(_pad(x, pad, -np.inf), window, stride, out_hw):
+    for _, _, tap in _taps(_pad(x, pad, _lowest(x)), window, stride, out_hw):
         if out is None:
             out = tap.copy(order="K")
         else:
@@ -487,7 +579,7 @@ def maxpool2d_backward(
                 free ^= hit
                 np.multiply(g, hit, out=gx[:, :, i::kh, j::kw])
         return gx
-    xp = _pad(x, pad, -np.inf)
+    xp = _pad(x, pad, _lowest(x))
     gxp = np.zeros_like(xp, dtype=g.dtype)
     (sh, sw), out_hw = stride, (oh, ow)
     for i, j, tap in _taps(xp, window, stride, out_hw):
@@ -501,6 +593,7 @@ def maxpool2d_backward(
 def meanpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
     """Mean over each window; padding counts as zeros in the mean (NNlib's and PyTorch's
     default ``count_include_pad``)."""
+    x = as_float(x)
     out_hw = _pool_out(x, window, stride, pad)
     out: Optional[Array] = None
     for _, _, tap in _taps(_pad(x, pad), window, stride, out_hw):
@@ -544,6 +637,7 @@ def batchnorm_forward(
 ) -> Array:
     """``w * (x - mu) / sqrt(var + eps) + b`` per channel (axis 1); batch statistics when
     ``training`` (biased variance), else the given running ``mean``/``var``."""
+    x = as_param(x, w)
     if training:
         axes = _bn_axes(x)
         mu = x.mean(axis=axes, keepdims=True)
@@ -559,6 +653,7 @@ def batchnorm_backward(
     g: Array, x: Array, w: Array, mean: Array, var: Array, training: bool, eps: float
 ) -> Tuple[Array, Array, Array]:
     """Gradients for (x, weight, bias); in training the batch statistics depend on x."""
+    x = as_param(x, w)
     axes = _bn_axes(x)
     if training:
         mu = x.mean(axis=axes, keepdims=True)
@@ -581,6 +676,7 @@ def batchnorm_backward(
 
 def layernorm_forward(x: Array, w: Array, b: Array, eps: float) -> Array:
     """``w * (x - mean) / sqrt(var + eps) + b`` over the last axis."""
+    x = as_param(x, w)
     mu = x.mean(axis=-1, keepdims=True)
     inv = 1 / np.sqrt(x.var(axis=-1, keepdims=True) + eps)
     out: Array = (x - mu) * inv * w + b
@@ -591,6 +687,7 @@ def layernorm_backward(
     g: Array, x: Array, w: Array, eps: float
 ) -> Tuple[Array, Array, Array]:
     """Gradients for (x, weight, bias)."""
+    x = as_param(x, w)
     mu = x.mean(axis=-1, keepdims=True)
     inv = 1 / np.sqrt(x.var(axis=-1, keepdims=True) + eps)
     xhat = (x - mu) * inv
@@ -624,7 +721,7 @@ def _zeros_h(x: Array, h: int) -> Array:
 def _input_part(x: Array, w_ih: Array, b: Array) -> Array:
     # Every time step's input projection in ONE GEMM: (B, T, in) @ (in, g*H).
     n, t, nin = x.shape
-    xw: Array = x.reshape(n * t, nin) @ w_ih.T
+    xw: Array = as_param(x, w_ih).reshape(n * t, nin) @ w_ih.T
     xw += b
     return xw.reshape(n, t, -1)
 
@@ -635,7 +732,7 @@ def _finish(
     """Weight gradients of all steps at once from the stacked pre-activation gradients."""
     da2 = da.reshape(-1, da.shape[-1])
     gx = da @ w_ih if grad_x else None
-    gwih = da2.T @ x.reshape(-1, x.shape[-1])
+    gwih = da2.T @ as_param(x, w_ih).reshape(-1, x.shape[-1])
     gwhh = da2.T @ hprev.reshape(-1, hprev.shape[-1])
     return gx, gwih, gwhh, da2.sum(axis=0)
 
