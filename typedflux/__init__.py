@@ -20,7 +20,7 @@ from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, whe
 from typedflux.ops.elementwise import clamp, cos, sin
 from typedflux.ops.einsum import einsum
 from typedflux.ops.rearrange import rearrange
-from typedflux.ops.join import add, cat, concat, mul, stack
+from typedflux.ops.join import add, cat, chunk, concat, mul, split, stack
 from typedflux.ops.linalg import matmul, tril, triu
 from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
 from typedflux.ops.nn import (
@@ -103,6 +103,8 @@ __all__ = [
     "cat",
     "add",
     "mul",
+    "split",
+    "chunk",
     # activations
     "identity",
     "relu",

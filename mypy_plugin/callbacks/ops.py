@@ -141,7 +141,7 @@ def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ..
     if len(act.types) == 1:
         expr, t = act.exprs[0], act.types[0]
         p = get_proper_type(t)
-        if isinstance(expr, TupleExpr) and act.kinds[0] != ARG_STAR:
+        if isinstance(expr, (TupleExpr, ListExpr)) and act.kinds[0] != ARG_STAR:
             items = [(e, lookup(e) or t) for e in expr.items]
         elif isinstance(p, TupleType):
             items = [(None, i) for i in p.items]

@@ -47,6 +47,18 @@ CASES = [
     (lambda: tf.rearrange(x, "a (h d) -> a h d", h=3), tf.ShapeError,
      r'Cannot split axis for "rearrange": x has Tensor\[3, 4\], pattern "a \(h d\) -> a h d" '
      r'with h=3; need 4 divisible by 3 to split axis 1 into \(h d\) \(4 % 3 = 1\)'),
+    (lambda: tf.split(x, 2), TypeError,  # type: ignore[arg-type]
+     r'"split" needs a tuple or list of sizes for sizes, got int \(for n equal parts use chunk\(x, n\)\)'),
+    (lambda: tf.split(x, (2, 1.5)), TypeError,  # type: ignore[arg-type]
+     r'"split" needs an int for sizes\[1\], got float'),
+    (lambda: tf.split(x, (1, 2)), tf.ShapeError,
+     r'Sizes do not add up for "split": x has Tensor\[3, 4\], sizes are \(1, 2\); need a sum of 4 at axis 1 \(3 vs 4\)'),
+    (lambda: tf.split(x, (5, -1)), tf.ShapeError, r'Negative size for "split"'),
+    (lambda: tf.chunk(x, 0), tf.ShapeError, r'need at least 1 chunk'),
+    (lambda: tf.chunk(x, 3), tf.ShapeError,
+     r'Cannot split evenly for "chunk": x has Tensor\[3, 4\], chunks is 3; need the size at axis 1 divisible by 3 \(4 % 3 = 1\)'),
+    (lambda: tf.chunk(x, 2, axis=2), tf.ShapeError, r'Axis out of range for "chunk"'),
+    (lambda: tf.chunk(x, "2"), TypeError, r'"chunk" needs an int for chunks, got str'),  # type: ignore[arg-type]
     (lambda: tf.sin("a"), TypeError, r'"sin" needs a Tensor or a number for x, got str'),  # type: ignore[arg-type]
 ]
 

@@ -64,6 +64,15 @@ CASES: List[Case] = [
           ("i,j->ij", [(3,), (4,)]),
           ("ij,jk,kl->il", [(2, 3), (3, 4), (4, 2)]),
       ]],
+    # split/chunk: several outputs, joined here so one cotangent covers them all
+    ("split", lambda x: tf.concat([p * (i + 1.0) for i, p in enumerate(tf.split(x, (1, 3, 2)))], axis=-1),
+     lambda x: torch.cat([p * (i + 1.0) for i, p in enumerate(torch.split(x, [1, 3, 2], dim=-1))], dim=-1),
+     [_arr(3, 6)]),
+    ("chunk-axis0", lambda x: tf.concat([p * (i + 1.0) for i, p in enumerate(tf.chunk(x, 2, axis=0))], axis=0),
+     lambda x: torch.cat([p * (i + 1.0) for i, p in enumerate(torch.chunk(x, 2, dim=0))], dim=0),
+     [_arr(4, 3)]),
+    ("split-unused", lambda x: tf.split(x, (2, 2))[1], lambda x: torch.split(x, 2, dim=-1)[1],
+     [_arr(3, 4)]),
     # rearrange: torch spells it as view/permute
     ("rearrange-heads", lambda x: tf.rearrange(x, "b t (h d) -> b h t d", h=2),
      lambda x: x.reshape(2, 3, 2, 4).permute(0, 2, 1, 3), [_arr(2, 3, 8)]),

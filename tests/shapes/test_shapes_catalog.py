@@ -53,6 +53,8 @@ TABLE: Dict[str, Row] = {
     "cumsum": (X + (("axis", INT, REQ),), ("cumsum",), (), (), (), True, True),
     "tril": (X + (("k", IGN, 0),), ("tril",), (), (), (), True, True),
     "triu": (X + (("k", IGN, 0),), ("triu",), (), (), (), True, True),
+    "split": (X + (("sizes", DIMS, REQ), ("axis", INT, -1)), ("split",), (), (), (), False, True),
+    "chunk": (X + (("chunks", INT, REQ), ("axis", INT, -1)), ("chunk",), (), (), (), False, True),
     "einsum": ((("subscripts", STATIC, REQ), ("xs", TS, REQ)), ("einsum",), (), (), (), True, True),
     "rearrange": (X + (("pattern", STATIC, REQ), ("sizes", SIZES, ())), ("rearrange",), (), (),
                   (), True, True),
@@ -91,6 +93,7 @@ def test_spec_matches_the_agreed_table(name: str) -> None:
     assert (s.functions, s.methods, s.reflected, s.properties) == (
         functions, methods, reflected, properties)
     assert (s.primitive, s.differentiable) == (prim, diff)
+    assert s.several == (name in ("split", "chunk"))
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))

@@ -77,7 +77,7 @@ UNARY = sorted(n for n in OURS if SPECS[n].args[0].name == "x"
 NAMED = {"where", "add_n", "mul_n", "matmul", "sum", "mean", "max", "min", "logsumexp",
          "reshape", "transpose", "T", "swapaxes", "squeeze", "unsqueeze", "flatten", "concat",
          "cat", "stack", "getitem", "softmax", "logsoftmax", "zeros", "ones", "randn", "rand",
-         "full", "arange", "var", "std", "argmax", "argmin", "cumsum", "tril", "triu"}
+         "full", "arange", "var", "std", "argmax", "argmin", "cumsum", "tril", "triu", "split", "chunk"}
 
 
 def test_every_rule_here_is_checked_against_numpy() -> None:
@@ -308,6 +308,41 @@ def test_concat_stack_cat(case: Tuple[Tuple[Ints, ...], int]) -> None:
     agree("concat", lambda: np.concatenate([z(x) for x in xs], axis=axis), xs=xs, axis=axis)
     agree("cat", lambda: np.concatenate([z(x) for x in xs], axis=axis), xs=xs, axis=axis)
     agree("stack", lambda: np.stack([z(x) for x in xs], axis=axis), xs=xs, axis=axis)
+
+
+def several(name: str, f: Callable[[], Any], **kw: Any) -> None:
+    """A multi-output rule against numpy: one shape per output, or both refuse."""
+    try:
+        want: Optional[Tuple[Ints, ...]] = tuple(a.shape for a in f())
+    except (ValueError, IndexError):
+        want = None
+    try:
+        got: Optional[Tuple[Ints, ...]] = tuple(tuple(s) for s in SPECS[name].rule(**kw))
+    except ShapeError:
+        got = None
+    assert got == want, (name, kw)
+
+
+@SETTINGS
+@given(st.data(), st.lists(st.integers(0, 6), min_size=1, max_size=3).map(tuple))
+def test_split_chunk(data: st.DataObject, x: Ints) -> None:
+    n = len(x)
+    axis = data.draw(st.integers(-n - 1, n))
+    ax = axis % n if -n <= axis < n else 0
+    sizes = tuple(data.draw(st.lists(st.integers(0, 4), min_size=1, max_size=3)))
+    if data.draw(st.booleans()):  # mostly sizes that add up
+        sizes = sizes[:-1] + (max(x[ax] - sum(sizes[:-1]), 0),)
+    cuts = list(np.cumsum(sizes)[:-1])
+
+    def numpy_split() -> Any:
+        a = z(x)
+        if not -n <= axis < n or sum(sizes) != x[axis]:
+            raise ValueError("numpy splits at any cut points; typedflux wants sizes adding up")
+        return np.split(a, cuts, axis=axis)
+
+    several("split", numpy_split, x=x, sizes=sizes, axis=axis)
+    chunks = data.draw(st.integers(1, 4))
+    several("chunk", lambda: np.split(z(x), chunks, axis=axis), x=x, chunks=chunks, axis=axis)
 
 
 index_items = st.one_of(

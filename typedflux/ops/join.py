@@ -1,5 +1,7 @@
-"""Joining tensors: ``concat`` and ``stack`` (primitives), and the connection functions
-``cat(*xs)``, ``add(*xs)``, ``mul(*xs)`` used by ``SkipConnection`` and ``Parallel``.
+"""Joining tensors: ``concat`` and ``stack`` (primitives), the connection functions
+``cat(*xs)``, ``add(*xs)``, ``mul(*xs)`` used by ``SkipConnection`` and ``Parallel``, and the
+inverse, ``split``/``chunk``: several outputs, each a slice (``getitem``) of the input, so
+each output's gradient flows back through the slice's own VJP.
 
 >>> import typedflux as tf
 >>> tf.concat([tf.ones(2, 3), tf.zeros(2, 1)]).shape
@@ -11,16 +13,18 @@ Tensor[2] float32
 
 from __future__ import annotations
 
+import operator
 from typing import Any, List, Sequence, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.ops.elementwise import p_add, p_mul
+from typedflux.ops.index import p_getitem
 from typedflux.ops.registry import Primitive, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
 
-__all__ = ["concat", "stack", "cat", "add", "mul"]
+__all__ = ["concat", "stack", "cat", "add", "mul", "split", "chunk"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -125,3 +129,73 @@ def mul(*xs: TensorLike) -> AnyTensor:
     """
     _mul_n_rule(_shapes(xs, "mul"))
     return _fold(p_mul.invoke, xs, "mul")
+
+
+_split_rule = composite_rule("split")
+_chunk_rule = composite_rule("chunk")
+
+
+def _pieces(x: TensorLike, shapes: Sequence[Tuple[int, ...]], axis: int) -> Tuple[AnyTensor, ...]:
+    n = len(shapes[0])
+    i = axis + n if axis < 0 else axis
+    out: List[AnyTensor] = []
+    start = 0
+    for shape in shapes:
+        stop = start + shape[i]
+        out.append(p_getitem.invoke(x, (slice(None),) * i + (slice(start, stop),)))
+        start = stop
+    return tuple(out)
+
+
+def _int(v: Any, op: str, arg: str) -> int:
+    if isinstance(v, bool):
+        raise TypeError(f'"{op}" needs an int for {arg}, got bool')
+    try:
+        return operator.index(v)
+    except TypeError:
+        raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}') from None
+
+
+def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTensor, ...]:
+    """``split(Tensor[..., n, ...], sizes, axis=-1)``: a tuple of tensors, one per size, cut
+    along ``axis`` in order; the sizes must add up to ``n`` (the inverse of ``concat``). With
+    the plugin, ``q, k, v = tf.split(qkv, (D, D, D))`` gives each its own type, and sizes that
+    do not add up are a ``[shape]`` error.
+
+    - ``sizes``: a tuple or list of sizes (torch's list form; for ``n`` equal parts use
+      ``chunk``).
+    - ``axis``: the axis to cut, the last by default (as ``concat`` joins).
+
+    >>> import typedflux as tf
+    >>> a, b = tf.split(tf.arange(10).reshape(2, 5), (2, 3))
+    >>> a.shape, b.shape
+    ((2, 2), (2, 3))
+    """
+    if isinstance(sizes, (int, Tensor)) or not isinstance(sizes, (tuple, list)):
+        raise TypeError(
+            f'"split" needs a tuple or list of sizes for sizes, got {type(sizes).__name__} '
+            "(for n equal parts use chunk(x, n))"
+        )
+    sizes_t = tuple(_int(v, "split", f"sizes[{k}]") for k, v in enumerate(sizes))
+    shapes: Any = _split_rule(_shape(x, "split"), sizes_t, _int(axis, "split", "axis"))
+    return _pieces(x, shapes, axis)
+
+
+def chunk(x: TensorLike, chunks: int, axis: int = -1) -> Tuple[AnyTensor, ...]:
+    """``chunk(Tensor[..., n, ...], chunks, axis=-1)``: ``chunks`` equal parts of ``axis`` as
+    a tuple of tensors; ``n`` must divide evenly (numpy's ``split(x, chunks)``; torch's
+    ``chunk`` would return fewer, uneven parts). ``q, k, v = tf.chunk(qkv, 3)`` splits a
+    fused projection.
+
+    >>> import typedflux as tf
+    >>> [t.shape for t in tf.chunk(tf.zeros(2, 12), 3)]
+    [(2, 4), (2, 4), (2, 4)]
+    """
+    shapes: Any = _chunk_rule(  # one shape per output (a several-output spec)
+        _shape(x, "chunk"), _int(chunks, "chunk", "chunks"), _int(axis, "chunk", "axis")
+    )
+    return _pieces(x, shapes, axis)
+
+
+def _shape(x: Any, op: str) -> Tuple[int, ...]:
+    return operand(x, op, "x")[1]

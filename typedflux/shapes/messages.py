@@ -55,6 +55,9 @@ __all__ = [
     "ellipsis_mismatch",
     "pattern_mismatch",
     "ellipsis_dropped",
+    "split_sizes_mismatch",
+    "chunks_not_divisible",
+    "zero_chunks",
 ]
 
 
@@ -676,3 +679,41 @@ def ellipsis_dropped(op: str, text: str, arg: str, shape: Sequence[object],
         f'Cannot drop "..." for "{op}": {arg} has {fmt_shape(shape)}, subscripts "{text}"; '
         f'need "..." in the output to keep the dims under it ({fmt_dims(dims)[1:-1]})'
     )
+
+
+def split_sizes_mismatch(
+    op: str, x: Sequence[object], sizes: Sequence[object], axis: int, total: Dim, size: Dim
+) -> str:
+    """Split sizes that do not add up to the size of the split axis.
+
+    >>> print(split_sizes_mismatch("split", (8, 10, 192), (64, 64, 32), 2, 160, 192))
+    Sizes do not add up for "split": x has Tensor[8, 10, 192], sizes are (64, 64, 32); need a sum of 192 at axis 2 (160 vs 192)
+    """
+    return (
+        f'Sizes do not add up for "{op}": x has {fmt_shape(x)}, sizes are {fmt_dims(sizes)}; '
+        f"need a sum of {dim_str(size)} at axis {axis} ({dim_str(total)} vs {dim_str(size)})"
+    )
+
+
+def chunks_not_divisible(op: str, x: Sequence[object], chunks: int, axis: int, size: Dim,
+                         rest: object) -> str:
+    """An axis that does not split into equal chunks.
+
+    >>> print(chunks_not_divisible("chunk", (8, 10), 3, 1, 10, 1))
+    Cannot split evenly for "chunk": x has Tensor[8, 10], chunks is 3; need the size at axis 1 divisible by 3 (10 % 3 = 1)
+    """
+    text = dim_str(size)
+    shown = f"({text})" if " " in text else text
+    return (
+        f'Cannot split evenly for "{op}": x has {fmt_shape(x)}, chunks is {chunks}; '
+        f"need the size at axis {axis} divisible by {chunks} ({shown} % {chunks} = {rest})"
+    )
+
+
+def zero_chunks(op: str, x: Sequence[object], chunks: int) -> str:
+    """A chunk count below 1.
+
+    >>> print(zero_chunks("chunk", (2, 4), 0))
+    Cannot split for "chunk": x has Tensor[2, 4], chunks is 0; need at least 1 chunk
+    """
+    return f'Cannot split for "{op}": x has {fmt_shape(x)}, chunks is {chunks}; need at least 1 chunk'

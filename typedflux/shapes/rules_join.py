@@ -1,4 +1,5 @@
-"""Shape rules that join several tensors: ``concat``, ``stack``, ``cat``, ``add``/``mul`` of many.
+"""Shape rules that join several tensors (``concat``, ``stack``, ``cat``, ``add``/``mul`` of
+many) and that split one into several (``split``, ``chunk``: one shape per output).
 
 >>> from typedflux.shapes.catalog import SPECS
 >>> SPECS["concat"].rule(xs=((2, 3), (2, 5)), axis=-1), SPECS["stack"].rule(xs=((2, 3), (2, 3)), axis=0)
@@ -7,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -17,13 +18,23 @@ from typedflux.shapes.shape import (
     SDim,
     Shape,
     all_int,
+    as_dims,
     broadcast_all,
+    exact_div,
     insert_index,
     locate_axis,
     star_index,
 )
 
-__all__ = ["concat_shape", "stack_shape", "cat_shape", "add_n_shape", "mul_n_shape"]
+__all__ = [
+    "concat_shape",
+    "stack_shape",
+    "cat_shape",
+    "add_n_shape",
+    "mul_n_shape",
+    "split_shape",
+    "chunk_shape",
+]
 
 _XS = a("xs", Kind.TENSORS, required=True)
 
@@ -149,3 +160,69 @@ def mul_n_shape(xs: Sequence[Shape]) -> Shape:
     (2, 3)
     """
     return broadcast_all(xs, "mul")
+
+
+def _shown_axis(x: Shape, i: int) -> int:
+    s = star_index(x)
+    return i if s is None or i < s else i - len(x)
+
+
+def _with_size(x: Shape, i: int, d: SDim) -> Shape:
+    return x[:i] + (d,) + x[i + 1:]
+
+
+@spec("split", a("x", Kind.TENSOR, required=True), a("sizes", Kind.DIMS, required=True),
+      a("axis", Kind.INT, -1), functions=("split",), primitive=False, several=True)
+def split_shape(x: Shape, sizes: Sequence[Dim], axis: int = -1) -> Tuple[Shape, ...]:
+    """``split(x, sizes, axis=-1)``: one output per size, each ``x`` with ``sizes[k]`` at
+    ``axis``; the sizes must add up to the axis (the inverse of ``concat``).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> D = sym("D")
+    >>> split_shape((2, 5, 3 * D), (D, D, D))
+    ((2, 5, D), (2, 5, D), (2, 5, D))
+    >>> split_shape((8, 10, 192), (64, 64, 32))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Sizes do not add up for "split": x has Tensor[8, 10, 192], sizes are (64, 64, 32); need a sum of 192 at axis 2 (160 vs 192)
+    """
+    sizes = as_dims(tuple(sizes))  # type: ignore[assignment]
+    i = locate_axis(x, axis, "split")
+    for k, d in enumerate(sizes):
+        if isinstance(d, int) and d < 0:
+            raise ShapeError(messages.negative_size("split", sizes, k, d))
+    total: Dim = 0
+    for d in sizes:
+        total = total + d
+    if equal(total, x[i]) is False:  # type: ignore[arg-type]
+        raise ShapeError(messages.split_sizes_mismatch(
+            "split", x, sizes, _shown_axis(x, i), total, x[i]))  # type: ignore[arg-type]
+    return tuple(_with_size(x, i, d) for d in sizes)
+
+
+@spec("chunk", a("x", Kind.TENSOR, required=True), a("chunks", Kind.INT, required=True),
+      a("axis", Kind.INT, -1), functions=("chunk",), primitive=False, several=True)
+def chunk_shape(x: Shape, chunks: int, axis: int = -1) -> Tuple[Shape, ...]:
+    """``chunk(x, chunks, axis=-1)``: ``chunks`` equal parts of ``axis``, which must divide
+    evenly (``split`` takes uneven sizes).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> chunk_shape((2, 12), 3), chunk_shape((sym("B"), 3 * sym("D")), 3)[0]
+    (((2, 4), (2, 4), (2, 4)), (B, D))
+    >>> chunk_shape((2, 10), 3)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Cannot split evenly for "chunk": x has Tensor[2, 10], chunks is 3; need the size at axis 1 divisible by 3 (10 % 3 = 1)
+    """
+    if chunks < 1:
+        raise ShapeError(messages.zero_chunks("chunk", x, chunks))
+    i = locate_axis(x, axis, "chunk")
+    d = x[i]
+    part = exact_div(d, chunks)  # type: ignore[arg-type]
+    if part is None:
+        part = d // chunks  # type: ignore[operator]
+        rest = d - part * chunks  # type: ignore[operator]
+        if isinstance(rest, int) and rest != 0:
+            raise ShapeError(messages.chunks_not_divisible(
+                "chunk", x, chunks, _shown_axis(x, i), d, rest))  # type: ignore[arg-type]
+    return (_with_size(x, i, part),) * chunks
