@@ -4,7 +4,8 @@ Proves tensor shapes at type-check time with the same shape rules and messages t
 uses. Every hook bails out to mypy's own type when it cannot prove something, so the plugin
 never reports what it cannot prove, and a failure inside it is a ``shape-internal`` note.
 
-What it does (hooks, all routed from ``typedflux.shapes.catalog.SPECS`` or the layer table):
+What it does (hooks, all routed from ``typedflux.shapes.catalog.SPECS`` or the layer specs
+``typedflux.shapes.layers.LAYERS``):
 
 - ``Tensor[...]`` annotations: ints, ``Literal[...]``, TypeVars bound to int, string
   expressions (``"2*N"``, kept in normal form as ``Literal['2*N']``), ``int``/``Any``
@@ -66,7 +67,6 @@ with light_typedflux():
     from mypy_plugin.callbacks.layers import (
         CHAIN,
         CONTAINERS,
-        LAYER_CLASSES,
         chain_call_hook,
         chain_constructor_hook,
         layer_call_hook,
@@ -75,6 +75,7 @@ with light_typedflux():
     )
     from mypy_plugin.callbacks.ops import op_hook, property_hook
     from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
+    from typedflux.shapes.layers import LAYERS
 
     _SHAPES_DIR = Path(typedflux.shapes.__file__).parent
 
@@ -136,7 +137,7 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
         if fullname in _TENSOR_NAMES:
             return tensor_annotation_hook(fullname)
-        if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYER_CLASSES:
+        if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
             return layer_annotation_hook(fullname)
         return None
 
@@ -156,7 +157,7 @@ class TypedfluxPlugin(Plugin):
             owner = fullname.rsplit(".", 2)[-2]
             if owner == CHAIN:
                 return self._chain_call
-            if owner in LAYER_CLASSES or owner in CONTAINERS:
+            if owner in LAYERS or owner in CONTAINERS:
                 return self._layer_call
         return self._signature_hook(fullname, True)
 
@@ -186,7 +187,7 @@ class TypedfluxPlugin(Plugin):
             # ``tf.tensor(data)``: data, not an op, so not in SPECS; its shape is the literal's.
             sym = self.lookup_fully_qualified(fullname)
             return self._tensor_literal if isinstance(getattr(sym, "node", None), FuncDef) else None
-        if short != CHAIN and short not in LAYER_CLASSES and short not in CONTAINERS:
+        if short != CHAIN and short not in LAYERS and short not in CONTAINERS:
             return None
         hook = self._ctor_hooks.get(fullname)
         if hook is None:
@@ -198,7 +199,7 @@ class TypedfluxPlugin(Plugin):
             elif short in CONTAINERS:
                 hook = container_constructor_hook(short)
             else:
-                hook = layer_constructor_hook(LAYER_CLASSES[short])
+                hook = layer_constructor_hook(LAYERS[short])
             self._ctor_hooks[fullname] = hook
         return hook
 

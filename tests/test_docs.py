@@ -86,7 +86,9 @@ def test_runnable_blocks_run(case: Tuple[Path, List[Block]], tmp_path: Path) -> 
         for block in blocks:
             if not _runnable(block):
                 continue
-            code = compile(block.code, f"{path.name}:{block.line}", "exec")
+            # dont_inherit: a block runs as the reader would run it, without this file's
+            # ``from __future__ import annotations`` (dataclasses in a block need real types).
+            code = compile(block.code, f"{path.name}:{block.line}", "exec", dont_inherit=True)
             with redirect_stdout(io.StringIO()):
                 try:
                     exec(code, namespace)  # noqa: S102 - our own documentation

@@ -33,6 +33,11 @@ def test_rule_matches_forward(h: int, w: int, k: Any, s: Any, p: Any, d: Any, ki
         layer = tf.ConvTranspose(k, 2, 3, stride=s, pad=p, dilation=d)
         spans = [0, 0]
     else:
+        if any(pp > kk // 2 for pp, kk in zip(p, k)):
+            # Windows made of padding only: refused when built, as PyTorch does.
+            with pytest.raises(ShapeError, match=r"need pad <= window // 2 on each axis"):
+                getattr(tf, kind)(k, stride=s, pad=p)
+            return
         layer = getattr(tf, kind)(k, stride=s, pad=p)
         spans = list(k)
     shape = (2, 2, h, w)

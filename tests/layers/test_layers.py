@@ -15,50 +15,18 @@ from typedflux import ShapeError
 from typedflux.engine.tree import named_params, named_tensors
 from typedflux.shapes.layers import parse_window
 
+from layer_examples import all_examples
+
 Row = Tuple[Callable[[], Any], Tuple[int, ...], str]
 
-TABLE: List[Row] = [
-    (lambda: tf.Dense(4, 3, tf.tanh), (2, 4), "Dense(4 => 3, tanh)"),
-    (lambda: tf.Dense(4, 3, bias=False), (2, 4), "Dense(4 => 3, bias=False)"),
-    (lambda: tf.Dense(4, 3, tf.gelu), (2, 5, 4), "Dense(4 => 3, gelu)"),
-    (lambda: tf.Dense(4, 3, tf.sigmoid), (4,), "Dense(4 => 3, sigmoid)"),
-    (lambda: tf.Chain(tf.Dense(4, 5, tf.relu), tf.Dense(5, 3)), (2, 4),
-     "Chain(Dense(4 => 5, relu), Dense(5 => 3))"),
-    (lambda: tf.Chain(enc=tf.Dense(4, 2), dec=tf.Dense(2, 4)), (3, 4),
-     "Chain(enc=Dense(4 => 2), dec=Dense(2 => 4))"),
-    (lambda: tf.Chain(tf.Dense(4, 4), tf.tanh, tf.softmax), (2, 4),
-     "Chain(Dense(4 => 4), tanh, softmax)"),
-    (lambda: tf.Conv((3, 3), 2, 3, tf.relu), (2, 2, 6, 6), "Conv((3, 3), 2 => 3, relu)"),
-    (lambda: tf.Conv((3, 2), 2, 3, stride=2, pad=1, dilation=(1, 2)), (2, 2, 7, 6),
-     "Conv((3, 2), 2 => 3, stride=2, pad=1, dilation=(1, 2))"),
-    (lambda: tf.Conv(3, 2, 3, tf.tanh, bias=False), (1, 2, 5, 5),
-     "Conv((3, 3), 2 => 3, tanh, bias=False)"),
-    (lambda: tf.ConvTranspose((3, 3), 2, 3, stride=2, pad=1), (2, 2, 4, 3),
-     "ConvTranspose((3, 3), 2 => 3, stride=2, pad=1)"),
-    (lambda: tf.MaxPool((2, 2)), (2, 3, 6, 5), "MaxPool((2, 2))"),
-    (lambda: tf.MaxPool((3, 3), stride=2, pad=1), (2, 2, 7, 7), "MaxPool((3, 3), stride=2, pad=1)"),
-    (lambda: tf.MeanPool((2, 2), stride=1), (2, 2, 4, 5), "MeanPool((2, 2), stride=1)"),
-    (lambda: tf.GlobalMaxPool(), (2, 3, 4, 5), "GlobalMaxPool()"),
-    (lambda: tf.GlobalMeanPool(), (2, 3, 4, 5), "GlobalMeanPool()"),
-    (lambda: tf.AdaptiveMeanPool((2, 3)), (2, 2, 5, 7), "AdaptiveMeanPool((2, 3))"),
-    (lambda: tf.Flatten(), (2, 3, 2, 2), "Flatten()"),
-    (lambda: tf.Dropout(0.5), (3, 4), "Dropout(0.5)"),
-    (lambda: tf.BatchNorm(3), (4, 3, 2, 2), "BatchNorm(3)"),
-    (lambda: tf.BatchNorm(3, tf.tanh), (5, 3), "BatchNorm(3, tanh)"),
-    (lambda: tf.LayerNorm(4), (2, 3, 4), "LayerNorm(4)"),
-    (lambda: tf.Embedding(10, 4), (2, 3), "Embedding(10 => 4)"),
-    (lambda: tf.RNN(3, 4), (2, 5, 3), "RNN(3 => 4)"),
-    (lambda: tf.LSTM(3, 4), (2, 5, 3), "LSTM(3 => 4)"),
-    (lambda: tf.GRU(3, 4), (2, 5, 3), "GRU(3 => 4)"),
-    (lambda: tf.MultiHeadAttention(8, 2), (2, 3, 8), "MultiHeadAttention(8, nheads=2)"),
-    (lambda: tf.SkipConnection(tf.Dense(4, 4, tf.tanh), tf.add), (2, 4),
-     "SkipConnection(Dense(4 => 4, tanh), add)"),
-    (lambda: tf.Parallel(tf.cat, tf.Dense(4, 2), tf.Dense(4, 3)), (2, 4),
-     "Parallel(cat, Dense(4 => 2), Dense(4 => 3))"),
-    (lambda: tf.Chain(tf.Conv((3, 3), 1, 4, tf.relu), tf.MaxPool((2, 2)), tf.Flatten(),
-                      tf.Dense(16, 3)), (2, 1, 6, 6),
-     "Chain(Conv((3, 3), 1 => 4, relu), MaxPool((2, 2)), Flatten(), Dense(16 => 3))"),
-]
+
+def _maker(source: str) -> Callable[[], Any]:
+    return lambda: eval(source, {"tf": tf})  # noqa: S307 - our own example table
+
+
+# Derived from the registry's example table (tests/layers/layer_examples.py): every layer
+# spec and every container, so a new layer cannot skip these checks.
+TABLE: List[Row] = [(_maker(e.source), e.shape, e.text) for _, e in all_examples()]
 IDS = [r for _, _, r in TABLE]
 
 

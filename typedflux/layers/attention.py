@@ -17,7 +17,7 @@ from typedflux.layers.basic import Dense
 from typedflux.layers.core import Layer
 from typedflux.ops.elementwise import where
 from typedflux.ops.nn import softmax
-from typedflux.shapes.layers import AttentionConfig
+from typedflux.shapes.layers import LAYERS, AttentionConfig
 from typedflux.tensor import Tensor
 
 __all__ = ["MultiHeadAttention"]
@@ -39,7 +39,7 @@ class MultiHeadAttention(Layer, Generic[D]):
     Each head ``h`` computes ``softmax(q_h @ k_h.T / sqrt(d/nheads)) @ v_h`` on the
     projections ``q_proj(q)``, ``k_proj(k)``, ``v_proj(v)`` (``Dense(d => d, bias=False)``
     as in Flux); the heads are concatenated and mixed by ``out_proj`` (``Dense(d => d)``).
-    ``d`` must be divisible by ``nheads`` (checked when built).
+    ``d`` must be divisible by ``nheads`` (checked when built, by mypy too).
 
     - ``mask``: optional bool tensor broadcastable to ``Tensor[B, nheads, Tq, Tk]`` (e.g. a
       causal ``Tensor[Tq, Tk]``); positions where it is False get no attention.
@@ -48,22 +48,27 @@ class MultiHeadAttention(Layer, Generic[D]):
     >>> MultiHeadAttention(10, 3)
     Traceback (most recent call last):
     ...
-    ValueError: MultiHeadAttention(10, nheads=3): the dimension must be divisible by the number of heads (10 % 3 != 0)
+    typedflux.shapes.layer_spec.LayerArgumentError: Invalid arguments for "MultiHeadAttention": d = 10, nheads = 3; need d divisible by nheads (10 % 3 = 1)
     >>> MultiHeadAttention(8, 2)(tf.ones(2, 5, 8), tf.ones(2, 7, 8), tf.ones(2, 7, 8)).shape
     (2, 5, 8)
     """
 
+    spec = LAYERS["MultiHeadAttention"]
+
     def __init__(self, d: int, nheads: int = 8) -> None:
-        AttentionConfig(d, nheads)  # validates divisibility before any allocation
-        self.nheads = nheads
+        a = self._configure(d, nheads)  # validates divisibility before any allocation
+        d, self.nheads = a["d"], a["nheads"]
         self.q_proj: Dense[Any, Any] = Dense(d, d, bias=False)
         self.k_proj: Dense[Any, Any] = Dense(d, d, bias=False)
         self.v_proj: Dense[Any, Any] = Dense(d, d, bias=False)
         self.out_proj: Dense[Any, Any] = Dense(d, d)
 
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.q_proj.weight.shape[0], self.nheads)
+
     @property
     def config(self) -> AttentionConfig:
-        return AttentionConfig(self.q_proj.weight.shape[0], self.nheads)
+        return super().config  # type: ignore[return-value]
 
     def _heads(self, x: AnyTensor) -> AnyTensor:
         b, t, d = x.shape
@@ -81,7 +86,7 @@ class MultiHeadAttention(Layer, Generic[D]):
         else:
             kx, vx = k, v
         cfg = self.config
-        cfg.rule3(q.shape, kx.shape, vx.shape)
+        cfg.rule3(self._shape_of(q), self._shape_of(kx), self._shape_of(vx))
         qh = self._heads(self.q_proj(q))
         kh = self._heads(self.k_proj(kx))
         vh = self._heads(self.v_proj(vx))

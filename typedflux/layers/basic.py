@@ -44,18 +44,13 @@ from typedflux.layers.core import (
 from typedflux.ops import layers_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
-from typedflux.shapes.catalog import SPECS, Kind
+from typedflux.shapes import compose, messages
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layers import (
+    LAYERS,
     ChainItem,
-    DenseConfig,
-    DropoutConfig,
-    EmbeddingConfig,
-    FlattenConfig,
     LayerConfig,
-    LayerInputError,
     Shape,
-    activation_name,
     chain_repr,
     check_chain,
     parallel_repr,
@@ -103,25 +98,19 @@ def layer_repr(layer: Any) -> str:
     return name if isinstance(name, str) else repr(layer)
 
 
-def _spec_rule(fn: Any) -> Optional[Callable[[Shape], Shape]]:
-    """The shape rule of a typedflux function used as a layer (``tf.relu``), if any."""
+def _op_spec(fn: Any) -> Any:
+    """The op spec of a typedflux function (``tf.relu``), found by its public name."""
     name = getattr(fn, "__name__", None)
     module = getattr(fn, "__module__", "") or ""
     if not isinstance(name, str) or not module.startswith("typedflux"):
         return None
-    for s in SPECS.values():
-        if name in s.functions and s.args and s.args[0].kind is Kind.TENSOR:
-            rest = s.args[1:]
-            if any(a.required for a in rest):
-                return None
-            defaults = {a.name: a.default for a in rest if a.kind is not Kind.IGNORED}
-            rule = s.rule
+    return compose.function_spec(name)
 
-            def apply(x: Shape, rule: Any = rule, defaults: Any = defaults) -> Shape:
-                return tuple(rule(**{s.args[0].name: x, **defaults}))
 
-            return apply
-    return None
+def _spec_rule(fn: Any) -> Optional[Callable[[Shape], Shape]]:
+    """The shape rule of a typedflux function used as a layer (``tf.relu``), if any."""
+    spec = _op_spec(fn)
+    return None if spec is None else compose.op_layer_rule(spec)
 
 
 def shape_item(layer: Any) -> ChainItem:
@@ -183,9 +172,10 @@ class Dense(Layer, Generic[In, Out]):
     >>> d(tf.ones(16, 100))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layers.LayerInputError: Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    typedflux.shapes.layer_spec.LayerInputError: Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
     """
 
+    spec = LAYERS["Dense"]
     weight: AnyTensor
     bias: Optional[AnyTensor]
 
@@ -196,18 +186,18 @@ class Dense(Layer, Generic[In, Out]):
         activation: Callable[..., Any] = identity,
         bias: bool = True,
     ) -> None:
-        self.weight = glorot_uniform(out_features, in_features)
-        self.bias = zeros32(out_features) if bias else None
+        a = self._configure(in_features, out_features, activation, bias)
+        self.weight = glorot_uniform(a["out_features"], a["in_features"])
+        self.bias = zeros32(a["out_features"]) if a["bias"] else None
         self.activation = activation
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        out, inp = self.weight.shape
+        return (inp, out, self.activation, self.bias is not None)
 
     def _key(self) -> Any:
         w = self.weight
         return (w.data.shape if type(w) is Tensor else w.shape, self.activation, self.bias is None)
-
-    @property
-    def config(self) -> DenseConfig:
-        out, inp = self.weight.shape
-        return DenseConfig(inp, out, activation_name(self.activation), self.bias is not None)
 
     def __call__(self, x: Tensor[Unpack[Bs], In]) -> Tensor[Unpack[Bs], Out]:
         self.check(x)  # the layer rule (memoised per input shape): errors name this layer
@@ -225,6 +215,12 @@ class Dense(Layer, Generic[In, Out]):
 # -- Chain ------------------------------------------------------------------------------------
 
 
+def _require_callable(owner: str, name: str, value: Any) -> None:
+    if not callable(value):
+        raise TypeError(messages.wrong_layer_argument_type(
+            owner, name, value, "a layer or function (any callable)"))
+
+
 def _is_container(layer: Any) -> bool:
     return isinstance(layer, (Chain, SkipConnection, Parallel))
 
@@ -232,7 +228,7 @@ def _is_container(layer: Any) -> bool:
 class Chain(Generic[Unpack[Layers]]):
     """``Chain(*layers)`` or ``Chain(name=layer, ...)``: applies the layers in order.
 
-    Adjacent layers with known sizes are checked when the Chain is built (DESIGN's
+    Adjacent layers with known sizes are checked when the Chain is built (docs/design.md's
     ``Chain(Dense(784, 32, relu), Dense(64, 10))`` raises ``ShapeError`` at once) and again
     when called: a failing layer is named by its position and repr, with the shape flowing
     in. Index with ``chain[0]``, slice, ``len``, iterate; named layers by attribute.
@@ -244,7 +240,7 @@ class Chain(Generic[Unpack[Layers]]):
     >>> Chain(Dense(784, 32, tf.relu), Dense(64, 10))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layers.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
+    typedflux.shapes.layer_spec.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
     >>> ae = Chain(enc=Dense(4, 2), dec=Dense(2, 4))
     >>> ae.enc, len(ae), ae(tf.ones(3, 4)).shape
     (Dense(4 => 2), 2, (3, 4))
@@ -259,7 +255,14 @@ class Chain(Generic[Unpack[Layers]]):
             if name in ("layers", "config") or name.startswith("_"):
                 raise ValueError(f"Chain: {name!r} cannot name a layer")
         self.layers = dict(named) if named else tuple(layers)
+        for i, (key, item) in enumerate(zip(self._names(), self._seq()), 1):
+            _require_callable("Chain", key or f"layer {i}", item)
         check_chain([shape_item(layer) for layer in self._seq()])
+
+    def _names(self) -> Tuple[Optional[str], ...]:
+        if isinstance(self.layers, dict):
+            return tuple(self.layers)
+        return (None,) * len(self.layers)
 
     def _seq(self) -> Tuple[Any, ...]:
         return tuple(self.layers.values()) if isinstance(self.layers, dict) else self.layers
@@ -354,12 +357,13 @@ class Flatten(Layer):
     (2, 1352)
     """
 
-    def _key(self) -> Any:
-        return "Flatten"
+    spec = LAYERS["Flatten"]
 
-    @property
-    def config(self) -> FlattenConfig:
-        return FlattenConfig()
+    def __init__(self) -> None:
+        self._configure()
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        return ()
 
     def __call__(self, x: Tensor[B, Unpack[Rest]]) -> Tensor[B, Any]:
         out = self.check(x)
@@ -381,17 +385,18 @@ class Dropout(Layer):
     (Dropout(0.5), [1.0, 1.0, 1.0])
     """
 
+    spec = LAYERS["Dropout"]
+
     def __init__(self, p: float, training: Optional[bool] = None) -> None:
-        if not 0.0 <= p <= 1.0:
-            raise ValueError(f"Dropout: p must be in [0, 1], got {p}")
+        self._configure(p, training)
         self.p = p
         self.training = training
 
-    @property
-    def config(self) -> DropoutConfig:
-        return DropoutConfig(self.p)
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.p, self.training)
 
     def __call__(self, x: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs]]:
+        self._shape_of(x)
         if not active(self.training) or self.p == 0.0:
             return x
         shape = x.shape if isinstance(x, Tensor) else np.shape(x)
@@ -418,16 +423,15 @@ class Embedding(Layer, Generic[V, D]):
     (Embedding(1000 => 64), (1, 3, 64))
     """
 
+    spec = LAYERS["Embedding"]
+
     def __init__(self, vocab: int, dim: int) -> None:
-        self.weight = randn32(vocab, dim)
+        a = self._configure(vocab, dim)
+        self.weight = randn32(a["vocab"], a["dim"])
 
-    def _key(self) -> Any:
-        return self.weight.shape
-
-    @property
-    def config(self) -> EmbeddingConfig:
+    def _arguments(self) -> Tuple[Any, ...]:
         v, d = self.weight.shape
-        return EmbeddingConfig(v, d)
+        return (v, d)
 
     def __call__(self, ids: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs], D]:
         self.check(ids)
@@ -448,6 +452,8 @@ class SkipConnection:
     """
 
     def __init__(self, layer: Any, connection: Callable[..., Any]) -> None:
+        _require_callable("SkipConnection", "layer", layer)
+        _require_callable("SkipConnection", "connection", connection)
         self.layer = layer
         self.connection = connection
 
@@ -476,6 +482,9 @@ class Parallel:
     def __init__(self, connection: Callable[..., Any], *layers: Any) -> None:
         if not layers:
             raise ValueError("Parallel needs at least one layer")
+        _require_callable("Parallel", "connection", connection)
+        for i, layer in enumerate(layers, 1):
+            _require_callable("Parallel", f"layer {i}", layer)
         self.connection = connection
         self.layers = tuple(layers)
 
@@ -498,16 +507,10 @@ class Parallel:
 
 def _connect(connection: Any, shapes: List[Shape]) -> Shape:
     """The shape a connection function gives for several input shapes."""
-    name = getattr(connection, "__name__", None)
-    module = getattr(connection, "__module__", "") or ""
-    if isinstance(name, str) and module.startswith("typedflux"):
-        for s in SPECS.values():
-            if name in s.functions and s.args and s.args[0].kind is Kind.TENSORS:
-                defaults = {a.name: a.default for a in s.args[1:] if a.kind is not Kind.IGNORED}
-                return tuple(s.rule(**{s.args[0].name: tuple(shapes)}, **defaults))
-            if (name in s.functions and len(shapes) == 2 and len(s.args) >= 2
-                    and s.args[0].kind is Kind.TENSOR and s.args[1].kind is Kind.TENSOR):
-                return tuple(s.rule(**{s.args[0].name: shapes[0], s.args[1].name: shapes[1]}))
+    spec = _op_spec(connection)
+    join = None if spec is None else compose.op_connection_rule(spec)
+    if join is not None:
+        return join(shapes)
     if all(all(isinstance(d, int) for d in s) for s in shapes):
         ys = connection(*(Tensor(np.zeros(s, dtype=np.float32)) for s in shapes))
         return tuple(ys.shape)

@@ -1,7 +1,7 @@
 """Convolution and pooling layers over NCHW images: Conv, ConvTranspose, MaxPool, MeanPool,
 GlobalMaxPool, GlobalMeanPool, AdaptiveMeanPool.
 
-Output sizes come from :mod:`typedflux.shapes.layers` (the formulas the mypy plugin uses):
+Output sizes come from :mod:`typedflux.shapes.windows` (the formulas the mypy plugin uses):
 ``H' = (H + 2*pad - dilation*(k-1) - 1)//stride + 1`` for Conv and pools,
 ``H' = (H-1)*stride - 2*pad + dilation*(k-1) + 1`` for ConvTranspose. The ``Cfg`` type
 parameter of Conv/ConvTranspose/MaxPool/MeanPool holds the canonical window text
@@ -22,16 +22,7 @@ from typing_extensions import TypeVar, Unpack
 from typedflux.layers.core import Layer, fused_activation, glorot_uniform, zeros32
 from typedflux.ops import layers_nn as F
 from typedflux.ops.nn import identity
-from typedflux.shapes.layers import (
-    AdaptivePoolConfig,
-    ConvConfig,
-    ConvTransposeConfig,
-    GlobalPoolConfig,
-    PoolConfig,
-    Window,
-    activation_name,
-    pair,
-)
+from typedflux.shapes.layers import LAYERS, Window
 from typedflux.tensor import Tensor
 
 __all__ = [
@@ -77,9 +68,10 @@ class Conv(Layer, Generic[In, Out, Cfg]):
     >>> Conv((3, 3), 3, 8)(tf.ones(16, 1, 28, 28))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layers.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
+    typedflux.shapes.layer_spec.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
     """
 
+    spec = LAYERS["Conv"]
     weight: AnyTensor
     bias: Optional[AnyTensor]
     _fuses = True  # identity/relu/tanh/sigmoid run inside the conv primitive
@@ -95,10 +87,12 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         dilation: IntOrPair = 1,
         bias: bool = True,
     ) -> None:
-        self._window = Window.of(kernel, stride, pad, dilation)
+        a = self._configure(kernel, in_channels, out_channels, activation, stride, pad,
+                            dilation, bias)
+        self._window = Window(a["kernel"], a["stride"], a["pad"], a["dilation"])
         kh, kw = self._window.kernel
-        self.weight = self._init_weight(in_channels, out_channels, kh, kw)
-        self.bias = zeros32(out_channels) if bias else None
+        self.weight = self._init_weight(a["in_channels"], a["out_channels"], kh, kw)
+        self.bias = zeros32(a["out_channels"]) if a["bias"] else None
         self.activation = activation
 
     def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
@@ -122,15 +116,11 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         out, cin = self.weight.shape[:2]
         return cin, out
 
-    def _key(self) -> Any:
-        return (type(self), self.weight.shape, self.activation, self.bias is None,
-                self._window)
-
-    @property
-    def config(self) -> ConvConfig:
+    def _arguments(self) -> Tuple[Any, ...]:
         cin, cout = self._channels()
-        return ConvConfig(self.window.kernel, cin, cout, activation_name(self.activation),
-                          self.window, self.bias is not None)
+        w = self._window
+        return (w.kernel, cin, cout, self.activation, w.stride, w.pad, w.dilation,
+                self.bias is not None)
 
     def _apply(self, x: Any, b: Any, activation: str) -> AnyTensor:
         w = self.window
@@ -159,19 +149,14 @@ class ConvTranspose(Conv[In, Out, Cfg]):
     (ConvTranspose((4, 4), 8 => 1, stride=2, pad=1), (2, 1, 14, 14))
     """
 
+    spec = LAYERS["ConvTranspose"]
+
     def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
         return glorot_uniform(cin, cout, kh, kw)
 
     def _channels(self) -> Tuple[int, int]:
         cin, out = self.weight.shape[:2]
         return cin, out
-
-    @property
-    def config(self) -> ConvTransposeConfig:
-        cin, cout = self._channels()
-        return ConvTransposeConfig(self.window.kernel, cin, cout,
-                                   activation_name(self.activation), self.window,
-                                   self.bias is not None)
 
     _fuses = False  # the transposed conv applies its activation as a separate op
 
@@ -192,12 +177,13 @@ class MaxPool(Layer, Generic[Cfg]):
     MaxPool((3, 3), stride=2, pad=1)
     """
 
-    kind = "MaxPool"
+    spec = LAYERS["MaxPool"]
 
     def __init__(self, window: IntOrPair, stride: Optional[IntOrPair] = None,
                  pad: IntOrPair = 0) -> None:
-        k = pair(window, "window")
-        self._window = Window.of(k, k if stride is None else stride, pad)
+        a = self._configure(window, stride, pad)
+        k = a["window"]
+        self._window = Window(k, k if a["stride"] is None else a["stride"], a["pad"])
 
     @property
     def window(self) -> Window:
@@ -213,12 +199,9 @@ class MaxPool(Layer, Generic[Cfg]):
         """
         return self.window.text()
 
-    def _key(self) -> Any:
-        return (self.kind, self._window)
-
-    @property
-    def config(self) -> PoolConfig:
-        return PoolConfig(self.kind, self.window)
+    def _arguments(self) -> Tuple[Any, ...]:
+        w = self._window
+        return (w.kernel, w.stride, w.pad)
 
     def _apply(self, x: Any) -> AnyTensor:
         w = self.window
@@ -238,7 +221,7 @@ class MeanPool(MaxPool[Cfg]):
     [1.0, 1.0, 1.0, 1.0]
     """
 
-    kind = "MeanPool"
+    spec = LAYERS["MeanPool"]
 
     def _apply(self, x: Any) -> AnyTensor:
         w = self.window
@@ -254,14 +237,13 @@ class GlobalMaxPool(Layer):
     (GlobalMaxPool(), (2, 3, 1, 1))
     """
 
-    kind = "GlobalMaxPool"
+    spec = LAYERS["GlobalMaxPool"]
 
-    def _key(self) -> Any:
-        return self.kind
+    def __init__(self) -> None:
+        self._configure()
 
-    @property
-    def config(self) -> GlobalPoolConfig:
-        return GlobalPoolConfig(self.kind)
+    def _arguments(self) -> Tuple[Any, ...]:
+        return ()
 
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Literal[1], Literal[1]]:
         self.check(x)
@@ -278,7 +260,7 @@ class GlobalMeanPool(GlobalMaxPool):
     (2, 3, 1, 1)
     """
 
-    kind = "GlobalMeanPool"
+    spec = LAYERS["GlobalMeanPool"]
 
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, Literal[1], Literal[1]]:
         self.check(x)
@@ -296,15 +278,13 @@ class AdaptiveMeanPool(Layer, Generic[OH, OW]):
     (AdaptiveMeanPool((5, 5)), (2, 3, 5, 5))
     """
 
+    spec = LAYERS["AdaptiveMeanPool"]
+
     def __init__(self, out_hw: IntOrPair) -> None:
-        self.out = pair(out_hw, "out_hw")
+        self.out: Tuple[int, int] = self._configure(out_hw)["out_hw"]
 
-    def _key(self) -> Any:
-        return self.out
-
-    @property
-    def config(self) -> AdaptivePoolConfig:
-        return AdaptivePoolConfig(self.out)
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.out,)
 
     def __call__(self, x: Tensor[B, C, H, W]) -> Tensor[B, C, OH, OW]:
         self.check(x)

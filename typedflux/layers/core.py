@@ -1,9 +1,10 @@
 """What every layer shares: the base class, initialisers and the train/test mode switch.
 
 A layer is any callable. The layer classes of typedflux derive from :class:`Layer`, which
-gives them a Flux-style ``repr`` and an ``output_shape`` computed by the pure layer rule of
-:mod:`typedflux.shapes.layers` (the same rule the mypy plugin runs), and ``check`` that
-every ``__call__`` runs first so a wrong input raises ``ShapeError`` naming the layer.
+binds them to their spec in :mod:`typedflux.shapes` (constructor arguments, config and shape
+rule, declared once and read by the mypy plugin too): a Flux-style ``repr``, an
+``output_shape`` from the pure layer rule, and ``check`` that every ``__call__`` runs first
+so a wrong input raises ``ShapeError`` naming the layer.
 
 >>> import typedflux as tf
 >>> w = glorot_uniform(32, 784)
@@ -14,14 +15,15 @@ every ``__call__`` runs first so a wrong input raises ``ShapeError`` naming the 
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, ClassVar, Dict, Optional, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.engine.tape import is_recording
 from typedflux.ops.creation import rng
-from typedflux.shapes.layers import LayerConfig, Shape
+from typedflux.shapes import messages
+from typedflux.shapes.layer_spec import LayerConfig, LayerSpec, Shape
 from typedflux.tensor import Tensor
 
 __all__ = [
@@ -36,19 +38,35 @@ _MEMO_LIMIT = 64
 
 
 class Layer:
-    """Base class of typedflux layers: ``repr`` and shapes come from :meth:`config`.
+    """Base class of typedflux layers: ``repr`` and shapes come from the layer's spec.
 
-    Subclasses define ``config`` (a :class:`~typedflux.shapes.layers.LayerConfig`) and
-    ``__call__`` (which calls :meth:`check` on its input first).
+    A layer class names its spec (``spec = LAYERS["Dense"]``, declared in
+    ``typedflux/shapes/layers_*.py``), validates its constructor arguments with
+    :meth:`_configure` and says in :meth:`_arguments` where each constructor argument lives
+    in its state (``Dense``'s sizes are its weight's shape). Its config (repr and shape rule)
+    is built from those, so it follows changes to the layer (a new activation, a replaced
+    weight). ``__call__`` runs :meth:`check` on its input first.
 
     >>> import typedflux as tf
     >>> tf.Dense(784, 32, tf.relu).output_shape((16, 784))
     (16, 32)
     """
 
+    spec: ClassVar[LayerSpec]
+
+    def _configure(self, *args: Any) -> Dict[str, Any]:
+        """Validate the constructor arguments (in the spec's order); return them normalised
+        (windows as pairs) for building the parameters. Errors name the class and argument."""
+        return type(self).spec.configure(args)[1]
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        """The constructor arguments this layer now has, in the spec's order."""
+        raise NotImplementedError
+
     @property
     def config(self) -> LayerConfig:
-        raise NotImplementedError
+        """The layer's config (its Flux-style repr and shape rule), from its current state."""
+        return type(self).spec.configure(self._arguments())[0]
 
     def __repr__(self) -> str:
         return self.config.repr()
@@ -60,14 +78,24 @@ class Layer:
     def _key(self) -> Any:
         """A cheap hashable summary of everything ``config`` depends on, or None.
 
-        When a layer provides one, :meth:`check` memoises rule results per instance on
-        ``(key, input shape)``, so a steady-state call costs a dict lookup instead of
-        building a config (layers stay mutable: a changed key misses the memo)."""
-        return None
+        :meth:`check` memoises rule results per instance on ``(key, input shape)``, so a
+        steady-state call costs a dict lookup instead of building a config (layers stay
+        mutable: a changed key misses the memo)."""
+        return self._arguments()
+
+    def _shape_of(self, x: Any) -> Tuple[int, ...]:
+        """The shape of an input tensor (or numpy array); ``TypeError`` naming this layer
+        for anything else (``None``, a list), before any maths can fail on it."""
+        if isinstance(x, Tensor):
+            return tuple(x.data.shape)
+        if isinstance(x, np.ndarray):
+            return tuple(x.shape)
+        raise TypeError(messages.wrong_input_type(repr(self), x))
 
     def check(self, x: Any) -> Shape:
-        """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer."""
-        shape = x.data.shape if isinstance(x, Tensor) else np.shape(x)
+        """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer (and
+        ``TypeError`` for an input that is not a tensor)."""
+        shape = self._shape_of(x)
         k = self._key()
         if k is None:
             return self.config.rule(shape)

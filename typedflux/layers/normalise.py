@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, Optional
+from typing import Any, Callable, Generic, Optional, Tuple
 
 import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
@@ -15,7 +15,7 @@ from typing_extensions import TypeVar, TypeVarTuple, Unpack
 from typedflux.layers.core import Layer, active, ones32, zeros32
 from typedflux.ops import layers_nn as F
 from typedflux.ops.nn import identity
-from typedflux.shapes.layers import BatchNormConfig, LayerNormConfig, activation_name
+from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
 
 __all__ = ["BatchNorm", "LayerNorm"]
@@ -51,6 +51,7 @@ class BatchNorm(Layer, Generic[C]):
     [1.0, 2.0, 3.0, 6.0]
     """
 
+    spec = LAYERS["BatchNorm"]
     _buffers = ("running_mean", "running_var")
 
     weight: Tensor[C]
@@ -66,21 +67,21 @@ class BatchNorm(Layer, Generic[C]):
         momentum: float = 0.1,
         training: Optional[bool] = None,
     ) -> None:
-        self.weight = ones32(channels)
-        self.bias = zeros32(channels)
-        self.running_mean = zeros32(channels)
-        self.running_var = ones32(channels)
+        c = self._configure(channels, activation, eps, momentum, training)["channels"]
+        self.weight = ones32(c)
+        self.bias = zeros32(c)
+        self.running_mean = zeros32(c)
+        self.running_var = ones32(c)
         self.activation = activation
         self.eps = eps
         self.momentum = momentum
         self.training = training
 
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.weight.shape[0], self.activation, self.eps, self.momentum, self.training)
+
     def _key(self) -> Any:
         return (self.weight.shape, self.activation)
-
-    @property
-    def config(self) -> BatchNormConfig:
-        return BatchNormConfig(self.weight.shape[0], activation_name(self.activation))
 
     def __call__(self, x: Tensor[B, Cx, Unpack[Rest]]) -> Tensor[B, Cx, Unpack[Rest]]:
         self.check(x)
@@ -119,20 +120,21 @@ class LayerNorm(Layer, Generic[D]):
     [-1.0, 1.0]
     """
 
+    spec = LAYERS["LayerNorm"]
     weight: Tensor[D]
     bias: Tensor[D]
 
     def __init__(self, d: int, eps: float = 1e-5) -> None:
-        self.weight = ones32(d)
-        self.bias = zeros32(d)
+        n = self._configure(d, eps)["d"]
+        self.weight = ones32(n)
+        self.bias = zeros32(n)
         self.eps = eps
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.weight.shape[0], self.eps)
 
     def _key(self) -> Any:
         return self.weight.shape
-
-    @property
-    def config(self) -> LayerNormConfig:
-        return LayerNormConfig(self.weight.shape[0])
 
     def __call__(self, x: Tensor[Unpack[Bs], Dx]) -> Tensor[Unpack[Bs], Dx]:
         self.check(x)

@@ -17,7 +17,7 @@ from typing_extensions import TypeVar, Unpack
 
 from typedflux.layers.core import Layer, glorot_uniform, zeros32
 from typedflux.ops import layers_nn as F
-from typedflux.shapes.layers import RecurrentConfig
+from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
 
 __all__ = ["RNN", "LSTM", "GRU"]
@@ -43,7 +43,7 @@ class RNN(Layer, Generic[In, H]):
     (2, 7, 5)
     """
 
-    kind = "RNN"
+    spec = LAYERS["RNN"]
     gates = 1
 
     weight_ih: AnyTensor
@@ -51,17 +51,14 @@ class RNN(Layer, Generic[In, H]):
     bias: AnyTensor
 
     def __init__(self, in_features: int, hidden: int) -> None:
-        g = self.gates
-        self.weight_ih = glorot_uniform(g * hidden, in_features)
-        self.weight_hh = glorot_uniform(g * hidden, hidden)
-        self.bias = zeros32(g * hidden)
+        a = self._configure(in_features, hidden)
+        g, n, h = self.gates, a["in_features"], a["hidden"]
+        self.weight_ih = glorot_uniform(g * h, n)
+        self.weight_hh = glorot_uniform(g * h, h)
+        self.bias = zeros32(g * h)
 
-    def _key(self) -> Any:
-        return (self.kind, self.weight_ih.shape, self.weight_hh.shape)
-
-    @property
-    def config(self) -> RecurrentConfig:
-        return RecurrentConfig(self.kind, self.weight_ih.shape[1], self.weight_hh.shape[1])
+    def _arguments(self) -> Tuple[Any, ...]:
+        return (self.weight_ih.shape[1], self.weight_hh.shape[1])
 
     def _apply(self, x: Any) -> AnyTensor:
         return F.rnn_sequence(x, self.weight_ih, self.weight_hh, self.bias)
@@ -83,12 +80,13 @@ class LSTM(RNN[In, H]):
     [0.0, 1.0, 0.0, 0.0]
     """
 
-    kind = "LSTM"
+    spec = LAYERS["LSTM"]
     gates = 4
 
     def __init__(self, in_features: int, hidden: int) -> None:
         super().__init__(in_features, hidden)
-        self.bias.data[hidden : 2 * hidden] = 1.0
+        h = self.weight_hh.shape[1]
+        self.bias.data[h : 2 * h] = 1.0
 
     def _apply(self, x: Any) -> AnyTensor:
         return F.lstm_sequence(x, self.weight_ih, self.weight_hh, self.bias)
@@ -104,7 +102,7 @@ class GRU(RNN[In, H]):
     (2, 7, 5)
     """
 
-    kind = "GRU"
+    spec = LAYERS["GRU"]
     gates = 3
 
     def _apply(self, x: Any) -> AnyTensor:

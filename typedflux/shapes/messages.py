@@ -10,7 +10,7 @@ quotes, no trailing period.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, dim_str
 
@@ -58,6 +58,9 @@ __all__ = [
     "split_sizes_mismatch",
     "chunks_not_divisible",
     "zero_chunks",
+    "invalid_layer_argument",
+    "wrong_layer_argument_type",
+    "wrong_input_type",
 ]
 
 
@@ -717,3 +720,48 @@ def zero_chunks(op: str, x: Sequence[object], chunks: int) -> str:
     Cannot split for "chunk": x has Tensor[2, 4], chunks is 0; need at least 1 chunk
     """
     return f'Cannot split for "{op}": x has {fmt_shape(x)}, chunks is {chunks}; need at least 1 chunk'
+def invalid_layer_argument(layer: str, values: Sequence[Tuple[str, str]], need: str) -> str:
+    """A layer constructor argument out of range, or arguments that do not fit together.
+
+    ``values`` are ``(argument, value text)`` pairs; ``need`` says what would be valid.
+
+    >>> print(invalid_layer_argument("Dense", [("in_features", "-1")], "an int >= 1"))
+    Invalid argument for "Dense": in_features = -1; need an int >= 1
+    >>> print(invalid_layer_argument("MultiHeadAttention", [("d", "64"), ("nheads", "6")],
+    ...                              "d divisible by nheads (64 % 6 = 4)"))
+    Invalid arguments for "MultiHeadAttention": d = 64, nheads = 6; need d divisible by nheads (64 % 6 = 4)
+    """
+    noun = "argument" if len(values) == 1 else "arguments"
+    given = ", ".join(f"{name} = {text}" for name, text in values)
+    return f'Invalid {noun} for "{layer}": {given}; need {need}'
+
+
+def wrong_layer_argument_type(layer: str, name: str, value: object, need: str) -> str:
+    """A layer constructor argument of the wrong type.
+
+    >>> print(wrong_layer_argument_type("Dense", "activation", "relu", "a callable such as tf.relu"))
+    Wrong argument type for "Dense": activation = 'relu' (a str); need a callable such as tf.relu
+    """
+    return (
+        f'Wrong argument type for "{layer}": {name} = {value!r} '
+        f"({_article(type(value).__name__)}); need {need}"
+    )
+
+
+def wrong_input_type(layer: str, value: object) -> str:
+    """A layer called on something that is not a tensor (``None``, a list).
+
+    >>> print(wrong_input_type("Dense(2 => 3)", None))
+    Wrong input type for "Dense(2 => 3)": x = None (a NoneType); need a Tensor (tf.tensor(data) makes one)
+    """
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return (
+        f'Wrong input type for "{layer}": x = {shown} ({_article(type(value).__name__)}); '
+        "need a Tensor (tf.tensor(data) makes one)"
+    )
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

@@ -5,7 +5,7 @@ IGNORED ``grad_x`` argument tells a VJP whether its input ``x`` needs a gradient
 (the public wrappers fill it in), so a first layer skips the input-gradient GEMM; the layer
 classes run the layer rules of :mod:`typedflux.shapes.layers` first (so users see messages
 naming the layer), and these rules guard direct calls of the primitives. The conv and pool
-arithmetic is the one in :mod:`typedflux.shapes.layers`.
+arithmetic is the one in :mod:`typedflux.shapes.windows`.
 
 >>> from typedflux.shapes.catalog import SPECS
 >>> SPECS["conv2d"].rule(x=(2, 3, 28, 28), w=(8, 3, 3, 3), b=(8,), stride=(1, 1), pad=(1, 1),
@@ -21,7 +21,7 @@ from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
 from typedflux.shapes.dims import Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError, require
-from typedflux.shapes.layers import (
+from typedflux.shapes.windows import (
     conv_output_size,
     conv_transpose_output_size,
     pool_output_size,

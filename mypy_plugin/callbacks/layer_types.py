@@ -1,0 +1,255 @@
+"""Reading layer types: a constructor call to a layer type, and a layer type back to its config.
+
+Everything here is derived from the layer specs (``typedflux.shapes.layer_spec.LAYERS``):
+
+- ``Dense(784, 32, relu)`` reads each argument by its kind (a size as a dim, a window as a
+  pair of ints, an activation by its name...), runs the spec's checks (``Dense(-1, 3)``,
+  ``MultiHeadAttention(64, 6)`` are ``[shape]`` errors on the argument) and builds the
+  config; its type is ``Dense[Literal[784], Literal[32]]`` (the spec's type arguments), with
+  what the type parameters cannot hold (activation, ``bias``) in a private extra attribute of
+  the instance, so messages name ``Dense(784 => 32, relu)`` exactly as the runtime does;
+- :func:`layer_config` reads a layer type (built so, or written by hand as ``Dense[784, 32]``)
+  back into its config.
+
+Containers (``Chain``, ``SkipConnection``, ``Parallel``) keep their parts' types in extra
+attributes too (:func:`with_attrs`).
+
+>>> spec_of_name("Dense").name
+'Dense'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence, Tuple, cast
+
+from mypy.maptype import map_instance_to_supertype
+from mypy.nodes import (
+    ArgKind as MypyArgKind,
+    Decorator,
+    Expression,
+    FloatExpr,
+    FuncBase,
+    IntExpr,
+    LambdaExpr,
+    NameExpr,
+    RefExpr,
+    UnaryExpr,
+)
+from mypy.plugin import FunctionContext
+from mypy.types import (
+    AnyType,
+    ExtraAttrs,
+    Instance,
+    LiteralType,
+    Type,
+    TypeOfAny,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import report_shape_error, type_lookup
+from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints
+from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_spec import (
+    LAYERS,
+    ArgKind,
+    LayerArgumentError,
+    LayerConfig,
+    LayerSpec,
+)
+
+__all__ = [
+    "EXTRA",
+    "INNER",
+    "CONNECTION",
+    "spec_of_name",
+    "spec_of_type",
+    "build_layer_type",
+    "layer_config",
+    "extra_fields",
+    "with_attrs",
+    "int_type",
+    "str_type",
+]
+
+EXTRA = "__typedflux_layer__"  # the private attribute carrying repr-only layer options
+INNER = "__typedflux_inner__"  # a container's layer type(s)
+CONNECTION = "__typedflux_connection__"  # a container's connection function type
+
+
+def spec_of_name(name: str) -> Optional[LayerSpec]:
+    """The spec of a layer class by its (short) name, if it has one."""
+    return LAYERS.get(name)
+
+
+def spec_of_type(t: Instance) -> Optional[Tuple[LayerSpec, Instance]]:
+    """The spec of a layer instance type (its own class or the nearest typedflux base) and
+    the instance seen as that class (a user subclass passes its own type arguments up)."""
+    for info in t.type.mro:
+        if info.fullname.startswith("typedflux.") and info.name in LAYERS:
+            return LAYERS[info.name], map_instance_to_supertype(t, info)
+    return None
+
+
+def int_type(ctx: Any) -> Instance:
+    return cast(Instance, ctx.api.named_generic_type("builtins.int", []))
+
+
+def str_type(ctx: Any) -> Instance:
+    return cast(Instance, ctx.api.named_generic_type("builtins.str", []))
+
+
+# -- reading constructor arguments ----------------------------------------------------------
+
+
+def _arg(ctx: FunctionContext, name: str) -> Optional[Tuple[Expression, Type]]:
+    names = ctx.callee_arg_names
+    if name not in names:
+        return None
+    i = names.index(name)
+    if len(ctx.args[i]) != 1 or ctx.arg_kinds[i][0] in (
+        MypyArgKind.ARG_STAR, MypyArgKind.ARG_STAR2
+    ):
+        return None
+    return ctx.args[i][0], ctx.arg_types[i][0]
+
+
+def _activation_text(e: Expression) -> str:
+    # The runtime repr shows the function's __name__: its def name (not the name it was
+    # imported as), or "<lambda>"; a variable holding some function is unknown here.
+    if isinstance(e, RefExpr) and isinstance(e.node, (FuncBase, Decorator)):
+        return e.node.name
+    if isinstance(e, LambdaExpr):
+        return "<lambda>"
+    return "?"
+
+
+def _real_text(e: Expression) -> str:
+    if isinstance(e, (FloatExpr, IntExpr)):
+        return str(e.value)  # as the runtime's f"{p}" prints it
+    if isinstance(e, UnaryExpr) and e.op == "-" and isinstance(e.expr, (FloatExpr, IntExpr)):
+        return str(-e.expr.value)
+    return "?"
+
+
+def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.Names,
+          default: Any) -> Any:
+    lookup = type_lookup(ctx.api)
+    if kind is ArgKind.SIZE:
+        d = translate.dim_of_expr(e, lookup, names)
+        return translate.UNKNOWN if d is None else d
+    if kind in (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING):
+        if kind is ArgKind.OPTIONAL_WINDOW and isinstance(e, NameExpr) and (
+            e.fullname == "builtins.None"
+        ):
+            return None
+        v = static_int(e, lookup)
+        if not isinstance(v, NotStatic):
+            return (v, v)
+        vs = static_ints(e, lookup)
+        return vs if isinstance(vs, tuple) and len(vs) == 2 else translate.UNKNOWN
+    if kind is ArgKind.ACTIVATION:
+        return _activation_text(e)
+    if kind is ArgKind.FLAG:
+        b = static_bool(e, lookup)
+        return default if isinstance(b, NotStatic) else b
+    if kind is ArgKind.REAL:
+        return _real_text(e)
+    return default  # MODE: not part of the config
+
+
+def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Instance:
+    """``Dense(784, 32, relu)`` -> ``Dense[Literal[784], Literal[32]]`` (+ repr options).
+
+    A constructor call no input could make valid (``Dense(-1, 3)``) is a ``[shape]`` error
+    on the argument at fault; its type then carries no config (nothing is checked later).
+    """
+    names = translate.Names()
+    values: Dict[str, Any] = {}
+    where: Dict[str, Expression] = {}
+    for p in spec.params:
+        got = _arg(ctx, p.name)
+        if got is None:
+            continue
+        where[p.name] = got[0]
+        values[p.name] = _read(ctx, p.kind, got[0], names, p.default)
+    try:
+        cfg = spec.configure_static(values)
+    except LayerArgumentError as err:
+        report_shape_error(ctx.api, err, where.get(err.argument, ctx.context))
+        return t
+    except (CannotTell, ValueError, TypeError):
+        return t  # not a shape error (a value mypy cannot judge): the runtime's business
+    args, extras = spec.static_form(cfg)
+    any_type = AnyType(TypeOfAny.special_form)
+    types: List[Type] = []
+    for v in args:
+        if v is None:
+            types.append(any_type)
+        elif isinstance(v, str):
+            types.append(LiteralType(v, str_type(ctx)))
+        else:
+            types.append(translate.type_of_dim(v, names, int_type(ctx), str_type(ctx)))
+    out = t.copy_modified(args=types)
+    return with_attrs(out, {EXTRA: LiteralType("|".join(extras), str_type(ctx))}) if extras else out
+
+
+# -- reading a layer type back ----------------------------------------------------------------
+
+
+def extra_fields(t: Instance) -> Optional[List[str]]:
+    """The text fields stored in a layer or named Chain type, or None."""
+    if not t.extra_attrs or EXTRA not in t.extra_attrs.attrs:
+        return None
+    v = get_proper_type(t.extra_attrs.attrs[EXTRA])
+    if isinstance(v, LiteralType) and isinstance(v.value, str):
+        return v.value.split("|")
+    return None
+
+
+def layer_config(t: Instance) -> Optional[LayerConfig]:
+    """The config a layer type holds (see the module docstring), or None.
+
+    A type written by hand (``Dense[Literal[256], Literal[10]]``) does not say which
+    activation the layer has: it shows as ``?`` in messages, like an unknown dim; a conv
+    written without its window still checks its channels.
+    """
+    found = spec_of_type(t)
+    if found is None:
+        return None
+    spec, seen = found
+    windows = spec.window_args()
+    args: List[Any] = []
+    for name, a in zip(spec.type_args, seen.args):
+        if name in windows:
+            p = get_proper_type(a)
+            args.append(p.value if isinstance(p, LiteralType) and isinstance(p.value, str)
+                        else None)
+        else:
+            args.append(translate.dim_of_type(a, default=translate.UNKNOWN) or translate.UNKNOWN)
+    if len(args) != len(spec.type_args):
+        return None
+    extras = extra_fields(t)
+    return spec.from_static(args, extras)
+
+
+def with_attrs(t: Instance, attrs: Dict[str, Type]) -> Instance:
+    """``t`` with extra attributes set (the plugin's private notes on an instance type)."""
+    merged = dict(t.extra_attrs.attrs) if t.extra_attrs else {}
+    merged.update(attrs)
+    out = t.copy_modified()
+    out.extra_attrs = ExtraAttrs(merged, set(merged), None)
+    return out
+
+
+def tuple_any(ctx: Any) -> Instance:
+    """``tuple[Any, ...]``."""
+    return cast(
+        Instance,
+        ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]),
+    )
+
+
+def named_layer_types(names: Sequence[str], ctx: Any) -> LiteralType:
+    """The names of a named Chain's layers as the extra text field."""
+    return LiteralType("|".join(names), str_type(ctx))

@@ -1,0 +1,217 @@
+"""Functions used as layers or connections: one rule, for the runtime and the plugin alike.
+
+Flux's idea is that any callable is a layer. How the checkers see one:
+
+- a typedflux op used as a layer (``tf.relu``, ``tf.softmax`` in a Chain) runs its shape rule
+  with its default options (:func:`op_layer_rule`);
+- an op used as a connection (``tf.add``, ``tf.cat``, ``tf.mul`` joining the branches of a
+  ``SkipConnection`` or ``Parallel``) joins the branch shapes (:func:`op_connection_rule`);
+- a user function, or a class's ``__call__``, with ``Tensor[...]`` annotations binds them to
+  the shapes it is given, as ``@tf.shapecheck`` does, and gives its return annotation
+  (:func:`signature_rule`); a function that returns its argument's own type (``identity(x:
+  T) -> T``) passes the shape through.
+
+The runtime finds an op by its public name, the plugin by the name mypy resolves; both end here.
+
+>>> from typedflux.shapes.catalog import SPECS
+>>> op_connection_rule(SPECS["cat"])([(2, 3), (2, 4)])
+(2, 7)
+>>> op_layer_rule(SPECS["relu"])((2, 3))
+(2, 3)
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from typedflux.shapes.bind import Bindings
+from typedflux.shapes.catalog import SPECS, Kind, OpSpec
+from typedflux.shapes.dims import Star
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layer_spec import Shape
+from typedflux.shapes.messages import annotation_mismatch
+
+__all__ = [
+    "Rule",
+    "JoinRule",
+    "RankMismatch",
+    "function_spec",
+    "op_layer_rule",
+    "op_connection_rule",
+    "signature_rule",
+    "passthrough_rule",
+    "skip_rule",
+    "parallel_rule",
+]
+
+Rule = Callable[[Shape], Shape]
+JoinRule = Callable[[Sequence[Shape]], Shape]
+
+
+class RankMismatch(ShapeError):
+    """An annotated function given a shape of another rank. At construction, where a Chain
+    assumes a rank for its first layer's input, this proves nothing and is not reported."""
+
+
+_BY_FUNCTION: Dict[str, OpSpec] = {}
+
+
+def function_spec(name: str) -> Optional[OpSpec]:
+    """The op a public typedflux function is (``"relu"`` -> the relu spec), if any.
+
+    >>> function_spec("add").name, function_spec("no_such_op")
+    ('add_n', None)
+    """
+    if len(_BY_FUNCTION) != sum(len(s.functions) for s in SPECS.values()):
+        _BY_FUNCTION.clear()
+        for s in SPECS.values():
+            for f in s.functions:
+                _BY_FUNCTION[f] = s
+    return _BY_FUNCTION.get(name)
+
+
+def op_layer_rule(spec: OpSpec) -> Optional[Rule]:
+    """An op as a one-input layer: its rule on the input with every other option at its
+    default; None when the op needs another argument (it cannot be a layer alone).
+
+    >>> op_layer_rule(SPECS["softmax"])((4, 10))
+    (4, 10)
+    """
+    if not spec.args or spec.args[0].kind is not Kind.TENSOR:
+        return None
+    rest = spec.args[1:]
+    if any(a.required for a in rest):
+        return None
+    defaults = {a.name: a.default for a in rest if a.kind is not Kind.IGNORED}
+    first, rule = spec.args[0].name, spec.rule
+
+    def apply(x: Shape) -> Shape:
+        return tuple(rule(**{first: x, **defaults}))
+
+    return apply
+
+
+def op_connection_rule(spec: OpSpec) -> Optional[JoinRule]:
+    """An op as a connection joining branch shapes: a ``*xs`` op (``add``, ``cat``, ``mul``)
+    takes them all; a two-tensor op (``maximum``) takes exactly two.
+
+    >>> op_connection_rule(SPECS["add_n"])([(5, 4), (5, 4)])
+    (5, 4)
+    """
+    args = spec.args
+    if args and args[0].kind is Kind.TENSORS:
+        defaults = {a.name: a.default for a in args[1:] if a.kind is not Kind.IGNORED}
+        first, rule = args[0].name, spec.rule
+
+        def join(shapes: Sequence[Shape]) -> Shape:
+            return tuple(rule(**{first: tuple(shapes)}, **defaults))
+
+        return join
+    if len(args) >= 2 and args[0].kind is Kind.TENSOR and args[1].kind is Kind.TENSOR:
+        if any(a.required for a in args[2:]):
+            return None
+        a, b = args[0].name, args[1].name
+        defaults = {x.name: x.default for x in args[2:] if x.kind is not Kind.IGNORED}
+        binary = spec.rule
+
+        def pair(shapes: Sequence[Shape]) -> Shape:
+            if len(shapes) != 2:
+                raise CannotTell("a two-operand connection joins two shapes")
+            return tuple(binary(**{a: shapes[0], b: shapes[1]}, **defaults))
+
+        return pair
+    return None
+
+
+def _rank_fits(pattern: Shape, actual: Shape) -> Optional[bool]:
+    """Whether ``actual`` can have ``pattern``'s rank (None: undecidable)."""
+    if any(isinstance(d, Star) for d in actual):
+        return None
+    fixed = sum(not isinstance(d, Star) for d in pattern)
+    if any(isinstance(d, Star) for d in pattern):
+        return len(actual) >= fixed
+    return len(actual) == fixed
+
+
+def signature_rule(
+    name: str, params: Sequence[Tuple[str, Optional[Shape]]], ret: Optional[Shape]
+) -> JoinRule:
+    """A typed function as a rule: bind each parameter's annotation (``None``: not a
+    Tensor annotation, not checked) to the shape given for it, then give the return
+    annotation with the bound dims. Words and bindings are ``@tf.shapecheck``'s.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> rule = signature_rule("project", [("x", (B, 8))], (B, 2))
+    >>> rule([(3, 8)])
+    (3, 2)
+    >>> rule([(3, 6)])
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Shape mismatch for "project": argument "x" has Tensor[3, 6], annotated Tensor[B, 8]; need size 8 at axis 1 (got 6)
+      B=3
+    """
+
+    def rule(shapes: Sequence[Shape]) -> Shape:
+        env = Bindings(name)
+        if len(shapes) > len(params):
+            raise CannotTell("more inputs than parameters")
+        for (pname, pattern), shape in zip(params, shapes):
+            if pattern is None:
+                continue
+            what = f'argument "{pname}"'
+            if _rank_fits(pattern, shape) is False:
+                raise RankMismatch(annotation_mismatch(name, what, pattern, shape))
+            env.bind(what, pattern, shape)
+        if ret is None:
+            raise CannotTell(f"{name} does not return an annotated Tensor")
+        return env.substitute(ret)
+
+    return rule
+
+
+def passthrough_rule(shapes: Sequence[Shape]) -> Shape:
+    """A function returning its argument's own type (``identity(x: T) -> T``).
+
+    >>> passthrough_rule([(2, 3)])
+    (2, 3)
+    """
+    if len(shapes) != 1:
+        raise CannotTell("a passthrough function takes one input")
+    return shapes[0]
+
+
+def skip_rule(inner: Rule, join: JoinRule) -> Rule:
+    """``SkipConnection(layer, connection)``: ``join(layer(x), x)``.
+
+    >>> skip_rule(lambda x: x[:-1] + (4,), op_connection_rule(SPECS["cat"]))((2, 3))
+    (2, 7)
+    """
+
+    def rule(x: Shape) -> Shape:
+        return join([inner(x), x])
+
+    return rule
+
+
+def parallel_rule(branches: Sequence[Rule], join: JoinRule) -> Callable[[Sequence[Shape]], Shape]:
+    """``Parallel(connection, *layers)`` called with one input (every branch gets it) or one
+    input per branch.
+
+    >>> both = parallel_rule([lambda x: x[:-1] + (3,), lambda x: x[:-1] + (5,)],
+    ...                      op_connection_rule(SPECS["cat"]))
+    >>> both([(2, 8)]), both([(2, 8), (2, 6)])
+    ((2, 8), (2, 8))
+    """
+    runs = list(branches)
+
+    def rule(xs: Sequence[Shape]) -> Shape:
+        if len(xs) == 1:
+            outs: List[Shape] = [r(xs[0]) for r in runs]
+        elif len(xs) == len(runs):
+            outs = [r(x) for r, x in zip(runs, xs)]
+        else:
+            raise CannotTell("Parallel called with a different number of inputs than branches")
+        return join(outs)
+
+    return rule

@@ -1,0 +1,317 @@
+"""Specs of the convolution and pooling layers over NCHW images: Conv, ConvTranspose, MaxPool,
+MeanPool, GlobalMaxPool, GlobalMeanPool, AdaptiveMeanPool.
+
+Output sizes come from :mod:`typedflux.shapes.windows`; a ``Window`` is held in the layer's
+``Cfg`` type parameter as its text.
+
+>>> c = ConvConfig(1, 8, Window.of(3, stride=2, pad=1), "relu")
+>>> c.repr(), c.rule((16, 1, 28, 28))
+('Conv((3, 3), 1 => 8, relu, stride=2, pad=1)', (16, 8, 14, 14))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Dict, Optional, Tuple, Union
+
+from typedflux.shapes import messages
+from typedflux.shapes.dims import UNKNOWN, Dim, Star
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layer_spec import (
+    B_,
+    H_,
+    W_,
+    ArgKind,
+    Check,
+    LayerConfig,
+    Param,
+    Shape,
+    as_dim,
+    dim_at,
+    dims_only,
+    is_int,
+    layer,
+)
+from typedflux.shapes.dims import sym
+from typedflux.shapes.windows import (
+    IntPair,
+    Window,
+    conv_output_size,
+    conv_transpose_output_size,
+    pool_output_size,
+)
+
+__all__ = [
+    "ConvConfig",
+    "ConvTransposeConfig",
+    "PoolConfig",
+    "GlobalPoolConfig",
+    "AdaptivePoolConfig",
+]
+
+SIZE, WIN, PAD = ArgKind.SIZE, ArgKind.WINDOW, ArgKind.PADDING
+_C = sym("C")
+
+
+def _spatial(x: Shape) -> Tuple[Union[Dim, Star], Dim, Dim, Dim]:
+    dims = dims_only(x)
+    if dims is None:
+        # A 4-D layer given a variadic shape: only the trailing dims are placed.
+        return (UNKNOWN, as_dim(dim_at(x, 1)), as_dim(dim_at(x, -2)), as_dim(dim_at(x, -1)))
+    return (dims[0], dims[1], dims[2], dims[3])
+
+
+def _too_small(layer: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
+    for d in out:
+        if is_int(d) and d < 1:  # type: ignore[operator]
+            raise ShapeError(messages.input_too_small(layer, x, out))
+
+
+def _window(values: Dict[str, Any], kernel: str = "kernel") -> Window:
+    """The window of a conv or pool from its normalised arguments; unknown when any part is
+    (the plugin could not read it)."""
+    k = values[kernel]
+    stride = values.get("stride")
+    parts = [k, k if stride is None else stride, values.get("pad", (0, 0)),
+             values.get("dilation", (1, 1))]
+    if not all(isinstance(p, tuple) and all(is_int(v) for v in p) for p in parts):
+        return Window.unknown()
+    return Window(*parts)
+
+
+def _make_conv(cls: type) -> Any:
+    def make(v: Dict[str, Any]) -> LayerConfig:
+        return cls(v["in_channels"], v["out_channels"], _window(v), v["activation"], v["bias"])  # type: ignore[no-any-return]
+
+    return make
+
+
+_CONV_PARAMS = (
+    Param("kernel", WIN),
+    Param("in_channels", SIZE),
+    Param("out_channels", SIZE),
+    Param("activation", ArgKind.ACTIVATION, "identity"),
+    Param("stride", WIN, 1),
+    Param("pad", PAD, 0),
+    Param("dilation", WIN, 1),
+    Param("bias", ArgKind.FLAG, True),
+)
+
+
+@dataclass(frozen=True)
+class ConvConfig(LayerConfig):
+    """``Conv(kernel, in => out)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']``.
+
+    ``H' = (H + 2*pad - dilation*(k-1) - 1)//stride + 1``.
+
+    >>> ConvConfig(1, 8, Window.of(3), "relu").rule((16, 1, 28, 28))
+    (16, 8, 26, 26)
+    >>> ConvConfig(1, 16, Window.unknown()).rule((8, 1, 28, 28))
+    (8, 16, ?, ?)
+    """
+
+    in_channels: Dim
+    out_channels: Dim
+    window: Window
+    activation: str = "identity"
+    bias: bool = True
+
+    name = "Conv"
+    ranks = (4,)
+
+    @property
+    def kernel(self) -> IntPair:
+        return self.window.kernel
+
+    def repr(self) -> str:
+        extra = "" if self.activation == "identity" else f", {self.activation}"
+        opts = self.window.options()
+        if not self.bias:
+            opts += ", bias=False"
+        return (
+            f"{self.name}({self.kernel}, {self.in_channels} => {self.out_channels}"
+            f"{extra}{opts})"
+        )
+
+    def expected(self) -> Shape:
+        return (B_, self.in_channels, H_, W_)
+
+    def template(self) -> Shape:
+        return (B_, self.in_channels, UNKNOWN, UNKNOWN)
+
+    def with_input(self, size: Dim) -> LayerConfig:
+        return replace(self, in_channels=size)
+
+    def with_output(self, size: Dim) -> LayerConfig:
+        return replace(self, out_channels=size)
+
+    def _size(self, h: Dim, axis: int) -> Dim:
+        w = self.window
+        return conv_output_size(h, w.kernel[axis], w.stride[axis], w.pad[axis], w.dilation[axis])
+
+    def rule(self, x: Shape) -> Shape:
+        self._rank(x)
+        self._check(x, 1, self.in_channels)
+        b, _, h, w = _spatial(x)
+        out = (self._size(h, 0), self._size(w, 1))
+        _too_small(self.repr(), x, out)
+        return (b, self.out_channels) + out
+
+
+layer("Conv", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
+      make=_make_conv(ConvConfig))(ConvConfig)
+
+
+@dataclass(frozen=True)
+class ConvTransposeConfig(ConvConfig):
+    """``ConvTranspose(kernel, in => out)``: ``H' = (H-1)*stride - 2*pad + dilation*(k-1) + 1``.
+
+    >>> ConvTransposeConfig(8, 1, Window.of(4, stride=2, pad=1)).rule((2, 8, 7, 7))
+    (2, 1, 14, 14)
+    """
+
+    name = "ConvTranspose"
+
+    def _size(self, h: Dim, axis: int) -> Dim:
+        w = self.window
+        return conv_transpose_output_size(
+            h, w.kernel[axis], w.stride[axis], w.pad[axis], w.dilation[axis]
+        )
+
+
+layer("ConvTranspose", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
+      make=_make_conv(ConvTransposeConfig))(ConvTransposeConfig)
+
+
+def _pad_fits(window: IntPair, pad: IntPair) -> Optional[str]:
+    # A pad wider than half the window makes windows of padding only (-inf for a max pool).
+    for k, p in zip(window, pad):
+        if p > k // 2:
+            return f"pad <= window // 2 on each axis ({p} vs {k // 2})"
+    return None
+
+
+@dataclass(frozen=True)
+class PoolConfig(LayerConfig):
+    """``MaxPool(window)`` / ``MeanPool(window)``: ``Tensor[B, C, H, W] -> Tensor[B, C, H', W']``.
+
+    Stride defaults to the window, as in Flux.
+
+    >>> PoolConfig("MaxPool", Window.of(2, stride=2)).repr()
+    'MaxPool((2, 2))'
+    >>> PoolConfig("MeanPool", Window.of(3, stride=1, pad=1)).repr()
+    'MeanPool((3, 3), stride=1, pad=1)'
+    >>> PoolConfig("MaxPool", Window.of(2, stride=2)).rule((16, 8, 26, 26))
+    (16, 8, 13, 13)
+    """
+
+    kind: str
+    window: Window
+
+    ranks = (4,)
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self.kind
+
+    def repr(self) -> str:
+        return f"{self.kind}({self.window.kernel}{self.window.options(self.window.kernel, False)})"
+
+    def expected(self) -> Shape:
+        return (B_, _C, H_, W_)
+
+    def rule(self, x: Shape) -> Shape:
+        self._rank(x)
+        b, c, h, w = _spatial(x)
+        win = self.window
+        out = (
+            pool_output_size(h, win.kernel[0], win.stride[0], win.pad[0]),
+            pool_output_size(w, win.kernel[1], win.stride[1], win.pad[1]),
+        )
+        _too_small(self.repr(), x, out)
+        return (b, c) + out
+
+
+for _kind in ("MaxPool", "MeanPool"):
+    layer(
+        _kind,
+        Param("window", WIN),
+        Param("stride", ArgKind.OPTIONAL_WINDOW, None),
+        Param("pad", PAD, 0),
+        type_args=("window",),
+        checks=(Check(("window", "pad"), _pad_fits),),
+        fixed={"kind": _kind},
+        make=lambda v, kind=_kind: PoolConfig(kind, _window(v, "window")),  # type: ignore[misc]
+    )(PoolConfig)
+
+
+@dataclass(frozen=True)
+class GlobalPoolConfig(LayerConfig):
+    """``GlobalMaxPool()`` / ``GlobalMeanPool()``: ``Tensor[B, C, *S] -> Tensor[B, C, 1, ...]``.
+
+    >>> GlobalPoolConfig("GlobalMeanPool").rule((16, 8, 5, 5))
+    (16, 8, 1, 1)
+    """
+
+    kind: str
+
+    min_rank = 3
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self.kind
+
+    def repr(self) -> str:
+        return f"{self.kind}()"
+
+    def expected(self) -> Shape:
+        return (B_, _C, H_, W_)
+
+    def rule(self, x: Shape) -> Shape:
+        self._rank(x)
+        dims = dims_only(x)
+        if dims is None:
+            raise CannotTell("global pool of a shape with unknown rank")
+        return dims[:2] + (1,) * (len(dims) - 2)
+
+
+for _kind in ("GlobalMaxPool", "GlobalMeanPool"):
+    layer(_kind, fixed={"kind": _kind})(GlobalPoolConfig)
+
+
+@layer("AdaptiveMeanPool", Param("out_hw", WIN), type_args=("out_h", "out_w"),
+       make=lambda v: AdaptivePoolConfig(*(v["out_hw"] if isinstance(v["out_hw"], tuple)
+                                            else (UNKNOWN, UNKNOWN))))
+@dataclass(frozen=True)
+class AdaptivePoolConfig(LayerConfig):
+    """``AdaptiveMeanPool((oh, ow))``: ``Tensor[B, C, H, W] -> Tensor[B, C, oh, ow]``.
+
+    Needs ``H >= oh`` and ``W >= ow`` (window ``H - (oh-1)*(H//oh)``, stride ``H//oh``).
+
+    >>> AdaptivePoolConfig(5, 5).rule((2, 3, 12, 12))
+    (2, 3, 5, 5)
+    """
+
+    out_h: Dim
+    out_w: Dim
+
+    name = "AdaptiveMeanPool"
+    ranks = (4,)
+
+    @property
+    def out(self) -> Tuple[Dim, Dim]:
+        return (self.out_h, self.out_w)
+
+    def repr(self) -> str:
+        return f"AdaptiveMeanPool(({self.out_h}, {self.out_w}))"
+
+    def expected(self) -> Shape:
+        return (B_, _C, H_, W_)
+
+    def rule(self, x: Shape) -> Shape:
+        self._rank(x)
+        b, c, h, w = _spatial(x)
+        for got, want in ((h, self.out_h), (w, self.out_w)):
+            if is_int(got) and is_int(want) and got < want:  # type: ignore[operator]
+                raise ShapeError(messages.input_smaller_than_output(self.repr(), x, got, want))
+        return (b, c, self.out_h, self.out_w)
