@@ -95,7 +95,7 @@ class Layer:
     def check(self, x: Any) -> Shape:
         """Run the layer rule on ``x``'s shape; raises ``ShapeError`` naming this layer (and
         ``TypeError`` for an input that is not a tensor)."""
-        shape = self._shape_of(x)
+        shape = x.data.shape if isinstance(x, Tensor) else self._shape_of(x)
         k = self._key()
         if k is None:
             return self.config.rule(shape)
