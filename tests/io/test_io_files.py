@@ -125,3 +125,15 @@ def test_missing_file_to_load_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as info:
         tf.load(tf.Dense(2, 2), tmp_path / "nope.safetensors")
     assert info.value.filename == str(tmp_path / "nope.safetensors")
+
+
+def test_wrong_argument_types_are_named() -> None:
+    for bad in (None, 3, b"bytes", ["a"]):
+        with pytest.raises(TypeError, match="^save: path must be a str or os.PathLike"):
+            tf.save(tf.Dense(2, 2), bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="^load: path must be a str or os.PathLike"):
+            tf.load(tf.Dense(2, 2), bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="^save: path must be a non-empty file name"):
+        tf.save(tf.Dense(2, 2), "")
+    with pytest.raises(TypeError, match="^load: strict must be True or False"):
+        tf.load(tf.Dense(2, 2), "x.safetensors", strict="no")  # type: ignore[arg-type]

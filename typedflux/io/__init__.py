@@ -79,7 +79,7 @@ def save(model: Any, path: "str | os.PathLike[str]") -> None:
     ...
     FileNotFoundError: [Errno 2] No such folder ...missing: '...d.npz'
     """
-    target = os.fspath(path)
+    target = _path(path, "save")
     tensors = named_tensors(model)
     if not tensors:
         raise ValueError(f"save: {type(model).__name__} holds no tensors; nothing to save")
@@ -128,7 +128,9 @@ def load(model: Any, path: "str | os.PathLike[str]", *, strict: bool = True) -> 
       shape differs: weight is Tensor[4, 2] in the model, Tensor[3, 2] in the file
       shape differs: bias is Tensor[4] in the model, Tensor[3] in the file
     """
-    target = os.fspath(path)
+    target = _path(path, "load")
+    if not isinstance(strict, bool):
+        raise TypeError(f"load: strict must be True or False, got {strict!r}")
     tensors = named_tensors(model)
     _refuse_repeated_names(tensors, "load")
     model_names = [n for n, _ in tensors]
@@ -152,6 +154,15 @@ def load(model: Any, path: "str | os.PathLike[str]", *, strict: bool = True) -> 
         if name in loaded:
             np.copyto(t.data, loaded[name], casting="no")
     return model
+
+
+def _path(path: Any, fn: str) -> str:
+    if isinstance(path, bytes) or not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"{fn}: path must be a str or os.PathLike, got {type(path).__name__}")
+    target = os.fspath(path)
+    if not isinstance(target, str) or not target:
+        raise ValueError(f"{fn}: path must be a non-empty file name, got {path!r}")
+    return target
 
 
 def _open(path: str, limits: Mapping[str, int]) -> Reader:

@@ -723,7 +723,7 @@ def _input_part(x: Array, w_ih: Array, b: Array) -> Array:
     n, t, nin = x.shape
     xw: Array = as_param(x, w_ih).reshape(n * t, nin) @ w_ih.T
     xw += b
-    return xw.reshape(n, t, -1)
+    return xw.reshape(n, t, w_ih.shape[0])  # (not -1: an empty batch has no size to infer)
 
 
 def _finish(

@@ -78,10 +78,12 @@ def operand(v: object, op: str, arg: str) -> Tuple[Any, Tuple[int, ...]]:
         return v, ()
     if isinstance(v, Tensor):
         return v.data, v.data.shape
-    if isinstance(v, _ndarray):
-        return v, v.shape
-    if isinstance(v, np.generic):
+    if isinstance(v, (_ndarray, np.generic)):
         a = _asarray(v)
+        if a.dtype.kind not in "biuf":
+            # Strings, objects, complex, dates: numpy would fail deep inside the op.
+            raise TypeError(f'"{op}" needs numbers or bools for {arg}, got a numpy array of '
+                            f"{a.dtype}")
         return a, a.shape
     raise TypeError(f'"{op}" needs a Tensor or a number for {arg}, got {type(v).__name__}')
 
@@ -175,22 +177,39 @@ def norm_axis(axis: Any) -> Any:
     return _norm_param(Kind.AXIS, axis)
 
 
-def _norm_param(kind: Kind, v: Any) -> Any:
+def _norm_param(kind: Kind, v: Any, op: str = "", arg: str = "") -> Any:
     if kind is Kind.AXIS:
         if isinstance(v, (list, tuple)):
-            return tuple(int(a) for a in v)
-        if isinstance(v, np.integer):
-            return int(v)
-        return v
+            return tuple(_int(a, kind, v, op, arg) for a in v)
+        if v is None or isinstance(v, int):
+            return _int(v, kind, v, op, arg) if isinstance(v, bool) else v
+        return _int(v, kind, v, op, arg)
     if kind is Kind.AXES or kind is Kind.DIMS:
         if v is None:
             return ()
-        if isinstance(v, (int, np.integer)):
-            return (int(v),)
-        return tuple(int(d) for d in v)
+        if isinstance(v, (list, tuple)):
+            return tuple(_int(d, kind, v, op, arg) for d in v)
+        return (_int(v, kind, v, op, arg),)
+    if kind is Kind.INT or kind is Kind.DIM:
+        return _int(v, kind, v, op, arg)
+    if kind is Kind.BOOL:
+        if not isinstance(v, (bool, np.bool_)):
+            raise TypeError(f'"{op or "op"}" needs True or False for {arg or "a flag"}, got '
+                            f"{v!r:.60}")
+        return bool(v)
     if kind is Kind.INDEX:
         return _index_data(v)
     return v
+
+
+def _int(a: Any, kind: Kind, whole: Any, op: str, arg: str) -> int:
+    # An axis or size must be a real int: int(1.5) would silently be 1.
+    if isinstance(a, bool) or not isinstance(a, (int, np.integer)):
+        what = {Kind.AXIS: "an int, a tuple of ints or None", Kind.INT: "an int",
+                Kind.DIM: "an int"}.get(kind, "ints")
+        raise TypeError(f'"{op or "op"}" needs {what} for {arg or kind.name.lower()}, got '
+                        f"{whole!r:.60}")
+    return int(a)
 
 
 def _flat_vjp(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
@@ -506,7 +525,8 @@ class Primitive:
         # Parameters that may need normalising (a list axis, an int for a DIMS/AXES tuple,
         # tensors inside an index); params already in canonical form skip all of it.
         norm_idx = tuple(
-            i for i, k in enumerate(kinds) if k in (Kind.AXIS, Kind.AXES, Kind.DIMS)
+            i for i, k in enumerate(kinds)
+            if k in (Kind.AXIS, Kind.AXES, Kind.DIMS, Kind.INT, Kind.DIM, Kind.BOOL)
         )
         visible = tuple(i for i, k in enumerate(kinds) if k is not Kind.IGNORED)
         all_visible = len(visible) == nparams
@@ -550,23 +570,35 @@ class Primitive:
                 for i in norm_idx:
                     p = params[i]
                     tp = type(p)
+                    kd = kinds[i]
                     if (
                         (tp is not int and tp is not tuple and p is not None)
-                        if kinds[i] is Kind.AXIS
+                        if kd is Kind.AXIS
+                        else (tp is not int) if kd is Kind.INT or kd is Kind.DIM
+                        else (tp is not bool) if kd is Kind.BOOL
                         else tp is not tuple
                     ):
                         params = tuple(
-                            _norm_param(kinds[j], q) if j in norm_idx else q
+                            _norm_param(kinds[j], q, name, args[j + 1].name)
+                            if j in norm_idx else q
                             for j, q in enumerate(params)
                         )
                         break
                 vis = params if all_visible else tuple(params[i] for i in visible)
                 ckey = (xs, vis)
                 rule_vals = None
-            expected = cache.get(ckey)
+            try:
+                expected = cache.get(ckey)
+            except TypeError:  # an unhashable parameter (a dict): refused below
+                expected = ckey = None
             if expected is not None:
                 return finish(x, xd, params, prim.forward(xd, *params))
             if rule_vals is None:
+                # Cold path: every axis/size parameter checked (a tuple of floats too).
+                params = tuple(
+                    _norm_param(kinds[j], q, name, args[j + 1].name) if j in norm_idx else q
+                    for j, q in enumerate(params)
+                )
                 rule_vals = (xs,) + params
             out = prim._first_call(rule_vals, ckey, lambda: prim.forward(xd, *params))
             return finish(x, xd, params, out)
@@ -614,7 +646,7 @@ class Primitive:
             params = vals[k:]
             for i in norm_idx:
                 params = tuple(
-                    _norm_param(pkinds[j], q) if j in norm_idx else q
+                    _norm_param(pkinds[j], q, name, args[k + j].name) if j in norm_idx else q
                     for j, q in enumerate(params)
                 )
                 break
@@ -697,7 +729,7 @@ class Primitive:
                 else:
                     if k is Kind.INDEX and _has_array(v):
                         skip_rule = True  # advanced indexing: numpy checks it
-                    p = _norm_param(k, v)
+                    p = _norm_param(k, v, name, a.name)
                     fwd.append(p)
                     rule_vals.append(v if k is Kind.INDEX else p)
             key: Any = None
