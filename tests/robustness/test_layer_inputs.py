@@ -17,15 +17,7 @@ from pool import POOL
 from zoo import example, input_for, layer_names
 
 # layer -> owner: escapes found by this suite and not yet fixed (also in NOTES.md).
-_RAGGED = ("layers: Layer.check takes np.shape of a ragged list, a raw numpy ValueError "
-           "(the layers branch's Layer._shape_of refuses non-tensors)")
-KNOWN: Dict[str, str] = {
-    **{n: _RAGGED for n in (
-        "Dense", "Chain", "Flatten", "SkipConnection", "Parallel", "Embedding", "Conv",
-        "ConvTranspose", "MaxPool", "MeanPool", "GlobalMaxPool", "GlobalMeanPool",
-        "AdaptiveMeanPool", "BatchNorm", "LayerNorm", "RNN", "LSTM", "GRU")},
-    "MultiHeadAttention": "layers: mha(None) / mha([...]) read .shape: AttributeError",
-}
+KNOWN: Dict[str, str] = {}
 
 
 def _cases(name: str) -> List[Any]:
