@@ -19,6 +19,8 @@ from typedflux.ops.creation import arange, full, ones, rand, randn, seed, tensor
 from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, where
 from typedflux.ops.elementwise import clamp, cos, sin
 from typedflux.ops.einsum import einsum
+from typedflux.ops.expand import pad, repeat, repeat_interleave, tile
+from typedflux.ops.index import gather, take_along_axis
 from typedflux.ops.rearrange import rearrange
 from typedflux.ops.join import add, cat, chunk, concat, mul, split, stack
 from typedflux.ops.linalg import matmul, tril, triu
@@ -105,6 +107,12 @@ __all__ = [
     "mul",
     "split",
     "chunk",
+    "tile",
+    "repeat",
+    "repeat_interleave",
+    "pad",
+    "take_along_axis",
+    "gather",
     # activations
     "identity",
     "relu",

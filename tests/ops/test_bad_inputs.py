@@ -59,6 +59,29 @@ CASES = [
      r'Cannot split evenly for "chunk": x has Tensor\[3, 4\], chunks is 3; need the size at axis 1 divisible by 3 \(4 % 3 = 1\)'),
     (lambda: tf.chunk(x, 2, axis=2), tf.ShapeError, r'Axis out of range for "chunk"'),
     (lambda: tf.chunk(x, "2"), TypeError, r'"chunk" needs an int for chunks, got str'),  # type: ignore[arg-type]
+    (lambda: tf.tile(x, 2, -1), tf.ShapeError,
+     r'Negative count for "tile": reps is \(2, -1\); need counts >= 0 \(-1 at position 1\)'),
+    (lambda: tf.tile(x, 2.0), TypeError, r'"tile" needs ints for reps, got float at position 0'),  # type: ignore[arg-type]
+    (lambda: tf.repeat(x, 2), tf.ShapeError, r'Too few counts for "repeat": x has Tensor\[3, 4\]'),
+    (lambda: tf.repeat_interleave(x, 2, axis=(0, 1)), TypeError,  # type: ignore[arg-type]
+     r'"repeat_interleave" takes one axis'),
+    (lambda: tf.repeat_interleave(x, -2), tf.ShapeError, r'Negative count for "repeat_interleave"'),
+    (lambda: tf.pad(x, ((1, 1),)), tf.ShapeError,
+     r'Cannot pad for "pad": x has Tensor\[3, 4\], widths is \(\(1, 1\),\); need one \(before, after\) pair per axis \(1 given for rank 2\)'),
+    (lambda: tf.pad(x, (1, 1)), TypeError, r'"pad" needs a \(before, after\) pair for widths\[0\], got 1'),  # type: ignore[arg-type]
+    (lambda: tf.pad(x, ((0, 0), (4, 0)), mode="reflect"), tf.ShapeError,
+     r'need reflect widths below the axis size \(4 vs 4 at axis 1\)'),
+    (lambda: tf.pad(x, ((0, 0), (1, 1)), mode="edge"), ValueError,
+     r'"pad" needs one of constant, reflect, replicate, circular for mode, got \'edge\''),
+    (lambda: tf.pad(x, ((0, 0), (1, 1)), value="0"), TypeError, r'"pad" needs a number for value'),  # type: ignore[arg-type]
+    (lambda: tf.take_along_axis(x, tf.tensor([[0.0]]), 1), TypeError,
+     r'"take_along_axis" needs an integer tensor for indices, got float32'),
+    (lambda: tf.take_along_axis(x, tf.tensor([[4]]), 1), IndexError,
+     r'"take_along_axis": indices holds 4; need -4 <= index < 4 along axis 1'),
+    (lambda: tf.take_along_axis(x, tf.tensor([0]), 0), tf.ShapeError,
+     r'Cannot index for "take_along_axis": x has Tensor\[3, 4\], indices has Tensor\[1\]; need equal ranks \(2 vs 1\)'),
+    (lambda: tf.gather(x, 1, tf.tensor([[0]] * 5)), tf.ShapeError,
+     r'need index sizes <= x sizes off the axis \(5 vs 3 at axis 0\)'),
     (lambda: tf.sin("a"), TypeError, r'"sin" needs a Tensor or a number for x, got str'),  # type: ignore[arg-type]
 ]
 

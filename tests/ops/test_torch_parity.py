@@ -18,6 +18,7 @@ import typedflux as tf
 torch = pytest.importorskip("torch")  # the `test` extra pins torch==2.13.0
 
 Case = Tuple[str, Callable[..., Any], Callable[..., Any], List[Any]]
+_IDX = np.array([[0, 3, 3], [1, 0, 2], [2, 2, 1]])  # repeats: gradients must accumulate
 
 
 def _arr(*shape: int, seed: int = 0) -> np.ndarray:
@@ -73,6 +74,24 @@ CASES: List[Case] = [
      [_arr(4, 3)]),
     ("split-unused", lambda x: tf.split(x, (2, 2))[1], lambda x: torch.split(x, 2, dim=-1)[1],
      [_arr(3, 4)]),
+    # copies and padding
+    ("tile", lambda x: tf.tile(x, 2, 1, 3), lambda x: torch.tile(x, (2, 1, 3)), [_arr(2, 3)]),
+    ("repeat", lambda x: tf.repeat(x, 2, 3), lambda x: x.repeat(2, 3), [_arr(2, 3)]),
+    ("repeat_interleave", lambda x: tf.repeat_interleave(x, 3, axis=1),
+     lambda x: torch.repeat_interleave(x, 3, dim=1), [_arr(2, 3)]),
+    ("repeat_interleave-flat", lambda x: tf.repeat_interleave(x, 2),
+     lambda x: torch.repeat_interleave(x, 2), [_arr(2, 3)]),
+    # pad: pairs in axis order here, flattened from the last axis backwards in torch
+    ("pad-constant", lambda x: tf.pad(x, ((0, 0), (1, 2), (3, 0)), value=0.5),
+     lambda x: torch.nn.functional.pad(x, (3, 0, 1, 2), value=0.5), [_arr(2, 3, 4)]),
+    *[(f"pad-{mode}", lambda x, m=mode: tf.pad(x, ((0, 0), (0, 0), (2, 1), (1, 3)), mode=m),
+       lambda x, m=mode: torch.nn.functional.pad(x, (1, 3, 2, 1), mode=m), [_arr(1, 2, 4, 5)])
+      for mode in ("reflect", "replicate", "circular")],
+    # picking along an axis
+    ("take_along_axis", lambda x: tf.take_along_axis(x, tf.tensor(_IDX), axis=1),
+     lambda x: torch.take_along_dim(x, torch.tensor(_IDX), dim=1), [_arr(3, 4)]),
+    ("gather", lambda x: tf.gather(x, 1, tf.tensor(_IDX[:2])),
+     lambda x: torch.gather(x, 1, torch.tensor(_IDX[:2])), [_arr(3, 4)]),
     # rearrange: torch spells it as view/permute
     ("rearrange-heads", lambda x: tf.rearrange(x, "b t (h d) -> b h t d", h=2),
      lambda x: x.reshape(2, 3, 2, 4).permute(0, 2, 1, 3), [_arr(2, 3, 8)]),

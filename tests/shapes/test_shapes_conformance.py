@@ -67,7 +67,7 @@ def scalar_axis_quirk(x: Ints, axis: Any) -> bool:
 OURS = {n for n, s in SPECS.items()
         if s.rule.__module__.split(".")[-1] in (
             "rules_elementwise", "rules_linalg", "rules_reduce", "rules_movement", "rules_index",
-            "rules_join", "rules_nn", "rules_creation")}
+            "rules_join", "rules_nn", "rules_creation", "rules_expand")}
 BINARY = sorted(n for n in OURS if [(a.name, a.kind) for a in SPECS[n].args]
                 == [("x", Kind.TENSOR), ("y", Kind.TENSOR)])
 UNARY = sorted(n for n in OURS if SPECS[n].args[0].name == "x"
@@ -77,7 +77,8 @@ UNARY = sorted(n for n in OURS if SPECS[n].args[0].name == "x"
 NAMED = {"where", "add_n", "mul_n", "matmul", "sum", "mean", "max", "min", "logsumexp",
          "reshape", "transpose", "T", "swapaxes", "squeeze", "unsqueeze", "flatten", "concat",
          "cat", "stack", "getitem", "softmax", "logsoftmax", "zeros", "ones", "randn", "rand",
-         "full", "arange", "var", "std", "argmax", "argmin", "cumsum", "tril", "triu", "split", "chunk"}
+         "full", "arange", "var", "std", "argmax", "argmin", "cumsum", "tril", "triu", "split", "chunk", "tile", "repeat",
+         "repeat_interleave", "pad", "take_along_axis", "gather"}
 
 
 def test_every_rule_here_is_checked_against_numpy() -> None:
@@ -343,6 +344,78 @@ def test_split_chunk(data: st.DataObject, x: Ints) -> None:
     several("split", numpy_split, x=x, sizes=sizes, axis=axis)
     chunks = data.draw(st.integers(1, 4))
     several("chunk", lambda: np.split(z(x), chunks, axis=axis), x=x, chunks=chunks, axis=axis)
+
+
+@SETTINGS
+@given(shapes, st.lists(st.integers(-1, 3), max_size=4).map(tuple))
+def test_tile_repeat(x: Ints, reps: Ints) -> None:
+    agree("tile", lambda: np.tile(z(x), reps) if min(reps, default=0) >= 0 else None + 1,
+          x=x, reps=reps)
+
+    def torch_repeat() -> Any:  # torch's Tensor.repeat: np.tile with a count per axis
+        if len(reps) < len(x) or min(reps, default=0) < 0:
+            raise ValueError("torch needs a count per axis")
+        return np.tile(z(x), reps)
+
+    agree("repeat", torch_repeat, x=x, counts=reps)
+
+
+@SETTINGS
+@given(st.data(), shapes, st.integers(-1, 3))
+def test_repeat_interleave(data: st.DataObject, x: Ints, r: int) -> None:
+    n = len(x)
+    axis = data.draw(st.none() | st.integers(-n - 1, n))
+    if r < 0:  # numpy lets a negative count through when nothing is repeated; never here
+        assert rule("repeat_interleave", x=x, repeats=r, axis=axis) is None
+        return
+    check = stricter if scalar_axis_quirk(x, axis) else agree
+    check("repeat_interleave", lambda: np.repeat(z(x), r, axis=axis), x=x, repeats=r, axis=axis)
+
+
+@SETTINGS
+@given(st.data(), st.lists(st.integers(0, 4), max_size=3).map(tuple),
+       st.sampled_from(["constant", "reflect", "replicate", "circular"]))
+def test_pad(data: st.DataObject, x: Ints, mode: str) -> None:
+    k = len(x) + data.draw(st.sampled_from([0, 0, 0, -1, 1]))
+    widths = tuple((data.draw(st.integers(-1, 5)), data.draw(st.integers(0, 5)))
+                   for _ in range(max(k, 0)))
+
+    def torch_rules() -> Any:
+        # np.pad broadcasts a short widths list and reflects more than once; typedflux wants a
+        # pair per axis and torch's limits (reflect < size, circular <= size, replicate > 0).
+        if len(widths) != len(x) or any(min(p) < 0 for p in widths):
+            raise ValueError("a pair of widths >= 0 per axis")
+        for (b, e), d in zip(widths, x):
+            w = max(b, e)
+            if (mode == "reflect" and w and w >= d) or (mode == "circular" and w > d) or (
+                    mode == "replicate" and w and d == 0):
+                raise ValueError("torch's limits")
+        np_mode = {"replicate": "edge", "circular": "wrap"}.get(mode, mode)
+        return np.pad(z(x), widths, mode=np_mode)
+
+    agree("pad", torch_rules, x=x, widths=widths, mode=mode)
+
+
+@SETTINGS
+@given(st.data(), st.lists(st.integers(1, 3), min_size=1, max_size=3).map(tuple))
+def test_take_along_axis_and_gather(data: st.DataObject, x: Ints) -> None:
+    n = len(x)
+    ix = tuple(data.draw(st.sampled_from([d, 1, 2, 4])) for d in x)
+    if data.draw(st.integers(0, 9)) == 0:
+        ix = ix[1:]
+    axis = data.draw(st.integers(-n - 1, n))
+    idx = np.zeros(ix, dtype=np.int64)
+    agree("take_along_axis", lambda: np.take_along_axis(z(x), idx, axis=axis), x=x, indices=ix,
+          axis=axis)
+
+    def torch_gather() -> Any:  # no broadcasting; index sizes <= x sizes off the axis
+        if len(ix) != n or not -n <= axis < n:
+            raise ValueError("rank or axis")
+        if any(q > p for k, (p, q) in enumerate(zip(x, ix)) if k != axis % n):
+            raise ValueError("index larger than x")
+        return idx
+
+    agree("gather", torch_gather, x=x, axis=axis, index=ix)
 
 
 index_items = st.one_of(

@@ -42,6 +42,7 @@ from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
 from typedflux.shapes import rules_data  # noqa: F401
 from typedflux.shapes import rules_einsum  # noqa: F401  (the ops engineer's pattern ops)
 from typedflux.shapes import rules_elementwise  # noqa: F401
+from typedflux.shapes import rules_expand  # noqa: F401  (the ops engineer's tile/repeat/pad)
 from typedflux.shapes import rules_index  # noqa: F401
 from typedflux.shapes import rules_join  # noqa: F401
 from typedflux.shapes import rules_linalg  # noqa: F401

@@ -765,3 +765,45 @@ def wrong_input_type(layer: str, value: object) -> str:
 
 def _article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def negative_count(op: str, arg: str, values: Sequence[object], position: int, value: int) -> str:
+    """A negative repetition count or pad width.
+
+    >>> print(negative_count("tile", "reps", (2, -1), 1, -1))
+    Negative count for "tile": reps is (2, -1); need counts >= 0 (-1 at position 1)
+    """
+    return (
+        f'Negative count for "{op}": {arg} is {fmt_dims(values)}; '
+        f"need counts >= 0 ({value} at position {position})"
+    )
+
+
+def too_few_counts(op: str, x: Sequence[object], counts: Sequence[object]) -> str:
+    """torch-style ``repeat`` with fewer counts than axes.
+
+    >>> print(too_few_counts("repeat", (2, 3), (2,)))
+    Too few counts for "repeat": x has Tensor[2, 3], counts is (2); need one count per axis at least (1 given for rank 2)
+    """
+    return (
+        f'Too few counts for "{op}": x has {fmt_shape(x)}, counts is {fmt_dims(counts)}; '
+        f"need one count per axis at least ({len(counts)} given for rank {len(x)})"
+    )
+
+
+def pad_mismatch(op: str, x: Sequence[object], widths: object, need: str) -> str:
+    """Pad widths that do not fit the tensor.
+
+    >>> print(pad_mismatch("pad", (2, 3), ((1, 1),), "one (before, after) pair per axis (1 given for rank 2)"))
+    Cannot pad for "pad": x has Tensor[2, 3], widths is ((1, 1),); need one (before, after) pair per axis (1 given for rank 2)
+    """
+    return f'Cannot pad for "{op}": x has {fmt_shape(x)}, widths is {widths!r}; need {need}'
+
+
+def index_mismatch(op: str, x: Sequence[object], ix: Sequence[object], arg: str, need: str) -> str:
+    """An index tensor that does not fit the tensor it picks from.
+
+    >>> print(index_mismatch("take_along_axis", (3, 4), (3,), "indices", "equal ranks (2 vs 1)"))
+    Cannot index for "take_along_axis": x has Tensor[3, 4], indices has Tensor[3]; need equal ranks (2 vs 1)
+    """
+    return f'Cannot index for "{op}": x has {fmt_shape(x)}, {arg} has {fmt_shape(ix)}; need {need}'

@@ -1,4 +1,5 @@
-"""Shape rule of indexing ``x[key]``: ints, slices (with steps), ``None``, ``...``, tuples.
+"""Shape rules of indexing ``x[key]`` (ints, slices with steps, ``None``, ``...``, tuples) and
+of picking along an axis with an index tensor: ``take_along_axis`` and ``gather``.
 
 >>> from typedflux.shapes.catalog import SPECS
 >>> SPECS["getitem"].rule(x=(5, 6, 7), key=(0, slice(None, None, 2), None))
@@ -12,11 +13,19 @@ from typing import List, Optional, Tuple
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Unknown
+from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Unknown, dim_str
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.shape import SDim, Shape, all_int, star_index, surely_nonneg
+from typedflux.shapes.shape import (
+    SDim,
+    Shape,
+    all_int,
+    broadcast_dim,
+    locate_axis,
+    star_index,
+    surely_nonneg,
+)
 
-__all__ = ["getitem_shape", "slice_size"]
+__all__ = ["getitem_shape", "slice_size", "take_along_axis_shape", "gather_shape"]
 
 
 def _bound(v: Optional[Dim], d: Dim, default: Dim) -> Optional[Dim]:
@@ -224,3 +233,63 @@ def getitem_shape(x: Shape, key: object) -> Shape:
     front = _apply(x, head, x[:nh], 0, False)
     back = _apply(x, tail, x[n - nt:], n - nt, s is not None)
     return tuple(front) + x[nh: n - nt] + tuple(back)
+
+
+def _along(op: str, x: Shape, ix: Shape, arg: str, axis: int) -> int:
+    if star_index(x) is not None or star_index(ix) is not None:
+        raise CannotTell(f"{op} on a shape of unknown rank")
+    if len(x) != len(ix):
+        raise ShapeError(messages.index_mismatch(
+            op, x, ix, arg, f"equal ranks ({len(x)} vs {len(ix)})"))
+    return locate_axis(x, axis, op)
+
+
+@spec("take_along_axis", a("x", Kind.TENSOR, required=True),
+      a("indices", Kind.TENSOR, required=True), a("axis", Kind.INT, required=True),
+      functions=("take_along_axis",))
+def take_along_axis_shape(x: Shape, indices: Shape, axis: int) -> Shape:
+    """``take_along_axis(x, indices, axis)`` (numpy's): ``indices`` has ``x``'s rank; the
+    output has ``indices``' size at ``axis`` and the broadcast of both elsewhere.
+
+    >>> take_along_axis_shape((3, 4), (3, 2), 1), take_along_axis_shape((3, 4), (1, 5), 1)
+    ((3, 2), (3, 5))
+    >>> take_along_axis_shape((3, 4), (2, 1), 1)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Cannot index for "take_along_axis": x has Tensor[3, 4], indices has Tensor[2, 1]; need equal sizes or 1 off the axis (3 vs 2 at axis 0)
+    """
+    i = _along("take_along_axis", x, indices, "indices", axis)
+    out: List[SDim] = []
+    for k, (p, q) in enumerate(zip(x, indices)):
+        if k == i:
+            out.append(q)
+            continue
+        d = broadcast_dim(p, q)  # type: ignore[arg-type]
+        if d is None:
+            raise ShapeError(messages.index_mismatch(
+                "take_along_axis", x, indices, "indices",
+                f"equal sizes or 1 off the axis ({dim_str(p)} vs {dim_str(q)} at axis {k})"))  # type: ignore[arg-type]
+        out.append(d)
+    return tuple(out)
+
+
+@spec("gather", a("x", Kind.TENSOR, required=True), a("axis", Kind.INT, required=True),
+      a("index", Kind.TENSOR, required=True), functions=("gather",), primitive=False)
+def gather_shape(x: Shape, axis: int, index: Shape) -> Shape:
+    """``gather(x, axis, index)`` (torch's): ``index`` has ``x``'s rank and sizes no larger
+    than ``x``'s off the axis (no broadcasting); the output has ``index``'s shape.
+
+    >>> gather_shape((3, 4), 1, (2, 6))
+    (2, 6)
+    >>> gather_shape((3, 4), 1, (5, 2))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Cannot index for "gather": x has Tensor[3, 4], index has Tensor[5, 2]; need index sizes <= x sizes off the axis (5 vs 3 at axis 0)
+    """
+    i = _along("gather", x, index, "index", axis)
+    for k, (p, q) in enumerate(zip(x, index)):
+        if k != i and isinstance(p, int) and isinstance(q, int) and q > p:
+            raise ShapeError(messages.index_mismatch(
+                "gather", x, index, "index",
+                f"index sizes <= x sizes off the axis ({q} vs {p} at axis {k})"))
+    return index
