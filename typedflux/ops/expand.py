@@ -106,7 +106,8 @@ def _pad_vjp(g: Any, out: Any, x: Any, widths: Tuple[Tuple[int, int], ...], mode
     for i, ((b, e), n) in enumerate(zip(widths, shape)):
         source = np.pad(np.arange(n), (b, e), mode=_NUMPY_MODES[mode])
         folded = np.zeros(g.shape[:i] + (n,) + g.shape[i + 1:], dtype=g.dtype)
-        np.add.at(folded, (slice(None),) * i + (source,), g)
+        where: Any = (slice(None),) * i + (source,)
+        np.add.at(folded, where, g)
         g = folded
     return (g,)
 
