@@ -2,9 +2,11 @@
 
 The same annotation mypy's plugin proves statically is enforced here where the checker could
 not see: symbolic dims are bound at each call (unification shared with the plugin, in
-``typedflux.shapes.bind``), every tensor argument and the return value are checked, and a
-mismatch raises ``ShapeError`` naming the argument, the annotation, the actual shape and the
-bindings so far.
+``typedflux.shapes.bind``), every tensor argument (each of ``*xs`` and ``**kw`` too), the
+return value and each value a generator yields are checked, and a mismatch raises
+``ShapeError`` in the plugin's words, naming the argument, the annotation, the axis and the
+bindings so far. A call of an ``@overload``-ed function is checked against the first item
+that takes the arguments' shapes, as mypy's plugin chooses it.
 
 >>> from typing import TypeVar
 >>> import typedflux as tf
@@ -18,22 +20,25 @@ bindings so far.
 >>> first_half(tf.zeros(3, 7))
 Traceback (most recent call last):
 ...
-typedflux.shapes.errors.ShapeError: Shape mismatch for "first_half": argument "x" has Tensor[3, 7], annotated Tensor[B, 2*N]; need size 2*N at axis 1 (got 7)
+typedflux.shapes.errors.ShapeError: Argument "x" of "first_half" has shape Tensor[3, 7], which does not match the annotation Tensor[B, 2*N]: axis 1 is 7, expected 2*N
   B=3
 """
 
 from __future__ import annotations
 
+import collections.abc
 import functools
 import inspect
 import sys
 import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
-from typing_extensions import Literal, TypeVarTuple, Unpack
+from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
+from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
+from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.parse import parse_dim
 from typedflux.shapes.shape import SDim, Shape
 from typedflux.tensor import Tensor
@@ -92,18 +97,103 @@ def _dim_of(arg: Any) -> SDim:
 class _Checked:
     """The parsed annotations of one function, read lazily (forward references resolve late)."""
 
-    __slots__ = ("params", "result")
+    __slots__ = ("params", "kinds", "result", "yields", "method", "globals")
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         hints = _hints(fn)
+        parameters = list(inspect.signature(fn).parameters.values())
+        kinds = {p.name: p.kind for p in parameters}
+        self.method = bool(parameters) and parameters[0].name == "self"
+        self.globals: Dict[str, Any] = getattr(fn, "__globals__", {})
         self.params: Dict[str, Shape] = {}
+        self.kinds: Dict[str, Any] = {}
         for name, ann in hints.items():
             if name == "return":
                 continue
             pattern = annotation_shape(ann)
             if pattern is not None:
                 self.params[name] = pattern
-        self.result: Tuple[Tuple[int, Shape], ...] = _result_patterns(hints.get("return"))
+                self.kinds[name] = kinds.get(name)
+        returned = hints.get("return")
+        self.yields: Patterns = ()
+        if inspect.isgeneratorfunction(fn):
+            self.yields = _result_patterns(_yielded(returned))
+            returned = None
+        self.result: Patterns = _result_patterns(returned)
+
+    def bind_arguments(
+        self, env: Bindings, signature: inspect.Signature, args: Any, kwargs: Any
+    ) -> Bindings:
+        """Bind every tensor argument (each item of ``*xs``, each value of ``**kw``).
+
+        In a method, the dims the instance's annotated tensor attributes fix (a generic
+        class's ``weight: Tensor[O, I]``) are the class's, as mypy reads them from the
+        instance's type: they are put into the annotations first, and returned (to put into
+        the result's annotation too).
+        """
+        fixed = Bindings(env.function)
+        if self.method and args:
+            _bind_attributes(fixed, args[0], self.globals)
+        if not self.params:
+            return fixed
+        bound = signature.bind(*args, **kwargs)
+        for pname, pattern in self.params.items():
+            value = bound.arguments.get(pname)
+            kind = self.kinds.get(pname)
+            if kind == inspect.Parameter.VAR_POSITIONAL and isinstance(value, tuple):
+                values = [(f"{pname}[{i}]", v) for i, v in enumerate(value)]
+            elif kind == inspect.Parameter.VAR_KEYWORD and isinstance(value, dict):
+                values = list(value.items())
+            else:
+                values = [(pname, value)]
+            for label, v in values:
+                if isinstance(v, Tensor):
+                    env.bind(f'argument "{label}"', fixed.substitute(pattern), v.shape)
+        return fixed
+
+
+_ATTRIBUTES: Dict[type, Dict[str, Shape]] = {}
+
+
+def _attribute_patterns(cls: type, globalns: Dict[str, Any]) -> Dict[str, Shape]:
+    """The ``Tensor[...]`` annotations of a class's attributes (its bases' too), cached.
+
+    A postponed annotation (a string) is read in its class's module, or, for a class whose
+    module is not imported as such (code run by ``exec``), in ``globalns``.
+    """
+    found = _ATTRIBUTES.get(cls)
+    if found is None:
+        found = {}
+        for klass in reversed(cls.__mro__):
+            module = sys.modules.get(klass.__module__)
+            namespace = vars(module) if module is not None else globalns
+            for name, ann in vars(klass).get("__annotations__", {}).items():
+                try:
+                    if isinstance(ann, str):
+                        ann = eval(ann, dict(namespace), {})  # noqa: S307 - the user's annotation
+                    pattern = annotation_shape(ann)
+                except Exception:  # an annotation this check cannot read is not checked
+                    continue
+                if pattern is not None:
+                    found[name] = pattern
+        _ATTRIBUTES[cls] = found
+    return found
+
+
+def _bind_attributes(env: Bindings, obj: Any, globalns: Dict[str, Any]) -> None:
+    patterns = _attribute_patterns(type(obj), globalns)
+    values = getattr(obj, "__dict__", {})
+    for name, pattern in patterns.items():
+        value = values.get(name)
+        if isinstance(value, Tensor):
+            try:
+                env.bind(f'attribute "{name}"', pattern, value.shape)
+            except ShapeError:
+                continue  # the attribute disagrees with its own annotation: not this call's
+
+
+# Patterns of a result: (how to reach the tensor in it, its pattern).
+Patterns = Tuple[Tuple["_Path", Shape], ...]
 
 
 def _hints(fn: Callable[..., Any]) -> Dict[str, Any]:
@@ -118,21 +208,133 @@ def _hints(fn: Callable[..., Any]) -> Dict[str, Any]:
     return out
 
 
-def _result_patterns(ann: Any) -> Tuple[Tuple[int, Shape], ...]:
-    """Patterns of a return annotation: one Tensor, or a tuple holding Tensors at positions."""
+def _yielded(ann: Any) -> Any:
+    """The item type of a generator's return annotation (``Iterator[T]``, ``Generator[T, ...]``)."""
+    origin = typing.get_origin(ann)
+    if origin in (
+        collections.abc.Iterator, collections.abc.Iterable, collections.abc.Generator,
+    ):
+        args = typing.get_args(ann)
+        return args[0] if args else None
+    return None
+
+
+class _Path:
+    """Where a tensor sits in a result: the whole value, a tuple item, or every list item."""
+
+    __slots__ = ("kind", "index")
+
+    def __init__(self, kind: str, index: int = 0) -> None:
+        self.kind = kind  # "whole", "tuple" or "list"
+        self.index = index
+
+    def values(self, result: Any) -> List[Tuple[str, Any]]:
+        """(the part's name in messages, the value) for each tensor this path reaches."""
+        if self.kind == "whole":
+            return [("", result)]
+        if self.kind == "tuple":
+            if isinstance(result, tuple) and self.index < len(result):
+                return [(f" (tuple item {self.index})", result[self.index])]
+            return []
+        if isinstance(result, list):
+            return [(f" (list item {i})", v) for i, v in enumerate(result)]
+        return []
+
+
+def _result_patterns(ann: Any) -> Patterns:
+    """Patterns of a result annotation: a Tensor (or ``Optional`` of one), a tuple holding
+    Tensors at positions, or a list of Tensors."""
     if ann is None:
         return ()
     pattern = annotation_shape(ann)
     if pattern is not None:
-        return ((-1, pattern),)
-    if typing.get_origin(ann) is tuple:
-        found = []
-        for i, item in enumerate(typing.get_args(ann)):
+        return ((_Path("whole"), pattern),)
+    origin = typing.get_origin(ann)
+    args = typing.get_args(ann)
+    if origin is typing.Union:
+        found = [p for p in (annotation_shape(a) for a in args) if p is not None]
+        return ((_Path("whole"), found[0]),) if len(found) == 1 else ()
+    if origin is tuple:
+        out = []
+        for i, item in enumerate(args):
             p = annotation_shape(item)
             if p is not None:
-                found.append((i, p))
-        return tuple(found)
+                out.append((_Path("tuple", i), p))
+        return tuple(out)
+    if origin is list and len(args) == 1:
+        p = annotation_shape(args[0])
+        return ((_Path("list"), p),) if p is not None else ()
     return ()
+
+
+def _check_result(
+    env: Bindings, fixed: Bindings, what: str, patterns: Patterns, result: Any
+) -> None:
+    for path, pattern in patterns:
+        for part, value in path.values(result):
+            if isinstance(value, Tensor):
+                env.bind(what + part, fixed.substitute(pattern), value.shape)
+
+
+def _copy(env: Bindings) -> Bindings:
+    out = Bindings(env.function)
+    out.dims.update(env.dims)
+    out.stars.update(env.stars)
+    out.origin.update(env.origin)
+    return out
+
+
+def _checked_items(gen: Any, env: Bindings, fixed: Bindings, patterns: Patterns) -> Any:
+    """Run generator ``gen``, checking each yielded value (against the arguments' bindings,
+    fresh for each: a last, smaller batch binds nothing for the next)."""
+    try:
+        item = next(gen)
+        while True:
+            try:
+                _check_result(_copy(env), fixed, "yielded value", patterns, item)
+            except ShapeError as err:
+                # Raised inside the generator, at the ``yield`` the value came from.
+                item = gen.throw(err)
+                continue
+            try:
+                sent = yield item
+            except GeneratorExit:
+                raise
+            except BaseException as exc:  # forwarded to the generator, as ``yield from`` does
+                item = gen.throw(exc)
+            else:
+                item = gen.send(sent)
+    except StopIteration as stop:
+        return stop.value
+    finally:
+        gen.close()
+
+
+def _overloads(fn: Callable[..., Any]) -> List[Tuple[inspect.Signature, "_Checked"]]:
+    """The ``@overload`` items declared for ``fn`` (the implementation), parsed."""
+    return [(inspect.signature(o), _Checked(o)) for o in get_overloads(fn)]
+
+
+def _pick_overload(
+    name: str, items: List[Tuple[inspect.Signature, "_Checked"]], args: Any, kwargs: Any
+) -> Optional[Tuple[Bindings, Bindings, "_Checked"]]:
+    """The first overload item that takes the arguments' shapes, as the plugin chooses it.
+
+    ``None`` when some item cannot take the arguments at all (Python's own error comes
+    then); a ShapeError naming each item's mismatch when every item fails on shapes.
+    """
+    failures: List[str] = []
+    for sig, spec in items:
+        env = Bindings(name)
+        try:
+            fixed = spec.bind_arguments(env, sig, args, kwargs)
+        except TypeError:
+            return None
+        except ShapeError as err:
+            failures.append(err.brief)
+            continue
+        return env, fixed, spec
+    raise ShapeError(messages.overload_mismatch(name, failures))
 
 
 def shapecheck(fn: F) -> F:
@@ -140,7 +342,9 @@ def shapecheck(fn: F) -> F:
 
     Symbolic dims (TypeVars, names in string dims, ``*Bs``) are bound per call, so nested and
     recursive calls each have their own bindings. Unknown dims (``int``, ``Any``) and
-    arguments that are not tensors are not checked. Works on methods (a layer's ``__call__``).
+    arguments that are not tensors are not checked. Works on methods (a layer's ``__call__``),
+    generators (each yielded value, raised at its ``yield``) and overloaded functions
+    (decorate the implementation).
 
     >>> import typedflux as tf
     >>> from typedflux import Tensor
@@ -152,39 +356,33 @@ def shapecheck(fn: F) -> F:
     >>> affine(tf.ones(2, 4), tf.ones(4, 5))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.errors.ShapeError: Shape mismatch for "affine": argument "x" has Tensor[2, 4], annotated Tensor[B, 3]; need size 3 at axis 1 (got 4)
+    typedflux.shapes.errors.ShapeError: Argument "x" of "affine" has shape Tensor[2, 4], which does not match the annotation Tensor[B, 3]: axis 1 is 4, expected 3
       B=2
     """
     signature = inspect.signature(fn)
     name = fn.__qualname__
-    parsed: List[_Checked] = []
+    parsed: List[Tuple[_Checked, List[Tuple[inspect.Signature, _Checked]]]] = []
 
     @functools.wraps(fn)
     def checked(*args: Any, **kwargs: Any) -> Any:
         if not parsed:
-            parsed.append(_Checked(fn))
-        spec = parsed[0]
+            parsed.append((_Checked(fn), _overloads(fn)))
+        spec, overloads = parsed[0]
         env = Bindings(name)
-        if spec.params:
-            bound = signature.bind(*args, **kwargs)
-            for pname, pattern in spec.params.items():
-                value = bound.arguments.get(pname)
-                if isinstance(value, Tensor):
-                    env.bind(f'argument "{pname}"', pattern, value.shape)
+        fixed = spec.bind_arguments(env, signature, args, kwargs)
+        results = [(env, fixed, spec)]
+        if overloads:
+            # Calls of an overloaded function are checked against the item that fits, as
+            # the plugin checks them (the implementation's own annotations are usually wide).
+            picked = _pick_overload(name, overloads, args, kwargs)
+            if picked is not None:
+                results.append(picked)
         result = fn(*args, **kwargs)
-        for index, pattern in spec.result:
-            value = result if index == -1 else _item(result, index)
-            if isinstance(value, Tensor):
-                what = "return value" if index == -1 else f"return value [{index}]"
-                env.bind(what, pattern, value.shape)
+        if spec.yields and inspect.isgenerator(result):
+            return _checked_items(result, env, fixed, spec.yields)
+        for env_, fixed_, spec_ in results:
+            _check_result(env_, fixed_, "return value", spec_.result, result)
         return result
 
     return cast(F, checked)
-
-
-def _item(result: Any, index: int) -> Any:
-    try:
-        return result[index]
-    except (TypeError, IndexError, KeyError):
-        return None
 

@@ -172,9 +172,18 @@ def test_chain_and_layer_messages() -> None:
 
 
 def test_annotation_and_binding_messages() -> None:
-    assert messages.annotation_mismatch("predict", 'argument "x"', (B, 784), (32, 100), 1) == (
-        'Shape mismatch for "predict": argument "x" has Tensor[32, 100], annotated '
-        "Tensor[B, 784]; need size 784 at axis 1 (got 100)")
+    assert messages.argument_mismatch("predict", "x", (B, 784), (32, 100), 1) == (
+        'Argument "x" of "predict" has shape Tensor[32, 100], which does not match the '
+        "annotation Tensor[B, 784]: axis 1 is 100, expected 784")
+    assert messages.return_mismatch((B, 10), (B, 10, 1)) == (
+        "Return shape Tensor[B, 10, 1] does not match the annotation Tensor[B, 10]: "
+        "rank is 3, expected 2")
+    assert messages.yield_mismatch((Star("Bs"), 10), (B, 9), 1, "tuple item 0") == (
+        "Yielded shape Tensor[B, 9] (tuple item 0) does not match the annotation "
+        "Tensor[*Bs, 10]: axis 1 is 9, expected 10")
+    assert messages.assignment_mismatch("h", (B, 64), (B, 32), 1) == (
+        'Assigned shape Tensor[B, 32] does not match the annotation Tensor[B, 64] of "h": '
+        "axis 1 is 32, expected 64")
     assert messages.binding_conflict("f", "B", 'argument "x"', 32, 'argument "y"', 16) == (
         'Dim "B" differs for "f": argument "x" gives B = 32, argument "y" gives B = 16; '
         "need one size for B (32 vs 16)")

@@ -18,6 +18,18 @@ Traceback (most recent call last):
 ...
 typedflux.shapes.errors.ShapeError: Dim "B" differs for "f": argument "x" gives B = 32, argument "y" gives B = 16; need one size for B (32 vs 16)
   B=32, N=5
+
+``what`` names the value: ``'argument "x"'``, ``"return value"`` (``"return value (tuple item
+0)"`` for an item of one) or ``"yielded value"``. A returned or yielded value is checked against the
+bindings the arguments made, in the boundary's own words:
+
+>>> env.bind("return value", (B, N), (32, 6))
+Traceback (most recent call last):
+...
+typedflux.shapes.errors.ShapeError: Return shape Tensor[32, 6] does not match the annotation Tensor[B, N]: axis 1 is 6, expected 5
+  B=32, N=5
+
+Inside a generic function symbols are rigid: :func:`rigid_mismatch` compares without binding.
 """
 
 from __future__ import annotations
@@ -31,16 +43,37 @@ from typedflux.shapes.dims import (
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape
 
-__all__ = ["Bindings"]
+__all__ = ["Bindings", "Mismatch", "rigid_mismatch", "RIGID_SAME", "RIGID_UNKNOWN"]
+
+
+def _param(what: str) -> Optional[str]:
+    """``'argument "x"'`` -> ``x``; ``None`` for other values."""
+    if what.startswith('argument "') and what.endswith('"'):
+        return what[len('argument "') : -1]
+    return None
+
+
+def _part(what: str) -> Optional[str]:
+    """``"return value (tuple item 2)"`` -> ``"tuple item 2"``; ``None`` for a whole value."""
+    if what.endswith(")") and " (" in what:
+        return what[what.rindex("(") + 1 : -1]
+    return None
 
 
 class Bindings:
-    """The dim bindings of one call of ``function``; :meth:`bind` one value at a time."""
+    """The dim bindings of one call of ``function``; :meth:`bind` one value at a time.
 
-    __slots__ = ("function", "dims", "stars", "origin")
+    A result (a return or yield) is checked against what the arguments bound: a symbol it
+    disagrees on is the result's mismatch, not a conflict between two bindings.
+    """
 
-    def __init__(self, function: str) -> None:
+    __slots__ = ("function", "dims", "stars", "origin", "rigid")
+
+    def __init__(self, function: str, rigid: frozenset[str] = frozenset()) -> None:
         self.function = function
+        # Symbols of the caller's scope inside the annotation (a generic class's dims, filled
+        # in by the instance's type): fixed, compared but never bound.
+        self.rigid = rigid
         self.dims: Dict[str, Dim] = {}
         self.stars: Dict[str, Tuple[SDim, ...]] = {}
         self.origin: Dict[str, str] = {}
@@ -49,8 +82,10 @@ class Bindings:
     def bind(self, what: str, pattern: Shape, actual: Shape) -> None:
         """Unify ``pattern`` (an annotation's shape) with ``actual``; raise on a proven mismatch.
 
-        ``what`` names the value in messages: ``'argument "x"'`` or ``"return value"``.
-        Anything undecidable (unknown dims, an unknown rank) binds nothing and passes.
+        ``what`` names the value in messages: ``'argument "x"'``, ``"return value"`` or
+        ``"yielded value"``, followed by its place in a container when it is an item of one
+        (``"return value (tuple item 0)"``). Anything undecidable (unknown dims, an unknown
+        rank) binds nothing and passes.
         """
         try:
             pairs = self._align(what, pattern, actual)
@@ -58,8 +93,9 @@ class Bindings:
             return
         deferred: List[Tuple[int, Expr, Dim]] = []
         for axis, p, a in pairs:
-            if isinstance(p, Expr) and symbol_name(p) is not None:
-                self._bind_symbol(what, pattern, actual, axis, symbol_name(p) or "", a)
+            name = symbol_name(p)
+            if name is not None and name not in self.rigid:
+                self._bind_symbol(what, pattern, actual, axis, name, a)
             elif isinstance(p, Expr):
                 deferred.append((axis, p, a))
             else:
@@ -88,13 +124,32 @@ class Bindings:
         return ", ".join(parts)
 
     # -- internals ------------------------------------------------------------------------
-    def _fail(self, text: str) -> ShapeError:
+    def _notes(self) -> List[str]:
         note = self.note()
-        return ShapeError(text, [note] if note else [])
+        return [note] if note else []
 
-    def _mismatch(self, what: str, pattern: Shape, actual: Shape, axis: Optional[int]) -> ShapeError:
-        # The annotation as written; the bindings that explain it go in the note.
-        return self._fail(messages.annotation_mismatch(self.function, what, pattern, actual, axis))
+    def _conflict(
+        self, dim: str, first_what: str, first: object, what: str, second: object
+    ) -> ShapeError:
+        text = messages.binding_conflict(self.function, dim, first_what, first, what, second)
+        brief = messages.overload_conflict(dim, first_what, first, what, second)
+        return ShapeError(text, self._notes(), brief)
+
+    def _mismatch(
+        self, what: str, pattern: Shape, actual: Shape, axis: Optional[int],
+        expected: Optional[SDim] = None,
+    ) -> ShapeError:
+        # The annotation as written; ``expected`` is the size its dim stands for once bound,
+        # and the bindings that explain it go in the note.
+        param = _param(what)
+        if param is not None:
+            text = messages.argument_mismatch(self.function, param, pattern, actual, axis, expected)
+        elif what.startswith("yielded value"):
+            text = messages.yield_mismatch(pattern, actual, axis, _part(what), expected)
+        else:
+            text = messages.return_mismatch(pattern, actual, axis, _part(what), expected)
+        brief = messages.overload_failure(param or what, pattern, actual, axis, expected)
+        return ShapeError(text, self._notes(), brief)
 
     def _align(self, what: str, pattern: Shape, actual: Shape) -> List[Tuple[int, Dim, Dim]]:
         """Pairs (axis, pattern dim, actual dim); binds the pattern's star when it has one."""
@@ -136,16 +191,8 @@ class Bindings:
             for k, d in zip(known, dims)
         )
         if not same:
-            raise self._fail(
-                messages.binding_conflict(
-                    self.function,
-                    "*" + name,
-                    self.origin["*" + name],
-                    messages.fmt_dims(known),  # type: ignore[arg-type]
-                    what,
-                    messages.fmt_dims(dims),  # type: ignore[arg-type]
-                )
-            )
+            first, second = messages.fmt_dims(known), messages.fmt_dims(dims)
+            raise self._conflict("*" + name, self.origin["*" + name], first, what, second)
 
     def _bind_symbol(
         self, what: str, pattern: Shape, actual: Shape, axis: int, name: str, a: Dim
@@ -157,19 +204,25 @@ class Bindings:
             return
         bound = self.dims[name]
         if equal(bound, a) is False:
-            raise self._fail(
-                messages.binding_conflict(self.function, name, self.origin[name], bound, what, a)
-            )
+            if _param(what) is None:
+                # A result checked against what the arguments bound: its own mismatch.
+                raise self._mismatch(what, pattern, actual, axis, bound)
+            raise self._conflict(name, self.origin[name], bound, what, a)
 
-    def _check(self, what: str, pattern: Shape, actual: Shape, axis: int, p: Dim, a: Dim) -> None:
+    def _check(
+        self, what: str, pattern: Shape, actual: Shape, axis: int, p: Dim, a: Dim,
+        written: Optional[Dim] = None,
+    ) -> None:
         if equal(p, a) is False:
-            raise self._mismatch(what, pattern, actual, axis)
+            # Show the bound size when it differs from the dim as written (``2*N`` is 8).
+            expected = p if written is not None and p != written else None
+            raise self._mismatch(what, pattern, actual, axis, expected)
 
     def _solve(self, what: str, pattern: Shape, actual: Shape, axis: int, p: Expr, a: Dim) -> None:
         value = evaluate(p, self.dims)
-        free = symbols(value)
+        free = symbols(value) - self.rigid
         if not free:
-            self._check(what, pattern, actual, axis, value, a)
+            self._check(what, pattern, actual, axis, value, a, written=p)
             return
         if len(free) != 1 or isinstance(a, Unknown):
             return  # cannot solve; never report what cannot be proven
@@ -193,11 +246,74 @@ class Bindings:
         self.origin[name] = what
 
 
-
-
 def _star_at(shape: Sequence[object]) -> Optional[int]:
     for i, d in enumerate(shape):
         if isinstance(d, Star):
             return i
     return None
 
+
+class Mismatch:
+    """A provable difference found by :func:`rigid_mismatch`: ``axis`` counts in the actual
+    shape, ``None`` when the ranks differ.
+
+    >>> Mismatch(1).axis
+    1
+    """
+
+    __slots__ = ("axis",)
+
+    def __init__(self, axis: Optional[int]) -> None:
+        self.axis = axis
+
+    def __repr__(self) -> str:
+        return f"Mismatch({self.axis})"
+
+
+RIGID_SAME = "same"
+""":func:`rigid_mismatch`: equal for every value of the symbols, or undecidable dims only."""
+RIGID_UNKNOWN = "unknown"
+""":func:`rigid_mismatch`: the layouts of variadic runs cannot be compared."""
+
+
+def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
+    """Compare a value's shape with an annotation inside a generic function (symbols rigid).
+
+    Returns a :class:`Mismatch` when some axis provably differs (or the ranks do),
+    :data:`RIGID_SAME` when no axis can differ (unknown dims never do) and
+    :data:`RIGID_UNKNOWN` when variadic runs make the alignment undecidable.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B, N = sym("B"), sym("N")
+    >>> from typedflux.shapes.dims import UNKNOWN
+    >>> rigid_mismatch((B, 64), (B, 32)), rigid_mismatch((B, N), (B, UNKNOWN))
+    (Mismatch(1), 'same')
+    >>> rigid_mismatch((B, 32, 1), (B, 32)), rigid_mismatch((Star("Bs"), 10), (Star("Bs"), 5))
+    (Mismatch(None), Mismatch(1))
+    """
+    p_star, a_star = _star_at(annotated), _star_at(actual)
+    if p_star is None and a_star is None:
+        if len(annotated) != len(actual):
+            return Mismatch(None)
+        pairs = list(enumerate(zip(annotated, actual)))
+    elif p_star is not None and a_star is not None:
+        p_name = annotated[p_star].name  # type: ignore[union-attr]
+        a_name = actual[a_star].name  # type: ignore[union-attr]
+        if p_star != a_star or len(annotated) != len(actual) or p_name is None or p_name != a_name:
+            return RIGID_UNKNOWN
+        pairs = [(i, pa) for i, pa in enumerate(zip(annotated, actual)) if i != p_star]
+    elif p_star is not None:
+        if annotated[p_star].name is not None:  # type: ignore[union-attr]
+            return RIGID_UNKNOWN  # a rigid *Bs against fixed dims: left to the type checker
+        if len(actual) < len(annotated) - 1:
+            return Mismatch(None)
+        tail = len(annotated) - p_star - 1
+        pairs = list(enumerate(zip(annotated[:p_star], actual)))
+        offset = len(actual) - tail
+        pairs += [(offset + j, (p, actual[offset + j])) for j, p in enumerate(annotated[p_star + 1 :])]
+    else:
+        return RIGID_UNKNOWN  # an actual of unknown rank: nothing is provable
+    for axis, (p, a) in pairs:
+        if equal(p, a) is False:  # type: ignore[arg-type]
+            return Mismatch(axis)
+    return RIGID_SAME

@@ -20,10 +20,11 @@ class ShapeError(ValueError):
       B=32
     """
 
-    def __init__(self, message: str, notes: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, notes: Sequence[str] = (), brief: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.notes = tuple(notes)
+        self.brief = brief or message
 
     def __str__(self) -> str:
         return "\n".join([self.message, *("  " + n for n in self.notes)])
