@@ -19,12 +19,13 @@ What it does (hooks, all routed from ``typedflux.shapes.catalog.SPECS`` or the l
 - Layers: constructors keep literal sizes (``Dense[Literal[784], Literal[32]]``), calls run
   the layer rule, ``Chain(...)`` is checked where it is built and where it is called,
   ``SkipConnection``/``Parallel`` apply their connection's rule or typed signature.
+- Annotation boundaries: a value returned, assigned, yielded or passed is checked against the
+  annotation it meets, in shape words (``callbacks/boundaries.py``; every hook ends with it).
 
 Recommended configuration: refined types make ``x = x.reshape(...)`` (rebinding a name to a
-tensor of another shape) an ordinary mypy error (``[assignment]``, or ``[arg-type]`` when the
-old type is the context of the new value), as for any precise type. Set mypy's
-``allow_redefinition = True`` for local variables; a parameter keeps its annotated shape, so
-give the reshaped value a new name (``h = x.reshape(x.shape[0], -1)``).
+tensor of another shape) an ``Assigned shape ...`` error, as mypy rejects any rebinding to
+another precise type. Set mypy's ``allow_redefinition = True`` so a name (a parameter too)
+takes the new type.
 
 Type aliases are run-time expressions that mypy checks itself: write ``Literal[784]`` there
 (``Image = Tensor[B, Literal[28], Literal[28]]``); everywhere else ``784`` is fine.
@@ -62,6 +63,7 @@ with light_typedflux():
         shape_attribute_hook,
         tensor_annotation_hook,
     )
+    from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
     from mypy_plugin.callbacks.calls import signature_hook
     from mypy_plugin.callbacks.creation import tensor_literal_hook
     from mypy_plugin.callbacks.layers import (
@@ -120,6 +122,10 @@ class TypedfluxPlugin(Plugin):
         self._chain_call = chain_call_hook()
         self._layer_call = layer_call_hook("layer call")
         self._tensor_literal = tensor_literal_hook()
+        # Calls with no shape rule of their own (user functions and methods): the result is
+        # only checked against the annotation it is returned, assigned or yielded to.
+        self._boundary = boundary_hook()
+        self._boundary_attribute = boundary_attribute_hook()
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -165,20 +171,21 @@ class TypedfluxPlugin(Plugin):
         hook = self._sig_hooks.get(fullname)
         if hook is None:
             # mypy runs a signature hook on every item of an overload before it picks one,
-            # so for overloads the hook must not report (an item that does not fit is fine).
+            # so for overloads the hook reports only when no item takes the shapes.
             sym = self.lookup_fully_qualified(fullname)
-            overloaded = isinstance(getattr(sym, "node", None), OverloadedFuncDef)
-            hook = signature_hook(fullname, is_method, report=not overloaded)
+            node = getattr(sym, "node", None)
+            items = len(node.items) if isinstance(node, OverloadedFuncDef) else 0
+            hook = signature_hook(fullname, is_method, overload_items=items)
             self._sig_hooks[fullname] = hook
         return hook
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         if not fullname.startswith("typedflux"):
-            return None
+            return None if fullname.startswith(_SKIP_PREFIXES) else self._boundary
         self._resolve()
         route = ROUTES.by_function_fullname.get(fullname)
         if route is None:
-            return self._layer_constructor(fullname)
+            return self._layer_constructor(fullname) or self._boundary
         return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
 
     def _layer_constructor(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
@@ -205,14 +212,17 @@ class TypedfluxPlugin(Plugin):
 
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
         if not fullname.startswith("typedflux"):
-            # An operator on a user subclass of Tensor is named after the subclass.
-            fullname = self._as_tensor_member(fullname, ROUTES.methods)
-            if not fullname:
+            if fullname.startswith(_SKIP_PREFIXES):
                 return None
+            # An operator on a user subclass of Tensor is named after the subclass.
+            member = self._as_tensor_member(fullname, ROUTES.methods)
+            if not member:
+                return self._boundary
+            fullname = member
         self._resolve()
         route = ROUTES.by_method_fullname.get(fullname)
         if route is None:
-            return None
+            return self._boundary
         return self._hook_for(route, op_hook)  # type: ignore[no-any-return]
 
     def _as_tensor_member(self, fullname: str, names: Dict[str, Route]) -> str:
@@ -231,7 +241,9 @@ class TypedfluxPlugin(Plugin):
 
     def get_attribute_hook(self, fullname: str) -> Optional[Callable[[AttributeContext], Type]]:
         if not fullname.startswith("typedflux"):
-            return None  # (attributes are named after the class that defines them)
+            # (attributes are named after the class that defines them) A user attribute
+            # returned or assigned (``return self.h``) is checked against that annotation.
+            return None if fullname.startswith(_SKIP_PREFIXES) else self._boundary_attribute
         if fullname == TENSOR_FULLNAME + ".shape":
             return shape_attribute_hook
         self._resolve()

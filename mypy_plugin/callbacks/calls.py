@@ -7,20 +7,41 @@ argument's shape (``typedflux.shapes.bind.Bindings``, the same code ``@shapechec
 reports a provable mismatch with code ``shape`` (the runtime's exact words), and hands mypy
 the signature with every bound dim substituted. Anything it cannot read is left to mypy.
 
+Every way an argument reaches a parameter is read: by position or keyword, each argument a
+``*args: Tensor[...]`` parameter collects (``"xs[1]"``), each keyword a
+``**kwargs: Tensor[...]`` parameter collects (by its keyword), and a ``**d`` or ``*xs``
+argument whose values are tensors of one type. For an overloaded function mypy asks about
+every item in turn before choosing one; the hook remembers each item's verdict for the call,
+and when no item takes the arguments' shapes it reports that once, in the words of
+``@shapecheck`` (``No overload of "head" takes these shapes: ...``).
+
 >>> callable(signature_hook("pkg.f"))
 True
 """
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Union
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
-from mypy.nodes import ARG_STAR2, Expression, StarExpr
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, StarExpr
 from mypy.plugin import FunctionSigContext, MethodSigContext
-from mypy.types import AnyType, CallableType, FunctionLike, Type, TypeOfAny
+from mypy.types import (
+    AnyType,
+    CallableType,
+    FunctionLike,
+    Instance,
+    TupleType,
+    Type,
+    TypedDictType,
+    TypeOfAny,
+    get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
+from mypy_plugin.codes import SHAPE
+from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
@@ -55,40 +76,116 @@ def _arg_type(ctx: SigContext, e: Expression) -> Optional[Type]:
         return ctx.api.get_expression_type(e)
 
 
-def _check(ctx: SigContext, name: str, report: bool = True) -> CallableType:
-    sig = ctx.default_signature
-    if not has_shaped_params(sig):
-        return sig
-    env = Bindings(name)
-    names = translate.Names()
-    failed: Dict[int, bool] = {}
+def _actual_kind(ctx: SigContext, e: Expression) -> Tuple[ArgKind, Optional[str]]:
+    """How ``e`` is passed in the call (``*``, ``**``, a keyword), from the call node."""
+    call = ctx.context
+    if isinstance(call, CallExpr):
+        for j, a in enumerate(call.args):
+            if a is e:
+                return call.arg_kinds[j], call.arg_names[j]
+    return ArgKind.ARG_POS, None
+
+
+def _unpacked_value(t: Type, kind: ArgKind, key: str) -> Optional[Type]:
+    """The type one parameter receives from a ``*xs``/``**d`` argument of type ``t``, when
+    every value has that type (a homogeneous list/tuple, a dict, a TypedDict's key)."""
+    p = get_proper_type(t)
+    if kind == ARG_STAR2:
+        if isinstance(p, TypedDictType):
+            return p.items.get(key)
+        if isinstance(p, Instance) and p.args and p.type.has_base("typing.Mapping"):
+            return p.args[-1]
+        return None
+    if isinstance(p, TupleType):
+        return None  # which item lands here depends on the position: left to mypy
+    if isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Iterable"):
+        return p.args[0]
+    return None
+
+
+def _labelled(
+    ctx: SigContext, sig: CallableType, i: int
+) -> Iterator[Tuple[str, Expression, Type]]:
+    """(label, expression, type) for each argument parameter ``i`` receives."""
+    pname = sig.arg_names[i] or f"#{i + 1}"
+    formal = sig.arg_kinds[i]
+    position = 0
+    for e in ctx.args[i]:
+        if isinstance(e, StarExpr):
+            return
+        kind, keyword = _actual_kind(ctx, e)
+        t = _arg_type(ctx, e)
+        if t is None:
+            continue
+        if kind in (ARG_STAR, ARG_STAR2):
+            # Each value of ``*xs``/``**d`` reaches this parameter; which position or keyword
+            # it lands at is unknown, so it is named after the parameter.
+            value = _unpacked_value(t, kind, pname)
+            if value is not None:
+                yield pname, e, value
+            if formal in (ARG_STAR, ARG_STAR2):
+                return  # the positions/keywords after it are unknown too
+            continue
+        if formal == ARG_STAR:
+            yield f"{pname}[{position}]", e, t
+            position += 1
+        elif formal == ARG_STAR2:
+            yield keyword or pname, e, t
+        else:
+            yield pname, e, t
+
+
+@dataclass
+class _Outcome:
+    """The result of binding one signature's parameters to a call's arguments."""
+
+    env: Bindings
+    names: translate.Names
+    failed: Dict[int, bool] = field(default_factory=dict)
+    error: Optional[Tuple[ShapeError, Expression]] = None
+
+
+def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
+    # Dims in the signature that are not the callee's own type variables are the caller's
+    # (a generic class's dims, filled in from the instance's type): rigid, never bound.
+    own = {v.name for v in sig.variables}
+    rigid = frozenset(translate.bare_typevar_names(sig.arg_types) - own)
+    out = _Outcome(Bindings(name, rigid), translate.Names())
     for i, formal in enumerate(sig.arg_types):
         pattern = translate.tensor_pattern(formal)
-        if pattern is None or i >= len(ctx.args) or sig.arg_kinds[i] == ARG_STAR2:
+        if pattern is None or i >= len(ctx.args):
             continue
-        pname = sig.arg_names[i] or f"#{i + 1}"
-        for e in ctx.args[i]:
-            if isinstance(e, StarExpr):
-                continue
-            t = _arg_type(ctx, e)
-            actual = translate.shape_of(t, names) if t is not None else None
+        for label, e, t in _labelled(ctx, sig, i):
+            actual = translate.shape_of(t, out.names)
             if actual is None:
                 continue
             try:
-                env.bind(f'argument "{pname}"', pattern, actual)
+                out.env.bind(f'argument "{label}"', pattern, actual)
             except ShapeError as err:
-                if not report:
-                    return sig  # an overload item that does not fit: mypy tries the next
-                report_shape_error(ctx.api, err, e)
-                failed[i] = True
-                break
-        if failed:
-            break
+                out.failed[i] = True
+                out.error = (err, e)
+                return out
+    return out
+
+
+def _check(ctx: SigContext, name: str) -> CallableType:
+    sig = ctx.default_signature
+    if not has_shaped_params(sig):
+        return sig
+    outcome = _bind(ctx, sig, name)
+    if outcome.error is not None:
+        err, e = outcome.error
+        report_shape_error(ctx.api, err, e)
+    return _finish(ctx, sig, outcome)
+
+
+def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableType:
+    env, failed = outcome.env, outcome.failed
     everything = [*sig.arg_types, sig.ret_type]
     in_strings = translate.string_dim_symbols(everything)
     if not (failed or env.dims or env.stars or in_strings):
         return sig  # plain TypeVar dims only: mypy's own inference does the same job
-    return _substituted(ctx, sig, env, names, failed, in_strings)
+    return _substituted(ctx, sig, env, outcome.names, failed, in_strings)
 
 
 def _substituted(
@@ -145,20 +242,82 @@ def _substituted(
     )
 
 
+@dataclass
+class _OverloadCall:
+    """The verdicts so far on one call's overload items (mypy asks about them in order)."""
+
+    seen: int = 0
+    failures: List[str] = field(default_factory=list)
+    fits: bool = False
+
+
+class _Overloads:
+    """Remembers, per call, which overload items took the arguments' shapes."""
+
+    def __init__(self, items: int) -> None:
+        self.items = items
+        self.calls: Dict[int, _OverloadCall] = {}
+
+    def check(self, ctx: SigContext, name: str) -> CallableType:
+        sig = ctx.default_signature
+        key = id(ctx.context)
+        call = self.calls.setdefault(key, _OverloadCall())
+        call.seen += 1
+        last = call.seen >= self.items
+        if last:
+            del self.calls[key]  # the next check of this call (mypy may repeat it) starts over
+        if not has_shaped_params(sig):
+            call.fits = True
+            return sig
+        outcome = _bind(ctx, sig, name)
+        if outcome.error is None:
+            call.fits = True
+            return _finish(ctx, sig, outcome)
+        call.failures.append(outcome.error[0].brief)
+        if not last or call.fits or len(call.failures) != self.items:
+            return sig  # an item that does not fit: mypy tries the others, silently
+        # No item takes these shapes: say so once, and let this last item take the call
+        # (its mismatching parameters unknown) so mypy does not repeat it.
+        ctx.api.fail(messages.overload_mismatch(name, call.failures), ctx.context, code=SHAPE)
+        any_type = AnyType(TypeOfAny.special_form)
+        arg_types = [
+            any_type if translate.tensor_pattern(t) is not None else t for t in sig.arg_types
+        ]
+        template = translate.shape_of(sig.ret_type)
+        ret = sig.ret_type
+        if template is not None:
+            ret = translate.substitute_type(
+                ret, {}, {}, translate.Names(), ctx.api.named_generic_type("builtins.int", []),
+                ctx.api.named_generic_type("builtins.str", []),
+                ctx.api.named_generic_type("builtins.tuple", [any_type]),
+                unsolved=frozenset(v.name for v in sig.variables)
+                | translate.string_dim_symbols([ret]),
+            )
+        return sig.copy_modified(arg_types=arg_types, ret_type=ret, variables=[])
+
+
 def signature_hook(
-    fullname: str, is_method: bool = False, report: bool = True
+    fullname: str, is_method: bool = False, overload_items: int = 0
 ) -> Callable[[SigContext], FunctionLike]:
     """The signature hook for calls of ``fullname`` (a user function or method).
 
-    ``report=False`` (an overloaded function: mypy asks about every item before choosing)
-    leaves an item that does not fit unchanged and silent, so mypy skips to the next one.
+    ``overload_items`` is the number of items of an overloaded function (0 otherwise): mypy
+    calls the hook once per item before choosing one, and a mismatch is reported only when
+    no item takes the arguments' shapes.
+
     >>> callable(signature_hook("pkg.predict"))
     True
     """
     name = qualname(fullname, is_method)
+    if overload_items:
+        overloads = _Overloads(overload_items)
 
-    def hook(ctx: SigContext) -> FunctionLike:
-        return _check(ctx, name, report)
+        def hook(ctx: SigContext) -> FunctionLike:
+            return overloads.check(ctx, name)
+
+    else:
+
+        def hook(ctx: SigContext) -> FunctionLike:
+            return _check(ctx, name)
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)
-

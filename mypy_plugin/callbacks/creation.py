@@ -25,6 +25,7 @@ from mypy.nodes import (
 from mypy.plugin import FunctionContext
 from mypy.types import LiteralType, Type
 
+from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template
 
 __all__ = ["literal_shape", "tensor_literal_hook"]
@@ -69,7 +70,7 @@ def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
             return ctx.default_return_type
         int_type = ctx.api.named_generic_type("builtins.int", [])
         dims: list[Type] = [LiteralType(d, int_type) for d in shape]
-        return template.copy_modified(args=dims)
+        return check_boundary(ctx, template.copy_modified(args=dims))
 
     return guarded('"tensor"', hook, lambda ctx: ctx.default_return_type)
 

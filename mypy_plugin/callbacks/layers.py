@@ -31,6 +31,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.chain_items import (
     CHAIN,
     CONTAINERS,
@@ -194,7 +195,10 @@ def _call_signature(
         ctx.api.named_generic_type("builtins.tuple", [any_type]),
     )
     return sig.copy_modified(
-        arg_types=[any_type] * len(sig.arg_types), ret_type=ret, variables=[]
+        arg_types=[any_type] * len(sig.arg_types),
+        # (boundaries) the result against the annotation it is returned/assigned/yielded to
+        ret_type=check_boundary(ctx, ret),
+        variables=[],
     )
 
 

@@ -21,6 +21,7 @@ from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContex
 from mypy.types import AnyType, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -287,7 +288,15 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         if not guessed:  # an error found with a stand-in index value proves nothing
             report_shape_error(ctx.api, err, ctx.context)
         return ctx.default_return_type
-    return _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
+    result = _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
+    if route.role == "reflected" and not any(
+        translate.is_tensor(t) for types in ctx.arg_types for t in types
+    ):
+        # ``2 * x``: mypy tries the number's ``__mul__`` first and this ``__rmul__`` only when
+        # that fails, inside one error filter; an error here would make the whole operator
+        # "unsupported" in the number's words. mypy's own check of the annotation stays.
+        return result
+    return check_boundary(ctx, result)
 
 
 def op_hook(route: Route) -> Callable[[CallContext], Type]:
@@ -325,6 +334,6 @@ def property_hook(route: Route) -> Callable[[AttributeContext], Type]:
         except ShapeError as err:
             report_shape_error(ctx.api, err, ctx.context)
             return ctx.default_attr_type
-        return _result_type(ctx.api, out, ctx.default_attr_type, names)
+        return check_boundary(ctx, _result_type(ctx.api, out, ctx.default_attr_type, names))
 
     return guarded(f'"{route.spec.name}"', hook, lambda ctx: ctx.default_attr_type)

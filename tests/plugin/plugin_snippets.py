@@ -96,4 +96,81 @@ SNIPPETS: Dict[str, str] = {
         ragged = tf.tensor([[1.0, 2.0], [3.0]])
         empty = tf.tensor([]) @ tf.zeros(3)
     """,
+    # Every annotation boundary, each silenced by its own code (an unused ignore is an error).
+    "ignored_boundaries": """
+        # mypy: warn-unused-ignores
+        from typing import Dict, Iterator, List, TypeVar, overload
+        import typedflux as tf
+        from typedflux import Dense, Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def f(x: Tensor[B, 784], **kw: Tensor[B, 10]) -> Tensor[B, 10]:
+            return x[:, :9]  # type: ignore[shape]
+
+        def g(x: Tensor[B, 784]) -> Iterator[Tensor[B, 10]]:
+            yield x[:, :9]  # type: ignore[shape]
+
+        def h(x: Tensor[B, 784]) -> Tensor[B, 10]:
+            y = Dense(784, 9)(x)
+            return y  # type: ignore[shape]
+
+        @overload
+        def k(x: Tensor[B, 3]) -> Tensor[B]: ...
+        @overload
+        def k(x: Tensor[B, 4]) -> Tensor[B]: ...
+        def k(x: Tensor) -> Tensor:
+            return x.sum(axis=1)
+
+        class M:
+            w: Tensor[10, 784]
+
+            def __init__(self) -> None:
+                self.w = tf.zeros(784, 10)  # type: ignore[shape]
+
+        a: Tensor[3, 4] = tf.zeros(3, 5)  # type: ignore[shape]
+        xs: List[Tensor[3, 4]] = [tf.zeros(3, 5)]  # type: ignore[shape]
+        d: Dict[str, Tensor[3, 4]] = {"a": tf.zeros(3, 5)}  # type: ignore[shape]
+        f(tf.zeros(2, 700))  # type: ignore[shape]
+        f(tf.zeros(2, 784), extra=tf.zeros(2, 9))  # type: ignore[shape]
+        k(tf.zeros(2, 5))  # type: ignore[shape]
+    """,
+    "disabled_boundaries": """
+        # mypy: disable-error-code="shape"
+        from typing import Iterator, TypeVar
+        import typedflux as tf
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def f(x: Tensor[B, 784], **kw: Tensor[B, 10]) -> Tensor[B, 10]:
+            return x[:, :9]
+
+        def g(x: Tensor[B, 784]) -> Iterator[Tensor[B, 10]]:
+            y = x[:, :9]
+            yield y
+
+        a: Tensor[3, 4] = tf.zeros(3, 5)
+        f(tf.zeros(2, 784), extra=tf.zeros(2, 9))
+    """,
+    # The one boundary mypy's plugin API gives no hook for: a bare name returned that was not
+    # assigned on the line before (a parameter, here). mypy's own error stays.
+    "known_limit_bare_name": """
+        from typing import TypeVar
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def widen(x: Tensor[B, 32]) -> Tensor[B, 64]:
+            return x
+    """,
+    "known_limit_number_on_the_left": """
+        from typing import TypeVar
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
+            return 2 * x
+    """,
 }

@@ -29,7 +29,7 @@ from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.shapes.dims import Star
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_spec import Shape
-from typedflux.shapes.messages import annotation_mismatch
+from typedflux.shapes.messages import argument_mismatch
 
 __all__ = [
     "Rule",
@@ -148,7 +148,7 @@ def signature_rule(
     >>> rule([(3, 6)])
     Traceback (most recent call last):
     ...
-    typedflux.shapes.errors.ShapeError: Shape mismatch for "project": argument "x" has Tensor[3, 6], annotated Tensor[B, 8]; need size 8 at axis 1 (got 6)
+    typedflux.shapes.errors.ShapeError: Argument "x" of "project" has shape Tensor[3, 6], which does not match the annotation Tensor[B, 8]: axis 1 is 6, expected 8
       B=3
     """
 
@@ -161,7 +161,7 @@ def signature_rule(
                 continue
             what = f'argument "{pname}"'
             if _rank_fits(pattern, shape) is False:
-                raise RankMismatch(annotation_mismatch(name, what, pattern, shape))
+                raise RankMismatch(argument_mismatch(name, pname, pattern, shape))
             env.bind(what, pattern, shape)
         if ret is None:
             raise CannotTell(f"{name} does not return an annotated Tensor")

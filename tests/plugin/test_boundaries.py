@@ -1,0 +1,166 @@
+"""Annotation boundaries over generated programs, error codes at boundaries, the known limit.
+
+Every generated expression that runs is returned from a function under its true annotation
+and under a wrong one, and assigned to an annotated variable (plugin_run.py). The true ones
+must be clean (the plugin never reports on a correct program, and mypy's own check passes);
+a wrong one reported by mypy must be reported with code ``shape`` in exactly the words
+``@tf.shapecheck`` raises when the function runs; and when every dim of the expression's
+type is known (as revealed in the random_ops file) the wrong one must be reported.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Dict, List, Optional, Tuple
+
+import pytest
+
+import typedflux as tf
+from plugin_run import BOUNDARIES, BOUNDARY_LINES, RANDOM, Output, boundaries_source, header_lines
+from typedflux.shapes.errors import ShapeError
+
+Cases = List[Tuple[str, Tuple[int, ...]]]
+
+# ``2.0 * x``: the second known limit (a number on the left of an operator at a boundary).
+_NUMBER_ON_THE_LEFT = re.compile(r"^\d+(\.\d+)? [-+*/] ")
+
+
+def _by_line(mypy_output: Output, name: str) -> Dict[int, List[str]]:
+    out: Dict[int, List[str]] = {}
+    for line, text in mypy_output[name]:
+        out.setdefault(line, []).append(text)
+    return out
+
+
+def _fully_known(revealed: List[str]) -> bool:
+    m = re.search(r'Revealed type is "typedflux\.tensor\.Tensor\[(.*)\]"', " ".join(revealed))
+    if not m:
+        return False
+    body = m.group(1)
+    return body == "()" or all(re.fullmatch(r"Literal\[\d+\]", p) for p in body.split(", "))
+
+
+def _runtime_messages(cases: Cases) -> List[Optional[str]]:
+    namespace: Dict[str, object] = {}
+    out: List[Optional[str]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # 0/0 in zeros / zeros
+        exec(boundaries_source(cases), namespace)  # noqa: S102 (the generated program)
+        for i in range(len(cases)):
+            try:
+                namespace[f"bad{i}"]()  # type: ignore[operator]
+            except ShapeError as err:
+                out.append(err.message)
+            else:
+                out.append(None)
+    return out
+
+
+def test_true_annotations_are_clean(mypy_output: Output, boundary_cases: Cases) -> None:
+    said = _by_line(mypy_output, BOUNDARIES)
+    start = header_lines()
+    problems = []
+    for i, (expr, shape) in enumerate(boundary_cases):
+        first = start + BOUNDARY_LINES * i + 1
+        for line in (first + 2, first + 6):  # ``return <expr>`` of ok<i>; ``v<i>: ... = <expr>``
+            if said.get(line):
+                problems.append(f"{expr} as {shape}: {said[line]}")
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    assert len(boundary_cases) > 100  # the generator must give enough programs that run
+
+
+def test_wrong_annotations_say_what_the_run_time_says(
+    mypy_output: Output, boundary_cases: Cases
+) -> None:
+    said = _by_line(mypy_output, BOUNDARIES)
+    revealed = _by_line(mypy_output, RANDOM)
+    runtime = _runtime_messages(boundary_cases)
+    exprs_line = {e: n for n, e in enumerate(_random_exprs(mypy_output), start=3)}
+    start = header_lines()
+    problems = []
+    reported = 0
+    for i, (expr, shape) in enumerate(boundary_cases):
+        line = start + BOUNDARY_LINES * i + 6  # ``return <expr>`` of bad<i>
+        errors = said.get(line, [])
+        static = [e for e in errors if e.startswith("error: ")]
+        if _NUMBER_ON_THE_LEFT.match(expr):
+            # Known limit (docs/errors.md): mypy's own error, never a silent pass.
+            if len(static) != 1 or not static[0].endswith("[return-value]"):
+                problems.append(f"{expr}: expected mypy's own return-value error: {static}")
+            continue
+        if any(not e.endswith("  [shape]") for e in static):
+            problems.append(f"{expr}: not in shape words: {static}")
+            continue
+        texts = [e[len("error: "):-len("  [shape]")] for e in static]
+        if texts and texts != [runtime[i]]:
+            problems.append(f"{expr}: mypy says {texts}, run time says {runtime[i]!r}")
+        if runtime[i] is None:
+            problems.append(f"{expr}: the wrong annotation {shape} passed at run time")
+        known = _fully_known(revealed.get(exprs_line.get(expr, -1), []))
+        if known and not texts:
+            problems.append(f"{expr}: fully known, yet the wrong annotation was not reported")
+        reported += bool(texts)
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    assert reported > 0.5 * len(boundary_cases), reported
+
+
+def _random_exprs(mypy_output: Output) -> List[str]:
+    from random_program import program
+
+    return program()
+
+
+def test_boundary_errors_are_covered_by_their_code(output: Dict[str, List[str]]) -> None:
+    # Unused ``# type: ignore[shape]`` comments would be reported: each one is needed and
+    # each covers its line, so every boundary error there has code shape.
+    assert output["ignored_boundaries"] == []
+    assert output["disabled_boundaries"] == []
+
+
+@pytest.mark.parametrize("kind", ["ignored_boundaries"])
+def test_the_ignored_boundaries_are_real_errors(
+    kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Without the ignores, the same program has one [shape] error per ignore comment."""
+    import textwrap
+
+    from mypy import api
+
+    from plugin_snippets import SNIPPETS
+
+    source = textwrap.dedent(SNIPPETS[kind]).lstrip()
+    tmp = tmp_path_factory.mktemp("unignored")
+    bare = source.replace("  # type: ignore[shape]", "")
+    path = tmp / "unignored.py"
+    path.write_text(bare)
+    (tmp / "mypy.ini").write_text("[mypy]\nplugins = mypy_plugin\nallow_redefinition = True\n")
+    stdout, _, _ = api.run(
+        ["--config-file", str(tmp / "mypy.ini"), "--cache-dir", str(tmp / "cache"),
+         "--show-error-codes", "--no-error-summary", str(path)]
+    )
+    errors = [line for line in stdout.splitlines() if ": error: " in line]
+    assert len(errors) == source.count("# type: ignore[shape]"), stdout
+    assert all(line.endswith("  [shape]") and "Literal[" not in line for line in errors), stdout
+
+
+def test_known_limit_a_number_on_the_left(output: Dict[str, List[str]]) -> None:
+    """``return 2 * x``: mypy tries ``int.__mul__`` first and the plugin's ``__rmul__`` only
+    when that fails, inside one error filter, so an error from the plugin there would turn
+    into mypy's "Unsupported operand types". mypy's own error stays (docs/errors.md)."""
+    assert output["known_limit_number_on_the_left"] == [
+        'error: Incompatible return value type (got "Tensor[B, Literal[32]]", expected '
+        '"Tensor[B, Literal[64]]")  [return-value]'
+    ]
+
+
+def test_known_limit_a_bare_name_returned(output: Dict[str, List[str]]) -> None:
+    """mypy's plugin API runs no hook for a bare name (``return x``): mypy's own error stays.
+
+    Documented in docs/errors.md ("Known limits"). This test asserts mypy's output exactly,
+    so it fails the day mypy (or the plugin) reports this one in shape words.
+    """
+    assert output["known_limit_bare_name"] == [
+        'error: Incompatible return value type (got "Tensor[B, Literal[32]]", expected '
+        '"Tensor[B, Literal[64]]")  [return-value]'
+    ]
