@@ -163,8 +163,8 @@ def test_shown_errors_are_raised_at_run_time(block: Block, preamble: str) -> Non
     lines = block.code.splitlines()
     for err in block.expected_errors:
         m = re.match(r"^example\.py:(\d+): error: (.*)  \[shape\]$", err)
-        if not m:
-            continue
+        if not m or m.group(2).startswith("Assigned shape "):
+            continue  # (a variable annotation is invisible at run time: static only)
         lineno, message = int(m.group(1)), m.group(2)
         # Run the whole block with every other erroring line replaced by ``pass``, so each
         # error is seen on its own (a line inside a function runs when the block calls it).

@@ -20,7 +20,7 @@ def predict(x: Tensor[B, 784], w: Tensor[784, 10]) -> Tensor[B, 10]:
 
 
 reveal_type(predict(tf.zeros(32, 784), tf.zeros(784, 10)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[32], Literal[10]]"
-wrong_features = predict(tf.zeros(32, 700), tf.zeros(784, 10))  # E: Shape mismatch for "predict": argument "x" has Tensor[32, 700], annotated Tensor[B, 784]; need size 784 at axis 1 (got 700)  [shape]  # N: B=32
+wrong_features = predict(tf.zeros(32, 700), tf.zeros(784, 10))  # E: Argument "x" of "predict" has shape Tensor[32, 700], which does not match the annotation Tensor[B, 784]: axis 1 is 700, expected 784  [shape]  # N: B=32
 
 
 @tf.shapecheck
@@ -38,7 +38,7 @@ def halve(x: Tensor["2*N"]) -> Tensor[N]:
 
 
 reveal_type(halve(tf.zeros(6)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3]]"
-odd = halve(tf.zeros(7))  # E: Shape mismatch for "halve": argument "x" has Tensor[7], annotated Tensor[2*N]; need size 2*N at axis 0 (got 7)  [shape]
+odd = halve(tf.zeros(7))  # E: Argument "x" of "halve" has shape Tensor[7], which does not match the annotation Tensor[2*N]: axis 0 is 7, expected 2*N  [shape]
 
 
 @tf.shapecheck
@@ -65,7 +65,7 @@ def caller(x: Tensor[K, 784], w: Tensor[784, 10]) -> Tensor[K, 10]:
 
 @tf.shapecheck
 def caller_wrong(x: Tensor[K, 700], w: Tensor[784, 10]) -> Tensor[K, 10]:
-    return predict(x, w)  # E: Shape mismatch for "predict": argument "x" has Tensor[K, 700], annotated Tensor[B, 784]; need size 784 at axis 1 (got 700)  [shape]  # N: B=K
+    return predict(x, w)  # E: Argument "x" of "predict" has shape Tensor[K, 700], which does not match the annotation Tensor[B, 784]: axis 1 is 700, expected 784  [shape]  # N: B=K
 
 
 caller(tf.zeros(2, 784), tf.zeros(784, 10))
@@ -91,7 +91,7 @@ class Model:
 
 m = Model()
 reveal_type(m.forward(tf.zeros(3, 784)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[10]]"
-bad_forward = m.forward(tf.zeros(3, 100))  # E: Shape mismatch for "Model.forward": argument "x" has Tensor[3, 100], annotated Tensor[B, 784]; need size 784 at axis 1 (got 100)  [shape]  # N: B=3
+bad_forward = m.forward(tf.zeros(3, 100))  # E: Argument "x" of "Model.forward" has shape Tensor[3, 100], which does not match the annotation Tensor[B, 784]: axis 1 is 100, expected 784  [shape]  # N: B=3
 
 
 @tf.shapecheck
@@ -114,7 +114,7 @@ def last_axis(x: Tensor[*Bs, 10]) -> Tensor[*Bs, 1]:
 
 
 reveal_type(last_axis(tf.zeros(2, 3, 10)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[1]]"
-wrong_last = last_axis(tf.zeros(2, 3, 11))  # E: Shape mismatch for "last_axis": argument "x" has Tensor[2, 3, 11], annotated Tensor[*Bs, 10]; need size 10 at axis 2 (got 11)  [shape]  # N: *Bs=(2, 3)
+wrong_last = last_axis(tf.zeros(2, 3, 11))  # E: Argument "x" of "last_axis" has shape Tensor[2, 3, 11], which does not match the annotation Tensor[*Bs, 10]: axis 2 is 11, expected 10  [shape]  # N: *Bs=(2, 3)
 
 
 @tf.shapecheck

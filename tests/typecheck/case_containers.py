@@ -54,4 +54,4 @@ def project(x: Tensor[B, 8]) -> Tensor[B, 2]:
 with_function = Chain(Dense(4, 8), project)
 reveal_type(with_function(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
 function_bad = Chain(Dense(4, 6), project)
-wrong_function_input = function_bad(tf.zeros(3, 4))  # E: Chain layer 2 project: Shape mismatch for "project": argument "x" has Tensor[3, 6], annotated Tensor[B, 8]; need size 8 at axis 1 (got 6)  [shape]  # N: B=3  # N: input to layer 2: Tensor[3, 6]
+wrong_function_input = function_bad(tf.zeros(3, 4))  # E: Chain layer 2 project: Argument "x" of "project" has shape Tensor[3, 6], which does not match the annotation Tensor[B, 8]: axis 1 is 6, expected 8  [shape]  # N: B=3  # N: input to layer 2: Tensor[3, 6]
