@@ -167,9 +167,9 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
             value(node.expr, Boundary("return"))
         elif isinstance(node, AssignmentStmt):
             target = _target_text(node.lvalues[0]) if len(node.lvalues) == 1 else None
-            if isinstance(node.rvalue, YieldExpr) or target is None:
-                value(node.rvalue, Boundary("yield"))
-            else:
+            if isinstance(node.rvalue, YieldExpr):
+                value(node.rvalue, Boundary("yield"))  # ``got = yield x``: x is yielded
+            elif target is not None:
                 where = Boundary(
                     "assign", target, lvalue=node.lvalues[0], annotated=node.type is not None
                 )
@@ -302,12 +302,13 @@ def check_boundary(ctx: Any, result: Type) -> Type:
     annotated type: the bare name runs no hook, so this is the one place to say it in shape
     words (the name is used nowhere in between, so nothing else sees the type).
 
+    >>> from mypy.types import AnyType, TypeOfAny
     >>> class Api:
     ...     type_context = [None]
     >>> class Ctx:
     ...     api = Api(); context = None
-    >>> check_boundary(Ctx(), "t")
-    't'
+    >>> check_boundary(Ctx(), AnyType(TypeOfAny.special_form))  # no annotation here
+    Any
     """
     contexts = getattr(ctx.api, "type_context", None)
     expected = contexts[-1] if contexts else None

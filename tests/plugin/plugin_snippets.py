@@ -75,6 +75,10 @@ SNIPPETS: Dict[str, str] = {
         err = tf.losses.mse(tf.zeros(3, 2), tf.ones(3, 2)) + tf.losses.logitcrossentropy(p, yb)
         scaled = 2 * centre(tf.randn(5, 7)) / 3.0 + 1
         pick = joined[:, 2:5].T @ tf.ones(2)
+        q, k, v = tf.split(tf.zeros(2, 5, 96), (32, 32, 32))
+        q, k = tf.ones(2, 5, 8), tf.ones(2, 7, 8)  # names rebound to new shapes: not a boundary
+        xs = [tf.zeros(3, 4)]
+        xs = [tf.zeros(5, 6)]
     """,
     # Odd calls the plugin cannot read must be silent and must not fail.
     "odd": """
