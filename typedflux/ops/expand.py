@@ -139,6 +139,12 @@ def _ints(values: Tuple[Any, ...], op: str, arg: str) -> Tuple[int, ...]:
     return tuple(out)
 
 
+def _int(v: Any, op: str, arg: str) -> int:
+    if isinstance(v, bool) or not hasattr(v, "__index__"):
+        raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}')
+    return operator.index(v)
+
+
 def tile(x: TensorLike, *reps: int) -> AnyTensor:
     """``tile(x, *reps)``: ``x`` copied ``reps[k]`` times along each axis (numpy's and torch's
     ``tile``). Counts line up with the last axes: fewer counts than axes leave the leading
@@ -183,11 +189,11 @@ def repeat_interleave(x: TensorLike, repeats: int, axis: Optional[int] = None) -
     Tensor[4] float32
     [1. 1. 2. 2.]
     """
-    (r,) = _ints((repeats,), "repeat_interleave", "repeats")
+    r = _int(repeats, "repeat_interleave", "repeats")
     if axis is not None:
         if isinstance(axis, (tuple, list)):
             raise TypeError(f'"repeat_interleave" takes one axis (an int or None), got {axis!r}')
-        (axis,) = _ints((axis,), "repeat_interleave", "axis")
+        axis = _int(axis, "repeat_interleave", "axis")
     return p_repeat_interleave.invoke(x, r, axis)
 
 

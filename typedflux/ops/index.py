@@ -118,7 +118,13 @@ def take_along_axis(x: TensorLike, indices: TensorLike, axis: int) -> AnyTensor:
     [[12.]
      [20.]]
     """
-    return p_take_along_axis.invoke(x, indices, axis)
+    return p_take_along_axis.invoke(x, indices, _axis(axis, "take_along_axis"))
+
+
+def _axis(axis: Any, op: str) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f'"{op}" needs an int for axis, got {type(axis).__name__}')
+    return int(axis)
 
 
 _gather_rule = composite_rule("gather")
@@ -137,6 +143,7 @@ def gather(x: TensorLike, axis: int, index: TensorLike) -> AnyTensor:
      [4. 3.]]
     """
     xs, ixs = operand(x, "gather", "x")[1], operand(index, "gather", "index")[1]
+    axis = _axis(axis, "gather")
     _gather_rule(xs, axis, ixs)
     i = axis % len(xs)
     key = tuple(slice(None) if k == i else slice(0, ixs[k]) for k in range(len(xs)))
