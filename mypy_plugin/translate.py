@@ -57,6 +57,8 @@ from mypy.types import (
 )
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
+from mypy_plugin.final_dims import final_dim
+from mypy_plugin.values import final_int
 from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown, evaluate, symbol_name, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
@@ -100,7 +102,10 @@ def _parse(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
 # Annotations: Tensor[...] in a type expression (semantic analysis)
 # ---------------------------------------------------------------------------------------
 
-_DIM_FORMS = "an int, Literal[int], a TypeVar bound to int, a string expression or int/Any"
+_DIM_FORMS = (
+    "an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression "
+    "or int/Any"
+)
 
 
 def _is_int_bound(tv: TypeVarType) -> bool:
@@ -183,6 +188,9 @@ def _analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
         return _bad(
             ctx, "Tensor[...] does not take \"...\"; for leading batch dims use *Bs (a TypeVarTuple)"
         )
+    named = final_dim(ctx, arg)  # ``Tensor[B, D_MODEL]`` with ``D_MODEL: Final = 64``
+    if named is not None:
+        return named
     analysed = _analyze(ctx, arg)
     return _check_analysed(ctx, arg, get_proper_type(analysed))
 
@@ -512,6 +520,10 @@ def dim_of_expr(
         if d is not None:
             return d
     t = lookup(e)
+    if t is not None and isinstance(get_proper_type(t), Instance):
+        value = final_int(e)  # ``Cfg.D`` with ``D: Final[int] = 64``: typed ``int``, known
+        if isinstance(value, int):
+            return value
     if t is None:
         return None
     if names is not None:

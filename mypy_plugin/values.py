@@ -17,12 +17,16 @@ from mypy.nodes import (
     Expression,
     IntExpr,
     ListExpr,
+    MemberExpr,
     NameExpr,
     OpExpr,
+    RefExpr,
     SliceExpr,
     StrExpr,
     TupleExpr,
+    TypeInfo,
     UnaryExpr,
+    Var,
 )
 from mypy.types import (
     Instance,
@@ -99,7 +103,31 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         if e.op == "*":
             return a * b
         return a // b if b != 0 else NOT_STATIC
-    return _int_of_type(lookup(e))
+    value = _int_of_type(lookup(e))
+    if isinstance(value, NotStatic):
+        return final_int(e)
+    return value
+
+
+def final_int(e: Expression) -> Union[int, NotStatic]:
+    """The value of a name bound to a ``Final`` int (``D: Final[int] = 64``, ``Cfg.D``): its
+    type says only ``int``, but its value is known statically.
+
+    >>> from mypy.nodes import NameExpr, Var
+    >>> n = NameExpr("D"); v = Var("D"); v.is_final = True; v.final_value = 64; n.node = v
+    >>> final_int(n)
+    64
+    """
+    node = e.node if isinstance(e, (NameExpr, MemberExpr)) else None
+    if node is None and isinstance(e, MemberExpr) and isinstance(e.expr, RefExpr):
+        owner = e.expr.node  # ``Cfg.D``: the attribute of the class itself
+        if isinstance(owner, TypeInfo):
+            node = getattr(owner.get(e.name), "node", None)
+    if isinstance(node, Var) and node.is_final:
+        value = node.final_value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return NOT_STATIC
 
 
 def static_bool(e: Expression, lookup: TypeLookup) -> Union[bool, NotStatic]:

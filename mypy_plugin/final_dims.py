@@ -1,0 +1,65 @@
+"""Sizes named by ``Final`` int constants, as dims: ``D_MODEL: Final = 64``, ``Tensor[B, D_MODEL]``.
+
+A name in a type is normally a type (or a TypeVar); mypy rejects a variable there ("Variable
+... is not valid as a type"). Models keep their sizes in constants, so ``Tensor[...]`` reads a
+name bound to a ``Final`` int (module level, or a class attribute: ``Cfg.D``; ``Final[int] =
+64`` too, and folded arithmetic: ``Final = 8 * 64``) as that literal size. At run time the
+same annotation holds the int itself, so ``@tf.shapecheck`` needs nothing more.
+
+Any other variable stays an error, with a hint (``[shape-annotation]``); a ``Final`` int whose
+value is not known statically (``Final = int(os.environ["D"])``) is an unknown dim, like ``int``.
+
+>>> callable(final_dim)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from mypy.nodes import PlaceholderNode, Var
+from mypy.plugin import AnalyzeTypeContext
+from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, UnboundType, get_proper_type
+
+from mypy_plugin.codes import SHAPE_ANNOTATION
+
+__all__ = ["final_dim"]
+
+
+def final_dim(ctx: AnalyzeTypeContext, arg: Type) -> Optional[Type]:
+    """The dim a name in ``Tensor[...]`` stands for when it names a variable, else ``None``
+    (a type, a TypeVar, an unknown name: mypy's own analysis then decides).
+
+    >>> final_dim(None, None) is None  # type: ignore[arg-type]
+    True
+    """
+    if not isinstance(arg, UnboundType) or arg.args:
+        return None
+    lookup = getattr(ctx.api, "lookup_qualified", None)
+    sym = lookup(arg.name, ctx.context, suppress_errors=True) if lookup is not None else None
+    node = getattr(sym, "node", None)
+    if isinstance(node, PlaceholderNode) or not isinstance(node, Var):
+        return None  # not defined yet (mypy defers it), or not a variable
+    shown = arg.name
+    if not node.is_final:
+        return _bad(
+            ctx,
+            f'Variable "{shown}" is used as a dim but is not Final; a size kept in a constant '
+            f"is declared {shown.rsplit('.', 1)[-1]}: Final = <int> (typing.Final)",
+        )
+    value = node.final_value
+    if isinstance(value, bool) or (value is not None and not isinstance(value, int)):
+        return _bad(ctx, f'Final "{shown}" is used as a dim but holds {value!r}, not an int')
+    if isinstance(value, int):
+        if value < 0:
+            return _bad(ctx, f'A dim is a size and cannot be negative: "{shown}" is {value}')
+        return LiteralType(value, ctx.api.named_type("builtins.int", []))
+    declared = get_proper_type(node.type) if node.type is not None else None
+    if isinstance(declared, Instance) and declared.type.fullname == "builtins.int":
+        return AnyType(TypeOfAny.special_form)  # an int known only at run time: unknown
+    return _bad(ctx, f'Final "{shown}" is used as a dim but is not an int')
+
+
+def _bad(ctx: AnalyzeTypeContext, message: str) -> Type:
+    ctx.api.fail(message, ctx.context, code=SHAPE_ANNOTATION)
+    return AnyType(TypeOfAny.from_error)

@@ -1,0 +1,66 @@
+"""Sizes kept in `Final` constants are dims: module level, class level, `Final[int]`, folded.
+
+A transformer block whose sizes live in constants, as people write them; each bug with its
+fix. At run time the annotation holds the int itself, so `@tf.shapecheck` raises the same
+words. A variable that is not `Final` (or not an int) is a `[shape-annotation]` error.
+"""
+
+from typing import Final, TypeVar
+
+import typedflux as tf
+from typedflux import Dense, LayerNorm, Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+
+D_MODEL: Final = 64
+N_HEADS: Final[int] = 4
+HEAD_DIM: Final = D_MODEL // N_HEADS
+
+
+class Config:
+    VOCAB: Final = 1000
+    CONTEXT: Final[int] = 16
+
+
+class Block:
+    def __init__(self) -> None:
+        self.norm = LayerNorm(D_MODEL)
+        self.up = Dense(D_MODEL, 4 * D_MODEL)
+        self.down = Dense(4 * D_MODEL, D_MODEL)
+
+    @tf.shapecheck
+    def __call__(self, x: Tensor[B, T, D_MODEL]) -> Tensor[B, T, D_MODEL]:
+        return self.up(self.norm(x))  # E: Return shape Tensor[B, T, 256] does not match the annotation Tensor[B, T, 64]: axis 2 is 256, expected 64  [shape]
+
+    @tf.shapecheck
+    def fixed(self, x: Tensor[B, T, D_MODEL]) -> Tensor[B, T, D_MODEL]:
+        return self.down(self.up(self.norm(x)))
+
+
+@tf.shapecheck
+def heads(x: Tensor[B, T, D_MODEL]) -> Tensor[B, T, N_HEADS, HEAD_DIM]:
+    return x.reshape(x.shape[0], x.shape[1], HEAD_DIM, N_HEADS)  # E: Return shape Tensor[B, T, 16, 4] does not match the annotation Tensor[B, T, 4, 16]: axis 2 is 16, expected 4  [shape]
+
+
+@tf.shapecheck
+def logits(h: Tensor[B, Config.CONTEXT, D_MODEL], w: Tensor[D_MODEL, Config.VOCAB]) -> Tensor[B, Config.CONTEXT, Config.VOCAB]:
+    return h @ w
+
+
+block = Block()
+x = tf.randn(2, Config.CONTEXT, D_MODEL)
+block(tf.randn(2, Config.CONTEXT, 32))  # E: Argument "x" of "Block.__call__" has shape Tensor[2, 16, 32], which does not match the annotation Tensor[B, T, 64]: axis 2 is 32, expected 64  [shape]  # N: B=2, T=16
+block(x)
+block.fixed(x)
+logits(x, tf.zeros(D_MODEL, 100))  # E: Argument "w" of "logits" has shape Tensor[64, 100], which does not match the annotation Tensor[64, 1000]: axis 1 is 100, expected 1000  [shape]  # N: B=2
+logits(x, tf.zeros(D_MODEL, Config.VOCAB))
+sized: Tensor[2, Config.CONTEXT, D_MODEL] = x
+heads(x)
+
+dropout_rate = 0.1
+hidden = 128
+RATE: Final = 0.5
+
+
+def not_constants(a: Tensor[B, hidden], b: Tensor[B, RATE]) -> None: ...  # E: Variable "hidden" is used as a dim but is not Final; a size kept in a constant is declared hidden: Final = <int> (typing.Final)  [shape-annotation]  # E: Final "RATE" is used as a dim but holds 0.5, not an int  [shape-annotation]
