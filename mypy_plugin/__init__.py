@@ -69,7 +69,9 @@ with light_typedflux():
     from mypy_plugin.callbacks.layers import (
         CHAIN,
         CONTAINERS,
+        chain_attribute_hook,
         chain_call_hook,
+        chain_getitem_hook,
         chain_constructor_hook,
         layer_call_hook,
         layer_constructor_hook,
@@ -86,6 +88,7 @@ __all__ = ["TypedfluxPlugin", "plugin"]
 # Calls into these never have shaped parameters: no signature hook, no cost.
 _SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
+_CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
 
 
 def _sources_digest() -> str:
@@ -126,6 +129,7 @@ class TypedfluxPlugin(Plugin):
         # only checked against the annotation it is returned, assigned or yielded to.
         self._boundary = boundary_hook()
         self._boundary_attribute = boundary_attribute_hook()
+        self._chain_getitem = chain_getitem_hook()
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -211,6 +215,8 @@ class TypedfluxPlugin(Plugin):
         return hook
 
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
+        if fullname == _CHAIN_FULLNAME + ".__getitem__":
+            return self._chain_getitem
         if not fullname.startswith("typedflux"):
             if fullname.startswith(_SKIP_PREFIXES):
                 return None
@@ -244,6 +250,10 @@ class TypedfluxPlugin(Plugin):
             # (attributes are named after the class that defines them) A user attribute
             # returned or assigned (``return self.h``) is checked against that annotation.
             return None if fullname.startswith(_SKIP_PREFIXES) else self._boundary_attribute
+        if fullname.startswith(_CHAIN_FULLNAME + "."):
+            # ``chain.layers``, and named layers reached through ``Chain.__getattr__``.
+            name = fullname.rsplit(".", 1)[-1]
+            return None if name.startswith("_") else chain_attribute_hook(name)
         if fullname == TENSOR_FULLNAME + ".shape":
             return shape_attribute_hook
         self._resolve()

@@ -1,10 +1,12 @@
 """Resolving chain items: how the Chain checks see a value of some type.
 
-A built-in layer is its config (read from its type); a typedflux op used as a layer
-(``tf.relu``) or a connection (``tf.add``) is its shape rule, and a typed user function its
-signature, both through :mod:`typedflux.shapes.compose` (the rule the runtime uses too); a
-nested ``Chain``, ``SkipConnection`` or ``Parallel`` is the rule of its parts. Anything else
-is unknown (``None``): the checks restart after it.
+The same kinds of items the runtime builds (``typedflux.layers.callables.shape_item``), read
+from types: a built-in layer is its config (read from its type); a typedflux op used as a
+layer (``tf.relu``) or a connection (``tf.add``) is its shape rule, a function returning its
+argument's own type (``tf.identity``) passes the shape through, and a typed user function or
+a class whose ``__call__`` is typed is its signature (all through
+:mod:`typedflux.shapes.compose`); a nested ``Chain``, ``SkipConnection`` or ``Parallel`` is
+the rule of its parts. Anything else is unknown (``None``): the checks restart after it.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> chain_item(AnyType(TypeOfAny.special_form)) is None
@@ -13,8 +15,9 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
+from mypy.subtypes import find_member
 from mypy.types import (
     CallableType,
     Instance,
@@ -35,9 +38,14 @@ from mypy_plugin.callbacks.layer_types import (
 )
 from mypy_plugin.routing import ROUTES
 from typedflux.shapes import compose
-from typedflux.shapes.chains import ChainItem, chain_repr, chain_rule, parallel_repr, skip_repr
-from typedflux.shapes.errors import ShapeError
-from typedflux.shapes.layer_spec import LayerConfig, LayerInputError
+from typedflux.shapes.chains import (
+    Item,
+    chain_of,
+    layer_item,
+    parallel_item,
+    rule_item,
+    skip_item,
+)
 
 __all__ = [
     "CHAIN",
@@ -47,15 +55,14 @@ __all__ = [
     "chain_item",
     "chain_items",
     "connection",
+    "container_parts",
     "qualname_of",
-    "item_repr",
 ]
 
 CHAIN = "Chain"
 SKIP = "SkipConnection"
 PARALLEL = "Parallel"
 CONTAINERS = (SKIP, PARALLEL)
-Shape = Tuple[Any, ...]
 
 
 def _fullname(t: CallableType) -> Optional[str]:
@@ -63,68 +70,113 @@ def _fullname(t: CallableType) -> Optional[str]:
     return name if isinstance(name, str) else None
 
 
-def _function_item(t: CallableType, signatures: bool) -> ChainItem:
-    """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults;
-    with ``signatures``, a typed user function by its signature (parameters bound, return
-    type substituted), as ``@tf.shapecheck`` would check it."""
-    fullname = _fullname(t)
-    route = ROUTES.by_function_fullname.get(fullname) if fullname is not None else None
-    if route is None:
-        if not signatures or fullname is None or not t.arg_types:
-            return None
-        if translate.tensor_pattern(t.arg_types[0]) is None:
-            return None
-        name = fullname.rsplit(".", 1)[-1]
-        by_signature = _signature_rule(t, qualname_of(t, name))
-        return (name, lambda x: by_signature([x]))
-    rule = compose.op_layer_rule(route.spec)
-    if rule is None:
+def _is_passthrough(t: CallableType) -> bool:
+    """``def f(x: T) -> T`` with a plain TypeVar: the result has the argument's type."""
+    if not t.arg_types:
+        return False
+    first, ret = t.arg_types[0], t.ret_type
+    return (
+        isinstance(first, TypeVarType) and isinstance(ret, TypeVarType)
+        and first.id == ret.id and translate.dim_of_type(first) is None
+    )
+
+
+def _signature(
+    t: CallableType, name: str
+) -> Optional[Tuple[compose.JoinRule, Optional[Tuple[Any, ...]]]]:
+    """A typed callable's join rule and the input its first parameter asks for."""
+    if _is_passthrough(t):
+        return compose.passthrough_rule, None
+    params = [
+        (t.arg_names[i] or str(i), translate.tensor_pattern(a))
+        for i, a in enumerate(t.arg_types)
+    ]
+    if not any(p is not None for _, p in params):
         return None
-    return (fullname.rsplit(".", 1)[-1] if fullname else route.spec.name, rule)
+    return compose.signature_rule(name, params, translate.shape_of(t.ret_type)), params[0][1]
 
 
-def chain_item(t: Type, signatures: bool = False) -> ChainItem:
-    """How Chain checks see a value of type ``t``: a config, ``(repr, rule)`` or None.
+def _function_item(t: CallableType) -> Optional[Item]:
+    """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults,
+    a typed user function by its signature, as ``@tf.shapecheck`` would check it."""
+    fullname = _fullname(t)
+    if fullname is None:
+        return None
+    name = fullname.rsplit(".", 1)[-1]
+    route = ROUTES.by_function_fullname.get(fullname)
+    if route is not None:
+        rule = compose.op_layer_rule(route.spec)
+        return None if rule is None else rule_item(name, rule)
+    sig = _signature(t, qualname_of(t, name))
+    if sig is None:
+        return None
+    join, template = sig
+    return rule_item(name, lambda x: join([x]), template)
 
-    ``signatures`` (when a Chain is called, not when it is built, as at run time): user
-    functions are followed through their typed signatures.
-    """
+
+def _user_layer_item(p: Instance) -> Optional[Item]:
+    """An instance of a user class whose ``__call__`` is typed: a layer by its signature,
+    named as the runtime names it (``Block()``, unless the class has a repr of its own)."""
+    if p.type.get_method("__call__") is None:
+        return None
+    call = get_proper_type(find_member("__call__", p, p, is_operator=True))
+    if not isinstance(call, CallableType):
+        return None
+    sig = _signature(call, f"{_call_owner(p)}.__call__")
+    if sig is None:
+        return None
+    join, template = sig
+    return rule_item(_instance_text(p), lambda x: join([x]), template)
+
+
+def _call_owner(p: Instance) -> str:
+    for info in p.type.mro:
+        if "__call__" in info.names:
+            return info.name
+    return p.type.name
+
+
+def _instance_text(p: Instance) -> str:
+    for info in p.type.mro:
+        if info.fullname == "builtins.object":
+            break
+        if "__repr__" in info.names:
+            return "?"  # a repr of its own: its text is only known at run time
+    return f"{p.type.name}()"
+
+
+def chain_item(t: Type) -> Optional[Item]:
+    """How Chain checks see a value of type ``t`` (None: unknown)."""
     p = get_proper_type(t)
     if isinstance(p, CallableType):
-        return _function_item(p, signatures)
+        return _function_item(p)
     if not isinstance(p, Instance):
         return None
     if spec_of_type(p) is not None:
-        return layer_config(p)
-    if p.type.name == CHAIN and p.type.fullname.startswith("typedflux."):
-        items = chain_items(p, signatures)
+        cfg = layer_config(p)
+        return None if cfg is None else layer_item(cfg)
+    typedflux = p.type.fullname.startswith("typedflux.")
+    if typedflux and p.type.name == CHAIN:
+        items = chain_items(p)
         if items is None:
             return None
-        reprs = [item_repr(i) for i in items]
-        if any(r is None for r in reprs):
-            return None
-        frozen = list(items)
         extra = extra_fields(p) if not p.args else None  # a named Chain keeps its names here
-        names = extra if extra is not None and len(extra) == len(reprs) else None
-        return (
-            chain_repr([r for r in reprs if r is not None], names),
-            _as_container(lambda x: chain_rule(frozen, x)),
-        )
-    if p.type.fullname.startswith("typedflux.") and p.type.name in CONTAINERS:
-        return _container_item(p, signatures)
-    return None
-
-
-def _as_container(run: Callable[[Shape], Shape]) -> Callable[[Shape], Shape]:
-    # Inside a container the runtime's Chain names the container, not the inner layer
-    # ("Chain layer 2 SkipConnection(...): <inner message>"): a plain ShapeError gets that.
-    def wrapped(x: Shape) -> Shape:
-        try:
-            return run(x)
-        except LayerInputError as err:
-            raise ShapeError(err.message, err.notes) from None
-
-    return wrapped
+        names = extra if extra is not None and len(extra) == len(items) else None
+        return chain_of(lambda: items, names)
+    if typedflux and p.type.name in CONTAINERS:
+        parts = container_parts(p)
+        if parts is None:
+            return None
+        kind, inner, conn = parts
+        if conn is None:
+            return None
+        conn_name, join = conn
+        if kind == SKIP:
+            return skip_item(inner[0], join, conn_name)
+        return parallel_item(inner, join, conn_name)
+    if typedflux:
+        return None
+    return _user_layer_item(p)
 
 
 def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
@@ -134,20 +186,38 @@ def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
     if not isinstance(p, CallableType):
         return None
     fullname = _fullname(p)
-    name = fullname.rsplit(".", 1)[-1] if fullname is not None else (p.name or "?")
-    route = ROUTES.by_function_fullname.get(fullname) if fullname is not None else None
+    if fullname is None:
+        return None
+    name = fullname.rsplit(".", 1)[-1]
+    route = ROUTES.by_function_fullname.get(fullname)
     if route is not None:
         join = compose.op_connection_rule(route.spec)
         return None if join is None else (name, join)
-    if fullname is None or p.variables and not all(
-        isinstance(v, TypeVarType) for v in p.variables
-    ):
+    if p.variables and not all(isinstance(v, TypeVarType) for v in p.variables):
         return None
-    return name, _signature_rule(p, qualname_of(p, name))
+    sig = _signature(p, qualname_of(p, name))
+    return None if sig is None else (name, sig[0])
+
+
+def container_parts(
+    p: Instance,
+) -> Optional[Tuple[str, List[Optional[Item]], Optional[Tuple[str, compose.JoinRule]]]]:
+    """A SkipConnection's or Parallel's kind, its layers' items and its connection, from
+    what its constructor left on the type (None when nothing was)."""
+    attrs = p.extra_attrs.attrs if p.extra_attrs else {}
+    if CONNECTION not in attrs or INNER not in attrs:
+        return None
+    conn = connection(attrs[CONNECTION])
+    inner = get_proper_type(attrs[INNER])
+    if p.type.name == SKIP:
+        return SKIP, [chain_item(inner)], conn
+    if not isinstance(inner, TupleType):
+        return None
+    return PARALLEL, [chain_item(i) for i in inner.items], conn
 
 
 def qualname_of(p: CallableType, name: str) -> str:
-    """The runtime ``__qualname__`` of a connection (``Block.join`` for a method).
+    """The runtime ``__qualname__`` of a function (``Block.join`` for a method).
 
     >>> callable(qualname_of)  # exercised by tests/typecheck/case_containers.py
     True
@@ -161,50 +231,7 @@ def qualname_of(p: CallableType, name: str) -> str:
     return f"{owner}.{name}" if owner else name
 
 
-def _signature_rule(p: CallableType, name: str) -> compose.JoinRule:
-    """A typed user function as a rule: its parameters' patterns and return shape."""
-    params = [
-        (p.arg_names[i] or str(i), translate.tensor_pattern(a))
-        for i, a in enumerate(p.arg_types)
-    ]
-    return compose.signature_rule(name, params, translate.shape_of(p.ret_type))
-
-
-def _container_item(p: Instance, signatures: bool) -> ChainItem:
-    attrs = p.extra_attrs.attrs if p.extra_attrs else {}
-    conn = connection(attrs[CONNECTION]) if CONNECTION in attrs else None
-    inner = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
-    if conn is None or inner is None:
-        return None
-    conn_name, join = conn
-    if p.type.name == SKIP:
-        item = chain_item(inner, signatures)
-        if item is None:
-            return None
-        run = item.rule if isinstance(item, LayerConfig) else item[1]
-        text = skip_repr(item_repr(item) or "?", conn_name)
-        return (text, _as_container(compose.skip_rule(run, join)))
-    if not isinstance(inner, TupleType):
-        return None
-    items = [chain_item(i, signatures) for i in inner.items]
-    if any(i is None for i in items):
-        return None
-    runs = [i.rule if isinstance(i, LayerConfig) else i[1] for i in items if i is not None]
-    text = parallel_repr(conn_name, [item_repr(i) or "?" for i in items])
-    both = compose.parallel_rule(runs, join)
-    return (text, _as_container(lambda x: both([x])))
-
-
-def item_repr(item: ChainItem) -> Optional[str]:
-    """The repr a chain item shows in messages (None for an unknown item)."""
-    if item is None:
-        return None
-    if isinstance(item, LayerConfig):
-        return item.repr()
-    return item[0]
-
-
-def chain_items(t: Instance, signatures: bool = False) -> Optional[List[ChainItem]]:
+def chain_items(t: Instance) -> Optional[List[Optional[Item]]]:
     """The items of a Chain type (positional type arguments, or a named Chain's layers)."""
     if any(isinstance(a, UnpackType) for a in t.args):
         return None  # a Chain of unknown layers (Chain[*tuple[Any, ...]])
@@ -213,4 +240,4 @@ def chain_items(t: Instance, signatures: bool = False) -> Optional[List[ChainIte
     named = get_proper_type(attrs.get(INNER)) if not layers and INNER in attrs else None
     if isinstance(named, TupleType):
         layers = list(named.items)
-    return [chain_item(a, signatures) for a in layers]
+    return [chain_item(a) for a in layers]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import ArgKind
-from mypy.plugin import FunctionContext, MethodSigContext
+from mypy.nodes import ArgKind, Context, Expression, SliceExpr, StrExpr
+from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
     FunctionLike,
@@ -27,6 +27,7 @@ from mypy.types import (
     TupleType,
     Type,
     TypeOfAny,
+    UnpackType,
     get_proper_type,
 )
 
@@ -38,22 +39,30 @@ from mypy_plugin.callbacks.chain_items import (
     SKIP,
     chain_item,
     chain_items,
+    container_parts,
 )
-from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
-from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.common import (
+    guarded,
+    names_in_scope,
+    report_shape_error,
+    tensor_template,
+    type_lookup,
+)
 from mypy_plugin.callbacks.layer_types import (
     CONNECTION,
     EXTRA,
     INNER,
     _arg,
     build_layer_type,
+    extra_fields,
     int_type,
     str_type,
     with_attrs,
 )
-from typedflux.shapes.chains import chain_rule, check_chain
+from mypy_plugin.values import NotStatic, static_int
+from typedflux.shapes.chains import apply_item, chain_rule, check_chain, check_parallel, check_skip
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import LayerConfig, LayerSpec
+from typedflux.shapes.layer_spec import LayerSpec
 
 __all__ = [
     "CHAIN",
@@ -63,6 +72,8 @@ __all__ = [
     "layer_call_hook",
     "chain_call_hook",
     "container_constructor_hook",
+    "chain_getitem_hook",
+    "chain_attribute_hook",
 ]
 
 Shape = Tuple[Any, ...]
@@ -100,7 +111,8 @@ def layer_constructor_hook(spec: LayerSpec) -> Callable[[FunctionContext], Type]
 
 
 def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
-    """``Chain(...)``: adjacent layers must compose (one ``[shape]`` error on the line).
+    """``Chain(...)``: adjacent layers must compose; an error is reported on the argument of
+    the layer at fault (its own line in a multi-line Chain).
 
     >>> callable(chain_constructor_hook())
     True
@@ -110,29 +122,37 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
         # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer;
         # named layers (``Chain(enc=..., dec=...)``) arrive in ``**named``.
         types: List[Type] = []
-        named: List[Tuple[str, Type]] = []
-        for name, kinds, arg_types, arg_names in zip(
-            ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types, ctx.arg_names
+        exprs: List[Expression] = []
+        named: List[Tuple[str, Type, Expression]] = []
+        for name, kinds, arg_types, arg_names, args in zip(
+            ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types, ctx.arg_names, ctx.args
         ):
             if any(k in (ArgKind.ARG_STAR, ArgKind.ARG_STAR2) for k in kinds):
                 return ctx.default_return_type
             if name == "named":
-                named += [(n, t) for n, t in zip(arg_names, arg_types) if n is not None]
+                named += [(n, t, e) for n, t, e in zip(arg_names, arg_types, args)
+                          if n is not None]
             else:
                 types.extend(arg_types)
+                exprs.extend(args)
         result = ctx.default_return_type
         if named and not types:
-            types = [t for _, t in named]
-            result = _with_named_layers(ctx, [n for n, _ in named], types)
+            types = [t for _, t, _ in named]
+            exprs = [e for _, _, e in named]
+            result = _with_named_layers(ctx, [n for n, _, _ in named], types)
         items = [chain_item(t) for t in types]
-        if len(items) < 2:
+        if len(items) < 2 and not any(i is not None and i.kind != "layer" for i in items):
             return result
         try:
             check_chain(items)
         except CannotTell:
             pass
         except ShapeError as err:
-            report_shape_error(ctx.api, err, ctx.context)
+            position = getattr(err, "position", None)
+            where: Context = ctx.context
+            if isinstance(position, int) and 1 <= position <= len(exprs):
+                where = exprs[position - 1]
+            report_shape_error(ctx.api, err, where)
         return result
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
@@ -219,13 +239,12 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        item = chain_item(t, signatures=True)
+        item = chain_item(t)
         if item is None:
             return ctx.default_signature
-        if isinstance(item, LayerConfig):
-            return _call_signature(ctx, item.call)
-        rule = item[1]
-        return _call_signature(ctx, lambda xs: _one_input(rule, xs))
+        if item.config is not None:
+            return _call_signature(ctx, item.config.call)
+        return _call_signature(ctx, lambda xs: _one_input(lambda x: apply_item(item, x), xs))
 
     return guarded(where, hook, lambda ctx: ctx.default_signature)
 
@@ -241,11 +260,11 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        items = chain_items(t, signatures=True)
+        items = chain_items(t)
         if not items:
             return ctx.default_signature
         try:
-            check_chain(chain_items(t) or [])
+            check_chain(items)
         except ShapeError:
             # A Chain that cannot be built is reported where it is built (at run time it
             # never exists); saying it again at every call would only repeat that error.
@@ -259,7 +278,9 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
 
 def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
     """``SkipConnection(layer, connection)`` / ``Parallel(connection, *layers)``: the types
-    of the parts ride along on the instance type, so Chains and calls can follow them.
+    of the parts ride along on the instance type, so Chains and calls can follow them; a
+    container that cannot join its parts for any input is reported here (its type then
+    carries nothing to check again).
 
     >>> callable(container_constructor_hook(SKIP))
     True
@@ -282,8 +303,111 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             i = names.index("layers") if "layers" in names else -1
             if i < 0 or any(k != ArgKind.ARG_POS for k in ctx.arg_kinds[i]):
                 return ctx.default_return_type
-            fallback = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+            fallback = ctx.api.named_generic_type(
+                "builtins.tuple", [AnyType(TypeOfAny.special_form)])
             inner = TupleType(list(ctx.arg_types[i]), fallback)
-        return with_attrs(t, {INNER: inner, CONNECTION: conn[1]})
+        out = with_attrs(t, {INNER: inner, CONNECTION: conn[1]})
+        parts = container_parts(out)
+        if parts is None or parts[2] is None:
+            return out
+        items, (conn_name, join) = parts[1], parts[2]
+        try:
+            if kind == SKIP:
+                check_skip(items[0], join, conn_name)
+            else:
+                check_parallel(items, join, conn_name)
+        except CannotTell:
+            pass
+        except ShapeError as err:
+            report_shape_error(ctx.api, err, ctx.context)
+            return ctx.default_return_type
+        return out
 
     return guarded(f'"{kind}"', hook, lambda ctx: ctx.default_return_type)
+
+
+# -- typing a Chain's parts: chain[0], chain[1:], chain["enc"], chain.layers, chain.enc ------
+
+
+def _layer_types(t: Instance) -> Optional[Tuple[List[Type], Optional[List[str]]]]:
+    """A Chain type's layer types, and the names of a named Chain's layers."""
+    if any(isinstance(a, UnpackType) for a in t.args):
+        return None
+    if t.args:
+        return list(t.args), None
+    attrs = t.extra_attrs.attrs if t.extra_attrs else {}
+    named = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
+    if not isinstance(named, TupleType):
+        return None
+    names = extra_fields(t)
+    if names is None or len(names) != len(named.items):
+        return None
+    return list(named.items), names
+
+
+def chain_getitem_hook() -> Callable[[MethodContext], Type]:
+    """``chain[0]`` is its first layer's type, ``chain[1:]`` a Chain of the rest,
+    ``chain["enc"]`` a named layer's type (the declared ``Any`` otherwise).
+
+    >>> callable(chain_getitem_hook())
+    True
+    """
+
+    def hook(ctx: MethodContext) -> Type:
+        t = get_proper_type(ctx.type)
+        if not isinstance(t, Instance) or not ctx.args or len(ctx.args[0]) != 1:
+            return ctx.default_return_type
+        found = _layer_types(t)
+        if found is None:
+            return ctx.default_return_type
+        types, names = found
+        key = ctx.args[0][0]
+        if isinstance(key, StrExpr) and names is not None:
+            return types[names.index(key.value)] if key.value in names else ctx.default_return_type
+        if isinstance(key, SliceExpr) and names is None:
+            bounds = []
+            for part in (key.begin_index, key.end_index, key.stride):
+                v = None if part is None else static_int(part, type_lookup(ctx.api))
+                if isinstance(v, NotStatic):
+                    return ctx.default_return_type
+                bounds.append(v)
+            sliced = types[slice(*bounds)]
+            default = get_proper_type(ctx.default_return_type)
+            if not isinstance(default, Instance) or not sliced:
+                return ctx.default_return_type
+            return default.copy_modified(args=sliced)
+        i = static_int(key, type_lookup(ctx.api))
+        if isinstance(i, NotStatic) or not -len(types) <= i < len(types):
+            return ctx.default_return_type
+        return types[i]
+
+    return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
+
+
+def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
+    """``chain.layers`` is the tuple of its layers' types (a dict for a named Chain);
+    ``chain.enc`` a named layer's type.
+
+    >>> callable(chain_attribute_hook("layers"))
+    True
+    """
+
+    def hook(ctx: AttributeContext) -> Type:
+        t = get_proper_type(ctx.type)
+        if not isinstance(t, Instance):
+            return ctx.default_attr_type
+        found = _layer_types(t)
+        if found is None:
+            return ctx.default_attr_type
+        types, names = found
+        if name == "layers":
+            if names is not None:
+                return ctx.default_attr_type
+            fallback = ctx.api.named_generic_type(
+                "builtins.tuple", [AnyType(TypeOfAny.special_form)])
+            return TupleType(types, fallback)
+        if names is not None and name in names:
+            return types[names.index(name)]
+        return ctx.default_attr_type
+
+    return guarded('"Chain"', hook, lambda ctx: ctx.default_attr_type)

@@ -5,15 +5,8 @@
 Chain(Dense(784 => 32, relu), Dense(32 => 10))
 """
 
-from typedflux.layers.basic import (
-    Chain,
-    Dense,
-    Dropout,
-    Embedding,
-    Flatten,
-    Parallel,
-    SkipConnection,
-)
+from typedflux.layers.basic import Dense, Dropout, Embedding, Flatten
+from typedflux.layers.containers import Chain, Parallel, SkipConnection
 from typedflux.layers.conv import (
     AdaptiveMeanPool,
     Conv,

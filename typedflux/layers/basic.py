@@ -1,32 +1,17 @@
-"""Basic layers: Dense, Chain, Flatten, Dropout, SkipConnection, Parallel, Embedding.
+"""Basic layers: Dense, Flatten, Dropout, Embedding.
 
 Flux's names and behaviour, PyTorch's parameter names and layouts (``Dense.weight`` is
 ``(out, in)``), batch-first tensors. Every layer checks its input shape with the layer rule
-of :mod:`typedflux.shapes.layers` before computing, and a :class:`Chain` re-words a failing
-layer's error with its position and the layer feeding it.
+of its spec (:mod:`typedflux.shapes.layers_basic`) before computing.
 
 >>> import typedflux as tf
->>> model = Chain(Dense(784, 32, tf.relu), Dense(32, 10))
->>> model
-Chain(Dense(784 => 32, relu), Dense(32 => 10))
->>> model(tf.ones(16, 784)).shape
-(16, 10)
+>>> Dense(784, 32, tf.relu)(tf.ones(16, 784)).shape
+(16, 32)
 """
 
 from __future__ import annotations
 
-from typing import (
-    Any,
-    Callable,
-    Dict,
-    Generic,
-    Iterator,
-    List,
-    Optional,
-    Tuple,
-    Union,
-    overload,
-)
+from typing import Any, Callable, Generic, Optional, Tuple
 
 import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
@@ -44,33 +29,10 @@ from typedflux.layers.core import (
 from typedflux.ops import layers_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
-from typedflux.shapes import compose, messages
-from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layers import (
-    LAYERS,
-    ChainItem,
-    LayerConfig,
-    Shape,
-    chain_repr,
-    check_chain,
-    parallel_repr,
-    reword_in_chain,
-    skip_repr,
-)
+from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
 
-__all__ = [
-    "Dense",
-    "Chain",
-    "Flatten",
-    "Dropout",
-    "SkipConnection",
-    "Parallel",
-    "Embedding",
-    "shape_item",
-    "layer_repr",
-    "output_shape",
-]
+__all__ = ["Dense", "Flatten", "Dropout", "Embedding"]
 
 In = TypeVar("In", bound=int, default=Any)
 Out = TypeVar("Out", bound=int, default=Any)
@@ -79,79 +41,8 @@ D = TypeVar("D", bound=int, default=Any)
 B = TypeVar("B", bound=int, default=Any)
 Bs = TypeVarTuple("Bs")
 Rest = TypeVarTuple("Rest")
-Layers = TypeVarTuple("Layers")
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
-
-
-def layer_repr(layer: Any) -> str:
-    """How a layer or connection is named in reprs and messages: a layer's repr, a
-    function's name (``relu``, ``add``).
-
-    >>> import typedflux as tf
-    >>> layer_repr(tf.relu), layer_repr(Dense(2, 3))
-    ('relu', 'Dense(2 => 3)')
-    """
-    if isinstance(layer, (Layer, Chain, SkipConnection, Parallel)):
-        return repr(layer)
-    name = getattr(layer, "__name__", None)
-    return name if isinstance(name, str) else repr(layer)
-
-
-def _op_spec(fn: Any) -> Any:
-    """The op spec of a typedflux function (``tf.relu``), found by its public name."""
-    name = getattr(fn, "__name__", None)
-    module = getattr(fn, "__module__", "") or ""
-    if not isinstance(name, str) or not module.startswith("typedflux"):
-        return None
-    return compose.function_spec(name)
-
-
-def _spec_rule(fn: Any) -> Optional[Callable[[Shape], Shape]]:
-    """The shape rule of a typedflux function used as a layer (``tf.relu``), if any."""
-    spec = _op_spec(fn)
-    return None if spec is None else compose.op_layer_rule(spec)
-
-
-def shape_item(layer: Any) -> ChainItem:
-    """How a Chain's shape checks see a layer: its config, ``(name, rule)``, or None.
-
-    >>> import typedflux as tf
-    >>> shape_item(Dense(2, 3)).repr(), shape_item(tf.relu)[0], shape_item(lambda x: x)
-    ('Dense(2 => 3)', 'relu', None)
-    """
-    if isinstance(layer, Layer):
-        try:
-            return layer.config
-        except NotImplementedError:
-            return None
-    if isinstance(layer, (Chain, SkipConnection, Parallel)):
-        return (repr(layer), layer.output_shape)
-    rule = _spec_rule(layer)
-    if rule is not None:
-        return (layer_repr(layer), rule)
-    return None
-
-
-def output_shape(layer: Any, shape: Shape) -> Shape:
-    """The output shape of any layer for an input shape, from shape rules only; for a
-    callable with no rule, it runs the callable on zeros of that shape.
-
-    >>> import typedflux as tf
-    >>> output_shape(Chain(Dense(4, 3), tf.relu), (2, 4))
-    (2, 3)
-    """
-    shape = tuple(shape)
-    item = shape_item(layer)
-    if isinstance(item, LayerConfig):
-        return item.rule(shape)
-    if item is not None:
-        return item[1](shape)
-    if all(isinstance(d, int) for d in shape):
-        # No rule is known for an arbitrary callable: run it on a dummy input.
-        y = layer(Tensor(np.zeros(shape, dtype=np.float32)))
-        return tuple(y.shape)
-    raise CannotTell(f"no shape rule for {layer_repr(layer)}")
 
 
 # -- Dense ------------------------------------------------------------------------------------
@@ -210,140 +101,6 @@ class Dense(Layer, Generic[In, Out]):
         if fused is not None:
             return F.p_dense.invoke(x, self.weight, b, fused, grad_x)
         return act(F.p_dense.invoke(x, self.weight, b, "identity", grad_x))  # type: ignore[no-any-return]
-
-
-# -- Chain ------------------------------------------------------------------------------------
-
-
-def _require_callable(owner: str, name: str, value: Any) -> None:
-    if not callable(value):
-        raise TypeError(messages.wrong_layer_argument_type(
-            owner, name, value, "a layer or function (any callable)"))
-
-
-def _is_container(layer: Any) -> bool:
-    return isinstance(layer, (Chain, SkipConnection, Parallel))
-
-
-class Chain(Generic[Unpack[Layers]]):
-    """``Chain(*layers)`` or ``Chain(name=layer, ...)``: applies the layers in order.
-
-    Adjacent layers with known sizes are checked when the Chain is built (docs/design.md's
-    ``Chain(Dense(784, 32, relu), Dense(64, 10))`` raises ``ShapeError`` at once) and again
-    when called: a failing layer is named by its position and repr, with the shape flowing
-    in. Index with ``chain[0]``, slice, ``len``, iterate; named layers by attribute.
-
-    - ``layers``: a tuple of the layers, or a dict for a named Chain (so gradients and saved
-      files read ``layers.0.weight`` / ``layers.enc.weight``).
-
-    >>> import typedflux as tf
-    >>> Chain(Dense(784, 32, tf.relu), Dense(64, 10))
-    Traceback (most recent call last):
-    ...
-    typedflux.shapes.layer_spec.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
-    >>> ae = Chain(enc=Dense(4, 2), dec=Dense(2, 4))
-    >>> ae.enc, len(ae), ae(tf.ones(3, 4)).shape
-    (Dense(4 => 2), 2, (3, 4))
-    """
-
-    layers: Union[Tuple[Any, ...], Dict[str, Any]]
-
-    def __init__(self, *layers: Unpack[Layers], **named: Any) -> None:
-        if layers and named:
-            raise TypeError("Chain takes positional layers or named layers, not both")
-        for name in named:
-            if name in ("layers", "config") or name.startswith("_"):
-                raise ValueError(f"Chain: {name!r} cannot name a layer")
-        self.layers = dict(named) if named else tuple(layers)
-        for i, (key, item) in enumerate(zip(self._names(), self._seq()), 1):
-            _require_callable("Chain", key or f"layer {i}", item)
-        check_chain([shape_item(layer) for layer in self._seq()])
-
-    def _names(self) -> Tuple[Optional[str], ...]:
-        if isinstance(self.layers, dict):
-            return tuple(self.layers)
-        return (None,) * len(self.layers)
-
-    def _seq(self) -> Tuple[Any, ...]:
-        return tuple(self.layers.values()) if isinstance(self.layers, dict) else self.layers
-
-    # Looked up on every tree walk (tf.freeze sets it per instance); a class default keeps
-    # those lookups off the slow __getattr__ path.
-    _frozen: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when normal lookup fails: a named layer.
-        if name.startswith("_"):
-            raise AttributeError(name)
-        layers = self.__dict__.get("layers")
-        if isinstance(layers, dict) and name in layers:
-            return layers[name]
-        raise AttributeError(f"Chain has no layer or attribute {name!r}")
-
-    @overload
-    def __getitem__(self, i: int) -> Any: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> "Chain[Unpack[Tuple[Any, ...]]]": ...
-
-    def __getitem__(self, i: Union[int, slice, str]) -> Any:
-        if isinstance(i, str) and isinstance(self.layers, dict):
-            return self.layers[i]
-        seq = self._seq()
-        if isinstance(i, slice):
-            if isinstance(self.layers, dict):
-                names = list(self.layers)[i]
-                return Chain(**{n: self.layers[n] for n in names})
-            return Chain(*seq[i])
-        return seq[i]  # type: ignore[index]
-
-    def __len__(self) -> int:
-        return len(self._seq())
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._seq())
-
-    def __repr__(self) -> str:
-        names = list(self.layers) if isinstance(self.layers, dict) else None
-        return chain_repr([layer_repr(layer) for layer in self._seq()], names)
-
-    def output_shape(self, shape: Shape) -> Shape:
-        """The output shape from the layer rules (errors name the failing position).
-
-        >>> Chain(Dense(3, 4), Dense(4, 2)).output_shape((5, 3))
-        (5, 2)
-        """
-        x = tuple(shape)
-        prev: Optional[Tuple[int, Any]] = None
-        for i, layer in enumerate(self._seq(), 1):
-            try:
-                y = output_shape(layer, x)
-            except ShapeError as err:
-                raise _reword(err, i, layer, prev, x) from None
-            prev, x = (i, layer), y
-        return x
-
-    def __call__(self, x: Any) -> AnyTensor:
-        layers = self.layers
-        seq = tuple(layers.values()) if isinstance(layers, dict) else layers
-        i = 0
-        try:
-            for layer in seq:
-                x = layer(x)
-                i += 1
-        except ShapeError as err:
-            # Layer i + 1 failed on x (the output of layer i): name both.
-            prev = (i, seq[i - 1]) if i else None
-            shape = tuple(x.shape) if isinstance(x, Tensor) else tuple(np.shape(x))
-            raise _reword(err, i + 1, seq[i], prev, shape) from None
-        return x  # type: ignore[no-any-return]
-
-
-def _reword(err: ShapeError, i: int, layer: Any, prev: Optional[Tuple[int, Any]],
-            x: Shape) -> ShapeError:
-    """A layer's ShapeError re-worded with its Chain position and the shape flowing in."""
-    before = None if prev is None else (prev[0], layer_repr(prev[1]))
-    return reword_in_chain(err, i, layer_repr(layer), before, x, not _is_container(layer))
 
 
 # -- shape-only and simple layers -------------------------------------------------------------
@@ -438,80 +195,7 @@ class Embedding(Layer, Generic[V, D]):
         return F.embedding(ids, self.weight)
 
 
-# -- combinators ----------------------------------------------------------------------------------
-
-
-class SkipConnection:
-    """``SkipConnection(layer, connection)``: ``connection(layer(x), x)`` (a residual block
-    with ``tf.add``, a U-Net skip with ``tf.cat``).
-
-    >>> import typedflux as tf
-    >>> s = SkipConnection(Dense(3, 3), tf.add)
-    >>> s, s(tf.ones(2, 3)).shape
-    (SkipConnection(Dense(3 => 3), add), (2, 3))
-    """
-
-    def __init__(self, layer: Any, connection: Callable[..., Any]) -> None:
-        _require_callable("SkipConnection", "layer", layer)
-        _require_callable("SkipConnection", "connection", connection)
-        self.layer = layer
-        self.connection = connection
-
-    def __repr__(self) -> str:
-        return skip_repr(layer_repr(self.layer), layer_repr(self.connection))
-
-    def output_shape(self, shape: Shape) -> Shape:
-        """``connection``'s rule applied to the layer's output shape and the input shape."""
-        inner = output_shape(self.layer, shape)
-        return _connect(self.connection, [inner, tuple(shape)])
-
-    def __call__(self, x: Any) -> AnyTensor:
-        return self.connection(self.layer(x), x)  # type: ignore[no-any-return]
-
-
-class Parallel:
-    """``Parallel(connection, *layers)``: ``connection(*(layer(x) for layer in layers))``;
-    called with one input per layer, layer ``i`` gets input ``i``.
-
-    >>> import typedflux as tf
-    >>> p = Parallel(tf.cat, Dense(2, 3), Dense(2, 4))
-    >>> p, p(tf.ones(5, 2)).shape
-    (Parallel(cat, Dense(2 => 3), Dense(2 => 4)), (5, 7))
-    """
-
-    def __init__(self, connection: Callable[..., Any], *layers: Any) -> None:
-        if not layers:
-            raise ValueError("Parallel needs at least one layer")
-        _require_callable("Parallel", "connection", connection)
-        for i, layer in enumerate(layers, 1):
-            _require_callable("Parallel", f"layer {i}", layer)
-        self.connection = connection
-        self.layers = tuple(layers)
-
-    def __repr__(self) -> str:
-        return parallel_repr(layer_repr(self.connection), [layer_repr(l) for l in self.layers])
-
-    def output_shape(self, shape: Shape) -> Shape:
-        """``connection``'s rule over each branch's output shape."""
-        return _connect(self.connection, [output_shape(l, shape) for l in self.layers])
-
-    def __call__(self, *xs: Any) -> AnyTensor:
-        if len(xs) == 1:
-            return self.connection(*(layer(xs[0]) for layer in self.layers))  # type: ignore[no-any-return]
-        if len(xs) != len(self.layers):
-            raise TypeError(
-                f"{self!r} has {len(self.layers)} layers but was called with {len(xs)} inputs"
-            )
-        return self.connection(*(layer(x) for layer, x in zip(self.layers, xs)))  # type: ignore[no-any-return]
-
-
-def _connect(connection: Any, shapes: List[Shape]) -> Shape:
-    """The shape a connection function gives for several input shapes."""
-    spec = _op_spec(connection)
-    join = None if spec is None else compose.op_connection_rule(spec)
-    if join is not None:
-        return join(shapes)
-    if all(all(isinstance(d, int) for d in s) for s in shapes):
-        ys = connection(*(Tensor(np.zeros(s, dtype=np.float32)) for s in shapes))
-        return tuple(ys.shape)
-    raise CannotTell(f"no shape rule for the connection {layer_repr(connection)}")
+# The containers moved to typedflux.layers.containers, the callable helpers to
+# typedflux.layers.callables; these names stay importable from here.
+from typedflux.layers.callables import layer_repr, shape_item  # noqa: E402
+from typedflux.layers.containers import Chain, Parallel, SkipConnection, output_shape  # noqa: E402

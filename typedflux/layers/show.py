@@ -17,9 +17,11 @@ from typing import Any, List, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.engine.tree import named_params, named_tensors
-from typedflux.layers.basic import Chain, layer_repr, output_shape, shape_item
+from typedflux.layers.callables import layer_repr, shape_item
+from typedflux.layers.containers import Chain, output_shape
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layers import LayerConfig, Shape
+from typedflux.shapes.chains import template_of
+from typedflux.shapes.layers import Shape
 from typedflux.shapes.messages import fmt_shape
 
 __all__ = ["outputsize", "summary", "Summary"]
@@ -98,11 +100,8 @@ def _rows(model: Any, shape: Optional[Shape], depth: int,
 
 def _template(model: Any) -> Optional[Shape]:
     """The input a Chain's construction check assumes: its first layer's known sizes."""
-    first = model
-    while isinstance(first, Chain) and len(first):
-        first = first[0]
-    item = shape_item(first)
-    return item.template() if isinstance(item, LayerConfig) else None
+    item = shape_item(model)
+    return None if item is None else template_of(item)
 
 
 def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:

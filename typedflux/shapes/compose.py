@@ -162,12 +162,31 @@ def signature_rule(
             what = f'argument "{pname}"'
             if _rank_fits(pattern, shape) is False:
                 raise RankMismatch(argument_mismatch(name, pname, pattern, shape))
-            env.bind(what, pattern, shape)
+            try:
+                env.bind(what, pattern, shape)
+            except ShapeError as err:
+                raise ShapeError(err.message, _plain_notes(err.notes)) from None
         if ret is None:
             raise CannotTell(f"{name} does not return an annotated Tensor")
         return env.substitute(ret)
 
     return rule
+
+
+def _plain_notes(notes: Sequence[str]) -> Tuple[str, ...]:
+    # A binding of a symbol to the same symbol (``B=B``, a Chain's assumed batch meeting the
+    # annotation's) says nothing: left out of the note.
+    out = []
+    for note in notes:
+        parts = [p for p in note.split(", ") if not _same_sides(p)]
+        if parts:
+            out.append(", ".join(parts))
+    return tuple(out)
+
+
+def _same_sides(binding: str) -> bool:
+    left, eq, right = binding.partition("=")
+    return bool(eq) and left.strip() == right.strip()
 
 
 def passthrough_rule(shapes: Sequence[Shape]) -> Shape:
