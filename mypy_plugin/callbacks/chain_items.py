@@ -30,6 +30,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.layer_types import (
+    BROKEN,
     CONNECTION,
     INNER,
     extra_fields,
@@ -235,8 +236,10 @@ def chain_items(t: Instance) -> Optional[List[Optional[Item]]]:
     """The items of a Chain type (positional type arguments, or a named Chain's layers)."""
     if any(isinstance(a, UnpackType) for a in t.args):
         return None  # a Chain of unknown layers (Chain[*tuple[Any, ...]])
-    layers: Sequence[Type] = list(t.args)
     attrs = t.extra_attrs.attrs if t.extra_attrs else {}
+    if BROKEN in attrs:
+        return None
+    layers: Sequence[Type] = list(t.args)
     named = get_proper_type(attrs.get(INNER)) if not layers and INNER in attrs else None
     if isinstance(named, TupleType):
         layers = list(named.items)

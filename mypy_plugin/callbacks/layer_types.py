@@ -62,6 +62,7 @@ __all__ = [
     "EXTRA",
     "INNER",
     "CONNECTION",
+    "BROKEN",
     "spec_of_name",
     "spec_of_type",
     "build_layer_type",
@@ -75,6 +76,7 @@ __all__ = [
 EXTRA = "__typedflux_layer__"  # the private attribute carrying repr-only layer options
 INNER = "__typedflux_inner__"  # a container's layer type(s)
 CONNECTION = "__typedflux_connection__"  # a container's connection function type
+BROKEN = "__typedflux_broken__"  # a Chain reported where it was built (it never exists)
 
 
 def spec_of_name(name: str) -> Optional[LayerSpec]:

@@ -50,6 +50,7 @@ from mypy_plugin.callbacks.common import (
 )
 from mypy_plugin.callbacks.layer_types import (
     CONNECTION,
+    BROKEN,
     EXTRA,
     INNER,
     _arg,
@@ -153,9 +154,21 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             if isinstance(position, int) and 1 <= position <= len(exprs):
                 where = exprs[position - 1]
             report_shape_error(ctx.api, err, where)
+            # At run time this Chain never exists: an enclosing Chain sees an unknown layer
+            # (no second report of the same fault).
+            return _unknown_chain(ctx, result)
         return result
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
+
+
+def _unknown_chain(ctx: FunctionContext, t: Type) -> Type:
+    """A Chain that failed where it was built: marked, so an enclosing Chain sees an
+    unknown layer (at run time it never exists) and calls are not checked again."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return t
+    return with_attrs(p, {BROKEN: LiteralType("broken", str_type(ctx))})
 
 
 def _input_shapes(ctx: MethodSigContext, names: translate.Names) -> Optional[List[Shape]]:

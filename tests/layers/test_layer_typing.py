@@ -1,5 +1,6 @@
-"""Plain mypy (no plugin, --strict) accepts annotated code using every layer, with no false
-errors, and keeps the sizes generics can carry (shape-preserving layers, global pools)."""
+"""mypy --strict accepts annotated code using every layer with no false errors: plain (no
+plugin), keeping the sizes generics can carry (shape-preserving layers, global pools), and
+with the plugin (a bare ``Chain`` annotation, ``chain[0]``, ``chain.layers[0]``)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,17 @@ def residual(x: Tensor[B, Literal[32]]) -> Tensor[B, Literal[32]]:
 y = named.enc(tf.ones(3, 4))
 z = par(tf.ones(2, 32))
 first = mlp[0]
+weight = mlp.layers[0].weight
+tf.freeze(mlp.layers[0])
+encoder = named["enc"]
+residual_mlp = tf.SkipConnection(tf.Chain(tf.Dense(32, 64, tf.relu), tf.Dense(64, 32)), tf.add)
+
+
+def run(model: tf.Chain, x: Tensor[B, Literal[784]]) -> None:
+    model(x)
+
+
+run(mlp, tf.ones(2, 784))
 print(tf.outputsize(mlp, (16, 784)), tf.summary(mlp, (16, 784)), len(mlp))
 '''
 
@@ -76,3 +88,17 @@ def test_plain_mypy_accepts_layer_code(tmp_path: Path) -> None:
         'note: Revealed type is "typedflux.tensor.Tensor[B, Any, Any, Any]"',
         'note: Revealed type is "typedflux.tensor.Tensor[B, Literal[8], Any, Any]"',
     ]
+
+
+def test_plugin_strict_accepts_layer_code(tmp_path: Path) -> None:
+    src = tmp_path / "user_layers.py"
+    src.write_text(textwrap.dedent(USER_CODE))
+    config = tmp_path / "strict.ini"
+    strict = (ROOT / "tests" / "mypy-strict.ini").read_text()
+    config.write_text(strict.replace("[mypy]", "[mypy]\nplugins = mypy_plugin", 1))
+    out, err, status = api.run([
+        "--strict", "--config-file", str(config),
+        "--cache-dir", str(ROOT / ".mypy_cache" / "layers-plugin-strict"), str(src),
+    ])
+    errors = [l for l in out.splitlines() if "user_layers.py" in l and ": error:" in l]
+    assert status == 0 and not errors, out + err

@@ -73,9 +73,18 @@ def _self_checked(t: type) -> bool:
 
 def _call(layer: Any, x: Any) -> Any:
     """One layer of a Chain that is not a built-in layer: a nested Chain (walked without
-    recursion), or a callable held to its annotations before it runs."""
+    recursion; the outermost Chain explains a failure), or a callable held to its
+    annotations before it runs."""
     if isinstance(layer, Chain):
         return layer._run(x)
+    check_signature_inputs(layer, (x,))
+    return layer(x)
+
+
+def _call_part(layer: Any, x: Any) -> Any:
+    """A container's part: a Chain explains its own failure (as mypy words it)."""
+    if _self_checked(type(layer)) or isinstance(layer, Chain):
+        return layer(x)
     check_signature_inputs(layer, (x,))
     return layer(x)
 
@@ -305,8 +314,7 @@ class SkipConnection:
         return output_shape(self, shape)
 
     def __call__(self, x: Any) -> AnyTensor:
-        layer = self.layer
-        y = layer(x) if _self_checked(type(layer)) else _call(layer, x)
+        y = _call_part(self.layer, x)
         check_signature_inputs(self.connection, (y, x))
         return self.connection(y, x)  # type: ignore[no-any-return]
 
@@ -344,13 +352,12 @@ class Parallel:
 
     def __call__(self, *xs: Any) -> AnyTensor:
         if len(xs) == 1:
-            ys = [l(xs[0]) if _self_checked(type(l)) else _call(l, xs[0]) for l in self.layers]
+            ys = [_call_part(l, xs[0]) for l in self.layers]
         elif len(xs) != len(self.layers):
             raise TypeError(
                 f"{self!r} has {len(self.layers)} layers but was called with {len(xs)} inputs"
             )
         else:
-            ys = [l(x) if _self_checked(type(l)) else _call(l, x)
-                  for l, x in zip(self.layers, xs)]
+            ys = [_call_part(l, x) for l, x in zip(self.layers, xs)]
         check_signature_inputs(self.connection, ys)
         return self.connection(*ys)  # type: ignore[no-any-return]

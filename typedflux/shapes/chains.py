@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from typedflux.shapes.compose import JoinRule, RankMismatch
-from typedflux.shapes.dims import Star, equal
+from typedflux.shapes.dims import UNKNOWN, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_spec import LayerConfig, LayerInputError, Shape, dims_only
 from typedflux.shapes.messages import chain_mismatch, fmt_shape, layer_input_mismatch
@@ -44,6 +44,7 @@ __all__ = [
     "parallel_item",
     "as_item",
     "template_of",
+    "erase_names",
     "apply_item",
     "item_text",
     "layer_rule",
@@ -296,6 +297,30 @@ def _join(join: JoinRule, shapes: List[Shape]) -> Shape:
         raise
 
 
+def erase_names(shape: Shape) -> Shape:
+    """``shape`` with every dim that holds a name made unknown (``(B, 16*T, 8)`` ->
+    ``(?, ?, 8)``).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> erase_names((sym("B"), 16 * sym("T"), 8))
+    (?, ?, 8)
+    """
+    return tuple(d if isinstance(d, (int, Star)) else UNKNOWN for d in shape)
+
+
+def _holds_for_any_size(run: Callable[[Shape], Any], x: Shape) -> bool:
+    """At construction, names in a template (``B``, ``T``, an annotation's ``N``) stand
+    for any size, but the rules hold names rigid: a failure is proven only when it stays
+    with those names made unknown."""
+    try:
+        run(erase_names(x))
+    except ShapeError:
+        return True
+    except CannotTell:
+        return False
+    return False
+
+
 def _is_rank_error(err: ShapeError) -> bool:
     if isinstance(err, LayerInputError):
         return err.axis is None
@@ -409,6 +434,11 @@ def _walk_status(
         except ShapeError as err:
             if build and _is_rank_error(err):
                 return (STOP, None)
+            if build and not _holds_for_any_size(item.run, x):
+                # It failed only because of a name the template gave a size (T in
+                # Embedding's (B, T)): no proof; follow on with nothing known.
+                x, f.prev, f.pos = None, None, f.pos + 1
+                continue
             raise _reword(err, frames, item, x, ctx, hints) from None
         f.prev = (position, item, x)
         x = y
@@ -465,37 +495,38 @@ def _reword(err: ShapeError, frames: List[_Frame], item: Item, x: Shape, ctx: _C
         nested = parent.items[parent.pos]
         p = parent.pos + 1 + (ctx.start - 1 if depth == 0 else 0)
         x_in = child.x_in
-        shown = fmt_shape(x_in) if x_in is not None else "?"
+        note = () if x_in is None else (f"input to layer {p}: {fmt_shape(x_in)}",)
         skipped = n == _MAX_LEVELS // 2 and len(frames) - 1 > _MAX_LEVELS
         between = f"... {len(frames) - 1 - _MAX_LEVELS} more Chains ...: " if skipped else ""
         out = ShapeError(
             f"Chain layer {p} {_short(item_text(nested))}: {between}{out.message}",
-            (*out.notes, f"input to layer {p}: {shown}"),
+            (*out.notes, *note),
         )
     out.position = frames[0].pos + ctx.start  # type: ignore[attr-defined]
     return out
 
 
-def _composes(ctx: _Context, subst: Dict[int, Item]) -> bool:
+def _trial(ctx: _Context, subst: Dict[int, Item]) -> Tuple[bool, Optional[Shape]]:
+    """Whether the whole check passes with ``subst`` applied, and the output it ends with."""
     try:
-        _walk(ctx.top, ctx.x0, ctx.build, subst, hints=False, start=ctx.start)
+        out = _walk(ctx.top, ctx.x0, ctx.build, subst, hints=False, start=ctx.start)
     except CannotTell:
-        return True
+        return True, None
     except ShapeError:
-        return False
-    return True
+        return False, None
+    return True, out
 
 
 def _hint(err: LayerInputError, f: _Frame, item: Item, x: Shape, ctx: _Context) -> Optional[str]:
     """"change X to Y" for a fix that makes the whole Chain compose, or None.
 
     Candidates: the failing layer taking what it is given; the layer before giving what is
-    expected; the failing layer with its sizes swapped when it already gives what it is
-    given (tried first when that gives back the Chain's own input size, as a residual branch
-    must: ``Dense(32, 128)`` after a layer giving 128, in a block taking 32, was meant as
-    ``Dense(128, 32)``). When the check started at
-    that layer (its own input unknown) and it keeps its size (a norm), changing it is
-    offered as the alternative.
+    expected; the failing layer with its sizes swapped when it already gives what it is given
+    (``Dense(32, 128)`` fed 128); and, when the check started at the layer before (its own
+    input unknown) and that layer keeps its size (a norm), that layer taking what is
+    expected. Each is tried on the whole Chain; among those that compose, one that gives
+    back the Chain's own input width (as a residual branch must) comes first, then the
+    order above. In the norm case the other layer's fix is offered as the alternative.
     """
     cfg = item.config
     assert cfg is not None and f.prev is not None
@@ -509,50 +540,54 @@ def _hint(err: LayerInputError, f: _Frame, item: Item, x: Shape, ctx: _Context) 
     if isinstance(expected, Star) or isinstance(got, Star) or expected is None or got is None:
         return None
     fix = err.fix
-    # Swapped sizes: the layer already gives what it is given (``Dense(32, 128)`` fed 128).
     swap = fix.with_output(expected) if fix is not None and cfg.with_output(got) == cfg else None
     prev_cfg = prev_item.config if prev_item.kind == "layer" else None
     prev_fix = prev_cfg.with_output(expected) if prev_cfg is not None else None
+    ambiguous = (prev_cfg is not None and f.start == prev_pos
+                 and prev_cfg.with_output(expected) is None)
+    norm_fix = prev_cfg.with_input(expected) if ambiguous and prev_cfg is not None else None
 
-    order: List[Tuple[Item, LayerConfig]] = []
-    if swap is not None and _returns_to_input(ctx, expected, axis):
-        order.append((item, swap))  # back to the block's own width, as a residual branch
-    if fix is not None:
-        order.append((item, fix))
-    if prev_fix is not None:
-        order.append((prev_item, prev_fix))
-    if swap is not None:
-        order.append((item, swap))
-
-    def valid(target: Item, new: LayerConfig) -> bool:
+    candidates: List[Tuple[Item, LayerConfig]] = []
+    for target, new in ((item, fix), (prev_item, prev_fix), (prev_item, norm_fix),
+                        (item, swap)):
+        if new is not None and new != target.config:
+            candidates.append((target, new))
+    ranked: List[Tuple[int, int, Item, LayerConfig]] = []
+    for n, (target, new) in enumerate(candidates):
         trial = dict(base)
         trial[id(target)] = layer_item(new)
-        return _composes(ctx, trial)
-
-    chosen = next(((t, c) for t, c in order if valid(t, c)), None)
-    if chosen is None:
+        ok, out = _trial(ctx, trial)
+        if not ok:
+            continue
+        width = _input_width(f, trial, axis)
+        back = (
+            out is not None and width is not None and -len(out) <= axis < len(out)
+            and not isinstance(out[axis], Star) and equal(out[axis], width) is True  # type: ignore[arg-type]
+        )
+        ranked.append((0 if back else 1, n, target, new))
+    if not ranked:
         return None
-    text = f"change {item_text(chosen[0])} to {chosen[1].repr()}"
-    if (
-        chosen[0] is item and prev_cfg is not None and f.start == prev_pos
-        and prev_cfg.with_output(expected) is None
-    ):
-        alt = prev_cfg.with_input(expected)
-        if alt is not None and alt != prev_cfg and valid(prev_item, alt):
-            text += f", or {prev_cfg.repr()} to {alt.repr()}"
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    _, _, target, new = ranked[0]
+    text = f"change {item_text(target)} to {new.repr()}"
+    if ambiguous:
+        other = next((r for r in ranked[1:] if r[2] is not target), None)
+        if other is not None:
+            text += f", or {item_text(other[2])} to {other[3].repr()}"
     return text
 
 
-def _returns_to_input(ctx: _Context, size: Any, axis: int) -> bool:
-    """Whether ``size`` is the Chain's own input size on ``axis`` (its given input, or the
-    template it started from)."""
-    x0 = ctx.x0
-    if x0 is None:
-        first = next((i for i in ctx.top if i is not None), None)
-        x0 = template_of(first)
+def _input_width(f: _Frame, trial: Dict[int, Item], axis: int) -> Any:
+    """This Chain's own input size on ``axis`` with a trial change applied: the template of
+    the layer its check started from, or the input it was given; None when unknown."""
+    if f.start is not None:
+        first = f.items[f.start - 1]
+        x0 = template_of(trial.get(id(first), first)) if first is not None else None
+    else:
+        x0 = f.x_in
     if x0 is None or not -len(x0) <= axis < len(x0) or isinstance(x0[axis], Star):
-        return False
-    return equal(x0[axis], size) is True  # type: ignore[arg-type]
+        return None
+    return x0[axis]
 
 
 # -- public entry points -----------------------------------------------------------------------
@@ -665,9 +700,13 @@ def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str)
     except CannotTell:
         return
     except ShapeError as err:
+        if not _holds_for_any_size(lambda _: join([erase_names(out), erase_names(t)]), t):
+            return
         whole = skip_item(inner, join, connection)
         assert whole is not None
         hint = _last_output_hint(inner, lambda new: _skip_composes(new, join, t))
+        if hint is None:
+            hint = _projection_hint(inner, join, t, connection)
         raise _container_error(item_text(whole), err, hint, "its input and its layer's output")
 
 
@@ -702,6 +741,8 @@ def check_parallel(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
     except CannotTell:
         return
     except ShapeError as err:
+        if not _holds_for_any_size(lambda _: join([erase_names(o) for o in outs]), ()):
+            return
         whole = parallel_item(branches, join, connection)
         assert whole is not None
         raise _container_error(item_text(whole), err, None, "its branches")
@@ -747,6 +788,36 @@ def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional
         replaced = _replace_leaf(inner, path, layer_item(new))
         if composes(replaced):
             return f"change {item_text(node)} to {new.repr()}"
+    return None
+
+
+def _projection_hint(inner: Item, join: JoinRule, t: Shape, connection: str) -> Optional[str]:
+    """For an image block whose main path changes the channels (and maybe the size, by a
+    stride): the 1x1 convolution that makes a projection shortcut compose, as a Parallel,
+    when one does for every input size tried."""
+    from typedflux.shapes.layer_spec import LAYERS
+
+    if len(t) != 4 or any(isinstance(d, Star) for d in t) or not isinstance(t[1], int):
+        return None
+    cin = t[1]
+    probes = [(2, cin, h, h + 1) for h in (16, 23, 32)]
+    try:
+        outs = [_walk([inner], p, build=False, hints=False) for p in probes]
+    except (ShapeError, CannotTell):
+        return None
+    if any(o is None or len(o) != 4 or not isinstance(o[1], int) for o in outs):
+        return None
+    cout = outs[0][1]  # type: ignore[index]
+    for stride in (1, 2, 4, 8):
+        proj = LAYERS["Conv"].configure_static(
+            {"kernel": (1, 1), "in_channels": cin, "out_channels": cout,
+             "stride": (stride, stride)})
+        try:
+            if all(join([o, proj.rule(p)]) for o, p in zip(outs, probes)):  # type: ignore[list-item]
+                return (f"project the shortcut: Parallel({connection}, <the layer>, "
+                        f"{proj.repr()})")
+        except ShapeError:
+            continue
     return None
 
 

@@ -1,0 +1,143 @@
+"""Every hint is checked by applying it: each buggy program below gets one ``[shape]`` error
+whose hint ("change A to B", or the projection shortcut for a downsampling block) is applied
+to the source; the fixed program must type-check clean with the plugin and run. The buggy
+program raises the same words at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+import typedflux as tf
+from mypy_run import Report, run_mypy
+
+HEADER = """\
+import typedflux as tf
+from typedflux import (BatchNorm, Chain, Conv, Dense, Embedding, Flatten, LSTM, LayerNorm,
+                       MaxPool, Parallel, SkipConnection, gelu, relu)
+"""
+
+PROGRAMS: Dict[str, str] = {
+    "design": "model = Chain(Dense(784, 32, relu), Dense(64, 10))\n",
+    "gpt_mlp": (
+        "mlp = SkipConnection(Chain(LayerNorm(32), Dense(32, 128, gelu), Dense(32, 128)), tf.add)\n"
+        "y = mlp(tf.zeros(2, 5, 32))\n"
+    ),
+    "gpt_norm": (
+        "mlp = SkipConnection(Chain(LayerNorm(256), Dense(64, 256, gelu), Dense(256, 64)), tf.add)\n"
+        "y = mlp(tf.zeros(2, 5, 64))\n"
+    ),
+    "residual_width": (
+        "block = SkipConnection(Chain(Dense(64, 256, relu), Dense(256, 32)), tf.add)\n"
+        "y = block(tf.zeros(3, 64))\n"
+    ),
+    "cnn_flatten": (
+        "model = Chain(Conv((3, 3), 1, 8, relu), MaxPool((2, 2)), Flatten(), Dense(1568, 10))\n"
+        "y = model(tf.zeros(2, 1, 28, 28))\n"
+    ),
+    "batchnorm": (
+        "model = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(8))\n"
+        "y = model(tf.zeros(2, 3, 8, 8))\n"
+    ),
+    "lstm": (
+        "model = Chain(Embedding(100, 16), LSTM(8, 32))\n"
+        "y = model(tf.zeros(2, 7, dtype=tf.int64))\n"
+    ),
+    "skip_cat": (
+        "model = Chain(Dense(8, 8), SkipConnection(Dense(8, 4), tf.cat), Dense(8, 2))\n"
+        "y = model(tf.zeros(3, 8))\n"
+    ),
+    "nested": (
+        "model = Chain(Chain(Dense(4, 8), Dense(8, 3)), Dense(5, 1))\n"
+        "y = model(tf.zeros(2, 4))\n"
+    ),
+    "resnet_down": (
+        "main = Chain(Conv((3, 3), 64, 128, stride=2, pad=1), BatchNorm(128, relu),\n"
+        "             Conv((3, 3), 128, 128, pad=1), BatchNorm(128))\n"
+        "block = SkipConnection(main, tf.add)\n"
+        "y = block(tf.zeros(2, 64, 16, 16))\n"
+    ),
+}
+
+
+def _source(text: str) -> str:
+    """A Flux-style repr as constructor source: ``Dense(64 => 10)`` -> ``Dense(64, 10)``."""
+    return text.replace(" => ", ", ")
+
+
+def _apply(program: str, message: str) -> str:
+    m = re.search(r"project the shortcut: Parallel\(add, <the layer>, (.*)\)$", message)
+    if m:
+        call = re.search(r"SkipConnection\((\w+), tf\.add\)", program)
+        assert call, program
+        return program.replace(
+            call.group(0), f"Parallel(tf.add, {call.group(1)}, {_source(m.group(1))})")
+    m = re.search(r"; change (.*?) to (.*?)(?:, or .*)?$", message)
+    assert m, f"no hint in: {message}"
+    old, new = _source(m.group(1)), _source(m.group(2))
+    assert program.count(old) == 1, (old, program)
+    return program.replace(old, new)
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Tuple[Dict[str, str], Dict[str, List[Report]]]:
+    tmp = tmp_path_factory.mktemp("hints")
+    for name, body in PROGRAMS.items():
+        (tmp / f"bug_{name}.py").write_text(HEADER + body)
+    bugs = run_mypy([f"bug_{n}.py" for n in PROGRAMS], tmp)
+    messages: Dict[str, str] = {}
+    for r in bugs:
+        if r.kind == "error":
+            name = r.file[len("bug_"):-len(".py")]
+            assert name not in messages, f"more than one error in {name}: {r}"
+            messages[name] = r.text
+            assert r.code == "shape", r
+    fixed: Dict[str, str] = {}
+    for name, body in PROGRAMS.items():
+        assert name in messages, f"no error reported for {name}"
+        fixed[name] = _apply(HEADER + body, messages[name])
+        (tmp / f"fix_{name}.py").write_text(fixed[name])
+    after: Dict[str, List[Report]] = {n: [] for n in PROGRAMS}
+    for r in run_mypy([f"fix_{n}.py" for n in PROGRAMS], tmp):
+        after[r.file[len("fix_"):-len(".py")]].append(r)
+    return messages, {"fixed": fixed, **after}  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_hint_names_a_fix_that_composes(
+    name: str, checked: Tuple[Dict[str, str], Dict[str, object]]
+) -> None:
+    messages, results = checked
+    assert results[name] == [], f"{name} still fails after the hint: {results[name]}"
+    fixed = results["fixed"][name]  # type: ignore[index]
+    exec(compile(fixed, f"fix_{name}.py", "exec"), {})  # noqa: S102 - our own programs
+    with pytest.raises(tf.ShapeError) as info:
+        exec(compile(HEADER + PROGRAMS[name], f"bug_{name}.py", "exec"), {})  # noqa: S102
+    static = messages[name]
+    runtime = info.value.message
+    # At module level the static and runtime words are the same (Tensor[B, ...] when the
+    # error is found where the model is built, concrete sizes where it is called).
+    assert runtime == static, (runtime, static)
+
+
+def test_hints_read_as_expected(checked: Tuple[Dict[str, str], Dict[str, object]]) -> None:
+    messages, _ = checked
+    assert messages["design"].endswith("; change Dense(64 => 10) to Dense(32 => 10)")
+    assert messages["gpt_mlp"].endswith("; change Dense(32 => 128) to Dense(128 => 32)")
+    assert messages["gpt_norm"].endswith(
+        "; change LayerNorm(256) to LayerNorm(64), or Dense(64 => 256, gelu) to "
+        "Dense(256 => 256, gelu)")
+    assert messages["resnet_down"].endswith(
+        "project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))")
+
+
+def test_no_hint_when_nothing_composes() -> None:
+    # The layer before is a norm of the wrong size and what follows needs yet another size:
+    # no single change composes, so no hint is offered.
+    with pytest.raises(tf.ShapeError) as info:
+        tf.Chain(tf.Dense(16, 8), tf.Dense(4, 3), tf.Dense(5, 2))
+    assert "; change" not in info.value.message

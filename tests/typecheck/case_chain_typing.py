@@ -1,0 +1,69 @@
+"""The annotations people write around Chains: indexing, named layers, ``layers``, a bare
+``Chain`` annotation; and constructor arguments no input could make valid."""
+
+from typing import TypeVar
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import (
+    AdaptiveMeanPool,
+    Chain,
+    Dense,
+    MaxPool,
+    MultiHeadAttention,
+    Tensor,
+    relu,
+)
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+
+model = Chain(Dense(3, 4, relu), Dense(4, 1))
+reveal_type(model[0])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[3], Literal[4]]"
+reveal_type(model.layers[0])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[3], Literal[4]]"
+reveal_type(model[-1])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[4], Literal[1]]"
+reveal_type(model[1:])  # N: Revealed type is "typedflux.layers.containers.Chain[typedflux.layers.basic.Dense[Literal[4], Literal[1]]]"
+reveal_type(model.layers)  # N: Revealed type is "tuple[typedflux.layers.basic.Dense[Literal[3], Literal[4]], typedflux.layers.basic.Dense[Literal[4], Literal[1]]]"
+wrong_first = model[0](tf.zeros(2, 5))  # E: Dense(3 => 4, relu) expects input Tensor[..., 3], got Tensor[2, 5]; need size 3 at axis -1 (got 5)  [shape]
+reveal_type(model[1:](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[1]]"
+state = tf.setup(tf.Adam(0.01), model)
+tf.freeze(model.layers[0])
+before = model.layers[0].weight.numpy().copy()
+
+named = Chain(enc=Dense(4, 2, relu), dec=Dense(2, 4))
+reveal_type(named.enc)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[4], Literal[2]]"
+reveal_type(named["dec"])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[2], Literal[4]]"
+reveal_type(named.enc(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
+wrong_named = named.dec(tf.zeros(3, 4))  # E: Dense(2 => 4) expects input Tensor[..., 2], got Tensor[3, 4]; need size 2 at axis -1 (got 4)  [shape]
+
+
+def forward(m: Chain, x: Tensor[B, 3]) -> Tensor[B, 1]:
+    return m(x)
+
+
+def first_layer(m: Chain) -> Dense:
+    layer = m[0]
+    assert isinstance(layer, Dense)
+    return layer
+
+
+forward(model, tf.zeros(2, 3))
+first_layer(model)
+
+# Arguments no input could make valid are errors on the argument, as at run time.
+negative = Dense(-1, 3)  # E: Invalid argument for "Dense": in_features = -1; need an int >= 1  [shape]
+heads = MultiHeadAttention(16, -4)  # E: Invalid argument for "MultiHeadAttention": nheads = -4; need an int >= 1  [shape]
+indivisible = MultiHeadAttention(64, 6)  # E: Invalid arguments for "MultiHeadAttention": d = 64, nheads = 6; need d divisible by nheads (64 % 6 = 4)  [shape]
+empty_output = AdaptiveMeanPool((0, 0))  # E: Invalid argument for "AdaptiveMeanPool": out_hw = 0; need an int >= 1 or a pair of them  [shape]
+padding_only = MaxPool((2, 2), pad=5)  # E: Invalid arguments for "MaxPool": window = 2, pad = 5; need pad <= window // 2 on each axis (5 vs 1)  [shape]
+attention = MultiHeadAttention(64, 8)
+
+
+def sized(x: Tensor[B, N]) -> None:
+    n = x.shape[1]
+    MultiHeadAttention(n, 6)  # N may be divisible by 6: nothing is claimed
+    Dense(n - n, 3)  # E: Invalid argument for "Dense": in_features = 0; need an int >= 1  [shape]
+
+
+sized(tf.zeros(2, 12))
