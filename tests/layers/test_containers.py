@@ -71,8 +71,8 @@ def test_a_user_layer_is_held_to_its_annotation_before_it_runs() -> None:
         late(tf.ones(2, 1, 5, 5))
     assert layer.calls == 1
     assert str(info.value) == (
-        'Chain layer 3 Counting(): Shape mismatch for "Counting.__call__": argument "x" has '
-        "Tensor[2, 9], annotated Tensor[B, 64]; need size 64 at axis 1 (got 9)\n  B=2\n"
+        'Chain layer 3 Counting(): Argument "x" of "Counting.__call__" has shape Tensor[2, 9], '
+        "which does not match the annotation Tensor[B, 64]: axis 1 is 9, expected 64\n  B=2\n"
         "  input to layer 3: Tensor[2, 9]"
     )
 

@@ -54,7 +54,7 @@ def mix(a: Tensor[B, N], b: Tensor[B, N]) -> Tensor[B, N]:
 
 with_function = Chain(Dense(64, 64), halve, Dense(32, 2))
 reveal_type(with_function(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
-function_bad = Chain(Dense(64, 32), halve)  # E: Chain layer 2 halve: Shape mismatch for "halve": argument "v" has Tensor[B, 32], annotated Tensor[B, 64]; need size 64 at axis 1 (got 32)  [shape]  # N: input to layer 2: Tensor[B, 32]
+function_bad = Chain(Dense(64, 32), halve)  # E: Chain layer 2 halve: Argument "v" of "halve" has shape Tensor[B, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: input to layer 2: Tensor[B, 32]
 joined = Parallel(mix, Dense(64, 16), Dense(64, 16))
 reveal_type(joined(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[16]]"
 joined_bad = Parallel(mix, Dense(64, 16), Dense(64, 8))  # E: Parallel(mix, Dense(64 => 16), Dense(64 => 8)) cannot join its branches: Dim "N" differs for "mix": argument "a" gives N = 16, argument "b" gives N = 8; need one size for N (16 vs 8)  [shape]  # N: N=16

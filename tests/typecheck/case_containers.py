@@ -54,8 +54,8 @@ def project(x: Tensor[B, 8]) -> Tensor[B, 2]:
 
 with_function = Chain(Dense(4, 8), project)
 reveal_type(with_function(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
-function_bad = Chain(Dense(4, 6), project)  # E: Chain layer 2 project: Shape mismatch for "project": argument "x" has Tensor[B, 6], annotated Tensor[B, 8]; need size 8 at axis 1 (got 6)  [shape]  # N: input to layer 2: Tensor[B, 6]
+function_bad = Chain(Dense(4, 6), project)  # E: Chain layer 2 project: Argument "x" of "project" has shape Tensor[B, 6], which does not match the annotation Tensor[B, 8]: axis 1 is 6, expected 8  [shape]  # N: input to layer 2: Tensor[B, 6]
 # Sizes after a conv depend on the input: the annotation is checked where it is called.
 flat_project = Chain(Conv((3, 3), 1, 2), Flatten(), project)
 reveal_type(flat_project(tf.zeros(3, 1, 4, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
-wrong_function_input = flat_project(tf.zeros(3, 1, 5, 5))  # E: Chain layer 3 project: Shape mismatch for "project": argument "x" has Tensor[3, 18], annotated Tensor[B, 8]; need size 8 at axis 1 (got 18)  [shape]  # N: B=3  # N: input to layer 3: Tensor[3, 18]
+wrong_function_input = flat_project(tf.zeros(3, 1, 5, 5))  # E: Chain layer 3 project: Argument "x" of "project" has shape Tensor[3, 18], which does not match the annotation Tensor[B, 8]: axis 1 is 18, expected 8  [shape]  # N: B=3  # N: input to layer 3: Tensor[3, 18]

@@ -205,7 +205,7 @@ class Residual:
         return x + self.inner(x)
 
 
-head_bad = Chain(Dense(784, 32, relu), Residual(), Dense(64, 10))  # E: Chain layer 2 Residual(): Shape mismatch for "Residual.__call__": argument "x" has Tensor[B, 32], annotated Tensor[B, 64]; need size 64 at axis 1 (got 32)  [shape]  # N: input to layer 2: Tensor[B, 32]
+head_bad = Chain(Dense(784, 32, relu), Residual(), Dense(64, 10))  # E: Chain layer 2 Residual(): Argument "x" of "Residual.__call__" has shape Tensor[B, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: input to layer 2: Tensor[B, 32]
 head = Chain(Dense(784, 64, relu), Residual(), Dense(64, 10))
 reveal_type(head(tf.zeros(8, 784)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[10]]"
 reveal_type(Residual()(tf.zeros(8, 64)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[64]]"

@@ -44,9 +44,9 @@ reveal_type(grown(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4]
 grown_bad = Chain(Dense(16, 32), Doubler(), Dense(32, 8))  # E: Chain layer 3 Dense(32 => 8) expects input Tensor[..., 32], but layer 2 Doubler() produces Tensor[B, 64]; change Dense(32 => 8) to Dense(64 => 8)  [shape]
 classifier = Chain(Dense(16, 64, relu), Head())
 reveal_type(classifier(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[10]]"
-classifier_bad = Chain(Dense(16, 32, relu), Head())  # E: Chain layer 2 Head(): Shape mismatch for "Head.__call__": argument "x" has Tensor[B, 32], annotated Tensor[B, 64]; need size 64 at axis 1 (got 32)  [shape]  # N: input to layer 2: Tensor[B, 32]
+classifier_bad = Chain(Dense(16, 32, relu), Head())  # E: Chain layer 2 Head(): Argument "x" of "Head.__call__" has shape Tensor[B, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: input to layer 2: Tensor[B, 32]
 reveal_type(Head()(tf.zeros(4, 64)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[10]]"
-direct_bad = Head()(tf.zeros(4, 32))  # E: Shape mismatch for "Head.__call__": argument "x" has Tensor[4, 32], annotated Tensor[B, 64]; need size 64 at axis 1 (got 32)  [shape]  # N: B=4
+direct_bad = Head()(tf.zeros(4, 32))  # E: Argument "x" of "Head.__call__" has shape Tensor[4, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: B=4
 
 # In containers: a SkipConnection must add the head's output to its input.
 residual_head = SkipConnection(Head(), tf.add)  # E: SkipConnection(Head(), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 10], xs[1] has Tensor[B, 64]; need equal sizes or 1 at axis -1 (10 vs 64)  [shape]
