@@ -71,6 +71,7 @@ __all__ = [
     "analyze_tensor_annotation",
     "shape_of",
     "operand_shape",
+    "data_shape",
     "dim_of_type",
     "dim_of_expr",
     "dim_text",
@@ -476,6 +477,31 @@ def operand_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShap
         "builtins.complex",
     ):
         return ()
+    return None
+
+
+def data_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
+    """The shape numpy gives data of type ``t``: a Tensor's own, ``()`` for a number, one
+    unknown dim per level of a homogeneous ``list``/``Sequence`` (``list[list[int]]`` is
+    ``(?, ?)``), the length of a fixed tuple; ``None`` for anything else.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> data_shape(AnyType(TypeOfAny.special_form)) is None  # an array of unknown rank
+    True
+    """
+    s = operand_shape(t, names)
+    if s is not None:
+        return s
+    p = get_proper_type(t)
+    if isinstance(p, TupleType):
+        items = [data_shape(i, names) for i in p.items]
+        if not items or any(i is None for i in items) or len(set(items)) != 1:
+            return None
+        first = items[0]
+        return None if first is None else (len(items), *first)
+    if isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Sequence"):
+        inner = data_shape(p.args[0], names)
+        return None if inner is None else (UNKNOWN, *inner)
     return None
 
 

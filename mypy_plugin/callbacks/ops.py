@@ -22,6 +22,7 @@ from mypy.types import AnyType, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
+from mypy_plugin.callbacks.creation import literal_shape
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -112,6 +113,16 @@ def _tensor_shape(t: Type, names: translate.Names) -> translate.StaticShape:
     return s
 
 
+def _array_shape(act: _Actual, names: translate.Names) -> translate.StaticShape:
+    # A literal's exact shape (``onehot([3, 1, 4], 9)``), else what its type says.
+    t, e = _one(act)
+    literal = literal_shape(e) if e is not None and not translate.is_tensor(t) else None
+    s = literal if literal is not None else translate.data_shape(t, names)
+    if s is None:
+        raise _Bail
+    return s
+
+
 def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
     types: List[Type] = []
     if len(act.types) == 1:
@@ -184,6 +195,8 @@ def _read(
     if kind == Kind.TENSOR:
         t, _ = _one(act)
         return _tensor_shape(t, names)
+    if kind == Kind.ARRAY:
+        return _array_shape(act, names)
     if kind == Kind.TENSORS:
         return _tensor_list(act, lookup, names)
     if kind == Kind.DIMS:

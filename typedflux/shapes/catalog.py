@@ -22,6 +22,9 @@ class Kind(Enum):
     """How the plugin reads an argument, and how the runtime passes it to the rule."""
 
     TENSOR = "tensor"  # a Tensor or a Python scalar (shape ()); the rule gets its shape
+    # A Tensor or array-like data (nested lists of numbers, as numpy reads them); the rule
+    # gets its shape: a literal's own, one unknown dim per level of a ``list[int]``.
+    ARRAY = "array"
     TENSORS = "tensors"  # a list/tuple of tensors, or *args of tensors; rule gets tuple of shapes
     DIMS = "dims"  # *args of dims, or one tuple of dims; rule gets a tuple of dims
     DIM = "dim"  # one dim (int, symbolic); rule gets a dim
