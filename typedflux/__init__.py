@@ -21,7 +21,7 @@ from typedflux.ops.elementwise import clamp, cos, sin
 from typedflux.ops.einsum import einsum
 from typedflux.ops.expand import pad, repeat, repeat_interleave, tile
 from typedflux.ops.index import gather, take_along_axis
-from typedflux.ops.rearrange import rearrange
+from typedflux.ops.rearrange import rearrange, reduce
 from typedflux.ops.join import add, cat, chunk, concat, mul, split, stack
 from typedflux.ops.linalg import matmul, tril, triu
 from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
@@ -77,6 +77,7 @@ __all__ = [
     "matmul",
     "einsum",
     "rearrange",
+    "reduce",
     "sin",
     "cos",
     "clamp",

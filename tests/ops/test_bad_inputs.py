@@ -82,6 +82,11 @@ CASES = [
      r'Cannot index for "take_along_axis": x has Tensor\[3, 4\], indices has Tensor\[1\]; need equal ranks \(2 vs 1\)'),
     (lambda: tf.gather(x, 1, tf.tensor([[0]] * 5)), tf.ShapeError,
      r'need index sizes <= x sizes off the axis \(5 vs 3 at axis 0\)'),
+    (lambda: tf.reduce(x, "a b -> a", "median"), ValueError,
+     r'"reduce" needs one of sum, mean, max, min for reduction, got \'median\''),
+    (lambda: tf.reduce(x, "a b c -> a", "sum"), tf.ShapeError,
+     r'Wrong rank for "reduce": x has Tensor\[3, 4\], pattern "a b c -> a" names 3 axes; need rank 3 \(got 2\)'),
+    (lambda: tf.reduce(x, 3, "sum"), TypeError, r'"reduce" needs a string for pattern, got int'),  # type: ignore[arg-type]
     (lambda: tf.sin("a"), TypeError, r'"sin" needs a Tensor or a number for x, got str'),  # type: ignore[arg-type]
 ]
 

@@ -92,6 +92,13 @@ CASES: List[Case] = [
      lambda x: torch.take_along_dim(x, torch.tensor(_IDX), dim=1), [_arr(3, 4)]),
     ("gather", lambda x: tf.gather(x, 1, tf.tensor(_IDX[:2])),
      lambda x: torch.gather(x, 1, torch.tensor(_IDX[:2])), [_arr(3, 4)]),
+    # einops reduce: torch reduces over dims, then permutes/reshapes
+    ("reduce-mean", lambda x: tf.reduce(x, "b t d -> d b", "mean"),
+     lambda x: x.mean(dim=1).permute(1, 0), [_arr(2, 3, 4)]),
+    ("reduce-max", lambda x: tf.reduce(x, "b (h w) c -> b c", "max", h=2),
+     lambda x: torch.amax(x, dim=1), [_distinct(2, 6, 3)]),
+    ("reduce-sum", lambda x: tf.reduce(x, "a b c -> (c a)", "sum"),
+     lambda x: x.sum(dim=1).permute(1, 0).reshape(-1), [_arr(2, 3, 4)]),
     # rearrange: torch spells it as view/permute
     ("rearrange-heads", lambda x: tf.rearrange(x, "b t (h d) -> b h t d", h=2),
      lambda x: x.reshape(2, 3, 2, 4).permute(0, 2, 1, 3), [_arr(2, 3, 8)]),

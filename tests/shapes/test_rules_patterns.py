@@ -171,6 +171,33 @@ def test_rearrange_symbolic() -> None:
         rule(x=(Star("Bs"), 3), pattern="a b c -> c b a", sizes=())
 
 
+@SETTINGS
+@given(st.data(), st.lists(st.integers(1, 4), min_size=1, max_size=4).map(tuple))
+def test_reduce_agrees_with_numpy(data: st.DataObject, shape: Ints) -> None:
+    names = list(string.ascii_lowercase[:len(shape)])
+    kept = [c for c in names if data.draw(st.booleans())]
+    kept = list(data.draw(st.permutations(kept)))
+    merge = len(kept) >= 2 and data.draw(st.booleans())
+    right = (["(" + " ".join(kept[:2]) + ")"] + kept[2:]) if merge else kept
+    pattern = " ".join(names) + " -> " + " ".join(right)
+    x = np.arange(int(np.prod(shape)), dtype=float).reshape(shape)
+    gone = tuple(i for i, c in enumerate(names) if c not in kept)
+    want = x.sum(axis=gone).transpose([sorted(kept, key=names.index).index(c) for c in kept])
+    if merge:
+        want = want.reshape((-1,) + want.shape[2:])
+    assert _rule("reduce", x=shape, pattern=pattern, reduction="sum", sizes=()) == want.shape
+
+
+@pytest.mark.parametrize("pattern, why", [
+    ("a b -> a c", "every name on the right also on the left (c only on the right)"),
+    ("a ... -> a", "... on both sides or neither"),
+])
+def test_reduce_bad_patterns(pattern: str, why: str) -> None:
+    with pytest.raises(ShapeError) as raised:
+        SPECS["reduce"].rule(x=(4, 6), pattern=pattern, reduction="sum", sizes=())
+    assert str(raised.value) == f'Invalid pattern for "reduce": pattern is "{pattern}"; need {why}'
+
+
 @pytest.mark.parametrize("pattern, sizes, why", [
     ("a b -> a", (), "the same names on both sides (b only on the left)"),
     ("a b", (), 'one "->" between the input and output sides'),

@@ -68,6 +68,8 @@ TABLE: Dict[str, Row] = {
     "einsum": ((("subscripts", STATIC, REQ), ("xs", TS, REQ)), ("einsum",), (), (), (), True, True),
     "rearrange": (X + (("pattern", STATIC, REQ), ("sizes", SIZES, ())), ("rearrange",), (), (),
                   (), True, True),
+    "reduce": (X + (("pattern", STATIC, REQ), ("reduction", STATIC, REQ), ("sizes", SIZES, ())),
+               ("reduce",), (), (), (), False, True),
     "reshape": (X + (("shape", DIMS, REQ),), ("reshape",), ("reshape",), (), (), True, True),
     "transpose": (X + (("axes", AXES, ()),), ("transpose",), ("transpose",), (), (), True, True),
     "T": (X, (), (), (), ("T",), False, True),

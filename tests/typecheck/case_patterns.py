@@ -32,6 +32,8 @@ reveal_type(tf.rearrange(x, SPLIT_HEADS, h=HEADS))  # N: Revealed type is "typed
 six_heads = tf.rearrange(x, "b t (h d) -> b h t d", h=6)  # E: Cannot split axis for "rearrange": x has Tensor[2, 10, 512], pattern "b t (h d) -> b h t d" with h=6; need 512 divisible by 6 to split axis 2 into (h d) (512 % 6 = 2)  [shape]
 too_few = tf.rearrange(x, "b t -> t b")  # E: Wrong rank for "rearrange": x has Tensor[2, 10, 512], pattern "b t -> t b" names 2 axes; need rank 2 (got 3)  [shape]
 both_given = tf.rearrange(x, "b t (h d) -> b h t d", h=8, d=60)  # E: Sizes differ for "rearrange": x has Tensor[2, 10, 512], pattern "b t (h d) -> b h t d" with h=8, d=60; need h*d == 512 at axis 2 (480 vs 512)  [shape]
+reveal_type(tf.reduce(x, "b t d -> b d", "mean"))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[512]]"
+pooled = tf.reduce(x, "b (t k) d -> b t d", "max", k=3)  # E: Cannot split axis for "reduce": x has Tensor[2, 10, 512], pattern "b (t k) d -> b t d" with k=3; need 10 divisible by 3 to split axis 1 into (t k) (10 % 3 = 1)  [shape]
 reveal_type(tf.rearrange(x, "b ... -> b (...)"))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5120]]"
 
 

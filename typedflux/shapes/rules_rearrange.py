@@ -34,7 +34,16 @@ from typedflux.shapes.dims import UNKNOWN, Dim, Unknown, dim_str, equal, is_one
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape, all_int, exact_div, prod, star_index
 
-__all__ = ["Element", "Pattern", "parse_pattern", "bind", "rearrange_shape", "recipe"]
+__all__ = [
+    "Element",
+    "Pattern",
+    "parse_pattern",
+    "bind",
+    "rearrange_shape",
+    "recipe",
+    "reduce_shape",
+    "REDUCTIONS",
+]
 
 ELLIPSIS = "..."
 Sizes = Tuple[Tuple[str, Dim], ...]
@@ -67,6 +76,7 @@ class Pattern:
     text: str
     left: Tuple[Element, ...]
     right: Tuple[Element, ...]
+    op: str = "rearrange"
 
     @property
     def left_text(self) -> str:
@@ -76,22 +86,22 @@ class Pattern:
 _TOKEN = re.compile(r"\.\.\.|[()]|[A-Za-z_][A-Za-z0-9_]*|\d+|\S")
 
 
-def _bad(text: str, why: str) -> ShapeError:
-    return ShapeError(messages.bad_pattern("rearrange", "pattern", text, why))
+def _bad(text: str, why: str, op: str = "rearrange") -> ShapeError:
+    return ShapeError(messages.bad_pattern(op, "pattern", text, why))
 
 
-def _side(part: str, text: str, where: str) -> Tuple[Element, ...]:
+def _side(part: str, text: str, where: str, op: str) -> Tuple[Element, ...]:
     out: List[Element] = []
     group: List[str] = []
     in_group = False
     for tok in _TOKEN.findall(part):
         if tok == "(":
             if in_group:
-                raise _bad(text, f"no nested parentheses (on the {where})")
+                raise _bad(text, f"no nested parentheses (on the {where})", op)
             in_group, group = True, []
         elif tok == ")":
             if not in_group:
-                raise _bad(text, f'balanced parentheses (a ")" without "(" on the {where})')
+                raise _bad(text, f'balanced parentheses (a ")" without "(" on the {where})', op)
             in_group = False
             out.append(Element(tuple(group), True))
         elif tok == "1":
@@ -104,22 +114,23 @@ def _side(part: str, text: str, where: str) -> Tuple[Element, ...]:
                 out.append(Element((tok,)))
         elif tok.isdigit():
             raise _bad(text, f"axis names, 1, (...) and ... only ({tok} on the {where}: "
-                             "give a size as a keyword, h=" + tok + ")")
+                             "give a size as a keyword, h=" + tok + ")", op)
         else:
-            raise _bad(text, f"axis names, 1, (...) and ... only ({tok!r} on the {where})")
+            raise _bad(text, f"axis names, 1, (...) and ... only ({tok!r} on the {where})", op)
     if in_group:
-        raise _bad(text, f'balanced parentheses (a "(" without ")" on the {where})')
+        raise _bad(text, f'balanced parentheses (a "(" without ")" on the {where})', op)
     names = [n for e in out for n in e.names]
     for n in names:
         if names.count(n) > 1:
             twice = "... twice" if n == ELLIPSIS else f'"{n}" twice'
-            raise _bad(text, f"each name and ... at most once per side ({twice} on the {where})")
+            raise _bad(text, f"each name and ... at most once per side ({twice} on the {where})", op)
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
-def parse_pattern(text: str) -> Pattern:
-    """Parse ``left -> right``; ``ShapeError`` (``Invalid pattern``) when malformed.
+def parse_pattern(text: str, op: str = "rearrange") -> Pattern:
+    """Parse ``left -> right``; ``ShapeError`` (``Invalid pattern``) when malformed. For
+    ``op="reduce"`` the right side names a subset of the left's (the rest is reduced).
 
     >>> [e.text for e in parse_pattern("b t (h d) -> b h t d").left]
     ['b', 't', '(h d)']
@@ -131,29 +142,37 @@ def parse_pattern(text: str) -> Pattern:
     if not isinstance(text, str):
         raise CannotTell("a pattern that is not a string")
     if text.count("->") != 1:
-        raise _bad(text, 'one "->" between the input and output sides')
+        raise _bad(text, 'one "->" between the input and output sides', op)
     lpart, rpart = text.split("->")
-    left, right = _side(lpart, text, "left"), _side(rpart, text, "right")
+    left, right = _side(lpart, text, "left", op), _side(rpart, text, "right", op)
     if any(e.group and ELLIPSIS in e.names for e in left):
-        raise _bad(text, "... outside parentheses on the left")
+        raise _bad(text, "... outside parentheses on the left", op)
     lnames = {n for e in left for n in e.names}
     rnames = {n for e in right for n in e.names}
+    if op == "reduce":
+        extra = sorted(rnames - lnames)
+        if extra:
+            raise _bad(text, f"every name on the right also on the left "
+                             f"({', '.join(extra)} only on the right)", op)
+        if (ELLIPSIS in lnames) != (ELLIPSIS in rnames):
+            raise _bad(text, "... on both sides or neither", op)
+        return Pattern(text, left, right, op)
     for side, names, other in (("left", lnames, rnames), ("right", rnames, lnames)):
         extra = sorted(names - other)
         if extra:
             shown = ", ".join(extra)
-            raise _bad(text, f"the same names on both sides ({shown} only on the {side})")
-    return Pattern(text, left, right)
+            raise _bad(text, f"the same names on both sides ({shown} only on the {side})", op)
+    return Pattern(text, left, right, op)
 
 
 def _fail(pattern: Pattern, x: Shape, sizes: Sizes, what: str, need: str) -> ShapeError:
-    return ShapeError(messages.pattern_mismatch("rearrange", what, x, pattern.text, sizes, need))
+    return ShapeError(messages.pattern_mismatch(pattern.op, what, x, pattern.text, sizes, need))
 
 
 def _size_of(name: str, given: Dict[str, Dim], pattern: Pattern, x: Shape, sizes: Sizes) -> Dim:
     d = given[name]
     if isinstance(d, int) and d < 1:
-        raise _bad(pattern.text, f"sizes >= 1 ({name}={d})")
+        raise _bad(pattern.text, f"sizes >= 1 ({name}={d})", pattern.op)
     return d
 
 
@@ -169,13 +188,13 @@ def bind(pattern: Pattern, x: Shape, sizes: Sizes) -> Tuple[Dict[str, Dim], Shap
     for m in given:
         if m not in names:
             raise _bad(pattern.text, f"every size to name an axis of the pattern "
-                                     f"({m}={dim_str(given[m])} is not in it)")
+                                     f"({m}={dim_str(given[m])} is not in it)", pattern.op)
     for e in pattern.left:
         unknown = [m for m in e.names if m not in given]
         if e.group and len(unknown) > 1:
             hint = " or ".join(f"{m}=" for m in unknown)
             raise _bad(pattern.text, f'the sizes of all but one name in a group ("{e.text}": '
-                                     f"give {hint})")
+                                     f"give {hint})", pattern.op)
     left = pattern.left
     k = next((i for i, e in enumerate(left) if ELLIPSIS in e.names), -1)
     s = star_index(x)
@@ -183,7 +202,7 @@ def bind(pattern: Pattern, x: Shape, sizes: Sizes) -> Tuple[Dict[str, Dim], Shap
     if s is None:
         if (k < 0 and n != len(left)) or (k >= 0 and n < len(left) - 1):
             raise ShapeError(messages.pattern_rank(
-                "rearrange", "x", x, f'pattern "{pattern.text}"', len(left) - (k >= 0), k >= 0))
+                pattern.op, "x", x, f'pattern "{pattern.text}"', len(left) - (k >= 0), k >= 0))
     elif k < 0 or s < k or n - s - 1 < len(left) - k - 1:
         raise CannotTell("a pattern applied to a shape of unknown rank")
     env: Dict[str, Dim] = {}
@@ -321,3 +340,26 @@ def recipe(
     out = _right(p, env, ell)
     return tuple(sizes_of[m] for m in single), perm, cast(Tuple[int, ...], out)
 
+
+REDUCTIONS = ("sum", "mean", "max", "min")
+
+
+@spec("reduce", a("x", Kind.TENSOR, required=True), a("pattern", Kind.STATIC, required=True),
+      a("reduction", Kind.STATIC, required=True), a("sizes", Kind.SIZES, ()),
+      functions=("reduce",), primitive=False)
+def reduce_shape(x: Shape, pattern: str, reduction: str, sizes: Sizes = ()) -> Shape:
+    """``reduce(x, pattern, reduction, **sizes)``: einops' ``reduce``: the names missing on
+    the right are reduced; the right side is built as in ``rearrange``.
+
+    >>> reduce_shape((2, 10, 64), "b t d -> b d", "mean"), reduce_shape((2, 6), "b (h w) -> h", "max", (("h", 2),))
+    ((2, 64), (2,))
+    >>> reduce_shape((2, 10), "b t -> b t d", "sum")
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Invalid pattern for "reduce": pattern is "b t -> b t d"; need every name on the right also on the left (d only on the right)
+    """
+    if reduction not in REDUCTIONS:
+        raise CannotTell("a reduction the function refuses")
+    p = parse_pattern(pattern, "reduce")
+    env, ell = bind(p, x, tuple(sizes))
+    return _right(p, env, ell)
