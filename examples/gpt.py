@@ -7,10 +7,11 @@ Each block is pre-norm attention and an MLP, with the attention written by hand 
 show: one fused ``Dense(64 => 192)`` projection ``split`` into q, k and v, ``rearrange`` into
 heads (``"b t (h d) -> b h t d"``), rotary position embeddings built with ``sin``/``cos``,
 scores by ``einsum``, a causal mask from ``tril``, and the heads merged back by
-``rearrange``. The annotations are what a user writes (``L`` is ``typing.Literal``); with
-the typedflux plugin mypy computes every intermediate shape from them: a head split that
-does not divide, q and k with different head sizes, or a mask of the wrong size is a
-``[shape]`` error on its line. The text is CPython's own help pages
+``rearrange``. The annotations are what a user writes: sizes are ``Final`` constants
+(``Tensor[B, T, DIM]``), layers are typed by their constructors, and with the typedflux
+plugin mypy computes every intermediate shape from them: a head split that does not divide,
+q and k with different head sizes, or a mask of the wrong size is a ``[shape]`` error on its
+line. (``Final`` constants as dims need the plugin: plain mypy reads only ``Literal`` sizes.) The text is CPython's own help pages
 (``pydoc_data.topics``), as in ``char_lstm.py``.
 """
 
@@ -24,7 +25,6 @@ import argparse  # noqa: E402
 import math  # noqa: E402
 import time  # noqa: E402
 from typing import Final, List, Tuple, TypeVar  # noqa: E402
-from typing import Literal as L  # noqa: E402
 
 import numpy as np  # noqa: E402
 import numpy.typing as npt  # noqa: E402
@@ -40,8 +40,9 @@ VOCAB: Final = 96
 DIM: Final = 64  # model width
 HEADS: Final = 4  # attention heads of HEAD_DIM = 16
 HEAD_DIM: Final = 16
+HALF: Final = 8  # rotary frequencies: one per pair of a head's features
 LAYERS: Final = 2
-assert len(ALPHABET) == VOCAB and HEADS * HEAD_DIM == DIM
+assert len(ALPHABET) == VOCAB and HEADS * HEAD_DIM == DIM and 2 * HALF == HEAD_DIM
 
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 Ids = npt.NDArray[np.int64]
@@ -65,8 +66,8 @@ def decode(ids: "npt.ArrayLike") -> str:
     return "".join(ALPHABET[int(i)] for i in np.asarray(ids).ravel())
 
 
-def rotate(x: Tensor[B, L[4], T, L[16]], cos: Tensor[T, L[8]],
-           sin: Tensor[T, L[8]]) -> Tensor[B, L[4], T, L[16]]:
+def rotate(x: Tensor[B, HEADS, T, HEAD_DIM], cos: Tensor[T, HALF],
+           sin: Tensor[T, HALF]) -> Tensor[B, HEADS, T, HEAD_DIM]:
     """Rotary position embedding: each pair ``(x1[i], x2[i])`` of a head's halves is turned by
     the angle of its position and frequency, so a q.k product depends on the positions'
     difference only.
@@ -81,7 +82,7 @@ def rotate(x: Tensor[B, L[4], T, L[16]], cos: Tensor[T, L[8]],
     return tf.concat([x1 * cos - x2 * sin, x1 * sin + x2 * cos])
 
 
-def angles(t: T) -> Tuple[Tensor[T, L[8]], Tensor[T, L[8]]]:
+def angles(t: T) -> Tuple[Tensor[T, HALF], Tensor[T, HALF]]:
     """``cos`` and ``sin`` of position times frequency, ``Tensor[T, 8]`` each (frequencies
     ``10000**(-i/8)``, as in RoFormer).
 
@@ -89,7 +90,7 @@ def angles(t: T) -> Tuple[Tensor[T, L[8]], Tensor[T, L[8]]]:
     >>> cos.shape, tf.abs(sin[0]).sum().item()
     ((5, 8), 0.0)
     """
-    freq: Tensor[L[8]] = tf.tensor(10000.0 ** (-np.arange(HEAD_DIM // 2) / (HEAD_DIM // 2)))
+    freq: Tensor[HALF] = tf.tensor(10000.0 ** (-np.arange(HALF) / HALF))
     theta = tf.arange(t).reshape(t, 1) * freq
     return tf.cos(theta), tf.sin(theta)
 
@@ -102,14 +103,15 @@ class Block:
     """
 
     def __init__(self) -> None:
-        self.norm1: LayerNorm[L[64]] = LayerNorm(DIM)
-        self.qkv: Dense[L[64], L[192]] = Dense(DIM, 3 * DIM, bias=False)
-        self.proj: Dense[L[64], L[64]] = Dense(DIM, DIM)
-        self.norm2: LayerNorm[L[64]] = LayerNorm(DIM)
-        self.up: Dense[L[64], L[256]] = Dense(DIM, 4 * DIM, tf.gelu)
-        self.down: Dense[L[256], L[64]] = Dense(4 * DIM, DIM)
+        # The plugin types each layer from its constructor (Dense[64, 192], ...).
+        self.norm1 = LayerNorm(DIM)
+        self.qkv = Dense(DIM, 3 * DIM, bias=False)
+        self.proj = Dense(DIM, DIM)
+        self.norm2 = LayerNorm(DIM)
+        self.up = Dense(DIM, 4 * DIM, tf.gelu)
+        self.down = Dense(4 * DIM, DIM)
 
-    def attention(self, x: Tensor[B, T, L[64]]) -> Tensor[B, T, L[64]]:
+    def attention(self, x: Tensor[B, T, DIM]) -> Tensor[B, T, DIM]:
         """Causal multi-head self-attention with rotary positions."""
         t = x.shape[1]
         q, k, v = tf.split(self.qkv(x), (DIM, DIM, DIM))
@@ -124,7 +126,7 @@ class Block:
         heads = tf.einsum("bhts,bhsd->bhtd", weights, vh)
         return self.proj(tf.rearrange(heads, "b h t d -> b t (h d)"))
 
-    def __call__(self, x: Tensor[B, T, L[64]]) -> Tensor[B, T, L[64]]:
+    def __call__(self, x: Tensor[B, T, DIM]) -> Tensor[B, T, DIM]:
         h = x + self.attention(self.norm1(x))
         return h + self.down(self.up(self.norm2(h)))
 
@@ -138,12 +140,12 @@ class GPT:
     """
 
     def __init__(self) -> None:
-        self.embed: Embedding[L[96], L[64]] = Embedding(VOCAB, DIM)
+        self.embed = Embedding(VOCAB, DIM)
         self.blocks = [Block() for _ in range(LAYERS)]
-        self.norm: LayerNorm[L[64]] = LayerNorm(DIM)
-        self.head: Dense[L[64], L[96]] = Dense(DIM, VOCAB)
+        self.norm = LayerNorm(DIM)
+        self.head = Dense(DIM, VOCAB)
 
-    def __call__(self, ids: Tensor[B, T]) -> Tensor[B, T, L[96]]:
+    def __call__(self, ids: Tensor[B, T]) -> Tensor[B, T, VOCAB]:
         h = self.embed(ids)
         for block in self.blocks:
             h = block(h)
