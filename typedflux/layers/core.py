@@ -115,6 +115,19 @@ class Layer:
         return out
 
 
+# No machine holds a float32 array this large (numpy's own limit is about 2**63 bytes).
+_MAX_ELEMENTS = 2**48
+
+
+def _fits(dims: Tuple[int, ...]) -> None:
+    """A parameter of a size no machine holds is a MemoryError that says so (numpy would
+    raise a bare ValueError, or try to allocate it)."""
+    if math.prod(dims) > _MAX_ELEMENTS:
+        raise MemoryError(
+            f"a parameter of shape {dims} ({math.prod(dims):.3g} elements) does not fit in memory"
+        )
+
+
 def param(arr: np.ndarray[Any, Any]) -> AnyTensor:
     """A float32 parameter tensor wrapping ``arr``."""
     return Tensor(np.asarray(arr, dtype=np.float32))
@@ -132,6 +145,7 @@ def glorot_uniform(*dims: int) -> AnyTensor:
     receptive = math.prod(dims[2:]) if len(dims) > 2 else 1
     fan_out, fan_in = dims[0] * receptive, (dims[1] if len(dims) > 1 else 1) * receptive
     limit = math.sqrt(6.0 / (fan_in + fan_out))
+    _fits(dims)
     return param(rng().uniform(-limit, limit, size=dims))
 
 
@@ -141,6 +155,7 @@ def randn32(*dims: int) -> AnyTensor:
     >>> randn32(2, 3).shape
     (2, 3)
     """
+    _fits(dims)
     return param(rng().standard_normal(dims))
 
 
@@ -150,6 +165,7 @@ def zeros32(*dims: int) -> AnyTensor:
     >>> zeros32(3).numpy().tolist()
     [0.0, 0.0, 0.0]
     """
+    _fits(dims)
     return param(np.zeros(dims))
 
 
@@ -159,6 +175,7 @@ def ones32(*dims: int) -> AnyTensor:
     >>> ones32(2).numpy().tolist()
     [1.0, 1.0]
     """
+    _fits(dims)
     return param(np.ones(dims))
 
 
