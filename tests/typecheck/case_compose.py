@@ -79,6 +79,15 @@ def encode_bad(v: Tensor[B, N]) -> Tensor[B, 8]:
     return Chain(Dense(n, 8), Dense(8, 8))(v)
 
 
+def build_head(v: Tensor[B, N]) -> Tensor[B, 10]:
+    n = v.shape[1]
+    head = Chain(
+        Dense(n, 64, relu),
+        Dense(32, 10),  # E: Chain layer 2 Dense(32 => 10) expects input Tensor[..., 32], but layer 1 Dense(N => 64, relu) produces Tensor[B, 64]; change Dense(32 => 10) to Dense(64 => 10)  [shape]
+    )
+    return head(v)
+
+
 def through(v: Tensor[B, 64]) -> Tensor[B, 64]:
     return residual(v)
 
@@ -89,5 +98,6 @@ def through_bad(v: Tensor[B, 32]) -> Tensor[B, 64]:
 
 encode(tf.zeros(2, 5))
 encode_bad(tf.zeros(2, 5))
+build_head(tf.zeros(2, 5))
 through(tf.zeros(2, 64))
 through_bad(tf.zeros(2, 32))
