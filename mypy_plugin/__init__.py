@@ -53,35 +53,33 @@ from mypy.plugin import (
 from mypy.nodes import FuncDef, OverloadedFuncDef, TypeInfo
 from mypy.types import FunctionLike, Type
 
-from mypy_plugin._shapes_import import light_typedflux
+# typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
+# (no numpy, no runtime), so the plugin starts fast.
+import typedflux.shapes
+from mypy_plugin.callbacks.annotations import (
+    layer_annotation_hook,
+    shape_attribute_hook,
+    tensor_annotation_hook,
+)
+from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
+from mypy_plugin.callbacks.calls import signature_hook
+from mypy_plugin.callbacks.creation import tensor_literal_hook
+from mypy_plugin.callbacks.layers import (
+    CHAIN,
+    CONTAINERS,
+    chain_attribute_hook,
+    chain_call_hook,
+    chain_getitem_hook,
+    chain_constructor_hook,
+    layer_call_hook,
+    layer_constructor_hook,
+    container_constructor_hook,
+)
+from mypy_plugin.callbacks.ops import op_hook, property_hook
+from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
+from typedflux.shapes.layers import LAYERS
 
-with light_typedflux():
-    import typedflux.shapes
-
-    from mypy_plugin.callbacks.annotations import (
-        layer_annotation_hook,
-        shape_attribute_hook,
-        tensor_annotation_hook,
-    )
-    from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
-    from mypy_plugin.callbacks.calls import signature_hook
-    from mypy_plugin.callbacks.creation import tensor_literal_hook
-    from mypy_plugin.callbacks.layers import (
-        CHAIN,
-        CONTAINERS,
-        chain_attribute_hook,
-        chain_call_hook,
-        chain_getitem_hook,
-        chain_constructor_hook,
-        layer_call_hook,
-        layer_constructor_hook,
-        container_constructor_hook,
-    )
-    from mypy_plugin.callbacks.ops import op_hook, property_hook
-    from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
-    from typedflux.shapes.layers import LAYERS
-
-    _SHAPES_DIR = Path(typedflux.shapes.__file__).parent
+_SHAPES_DIR = Path(typedflux.shapes.__file__).parent
 
 __all__ = ["TypedfluxPlugin", "plugin"]
 

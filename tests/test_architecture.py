@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,96 @@ def test_only_translate_knows_both_worlds() -> None:
         if "mypy" in mods and any(m.startswith("typedflux.shapes.dims") for m in mods):
             both.append(path.name)
     assert set(both) <= {"translate.py"}, f"only translate.py may map mypy types to dims: {both}"
+
+
+# -- the package loads lazily ---------------------------------------------------------------
+
+
+def _fresh(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (nothing of typedflux or numpy imported yet)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    return done.stdout.strip()
+
+
+LOADED = ("import sys; print(sorted(m for m in sys.modules if m == 'numpy' or "
+          "m.startswith(('typedflux.', 'mypy_plugin.')) and not m.startswith("
+          "('typedflux.shapes', 'mypy_plugin.'))))")
+
+
+@pytest.mark.parametrize("module", ["typedflux", "typedflux.shapes", "mypy_plugin"])
+def test_importing_the_static_half_loads_no_numpy_and_no_runtime(module: str) -> None:
+    assert _fresh(f"import {module}; {LOADED}") == "[]"
+
+
+def test_reading_the_shape_error_loads_no_runtime() -> None:
+    assert _fresh(f"import typedflux as tf; tf.ShapeError; {LOADED}") == "[]"
+
+
+def _exports_in_init() -> tuple[dict[str, set[str]], list[str]]:
+    """The TYPE_CHECKING imports of typedflux/__init__.py (module -> names) and __all__."""
+    tree = ast.parse((ROOT / "typedflux" / "__init__.py").read_text())
+    imports: dict[str, set[str]] = {}
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom) and imp.module, ast.unparse(imp)
+                imports.setdefault(imp.module, set()).update(a.name for a in imp.names)
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__":
+            names = list(ast.literal_eval(node.value))
+    return imports, names
+
+
+def test_all_the_lazy_table_and_the_type_checking_imports_agree() -> None:
+    import typedflux
+
+    imports, names = _exports_in_init()
+    table = {m: set(ns) for m, ns in typedflux._EXPORTS.items()}
+    assert sorted(names) == sorted(typedflux.__all__)
+    assert len(names) == len(set(names)), "a name listed twice in __all__"
+    missing = set(names) - set(typedflux._MODULE_OF)
+    assert not missing, f"in __all__ but not in _EXPORTS: {sorted(missing)}"
+    extra = set(typedflux._MODULE_OF) - set(names)
+    assert not extra, f"in _EXPORTS but not in __all__: {sorted(extra)}"
+    assert imports == table, "the TYPE_CHECKING imports must name the modules of _EXPORTS"
+
+
+def test_every_public_name_loads_from_its_module() -> None:
+    code = ("import typedflux as tf, importlib\n"
+            "for m, names in tf._EXPORTS.items():\n"
+            "    for n in names:\n"
+            "        v = getattr(tf, n)\n"
+            "        src = importlib.import_module(f'typedflux.{n}' if m == 'typedflux' else m)\n"
+            "        assert v is (src if m == 'typedflux' else getattr(src, n)), n\n"
+            "print(sorted(set(tf.__all__) - set(dir(tf))))")
+    assert _fresh(code) == "[]"
+
+
+def test_the_table_names_each_object_s_defining_module() -> None:
+    import inspect
+
+    import typedflux
+
+    for module, names in typedflux._EXPORTS.items():
+        for name in names:
+            obj = getattr(typedflux, name)
+            if inspect.isroutine(obj) or inspect.isclass(obj) and module != "numpy":
+                assert obj.__module__ == module, f"{name} is defined in {obj.__module__}"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import typedflux
+
+    with pytest.raises(AttributeError, match="has no attribute 'Tensr'"):
+        typedflux.Tensr  # noqa: B018
+
+
+def test_public_functions_named_like_submodules_stay_functions() -> None:
+    # Importing typedflux.tensor / typedflux.shapecheck first makes Python set the package
+    # attributes of those names to the modules; the public functions must still win.
+    code = ("import typedflux.tensor, typedflux.shapecheck, types\n"
+            "import typedflux as tf\n"
+            "print(callable(tf.tensor), callable(tf.shapecheck), "
+            "isinstance(tf.tensor, types.ModuleType), tf.tensor([1.0]).shape)")
+    assert _fresh(code) == "True True False (1,)"

@@ -6,47 +6,97 @@
 >>> (g,) = tf.gradient(lambda w: tf.relu(x @ w).sum(), w)
 >>> g.shape
 (3, 2)
+
+The package loads lazily: ``import typedflux`` imports nothing else, and each public name is
+imported from its defining module (:data:`_EXPORTS`) the first time it is read, so the mypy
+plugin can import the pure-Python ``typedflux.shapes`` without numpy or the runtime. Type
+checkers and IDEs read the ``TYPE_CHECKING`` imports below, which name the same modules.
 """
 
-# Tensor first: the ops modules import it (and tensor.py imports them at its end).
-from typedflux.tensor import AnyTensor, Tensor, TensorLike
-from typedflux.shapes.errors import ShapeError
+from __future__ import annotations
 
-from typedflux.engine.grad import gradient, withgradient
-from typedflux.engine.tape import is_recording
-from typedflux.engine.tree import Grads, named_params, named_tensors, params
-from typedflux.ops.creation import arange, full, ones, rand, randn, seed, tensor, zeros
-from typedflux.ops.elementwise import abs, exp, log, maximum, minimum, sqrt, where
-from typedflux.ops.elementwise import clamp, cos, sin
-from typedflux.ops.einsum import einsum
-from typedflux.ops.expand import pad, repeat, repeat_interleave, tile
-from typedflux.ops.index import gather, take_along_axis
-from typedflux.ops.rearrange import rearrange, reduce
-from typedflux.ops.join import add, cat, chunk, concat, mul, split, stack
-from typedflux.ops.linalg import matmul, tril, triu
-from typedflux.ops.movement import flatten, reshape, squeeze, swapaxes, transpose, unsqueeze
-from typedflux.ops.nn import (
-    elu,
-    gelu,
-    identity,
-    leakyrelu,
-    logsoftmax,
-    logsumexp,
-    relu,
-    sigmoid,
-    softmax,
-    softplus,
-    swish,
-    tanh,
-)
-from typedflux.ops.reduce import mean, sum
-from typedflux.ops.reduce import argmax, argmin, cumsum, max, min, std, var
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
-import numpy as _np
-
-float32 = _np.float32
-float64 = _np.float64
-int64 = _np.int64
+if TYPE_CHECKING:
+    from typedflux.tensor import Tensor, AnyTensor, TensorLike
+    from typedflux.shapes.errors import ShapeError
+    from numpy import float32, float64, int64
+    from typedflux.ops.creation import tensor, zeros, ones, full, randn, rand, arange, seed
+    from typedflux.ops.elementwise import (
+        abs,
+        exp,
+        log,
+        sqrt,
+        maximum,
+        minimum,
+        where,
+        sin,
+        cos,
+        clamp,
+    )
+    from typedflux.ops.linalg import matmul, tril, triu
+    from typedflux.ops.einsum import einsum
+    from typedflux.ops.rearrange import rearrange, reduce
+    from typedflux.ops.reduce import sum, mean, max, min, var, std, argmax, argmin, cumsum
+    from typedflux.ops.nn import (
+        logsumexp,
+        identity,
+        relu,
+        leakyrelu,
+        elu,
+        gelu,
+        swish,
+        sigmoid,
+        tanh,
+        softplus,
+        softmax,
+        logsoftmax,
+    )
+    from typedflux.ops.movement import reshape, transpose, swapaxes, squeeze, unsqueeze, flatten
+    from typedflux.ops.join import concat, stack, cat, add, mul, split, chunk
+    from typedflux.ops.expand import tile, repeat, repeat_interleave, pad
+    from typedflux.ops.index import take_along_axis, gather
+    from typedflux.engine.grad import gradient, withgradient
+    from typedflux.engine.tape import is_recording
+    from typedflux.engine.tree import Grads, params, named_params, named_tensors
+    from typedflux.layers.basic import Dense, Flatten, Dropout, Embedding
+    from typedflux.layers.containers import Chain, SkipConnection, Parallel
+    from typedflux.layers.conv import (
+        Conv,
+        ConvTranspose,
+        MaxPool,
+        MeanPool,
+        GlobalMaxPool,
+        GlobalMeanPool,
+        AdaptiveMeanPool,
+    )
+    from typedflux.layers.normalise import BatchNorm, LayerNorm
+    from typedflux.layers.recurrent import RNN, LSTM, GRU
+    from typedflux.layers.attention import MultiHeadAttention
+    from typedflux.layers.show import outputsize, summary
+    from typedflux import losses
+    from typedflux.optimise.rules import (
+        Descent,
+        Momentum,
+        Nesterov,
+        Adam,
+        AdamW,
+        RMSProp,
+        AdaGrad,
+        OptimiserChain,
+        ClipGrad,
+        ClipNorm,
+        WeightDecay,
+    )
+    from typedflux.optimise.state import OptState, setup, update, adjust
+    from typedflux.optimise.train import train, trainmode, testmode, freeze, thaw
+    from typedflux.data.loader import DataLoader
+    from typedflux.data.onehot import onehot, onecold
+    from typedflux.io import save, load
+    from typedflux.shapecheck import shapecheck
 
 __all__ = [
     # tensors
@@ -134,34 +184,6 @@ __all__ = [
     "params",
     "named_params",
     "named_tensors",
-]
-
-# -- layers (layers engineer) -----------------------------------------------------------------
-from typedflux.layers import (  # noqa: E402
-    GRU,
-    LSTM,
-    RNN,
-    AdaptiveMeanPool,
-    BatchNorm,
-    Chain,
-    Conv,
-    ConvTranspose,
-    Dense,
-    Dropout,
-    Embedding,
-    Flatten,
-    GlobalMaxPool,
-    GlobalMeanPool,
-    LayerNorm,
-    MaxPool,
-    MeanPool,
-    MultiHeadAttention,
-    Parallel,
-    SkipConnection,
-)
-from typedflux.layers.show import outputsize, summary  # noqa: E402
-
-__all__ += [
     "Dense",
     "Chain",
     "Flatten",
@@ -184,36 +206,6 @@ __all__ += [
     "MultiHeadAttention",
     "outputsize",
     "summary",
-]
-
-# -- training: losses, optimisers, training loop, data, save/load (training engineer) --------
-from typedflux import losses  # noqa: E402
-from typedflux.data import DataLoader, onecold, onehot  # noqa: E402
-from typedflux.io import load, save  # noqa: E402
-from typedflux.optimise import (  # noqa: E402
-    AdaGrad,
-    Adam,
-    AdamW,
-    ClipGrad,
-    ClipNorm,
-    Descent,
-    Momentum,
-    Nesterov,
-    OptimiserChain,
-    OptState,
-    RMSProp,
-    WeightDecay,
-    adjust,
-    freeze,
-    setup,
-    testmode,
-    thaw,
-    train,
-    trainmode,
-    update,
-)
-
-__all__ += [
     "losses",
     "Descent",
     "Momentum",
@@ -240,9 +232,128 @@ __all__ += [
     "onecold",
     "save",
     "load",
+    "shapecheck",
 ]
 
-# -- run-time checking of annotations --------------------------------------------------------
-from typedflux.shapecheck import shapecheck  # noqa: E402
+# Each public name and the module that defines it (one entry per module, names in the order of
+# __all__'s sections). tests/test_architecture.py holds this table, __all__ and the imports
+# above to one another.
+_EXPORTS: Dict[str, Tuple[str, ...]] = {
+    "typedflux.tensor": ("Tensor", "AnyTensor", "TensorLike"),
+    "typedflux.shapes.errors": ("ShapeError",),
+    "numpy": ("float32", "float64", "int64"),
+    "typedflux.ops.creation": (
+        "tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed",
+    ),
+    "typedflux.ops.elementwise": (
+        "abs", "exp", "log", "sqrt", "maximum", "minimum", "where", "sin", "cos", "clamp",
+    ),
+    "typedflux.ops.linalg": ("matmul", "tril", "triu"),
+    "typedflux.ops.einsum": ("einsum",),
+    "typedflux.ops.rearrange": ("rearrange", "reduce"),
+    "typedflux.ops.reduce": (
+        "sum", "mean", "max", "min", "var", "std", "argmax", "argmin", "cumsum",
+    ),
+    "typedflux.ops.nn": (
+        "logsumexp", "identity", "relu", "leakyrelu", "elu", "gelu", "swish", "sigmoid", "tanh",
+        "softplus", "softmax", "logsoftmax",
+    ),
+    "typedflux.ops.movement": (
+        "reshape", "transpose", "swapaxes", "squeeze", "unsqueeze", "flatten",
+    ),
+    "typedflux.ops.join": ("concat", "stack", "cat", "add", "mul", "split", "chunk"),
+    "typedflux.ops.expand": ("tile", "repeat", "repeat_interleave", "pad"),
+    "typedflux.ops.index": ("take_along_axis", "gather"),
+    "typedflux.engine.grad": ("gradient", "withgradient"),
+    "typedflux.engine.tape": ("is_recording",),
+    "typedflux.engine.tree": ("Grads", "params", "named_params", "named_tensors"),
+    "typedflux.layers.basic": ("Dense", "Flatten", "Dropout", "Embedding"),
+    "typedflux.layers.containers": ("Chain", "SkipConnection", "Parallel"),
+    "typedflux.layers.conv": (
+        "Conv", "ConvTranspose", "MaxPool", "MeanPool", "GlobalMaxPool", "GlobalMeanPool",
+        "AdaptiveMeanPool",
+    ),
+    "typedflux.layers.normalise": ("BatchNorm", "LayerNorm"),
+    "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU"),
+    "typedflux.layers.attention": ("MultiHeadAttention",),
+    "typedflux.layers.show": ("outputsize", "summary"),
+    "typedflux": ("losses",),  # submodules
+    "typedflux.optimise.rules": (
+        "Descent", "Momentum", "Nesterov", "Adam", "AdamW", "RMSProp", "AdaGrad", "OptimiserChain",
+        "ClipGrad", "ClipNorm", "WeightDecay",
+    ),
+    "typedflux.optimise.state": ("OptState", "setup", "update", "adjust"),
+    "typedflux.optimise.train": ("train", "trainmode", "testmode", "freeze", "thaw"),
+    "typedflux.data.loader": ("DataLoader",),
+    "typedflux.data.onehot": ("onehot", "onecold"),
+    "typedflux.io": ("save", "load"),
+    "typedflux.shapecheck": ("shapecheck",),
+}
 
-__all__ += ["shapecheck"]
+# Where each name is defined, looked up when a name is first read.
+_MODULE_OF: Dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
+
+# Names whose module belongs to the pure-Python layer (no numpy, no runtime).
+_PURE = ("typedflux.shapes",)
+
+# Imported before any runtime name is handed out, so every Tensor has its operators: tensor.py
+# imports the ops at its end (the cycle issue 13 removes), so it must come first.
+_RUNTIME = "typedflux.tensor"
+
+
+def _load(name: str) -> Any:
+    """The public object ``name``, imported from its defining module."""
+    module = _MODULE_OF[name]
+    if not module.startswith(_PURE) and module != "numpy":
+        importlib.import_module(_RUNTIME)
+    if module == __name__:
+        return importlib.import_module(f"{__name__}.{name}")
+    return getattr(importlib.import_module(module), name)
+
+
+if not TYPE_CHECKING:  # mypy would read every unknown attribute through __getattr__ as Any
+
+    def __getattr__(name: str) -> Any:
+        if name not in _MODULE_OF:
+            raise AttributeError(f"module 'typedflux' has no attribute {name!r}")
+        value = _load(name)
+        if name not in _SHADOWED:
+            globals()[name] = value  # read once: later reads are plain module attributes
+        return value
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+# ``typedflux.tensor`` and ``typedflux.shapecheck`` are submodules and public functions.
+# Python's import system sets ``typedflux.<submodule>`` to the module when the submodule is
+# first imported, which would hide the function of the same name; a data descriptor on the
+# package's class takes precedence over that attribute, so ``tf.tensor`` and
+# ``tf.shapecheck`` are always the functions (as they were when this file imported them
+# eagerly). The submodules stay reachable through ``import`` and ``sys.modules``.
+_SHADOWED = frozenset({"tensor", "shapecheck"})
+
+
+class _Function:
+    """The public function ``name`` (not the submodule of the same name)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.value: Any = None
+
+    def __get__(self, package: object, owner: Any = None) -> Any:
+        if self.value is None:
+            self.value = _load(self.name)
+        return self.value
+
+    def __set__(self, package: object, value: Any) -> None:
+        pass  # the import system recording the submodule: the function stays
+
+
+class _Package(types.ModuleType):
+    tensor = _Function("tensor")
+    shapecheck = _Function("shapecheck")
+
+
+sys.modules[__name__].__class__ = _Package

@@ -27,8 +27,7 @@ from plugin_snippets import SNIPPETS
 from random_program import ASSIGNMENTS, program, symbolic_program, symbolic_source
 from typedflux.shapes.errors import ShapeError
 
-# The plugin's own view of the op table (it may hold a private copy of typedflux.shapes,
-# see mypy_plugin/_shapes_import.py): patch and inspect that one.
+# The plugin's own view of the op table: patch and inspect that one.
 from mypy_plugin.routing import ROUTES, SPECS, TENSOR_FULLNAME, OpSpec, specs_digest
 
 from plugin_run import RANDOM, SYMBOLIC, Output
