@@ -230,8 +230,10 @@ def _substituted(
 
     arg_types: List[Type] = []
     for i, t in enumerate(sig.arg_types):
-        if failed.get(i):
-            # Already reported in shape words: keep mypy from repeating it as arg-type.
+        if failed and translate.tensor_pattern(t) is not None:
+            # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
+            # and from reporting the next tensor argument in other words (the first one is
+            # the call's error, as at run time; the next shows once it is fixed).
             arg_types.append(AnyType(TypeOfAny.special_form))
         else:
             arg_types.append(sub(t, True))

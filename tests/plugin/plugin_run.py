@@ -4,7 +4,9 @@ Files: each snippet of plugin_snippets.py, the random expressions of random_prog
 revealed one per line (``random_ops``), generic functions over them (``random_generic_ops``),
 and annotation boundaries over the same expressions (``random_boundaries``): for each
 expression that runs, a function returning it under its true annotation, one under a wrong
-annotation, and an annotated assignment.
+annotation, and an annotated assignment; calls of shaped functions every way arguments are
+passed (``random_calls``); generic functions returning the symbolic expressions under random
+annotations (``random_generic_returns``).
 """
 
 from __future__ import annotations
@@ -16,11 +18,18 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from mypy import api
 
 from plugin_snippets import SNIPPETS
-from random_program import symbolic_program, symbolic_source
+from random_program import (
+    calls_source,
+    generic_returns_source,
+    symbolic_program,
+    symbolic_source,
+)
 
 RANDOM = "random_ops"
 SYMBOLIC = "random_generic_ops"
 BOUNDARIES = "random_boundaries"
+CALLS = "random_calls"
+GENERIC_RETURNS = "random_generic_returns"
 RANDOM_HEADER = "from typing_extensions import reveal_type\nimport typedflux as tf\n"
 BOUNDARY_HEADER = "import typedflux as tf\nfrom typedflux import Tensor\n"
 BOUNDARY_LINES = 7  # lines per case in the boundaries file
@@ -81,6 +90,8 @@ def run(
     sources[RANDOM] = RANDOM_HEADER + "".join(f"reveal_type({e})\n" for e in random_exprs)
     sources[SYMBOLIC] = symbolic_source(symbolic_program())
     sources[BOUNDARIES] = boundaries_source(boundary_cases)
+    sources[CALLS] = calls_source()[0]
+    sources[GENERIC_RETURNS] = generic_returns_source(symbolic_program())[0]
     files: List[Path] = []
     for name, text in sources.items():
         path = tmp / f"{name}.py"

@@ -173,3 +173,105 @@ def symbolic_source(cases: List[Tuple[Tuple[str, ...], Tuple[str, ...], str]]) -
             "    return None",
         ]
     return "\n".join(out) + "\n"
+
+
+# -- annotation boundaries ----------------------------------------------------------------------
+
+CALL_KINDS = ("positional", "keyword", "star", "kwargs", "overload", "method")
+
+
+def _pattern(rng: random.Random) -> Tuple[str, ...]:
+    pool = ("B", "N", "2*N", "N+1", "1", "2", "3", "int")
+    return tuple(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+
+
+def _annotation(dims: Tuple[str, ...]) -> str:
+    return "Tensor[" + ", ".join(f'"{d}"' if any(c in d for c in "*+") else d for d in dims) + "]"
+
+
+def _sizes(rng: random.Random, pattern: Tuple[str, ...]) -> Tuple[int, ...]:
+    """Sizes that fit ``pattern`` for some B and N, then sometimes one off or one axis more."""
+    env = {"B": rng.choice((2, 3)), "N": rng.choice((2, 3))}
+    out = []
+    for d in pattern:
+        v = rng.choice((2, 4)) if d == "int" else int(eval(d, {}, env))  # noqa: S307 (a dim)
+        out.append(v + rng.choice((1, 2)) if rng.random() < 0.25 else v)
+    return tuple(out + [2]) if rng.random() < 0.1 else tuple(out)
+
+
+def calls_source(seed: int = SEED, n: int = 200) -> Tuple[str, List[int]]:
+    """A module of ``@tf.shapecheck`` functions with shaped parameters (positional, keyword,
+    ``*args``, ``**kwargs``, overloaded, methods), each called once with concrete tensors
+    that fit or not; returns the source and the line of each call.
+
+    >>> source, lines = calls_source(n=3)
+    >>> len(lines), source.splitlines()[lines[0] - 1].startswith(("f0(", "C0()"))
+    (3, True)
+    """
+    rng = random.Random(seed)
+    out = [
+        "from typing import overload, TypeVar",
+        "import typedflux as tf",
+        "from typedflux import Tensor",
+        'B = TypeVar("B", bound=int)',
+        'N = TypeVar("N", bound=int)',
+    ]
+    calls = []
+    for i in range(n):
+        kind = rng.choice(CALL_KINDS)
+        p1, p2 = _pattern(rng), _pattern(rng)
+        t1, t2 = _annotation(p1), _annotation(p2)
+        z1 = f"tf.zeros({', '.join(map(str, _sizes(rng, p1)))})"
+        z2 = f"tf.zeros({', '.join(map(str, _sizes(rng, p2)))})"
+        if kind in ("positional", "keyword"):
+            out += ["@tf.shapecheck", f"def f{i}(x: {t1}, y: {t2}) -> None:", "    return None"]
+            call = f"f{i}({z1}, {z2})" if kind == "positional" else f"f{i}(y={z2}, x={z1})"
+        elif kind == "star":
+            out += ["@tf.shapecheck", f"def f{i}(*xs: {t1}) -> None:", "    return None"]
+            call = f"f{i}({z1}, {z2})"
+        elif kind == "kwargs":
+            out += ["@tf.shapecheck", f"def f{i}(x: {t1}, **kw: {t2}) -> None:", "    return None"]
+            call = f"f{i}({z1}, a={z2}, b={z1})"
+        elif kind == "overload":
+            out += ["@overload", f"def f{i}(x: {t1}) -> None: ...", "@overload",
+                    f"def f{i}(x: {t2}) -> None: ...", "@tf.shapecheck",
+                    f"def f{i}(x: Tensor) -> None:", "    return None"]
+            call = f"f{i}({z1})"
+        else:
+            out += [f"class C{i}:", "    @tf.shapecheck",
+                    f"    def m(self, x: {t1}, y: {t2}) -> None:", "        return None"]
+            call = f"C{i}().m({z1}, y={z2})"
+        out.append(call)
+        calls.append(len(out))
+    return "\n".join(out) + "\n", calls
+
+
+def generic_returns_source(
+    cases: List[Tuple[Tuple[str, ...], Tuple[str, ...], str]], seed: int = SEED
+) -> Tuple[str, List[Tuple[int, Tuple[str, ...]]]]:
+    """Generic ``@tf.shapecheck`` functions returning each symbolic case's expression under a
+    random annotation; returns the source and, per case, the ``return`` line and annotation
+    (the line before reveals the expression's type).
+
+    >>> source, meta = generic_returns_source([(("B",), (), "x.sum()")])
+    >>> source.splitlines()[meta[0][0] - 1]
+    '    return x.sum()'
+    """
+    rng = random.Random(seed)
+    out = [
+        "from typing import Any, TypeVar",
+        "from typing_extensions import reveal_type",
+        "import typedflux as tf",
+        "from typedflux import Tensor",
+        'B = TypeVar("B", bound=int)',
+        'N = TypeVar("N", bound=int)',
+    ]
+    meta = []
+    for i, (a, b, expr) in enumerate(cases):
+        ann = tuple(rng.choice(("B", "N", "1", "2", "3")) for _ in range(rng.randint(1, 3)))
+        y = f"Tensor[{', '.join(b)}]" if b else "Any"
+        out += ["@tf.shapecheck",
+                f"def f{i}(x: Tensor[{', '.join(a)}], y: {y}) -> Tensor[{', '.join(ann)}]:",
+                f"    reveal_type({expr})", f"    return {expr}"]
+        meta.append((len(out), ann))
+    return "\n".join(out) + "\n", meta

@@ -164,3 +164,86 @@ def test_known_limit_a_bare_name_returned(output: Dict[str, List[str]]) -> None:
         'error: Incompatible return value type (got "Tensor[B, Literal[32]]", expected '
         '"Tensor[B, Literal[64]]")  [return-value]'
     ]
+
+
+def _executed(source: str, filename: str) -> Dict[int, str]:
+    """Run ``source`` statement by statement: the ShapeError each line raised."""
+    import ast
+
+    namespace: Dict[str, object] = {"reveal_type": lambda v: v}
+    raised: Dict[int, str] = {}
+    for stmt in ast.parse(source).body:
+        code = compile(ast.Module(body=[stmt], type_ignores=[]), filename, "exec")
+        try:
+            exec(code, namespace)  # noqa: S102 (the generated program)
+        except ShapeError as err:
+            raised[stmt.lineno] = err.message
+    return raised
+
+
+def test_calls_say_what_the_run_time_says(mypy_output: Output) -> None:
+    """Concrete calls of shaped functions, every way an argument is passed: mypy's errors
+    are all ``[shape]`` and exactly the run's (the first mismatch of a call, as at run time)."""
+    from plugin_run import CALLS
+    from random_program import calls_source
+
+    source, lines = calls_source()
+    said = _by_line(mypy_output, CALLS)
+    raised = _executed(source, "random_calls.py")
+    problems = []
+    for line in lines:
+        errors = [t for t in said.get(line, []) if t.startswith("error: ")]
+        static = [t[len("error: "):-len("  [shape]")] for t in errors if t.endswith("  [shape]")]
+        if len(static) != len(errors):
+            problems.append(f"line {line}: not in shape words: {errors}")
+        elif static != ([raised[line]] if line in raised else []):
+            problems.append(f"line {line}: mypy {static}, run time {raised.get(line)!r}")
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    assert 0.3 * len(lines) < len(raised) < 0.9 * len(lines), len(raised)
+
+
+def test_generic_returns_are_sound(mypy_output: Output) -> None:
+    """A generic function's return against a random annotation. A ``Return shape`` error must
+    fail at run time for some sizes of B and N; with the expression's type fully known and no
+    error, no size may fail the return check. (A symbol only in the return annotation is
+    bound by the run from the value, as mypy never binds it: those are left out.)"""
+    from plugin_run import GENERIC_RETURNS
+    from random_program import ASSIGNMENTS, generic_returns_source, symbolic_program
+
+    cases = symbolic_program()
+    _, meta = generic_returns_source(cases)
+    said = _by_line(mypy_output, GENERIC_RETURNS)
+    source, _ = generic_returns_source(cases)
+    namespace: Dict[str, object] = {"reveal_type": lambda v: v}
+    exec(source, namespace)  # noqa: S102 (the generated program)
+    problems = []
+    reported = 0
+    for i, ((a, b, expr), (line, ann)) in enumerate(zip(cases, meta)):
+        if set(ann) - set(a) - set(b) - {"1", "2", "3"}:
+            continue
+        msgs = said.get(line, [])
+        if any("plugin failed" in m or (m.startswith("error: ") and not m.endswith("[shape]"))
+               for m in msgs):
+            problems.append(f"{a} {b} {expr} -> {ann}: {msgs}")
+            continue
+        static = [m for m in msgs if m.startswith("error: Return shape ")]
+        revealed = " ".join(said.get(line - 1, []))
+        known = "Revealed type" in revealed and "Any" not in revealed and "*" not in revealed
+        failed = []
+        for env in ASSIGNMENTS:
+            x = tf.zeros(*[env.get(d) or int(d) for d in a])
+            y = tf.zeros(*[env.get(d) or int(d) for d in b]) if b else None
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    namespace[f"f{i}"](x, y)  # type: ignore[operator]
+            except ShapeError as err:
+                if err.message.startswith("Return shape "):
+                    failed.append(env)
+        if static and not failed:
+            problems.append(f"{a} {b} {expr} -> {ann}: {static[0]}, yet every size returns")
+        if known and not [m for m in msgs if m.startswith("error: ")] and failed:
+            problems.append(f"{a} {b} {expr} -> {ann}: clean, yet {failed[0]} fails the return")
+        reported += bool(static)
+    assert not problems, "\n".join(problems[:20]) + f"\n({len(problems)} problems)"
+    assert reported > 30, reported
