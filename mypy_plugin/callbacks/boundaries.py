@@ -53,6 +53,7 @@ from mypy.nodes import (
     YieldExpr,
 )
 from mypy.subtypes import is_subtype
+from mypy.traverser import NameAndMemberCollector
 from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_proper_type
 
 from mypy_plugin import translate
@@ -105,26 +106,38 @@ def _target_text(e: Expression) -> Optional[str]:
 
 
 def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
-    """``h = <value>`` directly followed by ``return h`` (or ``yield h``): the value is
-    checked against the function's annotation when it is computed, since the bare name
-    returned next runs no hook (see :func:`check_boundary`)."""
-    for first, second in zip(body, body[1:]):
-        if not (
-            isinstance(first, AssignmentStmt)
-            and len(first.lvalues) == 1
-            and isinstance(first.lvalues[0], NameExpr)
-            and first.type is None
-        ):
-            continue
-        name = first.lvalues[0].name
-        if isinstance(second, ReturnStmt):
-            returned, kind = second.expr, "return"
-        elif isinstance(second, ExpressionStmt) and isinstance(second.expr, YieldExpr):
-            returned, kind = second.expr.expr, "yield"
+    """``h = <value>`` followed, in the same block, by ``return h`` (or ``yield h``) with no
+    statement in between that mentions ``h``: the value is checked against the function's
+    annotation when it is computed, since the bare name returned runs no hook (see
+    :func:`check_boundary`). Nothing in between reads ``h``, so nothing sees its type."""
+    for j, stmt in enumerate(body):
+        if isinstance(stmt, ReturnStmt):
+            returned, kind = stmt.expr, "return"
+        elif isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, YieldExpr):
+            returned, kind = stmt.expr.expr, "yield"
         else:
             continue
-        if isinstance(returned, NameExpr) and returned.name == name:
-            found[id(first.rvalue)] = Boundary(kind, at=returned)
+        if not isinstance(returned, NameExpr):
+            continue
+        for k in range(j - 1, -1, -1):
+            first = body[k]
+            if (
+                isinstance(first, AssignmentStmt)
+                and len(first.lvalues) == 1
+                and isinstance(first.lvalues[0], NameExpr)
+                and first.lvalues[0].name == returned.name
+            ):
+                if first.type is None:
+                    found[id(first.rvalue)] = Boundary(kind, at=returned)
+                break
+            if _mentions(first, returned.name):
+                break
+
+
+def _mentions(stmt: Any, name: str) -> bool:
+    seen = NameAndMemberCollector()  # (mypy's own visitor, used as is)
+    stmt.accept(seen)
+    return any(n.name == name for n in seen.name_exprs)
 
 
 def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary]]:
@@ -297,10 +310,11 @@ def check_boundary(ctx: Any, result: Type) -> Type:
     when the shapes differ at an annotation boundary, the declared type after reporting the
     difference with code ``shape`` (so mypy's own check of the value passes quietly).
 
-    A value assigned to a name the next statement returns or yields (``h = ...; return h``)
-    is checked against the function's annotation here, reported at that name, and given the
-    annotated type: the bare name runs no hook, so this is the one place to say it in shape
-    words (the name is used nowhere in between, so nothing else sees the type).
+    A value assigned to a name that a later statement of the same block returns or yields
+    (``h = ...; return h``), with nothing in between mentioning the name, is checked against
+    the function's annotation here, reported at that name, and given the annotated type: the
+    bare name runs no hook, so this is the one place to say it in shape words (nothing reads
+    the name before it is returned, so nothing else sees the type).
 
     >>> from mypy.types import AnyType, TypeOfAny
     >>> class Api:
