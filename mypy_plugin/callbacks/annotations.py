@@ -21,6 +21,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.final_dims import final_dim
 
 __all__ = ["tensor_annotation_hook", "shape_attribute_hook", "layer_annotation_hook"]
 
@@ -85,6 +86,10 @@ def layer_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type]
         info = api.named_type(fullname, []).type
         args: list[Type] = []
         for a in ctx.type.args:
+            final = final_dim(ctx, a)  # ``Dense[D_IN, D_OUT]`` with ``D_IN: Final = 784``
+            if final is not None:
+                args.append(final)
+                continue
             if isinstance(a, RawExpressionType) and a.base_type_name in (
                 "builtins.int",
                 "builtins.str",

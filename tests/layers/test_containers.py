@@ -35,6 +35,7 @@ def test_a_chain_nested_1000_deep_builds_prints_and_runs(default_recursion_limit
     assert text.startswith("Chain(Chain(") and text.endswith("Dense(2 => 2)" + ")" * 1000)
     assert model(tf.ones(3, 2)).shape == (3, 2)
     assert tf.outputsize(model, (3, 2)) == (3, 2)
+    assert str(tf.summary(model, (3, 2))).splitlines()[-1] == "Total: 6 parameters (6 trainable)"
     with pytest.raises(tf.ShapeError) as info:
         model(tf.ones(3, 5))
     message = str(info.value)

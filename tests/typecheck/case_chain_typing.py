@@ -1,7 +1,7 @@
 """The annotations people write around Chains: indexing, named layers, ``layers``, a bare
 ``Chain`` annotation; and constructor arguments no input could make valid."""
 
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from typing_extensions import reveal_type
 
@@ -50,6 +50,16 @@ def first_layer(m: Chain) -> Dense:
 
 forward(model, tf.zeros(2, 3))
 first_layer(model)
+
+D_IN: Final = 784
+
+
+def typed_layer(d: Dense[D_IN, 32], x: Tensor[B, 700]) -> None:
+    reveal_type(d)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[784], Literal[32]]"
+    d(x)  # E: Dense(784 => 32, ?) expects input Tensor[..., 784], got Tensor[B, 700]; need size 784 at axis -1 (got 700)  [shape]
+
+
+typed_layer(Dense(784, 32), tf.zeros(2, 700))
 
 # Arguments no input could make valid are errors on the argument, as at run time.
 negative = Dense(-1, 3)  # E: Invalid argument for "Dense": in_features = -1; need an int >= 1  [shape]

@@ -12,7 +12,7 @@ static checker; a callable with no known rule is run once on zeros of the given 
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -70,15 +70,30 @@ def _nonfinite(layer: Any) -> str:
 
 def _rows(model: Any, shape: Optional[Shape], depth: int,
           rows: List[Tuple[str, str, str, str]]) -> Optional[Shape]:
-    items: Sequence[Any] = list(model) if isinstance(model, Chain) else [model]
+    """The table's rows: a Chain layer by layer (nested ones indented, walked without
+    recursion), anything else as one row. Returns the output shape (None: unknown)."""
+
+    def entries(chain: Any) -> List[Tuple[str, Any]]:
+        if not isinstance(chain, Chain):
+            return [("", chain)]
+        names = list(chain.layers) if isinstance(chain.layers, dict) else None
+        return [(f"{names[i]}=" if names else "", l) for i, l in enumerate(chain)]
+
+    stack: List[Tuple[Iterator[Tuple[str, Any]], int]] = [(iter(entries(model)), depth)]
     if isinstance(model, Chain) and depth > 0:
         rows.append(("  " * (depth - 1) + "Chain(", "", "", ""))
-    names = list(model.layers) if isinstance(model, Chain) and isinstance(
-        model.layers, dict) else None
-    for i, layer in enumerate(items):
-        indent = "  " * depth
+    while stack:
+        it, level = stack[-1]
+        entry = next(it, None)
+        if entry is None:
+            stack.pop()
+            if stack or (isinstance(model, Chain) and depth > 0):
+                rows.append(("  " * (level - 1) + ")", "", "", ""))
+            continue
+        label, layer = entry
         if isinstance(layer, Chain):
-            shape = _rows(layer, shape, depth + 1, rows)
+            rows.append(("  " * level + "Chain(", "", "", ""))
+            stack.append((iter(entries(layer)), level + 1))
             continue
         out: Optional[Shape] = None
         if shape is not None:
@@ -87,14 +102,11 @@ def _rows(model: Any, shape: Optional[Shape], depth: int,
             except (CannotTell, ShapeError):
                 out = None
         trainable, total = _count(layer)
-        label = f"{names[i]}=" if names is not None else ""
         count = "" if total == 0 else f"{trainable:,}" + (
             f" ({total - trainable:,} non-trainable)" if total != trainable else "")
-        rows.append((indent + label + layer_repr(layer),
+        rows.append(("  " * level + label + layer_repr(layer),
                      fmt_shape(out) if out is not None else "?", count, _nonfinite(layer)))
         shape = out
-    if isinstance(model, Chain) and depth > 0:
-        rows.append(("  " * (depth - 1) + ")", "", "", ""))
     return shape
 
 
