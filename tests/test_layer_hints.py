@@ -1,5 +1,6 @@
 """Every hint is checked by applying it: each buggy program below gets one ``[shape]`` error
-whose hint ("change A to B", or the projection shortcut for a downsampling block) is applied
+whose hint ("change A to B", "insert Flatten() before A", or the projection shortcut for a
+downsampling block) is applied
 to the source; the fixed program must type-check clean with the plugin and run. The buggy
 program raises the same words at run time.
 """
@@ -17,8 +18,8 @@ from mypy_run import Report, run_mypy
 
 HEADER = """\
 import typedflux as tf
-from typedflux import (BatchNorm, Chain, Conv, Dense, Embedding, Flatten, LSTM, LayerNorm,
-                       MaxPool, Parallel, SkipConnection, gelu, relu)
+from typedflux import (BatchNorm, Chain, Conv, Dense, Embedding, Flatten, GlobalMeanPool, LSTM,
+                       LayerNorm, MaxPool, Parallel, SkipConnection, gelu, relu)
 """
 
 PROGRAMS: Dict[str, str] = {
@@ -55,6 +56,13 @@ PROGRAMS: Dict[str, str] = {
         "model = Chain(Chain(Dense(4, 8), Dense(8, 3)), Dense(5, 1))\n"
         "y = model(tf.zeros(2, 4))\n"
     ),
+    "pool_no_flatten": (
+        "model = Chain(Conv((3, 3), 3, 64, relu), GlobalMeanPool(), Dense(64, 10))\n"
+    ),
+    "cnn_no_flatten": (
+        "model = Chain(Conv((3, 3), 1, 8, relu), MaxPool((2, 2)), Dense(1352, 10))\n"
+        "y = model(tf.zeros(2, 1, 28, 28))\n"
+    ),
     "resnet_down": (
         "main = Chain(Conv((3, 3), 64, 128, stride=2, pad=1), BatchNorm(128, relu),\n"
         "             Conv((3, 3), 128, 128, pad=1), BatchNorm(128))\n"
@@ -76,6 +84,11 @@ def _apply(program: str, message: str) -> str:
         assert call, program
         return program.replace(
             call.group(0), f"Parallel(tf.add, {call.group(1)}, {_source(m.group(1))})")
+    m = re.search(r"; insert Flatten\(\) before (.*)$", message)
+    if m:
+        old = _source(m.group(1))
+        assert program.count(old) == 1, (old, program)
+        return program.replace(old, f"Flatten(), {old}")
     m = re.search(r"; change (.*?) to (.*?)(?:, or .*)?$", message)
     assert m, f"no hint in: {message}"
     old, new = _source(m.group(1)), _source(m.group(2))
@@ -131,6 +144,7 @@ def test_hints_read_as_expected(checked: Tuple[Dict[str, str], Dict[str, object]
     assert messages["gpt_norm"].endswith(
         "; change LayerNorm(256) to LayerNorm(64), or Dense(64 => 256, gelu) to "
         "Dense(256 => 256, gelu)")
+    assert messages["pool_no_flatten"].endswith("; insert Flatten() before Dense(64 => 10)")
     assert messages["resnet_down"].endswith(
         "project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))")
 

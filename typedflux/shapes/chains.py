@@ -565,6 +565,9 @@ def _hint(err: LayerInputError, f: _Frame, item: Item, x: Shape, ctx: _Context) 
             and not isinstance(out[axis], Star) and equal(out[axis], width) is True  # type: ignore[arg-type]
         )
         ranked.append((0 if back else 1, n, target, new))
+    flatten = _flatten_hint(ctx, item, x, expected, base)
+    if flatten is not None:
+        return flatten
     if not ranked:
         return None
     ranked.sort(key=lambda r: (r[0], r[1]))
@@ -575,6 +578,33 @@ def _hint(err: LayerInputError, f: _Frame, item: Item, x: Shape, ctx: _Context) 
         if other is not None:
             text += f", or {item_text(other[2])} to {other[3].repr()}"
     return text
+
+
+def _flatten_hint(ctx: _Context, item: Item, x: Shape, expected: Any,
+                  base: Dict[int, Item]) -> Optional[str]:
+    """A feature layer given an image (or any rank > 2) whose sizes after the batch multiply
+    to what it expects (``Dense(64, 10)`` after ``GlobalMeanPool()`` gets ``(B, 64, 1, 1)``):
+    a ``Flatten()`` is missing, when inserting it makes the Chain compose."""
+    from typedflux.shapes.layer_spec import LAYERS
+
+    dims = dims_only(x)
+    if dims is None or len(dims) < 3 or not isinstance(expected, int):
+        return None
+    size = 1
+    for d in dims[1:]:
+        if not isinstance(d, int):
+            return None
+        size *= d
+    if size != expected:
+        return None
+    if item.config is None:
+        return None
+    flat = layer_item(LAYERS["Flatten"].configure_static({}))
+    same = layer_item(item.config)  # a new object: the substitution must not meet itself
+    trial = dict(base)
+    trial[id(item)] = chain_of(lambda: [flat, same])
+    ok, _ = _trial(ctx, trial)
+    return f"insert Flatten() before {item_text(item)}" if ok else None
 
 
 def _input_width(f: _Frame, trial: Dict[int, Item], axis: int) -> Any:
