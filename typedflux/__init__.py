@@ -91,6 +91,7 @@ if TYPE_CHECKING:
         ClipNorm,
         WeightDecay,
     )
+    from typedflux.optimise.finite import NonFiniteError
     from typedflux.optimise.state import OptState, setup, update, adjust
     from typedflux.optimise.train import train, trainmode, testmode, freeze, thaw
     from typedflux.data.loader import DataLoader
@@ -219,6 +220,7 @@ __all__ = [
     "ClipNorm",
     "WeightDecay",
     "OptState",
+    "NonFiniteError",
     "setup",
     "update",
     "adjust",
@@ -282,6 +284,7 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
         "Descent", "Momentum", "Nesterov", "Adam", "AdamW", "RMSProp", "AdaGrad", "OptimiserChain",
         "ClipGrad", "ClipNorm", "WeightDecay",
     ),
+    "typedflux.optimise.finite": ("NonFiniteError",),
     "typedflux.optimise.state": ("OptState", "setup", "update", "adjust"),
     "typedflux.optimise.train": ("train", "trainmode", "testmode", "freeze", "thaw"),
     "typedflux.data.loader": ("DataLoader",),

@@ -89,6 +89,10 @@ def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     if not _skip(x, 0):
         with np.errstate(divide="ignore", invalid="ignore"):
             gx = g * y * np.power(x, y - 1)
+        if not np.all(y):
+            # x ** 0 is the constant 1, so its slope is 0, also at x = 0 where the formula
+            # gives 0 * 0**-1 = nan (PyTorch's convention too).
+            gx = np.where(np.equal(y, 0), np.zeros((), np.result_type(gx)), gx)
     gy = None
     if not _skip(y, 1):
         # d(x**y)/dy = x**y * log(x), taken as 0 where x <= 0 (real powers of non-positive

@@ -19,6 +19,7 @@ from typedflux.optimise.rules import (
     Rule,
     WeightDecay,
 )
+from typedflux.optimise.finite import NonFiniteError
 from typedflux.optimise.state import Leaf, OptState, adjust, setup, update
 from typedflux.optimise.train import freeze, testmode, thaw, train, trainmode
 
@@ -37,6 +38,7 @@ __all__ = [
     "WeightDecay",
     "Leaf",
     "OptState",
+    "NonFiniteError",
     "setup",
     "update",
     "adjust",

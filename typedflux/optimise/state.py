@@ -6,6 +6,11 @@ state) for each trainable parameter, keyed by the parameter's dotted name
 ``tf.update(state, model, grads)`` moves every trainable parameter IN PLACE by the rule's
 step for its gradient (``grads`` mirrors the model, as ``tf.gradient`` returns it).
 Frozen parameters (``tf.freeze``) are skipped, also when frozen after ``setup``.
+Before it changes anything, ``update`` checks that every gradient is finite
+(``typedflux/optimise/finite.py``): a NaN or infinity raises
+:class:`~typedflux.optimise.finite.NonFiniteError` naming the parameter and the update
+number, or with ``nonfinite="skip"`` the whole step is skipped and listed in
+``state.skipped``.
 
 >>> import typedflux as tf
 >>> model = {"w": tf.tensor([1.0, 2.0])}
@@ -25,6 +30,9 @@ import numpy as np
 
 from typedflux.engine.tree import Grads, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
+from typedflux.optimise.finite import (
+    NONFINITE, NonFiniteError, Skipped, all_finite, culprit, refusal,
+)
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
@@ -61,13 +69,17 @@ class OptState:
     OptState(Adam(eta=0.001, beta=(0.9, 0.999), epsilon=1e-08); 2 parameters: w, b)
     >>> st["w"].rule.eta
     0.001
+    >>> st.step, st.skipped     # updates applied so far; steps skipped as not finite
+    (0, [])
     """
 
-    __slots__ = ("rule", "leaves")
+    __slots__ = ("rule", "leaves", "step", "skipped")
 
     def __init__(self, rule: Rule, leaves: Dict[str, Leaf]) -> None:
         self.rule = rule
         self.leaves = leaves
+        self.step = 0
+        self.skipped: List[Skipped] = []
 
     def __getitem__(self, name: str) -> Leaf:
         return self.leaves[name]
@@ -155,24 +167,54 @@ def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any,
     return arr
 
 
-def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
+def update(
+    state: OptState, model: Any, grads: Any, *, nonfinite: str = "raise"
+) -> Tuple[OptState, Any]:
     """``update(state, model, grads)``: one optimisation step, IN PLACE on the model's
     parameter arrays and on ``state``; returns ``(state, model)`` for Optimisers.jl-style
     code. ``grads`` mirrors ``model`` (``tf.gradient(loss, model)[0]``; the 1-tuple itself is
     accepted too). Parameters with no gradient (``None``) and frozen ones are left alone.
 
+    Nothing is changed unless every gradient is finite: otherwise ``nonfinite="raise"``
+    (the default) raises :class:`NonFiniteError` naming the parameter and the update number
+    (the parameter itself when it is the one not finite), and ``nonfinite="skip"`` skips the
+    whole step and appends a :class:`~typedflux.optimise.finite.Skipped` record to
+    ``state.skipped`` (a non-finite parameter is always an error: skipping cannot repair it).
+    ``state.step`` counts the updates applied.
+
     >>> import typedflux as tf
     >>> m = {"w": tf.ones(2)}
     >>> st = tf.setup(tf.Descent(0.1), m)
     >>> _ = tf.update(st, m, {"w": tf.tensor([1.0, -1.0])})
-    >>> m["w"].numpy()
-    array([0.9, 1.1], dtype=float32)
+    >>> m["w"].numpy(), st.step
+    (array([0.9, 1.1], dtype=float32), 1)
+    >>> _ = tf.update(st, m, {"w": tf.tensor([float("nan"), 1.0])}, nonfinite="skip")
+    >>> m["w"].numpy(), st.step, str(st.skipped[0])
+    (array([0.9, 1.1], dtype=float32), 1, 'update 2: the gradient of w (1 nan of 2 values)')
     """
     if not isinstance(state, OptState):
         raise TypeError(
             f"update(state, model, grads) takes the state from tf.setup first, got "
             f"{type(state).__name__}"
         )
+    if nonfinite != "raise" and nonfinite != "skip":
+        _check_nonfinite("update", nonfinite)
+    apply_step(state, model, grads, nonfinite, "update")
+    return state, model
+
+
+def apply_step(
+    state: OptState, model: Any, grads: Any, nonfinite: str, who: str,
+    epoch: Optional[int] = None, batch: Optional[int] = None,
+) -> bool:
+    """:func:`update` without the argument checks, for ``tf.train``: ``who``, ``epoch`` and
+    ``batch`` go into messages and skip records. Returns whether the step was applied.
+
+    >>> import typedflux as tf
+    >>> m = {"w": tf.ones(1)}
+    >>> apply_step(tf.setup(tf.Descent(), m), m, {"w": tf.ones(1)}, "raise", "update")
+    True
+    """
     if (
         isinstance(grads, tuple)
         and len(grads) == 1
@@ -184,8 +226,7 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
     if plan is not None:
         # The model's cached walk: each parameter's gradient by its path (the gradient
         # structure mirrors the model, so no walk of it).
-        _apply(state, zip(plan.params, plan.pick(grads)))
-        return state, model
+        return _apply(state, zip(plan.params, plan.pick(grads)), nonfinite, who, epoch, batch)
     # One joint walk of the model and its gradient (each parameter once, under its first
     # name, trainable if any occurrence is: named_params' rules) instead of a walk plus a
     # dotted-name lookup per parameter.
@@ -200,14 +241,23 @@ def update(state: OptState, model: Any, grads: Any) -> Tuple[OptState, Any]:
             continue
         seen.add(id(p))
         steps.append(((name, p, None), g))
-    _apply(state, steps)
-    return state, model
+    return _apply(state, steps, nonfinite, who, epoch, batch)
 
 
-def _apply(state: OptState, steps: Iterable[Tuple[Tuple[str, AnyTensor, Any], Any]]) -> None:
-    # Each ((name, parameter, _), gradient or None) step, in place (one loop, no call per
-    # parameter).
-    leaves = state.leaves
+def _check_nonfinite(who: str, nonfinite: Any) -> None:
+    if nonfinite not in NONFINITE:
+        raise ValueError(
+            f'{who}: nonfinite must be "raise" or "skip", got {nonfinite!r}'
+        )
+
+
+def _apply(
+    state: OptState, steps: Iterable[Tuple[Tuple[str, AnyTensor, Any], Any]], nonfinite: str,
+    who: str, epoch: Optional[int], batch: Optional[int],
+) -> bool:
+    # Each ((name, parameter, _), gradient or None) step, in place. Two loops: the first
+    # gathers the arrays, so the finite check sees all of them before anything changes.
+    todo: List[Tuple[str, Any, Any]] = []
     for (name, p, _), g in steps:
         if g is None:
             continue
@@ -218,6 +268,22 @@ def _apply(state: OptState, steps: Iterable[Tuple[Tuple[str, AnyTensor, Any], An
             g = g.data
         else:
             g = _gradient_array(g, name, p)
+        todo.append((name, pd, g))
+    if not all_finite(todo):
+        bad = culprit(todo)
+        if bad is not None:
+            what, name, detail = bad
+            n = state.step + 1
+            if what == "gradient" and nonfinite == "skip":
+                state.skipped.append(Skipped(n, what, name, detail, epoch, batch))
+                return False
+            raise NonFiniteError(
+                refusal(who, what, name, detail, n, epoch, batch),
+                what=what, name=name, step=n, detail=detail, epoch=epoch, batch=batch,
+            )
+    state.step += 1
+    leaves = state.leaves
+    for name, pd, g in todo:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
             leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
@@ -231,11 +297,14 @@ def _apply(state: OptState, steps: Iterable[Tuple[Tuple[str, AnyTensor, Any], An
             step = rule.eta * g
         else:
             leaf.state, step = rule.apply(leaf.state, pd, g)
+            if step is None:  # a rule still accumulating (AccumGrad): no step yet
+                continue
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
+    return True
 
 
 # Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs

@@ -16,11 +16,13 @@ import importlib
 import math
 import sys
 import time
+import warnings
 from typing import Any, Callable, Iterable, List, Optional, Set, TextIO
 
 from typedflux.engine.grad import withgradient
-from typedflux.engine.tree import children
-from typedflux.optimise.state import OptState, update
+from typedflux.engine.tree import children, named_params
+from typedflux.optimise.finite import NonFiniteError, Skipped, nonfinite_params
+from typedflux.optimise.state import OptState, _check_nonfinite, apply_step
 from typedflux.tensor import Tensor
 
 __all__ = ["train", "trainmode", "testmode", "freeze", "thaw"]
@@ -71,13 +73,20 @@ def train(
     epochs: int = 1,
     *,
     progress: bool = True,
+    nonfinite: str = "raise",
 ) -> List[float]:
     """``train(loss, model, data, state, epochs=1)``: for each batch ``d`` of ``data``, take
     ``withgradient`` of ``loss(model, *d)`` (a tuple batch is splatted, anything else passed
     as one argument) and ``update(state, model, grads)``; like Flux's ``train!``.
 
-    Returns the loss of every batch, in order (``len(data) * epochs`` floats). A non-finite
-    loss stops training with ``FloatingPointError`` before the update that would spread it.
+    Returns the loss of every batch, in order (``len(data) * epochs`` floats). Training is
+    finite by default: a non-finite loss or gradient stops it with
+    :class:`~typedflux.optimise.finite.NonFiniteError` (naming the parameter, the epoch and
+    the batch) before the update that would spread it; parameters are checked before the
+    first update, after the last, and whenever the loss is not finite. With
+    ``nonfinite="skip"`` such batches are skipped instead (no update), listed in
+    ``state.skipped`` and reported in one warning at the end; a parameter that is itself
+    not finite still stops training.
     ``progress`` shows a bar with the running mean loss of the epoch (tqdm when installed,
     else a plain text line on stderr).
 
@@ -94,11 +103,15 @@ def train(
         )
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
         raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r}")
+    _check_nonfinite("train", nonfinite)
+    skip = nonfinite == "skip"
     try:
         per_epoch: Optional[int] = len(data)  # type: ignore[arg-type]
     except TypeError:
         per_epoch = None
     history: List[float] = []
+    skipped_before = len(state.skipped)
+    _check_params(model, "before the first update", state.step + 1)
     for epoch in range(1, epochs + 1):
         # One epoch per call is the common loop (``for e in ...: tf.train(...)``): no
         # "epoch 1/1" there.
@@ -110,22 +123,68 @@ def train(
                 args = d if isinstance(d, tuple) else (d,)
                 value, grads = withgradient(lambda m: loss(m, *args), model)
                 val = float(value.item())
-                if not math.isfinite(val):
-                    raise FloatingPointError(
-                        f"train: the loss is {val} at epoch {epoch}, batch {batch}; stopped "
-                        "before updating the model (try a smaller learning rate, or "
-                        "logitcrossentropy on logits instead of crossentropy)"
-                    )
-                update(state, model, grads[0])
                 history.append(val)
-                total, count = total + val, count + 1
+                if math.isfinite(val):
+                    applied = apply_step(state, model, grads[0], nonfinite, "train", epoch, batch)
+                elif skip and not _bad_params(model):
+                    state.skipped.append(
+                        Skipped(state.step + 1, "loss", None, repr(val), epoch, batch))
+                    applied = False
+                else:
+                    _loss_error(val, model, state, epoch, batch)
+                if applied:
+                    total, count = total + val, count + 1
                 if bar is not None:
-                    bar.set_postfix_str(f"loss={total / count:.4g}", refresh=False)
+                    skipped = len(state.skipped) - skipped_before
+                    bar.set_postfix_str(
+                        f"loss={total / max(count, 1):.4g}"
+                        + (f" skipped={skipped}" if skipped else ""), refresh=False)
                     bar.update(1)
         finally:
             if bar is not None:
                 bar.close()
+    _check_params(model, f"after the last update (update {state.step})", state.step)
+    new = state.skipped[skipped_before:]
+    if new:
+        shown = "; ".join(map(str, new[:5])) + ("; ..." if len(new) > 5 else "")
+        warnings.warn(
+            f"train skipped {len(new)} of {len(history)} batches whose loss or gradient was "
+            f"not finite: {shown}", RuntimeWarning, stacklevel=2,
+        )
     return history
+
+
+def _check_params(model: Any, when: str, step: int) -> None:
+    # Once per call at each end (the per-step check reads the gradients only).
+    bad = _bad_params(model)
+    if bad:
+        name, detail = bad[0]
+        raise NonFiniteError(
+            f"train: parameter {name} is not finite ({detail}) {when}",
+            what="parameter", name=name, step=step, detail=detail,
+        )
+
+
+def _bad_params(model: Any) -> List[Any]:
+    return nonfinite_params([(n, p.data) for n, p in named_params(model)])
+
+
+def _loss_error(val: float, model: Any, state: OptState, epoch: int, batch: int) -> None:
+    bad = _bad_params(model)
+    if bad:
+        name, detail = bad[0]
+        raise NonFiniteError(
+            f"train: the loss is {val} at epoch {epoch}, batch {batch}, and parameter {name} "
+            f"is not finite ({detail}); stopped before update {state.step + 1}",
+            what="parameter", name=name, step=state.step + 1, detail=detail, epoch=epoch,
+            batch=batch,
+        )
+    raise NonFiniteError(
+        f"train: the loss is {val} at epoch {epoch}, batch {batch}; stopped before updating "
+        "the model (try a smaller learning rate, or logitcrossentropy on logits instead of "
+        'crossentropy; nonfinite="skip" skips such batches)',
+        what="loss", name=None, step=state.step + 1, detail=repr(val), epoch=epoch, batch=batch,
+    )
 
 
 def _objects(model: Any) -> Iterable[Any]:
