@@ -5,10 +5,11 @@
 Adam(eta=0.001, beta=(0.9, 0.999), epsilon=1e-08)
 """
 
+from typedflux.optimise.adam import AdaBelief, AdaMax, Adam, AdamW, Lion, NAdam, OAdam, RAdam
 from typedflux.optimise.rules import (
+    AccumGrad,
+    AdaDelta,
     AdaGrad,
-    Adam,
-    AdamW,
     ClipGrad,
     ClipNorm,
     Descent,
@@ -17,6 +18,7 @@ from typedflux.optimise.rules import (
     OptimiserChain,
     RMSProp,
     Rule,
+    SignDecay,
     WeightDecay,
 )
 from typedflux.optimise.finite import NonFiniteError
@@ -32,10 +34,19 @@ __all__ = [
     "AdamW",
     "RMSProp",
     "AdaGrad",
+    "AdaDelta",
+    "RAdam",
+    "NAdam",
+    "AdaMax",
+    "AdaBelief",
+    "OAdam",
+    "Lion",
     "OptimiserChain",
     "ClipGrad",
     "ClipNorm",
     "WeightDecay",
+    "SignDecay",
+    "AccumGrad",
     "Leaf",
     "OptState",
     "NonFiniteError",

@@ -1,9 +1,13 @@
-"""Optimisation rules (Optimisers.jl names and update formulas) acting on numpy arrays.
+"""Optimisation rules (Optimisers.jl names and update formulas) acting on numpy arrays: the
+base class, plain and momentum descent, RMSProp/AdaGrad/AdaDelta, and the gradient transforms
+(clipping, decay, accumulation, chains). The Adam family is in ``adam.py``.
 
 A rule turns a gradient ``dx`` into a step; the parameter moves by ``x -= step``. Each rule
 has ``init(x)`` (its per-parameter state, arrays shaped like ``x``) and ``apply(state, x, dx)
--> (state, step)``, which updates array state in place. ``tf.setup``/``tf.update``
-(``typedflux/optimise/state.py``) drive them over a model's parameters.
+-> (state, step)``, which updates array state in place (a step of ``None`` leaves ``x``
+alone). ``tf.setup``/``tf.update`` (``typedflux/optimise/state.py``) drive them over a
+model's parameters. Hyperparameters are dataclass fields declared with their meaning and
+allowed values (``hyper.py``), checked whenever a rule is built.
 
 >>> import numpy as np
 >>> rule = Descent(0.1)
@@ -17,24 +21,28 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Tuple
+from typing import Any, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import Annotated
+
+from typedflux.optimise.hyper import COUNT, DECAY, EPSILON, ETA, FLAG, RHO, Hyper, validate
 
 __all__ = [
     "Rule",
     "Descent",
     "Momentum",
     "Nesterov",
-    "Adam",
-    "AdamW",
     "RMSProp",
     "AdaGrad",
+    "AdaDelta",
     "OptimiserChain",
     "ClipGrad",
     "ClipNorm",
     "WeightDecay",
+    "SignDecay",
+    "AccumGrad",
 ]
 
 Array = npt.NDArray[Any]
@@ -44,11 +52,16 @@ class Rule:
     """Base class of the optimisation rules: ``init`` builds a parameter's state, ``apply``
     returns ``(new_state, step)`` with the parameter then updated as ``x -= step``.
 
-    The default state is ``None`` (a stateless rule).
+    The default state is ``None`` (a stateless rule). A subclass is a frozen dataclass whose
+    fields are hyperparameters declared with a :class:`~typedflux.optimise.hyper.Hyper`;
+    every value is checked when the rule is built (or adjusted).
 
     >>> Rule().init(np.zeros(2)) is None
     True
     """
+
+    def __post_init__(self) -> None:
+        validate(self)
 
     def init(self, x: Array) -> Any:
         """The state this rule keeps for a parameter ``x`` (``None`` for stateless rules).
@@ -58,8 +71,9 @@ class Rule:
         """
         return None
 
-    def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
-        """Return ``(new_state, step)`` for gradient ``dx`` of parameter ``x``.
+    def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Any]:
+        """Return ``(new_state, step)`` for gradient ``dx`` of parameter ``x`` (a ``None``
+        step: no change yet).
 
         >>> Descent(0.5).apply(None, np.zeros(1), np.ones(1))[1]
         array([0.5])
@@ -77,7 +91,7 @@ class Descent(Rule):
     array([0.5, 1. ])
     """
 
-    eta: float = 0.1
+    eta: Annotated[float, ETA] = 0.1
 
     def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
         """``step = eta * dx``; no state.
@@ -101,8 +115,8 @@ class Momentum(Rule):
     array([0.15])
     """
 
-    eta: float = 0.01
-    rho: float = 0.9
+    eta: Annotated[float, ETA] = 0.01
+    rho: Annotated[float, RHO] = 0.9
 
     def init(self, x: Array) -> Array:
         """The velocity, zeros like ``x``.
@@ -134,8 +148,8 @@ class Nesterov(Rule):
     array([0.15])
     """
 
-    eta: float = 0.001
-    rho: float = 0.9
+    eta: Annotated[float, ETA] = 0.001
+    rho: Annotated[float, RHO] = 0.9
 
     def init(self, x: Array) -> Array:
         """The velocity, zeros like ``x``.
@@ -155,117 +169,6 @@ class Nesterov(Rule):
         step = (1 + rho) * self.eta * dx - (rho * rho) * state
         state *= rho
         state -= self.eta * dx
-        return state, step
-
-
-class _AdamState:
-    """Adam's moments and the running powers of ``beta`` (for the bias correction)."""
-
-    __slots__ = ("m", "v", "beta1t", "beta2t")
-
-    def __init__(self, x: Array, beta: Tuple[float, float]) -> None:
-        self.m = np.zeros_like(x)
-        self.v = np.zeros_like(x)
-        self.beta1t, self.beta2t = beta
-
-    def __repr__(self) -> str:
-        return f"AdamState(beta^t=({self.beta1t:g}, {self.beta2t:g}))"
-
-
-def _adam_step(
-    state: _AdamState, dx: Array, beta: Tuple[float, float], epsilon: float, scale: float
-) -> Array:
-    """Update the moments in place; return ``scale * mhat / (sqrt(vhat) + epsilon)``."""
-    b1, b2 = beta
-    state.m *= b1
-    state.m += (1 - b1) * dx
-    state.v *= b2
-    sq = dx * dx
-    sq *= 1 - b2
-    state.v += sq
-    # Bias corrections folded into scalars, temporaries reused: this runs on every
-    # parameter array at every step.
-    denom = np.multiply(state.v, 1.0 / (1 - state.beta2t), out=sq)
-    np.sqrt(denom, out=denom)
-    denom += epsilon
-    step: Array = state.m * (scale / (1 - state.beta1t))
-    step /= denom
-    state.beta1t *= b1
-    state.beta2t *= b2
-    return step
-
-
-@dataclass(frozen=True)
-class Adam(Rule):
-    """Adam (Kingma & Ba; Optimisers.jl ``Adam``): with ``t`` the step number,
-    ``m = b1*m + (1-b1)*dx``, ``v = b2*v + (1-b2)*dx^2``,
-    ``step = eta * (m/(1-b1^t)) / (sqrt(v/(1-b2^t)) + epsilon)``.
-
-    >>> a = Adam(eta=0.1)
-    >>> s = a.init(np.zeros(2))
-    >>> s, step = a.apply(s, np.zeros(2), np.array([3.0, -0.5]))
-    >>> np.round(step, 6)   # the first step has size eta whatever the gradient's scale
-    array([ 0.1, -0.1])
-    """
-
-    eta: float = 0.001
-    beta: Tuple[float, float] = (0.9, 0.999)
-    epsilon: float = 1e-8
-
-    def init(self, x: Array) -> _AdamState:
-        """Zero moments and ``beta^1`` for the bias correction.
-
-        >>> Adam().init(np.zeros(1)).m
-        array([0.])
-        """
-        return _AdamState(x, self.beta)
-
-    def apply(self, state: _AdamState, x: Array, dx: Array) -> Tuple[_AdamState, Array]:
-        """One Adam step; moments are updated in place.
-
-        >>> Adam(1.0).apply(Adam(1.0).init(np.zeros(1)), np.zeros(1), np.ones(1))[1].round(6)
-        array([1.])
-        """
-        return state, _adam_step(state, dx, self.beta, self.epsilon, self.eta)
-
-
-@dataclass(frozen=True)
-class AdamW(Rule):
-    """Adam with decoupled weight decay (Loshchilov & Hutter; PyTorch ``AdamW`` and
-    Optimisers.jl ``AdamW`` with ``couple=true``):
-    ``step = eta * (mhat/(sqrt(vhat) + epsilon) + lambd * x)``.
-
-    ``lambd`` is the weight decay (``lambda`` is a Python keyword); the default ``0`` is
-    Optimisers.jl's (PyTorch's is ``0.01``).
-
-    >>> w = AdamW(eta=0.1, lambd=0.5)
-    >>> x = np.array([2.0])
-    >>> w.apply(w.init(x), x, np.zeros(1))[1]    # no gradient: only the decay moves x
-    array([0.1])
-    """
-
-    eta: float = 0.001
-    beta: Tuple[float, float] = (0.9, 0.999)
-    lambd: float = 0.0
-    epsilon: float = 1e-8
-
-    def init(self, x: Array) -> _AdamState:
-        """Same state as :class:`Adam`.
-
-        >>> AdamW().init(np.zeros(1)).v
-        array([0.])
-        """
-        return _AdamState(x, self.beta)
-
-    def apply(self, state: _AdamState, x: Array, dx: Array) -> Tuple[_AdamState, Array]:
-        """One AdamW step; moments are updated in place.
-
-        >>> AdamW(1.0).apply(AdamW(1.0).init(np.zeros(1)), np.zeros(1), np.ones(1))[1].round(6)
-        array([1.])
-        """
-        step = _adam_step(state, dx, self.beta, self.epsilon, self.eta)
-        if self.lambd:
-            step += (self.eta * self.lambd) * x
         return state, step
 
 
@@ -291,10 +194,10 @@ class RMSProp(Rule):
     array([0.1])
     """
 
-    eta: float = 0.001
-    rho: float = 0.9
-    epsilon: float = 1e-8
-    centred: bool = False
+    eta: Annotated[float, ETA] = 0.001
+    rho: Annotated[float, DECAY] = 0.9
+    epsilon: Annotated[float, EPSILON] = 1e-8
+    centred: Annotated[bool, FLAG] = False
 
     def init(self, x: Array) -> _RMSState:
         """Running mean of squared gradients (and of gradients when centred).
@@ -332,8 +235,8 @@ class AdaGrad(Rule):
     array([0.5])
     """
 
-    eta: float = 0.1
-    epsilon: float = 1e-8
+    eta: Annotated[float, ETA] = 0.1
+    epsilon: Annotated[float, EPSILON] = 1e-8
 
     def init(self, x: Array) -> Array:
         """The accumulated squared gradients, ``epsilon`` everywhere (as in Optimisers.jl).
@@ -354,6 +257,58 @@ class AdaGrad(Rule):
         return state, step
 
 
+class _AdaDeltaState:
+    __slots__ = ("acc", "delta")
+
+    def __init__(self, x: Array) -> None:
+        self.acc = np.zeros_like(x)
+        self.delta = np.zeros_like(x)
+
+    def __repr__(self) -> str:
+        return "AdaDeltaState(...)"
+
+
+@dataclass(frozen=True)
+class AdaDelta(Rule):
+    """AdaDelta (Zeiler 2012; Optimisers.jl ``AdaDelta``): no learning rate; with
+    ``a = rho*a + (1-rho)*dx^2``, ``step = dx * sqrt(d + epsilon) / sqrt(a + epsilon)`` and
+    then ``d = rho*d + (1-rho)*step^2``.
+
+    PyTorch's ``Adadelta(lr=1.0, rho=0.9, eps=1e-6)`` is the same rule times ``lr``, with a
+    larger default epsilon.
+
+    >>> r = AdaDelta(rho=0.5, epsilon=1e-2)
+    >>> r.apply(r.init(np.zeros(1)), np.zeros(1), np.array([2.0]))[1].round(6)   # 2*sqrt(0.01/2.01)
+    array([0.141069])
+    """
+
+    rho: Annotated[float, DECAY] = 0.9
+    epsilon: Annotated[float, EPSILON] = 1e-8
+
+    def init(self, x: Array) -> _AdaDeltaState:
+        """Running averages of the squared gradients and of the squared steps.
+
+        >>> AdaDelta().init(np.zeros(2)).delta
+        array([0., 0.])
+        """
+        return _AdaDeltaState(x)
+
+    def apply(self, state: _AdaDeltaState, x: Array, dx: Array) -> Tuple[_AdaDeltaState, Array]:
+        """One AdaDelta step; both averages are updated in place.
+
+        >>> AdaDelta(0.0, 1.0).apply(AdaDelta(0.0, 1.0).init(np.zeros(1)), np.zeros(1), np.full(1, 3.0))[1]
+        array([0.9486833])
+        """
+        rho, eps = self.rho, self.epsilon
+        state.acc *= rho
+        state.acc += (1 - rho) * (dx * dx)
+        # epsilon inside both roots, as in the paper: it also starts the step size from 0.
+        step: Array = dx * np.sqrt(state.delta + eps) / np.sqrt(state.acc + eps)
+        state.delta *= rho
+        state.delta += (1 - rho) * (step * step)
+        return state, step
+
+
 @dataclass(frozen=True)
 class ClipGrad(Rule):
     """Clip every gradient entry into ``[-delta, delta]`` (meant for an
@@ -363,7 +318,7 @@ class ClipGrad(Rule):
     array([-1. ,  0.5,  1. ])
     """
 
-    delta: float = 10.0
+    delta: Annotated[float, Hyper("largest entry allowed", low=0)] = 10.0
 
     def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
         """Return the clipped gradient.
@@ -384,9 +339,9 @@ class ClipNorm(Rule):
     array([0.6, 0.8])
     """
 
-    omega: float = 10.0
-    p: float = 2.0
-    throw: bool = True
+    omega: Annotated[float, Hyper("largest norm allowed", low=0)] = 10.0
+    p: Annotated[float, Hyper("order of the norm", low=0, open_low=True, inf=True)] = 2.0
+    throw: Annotated[bool, FLAG] = True
 
     def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
         """Return the rescaled gradient.
@@ -417,7 +372,7 @@ class WeightDecay(Rule):
     array([2.])
     """
 
-    lambd: float = 5e-4
+    lambd: Annotated[float, Hyper("weight decay", low=0)] = 5e-4
 
     def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
         """Return ``dx + lambd * x``.
@@ -426,6 +381,80 @@ class WeightDecay(Rule):
         array([1.])
         """
         return state, dx + self.lambd * x
+
+
+@dataclass(frozen=True)
+class SignDecay(Rule):
+    """Add ``lambd * sign(x)`` to the gradient (L1 regularisation, the gradient of
+    ``lambd * sum(|x|)``; Optimisers.jl ``SignDecay``). Chain it before the rule that takes
+    the step: ``OptimiserChain(SignDecay(1e-3), Adam())``.
+
+    >>> SignDecay(0.5).apply(None, np.array([2.0, -3.0, 0.0]), np.ones(3))[1]
+    array([1.5, 0.5, 1. ])
+    """
+
+    lambd: Annotated[float, Hyper("decay towards 0", low=0)] = 1e-3
+
+    def apply(self, state: Any, x: Array, dx: Array) -> Tuple[Any, Array]:
+        """Return ``dx + lambd * sign(x)``.
+
+        >>> SignDecay(1.0).apply(None, -np.ones(1), np.zeros(1))[1]
+        array([-1.])
+        """
+        return state, dx + self.lambd * np.sign(x)
+
+
+class _AccumState:
+    __slots__ = ("total", "count")
+
+    def __init__(self, x: Array) -> None:
+        self.total = np.zeros_like(x)
+        self.count = 0
+
+    def __repr__(self) -> str:
+        return f"AccumState(count={self.count})"
+
+
+@dataclass(frozen=True)
+class AccumGrad(Rule):
+    """Accumulate ``n`` gradients, then pass their mean on (Optimisers.jl ``AccumGrad``):
+    ``OptimiserChain(AccumGrad(4), Adam())`` takes one Adam step every 4 updates, on the
+    mean of their gradients, as if the batch were 4 times larger. In between the step is
+    ``None``: the parameters stay where they are.
+
+    >>> r = AccumGrad(2)
+    >>> s = r.init(np.zeros(1))
+    >>> r.apply(s, np.zeros(1), np.array([1.0]))[1] is None
+    True
+    >>> r.apply(s, np.zeros(1), np.array([3.0]))[1]
+    array([2.])
+    """
+
+    n: Annotated[int, COUNT]
+
+    def init(self, x: Array) -> _AccumState:
+        """The running sum of gradients and how many it holds.
+
+        >>> AccumGrad(3).init(np.zeros(2))
+        AccumState(count=0)
+        """
+        return _AccumState(x)
+
+    def apply(self, state: _AccumState, x: Array, dx: Array) -> Tuple[_AccumState, Optional[Array]]:
+        """Add ``dx / n``; every ``n``-th call return the mean and start again.
+
+        >>> AccumGrad(1).apply(AccumGrad(1).init(np.zeros(1)), np.zeros(1), np.ones(1))[1]
+        array([1.])
+        """
+        if state.count == 0:
+            np.divide(dx, self.n, out=state.total, casting="unsafe")
+        else:
+            state.total += dx / self.n
+        state.count += 1
+        if state.count < self.n:
+            return state, None
+        state.count = 0
+        return state, state.total.copy()
 
 
 class OptimiserChain(Rule):
@@ -464,14 +493,16 @@ class OptimiserChain(Rule):
         """
         return tuple(r.init(x) for r in self.rules)
 
-    def apply(self, state: Tuple[Any, ...], x: Array, dx: Array) -> Tuple[Any, Array]:
+    def apply(self, state: Tuple[Any, ...], x: Array, dx: Array) -> Tuple[Any, Optional[Array]]:
         """Thread ``dx`` through every rule.
 
         >>> OptimiserChain(ClipGrad(1.0), Descent(1.0)).apply((None, None), np.zeros(1), np.full(1, 5.0))[1]
         array([1.])
         """
-        states = []
-        for r, s in zip(self.rules, state):
-            s, dx = r.apply(s, x, dx)
-            states.append(s)
-        return tuple(states), dx
+        states = list(state)
+        step: Optional[Array] = dx
+        for i, r in enumerate(self.rules):
+            if step is None:  # an AccumGrad still collecting: later rules wait
+                break
+            states[i], step = r.apply(states[i], x, step)
+        return tuple(states), step
