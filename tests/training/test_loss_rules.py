@@ -7,7 +7,7 @@ import pytest
 from typedflux.shapes.catalog import SPECS
 from typedflux.shapes.dims import UNKNOWN, Star, sym
 from typedflux.shapes.errors import ShapeError
-from typedflux.shapes.rules_losses import LOSSES
+from typedflux.shapes.rules_losses import LOSSES, NO_AGG
 
 N, M = sym("N"), sym("M")
 
@@ -16,7 +16,7 @@ N, M = sym("N"), sym("M")
 def test_every_loss_is_registered_with_yhat_y(name: str) -> None:
     s = SPECS[name]
     assert [arg.name for arg in s.args[:2]] == ["yhat", "y"]
-    assert s.args[-1].name == "agg"
+    assert (s.args[-1].name == "agg") == (name not in NO_AGG)
     assert s.rule(yhat=(4, 3), y=(4, 3)) == ()
     assert s.primitive == (name == "logitcrossentropy")
 
@@ -100,3 +100,22 @@ def test_class_axis_losses_need_an_axis() -> None:
         "1 dimension (0 given)"
     )
     assert SPECS["mse"].rule(yhat=(), y=()) == ()
+
+
+def test_label_smoothing_keeps_the_shape_and_needs_a_class_axis() -> None:
+    rule = SPECS["label_smoothing"].rule
+    assert rule(y=(N, 10), binary=False) == (N, 10)
+    assert rule(y=(), binary=True) == ()
+    assert rule(y=(Star("Bs"), 3), binary=None) == (Star("Bs"), 3)  # unknown flag: silent
+    with pytest.raises(ShapeError) as info:
+        rule(y=(), binary=False)
+    assert str(info.value) == (
+        'Too few dimensions for "label_smoothing": target has Tensor[()]; need at least 1 '
+        "dimension (0 given)"
+    )
+
+
+def test_focal_loss_needs_a_class_axis() -> None:
+    with pytest.raises(ShapeError, match='Too few dimensions for "focal_loss"'):
+        SPECS["focal_loss"].rule(yhat=(), y=())
+    assert SPECS["binary_focal_loss"].rule(yhat=(), y=()) == ()

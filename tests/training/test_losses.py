@@ -31,6 +31,21 @@ def _data(name: str) -> tuple:
         return R.uniform(0.05, 0.95, (N, 3)), R.integers(0, 2, (N, 3)).astype(float)
     if name == "logitbinarycrossentropy":
         return R.standard_normal((N, 3)) * 3, R.uniform(0, 1, (N, 3))
+    if name == "focal_loss":
+        return _softmax(R.standard_normal((N, C))), np.eye(C)[R.integers(0, C, N)]
+    if name == "binary_focal_loss":
+        return R.uniform(0.05, 0.95, (N, 3)), R.integers(0, 2, (N, 3)).astype(float)
+    if name in ("hinge_loss", "squared_hinge_loss"):
+        # Margins 1 - yhat*y away from the kink at 0, on both sides.
+        y = R.choice([-1.0, 1.0], (N, 3))
+        return y * (1 - R.choice([-0.7, -0.3, 0.4, 0.9], (N, 3))), y
+    if name == "poisson_loss":
+        return R.uniform(0.2, 3.0, (N, 3)), R.integers(0, 4, (N, 3)).astype(float)
+    if name == "siamese_contrastive_loss":
+        # Distances away from margin 1; labels 0 (similar) or 1 (dissimilar).
+        return R.choice([0.2, 0.6, 1.4, 2.0], (N, 3)) + R.uniform(0, 0.05, (N, 3)), R.integers(0, 2, (N, 3)).astype(float)
+    if name in ("dice_coeff_loss", "tversky_loss"):
+        return R.uniform(0.0, 1.0, (N, 3)), R.integers(0, 2, (N, 3)).astype(float)
     if name == "huber_loss":
         # Errors on both sides of delta=1 (away from the kink, for finite differences).
         y = R.standard_normal((N, 3))
@@ -58,8 +73,24 @@ REFERENCE: Dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "binarycrossentropy": lambda p, y: -_xlogy(y, p + EPS64) - _xlogy(1 - y, 1 - p + EPS64),
     "logitbinarycrossentropy": lambda p, y: (1 - y) * p + np.log1p(np.exp(-p)),
     "kldivergence": lambda p, y: np.sum(_xlogy(y, y), axis=-1) - np.sum(_xlogy(y, p + EPS64), axis=-1),
+    "focal_loss": lambda p, y: np.sum(-y * (1 - (p + EPS64)) ** 2 * np.log(p + EPS64), axis=-1),
+    "binary_focal_loss": lambda p, y: (lambda pt: -((1 - pt) ** 2) * np.log(pt))(
+        y * (p + EPS64) + (1 - y) * (1 - p - EPS64)
+    ),
+    "hinge_loss": lambda p, y: np.maximum(0, 1 - p * y),
+    "squared_hinge_loss": lambda p, y: np.maximum(0, 1 - p * y) ** 2,
+    "poisson_loss": lambda p, y: p - _xlogy(y, p),
+    "siamese_contrastive_loss": lambda p, y: (1 - y) * p**2 + y * np.maximum(0, 1 - p) ** 2,
 }
 NAMES = sorted(REFERENCE)
+
+# Flux's two losses without agg: one ratio of sums over everything.
+WHOLE: Dict[str, Callable[[np.ndarray, np.ndarray], float]] = {
+    "dice_coeff_loss": lambda p, y: 1 - (2 * np.sum(p * y) + 1) / (np.sum(y**2) + np.sum(p**2) + 1),
+    "tversky_loss": lambda p, y: 1 - (np.sum(y * p) + 1) / (
+        np.sum(y * p) + 0.3 * np.sum((1 - y) * p) + 0.7 * np.sum(y * (1 - p)) + 1
+    ),
+}
 
 
 def _t(a: np.ndarray) -> Any:
@@ -95,6 +126,18 @@ def _numeric_grad(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e
     return g
 
 
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_whole_array_losses_value_and_gradient(name: str) -> None:
+    p, y = _data(name)
+    fn = getattr(losses, name)
+    got = fn(_t(p), _t(y))
+    assert got.shape == () and got.dtype == np.float64
+    np.testing.assert_allclose(got.item(), WHOLE[name](p, y), rtol=1e-12)
+    gp, gy = tf.gradient(fn, _t(p), _t(y))
+    np.testing.assert_allclose(gp.numpy(), _numeric_grad(lambda a: fn(_t(a), _t(y)).item(), p.copy()), rtol=1e-5, atol=1e-8)
+    np.testing.assert_allclose(gy.numpy(), _numeric_grad(lambda b: fn(_t(p), _t(b)).item(), y.copy()), rtol=1e-5, atol=1e-8)
+
+
 @pytest.mark.parametrize("agg", ["mean", "sum"])
 @pytest.mark.parametrize("name", NAMES)
 def test_gradient_matches_finite_differences(name: str, agg: str) -> None:
@@ -105,7 +148,8 @@ def test_gradient_matches_finite_differences(name: str, agg: str) -> None:
     assert gp.dtype == np.float64
     num_p = _numeric_grad(lambda a: fn(_t(a), _t(y), agg=reduce).item(), p.copy())
     np.testing.assert_allclose(gp.numpy(), num_p, rtol=1e-5, atol=1e-7)
-    if name not in ("crossentropy", "binarycrossentropy"):  # targets of 0/1 sit on log's edge
+    if name not in ("crossentropy", "binarycrossentropy", "focal_loss", "binary_focal_loss"):
+        # (targets of 0/1 sit on log's edge)
         num_y = _numeric_grad(lambda b: fn(_t(p), _t(b), agg=reduce).item(), y.copy())
         np.testing.assert_allclose(gy.numpy(), num_y, rtol=1e-5, atol=1e-7)
 
@@ -138,13 +182,13 @@ def test_crossentropy_of_zero_probability_is_finite() -> None:
 
 
 def test_float32_stays_float32() -> None:
-    for name in NAMES:
+    for name in NAMES + sorted(WHOLE):
         p, y = _data(name)
         out, (g,) = tf.withgradient(lambda a: getattr(losses, name)(a, tf.tensor(y)), tf.tensor(p))
         assert out.dtype == np.float32 and g.dtype == np.float32, name
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + sorted(WHOLE))
 def test_no_broadcasting_between_prediction_and_target(name: str) -> None:
     with pytest.raises(tf.ShapeError) as info:
         getattr(losses, name)(tf.ones(8, 1) * 0.5, tf.ones(8) * 0.5)
@@ -178,7 +222,7 @@ def test_logitcrossentropy_needs_a_class_axis() -> None:
         losses.logitcrossentropy(tf.tensor(1.0), tf.tensor(1.0))
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + sorted(WHOLE) + ["label_smoothing"])
 def test_signature_matches_spec(name: str) -> None:
     import inspect
 

@@ -23,7 +23,7 @@ from typedflux.shapes.dims import Star, equal, is_one
 from typedflux.shapes.messages import loss_shape_mismatch, rank_too_small
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["identical_shapes", "LOSSES"]
+__all__ = ["identical_shapes", "LOSSES", "NO_AGG", "smoothed_shape"]
 
 Shape = Tuple[Any, ...]
 
@@ -37,10 +37,21 @@ LOSSES = {
     "binarycrossentropy": (a("eps", Kind.IGNORED, None),),
     "logitbinarycrossentropy": (),
     "kldivergence": (a("eps", Kind.IGNORED, None),),
+    "focal_loss": (a("gamma", Kind.IGNORED, 2), a("eps", Kind.IGNORED, None)),
+    "binary_focal_loss": (a("gamma", Kind.IGNORED, 2), a("eps", Kind.IGNORED, None)),
+    "hinge_loss": (),
+    "squared_hinge_loss": (),
+    "poisson_loss": (),
+    "siamese_contrastive_loss": (a("margin", Kind.IGNORED, 1.0),),
+    "dice_coeff_loss": (a("smooth", Kind.IGNORED, 1.0),),
+    "tversky_loss": (a("beta", Kind.IGNORED, 0.7),),
 }
 
+#: Losses that reduce over everything themselves (Flux's have no ``agg``): a ratio of sums.
+NO_AGG = {"dice_coeff_loss", "tversky_loss"}
+
 # Losses whose last axis is the class axis (a softmax or a probability vector lives there).
-_CLASS_AXIS = {"crossentropy", "logitcrossentropy", "kldivergence"}
+_CLASS_AXIS = {"crossentropy", "logitcrossentropy", "kldivergence", "focal_loss"}
 
 
 def _provably_different(yhat: Shape, y: Shape) -> Optional[bool]:
@@ -112,7 +123,7 @@ def _register(name: str) -> None:
         a("yhat", Kind.TENSOR, required=True),
         a("y", Kind.TENSOR, required=True),
         *LOSSES[name],
-        a("agg", Kind.IGNORED, "mean"),
+        *(() if name in NO_AGG else (a("agg", Kind.IGNORED, "mean"),)),
         # logitcrossentropy is a fused primitive with a hand-written VJP; the other
         # losses are composed from primitives at run time.
         functions=(name,),  # in typedflux.losses, not the typedflux namespace
@@ -122,3 +133,27 @@ def _register(name: str) -> None:
 
 for _name in LOSSES:
     _register(_name)
+
+
+@spec(
+    "label_smoothing",
+    a("y", Kind.TENSOR, required=True),
+    a("alpha", Kind.IGNORED, required=True),
+    a("binary", Kind.BOOL, False),
+    functions=("label_smoothing",),
+    primitive=False,
+)
+def smoothed_shape(y: Shape, binary: Any = False) -> Shape:
+    """Shape rule of ``label_smoothing``: the targets keep their shape; one-hot targets need
+    a class axis (the last), 0/1 targets (``binary=True``) do not.
+
+    >>> smoothed_shape((4, 10))
+    (4, 10)
+    >>> smoothed_shape(())
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Too few dimensions for "label_smoothing": target has Tensor[()]; need at least 1 dimension (0 given)
+    """
+    if binary is False and len(y) == 0:
+        raise ShapeError(rank_too_small("label_smoothing", "target", y, 1))
+    return tuple(y)
