@@ -187,7 +187,8 @@ def main(argv: "List[str] | None" = None) -> None:
     x, y = windows(ids, args.steps * args.batch, args.length, rng)
     state = tf.setup(tf.OptimiserChain(tf.ClipNorm(5.0), tf.Adam(3e-3)), model)
     start = time.perf_counter()
-    history = tf.train(loss, model, tf.DataLoader((x, y), batchsize=args.batch), state)
+    history = tf.train(loss, model, tf.DataLoader((x, y), batchsize=args.batch), state,
+                       desc="char-lstm")
     elapsed = time.perf_counter() - start
     # Loss in nats per character: log(96) = 4.56 is a uniform guess.
     first, last = np.mean(history[:10]), np.mean(history[-10:])

@@ -93,6 +93,9 @@ if TYPE_CHECKING:
         AccumGrad,
     )
     from typedflux.optimise.adam import Adam, AdamW, RAdam, NAdam, AdaMax, AdaBelief, OAdam, Lion
+    from typedflux.optimise.schedules import Scheduler
+    from typedflux.optimise import schedules
+    from typedflux.optimise.callbacks import EarlyStopping
     from typedflux.optimise.finite import NonFiniteError
     from typedflux.optimise.state import OptState, setup, update, adjust
     from typedflux.optimise.train import train, trainmode, testmode, freeze, thaw
@@ -230,6 +233,9 @@ __all__ = [
     "AdaBelief",
     "OAdam",
     "Lion",
+    "Scheduler",
+    "schedules",
+    "EarlyStopping",
     "OptState",
     "NonFiniteError",
     "setup",
@@ -298,6 +304,9 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     "typedflux.optimise.adam": (
         "Adam", "AdamW", "RAdam", "NAdam", "AdaMax", "AdaBelief", "OAdam", "Lion",
     ),
+    "typedflux.optimise.schedules": ("Scheduler",),
+    "typedflux.optimise": ("schedules",),  # a submodule
+    "typedflux.optimise.callbacks": ("EarlyStopping",),
     "typedflux.optimise.finite": ("NonFiniteError",),
     "typedflux.optimise.state": ("OptState", "setup", "update", "adjust"),
     "typedflux.optimise.train": ("train", "trainmode", "testmode", "freeze", "thaw"),

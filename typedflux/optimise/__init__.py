@@ -21,7 +21,10 @@ from typedflux.optimise.rules import (
     SignDecay,
     WeightDecay,
 )
+from typedflux.optimise import schedules
+from typedflux.optimise.callbacks import EarlyStopping
 from typedflux.optimise.finite import NonFiniteError
+from typedflux.optimise.schedules import Scheduler
 from typedflux.optimise.state import Leaf, OptState, adjust, setup, update
 from typedflux.optimise.train import freeze, testmode, thaw, train, trainmode
 
@@ -42,6 +45,9 @@ __all__ = [
     "OAdam",
     "Lion",
     "OptimiserChain",
+    "Scheduler",
+    "schedules",
+    "EarlyStopping",
     "ClipGrad",
     "ClipNorm",
     "WeightDecay",

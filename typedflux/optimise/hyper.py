@@ -33,7 +33,8 @@ __all__ = [
 @dataclass(frozen=True)
 class Hyper:
     """What a hyperparameter means and which values it takes: ``kind`` is ``"real"``,
-    ``"pair"`` (two reals, e.g. Adam's ``beta``), ``"bool"`` or ``"int"``; reals lie in
+    ``"pair"`` (two reals, e.g. Adam's ``beta``), ``"bool"``, ``"int"`` or ``"ints"`` (an
+    int >= 1 or a sequence of them, a schedule's step sizes); reals lie in
     ``[low, high]``, with ``open_high`` excluding ``high``; ``inf`` allows ``float("inf")``.
 
     >>> Hyper("learning rate", low=0).describe()
@@ -58,6 +59,8 @@ class Hyper:
         """
         if self.kind == "bool":
             return "True or False"
+        if self.kind == "ints":
+            return "an int >= 1 or a non-empty sequence of them"
         noun = {"real": "a real number", "pair": "a pair of real numbers", "int": "an int"}[self.kind]
         if self.low is not None and self.high is not None:
             lo = "(" if self.open_low else "["
@@ -87,6 +90,14 @@ class Hyper:
             if not isinstance(value, (tuple, list)) or len(value) != 2:
                 raise TypeError(self._message(owner, name, value))
             return tuple(self._real(owner, name, v, value) for v in value)
+        if self.kind == "ints":
+            items = value if isinstance(value, (tuple, list)) else (value,)
+            if not items or any(isinstance(v, bool) or not isinstance(v, numbers.Integral)
+                                for v in items):
+                raise TypeError(self._message(owner, name, value))
+            if any(int(v) < 1 for v in items):
+                raise ValueError(self._message(owner, name, value))
+            return tuple(int(v) for v in items) if isinstance(value, (tuple, list)) else int(value)
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, numbers.Integral):
                 raise TypeError(self._message(owner, name, value))

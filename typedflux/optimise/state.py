@@ -34,6 +34,7 @@ from typedflux.optimise.finite import (
     NONFINITE, NonFiniteError, Skipped, all_finite, culprit, refusal,
 )
 from typedflux.optimise.rules import Descent, OptimiserChain, Rule
+from typedflux.optimise.schedules import Scheduler
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
 from typedflux.tensor import AnyTensor, Tensor
@@ -316,6 +317,14 @@ _AXPY_MIN = 16384
 def _adjust_rule(rule: Rule, changes: Dict[str, Any]) -> Rule:
     if isinstance(rule, OptimiserChain):
         return OptimiserChain(*(_adjust_rule(r, changes) for r in rule.rules))
+    if isinstance(rule, Scheduler):
+        scheduled = sorted(set(changes) & set(rule.schedules))
+        if scheduled:
+            raise TypeError(
+                f"adjust: {', '.join(scheduled)} of {rule!r} follows a schedule; change the "
+                "schedule (a new tf.Scheduler) instead"
+            )
+        return Scheduler(_adjust_rule(rule.rule, changes), **rule.schedules)
     if dataclasses.is_dataclass(rule):
         fields = {f.name for f in dataclasses.fields(rule)}
         mine = {k: v for k, v in changes.items() if k in fields}
@@ -340,6 +349,8 @@ def adjust(state: OptState, **changes: Any) -> OptState:
         r = stack.pop()
         if isinstance(r, OptimiserChain):
             stack.extend(r.rules)
+        elif isinstance(r, Scheduler):
+            stack.append(r.rule)
         elif dataclasses.is_dataclass(r):
             known.update(f.name for f in dataclasses.fields(r))
     unknown = sorted(set(changes) - known)

@@ -72,6 +72,8 @@ def train(
     state: OptState,
     epochs: int = 1,
     *,
+    callback: Optional[Callable[[int, List[float]], Optional[bool]]] = None,
+    desc: Optional[str] = None,
     progress: bool = True,
     nonfinite: str = "raise",
 ) -> List[float]:
@@ -87,8 +89,12 @@ def train(
     ``nonfinite="skip"`` such batches are skipped instead (no update), listed in
     ``state.skipped`` and reported in one warning at the end; a parameter that is itself
     not finite still stops training.
-    ``progress`` shows a bar with the running mean loss of the epoch (tqdm when installed,
-    else a plain text line on stderr).
+    After each epoch ``callback(epoch, losses)`` runs with the epoch's number (from 1) and
+    its batch losses; returning ``True`` stops training (``None``/``False`` go on), e.g.
+    :class:`~typedflux.optimise.callbacks.EarlyStopping`, or your own function that
+    evaluates, prints, saves or adjusts the learning rate (``tf.adjust``). ``progress`` shows
+    a bar per epoch with the running mean loss (tqdm when installed, else a plain text line
+    on stderr), labelled ``desc`` (``"desc: epoch 2/10"``).
 
     >>> import typedflux as tf
     >>> m = {"w": tf.tensor([0.0])}
@@ -104,6 +110,10 @@ def train(
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
         raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r}")
     _check_nonfinite("train", nonfinite)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"train: callback must be a function (epoch, losses), got {callback!r}")
+    if desc is not None and not isinstance(desc, str):
+        raise TypeError(f"train: desc must be a string, got {desc!r}")
     skip = nonfinite == "skip"
     try:
         per_epoch: Optional[int] = len(data)  # type: ignore[arg-type]
@@ -115,8 +125,11 @@ def train(
     for epoch in range(1, epochs + 1):
         # One epoch per call is the common loop (``for e in ...: tf.train(...)``): no
         # "epoch 1/1" there.
-        desc = f"epoch {epoch}/{epochs}" if epochs > 1 else "train"
-        bar = _progress(per_epoch, desc) if progress else None
+        label = f"epoch {epoch}/{epochs}" if epochs > 1 else "train"
+        if desc:
+            label = f"{desc}: {label}" if epochs > 1 else desc
+        bar = _progress(per_epoch, label) if progress else None
+        first = len(history)
         total, count = 0.0, 0
         try:
             for batch, d in enumerate(data, 1):
@@ -143,6 +156,15 @@ def train(
         finally:
             if bar is not None:
                 bar.close()
+        if callback is not None:
+            verdict = callback(epoch, history[first:])
+            if verdict is True:
+                break
+            if verdict is not None and verdict is not False:
+                raise TypeError(
+                    f"train: the callback returns True to stop, or None/False to go on; it "
+                    f"returned {verdict!r} after epoch {epoch}"
+                )
     _check_params(model, f"after the last update (update {state.step})", state.step)
     new = state.skipped[skipped_before:]
     if new:
