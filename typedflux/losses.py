@@ -73,10 +73,20 @@ _LCE_RULE = composite_rule("logitcrossentropy")
 _SMOOTH_RULE = composite_rule("label_smoothing")
 
 
-def _operands(name: str, yhat: Any, y: Any) -> Tuple[AnyTensor, AnyTensor]:
-    """Both operands as Tensors (numpy arrays keep their dtype), shapes checked by the rule."""
+def _operands(name: str, yhat: Any, y: Any, agg: Any = mean) -> Tuple[AnyTensor, AnyTensor]:
+    """Both operands as Tensors (numpy arrays keep their dtype; bool 0/1 targets become
+    float32), shapes checked by the rule; ``agg`` checked to be a function."""
+    if agg is not mean and agg is not _sum and not callable(agg):
+        raise TypeError(
+            f"{name}: agg must be a function reducing the losses, such as tf.mean or tf.sum, "
+            f"got {type(agg).__name__}"
+        )
     p = yhat if isinstance(yhat, Tensor) else _as_tensor(yhat)
     t = y if isinstance(y, Tensor) else _as_tensor(y)
+    if p.dtype == np.bool_:
+        p = tensor(p.numpy(), dtype=np.float32)
+    if t.dtype == np.bool_:
+        t = tensor(t.numpy(), dtype=np.float32)
     if name in _RULES:
         _RULES[name](p.shape, t.shape)
     return p, t
@@ -105,7 +115,7 @@ def mse(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> mse(tf.tensor([[1.0], [3.0]]), tf.tensor([[0.0], [1.0]])).item()
     2.5
     """
-    p, t = _operands("mse", yhat, y)
+    p, t = _operands("mse", yhat, y, agg)
     d = p - t
     out: Scalar = agg(d * d)
     return out
@@ -120,7 +130,7 @@ def mae(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> mae(tf.tensor([1.0, -1.0]), tf.tensor([0.0, 1.0])).item()
     1.5
     """
-    p, t = _operands("mae", yhat, y)
+    p, t = _operands("mae", yhat, y, agg)
     out: Scalar = agg(_abs(p - t))
     return out
 
@@ -135,7 +145,7 @@ def huber_loss(yhat: Any, y: Any, *, delta: float = 1.0, agg: Agg = mean) -> Sca
     >>> huber_loss(tf.tensor([0.5, 3.0]), tf.tensor([0.0, 0.0])).item()   # (0.125 + 2.5) / 2
     1.3125
     """
-    p, t = _operands("huber_loss", yhat, y)
+    p, t = _operands("huber_loss", yhat, y, agg)
     e = _abs(p - t)
     out: Scalar = agg(where(e < delta, 0.5 * e * e, delta * (e - 0.5 * delta)))
     return out
@@ -154,7 +164,7 @@ def crossentropy(yhat: Any, y: Any, *, eps: Optional[float] = None, agg: Agg = m
     >>> round(crossentropy(tf.tensor([[0.5, 0.5]]), tf.tensor([[1.0, 0.0]])).item(), 4)
     0.6931
     """
-    p, t = _operands("crossentropy", yhat, y)
+    p, t = _operands("crossentropy", yhat, y, agg)
     out: Scalar = agg(-(t * log(p + _eps(p, eps))).sum(axis=-1))
     return out
 
@@ -177,7 +187,9 @@ def logitcrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> logitcrossentropy(tf.tensor([[1e4, -1e4]]), tf.tensor([[0.0, 1.0]])).item()  # no overflow
     20000.0
     """
-    p, t = _operands("logitcrossentropy", yhat, y)
+    p, t = _operands("logitcrossentropy", yhat, y, agg)
+    if p.shape and p.shape[-1] == 0:
+        raise ValueError("logitcrossentropy: the class axis (the last) is empty; need at least one class")
     if agg is mean or agg is _sum:
         out: Scalar = p_logitcrossentropy.invoke(p, t, "mean" if agg is mean else "sum")
         return out
@@ -200,7 +212,7 @@ def binarycrossentropy(
     >>> round(binarycrossentropy(tf.tensor([0.9, 0.2]), tf.tensor([1.0, 0.0])).item(), 4)
     0.1643
     """
-    p, t = _operands("binarycrossentropy", yhat, y)
+    p, t = _operands("binarycrossentropy", yhat, y, agg)
     e = _eps(p, eps)
     out: Scalar = agg(-(t * log(p + e)) - (1 - t) * log(1 - p + e))
     return out
@@ -218,7 +230,7 @@ def logitbinarycrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> logitbinarycrossentropy(tf.tensor([-1000.0]), tf.tensor([1.0])).item()  # no overflow
     1000.0
     """
-    p, t = _operands("logitbinarycrossentropy", yhat, y)
+    p, t = _operands("logitbinarycrossentropy", yhat, y, agg)
     out: Scalar = agg((1 - t) * p + softplus(-p))
     return out
 
@@ -235,7 +247,7 @@ def kldivergence(yhat: Any, y: Any, *, eps: Optional[float] = None, agg: Agg = m
     >>> abs(kldivergence(p, p).item()) < 1e-6
     True
     """
-    p, t = _operands("kldivergence", yhat, y)
+    p, t = _operands("kldivergence", yhat, y, agg)
     positive = t > 0
     xlogx = where(positive, t * log(where(positive, t, 1.0)), 0.0)
     entropy = agg(xlogx.sum(axis=-1))
@@ -287,7 +299,7 @@ def focal_loss(
     >>> round(focal_loss(p, y).item(), 4)        # ((0.1^2)*0.1054 + (0.6^2)*0.9163) / 2
     0.1655
     """
-    p, t = _operands("focal_loss", yhat, y)
+    p, t = _operands("focal_loss", yhat, y, agg)
     g = _gamma("focal_loss", gamma)
     pe = p + _eps(p, eps)
     out: Scalar = agg((-t * (1 - pe) ** g * log(pe)).sum(axis=-1))
@@ -309,7 +321,7 @@ def binary_focal_loss(
     >>> round(binary_focal_loss(tf.tensor([0.9, 0.3]), tf.tensor([1.0, 0.0])).item(), 4)
     0.0166
     """
-    p, t = _operands("binary_focal_loss", yhat, y)
+    p, t = _operands("binary_focal_loss", yhat, y, agg)
     g = _gamma("binary_focal_loss", gamma)
     pe = p + _eps(p, eps)
     pt = t * pe + (1 - t) * (1 - pe)
@@ -328,7 +340,7 @@ def hinge_loss(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> round(hinge_loss(tf.tensor([0.1, 0.3, 1.0, 1.5]), tf.tensor([1.0, -1.0, 1.0, 1.0])).item(), 4)
     0.55
     """
-    p, t = _operands("hinge_loss", yhat, y)
+    p, t = _operands("hinge_loss", yhat, y, agg)
     out: Scalar = agg(maximum(1 - p * t, 0.0))
     return out
 
@@ -343,7 +355,7 @@ def squared_hinge_loss(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> round(squared_hinge_loss(tf.tensor([0.1, 0.3, 1.0, 1.5]), tf.tensor([1.0, -1.0, 1.0, 1.0])).item(), 4)
     0.625
     """
-    p, t = _operands("squared_hinge_loss", yhat, y)
+    p, t = _operands("squared_hinge_loss", yhat, y, agg)
     h = maximum(1 - p * t, 0.0)
     out: Scalar = agg(h * h)
     return out
@@ -360,7 +372,7 @@ def poisson_loss(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     >>> round(poisson_loss(tf.tensor([1.0, 3.0, 3.0]), tf.tensor([1.0, 2.0, 3.0])).item(), 4)
     0.5023
     """
-    p, t = _operands("poisson_loss", yhat, y)
+    p, t = _operands("poisson_loss", yhat, y, agg)
     out: Scalar = agg(p - _xlogy(t, p))
     return out
 
@@ -378,7 +390,7 @@ def siamese_contrastive_loss(yhat: Any, y: Any, *, margin: float = 1.0, agg: Agg
     >>> siamese_contrastive_loss(d, tf.tensor([0.0, 1.0, 1.0])).item()   # (0.25 + 0.5625 + 0) / 3
     0.2708333432674408
     """
-    p, t = _operands("siamese_contrastive_loss", yhat, y)
+    p, t = _operands("siamese_contrastive_loss", yhat, y, agg)
     m = _real("siamese_contrastive_loss", "margin", margin, 0.0)
     h = maximum(m - p, 0.0)
     out: Scalar = agg((1 - t) * p * p + t * h * h)

@@ -39,7 +39,6 @@ FUNCTIONS = _public_functions()
 # name -> owner: functions with an escape found by this suite, not yet fixed by their owner
 # (each also written down in /work/team/NOTES.md).
 
-_TRAINING = "training: a non-callable or tensor argument escapes (see NOTES.md)"
 KNOWN: Dict[str, str] = {
     "mean": "ops: mean(x, None, tensor) tests a tensor's truth value (keepdims)",
     "std": "ops: std(x, None, tensor) tests a tensor's truth value (keepdims)",
@@ -56,14 +55,6 @@ KNOWN: Dict[str, str] = {
     "shapecheck": "engine: shapecheck(non-callable) fails inside inspect.signature",
     "outputsize": "layers: outputsize(model, 'abc') / outputsize(non-layer, shape) escape",
     "summary": "layers: summary(model, 1.5) / summary(model, tensor) escape",
-    "adjust": _TRAINING,
-    "trainmode": "training: trainmode(model, tensor) tests a tensor's truth value",
-    "testmode": "training: testmode(model, tensor) tests a tensor's truth value",
-    "freeze": _TRAINING,
-    "onecold": "training: onecold(ragged list) is numpy's inhomogeneous-shape error",
-    **{f"losses.{n}": "training: a loss's agg= argument is called without a check"
-       for n in ("mse", "mae", "huber_loss", "crossentropy", "logitcrossentropy",
-                 "binarycrossentropy", "logitbinarycrossentropy", "kldivergence")},
 }
 
 

@@ -237,3 +237,22 @@ def test_progress_falls_back_to_text_without_tqdm(monkeypatch: pytest.MonkeyPatc
     tf.train(lambda mm, d: ((mm["w"] - d) ** 2).sum(), m, [tf.tensor([1.0])] * 3, tf.setup(tf.Descent(0.1), m))
     err = capsys.readouterr().err
     assert "\rtrain 3/3 loss=" in err and err.endswith("\n")
+
+
+def test_argument_errors_name_the_argument() -> None:
+    with pytest.raises(TypeError, match="adjust\\(state, \\*\\*changes\\) takes the state from tf.setup first, got Adam"):
+        tf.adjust(tf.Adam(), eta=0.1)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="trainmode: mode must be True, False or None"):
+        tf.trainmode(_mlp(), tf.ones(3))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="freeze: attribute names must be strings, got int"):
+        tf.freeze(tf.Dense(2, 2), 3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="mse: agg must be a function reducing the losses, such as tf.mean or tf.sum, got int"):
+        losses.mse(tf.ones(2), tf.ones(2), agg=3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="onecold: scores must be a tensor or a rectangular array of numbers"):
+        tf.onecold([[1, 2], [3]])
+    with pytest.raises(TypeError, match="onecold: labels must be a sequence with one entry per class, got float"):
+        tf.onecold(tf.ones(2, 3), 1.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="logitcrossentropy: the class axis \\(the last\\) is empty"):
+        losses.logitcrossentropy(tf.zeros(2, 0), tf.zeros(2, 0))
+    # bool 0/1 targets are numbers
+    assert losses.binarycrossentropy(tf.tensor([0.9, 0.1]), tf.tensor([True, False])).item() < 0.2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections.abc
+
 from typing import Any, Optional, Sequence, Tuple
 
 import numpy as np
@@ -59,7 +61,16 @@ def onecold(scores: Any, labels: Optional[Sequence[Any]] = None) -> Any:
     >>> onecold(tensor([[0.1, 0.7, 0.2], [0.9, 0.05, 0.05]]), labels=["cat", "dog", "fox"])
     ['dog', 'cat']
     """
-    arr = np.asarray(scores.numpy() if isinstance(scores, Tensor) else scores)
+    try:
+        arr = np.asarray(scores.numpy() if isinstance(scores, Tensor) else scores)
+    except ValueError:  # ragged nested lists
+        raise ValueError("onecold: scores must be a tensor or a rectangular array of numbers") from None
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"onecold: scores must hold numbers, got {type(scores).__name__} of {arr.dtype}")
+    if labels is not None and not isinstance(labels, (collections.abc.Sequence, np.ndarray)):
+        raise TypeError(
+            f"onecold: labels must be a sequence with one entry per class, got {type(labels).__name__}"
+        )
     if arr.ndim == 0:
         raise ValueError("onecold: scores is a scalar; need a class axis (the last axis)")
     if arr.shape[-1] == 0:

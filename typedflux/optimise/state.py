@@ -343,6 +343,10 @@ def adjust(state: OptState, **changes: Any) -> OptState:
     >>> tf.adjust(st, eta=0.1)["w"].rule
     OptimiserChain(ClipGrad(delta=1.0), Adam(eta=0.1, beta=(0.9, 0.999), epsilon=1e-08))
     """
+    if not isinstance(state, OptState):
+        raise TypeError(
+            f"adjust(state, **changes) takes the state from tf.setup first, got {type(state).__name__}"
+        )
     known: set[str] = set()
     stack: List[Rule] = [state.rule]
     while stack:

@@ -19,6 +19,8 @@ import time
 import warnings
 from typing import Any, Callable, Iterable, List, Optional, Set, TextIO
 
+import numpy as np
+
 from typedflux.engine.grad import withgradient
 from typedflux.engine.tree import children, named_params
 from typedflux.optimise.finite import NonFiniteError, Skipped, nonfinite_params
@@ -239,7 +241,8 @@ def _set_training(model: Any, value: Optional[bool]) -> int:
 
 
 def _check_mode(who: str, mode: Any) -> None:
-    if mode not in (True, False, None):
+    # By identity: `in` would compare a Tensor elementwise.
+    if not (mode is None or isinstance(mode, (bool, np.bool_))):
         raise ValueError(f"{who}: mode must be True, False or None (auto), got {mode!r}")
 
 
@@ -283,6 +286,12 @@ def _settable(obj: Any, what: str) -> None:
         raise TypeError(f"{what}: {type(obj).__name__} holds no parameters")
 
 
+def _check_names(who: str, names: Any) -> None:
+    for n in names:
+        if not isinstance(n, str):
+            raise TypeError(f"{who}: attribute names must be strings, got {type(n).__name__}")
+
+
 def freeze(model: Any, *names: str) -> Any:
     """Exclude parameters from training (Optimisers.jl's ``freeze!``, on the model):
     ``tf.freeze(layer)`` freezes everything in ``layer``; ``tf.freeze(layer, "bias")`` only
@@ -296,6 +305,7 @@ def freeze(model: Any, *names: str) -> Any:
     ['layers.1.weight', 'layers.1.bias']
     """
     _settable(model, "freeze")
+    _check_names("freeze", names)
     if isinstance(model, (list, tuple, dict)):
         if names:
             raise TypeError("freeze: names apply to a layer's attributes, not to a container")
@@ -341,6 +351,7 @@ def thaw(model: Any, *names: str) -> Any:
     (1, 2)
     """
     _settable(model, "thaw")
+    _check_names("thaw", names)
     if names:
         if isinstance(model, (list, tuple, dict)):
             raise TypeError("thaw: names apply to a layer's attributes, not to a container")
