@@ -255,3 +255,17 @@ def test_optional_and_list_results() -> None:
         maybe(tf.zeros(2, 3), True)
     with pytest.raises(ShapeError, match=r"Return shape Tensor\[2\] \(list item 1\)"):
         rows(tf.zeros(2, 3))
+
+
+@tf.shapecheck
+def fuse(feats: List[Tensor[B, 64]], pair: Tuple[Tensor[B, 3], Tensor[B, 5]]) -> Tensor[B, 64]:
+    return tf.add(*feats)
+
+
+def test_tensors_in_list_and_tuple_parameters_bind_by_position() -> None:
+    assert fuse([tf.zeros(2, 64)] * 3, (tf.zeros(2, 3), tf.zeros(2, 5))).shape == (2, 64)
+    with pytest.raises(ShapeError) as err:
+        fuse([tf.zeros(2, 64), tf.zeros(2, 32)], (tf.zeros(2, 3), tf.zeros(2, 5)))
+    assert err.value.message.startswith('Argument "feats[1]" of "fuse" has shape Tensor[2, 32]')
+    with pytest.raises(ShapeError, match='argument "pair\\[1\\]" gives B = 3'):
+        fuse([tf.zeros(2, 64)], (tf.zeros(2, 3), tf.zeros(3, 5)))

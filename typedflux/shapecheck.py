@@ -97,7 +97,7 @@ def _dim_of(arg: Any) -> SDim:
 class _Checked:
     """The parsed annotations of one function, read lazily (forward references resolve late)."""
 
-    __slots__ = ("params", "kinds", "result", "yields", "method", "globals")
+    __slots__ = ("params", "kinds", "containers", "result", "yields", "method", "globals")
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         hints = _hints(fn)
@@ -107,6 +107,8 @@ class _Checked:
         self.globals: Dict[str, Any] = getattr(fn, "__globals__", {})
         self.params: Dict[str, Shape] = {}
         self.kinds: Dict[str, Any] = {}
+        # Parameters holding tensors in a list or tuple: the pattern of each position.
+        self.containers: Dict[str, Callable[[int], Optional[Shape]]] = {}
         for name, ann in hints.items():
             if name == "return":
                 continue
@@ -114,6 +116,10 @@ class _Checked:
             if pattern is not None:
                 self.params[name] = pattern
                 self.kinds[name] = kinds.get(name)
+                continue
+            items = _item_patterns(ann)
+            if items is not None:
+                self.containers[name] = items
         returned = hints.get("return")
         self.yields: Patterns = ()
         if inspect.isgeneratorfunction(fn):
@@ -134,7 +140,7 @@ class _Checked:
         fixed = Bindings(env.function)
         if self.method and args:
             _bind_attributes(fixed, args[0], self.globals)
-        if not self.params:
+        if not self.params and not self.containers:
             return fixed
         bound = signature.bind(*args, **kwargs)
         for pname, pattern in self.params.items():
@@ -149,7 +155,30 @@ class _Checked:
             for label, v in values:
                 if isinstance(v, Tensor):
                     env.bind(f'argument "{label}"', fixed.substitute(pattern), v.shape)
+        for pname, items in self.containers.items():
+            value = bound.arguments.get(pname)
+            if isinstance(value, (list, tuple)):
+                for k, v in enumerate(value):
+                    item = items(k)
+                    if item is not None and isinstance(v, Tensor):
+                        env.bind(f'argument "{pname}[{k}]"', fixed.substitute(item), v.shape)
         return fixed
+
+
+def _item_patterns(ann: Any) -> Optional[Callable[[int], Optional[Shape]]]:
+    """For ``List[Tensor[...]]``, ``Sequence[...]``, ``Tuple[Tensor[...], ...]`` or a fixed
+    ``Tuple[Tensor[..], Tensor[..]]``: the pattern of the item at each position."""
+    origin = typing.get_origin(ann)
+    args = typing.get_args(ann)
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        items = [annotation_shape(a) for a in args]
+        if not any(i is not None for i in items):
+            return None
+        return lambda k: items[k] if k < len(items) else None
+    if origin in (list, tuple, collections.abc.Sequence, collections.abc.Iterable) and args:
+        element = annotation_shape(args[0])
+        return None if element is None else (lambda k: element)
+    return None
 
 
 _ATTRIBUTES: Dict[type, Dict[str, Shape]] = {}

@@ -24,7 +24,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, StarExpr
+from mypy.nodes import (
+    ARG_STAR,
+    ARG_STAR2,
+    ArgKind,
+    CallExpr,
+    Expression,
+    ListExpr,
+    StarExpr,
+    TupleExpr,
+)
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -51,12 +60,16 @@ SigContext = Union[FunctionSigContext, MethodSigContext]
 
 
 def has_shaped_params(sig: CallableType) -> bool:
-    """Cheap pre-check: does any parameter annotation name dims?
+    """Cheap pre-check: does any parameter annotation name dims (a tensor's, or the tensors'
+    in a container: ``List[Tensor[B, 64]]``)?
 
     >>> callable(has_shaped_params)  # exercised by tests/typecheck/case_calls.py
     True
     """
-    return any(translate.tensor_pattern(t) is not None for t in sig.arg_types)
+    return any(
+        translate.tensor_pattern(t) is not None or _item_patterns(t) is not None
+        for t in sig.arg_types
+    )
 
 
 def qualname(fullname: str, is_method: bool) -> str:
@@ -101,6 +114,48 @@ def _unpacked_value(t: Type, kind: ArgKind, key: str) -> Optional[Type]:
     if isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Iterable"):
         return p.args[0]
     return None
+
+
+def _item_patterns(formal: Type) -> Optional[Callable[[int], Optional[translate.StaticShape]]]:
+    """For a parameter holding tensors in a container (``List[Tensor[B, 64]]``,
+    ``Sequence[...]``, ``Tuple[Tensor[...], ...]`` or a fixed ``Tuple[Tensor[..], Tensor[..]]``):
+    the pattern of item ``k``; ``None`` for any other parameter."""
+    p = get_proper_type(formal)
+    if isinstance(p, TupleType):
+        items = [translate.tensor_pattern(i) for i in p.items]
+        if not any(i is not None for i in items):
+            return None
+        return lambda k: items[k] if k < len(items) else None
+    if (
+        isinstance(p, Instance)
+        and len(p.args) == 1
+        and not translate.is_tensor(p)
+        and p.type.has_base("typing.Iterable")
+    ):
+        element = translate.tensor_pattern(p.args[0])
+        return None if element is None else (lambda k: element)
+    return None
+
+
+def _items(
+    ctx: SigContext, label: str, e: Expression, t: Type
+) -> Iterator[Tuple[str, int, Expression, Type]]:
+    """(label, position, expression, type) of each tensor a container argument holds: the
+    items of a display (``[a, b]``: ``"xs[1]"``), or one element type of a typed container."""
+    if isinstance(e, (ListExpr, TupleExpr)):
+        for k, item in enumerate(e.items):
+            if isinstance(item, StarExpr):
+                return
+            it = _arg_type(ctx, item)
+            if it is not None:
+                yield f"{label}[{k}]", k, item, it
+        return
+    p = get_proper_type(t)
+    if isinstance(p, TupleType):
+        for k, it in enumerate(p.items):
+            yield f"{label}[{k}]", k, e, it
+    elif isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Iterable"):
+        yield label, 0, e, p.args[0]
 
 
 def _labelled(
@@ -152,19 +207,27 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     rigid = frozenset(translate.bare_typevar_names(sig.arg_types) - own)
     out = _Outcome(Bindings(name, rigid), translate.Names())
     for i, formal in enumerate(sig.arg_types):
+        if i >= len(ctx.args):
+            continue
         pattern = translate.tensor_pattern(formal)
-        if pattern is None or i >= len(ctx.args):
+        items = _item_patterns(formal) if pattern is None else None
+        if pattern is None and items is None:
             continue
         for label, e, t in _labelled(ctx, sig, i):
-            actual = translate.shape_of(t, out.names)
-            if actual is None:
-                continue
-            try:
-                out.env.bind(f'argument "{label}"', pattern, actual)
-            except ShapeError as err:
-                out.failed[i] = True
-                out.error = (err, e)
-                return out
+            if items is not None and not (sig.arg_kinds[i] in (ARG_STAR, ARG_STAR2)):
+                values = [(lb, items(k), ex, it) for lb, k, ex, it in _items(ctx, label, e, t)]
+            else:
+                values = [(label, pattern, e, t)]
+            for lb, pat, ex, it in values:
+                actual = translate.shape_of(it, out.names)
+                if pat is None or actual is None:
+                    continue
+                try:
+                    out.env.bind(f'argument "{lb}"', pat, actual)
+                except ShapeError as err:
+                    out.failed[i] = True
+                    out.error = (err, ex)
+                    return out
     return out
 
 
@@ -230,7 +293,7 @@ def _substituted(
 
     arg_types: List[Type] = []
     for i, t in enumerate(sig.arg_types):
-        if failed and translate.tensor_pattern(t) is not None:
+        if failed and (translate.tensor_pattern(t) is not None or _item_patterns(t) is not None):
             # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
             # and from reporting the next tensor argument in other words (the first one is
             # the call's error, as at run time; the next shows once it is fixed).

@@ -177,7 +177,7 @@ def symbolic_source(cases: List[Tuple[Tuple[str, ...], Tuple[str, ...], str]]) -
 
 # -- annotation boundaries ----------------------------------------------------------------------
 
-CALL_KINDS = ("positional", "keyword", "star", "kwargs", "overload", "method")
+CALL_KINDS = ("positional", "keyword", "star", "kwargs", "overload", "method", "list", "tuple")
 
 
 def _pattern(rng: random.Random) -> Tuple[str, ...]:
@@ -201,7 +201,7 @@ def _sizes(rng: random.Random, pattern: Tuple[str, ...]) -> Tuple[int, ...]:
 
 def calls_source(seed: int = SEED, n: int = 200) -> Tuple[str, List[int]]:
     """A module of ``@tf.shapecheck`` functions with shaped parameters (positional, keyword,
-    ``*args``, ``**kwargs``, overloaded, methods), each called once with concrete tensors
+    ``*args``, ``**kwargs``, overloaded, methods, lists and tuples of tensors), each called once with concrete tensors
     that fit or not; returns the source and the line of each call.
 
     >>> source, lines = calls_source(n=3)
@@ -210,7 +210,7 @@ def calls_source(seed: int = SEED, n: int = 200) -> Tuple[str, List[int]]:
     """
     rng = random.Random(seed)
     out = [
-        "from typing import overload, TypeVar",
+        "from typing import List, Tuple, overload, TypeVar",
         "import typedflux as tf",
         "from typedflux import Tensor",
         'B = TypeVar("B", bound=int)',
@@ -232,6 +232,12 @@ def calls_source(seed: int = SEED, n: int = 200) -> Tuple[str, List[int]]:
         elif kind == "kwargs":
             out += ["@tf.shapecheck", f"def f{i}(x: {t1}, **kw: {t2}) -> None:", "    return None"]
             call = f"f{i}({z1}, a={z2}, b={z1})"
+        elif kind == "list":
+            out += ["@tf.shapecheck", f"def f{i}(xs: List[{t1}]) -> None:", "    return None"]
+            call = f"f{i}([{z1}, {z2}])"
+        elif kind == "tuple":
+            out += ["@tf.shapecheck", f"def f{i}(xs: Tuple[{t1}, {t2}]) -> None:", "    return None"]
+            call = f"f{i}(({z1}, {z2}))"
         elif kind == "overload":
             out += ["@overload", f"def f{i}(x: {t1}) -> None: ...", "@overload",
                     f"def f{i}(x: {t2}) -> None: ...", "@tf.shapecheck",

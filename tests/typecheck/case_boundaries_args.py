@@ -1,11 +1,11 @@
 """Arguments against parameter annotations, however they are passed: `[shape]` errors.
 
 Positional and keyword arguments, `*args`/`**kwargs` parameters, `**params` unpacked into
-named parameters, an overloaded function, a generic class's `__call__` and a method; each
+named parameters, tensors in a list or tuple parameter, an overloaded function, a generic class's `__call__` and a method; each
 bug with its fix. `@tf.shapecheck` on the callees raises the same words at run time.
 """
 
-from typing import Dict, Generic, TypeVar, overload
+from typing import Dict, Generic, List, Tuple, TypeVar, overload
 
 import typedflux as tf
 from typedflux import Tensor
@@ -58,6 +58,16 @@ params: Dict[str, Tensor[10, 784]] = {"weight": tf.zeros(10, 784)}
 scores = affine(xb, **params, bias=tf.zeros(10))  # E: Argument "weight" of "affine" has shape Tensor[10, 784], which does not match the annotation Tensor[784, 10]: axis 0 is 10, expected 784  [shape]  # N: B=64
 params_fixed: Dict[str, Tensor[784, 10]] = {"weight": tf.zeros(784, 10)}
 scores_fixed = affine(xb, **params_fixed, bias=tf.zeros(10))
+
+
+@tf.shapecheck
+def fuse(features: List[Tensor[B, 64]], pair: Tuple[Tensor[B, 3], Tensor[B, 5]]) -> Tensor[B, 64]:
+    return tf.add(*features)
+
+
+fused = fuse([tf.zeros(8, 64), tf.zeros(8, 32)], (tf.zeros(8, 3), tf.zeros(8, 5)))  # E: Argument "features[1]" of "fuse" has shape Tensor[8, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: B=8
+fused_pair = fuse([tf.zeros(8, 64)], (tf.zeros(8, 3), tf.zeros(8, 3)))  # E: Argument "pair[1]" of "fuse" has shape Tensor[8, 3], which does not match the annotation Tensor[B, 5]: axis 1 is 3, expected 5  [shape]  # N: B=8
+fused_fixed = fuse([tf.zeros(8, 64), tf.zeros(8, 64)], (tf.zeros(8, 3), tf.zeros(8, 5)))
 
 
 # -- an overloaded function: images or sequences --------------------------------------------------
