@@ -330,7 +330,9 @@ def check_boundary(ctx: Any, result: Type) -> Type:
         return _check_returned_next(ctx, result)
     declared = _declared_tensor(expected)
     if declared is None:
-        return result
+        # Not a tensor annotation (a parameter's type widened to a union by a rebinding, say):
+        # the value may still be returned later.
+        return _check_returned_next(ctx, result)
     got = translate.shape_of(result)
     if got is None or is_subtype(result, declared):
         return result
@@ -340,7 +342,9 @@ def check_boundary(ctx: Any, result: Type) -> Type:
     if where.kind == "assign":
         origin = _target_type(ctx.api, where)
         if origin is None:
-            return result
+            # A name that takes the new type (a parameter under allow_redefinition:
+            # ``x = self.fc(x)``); it may be returned later.
+            return _check_returned_next(ctx, result)
         where = replace(where, kind="reassign") if origin == "inferred" else where
     return _compare(ctx, where, declared, got, result, ctx.context)
 

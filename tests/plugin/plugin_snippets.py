@@ -177,4 +177,34 @@ SNIPPETS: Dict[str, str] = {
         def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return 2 * x
     """,
+    # Not handled (yet): a container given to a generic function whose type variable mypy
+    # infers from the annotation, and a function passed where a Callable of other shapes is
+    # expected. mypy's own errors stay.
+    "unhandled_generic_inference": """
+        from typing import Sequence, TypeVar
+        import typedflux as tf
+        from typedflux import Tensor
+
+        T = TypeVar("T")
+
+        def first(xs: Sequence[T]) -> T:
+            return xs[0]
+
+        a: Tensor[3, 5] = first([tf.zeros(3, 4)])
+    """,
+    "unhandled_callable_argument": """
+        from typing import Callable, TypeVar
+        import typedflux as tf
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def apply(f: Callable[[Tensor[B, 4]], Tensor[B, 8]], x: Tensor[B, 4]) -> Tensor[B, 8]:
+            return f(x)
+
+        def widen(x: Tensor[B, 4]) -> Tensor[B, 9]:
+            return tf.concat([x, x, x[:, :1]], axis=1)
+
+        apply(widen, tf.zeros(2, 4))
+    """,
 }

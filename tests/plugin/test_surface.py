@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import List, Tuple
 
 import typedflux as tf
-import typedflux.losses
 from typedflux.shapes.catalog import SPECS
 from typedflux.shapes.surface import WITHOUT_RULE
 
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _exported_functions() -> List[Tuple[str, str]]:
     out = []
-    for module in (tf, typedflux.losses):
+    for module in (tf, tf.losses):
         for name in module.__all__:
             obj = getattr(module, name)
             if inspect.isfunction(obj) or inspect.isbuiltin(obj):
