@@ -591,8 +591,8 @@ def _check_modes() -> Callable[[str], None]:
     from typedflux.layers import core
     from typedflux.ops import registry
 
-    orig_rule = registry.Primitive._rule
-    orig_remember = registry.Primitive._remember
+    orig_rule = registry.Primitive.rule
+    orig_remember = registry.Primitive.remember
     orig_check = core.Layer.check
     outs: Dict[int, Any] = {}
 
@@ -616,9 +616,9 @@ def _check_modes() -> Callable[[str], None]:
         if mode == "nomemo":
             for prim in registry.REGISTRY.values():
                 prim._cache.clear()  # refilled by the next step run as shipped
-        registry.Primitive._rule = (  # type: ignore[method-assign]
+        registry.Primitive.rule = (  # type: ignore[method-assign]
             (lambda self, values: None) if mode == "off" else orig_rule)
-        registry.Primitive._remember = (  # type: ignore[method-assign]
+        registry.Primitive.remember = (  # type: ignore[method-assign]
             (lambda self, key, out: None) if mode == "nomemo" else orig_remember)
         core.Layer.check = checks[mode]  # type: ignore[method-assign]
 

@@ -1,4 +1,6 @@
-"""Architecture rules that keep the two checkers on one source of truth (DESIGN.md section 5)."""
+"""Architecture rules (docs/design.md, "Architecture"; docs/internals.md, "Import directions"):
+the two checkers share one source of truth, the layers import only downwards, and the package
+loads lazily."""
 
 from __future__ import annotations
 
@@ -12,17 +14,74 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _imported_modules(path: Path) -> set[str]:
+def _run_time_nodes(tree: ast.Module) -> list[ast.AST]:
+    """Every node of ``tree`` outside ``if TYPE_CHECKING:`` blocks (imports for annotations
+    do not run)."""
+    out: list[ast.AST] = []
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            stack.extend(node.orelse)
+            continue
+        out.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _imported_modules(path: Path, run_time: bool = False) -> set[str]:
     tree = ast.parse(path.read_text(), str(path))
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in (_run_time_nodes(tree) if run_time else ast.walk(tree)):
         if isinstance(node, ast.Import):
             found.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module.split(".")[0])
             if node.module.startswith("typedflux"):
                 found.add(node.module)
+                # from typedflux.ops import elementwise: a module too
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("typedflux"))
     return found
+
+
+# -- the runtime imports downwards: shapes < engine < tensor < ops < the rest --------------
+ENGINE_CORE = ["alloc", "tape", "operands", "invoke", "lanes", "primitive"]
+
+
+@pytest.mark.parametrize("name", ENGINE_CORE)
+def test_the_engine_core_imports_no_tensor_and_no_ops(name: str) -> None:
+    # typedflux.tensor builds on the engine core (its operators are the core's entry
+    # points), so the core may name Tensor in annotations only.
+    mods = _imported_modules(ROOT / "typedflux" / "engine" / f"{name}.py", run_time=True)
+    bad = {m for m in mods if m.startswith(("typedflux.tensor", "typedflux.ops", "typedflux.layers"))
+           or m in {"typedflux.engine.grad", "typedflux.engine.tree", "typedflux.engine.plan"}}
+    assert not bad, f"engine/{name}.py imports {sorted(bad)} at run time"
+
+
+def test_tensor_imports_no_op_module() -> None:
+    mods = _imported_modules(ROOT / "typedflux" / "tensor.py", run_time=True)
+    bad = {m for m in mods if m.startswith(("typedflux.ops", "typedflux.layers"))}
+    assert not bad, f"tensor.py imports {sorted(bad)}: its operators are engine entry points"
+    assert not any(m.startswith("typedflux.engine.") and m.split(".")[2] not in ENGINE_CORE
+                   for m in mods), sorted(mods)
+
+
+def test_engine_package_imports_nothing_above_the_core() -> None:
+    mods = _imported_modules(ROOT / "typedflux" / "engine" / "__init__.py", run_time=True)
+    assert {m.rsplit(".", 1)[0] if m.count(".") > 2 else m
+            for m in mods if m.startswith("typedflux.")} <= {
+        "typedflux.engine.alloc", "typedflux.engine.tape"}
+
+
+def test_the_ops_package_imports_every_op_module() -> None:
+    # Importing any op module binds every primitive (typedflux/ops/__init__.py).
+    listed = {m.rsplit(".", 1)[1] for m in _imported_modules(ROOT / "typedflux" / "ops" / "__init__.py")
+              if m.startswith("typedflux.ops.")}
+    present = {p.stem for p in (ROOT / "typedflux" / "ops").glob("*.py")} - {"__init__", "registry"}
+    assert present - listed == set(), f"add to typedflux/ops/__init__.py: {sorted(present - listed)}"
+    assert listed - present == set(), f"no such op module: {sorted(listed - present)}"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "typedflux" / "shapes").glob("*.py")), ids=str)
@@ -141,3 +200,24 @@ def test_public_functions_named_like_submodules_stay_functions() -> None:
             "print(callable(tf.tensor), callable(tf.shapecheck), "
             "isinstance(tf.tensor, types.ModuleType), tf.tensor([1.0]).shape)")
     assert _fresh(code) == "True True False (1,)"
+
+
+def test_every_module_imports_on_its_own() -> None:
+    # No import cycle that works only in one order: each module of the package imported
+    # first, in an interpreter where no other typedflux module is loaded yet (the pure-Python
+    # package is dropped from sys.modules between imports; numpy stays).
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import typedflux\n"
+        "names = sorted({m.name for m in pkgutil.walk_packages(typedflux.__path__, 'typedflux.')})\n"
+        "bad = []\n"
+        "for name in names:\n"
+        "    for k in [k for k in sys.modules if k.startswith('typedflux')]:\n"
+        "        del sys.modules[k]\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except Exception as e:\n"
+        "        bad.append(f'{name}: {type(e).__name__}: {e}')\n"
+        "print(len(names) > 50, bad)"
+    )
+    assert _fresh(code) == "True []"

@@ -322,9 +322,9 @@ _MODULE_OF: Dict[str, str] = {name: module for module, names in _EXPORTS.items()
 # Names whose module belongs to the pure-Python layer (no numpy, no runtime).
 _PURE = ("typedflux.shapes",)
 
-# Imported before any runtime name is handed out, so every Tensor has its operators: tensor.py
-# imports the ops at its end (the cycle issue 13 removes), so it must come first.
-_RUNTIME = "typedflux.tensor"
+# Imported before any runtime name is handed out: every op module, so every Tensor has all
+# its operators (typedflux.tensor binds none itself; see docs/internals.md).
+_RUNTIME = "typedflux.ops"
 
 
 def _load(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""``Tensor``: a numpy array whose type carries its shape; every dunder calls a registered op.
+"""``Tensor``: a numpy array whose type carries its shape; its operators are the ops' entry points.
 
 ``Tensor[B, 784]``, ``Tensor[B, Literal[784]]``, ``Tensor[B, "2*N"]``, ``Tensor[*Bs, 784]``
 and ``Tensor[()]`` are all valid at run time; the raw dims are kept (``typing.get_args``)
@@ -17,19 +17,34 @@ Tensor[2, 2] float32
 
 from __future__ import annotations
 
-import types
 import typing
-from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Generic, Iterator, Optional, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
 from typing_extensions import TypeVarTuple, Unpack
+
+from typedflux.engine.operands import dims_arg
+from typedflux.engine.primitive import entry
 
 __all__ = ["Tensor", "Shape", "TensorLike", "AnyTensor", "as_array"]
 
 Shape = TypeVarTuple("Shape")
 
 Array = npt.NDArray[Any]
+
+# The ops Tensor's methods run, by name: each is the registry's entry point for that op
+# (typedflux.engine.primitive.entry), bound when its module in typedflux.ops is imported. To
+# give Tensor a method for an op, name the method in the op's spec (methods=(...)) and call
+# the op's entry here (docs/internals.md, "Add a Tensor method").
+_add, _sub, _mul, _div, _pow, _neg, _abs = (
+    entry(n) for n in ("add", "sub", "mul", "div", "pow", "neg", "abs")
+)
+_eq, _ne, _lt, _le, _gt, _ge = (entry(n) for n in ("eq", "ne", "lt", "le", "gt", "ge"))
+_matmul, _getitem = entry("matmul"), entry("getitem")
+_sum, _mean, _max, _min = (entry(n) for n in ("sum", "mean", "max", "min"))
+_T, _reshape, _transpose = entry("T"), entry("reshape"), entry("transpose")
+_swapaxes, _squeeze, _unsqueeze = entry("swapaxes"), entry("squeeze"), entry("unsqueeze")
 
 
 class Tensor(Generic[Unpack[Shape]]):
@@ -117,7 +132,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 3).T.shape
         (3, 2)
         """
-        return _movement.T(self)
+        return _T(self)
 
     def numpy(self) -> Array:
         """The underlying numpy array (shared, not copied).
@@ -202,74 +217,76 @@ class Tensor(Generic[Unpack[Shape]]):
     # Comparisons return tensors, so identity hashing must be restored explicitly.
     __hash__ = object.__hash__
 
-    # -- arithmetic (spec arg names: self is args[0]; reflected: self is args[1]) -------------
-    def __add__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _ADD(self, y)
+    # -- operators ------------------------------------------------------------------------
+    # The forward operators ARE their ops' entry points (no method call in between: a few
+    # percent of a small elementwise op); the signatures above them are what type checkers
+    # and the plugin read. Reflected operators swap the operands into spec order.
+    if TYPE_CHECKING:
+
+        def __add__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+        def __sub__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+        def __mul__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+        def __truediv__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+        def __pow__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+        def __neg__(self) -> Tensor[Unpack[Tuple[Any, ...]]]: ...
+
+    else:
+        __add__ = _add
+        __sub__ = _sub
+        __mul__ = _mul
+        __truediv__ = _div
+        __pow__ = _pow
+        __neg__ = _neg
 
     def __radd__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _ADD(x, self)
-
-    def __sub__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _SUB(self, y)
+        return _add(x, self)
 
     def __rsub__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _SUB(x, self)
-
-    def __mul__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _MUL(self, y)
+        return _sub(x, self)
 
     def __rmul__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _MUL(x, self)
-
-    def __truediv__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _DIV(self, y)
+        return _mul(x, self)
 
     def __rtruediv__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _DIV(x, self)
-
-    def __pow__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _POW(self, y)
+        return _div(x, self)
 
     def __rpow__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _POW(x, self)
+        return _pow(x, self)
 
     def __matmul__(self, w: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _MATMUL(self, w)
+        return _matmul(self, w)
 
     def __rmatmul__(self, x: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _MATMUL(x, self)
-
-    def __neg__(self) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _NEG(self)
+        return _matmul(x, self)
 
     def __pos__(self) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return self
 
     def __abs__(self) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _ABS(self)
+        return _abs(self)
 
     # mypy wants __eq__/__ne__ to return bool like object's; a Tensor of bools is the
     # numpy convention users expect.
     def __eq__(self, y: object) -> Tensor[Unpack[Tuple[Any, ...]]]:  # type: ignore[override]
-        return _EQ(self, y)
+        return _eq(self, y)
 
     def __ne__(self, y: object) -> Tensor[Unpack[Tuple[Any, ...]]]:  # type: ignore[override]
-        return _NE(self, y)
+        return _ne(self, y)
 
     def __lt__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _LT(self, y)
+        return _lt(self, y)
 
     def __le__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _LE(self, y)
+        return _le(self, y)
 
     def __gt__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _GT(self, y)
+        return _gt(self, y)
 
     def __ge__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _GE(self, y)
+        return _ge(self, y)
 
     def __getitem__(self, key: Any) -> Tensor[Unpack[Tuple[Any, ...]]]:
-        return _GETITEM(self, key)
+        return _getitem(self, key)
 
     # -- methods (parameter names are the spec's argument names) -----------------------------
     def sum(
@@ -282,7 +299,7 @@ class Tensor(Generic[Unpack[Shape]]):
         Tensor[2] float32
         [3. 3.]
         """
-        return _SUM(self, axis, keepdims)
+        return _sum(self, axis, keepdims)
 
     def mean(
         self, axis: Union[None, int, Tuple[int, ...]] = None, keepdims: bool = False
@@ -293,7 +310,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.arange(4.0).mean().item()
         1.5
         """
-        return _reduce.mean(self, axis, keepdims)
+        return _mean(self, axis, keepdims)
 
     def max(
         self, axis: Union[None, int, Tuple[int, ...]] = None, keepdims: bool = False
@@ -305,7 +322,7 @@ class Tensor(Generic[Unpack[Shape]]):
         Tensor[2] float32
         [7. 5.]
         """
-        return _MAX(self, axis, keepdims)
+        return _max(self, axis, keepdims)
 
     def min(
         self, axis: Union[None, int, Tuple[int, ...]] = None, keepdims: bool = False
@@ -316,7 +333,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.tensor([[1.0, 5.0], [7.0, 2.0]]).min().item()
         1.0
         """
-        return _MIN(self, axis, keepdims)
+        return _min(self, axis, keepdims)
 
     def reshape(self, *shape: Any) -> Tensor[Unpack[Tuple[Any, ...]]]:
         """The same data with a new shape; one size may be ``-1`` (inferred).
@@ -326,7 +343,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 3, 4).reshape(2, -1).shape
         (2, 12)
         """
-        return _movement.reshape(self, *shape)
+        return _reshape(self, dims_arg(shape))
 
     def transpose(self, *axes: Any) -> Tensor[Unpack[Tuple[Any, ...]]]:
         """Permute axes (all reversed when none are given).
@@ -335,7 +352,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 3, 4).transpose(0, 2, 1).shape
         (2, 4, 3)
         """
-        return _movement.transpose(self, *axes)
+        return _transpose(self, dims_arg(axes))
 
     def swapaxes(self, axis1: int, axis2: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
         """Exchange two axes.
@@ -344,7 +361,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 3, 4).swapaxes(0, -1).shape
         (4, 3, 2)
         """
-        return _movement.swapaxes(self, axis1, axis2)
+        return _swapaxes(self, axis1, axis2)
 
     def squeeze(
         self, axis: Union[None, int, Tuple[int, ...]] = None
@@ -355,7 +372,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 1, 3).squeeze().shape
         (2, 3)
         """
-        return _movement.squeeze(self, axis)
+        return _squeeze(self, axis)
 
     def unsqueeze(self, axis: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
         """Insert a size-1 axis at ``axis``.
@@ -364,7 +381,7 @@ class Tensor(Generic[Unpack[Shape]]):
         >>> tf.zeros(2, 3).unsqueeze(1).shape
         (2, 1, 3)
         """
-        return _movement.unsqueeze(self, axis)
+        return _unsqueeze(self, axis)
 
 
 def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
@@ -403,64 +420,3 @@ TensorLike = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 """A tensor of unknown shape: what operators return before the plugin refines them."""
-
-
-# The ops import Tensor, so they are imported after it exists. Methods read these module
-# globals at call time: one global lookup, no attribute chain in the hot path.
-from typedflux.ops import elementwise as _elementwise  # noqa: E402
-from typedflux.ops import movement as _movement  # noqa: E402
-from typedflux.ops import reduce as _reduce  # noqa: E402
-from typedflux.ops import index as _index  # noqa: E402
-from typedflux.ops import linalg as _linalg  # noqa: E402
-
-_Op = Callable[..., Tensor[Unpack[Tuple[Any, ...]]]]
-
-_ADD: _Op = _elementwise.p_add.invoke
-_SUB: _Op = _elementwise.p_sub.invoke
-_MUL: _Op = _elementwise.p_mul.invoke
-_DIV: _Op = _elementwise.p_div.invoke
-_POW: _Op = _elementwise.p_pow.invoke
-_NEG: _Op = _elementwise.p_neg.invoke
-_ABS: _Op = _elementwise.p_abs.invoke
-_EQ: _Op = _elementwise.p_eq.invoke
-_NE: _Op = _elementwise.p_ne.invoke
-_LT: _Op = _elementwise.p_lt.invoke
-_LE: _Op = _elementwise.p_le.invoke
-_GT: _Op = _elementwise.p_gt.invoke
-_GE: _Op = _elementwise.p_ge.invoke
-_MATMUL: _Op = _linalg.p_matmul.invoke
-_SUM: _Op = _reduce.p_sum.invoke
-_MAX: _Op = _reduce.p_max.invoke
-_MIN: _Op = _reduce.p_min.invoke
-_GETITEM: _Op = _index.p_getitem.invoke
-
-
-def _fast_method(entry: Callable[..., Any], declared: Callable[..., Any]) -> Callable[..., Any]:
-    # A copy of the registry entry point (same code and closure, so the same speed) that
-    # introduces itself as the declared method: name, docstring, and signature through
-    # __wrapped__ (so inspect and help() show (self, y) and the annotations).
-    fn = types.FunctionType(
-        entry.__code__, entry.__globals__, declared.__name__, entry.__defaults__, entry.__closure__
-    )
-    fn.__qualname__ = declared.__qualname__
-    fn.__doc__ = declared.__doc__
-    fn.__module__ = declared.__module__
-    fn.__wrapped__ = declared  # type: ignore[attr-defined]
-    return fn
-
-
-if not TYPE_CHECKING:
-    # At run time the forward arithmetic dunders ARE the registry's entry points (their
-    # parameters are (self, other) in spec order already): one Python call less per op,
-    # a few percent of a small elementwise op. They do exactly what the methods defined in
-    # the class do; those remain what type checkers, the plugin and readers see.
-    for _name, _entry in (
-        ("__add__", _ADD),
-        ("__sub__", _SUB),
-        ("__mul__", _MUL),
-        ("__truediv__", _DIV),
-        ("__pow__", _POW),
-        ("__matmul__", _MATMUL),
-        ("__neg__", _NEG),
-    ):
-        setattr(Tensor, _name, _fast_method(_entry, getattr(Tensor, _name)))

@@ -13,6 +13,7 @@ import pytest
 
 import typedflux as tf
 import typedflux.ops
+from typedflux.engine.primitive import entry
 from typedflux.ops.registry import REGISTRY
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.tensor import Tensor
@@ -67,9 +68,26 @@ def test_method_parameters_match_spec(spec: OpSpec) -> None:
     for mname in spec.methods:
         fn = getattr(Tensor, mname)
         names = _names(fn)
-        assert names[0] == "self"
         expected = [a.name for a in spec.args]
+        if fn is entry(spec.name):
+            # The op's entry point itself (Tensor.__add__): self is the op's first argument.
+            assert names == expected, f"Tensor.{mname}: {names} != spec {expected}"
+            continue
+        assert names[0] == "self"
         assert names[1:] == expected[1:], f"Tensor.{mname}: {names[1:]} != spec {expected[1:]}"
+
+
+@pytest.mark.parametrize("name", ["__add__", "__sub__", "__mul__", "__truediv__", "__pow__",
+                                  "__neg__"])
+def test_the_forward_operators_are_their_ops_entry_points(name: str) -> None:
+    # What runs is what tensor.py's class body names: the registry's entry point itself.
+    (spec,) = [s for s in SPECS.values() if name in s.methods]
+    assert Tensor.__dict__[name] is entry(spec.name) is REGISTRY[spec.name].invoke
+
+
+def test_every_declared_primitive_is_bound() -> None:
+    unbound = sorted(n for n, p in REGISTRY.items() if not p.bound)
+    assert not unbound, f"primitives without a forward (no @primitive in typedflux/ops): {unbound}"
 
 
 @pytest.mark.parametrize("spec", [s for s in SPECS.values() if s.reflected], ids=lambda s: s.name)

@@ -1,5 +1,8 @@
-"""The tape engine: recording (``tape``), ``gradient``/``withgradient`` (``grad``) and the
-structure walks shared by gradients, optimisers and save/load (``tree``)."""
+"""The engine: the tape (``tape``), primitives and how they run (``primitive``, ``invoke``,
+``lanes``, ``operands``), ``gradient``/``withgradient`` (``grad``) and the structure walks
+shared by gradients, optimisers and save/load (``tree``). This package re-exports
+the tape only: ``typedflux.tensor`` builds on the primitives, and ``grad`` and ``tree`` build
+on ``Tensor``, so importing them here would make a cycle."""
 
 from typedflux.engine.alloc import tune_allocator
 
@@ -7,19 +10,6 @@ from typedflux.engine.alloc import tune_allocator
 # back to the OS (see typedflux/engine/alloc.py; TYPEDFLUX_NO_MALLOC_TUNING=1 opts out).
 tune_allocator()
 
-from typedflux.engine.grad import gradient, withgradient  # noqa: E402
 from typedflux.engine.tape import Tape, TapeError, is_recording  # noqa: E402
-from typedflux.engine.tree import Grads, mirror, named_params, named_tensors, params  # noqa: E402
 
-__all__ = [
-    "gradient",
-    "withgradient",
-    "Tape",
-    "TapeError",
-    "is_recording",
-    "Grads",
-    "mirror",
-    "named_params",
-    "named_tensors",
-    "params",
-]
+__all__ = ["Tape", "TapeError", "is_recording"]

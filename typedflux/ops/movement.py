@@ -15,7 +15,8 @@ from typing import Any, Tuple, Union
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.registry import Primitive, composite_rule, norm_axis, primitive
+from typedflux.engine.operands import dims_arg
+from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor
 
 __all__ = ["reshape", "transpose", "T", "swapaxes", "squeeze", "unsqueeze", "flatten"]
@@ -50,13 +51,6 @@ def _transpose_vjp(g: Any, out: Any, x: Any, axes: Tuple[int, ...]) -> Tuple[Any
     return (np.transpose(g, np.argsort([a % n for a in axes])),)
 
 
-def _dims(args: Tuple[Any, ...]) -> Tuple[Any, ...]:
-    # Sizes/axes as separate ints or as one tuple/list: reshape(2, 3) == reshape((2, 3)).
-    if len(args) == 1 and isinstance(args[0], (tuple, list)):
-        return tuple(args[0])
-    return args
-
-
 def reshape(x: Tensor[Unpack[Tuple[Any, ...]]], *shape: Any) -> AnyTensor:
     """``reshape(x, *shape)``: the same elements in a new shape; one size may be ``-1``.
 
@@ -64,7 +58,7 @@ def reshape(x: Tensor[Unpack[Tuple[Any, ...]]], *shape: Any) -> AnyTensor:
     >>> tf.reshape(tf.arange(6), 3, -1).shape
     (3, 2)
     """
-    return p_reshape.invoke(x, _dims(shape))
+    return p_reshape.invoke(x, dims_arg(shape))
 
 
 def transpose(x: Tensor[Unpack[Tuple[Any, ...]]], *axes: Any) -> AnyTensor:
@@ -74,9 +68,10 @@ def transpose(x: Tensor[Unpack[Tuple[Any, ...]]], *axes: Any) -> AnyTensor:
     >>> tf.transpose(tf.zeros(2, 3, 4), 1, 0, 2).shape
     (3, 2, 4)
     """
-    return p_transpose.invoke(x, _dims(axes))
+    return p_transpose.invoke(x, dims_arg(axes))
 
 
+@composite("T")
 def T(x: Tensor[Unpack[Tuple[Any, ...]]]) -> AnyTensor:
     """``x.T``: all axes reversed (numpy's ``.T``).
 
@@ -93,6 +88,7 @@ _unsqueeze_rule = composite_rule("unsqueeze")
 _flatten_rule = composite_rule("flatten")
 
 
+@composite("swapaxes")
 def swapaxes(x: Tensor[Unpack[Tuple[Any, ...]]], axis1: int, axis2: int) -> AnyTensor:
     """``swapaxes(x, axis1, axis2)``: exchange two axes.
 
@@ -107,6 +103,7 @@ def swapaxes(x: Tensor[Unpack[Tuple[Any, ...]]], axis1: int, axis2: int) -> AnyT
     return p_transpose.invoke(x, tuple(perm))
 
 
+@composite("squeeze")
 def squeeze(
     x: Tensor[Unpack[Tuple[Any, ...]]], axis: Union[None, int, Tuple[int, ...]] = None
 ) -> AnyTensor:
@@ -121,6 +118,7 @@ def squeeze(
     return p_reshape.invoke(x, _squeeze_rule(x.data.shape, axis))
 
 
+@composite("unsqueeze")
 def unsqueeze(x: Tensor[Unpack[Tuple[Any, ...]]], axis: int) -> AnyTensor:
     """``unsqueeze(x, axis)``: insert a size-1 axis at ``axis`` (negative counts from the end
     of the result, as numpy's ``expand_dims``).

@@ -21,7 +21,7 @@ from typing_extensions import Unpack
 
 from typedflux.ops.elementwise import p_sqrt
 from typedflux.ops.nn import _keep
-from typedflux.ops.registry import Primitive, composite_rule, norm_axis, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 __all__ = ["sum", "mean", "max", "min", "var", "std", "argmax", "argmin", "cumsum"]
@@ -168,6 +168,7 @@ def sum(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor: 
     return p_sum.invoke(x, axis, keepdims)
 
 
+@composite("mean")
 def mean(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:
     """``mean(Tensor[*X], axis=None, keepdims=False)``: the mean over ``axis`` (all axes by
     default): ``sum(x, axis) / count``. Integer tensors give float32 means.
