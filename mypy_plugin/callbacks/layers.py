@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import ArgKind, Context, Expression, SliceExpr, StrExpr
+from mypy.nodes import ArgKind, Context, Expression, SliceExpr, StarExpr, StrExpr
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -175,21 +175,28 @@ def _input_shapes(ctx: MethodSigContext, names: translate.Names) -> Optional[Lis
     """Shapes of the leading tensor inputs (one actual per formal, in order); ``None`` when
     one cannot be read. Later formals left empty end the list (``mha(q)`` vs ``mha(q, k, v)``)."""
     shapes: List[Shape] = []
+    kinds = ctx.default_signature.arg_kinds
     for i, actuals in enumerate(ctx.args):
         if not actuals:
             if any(ctx.args[i + 1 : i + 2]):
                 return None  # a gap (k skipped, v given): leave it to mypy
             break
-        if len(actuals) != 1:
+        if i < len(kinds) and kinds[i].is_named():
+            break  # keyword-only options (attention's mask) are not inputs
+        star = i < len(kinds) and kinds[i] == ArgKind.ARG_STAR  # ``Parallel(...)(*xs)``
+        if len(actuals) != 1 and not star:
             return None
-        with ctx.api.msg.filter_errors(filter_revealed_type=True):
-            t = ctx.api.get_expression_type(actuals[0])
-        shape = translate.shape_of(t, names)
-        if shape is None:
-            if shapes:
-                break  # a non-tensor option after the inputs (a mask, a flag)
-            return None
-        shapes.append(shape)
+        if any(isinstance(a, StarExpr) for a in actuals):
+            return None  # an unpacked list of tensors: how many is unknown
+        for actual in actuals:
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
+                t = ctx.api.get_expression_type(actual)
+            shape = translate.shape_of(t, names)
+            if shape is None:
+                if shapes:
+                    return shapes  # a non-tensor option after the inputs (a mask, a flag)
+                return None
+            shapes.append(shape)
     return shapes or None
 
 
@@ -255,9 +262,7 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         item = chain_item(t)
         if item is None:
             return ctx.default_signature
-        if item.config is not None:
-            return _call_signature(ctx, item.config.call)
-        return _call_signature(ctx, lambda xs: _one_input(lambda x: apply_item(item, x), xs))
+        return _call_signature(ctx, item.call)
 
     return guarded(where, hook, lambda ctx: ctx.default_signature)
 

@@ -25,6 +25,11 @@ branches_bad = Parallel(tf.add, Chain(Dense(64, 16), relu), Chain(Dense(64, 8), 
 gated = Parallel(tf.mul, Dense(64, 64, tf.sigmoid), tf.identity)
 reveal_type(gated(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[64]]"
 
+# Called with one input per branch, each branch gets its own.
+two_inputs = Parallel(tf.cat, Dense(64, 2), Dense(32, 3))
+reveal_type(two_inputs(x, tf.zeros(3, 32)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[5]]"
+wrong_second = two_inputs(x, x)  # E: Dense(32 => 3) expects input Tensor[..., 32], got Tensor[3, 64]; need size 32 at axis -1 (got 64)  [shape]
+
 # tf functions as layers, nested three deep.
 deep = Chain(Chain(Dense(64, 32), Chain(relu, Chain(tf.identity, Dense(32, 16)))), tf.softmax)
 reveal_type(deep(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[16]]"

@@ -68,6 +68,9 @@ mha = MultiHeadAttention(8, nheads=2)
 q = tf.zeros(2, 3, 8)
 reveal_type(mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 5, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[8]]"
 lengths_differ = mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 4, 8))  # E: Sequence lengths differ for "MultiHeadAttention(8, nheads=2)": k has Tensor[2, 5, 8], v has Tensor[2, 4, 8]; need k.shape[1] == v.shape[1] (5 vs 4)  [shape]
+causal = tf.tril(tf.ones(3, 3)) > 0
+reveal_type(mha(q, q, q, mask=causal))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[8]]"
+masked_bad = mha(q, tf.zeros(2, 5, 8), tf.zeros(2, 4, 8), mask=causal)  # E: Sequence lengths differ for "MultiHeadAttention(8, nheads=2)": k has Tensor[2, 5, 8], v has Tensor[2, 4, 8]; need k.shape[1] == v.shape[1] (5 vs 4)  [shape]
 
 
 # A Chain type written by hand, its convs and pools without their window: channels are still

@@ -71,7 +71,7 @@ class Item:
     """
 
     __slots__ = ("kind", "_text", "run", "config", "_template", "_children", "_expanded",
-                 "names", "parts", "connection", "_summary")
+                 "names", "parts", "connection", "_summary", "join")
 
     def __init__(
         self,
@@ -97,6 +97,7 @@ class Item:
         self.parts = tuple(parts)
         self.connection = connection
         self._summary = summary
+        self.join: Optional[JoinRule] = None
 
     def children(self) -> List[Optional["Item"]]:
         """A nested Chain's items, built once (so a re-run meets the same objects)."""
@@ -115,6 +116,18 @@ class Item:
     def template(self) -> Optional[Shape]:
         """The input it assumes when it starts a check (see :func:`template_of`)."""
         return template_of(self)
+
+    def call(self, xs: Sequence[Shape]) -> Shape:
+        """Called with ``xs``: one input, or (a Parallel) one input per branch."""
+        if self.config is not None:
+            return self.config.call(xs)
+        if self.kind == "parallel" and 1 < len(xs) == len(self.parts) and self.join:
+            outs = [_container_call(lambda r=_runner(b), x=x: r(x))  # type: ignore[misc]
+                    for b, x in zip(self.parts, xs) if b is not None]
+            return _join(self.join, outs)
+        if len(xs) != 1:
+            raise CannotTell(f"{self.kind} called with {len(xs)} inputs")
+        return apply_item(self, xs[0])
 
     def __repr__(self) -> str:
         return f"Item({self.kind}, {self.text()})"
@@ -168,7 +181,9 @@ def parallel_item(branches: Sequence[Optional[Item]], join: JoinRule,
         outs = [_container_call(lambda r=r: r(x)) for r in runs]  # type: ignore[misc]
         return _join(join, outs)
 
-    return Item("parallel", None, run, parts=tuple(branches), connection=connection)
+    item = Item("parallel", None, run, parts=tuple(branches), connection=connection)
+    item.join = join
+    return item
 
 
 def as_item(item: ChainItem) -> Optional[Item]:
