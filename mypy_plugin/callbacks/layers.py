@@ -61,7 +61,7 @@ from mypy_plugin.callbacks.layer_types import (
     with_attrs,
 )
 from mypy_plugin.values import NotStatic, static_int
-from typedflux.shapes.chains import apply_item, chain_rule, check_chain, check_parallel, check_skip
+from typedflux.shapes.chains import chain_rule, check_chain, check_parallel, check_skip
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_spec import LayerSpec
 

@@ -48,7 +48,7 @@ class MultiHeadAttention(Layer, Generic[D]):
     >>> MultiHeadAttention(10, 3)
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layer_spec.LayerArgumentError: Invalid arguments for "MultiHeadAttention": d = 10, nheads = 3; need d divisible by nheads (10 % 3 = 1)
+    typedflux.shapes.errors.LayerArgumentError: Invalid arguments for "MultiHeadAttention": d = 10, nheads = 3; need d divisible by nheads (10 % 3 = 1)
     >>> MultiHeadAttention(8, 2)(tf.ones(2, 5, 8), tf.ones(2, 7, 8), tf.ones(2, 7, 8)).shape
     (2, 5, 8)
     """

@@ -63,7 +63,7 @@ class Dense(Layer, Generic[In, Out]):
     >>> d(tf.ones(16, 100))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layer_spec.LayerInputError: Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    typedflux.shapes.errors.LayerInputError: Dense(784 => 32, relu) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
     """
 
     spec = LAYERS["Dense"]

@@ -120,7 +120,7 @@ class Chain(Generic[Unpack[Layers]]):
     >>> Chain(tf.Dense(784, 32, tf.relu), tf.Dense(64, 10))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layer_spec.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
+    typedflux.shapes.errors.LayerInputError: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32, relu) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)
     >>> ae = Chain(enc=tf.Dense(4, 2), dec=tf.Dense(2, 4))
     >>> ae.enc, len(ae), ae(tf.ones(3, 4)).shape
     (Dense(4 => 2), 2, (3, 4))

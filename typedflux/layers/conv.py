@@ -68,7 +68,7 @@ class Conv(Layer, Generic[In, Out, Cfg]):
     >>> Conv((3, 3), 3, 8)(tf.ones(16, 1, 28, 28))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layer_spec.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
+    typedflux.shapes.errors.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
     """
 
     spec = LAYERS["Conv"]

@@ -37,7 +37,7 @@ def outputsize(model: Any, input_shape: Sequence[int]) -> Tuple[int, ...]:
     >>> outputsize(tf.Chain(tf.Dense(784, 32), tf.Dense(32, 10)), (16, 100))
     Traceback (most recent call last):
     ...
-    typedflux.shapes.layer_spec.LayerInputError: Chain layer 1 Dense(784 => 32) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
+    typedflux.shapes.errors.LayerInputError: Chain layer 1 Dense(784 => 32) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
     """
     out = output_shape(model, tuple(int(d) for d in input_shape))
     return tuple(int(d) for d in out)  # type: ignore[arg-type]

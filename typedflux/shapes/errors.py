@@ -1,10 +1,15 @@
-"""``ShapeError``: the one exception both checkers speak, and ``require`` that raises it."""
+"""``ShapeError``: the one exception both checkers speak, ``require`` that raises it, and
+the two layer errors built on it (a layer refusing its input, a constructor argument no
+input could make valid)."""
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Tuple
 
-__all__ = ["ShapeError", "CannotTell", "require"]
+if TYPE_CHECKING:
+    from typedflux.shapes.layer_config import LayerConfig
+
+__all__ = ["ShapeError", "CannotTell", "require", "LayerInputError", "LayerArgumentError"]
 
 
 class ShapeError(ValueError):
@@ -50,3 +55,49 @@ def require(ok: Optional[bool], message: Callable[[], str], notes: Sequence[str]
     """
     if ok is False:
         raise ShapeError(message(), notes)
+
+
+class LayerInputError(ShapeError):
+    """A layer rejected its input. Carries what a ``Chain`` needs to re-word the message.
+
+    ``expected`` is the input the layer accepts (display shape), ``got`` the shape it was
+    given, ``axis`` the axis whose sizes differ (None: the ranks differ), ``fix`` a config
+    that would accept ``got`` (for a "change X to Y" hint) or None.
+
+    >>> from typedflux.shapes.layers import LAYERS
+    >>> try:
+    ...     LAYERS["Dense"].configure_static({"in_features": 784, "out_features": 32}).rule((16, 100))
+    ... except LayerInputError as err:
+    ...     print(err.layer, err.fix.repr())
+    Dense(784 => 32) Dense(100 => 32)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        layer: str,
+        expected: Tuple[Any, ...],
+        got: Tuple[Any, ...],
+        axis: Optional[int],
+        fix: Optional["LayerConfig"] = None,
+    ) -> None:
+        super().__init__(message)
+        self.layer = layer
+        self.expected = expected
+        self.got = got
+        self.axis = axis
+        self.fix = fix
+
+
+class LayerArgumentError(ShapeError):
+    """A constructor argument (a size, a window, a head count) that no input could make
+    valid: ``Dense(-1, 3)``, ``MultiHeadAttention(64, 6)``. The plugin reports it as a
+    ``[shape]`` error on ``argument`` (the first argument named in the message).
+
+    >>> LayerArgumentError("Invalid argument for ...", "d").argument
+    'd'
+    """
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument

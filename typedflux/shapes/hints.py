@@ -1,0 +1,234 @@
+"""Hints: "change X to Y" only for a change that makes the model compose.
+
+When a layer of a Chain refuses what it is given, :func:`chain_hint` proposes fixes (the
+failing layer taking what it is given; the layer before giving what is expected; swapped
+sizes; the norm that started the check; a missing ``Flatten()``) and keeps those with which
+the *whole* check passes, re-run by the walk in :mod:`typedflux.shapes.chains`. A
+SkipConnection that cannot join its branches gets its main path's last layer giving back the
+input's size, or a projection shortcut (:func:`skip_hint`).
+
+>>> from typedflux.shapes.chains import check_chain
+>>> from typedflux.shapes.layers_basic import DenseConfig
+>>> try:
+...     check_chain([DenseConfig(784, 32), DenseConfig(64, 10)])
+... except ShapeError as err:
+...     print(err.message.split("; ")[-1])
+change Dense(64 => 10) to Dense(32 => 10)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from typedflux.shapes.compose import JoinRule
+from typedflux.shapes.dims import Star, equal
+from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
+from typedflux.shapes.items import Item, chain_of, item_text, layer_item, template_of
+from typedflux.shapes.layer_config import LayerConfig, Shape, dims_only
+
+__all__ = ["Trial", "Run", "chain_hint", "skip_hint"]
+
+Trial = Callable[[Dict[int, Item]], Tuple[bool, Optional[Shape]]]
+"""Re-runs the whole check with items replaced (by id): (passes, output shape)."""
+Run = Callable[[Item, Shape, bool], Optional[Shape]]
+"""Runs one item on a shape, at construction or not (errors raised)."""
+
+
+def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], start: Optional[int],
+               items: Any, x_in: Optional[Shape], item: Item, x: Shape, trial: Trial,
+               base: Dict[int, Item]) -> Optional[str]:
+    """"change X to Y" for a fix that makes the whole Chain compose, or None.
+
+    Candidates: the failing layer taking what it is given; the layer before giving what is
+    expected; the failing layer with its sizes swapped when it already gives what it is given
+    (``Dense(32, 128)`` fed 128); and, when the check started at the layer before (its own
+    input unknown) and that layer keeps its size (a norm), that layer taking what is
+    expected. Each is tried on the whole Chain; among those that compose, one that gives
+    back the Chain's own input width (as a residual branch must) comes first, then the
+    order above. In the norm case the other layer's fix is offered as the alternative.
+    """
+    cfg = item.config
+    assert cfg is not None
+    prev_pos, prev_item, _ = prev
+    axis = err.axis
+    if axis is None:
+        return None
+    expected = err.expected[axis] if -len(err.expected) <= axis < len(err.expected) else None
+    got = x[axis] if -len(x) <= axis < len(x) else None
+    if isinstance(expected, Star) or isinstance(got, Star) or expected is None or got is None:
+        return None
+    fix = err.fix
+    swap = fix.with_output(expected) if fix is not None and cfg.with_output(got) == cfg else None
+    prev_cfg = prev_item.config if prev_item.kind == "layer" else None
+    prev_fix = prev_cfg.with_output(expected) if prev_cfg is not None else None
+    ambiguous = (prev_cfg is not None and start == prev_pos
+                 and prev_cfg.with_output(expected) is None)
+    norm_fix = prev_cfg.with_input(expected) if ambiguous and prev_cfg is not None else None
+
+    candidates: List[Tuple[Item, LayerConfig]] = []
+    for target, new in ((item, fix), (prev_item, prev_fix), (prev_item, norm_fix),
+                        (item, swap)):
+        if new is not None and new != target.config:
+            candidates.append((target, new))
+    ranked: List[Tuple[int, int, Item, LayerConfig]] = []
+    for n, (target, new) in enumerate(candidates):
+        subst = dict(base)
+        subst[id(target)] = layer_item(new)
+        ok, out = trial(subst)
+        if not ok:
+            continue
+        width = _input_width(start, items, x_in, subst, axis)
+        back = (
+            out is not None and width is not None and -len(out) <= axis < len(out)
+            and not isinstance(out[axis], Star) and equal(out[axis], width) is True  # type: ignore[arg-type]
+        )
+        ranked.append((0 if back else 1, n, target, new))
+    flatten = _flatten_hint(trial, item, x, expected, base)
+    if flatten is not None:
+        return flatten
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    _, _, target, new = ranked[0]
+    text = f"change {item_text(target)} to {new.repr()}"
+    if ambiguous:
+        other = next((r for r in ranked[1:] if r[2] is not target), None)
+        if other is not None:
+            text += f", or {item_text(other[2])} to {other[3].repr()}"
+    return text
+
+
+def _flatten_hint(trial: Trial, item: Item, x: Shape, expected: Any,
+                  base: Dict[int, Item]) -> Optional[str]:
+    """A feature layer given an image (or any rank > 2) whose sizes after the batch multiply
+    to what it expects (``Dense(64, 10)`` after ``GlobalMeanPool()`` gets ``(B, 64, 1, 1)``):
+    a ``Flatten()`` is missing, when inserting it makes the Chain compose."""
+    from typedflux.shapes.layer_spec import LAYERS
+
+    dims = dims_only(x)
+    if dims is None or len(dims) < 3 or not isinstance(expected, int):
+        return None
+    size = 1
+    for d in dims[1:]:
+        if not isinstance(d, int):
+            return None
+        size *= d
+    if size != expected:
+        return None
+    if item.config is None:
+        return None
+    flat = layer_item(LAYERS["Flatten"].configure_static({}))
+    same = layer_item(item.config)  # a new object: the substitution must not meet itself
+    subst = dict(base)
+    subst[id(item)] = chain_of(lambda: [flat, same])
+    ok, _ = trial(subst)
+    return f"insert Flatten() before {item_text(item)}" if ok else None
+
+
+def _input_width(start: Optional[int], items: Any, x_in: Optional[Shape],
+                 subst: Dict[int, Item], axis: int) -> Any:
+    """This Chain's own input size on ``axis`` with a trial change applied: the template of
+    the layer its check started from, or the input it was given; None when unknown."""
+    if start is not None:
+        first = items[start - 1]
+        x0 = template_of(subst.get(id(first), first)) if first is not None else None
+    else:
+        x0 = x_in
+    if x0 is None or not -len(x0) <= axis < len(x0) or isinstance(x0[axis], Star):
+        return None
+    return x0[axis]
+
+
+def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
+              run: Run) -> Optional[str]:
+    """A SkipConnection whose connection cannot join its layer's output with its input:
+    the main path's last layer giving back the input's size, or (an image block) a
+    projection shortcut; None when neither composes."""
+    hint = _last_output_hint(inner, lambda new: _skip_composes(new, join, t, run))
+    return hint if hint is not None else _projection_hint(inner, join, t, connection, run)
+
+
+def _skip_composes(inner: Item, join: JoinRule, t: Shape,
+                   run: Run) -> bool:
+    try:
+        out = run(inner, t, True)
+        if out is not None:
+            join([out, t])
+    except CannotTell:
+        return True
+    except ShapeError:
+        return False
+    return True
+
+
+def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
+    """"change X to Y" where X is the main path's last layer with an output size, when
+    giving the input's size back makes the container compose."""
+    # Find the last config-bearing leaf of the main path (through nested Chains).
+    path: List[Tuple[Item, int]] = []
+    node: Optional[Item] = inner
+    while node is not None and node.kind == "chain":
+        kids = node.children()
+        if not kids:
+            return None
+        path.append((node, len(kids) - 1))
+        node = kids[-1]
+    if node is None or node.kind != "layer" or node.config is None:
+        return None
+    for size in _candidate_sizes(inner):
+        new = node.config.with_output(size)
+        if new is None or new == node.config:
+            continue
+        replaced = _replace_leaf(inner, path, layer_item(new))
+        if composes(replaced):
+            return f"change {item_text(node)} to {new.repr()}"
+    return None
+
+
+def _projection_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
+                     run: Run) -> Optional[str]:
+    """For an image block whose main path changes the channels (and maybe the size, by a
+    stride): the 1x1 convolution that makes a projection shortcut compose, as a Parallel,
+    when one does for every input size tried."""
+    from typedflux.shapes.layer_spec import LAYERS
+
+    if len(t) != 4 or any(isinstance(d, Star) for d in t) or not isinstance(t[1], int):
+        return None
+    cin = t[1]
+    probes = [(2, cin, h, h + 1) for h in (16, 23, 32)]
+    try:
+        outs = [run(inner, p, False) for p in probes]
+    except (ShapeError, CannotTell):
+        return None
+    if any(o is None or len(o) != 4 or not isinstance(o[1], int) for o in outs):
+        return None
+    cout = outs[0][1]  # type: ignore[index]
+    for stride in (1, 2, 4, 8):
+        proj = LAYERS["Conv"].configure_static(
+            {"kernel": (1, 1), "in_channels": cin, "out_channels": cout,
+             "stride": (stride, stride)})
+        try:
+            if all(join([o, proj.rule(p)]) for o, p in zip(outs, probes)):  # type: ignore[list-item]
+                return (f"project the shortcut: Parallel({connection}, <the layer>, "
+                        f"{proj.repr()})")
+        except ShapeError:
+            continue
+    return None
+
+
+def _candidate_sizes(inner: Item) -> List[Any]:
+    t = template_of(inner)
+    if t is None:
+        return []
+    return [d for d in t if not isinstance(d, Star)]
+
+
+def _replace_leaf(inner: Item, path: List[Tuple[Item, int]], leaf: Item) -> Item:
+    if not path:
+        return leaf
+    new = leaf
+    for node, index in reversed(path):
+        kids = list(node.children())
+        kids[index] = new
+        new = chain_of(lambda kids=kids: kids, node.names)  # type: ignore[misc]
+    return new
