@@ -139,8 +139,8 @@ def _call_owner(p: Instance) -> str:
 
 def _instance_text(p: Instance) -> str:
     for info in p.type.mro:
-        if info.fullname == "builtins.object":
-            break
+        if info.fullname == "builtins.object" or info.fullname.startswith("typedflux."):
+            break  # (tf.Layer's repr names a subclass without a spec as Block())
         if "__repr__" in info.names:
             return "?"  # a repr of its own: its text is only known at run time
     return f"{p.type.name}()"

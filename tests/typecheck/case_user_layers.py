@@ -7,6 +7,7 @@ from typing_extensions import reveal_type
 
 import typedflux as tf
 from typedflux import Chain, Dense, Parallel, SkipConnection, Tensor, relu
+from typedflux.layers import Layer
 
 B = TypeVar("B", bound=int)
 N = TypeVar("N", bound=int)
@@ -38,7 +39,20 @@ class Mixer:
         return x * 2.0
 
 
+class Gate(Layer):
+    """A user layer built on typedflux's Layer base class (no spec: its annotation rules)."""
+
+    def __init__(self) -> None:
+        self.proj = Dense(16, 16)
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
+        return x * tf.sigmoid(self.proj(x))
+
+
 x = tf.zeros(4, 16)
+gated = Chain(Dense(16, 16), Gate(), Dense(16, 2))
+reveal_type(gated(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[2]]"
+gated_bad = Chain(Dense(16, 8), Gate())  # E: Chain layer 2 Gate(): Argument "x" of "Gate.__call__" has shape Tensor[B, 8], which does not match the annotation Tensor[B, 16]: axis 1 is 8, expected 16  [shape]  # N: input to layer 2: Tensor[B, 8]
 grown = Chain(Dense(16, 32), Doubler(), Dense(64, 8))
 reveal_type(grown(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[8]]"
 grown_bad = Chain(Dense(16, 32), Doubler(), Dense(32, 8))  # E: Chain layer 3 Dense(32 => 8) expects input Tensor[..., 32], but layer 2 Doubler() produces Tensor[B, 64]; change Dense(32 => 8) to Dense(64 => 8)  [shape]

@@ -66,9 +66,18 @@ class Layer:
     @property
     def config(self) -> LayerConfig:
         """The layer's config (its Flux-style repr and shape rule), from its current state."""
-        return type(self).spec.configure(self._arguments())[0]
+        spec = getattr(type(self), "spec", None)
+        if spec is None:
+            raise NotImplementedError(
+                f"{type(self).__name__} has no layer spec (a user layer is checked by its "
+                "__call__ annotations instead)"
+            )
+        return spec.configure(self._arguments())[0]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
+        if getattr(type(self), "spec", None) is None:
+            # A user subclass without a spec: named as any callable object is (``Block()``).
+            return f"{type(self).__name__}()"
         return self.config.repr()
 
     def output_shape(self, shape: Shape) -> Shape:
