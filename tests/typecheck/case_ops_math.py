@@ -44,3 +44,17 @@ causal(tf.ones(2, 5, 5))
 standardise(tf.randn(3, 4))
 standardise_fixed(tf.randn(3, 4))
 last_step(tf.ones(3, 4))
+
+
+# The same ops as torch-style methods: the same rules, the same words.
+h = tf.zeros(4, 6)
+reveal_type(h.exp().sin().clamp(max=1.0))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[6]]"
+reveal_type(h.softmax(axis=0).argmax(axis=1))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4]]"
+reveal_type(h.var(axis=0, keepdims=True))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[6]]"
+a, b = h.split((2, 4))
+reveal_type(b)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[4]]"
+reveal_type(h.chunk(2, axis=0)[1])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[6]]"
+reveal_type(h.tile(2).repeat_interleave(3, axis=0))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[12], Literal[12]]"
+wrong_split = h.split((2, 3))  # E: Sizes do not add up for "split": x has Tensor[4, 6], sizes are (2, 3); need a sum of 6 at axis 1 (5 vs 6)  [shape]
+wrong_axis = h.cumsum(2)  # E: Axis out of range for "cumsum": x has Tensor[4, 6]; need -2 <= axis < 2 (axis 2)  [shape]
+short_repeat = h.repeat(2)  # E: Too few counts for "repeat": x has Tensor[4, 6], counts is (2); need one count per axis at least (1 given for rank 2)  [shape]

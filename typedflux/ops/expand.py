@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.registry import Primitive, composite_rule, operand, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.shapes.rules_expand import PAD_MODES
 from typedflux.tensor import Tensor, TensorLike
 
@@ -59,7 +59,12 @@ def _tile_examples() -> List[Tuple[Any, ...]]:
 
 # -- repeat_interleave ---------------------------------------------------------------------------
 def _interleave_forward(x: Any, repeats: int, axis: Optional[int]) -> Any:
-    return np.repeat(x, repeats, axis=axis)
+    r = _int(repeats, "repeat_interleave", "repeats")
+    if axis is not None:
+        if isinstance(axis, (tuple, list)):
+            raise TypeError(f'"repeat_interleave" takes one axis (an int or None), got {axis!r}')
+        axis = _int(axis, "repeat_interleave", "axis")
+    return np.repeat(x, r, axis=axis)
 
 
 p_repeat_interleave: Primitive = primitive("repeat_interleave")(_interleave_forward)
@@ -162,6 +167,7 @@ def tile(x: TensorLike, *reps: int) -> AnyTensor:
 _repeat_rule = composite_rule("repeat")
 
 
+@composite("repeat")
 def repeat(x: TensorLike, *counts: int) -> AnyTensor:
     """``repeat(x, *counts)``: torch's ``x.repeat(*sizes)`` and Julia's ``repeat``: a count for
     every axis (extra counts add leading axes), each axis copied whole that many times; the
@@ -189,12 +195,7 @@ def repeat_interleave(x: TensorLike, repeats: int, axis: Optional[int] = None) -
     Tensor[4] float32
     [1. 1. 2. 2.]
     """
-    r = _int(repeats, "repeat_interleave", "repeats")
-    if axis is not None:
-        if isinstance(axis, (tuple, list)):
-            raise TypeError(f'"repeat_interleave" takes one axis (an int or None), got {axis!r}')
-        axis = _int(axis, "repeat_interleave", "axis")
-    return p_repeat_interleave.invoke(x, r, axis)
+    return p_repeat_interleave.invoke(x, repeats, axis)
 
 
 def pad(x: TensorLike, widths: Sequence[Tuple[int, int]], mode: str = "constant",

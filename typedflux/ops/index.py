@@ -21,7 +21,7 @@ from typing import Any, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.registry import Primitive, composite_rule, operand, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
@@ -130,6 +130,7 @@ def _axis(axis: Any, op: str) -> int:
 _gather_rule = composite_rule("gather")
 
 
+@composite("gather")
 def gather(x: TensorLike, axis: int, index: TensorLike) -> AnyTensor:
     """``gather(x, axis, index)``: torch's ``gather(input, dim, index)``, in torch's argument
     order: ``out[i][j] = x[i][index[i][j]]`` for ``axis=1``. ``index`` has ``x``'s rank and

@@ -21,7 +21,7 @@ from typing_extensions import Unpack
 
 from typedflux.ops.elementwise import p_add, p_mul
 from typedflux.ops.index import p_getitem
-from typedflux.ops.registry import Primitive, composite_rule, operand, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 __all__ = ["concat", "stack", "cat", "add", "mul", "split", "chunk"]
@@ -156,6 +156,7 @@ def _int(v: Any, op: str, arg: str) -> int:
         raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}') from None
 
 
+@composite("split")
 def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTensor, ...]:
     """``split(Tensor[..., n, ...], sizes, axis=-1)``: a tuple of tensors, one per size, cut
     along ``axis`` in order; the sizes must add up to ``n`` (the inverse of ``concat``). With
@@ -181,6 +182,7 @@ def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTenso
     return _pieces(x, shapes, axis)
 
 
+@composite("chunk")
 def chunk(x: TensorLike, chunks: int, axis: int = -1) -> Tuple[AnyTensor, ...]:
     """``chunk(Tensor[..., n, ...], chunks, axis=-1)``: ``chunks`` equal parts of ``axis`` as
     a tuple of tensors; ``n`` must divide evenly (numpy's ``split(x, chunks)``; torch's

@@ -85,11 +85,11 @@ def matmul(x: TensorLike, w: TensorLike) -> AnyTensor:
 
 
 def _tril_forward(x: Any, k: int) -> Any:
-    return np.tril(x, k)
+    return np.tril(x, _diagonal(k, "tril"))
 
 
 def _triu_forward(x: Any, k: int) -> Any:
-    return np.triu(x, k)
+    return np.triu(x, _diagonal(k, "triu"))
 
 
 p_tril: Primitive = primitive("tril")(_tril_forward)
@@ -135,7 +135,7 @@ def tril(x: TensorLike, k: int = 0) -> AnyTensor:
      [1. 1. 0.]
      [1. 1. 1.]]
     """
-    return p_tril.invoke(x, _diagonal(k, "tril"))
+    return p_tril.invoke(x, k)
 
 
 def triu(x: TensorLike, k: int = 0) -> AnyTensor:
@@ -149,4 +149,4 @@ def triu(x: TensorLike, k: int = 0) -> AnyTensor:
     [[0. 1. 1.]
      [0. 0. 1.]]
     """
-    return p_triu.invoke(x, _diagonal(k, "triu"))
+    return p_triu.invoke(x, k)

@@ -115,11 +115,11 @@ def _var_examples() -> List[Tuple[Any, ...]]:
 
 
 def _argmax_forward(x: Any, axis: Any, keepdims: bool) -> Any:
-    return np.argmax(x, axis=axis, keepdims=keepdims)
+    return np.argmax(x, axis=_one_axis(axis, "argmax"), keepdims=keepdims)
 
 
 def _argmin_forward(x: Any, axis: Any, keepdims: bool) -> Any:
-    return np.argmin(x, axis=axis, keepdims=keepdims)
+    return np.argmin(x, axis=_one_axis(axis, "argmin"), keepdims=keepdims)
 
 
 p_argmax: Primitive = primitive("argmax")(_argmax_forward)
@@ -224,6 +224,7 @@ def var(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: in
     return p_var.invoke(x, axis, keepdims, correction)
 
 
+@composite("std")
 def std(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: int = 1) -> AnyTensor:
     """``std(Tensor[*X], axis=None, keepdims=False, correction=1)``: ``sqrt(var(...))``, the
     standard deviation with the same ``correction`` default (unbiased).
@@ -258,7 +259,7 @@ def argmax(x: TensorLike, axis: Optional[int] = None, keepdims: bool = False) ->
     Tensor[2] int64
     [1 0]
     """
-    return p_argmax.invoke(x, _one_axis(axis, "argmax"), keepdims)
+    return p_argmax.invoke(x, axis, keepdims)
 
 
 def argmin(x: TensorLike, axis: Optional[int] = None, keepdims: bool = False) -> AnyTensor:
@@ -268,7 +269,7 @@ def argmin(x: TensorLike, axis: Optional[int] = None, keepdims: bool = False) ->
     >>> tf.argmin(tf.tensor([[1.0, 5.0], [7.0, 2.0]])).item()
     0
     """
-    return p_argmin.invoke(x, _one_axis(axis, "argmin"), keepdims)
+    return p_argmin.invoke(x, axis, keepdims)
 
 
 def cumsum(x: TensorLike, axis: int) -> AnyTensor:

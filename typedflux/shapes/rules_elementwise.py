@@ -106,16 +106,17 @@ def _unary(name: str, functions: tuple[str, ...], methods: tuple[str, ...] = (),
 
 
 _unary("neg", (), ("__neg__",))
-for _name in ("exp", "log", "sqrt", "tanh", "sigmoid", "relu", "gelu", "swish", "softplus",
-              "sin", "cos"):
+for _name in ("exp", "log", "sqrt", "tanh", "sigmoid", "relu", "sin", "cos"):
+    _unary(_name, (_name,), (_name,))  # x.exp(), as in torch
+for _name in ("gelu", "swish", "softplus"):
     _unary(_name, (_name,))
-_unary("abs", ("abs",), ("__abs__",))
+_unary("abs", ("abs",), ("__abs__", "abs"))
 _unary("leakyrelu", ("leakyrelu",), (), a("a", Kind.IGNORED, 0.01))
 _unary("elu", ("elu",), (), a("alpha", Kind.IGNORED, 1.0))
 
 
 @spec("clamp", _X, a("min", Kind.IGNORED, None), a("max", Kind.IGNORED, None),
-      functions=("clamp",))
+      functions=("clamp",), methods=("clamp",))
 def clamp_shape(x: Shape) -> Shape:
     """``clamp(x, min, max)``: the shape of ``x`` (the bounds are numbers, not tensors).
 

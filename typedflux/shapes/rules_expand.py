@@ -12,7 +12,7 @@ from typing import Any, Optional, Sequence, Tuple
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import Dim, equal
+from typedflux.shapes.dims import Dim, Expr, Unknown, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape, as_dims, locate_axis, numel, star_index
 
@@ -45,7 +45,7 @@ def _tile(x: Shape, reps: Tuple[Dim, ...]) -> Shape:
     return head + tuple(d * r for d, r in zip(tail, reps))  # type: ignore[operator]
 
 
-@spec("tile", _X, a("reps", Kind.DIMS, required=True), functions=("tile",))
+@spec("tile", _X, a("reps", Kind.DIMS, required=True), functions=("tile",), methods=("tile",))
 def tile_shape(x: Shape, reps: Sequence[Dim]) -> Shape:
     """``tile(x, *reps)``: numpy's ``tile``: counts line up with the last axes; fewer counts
     than axes leave the leading ones alone, more add leading axes.
@@ -57,7 +57,7 @@ def tile_shape(x: Shape, reps: Sequence[Dim]) -> Shape:
 
 
 @spec("repeat", _X, a("counts", Kind.DIMS, required=True), functions=("repeat",),
-      primitive=False)
+      methods=("repeat",), primitive=False)
 def repeat_shape(x: Shape, counts: Sequence[Dim]) -> Shape:
     """``repeat(x, *counts)``: torch's ``Tensor.repeat`` (Julia's ``repeat``): a count for
     every axis (more counts add leading axes), each axis copied that many times whole.
@@ -76,7 +76,8 @@ def repeat_shape(x: Shape, counts: Sequence[Dim]) -> Shape:
 
 
 @spec("repeat_interleave", _X, a("repeats", Kind.DIM, required=True),
-      a("axis", Kind.AXIS, None), functions=("repeat_interleave",))
+      a("axis", Kind.AXIS, None), functions=("repeat_interleave",),
+      methods=("repeat_interleave",))
 def repeat_interleave_shape(x: Shape, repeats: Dim, axis: Optional[int] = None) -> Shape:
     """``repeat_interleave(x, repeats, axis=None)``: each element ``repeats`` times in a row
     along ``axis`` (numpy's ``repeat``); ``None`` flattens first.
@@ -84,9 +85,10 @@ def repeat_interleave_shape(x: Shape, repeats: Dim, axis: Optional[int] = None) 
     >>> repeat_interleave_shape((2, 3), 2, 1), repeat_interleave_shape((2, 3), 2)
     ((2, 6), (12,))
     """
+    if isinstance(axis, (tuple, list)) or isinstance(repeats, bool) or not isinstance(
+            repeats, (int, Expr, Unknown)):
+        raise CannotTell("arguments the forward refuses (one int count, one axis)")
     (r,) = _counts("repeat_interleave", "repeats", (repeats,))
-    if isinstance(axis, (tuple, list)):
-        raise CannotTell("repeat_interleave takes one axis (the function refuses a tuple)")
     if axis is None:
         return (numel(x) * r,)
     i = locate_axis(x, axis, "repeat_interleave")

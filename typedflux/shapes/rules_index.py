@@ -274,7 +274,8 @@ def take_along_axis_shape(x: Shape, indices: Shape, axis: int) -> Shape:
 
 
 @spec("gather", a("x", Kind.TENSOR, required=True), a("axis", Kind.INT, required=True),
-      a("index", Kind.TENSOR, required=True), functions=("gather",), primitive=False)
+      a("index", Kind.TENSOR, required=True), functions=("gather",), methods=("gather",),
+      primitive=False)
 def gather_shape(x: Shape, axis: int, index: Shape) -> Shape:
     """``gather(x, axis, index)`` (torch's): ``index`` has ``x``'s rank and sizes no larger
     than ``x``'s off the axis (no broadcasting); the output has ``index``'s shape.

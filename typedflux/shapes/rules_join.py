@@ -172,7 +172,8 @@ def _with_size(x: Shape, i: int, d: SDim) -> Shape:
 
 
 @spec("split", a("x", Kind.TENSOR, required=True), a("sizes", Kind.DIMS, required=True),
-      a("axis", Kind.INT, -1), functions=("split",), primitive=False, several=True)
+      a("axis", Kind.INT, -1), functions=("split",), methods=("split",), primitive=False,
+      several=True)
 def split_shape(x: Shape, sizes: Sequence[Dim], axis: int = -1) -> Tuple[Shape, ...]:
     """``split(x, sizes, axis=-1)``: one output per size, each ``x`` with ``sizes[k]`` at
     ``axis``; the sizes must add up to the axis (the inverse of ``concat``).
@@ -201,7 +202,8 @@ def split_shape(x: Shape, sizes: Sequence[Dim], axis: int = -1) -> Tuple[Shape, 
 
 
 @spec("chunk", a("x", Kind.TENSOR, required=True), a("chunks", Kind.INT, required=True),
-      a("axis", Kind.INT, -1), functions=("chunk",), primitive=False, several=True)
+      a("axis", Kind.INT, -1), functions=("chunk",), methods=("chunk",), primitive=False,
+      several=True)
 def chunk_shape(x: Shape, chunks: int, axis: int = -1) -> Tuple[Shape, ...]:
     """``chunk(x, chunks, axis=-1)``: ``chunks`` equal parts of ``axis``, which must divide
     evenly (``split`` takes uneven sizes).

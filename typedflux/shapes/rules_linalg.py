@@ -108,7 +108,7 @@ def _triangle(x: Shape, op: str) -> Shape:
 _TRI = (a("x", Kind.TENSOR, required=True), a("k", Kind.IGNORED, 0))
 
 
-@spec("tril", *_TRI, functions=("tril",))
+@spec("tril", *_TRI, functions=("tril",), methods=("tril",))
 def tril_shape(x: Shape) -> Shape:
     """``tril(x, k=0)``: the shape of ``x``, which needs at least 2 axes (the last two are
     the matrix; leading axes are a batch).
@@ -123,7 +123,7 @@ def tril_shape(x: Shape) -> Shape:
     return _triangle(x, "tril")
 
 
-@spec("triu", *_TRI, functions=("triu",))
+@spec("triu", *_TRI, functions=("triu",), methods=("triu",))
 def triu_shape(x: Shape) -> Shape:
     """``triu(x, k=0)``: as ``tril``.
 

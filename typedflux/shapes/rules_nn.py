@@ -16,7 +16,7 @@ __all__ = ["softmax_shape", "logsoftmax_shape", "logsumexp_shape"]
 _X = a("x", Kind.TENSOR, required=True)
 
 
-@spec("softmax", _X, a("axis", Kind.INT, -1), functions=("softmax",))
+@spec("softmax", _X, a("axis", Kind.INT, -1), functions=("softmax",), methods=("softmax",))
 def softmax_shape(x: Shape, axis: int = -1) -> Shape:
     """``softmax(x, axis)``: the shape of ``x``; ``axis`` must exist.
 
@@ -29,7 +29,8 @@ def softmax_shape(x: Shape, axis: int = -1) -> Shape:
     return x
 
 
-@spec("logsoftmax", _X, a("axis", Kind.INT, -1), functions=("logsoftmax",))
+@spec("logsoftmax", _X, a("axis", Kind.INT, -1), functions=("logsoftmax",),
+      methods=("logsoftmax",))
 def logsoftmax_shape(x: Shape, axis: int = -1) -> Shape:
     """``logsoftmax(x, axis)``: the shape of ``x``; ``axis`` must exist.
 

@@ -125,7 +125,7 @@ def min_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
 _VAR_ARGS = _ARGS + (a("correction", Kind.IGNORED, 1),)
 
 
-@spec("var", *_VAR_ARGS, functions=("var",))
+@spec("var", *_VAR_ARGS, functions=("var",), methods=("var",))
 def var_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``var(x, axis, keepdims, correction)``: as ``sum``.
 
@@ -135,7 +135,7 @@ def var_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     return reduce_shape(x, axis, keepdims, "var")
 
 
-@spec("std", *_VAR_ARGS, functions=("std",), primitive=False)
+@spec("std", *_VAR_ARGS, functions=("std",), methods=("std",), primitive=False)
 def std_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``std(x, axis, keepdims, correction)``: as ``sum``.
 
@@ -155,7 +155,7 @@ _ARG_ARGS = (a("x", Kind.TENSOR, required=True), a("axis", Kind.AXIS, None),
              a("keepdims", Kind.BOOL, False))
 
 
-@spec("argmax", *_ARG_ARGS, functions=("argmax",), differentiable=False)
+@spec("argmax", *_ARG_ARGS, functions=("argmax",), methods=("argmax",), differentiable=False)
 def argmax_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``argmax(x, axis=None, keepdims=False)``: int64 positions; one axis, or all (the
     position in the flattened tensor); an empty axis is an error.
@@ -166,7 +166,7 @@ def argmax_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shap
     return _arg_reduce(x, axis, keepdims, "argmax")
 
 
-@spec("argmin", *_ARG_ARGS, functions=("argmin",), differentiable=False)
+@spec("argmin", *_ARG_ARGS, functions=("argmin",), methods=("argmin",), differentiable=False)
 def argmin_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shape:
     """``argmin(x, axis=None, keepdims=False)``: as ``argmax``.
 
@@ -179,7 +179,7 @@ def argmin_shape(x: Shape, axis: AxisArg = None, keepdims: bool = False) -> Shap
 
 
 @spec("cumsum", a("x", Kind.TENSOR, required=True), a("axis", Kind.INT, required=True),
-      functions=("cumsum",))
+      functions=("cumsum",), methods=("cumsum",))
 def cumsum_shape(x: Shape, axis: int) -> Shape:
     """``cumsum(x, axis)``: running sums along ``axis``; the shape of ``x``.
 
