@@ -415,7 +415,7 @@ class Tape:
                 # a read-only broadcast) or an array already handed out is copied, so the
                 # caller owns every gradient it gets.
                 if g.base is not None or not g.flags.writeable or id(g) in handed:
-                    g = np.array(g, dtype=vals[i].dtype, copy=True)
+                    g = g.astype(vals[i].dtype, copy=True)
             if g is not None:
                 handed.add(id(g))
             result.append(g)
@@ -442,7 +442,7 @@ def _accumulate(grads: List[Any], owned: List[bool], i: int, prev: Array, gi: Ar
     else:
         # First collision: copy into a buffer of our own (an ndarray even for 0-d, where
         # numpy's ``a + b`` would give an immutable scalar).
-        buf = np.array(prev, copy=True)
+        buf = prev.copy(order="K")
         buf += gi
         grads[i] = buf
         owned[i] = True
@@ -504,7 +504,7 @@ def unbroadcast(g: Array, shape: Tuple[int, ...], name: str = "?") -> Array:
     >>> unbroadcast(np.ones((4, 3, 2)), (3, 1)).tolist()
     [[8.0], [8.0], [8.0]]
     """
-    if type(g) is not np.ndarray:
+    if type(g) is not np.ndarray and not isinstance(g, np.ndarray):
         g = np.asarray(g)
     gshape = g.shape
     if gshape == shape:

@@ -237,7 +237,7 @@ p_clamp: Primitive = primitive("clamp")(_clamp_forward)
 @p_clamp.vjp
 def _clamp_vjp(g: Any, out: Any, x: Any, min: Any, max: Any) -> Tuple[Any, ...]:  # noqa: A002
     # The gradient passes where the bounds hold, ends included (as torch.clamp's).
-    inside = np.ones(np.shape(x), dtype=bool)
+    inside = np.ones_like(x, dtype=bool, order="C")
     if min is not None:
         inside &= np.greater_equal(x, min)
     if max is not None:

@@ -45,7 +45,7 @@ p_getitem: Primitive = primitive("getitem")(_getitem_forward)
 
 @p_getitem.vjp
 def _getitem_vjp(g: Any, out: Any, x: Any, key: Any) -> Tuple[Any, ...]:
-    z = np.zeros(np.shape(x), dtype=np.result_type(g))
+    z = np.zeros_like(x, dtype=np.result_type(g), order="C")
     if _basic(key):
         z[key] = g
     else:

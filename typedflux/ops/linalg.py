@@ -31,8 +31,10 @@ p_matmul: Primitive = primitive("matmul")(np.matmul)
 
 @p_matmul.vjp
 def _matmul_vjp(g: Any, out: Any, x: Any, w: Any) -> Tuple[Any, ...]:
-    x = np.asarray(x)
-    w = np.asarray(w)
+    if not isinstance(x, np.ndarray):
+        x = np.asarray(x)
+    if not isinstance(w, np.ndarray):
+        w = np.asarray(w)
     want_x, want_w = needed(0), needed(1)  # skip the GEMM of an input off the tape
     if x.ndim == 1 and w.ndim == 1:  # a dot product: g is a scalar
         return g * w, g * x

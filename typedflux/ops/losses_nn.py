@@ -42,6 +42,12 @@ def _rows(x: Any) -> int:
     return int(x.size // x.shape[-1]) if x.shape[-1] else 0
 
 
+def _array(v: Any) -> Any:
+    # A full reduction gives a numpy scalar: the op's output is a 0-d array. (isinstance, not
+    # np.asarray: an array recorded by tf.compile must stay what it is.)
+    return v if isinstance(v, np.ndarray) else np.asarray(v)
+
+
 def _check_agg(agg: Any) -> None:
     if agg not in ("mean", "sum"):
         raise ValueError(f'logitcrossentropy: the fused op reduces by "mean" or "sum", got {agg!r}')
@@ -51,7 +57,7 @@ def _rowmax(x2: Any) -> Any:
     # numpy reduces a short last axis row by row (~70 ns a row: 18 us for [256, 10]); over
     # a column-major copy the same max is one vectorised pass per class (~4 us).
     if x2.shape[1] <= 32:
-        return _max(np.asfortranarray(x2), axis=1)
+        return _max(x2 if x2.flags.f_contiguous else x2.copy(order="F"), axis=1)
     return _max(x2, axis=1)
 
 
@@ -61,7 +67,7 @@ def _fast(yhat: Any, y: Any) -> bool:
     # float16), no [N, C] log-softmax. Anything else takes the general path.
     dt = yhat.dtype
     return (
-        type(y) is np.ndarray
+        isinstance(y, np.ndarray)
         and y.dtype is dt
         and (dt is _F32 or dt is _F64)
         and y.shape == yhat.shape
@@ -90,16 +96,16 @@ def _forward(yhat: Any, y: Any, agg: str) -> Any:
         # -sum(y * (shifted - log s)) as two dot products (no [N, C] temporary); both
         # terms are >= 0 (shifted <= 0, s >= 1), so nothing cancels.
         total = np.dot(ysum, logs) - np.dot(y.reshape(-1), shifted.reshape(-1))
-        out = np.asarray(total if agg == "sum" else total / logs.shape[0])  # [rows]
+        out = _array(total if agg == "sum" else total / logs.shape[0])  # [rows]
         _save(out, parts)  # kept while a tape records, so the VJP does not recompute
         return out
     lsm = _logsoftmax(yhat)
-    if type(y) is np.ndarray and y.shape == lsm.shape:
+    if isinstance(y, np.ndarray) and y.shape == lsm.shape:
         # sum(y * lsm) over everything as one dot product (no [N, C] temporary).
         total = -np.dot(y.reshape(-1), lsm.reshape(-1))
     else:
         total = -_add(y * lsm, axis=None)
-    out = np.asarray(total if agg == "sum" else total / _rows(lsm))
+    out = _array(total if agg == "sum" else total / _rows(lsm))
     # Kept with the output while a tape records, so the VJP does not recompute it.
     _save(out, lsm)
     return out

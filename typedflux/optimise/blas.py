@@ -23,6 +23,8 @@ from typing import Any, Callable, Dict, Optional
 import numpy as np
 import numpy.typing as npt
 
+from typedflux.compile.hooks import opaque
+
 __all__ = ["axpy", "available"]
 
 Array = npt.NDArray[Any]
@@ -66,6 +68,7 @@ def available() -> bool:
     return bool(_FUNCS)
 
 
+@opaque
 def axpy(alpha: float, x: Array, y: Array) -> bool:
     """``y += alpha * x`` in place when both are C-contiguous float32 (or both float64)
     arrays of the same shape that do not overlap; returns False (and does nothing) otherwise

@@ -1,0 +1,132 @@
+"""A recorded step as straight-line Python: one line per numpy call, every array a fixed
+buffer bound in a closure (or, for inputs and views of them, a local), results written with
+``out=``. Generated once per recording; a replay is one call of the generated function.
+
+>>> import numpy as np
+>>> from typedflux.compile.record import Recorder
+>>> rec = Recorder()
+>>> x = rec.input(np.ones(2, np.float32), "x")
+>>> y = np.exp(x * 2.0)
+>>> prog = Program(rec, [x.ref], [y.ref])
+>>> print(prog.source)
+def replay(d0):
+    f0(d0, k0, s1)
+    f1(s1, s2)
+    return (s2,)
+>>> prog.replay(np.zeros(2, np.float32))[0]
+array([1., 1.], dtype=float32)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Sequence, Tuple
+
+import numpy as np
+
+from typedflux.compile.record import Call, Recorder, Step, Var
+
+__all__ = ["Program"]
+
+_LITERAL_TYPES = (type(None), bool, int, str)
+
+
+class _Names:
+    """Names for everything the generated code refers to: fixed arrays and constants become
+    closure variables, inputs and views of inputs locals."""
+
+    def __init__(self) -> None:
+        self.closure: Dict[str, Any] = {}
+        self._const_ids: Dict[int, str] = {}
+        self._fn_ids: Dict[int, str] = {}
+        self._keep: List[Any] = []
+
+    def var(self, v: Var) -> str:
+        if v.dynamic:
+            return f"d{v.n}"
+        name = f"s{v.n}"
+        self.closure[name] = v.arr
+        return name
+
+    def const(self, c: Any, prefix: str = "k") -> str:
+        table = self._fn_ids if prefix == "f" else self._const_ids
+        name = table.get(id(c))
+        if name is None:
+            name = table[id(c)] = f"{prefix}{len(table)}"
+            self.closure[name] = c
+            self._keep.append(c)
+        return name
+
+    def render(self, t: Any) -> str:
+        if isinstance(t, Var):
+            return self.var(t)
+        if isinstance(t, Call):
+            return self.call(t.fn, t.args, t.kwargs)
+        tp = type(t)
+        if tp is tuple:
+            inner = ", ".join(self.render(i) for i in t)
+            return f"({inner},)" if len(t) == 1 else f"({inner})"
+        if tp is list:
+            return "[" + ", ".join(self.render(i) for i in t) + "]"
+        if t is Ellipsis:
+            return "..."
+        if tp in _LITERAL_TYPES:
+            return repr(t)
+        return self.const(t)
+
+    def call(self, fn: Callable[..., Any], args: Sequence[Any], kwargs: Dict[str, Any]) -> str:
+        parts = [self.render(a) for a in args]
+        kw = dict(kwargs)
+        out = kw.get("out")
+        if (
+            isinstance(fn, np.ufunc)
+            and type(out) is tuple
+            and len(out) == fn.nout
+            and len(args) == fn.nin
+            and all(isinstance(o, Var) for o in out)
+        ):
+            # Outputs as positional arguments: the cheapest call a ufunc takes.
+            parts.extend(self.render(o) for o in out)
+            del kw["out"]
+        parts.extend(f"{k}={self.render(v)}" for k, v in kw.items())
+        return f"{self.const(fn, 'f')}({', '.join(parts)})"
+
+
+class Program:
+    """The replay function of a recording (see the module docstring): ``replay(*inputs) ->
+    tuple of output arrays`` (the program's own buffers: copy what must outlive the next
+    call). ``source`` is the generated code, for reading.
+
+    >>> from typedflux.compile.record import Recorder
+    >>> rec = Recorder()
+    >>> x = rec.input(np.arange(3.0), "x")
+    >>> Program(rec, [x.ref], [(x + 1.0).sum().ref]).replay(np.ones(3))
+    (array(6.),)
+    """
+
+    def __init__(self, rec: Recorder, inputs: List[Var], outputs: List[Var]) -> None:
+        self.inputs = inputs
+        self.outputs = outputs
+        self.steps: List[Step] = list(rec.steps)
+        names = _Names()
+        params = [names.var(v) for v in inputs]
+        lines: List[str] = []
+        for step in self.steps:
+            call = names.call(step.fn, step.args, step.kwargs)
+            lines.append(f"{names.var(step.bind)} = {call}" if step.bind is not None else call)
+        rets = ", ".join(names.var(v) for v in outputs)
+        body = "".join(f"    {ln}\n" for ln in lines) or "    pass\n"
+        self.source = (
+            f"def replay({', '.join(params)}):\n{body}    return ({rets}{',' if outputs else ''})"
+        )
+        cells = sorted(names.closure)
+        factory = (
+            f"def factory({', '.join(cells)}):\n"
+            + "".join(f"    {ln}\n" for ln in self.source.splitlines())
+            + "    return replay\n"
+        )
+        scope: Dict[str, Any] = {}
+        exec(compile(factory, "<typedflux compiled step>", "exec"), scope)
+        self.replay: Callable[..., Tuple[Any, ...]] = scope["factory"](
+            *[names.closure[c] for c in cells]
+        )
+        self._keep = names
