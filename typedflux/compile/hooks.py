@@ -14,7 +14,7 @@ import functools
 import threading
 from typing import Any, Callable, List, TypeVar
 
-__all__ = ["ACTIVE", "current", "opaque", "set_current"]
+__all__ = ["ACTIVE", "current", "opaque", "set_current", "concrete"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,3 +73,15 @@ def opaque(fn: F) -> F:
 
     wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
+
+
+def concrete(x: Any) -> Any:
+    """The real array behind ``x`` while a step is recorded (``x`` itself otherwise): for state
+    made during a recording that must outlive it, such as an optimiser's moments for a
+    parameter thawed after ``setup``.
+
+    >>> concrete(3)
+    3
+    """
+    rec = current()
+    return rec.concrete(x) if rec is not None else x

@@ -28,6 +28,8 @@ from typedflux.compile.record import Call, Recorder, Step, Var
 __all__ = ["Program"]
 
 _LITERAL_TYPES = (type(None), bool, int, str)
+# Ufuncs whose output numpy no longer takes as a positional argument.
+_KEYWORD_OUT = frozenset({np.maximum, np.minimum})
 
 
 class _Names:
@@ -79,6 +81,7 @@ class _Names:
         out = kw.get("out")
         if (
             isinstance(fn, np.ufunc)
+            and fn not in _KEYWORD_OUT
             and type(out) is tuple
             and len(out) == fn.nout
             and len(args) == fn.nin

@@ -460,6 +460,14 @@ class Recorder:
             return self.sym(buf)
         raise TraceError(f"{getattr(fn, '__name__', fn)} returned {type(res).__name__}")
 
+    def generator(self, getter: Callable[[], Any]) -> "RecordingGenerator":
+        """The stand-in for ``tf.rng()`` while recording."""
+        return RecordingGenerator(self, getter)
+
+    def concrete(self, x: Any) -> Any:
+        """The real array behind a recorded one."""
+        return x.v if type(x) is Sym else x
+
     def draw(self, getter: Callable[[], Any], method: str, args: Tuple[Any, ...],
              kwargs: Dict[str, Any]) -> Any:
         """A draw from the random generator ``getter()`` returns: made now, and again from
@@ -472,6 +480,29 @@ class Recorder:
         buf = self._buffer(res, method)
         self.steps.append(Step(_draw_into, (buf, getter, method, args), kwargs, writes=(buf,)))
         return self.sym(buf)
+
+
+class RecordingGenerator:
+    """What ``tf.rng()`` returns while a step is recorded: its draws are made now from the real
+    generator and recorded, so a replay draws again from the generator ``getter()`` returns
+    then (fresh numbers each call, the same stream an eager call would consume)."""
+
+    _DRAWS = frozenset({"random", "standard_normal", "uniform", "normal", "integers",
+                        "binomial", "bernoulli", "exponential", "standard_exponential"})
+
+    def __init__(self, rec: "Recorder", getter: Callable[[], Any]) -> None:
+        self._rec = rec
+        self._getter = getter
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self._DRAWS:
+            raise TraceError(f"tf.rng().{name} is not recorded by tf.compile")
+        rec, getter = self._rec, self._getter
+
+        def draw(*args: Any, **kwargs: Any) -> Any:
+            return rec.draw(getter, name, args, kwargs)
+
+        return draw
 
 
 def _draw_into(buf: Any, getter: Callable[[], Any], method: str, args: Tuple[Any, ...],

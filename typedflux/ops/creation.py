@@ -24,6 +24,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.compile.hooks import ACTIVE, current
 from typedflux.ops.registry import composite_rule
 from typedflux.tensor import Tensor
 
@@ -54,9 +55,21 @@ def rng() -> np.random.Generator:
     """The generator behind ``randn``/``rand`` (reseeded by :func:`seed`); layers and data
     loaders draw from it so one ``tf.seed`` makes a whole run reproducible.
 
+    While ``tf.compile`` records a step, ``rng()`` is a stand-in whose draws are recorded too
+    (a replay draws again from whatever generator ``rng()`` is then).
+
     >>> isinstance(rng(), np.random.Generator)
     True
     """
+    if ACTIVE[0]:
+        rec = current()
+        if rec is not None:
+            return rec.generator(_generator)  # type: ignore[no-any-return]
+    return _RNG[0]
+
+
+def _generator() -> np.random.Generator:
+    # The generator itself, for replays of recorded draws.
     return _RNG[0]
 
 

@@ -22,6 +22,7 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.compile.hooks import opaque
 from typedflux.engine.tape import _ACTIVE
 from typedflux.ops import layers_kernels as K
 from typedflux.ops.registry import Primitive, primitive
@@ -401,24 +402,32 @@ def dropout(x: Any, mask: Any) -> AnyTensor:
 
 @primitive("embedding")
 def p_embedding(ids: Any, weight: Any) -> Any:
-    ids = np.asarray(ids)
+    if not isinstance(ids, np.ndarray):
+        ids = np.asarray(ids)
     if ids.dtype.kind not in "iu":
         raise TypeError(f'"embedding" needs integer ids, got {ids.dtype}')
-    vocab = weight.shape[0]
+    _check_ids(ids, weight.shape[0])
+    return weight[ids]
+
+
+@opaque
+def _check_ids(ids: Any, vocab: int) -> None:
+    # Reads the ids' values: tf.compile replays this check as one call.
     if ids.size and (ids.min() < 0 or ids.max() >= vocab):
         bad = int(ids.min()) if ids.min() < 0 else int(ids.max())
         raise IndexError(
             f'Token id out of range for "embedding": weight has {vocab} rows; need '
             f"0 <= id < {vocab} (id {bad})"
         )
-    return weight[ids]
 
 
 @p_embedding.vjp
 def _embedding_vjp(g: Any, out: Any, ids: Any, weight: Any) -> Tuple[Any, ...]:
     gw = np.zeros_like(weight, dtype=g.dtype)
+    if not isinstance(ids, np.ndarray):
+        ids = np.asarray(ids)
     # Scatter-add: a token used several times gets the sum of its gradients.
-    np.add.at(gw, np.asarray(ids).reshape(-1), g.reshape(-1, weight.shape[1]))
+    np.add.at(gw, ids.reshape(-1), g.reshape(-1, weight.shape[1]))
     return None, gw
 
 

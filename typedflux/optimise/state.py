@@ -28,6 +28,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
 
+from typedflux.compile.hooks import concrete, opaque
 from typedflux.engine.tree import Grads, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
@@ -287,7 +288,9 @@ def _apply(
     for name, pd, g in todo:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
-            leaf = leaves[name] = Leaf(state.rule, state.rule.init(pd))
+            # (Made from the array itself, also while tf.compile records: the state outlives
+            # the recording.)
+            leaf = leaves[name] = Leaf(state.rule, state.rule.init(concrete(pd)))
         rule = leaf.rule
         if type(rule) is Descent:
             # p -= eta * g: one BLAS pass with no temporary for large arrays; for small
@@ -297,15 +300,26 @@ def _apply(
                 continue
             step = rule.eta * g
         else:
-            leaf.state, step = rule.apply(leaf.state, pd, g)
-            if step is None:  # a rule still accumulating (AccumGrad): no step yet
-                continue
+            _rule_step(leaf, pd, g)
+            continue
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
     return True
+
+
+@opaque
+def _rule_step(leaf: Leaf, pd: np.ndarray[Any, Any], g: np.ndarray[Any, Any]) -> None:
+    """One parameter's step by its leaf's rule, in place. Recorded by ``tf.compile`` as one
+    call (rules keep Python numbers in their state, such as Adam's powers of beta)."""
+    leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
+    if step is None:  # a rule still accumulating (AccumGrad): no step yet
+        return
+    if step.dtype is not pd.dtype:
+        step = step.astype(pd.dtype, copy=False)
+    pd -= step
 
 
 # Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs

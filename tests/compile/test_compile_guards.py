@@ -1,0 +1,270 @@
+"""What makes tf.compile record again (and never replay a stale program), what it refuses,
+and what it falls back from. Every re-record trigger is checked against eager results."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Callable, Tuple
+
+import numpy as np
+import pytest
+
+import typedflux as tf
+from typedflux.compile.errors import TraceError
+
+
+def _pair(make: Callable[[], Any], rule: Callable[[], Any] = lambda: tf.Descent(0.1)
+          ) -> Tuple[Any, Any, Any, Any]:
+    tf.seed(0)
+    a = make()
+    tf.seed(0)
+    b = make()
+    return a, tf.setup(rule(), a), b, tf.setup(rule(), b)
+
+
+def _step(model: Any, state: Any, x: Any, y: Any) -> Any:
+    loss, (g,) = tf.withgradient(lambda m: tf.losses.mse(m(x), y), model)
+    tf.update(state, model, g)
+    return loss
+
+
+def _mlp() -> Any:
+    return tf.Chain(tf.Dense(3, 5, tf.relu), tf.Dropout(0.3), tf.Dense(5, 2))
+
+
+def _equal_models(a: Any, b: Any) -> bool:
+    return all(np.array_equal(p.data, q.data)
+               for (_, p), (_, q) in zip(tf.named_tensors(a), tf.named_tensors(b)))
+
+
+class _Run:
+    """An eager model and a compiled one, stepped in lockstep with the same seed."""
+
+    def __init__(self, make: Callable[[], Any] = _mlp,
+                 rule: Callable[[], Any] = lambda: tf.Descent(0.1)) -> None:
+        self.em, self.es, self.cm, self.cs = _pair(make, rule)
+        self.step = tf.compile(_step, fallback=False)
+        self.n = 0
+
+    def both(self, change: Callable[[Any, Any], None] = lambda m, s: None,
+             x: Any = None, y: Any = None) -> None:
+        change(self.em, self.es)
+        change(self.cm, self.cs)
+        x = tf.tensor(np.random.default_rng(self.n).standard_normal((4, 3))) if x is None else x
+        y = tf.zeros(x.shape[0], 2, dtype=x.dtype) if y is None else y
+        tf.seed(self.n)
+        want = _step(self.em, self.es, x, y)
+        tf.seed(self.n)
+        got = self.step(self.cm, self.cs, x, y)
+        self.n += 1
+        assert got.item() == want.item()
+        assert _equal_models(self.cm, self.em)
+
+    def recordings(self) -> int:
+        return int(self.step.stats()["recordings"])
+
+
+def test_same_signature_replays() -> None:
+    r = _Run()
+    for _ in range(4):
+        r.both()
+    assert r.step.stats() == {"recordings": 1, "replays": 3, "eager": 0}
+
+
+def test_new_input_shape_records_again_and_old_shape_still_replays() -> None:
+    r = _Run()
+    r.both()
+    r.both(x=tf.ones(6, 3))
+    assert r.recordings() == 2
+    r.both()
+    assert r.recordings() == 2
+
+
+def test_new_input_dtype_records_again() -> None:
+    r = _Run(make=lambda: tf.Chain(tf.Dense(3, 2)))
+    r.both()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # float64 into float32 parameters: a PrecisionWarning
+        r.both(x=tf.tensor(np.ones((4, 3)), dtype=tf.float64))
+    assert r.recordings() == 2
+
+
+def test_replaced_layer_records_again() -> None:
+    r = _Run()
+    r.both()
+
+    def swap(m: Any, s: Any) -> None:
+        tf.seed(42)
+        m.layers = m.layers[:2] + (tf.Dense(5, 2, tf.tanh),)
+
+    r.both(swap)
+    assert r.recordings() == 2
+    r.both()
+    assert r.recordings() == 2
+
+
+def test_replaced_parameter_array_records_again() -> None:
+    r = _Run()
+    r.both()
+    r.both(lambda m, s: setattr(m.layers[0].weight, "data", np.full((5, 3), 0.1, np.float32)))
+    assert r.recordings() == 2
+
+
+def test_replaced_parameter_tensor_records_again() -> None:
+    r = _Run()
+    r.both()
+    r.both(lambda m, s: setattr(m.layers[0], "bias", tf.full(5, value=0.5)))
+    assert r.recordings() == 2
+
+
+def test_freeze_and_thaw_record_again() -> None:
+    r = _Run()
+    r.both()
+    r.both(lambda m, s: tf.freeze(m.layers[0]))
+    frozen = r.cm.layers[0].weight.data.copy()
+    r.both()
+    assert np.array_equal(r.cm.layers[0].weight.data, frozen)
+    r.both(lambda m, s: tf.thaw(m))
+    assert r.recordings() == 3
+    assert not np.array_equal(r.cm.layers[0].weight.data, frozen)
+
+
+def test_train_and_test_mode_each_have_a_recording() -> None:
+    r = _Run()
+    r.both(lambda m, s: tf.trainmode(m))
+    r.both(lambda m, s: tf.testmode(m))
+    r.both(lambda m, s: tf.trainmode(m))
+    r.both(lambda m, s: tf.testmode(m))
+    assert r.recordings() == 2  # switching back replays the recording made for that mode
+    assert r.step.stats()["replays"] == 2
+
+
+def test_new_learning_rate_records_again_and_is_used() -> None:
+    r = _Run()
+    r.both()
+    r.both(lambda m, s: tf.adjust(s, eta=0.5))
+    assert r.recordings() == 2
+
+
+def test_adam_keeps_its_step_count_across_replays() -> None:
+    r = _Run(rule=lambda: tf.Adam(0.05))
+    for _ in range(5):
+        r.both()
+    assert r.recordings() == 1
+
+
+def test_changed_hyperparameter_of_a_layer_records_again() -> None:
+    r = _Run()
+    r.both()
+    r.both(lambda m, s: setattr(m.layers[1], "p", 0.7))
+    assert r.recordings() == 2
+
+
+def test_changed_global_is_seen() -> None:
+    f = tf.compile(lambda x: x * _SCALE)
+    assert f(tf.ones(2)).numpy().tolist() == [2.0, 2.0]
+    globals()["_SCALE"] = 3.0
+    try:
+        assert f(tf.ones(2)).numpy().tolist() == [3.0, 3.0]
+    finally:
+        globals()["_SCALE"] = 2.0
+    assert f.stats()["recordings"] == 2
+
+
+_SCALE = 2.0
+
+
+def test_python_number_arguments_are_part_of_the_signature() -> None:
+    f = tf.compile(lambda x, k: x * k)
+    assert f(tf.ones(2), 2.0).numpy().tolist() == [2.0, 2.0]
+    assert f(tf.ones(2), 5.0).numpy().tolist() == [5.0, 5.0]
+    assert f.stats()["recordings"] == 2
+
+
+def test_value_dependent_control_flow_is_refused() -> None:
+    def f(x: Any) -> Any:
+        if x.sum().item() > 0:
+            return x * 2.0
+        return x
+
+    with pytest.raises(tf.ValueDependentError, match=r"reads a tensor's value \(x\.item\(\)\)"):
+        tf.compile(f)(tf.ones(2))
+
+    with pytest.raises(tf.ValueDependentError, match=r"bool\(x\)"):
+        tf.compile(lambda x: x * 2.0 if (x > 0).sum() else x)(tf.ones(2))
+
+
+def test_refused_recording_leaves_the_model_as_it_was() -> None:
+    m = tf.Dense(2, 1)
+    st = tf.setup(tf.Descent(0.1), m)
+    before = m.weight.data.copy()
+
+    def f(m: Any, x: Any) -> Any:
+        loss, (g,) = tf.withgradient(lambda m: m(x).sum(), m)
+        tf.update(st, m, g)
+        return float(loss)
+
+    with pytest.raises(tf.ValueDependentError):
+        tf.compile(f)(m, tf.ones(3, 2))
+    assert np.array_equal(m.weight.data, before)
+
+
+def test_results_are_fresh_arrays() -> None:
+    f = tf.compile(lambda x: x * 2.0)
+    a = f(tf.ones(2))
+    b = f(tf.full(2, value=3.0))
+    assert a.numpy().tolist() == [2.0, 2.0] and b.numpy().tolist() == [6.0, 6.0]
+
+
+def test_untraceable_function_runs_eagerly_with_one_warning() -> None:
+    m = tf.Dense(2, 1)
+    st = tf.setup(tf.Descent(0.1), m)
+    twin = tf.Dense(2, 1)
+    twin.weight.data[...] = m.weight.data
+    twin.bias.data[...] = m.bias.data
+    st2 = tf.setup(tf.Descent(0.1), twin)
+
+    def f(m: Any, st: Any, x: Any) -> Any:
+        loss, (g,) = tf.withgradient(lambda m: m(x).sum(), m)
+        tf.update(st, m, g)
+        return tf.tensor(np.asarray(loss.data) * 2)  # numpy asked for a plain array
+
+    c = tf.compile(f)
+    with pytest.warns(RuntimeWarning, match="running f eagerly: numpy was asked"):
+        got = c(m, st, tf.ones(3, 2))
+    want = f(twin, st2, tf.ones(3, 2))
+    assert got.item() == want.item()
+    assert np.array_equal(m.weight.data, twin.weight.data)  # updated once, not twice
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c(m, st, tf.ones(3, 2))
+    assert c.stats() == {"recordings": 0, "replays": 0, "eager": 2}
+    with pytest.raises(TraceError):
+        tf.compile(f, fallback=False)(m, st, tf.ones(3, 2))
+
+
+def test_python_side_effects_happen_only_while_recording() -> None:
+    class Counting:
+        def __init__(self) -> None:
+            self.layer = tf.Dense(2, 2)
+            self.calls = 0
+
+        def __call__(self, x: Any) -> Any:
+            self.calls += 1
+            return self.layer(x)
+
+    m = Counting()
+    f = tf.compile(lambda m, x: m(x).sum())
+    for _ in range(3):
+        f(m, tf.ones(1, 2))
+    assert (m.calls, f.stats()["replays"]) == (1, 2)
+
+
+def test_state_changed_before_every_call_falls_back_to_eager() -> None:
+    m = tf.Dense(2, 2)
+    f = tf.compile(lambda m, x: m(x).sum())
+    with pytest.warns(RuntimeWarning, match="changed 8 times"):
+        for step in range(12):
+            m.step = step  # type: ignore[attr-defined]
+            f(m, tf.ones(1, 2))
+    assert f.stats() == {"recordings": 8, "replays": 0, "eager": 4}

@@ -1,0 +1,252 @@
+"""What a recording depends on besides its inputs, and the check that it still holds.
+
+A compiled function reads more than its tensor arguments: the model's layers and their
+attributes (an activation, Dropout's ``p`` and ``training``), the tensors' arrays, the
+optimiser's rules (a learning rate), the globals and closure variables its code names. The
+recording made those Python decisions once, so before each replay :class:`Guard` checks, by
+identity, that every object reached still holds what it held after the recording: the same
+attribute values, list items, dict entries, tensor arrays and global bindings. Anything
+else (a replaced layer, ``freeze``, ``testmode``, ``tf.adjust``, ``layer.weight.data =
+...``, ``lr = 0.5`` at module level) fails the check, and the function is recorded again.
+
+>>> import typedflux as tf
+>>> d = tf.Dense(2, 2)
+>>> found = discover(lambda m: m, (d,))
+>>> g = Guard(found)
+>>> g.holds(), (tf.testmode(d), d.__dict__.setdefault("scale", 2.0), g.holds())[2]
+(True, False)
+"""
+
+from __future__ import annotations
+
+import copy
+import types
+from typing import Any, Callable, Dict, Iterator, List, Tuple
+
+import numpy as np
+
+from typedflux.optimise.state import Leaf
+from typedflux.tensor import Tensor
+
+__all__ = ["Found", "discover", "Guard", "Backup"]
+
+_LEAVES = (type(None), bool, int, float, complex, str, bytes)
+_OPAQUE = (np.ndarray, np.generic, _LEAVES, type, types.ModuleType, types.FunctionType,
+           types.BuiltinFunctionType, types.MethodType, types.CodeType)
+
+
+class Found:
+    """What :func:`discover` finds: ``objects`` reachable from the arguments and from the
+    function's globals and closure (each once), and ``bindings``: ``(namespace, name,
+    value)`` for each global the code names and ``(cell, None, value)`` for each closure
+    variable."""
+
+    def __init__(self) -> None:
+        self.objects: List[Any] = []
+        self.bindings: List[Tuple[Any, Any, Any]] = []
+
+
+def _slots(cls: type) -> Tuple[str, ...]:
+    names: List[str] = []
+    for c in reversed(cls.__mro__):
+        s = c.__dict__.get("__slots__", ())
+        if isinstance(s, str):
+            s = (s,)
+        names.extend(n for n in s if n not in ("__weakref__", "__dict__") and n not in names)
+    return tuple(names)
+
+
+def _children(obj: Any) -> List[Any]:
+    tp = type(obj)
+    if tp is Tensor or isinstance(obj, _OPAQUE):
+        return []
+    if tp is tuple or tp is list:
+        return list(obj)
+    if isinstance(obj, dict):
+        return list(obj.values())
+    module = getattr(tp, "__module__", "") or ""
+    if module == "builtins" or module.startswith("numpy"):
+        return []
+    d = getattr(obj, "__dict__", None)
+    # Private attributes (``_memo``, ``_frozen``) are checked by identity with the others but
+    # not entered: what a layer caches there (shape memos) changes without changing what it
+    # computes.
+    kids = [v for k, v in d.items() if k[:1] != "_"] if d is not None else []
+    # An optimiser leaf's state (moments, Adam's powers of beta) is read by the update's
+    # recorded call at every replay, never by the recording's Python: not checked.
+    kids.extend(getattr(obj, n) for n in _slots(tp)
+                if hasattr(obj, n) and not (tp is Leaf and n == "state"))
+    return kids
+
+
+def _walk(roots: List[Any], out: List[Any]) -> None:
+    seen: set[int] = set()
+    stack = list(reversed(roots))
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        out.append(obj)
+        stack.extend(reversed(_children(obj)))
+
+
+def _has_contents(cell: Any) -> bool:
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
+
+
+def _names(code: types.CodeType) -> Iterator[str]:
+    yield from code.co_names
+    for c in code.co_consts:
+        if isinstance(c, types.CodeType):
+            yield from _names(c)
+
+
+def discover(fn: Callable[..., Any], args: Tuple[Any, ...], depth: int = 3) -> Found:
+    """The objects ``fn(*args)`` can reach: the arguments, the closure variables and the
+    globals its code names, and (``depth`` levels down) those of the functions among them.
+
+    >>> import typedflux as tf
+    >>> w = tf.ones(2)
+    >>> w in discover(lambda x: x * w, ()).objects
+    True
+    """
+    found = Found()
+    roots: List[Any] = list(args)
+    seen: set[int] = set()
+
+    def visit(f: Any, level: int) -> None:
+        if id(f) in seen or level > depth:
+            return
+        seen.add(id(f))
+        if isinstance(f, types.MethodType):
+            roots.append(f.__self__)
+            f = f.__func__
+        code = getattr(f, "__code__", None)
+        if code is None:
+            return
+        values: List[Any] = []
+        for cell in f.__closure__ or ():
+            if _has_contents(cell):
+                found.bindings.append((cell, None, cell.cell_contents))
+                values.append(cell.cell_contents)
+        g = f.__globals__
+        for name in dict.fromkeys(_names(code)):
+            if name in g:
+                found.bindings.append((g, name, g[name]))
+                values.append(g[name])
+        for v in values:
+            if isinstance(v, (types.FunctionType, types.MethodType)):
+                visit(v, level + 1)
+            elif not isinstance(v, (types.ModuleType, type, types.BuiltinFunctionType)):
+                roots.append(v)
+
+    visit(fn, 0)
+    if not isinstance(fn, types.FunctionType) and hasattr(type(fn), "__call__"):
+        roots.append(fn)  # a callable object (a layer): its attributes count
+    _walk(roots, found.objects)
+    return found
+
+
+class Guard:
+    """The state of everything :func:`discover` found, by identity, as the recording left it;
+    :meth:`holds` compares (see the module docstring)."""
+
+    def __init__(self, found: Found) -> None:
+        self.objects: List[Tuple[Any, Tuple[str, ...], Tuple[Any, ...]]] = []
+        self.slotted: List[Tuple[Any, Tuple[str, ...], Tuple[Any, ...]]] = []
+        self.tensors: List[Tuple[Any, Any]] = []
+        self.seqs: List[Tuple[Any, Tuple[Any, ...], Tuple[Any, ...]]] = []
+        self.globals: List[Tuple[Dict[str, Any], str, Any]] = []
+        self.cells: List[Tuple[Any, Any]] = []
+        for ns, name, _ in found.bindings:
+            if name is None:
+                self.cells.append((ns, ns.cell_contents))
+            else:
+                self.globals.append((ns, name, ns[name]))
+        for obj in found.objects:
+            tp = type(obj)
+            if tp is Tensor:
+                self.tensors.append((obj, obj.data))
+            elif tp is list or tp is dict:
+                self.seqs.append((obj, tuple(obj) if tp is dict else (),
+                                  tuple(obj.values()) if tp is dict else tuple(obj)))
+            elif not isinstance(obj, _OPAQUE + (tuple,)):
+                d = getattr(obj, "__dict__", None)
+                if d is not None:
+                    self.objects.append((obj, tuple(d), tuple(d.values())))
+                names = _slots(tp)
+                if names:
+                    self.slotted.append((obj, names, tuple(getattr(obj, n, _UNSET)
+                                                           for n in names)))
+
+    def holds(self) -> bool:
+        """Whether everything still holds what it held (see the module docstring)."""
+        for t, arr in self.tensors:
+            if t.data is not arr:
+                return False
+        for obj, keys, vals in self.objects:
+            d = obj.__dict__
+            if len(d) != len(keys):
+                return False
+            for a, b in zip(d.values(), vals):
+                if a is not b:
+                    return False
+            if tuple(d) != keys:
+                return False
+        for obj, names, vals in self.slotted:
+            for n, b in zip(names, vals):
+                if getattr(obj, n, _UNSET) is not b:
+                    return False
+        for seq, keys, items in self.seqs:
+            if len(seq) != len(items):
+                return False
+            if type(seq) is dict:
+                if any(a is not b for a, b in zip(seq.values(), items)) or tuple(seq) != keys:
+                    return False
+            elif any(a is not b for a, b in zip(seq, items)):
+                return False
+        for ns, name, value in self.globals:
+            if ns.get(name, _UNSET) is not value:
+                return False
+        for cell, value in self.cells:
+            if not _has_contents(cell) or cell.cell_contents is not value:
+                return False
+        return True
+
+
+_UNSET = object()
+
+
+class Backup:
+    """What a recording that fails half-way may have changed (parameters and buffers,
+    optimiser state, the random generator), to be put back before the function runs eagerly
+    instead.
+
+    >>> import typedflux as tf
+    >>> w = tf.ones(2)
+    >>> b = Backup([w]); w.data *= 3; b.restore(); w.data.tolist()
+    [1.0, 1.0]
+    """
+
+    def __init__(self, objects: List[Any]) -> None:
+        from typedflux.ops import creation
+
+        self.arrays = [(t, t.data, t.data.copy()) for t in objects if type(t) is Tensor]
+        self.states = [(leaf, copy.deepcopy(leaf.state)) for leaf in objects
+                       if type(leaf) is Leaf]
+        self.rng = creation._RNG[0].bit_generator.state
+
+    def restore(self) -> None:
+        from typedflux.ops import creation
+
+        for t, arr, saved in self.arrays:
+            t.data = arr
+            np.copyto(arr, saved)
+        for leaf, state in self.states:
+            leaf.state = state
+        creation._RNG[0].bit_generator.state = self.rng
