@@ -71,7 +71,7 @@ def opaque(fn: F) -> F:
                 return rec.opaque_call(fn, args, kwargs)
         return fn(*args, **kwargs)
 
-    wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
+    wrapper.__wrapped__ = fn
     return wrapper  # type: ignore[return-value]
 
 

@@ -351,7 +351,8 @@ class Recorder:
 
     def reshape(self, s: Sym, shape: Tuple[Any, ...], order: str) -> Sym:
         self._check_open()
-        arr = s.v.reshape(shape, order=order)
+        v: Any = s.v
+        arr = v.reshape(shape, order=order)
         if np.may_share_memory(arr, s.v):
             return self._view_of(s.ref, arr, np.reshape, (shape,), {"order": order})
         buf = self._buffer(arr, "reshape")
@@ -361,7 +362,8 @@ class Recorder:
 
     def astype(self, s: Sym, dtype: Any, order: str, copy: bool) -> Sym:
         self._check_open()
-        arr = s.v.astype(dtype, order=order, copy=copy)
+        v: Any = s.v
+        arr = v.astype(dtype, order=order, copy=copy)
         if arr is s.v:
             return s
         buf = self._buffer(arr, "astype")
@@ -370,7 +372,8 @@ class Recorder:
 
     def copy(self, s: Sym, order: str) -> Sym:
         self._check_open()
-        buf = self._buffer(s.v.copy(order=order), "copy")
+        v: Any = s.v
+        buf = self._buffer(v.copy(order=order), "copy")
         self.steps.append(Step(_copyto, (buf, s.ref), {}, writes=(buf,)))
         return self.sym(buf)
 

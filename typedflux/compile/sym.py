@@ -88,11 +88,13 @@ class Sym:
     # -- structure: shapes and layout never depend on values -----------------------------
     @property
     def shape(self) -> Tuple[int, ...]:
-        return self.v.shape
+        shape: Tuple[int, ...] = self.v.shape
+        return shape
 
     @property
     def dtype(self) -> np.dtype[Any]:
-        return self.v.dtype
+        dtype: np.dtype[Any] = self.v.dtype
+        return dtype
 
     @property
     def ndim(self) -> int:

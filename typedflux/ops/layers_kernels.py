@@ -154,7 +154,8 @@ def empty(like: Array, shape: Tuple[int, ...]) -> Array:
     >>> empty(np.zeros(2, np.float32), (3,)).dtype
     dtype('float32')
     """
-    return np.empty_like(like, shape=shape, order="C")
+    out: Array = np.empty_like(like, shape=shape, order="C")
+    return out
 
 
 def zeros(like: Array, shape: Tuple[int, ...]) -> Array:
@@ -163,7 +164,8 @@ def zeros(like: Array, shape: Tuple[int, ...]) -> Array:
     >>> zeros(np.ones(2), (2, 1)).tolist()
     [[0.0], [0.0]]
     """
-    return np.zeros_like(like, shape=shape, order="C")
+    out: Array = np.zeros_like(like, shape=shape, order="C")
+    return out
 
 
 # -- dense ------------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ def dense_forward(
         # runs ``w @ x.T`` up to ~1.5x faster than ``x @ w.T`` (measured: 784->256 at batch
         # 32, 184 us vs 122 us including the transposing copy back to C order, which keeps
         # the elementwise passes that follow running along memory).
-        pre = (w @ x.T).T.copy()
+        pre: Array = (w @ x.T).T.copy()
     else:
         pre = x @ w.T
     if isinstance(b, np.ndarray):
