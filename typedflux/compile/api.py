@@ -22,7 +22,6 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compile import hooks
 from typedflux.compile.errors import TraceError, ValueDependentError
 from typedflux.compile.guard import Backup, Guard, discover
 from typedflux.compile.program import Program
@@ -178,18 +177,15 @@ class Compiled:
                 arr = obj.data
                 swapped.append((obj, arr))
                 obj.data = rec.external(arr, "")  # type: ignore[assignment]
-        prev = hooks.set_current(rec)
-        hooks.ACTIVE[0] += 1
         outputs: List[Var] = []
         try:
             try:
-                result = self.fn(*call_args)
-                # Before the arrays are put back: a tensor argument returned as it is, is an
-                # output like any other.
-                template = _template(result, outputs)
+                with rec:
+                    result = self.fn(*call_args)
+                    # Before the arrays are put back: a tensor argument returned as it is, is
+                    # an output like any other.
+                    template = _template(result, outputs)
             finally:
-                hooks.ACTIVE[0] -= 1
-                hooks.set_current(prev)
                 rec.closed = True
                 for t, arr in swapped:
                     t.data = arr

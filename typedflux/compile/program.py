@@ -23,6 +23,7 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 import numpy as np
 
+from typedflux.compile.fuse import fold_updates
 from typedflux.compile.record import Call, Recorder, Step, Var
 
 __all__ = ["Program"]
@@ -109,7 +110,7 @@ class Program:
     def __init__(self, rec: Recorder, inputs: List[Var], outputs: List[Var]) -> None:
         self.inputs = inputs
         self.outputs = outputs
-        self.steps: List[Step] = list(rec.steps)
+        self.steps: List[Step] = fold_updates(rec.steps, outputs)
         names = _Names()
         params = [names.var(v) for v in inputs]
         lines: List[str] = []

@@ -29,6 +29,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from typedflux.compile import hooks
 from typedflux.compile.errors import TraceError, ValueDependentError, caller
 from typedflux.compile.sym import Sym
 
@@ -128,6 +129,17 @@ class Recorder:
         # so an id is never taken by another array while it is here).
         self._by_id: Dict[int, Var] = {}
         self.closed = False
+        self._prev: Any = None
+
+    def __enter__(self) -> "Recorder":
+        """Make this the thread's recorder (what ``tf.rng()`` and ``@opaque`` functions ask)."""
+        self._prev = hooks.set_current(self)
+        hooks.ACTIVE[0] += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        hooks.ACTIVE[0] -= 1
+        hooks.set_current(self._prev)
 
     # -- values ------------------------------------------------------------------------------
     def _new(self, kind: str, arr: Any, name: str, base: Optional[Var] = None,

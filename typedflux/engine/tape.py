@@ -415,7 +415,8 @@ class Tape:
                 # a read-only broadcast) or an array already handed out is copied, so the
                 # caller owns every gradient it gets.
                 if g.base is not None or not g.flags.writeable or id(g) in handed:
-                    g = g.astype(vals[i].dtype, copy=True)
+                    g = (g.astype(vals[i].dtype, copy=True) if isinstance(g, np.ndarray)
+                         else np.array(g, dtype=vals[i].dtype))
             if g is not None:
                 handed.add(id(g))
             result.append(g)
@@ -442,7 +443,7 @@ def _accumulate(grads: List[Any], owned: List[bool], i: int, prev: Array, gi: Ar
     else:
         # First collision: copy into a buffer of our own (an ndarray even for 0-d, where
         # numpy's ``a + b`` would give an immutable scalar).
-        buf = prev.copy(order="K")
+        buf = prev.copy(order="K") if isinstance(prev, np.ndarray) else np.array(prev)
         buf += gi
         grads[i] = buf
         owned[i] = True
