@@ -291,12 +291,17 @@ class Recorder:
         return self.sym(buf)
 
     def _fresh(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        # A function without ``out=``: a replay copies its fresh result into the buffer.
+        # A function without ``out=``: a replay copies its fresh result into the buffer. (One
+        # that returned a view of an argument, as np.einsum("ii->i", a) does, gives a view.)
         c_args, t_args = self._t(args)
         c_kw, t_kw = self._kw(kwargs)
         res = func(*c_args, **c_kw)
         if not isinstance(res, _ndarray) and not isinstance(res, np.generic):
             raise TraceError(f"np.{func.__name__} returned {type(res).__name__}")
+        if isinstance(res, _ndarray):
+            for var in self._vars_in(t_args):
+                if np.may_share_memory(res, var.arr):
+                    return self._view_of(var, res, func, t_args, t_kw)
         buf = self._buffer(res, getattr(func, "__name__", ""))
         self.steps.append(Step(_copyto, (buf, Call(func, t_args, t_kw)), {}, writes=(buf,)))
         return self.sym(buf)
@@ -353,20 +358,20 @@ class Recorder:
         root = base.root()
         v = self._new(VIEW, arr, "", base=base, dynamic=root.dynamic)
         if v.dynamic:
-            self.steps.append(Step(fn, (base,) + args, kwargs, bind=v))
+            self.steps.append(Step(fn, args, kwargs, bind=v))
         return self.sym(v)
 
     def view(self, s: Sym, method: str, args: Tuple[Any, ...]) -> Sym:
         self._check_open()
         arr = getattr(s.v, method)(*args)
-        return self._view_of(s.ref, arr, _METHOD_VIEWS[method], args, {})
+        return self._view_of(s.ref, arr, _METHOD_VIEWS[method], (s.ref,) + args, {})
 
     def reshape(self, s: Sym, shape: Tuple[Any, ...], order: str) -> Sym:
         self._check_open()
         v: Any = s.v
         arr = v.reshape(shape, order=order)
         if np.may_share_memory(arr, s.v):
-            return self._view_of(s.ref, arr, np.reshape, (shape,), {"order": order})
+            return self._view_of(s.ref, arr, np.reshape, (s.ref, shape), {"order": order})
         buf = self._buffer(arr, "reshape")
         self.steps.append(Step(_copyto, (buf, Call(np.reshape, (s.ref, shape), {"order": order})),
                                {}, writes=(buf,)))
@@ -398,9 +403,9 @@ class Recorder:
                 c_key = (c_key if type(c_key) is tuple else (c_key,)) + (Ellipsis,)
                 t_key = c_key
                 arr = s.v[c_key]
-            return self._view_of(s.ref, arr, operator.getitem, (t_key,), {})
+            return self._view_of(s.ref, arr, operator.getitem, (s.ref, t_key), {})
         for k in self._vars_in(t_key):
-            if k.arr.dtype == np.bool_:
+            if k.arr.dtype == np.bool_ and k.root().kind != CONST:
                 raise ValueDependentError(
                     "tf.compile: indexing with a recorded boolean mask gives a shape that "
                     "depends on the values; use tf.where to select instead"
@@ -420,7 +425,7 @@ class Recorder:
             dst = self._view_of(s.ref, s.v[c_key] if type(s.v[c_key]) is _ndarray
                                 else s.v[(c_key if type(c_key) is tuple else (c_key,))
                                          + (Ellipsis,)],
-                                operator.getitem, (t_key,), {})
+                                operator.getitem, (s.ref, t_key), {})
             self.steps.append(Step(_copyto, (dst.ref, t_val), {}, writes=(s.ref,)))
         else:
             self.steps.append(Step(operator.setitem, (s.ref, t_key, t_val), {},
@@ -557,7 +562,7 @@ def _np_view(method: str) -> Callable[..., Any]:
         arr = func(a.v, *c_args, **kwargs)
         if not np.may_share_memory(arr, a.v):
             raise TraceError(f"np.{func.__name__} made a copy")
-        return rec._view_of(a.ref, arr, func, t_args, kwargs)
+        return rec._view_of(a.ref, arr, func, (a.ref,) + tuple(t_args), kwargs)
     return handler
 
 
@@ -596,7 +601,7 @@ _FUNCTIONS: Dict[Any, Callable[..., Any]] = {
     np.shape: _structural, np.ndim: _structural, np.size: _structural,
     np.result_type: _structural, np.may_share_memory: _structural,
     np.shares_memory: _structural, np.iscomplexobj: _structural, np.isrealobj: _structural,
-    np.concatenate: _with_out, np.dot: _with_out, np.argmax: _with_out,
+    np.concatenate: _with_out, np.stack: _with_out, np.dot: _with_out, np.argmax: _with_out,
     np.argmin: _with_out, np.cumsum: _with_out, np.take: _with_out,
     np.where: _fresh, np.einsum: _fresh, np.tril: _fresh, np.triu: _fresh,
     np.empty_like: _like, np.zeros_like: _like, np.ones_like: _like, np.full_like: _like,

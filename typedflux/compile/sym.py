@@ -36,7 +36,9 @@ from typedflux.compile.errors import TraceError, caller, value_read
 if TYPE_CHECKING:
     from typedflux.compile.record import Recorder, Var
 
-__all__ = ["Sym"]
+__all__ = ["Sym", "is_sym", "unwrap"]
+
+_CLIP = np._core.umath.clip
 
 
 def _value_read(what: str) -> Exception:
@@ -255,7 +257,19 @@ class Sym:
         return self.rec.function(np.argmin, (self, axis), {"out": out, "keepdims": keepdims})
 
     def clip(self, min: Any = None, max: Any = None, out: Any = None, **kw: Any) -> Any:
-        return np.clip(self, min, max, out=out, **kw)
+        # As numpy's ndarray.clip: through the ufuncs (np.clip itself calls this method).
+        if self.dtype.kind in "iu":
+            if type(min) is int and min <= np.iinfo(self.dtype).min:
+                min = None
+            if type(max) is int and max >= np.iinfo(self.dtype).max:
+                max = None
+        if min is None and max is None:
+            return np.positive(self, out=out, **kw)
+        if min is None:
+            return np.minimum(self, max, out=out, **kw)
+        if max is None:
+            return np.maximum(self, min, out=out, **kw)
+        return _CLIP(self, min, max, out=out, **kw)
 
     def dot(self, b: Any, out: Any = None) -> Any:
         return self.rec.function(np.dot, (self, b), {} if out is None else {"out": out})

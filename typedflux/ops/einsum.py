@@ -98,7 +98,7 @@ def _einsum_vjp(g: Any, out: Any, subscripts: str, xs: List[Any]) -> Tuple[Any, 
             gi = np.expand_dims(gi, tuple(k for k, lab in enumerate(unique) if lab not in kept))
             gi = np.broadcast_to(gi, tuple(own[lab] for lab in unique))
         if len(unique) < len(term):  # a repeated label: the gradient sits on a diagonal
-            full = np.zeros(shape, dtype=np.result_type(g))
+            full = np.zeros_like(g, shape=shape, order="C")
             np.einsum(f"{term}->{unique}", full)[...] = gi
             gi = full
         grads.append(gi)
