@@ -1,0 +1,62 @@
+"""``tf.train(..., compile=True)``: the same losses and parameters as eager training, bit for
+bit (Dropout and Adam included, a short last batch recorded once more), and the same stop
+on a non-finite loss before the update that would spread it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+import typedflux as tf
+
+
+def _setup() -> Any:
+    tf.seed(0)
+    model = tf.Chain(tf.Dense(4, 8, tf.relu), tf.Dropout(0.2), tf.Dense(8, 3))
+    return model, tf.setup(tf.Adam(0.01), model)
+
+
+def _loss(m: Any, x: Any, y: Any) -> Any:
+    return tf.losses.logitcrossentropy(m(x), y)
+
+
+def _data() -> Any:
+    r = np.random.default_rng(0)
+    x = r.standard_normal((70, 4)).astype(np.float32)
+    y = tf.onehot(r.integers(0, 3, 70).tolist(), 3)
+    return tf.DataLoader((x, y), batchsize=16, shuffle=True, rng=1)
+
+
+def test_compiled_training_matches_eager_training() -> None:
+    em, es = _setup()
+    cm, cs = _setup()
+    tf.seed(5)
+    want = tf.train(_loss, em, _data(), es, epochs=3, progress=False)
+    tf.seed(5)
+    got = tf.train(_loss, cm, _data(), cs, epochs=3, progress=False, compile=True)
+    assert got == want
+    for (_, a), (_, b) in zip(tf.named_tensors(cm), tf.named_tensors(em)):
+        assert np.array_equal(a.data, b.data)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # inf * 0 in the backward pass
+def test_compiled_training_stops_before_a_non_finite_update() -> None:
+    model, state = _setup()
+    x = tf.ones(2, 4)
+    y = tf.onehot([0, 1], 3)
+
+    def loss(m: Any, x: Any, y: Any, k: Any) -> Any:
+        return _loss(m, x, y) * k
+
+    one, inf = tf.tensor(1.0), tf.tensor(np.inf)
+    tf.train(loss, model, [(x, y, one)] * 2, state, progress=False, compile=True)
+    before = [p.data.copy() for p in tf.params(model)]
+    with pytest.raises(FloatingPointError, match="the loss is inf at epoch 1, batch 2"):
+        tf.train(loss, model, [(x, y, one), (x, y, inf)], state, progress=False, compile=True)
+    after_one = [p.data.copy() for p in tf.params(model)]
+    assert not all(np.array_equal(a, b) for a, b in zip(after_one, before))  # batch 1 ran
+    with pytest.raises(FloatingPointError, match="the loss is inf at epoch 1, batch 1"):
+        tf.train(loss, model, [(x, y, inf)], state, progress=False, compile=True)
+    assert all(np.array_equal(p.data, b) for p, b in zip(tf.params(model), after_one))
