@@ -199,6 +199,8 @@ class Compiled:
             self._give_up(key, str(e))
             self._stats["eager"] += 1
             return self.fn(*args)
+        # (The result now, before the program moves its buffers.)
+        first = _rebuild(template, tuple(v.arr for v in outputs))
         # The guard is taken from the state the recording left (a layer's memo made on its
         # first call, an optimiser leaf for a parameter thawed since setup).
         guard = Guard(discover(self.fn, args))
@@ -206,7 +208,7 @@ class Compiled:
         variants = self._entries.setdefault(key, [])
         variants.insert(0, entry)
         self._stats["recordings"] += 1
-        return _rebuild(template, tuple(v.arr for v in outputs))
+        return first
 
 
 def _template(result: Any, outputs: List[Var]) -> Any:

@@ -24,6 +24,8 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 import numpy as np
 
 from typedflux.compile.fuse import fold_updates
+from typedflux.compile.memory import place
+from typedflux.optimise.blas import Gemm
 from typedflux.compile.record import Call, Recorder, Step, Var
 
 __all__ = ["Program"]
@@ -95,6 +97,18 @@ class _Names:
         return f"{self.const(fn, 'f')}({', '.join(parts)})"
 
 
+def _rebound(step: Step) -> Step:
+    # A folded GEMM prepared with the recording's arrays, prepared again for the arrays its
+    # values were given by place().
+    fn = step.fn
+    if isinstance(fn, Gemm):
+        a, b, c = step.args
+        again = Gemm.prepare(fn.args[6], a.arr, b.arr, fn.args[11], c.arr)
+        if again is not None:
+            return Step(again, step.args, step.kwargs, step.bind, step.writes)
+    return step
+
+
 class Program:
     """The replay function of a recording (see the module docstring): ``replay(*inputs) ->
     tuple of output arrays`` (the program's own buffers: copy what must outlive the next
@@ -111,6 +125,8 @@ class Program:
         self.inputs = inputs
         self.outputs = outputs
         self.steps: List[Step] = fold_updates(rec.steps, outputs)
+        self.arena_bytes = place(rec.vars, self.steps, outputs)
+        self.steps = [_rebound(s) for s in self.steps]
         names = _Names()
         params = [names.var(v) for v in inputs]
         lines: List[str] = []
