@@ -267,9 +267,14 @@ class Recorder:
         impl = getattr(func, "_implementation", None)
         if impl is not None and hasattr(impl, "__code__"):
             # A numpy function written in Python: run it on the recorded arrays, so the numpy
-            # calls inside it are recorded one by one.
-            return impl(*args, **kwargs)
-        raise TraceError(f"np.{getattr(func, '__name__', func)} is not recorded")
+            # calls inside it are recorded one by one; one that needs a plain array inside
+            # (np.pad, np.tile) is recorded as one call instead.
+            mark = len(self.steps)
+            try:
+                return impl(*args, **kwargs)
+            except TraceError:
+                del self.steps[mark:]
+        return self._fresh(func, args, kwargs)
 
     def _structural(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
         # Answers about shapes and types only.

@@ -110,7 +110,7 @@ def _pad_vjp(g: Any, out: Any, x: Any, widths: Tuple[Tuple[int, int], ...], mode
     # every output position onto the input position it was copied from.
     for i, ((b, e), n) in enumerate(zip(widths, shape)):
         source = np.pad(np.arange(n), (b, e), mode=_NUMPY_MODES[mode])
-        folded = np.zeros(g.shape[:i] + (n,) + g.shape[i + 1:], dtype=g.dtype)
+        folded = np.zeros_like(g, shape=g.shape[:i] + (n,) + g.shape[i + 1:], order="C")
         where: Any = (slice(None),) * i + (source,)
         np.add.at(folded, where, g)
         g = folded

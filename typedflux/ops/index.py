@@ -88,7 +88,7 @@ def _take_vjp(g: Any, out: Any, x: Any, indices: Any, axis: int) -> Tuple[Any, .
         else:
             pos = np.arange(np.shape(g)[k]) if shape[k] != 1 else np.zeros(1, dtype=np.intp)
             where.append(pos.reshape((-1,) + (1,) * (n - k - 1)))
-    z = np.zeros(shape, dtype=np.result_type(g))
+    z = np.zeros_like(g, shape=shape, order="C")
     np.add.at(z, tuple(where), g)
     return (z, None)
 
