@@ -75,7 +75,11 @@ def _producer(steps: List[Step], i: int, g: Var) -> Optional[int]:
 
 def fold_updates(steps: List[Step], outputs: List[Var]) -> List[Step]:
     """``steps`` with each foldable ``matmul`` + ``axpy`` pair made one GEMM (see the module
-    docstring); the others as they were."""
+    docstring); the others as they were.
+
+    >>> fold_updates([], [])
+    []
+    """
     out = list(steps)
     kept = {v.root().n for v in outputs}
     i = 0

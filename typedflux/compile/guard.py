@@ -39,7 +39,13 @@ class Found:
     """What :func:`discover` finds: ``objects`` reachable from the arguments and from the
     function's globals and closure (each once), and ``bindings``: ``(namespace, name,
     value)`` for each global the code names and ``(cell, None, value)`` for each closure
-    variable."""
+    variable.
+
+    >>> k = 2.0
+    >>> found = discover(lambda x: x * k, ())
+    >>> [value for _, _, value in found.bindings]
+    [2.0]
+    """
 
     def __init__(self) -> None:
         self.objects: List[Any] = []
@@ -154,7 +160,14 @@ def discover(fn: Callable[..., Any], args: Tuple[Any, ...], depth: int = 3) -> F
 
 class Guard:
     """The state of everything :func:`discover` found, by identity, as the recording left it;
-    :meth:`holds` compares (see the module docstring)."""
+    :meth:`holds` compares (see the module docstring).
+
+    >>> import typedflux as tf
+    >>> m = {"w": tf.ones(2)}
+    >>> g = Guard(discover(lambda m: m, (m,)))
+    >>> g.holds(), (m.update(w=tf.ones(2)), g.holds())[1]
+    (True, False)
+    """
 
     def __init__(self, found: Found) -> None:
         self.objects: List[Tuple[Any, Tuple[str, ...], Tuple[Any, ...]]] = []
@@ -185,7 +198,11 @@ class Guard:
                                                            for n in names)))
 
     def holds(self) -> bool:
-        """Whether everything still holds what it held (see the module docstring)."""
+        """Whether everything still holds what it held (see the module docstring).
+
+        >>> Guard(discover(lambda: None, ())).holds()
+        True
+        """
         for t, arr in self.tensors:
             if t.data is not arr:
                 return False
@@ -242,6 +259,10 @@ class Backup:
         self.rng = creation._RNG[0].bit_generator.state
 
     def restore(self) -> None:
+        """Put everything back as it was when the backup was made (see the class).
+
+        >>> Backup([]).restore()
+        """
         from typedflux.ops import creation
 
         for t, arr, saved in self.arrays:

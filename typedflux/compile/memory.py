@@ -83,7 +83,11 @@ def _dense(a: Any) -> bool:
 
 def place(vars_: List[Var], steps: List[Step], outputs: List[Var]) -> int:
     """Move the program's buffers into one arena (see the module docstring); returns the
-    arena's size in bytes."""
+    arena's size in bytes.
+
+    >>> place([], [], [])
+    0
+    """
     spans = _spans(vars_, steps, outputs)
     bufs = [v for v in vars_ if v.kind == BUF and v.n in spans and _movable(v)]
     bufs.sort(key=lambda v: -v.arr.nbytes)

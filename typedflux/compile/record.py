@@ -43,7 +43,14 @@ _ndarray = np.ndarray
 class Var:
     """One value of a recorded program (see the module docstring). ``arr``: its array at
     recording (for a fixed value also at every replay); ``base``: the value a view is of;
-    ``dynamic``: bound anew at every call (an input, a view of one)."""
+    ``dynamic``: bound anew at every call (an input, a view of one).
+
+    >>> rec = Recorder()
+    >>> x = rec.input(np.ones((2, 3)), "x")
+    >>> v = x.T.ref
+    >>> v.kind, v.dynamic, v.root() is x.ref
+    ('view', True, True)
+    """
 
     __slots__ = ("n", "kind", "arr", "base", "dynamic", "name")
 
@@ -67,7 +74,14 @@ class Var:
 
 
 class Call:
-    """A call nested inside a step's arguments (``np.copyto(buf, np.where(c, x, y))``)."""
+    """A call nested inside a step's arguments (``np.copyto(buf, np.where(c, x, y))``).
+
+    >>> rec = Recorder()
+    >>> x = rec.input(np.arange(3.0), "x")
+    >>> y = np.where(x > 1.0, x, 0.0)
+    >>> type(rec.steps[-1].args[1]).__name__, rec.steps[-1].args[1].fn is np.where
+    ('Call', True)
+    """
 
     __slots__ = ("fn", "args", "kwargs")
 
@@ -78,7 +92,15 @@ class Call:
 class Step:
     """One call of the program: ``fn(*args, **kwargs)`` with :class:`Var` in place of arrays.
     ``bind``: the value the call's result becomes (a view of an input, taken at every call),
-    else the call works through ``out=`` or in place. ``writes``: the values it writes."""
+    else the call works through ``out=`` or in place. ``writes``: the values it writes.
+
+    >>> rec = Recorder()
+    >>> x = rec.input(np.ones(2), "x")
+    >>> x *= 3.0
+    >>> s = rec.steps[0]
+    >>> s.fn is np.multiply, s.writes == (x.ref,)
+    (True, True)
+    """
 
     __slots__ = ("fn", "args", "kwargs", "bind", "writes")
 

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Sym", "is_sym", "unwrap"]
 
-_CLIP = np._core.umath.clip
+# The ufunc behind ndarray.clip (numpy keeps it in its private core package).
+_CLIP: Any = getattr(np, "_core").umath.clip
 
 
 def _value_read(what: str) -> Exception:
@@ -47,7 +48,8 @@ def _value_read(what: str) -> Exception:
 
 class Sym:
     """A recorded array (see the module docstring). ``v``: its real value now; ``ref``: the
-    program value; ``rec``: the recorder.
+    program value; ``rec``: the recorder. Its methods are ndarray's, with numpy's meanings
+    (documented by numpy); each one is recorded.
 
     >>> from typedflux.compile.record import Recorder
     >>> rec = Recorder()
