@@ -4,10 +4,10 @@ sharing its bytes.
 While recording, every call's result got an array of its own, so a replay that kept those
 would touch every intermediate of the step at every step (20 MB for a small CNN, where the
 eager step reuses what it freed a moment ago). :func:`place` gives each buffer the span of
-steps from its first to its last use (through any view of it), packs the buffers into one
-arena so that two share bytes only when their spans are disjoint (largest first, lowest
-free offset), and rebuilds every buffer and every fixed view of one on the arena with its
-original shape, strides and offset. Values the program's caller reads (its outputs) live to
+steps from its first to its last use (through any view of it), places the buffers in one
+arena so that two share bytes only when their spans are disjoint (in step order, each taking
+the smallest free block that fits, as an allocator would), and rebuilds every buffer and
+every fixed view of one on the arena with its original shape, strides and offset. Values the program's caller reads (its outputs) live to
 the end.
 
 >>> import numpy as np
@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
@@ -90,21 +91,32 @@ def place(vars_: List[Var], steps: List[Step], outputs: List[Var]) -> int:
     """
     spans = _spans(vars_, steps, outputs)
     bufs = [v for v in vars_ if v.kind == BUF and v.n in spans and _movable(v)]
-    bufs.sort(key=lambda v: -v.arr.nbytes)
-    placed: List[Tuple[int, int, int, int]] = []  # (offset, end, first step, last step)
-    offsets: Dict[int, int] = {}
+    # One pass in step order: a buffer takes the smallest free block that fits it (at most
+    # twice its size, so a small one does not pin a large one) or new bytes at the end, and
+    # gives its block back after its last step.
+    starts: Dict[int, List[Var]] = {}
     for v in bufs:
-        first, last = spans[v.n]
-        size = -(-v.arr.nbytes // _ALIGN) * _ALIGN
-        live = sorted((o, e) for o, e, f, l in placed if not (l < first or last < f))
-        offset = 0
-        for o, e in live:
-            if offset + size <= o:
-                break
-            offset = max(offset, e)
-        offsets[v.n] = offset
-        placed.append((offset, offset + size, first, last))
-    total = max((e for _, e, _, _ in placed), default=0)
+        starts.setdefault(spans[v.n][0], []).append(v)
+    ends: Dict[int, List[Var]] = {}
+    for v in bufs:
+        ends.setdefault(spans[v.n][1], []).append(v)
+    free: List[Tuple[int, int]] = []  # (block size, offset), sorted
+    block: Dict[int, Tuple[int, int]] = {}
+    offsets: Dict[int, int] = {}
+    total = 0
+    for i in sorted(set(starts) | set(ends)):
+        for v in sorted(starts.get(i, ()), key=lambda v: -v.arr.nbytes):
+            size = -(-v.arr.nbytes // _ALIGN) * _ALIGN
+            k = bisect.bisect_left(free, (size, -1))
+            if k < len(free) and free[k][0] <= 2 * size:
+                bsize, offset = free.pop(k)
+            else:
+                bsize, offset = size, total
+                total += size
+            block[v.n] = (bsize, offset)
+            offsets[v.n] = offset
+        for v in ends.get(i, ()):
+            bisect.insort(free, block[v.n])
     if not total:
         return 0
     raw = np.empty(total + _ALIGN, np.uint8)
