@@ -268,3 +268,52 @@ def test_state_changed_before_every_call_falls_back_to_eager() -> None:
             m.step = step  # type: ignore[attr-defined]
             f(m, tf.ones(1, 2))
     assert f.stats() == {"recordings": 8, "replays": 0, "eager": 4}
+
+
+def test_keyword_arguments_are_inputs_too() -> None:
+    f = tf.compile(lambda x, scale=1.0, *, shift: x * scale + shift)
+    a = f(tf.ones(2), shift=tf.full(2, value=1.0))
+    b = f(tf.ones(2), shift=tf.full(2, value=5.0))
+    c = f(tf.ones(2), 3.0, shift=tf.full(2, value=1.0))
+    assert (a.numpy().tolist(), b.numpy().tolist(), c.numpy().tolist()) == (
+        [2.0, 2.0], [6.0, 6.0], [4.0, 4.0])
+    assert f.stats() == {"recordings": 2, "replays": 1, "eager": 0}
+
+
+def test_a_layer_compiles_as_a_function() -> None:
+    model = tf.Chain(tf.Dense(3, 4, tf.tanh), tf.Dense(4, 2))
+    fast = tf.compile(model)
+    x = tf.randn(5, 3)
+    assert np.array_equal(fast(x).numpy(), model(x).numpy())
+    assert np.array_equal(fast(x * 2.0).numpy(), model(x * 2.0).numpy())
+    assert fast.stats()["replays"] == 1
+    model.layers[0].activation = tf.relu  # a changed attribute: recorded again
+    assert np.array_equal(fast(x).numpy(), model(x).numpy())
+    assert fast.stats()["recordings"] == 2
+
+
+def test_concurrent_replays_of_one_recording_stay_correct() -> None:
+    import threading
+
+    model = tf.Dense(64, 64, tf.relu)
+    f = tf.compile(lambda m, x: m(x).sum())
+    xs = [tf.randn(32, 64) for _ in range(8)]
+    want = [model(x).sum().item() for x in xs]
+    f(model, xs[0])
+    got: list = [None] * len(xs)
+
+    def run(k: int) -> None:
+        for _ in range(50):
+            got[k] = f(model, xs[k]).item()
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(len(xs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == want
+
+
+def test_not_callable_is_refused() -> None:
+    with pytest.raises(TypeError, match="tf.compile needs a function or layer"):
+        tf.compile(3)

@@ -17,6 +17,8 @@ then replay the recording for later calls with the same signature.
 
 from __future__ import annotations
 
+import functools
+import threading
 import warnings
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -38,6 +40,9 @@ _LEAVES = (type(None), bool, int, float, complex, str, bytes)
 # attribute, a list that grows) is run eagerly from then on: recording would cost more than
 # it saves.
 _VARIANTS = 8
+# One recording at a time in the process: a recording swaps the arrays of the tensors it
+# reaches for recorded ones while it runs.
+_RECORDING = threading.RLock()
 
 
 def _signature(args: Tuple[Any, ...]) -> Any:
@@ -58,11 +63,20 @@ def _signature(args: Tuple[Any, ...]) -> Any:
     return tuple(key)
 
 
+def _key(args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, Tuple[Any, ...]]:
+    # The recording key of a call, and its arguments as one tuple (keyword arguments' values
+    # after the positional ones, in the call's order).
+    if not kwargs:
+        return _signature(args), args
+    flat = args + tuple(kwargs.values())
+    return (len(args), tuple(kwargs), _signature(flat)), flat
+
+
 class _Entry:
     """One recording: its program, its guard, which arguments feed the program's inputs, and
     how to build the function's result from the program's outputs."""
 
-    __slots__ = ("program", "guard", "inputs", "result")
+    __slots__ = ("program", "guard", "inputs", "result", "lock")
 
     def __init__(self, program: Program, guard: Guard, inputs: List[Tuple[int, bool]],
                  result: Any) -> None:
@@ -70,6 +84,9 @@ class _Entry:
         self.guard = guard
         self.inputs = inputs  # (argument index, is a Tensor)
         self.result = result
+        # A replay writes the program's buffers: one at a time (another thread meanwhile
+        # runs the function eagerly).
+        self.lock = threading.Lock()
 
 
 class Compiled:
@@ -84,13 +101,15 @@ class Compiled:
     """
 
     def __init__(self, fn: Callable[..., Any], fallback: bool = True) -> None:
+        if not callable(fn):
+            raise TypeError(f"tf.compile needs a function or layer to compile, got "
+                            f"{type(fn).__name__}")
         self.fn = fn
         self.fallback = fallback
         self._entries: Dict[Any, List[_Entry]] = {}
         self._eager: Dict[Any, str] = {}
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
-        self.__doc__ = getattr(fn, "__doc__", None)
-        self.__wrapped__ = fn
+        functools.update_wrapper(self, fn, updated=())
 
     def stats(self) -> Dict[str, int]:
         """Counts of recordings, replays and eager calls so far.
@@ -110,12 +129,13 @@ class Compiled:
         def replay(d0):
         ...
         """
-        entry = self._find(_signature(args))
+        key = _key(args, {})[0]
+        entry = self._find(key)
         if entry is None:
             self(*args)
-            entry = self._find(_signature(args))
+            entry = self._find(key)
         if entry is None:
-            raise TraceError(f"nothing was recorded: {self._eager.get(_signature(args))}")
+            raise TraceError(f"nothing was recorded: {self._eager.get(key)}")
         return entry.program.source
 
     def _find(self, key: Any) -> Optional[_Entry]:
@@ -124,25 +144,30 @@ class Compiled:
                 return entry
         return None
 
-    def __call__(self, *args: Any) -> Any:
-        key = _signature(args)
-        entries = self._entries.get(key)
-        if entries is not None:
-            for entry in entries:
-                if entry.guard.holds():
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        key, flat = _key(args, kwargs)
+        entries = self._entries.get(key, ())
+        busy = False
+        for entry in entries:
+            if entry.guard.holds():
+                if not entry.lock.acquire(blocking=False):
+                    busy = True  # replaying on another thread: run eagerly meanwhile
+                    break
+                try:
                     outs = entry.program.replay(
-                        *[args[i].data if tensor else args[i] for i, tensor in entry.inputs])
-                    self._stats["replays"] += 1
-                    return _rebuild(entry.result, outs)
-        if key in self._eager:
-            self._stats["eager"] += 1
-            return self.fn(*args)
-        if entries is not None and len(entries) >= _VARIANTS:
+                        *[flat[i].data if tensor else flat[i] for i, tensor in entry.inputs])
+                finally:
+                    entry.lock.release()
+                self._stats["replays"] += 1
+                return _rebuild(entry.result, outs)
+        if not busy and key not in self._eager:
+            if len(entries) < _VARIANTS:
+                with _RECORDING:
+                    return self._record(key, flat, len(args), tuple(kwargs))
             self._give_up(key, f"what it reads changed {_VARIANTS} times (a counter attribute, "
                                "a list that grows?); each change needs a new recording")
-            self._stats["eager"] += 1
-            return self.fn(*args)
-        return self._record(key, args)
+        self._stats["eager"] += 1
+        return self.fn(*args, **kwargs)
 
     def _give_up(self, key: Any, why: str) -> None:
         self._eager[key] = why
@@ -150,7 +175,10 @@ class Compiled:
         warnings.warn(f"tf.compile: running {getattr(self.fn, '__name__', 'the function')} "
                       f"eagerly: {why}", RuntimeWarning, stacklevel=3)
 
-    def _record(self, key: Any, args: Tuple[Any, ...]) -> Any:
+    def _record(self, key: Any, args: Tuple[Any, ...], npos: int,
+                names: Tuple[str, ...]) -> Any:
+        # ``args``: the positional arguments, then the keyword arguments' values in ``names``
+        # order.
         found = discover(self.fn, args)
         backup = Backup(found.objects)
         rec = Recorder()
@@ -181,7 +209,7 @@ class Compiled:
         try:
             try:
                 with rec:
-                    result = self.fn(*call_args)
+                    result = self.fn(*call_args[:npos], **dict(zip(names, call_args[npos:])))
                     # Before the arrays are put back: a tensor argument returned as it is, is
                     # an output like any other.
                     template = _template(result, outputs)
@@ -198,7 +226,7 @@ class Compiled:
                 raise
             self._give_up(key, str(e))
             self._stats["eager"] += 1
-            return self.fn(*args)
+            return self.fn(*args[:npos], **dict(zip(names, args[npos:])))
         # (The result now, before the program moves its buffers.)
         first = _rebuild(template, tuple(v.arr for v in outputs))
         # The guard is taken from the state the recording left (a layer's memo made on its
