@@ -60,3 +60,23 @@ def test_compiled_training_stops_before_a_non_finite_update() -> None:
     with pytest.raises(FloatingPointError, match="the loss is inf at epoch 1, batch 1"):
         tf.train(loss, model, [(x, y, inf)], state, progress=False, compile=True)
     assert all(np.array_equal(p.data, b) for p, b in zip(tf.params(model), after_one))
+
+
+def test_onehot_inside_a_compiled_step_checks_its_labels_at_every_call() -> None:
+    model, state = _setup()
+
+    def loss(m: Any, x: Any, labels: Any) -> Any:
+        return tf.losses.logitcrossentropy(m(x), tf.onehot(labels, 3))
+
+    em, es = _setup()
+    x = tf.ones(4, 4)
+    for labels in ([0, 1, 2, 0], [2, 2, 1, 0]):
+        tf.seed(1)
+        want = tf.train(loss, em, [(x, tf.tensor(labels))], es, progress=False)
+        tf.seed(1)
+        got = tf.train(loss, model, [(x, tf.tensor(labels))], state, progress=False,
+                       compile=True)
+        assert got == want
+    with pytest.raises(ValueError, match="label 3 at position 1 is out of range"):
+        tf.train(loss, model, [(x, tf.tensor([0, 3, 1, 1]))], state, progress=False,
+                 compile=True)

@@ -193,6 +193,8 @@ class Guard:
                 if d is not None:
                     self.objects.append((obj, tuple(d), tuple(d.values())))
                 names = _slots(tp)
+                if tp is Leaf:
+                    names = ("rule",)  # its state is the update's business (see _children)
                 if names:
                     self.slotted.append((obj, names, tuple(getattr(obj, n, _UNSET)
                                                            for n in names)))

@@ -628,6 +628,7 @@ _FUNCTIONS: Dict[Any, Callable[..., Any]] = {
     np.shape: _structural, np.ndim: _structural, np.size: _structural,
     np.result_type: _structural, np.may_share_memory: _structural,
     np.shares_memory: _structural, np.iscomplexobj: _structural, np.isrealobj: _structural,
+    np.einsum_path: _structural, np.broadcast_shapes: _structural,
     np.concatenate: _with_out, np.stack: _with_out, np.dot: _with_out, np.argmax: _with_out,
     np.argmin: _with_out, np.cumsum: _with_out, np.take: _with_out,
     np.where: _fresh, np.einsum: _fresh, np.tril: _fresh, np.triu: _fresh,

@@ -9,6 +9,7 @@ from typing import Any, Optional, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.compile.hooks import opaque
 from typedflux.ops.creation import tensor
 from typedflux.tensor import Tensor
 
@@ -33,11 +34,24 @@ def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     """
     if isinstance(nclasses, bool) or not isinstance(nclasses, (int, np.integer)) or nclasses < 1:
         raise ValueError(f"onehot: nclasses must be a positive int, got {nclasses!r}")
-    arr = np.asarray(labels.numpy() if isinstance(labels, Tensor) else labels)
+    # (The tensor's own array, not np.asarray of it: tf.compile records what follows.)
+    arr = labels.data if isinstance(labels, Tensor) else np.asarray(labels)
     if arr.size == 0 and arr.dtype == np.float64 and not isinstance(labels, (Tensor, np.ndarray)):
         arr = arr.astype(np.int64)  # [] has no element to say it holds ints
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):
         raise ValueError(f"onehot: labels must be integers, got dtype {arr.dtype}")
+    _check_range(arr, int(nclasses))
+    out = np.zeros_like(arr, dtype=np.float32, shape=arr.shape + (int(nclasses),), order="C")
+    np.put_along_axis(out, arr[..., None], 1.0, axis=-1)
+    t: Tensor[Unpack[Tuple[Any, ...]]] = Tensor.__new__(Tensor)
+    t.data = out
+    t._tape = None
+    return t
+
+
+@opaque
+def _check_range(arr: Any, nclasses: int) -> None:
+    # Reads the labels: a compiled step replays this check as one call.
     bad = np.flatnonzero((arr < 0) | (arr >= nclasses))
     if bad.size:
         pos = np.unravel_index(int(bad[0]), arr.shape) if arr.ndim != 1 else (int(bad[0]),)
@@ -46,9 +60,6 @@ def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
             f"onehot: label {int(arr.flat[bad[0]])} at position {where} is out of range for "
             f"nclasses={nclasses} (labels must be in 0..{nclasses - 1})"
         )
-    out = np.zeros(arr.shape + (int(nclasses),), dtype=np.float32)
-    np.put_along_axis(out, arr[..., None], 1.0, axis=-1)
-    return tensor(out, dtype=np.float32)
 
 
 def onecold(scores: Any, labels: Optional[Sequence[Any]] = None) -> Any:
