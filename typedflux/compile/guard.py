@@ -160,7 +160,7 @@ def discover(fn: Callable[..., Any], args: Tuple[Any, ...], depth: int = 3) -> F
 
 class Guard:
     """The state of everything :func:`discover` found, by identity, as the recording left it;
-    :meth:`holds` compares (see the module docstring).
+    ``holds()`` compares (see the module docstring): a generated function of identity tests.
 
     >>> import typedflux as tf
     >>> m = {"w": tf.ones(2)}
@@ -199,43 +199,47 @@ class Guard:
                     self.slotted.append((obj, names, tuple(getattr(obj, n, _UNSET)
                                                            for n in names)))
 
-    def holds(self) -> bool:
-        """Whether everything still holds what it held (see the module docstring).
+        self.holds: Callable[[], bool] = self._generate()
 
-        >>> Guard(discover(lambda: None, ())).holds()
-        True
-        """
+    def _generate(self) -> Callable[[], bool]:
+        # The check as one generated function of identity tests (a call per object would
+        # cost more than the tests: this runs before every replay).
+        consts: Dict[str, Any] = {"U": _UNSET}
+        lines: List[str] = []
+
+        def name(v: Any) -> str:
+            key = f"c{len(consts)}"
+            consts[key] = v
+            return key
+
         for t, arr in self.tensors:
-            if t.data is not arr:
-                return False
+            lines.append(f"{name(t)}.data is not {name(arr)}")
         for obj, keys, vals in self.objects:
-            d = obj.__dict__
-            if len(d) != len(keys):
-                return False
-            for a, b in zip(d.values(), vals):
-                if a is not b:
-                    return False
-            if tuple(d) != keys:
-                return False
+            d = name(obj.__dict__)
+            lines.append(f"len({d}) != {len(keys)}")
+            lines.extend(f"{d}.get({k!r}, U) is not {name(v)}" for k, v in zip(keys, vals))
         for obj, names, vals in self.slotted:
-            for n, b in zip(names, vals):
-                if getattr(obj, n, _UNSET) is not b:
-                    return False
+            o = name(obj)
+            lines.extend(f"getattr({o}, {n!r}, U) is not {name(v)}" for n, v in zip(names, vals))
         for seq, keys, items in self.seqs:
-            if len(seq) != len(items):
-                return False
+            q = name(seq)
+            lines.append(f"len({q}) != {len(items)}")
             if type(seq) is dict:
-                if any(a is not b for a, b in zip(seq.values(), items)) or tuple(seq) != keys:
-                    return False
-            elif any(a is not b for a, b in zip(seq, items)):
-                return False
-        for ns, name, value in self.globals:
-            if ns.get(name, _UNSET) is not value:
-                return False
-        for cell, value in self.cells:
-            if not _has_contents(cell) or cell.cell_contents is not value:
-                return False
-        return True
+                lines.extend(f"{q}.get({k!r}, U) is not {name(v)}" for k, v in zip(keys, items))
+            else:
+                lines.extend(f"{q}[{i}] is not {name(v)}" for i, v in enumerate(items))
+        for ns, key, value in self.globals:
+            lines.append(f"{name(ns)}.get({key!r}, U) is not {name(value)}")
+        body = "".join(f"    if {ln}:\n        return False\n" for ln in lines)
+        cells = "".join(f"        if {name(c)}.cell_contents is not {name(v)}:\n"
+                        "            return False\n" for c, v in self.cells)
+        if cells:
+            body += f"    try:\n{cells}    except ValueError:\n        return False\n"
+        src = f"def holds():\n{body}    return True\n"
+        scope = dict(consts)
+        exec(compile(src, "<typedflux guard>", "exec"), scope)
+        fn: Callable[[], bool] = scope["holds"]
+        return fn
 
 
 _UNSET = object()
