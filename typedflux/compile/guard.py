@@ -147,7 +147,10 @@ def discover(fn: Callable[..., Any], args: Tuple[Any, ...], depth: int = 3) -> F
                 values.append(g[name])
         for v in values:
             if isinstance(v, (types.FunctionType, types.MethodType)):
-                visit(v, level + 1)
+                # typedflux's own functions are not entered: their module state (caches of
+                # shape rules, model walks) is not part of the user's computation.
+                if not str(getattr(v, "__module__", "")).startswith("typedflux."):
+                    visit(v, level + 1)
             elif not isinstance(v, (types.ModuleType, type, types.BuiltinFunctionType)):
                 roots.append(v)
 
@@ -217,7 +220,7 @@ class Guard:
         for obj, keys, vals in self.objects:
             d = name(obj.__dict__)
             lines.append(f"len({d}) != {len(keys)}")
-            lines.extend(f"{d}.get({k!r}, U) is not {name(v)}" for k, v in zip(keys, vals))
+            lines.extend(f"{d}.get({name(k)}, U) is not {name(v)}" for k, v in zip(keys, vals))
         for obj, names, vals in self.slotted:
             o = name(obj)
             lines.extend(f"getattr({o}, {n!r}, U) is not {name(v)}" for n, v in zip(names, vals))
@@ -225,7 +228,8 @@ class Guard:
             q = name(seq)
             lines.append(f"len({q}) != {len(items)}")
             if type(seq) is dict:
-                lines.extend(f"{q}.get({k!r}, U) is not {name(v)}" for k, v in zip(keys, items))
+                lines.extend(f"{q}.get({name(k)}, U) is not {name(v)}"
+                             for k, v in zip(keys, items))
             else:
                 lines.extend(f"{q}[{i}] is not {name(v)}" for i, v in enumerate(items))
         for ns, key, value in self.globals:
