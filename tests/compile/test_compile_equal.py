@@ -112,3 +112,18 @@ def test_dropout_masks_are_fresh_on_every_replay_and_follow_the_seed() -> None:
     tf.seed(3)
     eager = [tf.withgradient(lambda m: m(x).sum(), model)[0].item() for _ in range(5)]
     assert eager == first
+
+
+def test_noise_drawn_inside_a_step_is_fresh_on_every_replay() -> None:
+    def noisy(m: Any, x: Any) -> Any:
+        h = m(x) + 0.1 * tf.randn(4, 3) + tf.rand(4, 3)
+        return tf.withgradient(lambda m: (m(x) * h).sum(), m)
+
+    model = tf.Dense(2, 3)
+    x = tf.ones(4, 2)
+    f = tf.compile(noisy, fallback=False)
+    tf.seed(9)
+    got = [f(model, x)[0].item() for _ in range(4)]
+    tf.seed(9)
+    want = [noisy(model, x)[0].item() for _ in range(4)]
+    assert got == want and len(set(got)) == 4

@@ -317,3 +317,48 @@ def test_concurrent_replays_of_one_recording_stay_correct() -> None:
 def test_not_callable_is_refused() -> None:
     with pytest.raises(TypeError, match="tf.compile needs a function or layer"):
         tf.compile(3)
+
+
+class _Lazy:
+    """Makes its weight on first use (its shape from the input); with ``keep``, also keeps
+    its last output."""
+
+    def __init__(self, keep: bool) -> None:
+        self.weight = None
+        self.keep = keep
+        self.last = None
+
+    def __call__(self, x: Any) -> Any:
+        if self.weight is None:
+            self.weight = tf.randn(x.shape[-1], 2)
+        y = x @ self.weight
+        if self.keep:
+            self.last = y
+        return y
+
+
+def test_state_made_while_recording_is_kept_and_recorded_next_time() -> None:
+    tf.seed(0)
+    eager = _Lazy(keep=False)
+    want = [eager(tf.full(3, 4, value=float(k))).sum().item() for k in range(4)]
+    tf.seed(0)
+    m = _Lazy(keep=False)
+    f = tf.compile(lambda m, x: m(x).sum())
+    got = [f(m, tf.full(3, 4, value=float(k))).item() for k in range(4)]
+    assert got == want
+    assert np.array_equal(m.weight.data, eager.weight.data)
+    assert type(m.weight.data) is np.ndarray
+    assert f.stats() == {"recordings": 1, "replays": 2, "eager": 1}
+
+
+def test_a_function_storing_its_output_at_every_call_runs_eagerly() -> None:
+    tf.seed(0)
+    eager = _Lazy(keep=True)
+    want = [eager(tf.full(3, 4, value=float(k))).sum().item() for k in range(4)]
+    tf.seed(0)
+    m = _Lazy(keep=True)
+    f = tf.compile(lambda m, x: m(x).sum())
+    with pytest.warns(RuntimeWarning, match="stores a tensor it computed"):
+        got = [f(m, tf.full(3, 4, value=float(k))).item() for k in range(4)]
+    assert got == want
+    assert np.array_equal(m.last.data, eager.last.data) and type(m.last.data) is np.ndarray

@@ -108,6 +108,7 @@ class Compiled:
         self.fallback = fallback
         self._entries: Dict[Any, List[_Entry]] = {}
         self._eager: Dict[Any, str] = {}
+        self._dropped: Dict[Any, int] = {}
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
         functools.update_wrapper(self, fn, updated=())
 
@@ -231,7 +232,22 @@ class Compiled:
         first = _rebuild(template, tuple(v.arr for v in outputs))
         # The guard is taken from the state the recording left (a layer's memo made on its
         # first call, an optimiser leaf for a parameter thawed since setup).
-        guard = Guard(discover(self.fn, args))
+        after = discover(self.fn, args)
+        kept = [t for t in after.objects if type(t) is Tensor and type(t.data) is Sym]
+        if kept:
+            # The function stored a tensor it computed (a parameter made on first use, a
+            # layer keeping its last output): that tensor gets its real array, and this
+            # recording is not used (a replay would not store it again). The next call records
+            # anew, with that state in place.
+            for t in kept:
+                t.data = t.data.v
+            self._stats["eager"] += 1
+            self._dropped[key] = self._dropped.get(key, 0) + 1
+            if self._dropped[key] >= 2:
+                self._give_up(key, "it stores a tensor it computed into an object at every call "
+                                   "(a layer keeping its last output?); a replay would not")
+            return first
+        guard = Guard(after)
         entry = _Entry(Program(rec, in_vars, outputs), guard, inputs, template)
         variants = self._entries.setdefault(key, [])
         variants.insert(0, entry)

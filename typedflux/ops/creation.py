@@ -327,8 +327,8 @@ def randn(*shape: int, dtype: Any = None) -> AnyTensor:
     _randn_rule(s)
     _addressable(s, dt, "randn")
     if dt in (np.float32, np.float64):
-        return _wrap(_RNG[0].standard_normal(s, dtype=dt))
-    return _wrap(_RNG[0].standard_normal(s).astype(dt))
+        return _wrap(rng().standard_normal(s, dtype=dt))
+    return _wrap(rng().standard_normal(s).astype(dt))
 
 
 def rand(*shape: int, dtype: Any = None) -> AnyTensor:
@@ -344,8 +344,8 @@ def rand(*shape: int, dtype: Any = None) -> AnyTensor:
     _rand_rule(s)
     _addressable(s, dt, "rand")
     if dt in (np.float32, np.float64):
-        return _wrap(_RNG[0].random(s, dtype=dt))
-    return _wrap(_RNG[0].random(s).astype(dt))
+        return _wrap(rng().random(s, dtype=dt))
+    return _wrap(rng().random(s).astype(dt))
 
 
 def arange(start: Any, stop: Optional[Any] = None, step: Any = 1, dtype: Any = None) -> AnyTensor:
