@@ -362,3 +362,19 @@ def test_a_function_storing_its_output_at_every_call_runs_eagerly() -> None:
         got = [f(m, tf.full(3, 4, value=float(k))).item() for k in range(4)]
     assert got == want
     assert np.array_equal(m.last.data, eager.last.data) and type(m.last.data) is np.ndarray
+
+
+def test_recordings_of_models_no_longer_used_are_let_go() -> None:
+    import gc
+    import weakref
+
+    f = tf.compile(lambda m, x: m(x).sum())
+    first = tf.Dense(2, 2)
+    ref = weakref.ref(first)
+    f(first, tf.ones(1, 2))
+    del first
+    for _ in range(40):
+        f(tf.Dense(2, 2), tf.ones(1, 2))
+    gc.collect()
+    assert ref() is None
+    assert len(f._entries) <= 32

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import OrderedDict
 import warnings
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -40,6 +41,8 @@ _LEAVES = (type(None), bool, int, float, complex, str, bytes)
 # attribute, a list that grows) is run eagerly from then on: recording would cost more than
 # it saves.
 _VARIANTS = 8
+# Signatures kept per compiled function (each with its recordings).
+_SIGNATURES = 32
 # One recording at a time in the process: a recording swaps the arrays of the tensors it
 # reaches for recorded ones while it runs.
 _RECORDING = threading.RLock()
@@ -106,7 +109,7 @@ class Compiled:
                             f"{type(fn).__name__}")
         self.fn = fn
         self.fallback = fallback
-        self._entries: Dict[Any, List[_Entry]] = {}
+        self._entries: "OrderedDict[Any, List[_Entry]]" = OrderedDict()
         self._eager: Dict[Any, str] = {}
         self._dropped: Dict[Any, int] = {}
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
@@ -251,6 +254,11 @@ class Compiled:
         entry = _Entry(Program(rec, in_vars, outputs), guard, inputs, template)
         variants = self._entries.setdefault(key, [])
         variants.insert(0, entry)
+        self._entries.move_to_end(key)
+        while len(self._entries) > _SIGNATURES:
+            # The least recently recorded signature goes (with the model objects its guard
+            # holds): a new model or batch shape at every epoch does not grow this without end.
+            self._entries.popitem(last=False)
         self._stats["recordings"] += 1
         return first
 
