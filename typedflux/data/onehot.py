@@ -9,7 +9,7 @@ from typing import Any, Optional, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.compile.hooks import opaque
+from typedflux.compiler.hooks import opaque
 from typedflux.ops.creation import tensor
 from typedflux.tensor import Tensor
 

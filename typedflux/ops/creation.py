@@ -24,7 +24,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.compile.hooks import ACTIVE, current
+from typedflux.compiler.hooks import ACTIVE, current
 from typedflux.ops.registry import composite_rule
 from typedflux.tensor import Tensor
 

@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.compile.hooks import opaque
+from typedflux.compiler.hooks import opaque
 from typedflux.engine.tape import _ACTIVE
 from typedflux.ops import layers_kernels as K
 from typedflux.ops.registry import Primitive, primitive

@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 import numpy as np
 import numpy.typing as npt
 
-from typedflux.compile.hooks import opaque
+from typedflux.compiler.hooks import opaque
 
 __all__ = ["axpy", "available", "gemm", "Gemm"]
 

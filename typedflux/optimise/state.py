@@ -28,7 +28,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compile.hooks import concrete, opaque
+from typedflux.compiler.hooks import concrete, opaque
 from typedflux.engine.tree import Grads, named_params, plan_of, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (

@@ -12,7 +12,7 @@ back (``np.asarray(sym)`` raises), and reading a value into Python (``float(sym)
 code again.
 
 >>> import numpy as np
->>> from typedflux.compile.record import Recorder
+>>> from typedflux.compiler.record import Recorder
 >>> rec = Recorder()
 >>> x = rec.input(np.array([1.0, 2.0]), "x")
 >>> y = (x * 3.0).sum()
@@ -21,7 +21,7 @@ code again.
 >>> float(y)
 Traceback (most recent call last):
 ...
-typedflux.compile.errors.ValueDependentError: ...
+typedflux.compiler.errors.ValueDependentError: ...
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Iterator, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compile.errors import TraceError, caller, value_read
+from typedflux.compiler.errors import TraceError, caller, value_read
 
 if TYPE_CHECKING:
-    from typedflux.compile.record import Recorder, Var
+    from typedflux.compiler.record import Recorder, Var
 
 __all__ = ["Sym", "is_sym", "unwrap"]
 
@@ -51,7 +51,7 @@ class Sym:
     program value; ``rec``: the recorder. Its methods are ndarray's, with numpy's meanings
     (documented by numpy); each one is recorded.
 
-    >>> from typedflux.compile.record import Recorder
+    >>> from typedflux.compiler.record import Recorder
     >>> rec = Recorder()
     >>> s = rec.input(np.zeros((2, 3), np.float32), "x")
     >>> s.T.shape, s.dtype, len(s)

@@ -9,7 +9,7 @@ the dot product is not split into blocks), which is what is checked: each rewrit
 if it gives the eager program's parameter bit for bit on the recording's own arrays.
 
 >>> import numpy as np
->>> from typedflux.compile.record import Recorder
+>>> from typedflux.compiler.record import Recorder
 >>> from typedflux.optimise.blas import axpy
 >>> rec = Recorder()
 >>> p = rec.external(np.ones((64, 300), np.float32), "w")
@@ -29,7 +29,7 @@ from typing import Any, Iterator, List, Optional
 
 import numpy as np
 
-from typedflux.compile.record import Call, Step, Var
+from typedflux.compiler.record import Call, Step, Var
 from typedflux.optimise import blas
 
 __all__ = ["fold_updates", "vars_of"]

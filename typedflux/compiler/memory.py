@@ -11,7 +11,7 @@ every fixed view of one on the arena with its original shape, strides and offset
 the end.
 
 >>> import numpy as np
->>> from typedflux.compile.record import Recorder
+>>> from typedflux.compiler.record import Recorder
 >>> rec = Recorder()
 >>> x = rec.input(np.ones(256, np.float32), "x")
 >>> y = np.exp(np.exp(np.exp(x)))
@@ -27,8 +27,8 @@ from typing import Any, Dict, List, Tuple
 
 import numpy as np
 
-from typedflux.compile.fuse import vars_of
-from typedflux.compile.record import BUF, VIEW, Step, Var
+from typedflux.compiler.fuse import vars_of
+from typedflux.compiler.record import BUF, VIEW, Step, Var
 
 __all__ = ["place"]
 

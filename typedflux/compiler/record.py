@@ -29,9 +29,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from typedflux.compile import hooks
-from typedflux.compile.errors import TraceError, ValueDependentError, caller
-from typedflux.compile.sym import Sym
+from typedflux.compiler import hooks
+from typedflux.compiler.errors import TraceError, ValueDependentError, caller
+from typedflux.compiler.sym import Sym
 
 __all__ = ["Var", "Step", "Call", "Recorder", "IN", "EXT", "CONST", "BUF", "VIEW"]
 

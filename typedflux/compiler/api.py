@@ -25,11 +25,11 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compile.errors import TraceError, ValueDependentError
-from typedflux.compile.guard import Backup, Guard, discover
-from typedflux.compile.program import Program
-from typedflux.compile.record import Recorder, Var
-from typedflux.compile.sym import Sym
+from typedflux.compiler.errors import TraceError, ValueDependentError
+from typedflux.compiler.guard import Backup, Guard, discover
+from typedflux.compiler.program import Program
+from typedflux.compiler.record import Recorder, Var
+from typedflux.compiler.sym import Sym
 from typedflux.engine.tree import Grads
 from typedflux.tensor import Tensor
 

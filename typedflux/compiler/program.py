@@ -3,7 +3,7 @@ buffer bound in a closure (or, for inputs and views of them, a local), results w
 ``out=``. Generated once per recording; a replay is one call of the generated function.
 
 >>> import numpy as np
->>> from typedflux.compile.record import Recorder
+>>> from typedflux.compiler.record import Recorder
 >>> rec = Recorder()
 >>> x = rec.input(np.ones(2, np.float32), "x")
 >>> y = np.exp(x * 2.0)
@@ -23,10 +23,10 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 import numpy as np
 
-from typedflux.compile.fuse import fold_updates
-from typedflux.compile.memory import place
+from typedflux.compiler.fuse import fold_updates
+from typedflux.compiler.memory import place
 from typedflux.optimise.blas import Gemm
-from typedflux.compile.record import Call, Recorder, Step, Var
+from typedflux.compiler.record import Call, Recorder, Step, Var
 
 __all__ = ["Program"]
 
@@ -114,7 +114,7 @@ class Program:
     tuple of output arrays`` (the program's own buffers: copy what must outlive the next
     call). ``source`` is the generated code, for reading.
 
-    >>> from typedflux.compile.record import Recorder
+    >>> from typedflux.compiler.record import Recorder
     >>> rec = Recorder()
     >>> x = rec.input(np.arange(3.0), "x")
     >>> Program(rec, [x.ref], [(x + 1.0).sum().ref]).replay(np.ones(3))

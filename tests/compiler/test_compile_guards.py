@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.compile.errors import TraceError
+from typedflux.compiler.errors import TraceError
 
 
 def _pair(make: Callable[[], Any], rule: Callable[[], Any] = lambda: tf.Descent(0.1)

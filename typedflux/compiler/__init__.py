@@ -6,7 +6,7 @@
 6.0
 """
 
-from typedflux.compile.api import Compiled, compile
-from typedflux.compile.errors import TraceError, ValueDependentError
+from typedflux.compiler.api import Compiled, compile
+from typedflux.compiler.errors import TraceError, ValueDependentError
 
 __all__ = ["compile", "Compiled", "TraceError", "ValueDependentError"]

@@ -30,7 +30,7 @@ class ValueDependentError(TypeError):
     >>> raise ValueDependentError("tf.compile: ...")
     Traceback (most recent call last):
     ...
-    typedflux.compile.errors.ValueDependentError: tf.compile: ...
+    typedflux.compiler.errors.ValueDependentError: tf.compile: ...
     """
 
 
@@ -42,7 +42,7 @@ class TraceError(RuntimeError):
     >>> raise TraceError("cannot record")
     Traceback (most recent call last):
     ...
-    typedflux.compile.errors.TraceError: cannot record
+    typedflux.compiler.errors.TraceError: cannot record
     """
 
 
