@@ -378,3 +378,21 @@ def test_recordings_of_models_no_longer_used_are_let_go() -> None:
     gc.collect()
     assert ref() is None
     assert len(f._entries) <= 32
+
+
+def test_a_compiled_function_inside_another_is_recorded_with_it() -> None:
+    inner = tf.compile(lambda x: tf.tanh(x) * 2.0)
+    outer = tf.compile(lambda x: (inner(x) + 1.0).sum(), fallback=False)
+    x = tf.randn(3)
+    assert outer(x).item() == (tf.tanh(x) * 2.0 + 1.0).sum().item()
+    assert outer(x * 3.0).item() == (tf.tanh(x * 3.0) * 2.0 + 1.0).sum().item()
+    assert inner.stats() == {"recordings": 0, "replays": 0, "eager": 0}
+    assert outer.stats()["replays"] == 1
+
+
+def test_a_compiled_loss_under_an_eager_gradient_runs_on_that_tape() -> None:
+    loss = tf.compile(lambda w: (w * w).sum())
+    w = tf.tensor([1.0, 2.0])
+    with pytest.warns(RuntimeWarning, match="called while a gradient is taken"):
+        (g,) = tf.gradient(loss, w)
+    assert g.numpy().tolist() == [2.0, 4.0]

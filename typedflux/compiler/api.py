@@ -25,11 +25,13 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
+from typedflux.compiler import hooks
 from typedflux.compiler.errors import TraceError, ValueDependentError
 from typedflux.compiler.guard import Backup, Guard, discover
 from typedflux.compiler.program import Program
 from typedflux.compiler.record import Recorder, Var
 from typedflux.compiler.sym import Sym
+from typedflux.engine.tape import is_recording
 from typedflux.engine.tree import Grads
 from typedflux.tensor import Tensor
 
@@ -112,6 +114,7 @@ class Compiled:
         self._entries: "OrderedDict[Any, List[_Entry]]" = OrderedDict()
         self._eager: Dict[Any, str] = {}
         self._dropped: Dict[Any, int] = {}
+        self._warned_tape = False
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
         functools.update_wrapper(self, fn, updated=())
 
@@ -149,6 +152,21 @@ class Compiled:
         return None
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if hooks.ACTIVE[0] and hooks.current() is not None:
+            # Called by a function being recorded: its calls become part of that recording.
+            return self.fn(*args, **kwargs)
+        if is_recording():
+            # Inside an eager tf.gradient: a replay would hand back tensors the tape cannot
+            # differentiate. Run the function on that tape instead.
+            if not self._warned_tape:
+                self._warned_tape = True
+                warnings.warn(
+                    f"tf.compile: {getattr(self.fn, '__name__', 'the function')} was called "
+                    "while a gradient is taken, so it runs eagerly; compile the whole step "
+                    "instead: tf.compile(lambda m: tf.withgradient(loss, m))",
+                    RuntimeWarning, stacklevel=2)
+            self._stats["eager"] += 1
+            return self.fn(*args, **kwargs)
         key, flat = _key(args, kwargs)
         entries = self._entries.get(key, ())
         busy = False
