@@ -33,7 +33,7 @@ from typedflux.compiler import hooks
 from typedflux.compiler.errors import TraceError, ValueDependentError, caller
 from typedflux.compiler.sym import Sym
 
-__all__ = ["Var", "Step", "Call", "Recorder", "IN", "EXT", "CONST", "BUF", "VIEW"]
+__all__ = ["Var", "Step", "Call", "Recorder", "IN", "EXT", "CONST", "BUF", "VIEW", "copy_into"]
 
 IN, EXT, CONST, BUF, VIEW = "in", "ext", "const", "buf", "view"
 
@@ -130,7 +130,12 @@ def _basic_key(key: Any) -> bool:
     return True
 
 
-def _copyto(dst: Any, src: Any) -> None:
+def copy_into(dst: Any, src: Any) -> None:
+    """``dst[...] = src`` (numpy's assignment casting): the step that fills a buffer.
+
+    >>> a = np.zeros(2, np.float32); copy_into(a, [1.5, 2.5]); a
+    array([1.5, 2.5], dtype=float32)
+    """
     np.copyto(dst, src, casting="unsafe")
 
 
@@ -185,7 +190,7 @@ class Recorder:
             return self.sym(found)
         return self.sym(self._new(EXT, arr, name))
 
-    def _buffer(self, res: Any, name: str = "") -> Var:
+    def buffer(self, res: Any, name: str = "") -> Var:
         arr = res if type(res) is _ndarray else np.asarray(res)
         return self._new(BUF, arr, name)
 
@@ -210,7 +215,7 @@ class Recorder:
             )
         return self._new(CONST, a, "")
 
-    def _t(self, x: Any, write: bool = False) -> Tuple[Any, Any]:
+    def arg(self, x: Any, write: bool = False) -> Tuple[Any, Any]:
         """``(real value, template)`` of a call argument: arrays become their values."""
         tp = type(x)
         if tp is Sym:
@@ -220,18 +225,18 @@ class Recorder:
         if tp is _ndarray:
             return x, self._resolve(x, write)
         if tp is tuple or tp is list:
-            pairs = [self._t(i, write) for i in x]
+            pairs = [self.arg(i, write) for i in x]
             tmpl = tp(p[1] for p in pairs)
             return tp(p[0] for p in pairs), (tmpl if _has_var(tmpl) else x)
         if isinstance(x, _ndarray):
             raise TraceError(f"an ndarray subclass ({tp.__name__}) is not recorded")
         return x, x
 
-    def _vars_in(self, t: Any) -> List[Var]:
+    def vars_in(self, t: Any) -> List[Var]:
         if isinstance(t, Var):
             return [t]
         if type(t) is tuple or type(t) is list:
-            return [v for i in t for v in self._vars_in(i)]
+            return [v for i in t for v in self.vars_in(i)]
         return []
 
     def _check_open(self) -> None:
@@ -246,7 +251,7 @@ class Recorder:
         conc_in: List[Any] = []
         tmpl_in: List[Any] = []
         for k, i in enumerate(inputs):
-            c, t = self._t(i, write=(method == "at" and k == 0))
+            c, t = self.arg(i, write=(method == "at" and k == 0))
             conc_in.append(c)
             tmpl_in.append(t)
         kw_c: Dict[str, Any] = {}
@@ -260,21 +265,21 @@ class Recorder:
                         outs = None
                         continue
                     raise TraceError("a ufunc with some outputs given and some not")
-                c, t = self._t(outs, write=True)
+                c, t = self.arg(outs, write=True)
                 kw_c[key], kw_t[key] = c, t
             else:
-                kw_c[key], kw_t[key] = self._t(val)
+                kw_c[key], kw_t[key] = self.arg(val)
         res = fn(*conc_in, **kw_c)
         if method == "at":
             self.steps.append(Step(fn, tuple(tmpl_in), kw_t, writes=(tmpl_in[0],)))
             return None
         if outs is not None:
-            written = tuple(self._vars_in(kw_t["out"]))
+            written = tuple(self.vars_in(kw_t["out"]))
             self.steps.append(Step(fn, tuple(tmpl_in), kw_t, writes=written))
             back = [o if type(o) is Sym else self.sym(v) for o, v in zip(outs, written)]
             return back[0] if len(back) == 1 else tuple(back)
         results = res if type(res) is tuple else (res,)
-        bufs = tuple(self._buffer(r, ufunc.__name__) for r in results)
+        bufs = tuple(self.buffer(r, ufunc.__name__) for r in results)
         kw_t["out"] = bufs
         self.steps.append(Step(fn, tuple(tmpl_in), kw_t, writes=bufs))
         syms = [self.sym(b) for b in bufs]
@@ -282,104 +287,21 @@ class Recorder:
 
     # -- numpy functions ---------------------------------------------------------------------
     def function(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+        """A numpy function called with a recorded array (``__array_function__``)."""
         self._check_open()
-        handler = _FUNCTIONS.get(func)
-        if handler is not None:
-            return handler(self, func, args, kwargs)
-        impl = getattr(func, "_implementation", None)
-        if impl is not None and hasattr(impl, "__code__"):
-            # A numpy function written in Python: run it on the recorded arrays, so the numpy
-            # calls inside it are recorded one by one; one that needs a plain array inside
-            # (np.pad, np.tile) is recorded as one call instead.
-            mark = len(self.steps)
-            try:
-                return impl(*args, **kwargs)
-            except TraceError:
-                del self.steps[mark:]
-        return self._fresh(func, args, kwargs)
+        from typedflux.compiler.functions import record_function
 
-    def _structural(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        # Answers about shapes and types only.
-        c_args, _ = self._t(args)
-        c_kw, _ = self._t(tuple(kwargs.values()))
-        return func(*c_args, **dict(zip(kwargs, c_kw)))
+        return record_function(self, func, args, kwargs)
 
-    def _with_out(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        # A function that takes ``out=``: its result becomes a buffer written at every replay.
-        if kwargs.get("out") is not None:
-            return self._effect(func, args, kwargs, writes_first=False, out_key=True)
-        kwargs = {k: v for k, v in kwargs.items() if k != "out"}
-        c_args, t_args = self._t(args)
-        c_kw, t_kw = self._kw(kwargs)
-        res = func(*c_args, **c_kw)
-        buf = self._buffer(res, getattr(func, "__name__", ""))
-        t_kw["out"] = buf
-        self.steps.append(Step(func, t_args, t_kw, writes=(buf,)))
-        return self.sym(buf)
-
-    def _fresh(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        # A function without ``out=``: a replay copies its fresh result into the buffer. (One
-        # that returned a view of an argument, as np.einsum("ii->i", a) does, gives a view.)
-        c_args, t_args = self._t(args)
-        c_kw, t_kw = self._kw(kwargs)
-        res = func(*c_args, **c_kw)
-        if not isinstance(res, _ndarray) and not isinstance(res, np.generic):
-            raise TraceError(f"np.{func.__name__} returned {type(res).__name__}")
-        if isinstance(res, _ndarray):
-            for var in self._vars_in(t_args):
-                if np.may_share_memory(res, var.arr):
-                    return self._view_of(var, res, func, t_args, t_kw)
-        buf = self._buffer(res, getattr(func, "__name__", ""))
-        self.steps.append(Step(_copyto, (buf, Call(func, t_args, t_kw)), {}, writes=(buf,)))
-        return self.sym(buf)
-
-    def _kw(self, kwargs: Dict[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    def kwargs_of(self, kwargs: Dict[str, Any]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
         c: Dict[str, Any] = {}
         t: Dict[str, Any] = {}
         for k, v in kwargs.items():
-            c[k], t[k] = self._t(v, write=(k == "out"))
+            c[k], t[k] = self.arg(v, write=(k == "out"))
         return c, t
 
-    def _effect(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any],
-                writes_first: bool = True, out_key: bool = False) -> Any:
-        # A call made for what it writes (np.copyto, a function given out=).
-        c_args: List[Any] = []
-        t_args: List[Any] = []
-        for k, a in enumerate(args):
-            c, t = self._t(a, write=writes_first and k == 0)
-            c_args.append(c)
-            t_args.append(t)
-        c_kw, t_kw = self._kw(kwargs)
-        func(*c_args, **c_kw)
-        writes: Tuple[Var, ...] = ()
-        if writes_first and isinstance(t_args[0], Var):
-            writes = (t_args[0],)
-        if out_key:
-            writes = tuple(self._vars_in(t_kw["out"]))
-        self.steps.append(Step(func, tuple(t_args), t_kw, writes=writes))
-        if out_key:
-            out = kwargs["out"]
-            return out if type(out) is Sym else self.sym(writes[0])
-        return None
-
-    def _like(self, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        # empty_like / zeros_like / ones_like / full_like: a new buffer; all but empty_like
-        # are filled again at every replay, where the eager call made a fresh one.
-        c_args, _ = self._t(args)
-        c_kw, _ = self._t(tuple(kwargs.values()))
-        res = func(*c_args, **dict(zip(kwargs, c_kw)))
-        buf = self._buffer(res, func.__name__)
-        if func is not np.empty_like:
-            if func is np.full_like:
-                fill = args[1] if len(args) > 1 else kwargs["fill_value"]
-                _, fill_t = self._t(fill)
-            else:
-                fill_t = 0 if func is np.zeros_like else 1
-            self.steps.append(Step(_copyto, (buf, fill_t), {}, writes=(buf,)))
-        return self.sym(buf)
-
     # -- views, copies, writes ---------------------------------------------------------------
-    def _view_of(self, base: Var, arr: Any, fn: Callable[..., Any], args: Tuple[Any, ...],
+    def view_of(self, base: Var, arr: Any, fn: Callable[..., Any], args: Tuple[Any, ...],
                  kwargs: Dict[str, Any]) -> Sym:
         # A view: fixed when its base is; for an input, taken again at every replay.
         root = base.root()
@@ -391,16 +313,16 @@ class Recorder:
     def view(self, s: Sym, method: str, args: Tuple[Any, ...]) -> Sym:
         self._check_open()
         arr = getattr(s.v, method)(*args)
-        return self._view_of(s.ref, arr, _METHOD_VIEWS[method], (s.ref,) + args, {})
+        return self.view_of(s.ref, arr, _METHOD_VIEWS[method], (s.ref,) + args, {})
 
     def reshape(self, s: Sym, shape: Tuple[Any, ...], order: str) -> Sym:
         self._check_open()
         v: Any = s.v
         arr = v.reshape(shape, order=order)
         if np.may_share_memory(arr, s.v):
-            return self._view_of(s.ref, arr, np.reshape, (s.ref, shape), {"order": order})
-        buf = self._buffer(arr, "reshape")
-        self.steps.append(Step(_copyto, (buf, Call(np.reshape, (s.ref, shape), {"order": order})),
+            return self.view_of(s.ref, arr, np.reshape, (s.ref, shape), {"order": order})
+        buf = self.buffer(arr, "reshape")
+        self.steps.append(Step(copy_into, (buf, Call(np.reshape, (s.ref, shape), {"order": order})),
                                {}, writes=(buf,)))
         return self.sym(buf)
 
@@ -410,50 +332,50 @@ class Recorder:
         arr = v.astype(dtype, order=order, copy=copy)
         if arr is s.v:
             return s
-        buf = self._buffer(arr, "astype")
-        self.steps.append(Step(_copyto, (buf, s.ref), {}, writes=(buf,)))
+        buf = self.buffer(arr, "astype")
+        self.steps.append(Step(copy_into, (buf, s.ref), {}, writes=(buf,)))
         return self.sym(buf)
 
     def copy(self, s: Sym, order: str) -> Sym:
         self._check_open()
         v: Any = s.v
-        buf = self._buffer(v.copy(order=order), "copy")
-        self.steps.append(Step(_copyto, (buf, s.ref), {}, writes=(buf,)))
+        buf = self.buffer(v.copy(order=order), "copy")
+        self.steps.append(Step(copy_into, (buf, s.ref), {}, writes=(buf,)))
         return self.sym(buf)
 
     def getitem(self, s: Sym, key: Any) -> Any:
         self._check_open()
-        c_key, t_key = self._t(key)
+        c_key, t_key = self.arg(key)
         if _basic_key(c_key):
             arr = s.v[c_key]
             if type(arr) is not _ndarray:  # all integers: a 0-d view instead of a scalar
                 c_key = (c_key if type(c_key) is tuple else (c_key,)) + (Ellipsis,)
                 t_key = c_key
                 arr = s.v[c_key]
-            return self._view_of(s.ref, arr, operator.getitem, (s.ref, t_key), {})
-        for k in self._vars_in(t_key):
+            return self.view_of(s.ref, arr, operator.getitem, (s.ref, t_key), {})
+        for k in self.vars_in(t_key):
             if k.arr.dtype == np.bool_ and k.root().kind != CONST:
                 raise ValueDependentError(
                     "tf.compile: indexing with a recorded boolean mask gives a shape that "
                     "depends on the values; use tf.where to select instead"
                 )
         arr = s.v[c_key]
-        buf = self._buffer(arr, "getitem")
-        self.steps.append(Step(_copyto, (buf, Call(operator.getitem, (s.ref, t_key), {})), {},
+        buf = self.buffer(arr, "getitem")
+        self.steps.append(Step(copy_into, (buf, Call(operator.getitem, (s.ref, t_key), {})), {},
                                writes=(buf,)))
         return self.sym(buf)
 
     def setitem(self, s: Sym, key: Any, value: Any) -> None:
         self._check_open()
-        c_key, t_key = self._t(key)
-        c_val, t_val = self._t(value)
+        c_key, t_key = self.arg(key)
+        c_val, t_val = self.arg(value)
         s.v[c_key] = c_val
         if _basic_key(c_key):
-            dst = self._view_of(s.ref, s.v[c_key] if type(s.v[c_key]) is _ndarray
+            dst = self.view_of(s.ref, s.v[c_key] if type(s.v[c_key]) is _ndarray
                                 else s.v[(c_key if type(c_key) is tuple else (c_key,))
                                          + (Ellipsis,)],
                                 operator.getitem, (s.ref, t_key), {})
-            self.steps.append(Step(_copyto, (dst.ref, t_val), {}, writes=(s.ref,)))
+            self.steps.append(Step(copy_into, (dst.ref, t_val), {}, writes=(s.ref,)))
         else:
             self.steps.append(Step(operator.setitem, (s.ref, t_key, t_val), {},
                                    writes=(s.ref,)))
@@ -461,7 +383,9 @@ class Recorder:
     def call_effect(self, fn: Callable[..., Any], args: Tuple[Any, ...],
                     kwargs: Dict[str, Any]) -> None:
         self._check_open()
-        self._effect(fn, args, kwargs)
+        from typedflux.compiler.functions import effect
+
+        effect(self, fn, args, kwargs)
 
     # -- mean and var, as numpy's own methods compute them -----------------------------------
     def mean(self, s: Sym, axis: Any, dtype: Any, out: Any, keepdims: bool) -> Any:
@@ -491,18 +415,18 @@ class Recorder:
                     kwargs: Dict[str, Any]) -> Any:
         """Record ``fn(*args, **kwargs)`` as one step (see ``hooks.opaque``)."""
         self._check_open()
-        c_args, t_args = self._t(args)
-        c_kw, t_kw = self._kw({k: v for k, v in kwargs.items()})
+        c_args, t_args = self.arg(args)
+        c_kw, t_kw = self.kwargs_of({k: v for k, v in kwargs.items()})
         if not _has_var(t_args) and not _has_var(tuple(t_kw.values())):
             return fn(*args, **kwargs)
         res = fn(*c_args, **c_kw)
-        writes = tuple(self._vars_in(t_args) + self._vars_in(tuple(t_kw.values())))
+        writes = tuple(self.vars_in(t_args) + self.vars_in(tuple(t_kw.values())))
         if res is None or isinstance(res, (bool, int, float, str)):
             self.steps.append(Step(fn, t_args, t_kw, writes=writes))
             return res
         if isinstance(res, _ndarray):
-            buf = self._buffer(res, getattr(fn, "__name__", ""))
-            self.steps.append(Step(_copyto, (buf, Call(fn, t_args, t_kw)), {},
+            buf = self.buffer(res, getattr(fn, "__name__", ""))
+            self.steps.append(Step(copy_into, (buf, Call(fn, t_args, t_kw)), {},
                                    writes=writes + (buf,)))
             return self.sym(buf)
         raise TraceError(f"{getattr(fn, '__name__', fn)} returned {type(res).__name__}")
@@ -524,7 +448,7 @@ class Recorder:
         res = getattr(getter(), method)(*args, **kwargs)
         if not isinstance(res, _ndarray):
             raise TraceError(f"rng().{method} without a size draws a Python number")
-        buf = self._buffer(res, method)
+        buf = self.buffer(res, method)
         self.steps.append(Step(_draw_into, (buf, getter, method, args), kwargs, writes=(buf,)))
         return self.sym(buf)
 
@@ -580,62 +504,3 @@ for _name, _fn in _METHOD_VIEWS.items():
     _fn.__name__ = _name
 
 
-def _np_view(method: str) -> Callable[..., Any]:
-    def handler(rec: Recorder, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-        a = args[0]
-        if type(a) is not Sym:
-            return func(*args, **kwargs)
-        c_args, t_args = rec._t(args[1:])
-        arr = func(a.v, *c_args, **kwargs)
-        if not np.may_share_memory(arr, a.v):
-            raise TraceError(f"np.{func.__name__} made a copy")
-        return rec._view_of(a.ref, arr, func, (a.ref,) + tuple(t_args), kwargs)
-    return handler
-
-
-def _structural(rec: Recorder, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    return rec._structural(func, args, kwargs)
-
-
-def _with_out(rec: Recorder, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    return rec._with_out(func, args, kwargs)
-
-
-def _fresh(rec: Recorder, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    return rec._fresh(func, args, kwargs)
-
-
-def _like(rec: Recorder, func: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    return rec._like(func, args, kwargs)
-
-
-def _copyto_handler(rec: Recorder, func: Any, args: Tuple[Any, ...],
-                    kwargs: Dict[str, Any]) -> Any:
-    return rec._effect(func, args, kwargs)
-
-
-def _reshape_handler(rec: Recorder, func: Any, args: Tuple[Any, ...],
-                     kwargs: Dict[str, Any]) -> Any:
-    a = args[0]
-    shape = args[1] if len(args) > 1 else kwargs.get("shape", kwargs.get("newshape"))
-    order = args[2] if len(args) > 2 else kwargs.get("order", "C")
-    if type(a) is not Sym:
-        return func(*args, **kwargs)
-    return rec.reshape(a, tuple(shape) if isinstance(shape, (list, tuple)) else (shape,), order)
-
-
-_FUNCTIONS: Dict[Any, Callable[..., Any]] = {
-    np.shape: _structural, np.ndim: _structural, np.size: _structural,
-    np.result_type: _structural, np.may_share_memory: _structural,
-    np.shares_memory: _structural, np.iscomplexobj: _structural, np.isrealobj: _structural,
-    np.einsum_path: _structural, np.broadcast_shapes: _structural,
-    np.concatenate: _with_out, np.stack: _with_out, np.dot: _with_out, np.argmax: _with_out,
-    np.argmin: _with_out, np.cumsum: _with_out, np.take: _with_out,
-    np.where: _fresh, np.einsum: _fresh, np.tril: _fresh, np.triu: _fresh,
-    np.empty_like: _like, np.zeros_like: _like, np.ones_like: _like, np.full_like: _like,
-    np.copyto: _copyto_handler,
-    np.reshape: _reshape_handler,
-    np.transpose: _np_view("transpose"), np.swapaxes: _np_view("swapaxes"),
-    np.moveaxis: _np_view("moveaxis"), np.expand_dims: _np_view("expand_dims"),
-    np.squeeze: _np_view("squeeze"), np.broadcast_to: _np_view("broadcast_to"),
-}
