@@ -103,6 +103,8 @@ if TYPE_CHECKING:
     from typedflux.data.onehot import onehot, onecold
     from typedflux.io import save, load
     from typedflux.shapecheck import shapecheck
+    from typedflux.compiler.api import compile, Compiled
+    from typedflux.compiler.errors import ValueDependentError
 
 __all__ = [
     # tensors
@@ -252,6 +254,10 @@ __all__ = [
     "save",
     "load",
     "shapecheck",
+    # compiled steps
+    "compile",
+    "Compiled",
+    "ValueDependentError",
 ]
 
 # Each public name and the module that defines it (one entry per module, names in the order of
@@ -314,6 +320,8 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     "typedflux.data.onehot": ("onehot", "onecold"),
     "typedflux.io": ("save", "load"),
     "typedflux.shapecheck": ("shapecheck",),
+    "typedflux.compiler.api": ("compile", "Compiled"),
+    "typedflux.compiler.errors": ("ValueDependentError",),
 }
 
 # Where each name is defined, looked up when a name is first read.
