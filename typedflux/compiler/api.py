@@ -21,9 +21,10 @@ import functools
 import threading
 from collections import OrderedDict
 import warnings
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Generic, List, Optional, Tuple, TypeVar, overload
 
 import numpy as np
+from typing_extensions import ParamSpec
 
 from typedflux.compiler import hooks
 from typedflux.compiler.errors import TraceError, ValueDependentError
@@ -36,6 +37,9 @@ from typedflux.engine.tree import Grads
 from typedflux.tensor import Tensor
 
 __all__ = ["compile", "Compiled"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _LEAVES = (type(None), bool, int, float, complex, str, bytes)
 # Recordings kept per signature (one per state of the objects the function reads: train and
@@ -94,7 +98,7 @@ class _Entry:
         self.lock = threading.Lock()
 
 
-class Compiled:
+class Compiled(Generic[P, R]):
     """A function compiled by :func:`compile`: call it like the function. ``stats()`` counts
     recordings, replays and eager calls; ``source(*args)`` shows the program recorded for
     those arguments.
@@ -105,7 +109,7 @@ class Compiled:
     (3.0, 3.0, 1)
     """
 
-    def __init__(self, fn: Callable[..., Any], fallback: bool = True) -> None:
+    def __init__(self, fn: Callable[P, R], fallback: bool = True) -> None:
         if not callable(fn):
             raise TypeError(f"tf.compile needs a function or layer to compile, got "
                             f"{type(fn).__name__}")
@@ -139,7 +143,8 @@ class Compiled:
         key = _key(args, {})[0]
         entry = self._find(key)
         if entry is None:
-            self(*args)
+            call: Callable[..., Any] = self
+            call(*args)
             entry = self._find(key)
         if entry is None:
             raise TraceError(f"nothing was recorded: {self._eager.get(key)}")
@@ -151,7 +156,7 @@ class Compiled:
                 return entry
         return None
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         if hooks.ACTIVE[0] and hooks.current() is not None:
             # Called by a function being recorded: its calls become part of that recording.
             return self.fn(*args, **kwargs)
@@ -181,11 +186,13 @@ class Compiled:
                 finally:
                     entry.lock.release()
                 self._stats["replays"] += 1
-                return _rebuild(entry.result, outs)
+                result: R = _rebuild(entry.result, outs)
+                return result
         if not busy and key not in self._eager:
             if len(entries) < _VARIANTS:
                 with _RECORDING:
-                    return self._record(key, flat, len(args), tuple(kwargs))
+                    recorded: R = self._record(key, flat, len(args), tuple(kwargs))
+                    return recorded
             self._give_up(key, f"what it reads changed {_VARIANTS} times (a counter attribute, "
                                "a list that grows?); each change needs a new recording")
         self._stats["eager"] += 1
@@ -326,11 +333,22 @@ def _rebuild(t: Any, outs: Tuple[Any, ...]) -> Any:
     return g
 
 
-def compile(fn: Optional[Callable[..., Any]] = None, *, fallback: bool = True) -> Any:
+@overload
+def compile(fn: Callable[P, R], *, fallback: bool = True) -> Compiled[P, R]: ...
+
+
+@overload
+def compile(fn: None = None, *, fallback: bool = True
+            ) -> Callable[[Callable[P, R]], Compiled[P, R]]: ...
+
+
+def compile(fn: Optional[Callable[P, R]] = None, *, fallback: bool = True) -> Any:
     """Compile ``fn`` (a loss, or a whole training step with ``withgradient`` and
     ``update``): its first call per input signature runs it while recording every numpy call
-    it makes; later calls with the same signature replay the recording. See
-    ``docs/performance.md`` for what re-records.
+    it makes; later calls with the same signature replay the recording. The result is called
+    like ``fn`` (type checkers see ``fn``'s own signature). ``fallback=False`` raises where a
+    function that cannot be recorded would run eagerly. See ``docs/performance.md`` for what
+    records again.
 
     >>> import typedflux as tf
     >>> f = tf.compile(lambda x, w: tf.relu(x @ w).sum())
