@@ -1,6 +1,6 @@
 """A compiled training step equals the eager one bit for bit: losses, gradients and updated
 parameters, on every exported layer (the robustness zoo), in training and test mode, with
-Descent, Momentum and Adam, over several steps on fresh inputs (so nothing recorded from the
+Descent, Momentum, Adam, a scheduled rule and gradient accumulation, over several steps on fresh inputs (so nothing recorded from the
 first input is replayed as a constant). Dropout's masks are drawn from ``tf.rng()`` on every
 replay: seeded alike, compiled and eager draw the same ones."""
 
@@ -22,6 +22,9 @@ RULES: List[Tuple[str, Callable[[], Any]]] = [
     ("Descent", lambda: tf.Descent(0.1)),
     ("Momentum", lambda: tf.Momentum(0.01, 0.9)),
     ("Adam", lambda: tf.Adam(1e-2)),
+    # A hyperparameter per update, and a rule that steps every second call.
+    ("Scheduled", lambda: tf.Scheduler(tf.Momentum(0.01), eta=tf.schedules.Exp(0.01, 0.9))),
+    ("AccumGrad", lambda: tf.OptimiserChain(tf.AccumGrad(2), tf.Descent(0.1))),
 ]
 
 

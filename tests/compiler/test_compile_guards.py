@@ -263,7 +263,7 @@ def test_python_side_effects_happen_only_while_recording() -> None:
 def test_state_changed_before_every_call_falls_back_to_eager() -> None:
     m = tf.Dense(2, 2)
     f = tf.compile(lambda m, x: m(x).sum())
-    with pytest.warns(RuntimeWarning, match="changed 8 times"):
+    with pytest.warns(RuntimeWarning, match="changed before each of 8 calls in a row"):
         for step in range(12):
             m.step = step  # type: ignore[attr-defined]
             f(m, tf.ones(1, 2))
@@ -396,3 +396,15 @@ def test_a_compiled_loss_under_an_eager_gradient_runs_on_that_tape() -> None:
     with pytest.warns(RuntimeWarning, match="called while a gradient is taken"):
         (g,) = tf.gradient(loss, w)
     assert g.numpy().tolist() == [2.0, 4.0]
+
+
+def test_adjusting_adam_needs_no_new_recording_and_a_new_step_size_each_epoch_keeps_replaying() -> None:
+    r = _Run(rule=lambda: tf.Adam(0.05))
+    r.both()
+    r.both(lambda m, s: tf.adjust(s, eta=0.01))  # read by Adam's recorded call at each replay
+    assert r.recordings() == 1
+    d = _Run()
+    for epoch in range(12):  # Descent's step size is in the recording: one per epoch
+        d.both(lambda m, s: tf.adjust(s, eta=0.1 / (epoch + 1)))
+        d.both()
+    assert d.recordings() == 12 and d.step.stats()["eager"] == 0

@@ -80,3 +80,27 @@ def test_onehot_inside_a_compiled_step_checks_its_labels_at_every_call() -> None
     with pytest.raises(ValueError, match="label 3 at position 1 is out of range"):
         tf.train(loss, model, [(x, tf.tensor([0, 3, 1, 1]))], state, progress=False,
                  compile=True)
+
+
+def _sqrt_loss(m: Any, x: Any) -> Any:
+    return tf.sqrt(m["w"] * x).sum()  # at x = 0 the loss is finite, its gradient is not
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("nonfinite", ["skip", "raise"])
+def test_a_non_finite_gradient_is_skipped_or_refused_as_eager_training_does(nonfinite: str) -> None:
+    data = [tf.tensor([1.0, 2.0]), tf.tensor([1.0, 3.0]), tf.tensor([0.0, 1.0]),
+            tf.tensor([2.0, 1.0])]
+    runs = []
+    for compile in (False, True):
+        m = {"w": tf.tensor([1.0, 1.0])}
+        st = tf.setup(tf.Adam(0.1), m)
+        try:
+            out: Any = tf.train(_sqrt_loss, m, data, st, epochs=2, progress=False,
+                                nonfinite=nonfinite, compile=compile)
+        except tf.NonFiniteError as e:
+            out = (str(e), e.what, e.name, e.step, e.epoch, e.batch)
+        runs.append((out, m["w"].numpy().tolist(), st.step, list(st.skipped)))
+    assert runs[0] == runs[1]
+    if nonfinite == "skip":
+        assert [(s.epoch, s.batch) for s in runs[1][3]] == [(1, 3), (2, 3)]

@@ -43,9 +43,9 @@ R = TypeVar("R")
 
 _LEAVES = (type(None), bool, int, float, complex, str, bytes)
 # Recordings kept per signature (one per state of the objects the function reads: train and
-# test mode, say). A function that needs more (its guard fails at every call: a counter
-# attribute, a list that grows) is run eagerly from then on: recording would cost more than
-# it saves.
+# test mode, say), and the number of calls in a row that may need a new recording: a function
+# whose guard fails at every call (a counter attribute, a list that grows) is run eagerly from
+# then on, since recording would cost more than it saves.
 _VARIANTS = 8
 # Signatures kept per compiled function (each with its recordings).
 _SIGNATURES = 32
@@ -118,6 +118,8 @@ class Compiled(Generic[P, R]):
         self._entries: "OrderedDict[Any, List[_Entry]]" = OrderedDict()
         self._eager: Dict[Any, str] = {}
         self._dropped: Dict[Any, int] = {}
+        # Recordings made for a signature since its last replay.
+        self._unreplayed: Dict[Any, int] = {}
         self._warned_tape = False
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
         functools.update_wrapper(self, fn, updated=())
@@ -186,15 +188,18 @@ class Compiled(Generic[P, R]):
                 finally:
                     entry.lock.release()
                 self._stats["replays"] += 1
+                self._unreplayed[key] = 0
                 result: R = _rebuild(entry.result, outs)
                 return result
         if not busy and key not in self._eager:
-            if len(entries) < _VARIANTS:
+            if self._unreplayed.get(key, 0) < _VARIANTS:
+                self._unreplayed[key] = self._unreplayed.get(key, 0) + 1
                 with _RECORDING:
                     recorded: R = self._record(key, flat, len(args), tuple(kwargs))
                     return recorded
-            self._give_up(key, f"what it reads changed {_VARIANTS} times (a counter attribute, "
-                               "a list that grows?); each change needs a new recording")
+            self._give_up(key, f"what it reads changed before each of {_VARIANTS} calls in a row "
+                               "(a counter attribute, a list that grows?); each change needs a "
+                               "new recording")
         self._stats["eager"] += 1
         return self.fn(*args, **kwargs)
 
@@ -262,6 +267,11 @@ class Compiled(Generic[P, R]):
         # first call, an optimiser leaf for a parameter thawed since setup).
         after = discover(self.fn, args)
         kept = [t for t in after.objects if type(t) is Tensor and type(t.data) is Sym]
+        if rec.exited and not kept:
+            # A check ended this step (a gradient that was not finite, skipped): the eager
+            # step it was is done; its recording, which skipped the update, is not kept.
+            self._stats["eager"] += 1
+            return first
         if kept:
             # The function stored a tensor it computed (a parameter made on first use, a
             # layer keeping its last output): that tensor gets its real array, and this
@@ -279,6 +289,7 @@ class Compiled(Generic[P, R]):
         entry = _Entry(Program(rec, in_vars, outputs), guard, inputs, template)
         variants = self._entries.setdefault(key, [])
         variants.insert(0, entry)
+        del variants[_VARIANTS:]  # the least recently recorded goes
         self._entries.move_to_end(key)
         while len(self._entries) > _SIGNATURES:
             # The least recently recorded signature goes (with the model objects its guard

@@ -25,7 +25,8 @@ from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import numpy as np
 
-from typedflux.optimise.state import Leaf
+from typedflux.optimise.rules import Descent
+from typedflux.optimise.state import Leaf, OptState
 from typedflux.tensor import Tensor
 
 __all__ = ["Found", "discover", "Guard", "Backup"]
@@ -52,6 +53,22 @@ class Found:
         self.bindings: List[Tuple[Any, Any, Any]] = []
 
 
+# Attributes the replayed update reads or changes itself, at every step: an optimiser leaf's
+# state (moments, Adam's powers of beta, a new tuple for an OptimiserChain), the count of
+# updates and the record of skipped ones, and the default rule (read only to make a leaf).
+# Not checked (and not entered): the replay keeps them. A leaf's rule is checked only when
+# it is a Descent, whose step size the recording holds; any other rule is applied by one
+# recorded call that reads it at each replay (so tf.adjust on Adam records nothing anew).
+_REPLAYED: Dict[type, Tuple[str, ...]] = {Leaf: ("state",), OptState: ("step", "skipped", "rule")}
+
+
+def _checked_slots(obj: Any, tp: type) -> Tuple[str, ...]:
+    names = tuple(n for n in _slots(tp) if n[:1] != "_" and n not in _REPLAYED.get(tp, ()))
+    if tp is Leaf and type(obj.rule) is not Descent:
+        names = tuple(n for n in names if n != "rule")
+    return names
+
+
 def _slots(cls: type) -> Tuple[str, ...]:
     names: List[str] = []
     for c in reversed(cls.__mro__):
@@ -76,12 +93,11 @@ def _children(obj: Any) -> List[Any]:
     d = getattr(obj, "__dict__", None)
     # Private attributes (``_memo``, ``_frozen``) are checked by identity with the others but
     # not entered: what a layer caches there (shape memos) changes without changing what it
-    # computes.
+    # computes. (Private slots, such as a Scheduler's cache of its rule, are not checked.)
     kids = [v for k, v in d.items() if k[:1] != "_"] if d is not None else []
     # An optimiser leaf's state (moments, Adam's powers of beta) is read by the update's
     # recorded call at every replay, never by the recording's Python: not checked.
-    kids.extend(getattr(obj, n) for n in _slots(tp)
-                if hasattr(obj, n) and not (tp is Leaf and n == "state"))
+    kids.extend(getattr(obj, n) for n in _checked_slots(obj, tp) if hasattr(obj, n))
     return kids
 
 
@@ -195,9 +211,7 @@ class Guard:
                 d = getattr(obj, "__dict__", None)
                 if d is not None:
                     self.objects.append((obj, tuple(d), tuple(d.values())))
-                names = _slots(tp)
-                if tp is Leaf:
-                    names = ("rule",)  # its state is the update's business (see _children)
+                names = _checked_slots(obj, tp)
                 if names:
                     self.slotted.append((obj, names, tuple(getattr(obj, n, _UNSET)
                                                            for n in names)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from typing import Any, Callable, List, TypeVar
+from typing import Any, Callable, List, Optional, Tuple, TypeVar
 
 __all__ = ["ACTIVE", "current", "opaque", "set_current", "concrete"]
 
@@ -47,12 +47,21 @@ def set_current(rec: Any) -> Any:
     return prev
 
 
-def opaque(fn: F) -> F:
+def opaque(fn: Optional[F] = None, *, exits: bool = False,
+           writes: Optional[Tuple[int, ...]] = None) -> Any:
     """Mark ``fn`` as one step of a recorded program: while a step is recorded and ``fn``
     receives a recorded array, the call itself is recorded (and made now on the recorded
     values) instead of the numpy calls inside it; a replay calls ``fn`` again with that call's
     arrays. For functions that cannot be traced (a BLAS call through ctypes) or that read
     values to decide what to do (a range check that raises).
+
+    ``writes`` names the positional arguments whose arrays ``fn`` may write into (all of them
+    unless given): ``@opaque(writes=(2,))`` for ``axpy(alpha, x, y)``.
+
+    ``@opaque(exits=True)`` marks a check that returns a bool the caller branches on (go on
+    with an update, or skip it): when it returns False at a replay, the replay ends there and
+    the function's results are those computed so far; a recording during which it returns
+    False is used once and not kept.
 
     Outside a recording the wrapper adds one list lookup to the call.
 
@@ -63,16 +72,19 @@ def opaque(fn: F) -> F:
     6
     """
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if ACTIVE[0]:
-            rec = getattr(_LOCAL, "rec", None)
-            if rec is not None:
-                return rec.opaque_call(fn, args, kwargs)
-        return fn(*args, **kwargs)
+    def mark(f: F) -> F:
+        @functools.wraps(f)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if ACTIVE[0]:
+                rec = getattr(_LOCAL, "rec", None)
+                if rec is not None:
+                    return rec.opaque_call(f, args, kwargs, exits, writes)
+            return f(*args, **kwargs)
 
-    wrapper.__wrapped__ = fn
-    return wrapper  # type: ignore[return-value]
+        wrapper.__wrapped__ = f
+        return wrapper  # type: ignore[return-value]
+
+    return mark(fn) if fn is not None else mark
 
 
 def concrete(x: Any) -> Any:

@@ -23,6 +23,7 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 import numpy as np
 
+from typedflux.compiler.errors import TraceError
 from typedflux.compiler.fuse import fold_updates
 from typedflux.compiler.memory import place
 from typedflux.optimise.blas import Gemm
@@ -97,6 +98,22 @@ class _Names:
         return f"{self.const(fn, 'f')}({', '.join(parts)})"
 
 
+def _check_exits(steps: List[Step], outputs: List[Var]) -> None:
+    # A replay that ends at a check returns the outputs as they are then: each must be final
+    # before the first check.
+    first = next((i for i, s in enumerate(steps) if s.exits), None)
+    if first is None:
+        return
+    roots = {v.root().n for v in outputs}
+    for s in steps[first + 1:]:
+        if any(w.root().n in roots for w in s.writes) or (
+                s.bind is not None and s.bind.root().n in roots):
+            raise TraceError(
+                "the function returns a value computed after a check that can end the step "
+                "(tf.update's finite check with nonfinite=\"skip\"); return it before the update"
+            )
+
+
 def _rebound(step: Step) -> Step:
     # A folded GEMM prepared with the recording's arrays, prepared again for the arrays its
     # values were given by place().
@@ -130,14 +147,18 @@ class Program:
         names = _Names()
         params = [names.var(v) for v in inputs]
         lines: List[str] = []
+        rets = ", ".join(names.var(v) for v in outputs)
+        ret = f"return ({rets}{',' if outputs else ''})"
+        _check_exits(self.steps, outputs)
         for step in self.steps:
             call = names.call(step.fn, step.args, step.kwargs)
-            lines.append(f"{names.var(step.bind)} = {call}" if step.bind is not None else call)
-        rets = ", ".join(names.var(v) for v in outputs)
+            if step.exits:
+                lines.append(f"if not {call}:")
+                lines.append(f"    {ret}")
+            else:
+                lines.append(f"{names.var(step.bind)} = {call}" if step.bind is not None else call)
         body = "".join(f"    {ln}\n" for ln in lines) or "    pass\n"
-        self.source = (
-            f"def replay({', '.join(params)}):\n{body}    return ({rets}{',' if outputs else ''})"
-        )
+        self.source = f"def replay({', '.join(params)}):\n{body}    {ret}"
         cells = sorted(names.closure)
         factory = (
             f"def factory({', '.join(cells)}):\n"

@@ -102,11 +102,14 @@ class Step:
     (True, True)
     """
 
-    __slots__ = ("fn", "args", "kwargs", "bind", "writes")
+    __slots__ = ("fn", "args", "kwargs", "bind", "writes", "exits")
 
     def __init__(self, fn: Callable[..., Any], args: Tuple[Any, ...], kwargs: Dict[str, Any],
-                 bind: Optional[Var] = None, writes: Tuple[Var, ...] = ()) -> None:
+                 bind: Optional[Var] = None, writes: Tuple[Var, ...] = (),
+                 exits: bool = False) -> None:
         self.fn, self.args, self.kwargs, self.bind, self.writes = fn, args, kwargs, bind, writes
+        # A check whose False ends the replay (see hooks.opaque).
+        self.exits = exits
 
     def __repr__(self) -> str:
         return f"Step({getattr(self.fn, '__name__', self.fn)}, {self.args}, {self.kwargs})"
@@ -156,6 +159,7 @@ class Recorder:
         # so an id is never taken by another array while it is here).
         self._by_id: Dict[int, Var] = {}
         self.closed = False
+        self.exited = False
         self._prev: Any = None
 
     def __enter__(self) -> "Recorder":
@@ -412,7 +416,8 @@ class Recorder:
 
     # -- calls recorded whole ----------------------------------------------------------------
     def opaque_call(self, fn: Callable[..., Any], args: Tuple[Any, ...],
-                    kwargs: Dict[str, Any]) -> Any:
+                    kwargs: Dict[str, Any], exits: bool = False,
+                    written: Optional[Tuple[int, ...]] = None) -> Any:
         """Record ``fn(*args, **kwargs)`` as one step (see ``hooks.opaque``)."""
         self._check_open()
         c_args, t_args = self.arg(args)
@@ -420,7 +425,17 @@ class Recorder:
         if not _has_var(t_args) and not _has_var(tuple(t_kw.values())):
             return fn(*args, **kwargs)
         res = fn(*c_args, **c_kw)
-        writes = tuple(self.vars_in(t_args) + self.vars_in(tuple(t_kw.values())))
+        if written is None:
+            writes = tuple(self.vars_in(t_args) + self.vars_in(tuple(t_kw.values())))
+        else:
+            writes = tuple(v for k in written if k < len(t_args) for v in self.vars_in(t_args[k]))
+        if exits:
+            if res is not True and res is not False:
+                raise TraceError(f"{getattr(fn, '__name__', fn)} returned {res!r}, not a bool")
+            self.steps.append(Step(fn, t_args, t_kw, writes=writes, exits=True))
+            if not res:
+                self.exited = True  # this call took the exit: the recording is used once
+            return res
         if res is None or isinstance(res, (bool, int, float, str)):
             self.steps.append(Step(fn, t_args, t_kw, writes=writes))
             return res

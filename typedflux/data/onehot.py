@@ -49,7 +49,7 @@ def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     return t
 
 
-@opaque
+@opaque(writes=())
 def _check_range(arr: Any, nclasses: int) -> None:
     # Reads the labels: a compiled step replays this check as one call.
     bad = np.flatnonzero((arr < 0) | (arr >= nclasses))

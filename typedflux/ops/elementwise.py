@@ -89,7 +89,9 @@ def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     if not _skip(x, 0):
         with np.errstate(divide="ignore", invalid="ignore"):
             gx = g * y * np.power(x, y - 1)
-        if not np.all(y):
+        # (An array exponent is not read for zeros, which tf.compile could not record: the
+        # np.where leaves the other entries as they are.)
+        if isinstance(y, np.ndarray) or not np.all(y):
             # x ** 0 is the constant 1, so its slope is 0, also at x = 0 where the formula
             # gives 0 * 0**-1 = nan (PyTorch's convention too).
             gx = np.where(np.equal(y, 0), np.zeros((), np.result_type(gx)), gx)

@@ -410,7 +410,7 @@ def p_embedding(ids: Any, weight: Any) -> Any:
     return weight[ids]
 
 
-@opaque
+@opaque(writes=())
 def _check_ids(ids: Any, vocab: int) -> None:
     # Reads the ids' values: tf.compile replays this check as one call.
     if ids.size and (ids.min() < 0 or ids.max() >= vocab):

@@ -186,7 +186,7 @@ def available() -> bool:
     return bool(_FUNCS)
 
 
-@opaque
+@opaque(writes=(2,))
 def axpy(alpha: float, x: Array, y: Array) -> bool:
     """``y += alpha * x`` in place when both are C-contiguous float32 (or both float64)
     arrays of the same shape that do not overlap; returns False (and does nothing) otherwise

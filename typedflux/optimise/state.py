@@ -271,19 +271,8 @@ def _apply(
         else:
             g = _gradient_array(g, name, p)
         todo.append((name, pd, g))
-    if not all_finite(todo):
-        bad = culprit(todo)
-        if bad is not None:
-            what, name, detail = bad
-            n = state.step + 1
-            if what == "gradient" and nonfinite == "skip":
-                state.skipped.append(Skipped(n, what, name, detail, epoch, batch))
-                return False
-            raise NonFiniteError(
-                refusal(who, what, name, detail, n, epoch, batch),
-                what=what, name=name, step=n, detail=detail, epoch=epoch, batch=batch,
-            )
-    state.step += 1
+    if not _finite_step(state, todo, nonfinite, who, epoch, batch):
+        return False
     leaves = state.leaves
     for name, pd, g in todo:
         leaf = leaves.get(name)
@@ -310,7 +299,29 @@ def _apply(
     return True
 
 
-@opaque
+@opaque(exits=True, writes=())
+def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: str, who: str,
+                 epoch: Optional[int], batch: Optional[int]) -> bool:
+    """The finite check of one update and its count: True to go on (``state.step`` counts
+    it), False to skip it (recorded in ``state.skipped``), or NonFiniteError. Reads the
+    gradients' values: ``tf.compile`` replays it as one call whose False ends the step."""
+    if not all_finite(todo):
+        bad = culprit(todo)
+        if bad is not None:
+            what, name, detail = bad
+            n = state.step + 1
+            if what == "gradient" and nonfinite == "skip":
+                state.skipped.append(Skipped(n, what, name, detail, epoch, batch))
+                return False
+            raise NonFiniteError(
+                refusal(who, what, name, detail, n, epoch, batch),
+                what=what, name=name, step=n, detail=detail, epoch=epoch, batch=batch,
+            )
+    state.step += 1
+    return True
+
+
+@opaque(writes=(1,))
 def _rule_step(leaf: Leaf, pd: np.ndarray[Any, Any], g: np.ndarray[Any, Any]) -> None:
     """One parameter's step by its leaf's rule, in place. Recorded by ``tf.compile`` as one
     call (rules keep Python numbers in their state, such as Adam's powers of beta)."""

@@ -17,13 +17,15 @@ import math
 import sys
 import time
 import warnings
-from typing import Any, Callable, Iterable, List, Optional, Set, TextIO
+from collections import OrderedDict
+from typing import Any, Callable, Iterable, List, Optional, Set, TextIO, Tuple
 
 import numpy as np
 
+from typedflux.compiler.hooks import opaque
 from typedflux.engine.grad import withgradient
 from typedflux.engine.tree import children, named_params
-from typedflux.optimise.finite import NonFiniteError, Skipped, nonfinite_params
+from typedflux.optimise.finite import NonFiniteError, Skipped, nonfinite_params, refusal
 from typedflux.optimise.state import OptState, _check_nonfinite, apply_step
 from typedflux.tensor import Tensor
 
@@ -78,6 +80,7 @@ def train(
     desc: Optional[str] = None,
     progress: bool = True,
     nonfinite: str = "raise",
+    compile: bool = False,
 ) -> List[float]:
     """``train(loss, model, data, state, epochs=1)``: for each batch ``d`` of ``data``, take
     ``withgradient`` of ``loss(model, *d)`` (a tuple batch is splatted, anything else passed
@@ -90,7 +93,9 @@ def train(
     first update, after the last, and whenever the loss is not finite. With
     ``nonfinite="skip"`` such batches are skipped instead (no update), listed in
     ``state.skipped`` and reported in one warning at the end; a parameter that is itself
-    not finite still stops training.
+    not finite still stops training. ``compile=True`` runs each step (``withgradient`` and
+    the update) through :func:`typedflux.compile`: the same numbers and the same checks, bit
+    for bit, faster on small and medium models (see ``docs/performance.md``).
     After each epoch ``callback(epoch, losses)`` runs with the epoch's number (from 1) and
     its batch losses; returning ``True`` stops training (``None``/``False`` go on), e.g.
     :class:`~typedflux.optimise.callbacks.EarlyStopping`, or your own function that
@@ -123,6 +128,7 @@ def train(
         per_epoch = None
     history: List[float] = []
     skipped_before = len(state.skipped)
+    step = _compiled_step(loss, nonfinite) if compile else None
     _check_params(model, "before the first update", state.step + 1)
     for epoch in range(1, epochs + 1):
         # One epoch per call is the common loop (``for e in ...: tf.train(...)``): no
@@ -136,17 +142,20 @@ def train(
         try:
             for batch, d in enumerate(data, 1):
                 args = d if isinstance(d, tuple) else (d,)
-                value, grads = withgradient(lambda m: loss(m, *args), model)
-                val = float(value.item())
-                history.append(val)
-                if math.isfinite(val):
-                    applied = apply_step(state, model, grads[0], nonfinite, "train", epoch, batch)
-                elif skip and not _bad_params(model):
-                    state.skipped.append(
-                        Skipped(state.step + 1, "loss", None, repr(val), epoch, batch))
-                    applied = False
+                if step is not None:
+                    val, applied = _compiled(step, model, state, args, epoch, batch)
                 else:
-                    _loss_error(val, model, state, epoch, batch)
+                    value, grads = withgradient(lambda m: loss(m, *args), model)
+                    val = float(value.item())
+                    applied = math.isfinite(val) and apply_step(
+                        state, model, grads[0], nonfinite, "train", epoch, batch)
+                history.append(val)
+                if not math.isfinite(val):
+                    if skip and not _bad_params(model):
+                        state.skipped.append(
+                            Skipped(state.step + 1, "loss", None, repr(val), epoch, batch))
+                    else:
+                        _loss_error(val, model, state, epoch, batch)
                 if applied:
                     total, count = total + val, count + 1
                 if bar is not None:
@@ -176,6 +185,57 @@ def train(
             f"not finite: {shown}", RuntimeWarning, stacklevel=2,
         )
     return history
+
+
+# The compiled steps of recent loss functions (one per training loop), so that calling train
+# once per epoch replays instead of recording again.
+_STEPS: "OrderedDict[Any, Any]" = OrderedDict()
+
+
+def _compiled_step(loss: Callable[..., Any], nonfinite: str) -> Any:
+    key = (loss, nonfinite)
+    step = _STEPS.get(key)
+    if step is None:
+        from typedflux.compiler.api import compile as compile_step
+
+        def train_step(model: Any, state: OptState, *args: Any) -> Any:
+            value, grads = withgradient(lambda m: loss(m, *args), model)
+            if _finite_loss(value.data):
+                # (No epoch or batch here: they would be recorded as constants.
+                # _compiled puts them into what a refused or skipped update reports.)
+                apply_step(state, model, grads[0], nonfinite, "train")
+            return value
+
+        step = _STEPS[key] = compile_step(train_step)
+        while len(_STEPS) > 8:
+            _STEPS.popitem(last=False)
+    else:
+        _STEPS.move_to_end(key)
+    return step
+
+
+@opaque(exits=True, writes=())
+def _finite_loss(value: Any) -> bool:
+    # Reads the loss: a compiled step replays this check as one call, and a non-finite loss
+    # ends it before the update (train then acts on the loss as in the eager loop).
+    return math.isfinite(float(value))
+
+
+def _compiled(step: Any, model: Any, state: OptState, args: Tuple[Any, ...], epoch: int,
+              batch: int) -> Tuple[float, bool]:
+    """One compiled step: the loss, and whether the update was applied."""
+    count, skipped = state.step, len(state.skipped)
+    try:
+        value = step(model, state, *args)
+    except NonFiniteError as e:
+        raise NonFiniteError(
+            refusal("train", e.what, e.name, e.detail, e.step, epoch, batch),
+            what=e.what, name=e.name, step=e.step, detail=e.detail, epoch=epoch, batch=batch,
+        ) from None
+    # A skipped update was recorded without its epoch and batch.
+    state.skipped[skipped:] = [s._replace(epoch=epoch, batch=batch)
+                               for s in state.skipped[skipped:]]
+    return float(value.item()), state.step > count
 
 
 def _check_params(model: Any, when: str, step: int) -> None:
