@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from typing import Any, Callable, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, List, Optional, Tuple, TypeVar, overload
 
 __all__ = ["ACTIVE", "current", "opaque", "set_current", "concrete"]
 
@@ -45,6 +45,15 @@ def set_current(rec: Any) -> Any:
     prev = getattr(_LOCAL, "rec", None)
     _LOCAL.rec = rec
     return prev
+
+
+@overload
+def opaque(fn: F) -> F: ...
+
+
+@overload
+def opaque(fn: None = None, *, exits: bool = False,
+           writes: Optional[Tuple[int, ...]] = None) -> Callable[[F], F]: ...
 
 
 def opaque(fn: Optional[F] = None, *, exits: bool = False,
