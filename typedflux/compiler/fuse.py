@@ -25,16 +25,19 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Iterator, List, Optional
+import math
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
 from typedflux.compiler.record import Call, Step, Var
 from typedflux.optimise import blas
+from typedflux.optimise import state as state_module
 
-__all__ = ["fold_updates", "vars_of"]
+__all__ = ["fold_updates", "vars_of", "FoldedCheck"]
 
 _AXPY = blas.axpy.__wrapped__  # type: ignore[attr-defined]
+_FINITE_STEP = state_module._finite_step.__wrapped__  # type: ignore[attr-defined]
 
 
 def vars_of(t: Any) -> Iterator[Var]:
@@ -61,10 +64,13 @@ def _roots(step: Step) -> set[int]:
     return found
 
 
-def _producer(steps: List[Step], i: int, g: Var) -> Optional[int]:
-    # The step that computed g: a plain np.matmul(a, b, out=(g,)).
+def _producer(steps: List[Step], i: int, g: Var, check: Optional[int] = None) -> Optional[int]:
+    # The step that computed g (the finite check reading it aside): a plain
+    # np.matmul(a, b, out=(g,)).
     for j in range(i - 1, -1, -1):
         s = steps[j]
+        if j == check and _checked_as_gradient(s, g):
+            continue
         if g.root().n in _roots(s):
             if (s.fn is np.matmul and len(s.args) == 2 and set(s.kwargs) == {"out"}
                     and s.kwargs["out"] == (g,)):
@@ -74,51 +80,163 @@ def _producer(steps: List[Step], i: int, g: Var) -> Optional[int]:
 
 
 def fold_updates(steps: List[Step], outputs: List[Var]) -> List[Step]:
-    """``steps`` with each foldable ``matmul`` + ``axpy`` pair made one GEMM (see the module
-    docstring); the others as they were.
+    """``steps`` with each foldable ``matmul`` + ``axpy`` pair made one GEMM at the update's
+    place (see the module docstring); the others as they were.
 
     >>> fold_updates([], [])
     []
     """
-    out = list(steps)
     kept = {v.root().n for v in outputs}
-    i = 0
-    while i < len(out):
-        s = out[i]
+    check = next((k for k, s in enumerate(steps) if s.fn is _FINITE_STEP and s.exits), None)
+    folds: Dict[int, Tuple[int, Var, Var, Var, blas.Gemm]] = {}  # axpy -> (matmul, g, a, b, gemm)
+    for i, s in enumerate(steps):
         if s.fn is _AXPY and len(s.args) == 3 and not s.kwargs:
-            j = _fold(out, i, kept)
-            if j is not None:
-                del out[i]
-                continue
-        i += 1
+            found = _foldable(steps, i, kept, check)
+            if found is not None:
+                folds[i] = found
+    if not folds:
+        return list(steps)
+    gone = {f[0] for f in folds.values()}
+    out: List[Step] = []
+    for k, s in enumerate(steps):
+        if k in gone:
+            continue
+        if k in folds:
+            _, _, a, b, call = folds[k]
+            p = s.args[2]
+            out.append(Step(call, (a, b, p), {}, writes=(p,)))
+        elif k == check:
+            out.append(_folded_check(s, {f[1].n: (f[2], f[3]) for f in folds.values()}))
+        else:
+            out.append(s)
     return out
 
 
-def _fold(steps: List[Step], i: int, kept: set[int]) -> Optional[int]:
+def _foldable(steps: List[Step], i: int, kept: set[int], check: Optional[int]
+              ) -> Optional[Tuple[int, Var, Var, Var, blas.Gemm]]:
     alpha, g, p = steps[i].args
     if not (isinstance(g, Var) and isinstance(p, Var) and isinstance(alpha, float)):
         return None
     if g.base is not None or g.root().n in kept:
         return None
-    j = _producer(steps, i, g)
+    j = _producer(steps, i, g, check)
     if j is None:
         return None
     a, b = steps[j].args
     if not (isinstance(a, Var) and isinstance(b, Var)):
         return None
     groot, proot = g.root().n, p.root().n
+    ab = {a.root().n, b.root().n}
+    if proot in ab:
+        return None
     for k, s in enumerate(steps):
+        if k == check and k > j and _checked_as_gradient(s, g):
+            continue  # the finite check: given the GEMM's operands instead
         if k != i and k != j and groot in _roots(s):
             return None  # something else reads the gradient
-        if j < k < i and proot in _roots(s):
-            return None  # the parameter is used between the GEMM and its update
-    if proot in (a.root().n, b.root().n):
-        return None
+        if j < k < i and any(w.root().n in ab for w in s.writes):
+            return None  # an operand changes before the update
     call = blas.Gemm.prepare(alpha, a.arr, b.arr, 1.0, p.arr)
     if call is None or not _same_bits(alpha, a.arr, b.arr, p.arr, call):
         return None
-    steps[j] = Step(call, (a, b, p), {}, writes=(p,))
-    return j
+    return j, g, a, b, call
+
+
+def _checked_as_gradient(check: Step, g: Var) -> bool:
+    # Whether the finite check sees g only as a gradient of its list (name, param, gradient).
+    todo = check.args[1] if len(check.args) > 1 else None
+    if type(todo) is not list:
+        return False
+    uses = 0
+    for entry in todo:
+        if type(entry) is not tuple or len(entry) != 3:
+            return False
+        if entry[2] is g:
+            uses += 1
+        if entry[0] is g or entry[1] is g:
+            return False
+    rest = check.args[:1] + check.args[2:] + tuple(check.kwargs.values())
+    return uses == 1 and all(v.root().n != g.root().n for v in vars_of(rest))
+
+
+def _folded_check(check: Step, folded: Dict[int, Tuple[Var, Var]]) -> Step:
+    # The finite check given, for each folded gradient, the operands of its GEMM (in the
+    # list's order) in place of the gradient, which is never made.
+    todo = [(n, p, None) if isinstance(g, Var) and g.n in folded else (n, p, g)
+            for n, p, g in check.args[1]]
+    operands = tuple(folded[g.n] for _, _, g in check.args[1]
+                     if isinstance(g, Var) and g.n in folded)
+    args = (check.args[0], todo) + tuple(check.args[2:]) + (operands,)
+    return Step(FoldedCheck(check.fn), args, dict(check.kwargs), writes=check.writes,
+                exits=True)
+
+
+class FoldedCheck:
+    """``tf.update``'s finite check for a program whose gradient GEMMs were folded into their
+    updates: a folded gradient ``a @ b`` is not made, and is finite for certain when ``a`` and
+    ``b`` are and ``||a|| * ||b||`` (which bounds every entry of ``a @ b``, rounding included)
+    stays below half the dtype's largest number. When that holds for all of them, and the
+    other gradients are finite, the check only counts the update, as the eager check does for
+    finite gradients; otherwise the folded gradients are made (the same GEMMs eager makes)
+    and the eager check decides, exactly (raise, skip, or go on).
+
+    >>> import numpy as np
+    >>> seen = []
+    >>> check = FoldedCheck(lambda state, todo, *rest: seen.append(todo) or True)
+    >>> a, b = np.ones((2, 3), np.float32), np.ones((3, 2), np.float32)
+    >>> check(None, [("w", None, None)], "raise", "update", None, None, ((a, b),)), seen
+    (True, [[]])
+    >>> b[0, 0] = np.inf
+    >>> check(None, [("w", None, None)], "raise", "update", None, None, ((a, b),)), seen[-1][0][2]
+    (True, array([[inf,  3.],
+           [inf,  3.]], dtype=float32))
+    """
+
+    __slots__ = ("check", "__name__")
+
+    def __init__(self, check: Callable[..., bool]) -> None:
+        self.check = check
+        self.__name__ = "folded_check"
+
+    def __call__(self, state: Any, todo: List[Tuple[str, Any, Any]], *rest: Any) -> bool:
+        operands = rest[-1]
+        args = rest[:-1]
+        if self._certain(todo, operands):
+            return self.check(state, [], *args)
+        pairs = iter(operands)
+        full = []
+        for name, p, g in todo:
+            if g is None:
+                a, b = next(pairs)
+                g = np.matmul(a, b)
+            full.append((name, p, g))
+        return self.check(state, full, *args)
+
+    @staticmethod
+    def _certain(todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
+                 ) -> bool:
+        # Sums of squares in Python floats (no numpy warning for the inf or nan looked for).
+        dot = np.dot
+        total = 0.0
+        for _, _, g in todo:
+            if g is not None:
+                flat = g.reshape(-1)
+                total += float(dot(flat, flat))
+        if not math.isfinite(total):
+            return False
+        for a, b in operands:
+            fa, fb = a.ravel(order="K"), b.ravel(order="K")
+            sa, sb = float(dot(fa, fa)), float(dot(fb, fb))
+            if not (math.isfinite(sa) and math.isfinite(sb)):
+                return False
+            if math.sqrt(sa) * math.sqrt(sb) >= _HALF_MAX[a.dtype]:
+                return False
+        return True
+
+
+# Half the largest finite number of each float dtype: the bound's margin for rounding.
+_HALF_MAX = {np.dtype(t): 0.5 * float(np.finfo(t).max) for t in (np.float16, np.float32,
+                                                                  np.float64)}
 
 
 def _same_bits(alpha: float, a: Any, b: Any, p: Any, call: blas.Gemm) -> bool:
