@@ -97,7 +97,8 @@ def binary(prim: Primitive) -> Entry:
                 lane = False
             if lane:
                 out = fwd(xd, yd)
-                if type(out) is not _ndarray:  # 0-d inputs give a numpy scalar
+                # (0-d inputs give a numpy scalar.)
+                if type(out) is not _ndarray and not isinstance(out, _ndarray):
                     out = _asarray(out)
                 t: AnyTensor = _new(Tensor)
                 t.data = out
@@ -150,7 +151,7 @@ def binary(prim: Primitive) -> Entry:
             out = fwd(xd, yd)
         else:
             out = prim.first_call((xs, ys), (xs, ys), lambda: fwd(xd, yd))
-        if type(out) is not _ndarray:
+        if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         dt = out.dtype
         if dt is F64 and creeps((xd, yd)):
@@ -229,7 +230,7 @@ def unary(prim: Primitive) -> Entry:
         return finish(x, xd, xs, out)
 
     def finish(x: Any, xd: Any, xs: Tuple[int, ...], out: Any) -> AnyTensor:
-        if type(out) is not _ndarray:
+        if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         if out.dtype is F64 and creeps((xd,)):
             out = out.astype(F32)
@@ -285,7 +286,7 @@ def single(prim: Primitive) -> Entry:
         else:
             raw = operand(x, name, xname, Tensor)[0]
             # A Python number becomes a tensor the way tf.tensor makes one (float32).
-            xd = number_array(raw) if type(raw) is not _ndarray else raw
+            xd = raw if isinstance(raw, _ndarray) else number_array(raw)
         xs = xd.shape
         if len(params) != nparams:
             raise TypeError(f'"{name}" takes {nparams + 1} arguments, got {len(params) + 1}')
@@ -334,7 +335,7 @@ def single(prim: Primitive) -> Entry:
         return finish(x, xd, params, out)
 
     def finish(x: Any, xd: Any, params: Tuple[Any, ...], out: Any) -> AnyTensor:
-        if type(out) is not _ndarray:
+        if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         if out.dtype is F64 and xd.dtype is not F64:
             out = out.astype(F32)
@@ -406,7 +407,7 @@ def multi(prim: Primitive) -> Entry:
             )
         key: Any = (*shapes, *params) if all_visible else (*shapes, *[params[i] for i in visible])
         out = prim.run((*shapes, *params), key, lambda: fwd(*datas, *params))
-        if type(out) is not _ndarray:
+        if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         dt = out.dtype
         if dt is F64 and creeps(datas):

@@ -86,7 +86,7 @@ def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]
         d = v.data  # type: ignore[attr-defined]
         return d, d.shape
     if isinstance(v, (_ndarray, np.generic)):
-        a = _asarray(v)
+        a = v if isinstance(v, _ndarray) else _asarray(v)
         if a.dtype.kind not in "biuf":
             # Strings, objects, complex, dates: numpy would fail deep inside the op.
             raise TypeError(f'"{op}" needs numbers or bools for {arg}, got a numpy array of '
@@ -164,7 +164,7 @@ def creeps(datas: Sequence[Any]) -> bool:
     (True, False)
     """
     for d in datas:
-        if type(d) is _ndarray and d.dtype is F64:
+        if isinstance(d, _ndarray) and d.dtype is F64:
             return False
     return True
 
