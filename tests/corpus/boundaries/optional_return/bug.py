@@ -1,0 +1,21 @@
+"""A cache lookup returns an Optional tensor; the computed value has the wrong width."""
+from typing import Dict, Optional, TypeVar
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+
+embed_proj = Dense(16, 8)
+
+
+@tf.shapecheck
+def lookup(key: str, x: Tensor[B, 16], cache: Dict[str, Tensor[B, 32]]) -> Optional[Tensor[B, 32]]:
+    if key == "skip":
+        return None
+    if key in cache:
+        return cache[key]
+    return embed_proj(x)  # BUG  # E: Return shape Tensor[B, 8] does not match the annotation Tensor[B, 32]: axis 1 is 8, expected 32  [shape]
+
+
+print(lookup("a", tf.randn(2, 16), {}))

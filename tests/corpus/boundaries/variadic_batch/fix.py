@@ -1,0 +1,17 @@
+"""A head generic over any leading batch dims returns the wrong number of classes."""
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+Bs = TypeVarTuple("Bs")
+
+head = Dense(32, 10)
+
+
+@tf.shapecheck
+def classify(x: Tensor[Unpack[Bs], 32]) -> Tensor[Unpack[Bs], 10]:
+    return head(x)
+
+
+print(classify(tf.randn(2, 5, 32)).shape)

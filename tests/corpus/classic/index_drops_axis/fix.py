@@ -1,0 +1,17 @@
+"""Taking the last time step with an int index drops the axis a 3-D op expects."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+D = TypeVar("D", bound=int)
+
+
+@tf.shapecheck
+def last_step(h: Tensor[B, T, D]) -> Tensor[B, 1, D]:
+    return h[:, -1:]
+
+
+print(last_step(tf.randn(2, 4, 3)).shape)

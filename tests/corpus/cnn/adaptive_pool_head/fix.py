@@ -1,0 +1,11 @@
+"""An adaptive pool to 2x2 before a head sized for a 1x1 map."""
+import typedflux as tf
+from typedflux import AdaptiveMeanPool, Chain, Conv, Dense, Flatten, relu
+
+model = Chain(
+    Conv((3, 3), 3, 8, relu, pad=1),
+    AdaptiveMeanPool((2, 2)),
+    Flatten(),
+    Dense(32, 5),
+)
+print(model(tf.randn(1, 3, 9, 9)).shape)

@@ -1,0 +1,32 @@
+"""A bottleneck block (1x1 reduce, 3x3, 1x1 expand) whose expansion does not restore the width."""
+import typedflux as tf
+from typedflux import BatchNorm, Chain, Conv, SkipConnection, relu
+
+
+def bottleneck(channels: int, width: int) -> SkipConnection:
+    return SkipConnection(
+        Chain(
+            Conv((1, 1), channels, width),
+            BatchNorm(width, relu),
+            Conv((3, 3), width, width, pad=1),
+            BatchNorm(width, relu),
+            Conv((1, 1), width, channels),
+            BatchNorm(channels),
+        ),
+        tf.add,
+    )
+
+
+block = SkipConnection(  # E: SkipConnection(Chain(Conv((1, 1), 64 => 16), BatchNorm(16, relu), Conv((3, 3), 16 => 16, pad=1), BatchNorm(16, relu), Conv((1, 1), 16 => 32), BatchNorm(32)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 32, ?, ?], xs[1] has Tensor[B, 64, ?, ?]; need equal sizes or 1 at axis -3 (32 vs 64); project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 32))  [shape]
+    Chain(
+        Conv((1, 1), 64, 16),
+        BatchNorm(16, relu),
+        Conv((3, 3), 16, 16, pad=1),
+        BatchNorm(16, relu),
+        Conv((1, 1), 16, 32),  # BUG[gap layers: a multi-line SkipConnection's join error is reported on its first line, not on the layer that sets the width]
+        BatchNorm(32),
+    ),
+    tf.add,
+)
+stage = Chain(block, bottleneck(64, 16))
+print(stage(tf.randn(1, 64, 4, 4)).shape)

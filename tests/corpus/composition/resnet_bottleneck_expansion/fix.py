@@ -1,0 +1,32 @@
+"""A bottleneck block (1x1 reduce, 3x3, 1x1 expand) whose expansion does not restore the width."""
+import typedflux as tf
+from typedflux import BatchNorm, Chain, Conv, SkipConnection, relu
+
+
+def bottleneck(channels: int, width: int) -> SkipConnection:
+    return SkipConnection(
+        Chain(
+            Conv((1, 1), channels, width),
+            BatchNorm(width, relu),
+            Conv((3, 3), width, width, pad=1),
+            BatchNorm(width, relu),
+            Conv((1, 1), width, channels),
+            BatchNorm(channels),
+        ),
+        tf.add,
+    )
+
+
+block = SkipConnection(
+    Chain(
+        Conv((1, 1), 64, 16),
+        BatchNorm(16, relu),
+        Conv((3, 3), 16, 16, pad=1),
+        BatchNorm(16, relu),
+        Conv((1, 1), 16, 64),
+        BatchNorm(64),
+    ),
+    tf.add,
+)
+stage = Chain(block, bottleneck(64, 16))
+print(stage(tf.randn(1, 64, 4, 4)).shape)

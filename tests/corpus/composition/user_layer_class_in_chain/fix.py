@@ -1,0 +1,21 @@
+"""A user-defined gating layer (typed __call__) sits in a Chain after a layer of another width."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Chain, Dense, Tensor, relu
+
+B = TypeVar("B", bound=int)
+
+
+class Gate:
+    """Multiplies its input by a learned sigmoid gate of the same width."""
+
+    def __init__(self, width: int) -> None:
+        self.gate = Dense(width, width, tf.sigmoid)
+
+    def __call__(self, x: Tensor[B, 64]) -> Tensor[B, 64]:
+        return x * self.gate(x)
+
+
+model = Chain(Dense(784, 64, relu), Gate(64), Dense(64, 10))
+print(model(tf.randn(2, 784)).shape)

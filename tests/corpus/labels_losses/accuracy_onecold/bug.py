@@ -1,0 +1,9 @@
+"""Accuracy compares predicted classes with the one-hot targets instead of their classes."""
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+model = Chain(Dense(4, 8, relu), Dense(8, 3))
+x = tf.randn(5, 4)
+y = tf.onehot([0, 1, 2, 1, 0], 3)
+hits = tf.onecold(model(x)) == y  # BUG  # E: Cannot broadcast for "eq": x has Tensor[5], y has Tensor[5, 3]; need equal sizes or 1 at axis -1 (5 vs 3); did you mean x[..., None] (or keepdims=True where x was reduced)?  [shape]
+print(hits.sum().item())

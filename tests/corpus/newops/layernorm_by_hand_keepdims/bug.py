@@ -1,0 +1,18 @@
+"""Layer normalisation written out: the statistics drop the feature axis and misbroadcast."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+D = TypeVar("D", bound=int)
+
+
+def layer_norm(x: Tensor[B, T, D]) -> Tensor[B, T, D]:
+    mu = x.mean(axis=-1)
+    sd = tf.std(x, axis=-1, keepdims=True)
+    return (x - mu) / (sd + 1e-5)  # BUG  # E: Cannot broadcast for "sub": x has Tensor[B, T, D], y has Tensor[B, T]; need equal sizes or 1 at axis -2 (T vs B); did you mean y[..., None] (or keepdims=True where y was reduced)?  [shape]
+
+
+print(layer_norm(tf.randn(2, 3, 4)).shape)

@@ -1,0 +1,15 @@
+"""Attention heads are split with einops-style rearrange; 6 heads do not divide 64."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+
+
+def split_heads(x: Tensor[B, T, 64]) -> Tensor[B, 8, T, 8]:
+    return tf.rearrange(x, "b t (h d) -> b h t d", h=8)
+
+
+print(split_heads(tf.randn(2, 3, 64)).shape)

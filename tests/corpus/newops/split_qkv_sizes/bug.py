@@ -1,0 +1,9 @@
+"""A fused qkv projection is split with per-head sizes instead of the model width."""
+import typedflux as tf
+from typedflux import Dense
+
+D = 24
+qkv_proj = Dense(24, 72)
+x = tf.randn(2, 5, 24)
+q, k, v = tf.split(qkv_proj(x), (8, 8, 8))  # BUG  # E: Sizes do not add up for "split": x has Tensor[2, 5, 72], sizes are (8, 8, 8); need a sum of 72 at axis 2 (24 vs 72)  [shape]
+print((q @ k.transpose(0, 2, 1)).shape, v.shape)

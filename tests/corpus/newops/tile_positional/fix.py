@@ -1,0 +1,7 @@
+"""Positional encodings are tiled over the batch with the repeat counts in the wrong axes."""
+import typedflux as tf
+
+pos = tf.randn(1, 5, 8)
+x = tf.randn(3, 5, 8)
+pos_b = tf.tile(pos, 3, 1, 1)
+print((x + pos_b).shape)

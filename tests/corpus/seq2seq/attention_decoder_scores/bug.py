@@ -1,0 +1,18 @@
+"""Dot-product attention over encoder states uses the decoder state without a time axis."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+S = TypeVar("S", bound=int)
+H = TypeVar("H", bound=int)
+
+
+def attend(enc: Tensor[B, S, H], dec_h: Tensor[B, H]) -> Tensor[B, H]:
+    scores = tf.einsum("bsh,bh->bsh", enc, dec_h)
+    weights = tf.softmax(scores, axis=-1)
+    return (enc * weights[:, :, None]).sum(axis=1)  # BUG  # E: Cannot broadcast for "mul": x has Tensor[B, S, H], y has Tensor[B, S, 1, H]; need equal sizes or 1 at axis -3 (B vs S)  [shape]
+
+
+print(attend(tf.randn(2, 5, 8), tf.randn(2, 8)).shape)

@@ -1,0 +1,20 @@
+"""Attention with an optional mask: the mask, when given, is built for a longer sequence."""
+from typing import Optional, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+
+
+@tf.shapecheck
+def masked_softmax(scores: Tensor[B, T, T], mask: Optional[Tensor[T, T]] = None) -> Tensor[B, T, T]:
+    if mask is not None:
+        scores = tf.where(mask > 0, scores, -1e9)
+    return tf.softmax(scores, axis=-1)
+
+
+scores = tf.randn(2, 4, 4)
+print(masked_softmax(scores).shape)
+print(masked_softmax(scores, tf.tril(tf.ones(5, 5))).shape)  # BUG[gap redteam: an Optional[Tensor] parameter is mypy's arg-type error, and @shapecheck skips it]  # E: Argument 2 to "masked_softmax" has incompatible type "Tensor[Literal[5], Literal[5]]"; expected "Tensor[Literal[4], Literal[4]] | None"  [arg-type]

@@ -1,0 +1,17 @@
+"""Flatten with -1 inside a generic function, then a head of the wrong width for 4x4 maps."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+
+head = Dense(8 * 4 * 4, 10)
+
+
+def classify(fmap: Tensor[B, 8, 4, 4]) -> Tensor[B, 10]:
+    flat = fmap.reshape(fmap.shape[0], -1)
+    return head(flat)
+
+
+print(classify(tf.randn(2, 8, 4, 4)).shape)
