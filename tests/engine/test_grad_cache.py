@@ -1,4 +1,4 @@
-"""The cached walk of a model (tree.plan_of) used by withgradient and update: the same
+"""The cached walk of a model (plan.plan_of) used by withgradient and update: the same
 gradients and updates as the uncached walk, and a new walk whenever the model changed
 (replaced layer or tensor, freeze/thaw, loaded weights, added/removed entries, dtypes)."""
 
@@ -15,8 +15,9 @@ import pytest
 
 import typedflux as tf
 from typedflux import losses
-from typedflux.engine import tree
-from typedflux.engine.tree import Grads, plan_of
+from typedflux.engine import plan as plans, tree
+from typedflux.engine.plan import plan_of
+from typedflux.engine.tree import Grads
 
 
 def _batch(n_in: int = 3, n_out: int = 2) -> Any:
@@ -227,19 +228,19 @@ def test_update_with_a_hand_made_gradient_and_a_wrong_one() -> None:
 def test_plans_do_not_keep_models_alive() -> None:
     m, x, y = _setup()
     _grad(m, x, y)
-    assert id(m) in tree._PLANS
+    assert id(m) in plans._PLANS
     ref = weakref.ref(m)
     key = id(m)
     del m
     gc.collect()
-    assert ref() is None and key not in tree._PLANS
+    assert ref() is None and key not in plans._PLANS
 
 
 def test_a_model_that_refers_to_itself_is_walked_every_time() -> None:
     m, x, y = _setup()
     m.me = m  # a cycle back to the root: cutting it is the walk's job; not cached
     g = _grad(m, x, y)
-    assert g.me is None and id(m) not in tree._PLANS
+    assert g.me is None and id(m) not in plans._PLANS
     assert _same(g, _uncached(m, x, y))
 
 
@@ -443,7 +444,7 @@ def test_a_model_whose_walk_keeps_changing_is_walked_every_time() -> None:
     m = Growing()
     x, y = _batch()
     st = tf.setup(tf.Descent(0.1), m)
-    for _ in range(tree._REMAKE_LIMIT + 2):
+    for _ in range(plans._REMAKE_LIMIT + 2):
         tf.update(st, m, _grad(m, x, y))
     assert plan_of(m) is None  # given up: making a plan costs more than one walk
     before = m.head.weight.numpy().copy()

@@ -1,6 +1,6 @@
 """The engine: the tape (``tape``), primitives and how they run (``primitive``, ``invoke``,
 ``lanes``, ``operands``), ``gradient``/``withgradient`` (``grad``) and the structure walks
-shared by gradients, optimisers and save/load (``tree``). This package re-exports
+shared by gradients, optimisers and save/load (``tree``; ``plan`` caches them). This package re-exports
 the tape only: ``typedflux.tensor`` builds on the primitives, and ``grad`` and ``tree`` build
 on ``Tensor``, so importing them here would make a cycle."""
 

@@ -11,7 +11,7 @@ Gradients are first order: a gradient taken inside ``f`` is an ordinary constant
 outer ``gradient`` (no differentiation through a backward pass).
 
 A model object's walk (which tensors to watch, how to shape its gradient) is cached per object
-and re-checked on every call (:func:`typedflux.engine.tree.plan_of`); lists, tuples and dicts
+and re-checked on every call (:func:`typedflux.engine.plan.plan_of`); lists, tuples and dicts
 passed directly are walked every time.
 
 >>> import typedflux as tf
@@ -25,7 +25,8 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from typedflux.engine.tape import Tape
-from typedflux.engine.tree import Plan, mirror, plan_of
+from typedflux.engine.plan import Plan, plan_of
+from typedflux.engine.tree import mirror
 from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["gradient", "withgradient"]

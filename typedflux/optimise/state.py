@@ -29,7 +29,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 import numpy as np
 
 from typedflux.compiler.hooks import concrete, opaque
-from typedflux.engine.tree import Grads, named_params, plan_of, walk_with
+from typedflux.engine.plan import plan_of
+from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
     NONFINITE, NonFiniteError, Skipped, all_finite, culprit, refusal,
