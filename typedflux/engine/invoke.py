@@ -39,7 +39,7 @@ from typedflux.engine.operands import (
     norm_param,
     operand,
 )
-from typedflux.engine.tape import _ACTIVE
+from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.shapes.catalog import Kind, OpSpec
 
 if TYPE_CHECKING:  # for annotations only: the engine is below typedflux.tensor
@@ -113,9 +113,10 @@ def wrap(out: Any, T: type) -> AnyTensor:
 
 
 def tape_id(v: Any, tape: Any, T: type) -> int:
-    """The id of ``v`` on ``tape`` (a watched leaf or a recorded output), else -1."""
-    if isinstance(v, T) and v._tape is tape:  # type: ignore[attr-defined]
-        return v._id  # type: ignore[attr-defined,no-any-return]
+    """The id of ``v`` on ``tape`` (a watched leaf or a recorded output), else -1 (also for
+    anything that is not a tensor of class ``T``)."""
+    if isinstance(v, T):
+        return id_on(tape, v)
     return -1
 
 
@@ -134,7 +135,7 @@ def reference(prim: Primitive) -> Entry:
     nargs = len(args)
     diff = prim.spec.differentiable
     rule_idx = tuple(i for i, k in enumerate(kinds) if k is not Kind.IGNORED)
-    active = _ACTIVE
+    active = _ACTIVE.get
     forward: Callable[..., Any] = prim.forward
     Tensor: Any = NotLoaded
 
@@ -194,7 +195,7 @@ def reference(prim: Primitive) -> Entry:
             out = out.astype(F32)
         # 5. Wrap, and record a node when an input is on the active tape.
         t = wrap(out, Tensor)
-        tape = active[0]
+        tape = active()
         if tape is not None and diff and out.dtype.kind in "fc":
             ids = tuple(tape_id(v, tape, Tensor) for v in tensors)
             if any(i >= 0 for i in ids):

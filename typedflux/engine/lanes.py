@@ -43,7 +43,7 @@ from typedflux.engine.operands import (
     operand,
     scalar_like,
 )
-from typedflux.engine.tape import _ACTIVE
+from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.shapes.catalog import Kind
 
 if TYPE_CHECKING:  # for annotations only: the engine is below typedflux.tensor
@@ -74,7 +74,7 @@ def binary(prim: Primitive) -> Entry:
     # own first case (OpSpec.elementwise), taken without a call or a memo key.
     passthrough = prim.spec.elementwise
     lane_ok = passthrough and diff  # arithmetic, not comparisons (they give bools)
-    active = _ACTIVE
+    active = _ACTIVE.get
     f32_scalars = F32_SCALARS
     fwd: Callable[..., Any] = prim.forward
     Tensor: Any = NotLoaded
@@ -102,10 +102,12 @@ def binary(prim: Primitive) -> Entry:
                     out = _asarray(out)
                 t: AnyTensor = _new(Tensor)
                 t.data = out
-                tape = active[0]
+                tape = active()
                 if tape is not None:
-                    xi = x._id if x._tape is tape else -1
-                    yi = y._id if ty is Tensor and y._tape is tape else -1
+                    # On the tape: marked with it (one comparison), else id_on (a constant,
+                    # or a leaf this tape shares with a tape of another thread).
+                    xi = x._id if x._tape is tape else id_on(tape, x)
+                    yi = (y._id if y._tape is tape else id_on(tape, y)) if ty is Tensor else -1
                     if xi >= 0 or yi >= 0:
                         # Tape.record's node, written here: the call would cost ~3% of a
                         # chain of small ops (tests/engine/test_invoke_paths.py holds these
@@ -158,10 +160,10 @@ def binary(prim: Primitive) -> Entry:
             out = out.astype(F32)
             dt = F32
         t = wrap(out, Tensor)
-        tape = active[0]
+        tape = active()
         if tape is not None and diff and dt.kind in "fc":
-            xi = tape_id(x, tape, Tensor)
-            yi = tape_id(y, tape, Tensor)
+            xi = x._id if type(x) is Tensor and x._tape is tape else tape_id(x, tape, Tensor)
+            yi = y._id if type(y) is Tensor and y._tape is tape else tape_id(y, tape, Tensor)
             if xi >= 0 or yi >= 0:
                 # Exact: each input on the tape has the output's shape (xs, as the rule's
                 # first case said) and dtype.
@@ -192,7 +194,7 @@ def unary(prim: Primitive) -> Entry:
     # An elementwise map's output has its input's shape (OpSpec.elementwise): no rule to
     # run, no memo to look up.
     elementwise = prim.spec.elementwise
-    active = _ACTIVE
+    active = _ACTIVE.get
     fwd: Callable[..., Any] = prim.forward
     Tensor: Any = NotLoaded
 
@@ -205,16 +207,18 @@ def unary(prim: Primitive) -> Entry:
             if type(out) is _ndarray and out.dtype is xd.dtype:
                 t: AnyTensor = _new(Tensor)
                 t.data = out
-                tape = active[0]
-                if tape is not None and diff and x._tape is tape:
-                    # Tape.record's node, written here (as in the binary lane).
-                    tvals = tape.vals
-                    oid = len(tvals)
-                    tvals.append(out)
-                    tape.nodes.append((name, prim.vjp_fn, oid, (x._id,), (xd,), out, True))
-                    t._tape = tape
-                    t._id = oid
-                    return t
+                tape = active()
+                if tape is not None and diff:
+                    xi = x._id if x._tape is tape else id_on(tape, x)
+                    if xi >= 0:
+                        # Tape.record's node, written here (as in the binary lane).
+                        tvals = tape.vals
+                        oid = len(tvals)
+                        tvals.append(out)
+                        tape.nodes.append((name, prim.vjp_fn, oid, (xi,), (xd,), out, True))
+                        t._tape = tape
+                        t._id = oid
+                        return t
                 t._tape = None
                 return t
             return finish(x, xd, xd.shape, out)
@@ -235,9 +239,9 @@ def unary(prim: Primitive) -> Entry:
         if out.dtype is F64 and creeps((xd,)):
             out = out.astype(F32)
         t = wrap(out, Tensor)
-        tape = active[0]
+        tape = active()
         if tape is not None and diff and out.dtype.kind in "fc":
-            xi = tape_id(x, tape, Tensor)
+            xi = x._id if type(x) is Tensor and x._tape is tape else tape_id(x, tape, Tensor)
             if xi >= 0:
                 # Exact: an elementwise map (same shape and dtype out as in).
                 exact = out.dtype is xd.dtype and out.shape == xs
@@ -267,7 +271,7 @@ def single(prim: Primitive) -> Entry:
     kinds = tuple(a.kind for a in args[1:])
     nparams = len(kinds)
     diff = prim.spec.differentiable
-    active = _ACTIVE
+    active = _ACTIVE.get
     # Parameters that may need normalising and checking (a list axis, an int for a DIMS/AXES
     # tuple, a float where an int belongs); parameters already in canonical form skip it.
     norm_idx = tuple(i for i, k in enumerate(kinds) if k in NORMALISED)
@@ -340,9 +344,9 @@ def single(prim: Primitive) -> Entry:
         if out.dtype is F64 and xd.dtype is not F64:
             out = out.astype(F32)
         t = wrap(out, Tensor)
-        tape = active[0]
+        tape = active()
         if tape is not None and diff and out.dtype.kind in "fc":
-            xi = tape_id(x, tape, Tensor)
+            xi = x._id if type(x) is Tensor and x._tape is tape else tape_id(x, tape, Tensor)
             if xi >= 0:
                 tape.record(t, name, prim.vjp_fn, (xi,), (xd,) + params, False)
         return t
@@ -373,7 +377,7 @@ def multi(prim: Primitive) -> Entry:
     tnames = tuple(a.name for a in args[:k])
     pkinds = kinds[k:]
     diff = prim.spec.differentiable
-    active = _ACTIVE
+    active = _ACTIVE.get
     # (Only axes and dims are put in canonical form here: INT/BOOL parameters of the fused
     # layer ops are the layers' own, already checked.)
     norm_idx = tuple(i for i, kd in enumerate(pkinds) if kd in NORMALISED[:3])
@@ -414,9 +418,10 @@ def multi(prim: Primitive) -> Entry:
             out = out.astype(F32)
             dt = F32
         t = wrap(out, Tensor)
-        tape = active[0]
+        tape = active()
         if tape is not None and diff and dt.kind in "fc":
-            ids = tuple([tape_id(v, tape, Tensor) for v in vals[:k]])
+            ids = tuple([v._id if type(v) is Tensor and v._tape is tape else tape_id(v, tape, Tensor)
+                         for v in vals[:k]])
             if ids.count(-1) < k:
                 tape.record(t, name, prim.vjp_fn, ids, (*datas, *params), False)
         return t

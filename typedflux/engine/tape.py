@@ -21,6 +21,8 @@ array([2., 4., 6.], dtype=float32)
 
 from __future__ import annotations
 
+import threading
+from contextvars import ContextVar, Token
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -29,7 +31,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from typedflux.tensor import AnyTensor
 
-__all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "needed"]
+__all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "needed", "id_on"]
 
 Array = npt.NDArray[Any]
 
@@ -59,13 +61,57 @@ _FREED = (
     "Take a new gradient (tf.gradient / tf.withgradient) or record a new Tape()"
 )
 
-# The innermost active tape. A one-element list so ops read it with one index (no global
-# statement, no attribute lookup on a module).
-_ACTIVE: List[Optional["Tape"]] = [None]
+# The innermost active tape of this thread (of this context: an asyncio task has its own).
+# Every op reads it, with one call of ``_ACTIVE.get`` (contextvars keep a per-thread cache, so
+# the read is about as cheap as a global's): recording in one thread is invisible to every
+# other thread, so training in one thread and inference (Dropout, BatchNorm in "auto" mode
+# ask ``is_recording()``) in another do not mix, and N threads take N independent gradients.
+_ACTIVE: ContextVar[Optional["Tape"]] = ContextVar("typedflux_active_tape", default=None)
+
+# The input ids of the node whose VJP is running in this thread (-1: a constant that gets no
+# gradient), in a one-element list a backward scan sets for its thread once and then updates
+# per node with one store. Outside a backward scan: ``()`` (every input counts as needed).
+_OUTSIDE: List[Tuple[int, ...]] = [()]
+_RUNNING: ContextVar[List[Tuple[int, ...]]] = ContextVar("typedflux_running", default=_OUTSIDE)
+_running = _RUNNING.get
+
+# Marking tensors as leaves (and undoing it) is done under this lock: a tensor is one object
+# that tapes in several threads may watch at once (see Shared).
+_MARKS = threading.Lock()
 
 
-# The input ids of the node whose VJP is running (-1: a constant that gets no gradient).
-_RUNNING: List[Tuple[int, ...]] = [()]
+class Shared:
+    """The mark of a tensor that tapes open in different threads hold at once (the same
+    parameter or input watched by two threads' gradients): its id on each of them. Ops find
+    their tape's id here (:func:`id_on`) instead of in the tensor's own ``_id``; when the last
+    of those tapes lets it go, the tensor gets back ``base``, the mark it had before."""
+
+    __slots__ = ("ids", "base")
+
+    def __init__(self, ids: Dict["Tape", int], base: Tuple[Any, Any]) -> None:
+        self.ids = ids
+        self.base = base
+
+
+def id_on(tape: "Tape", t: Any) -> int:
+    """The id of tensor ``t`` on ``tape`` (a watched leaf or a recorded output), else -1. Ops
+    test ``t._tape is tape`` first (one comparison) and call this for anything else.
+
+    >>> import typedflux as tf
+    >>> x, tape = tf.ones(2), Tape()
+    >>> with tape:
+    ...     _ = tape.watch(x)
+    ...     id_on(tape, x), id_on(Tape(), x), id_on(tape, tf.ones(1))
+    (0, -1, -1)
+    """
+    m = t._tape
+    if m is None:
+        return -1
+    if m is tape:
+        return int(t._id)
+    if type(m) is Shared:
+        return m.ids.get(tape, -1)
+    return -1
 
 
 def needed(k: int) -> bool:
@@ -76,7 +122,7 @@ def needed(k: int) -> bool:
     >>> needed(0)  # outside a backward pass
     True
     """
-    ids = _RUNNING[0]
+    ids = _running()[0]
     return not ids or ids[k] >= 0
 
 
@@ -86,12 +132,13 @@ def active_tape() -> Optional["Tape"]:
     >>> active_tape() is None
     True
     """
-    return _ACTIVE[0]
+    return _ACTIVE.get()
 
 
 def is_recording() -> bool:
-    """Whether a gradient is being taken right now (layers use it for train/test mode:
-    Dropout and BatchNorm with ``training=None`` are active only while recording).
+    """Whether a gradient is being taken right now in this thread (layers use it for
+    train/test mode: Dropout and BatchNorm with ``training=None`` are active only while
+    recording). Another thread's recording does not count.
 
     >>> import typedflux as tf
     >>> seen = []
@@ -99,7 +146,7 @@ def is_recording() -> bool:
     >>> seen, is_recording()
     ([True], False)
     """
-    return _ACTIVE[0] is not None
+    return _ACTIVE.get() is not None
 
 
 class Tape:
@@ -108,7 +155,8 @@ class Tape:
     :class:`TapeError`.
 
     ``tf.gradient`` / ``tf.withgradient`` drive a tape for you; use this class directly
-    only to build other differentiation front ends.
+    only to build other differentiation front ends. A tape records in the thread (the
+    context) that entered it; tapes in other threads, and what they watch, are separate.
 
     >>> import typedflux as tf
     >>> x = tf.tensor(3.0)
@@ -124,7 +172,8 @@ class Tape:
     typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); ...
     """
 
-    __slots__ = ("nodes", "vals", "freed", "_outer", "_watched", "_leaves")
+    __slots__ = ("nodes", "vals", "freed", "_token", "_open", "_thread", "_restore", "_joined",
+                 "_leaves", "__weakref__")
 
     def __init__(self) -> None:
         self.nodes: List[Node] = []
@@ -133,10 +182,16 @@ class Tape:
         # (Node outputs are held by their nodes anyway; one list is one append per op.)
         self.vals: List[Array] = []
         self.freed = False
-        self._outer: Optional[Tape] = None
-        # (tensor, its previous tape and id): restored on exit, so marking a user's tensor
-        # as a leaf is undone even when ``f`` raises.
-        self._watched: List[Tuple[Any, Any, Any]] = []
+        self._token: Optional[Token[Optional[Tape]]] = None
+        # Between __enter__ and __exit__, in thread _thread.
+        self._open = False
+        self._thread = 0
+        # id(tensor) -> (tensor, its previous tape and id): the leaves this tape marked
+        # itself, restored on exit, so marking a user's tensor is undone even when ``f``
+        # raises.
+        self._restore: Dict[int, Tuple[Any, Any, Any]] = {}
+        # Leaves this tape holds in a Shared mark (with tapes of other threads): let go on exit.
+        self._joined: List[Any] = []
         # id(tensor) -> (tensor, leaf id): leaves stay known after exit, for backward.
         self._leaves: Dict[int, Tuple[Any, int]] = {}
 
@@ -144,19 +199,30 @@ class Tape:
     def __enter__(self) -> "Tape":
         if self.freed:
             raise TapeError(_FREED)
-        self._outer = _ACTIVE[0]
-        _ACTIVE[0] = self
+        if self._open:
+            raise TapeError("this tape is already recording; a tape is entered once")
+        self._thread = threading.get_ident()
+        self._open = True
+        self._token = _ACTIVE.set(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        _ACTIVE[0] = self._outer
-        self._outer = None
-        # Leaves go back to whatever they were (untracked, or an outer tape's value).
-        for t, old_tape, old_id in reversed(self._watched):
-            t._tape = old_tape
-            if old_tape is not None:
-                t._id = old_id
-        self._watched.clear()
+        if self._token is not None:
+            _ACTIVE.reset(self._token)
+            self._token = None
+        with _MARKS:
+            self._open = False
+            # Leaves go back to whatever they were (untracked, or an outer tape's value)...
+            for t, old_tape, old_id in self._restore.values():
+                if t._tape is self:
+                    if old_tape is not None:
+                        t._id = old_id
+                    t._tape = old_tape
+            self._restore.clear()
+            # ... and shared ones are let go (the last holder restores their old mark).
+            for t in self._joined:
+                _leave(t, self)
+            self._joined.clear()
 
     def record(
         self,
@@ -213,27 +279,39 @@ class Tape:
         """
         if self.freed:
             raise TapeError(_FREED)
-        if _ACTIVE[0] is not self:
+        if _ACTIVE.get() is not self:
             # Marks are undone on exit; outside the block nothing would undo them.
             raise TapeError("Tape.watch must be called inside `with tape:`")
-        leaves, watched, vals = self._leaves, self._watched, self.vals
+        leaves, vals = self._leaves, self.vals
+        me = self._thread
         ids: List[int] = []
-        for t in tensors:
-            leaf = leaves.get(id(t))
-            if leaf is not None and leaf[0] is t:
-                ids.append(leaf[1])
-                continue
-            d = t.data
-            if d.dtype.kind not in "fc":
-                ids.append(-1)
-                continue
-            watched.append((t, t._tape, t._id if t._tape is not None else None))
-            i = len(vals)
-            vals.append(d)
-            t._tape = self
-            t._id = i
-            leaves[id(t)] = (t, i)
-            ids.append(i)
+        with _MARKS:
+            for t in tensors:
+                leaf = leaves.get(id(t))
+                if leaf is not None and leaf[0] is t:
+                    ids.append(leaf[1])
+                    continue
+                d = t.data
+                if d.dtype.kind not in "fc":
+                    ids.append(-1)
+                    continue
+                i = len(vals)
+                vals.append(d)
+                leaves[id(t)] = (t, i)
+                ids.append(i)
+                m = t._tape
+                if type(m) is Shared:
+                    m.ids[self] = i
+                    self._joined.append(t)
+                elif type(m) is Tape and m._open and m._thread != me:
+                    # Held by a tape recording in another thread: both keep their ids.
+                    _share(t, m, self, i)
+                else:
+                    # Untracked, an outer tape of this thread (restored on exit), or a tape
+                    # that finished recording (its mark is restored for its backward).
+                    self._restore[id(t)] = (t, m, t._id if m is not None else None)
+                    t._tape = self
+                    t._id = i
         return ids
 
     def free(self) -> None:
@@ -262,9 +340,7 @@ class Tape:
         leaf = self._leaves.get(id(t))
         if leaf is not None and leaf[0] is t:
             return leaf[1]
-        if t._tape is self:
-            return int(t._id)
-        return -1
+        return id_on(self, t)
 
     def backward(
         self, out: "AnyTensor", wrt: Sequence["AnyTensor"], seed: Optional[Array] = None
@@ -290,7 +366,7 @@ class Tape:
         # A tape runs backward once, and only after recording has finished.
         if self.freed:
             raise TapeError(_FREED)
-        if _ACTIVE[0] is self:
+        if self._open:
             raise TapeError(
                 "Tape.backward was called while the tape is still recording; "
                 "leave the `with tape:` block first"
@@ -332,7 +408,9 @@ class Tape:
             if i >= 0:
                 drop[i] = False
         ndarray = np.ndarray
-        running = _RUNNING
+        # This thread's record of the running node, for needed(k) inside VJPs.
+        running: List[Tuple[int, ...]] = [()]
+        token = _RUNNING.set(running)
         try:
             for name, vjp, oid, in_ids, args, outval, exact in reversed(self.nodes):
                 g = grads[oid]
@@ -402,7 +480,7 @@ class Tape:
                     else:
                         _accumulate(grads, owned, i, prev, gi)
         finally:
-            running[0] = ()
+            _RUNNING.reset(token)
         result: List[Optional[Array]] = []
         handed: set[int] = set()
         for i in wrt_ids:
@@ -422,6 +500,36 @@ class Tape:
             result.append(g)
         self.free()
         return result
+
+
+def _share(t: Any, holder: Tape, tape: Tape, i: int) -> None:
+    # t is marked by ``holder``, which records in another thread; ``tape`` wants it too. Both
+    # find their id in a Shared mark from now on. (Called with _MARKS held.)
+    entry = holder._restore.pop(id(t), None)
+    if entry is not None:
+        # A leaf the holder marked: it lets go on exit like ``tape``, and whoever is last
+        # restores what the holder found.
+        base = (entry[1], entry[2])
+        holder._joined.append(t)
+    else:
+        # An output recorded on the holder: it keeps its mark once the others let go.
+        base = (holder, t._id)
+    t._tape = Shared({holder: t._id, tape: i}, base)
+    tape._joined.append(t)
+
+
+def _leave(t: Any, tape: Tape) -> None:
+    # ``tape`` lets go of t's Shared mark; the mark t had before comes back once no tape but
+    # (at most) the one that owns that mark holds it. (Called with _MARKS held.)
+    s = t._tape
+    if type(s) is not Shared:
+        return
+    s.ids.pop(tape, None)
+    base_tape, base_id = s.base
+    if not s.ids or (len(s.ids) == 1 and s.ids.get(base_tape, -1) == base_id):
+        if base_tape is not None:
+            t._id = base_id
+        t._tape = base_tape
 
 
 # Up to this many elements, gradients are summed out of place when first read (cheaper for

@@ -16,7 +16,7 @@ from typing import Any, Callable, Generic, Optional, Tuple
 import numpy as np
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
-from typedflux.engine.tape import _ACTIVE
+from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.layers.core import (
     _FUSED_BY_ID,
     Layer,
@@ -95,8 +95,10 @@ class Dense(Layer, Generic[In, Out]):
         act = self.activation
         b: Any = self.bias if self.bias is not None else 0.0
         # The dense primitive directly (F.dense would add a call and its own tape test).
-        tape = _ACTIVE[0]
-        grad_x = tape is not None and isinstance(x, Tensor) and x._tape is tape
+        tape = _ACTIVE.get()
+        grad_x = tape is not None and isinstance(x, Tensor) and (
+            x._tape is tape or id_on(tape, x) >= 0
+        )
         fused = _FUSED_BY_ID.get(id(act)) if _FUSED_BY_ID else fused_activation(act)
         if fused is not None:
             return F.p_dense.invoke(x, self.weight, b, fused, grad_x)

@@ -23,7 +23,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.tape import _ACTIVE
+from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.ops import layers_kernels as K
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor
@@ -65,7 +65,7 @@ def _unsave(key: int, ref: Any, saved: Dict[int, Tuple[Any, Any]] = _SAVED) -> N
 
 
 def _save(out: np.ndarray[Any, Any], value: Any) -> None:
-    if _ACTIVE[0] is not None:
+    if _ACTIVE.get() is not None:
         key = id(out)
         _SAVED[key] = (weakref.ref(out, functools.partial(_unsave, key)), value)
 
@@ -85,8 +85,8 @@ def needs_grad(x: Any) -> bool:
     >>> needs_grad(tf.ones(2))
     False
     """
-    tape = _ACTIVE[0]
-    return tape is not None and isinstance(x, Tensor) and x._tape is tape
+    tape = _ACTIVE.get()
+    return tape is not None and isinstance(x, Tensor) and (x._tape is tape or id_on(tape, x) >= 0)
 
 
 def _bias(b: Any) -> Any:
