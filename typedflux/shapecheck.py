@@ -388,8 +388,15 @@ def shapecheck(fn: F) -> F:
     typedflux.shapes.errors.ShapeError: Argument "x" of "affine" has shape Tensor[2, 4], which does not match the annotation Tensor[B, 3]: axis 1 is 4, expected 3
       B=2
     """
-    signature = inspect.signature(fn)
-    name = fn.__qualname__
+    if not callable(fn):
+        raise TypeError(f"tf.shapecheck decorates a function, got {type(fn).__name__}")
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"tf.shapecheck needs a function whose signature Python can read, got {fn!r:.60}"
+        ) from None
+    name = getattr(fn, "__qualname__", type(fn).__qualname__)
     parsed: List[Tuple[_Checked, List[Tuple[inspect.Signature, _Checked]]]] = []
 
     @functools.wraps(fn)

@@ -234,3 +234,69 @@ def test_nested_gradient_is_a_constant_to_the_outer_one() -> None:
     (g,) = tf.gradient(outer, x)
     assert g.item() == pytest.approx(12.0)
     assert x._tape is None
+
+
+# -- Zygote's semantics for an argument passed twice ------------------------------------------
+
+
+def test_a_tensor_passed_twice_gets_one_gradient_per_argument() -> None:
+    # Zygote: gradient((a, b) -> sum(a .* b), x, x) == (x, x): each argument on its own.
+    x = tf.tensor([1.0, 2.0, 3.0])
+    ga, gb = tf.gradient(lambda a, b: (a * b).sum(), x, x)
+    np.testing.assert_array_equal(ga.numpy(), x.numpy())
+    np.testing.assert_array_equal(gb.numpy(), x.numpy())
+    assert ga is not gb
+    val, (g1, g2, g3) = tf.withgradient(lambda a, b, c: (a * a * 3.0 + b + 2.0 * c).sum(), x, x, x)
+    np.testing.assert_array_equal(g1.numpy(), 6.0 * x.numpy())
+    np.testing.assert_array_equal(g2.numpy(), [1.0, 1.0, 1.0])
+    np.testing.assert_array_equal(g3.numpy(), [2.0, 2.0, 2.0])
+    assert val.item() == pytest.approx(3 * 14.0 + 6.0 + 12.0)
+    # Only the first argument is the object itself; the tensor is untouched afterwards.
+    assert x._tape is None
+
+
+def test_a_tensor_passed_directly_and_inside_a_model_is_two_variables() -> None:
+    d = tf.Dense(2, 2)
+    x = tf.ones(3, 2)
+    gd, gw = tf.gradient(lambda m, w: (m(x) * 2.0).sum() + (w * 5.0).sum(), d, d.weight)
+    np.testing.assert_array_equal(gw.numpy(), np.full((2, 2), 5.0))
+    (want,) = tf.gradient(lambda m: (m(x) * 2.0).sum(), d)
+    np.testing.assert_array_equal(gd.weight.numpy(), want.weight.numpy())
+
+
+def test_a_model_passed_twice_shares_its_parameters() -> None:
+    # Python objects are mutable: as for a mutable struct in Zygote (its gradient accumulates
+    # per object), a model passed twice gets the total gradient in both places, and a tied
+    # weight inside one model gets it at both of its names.
+    d = tf.Dense(2, 2)
+    x = tf.ones(1, 2)
+    g1, g2 = tf.gradient(lambda a, b: a(x).sum() + 3.0 * b(x).sum(), d, d)
+    (total,) = tf.gradient(lambda a: 4.0 * a(x).sum(), d)
+    for g in (g1, g2):
+        np.testing.assert_allclose(g.weight.numpy(), total.weight.numpy())
+
+
+# -- wrong arguments ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fn", [tf.gradient, tf.withgradient], ids=["gradient", "withgradient"])
+@pytest.mark.parametrize("f", [3, None, "loss", tf.ones(2)], ids=["int", "None", "str", "Tensor"])
+def test_a_non_function_first_argument_is_a_clear_type_error(fn: Any, f: Any) -> None:
+    with pytest.raises(TypeError, match=rf"tf\.{fn.__name__} needs the function to differentiate "
+                                        r"as its first argument \(f\), got \w+"):
+        fn(f, tf.ones(2))
+
+
+def test_the_arguments_swapped_say_how_to_call() -> None:
+    x = tf.ones(2)
+    with pytest.raises(TypeError, match=r"got Tensor\[2\]; call it as tf\.gradient\(f, \*args\)"):
+        tf.gradient(x, lambda x: x.sum())  # type: ignore[arg-type]
+
+
+def test_arguments_f_cannot_take_are_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"tf\.gradient could not call f with the 2 argument\(s\) "
+                                        r"given: .*takes 1 positional argument but 2 were given"):
+        tf.gradient(lambda x: x.sum(), tf.ones(2), tf.ones(2))
+    # An error raised inside f is f's own, unchanged.
+    with pytest.raises(TypeError, match="inside f"):
+        tf.gradient(lambda x: (_ for _ in ()).throw(TypeError("inside f")), tf.ones(2))

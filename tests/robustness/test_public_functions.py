@@ -50,9 +50,6 @@ KNOWN: Dict[str, str] = {
     "flatten": "ops: flatten(non-tensor) is an AttributeError in ops/movement.py",
     "leakyrelu": "ops: leakyrelu(x, 'abc') reaches numpy (the slope is not checked)",
     "elu": "ops: elu(x, 'abc') reaches numpy (alpha is not checked)",
-    "gradient": "engine: gradient(non-callable, ...) is Python's 'object is not callable'",
-    "withgradient": "engine: withgradient(non-callable, ...) is Python's 'not callable'",
-    "shapecheck": "engine: shapecheck(non-callable) fails inside inspect.signature",
     "outputsize": "layers: outputsize(model, 'abc') / outputsize(non-layer, shape) escape",
     "summary": "layers: summary(model, 1.5) / summary(model, tensor) escape",
 }

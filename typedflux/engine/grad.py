@@ -26,7 +26,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from typedflux.engine.tape import Tape
 from typedflux.engine.plan import Plan, plan_of
-from typedflux.engine.tree import mirror
+from typedflux.engine.tree import mirror, walk
 from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["gradient", "withgradient"]
@@ -65,6 +65,9 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     >>> val.item(), g.numpy()
     (5.0, array([2., 4.], dtype=float32))
     """
+    if not callable(f):
+        raise _not_a_function("withgradient", f)
+    args = _own_arguments(args)
     plans = _plans(args)
     if plans is not None:
         return _withgradient_planned(f, args, plans)
@@ -77,7 +80,6 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
     def watch_args(tape: Tape) -> List[int]:
         nonlocal structure
-        ids: List[int] = []
 
         def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
             if not trainable:
@@ -85,12 +87,11 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
             shell = shells.get(id(t))
             if shell is None:
                 shell = shells[id(t)] = _shell()
-                ids.append(tape.watch(t))
                 leaves.append(t)
             return shell
 
         structure = tuple(mirror(arg, watch) for arg in args)
-        return ids
+        return tape.watch_all(leaves)
 
     out, arrays = _run(f, args, watch_args)
     filled = [a for a in arrays if a is not None]
@@ -120,7 +121,16 @@ def _run(
     try:
         with tape:
             ids = watch(tape)
-            out = f(*args)
+            try:
+                out = f(*args)
+            except TypeError as err:
+                if err.__traceback__ is not None and err.__traceback__.tb_next is None:
+                    # Raised by the call itself (no frame of f ran): the arguments do not fit.
+                    raise TypeError(
+                        f"tf.gradient could not call f with the {len(args)} argument(s) given: "
+                        f"{err}"
+                    ) from None
+                raise
         _check_loss(out)
         arrays = tape.backward_ids(tape.id_of(out), ids)
     finally:
@@ -139,6 +149,37 @@ def _check_loss(out: Any) -> None:
         raise ValueError(
             f"tf.gradient needs f to return a float scalar, got a {out.data.dtype} tensor"
         )
+
+
+def _alias(t: AnyTensor) -> AnyTensor:
+    # The same data as another tensor object: a variable of its own for the tape.
+    a: AnyTensor = _new(Tensor)
+    a.data = t.data
+    a._tape = None
+    return a
+
+
+def _own_arguments(args: Tuple[Any, ...]) -> Tuple[Any, ...]:
+    """``args`` with every tensor passed directly that also appears elsewhere in ``args`` (as
+    an earlier argument, or inside another argument) replaced by an alias of its data, so
+    each argument gets the gradient of its own uses (Zygote's semantics)."""
+    tops = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
+    if not tops or (len(tops) == len(args) and len(set(map(id, args))) == len(args)):
+        return args  # no tensor passed directly, or only distinct tensors
+    held: set[int] = set()  # tensors inside the other arguments
+    for a in args:
+        if not isinstance(a, Tensor) and type(a) not in _LEAVES:
+            plan = plan_of(a)
+            held.update(map(id, plan.watch) if plan is not None else (id(t) for _, t, _ in walk(a)))
+    seen: set[int] = set()
+    out = list(args)
+    for i in tops:
+        t = args[i]
+        if id(t) in seen or id(t) in held:
+            out[i] = _alias(t)
+        else:
+            seen.add(id(t))
+    return tuple(out)
 
 
 # An argument's part of the planned path: its Plan, a Tensor, or None for a leaf value
@@ -179,16 +220,16 @@ def _withgradient_planned(
     def watch_parts(tape: Tape) -> List[int]:
         if single is not None:  # one model: its plan lists each tensor once already
             return tape.watch_all(single.watch)
-        ids: List[int] = []
+        leaves: List[AnyTensor] = []
         for part in parts:
             if part is None:
                 continue
             tensors = part.watch if isinstance(part, Plan) else (part,)
             for t in tensors:
                 if id(t) not in unique:
-                    unique[id(t)] = len(ids)
-                    ids.append(tape.watch(t))
-        return ids
+                    unique[id(t)] = len(leaves)
+                    leaves.append(t)
+        return tape.watch_all(leaves)
 
     out, arrays = _run(f, args, watch_parts)
     # The arrays as Tensors (the tape hands out arrays the caller owns: no copy), written
@@ -218,6 +259,12 @@ def _withgradient_planned(
 def gradient(f: Callable[..., Any], *args: Any) -> Tuple[Any, ...]:
     """One gradient of the scalar ``f(*args)`` per argument, shaped like that argument.
 
+    Each argument is differentiated on its own, as in Zygote: a tensor passed as two
+    arguments gets two gradients, each for the uses through its own argument
+    (``tf.gradient(lambda a, b: (a * b).sum(), x, x)`` is ``(x, x)``). A tensor reached inside
+    objects, lists or dicts (a model's parameter, a tied weight) is one parameter: every place
+    it appears holds its total gradient, as a mutable struct's field does in Zygote.
+
     >>> import typedflux as tf
     >>> class Line:
     ...     def __init__(self):
@@ -226,4 +273,13 @@ def gradient(f: Callable[..., Any], *args: Any) -> Tuple[Any, ...]:
     >>> g.w.item(), g.b.item()
     (3.0, 1.0)
     """
+    if not callable(f):
+        raise _not_a_function("gradient", f)
     return withgradient(f, *args)[1]
+
+
+def _not_a_function(name: str, f: Any) -> TypeError:
+    return TypeError(
+        f"tf.{name} needs the function to differentiate as its first argument (f), "
+        f"got {_fmt(f)}; call it as tf.{name}(f, *args)"
+    )
