@@ -36,8 +36,10 @@ from typedflux.engine.tree import (
     _ClassInfo,
     _info,
     _object_children,
+    _Names,
     _public_slots,
     _step,
+    dict_items,
 )
 from typedflux.tensor import AnyTensor
 
@@ -80,29 +82,33 @@ def _picker(paths: List[Tuple[str, ...]]) -> Callable[[Any], List[Any]]:
     :func:`_step` takes it with Grads and tuples (what ``withgradient`` builds) inline."""
     lines: List[str] = []
     consts: List[str] = []
-    var_of: Dict[Tuple[str, ...], str] = {(): "g"}
+    # (variable of the prefix, next key) -> variable of the longer prefix: each path is
+    # followed step by step (never re-sliced), so a path of length L costs L lookups.
+    var_of: Dict[Tuple[str, str], str] = {}
+    outs: List[str] = []
     for path in paths:
-        for depth in range(1, len(path) + 1):
-            prefix = path[:depth]
-            if prefix in var_of:
-                continue
-            parent, key = var_of[prefix[:-1]], path[depth - 1]
-            var = var_of[prefix] = f"v{len(lines)}"
-            k = f"K[{len(consts)}]"
-            consts.append(key)
-            if key.isdigit():
-                i = int(key)
-                lines.append(
-                    f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
-                    f"({parent}[{i}] if len({parent}) > {i} else None) "
-                    f"if type({parent}) is tuple else S({parent}, {k})"
-                )
-            else:
-                lines.append(
-                    f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
-                    f"S({parent}, {k})"
-                )
-    out = ", ".join(var_of[p] for p in paths)
+        parent = "g"
+        for key in path:
+            var = var_of.get((parent, key))
+            if var is None:
+                var = var_of[(parent, key)] = f"v{len(lines)}"
+                k = f"K[{len(consts)}]"
+                consts.append(key)
+                if key.isdigit():
+                    i = int(key)
+                    lines.append(
+                        f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
+                        f"({parent}[{i}] if len({parent}) > {i} else None) "
+                        f"if type({parent}) is tuple else S({parent}, {k})"
+                    )
+                else:
+                    lines.append(
+                        f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
+                        f"S({parent}, {k})"
+                    )
+            parent = var
+        outs.append(parent)
+    out = ", ".join(outs)
     src = "def pick(g):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return [{out}]\n"
     scope: Dict[str, Any] = {"G": Grads, "S": _step, "K": consts}
     exec(compile(src, "<typedflux plan>", "exec"), scope)
@@ -169,12 +175,9 @@ class Plan:
         # those ids while the plan is in use.
         self._keep: List[Any] = []
         occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]] = []
-        slot_of: Dict[int, int] = {}
-        checked: set[int] = set()
         lines: List[str] = []
         consts: List[Any] = []
-        expr = self._visit(root, root, True, (), "", (), occurrences, slot_of, checked, lines,
-                           consts)
+        expr = self._visit(root, occurrences, lines, consts)
         # The builder is generated code: one statement per object or container, built
         # bottom-up (a Python call per node costs more than the whole build for a Chain).
         # Names and keys are passed as constants, never written into the source.
@@ -200,66 +203,89 @@ class Plan:
         self.pick = _picker([path for _, _, path in self.params])
 
     def _visit(
-        self, obj: Any, root: Any, trainable: bool, path: Tuple[int, ...], name: str,
-        steps: Tuple[str, ...], occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]],
-        slot_of: Dict[int, int], checked: set[int], lines: List[str], consts: List[Any],
+        self, root: Any, occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]],
+        lines: List[str], consts: List[Any],
     ) -> str:
-        """Record ``obj``'s part of the walk; returns the builder's expression for its entry
-        of the gradient structure."""
-        info = _INFO.get(type(obj)) or _info(type(obj))
-        kind = info.kind
-        if kind is _TENSOR:
-            tr = trainable and obj.data.dtype.kind in "fc"
-            occurrences.append((name, obj, tr, steps))
-            if not tr:
-                return "None"
-            slot = slot_of.get(id(obj))
-            if slot is None:
-                slot = slot_of[id(obj)] = len(self.watch)
-                self.watch.append(obj)
-            return f"s[{slot}]"
-        if kind is _LEAF:
-            return "None"
-        if id(obj) in path or (path and obj is root):
-            # A cycle: None in the structure. One back to the root would have the plan
-            # (through the values it keeps) keep the model alive: such a plan is not cached.
-            self.cacheable = self.cacheable and obj is not root
-            return "None"
-        if id(obj) not in checked:
-            checked.add(id(obj))
-            self._record(obj, root, kind, info)
-        sub = path + (id(obj),)
-        if kind is _SEQ:
-            kids: List[Tuple[str, Any, bool]] = [(str(i), v, True) for i, v in enumerate(obj)]
-            keys: List[Any] = []
-        elif kind is _DICT:
-            kids = [(str(k), v, True) for k, v in obj.items()]
-            keys = list(obj)
-        else:
-            kids = _object_children(obj, info)
-            keys = [k for k, _, _ in kids]
-        dot = name + "." if name else ""
-        exprs = [
-            self._visit(v, root, trainable and tr, sub, dot + k, steps + (k,), occurrences,
-                        slot_of, checked, lines, consts)
-            for k, v, tr in kids
-        ]
-        if kind is _SEQ:
-            value = "(" + "".join(e + ", " for e in exprs) + ")"
-        else:
-            first = len(consts)
-            consts.extend(keys)
-            items = ", ".join(f"K[{first + j}]: {e}" for j, e in enumerate(exprs))
-            if kind is not _DICT:
-                # A Grads without a call of ours: a bare instance given the dict.
-                var = f"v{len(lines)}"
-                lines.append(f"{var} = N(G)")
-                lines.append(f"{var}.__dict__ = {{{items}}}")
-                return var
-            value = "{" + items + "}"
-        var = f"v{len(lines)}"
-        lines.append(f"{var} = {value}")
-        return var
+        """Walk ``root`` (without recursion: a model nested thousands deep is fine), noting
+        each tensor occurrence (dotted name, tensor, trainable, path) and what ``valid()``
+        compares; write the builder's statements into ``lines`` (children before their
+        container); returns the builder's expression for the whole structure."""
+        # Pre-order, as walk() goes: tensors get their watch slots and occurrences in walk
+        # order, and each container an entry whose child expressions are filled in as its
+        # children are reached.
+        top: List[Any] = [None]
+        containers: List[Tuple[int, List[Any], List[str], List[Any], Any, int]] = []
+        slot_of: Dict[int, int] = {}
+        checked: set[int] = set()
+        names = _Names()
+        stack: List[Tuple[Any, bool, Tuple[int, ...], str, Tuple[str, ...], List[Any], int]] = [
+            (root, True, (), "", (), top, 0)]
+        while stack:
+            obj, trainable, path, name, steps, holder, key = stack.pop()
+            info = _INFO.get(type(obj)) or _info(type(obj))
+            kind = info.kind
+            if kind is _TENSOR:
+                names.add(name, steps)
+                tr = trainable and obj.data.dtype.kind in "fc"
+                occurrences.append((name, obj, tr, steps))
+                if not tr:
+                    holder[key] = "None"
+                    continue
+                slot = slot_of.get(id(obj))
+                if slot is None:
+                    slot = slot_of[id(obj)] = len(self.watch)
+                    self.watch.append(obj)
+                holder[key] = f"s[{slot}]"
+                continue
+            if kind is _LEAF:
+                holder[key] = "None"
+                continue
+            if id(obj) in path or (path and obj is root):
+                # A cycle: None in the structure. One back to the root would have the plan
+                # (through the values it keeps) keep the model alive: such a plan is not
+                # cached.
+                self.cacheable = self.cacheable and obj is not root
+                holder[key] = "None"
+                continue
+            if id(obj) not in checked:
+                checked.add(id(obj))
+                self._record(obj, root, kind, info)
+            sub = path + (id(obj),)
+            if kind is _SEQ:
+                kids: List[Tuple[str, Any, bool]] = [(str(i), v, True) for i, v in enumerate(obj)]
+                keys: List[Any] = []
+            elif kind is _DICT:
+                kids = [(k, v, True) for k, v in dict_items(obj, name)]
+                keys = [k for k, _, _ in kids]
+            else:
+                kids = _object_children(obj, info)
+                keys = [k for k, _, _ in kids]
+            exprs: List[Any] = [None] * len(kids)
+            containers.append((kind, exprs, [], keys, holder, key))
+            dot = name + "." if name else ""
+            for j in range(len(kids) - 1, -1, -1):
+                k, v, tr = kids[j]
+                stack.append((v, trainable and tr, sub, dot + k, steps + (k,), exprs, j))
+        # Deepest containers first: each one's children are written before it.
+        for kind, exprs, _, keys, holder, key in reversed(containers):
+            if kind is _SEQ:
+                value = "(" + "".join(e + ", " for e in exprs) + ")"
+            else:
+                first = len(consts)
+                consts.extend(keys)
+                items = ", ".join(f"K[{first + j}]: {e}" for j, e in enumerate(exprs))
+                if kind is not _DICT:
+                    # A Grads without a call of ours: a bare instance given the dict.
+                    var = f"v{len(lines)}"
+                    lines.append(f"{var} = N(G)")
+                    lines.append(f"{var}.__dict__ = {{{items}}}")
+                    holder[key] = var
+                    continue
+                value = "{" + items + "}"
+            var = f"v{len(lines)}"
+            lines.append(f"{var} = {value}")
+            holder[key] = var
+        return str(top[0])
 
     def _record(self, obj: Any, root: Any, kind: int, info: _ClassInfo) -> None:
         # What valid() will compare for this object, and the values it must keep alive.

@@ -56,6 +56,8 @@ __all__ = [
     "children",
     "walk",
     "walk_with",
+    "dict_items",
+    "check_names",
 ]
 
 _ATOMS = (
@@ -199,10 +201,34 @@ def _object_children(obj: Any, info: _ClassInfo) -> List[Tuple[str, Any, bool]]:
     return [(name, getattr(obj, name), name not in skip) for name in _attr_names(obj)]
 
 
-def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
+def dict_items(d: Any, where: str = "") -> List[Tuple[str, Any]]:
+    """The items of a dict in a model; its keys must be strings (they become parts of the
+    dotted names checkpoints and optimiser state are keyed by). ``where``: the dict's own
+    dotted name, for the error.
+
+    >>> dict_items({"w": 1})
+    [('w', 1)]
+    >>> dict_items({(0, 1): 2}, "blocks")
+    Traceback (most recent call last):
+    ...
+    TypeError: dict keys in a model must be strings (they name its tensors, as in "layers.0.weight"); blocks has the key (0, 1) (tuple)
+    """
+    items = list(d.items())
+    for k, _ in items:
+        if type(k) is not str:
+            at = where or "the dict"
+            raise TypeError(
+                'dict keys in a model must be strings (they name its tensors, as in '
+                f'"layers.0.weight"); {at} has the key {k!r:.40} ({type(k).__name__})'
+            )
+    return items
+
+
+def children(obj: Any, where: str = "") -> Optional[List[Tuple[str, Any, bool]]]:
     """The walkable children of ``obj`` as ``(name, value, trainable)``, or ``None`` for a
     leaf (a Tensor, a number, a function, ...). ``trainable`` is ``False`` for buffers and
-    frozen attributes.
+    frozen attributes. A dict with a key that is not a string is a ``TypeError``
+    (:func:`dict_items`; ``where`` names it).
 
     >>> [(n, t) for n, _, t in children({"a": 1, "b": 2})]
     [('a', True), ('b', True)]
@@ -212,10 +238,65 @@ def children(obj: Any) -> Optional[List[Tuple[str, Any, bool]]]:
     if kind is _SEQ:
         return [(str(i), v, True) for i, v in enumerate(obj)]
     if kind is _DICT:
-        return [(str(k), v, True) for k, v in obj.items()]
+        return [(k, v, True) for k, v in dict_items(obj, where)]
     if kind is _OBJ:
         return _object_children(obj, info)
     return None
+
+
+def _odd(key: str) -> bool:
+    # Only a key with a dot in it, or an empty one, can make two paths spell one dotted name.
+    return "." in key or not key
+
+
+class _Names:
+    """Checks that no two tensors found by a walk get the same dotted name (possible only
+    through keys with a dot in them, or empty ones: ``{"a.b": ..., "a": {"b": ...}}``)."""
+
+    __slots__ = ("seen",)
+
+    def __init__(self) -> None:
+        self.seen: Dict[str, Tuple[str, ...]] = {}
+
+    def add(self, name: str, steps: Tuple[str, ...]) -> None:
+        first = self.seen.setdefault(name, steps)
+        if first != steps:
+            raise ValueError(
+                f'two tensors in the model would both be named "{name}" (at '
+                f"{_spelled(first)} and at {_spelled(steps)}): dotted names must be unique, "
+                "since checkpoints and optimiser state are keyed by them; rename the key "
+                "with a dot in it"
+            )
+
+
+def _spelled(steps: Tuple[str, ...]) -> str:
+    return "".join(f"[{s!r}]" for s in steps) or "the root"
+
+
+def check_names(obj: Any) -> None:
+    """Refuse ``obj`` when two of its tensors would get the same dotted name.
+
+    >>> import typedflux as tf
+    >>> check_names({"a.b": tf.ones(1), "a": {"b": tf.ones(1)}})
+    Traceback (most recent call last):
+    ...
+    ValueError: two tensors in the model would both be named "a.b" (at ['a.b'] and at ['a']['b']): dotted names must be unique, since checkpoints and optimiser state are keyed by them; rename the key with a dot in it
+    """
+    names = _Names()
+    stack: List[Tuple[str, Tuple[str, ...], Any, Tuple[int, ...]]] = [("", (), obj, ())]
+    while stack:
+        name, steps, value, path = stack.pop()
+        kind = (_INFO.get(type(value)) or _info(type(value))).kind
+        if kind is _TENSOR:
+            names.add(name, steps)
+            continue
+        kids = children(value, name) if kind is not _LEAF else None
+        if not kids or id(value) in path:
+            continue
+        sub = path + (id(value),)
+        dot = name + "." if name else ""
+        for kname, kval, _ in reversed(kids):
+            stack.append((dot + kname, steps + (kname,), kval, sub))
 
 
 def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, AnyTensor, bool]]:
@@ -229,6 +310,7 @@ def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, AnyTensor, bool]]:
     stack: List[Tuple[str, Any, bool, Tuple[int, ...]]] = [(prefix, obj, True, ())]
     pop, push = stack.pop, stack.append
     infos = _INFO
+    odd = False
     while stack:
         name, value, trainable, path = pop()
         info = infos.get(type(value)) or _info(type(value))
@@ -238,12 +320,15 @@ def walk(obj: Any, prefix: str = "") -> Iterator[Tuple[str, AnyTensor, bool]]:
             continue
         if kind is _LEAF:
             continue
-        kids = children(value)
+        kids = children(value, name)
         if not kids or id(value) in path:
             continue  # empty, or a cycle back to an ancestor
         sub = path + (id(value),)
         dot = name + "." if name else ""
         for kname, kval, ktrain in reversed(kids):
+            if not odd and _odd(kname):
+                odd = True
+                check_names(obj)  # before the first tensor under such a key is handed out
             push((dot + kname, kval, trainable and ktrain, sub))
 
 
@@ -278,6 +363,7 @@ def walk_with(
     stack: List[Tuple[str, Any, bool, Tuple[int, ...], Any]] = [("", obj, True, (), other)]
     pop, push = stack.pop, stack.append
     infos = _INFO
+    odd = False
     while stack:
         name, value, trainable, path, m = pop()
         info = infos.get(type(value)) or _info(type(value))
@@ -287,12 +373,15 @@ def walk_with(
             continue
         if kind is _LEAF:
             continue
-        kids = children(value)
+        kids = children(value, name)
         if not kids or id(value) in path:
             continue
         sub = path + (id(value),)
         dot = name + "." if name else ""
         for kname, kval, ktrain in reversed(kids):
+            if not odd and _odd(kname):
+                odd = True
+                check_names(obj)
             push((dot + kname, kval, trainable and ktrain, sub, _step(m, kname)))
 
 
@@ -347,31 +436,55 @@ def params(obj: Any) -> List[AnyTensor]:
 def mirror(obj: Any, leaf: Callable[[AnyTensor, bool], Any]) -> Any:
     """A structure shaped like ``obj`` with ``leaf(tensor, trainable)`` at each tensor:
     lists and tuples become tuples, dicts dicts, objects :class:`Grads` with the same
-    attribute names, anything else ``None``.
+    attribute names, anything else ``None``. Built without recursion (a model nested
+    thousands deep is fine).
 
     >>> import typedflux as tf
     >>> mirror({"w": tf.ones(2), "n": 3}, lambda t, tr: t.shape)
     {'w': (2,), 'n': None}
     """
-    return _mirror(obj, leaf, True, ())
-
-
-def _mirror(
-    obj: Any, leaf: Callable[[AnyTensor, bool], Any], trainable: bool, path: Tuple[int, ...]
-) -> Any:
-    info = _INFO.get(type(obj)) or _info(type(obj))
-    kind = info.kind
-    if kind is _TENSOR:
-        return leaf(obj, trainable and obj.data.dtype.kind in "fc")
-    if kind is _LEAF or id(obj) in path:
-        return None
-    sub = path + (id(obj),)
-    if kind is _SEQ:
-        return tuple(_mirror(v, leaf, trainable, sub) for v in obj)
-    if kind is _DICT:
-        return {k: _mirror(v, leaf, trainable, sub) for k, v in obj.items()}
-    parts = {
-        name: _mirror(v, leaf, trainable and tr, sub)
-        for name, v, tr in _object_children(obj, info)
-    }
-    return Grads(**parts)
+    top: List[Any] = [None]
+    # Sequences are built as lists and made tuples once their items are in (deepest first).
+    seqs: List[Tuple[Any, Any, List[Any]]] = []
+    odd = False
+    stack: List[Tuple[Any, bool, Tuple[int, ...], Any, Any, str]] = [(obj, True, (), top, 0, "")]
+    pop, push = stack.pop, stack.append
+    infos = _INFO
+    while stack:
+        value, trainable, path, holder, key, name = pop()
+        info = infos.get(type(value)) or _info(type(value))
+        kind = info.kind
+        if kind is _TENSOR:
+            holder[key] = leaf(value, trainable and value.data.dtype.kind in "fc")
+            continue
+        if kind is _LEAF or id(value) in path:
+            holder[key] = None
+            continue
+        sub = path + (id(value),)
+        dot = name + "." if name else ""
+        if kind is _SEQ:
+            items: List[Any] = [None] * len(value)
+            holder[key] = items
+            seqs.append((holder, key, items))
+            for i in range(len(value) - 1, -1, -1):
+                push((value[i], trainable, sub, items, i, f"{dot}{i}"))
+            continue
+        kids: List[Tuple[str, Any, bool]]
+        if kind is _DICT:
+            kids = [(k, v, True) for k, v in dict_items(value, name)]
+            entries: Dict[Any, Any] = dict.fromkeys(k for k, _, _ in kids)
+            holder[key] = entries
+        else:
+            kids = _object_children(value, info)
+            g = Grads()
+            g.__dict__.update(dict.fromkeys(k for k, _, _ in kids))
+            holder[key] = g
+            entries = g.__dict__
+        for k, v, tr in reversed(kids):
+            odd = odd or _odd(k)
+            push((v, trainable and tr, sub, entries, k, dot + k))
+    for holder, key, items in reversed(seqs):
+        holder[key] = tuple(items)
+    if odd:
+        check_names(obj)
+    return top[0]
