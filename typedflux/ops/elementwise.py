@@ -21,6 +21,7 @@ from typing_extensions import Unpack
 from typedflux.engine.tape import _RUNNING, needed
 
 _running = _RUNNING.get  # this thread's running node ids (a bound method: one call)
+from typedflux.ops.examples import grid, normal, positive, rng, separated, unary
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -37,6 +38,7 @@ def _skip(v: Any, k: int) -> bool:
 
 # -- arithmetic ------------------------------------------------------------------------------
 p_add: Primitive = primitive("add")(np.add)
+p_add.examples(grid)
 
 
 @p_add.vjp
@@ -45,6 +47,7 @@ def _add_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 
 p_sub: Primitive = primitive("sub")(np.subtract)
+p_sub.examples(grid)
 
 
 @p_sub.vjp
@@ -53,6 +56,7 @@ def _sub_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 
 p_mul: Primitive = primitive("mul")(np.multiply)
+p_mul.examples(grid)
 
 
 @p_mul.vjp
@@ -64,6 +68,7 @@ def _mul_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 
 p_div: Primitive = primitive("div")(np.true_divide)
+p_div.examples(lambda: grid(normal, positive))
 
 
 @p_div.vjp
@@ -83,6 +88,7 @@ def _pow_forward(x: Any, y: Any) -> Any:
 
 
 p_pow: Primitive = primitive("pow")(_pow_forward)
+p_pow.examples(lambda: grid(positive, normal))
 
 
 @p_pow.vjp
@@ -108,6 +114,7 @@ def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 
 p_neg: Primitive = primitive("neg")(np.negative)
+p_neg.examples(unary)
 
 
 @p_neg.vjp
@@ -121,6 +128,7 @@ def _split_ties(g: Any, win: Any, tie: Any) -> Any:
 
 
 p_maximum: Primitive = primitive("maximum")(np.maximum)
+p_maximum.examples(grid)
 
 
 @p_maximum.vjp
@@ -130,6 +138,7 @@ def _maximum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 
 p_minimum: Primitive = primitive("minimum")(np.minimum)
+p_minimum.examples(grid)
 
 
 @p_minimum.vjp
@@ -140,11 +149,17 @@ def _minimum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
 
 # -- comparisons (no gradient) ------------------------------------------------------------------
 p_eq: Primitive = primitive("eq")(np.equal)
+p_eq.examples(grid)
 p_ne: Primitive = primitive("ne")(np.not_equal)
+p_ne.examples(grid)
 p_lt: Primitive = primitive("lt")(np.less)
+p_lt.examples(grid)
 p_le: Primitive = primitive("le")(np.less_equal)
+p_le.examples(grid)
 p_gt: Primitive = primitive("gt")(np.greater)
+p_gt.examples(grid)
 p_ge: Primitive = primitive("ge")(np.greater_equal)
+p_ge.examples(grid)
 
 
 # -- where -------------------------------------------------------------------------------------
@@ -162,8 +177,19 @@ def _where_vjp(g: Any, out: Any, cond: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     return None, gx, gy  # nothing flows to cond
 
 
+@p_where.examples
+def _where_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        (r.random((3, 2)) > 0.5, normal((3, 2), r), normal((2,), r)),
+        (r.random((2,)) > 0.5, normal((), r), normal((3, 2), r)),
+        (np.array([True, False]), normal((3, 1), r), 0.0),
+    ]
+
+
 # -- maths -------------------------------------------------------------------------------------
 p_exp: Primitive = primitive("exp")(np.exp)
+p_exp.examples(unary)
 
 
 @p_exp.vjp
@@ -172,6 +198,7 @@ def _exp_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
 
 
 p_log: Primitive = primitive("log")(np.log)
+p_log.examples(lambda: unary(positive))
 
 
 @p_log.vjp
@@ -180,6 +207,7 @@ def _log_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
 
 
 p_sqrt: Primitive = primitive("sqrt")(np.sqrt)
+p_sqrt.examples(lambda: unary(positive))
 
 
 @p_sqrt.vjp
@@ -188,6 +216,7 @@ def _sqrt_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
 
 
 p_abs: Primitive = primitive("abs")(np.absolute)
+p_abs.examples(lambda: unary(separated))
 
 
 @p_abs.vjp

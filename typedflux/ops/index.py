@@ -21,6 +21,7 @@ from typing import Any, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -51,6 +52,25 @@ def _getitem_vjp(g: Any, out: Any, x: Any, key: Any) -> Tuple[Any, ...]:
     else:
         np.add.at(z, key, g)  # repeated indices accumulate
     return (z,)
+
+
+@p_getitem.examples
+def _getitem_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    x = normal((4, 5), r)
+    keys: List[Any] = [
+        1,
+        -1,
+        slice(1, 3),
+        (slice(None), slice(None, None, 2)),
+        (None, Ellipsis, 0),
+        (Ellipsis, slice(None, None, -1)),
+        (2, 3),
+        np.array([0, 0, 2]),  # repeated rows: the VJP must accumulate
+        (slice(None), np.array([4, 1, 4])),
+        x > 0,  # a boolean mask
+    ]
+    return [(x, k) for k in keys] + [(normal((2, 3, 4), r), (0, slice(1, None), None))]
 
 
 def _check_indices(x: Any, idx: Any, axis: int, op: str, arg: str) -> None:

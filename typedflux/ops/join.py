@@ -21,6 +21,7 @@ from typing_extensions import Unpack
 
 from typedflux.ops.elementwise import p_add, p_mul
 from typedflux.ops.index import p_getitem
+from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -42,6 +43,16 @@ def _concat_vjp(g: Any, out: Any, xs: List[Any], axis: int) -> Tuple[Any, ...]:
     return (np.split(g, cuts, axis=axis),)
 
 
+@p_concat.examples
+def _concat_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        ([normal((2, 3), r), normal((2, 1), r)], -1),
+        ([normal((1, 3), r), normal((2, 3), r), normal((3, 3), r)], 0),
+        ([normal((2, 3), r)], 1),
+    ]
+
+
 def _stack_forward(xs: List[Any], axis: int) -> Any:
     return np.stack(xs, axis=axis)
 
@@ -52,6 +63,16 @@ p_stack: Primitive = primitive("stack")(_stack_forward)
 @p_stack.vjp
 def _stack_vjp(g: Any, out: Any, xs: List[Any], axis: int) -> Tuple[Any, ...]:
     return (list(np.moveaxis(g, axis, 0)),)
+
+
+@p_stack.examples
+def _stack_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        ([normal((2, 3), r) for _ in range(3)], 0),
+        ([normal((2, 3), r) for _ in range(2)], -1),
+        ([normal((4,), r)], 1),
+    ]
 
 
 def concat(xs: Sequence[TensorLike], axis: int = -1) -> AnyTensor:

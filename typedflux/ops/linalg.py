@@ -19,6 +19,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.engine.tape import needed
+from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -73,6 +74,24 @@ def _matmul_vjp(g: Any, out: Any, x: Any, w: Any) -> Tuple[Any, ...]:
     if w.ndim == 1 and gw is not None:
         gw = gw[..., 0]
     return gx, gw
+
+
+@p_matmul.examples
+def _matmul_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    pairs = [
+        ((3, 4), (4, 2)),
+        ((4,), (4, 2)),
+        ((3, 4), (4,)),
+        ((4,), (4,)),
+        ((2, 3, 4), (4, 5)),
+        ((3, 4), (2, 4, 5)),
+        ((2, 3, 4), (2, 4, 5)),
+        ((2, 1, 3, 4), (5, 4, 2)),
+        ((4,), (2, 4, 5)),
+        ((2, 3, 4), (4,)),
+    ]
+    return [(normal(a, r), normal(b, r)) for a, b in pairs]
 
 
 def matmul(x: TensorLike, w: TensorLike) -> AnyTensor:

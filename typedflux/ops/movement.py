@@ -10,12 +10,13 @@ A composite runs its own shape rule first, so an error names the op the user cal
 
 from __future__ import annotations
 
-from typing import Any, Tuple, Union
+from typing import Any, List, Tuple, Union
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.engine.operands import dims_arg
+from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor
 
@@ -36,6 +37,17 @@ def _reshape_vjp(g: Any, out: Any, x: Any, shape: Tuple[int, ...]) -> Tuple[Any,
     return (np.reshape(g, np.shape(x)),)
 
 
+@p_reshape.examples
+def _reshape_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        (normal((3, 4), r), (2, 6)),
+        (normal((3, 4), r), (2, -1)),
+        (normal((2, 3, 4), r), (-1,)),
+        (normal((), r), (1, 1)),
+    ]
+
+
 def _transpose_forward(x: Any, axes: Tuple[int, ...]) -> Any:
     return x.transpose(axes or None)
 
@@ -49,6 +61,17 @@ def _transpose_vjp(g: Any, out: Any, x: Any, axes: Tuple[int, ...]) -> Tuple[Any
         return (np.transpose(g),)
     n = np.ndim(x)
     return (np.transpose(g, np.argsort([a % n for a in axes])),)
+
+
+@p_transpose.examples
+def _transpose_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        (normal((2, 3, 4), r), ()),
+        (normal((2, 3, 4), r), (1, 0, 2)),
+        (normal((2, 3, 4), r), (-1, 0, 1)),
+        (normal((3, 2), r), (1, 0)),
+    ]
 
 
 def reshape(x: Tensor[Unpack[Tuple[Any, ...]]], *shape: Any) -> AnyTensor:

@@ -8,11 +8,12 @@ array([0.5, 0.5], dtype=float32)
 from __future__ import annotations
 
 import math
-from typing import Any, Tuple, TypeVar, Union
+from typing import Any, List, Tuple, TypeVar, Union
 
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.ops.examples import normal, rng, separated, unary
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -42,6 +43,7 @@ def _sigmoid(x: Any) -> Any:
 
 
 p_tanh: Primitive = primitive("tanh")(np.tanh)
+p_tanh.examples(unary)
 
 
 @p_tanh.vjp
@@ -52,6 +54,7 @@ def _tanh_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
 
 
 p_sigmoid: Primitive = primitive("sigmoid")(_sigmoid)
+p_sigmoid.examples(unary)
 
 
 @p_sigmoid.vjp
@@ -64,6 +67,7 @@ def _relu_forward(x: Any) -> Any:
 
 
 p_relu: Primitive = primitive("relu")(_relu_forward)
+p_relu.examples(lambda: unary(separated))
 
 
 @p_relu.vjp
@@ -80,6 +84,7 @@ def _gelu_forward(x: Any) -> Any:
 
 
 p_gelu: Primitive = primitive("gelu")(_gelu_forward)
+p_gelu.examples(unary)
 
 
 @p_gelu.vjp
@@ -95,6 +100,7 @@ def _swish_forward(x: Any) -> Any:
 
 
 p_swish: Primitive = primitive("swish")(_swish_forward)
+p_swish.examples(unary)
 
 
 @p_swish.vjp
@@ -108,6 +114,7 @@ def _softplus_forward(x: Any) -> Any:
 
 
 p_softplus: Primitive = primitive("softplus")(_softplus_forward)
+p_softplus.examples(unary)
 
 
 @p_softplus.vjp
@@ -127,6 +134,12 @@ def _leakyrelu_vjp(g: Any, out: Any, x: Any, a: float) -> Tuple[Any, ...]:
     return (np.where(x > 0, g, a * g),)
 
 
+@p_leakyrelu.examples
+def _leakyrelu_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [(separated((3, 2), r), 0.01), (separated((4,), r), 0.2)]
+
+
 def _elu_forward(x: Any, alpha: float) -> Any:
     # expm1 of min(x, 0): the positive branch never overflows in the unused half.
     return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
@@ -138,6 +151,12 @@ p_elu: Primitive = primitive("elu")(_elu_forward)
 @p_elu.vjp
 def _elu_vjp(g: Any, out: Any, x: Any, alpha: float) -> Tuple[Any, ...]:
     return (np.where(x > 0, g, g * (out + alpha)),)
+
+
+@p_elu.examples
+def _elu_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [(separated((3, 2), r), 1.0), (separated((4,), r), 0.5)]
 
 
 # -- softmax family (fused: one forward, one hand-written VJP) -----------------------------------
@@ -163,6 +182,12 @@ def _softmax_vjp(g: Any, out: Any, x: Any, axis: int) -> Tuple[Any, ...]:
     return (go - out * np.sum(go, axis=axis, keepdims=True),)
 
 
+@p_softmax.examples
+def _softmax_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [(normal((3, 4), r), -1), (normal((3, 4), r), 0), (normal((2, 3, 4), r), 1)]
+
+
 def _logsoftmax_forward(x: Any, axis: int) -> Any:
     z, _ = _shifted(x, axis)
     return z - np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
@@ -174,6 +199,9 @@ p_logsoftmax: Primitive = primitive("logsoftmax")(_logsoftmax_forward)
 @p_logsoftmax.vjp
 def _logsoftmax_vjp(g: Any, out: Any, x: Any, axis: int) -> Tuple[Any, ...]:
     return (g - np.exp(out) * np.sum(g, axis=axis, keepdims=True),)
+
+
+p_logsoftmax.examples(_softmax_examples)
 
 
 def _keep(v: Any, ndim: int, axis: Axis, keepdims: bool) -> Any:
@@ -202,6 +230,18 @@ p_logsumexp: Primitive = primitive("logsumexp")(_logsumexp_forward)
 def _logsumexp_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[Any, ...]:
     n = np.ndim(x)
     return (_keep(g, n, axis, keepdims) * np.exp(x - _keep(out, n, axis, keepdims)),)
+
+
+@p_logsumexp.examples
+def _logsumexp_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    return [
+        (normal((3, 4), r), None, False),
+        (normal((3, 4), r), 1, True),
+        (normal((3, 4), r), 0, False),
+        (normal((2, 3, 4), r), (0, 2), False),
+        (normal((2, 3, 4), r), (-1,), True),
+    ]
 
 
 # -- public functions ------------------------------------------------------------------------

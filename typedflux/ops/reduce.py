@@ -13,6 +13,7 @@ Tensor[3] float32
 from __future__ import annotations
 
 import builtins
+import itertools
 import math
 from typing import Any, List, Optional, Tuple, Union
 
@@ -21,6 +22,7 @@ from typing_extensions import Unpack
 
 from typedflux.ops.elementwise import p_sqrt
 from typedflux.ops.nn import _keep
+from typedflux.ops.examples import distinct, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
 from typedflux.tensor import Tensor, TensorLike
 
@@ -79,6 +81,21 @@ p_min: Primitive = primitive("min")(_min_forward)
 
 
 p_min.vjp(_extreme_vjp)
+
+
+@p_sum.examples
+def _reduction_examples() -> List[Tuple[Any, ...]]:
+    r = rng()
+    out: List[Tuple[Any, ...]] = []
+    for axis, keep in itertools.product([None, 0, -1, (0, 1)], [False, True]):
+        out.append((distinct((3, 4), r), axis, keep))
+    out.append((distinct((2, 3, 4), r), (0, 2), False))
+    out.append((distinct((5,), r), None, False))
+    return out
+
+
+p_max.examples(_reduction_examples)
+p_min.examples(_reduction_examples)
 
 def _var_forward(x: Any, axis: Axis, keepdims: bool, correction: Any) -> Any:
     return np.var(x, axis=axis, keepdims=keepdims, ddof=correction)
