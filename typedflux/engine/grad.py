@@ -32,9 +32,6 @@ from typedflux.tensor import AnyTensor, Tensor
 __all__ = ["gradient", "withgradient"]
 
 
-_new = object.__new__
-
-
 def _wrap(g: Any) -> AnyTensor:
     # The tape hands out arrays the caller owns: wrap without another copy.
     t: AnyTensor = Tensor.__new__(Tensor)
@@ -153,10 +150,7 @@ def _check_loss(out: Any) -> None:
 
 def _alias(t: AnyTensor) -> AnyTensor:
     # The same data as another tensor object: a variable of its own for the tape.
-    a: AnyTensor = _new(Tensor)
-    a.data = t.data
-    a._tape = None
-    return a
+    return _wrap(t.data)
 
 
 def _own_arguments(args: Tuple[Any, ...]) -> Tuple[Any, ...]:
@@ -232,17 +226,8 @@ def _withgradient_planned(
         return tape.watch_all(leaves)
 
     out, arrays = _run(f, args, watch_parts)
-    # The arrays as Tensors (the tape hands out arrays the caller owns: no copy), written
-    # out rather than a call per array.
-    wrapped: List[Any] = []
-    for a in arrays:
-        if a is None:
-            wrapped.append(None)
-        else:
-            t = _new(Tensor)
-            t.data = a
-            t._tape = None
-            wrapped.append(t)
+    # The arrays as Tensors (the tape hands out arrays the caller owns: no copy).
+    wrapped = [None if a is None else _wrap(a) for a in arrays]
     if single is not None:
         return out.detach(), (single.build(wrapped),)
     grads: List[Any] = []
