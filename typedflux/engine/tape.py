@@ -28,6 +28,15 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence,
 import numpy as np
 import numpy.typing as npt
 
+from typedflux.engine.accumulate import (
+    accumulate,
+    flatten_grads,
+    sum_parts,
+    unbroadcast,
+    unit_seed,
+)
+from typedflux.engine.marks import _MARKS, Shared, _leave, _share, id_on
+
 if TYPE_CHECKING:
     from typedflux.tensor import AnyTensor
 
@@ -74,45 +83,6 @@ _ACTIVE: ContextVar[Optional["Tape"]] = ContextVar("typedflux_active_tape", defa
 _OUTSIDE: List[Tuple[int, ...]] = [()]
 _RUNNING: ContextVar[List[Tuple[int, ...]]] = ContextVar("typedflux_running", default=_OUTSIDE)
 _running = _RUNNING.get
-
-# Marking tensors as leaves (and undoing it) is done under this lock: a tensor is one object
-# that tapes in several threads may watch at once (see Shared).
-_MARKS = threading.Lock()
-
-
-class Shared:
-    """The mark of a tensor that tapes open in different threads hold at once (the same
-    parameter or input watched by two threads' gradients): its id on each of them. Ops find
-    their tape's id here (:func:`id_on`) instead of in the tensor's own ``_id``; when the last
-    of those tapes lets it go, the tensor gets back ``base``, the mark it had before."""
-
-    __slots__ = ("ids", "base")
-
-    def __init__(self, ids: Dict["Tape", int], base: Tuple[Any, Any]) -> None:
-        self.ids = ids
-        self.base = base
-
-
-def id_on(tape: "Tape", t: Any) -> int:
-    """The id of tensor ``t`` on ``tape`` (a watched leaf or a recorded output), else -1. Ops
-    test ``t._tape is tape`` first (one comparison) and call this for anything else.
-
-    >>> import typedflux as tf
-    >>> x, tape = tf.ones(2), Tape()
-    >>> with tape:
-    ...     _ = tape.watch(x)
-    ...     id_on(tape, x), id_on(Tape(), x), id_on(tape, tf.ones(1))
-    (0, -1, -1)
-    """
-    m = t._tape
-    if m is None:
-        return -1
-    if m is tape:
-        return int(t._id)
-    if type(m) is Shared:
-        return m.ids.get(tape, -1)
-    return -1
-
 
 def needed(k: int) -> bool:
     """Inside a VJP: whether the op's ``k``-th tensor input (counting every tensor of a
@@ -399,7 +369,7 @@ class Tape:
         # owned[i]: grads[i] is an array this scan allocated, so += into it is safe.
         owned = [False] * n
         if seed is None:
-            seed = _unit_seed(vals[out_id].shape, vals[out_id].dtype)
+            seed = unit_seed(vals[out_id].shape, vals[out_id].dtype)
         grads[out_id] = seed
         # Gradients of intermediates are dropped once their node has used them (peak memory
         # stays that of one path); those asked for are kept.
@@ -417,7 +387,7 @@ class Tape:
                 if g is None:
                     continue
                 if type(g) is list:
-                    g = grads[oid] = _sum(g)
+                    g = grads[oid] = sum_parts(g)
                     owned[oid] = True
                 if drop[oid]:
                     grads[oid] = None
@@ -443,7 +413,7 @@ class Tape:
                         elif type(prev) is list:
                             prev.append(gi)
                         else:
-                            _accumulate(grads, owned, i, prev, gi)
+                            accumulate(grads, owned, i, prev, gi)
                     if j >= 0 and gj is not None:
                         prev = grads[j]
                         if prev is None:
@@ -451,7 +421,7 @@ class Tape:
                         elif type(prev) is list:
                             prev.append(gj)
                         else:
-                            _accumulate(grads, owned, j, prev, gj)
+                            accumulate(grads, owned, j, prev, gj)
                     continue
                 # Spelled out for one and two arguments: a call with *args costs about as
                 # much as the VJP of a small elementwise op.
@@ -463,7 +433,7 @@ class Tape:
                 else:
                     in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if len(in_grads) != len(in_ids):
-                    in_grads = _flatten_grads(in_grads, len(in_ids), name)
+                    in_grads = flatten_grads(in_grads, len(in_ids), name)
                 for i, gi in zip(in_ids, in_grads):
                     if i < 0 or gi is None:
                         continue
@@ -478,7 +448,7 @@ class Tape:
                     elif type(prev) is list:
                         prev.append(gi)
                     else:
-                        _accumulate(grads, owned, i, prev, gi)
+                        accumulate(grads, owned, i, prev, gi)
         finally:
             _RUNNING.reset(token)
         result: List[Optional[Array]] = []
@@ -486,7 +456,7 @@ class Tape:
         for i in wrt_ids:
             g = grads[i] if i >= 0 else None
             if type(g) is list:
-                g = grads[i] = _sum(g)
+                g = grads[i] = sum_parts(g)
                 owned[i] = True
             if g is not None and not owned[i]:
                 # A VJP's fresh result is handed out as is; a view (of a forward's array, or
@@ -500,133 +470,3 @@ class Tape:
             result.append(g)
         self.free()
         return result
-
-
-def _share(t: Any, holder: Tape, tape: Tape, i: int) -> None:
-    # t is marked by ``holder``, which records in another thread; ``tape`` wants it too. Both
-    # find their id in a Shared mark from now on. (Called with _MARKS held.)
-    entry = holder._restore.pop(id(t), None)
-    if entry is not None:
-        # A leaf the holder marked: it lets go on exit like ``tape``, and whoever is last
-        # restores what the holder found.
-        base = (entry[1], entry[2])
-        holder._joined.append(t)
-    else:
-        # An output recorded on the holder: it keeps its mark once the others let go.
-        base = (holder, t._id)
-    t._tape = Shared({holder: t._id, tape: i}, base)
-    tape._joined.append(t)
-
-
-def _leave(t: Any, tape: Tape) -> None:
-    # ``tape`` lets go of t's Shared mark; the mark t had before comes back once no tape but
-    # (at most) the one that owns that mark holds it. (Called with _MARKS held.)
-    s = t._tape
-    if type(s) is not Shared:
-        return
-    s.ids.pop(tape, None)
-    base_tape, base_id = s.base
-    if not s.ids or (len(s.ids) == 1 and s.ids.get(base_tape, -1) == base_id):
-        if base_tape is not None:
-            t._id = base_id
-        t._tape = base_tape
-
-
-# Up to this many elements, gradients are summed out of place when first read (cheaper for
-# small arrays); larger ones are added in place into a buffer of the tape's own (less memory
-# traffic).
-_SMALL = 4096
-
-
-def _accumulate(grads: List[Any], owned: List[bool], i: int, prev: Array, gi: Array) -> None:
-    # Another gradient gi for value i, whose gradient so far is the array prev (same shape
-    # and dtype).
-    if gi.size <= _SMALL and gi.ndim:
-        # Small arrays are collected and summed when the value's gradient is first read:
-        # fewer numpy calls, and no copy. (Not 0-d: there numpy's ``a + b`` is an immutable
-        # scalar.)
-        grads[i] = [prev, gi]
-    elif owned[i]:
-        prev += gi
-    else:
-        # First collision: copy into a buffer of our own (an ndarray even for 0-d, where
-        # numpy's ``a + b`` would give an immutable scalar).
-        buf = prev.copy(order="K") if isinstance(prev, np.ndarray) else np.array(prev)
-        buf += gi
-        grads[i] = buf
-        owned[i] = True
-
-
-def _sum(parts: List[Array]) -> Array:
-    # Same shapes and dtypes (checked where they were added). A long list is one
-    # concatenate and one reduction instead of an add per part.
-    if len(parts) <= 4:
-        total = parts[0] + parts[1]
-        for p in parts[2:]:
-            total += p
-        return total
-    first = parts[0]
-    return np.concatenate(parts).reshape((len(parts),) + first.shape).sum(axis=0)  # type: ignore[no-any-return]
-
-_SEEDS: Dict[Any, Array] = {}
-
-
-def _unit_seed(shape: Tuple[int, ...], dtype: Any) -> Array:
-    # The usual seed is a scalar loss's 1.0: one read-only array per dtype serves every
-    # backward (read-only, so the scan copies it before accumulating into it or handing it
-    # out, exactly as for any array it does not own).
-    if shape != ():
-        return np.ones(shape, dtype=dtype)
-    seed = _SEEDS.get(dtype)
-    if seed is None:
-        seed = np.ones((), dtype=dtype)
-        seed.flags.writeable = False
-        _SEEDS[dtype] = seed
-    return seed
-
-
-def _flatten_grads(grads: Any, n: int, name: str) -> Sequence[Any]:
-    # A VJP returns one entry per TENSOR argument and a list per TENSORS argument; the
-    # node's input ids are flat, so lists are spliced in.
-    if not isinstance(grads, tuple):
-        raise TypeError(
-            f'VJP of "{name}" must return a tuple of input gradients, got {type(grads).__name__}'
-        )
-    if any(isinstance(g, (list, tuple)) for g in grads):
-        flat: List[Any] = []
-        for g in grads:
-            if isinstance(g, (list, tuple)):
-                flat.extend(g)
-            else:
-                flat.append(g)
-        grads = tuple(flat)
-    if len(grads) != n:
-        raise TypeError(f'VJP of "{name}" returned {len(grads)} gradients for {n} inputs')
-    return grads  # type: ignore[no-any-return]
-
-
-def unbroadcast(g: Array, shape: Tuple[int, ...], name: str = "?") -> Array:
-    """Sum a gradient shaped like a broadcast result back to an input's ``shape``: over the
-    leading axes the input lacked and over axes where the input had size 1. The one place
-    broadcasting is undone.
-
-    >>> unbroadcast(np.ones((4, 3, 2)), (3, 1)).tolist()
-    [[8.0], [8.0], [8.0]]
-    """
-    if type(g) is not np.ndarray and not isinstance(g, np.ndarray):
-        g = np.asarray(g)
-    gshape = g.shape
-    if gshape == shape:
-        return g
-    lead = g.ndim - len(shape)
-    if lead > 0:
-        g = g.sum(axis=tuple(range(lead)))
-    axes = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
-    if axes:
-        g = g.sum(axis=axes, keepdims=True)
-    if g.shape != shape:
-        raise AssertionError(
-            f'internal error: the VJP of "{name}" gave a gradient of shape {gshape} '
-            f"for an input of shape {shape}"
-        )
-    return g
