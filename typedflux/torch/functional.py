@@ -1,0 +1,351 @@
+"""typedflux's primitives written in PyTorch: one function per registry entry, same numerics.
+
+``OPS[name]`` takes the primitive's forward arguments in spec order (torch tensors where the
+spec has a tensor) and returns a torch tensor whose value, and whose gradient under torch's
+autograd, is typedflux's: the tanh form of ``gelu``, the Flux GRU cell with one bias, the
+LSTM with one bias, padding that never wins a max pool, the fused ``logitcrossentropy``.
+The exported layers (:mod:`typedflux.torch.modules`) and the bridge that runs a user's
+``tf`` code on torch tensors (:mod:`typedflux.torch.bridge`) both compute through this
+table, so each primitive's torch numerics are written once.
+
+>>> import torch
+>>> OPS["gelu"](torch.tensor([1.0])).item()  # the tanh approximation, as tf.gelu
+0.8411920070648193
+>>> sorted(OPS) == sorted(set(OPS))
+True
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Dict, Optional, Sequence, Tuple
+
+import torch
+import torch.nn.functional as F
+
+__all__ = ["OPS", "dense", "conv2d", "rnn_sequence", "lstm_sequence", "gru_sequence",
+           "attention", "adaptive_mean_pool"]
+
+Tensor = torch.Tensor
+Pair = Tuple[int, int]
+
+
+def _pair(v: Any) -> Pair:
+    if isinstance(v, int):
+        return (v, v)
+    t = tuple(int(a) for a in v)
+    return (t[0], t[0]) if len(t) == 1 else (t[0], t[1])
+
+
+def _axes(axis: Any, ndim: int) -> Optional[Tuple[int, ...]]:
+    if axis is None:
+        return None
+    if isinstance(axis, int):
+        return (axis % ndim,) if ndim else ()
+    return tuple(int(a) % ndim for a in axis)
+
+
+# -- activations ------------------------------------------------------------------------------
+
+_GELU_C = math.sqrt(2.0 / math.pi)
+
+
+def sigmoid(x: Tensor) -> Tensor:
+    """typedflux's overflow-free sigmoid, ``0.5*(1 + tanh(x/2))`` (torch.sigmoid agrees to
+    rounding; this form keeps float64 gradients equal to 1e-15)."""
+    return 0.5 * (1.0 + torch.tanh(0.5 * x))
+
+
+def gelu(x: Tensor) -> Tensor:
+    """The tanh approximation (Flux's and typedflux's ``gelu``), not PyTorch's erf default."""
+    return F.gelu(x, approximate="tanh")
+
+
+def swish(x: Tensor) -> Tensor:
+    return x * sigmoid(x)
+
+
+def softplus(x: Tensor) -> Tensor:
+    # log(1 + e^x) = logaddexp(x, 0), without F.softplus's threshold switch at x > 20.
+    return torch.logaddexp(x, torch.zeros((), dtype=x.dtype, device=x.device))
+
+
+def leakyrelu(x: Tensor, a: float = 0.01) -> Tensor:
+    return torch.where(x > 0, x, a * x)
+
+
+def elu(x: Tensor, alpha: float = 1.0) -> Tensor:
+    return torch.where(x > 0, x, alpha * torch.expm1(torch.clamp(x, max=0)))
+
+
+def _shift(x: Tensor, axis: Any) -> Tuple[Tensor, Tensor]:
+    # As typedflux: a row of -inf (fully masked) is shifted by 0, not by -inf.
+    dims = _axes(axis, x.ndim)
+    m = torch.amax(x, dim=dims if dims is not None else tuple(range(x.ndim)), keepdim=True)
+    m = torch.where(torch.isfinite(m), m, torch.zeros_like(m)).detach()
+    return x - m, m
+
+
+def softmax(x: Tensor, axis: int = -1) -> Tensor:
+    return torch.softmax(x, dim=axis)
+
+
+def logsoftmax(x: Tensor, axis: int = -1) -> Tensor:
+    return torch.log_softmax(x, dim=axis)
+
+
+def logsumexp(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:
+    dims = _axes(axis, x.ndim)
+    return torch.logsumexp(x, dim=dims if dims is not None else tuple(range(x.ndim)),
+                           keepdim=keepdims)
+
+
+# -- reductions, movement, indexing --------------------------------------------------------------
+
+
+def _reduce(fn: Callable[..., Tensor]) -> Callable[[Tensor, Any, bool], Tensor]:
+    def apply(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:
+        dims = _axes(axis, x.ndim)
+        if dims is None:
+            dims = tuple(range(x.ndim))
+        if not dims:
+            return x
+        return fn(x, dim=dims, keepdim=keepdims)
+
+    return apply
+
+
+def reshape(x: Tensor, shape: Sequence[int]) -> Tensor:
+    return x.reshape(tuple(shape))
+
+
+def transpose(x: Tensor, axes: Sequence[int]) -> Tensor:
+    return x.permute(tuple(axes) if axes else tuple(range(x.ndim - 1, -1, -1)))
+
+
+def getitem(x: Tensor, key: Any) -> Tensor:
+    return x[key]
+
+
+def matmul(x: Tensor, w: Tensor) -> Tensor:
+    return torch.matmul(x, w)
+
+
+def concat(xs: Sequence[Tensor], axis: int = -1) -> Tensor:
+    return torch.cat(list(xs), dim=axis)
+
+
+def stack(xs: Sequence[Tensor], axis: int = 0) -> Tensor:
+    return torch.stack(list(xs), dim=axis)
+
+
+# -- fused layer primitives ----------------------------------------------------------------------
+
+FUSED: Dict[str, Callable[[Tensor], Tensor]] = {
+    "identity": lambda x: x,
+    "relu": torch.relu,
+    "tanh": torch.tanh,
+    "sigmoid": sigmoid,
+}
+
+
+def dense(x: Tensor, w: Tensor, b: Any = 0.0, activation: str = "identity",
+          grad_x: bool = True) -> Tensor:
+    """``act(x @ w.T + b)``; ``b`` a tensor or a number (0.0: no bias)."""
+    y = F.linear(x, w, b if isinstance(b, Tensor) else None)
+    return FUSED[activation](y)
+
+
+def conv2d(x: Tensor, w: Tensor, b: Any, stride: Any, pad: Any, dilation: Any,
+           activation: str = "identity", grad_x: bool = True, groups: int = 1) -> Tensor:
+    y = F.conv2d(x, w, b if isinstance(b, Tensor) else None, _pair(stride), _pair(pad),
+                 _pair(dilation), groups)
+    return FUSED[activation](y)
+
+
+def conv_transpose2d(x: Tensor, w: Tensor, b: Any, stride: Any, pad: Any,
+                     dilation: Any) -> Tensor:
+    return F.conv_transpose2d(x, w, b if isinstance(b, Tensor) else None, _pair(stride),
+                              _pair(pad), 0, 1, _pair(dilation))
+
+
+def maxpool2d(x: Tensor, window: Any, stride: Any, pad: Any) -> Tensor:
+    return F.max_pool2d(x, _pair(window), _pair(stride), _pair(pad))
+
+
+def meanpool2d(x: Tensor, window: Any, stride: Any, pad: Any) -> Tensor:
+    # Padding counts as zeros in the mean (typedflux's and NNlib's rule).
+    return F.avg_pool2d(x, _pair(window), _pair(stride), _pair(pad), count_include_pad=True)
+
+
+def adaptive_mean_pool(x: Tensor, out_hw: Pair) -> Tensor:
+    """typedflux's (Flux's) adaptive mean pool: stride ``H//oh``, window ``H-(oh-1)*stride``
+    (PyTorch's ``adaptive_avg_pool2d`` uses uneven windows instead)."""
+    h, w = int(x.shape[2]), int(x.shape[3])
+    sh, sw = h // out_hw[0], w // out_hw[1]
+    k = (h - (out_hw[0] - 1) * sh, w - (out_hw[1] - 1) * sw)
+    return F.avg_pool2d(x, k, (sh, sw), 0, count_include_pad=True)
+
+
+def batchnorm(x: Tensor, weight: Tensor, bias: Tensor, running_mean: Tensor,
+              running_var: Tensor, training: bool, eps: float) -> Tensor:
+    """Normalisation only (the running statistics are updated by the layer, as in
+    typedflux): batch statistics (biased variance) when ``training``."""
+    if training:
+        return F.batch_norm(x, None, None, weight, bias, True, 0.0, eps)
+    return F.batch_norm(x, running_mean, running_var, weight, bias, False, 0.0, eps)
+
+
+def layernorm(x: Tensor, weight: Tensor, bias: Tensor, eps: float) -> Tensor:
+    return F.layer_norm(x, (int(x.shape[-1]),), weight, bias, eps)
+
+
+def dropout(x: Tensor, mask: Tensor) -> Tensor:
+    return x * mask
+
+
+def embedding(ids: Tensor, weight: Tensor) -> Tensor:
+    return F.embedding(ids, weight)
+
+
+def _input_part(x: Tensor, w_ih: Tensor, b: Tensor) -> Tensor:
+    # Every step's input projection in one GEMM, as the numpy kernels do.
+    return F.linear(x, w_ih, b)
+
+
+def rnn_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
+                 grad_x: bool = True) -> Tensor:
+    """Elman RNN over ``(B, T, in)`` from a zero state; all hidden states ``(B, T, H)``."""
+    xw = _input_part(x, weight_ih, bias)
+    h = x.new_zeros((x.shape[0], weight_hh.shape[1]))
+    out = []
+    for t in range(int(x.shape[1])):
+        h = torch.tanh(xw[:, t] + F.linear(h, weight_hh))
+        out.append(h)
+    return torch.stack(out, dim=1)
+
+
+def lstm_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
+                  grad_x: bool = True) -> Tensor:
+    """LSTM with ONE bias (typedflux's; PyTorch's stock LSTM has two), gates i, f, g, o."""
+    xw = _input_part(x, weight_ih, bias)
+    hsize = int(weight_hh.shape[1])
+    h = x.new_zeros((x.shape[0], hsize))
+    c = h
+    out = []
+    for t in range(int(x.shape[1])):
+        a = xw[:, t] + F.linear(h, weight_hh)
+        i, f, g, o = a.split(hsize, dim=1)
+        c = sigmoid(f) * c + sigmoid(i) * torch.tanh(g)
+        h = sigmoid(o) * torch.tanh(c)
+        out.append(h)
+    return torch.stack(out, dim=1)
+
+
+def gru_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
+                 grad_x: bool = True) -> Tensor:
+    """Flux's GRU cell with one bias: ``n = tanh(W_in x + b_n + r*(W_hn h))`` (PyTorch's
+    stock GRU adds a second bias inside ``r*(...)``)."""
+    xw = _input_part(x, weight_ih, bias)
+    hsize = int(weight_hh.shape[1])
+    h = x.new_zeros((x.shape[0], hsize))
+    out = []
+    for t in range(int(x.shape[1])):
+        hw = F.linear(h, weight_hh)
+        rz = sigmoid(xw[:, t, : 2 * hsize] + hw[:, : 2 * hsize])
+        r, z = rz[:, :hsize], rz[:, hsize:]
+        n = torch.tanh(xw[:, t, 2 * hsize :] + r * hw[:, 2 * hsize :])
+        h = (1 - z) * n + z * h
+        out.append(h)
+    return torch.stack(out, dim=1)
+
+
+def attention(q: Tensor, k: Tensor, v: Tensor, nheads: int,
+              mask: Optional[Tensor] = None) -> Tensor:
+    """Scaled dot-product attention over projected ``(B, T, d)`` inputs, heads concatenated.
+    ``mask`` True = attend (typedflux's polarity, which is also that of
+    ``F.scaled_dot_product_attention``; ``nn.MultiheadAttention``'s bool mask is the
+    opposite); masked scores become -1e9, so a fully masked row stays finite."""
+    b, tq, d = (int(s) for s in q.shape)
+    hd = d // nheads
+
+    def heads(t: Tensor) -> Tensor:
+        return t.reshape(t.shape[0], t.shape[1], nheads, hd).transpose(1, 2)
+
+    qh, kh, vh = heads(q), heads(k), heads(v)
+    scores = torch.matmul(qh, kh.transpose(-1, -2)) * (1.0 / math.sqrt(hd))
+    if mask is not None:
+        scores = torch.where(mask, scores, torch.full((), -1e9, dtype=scores.dtype,
+                                                      device=scores.device))
+    weights = torch.softmax(scores, dim=-1)
+    return torch.matmul(weights, vh).transpose(1, 2).reshape(b, tq, d)
+
+
+def logitcrossentropy(yhat: Tensor, y: Tensor, agg: str = "mean") -> Tensor:
+    lsm = torch.log_softmax(yhat, dim=-1)
+    total = -(y * lsm).sum()
+    if agg == "sum":
+        return total
+    rows = yhat.numel() // max(int(yhat.shape[-1]), 1)
+    return total / max(rows, 1)
+
+
+def _where(cond: Any, x: Any, y: Any) -> Tensor:
+    return torch.where(cond.to(torch.bool) if isinstance(cond, Tensor) else cond, x, y)
+
+
+OPS: Dict[str, Callable[..., Tensor]] = {
+    "add": torch.add,
+    "sub": torch.sub,
+    "mul": torch.mul,
+    "div": torch.div,
+    "pow": torch.pow,
+    "neg": torch.neg,
+    "maximum": torch.maximum,
+    "minimum": torch.minimum,
+    "eq": torch.eq,
+    "ne": torch.ne,
+    "lt": torch.lt,
+    "le": torch.le,
+    "gt": torch.gt,
+    "ge": torch.ge,
+    "where": _where,
+    "exp": torch.exp,
+    "log": torch.log,
+    "sqrt": torch.sqrt,
+    "abs": torch.abs,
+    "reshape": reshape,
+    "transpose": transpose,
+    "tanh": torch.tanh,
+    "sigmoid": sigmoid,
+    "relu": torch.relu,
+    "gelu": gelu,
+    "swish": swish,
+    "softplus": softplus,
+    "leakyrelu": leakyrelu,
+    "elu": elu,
+    "softmax": softmax,
+    "logsoftmax": logsoftmax,
+    "logsumexp": logsumexp,
+    "sum": _reduce(torch.sum),
+    "max": _reduce(torch.amax),
+    "min": _reduce(torch.amin),
+    "getitem": getitem,
+    "matmul": matmul,
+    "concat": concat,
+    "stack": stack,
+    "dense": dense,
+    "conv2d": conv2d,
+    "conv_transpose2d": conv_transpose2d,
+    "maxpool2d": maxpool2d,
+    "meanpool2d": meanpool2d,
+    "batchnorm": batchnorm,
+    "layernorm": layernorm,
+    "dropout": dropout,
+    "embedding": embedding,
+    "rnn_sequence": rnn_sequence,
+    "lstm_sequence": lstm_sequence,
+    "gru_sequence": gru_sequence,
+    "logitcrossentropy": logitcrossentropy,
+}
+"""Registry name -> the primitive in torch, taking the forward's arguments in spec order."""

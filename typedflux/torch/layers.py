@@ -1,0 +1,236 @@
+"""The PyTorch forward of every built-in typedflux layer: the mapping ``to_torch`` uses.
+
+Each entry of :data:`LAYERS` maps a layer class to an :class:`Export`: a forward
+``forward(m, *inputs)`` over the exported module ``m`` (whose parameters, buffers, sub-layers
+and settings carry the layer's own attribute names: ``m.weight``, ``m.eps``, ``m.layers``)
+and, when the forward needs values that are not plain attributes, ``settings(layer)``.
+Adding a layer is one entry; tests/torch/test_parity.py names every exported layer class
+without one, and checks each entry against the numpy engine on random inputs.
+
+Where typedflux differs from PyTorch's stock modules, these forwards reproduce typedflux:
+one LSTM bias, the Flux GRU cell, bias-free attention projections and True-means-attend
+masks, the tanh ``gelu``, typedflux's adaptive mean pool windows (see
+:mod:`typedflux.torch.functional`).
+
+>>> import typedflux as tf
+>>> LAYERS[tf.Dense].settings(tf.Dense(2, 3, tf.relu))
+{'fused': 'relu'}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Optional, Type
+
+import torch
+
+from typedflux import layers as L
+from typedflux.layers.core import fused_activation
+from typedflux.tensor import Tensor
+from typedflux.torch import functional as TF
+
+__all__ = ["Export", "LAYERS", "dropout_mask"]
+
+
+def _no_settings(layer: Any) -> Dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Export:
+    """How one layer class runs in PyTorch: ``forward(m, *inputs, **options)`` and the
+    extra ``settings(layer)`` it reads from ``m``.
+
+    >>> Export(lambda m, x: x).settings(object())
+    {}
+    """
+
+    forward: Callable[..., Any]
+    settings: Callable[[Any], Dict[str, Any]] = field(default=_no_settings)
+
+
+def _activate(m: Any, y: torch.Tensor) -> torch.Tensor:
+    # The activation was fused into the primitive, or is applied after it.
+    return y if m.fused is not None else m.activation(y)  # type: ignore[no-any-return]
+
+
+def _bias(m: Any) -> Any:
+    return m.bias if isinstance(m.bias, torch.Tensor) else 0.0
+
+
+def _fused(layer: Any) -> Dict[str, Any]:
+    return {"fused": fused_activation(layer.activation)}
+
+
+def _unfused(layer: Any) -> Dict[str, Any]:
+    return {"fused": None}
+
+
+def _dense(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return _activate(m, TF.dense(x, m.weight, _bias(m), m.fused or "identity"))
+
+
+def _conv_settings(layer: Any) -> Dict[str, Any]:
+    fused = fused_activation(layer.activation) if getattr(layer, "_fuses", False) else None
+    return {"window": layer.window, "fused": fused, "groups": getattr(layer, "groups", 1)}
+
+
+def _conv(m: Any, x: torch.Tensor) -> torch.Tensor:
+    w = m.window
+    y = TF.conv2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation, m.fused or "identity",
+                  groups=m.groups)
+    return _activate(m, y)
+
+
+def _conv_transpose(m: Any, x: torch.Tensor) -> torch.Tensor:
+    w = m.window
+    return _activate(m, TF.conv_transpose2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation))
+
+
+def _window(layer: Any) -> Dict[str, Any]:
+    return {"window": layer.window}
+
+
+def _window_unfused(layer: Any) -> Dict[str, Any]:
+    return {"window": layer.window, "fused": None}
+
+
+def _maxpool(m: Any, x: torch.Tensor) -> torch.Tensor:
+    w = m.window
+    return TF.maxpool2d(x, w.kernel, w.stride, w.pad)
+
+
+def _meanpool(m: Any, x: torch.Tensor) -> torch.Tensor:
+    w = m.window
+    return TF.meanpool2d(x, w.kernel, w.stride, w.pad)
+
+
+def _spatial(x: torch.Tensor) -> tuple[int, ...]:
+    return tuple(range(2, x.ndim))
+
+
+def _global_max(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return torch.amax(x, dim=_spatial(x), keepdim=True)
+
+
+def _global_mean(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return torch.mean(x, dim=_spatial(x), keepdim=True)
+
+
+def _adaptive_mean(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return TF.adaptive_mean_pool(x, m.out)
+
+
+def _flatten(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return torch.flatten(x, 1)
+
+
+def _batchnorm(m: Any, x: torch.Tensor) -> torch.Tensor:
+    training = m.training
+    y = TF.batchnorm(x, m.weight, m.bias, m.running_mean, m.running_var, training, m.eps)
+    if training:
+        # typedflux's update (and PyTorch's): the unbiased batch variance, by momentum.
+        with torch.no_grad():
+            dims = (0,) + _spatial(x)
+            count = x.numel() // max(int(x.shape[1]), 1)
+            mean = x.mean(dim=dims)
+            var = x.var(dim=dims, unbiased=True) if count > 1 else torch.zeros_like(mean)
+            mo = m.momentum
+            m.running_mean.copy_((1 - mo) * m.running_mean + mo * mean)
+            m.running_var.copy_((1 - mo) * m.running_var + mo * var)
+    return _activate(m, y)
+
+
+def _layernorm(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return TF.layernorm(x, m.weight, m.bias, m.eps)
+
+
+def dropout_mask(p: float, x: torch.Tensor) -> torch.Tensor:
+    """typedflux's dropout mask for ``x``: keep where a uniform draw is ``>= p``, scaled by
+    ``1/(1-p)`` (zeros for ``p == 1``), drawn from torch's generator.
+
+    >>> torch.manual_seed(0); m = dropout_mask(0.5, torch.ones(1000))
+    <torch._C.Generator object at ...>
+    >>> sorted(set(m.tolist())), 400 < int((m == 0).sum()) < 600
+    ([0.0, 2.0], True)
+    """
+    if p >= 1.0:
+        return torch.zeros_like(x)
+    keep = torch.rand(x.shape, device=x.device) >= p
+    return keep.to(x.dtype) / (1.0 - p)
+
+
+def _dropout(m: Any, x: torch.Tensor) -> torch.Tensor:
+    if not m.training or m.p == 0.0:
+        return x
+    return TF.dropout(x, dropout_mask(m.p, x))
+
+
+def _embedding(m: Any, ids: torch.Tensor) -> torch.Tensor:
+    return TF.embedding(ids, m.weight)
+
+
+def _recurrent(kernel: Callable[..., torch.Tensor]) -> Callable[..., torch.Tensor]:
+    def forward(m: Any, x: torch.Tensor) -> torch.Tensor:
+        return kernel(x, m.weight_ih, m.weight_hh, m.bias)
+
+    return forward
+
+
+def _attention(m: Any, q: torch.Tensor, k: Optional[torch.Tensor] = None,
+               v: Optional[torch.Tensor] = None, *, mask: Any = None) -> torch.Tensor:
+    if k is None and v is None:
+        k = v = q
+    elif k is None or v is None:
+        raise TypeError(f"{m.tf_repr} takes mha(x) or mha(q, k, v), not two inputs")
+    if mask is not None and not isinstance(mask, torch.Tensor):
+        mask = torch.as_tensor(mask.data if isinstance(mask, Tensor) else mask)
+    if mask is not None:
+        mask = mask.to(device=q.device, dtype=torch.bool)
+    y = TF.attention(m.q_proj(q), m.k_proj(k), m.v_proj(v), m.nheads, mask)
+    return m.out_proj(y)  # type: ignore[no-any-return]
+
+
+def _chain(m: Any, x: Any) -> Any:
+    for layer in m.layers:
+        x = layer(x)
+    return x
+
+
+def _skip(m: Any, x: Any) -> Any:
+    return m.connection(m.layer(x), x)
+
+
+def _parallel(m: Any, *xs: Any) -> Any:
+    layers = list(m.layers)
+    if len(xs) == 1:
+        return m.connection(*(layer(xs[0]) for layer in layers))
+    if len(xs) != len(layers):
+        raise TypeError(f"{m.tf_repr} has {len(layers)} layers but was called with "
+                        f"{len(xs)} inputs")
+    return m.connection(*(layer(x) for layer, x in zip(layers, xs)))
+
+
+LAYERS: Dict[Type[Any], Export] = {
+    L.Dense: Export(_dense, _fused),
+    L.Conv: Export(_conv, _conv_settings),
+    L.ConvTranspose: Export(_conv_transpose, _window_unfused),
+    L.MaxPool: Export(_maxpool, _window),
+    L.MeanPool: Export(_meanpool, _window),
+    L.GlobalMaxPool: Export(_global_max),
+    L.GlobalMeanPool: Export(_global_mean),
+    L.AdaptiveMeanPool: Export(_adaptive_mean),
+    L.Flatten: Export(_flatten),
+    L.BatchNorm: Export(_batchnorm, _unfused),
+    L.LayerNorm: Export(_layernorm),
+    L.Dropout: Export(_dropout),
+    L.Embedding: Export(_embedding),
+    L.RNN: Export(_recurrent(TF.rnn_sequence)),
+    L.LSTM: Export(_recurrent(TF.lstm_sequence)),
+    L.GRU: Export(_recurrent(TF.gru_sequence)),
+    L.MultiHeadAttention: Export(_attention),
+    L.Chain: Export(_chain),
+    L.SkipConnection: Export(_skip),
+    L.Parallel: Export(_parallel),
+}
+"""Layer class (exactly; a subclass is a user's layer) -> its PyTorch forward."""
