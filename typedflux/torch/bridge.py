@@ -285,7 +285,8 @@ def run_op(name: str, *args: Any) -> Any:
     check = True
     for a, v in zip(spec_args, args):
         if a.kind is Kind.TENSOR:
-            call.append(to_torch_value(v, like))
+            call.append(_number(v, like) if isinstance(v, (bool, int, float)) else
+                        to_torch_value(v, like))
             rule[a.name] = _shape(v)
         elif a.kind is Kind.TENSORS:
             call.append([to_torch_value(x, like) for x in v])
@@ -308,6 +309,20 @@ def run_op(name: str, *args: Any) -> Any:
         except CannotTell:
             pass
     return from_torch_value(fn(*call))
+
+
+def _number(v: Any, like: Optional[torch.Tensor]) -> Any:
+    # A Python number takes the tensor's dtype, as typedflux (and numpy's NEP 50) cast it:
+    # a float32 tensor times 0.5 stays float32; a float with an integer tensor is float32.
+    if like is None:
+        return torch.as_tensor(v)
+    if isinstance(v, bool):
+        dtype = torch.bool
+    elif isinstance(v, float) and not like.dtype.is_floating_point:
+        dtype = torch.float32
+    else:
+        dtype = like.dtype
+    return torch.as_tensor(v, dtype=dtype, device=like.device)
 
 
 def _advanced(key: Any) -> bool:

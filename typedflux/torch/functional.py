@@ -124,7 +124,26 @@ def transpose(x: Tensor, axes: Sequence[int]) -> Tensor:
 
 
 def getitem(x: Tensor, key: Any) -> Tensor:
-    return x[key]
+    """``x[key]`` with numpy's meaning, including negative slice steps (which torch's
+    indexing lacks: such an axis is reversed by an index_select first)."""
+    items = list(key) if isinstance(key, tuple) else [key]
+    if not any(isinstance(k, slice) and k.step is not None and k.step < 0 for k in items):
+        return x[key]
+    used = sum(1 for k in items if k is not None and k is not Ellipsis
+               and not (isinstance(k, Tensor) and k.dtype == torch.bool))
+    dim = 0
+    for j, k in enumerate(items):
+        if k is Ellipsis:
+            dim += x.ndim - used
+            continue
+        if k is None:
+            continue
+        if isinstance(k, slice) and k.step is not None and k.step < 0:
+            picked = list(range(int(x.shape[dim])))[k]
+            x = x.index_select(dim, torch.tensor(picked, dtype=torch.long, device=x.device))
+            items[j] = slice(None)
+        dim += 1
+    return x[tuple(items)]
 
 
 def matmul(x: Tensor, w: Tensor) -> Tensor:
@@ -141,6 +160,11 @@ def stack(xs: Sequence[Tensor], axis: int = 0) -> Tensor:
 
 # -- fused layer primitives ----------------------------------------------------------------------
 
+def _b(b: Any) -> Optional[Tensor]:
+    # A layer without a bias passes the number 0.0 (typedflux's convention).
+    return b if isinstance(b, Tensor) and b.ndim > 0 else None
+
+
 FUSED: Dict[str, Callable[[Tensor], Tensor]] = {
     "identity": lambda x: x,
     "relu": torch.relu,
@@ -152,20 +176,20 @@ FUSED: Dict[str, Callable[[Tensor], Tensor]] = {
 def dense(x: Tensor, w: Tensor, b: Any = 0.0, activation: str = "identity",
           grad_x: bool = True) -> Tensor:
     """``act(x @ w.T + b)``; ``b`` a tensor or a number (0.0: no bias)."""
-    y = F.linear(x, w, b if isinstance(b, Tensor) else None)
+    y = F.linear(x, w, _b(b))
     return FUSED[activation](y)
 
 
 def conv2d(x: Tensor, w: Tensor, b: Any, stride: Any, pad: Any, dilation: Any,
            activation: str = "identity", grad_x: bool = True, groups: int = 1) -> Tensor:
-    y = F.conv2d(x, w, b if isinstance(b, Tensor) else None, _pair(stride), _pair(pad),
+    y = F.conv2d(x, w, _b(b), _pair(stride), _pair(pad),
                  _pair(dilation), groups)
     return FUSED[activation](y)
 
 
 def conv_transpose2d(x: Tensor, w: Tensor, b: Any, stride: Any, pad: Any,
                      dilation: Any) -> Tensor:
-    return F.conv_transpose2d(x, w, b if isinstance(b, Tensor) else None, _pair(stride),
+    return F.conv_transpose2d(x, w, _b(b), _pair(stride),
                               _pair(pad), 0, 1, _pair(dilation))
 
 
@@ -235,7 +259,8 @@ def lstm_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
     out = []
     for t in range(int(x.shape[1])):
         a = xw[:, t] + F.linear(h, weight_hh)
-        i, f, g, o = a.split(hsize, dim=1)
+        i, f = a[:, :hsize], a[:, hsize : 2 * hsize]
+        g, o = a[:, 2 * hsize : 3 * hsize], a[:, 3 * hsize :]
         c = sigmoid(f) * c + sigmoid(i) * torch.tanh(g)
         h = sigmoid(o) * torch.tanh(c)
         out.append(h)

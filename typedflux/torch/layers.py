@@ -28,6 +28,7 @@ from typedflux import layers as L
 from typedflux.layers.core import fused_activation
 from typedflux.tensor import Tensor
 from typedflux.torch import functional as TF
+from typedflux.torch.modules import TorchExportError, is_layer
 
 __all__ = ["Export", "LAYERS", "dropout_mask"]
 
@@ -191,6 +192,16 @@ def _attention(m: Any, q: torch.Tensor, k: Optional[torch.Tensor] = None,
     return m.out_proj(y)  # type: ignore[no-any-return]
 
 
+def _all_layers(container: Any) -> Dict[str, Any]:
+    # Every item of a Chain or Parallel runs: one that is not a layer cannot be skipped.
+    items = container.layers
+    for item in items.values() if isinstance(items, dict) else items:
+        if not is_layer(item):
+            raise TorchExportError(f"cannot export {type(item).__name__} ({item!r:.60}): it is "
+                                   f"not a layer (not callable, holds no tensors)")
+    return {}
+
+
 def _chain(m: Any, x: Any) -> Any:
     for layer in m.layers:
         x = layer(x)
@@ -229,8 +240,8 @@ LAYERS: Dict[Type[Any], Export] = {
     L.LSTM: Export(_recurrent(TF.lstm_sequence)),
     L.GRU: Export(_recurrent(TF.gru_sequence)),
     L.MultiHeadAttention: Export(_attention),
-    L.Chain: Export(_chain),
+    L.Chain: Export(_chain, _all_layers),
     L.SkipConnection: Export(_skip),
-    L.Parallel: Export(_parallel),
+    L.Parallel: Export(_parallel, _all_layers),
 }
 """Layer class (exactly; a subclass is a user's layer) -> its PyTorch forward."""

@@ -28,10 +28,10 @@ from torch import nn
 
 from typedflux.engine.tree import children, walk
 from typedflux.shapes.errors import ShapeError
-from typedflux.tensor import Tensor
+from typedflux.tensor import AnyTensor, Tensor
 from typedflux.torch.bridge import NotTorchable, TorchTensor, dispatching, from_torch_value
 
-__all__ = ["Mirror", "Items", "Fn", "TorchExportError", "Convert", "holds_tensors",
+__all__ = ["Mirror", "Items", "Fn", "TorchExportError", "Convert", "holds_tensors", "is_layer",
            "run_bridged", "unwrap"]
 
 # Converts a typedflux sub-object (a layer, a container, a function) to a torch module.
@@ -59,7 +59,24 @@ def holds_tensors(obj: Any) -> bool:
     return next(iter(walk(obj)), None) is not None
 
 
-def _as_torch(t: Tensor, memo: Dict[int, torch.Tensor], param: bool,
+def is_layer(value: Any) -> bool:
+    """Whether ``value`` becomes a torch module: a callable (not a class), an object holding
+    tensors, or a tuple, list or dict holding one of those.
+
+    >>> import typedflux as tf
+    >>> is_layer(tf.relu), is_layer((tf.Flatten(),)), is_layer([3, 4]), is_layer(tf.ones(1))
+    (True, True, False, False)
+    """
+    if isinstance(value, Tensor) or isinstance(value, type):
+        return False
+    if isinstance(value, (list, tuple)):
+        return any(is_layer(v) or isinstance(v, Tensor) for v in value)
+    if isinstance(value, dict):
+        return any(is_layer(v) or isinstance(v, Tensor) for v in value.values())
+    return callable(value) or holds_tensors(value)
+
+
+def _as_torch(t: AnyTensor, memo: Dict[int, torch.Tensor], param: bool,
               trainable: bool) -> torch.Tensor:
     # A tensor reachable twice (tied weights) becomes ONE torch tensor, so tying survives;
     # it is trained if any of its names is trainable (as tf.named_params sees it).
@@ -73,7 +90,7 @@ def _as_torch(t: Tensor, memo: Dict[int, torch.Tensor], param: bool,
     return found
 
 
-def _is_buffer(owner: Any, name: str, t: Tensor) -> bool:
+def _is_buffer(owner: Any, name: str, t: AnyTensor) -> bool:
     return name in (getattr(type(owner), "_buffers", ()) or ()) or t.data.dtype.kind not in "fc"
 
 
@@ -90,7 +107,7 @@ def _register(module: nn.Module, owner: Any, name: str, value: Any, trainable: b
             module.register_parameter(name, t)
         else:
             module.register_buffer(name, t)
-    elif (callable(value) and not isinstance(value, type)) or holds_tensors(value):
+    elif is_layer(value):
         if taken:
             raise TorchExportError(f"{what}: the sub-layer {name!r} would hide the "
                                    f"torch.nn.Module attribute of that name; rename it")
