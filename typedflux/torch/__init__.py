@@ -27,6 +27,14 @@ none: its ``__call__`` runs on torch tensors.
 True
 """
 
+try:
+    import torch as _torch  # noqa: F401
+except ImportError as _err:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "typedflux.torch needs PyTorch, which is not installed: pip install \"typedflux[torch]\" "
+        "(the rest of typedflux works without it)"
+    ) from _err
+
 from typedflux.torch.export import FUNCTIONS, TorchExportError, register_function, to_torch
 from typedflux.torch.weights import from_torch, state_dict
 

@@ -315,6 +315,45 @@ def logitcrossentropy(yhat: Tensor, y: Tensor, agg: str = "mean") -> Tensor:
     return total / max(rows, 1)
 
 
+def clamp(x: Tensor, min: Any = None, max: Any = None) -> Tensor:  # noqa: A002 (the op's names)
+    if min is None and max is None:
+        raise ValueError('"clamp" needs at least one bound: min or max (both are None)')
+    return torch.clamp(x, min=min, max=max)
+
+
+def var(x: Tensor, axis: Any = None, keepdims: bool = False, correction: Any = 1) -> Tensor:
+    dims = _axes(axis, x.ndim)
+    return torch.var(x, dim=dims if dims is not None else tuple(range(x.ndim)),
+                     correction=correction, keepdim=keepdims)
+
+
+def _arg(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    def apply(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:
+        if axis is None:  # numpy's: an index into the flattened tensor
+            flat = fn(x.reshape(-1))
+            return flat.reshape((1,) * x.ndim) if keepdims else flat
+        return fn(x, dim=int(axis), keepdim=keepdims)
+
+    return apply
+
+
+def cumsum(x: Tensor, axis: int) -> Tensor:
+    return torch.cumsum(x, dim=axis)
+
+
+def einsum(subscripts: str, xs: Sequence[Tensor]) -> Tensor:
+    return torch.einsum(subscripts, *xs)
+
+
+def rearrange(x: Tensor, pattern: str, sizes: Any) -> Tensor:
+    """einops' rearrange by typedflux's own recipe (the pure rule module's): reshape to
+    single axes, permute, reshape."""
+    from typedflux.shapes.rules_rearrange import recipe
+
+    single, perm, out = recipe(pattern, tuple(int(d) for d in x.shape), sizes)
+    return x.reshape(single).permute(perm).reshape(out)
+
+
 def _where(cond: Any, x: Any, y: Any) -> Tensor:
     return torch.where(cond.to(torch.bool) if isinstance(cond, Tensor) else cond, x, y)
 
@@ -372,5 +411,16 @@ OPS: Dict[str, Callable[..., Tensor]] = {
     "lstm_sequence": lstm_sequence,
     "gru_sequence": gru_sequence,
     "logitcrossentropy": logitcrossentropy,
+    "sin": torch.sin,
+    "cos": torch.cos,
+    "clamp": clamp,
+    "tril": torch.tril,
+    "triu": torch.triu,
+    "cumsum": cumsum,
+    "var": var,
+    "argmax": _arg(torch.argmax),
+    "argmin": _arg(torch.argmin),
+    "einsum": einsum,
+    "rearrange": rearrange,
 }
 """Registry name -> the primitive in torch, taking the forward's arguments in spec order."""
