@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 import numpy.typing as npt  # noqa: E402
 import torch  # noqa: E402
 import torch.distributed as dist  # noqa: E402
-import torch.multiprocessing as mp  # noqa: E402
+from torch.multiprocessing.spawn import spawn  # noqa: E402
 from torch.nn.parallel import DistributedDataParallel  # noqa: E402
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset  # noqa: E402
 
@@ -156,11 +156,13 @@ def _train(rank: int, world: int, device: torch.device, backend: str,
     tf.seed(seed)
     model = build_model()  # the same initial weights everywhere (DDP also broadcasts rank 0's)
     torch.manual_seed(seed + rank)  # dropout masks differ per rank, as per-rank batches do
-    ddp = DistributedDataParallel(
-        to_torch(model).to(device), device_ids=[device.index] if device.type == "cuda" else None
+    module = to_torch(model).to(device)
+    ddp: torch.nn.Module = DistributedDataParallel(
+        module, device_ids=[device.index] if device.type == "cuda" else None
     )
     data = TensorDataset(torch.from_numpy(xtr), torch.from_numpy(ytr))
-    sampler: DistributedSampler[Any] = DistributedSampler(data, num_replicas=world, rank=rank, shuffle=True, seed=seed)
+    sampler: DistributedSampler[Any] = DistributedSampler(data, num_replicas=world, rank=rank,
+                                                          shuffle=True, seed=seed)
     # The global batch is options["batch"] whatever the number of processes.
     loader = DataLoader(data, batch_size=max(1, options["batch"] // world), sampler=sampler)
     opt = torch.optim.Adam(ddp.parameters(), lr=options["lr"])
@@ -172,7 +174,7 @@ def _train(rank: int, world: int, device: torch.device, backend: str,
         for x, y in loader:
             opt.zero_grad()
             loss = torch.nn.functional.cross_entropy(ddp(x.to(device)), y.to(device))
-            loss.backward()
+            torch.autograd.backward(loss)
             opt.step()
             total, count = total + loss.item(), count + 1
         if rank == 0:
@@ -180,7 +182,7 @@ def _train(rank: int, world: int, device: torch.device, backend: str,
     seconds = time.perf_counter() - start
 
     os.makedirs(out, exist_ok=True)
-    mine = {n: t.detach().cpu().numpy() for n, t in ddp.module.state_dict().items()}
+    mine = {n: t.detach().cpu().numpy() for n, t in module.state_dict().items()}
     np.savez(os.path.join(out, f"rank{rank}.npz"), **mine)
     dist.barrier()  # every rank's weights are on disk
     if rank != 0:
@@ -196,7 +198,7 @@ def _train(rank: int, world: int, device: torch.device, backend: str,
     acc = accuracy(model, xte, yte)
     ddp.eval()
     with torch.no_grad():
-        torch_guesses = ddp.module(torch.from_numpy(xte).to(device)).argmax(-1).cpu().numpy()
+        torch_guesses = module(torch.from_numpy(xte).to(device)).argmax(-1).cpu().numpy()
     tf.testmode(model)
     ours = tf.onecold(predict(model, tf.tensor(xte))).numpy()
     agree = int(np.sum(ours == torch_guesses))
@@ -232,7 +234,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     if args.world_size == 1:
         worker(0, 1, init, options)
     else:
-        mp.spawn(worker, args=(args.world_size, init, options), nprocs=args.world_size)
+        # (spawn has no annotations in torch 2.13, hence the ignore under mypy --strict)
+        spawn(worker, args=(args.world_size, init, options),  # type: ignore[no-untyped-call]
+              nprocs=args.world_size)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,15 @@ highlight these blocks as Python):
   produces must be exactly the lines of the ```` ```text mypy ```` block right after it, or
   none when no such block follows. Such a block also runs, unless it shows errors; then each
   line it names must raise ``ShapeError`` with the same message when run on its own.
+- ```` ```python needs=torch,onnx ```` runs only where those modules are installed (an
+  optional extra): without one, that block and the rest of its file are skipped, with the
+  reason. CI installs every extra the docs need.
 - Other fences (``console``, ``text``, ``toml``, ``ini``) are shown, not run.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import re
@@ -68,6 +72,11 @@ def _runnable(block: Block) -> bool:
     return block.lang == "python" and not block.expected_errors
 
 
+def _needs(block: Block) -> List[str]:
+    """The modules a block's ``needs=a,b`` tag names (an optional extra's)."""
+    return [m for t in block.tags if t.startswith("needs=") for m in t[6:].split(",") if m]
+
+
 def _cases() -> List[Tuple[Path, List[Block]]]:
     return [(p, read_blocks(p)) for p in DOCS if p.exists()]
 
@@ -86,6 +95,9 @@ def test_runnable_blocks_run(case: Tuple[Path, List[Block]], tmp_path: Path) -> 
         for block in blocks:
             if not _runnable(block):
                 continue
+            missing = [m for m in _needs(block) if importlib.util.find_spec(m) is None]
+            if missing:
+                pytest.skip(f"{path.name} from line {block.line} needs {', '.join(missing)}")
             # dont_inherit: a block runs as the reader would run it, without this file's
             # ``from __future__ import annotations`` (dataclasses in a block need real types).
             code = compile(block.code, f"{path.name}:{block.line}", "exec", dont_inherit=True)

@@ -96,7 +96,8 @@ def _exported_layer_classes() -> List[type]:
     containers = (tf.Chain, tf.SkipConnection, tf.Parallel)
     return sorted(
         (c for c in found if isinstance(c, type) and c is not Layer
-         and (issubclass(c, Layer) or c in containers or c.__module__.startswith("typedflux.layers"))),
+         and (issubclass(c, Layer) or c in containers
+              or c.__module__.startswith("typedflux.layers"))),
         key=lambda c: c.__name__,
     )
 

@@ -111,3 +111,13 @@ def test_float64_models_export_float64() -> None:
     assert module.weight.dtype == torch.float64 and module.bias.dtype == torch.float32
     from_torch(module, into=model)
     assert model.weight.dtype == np.float64
+
+
+def test_a_whole_exported_module_pickles() -> None:
+    # torch.save(module) (not only its state dict) and copy.deepcopy work for built-in layers.
+    import pickle
+
+    module = to_torch(build()).eval()
+    again = pickle.loads(pickle.dumps(module))
+    x = torch.randn(2, 1, 6, 6)
+    assert torch.equal(module(x), again(x))

@@ -61,12 +61,20 @@ def _mul(*xs: torch.Tensor) -> torch.Tensor:
     return functools.reduce(torch.mul, xs)
 
 
+def _identity(x: Any) -> Any:
+    return x
+
+
+def _flatten(x: torch.Tensor) -> torch.Tensor:
+    return torch.flatten(x, 1)
+
+
 def _cat(*xs: torch.Tensor, axis: int = -1) -> torch.Tensor:
     return torch.cat(xs, dim=axis)
 
 
 FUNCTIONS: Dict[Callable[..., Any], Callable[..., Any]] = {
-    tfnn.identity: lambda x: x,
+    tfnn.identity: _identity,
     tfnn.relu: torch.relu,
     tfnn.tanh: torch.tanh,
     tfnn.sigmoid: TF.sigmoid,
@@ -83,7 +91,7 @@ FUNCTIONS: Dict[Callable[..., Any], Callable[..., Any]] = {
     elementwise.abs: torch.abs,
     elementwise.maximum: torch.maximum,
     elementwise.minimum: torch.minimum,
-    movement.flatten: lambda x: torch.flatten(x, 1),
+    movement.flatten: _flatten,
     join.add: _add,
     join.mul: _mul,
     join.cat: _cat,

@@ -171,11 +171,16 @@ def _embedding(m: Any, ids: torch.Tensor) -> torch.Tensor:
     return TF.embedding(ids, m.weight)
 
 
-def _recurrent(kernel: Callable[..., torch.Tensor]) -> Callable[..., torch.Tensor]:
-    def forward(m: Any, x: torch.Tensor) -> torch.Tensor:
-        return kernel(x, m.weight_ih, m.weight_hh, m.bias)
+def _rnn(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return TF.rnn_sequence(x, m.weight_ih, m.weight_hh, m.bias)
 
-    return forward
+
+def _lstm(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return TF.lstm_sequence(x, m.weight_ih, m.weight_hh, m.bias)
+
+
+def _gru(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return TF.gru_sequence(x, m.weight_ih, m.weight_hh, m.bias)
 
 
 def _attention(m: Any, q: torch.Tensor, k: Optional[torch.Tensor] = None,
@@ -236,9 +241,9 @@ LAYERS: Dict[Type[Any], Export] = {
     L.LayerNorm: Export(_layernorm),
     L.Dropout: Export(_dropout),
     L.Embedding: Export(_embedding),
-    L.RNN: Export(_recurrent(TF.rnn_sequence)),
-    L.LSTM: Export(_recurrent(TF.lstm_sequence)),
-    L.GRU: Export(_recurrent(TF.gru_sequence)),
+    L.RNN: Export(_rnn),
+    L.LSTM: Export(_lstm),
+    L.GRU: Export(_gru),
     L.MultiHeadAttention: Export(_attention),
     L.Chain: Export(_chain, _all_layers),
     L.SkipConnection: Export(_skip),
