@@ -14,7 +14,7 @@ torch = pytest.importorskip("torch")
 import typedflux as tf  # noqa: E402
 from typedflux import layers as L  # noqa: E402
 from typedflux.layers.core import Layer  # noqa: E402
-from typedflux.torch.layers import LAYERS  # noqa: E402
+from typedflux.torch.layers import EXPORTS  # noqa: E402
 
 from torch_helpers import compare  # noqa: E402
 
@@ -103,9 +103,9 @@ def _exported_layer_classes() -> List[type]:
 
 
 def test_every_exported_layer_has_a_torch_mapping() -> None:
-    missing = [c.__name__ for c in _exported_layer_classes() if c not in LAYERS]
+    missing = [c.__name__ for c in _exported_layer_classes() if c not in EXPORTS]
     assert not missing, (
-        f"layers without a PyTorch mapping: {', '.join(missing)}; add an entry to LAYERS in "
+        f"layers without a PyTorch mapping: {', '.join(missing)}; add an entry to EXPORTS in "
         f"typedflux/torch/layers.py and a case to CASES in tests/torch_export/test_parity.py"
     )
 
@@ -124,5 +124,5 @@ def test_every_mapping_has_a_parity_case() -> None:
     for _, make, _, _ in CASES:
         tf.seed(0)
         _classes_in(make(), seen)
-    untested = [c.__name__ for c in LAYERS if c not in seen]
-    assert not untested, f"LAYERS entries without a parity case in CASES: {untested}"
+    untested = [c.__name__ for c in EXPORTS if c not in seen]
+    assert not untested, f"EXPORTS entries without a parity case in CASES: {untested}"

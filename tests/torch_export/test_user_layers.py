@@ -17,7 +17,7 @@ from typedflux.torch import TorchExportError, from_torch, to_torch  # noqa: E402
 from torch_helpers import compare  # noqa: E402
 
 
-class Gated(tf.layers.Layer):
+class Gated:
     """A layer written only with typedflux ops and built-in sub-layers."""
 
     def __init__(self, d: int) -> None:
@@ -147,10 +147,17 @@ def test_a_function_leaving_the_torch_graph_is_refused_naming_it() -> None:
     assert "typedflux.torch.register_function(squash, ...)" in str(err.value)
 
 
+class Settings:
+    def __repr__(self) -> str:
+        return "Settings()"
+
+
 def test_what_is_not_a_layer_is_refused_at_export() -> None:
     with pytest.raises(TorchExportError) as err:
-        to_torch(tf.Chain(tf.Dense(2, 2), "relu"))  # type: ignore[arg-type]
-    assert str(err.value).startswith("cannot export str ('relu'): it is not a layer")
+        to_torch(Settings())
+    assert str(err.value) == (
+        "cannot export Settings (Settings()): it is not a layer (not callable, holds no "
+        "tensors). Give it a method `to_torch(self) -> torch.nn.Module`")
 
 
 def test_shape_errors_keep_typedflux_words_on_torch() -> None:

@@ -4,7 +4,7 @@ the same parameter names.
 How each object becomes a module, in order:
 
 1. a built-in layer or container (exactly its class): its entry in
-   :data:`typedflux.torch.layers.LAYERS`;
+   :data:`typedflux.torch.layers.EXPORTS`;
 2. an object with a ``to_torch(self)`` method (the protocol for user layers): what it
    returns, after checking that its parameter names and shapes are the layer's;
 3. a function (an activation, a connection such as ``tf.add``): its torch version from
@@ -38,7 +38,7 @@ from typedflux.engine.tree import named_tensors
 from typedflux.ops import elementwise, join, movement, nn as tfnn
 from typedflux.torch import functional as TF
 from typedflux.torch.bridge import dispatching, from_torch_value
-from typedflux.torch.layers import LAYERS
+from typedflux.torch.layers import EXPORTS
 from typedflux.torch.modules import (
     Fn,
     Items,
@@ -172,7 +172,7 @@ class _Exporter:
         return found
 
     def _convert(self, obj: Any) -> nn.Module:
-        entry = LAYERS.get(type(obj))
+        entry = EXPORTS.get(type(obj))
         if entry is not None:
             return Mirror(obj, entry.forward, self, self.tensors, entry.settings(obj))
         own = getattr(obj, "to_torch", None)

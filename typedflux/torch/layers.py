@@ -1,6 +1,6 @@
 """The PyTorch forward of every built-in typedflux layer: the mapping ``to_torch`` uses.
 
-Each entry of :data:`LAYERS` maps a layer class to an :class:`Export`: a forward
+Each entry of :data:`EXPORTS` maps a layer class to an :class:`Export`: a forward
 ``forward(m, *inputs)`` over the exported module ``m`` (whose parameters, buffers, sub-layers
 and settings carry the layer's own attribute names: ``m.weight``, ``m.eps``, ``m.layers``)
 and, when the forward needs values that are not plain attributes, ``settings(layer)``.
@@ -13,7 +13,7 @@ masks, the tanh ``gelu``, typedflux's adaptive mean pool windows (see
 :mod:`typedflux.torch.functional`).
 
 >>> import typedflux as tf
->>> LAYERS[tf.Dense].settings(tf.Dense(2, 3, tf.relu))
+>>> EXPORTS[tf.Dense].settings(tf.Dense(2, 3, tf.relu))
 {'fused': 'relu'}
 """
 
@@ -30,7 +30,7 @@ from typedflux.tensor import Tensor
 from typedflux.torch import functional as TF
 from typedflux.torch.modules import TorchExportError, is_layer
 
-__all__ = ["Export", "LAYERS", "dropout_mask"]
+__all__ = ["Export", "EXPORTS", "dropout_mask"]
 
 
 def _no_settings(layer: Any) -> Dict[str, Any]:
@@ -227,7 +227,7 @@ def _parallel(m: Any, *xs: Any) -> Any:
     return m.connection(*(layer(x) for layer, x in zip(layers, xs)))
 
 
-LAYERS: Dict[Type[Any], Export] = {
+EXPORTS: Dict[Type[Any], Export] = {
     L.Dense: Export(_dense, _fused),
     L.Conv: Export(_conv, _conv_settings),
     L.ConvTranspose: Export(_conv_transpose, _window_unfused),
