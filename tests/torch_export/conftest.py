@@ -9,3 +9,7 @@ import os
 if os.environ.get("CI"):
     for _name in ("torch", "onnx", "onnxscript", "onnxruntime", "sklearn"):
         importlib.import_module(_name)  # ImportError: CI did not install the test extras
+
+# The helper module imports torch at its top and holds no doctests: never collected on its own
+# (--doctest-modules would import it even where torch is missing).
+collect_ignore = ["torch_helpers.py"]

@@ -4,7 +4,7 @@ Each entry of :data:`EXPORTS` maps a layer class to an :class:`Export`: a forwar
 ``forward(m, *inputs)`` over the exported module ``m`` (whose parameters, buffers, sub-layers
 and settings carry the layer's own attribute names: ``m.weight``, ``m.eps``, ``m.layers``)
 and, when the forward needs values that are not plain attributes, ``settings(layer)``.
-Adding a layer is one entry; tests/torch/test_parity.py names every exported layer class
+Adding a layer is one entry; tests/torch_export/test_parity.py names every exported layer class
 without one, and checks each entry against the numpy engine on random inputs.
 
 Where typedflux differs from PyTorch's stock modules, these forwards reproduce typedflux:
