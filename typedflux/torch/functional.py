@@ -354,6 +354,45 @@ def rearrange(x: Tensor, pattern: str, sizes: Any) -> Tensor:
     return x.reshape(single).permute(perm).reshape(out)
 
 
+def tile(x: Tensor, reps: Sequence[int]) -> Tensor:
+    return torch.tile(x, tuple(reps))
+
+
+def repeat_interleave(x: Tensor, repeats: int, axis: Any = None) -> Tensor:
+    return torch.repeat_interleave(x, int(repeats), dim=axis)
+
+
+def take_along_axis(x: Tensor, indices: Tensor, axis: int) -> Tensor:
+    return torch.take_along_dim(x, indices.to(torch.long), dim=axis)
+
+
+def _source(i: int, n: int, mode: str) -> int:
+    # Which input position output position i (counted from the first real element) reads.
+    if mode == "replicate":
+        return min(max(i, 0), n - 1)
+    if mode == "circular":
+        return i % n
+    if n == 1:  # reflect (numpy's "reflect": the edge is not repeated)
+        return 0
+    j = i % (2 * n - 2)
+    return 2 * n - 2 - j if j >= n else j
+
+
+def pad(x: Tensor, widths: Sequence[Tuple[int, int]], mode: str = "constant",
+        value: float = 0.0) -> Tensor:
+    """numpy's ``pad`` (one ``(before, after)`` pair per axis, in axis order): constant by
+    ``F.pad``; reflect/replicate/circular by an index_select per axis, so any rank works."""
+    if mode == "constant":
+        flat = [int(w) for pair in reversed(tuple(widths)) for w in pair]
+        return F.pad(x, flat, mode="constant", value=value)
+    for dim, (before, after) in enumerate(widths):
+        if before or after:
+            n = int(x.shape[dim])
+            picks = [_source(i, n, mode) for i in range(-int(before), n + int(after))]
+            x = x.index_select(dim, torch.tensor(picks, dtype=torch.long, device=x.device))
+    return x
+
+
 def _where(cond: Any, x: Any, y: Any) -> Tensor:
     return torch.where(cond.to(torch.bool) if isinstance(cond, Tensor) else cond, x, y)
 
@@ -422,5 +461,9 @@ OPS: Dict[str, Callable[..., Tensor]] = {
     "argmin": _arg(torch.argmin),
     "einsum": einsum,
     "rearrange": rearrange,
+    "tile": tile,
+    "repeat_interleave": repeat_interleave,
+    "take_along_axis": take_along_axis,
+    "pad": pad,
 }
 """Registry name -> the primitive in torch, taking the forward's arguments in spec order."""
