@@ -34,6 +34,9 @@ def _pair(v: Any) -> Pair:
     if isinstance(v, int):
         return (v, v)
     t = tuple(int(a) for a in v)
+    if len(t) not in (1, 2):
+        # e.g. asymmetric padding: refuse rather than silently keep two of the numbers.
+        raise ValueError(f"typedflux.torch: expected an int or an (h, w) pair, got {t}")
     return (t[0], t[0]) if len(t) == 1 else (t[0], t[1])
 
 
