@@ -126,3 +126,18 @@ def test_every_mapping_has_a_parity_case() -> None:
         _classes_in(make(), seen)
     untested = [c.__name__ for c in EXPORTS if c not in seen]
     assert not untested, f"EXPORTS entries without a parity case in CASES: {untested}"
+
+
+def test_exported_dropout_draws_typedflux_statistics_from_torch() -> None:
+    # The parity cases replay typedflux's masks; the real export draws from torch's generator
+    # with typedflux's rule: drop with probability p, scale the rest by 1/(1-p), off in eval.
+    from typedflux.torch import to_torch
+
+    module = to_torch(tf.Dropout(0.3))
+    torch.manual_seed(0)
+    y = module(torch.ones(200_000))
+    dropped = float((y == 0).float().mean())
+    assert abs(dropped - 0.3) < 0.005, dropped  # 5 standard deviations of the mean
+    assert torch.allclose(y[y != 0], torch.full((), 1 / 0.7))
+    assert torch.equal(module.eval()(torch.ones(10)), torch.ones(10))
+    assert torch.equal(to_torch(tf.Dropout(1.0))(torch.ones(3)), torch.zeros(3))
