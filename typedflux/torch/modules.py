@@ -213,7 +213,7 @@ class Fn(nn.Module):
 
 
 def _repr(obj: Any) -> str:
-    from typedflux.layers.basic import layer_repr
+    from typedflux.layers.callables import layer_repr
 
     try:
         text = layer_repr(obj)
