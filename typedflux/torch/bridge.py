@@ -31,6 +31,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import numpy as np
 import torch
 
+from typedflux.ops import movement as _movement
+from typedflux.ops import reduce as _reduce
 from typedflux.ops.registry import REGISTRY, Primitive, norm_axis
 from typedflux.shapes.catalog import Kind
 from typedflux.shapes.errors import CannotTell
@@ -175,11 +177,40 @@ class TorchTensor(Tensor):  # type: ignore[type-arg]
     def sum(self, axis: Any = None, keepdims: bool = False) -> Any:
         return run_op("sum", self, axis, keepdims)
 
+    def mean(self, axis: Any = None, keepdims: bool = False) -> Any:
+        return _public(_reduce.mean, self, axis, keepdims)
+
+    @property
+    def T(self) -> Any:
+        return _public(_movement.T, self)
+
+    def reshape(self, *shape: Any) -> Any:
+        return _public(_movement.reshape, self, *shape)
+
+    def transpose(self, *axes: Any) -> Any:
+        return _public(_movement.transpose, self, *axes)
+
+    def swapaxes(self, axis1: int, axis2: int) -> Any:
+        return _public(_movement.swapaxes, self, axis1, axis2)
+
+    def squeeze(self, axis: Any = None) -> Any:
+        return _public(_movement.squeeze, self, axis)
+
+    def unsqueeze(self, axis: int) -> Any:
+        return _public(_movement.unsqueeze, self, axis)
+
     def max(self, axis: Any = None, keepdims: bool = False) -> Any:
         return run_op("max", self, axis, keepdims)
 
     def min(self, axis: Any = None, keepdims: bool = False) -> Any:
         return run_op("min", self, axis, keepdims)
+
+
+def _public(fn: Callable[..., Any], *args: Any) -> Any:
+    # A Tensor method bound to an op's entry point at class creation: run the op's public
+    # function instead (it looks its primitive up per call, so the dispatchers see it).
+    with dispatching():
+        return fn(*args)
 
 
 def to_torch_value(v: Any, like: Optional[torch.Tensor]) -> Any:
