@@ -206,11 +206,92 @@ class TorchTensor(Tensor):  # type: ignore[type-arg]
         return run_op("min", self, axis, keepdims)
 
 
+# Tensor members that compute nothing (or only read the data): TorchTensor inherits them.
+PLAIN_MEMBERS = frozenset({
+    "shape", "ndim", "dtype", "numpy", "item", "detach", "__len__", "__iter__", "__array__",
+    "__bool__", "__float__", "__int__", "__repr__", "__reduce__", "__init__",
+    "__class_getitem__", "__pos__", "__hash__", "__array_ufunc__", "__slots__", "__module__",
+    "__doc__", "__qualname__", "__orig_bases__", "__parameters__", "__annotations__",
+    "__weakref__", "data", "_tape", "_id", "__dict__", "__firstlineno__",
+    "__static_attributes__", "__type_params__",
+})
+
+
+def _torch_entry(name: str, primitive: bool, original: Callable[..., Any]) -> Callable[..., Any]:
+    def run(*args: Any, **kw: Any) -> Any:
+        if primitive:
+            return run_op(name, *args, *kw.values())
+        with dispatching():
+            return original(*args, **kw)
+
+    return run
+
+
+def _rebind_methods() -> None:
+    """Give TorchTensor every computing Tensor method it does not define itself: the same
+    code, with each op entry point it calls (bound at class creation, so the dispatchers
+    cannot see it) replaced by its torch version."""
+    import importlib
+    import types
+
+    from typedflux.engine.primitive import entry
+    from typedflux.shapes.catalog import SPECS
+
+    # (``import typedflux.tensor as m`` would give the function tf.tensor: the package's
+    # attribute of that name.)
+    tensor_module = importlib.import_module("typedflux.tensor")
+    found: Dict[int, Tuple[str, bool, Callable[..., Any]]] = {}
+    for name, spec in SPECS.items():
+        try:
+            e = entry(name)
+        except Exception:  # noqa: BLE001 - an op without a single-output entry
+            continue
+        found[id(e)] = (name, bool(spec.primitive), e)
+    envs: Dict[int, Dict[str, Any]] = {}
+
+    def env_of(module_globals: Dict[str, Any]) -> Dict[str, Any]:
+        env = envs.get(id(module_globals))
+        if env is None:
+            env = envs[id(module_globals)] = dict(module_globals)
+            for key, value in module_globals.items():
+                hit = found.get(id(value))
+                if hit is not None:
+                    env[key] = _torch_entry(*hit)
+        return env
+
+    def rebound(fn: Any) -> Any:
+        hit = found.get(id(fn))
+        if hit is not None:
+            return _torch_entry(*hit)
+        if isinstance(fn, types.FunctionType) and fn.__module__ == tensor_module.__name__:
+            new = types.FunctionType(fn.__code__, env_of(fn.__globals__), fn.__name__,
+                                     fn.__defaults__, fn.__closure__)
+            new.__kwdefaults__ = fn.__kwdefaults__
+            new.__doc__ = fn.__doc__
+            return new
+        return None
+
+    for name, member in vars(Tensor).items():
+        if name in PLAIN_MEMBERS or name in vars(TorchTensor):
+            continue
+        if isinstance(member, property) and member.fget is not None:
+            getter = rebound(member.fget)
+            if getter is not None:
+                setattr(TorchTensor, name, property(getter))
+        else:
+            method = rebound(member)
+            if method is not None:
+                setattr(TorchTensor, name, method)
+
+
 def _public(fn: Callable[..., Any], *args: Any) -> Any:
     # A Tensor method bound to an op's entry point at class creation: run the op's public
     # function instead (it looks its primitive up per call, so the dispatchers see it).
     with dispatching():
         return fn(*args)
+
+
+_rebind_methods()
 
 
 def to_torch_value(v: Any, like: Optional[torch.Tensor]) -> Any:
