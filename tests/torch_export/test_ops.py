@@ -1,6 +1,6 @@
 """Every registered primitive has a PyTorch version with typedflux's numerics.
 
-Driven by the registry and the gradient-check examples (tests/ops), so a new primitive cannot
+Driven by the registry and each primitive's gradient-check examples (``@p.examples``), so a new primitive cannot
 skip it: float64 forward values and the gradients of ``<u, f>`` for a random cotangent ``u``
 must agree to 1e-10 between the numpy engine and :data:`typedflux.torch.functional.OPS` run
 through the bridge (shape rule first, then torch, differentiated by torch's autograd).
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
-from pathlib import Path
 from typing import Any, List, Tuple
 
 import numpy as np
@@ -28,9 +26,6 @@ from typedflux.torch.functional import OPS  # noqa: E402
 
 from torch_helpers import close  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ops"))
-from gradcheck_examples import EXAMPLES  # noqa: E402
-
 for _m in pkgutil.iter_modules(typedflux.ops.__path__):
     importlib.import_module(f"typedflux.ops.{_m.name}")
 
@@ -45,8 +40,6 @@ def test_every_primitive_has_a_torch_version() -> None:
 
 
 def _examples(prim: Primitive) -> List[Tuple[Any, ...]]:
-    if prim.name in EXAMPLES:
-        return list(EXAMPLES[prim.name])
     return list(prim.examples_fn()) if prim.examples_fn is not None else []
 
 
