@@ -88,7 +88,7 @@ def _operands(name: str, yhat: Any, y: Any, agg: Any = mean) -> Tuple[AnyTensor,
     if t.dtype == np.bool_:
         t = tensor(t.numpy(), dtype=np.float32)
     if name in _RULES:
-        _RULES[name](p.shape, t.shape)
+        _RULES[name](p, t)
     return p, t
 
 
@@ -193,7 +193,7 @@ def logitcrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     if agg is mean or agg is _sum:
         out: Scalar = p_logitcrossentropy.invoke(p, t, "mean" if agg is mean else "sum")
         return out
-    _LCE_RULE(p.shape, t.shape)  # the fused primitive checks its own; this path must too
+    _LCE_RULE(p, t)  # the fused primitive checks its own; this path must too
     out = agg(-(t * logsoftmax(p)).sum(axis=-1))
     return out
 
@@ -461,7 +461,7 @@ def label_smoothing(y: Any, alpha: float, *, binary: bool = False) -> AnyTensor:
         raise ValueError("label_smoothing: alpha must be in (0, 1), got 0.0 (0 smooths nothing)")
     if not isinstance(binary, (bool, np.bool_)):
         raise TypeError(f"label_smoothing: binary must be True or False, got {binary!r}")
-    _SMOOTH_RULE(t.shape, bool(binary))
+    _SMOOTH_RULE(t, binary)
     if t.dtype.kind not in "fc":
         t = t * 1.0
     out: AnyTensor = t * (1 - a) + a / (2 if binary else t.shape[-1])

@@ -19,9 +19,7 @@ CLASSES = [n for n in tf.__all__ if is_layer_class(getattr(tf, n)) or n in (
     "Descent", "Momentum", "Nesterov", "Adam", "AdamW", "RMSProp", "AdaGrad",
     "OptimiserChain", "ClipGrad", "ClipNorm", "WeightDecay", "DataLoader")]
 
-KNOWN: Dict[str, str] = {
-    "DataLoader": "training: DataLoader(()) is an IndexError in data/loader.py",
-}
+KNOWN: Dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

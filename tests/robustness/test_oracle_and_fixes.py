@@ -54,3 +54,72 @@ def test_numpy_arrays_of_strings_or_objects_are_refused_by_every_op() -> None:
 def test_recurrent_layers_take_an_empty_batch() -> None:
     for layer in (tf.RNN(3, 4), tf.LSTM(3, 4), tf.GRU(3, 4)):
         assert layer(tf.zeros(0, 5, 3)).shape == (0, 5, 4)
+
+
+def test_composites_read_their_arguments_as_primitives_do() -> None:
+    # composite_rule reads every argument by its kind before the rule runs: the error names
+    # the op the user called and the argument (these were AttributeErrors and numpy's
+    # truth-value errors).
+    x = tf.ones(2, 1, 3)
+    with pytest.raises(TypeError, match='^"squeeze" needs a Tensor or a number for x, got list'):
+        tf.squeeze([[1.0]])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"flatten" needs a Tensor or a number for x, got NoneType'):
+        tf.flatten(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"swapaxes" needs an int for axis1, got None'):
+        tf.swapaxes(x, None, 1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"unsqueeze" needs an int for axis, got Tensor'):
+        tf.unsqueeze(x, tf.ones(2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"mean" needs True or False for keepdims, got Tensor'):
+        tf.mean(x, None, tf.zeros(0))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"std" needs True or False for keepdims'):
+        tf.std(x, 0, tf.ones(2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"cat" needs an int for axis, got Tensor'):
+        tf.cat(x, x, axis=tf.ones(2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r'^"add" needs a Tensor or a number for xs\[1\], got str'):
+        tf.add(x, "a")  # type: ignore[arg-type]
+    # Numbers and numpy arrays are operands, as for primitives.
+    assert tf.flatten(np.ones((2, 3, 4))).shape == (2, 12)
+    assert tf.swapaxes(np.ones((2, 3)), 0, 1).shape == (3, 2)
+    assert tf.squeeze(2.5).shape == ()
+    assert tf.mean(x, axis=[0, 2], keepdims=np.bool_(True)).shape == (1, 1, 1)
+
+
+def test_slopes_and_fill_values_are_numbers() -> None:
+    x = tf.tensor([-2.0, 1.0])
+    for call, op, arg in ((lambda: tf.leakyrelu(x, "abc"), "leakyrelu", "a"),
+                          (lambda: tf.elu(x, None), "elu", "alpha"),
+                          (lambda: tf.leakyrelu(x, tf.tensor(0.1)), "leakyrelu", "a"),
+                          (lambda: tf.pad(x, ((1, 1),), value=True), "pad", "value")):
+        with pytest.raises(TypeError, match=f'^"{op}" needs a number for {arg}, got '):
+            call()
+    assert tf.leakyrelu(x, np.float32(0.5)).numpy().tolist() == [-1.0, 1.0]
+
+
+def test_softmax_family_of_empty_slices() -> None:
+    # The sum of no exponentials is 0: logsumexp is -inf, as torch's (not numpy's
+    # "zero-size array to reduction operation maximum").
+    assert tf.logsumexp(tf.zeros(0)).item() == -np.inf
+    assert tf.logsumexp(tf.zeros(2, 0), axis=1).numpy().tolist() == [-np.inf, -np.inf]
+    assert tf.softmax(tf.zeros(2, 0)).shape == (2, 0)
+    assert tf.logsoftmax(tf.zeros(0, 3)).shape == (0, 3)
+
+
+def test_outputsize_and_summary_check_their_arguments() -> None:
+    model = tf.Chain(tf.Dense(3, 2))
+    for fn in (tf.outputsize, tf.summary):
+        name = fn.__name__
+        for bad in ("abc", 1.5, tf.ones(2, 3), (2, 3.0), (True, 3)):
+            with pytest.raises(TypeError, match=f"^{name}: input_shape must be a tuple of ints"):
+                fn(model, bad)
+        with pytest.raises(ValueError, match=f"^{name}: input_shape must hold sizes >= 0"):
+            fn(model, (-1, 3))
+        with pytest.raises(TypeError, match=f"^{name}: model must be a layer, a Chain or a "
+                                            "function, got NoneType"):
+            fn(None, (2, 3))
+    assert tf.outputsize(model, [np.int64(5), 3]) == (5, 2)
+
+
+def test_dataloader_of_no_entries() -> None:
+    for data in ((), {}):
+        with pytest.raises(ValueError, match="^DataLoader: data is an empty"):
+            tf.DataLoader(data)

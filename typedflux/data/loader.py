@@ -80,6 +80,11 @@ class DataLoader:
         else:
             self._kind = "single"
             arrays = [_as_array(data)]
+        if not arrays:
+            raise ValueError(
+                f"DataLoader: data is an empty {type(data).__name__}; need an array, or a tuple "
+                "or dict of arrays with observations along the first axis"
+            )
         names = [str(k) for k in self._keys] if self._keys else [f"data[{i}]" for i in range(len(arrays))]
         if self._kind == "single":
             names = ["data"]

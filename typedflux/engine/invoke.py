@@ -38,6 +38,7 @@ from typedflux.engine.operands import (
     index_data,
     norm_param,
     operand,
+    operand_list,
 )
 from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.shapes.catalog import Kind, OpSpec
@@ -157,20 +158,11 @@ def reference(prim: Primitive) -> Entry:
                 tensors.append(v)
                 datas.append(d)
             elif k is TS_:
-                if isinstance(v, (Tensor, _ndarray)) or not isinstance(v, (list, tuple)):
-                    raise TypeError(
-                        f'"{name}" needs a list or tuple of tensors for {a.name}, '
-                        f"got {type(v).__name__}"
-                    )
-                ds, ss = [], []
-                for j, item in enumerate(v):
-                    d, s = operand(item, name, f"{a.name}[{j}]", Tensor)
-                    ds.append(d)
-                    ss.append(s)
-                    tensors.append(item)
-                    datas.append(d)
+                ds, ss = operand_list(v, name, a.name, Tensor)
+                tensors.extend(v)
+                datas.extend(ds)
                 fwd_args.append(ds)
-                rule_vals.append(tuple(ss))
+                rule_vals.append(ss)
             elif k is Kind.IGNORED:
                 fwd_args.append(v)
                 rule_vals.append(None)

@@ -15,7 +15,7 @@ engine is below ``typedflux.tensor``, see docs/internals.md).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Sequence, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,8 @@ __all__ = [
     "NotLoaded",
     "not_loaded",
     "operand",
+    "operand_list",
+    "real_param",
     "number_array",
     "scalar_like",
     "creeps",
@@ -95,6 +97,46 @@ def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]
     if T is NotLoaded:
         raise not_loaded(op)
     raise TypeError(f'"{op}" needs a Tensor or a number for {arg}, got {type(v).__name__}')
+
+
+def operand_list(v: object, op: str, arg: str, T: type) -> Tuple[List[Any], Tuple[Tuple[int, ...], ...]]:
+    """``(datas, shapes)`` of a TENSORS argument: a list or tuple whose items are each read
+    by :func:`operand` (an item's errors name it ``arg[i]``). Anything else, a single tensor
+    included, is a ``TypeError`` naming the op and the argument.
+
+    >>> operand_list((1.0, 2), "cat", "xs", NotLoaded)
+    ([1.0, 2], ((), ()))
+    >>> operand_list(None, "cat", "xs", NotLoaded)
+    Traceback (most recent call last):
+    ...
+    TypeError: "cat" needs a list or tuple of tensors for xs, got NoneType
+    """
+    if isinstance(v, (T, _ndarray)) or not isinstance(v, (list, tuple)):
+        raise TypeError(f'"{op}" needs a list or tuple of tensors for {arg}, got {type(v).__name__}')
+    datas: List[Any] = []
+    shapes: List[Tuple[int, ...]] = []
+    for j, item in enumerate(v):
+        d, s = operand(item, op, f"{arg}[{j}]", T)
+        datas.append(d)
+        shapes.append(s)
+    return datas, tuple(shapes)
+
+
+def real_param(v: Any, op: str, arg: str) -> Any:
+    """A real-number parameter no shape depends on (a slope, a fill value), as given: a Python
+    or numpy int or float; a bool, a tensor or anything else is a ``TypeError`` naming the op
+    and the argument (numpy would fail deep inside the op, or broadcast a tensor silently).
+
+    >>> real_param(0.2, "leakyrelu", "a"), real_param(np.float32(2), "elu", "alpha")
+    (0.2, np.float32(2.0))
+    >>> real_param("abc", "leakyrelu", "a")
+    Traceback (most recent call last):
+    ...
+    TypeError: "leakyrelu" needs a number for a, got str
+    """
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        raise TypeError(f'"{op}" needs a number for {arg}, got {type(v).__name__}')
+    return v
 
 
 def number_array(v: Any) -> Array:

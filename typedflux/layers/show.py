@@ -39,8 +39,37 @@ def outputsize(model: Any, input_shape: Sequence[int]) -> Tuple[int, ...]:
     ...
     typedflux.shapes.errors.LayerInputError: Chain layer 1 Dense(784 => 32) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
     """
-    out = output_shape(model, tuple(int(d) for d in input_shape))
+    out = output_shape(_model_arg("outputsize", model), _shape_arg("outputsize", input_shape))
     return tuple(int(d) for d in out)  # type: ignore[arg-type]
+
+
+def _model_arg(fn: str, model: Any) -> Any:
+    """``model`` if it can be a model (a layer, a Chain, a function), else a ``TypeError``."""
+    if not callable(model):
+        raise TypeError(f"{fn}: model must be a layer, a Chain or a function, got "
+                        f"{type(model).__name__}")
+    return model
+
+
+def _shape_arg(fn: str, input_shape: Any) -> Tuple[int, ...]:
+    """``input_shape`` as a tuple of ints, or an error naming ``fn`` and the argument.
+
+    >>> _shape_arg("outputsize", [2, np.int64(3)])
+    (2, 3)
+    >>> _shape_arg("summary", 1.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: summary: input_shape must be a tuple of ints (batch included), got 1.5
+    """
+    if not isinstance(input_shape, (tuple, list)) or not all(
+        isinstance(d, (int, np.integer)) and not isinstance(d, bool) for d in input_shape
+    ):
+        raise TypeError(f"{fn}: input_shape must be a tuple of ints (batch included), got "
+                        f"{input_shape!r:.60}")
+    shape = tuple(int(d) for d in input_shape)
+    if any(d < 0 for d in shape):
+        raise ValueError(f"{fn}: input_shape must hold sizes >= 0, got {shape}")
+    return shape
 
 
 class Summary(str):
@@ -150,8 +179,9 @@ def summary(model: Any, input_shape: Optional[Sequence[int]] = None) -> Summary:
     -----------------------------------
     Total: 9 parameters (9 trainable); some NaN in them
     """
+    _model_arg("summary", model)
     shape: Optional[Shape] = (
-        tuple(int(d) for d in input_shape) if input_shape is not None else _template(model)
+        _shape_arg("summary", input_shape) if input_shape is not None else _template(model)
     )
     rows: List[Tuple[str, str, str, str]] = []
     _rows(model, shape, 0, rows)

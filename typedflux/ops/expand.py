@@ -16,7 +16,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
+from typedflux.engine.operands import real_param
+from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.shapes.rules_expand import PAD_MODES
 from typedflux.tensor import Tensor, TensorLike
 
@@ -181,7 +182,7 @@ def repeat(x: TensorLike, *counts: int) -> AnyTensor:
      [1. 2. 1. 2.]]
     """
     reps = _ints(counts, "repeat", "counts")
-    _repeat_rule(operand(x, "repeat", "x")[1], reps)
+    _repeat_rule(x, reps)
     return p_tile.invoke(x, reps)
 
 
@@ -223,6 +224,4 @@ def pad(x: TensorLike, widths: Sequence[Tuple[int, int]], mode: str = "constant"
         if not isinstance(p, (tuple, list)) or len(p) != 2:
             raise TypeError(f'"pad" needs a (before, after) pair for widths[{k}], got {p!r}')
         pairs.append(_ints(tuple(p), "pad", f"widths[{k}]"))
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-        raise TypeError(f'"pad" needs a number for value, got {type(value).__name__}')
-    return p_pad.invoke(x, tuple(pairs), mode, value)
+    return p_pad.invoke(x, tuple(pairs), mode, real_param(value, "pad", "value"))

@@ -163,9 +163,9 @@ def gather(x: TensorLike, axis: int, index: TensorLike) -> AnyTensor:
     [[1. 1.]
      [4. 3.]]
     """
-    xs, ixs = operand(x, "gather", "x")[1], operand(index, "gather", "index")[1]
     axis = _axis(axis, "gather")
-    _gather_rule(xs, axis, ixs)
+    _gather_rule(x, axis, index)
+    xs, ixs = operand(x, "gather", "x")[1], operand(index, "gather", "index")[1]
     i = axis % len(xs)
     key = tuple(slice(None) if k == i else slice(0, ixs[k]) for k in range(len(xs)))
     if any(ixs[k] != xs[k] for k in range(len(xs)) if k != i):

@@ -22,7 +22,7 @@ from typing_extensions import Unpack
 from typedflux.ops.elementwise import p_add, p_mul
 from typedflux.ops.index import p_getitem
 from typedflux.ops.examples import normal, rng
-from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 __all__ = ["concat", "stack", "cat", "add", "mul", "split", "chunk"]
@@ -101,10 +101,6 @@ _add_n_rule = composite_rule("add_n")
 _mul_n_rule = composite_rule("mul_n")
 
 
-def _shapes(xs: Sequence[Any], op: str) -> Tuple[Tuple[int, ...], ...]:
-    return tuple(operand(x, op, f"xs[{i}]")[1] for i, x in enumerate(xs))
-
-
 def cat(*xs: TensorLike, axis: int = -1) -> AnyTensor:
     """``cat(*xs, axis=-1)``: ``concat`` as a connection (``SkipConnection(layer, tf.cat)``).
 
@@ -112,7 +108,7 @@ def cat(*xs: TensorLike, axis: int = -1) -> AnyTensor:
     >>> tf.cat(tf.ones(2, 3), tf.ones(2, 2)).shape
     (2, 5)
     """
-    _cat_rule(_shapes(xs, "cat"), axis)
+    _cat_rule(xs, axis)
     return p_concat.invoke(list(xs), axis)
 
 
@@ -136,7 +132,7 @@ def add(*xs: TensorLike) -> AnyTensor:
     >>> tf.add(tf.ones(2, 3), tf.ones(3)).shape
     (2, 3)
     """
-    _add_n_rule(_shapes(xs, "add"))
+    _add_n_rule(xs)
     return _fold(p_add.invoke, xs, "add")
 
 
@@ -148,7 +144,7 @@ def mul(*xs: TensorLike) -> AnyTensor:
     Tensor[2] float32
     [6. 6.]
     """
-    _mul_n_rule(_shapes(xs, "mul"))
+    _mul_n_rule(xs)
     return _fold(p_mul.invoke, xs, "mul")
 
 
@@ -199,7 +195,7 @@ def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTenso
             "(for n equal parts use chunk(x, n))"
         )
     sizes_t = tuple(_int(v, "split", f"sizes[{k}]") for k, v in enumerate(sizes))
-    shapes: Any = _split_rule(_shape(x, "split"), sizes_t, _int(axis, "split", "axis"))
+    shapes: Any = _split_rule(x, sizes_t, axis)
     return _pieces(x, shapes, axis)
 
 
@@ -214,11 +210,7 @@ def chunk(x: TensorLike, chunks: int, axis: int = -1) -> Tuple[AnyTensor, ...]:
     >>> [t.shape for t in tf.chunk(tf.zeros(2, 12), 3)]
     [(2, 4), (2, 4), (2, 4)]
     """
-    shapes: Any = _chunk_rule(  # one shape per output (a several-output spec)
-        _shape(x, "chunk"), _int(chunks, "chunk", "chunks"), _int(axis, "chunk", "axis")
-    )
+    # One shape per output (a several-output spec).
+    shapes: Any = _chunk_rule(x, _int(chunks, "chunk", "chunks"), axis)
     return _pieces(x, shapes, axis)
 
-
-def _shape(x: Any, op: str) -> Tuple[int, ...]:
-    return operand(x, op, "x")[1]

@@ -17,7 +17,7 @@ from typing_extensions import Unpack
 
 from typedflux.engine.operands import dims_arg
 from typedflux.ops.examples import normal, rng
-from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.tensor import Tensor
 
 __all__ = ["reshape", "transpose", "T", "swapaxes", "squeeze", "unsqueeze", "flatten"]
@@ -119,8 +119,7 @@ def swapaxes(x: Tensor[Unpack[Tuple[Any, ...]]], axis1: int, axis2: int) -> AnyT
     >>> tf.swapaxes(tf.zeros(2, 3, 4), 1, 2).shape
     (2, 4, 3)
     """
-    _swapaxes_rule(x.data.shape, axis1, axis2)
-    n = x.data.ndim
+    n = len(_swapaxes_rule(x, axis1, axis2))
     perm = list(range(n))
     perm[axis1 % n], perm[axis2 % n] = perm[axis2 % n], perm[axis1 % n]
     return p_transpose.invoke(x, tuple(perm))
@@ -137,8 +136,7 @@ def squeeze(
     >>> tf.squeeze(tf.zeros(1, 3, 1), axis=0).shape
     (3, 1)
     """
-    axis = norm_axis(axis)
-    return p_reshape.invoke(x, _squeeze_rule(x.data.shape, axis))
+    return p_reshape.invoke(x, _squeeze_rule(x, axis))
 
 
 @composite("unsqueeze")
@@ -150,7 +148,7 @@ def unsqueeze(x: Tensor[Unpack[Tuple[Any, ...]]], axis: int) -> AnyTensor:
     >>> tf.unsqueeze(tf.zeros(2, 3), -1).shape
     (2, 3, 1)
     """
-    return p_reshape.invoke(x, _unsqueeze_rule(x.data.shape, axis))
+    return p_reshape.invoke(x, _unsqueeze_rule(x, axis))
 
 
 def flatten(x: Tensor[Unpack[Tuple[Any, ...]]]) -> AnyTensor:
@@ -160,4 +158,4 @@ def flatten(x: Tensor[Unpack[Tuple[Any, ...]]]) -> AnyTensor:
     >>> tf.flatten(tf.zeros(2, 3, 4)).shape
     (2, 12)
     """
-    return p_reshape.invoke(x, _flatten_rule(x.data.shape))
+    return p_reshape.invoke(x, _flatten_rule(x))

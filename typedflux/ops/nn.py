@@ -13,6 +13,7 @@ from typing import Any, List, Tuple, TypeVar, Union
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import real_param
 from typedflux.ops.examples import normal, rng, separated, unary
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor, TensorLike
@@ -123,7 +124,7 @@ def _softplus_vjp(g: Any, out: Any, x: Any) -> Tuple[Any, ...]:
 
 
 def _leakyrelu_forward(x: Any, a: float) -> Any:
-    return np.where(x > 0, x, a * x)
+    return np.where(x > 0, x, real_param(a, "leakyrelu", "a") * x)
 
 
 p_leakyrelu: Primitive = primitive("leakyrelu")(_leakyrelu_forward)
@@ -142,7 +143,7 @@ def _leakyrelu_examples() -> List[Tuple[Any, ...]]:
 
 def _elu_forward(x: Any, alpha: float) -> Any:
     # expm1 of min(x, 0): the positive branch never overflows in the unused half.
-    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
+    return np.where(x > 0, x, real_param(alpha, "elu", "alpha") * np.expm1(np.minimum(x, 0)))
 
 
 p_elu: Primitive = primitive("elu")(_elu_forward)
@@ -161,6 +162,11 @@ def _elu_examples() -> List[Tuple[Any, ...]]:
 
 # -- softmax family (fused: one forward, one hand-written VJP) -----------------------------------
 def _shifted(x: Any, axis: Any) -> Any:
+    if x.size == 0:
+        # No maximum to shift by; the sum of no exponentials is 0, so an empty logsumexp is
+        # -inf (as torch's). The empty sum is zeros of the reduced shape: a shift of 0.
+        m = np.sum(x, axis=axis, keepdims=True)
+        return x - m, m
     m = np.max(x, axis=axis, keepdims=True)
     # A row of -inf (fully masked) would give inf - inf; shift it by 0 instead.
     m = np.where(np.isfinite(m), m, 0)

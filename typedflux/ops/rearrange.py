@@ -18,7 +18,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.ops.reduce import p_max, p_min, p_sum
-from typedflux.ops.registry import Primitive, composite_rule, operand, primitive
+from typedflux.ops.registry import Primitive, composite_rule, primitive
 from typedflux.shapes.rules_rearrange import ELLIPSIS, REDUCTIONS, Sizes, parse_pattern, recipe
 from typedflux.tensor import Tensor, TensorLike
 
@@ -125,7 +125,7 @@ def reduce(x: TensorLike, pattern: str, reduction: str, **sizes: int) -> AnyTens
             f'"reduce" needs one of {", ".join(REDUCTIONS)} for reduction, got {reduction!r}'
         )
     dims = _sizes(sizes, "reduce")
-    _reduce_rule(operand(x, "reduce", "x")[1], pattern, reduction, dims)
+    _reduce_rule(x, pattern, reduction, dims)
     p = parse_pattern(pattern, "reduce")
     kept = [m for e in p.right for m in e.names]
     gone = [m for e in p.left for m in e.names if m not in kept]

@@ -23,7 +23,7 @@ from typing_extensions import Unpack
 from typedflux.ops.elementwise import p_sqrt
 from typedflux.ops.nn import _keep
 from typedflux.ops.examples import distinct, rng
-from typedflux.ops.registry import Primitive, composite, composite_rule, norm_axis, primitive
+from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.tensor import Tensor, TensorLike
 
 __all__ = ["sum", "mean", "max", "min", "var", "std", "argmax", "argmin", "cumsum"]
@@ -195,9 +195,8 @@ def mean(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTensor:
     Tensor[2] float32
     [1. 4.]
     """
-    axis = norm_axis(axis)
-    shape = x.data.shape if isinstance(x, Tensor) else np.shape(x)
-    out = _mean_rule(shape, axis, keepdims)
+    out = _mean_rule(x, axis, keepdims)
+    shape = _shape_of(x)
     n = math.prod(shape) // max_(math.prod(out), 1) if math.prod(out) else 0
     total = p_sum.invoke(x, axis, keepdims)
     return total * (1.0 / n) if n else total * float("nan")
@@ -251,8 +250,7 @@ def std(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: in
     Tensor[2] float32
     [1.4142 0.    ]
     """
-    axis = norm_axis(axis)
-    _std_rule(_shape_of(x), axis, keepdims)
+    _std_rule(x, axis, keepdims)
     return p_sqrt.invoke(p_var.invoke(x, axis, keepdims, correction))
 
 

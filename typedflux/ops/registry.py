@@ -24,7 +24,7 @@ from typing import Any, Callable, Dict, Tuple, TypeVar
 from typedflux.engine import operands
 from typedflux.engine.operands import norm_axis, scalar_like
 from typedflux.engine.primitive import REGISTRY, Primitive, bind_composite, declare
-from typedflux.shapes.catalog import SPECS, Kind
+from typedflux.shapes.catalog import SPECS, Arg, Kind
 from typedflux.tensor import Tensor
 
 __all__ = [
@@ -91,34 +91,72 @@ def operand(v: object, op: str, arg: str) -> Tuple[Any, Tuple[int, ...]]:
 
 
 def composite_rule(name: str) -> Callable[..., Tuple[int, ...]]:
-    """The shape rule of a composite op (``primitive=False``) as ``check(*values)``, values in
-    spec order with tensors given as their shapes and IGNORED arguments omitted. Results are
-    memoised like a primitive's. A composite runs it first, so its errors name the op the
-    user called (``"squeeze"``, not the ``"reshape"`` it is built from).
+    """The shape rule of a composite op (``primitive=False``) as ``check(*values)``: the
+    values as the user gave them, in spec order, IGNORED arguments omitted. They are read as
+    a primitive's are (:mod:`typedflux.engine.operands`): a TENSOR argument by
+    :func:`operand` (the rule gets its shape), a TENSORS argument item by item, a parameter
+    of a kind the registry normalises (an axis, a size, an int, a flag) in canonical form,
+    ``None`` left alone where ``None`` is the default; anything else is passed as given. So a
+    wrong value is a ``TypeError`` naming the op the user called and the argument, before
+    the rule runs. Results are memoised on what the rule gets. A composite runs it first, so
+    its errors name the op the user called (``"squeeze"``, not the ``"reshape"`` it is built
+    from).
 
-    >>> composite_rule("squeeze")((2, 1, 3), None)
+    >>> import typedflux as tf
+    >>> composite_rule("squeeze")(tf.zeros(2, 1, 3), None)
     (2, 3)
+    >>> composite_rule("mean")(tf.zeros(2, 3), 0, tf.ones(1))
+    Traceback (most recent call last):
+    ...
+    TypeError: "mean" needs True or False for keepdims, got Tensor[1] float32...
     """
     spec = SPECS[name]
-    names = tuple(a.name for a in spec.args if a.kind is not Kind.IGNORED)
+    args = tuple(a for a in spec.args if a.kind is not Kind.IGNORED)
+    names = tuple(a.name for a in args)
+    shown = spec.functions[0] if spec.functions else name  # "add", not "add_n"
+    readers = tuple(_reader(shown, a) for a in args)
     rule = spec.rule
     cache: Dict[Any, Tuple[int, ...]] = {}
 
     def check(*values: Any) -> Tuple[int, ...]:
+        key = tuple([read(v) for read, v in zip(readers, values)])
         try:
-            hit = cache.get(values)
-        except TypeError:
-            hit = None
-            values_hashable = False
-        else:
-            values_hashable = True
+            hit = cache.get(key)
+        except TypeError:  # an unhashable STATIC value: the rule decides, nothing is kept
+            return tuple(rule(**dict(zip(names, key))))
         if hit is not None:
             return hit
-        out = tuple(rule(**dict(zip(names, values))))
-        if values_hashable:
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            cache[values] = out
+        out = tuple(rule(**dict(zip(names, key))))
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = out
         return out
 
     return check
+
+
+def _reader(op: str, arg: Arg) -> Callable[[Any], Any]:
+    """How :func:`composite_rule` reads one argument of ``op`` (the common values first:
+    composites such as ``mean`` run in training loops)."""
+    kind, label = arg.kind, arg.name
+    if kind is Kind.TENSOR:
+        def tensor(v: Any) -> Any:
+            if type(v) is Tensor:
+                return v.data.shape
+            return operands.operand(v, op, label, Tensor)[1]
+        return tensor
+    if kind is Kind.TENSORS:
+        return lambda v: operands.operand_list(v, op, label, Tensor)[1]
+    if kind not in operands.NORMALISED:
+        return lambda v: v
+    norm = operands.norm_param
+    none = arg.default is None and not arg.required  # None is the default: None is fine
+    # The values already in canonical form (AXES and DIMS become tuples: always read).
+    plain = {Kind.BOOL: bool, Kind.AXIS: int, Kind.INT: int, Kind.DIM: int}.get(kind)
+
+    def param(v: Any) -> Any:
+        if type(v) is plain or (none and v is None):
+            return v
+        return norm(kind, v, op, label)
+
+    return param
