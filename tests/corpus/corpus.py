@@ -524,7 +524,8 @@ def table(verdicts: Sequence[Tuple[Pair, Verdict]]) -> str:
 
 def measure(update: bool = False) -> int:
     """Print the table and every pair that is not caught cleanly (judged without the tags);
-    ``update`` rewrites the ``# E:``/``# N:`` marks from mypy's output first."""
+    ``update`` rewrites the ``# E:``/``# N:`` marks from mypy's output first, and the table
+    in README.md (review both diffs)."""
     found = pairs()
     files = [p.bug for p in found] + [p.fix for p in found]
     static = run_mypy(files)
@@ -537,7 +538,12 @@ def measure(update: bool = False) -> int:
         v = judge(p, static[p.bug], static[p.fix], run_program(p.bug), run_program(p.fix),
                   check_marks=False)
         verdicts.append((p, v))
-    print(table(verdicts))
+    text = table(verdicts)
+    print(text)
+    if update:  # the marks are mypy's now, so the table is what the test will find
+        readme = HERE / "README.md"
+        head = readme.read_text().split("## Results")[0]
+        readme.write_text(head + "## Results\n\n" + text + "\n")
     for p, v in verdicts:
         if v.status != "caught" or v.problems:
             tag = bug_tag(p.bug)
