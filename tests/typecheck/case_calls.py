@@ -114,7 +114,7 @@ def last_axis(x: Tensor[*Bs, 10]) -> Tensor[*Bs, 1]:
 
 
 reveal_type(last_axis(tf.zeros(2, 3, 10)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[1]]"
-wrong_last = last_axis(tf.zeros(2, 3, 11))  # E: Argument "x" of "last_axis" has shape Tensor[2, 3, 11], which does not match the annotation Tensor[*Bs, 10]: axis 2 is 11, expected 10  [shape]  # N: *Bs=(2, 3)
+wrong_last = last_axis(tf.zeros(2, 3, 11))  # E: Argument "x" of "last_axis" has shape Tensor[2, 3, 11], which does not match the annotation Tensor[*Bs, 10]: axis -1 is 11, expected 10  [shape]  # N: *Bs=(2, 3)
 
 
 @tf.shapecheck

@@ -177,7 +177,9 @@ class Bindings:
             self._bind_star(what, star.name, middle)
         pairs = [(i, p, a) for i, (p, a) in enumerate(zip(head, actual))]
         offset = len(actual) - len(tail)
-        pairs += [(offset + j, p, actual[offset + j]) for j, p in enumerate(tail)]
+        # After a variadic run an axis is counted from the end: the checker may see
+        # ``Tensor[*Bs, 12]`` where the run time sees ``Tensor[2, 5, 12]``, and both say -1.
+        pairs += [(j - len(tail), p, actual[offset + j]) for j, p in enumerate(tail)]
         return pairs  # type: ignore[return-value]
 
     def _bind_star(self, what: str, name: str, dims: Tuple[SDim, ...]) -> None:
@@ -255,7 +257,7 @@ def _star_at(shape: Sequence[object]) -> Optional[int]:
 
 class Mismatch:
     """A provable difference found by :func:`rigid_mismatch`: ``axis`` counts in the actual
-    shape, ``None`` when the ranks differ.
+    shape (from the end after a variadic run), ``None`` when the ranks differ.
 
     >>> Mismatch(1).axis
     1
@@ -289,7 +291,7 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     >>> rigid_mismatch((B, 64), (B, 32)), rigid_mismatch((B, N), (B, UNKNOWN))
     (Mismatch(1), 'same')
     >>> rigid_mismatch((B, 32, 1), (B, 32)), rigid_mismatch((Star("Bs"), 10), (Star("Bs"), 5))
-    (Mismatch(None), Mismatch(1))
+    (Mismatch(None), Mismatch(-1))
     """
     p_star, a_star = _star_at(annotated), _star_at(actual)
     if p_star is None and a_star is None:
@@ -301,7 +303,8 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
         a_name = actual[a_star].name  # type: ignore[union-attr]
         if p_star != a_star or len(annotated) != len(actual) or p_name is None or p_name != a_name:
             return RIGID_UNKNOWN
-        pairs = [(i, pa) for i, pa in enumerate(zip(annotated, actual)) if i != p_star]
+        pairs = [(i if i < p_star else i - len(actual), pa)
+                 for i, pa in enumerate(zip(annotated, actual)) if i != p_star]
     elif p_star is not None:
         if annotated[p_star].name is not None:  # type: ignore[union-attr]
             return RIGID_UNKNOWN  # a rigid *Bs against fixed dims: left to the type checker
@@ -310,7 +313,7 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
         tail = len(annotated) - p_star - 1
         pairs = list(enumerate(zip(annotated[:p_star], actual)))
         offset = len(actual) - tail
-        pairs += [(offset + j, (p, actual[offset + j])) for j, p in enumerate(annotated[p_star + 1 :])]
+        pairs += [(j - tail, (p, actual[offset + j])) for j, p in enumerate(annotated[p_star + 1 :])]
     else:
         return RIGID_UNKNOWN  # an actual of unknown rank: nothing is provable
     for axis, (p, a) in pairs:

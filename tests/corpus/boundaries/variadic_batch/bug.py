@@ -11,7 +11,7 @@ head = Dense(32, 12)
 
 @tf.shapecheck
 def classify(x: Tensor[Unpack[Bs], 32]) -> Tensor[Unpack[Bs], 10]:
-    return head(x)  # BUG[gap redteam: with *Bs in the annotation mypy counts the axis as 1, the run time as 2]  # E: Return shape Tensor[*Bs, 12] does not match the annotation Tensor[*Bs, 10]: axis 1 is 12, expected 10  [shape]
+    return head(x)  # BUG  # E: Return shape Tensor[*Bs, 12] does not match the annotation Tensor[*Bs, 10]: axis -1 is 12, expected 10  [shape]
 
 
 print(classify(tf.randn(2, 5, 32)).shape)

@@ -13,4 +13,4 @@ def project(x: Tensor[Unpack[Bs], 6], w: Tensor[6, 2]) -> Tensor[Unpack[Bs], 2]:
 
 
 x = tf.randn(3, 4, 5)
-print(project(x, tf.randn(6, 2)).shape)  # BUG  # E: Argument "x" of "project" has shape Tensor[3, 4, 5], which does not match the annotation Tensor[*Bs, 6]: axis 2 is 5, expected 6  [shape]  # N: *Bs=(3, 4)
+print(project(x, tf.randn(6, 2)).shape)  # BUG  # E: Argument "x" of "project" has shape Tensor[3, 4, 5], which does not match the annotation Tensor[*Bs, 6]: axis -1 is 5, expected 6  [shape]  # N: *Bs=(3, 4)
