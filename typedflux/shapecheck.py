@@ -30,6 +30,7 @@ import collections.abc
 import functools
 import inspect
 import sys
+import types
 import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
@@ -112,7 +113,7 @@ class _Checked:
         for name, ann in hints.items():
             if name == "return":
                 continue
-            pattern = annotation_shape(ann)
+            pattern = annotation_shape(_optional_of(ann))
             if pattern is not None:
                 self.params[name] = pattern
                 self.kinds[name] = kinds.get(name)
@@ -163,6 +164,16 @@ class _Checked:
                     if item is not None and isinstance(v, Tensor):
                         env.bind(f'argument "{pname}[{k}]"', fixed.substitute(item), v.shape)
         return fixed
+
+
+def _optional_of(ann: Any) -> Any:
+    """``X`` for ``Optional[X]`` (a ``None`` argument is simply not checked), else ``ann``."""
+    args = typing.get_args(ann)
+    if typing.get_origin(ann) in (typing.Union, types.UnionType):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1 and len(args) == 2:
+            return rest[0]
+    return ann
 
 
 def _item_patterns(ann: Any) -> Optional[Callable[[int], Optional[Shape]]]:

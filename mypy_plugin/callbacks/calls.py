@@ -42,8 +42,10 @@ from mypy.types import (
     Instance,
     TupleType,
     Type,
+    NoneType,
     TypedDictType,
     TypeOfAny,
+    UnionType,
     get_proper_type,
 )
 
@@ -59,6 +61,18 @@ __all__ = ["signature_hook", "has_shaped_params", "qualname"]
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
 
+def _pattern(formal: Type) -> Optional[translate.StaticShape]:
+    """The dims a parameter asks for: ``Tensor[...]``, or ``Optional[Tensor[...]]`` (a
+    ``None`` argument has no shape to check)."""
+    p = get_proper_type(formal)
+    if isinstance(p, UnionType):
+        items = [i for i in p.items if not isinstance(get_proper_type(i), NoneType)]
+        if len(items) == 1 and len(p.items) == 2:
+            return translate.tensor_pattern(items[0])
+        return None
+    return translate.tensor_pattern(formal)
+
+
 def has_shaped_params(sig: CallableType) -> bool:
     """Cheap pre-check: does any parameter annotation name dims (a tensor's, or the tensors'
     in a container: ``List[Tensor[B, 64]]``)?
@@ -66,10 +80,7 @@ def has_shaped_params(sig: CallableType) -> bool:
     >>> callable(has_shaped_params)  # exercised by tests/typecheck/case_calls.py
     True
     """
-    return any(
-        translate.tensor_pattern(t) is not None or _item_patterns(t) is not None
-        for t in sig.arg_types
-    )
+    return any(_pattern(t) is not None or _item_patterns(t) is not None for t in sig.arg_types)
 
 
 def qualname(fullname: str, is_method: bool) -> str:
@@ -209,7 +220,7 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
-        pattern = translate.tensor_pattern(formal)
+        pattern = _pattern(formal)
         items = _item_patterns(formal) if pattern is None else None
         if pattern is None and items is None:
             continue
@@ -293,7 +304,7 @@ def _substituted(
 
     arg_types: List[Type] = []
     for i, t in enumerate(sig.arg_types):
-        if failed and (translate.tensor_pattern(t) is not None or _item_patterns(t) is not None):
+        if failed and (_pattern(t) is not None or _item_patterns(t) is not None):
             # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
             # and from reporting the next tensor argument in other words (the first one is
             # the call's error, as at run time; the next shows once it is fixed).
@@ -345,9 +356,7 @@ class _Overloads:
         # (its mismatching parameters unknown) so mypy does not repeat it.
         ctx.api.fail(messages.overload_mismatch(name, call.failures), ctx.context, code=SHAPE)
         any_type = AnyType(TypeOfAny.special_form)
-        arg_types = [
-            any_type if translate.tensor_pattern(t) is not None else t for t in sig.arg_types
-        ]
+        arg_types = [any_type if _pattern(t) is not None else t for t in sig.arg_types]
         template = translate.shape_of(sig.ret_type)
         ret = sig.ret_type
         if template is not None:

@@ -5,7 +5,7 @@ named parameters, tensors in a list or tuple parameter, an overloaded function, 
 bug with its fix. `@tf.shapecheck` on the callees raises the same words at run time.
 """
 
-from typing import Dict, Generic, List, Tuple, TypeVar, overload
+from typing import Dict, Generic, List, Optional, Tuple, TypeVar, overload
 
 import typedflux as tf
 from typedflux import Tensor
@@ -126,3 +126,14 @@ def apply(layer: Linear[I, O], x: Tensor[N, O]) -> Tensor[N, O]:
 step_on(tf.zeros(5, 784), tf.zeros(5, 9))
 step_on_fixed(tf.zeros(5, 784), tf.zeros(5, 10))
 apply(layer, tf.zeros(5, 10))
+
+
+# -- an Optional tensor parameter: checked when a tensor is given --------------------------------
+@tf.shapecheck
+def masked(scores: Tensor[B, T, T], mask: Optional[Tensor[T, T]] = None) -> Tensor[B, T, T]:
+    return scores if mask is None else tf.where(mask > 0, scores, -1e9)
+
+
+masked(tf.zeros(2, 4, 4))
+masked(tf.zeros(2, 4, 4), tf.ones(4, 4))
+masked(tf.zeros(2, 4, 4), mask=tf.ones(5, 5))  # E: Dim "T" differs for "masked": argument "scores" gives T = 4, argument "mask" gives T = 5; need one size for T (4 vs 5)  [shape]  # N: B=2, T=4

@@ -17,4 +17,4 @@ def masked_softmax(scores: Tensor[B, T, T], mask: Optional[Tensor[T, T]] = None)
 
 scores = tf.randn(2, 4, 4)
 print(masked_softmax(scores).shape)
-print(masked_softmax(scores, tf.tril(tf.ones(5, 5))).shape)  # BUG[gap redteam: an Optional[Tensor] parameter is mypy's arg-type error, and @shapecheck skips it]  # E: Argument 2 to "masked_softmax" has incompatible type "Tensor[Literal[5], Literal[5]]"; expected "Tensor[Literal[4], Literal[4]] | None"  [arg-type]
+print(masked_softmax(scores, tf.tril(tf.ones(5, 5))).shape)  # BUG  # E: Dim "T" differs for "masked_softmax": argument "scores" gives T = 4, argument "mask" gives T = 5; need one size for T (4 vs 5)  [shape]  # N: B=2, T=4
