@@ -205,13 +205,19 @@ def _is_plain_int(t: Optional[Type]) -> bool:
 
 
 def static_index(
-    e: Expression, lookup: TypeLookup, guessed: Optional[List[bool]] = None
+    e: Expression,
+    lookup: TypeLookup,
+    guessed: Optional[List[bool]] = None,
+    bound: Optional[Callable[[Expression], Any]] = None,
 ) -> Union[Key, NotStatic]:
     """A ``__getitem__`` key of static ints, slices with static bounds, ``None`` and ``...``.
 
     With ``guessed`` (a list), an ``int`` index whose value is not known (``x[i]``) is read as
     ``0`` and ``True`` is appended: the result's rank does not depend on the value, but a
-    range error found with it proves nothing (the caller must not report it).
+    range error found with it proves nothing (the caller must not report it). With
+    ``bound``, a slice bound that is not a static int is read by it as a dim (``x[:n]`` with
+    ``n: int`` keeps the axis at an unknown size, ``x[:t]`` with ``t: T`` at a symbolic one);
+    it returns ``None`` for what is not a size.
 
     >>> from mypy.nodes import SliceExpr, IntExpr
     >>> static_index(SliceExpr(None, IntExpr(2), None), lambda e: None)
@@ -220,7 +226,7 @@ def static_index(
     if isinstance(e, TupleExpr):
         parts: List[object] = []
         for item in e.items:
-            v = static_index(item, lookup, guessed)
+            v = static_index(item, lookup, guessed, bound)
             if isinstance(v, NotStatic) or isinstance(v, tuple):
                 return NOT_STATIC
             parts.append(v)
@@ -236,6 +242,9 @@ def static_index(
                 bounds.append(None)
                 continue
             v = static_int(b, lookup)
+            if isinstance(v, NotStatic) and bound is not None:
+                d = bound(b)
+                v = NOT_STATIC if d is None else d
             if isinstance(v, NotStatic):
                 return NOT_STATIC
             bounds.append(v)

@@ -178,6 +178,16 @@ def _dim(e: Optional[Expression], t: Type, lookup: Lookup, names: translate.Name
     return d
 
 
+def _dim_or_none(e: Expression, lookup: Lookup, names: translate.Names) -> Any:
+    t = lookup(e)
+    if t is None:
+        return None
+    try:
+        return _dim(e, t, lookup, names)
+    except _Bail:
+        return None
+
+
 def _read(
     arg: Arg,
     act: Optional[_Actual],
@@ -227,7 +237,7 @@ def _read(
     if kind == Kind.BOOL:
         return _static(static_bool(e, lookup))
     if kind == Kind.INDEX:
-        return _static(static_index(e, lookup, guessed))
+        return _static(static_index(e, lookup, guessed, lambda b: _dim_or_none(b, lookup, names)))
     if kind == Kind.STATIC:
         return _static(static_value(e, lookup))
     raise _Bail
