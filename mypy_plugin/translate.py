@@ -39,6 +39,7 @@ from mypy.plugin import AnalyzeTypeContext
 from mypy.types import (
     AnyType,
     EllipsisType,
+    ExtraAttrs,
     Instance,
     LiteralType,
     ProperType,
@@ -424,7 +425,7 @@ def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) ->
         if p.last_known_value is not None:
             return _dim_of_literal(p.last_known_value.value, default, strings)
         if p.type.fullname == "builtins.int":
-            return UNKNOWN
+            return carried_dim(p)
         return default
     if isinstance(p, AnyType):
         return UNKNOWN
@@ -433,6 +434,34 @@ def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) ->
     if isinstance(p, UnionType):
         return UNKNOWN if all(_intish(i) for i in p.items) else default
     return default
+
+
+CARRIED = "__typedflux_dim__"
+"""The extra attribute of an ``int`` type read from ``x.shape`` that holds the dim's text
+(``b, n = x.shape`` of ``Tensor[B, "4*N"]`` gives ``n: int``, and ``n // 2`` is ``2*N``)."""
+
+
+def carry_dim(int_type: Instance, d: Dim, str_type: Instance) -> Instance:
+    """``int``, remembering that its value is the dim ``d`` (a private extra attribute).
+
+    >>> callable(carry_dim)  # exercised by tests/typecheck/case_reshape.py
+    True
+    """
+    out = int_type.copy_modified()
+    out.extra_attrs = ExtraAttrs({CARRIED: LiteralType(dim_text(d), str_type)}, {CARRIED}, None)
+    return out
+
+
+def carried_dim(p: Instance) -> Dim:
+    """The dim an ``int`` type carries (see :func:`carry_dim`), else unknown."""
+    extra = p.extra_attrs.attrs.get(CARRIED) if p.extra_attrs is not None else None
+    text = get_proper_type(extra) if extra is not None else None
+    if isinstance(text, LiteralType) and isinstance(text.value, str):
+        try:
+            return _parse(text.value)
+        except ValueError:
+            return UNKNOWN
+    return UNKNOWN
 
 
 def _intish(t: Type) -> bool:

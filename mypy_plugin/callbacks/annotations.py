@@ -22,6 +22,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.final_dims import final_dim
+from typedflux.shapes.parse import parse_dim
 
 __all__ = ["tensor_annotation_hook", "shape_attribute_hook", "layer_annotation_hook"]
 
@@ -53,10 +54,17 @@ def _shape_attr(ctx: AttributeContext) -> Type:
     ):
         return ctx.default_attr_type
     int_type = ctx.api.named_generic_type("builtins.int", [])
+    str_type = ctx.api.named_generic_type("builtins.str", [])
     items = []
     for i in t.items:
         p = get_proper_type(i)
-        items.append(int_type if isinstance(p, LiteralType) and isinstance(p.value, str) else i)
+        if isinstance(p, LiteralType) and isinstance(p.value, str):
+            # An ``int`` that remembers its dim, for ops reading it back (``n // 2``).
+            try:
+                i = translate.carry_dim(int_type, parse_dim(p.value), str_type)
+            except ValueError:
+                i = int_type
+        items.append(i)
     return t.copy_modified(items=items)
 
 

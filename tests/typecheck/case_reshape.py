@@ -8,6 +8,7 @@ import typedflux as tf
 from typedflux import Tensor
 
 B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
 
 img = tf.zeros(16, 28, 28)
 flat = img.reshape(16, 700)  # E: Cannot reshape for "reshape": x has Tensor[16, 28, 28], target is (16, 700); need equal element counts (12544 vs 11200)  [shape]
@@ -53,3 +54,18 @@ def unknown_batch(n: int) -> None:
     reveal_type(x.reshape(n, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
     reveal_type(x.reshape(-1, 784))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[784]]"
     bad = x.reshape(n, 700)
+
+
+# A size read from x.shape keeps an expression dim (an int that remembers it): n // 4 is N.
+def frames(x: Tensor[B, "4*N"]) -> Tensor[B, N, 4]:
+    b, n = x.shape
+    return x.reshape(b, n // 4, 4)
+
+
+def frames_wrong(x: Tensor[B, "4*N"]) -> Tensor[B, N, 4]:
+    b, n = x.shape
+    return x.reshape(b, n // 2, 4)  # E: Cannot reshape for "reshape": x has Tensor[B, 4*N], target is (B, 2*N, 4); need equal element counts (4*B*N vs 8*B*N)  [shape]
+
+
+frames(tf.zeros(2, 12))
+frames_wrong(tf.zeros(2, 12))
