@@ -16,9 +16,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, Expression, ListExpr, TupleExpr
+from mypy.nodes import (
+    ARG_STAR,
+    ARG_STAR2,
+    ArgKind,
+    CallExpr,
+    ComparisonExpr,
+    Expression,
+    IndexExpr,
+    ListExpr,
+    MemberExpr,
+    OpExpr,
+    TupleExpr,
+    UnaryExpr,
+)
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
-from mypy.types import AnyType, TupleType, Type, TypeOfAny, get_proper_type
+from mypy.types import AnyType, TupleType, Type, TypeOfAny, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -308,7 +321,10 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     except CannotTell:
         return ctx.default_return_type
     except ShapeError as err:
-        if not guessed:  # an error found with a stand-in index value proves nothing
+        # An error found with a stand-in index value proves nothing; nor does one found with
+        # one member of a union (``x`` after a loop that rebinds it, a conditional value):
+        # mypy checks each member in turn, and the value may be another one.
+        if not guessed and not _union_operand(ctx):
             report_shape_error(ctx.api, err, ctx.context)
         return ctx.default_return_type
     result = _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
@@ -320,6 +336,35 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         # "unsupported" in the number's words. mypy's own check of the annotation stays.
         return result
     return check_boundary(ctx, result)
+
+
+def _operand_exprs(ctx: CallContext) -> List[Expression]:
+    """The expressions an op's operands come from: the arguments, and for an operator or a
+    method the receiver (which mypy hands the hook as a type only)."""
+    out = [e for group in ctx.args for e in group]
+    c = ctx.context
+    if isinstance(c, OpExpr):
+        out += [c.left, c.right]
+    elif isinstance(c, ComparisonExpr):
+        out += list(c.operands)
+    elif isinstance(c, UnaryExpr):
+        out.append(c.expr)
+    elif isinstance(c, IndexExpr):
+        out.append(c.base)
+    elif isinstance(c, CallExpr) and isinstance(c.callee, MemberExpr):
+        out.append(c.callee.expr)
+    return out
+
+
+def _union_operand(ctx: CallContext) -> bool:
+    """Whether some operand's type is a union of several types (then a mismatch of the
+    member at hand is no proof)."""
+    for e in _operand_exprs(ctx):
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            t = get_proper_type(ctx.api.get_expression_type(e))
+        if isinstance(t, UnionType) and len(t.items) > 1:
+            return True
+    return False
 
 
 def op_hook(route: Route) -> Callable[[CallContext], Type]:

@@ -34,3 +34,14 @@ def data_dependent(n: int, k: int) -> None:
 def from_numpy(data: Any) -> None:
     t = tf.tensor(data)
     reveal_type(t @ tf.zeros(3, 4))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+# A union (a conditional value; with allow_redefinition, a variable a loop rebinds) may hold
+# any of its members: one that does not fit proves nothing, so nothing is reported there; the
+# run time checks the value.
+def conditional(flag: bool) -> None:
+    y = tf.zeros(2, 3) if flag else tf.zeros(2, 5)
+    reveal_type(y + tf.zeros(2, 3))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3]] | typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+conditional(True)
