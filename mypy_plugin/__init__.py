@@ -75,6 +75,9 @@ from mypy_plugin.callbacks.layers import (
     layer_constructor_hook,
     container_constructor_hook,
 )
+from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
+from mypy_plugin.callbacks.lists import READERS as LIST_READERS
+from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
@@ -128,6 +131,7 @@ class TypedfluxPlugin(Plugin):
         self._boundary = boundary_hook()
         self._boundary_attribute = boundary_attribute_hook()
         self._chain_getitem = chain_getitem_hook()
+        self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -159,6 +163,8 @@ class TypedfluxPlugin(Plugin):
     def get_method_signature_hook(
         self, fullname: str
     ) -> Optional[Callable[[MethodSigContext], FunctionLike]]:
+        if fullname in LIST_ADDERS:  # a list of tensors of several shapes
+            return self._list_add[fullname]
         if fullname.startswith(_SKIP_PREFIXES) or fullname.startswith(TENSOR_FULLNAME + "."):
             return None
         if fullname.startswith("typedflux.") and fullname.endswith(".__call__"):
@@ -215,6 +221,8 @@ class TypedfluxPlugin(Plugin):
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
         if fullname == _CHAIN_FULLNAME + ".__getitem__":
             return self._chain_getitem
+        if fullname in LIST_READERS:
+            return list_read_hook
         if not fullname.startswith("typedflux"):
             if fullname.startswith(_SKIP_PREFIXES):
                 return None

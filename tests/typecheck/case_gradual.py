@@ -45,3 +45,18 @@ def conditional(flag: bool) -> None:
 
 
 conditional(True)
+
+
+# A list of tensors may hold several shapes (skip connections saved on the way down): an item
+# of another shape is taken, and what is read back from such a list has an unknown shape.
+def skips() -> None:
+    saved = []
+    saved.append(tf.zeros(2, 8, 16, 16))
+    saved.append(tf.zeros(2, 16, 8, 8))
+    reveal_type(saved.pop())  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+    same = [tf.zeros(2, 8)]
+    same.append(tf.ones(2, 8))
+    reveal_type(same[0])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[8]]"
+
+
+skips()

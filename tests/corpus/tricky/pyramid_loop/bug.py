@@ -7,6 +7,6 @@ pool = MeanPool((2, 2))
 pyramid = [img]
 for _ in range(2):
     img = pool(img)  # ALARM[gap layers: a layer called on a union of shapes (a loop's variable): mypy cannot infer the declared __call__'s type parameters]  # E: Cannot infer value of type parameter "H" of "__call__" of "MaxPool"  [misc]  # E: Cannot infer value of type parameter "W" of "__call__" of "MaxPool"  [misc]
-    pyramid.append(img)  # ALARM[gap redteam: a list displayed with one tensor shape takes no tensor of another shape (list.append is mypy's arg-type)]  # E: Argument 1 to "append" of "list" has incompatible type "Tensor[Literal[1], Literal[3], Literal[8], Literal[8]]"; expected "Tensor[Literal[1], Literal[3], Literal[16], Literal[16]]"  [arg-type]  # E: Argument 1 to "append" of "list" has incompatible type "Tensor[Literal[1], Literal[3], Literal[16], Literal[16]] | Tensor[Literal[1], Literal[3], Literal[8], Literal[8]] | Tensor[Any, Any, Any, Any]"; expected "Tensor[Literal[1], Literal[3], Literal[16], Literal[16]]"  [arg-type]
+    pyramid.append(img)
 coarse = pool(pool(tf.randn(1, 3, 16, 16)))
 print(tf.losses.mse(coarse, tf.zeros(1, 3, 8, 8)).item())  # BUG  # E: Shapes differ for "mse": prediction has Tensor[1, 3, 4, 4], target has Tensor[1, 3, 8, 8]; need identical shapes (no broadcasting in losses) (4 vs 8 at axis -1)  [shape]

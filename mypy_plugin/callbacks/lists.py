@@ -1,0 +1,145 @@
+"""Lists of tensors of several shapes (skip connections saved on the way down a U-Net).
+
+mypy types a list by its first items: after ``skips = []; skips.append(h1)`` it is a
+``list[Tensor[B, 8, 16, 16]]``, so ``skips.append(h2)`` of another shape is an ``arg-type``
+error and ``skips.pop()`` is typed as the first item's shape whatever it returns. Both are
+false: a Python list holds tensors of any shape. These hooks let ``append``/``insert`` take a
+tensor of another shape, remember that the list (a variable or attribute, in its function)
+now mixes shapes, and type what is read from such a list (``pop``, ``[i]``) as a tensor of
+unknown shape: the run time checks it. A list whose tensors all have one shape keeps its
+precise type. (A ``for`` loop over the list asks mypy for ``__iter__`` without a method hook:
+its items keep the first item's type.)
+
+>>> sorted(ADDERS), sorted(READERS)
+(['builtins.list.append', 'builtins.list.insert'], ['builtins.list.__getitem__', 'builtins.list.pop'])
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, Optional, Set, Tuple
+
+from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr
+from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
+from mypy.types import (
+    AnyType,
+    FunctionLike,
+    Instance,
+    Type,
+    TypeOfAny,
+    UnionType,
+    UnpackType,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import guarded
+
+__all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
+
+ADDERS: Dict[str, int] = {"builtins.list.append": 1, "builtins.list.insert": 2}
+"""The list methods that add an item, and the position of the item among their arguments."""
+READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__"})
+
+# Lists known to mix tensor shapes: (enclosing function, receiver text). Filled as mypy checks
+# the appends, which come before the reads in a function's body.
+_MIXED: Set[Tuple[str, str]] = set()
+
+
+def _receiver(e: Expression) -> Optional[str]:
+    if isinstance(e, NameExpr):
+        return e.fullname or e.name
+    if isinstance(e, MemberExpr):
+        inner = _receiver(e.expr)
+        return None if inner is None else f"{inner}.{e.name}"
+    return None
+
+
+def _key(api: CheckerPluginInterface, context: object) -> Optional[Tuple[str, str]]:
+    """Which list a method is called on, as (function, receiver), from the call's node."""
+    if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
+        target = _receiver(context.callee.expr)
+    elif isinstance(context, IndexExpr):
+        target = _receiver(context.base)
+    else:
+        target = None
+    if target is None:
+        return None
+    scope = getattr(api, "scope", None)
+    func = scope.current_function() if scope is not None else None
+    return (getattr(func, "fullname", "") or "", target)
+
+
+def _item_shape(list_type: Type) -> Optional[translate.StaticShape]:
+    p = get_proper_type(list_type)
+    if isinstance(p, Instance) and p.type.fullname == "builtins.list" and len(p.args) == 1:
+        return translate.shape_of(p.args[0])
+    return None
+
+
+def _add(ctx: MethodSigContext, position: int) -> FunctionLike:
+    sig = ctx.default_signature
+    item = _item_shape(ctx.type)
+    if item is None or len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
+        return sig
+    e = ctx.args[position - 1][0]
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = ctx.api.get_expression_type(e)
+    p = get_proper_type(t)
+    members = p.items if isinstance(p, UnionType) else [p]  # a loop's variable is a union
+    shapes = [translate.shape_of(m) for m in members]
+    if any(s is None for s in shapes) or all(s == item for s in shapes):
+        return sig
+    key = _key(ctx.api, ctx.context)
+    if key is not None:
+        _MIXED.add(key)
+    arg_types = list(sig.arg_types)
+    arg_types[position - 1] = t
+    return sig.copy_modified(arg_types=arg_types)
+
+
+def list_add_hook(position: int) -> Callable[[MethodSigContext], FunctionLike]:
+    """The signature hook of ``list.append``/``list.insert`` (``position``: the item's).
+
+    >>> callable(list_add_hook(1))
+    True
+    """
+    return guarded("list.append", lambda ctx: _add(ctx, position),
+                   lambda ctx: ctx.default_signature)
+
+
+def _read(ctx: MethodContext) -> Type:
+    key = _key(ctx.api, ctx.context)
+    if key is None or key not in _MIXED:
+        return ctx.default_return_type
+    item = _item_shape(ctx.type)
+    if item is None:
+        return ctx.default_return_type
+    unknown = _any_shape(ctx.api, ctx.type)
+    if unknown is None:
+        return ctx.default_return_type
+    ret = get_proper_type(ctx.default_return_type)
+    if isinstance(ret, Instance) and ret.type.fullname == translate.TENSOR_FULLNAME:
+        return unknown  # an item (a slice gives a list, left as it is)
+    return ctx.default_return_type
+
+
+def _any_shape(api: CheckerPluginInterface, list_type: Type) -> Optional[Type]:
+    p = get_proper_type(list_type)
+    if not isinstance(p, Instance) or len(p.args) != 1:
+        return None
+    item = get_proper_type(p.args[0])
+    if not isinstance(item, Instance) or item.type.fullname != translate.TENSOR_FULLNAME:
+        return None
+    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    return item.copy_modified(args=[UnpackType(tuple_any)])
+
+
+list_read_hook: Callable[[MethodContext], Type] = guarded(
+    "list read", _read, lambda ctx: ctx.default_return_type
+)
+"""The method hook of ``list.pop``/``__getitem__``: a tensor of unknown shape from a list
+known to mix shapes.
+
+>>> callable(list_read_hook)
+True
+"""
