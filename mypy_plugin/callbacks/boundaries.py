@@ -333,6 +333,13 @@ def check_boundary(ctx: Any, result: Type) -> Type:
         # Not a tensor annotation (a parameter's type widened to a union by a rebinding, say):
         # the value may still be returned later.
         return _check_returned_next(ctx, result)
+    p = get_proper_type(result)
+    if isinstance(p, UnionType) and all(translate.shape_of(m) is not None for m in p.items):
+        # A union (a variable a loop rebinds): a member that fits may be the value, so only
+        # a union no member of which fits is a proven mismatch (named by its first member).
+        if any(is_subtype(m, declared) for m in p.items):
+            return declared
+        result = p.items[0]
     got = translate.shape_of(result)
     if got is None or is_subtype(result, declared):
         return result

@@ -209,6 +209,9 @@ class _Outcome:
     names: translate.Names
     failed: Dict[int, bool] = field(default_factory=dict)
     error: Optional[Tuple[ShapeError, Expression]] = None
+    # Parameters given a union of tensor shapes (a variable a loop rebinds): not bound (a
+    # member proves nothing), and taken as they come so mypy does not check the members.
+    unions: Dict[int, bool] = field(default_factory=dict)
 
 
 def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
@@ -231,6 +234,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                 values = [(label, pattern, e, t)]
             for lb, pat, ex, it in values:
                 actual = translate.shape_of(it, out.names)
+                if pat is not None and actual is None and _tensor_union(it):
+                    out.unions[i] = True
                 if pat is None or actual is None:
                     continue
                 try:
@@ -240,6 +245,11 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     out.error = (err, ex)
                     return out
     return out
+
+
+def _tensor_union(t: Type) -> bool:
+    p = get_proper_type(t)
+    return isinstance(p, UnionType) and all(translate.is_tensor(m) for m in p.items)
 
 
 def _check(ctx: SigContext, name: str) -> CallableType:
@@ -257,6 +267,10 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
     env, failed = outcome.env, outcome.failed
     everything = [*sig.arg_types, sig.ret_type]
     in_strings = translate.string_dim_symbols(everything)
+    if outcome.unions:
+        any_type = AnyType(TypeOfAny.special_form)
+        sig = sig.copy_modified(arg_types=[
+            any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
     if not (failed or env.dims or env.stars or in_strings):
         return sig  # plain TypeVar dims only: mypy's own inference does the same job
     return _substituted(ctx, sig, env, outcome.names, failed, in_strings)

@@ -15,9 +15,10 @@ True
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import ArgKind, Context, Expression, SliceExpr, StarExpr, StrExpr
+from mypy.nodes import ArgKind, CallExpr, Context, Expression, SliceExpr, StarExpr, StrExpr
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -27,9 +28,11 @@ from mypy.types import (
     TupleType,
     Type,
     TypeOfAny,
+    UnionType,
     UnpackType,
     get_proper_type,
 )
+from mypy.typeops import make_simplified_union
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -171,10 +174,14 @@ def _unknown_chain(ctx: FunctionContext, t: Type) -> Type:
     return with_attrs(p, {BROKEN: LiteralType("broken", str_type(ctx))})
 
 
-def _input_shapes(ctx: MethodSigContext, names: translate.Names) -> Optional[List[Shape]]:
-    """Shapes of the leading tensor inputs (one actual per formal, in order); ``None`` when
-    one cannot be read. Later formals left empty end the list (``mha(q)`` vs ``mha(q, k, v)``)."""
-    shapes: List[Shape] = []
+def _input_shapes(
+    ctx: MethodSigContext, names: translate.Names
+) -> Optional[List[List[Shape]]]:
+    """Shapes of the leading tensor inputs (one actual per formal, in order), each as the
+    list of shapes its type may have (several for a union: a variable a loop rebinds);
+    ``None`` when one cannot be read. Later formals left empty end the list (``mha(q)`` vs
+    ``mha(q, k, v)``)."""
+    shapes: List[List[Shape]] = []
     kinds = ctx.default_signature.arg_kinds
     for i, actuals in enumerate(ctx.args):
         if not actuals:
@@ -190,14 +197,34 @@ def _input_shapes(ctx: MethodSigContext, names: translate.Names) -> Optional[Lis
             return None  # an unpacked list of tensors: how many is unknown
         for actual in actuals:
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
-                t = ctx.api.get_expression_type(actual)
-            shape = translate.shape_of(t, names)
-            if shape is None:
+                t = get_proper_type(ctx.api.get_expression_type(actual))
+            members = t.items if isinstance(t, UnionType) else [t]
+            # An ``Any`` member of a union may be any tensor: a shape of unknown rank.
+            alternatives = [
+                (translate.Star(None),) if len(members) > 1 and isinstance(
+                    get_proper_type(m), AnyType) else translate.shape_of(m, names)
+                for m in members
+            ]
+            if any(a is None for a in alternatives):
                 if shapes:
                     return shapes  # a non-tensor option after the inputs (a mask, a flag)
                 return None
-            shapes.append(shape)
+            shapes.append([a for a in alternatives if a is not None])
     return shapes or None
+
+
+_MAX_COMBINATIONS = 16
+
+
+def _callee_is_union(ctx: MethodSigContext) -> bool:
+    """Whether the called layer's own type is a union (``for layer in model.layers``): mypy
+    asks about each member, and a member that rejects the input proves nothing."""
+    call = ctx.context
+    if not isinstance(call, CallExpr):
+        return False
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = get_proper_type(ctx.api.get_expression_type(call.callee))
+    return isinstance(t, UnionType) and len(t.items) > 1
 
 
 def _call_signature(
@@ -205,33 +232,40 @@ def _call_signature(
 ) -> FunctionLike:
     sig = ctx.default_signature
     names = translate.Names()
-    x = _input_shapes(ctx, names)
-    if x is None:
+    inputs = _input_shapes(ctx, names)
+    if inputs is None:
         return sig
+    combos = list(itertools.islice(itertools.product(*inputs), _MAX_COMBINATIONS + 1))
+    if len(combos) > _MAX_COMBINATIONS:
+        return _permissive(ctx, sig, names, [])
     any_type = AnyType(TypeOfAny.special_form)
-    try:
-        out = run(x)
-    except CannotTell:
-        return sig
-    except ShapeError as err:
-        report_shape_error(ctx.api, err, ctx.context)
+    outs: List[Optional[Shape]] = []
+    errors: List[ShapeError] = []
+    for combo in combos:
+        try:
+            outs.append(run(list(combo)))
+        except CannotTell:
+            outs.append(None)
+        except ShapeError as err:
+            errors.append(err)
+    if errors and not outs and not _callee_is_union(ctx):
+        # Every shape the input may have is rejected by this layer: proven.
+        report_shape_error(ctx.api, errors[0], ctx.context)
         # Reported once, in shape words: mypy's own arg-type error would repeat it.
-        template = tensor_template(ctx.api, sig.ret_type)
-        if template is None:
-            return sig.copy_modified(arg_types=[any_type] * len(sig.arg_types))
-        unknown = translate.type_of_shape(
-            (translate.Star(None),), template, names, int_type(ctx), str_type(ctx),
-            ctx.api.named_generic_type("builtins.tuple", [any_type]),
-        )
-        return sig.copy_modified(
-            arg_types=[any_type] * len(sig.arg_types), ret_type=unknown, variables=[]
-        )
+        return _permissive(ctx, sig, names, [None])
+    if errors or len(combos) > 1:
+        # A member of a union of inputs fits, or this layer is one member of a union of
+        # layers (``for layer in model.layers``): nothing is proven; the result is what
+        # the fitting inputs give.
+        return _permissive(ctx, sig, names, outs)
+    if outs[0] is None:
+        return sig
     names_in_scope(ctx.api, names)
     template = tensor_template(ctx.api, sig.ret_type)
     if template is None:
         return sig
     ret = translate.type_of_shape(
-        out, template, names, int_type(ctx), str_type(ctx),
+        outs[0], template, names, int_type(ctx), str_type(ctx),
         ctx.api.named_generic_type("builtins.tuple", [any_type]),
     )
     return sig.copy_modified(
@@ -239,6 +273,27 @@ def _call_signature(
         # (boundaries) the result against the annotation it is returned/assigned/yielded to
         ret_type=check_boundary(ctx, ret),
         variables=[],
+    )
+
+
+def _permissive(
+    ctx: MethodSigContext, sig: Any, names: translate.Names, outs: List[Optional[Shape]]
+) -> FunctionLike:
+    """A signature taking any input and giving the union of ``outs`` (an unknown shape for
+    ``None`` or when there is none)."""
+    any_type = AnyType(TypeOfAny.special_form)
+    template = tensor_template(ctx.api, sig.ret_type)
+    if template is None:
+        return sig.copy_modified(arg_types=[any_type] * len(sig.arg_types))  # type: ignore[no-any-return]
+    names_in_scope(ctx.api, names)
+    tuple_any = ctx.api.named_generic_type("builtins.tuple", [any_type])
+    shapes = [o if o is not None else (translate.Star(None),) for o in outs] or [
+        (translate.Star(None),)]
+    rets = [translate.type_of_shape(o, template, names, int_type(ctx), str_type(ctx), tuple_any)
+            for o in shapes]
+    return sig.copy_modified(  # type: ignore[no-any-return]
+        arg_types=[any_type] * len(sig.arg_types),
+        ret_type=check_boundary(ctx, make_simplified_union(rets)), variables=[],
     )
 
 

@@ -16,7 +16,7 @@ its items keep the first item's type.)
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr
 from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
@@ -69,25 +69,31 @@ def _key(api: CheckerPluginInterface, context: object) -> Optional[Tuple[str, st
     return (getattr(func, "fullname", "") or "", target)
 
 
-def _item_shape(list_type: Type) -> Optional[translate.StaticShape]:
+def _shapes(t: Type) -> Optional[List[translate.StaticShape]]:
+    """The shapes a tensor type (or a union of tensor types) may have; ``None`` otherwise."""
+    p = get_proper_type(t)
+    members = p.items if isinstance(p, UnionType) else [p]  # a loop's variable is a union
+    out = [translate.shape_of(m) for m in members]
+    return None if any(s is None for s in out) else [s for s in out if s is not None]
+
+
+def _item_shapes(list_type: Type) -> Optional[List[translate.StaticShape]]:
     p = get_proper_type(list_type)
     if isinstance(p, Instance) and p.type.fullname == "builtins.list" and len(p.args) == 1:
-        return translate.shape_of(p.args[0])
+        return _shapes(p.args[0])
     return None
 
 
 def _add(ctx: MethodSigContext, position: int) -> FunctionLike:
     sig = ctx.default_signature
-    item = _item_shape(ctx.type)
-    if item is None or len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
+    items = _item_shapes(ctx.type)
+    if items is None or len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
         return sig
     e = ctx.args[position - 1][0]
     with ctx.api.msg.filter_errors(filter_revealed_type=True):
         t = ctx.api.get_expression_type(e)
-    p = get_proper_type(t)
-    members = p.items if isinstance(p, UnionType) else [p]  # a loop's variable is a union
-    shapes = [translate.shape_of(m) for m in members]
-    if any(s is None for s in shapes) or all(s == item for s in shapes):
+    shapes = _shapes(t)
+    if shapes is None or all(s in items for s in shapes):
         return sig
     key = _key(ctx.api, ctx.context)
     if key is not None:
@@ -111,8 +117,7 @@ def _read(ctx: MethodContext) -> Type:
     key = _key(ctx.api, ctx.context)
     if key is None or key not in _MIXED:
         return ctx.default_return_type
-    item = _item_shape(ctx.type)
-    if item is None:
+    if _item_shapes(ctx.type) is None:
         return ctx.default_return_type
     unknown = _any_shape(ctx.api, ctx.type)
     if unknown is None:
@@ -128,6 +133,8 @@ def _any_shape(api: CheckerPluginInterface, list_type: Type) -> Optional[Type]:
     if not isinstance(p, Instance) or len(p.args) != 1:
         return None
     item = get_proper_type(p.args[0])
+    if isinstance(item, UnionType):
+        item = get_proper_type(item.items[0])
     if not isinstance(item, Instance) or item.type.fullname != translate.TENSOR_FULLNAME:
         return None
     tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])

@@ -42,6 +42,10 @@ def from_numpy(data: Any) -> None:
 def conditional(flag: bool) -> None:
     y = tf.zeros(2, 3) if flag else tf.zeros(2, 5)
     reveal_type(y + tf.zeros(2, 3))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3]] | typedflux.tensor.Tensor[*tuple[Any, ...]]"
+    reveal_type(tf.Dense(3, 4)(y))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[4]]"
+    tf.Dense(7, 4)(y)  # E: Dense(7 => 4) expects input Tensor[..., 7], got Tensor[2, 3]; need size 7 at axis -1 (got 3)  [shape]
+    layer = tf.Dense(3, 8) if flag else tf.Dense(5, 8)
+    reveal_type(layer(tf.zeros(2, 3)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[8]] | typedflux.tensor.Tensor[*tuple[Any, ...]]"
 
 
 conditional(True)

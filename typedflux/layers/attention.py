@@ -22,7 +22,9 @@ from typedflux.tensor import Tensor
 
 __all__ = ["MultiHeadAttention"]
 
-D = TypeVar("D", bound=int, default=Any)
+# Size parameters are covariant: a list of layers of several sizes ([Dense(4, 8),
+# Dense(8, 2)]) joins to one with unknown sizes (Dense[int, int]), not to object.
+D = TypeVar("D", bound=int, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 Tq = TypeVar("Tq", bound=int, default=Any)
 Tk = TypeVar("Tk", bound=int, default=Any)

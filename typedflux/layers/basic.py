@@ -34,10 +34,12 @@ from typedflux.tensor import Tensor
 
 __all__ = ["Dense", "Flatten", "Dropout", "Embedding"]
 
-In = TypeVar("In", bound=int, default=Any)
-Out = TypeVar("Out", bound=int, default=Any)
-V = TypeVar("V", bound=int, default=Any)
-D = TypeVar("D", bound=int, default=Any)
+# Size parameters are covariant: a list of layers of several sizes ([Dense(4, 8),
+# Dense(8, 2)]) joins to one with unknown sizes (Dense[int, int]), not to object.
+In = TypeVar("In", bound=int, default=Any, covariant=True)
+Out = TypeVar("Out", bound=int, default=Any, covariant=True)
+V = TypeVar("V", bound=int, default=Any, covariant=True)
+D = TypeVar("D", bound=int, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 Bs = TypeVarTuple("Bs")
 Rest = TypeVarTuple("Rest")

@@ -130,7 +130,9 @@ class Chain(Generic[Unpack[Layers]]):
     # ``chain.layers["enc"]`` both type-check; the plugin gives the layers' own types.
     layers: Any
 
-    def __init__(self, *layers: Unpack[Layers], **named: Any) -> None:
+    # ``**named: object``, not ``Any``: an inline ``Chain(...)`` given by name keeps its own
+    # type (in an ``Any`` context mypy infers it as a bare Chain the plugin cannot follow).
+    def __init__(self, *layers: Unpack[Layers], **named: object) -> None:
         if layers and named:
             raise TypeError("Chain takes positional layers or named layers, not both")
         for name in named:

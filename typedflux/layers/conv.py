@@ -35,15 +35,17 @@ __all__ = [
     "AdaptiveMeanPool",
 ]
 
-In = TypeVar("In", bound=int, default=Any)
-Out = TypeVar("Out", bound=int, default=Any)
-Cfg = TypeVar("Cfg", bound=str, default=Any)
+# Size parameters are covariant: a list of layers of several sizes ([Dense(4, 8),
+# Dense(8, 2)]) joins to one with unknown sizes (Dense[int, int]), not to object.
+In = TypeVar("In", bound=int, default=Any, covariant=True)
+Out = TypeVar("Out", bound=int, default=Any, covariant=True)
+Cfg = TypeVar("Cfg", bound=str, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 C = TypeVar("C", bound=int, default=Any)
 H = TypeVar("H", bound=int, default=Any)
 W = TypeVar("W", bound=int, default=Any)
-OH = TypeVar("OH", bound=int, default=Any)
-OW = TypeVar("OW", bound=int, default=Any)
+OH = TypeVar("OH", bound=int, default=Any, covariant=True)
+OW = TypeVar("OW", bound=int, default=Any, covariant=True)
 
 IntOrPair = Union[int, Sequence[int]]
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]

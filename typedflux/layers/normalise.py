@@ -20,8 +20,10 @@ from typedflux.tensor import Tensor
 
 __all__ = ["BatchNorm", "LayerNorm"]
 
-C = TypeVar("C", bound=int, default=Any)
-D = TypeVar("D", bound=int, default=Any)
+# Size parameters are covariant: a list of layers of several sizes ([Dense(4, 8),
+# Dense(8, 2)]) joins to one with unknown sizes (Dense[int, int]), not to object.
+C = TypeVar("C", bound=int, default=Any, covariant=True)
+D = TypeVar("D", bound=int, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 # The input's own sizes: a norm returns exactly its input's type (the sizes the layer
 # requires are checked by its layer rule, at run time and by the plugin).

@@ -22,8 +22,10 @@ from typedflux.tensor import Tensor
 
 __all__ = ["RNN", "LSTM", "GRU"]
 
-In = TypeVar("In", bound=int, default=Any)
-H = TypeVar("H", bound=int, default=Any)
+# Size parameters are covariant: a list of layers of several sizes ([Dense(4, 8),
+# Dense(8, 2)]) joins to one with unknown sizes (Dense[int, int]), not to object.
+In = TypeVar("In", bound=int, default=Any, covariant=True)
+H = TypeVar("H", bound=int, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 T = TypeVar("T", bound=int, default=Any)
 

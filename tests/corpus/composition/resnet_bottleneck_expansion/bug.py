@@ -23,7 +23,7 @@ block = SkipConnection(  # E: SkipConnection(Chain(Conv((1, 1), 64 => 16), Batch
         BatchNorm(16, relu),
         Conv((3, 3), 16, 16, pad=1),
         BatchNorm(16, relu),
-        Conv((1, 1), 16, 32),  # BUG[gap layers: a multi-line SkipConnection's join error is reported on its first line, not on the layer that sets the width]
+        Conv((1, 1), 16, 32),  # BUG[gap redteam: a multi-line SkipConnection's join error is reported on its first line, not on the layer that sets the width]
         BatchNorm(32),
     ),
     tf.add,

@@ -21,14 +21,14 @@ class UNet:
         skips = []
         h = x
         for down in self.downs:
-            h = down(h)  # ALARM[gap layers: layers of different sizes in one list join to object]  # E: "object" not callable  [operator]
+            h = down(h)
             skips.append(h)
             h = self.pool(h)
-        h = self.mid(h)  # ALARM[gap layers: a layer called on a union of shapes (a loop's variable) fails mypy's own arg-type check of the declared __call__]  # E: Argument 1 to "__call__" of "Conv" has incompatible type "Tensor[B, Literal[1], Literal[16], Literal[16]] | Tensor[Any, Any, Any, Any]"; expected "Tensor[Any, Literal[16], Any, Any]"  [arg-type]
+        h = self.mid(h)
         for up, dec in zip(self.ups, self.decs):
-            h = up(h)  # ALARM[gap layers: layers of different sizes in one list join to object]  # E: "object" not callable  [operator]
-            h = dec(tf.cat(h, skips.pop(), axis=1))  # ALARM[gap layers: layers of different sizes in one list join to object]  # E: "object" not callable  [operator]
-        return self.out(h)  # ALARM[gap layers: a layer called on a union of shapes (a loop's variable) fails mypy's own arg-type check of the declared __call__]  # E: Argument 1 to "__call__" of "Conv" has incompatible type "Any | Tensor[Any, Literal[32], Any, Any]"; expected "Tensor[B, Literal[8], Any, Any]"  [arg-type]
+            h = up(h)
+            h = dec(tf.cat(h, skips.pop(), axis=1))
+        return self.out(h)
 
 
 net = UNet()
