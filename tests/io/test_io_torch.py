@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import torch
-from safetensors.torch import load_file, save_file
+
+torch = pytest.importorskip("torch")  # the `test` extra pins torch==2.13.0
+from safetensors.torch import load_file, save_file  # noqa: E402  (needs torch)
 
 import typedflux as tf
 
