@@ -85,7 +85,7 @@ def test_the_ops_package_imports_every_op_module() -> None:
     assert listed - present == set(), f"no such op module: {sorted(listed - present)}"
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "typedflux" / "shapes").glob("*.py")), ids=str)
+@pytest.mark.parametrize("path", sorted((ROOT / "typedflux" / "shapes").rglob("*.py")), ids=str)
 def test_shapes_package_is_pure_python(path: Path) -> None:
     bad = _imported_modules(path) & {"numpy", "mypy"}
     assert not bad, f"{path.name} imports {sorted(bad)}; typedflux/shapes must stay pure Python"

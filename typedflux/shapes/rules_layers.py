@@ -49,7 +49,7 @@ def _differ(
     # The house form for two operands whose sizes must agree.
     return (
         f'Sizes differ for "{op}": {xname} has {messages.fmt_shape(x)}, {wname} has '
-        f"{messages.fmt_shape(w)}; need {need} ({messages._dim(va)} vs {messages._dim(vb)})"
+        f"{messages.fmt_shape(w)}; need {need} ({messages.fmt_dim(va)} vs {messages.fmt_dim(vb)})"
     )
 
 

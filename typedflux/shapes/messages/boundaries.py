@@ -1,0 +1,231 @@
+"""Messages of annotation boundaries (a return, an assignment, a yield, an argument,
+an overload) and of symbolic dims bound twice in one call. Form: ``<Return|Assigned|Yielded>
+shape <got> does not match the annotation <annotated>: axis 1 is 700, expected 784`` (or
+``rank is 2, expected 3``).
+
+>>> print(return_mismatch((16, 784), (16, 700), 1))
+Return shape Tensor[16, 700] does not match the annotation Tensor[16, 784]: axis 1 is 700, expected 784
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from typedflux.shapes.dims import Dim, Star
+from typedflux.shapes.messages.shape_text import fmt_dim, fmt_shape
+
+__all__ = [
+    "return_mismatch",
+    "assignment_mismatch",
+    "reassignment_mismatch",
+    "yield_mismatch",
+    "argument_mismatch",
+    "overload_mismatch",
+    "overload_failure",
+    "overload_conflict",
+    "binding_conflict",
+]
+
+
+def _boundary_detail(
+    annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
+    expected: Optional[object] = None,
+) -> str:
+    """What differs at a boundary: ``axis 1 is 700, expected 784`` or ``rank is 2, expected 3``.
+
+    ``axis`` counts in ``got``; ``None`` means the ranks differ. ``expected`` overrides the
+    annotation's dim at that axis (the size a bound symbol stands for at run time).
+    """
+    stars = [i for i, d in enumerate(annotated) if isinstance(d, Star)]
+    if axis is None:
+        if stars:
+            need = len(annotated) - 1
+            unit = "dimension" if need == 1 else "dimensions"
+            return f"rank is {len(got)}, expected at least {need} {unit}"
+        return f"rank is {len(got)}, expected {len(annotated)}"
+    if expected is None:
+        # Past a star the annotation's index counts from the end.
+        p_axis = axis - len(got) + len(annotated) if stars and axis > stars[0] else axis
+        expected = annotated[p_axis]
+    return f"axis {axis} is {fmt_dim(got[axis])}, expected {fmt_dim(expected)}"
+
+
+def _does_not_match(annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
+                    expected: Optional[object]) -> str:
+    return (
+        f"does not match the annotation {fmt_shape(annotated)}: "
+        f"{_boundary_detail(annotated, got, axis, expected)}"
+    )
+
+
+def return_mismatch(
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    part: Optional[str] = None,
+    expected: Optional[object] = None,
+) -> str:
+    """A returned tensor whose shape is not its function's return annotation.
+
+    ``axis`` is the differing axis (``None`` when the ranks differ); ``part`` the place in a
+    returned container (``"tuple item 0"``); ``expected`` the size a bound symbol stands for
+    (run time).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B, C, H, W = sym("B"), sym("C"), sym("H"), sym("W")
+    >>> print(return_mismatch((B, H * W), (B, C * H * W), 1))
+    Return shape Tensor[B, C*H*W] does not match the annotation Tensor[B, H*W]: axis 1 is C*H*W, expected H*W
+    >>> print(return_mismatch((B, 32, 1), (B, 32), part="tuple item 0"))
+    Return shape Tensor[B, 32] (tuple item 0) does not match the annotation Tensor[B, 32, 1]: rank is 2, expected 3
+    """
+    where = f" ({part})" if part else ""
+    return f"Return shape {fmt_shape(got)}{where} " + _does_not_match(annotated, got, axis, expected)
+
+
+def assignment_mismatch(
+    target: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    part: Optional[str] = None,
+) -> str:
+    """A tensor assigned to a variable or attribute declared with another shape; ``part`` is
+    its place in an assigned container (``"list item 0"``).
+
+    >>> print(assignment_mismatch("h", (32, 64), (32, 10), 1))
+    Assigned shape Tensor[32, 10] does not match the annotation Tensor[32, 64] of "h": axis 1 is 10, expected 64
+    >>> print(assignment_mismatch("xs", (3, 4), (3, 5), 1, "list item 0"))
+    Assigned shape Tensor[3, 5] (list item 0) does not match the annotation Tensor[3, 4] of "xs": axis 1 is 5, expected 4
+    """
+    where = f" ({part})" if part else ""
+    return (
+        f"Assigned shape {fmt_shape(got)}{where} does not match the annotation "
+        f'{fmt_shape(annotated)} of "{target}": {_boundary_detail(annotated, got, axis)}'
+    )
+
+
+def reassignment_mismatch(
+    target: str,
+    first: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    attribute: bool = False,
+) -> str:
+    """A tensor assigned to a name or attribute whose (unannotated) type was set by its first
+    assignment; ``attribute`` chooses the hint.
+
+    >>> print(reassignment_mismatch("self.h", (1, 64), (8, 64), 0, attribute=True))
+    Assigned shape Tensor[8, 64] does not match Tensor[1, 64], the shape "self.h" has from its first assignment: axis 0 is 8, expected 1; annotate it with the dims that may change (Tensor[int, 64])
+    >>> print(reassignment_mismatch("h", (8, 64), (8, 32), 1))
+    Assigned shape Tensor[8, 32] does not match Tensor[8, 64], the shape "h" has from its first assignment: axis 1 is 32, expected 64; use a new name, or set allow_redefinition = True for mypy
+    """
+    text = (
+        f"Assigned shape {fmt_shape(got)} does not match {fmt_shape(first)}, the shape "
+        f'"{target}" has from its first assignment: {_boundary_detail(first, got, axis)}'
+    )
+    if not attribute:
+        return text + "; use a new name, or set allow_redefinition = True for mypy"
+    if axis is None or len(first) != len(got):
+        return text + "; annotate it with the shapes it may take"
+    loose = [d if i != axis else "int" for i, d in enumerate(first)]
+    return text + f"; annotate it with the dims that may change ({fmt_shape(loose)})"
+
+
+def yield_mismatch(
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    part: Optional[str] = None,
+    expected: Optional[object] = None,
+) -> str:
+    """A yielded tensor whose shape is not the generator's item annotation (``part`` as for
+    :func:`return_mismatch`).
+
+    >>> print(yield_mismatch((16, 784), (16, 700), 1))
+    Yielded shape Tensor[16, 700] does not match the annotation Tensor[16, 784]: axis 1 is 700, expected 784
+    """
+    where = f" ({part})" if part else ""
+    return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(annotated, got, axis, expected)
+
+
+def argument_mismatch(
+    function: str,
+    param: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    expected: Optional[object] = None,
+) -> str:
+    """An argument whose shape is not its parameter's annotation (``@shapecheck``, the plugin).
+
+    ``axis`` counts in ``got`` (``None`` when the ranks differ); ``expected`` is the size the
+    annotation's dim stands for once its symbols are bound, when that says more.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(argument_mismatch("predict", "x", (sym("B"), 784), (32, 100), 1))
+    Argument "x" of "predict" has shape Tensor[32, 100], which does not match the annotation Tensor[B, 784]: axis 1 is 100, expected 784
+    >>> print(argument_mismatch("f", "x", (Star("Bs"), 10), ()))
+    Argument "x" of "f" has shape Tensor[()], which does not match the annotation Tensor[*Bs, 10]: rank is 0, expected at least 1 dimension
+    """
+    return (
+        f'Argument "{param}" of "{function}" has shape {fmt_shape(got)}, which '
+        + _does_not_match(annotated, got, axis, expected)
+    )
+
+
+def overload_mismatch(function: str, failures: Sequence[str]) -> str:
+    """No overload item of ``function`` takes the arguments' shapes; ``failures`` says, for
+    each item in order, why (from :func:`overload_failure` or :func:`overload_conflict`).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> print(overload_mismatch("head", [
+    ...     overload_failure("x", (B, 3), (2, 5), 1), overload_failure("x", (B, 4), (2, 5), 1)]))
+    No overload of "head" takes these shapes: overload 1: argument "x" has shape Tensor[2, 5], expected Tensor[B, 3] (axis 1 is 5, expected 3); overload 2: argument "x" has shape Tensor[2, 5], expected Tensor[B, 4] (axis 1 is 5, expected 4)
+    """
+    items = "; ".join(f"overload {i}: {text}" for i, text in enumerate(failures, start=1))
+    return f'No overload of "{function}" takes these shapes: {items}'
+
+
+def overload_failure(
+    param: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    expected: Optional[object] = None,
+) -> str:
+    """Why one overload item does not take an argument (a part of :func:`overload_mismatch`).
+
+    >>> print(overload_failure("x", (3,), (3, 1)))
+    argument "x" has shape Tensor[3, 1], expected Tensor[3] (rank is 2, expected 1)
+    """
+    return (
+        f'argument "{param}" has shape {fmt_shape(got)}, expected {fmt_shape(annotated)} '
+        f"({_boundary_detail(annotated, got, axis, expected)})"
+    )
+
+
+def overload_conflict(
+    dim: str, first_what: str, first: object, second_what: str, second: object
+) -> str:
+    """One overload item binds a symbolic dim to two sizes (a part of :func:`overload_mismatch`).
+
+    >>> print(overload_conflict("B", 'argument "x"', 4, 'argument "y"', 6))
+    argument "x" gives B = 4, argument "y" gives B = 6
+    """
+    return f"{first_what} gives {dim} = {fmt_dim(first)}, {second_what} gives {dim} = {fmt_dim(second)}"
+
+
+def binding_conflict(
+    function: str, dim: str, first_what: str, first: object, second_what: str, second: object
+) -> str:
+    """A symbolic dim bound to two different sizes within one call.
+
+    >>> print(binding_conflict("f", "B", 'argument "x"', 32, 'argument "y"', 16))
+    Dim "B" differs for "f": argument "x" gives B = 32, argument "y" gives B = 16; need one size for B (32 vs 16)
+    """
+    a, b = fmt_dim(first), fmt_dim(second)
+    return (
+        f'Dim "{dim}" differs for "{function}": {first_what} gives {dim} = {a}, '
+        f"{second_what} gives {dim} = {b}; need one size for {dim} ({a} vs {b})"
+    )
