@@ -78,13 +78,8 @@ if TYPE_CHECKING:
     from typedflux.layers.attention import MultiHeadAttention
     from typedflux.layers.show import outputsize, summary
     from typedflux import losses
-    from typedflux.optimise.rules import (
-        Descent,
-        Momentum,
-        Nesterov,
-        RMSProp,
-        AdaGrad,
-        AdaDelta,
+    from typedflux.optimise.rules import Descent, Momentum, Nesterov, RMSProp, AdaGrad, AdaDelta
+    from typedflux.optimise.composable import (
         OptimiserChain,
         ClipGrad,
         ClipNorm,
@@ -304,8 +299,10 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     "typedflux.layers.show": ("outputsize", "summary"),
     "typedflux": ("losses",),  # submodules
     "typedflux.optimise.rules": (
-        "Descent", "Momentum", "Nesterov", "RMSProp", "AdaGrad", "AdaDelta", "OptimiserChain",
-        "ClipGrad", "ClipNorm", "WeightDecay", "SignDecay", "AccumGrad",
+        "Descent", "Momentum", "Nesterov", "RMSProp", "AdaGrad", "AdaDelta",
+    ),
+    "typedflux.optimise.composable": (
+        "OptimiserChain", "ClipGrad", "ClipNorm", "WeightDecay", "SignDecay", "AccumGrad",
     ),
     "typedflux.optimise.adam": (
         "Adam", "AdamW", "RAdam", "NAdam", "AdaMax", "AdaBelief", "OAdam", "Lion",

@@ -6,21 +6,15 @@ Adam(eta=0.001, beta=(0.9, 0.999), epsilon=1e-08)
 """
 
 from typedflux.optimise.adam import AdaBelief, AdaMax, Adam, AdamW, Lion, NAdam, OAdam, RAdam
-from typedflux.optimise.rules import (
+from typedflux.optimise.composable import (
     AccumGrad,
-    AdaDelta,
-    AdaGrad,
     ClipGrad,
     ClipNorm,
-    Descent,
-    Momentum,
-    Nesterov,
     OptimiserChain,
-    RMSProp,
-    Rule,
     SignDecay,
     WeightDecay,
 )
+from typedflux.optimise.rules import AdaDelta, AdaGrad, Descent, Momentum, Nesterov, RMSProp, Rule
 from typedflux.optimise import schedules
 from typedflux.optimise.callbacks import EarlyStopping
 from typedflux.optimise.finite import NonFiniteError

@@ -35,7 +35,8 @@ from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
     NONFINITE, NonFiniteError, Skipped, all_finite, culprit, refusal,
 )
-from typedflux.optimise.rules import Descent, OptimiserChain, Rule
+from typedflux.optimise.composable import OptimiserChain
+from typedflux.optimise.rules import Descent, Rule
 from typedflux.optimise.schedules import Scheduler
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
