@@ -15,6 +15,7 @@ engine is below ``typedflux.tensor``, see docs/internals.md).
 
 from __future__ import annotations
 
+import operator
 from typing import Any, Dict, List, Sequence, Tuple
 
 import numpy as np
@@ -28,6 +29,7 @@ __all__ = [
     "operand",
     "operand_list",
     "real_param",
+    "int_param",
     "number_array",
     "scalar_like",
     "creeps",
@@ -137,6 +139,26 @@ def real_param(v: Any, op: str, arg: str) -> Any:
     if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
         raise TypeError(f'"{op}" needs a number for {arg}, got {type(v).__name__}')
     return v
+
+
+def int_param(v: Any, op: str, arg: str) -> int:
+    """An int parameter an op checks itself (a count, a diagonal, one axis) as an ``int``: a
+    Python or numpy int (anything with ``__index__``), not a bool; else a ``TypeError``
+    naming the op and the argument.
+
+    >>> int_param(np.int64(2), "chunk", "chunks")
+    2
+    >>> int_param(1.5, "tril", "k")
+    Traceback (most recent call last):
+    ...
+    TypeError: "tril" needs an int for k, got float
+    """
+    if not isinstance(v, bool):
+        try:
+            return operator.index(v)
+        except TypeError:  # no __index__, or a numpy array that is not one int
+            pass
+    raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}')
 
 
 def number_array(v: Any) -> Array:

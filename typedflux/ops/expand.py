@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.engine.operands import real_param
+from typedflux.engine.operands import int_param, real_param
 from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.shapes.rules_expand import PAD_MODES
 from typedflux.tensor import Tensor, TensorLike
@@ -60,11 +60,11 @@ def _tile_examples() -> List[Tuple[Any, ...]]:
 
 # -- repeat_interleave ---------------------------------------------------------------------------
 def _interleave_forward(x: Any, repeats: int, axis: Optional[int]) -> Any:
-    r = _int(repeats, "repeat_interleave", "repeats")
+    r = int_param(repeats, "repeat_interleave", "repeats")
     if axis is not None:
         if isinstance(axis, (tuple, list)):
             raise TypeError(f'"repeat_interleave" takes one axis (an int or None), got {axis!r}')
-        axis = _int(axis, "repeat_interleave", "axis")
+        axis = int_param(axis, "repeat_interleave", "axis")
     return np.repeat(x, r, axis=axis)
 
 
@@ -143,12 +143,6 @@ def _ints(values: Tuple[Any, ...], op: str, arg: str) -> Tuple[int, ...]:
                 f'"{op}" needs ints for {arg}, got {type(v).__name__} at position {k}'
             ) from None
     return tuple(out)
-
-
-def _int(v: Any, op: str, arg: str) -> int:
-    if isinstance(v, bool) or not hasattr(v, "__index__"):
-        raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}')
-    return operator.index(v)
 
 
 def tile(x: TensorLike, *reps: int) -> AnyTensor:

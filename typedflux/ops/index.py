@@ -21,6 +21,7 @@ from typing import Any, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import int_param
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
 from typedflux.tensor import Tensor, TensorLike
@@ -138,13 +139,7 @@ def take_along_axis(x: TensorLike, indices: TensorLike, axis: int) -> AnyTensor:
     [[12.]
      [20.]]
     """
-    return p_take_along_axis.invoke(x, indices, _axis(axis, "take_along_axis"))
-
-
-def _axis(axis: Any, op: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f'"{op}" needs an int for axis, got {type(axis).__name__}')
-    return int(axis)
+    return p_take_along_axis.invoke(x, indices, int_param(axis, "take_along_axis", "axis"))
 
 
 _gather_rule = composite_rule("gather")
@@ -163,7 +158,7 @@ def gather(x: TensorLike, axis: int, index: TensorLike) -> AnyTensor:
     [[1. 1.]
      [4. 3.]]
     """
-    axis = _axis(axis, "gather")
+    axis = int_param(axis, "gather", "axis")
     _gather_rule(x, axis, index)
     xs, ixs = operand(x, "gather", "x")[1], operand(index, "gather", "index")[1]
     i = axis % len(xs)

@@ -13,12 +13,12 @@ Tensor[2] float32
 
 from __future__ import annotations
 
-import operator
 from typing import Any, List, Sequence, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import int_param
 from typedflux.ops.elementwise import p_add, p_mul
 from typedflux.ops.index import p_getitem
 from typedflux.ops.examples import normal, rng
@@ -164,15 +164,6 @@ def _pieces(x: TensorLike, shapes: Sequence[Tuple[int, ...]], axis: int) -> Tupl
     return tuple(out)
 
 
-def _int(v: Any, op: str, arg: str) -> int:
-    if isinstance(v, bool):
-        raise TypeError(f'"{op}" needs an int for {arg}, got bool')
-    try:
-        return operator.index(v)
-    except TypeError:
-        raise TypeError(f'"{op}" needs an int for {arg}, got {type(v).__name__}') from None
-
-
 @composite("split")
 def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTensor, ...]:
     """``split(Tensor[..., n, ...], sizes, axis=-1)``: a tuple of tensors, one per size, cut
@@ -194,7 +185,7 @@ def split(x: TensorLike, sizes: Sequence[int], axis: int = -1) -> Tuple[AnyTenso
             f'"split" needs a tuple or list of sizes for sizes, got {type(sizes).__name__} '
             "(for n equal parts use chunk(x, n))"
         )
-    sizes_t = tuple(_int(v, "split", f"sizes[{k}]") for k, v in enumerate(sizes))
+    sizes_t = tuple(int_param(v, "split", f"sizes[{k}]") for k, v in enumerate(sizes))
     shapes: Any = _split_rule(x, sizes_t, axis)
     return _pieces(x, shapes, axis)
 
@@ -211,6 +202,6 @@ def chunk(x: TensorLike, chunks: int, axis: int = -1) -> Tuple[AnyTensor, ...]:
     [(2, 4), (2, 4), (2, 4)]
     """
     # One shape per output (a several-output spec).
-    shapes: Any = _chunk_rule(x, _int(chunks, "chunk", "chunks"), axis)
+    shapes: Any = _chunk_rule(x, int_param(chunks, "chunk", "chunks"), axis)
     return _pieces(x, shapes, axis)
 

@@ -18,6 +18,7 @@ from typing import Any, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import int_param
 from typedflux.engine.tape import needed
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, primitive
@@ -106,11 +107,11 @@ def matmul(x: TensorLike, w: TensorLike) -> AnyTensor:
 
 
 def _tril_forward(x: Any, k: int) -> Any:
-    return np.tril(x, _diagonal(k, "tril"))
+    return np.tril(x, int_param(k, "tril", "k"))
 
 
 def _triu_forward(x: Any, k: int) -> Any:
-    return np.triu(x, _diagonal(k, "triu"))
+    return np.triu(x, int_param(k, "triu", "k"))
 
 
 p_tril: Primitive = primitive("tril")(_tril_forward)
@@ -135,12 +136,6 @@ def _triangle_examples() -> List[Tuple[Any, ...]]:
 
 p_tril.examples(_triangle_examples)
 p_triu.examples(_triangle_examples)
-
-
-def _diagonal(k: Any, op: str) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise TypeError(f'"{op}" needs an int for k, got {type(k).__name__}')
-    return int(k)
 
 
 def tril(x: TensorLike, k: int = 0) -> AnyTensor:

@@ -11,12 +11,12 @@ and a rearrangement into the right side.
 from __future__ import annotations
 
 import math
-import operator
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import int_param
 from typedflux.ops.reduce import p_max, p_min, p_sum
 from typedflux.ops.registry import Primitive, composite_rule, primitive
 from typedflux.shapes.rules_rearrange import ELLIPSIS, REDUCTIONS, Sizes, parse_pattern, recipe
@@ -94,9 +94,7 @@ def _pattern(pattern: Any, op: str) -> str:
 def _sizes(sizes: Dict[str, Any], op: str) -> Sizes:
     dims: List[Tuple[str, int]] = []
     for name, size in sizes.items():
-        if isinstance(size, bool) or not hasattr(size, "__index__"):
-            raise TypeError(f'"{op}" needs an int for the size {name}=, got {type(size).__name__}')
-        dims.append((name, operator.index(size)))
+        dims.append((name, int_param(size, op, f"the size {name}=")))
     return tuple(dims)
 
 
