@@ -216,12 +216,9 @@ def _broadcast(
     x: Shape, y: Shape, fail: Callable[[int, Dim, Dim], NoReturn]
 ) -> Shape:
     """Broadcast two shapes; ``fail(axis, a, b)`` raises on a proven mismatch at ``axis``."""
-    if x == y:
-        return x
-    if all_int(x) and all_int(y):
-        fast = _broadcast_ints(x, y)  # type: ignore[arg-type]
-        if fast is not None:
-            return fast
+    easy = _easy(x, y)
+    if easy is not None:
+        return easy
     sx, sy = star_index(x), star_index(y)
     if sx is None and sy is None:
         nx, ny = len(x), len(y)
@@ -264,6 +261,20 @@ def _broadcast(
     return (Star(),) + tuple(tail)
 
 
+def _easy(x: Shape, y: Shape) -> Optional[Shape]:
+    """The broadcast of equal shapes, or of int shapes that broadcast; ``None`` otherwise
+    (symbols, or a clash, which the general path words).
+
+    >>> _easy((2, 1), (3,)), _easy((2,), (3,))
+    ((2, 3), None)
+    """
+    if x == y:
+        return x
+    if all_int(x) and all_int(y):
+        return _broadcast_ints(x, y)  # type: ignore[arg-type]
+    return None
+
+
 def _broadcast_ints(x: Tuple[int, ...], y: Tuple[int, ...]) -> Optional[Shape]:
     """The runtime case, kept tight (it runs on every broadcasting op); ``None`` on a clash,
     which the general path then reports."""
@@ -291,12 +302,9 @@ def broadcast_pair(x: Shape, y: Shape, op: str, xname: str = "x", yname: str = "
     typedflux.shapes.errors.ShapeError: Cannot broadcast for "add": x has Tensor[2, 10], y has Tensor[2, 5]; need equal sizes or 1 at axis -1 (10 vs 5)
     """
 
-    if x == y:
-        return x
-    if all_int(x) and all_int(y):
-        fast = _broadcast_ints(x, y)  # type: ignore[arg-type]
-        if fast is not None:
-            return fast
+    easy = _easy(x, y)  # before the closure below: most calls end here
+    if easy is not None:
+        return easy
 
     def fail(axis: int, a: Dim, b: Dim) -> NoReturn:
         hint = _missing_axis_hint(x, xname, y, yname)
