@@ -26,7 +26,7 @@ from typedflux.layers.core import (
     randn32,
     zeros32,
 )
-from typedflux.ops import layers_nn as F
+from typedflux.ops import basic_nn as F
 from typedflux.ops.creation import rng
 from typedflux.ops.nn import identity
 from typedflux.shapes.layers import LAYERS

@@ -1,8 +1,9 @@
 """Numpy kernels of the fused layer primitives: forwards and hand-written backwards.
 
-Plain functions over ndarrays, so the primitives in :mod:`typedflux.ops.layers_nn` stay one
-line each and the kernels can be tested against naive loops. Layouts follow PyTorch: NCHW
-images, conv weight ``(out, in, kh, kw)``, transposed-conv weight ``(in, out, kh, kw)``.
+Plain functions over ndarrays, so the primitives in :mod:`typedflux.ops.layers_nn` and
+:mod:`typedflux.ops.basic_nn` stay one line each and the kernels can be tested against naive
+loops. Layouts follow PyTorch: NCHW images, conv weight ``(out, in, kh, kw)``,
+transposed-conv weight ``(in, out, kh, kw)``.
 
 Input dtypes (Flux's rule): a kernel with parameters computes in their float dtype, so an
 integer, bool or other-precision float input is converted to it first (:func:`as_param`;

@@ -1,5 +1,6 @@
-"""Fused layer primitives: dense, conv2d, conv_transpose2d, pools, norms, dropout, embedding
-and whole-sequence RNN/LSTM/GRU, each a forward and a hand-written VJP side by side.
+"""Fused layer primitives: conv2d, conv_transpose2d, pools, norms and whole-sequence
+RNN/LSTM/GRU, each a forward and a hand-written VJP side by side (dense, dropout and
+embedding, the primitives of ``layers/basic.py``, are in :mod:`typedflux.ops.basic_nn`).
 
 The maths lives in :mod:`typedflux.ops.layers_kernels`; here each kernel is bound to its spec
 (``typedflux/shapes/rules_layers.py``) so the registry runs the shape rule first and the
@@ -7,10 +8,9 @@ gradient check covers it. Work a VJP can reuse (conv's im2col buffer, maxpool's 
 LSTM/GRU gates) is kept only while a tape records, keyed by the output array and dropped
 with it; a VJP that finds nothing saved recomputes it.
 
->>> import numpy as np, typedflux as tf
->>> x = tf.ones(2, 3)
->>> dense(x, tf.ones(4, 3), tf.zeros(4), "relu").shape
-(2, 4)
+>>> import typedflux as tf
+>>> maxpool2d(tf.ones(1, 1, 4, 4), (2, 2)).shape
+(1, 1, 2, 2)
 """
 
 from __future__ import annotations
@@ -22,22 +22,18 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.compiler.hooks import opaque
 from typedflux.engine.tape import _ACTIVE, id_on
 from typedflux.ops import layers_kernels as K
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor
 
 __all__ = [
-    "dense",
     "conv2d",
     "conv_transpose2d",
     "maxpool2d",
     "meanpool2d",
     "batchnorm",
     "layernorm",
-    "dropout",
-    "embedding",
     "rnn_sequence",
     "lstm_sequence",
     "gru_sequence",
@@ -106,37 +102,6 @@ _rng = np.random.default_rng(1234)
 
 def _randn(*shape: int) -> np.ndarray[Any, Any]:
     return _rng.standard_normal(shape)
-
-
-# -- dense -------------------------------------------------------------------------------------
-
-
-# The kernels take the primitive's own arguments: bound directly, no wrapper call.
-p_dense: Primitive = primitive("dense")(K.dense_forward)
-p_dense.vjp(K.dense_vjp)
-
-
-@p_dense.examples
-def _dense_examples() -> Args:
-    # The last example feeds x as a constant tensor with grad_x False: its VJP skips gx.
-    return [
-        (_randn(3, 4), _randn(2, 4), _randn(2), act, True) for act in FUSED_ACTIVATIONS
-    ] + [
-        (_randn(2, 3, 4), _randn(5, 4), 0.0, "tanh", True),
-        (_randn(4), _randn(3, 4), _randn(3), "identity", True),
-        (Tensor(_randn(3, 4), np.float64), _randn(2, 4), _randn(2), "relu", False),
-    ]
-
-
-def dense(x: Any, w: Any, b: Any = 0.0, activation: str = "identity") -> AnyTensor:
-    """``act(x @ w.T + b)`` in one op: ``Tensor[*Bs, in], w Tensor[out, in], b Tensor[out]
-    -> Tensor[*Bs, out]``; ``activation`` is one of ``identity, relu, tanh, sigmoid``.
-
-    >>> import typedflux as tf
-    >>> dense(tf.ones(2, 3), tf.ones(1, 3), tf.tensor([1.0])).numpy().ravel().tolist()
-    [4.0, 4.0]
-    """
-    return p_dense.invoke(x, w, b, activation, needs_grad(x))
 
 
 # -- conv2d --------------------------------------------------------------------------------------
@@ -367,84 +332,6 @@ def layernorm(x: Any, weight: Any, bias: Any, eps: float = 1e-5) -> AnyTensor:
     [-1.0, 1.0]
     """
     return p_layernorm.invoke(x, weight, bias, eps)
-
-
-# -- dropout, embedding ------------------------------------------------------------------------------
-
-
-@primitive("dropout")
-def p_dropout(x: Any, mask: Any) -> Any:
-    return x * mask
-
-
-@p_dropout.vjp
-def _dropout_vjp(g: Any, out: Any, x: Any, mask: Any) -> Tuple[Any, ...]:
-    return g * mask, None
-
-
-@p_dropout.examples
-def _dropout_examples() -> Args:
-    # The mask is a constant (drawn by the layer), so it is passed as a tensor.
-    mask: AnyTensor = Tensor((_rng.random((3, 4)) > 0.5) / 0.5, np.float64)
-    return [(_randn(3, 4), mask)]
-
-
-def dropout(x: Any, mask: Any) -> AnyTensor:
-    """``x * mask`` with a saved mask (0 or ``1/(1-p)``, drawn by the Dropout layer); the
-    gradient is ``g * mask`` and none flows to the mask.
-
-    >>> import typedflux as tf
-    >>> dropout(tf.ones(3), tf.tensor([0.0, 2.0, 2.0])).numpy().tolist()
-    [0.0, 2.0, 2.0]
-    """
-    return p_dropout.invoke(x, mask)
-
-
-@primitive("embedding")
-def p_embedding(ids: Any, weight: Any) -> Any:
-    if not isinstance(ids, np.ndarray):
-        ids = np.asarray(ids)
-    if ids.dtype.kind not in "iu":
-        raise TypeError(f'"embedding" needs integer ids, got {ids.dtype}')
-    _check_ids(ids, weight.shape[0])
-    return weight[ids]
-
-
-@opaque(writes=())
-def _check_ids(ids: Any, vocab: int) -> None:
-    # Reads the ids' values: tf.compile replays this check as one call.
-    if ids.size and (ids.min() < 0 or ids.max() >= vocab):
-        bad = int(ids.min()) if ids.min() < 0 else int(ids.max())
-        raise IndexError(
-            f'Token id out of range for "embedding": weight has {vocab} rows; need '
-            f"0 <= id < {vocab} (id {bad})"
-        )
-
-
-@p_embedding.vjp
-def _embedding_vjp(g: Any, out: Any, ids: Any, weight: Any) -> Tuple[Any, ...]:
-    gw = np.zeros_like(weight, dtype=g.dtype)
-    if not isinstance(ids, np.ndarray):
-        ids = np.asarray(ids)
-    # Scatter-add: a token used several times gets the sum of its gradients.
-    np.add.at(gw, ids.reshape(-1), g.reshape(-1, weight.shape[1]))
-    return None, gw
-
-
-@p_embedding.examples
-def _embedding_examples() -> Args:
-    return [(np.array([[0, 2, 2], [1, 0, 4]]), _randn(5, 3)), (np.array(3), _randn(5, 2))]
-
-
-def embedding(ids: Any, weight: Any) -> AnyTensor:
-    """Row lookup ``weight[ids]``: int ``Tensor[*Bs]``, ``weight Tensor[vocab, d] ->
-    Tensor[*Bs, d]``; the weight gradient is a scatter-add.
-
-    >>> import typedflux as tf
-    >>> embedding(tf.tensor([1, 1]), tf.arange(6.0).reshape(3, 2)).numpy().tolist()
-    [[2.0, 3.0], [2.0, 3.0]]
-    """
-    return p_embedding.invoke(ids, weight)
 
 
 # -- recurrent -----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Shape rules of the fused layer primitives (dense, conv2d, pools, norms, recurrent, ...).
 
-These are the static half of the primitives in ``typedflux/ops/layers_nn.py``. An
+These are the static half of the primitives in ``typedflux/ops/layers_nn.py`` and
+``typedflux/ops/basic_nn.py``. An
 IGNORED ``grad_x`` argument tells a VJP whether its input ``x`` needs a gradient at all
 (the public wrappers fill it in), so a first layer skips the input-gradient GEMM; the layer
 classes run the layer rules of :mod:`typedflux.shapes.layers` first (so users see messages
