@@ -44,6 +44,7 @@ from mypy_plugin.callbacks.chain_items import (
     chain_items,
     container_parts,
 )
+from mypy_plugin.callbacks.culprits import join_culprit, parallel_culprit, skip_culprit
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -155,7 +156,7 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             position = getattr(err, "position", None)
             where: Context = ctx.context
             if isinstance(position, int) and 1 <= position <= len(exprs):
-                where = exprs[position - 1]
+                where = join_culprit(exprs[position - 1], types[position - 1], err)
             report_shape_error(ctx.api, err, where)
             # At run time this Chain never exists: an enclosing Chain sees an unknown layer
             # (no second report of the same fault).
@@ -366,6 +367,8 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
         conn = _arg(ctx, "connection")
         if conn is None:
             return ctx.default_return_type
+        layer = None
+        i = -1
         if kind == SKIP:
             layer = _arg(ctx, "layer")
             if layer is None:
@@ -392,7 +395,13 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
         except CannotTell:
             pass
         except ShapeError as err:
-            report_shape_error(ctx.api, err, ctx.context)
+            # On the line of the part at fault when the container spans several lines.
+            where: Context = ctx.context
+            if kind == SKIP and layer is not None:
+                where = skip_culprit(layer[0], layer[1], ctx.context)
+            elif kind != SKIP:
+                where = parallel_culprit(ctx.args[i], items, join, ctx.context)
+            report_shape_error(ctx.api, err, where)
             return ctx.default_return_type
         return out
 

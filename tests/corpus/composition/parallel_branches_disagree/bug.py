@@ -2,9 +2,9 @@
 import typedflux as tf
 from typedflux import Chain, Dense, Parallel, relu
 
-towers = Parallel(  # E: Parallel(add, Chain(Dense(16 => 32, relu), Dense(32 => 8)), Chain(Dense(16 => 32, relu), Dense(32 => 4))) cannot join its branches: Cannot broadcast for "add": xs[0] has Tensor[B, 8], xs[1] has Tensor[B, 4]; need equal sizes or 1 at axis -1 (8 vs 4)  [shape]
+towers = Parallel(
     tf.add,
     Chain(Dense(16, 32, relu), Dense(32, 8)),
-    Chain(Dense(16, 32, relu), Dense(32, 4)),  # BUG[gap redteam: a multi-line Parallel's join error is reported on its first line, not on the branch that disagrees]
+    Chain(Dense(16, 32, relu), Dense(32, 4)),  # BUG  # E: Parallel(add, Chain(Dense(16 => 32, relu), Dense(32 => 8)), Chain(Dense(16 => 32, relu), Dense(32 => 4))) cannot join its branches: Cannot broadcast for "add": xs[0] has Tensor[B, 8], xs[1] has Tensor[B, 4]; need equal sizes or 1 at axis -1 (8 vs 4)  [shape]
 )
 print(towers(tf.randn(2, 16)).shape)

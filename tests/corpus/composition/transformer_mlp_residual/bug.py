@@ -6,8 +6,8 @@ D_MODEL = 32
 
 block = Chain(
     SkipConnection(Chain(LayerNorm(32), MultiHeadAttention(32, 4)), tf.add),
-    SkipConnection(  # E: Chain layer 2 SkipConnection(Chain(LayerNorm(32), Dense(32 => 128, gelu), Dense(128 => 128), Dropout(0.1)), add): Cannot broadcast for "add": xs[0] has Tensor[..., 128], xs[1] has Tensor[..., 32]; need equal sizes or 1 at axis -1 (128 vs 32)  [shape]  # N: input to layer 2: Tensor[..., 32]
-        Chain(LayerNorm(32), Dense(32, 128, gelu), Dense(128, 128), Dropout(0.1)),  # BUG[gap redteam: a multi-line SkipConnection's join error is reported on its first line, not on the layer that sets the width]
+    SkipConnection(
+        Chain(LayerNorm(32), Dense(32, 128, gelu), Dense(128, 128), Dropout(0.1)),  # BUG  # E: Chain layer 2 SkipConnection(Chain(LayerNorm(32), Dense(32 => 128, gelu), Dense(128 => 128), Dropout(0.1)), add): Cannot broadcast for "add": xs[0] has Tensor[..., 128], xs[1] has Tensor[..., 32]; need equal sizes or 1 at axis -1 (128 vs 32)  [shape]  # N: input to layer 2: Tensor[..., 32]
         tf.add,
     ),
 )
