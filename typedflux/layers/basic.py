@@ -69,8 +69,9 @@ class Dense(Layer, Generic[In, Out]):
     """
 
     spec = LAYERS["Dense"]
-    weight: AnyTensor
-    bias: Optional[AnyTensor]
+    # Typed by the layer's sizes, so mypy checks their use (weight tying: h @ w.T).
+    weight: Tensor[Out, In]
+    bias: Optional[Tensor[Out]]
 
     def __init__(
         self,
@@ -185,6 +186,7 @@ class Embedding(Layer, Generic[V, D]):
     """
 
     spec = LAYERS["Embedding"]
+    weight: Tensor[V, D]  # typed by the layer's sizes (a tied output layer: h @ weight.T)
 
     def __init__(self, vocab: int, dim: int) -> None:
         a = self._configure(vocab, dim)

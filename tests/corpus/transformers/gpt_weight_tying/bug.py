@@ -13,7 +13,7 @@ norm = LayerNorm(16)
 
 def logits(ids: Tensor[B, T]) -> Tensor[B, T, 50]:
     h = norm(embed(ids))
-    return h @ embed.weight  # BUG[gap redteam: a layer's parameters are typed Tensor of unknown shape (embed.weight is not known to be 50 x 16)]
+    return h @ embed.weight  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[B, T, 16], w has Tensor[50, 16]; need x.shape[-1] == w.shape[-2] (16 vs 50); did you mean to transpose w (w.T)?  [shape]
 
 
 print(logits(tf.tensor([[1, 2, 3]])).shape)
