@@ -45,6 +45,7 @@ from mypy_plugin.callbacks.chain_items import (
     container_parts,
 )
 from mypy_plugin.callbacks.culprits import join_culprit, parallel_culprit, skip_culprit
+from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -110,7 +111,7 @@ def layer_constructor_hook(spec: LayerSpec) -> Callable[[FunctionContext], Type]
         t = get_proper_type(ctx.default_return_type)
         if not isinstance(t, Instance):
             return ctx.default_return_type
-        return build_layer_type(ctx, spec, t)
+        return check_layer_boundary(ctx, build_layer_type(ctx, spec, t))
 
     return guarded(f'"{spec.name}"', hook, lambda ctx: ctx.default_return_type)
 
@@ -161,7 +162,7 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             # At run time this Chain never exists: an enclosing Chain sees an unknown layer
             # (no second report of the same fault).
             return _unknown_chain(ctx, result)
-        return result
+        return check_layer_boundary(ctx, result)
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
 

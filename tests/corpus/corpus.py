@@ -46,7 +46,7 @@ _BUG = re.compile(r"#\s*BUG(?:\[(?P<kind>limit|gap)(?P<who>[^:\]]*)(?::\s*(?P<wh
 _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 _CODE = re.compile(r"  \[(?P<code>[a-z-]+)\]$")
 # Errors no run-time check can see: a variable annotation is not evaluated at run time.
-STATIC_ONLY = ("Assigned shape ",)
+STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
 
 
 @dataclass

@@ -60,3 +60,19 @@ Autoencoder()
 AutoencoderFixed()
 attention_scores(tf.zeros(2, 5, 64), tf.zeros(2, 5, 64))
 pooled(tf.zeros(2, 5, 64))
+
+
+# -- a layer whose sizes are not its annotation's -------------------------------------------------
+class Classifier:
+    def __init__(self) -> None:
+        self.head: Dense[64, 10] = Dense(64, 100)  # E: Assigned layer Dense(64 => 100) does not match the annotation Dense[64, 10] of "self.head": out_features is 100, expected 10  [shape]
+        self.body: Dense[784, 64] = Dense(784, 64)
+
+
+def make_head() -> Dense[64, 10]:
+    return Dense(32, 10)  # E: Return layer Dense(32 => 10) does not match the annotation Dense[64, 10]: in_features is 32, expected 64  [shape]
+
+
+enc_layer: Dense[784, 32] = Dense(784, 32)
+decoder: Dense[32, 784] = Dense(784, 32)  # E: Assigned layer Dense(784 => 32) does not match the annotation Dense[32, 784] of "decoder": in_features is 784, expected 32  [shape]
+Classifier()

@@ -28,7 +28,8 @@ from typecheck_snapshots import CASES, expected_of
 from typedflux.shapes.errors import ShapeError
 
 _CODE = "  [shape]"
-_STATIC_ONLY = ("Assigned shape ",)  # no run-time check can see a variable annotation
+# No run-time check can see a variable annotation, nor a layer's annotated sizes.
+_STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
 
 
 def _return_lines(tree: ast.Module, fn: object) -> List[int]:

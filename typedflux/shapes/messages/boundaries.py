@@ -15,6 +15,7 @@ from typedflux.shapes.dims import Dim, Star
 from typedflux.shapes.messages.shape_text import fmt_dim, fmt_shape
 
 __all__ = [
+    "layer_boundary_mismatch",
     "return_mismatch",
     "assignment_mismatch",
     "reassignment_mismatch",
@@ -229,3 +230,29 @@ def binding_conflict(
         f'Dim "{dim}" differs for "{function}": {first_what} gives {dim} = {a}, '
         f"{second_what} gives {dim} = {b}; need one size for {dim} ({a} vs {b})"
     )
+
+
+def layer_boundary_mismatch(
+    kind: str,
+    layer: str,
+    annotation: str,
+    field: str,
+    got: object,
+    expected: object,
+    target: str = "",
+) -> str:
+    """A layer returned, assigned or yielded where its annotation asks for other sizes;
+    ``kind`` is ``"return"``, ``"assign"`` or ``"yield"``, ``field`` the differing size's name
+    (``"layer 2 out_features"`` inside a Chain).
+
+    >>> print(layer_boundary_mismatch("assign", "Dense(784 => 64)", "Dense[784, 32]",
+    ...                               "out_features", 64, 32, "fc"))
+    Assigned layer Dense(784 => 64) does not match the annotation Dense[784, 32] of "fc": out_features is 64, expected 32
+    >>> print(layer_boundary_mismatch("return", "Chain(Dense(4 => 8), Dense(8 => 3))",
+    ...                               "Chain[Dense[4, 8], Dense[8, 2]]", "layer 2 out_features", 3, 2))
+    Return layer Chain(Dense(4 => 8), Dense(8 => 3)) does not match the annotation Chain[Dense[4, 8], Dense[8, 2]]: layer 2 out_features is 3, expected 2
+    """
+    head = {"assign": "Assigned", "yield": "Yielded"}.get(kind, "Return")
+    of = f' of "{target}"' if kind == "assign" and target else ""
+    return (f"{head} layer {layer} does not match the annotation {annotation}{of}: "
+            f"{field} is {got}, expected {expected}")

@@ -1,0 +1,15 @@
+"""A model builder annotated with its Chain type (as examples/digits.py does) builds a head of
+another width."""
+from typing import Literal as L
+
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+MLP = Chain[Dense[L[8], L[16]], Dense[L[16], L[3]]]
+
+
+def build() -> MLP:
+    return Chain(Dense(8, 16, relu), Dense(16, 3))
+
+
+print(tf.losses.mse(build()(tf.randn(2, 8)), tf.zeros(2, 3)).item())
