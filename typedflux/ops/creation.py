@@ -238,12 +238,18 @@ def _dtype(dtype: Any, fn: str, floats_only: bool = False) -> np.dtype[Any]:
     return dt
 
 
-_zeros_rule = composite_rule("zeros")
-_ones_rule = composite_rule("ones")
-_full_rule = composite_rule("full")
-_randn_rule = composite_rule("randn")
-_rand_rule = composite_rule("rand")
+_SHAPE_RULES = {fn: composite_rule(fn) for fn in ("zeros", "ones", "full", "randn", "rand")}
 _arange_rule = composite_rule("arange")
+
+
+def _shape_of_call(shape: Tuple[Any, ...], dtype: Any, fn: str) -> Tuple[int, ...]:
+    """The sizes a creation function ``fn`` was given (separate ints or one tuple), checked:
+    ints, by ``fn``'s shape rule (negative sizes, in the checker's words), and against what
+    one array of ``dtype`` can address."""
+    s = _sizes(shape, fn)
+    _SHAPE_RULES[fn](s)
+    _addressable(s, dtype, fn)
+    return s
 
 
 def tensor(data: Any, dtype: Any = None) -> AnyTensor:
@@ -273,9 +279,7 @@ def zeros(*shape: int, dtype: Any = None) -> AnyTensor:
     (2, 3)
     """
     dt = _dtype(dtype, "zeros")
-    s = _sizes(shape, "zeros")
-    _zeros_rule(s)
-    _addressable(s, dt, "zeros")
+    s = _shape_of_call(shape, dt, "zeros")
     return _wrap(np.zeros(s, dtype=dt))
 
 
@@ -288,9 +292,7 @@ def ones(*shape: int, dtype: Any = None) -> AnyTensor:
     [1. 1.]
     """
     dt = _dtype(dtype, "ones")
-    s = _sizes(shape, "ones")
-    _ones_rule(s)
-    _addressable(s, dt, "ones")
+    s = _shape_of_call(shape, dt, "ones")
     return _wrap(np.ones(s, dtype=dt))
 
 
@@ -308,9 +310,7 @@ def full(*shape: int, value: Any, dtype: Any = None) -> AnyTensor:
     v = checked_array(value, dtype, "full", "value")
     if v.ndim:
         raise ValueError(f"full: value must be one number, got an array of shape {v.shape}")
-    s = _sizes(shape, "full")
-    _full_rule(s)
-    _addressable(s, v.dtype, "full")
+    s = _shape_of_call(shape, v.dtype, "full")
     return _wrap(np.full(s, v, dtype=v.dtype))
 
 
@@ -323,9 +323,7 @@ def randn(*shape: int, dtype: Any = None) -> AnyTensor:
     dtype('float32')
     """
     dt = _dtype(dtype, "randn", floats_only=True)
-    s = _sizes(shape, "randn")
-    _randn_rule(s)
-    _addressable(s, dt, "randn")
+    s = _shape_of_call(shape, dt, "randn")
     if dt in (np.float32, np.float64):
         return _wrap(rng().standard_normal(s, dtype=dt))
     return _wrap(rng().standard_normal(s).astype(dt))
@@ -340,9 +338,7 @@ def rand(*shape: int, dtype: Any = None) -> AnyTensor:
     True
     """
     dt = _dtype(dtype, "rand", floats_only=True)
-    s = _sizes(shape, "rand")
-    _rand_rule(s)
-    _addressable(s, dt, "rand")
+    s = _shape_of_call(shape, dt, "rand")
     if dt in (np.float32, np.float64):
         return _wrap(rng().random(s, dtype=dt))
     return _wrap(rng().random(s).astype(dt))
