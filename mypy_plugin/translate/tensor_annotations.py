@@ -1,0 +1,237 @@
+"""``Tensor[...]`` in a type expression (semantic analysis): each dim checked and turned into
+its mypy type (see the package's table); a malformed one is a ``shape-annotation`` error and
+becomes ``Any``, so checking carries on.
+
+>>> callable(analyze_tensor_annotation)  # exercised by tests/typecheck/case_annotations.py
+True
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional
+
+from mypy.nodes import TypeVarExpr
+from mypy.plugin import AnalyzeTypeContext
+from mypy.types import (
+    AnyType,
+    EllipsisType,
+    Instance,
+    LiteralType,
+    ProperType,
+    RawExpressionType,
+    TupleType,
+    Type,
+    TypeList,
+    TypeOfAny,
+    TypeVarType,
+    UnboundType,
+    UninhabitedType,
+    UnpackType,
+    get_proper_type,
+)
+
+from mypy_plugin.codes import SHAPE_ANNOTATION
+from mypy_plugin.final_dims import final_dim
+
+from mypy_plugin.translate.common import any_type, dim_text, is_int_bound
+from typedflux.shapes.dims import Dim, Unknown, symbol_name, symbols, sym
+from typedflux.shapes.parse import parse_dim
+
+__all__ = [
+    "analyze_tensor_annotation",
+]
+
+
+_DIM_FORMS = (
+    "an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression "
+    "or int/Any"
+)
+
+
+def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
+    """Turn the unanalysed ``Tensor[...]`` in ``ctx`` into an ``Instance`` with dim args.
+
+    Malformed dims are reported with code ``shape-annotation`` and become ``Any`` so that
+    checking carries on. (Analysing the whole type with ``ctx.api.analyze_type`` would call
+    this hook again forever, so the ``Instance`` is built here.)
+    >>> callable(analyze_tensor_annotation)  # exercised by tests/typecheck/case_*.py
+    True
+    """
+    api = ctx.api
+    info = api.named_type(fullname, []).type
+    raw = ctx.type
+    if not raw.args:
+        if raw.empty_tuple_index:
+            return Instance(info, [], raw.line, raw.column)  # Tensor[()]: a scalar
+        # Bare ``Tensor``: any rank, as mypy reads an unparameterised variadic generic.
+        return Instance(info, [UnpackType(api.named_type("builtins.tuple", [any_type()]))])
+    out: List[Type] = []
+    unpacks = 0
+    for arg in raw.args:
+        t = _analyze_dim_arg(ctx, arg)
+        if isinstance(t, UnpackType) and isinstance(get_proper_type(t.type), TupleType):
+            inner = get_proper_type(t.type)
+            assert isinstance(inner, TupleType)
+            out.extend(inner.items)  # Unpack[Tuple[A, B]] is just the dims A, B
+            continue
+        if isinstance(t, UnpackType):
+            unpacks += 1
+            if unpacks > 1:
+                api.fail(
+                    "A Tensor can hold only one variadic run of dims (*Bs)",
+                    ctx.context,
+                    code=SHAPE_ANNOTATION,
+                )
+                t = any_type(TypeOfAny.from_error)
+        out.append(t)
+    return Instance(info, out, raw.line, raw.column)
+
+
+def _bad(ctx: AnalyzeTypeContext, message: str) -> AnyType:
+    ctx.api.fail(message, ctx.context, code=SHAPE_ANNOTATION)
+    return any_type(TypeOfAny.from_error)
+
+
+def _analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+    api = ctx.api
+    if isinstance(arg, RawExpressionType):
+        value = arg.literal_value
+        if arg.base_type_name == "builtins.str" and isinstance(value, str):
+            return _string_dim(ctx, value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 0:
+                return _bad(ctx, f"A dim is a size and cannot be negative: got {value}")
+            return LiteralType(value, api.named_type("builtins.int", []))
+        if isinstance(value, bool):
+            shown = str(value)
+        elif arg.base_type_name in ("builtins.float", "typing.Any", "builtins.complex"):
+            shown = "a number that is not an int"  # mypy does not keep a float's text
+        else:
+            shown = arg.simple_name()
+        return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {shown}")
+    if isinstance(arg, (TupleType, TypeList)):
+        inner = ", ".join(str(i).replace("?", "") for i in arg.items)
+        return _bad(
+            ctx,
+            f"Tensor dims are listed directly, not as a tuple: write Tensor[{inner}]",
+        )
+    if isinstance(arg, EllipsisType):
+        return _bad(
+            ctx, "Tensor[...] does not take \"...\"; for leading batch dims use *Bs (a TypeVarTuple)"
+        )
+    named = final_dim(ctx, arg)  # ``Tensor[B, D_MODEL]`` with ``D_MODEL: Final = 64``
+    if named is not None:
+        return named
+    analysed = _analyze(ctx, arg)
+    return _check_analysed(ctx, arg, get_proper_type(analysed))
+
+
+def _analyze(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+    # As mypy analyses the args of any generic Instance: nested, with ``Unpack``/``*Bs``
+    # allowed (the public ``analyze_type`` rejects an unpack outside a variadic position).
+    anal = getattr(ctx.api, "anal_type", None)
+    if anal is not None:
+        result: Type = anal(arg, nested=True, allow_unpack=True)
+        return result
+    return ctx.api.analyze_type(arg)
+
+
+def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
+    api = ctx.api
+    if isinstance(t, UnboundType):
+        return any_type(TypeOfAny.from_error)  # mypy has reported it (an unbound TypeVar, ...)
+    if isinstance(t, LiteralType):
+        if isinstance(t.value, str):
+            return _string_dim(ctx, t.value)
+        if isinstance(t.value, int) and not isinstance(t.value, bool) and t.value >= 0:
+            return t
+        return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
+    if isinstance(t, TypeVarType):
+        if is_int_bound(t):
+            return t
+        return _bad(
+            ctx,
+            f'Type variable "{t.name}" is used as a dim but is not bound to int; '
+            f'declare it as {t.name} = TypeVar("{t.name}", bound=int)',
+        )
+    if isinstance(t, (AnyType, UnpackType, UninhabitedType)):
+        return t
+    if isinstance(t, Instance) and t.type.fullname == "builtins.int":
+        return any_type()  # gradual: an unknown size
+    return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
+
+
+def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
+    """A dim written as a string: parsed, names resolved to TypeVars, kept in normal form."""
+    api = ctx.api
+    stripped = text.strip()
+    if stripped.isdigit():
+        api.fail(
+            f'A dim in quotes is an expression; for a plain size write {stripped}, not "{text}"',
+            ctx.context,
+            code=SHAPE_ANNOTATION,
+        )
+        return LiteralType(int(stripped), api.named_type("builtins.int", []))
+    try:
+        first = parse_dim(text)
+    except ValueError as err:
+        return _bad(ctx, str(err))
+    names: Dict[str, Dim] = {}
+    for name in sorted(symbols(first)):
+        # A TypeVar named only inside strings is not bound to this scope by mypy; it is still
+        # a dim symbol (rigid by name here, bound per call by the call-site hook).
+        if _lookup_typevar(ctx, name) is not None or _is_int_typevar_name(ctx, name):
+            names[name] = sym(name)
+    names.update({n: sym(n) for n in _tvars_in_scope(ctx)})
+    try:
+        d = parse_dim(text, names)
+    except ValueError as err:
+        return _bad(ctx, str(err))
+    if isinstance(d, int):
+        return LiteralType(d, api.named_type("builtins.int", []))
+    if isinstance(d, Unknown):
+        return any_type()
+    bare = symbol_name(d)
+    if bare is not None:
+        tv = _lookup_typevar(ctx, bare)
+        if tv is not None:
+            return tv
+    return LiteralType(dim_text(d), api.named_type("builtins.str", []))
+
+
+def _lookup_typevar(ctx: AnalyzeTypeContext, name: str) -> Optional[TypeVarType]:
+    """The int-bound TypeVar ``name`` refers to here, if any (bound in scope or not)."""
+    lookup: Optional[Callable[..., object]] = getattr(ctx.api, "lookup_qualified", None)
+    if lookup is None:
+        return None
+    node = lookup(name, ctx.context, suppress_errors=True)
+    target = getattr(node, "node", None)
+    if not isinstance(target, TypeVarExpr):
+        return None
+    scope = getattr(ctx.api, "tvar_scope", None)
+    binding = scope.get_binding(node) if scope is not None else None
+    if isinstance(binding, TypeVarType):
+        return binding if is_int_bound(binding) else None
+    return None  # not bound in this scope: the caller keeps the string form
+
+
+def _tvars_in_scope(ctx: AnalyzeTypeContext) -> List[str]:
+    names: List[str] = []
+    scope = getattr(ctx.api, "tvar_scope", None)
+    while scope is not None:
+        for tv in getattr(scope, "scope", {}).values():
+            if isinstance(tv, TypeVarType) and is_int_bound(tv):
+                names.append(tv.name)
+        scope = getattr(scope, "parent", None)
+    return names
+
+
+def _is_int_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
+    """Whether ``name`` names an int-bound TypeVar, bound in this scope or not."""
+    lookup: Optional[Callable[..., object]] = getattr(ctx.api, "lookup_qualified", None)
+    node = lookup(name, ctx.context, suppress_errors=True) if lookup is not None else None
+    target = getattr(node, "node", None)
+    if not isinstance(target, TypeVarExpr):
+        return False
+    bound = get_proper_type(target.upper_bound)
+    return isinstance(bound, Instance) and bound.type.has_base("builtins.int")
