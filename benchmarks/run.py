@@ -965,6 +965,20 @@ def report(cfg: Config, info: Dict[str, str], benches: List[Bench],
     return "\n".join(head + lines).rstrip("\n") + "\n", targets
 
 
+KEPT_START = "<!-- kept: benchmarks/run.py --out keeps this section -->"
+KEPT_END = "<!-- /kept -->"
+
+
+def _with_kept(text: str, old: str) -> str:
+    """``text`` with the hand-kept section of ``old`` (between KEPT_START and KEPT_END: the
+    compiled steps measured on the independent harness) put back after its title line."""
+    start, end = old.find(KEPT_START), old.find(KEPT_END)
+    if start < 0 or end < start:
+        return text
+    title, _, rest = text.partition("\n")
+    return f"{title}\n\n{old[start:end + len(KEPT_END)]}\n{rest}"
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--smoke", action="store_true", help="everything tiny (CI)")
@@ -1014,7 +1028,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     text, targets = report(cfg, info, benches, extra)
     print(text)
     if args.out:
-        Path(args.out).write_text(text)
+        out = Path(args.out)
+        out.write_text(_with_kept(text, out.read_text() if out.exists() else ""))
     failed = any(b.error for b in benches) or any(isinstance(v, str) for v in extra.values())
     return 1 if failed else 0
 

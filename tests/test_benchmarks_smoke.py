@@ -29,3 +29,20 @@ def test_benchmark_runner_smoke(tmp_path: Path) -> None:
         assert row in res.stdout, row
     assert "ERROR" not in res.stdout
     assert out.read_text() == res.stdout.rstrip("\n") + "\n"
+
+
+def test_the_hand_kept_section_survives_a_new_report() -> None:
+    # RESULTS.md's compiled-steps section comes from the independent harness, not run.py:
+    # run.py --out puts it back after the new report's title.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    kept = f"{run.KEPT_START}\n## Compiled\n| a | b |\n{run.KEPT_END}"
+    old = f"# typedflux benchmarks\n\n{kept}\n\n## Training steps\nold numbers\n"
+    new = "# typedflux benchmarks\n\n- date: today\n\n## Training steps\nnew numbers\n"
+    got = run._with_kept(new, old)
+    assert got == f"# typedflux benchmarks\n\n{kept}\n\n- date: today\n\n## Training steps\nnew numbers\n"
+    assert run._with_kept(new, "") == new
+    assert run._with_kept(new, "# no kept section\n") == new
