@@ -48,7 +48,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import report_shape_error, type_lookup
-from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints
+from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, static_value
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_spec import (
     LAYERS,
@@ -56,6 +56,7 @@ from typedflux.shapes.layer_spec import (
     LayerArgumentError,
     LayerConfig,
     LayerSpec,
+    is_int,
 )
 
 __all__ = [
@@ -150,6 +151,14 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
             return (v, v)
         vs = static_ints(e, lookup)
         return vs if isinstance(vs, tuple) and len(vs) == 2 else translate.UNKNOWN
+    if kind is ArgKind.CONV_PADDING:
+        # An int, a pair, a 4-tuple or "same" (the spec normalises and resolves it).
+        v = static_value(e, lookup)
+        if v == "same" or is_int(v):
+            return v
+        if isinstance(v, tuple) and len(v) in (2, 4) and all(is_int(a) for a in v):
+            return v
+        return translate.UNKNOWN
     if kind is ArgKind.ACTIVATION:
         return _activation_text(e)
     if kind is ArgKind.FLAG:

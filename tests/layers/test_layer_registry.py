@@ -81,6 +81,13 @@ def _bad_values(kind: ArgKind) -> List[Tuple[Any, type, str]]:
     if kind is ArgKind.PADDING:
         return [(-1, LayerArgumentError, "an int >= 0 or a pair of them"),
                 ("same", TypeError, "an int or a pair of ints")]
+    if kind is ArgKind.CONV_PADDING:
+        need = 'an int, a pair or a 4-tuple (top, bottom, left, right) of ints, or "same"'
+        return [(-1, LayerArgumentError, 'an int >= 0, a pair or a 4-tuple of them, or "same"'),
+                ((0, 1, -1, 0), LayerArgumentError,
+                 'an int >= 0, a pair or a 4-tuple of them, or "same"'),
+                ("valid", TypeError, need), ((1, 2, 3), TypeError, need),
+                (1.5, TypeError, need)]
     if kind is ArgKind.ACTIVATION:
         return [("relu", TypeError, "a callable such as tf.relu")]
     if kind is ArgKind.FLAG:
