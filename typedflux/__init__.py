@@ -73,7 +73,7 @@ if TYPE_CHECKING:
         GlobalMeanPool,
         AdaptiveMeanPool,
     )
-    from typedflux.layers.normalise import BatchNorm, LayerNorm
+    from typedflux.layers.normalise import BatchNorm, LayerNorm, GroupNorm, InstanceNorm
     from typedflux.layers.recurrent import RNN, LSTM, GRU
     from typedflux.layers.attention import MultiHeadAttention
     from typedflux.layers.show import outputsize, summary
@@ -203,6 +203,8 @@ __all__ = [
     "AdaptiveMeanPool",
     "BatchNorm",
     "LayerNorm",
+    "GroupNorm",
+    "InstanceNorm",
     "RNN",
     "LSTM",
     "GRU",
@@ -293,7 +295,7 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
         "Conv", "ConvTranspose", "MaxPool", "MeanPool", "GlobalMaxPool", "GlobalMeanPool",
         "AdaptiveMeanPool",
     ),
-    "typedflux.layers.normalise": ("BatchNorm", "LayerNorm"),
+    "typedflux.layers.normalise": ("BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm"),
     "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU"),
     "typedflux.layers.attention": ("MultiHeadAttention",),
     "typedflux.layers.show": ("outputsize", "summary"),

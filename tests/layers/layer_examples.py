@@ -80,6 +80,17 @@ EXAMPLES: Dict[str, List[Example]] = {
         Example("tf.BatchNorm(3, tf.tanh)", (5, 3), "BatchNorm(3, tanh)"),
     ],
     "LayerNorm": [Example("tf.LayerNorm(4)", (2, 3, 4), "LayerNorm(4)")],
+    "GroupNorm": [
+        Example("tf.GroupNorm(6, 3)", (2, 6, 3, 2), "GroupNorm(6, 3)"),
+        Example("tf.GroupNorm(4, 2, tf.relu, affine=False)", (3, 4, 5),
+                "GroupNorm(4, 2, relu, affine=False)"),
+        Example("tf.GroupNorm(4, 4)", (3, 4), "GroupNorm(4, 4)"),
+    ],
+    "InstanceNorm": [
+        Example("tf.InstanceNorm(3)", (2, 3, 4, 4), "InstanceNorm(3)"),
+        Example("tf.InstanceNorm(2, tf.tanh, affine=True, track_stats=True)", (3, 2, 5),
+                "InstanceNorm(2, tanh, affine=True, track_stats=True)"),
+    ],
     "RNN": [Example("tf.RNN(3, 4)", (2, 5, 3), "RNN(3 => 4)")],
     "LSTM": [Example("tf.LSTM(3, 4)", (2, 5, 3), "LSTM(3 => 4)")],
     "GRU": [Example("tf.GRU(3, 4)", (2, 5, 3), "GRU(3 => 4)")],

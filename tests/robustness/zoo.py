@@ -45,6 +45,9 @@ TABLE: Dict[str, Tuple[Callable[[], Any], Shape, Any]] = {
     "LSTM": (lambda: tf.LSTM(3, 4), (2, 5, 3), np.float32),
     "GRU": (lambda: tf.GRU(3, 4), (2, 5, 3), np.float32),
     "MultiHeadAttention": (lambda: tf.MultiHeadAttention(4, 2), (2, 5, 4), np.float32),
+    "GroupNorm": (lambda: tf.GroupNorm(4, 2), (2, 4, 3, 3), np.float32),
+    "InstanceNorm": (lambda: tf.InstanceNorm(3, affine=True, track_stats=True), (2, 3, 4, 4),
+                     np.float32),
 }
 
 

@@ -18,7 +18,7 @@ from typedflux.layers.conv import (
 )
 from typedflux.layers.attention import MultiHeadAttention
 from typedflux.layers.core import Layer
-from typedflux.layers.normalise import BatchNorm, LayerNorm
+from typedflux.layers.normalise import BatchNorm, GroupNorm, InstanceNorm, LayerNorm
 from typedflux.layers.recurrent import GRU, LSTM, RNN
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
     "AdaptiveMeanPool",
     "BatchNorm",
     "LayerNorm",
+    "GroupNorm",
+    "InstanceNorm",
     "RNN",
     "LSTM",
     "GRU",

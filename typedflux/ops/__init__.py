@@ -24,6 +24,7 @@ from typedflux.ops import (  # noqa: F401
     losses_nn,
     movement,
     nn,
+    norms_nn,
     rearrange,
     reduce,
 )

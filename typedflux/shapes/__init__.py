@@ -48,6 +48,7 @@ from typedflux.shapes import rules_index  # noqa: F401
 from typedflux.shapes import rules_join  # noqa: F401
 from typedflux.shapes import rules_linalg  # noqa: F401
 from typedflux.shapes import rules_losses  # noqa: F401  (the training engineer's loss rules)
+from typedflux.shapes import rules_norms  # noqa: F401  (newlayers: groupnorm)
 from typedflux.shapes import rules_layers  # noqa: F401  (layers engineer: fused layer ops)
 from typedflux.shapes import layers  # noqa: F401  (registers every layer spec in LAYERS)
 from typedflux.shapes import rules_movement  # noqa: F401
