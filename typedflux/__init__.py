@@ -75,6 +75,8 @@ if TYPE_CHECKING:
     )
     from typedflux.layers.normalise import BatchNorm, LayerNorm, GroupNorm, InstanceNorm
     from typedflux.layers.recurrent import RNN, LSTM, GRU
+    from typedflux.layers.resample import Upsample, PixelShuffle
+    from typedflux.layers.combine import Bilinear
     from typedflux.layers.attention import MultiHeadAttention
     from typedflux.layers.show import outputsize, summary
     from typedflux import losses
@@ -205,6 +207,9 @@ __all__ = [
     "LayerNorm",
     "GroupNorm",
     "InstanceNorm",
+    "Upsample",
+    "PixelShuffle",
+    "Bilinear",
     "RNN",
     "LSTM",
     "GRU",
@@ -296,6 +301,8 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
         "AdaptiveMeanPool",
     ),
     "typedflux.layers.normalise": ("BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm"),
+    "typedflux.layers.resample": ("Upsample", "PixelShuffle"),
+    "typedflux.layers.combine": ("Bilinear",),
     "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU"),
     "typedflux.layers.attention": ("MultiHeadAttention",),
     "typedflux.layers.show": ("outputsize", "summary"),

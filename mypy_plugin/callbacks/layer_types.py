@@ -159,6 +159,9 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
         if isinstance(v, tuple) and len(v) in (2, 4) and all(is_int(a) for a in v):
             return v
         return translate.UNKNOWN
+    if kind is ArgKind.CHOICE:
+        v = static_value(e, lookup)
+        return v if isinstance(v, str) else "?"
     if kind is ArgKind.ACTIVATION:
         return _activation_text(e)
     if kind is ArgKind.FLAG:

@@ -70,8 +70,11 @@ def test_arguments_rebuild_the_layer(name: str, example: Example) -> None:
     assert again.config == layer.config
 
 
-def _bad_values(kind: ArgKind) -> List[Tuple[Any, type, str]]:
+def _bad_values(kind: ArgKind, param: Any = None) -> List[Tuple[Any, type, str]]:
     """(bad value, exception type, what the message says is needed) per argument kind."""
+    if kind is ArgKind.CHOICE:
+        need = param.check(None)  # what the choice lists
+        return [(3, TypeError, need), ("no such mode", ValueError, need)]
     if kind is ArgKind.SIZE:
         return [(0, LayerArgumentError, "an int >= 1"), (-1, LayerArgumentError, "an int >= 1"),
                 ("3", TypeError, "an int"), (2.5, TypeError, "an int")]
@@ -101,7 +104,7 @@ BAD = [
     (name, i, bad, exc, need)
     for name, spec in sorted(LAYERS.items())
     for i, p in enumerate(spec.params)
-    for bad, exc, need in _bad_values(p.kind)
+    for bad, exc, need in _bad_values(p.kind, p)
 ]
 
 

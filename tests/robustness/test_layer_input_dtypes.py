@@ -18,7 +18,7 @@ from zoo import example, input_for, layer_names
 
 FLOAT_LAYERS = [n for n in layer_names() if example(n)[2] != np.int64]
 # Layers that only select or move values: an integer input keeps its dtype.
-EXACT = {"MaxPool", "GlobalMaxPool", "Flatten", "Dropout"}
+EXACT = {"MaxPool", "GlobalMaxPool", "Flatten", "Dropout", "PixelShuffle"}
 
 
 def _run(layer: Any, x: Any) -> Any:

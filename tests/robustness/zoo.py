@@ -48,6 +48,9 @@ TABLE: Dict[str, Tuple[Callable[[], Any], Shape, Any]] = {
     "GroupNorm": (lambda: tf.GroupNorm(4, 2), (2, 4, 3, 3), np.float32),
     "InstanceNorm": (lambda: tf.InstanceNorm(3, affine=True, track_stats=True), (2, 3, 4, 4),
                      np.float32),
+    "Upsample": (lambda: tf.Upsample(2, mode="bilinear"), (2, 3, 3, 4), np.float32),
+    "PixelShuffle": (lambda: tf.PixelShuffle(2), (2, 8, 3, 2), np.float32),
+    "Bilinear": (lambda: tf.Bilinear(4, 4, 2), (3, 4), np.float32),
 }
 
 

@@ -20,6 +20,8 @@ from typedflux.layers.attention import MultiHeadAttention
 from typedflux.layers.core import Layer
 from typedflux.layers.normalise import BatchNorm, GroupNorm, InstanceNorm, LayerNorm
 from typedflux.layers.recurrent import GRU, LSTM, RNN
+from typedflux.layers.combine import Bilinear
+from typedflux.layers.resample import PixelShuffle, Upsample
 
 __all__ = [
     "Layer",
@@ -41,6 +43,9 @@ __all__ = [
     "LayerNorm",
     "GroupNorm",
     "InstanceNorm",
+    "Upsample",
+    "PixelShuffle",
+    "Bilinear",
     "RNN",
     "LSTM",
     "GRU",

@@ -11,6 +11,7 @@ True
 
 # Every op family (tests/test_architecture.py checks this list against the directory).
 from typedflux.ops import (  # noqa: F401
+    bilinear_nn,
     conv_groups,
     creation,
     einsum,

@@ -38,6 +38,7 @@ from typedflux.shapes.parse import DimSyntaxError, parse_dim
 from typedflux.shapes.shape import SDim, Shape, broadcast_pair
 
 # Each rules module registers its specs in SPECS when imported.
+from typedflux.shapes import rules_bilinear  # noqa: F401  (newlayers: Bilinear)
 from typedflux.shapes import rules_conv_groups  # noqa: F401  (newlayers: grouped convs)
 from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
 from typedflux.shapes import rules_data  # noqa: F401

@@ -83,6 +83,7 @@ __all__ = [
     "divisible",
     "remainder",
     "conv_pads",
+    "choice",
 ]
 
 # The configs and their helpers live in layer_config; the errors in errors. Re-exported here.
@@ -107,6 +108,7 @@ class ArgKind(Enum):
     # Normalised to the 4-tuple (or "same").
     CONV_PADDING = "conv padding"
     ACTIVATION = "activation"  # a callable; the config holds its name
+    CHOICE = "choice"  # a str; the Param's check says which (Upsample's mode)
     FLAG = "flag"  # a bool
     REAL = "real"  # a finite real number (the plugin keeps the literal's text)
     MODE = "mode"  # None, True or False (train/test mode); not part of the config
@@ -179,6 +181,22 @@ def divisible(a: str, b: str) -> Check:
         return f"{a} divisible by {b} ({_operand(x)} % {_operand(y)} = {rest})"
 
     return Check((a, b), test, symbolic=True)
+
+
+def choice(*options: str) -> Callable[[Any], Optional[str]]:
+    """The check of an ``ArgKind.CHOICE`` parameter: what is needed unless the value is one
+    of ``options``.
+
+    >>> choice("nearest", "bilinear")("cubic")
+    'one of "nearest", "bilinear"'
+    """
+
+    def check(v: Any) -> Optional[str]:
+        if v in options:
+            return None
+        return "one of " + ", ".join(f'"{o}"' for o in options)
+
+    return check
 
 
 def remainder(x: Dim, y: Dim) -> Optional[int]:
@@ -361,6 +379,11 @@ class LayerSpec:
             return (i, i)
         if kind is ArgKind.CONV_PADDING:
             return self._conv_padding(p, v)
+        if kind is ArgKind.CHOICE:
+            if not isinstance(v, str):
+                raise TypeError(messages.wrong_layer_argument_type(
+                    self.name, p.name, v, (p.check(None) if p.check else None) or "a str"))
+            return v
         if kind is ArgKind.ACTIVATION:
             if not callable(v):
                 raise TypeError(messages.wrong_layer_argument_type(
@@ -412,6 +435,12 @@ class LayerSpec:
         kinds = {p.name: p.kind for p in self.params}
         for p in self.params:
             v = values[p.name]
+            if p.kind is ArgKind.CHOICE:
+                need = p.check(v) if p.check is not None and v != UNKNOWN_TEXT else None
+                if need is not None:
+                    raise ValueError(messages.invalid_layer_argument(
+                        self.name, [(p.name, repr(v))], need))
+                continue
             if p.kind in (ArgKind.ACTIVATION, ArgKind.MODE, ArgKind.FLAG) or not _is_concrete(v):
                 continue
             need = _range_need(p.kind, v)
@@ -505,7 +534,7 @@ class LayerSpec:
             f = fields[name]
             if extras is not None:
                 parsed = _parse_extra(str(f.type), extras[i])
-                if parsed is None:
+                if parsed is _UNREADABLE:
                     return None
                 kwargs[name] = parsed
             elif f.type in ("str", "Union[float, str]"):
@@ -525,22 +554,27 @@ def _is_real(v: Any) -> bool:
     return type(v).__name__.startswith(("float", "int")) and hasattr(v, "__float__")
 
 
+_UNREADABLE = object()  # an extra whose text cannot be read back
+
+
 def _parse_extra(annotation: str, text: str) -> Any:
-    """An extra field read back from its text by its annotation; None when it cannot be
-    (an int the plugin could not read: the config is then unknown)."""
+    """An extra field read back from its text by its annotation; ``_UNREADABLE`` when it
+    cannot be (an int the plugin could not read: the config is then unknown)."""
     if annotation == "bool":
         return text == "True"
     if annotation == "int":
         try:
             return int(text)
         except ValueError:
-            return None
+            return _UNREADABLE
     if annotation == "Dim":  # a size kept as text: a number, or unknown
         return int(text) if text.isdigit() else UNKNOWN
-    if annotation == "IntPair":  # "(1, 2)"; unknown parts stay unknown
+    if annotation in ("IntPair", "Optional[IntPair]"):  # "(1, 2)"; unknown parts stay so
+        if text == "None" and annotation != "IntPair":
+            return None
         parts = text.strip("()").split(", ")
         if len(parts) != 2:
-            return None
+            return _UNREADABLE
         return tuple(int(q) if q.isdigit() else UNKNOWN for q in parts)
     return text
 
