@@ -74,7 +74,7 @@ if TYPE_CHECKING:
         AdaptiveMeanPool,
     )
     from typedflux.layers.normalise import BatchNorm, LayerNorm, GroupNorm, InstanceNorm
-    from typedflux.layers.recurrent import RNN, LSTM, GRU
+    from typedflux.layers.recurrent import RNN, LSTM, GRU, initialstates
     from typedflux.layers.resample import Upsample, PixelShuffle
     from typedflux.layers.combine import Bilinear
     from typedflux.layers.attention import MultiHeadAttention
@@ -213,6 +213,7 @@ __all__ = [
     "RNN",
     "LSTM",
     "GRU",
+    "initialstates",
     "MultiHeadAttention",
     "outputsize",
     "summary",
@@ -303,7 +304,7 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     "typedflux.layers.normalise": ("BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm"),
     "typedflux.layers.resample": ("Upsample", "PixelShuffle"),
     "typedflux.layers.combine": ("Bilinear",),
-    "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU"),
+    "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU", "initialstates"),
     "typedflux.layers.attention": ("MultiHeadAttention",),
     "typedflux.layers.show": ("outputsize", "summary"),
     "typedflux": ("losses",),  # submodules

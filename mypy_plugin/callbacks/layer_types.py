@@ -181,12 +181,17 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     names = translate.Names()
     values: Dict[str, Any] = {}
     where: Dict[str, Expression] = {}
+    flags = spec.flag_args()
     for p in spec.params:
         got = _arg(ctx, p.name)
         if got is None:
             continue
         where[p.name] = got[0]
         values[p.name] = _read(ctx, p.kind, got[0], names, p.default)
+        if p.name in flags and isinstance(static_bool(got[0], type_lookup(ctx.api)), NotStatic):
+            # A flag the type holds (return_state decides the result's type): unknown, not
+            # its default.
+            values[p.name] = translate.UNKNOWN
     try:
         cfg = spec.configure_static(values)
     except LayerArgumentError as err:
@@ -200,6 +205,8 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     for v in args:
         if v is None:
             types.append(any_type)
+        elif isinstance(v, bool):  # a flag held as a type argument (return_state)
+            types.append(LiteralType(v, ctx.api.named_generic_type("builtins.bool", [])))
         elif isinstance(v, str):
             types.append(LiteralType(v, str_type(ctx)))
         else:
@@ -233,9 +240,14 @@ def layer_config(t: Instance) -> Optional[LayerConfig]:
         return None
     spec, seen = found
     windows = spec.window_args()
+    flags = spec.flag_args()
     args: List[Any] = []
     for name, a in zip(spec.type_args, seen.args):
-        if name in windows:
+        if name in flags:
+            p = get_proper_type(a)
+            args.append(p.value if isinstance(p, LiteralType) and isinstance(p.value, bool)
+                        else None)
+        elif name in windows:
             p = get_proper_type(a)
             args.append(p.value if isinstance(p, LiteralType) and isinstance(p.value, str)
                         else None)

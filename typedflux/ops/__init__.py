@@ -27,5 +27,6 @@ from typedflux.ops import (  # noqa: F401
     nn,
     norms_nn,
     rearrange,
+    recurrent_state,
     reduce,
 )

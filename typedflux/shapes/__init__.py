@@ -56,6 +56,7 @@ from typedflux.shapes import rules_movement  # noqa: F401
 from typedflux.shapes import rules_nn  # noqa: F401
 from typedflux.shapes import rules_rearrange  # noqa: F401  (the ops engineer's pattern ops)
 from typedflux.shapes import rules_reduce  # noqa: F401
+from typedflux.shapes import rules_recurrent_state  # noqa: F401  (newlayers: initial states)
 
 __all__ = [
     "SPECS",

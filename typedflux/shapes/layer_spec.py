@@ -84,6 +84,7 @@ __all__ = [
     "remainder",
     "conv_pads",
     "choice",
+    "Several",
 ]
 
 # The configs and their helpers live in layer_config; the errors in errors. Re-exported here.
@@ -91,6 +92,19 @@ __all__ += [
     "ANY", "B_", "H_", "W_", "T_", "UNKNOWN_TEXT", "is_int", "dims_only", "dim_at", "as_dim",
     "feature_repr",
 ]
+
+
+class Several(tuple):  # type: ignore[type-arg]
+    """What a layer call returns when it returns several tensors (a recurrent layer with
+    ``return_state``: ``(y, h)``, ``(y, (h, c))``): one shape, or a nested ``Several``, per
+    result. ``LayerConfig.call`` may return one; the plugin types it as a tuple.
+
+    >>> Several(((2, 5, 4), Several(((2, 4), (2, 4)))))
+    Several((2, 5, 4), Several((2, 4), (2, 4)))
+    """
+
+    def __repr__(self) -> str:
+        return f"Several{tuple.__repr__(self)}"
 
 
 # -- constructor arguments --------------------------------------------------------------------
@@ -475,6 +489,15 @@ class LayerSpec:
         types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
         return tuple(n for n in self.type_args if types[n] in ("Window", "Optional[Window]"))
 
+    def flag_args(self) -> Tuple[str, ...]:
+        """The type arguments that hold a bool (``Literal[True]``), not a dim.
+
+        >>> LAYERS["LSTM"].flag_args()
+        ('return_state',)
+        """
+        types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
+        return tuple(n for n in self.type_args if types[n] == "bool")
+
     def extras(self) -> Tuple[str, ...]:
         """Config fields carried as text beside the type arguments (activation, ``bias``)."""
         return tuple(
@@ -525,6 +548,8 @@ class LayerSpec:
                     except ValueError:
                         window = None
                 kwargs[name] = window or Window.unknown()
+            elif isinstance(v, bool):
+                kwargs[name] = v
             else:
                 kwargs[name] = UNKNOWN if v is None or isinstance(v, str) else v
         names = self.extras()
