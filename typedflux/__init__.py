@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     from typedflux.layers.normalise import BatchNorm, LayerNorm, GroupNorm, InstanceNorm
     from typedflux.layers.recurrent import RNN, LSTM, GRU, initialstates
     from typedflux.layers.resample import Upsample, PixelShuffle
-    from typedflux.layers.combine import Bilinear
+    from typedflux.layers.combine import Bilinear, Maxout, PairwiseFusion
     from typedflux.layers.attention import MultiHeadAttention
     from typedflux.layers.show import outputsize, summary
     from typedflux import losses
@@ -210,6 +210,8 @@ __all__ = [
     "Upsample",
     "PixelShuffle",
     "Bilinear",
+    "Maxout",
+    "PairwiseFusion",
     "RNN",
     "LSTM",
     "GRU",
@@ -303,7 +305,7 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     ),
     "typedflux.layers.normalise": ("BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm"),
     "typedflux.layers.resample": ("Upsample", "PixelShuffle"),
-    "typedflux.layers.combine": ("Bilinear",),
+    "typedflux.layers.combine": ("Bilinear", "Maxout", "PairwiseFusion"),
     "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU", "initialstates"),
     "typedflux.layers.attention": ("MultiHeadAttention",),
     "typedflux.layers.show": ("outputsize", "summary"),

@@ -18,7 +18,7 @@ from typedflux.shapes.layers import LAYERS, ArgKind, LayerArgumentError, LayerSp
 
 from layer_examples import EXAMPLES, Example
 
-CONTAINER_NAMES = {"Chain", "SkipConnection", "Parallel"}
+CONTAINER_NAMES = {"Chain", "SkipConnection", "Parallel", "Maxout", "PairwiseFusion"}
 
 
 def _exported_layers() -> List[str]:

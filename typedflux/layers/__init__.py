@@ -20,7 +20,7 @@ from typedflux.layers.attention import MultiHeadAttention
 from typedflux.layers.core import Layer
 from typedflux.layers.normalise import BatchNorm, GroupNorm, InstanceNorm, LayerNorm
 from typedflux.layers.recurrent import GRU, LSTM, RNN
-from typedflux.layers.combine import Bilinear
+from typedflux.layers.combine import Bilinear, Maxout, PairwiseFusion
 from typedflux.layers.resample import PixelShuffle, Upsample
 
 __all__ = [
@@ -46,6 +46,8 @@ __all__ = [
     "Upsample",
     "PixelShuffle",
     "Bilinear",
+    "Maxout",
+    "PairwiseFusion",
     "RNN",
     "LSTM",
     "GRU",
