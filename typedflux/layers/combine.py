@@ -28,9 +28,10 @@ from typedflux.tensor import Tensor
 
 __all__ = ["Bilinear", "Maxout", "PairwiseFusion"]
 
-In1 = TypeVar("In1", bound=int, default=Any)
-In2 = TypeVar("In2", bound=int, default=Any)
-Out = TypeVar("Out", bound=int, default=Any)
+# Size parameters are covariant, as the other layers' (a list of layers joins to unknown sizes).
+In1 = TypeVar("In1", bound=int, default=Any, covariant=True)
+In2 = TypeVar("In2", bound=int, default=Any, covariant=True)
+Out = TypeVar("Out", bound=int, default=Any, covariant=True)
 Bs = TypeVarTuple("Bs")
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]

@@ -26,7 +26,8 @@ from typedflux.tensor import Tensor
 
 __all__ = ["Upsample", "PixelShuffle", "interpolation_matrix"]
 
-R = TypeVar("R", bound=int, default=Any)
+# Size parameters are covariant, as the other layers' (a list of layers joins to unknown sizes).
+R = TypeVar("R", bound=int, default=Any, covariant=True)
 B = TypeVar("B", bound=int, default=Any)
 C = TypeVar("C", bound=int, default=Any)
 H = TypeVar("H", bound=int, default=Any)
