@@ -33,7 +33,8 @@ def _bad_calls() -> List[Tuple[str, str]]:
         example = EXAMPLES[name][0]
         layer = eval(example.source, {"tf": tf})  # noqa: S307 - our own table
         for i, p in enumerate(spec.params):
-            if p.kind not in (ArgKind.SIZE, ArgKind.WINDOW, ArgKind.PADDING):
+            if p.kind not in (ArgKind.SIZE, ArgKind.WINDOW, ArgKind.PADDING,
+                              ArgKind.CONV_PADDING):
                 continue
             args = [repr(a) if not callable(a) else f"tf.{a.__name__}"
                     for a in layer._arguments()]

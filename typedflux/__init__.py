@@ -73,8 +73,10 @@ if TYPE_CHECKING:
         GlobalMeanPool,
         AdaptiveMeanPool,
     )
-    from typedflux.layers.normalise import BatchNorm, LayerNorm
-    from typedflux.layers.recurrent import RNN, LSTM, GRU
+    from typedflux.layers.normalise import BatchNorm, LayerNorm, GroupNorm, InstanceNorm
+    from typedflux.layers.recurrent import RNN, LSTM, GRU, initialstates
+    from typedflux.layers.resample import Upsample, PixelShuffle
+    from typedflux.layers.combine import Bilinear, Maxout, PairwiseFusion
     from typedflux.layers.attention import MultiHeadAttention
     from typedflux.layers.show import outputsize, summary
     from typedflux import losses
@@ -203,9 +205,17 @@ __all__ = [
     "AdaptiveMeanPool",
     "BatchNorm",
     "LayerNorm",
+    "GroupNorm",
+    "InstanceNorm",
+    "Upsample",
+    "PixelShuffle",
+    "Bilinear",
+    "Maxout",
+    "PairwiseFusion",
     "RNN",
     "LSTM",
     "GRU",
+    "initialstates",
     "MultiHeadAttention",
     "outputsize",
     "summary",
@@ -293,8 +303,10 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
         "Conv", "ConvTranspose", "MaxPool", "MeanPool", "GlobalMaxPool", "GlobalMeanPool",
         "AdaptiveMeanPool",
     ),
-    "typedflux.layers.normalise": ("BatchNorm", "LayerNorm"),
-    "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU"),
+    "typedflux.layers.normalise": ("BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm"),
+    "typedflux.layers.resample": ("Upsample", "PixelShuffle"),
+    "typedflux.layers.combine": ("Bilinear", "Maxout", "PairwiseFusion"),
+    "typedflux.layers.recurrent": ("RNN", "LSTM", "GRU", "initialstates"),
     "typedflux.layers.attention": ("MultiHeadAttention",),
     "typedflux.layers.show": ("outputsize", "summary"),
     "typedflux": ("losses",),  # submodules

@@ -48,7 +48,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import report_shape_error, type_lookup
-from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints
+from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, static_value
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_spec import (
     LAYERS,
@@ -56,6 +56,7 @@ from typedflux.shapes.layer_spec import (
     LayerArgumentError,
     LayerConfig,
     LayerSpec,
+    is_int,
 )
 
 __all__ = [
@@ -150,6 +151,17 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
             return (v, v)
         vs = static_ints(e, lookup)
         return vs if isinstance(vs, tuple) and len(vs) == 2 else translate.UNKNOWN
+    if kind is ArgKind.CONV_PADDING:
+        # An int, a pair, a 4-tuple or "same" (the spec normalises and resolves it).
+        v = static_value(e, lookup)
+        if v == "same" or is_int(v):
+            return v
+        if isinstance(v, tuple) and len(v) in (2, 4) and all(is_int(a) for a in v):
+            return v
+        return translate.UNKNOWN
+    if kind is ArgKind.CHOICE:
+        v = static_value(e, lookup)
+        return v if isinstance(v, str) else "?"
     if kind is ArgKind.ACTIVATION:
         return _activation_text(e)
     if kind is ArgKind.FLAG:
@@ -169,12 +181,17 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     names = translate.Names()
     values: Dict[str, Any] = {}
     where: Dict[str, Expression] = {}
+    flags = spec.flag_args()
     for p in spec.params:
         got = _arg(ctx, p.name)
         if got is None:
             continue
         where[p.name] = got[0]
         values[p.name] = _read(ctx, p.kind, got[0], names, p.default)
+        if p.name in flags and isinstance(static_bool(got[0], type_lookup(ctx.api)), NotStatic):
+            # A flag the type holds (return_state decides the result's type): unknown, not
+            # its default.
+            values[p.name] = translate.UNKNOWN
     try:
         cfg = spec.configure_static(values)
     except LayerArgumentError as err:
@@ -188,6 +205,8 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     for v in args:
         if v is None:
             types.append(any_type)
+        elif isinstance(v, bool):  # a flag held as a type argument (return_state)
+            types.append(LiteralType(v, ctx.api.named_generic_type("builtins.bool", [])))
         elif isinstance(v, str):
             types.append(LiteralType(v, str_type(ctx)))
         else:
@@ -221,9 +240,14 @@ def layer_config(t: Instance) -> Optional[LayerConfig]:
         return None
     spec, seen = found
     windows = spec.window_args()
+    flags = spec.flag_args()
     args: List[Any] = []
     for name, a in zip(spec.type_args, seen.args):
-        if name in windows:
+        if name in flags:
+            p = get_proper_type(a)
+            args.append(p.value if isinstance(p, LiteralType) and isinstance(p.value, bool)
+                        else None)
+        elif name in windows:
             p = get_proper_type(a)
             args.append(p.value if isinstance(p, LiteralType) and isinstance(p.value, str)
                         else None)

@@ -68,7 +68,7 @@ from mypy_plugin.callbacks.layer_types import (
 from mypy_plugin.values import NotStatic, static_int
 from typedflux.shapes.chains import chain_rule, check_chain, check_parallel, check_skip
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import LayerSpec
+from typedflux.shapes.layer_spec import LayerSpec, Several
 
 __all__ = [
     "CHAIN",
@@ -182,7 +182,8 @@ def _input_shapes(
     """Shapes of the leading tensor inputs (one actual per formal, in order), each as the
     list of shapes its type may have (several for a union: a variable a loop rebinds);
     ``None`` when one cannot be read. Later formals left empty end the list (``mha(q)`` vs
-    ``mha(q, k, v)``)."""
+    ``mha(q, k, v)``). A tuple of tensors counts as its items in order (an LSTM's
+    ``(h0, c0)``, Bilinear's ``(x, y)``)."""
     shapes: List[List[Shape]] = []
     kinds = ctx.default_signature.arg_kinds
     for i, actuals in enumerate(ctx.args):
@@ -200,6 +201,11 @@ def _input_shapes(
         for actual in actuals:
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
                 t = get_proper_type(ctx.api.get_expression_type(actual))
+            if isinstance(t, TupleType):
+                items = _tensor_items(t, names)
+                if items is not None:
+                    shapes.extend([item] for item in items)
+                    continue
             members = t.items if isinstance(t, UnionType) else [t]
             # An ``Any`` member of a union may be any tensor: a shape of unknown rank.
             alternatives = [
@@ -227,6 +233,43 @@ def _callee_is_union(ctx: MethodSigContext) -> bool:
     with ctx.api.msg.filter_errors(filter_revealed_type=True):
         t = get_proper_type(ctx.api.get_expression_type(call.callee))
     return isinstance(t, UnionType) and len(t.items) > 1
+
+
+def _tensor_items(t: Type, names: translate.Names) -> Optional[List[Shape]]:
+    """A tensor's shape, or the shapes of a tuple of tensors (an LSTM's ``(h0, c0)``,
+    Bilinear's ``(x, y)``: each counts as one input); None for anything else."""
+    shape = translate.shape_of(t, names)
+    if shape is not None:
+        return [shape]
+    p = get_proper_type(t)
+    if isinstance(p, TupleType) and p.items:
+        shapes = [translate.shape_of(item, names) for item in p.items]
+        if all(s is not None for s in shapes):
+            return shapes  # type: ignore[return-value]
+    return None
+
+
+def _result_type(ctx: MethodSigContext, out: Any, declared: Type, names: translate.Names
+                 ) -> Optional[Type]:
+    """The type of a layer call's result: a Tensor type from a shape, or a tuple type from
+    ``Several`` shapes (a recurrent layer's ``(y, state)``), item by item on the declared
+    return type; None when the two do not line up."""
+    if isinstance(out, Several):
+        p = get_proper_type(declared)
+        if not isinstance(p, TupleType) or len(p.items) != len(out):
+            return None
+        items = [_result_type(ctx, o, d, names) for o, d in zip(out, p.items)]
+        if any(i is None for i in items):
+            return None
+        return p.copy_modified(items=items)  # type: ignore[arg-type]
+    template = tensor_template(ctx.api, declared)
+    if template is None:
+        return None
+    any_type = AnyType(TypeOfAny.special_form)
+    return translate.type_of_shape(
+        out, template, names, int_type(ctx), str_type(ctx),
+        ctx.api.named_generic_type("builtins.tuple", [any_type]),
+    )
 
 
 def _call_signature(
@@ -263,13 +306,9 @@ def _call_signature(
     if outs[0] is None:
         return sig
     names_in_scope(ctx.api, names)
-    template = tensor_template(ctx.api, sig.ret_type)
-    if template is None:
+    ret = _result_type(ctx, outs[0], sig.ret_type, names)
+    if ret is None:
         return sig
-    ret = translate.type_of_shape(
-        outs[0], template, names, int_type(ctx), str_type(ctx),
-        ctx.api.named_generic_type("builtins.tuple", [any_type]),
-    )
     return sig.copy_modified(
         arg_types=[any_type] * len(sig.arg_types),
         # (boundaries) the result against the annotation it is returned/assigned/yielded to
@@ -285,7 +324,7 @@ def _permissive(
     ``None`` or when there is none)."""
     any_type = AnyType(TypeOfAny.special_form)
     template = tensor_template(ctx.api, sig.ret_type)
-    if template is None:
+    if template is None or any(isinstance(o, Several) for o in outs):
         return sig.copy_modified(arg_types=[any_type] * len(sig.arg_types))  # type: ignore[no-any-return]
     names_in_scope(ctx.api, names)
     tuple_any = ctx.api.named_generic_type("builtins.tuple", [any_type])

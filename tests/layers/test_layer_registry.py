@@ -18,7 +18,7 @@ from typedflux.shapes.layers import LAYERS, ArgKind, LayerArgumentError, LayerSp
 
 from layer_examples import EXAMPLES, Example
 
-CONTAINER_NAMES = {"Chain", "SkipConnection", "Parallel"}
+CONTAINER_NAMES = {"Chain", "SkipConnection", "Parallel", "Maxout", "PairwiseFusion"}
 
 
 def _exported_layers() -> List[str]:
@@ -70,8 +70,11 @@ def test_arguments_rebuild_the_layer(name: str, example: Example) -> None:
     assert again.config == layer.config
 
 
-def _bad_values(kind: ArgKind) -> List[Tuple[Any, type, str]]:
+def _bad_values(kind: ArgKind, param: Any = None) -> List[Tuple[Any, type, str]]:
     """(bad value, exception type, what the message says is needed) per argument kind."""
+    if kind is ArgKind.CHOICE:
+        need = param.check(None)  # what the choice lists
+        return [(3, TypeError, need), ("no such mode", ValueError, need)]
     if kind is ArgKind.SIZE:
         return [(0, LayerArgumentError, "an int >= 1"), (-1, LayerArgumentError, "an int >= 1"),
                 ("3", TypeError, "an int"), (2.5, TypeError, "an int")]
@@ -81,6 +84,13 @@ def _bad_values(kind: ArgKind) -> List[Tuple[Any, type, str]]:
     if kind is ArgKind.PADDING:
         return [(-1, LayerArgumentError, "an int >= 0 or a pair of them"),
                 ("same", TypeError, "an int or a pair of ints")]
+    if kind is ArgKind.CONV_PADDING:
+        need = 'an int, a pair or a 4-tuple (top, bottom, left, right) of ints, or "same"'
+        return [(-1, LayerArgumentError, 'an int >= 0, a pair or a 4-tuple of them, or "same"'),
+                ((0, 1, -1, 0), LayerArgumentError,
+                 'an int >= 0, a pair or a 4-tuple of them, or "same"'),
+                ("valid", TypeError, need), ((1, 2, 3), TypeError, need),
+                (1.5, TypeError, need)]
     if kind is ArgKind.ACTIVATION:
         return [("relu", TypeError, "a callable such as tf.relu")]
     if kind is ArgKind.FLAG:
@@ -94,7 +104,7 @@ BAD = [
     (name, i, bad, exc, need)
     for name, spec in sorted(LAYERS.items())
     for i, p in enumerate(spec.params)
-    for bad, exc, need in _bad_values(p.kind)
+    for bad, exc, need in _bad_values(p.kind, p)
 ]
 
 

@@ -14,11 +14,11 @@ import pytest
 
 import typedflux as tf
 from typedflux.ops.layers_kernels import PrecisionWarning
-from zoo import example, input_for, layer_names
+from zoo import example, input_for, layer_names, outputs, total
 
 FLOAT_LAYERS = [n for n in layer_names() if example(n)[2] != np.int64]
 # Layers that only select or move values: an integer input keeps its dtype.
-EXACT = {"MaxPool", "GlobalMaxPool", "Flatten", "Dropout"}
+EXACT = {"MaxPool", "GlobalMaxPool", "Flatten", "Dropout", "PixelShuffle"}
 
 
 def _run(layer: Any, x: Any) -> Any:
@@ -47,13 +47,13 @@ def test_integer_and_bool_input_is_promoted_not_truncated(name: str, dtype: Any)
         values = values > 1
     ints = tf.tensor(values, dtype=dtype)
     floats = tf.tensor(values, dtype=np.float32)
-    got, want = _run(layer, ints), _run(layer, floats)
-    if name in EXACT:
-        assert got.dtype == ints.dtype
-        np.testing.assert_array_equal(got.numpy(), want.numpy())
-    else:
-        assert got.dtype == np.float32, got.dtype
-        assert got.numpy().tobytes() == want.numpy().tobytes()
+    for got, want in zip(outputs(_run(layer, ints)), outputs(_run(layer, floats))):
+        if name in EXACT:
+            assert got.dtype == ints.dtype
+            np.testing.assert_array_equal(got.numpy(), want.numpy())
+        else:
+            assert got.dtype == np.float32, got.dtype
+            assert got.numpy().tobytes() == want.numpy().tobytes()
 
 
 def test_max_pool_of_integers_with_padding_is_exact() -> None:
@@ -70,16 +70,17 @@ def test_float64_input_is_converted_with_one_warning_per_layer(name: str) -> Non
     x32 = tf.tensor(x64.numpy(), dtype=np.float32)
     with pytest.warns(PrecisionWarning, match="with float32 parameters .* got float64 input"):
         y = layer(x64)
-    if name != "SkipConnection":  # add(layer(x), x) meets x itself in float64
+    # add(layer(x), x) meets x itself in float64 (SkipConnection, PairwiseFusion's fusions).
+    if name not in ("SkipConnection", "PairwiseFusion"):
         assert y.dtype == np.float32
         assert y.numpy().tobytes() == layer(x32).numpy().tobytes()
     with warnings.catch_warnings():
         warnings.simplefilter("error", PrecisionWarning)
         layer(x64)  # once per layer
-        (g,) = tf.gradient(lambda x: layer(x).sum(), x64)
+        (g,) = tf.gradient(lambda x: total(layer(x)), x64)
     # The gradient reaches the float64 input in its own dtype, with the float32 values (up
     # to rounding where a container also uses x itself, in float64: SkipConnection's add).
-    (g32,) = tf.gradient(lambda x: layer(x).sum(), x32)
+    (g32,) = tf.gradient(lambda x: total(layer(x)), x32)
     assert g.dtype == np.float64
     np.testing.assert_allclose(g.numpy(), g32.numpy(), rtol=1e-6, atol=1e-6)
 

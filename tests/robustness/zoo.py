@@ -17,6 +17,7 @@ import numpy as np
 
 import typedflux as tf
 from typedflux.layers.basic import Chain, Parallel, SkipConnection, shape_item
+from typedflux.layers.combine import Maxout, PairwiseFusion
 from typedflux.layers.core import Layer
 
 Shape = Tuple[int, ...]
@@ -45,13 +46,41 @@ TABLE: Dict[str, Tuple[Callable[[], Any], Shape, Any]] = {
     "LSTM": (lambda: tf.LSTM(3, 4), (2, 5, 3), np.float32),
     "GRU": (lambda: tf.GRU(3, 4), (2, 5, 3), np.float32),
     "MultiHeadAttention": (lambda: tf.MultiHeadAttention(4, 2), (2, 5, 4), np.float32),
+    "GroupNorm": (lambda: tf.GroupNorm(4, 2), (2, 4, 3, 3), np.float32),
+    "InstanceNorm": (lambda: tf.InstanceNorm(3, affine=True, track_stats=True), (2, 3, 4, 4),
+                     np.float32),
+    "Upsample": (lambda: tf.Upsample(2, mode="bilinear"), (2, 3, 3, 4), np.float32),
+    "PixelShuffle": (lambda: tf.PixelShuffle(2), (2, 8, 3, 2), np.float32),
+    "Bilinear": (lambda: tf.Bilinear(4, 4, 2), (3, 4), np.float32),
+    "Maxout": (lambda: tf.Maxout(lambda: tf.Dense(3, 4, tf.tanh), 2), (2, 3), np.float32),
+    "PairwiseFusion": (lambda: tf.PairwiseFusion(tf.add, tf.Dense(3, 3), tf.Dense(3, 2)),
+                       (4, 3), np.float32),
 }
 
 
 def is_layer_class(obj: Any) -> bool:
     return inspect.isclass(obj) and obj is not Layer and (
-        issubclass(obj, (Layer, Chain, SkipConnection, Parallel))
+        issubclass(obj, (Layer, Chain, SkipConnection, Parallel, Maxout, PairwiseFusion))
     )
+
+
+def outputs(y: Any) -> List[Any]:
+    """A layer's outputs as a list: one tensor, or each of a tuple (PairwiseFusion's)."""
+    return list(y) if isinstance(y, tuple) else [y]
+
+
+def shapes_of(y: Any) -> Any:
+    """The output's shape, or the shape of each output (what ``tf.outputsize`` gives)."""
+    return tuple(t.shape for t in y) if isinstance(y, tuple) else y.shape
+
+
+def total(y: Any) -> Any:
+    """A scalar loss over every output."""
+    parts = outputs(y)
+    out = parts[0].sum()
+    for t in parts[1:]:
+        out = out + t.sum()
+    return out
 
 
 def layer_names() -> List[str]:

@@ -44,7 +44,10 @@ Result = Tuple[List[np.ndarray], Dict[str, np.ndarray], List[Optional[np.ndarray
 
 
 def _outputs(y: Any) -> List[Any]:
-    return list(y) if isinstance(y, (tuple, list)) else [y]
+    # Several outputs, nested too (an LSTM's (y, (h, c))), in order.
+    if isinstance(y, (tuple, list)):
+        return [t for item in y for t in _outputs(item)]
+    return [y]
 
 
 def run_typedflux(model: Any, inputs: List[Any], cotangents: List[np.ndarray],

@@ -27,7 +27,7 @@ B = TypeVar("B", bound=int)
 reveal_type(BatchNorm(8))  # N: Revealed type is "typedflux.layers.normalise.BatchNorm[Literal[8]]"
 reveal_type(LayerNorm(64))  # N: Revealed type is "typedflux.layers.normalise.LayerNorm[Literal[64]]"
 reveal_type(Embedding(1000, 64))  # N: Revealed type is "typedflux.layers.basic.Embedding[Literal[1000], Literal[64]]"
-reveal_type(LSTM(64, 128))  # N: Revealed type is "typedflux.layers.recurrent.LSTM[Literal[64], Literal[128]]"
+reveal_type(LSTM(64, 128))  # N: Revealed type is "typedflux.layers.recurrent.LSTM[Literal[64], Literal[128], Literal[False]]"
 reveal_type(MultiHeadAttention(64, nheads=8))  # N: Revealed type is "typedflux.layers.attention.MultiHeadAttention[Literal[64]]"
 reveal_type(AdaptiveMeanPool((4, 4)))  # N: Revealed type is "typedflux.layers.conv.AdaptiveMeanPool[Literal[4], Literal[4]]"
 

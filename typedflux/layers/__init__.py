@@ -18,8 +18,10 @@ from typedflux.layers.conv import (
 )
 from typedflux.layers.attention import MultiHeadAttention
 from typedflux.layers.core import Layer
-from typedflux.layers.normalise import BatchNorm, LayerNorm
+from typedflux.layers.normalise import BatchNorm, GroupNorm, InstanceNorm, LayerNorm
 from typedflux.layers.recurrent import GRU, LSTM, RNN
+from typedflux.layers.combine import Bilinear, Maxout, PairwiseFusion
+from typedflux.layers.resample import PixelShuffle, Upsample
 
 __all__ = [
     "Layer",
@@ -39,6 +41,13 @@ __all__ = [
     "AdaptiveMeanPool",
     "BatchNorm",
     "LayerNorm",
+    "GroupNorm",
+    "InstanceNorm",
+    "Upsample",
+    "PixelShuffle",
+    "Bilinear",
+    "Maxout",
+    "PairwiseFusion",
     "RNN",
     "LSTM",
     "GRU",

@@ -238,6 +238,9 @@ def shape_item(layer: Any, probe: bool = False) -> Optional[Item]:
     """
     if _is_layer(layer):
         return layer_item(layer.config)
+    own = getattr(type(layer), "_container_item", None)
+    if own is not None:  # a container that knows its item (Maxout, PairwiseFusion)
+        return own(layer, probe)  # type: ignore[no-any-return]
     kind = _kind(layer)
     if kind == "chain":
         names = list(layer.layers) if isinstance(layer.layers, dict) else None

@@ -15,11 +15,12 @@ parameter of Conv/ConvTranspose/MaxPool/MeanPool holds the canonical window text
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, Literal, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Generic, Literal, Optional, Sequence, Tuple, Union
 
 from typing_extensions import TypeVar, Unpack
 
 from typedflux.layers.core import Layer, fused_activation, glorot_uniform, zeros32
+from typedflux.ops import conv_groups as G
 from typedflux.ops import layers_nn as F
 from typedflux.ops.nn import identity
 from typedflux.shapes.layers import LAYERS, Window
@@ -48,29 +49,46 @@ OH = TypeVar("OH", bound=int, default=Any, covariant=True)
 OW = TypeVar("OW", bound=int, default=Any, covariant=True)
 
 IntOrPair = Union[int, Sequence[int]]
+# An int, an (h, w) pair, a 4-tuple (top, bottom, left, right), or "same" (Flux's SamePad()).
+Padding = Union[int, Sequence[int], str]
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
 
 class Conv(Layer, Generic[In, Out, Cfg]):
     """``Conv(kernel, in_ch, out_ch, activation=identity, stride=1, pad=0, dilation=1,
-    bias=True)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']`` with
-    ``H' = (H + 2*pad - dilation*(kh-1) - 1)//stride + 1``.
+    bias=True, groups=1)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']`` with
+    ``H' = (H + top + bottom - dilation*(kh-1) - 1)//stride + 1``;
+    ``y[:, block g] = act(conv(x[:, block g], weight[block g]) + bias)`` over ``groups``
+    channel blocks.
 
     Cross-correlation (as PyTorch and Flux's ``Conv`` after its kernel flip convention) by
-    im2col and one GEMM.
+    im2col and one GEMM (one batched GEMM over the groups).
 
-    - ``weight``: ``Tensor[out, in, kh, kw]`` (PyTorch layout), Glorot-uniform.
+    - ``weight``: ``Tensor[out, in/groups, kh, kw]`` (PyTorch layout), Glorot-uniform.
     - ``bias``: ``Tensor[out]`` zeros (None with ``bias=False``).
-    - ``kernel``, ``stride``, ``pad``, ``dilation``: an int or an (h, w) pair.
+    - ``kernel``, ``stride``, ``dilation``: an int or an (h, w) pair.
+    - ``pad``: an int, an (h, w) pair, a 4-tuple ``(top, bottom, left, right)`` (Flux's
+      order on NCHW's axes), or ``"same"`` (Flux's ``SamePad()``: output ``ceil(H/stride)``;
+      an odd total goes before, so ``Conv((2, 2), ...)`` pads ``(1, 0, 1, 0)``; the layer
+      holds and prints the resolved padding, as Flux does).
+    - ``groups``: channel blocks convolved independently (``groups = in`` is a depthwise
+      conv); must divide ``in`` and ``out``.
 
     >>> import typedflux as tf
     >>> c = Conv((3, 3), 1, 8, tf.relu, stride=2, pad=1)
     >>> c, c(tf.ones(16, 1, 28, 28)).shape
     (Conv((3, 3), 1 => 8, relu, stride=2, pad=1), (16, 8, 14, 14))
+    >>> depthwise = Conv((2, 2), 8, 8, pad="same", groups=8)
+    >>> depthwise, depthwise.weight.shape, depthwise(tf.ones(2, 8, 5, 5)).shape
+    (Conv((2, 2), 8 => 8, pad=(1, 0, 1, 0), groups=8), (8, 1, 2, 2), (2, 8, 5, 5))
     >>> Conv((3, 3), 3, 8)(tf.ones(16, 1, 28, 28))
     Traceback (most recent call last):
     ...
     typedflux.shapes.errors.LayerInputError: Conv((3, 3), 3 => 8) expects input Tensor[B, 3, H, W], got Tensor[16, 1, 28, 28]; need size 3 at axis 1 (got 1)
+    >>> Conv((3, 3), 6, 8, groups=4)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.LayerArgumentError: Invalid arguments for "Conv": in_channels = 6, groups = 4; need in_channels divisible by groups (6 % 4 = 2)
     """
 
     spec = LAYERS["Conv"]
@@ -85,20 +103,27 @@ class Conv(Layer, Generic[In, Out, Cfg]):
         out_channels: int,
         activation: Callable[..., Any] = identity,
         stride: IntOrPair = 1,
-        pad: IntOrPair = 0,
+        pad: Padding = 0,
         dilation: IntOrPair = 1,
         bias: bool = True,
+        groups: int = 1,
     ) -> None:
-        a = self._configure(kernel, in_channels, out_channels, activation, stride, pad,
-                            dilation, bias)
-        self._window = Window(a["kernel"], a["stride"], a["pad"], a["dilation"])
+        self._set(kernel, in_channels, out_channels, activation, stride, pad, dilation, bias,
+                  groups)
+
+    def _set(self, *args: Any) -> Dict[str, Any]:
+        # The config resolves ``pad="same"`` from the kernel, stride and dilation.
+        cfg, a = type(self).spec.configure(args)
+        self._window: Window = cfg.window  # type: ignore[attr-defined]
+        self.groups: int = a["groups"]
         kh, kw = self._window.kernel
         self.weight = self._init_weight(a["in_channels"], a["out_channels"], kh, kw)
         self.bias = zeros32(a["out_channels"]) if a["bias"] else None
-        self.activation = activation
+        self.activation = args[3]
+        return a
 
     def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
-        return glorot_uniform(cout, cin, kh, kw)
+        return glorot_uniform(cout, cin // self.groups, kh, kw)
 
     @property
     def window(self) -> Window:
@@ -116,22 +141,32 @@ class Conv(Layer, Generic[In, Out, Cfg]):
 
     def _channels(self) -> Tuple[int, int]:
         out, cin = self.weight.shape[:2]
-        return cin, out
+        return cin * self.groups, out
+
+    def _pad_argument(self) -> Any:
+        w = self._window
+        return w.pad if w.symmetric else w.pads
 
     def _arguments(self) -> Tuple[Any, ...]:
         cin, cout = self._channels()
         w = self._window
-        return (w.kernel, cin, cout, self.activation, w.stride, w.pad, w.dilation,
-                self.bias is not None)
+        return (w.kernel, cin, cout, self.activation, w.stride, self._pad_argument(),
+                w.dilation, self.bias is not None, self.groups)
+
+    def _plain(self) -> bool:
+        """Whether the plain conv primitive serves (one group, symmetric padding)."""
+        return self.groups == 1 and self._window.symmetric
 
     def _apply(self, x: Any, b: Any, activation: str) -> AnyTensor:
         w = self.window
-        return F.conv2d(x, self.weight, b, w.stride, w.pad, w.dilation, activation)
+        if self._plain():
+            return F.conv2d(x, self.weight, b, w.stride, w.pad, w.dilation, activation)
+        return G.conv2d_grouped(x, self.weight, b, w.stride, w.pads, w.dilation, self.groups)
 
     def __call__(self, x: Tensor[B, In, H, W]) -> Tensor[B, Out, Any, Any]:
         self.check(x)
         b = self.bias if self.bias is not None else 0.0
-        fused = fused_activation(self.activation) if self._fuses else None
+        fused = fused_activation(self.activation) if self._fuses and self._plain() else None
         y = self._apply(x, b, fused or "identity")
         if fused is None and self.activation is not identity:
             y = self.activation(y)
@@ -140,31 +175,66 @@ class Conv(Layer, Generic[In, Out, Cfg]):
 
 class ConvTranspose(Conv[In, Out, Cfg]):
     """``ConvTranspose(kernel, in_ch, out_ch, activation=identity, stride=1, pad=0,
-    dilation=1, bias=True)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']`` with
-    ``H' = (H-1)*stride - 2*pad + dilation*(kh-1) + 1`` (the adjoint of a Conv: upsampling).
+    dilation=1, bias=True, groups=1, outpad=0)``: ``Tensor[B, in, H, W] -> Tensor[B, out,
+    H', W']`` with ``H' = (H-1)*stride - top - bottom + dilation*(kh-1) + 1 + outpad`` (the
+    adjoint of a Conv: upsampling).
 
-    - ``weight``: ``Tensor[in, out, kh, kw]`` (PyTorch's ConvTranspose2d layout).
+    - ``weight``: ``Tensor[in, out/groups, kh, kw]`` (PyTorch's ConvTranspose2d layout).
+    - ``pad``: as for :class:`Conv`; ``"same"`` gives ``H*stride`` (Flux's ``SamePad()``:
+      ``dilation*(k - stride)`` in all, so it needs ``kernel >= stride``).
+    - ``outpad`` (Flux's name; PyTorch's ``output_padding``): rows and columns added after
+      the last (an int or an (h, w) pair, each below ``max(stride, dilation)``), to undo a
+      strided Conv whose input size the stride does not divide.
+    - ``groups``: as for :class:`Conv`.
 
     >>> import typedflux as tf
     >>> up = ConvTranspose((4, 4), 8, 1, stride=2, pad=1)
     >>> up, up(tf.ones(2, 8, 7, 7)).shape
     (ConvTranspose((4, 4), 8 => 1, stride=2, pad=1), (2, 1, 14, 14))
+    >>> ConvTranspose((3, 3), 8, 4, stride=2, pad=1, outpad=1)(tf.ones(2, 8, 7, 7)).shape
+    (2, 4, 14, 14)
     """
 
     spec = LAYERS["ConvTranspose"]
 
+    def __init__(
+        self,
+        kernel: IntOrPair,
+        in_channels: int,
+        out_channels: int,
+        activation: Callable[..., Any] = identity,
+        stride: IntOrPair = 1,
+        pad: Padding = 0,
+        dilation: IntOrPair = 1,
+        bias: bool = True,
+        groups: int = 1,
+        outpad: IntOrPair = 0,
+    ) -> None:
+        a = self._set(kernel, in_channels, out_channels, activation, stride, pad, dilation,
+                      bias, groups, outpad)
+        self.outpad: Tuple[int, int] = a["outpad"]
+
     def _init_weight(self, cin: int, cout: int, kh: int, kw: int) -> AnyTensor:
-        return glorot_uniform(cin, cout, kh, kw)
+        return glorot_uniform(cin, cout // self.groups, kh, kw)
 
     def _channels(self) -> Tuple[int, int]:
         cin, out = self.weight.shape[:2]
-        return cin, out
+        return cin, out * self.groups
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        return super()._arguments() + (self.outpad,)
+
+    def _plain(self) -> bool:
+        return super()._plain() and self.outpad == (0, 0)
 
     _fuses = False  # the transposed conv applies its activation as a separate op
 
     def _apply(self, x: Any, b: Any, activation: str) -> AnyTensor:
         w = self.window
-        return F.conv_transpose2d(x, self.weight, b, w.stride, w.pad, w.dilation)
+        if self._plain():
+            return F.conv_transpose2d(x, self.weight, b, w.stride, w.pad, w.dilation)
+        return G.conv_transpose2d_grouped(x, self.weight, b, w.stride, w.pads, w.dilation,
+                                          self.groups, self.outpad)
 
 
 class MaxPool(Layer, Generic[Cfg]):

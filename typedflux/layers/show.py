@@ -21,6 +21,7 @@ from typedflux.layers.callables import layer_repr, shape_item
 from typedflux.layers.containers import Chain, output_shape
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.chains import template_of
+from typedflux.shapes.layer_spec import Several
 from typedflux.shapes.layers import Shape
 from typedflux.shapes.messages import fmt_shape
 
@@ -29,7 +30,8 @@ __all__ = ["outputsize", "summary", "Summary"]
 
 def outputsize(model: Any, input_shape: Sequence[int]) -> Tuple[int, ...]:
     """The output shape of ``model`` for an input of shape ``input_shape`` (batch included),
-    computed by the layer shape rules; raises the same ``ShapeError`` a call would.
+    computed by the layer shape rules; raises the same ``ShapeError`` a call would. A model
+    with several outputs (``PairwiseFusion``) gives a shape per output.
 
     >>> import typedflux as tf
     >>> outputsize(tf.Dense(784, 32), (16, 784))
@@ -40,6 +42,8 @@ def outputsize(model: Any, input_shape: Sequence[int]) -> Tuple[int, ...]:
     typedflux.shapes.errors.LayerInputError: Chain layer 1 Dense(784 => 32) expects input Tensor[..., 784], got Tensor[16, 100]; need size 784 at axis -1 (got 100)
     """
     out = output_shape(_model_arg("outputsize", model), _shape_arg("outputsize", input_shape))
+    if isinstance(out, Several):  # several outputs (PairwiseFusion): a shape for each
+        return tuple(tuple(int(d) for d in o) for o in out)  # type: ignore[misc]
     return tuple(int(d) for d in out)  # type: ignore[arg-type]
 
 

@@ -12,6 +12,8 @@ True
 # Every op family (tests/test_architecture.py checks this list against the directory).
 from typedflux.ops import (  # noqa: F401
     basic_nn,
+    bilinear_nn,
+    conv_groups,
     creation,
     einsum,
     elementwise,
@@ -24,6 +26,8 @@ from typedflux.ops import (  # noqa: F401
     losses_nn,
     movement,
     nn,
+    norms_nn,
     rearrange,
+    recurrent_state,
     reduce,
 )

@@ -38,6 +38,8 @@ from typedflux.shapes.parse import DimSyntaxError, parse_dim
 from typedflux.shapes.shape import SDim, Shape, broadcast_pair
 
 # Each rules module registers its specs in SPECS when imported.
+from typedflux.shapes import rules_bilinear  # noqa: F401  (newlayers: Bilinear)
+from typedflux.shapes import rules_conv_groups  # noqa: F401  (newlayers: grouped convs)
 from typedflux.shapes import rules_creation  # noqa: F401  (registers specs)
 from typedflux.shapes import rules_data  # noqa: F401
 from typedflux.shapes import rules_einsum  # noqa: F401  (the ops engineer's pattern ops)
@@ -47,12 +49,14 @@ from typedflux.shapes import rules_index  # noqa: F401
 from typedflux.shapes import rules_join  # noqa: F401
 from typedflux.shapes import rules_linalg  # noqa: F401
 from typedflux.shapes import rules_losses  # noqa: F401  (the training engineer's loss rules)
+from typedflux.shapes import rules_norms  # noqa: F401  (newlayers: groupnorm)
 from typedflux.shapes import rules_layers  # noqa: F401  (layers engineer: fused layer ops)
 from typedflux.shapes import layers  # noqa: F401  (registers every layer spec in LAYERS)
 from typedflux.shapes import rules_movement  # noqa: F401
 from typedflux.shapes import rules_nn  # noqa: F401
 from typedflux.shapes import rules_rearrange  # noqa: F401  (the ops engineer's pattern ops)
 from typedflux.shapes import rules_reduce  # noqa: F401
+from typedflux.shapes import rules_recurrent_state  # noqa: F401  (newlayers: initial states)
 
 __all__ = [
     "SPECS",

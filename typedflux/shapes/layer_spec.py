@@ -65,7 +65,7 @@ from typedflux.shapes.layer_config import (
     feature_repr,
     is_int,
 )
-from typedflux.shapes.windows import Window, pair_text, parse_window
+from typedflux.shapes.windows import Window, pads_text, pair_text, parse_window
 
 __all__ = [
     "Shape",
@@ -81,6 +81,10 @@ __all__ = [
     "layer",
     "activation_name",
     "divisible",
+    "remainder",
+    "conv_pads",
+    "choice",
+    "Several",
 ]
 
 # The configs and their helpers live in layer_config; the errors in errors. Re-exported here.
@@ -88,6 +92,19 @@ __all__ += [
     "ANY", "B_", "H_", "W_", "T_", "UNKNOWN_TEXT", "is_int", "dims_only", "dim_at", "as_dim",
     "feature_repr",
 ]
+
+
+class Several(tuple):  # type: ignore[type-arg]
+    """What a layer call returns when it returns several tensors (a recurrent layer with
+    ``return_state``: ``(y, h)``, ``(y, (h, c))``): one shape, or a nested ``Several``, per
+    result. ``LayerConfig.call`` may return one; the plugin types it as a tuple.
+
+    >>> Several(((2, 5, 4), Several(((2, 4), (2, 4)))))
+    Several((2, 5, 4), Several((2, 4), (2, 4)))
+    """
+
+    def __repr__(self) -> str:
+        return f"Several{tuple.__repr__(self)}"
 
 
 # -- constructor arguments --------------------------------------------------------------------
@@ -100,7 +117,12 @@ class ArgKind(Enum):
     WINDOW = "window"  # an int or an (h, w) pair of ints >= 1 (kernel, stride, dilation)
     OPTIONAL_WINDOW = "optional window"  # None or a WINDOW (a pool's stride: None = window)
     PADDING = "padding"  # an int or an (h, w) pair of ints >= 0
+    # A conv's padding: a PADDING, a 4-tuple (top, bottom, left, right) of ints >= 0, or
+    # "same" (Flux's SamePad(); the layer's spec resolves it from kernel, stride, dilation).
+    # Normalised to the 4-tuple (or "same").
+    CONV_PADDING = "conv padding"
     ACTIVATION = "activation"  # a callable; the config holds its name
+    CHOICE = "choice"  # a str; the Param's check says which (Upsample's mode)
     FLAG = "flag"  # a bool
     REAL = "real"  # a finite real number (the plugin keeps the literal's text)
     MODE = "mode"  # None, True or False (train/test mode); not part of the config
@@ -142,28 +164,96 @@ class Check:
     normalised values in order and returns what is needed (with the values) when they do
     not fit, else None; it is skipped while any of them is not a concrete int (static).
     ``size_error``: a violation is a size error (``[shape]`` in mypy), not a plain ValueError.
+    ``symbolic``: ``test`` also decides on symbolic dims (returning None when it cannot
+    tell), so it runs whenever every value is a dim, not only a concrete int.
     """
 
     names: Tuple[str, ...]
     test: Callable[..., Optional[str]]
     size_error: bool = True
+    symbolic: bool = False
 
 
 def divisible(a: str, b: str) -> Check:
     """``a`` must be divisible by ``b`` (``MultiHeadAttention``'s ``d`` by ``nheads``).
+    Decided on symbolic dims too when the remainder is a known number (``2*C + 1`` is not
+    divisible by 2 whatever ``C`` is).
 
     >>> divisible("d", "nheads").test(64, 6)
     'd divisible by nheads (64 % 6 = 4)'
+    >>> from typedflux.shapes.dims import sym
+    >>> divisible("channels", "groups").test(2 * sym("C") + 1, 2)
+    'channels divisible by groups ((2*C + 1) % 2 = 1)'
+    >>> divisible("channels", "groups").test(sym("C"), 2) is None
+    True
     """
 
-    def test(x: int, y: int) -> Optional[str]:
-        return None if x % y == 0 else f"{a} divisible by {b} ({x} % {y} = {x % y})"
+    def test(x: Dim, y: Dim) -> Optional[str]:
+        rest = remainder(x, y)
+        if rest is None or rest == 0:
+            return None
+        return f"{a} divisible by {b} ({_operand(x)} % {_operand(y)} = {rest})"
 
-    return Check((a, b), test)
+    return Check((a, b), test, symbolic=True)
+
+
+def choice(*options: str) -> Callable[[Any], Optional[str]]:
+    """The check of an ``ArgKind.CHOICE`` parameter: what is needed unless the value is one
+    of ``options``.
+
+    >>> choice("nearest", "bilinear")("cubic")
+    'one of "nearest", "bilinear"'
+    """
+
+    def check(v: Any) -> Optional[str]:
+        if v in options:
+            return None
+        return "one of " + ", ".join(f'"{o}"' for o in options)
+
+    return check
+
+
+def remainder(x: Dim, y: Dim) -> Optional[int]:
+    """``x % y`` when it is a known number (whatever the symbols in ``x`` are), else None.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> remainder(10, 4), remainder(4 * sym("C") + 2, 4), remainder(sym("C"), 4)
+    (2, 2, None)
+    """
+    if isinstance(x, Unknown) or not is_int(y) or y < 1:  # type: ignore[operator]
+        return None
+    if is_int(x):
+        return x % y  # type: ignore[operator]
+    if not isinstance(x, Expr):
+        return None
+    rest = x - y * (x // y)
+    return rest if is_int(rest) else None  # type: ignore[return-value]
+
+
+def _operand(d: Dim) -> str:
+    text = str(d)
+    return f"({text})" if " " in text else text
 
 
 _PAIR_KINDS = (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING)
-_SIZE_KINDS = (ArgKind.SIZE,) + _PAIR_KINDS
+_SIZE_KINDS = (ArgKind.SIZE, ArgKind.CONV_PADDING) + _PAIR_KINDS
+_SAME = "same"
+_CONV_PADDING_NEED = 'an int, a pair or a 4-tuple (top, bottom, left, right) of ints, or "same"'
+
+
+def conv_pads(v: Any) -> Any:
+    """A conv padding read statically or given at run time, in its normal form: an int or
+    a pair as the 4-tuple ``(top, bottom, left, right)``; a 4-tuple and ``"same"`` as they
+    are; anything else unchanged (the caller decides).
+
+    >>> conv_pads(1), conv_pads((1, 2)), conv_pads("same")
+    ((1, 1, 1, 1), (1, 1, 2, 2), 'same')
+    """
+    if is_int(v):
+        return (v, v, v, v)
+    if isinstance(v, tuple) and len(v) == 2:
+        return (v[0], v[0], v[1], v[1])
+    return v
 
 
 def _is_concrete(value: Any) -> bool:
@@ -175,6 +265,11 @@ def _is_concrete(value: Any) -> bool:
     return True
 
 
+def _is_dim(value: Any) -> bool:
+    """A value a symbolic check can decide on: an int or a symbolic dim (not unknown)."""
+    return is_int(value) or isinstance(value, Expr)
+
+
 def _range_need(kind: ArgKind, v: Any) -> Optional[str]:
     """What a size, window or padding needs when ``v`` is out of range, else None."""
     low = min(v) if isinstance(v, tuple) else v
@@ -184,10 +279,14 @@ def _range_need(kind: ArgKind, v: Any) -> Optional[str]:
         return "an int >= 1 or a pair of them" if low < 1 else None
     if kind is ArgKind.PADDING:
         return "an int >= 0 or a pair of them" if low < 0 else None
+    if kind is ArgKind.CONV_PADDING:
+        return ('an int >= 0, a pair or a 4-tuple of them, or "same"' if low < 0 else None)
     return None
 
 
 def _value_text(kind: ArgKind, value: Any) -> str:
+    if kind is ArgKind.CONV_PADDING and isinstance(value, tuple) and len(value) == 4:
+        return pads_text(value)
     if kind in (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING) and isinstance(
         value, tuple
     ):
@@ -263,6 +362,8 @@ class LayerSpec:
                 v = activation_name(v)
             elif p.kind in _PAIR_KINDS and is_int(v):
                 v = (v, v)
+            elif p.kind is ArgKind.CONV_PADDING:
+                v = conv_pads(v)
             full[p.name] = v
         self._validate(full, static=True)
         return self._build(full)
@@ -290,6 +391,13 @@ class LayerSpec:
                 return (self._int(p, v[0], pair=True), self._int(p, v[1], pair=True))
             i = self._int(p, v, pair=True)
             return (i, i)
+        if kind is ArgKind.CONV_PADDING:
+            return self._conv_padding(p, v)
+        if kind is ArgKind.CHOICE:
+            if not isinstance(v, str):
+                raise TypeError(messages.wrong_layer_argument_type(
+                    self.name, p.name, v, (p.check(None) if p.check else None) or "a str"))
+            return v
         if kind is ArgKind.ACTIVATION:
             if not callable(v):
                 raise TypeError(messages.wrong_layer_argument_type(
@@ -315,8 +423,19 @@ class LayerSpec:
                 self.name, [(p.name, repr(v))], "a finite number"))
         return v if isinstance(v, (int, float)) else f
 
-    def _int(self, p: Param, v: Any, pair: bool = False) -> int:
-        need = "an int or a pair of ints" if pair else "an int"
+    def _conv_padding(self, p: Param, v: Any) -> Any:
+        if isinstance(v, str) and v == _SAME:
+            return _SAME
+        if isinstance(v, (list, tuple)) and len(v) in (2, 4):
+            items = tuple(self._int(p, a, need=_CONV_PADDING_NEED) for a in v)
+            return conv_pads(items)
+        if isinstance(v, (str, list, tuple)):
+            raise TypeError(messages.wrong_layer_argument_type(
+                self.name, p.name, v, _CONV_PADDING_NEED))
+        return conv_pads(self._int(p, v, need=_CONV_PADDING_NEED))
+
+    def _int(self, p: Param, v: Any, pair: bool = False, need: str = "") -> int:
+        need = need or ("an int or a pair of ints" if pair else "an int")
         if isinstance(v, bool) or isinstance(v, float):
             raise TypeError(messages.wrong_layer_argument_type(self.name, p.name, v, need))
         try:
@@ -330,6 +449,12 @@ class LayerSpec:
         kinds = {p.name: p.kind for p in self.params}
         for p in self.params:
             v = values[p.name]
+            if p.kind is ArgKind.CHOICE:
+                need = p.check(v) if p.check is not None and v != UNKNOWN_TEXT else None
+                if need is not None:
+                    raise ValueError(messages.invalid_layer_argument(
+                        self.name, [(p.name, repr(v))], need))
+                continue
             if p.kind in (ArgKind.ACTIVATION, ArgKind.MODE, ArgKind.FLAG) or not _is_concrete(v):
                 continue
             need = _range_need(p.kind, v)
@@ -343,7 +468,8 @@ class LayerSpec:
                 raise ValueError(text)
         for c in self.checks:
             vs = [values[n] for n in c.names]
-            if not all(_is_concrete(v) for v in vs):
+            ready = _is_dim if c.symbolic else _is_concrete
+            if not all(ready(v) for v in vs):
                 continue
             need = c.test(*vs)
             if need is not None:
@@ -362,6 +488,15 @@ class LayerSpec:
         """
         types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
         return tuple(n for n in self.type_args if types[n] in ("Window", "Optional[Window]"))
+
+    def flag_args(self) -> Tuple[str, ...]:
+        """The type arguments that hold a bool (``Literal[True]``), not a dim.
+
+        >>> LAYERS["LSTM"].flag_args()
+        ('return_state',)
+        """
+        types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
+        return tuple(n for n in self.type_args if types[n] == "bool")
 
     def extras(self) -> Tuple[str, ...]:
         """Config fields carried as text beside the type arguments (activation, ``bias``)."""
@@ -382,7 +517,7 @@ class LayerSpec:
         for name in self.type_args:
             v = getattr(cfg, name)
             if isinstance(v, Window):
-                known = all(is_int(x) for p in (v.kernel, v.stride, v.pad, v.dilation)
+                known = all(is_int(x) for p in (v.kernel, v.stride, v.pads, v.dilation)
                             for x in p)
                 args.append(v.text() if known else None)
             else:
@@ -413,6 +548,8 @@ class LayerSpec:
                     except ValueError:
                         window = None
                 kwargs[name] = window or Window.unknown()
+            elif isinstance(v, bool):
+                kwargs[name] = v
             else:
                 kwargs[name] = UNKNOWN if v is None or isinstance(v, str) else v
         names = self.extras()
@@ -422,7 +559,7 @@ class LayerSpec:
             f = fields[name]
             if extras is not None:
                 parsed = _parse_extra(str(f.type), extras[i])
-                if parsed is None:
+                if parsed is _UNREADABLE:
                     return None
                 kwargs[name] = parsed
             elif f.type in ("str", "Union[float, str]"):
@@ -442,16 +579,28 @@ def _is_real(v: Any) -> bool:
     return type(v).__name__.startswith(("float", "int")) and hasattr(v, "__float__")
 
 
+_UNREADABLE = object()  # an extra whose text cannot be read back
+
+
 def _parse_extra(annotation: str, text: str) -> Any:
-    """An extra field read back from its text by its annotation; None when it cannot be
-    (an int the plugin could not read: the config is then unknown)."""
+    """An extra field read back from its text by its annotation; ``_UNREADABLE`` when it
+    cannot be (an int the plugin could not read: the config is then unknown)."""
     if annotation == "bool":
         return text == "True"
     if annotation == "int":
         try:
             return int(text)
         except ValueError:
+            return _UNREADABLE
+    if annotation == "Dim":  # a size kept as text: a number, or unknown
+        return int(text) if text.isdigit() else UNKNOWN
+    if annotation in ("IntPair", "Optional[IntPair]"):  # "(1, 2)"; unknown parts stay so
+        if text == "None" and annotation != "IntPair":
             return None
+        parts = text.strip("()").split(", ")
+        if len(parts) != 2:
+            return _UNREADABLE
+        return tuple(int(q) if q.isdigit() else UNKNOWN for q in parts)
     return text
 
 

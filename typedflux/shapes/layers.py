@@ -4,12 +4,12 @@
 - :mod:`typedflux.shapes.layer_spec`: :class:`LayerSpec` (a layer's constructor arguments,
   config and rule, declared once), :class:`LayerConfig`, :data:`LAYERS`;
 - ``layers_basic``, ``layers_conv``, ``layers_norm``, ``layers_recurrent``,
-  ``layers_attention``: one spec per layer (importing this module registers them all);
+  ``layers_attention``, ``layers_resample``, ``layers_combine``: one spec per layer (importing this module registers them all);
 - :mod:`typedflux.shapes.chains`: threading shapes through a Chain (construction and calls);
 - :mod:`typedflux.shapes.compose`: functions used as layers or connections.
 
 >>> sorted(LAYERS)[:3]
-['AdaptiveMeanPool', 'BatchNorm', 'Conv']
+['AdaptiveMeanPool', 'BatchNorm', 'Bilinear']
 >>> LAYERS["Dense"].configure_static({"in_features": 784, "out_features": 32}).rule((16, 784))
 (16, 32)
 """
@@ -40,6 +40,7 @@ from typedflux.shapes.layer_spec import (
 )
 from typedflux.shapes.layers_attention import AttentionConfig
 from typedflux.shapes.layers_basic import DenseConfig, DropoutConfig, EmbeddingConfig, FlattenConfig
+from typedflux.shapes.layers_combine import BilinearConfig
 from typedflux.shapes.layers_conv import (
     AdaptivePoolConfig,
     ConvConfig,
@@ -49,6 +50,7 @@ from typedflux.shapes.layers_conv import (
 )
 from typedflux.shapes.layers_norm import BatchNormConfig, LayerNormConfig
 from typedflux.shapes.layers_recurrent import RecurrentConfig
+from typedflux.shapes.layers_resample import PixelShuffleConfig, UpsampleConfig
 from typedflux.shapes.windows import (
     Window,
     conv_output_size,
@@ -81,6 +83,9 @@ __all__ = [
     "EmbeddingConfig",
     "RecurrentConfig",
     "AttentionConfig",
+    "UpsampleConfig",
+    "BilinearConfig",
+    "PixelShuffleConfig",
     "Window",
     "conv_output_size",
     "conv_transpose_output_size",

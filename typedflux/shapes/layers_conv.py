@@ -7,6 +7,8 @@ Output sizes come from :mod:`typedflux.shapes.windows`; a ``Window`` is held in 
 >>> c = ConvConfig(1, 8, Window.of(3, stride=2, pad=1), "relu")
 >>> c.repr(), c.rule((16, 1, 28, 28))
 ('Conv((3, 3), 1 => 8, relu, stride=2, pad=1)', (16, 8, 14, 14))
+>>> LAYERS["Conv"].configure(((2, 2), 4, 8, abs, 1, "same", 1, True, 2))[0].repr()
+'Conv((2, 2), 4 => 8, abs, pad=(1, 0, 1, 0), groups=2)'
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_spec import (
     B_,
     H_,
+    LAYERS,
     W_,
     ArgKind,
     Check,
+    LayerArgumentError,
     LayerConfig,
     Param,
     Shape,
     as_dim,
     dim_at,
     dims_only,
+    divisible,
     is_int,
     layer,
 )
@@ -38,7 +43,9 @@ from typedflux.shapes.windows import (
     Window,
     conv_output_size,
     conv_transpose_output_size,
+    pair_text,
     pool_output_size,
+    same_pads,
 )
 
 __all__ = [
@@ -67,6 +74,10 @@ def _too_small(layer: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
             raise ShapeError(messages.input_too_small(layer, x, out))
 
 
+def _known(p: Any) -> bool:
+    return isinstance(p, tuple) and all(is_int(v) for v in p)
+
+
 def _window(values: Dict[str, Any], kernel: str = "kernel") -> Window:
     """The window of a conv or pool from its normalised arguments; unknown when any part is
     (the plugin could not read it)."""
@@ -74,16 +85,50 @@ def _window(values: Dict[str, Any], kernel: str = "kernel") -> Window:
     stride = values.get("stride")
     parts = [k, k if stride is None else stride, values.get("pad", (0, 0)),
              values.get("dilation", (1, 1))]
-    if not all(isinstance(p, tuple) and all(is_int(v) for v in p) for p in parts):
+    if not all(_known(p) for p in parts):
         return Window.unknown()
     return Window(*parts)
 
 
+def _conv_window(name: str, values: Dict[str, Any], transpose: bool) -> Window:
+    """A conv's window: its padding as the 4-tuple (top, bottom, left, right), ``"same"``
+    resolved as Flux's ``SamePad()`` does (:func:`same_pads`)."""
+    k, s, d, pad = values["kernel"], values["stride"], values["dilation"], values["pad"]
+    if not (_known(k) and _known(s) and _known(d)):
+        return Window.unknown()
+    if pad == "same":
+        if transpose and (k[0] < s[0] or k[1] < s[1]):
+            raise LayerArgumentError(messages.invalid_layer_argument(
+                name, [("kernel", pair_text(k)), ("stride", pair_text(s)), ("pad", '"same"')],
+                "kernel >= stride on each axis for a transposed conv's \"same\" padding"),
+                "pad")
+        pad = same_pads(k, d, s, transpose)
+    if not _known(pad) or len(pad) != 4:
+        return Window.unknown()
+    return Window.with_pads(k, s, pad, d)
+
+
 def _make_conv(cls: type) -> Any:
+    transpose = cls is ConvTransposeConfig
+
     def make(v: Dict[str, Any]) -> LayerConfig:
-        return cls(v["in_channels"], v["out_channels"], _window(v), v["activation"], v["bias"])  # type: ignore[no-any-return]
+        w = _conv_window(cls.name, v, transpose)  # type: ignore[attr-defined]
+        extra = {}
+        if transpose:
+            o = v["outpad"]
+            extra["outpad"] = o if isinstance(o, tuple) else (UNKNOWN, UNKNOWN)
+        return cls(v["in_channels"], v["out_channels"], w, v["activation"], v["bias"],  # type: ignore[no-any-return]
+                   v["groups"], **extra)
 
     return make
+
+
+def _outpad_fits(stride: IntPair, dilation: IntPair, outpad: IntPair) -> Optional[str]:
+    # PyTorch's limit: more output padding than that adds rows no input position reaches.
+    for s, d, o in zip(stride, dilation, outpad):
+        if o >= max(s, d):
+            return f"outpad < max(stride, dilation) on each axis ({o} vs {max(s, d)})"
+    return None
 
 
 _CONV_PARAMS = (
@@ -92,22 +137,28 @@ _CONV_PARAMS = (
     Param("out_channels", SIZE),
     Param("activation", ArgKind.ACTIVATION, "identity"),
     Param("stride", WIN, 1),
-    Param("pad", PAD, 0),
+    Param("pad", ArgKind.CONV_PADDING, 0),
     Param("dilation", WIN, 1),
     Param("bias", ArgKind.FLAG, True),
+    Param("groups", SIZE, 1),
 )
+_GROUPS = (divisible("in_channels", "groups"), divisible("out_channels", "groups"))
 
 
 @dataclass(frozen=True)
 class ConvConfig(LayerConfig):
     """``Conv(kernel, in => out)``: ``Tensor[B, in, H, W] -> Tensor[B, out, H', W']``.
 
-    ``H' = (H + 2*pad - dilation*(k-1) - 1)//stride + 1``.
+    ``H' = (H + top + bottom - dilation*(k-1) - 1)//stride + 1`` (``top = bottom = pad``
+    unless the padding is asymmetric). ``groups`` splits the channels into that many
+    independent convolutions; it changes no shape.
 
     >>> ConvConfig(1, 8, Window.of(3), "relu").rule((16, 1, 28, 28))
     (16, 8, 26, 26)
     >>> ConvConfig(1, 16, Window.unknown()).rule((8, 1, 28, 28))
     (8, 16, ?, ?)
+    >>> ConvConfig(4, 4, Window.of(2, pad=(1, 0, 1, 0)), groups=4).rule((2, 4, 5, 5))
+    (2, 4, 5, 5)
     """
 
     in_channels: Dim
@@ -115,6 +166,7 @@ class ConvConfig(LayerConfig):
     window: Window
     activation: str = "identity"
     bias: bool = True
+    groups: Dim = 1
 
     name = "Conv"
     ranks = (4,)
@@ -123,14 +175,19 @@ class ConvConfig(LayerConfig):
     def kernel(self) -> IntPair:
         return self.window.kernel
 
-    def repr(self) -> str:
-        extra = "" if self.activation == "identity" else f", {self.activation}"
+    def _options(self) -> str:
         opts = self.window.options()
+        if self.groups != 1:
+            opts += f", groups={self.groups}"
         if not self.bias:
             opts += ", bias=False"
+        return opts
+
+    def repr(self) -> str:
+        extra = "" if self.activation == "identity" else f", {self.activation}"
         return (
             f"{self.name}({self.kernel}, {self.in_channels} => {self.out_channels}"
-            f"{extra}{opts})"
+            f"{extra}{self._options()})"
         )
 
     def expected(self) -> Shape:
@@ -147,7 +204,9 @@ class ConvConfig(LayerConfig):
 
     def _size(self, h: Dim, axis: int) -> Dim:
         w = self.window
-        return conv_output_size(h, w.kernel[axis], w.stride[axis], w.pad[axis], w.dilation[axis])
+        before, after = w.pads[2 * axis], w.pads[2 * axis + 1]
+        return conv_output_size(h, w.kernel[axis], w.stride[axis], before, w.dilation[axis],
+                                after)
 
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
@@ -158,28 +217,42 @@ class ConvConfig(LayerConfig):
         return (b, self.out_channels) + out
 
 
-layer("Conv", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
-      make=_make_conv(ConvConfig))(ConvConfig)
-
-
 @dataclass(frozen=True)
 class ConvTransposeConfig(ConvConfig):
-    """``ConvTranspose(kernel, in => out)``: ``H' = (H-1)*stride - 2*pad + dilation*(k-1) + 1``.
+    """``ConvTranspose(kernel, in => out)``:
+    ``H' = (H-1)*stride - top - bottom + dilation*(k-1) + 1 + outpad``.
 
     >>> ConvTransposeConfig(8, 1, Window.of(4, stride=2, pad=1)).rule((2, 8, 7, 7))
     (2, 1, 14, 14)
+    >>> ConvTransposeConfig(8, 1, Window.of(3, stride=2, pad=1), outpad=(1, 1)).repr()
+    'ConvTranspose((3, 3), 8 => 1, stride=2, pad=1, outpad=1)'
     """
+
+    outpad: IntPair = (0, 0)
 
     name = "ConvTranspose"
 
+    def _options(self) -> str:
+        opts = super()._options()
+        known = all(is_int(v) for v in self.outpad)
+        if known and self.outpad != (0, 0):
+            opts += f", outpad={pair_text(self.outpad)}"
+        return opts
+
     def _size(self, h: Dim, axis: int) -> Dim:
         w = self.window
+        before, after = w.pads[2 * axis], w.pads[2 * axis + 1]
         return conv_transpose_output_size(
-            h, w.kernel[axis], w.stride[axis], w.pad[axis], w.dilation[axis]
+            h, w.kernel[axis], w.stride[axis], before, w.dilation[axis], after,
+            self.outpad[axis],
         )
 
 
-layer("ConvTranspose", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
+layer("Conv", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
+      checks=_GROUPS, make=_make_conv(ConvConfig))(ConvConfig)
+layer("ConvTranspose", *_CONV_PARAMS, Param("outpad", PAD, 0),
+      type_args=("in_channels", "out_channels", "window"),
+      checks=_GROUPS + (Check(("stride", "dilation", "outpad"), _outpad_fits),),
       make=_make_conv(ConvTransposeConfig))(ConvTransposeConfig)
 
 

@@ -34,6 +34,8 @@ class Unshaped:
 WITHOUT_RULE: Dict[str, Unshaped] = {
     "tensor": Unshaped("hook", "the shape of its literal data: tf.tensor([[1.0, 2.0]]) is Tensor[1, 2]"),
     "identity": Unshaped("signature", "identity(x: T) -> T: the result has its argument's type"),
+    "initialstates": Unshaped(
+        "signature", "initialstates(layer: RNN[In, H]) -> Tensor[H] (LSTM: a pair of them)"),
     "shapecheck": Unshaped("signature", "returns the function it decorates, signature unchanged"),
     "compile": Unshaped("signature", "returns a Compiled whose calls have the signature of the "
                         "function it compiles (a ParamSpec)"),

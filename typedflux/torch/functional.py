@@ -470,3 +470,9 @@ OPS: Dict[str, Callable[..., Tensor]] = {
     "pad": pad,
 }
 """Registry name -> the primitive in torch, taking the forward's arguments in spec order."""
+
+# The layer primitives of issue 14 live in their own module (imported here, once OPS exists:
+# it reads this module's helpers).
+from typedflux.torch.functional_layers import LAYER_OPS  # noqa: E402
+
+OPS.update(LAYER_OPS)

@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Optional, Type
 
 import torch
+import torch.nn.functional as F
 
 from typedflux import layers as L
 from typedflux.layers.core import fused_activation
 from typedflux.tensor import Tensor
 from typedflux.torch import functional as TF
+from typedflux.torch import functional_layers as FL
 from typedflux.torch.modules import TorchExportError, is_layer
 
 __all__ = ["Export", "EXPORTS", "dropout_mask"]
@@ -78,14 +80,23 @@ def _conv_settings(layer: Any) -> Dict[str, Any]:
 
 def _conv(m: Any, x: torch.Tensor) -> torch.Tensor:
     w = m.window
-    y = TF.conv2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation, m.fused or "identity",
-                  groups=m.groups)
+    if w.symmetric:
+        y = TF.conv2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation,
+                      m.fused or "identity", groups=m.groups)
+    else:  # per-side padding (pad="same" of an even kernel, a 4-tuple)
+        y = TF.FUSED[m.fused or "identity"](
+            FL.conv2d_grouped(x, m.weight, _bias(m), w.stride, w.pads, w.dilation, m.groups))
     return _activate(m, y)
 
 
 def _conv_transpose(m: Any, x: torch.Tensor) -> torch.Tensor:
     w = m.window
-    return _activate(m, TF.conv_transpose2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation))
+    if w.symmetric and m.groups == 1 and tuple(m.outpad) == (0, 0):
+        y = TF.conv_transpose2d(x, m.weight, _bias(m), w.stride, w.pad, w.dilation)
+    else:
+        y = FL.conv_transpose2d_grouped(x, m.weight, _bias(m), w.stride, w.pads, w.dilation,
+                                        m.groups, m.outpad)
+    return _activate(m, y)
 
 
 def _window(layer: Any) -> Dict[str, Any]:
@@ -171,16 +182,106 @@ def _embedding(m: Any, ids: torch.Tensor) -> torch.Tensor:
     return TF.embedding(ids, m.weight)
 
 
-def _rnn(m: Any, x: torch.Tensor) -> torch.Tensor:
-    return TF.rnn_sequence(x, m.weight_ih, m.weight_hh, m.bias)
+def _recurrent(zero: Callable[..., torch.Tensor], given: Callable[..., torch.Tensor]
+               ) -> Callable[..., Any]:
+    """RNN's and GRU's forward: ``m(x)`` or ``m(x, state)``; with ``return_state``,
+    ``(y, last state)`` (the start for an empty sequence)."""
+
+    def forward(m: Any, x: torch.Tensor, state: Optional[torch.Tensor] = None) -> Any:
+        args = (x, m.weight_ih, m.weight_hh, m.bias)
+        y = zero(*args) if state is None else given(*args, state)
+        if not m.return_state:
+            return y
+        n, hidden = int(x.shape[0]), int(m.weight_hh.shape[1])
+        if int(y.shape[1]) > 0:
+            return y, y[:, -1]
+        start = state if state is not None else x.new_zeros(hidden)
+        return y, start.expand(n, hidden)
+
+    return forward
 
 
-def _lstm(m: Any, x: torch.Tensor) -> torch.Tensor:
-    return TF.lstm_sequence(x, m.weight_ih, m.weight_hh, m.bias)
+_rnn = _recurrent(TF.rnn_sequence, FL.rnn_state)
+_gru = _recurrent(TF.gru_sequence, FL.gru_state)
 
 
-def _gru(m: Any, x: torch.Tensor) -> torch.Tensor:
-    return TF.gru_sequence(x, m.weight_ih, m.weight_hh, m.bias)
+def _lstm(m: Any, x: torch.Tensor, state: Any = None) -> Any:
+    if state is None and not m.return_state:
+        return TF.lstm_sequence(x, m.weight_ih, m.weight_hh, m.bias)
+    k, n = int(m.weight_hh.shape[1]), int(x.shape[0])
+    h0, c0 = state if state is not None else (x.new_zeros(k), x.new_zeros(k))
+    out = FL.lstm_state(x, m.weight_ih, m.weight_hh, m.bias, h0, c0)
+    y = out[:, :, :k]
+    if not m.return_state:
+        return y
+    if int(out.shape[1]) == 0:
+        return y, (h0.expand(n, k), c0.expand(n, k))
+    return y, (out[:, -1, :k], out[:, -1, k:])
+
+
+def _groupnorm(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return _activate(m, FL.groupnorm(x, m.weight, m.bias, m.groups, m.eps))
+
+
+def _instancenorm(m: Any, x: torch.Tensor) -> torch.Tensor:
+    rm, rv = m.running_mean, m.running_var
+    if rm is not None and not m.training:
+        # Test mode with tracked statistics: normalise with them (typedflux's, PyTorch's).
+        y = F.batch_norm(x, rm, rv, m.weight, m.bias, False, 0.0, m.eps)
+    else:
+        y = F.group_norm(x, int(x.shape[1]), m.weight, m.bias, m.eps)
+        if rm is not None and m.training and x.numel():
+            # typedflux's update: the batch's mean of instance means and of unbiased
+            # instance variances, by momentum.
+            with torch.no_grad():
+                flat = x.reshape(int(x.shape[0]), int(x.shape[1]), -1)
+                mean = flat.mean(dim=(0, 2))
+                var = (flat.var(dim=2, unbiased=True).mean(dim=0) if flat.shape[2] > 1
+                       else torch.zeros_like(mean))
+                mo = m.momentum
+                rm.copy_((1 - mo) * rm + mo * mean)
+                rv.copy_((1 - mo) * rv + mo * var)
+    return _activate(m, y)
+
+
+def _upsample(m: Any, x: torch.Tensor) -> torch.Tensor:
+    h, w = int(x.shape[2]), int(x.shape[3])
+    size = tuple(m.size) if m.size is not None else (h * m.scale[0], w * m.scale[1])
+    if m.mode == "nearest":
+        return F.interpolate(x, size=size, mode="nearest")
+    return F.interpolate(x, size=size, mode="bilinear", align_corners=m.align_corners)
+
+
+def _pixel_shuffle(m: Any, x: torch.Tensor) -> torch.Tensor:
+    return F.pixel_shuffle(x, m.r)
+
+
+def _bilinear(m: Any, x: Any, y: Any = None) -> torch.Tensor:
+    if y is None and isinstance(x, tuple):
+        x, y = x
+    return _activate(m, FL.bilinear(x, x if y is None else y, m.weight, _bias(m)))
+
+
+def _maxout(m: Any, x: Any) -> Any:
+    layers = list(m.layers)
+    out = layers[0](x)
+    for layer in layers[1:]:
+        out = torch.maximum(out, layer(x))
+    return out
+
+
+def _pairwise_fusion(m: Any, *xs: Any) -> Any:
+    if len(xs) == 1 and isinstance(xs[0], tuple):
+        xs = xs[0]
+    layers = list(m.layers)
+    if len(xs) not in (1, len(layers)):
+        raise TypeError(f"{m.tf_repr} has {len(layers)} layers but was called with "
+                        f"{len(xs)} inputs (one input, or one per layer)")
+    ins = list(xs) if len(xs) == len(layers) else [xs[0]] * len(layers)
+    outs: list[Any] = []
+    for i, (layer, x) in enumerate(zip(layers, ins)):
+        outs.append(layer(m.connection(outs[-1], x) if i else x))
+    return tuple(outs)
 
 
 def _attention(m: Any, q: torch.Tensor, k: Optional[torch.Tensor] = None,
@@ -231,6 +332,13 @@ EXPORTS: Dict[Type[Any], Export] = {
     L.Dense: Export(_dense, _fused),
     L.Conv: Export(_conv, _conv_settings),
     L.ConvTranspose: Export(_conv_transpose, _window_unfused),
+    L.GroupNorm: Export(_groupnorm, _unfused),
+    L.InstanceNorm: Export(_instancenorm, _unfused),
+    L.Upsample: Export(_upsample),
+    L.PixelShuffle: Export(_pixel_shuffle),
+    L.Bilinear: Export(_bilinear, _unfused),
+    L.Maxout: Export(_maxout, _all_layers),
+    L.PairwiseFusion: Export(_pairwise_fusion, _all_layers),
     L.MaxPool: Export(_maxpool, _window),
     L.MeanPool: Export(_meanpool, _window),
     L.GlobalMaxPool: Export(_global_max),

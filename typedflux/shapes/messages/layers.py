@@ -18,6 +18,8 @@ __all__ = [
     "invalid_layer_argument",
     "wrong_layer_argument_type",
     "wrong_input_type",
+    "layer_not_multiple",
+    "initial_state_mismatch",
 ]
 
 
@@ -114,6 +116,33 @@ def wrong_input_type(layer: str, value: object) -> str:
     return (
         f'Wrong input type for "{layer}": x = {shown} ({_article(type(value).__name__)}); '
         "need a Tensor (tf.tensor(data) makes one)"
+    )
+
+
+def layer_not_multiple(layer: str, shape: Sequence[object], need: str) -> str:
+    """A layer whose input does not divide as it must: ``PixelShuffle``'s channels by
+    ``r^2``, a nearest ``Upsample``'s output size by the input size.
+
+    >>> print(layer_not_multiple("PixelShuffle(2)", (2, 6, 4, 4),
+    ...                          "the size at axis 1 divisible by r^2 = 4 (6 % 4 = 2)"))
+    Cannot fit the input of "PixelShuffle(2)": x has Tensor[2, 6, 4, 4]; need the size at axis 1 divisible by r^2 = 4 (6 % 4 = 2)
+    """
+    return f'Cannot fit the input of "{layer}": x has {fmt_shape(shape)}; need {need}'
+
+
+def initial_state_mismatch(layer: str, name: str, state: Sequence[object],
+                           x: Sequence[object], expected: Sequence[object], why: str) -> str:
+    """A recurrent layer's initial state that does not fit the layer or its input:
+    ``expected`` is the per-sequence form (``Tensor[B, H]``); ``Tensor[H]`` fits too.
+
+    >>> print(initial_state_mismatch("LSTM(3 => 5)", "h0", (2, 4), (2, 7, 3), (2, 5),
+    ...                              "size 5 at axis -1, got 4"))
+    Initial state does not fit "LSTM(3 => 5)": h0 has Tensor[2, 4], x has Tensor[2, 7, 3]; need h0 of Tensor[2, 5] or Tensor[5] (size 5 at axis -1, got 4)
+    """
+    return (
+        f'Initial state does not fit "{layer}": {name} has {fmt_shape(state)}, x has '
+        f"{fmt_shape(x)}; need {name} of {fmt_shape(expected)} or "
+        f"{fmt_shape(tuple(expected)[-1:])} ({why})"
     )
 
 

@@ -1,0 +1,336 @@
+"""Layers that combine several inputs or branches: Bilinear (two inputs), Maxout (the
+elementwise maximum of its branches) and PairwiseFusion (a chain of branches fused with
+the next input).
+
+>>> import typedflux as tf
+>>> Bilinear(4, 3, 2)(tf.ones(5, 4), tf.ones(5, 3)).shape
+(5, 2)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Generic, List, Optional, Sequence, Tuple, Union
+
+from typing_extensions import TypeVar, TypeVarTuple, Unpack
+
+from typedflux.layers.callables import check_signature_inputs, join_of, layer_repr, shape_item
+from typedflux.layers.core import Layer, glorot_uniform, zeros32
+from typedflux.ops.bilinear_nn import bilinear
+from typedflux.ops.elementwise import maximum
+from typedflux.ops.nn import identity
+from typedflux.shapes import messages
+from typedflux.shapes.catalog import SPECS
+from typedflux.shapes.chains import Item, apply_item, rule_item, template_of
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layer_spec import Several, Shape
+from typedflux.shapes.layers import LAYERS
+from typedflux.tensor import Tensor
+
+__all__ = ["Bilinear", "Maxout", "PairwiseFusion"]
+
+# Size parameters are covariant, as the other layers' (a list of layers joins to unknown sizes).
+In1 = TypeVar("In1", bound=int, default=Any, covariant=True)
+In2 = TypeVar("In2", bound=int, default=Any, covariant=True)
+Out = TypeVar("Out", bound=int, default=Any, covariant=True)
+Bs = TypeVarTuple("Bs")
+
+AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
+
+# Per-layer memo size for the two-input check (as Layer.check's).
+_MEMO_LIMIT = 64
+
+
+class Bilinear(Layer, Generic[In1, In2, Out]):
+    """``Bilinear(in1, in2, out, activation=identity, bias=True)``: ``b(x, y)`` maps
+    ``Tensor[*Bs, in1]`` and ``Tensor[*Bs, in2]`` to ``Tensor[*Bs, out]``,
+    ``z[..., o] = activation(sum_ij x[..., i] * weight[o, i, j] * y[..., j] + bias[o])``.
+    ``b(x)`` is ``b(x, x)`` and ``b((x, y))`` is ``b(x, y)``, so it can join a
+    ``SkipConnection`` (``connection(layer(x), x)``).
+
+    Flux's ``Bilinear((in1, in2) => out)`` (and PyTorch's ``nn.Bilinear(in1, in2, out)``).
+
+    - ``weight``: ``Tensor[out, in1, in2]`` (Flux's and PyTorch's layout), Glorot-uniform
+      as Flux initialises it.
+    - ``bias``: ``Tensor[out]`` zeros (None with ``bias=False``).
+
+    >>> import typedflux as tf
+    >>> b = Bilinear(5, 3, 7, tf.tanh)
+    >>> b, b(tf.ones(4, 5), tf.ones(4, 3)).shape, Bilinear(5, 5, 2)(tf.ones(4, 5)).shape
+    (Bilinear((5, 3) => 7, tanh), (4, 7), (4, 2))
+    >>> b(tf.ones(4, 5), tf.ones(4, 2))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.LayerInputError: Bilinear((5, 3) => 7, tanh) expects inputs Tensor[..., 5] and Tensor[..., 3], got Tensor[4, 5] and Tensor[4, 2]; need size 3 at axis -1 of y (got 2)
+    """
+
+    spec = LAYERS["Bilinear"]
+
+    weight: AnyTensor
+    bias: Optional[AnyTensor]
+
+    def __init__(
+        self,
+        in1: int,
+        in2: int,
+        out: int,
+        activation: Callable[..., Any] = identity,
+        bias: bool = True,
+    ) -> None:
+        a = self._configure(in1, in2, out, activation, bias)
+        self.weight = glorot_uniform(a["out"], a["in1"], a["in2"])
+        self.bias = zeros32(a["out"]) if a["bias"] else None
+        self.activation = activation
+
+    def _arguments(self) -> Tuple[Any, ...]:
+        out, in1, in2 = self.weight.shape
+        return (in1, in2, out, self.activation, self.bias is not None)
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """The output shape for one input shape (``b(x)`` is ``b(x, x)``)."""
+        return self.config.call([tuple(shape)])
+
+    def _check2(self, x: Any, y: Any) -> Shape:
+        """The layer rule on both inputs' shapes (memoised per layer, as ``check``)."""
+        sx, sy = self._shape_of(x), self._shape_of(y)
+        key = (self._key(), sx, sy)
+        memo: Optional[Dict[Any, Shape]] = self.__dict__.get("_memo2")
+        if memo is None:
+            memo = self.__dict__["_memo2"] = {}
+        try:
+            out = memo.get(key)
+        except TypeError:  # an unhashable activation: no memo
+            return self.config.call([sx, sy])
+        if out is None:
+            out = self.config.call([sx, sy])
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = out
+        return out
+
+    def __call__(
+        self,
+        x: Union[Tensor[Unpack[Bs], In1], Tuple[AnyTensor, AnyTensor]],
+        y: Optional[Tensor[Unpack[Bs], In2]] = None,
+    ) -> Tensor[Unpack[Bs], Out]:
+        a: Any = x
+        b: Any = y
+        if b is None and isinstance(a, tuple):
+            if len(a) != 2:
+                raise TypeError(f"{self!r} takes two inputs (x, y) in a tuple, got {len(a)}")
+            a, b = a
+        if b is None:
+            self.check(a)
+            b = a
+        else:
+            self._check2(a, b)
+        z = bilinear(a, b, self.weight, self.bias if self.bias is not None else 0.0)
+        if self.activation is not identity:
+            z = self.activation(z)
+        return z
+
+
+def _require_callable(owner: str, name: str, value: Any) -> None:
+    if not callable(value):
+        raise TypeError(messages.wrong_layer_argument_type(
+            owner, name, value, "a layer or function (any callable)"))
+
+
+def _max_join(shapes: Sequence[Shape]) -> Shape:
+    """The elementwise maximum's rule over several outputs (``maximum``'s, pairwise)."""
+    rule = SPECS["maximum"].rule
+    out = shapes[0]
+    for s in shapes[1:]:
+        out = rule(x=out, y=s)
+    return tuple(out)
+
+
+def _call_branch(layer: Any, x: Any) -> Any:
+    """A branch held to its annotations (a user layer) before it runs, as a Chain does."""
+    if not isinstance(layer, Layer):
+        check_signature_inputs(layer, (x,))
+    return layer(x)
+
+
+def _start(items: Sequence[Optional[Item]]) -> Optional[Shape]:
+    for it in items:
+        t = template_of(it)
+        if t is not None:
+            return t
+    return None
+
+
+class Maxout:
+    """``Maxout(*layers)`` or ``Maxout(f, n)`` (``n`` layers made by calling ``f()``):
+    ``maximum(layer_1(x), ..., layer_n(x))`` elementwise; every layer gets the same input.
+
+    Built, it checks that the layers' outputs (from the input the first layer with a known
+    input takes) can be compared elementwise. The gradient of each element goes to the
+    layer that gave the maximum (the first one on a tie, as ``tf.maximum``).
+
+    >>> import typedflux as tf
+    >>> m = Maxout(lambda: tf.Dense(5, 7, tf.tanh), 3)
+    >>> m, m(tf.ones(11, 5)).shape
+    (Maxout(Dense(5 => 7, tanh), Dense(5 => 7, tanh), Dense(5 => 7, tanh)), (11, 7))
+    >>> Maxout(tf.Dense(5, 7), tf.Dense(5, 6))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Maxout(Dense(5 => 7), Dense(5 => 6)) cannot compare its layers' outputs: Cannot broadcast for "maximum": x has Tensor[B, 7], y has Tensor[B, 6]; need equal sizes or 1 at axis -1 (7 vs 6)
+    """
+
+    def __init__(self, *layers: Any) -> None:
+        if len(layers) == 2 and isinstance(layers[1], int) and not isinstance(layers[1],
+                                                                                bool):
+            make, n = layers
+            _require_callable("Maxout", "f", make)
+            if n < 1:
+                raise ValueError(messages.invalid_layer_argument("Maxout", [("n", str(n))],
+                                                                 "an int >= 1"))
+            layers = tuple(make() for _ in range(n))
+        if not layers:
+            raise ValueError("Maxout needs at least one layer (or Maxout(f, n))")
+        for i, layer in enumerate(layers, 1):
+            _require_callable("Maxout", f"layer {i}", layer)
+        self.layers: Tuple[Any, ...] = tuple(layers)
+        self._check_built()
+
+    def __repr__(self) -> str:
+        return f"Maxout({', '.join(layer_repr(l) for l in self.layers)})"
+
+    def _container_item(self, probe: bool) -> Optional[Item]:
+        """How a Chain check sees this Maxout (None when a layer has no rule)."""
+        items = [shape_item(l, probe) for l in self.layers]
+        if any(it is None for it in items):
+            return None
+
+        def run(x: Shape) -> Shape:
+            return _max_join([apply_item(it, x) for it in items if it is not None])
+
+        return rule_item(lambda: repr(self), run, _start(items))
+
+    def _check_built(self) -> None:
+        items = [shape_item(l) for l in self.layers]
+        t = _start(items)
+        if t is None or any(it is None for it in items):
+            return
+        try:
+            outs = [apply_item(it, t) for it in items if it is not None]
+        except (ShapeError, CannotTell):
+            return  # a layer refused the template alone: the call will say it
+        try:
+            _max_join(outs)
+        except CannotTell:
+            return
+        except ShapeError as err:
+            raise ShapeError(f"{self!r} cannot compare its layers' outputs: {err.message}",
+                             err.notes) from None
+
+    def output_shape(self, shape: Shape) -> Shape:
+        """The elementwise maximum's shape over the layers' output shapes."""
+        from typedflux.layers.containers import output_shape
+
+        return output_shape(self, shape)
+
+    def __call__(self, x: Any) -> AnyTensor:
+        y = _call_branch(self.layers[0], x)
+        for layer in self.layers[1:]:
+            y = maximum(y, _call_branch(layer, x))
+        return y  # type: ignore[no-any-return]
+
+
+class PairwiseFusion:
+    """``PairwiseFusion(connection, *layers)``: ``y_1 = layer_1(x_1)``, then
+    ``y_i = layer_i(connection(y_{i-1}, x_i))``; returns the tuple ``(y_1, ..., y_n)``.
+    Called with one input, every ``x_i`` is that input; with ``n`` inputs (or one tuple of
+    them), ``x_i`` is the ``i``-th. Flux's ``PairwiseFusion`` (the order of its code:
+    the previous output, then the next input).
+
+    Built, it checks with the first layer's input that each fused value fits the next layer.
+
+    >>> import typedflux as tf
+    >>> pf = PairwiseFusion(tf.add, tf.Dense(4, 4, tf.relu), tf.Dense(4, 4))
+    >>> [y.shape for y in pf(tf.ones(3, 4))]
+    [(3, 4), (3, 4)]
+    >>> PairwiseFusion(tf.cat, tf.Dense(4, 4), tf.Dense(4, 2))
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: PairwiseFusion(cat, Dense(4 => 4), Dense(4 => 2)) cannot fuse into layer 2: Dense(4 => 2) expects input Tensor[..., 4], got Tensor[B, 8]; need size 4 at axis -1 (got 8)
+    """
+
+    def __init__(self, connection: Callable[..., Any], *layers: Any) -> None:
+        if not layers:
+            raise ValueError("PairwiseFusion needs at least one layer")
+        _require_callable("PairwiseFusion", "connection", connection)
+        for i, layer in enumerate(layers, 1):
+            _require_callable("PairwiseFusion", f"layer {i}", layer)
+        self.connection = connection
+        self.layers: Tuple[Any, ...] = tuple(layers)
+        self._check_built()
+
+    def __repr__(self) -> str:
+        parts = [layer_repr(self.connection)] + [layer_repr(l) for l in self.layers]
+        return f"PairwiseFusion({', '.join(parts)})"
+
+    def _runs(self, probe: bool) -> Optional[Tuple[List[Item], Any]]:
+        items = [shape_item(l, probe) for l in self.layers]
+        join = join_of(self.connection, probe)
+        if join is None or any(it is None for it in items):
+            return None
+        return [it for it in items if it is not None], join
+
+    def _shapes(self, xs: Sequence[Shape], probe: bool = True) -> Several:
+        """The output shapes for inputs ``xs`` (one per layer, or one for all)."""
+        runs = self._runs(probe)
+        if runs is None:
+            raise CannotTell(f"no shape rule for a part of {self!r}")
+        items, join = runs
+        ins = list(xs) if len(xs) > 1 else [xs[0]] * len(items)
+        outs: List[Shape] = []
+        for i, (it, x) in enumerate(zip(items, ins)):
+            z = x if i == 0 else join([outs[-1], x])
+            try:
+                outs.append(apply_item(it, z))
+            except ShapeError as err:
+                if i == 0:
+                    raise
+                raise ShapeError(f"{self!r} cannot fuse into layer {i + 1}: {err.message}",
+                                 err.notes) from None
+        return Several(outs)
+
+    def _check_built(self) -> None:
+        runs = self._runs(False)
+        if runs is None:
+            return
+        t = template_of(runs[0][0])
+        if t is None:
+            return
+        try:
+            self._shapes([t], probe=False)
+        except CannotTell:
+            return
+
+    def output_shape(self, shape: Shape) -> Several:
+        """The output shapes ``(y_1, ..., y_n)`` for one input shape."""
+        return self._shapes([tuple(shape)])
+
+    def _container_item(self, probe: bool) -> Optional[Item]:
+        # Several outputs are no input for a next layer's rule: Chain checks see no rule
+        # here; tf.outputsize (probe) gets the shape of each output.
+        if not probe:
+            return None
+        return rule_item(lambda: repr(self), lambda x: self._shapes([x]))
+
+    def __call__(self, *xs: Any) -> Tuple[AnyTensor, ...]:
+        if len(xs) == 1 and isinstance(xs[0], tuple):
+            xs = xs[0]
+        n = len(self.layers)
+        if len(xs) not in (1, n):
+            raise TypeError(f"{self!r} has {n} layers but was called with {len(xs)} inputs "
+                            "(one input, or one per layer)")
+        ins = list(xs) if len(xs) == n else [xs[0]] * n
+        outs: List[Any] = []
+        for i, (layer, x) in enumerate(zip(self.layers, ins)):
+            if i:
+                check_signature_inputs(self.connection, (outs[-1], x))
+                x = self.connection(outs[-1], x)
+            outs.append(_call_branch(layer, x))
+        return tuple(outs)
