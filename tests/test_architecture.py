@@ -68,6 +68,12 @@ def test_tensor_imports_no_op_module() -> None:
                    for m in mods), sorted(mods)
 
 
+def test_the_dtype_checks_import_nothing_of_typedflux() -> None:
+    # tf.Tensor(data) and tf.tensor(data) share them, so they sit below typedflux.tensor.
+    mods = _imported_modules(ROOT / "typedflux" / "dtypes.py", run_time=True)
+    assert not {m for m in mods if m.startswith("typedflux")}, sorted(mods)
+
+
 def test_engine_package_imports_nothing_above_the_core() -> None:
     mods = _imported_modules(ROOT / "typedflux" / "engine" / "__init__.py", run_time=True)
     assert {m.rsplit(".", 1)[0] if m.count(".") > 2 else m

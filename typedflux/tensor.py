@@ -24,10 +24,11 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import TypeVarTuple, Unpack
 
+from typedflux.dtypes import checked_array
 from typedflux.engine.operands import dims_arg
 from typedflux.engine.primitive import entry
 
-__all__ = ["Tensor", "Shape", "TensorLike", "AnyTensor", "as_array"]
+__all__ = ["Tensor", "Shape", "TensorLike", "AnyTensor"]
 
 Shape = TypeVarTuple("Shape")
 
@@ -84,7 +85,7 @@ class Tensor(Generic[Unpack[Shape]]):
     _id: int
 
     def __init__(self, data: Any, dtype: Any = None) -> None:
-        self.data = as_array(data, dtype)
+        self.data = checked_array(data, dtype, "Tensor")
         self._tape = None
 
     if not TYPE_CHECKING:
@@ -652,30 +653,6 @@ def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
     t.data = data
     t._tape = None
     return t
-
-
-def as_array(data: Any, dtype: Any = None) -> Array:
-    """A fresh numpy array for tensor data: float data becomes float32 unless ``dtype`` says
-    otherwise, integer data int64, bools stay bool.
-
-    >>> as_array([1.0, 2.0]).dtype, as_array([1, 2]).dtype, as_array(True).dtype
-    (dtype('float32'), dtype('int64'), dtype('bool'))
-    """
-    if isinstance(data, Tensor):
-        data = data.data
-    if dtype is not None:
-        return np.array(data, dtype=dtype)
-    arr = np.array(data)
-    kind = arr.dtype.kind
-    if kind == "f":
-        if arr.dtype != np.float32:
-            arr = arr.astype(np.float32)
-    elif kind in "iu":
-        if arr.dtype != np.int64:
-            arr = arr.astype(np.int64)
-    elif kind == "O":
-        raise TypeError(f"cannot make a tensor from {type(data).__name__} data: {data!r:.60}")
-    return arr
 
 
 TensorLike = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.ops.creation import DTYPES
+from typedflux.dtypes import DTYPES
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
