@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typedflux.tensor import Tensor, AnyTensor, TensorLike
     from typedflux.shapes.errors import ShapeError
     from numpy import float32, float64, int64
-    from typedflux.ops.creation import tensor, zeros, ones, full, randn, rand, arange, seed
+    from typedflux.ops.creation import tensor, zeros, ones, full, randn, rand, arange, seed, rng
     from typedflux.ops.elementwise import (
         abs,
         exp,
@@ -121,6 +121,7 @@ __all__ = [
     "rand",
     "arange",
     "seed",
+    "rng",
     # elementwise and maths
     "abs",
     "exp",
@@ -273,7 +274,7 @@ _EXPORTS: Dict[str, Tuple[str, ...]] = {
     "typedflux.shapes.errors": ("ShapeError",),
     "numpy": ("float32", "float64", "int64"),
     "typedflux.ops.creation": (
-        "tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed",
+        "tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng",
     ),
     "typedflux.ops.elementwise": (
         "abs", "exp", "log", "sqrt", "maximum", "minimum", "where", "sin", "cos", "clamp",

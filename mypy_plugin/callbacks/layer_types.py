@@ -169,7 +169,7 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
         return default if isinstance(b, NotStatic) else b
     if kind is ArgKind.REAL:
         return _real_text(e)
-    return default  # MODE: not part of the config
+    return default  # MODE, GENERATOR: not part of the config
 
 
 def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Instance:

@@ -1,8 +1,9 @@
 """A compiled training step equals the eager one bit for bit: losses, gradients and updated
 parameters, on every exported layer (the robustness zoo), in training and test mode, with
 Descent, Momentum, Adam, a scheduled rule and gradient accumulation, over several steps on fresh inputs (so nothing recorded from the
-first input is replayed as a constant). Dropout's masks are drawn from ``tf.rng()`` on every
-replay: seeded alike, compiled and eager draw the same ones."""
+first input is replayed as a constant). Dropout's masks are drawn from ``tf.rng()`` (or from
+the layer's own generator) on every replay: seeded alike, compiled and eager draw the same
+ones."""
 
 from __future__ import annotations
 
@@ -130,3 +131,58 @@ def test_noise_drawn_inside_a_step_is_fresh_on_every_replay() -> None:
     tf.seed(9)
     want = [noisy(model, x)[0].item() for _ in range(4)]
     assert got == want and len(set(got)) == 4
+
+
+def _own_rng_model(seed: int) -> Any:
+    tf.seed(0)
+    return tf.Chain(tf.Dense(8, 8), tf.Dropout(0.5, rng=np.random.default_rng(seed)),
+                    tf.Dense(8, 2))
+
+
+def test_dropout_with_its_own_generator_draws_from_it_at_every_replay() -> None:
+    eager, model = _own_rng_model(4), _own_rng_model(4)
+    eager_state, state = tf.setup(tf.Adam(1e-2), eager), tf.setup(tf.Adam(1e-2), model)
+    step = tf.compile(_step, fallback=False)
+    for i in range(5):
+        x = tf.tensor(np.random.default_rng(i).standard_normal((4, 8)).astype(np.float32))
+        tf.seed(i)  # tf.rng() plays no part: the masks come from the layers' own generators
+        want_loss, want_g = _step(eager, eager_state, x)
+        before = tf.rng().bit_generator.state
+        loss, g = step(model, state, x)
+        assert tf.rng().bit_generator.state == before
+        assert _same(loss, want_loss) and _same(g, want_g), i
+        for a, b in zip(_arrays(model), _arrays(eager)):
+            assert np.array_equal(a, b), i
+    assert step.stats() == {"recordings": 1, "replays": 4, "eager": 0}
+    # Both generators were drawn from equally: their next numbers agree.
+    assert model[1].rng.random() == eager[1].rng.random()
+
+
+def test_a_new_generator_for_a_dropout_records_again_and_is_used() -> None:
+    model = _own_rng_model(1)
+    x = tf.ones(4, 8)
+    f = tf.compile(lambda m, x: tf.withgradient(lambda m: m(x).sum(), m)[0], fallback=False)
+    f(model, x)
+    f(model, x)
+    model[1].rng = np.random.default_rng(2)
+    got = f(model, x)
+    twin = _own_rng_model(2)
+    want = tf.withgradient(lambda m: m(x).sum(), twin)[0]
+    assert _same(got, want)
+    assert f.stats() == {"recordings": 2, "replays": 1, "eager": 0}
+
+
+def test_a_recording_given_up_leaves_a_dropouts_generator_as_it_was() -> None:
+    # The step cannot be recorded (numpy is handed a recorded array as a plain one): it runs
+    # eagerly instead, and must draw the masks the eager step draws, not the next ones.
+    def f(m: Any, x: Any) -> Any:
+        loss, (g,) = tf.withgradient(lambda m: m(x).sum(), m)
+        return tf.tensor(np.asarray(g.layers[0].weight.data) * 1.0)
+
+    model, twin = _own_rng_model(6), _own_rng_model(6)
+    x = tf.ones(4, 8)
+    with pytest.warns(RuntimeWarning, match="eagerly"):
+        got = tf.compile(f)(model, x)
+    want = f(twin, x)
+    assert _same(got, want)
+    assert model[1].rng.random() == twin[1].rng.random()

@@ -155,6 +155,54 @@ def test_training_two_models_in_two_threads_equals_training_them_in_turn() -> No
             np.testing.assert_array_equal(a[name], b[name], err_msg=name)
 
 
+def _mlp_with_dropout(seed: int) -> Any:
+    # Each Dropout draws its masks from its own generator (tf.rng() is one for the process).
+    tf.seed(seed)
+    return tf.Chain(
+        tf.Dense(6, 16, tf.relu), tf.Dropout(0.3, rng=np.random.default_rng(seed)),
+        tf.Dense(16, 16, tf.tanh), tf.Dropout(0.2, rng=np.random.default_rng(seed + 100)),
+        tf.Dense(16, 3))
+
+
+def _train_layerwise(model: Any, seed: int, steps: int, sync: Lockstep) -> Dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    xs = [tf.tensor(rng.standard_normal((8, 6))) for _ in range(4)]
+    ys = [tf.tensor(np.eye(3, dtype=np.float32)[rng.integers(0, 3, 8)]) for _ in range(4)]
+    state = tf.setup(tf.Adam(1e-2), model)
+
+    def loss(m: Any, x: Any, y: Any) -> Any:
+        h = x
+        for layer in m.layers:  # both threads drawing masks and recording meanwhile
+            sync.step()
+            h = layer(h)
+        return tf.losses.logitcrossentropy(h, y)
+
+    for i in range(steps):
+        x, y = xs[i % 4], ys[i % 4]
+        _, (g,) = tf.withgradient(lambda m: loss(m, x, y), model)
+        tf.update(state, model, g)
+    out = {n: t.numpy().copy() for n, t in tf.named_tensors(model)}
+    # What each generator has left: the threads drew exactly the numbers of the lone runs.
+    out.update({f"rng{i}": np.array([l.rng.random()]) for i, l in enumerate(model.layers)
+                if isinstance(l, tf.Dropout)})
+    return out
+
+
+@pytest.mark.parametrize("lockstep", [True, False], ids=["layer-by-layer", "free-running"])
+def test_training_models_with_dropout_in_threads_equals_training_them_in_turn(
+    lockstep: bool,
+) -> None:
+    alone = [_train_layerwise(_mlp_with_dropout(s), s, 30, Lockstep(1)) for s in (1, 2)]
+    m1, m2 = _mlp_with_dropout(1), _mlp_with_dropout(2)
+    sync = Lockstep(2 if lockstep else 1)
+    together = run_together(lambda: _train_layerwise(m1, 1, 30, sync),
+                            lambda: _train_layerwise(m2, 2, 30, sync))
+    for a, b in zip(alone, together):
+        assert a.keys() == b.keys()
+        for name in a:
+            np.testing.assert_array_equal(a[name], b[name], err_msg=name)
+
+
 def test_inference_in_one_thread_is_unaffected_by_training_in_another() -> None:
     # Dropout and BatchNorm in "auto" mode are active only while *this* thread records.
     model = tf.Chain(tf.Dense(4, 8), tf.BatchNorm(8), tf.Dropout(0.5), tf.Dense(8, 2))

@@ -97,6 +97,10 @@ def _bad_values(kind: ArgKind, param: Any = None) -> List[Tuple[Any, type, str]]
         return [("yes", TypeError, "True or False")]
     if kind is ArgKind.MODE:
         return [("auto", TypeError, "None, True or False")]
+    if kind is ArgKind.GENERATOR:
+        need = "a numpy.random.Generator (np.random.default_rng(seed)) or None"
+        return [(0, TypeError, need), (np.random.RandomState(0), TypeError, need),
+                (np.random.Generator, TypeError, need)]
     return [("x", TypeError, "a real number"), (math.nan, ValueError, "a finite number")]
 
 

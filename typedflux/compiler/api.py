@@ -253,9 +253,11 @@ class Compiled(Generic[P, R]):
                     t.data = arr
         except ValueDependentError:
             backup.restore()
+            rec.rewind()
             raise
         except TraceError as e:
             backup.restore()
+            rec.rewind()
             if not self.fallback:
                 raise
             self._give_up(key, str(e))

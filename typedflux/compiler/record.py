@@ -161,6 +161,8 @@ class Recorder:
         self.closed = False
         self.exited = False
         self._prev: Any = None
+        # Each generator drawn from, with its state before the first draw (see ``rewind``).
+        self._generators: Dict[int, Tuple[Any, Any]] = {}
 
     def __enter__(self) -> "Recorder":
         """Make this the thread's recorder (what ``tf.rng()`` and ``@opaque`` functions ask)."""
@@ -450,6 +452,13 @@ class Recorder:
         """The stand-in for ``tf.rng()`` while recording."""
         return RecordingGenerator(self, getter)
 
+    def rewind(self) -> None:
+        """Put every generator this recording drew from back to its state before the first
+        draw: a recording given up half-way leaves the numbers to the eager call that runs
+        instead (a layer's own generator as well as ``tf.rng()``)."""
+        for gen, state in self._generators.values():
+            gen.bit_generator.state = state
+
     def concrete(self, x: Any) -> Any:
         """The real array behind a recorded one."""
         return x.v if type(x) is Sym else x
@@ -460,7 +469,10 @@ class Recorder:
         whatever generator ``getter()`` returns at each replay (so a replay consumes the same
         numbers an eager call would)."""
         self._check_open()
-        res = getattr(getter(), method)(*args, **kwargs)
+        gen = getter()
+        if id(gen) not in self._generators:
+            self._generators[id(gen)] = (gen, gen.bit_generator.state)
+        res = getattr(gen, method)(*args, **kwargs)
         if not isinstance(res, _ndarray):
             raise TraceError(f"rng().{method} without a size draws a Python number")
         buf = self.buffer(res, method)

@@ -27,7 +27,7 @@ from typedflux.layers.core import (
     zeros32,
 )
 from typedflux.ops import basic_nn as F
-from typedflux.ops.creation import rng
+from typedflux.ops.creation import rng_or
 from typedflux.ops.nn import identity
 from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
@@ -133,29 +133,42 @@ class Flatten(Layer):
 
 
 class Dropout(Layer):
-    """``Dropout(p)``: zeroes each entry with probability ``p`` and scales the rest by
+    """``Dropout(p, training=None, rng=None)``: zeroes each entry with probability ``p`` and scales the rest by
     ``1/(1-p)``; any shape to the same shape.
 
     - ``training``: ``None`` (default, "auto") drops only while a gradient is being taken
       (``tf.gradient``/``tf.train``); ``True``/``False`` force it on/off
-      (``tf.trainmode``/``tf.testmode`` set this). The mask comes from the generator
-      ``tf.seed`` resets; the gradient uses the same mask.
+      (``tf.trainmode``/``tf.testmode`` set this). The gradient uses the same mask.
+    - ``rng``: the ``numpy.random.Generator`` the masks are drawn from (Flux's
+      ``Dropout(p; rng)``). ``None`` (default): ``tf.rng()``, the generator ``tf.seed``
+      resets, which is one for the whole process: threads training at once share it, so
+      their masks depend on scheduling. A thread that must be reproducible gives each of its
+      Dropout layers its own generator. ``tf.compile`` draws fresh masks from it at every
+      replay, the numbers an eager step would take. Not a tensor: checkpoints and the model
+      walk leave it alone.
 
+    >>> import numpy as np
     >>> import typedflux as tf
     >>> d = Dropout(0.5)
     >>> d, d(tf.ones(3)).numpy().tolist()
     (Dropout(0.5), [1.0, 1.0, 1.0])
+    >>> a = Dropout(0.5, True, rng=np.random.default_rng(7))
+    >>> b = Dropout(0.5, True, rng=np.random.default_rng(7))
+    >>> bool((a(tf.ones(8)) == b(tf.ones(8))).numpy().all())
+    True
     """
 
     spec = LAYERS["Dropout"]
 
-    def __init__(self, p: float, training: Optional[bool] = None) -> None:
-        self._configure(p, training)
+    def __init__(self, p: float, training: Optional[bool] = None,
+                 rng: Optional[np.random.Generator] = None) -> None:
+        self._configure(p, training, rng)
         self.p = p
         self.training = training
+        self.rng = rng
 
     def _arguments(self) -> Tuple[Any, ...]:
-        return (self.p, self.training)
+        return (self.p, self.training, self.rng)
 
     def __call__(self, x: Tensor[Unpack[Bs]]) -> Tensor[Unpack[Bs]]:
         self._shape_of(x)
@@ -167,7 +180,7 @@ class Dropout(Layer):
         if self.p == 1.0:
             mask = np.zeros(shape, dtype=dtype)
         else:
-            keep = rng().random(shape) >= self.p
+            keep = rng_or(self.rng).random(shape) >= self.p
             mask = (keep / (1.0 - self.p)).astype(dtype)
         return F.dropout(x, mask)
 

@@ -28,7 +28,8 @@ from typedflux.dtypes import check_dtype, checked_array
 from typedflux.ops.registry import composite_rule
 from typedflux.tensor import Tensor
 
-__all__ = ["tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng"]
+__all__ = ["tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng",
+           "rng_or"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
@@ -54,6 +55,11 @@ def rng() -> np.random.Generator:
     """The generator behind ``randn``/``rand`` (reseeded by :func:`seed`); layers and data
     loaders draw from it so one ``tf.seed`` makes a whole run reproducible.
 
+    It is one generator for the whole process, shared by every thread: threads that draw
+    from it at once get an interleaving of its numbers that depends on scheduling. A layer
+    that must be reproducible in a thread takes its own generator (``tf.Dropout(0.5,
+    rng=np.random.default_rng(1))``).
+
     While ``tf.compile`` records a step, ``rng()`` is a stand-in whose draws are recorded too
     (a replay draws again from whatever generator ``rng()`` is then).
 
@@ -70,6 +76,25 @@ def rng() -> np.random.Generator:
 def _generator() -> np.random.Generator:
     # The generator itself, for replays of recorded draws.
     return _RNG[0]
+
+
+def rng_or(own: Optional[np.random.Generator]) -> np.random.Generator:
+    """The generator a layer with an ``rng`` argument draws from: its own generator ``own``,
+    or :func:`rng` when it has none. While ``tf.compile`` records a step, a stand-in whose
+    draws are recorded and made again from ``own`` at every replay (the numbers an eager call
+    would take from it).
+
+    >>> g = np.random.default_rng(0)
+    >>> rng_or(g) is g, rng_or(None) is rng()
+    (True, True)
+    """
+    if own is None:
+        return rng()
+    if ACTIVE[0]:
+        rec = current()
+        if rec is not None:
+            return rec.generator(lambda: own)  # type: ignore[no-any-return]
+    return own
 
 
 def _wrap(arr: Any) -> AnyTensor:

@@ -126,6 +126,9 @@ class ArgKind(Enum):
     FLAG = "flag"  # a bool
     REAL = "real"  # a finite real number (the plugin keeps the literal's text)
     MODE = "mode"  # None, True or False (train/test mode); not part of the config
+    # None or a ``numpy.random.Generator``: the layer's own source of random numbers
+    # (Dropout's masks); not part of the config.
+    GENERATOR = "generator"
 
 
 class _Required:
@@ -238,6 +241,15 @@ def _operand(d: Dim) -> str:
 _PAIR_KINDS = (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING)
 _SIZE_KINDS = (ArgKind.SIZE, ArgKind.CONV_PADDING) + _PAIR_KINDS
 _SAME = "same"
+# Kinds with no range to check (their type was checked when read).
+_UNCHECKED = (ArgKind.ACTIVATION, ArgKind.MODE, ArgKind.FLAG, ArgKind.GENERATOR)
+_GENERATOR_NEED = "a numpy.random.Generator (np.random.default_rng(seed)) or None"
+
+
+def _is_generator(v: Any) -> bool:
+    # numpy.random.Generator or a subclass, by name: typedflux.shapes imports no numpy.
+    return any(c.__name__ == "Generator" and c.__module__.startswith("numpy.random")
+               for c in type(v).__mro__)
 _CONV_PADDING_NEED = 'an int, a pair or a 4-tuple (top, bottom, left, right) of ints, or "same"'
 
 
@@ -413,6 +425,11 @@ class LayerSpec:
                 raise TypeError(messages.wrong_layer_argument_type(
                     self.name, p.name, v, "None, True or False"))
             return None if v is None else bool(v)
+        if kind is ArgKind.GENERATOR:
+            if v is not None and not _is_generator(v):
+                raise TypeError(messages.wrong_layer_argument_type(
+                    self.name, p.name, v, _GENERATOR_NEED))
+            return v
         # REAL
         if isinstance(v, bool) or not isinstance(v, (int, float)) and not _is_real(v):
             raise TypeError(messages.wrong_layer_argument_type(
@@ -455,7 +472,7 @@ class LayerSpec:
                     raise ValueError(messages.invalid_layer_argument(
                         self.name, [(p.name, repr(v))], need))
                 continue
-            if p.kind in (ArgKind.ACTIVATION, ArgKind.MODE, ArgKind.FLAG) or not _is_concrete(v):
+            if p.kind in _UNCHECKED or not _is_concrete(v):
                 continue
             need = _range_need(p.kind, v)
             if need is None and p.check is not None:

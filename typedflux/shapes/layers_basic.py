@@ -122,6 +122,7 @@ def _probability(p: float) -> Union[str, None]:
     "Dropout",
     Param("p", ArgKind.REAL, check=_probability),
     Param("training", ArgKind.MODE, None),
+    Param("rng", ArgKind.GENERATOR, None),
 )
 @dataclass(frozen=True)
 class DropoutConfig(LayerConfig):

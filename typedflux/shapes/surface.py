@@ -40,6 +40,7 @@ WITHOUT_RULE: Dict[str, Unshaped] = {
     "compile": Unshaped("signature", "returns a Compiled whose calls have the signature of the "
                         "function it compiles (a ParamSpec)"),
     "seed": Unshaped("any", "returns None"),
+    "rng": Unshaped("any", "returns the process-wide numpy.random.Generator"),
     "is_recording": Unshaped("any", "returns a bool"),
     "gradient": Unshaped(
         "any",
