@@ -43,6 +43,7 @@ from typing import Any, Callable, Dict, Optional
 from mypy.plugin import (
     AnalyzeTypeContext,
     AttributeContext,
+    ClassDefContext,
     FunctionContext,
     FunctionSigContext,
     MethodContext,
@@ -63,6 +64,8 @@ from mypy_plugin.callbacks.annotations import (
 )
 from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
 from mypy_plugin.callbacks.calls import signature_hook
+from mypy_plugin.callbacks.chain_context import annotated_chain_hook, chain_signature_hook
+from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.creation import tensor_literal_hook
 from mypy_plugin.callbacks.layers import (
     CHAIN,
@@ -79,6 +82,7 @@ from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.ops import op_hook, property_hook
+from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
 
@@ -90,6 +94,7 @@ __all__ = ["TypedfluxPlugin", "plugin"]
 _SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
 _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
+_record_repr = guarded("class repr", record_repr, lambda ctx: None)
 
 
 def _sources_digest() -> str:
@@ -153,11 +158,19 @@ class TypedfluxPlugin(Plugin):
             return layer_annotation_hook(fullname)
         return None
 
+    def get_customize_class_mro_hook(
+        self, fullname: str
+    ) -> Optional[Callable[[ClassDefContext], None]]:
+        # Every user class: a ``__repr__`` returning a literal names its instances in messages.
+        return None if fullname.startswith(_SKIP_PREFIXES) else _record_repr
+
     def get_function_signature_hook(
         self, fullname: str
     ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
         if fullname.startswith(_SKIP_PREFIXES):
             return None
+        if fullname == _CHAIN_FULLNAME:
+            return chain_signature_hook
         return self._signature_hook(fullname, False)
 
     def get_method_signature_hook(
@@ -210,7 +223,7 @@ class TypedfluxPlugin(Plugin):
             if sym is None or not isinstance(sym.node, TypeInfo):
                 return None
             if short == CHAIN:
-                hook = chain_constructor_hook()
+                hook = annotated_chain_hook(chain_constructor_hook())
             elif short in CONTAINERS:
                 hook = container_constructor_hook(short)
             else:

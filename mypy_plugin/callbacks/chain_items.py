@@ -37,6 +37,7 @@ from mypy_plugin.callbacks.layer_types import (
     layer_config,
     spec_of_type,
 )
+from mypy_plugin.callbacks.user_reprs import user_text_of_metadata
 from mypy_plugin.routing import ROUTES
 from typedflux.shapes import compose
 from typedflux.shapes.chains import (
@@ -142,7 +143,8 @@ def _instance_text(p: Instance) -> str:
         if info.fullname == "builtins.object" or info.fullname.startswith("typedflux."):
             break  # (tf.Layer's repr names a subclass without a spec as Block())
         if "__repr__" in info.names:
-            return "?"  # a repr of its own: its text is only known at run time
+            # A repr of its own: its literal when it returns one, else the class's name.
+            return user_text_of_metadata(info.metadata, p.type.name)
     return f"{p.type.name}()"
 
 

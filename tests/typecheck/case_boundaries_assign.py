@@ -4,7 +4,7 @@ Variable annotations are invisible at run time (Python does not evaluate a local
 so these errors have no run-time twin: the lines below run without a ShapeError.
 """
 
-from typing import Dict, List, TypeVar
+from typing import Dict, List, Literal, TypeVar
 
 import typedflux as tf
 from typedflux import Chain, Dense, Tensor, relu
@@ -76,3 +76,25 @@ def make_head() -> Dense[64, 10]:
 enc_layer: Dense[784, 32] = Dense(784, 32)
 decoder: Dense[32, 784] = Dense(784, 32)  # E: Assigned layer Dense(784 => 32) does not match the annotation Dense[32, 784] of "decoder": in_features is 784, expected 32  [shape]
 Classifier()
+
+
+# A Chain built under a Chain[...] annotation: compared layer by layer, in shape words.
+MLP = Chain[Dense[Literal[8], Literal[16]], Dense[Literal[16], Literal[3]]]
+
+
+def build_mlp() -> MLP:
+    return Chain(Dense(8, 16, relu), Dense(16, 4))  # E: Return layer Chain(Dense(8 => 16, relu), Dense(16 => 4)) does not match the annotation Chain[Dense[8, 16], Dense[16, 3]]: layer 2 out_features is 4, expected 3  [shape]
+
+
+def build_mlp_fixed() -> MLP:
+    return Chain(Dense(8, 16, relu), Dense(16, 3))
+
+
+def build_any_widths() -> Chain[Dense[int, int], Dense[int, int]]:
+    return Chain(Dense(8, 16, relu), Dense(16, 3))
+
+
+mlp: MLP = Chain(Dense(8, 16, relu), Dense(16, 4))  # E: Assigned layer Chain(Dense(8 => 16, relu), Dense(16 => 4)) does not match the annotation Chain[Dense[8, 16], Dense[16, 3]] of "mlp": layer 2 out_features is 4, expected 3  [shape]
+build_mlp()
+build_mlp_fixed()
+build_any_widths()

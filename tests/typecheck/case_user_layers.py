@@ -60,6 +60,34 @@ classifier = Chain(Dense(16, 64, relu), Head())
 reveal_type(classifier(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[10]]"
 classifier_bad = Chain(Dense(16, 32, relu), Head())  # E: Chain layer 2 Head(): Argument "x" of "Head.__call__" has shape Tensor[B, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: input to layer 2: Tensor[B, 32]
 reveal_type(Head()(tf.zeros(4, 64)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[10]]"
+
+
+class Named:
+    """A block whose repr is a string literal: messages name it by that literal."""
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
+        return x
+
+    def __repr__(self) -> str:
+        return "Named(16)"
+
+
+class Sized:
+    """A block whose repr depends on its state: the checker names it by its class."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
+        return x
+
+    def __repr__(self) -> str:
+        return f"Sized({self.width})"
+
+
+named_bad = Chain(Dense(16, 8), Named())  # E: Chain layer 2 Named(16): Argument "x" of "Named.__call__" has shape Tensor[B, 8], which does not match the annotation Tensor[B, 16]: axis 1 is 8, expected 16  [shape]  # N: input to layer 2: Tensor[B, 8]
+sized_bad = Chain(Dense(16, 8), Sized(16))  # E: Chain layer 2 Sized(...): Argument "x" of "Sized.__call__" has shape Tensor[B, 8], which does not match the annotation Tensor[B, 16]: axis 1 is 8, expected 16  [shape]  # N: input to layer 2: Tensor[B, 8]
+sized_later = Chain(Sized(16), Dense(8, 2))  # E: Chain layer 2 Dense(8 => 2) expects input Tensor[..., 8], but layer 1 Sized(...) produces Tensor[B, 16]; change Dense(8 => 2) to Dense(16 => 2)  [shape]
 direct_bad = Head()(tf.zeros(4, 32))  # E: Argument "x" of "Head.__call__" has shape Tensor[4, 32], which does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]  # N: B=4
 
 # In containers: a SkipConnection must add the head's output to its input.

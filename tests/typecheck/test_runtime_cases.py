@@ -146,8 +146,10 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
 
 
 # What the checker does not know it writes ``?``: an activation (``Dense(4 => 8, ?)``: at run
-# time a name, or nothing for identity) or a dim (``Tensor[?, 3]``: a size at run time).
-_UNKNOWN = re.compile(r"(, \?\)|(?<=[\[ ])\?(?=[\],]))")
+# time a name, or nothing for identity) or a dim (``Tensor[?, 3]``: a size at run time); a
+# user layer whose own ``__repr__`` is not a literal is its class, ``Block(...)`` (at run
+# time its repr, ``Block(64)``).
+_UNKNOWN = re.compile(r"(, \?\)|(?<=[\[ ])\?(?=[\],])|\b\w+\(\.\.\.\))")
 
 
 def _unknowns(text: str) -> str:
@@ -158,6 +160,8 @@ def _unknowns(text: str) -> str:
             out.append(re.escape(p))
         elif p == ", ?)":
             out.append(r"(?:, [\w<>]+)?\)")
+        elif p.endswith("(...)"):
+            out.append(re.escape(p[: -len("(...)")]) + r"\(.*?\)")
         else:
             out.append(r"(?:-?\d+|\?)")  # the runtime may not know it either (a template)
     return "".join(out)
