@@ -12,7 +12,6 @@ import pytest
 import typedflux as tf
 import typedflux.ops  # noqa: F401  (binds every primitive)
 from typedflux.engine.invoke import path_of
-from typedflux.engine.tape import Tape
 from typedflux.engine.primitive import PATHS, REGISTRY, Primitive
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 
@@ -175,30 +174,3 @@ def test_the_path_follows_the_argument_kinds(spec: OpSpec) -> None:
         assert tensors >= 2 and Kind.TENSORS not in kinds and Kind.INDEX not in kinds
     else:
         assert path == "reference"
-
-
-@pytest.mark.parametrize("name", ["add", "mul", "neg", "exp", "tanh"])
-def test_the_fast_lanes_write_tape_record_s_node(name: str) -> None:
-    # The elementwise fast lanes write their node inline: the same tuple, field by field, as
-    # Tape.record writes for the same op on the reference path (which never marks a node
-    # exact, so that field is compared separately).
-    prim = REGISTRY[name]
-    ref = _reference_copy(prim)
-    x = tf.tensor(np.linspace(0.5, 2.0, 6).reshape(2, 3))
-    y = tf.tensor(np.linspace(1.0, 3.0, 6).reshape(2, 3))
-    args = (x, y) if prim.path == "binary" else (x,)
-    nodes = []
-    for p in (prim, ref):
-        tape = Tape()
-        with tape:
-            tape.watch_all(list(args))
-            out = p.invoke(*args)
-        assert tape.id_of(out) == len(args) and len(tape.nodes) == 1
-        nodes.append(tape.nodes[0])
-        tape.free()
-    lane, general = nodes
-    assert len(lane) == len(general) == 7
-    assert lane[:4] == general[:4]  # name, vjp, output id, input ids
-    assert all(a is b for a, b in zip(lane[4], general[4]))  # the forward's arguments
-    np.testing.assert_array_equal(lane[5], general[5])  # the output
-    assert lane[6] is True and general[6] is False  # exact: the lane knows it

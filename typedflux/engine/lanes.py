@@ -5,9 +5,8 @@
 ``single`` (one TENSOR and parameters), ``multi`` (leading TENSORs and parameters). Each
 builder returns the entry point and its binder, like :func:`~typedflux.engine.invoke.reference`,
 and each entry point gives the reference path's result, error and node for every call
-(tests/engine/test_invoke_paths.py checks it). Nodes are written by ``Tape.record``, except
-in the two elementwise fast lanes, which write the same node inline (a call costs ~3% of a
-chain of small ops; a test holds the two to the same node).
+(tests/engine/test_invoke_paths.py checks it). Every path writes its node with
+``Tape.record``, the one place that knows a node's layout.
 
 The elementwise lanes take the shape rule's first case without calling it: for an op with
 ``OpSpec.elementwise``, equal shapes (or a ``()`` second operand) give the first shape, and a
@@ -109,15 +108,7 @@ def binary(prim: Primitive) -> Entry:
                     xi = x._id if x._tape is tape else id_on(tape, x)
                     yi = (y._id if y._tape is tape else id_on(tape, y)) if ty is Tensor else -1
                     if xi >= 0 or yi >= 0:
-                        # Tape.record's node, written here: the call would cost ~3% of a
-                        # chain of small ops (tests/engine/test_invoke_paths.py holds these
-                        # nodes to Tape.record's).
-                        tvals = tape.vals
-                        oid = len(tvals)
-                        tvals.append(out)
-                        tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, True))
-                        t._tape = tape
-                        t._id = oid
+                        tape.record(t, name, prim.vjp_fn, (xi, yi), (xd, yd), True)
                         return t
                 t._tape = None
                 return t
@@ -211,13 +202,7 @@ def unary(prim: Primitive) -> Entry:
                 if tape is not None and diff:
                     xi = x._id if x._tape is tape else id_on(tape, x)
                     if xi >= 0:
-                        # Tape.record's node, written here (as in the binary lane).
-                        tvals = tape.vals
-                        oid = len(tvals)
-                        tvals.append(out)
-                        tape.nodes.append((name, prim.vjp_fn, oid, (xi,), (xd,), out, True))
-                        t._tape = tape
-                        t._id = oid
+                        tape.record(t, name, prim.vjp_fn, (xi,), (xd,), True)
                         return t
                 t._tape = None
                 return t

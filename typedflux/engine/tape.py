@@ -45,10 +45,8 @@ __all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "n
 Array = npt.NDArray[Any]
 
 # One recorded op: (op name, vjp, output id, input ids (-1 = constant), forward args as the
-# VJP receives them, output array, exact), written by Tape.record, and inline (the same
-# tuple; tests/engine/test_invoke_paths.py holds them to it) by the two elementwise fast lanes
-# in engine/lanes.py, where the call would cost ~3% of a chain of small ops. Plain tuples keep
-# recording cheap. ``exact``: every input on the tape has the output's shape and dtype (an
+# VJP receives them, output array, exact), written by Tape.record alone (every invoke path
+# calls it). Plain tuples keep recording cheap. ``exact``: every input on the tape has the output's shape and dtype (an
 # elementwise op without broadcasting), so its gradients need no reduction or cast and the
 # scan skips those checks.
 Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any, bool]
