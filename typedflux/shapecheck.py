@@ -44,7 +44,7 @@ from typedflux.shapes.parse import parse_dim
 from typedflux.shapes.shape import SDim, Shape
 from typedflux.tensor import Tensor
 
-__all__ = ["shapecheck", "annotation_shape"]
+__all__ = ["shapecheck", "annotation_shape", "evaluated_annotations"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -101,7 +101,7 @@ class _Checked:
     __slots__ = ("params", "kinds", "containers", "result", "yields", "method", "globals")
 
     def __init__(self, fn: Callable[..., Any]) -> None:
-        hints = _hints(fn)
+        hints = evaluated_annotations(fn)
         parameters = list(inspect.signature(fn).parameters.values())
         kinds = {p.name: p.kind for p in parameters}
         self.method = bool(parameters) and parameters[0].name == "self"
@@ -236,7 +236,14 @@ def _bind_attributes(env: Bindings, obj: Any, globalns: Dict[str, Any]) -> None:
 Patterns = Tuple[Tuple["_Path", Shape], ...]
 
 
-def _hints(fn: Callable[..., Any]) -> Dict[str, Any]:
+def evaluated_annotations(fn: Callable[..., Any]) -> Dict[str, Any]:
+    """``fn``'s annotations by parameter name (and ``"return"``), those written as strings
+    (``from __future__ import annotations``) evaluated in ``fn``'s module.
+
+    >>> def f(x: int) -> Tensor[3]: ...
+    >>> evaluated_annotations(f)
+    {'x': <class 'int'>, 'return': typedflux.tensor.Tensor[3]}
+    """
     raw = dict(getattr(fn, "__annotations__", {}))
     globalns = getattr(fn, "__globals__", {})
     out: Dict[str, Any] = {}

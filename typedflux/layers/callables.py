@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from typedflux.shapecheck import annotation_shape
+from typedflux.shapecheck import annotation_shape, evaluated_annotations
 from typedflux.shapes import compose
 from typedflux.shapes.chains import (
     Item,
@@ -128,7 +128,7 @@ def signature_of(obj: Any) -> Optional[Signature]:
 def _read_signature(fn: Callable[..., Any], method: bool) -> Optional[Signature]:
     original = inspect.unwrap(fn)
     try:
-        hints = _hints(original)
+        hints = evaluated_annotations(original)
         params = list(inspect.signature(original).parameters.values())
     except Exception:  # an annotation that cannot be evaluated: no rule, never a crash
         return None
@@ -148,18 +148,6 @@ def _read_signature(fn: Callable[..., Any], method: bool) -> Optional[Signature]
     sig = Signature(getattr(fn, "__qualname__", getattr(fn, "__name__", "?")), patterns,
                     result, passthrough)
     return sig if sig.useful else None
-
-
-def _hints(fn: Callable[..., Any]) -> Dict[str, Any]:
-    raw = dict(getattr(fn, "__annotations__", {}))
-    globalns = getattr(fn, "__globals__", {})
-    out: Dict[str, Any] = {}
-    for name, ann in raw.items():
-        if isinstance(ann, str):
-            # ``from __future__ import annotations``: evaluate in the function's module.
-            ann = eval(ann, globalns, {})  # noqa: S307 - the user's own annotation text
-        out[name] = ann
-    return out
 
 
 def check_signature_inputs(obj: Any, xs: Sequence[Any]) -> None:
