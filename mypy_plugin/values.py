@@ -69,13 +69,20 @@ TypeLookup = Callable[[Expression], Optional[Type]]
 Key = Union[int, "slice[Any, Any, Any]", None, "ellipsis", Tuple[Any, ...]]  # noqa: F821
 
 
-def _int_of_type(t: Optional[Type]) -> Union[int, NotStatic]:
+def _literal_of_type(t: Optional[Type], kind: type) -> Any:
+    """The value of a ``Literal[...]`` type (or of a literal mypy inferred, ``n = 3``) when it
+    is a ``kind`` (an int is not a bool here), else NOT_STATIC."""
     p = get_proper_type(t) if t is not None else None
     if isinstance(p, Instance) and p.last_known_value is not None:
         p = p.last_known_value
-    if isinstance(p, LiteralType) and isinstance(p.value, int) and not isinstance(p.value, bool):
-        return p.value
+    if isinstance(p, LiteralType) and isinstance(p.value, kind):
+        if kind is bool or not isinstance(p.value, bool):
+            return p.value
     return NOT_STATIC
+
+
+def _int_of_type(t: Optional[Type]) -> Union[int, NotStatic]:
+    return _literal_of_type(t, int)  # type: ignore[no-any-return]
 
 
 def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
@@ -140,13 +147,7 @@ def static_bool(e: Expression, lookup: TypeLookup) -> Union[bool, NotStatic]:
     """
     if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
         return e.fullname == "builtins.True"
-    t = lookup(e)
-    p = get_proper_type(t) if t is not None else None
-    if isinstance(p, Instance) and p.last_known_value is not None:
-        p = p.last_known_value
-    if isinstance(p, LiteralType) and isinstance(p.value, bool):
-        return p.value
-    return NOT_STATIC
+    return _literal_of_type(lookup(e), bool)  # type: ignore[no-any-return]
 
 
 def _is_none(e: Expression) -> bool:
@@ -281,10 +282,4 @@ def static_value(e: Expression, lookup: TypeLookup) -> Any:
     i = static_int(e, lookup)
     if not isinstance(i, NotStatic):
         return i
-    t = lookup(e)
-    p = get_proper_type(t) if t is not None else None
-    if isinstance(p, Instance) and p.last_known_value is not None:
-        p = p.last_known_value
-    if isinstance(p, LiteralType) and isinstance(p.value, str):
-        return p.value
-    return NOT_STATIC
+    return _literal_of_type(lookup(e), str)

@@ -38,7 +38,7 @@ from mypy_plugin.callbacks.layer_types import (
     spec_of_type,
 )
 from mypy_plugin.callbacks.user_reprs import user_text_of_metadata
-from mypy_plugin.routing import ROUTES
+from mypy_plugin.routing import ROUTES, Route
 from typedflux.shapes import compose
 from typedflux.shapes.chains import (
     Item,
@@ -98,14 +98,22 @@ def _signature(
     return compose.signature_rule(name, params, translate.shape_of(t.ret_type)), params[0][1]
 
 
-def _function_item(t: CallableType) -> Optional[Item]:
-    """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults,
-    a typed user function by its signature, as ``@tf.shapecheck`` would check it."""
+def _named_route(t: CallableType) -> Optional[Tuple[str, Optional[Route]]]:
+    """A function's short name and, for a typedflux op, its route (None: a function mypy
+    gives no name)."""
     fullname = _fullname(t)
     if fullname is None:
         return None
-    name = fullname.rsplit(".", 1)[-1]
-    route = ROUTES.by_function_fullname.get(fullname)
+    return fullname.rsplit(".", 1)[-1], ROUTES.by_function_fullname.get(fullname)
+
+
+def _function_item(t: CallableType) -> Optional[Item]:
+    """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults,
+    a typed user function by its signature, as ``@tf.shapecheck`` would check it."""
+    named = _named_route(t)
+    if named is None:
+        return None
+    name, route = named
     if route is not None:
         rule = compose.op_layer_rule(route.spec)
         return None if rule is None else rule_item(name, rule)
@@ -188,11 +196,10 @@ def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
     p = get_proper_type(t)
     if not isinstance(p, CallableType):
         return None
-    fullname = _fullname(p)
-    if fullname is None:
+    named = _named_route(p)
+    if named is None:
         return None
-    name = fullname.rsplit(".", 1)[-1]
-    route = ROUTES.by_function_fullname.get(fullname)
+    name, route = named
     if route is not None:
         join = compose.op_connection_rule(route.spec)
         return None if join is None else (name, join)
