@@ -35,18 +35,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from program_lines import STATIC_ONLY, Mark, error_lines, marks_of, parse_line
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CONFIG = HERE / "mypy.ini"
 
-Mark = Tuple[str, str]  # ("E" | "N", text)
-
-_MARK = re.compile(r"\s*#\s*([EN]):\s?")
 _BUG = re.compile(r"#\s*BUG(?:\[(?P<kind>limit|gap)(?P<who>[^:\]]*)(?::\s*(?P<why>.*))?\])?\s*$")
 _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 _CODE = re.compile(r"  \[(?P<code>[a-z-]+)\]$")
-# Errors no run-time check can see: a variable annotation is not evaluated at run time.
-STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
 
 
 @dataclass
@@ -76,31 +73,6 @@ def pairs(root: Path = HERE) -> List[Pair]:
     out = []
     for bug in sorted(root.glob("*/*/bug.py")):
         out.append(Pair(bug.parent.parent.name, bug.parent.name, bug, bug.parent / "fix.py"))
-    return out
-
-
-def parse_line(line: str) -> Tuple[str, List[Mark]]:
-    """Split a line into its code (with any ``# BUG`` tag) and its ``# E:``/``# N:`` marks.
-
-    >>> parse_line("y = m(x)  # BUG  # E: Boom  [shape]  # N: B=3")
-    ('y = m(x)  # BUG', [('E', 'Boom  [shape]'), ('N', 'B=3')])
-    """
-    marks = list(_MARK.finditer(line))
-    if not marks:
-        return line.rstrip(), []
-    out: List[Mark] = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-        out.append((m.group(1), line[m.end():end].strip()))
-    return line[: marks[0].start()].rstrip(), out
-
-
-def marks_of(path: Path) -> Dict[int, List[Mark]]:
-    out: Dict[int, List[Mark]] = {}
-    for n, line in enumerate(path.read_text().splitlines(), start=1):
-        _, found = parse_line(line)
-        if found:
-            out[n] = found
     return out
 
 
@@ -209,42 +181,6 @@ class Run:
     other: Optional[str] = None
 
 
-def _own_nodes(fn: ast.AST) -> List[ast.AST]:
-    out: List[ast.AST] = []
-    stack = list(ast.iter_child_nodes(fn))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
-def _return_lines(tree: ast.Module, fn: object) -> List[int]:
-    """Lines of the ``return`` statements of the function ``@shapecheck`` rejected: the
-    checker reports a ``Return shape`` error there, the run time after the call returned."""
-    import inspect
-
-    code = getattr(inspect.unwrap(fn), "__code__", None)  # type: ignore[arg-type]
-    if code is None:
-        return []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if code.co_firstlineno in {node.lineno, *(d.lineno for d in node.decorator_list)}:
-                return [n.lineno for n in _own_nodes(node) if isinstance(n, ast.Return)]
-    return []
-
-
-def _checked_function(err: BaseException) -> object:
-    tb, found = err.__traceback__, None
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_name == "checked" and code.co_filename.endswith("shapecheck.py"):
-            found = tb.tb_frame.f_locals.get("fn")
-        tb = tb.tb_next
-    return found
-
-
 def run_program(path: Path) -> Run:
     """Execute ``path`` as ``__main__`` in a fresh namespace (the corpus uses tiny sizes)."""
     from typedflux.shapes.errors import ShapeError
@@ -258,11 +194,7 @@ def run_program(path: Path) -> Run:
         with contextlib.redirect_stdout(io.StringIO()):
             runpy.run_path(str(path), run_name="__main__")
     except ShapeError as err:
-        frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == str(path)]
-        lines = [frames[-1].lineno] if frames and frames[-1].lineno else []
-        if err.message.startswith("Return shape "):
-            lines = _return_lines(tree, _checked_function(err)) or lines
-        return Run(err.message, lines)
+        return Run(err.message, error_lines(err, str(path), tree))
     except Exception as err:  # noqa: BLE001 - reported as the pair's failure
         where = traceback.extract_tb(err.__traceback__)[-1]
         return Run(other=f"{type(err).__name__}: {err} ({where.filename}:{where.lineno})")

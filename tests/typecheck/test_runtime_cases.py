@@ -16,57 +16,17 @@ annotation), so ``Assigned shape ...`` errors have no run-time twin and are left
 from __future__ import annotations
 
 import ast
-import inspect
 import re
-import traceback
 from pathlib import Path
 from typing import Dict, List, Set, Tuple
 
 import pytest
 
+from program_lines import STATIC_ONLY, error_lines
 from typecheck_snapshots import CASES, expected_of
 from typedflux.shapes.errors import ShapeError
 
 _CODE = "  [shape]"
-# No run-time check can see a variable annotation, nor a layer's annotated sizes.
-_STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
-
-
-def _return_lines(tree: ast.Module, fn: object) -> List[int]:
-    """Lines of the ``return`` statements of ``fn`` (a function defined in ``tree``)."""
-    code = getattr(inspect.unwrap(fn), "__code__", None)  # type: ignore[arg-type]
-    if code is None:
-        return []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            starts = {node.lineno, *(d.lineno for d in node.decorator_list)}
-            if code.co_firstlineno in starts:
-                return [n.lineno for n in _own_nodes(node) if isinstance(n, ast.Return)]
-    return []
-
-
-def _own_nodes(fn: ast.AST) -> List[ast.AST]:
-    """The nodes of a function body, not those of functions nested in it."""
-    out: List[ast.AST] = []
-    stack = list(ast.iter_child_nodes(fn))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
-def _checked_function(err: BaseException) -> object:
-    """The function whose result ``@shapecheck`` rejected, from the traceback (else None)."""
-    tb = err.__traceback__
-    found = None
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_name == "checked" and code.co_filename.endswith("shapecheck.py"):
-            found = tb.tb_frame.f_locals.get("fn")
-        tb = tb.tb_next
-    return found
 
 
 def _run(case: Path) -> Dict[int, List[str]]:
@@ -80,12 +40,7 @@ def _run(case: Path) -> Dict[int, List[str]]:
         try:
             exec(code, namespace)
         except ShapeError as err:
-            frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == str(case)]
-            line = frames[-1].lineno if frames and frames[-1].lineno else stmt.lineno
-            lines = [line]
-            if err.message.startswith("Return shape "):
-                lines = _return_lines(tree, _checked_function(err)) or lines
-            for n in lines:
+            for n in error_lines(err, str(case), tree) or [stmt.lineno]:
                 raised.setdefault(n, []).append(err.message)
     return raised
 
@@ -173,7 +128,7 @@ def test_every_static_error_fails_at_run_time(case: Path) -> None:
         (line, text[: -len(_CODE)])
         for line, marks in expected_of(case).items()
         for kind, text in marks
-        if kind == "E" and text.endswith(_CODE) and not text.startswith(_STATIC_ONLY)
+        if kind == "E" and text.endswith(_CODE) and not text.startswith(STATIC_ONLY)
     ]
     raised = _run(case)
     top = _module_level_lines(case)

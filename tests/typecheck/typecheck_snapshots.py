@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
+# The marks' syntax is shared with the bug/fix corpus (tests/corpus/program_lines.py).
+from program_lines import Mark as Expectation
+from program_lines import marks_of as expected_of
+from program_lines import parse_line
+
 __all__ = [
     "CASES",
     "Expectation",
@@ -28,39 +33,7 @@ HERE = Path(__file__).resolve().parent
 CASES = sorted(HERE.glob("case_*.py"))
 """Every case file, in a stable order."""
 
-_MARK = re.compile(r"\s*#\s*([EN]):\s?")
 _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
-
-Expectation = Tuple[str, str]  # ("E" | "N", text)
-
-
-def parse_line(line: str) -> Tuple[str, List[Expectation]]:
-    """Split a source line into its code and its expectations (in order)."""
-    marks = list(_MARK.finditer(line))
-    if not marks:
-        return line.rstrip(), []
-    code = line[: marks[0].start()].rstrip()
-    out: List[Expectation] = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-        out.append((m.group(1), line[m.end() : end].strip()))
-    return code, out
-
-
-def expected_of(path: Path) -> Dict[int, List[Expectation]]:
-    """Line number -> expectations written in the file.
-
-    >>> import tempfile, os
-    >>> p = Path(tempfile.mkdtemp()) / "c.py"; _ = p.write_text("x = 1\\ny = 2  # N: hi\\n")
-    >>> expected_of(p)
-    {2: [('N', 'hi')]}
-    """
-    out: Dict[int, List[Expectation]] = {}
-    for n, line in enumerate(path.read_text().splitlines(), start=1):
-        _, exp = parse_line(line)
-        if exp:
-            out[n] = exp
-    return out
 
 
 @dataclass

@@ -1,0 +1,114 @@
+"""Reading a checked program line by line, as both checkers' tests do (the snapshot cases of
+tests/typecheck and the bug/fix corpus here): its ``# E:``/``# N:`` marks (the snapshot syntax)
+and the lines a ShapeError raised by running it belongs to.
+
+(It sits next to corpus.py, which also runs as a script: Python then puts this folder, and
+only this one, on the import path.)
+
+>>> parse_line('y = f(x)  # E: Bad  [shape]  # N: Revealed type is "int"')
+('y = f(x)', [('E', 'Bad  [shape]'), ('N', 'Revealed type is "int"')])
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import traceback
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+Mark = Tuple[str, str]  # ("E" | "N", text)
+
+_MARK = re.compile(r"\s*#\s*([EN]):\s?")
+# Errors no run-time check can see: a variable annotation is not evaluated at run time, nor
+# are a layer's annotated sizes.
+STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
+
+
+def parse_line(line: str) -> Tuple[str, List[Mark]]:
+    """Split a source line into its code (with any ``# BUG`` tag) and its marks, in order.
+
+    >>> parse_line("y = m(x)  # BUG  # E: Boom  [shape]  # N: B=3")
+    ('y = m(x)  # BUG', [('E', 'Boom  [shape]'), ('N', 'B=3')])
+    """
+    marks = list(_MARK.finditer(line))
+    if not marks:
+        return line.rstrip(), []
+    out: List[Mark] = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+        out.append((m.group(1), line[m.end():end].strip()))
+    return line[: marks[0].start()].rstrip(), out
+
+
+def marks_of(path: Path) -> Dict[int, List[Mark]]:
+    """Line number -> the marks written on that line of ``path``.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "c.py"; _ = p.write_text("x = 1\\ny = 2  # N: hi\\n")
+    >>> marks_of(p)
+    {2: [('N', 'hi')]}
+    """
+    out: Dict[int, List[Mark]] = {}
+    for n, line in enumerate(path.read_text().splitlines(), start=1):
+        _, found = parse_line(line)
+        if found:
+            out[n] = found
+    return out
+
+
+def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
+    """The lines of the program at ``path`` (parsed: ``tree``) that a ShapeError it raised
+    belongs to, where mypy reports it: the program's last line in the traceback; for a
+    ``Return shape`` error, the ``return`` statements of the function ``@shapecheck``
+    rejected (the run time raises after the call returned). Empty when neither is found.
+
+    >>> import typedflux as tf
+    >>> source = "import typedflux as tf\\ntf.ones(2) + tf.ones(3)\\n"
+    >>> try:
+    ...     exec(compile(source, "p.py", "exec"), {})
+    ... except tf.ShapeError as e:
+    ...     error_lines(e, "p.py", ast.parse(source))
+    [2]
+    """
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == path]
+    lines = [frames[-1].lineno] if frames and frames[-1].lineno else []
+    if err.message.startswith("Return shape "):
+        lines = _return_lines(tree, _checked_function(err)) or lines
+    return lines
+
+
+def _return_lines(tree: ast.Module, fn: object) -> List[int]:
+    # Lines of the return statements of fn (a function defined in tree).
+    code = getattr(inspect.unwrap(fn), "__code__", None)  # type: ignore[arg-type]
+    if code is None:
+        return []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if code.co_firstlineno in {node.lineno, *(d.lineno for d in node.decorator_list)}:
+                return [n.lineno for n in _own_nodes(node) if isinstance(n, ast.Return)]
+    return []
+
+
+def _own_nodes(fn: ast.AST) -> List[ast.AST]:
+    # The nodes of a function body, not those of functions or classes nested in it.
+    out: List[ast.AST] = []
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _checked_function(err: BaseException) -> object:
+    # The function whose result @shapecheck rejected, from the traceback (else None).
+    tb, found = err.__traceback__, None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_name == "checked" and code.co_filename.endswith("shapecheck.py"):
+            found = tb.tb_frame.f_locals.get("fn")
+        tb = tb.tb_next
+    return found
