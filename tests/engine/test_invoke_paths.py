@@ -15,6 +15,8 @@ from typedflux.engine.invoke import path_of
 from typedflux.engine.primitive import PATHS, REGISTRY, Primitive
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 
+from primitive_examples import example_arguments, examples
+
 
 
 def _reference_copy(prim: Primitive) -> Primitive:
@@ -23,10 +25,6 @@ def _reference_copy(prim: Primitive) -> Primitive:
     ref.bind(prim.forward, tf.Tensor)
     ref.vjp_fn = prim.vjp_fn
     return ref
-
-
-def _examples(prim: Primitive) -> List[Tuple[Any, ...]]:
-    return list(prim.examples_fn()) if prim.examples_fn is not None else []
 
 
 def _as_inputs(prim: Primitive, args: Tuple[Any, ...], dtype: Any) -> List[Any]:
@@ -39,23 +37,7 @@ def _as_inputs(prim: Primitive, args: Tuple[Any, ...], dtype: Any) -> List[Any]:
                              if v.dtype.kind != "f" else dtype)
         return v
 
-    out: List[Any] = []
-    for a, v in zip(prim.spec.args, args):
-        if a.kind is Kind.TENSORS:
-            out.append([conv(x) for x in v])
-        elif a.kind is Kind.INDEX:
-            out.append(_index(v))
-        else:
-            out.append(conv(v))
-    return out
-
-
-def _index(key: Any) -> Any:
-    if isinstance(key, tuple):
-        return tuple(_index(k) for k in key)
-    if isinstance(key, np.ndarray):
-        return tf.Tensor(key, dtype=key.dtype)
-    return key
+    return example_arguments(prim, args, conv)
 
 
 def _outcome(f: Callable[[], Any]) -> Any:
@@ -110,7 +92,7 @@ CASES = [
     pytest.param(name, k, dtype, id=f"{name}-{k}-{np.dtype(dtype).name}")
     for name in sorted(REGISTRY)
     if path_of(SPECS[name]) != "reference"
-    for k in range(len(_examples(REGISTRY[name])))
+    for k in range(len(examples(REGISTRY[name])))
     for dtype in (np.float64, np.float32)
 ]
 
@@ -120,7 +102,7 @@ CASES = [
 def test_specialised_path_matches_the_reference(name: str, k: int, dtype: Any) -> None:
     prim = REGISTRY[name]
     ref = _reference_copy(prim)
-    inputs = _as_inputs(prim, _examples(prim)[k], dtype)
+    inputs = _as_inputs(prim, examples(prim)[k], dtype)
     with np.errstate(all="ignore"):
         got = _outcome(lambda: prim.invoke(*inputs))
         want = _outcome(lambda: ref.invoke(*inputs))

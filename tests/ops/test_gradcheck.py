@@ -22,6 +22,8 @@ from typedflux.engine.tape import Tape
 from typedflux.ops.registry import REGISTRY, Primitive
 from typedflux.shapes.catalog import Kind
 
+from primitive_examples import example_arguments, examples, is_float_array
+
 # Every ops module registers its primitives on import, including ones other engineers add.
 for _m in pkgutil.iter_modules(typedflux.ops.__path__):
     importlib.import_module(f"typedflux.ops.{_m.name}")
@@ -29,22 +31,14 @@ for _m in pkgutil.iter_modules(typedflux.ops.__path__):
 EPS = 1e-6
 
 
-def _examples(prim: Primitive) -> List[Tuple[Any, ...]]:
-    return list(prim.examples_fn()) if prim.examples_fn is not None else []
-
-
-def _is_float_array(v: Any) -> bool:
-    return isinstance(v, np.ndarray) and v.dtype.kind == "f"
-
-
 def _slots(prim: Primitive, args: Tuple[Any, ...]) -> List[Tuple[int, int]]:
     """Positions (arg index, item index or -1) of the differentiable float inputs."""
     slots: List[Tuple[int, int]] = []
     for i, (a, v) in enumerate(zip(prim.spec.args, args)):
-        if a.kind is Kind.TENSOR and _is_float_array(v):
+        if a.kind is Kind.TENSOR and is_float_array(v):
             slots.append((i, -1))
         elif a.kind is Kind.TENSORS:
-            slots.extend((i, j) for j, item in enumerate(v) if _is_float_array(item))
+            slots.extend((i, j) for j, item in enumerate(v) if is_float_array(item))
     return slots
 
 
@@ -57,30 +51,13 @@ def _as_tensor(v: Any) -> Any:
 def _call(prim: Primitive, args: Tuple[Any, ...], slots: List[Tuple[int, int]],
           inputs: List[Any]) -> Any:
     """``prim(*args)`` with the differentiable slots replaced by ``inputs``."""
-    filled: List[Any] = []
-    for i, (a, v) in enumerate(zip(prim.spec.args, args)):
-        if a.kind is Kind.TENSOR:
-            filled.append(_as_tensor(v))
-        elif a.kind is Kind.TENSORS:
-            filled.append([_as_tensor(item) for item in v])
-        elif a.kind is Kind.INDEX:
-            filled.append(_index(v))
-        else:
-            filled.append(v)
+    filled = example_arguments(prim, args, _as_tensor)
     for (i, j), x in zip(slots, inputs):
         if j < 0:
             filled[i] = x
         else:
             filled[i][j] = x
     return prim.invoke(*filled)
-
-
-def _index(key: Any) -> Any:
-    if isinstance(key, tuple):
-        return tuple(_index(k) for k in key)
-    if isinstance(key, np.ndarray):
-        return tf.Tensor(key, dtype=key.dtype)
-    return key
 
 
 def _value(slot_value: Any) -> np.ndarray:
@@ -123,14 +100,14 @@ def _cases() -> List[Any]:
     cases = []
     for name in sorted(REGISTRY):
         prim = REGISTRY[name]
-        for k, args in enumerate(_examples(prim)):
+        for k, args in enumerate(examples(prim)):
             cases.append(pytest.param(prim, args, id=f"{name}-{k}"))
     return cases
 
 
 @pytest.mark.parametrize("prim", sorted(REGISTRY.values(), key=lambda p: p.name), ids=str)
 def test_every_primitive_has_examples(prim: Primitive) -> None:
-    assert _examples(prim), (
+    assert examples(prim), (
         f'primitive "{prim.name}" has no gradient-check examples: attach them with '
         f"@p_{prim.name}.examples next to its forward and VJP (typedflux.ops.examples has "
         f"generators)"

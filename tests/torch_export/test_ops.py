@@ -20,10 +20,10 @@ torch = pytest.importorskip("torch")
 import typedflux as tf  # noqa: E402
 import typedflux.ops  # noqa: E402
 from typedflux.ops.registry import REGISTRY, Primitive  # noqa: E402
-from typedflux.shapes.catalog import Kind  # noqa: E402
 from typedflux.torch.bridge import PLAIN_MEMBERS, TorchTensor, dispatching, run_op  # noqa: E402
 from typedflux.torch.functional import OPS  # noqa: E402
 
+from primitive_examples import example_arguments, examples, is_float_array  # noqa: E402
 from torch_helpers import close  # noqa: E402
 
 for _m in pkgutil.iter_modules(typedflux.ops.__path__):
@@ -39,16 +39,8 @@ def test_every_primitive_has_a_torch_version() -> None:
     assert not set(OPS) - set(REGISTRY), sorted(set(OPS) - set(REGISTRY))
 
 
-def _examples(prim: Primitive) -> List[Tuple[Any, ...]]:
-    return list(prim.examples_fn()) if prim.examples_fn is not None else []
-
-
 CASES = [(name, i, args) for name, prim in sorted(REGISTRY.items())
-         for i, args in enumerate(_examples(prim))]
-
-
-def _float(v: Any) -> bool:
-    return isinstance(v, np.ndarray) and v.dtype.kind == "f"
+         for i, args in enumerate(examples(prim))]
 
 
 def _build(prim: Primitive, args: Tuple[Any, ...], tensor: Any) -> Tuple[List[Any], List[Any]]:
@@ -58,26 +50,11 @@ def _build(prim: Primitive, args: Tuple[Any, ...], tensor: Any) -> Tuple[List[An
 
     def conv(v: Any) -> Any:
         t = tensor(v)
-        if _float(v):
+        if is_float_array(v):
             leaves.append(t)
         return t
 
-    def index(v: Any) -> Any:
-        if isinstance(v, tuple):
-            return tuple(index(k) for k in v)
-        return tensor(v) if isinstance(v, np.ndarray) else v
-
-    out: List[Any] = []
-    for a, v in zip(prim.spec.args, args):
-        if a.kind is Kind.TENSOR:
-            out.append(conv(v))
-        elif a.kind is Kind.TENSORS:
-            out.append([conv(x) for x in v])
-        elif a.kind is Kind.INDEX:
-            out.append(index(v))
-        else:
-            out.append(v)
-    return out, leaves
+    return example_arguments(prim, args, conv), leaves
 
 
 def _np_tensor(v: Any) -> Any:
@@ -86,7 +63,7 @@ def _np_tensor(v: Any) -> Any:
 
 def _torch_tensor(v: Any) -> Any:
     if isinstance(v, np.ndarray):
-        return TorchTensor(torch.tensor(v, requires_grad=_float(v)))
+        return TorchTensor(torch.tensor(v, requires_grad=is_float_array(v)))
     if isinstance(v, tf.Tensor):
         return TorchTensor(torch.tensor(v.numpy()))
     return v
