@@ -60,10 +60,11 @@ def test_the_engine_core_imports_no_tensor_and_no_ops(name: str) -> None:
     assert not bad, f"engine/{name}.py imports {sorted(bad)} at run time"
 
 
-def test_tensor_imports_no_op_module() -> None:
-    mods = _imported_modules(ROOT / "typedflux" / "tensor.py", run_time=True)
+@pytest.mark.parametrize("name", ["tensor", "tensor_methods"])
+def test_tensor_imports_no_op_module(name: str) -> None:
+    mods = _imported_modules(ROOT / "typedflux" / f"{name}.py", run_time=True)
     bad = {m for m in mods if m.startswith(("typedflux.ops", "typedflux.layers"))}
-    assert not bad, f"tensor.py imports {sorted(bad)}: its operators are engine entry points"
+    assert not bad, f"{name}.py imports {sorted(bad)}: its operators are engine entry points"
     assert not any(m.startswith("typedflux.engine.") and m.split(".")[2] not in ENGINE_CORE
                    for m in mods), sorted(mods)
 

@@ -231,15 +231,14 @@ def _rebind_methods() -> None:
     """Give TorchTensor every computing Tensor method it does not define itself: the same
     code, with each op entry point it calls (bound at class creation, so the dispatchers
     cannot see it) replaced by its torch version."""
-    import importlib
     import types
 
     from typedflux.engine.primitive import entry
     from typedflux.shapes.catalog import SPECS
 
-    # (``import typedflux.tensor as m`` would give the function tf.tensor: the package's
-    # attribute of that name.)
-    tensor_module = importlib.import_module("typedflux.tensor")
+    # Tensor's own members and those it inherits from TensorMethods (typedflux.tensor_methods).
+    classes = [c for c in reversed(Tensor.__mro__) if c.__module__.startswith("typedflux.")]
+    modules = {c.__module__ for c in classes}
     found: Dict[int, Tuple[str, bool, Callable[..., Any]]] = {}
     for name, spec in SPECS.items():
         try:
@@ -263,7 +262,7 @@ def _rebind_methods() -> None:
         hit = found.get(id(fn))
         if hit is not None:
             return _torch_entry(*hit)
-        if isinstance(fn, types.FunctionType) and fn.__module__ == tensor_module.__name__:
+        if isinstance(fn, types.FunctionType) and fn.__module__ in modules:
             new = types.FunctionType(fn.__code__, env_of(fn.__globals__), fn.__name__,
                                      fn.__defaults__, fn.__closure__)
             new.__kwdefaults__ = fn.__kwdefaults__
@@ -271,7 +270,7 @@ def _rebind_methods() -> None:
             return new
         return None
 
-    for name, member in vars(Tensor).items():
+    for name, member in {k: v for c in classes for k, v in vars(c).items()}.items():
         if name in PLAIN_MEMBERS or name in vars(TorchTensor):
             continue
         if isinstance(member, property) and member.fget is not None:
