@@ -35,14 +35,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from program_lines import STATIC_ONLY, Mark, error_lines, marks_of, parse_line
+from program_lines import (
+    STATIC_ONLY, Mark, error_lines, marks_of, parse_line, parse_mypy_output, rewrite,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CONFIG = HERE / "mypy.ini"
 
 _BUG = re.compile(r"#\s*BUG(?:\[(?P<kind>limit|gap)(?P<who>[^:\]]*)(?::\s*(?P<why>.*))?\])?\s*$")
-_OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 _CODE = re.compile(r"  \[(?P<code>[a-z-]+)\]$")
 
 
@@ -146,19 +147,8 @@ def run_mypy(files: Sequence[Path], *extra: str, config: Optional[Path] = CONFIG
             os.environ["MYPYPATH"] = old
     if status not in (0, 1) or "Traceback" in stderr or "INTERNAL ERROR" in stdout:
         raise RuntimeError(f"mypy crashed (status {status}):\n{stdout}\n{stderr}")
-    by_name = {str(f.resolve()): f for f in files}
-    out: Dict[Path, Dict[int, List[Mark]]] = {f: {} for f in files}
-    stray = []
-    for raw in stdout.splitlines():
-        m = _OUT.match(raw)
-        if not m:
-            continue
-        f = by_name.get(str(Path(m.group("path")).resolve()))
-        if f is None:
-            stray.append(raw)
-            continue
-        kind = "E" if m.group("kind") == "error" else "N"
-        out[f].setdefault(int(m.group("line")), []).append((kind, m.group("text")))
+    stray: List[str] = []
+    out = parse_mypy_output(stdout, files, stray)
     if stray:
         raise RuntimeError("mypy reported outside the corpus files:\n" + "\n".join(stray))
     return out
@@ -411,21 +401,6 @@ def variant_problems(kind: str, pair: Pair, original: Dict[int, List[Mark]],
     if have == want:
         return []
     return [f"{kind} {pair.id}: mypy says {have}, expected only {want}"]
-
-
-def rewrite(path: Path, actual: Dict[int, List[Mark]]) -> bool:
-    """Rewrite ``path``'s ``# E:``/``# N:`` marks to ``actual`` (the BUG tag stays)."""
-    old = path.read_text()
-    new = []
-    for n, line in enumerate(old.splitlines(), start=1):
-        code, _ = parse_line(line)
-        marks = "".join(f"  # {k}: {t}" for k, t in actual.get(n, []))
-        new.append(code + marks)
-    text = "\n".join(new) + "\n"
-    if text != old:
-        path.write_text(text)
-        return True
-    return False
 
 
 def table(verdicts: Sequence[Tuple[Pair, Verdict]]) -> str:

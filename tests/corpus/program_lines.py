@@ -16,11 +16,12 @@ import inspect
 import re
 import traceback
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 Mark = Tuple[str, str]  # ("E" | "N", text)
 
 _MARK = re.compile(r"\s*#\s*([EN]):\s?")
+_OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 # Errors no run-time check can see: a variable annotation is not evaluated at run time, nor
 # are a layer's annotated sizes.
 STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
@@ -55,6 +56,46 @@ def marks_of(path: Path) -> Dict[int, List[Mark]]:
         _, found = parse_line(line)
         if found:
             out[n] = found
+    return out
+
+
+def rewrite(path: Path, actual: Dict[int, List[Mark]]) -> bool:
+    """Rewrite ``path``'s marks to ``actual`` (code and ``# BUG`` tags stay); return whether
+    anything changed."""
+    old = path.read_text()
+    new = []
+    for n, line in enumerate(old.splitlines(), start=1):
+        code, _ = parse_line(line)
+        new.append(code + "".join(f"  # {k}: {t}" for k, t in actual.get(n, [])))
+    text = "\n".join(new) + "\n"
+    if text != old:
+        path.write_text(text)
+        return True
+    return False
+
+
+def parse_mypy_output(stdout: str, files: Sequence[Path],
+                      stray: Optional[List[str]] = None) -> Dict[Path, Dict[int, List[Mark]]]:
+    """mypy's messages about ``files``, by file and line, as marks; messages about other
+    files are dropped, or collected in ``stray`` when given.
+
+    >>> p = Path("/x/case_a.py")
+    >>> parse_mypy_output("/x/case_a.py:3: error: Boom  [shape]\\n", [p])[p]
+    {3: [('E', 'Boom  [shape]')]}
+    """
+    by_name = {str(f.resolve()): f for f in files}
+    out: Dict[Path, Dict[int, List[Mark]]] = {f: {} for f in files}
+    for raw in stdout.splitlines():
+        m = _OUT.match(raw)
+        if not m:
+            continue
+        f = by_name.get(str(Path(m.group("path")).resolve()))
+        if f is None:
+            if stray is not None:
+                stray.append(raw)
+            continue
+        kind = "E" if m.group("kind") == "error" else "N"
+        out[f].setdefault(int(m.group("line")), []).append((kind, m.group("text")))
     return out
 
 
