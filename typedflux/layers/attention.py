@@ -70,6 +70,12 @@ class MultiHeadAttention(Layer, Generic[D]):
 
     @property
     def config(self) -> AttentionConfig:
+        """The layer's sizes as the shape checker sees them.
+
+        >>> import typedflux as tf
+        >>> tf.MultiHeadAttention(16, 4).config
+        AttentionConfig(d=16, nheads=4)
+        """
         return super().config  # type: ignore[return-value]
 
     def _heads(self, x: AnyTensor) -> AnyTensor:

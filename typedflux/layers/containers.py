@@ -312,7 +312,12 @@ class SkipConnection:
         return layer_repr(self)
 
     def output_shape(self, shape: Shape) -> Shape:
-        """``connection``'s rule applied to the layer's output shape and the input shape."""
+        """``connection``'s rule applied to the layer's output shape and the input shape.
+
+        >>> import typedflux as tf
+        >>> tf.SkipConnection(tf.Dense(4, 4), tf.add).output_shape((8, 4))
+        (8, 4)
+        """
         return output_shape(self, shape)
 
     def __call__(self, x: Any) -> AnyTensor:
@@ -349,7 +354,12 @@ class Parallel:
         return layer_repr(self)
 
     def output_shape(self, shape: Shape) -> Shape:
-        """``connection``'s rule over each branch's output shape."""
+        """``connection``'s rule over each branch's output shape.
+
+        >>> import typedflux as tf
+        >>> tf.Parallel(tf.cat, tf.Dense(2, 3), tf.Dense(2, 4)).output_shape((5, 2))
+        (5, 7)
+        """
         return output_shape(self, shape)
 
     def __call__(self, *xs: Any) -> AnyTensor:

@@ -127,7 +127,12 @@ class Conv(Layer, Generic[In, Out, Cfg]):
 
     @property
     def window(self) -> Window:
-        """Kernel, stride, pad and dilation as (h, w) pairs."""
+        """Kernel, stride, pad and dilation as (h, w) pairs.
+
+        >>> import typedflux as tf
+        >>> tf.Conv((3, 3), 1, 4, stride=2).window.stride
+        (2, 2)
+        """
         return self._window
 
     @property
@@ -259,7 +264,12 @@ class MaxPool(Layer, Generic[Cfg]):
 
     @property
     def window(self) -> Window:
-        """Kernel, stride, pad and dilation as (h, w) pairs."""
+        """Kernel, stride, pad and dilation as (h, w) pairs.
+
+        >>> import typedflux as tf
+        >>> tf.MaxPool((2, 2)).window.kernel
+        (2, 2)
+        """
         return self._window
 
     @property
