@@ -235,57 +235,30 @@ def embedding(ids: Tensor, weight: Tensor) -> Tensor:
     return F.embedding(ids, weight)
 
 
-def _input_part(x: Tensor, w_ih: Tensor, b: Tensor) -> Tensor:
-    # Every step's input projection in one GEMM, as the numpy kernels do.
-    return F.linear(x, w_ih, b)
-
-
 def rnn_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
                  grad_x: bool = True) -> Tensor:
-    """Elman RNN over ``(B, T, in)`` from a zero state; all hidden states ``(B, T, H)``."""
-    xw = _input_part(x, weight_ih, bias)
-    h = x.new_zeros((x.shape[0], weight_hh.shape[1]))
-    out = []
-    for t in range(int(x.shape[1])):
-        h = torch.tanh(xw[:, t] + F.linear(h, weight_hh))
-        out.append(h)
-    return torch.stack(out, dim=1)
+    """Elman RNN over ``(B, T, in)`` from a zero state; all hidden states ``(B, T, H)``
+    (``rnn_state`` from zeros: one loop for both)."""
+    return rnn_state(x, weight_ih, weight_hh, bias, _zero_state(x, weight_hh), grad_x)
 
 
 def lstm_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
                   grad_x: bool = True) -> Tensor:
-    """LSTM with ONE bias (typedflux's; PyTorch's stock LSTM has two), gates i, f, g, o."""
-    xw = _input_part(x, weight_ih, bias)
-    hsize = int(weight_hh.shape[1])
-    h = x.new_zeros((x.shape[0], hsize))
-    c = h
-    out = []
-    for t in range(int(x.shape[1])):
-        a = xw[:, t] + F.linear(h, weight_hh)
-        i, f = a[:, :hsize], a[:, hsize : 2 * hsize]
-        g, o = a[:, 2 * hsize : 3 * hsize], a[:, 3 * hsize :]
-        c = sigmoid(f) * c + sigmoid(i) * torch.tanh(g)
-        h = sigmoid(o) * torch.tanh(c)
-        out.append(h)
-    return torch.stack(out, dim=1)
+    """LSTM with ONE bias (typedflux's; PyTorch's stock LSTM has two), gates i, f, g, o,
+    from zero states: the hidden half of ``lstm_state``'s ``[h, c]``."""
+    zero = _zero_state(x, weight_hh)
+    return lstm_state(x, weight_ih, weight_hh, bias, zero, zero, grad_x)[..., : zero.shape[0]]
 
 
 def gru_sequence(x: Tensor, weight_ih: Tensor, weight_hh: Tensor, bias: Tensor,
                  grad_x: bool = True) -> Tensor:
     """Flux's GRU cell with one bias: ``n = tanh(W_in x + b_n + r*(W_hn h))`` (PyTorch's
-    stock GRU adds a second bias inside ``r*(...)``)."""
-    xw = _input_part(x, weight_ih, bias)
-    hsize = int(weight_hh.shape[1])
-    h = x.new_zeros((x.shape[0], hsize))
-    out = []
-    for t in range(int(x.shape[1])):
-        hw = F.linear(h, weight_hh)
-        rz = sigmoid(xw[:, t, : 2 * hsize] + hw[:, : 2 * hsize])
-        r, z = rz[:, :hsize], rz[:, hsize:]
-        n = torch.tanh(xw[:, t, 2 * hsize :] + r * hw[:, 2 * hsize :])
-        h = (1 - z) * n + z * h
-        out.append(h)
-    return torch.stack(out, dim=1)
+    stock GRU adds a second bias inside ``r*(...)``), from a zero state (``gru_state``)."""
+    return gru_state(x, weight_ih, weight_hh, bias, _zero_state(x, weight_hh), grad_x)
+
+
+def _zero_state(x: Tensor, weight_hh: Tensor) -> Tensor:
+    return x.new_zeros(int(weight_hh.shape[1]))
 
 
 def attention(q: Tensor, k: Tensor, v: Tensor, nheads: int,
@@ -472,7 +445,9 @@ OPS: Dict[str, Callable[..., Tensor]] = {
 """Registry name -> the primitive in torch, taking the forward's arguments in spec order."""
 
 # The layer primitives of issue 14 live in their own module (imported here, once OPS exists:
-# it reads this module's helpers).
-from typedflux.torch.functional_layers import LAYER_OPS  # noqa: E402
+# it reads this module's helpers); the zero-state sequences above run their state versions.
+from typedflux.torch.functional_layers import (  # noqa: E402
+    LAYER_OPS, gru_state, lstm_state, rnn_state,
+)
 
 OPS.update(LAYER_OPS)
