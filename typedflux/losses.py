@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.creation import tensor
+from typedflux.ops.creation import checked_array, tensor
 from typedflux.ops.elementwise import abs as _abs
 from typedflux.ops.elementwise import log, maximum, where
 from typedflux.ops.losses_nn import p_logitcrossentropy
@@ -81,8 +81,8 @@ def _operands(name: str, yhat: Any, y: Any, agg: Any = mean) -> Tuple[AnyTensor,
             f"{name}: agg must be a function reducing the losses, such as tf.mean or tf.sum, "
             f"got {type(agg).__name__}"
         )
-    p = yhat if isinstance(yhat, Tensor) else _as_tensor(yhat)
-    t = y if isinstance(y, Tensor) else _as_tensor(y)
+    p = yhat if isinstance(yhat, Tensor) else _as_tensor(yhat, name, "yhat")
+    t = y if isinstance(y, Tensor) else _as_tensor(y, name, "y")
     if p.dtype == np.bool_:
         p = tensor(p.numpy(), dtype=np.float32)
     if t.dtype == np.bool_:
@@ -92,16 +92,16 @@ def _operands(name: str, yhat: Any, y: Any, agg: Any = mean) -> Tuple[AnyTensor,
     return p, t
 
 
-def _as_tensor(v: Any) -> AnyTensor:
-    if isinstance(v, np.ndarray):
-        return tensor(v, dtype=v.dtype if v.dtype.kind == "f" else None)
-    return tensor(v)
+def _as_tensor(v: Any, fn: str, arg: str) -> AnyTensor:
+    # checked_array's errors name the loss and the argument (tensor()'s would say "tensor").
+    dtype = v.dtype if isinstance(v, np.ndarray) and v.dtype.kind == "f" else None
+    return tensor(checked_array(v, dtype, fn=fn, arg=arg), dtype=dtype)
 
 
-def _eps(x: AnyTensor, eps: Optional[float]) -> float:
+def _eps(x: AnyTensor, eps: Optional[float], fn: str = "loss") -> float:
     # Flux's epseltype: the machine epsilon of the prediction's float type.
     if eps is not None:
-        return eps
+        return _real(fn, "eps", eps, 0.0)
     dt = x.dtype if np.dtype(x.dtype).kind == "f" else np.float32
     return float(np.finfo(dt).eps)
 
@@ -146,6 +146,7 @@ def huber_loss(yhat: Any, y: Any, *, delta: float = 1.0, agg: Agg = mean) -> Sca
     1.3125
     """
     p, t = _operands("huber_loss", yhat, y, agg)
+    delta = _real("huber_loss", "delta", delta, 0.0)
     e = _abs(p - t)
     out: Scalar = agg(where(e < delta, 0.5 * e * e, delta * (e - 0.5 * delta)))
     return out
@@ -165,7 +166,7 @@ def crossentropy(yhat: Any, y: Any, *, eps: Optional[float] = None, agg: Agg = m
     0.6931
     """
     p, t = _operands("crossentropy", yhat, y, agg)
-    out: Scalar = agg(-(t * log(p + _eps(p, eps))).sum(axis=-1))
+    out: Scalar = agg(-(t * log(p + _eps(p, eps, "crossentropy"))).sum(axis=-1))
     return out
 
 
@@ -213,7 +214,7 @@ def binarycrossentropy(
     0.1643
     """
     p, t = _operands("binarycrossentropy", yhat, y, agg)
-    e = _eps(p, eps)
+    e = _eps(p, eps, "binarycrossentropy")
     out: Scalar = agg(-(t * log(p + e)) - (1 - t) * log(1 - p + e))
     return out
 
@@ -301,7 +302,7 @@ def focal_loss(
     """
     p, t = _operands("focal_loss", yhat, y, agg)
     g = _gamma("focal_loss", gamma)
-    pe = p + _eps(p, eps)
+    pe = p + _eps(p, eps, "focal_loss")
     out: Scalar = agg((-t * (1 - pe) ** g * log(pe)).sum(axis=-1))
     return out
 
@@ -323,7 +324,7 @@ def binary_focal_loss(
     """
     p, t = _operands("binary_focal_loss", yhat, y, agg)
     g = _gamma("binary_focal_loss", gamma)
-    pe = p + _eps(p, eps)
+    pe = p + _eps(p, eps, "binary_focal_loss")
     pt = t * pe + (1 - t) * (1 - pe)
     out: Scalar = agg(-((1 - pt) ** g) * log(pt))
     return out
@@ -455,7 +456,7 @@ def label_smoothing(y: Any, alpha: float, *, binary: bool = False) -> AnyTensor:
     >>> label_smoothing(tf.tensor([1.0, 0.0]), 0.2, binary=True).numpy().round(6)
     array([0.9, 0.1], dtype=float32)
     """
-    t = y if isinstance(y, Tensor) else _as_tensor(y)
+    t = y if isinstance(y, Tensor) else _as_tensor(y, "label_smoothing", "y")
     a = _real("label_smoothing", "alpha", alpha, 0.0, 1.0, open_high=True)
     if a == 0.0:
         raise ValueError("label_smoothing: alpha must be in (0, 1), got 0.0 (0 smooths nothing)")
@@ -464,6 +465,7 @@ def label_smoothing(y: Any, alpha: float, *, binary: bool = False) -> AnyTensor:
     _SMOOTH_RULE(t, binary)
     if t.dtype.kind not in "fc":
         t = t * 1.0
-    out: AnyTensor = t * (1 - a) + a / (2 if binary else t.shape[-1])
+    # An empty last axis has no classes to share alpha between (its result is empty anyway).
+    out: AnyTensor = t * (1 - a) + a / (2 if binary else max(t.shape[-1], 1))
     return out
 

@@ -149,7 +149,7 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
         >>> tf.tensor(3.5).item()
         3.5
         """
-        return self.data.item()
+        return _one(self, "item()").item()
 
     def detach(self) -> Tensor[Unpack[Shape]]:
         """The same data as a constant (never recorded on a tape).
@@ -192,13 +192,13 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
         return self.data
 
     def __bool__(self) -> bool:
-        return bool(self.data)
+        return bool(_one(self, "bool()").item())
 
     def __float__(self) -> float:
-        return float(self.data)
+        return float(_one(self, "float()").item())
 
     def __int__(self) -> int:
-        return int(self.data)
+        return int(_one(self, "int()").item())
 
     def __repr__(self) -> str:
         dims = ", ".join(str(d) for d in self.data.shape) if self.data.ndim else "()"
@@ -286,6 +286,25 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
 
     def __getitem__(self, key: Any) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return _getitem(self, key)
+
+
+def _one(t: Tensor[Unpack[Tuple[Any, ...]]], what: str) -> Array:
+    """``t``'s data when it holds one element (what ``item()``, ``bool()``, ``float()`` and
+    ``int()`` convert), else a ``ValueError`` naming the conversion and the shape.
+
+    >>> _one(Tensor(np.ones((1, 1))), "item()").shape
+    (1, 1)
+    >>> _one(Tensor(np.ones(3)), "float()")
+    Traceback (most recent call last):
+    ...
+    ValueError: float() needs a tensor of one element, got Tensor[3] (use .sum(), .any() or index it first)
+    """
+    d = t.data
+    if d.size != 1:
+        dims = ", ".join(str(n) for n in d.shape)
+        raise ValueError(f"{what} needs a tensor of one element, got Tensor[{dims}] (use "
+                         ".sum(), .any() or index it first)")
+    return d
 
 
 def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:

@@ -21,28 +21,54 @@ import typedflux
 PACKAGE = os.path.dirname(os.path.abspath(typedflux.__file__))
 
 
+def _inside(frame: traceback.FrameSummary) -> bool:
+    return os.path.abspath(frame.filename).startswith(PACKAGE)
+
+
+def users(err: BaseException) -> bool:
+    """Whether ``err`` was raised in the caller's own code that typedflux called (a loss, a
+    layer function, a callback failing on what it was given): typedflux passes that on."""
+    frames = traceback.extract_tb(err.__traceback__)
+    last = frames[-1]
+    return (any(_inside(f) for f in frames[:-1]) and not _inside(last)
+            and "site-packages" not in last.filename and "<frozen" not in last.filename)
+
+
 def escape(call: Callable[[], Any]) -> Optional[str]:
     """None when ``call()`` -- a ``lambda: f(...)`` -- returns or fails cleanly; else a
-    one-line description of the escape (what was raised, where)."""
+    one-line description of the escape (what was raised, where). Also clean: an error raised
+    in the caller's own code that typedflux called, and an ``OSError`` naming its file (a
+    missing file, a folder given as a file: Python's own words), or an ``IndexError``
+    raised by typedflux (an index out of range)."""
     try:
         call()
     except MemoryError:
         return None
-    except (TypeError, ValueError) as err:
+    except OSError as err:
+        if err.filename is not None:
+            return None
+        last = traceback.extract_tb(err.__traceback__)[-1]
+        return f"{type(err).__name__} from {os.path.relpath(last.filename)}:{last.lineno}: {err}"
+    except Exception as err:  # noqa: BLE001 - classifying every exception is the point
+        if users(err):
+            return None
+        return _classify(err)
+    return None
+
+
+def _classify(err: Exception) -> Optional[str]:
+    frames = traceback.extract_tb(err.__traceback__)
+    last = frames[-1]
+    where = f"{os.path.relpath(last.filename)}:{last.lineno}"
+    raised = _inside(last) and (last.line or "").lstrip().startswith("raise") and bool(str(err))
+    if type(err).__module__.startswith("typedflux") and raised:
+        return None  # typedflux's own error classes (NonFiniteError, ValueDependentError)
+    if isinstance(err, IndexError):
+        return None if raised else f"IndexError from {where}: {str(err)[:160]}"
+    if isinstance(err, (TypeError, ValueError)):
         # Drop this function's frame and the caller's ``lambda: f(...)``: what is left ran
         # inside ``f``. Nothing left means Python refused the arguments themselves.
-        frames = traceback.extract_tb(err.__traceback__)[2:]
-        if not frames:
+        if len(frames) <= 2:
             return None if isinstance(err, TypeError) else f"ValueError at the call: {err}"
-        last = frames[-1]
-        inside = os.path.abspath(last.filename).startswith(PACKAGE)
-        raised = (last.line or "").lstrip().startswith("raise")
-        if inside and raised and str(err):
-            return None
-        where = f"{os.path.relpath(last.filename)}:{last.lineno}"
-        return f"raw {type(err).__name__} from {where}: {str(err)[:160]}"
-    except Exception as err:  # noqa: BLE001 - classifying every other exception is the point
-        last = traceback.extract_tb(err.__traceback__)[-1]
-        where = f"{os.path.relpath(last.filename)}:{last.lineno}"
-        return f"{type(err).__name__} from {where}: {str(err)[:160]}"
-    return None
+        return None if raised else f"raw {type(err).__name__} from {where}: {str(err)[:160]}"
+    return f"{type(err).__name__} from {where}: {str(err)[:160]}"

@@ -16,6 +16,14 @@ from typedflux.tensor import Tensor
 __all__ = ["onehot", "onecold"]
 
 
+def _labels(labels: Any) -> Any:
+    try:
+        return np.asarray(labels)
+    except ValueError:  # ragged nested lists
+        raise ValueError("onehot: labels must be an integer tensor or a (nested) list of "
+                         "ints of one shape") from None
+
+
 def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     """``onehot(labels, nclasses)``: N integer labels -> float32 ``Tensor[N, nclasses]``.
 
@@ -35,7 +43,7 @@ def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     if isinstance(nclasses, bool) or not isinstance(nclasses, (int, np.integer)) or nclasses < 1:
         raise ValueError(f"onehot: nclasses must be a positive int, got {nclasses!r}")
     # (The tensor's own array, not np.asarray of it: tf.compile records what follows.)
-    arr = labels.data if isinstance(labels, Tensor) else np.asarray(labels)
+    arr = labels.data if isinstance(labels, Tensor) else _labels(labels)
     if arr.size == 0 and arr.dtype == np.float64 and not isinstance(labels, (Tensor, np.ndarray)):
         arr = arr.astype(np.int64)  # [] has no element to say it holds ints
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):

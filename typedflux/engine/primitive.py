@@ -198,6 +198,8 @@ class Primitive:
         (2,)
         """
         expected = self.rule(rule_vals)
+        if expected is not None:
+            _fits(self.name, expected)
         out = forward()
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
@@ -234,6 +236,27 @@ class Primitive:
         if known:
             return forward()
         return self.first_call(rule_vals, key, forward)
+
+
+# No machine holds an array this large; numpy's own sizes overflow near 2**63 bytes (np.tile
+# of such a size crashes the interpreter), so a rule's result beyond it never reaches numpy.
+_MAX_ELEMENTS = 2**48
+
+
+def _fits(op: str, shape: Tuple[Any, ...]) -> None:
+    """A result of a size no machine holds is a MemoryError naming the op and the shape.
+
+    >>> _fits("tile", (2, 2**62))
+    Traceback (most recent call last):
+    ...
+    MemoryError: "tile" would make a tensor of shape (2, 4611686018427387904), which does not fit in memory
+    """
+    n = 1
+    for d in shape:
+        n *= d if d > 1 else 1  # an empty result may still have an axis numpy cannot hold
+    if n > _MAX_ELEMENTS:
+        raise MemoryError(f'"{op}" would make a tensor of shape {tuple(shape)}, which does '
+                          "not fit in memory")
 
 
 def declare(name: str) -> Primitive:

@@ -182,6 +182,11 @@ class Maxout:
                                                                                 bool):
             make, n = layers
             _require_callable("Maxout", "f", make)
+            if type(make).__module__.startswith("typedflux.layers."):
+                # A layer is callable too, but on an input: f makes one layer per call.
+                raise TypeError(messages.wrong_layer_argument_type(
+                    "Maxout", "f", make, "a function of no arguments that makes a layer "
+                    "(Maxout(() -> Dense(3, 4), n)); for given layers, Maxout(layer1, layer2)"))
             if n < 1:
                 raise ValueError(messages.invalid_layer_argument("Maxout", [("n", str(n))],
                                                                  "an int >= 1"))

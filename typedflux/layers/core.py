@@ -107,7 +107,7 @@ class Layer:
         shape = x.data.shape if isinstance(x, Tensor) else self._shape_of(x)
         k = self._key()
         if k is None:
-            return self.config.rule(shape)
+            return _output_fits(self, self.config.rule(shape))
         memo: Optional[Dict[Any, Shape]] = self.__dict__.get("_memo")
         if memo is None:
             memo = self.__dict__["_memo"] = {}
@@ -115,9 +115,9 @@ class Layer:
         try:
             out = memo.get(key)
         except TypeError:  # an unhashable part (a callable object as activation): no memo
-            return self.config.rule(shape)
+            return _output_fits(self, self.config.rule(shape))
         if out is None:
-            out = self.config.rule(shape)
+            out = _output_fits(self, self.config.rule(shape))
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = out
@@ -126,6 +126,18 @@ class Layer:
 
 # No machine holds a float32 array this large (numpy's own limit is about 2**63 bytes).
 _MAX_ELEMENTS = 2**48
+
+
+def _output_fits(layer: Any, out: Any) -> Any:
+    """``out``, the layer rule's output shape(s), unless one is a size no machine holds: then
+    a MemoryError naming the layer (numpy would fail with a bare ValueError inside the kernel,
+    or try to allocate it)."""
+    shapes = out if out and isinstance(out[0], tuple) else (out,)
+    for s in shapes:
+        if all(isinstance(d, int) for d in s) and math.prod(max(d, 1) for d in s) > _MAX_ELEMENTS:
+            raise MemoryError(f"{layer!r} would make an output of shape {tuple(s)}, which does "
+                              "not fit in memory")
+    return out
 
 
 def _fits(dims: Tuple[int, ...]) -> None:

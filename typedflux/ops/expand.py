@@ -207,7 +207,7 @@ def pad(x: TensorLike, widths: Sequence[Tuple[int, int]], mode: str = "constant"
     Tensor[1, 6] float32
     [[3. 2. 1. 2. 3. 2.]]
     """
-    if mode not in PAD_MODES:
+    if not isinstance(mode, str) or mode not in PAD_MODES:
         raise ValueError(f'"pad" needs one of {", ".join(PAD_MODES)} for mode, got {mode!r}')
     if isinstance(widths, (str, bytes)) or not isinstance(widths, (tuple, list)):
         raise TypeError(

@@ -118,7 +118,7 @@ def reduce(x: TensorLike, pattern: str, reduction: str, **sizes: int) -> AnyTens
     (2, 1)
     """
     pattern = _pattern(pattern, "reduce")
-    if reduction not in REDUCTIONS:
+    if not isinstance(reduction, str) or reduction not in REDUCTIONS:
         raise ValueError(
             f'"reduce" needs one of {", ".join(REDUCTIONS)} for reduction, got {reduction!r}'
         )

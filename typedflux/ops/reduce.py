@@ -20,6 +20,7 @@ from typing import Any, List, Optional, Tuple, Union
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.engine.operands import real_param
 from typedflux.ops.elementwise import p_sqrt
 from typedflux.ops.nn import _keep
 from typedflux.ops.examples import distinct, rng
@@ -98,6 +99,7 @@ p_max.examples(_reduction_examples)
 p_min.examples(_reduction_examples)
 
 def _var_forward(x: Any, axis: Axis, keepdims: bool, correction: Any) -> Any:
+    correction = real_param(correction, "var", "correction")
     return np.var(x, axis=axis, keepdims=keepdims, ddof=correction)
 
 
@@ -251,6 +253,7 @@ def std(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: in
     [1.4142 0.    ]
     """
     _std_rule(x, axis, keepdims)
+    real_param(correction, "std", "correction")
     return p_sqrt.invoke(p_var.invoke(x, axis, keepdims, correction))
 
 

@@ -70,6 +70,9 @@ class EarlyStopping:
             value = args[0]
         elif len(args) == 2:
             _, losses = args
+            if not isinstance(losses, (list, tuple)):
+                raise TypeError("EarlyStopping as a tf.train callback takes (epoch, losses), "
+                                f"losses a list of numbers; got {type(losses).__name__}")
             value = self.metric() if self.metric is not None else _mean(losses)
         else:
             raise TypeError(
@@ -106,6 +109,8 @@ class EarlyStopping:
 def _number(value: Any) -> float:
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, numbers.Real):
+        if math.prod(getattr(value, "shape", ())) != 1:
+            raise TypeError(f"EarlyStopping: the metric must be one number, got {value!r:.80}")
         value = item()  # a scalar Tensor or numpy value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"EarlyStopping: the metric must be a real number, got {value!r}")

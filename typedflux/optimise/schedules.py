@@ -113,7 +113,7 @@ class Step(Schedule):
         else:
             done = list(itertools.accumulate(sizes))
             i = sum(1 for end in done if t > end)
-        return self.start * self.decay**i
+        return self.start * _power(self.decay, i)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,20 @@ class Exp(Schedule):
         >>> Exp(2.0, 0.5).at(2)
         1.0
         """
-        return self.start * self.decay ** (t - 1)
+        return self.start * _power(self.decay, t - 1)
+
+
+def _power(decay: float, n: int) -> float:
+    """``decay ** n``, ``inf`` beyond the floats (a growth factor far along; Python's float
+    power raises OverflowError instead, as IEEE arithmetic would not).
+
+    >>> _power(0.5, 2), _power(1e300, 2)
+    (0.25, inf)
+    """
+    try:
+        return float(decay) ** n
+    except OverflowError:
+        return math.inf
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,14 @@ class Leaf:
     Leaf(Momentum(eta=0.01, rho=0.9), ...)
     """
 
-    __slots__ = ("rule", "state")
+    __slots__ = ("rule", "state", "shape")
 
-    def __init__(self, rule: Rule, state: Any) -> None:
+    def __init__(self, rule: Rule, state: Any, shape: Optional[Tuple[int, ...]] = None) -> None:
         self.rule = rule
         self.state = state
+        # The parameter's shape at setup: a state set up for another model is refused by
+        # name and shape (its moments would fail to broadcast deep inside the rule).
+        self.shape = shape
 
     def __repr__(self) -> str:
         return f"Leaf({self.rule!r}, ...)"
@@ -115,7 +118,8 @@ def setup(rule: Rule, model: Any) -> OptState:
         raise TypeError(
             f"setup(rule, model) takes a rule such as tf.Adam() first, got {type(rule).__name__}"
         )
-    leaves = {name: Leaf(rule, rule.init(p.data)) for name, p in named_params(model)}
+    leaves = {name: Leaf(rule, rule.init(p.data), p.data.shape)
+              for name, p in named_params(model)}
     return OptState(rule, leaves)
 
 
@@ -201,7 +205,7 @@ def update(
             f"update(state, model, grads) takes the state from tf.setup first, got "
             f"{type(state).__name__}"
         )
-    if nonfinite != "raise" and nonfinite != "skip":
+    if type(nonfinite) is not str or (nonfinite != "raise" and nonfinite != "skip"):
         _check_nonfinite("update", nonfinite)
     apply_step(state, model, grads, nonfinite, "update")
     return state, model
@@ -249,7 +253,7 @@ def apply_step(
 
 
 def _check_nonfinite(who: str, nonfinite: Any) -> None:
-    if nonfinite not in NONFINITE:
+    if not isinstance(nonfinite, str) or nonfinite not in NONFINITE:
         raise ValueError(
             f'{who}: nonfinite must be "raise" or "skip", got {nonfinite!r}'
         )
@@ -281,7 +285,12 @@ def _apply(
         if leaf is None:  # a parameter thawed (or added) after setup
             # (Made from the array itself, also while tf.compile records: the state outlives
             # the recording.)
-            leaf = leaves[name] = Leaf(state.rule, state.rule.init(concrete(pd)))
+            leaf = leaves[name] = Leaf(state.rule, state.rule.init(concrete(pd)), pd.shape)
+        elif leaf.shape is not None and leaf.shape != pd.shape:
+            raise ValueError(
+                f"{who}: the optimiser state of {name} was set up for shape "
+                f"{fmt_shape(leaf.shape)}, but the parameter has {fmt_shape(pd.shape)} (use "
+                "tf.setup(rule, model) with this model)")
         rule = leaf.rule
         if type(rule) is Descent:
             # p -= eta * g: one BLAS pass with no temporary for large arrays; for small

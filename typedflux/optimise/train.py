@@ -121,6 +121,16 @@ def train(
         raise TypeError(f"train: callback must be a function (epoch, losses), got {callback!r}")
     if desc is not None and not isinstance(desc, str):
         raise TypeError(f"train: desc must be a string, got {desc!r}")
+    for flag, value in (("progress", progress), ("compile", compile)):
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"train: {flag} must be True or False, got {value!r:.60}")
+    if not callable(loss):
+        raise TypeError(f"train: loss must be a function (model, *batch), got {loss!r:.60}")
+    try:
+        iter(data)
+    except TypeError:
+        raise TypeError("train: data must be an iterable of batches (a list, a DataLoader), "
+                        f"got {type(data).__name__}") from None
     skip = nonfinite == "skip"
     try:
         per_epoch: Optional[int] = len(data)  # type: ignore[arg-type]

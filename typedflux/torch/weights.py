@@ -58,6 +58,9 @@ def _unwrapped(module: nn.Module) -> nn.Module:
     return module
 
 
+_NUMPY_FLOATS = (torch.float16, torch.float32, torch.float64)
+
+
 def _arrays(source: Any) -> Dict[str, Array]:
     if isinstance(source, nn.Module):
         module = _unwrapped(source)
@@ -74,7 +77,16 @@ def _arrays(source: Any) -> Dict[str, Array]:
     for name, value in items:
         if not isinstance(value, torch.Tensor):
             raise TypeError(f"from_torch: {name} is a {type(value).__name__}, not a torch.Tensor")
-        out[str(name)] = value.detach().cpu().numpy()
+        if value.device.type == "meta":
+            raise ValueError(f"from_torch: {name} is on the meta device (a shape without data)")
+        if value.is_floating_point() and value.dtype not in _NUMPY_FLOATS:
+            # bfloat16, float8: exact in float32, which numpy has (the model's cast follows).
+            value = value.float()
+        try:
+            out[str(name)] = value.detach().cpu().numpy()
+        except TypeError:  # complex32, quantized and other dtypes numpy cannot hold
+            raise TypeError(f"from_torch: {name} has dtype {value.dtype}, which numpy (and "
+                            "typedflux) cannot hold") from None
     return out
 
 
