@@ -192,13 +192,13 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
         return self.data
 
     def __bool__(self) -> bool:
-        return bool(_one(self, "bool()").item())
+        return bool(_one(self, "bool()"))
 
     def __float__(self) -> float:
-        return float(_one(self, "float()").item())
+        return float(_one(self, "float()"))
 
     def __int__(self) -> int:
-        return int(_one(self, "int()").item())
+        return int(_one(self, "int()"))
 
     def __repr__(self) -> str:
         dims = ", ".join(str(d) for d in self.data.shape) if self.data.ndim else "()"
@@ -293,7 +293,7 @@ def _one(t: Tensor[Unpack[Tuple[Any, ...]]], what: str) -> Array:
     ``int()`` convert), else a ``ValueError`` naming the conversion and the shape.
 
     >>> _one(Tensor(np.ones((1, 1))), "item()").shape
-    (1, 1)
+    ()
     >>> _one(Tensor(np.ones(3)), "float()")
     Traceback (most recent call last):
     ...
@@ -304,7 +304,8 @@ def _one(t: Tensor[Unpack[Tuple[Any, ...]]], what: str) -> Array:
         dims = ", ".join(str(n) for n in d.shape)
         raise ValueError(f"{what} needs a tensor of one element, got Tensor[{dims}] (use "
                          ".sum(), .any() or index it first)")
-    return d
+    # numpy converts only 0-d arrays with float()/int() (a (1, 1) one is a TypeError there).
+    return d if d.ndim == 0 else d.reshape(())
 
 
 def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
