@@ -128,13 +128,14 @@ class Layer:
 _MAX_ELEMENTS = 2**48
 
 
-def _output_fits(layer: Any, out: Any) -> Any:
+def _output_fits(layer: Any, out: Shape) -> Shape:
     """``out``, the layer rule's output shape(s), unless one is a size no machine holds: then
     a MemoryError naming the layer (numpy would fail with a bare ValueError inside the kernel,
     or try to allocate it)."""
-    shapes = out if out and isinstance(out[0], tuple) else (out,)
-    for s in shapes:
-        if all(isinstance(d, int) for d in s) and math.prod(max(d, 1) for d in s) > _MAX_ELEMENTS:
+    several: Any = out  # a layer of several outputs gives a tuple of shapes
+    for s in (several if out and isinstance(out[0], tuple) else (out,)):
+        sizes = [d for d in s if isinstance(d, int)]
+        if math.prod(max(d, 1) for d in sizes) > _MAX_ELEMENTS:
             raise MemoryError(f"{layer!r} would make an output of shape {tuple(s)}, which does "
                               "not fit in memory")
     return out

@@ -73,7 +73,7 @@ class EarlyStopping:
             if not isinstance(losses, (list, tuple)):
                 raise TypeError("EarlyStopping as a tf.train callback takes (epoch, losses), "
                                 f"losses a list of numbers; got {type(losses).__name__}")
-            value = self.metric() if self.metric is not None else _mean(losses)
+            value = self.metric() if self.metric is not None else _mean(list(losses))
         else:
             raise TypeError(
                 "EarlyStopping is called with one metric value, or as a tf.train callback "

@@ -121,9 +121,9 @@ def train(
         raise TypeError(f"train: callback must be a function (epoch, losses), got {callback!r}")
     if desc is not None and not isinstance(desc, str):
         raise TypeError(f"train: desc must be a string, got {desc!r}")
-    for flag, value in (("progress", progress), ("compile", compile)):
-        if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"train: {flag} must be True or False, got {value!r:.60}")
+    for flag, given in (("progress", progress), ("compile", compile)):
+        if not isinstance(given, (bool, np.bool_)):
+            raise TypeError(f"train: {flag} must be True or False, got {given!r:.60}")
     if not callable(loss):
         raise TypeError(f"train: loss must be a function (model, *batch), got {loss!r:.60}")
     try:
