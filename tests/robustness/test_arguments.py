@@ -16,8 +16,10 @@ import warnings
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
+import numpy as np
 import pytest
 
+import typedflux as tf
 from typedflux import ShapeError
 
 from calls import NO_VALID_CALL, VALID, public_routines
@@ -124,3 +126,23 @@ def test_one_wrong_argument_gives_a_clean_error(
     assert not escapes, "\n".join(sorted(set(escapes))[:15])
     assert not unnamed, "errors naming neither the argument nor the function:\n" + "\n".join(
         sorted(set(unnamed))[:15])
+
+
+METHODS = sorted(n for n in dir(tf.Tensor) if not n.startswith("_")
+                 and callable(getattr(tf.Tensor, n)))
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_tensor_methods_with_wrong_arguments(method: str) -> None:
+    # Each method with one or two pool values (the second after a valid axis, 0 or 1).
+    escapes: List[str] = []
+    for label, make in [("nothing", None)] + POOL:
+        for lead in ((), (0,), (1,)):
+            x = tf.tensor(np.linspace(-1, 1, 24).reshape(2, 3, 4))
+            args = lead + (() if make is None else (make(),))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                found = escape(lambda: getattr(x, method)(*args))
+            if found is not None:
+                escapes.append(f"Tensor.{method}({', '.join([*map(str, lead), label])}): {found}")
+    assert not escapes, "\n".join(sorted(set(escapes))[:15])

@@ -1,4 +1,5 @@
-"""Every exported layer, optimiser rule and DataLoader constructed with one argument replaced
+"""Every exported layer, optimiser rule (``Rule`` subclass), schedule, EarlyStopping and
+DataLoader constructed with one argument replaced
 by each pool value (the others valid small ints): a clean error or an object, never an
 escape (``oracle.py``). Known escapes name their owner (strict xfail: delete on fixing)."""
 
@@ -13,11 +14,20 @@ import pytest
 import typedflux as tf
 from oracle import escape
 from pool import POOL
+from typedflux.optimise.rules import Rule
+from typedflux.optimise.schedules import Schedule
 from zoo import is_layer_class
 
-CLASSES = [n for n in tf.__all__ if is_layer_class(getattr(tf, n)) or n in (
-    "Descent", "Momentum", "Nesterov", "Adam", "AdamW", "RMSProp", "AdaGrad",
-    "OptimiserChain", "ClipGrad", "ClipNorm", "WeightDecay", "DataLoader")]
+def _constructed(obj: object) -> bool:
+    """A layer, an optimiser rule, a schedule or one of the other things users construct."""
+    return inspect.isclass(obj) and (
+        is_layer_class(obj) or issubclass(obj, (Rule, Schedule))
+        or obj in (tf.DataLoader, tf.EarlyStopping))
+
+
+CLASSES = [n for n in tf.__all__ if _constructed(getattr(tf, n))] + [
+    f"schedules.{n}" for n in tf.schedules.__all__
+    if _constructed(getattr(tf.schedules, n)) and n not in tf.__all__]
 
 KNOWN: Dict[str, str] = {}
 
@@ -28,7 +38,7 @@ KNOWN: Dict[str, str] = {}
                   else []) for n in CLASSES],
 )
 def test_constructor_arguments_give_clean_errors(name: str) -> None:
-    cls = getattr(tf, name)
+    cls = getattr(tf.schedules, name.split(".")[1]) if "." in name else getattr(tf, name)
     positional = [p for p in inspect.signature(cls).parameters.values()
                   if p.kind is p.POSITIONAL_OR_KEYWORD]
     escapes: List[str] = []

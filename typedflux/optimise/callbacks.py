@@ -70,7 +70,8 @@ class EarlyStopping:
             value = args[0]
         elif len(args) == 2:
             _, losses = args
-            if not isinstance(losses, (list, tuple)):
+            if not isinstance(losses, (list, tuple)) or not all(
+                    isinstance(v, numbers.Real) for v in losses):
                 raise TypeError("EarlyStopping as a tf.train callback takes (epoch, losses), "
                                 f"losses a list of numbers; got {type(losses).__name__}")
             value = self.metric() if self.metric is not None else _mean(list(losses))

@@ -70,7 +70,14 @@ class ClipNorm(Rule):
         >>> ClipNorm(10.0).apply(None, np.zeros(2), np.array([3.0, 4.0]))[1]
         array([3., 4.])
         """
-        norm = float(np.linalg.norm(dx.ravel(), ord=self.p))
+        flat = dx.ravel()
+        norm = float(np.linalg.norm(flat, ord=self.p))
+        if not math.isfinite(norm) and flat.size:
+            # |g|**p overflowed for a large p (or a large g): the same norm, computed on g
+            # scaled by its largest entry (inf only when an entry is).
+            peak = float(np.max(np.abs(flat)))
+            if 0 < peak < math.inf:
+                norm = peak * float(np.linalg.norm(flat / peak, ord=self.p))
         if not math.isfinite(norm):
             if self.throw:
                 raise FloatingPointError(
