@@ -163,6 +163,7 @@ VALID: Dict[str, Callable[[], Call]] = {
 # Public routines with no argument to get wrong (or none a caller passes), with the reason.
 NO_VALID_CALL: Dict[str, str] = {
     "is_recording": "takes no arguments",
+    "rng": "takes no arguments",
     "torch.register_function": "registers process-wide (a test would change other tests' "
                                "exports); its checks are in tests/torch",
 }
