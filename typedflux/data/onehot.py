@@ -10,7 +10,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.ops.creation import tensor
+from typedflux.ops.creation import addressable, tensor
 from typedflux.tensor import Tensor
 
 __all__ = ["onehot", "onecold"]
@@ -49,6 +49,7 @@ def onehot(labels: Any, nclasses: int) -> Tensor[Unpack[Tuple[Any, ...]]]:
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.integer):
         raise ValueError(f"onehot: labels must be integers, got dtype {arr.dtype}")
     _check_range(arr, int(nclasses))
+    addressable(arr.shape + (int(nclasses),), np.float32, "onehot")
     out = np.zeros_like(arr, dtype=np.float32, shape=arr.shape + (int(nclasses),), order="C")
     np.put_along_axis(out, arr[..., None], 1.0, axis=-1)
     t: Tensor[Unpack[Tuple[Any, ...]]] = Tensor.__new__(Tensor)

@@ -117,7 +117,15 @@ def _sizes(shape: Tuple[Any, ...], fn: str = "tensor") -> Tuple[int, ...]:
     return tuple(int(d) for d in shape)
 
 
-def _addressable(sizes: Tuple[int, ...], dtype: Any, fn: str) -> None:
+def addressable(sizes: Tuple[int, ...], dtype: Any, fn: str) -> None:
+    """A ``ValueError`` naming ``fn`` when an array of ``sizes`` and ``dtype`` is more than
+    numpy can address (numpy's own words name neither the function nor the sizes).
+
+    >>> addressable((2**40, 2**30), np.float32, "onehot")
+    Traceback (most recent call last):
+    ...
+    ValueError: onehot: sizes (1099511627776, 1073741824) hold 1,180,591,620,717,411,303,424 elements, more than one array can address
+    """
     # (After the shape rule, which refuses negative sizes in the checker's words.)
     if math.prod(sizes) * np.dtype(dtype).itemsize > _MAX_BYTES:
         raise ValueError(f"{fn}: sizes {sizes} hold {math.prod(sizes):,} elements, more than "
@@ -144,7 +152,7 @@ def _shape_of_call(shape: Tuple[Any, ...], dtype: Any, fn: str) -> Tuple[int, ..
     one array of ``dtype`` can address."""
     s = _sizes(shape, fn)
     _SHAPE_RULES[fn](s)
-    _addressable(s, dtype, fn)
+    addressable(s, dtype, fn)
     return s
 
 
@@ -264,9 +272,11 @@ def arange(start: Any, stop: Optional[Any] = None, step: Any = 1, dtype: Any = N
     else:
         default = np.float32
     dt = default if dtype is None else check_dtype(dtype, "arange")
+    if np.dtype(dt).kind == "b":  # numpy makes at most [False, True]; torch has no bool arange
+        raise TypeError("arange: dtype must be a number type, got bool")
     args = (start,) if stop is None else (start, stop, step)
     if stop is None and step != 1:
         args = (0, start, step)
     lo, hi, by = (0, args[0], 1) if len(args) == 1 else args
-    _addressable((max(0, math.ceil((hi - lo) / by)),), dt, "arange")
+    addressable((max(0, math.ceil((hi - lo) / by)),), dt, "arange")
     return _wrap(np.arange(*args, dtype=dt))
