@@ -28,7 +28,8 @@ from typing import Any, Callable, Optional, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.ops.creation import checked_array, tensor
+from typedflux.dtypes import checked_array
+from typedflux.ops.creation import tensor
 from typedflux.ops.elementwise import abs as _abs
 from typedflux.ops.elementwise import log, maximum, where
 from typedflux.ops.losses_nn import p_logitcrossentropy

@@ -29,7 +29,7 @@ from typedflux.ops.registry import composite_rule
 from typedflux.tensor import Tensor
 
 __all__ = ["tensor", "zeros", "ones", "full", "randn", "rand", "arange", "seed", "rng",
-           "rng_or"]
+           "rng_or", "addressable"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
