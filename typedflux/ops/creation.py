@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Optional, Tuple
+from typing import Any, Optional, Tuple, Union
 
 import numpy as np
 from typing_extensions import Unpack
@@ -35,6 +35,11 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
 _RNG = [np.random.default_rng()]
 
+
+
+# The sizes a creation function takes: separate ints, or one tuple of them (``tf.zeros(x.shape)``,
+# as numpy and torch accept); the plugin reads either form.
+Sizes = Union[int, Tuple[int, ...]]
 
 def seed(n: int) -> None:
     """Reseed typedflux's random generator (``randn``, ``rand``, layer initialisers,
@@ -175,7 +180,7 @@ def tensor(data: Any, dtype: Any = None) -> AnyTensor:
     return _wrap(checked_array(data, dtype))
 
 
-def zeros(*shape: int, dtype: Any = None) -> AnyTensor:
+def zeros(*shape: Sizes, dtype: Any = None) -> AnyTensor:
     """``zeros(*sizes) -> Tensor[sizes]`` filled with 0 (float32 by default).
 
     >>> import typedflux as tf
@@ -187,7 +192,7 @@ def zeros(*shape: int, dtype: Any = None) -> AnyTensor:
     return _wrap(np.zeros(s, dtype=dt))
 
 
-def ones(*shape: int, dtype: Any = None) -> AnyTensor:
+def ones(*shape: Sizes, dtype: Any = None) -> AnyTensor:
     """``ones(*sizes) -> Tensor[sizes]`` filled with 1 (float32 by default).
 
     >>> import typedflux as tf
@@ -200,7 +205,7 @@ def ones(*shape: int, dtype: Any = None) -> AnyTensor:
     return _wrap(np.ones(s, dtype=dt))
 
 
-def full(*shape: int, value: Any, dtype: Any = None) -> AnyTensor:
+def full(*shape: Sizes, value: Any, dtype: Any = None) -> AnyTensor:
     """``full(*sizes, value=v) -> Tensor[sizes]`` filled with ``v``; ``value`` is keyword-only
     (the sizes take every positional argument). The dtype follows ``value``: float32 for a
     float, int64 for an int, bool for a bool, unless ``dtype`` is given.
@@ -218,7 +223,7 @@ def full(*shape: int, value: Any, dtype: Any = None) -> AnyTensor:
     return _wrap(np.full(s, v, dtype=v.dtype))
 
 
-def randn(*shape: int, dtype: Any = None) -> AnyTensor:
+def randn(*shape: Sizes, dtype: Any = None) -> AnyTensor:
     """``randn(*sizes) -> Tensor[sizes]`` of standard normal samples (float32 by default),
     from the generator :func:`seed` resets.
 
@@ -233,7 +238,7 @@ def randn(*shape: int, dtype: Any = None) -> AnyTensor:
     return _wrap(rng().standard_normal(s).astype(dt))
 
 
-def rand(*shape: int, dtype: Any = None) -> AnyTensor:
+def rand(*shape: Sizes, dtype: Any = None) -> AnyTensor:
     """``rand(*sizes) -> Tensor[sizes]`` of uniform samples in ``[0, 1)`` (float32 by default).
 
     >>> import typedflux as tf
