@@ -38,6 +38,8 @@ from mypy.types import (
     get_proper_type,
 )
 
+from mypy_plugin.module_constants import constant_value
+
 __all__ = [
     "NotStatic",
     "NOT_STATIC",
@@ -112,13 +114,14 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         return a // b if b != 0 else NOT_STATIC
     value = _int_of_type(lookup(e))
     if isinstance(value, NotStatic):
-        return final_int(e)
+        return final_int(e, lookup)
     return value
 
 
-def final_int(e: Expression) -> Union[int, NotStatic]:
-    """The value of a name bound to a ``Final`` int (``D: Final[int] = 64``, ``Cfg.D``): its
-    type says only ``int``, but its value is known statically.
+def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, NotStatic]:
+    """The value of a name bound to a ``Final`` int (``D: Final[int] = 64``, ``Cfg.D``), or
+    to an int once in its module (module_constants.py): its type says only ``int``, but its
+    value is known statically.
 
     >>> from mypy.nodes import NameExpr, Var
     >>> n = NameExpr("D"); v = Var("D"); v.is_final = True; v.final_value = 64; n.node = v
@@ -134,7 +137,8 @@ def final_int(e: Expression) -> Union[int, NotStatic]:
         value = node.final_value
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-    return NOT_STATIC
+    constant = constant_value(e, lookup)  # ``LATENT = 20`` bound once in this module
+    return NOT_STATIC if constant is None else constant
 
 
 def static_bool(e: Expression, lookup: TypeLookup) -> Union[bool, NotStatic]:

@@ -292,7 +292,7 @@ def dim_of_expr(
             return d
     t = lookup(e)
     if t is not None and isinstance(get_proper_type(t), Instance):
-        value = final_int(e)  # ``Cfg.D`` with ``D: Final[int] = 64``: typed ``int``, known
+        value = final_int(e, lookup)  # ``Cfg.D`` with ``D: Final[int] = 64``: typed ``int``, known
         if isinstance(value, int):
             return value
     if t is None:

@@ -1,0 +1,245 @@
+"""Sizes kept in plain module-level constants: ``LATENT = 20``, then ``Dense(256, LATENT)``.
+
+mypy types such a name ``int`` (only a ``Final`` keeps its value), so the size would be
+unknown. A name bound exactly once at module level, to an int (a literal, or arithmetic of
+literals and constants bound before it: ``D_FF = 4 * D_MODEL``; ``A, B = 16, 8`` too), never
+bound again anywhere in the module (no second assignment, ``+=``, ``for``/``with``/``except``
+target, ``del``, import, def, walrus or comprehension variable of that name, no ``global``
+declaration of it, no ``from ... import *``, no ``match``), holds that value wherever the
+module reads it. Only reads in the module that defines it count: the module is parsed in
+this run, so a result never depends on what mypy's cache holds (an imported constant is
+read when it is ``Final``). A run-time rebinding from outside the module (``cfg.D = 3``,
+``globals()``) is not seen; such a program should not keep sizes in module constants.
+
+The module's tree is read (once per tree) from the type checker of the module being checked,
+which ``lookup`` (the checker's ``lookup_type_or_none``) is bound to.
+
+>>> from mypy.nodes import NameExpr
+>>> constant_value(NameExpr("LATENT"), lambda e: None) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set, Tuple
+
+from mypy.nodes import (
+    GDEF,
+    AssignmentExpr,
+    AssignmentStmt,
+    Block,
+    ClassDef,
+    Decorator,
+    DelStmt,
+    DictionaryComprehension,
+    Expression,
+    ForStmt,
+    FuncDef,
+    GeneratorExpr,
+    GlobalDecl,
+    IfStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
+    IntExpr,
+    ListExpr,
+    MatchStmt,
+    MypyFile,
+    NameExpr,
+    NonlocalDecl,
+    OpExpr,
+    OperatorAssignmentStmt,
+    OverloadedFuncDef,
+    StarExpr,
+    Statement,
+    TryStmt,
+    TupleExpr,
+    UnaryExpr,
+    WhileStmt,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+
+__all__ = ["constant_value", "constants_of"]
+
+# id(tree) -> (the tree, its constants): a module's tree is read once per run.
+_KNOWN: Dict[int, Tuple[MypyFile, Dict[str, int]]] = {}
+_KEEP = 64
+
+
+def constant_value(e: Expression, lookup: object) -> Optional[int]:
+    """The value of ``e`` when it reads a constant of the module being checked, else None.
+    ``lookup`` is the checker's bound ``lookup_type_or_none`` (its ``__self__`` the checker)."""
+    if not isinstance(e, NameExpr) or e.kind != GDEF:
+        return None
+    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
+    if not isinstance(tree, MypyFile) or e.fullname != f"{tree.fullname}.{e.name}":
+        return None  # a local of that name, or a name imported from elsewhere
+    return constants_of(tree).get(e.name)
+
+
+def constants_of(tree: MypyFile) -> Dict[str, int]:
+    """``tree``'s module constants (name -> value)."""
+    hit = _KNOWN.get(id(tree))
+    if hit is not None and hit[0] is tree:
+        return hit[1]
+    try:
+        found = _constants(tree)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: no constants, no errors
+        found = {}
+    if len(_KNOWN) >= _KEEP:
+        del _KNOWN[next(iter(_KNOWN))]
+    _KNOWN[id(tree)] = (tree, found)
+    return found
+
+
+# -- which names are constants ----------------------------------------------------------------
+
+
+def _all_statements(body: List[Statement]) -> List[Statement]:
+    """Every statement of ``body``, nested ones included (functions, classes, blocks).
+    A plain walk: mypy's compiled visitors cannot be subclassed here."""
+    out: List[Statement] = []
+    stack: List[Statement] = list(body)
+    while stack:
+        st = stack.pop()
+        out.append(st)
+        blocks: List[Optional[Block]] = []
+        if isinstance(st, (FuncDef, Decorator)):
+            blocks = [st.body if isinstance(st, FuncDef) else st.func.body]
+        elif isinstance(st, OverloadedFuncDef):
+            stack.extend(st.items)
+            if st.impl is not None:
+                stack.append(st.impl)
+        elif isinstance(st, ClassDef):
+            blocks = [st.defs]
+        elif isinstance(st, IfStmt):
+            blocks = [*st.body, st.else_body]
+        elif isinstance(st, (ForStmt, WhileStmt)):
+            blocks = [st.body, st.else_body]
+        elif isinstance(st, WithStmt):
+            blocks = [st.body]
+        elif isinstance(st, TryStmt):
+            blocks = [st.body, *st.handlers, st.else_body, st.finally_body]
+        elif isinstance(st, Block):
+            blocks = [st]
+        for b in blocks:
+            if b is not None:
+                stack.extend(b.body)
+    return out
+
+
+def _rebound(file: MypyFile) -> Optional[Set[str]]:
+    """Names something anywhere in the file may bind outside the module's own statements
+    (``global``, walrus, comprehension variables); None: give up on the whole file."""
+    names: Set[str] = set()
+    for st in _all_statements(file.defs):
+        if isinstance(st, (GlobalDecl, NonlocalDecl)):
+            names.update(st.names)
+        elif isinstance(st, (MatchStmt, ImportAll)):
+            return None
+    for e in get_subexpressions(file):
+        if isinstance(e, AssignmentExpr):
+            names.add(e.target.name)
+        elif isinstance(e, (GeneratorExpr, DictionaryComprehension)):
+            for index in e.indices:
+                names.update(_targets(index))
+    return names
+
+
+def _targets(e: Expression) -> List[str]:
+    if isinstance(e, NameExpr):
+        return [e.name]
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return [n for item in e.items for n in _targets(item)]
+    if isinstance(e, StarExpr):
+        return _targets(e.expr)
+    return []
+
+
+def _module_statements(body: List[Statement]) -> List[Statement]:
+    """Statements that run in the module's own scope (blocks of if/for/while/with/try)."""
+    out: List[Statement] = []
+    for s in body:
+        out.append(s)
+        blocks: List[Optional[Block]] = []
+        if isinstance(s, IfStmt):
+            blocks = [*s.body, s.else_body]
+        elif isinstance(s, (ForStmt, WhileStmt)):
+            blocks = [s.body, s.else_body]
+        elif isinstance(s, WithStmt):
+            blocks = [s.body]
+        elif isinstance(s, TryStmt):
+            blocks = [s.body, *s.handlers, s.else_body, s.finally_body]
+        for b in blocks:
+            if b is not None:
+                out += _module_statements(b.body)
+    return out
+
+
+def _bound_names(s: Statement) -> List[str]:
+    if isinstance(s, AssignmentStmt):
+        return [n for lv in s.lvalues for n in _targets(lv)]
+    if isinstance(s, OperatorAssignmentStmt):
+        return _targets(s.lvalue)
+    if isinstance(s, ForStmt):
+        return _targets(s.index)
+    if isinstance(s, WithStmt):
+        return [n for t in s.target if t is not None for n in _targets(t)]
+    if isinstance(s, TryStmt):
+        return [v.name for v in s.vars if v is not None]
+    if isinstance(s, DelStmt):
+        return _targets(s.expr)
+    if isinstance(s, Import):
+        return [alias or name.split(".")[0] for name, alias in s.ids]
+    if isinstance(s, ImportFrom):
+        return [alias or name for name, alias in s.names]
+    if isinstance(s, (FuncDef, ClassDef, OverloadedFuncDef, Decorator)):
+        return [s.name]
+    return []
+
+
+def _fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
+    if isinstance(e, IntExpr):
+        return e.value
+    if isinstance(e, NameExpr):
+        return known.get(e.name)
+    if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
+        v = _fold(e.expr, known)
+        return None if v is None else (-v if e.op == "-" else v)
+    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//"):
+        a, b = _fold(e.left, known), _fold(e.right, known)
+        if a is None or b is None or (e.op == "//" and b == 0):
+            return None
+        return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a // b
+    return None
+
+
+def _constants(file: MypyFile) -> Dict[str, int]:
+    rebound = _rebound(file)
+    if rebound is None:
+        return {}
+    statements = _module_statements(file.defs)
+    count: Dict[str, int] = {}
+    for s in statements:
+        for n in _bound_names(s):
+            count[n] = count.get(n, 0) + 1
+    once = {n for n, c in count.items() if c == 1 and n not in rebound}
+    values: Dict[str, int] = {}
+    for s in statements:  # in order: a constant may be built from those bound before it
+        if not isinstance(s, AssignmentStmt):
+            continue
+        for lv in s.lvalues:
+            if isinstance(lv, NameExpr) and lv.name in once:
+                v = _fold(s.rvalue, values)
+                if v is not None:
+                    values[lv.name] = v
+            elif isinstance(lv, (TupleExpr, ListExpr)) and isinstance(s.rvalue, (TupleExpr, ListExpr)):
+                if len(lv.items) != len(s.rvalue.items):
+                    continue
+                for target, item in zip(lv.items, s.rvalue.items):
+                    if isinstance(target, NameExpr) and target.name in once:
+                        v = _fold(item, values)
+                        if v is not None:
+                            values[target.name] = v
+    return values

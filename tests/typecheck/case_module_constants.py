@@ -1,0 +1,52 @@
+"""Sizes kept in plain module-level constants: a name bound once to an int is that size."""
+import os
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+LATENT = 20
+D_MODEL, N_HEADS = 48, 6
+D_FF = 4 * D_MODEL
+
+to_mu = Dense(256, LATENT)
+reveal_type(to_mu)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[256], Literal[20]]"
+reveal_type(tf.randn(2, D_MODEL, D_FF))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[48], Literal[192]]"
+mu = to_mu(tf.rand(16, 256))
+noise = tf.randn(16, 10)
+z = mu + noise  # E: Cannot broadcast for "add": x has Tensor[16, 20], y has Tensor[16, 10]; need equal sizes or 1 at axis -1 (20 vs 10)  [shape]
+heads = tf.rearrange(tf.randn(2, 5, D_MODEL), "b t (h d) -> b h t d", h=N_HEADS)
+reveal_type(heads)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[6], Literal[5], Literal[8]]"
+
+
+def block() -> Chain[Dense[int, int], Dense[int, int]]:
+    return Chain(Dense(D_MODEL, D_FF, relu), Dense(D_MODEL, D_MODEL))  # E: Chain layer 2 Dense(48 => 48) expects input Tensor[..., 48], but layer 1 Dense(48 => 192, relu) produces Tensor[B, 192]; change Dense(48 => 48) to Dense(192 => 48)  [shape]
+
+
+# Bound twice (whichever ran), rebound through `global`, or a loop variable: unknown sizes.
+if os.environ.get("EXAMPLE_SMALL_MODEL") == "1":
+    HIDDEN = 32
+else:
+    HIDDEN = 64
+WIDTH = 8
+
+
+def widen() -> None:
+    global WIDTH
+    WIDTH = 16
+
+
+widen()
+reveal_type(tf.zeros(HIDDEN, WIDTH))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Any]"
+for STEPS in range(3):
+    pass
+reveal_type(tf.zeros(STEPS))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
+
+
+def local_shadow(LATENT: int) -> None:
+    reveal_type(tf.zeros(LATENT))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
+
+
+local_shadow(3)
+block()
