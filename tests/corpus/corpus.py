@@ -31,6 +31,7 @@ import io
 import re
 import sys
 import traceback
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -188,6 +189,13 @@ def run_program(path: Path) -> Run:
     except Exception as err:  # noqa: BLE001 - reported as the pair's failure
         where = traceback.extract_tb(err.__traceback__)[-1]
         return Run(other=f"{type(err).__name__}: {err} ({where.filename}:{where.lineno})")
+    finally:
+        # typing keeps every @overload by module and name: each program runs as __main__,
+        # so one program's ``pool`` overloads would join the next one's. Only __main__'s are
+        # dropped (typing.clear_overloads would drop those of modules imported meanwhile).
+        registry = getattr(typing, "_overload_registry", None)
+        if isinstance(registry, dict):
+            registry.pop("__main__", None)
     return Run()
 
 
@@ -429,11 +437,12 @@ def table(verdicts: Sequence[Tuple[Pair, Verdict]]) -> str:
     return "\n".join(rows)
 
 
-def measure(update: bool = False) -> int:
+def measure(update: bool = False, root: Path = HERE) -> int:
     """Print the table and every pair that is not caught cleanly (judged without the tags);
     ``update`` rewrites the ``# E:``/``# N:`` marks from mypy's output first, and the table
-    in README.md (review both diffs)."""
-    found = pairs()
+    in README.md (review both diffs). ``root``: another folder of pairs laid out as this one
+    (new programs, measured before they join the corpus; the README is left alone)."""
+    found = pairs(root)
     files = [p.bug for p in found] + [p.fix for p in found]
     static = run_mypy(files)
     verdicts = []
@@ -447,7 +456,7 @@ def measure(update: bool = False) -> int:
         verdicts.append((p, v))
     text = table(verdicts)
     print(text)
-    if update:  # the marks are mypy's now, so the table is what the test will find
+    if update and root == HERE:  # the marks are mypy's now: the table is what the test finds
         readme = HERE / "README.md"
         head = readme.read_text().split("## Results")[0]
         readme.write_text(head + "## Results\n\n" + text + "\n")
@@ -461,4 +470,5 @@ def measure(update: bool = False) -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    sys.exit(measure(update="--update" in sys.argv))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(measure(update="--update" in sys.argv, root=Path(args[0]) if args else HERE))

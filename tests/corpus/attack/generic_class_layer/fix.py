@@ -1,0 +1,17 @@
+"""A user layer generic over its width, chained after a Dense of another width."""
+from typing import Generic, TypeVar
+
+import typedflux as tf
+from typedflux import Chain, Dense, Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+
+
+class Scale:
+    def __call__(self, x: Tensor[B, 64]) -> Tensor[B, 64]:
+        return x * 0.5
+
+
+model = Chain(Dense(784, 64), Scale(), Dense(64, 10))
+print(model(tf.rand(3, 784)).shape)

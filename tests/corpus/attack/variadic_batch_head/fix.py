@@ -1,0 +1,18 @@
+"""A classifier head generic over any number of batch axes, built for the wrong width."""
+from typing import TypeVar
+
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+Bs = TypeVarTuple("Bs")
+head = Dense(64, 10)
+
+
+@tf.shapecheck
+def classify(x: Tensor[Unpack[Bs], 64]) -> Tensor[Unpack[Bs], 10]:
+    return head(x)
+
+
+print(classify(tf.randn(2, 3, 64)).shape)
