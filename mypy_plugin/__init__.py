@@ -81,6 +81,7 @@ from mypy_plugin.callbacks.layers import (
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
+from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
@@ -236,6 +237,8 @@ class TypedfluxPlugin(Plugin):
             return self._chain_getitem
         if fullname in LIST_READERS:
             return list_read_hook
+        if fullname in POWERS:
+            return power_hook
         if not fullname.startswith("typedflux"):
             if fullname.startswith(_SKIP_PREFIXES):
                 return None

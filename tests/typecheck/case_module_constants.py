@@ -20,6 +20,17 @@ heads = tf.rearrange(tf.randn(2, 5, D_MODEL), "b t (h d) -> b h t d", h=N_HEADS)
 reveal_type(heads)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[6], Literal[5], Literal[8]]"
 
 
+# A power of a positive number is a float (typeshed says Any: a negative base may give complex).
+HEAD_DIM = 8
+scores = tf.randn(2, 4, 10, 10) * HEAD_DIM**-0.5
+reveal_type(scores)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[4], Literal[10], Literal[10]]"
+masked = scores + tf.tril(tf.ones(16, 16))  # E: Cannot broadcast for "add": x has Tensor[2, 4, 10, 10], y has Tensor[16, 16]; need equal sizes or 1 at axis -2 (10 vs 16)  [shape]
+
+
+def scaled(x: tf.Tensor[int, int], d: int) -> None:
+    reveal_type(x * d**-0.5)  # N: Revealed type is "Any"
+
+
 def block() -> Chain[Dense[int, int], Dense[int, int]]:
     return Chain(Dense(D_MODEL, D_FF, relu), Dense(D_MODEL, D_MODEL))  # E: Chain layer 2 Dense(48 => 48) expects input Tensor[..., 48], but layer 1 Dense(48 => 192, relu) produces Tensor[B, 192]; change Dense(48 => 48) to Dense(192 => 48)  [shape]
 
