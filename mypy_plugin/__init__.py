@@ -70,6 +70,7 @@ from mypy_plugin.callbacks.creation import tensor_literal_hook
 from mypy_plugin.callbacks.layers import (
     CHAIN,
     CONTAINERS,
+    FUSIONS,
     chain_attribute_hook,
     chain_call_hook,
     chain_getitem_hook,
@@ -77,6 +78,7 @@ from mypy_plugin.callbacks.layers import (
     layer_call_hook,
     layer_constructor_hook,
     container_constructor_hook,
+    fusion_constructor_hook,
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
@@ -185,7 +187,7 @@ class TypedfluxPlugin(Plugin):
             owner = fullname.rsplit(".", 2)[-2]
             if owner == CHAIN:
                 return self._chain_call
-            if owner in LAYERS or owner in CONTAINERS:
+            if owner in LAYERS or owner in CONTAINERS or owner in FUSIONS:
                 return self._layer_call
         return self._signature_hook(fullname, True)
 
@@ -216,7 +218,7 @@ class TypedfluxPlugin(Plugin):
             # ``tf.tensor(data)``: data, not an op, so not in SPECS; its shape is the literal's.
             sym = self.lookup_fully_qualified(fullname)
             return self._tensor_literal if isinstance(getattr(sym, "node", None), FuncDef) else None
-        if short != CHAIN and short not in LAYERS and short not in CONTAINERS:
+        if short != CHAIN and short not in LAYERS and short not in CONTAINERS + FUSIONS:
             return None
         hook = self._ctor_hooks.get(fullname)
         if hook is None:
@@ -227,6 +229,8 @@ class TypedfluxPlugin(Plugin):
                 hook = annotated_chain_hook(chain_constructor_hook())
             elif short in CONTAINERS:
                 hook = container_constructor_hook(short)
+            elif short in FUSIONS:
+                hook = fusion_constructor_hook(short)
             else:
                 hook = layer_constructor_hook(LAYERS[short])
             self._ctor_hooks[fullname] = hook

@@ -244,7 +244,6 @@ BEING_SPLIT = {
     "typedflux/ops/layers_kernels.py": "compile",
     "typedflux/compiler/record.py": "compile",
     "typedflux/shapes/layer_spec.py": "newlayers",
-    "mypy_plugin/callbacks/layers.py": "newlayers",
 }
 
 

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from mypy.subtypes import find_member
 from mypy.types import (
@@ -48,16 +48,21 @@ from typedflux.shapes.chains import (
     rule_item,
     skip_item,
 )
+from typedflux.shapes.fusions import fusion_shapes, maxout_item
 
 __all__ = [
     "CHAIN",
     "SKIP",
     "PARALLEL",
     "CONTAINERS",
+    "MAXOUT",
+    "FUSION",
+    "FUSIONS",
     "chain_item",
     "chain_items",
     "connection",
     "container_parts",
+    "fusion_run",
     "qualname_of",
 ]
 
@@ -65,6 +70,9 @@ CHAIN = "Chain"
 SKIP = "SkipConnection"
 PARALLEL = "Parallel"
 CONTAINERS = (SKIP, PARALLEL)
+MAXOUT = "Maxout"
+FUSION = "PairwiseFusion"
+FUSIONS = (MAXOUT, FUSION)  # typedflux.shapes.fusions: their constructors note their parts
 
 
 def _fullname(t: CallableType) -> Optional[str]:
@@ -185,8 +193,11 @@ def chain_item(t: Type) -> Optional[Item]:
         if kind == SKIP:
             return skip_item(inner[0], join, conn_name)
         return parallel_item(inner, join, conn_name)
+    if typedflux and p.type.name == MAXOUT:
+        branches = _inner_items(p)
+        return None if branches is None else maxout_item(branches)
     if typedflux:
-        return None
+        return None  # (a PairwiseFusion's several outputs feed no next layer's rule)
     return _user_layer_item(p)
 
 
@@ -224,6 +235,28 @@ def container_parts(
     if not isinstance(inner, TupleType):
         return None
     return PARALLEL, [chain_item(i) for i in inner.items], conn
+
+
+def _inner_items(p: Instance) -> Optional[List[Optional[Item]]]:
+    """The items of the layers a Maxout's or PairwiseFusion's constructor noted."""
+    attrs = p.extra_attrs.attrs if p.extra_attrs else {}
+    inner = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
+    if not isinstance(inner, TupleType):
+        return None
+    return [chain_item(i) for i in inner.items]
+
+
+def fusion_run(p: Instance) -> Optional[Callable[[List[Tuple[Any, ...]]], Any]]:
+    """A PairwiseFusion's rule over its call's inputs (one, or one per layer), giving the
+    ``Several`` output shapes; None when a part has no rule."""
+    attrs = p.extra_attrs.attrs if p.extra_attrs else {}
+    branches = _inner_items(p)
+    conn = connection(attrs[CONNECTION]) if CONNECTION in attrs else None
+    if branches is None or conn is None or any(b is None for b in branches):
+        return None
+    items = [b for b in branches if b is not None]
+    name, join = conn
+    return lambda xs: fusion_shapes(items, join, name, xs)
 
 
 def qualname_of(p: CallableType, name: str) -> str:

@@ -39,12 +39,14 @@ from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.chain_items import (
     CHAIN,
     CONTAINERS,
-    SKIP,
+    FUSION,
+    FUSIONS,
     chain_item,
     chain_items,
-    container_parts,
+    fusion_run,
 )
-from mypy_plugin.callbacks.culprits import join_culprit, parallel_culprit, skip_culprit
+from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_constructor_hook
+from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.common import (
     guarded,
@@ -66,18 +68,20 @@ from mypy_plugin.callbacks.layer_types import (
     with_attrs,
 )
 from mypy_plugin.values import NotStatic, static_int
-from typedflux.shapes.chains import chain_rule, check_chain, check_parallel, check_skip
+from typedflux.shapes.chains import chain_rule, check_chain
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_spec import LayerSpec, Several
 
 __all__ = [
     "CHAIN",
     "CONTAINERS",
+    "FUSIONS",
     "layer_constructor_hook",
     "chain_constructor_hook",
     "layer_call_hook",
     "chain_call_hook",
     "container_constructor_hook",
+    "fusion_constructor_hook",
     "chain_getitem_hook",
     "chain_attribute_hook",
 ]
@@ -256,6 +260,9 @@ def _result_type(ctx: MethodSigContext, out: Any, declared: Type, names: transla
     return type; None when the two do not line up."""
     if isinstance(out, Several):
         p = get_proper_type(declared)
+        if isinstance(p, Instance) and p.type.fullname == "builtins.tuple" and len(p.args) == 1:
+            # ``Tuple[Tensor, ...]`` (a PairwiseFusion's): one item per output
+            p = TupleType([p.args[0]] * len(out), p)
         if not isinstance(p, TupleType) or len(p.items) != len(out):
             return None
         items = [_result_type(ctx, o, d, names) for o, d in zip(out, p.items)]
@@ -355,6 +362,9 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
+        if t.type.name == FUSION and t.type.fullname.startswith("typedflux."):
+            run = fusion_run(t)  # several outputs: no chain item, a rule of its own
+            return ctx.default_signature if run is None else _call_signature(ctx, run)
         item = chain_item(t)
         if item is None:
             return ctx.default_signature
@@ -388,64 +398,6 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_rule(items, x), xs))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
-
-
-def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
-    """``SkipConnection(layer, connection)`` / ``Parallel(connection, *layers)``: the types
-    of the parts ride along on the instance type, so Chains and calls can follow them; a
-    container that cannot join its parts for any input is reported here (its type then
-    carries nothing to check again).
-
-    >>> callable(container_constructor_hook(SKIP))
-    True
-    """
-
-    def hook(ctx: FunctionContext) -> Type:
-        t = get_proper_type(ctx.default_return_type)
-        if not isinstance(t, Instance):
-            return ctx.default_return_type
-        conn = _arg(ctx, "connection")
-        if conn is None:
-            return ctx.default_return_type
-        layer = None
-        i = -1
-        if kind == SKIP:
-            layer = _arg(ctx, "layer")
-            if layer is None:
-                return ctx.default_return_type
-            inner: Type = layer[1]
-        else:
-            names = ctx.callee_arg_names
-            i = names.index("layers") if "layers" in names else -1
-            if i < 0 or any(k != ArgKind.ARG_POS for k in ctx.arg_kinds[i]):
-                return ctx.default_return_type
-            fallback = ctx.api.named_generic_type(
-                "builtins.tuple", [AnyType(TypeOfAny.special_form)])
-            inner = TupleType(list(ctx.arg_types[i]), fallback)
-        out = with_attrs(t, {INNER: inner, CONNECTION: conn[1]})
-        parts = container_parts(out)
-        if parts is None or parts[2] is None:
-            return out
-        items, (conn_name, join) = parts[1], parts[2]
-        try:
-            if kind == SKIP:
-                check_skip(items[0], join, conn_name)
-            else:
-                check_parallel(items, join, conn_name)
-        except CannotTell:
-            pass
-        except ShapeError as err:
-            # On the line of the part at fault when the container spans several lines.
-            where: Context = ctx.context
-            if kind == SKIP and layer is not None:
-                where = skip_culprit(layer[0], layer[1], ctx.context)
-            elif kind != SKIP:
-                where = parallel_culprit(ctx.args[i], items, join, ctx.context)
-            report_shape_error(ctx.api, err, where)
-            return ctx.default_return_type
-        return out
-
-    return guarded(f'"{kind}"', hook, lambda ctx: ctx.default_return_type)
 
 
 # -- typing a Chain's parts: chain[0], chain[1:], chain["enc"], chain.layers, chain.enc ------

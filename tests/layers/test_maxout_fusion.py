@@ -119,7 +119,21 @@ BAD = [
      'Maxout(Dense(5 => 7), Dense(5 => 6)) cannot compare its layers\' outputs: Cannot '
      'broadcast for "maximum": x has Tensor[B, 7], y has Tensor[B, 6]; need equal sizes or 1 '
      "at axis -1 (7 vs 6)"),
+    # Every layer gets the same input: one that cannot take it fails for every input.
+    (lambda: tf.Maxout(tf.Dense(5, 7), tf.Dense(4, 7)), ShapeError,
+     "Maxout(Dense(5 => 7), Dense(4 => 7)) cannot give layer 2 the input the others take: "
+     "Dense(4 => 7) expects input Tensor[..., 4], got Tensor[B, 5]; need size 4 at axis -1 "
+     "(got 5)"),
+    (lambda: tf.Maxout(tf.Dense(5, 7), tf.Dense(5, 7))(tf.ones(2, 4)), ShapeError,
+     "Dense(5 => 7) expects input Tensor[..., 5], got Tensor[2, 4]; need size 5 at axis -1 "
+     "(got 4)"),
     (lambda: tf.PairwiseFusion(tf.add), ValueError, "PairwiseFusion needs at least one layer"),
+    # A fused value that cannot be made is named by the layer it feeds (the shared rule).
+    (lambda: tf.PairwiseFusion(tf.add, tf.Dense(2, 2), tf.Dense(2, 2))(
+        tf.ones(1, 2), tf.ones(1, 3)), ShapeError,
+     "PairwiseFusion(add, Dense(2 => 2), Dense(2 => 2)) cannot fuse into layer 2: Cannot "
+     'broadcast for "add": xs[0] has Tensor[1, 2], xs[1] has Tensor[1, 3]; need equal sizes '
+     "or 1 at axis -1 (2 vs 3)"),
     (lambda: tf.PairwiseFusion("add", tf.Dense(2, 2)), TypeError,
      "Wrong argument type for \"PairwiseFusion\": connection = 'add' (a str); need a layer or "
      "function (any callable)"),

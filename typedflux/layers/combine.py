@@ -19,9 +19,17 @@ from typedflux.ops.bilinear_nn import bilinear
 from typedflux.ops.elementwise import maximum
 from typedflux.ops.nn import identity
 from typedflux.shapes import messages
-from typedflux.shapes.catalog import SPECS
-from typedflux.shapes.chains import Item, apply_item, rule_item, template_of
-from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.chains import Item, apply_item
+from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.fusions import (
+    check_fusion,
+    check_maxout,
+    fusion_item,
+    fusion_repr,
+    fusion_shapes,
+    maxout_item,
+    maxout_repr,
+)
 from typedflux.shapes.layer_spec import Several, Shape
 from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
@@ -135,15 +143,6 @@ def _require_callable(owner: str, name: str, value: Any) -> None:
             owner, name, value, "a layer or function (any callable)"))
 
 
-def _max_join(shapes: Sequence[Shape]) -> Shape:
-    """The elementwise maximum's rule over several outputs (``maximum``'s, pairwise)."""
-    rule = SPECS["maximum"].rule
-    out = shapes[0]
-    for s in shapes[1:]:
-        out = rule(x=out, y=s)
-    return tuple(out)
-
-
 def _call_branch(layer: Any, x: Any) -> Any:
     """A branch held to its annotations (a user layer) before it runs, as a Chain does."""
     if not isinstance(layer, Layer):
@@ -151,20 +150,18 @@ def _call_branch(layer: Any, x: Any) -> Any:
     return layer(x)
 
 
-def _start(items: Sequence[Optional[Item]]) -> Optional[Shape]:
-    for it in items:
-        t = template_of(it)
-        if t is not None:
-            return t
-    return None
+def _shape(x: Any) -> Optional[Shape]:
+    shape = getattr(x, "shape", None)
+    return tuple(shape) if isinstance(x, Tensor) and shape is not None else None
 
 
 class Maxout:
     """``Maxout(*layers)`` or ``Maxout(f, n)`` (``n`` layers made by calling ``f()``):
     ``maximum(layer_1(x), ..., layer_n(x))`` elementwise; every layer gets the same input.
 
-    Built, it checks that the layers' outputs (from the input the first layer with a known
-    input takes) can be compared elementwise. The gradient of each element goes to the
+    Built, it checks that every layer takes the input the first layer with a known input
+    takes, and that their outputs can be compared elementwise (the same rule as mypy's:
+    :mod:`typedflux.shapes.fusions`). The gradient of each element goes to the
     layer that gave the maximum (the first one on a tie, as ``tf.maximum``).
 
     >>> import typedflux as tf
@@ -199,35 +196,15 @@ class Maxout:
         self._check_built()
 
     def __repr__(self) -> str:
-        return f"Maxout({', '.join(layer_repr(l) for l in self.layers)})"
+        return maxout_repr([layer_repr(l) for l in self.layers])
 
     def _container_item(self, probe: bool) -> Optional[Item]:
-        """How a Chain check sees this Maxout (None when a layer has no rule)."""
-        items = [shape_item(l, probe) for l in self.layers]
-        if any(it is None for it in items):
-            return None
-
-        def run(x: Shape) -> Shape:
-            return _max_join([apply_item(it, x) for it in items if it is not None])
-
-        return rule_item(lambda: repr(self), run, _start(items))
+        """How a Chain check (and the call's check) sees this Maxout: the shared rule
+        (None when a layer has no rule)."""
+        return maxout_item([shape_item(l, probe) for l in self.layers], lambda: repr(self))
 
     def _check_built(self) -> None:
-        items = [shape_item(l) for l in self.layers]
-        t = _start(items)
-        if t is None or any(it is None for it in items):
-            return
-        try:
-            outs = [apply_item(it, t) for it in items if it is not None]
-        except (ShapeError, CannotTell):
-            return  # a layer refused the template alone: the call will say it
-        try:
-            _max_join(outs)
-        except CannotTell:
-            return
-        except ShapeError as err:
-            raise ShapeError(f"{self!r} cannot compare its layers' outputs: {err.message}",
-                             err.notes) from None
+        check_maxout([shape_item(l) for l in self.layers])
 
     def output_shape(self, shape: Shape) -> Shape:
         """The elementwise maximum's shape over the layers' output shapes."""
@@ -236,10 +213,17 @@ class Maxout:
         return output_shape(self, shape)
 
     def __call__(self, x: Any) -> AnyTensor:
-        y = _call_branch(self.layers[0], x)
+        shape = _shape(x)
+        item = self._container_item(False) if shape is not None else None
+        if item is not None and shape is not None:
+            try:  # the rule mypy runs, so a call that fails says the same words
+                apply_item(item, shape)
+            except CannotTell:
+                pass
+        y: AnyTensor = _call_branch(self.layers[0], x)
         for layer in self.layers[1:]:
             y = maximum(y, _call_branch(layer, x))
-        return y  # type: ignore[no-any-return]
+        return y
 
 
 class PairwiseFusion:
@@ -272,46 +256,22 @@ class PairwiseFusion:
         self._check_built()
 
     def __repr__(self) -> str:
-        parts = [layer_repr(self.connection)] + [layer_repr(l) for l in self.layers]
-        return f"PairwiseFusion({', '.join(parts)})"
+        return fusion_repr(layer_repr(self.connection), [layer_repr(l) for l in self.layers])
 
-    def _runs(self, probe: bool) -> Optional[Tuple[List[Item], Any]]:
-        items = [shape_item(l, probe) for l in self.layers]
-        join = join_of(self.connection, probe)
-        if join is None or any(it is None for it in items):
-            return None
-        return [it for it in items if it is not None], join
+    def _parts(self, probe: bool) -> Tuple[List[Optional[Item]], Optional[Any]]:
+        return [shape_item(l, probe) for l in self.layers], join_of(self.connection, probe)
+
+    def _check_built(self) -> None:
+        items, join = self._parts(False)
+        check_fusion(items, join, layer_repr(self.connection))
 
     def _shapes(self, xs: Sequence[Shape], probe: bool = True) -> Several:
         """The output shapes for inputs ``xs`` (one per layer, or one for all)."""
-        runs = self._runs(probe)
-        if runs is None:
+        items, join = self._parts(probe)
+        if join is None or any(it is None for it in items):
             raise CannotTell(f"no shape rule for a part of {self!r}")
-        items, join = runs
-        ins = list(xs) if len(xs) > 1 else [xs[0]] * len(items)
-        outs: List[Shape] = []
-        for i, (it, x) in enumerate(zip(items, ins)):
-            z = x if i == 0 else join([outs[-1], x])
-            try:
-                outs.append(apply_item(it, z))
-            except ShapeError as err:
-                if i == 0:
-                    raise
-                raise ShapeError(f"{self!r} cannot fuse into layer {i + 1}: {err.message}",
-                                 err.notes) from None
-        return Several(outs)
-
-    def _check_built(self) -> None:
-        runs = self._runs(False)
-        if runs is None:
-            return
-        t = template_of(runs[0][0])
-        if t is None:
-            return
-        try:
-            self._shapes([t], probe=False)
-        except CannotTell:
-            return
+        return fusion_shapes([it for it in items if it is not None], join,
+                             layer_repr(self.connection), xs)
 
     def output_shape(self, shape: Shape) -> Several:
         """The output shapes ``(y_1, ..., y_n)`` for one input shape."""
@@ -322,7 +282,8 @@ class PairwiseFusion:
         # here; tf.outputsize (probe) gets the shape of each output.
         if not probe:
             return None
-        return rule_item(lambda: repr(self), lambda x: self._shapes([x]))
+        items, join = self._parts(probe)
+        return fusion_item(items, join, layer_repr(self.connection), lambda: repr(self))
 
     def __call__(self, *xs: Any) -> Tuple[AnyTensor, ...]:
         if len(xs) == 1 and isinstance(xs[0], tuple):
@@ -331,6 +292,12 @@ class PairwiseFusion:
         if len(xs) not in (1, n):
             raise TypeError(f"{self!r} has {n} layers but was called with {len(xs)} inputs "
                             "(one input, or one per layer)")
+        shapes = [_shape(x) for x in xs]
+        if all(s is not None for s in shapes):
+            try:  # the rule mypy runs, so a call that fails says the same words
+                self._shapes([s for s in shapes if s is not None], probe=False)
+            except CannotTell:
+                pass
         ins = list(xs) if len(xs) == n else [xs[0]] * n
         outs: List[Any] = []
         for i, (layer, x) in enumerate(zip(self.layers, ins)):

@@ -20,6 +20,8 @@ __all__ = [
     "wrong_input_type",
     "layer_not_multiple",
     "initial_state_mismatch",
+    "maxout_mismatch",
+    "fusion_mismatch",
 ]
 
 
@@ -144,6 +146,30 @@ def initial_state_mismatch(layer: str, name: str, state: Sequence[object],
         f"{fmt_shape(x)}; need {name} of {fmt_shape(expected)} or "
         f"{fmt_shape(tuple(expected)[-1:])} ({why})"
     )
+
+
+def maxout_mismatch(maxout: str, position: int, message: str) -> str:
+    """A ``Maxout`` whose layers cannot give one shape: ``position`` 0 when their outputs
+    cannot be compared, else the layer that cannot take the input the others take.
+
+    >>> print(maxout_mismatch("Maxout(Dense(5 => 7), Dense(4 => 7))", 2,
+    ...                       "Dense(4 => 7) expects input Tensor[..., 4], got Tensor[B, 5]"))
+    Maxout(Dense(5 => 7), Dense(4 => 7)) cannot give layer 2 the input the others take: Dense(4 => 7) expects input Tensor[..., 4], got Tensor[B, 5]
+    """
+    if position == 0:
+        return f"{maxout} cannot compare its layers' outputs: {message}"
+    return f"{maxout} cannot give layer {position} the input the others take: {message}"
+
+
+def fusion_mismatch(fusion: str, position: int, message: str) -> str:
+    """A ``PairwiseFusion`` whose connection's result (the previous output fused with the
+    next input) does not fit layer ``position``, or cannot be made.
+
+    >>> print(fusion_mismatch("PairwiseFusion(cat, Dense(4 => 4), Dense(4 => 2))", 2,
+    ...                       "Dense(4 => 2) expects input Tensor[..., 4], got Tensor[B, 8]"))
+    PairwiseFusion(cat, Dense(4 => 4), Dense(4 => 2)) cannot fuse into layer 2: Dense(4 => 2) expects input Tensor[..., 4], got Tensor[B, 8]
+    """
+    return f"{fusion} cannot fuse into layer {position}: {message}"
 
 
 def _article(noun: str) -> str:
