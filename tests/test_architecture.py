@@ -243,7 +243,6 @@ LONG = 500
 BEING_SPLIT = {
     "typedflux/ops/layers_kernels.py": "compile",
     "typedflux/compiler/record.py": "compile",
-    "typedflux/shapes/layer_spec.py": "newlayers",
 }
 
 

@@ -50,14 +50,10 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.common import report_shape_error, type_lookup
 from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, static_value
 from typedflux.shapes.errors import CannotTell
-from typedflux.shapes.layer_spec import (
-    LAYERS,
-    ArgKind,
-    LayerArgumentError,
-    LayerConfig,
-    LayerSpec,
-    is_int,
-)
+from typedflux.shapes.errors import LayerArgumentError
+from typedflux.shapes.layer_args import ArgKind
+from typedflux.shapes.layer_config import LayerConfig, is_int
+from typedflux.shapes.layer_spec import LAYERS, LayerSpec
 
 __all__ = [
     "EXTRA",

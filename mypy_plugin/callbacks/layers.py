@@ -56,7 +56,6 @@ from mypy_plugin.callbacks.common import (
     type_lookup,
 )
 from mypy_plugin.callbacks.layer_types import (
-    CONNECTION,
     BROKEN,
     EXTRA,
     INNER,
@@ -70,7 +69,8 @@ from mypy_plugin.callbacks.layer_types import (
 from mypy_plugin.values import NotStatic, static_int
 from typedflux.shapes.chains import chain_rule, check_chain
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import LayerSpec, Several
+from typedflux.shapes.layer_config import Several
+from typedflux.shapes.layer_spec import LayerSpec
 
 __all__ = [
     "CHAIN",

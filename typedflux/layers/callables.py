@@ -39,7 +39,7 @@ from typedflux.shapes.chains import (
     skip_repr,
 )
 from typedflux.shapes.errors import CannotTell
-from typedflux.shapes.layer_spec import Shape
+from typedflux.shapes.layer_config import Shape
 
 __all__ = [
     "Signature",

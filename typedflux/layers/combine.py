@@ -30,7 +30,7 @@ from typedflux.shapes.fusions import (
     maxout_item,
     maxout_repr,
 )
-from typedflux.shapes.layer_spec import Several, Shape
+from typedflux.shapes.layer_config import Several, Shape
 from typedflux.shapes.layers import LAYERS
 from typedflux.tensor import Tensor
 

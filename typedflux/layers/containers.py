@@ -42,7 +42,7 @@ from typedflux.shapes.chains import (
     rule_item,
 )
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import Shape
+from typedflux.shapes.layer_config import Shape
 from typedflux.tensor import Tensor
 
 __all__ = ["Chain", "SkipConnection", "Parallel", "output_shape"]

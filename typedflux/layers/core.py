@@ -23,7 +23,8 @@ from typing_extensions import Unpack
 from typedflux.engine.tape import is_recording
 from typedflux.ops.creation import rng
 from typedflux.shapes import messages
-from typedflux.shapes.layer_spec import LayerConfig, LayerSpec, Shape
+from typedflux.shapes.layer_config import LayerConfig, Shape
+from typedflux.shapes.layer_spec import LayerSpec
 from typedflux.tensor import Tensor
 
 __all__ = [

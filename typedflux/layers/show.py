@@ -21,7 +21,7 @@ from typedflux.layers.callables import layer_repr, shape_item
 from typedflux.layers.containers import Chain, output_shape
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.chains import template_of
-from typedflux.shapes.layer_spec import Several
+from typedflux.shapes.layer_config import Several
 from typedflux.shapes.layers import Shape
 from typedflux.shapes.messages import fmt_shape
 

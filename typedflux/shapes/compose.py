@@ -28,7 +28,7 @@ from typedflux.shapes.bind import Bindings
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
 from typedflux.shapes.dims import Star
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import Shape
+from typedflux.shapes.layer_config import Shape
 from typedflux.shapes.messages import argument_mismatch
 
 __all__ = [

@@ -39,7 +39,7 @@ from typedflux.shapes.items import (
     rule_item,
     template_of,
 )
-from typedflux.shapes.layer_spec import Several, Shape
+from typedflux.shapes.layer_config import Several, Shape
 from typedflux.shapes.messages import fusion_mismatch, maxout_mismatch
 
 __all__ = [

@@ -177,3 +177,16 @@ class LayerConfig:
                 layer_input_mismatch(self.repr(), self.expected(), x, axis), self.repr(),
                 self.expected(), x, axis, fix,
             )
+
+
+class Several(tuple):  # type: ignore[type-arg]
+    """What a layer call returns when it returns several tensors (a recurrent layer with
+    ``return_state``: ``(y, h)``, ``(y, (h, c))``): one shape, or a nested ``Several``, per
+    result. ``LayerConfig.call`` may return one; the plugin types it as a tuple.
+
+    >>> Several(((2, 5, 4), Several(((2, 4), (2, 4)))))
+    Several((2, 5, 4), Several((2, 4), (2, 4)))
+    """
+
+    def __repr__(self) -> str:
+        return f"Several{tuple.__repr__(self)}"

@@ -1,9 +1,11 @@
 """Layer specs: each layer declares once its constructor arguments, its config and its rule.
 
-A :class:`LayerSpec` names a layer class, lists its constructor arguments (:class:`Param`:
-name, kind, default, range check) and the cross-argument checks, and points at its config
-class (a :class:`LayerConfig`: the Flux-style ``repr()`` and the shape ``rule(x)``). Every
-consumer is derived from it:
+A :class:`LayerSpec` names a layer class, lists its constructor arguments
+(:class:`~typedflux.shapes.layer_args.Param`: name, kind, default, range check; the argument
+vocabulary and its validation live in :mod:`typedflux.shapes.layer_args`) and the
+cross-argument checks, and points at its config class (a
+:class:`~typedflux.shapes.layer_config.LayerConfig`: the Flux-style ``repr()`` and the shape
+``rule(x)``). Every consumer is derived from it:
 
 - the runtime layer class validates its arguments and builds its config with
   :meth:`LayerSpec.configure` (``typedflux/layers/``);
@@ -28,282 +30,24 @@ typedflux.shapes.errors.LayerArgumentError: Invalid argument for "Dense": in_fea
 from __future__ import annotations
 
 import dataclasses
-import math
-import operator
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import (
-    Any,
-    Callable,
-    Dict,
-    List,
-    Mapping,
-    Optional,
-    Sequence,
-    Tuple,
-    Type,
-    TypeVar,
-    Union,
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Type, TypeVar, Union
+
+from typedflux.shapes.dims import UNKNOWN, Dim
+from typedflux.shapes.layer_args import (
+    PAIR_KINDS,
+    REQUIRED,
+    ArgKind,
+    Check,
+    Param,
+    conv_pads,
+    normalise,
+    validate,
 )
+from typedflux.shapes.layer_config import UNKNOWN_TEXT, LayerConfig, activation_name, is_int
+from typedflux.shapes.windows import Window, parse_window
 
-from typedflux.shapes import messages
-from typedflux.shapes.dims import UNKNOWN, Dim, Expr, Star, Unknown
-from typedflux.shapes.errors import LayerArgumentError, LayerInputError
-from typedflux.shapes.layer_config import (
-    ANY,
-    B_,
-    H_,
-    T_,
-    UNKNOWN_TEXT,
-    W_,
-    LayerConfig,
-    Shape,
-    activation_name,
-    as_dim,
-    dim_at,
-    dims_only,
-    feature_repr,
-    is_int,
-)
-from typedflux.shapes.windows import Window, pads_text, pair_text, parse_window
-
-__all__ = [
-    "Shape",
-    "LayerInputError",
-    "LayerArgumentError",
-    "LayerConfig",
-    "ArgKind",
-    "Param",
-    "Check",
-    "LayerSpec",
-    "LAYERS",
-    "REQUIRED",
-    "layer",
-    "activation_name",
-    "divisible",
-    "remainder",
-    "conv_pads",
-    "choice",
-    "Several",
-]
-
-# The configs and their helpers live in layer_config; the errors in errors. Re-exported here.
-__all__ += [
-    "ANY", "B_", "H_", "W_", "T_", "UNKNOWN_TEXT", "is_int", "dims_only", "dim_at", "as_dim",
-    "feature_repr",
-]
-
-
-class Several(tuple):  # type: ignore[type-arg]
-    """What a layer call returns when it returns several tensors (a recurrent layer with
-    ``return_state``: ``(y, h)``, ``(y, (h, c))``): one shape, or a nested ``Several``, per
-    result. ``LayerConfig.call`` may return one; the plugin types it as a tuple.
-
-    >>> Several(((2, 5, 4), Several(((2, 4), (2, 4)))))
-    Several((2, 5, 4), Several((2, 4), (2, 4)))
-    """
-
-    def __repr__(self) -> str:
-        return f"Several{tuple.__repr__(self)}"
-
-
-# -- constructor arguments --------------------------------------------------------------------
-
-
-class ArgKind(Enum):
-    """What a constructor argument is; decides its validation and how the plugin reads it."""
-
-    SIZE = "size"  # an int >= 1 (features, channels, heads); statically a dim
-    WINDOW = "window"  # an int or an (h, w) pair of ints >= 1 (kernel, stride, dilation)
-    OPTIONAL_WINDOW = "optional window"  # None or a WINDOW (a pool's stride: None = window)
-    PADDING = "padding"  # an int or an (h, w) pair of ints >= 0
-    # A conv's padding: a PADDING, a 4-tuple (top, bottom, left, right) of ints >= 0, or
-    # "same" (Flux's SamePad(); the layer's spec resolves it from kernel, stride, dilation).
-    # Normalised to the 4-tuple (or "same").
-    CONV_PADDING = "conv padding"
-    ACTIVATION = "activation"  # a callable; the config holds its name
-    CHOICE = "choice"  # a str; the Param's check says which (Upsample's mode)
-    FLAG = "flag"  # a bool
-    REAL = "real"  # a finite real number (the plugin keeps the literal's text)
-    MODE = "mode"  # None, True or False (train/test mode); not part of the config
-    # None or a ``numpy.random.Generator``: the layer's own source of random numbers
-    # (Dropout's masks); not part of the config.
-    GENERATOR = "generator"
-
-
-class _Required:
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED: Any = _Required()
-"""The default of a parameter that has none."""
-
-
-@dataclass(frozen=True)
-class Param:
-    """One constructor argument: its name, its kind, its default and an optional range check.
-
-    ``check(value)`` gets the normalised value (an int, a pair, a float) and returns what
-    would be valid (``"a value in [0, 1]"``) when the value is not, else None.
-
-    >>> Param("p", ArgKind.REAL, check=lambda v: None if 0 <= v <= 1 else "a value in [0, 1]").kind
-    <ArgKind.REAL: 'real'>
-    """
-
-    name: str
-    kind: ArgKind
-    default: Any = REQUIRED
-    check: Optional[Callable[[Any], Optional[str]]] = None
-
-    @property
-    def required(self) -> bool:
-        return self.default is REQUIRED
-
-
-@dataclass(frozen=True)
-class Check:
-    """A check over several arguments (``d`` divisible by ``nheads``). ``test`` gets their
-    normalised values in order and returns what is needed (with the values) when they do
-    not fit, else None; it is skipped while any of them is not a concrete int (static).
-    ``size_error``: a violation is a size error (``[shape]`` in mypy), not a plain ValueError.
-    ``symbolic``: ``test`` also decides on symbolic dims (returning None when it cannot
-    tell), so it runs whenever every value is a dim, not only a concrete int.
-    """
-
-    names: Tuple[str, ...]
-    test: Callable[..., Optional[str]]
-    size_error: bool = True
-    symbolic: bool = False
-
-
-def divisible(a: str, b: str) -> Check:
-    """``a`` must be divisible by ``b`` (``MultiHeadAttention``'s ``d`` by ``nheads``).
-    Decided on symbolic dims too when the remainder is a known number (``2*C + 1`` is not
-    divisible by 2 whatever ``C`` is).
-
-    >>> divisible("d", "nheads").test(64, 6)
-    'd divisible by nheads (64 % 6 = 4)'
-    >>> from typedflux.shapes.dims import sym
-    >>> divisible("channels", "groups").test(2 * sym("C") + 1, 2)
-    'channels divisible by groups ((2*C + 1) % 2 = 1)'
-    >>> divisible("channels", "groups").test(sym("C"), 2) is None
-    True
-    """
-
-    def test(x: Dim, y: Dim) -> Optional[str]:
-        rest = remainder(x, y)
-        if rest is None or rest == 0:
-            return None
-        return f"{a} divisible by {b} ({_operand(x)} % {_operand(y)} = {rest})"
-
-    return Check((a, b), test, symbolic=True)
-
-
-def choice(*options: str) -> Callable[[Any], Optional[str]]:
-    """The check of an ``ArgKind.CHOICE`` parameter: what is needed unless the value is one
-    of ``options``.
-
-    >>> choice("nearest", "bilinear")("cubic")
-    'one of "nearest", "bilinear"'
-    """
-
-    def check(v: Any) -> Optional[str]:
-        if v in options:
-            return None
-        return "one of " + ", ".join(f'"{o}"' for o in options)
-
-    return check
-
-
-def remainder(x: Dim, y: Dim) -> Optional[int]:
-    """``x % y`` when it is a known number (whatever the symbols in ``x`` are), else None.
-
-    >>> from typedflux.shapes.dims import sym
-    >>> remainder(10, 4), remainder(4 * sym("C") + 2, 4), remainder(sym("C"), 4)
-    (2, 2, None)
-    """
-    if isinstance(x, Unknown) or not is_int(y) or y < 1:  # type: ignore[operator]
-        return None
-    if is_int(x):
-        return x % y  # type: ignore[operator]
-    if not isinstance(x, Expr):
-        return None
-    rest = x - y * (x // y)
-    return rest if is_int(rest) else None  # type: ignore[return-value]
-
-
-def _operand(d: Dim) -> str:
-    text = str(d)
-    return f"({text})" if " " in text else text
-
-
-_PAIR_KINDS = (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING)
-_SIZE_KINDS = (ArgKind.SIZE, ArgKind.CONV_PADDING) + _PAIR_KINDS
-_SAME = "same"
-# Kinds with no range to check (their type was checked when read).
-_UNCHECKED = (ArgKind.ACTIVATION, ArgKind.MODE, ArgKind.FLAG, ArgKind.GENERATOR)
-_GENERATOR_NEED = "a numpy.random.Generator (np.random.default_rng(seed)) or None"
-
-
-def _is_generator(v: Any) -> bool:
-    # numpy.random.Generator or a subclass, by name: typedflux.shapes imports no numpy.
-    return any(c.__name__ == "Generator" and c.__module__.startswith("numpy.random")
-               for c in type(v).__mro__)
-_CONV_PADDING_NEED = 'an int, a pair or a 4-tuple (top, bottom, left, right) of ints, or "same"'
-
-
-def conv_pads(v: Any) -> Any:
-    """A conv padding read statically or given at run time, in its normal form: an int or
-    a pair as the 4-tuple ``(top, bottom, left, right)``; a 4-tuple and ``"same"`` as they
-    are; anything else unchanged (the caller decides).
-
-    >>> conv_pads(1), conv_pads((1, 2)), conv_pads("same")
-    ((1, 1, 1, 1), (1, 1, 2, 2), 'same')
-    """
-    if is_int(v):
-        return (v, v, v, v)
-    if isinstance(v, tuple) and len(v) == 2:
-        return (v[0], v[0], v[1], v[1])
-    return v
-
-
-def _is_concrete(value: Any) -> bool:
-    """A value checks can decide on: not None, not unknown, not symbolic, not ``"?"``."""
-    if value is None or isinstance(value, (Unknown, Star, Expr, str)):
-        return False
-    if isinstance(value, tuple):
-        return all(is_int(v) for v in value)
-    return True
-
-
-def _is_dim(value: Any) -> bool:
-    """A value a symbolic check can decide on: an int or a symbolic dim (not unknown)."""
-    return is_int(value) or isinstance(value, Expr)
-
-
-def _range_need(kind: ArgKind, v: Any) -> Optional[str]:
-    """What a size, window or padding needs when ``v`` is out of range, else None."""
-    low = min(v) if isinstance(v, tuple) else v
-    if kind is ArgKind.SIZE:
-        return "an int >= 1" if low < 1 else None
-    if kind in (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW):
-        return "an int >= 1 or a pair of them" if low < 1 else None
-    if kind is ArgKind.PADDING:
-        return "an int >= 0 or a pair of them" if low < 0 else None
-    if kind is ArgKind.CONV_PADDING:
-        return ('an int >= 0, a pair or a 4-tuple of them, or "same"' if low < 0 else None)
-    return None
-
-
-def _value_text(kind: ArgKind, value: Any) -> str:
-    if kind is ArgKind.CONV_PADDING and isinstance(value, tuple) and len(value) == 4:
-        return pads_text(value)
-    if kind in (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING) and isinstance(
-        value, tuple
-    ):
-        return pair_text(value)
-    return repr(value) if not isinstance(value, (int, float)) else str(value)
+__all__ = ["LayerSpec", "LAYERS", "layer"]
 
 
 C = TypeVar("C", bound=LayerConfig)
@@ -349,8 +93,8 @@ class LayerSpec:
             raise TypeError(f"{self.name} takes {len(self.params)} arguments, got {len(args)}")
         values: Dict[str, Any] = {}
         for p, v in zip(self.params, args):
-            values[p.name] = self._normalise(p, v)
-        self._validate(values)
+            values[p.name] = normalise(self.name, p, v)
+        validate(self.name, self.params, self.checks, values)
         fields = dict(values)
         for p in self.params:
             if p.kind is ArgKind.ACTIVATION:
@@ -372,12 +116,12 @@ class LayerSpec:
                 v = UNKNOWN
             if p.kind is ArgKind.ACTIVATION and not isinstance(v, str):
                 v = activation_name(v)
-            elif p.kind in _PAIR_KINDS and is_int(v):
+            elif p.kind in PAIR_KINDS and is_int(v):
                 v = (v, v)
             elif p.kind is ArgKind.CONV_PADDING:
                 v = conv_pads(v)
             full[p.name] = v
-        self._validate(full, static=True)
+        validate(self.name, self.params, self.checks, full)
         return self._build(full)
 
     def _build(self, values: Dict[str, Any]) -> LayerConfig:
@@ -387,114 +131,6 @@ class LayerSpec:
         kwargs = {k: v for k, v in values.items() if k in names}
         kwargs.update(self.fixed)
         return self.config(**kwargs)
-
-    # -- validation --------------------------------------------------------------------------
-    def _normalise(self, p: Param, v: Any) -> Any:
-        kind = p.kind
-        if kind is ArgKind.SIZE:
-            return self._int(p, v)
-        if kind is ArgKind.OPTIONAL_WINDOW and v is None:
-            return None
-        if kind in (ArgKind.WINDOW, ArgKind.OPTIONAL_WINDOW, ArgKind.PADDING):
-            if isinstance(v, (list, tuple)):
-                if len(v) != 2:
-                    raise TypeError(messages.wrong_layer_argument_type(
-                        self.name, p.name, v, "an int or a pair of ints"))
-                return (self._int(p, v[0], pair=True), self._int(p, v[1], pair=True))
-            i = self._int(p, v, pair=True)
-            return (i, i)
-        if kind is ArgKind.CONV_PADDING:
-            return self._conv_padding(p, v)
-        if kind is ArgKind.CHOICE:
-            if not isinstance(v, str):
-                raise TypeError(messages.wrong_layer_argument_type(
-                    self.name, p.name, v, (p.check(None) if p.check else None) or "a str"))
-            return v
-        if kind is ArgKind.ACTIVATION:
-            if not callable(v):
-                raise TypeError(messages.wrong_layer_argument_type(
-                    self.name, p.name, v, "a callable such as tf.relu"))
-            return v
-        if kind is ArgKind.FLAG:
-            if type(v).__name__ not in ("bool", "bool_"):
-                raise TypeError(messages.wrong_layer_argument_type(
-                    self.name, p.name, v, "True or False"))
-            return bool(v)
-        if kind is ArgKind.MODE:
-            if v is not None and type(v).__name__ not in ("bool", "bool_"):
-                raise TypeError(messages.wrong_layer_argument_type(
-                    self.name, p.name, v, "None, True or False"))
-            return None if v is None else bool(v)
-        if kind is ArgKind.GENERATOR:
-            if v is not None and not _is_generator(v):
-                raise TypeError(messages.wrong_layer_argument_type(
-                    self.name, p.name, v, _GENERATOR_NEED))
-            return v
-        # REAL
-        if isinstance(v, bool) or not isinstance(v, (int, float)) and not _is_real(v):
-            raise TypeError(messages.wrong_layer_argument_type(
-                self.name, p.name, v, "a real number"))
-        f = float(v)
-        if not math.isfinite(f):
-            raise ValueError(messages.invalid_layer_argument(
-                self.name, [(p.name, repr(v))], "a finite number"))
-        return v if isinstance(v, (int, float)) else f
-
-    def _conv_padding(self, p: Param, v: Any) -> Any:
-        if isinstance(v, str) and v == _SAME:
-            return _SAME
-        if isinstance(v, (list, tuple)) and len(v) in (2, 4):
-            items = tuple(self._int(p, a, need=_CONV_PADDING_NEED) for a in v)
-            return conv_pads(items)
-        if isinstance(v, (str, list, tuple)):
-            raise TypeError(messages.wrong_layer_argument_type(
-                self.name, p.name, v, _CONV_PADDING_NEED))
-        return conv_pads(self._int(p, v, need=_CONV_PADDING_NEED))
-
-    def _int(self, p: Param, v: Any, pair: bool = False, need: str = "") -> int:
-        need = need or ("an int or a pair of ints" if pair else "an int")
-        if isinstance(v, bool) or isinstance(v, float):
-            raise TypeError(messages.wrong_layer_argument_type(self.name, p.name, v, need))
-        try:
-            return operator.index(v)
-        except TypeError:
-            raise TypeError(
-                messages.wrong_layer_argument_type(self.name, p.name, v, need)
-            ) from None
-
-    def _validate(self, values: Mapping[str, Any], static: bool = False) -> None:
-        kinds = {p.name: p.kind for p in self.params}
-        for p in self.params:
-            v = values[p.name]
-            if p.kind is ArgKind.CHOICE:
-                need = p.check(v) if p.check is not None and v != UNKNOWN_TEXT else None
-                if need is not None:
-                    raise ValueError(messages.invalid_layer_argument(
-                        self.name, [(p.name, repr(v))], need))
-                continue
-            if p.kind in _UNCHECKED or not _is_concrete(v):
-                continue
-            need = _range_need(p.kind, v)
-            if need is None and p.check is not None:
-                need = p.check(v)
-            if need is not None:
-                text = messages.invalid_layer_argument(
-                    self.name, [(p.name, _value_text(p.kind, v))], need)
-                if p.kind in _SIZE_KINDS:
-                    raise LayerArgumentError(text, p.name)
-                raise ValueError(text)
-        for c in self.checks:
-            vs = [values[n] for n in c.names]
-            ready = _is_dim if c.symbolic else _is_concrete
-            if not all(ready(v) for v in vs):
-                continue
-            need = c.test(*vs)
-            if need is not None:
-                shown = [(n, _value_text(kinds[n], v)) for n, v in zip(c.names, vs)]
-                text = messages.invalid_layer_argument(self.name, shown, need)
-                if c.size_error:
-                    raise LayerArgumentError(text, c.names[-1])
-                raise ValueError(text)
 
     # -- the config in a static type ---------------------------------------------------------
     def window_args(self) -> Tuple[str, ...]:
@@ -589,11 +225,6 @@ class LayerSpec:
             return self.config(**kwargs)
         except (ValueError, TypeError):
             return None
-
-
-def _is_real(v: Any) -> bool:
-    # numpy floats and ints without importing numpy: anything float() takes that is a number.
-    return type(v).__name__.startswith(("float", "int")) and hasattr(v, "__float__")
 
 
 _UNREADABLE = object()  # an extra whose text cannot be read back

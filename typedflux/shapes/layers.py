@@ -2,7 +2,10 @@
 
 - :mod:`typedflux.shapes.windows`: conv/pool output-size arithmetic and the window text;
 - :mod:`typedflux.shapes.layer_spec`: :class:`LayerSpec` (a layer's constructor arguments,
-  config and rule, declared once), :class:`LayerConfig`, :data:`LAYERS`;
+  config and rule, declared once) and :data:`LAYERS`;
+- :mod:`typedflux.shapes.layer_args`: the constructor arguments' kinds (:class:`ArgKind`,
+  :class:`Param`, checks across arguments) and their validation;
+- :mod:`typedflux.shapes.layer_config`: :class:`LayerConfig` (a layer's repr and rule);
 - ``layers_basic``, ``layers_conv``, ``layers_norm``, ``layers_recurrent``,
   ``layers_attention``, ``layers_resample``, ``layers_combine``: one spec per layer (importing this module registers them all);
 - :mod:`typedflux.shapes.chains`: threading shapes through a Chain (construction and calls);
@@ -27,17 +30,10 @@ from typedflux.shapes.chains import (
     reword_in_chain,
     skip_repr,
 )
-from typedflux.shapes.layer_spec import (
-    LAYERS,
-    ArgKind,
-    LayerArgumentError,
-    LayerConfig,
-    LayerInputError,
-    LayerSpec,
-    Param,
-    Shape,
-    activation_name,
-)
+from typedflux.shapes.errors import LayerArgumentError, LayerInputError
+from typedflux.shapes.layer_args import ArgKind, Param
+from typedflux.shapes.layer_config import LayerConfig, Shape, activation_name
+from typedflux.shapes.layer_spec import LAYERS, LayerSpec
 from typedflux.shapes.layers_attention import AttentionConfig
 from typedflux.shapes.layers_basic import DenseConfig, DropoutConfig, EmbeddingConfig, FlattenConfig
 from typedflux.shapes.layers_combine import BilinearConfig

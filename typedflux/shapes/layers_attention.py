@@ -11,18 +11,9 @@ from typing import Optional, Sequence
 
 from typedflux.shapes.dims import UNKNOWN, Dim, equal
 from typedflux.shapes.errors import CannotTell, require
-from typedflux.shapes.layer_spec import (
-    B_,
-    T_,
-    ArgKind,
-    LayerConfig,
-    Param,
-    Shape,
-    divisible,
-    dims_only,
-    is_int,
-    layer,
-)
+from typedflux.shapes.layer_args import ArgKind, Param, divisible
+from typedflux.shapes.layer_config import B_, T_, LayerConfig, Shape, dims_only, is_int
+from typedflux.shapes.layer_spec import layer
 from typedflux.shapes.messages import fmt_shape
 
 __all__ = ["AttentionConfig"]

@@ -11,17 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from typedflux.shapes.dims import UNKNOWN, Dim, Star
-from typedflux.shapes.layer_spec import (
-    ANY,
-    B_,
-    T_,
-    ArgKind,
-    LayerConfig,
-    Param,
-    Shape,
-    feature_repr,
-    layer,
-)
+from typedflux.shapes.layer_args import ArgKind, Param
+from typedflux.shapes.layer_config import ANY, B_, T_, LayerConfig, Shape, feature_repr
+from typedflux.shapes.layer_spec import layer
 
 __all__ = ["DenseConfig", "FlattenConfig", "DropoutConfig", "EmbeddingConfig"]
 

@@ -13,18 +13,10 @@ from typing import Sequence
 from typedflux.shapes import messages
 from typedflux.shapes.dims import Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import (
-    ANY,
-    B_,
-    ArgKind,
-    LayerConfig,
-    LayerInputError,
-    Param,
-    Shape,
-    dim_at,
-    dims_only,
-    layer,
-)
+from typedflux.shapes.errors import LayerInputError
+from typedflux.shapes.layer_args import ArgKind, Param
+from typedflux.shapes.layer_config import ANY, B_, LayerConfig, Shape, dim_at, dims_only
+from typedflux.shapes.layer_spec import layer
 
 __all__ = ["BilinearConfig"]
 

@@ -19,24 +19,20 @@ from typing import Any, Dict, Optional, Tuple, Union
 from typedflux.shapes import messages
 from typedflux.shapes.dims import UNKNOWN, Dim, Star
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import (
+from typedflux.shapes.errors import LayerArgumentError
+from typedflux.shapes.layer_args import ArgKind, Check, Param, divisible
+from typedflux.shapes.layer_config import (
     B_,
     H_,
-    LAYERS,
     W_,
-    ArgKind,
-    Check,
-    LayerArgumentError,
     LayerConfig,
-    Param,
     Shape,
     as_dim,
     dim_at,
     dims_only,
-    divisible,
     is_int,
-    layer,
 )
+from typedflux.shapes.layer_spec import LAYERS, layer
 from typedflux.shapes.dims import sym
 from typedflux.shapes.windows import (
     IntPair,

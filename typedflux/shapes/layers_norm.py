@@ -13,17 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Optional, Tuple
 
 from typedflux.shapes.dims import UNKNOWN, Dim
-from typedflux.shapes.layer_spec import (
-    ANY,
-    B_,
-    H_,
-    ArgKind,
-    LayerConfig,
-    Param,
-    Shape,
-    divisible,
-    layer,
-)
+from typedflux.shapes.layer_args import ArgKind, Param, divisible
+from typedflux.shapes.layer_config import ANY, B_, H_, LayerConfig, Shape
+from typedflux.shapes.layer_spec import layer
 
 __all__ = ["BatchNormConfig", "LayerNormConfig", "GroupNormConfig", "InstanceNormConfig"]
 

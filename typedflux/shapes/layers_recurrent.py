@@ -16,18 +16,17 @@ from typing import Sequence, Union
 from typedflux.shapes import messages
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import (
+from typedflux.shapes.layer_args import ArgKind, Param
+from typedflux.shapes.layer_config import (
     B_,
     T_,
-    ArgKind,
     LayerConfig,
-    Param,
     Several,
     Shape,
     dims_only,
     feature_repr,
-    layer,
 )
+from typedflux.shapes.layer_spec import layer
 
 __all__ = ["RecurrentConfig", "STATE_NAMES"]
 

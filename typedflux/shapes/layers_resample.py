@@ -13,23 +13,20 @@ from typing import Any, Dict, Optional
 from typedflux.shapes import messages
 from typedflux.shapes.dims import UNKNOWN, Dim, Expr
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_spec import (
+from typedflux.shapes.errors import LayerArgumentError
+from typedflux.shapes.layer_args import ArgKind, Param, choice, remainder
+from typedflux.shapes.layer_config import (
     B_,
     H_,
     W_,
-    ArgKind,
-    LayerArgumentError,
     LayerConfig,
-    Param,
     Shape,
     as_dim,
-    choice,
     dim_at,
     dims_only,
     is_int,
-    layer,
-    remainder,
 )
+from typedflux.shapes.layer_spec import layer
 from typedflux.shapes.dims import sym
 from typedflux.shapes.windows import IntPair, pair_text
 
