@@ -55,6 +55,7 @@ bad_focal = losses.focal_loss(probs, tf.zeros(8, 4), gamma=2.0)  # E: Shapes dif
 bad_dice = losses.dice_coeff_loss(tf.zeros(2, 8, 8), tf.zeros(2, 8, 7))  # E: Shapes differ for "dice_coeff_loss": prediction has Tensor[2, 8, 8], target has Tensor[2, 8, 7]; need identical shapes (no broadcasting in losses) (8 vs 7 at axis -1)  [shape]
 reveal_type(losses.tversky_loss(probs, probs, beta=0.3))  # N: Revealed type is "typedflux.tensor.Tensor[()]"
 reveal_type(losses.poisson_loss(probs, probs))  # N: Revealed type is "typedflux.tensor.Tensor[()]"
+bad_binary_focal = losses.binary_focal_loss(tf.zeros(8, 1), tf.zeros(8))  # E: Shapes differ for "binary_focal_loss": prediction has Tensor[8, 1], target has Tensor[8]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[8, 1] or squeeze the prediction  [shape]
 bad_pairs = losses.siamese_contrastive_loss(tf.zeros(32), tf.zeros(31))  # E: Shapes differ for "siamese_contrastive_loss": prediction has Tensor[32], target has Tensor[31]; need identical shapes (no broadcasting in losses) (32 vs 31 at axis -1)  [shape]
 reveal_type(losses.label_smoothing(probs, 0.1))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[5]]"
 scalar = losses.mse(signs, signs)

@@ -12,6 +12,7 @@ T = TypeVar("T", bound=int)
 
 x = tf.zeros(8, 16)
 reveal_type(tf.sin(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[16]]"
+reveal_type(tf.cos(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[16]]"
 reveal_type(tf.clamp(x, min=0.0))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[16]]"
 reveal_type(tf.tril(tf.ones(8, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[8]]"
 vector_mask = tf.tril(tf.ones(8))  # E: Too few dimensions for "tril": x has Tensor[8]; need at least 2 dimensions (1 given)  [shape]
