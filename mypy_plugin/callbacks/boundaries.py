@@ -91,6 +91,9 @@ class Boundary:
     # For an assignment: its target, and whether the statement annotates it itself.
     lvalue: Optional[Expression] = None
     annotated: bool = False
+    # For a value assigned to a name that an annotated assignment next reads
+    # (``h = ...; y: T = h``): the annotation ``T``.
+    declared: Optional[Type] = None
 
 
 def _target_text(e: Expression) -> Optional[str]:
@@ -106,15 +109,28 @@ def _target_text(e: Expression) -> Optional[str]:
 
 
 def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
-    """``h = <value>`` followed, in the same block, by ``return h`` (or ``yield h``) with no
-    statement in between that mentions ``h``: the value is checked against the function's
-    annotation when it is computed, since the bare name returned runs no hook (see
-    :func:`check_boundary`). Nothing in between reads ``h``, so nothing sees its type."""
+    """``h = <value>`` followed, in the same block, by ``return h`` (or ``yield h``, or an
+    annotated ``y: T = h`` after which nothing in the block mentions ``h``) with no statement
+    in between that mentions ``h``: the value is checked against the annotation when it is
+    computed, since the bare name runs no hook (see :func:`check_boundary`). Nothing else
+    reads ``h``, so nothing else sees the type it is then given."""
     for j, stmt in enumerate(body):
+        declared: Optional[Type] = None
+        target = ""
         if isinstance(stmt, ReturnStmt):
             returned, kind = stmt.expr, "return"
         elif isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, YieldExpr):
             returned, kind = stmt.expr.expr, "yield"
+        elif (
+            isinstance(stmt, AssignmentStmt)
+            and stmt.type is not None
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.rvalue, NameExpr)
+        ):
+            returned, kind, declared = stmt.rvalue, "assign", stmt.type
+            target = _target_text(stmt.lvalues[0]) or ""
+            if not target or any(_mentions(later, stmt.rvalue.name) for later in body[j + 1 :]):
+                continue  # ``h`` is read again: the type it would be given must stay its own
         else:
             continue
         if not isinstance(returned, NameExpr):
@@ -128,7 +144,10 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
                 and first.lvalues[0].name == returned.name
             ):
                 if first.type is None:
-                    found[id(first.rvalue)] = Boundary(kind, at=returned)
+                    found[id(first.rvalue)] = Boundary(
+                        kind, target, at=returned, annotated=declared is not None,
+                        declared=declared,
+                    )
                 break
             if _mentions(first, returned.name):
                 break
@@ -174,6 +193,7 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         mark(e, where)
 
     stack: List[Any] = list(tree.defs)
+    _returned_next(tree.defs, later)  # module level: ``h = ...; y: T = h``
     while stack:
         node = stack.pop()
         if isinstance(node, ReturnStmt):
@@ -412,7 +432,7 @@ def _check_returned_next(ctx: Any, result: Type) -> Type:
     where = boundary_of(ctx.api, ctx.context, returned_next=True)
     if where is None:
         return result
-    declares = _function_declares(ctx.api, where.kind)
+    declares = where.declared if where.kind == "assign" else _function_declares(ctx.api, where.kind)
     declared = _declared_tensor(declares) if declares is not None else None
     if declared is None or is_subtype(result, declared):
         return result

@@ -55,9 +55,22 @@ def pooled(h: Tensor[B, N, 64]) -> None:
     summary_fixed: Tensor[B, 64] = h.mean(axis=1)
 
 
+# -- a name bound just before and read only by the annotated assignment -----------------------
+def staged(x: Tensor[B, 784]) -> None:
+    h = encoder(x)
+    code: Tensor[B, 64] = h  # E: Assigned shape Tensor[B, 32] does not match the annotation Tensor[B, 64] of "code": axis 1 is 32, expected 64  [shape]
+    h_fixed = encoder(x)
+    code_fixed: Tensor[B, 32] = h_fixed
+
+
+staged_h = encoder(x)
+staged_code: Tensor[16, 64] = staged_h  # E: Assigned shape Tensor[16, 32] does not match the annotation Tensor[16, 64] of "staged_code": axis 1 is 32, expected 64  [shape]
+
+
 # The module-level lines above ran without a ShapeError; these run the functions' bodies.
 Autoencoder()
 AutoencoderFixed()
+staged(x)
 attention_scores(tf.zeros(2, 5, 64), tf.zeros(2, 5, 64))
 pooled(tf.zeros(2, 5, 64))
 
