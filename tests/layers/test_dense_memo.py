@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.common import ones
 from typedflux.ops import layers_nn as F
 from typedflux.ops import losses_nn as L
 
@@ -103,9 +103,9 @@ def test_saved_values_go_with_their_output_or_their_vjp() -> None:
 
 
 def test_cached_ones_are_read_only_and_per_dtype() -> None:
-    a = K.ones(4, np.dtype(np.float32))
-    assert a is K.ones(4, np.dtype(np.float32)) and a.dtype == np.float32
-    assert K.ones(4, np.dtype(np.float64)).dtype == np.float64
+    a = ones(4, np.dtype(np.float32))
+    assert a is ones(4, np.dtype(np.float32)) and a.dtype == np.float32
+    assert ones(4, np.dtype(np.float64)).dtype == np.float64
     with pytest.raises(ValueError):
         a[0] = 2.0
     np.testing.assert_array_equal(a, np.ones(4))

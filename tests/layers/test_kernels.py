@@ -1,4 +1,4 @@
-"""Layer kernels (typedflux.ops.layers_kernels) against naive loops and finite differences."""
+"""Layer kernels (typedflux.ops.kernels) against naive loops and finite differences."""
 
 from __future__ import annotations
 
@@ -7,7 +7,19 @@ from typing import Any, Callable, Tuple
 import numpy as np
 import pytest
 
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.conv import (
+    conv2d_backward, conv2d_forward, conv_transpose2d_backward, conv_transpose2d_forward,
+)
+from typedflux.ops.kernels.dense import dense_backward, dense_forward
+from typedflux.ops.kernels.norm import (
+    batchnorm_backward, batchnorm_forward, layernorm_backward, layernorm_forward,
+)
+from typedflux.ops.kernels.pool import (
+    maxpool2d_backward, maxpool2d_forward, meanpool2d_backward, meanpool2d_forward,
+)
+from typedflux.ops.kernels.recurrent import (
+    gru_backward, gru_forward, lstm_backward, lstm_forward, rnn_backward, rnn_forward,
+)
 
 rng = np.random.default_rng(0)
 Array = Any
@@ -82,7 +94,7 @@ CONV_CASES = [
 @pytest.mark.parametrize("xs,ws,stride,pad,dil", CONV_CASES)
 def test_conv2d_matches_naive_loop(xs: Any, ws: Any, stride: Any, pad: Any, dil: Any) -> None:
     x, w, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
-    y, _ = K.conv2d_forward(x, w, b, stride, pad, dil)
+    y, _ = conv2d_forward(x, w, b, stride, pad, dil)
     np.testing.assert_allclose(y, naive_conv(x, w, b, stride, pad, dil), atol=1e-10)
 
 
@@ -93,7 +105,7 @@ def test_conv_transpose2d_matches_naive_loop(
     x = rng.normal(size=(xs[0], ws[0], 4, 5))
     w = rng.normal(size=(ws[0], ws[1], ws[2], ws[3]))
     b = rng.normal(size=ws[1])
-    y = K.conv_transpose2d_forward(x, w, b, stride, pad, dil)
+    y = conv_transpose2d_forward(x, w, b, stride, pad, dil)
     np.testing.assert_allclose(y, naive_conv_transpose(x, w, b, stride, pad, dil), atol=1e-10)
 
 
@@ -117,26 +129,26 @@ def test_conv_backwards_match_finite_differences(
     xs: Any, ws: Any, stride: Any, pad: Any, dil: Any
 ) -> None:
     x, w, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
-    y, cols = K.conv2d_forward(x, w, b, stride, pad, dil)
+    y, cols = conv2d_forward(x, w, b, stride, pad, dil)
     r = rng.normal(size=y.shape)
 
     def loss() -> float:
-        return float((K.conv2d_forward(x, w, b, stride, pad, dil)[0] * r).sum())
+        return float((conv2d_forward(x, w, b, stride, pad, dil)[0] * r).sum())
 
-    gx, gw, gb = K.conv2d_backward(r, cols, x.shape, w, stride, pad, dil)
+    gx, gw, gb = conv2d_backward(r, cols, x.shape, w, stride, pad, dil)
     for got, arr in ((gx, x), (gw, w), (gb, b)):
         np.testing.assert_allclose(got, _numgrad(loss, arr), rtol=1e-5, atol=1e-6)
 
     xt = rng.normal(size=(xs[0], ws[0], 4, 3))
     bt = rng.normal(size=ws[1])
     wt = rng.normal(size=(ws[0], ws[1], ws[2], ws[3]))
-    yt = K.conv_transpose2d_forward(xt, wt, bt, stride, pad, dil)
+    yt = conv_transpose2d_forward(xt, wt, bt, stride, pad, dil)
     rt = rng.normal(size=yt.shape)
 
     def loss_t() -> float:
-        return float((K.conv_transpose2d_forward(xt, wt, bt, stride, pad, dil) * rt).sum())
+        return float((conv_transpose2d_forward(xt, wt, bt, stride, pad, dil) * rt).sum())
 
-    gx, gw, gb = K.conv_transpose2d_backward(rt, xt, wt, stride, pad, dil)
+    gx, gw, gb = conv_transpose2d_backward(rt, xt, wt, stride, pad, dil)
     for got, arr in ((gx, xt), (gw, wt), (gb, bt)):
         np.testing.assert_allclose(got, _numgrad(loss_t, arr), rtol=1e-5, atol=1e-6)
 
@@ -147,18 +159,18 @@ POOL_CASES = [((2, 2), (2, 2), (0, 0)), ((3, 3), (2, 2), (1, 1)), ((3, 2), (1, 2
 @pytest.mark.parametrize("k,s,p", POOL_CASES)
 def test_pools_match_naive_and_finite_differences(k: Any, s: Any, p: Any) -> None:
     x = rng.normal(size=(2, 3, 7, 6))
-    y = K.maxpool2d_forward(x, k, s, p)
+    y = maxpool2d_forward(x, k, s, p)
     np.testing.assert_allclose(y, naive_pool(x, k, s, p, "max"))
-    m = K.meanpool2d_forward(x, k, s, p)
+    m = meanpool2d_forward(x, k, s, p)
     np.testing.assert_allclose(m, naive_pool(x, k, s, p, "mean"), atol=1e-12)
     r = rng.normal(size=y.shape)
-    gx = K.maxpool2d_backward(r, x, y, k, s, p)
+    gx = maxpool2d_backward(r, x, y, k, s, p)
     np.testing.assert_allclose(
-        gx, _numgrad(lambda: float((K.maxpool2d_forward(x, k, s, p) * r).sum()), x), atol=1e-6
+        gx, _numgrad(lambda: float((maxpool2d_forward(x, k, s, p) * r).sum()), x), atol=1e-6
     )
-    gm = K.meanpool2d_backward(r, x.shape, k, s, p)
+    gm = meanpool2d_backward(r, x.shape, k, s, p)
     np.testing.assert_allclose(
-        gm, _numgrad(lambda: float((K.meanpool2d_forward(x, k, s, p) * r).sum()), x), atol=1e-6
+        gm, _numgrad(lambda: float((meanpool2d_forward(x, k, s, p) * r).sum()), x), atol=1e-6
     )
 
 
@@ -168,7 +180,7 @@ def test_batchnorm_reference_and_gradients(training: bool, shape: Any) -> None:
     x = rng.normal(size=shape)
     w, b = rng.normal(size=3), rng.normal(size=3)
     rm, rv = rng.normal(size=3), rng.uniform(0.5, 2, size=3)
-    y = K.batchnorm_forward(x, w, b, rm, rv, training, 1e-5)
+    y = batchnorm_forward(x, w, b, rm, rv, training, 1e-5)
     axes = (0,) + tuple(range(2, x.ndim))
     view = (1, 3) + (1,) * (x.ndim - 2)
     mu = x.mean(axis=axes) if training else rm
@@ -176,10 +188,10 @@ def test_batchnorm_reference_and_gradients(training: bool, shape: Any) -> None:
     ref = (x - mu.reshape(view)) / np.sqrt(var.reshape(view) + 1e-5) * w.reshape(view)
     np.testing.assert_allclose(y, ref + b.reshape(view), atol=1e-12)
     r = rng.normal(size=shape)
-    grads = K.batchnorm_backward(r, x, w, rm, rv, training, 1e-5)
+    grads = batchnorm_backward(r, x, w, rm, rv, training, 1e-5)
 
     def loss() -> float:
-        return float((K.batchnorm_forward(x, w, b, rm, rv, training, 1e-5) * r).sum())
+        return float((batchnorm_forward(x, w, b, rm, rv, training, 1e-5) * r).sum())
 
     for got, arr in zip(grads, (x, w, b)):
         np.testing.assert_allclose(got, _numgrad(loss, arr), rtol=1e-5, atol=1e-6)
@@ -188,14 +200,14 @@ def test_batchnorm_reference_and_gradients(training: bool, shape: Any) -> None:
 def test_layernorm_reference_and_gradients() -> None:
     x = rng.normal(size=(2, 3, 5))
     w, b = rng.normal(size=5), rng.normal(size=5)
-    y = K.layernorm_forward(x, w, b, 1e-5)
+    y = layernorm_forward(x, w, b, 1e-5)
     ref = (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-5) * w + b
     np.testing.assert_allclose(y, ref, atol=1e-12)
     r = rng.normal(size=x.shape)
-    grads = K.layernorm_backward(r, x, w, 1e-5)
+    grads = layernorm_backward(r, x, w, 1e-5)
     for got, arr in zip(grads, (x, w, b)):
         np.testing.assert_allclose(
-            got, _numgrad(lambda: float((K.layernorm_forward(x, w, b, 1e-5) * r).sum()), arr),
+            got, _numgrad(lambda: float((layernorm_forward(x, w, b, 1e-5) * r).sum()), arr),
             rtol=1e-5, atol=1e-6,
         )
 
@@ -203,12 +215,12 @@ def test_layernorm_reference_and_gradients() -> None:
 @pytest.mark.parametrize("act", ["identity", "relu", "tanh", "sigmoid"])
 def test_dense_gradients(act: str) -> None:
     x, w, b = rng.normal(size=(2, 3, 4)), rng.normal(size=(5, 4)), rng.normal(size=5)
-    y = K.dense_forward(x, w, b, act)
+    y = dense_forward(x, w, b, act)
     r = rng.normal(size=y.shape)
-    grads = K.dense_backward(r, y, x, w, act)
+    grads = dense_backward(r, y, x, w, act)
     for got, arr in zip(grads, (x, w, b)):
         np.testing.assert_allclose(
-            got, _numgrad(lambda: float((K.dense_forward(x, w, b, act) * r).sum()), arr),
+            got, _numgrad(lambda: float((dense_forward(x, w, b, act) * r).sum()), arr),
             rtol=1e-5, atol=1e-6,
         )
 
@@ -267,22 +279,22 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
 
     def fwd() -> Array:
         if kind == "rnn":
-            return K.rnn_forward(x, wih, whh, b)
+            return rnn_forward(x, wih, whh, b)
         if kind == "lstm":
-            return K.lstm_forward(x, wih, whh, b)[0]
-        return K.gru_forward(x, wih, whh, b)[0]
+            return lstm_forward(x, wih, whh, b)[0]
+        return gru_forward(x, wih, whh, b)[0]
 
     out = fwd()
     np.testing.assert_allclose(out, ref(x, wih, whh, b), atol=1e-12)
     r = rng.normal(size=out.shape)
     if kind == "rnn":
-        grads = K.rnn_backward(r, out, x, wih, whh)
+        grads = rnn_backward(r, out, x, wih, whh)
     elif kind == "lstm":
-        _, gts, cells = K.lstm_forward(x, wih, whh, b)
-        grads = K.lstm_backward(r, out, gts, cells, x, wih, whh)
+        _, gts, cells = lstm_forward(x, wih, whh, b)
+        grads = lstm_backward(r, out, gts, cells, x, wih, whh)
     else:
-        _, saved = K.gru_forward(x, wih, whh, b)
-        grads = K.gru_backward(r, out, saved, x, wih, whh)
+        _, saved = gru_forward(x, wih, whh, b)
+        grads = gru_backward(r, out, saved, x, wih, whh)
     for got, arr in zip(grads, (x, wih, whh, b)):
         np.testing.assert_allclose(
             got, _numgrad(lambda: float((fwd() * r).sum()), arr), rtol=1e-5, atol=1e-6
@@ -293,8 +305,8 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
 def test_maxpool_ties_go_to_the_first_maximum(stride: Any) -> None:
     x = np.zeros((1, 1, 4, 4))
     x[0, 0, 3, 3] = 1.0
-    y = K.maxpool2d_forward(x, (2, 2), stride, (0, 0))
-    g = K.maxpool2d_backward(np.ones_like(y), x, y, (2, 2), stride, (0, 0))
+    y = maxpool2d_forward(x, (2, 2), stride, (0, 0))
+    g = maxpool2d_backward(np.ones_like(y), x, y, (2, 2), stride, (0, 0))
     first = np.zeros((4, 4))
     if stride == (2, 2):
         first[[0, 0, 2, 3], [0, 2, 0, 3]] = 1.0

@@ -11,7 +11,9 @@ import pytest
 
 import typedflux as tf
 from typedflux.engine.tree import walk_with
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.conv import col2im_cm, conv2d_backward, conv2d_forward, im2col_cm, like
+from typedflux.ops.kernels.dense import dense_forward
+from typedflux.ops.kernels.pool import maxpool2d_backward, maxpool2d_forward
 from typedflux.optimise.state import _lookup
 
 rng = np.random.default_rng(11)
@@ -45,9 +47,9 @@ def test_col2im_is_the_adjoint_of_im2col(xs: Any, k: Any, s: Any, p: Any, d: Any
     if layout == "chwn":
         x = _chwn_backed(x)
     ohw = _out_hw(xs, k, s, p, d)
-    cols = K.im2col_cm(x, k, s, p, d, ohw)
+    cols = im2col_cm(x, k, s, p, d, ohw)
     g = rng.normal(size=cols.shape)
-    gx = K.col2im_cm(g, xs, k, s, p, d, ohw)
+    gx = col2im_cm(g, xs, k, s, p, d, ohw)
     assert gx.shape == xs
     # <im2col(x), g> == <x, col2im(g)> for every x and g: the two are adjoint.
     np.testing.assert_allclose(float((cols * g).sum()), float((x * gx).sum()), rtol=1e-10)
@@ -58,13 +60,13 @@ def test_conv_does_not_depend_on_the_input_layout(xs: Any, k: Any, s: Any, p: An
                                                   d: Any) -> None:
     x = rng.normal(size=xs)
     w, b = rng.normal(size=(4, xs[1], *k)), rng.normal(size=4)
-    y1, c1 = K.conv2d_forward(x, w, b, s, p, d, "relu")
-    y2, c2 = K.conv2d_forward(_chwn_backed(x), w, b, s, p, d, "relu")
+    y1, c1 = conv2d_forward(x, w, b, s, p, d, "relu")
+    y2, c2 = conv2d_forward(_chwn_backed(x), w, b, s, p, d, "relu")
     np.testing.assert_allclose(y1, y2, rtol=1e-12)
     g = rng.normal(size=y1.shape)
     for gg in (g, _chwn_backed(g)):  # a gradient in either memory order
-        got = K.conv2d_backward(gg, c2, xs, w, s, p, d, y2, "relu", True)
-        want = K.conv2d_backward(g, c1, xs, w, s, p, d, y1, "relu", True)
+        got = conv2d_backward(gg, c2, xs, w, s, p, d, y2, "relu", True)
+        want = conv2d_backward(g, c1, xs, w, s, p, d, y1, "relu", True)
         for a, e in zip(got, want):
             np.testing.assert_allclose(a, e, rtol=1e-10, atol=1e-12)
 
@@ -75,30 +77,30 @@ def test_maxpool_keeps_the_input_layout_and_values(window: Any, stride: Any,
                                                    pad: Any) -> None:
     x = rng.normal(size=(3, 2, 6, 6))
     xc = _chwn_backed(x)
-    y, yc = K.maxpool2d_forward(x, window, stride, pad), K.maxpool2d_forward(xc, window,
+    y, yc = maxpool2d_forward(x, window, stride, pad), maxpool2d_forward(xc, window,
                                                                             stride, pad)
     np.testing.assert_array_equal(y, yc)
     assert yc.transpose(1, 2, 3, 0).flags.c_contiguous  # still batch-innermost
     g = rng.normal(size=y.shape)
-    want = K.maxpool2d_backward(g, x, y, window, stride, pad)
+    want = maxpool2d_backward(g, x, y, window, stride, pad)
     for gg in (g, _chwn_backed(g)):
-        np.testing.assert_array_equal(K.maxpool2d_backward(gg, xc, yc, window, stride, pad),
+        np.testing.assert_array_equal(maxpool2d_backward(gg, xc, yc, window, stride, pad),
                                       want)
 
 
 def test_like_reorders_only_when_the_layouts_differ() -> None:
     ref = _chwn_backed(rng.normal(size=(2, 3, 4, 5)))
     a = rng.normal(size=(2, 3, 4, 5))
-    b = K.like(a, ref)
+    b = like(a, ref)
     np.testing.assert_array_equal(a, b)
     assert b.strides == ref.strides
-    assert K.like(ref, ref) is ref
+    assert like(ref, ref) is ref
 
 
 @pytest.mark.parametrize("rows", [1, 3, 7, 40])
 def test_dense_forward_small_and_large_batches(rows: int) -> None:
     x, w, b = rng.normal(size=(rows, 5)), rng.normal(size=(8, 5)), rng.normal(size=8)
-    y = K.dense_forward(x, w, b, "identity")
+    y = dense_forward(x, w, b, "identity")
     np.testing.assert_allclose(y, x @ w.T + b, rtol=1e-12)
     assert y.flags.c_contiguous
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.ops.layers_kernels import PrecisionWarning
+from typedflux.ops.kernels.common import PrecisionWarning
 from zoo import example, input_for, layer_names, outputs, total
 
 FLOAT_LAYERS = [n for n in layer_names() if example(n)[2] != np.int64]

@@ -30,7 +30,8 @@ from typedflux.compiler import hooks
 from typedflux.compiler.errors import TraceError, ValueDependentError
 from typedflux.compiler.guard import Backup, Guard, discover
 from typedflux.compiler.program import Program
-from typedflux.compiler.record import Recorder, Var
+from typedflux.compiler.record import Recorder
+from typedflux.compiler.steps import Var
 from typedflux.compiler.sym import Sym
 from typedflux.engine.tape import is_recording
 from typedflux.engine.tree import Grads

@@ -23,7 +23,8 @@ from typing import Any, Callable, Dict, List, Tuple
 import numpy as np
 
 from typedflux.compiler.errors import TraceError
-from typedflux.compiler.record import Call, Recorder, Step, Var, copy_into
+from typedflux.compiler.record import Recorder
+from typedflux.compiler.steps import Call, Step, Var, copy_into
 from typedflux.compiler.sym import Sym
 
 __all__ = ["record_function", "effect"]

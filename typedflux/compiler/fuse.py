@@ -30,7 +30,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compiler.record import Call, Step, Var
+from typedflux.compiler.steps import Call, Step, Var
 from typedflux.optimise import blas
 from typedflux.optimise import state as state_module
 

@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Tuple
 import numpy as np
 
 from typedflux.compiler.fuse import vars_of
-from typedflux.compiler.record import BUF, VIEW, Step, Var
+from typedflux.compiler.steps import BUF, VIEW, Step, Var
 
 __all__ = ["place"]
 

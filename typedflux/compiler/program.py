@@ -28,7 +28,8 @@ from typedflux.compiler.errors import TraceError
 from typedflux.compiler.fuse import fold_updates
 from typedflux.compiler.memory import place
 from typedflux.optimise.blas import Gemm
-from typedflux.compiler.record import Call, Recorder, Step, Var
+from typedflux.compiler.record import Recorder
+from typedflux.compiler.steps import Call, Step, Var
 
 __all__ = ["Program"]
 

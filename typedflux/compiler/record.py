@@ -1,5 +1,6 @@
 """The recorder behind :func:`typedflux.compile`: it runs a step on :class:`Sym` arrays and
-writes down each numpy call as a :class:`Step` over program values (:class:`Var`).
+writes down each numpy call as a :class:`~typedflux.compiler.steps.Step` over program values
+(:class:`~typedflux.compiler.steps.Var`; both in :mod:`typedflux.compiler.steps`).
 
 Every value of the program is an array that stays put between replays:
 
@@ -31,88 +32,12 @@ import numpy as np
 
 from typedflux.compiler import hooks
 from typedflux.compiler.errors import TraceError, ValueDependentError, caller
+from typedflux.compiler.steps import BUF, CONST, EXT, IN, VIEW, Call, Step, Var, copy_into
 from typedflux.compiler.sym import Sym
 
-__all__ = ["Var", "Step", "Call", "Recorder", "IN", "EXT", "CONST", "BUF", "VIEW", "copy_into"]
-
-IN, EXT, CONST, BUF, VIEW = "in", "ext", "const", "buf", "view"
+__all__ = ["Recorder"]
 
 _ndarray = np.ndarray
-
-
-class Var:
-    """One value of a recorded program (see the module docstring). ``arr``: its array at
-    recording (for a fixed value also at every replay); ``base``: the value a view is of;
-    ``dynamic``: bound anew at every call (an input, a view of one).
-
-    >>> rec = Recorder()
-    >>> x = rec.input(np.ones((2, 3)), "x")
-    >>> v = x.T.ref
-    >>> v.kind, v.dynamic, v.root() is x.ref
-    ('view', True, True)
-    """
-
-    __slots__ = ("n", "kind", "arr", "base", "dynamic", "name")
-
-    def __init__(self, n: int, kind: str, arr: Any, base: Optional["Var"], dynamic: bool,
-                 name: str) -> None:
-        self.n = n
-        self.kind = kind
-        self.arr = arr
-        self.base = base
-        self.dynamic = dynamic
-        self.name = name
-
-    def root(self) -> "Var":
-        v = self
-        while v.base is not None:
-            v = v.base
-        return v
-
-    def __repr__(self) -> str:
-        return f"Var({self.n}, {self.kind}, {self.name})"
-
-
-class Call:
-    """A call nested inside a step's arguments (``np.copyto(buf, np.where(c, x, y))``).
-
-    >>> rec = Recorder()
-    >>> x = rec.input(np.arange(3.0), "x")
-    >>> y = np.where(x > 1.0, x, 0.0)
-    >>> type(rec.steps[-1].args[1]).__name__, rec.steps[-1].args[1].fn is np.where
-    ('Call', True)
-    """
-
-    __slots__ = ("fn", "args", "kwargs")
-
-    def __init__(self, fn: Callable[..., Any], args: Tuple[Any, ...], kwargs: Dict[str, Any]):
-        self.fn, self.args, self.kwargs = fn, args, kwargs
-
-
-class Step:
-    """One call of the program: ``fn(*args, **kwargs)`` with :class:`Var` in place of arrays.
-    ``bind``: the value the call's result becomes (a view of an input, taken at every call),
-    else the call works through ``out=`` or in place. ``writes``: the values it writes.
-
-    >>> rec = Recorder()
-    >>> x = rec.input(np.ones(2), "x")
-    >>> x *= 3.0
-    >>> s = rec.steps[0]
-    >>> s.fn is np.multiply, s.writes == (x.ref,)
-    (True, True)
-    """
-
-    __slots__ = ("fn", "args", "kwargs", "bind", "writes", "exits")
-
-    def __init__(self, fn: Callable[..., Any], args: Tuple[Any, ...], kwargs: Dict[str, Any],
-                 bind: Optional[Var] = None, writes: Tuple[Var, ...] = (),
-                 exits: bool = False) -> None:
-        self.fn, self.args, self.kwargs, self.bind, self.writes = fn, args, kwargs, bind, writes
-        # A check whose False ends the replay (see hooks.opaque).
-        self.exits = exits
-
-    def __repr__(self) -> str:
-        return f"Step({getattr(self.fn, '__name__', self.fn)}, {self.args}, {self.kwargs})"
 
 
 def _has_var(t: Any) -> bool:
@@ -131,15 +56,6 @@ def _basic_key(key: Any) -> bool:
                 or (isinstance(k, (int, np.integer)) and not isinstance(k, (bool, np.bool_)))):
             return False
     return True
-
-
-def copy_into(dst: Any, src: Any) -> None:
-    """``dst[...] = src`` (numpy's assignment casting): the step that fills a buffer.
-
-    >>> a = np.zeros(2, np.float32); copy_into(a, [1.5, 2.5]); a
-    array([1.5, 2.5], dtype=float32)
-    """
-    np.copyto(dst, src, casting="unsafe")
 
 
 class Recorder:

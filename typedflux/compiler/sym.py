@@ -34,7 +34,8 @@ import numpy as np
 from typedflux.compiler.errors import TraceError, caller, value_read
 
 if TYPE_CHECKING:
-    from typedflux.compiler.record import Recorder, Var
+    from typedflux.compiler.record import Recorder
+    from typedflux.compiler.steps import Var
 
 __all__ = ["Sym", "is_sym", "unwrap"]
 

@@ -20,7 +20,6 @@ from typedflux.ops import (  # noqa: F401
     expand,
     index,
     join,
-    layers_kernels,
     layers_nn,
     linalg,
     losses_nn,

@@ -1,7 +1,7 @@
 """The fused primitives of ``layers/basic.py``: dense (matmul + bias + activation),
 dropout (a saved mask) and embedding (a row lookup with a scatter-add gradient), each a
 forward and a hand-written VJP side by side. The maths of dense is in
-:mod:`typedflux.ops.layers_kernels`; the other layers' primitives are in
+:mod:`typedflux.ops.kernels.dense`; the other layers' primitives are in
 :mod:`typedflux.ops.layers_nn`.
 
 >>> import typedflux as tf
@@ -17,7 +17,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.dense import dense_forward, dense_vjp
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.layers_nn import FUSED_ACTIVATIONS, needs_grad
 from typedflux.ops.registry import Primitive, primitive
@@ -30,8 +30,8 @@ Args = List[Tuple[Any, ...]]
 
 
 # The kernels take the primitive's own arguments: bound directly, no wrapper call.
-p_dense: Primitive = primitive("dense")(K.dense_forward)
-p_dense.vjp(K.dense_vjp)
+p_dense: Primitive = primitive("dense")(dense_forward)
+p_dense.vjp(dense_vjp)
 
 
 @p_dense.examples

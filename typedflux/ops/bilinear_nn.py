@@ -3,7 +3,7 @@ Bilinear layer), a forward and a hand-written VJP, every step a GEMM over the fl
 leading dims. The shape rule is in ``typedflux/shapes/rules_bilinear.py``.
 
 Inputs are converted to the weight's dtype first (Flux's rule for layers, as the other
-layer kernels do: :func:`typedflux.ops.layers_kernels.as_param`).
+layer kernels do: :func:`typedflux.ops.kernels.common.as_param`).
 
 >>> import typedflux as tf
 >>> bilinear(tf.ones(2, 3), tf.ones(2, 4), tf.ones(5, 3, 4), tf.zeros(5)).shape
@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import Unpack
 
-from typedflux.ops.layers_kernels import as_param
+from typedflux.ops.kernels.common import as_param
 from typedflux.ops.registry import primitive
 from typedflux.tensor import Tensor
 

@@ -28,7 +28,8 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import Unpack
 
-from typedflux.ops.layers_kernels import as_param, col2im, col2im_cm, im2col, im2col_cm, like
+from typedflux.ops.kernels.common import as_param
+from typedflux.ops.kernels.conv import col2im, col2im_cm, im2col, im2col_cm, like
 from typedflux.ops.layers_nn import _save, _saved, needs_grad
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor

@@ -2,9 +2,9 @@
 RNN/LSTM/GRU, each a forward and a hand-written VJP side by side (dense, dropout and
 embedding, the primitives of ``layers/basic.py``, are in :mod:`typedflux.ops.basic_nn`).
 
-The maths lives in :mod:`typedflux.ops.layers_kernels`; here each kernel is bound to its spec
-(``typedflux/shapes/rules_layers.py``) so the registry runs the shape rule first and the
-gradient check covers it. Work a VJP can reuse (conv's im2col buffer, maxpool's argmax, the
+The maths lives in :mod:`typedflux.ops.kernels` (one module per family); here each kernel is
+bound to its spec (``typedflux/shapes/rules_layers.py``) so the registry runs the shape rule
+first and the gradient check covers it. Work a VJP can reuse (conv's im2col buffer, maxpool's argmax, the
 LSTM/GRU gates) is kept only while a tape records, keyed by the output array and dropped
 with it; a VJP that finds nothing saved recomputes it.
 
@@ -23,7 +23,18 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.engine.tape import _ACTIVE, id_on
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.conv import (
+    conv2d_backward, conv2d_forward, conv_transpose2d_backward, conv_transpose2d_forward,
+)
+from typedflux.ops.kernels.norm import (
+    batchnorm_backward, batchnorm_forward, layernorm_backward, layernorm_forward,
+)
+from typedflux.ops.kernels.pool import (
+    maxpool2d_backward, maxpool2d_forward, meanpool2d_backward, meanpool2d_forward,
+)
+from typedflux.ops.kernels.recurrent import (
+    gru_backward, gru_forward, lstm_backward, lstm_forward, rnn_backward, rnn_forward,
+)
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.tensor import Tensor
 
@@ -112,7 +123,7 @@ def p_conv2d(
     x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any, activation: str,
     grad_x: bool,
 ) -> Any:
-    out, cols = K.conv2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation),
+    out, cols = conv2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation),
                                  activation)
     _save(out, cols)
     return out
@@ -126,8 +137,8 @@ def _conv2d_vjp(
     s, p, d = _p2(stride), _p2(pad), _p2(dilation)
     cols = _saved(out)
     if cols is None:
-        cols = K.conv2d_forward(x, w, None, s, p, d)[1]
-    gx, gw, gb = K.conv2d_backward(g, cols, x.shape, w, s, p, d, out, activation, grad_x)
+        cols = conv2d_forward(x, w, None, s, p, d)[1]
+    gx, gw, gb = conv2d_backward(g, cols, x.shape, w, s, p, d, out, activation, grad_x)
     return gx, gw, (gb if _bias(b) is not None else None)
 
 
@@ -165,14 +176,14 @@ def conv2d(
 
 @primitive("conv_transpose2d")
 def p_conv_transpose2d(x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any) -> Any:
-    return K.conv_transpose2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation))
+    return conv_transpose2d_forward(x, w, _bias(b), _p2(stride), _p2(pad), _p2(dilation))
 
 
 @p_conv_transpose2d.vjp
 def _conv_transpose2d_vjp(
     g: Any, out: Any, x: Any, w: Any, b: Any, stride: Any, pad: Any, dilation: Any
 ) -> Tuple[Any, ...]:
-    gx, gw, gb = K.conv_transpose2d_backward(g, x, w, _p2(stride), _p2(pad), _p2(dilation))
+    gx, gw, gb = conv_transpose2d_backward(g, x, w, _p2(stride), _p2(pad), _p2(dilation))
     return gx, gw, (gb if _bias(b) is not None else None)
 
 
@@ -203,12 +214,12 @@ def conv_transpose2d(
 
 @primitive("maxpool2d")
 def p_maxpool2d(x: Any, window: Any, stride: Any, pad: Any) -> Any:
-    return K.maxpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
+    return maxpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
 
 
 @p_maxpool2d.vjp
 def _maxpool2d_vjp(g: Any, out: Any, x: Any, window: Any, stride: Any, pad: Any) -> Tuple[Any, ...]:
-    return (K.maxpool2d_backward(g, x, out, _p2(window), _p2(stride), _p2(pad)),)
+    return (maxpool2d_backward(g, x, out, _p2(window), _p2(stride), _p2(pad)),)
 
 
 @p_maxpool2d.examples
@@ -232,14 +243,14 @@ def maxpool2d(x: Any, window: Any, stride: Any = None, pad: Any = (0, 0)) -> Any
 
 @primitive("meanpool2d")
 def p_meanpool2d(x: Any, window: Any, stride: Any, pad: Any) -> Any:
-    return K.meanpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
+    return meanpool2d_forward(x, _p2(window), _p2(stride), _p2(pad))
 
 
 @p_meanpool2d.vjp
 def _meanpool2d_vjp(
     g: Any, out: Any, x: Any, window: Any, stride: Any, pad: Any
 ) -> Tuple[Any, ...]:
-    return (K.meanpool2d_backward(g, x.shape, _p2(window), _p2(stride), _p2(pad)),)
+    return (meanpool2d_backward(g, x.shape, _p2(window), _p2(stride), _p2(pad)),)
 
 
 @p_meanpool2d.examples
@@ -267,7 +278,7 @@ def p_batchnorm(
     x: Any, weight: Any, bias: Any, running_mean: Any, running_var: Any, training: bool,
     eps: float,
 ) -> Any:
-    return K.batchnorm_forward(x, weight, bias, running_mean, running_var, training, eps)
+    return batchnorm_forward(x, weight, bias, running_mean, running_var, training, eps)
 
 
 @p_batchnorm.vjp
@@ -275,7 +286,7 @@ def _batchnorm_vjp(
     g: Any, out: Any, x: Any, weight: Any, bias: Any, running_mean: Any, running_var: Any,
     training: bool, eps: float,
 ) -> Tuple[Any, ...]:
-    gx, gw, gb = K.batchnorm_backward(g, x, weight, running_mean, running_var, training, eps)
+    gx, gw, gb = batchnorm_backward(g, x, weight, running_mean, running_var, training, eps)
     return gx, gw, gb, None, None
 
 
@@ -309,12 +320,12 @@ def batchnorm(
 
 @primitive("layernorm")
 def p_layernorm(x: Any, weight: Any, bias: Any, eps: float) -> Any:
-    return K.layernorm_forward(x, weight, bias, eps)
+    return layernorm_forward(x, weight, bias, eps)
 
 
 @p_layernorm.vjp
 def _layernorm_vjp(g: Any, out: Any, x: Any, weight: Any, bias: Any, eps: float) -> Tuple[Any, ...]:
-    return K.layernorm_backward(g, x, weight, eps)
+    return layernorm_backward(g, x, weight, eps)
 
 
 @p_layernorm.examples
@@ -346,14 +357,14 @@ def _recurrent_examples(gates: int) -> Args:
 
 @primitive("rnn_sequence")
 def p_rnn_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
-    return K.rnn_forward(x, weight_ih, weight_hh, bias)
+    return rnn_forward(x, weight_ih, weight_hh, bias)
 
 
 @p_rnn_sequence.vjp
 def _rnn_vjp(
     g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool
 ) -> Tuple[Any, ...]:
-    return K.rnn_backward(g, out, x, weight_ih, weight_hh, grad_x)
+    return rnn_backward(g, out, x, weight_ih, weight_hh, grad_x)
 
 
 p_rnn_sequence.examples(lambda: _recurrent_examples(1))
@@ -361,7 +372,7 @@ p_rnn_sequence.examples(lambda: _recurrent_examples(1))
 
 @primitive("lstm_sequence")
 def p_lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
-    out, gates, cells = K.lstm_forward(x, weight_ih, weight_hh, bias)
+    out, gates, cells = lstm_forward(x, weight_ih, weight_hh, bias)
     _save(out, (gates, cells))
     return out
 
@@ -372,8 +383,8 @@ def _lstm_vjp(
 ) -> Tuple[Any, ...]:
     saved = _saved(out)
     if saved is None:
-        saved = K.lstm_forward(x, weight_ih, weight_hh, bias)[1:]
-    return K.lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh, grad_x)
+        saved = lstm_forward(x, weight_ih, weight_hh, bias)[1:]
+    return lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh, grad_x)
 
 
 p_lstm_sequence.examples(lambda: _recurrent_examples(4))
@@ -381,7 +392,7 @@ p_lstm_sequence.examples(lambda: _recurrent_examples(4))
 
 @primitive("gru_sequence")
 def p_gru_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
-    out, saved = K.gru_forward(x, weight_ih, weight_hh, bias)
+    out, saved = gru_forward(x, weight_ih, weight_hh, bias)
     _save(out, saved)
     return out
 
@@ -392,8 +403,8 @@ def _gru_vjp(
 ) -> Tuple[Any, ...]:
     saved = _saved(out)
     if saved is None:
-        saved = K.gru_forward(x, weight_ih, weight_hh, bias)[1]
-    return K.gru_backward(g, out, saved, x, weight_ih, weight_hh, grad_x)
+        saved = gru_forward(x, weight_ih, weight_hh, bias)[1]
+    return gru_backward(g, out, saved, x, weight_ih, weight_hh, grad_x)
 
 
 p_gru_sequence.examples(lambda: _recurrent_examples(3))

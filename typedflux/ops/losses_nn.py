@@ -17,7 +17,7 @@ from typing import Any, List, Tuple
 import numpy as np
 
 from typedflux.engine.tape import needed
-from typedflux.ops import layers_kernels as K
+from typedflux.ops.kernels.common import ones as cached_ones
 from typedflux.ops.layers_nn import _save, _saved
 from typedflux.ops.registry import Primitive, primitive
 
@@ -80,7 +80,7 @@ def _parts(yhat: Any, y: Any) -> Tuple[Any, ...]:
     ``e = exp(shifted)``, ``s = sum_k e``; ``logsoftmax = shifted - log(s)``."""
     c = yhat.shape[-1]
     x2 = yhat.reshape(-1, c)
-    ones = K.ones(c, yhat.dtype)
+    ones = cached_ones(c, yhat.dtype)
     shifted = x2 - _rowmax(x2)[:, None]
     e = np.exp(shifted)
     s = e @ ones

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import Unpack
 
-from typedflux.ops.layers_kernels import as_float, as_param
+from typedflux.ops.kernels.common import as_float, as_param
 from typedflux.ops.layers_nn import _save, _saved
 from typedflux.ops.registry import primitive
 from typedflux.tensor import Tensor

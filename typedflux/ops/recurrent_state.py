@@ -25,7 +25,8 @@ from typing_extensions import Unpack
 
 # The shared pieces of the zero-state kernels (the input projection of all steps as one
 # GEMM, the weight gradients of all steps at once, the overflow-free sigmoid).
-from typedflux.ops.layers_kernels import _finish, _input_part, _sigmoid, as_param
+from typedflux.ops.kernels.common import _sigmoid, as_param
+from typedflux.ops.kernels.recurrent import _finish, _input_part
 from typedflux.ops.layers_nn import _save, _saved, needs_grad
 from typedflux.ops.registry import primitive
 from typedflux.tensor import Tensor

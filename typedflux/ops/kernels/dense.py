@@ -1,0 +1,87 @@
+"""The dense kernel: ``act(x @ w.T + b)`` and its VJP (two GEMMs, a GEMV for the bias).
+
+>>> import numpy as np
+>>> dense_forward(np.ones((2, 3), np.float32), np.ones((4, 3), np.float32), 0.0, "relu").shape
+(2, 4)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Tuple
+
+import numpy as np
+
+from typedflux.ops.kernels.common import Array, _F32, _F64, _ONES, _act, _act_grad, as_param, ones
+
+__all__ = ["dense_forward", "dense_vjp", "dense_backward"]
+
+
+def dense_forward(
+    x: Array, w: Array, b: Any, activation: str, grad_x: bool = True
+) -> Array:
+    """``act(x @ w.T + b)`` over any leading dims of ``x``; ``b`` is an array or anything
+    else for no bias (a layer without one passes ``0.0``). Takes the dense primitive's
+    arguments (``grad_x`` is unused here) so it is bound as the forward directly."""
+    if x.dtype is not w.dtype:
+        x = as_param(x, w)
+    rows = x.size // x.shape[-1] if x.shape[-1] else 0
+    if x.ndim == 2 and 0 < rows < w.shape[0]:
+        # Fewer samples than output features (a small batch into a wide layer): OpenBLAS
+        # runs ``w @ x.T`` up to ~1.5x faster than ``x @ w.T`` (measured: 784->256 at batch
+        # 32, 184 us vs 122 us including the transposing copy back to C order, which keeps
+        # the elementwise passes that follow running along memory).
+        pre: Array = (w @ x.T).T.copy()
+    else:
+        pre = x @ w.T
+    if isinstance(b, np.ndarray):
+        pre += b
+    if activation == "relu":  # the common cases without another call
+        np.maximum(pre, 0, out=pre)
+        return pre
+    if activation == "identity":
+        return pre
+    return _act(pre, activation)
+
+
+def dense_vjp(
+    g: Array, out: Array, x: Array, w: Array, b: Any, activation: str, grad_x: bool
+) -> Tuple[Optional[Array], Array, Optional[Array]]:
+    """The dense primitive's VJP: gradients for (x, w, b), two GEMMs on the flattened batch
+    (one when ``x`` needs no gradient, e.g. the data fed to a first layer); ``None`` for a
+    bias that is not an array."""
+    if x.dtype is not w.dtype:
+        x = as_param(x, w)
+    if activation == "relu":  # the common cases without another call
+        gp = g * (out > 0)
+    elif activation == "identity":
+        gp = g
+    else:
+        gp = _act_grad(g, out, activation)
+    g2 = gp if gp.ndim == 2 else gp.reshape(-1, gp.shape[-1])
+    x2 = x if x.ndim == 2 else x.reshape(-1, x.shape[-1])
+    gb: Optional[Array] = None
+    if isinstance(b, np.ndarray):
+        # The bias gradient (a column sum) as a BLAS GEMV with ones: 2-4x faster than
+        # numpy's axis-0 reduction (measured [256, 256] float32: 6 us vs 15 us). Other
+        # dtypes (float16 would also sum in float16 in a matmul) keep the ufunc reduction.
+        dt = g2.dtype
+        if dt is _F32 or dt is _F64:
+            n = g2.shape[0]
+            o = _ONES.get((n, dt))
+            gb = (o if o is not None else ones(n, dt)) @ g2
+        else:
+            gb = np.add.reduce(g2, axis=0)
+    return (gp @ w if grad_x else None), g2.T @ x2, gb
+
+
+def dense_backward(
+    g: Array, out: Array, x: Array, w: Array, activation: str, grad_x: bool = True
+) -> Tuple[Optional[Array], Array, Array]:
+    """Gradients for (x, w, b) of :func:`dense_forward` with a bias (see :func:`dense_vjp`)."""
+    gx, gw, gb = dense_vjp(g, out, x, w, _HAS_BIAS, activation, grad_x)
+    assert gb is not None
+    return gx, gw, gb
+
+
+# Stands for "a bias array" in dense_backward (only its type is read).
+_HAS_BIAS = np.zeros(0)
