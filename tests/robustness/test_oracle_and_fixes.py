@@ -3,6 +3,7 @@ registry, the kernels and the checkpoint API stay fixed (exact messages)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -123,3 +124,70 @@ def test_dataloader_of_no_entries() -> None:
     for data in ((), {}):
         with pytest.raises(ValueError, match="^DataLoader: data is an empty"):
             tf.DataLoader(data)
+
+
+def test_results_too_large_for_numpy_are_memory_errors_naming_the_op_or_layer() -> None:
+    # np.tile of 4 * 2**62 elements crashed the interpreter (a segfault, not an exception).
+    with pytest.raises(MemoryError, match=r'^"tile" would make a tensor of shape \(2, 6, '):
+        tf.repeat(tf.ones(2, 3, 4), 1, 2, 2**62)
+    with pytest.raises(MemoryError, match=r'^"tile" would make a tensor of shape \(2, 0, '):
+        tf.ones(2, 3, 4).tile(0, 2**62)  # empty, but with an axis numpy cannot hold
+    with pytest.raises(MemoryError, match=r"^Upsample\(scale=1099511627776\) would make an "
+                                          r"output of shape \(1, 2, 3298534883328, "):
+        tf.Upsample(2**40)(tf.ones(1, 2, 3, 3))
+
+
+def test_conversions_of_a_tensor_of_several_elements_name_themselves() -> None:
+    for convert, what in ((lambda t: t.item(), "item()"), (bool, "bool()"), (float, "float()"),
+                          (int, "int()")):
+        with pytest.raises(ValueError, match=rf"^{re.escape(what)} needs a tensor of one "
+                                             r"element, got Tensor\[3\]"):
+            convert(tf.ones(3))
+    assert (int(tf.ones(1, 1)), float(tf.tensor([[2.5]])), bool(tf.tensor([0]))) == (1, 2.5, False)
+
+
+def test_std_and_var_gradients_where_the_spread_is_zero_or_undefined() -> None:
+    # torch's: std's gradient is 0 where the variance is 0 (sqrt(var)'s was NaN), and a
+    # correction leaving no degrees of freedom gives var an infinite gradient, 2/0 times
+    # x - mean (was a ZeroDivisionError).
+    x = tf.tensor([[2.0, 2.0], [1.0, 3.0]], dtype=np.float64)
+    (g,) = tf.gradient(lambda x: tf.std(x, axis=1).sum(), x)
+    np.testing.assert_allclose(g.numpy(), [[0, 0], [-0.5**0.5, 0.5**0.5]])
+    with np.errstate(all="ignore"):
+        (g,) = tf.gradient(lambda x: tf.var(x, correction=2), tf.tensor([1.0, 2.0]))
+    assert g.numpy().tolist() == [-np.inf, np.inf]
+    assert tf.std(tf.tensor([[2.0, 2.0], [1.0, 3.0]]), axis=1, correction=0).numpy().tolist() == [
+        0.0, 1.0]
+
+
+def test_argument_checks_found_by_the_attack() -> None:
+    x = tf.ones(2, 3)
+    with pytest.raises(TypeError, match='^"var" needs a number for correction, got NoneType'):
+        tf.var(x, correction=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match='^"std" needs a number for correction, got str'):
+        tf.std(x, correction="1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match='^"pad" needs one of constant, .* for mode, got array'):
+        tf.pad(x, ((0, 0), (1, 1)), mode=np.array(["reflect"]))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="^mse: yhat holds Python objects|^mse: data holds"):
+        tf.losses.mse([None], x)
+    with pytest.raises(TypeError, match="^huber_loss: delta must be a real number, got None"):
+        tf.losses.huber_loss(x, x, delta=None)  # type: ignore[arg-type]
+    assert tf.losses.label_smoothing(tf.zeros(2, 0), 0.1).shape == (2, 0)
+    with pytest.raises(TypeError, match='^Wrong argument type for "Maxout": f = Dense'):
+        tf.Maxout(tf.Dense(3, 4), 2)
+    with pytest.raises(TypeError, match="^arange: dtype must be a number type, got bool"):
+        tf.arange(0, 6, 2, dtype=bool)
+    with pytest.raises(ValueError, match=r"^onehot: sizes \(2, 4611686018427387904\) hold"):
+        tf.onehot([0, 1], 2**62)
+    with pytest.raises(ValueError, match="^onehot: labels must be an integer tensor or a"):
+        tf.onehot([[0, 1], [2]], 3)
+
+
+def test_clipnorm_of_a_large_order_is_the_largest_entry_not_an_overflow() -> None:
+    from typedflux.optimise.composable import ClipNorm
+
+    g = np.array([3.0, -4.0])
+    np.testing.assert_allclose(ClipNorm(1.0, p=2**62).apply(None, g, g)[1], [0.75, -1.0])
+    np.testing.assert_allclose(ClipNorm(1.0, p=1000).apply(None, g, g)[1], [0.75, -1.0])
+    with pytest.raises(FloatingPointError, match="2-norm is inf"):
+        ClipNorm(1.0).apply(None, g, np.array([np.inf, 1.0]))

@@ -21,7 +21,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.engine.operands import real_param
-from typedflux.ops.elementwise import p_sqrt
+from typedflux.ops.elementwise import p_sqrt, p_where
 from typedflux.ops.nn import _keep
 from typedflux.ops.examples import distinct, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
@@ -112,7 +112,8 @@ def _var_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool, correction: A
     count = np.size(x) // max_(np.size(out), 1) if np.size(out) else 0
     centred = x - np.mean(x, axis=axis, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):  # no degrees of freedom: inf/nan
-        scale = np.asarray(2.0 / (count - correction), dtype=np.result_type(g))
+        # (A numpy division: Python's 2.0 / 0 raised ZeroDivisionError for correction == n.)
+        scale = np.asarray(np.float64(2.0) / (count - correction), dtype=np.result_type(g))
     return (_keep(g, n, axis, keepdims) * scale * centred,)
 
 
@@ -254,7 +255,11 @@ def std(x: TensorLike, axis: Axis = None, keepdims: bool = False, correction: in
     """
     _std_rule(x, axis, keepdims)
     real_param(correction, "std", "correction")
-    return p_sqrt.invoke(p_var.invoke(x, axis, keepdims, correction))
+    v = p_var.invoke(x, axis, keepdims, correction)
+    # Where the variance is 0 the gradient is 0, as torch's std gives (sqrt's own, 1/(2*0),
+    # times var's 0 would be NaN): sqrt sees 1 there, and the result is the 0 itself.
+    spread = v != 0
+    return p_where.invoke(spread, p_sqrt.invoke(p_where.invoke(spread, v, 1.0)), v)
 
 
 def _shape_of(x: Any) -> Tuple[int, ...]:
