@@ -32,17 +32,16 @@ ROUTINES = public_routines()
 ALIASES = {"withgradient": "gradient"}
 
 KNOWN: Dict[str, str] = {
-    "freeze": "training (unowned): freeze(layer_without_that_name, 'layers') raises "
-              "AttributeError (typedflux's words, but not a TypeError/ValueError)",
+    "freeze": "training (unowned), a question for the lead: freeze(model, 'no_such_name') "
+              "raises AttributeError by design (tests/training/test_optimise.py pins it); "
+              "typedflux's words, but not a TypeError/ValueError",
     "transpose": "compile (engine/lanes.py): after transpose(x, 2, 0, 1), transpose(x, 2, 0, "
                  "True) hits the warm memo ((2, 0, True) == (2, 0, 1)) and numpy gets the "
                  "bool: see test_warm_memo_checks_tuple_parameters",
     "gather": "ops (unowned): gather's errors say \"take_along_axis\" (it is composed from it)",
-    "train": "training (unowned): a callable of the wrong arity (callback=a layer; batches "
-             "that are not tuples reaching loss(model, *batch)) fails with Python's own "
-             "TypeError at the call, naming neither train nor the argument",
-    "update": "training (unowned): update(state, a_tensor_not_the_model, grads) is a raw "
-              "TypeError from optimise/finite.py",
+    "train": "training (unowned): batches that are not tuples reach loss(model, *batch) "
+             "with the wrong arity: Python's own TypeError at the call, naming neither train "
+             "nor data",
 }
 
 

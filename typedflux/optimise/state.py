@@ -166,6 +166,10 @@ def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any,
     if g is None:
         return None
     arr = g.data if isinstance(g, Tensor) else np.asarray(g)
+    if arr.dtype.kind not in "biuf":  # a Grads or a dict given for a tensor: not its gradient
+        what = name or "the model"
+        raise TypeError(f'"update" needs a tensor (or array) as the gradient of {what}, got '
+                        f"{type(g).__name__}; need tf.gradient(loss, model)[0]")
     if arr.shape != p.data.shape:
         raise ShapeError(
             f'Gradient shape differs for "update": parameter {name} has {fmt_shape(p.data.shape)}, '

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import importlib
+import inspect
 import math
 import sys
 import time
@@ -117,7 +118,7 @@ def train(
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
         raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r}")
     _check_nonfinite("train", nonfinite)
-    if callback is not None and not callable(callback):
+    if callback is not None and not _takes_two(callback):
         raise TypeError(f"train: callback must be a function (epoch, losses), got {callback!r}")
     if desc is not None and not isinstance(desc, str):
         raise TypeError(f"train: desc must be a string, got {desc!r}")
@@ -200,6 +201,20 @@ def train(
 # The compiled steps of recent loss functions (one per training loop), so that calling train
 # once per epoch replays instead of recording again.
 _STEPS: "OrderedDict[Any, Any]" = OrderedDict()
+
+
+def _takes_two(callback: Any) -> bool:
+    """Whether ``callback`` can be called as ``callback(epoch, losses)`` (a layer, or a
+    function of one argument, would fail with Python's own words after the first epoch)."""
+    if not callable(callback):
+        return False
+    try:
+        inspect.signature(callback).bind(1, [])
+    except TypeError:
+        return False
+    except ValueError:  # no signature to read (some builtins): let the call decide
+        return True
+    return True
 
 
 def _compiled_step(loss: Callable[..., Any], nonfinite: str) -> Any:
