@@ -94,7 +94,12 @@ class Bilinear(Layer, Generic[In1, In2, Out]):
         return (in1, in2, out, self.activation, self.bias is not None)
 
     def output_shape(self, shape: Shape) -> Shape:
-        """The output shape for one input shape (``b(x)`` is ``b(x, x)``)."""
+        """The output shape for one input shape (``b(x)`` is ``b(x, x)``).
+
+        >>> import typedflux as tf
+        >>> tf.Bilinear(4, 4, 3).output_shape((2, 4))
+        (2, 3)
+        """
         return self.config.call([tuple(shape)])
 
     def _check2(self, x: Any, y: Any) -> Shape:
@@ -207,7 +212,12 @@ class Maxout:
         check_maxout([shape_item(l) for l in self.layers])
 
     def output_shape(self, shape: Shape) -> Shape:
-        """The elementwise maximum's shape over the layers' output shapes."""
+        """The elementwise maximum's shape over the layers' output shapes.
+
+        >>> import typedflux as tf
+        >>> tf.Maxout(tf.Dense(4, 3), tf.Dense(4, 3)).output_shape((2, 4))
+        (2, 3)
+        """
         from typedflux.layers.containers import output_shape
 
         return output_shape(self, shape)
@@ -274,7 +284,12 @@ class PairwiseFusion:
                              layer_repr(self.connection), xs)
 
     def output_shape(self, shape: Shape) -> Several:
-        """The output shapes ``(y_1, ..., y_n)`` for one input shape."""
+        """The output shapes ``(y_1, ..., y_n)`` for one input shape.
+
+        >>> import typedflux as tf
+        >>> tf.PairwiseFusion(tf.add, tf.Dense(4, 4), tf.Dense(4, 2)).output_shape((2, 4))
+        Several((2, 4), (2, 2))
+        """
         return self._shapes([tuple(shape)])
 
     def _container_item(self, probe: bool) -> Optional[Item]:
