@@ -210,3 +210,12 @@ def test_from_torch_takes_floats_numpy_lacks_and_refuses_tensors_without_data() 
     with pytest.raises(TypeError, match="^from_torch: weight has dtype torch.complex32, which "
                                         "numpy"):
         tt.from_torch({"weight": half_complex, "bias": torch.ones(2)}, into=tf.Dense(3, 2))
+
+
+def test_functions_of_the_wrong_arity_are_refused_where_given() -> None:
+    # (Python's own "takes 0 positional arguments" at the first epoch or update before.)
+    with pytest.raises(TypeError, match=r"^Scheduler: eta needs a schedule \(a function of the "
+                                        r"step\), got <function"):
+        tf.Scheduler(tf.Adam(), eta=lambda: 0.1)
+    with pytest.raises(TypeError, match=r"^train: callback must be a function \(epoch, losses\)"):
+        _fit(progress=False, callback=tf.Dense(2, 2))

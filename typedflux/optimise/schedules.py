@@ -17,6 +17,7 @@ epoch from ``tf.train``'s callback with ``tf.adjust(state, eta=schedule(epoch + 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import itertools
 import math
 import numbers
@@ -258,6 +259,18 @@ class _ScheduledState:
         return f"ScheduledState(t={self.t})"
 
 
+def _takes_a_step(s: Callable[..., Any]) -> bool:
+    """Whether ``s`` can be called as ``s(t)`` (``lambda: 0.1`` failed with Python's words at
+    the first update)."""
+    try:
+        inspect.signature(s).bind(1)
+    except TypeError:
+        return False
+    except ValueError:  # no signature to read (some builtins): the first call decides
+        return True
+    return True
+
+
 class Scheduler(Rule):
     """A rule whose hyperparameters follow schedules, one step per update (ParameterSchedulers.jl's
     ``Scheduler``): ``Scheduler(Adam(), eta=CosAnneal(1e-3, 1e-5, 1000))`` is Adam with
@@ -290,7 +303,7 @@ class Scheduler(Rule):
                 raise TypeError(f"Scheduler: {type(rule).__name__} has no hyperparameter {name} (it has {', '.join(names)})")
             if isinstance(s, numbers.Real) and not isinstance(s, bool):
                 s = Constant(float(s))
-            if not callable(s):
+            if not callable(s) or not _takes_a_step(s):
                 raise TypeError(f"Scheduler: {name} needs a schedule (a function of the step), got {s!r}")
             checked[name] = s
         self.rule = rule
