@@ -74,8 +74,6 @@ def _writes_into_its_input(x: Any) -> Any:
     return x * 1
 
 
-@pytest.mark.xfail(strict=True, reason="compile: a replay of x.data[0] = v copies into x[0], a "
-                                       "numpy scalar (raw TypeError from record.copy_into)")
 def test_compiled_function_that_writes_into_its_input() -> None:
     c = tf.compile(_writes_into_its_input)
     for _ in range(3):

@@ -293,10 +293,14 @@ class Recorder:
         c_val, t_val = self.arg(value)
         s.v[c_key] = c_val
         if _basic_key(c_key):
-            dst = self.view_of(s.ref, s.v[c_key] if type(s.v[c_key]) is _ndarray
-                                else s.v[(c_key if type(c_key) is tuple else (c_key,))
-                                         + (Ellipsis,)],
-                                operator.getitem, (s.ref, t_key), {})
+            view = s.v[c_key]
+            if type(view) is not _ndarray:
+                # A single element (x[0] of a vector) is a numpy scalar, not a view: index
+                # with a trailing Ellipsis for its 0-d view, here and at every replay.
+                c_key = (c_key if type(c_key) is tuple else (c_key,)) + (Ellipsis,)
+                t_key = (t_key if type(t_key) is tuple else (t_key,)) + (Ellipsis,)
+                view = s.v[c_key]
+            dst = self.view_of(s.ref, view, operator.getitem, (s.ref, t_key), {})
             self.steps.append(Step(copy_into, (dst.ref, t_val), {}, writes=(s.ref,)))
         else:
             self.steps.append(Step(operator.setitem, (s.ref, t_key, t_val), {},
