@@ -35,9 +35,6 @@ KNOWN: Dict[str, str] = {
     "freeze": "training (unowned), a question for the lead: freeze(model, 'no_such_name') "
               "raises AttributeError by design (tests/training/test_optimise.py pins it); "
               "typedflux's words, but not a TypeError/ValueError",
-    "transpose": "compile (engine/lanes.py): after transpose(x, 2, 0, 1), transpose(x, 2, 0, "
-                 "True) hits the warm memo ((2, 0, True) == (2, 0, 1)) and numpy gets the "
-                 "bool: see test_warm_memo_checks_tuple_parameters",
     "gather": "ops (unowned): gather's errors say \"take_along_axis\" (it is composed from it)",
     "train": "training (unowned): batches that are not tuples reach loss(model, *batch) "
              "with the wrong arity: Python's own TypeError at the call, naming neither train "
@@ -145,9 +142,6 @@ def test_tensor_methods_with_wrong_arguments(method: str) -> None:
     assert not escapes, "\n".join(sorted(set(escapes))[:15])
 
 
-@pytest.mark.xfail(strict=True, reason="compile (engine/lanes.py, single lane): a warm memo "
-                   "checks a tuple parameter's type, not its items': (6.0, 4) and (True, 24) "
-                   "equal (6, 4) and (1, 24), so numpy gets the float/bool (raw TypeError)")
 def test_warm_memo_checks_tuple_parameters() -> None:
     x = tf.ones(2, 3, 4)
     for valid, wrong in (((6, 4), (6.0, 4)), ((1, 24), (True, 24)), ((2, 0, 1), (2, 0, True))):

@@ -240,6 +240,15 @@ def unary(prim: Primitive) -> Entry:
     return invoke, bind
 
 
+def _ints(t: Tuple[Any, ...]) -> bool:
+    # Every item an int itself (not a bool, a float or a numpy integer): a tuple in the form
+    # the rule memo is keyed by.
+    for i in t:
+        if type(i) is not int:
+            return False
+    return True
+
+
 def single(prim: Primitive) -> Entry:
     """One TENSOR, then parameters (reductions, ``reshape``, ``getitem``, ``softmax``).
 
@@ -293,11 +302,13 @@ def single(prim: Primitive) -> Entry:
                 tp = type(p)
                 kd = kinds[i]
                 if (
-                    (tp is not int and tp is not tuple and p is not None)
+                    (tp is not int and (tp is not tuple or not _ints(p)) and p is not None)
                     if kd is Kind.AXIS
                     else (tp is not int) if kd is Kind.INT or kd is Kind.DIM
                     else (tp is not bool) if kd is Kind.BOOL
-                    else tp is not tuple
+                    # Items checked too: (6.0, 4) and (True, 24) equal (6, 4) and (1, 24),
+                    # so they would hit those memo entries unread.
+                    else tp is not tuple or not _ints(p)
                 ):
                     params = tuple(
                         norm_param(kinds[j], q, name, pnames[j]) if j in norm_idx else q
