@@ -50,6 +50,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
@@ -80,7 +81,10 @@ def has_shaped_params(sig: CallableType) -> bool:
     >>> callable(has_shaped_params)  # exercised by tests/typecheck/case_calls.py
     True
     """
-    return any(_pattern(t) is not None or _item_patterns(t) is not None for t in sig.arg_types)
+    return any(
+        _pattern(t) is not None or _item_patterns(t) is not None or has_shaped_callable(t)
+        for t in sig.arg_types
+    )
 
 
 def qualname(fullname: str, is_method: bool) -> str:
@@ -223,6 +227,14 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
+        if has_shaped_callable(formal):
+            for label, e, t in _labelled(ctx, sig, i):
+                message = callable_mismatch(name, label, formal, t)
+                if message is not None:
+                    out.failed[i] = True
+                    out.error = (ShapeError(message), e)
+                    return out
+            continue
         pattern = _pattern(formal)
         items = _item_patterns(formal) if pattern is None else None
         if pattern is None and items is None:
@@ -318,7 +330,7 @@ def _substituted(
 
     arg_types: List[Type] = []
     for i, t in enumerate(sig.arg_types):
-        if failed and (_pattern(t) is not None or _item_patterns(t) is not None):
+        if failed and (i in failed or _pattern(t) is not None or _item_patterns(t) is not None):
             # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
             # and from reporting the next tensor argument in other words (the first one is
             # the call's error, as at run time; the next shows once it is fixed).

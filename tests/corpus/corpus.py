@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from program_lines import (
-    STATIC_ONLY, Mark, error_lines, marks_of, parse_line, parse_mypy_output, rewrite,
+    Mark, error_lines, marks_of, parse_line, parse_mypy_output, rewrite, static_only,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -321,13 +321,13 @@ def judge(pair: Pair, static_bug: Dict[int, List[Mark]], static_fix: Dict[int, L
     # The bug is real: it fails at run time on its line (in mypy's words when mypy caught it).
     # A variable annotation is invisible at run time: such a bug may run through.
     span = statement_span(pair.bug, tag.line)
-    static_only = bool(shape_here) and all(t.startswith(STATIC_ONLY) for t in shape_here)
+    no_twin = bool(shape_here) and all(static_only(t) for t in shape_here)
     if run_bug.other:
         problems.append(f"bug.py raised something else than ShapeError: {run_bug.other}")
     elif run_bug.message is None:
-        if not static_only:
+        if not no_twin:
             problems.append("bug.py ran through: no ShapeError")
-    elif not static_only and status == "caught":
+    elif not no_twin and status == "caught":
         if not any(span[0] <= n <= span[1] for n in run_bug.lines):
             status = "wrong-line"
             problems.append(f"bug.py: ShapeError on line(s) {run_bug.lines}, not the BUG line "

@@ -27,6 +27,16 @@ _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text
 STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
 
 
+def static_only(text: str) -> bool:
+    """Whether a message has no run-time twin: an annotation Python never evaluates (a local
+    variable's), or a passed function's annotations (read only by the checker).
+
+    >>> static_only('Argument "f" of "apply" is a function whose return shape ...')
+    True
+    """
+    return text.startswith(STATIC_ONLY) or " is a function whose " in text
+
+
 def parse_line(line: str) -> Tuple[str, List[Mark]]:
     """Split a source line into its code (with any ``# BUG`` tag) and its marks, in order.
 

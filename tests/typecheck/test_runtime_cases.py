@@ -22,7 +22,7 @@ from typing import Dict, List, Set, Tuple
 
 import pytest
 
-from program_lines import STATIC_ONLY, error_lines
+from program_lines import error_lines, static_only
 from typecheck_snapshots import CASES, expected_of
 from typedflux.shapes.errors import ShapeError
 
@@ -128,7 +128,7 @@ def test_every_static_error_fails_at_run_time(case: Path) -> None:
         (line, text[: -len(_CODE)])
         for line, marks in expected_of(case).items()
         for kind, text in marks
-        if kind == "E" and text.endswith(_CODE) and not text.startswith(STATIC_ONLY)
+        if kind == "E" and text.endswith(_CODE) and not static_only(text)
     ]
     raised = _run(case)
     top = _module_level_lines(case)

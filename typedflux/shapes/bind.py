@@ -43,7 +43,9 @@ from typedflux.shapes.dims import (
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import SDim, Shape
 
-__all__ = ["Bindings", "Mismatch", "rigid_mismatch", "RIGID_SAME", "RIGID_UNKNOWN"]
+__all__ = [
+    "Bindings", "Mismatch", "rigid_mismatch", "literal_mismatch", "RIGID_SAME", "RIGID_UNKNOWN",
+]
 
 
 def _param(what: str) -> Optional[str]:
@@ -320,3 +322,24 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
         if equal(p, a) is False:  # type: ignore[arg-type]
             return Mismatch(axis)
     return RIGID_SAME
+
+
+def literal_mismatch(annotated: Shape, actual: Shape) -> Optional[Mismatch]:
+    """Where two annotations written in two signatures provably differ: both free of ``*``
+    runs, and either of different ranks (``axis`` None) or with two literal sizes that
+    differ on one axis. Symbolic dims are never compared (each signature's are its own).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> literal_mismatch((sym("B"), 8), (sym("B"), 16)).axis
+    1
+    >>> literal_mismatch((sym("B"), 8), (4, sym("N"))) is None
+    True
+    """
+    if any(isinstance(d, Star) for d in (*annotated, *actual)):
+        return None
+    if len(annotated) != len(actual):
+        return Mismatch(None)
+    for axis, (a, g) in enumerate(zip(annotated, actual)):
+        if type(a) is int and type(g) is int and a != g:
+            return Mismatch(axis)
+    return None

@@ -23,6 +23,7 @@ __all__ = [
     "argument_mismatch",
     "overload_mismatch",
     "overload_failure",
+    "function_argument_mismatch",
     "overload_conflict",
     "binding_conflict",
 ]
@@ -171,6 +172,28 @@ def argument_mismatch(
     return (
         f'Argument "{param}" of "{function}" has shape {fmt_shape(got)}, which '
         + _does_not_match(annotated, got, axis, expected)
+    )
+
+
+def function_argument_mismatch(
+    function: str,
+    param: str,
+    part: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """A function passed for a ``Callable[[Tensor[...]], Tensor[...]]`` parameter whose own
+    annotation of ``part`` (``"return"``, ``"parameter 1"``) asks for other sizes (static only:
+    the run time cannot read a passed function's annotations before calling it).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(function_argument_mismatch("apply", "f", "return", (sym("B"), 8), (sym("B"), 16), 1))
+    Argument "f" of "apply" is a function whose return shape Tensor[B, 16] does not match the annotation Tensor[B, 8]: axis 1 is 16, expected 8
+    """
+    return (
+        f'Argument "{param}" of "{function}" is a function whose {part} shape '
+        f"{fmt_shape(got)} " + _does_not_match(annotated, got, axis, None)
     )
 
 
