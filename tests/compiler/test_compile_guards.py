@@ -408,3 +408,13 @@ def test_adjusting_adam_needs_no_new_recording_and_a_new_step_size_each_epoch_ke
         d.both(lambda m, s: tf.adjust(s, eta=0.1 / (epoch + 1)))
         d.both()
     assert d.recordings() == 12 and d.step.stats()["eager"] == 0
+
+
+def test_arrays_of_objects_or_strings_run_eagerly_or_are_refused() -> None:
+    f = tf.compile(lambda a: a * 2)
+    objects = np.array([1, 2.5], dtype=object)
+    with pytest.warns(RuntimeWarning, match="argument 0 is a numpy array of dtype object"):
+        assert f(objects).tolist() == [2, 5.0]
+    assert f.stats() == {"recordings": 0, "replays": 0, "eager": 1}
+    with pytest.raises(TraceError, match="dtype <U1; tf.compile records arrays of numbers"):
+        tf.compile(lambda a: a, fallback=False)(np.array(["a", "b"]))

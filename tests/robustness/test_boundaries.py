@@ -23,11 +23,7 @@ from pool import POOL
 
 # call label -> owner and reason: escapes found and not fixed yet. Each must still escape
 # (the tests compare the sets: a fixed one fails until its line goes).
-KNOWN: Dict[str, str] = {
-    "compiled(x=object ndarray)": "compile: a numpy array of objects as an input is recorded; "
-                                  "its first operation fails in record.py (raw TypeError)",
-    "compiled(x=string ndarray)": "compile: as for an object array",
-}
+KNOWN: Dict[str, str] = {}
 
 
 def _escapes(calls: Dict[str, Callable[[], Any]]) -> List[str]:

@@ -214,6 +214,16 @@ class Compiled(Generic[P, R]):
                 names: Tuple[str, ...]) -> Any:
         # ``args``: the positional arguments, then the keyword arguments' values in ``names``
         # order.
+        for i, a in enumerate(args):
+            if type(a) is np.ndarray and a.dtype.kind not in "biufc":
+                # (Objects and strings: numpy runs Python per item, nothing to replay.)
+                why = (f"argument {i} is a numpy array of dtype {a.dtype}; tf.compile records "
+                       "arrays of numbers and bools only")
+                if not self.fallback:
+                    raise TraceError(why)
+                self._give_up(key, why)
+                self._stats["eager"] += 1
+                return self.fn(*args[:npos], **dict(zip(names, args[npos:])))
         found = discover(self.fn, args)
         backup = Backup(found.objects)
         rec = Recorder()
