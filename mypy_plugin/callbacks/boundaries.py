@@ -114,6 +114,7 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
     in between that mentions ``h``: the value is checked against the annotation when it is
     computed, since the bare name runs no hook (see :func:`check_boundary`). Nothing else
     reads ``h``, so nothing else sees the type it is then given."""
+    later_names: Optional[List[frozenset[str]]] = None  # names read after each statement
     for j, stmt in enumerate(body):
         declared: Optional[Type] = None
         target = ""
@@ -129,7 +130,9 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
         ):
             returned, kind, declared = stmt.rvalue, "assign", stmt.type
             target = _target_text(stmt.lvalues[0]) or ""
-            if not target or any(_mentions(later, stmt.rvalue.name) for later in body[j + 1 :]):
+            if later_names is None:
+                later_names = _names_after(body)
+            if not target or stmt.rvalue.name in later_names[j]:
                 continue  # ``h`` is read again: the type it would be given must stay its own
         else:
             continue
@@ -151,6 +154,19 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
                 break
             if _mentions(first, returned.name):
                 break
+
+
+def _names_after(body: List[Any]) -> List[frozenset[str]]:
+    """For each statement of ``body``, the names the statements after it mention (one
+    visit per statement, however many annotated assignments the block has)."""
+    out: List[frozenset[str]] = [frozenset()] * len(body)
+    seen: frozenset[str] = frozenset()
+    for j in range(len(body) - 1, -1, -1):
+        out[j] = seen
+        names = NameAndMemberCollector()
+        body[j].accept(names)
+        seen = seen | {n.name for n in names.name_exprs}
+    return out
 
 
 def _mentions(stmt: Any, name: str) -> bool:
