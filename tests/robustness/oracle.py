@@ -4,8 +4,10 @@ A call may return (a correct result is checked elsewhere; here, that it did not 
 raise a ``TypeError`` or ``ValueError`` (``ShapeError`` is one) **from a ``raise`` statement
 in typedflux's own code**, with a message: typedflux noticed the bad argument and said so.
 Anything else is an escape: an ``AttributeError``, ``AssertionError``, ``IndexError``,
-``KeyError``, ``ZeroDivisionError`` from inside, or a ``TypeError``/``ValueError`` raised
-by numpy or Python deep in the computation (a raw numpy error). Python's own argument
+``KeyError``, ``ZeroDivisionError`` from inside (an ``IndexError`` or ``AttributeError``
+typedflux raises itself, naming what is out of range or missing, is clean), or a
+``TypeError``/``ValueError`` raised by numpy or Python deep in the computation (a raw numpy
+error). Python's own argument
 binding errors (a missing or unexpected argument: no frame inside the callee) are fine, and
 so is a ``MemoryError`` for a size no machine holds.
 """
@@ -38,8 +40,8 @@ def escape(call: Callable[[], Any]) -> Optional[str]:
     """None when ``call()`` -- a ``lambda: f(...)`` -- returns or fails cleanly; else a
     one-line description of the escape (what was raised, where). Also clean: an error raised
     in the caller's own code that typedflux called, and an ``OSError`` naming its file (a
-    missing file, a folder given as a file: Python's own words), or an ``IndexError``
-    raised by typedflux (an index out of range)."""
+    missing file, a folder given as a file: Python's own words), or an ``IndexError`` or
+    ``AttributeError`` raised by typedflux itself (an index out of range, a missing name)."""
     try:
         call()
     except MemoryError:
@@ -65,6 +67,11 @@ def _classify(err: Exception) -> Optional[str]:
         return None  # typedflux's own error classes (NonFiniteError, ValueDependentError)
     if isinstance(err, IndexError):
         return None if raised else f"IndexError from {where}: {str(err)[:160]}"
+    if isinstance(err, AttributeError) and raised:
+        # A deliberate one naming what is missing (freeze(model, "no_such_name"): "Chain has
+        # no attribute no_such_name (it has layers)"), Python's error for a missing name; an
+        # AttributeError from deeper code (a wrong type reaching ``.shape``) is still an escape.
+        return None
     if isinstance(err, (TypeError, ValueError)):
         # Drop this function's frame and the caller's ``lambda: f(...)``: what is left ran
         # inside ``f``. Nothing left means Python refused the arguments themselves.

@@ -32,9 +32,6 @@ ROUTINES = public_routines()
 ALIASES = {"withgradient": "gradient"}
 
 KNOWN: Dict[str, str] = {
-    "freeze": "training (unowned), a question for the lead: freeze(model, 'no_such_name') "
-              "raises AttributeError by design (tests/training/test_optimise.py pins it); "
-              "typedflux's words, but not a TypeError/ValueError",
     "gather": "ops (unowned): gather's errors say \"take_along_axis\" (it is composed from it)",
     "train": "training (unowned): batches that are not tuples reach loss(model, *batch) "
              "with the wrong arity: Python's own TypeError at the call, naming neither train "
