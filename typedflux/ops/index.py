@@ -160,8 +160,9 @@ def gather(x: TensorLike, axis: int, index: TensorLike) -> AnyTensor:
     """
     axis = int_param(axis, "gather", "axis")
     _gather_rule(x, axis, index)
-    xs, ixs = operand(x, "gather", "x")[1], operand(index, "gather", "index")[1]
+    (xd, xs), (ixd, ixs) = operand(x, "gather", "x"), operand(index, "gather", "index")
     i = axis % len(xs)
+    _check_indices(xd, ixd, i, "gather", "index")  # in gather's words, before take_along_axis
     key = tuple(slice(None) if k == i else slice(0, ixs[k]) for k in range(len(xs)))
     if any(ixs[k] != xs[k] for k in range(len(xs)) if k != i):
         x = p_getitem.invoke(x, key)
