@@ -181,8 +181,9 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
         >>> [t.item() for t in tf.arange(3)]
         [0, 1, 2]
         """
-        for i in range(len(self)):
-            yield self[i]
+        if self.data.ndim == 0:  # refused at iter(), as numpy does, not at the first next()
+            raise TypeError("iteration over a 0-d tensor (Tensor[()])")
+        return (self[i] for i in range(len(self)))
 
     def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> Array:
         if dtype is not None and dtype != self.data.dtype:

@@ -32,9 +32,6 @@ ROUTINES = public_routines()
 ALIASES = {"withgradient": "gradient"}
 
 KNOWN: Dict[str, str] = {
-    "train": "training (unowned): batches that are not tuples reach loss(model, *batch) "
-             "with the wrong arity: Python's own TypeError at the call, naming neither train "
-             "nor data",
 }
 
 

@@ -153,6 +153,8 @@ def train(
         try:
             for batch, d in enumerate(data, 1):
                 args = d if isinstance(d, tuple) else (d,)
+                if batch == 1 and epoch == 1:
+                    _check_arity(loss, model, args)
                 if step is not None:
                     val, applied = _compiled(step, model, state, args, epoch, batch)
                 else:
@@ -201,6 +203,21 @@ def train(
 # The compiled steps of recent loss functions (one per training loop), so that calling train
 # once per epoch replays instead of recording again.
 _STEPS: "OrderedDict[Any, Any]" = OrderedDict()
+
+
+def _check_arity(loss: Callable[..., Any], model: Any, args: Tuple[Any, ...]) -> None:
+    """Refuse, in train's words, a first batch ``loss(model, *batch)`` cannot take (a list
+    ``[x, y]`` is one argument: only a tuple batch is splatted, as in Flux's ``train!``)."""
+    try:
+        inspect.signature(loss).bind(model, *args)
+    except TypeError as err:
+        raise TypeError(
+            f"train: loss(model, *batch) cannot take batch 1 of data ({len(args)} "
+            f"{'value' if len(args) == 1 else 'values'}, {type(args[0]).__name__ if args else '()'} "
+            f"first): {err}; a batch that is not a tuple is passed as one argument"
+        ) from None
+    except ValueError:  # no signature to read (some builtins): let the call decide
+        pass
 
 
 def _takes_two(callback: Any) -> bool:
