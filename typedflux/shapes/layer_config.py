@@ -34,6 +34,7 @@ __all__ = [
     "dims_only",
     "dim_at",
     "as_dim",
+    "image_dims",
     "feature_repr",
 ]
 
@@ -94,6 +95,19 @@ def dim_at(x: Shape, axis: int) -> Union[Dim, Star]:
 def as_dim(d: Union[Dim, Star]) -> Dim:
     """A Star read as one unknown dim."""
     return UNKNOWN if isinstance(d, Star) else d
+
+
+def image_dims(x: Shape) -> Tuple[Dim, Dim, Dim, Dim]:
+    """``(b, c, h, w)`` of a 4-D image input; for a variadic shape (rank unknown) only the
+    dims reachable past the run are placed, the others are unknown.
+
+    >>> image_dims((2, 3, 8, 8)), image_dims((Star("Bs"), 3, 8, 8))
+    ((2, 3, 8, 8), (?, ?, 8, 8))
+    """
+    dims = dims_only(x)
+    if dims is None:
+        return (UNKNOWN, as_dim(dim_at(x, 1)), as_dim(dim_at(x, -2)), as_dim(dim_at(x, -1)))
+    return (dims[0], dims[1], dims[2], dims[3])
 
 
 def feature_repr(name: str, a: Dim, b: Dim, extra: Sequence[str] = ()) -> str:

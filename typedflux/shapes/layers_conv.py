@@ -14,10 +14,10 @@ Output sizes come from :mod:`typedflux.shapes.windows`; a ``Window`` is held in 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import Any, Dict, Optional, Tuple
 
 from typedflux.shapes import messages
-from typedflux.shapes.dims import UNKNOWN, Dim, Star
+from typedflux.shapes.dims import UNKNOWN, Dim
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.errors import LayerArgumentError
 from typedflux.shapes.layer_args import ArgKind, Check, Param, divisible
@@ -27,9 +27,8 @@ from typedflux.shapes.layer_config import (
     W_,
     LayerConfig,
     Shape,
-    as_dim,
-    dim_at,
     dims_only,
+    image_dims,
     is_int,
 )
 from typedflux.shapes.layer_spec import LAYERS, layer
@@ -54,14 +53,6 @@ __all__ = [
 
 SIZE, WIN, PAD = ArgKind.SIZE, ArgKind.WINDOW, ArgKind.PADDING
 _C = sym("C")
-
-
-def _spatial(x: Shape) -> Tuple[Union[Dim, Star], Dim, Dim, Dim]:
-    dims = dims_only(x)
-    if dims is None:
-        # A 4-D layer given a variadic shape: only the trailing dims are placed.
-        return (UNKNOWN, as_dim(dim_at(x, 1)), as_dim(dim_at(x, -2)), as_dim(dim_at(x, -1)))
-    return (dims[0], dims[1], dims[2], dims[3])
 
 
 def _too_small(layer: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
@@ -207,7 +198,7 @@ class ConvConfig(LayerConfig):
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
         self._check(x, 1, self.in_channels)
-        b, _, h, w = _spatial(x)
+        b, _, h, w = image_dims(x)
         out = (self._size(h, 0), self._size(w, 1))
         _too_small(self.repr(), x, out)
         return (b, self.out_channels) + out
@@ -291,7 +282,7 @@ class PoolConfig(LayerConfig):
 
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
-        b, c, h, w = _spatial(x)
+        b, c, h, w = image_dims(x)
         win = self.window
         out = (
             pool_output_size(h, win.kernel[0], win.stride[0], win.pad[0]),
@@ -379,7 +370,7 @@ class AdaptivePoolConfig(LayerConfig):
 
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
-        b, c, h, w = _spatial(x)
+        b, c, h, w = image_dims(x)
         for got, want in ((h, self.out_h), (w, self.out_w)):
             if is_int(got) and is_int(want) and got < want:  # type: ignore[operator]
                 raise ShapeError(messages.input_smaller_than_output(self.repr(), x, got, want))

@@ -21,9 +21,7 @@ from typedflux.shapes.layer_config import (
     W_,
     LayerConfig,
     Shape,
-    as_dim,
-    dim_at,
-    dims_only,
+    image_dims,
     is_int,
 )
 from typedflux.shapes.layer_spec import layer
@@ -33,13 +31,6 @@ from typedflux.shapes.windows import IntPair, pair_text
 __all__ = ["UpsampleConfig", "PixelShuffleConfig"]
 
 _C = sym("C")
-
-
-def _image(x: Shape) -> Any:
-    dims = dims_only(x)
-    if dims is None:
-        return (UNKNOWN, as_dim(dim_at(x, 1)), as_dim(dim_at(x, -2)), as_dim(dim_at(x, -1)))
-    return dims
 
 
 def _make_upsample(v: Dict[str, Any]) -> LayerConfig:
@@ -106,7 +97,7 @@ class UpsampleConfig(LayerConfig):
 
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
-        b, c, h, w = _image(x)
+        b, c, h, w = image_dims(x)
         if self.scale is not None:
             return (b, c, h * self.scale[0], w * self.scale[1])
         if self.size is None:
@@ -151,7 +142,7 @@ class PixelShuffleConfig(LayerConfig):
 
     def rule(self, x: Shape) -> Shape:
         self._rank(x)
-        b, c, h, w = _image(x)
+        b, c, h, w = image_dims(x)
         r = self.r
         rr = r * r
         rest = remainder(c, rr)
