@@ -69,6 +69,7 @@ __all__ = [
     "boundary_hook",
     "boundary_attribute_hook",
     "boundary_message",
+    "declared_tensor",
 ]
 
 
@@ -307,7 +308,7 @@ def _function_declares(api: Any, kind: str) -> Optional[Type]:
     return None
 
 
-def _declared_tensor(expected: Type) -> Optional[Instance]:
+def declared_tensor(expected: Type) -> Optional[Instance]:
     """The Tensor type an annotation asks for: ``Tensor[...]``, or the one Tensor of an
     ``Optional[Tensor[...]]``; ``None`` for anything else (nothing to say in shape words)."""
     p = get_proper_type(expected)
@@ -364,7 +365,7 @@ def check_boundary(ctx: Any, result: Type) -> Type:
     expected = contexts[-1] if contexts else None
     if expected is None:
         return _check_returned_next(ctx, result)
-    declared = _declared_tensor(expected)
+    declared = declared_tensor(expected)
     if declared is None:
         # Not a tensor annotation (a parameter's type widened to a union by a rebinding, say):
         # the value may still be returned later.
@@ -449,7 +450,7 @@ def _check_returned_next(ctx: Any, result: Type) -> Type:
     if where is None:
         return result
     declares = where.declared if where.kind == "assign" else _function_declares(ctx.api, where.kind)
-    declared = _declared_tensor(declares) if declares is not None else None
+    declared = declared_tensor(declares) if declares is not None else None
     if declared is None or is_subtype(result, declared):
         return result
     return _compare(ctx, where, declared, got, result, where.at)

@@ -52,6 +52,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
+from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
@@ -418,6 +419,6 @@ def signature_hook(
     else:
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return _check(ctx, name)
+            return from_arguments(ctx, _check(ctx, name))
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)

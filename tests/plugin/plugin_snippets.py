@@ -177,10 +177,10 @@ SNIPPETS: Dict[str, str] = {
         def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return 2 * x
     """,
-    # Not handled (yet): a container given to a generic function whose type variable mypy
-    # infers from the annotation, and a function passed where a Callable of other shapes is
-    # expected. mypy's own errors stay.
-    "unhandled_generic_inference": """
+    # A container given to a generic function whose type variable mypy would infer from the
+    # annotation (callbacks/generic_context.py), and a function passed where a Callable of
+    # other shapes is expected: both [shape] errors.
+    "generic_inference": """
         from typing import Sequence, TypeVar
         import typedflux as tf
         from typedflux import Tensor

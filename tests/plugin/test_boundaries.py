@@ -249,14 +249,14 @@ def test_generic_returns_are_sound(mypy_output: Output) -> None:
     assert reported > 30, reported
 
 
-def test_unhandled_cases_keep_mypys_own_errors(output: Dict[str, List[str]]) -> None:
-    """Reachable by hooks but not handled (docs/errors.md lists it): a container given to a
-    generic function whose type variable comes from the annotation. Pinned, so a change
-    shows up here. (A function passed as a ``Callable`` of other shapes, once here too, is
-    now a ``[shape]`` error: the next test.)"""
-    assert output["unhandled_generic_inference"] == [
-        'error: List item 0 has incompatible type "Tensor[Literal[3], Literal[4]]"; expected '
-        '"Tensor[Literal[3], Literal[5]]"  [list-item]'
+def test_a_list_to_a_generic_function(output: Dict[str, List[str]]) -> None:
+    """``a: Tensor[3, 5] = first([tf.zeros(3, 4)])`` for ``first(xs: Sequence[T]) -> T``:
+    mypy would take ``T`` from the annotation and report the list item (``[list-item]``, in
+    ``Literal`` words); the type variable comes from the arguments instead, and the boundary
+    is one ``[shape]`` error (callbacks/generic_context.py)."""
+    assert output["generic_inference"] == [
+        'error: Assigned shape Tensor[3, 4] does not match the annotation Tensor[3, 5] of "a": '
+        "axis 1 is 4, expected 5  [shape]"
     ]
 
 
