@@ -14,6 +14,8 @@ from typing import Any, Callable, Dict, List, Tuple
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import typedflux as tf
 from oracle import escape
@@ -32,10 +34,7 @@ EXTRA: List[Tuple[str, Callable[[], Any]]] = [
 VALUES = POOL + EXTRA
 
 # layer -> reason: a keyword whose wrong values still escape (strict xfail; delete when fixed).
-KNOWN_KEYWORDS: Dict[str, str] = {
-    "Conv": "newlayers: Conv(..., dilation=2**62) passes the constructor and fails in numpy "
-            "('Maximum allowed dimension exceeded') when called",
-}
+KNOWN_KEYWORDS: Dict[str, str] = {}
 
 
 def _keywords(name: str) -> List[str]:
@@ -97,6 +96,38 @@ def test_layer_keywords_with_wrong_values(name: str) -> None:
             if found is not None:
                 escapes.append(f"{name}({key}={label}): {found}")
     assert not escapes, "\n".join(escapes[:15])
+
+
+# Sizes where a small output can hide a huge padded intermediate (pad="same" with a huge
+# dilation, a huge pad with a huge stride): one keyword at a time never builds these.
+_SIZES = st.sampled_from([1, 2, 3, 2**20, 2**31, 2**40, 2**62])
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, database=None)
+@given(transpose=st.booleans(), k=st.integers(1, 3), stride=_SIZES, dilation=_SIZES,
+       pad=st.one_of(st.just("same"), _SIZES, st.just(0)))
+def test_conv_huge_keyword_combinations(transpose: bool, k: int, stride: int, dilation: int,
+                                        pad: Any) -> None:
+    cls = tf.ConvTranspose if transpose else tf.Conv
+    x = tf.randn(2, 4, 6, 6)
+    call = lambda: cls((k, k), 4, 4, stride=stride, pad=pad, dilation=dilation)(x)  # noqa: E731
+    assert escape(call) is None
+    try:
+        call()
+    except MemoryError as err:  # numpy's own MemoryError ("Unable to allocate") aside
+        assert str(err).startswith(cls.__name__) or "Unable to allocate" in str(err), err
+    except (TypeError, ValueError):
+        pass
+
+
+def test_conv_padded_intermediate_too_large_names_the_layer() -> None:
+    x = tf.randn(2, 4, 6, 6)
+    with pytest.raises(MemoryError, match=r"^Conv\(\(3, 3\), 4 => 4, pad=4611686018427387904, "
+                       r"dilation=4611686018427387904\) would make a padded intermediate"):
+        tf.Conv((3, 3), 4, 4, pad="same", dilation=2**62)(x)
+    with pytest.raises(MemoryError, match=r"^ConvTranspose.* would make a padded intermediate"):
+        tf.ConvTranspose((2, 2), 4, 4, pad="same", dilation=2**31)(x)
+    assert tf.Conv((1, 1), 4, 4, pad=100, stride=100)(x).shape == (2, 4, 3, 3)
 
 
 RECURRENT = [n for n in layer_names() if hasattr(getattr(tf, n), "initialstates")]

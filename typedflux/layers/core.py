@@ -108,7 +108,7 @@ class Layer:
         shape = x.data.shape if isinstance(x, Tensor) else self._shape_of(x)
         k = self._key()
         if k is None:
-            return _output_fits(self, self.config.rule(shape))
+            return _output_fits(self, shape)
         memo: Optional[Dict[Any, Shape]] = self.__dict__.get("_memo")
         if memo is None:
             memo = self.__dict__["_memo"] = {}
@@ -116,9 +116,9 @@ class Layer:
         try:
             out = memo.get(key)
         except TypeError:  # an unhashable part (a callable object as activation): no memo
-            return _output_fits(self, self.config.rule(shape))
+            return _output_fits(self, shape)
         if out is None:
-            out = _output_fits(self, self.config.rule(shape))
+            out = _output_fits(self, shape)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = out
@@ -129,17 +129,25 @@ class Layer:
 _MAX_ELEMENTS = 2**48
 
 
-def _output_fits(layer: Any, out: Shape) -> Shape:
-    """``out``, the layer rule's output shape(s), unless one is a size no machine holds: then
-    a MemoryError naming the layer (numpy would fail with a bare ValueError inside the kernel,
-    or try to allocate it)."""
+def _output_fits(layer: Any, x: Shape) -> Shape:
+    """The layer rule's output shape(s) for input shape ``x``, unless one of them, or an
+    array the run holds besides (``config.workspace``: a conv's padded input), is a size no
+    machine holds: then a MemoryError naming the layer (numpy would fail with a bare
+    ValueError inside the kernel, or try to allocate it)."""
+    out: Shape = layer.config.rule(x)
     several: Any = out  # a layer of several outputs gives a tuple of shapes
     for s in (several if out and isinstance(out[0], tuple) else (out,)):
-        sizes = [d for d in s if isinstance(d, int)]
-        if math.prod(max(d, 1) for d in sizes) > _MAX_ELEMENTS:
-            raise MemoryError(f"{layer!r} would make an output of shape {tuple(s)}, which does "
-                              "not fit in memory")
+        _size_fits(layer, s, "an output")
+    for s in layer.config.workspace(x):
+        _size_fits(layer, s, "a padded intermediate")
     return out
+
+
+def _size_fits(layer: Any, s: Shape, what: str) -> None:
+    sizes = [d for d in s if isinstance(d, int)]
+    if math.prod(max(d, 1) for d in sizes) > _MAX_ELEMENTS:
+        raise MemoryError(f"{layer!r} would make {what} of shape {tuple(s)}, which does "
+                          "not fit in memory")
 
 
 def _fits(dims: Tuple[int, ...]) -> None:

@@ -129,6 +129,7 @@ class LayerConfig:
     - ``ranks`` are the input ranks the layer accepts (None = any rank >= ``min_rank``).
     - ``with_input(size)`` / ``with_output(size)``: the same layer taking / giving another
       feature size, for "change X to Y" hints (None when the layer has no such size).
+    - ``workspace(x)``: the arrays beyond the output a run holds, for the memory check.
     """
 
     name = "Layer"
@@ -159,6 +160,11 @@ class LayerConfig:
     def expected(self) -> Shape:
         """The accepted input, for messages (``Tensor[..., 784]``)."""
         return (ANY,)
+
+    def workspace(self, x: Shape) -> Tuple[Shape, ...]:
+        """The shapes of arrays larger than the output that a run on input ``x`` must hold
+        (a conv's padded input), for the run time's memory check; none by default."""
+        return ()
 
     # -- shared checks ----------------------------------------------------------------------
     def _rank(self, x: Shape) -> None:

@@ -203,6 +203,17 @@ class ConvConfig(LayerConfig):
         _too_small(self.repr(), x, out)
         return (b, self.out_channels) + out
 
+    def workspace(self, x: Shape) -> Tuple[Shape, ...]:
+        """The zero-padded input the kernel copies ``x`` into: small outputs can need a
+        huge one (``pad="same"`` with a huge dilation, a huge pad with a huge stride).
+
+        >>> ConvConfig(4, 4, Window.of(3, pad=2**40, stride=2**40)).workspace((2, 4, 6, 6))
+        ((2, 4, 2199023255558, 2199023255558),)
+        """
+        b, c, h, w = image_dims(x)
+        p = self.window.pads
+        return ((b, c, h + p[0] + p[1], w + p[2] + p[3]),)
+
 
 @dataclass(frozen=True)
 class ConvTransposeConfig(ConvConfig):
@@ -233,6 +244,18 @@ class ConvTransposeConfig(ConvConfig):
             h, w.kernel[axis], w.stride[axis], before, w.dilation[axis], after,
             self.outpad[axis],
         )
+
+    def workspace(self, x: Shape) -> Tuple[Shape, ...]:
+        """The uncropped output the kernel scatters into before removing the padding.
+
+        >>> ConvTransposeConfig(4, 4, Window.of(2, pad=1, dilation=2**40)).workspace((2, 4, 6, 6))
+        ((2, 4, 1099511627782, 1099511627782),)
+        """
+        b, _, h, w = image_dims(x)
+        win = self.window
+        full = [conv_transpose_output_size(n, win.kernel[a], win.stride[a], 0,
+                                           win.dilation[a], 0) for a, n in ((0, h), (1, w))]
+        return ((b, self.out_channels, full[0], full[1]),)
 
 
 layer("Conv", *_CONV_PARAMS, type_args=("in_channels", "out_channels", "window"),
