@@ -108,7 +108,10 @@ def test_pairwise_fusion_checks_each_fusion_where_built() -> None:
 BAD = [
     (lambda: tf.Maxout(), ValueError, "Maxout needs at least one layer (or Maxout(f, n))"),
     (lambda: tf.Maxout(lambda: tf.Dense(2, 2), 0), ValueError,
-     'Invalid argument for "Maxout": n = 0; need an int >= 1'),
+     'Invalid argument for "Maxout": n = 0; need an int from 1 to 65536'),
+    # n layers are made and held at once: 2**40 of them would run for hours first.
+    (lambda: tf.Maxout(lambda: tf.Dense(2, 2), 2**40), ValueError,
+     'Invalid argument for "Maxout": n = 1099511627776; need an int from 1 to 65536'),
     (lambda: tf.Maxout(tf.Dense(2, 2), "relu"), TypeError,
      "Wrong argument type for \"Maxout\": layer 2 = 'relu' (a str); need a layer or function "
      "(any callable)"),

@@ -46,6 +46,9 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
 # Per-layer memo size for the two-input check (as Layer.check's).
 _MEMO_LIMIT = 64
+# Maxout(f, n) makes and holds n layers at once: a huge n would run for hours and then fail
+# for memory, so it is refused up front (Maxout is used with a few layers).
+MAXOUT_LIMIT = 2**16
 
 
 class Bilinear(Layer, Generic[In1, In2, Out]):
@@ -189,9 +192,9 @@ class Maxout:
                 raise TypeError(messages.wrong_layer_argument_type(
                     "Maxout", "f", make, "a function of no arguments that makes a layer "
                     "(Maxout(() -> Dense(3, 4), n)); for given layers, Maxout(layer1, layer2)"))
-            if n < 1:
-                raise ValueError(messages.invalid_layer_argument("Maxout", [("n", str(n))],
-                                                                 "an int >= 1"))
+            if not 1 <= n <= MAXOUT_LIMIT:
+                raise ValueError(messages.invalid_layer_argument(
+                    "Maxout", [("n", str(n))], f"an int from 1 to {MAXOUT_LIMIT}"))
             layers = tuple(make() for _ in range(n))
         if not layers:
             raise ValueError("Maxout needs at least one layer (or Maxout(f, n))")
