@@ -25,8 +25,10 @@ runs to read a file.
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import os
+import stat
 import zipfile
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
@@ -98,6 +100,10 @@ def save(model: Any, path: "str | os.PathLike[str]") -> None:
             f"save: safetensors cannot hold the dtype of {', '.join(bad)}; "
             f"save to a path ending in .npz instead"
         )
+    if "__metadata__" in arrays:  # the header's metadata entry: the file would not load
+        raise ValueError(
+            'save: safetensors reserves the name "__metadata__" (its header\'s metadata), '
+            "which a tensor of this model has; rename it or save to a path ending in .npz")
     meta = {"typedflux.format": FORMAT_VERSION, "typedflux.version": _version()}
     replace_file(target, lambda tmp: write_safetensors(tmp, arrays, meta))
 
@@ -162,13 +168,24 @@ def _path(path: Any, fn: str) -> str:
     target = os.fspath(path)
     if not isinstance(target, str) or not target:
         raise ValueError(f"{fn}: path must be a non-empty file name, got {path!r}")
+    if "\0" in target:  # (the operating system's error would not say which argument)
+        raise ValueError(f"{fn}: path must not contain a NUL character, got {path!r}")
     return target
 
 
 def _open(path: str, limits: Mapping[str, int]) -> Reader:
     """The reader for the file at ``path``, by its first bytes; ``ValueError`` naming the
     path when the file is neither format or its header is unreadable."""
-    with open(path, "rb") as f:
+    # Non-blocking, so a named pipe with no writer is refused instead of waiting forever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a folder, not a file", path)
+        raise ValueError(f"Cannot load {path}: not a regular file (a device, pipe or "
+                         "socket), so not a checkpoint")
+    with os.fdopen(fd, "rb") as f:
         start = f.read(9)
     if start.startswith(b"\x93NUMPY"):
         raise ValueError(

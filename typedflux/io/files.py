@@ -4,7 +4,8 @@ The new content goes to a temporary file in the destination's own folder (so the
 ``os.replace`` is atomic: a reader sees the old file or the new one, never half of either),
 created with the mode a plain ``open(path, "w")`` would give (0666 less the umask) or, when
 the file exists, the existing file's mode; a symbolic link is written through to its target
-(the link stays a link); every error names the caller's path, never the temporary file.
+(the link stays a link); a device, pipe or socket is refused, not replaced; every error
+names the caller's path, never the temporary file.
 
 >>> import os, tempfile
 >>> p = os.path.join(tempfile.mkdtemp(), "note.txt")
@@ -50,6 +51,10 @@ def replace_file(path: "str | os.PathLike[str]", write: Callable[[str], Any]) ->
         raise _named(err, user) from None
     if old is not None and stat.S_ISDIR(old.st_mode):
         raise IsADirectoryError(errno.EISDIR, "Is a folder, not a file", user)
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        # A device, pipe or socket: replacing it would delete it (/dev/null, as root).
+        raise OSError(errno.EINVAL, "Not a regular file (a device, pipe or socket), so not "
+                      "replaced", user)
     tmp = ""
     try:
         tmp, fd = _create_temp(folder, os.path.basename(real))
