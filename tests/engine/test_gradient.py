@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
+from typedflux.engine.tape import TapeError
 from typedflux.engine.tree import Grads, mirror, named_params, named_tensors, params
 
 F64 = np.float64
@@ -223,13 +224,31 @@ def test_gradient_structure_usable_by_named_tensors() -> None:
     assert grad_names == ["layers.0.weight", "layers.0.bias"]
 
 
-def test_nested_gradient_is_a_constant_to_the_outer_one() -> None:
+def test_nested_gradient_over_the_outer_tensors_is_refused() -> None:
+    # Zygote would give d/dx (x*x + 2x*x) = 18 at 3; a tape that cannot differentiate the
+    # inner gradient would give 12 (the inner result as a constant): refused instead.
     x = tf.tensor(3.0)
 
     def outer(x: tf.Tensor) -> tf.Tensor:
-        (inner,) = tf.gradient(lambda y: y * y, x)  # 2x = 6, a constant here
-        assert x._tape is not None  # the outer tape's mark is restored after the inner one
+        (inner,) = tf.gradient(lambda y: y * y, x)
         return x * x + inner * x
+
+    with pytest.raises(TapeError, match="gradients of gradients are not supported"):
+        tf.gradient(outer, x)
+    assert x._tape is None and not tf.is_recording()
+    a = tf.tensor(2.0)
+    with pytest.raises(TapeError, match="gradients of gradients are not supported"):
+        tf.gradient(lambda x: tf.gradient(lambda b: b * x, a)[0], x)  # x read in the inner f
+
+
+def test_nested_gradient_of_a_detached_or_unrelated_tensor_is_a_constant() -> None:
+    x = tf.tensor(3.0)
+
+    def outer(x: tf.Tensor) -> tf.Tensor:
+        (inner,) = tf.gradient(lambda y: y * y, x.detach())  # 2x = 6, a constant by request
+        assert x._tape is not None  # the outer tape's mark is untouched by the inner one
+        (other,) = tf.gradient(lambda y: y * y, tf.tensor(1.0))  # 2, unrelated
+        return x * x + inner * x + other
 
     (g,) = tf.gradient(outer, x)
     assert g.item() == pytest.approx(12.0)

@@ -59,7 +59,30 @@ def id_on(tape: Tape, t: Any) -> int:
         return int(t._id)
     if type(m) is Shared:
         return m.ids.get(tape, -1)
+    if m._open and tape._open and m._thread == tape._thread:
+        nested()  # recording inside another tape of this thread that tracks t
     return -1
+
+
+NESTED = (
+    "a tf.gradient (or withgradient) inside the function of another one uses a tensor the "
+    "outer one differentiates: gradients of gradients are not supported, and the inner "
+    "result would be a constant to the outer gradient (a silently wrong answer). If a "
+    "constant is what you want, give the inner gradient that tensor's .detach()"
+)
+
+
+def nested() -> None:
+    """Refuse a nested gradient over tensors the enclosing one tracks (see :data:`NESTED`).
+
+    >>> nested()
+    Traceback (most recent call last):
+    ...
+    typedflux.engine.tape.TapeError: a tf.gradient (or withgradient) inside the function of another one ...
+    """
+    from typedflux.engine.tape import TapeError  # (tape imports this module)
+
+    raise TapeError(NESTED)
 
 
 def _share(t: Any, holder: Tape, tape: Tape, i: int) -> None:

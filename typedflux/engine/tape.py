@@ -35,7 +35,7 @@ from typedflux.engine.accumulate import (
     unbroadcast,
     unit_seed,
 )
-from typedflux.engine.marks import _MARKS, Shared, _leave, _share, id_on
+from typedflux.engine.marks import _MARKS, Shared, _leave, _share, id_on, nested
 
 if TYPE_CHECKING:
     from typedflux.tensor import AnyTensor
@@ -275,8 +275,10 @@ class Tape:
                     # Held by a tape recording in another thread: both keep their ids.
                     _share(t, m, self, i)
                 else:
-                    # Untracked, an outer tape of this thread (restored on exit), or a tape
-                    # that finished recording (its mark is restored for its backward).
+                    if type(m) is Tape and m._open:
+                        nested()  # an enclosing tape of this thread tracks t
+                    # Untracked, or a tape that finished recording (its mark is restored for
+                    # its backward).
                     self._restore[id(t)] = (t, m, t._id if m is not None else None)
                     t._tape = self
                     t._id = i
