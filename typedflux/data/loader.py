@@ -64,6 +64,9 @@ class DataLoader:
     ) -> None:
         if isinstance(batchsize, bool) or not isinstance(batchsize, (int, np.integer)) or batchsize < 1:
             raise ValueError(f"DataLoader: batchsize must be a positive int, got {batchsize!r}")
+        for flag, given in (("shuffle", shuffle), ("partial", partial)):
+            if not isinstance(given, (bool, np.bool_)):  # "no" or an array would be truthy
+                raise TypeError(f"DataLoader: {flag} must be True or False, got {given!r:.60}")
         self._kind: str
         self._keys: Tuple[Any, ...] = ()
         arrays: List[Array]
