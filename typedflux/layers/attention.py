@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Generic, Optional, Tuple
 
+import numpy as np
 from typing_extensions import TypeVar, Unpack
 
 from typedflux.layers.basic import Dense
@@ -44,7 +45,8 @@ class MultiHeadAttention(Layer, Generic[D]):
     ``d`` must be divisible by ``nheads`` (checked when built, by mypy too).
 
     - ``mask``: optional bool tensor broadcastable to ``Tensor[B, nheads, Tq, Tk]`` (e.g. a
-      causal ``Tensor[Tq, Tk]``); positions where it is False get no attention.
+      causal ``Tensor[Tq, Tk]``); positions where it is False get no attention. Any other
+      dtype is a TypeError (a float mask is not added to the scores as in PyTorch).
 
     >>> import typedflux as tf
     >>> MultiHeadAttention(10, 3)
@@ -101,9 +103,23 @@ class MultiHeadAttention(Layer, Generic[D]):
         scale = 1.0 / math.sqrt(qh.shape[-1])
         scores = (qh @ kh.swapaxes(-1, -2)) * scale
         if mask is not None:
+            _check_mask(self, mask)
             # A large finite negative (not -inf) keeps a fully masked row finite.
             scores = where(mask, scores, -1e9)
         weights = softmax(scores, axis=-1)
         heads = (weights @ vh).transpose(0, 2, 1, 3)
         b, tq = q.shape[0], q.shape[1]
         return self.out_proj(heads.reshape(b, tq, cfg.dim))
+
+
+def _check_mask(layer: Any, mask: Any) -> None:
+    # Only a bool mask says which positions to attend: a float one would be read as "nonzero
+    # is True" (an additive PyTorch attn_mask of 0 and -inf inverted, NaN attending).
+    data = mask.data if isinstance(mask, Tensor) else mask
+    if not isinstance(data, np.ndarray) or data.dtype != np.bool_:
+        got = (f"a {data.dtype} {type(mask).__name__}" if isinstance(data, np.ndarray)
+               else f"{type(mask).__name__}")
+        raise TypeError(
+            f"{layer!r}: mask must be a bool tensor, True where attention is allowed (a causal "
+            f"mask is tf.tril(tf.ones(T, T)) > 0), got {got}; a float mask is not added to "
+            "the scores as PyTorch's attn_mask is")
