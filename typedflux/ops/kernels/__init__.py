@@ -10,7 +10,8 @@ kernels can be tested against naive loops. Import a kernel from its family's mod
 - :mod:`~typedflux.ops.kernels.conv`: im2col/col2im, conv and transposed conv;
 - :mod:`~typedflux.ops.kernels.pool`: max and mean pooling;
 - :mod:`~typedflux.ops.kernels.norm`: batch and layer norm;
-- :mod:`~typedflux.ops.kernels.recurrent`: RNN, LSTM and GRU over whole sequences.
+- :mod:`~typedflux.ops.kernels.recurrent`: RNN, LSTM and GRU over whole sequences (one
+  forward and one BPTT loop per cell, also run by :mod:`typedflux.ops.recurrent_state`).
 
 Layouts follow PyTorch: NCHW images, conv weight ``(out, in, kh, kw)``, transposed-conv
 weight ``(in, out, kh, kw)``.
