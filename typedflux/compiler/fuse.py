@@ -167,7 +167,8 @@ def _folded_check(check: Step, folded: Dict[int, Tuple[Var, Var]]) -> Step:
     operands = tuple(folded[g.n] for _, _, g in check.args[1]
                      if isinstance(g, Var) and g.n in folded)
     args = (check.args[0], todo) + tuple(check.args[2:]) + (operands,)
-    return Step(FoldedCheck(check.fn), args, dict(check.kwargs), writes=check.writes,
+    fixed = tuple(v for v in vars_of(args) if not v.dynamic)
+    return Step(FoldedCheck(check.fn, fixed), args, dict(check.kwargs), writes=check.writes,
                 exits=True)
 
 
@@ -192,11 +193,16 @@ class FoldedCheck:
            [inf,  3.]], dtype=float32))
     """
 
-    __slots__ = ("check", "__name__")
+    __slots__ = ("check", "__name__", "_fixed", "_flat")
 
-    def __init__(self, check: Callable[..., bool]) -> None:
+    def __init__(self, check: Callable[..., bool], fixed: Tuple[Var, ...] = ()) -> None:
         self.check = check
         self.__name__ = "folded_check"
+        # The program's own arrays among the ones checked (the same at every call, once the
+        # program has placed them): their flat views are made once, at the first call, not
+        # at every call (~0.3 us each, a dozen per step).
+        self._fixed = fixed
+        self._flat: Optional[Dict[int, Tuple[Any, Any]]] = None
 
     def __call__(self, state: Any, todo: List[Tuple[str, Any, Any]], *rest: Any) -> bool:
         operands = rest[-1]
@@ -216,20 +222,31 @@ class FoldedCheck:
             full.append((name, p, g))
         return self.check(state, full, *args)
 
-    @staticmethod
-    def _certain(todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
+    def _flat_view(self, a: Any) -> Any:
+        # A view for any dense layout (a transposed operand), else a copy.
+        flats = self._flat
+        if flats is None:
+            flats = self._flat = {id(v.arr): (v.arr, v.arr.ravel(order="K"))
+                                  for v in self._fixed if type(v.arr) is np.ndarray}
+        got = flats.get(id(a))
+        if got is not None and got[0] is a:
+            return got[1]
+        return a.ravel(order="K")
+
+    def _certain(self, todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
                  ) -> bool:
         # Sums of squares in Python floats.
         dot = np.dot
+        flat = self._flat_view
         total = 0.0
         for _, _, g in todo:
             if g is not None:
-                flat = g.reshape(-1)
-                total += float(dot(flat, flat))
+                f = flat(g)
+                total += float(dot(f, f))
         if not math.isfinite(total):
             return False
         for a, b in operands:
-            fa, fb = a.ravel(order="K"), b.ravel(order="K")
+            fa, fb = flat(a), flat(b)
             sa, sb = float(dot(fa, fa)), float(dot(fb, fb))
             if not (math.isfinite(sa) and math.isfinite(sb)):
                 return False
