@@ -5,6 +5,7 @@ path when the folded check's bound cannot vouch for a gradient."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Callable, List
 
 import numpy as np
@@ -99,3 +100,28 @@ def test_the_folded_checks_bound_vouches_only_for_finite_products() -> None:
     small = np.ones((3, 4), np.float32)
     check(None, [("w", None, None)], ((np.ones((4, 3), np.float32), small),))
     assert seen[-1] == []
+
+
+def test_the_programs_own_operands_are_summed_by_prepared_blas_dots_without_warnings() -> None:
+    from typedflux.compiler.steps import BUF, Var
+    from typedflux.optimise import blas
+
+    seen: List[Any] = []
+    a = np.ones((4, 3), np.float32)
+    b = np.ones((3, 4), np.float32)
+    g = np.ones(5, np.float32)
+    fixed = tuple(Var(i, BUF, arr, None, False, "") for i, arr in enumerate((a, b, g)))
+    check = FoldedCheck(lambda state, todo, *rest: seen.append(todo) or True, fixed)
+    check(None, [("w", None, None), ("b", None, g)], ((a, b),))
+    assert seen[-1] == []
+    if blas.available():
+        assert all(s is not None for _, s in check._prepared().values())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # np.dot would warn of the overflow; BLAS does not
+        b[...] = 1e30  # the sum of squares overflows: the exact check decides
+        check(None, [("w", None, None), ("b", None, g)], ((a, b),))
+        assert np.array_equal(seen[-1][0][2], np.matmul(a, b)) and seen[-1][1][2] is g
+        b[...] = 1.0
+        g[0] = np.nan  # a gradient that is not finite: handed over as it is
+        check(None, [("w", None, None), ("b", None, g)], ((a, b),))
+        assert seen[-1][1][2] is g and np.array_equal(seen[-1][0][2], a @ b)

@@ -193,25 +193,21 @@ class FoldedCheck:
            [inf,  3.]], dtype=float32))
     """
 
-    __slots__ = ("check", "__name__", "_fixed", "_flat")
+    __slots__ = ("check", "__name__", "_fixed", "_sums")
 
     def __init__(self, check: Callable[..., bool], fixed: Tuple[Var, ...] = ()) -> None:
         self.check = check
         self.__name__ = "folded_check"
         # The program's own arrays among the ones checked (the same at every call, once the
-        # program has placed them): their flat views are made once, at the first call, not
-        # at every call (~0.3 us each, a dozen per step).
+        # program has placed them): their sums of squares are prepared as BLAS calls once,
+        # at the first call.
         self._fixed = fixed
-        self._flat: Optional[Dict[int, Tuple[Any, Any]]] = None
+        self._sums: Optional[Dict[int, Tuple[Any, Optional[blas.Squares]]]] = None
 
     def __call__(self, state: Any, todo: List[Tuple[str, Any, Any]], *rest: Any) -> bool:
         operands = rest[-1]
         args = rest[:-1]
-        # (numpy would warn of the overflow this check is looking for, as the eager one does
-        # not.)
-        with np.errstate(over="ignore", invalid="ignore"):
-            certain = self._certain(todo, operands)
-        if certain:
+        if self._certain(todo, operands):
             return self.check(state, [], *args)
         pairs = iter(operands)
         full = []
@@ -222,32 +218,46 @@ class FoldedCheck:
             full.append((name, p, g))
         return self.check(state, full, *args)
 
-    def _flat_view(self, a: Any) -> Any:
-        # A view for any dense layout (a transposed operand), else a copy.
-        flats = self._flat
-        if flats is None:
-            flats = self._flat = {id(v.arr): (v.arr, v.arr.ravel(order="K"))
-                                  for v in self._fixed if type(v.arr) is np.ndarray}
-        got = flats.get(id(a))
-        if got is not None and got[0] is a:
-            return got[1]
-        return a.ravel(order="K")
+    def _prepared(self) -> Dict[int, Tuple[Any, Optional[blas.Squares]]]:
+        sums = self._sums
+        if sums is None:
+            sums = self._sums = {id(v.arr): (v.arr, blas.Squares.prepare(v.arr))
+                                 for v in self._fixed if type(v.arr) is np.ndarray}
+        return sums
 
     def _certain(self, todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
                  ) -> bool:
-        # Sums of squares in Python floats.
-        dot = np.dot
-        flat = self._flat_view
+        # Sums of squares: prepared BLAS dots for the program's own arrays; numpy's dot for
+        # the others (an input), all at once.
+        sums = self._prepared()
+        left: List[Any] = []
+
+        def squares(a: Any) -> float:
+            got = sums.get(id(a))
+            if got is not None and got[0] is a and got[1] is not None:
+                return got[1]()
+            left.append(a)
+            return 0.0
+
         total = 0.0
         for _, _, g in todo:
             if g is not None:
-                f = flat(g)
-                total += float(dot(f, f))
+                total += squares(g)
+        pairs = [(a, squares(a), b, squares(b)) for a, b in operands]
+        if left:
+            dot = np.dot
+            found: Dict[int, float] = {}
+            # (numpy would warn of the overflow this check is looking for, as the eager one
+            # does not.)
+            with np.errstate(over="ignore", invalid="ignore"):
+                for a in left:
+                    flat = a.ravel(order="K")
+                    found[id(a)] = float(dot(flat, flat))
+            total += sum(found[id(g)] for _, _, g in todo if g is not None and id(g) in found)
+            pairs = [(a, found.get(id(a), sa), b, found.get(id(b), sb)) for a, sa, b, sb in pairs]
         if not math.isfinite(total):
             return False
-        for a, b in operands:
-            fa, fb = flat(a), flat(b)
-            sa, sb = float(dot(fa, fa)), float(dot(fb, fb))
+        for a, sa, b, sb in pairs:
             if not (math.isfinite(sa) and math.isfinite(sb)):
                 return False
             if math.sqrt(sa) * math.sqrt(sb) >= _HALF_MAX[a.dtype]:

@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from typedflux.compiler.hooks import opaque
 
-__all__ = ["axpy", "available", "gemm", "Gemm"]
+__all__ = ["axpy", "available", "gemm", "Gemm", "Squares"]
 
 Array = npt.NDArray[Any]
 
@@ -75,9 +75,20 @@ def _bind_gemm(lib: Any, suffix: str, int_t: Any) -> None:
         fn.argtypes = [c_int, c_int, c_int, int_t, int_t, int_t, real, ctypes.c_void_p, int_t,
                        ctypes.c_void_p, int_t, real, ctypes.c_void_p, int_t]
         _GEMM[np.dtype(dt)] = fn
+    for dt, name, real in ((np.float32, "sdot", ctypes.c_float),
+                           (np.float64, "ddot", ctypes.c_double)):
+        try:
+            # (A function object of its own: called with ready ctypes arguments and no
+            # argtypes to convert through, ~0.23 us against np.dot's ~0.4.)
+            fn = lib[f"scipy_cblas_{name}{suffix}"]
+        except AttributeError:
+            return
+        fn.restype = real
+        _DOT[np.dtype(dt)] = (fn, int_t)
 
 
 _GEMM: Dict[Any, Callable[..., None]] = {}
+_DOT: Dict[Any, Tuple[Callable[..., float], Any]] = {}
 _ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112
 
 
@@ -149,6 +160,44 @@ class Gemm:
             args = list(args)
             args[7], args[9], args[12] = _pointer(a), _pointer(b), _pointer(c)
         self.fn(*args)
+
+
+class Squares:
+    """The sum of the squares of one array's entries (a float: ``inf`` or ``nan`` when an entry
+    is not finite or the sum overflows) by BLAS ``dot``, prepared once for that array: a call
+    is one BLAS call, and numpy's floating-point error state is not involved (``np.dot``
+    would warn of the overflow a finite check looks for). ``Squares.prepare`` returns None
+    for an array BLAS cannot read as one dense vector, or when no BLAS is found.
+
+    >>> import numpy as np
+    >>> a = np.arange(6, dtype=np.float32).reshape(2, 3).T
+    >>> s = Squares.prepare(a)
+    >>> (s() if s else 55.0), float(np.dot(a.ravel(), a.ravel()))
+    (55.0, 55.0)
+    """
+
+    __slots__ = ("fn", "args", "array")
+
+    def __init__(self, fn: Callable[..., float], args: Tuple[Any, ...], array: Array) -> None:
+        self.fn, self.args, self.array = fn, args, array
+
+    @staticmethod
+    def prepare(a: Array) -> Optional["Squares"]:
+        """The prepared sum, or None (see the class)."""
+        if not _LOADED:
+            _load()
+        found = _DOT.get(a.dtype) if type(a) is np.ndarray else None
+        if found is None or not a.size:
+            return None
+        flat = a.ravel(order="K")
+        if not np.may_share_memory(flat, a):  # not dense: ravel copied it
+            return None
+        fn, int_t = found
+        p = ctypes.c_void_p(int(flat.ctypes.data))
+        return Squares(fn, (int_t(flat.size), p, int_t(1), p, int_t(1)), a)
+
+    def __call__(self) -> float:
+        return self.fn(*self.args)
 
 
 def _pointer(a: Array) -> int:
