@@ -84,6 +84,7 @@ from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
+from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
@@ -156,7 +157,8 @@ class TypedfluxPlugin(Plugin):
         self, fullname: str
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
         if fullname in _TENSOR_NAMES:
-            return tensor_annotation_hook(fullname)
+            # (installs the watcher that rewords mypy's errors at bare names: reworded.py)
+            return installing(tensor_annotation_hook(fullname))
         if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
             return layer_annotation_hook(fullname)
         return None

@@ -23,7 +23,7 @@ from mypy.plugin import FunctionContext, FunctionSigContext
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, FunctionLike, Instance, Type, TypeOfAny, get_proper_type
 
-from mypy_plugin.callbacks.boundaries import boundary_of
+from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.layer_types import BROKEN
 

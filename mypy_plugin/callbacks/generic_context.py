@@ -30,7 +30,8 @@ from mypy.typeops import get_all_type_vars
 from mypy.types import CallableType, Type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.boundaries import boundary_of, declared_tensor
+from mypy_plugin.callbacks.boundaries import declared_tensor
+from mypy_plugin.callbacks.boundary_index import boundary_of
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["from_arguments"]

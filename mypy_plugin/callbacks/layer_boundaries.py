@@ -17,7 +17,7 @@ from typing import Any, Optional, Tuple
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
 
-from mypy_plugin.callbacks.boundaries import boundary_of
+from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.callbacks.chain_items import CHAIN, chain_item
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages

@@ -157,9 +157,10 @@ SNIPPETS: Dict[str, str] = {
         a: Tensor[3, 4] = tf.zeros(3, 5)
         f(tf.zeros(2, 784), extra=tf.zeros(2, 9))
     """,
-    # The one boundary mypy's plugin API gives no hook for: a bare name returned that was not
-    # assigned on the line before (a parameter, here). mypy's own error stays.
-    "known_limit_bare_name": """
+    # Boundaries mypy's plugin API gives no hook for: a bare name returned (a parameter,
+    # here), and a number on the left of an operator. mypy's own errors, reworded
+    # (callbacks/reworded.py).
+    "bare_name": """
         from typing import TypeVar
         from typedflux import Tensor
 
@@ -168,7 +169,7 @@ SNIPPETS: Dict[str, str] = {
         def widen(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return x
     """,
-    "known_limit_number_on_the_left": """
+    "number_on_the_left": """
         from typing import TypeVar
         from typedflux import Tensor
 
@@ -176,6 +177,26 @@ SNIPPETS: Dict[str, str] = {
 
         def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return 2 * x
+    """,
+    # Known limits (docs/errors.md): a bare name as a tuple item (mypy reports the tuple's
+    # type), and a name whose type came from no annotation nor hook. mypy's own errors stay.
+    "known_limit_tuple_item": """
+        from typing import Tuple, TypeVar
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def widen(x: Tensor[B, 32]) -> Tuple[Tensor[B, 64], int]:
+            return x, 1
+    """,
+    "known_limit_untracked_name": """
+        import typedflux as tf
+        from typedflux import Tensor
+
+        def make() -> Tensor[4, 32]:
+            hs = [tf.zeros(4, 64)]
+            h = next(iter(hs))
+            return h
     """,
     # A container given to a generic function whose type variable mypy would infer from the
     # annotation (callbacks/generic_context.py), and a function passed where a Callable of

@@ -11,7 +11,7 @@ layer = Dense(16, 8)
 
 @tf.shapecheck
 def scaled(x: Tensor[B, 16]) -> Tensor[B, 4]:
-    return 0.5 * layer(x)  # BUG[limit: a number on the left of an operator (docs/errors.md known limits)]  # E: Incompatible return value type (got "Tensor[B, Literal[8]]", expected "Tensor[B, Literal[4]]")  [return-value]
+    return 0.5 * layer(x)  # BUG  # E: Return shape Tensor[B, 8] does not match the annotation Tensor[B, 4]: axis 1 is 8, expected 4  [shape]
 
 
 print(scaled(tf.randn(2, 16)).shape)

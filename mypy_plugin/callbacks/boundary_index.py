@@ -1,0 +1,269 @@
+"""Which annotation boundary an expression stands at: an index of a file's AST.
+
+A hook sees the node of the value it types (``ctx.context``), not the statement around it.
+:func:`boundary_of` says whether that node is (part of) a value returned, assigned or yielded,
+or a value assigned to a name that the next statement of its block returns, yields or
+assigns to an annotated variable (``h = ...; return h``). The index is built once per file,
+on first use, with a plain walk over statements (mypy's compiled visitors cannot be
+subclassed here), and the last few files' indexes are kept.
+
+>>> Boundary("assign", "h").kind
+'assign'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Dict, List, Optional, Tuple
+
+from mypy.nodes import (
+    AssignmentStmt,
+    Block,
+    ClassDef,
+    ConditionalExpr,
+    Decorator,
+    DictExpr,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    FuncDef,
+    IfStmt,
+    IndexExpr,
+    ListExpr,
+    MatchStmt,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OverloadedFuncDef,
+    ReturnStmt,
+    SetExpr,
+    TryStmt,
+    TupleExpr,
+    WhileStmt,
+    WithStmt,
+    YieldExpr,
+)
+from mypy.traverser import NameAndMemberCollector
+from mypy.types import Type
+
+__all__ = ["Boundary", "boundary_of"]
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Where an expression's value meets an annotation: ``kind`` is ``"return"``,
+    ``"assign"``, ``"reassign"`` (a target typed by its first value) or ``"yield"``; ``target`` the assigned name; ``part`` its place in a
+    container display (``"tuple item 1"``, ``"list item 0"``, ``"dict entry 2"``).
+
+    >>> Boundary("return", part="tuple item 1").part
+    'tuple item 1'
+    """
+
+    kind: str
+    target: str = ""
+    part: Optional[str] = None
+    # For a value assigned to a name that the next statement returns or yields
+    # (``h = ...; return h``): that name's node, where the error is reported.
+    at: Optional[Expression] = None
+    # For an assignment: its target, and whether the statement annotates it itself.
+    lvalue: Optional[Expression] = None
+    annotated: bool = False
+    # For a value assigned to a name that an annotated assignment next reads
+    # (``h = ...; y: T = h``): the annotation ``T``.
+    declared: Optional[Type] = None
+    # Where mypy reports this boundary itself, when not at the value: a yield's expression.
+    reported_at: Optional[Expression] = None
+
+
+def _target_text(e: Expression) -> Optional[str]:
+    if isinstance(e, NameExpr):
+        return e.name
+    if isinstance(e, MemberExpr):
+        owner = _target_text(e.expr)
+        return f"{owner}.{e.name}" if owner is not None else None
+    if isinstance(e, IndexExpr):
+        owner = _target_text(e.base)
+        return f"{owner}[...]" if owner is not None else None
+    return None
+
+
+def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
+    """``h = <value>`` followed, in the same block, by ``return h`` (or ``yield h``, or an
+    annotated ``y: T = h`` after which nothing in the block mentions ``h``) with no statement
+    in between that mentions ``h``: the value is checked against the annotation when it is
+    computed, since the bare name runs no hook (see :func:`check_boundary`). Nothing else
+    reads ``h``, so nothing else sees the type it is then given."""
+    later_names: Optional[List[frozenset[str]]] = None  # names read after each statement
+    for j, stmt in enumerate(body):
+        declared: Optional[Type] = None
+        target = ""
+        reported_at: Optional[Expression] = None
+        if isinstance(stmt, ReturnStmt):
+            returned, kind = stmt.expr, "return"
+        elif isinstance(stmt, ExpressionStmt) and isinstance(stmt.expr, YieldExpr):
+            returned, kind, reported_at = stmt.expr.expr, "yield", stmt.expr
+        elif (
+            isinstance(stmt, AssignmentStmt)
+            and stmt.type is not None
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.rvalue, NameExpr)
+        ):
+            returned, kind, declared = stmt.rvalue, "assign", stmt.type
+            target = _target_text(stmt.lvalues[0]) or ""
+            if later_names is None:
+                later_names = _names_after(body)
+            if not target or stmt.rvalue.name in later_names[j]:
+                continue  # ``h`` is read again: the type it would be given must stay its own
+        else:
+            continue
+        if not isinstance(returned, NameExpr):
+            continue
+        for k in range(j - 1, -1, -1):
+            first = body[k]
+            if (
+                isinstance(first, AssignmentStmt)
+                and len(first.lvalues) == 1
+                and isinstance(first.lvalues[0], NameExpr)
+                and first.lvalues[0].name == returned.name
+            ):
+                if first.type is None:
+                    found[id(first.rvalue)] = Boundary(
+                        kind, target, at=returned, annotated=declared is not None,
+                        declared=declared, reported_at=reported_at,
+                    )
+                break
+            if _mentions(first, returned.name):
+                break
+
+
+def _names_after(body: List[Any]) -> List[frozenset[str]]:
+    """For each statement of ``body``, the names the statements after it mention (one
+    visit per statement, however many annotated assignments the block has)."""
+    out: List[frozenset[str]] = [frozenset()] * len(body)
+    seen: frozenset[str] = frozenset()
+    for j in range(len(body) - 1, -1, -1):
+        out[j] = seen
+        names = NameAndMemberCollector()
+        body[j].accept(names)
+        seen = seen | {n.name for n in names.name_exprs}
+    return out
+
+
+def _mentions(stmt: Any, name: str) -> bool:
+    seen = NameAndMemberCollector()  # (mypy's own visitor, used as is)
+    stmt.accept(seen)
+    return any(n.name == name for n in seen.name_exprs)
+
+
+def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary]]:
+    """Every expression of ``tree`` that is (part of) a returned, assigned or yielded value,
+    and (second) every value assigned to a name that is returned or yielded next.
+
+    A plain walk over statements (mypy's compiled visitors cannot be subclassed here).
+    """
+    found: Dict[int, Boundary] = {}
+    later: Dict[int, Boundary] = {}
+
+    def mark(e: Expression, where: Boundary) -> None:
+        found[id(e)] = where
+        if isinstance(e, ConditionalExpr):
+            mark(e.if_expr, where)
+            mark(e.else_expr, where)
+        elif where.part is not None:
+            return  # one level of container: an item's own items are not annotated alone
+        elif isinstance(e, (TupleExpr, ListExpr, SetExpr)):
+            kind = {TupleExpr: "tuple", ListExpr: "list", SetExpr: "set"}[type(e)]
+            for i, item in enumerate(e.items):
+                mark(item, replace(where, part=f"{kind} item {i}"))
+        elif isinstance(e, DictExpr):
+            for i, (_, item) in enumerate(e.items):
+                mark(item, replace(where, part=f"dict entry {i}"))
+
+    def value(e: Optional[Expression], where: Boundary) -> None:
+        if e is None:
+            return
+        if isinstance(e, YieldExpr):
+            if e.expr is not None:
+                mark(e.expr, Boundary("yield", reported_at=e))
+            return
+        mark(e, where)
+
+    stack: List[Any] = list(tree.defs)
+    _returned_next(tree.defs, later)  # module level: ``h = ...; y: T = h``
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ReturnStmt):
+            value(node.expr, Boundary("return"))
+        elif isinstance(node, AssignmentStmt):
+            target = _target_text(node.lvalues[0]) if len(node.lvalues) == 1 else None
+            if isinstance(node.rvalue, YieldExpr):
+                value(node.rvalue, Boundary("yield"))  # ``got = yield x``: x is yielded
+            elif target is not None:
+                where = Boundary(
+                    "assign", target, lvalue=node.lvalues[0], annotated=node.type is not None
+                )
+                mark(node.rvalue, where)
+        elif isinstance(node, ExpressionStmt):
+            if isinstance(node.expr, YieldExpr):
+                value(node.expr, Boundary("yield"))
+        elif isinstance(node, Block):
+            stack.extend(node.body)
+            _returned_next(node.body, later)
+        elif isinstance(node, (FuncDef, ClassDef)):
+            stack.append(node.defs if isinstance(node, ClassDef) else node.body)
+        elif isinstance(node, Decorator):
+            stack.append(node.func)
+        elif isinstance(node, OverloadedFuncDef):
+            stack.extend(node.items)
+            if node.impl is not None:
+                stack.append(node.impl)
+        elif isinstance(node, IfStmt):
+            stack.extend(node.body)
+            if node.else_body is not None:
+                stack.append(node.else_body)
+        elif isinstance(node, (ForStmt, WhileStmt)):
+            stack.append(node.body)
+            if node.else_body is not None:
+                stack.append(node.else_body)
+        elif isinstance(node, WithStmt):
+            stack.append(node.body)
+        elif isinstance(node, TryStmt):
+            stack.append(node.body)
+            stack.extend(node.handlers)
+            stack.extend(b for b in (node.else_body, node.finally_body) if b is not None)
+        elif isinstance(node, MatchStmt):
+            stack.extend(node.bodies)
+    return found, later
+
+
+Index = Tuple[Dict[int, Boundary], Dict[int, Boundary]]
+
+# The last few files' indexes; each entry keeps its tree alive, so the ids stay valid.
+_INDEXES: Dict[int, Tuple[MypyFile, Index]] = {}
+_KEEP = 8
+
+
+def _index(tree: MypyFile) -> Index:
+    hit = _INDEXES.get(id(tree))
+    if hit is not None and hit[0] is tree:
+        return hit[1]
+    found = _index_tree(tree)
+    if len(_INDEXES) >= _KEEP:
+        del _INDEXES[next(iter(_INDEXES))]
+    _INDEXES[id(tree)] = (tree, found)
+    return found
+
+
+def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional[Boundary]:
+    """The boundary ``node`` (an expression of the file being checked) stands at, if any.
+
+    With ``returned_next``, the boundary of a value assigned to a name the next statement
+    returns or yields (``h = <node>; return h``).
+
+    >>> boundary_of(object(), None) is None
+    True
+    """
+    tree = getattr(api, "tree", None)
+    if not isinstance(tree, MypyFile) or node is None:
+        return None
+    return _index(tree)[1 if returned_next else 0].get(id(node))
