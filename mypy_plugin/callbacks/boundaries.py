@@ -205,6 +205,8 @@ def _compare(
             words = boundary_message(where, pattern, got, verdict.axis)
             mypy_at = where.reported_at or at
             reworded.expect(ctx.api, mypy_at, result, declared, words)
+        elif isinstance(verdict, Mismatch) and (where.part or "").startswith("tuple item"):
+            reworded.note_item(ctx.api, at, result)  # mypy reports the whole tuple
         return result
     if isinstance(verdict, Mismatch):
         ctx.api.fail(boundary_message(where, pattern, got, verdict.axis), at, code=SHAPE)

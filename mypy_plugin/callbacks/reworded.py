@@ -18,12 +18,12 @@ must differ provably (``typedflux.shapes.bind.rigid_mismatch``). The error then 
 boundary's words and the code ``shape`` (so ``# type: ignore[shape]`` covers it); anything
 else passes through unchanged. Where the two types come from:
 
-- a bare name: the tensor types the function's parameter annotations hold (the parameter
-  itself, a loop variable over a ``List[Tensor[...]]`` parameter);
-- a name assigned from a value a hook typed (``h = f(x); ...; return h``): that type, noted
-  by :func:`note_value` (only a type whose words are exactly mypy's is used);
 - an operator at a boundary: the hook notes its result and the annotation
-  (:func:`expect`), where it would otherwise have reported.
+  (:func:`expect`), where it would otherwise have reported;
+- a bare name, or a tuple display of them (``return h, c``): ``callbacks/bare_values.py``
+  finds them, among the tensor types the function's parameter annotations hold, the types
+  hooks gave the values assigned to that name (:func:`note_value`) and the types hooks gave
+  tuple items they could not report (:func:`note_item`).
 
 Also, an error reported inside an operator's filter makes the whole expression ``Any``, so
 under ``--warn-return-any`` mypy adds ``Returning Any from function declared to return ...
@@ -40,43 +40,17 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from mypy.nodes import (
-    AssignmentStmt,
-    Block,
-    ClassDef,
-    Decorator,
-    ForStmt,
-    FuncDef,
-    IfStmt,
-    MatchStmt,
-    MypyFile,
-    NameExpr,
-    OverloadedFuncDef,
-    Statement,
-    TryStmt,
-    Var,
-    WhileStmt,
-    WithStmt,
-)
-from mypy.traverser import all_return_statements, all_yield_expressions
-from mypy.types import CallableType, Instance, TupleType, Type, UnionType, get_proper_type
+from mypy.nodes import MypyFile, Var
+from mypy.types import Type
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.bare_values import FORMS, bare_name, said_for
 from mypy_plugin.codes import SHAPE
-from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["install", "installing", "expect", "note_value", "reworded"]
-
-# How mypy words the three boundaries, for two types in its own formatting.
-_FORMS = {
-    "return-value": "Incompatible return value type (got {got}, expected {declared})",
-    "assignment": "Incompatible types in assignment (expression has type {got}, variable has type {declared})",
-    "misc": 'Incompatible types in "yield" (actual type {got}, expected type {declared})',
-}
-
+__all__ = ["install", "installing", "expect", "note_value", "note_item"]
 
 @dataclass
 class _State:
@@ -87,8 +61,10 @@ class _State:
     modules: Mapping[str, MypyFile]
     # (file, line, column) of a value a hook noted -> (its type, the annotation, our words)
     expected: Dict[Tuple[str, int, int], Tuple[Type, Type, str]]
-    # names assigned from values a hook typed, in the file being checked: Var id -> types
+    # names assigned from values a hook typed, in the file being checked: Var id -> types;
+    # and tuple items a hook typed without reporting (``return 2 * x, c``): position -> type
     values: Dict[int, Tuple[Var, List[Type]]]
+    items: Dict[Tuple[int, int], Type] = field(default_factory=dict)
     values_file: str = ""
     # (file, line, column) of the last error recorded, when it was a [shape] error
     last_shape: Tuple[str, int, int] = ("", -1, -1)
@@ -180,26 +156,27 @@ def note_value(api: Any, var: object, value: Type) -> None:
     if state is None:
         return
     file = getattr(api.msg.errors, "file", "")
-    if file != state.values_file:
-        state.values.clear()
-        state.values_file = file
+    _this_file(state, file)
     entry = state.values.setdefault(id(var), (var, []))
     if value not in entry[1]:
         entry[1].append(value)
 
 
-def reworded(
-    code: str, message: str, got: Type, declared: Type, options: Any, words: str
-) -> Optional[str]:
-    """``words`` if ``message`` is exactly mypy's ``code`` error for ``got`` and ``declared``;
-    ``None`` otherwise (then the types are not the ones mypy compared)."""
-    from mypy.messages import format_type_distinctly
+def note_item(api: Any, at: Any, value: Type) -> None:
+    """Remember the type a hook gave the tuple item at ``at`` (an operator with a number on
+    the left, which cannot report): mypy reports the whole tuple, reworded from it."""
+    state = _state(api)
+    if state is None or at is None:
+        return
+    _this_file(state, getattr(api.msg.errors, "file", ""))
+    state.items[(at.line, at.column)] = value
 
-    form = _FORMS.get(code)
-    if form is None:
-        return None
-    g, d = format_type_distinctly(got, declared, options=options)
-    return words if message == form.format(got=g, declared=d) else None
+
+def _this_file(state: _State, file: str) -> None:
+    if file != state.values_file:
+        state.values.clear()
+        state.items.clear()
+        state.values_file = file
 
 
 def _on_error(state: _State, file: str, info: Any) -> bool:
@@ -222,14 +199,14 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
-    if code not in _FORMS:
+    if code not in FORMS:
         return False
     hit = state.expected.pop((file, info.line, info.column), None)
     words: Optional[str] = None
     if hit is not None:
-        words = reworded(code, info.message, hit[0], hit[1], state.options, hit[2])
+        words = said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
     else:
-        words = _bare_name(state, code, info)
+        words = bare_name(state, code, info)
     if words is not None:
         info.message = words
         info.code = SHAPE
@@ -247,173 +224,3 @@ def _after_shape(state: _State, file: str, info: Any) -> bool:
     before_end = last_line < end_line or (last_line == end_line and (
         end_column < 0 or last_column <= end_column))
     return last_file == file and after_start and before_end
-
-
-def _bare_name(state: _State, code: str, info: Any) -> Optional[str]:
-    """Our words for mypy's error at a bare name returned, yielded or assigned to an
-    annotated variable, or ``None``."""
-    from mypy_plugin.callbacks.boundary_index import Boundary
-
-    tree = state.modules.get(info.module or "")
-    if tree is None:
-        return None
-    func = _innermost_function(tree.defs, info.line)
-    ftype = getattr(func, "type", None) if func is not None else None
-    if func is not None and not isinstance(ftype, CallableType):
-        return None
-    at = (info.line, info.column)
-    if code == "assignment":
-        for stmt in _statements(func.body.body if func is not None else tree.defs):
-            if (
-                isinstance(stmt, AssignmentStmt)
-                and stmt.type is not None
-                and len(stmt.lvalues) == 1
-                and isinstance(stmt.lvalues[0], NameExpr)
-                and isinstance(stmt.rvalue, NameExpr)
-                and (stmt.rvalue.line, stmt.rvalue.column) == at
-            ):
-                where = Boundary("assign", stmt.lvalues[0].name)
-                return _named(state, info, func, stmt.rvalue, stmt.type, where)
-        return None
-    if func is None or not isinstance(ftype, CallableType) or func.is_coroutine:
-        return None
-    if code == "return-value" and not func.is_generator:
-        for ret in all_return_statements(func):
-            e = ret.expr
-            if isinstance(e, NameExpr) and (e.line, e.column) == at:
-                return _named(state, info, func, e, ftype.ret_type, Boundary("return"))
-    if code == "misc" and func.is_generator:
-        declared = _yielded(ftype.ret_type)
-        for y, _ in all_yield_expressions(func):
-            if isinstance(y.expr, NameExpr) and (y.line, y.column) == at and declared:
-                return _named(state, info, func, y.expr, declared, Boundary("yield"))
-    return None
-
-
-def _yielded(ret: Type) -> Optional[Type]:
-    """The item type a generator's annotation declares (``Iterator[T]``: ``T``)."""
-    p = get_proper_type(ret)
-    if isinstance(p, Instance) and p.args and p.type.fullname in _GENERATORS:
-        return p.args[0]
-    return None
-
-
-_GENERATORS = frozenset({
-    "typing.Iterator", "typing.Iterable", "typing.Generator",
-    "collections.abc.Iterator", "collections.abc.Iterable", "collections.abc.Generator",
-})
-
-
-def _named(
-    state: _State,
-    info: Any,
-    func: Optional[FuncDef],
-    name: NameExpr,
-    declared: Type,
-    where: Any,
-) -> Optional[str]:
-    """Our words for ``name`` against ``declared``, with the type mypy gave ``name`` one of
-    the candidates (a parameter's annotation, a value a hook typed) whose words are mypy's."""
-    from mypy_plugin.callbacks.boundaries import boundary_message
-
-    candidates: List[Type] = []
-    ftype = getattr(func, "type", None)
-    if func is not None and isinstance(ftype, CallableType):
-        # The parameter itself, and any tensor type its annotations hold (a loop variable
-        # over a ``List[Tensor[B, 32]]`` parameter has that item type).
-        for t in ftype.arg_types:
-            _tensor_types(t, candidates)
-    noted = state.values.get(id(name.node))
-    if noted is not None and noted[0] is name.node:
-        candidates.extend(noted[1])
-    pattern = translate.shape_of(declared)
-    if pattern is None:
-        return None
-    for got_type in candidates:
-        got = translate.shape_of(got_type)
-        if got is None:
-            continue
-        verdict = rigid_mismatch(pattern, got)
-        if not isinstance(verdict, Mismatch):
-            continue
-        words = boundary_message(where, pattern, got, verdict.axis)
-        said = reworded(info.code.code, info.message, got_type, declared, state.options, words)
-        if said is not None:
-            return said
-    return None
-
-
-def _tensor_types(t: Type, out: List[Type], depth: int = 0) -> None:
-    """The tensor types in ``t`` (itself, or inside a container's or a union's arguments)."""
-    p = get_proper_type(t)
-    if depth > 4:
-        return
-    if translate.is_tensor(p):
-        if p not in out:
-            out.append(p)
-    elif isinstance(p, Instance):
-        for a in p.args:
-            _tensor_types(a, out, depth + 1)
-    elif isinstance(p, (TupleType, UnionType)):
-        for a in p.items:
-            _tensor_types(a, out, depth + 1)
-
-
-def _statements(body: Sequence[Statement]) -> List[Statement]:
-    """Every statement of ``body`` and of the blocks nested in it, functions and classes
-    excepted (they are their own scopes)."""
-    out: List[Statement] = []
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        out.append(stmt)
-        if not isinstance(stmt, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)):
-            stack.extend(_blocks(stmt))
-    return out
-
-
-def _innermost_function(body: Sequence[Statement], line: int) -> Optional[FuncDef]:
-    """The innermost function of ``body`` whose lines hold ``line``."""
-    for stmt in body:
-        end = stmt.end_line if stmt.end_line is not None else stmt.line
-        if not stmt.line <= line <= end and not isinstance(stmt, (Decorator, OverloadedFuncDef)):
-            continue
-        found: Optional[FuncDef] = None
-        if isinstance(stmt, FuncDef):
-            found = _innermost_function(stmt.body.body, line) or stmt
-        elif isinstance(stmt, Decorator):
-            found = _innermost_function([stmt.func], line)
-        elif isinstance(stmt, OverloadedFuncDef):
-            parts: List[Statement] = list(stmt.items)
-            if stmt.impl is not None:
-                parts.append(stmt.impl)
-            found = _innermost_function(parts, line)
-        else:
-            found = _innermost_function(_blocks(stmt), line)
-        if found is not None:
-            return found
-    return None
-
-
-def _blocks(stmt: Statement) -> List[Statement]:
-    """The statements nested in a compound statement (a class body, branches, loops)."""
-    out: List[Statement] = []
-    blocks: List[Optional[Block]] = []
-    if isinstance(stmt, ClassDef):
-        blocks = [stmt.defs]
-    elif isinstance(stmt, IfStmt):
-        blocks = [*stmt.body, stmt.else_body]
-    elif isinstance(stmt, (ForStmt, WhileStmt)):
-        blocks = [stmt.body, stmt.else_body]
-    elif isinstance(stmt, WithStmt):
-        blocks = [stmt.body]
-    elif isinstance(stmt, TryStmt):
-        blocks = [stmt.body, *stmt.handlers, stmt.else_body, stmt.finally_body]
-    elif isinstance(stmt, MatchStmt):
-        blocks = list(stmt.bodies)
-    elif isinstance(stmt, Block):
-        blocks = [stmt]
-    for b in blocks:
-        if b is not None:
-            out.extend(b.body)
-    return out

@@ -178,16 +178,16 @@ SNIPPETS: Dict[str, str] = {
         def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return 2 * x
     """,
-    # Known limits (docs/errors.md): a bare name as a tuple item (mypy reports the tuple's
-    # type), and a name whose type came from no annotation nor hook. mypy's own errors stay.
-    "known_limit_tuple_item": """
-        from typing import Tuple, TypeVar
+    # Known limits (docs/errors.md): a bare name as a list item (mypy's [list-item]), and a
+    # name whose type came from no annotation nor hook. mypy's own errors stay.
+    "known_limit_list_item": """
+        from typing import List, TypeVar
         from typedflux import Tensor
 
         B = TypeVar("B", bound=int)
 
-        def widen(x: Tensor[B, 32]) -> Tuple[Tensor[B, 64], int]:
-            return x, 1
+        def widen(x: Tensor[B, 32]) -> List[Tensor[B, 64]]:
+            return [x]
     """,
     "known_limit_untracked_name": """
         import typedflux as tf

@@ -158,13 +158,14 @@ def test_a_bare_name_returned_is_reworded(output: Dict[str, List[str]]) -> None:
     ]
 
 
-def test_known_limit_a_bare_name_as_a_tuple_item(output: Dict[str, List[str]]) -> None:
-    """``return x, 1``: mypy reports the whole tuple's type, which the plugin does not
-    rebuild; mypy's own error stays (docs/errors.md, "Known limits"). Asserted exactly, so
-    it fails the day this one is said in shape words."""
-    assert output["known_limit_tuple_item"] == [
-        'error: Incompatible return value type (got "tuple[Tensor[B, Literal[32]], int]", '
-        'expected "tuple[Tensor[B, Literal[64]], int]")  [return-value]'
+def test_known_limit_a_bare_name_as_a_list_item(output: Dict[str, List[str]]) -> None:
+    """``return [x]``: mypy reports the list item (``[list-item]``), which the plugin does not
+    reword; mypy's own error stays (docs/errors.md, "Known limits"). Asserted exactly, so it
+    fails the day this one is said in shape words. (A tuple display, ``return h, c``, is
+    reworded: tests/typecheck/case_boundaries_bare.py.)"""
+    assert output["known_limit_list_item"] == [
+        'error: List item 0 has incompatible type "Tensor[B, Literal[32]]"; expected '
+        '"Tensor[B, Literal[64]]"  [list-item]'
     ]
 
 

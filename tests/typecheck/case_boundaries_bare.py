@@ -5,11 +5,12 @@ operator (``2 * x``) inside an error filter after the number's own method failed
 can report there; mypy reports the boundary itself, and the checker rewords that error in
 the boundary's words (mypy_plugin/callbacks/reworded.py). A parameter returned, yielded or
 assigned as it is, a loop variable over a list parameter, a name assigned from an op and
-read again before it is returned, a scaled value; concrete and symbolic, each fix clean.
+read again before it is returned, a scaled value, tuples of them (an LSTM step's ``(h, c)``,
+a loader's batches); concrete and symbolic, each fix clean.
 `@tf.shapecheck` raises the same words at run time (the calls at the bottom).
 """
 
-from typing import Iterator, List, TypeVar
+from typing import Iterator, List, Tuple, TypeVar
 
 import typedflux as tf
 from typedflux import Dense, Tensor
@@ -141,6 +142,45 @@ def halved_fixed(x: Tensor[B, 16]) -> None:
     h: Tensor[B, 16] = 0.5 * x
 
 
+# -- tuple displays of bare names: an LSTM's (h, c), a loader's batches ------------------------
+@tf.shapecheck
+def step(h: Tensor[B, 64], c: Tensor[B, 32]) -> Tuple[Tensor[B, 32], Tensor[B, 32]]:
+    return h, c  # E: Return shape Tensor[B, 64] (tuple item 0) does not match the annotation Tensor[B, 32]: axis 1 is 64, expected 32  [shape]
+
+
+@tf.shapecheck
+def step_fixed(h: Tensor[B, 64], c: Tensor[B, 32]) -> Tuple[Tensor[B, 32], Tensor[B, 32]]:
+    return proj(h), c
+
+
+@tf.shapecheck
+def pairs(xb: Tensor[B, 64], yb: Tensor[B]) -> Iterator[Tuple[Tensor[B, 32], Tensor[B]]]:
+    yield xb, yb  # E: Yielded shape Tensor[B, 64] (tuple item 0) does not match the annotation Tensor[B, 32]: axis 1 is 64, expected 32  [shape]
+
+
+@tf.shapecheck
+def pairs_fixed(xb: Tensor[B, 64], yb: Tensor[B]) -> Iterator[Tuple[Tensor[B, 64], Tensor[B]]]:
+    yield xb, yb
+
+
+@tf.shapecheck
+def scaled_pair(x: Tensor[B, 16], n: int) -> Tuple[Tensor[B, 4], int]:
+    return 0.5 * x, n  # E: Return shape Tensor[B, 16] (tuple item 0) does not match the annotation Tensor[B, 4]: axis 1 is 16, expected 4  [shape]
+
+
+@tf.shapecheck
+def scaled_pair_fixed(x: Tensor[B, 16], n: int) -> Tuple[Tensor[B, 16], int]:
+    return 0.5 * x, n
+
+
+def kept_pair(xb: Tensor[B, 64], yb: Tensor[B]) -> None:
+    batch: Tuple[Tensor[B, 32], Tensor[B]] = xb, yb  # E: Assigned shape Tensor[B, 64] (tuple item 0) does not match the annotation Tensor[B, 32] of "batch": axis 1 is 64, expected 32  [shape]
+
+
+def kept_pair_fixed(xb: Tensor[B, 64], yb: Tensor[B]) -> None:
+    batch: Tuple[Tensor[B, 64], Tensor[B]] = xb, yb
+
+
 # -- concrete, at module level: static only (a variable annotation is not evaluated) ----------
 x3 = tf.zeros(3, 64)
 wide: Tensor[3, 32] = x3  # E: Assigned shape Tensor[3, 64] does not match the annotation Tensor[3, 32] of "wide": axis 1 is 64, expected 32  [shape]
@@ -173,3 +213,11 @@ doubled(x7)
 doubled_fixed(x7)
 halved(x7)
 halved_fixed(x7)
+step(x5, tf.zeros(5, 32))
+step_fixed(x5, tf.zeros(5, 32))
+list(pairs(x5, tf.zeros(5)))
+list(pairs_fixed(x5, tf.zeros(5)))
+scaled_pair(x7, 2)
+scaled_pair_fixed(x7, 2)
+kept_pair(x5, tf.zeros(5))
+kept_pair_fixed(x5, tf.zeros(5))
