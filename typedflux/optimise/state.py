@@ -176,6 +176,8 @@ def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any,
             f"its gradient has {fmt_shape(arr.shape)}; need the gradient of this model "
             "(tf.gradient(loss, model)[0])"
         )
+    if arr.dtype.kind != "f":  # integer or bool values: the rules update float moments in place
+        arr = arr.astype(p.data.dtype)
     return arr
 
 
@@ -234,6 +236,8 @@ def apply_step(
         and (isinstance(grads[0], (Grads, dict)) or grads[0] is None)
     ):
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
+    if grads is not None:
+        _check_mirrors(model, grads, who)
     plan = plan_of(model)
     if plan is not None:
         # The model's cached walk: each parameter's gradient by its path (the gradient
@@ -256,6 +260,23 @@ def apply_step(
     return _apply(state, steps, nonfinite, who, epoch, batch)
 
 
+def _check_mirrors(model: Any, grads: Any, who: str) -> None:
+    """Refuse a gradient whose outer structure cannot mirror ``model``: every parameter would
+    find no gradient in it, and the update would silently do nothing."""
+    if isinstance(model, Tensor):
+        ok = isinstance(grads, (Tensor, np.ndarray, int, float))
+    elif isinstance(model, (list, tuple)):
+        ok = isinstance(grads, (list, tuple)) and len(grads) == len(model)
+    else:  # a dict or a layer: a dict or Grads (by key or attribute)
+        ok = isinstance(grads, (dict, Grads))
+    if not ok:
+        size = f" of {len(grads)}" if isinstance(grads, (list, tuple)) else ""
+        raise TypeError(
+            f"{who}: the gradient does not mirror the model (a {type(grads).__name__}{size} "
+            f"for a {type(model).__name__}{f' of {len(model)}' if isinstance(model, (list, tuple)) else ''}), "
+            "so no parameter would find its gradient in it; need tf.gradient(loss, model)[0]")
+
+
 def _check_nonfinite(who: str, nonfinite: Any) -> None:
     if not isinstance(nonfinite, str) or nonfinite not in NONFINITE:
         raise ValueError(
@@ -276,7 +297,7 @@ def _apply(
         pd = p.data
         if pd.dtype.kind not in "fc":
             continue  # integer data is never trained (a plan made while it was a float)
-        if type(g) is Tensor and g.data.shape == pd.shape:
+        if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
         else:
             g = _gradient_array(g, name, p)
