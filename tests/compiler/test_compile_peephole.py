@@ -106,3 +106,64 @@ def test_integer_and_half_maximums_are_left_as_recorded() -> None:
 
 def test_both_float_dtypes_agree_on_every_special_value() -> None:
     assert _maximum_agrees(np.dtype(np.float32)) and _maximum_agrees(np.dtype(np.float64))
+
+
+def test_calls_whose_results_nothing_reads_are_dropped() -> None:
+    # The log is computed and thrown away: the program does not make it; what it returns
+    # has the eager bits.
+    def f(x: Any) -> Any:
+        unread = tf.log(x * 2.0)  # noqa: F841
+        return tf.exp(x)
+
+    g = tf.compile(f, fallback=False)
+    x = tf.tensor(np.linspace(0.5, 2.0, 6).astype(np.float32))
+    g(x)
+    assert g(x).data.tobytes() == f(x).data.tobytes()
+    fns = [s.fn for s in next(iter(g._entries.values()))[0].program.steps]
+    assert np.exp in fns and np.log not in fns
+
+
+def test_a_training_step_that_returns_nothing_drops_its_loss_and_still_trains_exactly() -> None:
+    def make() -> Any:
+        tf.seed(0)
+        return tf.Chain(tf.Dense(6, 8, tf.relu), tf.Dropout(0.5), tf.Dense(8, 3))
+
+    x = tf.tensor(np.random.default_rng(0).standard_normal((5, 6)).astype(np.float32))
+    y = tf.onehot([0, 1, 2, 1, 0], 3)
+    models = []
+    for compiled in (False, True):
+        model = make()
+        state = tf.setup(tf.Descent(0.1), model)
+
+        def step(model: Any) -> None:
+            _, (g,) = tf.withgradient(lambda m: tf.losses.logitcrossentropy(m(x), y), model)
+            tf.update(state, model, g)
+
+        f: Callable[..., Any] = tf.compile(step, fallback=False) if compiled else step
+        tf.seed(7)
+        for _ in range(4):
+            f(model)
+        models.append((model, f, tf.rand(1).item()))  # the generator moved alike
+    (eager, _, after_eager), (comp, f, after_comp) = models
+    assert after_eager == after_comp
+    for p, q in zip(tf.params(eager), tf.params(comp)):
+        assert p.data.tobytes() == q.data.tobytes()
+    steps = next(iter(f._entries.values()))[0].program.steps
+    assert not any(s.fn is np.log for s in steps)  # the loss value is not made
+
+
+def test_an_unread_random_draw_is_still_made() -> None:
+    def f(x: Any) -> Any:
+        unread = tf.randn(3)  # noqa: F841
+        return x * 2.0
+
+    g = tf.compile(f, fallback=False)
+    x = tf.ones(2)
+    tf.seed(1)
+    for _ in range(3):
+        f(x)
+    want = tf.rand(1).item()
+    tf.seed(1)
+    for _ in range(3):
+        g(x)
+    assert g.stats()["replays"] == 2 and tf.rand(1).item() == want

@@ -1,4 +1,11 @@
-"""Rewrites of single calls of a recorded program into faster calls that give the same bits.
+"""Rewrites of a recorded program's calls that keep every result bit for bit: calls whose
+results nothing reads are dropped (:func:`drop_unread`), and single calls are replaced by
+faster calls that give the same bits (:func:`sharpen`).
+
+A step that returns nothing still computes its loss, which ``withgradient``'s backward does
+not read: those calls go, as under ``jax.jit``. Only numpy's pure calls (ufuncs and their
+reductions, ``matmul``, ``dot``, copies of those) into the program's own buffers are
+dropped; a random draw, an optimiser's step or a check always stays.
 
 ``relu`` as ``np.maximum(h, 0)``: numpy runs its SIMD loop for ``maximum`` only when both
 operands are arrays laid out alike; against a scalar (or a 0-d array) it takes an
@@ -21,14 +28,17 @@ array([[0., 0.]], dtype=float32)
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List
+import operator
+from typing import Any, Dict, List, Set
 
 import numpy as np
 
-from typedflux.compiler.record import Recorder
-from typedflux.compiler.steps import CONST, Step, Var
 
-__all__ = ["sharpen"]
+from typedflux.compiler.fuse import vars_of
+from typedflux.compiler.record import Recorder
+from typedflux.compiler.steps import BUF, CONST, Call, Step, Var, copy_into
+
+__all__ = ["sharpen", "drop_unread"]
 
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
@@ -124,3 +134,53 @@ def _maximum_agrees(dtype: Any) -> bool:
                 break
         _AGREES[dtype] = got
     return got
+
+
+_PURE_FUNCTIONS = (np.matmul, np.dot, np.reshape, operator.getitem)
+_PURE_METHODS = ("reduce", "accumulate", "reduceat", "outer")
+
+
+def _pure(fn: Any) -> bool:
+    # numpy's calls that only compute (no state, no draw, no Python side effect).
+    if isinstance(fn, np.ufunc) or any(fn is f for f in _PURE_FUNCTIONS):
+        return True
+    owner = getattr(fn, "__self__", None)
+    return isinstance(owner, np.ufunc) and getattr(fn, "__name__", "") in _PURE_METHODS
+
+
+def _pure_step(s: Step) -> bool:
+    if s.exits or s.bind is not None or not s.writes:
+        return False
+    if s.fn is copy_into:
+        src = s.args[1] if len(s.args) == 2 else None
+        if isinstance(src, Call):
+            return _pure(src.fn) and not any(isinstance(a, Call) for a in src.args)
+        return isinstance(src, Var) or type(src) in (int, float, bool)
+    return _pure(s.fn)
+
+
+def drop_unread(steps: List[Step], outputs: List[Var]) -> List[Step]:
+    """``steps`` without the pure calls (see the module docstring) whose buffers no later
+    step and no output reads.
+
+    >>> from typedflux.compiler.record import Recorder
+    >>> rec = Recorder()
+    >>> x = rec.input(np.ones(3), "x")
+    >>> y, unread = np.exp(x), np.log(x)
+    >>> [s.fn.__name__ for s in drop_unread(rec.steps, [y.ref])]
+    ['exp']
+    """
+    live: Set[int] = {v.root().n for v in outputs}
+    kept: List[Step] = []
+    for s in reversed(steps):
+        written = {w.root().n for w in s.writes}
+        if (_pure_step(s) and all(w.root().kind == BUF for w in s.writes)
+                and not written & live):
+            continue
+        kept.append(s)
+        live.update(v.root().n for v in vars_of(s.args))
+        live.update(v.root().n for v in vars_of(tuple(s.kwargs.values())))
+        if s.bind is not None:
+            live.add(s.bind.root().n)
+    kept.reverse()
+    return kept

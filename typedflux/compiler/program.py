@@ -27,7 +27,7 @@ import numpy as np
 from typedflux.compiler.errors import TraceError
 from typedflux.compiler.fuse import fold_updates
 from typedflux.compiler.memory import place
-from typedflux.compiler.peephole import sharpen
+from typedflux.compiler.peephole import drop_unread, sharpen
 from typedflux.optimise.blas import Gemm
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import Call, Step, Var
@@ -172,7 +172,8 @@ class Program:
     def __init__(self, rec: Recorder, inputs: List[Var], outputs: List[Var]) -> None:
         self.inputs = inputs
         self.outputs = outputs
-        self.steps: List[Step] = sharpen(rec, fold_updates(rec.steps, outputs))
+        self.steps: List[Step] = sharpen(rec, drop_unread(fold_updates(rec.steps, outputs),
+                                                          outputs))
         self.arena_bytes = place(rec.vars, self.steps, outputs)
         self.steps = [_rebound(s) for s in self.steps]
         names = _Names()
