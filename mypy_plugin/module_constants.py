@@ -207,10 +207,12 @@ def _fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
     if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
         v = _fold(e.expr, known)
         return None if v is None else (-v if e.op == "-" else v)
-    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//"):
+    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//", "**"):
         a, b = _fold(e.left, known), _fold(e.right, known)
         if a is None or b is None or (e.op == "//" and b == 0):
             return None
+        if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
+            return a**b if 0 <= b and abs(a).bit_length() * b <= 256 else None
         return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a // b
     return None
 

@@ -88,7 +88,7 @@ def _int_of_type(t: Optional[Type]) -> Union[int, NotStatic]:
 
 
 def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
-    """An int known statically: a literal, ``-3``, folded ``2*3``, or a ``Literal``/``Final``.
+    """An int known statically: a literal, ``-3``, folded ``2*3`` or ``2**3``, or a ``Literal``/``Final``.
 
     >>> from mypy.nodes import UnaryExpr, IntExpr
     >>> static_int(UnaryExpr("-", IntExpr(1)), lambda e: None)
@@ -101,10 +101,12 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         if isinstance(inner, NotStatic):
             return inner
         return -inner if e.op == "-" else inner
-    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//"):
+    if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//", "**"):
         a, b = static_int(e.left, lookup), static_int(e.right, lookup)
         if isinstance(a, NotStatic) or isinstance(b, NotStatic):
             return NOT_STATIC
+        if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
+            return a**b if 0 <= b and abs(a).bit_length() * b <= 256 else NOT_STATIC
         if e.op == "+":
             return a + b
         if e.op == "-":

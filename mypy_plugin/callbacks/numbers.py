@@ -1,10 +1,12 @@
-"""A power of a positive number is a float: ``HD ** -0.5`` (an attention scale).
+"""A power of a positive number is a real number: ``HD ** -0.5`` (an attention scale).
 
 typeshed types ``int ** float`` (and ``int ** int`` of unknown sign, ``float ** float``) as
 ``Any``, since a negative base may give a complex number; a tensor times ``Any`` is ``Any`` to
 mypy before any hook runs, so ``scores * HD ** -0.5`` lost its shape. When the base is known
-statically to be positive (a literal, a ``Final`` or module constant), the power is a real
-number: its type is ``float`` (an int result is a float too, by mypy's numeric tower).
+statically to be positive (a literal, a ``Final`` or module constant), the power is ``float``
+when the exponent is a float or a negative int, or the base a float; ``int`` when both are
+ints and the exponent is known to be >= 0 (``2 ** 40``). An int exponent of unknown sign
+(``2 ** n``: an int, or a float for a negative ``n``) keeps mypy's ``Any``.
 
 >>> callable(power_hook)
 True
@@ -14,9 +16,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from mypy.nodes import FloatExpr, OpExpr
+from mypy.nodes import Expression, FloatExpr, OpExpr
 from mypy.plugin import MethodContext
-from mypy.types import AnyType, Type, get_proper_type
+from mypy.types import AnyType, Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import guarded, type_lookup
 from mypy_plugin.values import NotStatic, static_int
@@ -35,13 +37,27 @@ def _positive_base(e: OpExpr, ctx: MethodContext) -> bool:
     return not isinstance(v, NotStatic) and v > 0
 
 
+def _is_float(e: Expression, ctx: MethodContext) -> bool:
+    if isinstance(e, FloatExpr):
+        return True
+    t = type_lookup(ctx.api)(e)
+    p = get_proper_type(t) if t is not None else None
+    return isinstance(p, Instance) and p.type.fullname == "builtins.float"
+
+
 def _power(ctx: MethodContext) -> Type:
     e = ctx.context
     if not isinstance(get_proper_type(ctx.default_return_type), AnyType):
         return ctx.default_return_type
     if not isinstance(e, OpExpr) or e.op != "**" or not _positive_base(e, ctx):
         return ctx.default_return_type
-    return ctx.api.named_generic_type("builtins.float", [])
+    exponent = static_int(e.right, type_lookup(ctx.api))
+    if _is_float(e.left, ctx) or _is_float(e.right, ctx):
+        return ctx.api.named_generic_type("builtins.float", [])
+    if isinstance(exponent, NotStatic):
+        return ctx.default_return_type  # ``2 ** n``: an int for n >= 0, a float below
+    name = "builtins.int" if exponent >= 0 else "builtins.float"
+    return ctx.api.named_generic_type(name, [])
 
 
 power_hook = guarded("power", _power, lambda ctx: ctx.default_return_type)

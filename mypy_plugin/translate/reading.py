@@ -257,6 +257,11 @@ def data_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
 TypeLookup = Callable[[Expression], Optional[Type]]
 
 
+def _small_power(base: int, exponent: int) -> bool:
+    """``base ** exponent`` is an int worth folding: exponent >= 0, at most 256 bits."""
+    return 0 <= exponent and abs(base).bit_length() * exponent <= 256
+
+
 def dim_of_expr(
     e: Expression, lookup: TypeLookup, names: Optional[Names] = None
 ) -> Optional[Dim]:
@@ -286,6 +291,10 @@ def dim_of_expr(
         if e.op == "-":
             return left - right
         return left * right
+    if isinstance(e, OpExpr) and e.op == "**":  # ``2 ** 3``: ints only, exponent >= 0
+        left, right = dim_of_expr(e.left, lookup, names), dim_of_expr(e.right, lookup, names)
+        if isinstance(left, int) and isinstance(right, int) and _small_power(left, right):
+            return left**right
     if isinstance(e, IndexExpr) and isinstance(e.base, MemberExpr) and e.base.name == "shape":
         d = _shape_index(e, lookup, names)
         if d is not None:

@@ -31,6 +31,18 @@ def scaled(x: tf.Tensor[int, int], d: int) -> None:
     reveal_type(x * d**-0.5)  # N: Revealed type is "Any"
 
 
+# An int to a power known to be >= 0 is an int (a size, when both are known); an int exponent
+# of unknown sign is mypy's Any (2 ** -1 is a float).
+big: int = 2**40
+reveal_type(tf.zeros(2**3, HEAD_DIM**2))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[8], Literal[64]]"
+
+
+def powers(n: int) -> None:
+    reveal_type(2**n)  # N: Revealed type is "Any"
+    reveal_type(2**-1)  # N: Revealed type is "float"
+    reveal_type(2.0**n)  # N: Revealed type is "float"
+
+
 def block() -> Chain[Dense[int, int], Dense[int, int]]:
     return Chain(Dense(D_MODEL, D_FF, relu), Dense(D_MODEL, D_MODEL))  # E: Chain layer 2 Dense(48 => 48) expects input Tensor[..., 48], but layer 1 Dense(48 => 192, relu) produces Tensor[B, 192]; change Dense(48 => 48) to Dense(192 => 48)  [shape]
 
