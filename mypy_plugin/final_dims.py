@@ -41,6 +41,9 @@ def final_dim(ctx: AnalyzeTypeContext, arg: Type) -> Optional[Type]:
     if isinstance(node, PlaceholderNode) or not isinstance(node, Var):
         return None  # not defined yet (mypy defers it), or not a variable
     shown = arg.name
+    if node.fullname == "builtins.None":  # ``Tensor[None, 3]``: not a variable of the user's
+        return _bad(ctx, "A Tensor dim cannot be None; for a size not known statically write "
+                         "int (or Any)")
     if not node.is_final:
         return _bad(
             ctx,

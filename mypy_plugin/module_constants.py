@@ -212,7 +212,7 @@ def _fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
         if a is None or b is None or (e.op == "//" and b == 0):
             return None
         if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
-            return a**b if 0 <= b and abs(a).bit_length() * b <= 256 else None
+            return int(a**b) if 0 <= b and abs(a).bit_length() * b <= 256 else None
         return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a // b
     return None
 

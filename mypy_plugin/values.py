@@ -106,7 +106,7 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         if isinstance(a, NotStatic) or isinstance(b, NotStatic):
             return NOT_STATIC
         if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
-            return a**b if 0 <= b and abs(a).bit_length() * b <= 256 else NOT_STATIC
+            return int(a**b) if 0 <= b and abs(a).bit_length() * b <= 256 else NOT_STATIC
         if e.op == "+":
             return a + b
         if e.op == "-":

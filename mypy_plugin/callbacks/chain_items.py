@@ -43,12 +43,15 @@ from typedflux.shapes import compose
 from typedflux.shapes.chains import (
     Item,
     chain_of,
+    chain_rule,
     layer_item,
     parallel_item,
     rule_item,
     skip_item,
 )
+from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.fusions import fusion_shapes, maxout_item
+from typedflux.shapes.layer_config import Shape
 
 __all__ = [
     "CHAIN",
@@ -60,6 +63,7 @@ __all__ = [
     "FUSIONS",
     "chain_item",
     "chain_items",
+    "chain_output",
     "connection",
     "container_parts",
     "fusion_run",
@@ -286,3 +290,25 @@ def chain_items(t: Instance) -> Optional[List[Optional[Item]]]:
     if isinstance(named, TupleType):
         layers = list(named.items)
     return [chain_item(a) for a in layers]
+
+
+def chain_output(items: Sequence[Optional[Item]], x: Shape) -> Shape:
+    """``chain_rule``; past a layer with no shape rule (a lambda), what the layers after it
+    give any input they take: ``Chain(Dense(8, 16), lambda h: h * 2, Dense(16, 4))`` gives
+    ``Tensor[..., 4]`` (their own mismatches are reported where the Chain is built).
+
+    >>> from typedflux.shapes.layers_basic import DenseConfig
+    >>> chain_output([None, layer_item(DenseConfig(16, 4))], (3, 8))
+    (*?, 4)
+    """
+    try:
+        return chain_rule(items, x)
+    except CannotTell:
+        unknown = [i for i, item in enumerate(items) if item is None]
+        if not unknown or unknown[-1] == len(items) - 1:
+            raise
+        rest = items[unknown[-1] + 1 :]
+    try:
+        return chain_rule(rest, (translate.Star(None),))
+    except ShapeError:
+        raise CannotTell("the layers after one with no shape rule") from None

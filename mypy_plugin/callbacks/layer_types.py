@@ -31,6 +31,7 @@ from mypy.nodes import (
     FuncBase,
     IntExpr,
     LambdaExpr,
+    MemberExpr,
     NameExpr,
     RefExpr,
     UnaryExpr,
@@ -115,12 +116,24 @@ def _arg(ctx: FunctionContext, name: str) -> Optional[Tuple[Expression, Type]]:
 
 def _activation_text(e: Expression) -> str:
     # The runtime repr shows the function's __name__: its def name (not the name it was
-    # imported as), or "<lambda>"; a variable holding some function is unknown here.
+    # imported as), or "<lambda>". A variable holding some function (``act``, ``self.act``)
+    # is shown by its name, as written (the run time shows the function it holds); any
+    # other expression is "?".
     if isinstance(e, RefExpr) and isinstance(e.node, (FuncBase, Decorator)):
         return e.node.name
     if isinstance(e, LambdaExpr):
         return "<lambda>"
-    return "?"
+    return _dotted(e) or "?"
+
+
+def _dotted(e: Expression) -> Optional[str]:
+    """``act``, ``self.act``, ``cfg.model.act``: a name or attributes of names, else None."""
+    if isinstance(e, NameExpr):
+        return e.name
+    if isinstance(e, MemberExpr):
+        owner = _dotted(e.expr)
+        return None if owner is None else f"{owner}.{e.name}"
+    return None
 
 
 def _real_text(e: Expression) -> str:

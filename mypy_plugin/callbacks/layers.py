@@ -43,6 +43,7 @@ from mypy_plugin.callbacks.chain_items import (
     FUSIONS,
     chain_item,
     chain_items,
+    chain_output,
     fusion_run,
 )
 from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_constructor_hook
@@ -67,7 +68,7 @@ from mypy_plugin.callbacks.layer_types import (
     with_attrs,
 )
 from mypy_plugin.values import NotStatic, static_int
-from typedflux.shapes.chains import chain_rule, check_chain
+from typedflux.shapes.chains import check_chain
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Several
 from typedflux.shapes.layer_spec import LayerSpec
@@ -395,9 +396,10 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
             return ctx.default_signature
         except CannotTell:
             pass
-        return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_rule(items, x), xs))
+        return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_output(items, x), xs))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
+
 
 
 # -- typing a Chain's parts: chain[0], chain[1:], chain["enc"], chain.layers, chain.enc ------

@@ -126,10 +126,10 @@ def _tensor_shape(t: Type, names: translate.Names) -> translate.StaticShape:
     return s
 
 
-def _array_shape(act: _Actual, names: translate.Names) -> translate.StaticShape:
+def _array_shape(act: _Actual, lookup: Lookup, names: translate.Names) -> translate.StaticShape:
     # A literal's exact shape (``onehot([3, 1, 4], 9)``), else what its type says.
     t, e = _one(act)
-    literal = literal_shape(e) if e is not None and not translate.is_tensor(t) else None
+    literal = literal_shape(e, lookup) if e is not None and not translate.is_tensor(t) else None
     s = literal if literal is not None else translate.data_shape(t, names)
     if s is None:
         raise _Bail
@@ -219,7 +219,7 @@ def _read(
         t, _ = _one(act)
         return _tensor_shape(t, names)
     if kind == Kind.ARRAY:
-        return _array_shape(act, names)
+        return _array_shape(act, lookup, names)
     if kind == Kind.TENSORS:
         return _tensor_list(act, lookup, names)
     if kind == Kind.DIMS:

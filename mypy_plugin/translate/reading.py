@@ -294,7 +294,7 @@ def dim_of_expr(
     if isinstance(e, OpExpr) and e.op == "**":  # ``2 ** 3``: ints only, exponent >= 0
         left, right = dim_of_expr(e.left, lookup, names), dim_of_expr(e.right, lookup, names)
         if isinstance(left, int) and isinstance(right, int) and _small_power(left, right):
-            return left**right
+            return int(left**right)
     if isinstance(e, IndexExpr) and isinstance(e.base, MemberExpr) and e.base.name == "shape":
         d = _shape_index(e, lookup, names)
         if d is not None:

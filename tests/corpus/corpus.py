@@ -229,7 +229,7 @@ def _only_symbolic(parts: List[str], sym: str) -> List[str]:
     return out
 
 
-_UNKNOWN = re.compile(r"(, \?\)|(?<=[\[ ])\?(?=[\],]))")
+_UNKNOWN = re.compile(r"(, \?\)|, [A-Za-z_][\w.]*\)|(?<=[\[ ])\?(?=[\],])|(?<=Tensor\[)\.\.\.(?=[,\]]))")
 
 
 def _plain(text: str) -> str:
@@ -237,16 +237,30 @@ def _plain(text: str) -> str:
     for i, p in enumerate(_UNKNOWN.split(text)):
         if i % 2 == 0:
             out.append(re.escape(p))
-        elif p == ", ?)":
+        elif p.startswith(", ") and p != ", ?)" and is_library_name(p[2:-1]):
+            out.append(re.escape(p))
+        elif p.startswith(", "):  # ``?`` or a variable's name for an activation: any name
             out.append(r"(?:, [\w<>]+)?\)")
+        elif p == "...":  # leading dims the checker does not know: any run of sizes
+            out.append(r"(?:\.\.\.|-?\d+(?:, -?\d+)*)")
         else:
             out.append(r"(?:-?\d+|\?)")
     return "".join(out)
 
 
+def is_library_name(name: str) -> bool:
+    """Whether ``name`` is typedflux's own (``relu``, ``add``): a name written as it is at
+    run time. Any other name in an activation's place is the variable mypy saw (``Dense(64
+    => 32, act)``), the function it holds printed at run time."""
+    import typedflux
+
+    return hasattr(typedflux, name)
+
+
 def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     """Whether the run-time message says what mypy said: identical, except that a symbolic
-    dim (or a product of them) may be a size at run time and a ``?`` any size.
+    dim (or a product of them) may be a size at run time, a ``?`` any size, leading ``...``
+    any sizes, and an activation named by a variable any function's name.
 
     >>> same_words("x has Tensor[B, 784] (784*B vs 700*B)", "x has Tensor[8, 784] (6272 vs 5600)", ["B"])
     True
@@ -255,6 +269,12 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     >>> same_words("Tensor[B, N + 1]: axis 1 is N + 1, expected 2*N", "Tensor[2, 4]: axis 1 is 4, expected 6", ["B", "N"])
     True
     >>> same_words("Tensor[*Bs, 12] vs Tensor[*Bs, 10]", "Tensor[2, 5, 12] vs Tensor[*Bs, 10]", ["Bs"])
+    True
+    >>> same_words("Dense(64 => 32, act) produces", "Dense(64 => 32, gelu) produces", [])
+    True
+    >>> same_words("Dense(64 => 32, relu) produces", "Dense(64 => 32, gelu) produces", [])
+    False
+    >>> same_words("got Tensor[..., 4]; need", "got Tensor[3, 4]; need", [])
     True
     """
     if static == runtime:

@@ -7,6 +7,8 @@ symbolic; the same lines fail at run time with the same words.
 
 from typing import List, TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Tensor
 
@@ -47,3 +49,9 @@ predicted(tf.randn(5, 10))
 predicted_fixed(tf.randn(5, 10))
 accuracy(tf.randn(5, 10), tf.zeros(5))
 accuracy_fixed(tf.randn(5, 10), tf.zeros(5))
+
+# A list repeated a known number of times has that many items.
+per_token = tf.onehot([[1] * 5, [2] * 5], 7)
+reveal_type(per_token)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5], Literal[7]]"
+token_loss = tf.losses.mse(tf.zeros(2, 5, 8), per_token)  # E: Shapes differ for "mse": prediction has Tensor[2, 5, 8], target has Tensor[2, 5, 7]; need identical shapes (no broadcasting in losses) (8 vs 7 at axis -1)  [shape]
+

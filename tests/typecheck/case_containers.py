@@ -5,7 +5,9 @@ from typing import TypeVar
 from typing_extensions import reveal_type
 
 import typedflux as tf
-from typedflux import Chain, Conv, Dense, Flatten, Parallel, SkipConnection, Tensor, relu
+from typedflux import (
+    Chain, Conv, Dense, Dropout, Flatten, LayerNorm, Parallel, SkipConnection, Tensor, gelu, relu,
+)
 
 B = TypeVar("B", bound=int)
 N = TypeVar("N", bound=int)
@@ -59,3 +61,16 @@ function_bad = Chain(Dense(4, 6), project)  # E: Chain layer 2 project: Argument
 flat_project = Chain(Conv((3, 3), 1, 2), Flatten(), project)
 reveal_type(flat_project(tf.zeros(3, 1, 4, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
 wrong_function_input = flat_project(tf.zeros(3, 1, 5, 5))  # E: Chain layer 3 project: Argument "x" of "project" has shape Tensor[3, 18], which does not match the annotation Tensor[B, 8]: axis 1 is 18, expected 8  [shape]  # N: B=3  # N: input to layer 3: Tensor[3, 18]
+
+
+# A pre-norm residual: LayerNorm takes any leading dims, so the block is judged at each rank;
+# the hint passes over a trailing Dropout to the last layer with an output size.
+prenorm = SkipConnection(Chain(LayerNorm(16), Dense(16, 64, gelu), Dense(64, 16), Dropout(0.1)), tf.add)
+prenorm_bad = SkipConnection(Chain(LayerNorm(16), Dense(16, 64, gelu), Dense(64, 64), Dropout(0.1)), tf.add)  # E: SkipConnection(Chain(LayerNorm(16), Dense(16 => 64, gelu), Dense(64 => 64), Dropout(0.1)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[..., 64], xs[1] has Tensor[..., 16]; need equal sizes or 1 at axis -1 (64 vs 16); change Dense(64 => 64) to Dense(64 => 16)  [shape]
+prenorm_flatten = SkipConnection(Chain(LayerNorm(16), Flatten()), tf.add)  # depends on the rank: left to the call
+
+# After a lambda (no shape rule) the layers that follow still give their sizes.
+scaled = Chain(Dense(4, 8, relu), lambda h: h * 2, Dense(8, 3))
+reveal_type(scaled(tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[3]]"
+scaled_head = Dense(8, 2)(scaled(tf.zeros(2, 4)))  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[..., 3]; need size 8 at axis -1 (got 3)  [shape]
+

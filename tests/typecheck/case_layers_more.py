@@ -84,3 +84,9 @@ def hand_typed(
 
 
 hand_typed(Chain(Conv((3, 3), 1, 16, relu, pad=1), MaxPool((2, 2)), Flatten(), Dense(256, 10)), tf.zeros(2, 1, 8, 8))
+
+
+# An activation held in a variable is shown by the variable's name (the run time shows the
+# function it holds: Dense(64 => 32, gelu)).
+act = tf.gelu if tf.is_recording() else tf.relu
+mlp_bad = Chain(Dense(64, 32, act), Dense(64, 10))  # E: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(64 => 32, act) produces Tensor[B, 32]; change Dense(64 => 10) to Dense(32 => 10)  [shape]

@@ -22,6 +22,8 @@ from typing import Dict, List, Set, Tuple
 
 import pytest
 
+import typedflux
+
 from program_lines import error_lines, static_only
 from typecheck_snapshots import CASES, expected_of
 from typedflux.shapes.errors import ShapeError
@@ -85,26 +87,36 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     >>> bool(symbolic_pattern("axis 1 is C*H*W, expected H*W", ["C", "H", "W"]).fullmatch(
     ...     "axis 1 is 60, expected 20"))
     True
+    >>> bool(symbolic_pattern("Tensor[*Bs, 1]: rank is len(*Bs) + 1", ["Bs"]).fullmatch(
+    ...     "Tensor[5, 7, 1]: rank is len(*Bs) + 1"))
+    True
     """
     if symbols:
         sym = "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))
         # A product of symbols and ints (``2*N``, ``C*H*W``) is one size at run time.
         dim = rf"(?:\d+\*)*(?:{sym})(?:\*(?:\d+|{sym}))*"
-        parts = re.split(rf"\b({dim})\b", text)
+        parts = re.split(rf"(\*(?:{sym})\b|\b{dim}\b)", text)
     else:
         parts = [text]
-    # A symbolic dim matches a size, or itself (a callee's annotation stays symbolic).
+    # A symbolic dim matches a size, or itself (a callee's annotation stays symbolic); a
+    # variadic run (``*Bs``) any run of sizes, or itself.
     out = "".join(
-        rf"(?:-?\d+|{re.escape(p)})" if i % 2 else _unknowns(p) for i, p in enumerate(parts)
+        (rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})" if p.startswith("*")
+         else rf"(?:-?\d+|{re.escape(p)})") if i % 2 else _unknowns(p)
+        for i, p in enumerate(parts)
     )
     return re.compile(out)
 
 
 # What the checker does not know it writes ``?``: an activation (``Dense(4 => 8, ?)``: at run
-# time a name, or nothing for identity) or a dim (``Tensor[?, 3]``: a size at run time); a
+# time a name, or nothing for identity; a variable's name, ``Dense(4 => 8, act)``, stands for
+# the function it holds), a dim (``Tensor[?, 3]``: a size at run time) or leading dims
+# (``Tensor[..., 3]`` after a lambda: sizes at run time); a
 # user layer whose own ``__repr__`` is not a literal is its class, ``Block(...)`` (at run
 # time its repr, ``Block(64)``).
-_UNKNOWN = re.compile(r"(, \?\)|(?<=[\[ ])\?(?=[\],])|\b\w+\(\.\.\.\))")
+_UNKNOWN = re.compile(
+    r"(, \?\)|, [A-Za-z_][\w.]*\)|(?<=[\[ ])\?(?=[\],])|\b\w+\(\.\.\.\)|(?<=Tensor\[)\.\.\.(?=[,\]]))"
+)
 
 
 def _unknowns(text: str) -> str:
@@ -113,8 +125,12 @@ def _unknowns(text: str) -> str:
     for i, p in enumerate(pieces):
         if i % 2 == 0:
             out.append(re.escape(p))
-        elif p == ", ?)":
+        elif p.startswith(", ") and p != ", ?)" and hasattr(typedflux, p[2:-1]):
+            out.append(re.escape(p))  # typedflux's own function (relu, add): as at run time
+        elif p.startswith(", "):  # ``?`` or a variable's name (``act``): the function it holds
             out.append(r"(?:, [\w<>]+)?\)")
+        elif p == "...":  # leading dims the checker does not know: any run of sizes
+            out.append(r"(?:\.\.\.|-?\d+(?:, -?\d+)*)")
         elif p.endswith("(...)"):
             out.append(re.escape(p[: -len("(...)")]) + r"\(.*?\)")
         else:

@@ -98,8 +98,12 @@ class Bindings:
             name = symbol_name(p)
             if name is not None and name not in self.rigid:
                 self._bind_symbol(what, pattern, actual, axis, name, a)
-            elif isinstance(p, Expr):
+            elif isinstance(p, Expr) and not symbols(p) <= set(self.dims) | self.rigid:
                 deferred.append((axis, p, a))
+            elif isinstance(p, Expr):
+                # Every symbol known already (a result after its arguments): checked in axis
+                # order, as the checker compares (``axis 1 is C, expected H*W``).
+                self._solve(what, pattern, actual, axis, p, a)
             else:
                 self._check(what, pattern, actual, axis, p, a)
         # Expressions last, so ``Tensor[N, "2*N"]`` solves N from the first axis first.
@@ -139,7 +143,7 @@ class Bindings:
 
     def _mismatch(
         self, what: str, pattern: Shape, actual: Shape, axis: Optional[int],
-        expected: Optional[SDim] = None,
+        expected: Optional[SDim] = None, run_length: Optional[int] = None,
     ) -> ShapeError:
         # The annotation as written; ``expected`` is the size its dim stands for once bound,
         # and the bindings that explain it go in the note.
@@ -147,9 +151,9 @@ class Bindings:
         if param is not None:
             text = messages.argument_mismatch(self.function, param, pattern, actual, axis, expected)
         elif what.startswith("yielded value"):
-            text = messages.yield_mismatch(pattern, actual, axis, _part(what), expected)
+            text = messages.yield_mismatch(pattern, actual, axis, _part(what), expected, run_length)
         else:
-            text = messages.return_mismatch(pattern, actual, axis, _part(what), expected)
+            text = messages.return_mismatch(pattern, actual, axis, _part(what), expected, run_length)
         brief = messages.overload_failure(param or what, pattern, actual, axis, expected)
         return ShapeError(text, self._notes(), brief)
 
@@ -170,6 +174,13 @@ class Bindings:
                 raise CannotTell("two variadic shapes of different layouts")
             middle: Tuple[SDim, ...] = (actual[a_star],)
         else:
+            star = pattern[p_star]
+            known = self.stars.get(star.name) if isinstance(star, Star) and star.name else None
+            if known is not None and _param(what) is None and (
+                    len(actual) != len(pattern) - 1 + len(known)):
+                # A returned/yielded value against a *Bs its arguments bound: its rank is
+                # wrong, in the checker's words (``rank is len(*Bs) + 1, expected len(*Bs)``).
+                raise self._mismatch(what, pattern, actual, None, run_length=len(known))
             if len(actual) < len(head) + len(tail):
                 raise self._mismatch(what, pattern, actual, None)
             middle = tuple(actual[len(head) : len(actual) - len(tail)])
@@ -294,6 +305,8 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     (Mismatch(1), 'same')
     >>> rigid_mismatch((B, 32, 1), (B, 32)), rigid_mismatch((Star("Bs"), 10), (Star("Bs"), 5))
     (Mismatch(None), Mismatch(-1))
+    >>> rigid_mismatch((Star("Bs"),), (Star("Bs"), 1)), rigid_mismatch((Star("Bs"), 3), (2, Star("Bs")))
+    (Mismatch(None), 'unknown')
     """
     p_star, a_star = _star_at(annotated), _star_at(actual)
     if p_star is None and a_star is None:
@@ -303,7 +316,11 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     elif p_star is not None and a_star is not None:
         p_name = annotated[p_star].name  # type: ignore[union-attr]
         a_name = actual[a_star].name  # type: ignore[union-attr]
-        if p_star != a_star or len(annotated) != len(actual) or p_name is None or p_name != a_name:
+        if p_name is None or p_name != a_name:
+            return RIGID_UNKNOWN
+        if len(annotated) != len(actual):
+            return Mismatch(None)  # one rigid run, other dims around it: the ranks differ
+        if p_star != a_star:
             return RIGID_UNKNOWN
         pairs = [(i if i < p_star else i - len(actual), pa)
                  for i, pa in enumerate(zip(annotated, actual)) if i != p_star]

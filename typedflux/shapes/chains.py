@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from typedflux.shapes.compose import JoinRule
-from typedflux.shapes.dims import Star
+from typedflux.shapes.dims import UNKNOWN, Star
 from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
 from typedflux.shapes.hints import chain_hint, skip_hint
 from typedflux.shapes.items import (
@@ -336,6 +336,34 @@ def _joinable(shapes: Sequence[Shape]) -> bool:
     return len({len(s) for s in shapes}) == 1
 
 
+def _leading_run(t: Shape) -> bool:
+    """A template of any leading dims then known ones (``LayerNorm(64)``'s ``(*?, 64)``)."""
+    return len(t) > 1 and isinstance(t[0], Star) and not any(isinstance(d, Star) for d in t[1:])
+
+
+_RANKS = (0, 1, 2, 3)
+"""The lengths of a template's leading run tried before a SkipConnection is refused."""
+
+
+def _fails_at_each_rank(inner: Item, join: JoinRule, t: Shape) -> bool:
+    """A template's leading run stands for any number of dims: the join must fail with
+    each of a few lengths of it, every dim unknown (a rule that depends on the rank, a
+    Flatten, say, is then not refused)."""
+    for k in _RANKS:
+        x = erase_names((UNKNOWN,) * k + tuple(t[1:]))
+        out = _build_run(inner, x)
+        if out is None:
+            return False
+        try:
+            join([erase_names(out), x])
+        except ShapeError:
+            continue
+        except CannotTell:
+            return False
+        return False
+    return True
+
+
 def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str) -> None:
     """Where a ``SkipConnection`` is built: ``join(inner(x), x)`` must hold for the input
     ``inner`` takes. A main path that changes what the connection joins fails for every input
@@ -355,14 +383,21 @@ def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str)
     if t is None:
         return
     out = _build_run(inner, t)
-    if out is None or not _joinable([out, t]):
+    if out is None:
+        return
+    leading = not _joinable([out, t])
+    if leading and not _leading_run(t):
         return
     try:
         join([out, t])
     except CannotTell:
         return
     except ShapeError as err:
-        if not holds_for_any_size(lambda _: join([erase_names(out), erase_names(t)]), t):
+        if leading and not _fails_at_each_rank(inner, join, t):
+            return
+        if not leading and not holds_for_any_size(
+            lambda _: join([erase_names(out), erase_names(t)]), t
+        ):
             return
         whole = skip_item(inner, join, connection)
         assert whole is not None

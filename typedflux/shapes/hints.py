@@ -173,6 +173,12 @@ def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional
             return None
         path.append((node, len(kids) - 1))
         node = kids[-1]
+    # Past trailing layers with no output size of their own (Dropout, an activation), the
+    # last one that has one (``Dense(128 => 128), Dropout(0.1)``): the trial below decides.
+    while path and _no_output(node) and path[-1][1] > 0:
+        parent, index = path[-1]
+        path[-1] = (parent, index - 1)
+        node = parent.children()[index - 1]
     if node is None or node.kind != "layer" or node.config is None:
         return None
     for size in _candidate_sizes(inner):
@@ -183,6 +189,18 @@ def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional
         if composes(replaced):
             return f"change {item_text(node)} to {new.repr()}"
     return None
+
+
+def _no_output(node: Optional[Item]) -> bool:
+    """A layer with no size of its own (Dropout) or a typed function (an activation): one
+    the last sized layer's output passes through unchanged in size."""
+    if node is None:
+        return False
+    if node.kind == "function":
+        return True
+    config = node.config
+    return (node.kind == "layer" and config is not None and config.with_output(1) is None
+            and config.with_input(1) is None)
 
 
 def _projection_hint(inner: Item, join: JoinRule, t: Shape, connection: str,

@@ -31,15 +31,24 @@ __all__ = [
 
 def _boundary_detail(
     annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
-    expected: Optional[object] = None,
+    expected: Optional[object] = None, run_length: Optional[int] = None,
 ) -> str:
     """What differs at a boundary: ``axis 1 is 700, expected 784`` or ``rank is 2, expected 3``.
 
     ``axis`` counts in ``got``; ``None`` means the ranks differ. ``expected`` overrides the
-    annotation's dim at that axis (the size a bound symbol stands for at run time).
+    annotation's dim at that axis (the size a bound symbol stands for at run time);
+    ``run_length`` is the length the annotation's ``*Bs`` is bound to (run time), so a rank
+    reads as the checker's ``len(*Bs) + 1``.
     """
     stars = [i for i, d in enumerate(annotated) if isinstance(d, Star)]
     if axis is None:
+        run = _shared_run(annotated, got)
+        if run is not None:  # one rigid *Bs in both: the ranks differ by the dims around it
+            return f"rank is {_run_rank(run, len(got) - 1)}, expected {_run_rank(run, len(annotated) - 1)}"
+        name = next((d.name for d in annotated if isinstance(d, Star)), None)
+        if run_length is not None and name is not None:
+            got_rank = _run_rank(name, len(got) - run_length)
+            return f"rank is {got_rank}, expected {_run_rank(name, len(annotated) - 1)}"
         if stars:
             need = len(annotated) - 1
             unit = "dimension" if need == 1 else "dimensions"
@@ -52,11 +61,25 @@ def _boundary_detail(
     return f"axis {axis} is {fmt_dim(got[axis])}, expected {fmt_dim(expected)}"
 
 
+def _shared_run(annotated: Sequence[object], got: Sequence[object]) -> Optional[str]:
+    """The name of a variadic run both shapes hold (``*Bs``), else None."""
+    names = [{d.name for d in shape if isinstance(d, Star)} for shape in (annotated, got)]
+    both = names[0] & names[1]
+    return next((n for n in both if n is not None), None)
+
+
+def _run_rank(run: str, more: int) -> str:
+    """``len(*Bs) + 1``: a rank counted around a variadic run."""
+    if more == 0:
+        return f"len(*{run})"
+    return f"len(*{run}) + {more}" if more > 0 else f"len(*{run}) - {-more}"
+
+
 def _does_not_match(annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
-                    expected: Optional[object]) -> str:
+                    expected: Optional[object], run_length: Optional[int] = None) -> str:
     return (
         f"does not match the annotation {fmt_shape(annotated)}: "
-        f"{_boundary_detail(annotated, got, axis, expected)}"
+        f"{_boundary_detail(annotated, got, axis, expected, run_length)}"
     )
 
 
@@ -66,12 +89,13 @@ def return_mismatch(
     axis: Optional[int] = None,
     part: Optional[str] = None,
     expected: Optional[object] = None,
+    run_length: Optional[int] = None,
 ) -> str:
     """A returned tensor whose shape is not its function's return annotation.
 
     ``axis`` is the differing axis (``None`` when the ranks differ); ``part`` the place in a
     returned container (``"tuple item 0"``); ``expected`` the size a bound symbol stands for
-    (run time).
+    (run time); ``run_length`` the length its ``*Bs`` is bound to (run time).
 
     >>> from typedflux.shapes.dims import sym
     >>> B, C, H, W = sym("B"), sym("C"), sym("H"), sym("W")
@@ -79,9 +103,14 @@ def return_mismatch(
     Return shape Tensor[B, C*H*W] does not match the annotation Tensor[B, H*W]: axis 1 is C*H*W, expected H*W
     >>> print(return_mismatch((B, 32, 1), (B, 32), part="tuple item 0"))
     Return shape Tensor[B, 32] (tuple item 0) does not match the annotation Tensor[B, 32, 1]: rank is 2, expected 3
+    >>> print(return_mismatch((Star("Bs"),), (Star("Bs"), 1)))
+    Return shape Tensor[*Bs, 1] does not match the annotation Tensor[*Bs]: rank is len(*Bs) + 1, expected len(*Bs)
+    >>> print(return_mismatch((Star("Bs"),), (5, 7, 1), run_length=2))
+    Return shape Tensor[5, 7, 1] does not match the annotation Tensor[*Bs]: rank is len(*Bs) + 1, expected len(*Bs)
     """
     where = f" ({part})" if part else ""
-    return f"Return shape {fmt_shape(got)}{where} " + _does_not_match(annotated, got, axis, expected)
+    return f"Return shape {fmt_shape(got)}{where} " + _does_not_match(
+        annotated, got, axis, expected, run_length)
 
 
 def assignment_mismatch(
@@ -139,6 +168,7 @@ def yield_mismatch(
     axis: Optional[int] = None,
     part: Optional[str] = None,
     expected: Optional[object] = None,
+    run_length: Optional[int] = None,
 ) -> str:
     """A yielded tensor whose shape is not the generator's item annotation (``part`` as for
     :func:`return_mismatch`).
@@ -147,7 +177,8 @@ def yield_mismatch(
     Yielded shape Tensor[16, 700] does not match the annotation Tensor[16, 784]: axis 1 is 700, expected 784
     """
     where = f" ({part})" if part else ""
-    return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(annotated, got, axis, expected)
+    return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(
+        annotated, got, axis, expected, run_length)
 
 
 def argument_mismatch(

@@ -1,0 +1,9 @@
+"""An activation chosen at run time: the message names the variable, the Chain's widths are still wrong."""
+import sys
+
+import typedflux as tf
+from typedflux import Chain, Dense
+
+act = tf.relu if len(sys.argv) > 5 else tf.gelu
+model = Chain(Dense(64, 32, act), Dense(32, 10))
+print(model(tf.randn(4, 64)).shape)

@@ -1,0 +1,11 @@
+"""Masked scores reduced without keepdims, then subtracted from a column-shaped tensor."""
+import typedflux as tf
+
+lengths_mask = tf.ones(4, 1, 12) > 0
+scores = tf.randn(4, 12, 12)
+masked = tf.where(lengths_mask, scores, -1e9)
+col = tf.randn(4, 12, 1)
+norm = masked - col
+out = norm.max(axis=-1, keepdims=True) - tf.zeros(4, 1, 12)
+print(out.shape)
+bad = norm.max(axis=-1) - tf.zeros(4, 12, 1)  # BUG  # E: Cannot broadcast for "sub": x has Tensor[4, 12], y has Tensor[4, 12, 1]; need equal sizes or 1 at axis -2 (4 vs 12); did you mean x[..., None] (or keepdims=True where x was reduced)?  [shape]

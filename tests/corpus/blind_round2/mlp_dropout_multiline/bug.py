@@ -1,0 +1,13 @@
+"""An MLP written one layer per line with Dropout between; the head still takes the first hidden width."""
+import typedflux as tf
+from typedflux import Chain, Dense, Dropout, relu
+
+model = Chain(
+    Dense(784, 512, relu),
+    Dropout(0.2),
+    Dense(512, 256, relu),
+    Dropout(0.2),
+    Dense(512, 10),  # BUG  # E: Chain layer 5 Dense(512 => 10) expects input Tensor[..., 512], but layer 4 Dropout(0.2) produces Tensor[B, 256]; change Dense(512 => 10) to Dense(256 => 10)  [shape]
+)
+x = tf.randn(32, 784)
+print(model(x).shape)

@@ -1,0 +1,13 @@
+"""A causal window by pad and slices, argmax picks and a gather of the wrong width added together."""
+import typedflux as tf
+
+seq = tf.randn(4, 10, 8)
+padded = tf.pad(seq, ((0, 0), (2, 0), (0, 0)))
+window = padded[:, :10] + padded[:, 1:11] + padded[:, 2:]
+scores = tf.randn(4, 10)
+best = tf.argmax(scores, axis=1, keepdims=True)
+picked = tf.take_along_axis(scores, best, axis=1)
+idx = tf.zeros(4, 3, dtype=tf.int64)
+g = tf.gather(scores, 1, idx)
+total = window.sum(axis=-1) + picked + g  # BUG  # E: Cannot broadcast for "add": x has Tensor[4, 10], y has Tensor[4, 3]; need equal sizes or 1 at axis -1 (10 vs 3)  [shape]
+print(total.shape)
