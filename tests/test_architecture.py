@@ -47,7 +47,8 @@ def _imported_modules(path: Path, run_time: bool = False) -> set[str]:
 
 
 # -- the runtime imports downwards: shapes < engine < tensor < ops < the rest --------------
-ENGINE_CORE = ["alloc", "tape", "marks", "accumulate", "operands", "invoke", "lanes", "primitive"]
+ENGINE_CORE = ["alloc", "tape", "marks", "accumulate", "proven", "operands", "invoke", "lanes",
+               "primitive"]
 
 
 @pytest.mark.parametrize("name", ENGINE_CORE)

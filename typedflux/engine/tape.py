@@ -36,6 +36,7 @@ from typedflux.engine.accumulate import (
     unit_seed,
 )
 from typedflux.engine.marks import _MARKS, Shared, _leave, _share, id_on, nested
+from typedflux.engine.proven import proven
 
 if TYPE_CHECKING:
     from typedflux.tensor import AnyTensor
@@ -461,8 +462,10 @@ class Tape:
             if g is not None and not owned[i]:
                 # A VJP's fresh result is handed out as is; a view (of a forward's array, or
                 # a read-only broadcast) or an array already handed out is copied, so the
-                # caller owns every gradient it gets.
-                if g.base is not None or not g.flags.writeable or id(g) in handed:
+                # caller owns every gradient it gets. (A VJP's result it proved finite is
+                # read-only, and handed out as is: engine/proven.py.)
+                if (g.base is not None or (not g.flags.writeable and not proven(g))
+                        or id(g) in handed):
                     g = (g.astype(vals[i].dtype, copy=True) if isinstance(g, np.ndarray)
                          else np.array(g, dtype=vals[i].dtype))
             if g is not None:

@@ -11,12 +11,14 @@ forward and a hand-written VJP side by side. The maths of dense is in
 
 from __future__ import annotations
 
+import math
 from typing import Any, List, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
+from typedflux.engine.proven import bound, prove, sq_norm
 from typedflux.ops.kernels.dense import dense_forward, dense_vjp
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.layers_nn import FUSED_ACTIVATIONS, needs_grad
@@ -29,9 +31,33 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 Args = List[Tuple[Any, ...]]
 
 
-# The kernels take the primitive's own arguments: bound directly, no wrapper call.
+# The forward kernel takes the primitive's own arguments: bound directly, no wrapper call.
 p_dense: Primitive = primitive("dense")(dense_forward)
-p_dense.vjp(dense_vjp)
+
+
+@p_dense.vjp
+def _dense_vjp(
+    g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
+) -> Tuple[Any, ...]:
+    # Through relu or identity the pre-activation gradient is g masked, so ||g|| * ||x||
+    # bounds the weight gradient (g'.T @ x) and sqrt(rows) * ||g|| the bias gradient (a
+    # column sum of g'): both are proven finite here, and tf.update need not read them again
+    # (typedflux/engine/proven.py). Only where reading g and x costs a fraction of reading
+    # the weight gradient (a wide layer fed a small batch, like a first layer on images):
+    # elsewhere a proof's calls cost more than update's one read. The norms are taken before
+    # the GEMMs, which read the same g and x right after (while they are in cache).
+    sg = sx = math.inf
+    if ((activation == "relu" or activation == "identity") and x.dtype is w.dtype
+            and w.size > 4 * (g.size + x.size)):
+        sg = sq_norm(g)
+        if sg < math.inf:
+            sx = sq_norm(x)
+    gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
+    if sx < math.inf:
+        prove(gw, bound(sg, sx))
+        if gb is not None:
+            prove(gb, bound(sg, float(g.size // g.shape[-1] if g.shape[-1] else 0)))
+    return gx, gw, gb
 
 
 @p_dense.examples
