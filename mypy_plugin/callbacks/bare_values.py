@@ -1,4 +1,4 @@
-"""Which two types mypy compared at a bare name, or a tuple display holding bare names.
+"""Which two types mypy compared at a bare name, or a tuple or list display holding them.
 
 mypy's error at ``return x`` (``Incompatible return value type (got "...", expected
 "...")``) names the two types in words only. :func:`bare_name` finds the statement at the
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -30,6 +30,7 @@ from mypy.nodes import (
     ForStmt,
     FuncDef,
     IfStmt,
+    ListExpr,
     MatchStmt,
     NameExpr,
     OverloadedFuncDef,
@@ -45,7 +46,7 @@ from mypy.types import CallableType, Instance, TupleType, Type, UnionType, get_p
 from mypy_plugin import translate
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["bare_name", "FORMS", "said_for"]
+__all__ = ["bare_name", "bare_list_item", "FORMS", "said_for"]
 
 # How mypy words the three boundaries, for two types in its own formatting.
 FORMS = {
@@ -125,6 +126,93 @@ def _value(
         return _named(state, info, func, value, declared, where)
     if isinstance(value, TupleExpr):
         return _tuple_items(state, info, func, value, declared, where)
+    return None
+
+
+_LIST_ITEM = re.compile(r'List item (\d+) has incompatible type "(.*)"; expected "(.*)"')
+
+
+def bare_list_item(state: Any, info: Any) -> Optional[str]:
+    """Our words for mypy's ``list-item`` error at a bare name in a list display that is
+    returned, yielded or assigned to an annotated variable (``return [h, x]``), or ``None``.
+
+    >>> class Info:
+    ...     message = "not mypy's list-item words"
+    >>> bare_list_item(None, Info()) is None  # (the real ones: tests/typecheck)
+    True
+    """
+    from mypy_plugin.callbacks.boundary_index import Boundary
+
+    m = _LIST_ITEM.fullmatch(getattr(info, "message", "") or "")
+    if m is None:
+        return None
+    tree = state.modules.get(info.module or "")
+    if tree is None:
+        return None
+    func = _innermost_function(tree.defs, info.line)
+    ftype = getattr(func, "type", None) if func is not None else None
+    if func is not None and not isinstance(ftype, CallableType):
+        return None
+    shown: List[Tuple[Expression, Type, Any]] = []  # (value, annotation, boundary)
+    for stmt in _statements(func.body.body if func is not None else tree.defs):
+        if (
+            isinstance(stmt, AssignmentStmt)
+            and stmt.type is not None
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.lvalues[0], NameExpr)
+        ):
+            shown.append((stmt.rvalue, stmt.type, Boundary("assign", stmt.lvalues[0].name)))
+    if func is not None and isinstance(ftype, CallableType) and not func.is_coroutine:
+        if not func.is_generator:
+            for ret in all_return_statements(func):
+                if ret.expr is not None:
+                    shown.append((ret.expr, ftype.ret_type, Boundary("return")))
+        declared = _yielded(ftype.ret_type)
+        for y, _ in all_yield_expressions(func):
+            if y.expr is not None and declared is not None:
+                shown.append((y.expr, declared, Boundary("yield")))
+    k = int(m.group(1))
+    for value, annotation, where in shown:
+        if not isinstance(value, ListExpr) or k >= len(value.items):
+            continue
+        item = value.items[k]
+        if not isinstance(item, NameExpr) or (item.line, item.column) != (info.line, info.column):
+            continue
+        want = get_proper_type(annotation)
+        if not isinstance(want, Instance) or len(want.args) != 1:
+            return None
+        return _item_words(state, info, func, item, want.args[0], m.group(2), m.group(3),
+                           replace(where, part=f"list item {k}"))
+    return None
+
+
+def _item_words(
+    state: Any,
+    info: Any,
+    func: Optional[FuncDef],
+    item: NameExpr,
+    declared: Type,
+    got_words: str,
+    want_words: str,
+    where: Any,
+) -> Optional[str]:
+    from mypy.messages import format_type_distinctly
+
+    from mypy_plugin.callbacks.boundaries import boundary_message
+
+    pattern = translate.shape_of(declared)
+    if pattern is None:
+        return None
+    for got_type in _candidates(state, func, item):
+        got = translate.shape_of(got_type)
+        if got is None:
+            continue
+        g, d = format_type_distinctly(got_type, declared, options=state.options)
+        if (g, d) != (f'"{got_words}"', f'"{want_words}"'):
+            continue
+        verdict = rigid_mismatch(pattern, got)
+        if isinstance(verdict, Mismatch):
+            return boundary_message(where, pattern, got, verdict.axis)
     return None
 
 

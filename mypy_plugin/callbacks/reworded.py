@@ -20,7 +20,8 @@ else passes through unchanged. Where the two types come from:
 
 - an operator at a boundary: the hook notes its result and the annotation
   (:func:`expect`), where it would otherwise have reported;
-- a bare name, or a tuple display of them (``return h, c``): ``callbacks/bare_values.py``
+- a bare name, or a tuple or list display of them (``return h, c``; ``return [h, x]``, a
+  ``[list-item]`` error): ``callbacks/bare_values.py``
   finds them, among the tensor types the function's parameter annotations hold, the types
   hooks gave the values assigned to that name (:func:`note_value`) and the types hooks gave
   tuple items they could not report (:func:`note_item`).
@@ -47,7 +48,7 @@ from mypy.nodes import MypyFile, Var
 from mypy.types import Type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.bare_values import FORMS, bare_name, said_for
+from mypy_plugin.callbacks.bare_values import FORMS, bare_list_item, bare_name, said_for
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["install", "installing", "expect", "note_value", "note_item"]
@@ -199,10 +200,16 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
+    words: Optional[str] = None
+    if code == "list-item":
+        words = bare_list_item(state, info)
+        if words is not None:
+            info.message, info.code = words, SHAPE
+            state.last_shape = (file, info.line, info.column)
+        return False
     if code not in FORMS:
         return False
     hit = state.expected.pop((file, info.line, info.column), None)
-    words: Optional[str] = None
     if hit is not None:
         words = said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
     else:

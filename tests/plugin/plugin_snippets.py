@@ -178,16 +178,26 @@ SNIPPETS: Dict[str, str] = {
         def doubled(x: Tensor[B, 32]) -> Tensor[B, 64]:
             return 2 * x
     """,
-    # Known limits (docs/errors.md): a bare name as a list item (mypy's [list-item]), and a
-    # name whose type came from no annotation nor hook. mypy's own errors stay.
-    "known_limit_list_item": """
+    # Known limits (docs/errors.md): a number on the left as a list item, a bare name as a
+    # dict value, and a name whose type came from no annotation nor hook. mypy's own errors
+    # stay.
+    "known_limit_dict_value": """
+        from typing import Dict, TypeVar
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+
+        def named(x: Tensor[B, 32]) -> Dict[str, Tensor[B, 64]]:
+            return {"h": x}
+    """,
+    "known_limit_list_operator": """
         from typing import List, TypeVar
         from typedflux import Tensor
 
         B = TypeVar("B", bound=int)
 
         def widen(x: Tensor[B, 32]) -> List[Tensor[B, 64]]:
-            return [x]
+            return [2 * x]
     """,
     "known_limit_untracked_name": """
         import typedflux as tf

@@ -5,8 +5,8 @@ operator (``2 * x``) inside an error filter after the number's own method failed
 can report there; mypy reports the boundary itself, and the checker rewords that error in
 the boundary's words (mypy_plugin/callbacks/reworded.py). A parameter returned, yielded or
 assigned as it is, a loop variable over a list parameter, a name assigned from an op and
-read again before it is returned, a scaled value, tuples of them (an LSTM step's ``(h, c)``,
-a loader's batches); concrete and symbolic, each fix clean.
+read again before it is returned, a scaled value, tuples and lists of them (an LSTM step's
+``(h, c)``, a loader's batches); concrete and symbolic, each fix clean.
 `@tf.shapecheck` raises the same words at run time (the calls at the bottom).
 """
 
@@ -181,6 +181,25 @@ def kept_pair_fixed(xb: Tensor[B, 64], yb: Tensor[B]) -> None:
     batch: Tuple[Tensor[B, 64], Tensor[B]] = xb, yb
 
 
+# -- list displays of bare names ------------------------------------------------------------------
+@tf.shapecheck
+def features(h: Tensor[B, 32], x: Tensor[B, 64]) -> List[Tensor[B, 32]]:
+    return [h, x]  # E: Return shape Tensor[B, 64] (list item 1) does not match the annotation Tensor[B, 32]: axis 1 is 64, expected 32  [shape]
+
+
+@tf.shapecheck
+def features_fixed(h: Tensor[B, 32], x: Tensor[B, 64]) -> List[Tensor[B, 32]]:
+    return [h, proj(x)]
+
+
+def kept_list(x: Tensor[B, 64]) -> None:
+    hs: List[Tensor[B, 32]] = [x]  # E: Assigned shape Tensor[B, 64] (list item 0) does not match the annotation Tensor[B, 32] of "hs": axis 1 is 64, expected 32  [shape]
+
+
+def kept_list_fixed(x: Tensor[B, 64]) -> None:
+    hs: List[Tensor[B, 32]] = [proj(x)]
+
+
 # -- concrete, at module level: static only (a variable annotation is not evaluated) ----------
 x3 = tf.zeros(3, 64)
 wide: Tensor[3, 32] = x3  # E: Assigned shape Tensor[3, 64] does not match the annotation Tensor[3, 32] of "wide": axis 1 is 64, expected 32  [shape]
@@ -221,3 +240,7 @@ scaled_pair(x7, 2)
 scaled_pair_fixed(x7, 2)
 kept_pair(x5, tf.zeros(5))
 kept_pair_fixed(x5, tf.zeros(5))
+features(tf.zeros(5, 32), x5)
+features_fixed(tf.zeros(5, 32), x5)
+kept_list(x5)
+kept_list_fixed(x5)
