@@ -51,7 +51,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_list_item, bare_name, said_for
 from mypy_plugin.codes import SHAPE
 
-__all__ = ["install", "installing", "expect", "note_value", "note_item"]
+__all__ = ["install", "installing", "expect", "note_value", "note_item", "filters_with"]
 
 @dataclass
 class _State:
@@ -91,13 +91,44 @@ def install(errors: Any, options: Any, modules: Mapping[str, MypyFile]) -> bool:
         from mypy.errors import ErrorWatcher
 
         state = _State(None, options, modules, {}, {})
-        state.watcher = ErrorWatcher(errors, filter_errors=lambda f, i: _on_error(state, f, i))
+
+        def on_error(file: str, info: Any) -> bool:
+            return False if file == _PROBE else _on_error(state, file, info)
+
+        state.watcher = ErrorWatcher(errors, filter_errors=on_error)
+        if not filters_with(state.watcher):
+            return False
     except Exception:  # another mypy: no watcher, mypy's own errors stay
         return False
     watchers.insert(0, state.watcher)
     _STATES.clear()  # one build at a time (the daemon makes a new Errors per run)
     _STATES[id(errors)] = state
     return True
+
+
+_PROBE = "<typedflux probe>"
+
+
+def filters_with(watcher: Any) -> bool:
+    """Whether ``watcher`` (made with a filter function that keeps errors of the file
+    ``_PROBE``) asks that function, as mypy's ``ErrorWatcher`` does since it takes one: a
+    watcher that took the function for ``True`` would hide every error of the run.
+
+    >>> class TakesItForTrue:
+    ...     _filter = staticmethod(lambda file, info: False)
+    ...     def on_error(self, file, info):
+    ...         return self._filter
+    >>> filters_with(TakesItForTrue())
+    False
+    """
+    from mypy.errors import ErrorInfo
+
+    probe = ErrorInfo(
+        import_ctx=[], local_ctx=(None, None), line=0, column=0, end_line=0, end_column=0,
+        severity="note", message="", code=None, blocker=False, only_once=False, module=None,
+        target=None,
+    )
+    return watcher.on_error(_PROBE, probe) is False
 
 
 def installing(hook: Callable[[Any], Type]) -> Callable[[Any], Type]:

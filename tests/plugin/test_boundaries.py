@@ -188,6 +188,24 @@ def test_known_limit_a_name_no_hook_typed(output: Dict[str, List[str]]) -> None:
     ]
 
 
+def test_the_rewording_watcher_installs_on_this_mypy() -> None:
+    """The watcher goes to the bottom of mypy's stack once per ``Errors`` object, after its
+    probe showed mypy's ``ErrorWatcher`` asks the filter function (a watcher that took the
+    function for ``True`` would hide every error; ``filters_with``'s doctest covers that)."""
+    from mypy.errors import Errors, ErrorWatcher
+    from mypy.options import Options
+
+    from mypy_plugin.callbacks import reworded
+
+    errors = Errors(Options())
+    with ErrorWatcher(errors) as above:
+        assert reworded.install(errors, Options(), {})
+        assert reworded.install(errors, Options(), {})  # once
+        watchers = errors._watchers
+        assert len(watchers) == 2 and watchers[1] is above
+        assert reworded.filters_with(watchers[0])
+
+
 def _mypy(tmp: Path, source: str, *flags: str) -> List[str]:
     from mypy import api
 
