@@ -167,3 +167,57 @@ def test_an_unread_random_draw_is_still_made() -> None:
     for _ in range(3):
         g(x)
     assert g.stats()["replays"] == 2 and tf.rand(1).item() == want
+
+
+def _transposes(f: Any) -> List[Any]:
+    from typedflux.optimise.blas import Transpose
+
+    steps = next(iter(f._entries.values()))[0].program.steps
+    return [s for s in steps if isinstance(s.fn, Transpose)]
+
+
+def test_a_transposing_copy_of_a_gemm_result_goes_through_blas_with_the_eager_bits() -> None:
+    from typedflux.optimise import blas
+
+    # A batch smaller than the layer's width: the dense kernel computes (w @ x.T).T.copy().
+    layer = tf.Dense(40, 256, tf.relu)
+    f = tf.compile(lambda m, x: m(x), fallback=False)
+    r = np.random.default_rng(3)
+    for i in range(3):
+        a = r.standard_normal((8, 40)).astype(np.float32)
+        a[0, :3] = [np.inf, -np.inf, np.nan]  # NaN and infinite rows out of the GEMM
+        a[1] = -0.0
+        x = tf.tensor(a)
+        with np.errstate(invalid="ignore"):
+            got, want = f(layer, x), layer(x)
+        assert got.data.tobytes() == want.data.tobytes(), i
+    assert len(_transposes(f)) == (1 if blas.available() else 0)
+
+
+@pytest.mark.parametrize("fn,through", [
+    (lambda w: (w * 1.0).T.copy(), True),                   # arithmetic: through BLAS
+    (lambda w: w.T.copy(), False),                          # a parameter's own values
+    (lambda w: np.maximum(w * 1.0, 0.5).T.copy(), False),   # may hand on a signalling NaN
+], ids=["arithmetic", "parameter", "maximum"])
+def test_only_copies_of_arithmetic_results_go_through_blas(fn: Callable[[Any], Any],
+                                                             through: bool) -> None:
+    from typedflux.optimise import blas
+    from typedflux.optimise.blas import Transpose
+
+    rec = Recorder()
+    with rec:
+        w = rec.external(np.ones((64, 32), np.float32), "w")
+        fn(w)
+    found = [s for s in sharpen(rec, rec.steps) if isinstance(s.fn, Transpose)]
+    assert len(found) == (1 if through and blas.available() else 0)
+
+
+def test_a_small_transposing_copy_stays_numpys() -> None:
+    # (Below Transpose.SMALL entries numpy's copy is as fast as the BLAS call.)
+    rec = Recorder()
+    with rec:
+        w = rec.external(np.ones((16, 8), np.float32), "w")
+        (w * 1.0).T.copy()
+    from typedflux.optimise.blas import Transpose
+
+    assert not any(isinstance(s.fn, Transpose) for s in sharpen(rec, rec.steps))

@@ -28,7 +28,7 @@ from typedflux.compiler.errors import TraceError
 from typedflux.compiler.fuse import fold_updates
 from typedflux.compiler.memory import place
 from typedflux.compiler.peephole import drop_unread, sharpen
-from typedflux.optimise.blas import Gemm
+from typedflux.optimise.blas import Gemm, Transpose
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import Call, Step, Var
 
@@ -146,14 +146,19 @@ def _check_exits(steps: List[Step], outputs: List[Var]) -> None:
 
 
 def _rebound(step: Step) -> Step:
-    # A folded GEMM prepared with the recording's arrays, prepared again for the arrays its
-    # values were given by place().
+    # A folded GEMM (or a BLAS transpose) prepared with the recording's arrays, prepared again
+    # for the arrays its values were given by place().
     fn = step.fn
     if isinstance(fn, Gemm):
         a, b, c = step.args
         again = Gemm.prepare(fn.args[6], a.arr, b.arr, fn.args[11], c.arr)
         if again is not None:
             return Step(again, step.args, step.kwargs, step.bind, step.writes)
+    if isinstance(fn, Transpose):
+        dst, src = step.args
+        t = Transpose.prepare(dst.arr, src.arr)
+        if t is not None:
+            return Step(t, step.args, step.kwargs, step.bind, step.writes)
     return step
 
 

