@@ -20,7 +20,7 @@ attributes too (:func:`with_attrs`).
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Tuple, cast
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, cast
 
 from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import (
@@ -53,8 +53,9 @@ from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, 
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.errors import LayerArgumentError
 from typedflux.shapes.layer_args import ArgKind
-from typedflux.shapes.layer_config import LayerConfig, is_int
+from typedflux.shapes.layer_config import LayerConfig, Shape, is_int
 from typedflux.shapes.layer_spec import LAYERS, LayerSpec
+from typedflux.shapes.layers_attention import AttentionConfig
 
 __all__ = [
     "EXTRA",
@@ -288,3 +289,31 @@ def tuple_any(ctx: Any) -> Instance:
 def named_layer_types(names: Sequence[str], ctx: Any) -> LiteralType:
     """The names of a named Chain's layers as the extra text field."""
     return LiteralType("|".join(names), str_type(ctx))
+
+
+def with_mask(ctx: Any, item: Any) -> Callable[[Sequence[Shape]], Shape]:
+    """An attention call's rule, with its ``mask=`` checked against the scores when the mask
+    is a tensor of known shape (``item.call`` otherwise).
+
+    >>> callable(with_mask)
+    True
+    """
+    config = item.config
+    names = ctx.default_signature.arg_names
+    if not isinstance(config, AttentionConfig) or "mask" not in names:
+        return cast(Callable[[Sequence[Shape]], Shape], item.call)
+    actuals = ctx.args[names.index("mask")]
+    mask = None
+    if len(actuals) == 1:
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            mask = translate.shape_of(ctx.api.get_expression_type(actuals[0]))
+    if mask is None:
+        return cast(Callable[[Sequence[Shape]], Shape], item.call)
+
+    def run(xs: Sequence[Shape]) -> Shape:
+        out = config.call(xs)
+        config.mask_rule(xs[0], xs[1] if len(xs) == 3 else xs[0], mask)
+        return out
+
+    return run
+

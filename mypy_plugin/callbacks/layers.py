@@ -57,6 +57,7 @@ from mypy_plugin.callbacks.common import (
     type_lookup,
 )
 from mypy_plugin.callbacks.layer_types import (
+    with_mask,
     BROKEN,
     EXTRA,
     INNER,
@@ -369,7 +370,7 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
         item = chain_item(t)
         if item is None:
             return ctx.default_signature
-        return _call_signature(ctx, item.call)
+        return _call_signature(ctx, with_mask(ctx, item))
 
     return guarded(where, hook, lambda ctx: ctx.default_signature)
 

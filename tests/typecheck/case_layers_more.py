@@ -38,6 +38,12 @@ reveal_type(LSTM(64, 128)(x))  # N: Revealed type is "typedflux.tensor.Tensor[Li
 wrong_lstm = LSTM(32, 128)(x)  # E: LSTM(32 => 128) expects input Tensor[B, T, 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
 reveal_type(MultiHeadAttention(64, nheads=8)(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[7], Literal[64]]"
 wrong_attention = MultiHeadAttention(32, nheads=8)(x)  # E: MultiHeadAttention(32, nheads=8) expects input Tensor[B, T, 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
+# A mask broadcasts against the scores Tensor[B, nheads, Tq, Tk].
+causal_mask = tf.tril(tf.ones(7, 7)) > 0
+attended = MultiHeadAttention(64, nheads=8)(x, mask=causal_mask)
+padding = MultiHeadAttention(64, nheads=8)(x, mask=tf.ones(2, 1, 1, 7) > 0)
+block_mask = MultiHeadAttention(64, nheads=8)(x, mask=tf.tril(tf.ones(16, 16)) > 0)  # E: Cannot broadcast for "MultiHeadAttention(64, nheads=8)": mask has Tensor[16, 16], scores has Tensor[2, 8, 7, 7]; need equal sizes or 1 at axis -2 (16 vs 7)  [shape]
+per_sequence = MultiHeadAttention(64, nheads=8)(x, mask=tf.ones(2, 7, 7) > 0)  # E: Cannot broadcast for "MultiHeadAttention(64, nheads=8)": mask has Tensor[2, 7, 7], scores has Tensor[2, 8, 7, 7]; need equal sizes or 1 at axis -3 (2 vs 8); did you mean mask[:, None] (one mask per sequence, for every head)?  [shape]
 reveal_type(Embedding(1000, 64)(tf.arange(6).reshape(2, 3)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[64]]"
 
 img = tf.zeros(4, 3, 32, 32)

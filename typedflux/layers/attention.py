@@ -104,6 +104,9 @@ class MultiHeadAttention(Layer, Generic[D]):
         scores = (qh @ kh.swapaxes(-1, -2)) * scale
         if mask is not None:
             _check_mask(self, mask)
+            # The mask against the scores, in the layer's words (before where() names parts).
+            shape = mask.shape if isinstance(mask, Tensor) else np.shape(mask)
+            cfg.mask_rule(self._shape_of(q), self._shape_of(kx), tuple(shape))
             # A large finite negative (not -inf) keeps a fully masked row finite.
             scores = where(mask, scores, -1e9)
         weights = softmax(scores, axis=-1)

@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from typedflux.shapes.dims import UNKNOWN, Dim, equal
-from typedflux.shapes.errors import CannotTell, require
+from typedflux.shapes.errors import CannotTell, ShapeError, require
 from typedflux.shapes.layer_args import ArgKind, Param, divisible
 from typedflux.shapes.layer_config import B_, T_, LayerConfig, Shape, dims_only, is_int
 from typedflux.shapes.layer_spec import layer
 from typedflux.shapes.messages import fmt_shape
+from typedflux.shapes.shape import broadcast_pair
 
 __all__ = ["AttentionConfig"]
 
@@ -95,3 +96,27 @@ class AttentionConfig(LayerConfig):
         if qs is None:
             return (UNKNOWN, UNKNOWN, self.d)
         return (qs[0], qs[1], self.d)
+
+    def mask_rule(self, q: Shape, k: Shape, mask: Shape) -> None:
+        """A mask broadcasts against the scores ``Tensor[B, nheads, Tq, Tk]`` (True where
+        attention is allowed): ``Tensor[Tq, Tk]`` for all, ``Tensor[B, 1, Tq, Tk]`` per sequence.
+
+        >>> AttentionConfig(32, 4).mask_rule((2, 7, 32), (2, 7, 32), (6, 6))
+        Traceback (most recent call last):
+        ...
+        typedflux.shapes.errors.ShapeError: Cannot broadcast for "MultiHeadAttention(32, nheads=4)": mask has Tensor[6, 6], scores has Tensor[2, 4, 7, 7]; need equal sizes or 1 at axis -2 (6 vs 7)
+        """
+        qs, ks = dims_only(q), dims_only(k)
+        if qs is None or ks is None or len(qs) != 3 or len(ks) != 3:
+            return
+        try:
+            broadcast_pair(mask, (qs[0], self.nheads, qs[1], ks[1]), self.repr(), "mask", "scores")
+        except ShapeError as err:
+            per_sequence = (qs[0], qs[1], ks[1])
+            given = dims_only(mask)
+            if given is not None and len(given) == 3 and all(
+                    equal(m, d) is True for m, d in zip(given, per_sequence)):
+                raise ShapeError(  # a padding mask per sequence: the heads' axis is missing
+                    f"{err.message}; did you mean mask[:, None] (one mask per sequence, for "
+                    "every head)?", err.notes) from None
+            raise
