@@ -152,3 +152,26 @@ def test_a_chain_nested_a_thousand_deep_trains(tmp_path: Path) -> None:
     inner.weight.data[...] = 0.0
     tf.load(model, tmp_path / "deep.safetensors")
     np.testing.assert_allclose(inner.weight.numpy(), before - 0.5)
+
+
+def test_a_flat_dict_of_tensors_walks_as_the_general_walk_does() -> None:
+    # mirror and walk_with take a short path for a flat dict of tensors under plain names;
+    # the same dict inside a list takes the general walk: both give the same structure,
+    # trainability and gradient entries.
+    from typedflux.engine.tree import mirror, walk_with
+
+    d = {"w": tf.ones(2), "i": tf.arange(3), "0": tf.zeros(1)}
+    grads = {"w": 1, 0: 2}
+
+    def leaf(t: Any, trainable: bool) -> Any:
+        return (t.shape, trainable)
+
+    assert mirror(d, leaf) == mirror([d], leaf)[0] == {
+        "w": ((2,), True), "i": ((3,), False), "0": ((1,), True)}
+    short = [(n, id(t), tr, e) for n, t, tr, e in walk_with(d, grads)]
+    general = [(n[2:], id(t), tr, e) for n, t, tr, e in walk_with([d], [grads])]
+    assert short == general == [("w", id(d["w"]), True, 1), ("i", id(d["i"]), False, None),
+                                ("0", id(d["0"]), True, 2)]
+    for odd in ({"a.b": tf.ones(1), "a": {"b": tf.ones(1)}}, {(0, 1): tf.ones(1)}):
+        with pytest.raises((TypeError, ValueError)):
+            mirror(odd, leaf)

@@ -360,6 +360,9 @@ def walk_with(
     >>> [(n, e) for n, _, _, e in walk_with({"w": tf.ones(1), "v": [tf.ones(2)]}, {"v": [5]})]
     [('w', None), ('v.0', 5)]
     """
+    if type(obj) is dict and _flat(obj):  # (a dict of weights: what the walk would yield)
+        yield from [(k, v, v.data.dtype.kind in "fc", _step(other, k)) for k, v in obj.items()]
+        return
     stack: List[Tuple[str, Any, bool, Tuple[int, ...], Any]] = [("", obj, True, (), other)]
     pop, push = stack.pop, stack.append
     infos = _INFO
@@ -433,6 +436,11 @@ def params(obj: Any) -> List[AnyTensor]:
     return [t for _, t in named_params(obj)]
 
 
+def _flat(d: Dict[Any, Any]) -> bool:
+    # Only tensors, under plain string keys: a walk would name each by its key, refuse nothing.
+    return all(type(v) is Tensor and type(k) is str and k and "." not in k for k, v in d.items())
+
+
 def mirror(obj: Any, leaf: Callable[[AnyTensor, bool], Any]) -> Any:
     """A structure shaped like ``obj`` with ``leaf(tensor, trainable)`` at each tensor:
     lists and tuples become tuples, dicts dicts, objects :class:`Grads` with the same
@@ -443,6 +451,8 @@ def mirror(obj: Any, leaf: Callable[[AnyTensor, bool], Any]) -> Any:
     >>> mirror({"w": tf.ones(2), "n": 3}, lambda t, tr: t.shape)
     {'w': (2,), 'n': None}
     """
+    if type(obj) is dict and _flat(obj):  # (a dict of weights: what the walk would build)
+        return {k: leaf(v, v.data.dtype.kind in "fc") for k, v in obj.items()}
     top: List[Any] = [None]
     # Sequences are built as lists and made tuples once their items are in (deepest first).
     seqs: List[Tuple[Any, Any, List[Any]]] = []
