@@ -5,9 +5,8 @@ threads, with the interpreter switching between them as often as it can."""
 
 from __future__ import annotations
 
-import sys
 import threading
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Dict, List
 
 import numpy as np
 import pytest
@@ -15,38 +14,11 @@ import pytest
 import typedflux as tf
 from typedflux.engine.tape import Tape, is_recording
 
-
-@pytest.fixture(autouse=True)
-def switch_often() -> Iterator[None]:
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(old)
+from thread_helpers import run_together, small_switch_interval  # noqa: F401 (the fixture)
 
 
-def run_together(*jobs: Callable[[], Any]) -> List[Any]:
-    """Run each job in its own thread, started at once; their results (re-raising errors)."""
-    barrier = threading.Barrier(len(jobs))
-    results: List[Any] = [None] * len(jobs)
-    errors: List[BaseException] = []
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = jobs[i]()
-        except BaseException as e:  # handed to the main thread below
-            errors.append(e)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        raise errors[0]
-    return results
+# Every test here runs with threads switching as often as the interpreter can.
+pytestmark = pytest.mark.usefixtures("small_switch_interval")
 
 
 class Lockstep:

@@ -6,14 +6,14 @@ composed optimiser and a Dropout drawing from its own generator.
 
 from __future__ import annotations
 
-import sys
-import threading
-from typing import Any, Callable, Dict, Iterator, List, Tuple
+from typing import Any, List, Tuple
 
 import numpy as np
 import pytest
 
 import typedflux as tf
+
+from thread_helpers import run_together, small_switch_interval  # noqa: F401 (the fixture)
 
 
 def _loss(m: Any, x: Any, y: Any) -> Any:
@@ -41,16 +41,6 @@ def _run(m: Any, st: Any, seed: int, compile: bool) -> Tuple[List[float], List[n
     return losses, [p.numpy().copy() for p in tf.params(m)]
 
 
-@pytest.fixture
-def small_switch_interval() -> Iterator[None]:
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(old)
-
-
 @pytest.mark.parametrize("compile", [False, True], ids=["eager", "compiled"])
 def test_training_in_threads_equals_training_in_turn(compile: bool,
                                                      small_switch_interval: None) -> None:
@@ -61,23 +51,9 @@ def test_training_in_threads_equals_training_in_turn(compile: bool,
         alone.append(_run(m, tf.setup(_rule(), m), s, compile))
     models = [_model(s) for s in seeds]
     states = [tf.setup(_rule(), m) for m in models]
-    got: Dict[int, Any] = {}
-
-    def job(k: int) -> Callable[[], None]:
-        def run() -> None:
-            try:
-                got[k] = _run(models[k], states[k], seeds[k], compile)
-            except BaseException as err:  # noqa: BLE001 - reported below
-                got[k] = err
-        return run
-
-    threads = [threading.Thread(target=job(k)) for k in range(len(seeds))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    got = run_together(*(lambda k=k: _run(models[k], states[k], seeds[k], compile)
+                         for k in range(len(seeds))))
     for k in range(len(seeds)):
-        assert not isinstance(got[k], BaseException), got[k]
         losses, params = got[k]
         assert losses == alone[k][0]
         for a, b in zip(params, alone[k][1]):
