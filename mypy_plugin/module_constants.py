@@ -60,6 +60,8 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
+from mypy_plugin.statements import walk
+
 __all__ = ["constant_value", "constants_of"]
 
 # id(tree) -> (the tree, its constants): a module's tree is read once per run.
@@ -96,44 +98,11 @@ def constants_of(tree: MypyFile) -> Dict[str, int]:
 # -- which names are constants ----------------------------------------------------------------
 
 
-def _all_statements(body: List[Statement]) -> List[Statement]:
-    """Every statement of ``body``, nested ones included (functions, classes, blocks).
-    A plain walk: mypy's compiled visitors cannot be subclassed here."""
-    out: List[Statement] = []
-    stack: List[Statement] = list(body)
-    while stack:
-        st = stack.pop()
-        out.append(st)
-        blocks: List[Optional[Block]] = []
-        if isinstance(st, (FuncDef, Decorator)):
-            blocks = [st.body if isinstance(st, FuncDef) else st.func.body]
-        elif isinstance(st, OverloadedFuncDef):
-            stack.extend(st.items)
-            if st.impl is not None:
-                stack.append(st.impl)
-        elif isinstance(st, ClassDef):
-            blocks = [st.defs]
-        elif isinstance(st, IfStmt):
-            blocks = [*st.body, st.else_body]
-        elif isinstance(st, (ForStmt, WhileStmt)):
-            blocks = [st.body, st.else_body]
-        elif isinstance(st, WithStmt):
-            blocks = [st.body]
-        elif isinstance(st, TryStmt):
-            blocks = [st.body, *st.handlers, st.else_body, st.finally_body]
-        elif isinstance(st, Block):
-            blocks = [st]
-        for b in blocks:
-            if b is not None:
-                stack.extend(b.body)
-    return out
-
-
 def _rebound(file: MypyFile) -> Optional[Set[str]]:
     """Names something anywhere in the file may bind outside the module's own statements
     (``global``, walrus, comprehension variables); None: give up on the whole file."""
     names: Set[str] = set()
-    for st in _all_statements(file.defs):
+    for st in walk(file.defs):
         if isinstance(st, (GlobalDecl, NonlocalDecl)):
             names.update(st.names)
         elif isinstance(st, (MatchStmt, ImportAll)):

@@ -19,31 +19,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
-    Block,
-    ClassDef,
     Decorator,
     Expression,
-    ForStmt,
     FuncDef,
-    IfStmt,
     ListExpr,
-    MatchStmt,
     NameExpr,
     OverloadedFuncDef,
     Statement,
-    TryStmt,
     TupleExpr,
-    WhileStmt,
-    WithStmt,
 )
 from mypy.traverser import all_return_statements, all_yield_expressions
 from mypy.types import CallableType, Instance, TupleType, Type, UnionType, get_proper_type
 
 from mypy_plugin import translate
+from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["bare_name", "bare_list_item", "FORMS", "said_for"]
@@ -64,53 +57,79 @@ def said_for(
 
     >>> said_for("no-such-code", "", None, None, None, "x")  # type: ignore[arg-type]
     """
+    return words if _says(code, message, got, declared, options) else None
+
+
+def _says(code: str, message: str, got: Type, declared: Type, options: Any) -> bool:
+    """Whether ``message`` is exactly mypy's ``code`` error for ``got`` and ``declared``."""
     from mypy.messages import format_type_distinctly
 
     form = FORMS.get(code)
     if form is None:
-        return None
+        return False
     g, d = format_type_distinctly(got, declared, options=options)
-    return words if message == form.format(got=g, declared=d) else None
+    return message == form.format(got=g, declared=d)
 
 
 def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
     """Our words for mypy's error at a bare name returned, yielded or assigned to an
     annotated variable, or ``None``."""
-    from mypy_plugin.callbacks.boundary_index import Boundary
+    kind = _KINDS.get(code)
+    scope = _scope(state, info)
+    if kind is None or scope is None:
+        return None
+    func = scope[1]
+    for value, declared, where in _annotated_values(*scope):
+        reported = where.reported_at or value
+        if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
+            return _value(state, info, func, value, declared, where)
+    return None
 
+
+# The boundary each of mypy's codes reports.
+_KINDS = {"assignment": "assign", "return-value": "return", "misc": "yield"}
+
+
+def _scope(state: Any, info: Any) -> Optional[Tuple[Any, Optional[FuncDef]]]:
+    """The module's tree and the innermost function holding the error's line (``None`` at
+    module level); ``None`` when the module is not in this run or the function is untyped."""
     tree = state.modules.get(info.module or "")
     if tree is None:
         return None
     func = _innermost_function(tree.defs, info.line)
-    ftype = getattr(func, "type", None) if func is not None else None
-    if func is not None and not isinstance(ftype, CallableType):
+    if func is not None and not isinstance(getattr(func, "type", None), CallableType):
         return None
-    at = (info.line, info.column)
-    if code == "assignment":
-        for stmt in _statements(func.body.body if func is not None else tree.defs):
-            if (
-                isinstance(stmt, AssignmentStmt)
-                and stmt.type is not None
-                and len(stmt.lvalues) == 1
-                and isinstance(stmt.lvalues[0], NameExpr)
-                and (stmt.rvalue.line, stmt.rvalue.column) == at
-            ):
-                where = Boundary("assign", stmt.lvalues[0].name)
-                return _value(state, info, func, stmt.rvalue, stmt.type, where)
-        return None
+    return tree, func
+
+
+def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expression, Type, Any]]:
+    """Each value that meets an annotation in ``func`` (the module's own statements if
+    ``None``), with that annotation and the boundary: the value of an annotated assignment
+    to a name, a return (not in a generator or coroutine), a yield (mypy reports a yield's
+    error at the ``yield``: the boundary's ``reported_at``)."""
+    from mypy_plugin.callbacks.boundary_index import Boundary
+
+    out: List[Tuple[Expression, Type, Any]] = []
+    for stmt in walk(func.body.body if func is not None else tree.defs, scopes=False):
+        if (
+            isinstance(stmt, AssignmentStmt)
+            and stmt.type is not None
+            and len(stmt.lvalues) == 1
+            and isinstance(stmt.lvalues[0], NameExpr)
+        ):
+            out.append((stmt.rvalue, stmt.type, Boundary("assign", stmt.lvalues[0].name)))
+    ftype = func.type if func is not None else None
     if func is None or not isinstance(ftype, CallableType) or func.is_coroutine:
-        return None
-    if code == "return-value" and not func.is_generator:
+        return out
+    if not func.is_generator:
         for ret in all_return_statements(func):
-            e = ret.expr
-            if e is not None and (e.line, e.column) == at:
-                return _value(state, info, func, e, ftype.ret_type, Boundary("return"))
-    if code == "misc" and func.is_generator:
-        declared = _yielded(ftype.ret_type)
-        for y, _ in all_yield_expressions(func):
-            if y.expr is not None and (y.line, y.column) == at and declared:
-                return _value(state, info, func, y.expr, declared, Boundary("yield"))
-    return None
+            if ret.expr is not None:
+                out.append((ret.expr, ftype.ret_type, Boundary("return")))
+    declared = _yielded(ftype.ret_type)
+    for y, _ in all_yield_expressions(func):
+        if y.expr is not None and declared is not None:
+            out.append((y.expr, declared, Boundary("yield")))
+    return out
 
 
 def _value(
@@ -141,38 +160,13 @@ def bare_list_item(state: Any, info: Any) -> Optional[str]:
     >>> bare_list_item(None, Info()) is None  # (the real ones: tests/typecheck)
     True
     """
-    from mypy_plugin.callbacks.boundary_index import Boundary
-
     m = _LIST_ITEM.fullmatch(getattr(info, "message", "") or "")
-    if m is None:
+    scope = _scope(state, info) if m is not None else None
+    if m is None or scope is None:
         return None
-    tree = state.modules.get(info.module or "")
-    if tree is None:
-        return None
-    func = _innermost_function(tree.defs, info.line)
-    ftype = getattr(func, "type", None) if func is not None else None
-    if func is not None and not isinstance(ftype, CallableType):
-        return None
-    shown: List[Tuple[Expression, Type, Any]] = []  # (value, annotation, boundary)
-    for stmt in _statements(func.body.body if func is not None else tree.defs):
-        if (
-            isinstance(stmt, AssignmentStmt)
-            and stmt.type is not None
-            and len(stmt.lvalues) == 1
-            and isinstance(stmt.lvalues[0], NameExpr)
-        ):
-            shown.append((stmt.rvalue, stmt.type, Boundary("assign", stmt.lvalues[0].name)))
-    if func is not None and isinstance(ftype, CallableType) and not func.is_coroutine:
-        if not func.is_generator:
-            for ret in all_return_statements(func):
-                if ret.expr is not None:
-                    shown.append((ret.expr, ftype.ret_type, Boundary("return")))
-        declared = _yielded(ftype.ret_type)
-        for y, _ in all_yield_expressions(func):
-            if y.expr is not None and declared is not None:
-                shown.append((y.expr, declared, Boundary("yield")))
+    func = scope[1]
     k = int(m.group(1))
-    for value, annotation, where in shown:
+    for value, annotation, where in _annotated_values(*scope):
         if not isinstance(value, ListExpr) or k >= len(value.items):
             continue
         item = value.items[k]
@@ -198,22 +192,11 @@ def _item_words(
 ) -> Optional[str]:
     from mypy.messages import format_type_distinctly
 
-    from mypy_plugin.callbacks.boundaries import boundary_message
-
-    pattern = translate.shape_of(declared)
-    if pattern is None:
-        return None
-    for got_type in _candidates(state, func, item):
-        got = translate.shape_of(got_type)
-        if got is None:
-            continue
+    def said(got_type: Type) -> bool:
         g, d = format_type_distinctly(got_type, declared, options=state.options)
-        if (g, d) != (f'"{got_words}"', f'"{want_words}"'):
-            continue
-        verdict = rigid_mismatch(pattern, got)
-        if isinstance(verdict, Mismatch):
-            return boundary_message(where, pattern, got, verdict.axis)
-    return None
+        return (g, d) == (f'"{got_words}"', f'"{want_words}"')
+
+    return _first_mismatch(_candidates(state, func, item), declared, where, said)
 
 
 def _yielded(ret: Type) -> Optional[Type]:
@@ -240,22 +223,30 @@ def _named(
 ) -> Optional[str]:
     """Our words for ``name`` against ``declared``, with the type mypy gave ``name`` one of
     the candidates (a parameter's annotation, a value a hook typed) whose words are mypy's."""
+
+    def said(got_type: Type) -> bool:
+        return _says(info.code.code, info.message, got_type, declared, state.options)
+
+    return _first_mismatch(_candidates(state, func, name), declared, where, said)
+
+
+def _first_mismatch(
+    candidates: List[Type], declared: Type, where: Any, said: Callable[[Type], bool]
+) -> Optional[str]:
+    """Our words for the first candidate type that is a tensor whose shape provably differs
+    from ``declared``'s and for which ``said`` (mypy's words are the candidate's), or ``None``."""
     from mypy_plugin.callbacks.boundaries import boundary_message
 
     pattern = translate.shape_of(declared)
     if pattern is None:
         return None
-    for got_type in _candidates(state, func, name):
+    for got_type in candidates:
         got = translate.shape_of(got_type)
-        if got is None:
+        if got is None or not said(got_type):
             continue
         verdict = rigid_mismatch(pattern, got)
-        if not isinstance(verdict, Mismatch):
-            continue
-        words = boundary_message(where, pattern, got, verdict.axis)
-        said = said_for(info.code.code, info.message, got_type, declared, state.options, words)
-        if said is not None:
-            return said
+        if isinstance(verdict, Mismatch):
+            return boundary_message(where, pattern, got, verdict.axis)
     return None
 
 
@@ -297,8 +288,6 @@ def _tuple_items(
     and matched against the candidates' words."""
     from mypy.messages import format_type_bare
 
-    from mypy_plugin.callbacks.boundaries import boundary_message
-
     want = get_proper_type(declared)
     m = _WORDED[info.code.code].fullmatch(info.message)
     if not isinstance(want, TupleType) or m is None:
@@ -317,20 +306,16 @@ def _tuple_items(
             return None  # a difference the plugin cannot say in shape words
         if format_type_bare(declared_k, state.options) != want_words:
             return None
-        words: Optional[str] = None
         noted = state.items.get((item.line, item.column))
         candidates = [noted] if noted is not None else []
         if isinstance(item, NameExpr):
             candidates += _candidates(state, func, item)
-        for got_type in candidates:
-            got = translate.shape_of(got_type)
-            if got is None or format_type_bare(got_type, state.options) != got_words:
-                continue
-            verdict = rigid_mismatch(pattern, got)
-            if isinstance(verdict, Mismatch):
-                part = replace(where, part=f"tuple item {k}")
-                words = boundary_message(part, pattern, got, verdict.axis)
-                break
+
+        def said(got_type: Type, got_words: str = got_words) -> bool:
+            return format_type_bare(got_type, state.options) == got_words
+
+        part = replace(where, part=f"tuple item {k}")
+        words = _first_mismatch(candidates, declared_k, part, said)
         if words is None:
             return None
         first = first or words
@@ -372,19 +357,6 @@ def _tensor_types(t: Type, out: List[Type], depth: int = 0) -> None:
             _tensor_types(a, out, depth + 1)
 
 
-def _statements(body: Sequence[Statement]) -> List[Statement]:
-    """Every statement of ``body`` and of the blocks nested in it, functions and classes
-    excepted (they are their own scopes)."""
-    out: List[Statement] = []
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        out.append(stmt)
-        if not isinstance(stmt, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)):
-            stack.extend(_blocks(stmt))
-    return out
-
-
 def _innermost_function(body: Sequence[Statement], line: int) -> Optional[FuncDef]:
     """The innermost function of ``body`` whose lines hold ``line``."""
     for stmt in body:
@@ -402,31 +374,7 @@ def _innermost_function(body: Sequence[Statement], line: int) -> Optional[FuncDe
                 parts.append(stmt.impl)
             found = _innermost_function(parts, line)
         else:
-            found = _innermost_function(_blocks(stmt), line)
+            found = _innermost_function(nested(stmt), line)
         if found is not None:
             return found
     return None
-
-
-def _blocks(stmt: Statement) -> List[Statement]:
-    """The statements nested in a compound statement (a class body, branches, loops)."""
-    out: List[Statement] = []
-    blocks: List[Optional[Block]] = []
-    if isinstance(stmt, ClassDef):
-        blocks = [stmt.defs]
-    elif isinstance(stmt, IfStmt):
-        blocks = [*stmt.body, stmt.else_body]
-    elif isinstance(stmt, (ForStmt, WhileStmt)):
-        blocks = [stmt.body, stmt.else_body]
-    elif isinstance(stmt, WithStmt):
-        blocks = [stmt.body]
-    elif isinstance(stmt, TryStmt):
-        blocks = [stmt.body, *stmt.handlers, stmt.else_body, stmt.finally_body]
-    elif isinstance(stmt, MatchStmt):
-        blocks = list(stmt.bodies)
-    elif isinstance(stmt, Block):
-        blocks = [stmt]
-    for b in blocks:
-        if b is not None:
-            out.extend(b.body)
-    return out

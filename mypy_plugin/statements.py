@@ -1,0 +1,84 @@
+"""Walks over a module's statements, shared by the plugin parts that read a module's tree
+(``module_constants.py``, ``callbacks/bare_values.py``). A plain walk: mypy's compiled
+visitors cannot be subclassed here.
+
+>>> from mypy.nodes import Block, IfStmt, NameExpr, PassStmt
+>>> inner = PassStmt()
+>>> [type(s).__name__ for s in walk([IfStmt([NameExpr("c")], [Block([inner])], None)])]
+['IfStmt', 'PassStmt']
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from mypy.nodes import (
+    Block,
+    ClassDef,
+    Decorator,
+    ForStmt,
+    FuncDef,
+    IfStmt,
+    MatchStmt,
+    OverloadedFuncDef,
+    Statement,
+    TryStmt,
+    WhileStmt,
+    WithStmt,
+)
+
+__all__ = ["nested", "walk"]
+
+
+def nested(stmt: Statement) -> List[Statement]:
+    """The statements directly nested in a compound statement (a class body, branches,
+    loops, ``with``, ``try``, ``match`` cases, a block); functions' bodies are not.
+
+    >>> from mypy.nodes import PassStmt
+    >>> nested(PassStmt())
+    []
+    """
+    out: List[Statement] = []
+    blocks: List[Optional[Block]] = []
+    if isinstance(stmt, ClassDef):
+        blocks = [stmt.defs]
+    elif isinstance(stmt, IfStmt):
+        blocks = [*stmt.body, stmt.else_body]
+    elif isinstance(stmt, (ForStmt, WhileStmt)):
+        blocks = [stmt.body, stmt.else_body]
+    elif isinstance(stmt, WithStmt):
+        blocks = [stmt.body]
+    elif isinstance(stmt, TryStmt):
+        blocks = [stmt.body, *stmt.handlers, stmt.else_body, stmt.finally_body]
+    elif isinstance(stmt, MatchStmt):
+        blocks = list(stmt.bodies)
+    elif isinstance(stmt, Block):
+        blocks = [stmt]
+    for b in blocks:
+        if b is not None:
+            out.extend(b.body)
+    return out
+
+
+def walk(body: Sequence[Statement], scopes: bool = True) -> List[Statement]:
+    """Every statement of ``body`` and of the statements nested in it; with ``scopes``
+    false, the bodies of functions and classes are left out (they are their own scopes).
+    """
+    out: List[Statement] = []
+    stack: List[Statement] = list(body)
+    while stack:
+        st = stack.pop()
+        out.append(st)
+        if isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)) and not scopes:
+            continue
+        if isinstance(st, FuncDef):
+            stack.extend(st.body.body)
+        elif isinstance(st, Decorator):
+            stack.extend(st.func.body.body)
+        elif isinstance(st, OverloadedFuncDef):
+            stack.extend(st.items)
+            if st.impl is not None:
+                stack.append(st.impl)
+        else:
+            stack.extend(nested(st))
+    return out
