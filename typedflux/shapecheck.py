@@ -267,12 +267,13 @@ def _yielded(ann: Any) -> Any:
 
 
 class _Path:
-    """Where a tensor sits in a result: the whole value, a tuple item, or every list item."""
+    """Where a tensor sits in a result: the whole value, a tuple item, every list item or
+    every dict value (numbered as its entry)."""
 
     __slots__ = ("kind", "index")
 
     def __init__(self, kind: str, index: int = 0) -> None:
-        self.kind = kind  # "whole", "tuple" or "list"
+        self.kind = kind  # "whole", "tuple", "list" or "dict"
         self.index = index
 
     def values(self, result: Any) -> List[Tuple[str, Any]]:
@@ -283,6 +284,10 @@ class _Path:
             if isinstance(result, tuple) and self.index < len(result):
                 return [(f" (tuple item {self.index})", result[self.index])]
             return []
+        if self.kind == "dict":
+            if isinstance(result, dict):
+                return [(f" (dict entry {i})", v) for i, v in enumerate(result.values())]
+            return []
         if isinstance(result, list):
             return [(f" (list item {i})", v) for i, v in enumerate(result)]
         return []
@@ -290,7 +295,7 @@ class _Path:
 
 def _result_patterns(ann: Any) -> Patterns:
     """Patterns of a result annotation: a Tensor (or ``Optional`` of one), a tuple holding
-    Tensors at positions, or a list of Tensors."""
+    Tensors at positions, a list of Tensors, or a dict of them."""
     if ann is None:
         return ()
     pattern = annotation_shape(ann)
@@ -311,6 +316,9 @@ def _result_patterns(ann: Any) -> Patterns:
     if origin is list and len(args) == 1:
         p = annotation_shape(args[0])
         return ((_Path("list"), p),) if p is not None else ()
+    if origin in (dict, collections.abc.Mapping) and len(args) == 2:
+        p = annotation_shape(args[1])
+        return ((_Path("dict"), p),) if p is not None else ()
     return ()
 
 

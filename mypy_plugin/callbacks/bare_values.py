@@ -24,6 +24,7 @@ from typing import Any, Callable, List, Optional, Sequence, Tuple
 from mypy.nodes import (
     AssignmentStmt,
     Decorator,
+    DictExpr,
     Expression,
     FuncDef,
     ListExpr,
@@ -39,7 +40,7 @@ from mypy_plugin import translate
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["bare_name", "bare_list_item", "FORMS", "said_for"]
+__all__ = ["bare_name", "bare_item", "FORMS", "said_for"]
 
 # How mypy words the three boundaries, for two types in its own formatting.
 FORMS = {
@@ -128,7 +129,7 @@ def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expressi
     declared = _yielded(ftype.ret_type)
     for y, _ in all_yield_expressions(func):
         if y.expr is not None and declared is not None:
-            out.append((y.expr, declared, Boundary("yield")))
+            out.append((y.expr, declared, Boundary("yield", reported_at=y)))
     return out
 
 
@@ -149,34 +150,63 @@ def _value(
 
 
 _LIST_ITEM = re.compile(r'List item (\d+) has incompatible type "(.*)"; expected "(.*)"')
+_DICT_ENTRY = re.compile(
+    r'Dict entry (\d+) has incompatible type "([^"]*)": "(.*)"; expected "([^"]*)": "(.*)"')
 
 
-def bare_list_item(state: Any, info: Any) -> Optional[str]:
-    """Our words for mypy's ``list-item`` error at a bare name in a list display that is
-    returned, yielded or assigned to an annotated variable (``return [h, x]``), or ``None``.
+def bare_item(state: Any, info: Any) -> Optional[str]:
+    """Our words for mypy's ``list-item`` or ``dict-item`` error at an item of a list
+    display (``return [h, x]``, ``return [2 * x]``) or a value of a dict display (``return
+    {"h": x}``) that is returned, yielded or assigned to an annotated variable, or ``None``.
+    The item is a bare name or a value a hook typed without reporting (:func:`note_item`);
+    a dict entry counts only when mypy's words for its key are the expected ones.
 
     >>> class Info:
     ...     message = "not mypy's list-item words"
-    >>> bare_list_item(None, Info()) is None  # (the real ones: tests/typecheck)
+    >>> bare_item(None, Info()) is None  # (the real ones: tests/typecheck)
     True
     """
-    m = _LIST_ITEM.fullmatch(getattr(info, "message", "") or "")
-    scope = _scope(state, info) if m is not None else None
-    if m is None or scope is None:
+    parsed = _item_error(getattr(info, "message", "") or "")
+    scope = _scope(state, info) if parsed is not None else None
+    if parsed is None or scope is None:
         return None
-    func = scope[1]
-    k = int(m.group(1))
+    listed, k, got_words, want_words = parsed
     for value, annotation, where in _annotated_values(*scope):
-        if not isinstance(value, ListExpr) or k >= len(value.items):
-            continue
-        item = value.items[k]
-        if not isinstance(item, NameExpr) or (item.line, item.column) != (info.line, info.column):
+        item = _item_at(value, k, listed, (info.line, info.column))
+        if item is None:
             continue
         want = get_proper_type(annotation)
-        if not isinstance(want, Instance) or len(want.args) != 1:
+        if not isinstance(want, Instance) or len(want.args) != (1 if listed else 2):
             return None
-        return _item_words(state, info, func, item, want.args[0], m.group(2), m.group(3),
-                           replace(where, part=f"list item {k}"))
+        part = f"list item {k}" if listed else f"dict entry {k}"
+        return _item_words(state, info, scope[1], item, want.args[-1], got_words, want_words,
+                           replace(where, part=part))
+    return None
+
+
+def _item_error(message: str) -> Optional[Tuple[bool, int, str, str]]:
+    """From mypy's ``list-item`` or ``dict-item`` words: whether a list's, the item's index,
+    the words for its type and for the expected one (a dict entry's value's, when the key's
+    words are the expected ones); ``None`` otherwise."""
+    m = _LIST_ITEM.fullmatch(message)
+    if m is not None:
+        return True, int(m.group(1)), m.group(2), m.group(3)
+    d = _DICT_ENTRY.fullmatch(message)
+    if d is not None and d.group(2) == d.group(4):
+        return False, int(d.group(1)), d.group(3), d.group(5)
+    return None
+
+
+def _item_at(value: Expression, k: int, listed: bool, at: Tuple[int, int]) -> Optional[Expression]:
+    """Item ``k`` of the list display (``listed``) or the value of entry ``k`` of the dict
+    display ``value`` when mypy's error is at ``at`` (an item's position; a dict entry's
+    key's), else ``None``."""
+    if listed and isinstance(value, ListExpr) and k < len(value.items):
+        item = value.items[k]
+        return item if (item.line, item.column) == at else None
+    if not listed and isinstance(value, DictExpr) and k < len(value.items):
+        key, item = value.items[k]
+        return item if key is not None and (key.line, key.column) == at else None
     return None
 
 
@@ -184,7 +214,7 @@ def _item_words(
     state: Any,
     info: Any,
     func: Optional[FuncDef],
-    item: NameExpr,
+    item: Expression,
     declared: Type,
     got_words: str,
     want_words: str,
@@ -196,7 +226,17 @@ def _item_words(
         g, d = format_type_distinctly(got_type, declared, options=state.options)
         return (g, d) == (f'"{got_words}"', f'"{want_words}"')
 
-    return _first_mismatch(_candidates(state, func, item), declared, where, said)
+    return _first_mismatch(_item_candidates(state, func, item), declared, where, said)
+
+
+def _item_candidates(state: Any, func: Optional[FuncDef], item: Expression) -> List[Type]:
+    """The types a hook gave the display item ``item`` without reporting, then (a bare
+    name) the candidates for the name."""
+    noted = state.items.get((item.line, item.column))
+    candidates = [noted] if noted is not None else []
+    if isinstance(item, NameExpr):
+        candidates += _candidates(state, func, item)
+    return candidates
 
 
 def _yielded(ret: Type) -> Optional[Type]:
@@ -306,10 +346,7 @@ def _tuple_items(
             return None  # a difference the plugin cannot say in shape words
         if format_type_bare(declared_k, state.options) != want_words:
             return None
-        noted = state.items.get((item.line, item.column))
-        candidates = [noted] if noted is not None else []
-        if isinstance(item, NameExpr):
-            candidates += _candidates(state, func, item)
+        candidates = _item_candidates(state, func, item)
 
         def said(got_type: Type, got_words: str = got_words) -> bool:
             return format_type_bare(got_type, state.options) == got_words

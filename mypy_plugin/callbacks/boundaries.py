@@ -205,14 +205,18 @@ def _compare(
             words = boundary_message(where, pattern, got, verdict.axis)
             mypy_at = where.reported_at or at
             reworded.expect(ctx.api, mypy_at, result, declared, words)
-        elif isinstance(verdict, Mismatch) and (where.part or "").startswith("tuple item"):
-            reworded.note_item(ctx.api, at, result)  # mypy reports the whole tuple
+        elif isinstance(verdict, Mismatch) and (where.part or "").startswith(_DISPLAYS):
+            reworded.note_item(ctx.api, at, result)  # mypy reports the display's item
         return result
     if isinstance(verdict, Mismatch):
         ctx.api.fail(boundary_message(where, pattern, got, verdict.axis), at, code=SHAPE)
     # Otherwise the dims differ only where nothing can be proven (an unknown dim, a floor
     # division the algebra cannot decide): accepted, as any unknown dim is.
     return declared
+
+
+# Displays whose items mypy reports itself, reworded from the type noted for the item.
+_DISPLAYS = ("tuple item", "list item", "dict entry")
 
 
 def _check_returned_next(ctx: Any, result: Type, later: bool = False) -> Type:

@@ -48,7 +48,7 @@ from mypy.nodes import MypyFile, Var
 from mypy.types import Type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.bare_values import FORMS, bare_list_item, bare_name, said_for
+from mypy_plugin.callbacks.bare_values import FORMS, bare_item, bare_name, said_for
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["install", "installing", "expect", "note_value", "note_item", "filters_with"]
@@ -232,8 +232,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         state.last_shape = shape_before
         return _after_shape(state, file, info)
     words: Optional[str] = None
-    if code == "list-item":
-        words = bare_list_item(state, info)
+    if code in ("list-item", "dict-item"):
+        words = bare_item(state, info)
         if words is not None:
             info.message, info.code = words, SHAPE
             state.last_shape = (file, info.line, info.column)

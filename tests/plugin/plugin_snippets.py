@@ -181,7 +181,7 @@ SNIPPETS: Dict[str, str] = {
     # Known limits (docs/errors.md): a number on the left as a list item, a bare name as a
     # dict value, and a name whose type came from no annotation nor hook. mypy's own errors
     # stay.
-    "known_limit_dict_value": """
+    "dict_value": """
         from typing import Dict, TypeVar
         from typedflux import Tensor
 
@@ -190,7 +190,7 @@ SNIPPETS: Dict[str, str] = {
         def named(x: Tensor[B, 32]) -> Dict[str, Tensor[B, 64]]:
             return {"h": x}
     """,
-    "known_limit_list_operator": """
+    "list_operator": """
         from typing import List, TypeVar
         from typedflux import Tensor
 

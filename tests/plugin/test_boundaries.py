@@ -158,23 +158,21 @@ def test_a_bare_name_returned_is_reworded(output: Dict[str, List[str]]) -> None:
     ]
 
 
-def test_known_limit_a_number_on_the_left_as_a_list_item(output: Dict[str, List[str]]) -> None:
-    """``return [2 * x]``: the item's hook cannot report (the operator's filter) and mypy's
-    ``[list-item]`` error is not reworded for it; mypy's own error stays (docs/errors.md,
-    "Known limits"). Asserted exactly, so it fails the day this one is said in shape words.
-    (A bare name there, ``return [h, x]``, is reworded: tests/typecheck/case_boundaries_bare.py.)"""
-    assert output["known_limit_list_operator"] == [
-        'error: List item 0 has incompatible type "Tensor[B, Literal[32]]"; expected '
-        '"Tensor[B, Literal[64]]"  [list-item]'
+def test_a_number_on_the_left_as_a_list_item_is_reworded(output: Dict[str, List[str]]) -> None:
+    """``return [2 * x]``: the item's hook cannot report (the operator's filter); it notes the
+    item's type, and mypy's ``[list-item]`` error is reworded from it, naming the item."""
+    assert output["list_operator"] == [
+        "error: Return shape Tensor[B, 32] (list item 0) does not match the annotation "
+        "Tensor[B, 64]: axis 1 is 32, expected 64  [shape]"
     ]
 
 
-def test_known_limit_a_bare_name_as_a_dict_value(output: Dict[str, List[str]]) -> None:
-    """``return {"h": x}``: mypy's ``[dict-item]`` error is not reworded; it stays mypy's own
-    (docs/errors.md, "Known limits"), asserted exactly."""
-    assert output["known_limit_dict_value"] == [
-        'error: Dict entry 0 has incompatible type "str": "Tensor[B, Literal[32]]"; expected '
-        '"str": "Tensor[B, Literal[64]]"  [dict-item]'
+def test_a_bare_name_as_a_dict_value_is_reworded(output: Dict[str, List[str]]) -> None:
+    """``return {"h": x}``: mypy's ``[dict-item]`` error (reported at the entry's key) is
+    reworded, naming the entry, when the key's words are the expected ones."""
+    assert output["dict_value"] == [
+        "error: Return shape Tensor[B, 32] (dict entry 0) does not match the annotation "
+        "Tensor[B, 64]: axis 1 is 32, expected 64  [shape]"
     ]
 
 
