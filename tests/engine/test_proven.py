@@ -195,3 +195,35 @@ def test_a_gradient_summed_over_two_uses_is_a_new_array_and_checked() -> None:
     w[0, 0] = np.inf
     with pytest.raises(tf.NonFiniteError, match=r"layers\.0\.weight is not finite \(1 inf"):
         tf.update(tf.setup(tf.Descent(), m), m, g)
+
+
+def test_threads_proving_at_once_through_sweeps() -> None:
+    # Every thread's proofs hold while other threads prove and sweep (a forced small switch
+    # interval makes the threads interleave inside the sweeps).
+    import sys
+    import threading
+
+    errors: List[BaseException] = []
+
+    def work() -> None:
+        try:
+            kept = [np.ones(2, np.float32) for _ in range(3)]
+            for a in kept:
+                prove(a, 1.0)
+            for _ in range(4000):
+                prove(np.ones(2, np.float32), 1.0)
+            assert all(proven(a) for a in kept)
+        except BaseException as err:  # reported by the main thread
+            errors.append(err)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert errors == []

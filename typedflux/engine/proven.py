@@ -29,6 +29,7 @@ False
 from __future__ import annotations
 
 import math
+import threading
 import weakref
 from typing import Any, Dict
 
@@ -53,6 +54,7 @@ MAX_OPERAND = 2**22
 # id(array) -> weak reference to it, for the arrays proven finite (and some dead ones).
 _PROOFS: Dict[int, "weakref.ReferenceType[Any]"] = {}
 _SWEEP = 1024
+_LOCK = threading.Lock()
 _ref = weakref.ref
 
 
@@ -100,13 +102,15 @@ def prove(c: Any, limit: float) -> bool:
     if not limit < (_LIMIT32 if dt is _F32 else _LIMIT64 if dt is _F64 else 0.0):
         return False
     c.setflags(write=False)
-    if len(_PROOFS) >= _SWEEP:
-        # Entries of arrays that died stay until a sweep (a weak reference with a callback
-        # costs several times more per proof); a dead entry never vouches for a new array
-        # that reuses its id, since proven() compares the referent.
-        for key in [k for k, ref in _PROOFS.items() if ref() is None]:
-            del _PROOFS[key]
-    _PROOFS[id(c)] = _ref(c)
+    with _LOCK:  # (threads prove at once; a sweep must not drop another thread's new proof)
+        if len(_PROOFS) >= _SWEEP:
+            # Entries of arrays that died stay until a sweep (a weak reference with a
+            # callback costs several times more per proof); a dead entry never vouches for a
+            # new array that reuses its id, since proven() compares the referent.
+            for key, ref in list(_PROOFS.items()):
+                if ref() is None:
+                    del _PROOFS[key]
+        _PROOFS[id(c)] = _ref(c)
     return True
 
 
