@@ -60,13 +60,10 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.statements import walk
+from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["constant_value", "constants_of"]
 
-# id(tree) -> (the tree, its constants): a module's tree is read once per run.
-_KNOWN: Dict[int, Tuple[MypyFile, Dict[str, int]]] = {}
-_KEEP = 64
 
 
 def constant_value(e: Expression, lookup: object) -> Optional[int]:
@@ -82,17 +79,18 @@ def constant_value(e: Expression, lookup: object) -> Optional[int]:
 
 def constants_of(tree: MypyFile) -> Dict[str, int]:
     """``tree``'s module constants (name -> value)."""
-    hit = _KNOWN.get(id(tree))
-    if hit is not None and hit[0] is tree:
-        return hit[1]
+    return _known(tree)
+
+
+def _read_constants(tree: MypyFile) -> Dict[str, int]:
     try:
-        found = _constants(tree)
+        return _constants(tree)
     except Exception:  # noqa: BLE001 - a construct not modelled here: no constants, no errors
-        found = {}
-    if len(_KNOWN) >= _KEEP:
-        del _KNOWN[next(iter(_KNOWN))]
-    _KNOWN[id(tree)] = (tree, found)
-    return found
+        return {}
+
+
+# A module's tree is read once per run (again when the daemon gives it new statements).
+_known = PerTree(_read_constants, keep=64)
 
 
 # -- which names are constants ----------------------------------------------------------------

@@ -10,7 +10,7 @@ visitors cannot be subclassed here.
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Callable, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar
 
 from mypy.nodes import (
     Block,
@@ -20,6 +20,7 @@ from mypy.nodes import (
     FuncDef,
     IfStmt,
     MatchStmt,
+    MypyFile,
     OverloadedFuncDef,
     Statement,
     TryStmt,
@@ -27,7 +28,9 @@ from mypy.nodes import (
     WithStmt,
 )
 
-__all__ = ["nested", "walk"]
+__all__ = ["nested", "walk", "PerTree"]
+
+T = TypeVar("T")
 
 
 def nested(stmt: Statement) -> List[Statement]:
@@ -82,3 +85,35 @@ def walk(body: Sequence[Statement], scopes: bool = True) -> List[Statement]:
         else:
             stack.extend(nested(st))
     return out
+
+
+class PerTree(Generic[T]):
+    """What ``read`` finds in a module's tree, kept for the last ``keep`` trees. Read again
+    when the tree's statements are new: mypy's daemon merges a file parsed again into the
+    same tree object (its ``defs`` are the new parse's), so the tree alone would give the
+    old file's answer. Each entry keeps its tree alive, so an id is never reused while kept.
+
+    >>> count = PerTree(lambda tree: len(tree.defs), keep=2)
+    >>> tree = MypyFile([], [])
+    >>> count(tree)
+    0
+    >>> tree.defs = [Block([])]  # what the daemon's merge does
+    >>> count(tree)
+    1
+    """
+
+    def __init__(self, read: Callable[[MypyFile], T], keep: int) -> None:
+        self.read = read
+        self.keep = keep
+        self.known: Dict[int, Tuple[MypyFile, List[Statement], T]] = {}
+
+    def __call__(self, tree: MypyFile) -> T:
+        hit = self.known.get(id(tree))
+        if hit is not None and hit[0] is tree and hit[1] is tree.defs:
+            return hit[2]
+        found = self.read(tree)
+        self.known.pop(id(tree), None)
+        if len(self.known) >= self.keep:
+            del self.known[next(iter(self.known))]
+        self.known[id(tree)] = (tree, tree.defs, found)
+        return found

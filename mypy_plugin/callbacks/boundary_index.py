@@ -46,6 +46,8 @@ from mypy.nodes import (
 from mypy.traverser import NameAndMemberCollector
 from mypy.types import Type
 
+from mypy_plugin.statements import PerTree
+
 __all__ = ["Boundary", "boundary_of"]
 
 
@@ -238,20 +240,8 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
 
 Index = Tuple[Dict[int, Boundary], Dict[int, Boundary]]
 
-# The last few files' indexes; each entry keeps its tree alive, so the ids stay valid.
-_INDEXES: Dict[int, Tuple[MypyFile, Index]] = {}
-_KEEP = 8
-
-
-def _index(tree: MypyFile) -> Index:
-    hit = _INDEXES.get(id(tree))
-    if hit is not None and hit[0] is tree:
-        return hit[1]
-    found = _index_tree(tree)
-    if len(_INDEXES) >= _KEEP:
-        del _INDEXES[next(iter(_INDEXES))]
-    _INDEXES[id(tree)] = (tree, found)
-    return found
+# The last few files' indexes (read again when the daemon gives a file new statements).
+_index = PerTree(_index_tree, keep=8)
 
 
 def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional[Boundary]:

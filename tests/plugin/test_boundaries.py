@@ -360,3 +360,44 @@ def test_a_function_of_other_shapes_for_a_callable_parameter(output: Dict[str, L
         'error: Argument "f" of "apply" is a function whose return shape Tensor[B, 9] does not '
         "match the annotation Tensor[B, 8]: axis 1 is 9, expected 8  [shape]"
     ]
+
+
+def test_the_daemon_reads_a_changed_file_again(tmp_path: Path) -> None:
+    """mypy's daemon merges a file parsed again into the same tree object: what the plugin
+    read from the tree (the boundary index, plain module constants) is read again, so a
+    changed constant is not a stale false alarm and a `[2 * x]` item is still reworded."""
+    import subprocess
+    import sys
+
+    (tmp_path / "mypy.ini").write_text("[mypy]\nplugins = mypy_plugin\n")
+    program = tmp_path / "prog.py"
+    source = (
+        "from typing import List, TypeVar\n"
+        "import typedflux as tf\n"
+        "from typedflux import Tensor\n"
+        "B = TypeVar('B', bound=int)\n"
+        "N = 5\n"
+        "def f() -> Tensor[3, 4]:\n"
+        "    return tf.zeros(3, N)\n"
+        "def widen(x: Tensor[B, 32]) -> List[Tensor[B, 64]]:\n"
+        "    return [2 * x]\n"
+    )
+    program.write_text(source)
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", str(tmp_path / "status.json")]
+    run = dmypy + ["run", "--", "--config-file", str(tmp_path / "mypy.ini"),
+                   "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", "prog.py"]
+    try:
+        first = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        program.write_text(source.replace("N = 5", "N = 4"))
+        second = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    finally:
+        subprocess.run(dmypy + ["stop"], cwd=tmp_path, capture_output=True, timeout=60)
+    widen = ("prog.py:9: error: Return shape Tensor[B, 32] (list item 0) does not match the "
+             "annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]")
+    assert [line for line in first.stdout.splitlines() if ": error: " in line] == [
+        "prog.py:7: error: Return shape Tensor[3, 5] does not match the annotation "
+        "Tensor[3, 4]: axis 1 is 5, expected 4  [shape]",
+        widen,
+    ], first.stdout + first.stderr
+    assert [line for line in second.stdout.splitlines() if ": error: " in line] == [widen], (
+        second.stdout + second.stderr)
