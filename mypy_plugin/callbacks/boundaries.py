@@ -77,6 +77,13 @@ def declared_tensor(expected: Type) -> Optional[Instance]:
     return None
 
 
+def _allows_none(expected: Type) -> bool:
+    """Whether the annotation ``expected`` is a union holding ``None`` (``Optional[...]``)."""
+    p = get_proper_type(expected)
+    return isinstance(p, UnionType) and any(
+        isinstance(get_proper_type(i), NoneType) for i in p.items)
+
+
 def boundary_message(where: Boundary, annotated: Any, got: Any, axis: Optional[int]) -> str:
     """The message for a value at ``where`` whose shape ``got`` is not ``annotated``.
 
@@ -129,6 +136,15 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
         # the value may still be returned later.
         return _check_returned_next(ctx, result, later)
     p = get_proper_type(result)
+    if isinstance(p, UnionType) and _allows_none(expected):
+        # An Optional tensor (``first(xs)`` of a generic ``-> Optional[T]``) where an
+        # Optional tensor is declared: None fits both, so only the tensors are compared.
+        tensors = [m for m in p.items if not isinstance(get_proper_type(m), NoneType)]
+        if len(tensors) == 1 and translate.shape_of(tensors[0]) is not None:
+            if is_subtype(tensors[0], declared):
+                return result
+            result = tensors[0]
+            p = get_proper_type(result)
     if isinstance(p, UnionType) and all(translate.shape_of(m) is not None for m in p.items):
         # A union (a variable a loop rebinds): a member that fits may be the value, so only
         # a union no member of which fits is a proven mismatch (named by its first member).

@@ -199,6 +199,18 @@ SNIPPETS: Dict[str, str] = {
         def widen(x: Tensor[B, 32]) -> List[Tensor[B, 64]]:
             return [2 * x]
     """,
+    "known_limit_join": """
+        from typing import List, TypeVar
+        from typedflux import Tensor
+
+        T = TypeVar("T")
+
+        def pick(xs: List[T], y: T) -> T:
+            return y
+
+        def chosen(x: Tensor[4, 32], y: Tensor[4, 16]) -> Tensor[4, 64]:
+            return pick([x], y)
+    """,
     "known_limit_untracked_name": """
         import typedflux as tf
         from typedflux import Tensor

@@ -176,6 +176,18 @@ def test_a_bare_name_as_a_dict_value_is_reworded(output: Dict[str, List[str]]) -
     ]
 
 
+def test_known_limit_a_type_variable_from_two_arguments(output: Dict[str, List[str]]) -> None:
+    """``pick([x], y)`` for ``pick(xs: List[T], y: T) -> T`` at a ``Tensor[4, 64]`` return:
+    mypy takes ``T`` from the annotation and reports the list item and the argument in its
+    own words (docs/errors.md, "Known limits"), asserted exactly."""
+    assert output["known_limit_join"] == [
+        'error: List item 0 has incompatible type "Tensor[Literal[4], Literal[32]]"; expected '
+        '"Tensor[Literal[4], Literal[64]]"  [list-item]',
+        'error: Argument 2 to "pick" has incompatible type "Tensor[Literal[4], Literal[16]]"; '
+        'expected "Tensor[Literal[4], Literal[64]]"  [arg-type]',
+    ]
+
+
 def test_known_limit_a_name_no_hook_typed(output: Dict[str, List[str]]) -> None:
     """``h = next(iter(hs))`` for a local list ``hs``, then ``return h``: the type mypy gave
     ``h`` comes from no parameter annotation and no hook, so the plugin cannot tell which
