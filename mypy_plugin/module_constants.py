@@ -27,7 +27,6 @@ from mypy.nodes import (
     GDEF,
     AssignmentExpr,
     AssignmentStmt,
-    Block,
     ClassDef,
     Decorator,
     DelStmt,
@@ -60,7 +59,7 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.statements import PerTree, walk
+from mypy_plugin.statements import PerTree, nested, walk
 
 __all__ = ["constant_value", "constants_of"]
 
@@ -129,18 +128,8 @@ def _module_statements(body: List[Statement]) -> List[Statement]:
     out: List[Statement] = []
     for s in body:
         out.append(s)
-        blocks: List[Optional[Block]] = []
-        if isinstance(s, IfStmt):
-            blocks = [*s.body, s.else_body]
-        elif isinstance(s, (ForStmt, WhileStmt)):
-            blocks = [s.body, s.else_body]
-        elif isinstance(s, WithStmt):
-            blocks = [s.body]
-        elif isinstance(s, TryStmt):
-            blocks = [s.body, *s.handlers, s.else_body, s.finally_body]
-        for b in blocks:
-            if b is not None:
-                out += _module_statements(b.body)
+        if isinstance(s, (IfStmt, ForStmt, WhileStmt, WithStmt, TryStmt)):
+            out += _module_statements(nested(s))
     return out
 
 
