@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from mypy.subtypes import find_member
 from mypy.types import (
@@ -29,6 +29,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.bodies import body_join
 from mypy_plugin.callbacks.layer_types import (
     BROKEN,
     CONNECTION,
@@ -121,19 +122,34 @@ def _named_route(t: CallableType) -> Optional[Tuple[str, Optional[Route]]]:
 
 def _function_item(t: CallableType) -> Optional[Item]:
     """A function used as a layer: a typedflux op (``tf.relu``) by its rule with defaults,
-    a typed user function by its signature, as ``@tf.shapecheck`` would check it."""
+    a typed user function by its signature, as ``@tf.shapecheck`` would check it; a lambda
+    or a single-return ``def`` by its body (:mod:`mypy_plugin.callbacks.bodies`)."""
     named = _named_route(t)
-    if named is None:
+    if named is not None:
+        name, route = named
+        if route is not None:
+            rule = compose.op_layer_rule(route.spec)
+            return None if rule is None else rule_item(name, rule)
+        sig = _signature(t, qualname_of(t, name))
+        if sig is not None:
+            join, template = sig
+            return rule_item(name, lambda x: join([x]), template)
+    body = body_join(t)
+    if body is None:
         return None
-    name, route = named
-    if route is not None:
-        rule = compose.op_layer_rule(route.spec)
-        return None if rule is None else rule_item(name, rule)
-    sig = _signature(t, qualname_of(t, name))
-    if sig is None:
-        return None
-    join, template = sig
-    return rule_item(name, lambda x: join([x]), template)
+    item = rule_item(_body_name(t), lambda x: body([x]))
+    _BODY_ITEMS[id(item)] = item
+    return item
+
+
+# Items whose rule is a function's body: unknown where it is not understood, so a Chain's
+# output restarts after them as after a layer with no rule (chain_output).
+_BODY_ITEMS: Dict[int, Item] = {}
+
+
+def _body_name(t: CallableType) -> str:
+    """The ``__name__`` the run time shows for a lambda or a ``def``."""
+    return str(getattr(t.definition, "name", "<lambda>"))
 
 
 def _user_layer_item(p: Instance) -> Optional[Item]:
@@ -212,16 +228,18 @@ def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
     if not isinstance(p, CallableType):
         return None
     named = _named_route(p)
-    if named is None:
-        return None
-    name, route = named
-    if route is not None:
-        join = compose.op_connection_rule(route.spec)
-        return None if join is None else (name, join)
-    if p.variables and not all(isinstance(v, TypeVarType) for v in p.variables):
-        return None
-    sig = _signature(p, qualname_of(p, name))
-    return None if sig is None else (name, sig[0])
+    if named is not None:
+        name, route = named
+        if route is not None:
+            join = compose.op_connection_rule(route.spec)
+            return None if join is None else (name, join)
+        if p.variables and not all(isinstance(v, TypeVarType) for v in p.variables):
+            return None
+        sig = _signature(p, qualname_of(p, name))
+        if sig is not None:
+            return name, sig[0]
+    body = body_join(p)
+    return None if body is None else (_body_name(p), body)
 
 
 def container_parts(
@@ -304,7 +322,7 @@ def chain_output(items: Sequence[Optional[Item]], x: Shape) -> Shape:
     try:
         return chain_rule(items, x)
     except CannotTell:
-        unknown = [i for i, item in enumerate(items) if item is None]
+        unknown = [i for i, item in enumerate(items) if item is None or id(item) in _BODY_ITEMS]
         if not unknown or unknown[-1] == len(items) - 1:
             raise
         rest = items[unknown[-1] + 1 :]

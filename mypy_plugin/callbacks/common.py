@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from typing import Callable, Optional, TypeVar
+from typing import Callable, List, Optional, TypeVar
 
 from mypy.nodes import Context, Expression, TypeInfo
 from mypy.plugin import CheckerPluginInterface
@@ -19,6 +19,7 @@ from mypy_plugin.codes import SHAPE, SHAPE_INTERNAL
 from typedflux.shapes.errors import ShapeError
 
 __all__ = [
+    "CURRENT_API",
     "guarded",
     "report_shape_error",
     "type_lookup",
@@ -54,6 +55,11 @@ def internal_note(api: object, where: str, err: BaseException, context: Context)
         api.fail(text, context, code=SHAPE_INTERNAL)
 
 
+# The checker of the hook running now (what a rule evaluated later, a function body's
+# (callbacks/bodies.py), reads closure types from).
+CURRENT_API: List[Optional[CheckerPluginInterface]] = [None]
+
+
 def guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R]) -> Callable[[C], R]:
     """Wrap ``hook`` so any exception becomes a note and ``default(ctx)`` is returned.
 
@@ -65,6 +71,7 @@ def guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R]) -> Ca
 
     @functools.wraps(hook)
     def run(ctx: C) -> R:
+        CURRENT_API[0] = getattr(ctx, "api", None)
         try:
             return hook(ctx)
         except Exception as err:  # the plugin must never crash mypy

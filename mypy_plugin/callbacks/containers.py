@@ -25,6 +25,7 @@ from mypy.types import (
     get_proper_type,
 )
 
+from mypy_plugin.callbacks.bodies import building, with_lambda
 from mypy_plugin.callbacks.chain_items import (
     FUSION,
     MAXOUT,
@@ -74,17 +75,19 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
                 return ctx.default_return_type
             fallback = ctx.api.named_generic_type(
                 "builtins.tuple", [AnyType(TypeOfAny.special_form)])
-            inner = TupleType(list(ctx.arg_types[i]), fallback)
+            inner = TupleType(
+                [with_lambda(e, a) for e, a in zip(ctx.args[i], ctx.arg_types[i])], fallback)
         out = with_attrs(t, {INNER: inner, CONNECTION: conn[1]})
         parts = container_parts(out)
         if parts is None or parts[2] is None:
             return out
         items, (conn_name, join) = parts[1], parts[2]
         try:
-            if kind == SKIP:
-                check_skip(items[0], join, conn_name)
-            else:
-                check_parallel(items, join, conn_name)
+            with building():
+                if kind == SKIP:
+                    check_skip(items[0], join, conn_name)
+                else:
+                    check_parallel(items, join, conn_name)
         except CannotTell:
             pass
         except ShapeError as err:
@@ -143,7 +146,8 @@ def fusion_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
         if not isinstance(t, Instance) or i < 0 or any(
                 k != ArgKind.ARG_POS for k in ctx.arg_kinds[i]):
             return ctx.default_return_type
-        layers = _maxout_layers(ctx, i) if kind == MAXOUT else list(ctx.arg_types[i])
+        layers = _maxout_layers(ctx, i) if kind == MAXOUT else [
+            with_lambda(e, a) for e, a in zip(ctx.args[i], ctx.arg_types[i])]
         if not layers:
             return ctx.default_return_type
         attrs: Dict[str, Type] = {INNER: _tuple(ctx, layers)}
@@ -156,10 +160,11 @@ def fusion_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             conn = connection(found[1])
         items = [chain_item(layer) for layer in layers]
         try:
-            if kind == MAXOUT:
-                check_maxout(items)
-            elif conn is not None:
-                check_fusion(items, conn[1], conn[0])
+            with building():
+                if kind == MAXOUT:
+                    check_maxout(items)
+                elif conn is not None:
+                    check_fusion(items, conn[1], conn[0])
         except CannotTell:
             pass
         except ShapeError as err:

@@ -48,6 +48,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.bodies import with_lambda
 from mypy_plugin.callbacks.common import report_shape_error, type_lookup
 from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, static_value
 from typedflux.shapes.errors import CannotTell
@@ -112,7 +113,7 @@ def _arg(ctx: FunctionContext, name: str) -> Optional[Tuple[Expression, Type]]:
         MypyArgKind.ARG_STAR, MypyArgKind.ARG_STAR2
     ):
         return None
-    return ctx.args[i][0], ctx.arg_types[i][0]
+    return ctx.args[i][0], with_lambda(ctx.args[i][0], ctx.arg_types[i][0])
 
 
 def _activation_text(e: Expression) -> str:

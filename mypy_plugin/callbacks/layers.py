@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import ArgKind, CallExpr, Context, Expression, SliceExpr, StarExpr, StrExpr
+from mypy.nodes import ArgKind, CallExpr, Context, Expression, LambdaExpr, SliceExpr, StarExpr, StrExpr
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -36,6 +36,7 @@ from mypy.typeops import make_simplified_union
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
+from mypy_plugin.callbacks.bodies import building, with_lambda
 from mypy_plugin.callbacks.chain_items import (
     CHAIN,
     CONTAINERS,
@@ -122,6 +123,14 @@ def layer_constructor_hook(spec: LayerSpec) -> Callable[[FunctionContext], Type]
     return guarded(f'"{spec.name}"', hook, lambda ctx: ctx.default_return_type)
 
 
+def _with_lambdas(result: Type, exprs: List[Expression]) -> Type:
+    """A positional Chain's type whose lambda layers know their bodies (bodies.py)."""
+    p = get_proper_type(result)
+    if not isinstance(p, Instance) or len(p.args) != len(exprs):
+        return result
+    return p.copy_modified(args=[with_lambda(e, a) for e, a in zip(exprs, p.args)])
+
+
 def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
     """``Chain(...)``: adjacent layers must compose; an error is reported on the argument of
     the layer at fault (its own line in a multi-line Chain).
@@ -152,11 +161,14 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             types = [t for _, t, _ in named]
             exprs = [e for _, _, e in named]
             result = _with_named_layers(ctx, [n for n, _, _ in named], types)
-        items = [chain_item(t) for t in types]
+        elif any(isinstance(e, LambdaExpr) for e in exprs):
+            result = _with_lambdas(result, exprs)
+        items = [chain_item(with_lambda(e, t)) for e, t in zip(exprs, types)]
         if len(items) < 2 and not any(i is not None and i.kind != "layer" for i in items):
             return result
         try:
-            check_chain(items)
+            with building():
+                check_chain(items)
         except CannotTell:
             pass
         except ShapeError as err:
@@ -390,7 +402,8 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         if not items:
             return ctx.default_signature
         try:
-            check_chain(items)
+            with building():
+                check_chain(items)
         except ShapeError:
             # A Chain that cannot be built is reported where it is built (at run time it
             # never exists); saying it again at every call would only repeat that error.

@@ -16,7 +16,7 @@ import inspect
 import re
 import traceback
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 Mark = Tuple[str, str]  # ("E" | "N", text)
 
@@ -125,9 +125,29 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     """
     frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == path]
     lines = [frames[-1].lineno] if frames and frames[-1].lineno else []
+    # Raised in a lambda's or a one-return def's body: mypy evaluates such a body where the
+    # layer or container holding it is called, so the error belongs to that call's line too.
+    bodies = _body_functions(tree)
+    i = len(frames) - 1
+    while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
+        i -= 1
+        if frames[i].lineno:
+            lines.append(frames[i].lineno)
     if err.message.startswith("Return shape "):
         lines = _return_lines(tree, _checked_function(err)) or lines
     return lines
+
+
+def _body_functions(tree: ast.Module) -> Set[str]:
+    # Names of the functions whose body is one ``return <expr>`` (after a docstring).
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and not node.decorator_list:
+            body = [b for b in node.body if not (isinstance(b, ast.Expr) and isinstance(
+                b.value, ast.Constant) and isinstance(b.value.value, str))]
+            if len(body) == 1 and isinstance(body[0], ast.Return):
+                out.add(node.name)
+    return out
 
 
 def _return_lines(tree: ast.Module, fn: object) -> List[int]:

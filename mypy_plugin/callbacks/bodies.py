@@ -1,0 +1,402 @@
+"""A lambda, or a ``def`` whose body is one ``return <expr>``, as a layer or a connection.
+
+``SkipConnection(block, lambda mx, x: tf.cat(mx, x, axis=1))`` and ``Parallel(lambda a, b:
+tf.cat(a, b, axis=1), ...)`` are the Flux idiom for UNet and DenseNet skips. Their parameters
+carry no shapes (unannotated, or a bare ``Tensor``), so the function's type says nothing; its
+body does. :func:`body_join` evaluates the body's expression with the parameters bound to the
+shapes it is given, through the op catalog's rules (the routes the op hooks use: ``tf``
+functions, ``Tensor`` methods, operators, properties), so a mismatch has the run time's words.
+
+Soundness first: anything not understood (a call with no rule, a closure value not known
+statically, an index, a conditional, a parameter with a default or a shaped annotation) makes
+the result unknown (``CannotTell``), never a guess.
+
+Like the run time, which runs such a callable only on a concrete input (it has no rule where
+a container is built), these rules say nothing while a container is checked where it is
+built (:func:`building`): a body's mismatch is reported where the container is called.
+
+>>> from mypy.types import AnyType, TypeOfAny
+>>> body_join(AnyType(TypeOfAny.special_form)) is None
+True
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, Optional, Sequence
+
+from mypy.argmap import map_actuals_to_formals
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    ARG_STAR,
+    CallExpr,
+    ComplexExpr,
+    Decorator,
+    Expression,
+    ExpressionStmt,
+    FloatExpr,
+    FuncDef,
+    FuncItem,
+    IntExpr,
+    LambdaExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    OpExpr,
+    RefExpr,
+    ReturnStmt,
+    StrExpr,
+    TupleExpr,
+    TypeInfo,
+    UnaryExpr,
+    Var,
+)
+from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
+from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route
+from mypy_plugin.values import (
+    NotStatic,
+    static_axis,
+    static_bool,
+    static_int,
+    static_ints,
+    static_value,
+)
+from typedflux.shapes.catalog import Arg, Kind
+from typedflux.shapes.compose import JoinRule
+from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_config import Shape
+
+__all__ = ["building", "body_join", "with_lambda", "BODY_DEPTH"]
+
+BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
+
+_BUILDING = [0]
+
+_OPERATORS = {
+    "+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod",
+    "**": "pow", "@": "matmul",
+}
+_UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """While a container is checked where it is built: body rules are unknown there.
+
+    >>> with building():
+    ...     _BUILDING[0]
+    1
+    """
+    _BUILDING[0] += 1
+    try:
+        yield
+    finally:
+        _BUILDING[0] -= 1
+
+
+def with_lambda(e: Optional[Expression], t: Type) -> Type:
+    """The type of argument ``e``, knowing its body when ``e`` is a lambda: mypy infers a
+    lambda passed for a ``Callable`` parameter from that parameter's type, which keeps no
+    link to the lambda.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> any_type = AnyType(TypeOfAny.special_form)
+    >>> with_lambda(None, any_type) is any_type
+    True
+    """
+    p = get_proper_type(t)
+    if isinstance(e, LambdaExpr) and isinstance(p, CallableType) and p.definition is None:
+        # (a type's definition must be a symbol: a def standing for the lambda, same body)
+        stand_in = FuncDef("<lambda>", e.arguments, e.body)
+        stand_in.set_line(e)
+        return p.copy_modified(definition=stand_in)
+    return t
+
+
+class _Tensor:
+    """A tensor value of the evaluation: its shape."""
+
+    __slots__ = ("shape",)
+
+    def __init__(self, shape: Shape) -> None:
+        self.shape = shape
+
+
+def _lookup(e: Expression) -> Optional[Type]:
+    api = CURRENT_API[0]
+    return None if api is None else type_lookup(api)(e)
+
+
+def _body(d: FuncItem) -> Optional[Expression]:
+    if isinstance(d, LambdaExpr):
+        return d.expr()
+    if not isinstance(d, FuncDef) or d.is_generator or d.is_coroutine or d.is_decorated:
+        return None
+    stmts = list(d.body.body)
+    if len(stmts) == 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
+            stmts[0].expr, StrExpr):
+        stmts = stmts[1:]  # a docstring
+    if len(stmts) != 1 or not isinstance(stmts[0], ReturnStmt) or stmts[0].expr is None:
+        return None
+    return stmts[0].expr
+
+
+def _plain_param(t: Type) -> bool:
+    """A parameter the body may see a tensor of any shape through: unannotated, or a
+    ``Tensor`` whose annotation names no shape."""
+    p = get_proper_type(t)
+    if isinstance(p, AnyType):
+        return True
+    return translate.is_tensor(p) and translate.tensor_pattern(p) is None
+
+
+def body_join(t: Type) -> Optional[JoinRule]:
+    """The join rule of a lambda or single-return ``def`` (None: not one, or its parameters
+    are not all plain positional tensors).
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> body_join(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
+    p = get_proper_type(t)
+    if not isinstance(p, CallableType):
+        return None
+    d = p.definition
+    if not isinstance(d, FuncItem) or isinstance(d, Decorator):
+        return None
+    expr = _body(d)
+    if expr is None or len(d.arguments) != len(p.arg_types):
+        return None  # (a bound method: its ``self`` is not among the type's parameters)
+    if any(k != ARG_POS for k in d.arg_kinds) or not all(map(_plain_param, p.arg_types)):
+        return None
+    params = [a.variable for a in d.arguments]
+
+    def join(shapes: Sequence[Shape]) -> Shape:
+        if _BUILDING[0]:
+            raise CannotTell("a function's body is run only on a concrete input")
+        if len(shapes) != len(params):
+            raise CannotTell("a function given another number of inputs than parameters")
+        env = {id(v): _Tensor(tuple(s)) for v, s in zip(params, shapes)}
+        out = _eval(expr, env, 0)
+        if not isinstance(out, _Tensor):
+            raise CannotTell("a function's body that gives no tensor")
+        return out.shape
+
+    return join
+
+
+def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
+    """The value of ``e``: a ``_Tensor``, a static Python value, or a tuple of values."""
+    if depth > BODY_DEPTH:
+        raise CannotTell("an expression nested too deep")
+    depth += 1
+    if isinstance(e, NameExpr) and isinstance(e.node, Var) and id(e.node) in env:
+        return env[id(e.node)]
+    if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
+        return e.value
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return tuple(_eval(i, env, depth) for i in e.items)
+    if isinstance(e, CallExpr):
+        return _call(e, env, depth)
+    if isinstance(e, OpExpr) and e.op in _OPERATORS:
+        return _operator(e, env, depth)
+    if isinstance(e, UnaryExpr) and e.op in _UNARY:
+        x = _eval(e.expr, env, depth)
+        if isinstance(x, _Tensor):
+            return _run(ROUTES.methods.get(_UNARY[e.op]), {0: x})
+        return _static(e)
+    if isinstance(e, MemberExpr):
+        base = _eval_or_none(e.expr, env, depth)
+        if isinstance(base, _Tensor):
+            route = ROUTES.properties.get(e.name)
+            return _run(route, {0: base})
+    return _closure(e)
+
+
+def _eval_or_none(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
+    if isinstance(e, RefExpr) and isinstance(e.node, (TypeInfo,)):
+        return None
+    if isinstance(e, NameExpr) and not isinstance(e.node, Var):
+        return None  # a module (``tf``) or a function: not a value of the body
+    if isinstance(e, MemberExpr) and not isinstance(e.node, (Var, type(None))):
+        return None
+    return _eval(e, env, depth)
+
+
+def _closure(e: Expression) -> Any:
+    """A name from outside the body: a tensor whose type has a shape, or a static value."""
+    t = _lookup(e)
+    if t is not None and translate.is_tensor(get_proper_type(t)):
+        s = translate.shape_of(t, translate.Names())
+        if s is None:
+            raise CannotTell("a closure tensor of unknown shape")
+        return _Tensor(tuple(s))
+    return _static(e)
+
+
+def _static(e: Expression) -> Any:
+    v = static_value(e, _lookup)
+    if isinstance(v, NotStatic):
+        raise CannotTell("a value not known statically")
+    return v
+
+
+def _operator(e: OpExpr, env: Dict[int, _Tensor], depth: int) -> Any:
+    a, b = _eval(e.left, env, depth), _eval(e.right, env, depth)
+    name = _OPERATORS[e.op]
+    if isinstance(a, _Tensor):
+        return _run(ROUTES.methods.get(f"__{name}__"), {0: a, 1: _operand(b)})
+    if isinstance(b, _Tensor):
+        return _run(ROUTES.methods.get(f"__r{name}__"), {1: b, 0: _operand(a)})
+    return _static(e)
+
+
+def _operand(v: Any) -> _Tensor:
+    if isinstance(v, _Tensor):
+        return v
+    if isinstance(v, (int, float, complex)):
+        return _Tensor(())  # a Python number broadcasts as a scalar (operand_shape's ``()``)
+    raise CannotTell("an operand that is neither a tensor nor a number")
+
+
+def _run(route: Optional[Route], by_position: Dict[int, Any],
+         by_name: Optional[Dict[str, Any]] = None) -> _Tensor:
+    """Run ``route``'s rule: arguments by the spec's positions or names, others at their
+    defaults (what ``ops.run_rule`` does for a call the checker sees)."""
+    if route is None or route.spec.several:
+        raise CannotTell("an op with no single-tensor rule")
+    spec = route.spec
+    given = dict(by_name or {})
+    for i, v in by_position.items():
+        if i >= len(spec.args):
+            raise CannotTell("more operands than the op takes")
+        given[spec.args[i].name] = v
+    kwargs: Dict[str, Any] = {}
+    for arg in spec.args:
+        if arg.kind is Kind.IGNORED:
+            continue
+        kwargs[arg.name] = _argument(arg, given[arg.name]) if arg.name in given else _default(arg)
+    return _Tensor(tuple(spec.rule(**kwargs)))
+
+
+def _default(arg: Arg) -> Any:
+    if arg.kind in (Kind.TENSOR, Kind.TENSORS) or arg.required:
+        raise CannotTell(f"no value for {arg.name}")
+    if arg.kind in (Kind.DIMS, Kind.AXES):
+        return tuple(arg.default) if arg.default is not None else ()
+    return arg.default
+
+
+def _argument(arg: Arg, v: Any) -> Any:
+    """An evaluated argument as the rule reads it: a shape for a tensor, else the value."""
+    if arg.kind is Kind.TENSOR:
+        return _operand(v).shape
+    if arg.kind is Kind.TENSORS:
+        if not isinstance(v, tuple) or not all(isinstance(i, _Tensor) for i in v):
+            raise CannotTell("not a sequence of tensors")
+        return tuple(i.shape for i in v)
+    if isinstance(v, _Tensor) or arg.kind in (Kind.ARRAY, Kind.INDEX, Kind.SIZES):
+        raise CannotTell(f"{arg.name} is not read from a function's body")
+    if arg.kind is Kind.AXES and isinstance(v, int):
+        return (v,)
+    return v
+
+
+def _static_argument(arg: Arg, e: Expression) -> Any:
+    """A non-tensor argument, read as the op hooks read it (``mypy_plugin.values``)."""
+    kind = arg.kind
+    if kind is Kind.AXIS:
+        v: Any = static_axis(e, _lookup)
+    elif kind in (Kind.INT, Kind.DIM):
+        v = static_int(e, _lookup)
+    elif kind is Kind.BOOL:
+        v = static_bool(e, _lookup)
+    elif kind in (Kind.AXES, Kind.DIMS):
+        v = static_int(e, _lookup)
+        if isinstance(v, NotStatic):
+            v = static_ints(e, _lookup)
+        elif kind is Kind.DIMS:
+            v = (v,)
+    elif kind is Kind.STATIC:
+        v = static_value(e, _lookup)
+    else:
+        raise CannotTell(f"{arg.name} is not read from a function's body")
+    if isinstance(v, NotStatic):
+        raise CannotTell(f"{arg.name} is not known statically")
+    return v
+
+
+def _signature(callee: Expression, method: Optional[str]) -> Optional[CallableType]:
+    """The formal parameters of a ``tf`` function or of a Tensor method (``self``
+    dropped), from their definitions."""
+    if method is None:
+        func = callee.node if isinstance(callee, RefExpr) else None
+    else:
+        module, _, cls = TENSOR_FULLNAME.rpartition(".")
+        tree = getattr(CURRENT_API[0], "modules", {}).get(module)
+        sym = tree.names.get(cls) if tree is not None else None
+        info = sym.node if sym is not None else None
+        func = info.get_method(method) if isinstance(info, TypeInfo) else None
+    if isinstance(func, Decorator):
+        func = func.func
+    if not isinstance(func, FuncDef) or not isinstance(func.type, CallableType):
+        return None
+    ft = func.type
+    if method is None:
+        return ft
+    return ft.copy_modified(arg_types=ft.arg_types[1:], arg_kinds=ft.arg_kinds[1:],
+                            arg_names=ft.arg_names[1:])
+
+
+def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
+    callee = e.callee
+    route: Optional[Route] = None
+    self_value: Optional[_Tensor] = None
+    method: Optional[str] = None
+    if isinstance(callee, MemberExpr):
+        base = _eval_or_none(callee.expr, env, depth)
+        if isinstance(base, _Tensor):
+            route = ROUTES.methods.get(callee.name)
+            if route is None or route.role != "method":
+                raise CannotTell("a Tensor method with no rule")
+            self_value, method = base, callee.name
+    if route is None:
+        fullname = callee.fullname if isinstance(callee, RefExpr) else None
+        route = ROUTES.by_function_fullname.get(fullname) if fullname else None
+    if route is None:
+        raise CannotTell("a call with no shape rule")
+    formal = _signature(callee, method)
+    if formal is None:
+        raise CannotTell("a callee whose parameters are unknown")
+    if any(k not in (ARG_POS, ARG_NAMED) for k in e.arg_kinds):
+        raise CannotTell("a call with *args or **kwargs")
+    mapping = map_actuals_to_formals(
+        e.arg_kinds, e.arg_names, formal.arg_kinds, formal.arg_names,
+        lambda i: AnyType(TypeOfAny.special_form))
+    spec_args = {a.name: a for a in route.spec.args}
+    given: Dict[str, Any] = {}
+    for j, actuals in enumerate(mapping):
+        if not actuals:
+            continue
+        name = formal.arg_names[j]
+        arg = spec_args.get(name) if name is not None else None
+        if arg is None or name is None:
+            raise CannotTell("an argument the op's rule does not name")
+        if arg.kind in (Kind.TENSOR, Kind.TENSORS):
+            values = [_eval(e.args[i], env, depth) for i in actuals]
+            if formal.arg_kinds[j] == ARG_STAR:
+                given[name] = tuple(values)
+            elif len(values) == 1:
+                given[name] = values[0]
+            else:
+                raise CannotTell("several values for one parameter")
+        elif len(actuals) == 1:
+            given[name] = _static_argument(arg, e.args[actuals[0]])
+        else:
+            raise CannotTell("several values for one parameter")
+    by_position = {0: self_value} if self_value is not None else {}
+    return _run(route, by_position, given)

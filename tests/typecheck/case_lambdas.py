@@ -1,0 +1,68 @@
+"""Lambdas and single-return defs as layers, connections and branches: their bodies run
+through the ops' rules where the container is called with a known shape (bodies.py)."""
+
+from typing import TypeVar
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import Chain, Conv, Dense, Parallel, SkipConnection, Tensor
+
+B = TypeVar("B", bound=int)
+
+img: Tensor[2, 4, 8, 8] = tf.randn(2, 4, 8, 8)
+x: Tensor[5, 8] = tf.randn(5, 8)
+
+# UNet/DenseNet skip: cat of the block's output and its input on the channel axis.
+unet_bad = SkipConnection(Conv((3, 3), 4, 8), lambda mx, x: tf.cat(mx, x, axis=1))
+y1 = unet_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 6, 6], xs[1] has Tensor[2, 4, 8, 8]; need equal sizes except at axis 1 (6 vs 8 at axis 2)  [shape]
+unet = SkipConnection(Conv((3, 3), 4, 8, pad=1), lambda mx, x: tf.cat(mx, x, axis=1))
+reveal_type(unet(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[12], Literal[8], Literal[8]]"
+
+# Inception-style branches joined by a lambda.
+inception_bad = Parallel(lambda a, b: tf.cat(a, b, axis=1), Conv((3, 3), 4, 8), Conv((3, 3), 4, 8, pad=1))
+y2 = inception_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 6, 6], xs[1] has Tensor[2, 8, 8, 8]; need equal sizes except at axis 1 (6 vs 8 at axis 2)  [shape]
+inception = Parallel(lambda a, b: tf.cat(a, b, axis=1), Conv((1, 1), 4, 8), Conv((3, 3), 4, 8, pad=1))
+reveal_type(inception(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[16], Literal[8], Literal[8]]"
+
+
+# A user function whose parameters are bare Tensors: its body is its rule.
+def join(mx: Tensor, x: Tensor) -> Tensor:
+    return tf.cat(mx, x, axis=1)
+
+
+dense_bad = SkipConnection(Conv((3, 3), 4, 8), join)
+y3 = dense_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 6, 6], xs[1] has Tensor[2, 4, 8, 8]; need equal sizes except at axis 1 (6 vs 8 at axis 2)  [shape]
+dense_ok = SkipConnection(Conv((3, 3), 4, 8, pad=1), join)
+reveal_type(dense_ok(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[12], Literal[8], Literal[8]]"
+
+# A lambda as a Chain layer: what follows it has a known input again.
+scaled = Chain(Dense(8, 16), lambda h: h * 2, Dense(16, 4))
+reveal_type(scaled(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+scaled_bad = Chain(Dense(8, 16), lambda h: 2 * h, Dense(8, 4))
+y4 = scaled_bad(x)  # E: Chain layer 3 Dense(8 => 4) expects input Tensor[..., 8], but layer 2 <lambda> produces Tensor[5, 16]; change Dense(8 => 4) to Dense(16 => 4)  [shape]
+
+# Operators, methods and properties in the body; nested in Chains.
+gated = Chain(Dense(8, 8), SkipConnection(Chain(Dense(8, 4), lambda h: tf.relu(h)), lambda a, b: tf.cat(a, b)), Dense(12, 3))
+reveal_type(gated(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[3]]"
+attn_bad = Chain(Dense(8, 16), lambda h: tf.softmax(h, axis=-1) @ h.T, Dense(16, 4))
+y5 = attn_bad(x)  # E: Chain layer 3 Dense(16 => 4) expects input Tensor[..., 16], but layer 2 <lambda> produces Tensor[5, 5]; change Dense(16 => 4) to Dense(5 => 4)  [shape]
+attn = Chain(Dense(8, 16), lambda h: tf.softmax(h @ h.T, axis=-1) @ h, Dense(16, 4))
+reveal_type(attn(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+residual_bad = SkipConnection(Dense(8, 4), lambda mx, x: mx + x)
+y6 = residual_bad(x)  # E: Cannot broadcast for "add": x has Tensor[5, 4], y has Tensor[5, 8]; need equal sizes or 1 at axis -1 (4 vs 8)  [shape]
+
+# What the body does not say stays unknown: a call with no rule, a value known only at run time.
+scale = float(len("abc"))
+unknown = Chain(Dense(8, 16), lambda h: h.reshape(5, int(scale)), Dense(16, 4))
+reveal_type(unknown(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+
+
+def blocks(x: Tensor[B, 8]) -> None:
+    bad = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=0))
+    y = bad(x)  # E: Sizes differ for "cat": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes except at axis 0 (4 vs 8 at axis 1)  [shape]
+    good = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=1))
+    reveal_type(good(x))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[12]]"
+
+
+blocks(tf.randn(3, 8))
