@@ -52,7 +52,7 @@ from mypy.nodes import (
     UnaryExpr,
     Var,
 )
-from mypy.types import AnyType, CallableType, Type, TypeOfAny, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
@@ -70,7 +70,7 @@ from typedflux.shapes.compose import JoinRule
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["building", "body_join", "with_lambda", "BODY_DEPTH"]
+__all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH"]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
 
@@ -115,6 +115,20 @@ def with_lambda(e: Optional[Expression], t: Type) -> Type:
         stand_in.set_line(e)
         return p.copy_modified(definition=stand_in)
     return t
+
+
+def chain_with_lambdas(result: Type, exprs: Sequence[Expression]) -> Type:
+    """A positional ``Chain(...)``'s type whose lambda layers know their bodies.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> any_type = AnyType(TypeOfAny.special_form)
+    >>> chain_with_lambdas(any_type, []) is any_type
+    True
+    """
+    p = get_proper_type(result)
+    if not isinstance(p, Instance) or len(p.args) != len(exprs):
+        return result
+    return p.copy_modified(args=[with_lambda(e, a) for e, a in zip(exprs, p.args)])
 
 
 class _Tensor:
@@ -333,6 +347,7 @@ def _static_argument(arg: Arg, e: Expression) -> Any:
 def _signature(callee: Expression, method: Optional[str]) -> Optional[CallableType]:
     """The formal parameters of a ``tf`` function or of a Tensor method (``self``
     dropped), from their definitions."""
+    func: object = None
     if method is None:
         func = callee.node if isinstance(callee, RefExpr) else None
     else:

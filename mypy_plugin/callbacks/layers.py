@@ -36,7 +36,7 @@ from mypy.typeops import make_simplified_union
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
-from mypy_plugin.callbacks.bodies import building, with_lambda
+from mypy_plugin.callbacks.bodies import building, chain_with_lambdas, with_lambda
 from mypy_plugin.callbacks.chain_items import (
     CHAIN,
     CONTAINERS,
@@ -123,14 +123,6 @@ def layer_constructor_hook(spec: LayerSpec) -> Callable[[FunctionContext], Type]
     return guarded(f'"{spec.name}"', hook, lambda ctx: ctx.default_return_type)
 
 
-def _with_lambdas(result: Type, exprs: List[Expression]) -> Type:
-    """A positional Chain's type whose lambda layers know their bodies (bodies.py)."""
-    p = get_proper_type(result)
-    if not isinstance(p, Instance) or len(p.args) != len(exprs):
-        return result
-    return p.copy_modified(args=[with_lambda(e, a) for e, a in zip(exprs, p.args)])
-
-
 def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
     """``Chain(...)``: adjacent layers must compose; an error is reported on the argument of
     the layer at fault (its own line in a multi-line Chain).
@@ -162,7 +154,7 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             exprs = [e for _, _, e in named]
             result = _with_named_layers(ctx, [n for n, _, _ in named], types)
         elif any(isinstance(e, LambdaExpr) for e in exprs):
-            result = _with_lambdas(result, exprs)
+            result = chain_with_lambdas(result, exprs)
         items = [chain_item(with_lambda(e, t)) for e, t in zip(exprs, types)]
         if len(items) < 2 and not any(i is not None and i.kind != "layer" for i in items):
             return result

@@ -69,8 +69,12 @@ prenorm = SkipConnection(Chain(LayerNorm(16), Dense(16, 64, gelu), Dense(64, 16)
 prenorm_bad = SkipConnection(Chain(LayerNorm(16), Dense(16, 64, gelu), Dense(64, 64), Dropout(0.1)), tf.add)  # E: SkipConnection(Chain(LayerNorm(16), Dense(16 => 64, gelu), Dense(64 => 64), Dropout(0.1)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[..., 64], xs[1] has Tensor[..., 16]; need equal sizes or 1 at axis -1 (64 vs 16); change Dense(64 => 64) to Dense(64 => 16)  [shape]
 prenorm_flatten = SkipConnection(Chain(LayerNorm(16), Flatten()), tf.add)  # depends on the rank: left to the call
 
-# After a lambda (no shape rule) the layers that follow still give their sizes.
+# A lambda's body is its rule (case_lambdas.py); after one whose body is not understood
+# (a size known only at run time), the layers that follow still give their sizes.
 scaled = Chain(Dense(4, 8, relu), lambda h: h * 2, Dense(8, 3))
-reveal_type(scaled(tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[3]]"
-scaled_head = Dense(8, 2)(scaled(tf.zeros(2, 4)))  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[..., 3]; need size 8 at axis -1 (got 3)  [shape]
+reveal_type(scaled(tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3]]"
+scaled_head = Dense(8, 2)(scaled(tf.zeros(2, 4)))  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[2, 3]; need size 8 at axis -1 (got 3)  [shape]
+opaque = Chain(Dense(4, 8, relu), lambda h: h * float(len("ab")), Dense(8, 3))
+reveal_type(opaque(tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[3]]"
+opaque_head = Dense(8, 2)(opaque(tf.zeros(2, 4)))  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[..., 3]; need size 8 at axis -1 (got 3)  [shape]
 
