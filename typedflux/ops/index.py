@@ -24,6 +24,7 @@ from typing_extensions import Unpack
 from typedflux.engine.operands import int_param
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.registry import Primitive, composite, composite_rule, operand, primitive
+from typedflux.shapes.messages import fmt_shape
 from typedflux.tensor import Tensor, TensorLike
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
@@ -39,7 +40,13 @@ def _basic(key: Any) -> bool:
 
 
 def _getitem_forward(x: Any, key: Any) -> Any:
-    return x[key]
+    try:
+        return x[key]
+    except IndexError as err:
+        # An index tensor (or list) the shape rule cannot judge: numpy's words, with the op
+        # and the tensor named.
+        raise IndexError(f'Invalid index for "getitem": x has {fmt_shape(x.shape)}; '
+                         f"{err}") from None
 
 
 p_getitem: Primitive = primitive("getitem")(_getitem_forward)

@@ -134,6 +134,17 @@ def _as_int(v: object) -> Optional[int]:
         return None
 
 
+def _refuse_non_index(x: Shape, key: object) -> None:
+    """A float, complex, string or bytes item can never index (numpy's IndexError would say
+    so without naming the op or the tensor)."""
+    for it in key if isinstance(key, tuple) else (key,):
+        if isinstance(it, (float, complex, str, bytes)) or type(it).__name__.startswith(
+                ("float", "complex", "str_", "bytes_")):
+            raise ShapeError(messages.index_bad_key(
+                "getitem", x, f"ints, slices, None, ... or integer or bool tensors as indices "
+                f"(got {type(it).__name__} {it!r})"))
+
+
 def _plain(v: object) -> bool:
     return v is None or type(v) is int
 
@@ -210,6 +221,7 @@ def getitem_shape(x: Shape, key: object) -> Shape:
     ...
     typedflux.shapes.errors.ShapeError: Index out of range for "getitem": x has Tensor[3, 4]; need -4 <= index < 4 at axis 1 (index 4)
     """
+    _refuse_non_index(x, key)
     items = _normalize_key(key)
     if all_int(x):
         fast = _getitem_ints(x, items)  # type: ignore[arg-type]
