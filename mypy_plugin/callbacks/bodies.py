@@ -245,9 +245,12 @@ def _closure(e: Expression) -> Any:
     """A name from outside the body: a tensor whose type has a shape, or a static value."""
     t = _lookup(e)
     if t is not None and translate.is_tensor(get_proper_type(t)):
-        s = translate.shape_of(t, translate.Names())
+        # Only a Final one: the body reads a closure when it runs, and a plain variable may
+        # hold another tensor by then (mypy's type is the one where the body is written).
+        final = isinstance(e, NameExpr) and isinstance(e.node, Var) and e.node.is_final
+        s = translate.shape_of(t, translate.Names()) if final else None
         if s is None:
-            raise CannotTell("a closure tensor of unknown shape")
+            raise CannotTell("a closure tensor that may change, or of unknown shape")
         return _Tensor(tuple(s))
     return _static(e)
 
@@ -333,7 +336,7 @@ def _static_argument(arg: Arg, e: Expression) -> Any:
         v = static_int(e, _lookup)
         if isinstance(v, NotStatic):
             v = static_ints(e, _lookup)
-        elif kind is Kind.DIMS:
+        else:
             v = (v,)
     elif kind is Kind.STATIC:
         v = static_value(e, _lookup)
@@ -401,14 +404,17 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         arg = spec_args.get(name) if name is not None else None
         if arg is None or name is None:
             raise CannotTell("an argument the op's rule does not name")
+        star = formal.arg_kinds[j] == ARG_STAR
         if arg.kind in (Kind.TENSOR, Kind.TENSORS):
             values = [_eval(e.args[i], env, depth) for i in actuals]
-            if formal.arg_kinds[j] == ARG_STAR:
+            if star:
                 given[name] = tuple(values)
             elif len(values) == 1:
                 given[name] = values[0]
             else:
                 raise CannotTell("several values for one parameter")
+        elif star and arg.kind in (Kind.DIMS, Kind.AXES) and len(actuals) > 1:
+            given[name] = tuple(_static_argument(arg, e.args[i])[0] for i in actuals)
         elif len(actuals) == 1:
             given[name] = _static_argument(arg, e.args[actuals[0]])
         else:

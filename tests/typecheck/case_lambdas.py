@@ -1,7 +1,7 @@
 """Lambdas and single-return defs as layers, connections and branches: their bodies run
 through the ops' rules where the container is called with a known shape (bodies.py)."""
 
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from typing_extensions import reveal_type
 
@@ -56,6 +56,19 @@ y6 = residual_bad(x)  # E: Cannot broadcast for "add": x has Tensor[5, 4], y has
 scale = float(len("abc"))
 unknown = Chain(Dense(8, 16), lambda h: h.reshape(5, int(scale)), Dense(16, 4))
 reveal_type(unknown(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+
+# A closure tensor is read only when Final (a plain variable may hold another by the time
+# the body runs); method arguments as the hooks read them.
+BIAS: Final = tf.zeros(16)
+shifted = Chain(Dense(8, 16), lambda h: h + BIAS, Dense(16, 4))
+reveal_type(shifted(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+offset = tf.zeros(16)
+shifted_plain = Chain(Dense(8, 16), lambda h: h + offset, Dense(16, 4))
+reveal_type(shifted_plain(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+folded = Chain(Dense(8, 16), lambda h: h.reshape(5, 4, 4).sum(axis=1), Dense(4, 4))
+reveal_type(folded(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+folded_bad = Chain(Dense(8, 16), lambda h: h.reshape(5, 5, -1), Dense(4, 4))
+y7 = folded_bad(x)  # E: Chain layer 2 <lambda>: Cannot reshape for "reshape": x has Tensor[5, 16], target is (5, 5, -1); need the element count divisible by the other target sizes (80 vs 25)  [shape]  # N: input to layer 2: Tensor[5, 16]
 
 
 def blocks(x: Tensor[B, 8]) -> None:
