@@ -70,6 +70,26 @@ reveal_type(folded(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5
 folded_bad = Chain(Dense(8, 16), lambda h: h.reshape(5, 5, -1), Dense(4, 4))
 y7 = folded_bad(x)  # E: Chain layer 2 <lambda>: Cannot reshape for "reshape": x has Tensor[5, 16], target is (5, 5, -1); need the element count divisible by the other target sizes (80 vs 25)  [shape]  # N: input to layer 2: Tensor[5, 16]
 
+# Nested to any depth: the bodies run where the outer Chain is called.
+deep = Chain(Chain(Conv((1, 1), 4, 4), Chain(SkipConnection(Conv((3, 3), 4, 4, pad=1), lambda a, b: a + b))), lambda h: tf.relu(h), Conv((1, 1), 4, 2))
+reveal_type(deep(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[2], Literal[8], Literal[8]]"
+deep_bad = Chain(Chain(Conv((1, 1), 4, 4), Chain(SkipConnection(Conv((3, 3), 4, 4, pad=1), lambda a, b: a + b))), lambda h: tf.relu(h), Conv((1, 1), 8, 2))
+y8 = deep_bad(img)  # E: Chain layer 3 Conv((1, 1), 8 => 2) expects input Tensor[B, 8, H, W], but layer 2 <lambda> produces Tensor[2, 4, 8, 8]; change Conv((1, 1), 8 => 2) to Conv((1, 1), 4 => 2)  [shape]
+
+
+def two_steps(mx: Tensor, x: Tensor) -> Tensor:
+    y = tf.cat(mx, x, axis=1)
+    return y
+
+
+def with_default(mx: Tensor, x: Tensor, axis: int = 1) -> Tensor:
+    return tf.cat(mx, x, axis=axis)
+
+
+# Not one return, or a parameter with a default: unknown (reported by neither checker where built).
+reveal_type(SkipConnection(Conv((3, 3), 4, 8), two_steps)(img))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(SkipConnection(Conv((3, 3), 4, 8), with_default)(img))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
 
 def blocks(x: Tensor[B, 8]) -> None:
     bad = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=0))
