@@ -73,6 +73,8 @@ from typedflux.shapes.layer_config import Shape
 __all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH"]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
+BODY_CALLS = 8  # the deepest chain of bodies calling one-return functions (beyond: unknown)
+_NESTED = [0]
 
 _BUILDING = [0]
 
@@ -194,8 +196,14 @@ def body_join(t: Type) -> Optional[JoinRule]:
             raise CannotTell("a function's body is run only on a concrete input")
         if len(shapes) != len(params):
             raise CannotTell("a function given another number of inputs than parameters")
+        if _NESTED[0] >= BODY_CALLS:
+            raise CannotTell("functions calling functions too deep (or recursively)")
         env = {id(v): _Tensor(tuple(s)) for v, s in zip(params, shapes)}
-        out = _eval(expr, env, 0)
+        _NESTED[0] += 1
+        try:
+            out = _eval(expr, env, 0)
+        finally:
+            _NESTED[0] -= 1
         if not isinstance(out, _Tensor):
             raise CannotTell("a function's body that gives no tensor")
         return out.shape
@@ -386,7 +394,7 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         fullname = callee.fullname if isinstance(callee, RefExpr) else None
         route = ROUTES.by_function_fullname.get(fullname) if fullname else None
     if route is None:
-        raise CannotTell("a call with no shape rule")
+        return _user_call(e, env, depth)
     formal = _signature(callee, method)
     if formal is None:
         raise CannotTell("a callee whose parameters are unknown")
@@ -421,3 +429,26 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
             raise CannotTell("several values for one parameter")
     by_position = {0: self_value} if self_value is not None else {}
     return _run(route, by_position, given)
+
+
+def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
+    """``join(a, b)`` in a body: a plain (undecorated) one-return ``def`` called with
+    tensors runs its own body, as it does at run time (its annotations, if any, are not
+    checked there: only a container checks a connection's signature)."""
+    node = e.callee.node if isinstance(e.callee, NameExpr) else None
+    if not isinstance(node, FuncDef) or any(k != ARG_POS for k in e.arg_kinds):
+        raise CannotTell("a call with no shape rule")
+    t = get_proper_type(_lookup(e.callee)) or node.type
+    if not isinstance(t, CallableType):
+        raise CannotTell("a function of unknown type")
+    if t.definition is not node:
+        t = t.copy_modified(definition=node)
+    if any(translate.tensor_pattern(a) is not None for a in t.arg_types):
+        t = t.copy_modified(arg_types=[AnyType(TypeOfAny.special_form) for _ in t.arg_types])
+    join = body_join(t)
+    if join is None:
+        raise CannotTell("a function that is not one return")
+    args = [_eval(a, env, depth) for a in e.args]
+    if not all(isinstance(a, _Tensor) for a in args):
+        raise CannotTell("a function called with values other than tensors")
+    return _Tensor(join([a.shape for a in args]))

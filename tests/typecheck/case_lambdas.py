@@ -91,6 +91,26 @@ reveal_type(SkipConnection(Conv((3, 3), 4, 8), two_steps)(img))  # N: Revealed t
 reveal_type(SkipConnection(Conv((3, 3), 4, 8), with_default)(img))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
 
 
+def twice(a, b):
+    return tf.cat(a, b, axis=1)
+
+
+def forever(a):
+    return forever(a)
+
+
+# A one-return def called in a body runs its own body; a recursive one is unknown.
+widened = Chain(Dense(8, 16), lambda h: twice(h, h), Dense(32, 4))
+reveal_type(widened(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+widened_bad = Chain(Dense(8, 16), lambda h: twice(h, h), Dense(16, 4))
+y9 = widened_bad(x)  # E: Chain layer 3 Dense(16 => 4) expects input Tensor[..., 16], but layer 2 <lambda> produces Tensor[5, 32]; change Dense(16 => 4) to Dense(32 => 4)  [shape]
+looping = Chain(Dense(8, 16), lambda h: forever(h), Dense(32, 4))
+
+
+def never_run() -> None:  # (calling it would recurse forever)
+    reveal_type(looping(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+
+
 def blocks(x: Tensor[B, 8]) -> None:
     bad = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=0))
     y = bad(x)  # E: Sizes differ for "cat": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes except at axis 0 (4 vs 8 at axis 1)  [shape]
