@@ -32,6 +32,7 @@ from mypy.nodes import (
     OverloadedFuncDef,
     Statement,
     TupleExpr,
+    Var,
 )
 from mypy.traverser import all_return_statements, all_yield_expressions
 from mypy.types import CallableType, Instance, TupleType, Type, UnionType, get_proper_type
@@ -120,7 +121,18 @@ def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expressi
         ):
             out.append((stmt.rvalue, stmt.type, Boundary("assign", stmt.lvalues[0].name)))
     ftype = func.type if func is not None else None
-    if func is None or not isinstance(ftype, CallableType) or func.is_coroutine:
+    if func is None or not isinstance(ftype, CallableType):
+        return out
+    if func.is_coroutine and not func.is_generator:
+        # ``async def f() -> T``: mypy's signature returns ``Coroutine[Any, Any, T]`` and
+        # reports a return against ``T``.
+        awaited = _awaited(ftype.ret_type)
+        if awaited is not None:
+            for ret in all_return_statements(func):
+                if ret.expr is not None:
+                    out.append((ret.expr, awaited, Boundary("return")))
+        return out
+    if func.is_coroutine:
         return out
     if not func.is_generator:
         for ret in all_return_statements(func):
@@ -239,6 +251,14 @@ def _item_candidates(state: Any, func: Optional[FuncDef], item: Expression) -> L
     return candidates
 
 
+def _awaited(ret: Type) -> Optional[Type]:
+    """The result type of a coroutine's signature (``Coroutine[Any, Any, T]``: ``T``)."""
+    p = get_proper_type(ret)
+    if isinstance(p, Instance) and len(p.args) == 3 and p.type.fullname == "typing.Coroutine":
+        return p.args[2]
+    return None
+
+
 def _yielded(ret: Type) -> Optional[Type]:
     """The item type a generator's annotation declares (``Iterator[T]``: ``T``)."""
     p = get_proper_type(ret)
@@ -293,7 +313,8 @@ def _first_mismatch(
 def _candidates(state: Any, func: Optional[FuncDef], name: NameExpr) -> List[Type]:
     """The types mypy may have given ``name``: every tensor type the function's parameter
     annotations hold (the parameter itself; a loop variable over a ``List[Tensor[B, 32]]``
-    parameter has that item type), and the types hooks gave the values assigned to it."""
+    parameter has that item type), the types hooks gave the values assigned to it, and its
+    own declared or inferred type."""
     candidates: List[Type] = []
     ftype = getattr(func, "type", None)
     if func is not None and isinstance(ftype, CallableType):
@@ -302,6 +323,12 @@ def _candidates(state: Any, func: Optional[FuncDef], name: NameExpr) -> List[Typ
     noted = state.values.get(id(name.node))
     if noted is not None and noted[0] is name.node:
         candidates.extend(noted[1])
+    # The name's own declared type: a parameter of an enclosing function (a nested function
+    # returning it) or an annotated variable. A candidate only counts when mypy's message
+    # prints exactly its words, so an extra one cannot reword another error.
+    declared = getattr(name.node, "type", None) if isinstance(name.node, Var) else None
+    if declared is not None:
+        _tensor_types(declared, candidates)
     return candidates
 
 

@@ -23,8 +23,9 @@ else passes through unchanged. Where the two types come from:
 - a bare name, or a tuple or list display of them (``return h, c``; ``return [h, x]``, a
   ``[list-item]`` error): ``callbacks/bare_values.py``
   finds them, among the tensor types the function's parameter annotations hold, the types
-  hooks gave the values assigned to that name (:func:`note_value`) and the types hooks gave
-  tuple items they could not report (:func:`note_item`).
+  hooks gave the values assigned to that name (:func:`note_value`), the name's own type as
+  mypy declared or inferred it, and the types hooks gave tuple items they could not report
+  (:func:`note_item`).
 
 Also, an error reported inside an operator's filter makes the whole expression ``Any``, so
 under ``--warn-return-any`` mypy adds ``Returning Any from function declared to return ...

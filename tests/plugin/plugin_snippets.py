@@ -211,7 +211,7 @@ SNIPPETS: Dict[str, str] = {
         def chosen(x: Tensor[4, 32], y: Tensor[4, 16]) -> Tensor[4, 64]:
             return pick([x], y)
     """,
-    "known_limit_untracked_name": """
+    "untracked_name": """
         import typedflux as tf
         from typedflux import Tensor
 
@@ -219,6 +219,22 @@ SNIPPETS: Dict[str, str] = {
             hs = [tf.zeros(4, 64)]
             h = next(iter(hs))
             return h
+    """,
+    # A bare name returned from a coroutine (reworded against the coroutine's result type).
+    "async_bare_return": """
+        from typing import TypeVar
+        from typedflux import Dense, Tensor
+
+        B = TypeVar("B", bound=int)
+
+        async def fetched(x: Tensor[B, 64]) -> Tensor[B, 32]:
+            return x
+
+        async def fetched_fixed(x: Tensor[B, 64]) -> Tensor[B, 32]:
+            return Dense(64, 32)(x)
+
+        async def kept(x: Tensor[B, 64]) -> Tensor[B, 64]:
+            return x
     """,
     # A container given to a generic function whose type variable mypy would infer from the
     # annotation (callbacks/generic_context.py), and a function passed where a Callable of

@@ -188,13 +188,13 @@ def test_known_limit_a_type_variable_from_two_arguments(output: Dict[str, List[s
     ]
 
 
-def test_known_limit_a_name_no_hook_typed(output: Dict[str, List[str]]) -> None:
-    """``h = next(iter(hs))`` for a local list ``hs``, then ``return h``: the type mypy gave
-    ``h`` comes from no parameter annotation and no hook, so the plugin cannot tell which
-    types mypy compared; mypy's own error stays."""
-    assert output["known_limit_untracked_name"] == [
-        'error: Incompatible return value type (got "Tensor[Literal[4], Literal[64]]", '
-        'expected "Tensor[Literal[4], Literal[32]]")  [return-value]'
+def test_a_name_typed_by_mypys_own_inference(output: Dict[str, List[str]]) -> None:
+    """``h = next(iter(hs))`` for a local list ``hs``, then ``return h``: no annotation and
+    no hook typed ``h``, but mypy's own inferred type for it (the name's ``Var``) is a
+    candidate, and mypy's message prints exactly its words: the boundary is reworded."""
+    assert output["untracked_name"] == [
+        "error: Return shape Tensor[4, 64] does not match the annotation Tensor[4, 32]: "
+        "axis 1 is 64, expected 32  [shape]"
     ]
 
 
@@ -362,6 +362,16 @@ def test_a_list_to_a_generic_function(output: Dict[str, List[str]]) -> None:
     assert output["generic_inference"] == [
         'error: Assigned shape Tensor[3, 4] does not match the annotation Tensor[3, 5] of "a": '
         "axis 1 is 4, expected 5  [shape]"
+    ]
+
+
+def test_a_bare_name_returned_from_an_async_def(output: Dict[str, List[str]]) -> None:
+    """mypy reports ``return x`` in ``async def f(...) -> Tensor[B, 32]`` against the
+    coroutine's result type; it is reworded as in a plain function (static only: the run
+    time checks no coroutine). The fixed and the matching coroutines stay clean."""
+    assert output["async_bare_return"] == [
+        "error: Return shape Tensor[B, 64] does not match the annotation Tensor[B, 32]: "
+        "axis 1 is 64, expected 32  [shape]"
     ]
 
 

@@ -200,6 +200,23 @@ def kept_list_fixed(x: Tensor[B, 64]) -> None:
     hs: List[Tensor[B, 32]] = [proj(x)]
 
 
+# -- a nested function returning the outer function's parameter -------------------------------
+def outer(x: Tensor[B, 64]) -> Tensor[B, 32]:
+    @tf.shapecheck
+    def inner() -> Tensor[B, 32]:
+        return x  # E: Return shape Tensor[B, 64] does not match the annotation Tensor[B, 32]: axis 1 is 64, expected 32  [shape]
+
+    return inner()
+
+
+def outer_fixed(x: Tensor[B, 64]) -> Tensor[B, 32]:
+    @tf.shapecheck
+    def inner() -> Tensor[B, 32]:
+        return proj(x)
+
+    return inner()
+
+
 # -- concrete, at module level: static only (a variable annotation is not evaluated) ----------
 x3 = tf.zeros(3, 64)
 wide: Tensor[3, 32] = x3  # E: Assigned shape Tensor[3, 64] does not match the annotation Tensor[3, 32] of "wide": axis 1 is 64, expected 32  [shape]
@@ -244,3 +261,5 @@ features(tf.zeros(5, 32), x5)
 features_fixed(tf.zeros(5, 32), x5)
 kept_list(x5)
 kept_list_fixed(x5)
+outer(x5)
+outer_fixed(x5)
