@@ -37,6 +37,7 @@ from typedflux.engine.operands import (
     has_array,
     index_data,
     index_key,
+    int_fits,
     norm_param,
     number_array,
     operand,
@@ -128,6 +129,7 @@ def binary(prim: Primitive) -> Entry:
                 ys = yd.shape
             else:
                 yd, ys = operand(y, name, yname, Tensor)
+                int_fits(yd, xd, name, yname)
                 if passthrough and ys == () and type(yd) in NUMBER:  # x * 0.9
                     yd = scalar_like(yd, xd)
         else:
@@ -135,6 +137,7 @@ def binary(prim: Primitive) -> Entry:
             if type(y) is Tensor:
                 yd = y.data
                 ys = yd.shape
+                int_fits(xd, yd, name, xname)
                 if passthrough and xs == () and type(xd) in NUMBER:  # 0.9 * y
                     xd = scalar_like(xd, yd)
             else:

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from typedflux.shapes.catalog import Kind
 
 __all__ = [
+    "int_fits",
     "NotLoaded",
     "not_loaded",
     "operand",
@@ -99,6 +100,27 @@ def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]
     if T is NotLoaded:
         raise not_loaded(op)
     raise TypeError(f'"{op}" needs a Tensor or a number for {arg}, got {type(v).__name__}')
+
+
+def int_fits(v: Any, other: Any, op: str, arg: str) -> None:
+    """Refuse a Python int ``v`` that the integer or bool array ``other`` cannot take as an
+    operand: numpy raises a bare ``OverflowError`` ("Python int too large to convert to C
+    long") for it. Other operands pass (a float array takes any int).
+
+    >>> import numpy as np
+    >>> int_fits(2**70, np.ones(2), "add", "y")
+    >>> int_fits(2**70, np.ones(2, dtype=np.int64), "add", "y")
+    Traceback (most recent call last):
+    ...
+    ValueError: "add": y = 1180591620717411303424 does not fit the int64 of the other operand (from -9223372036854775808 to 9223372036854775807)
+    """
+    if type(v) is not int or not isinstance(other, _ndarray) or other.dtype.kind not in "iub":
+        return
+    info = np.iinfo(other.dtype if other.dtype.kind != "b" else np.int64)
+    if not int(info.min) <= v <= int(info.max):
+        kind = other.dtype if other.dtype.kind != "b" else np.dtype(np.int64)
+        raise ValueError(f'"{op}": {arg} = {v} does not fit the {kind} of the other operand '
+                         f"(from {info.min} to {info.max})")
 
 
 def operand_list(v: object, op: str, arg: str, T: type) -> Tuple[List[Any], Tuple[Tuple[int, ...], ...]]:
