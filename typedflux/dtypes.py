@@ -126,10 +126,8 @@ def _convert(arr: np.ndarray[Any, Any], target: np.dtype[Any], fn: str,
             bad = lo if lo < info.min else hi if hi > info.max else None
             if bad is not None:
                 shown = bad.item() if isinstance(bad, np.generic) else bad
-                raise ValueError(
-                    f"{fn}: {arg} holds {shown}, which {target} cannot hold (its range is "
-                    f"{info.min}..{info.max}); pass a dtype that holds it"
-                )
+                raise cannot_hold(f"{fn}: {arg} holds {shown}", target,
+                                  "pass a dtype that holds it")
         elif target.kind == "f":
             with np.errstate(over="ignore"):  # an overflow is reported below, by value
                 out = arr.astype(target)
@@ -143,6 +141,19 @@ def _convert(arr: np.ndarray[Any, Any], target: np.dtype[Any], fn: str,
                     )
             return out
     return arr.astype(target)
+
+
+def cannot_hold(what: str, target: np.dtype[Any], fix: str) -> ValueError:
+    """The error for an integer value outside the range of the integer dtype ``target``:
+    ``what`` says where the value is, ``fix`` what to do. Shared by the conversions here and
+    by the ops' operands (``typedflux.engine.operands.int_fits``).
+
+    >>> cannot_hold("tensor: data holds 300", np.dtype(np.int8), "pass a dtype that holds it")
+    ValueError('tensor: data holds 300, which int8 cannot hold (its range is -128..127); pass a dtype that holds it')
+    """
+    info = np.iinfo(target)
+    return ValueError(f"{what}, which {target} cannot hold (its range is {info.min}..{info.max}); "
+                      f"{fix}")
 
 
 def _big_int(arr: np.ndarray[Any, Any]) -> Any:

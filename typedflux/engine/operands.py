@@ -21,6 +21,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 import numpy as np
 import numpy.typing as npt
 
+from typedflux.dtypes import cannot_hold
 from typedflux.shapes.catalog import Kind
 
 __all__ = [
@@ -112,15 +113,16 @@ def int_fits(v: Any, other: Any, op: str, arg: str) -> None:
     >>> int_fits(2**70, np.ones(2, dtype=np.int64), "add", "y")
     Traceback (most recent call last):
     ...
-    ValueError: "add": y = 1180591620717411303424 does not fit the int64 of the other operand (from -9223372036854775808 to 9223372036854775807)
+    ValueError: "add": y = 1180591620717411303424, which int64 cannot hold (its range is -9223372036854775808..9223372036854775807); use a float tensor or a smaller number
     """
     if type(v) is not int or not isinstance(other, _ndarray) or other.dtype.kind not in "iub":
         return
-    info = np.iinfo(other.dtype if other.dtype.kind != "b" else np.int64)
+    # A bool array takes a Python int as numpy's default integer.
+    target = other.dtype if other.dtype.kind != "b" else np.dtype(np.int64)
+    info = np.iinfo(target)
     if not int(info.min) <= v <= int(info.max):
-        kind = other.dtype if other.dtype.kind != "b" else np.dtype(np.int64)
-        raise ValueError(f'"{op}": {arg} = {v} does not fit the {kind} of the other operand '
-                         f"(from {info.min} to {info.max})")
+        raise cannot_hold(f'"{op}": {arg} = {v}', target,
+                          "use a float tensor or a smaller number")
 
 
 def operand_list(v: object, op: str, arg: str, T: type) -> Tuple[List[Any], Tuple[Tuple[int, ...], ...]]:
