@@ -123,21 +123,16 @@ def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expressi
     ftype = func.type if func is not None else None
     if func is None or not isinstance(ftype, CallableType):
         return out
-    if func.is_coroutine and not func.is_generator:
-        # ``async def f() -> T``: mypy's signature returns ``Coroutine[Any, Any, T]`` and
-        # reports a return against ``T``.
-        awaited = _awaited(ftype.ret_type)
-        if awaited is not None:
-            for ret in all_return_statements(func):
-                if ret.expr is not None:
-                    out.append((ret.expr, awaited, Boundary("return")))
-        return out
-    if func.is_coroutine:
-        return out
-    if not func.is_generator:
+    # ``async def f() -> T``: mypy's signature returns ``Coroutine[Any, Any, T]`` and reports
+    # a return against ``T``. A generator's returns meet no annotation of their own.
+    returned = None if func.is_generator else (
+        _awaited(ftype.ret_type) if func.is_coroutine else ftype.ret_type)
+    if returned is not None:
         for ret in all_return_statements(func):
             if ret.expr is not None:
-                out.append((ret.expr, ftype.ret_type, Boundary("return")))
+                out.append((ret.expr, returned, Boundary("return")))
+    if func.is_coroutine:
+        return out  # (an async generator's yields are not read)
     declared = _yielded(ftype.ret_type)
     for y, _ in all_yield_expressions(func):
         if y.expr is not None and declared is not None:
