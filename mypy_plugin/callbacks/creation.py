@@ -1,7 +1,9 @@
 """``tf.tensor(data)`` from a literal: the shape of nested lists of numbers, like numpy's.
 
-``tf.tensor([[1., 2.]])`` is ``Tensor[1, 2]``; a number is ``Tensor[()]``. Anything that is
-not a rectangular literal of numbers (a variable, a ragged list, an array) keeps mypy's type.
+``tf.tensor([[1., 2.]])`` is ``Tensor[1, 2]``; a number is ``Tensor[()]``. A comprehension
+over ``range`` of a known length (``[i % V for i in range(T)]``) and ``list(range(n))`` count
+as literals of that length. Anything else that is not a rectangular literal of numbers (a
+variable, a ragged list, an array, a filtered comprehension) keeps mypy's type.
 
 >>> from mypy.nodes import FloatExpr, ListExpr
 >>> literal_shape(ListExpr([ListExpr([FloatExpr(1.0), FloatExpr(2.0)])]))
@@ -13,10 +15,13 @@ from __future__ import annotations
 from typing import Callable, Optional, Tuple
 
 from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
     ComplexExpr,
     Expression,
     FloatExpr,
     IntExpr,
+    ListComprehension,
     ListExpr,
     NameExpr,
     OpExpr,
@@ -24,7 +29,7 @@ from mypy.nodes import (
     UnaryExpr,
 )
 from mypy.plugin import FunctionContext
-from mypy.types import LiteralType, Type
+from mypy.types import Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
@@ -44,6 +49,12 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
     True
     >>> literal_shape(OpExpr("*", ListExpr([OpExpr("*", ListExpr([IntExpr(0)]), IntExpr(3))]), IntExpr(2)))
     (2, 3)
+    >>> from mypy.nodes import CallExpr, ARG_POS
+    >>> rng = NameExpr("range"); rng.fullname = "builtins.range"
+    >>> lst = NameExpr("list"); lst.fullname = "builtins.list"
+    >>> literal_shape(CallExpr(lst, [CallExpr(rng, [IntExpr(2), IntExpr(9)], [ARG_POS] * 2, [None] * 2)],
+    ...                        [ARG_POS], [None]))
+    (7,)
     """
     if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
         return ()
@@ -52,7 +63,15 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
     if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
         return literal_shape(e.expr, lookup)
     if isinstance(e, OpExpr) and e.op == "*":
-        return _repeated(e, lookup)
+        repeated = _repeated(e, lookup)
+        if repeated is not None:
+            return repeated
+    if isinstance(e, ListComprehension):
+        return _comprehension(e, lookup)
+    if isinstance(e, CallExpr) and isinstance(e.callee, NameExpr):
+        if e.callee.fullname == "builtins.list" and len(e.args) == 1 and e.arg_kinds == [ARG_POS]:
+            n = _range_length(e.args[0], lookup)
+            return None if n is None else (n,)
     if isinstance(e, (ListExpr, TupleExpr)):
         inner = [literal_shape(i, lookup) for i in e.items]
         if not inner or any(s is None for s in inner) or len(set(inner)) != 1:
@@ -60,7 +79,15 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
         first = inner[0]
         assert first is not None
         return (len(e.items),) + first
-    return None
+    return () if _number(e, lookup) else None
+
+
+def _number(e: Expression, lookup: Optional[TypeLookup]) -> bool:
+    """``e`` is typed a Python number (a name, ``i % V``, ``float(i)``): a scalar to numpy."""
+    t = get_proper_type(lookup(e)) if lookup is not None else None
+    if isinstance(t, LiteralType):
+        t = t.fallback
+    return isinstance(t, Instance) and t.type.fullname in _NUMBERS
 
 
 def _repeated(e: OpExpr, lookup: Optional[TypeLookup]) -> Optional[Tuple[int, ...]]:
@@ -73,6 +100,36 @@ def _repeated(e: OpExpr, lookup: Optional[TypeLookup]) -> Optional[Tuple[int, ..
         if inner and not isinstance(n, NotStatic) and n >= 1:
             return (inner[0] * n, *inner[1:])
     return None
+
+
+_NUMBERS = ("builtins.int", "builtins.float", "builtins.bool", "builtins.complex")
+
+
+def _range_length(e: Expression, lookup: Optional[TypeLookup]) -> Optional[int]:
+    """``len(range(...))`` for a call of ``range`` with static int arguments, at least 1
+    (an empty list is numpy's ``(0,)``, left to run time)."""
+    if not (isinstance(e, CallExpr) and isinstance(e.callee, NameExpr)
+            and e.callee.fullname == "builtins.range" and 1 <= len(e.args) <= 3
+            and all(k == ARG_POS for k in e.arg_kinds)):
+        return None
+    values = [static_int(a, lookup or (lambda _: None)) for a in e.args]
+    if any(isinstance(v, NotStatic) for v in values) or (len(values) == 3 and values[2] == 0):
+        return None
+    n = len(range(*values))  # type: ignore[arg-type]
+    return n if n >= 1 else None
+
+
+def _comprehension(e: ListComprehension, lookup: Optional[TypeLookup]) -> Optional[Tuple[int, ...]]:
+    # ``[f(i) for i in range(n)]``: one generator over a range of known length, no condition;
+    # each item a literal (its shape) or a number (by its type).
+    g = e.generator
+    if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
+        return None
+    n = _range_length(g.sequences[0], lookup)
+    if n is None:
+        return None
+    inner = literal_shape(g.left_expr, lookup)
+    return None if inner is None else (n, *inner)
 
 
 def tensor_literal_hook() -> Callable[[FunctionContext], Type]:

@@ -464,7 +464,7 @@ def measure(update: bool = False, root: Path = HERE) -> int:
     (new programs, measured before they join the corpus; the README is left alone)."""
     found = pairs(root)
     files = [p.bug for p in found] + [p.fix for p in found]
-    static = run_mypy(files)
+    static = run_mypy(files, bases=(root,))
     verdicts = []
     for p in found:
         if update:
