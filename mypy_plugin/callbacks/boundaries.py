@@ -25,7 +25,15 @@ from typing import Any, Callable, Optional
 
 from mypy.nodes import FuncDef, MemberExpr, NameExpr, Var
 from mypy.subtypes import is_subtype
-from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_proper_type
+from mypy.types import (
+    CallableType,
+    Instance,
+    NoneType,
+    TupleType,
+    Type,
+    UnionType,
+    get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks import reworded
@@ -131,6 +139,10 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     if expected is None:
         return _check_returned_next(ctx, result, later)
     declared = declared_tensor(expected)
+    if declared is None and not later:
+        tuples = _check_tuple(ctx, expected, result)
+        if tuples is not None:
+            return tuples
     if declared is None:
         # Not a tensor annotation (a parameter's type widened to a union by a rebinding, say):
         # the value may still be returned later.
@@ -165,6 +177,40 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
             return _check_returned_next(ctx, result, later)
         where = replace(where, kind="reassign") if origin == "inferred" else where
     return _compare(ctx, where, declared, got, result, ctx.context, later)
+
+
+def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
+    """A call's tuple of tensors (``return pair(x)``) against a declared tuple of as many
+    items: the first item whose shape provably differs is reported as that tuple item, and
+    the declared type handed back. ``None`` (mypy decides) when the value is no such tuple,
+    or an item differs in something other than a shape."""
+    e, r = get_proper_type(expected), get_proper_type(result)
+    if not (isinstance(e, TupleType) and isinstance(r, TupleType)) or len(e.items) != len(r.items):
+        return None
+    found: Optional[tuple[int, Any, Any, Any]] = None
+    for i, (want, have) in enumerate(zip(e.items, r.items)):
+        if is_subtype(have, want):
+            continue
+        declared, got = declared_tensor(want), translate.shape_of(have)
+        pattern = translate.shape_of(declared) if declared is not None else None
+        if pattern is None or got is None:
+            return None
+        verdict = rigid_mismatch(pattern, got)
+        if verdict == RIGID_UNKNOWN:
+            return None
+        if isinstance(verdict, Mismatch) and found is None:
+            found = (i, pattern, got, verdict.axis)
+    if found is None:
+        return None  # every difference unprovable (an unknown dim): mypy's check, as before
+    where = boundary_of(ctx.api, ctx.context)
+    if where is None or where.part is not None:
+        return None
+    if where.kind not in ("return", "yield") and not (where.kind == "assign" and where.annotated):
+        return None
+    i, pattern, got, axis = found
+    where = replace(where, part=f"tuple item {i}")
+    ctx.api.fail(boundary_message(where, pattern, got, axis), ctx.context, code=SHAPE)
+    return expected
 
 
 def _target_type(api: Any, where: Boundary) -> Optional[str]:
