@@ -67,6 +67,7 @@ from mypy_plugin.callbacks.calls import signature_hook
 from mypy_plugin.callbacks.chain_context import annotated_chain_hook, chain_signature_hook
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.creation import tensor_literal_hook
+from mypy_plugin.callbacks.factories import factory_result
 from mypy_plugin.callbacks.layers import (
     CHAIN,
     CONTAINERS,
@@ -138,9 +139,18 @@ class TypedfluxPlugin(Plugin):
         # Calls with no shape rule of their own (user functions and methods): the result is
         # only checked against the annotation it is returned, assigned or yielded to.
         self._boundary = boundary_hook()
+        self._user_call = guarded("helper call", self._helper_call, lambda ctx: ctx.default_return_type)
         self._boundary_attribute = boundary_attribute_hook()
         self._chain_getitem = chain_getitem_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
+
+    def _helper_call(self, ctx: FunctionContext) -> Type:
+        # A helper that builds a layer from known ints gets the layer's type, then the
+        # boundary check every user call gets.
+        built = factory_result(ctx)
+        if built is None:
+            return self._boundary(ctx)
+        return self._boundary(ctx._replace(default_return_type=built))
 
     def _hook_for(self, route: Route, make: Callable[[Route], Callable[..., Any]]) -> Any:
         key = id(route)
@@ -207,7 +217,7 @@ class TypedfluxPlugin(Plugin):
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         if not fullname.startswith("typedflux"):
-            return None if fullname.startswith(_SKIP_PREFIXES) else self._boundary
+            return None if fullname.startswith(_SKIP_PREFIXES) else self._user_call
         self._resolve()
         route = ROUTES.by_function_fullname.get(fullname)
         if route is None:
