@@ -125,3 +125,26 @@ def test_the_programs_own_operands_are_summed_by_prepared_blas_dots_without_warn
         g[0] = np.nan  # a gradient that is not finite: handed over as it is
         check(None, [("w", None, None), ("b", None, g)], ((a, b),))
         assert seen[-1][1][2] is g and np.array_equal(seen[-1][0][2], a @ b)
+
+
+def test_blas_takes_float32_arrays_whose_dtype_object_is_not_numpys_own() -> None:
+    # np.dtype(np.float32).newbyteorder("=") equals float32 but is another object: compared
+    # with `is`, a GEMM (the fold) or an axpy (Descent's update) was silently not made.
+    from typedflux.optimise import blas
+
+    other = np.dtype(np.float32).newbyteorder("=")
+    assert other == np.float32 and other is not np.dtype(np.float32)
+    r = np.random.default_rng(0)
+    a = r.standard_normal((8, 5)).astype(other)
+    b = r.standard_normal((5, 6)).astype(np.float32)
+    c = r.standard_normal((8, 6)).astype(np.float32)
+    want = c.copy()
+    assert blas.axpy(-0.5, np.matmul(a, b), want) is blas.available()
+    if not blas.available():
+        return
+    call = blas.Gemm.prepare(-0.5, a, b, 1.0, c)
+    assert call is not None
+    call(a, b, c)
+    assert np.array_equal(c, want)
+    assert blas.gemm(1.0, b.T, a.T, 0.0, np.empty((6, 8), other))
+    assert not blas.gemm(1.0, a, b, 0.0, np.empty((8, 6), np.dtype(">f4")))  # not native

@@ -12,7 +12,7 @@ import pytest
 import typedflux as tf
 from typedflux.compiler.peephole import _maximum_agrees, sharpen
 from typedflux.compiler.record import Recorder
-from typedflux.compiler.steps import CONST, Step, Var
+from typedflux.compiler.steps import BUF, CONST, IN, Step, Var
 
 
 def _specials(dtype: Any, n: int = 40) -> np.ndarray[Any, Any]:
@@ -221,3 +221,15 @@ def test_a_small_transposing_copy_stays_numpys() -> None:
     from typedflux.optimise.blas import Transpose
 
     assert not any(isinstance(s.fn, Transpose) for s in sharpen(rec, rec.steps))
+
+
+def test_a_relu_whose_output_dtype_object_is_another_float32_is_still_sharpened() -> None:
+    # (float32 compared by ==: np.dtype(np.float32).newbyteorder("=") is another object.)
+    rec = Recorder()
+    other = np.dtype(np.float32).newbyteorder("=")
+    a = Var(0, IN, np.array([[-1.0, 2.0]], other), None, True, "a")
+    o = Var(1, BUF, np.empty((1, 2), np.float32), None, False, "o")
+    rec.vars.extend([a, o])
+    (step,) = sharpen(rec, [Step(np.maximum, (a, 0), {"out": (o,)}, None, (o,))])
+    zeros = step.args[1]
+    assert isinstance(zeros, Var) and zeros.kind == CONST and zeros.arr.shape == (1, 2)

@@ -118,7 +118,7 @@ def _relu_operand(s: Step) -> Any:
         return None
     arr, o = a.arr, out[0].arr
     if not (type(arr) is np.ndarray and type(o) is np.ndarray and arr.dtype in _FLOATS
-            and o.dtype is arr.dtype and o.shape == arr.shape and arr.size
+            and o.dtype == arr.dtype and o.shape == arr.shape and arr.size
             and arr.flags.c_contiguous and o.flags.c_contiguous):
         return None
     if isinstance(c, Var):

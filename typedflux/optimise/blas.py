@@ -142,7 +142,8 @@ class Gemm:
         fn = _GEMM.get(c.dtype)
         if (
             fn is None
-            or not all(type(v) is np.ndarray and v.ndim == 2 and v.dtype is c.dtype
+            # (== and not `is`: a dtype object equal to float32 need not be numpy's own.)
+            or not all(type(v) is np.ndarray and v.ndim == 2 and v.dtype == c.dtype
                        for v in (a, b, c))
             or not c.flags.c_contiguous
             or not c.flags.writeable
@@ -329,7 +330,7 @@ def axpy(alpha: float, x: Array, y: Array) -> bool:
         fn is None
         or type(x) is not np.ndarray
         or type(y) is not np.ndarray
-        or x.dtype is not y.dtype
+        or x.dtype != y.dtype
         or x.shape != y.shape
     ):
         return False
