@@ -22,7 +22,7 @@ from typing import Any, Tuple
 
 import numpy as np
 
-__all__ = ["DTYPES", "check_dtype", "checked_array"]
+__all__ = ["DTYPES", "check_dtype", "checked_array", "cannot_hold", "not_for_bools", "floating"]
 
 DTYPES: Tuple[np.dtype[Any], ...] = tuple(
     np.dtype(t)
@@ -154,6 +154,60 @@ def cannot_hold(what: str, target: np.dtype[Any], fix: str) -> ValueError:
     info = np.iinfo(target)
     return ValueError(f"{what}, which {target} cannot hold (its range is {info.min}..{info.max}); "
                       f"{fix}")
+
+
+_F32 = np.dtype(np.float32)
+
+
+def floating(x: Any) -> Any:
+    """The array ``x`` as floats for a real function (``exp``, ``softmax``, ``elu``): float
+    arrays as they are; bool and integer arrays as float32, or float64 for 32- and 64-bit
+    integers (what numpy gives them next to float32; the op's float64 result then becomes
+    float32). numpy alone would compute bool, int8 and uint8 data in float16 (``exp`` of a
+    uint8 12 is inf) and subtract unsigned integers with wrap-around (softmax's shift).
+
+    >>> floating(np.array([12], np.uint8)).dtype, floating(np.array([1])).dtype
+    (dtype('float32'), dtype('float64'))
+    """
+    dt = x.dtype
+    if dt.kind == "f":
+        return x
+    return x.astype(np.result_type(dt, _F32))
+
+
+# The arithmetic typedflux refuses on bool tensors, with what to write instead: numpy refuses
+# ``-`` (its own words suggest ``^`` and ``~``, which Tensor lacks), and a product of two bool
+# arrays is a logical one (True, not a count), which PyTorch refuses too.
+_BOOL_FIXES = {
+    "sub": ("x - y", "is not defined",
+            "for a logical xor use x != y; for numbers make them integers first: x * 1 - y"),
+    "neg": ("-x", "is not defined",
+            "for a logical not use x == False; for numbers make it an integer first: -(x * 1)"),
+    "matmul": ("x @ w", "would be a logical product (True, not a count)",
+               "make one operand an integer or float first: (x * 1) @ w"),
+    "einsum": ("einsum", "would be a logical product (True, not a count)",
+               "make one operand an integer or float first: x * 1"),
+}
+
+
+def not_for_bools(op: str, *operands: Any) -> TypeError:
+    """The error for arithmetic ``op`` that typedflux refuses on bool tensors (``-`` of bools,
+    a product of bool tensors only), naming the op, the operands' dtypes and the fix. The op
+    modules raise it; numpy's own error would suggest ``^`` or ``~``, which ``Tensor`` lacks.
+
+    >>> not_for_bools("neg", np.array([True]))
+    TypeError('"neg": -x of a bool tensor is not defined (x is bool); for a logical not use x == False; for numbers make it an integer first: -(x * 1)')
+    """
+    expr, why, fix = _BOOL_FIXES[op]
+    kinds = [np.result_type(v).name if isinstance(v, (np.ndarray, np.generic, bool))
+             else type(v).__name__ for v in operands]
+    if op == "einsum":
+        held = f"the operands are {', '.join(kinds)}"
+    else:
+        names = ("x", "w") if op == "matmul" else ("x", "y")
+        held = ", ".join(f"{n} is {k}" for n, k in zip(names, kinds))
+    what = "bool tensors" if len(operands) > 1 else "a bool tensor"
+    return TypeError(f'"{op}": {expr} of {what} {why} ({held}); {fix}')
 
 
 def _big_int(arr: np.ndarray[Any, Any]) -> Any:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # for annotations only: the engine is below typedflux.tensor
 __all__ = ["binary", "unary", "single", "multi"]
 
 _ndarray = np.ndarray
+_F16 = np.dtype(np.float16)
 _asarray = np.asarray
 _new = object.__new__
 
@@ -226,6 +227,10 @@ def unary(prim: Primitive) -> Entry:
             out = _asarray(out)
         if out.dtype is F64 and creeps((xd,)):
             out = out.astype(F32)
+        elif out.dtype is _F16 and getattr(xd, "dtype", None) is not _F16:
+            # Bools, int8 or uint8, which numpy maps in float16 (exp of 12 is inf): again
+            # in float32, typedflux's default ("no float16 creep").
+            out = _asarray(fwd(_asarray(xd, F32)))
         t = wrap(out, Tensor)
         tape = active()
         if tape is not None and diff and out.dtype.kind in "fc":

@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.dtypes import not_for_bools
 from typedflux.engine.tape import needed
 from typedflux.ops.registry import Primitive, primitive
 from typedflux.shapes.rules_einsum import ELLIPSIS, parse_subscripts
@@ -35,6 +36,9 @@ _PATH_LIMIT = 1024
 
 
 def _einsum_forward(subscripts: str, xs: List[Any]) -> Any:
+    # numpy sums and multiplies bool arrays only logically (True, not a count): refused.
+    if all(isinstance(x, np.ndarray) and x.dtype == np.bool_ for x in xs):
+        raise not_for_bools("einsum", *xs)
     if len(xs) < 2:
         return np.einsum(subscripts, *xs)
     key = (subscripts, tuple(np.shape(x) for x in xs))

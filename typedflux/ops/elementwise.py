@@ -18,6 +18,8 @@ from typing import Any, List, Optional, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.dtypes import not_for_bools
+from typedflux.engine.operands import int_fits
 from typedflux.engine.tape import _RUNNING, needed
 
 _running = _RUNNING.get  # this thread's running node ids (a bound method: one call)
@@ -46,7 +48,14 @@ def _add_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     return g, g
 
 
-p_sub: Primitive = primitive("sub")(np.subtract)
+def _sub_forward(x: Any, y: Any) -> Any:
+    try:
+        return np.subtract(x, y)
+    except TypeError:  # numpy refuses bools, and its words suggest ^, which Tensor lacks
+        raise not_for_bools("sub", x, y) from None
+
+
+p_sub: Primitive = primitive("sub")(_sub_forward)
 p_sub.examples(grid)
 
 
@@ -113,7 +122,14 @@ def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
     return gx, gy
 
 
-p_neg: Primitive = primitive("neg")(np.negative)
+def _neg_forward(x: Any) -> Any:
+    try:
+        return np.negative(x)
+    except TypeError:  # a bool tensor (see _sub_forward)
+        raise not_for_bools("neg", x) from None
+
+
+p_neg: Primitive = primitive("neg")(_neg_forward)
 p_neg.examples(unary)
 
 
@@ -164,6 +180,9 @@ p_ge.examples(grid)
 
 # -- where -------------------------------------------------------------------------------------
 def _where_forward(cond: Any, x: Any, y: Any) -> Any:
+    # np.where wraps a Python int around to the other branch's integer dtype (300 -> 44).
+    int_fits(y, x, "where", "y")
+    int_fits(x, y, "where", "x")
     return np.where(cond, x, y)
 
 

@@ -10,13 +10,14 @@ Tensor[4] float32
 
 from __future__ import annotations
 
+import math
 import operator
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
-from typedflux.engine.operands import int_param, real_param
+from typedflux.engine.operands import int_fits, int_param, real_param
 from typedflux.ops.registry import Primitive, composite, composite_rule, primitive
 from typedflux.shapes.rules_expand import PAD_MODES
 from typedflux.tensor import Tensor, TensorLike
@@ -94,8 +95,19 @@ _NUMPY_MODES: Dict[str, Any] = {"reflect": "reflect", "replicate": "edge", "circ
 
 def _pad_forward(x: Any, widths: Tuple[Tuple[int, int], ...], mode: str, value: float) -> Any:
     if mode == "constant":
+        if isinstance(x, np.ndarray) and x.dtype.kind in "iub":
+            _fits(value, x)
         return np.pad(x, widths, mode="constant", constant_values=value)
     return np.pad(x, widths, mode=_NUMPY_MODES[mode])
+
+
+def _fits(value: Any, x: Any) -> None:
+    # numpy's own errors for a fill an integer array cannot hold are a bare OverflowError
+    # (300 into int8) or ValueError (nan); a fraction is truncated, as tf.full's is.
+    if isinstance(value, float) and not (math.isfinite(value) and abs(value) < 2.0**63):
+        raise ValueError(f'"pad": value = {value}, which {x.dtype} cannot hold; pad a float tensor')
+    if x.dtype.kind != "b":
+        int_fits(int(value), x, "pad", "value")
 
 
 p_pad: Primitive = primitive("pad")(_pad_forward)

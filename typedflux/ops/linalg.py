@@ -18,6 +18,7 @@ from typing import Any, List, Tuple
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.dtypes import not_for_bools
 from typedflux.engine.operands import int_param
 from typedflux.engine.tape import needed
 from typedflux.ops.examples import normal, rng
@@ -28,7 +29,17 @@ __all__ = ["matmul", "tril", "triu"]
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 
-p_matmul: Primitive = primitive("matmul")(np.matmul)
+_BOOL = np.dtype(np.bool_)
+
+
+def _matmul_forward(x: Any, w: Any) -> Any:
+    # numpy's product of two bool arrays is a logical one (True, not a count): refused.
+    if type(x) is np.ndarray and type(w) is np.ndarray and x.dtype is _BOOL and w.dtype is _BOOL:
+        raise not_for_bools("matmul", x, w)
+    return np.matmul(x, w)
+
+
+p_matmul: Primitive = primitive("matmul")(_matmul_forward)
 
 
 @p_matmul.vjp

@@ -16,6 +16,7 @@ from typing import Any, List, Tuple
 
 import numpy as np
 
+from typedflux.dtypes import floating
 from typedflux.engine.tape import needed
 from typedflux.ops.kernels.common import ones as cached_ones
 from typedflux.ops.layers_nn import _save, _saved
@@ -90,6 +91,9 @@ def _parts(yhat: Any, y: Any) -> Tuple[Any, ...]:
 def _forward(yhat: Any, y: Any, agg: str) -> Any:
     if agg != "mean" and agg != "sum":
         _check_agg(agg)
+    # Integer or bool logits as floats: unsigned ones would wrap in yhat - max, bools
+    # cannot be subtracted, small ones would give float16.
+    yhat = floating(yhat)
     if _fast(yhat, y):
         parts = _parts(yhat, y)
         shifted, logs, _, _, ysum = parts

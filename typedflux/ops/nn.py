@@ -13,6 +13,7 @@ from typing import Any, List, Tuple, TypeVar, Union
 import numpy as np
 from typing_extensions import Unpack
 
+from typedflux.dtypes import floating
 from typedflux.engine.operands import real_param
 from typedflux.ops.examples import normal, rng, separated, unary
 from typedflux.ops.registry import Primitive, primitive
@@ -142,6 +143,7 @@ def _leakyrelu_examples() -> List[Tuple[Any, ...]]:
 
 
 def _elu_forward(x: Any, alpha: float) -> Any:
+    x = floating(x)  # not float16 from bools or small integers
     # expm1 of min(x, 0): the positive branch never overflows in the unused half.
     return np.where(x > 0, x, real_param(alpha, "elu", "alpha") * np.expm1(np.minimum(x, 0)))
 
@@ -162,6 +164,8 @@ def _elu_examples() -> List[Tuple[Any, ...]]:
 
 # -- softmax family (fused: one forward, one hand-written VJP) -----------------------------------
 def _shifted(x: Any, axis: Any) -> Any:
+    # Integers as floats: an unsigned x - max would wrap around, small ones give float16.
+    x = floating(x)
     if x.size == 0:
         # No maximum to shift by; the sum of no exponentials is 0, so an empty logsumexp is
         # -inf (as torch's). The empty sum is zeros of the reduced shape: a shift of 0.
