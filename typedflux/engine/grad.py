@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
+import numpy as np
+
 from typedflux.engine.tape import Tape
 from typedflux.engine.plan import Plan, plan_of
 from typedflux.engine.tree import mirror, walk
@@ -128,12 +130,35 @@ def _run(
                         f"{err}"
                     ) from None
                 raise
-        _check_loss(out)
+        try:
+            _check_loss(out)
+        except ValueError as err:
+            _blame_constant(args, ids, err)
+            raise
         arrays = tape.backward_ids(tape.id_of(out), ids)
     finally:
         if not tape.freed:
             tape.free()
     return out, arrays
+
+
+def _blame_constant(args: Tuple[Any, ...], ids: List[int], err: Exception) -> None:
+    # Nothing was watched and f returned no Tensor: an array or number passed where a Tensor
+    # was meant is the cause, not f (tf.gradient(f, np.ones(3)) made f return a numpy float).
+    # (An error f raises itself, on a list or a float, is passed on: it names the value.)
+    if ids:
+        return
+    for i, a in enumerate(args):
+        if isinstance(a, (list, tuple)) and any(isinstance(v, Tensor) for v in a):
+            continue
+        if isinstance(a, (np.ndarray, np.generic, int, float, list, tuple)) and type(a) is not bool:
+            kind = (f"numpy.{type(a).__name__}" if isinstance(a, (np.ndarray, np.generic))
+                    else type(a).__name__)
+            raise TypeError(
+                f"tf.gradient differentiates tensors; argument {i} is a {kind}, a constant to it, "
+                f"so nothing was differentiated and f returned no Tensor ({err}); pass "
+                f"tf.tensor(...) for it"
+            ) from err
 
 
 def _check_loss(out: Any) -> None:

@@ -46,7 +46,9 @@ class MultiHeadAttention(Layer, Generic[D]):
 
     - ``mask``: optional bool tensor broadcastable to ``Tensor[B, nheads, Tq, Tk]`` (e.g. a
       causal ``Tensor[Tq, Tk]``); positions where it is False get no attention. Any other
-      dtype is a TypeError (a float mask is not added to the scores as in PyTorch).
+      dtype is a TypeError (a float mask is not added to the scores as in PyTorch). A query
+      whose keys are all masked attends to nothing: its heads' output is 0 (so its result is
+      ``out_proj``'s bias), with finite gradients, as PyTorch's scaled-dot-product attention.
 
     >>> import typedflux as tf
     >>> MultiHeadAttention(10, 3)
@@ -109,7 +111,11 @@ class MultiHeadAttention(Layer, Generic[D]):
             cfg.mask_rule(self._shape_of(q), self._shape_of(kx), tuple(shape))
             # A large finite negative (not -inf) keeps a fully masked row finite.
             scores = where(mask, scores, -1e9)
-        weights = softmax(scores, axis=-1)
+            # ... and its weights are then 0, not uniform over the keys it may not see
+            # (elsewhere masked weights underflow to 0 already: this changes nothing there).
+            weights = where(mask, softmax(scores, axis=-1), 0.0)
+        else:
+            weights = softmax(scores, axis=-1)
         heads = (weights @ vh).transpose(0, 2, 1, 3)
         b, tq = q.shape[0], q.shape[1]
         return self.out_proj(heads.reshape(b, tq, cfg.dim))

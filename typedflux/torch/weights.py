@@ -29,6 +29,7 @@ import torch
 from torch import nn
 
 from typedflux.engine.tree import named_tensors
+from typedflux.io import lossless
 from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
 
@@ -94,7 +95,8 @@ def from_torch(source: Any, *, into: Any) -> Any:
     """Copy the tensors of ``source`` (a ``torch.nn.Module``, possibly wrapped in
     ``DistributedDataParallel``, or a state dict) into the typedflux model ``into``, in
     place, and return ``into``. Names must be exactly ``tf.named_tensors(into)``'s, shapes
-    identical, dtypes castable (``same_kind``); otherwise nothing changes and the error
+    identical, dtypes converted only without loss (as ``tf.load``: float32 into float64, not
+    float64 or int64 into float32); otherwise nothing changes and the error
     lists every difference.
 
     >>> import torch, typedflux as tf
@@ -123,10 +125,12 @@ def from_torch(source: Any, *, into: Any) -> Any:
         if n in stored and stored[n].shape != t.data.shape
     ]
     kinds = [
-        f"dtype differs: {n} is {t.data.dtype} in the model, {stored[n].dtype} in the source"
+        f"dtype differs: {n} is {t.data.dtype} in the model, {stored[n].dtype} in the source "
+        f"(only lossless conversions are made, as by tf.load; convert the source first, "
+        f"e.g. module.to(torch.float32))"
         for n, t in tensors
         if n in stored and stored[n].shape == t.data.shape
-        and not np.can_cast(stored[n].dtype, t.data.dtype, casting="same_kind")
+        and not lossless(stored[n].dtype, t.data.dtype)
     ]
     if notes or shapes or kinds:
         count = len(notes) + len(shapes) + len(kinds)
