@@ -166,3 +166,33 @@ def test_blas_axpy_is_found_where_numpy_bundles_openblas() -> None:
     y = np.ones(4, dtype=np.float32)
     assert blas.axpy(-0.5, np.full(4, 2.0, dtype=np.float32), y)
     assert y.tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_fused_relu_gives_the_bits_of_tf_relu_on_every_special_value(dtype: Any) -> None:
+    # relu_ runs numpy's maximum against a cached zeros array (its SIMD loop), tf.relu against
+    # the scalar 0: the same bits, special values included, at SIMD and tail lengths.
+    from typedflux.ops.kernels.relu import maximum_agrees, relu_, special_values
+
+    assert maximum_agrees(np.dtype(dtype))
+    bits = np.dtype(f"u{np.dtype(dtype).itemsize}")
+    values = special_values(np.dtype(dtype))
+    for n in (1, 5, 16, 33):
+        a = np.resize(values, (n, len(values)))
+        want = tf.relu(tf.Tensor(a, dtype=dtype)).data
+        got = relu_(a.copy())
+        assert got.shape == a.shape
+        np.testing.assert_array_equal(got.view(bits), want.view(bits))
+    x, w = np.random.default_rng(0).standard_normal((2, 64, 32)).astype(dtype)
+    fused = dense_forward(x, w, 0.0, "relu")
+    np.testing.assert_array_equal(fused.view(bits), np.maximum(x @ w.T, 0).view(bits))
+
+
+def test_the_fused_relu_keeps_the_scalar_where_the_loops_differ(monkeypatch: Any) -> None:
+    from typedflux.ops.kernels import relu as r
+
+    monkeypatch.setattr(r, "_AGREES", {np.dtype(np.float32): False})
+    monkeypatch.setattr(r, "_ZEROS", {})
+    a = np.array([[-1.0, 2.0]], np.float32)
+    assert r.relu_(a) is a and a.tolist() == [[0.0, 2.0]] and not r._ZEROS
+    assert not r.maximum_agrees(np.dtype(np.int64))

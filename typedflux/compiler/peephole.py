@@ -42,6 +42,8 @@ import numpy as np
 from typedflux.compiler.fuse import vars_of
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import BUF, CONST, Call, Step, Var, copy_into
+from typedflux.ops.kernels.relu import maximum_agrees as _maximum_agrees
+from typedflux.ops.kernels.relu import special_values as _special_values
 from typedflux.optimise.blas import Transpose
 
 __all__ = ["sharpen", "drop_unread"]
@@ -130,7 +132,6 @@ def _relu_operand(s: Step) -> Any:
     return a
 
 
-_AGREES: Dict[Any, bool] = {}
 _T_AGREES: Dict[Any, bool] = {}
 
 
@@ -151,51 +152,6 @@ def _transpose_agrees(dtype: Any) -> bool:
         got = t is not None and (t(dst, src) or True) and bool(
             np.array_equal(dst.view(bits), src.view(bits)))
         _T_AGREES[dtype] = got
-    return got
-
-
-def _special_values(dtype: Any, signalling: bool = True) -> np.ndarray[Any, Any]:
-    # Zeros of both signs, ones, infinities, extremes, subnormals, and NaNs of both signs
-    # with payloads (quiet, and signalling unless asked not to).
-    info = np.finfo(dtype)
-    bits = np.dtype(f"u{dtype.itemsize}")
-    top = np.array([1 << (8 * dtype.itemsize - 1)], bits)  # the sign bit
-    quiet = np.array([np.nan], dtype).view(bits)
-    nans = [quiet, quiet | top, quiet + 1, (quiet + 1) | top]
-    if signalling:
-        inf = np.array([np.inf], dtype).view(bits)
-        nans += [inf + 1, (inf + 1) | top, inf + (quiet - inf) // 2]
-    return np.concatenate([
-        np.array([0.0, -0.0, 1.0, -1.0, np.inf, -np.inf, info.max, -info.max,
-                  info.tiny, -info.tiny, info.smallest_subnormal,
-                  -info.smallest_subnormal], dtype),
-        np.concatenate(nans).view(dtype),
-    ])
-
-
-def _maximum_agrees(dtype: Any) -> bool:
-    """Whether ``np.maximum(a, 0)`` and ``np.maximum(a, zeros)`` give the same bits for every
-    special value of ``dtype`` (zeros of both signs, infinities, NaNs of both signs and
-    payloads, quiet and signalling, subnormals, extremes), at lengths that exercise SIMD
-    loops and their tails.
-
-    >>> _maximum_agrees(np.dtype(np.float32))
-    True
-    """
-    got = _AGREES.get(dtype)
-    if got is None:
-        bits = np.dtype(f"u{dtype.itemsize}")
-        values = _special_values(dtype)
-        got = True
-        for n in (1, 3, 7, 8, 15, 16, 17, 33, 64, 129):
-            a = np.resize(values, n * len(values))
-            a = a[np.random.default_rng(n).permutation(a.size)]
-            one = np.maximum(a, 0)
-            two = np.maximum(a, np.zeros_like(a))
-            if not np.array_equal(one.view(bits), two.view(bits)):
-                got = False
-                break
-        _AGREES[dtype] = got
     return got
 
 

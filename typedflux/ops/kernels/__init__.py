@@ -6,6 +6,7 @@ kernels can be tested against naive loops. Import a kernel from its family's mod
 - :mod:`~typedflux.ops.kernels.common`: the dtype a kernel computes in (``as_param``,
   ``as_float``, ``PrecisionWarning``), buffers made from an argument (``empty``, ``zeros``),
   cached ones for column sums, the fused activations;
+- :mod:`~typedflux.ops.kernels.relu`: the fused ReLU (against a cached zeros array);
 - :mod:`~typedflux.ops.kernels.dense`: dense;
 - :mod:`~typedflux.ops.kernels.conv`: im2col/col2im, conv and transposed conv;
 - :mod:`~typedflux.ops.kernels.pool`: max and mean pooling;

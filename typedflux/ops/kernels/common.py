@@ -27,6 +27,8 @@ from typing import Any, Dict, Optional, Tuple
 import numpy as np
 import numpy.typing as npt
 
+from typedflux.ops.kernels.relu import relu_
+
 __all__ = ["ones", "PrecisionWarning", "as_param", "as_float", "empty", "zeros"]
 
 
@@ -156,8 +158,7 @@ def _act(pre: Array, activation: str) -> Array:
     if activation == "identity":
         return pre
     if activation == "relu":
-        np.maximum(pre, 0, out=pre)
-        return pre
+        return relu_(pre)
     if activation == "tanh":
         np.tanh(pre, out=pre)
         return pre

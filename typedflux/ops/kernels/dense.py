@@ -12,6 +12,7 @@ from typing import Any, Optional, Tuple
 import numpy as np
 
 from typedflux.ops.kernels.common import Array, _F32, _F64, _ONES, _act, _act_grad, as_param, ones
+from typedflux.ops.kernels.relu import relu_
 
 __all__ = ["dense_forward", "dense_vjp", "dense_backward"]
 
@@ -36,8 +37,7 @@ def dense_forward(
     if isinstance(b, np.ndarray):
         pre += b
     if activation == "relu":  # the common cases without another call
-        np.maximum(pre, 0, out=pre)
-        return pre
+        return relu_(pre)
     if activation == "identity":
         return pre
     return _act(pre, activation)
