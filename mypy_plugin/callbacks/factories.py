@@ -9,9 +9,11 @@ model built from them loses every size there. At a call whose arguments are know
 run time computes for those arguments — and the call gets that layer type.
 
 Soundness: only a plain (undecorated, not a generator) ``def`` whose body is one ``return``
-of a typedflux layer; the re-inference runs in a scratch type map with every message
-suppressed, and any message, any non-layer result or a result that is not a subtype of the
-declared return type leaves mypy's type as it was. Helpers calling helpers nest up to
+of a typedflux layer; the re-inference runs in a scratch type map with every message held
+back. When the helper cannot build its layers for these ints (its ``[shape]`` errors only),
+those errors are reported at the call, where the run time raises them; any other message,
+any non-layer result or a result that is not a subtype of the declared return type leaves
+mypy's type as it was. Helpers calling helpers nest up to
 :data:`DEPTH`.
 
 >>> factory_result(object()) is None
@@ -40,6 +42,7 @@ from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import type_lookup
+from mypy_plugin.codes import SHAPE
 from mypy_plugin.values import NotStatic, static_int
 
 __all__ = ["factory_result", "DEPTH"]
@@ -130,11 +133,27 @@ def factory_result(ctx: Any) -> Optional[Type]:
         chk.expr_checker.expr_cache = cache
         for var, old in bound:
             var.type = old
-    if watcher.has_new_errors() or not _is_layer(result):
+    if watcher.has_new_errors():
+        _report_at_call(ctx, watcher.filtered_errors())
+        return None
+    if not _is_layer(result):
         return None
     if not is_subtype(result, default):
         return None
     return result
+
+
+def _report_at_call(ctx: Any, errors: List[Any]) -> None:
+    """The helper cannot build its layers for these arguments: its ``[shape]`` errors are
+    proven for this call, so they are reported at it (as the run time raises there). Any
+    other message (not a shape proof) and nothing is reported: mypy's type stands."""
+    if not errors or not all(getattr(e.code, "code", None) == SHAPE.code for e in errors):
+        return
+    for e in errors:
+        if e.severity == "note":
+            ctx.api.note(e.message, ctx.context, code=SHAPE)
+        else:
+            ctx.api.fail(e.message, ctx.context, code=SHAPE)
 
 
 def _static(chk: Any, e: Expression, t: Type) -> Type:

@@ -11,7 +11,7 @@ with the same words.
 from typing import Final, TypeVar
 
 import typedflux as tf
-from typedflux import BatchNorm, Chain, Conv, Dense, Flatten, MaxPool, Tensor, relu
+from typedflux import BatchNorm, Chain, Conv, Dense, Flatten, MaxPool, SkipConnection, Tensor, relu
 
 B = TypeVar("B", bound=int)
 WIDTH: Final = 16
@@ -36,6 +36,19 @@ vgg_fixed = Chain(block(3, 32), block(32, 64), Flatten(), Dense(64 * 8 * 8, 10))
 vgg_fixed(tf.randn(2, 3, 32, 32))
 stem = Chain(conv_bn(3, WIDTH), stage(WIDTH), conv_bn(WIDTH, 64))  # E: Chain layer 3 Chain(Conv((3, 3), 16 => 64, pad=1), BatchNorm(64, relu)): Chain layer 1 Conv((3, 3), 16 => 64, pad=1) expects input Tensor[B, 16, H, W], got Tensor[B, 32, ?, ?]; need size 16 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, ?, ?]
 stem_fixed = Chain(conv_bn(3, WIDTH), stage(WIDTH), conv_bn(2 * WIDTH, 64))
+
+
+
+def residual(c: int) -> SkipConnection:
+    return SkipConnection(Chain(Conv((3, 3), c, c, pad=1), Conv((1, 1), c, 2 * c)), tf.add)
+
+
+def residual_fixed(c: int) -> SkipConnection:
+    return SkipConnection(Chain(Conv((3, 3), c, c, pad=1), Conv((1, 1), c, c)), tf.add)
+
+
+tower = Chain(Conv((3, 3), 3, 32, pad=1), residual(32))  # E: SkipConnection(Chain(Conv((3, 3), 32 => 32, pad=1), Conv((1, 1), 32 => 64)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 64, ?, ?], xs[1] has Tensor[B, 32, ?, ?]; need equal sizes or 1 at axis -3 (64 vs 32); change Conv((1, 1), 32 => 64) to Conv((1, 1), 32 => 32)  [shape]
+tower_fixed = Chain(Conv((3, 3), 3, 32, pad=1), residual_fixed(32))
 
 
 @tf.shapecheck
