@@ -57,6 +57,7 @@ from mypy.types import FunctionLike, Type
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
 # (no numpy, no runtime), so the plugin starts fast.
 import typedflux.shapes
+from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
     shape_attribute_hook,
@@ -66,6 +67,7 @@ from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_h
 from mypy_plugin.callbacks.calls import signature_hook
 from mypy_plugin.callbacks.chain_context import annotated_chain_hook, chain_signature_hook
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.conversions import item_hook
 from mypy_plugin.callbacks.creation import tensor_literal_hook
 from mypy_plugin.callbacks.factories import factory_result
 from mypy_plugin.callbacks.layers import (
@@ -99,6 +101,7 @@ __all__ = ["TypedfluxPlugin", "plugin"]
 _SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
 _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
+_ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
 
 
@@ -142,6 +145,8 @@ class TypedfluxPlugin(Plugin):
         self._user_call = guarded("helper call", self._helper_call, lambda ctx: ctx.default_return_type)
         self._boundary_attribute = boundary_attribute_hook()
         self._chain_getitem = chain_getitem_hook()
+        self._item = item_hook()
+        self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
 
     def _helper_call(self, ctx: FunctionContext) -> Type:
@@ -251,6 +256,10 @@ class TypedfluxPlugin(Plugin):
     def get_method_hook(self, fullname: str) -> Optional[Callable[[MethodContext], Type]]:
         if fullname == _CHAIN_FULLNAME + ".__getitem__":
             return self._chain_getitem
+        if fullname == _ITEM:
+            return self._item
+        if fullname == LOADER + ".__iter__":
+            return self._batches
         if fullname in LIST_READERS:
             return list_read_hook
         if fullname in POWERS:

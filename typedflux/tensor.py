@@ -291,20 +291,22 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
 
 def _one(t: Tensor[Unpack[Tuple[Any, ...]]], what: str) -> Array:
     """``t``'s data when it holds one element (what ``item()``, ``bool()``, ``float()`` and
-    ``int()`` convert), else a ``ValueError`` naming the conversion and the shape.
+    ``int()`` convert), else a ``ShapeError`` (a ``ValueError``) naming the conversion and
+    the shape, in the words mypy's plugin reports for ``item()`` of a known shape.
 
     >>> _one(Tensor(np.ones((1, 1))), "item()").shape
     ()
     >>> _one(Tensor(np.ones(3)), "float()")
     Traceback (most recent call last):
     ...
-    ValueError: float() needs a tensor of one element, got Tensor[3] (use .sum(), .any() or index it first)
+    typedflux.shapes.errors.ShapeError: float() needs a tensor of one element, got Tensor[3] (use .sum(), .any() or index it first)
     """
     d = t.data
     if d.size != 1:
-        dims = ", ".join(str(n) for n in d.shape)
-        raise ValueError(f"{what} needs a tensor of one element, got Tensor[{dims}] (use "
-                         ".sum(), .any() or index it first)")
+        from typedflux.shapes import messages
+        from typedflux.shapes.errors import ShapeError
+
+        raise ShapeError(messages.one_element_needed(what, d.shape))
     # numpy converts only 0-d arrays with float()/int() (a (1, 1) one is a TypeError there).
     return d if d.ndim == 0 else d.reshape(())
 

@@ -13,6 +13,7 @@ from typedflux.shapes.dims import Dim, dim_str
 from typedflux.shapes.messages.shape_text import fmt_dim, fmt_dims, fmt_shape
 
 __all__ = [
+    "one_element_needed",
     "broadcast_mismatch",
     "matmul_inner_mismatch",
     "matmul_batch_mismatch",
@@ -312,3 +313,13 @@ def loss_shape_mismatch(
     elif squeeze == "target":
         text += f"; hint: reshape the prediction to {fmt_shape(y)} or squeeze the target"
     return text
+
+
+def one_element_needed(what: str, shape: Sequence[object]) -> str:
+    """``item()`` (or ``float()``, ``int()``, ``bool()``) of a tensor of other than one element.
+
+    >>> print(one_element_needed("item()", (10,)))
+    item() needs a tensor of one element, got Tensor[10] (use .sum(), .any() or index it first)
+    """
+    return (f"{what} needs a tensor of one element, got {fmt_shape(shape)} (use .sum(), .any() "
+            "or index it first)")

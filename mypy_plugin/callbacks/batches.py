@@ -1,0 +1,84 @@
+"""Batches of ``for xb, yb in tf.DataLoader((x, y), batchsize=32)``: each a slice of its data.
+
+A ``DataLoader`` yields, per batch, the rows of every tensor it was given along the first
+axis: a tuple for a tuple or list of tensors, one tensor for one. So when the loop iterates
+a ``DataLoader(...)`` call whose data are tensors of known shapes, each batch has the same
+trailing dims and an unknown first one (the batch size, smaller for a last partial batch).
+Anything else (a loader held in a variable, numpy data, a dict) keeps ``Iterator[Any]``.
+
+>>> callable(loader_iter_hook())
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List, Optional, Sequence
+
+from mypy.nodes import ARG_NAMED, ARG_POS, CallExpr, Expression, ListExpr, RefExpr, TupleExpr
+from mypy.plugin import MethodContext
+from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
+from typedflux.shapes.dims import UNKNOWN, Star
+
+__all__ = ["LOADER", "loader_iter_hook"]
+
+LOADER = "typedflux.data.loader.DataLoader"
+
+
+def _data(e: object) -> Optional[Expression]:
+    """The ``data`` argument of a ``DataLoader(...)`` call (``None``: not such a call)."""
+    if not (isinstance(e, CallExpr) and isinstance(e.callee, RefExpr)
+            and e.callee.fullname in (LOADER, "typedflux.DataLoader")):
+        return None
+    for arg, kind, name in zip(e.args, e.arg_kinds, e.arg_names):
+        if (kind == ARG_POS and arg is e.args[0]) or (kind == ARG_NAMED and name == "data"):
+            return arg
+    return None
+
+
+def _batch_shape(t: Optional[Type]) -> Optional[Sequence[Any]]:
+    p = get_proper_type(t) if t is not None else None
+    if p is None or not translate.is_tensor(p):
+        return None
+    s = translate.shape_of(p)
+    if s is None or not s or isinstance(s[0], Star):
+        return None
+    return (UNKNOWN, *s[1:])
+
+
+def loader_iter_hook() -> Callable[[Any], Type]:
+    """The method hook for ``DataLoader.__iter__``."""
+
+    def hook(ctx: MethodContext) -> Type:
+        data = _data(ctx.context)
+        if data is None:
+            return ctx.default_return_type
+        items = data.items if isinstance(data, (TupleExpr, ListExpr)) else [data]
+        lookup = type_lookup(ctx.api)
+        shapes = [_batch_shape(lookup(i)) for i in items]
+        template = tensor_template(ctx.api)
+        if not items or template is None or any(s is None for s in shapes):
+            return ctx.default_return_type
+        api = ctx.api
+        names = translate.Names()
+        names_in_scope(api, names)
+        int_type, str_type = api.named_generic_type("builtins.int", []), api.named_generic_type(
+            "builtins.str", [])
+        tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+        tensors: List[Type] = [
+            translate.type_of_shape(s, template, names, int_type, str_type, tuple_any)
+            for s in shapes if s is not None
+        ]
+        if isinstance(data, (TupleExpr, ListExpr)):
+            fallback = api.named_generic_type("builtins.tuple", [template])
+            batch: Type = TupleType(tensors, fallback)
+        else:
+            batch = tensors[0]
+        default = get_proper_type(ctx.default_return_type)
+        if not isinstance(default, Instance):
+            return ctx.default_return_type
+        return default.copy_modified(args=[batch])
+
+    return guarded("DataLoader batches", hook, lambda ctx: ctx.default_return_type)
