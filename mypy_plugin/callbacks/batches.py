@@ -20,7 +20,6 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
-from typedflux.shapes.dims import UNKNOWN, Star
 
 __all__ = ["LOADER", "loader_iter_hook"]
 
@@ -43,9 +42,9 @@ def _batch_shape(t: Optional[Type]) -> Optional[Sequence[Any]]:
     if p is None or not translate.is_tensor(p):
         return None
     s = translate.shape_of(p)
-    if s is None or not s or isinstance(s[0], Star):
+    if s is None or not s or isinstance(s[0], translate.Star):
         return None
-    return (UNKNOWN, *s[1:])
+    return (translate.UNKNOWN, *s[1:])
 
 
 def loader_iter_hook() -> Callable[[Any], Type]:

@@ -1,0 +1,17 @@
+"""(pyrefly typevar_substitution) N is bound to 2 by the argument; the annotated variable
+says 4."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+N = TypeVar("N", bound=int)
+
+
+def centre(x: Tensor[N, 3]) -> Tensor[N, 3]:
+    return x - x.mean(axis=0, keepdims=True)
+
+
+x: Tensor[2, 3] = tf.randn(2, 3)
+result: Tensor[2, 3] = centre(x)
+print(result.shape)

@@ -1,0 +1,13 @@
+"""CLIP-style contrastive logits: image and text projections end at different widths."""
+import typedflux as tf
+from typedflux import Dense
+
+img_proj = Dense(512, 256)
+txt_proj = Dense(768, 128)
+img = img_proj(tf.randn(32, 512))
+txt = txt_proj(tf.randn(32, 768))
+img = img / tf.sqrt((img * img).sum(axis=1, keepdims=True))
+txt = txt / tf.sqrt((txt * txt).sum(axis=1, keepdims=True))
+logits = img @ tf.pad(txt, ((0, 0), (0, 128))).T
+targets = tf.onehot(list(range(32)), 32)
+print(tf.losses.logitcrossentropy(logits, targets).item())
