@@ -36,7 +36,7 @@ from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
 from mypy_plugin.translate.reading import TypeLookup
 from mypy_plugin.values import NotStatic, static_int
 
-__all__ = ["literal_shape", "tensor_literal_hook"]
+__all__ = ["literal_shape", "range_length", "tensor_literal_hook"]
 
 
 def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optional[Tuple[int, ...]]:
@@ -70,7 +70,7 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
         return _comprehension(e, lookup)
     if isinstance(e, CallExpr) and isinstance(e.callee, NameExpr):
         if e.callee.fullname == "builtins.list" and len(e.args) == 1 and e.arg_kinds == [ARG_POS]:
-            n = _range_length(e.args[0], lookup)
+            n = range_length(e.args[0], lookup)
             return None if n is None else (n,)
     if isinstance(e, (ListExpr, TupleExpr)):
         inner = [literal_shape(i, lookup) for i in e.items]
@@ -105,7 +105,7 @@ def _repeated(e: OpExpr, lookup: Optional[TypeLookup]) -> Optional[Tuple[int, ..
 _NUMBERS = ("builtins.int", "builtins.float", "builtins.bool", "builtins.complex")
 
 
-def _range_length(e: Expression, lookup: Optional[TypeLookup]) -> Optional[int]:
+def range_length(e: Expression, lookup: Optional[TypeLookup]) -> Optional[int]:
     """``len(range(...))`` for a call of ``range`` with static int arguments, at least 1
     (an empty list is numpy's ``(0,)``, left to run time)."""
     if not (isinstance(e, CallExpr) and isinstance(e.callee, NameExpr)
@@ -125,7 +125,7 @@ def _comprehension(e: ListComprehension, lookup: Optional[TypeLookup]) -> Option
     g = e.generator
     if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
         return None
-    n = _range_length(g.sequences[0], lookup)
+    n = range_length(g.sequences[0], lookup)
     if n is None:
         return None
     inner = literal_shape(g.left_expr, lookup)

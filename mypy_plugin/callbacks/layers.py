@@ -50,6 +50,7 @@ from mypy_plugin.callbacks.chain_items import (
 from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_constructor_hook
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
+from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -137,9 +138,10 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
         types: List[Type] = []
         exprs: List[Expression] = []
         named: List[Tuple[str, Type, Expression]] = []
+        repeated = repeated_layers(ctx)  # ``Chain(*[Block() for _ in range(N)])``
         for name, kinds, arg_types, arg_names, args in zip(
             ctx.callee_arg_names, ctx.arg_kinds, ctx.arg_types, ctx.arg_names, ctx.args
-        ):
+        ) if repeated is None else ():
             if any(k in (ArgKind.ARG_STAR, ArgKind.ARG_STAR2) for k in kinds):
                 return ctx.default_return_type
             if name == "named":
@@ -149,7 +151,9 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
                 types.extend(arg_types)
                 exprs.extend(args)
         result = ctx.default_return_type
-        if named and not types:
+        if repeated is not None:
+            types, exprs, result = repeated
+        elif named and not types:
             types = [t for _, t, _ in named]
             exprs = [e for _, _, e in named]
             result = _with_named_layers(ctx, [n for n, _, _ in named], types)

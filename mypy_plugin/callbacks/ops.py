@@ -31,7 +31,7 @@ from mypy.nodes import (
     UnaryExpr,
 )
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
-from mypy.types import AnyType, TupleType, Type, TypeOfAny, UnionType, get_proper_type
+from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -152,6 +152,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
                 types = list(p.items)
             elif act.kinds[0] != ARG_STAR and translate.is_tensor(p):
                 types = [p]  # ``tf.cat(x)``: one tensor passed to ``*xs``
+            elif act.kinds[0] != ARG_STAR and _homogeneous(p):
+                assert isinstance(p, Instance)
+                one = _tensor_shape(p.args[0], names)
+                return _Copies((one, one))
             else:
                 raise _Bail
     else:
@@ -159,6 +163,31 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             raise _Bail
         types = act.types
     return tuple(_tensor_shape(t, names) for t in types)
+
+
+class _Copies(tuple):  # type: ignore[type-arg]
+    """A list of tensors of one type and unknown length, read as two of them: ``stack`` and
+    ``concat`` then say everything but the count (:func:`_unknown_count`)."""
+
+
+_LISTS = ("builtins.list", "typing.Sequence", "collections.abc.Sequence")
+
+
+def _homogeneous(p: object) -> bool:
+    return (isinstance(p, Instance) and p.type.fullname in _LISTS and len(p.args) == 1
+            and translate.is_tensor(get_proper_type(p.args[0])))
+
+
+def _unknown_count(shape: Any, axis: Any) -> Any:
+    """``shape`` of two copies joined at ``axis``, with the joined axis unknown (the list
+    may hold any number of them)."""
+    if not isinstance(shape, tuple) or not isinstance(axis, int) or any(
+            isinstance(d, translate.Star) for d in shape):
+        raise _Bail
+    i = axis + len(shape) if axis < 0 else axis
+    if not 0 <= i < len(shape):
+        raise _Bail
+    return shape[:i] + (translate.UNKNOWN,) + shape[i + 1:]
 
 
 def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
@@ -316,11 +345,18 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         }
     except _Bail:
         return ctx.default_return_type
+    copies = any(isinstance(v, _Copies) for v in kwargs.values())
+    if copies and spec.name not in ("stack", "concat"):
+        return ctx.default_return_type
     try:
         shape = spec.rule(**kwargs)
-    except CannotTell:
+        if copies:
+            shape = _unknown_count(shape, kwargs.get("axis"))
+    except (CannotTell, _Bail):
         return ctx.default_return_type
     except ShapeError as err:
+        if copies:  # (an empty list fails otherwise at run time: not this error)
+            return ctx.default_return_type
         # An error found with a stand-in index value proves nothing; nor does one found with
         # one member of a union (``x`` after a loop that rebinds it, a conditional value):
         # mypy checks each member in turn, and the value may be another one.
