@@ -149,7 +149,7 @@ class TypedfluxPlugin(Plugin):
         self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
 
-    def _helper_call(self, ctx: FunctionContext) -> Type:
+    def _helper_call(self, ctx: Any) -> Type:
         # A helper that builds a layer from known ints gets the layer's type, then the
         # boundary check every user call gets.
         built = factory_result(ctx)
@@ -270,7 +270,7 @@ class TypedfluxPlugin(Plugin):
             # An operator on a user subclass of Tensor is named after the subclass.
             member = self._as_tensor_member(fullname, ROUTES.methods)
             if not member:
-                return self._boundary
+                return self._user_call
             fullname = member
         self._resolve()
         route = ROUTES.by_method_fullname.get(fullname)

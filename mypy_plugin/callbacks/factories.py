@@ -8,8 +8,11 @@ model built from them loses every size there. At a call whose arguments are know
 ``return`` expression again with each parameter typed as its argument's value — what the
 run time computes for those arguments — and the call gets that layer type.
 
-Soundness: only a plain (undecorated, not a generator) ``def`` whose body is one ``return``
-of a typedflux layer; the re-inference runs in a scratch type map with every message held
+A method works the same way (``self._make_layer(64, 128)``: ``self`` keeps its type), and the
+body may name parts first (``conv = Conv(...)``, then ``return Chain(conv, ...)``).
+
+Soundness: only an undecorated ``def`` (not a generator, a static or class method) whose body
+is assignments to plain names and one ``return`` of a typedflux layer; the re-inference runs in a scratch type map with every message held
 back. When the helper cannot build its layers for these ints (its ``[shape]`` errors only),
 those errors are reported at the call, where the run time raises them; any other message,
 any non-layer result or a result that is not a subtype of the declared return type leaves
@@ -29,7 +32,9 @@ from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
     FUNC_NO_INFO,
+    AssignmentStmt,
     CallExpr,
+    MemberExpr,
     Expression,
     ExpressionStmt,
     FuncDef,
@@ -51,14 +56,23 @@ DEPTH = 8  # helpers calling helpers, at most (beyond: mypy's type)
 _ACTIVE: List[int] = [0]
 
 
-def _returned(func: FuncDef) -> Optional[Expression]:
+def _body(func: FuncDef) -> Optional[Tuple[List[AssignmentStmt], Expression]]:
+    """A helper's body as straight-line code: assignments to plain names, then one
+    ``return`` (a docstring first is fine); ``None`` for anything else."""
     stmts = list(func.body.body)
-    if len(stmts) == 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
+    if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
             stmts[0].expr, StrExpr):
         stmts = stmts[1:]  # a docstring
-    if len(stmts) != 1 or not isinstance(stmts[0], ReturnStmt) or stmts[0].expr is None:
+    if not stmts or not isinstance(stmts[-1], ReturnStmt) or stmts[-1].expr is None:
         return None
-    return stmts[0].expr
+    assigns: List[AssignmentStmt] = []
+    for s in stmts[:-1]:
+        if not (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
+                and isinstance(s.lvalues[0], NameExpr) and isinstance(s.lvalues[0].node, Var)
+                and s.type is None):
+            return None
+        assigns.append(s)
+    return assigns, stmts[-1].expr
 
 
 def _is_layer(t: Type) -> bool:
@@ -80,31 +94,50 @@ def _known(t: Type) -> bool:
                                           p.last_known_value is not None)
 
 
+def _callee(ctx: Any, call: CallExpr) -> Optional[Tuple[FuncDef, int]]:
+    """The helper a call runs and how many of its parameters the call's arguments skip
+    (1 for a method's ``self``, bound to the receiver already)."""
+    if isinstance(call.callee, NameExpr):
+        func = call.callee.node
+        if isinstance(func, FuncDef) and func.info is FUNC_NO_INFO:
+            return func, 0
+        return None
+    receiver = get_proper_type(getattr(ctx, "type", None))
+    if not isinstance(call.callee, MemberExpr) or not isinstance(receiver, Instance):
+        return None
+    method = receiver.type.get_method(call.callee.name)
+    if not isinstance(method, FuncDef) or method.is_static or method.is_class:
+        return None
+    return method, 1
+
+
 def factory_result(ctx: Any) -> Optional[Type]:
     """The layer type a helper's call builds for its arguments, or None (mypy's type).
 
-    ``ctx`` is a mypy ``FunctionContext`` for a call of a user function."""
+    ``ctx`` is a mypy ``FunctionContext`` (a call of a user function) or ``MethodContext``
+    (a call of a method: ``self._make_layer(64, 128)``)."""
     call = getattr(ctx, "context", None)
-    if not isinstance(call, CallExpr) or not isinstance(call.callee, NameExpr):
+    if not isinstance(call, CallExpr):
         return None
-    func = call.callee.node
-    if not isinstance(func, FuncDef) or func.is_generator or func.is_coroutine:
+    found = _callee(ctx, call)
+    if found is None:
         return None
-    if func.is_decorated or func.info is not FUNC_NO_INFO:
-        return None  # (a method: its ``self`` is a value this does not bind)
+    func, skip = found
+    if func.is_generator or func.is_coroutine or func.is_decorated:
+        return None
     default = ctx.default_return_type
     if not (_is_layer(default) or isinstance(get_proper_type(default), AnyType)):
         return None
-    expr = _returned(func)
-    if expr is None or not isinstance(expr, CallExpr) or _ACTIVE[0] >= DEPTH:
+    body = _body(func)
+    if body is None or _ACTIVE[0] >= DEPTH:
         return None
     chk = ctx.api
     if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
         return None
-    bound: List[Tuple[Var, Optional[Type]]] = []
+    params = func.arguments[skip:]
     values: List[Type] = []
     with LocalTypeMap(chk):
-        for i, arg in enumerate(func.arguments):
+        for i, arg in enumerate(params):
             if arg.kind not in (ARG_POS, ARG_NAMED) and not arg.kind.is_optional():
                 return None
             types = ctx.arg_types[i] if i < len(ctx.arg_types) else []
@@ -117,7 +150,16 @@ def factory_result(ctx: Any) -> Optional[Type]:
                 return None
     if not any(_known(v) for v in values):
         return None  # nothing more known than the helper's own annotations say
-    for arg, value in zip(func.arguments, values):
+    return _rerun(ctx, func, params, values, body)
+
+
+def _rerun(ctx: Any, func: FuncDef, params: List[Any], values: List[Type],
+           body: Tuple[List[AssignmentStmt], Expression]) -> Optional[Type]:
+    """Infer the helper's body again with its parameters typed as ``values``."""
+    chk = ctx.api
+    default = ctx.default_return_type
+    bound: List[Tuple[Var, Optional[Type]]] = []
+    for arg, value in zip(params, values):
         bound.append((arg.variable, arg.variable.type))
         arg.variable.type = value
     _ACTIVE[0] += 1
@@ -127,18 +169,23 @@ def factory_result(ctx: Any) -> Optional[Type]:
     chk.expr_checker.expr_cache = {}
     try:
         with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
+            assigns, expr = body
+            for stmt in assigns:  # straight-line locals, in order, as the run does
+                target = stmt.lvalues[0]
+                assert isinstance(target, NameExpr) and isinstance(target.node, Var)
+                value = chk.expr_checker.accept(stmt.rvalue)
+                bound.append((target.node, target.node.type))
+                target.node.type = value
             result: Type = chk.expr_checker.accept(expr)
     finally:
         _ACTIVE[0] -= 1
         chk.expr_checker.expr_cache = cache
-        for var, old in bound:
+        for var, old in reversed(bound):
             var.type = old
     if watcher.has_new_errors():
         _report_at_call(ctx, watcher.filtered_errors())
         return None
-    if not _is_layer(result):
-        return None
-    if not is_subtype(result, default):
+    if not _is_layer(result) or not is_subtype(result, default):
         return None
     return result
 
