@@ -22,7 +22,7 @@ from typing import Any, Tuple
 
 import numpy as np
 
-__all__ = ["DTYPES", "check_dtype", "checked_array", "cannot_hold", "not_for_bools", "floating"]
+__all__ = ["DTYPES", "check_dtype", "checked_array", "cannot_hold", "not_for_bools", "floating", "plain"]
 
 DTYPES: Tuple[np.dtype[Any], ...] = tuple(
     np.dtype(t)
@@ -74,6 +74,8 @@ def checked_array(data: Any, dtype: Any = None, fn: str = "tensor",
     ...
     ValueError: tensor: data holds 18446744073709551615, which int64 cannot hold (its range is -9223372036854775808..9223372036854775807); pass a dtype that holds it
     """
+    if isinstance(data, np.ma.MaskedArray):
+        plain(data, fn, arg)  # refused: np.array would drop the mask
     if type(data) is np.ndarray:
         # Arrays made inside typedflux (a layer's zero state, a kernel's result) already hold
         # what they should: a copy, with no check to repeat (the eager hot path).
@@ -159,6 +161,28 @@ def cannot_hold(what: str, target: np.dtype[Any], fix: str) -> ValueError:
 _F32 = np.dtype(np.float32)
 
 
+def plain(a: np.ndarray[Any, Any], fn: str, arg: str) -> np.ndarray[Any, Any]:
+    """A numpy array a tensor may hold as it is: a subclass as a plain ndarray (``np.matrix``'s
+    ``*`` is a matrix product, which the ops' gradients would take), other byte orders as
+    native ones (``>f4`` is not ``float32`` to ``==``, nor to torch); a masked array is a
+    ``TypeError`` naming ``fn`` and ``arg``, as its mask would be dropped.
+
+    >>> plain(np.matrix([[1, 2]]), "add", "x"), plain(np.ones(1, ">f4"), "add", "x").dtype
+    (array([[1, 2]]), dtype('float32'))
+    >>> plain(np.ma.masked_array([1.0], mask=[True]), "add", "x")
+    Traceback (most recent call last):
+    ...
+    TypeError: add: x is a numpy masked array, whose mask a tensor cannot keep; fill it first (x.filled(0.0)) or pass x.data
+    """
+    if isinstance(a, np.ma.MaskedArray):
+        raise TypeError(f"{fn}: {arg} is a numpy masked array, whose mask a tensor cannot keep; "
+                        f"fill it first ({arg}.filled(0.0)) or pass {arg}.data")
+    a = np.asarray(a)
+    if not a.dtype.isnative:
+        a = a.astype(a.dtype.type)  # numpy's own native dtype object (the lanes test "is")
+    return a
+
+
 def floating(x: Any) -> Any:
     """The array ``x`` as floats for a real function (``exp``, ``softmax``, ``elu``): float
     arrays as they are; bool and integer arrays as float32, or float64 for 32- and 64-bit
@@ -199,8 +223,9 @@ def not_for_bools(op: str, *operands: Any) -> TypeError:
     TypeError('"neg": -x of a bool tensor is not defined (x is bool); for a logical not use x == False; for numbers make it an integer first: -(x * 1)')
     """
     expr, why, fix = _BOOL_FIXES[op]
-    kinds = [np.result_type(v).name if isinstance(v, (np.ndarray, np.generic, bool))
-             else type(v).__name__ for v in operands]
+    # (getattr: tf.compile's recorded arrays have a dtype too.)
+    kinds = [str(getattr(v, "dtype", np.result_type(v) if isinstance(v, bool) else type(v).__name__))
+             for v in operands]
     if op == "einsum":
         held = f"the operands are {', '.join(kinds)}"
     else:

@@ -21,7 +21,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 import numpy as np
 import numpy.typing as npt
 
-from typedflux.dtypes import cannot_hold
+from typedflux.dtypes import cannot_hold, plain
 from typedflux.shapes.catalog import Kind
 
 __all__ = [
@@ -70,6 +70,12 @@ def not_loaded(op: str) -> RuntimeError:
     )
 
 
+# ndarray subclasses whose semantics differ from an array's: np.matrix's * is a product and
+# its reductions take no keepdims; a masked array's mask would be dropped. (Other subclasses,
+# tf.compile's recorded arrays among them, are read as they are.)
+_ODD = (np.matrix, np.ma.MaskedArray)
+
+
 def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]]:
     """``(data, shape)`` of a TENSOR argument: a ``T`` (Tensor), a Python number (shape
     ``()``), or a numpy array / scalar. Anything else is a ``TypeError`` naming the op and the
@@ -93,6 +99,8 @@ def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]
         return d, d.shape
     if isinstance(v, (_ndarray, np.generic)):
         a = v if isinstance(v, _ndarray) else _asarray(v)
+        if not a.dtype.isnative or (type(a) is not _ndarray and isinstance(a, _ODD)):
+            a = plain(a, f'"{op}"', arg)  # a big-endian array, a matrix, a masked array
         if a.dtype.kind not in "biuf":
             # Strings, objects, complex, dates: numpy would fail deep inside the op.
             raise TypeError(f'"{op}" needs numbers or bools for {arg}, got a numpy array of '

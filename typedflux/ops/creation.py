@@ -24,7 +24,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import ACTIVE, current
-from typedflux.dtypes import check_dtype, checked_array
+from typedflux.dtypes import cannot_hold, check_dtype, checked_array
 from typedflux.ops.registry import composite_rule
 from typedflux.tensor import Tensor
 
@@ -283,5 +283,21 @@ def arange(start: Any, stop: Optional[Any] = None, step: Any = 1, dtype: Any = N
     if stop is None and step != 1:
         args = (0, start, step)
     lo, hi, by = (0, args[0], 1) if len(args) == 1 else args
-    addressable((max(0, math.ceil((hi - lo) / by)),), dt, "arange")
+    if isinstance(lo, (int, np.integer)) and isinstance(by, (int, np.integer)):
+        n = max(0, -((int(lo) - int(hi)) // int(by)))  # exact for huge ints (no float)
+    else:
+        n = max(0, math.ceil((hi - lo) / by))
+    addressable((n,), dt, "arange")
+    if n and np.dtype(dt).kind in "iu":
+        # numpy wraps values an integer dtype cannot hold (arange(0, 300, 100, dtype=int8)
+        # ends in -56) or raises a bare OverflowError.
+        for v in (lo, lo + (n - 1) * by):
+            if isinstance(v, (int, np.integer)) and not _holds(np.dtype(dt), int(v)):
+                raise cannot_hold(f"arange: the range holds {int(v)}", np.dtype(dt),
+                                  "pass a dtype that holds it")
     return _wrap(np.arange(*args, dtype=dt))
+
+
+def _holds(dt: np.dtype[Any], v: int) -> bool:
+    info = np.iinfo(dt)
+    return int(info.min) <= v <= int(info.max)

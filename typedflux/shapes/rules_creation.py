@@ -88,7 +88,8 @@ def arange_shape(start: Number, stop: Optional[Number] = None, step: Number = 1)
             return (max(0, math.ceil((stop - start) / step)),)  # type: ignore[operator]
         return (UNKNOWN,)
     if type(start) is int and type(stop) is int and type(step) is int:
-        return (len(range(start, stop, step)),)
+        # ceil((stop - start) / step) in ints (len(range()) overflows a C ssize_t).
+        return (max(0, -((start - stop) // step)),)
     if isinstance(start, Unknown) or isinstance(stop, Unknown) or not isinstance(step, int):
         return (UNKNOWN,)
     span = stop - start if step > 0 else start - stop
