@@ -110,3 +110,11 @@ def test_a_big_endian_parameter_exports_and_equals_float32() -> None:
     d.weight = t
     assert tt.to_torch(d).weight.detach().numpy().tolist() == t.numpy().tolist()
     assert torch is not None
+
+
+@pytest.mark.parametrize("value", [np.longdouble(1.5), np.ones(3, np.longdouble)])
+def test_a_long_double_operand_is_refused(value: Any) -> None:
+    """Before: ``t + np.longdouble(1.5)`` was a float128 tensor, a dtype typedflux lacks."""
+    with pytest.raises(TypeError, match=r'^"add" needs a dtype typedflux supports for y '
+                                        r"\(float64 at most\), got a numpy array of float128"):
+        tf.ones(3) + value

@@ -105,6 +105,9 @@ def operand(v: object, op: str, arg: str, T: type) -> Tuple[Any, Tuple[int, ...]
             # Strings, objects, complex, dates: numpy would fail deep inside the op.
             raise TypeError(f'"{op}" needs numbers or bools for {arg}, got a numpy array of '
                             f"{a.dtype}")
+        if a.dtype.itemsize > 8:  # long double: its results would hold a dtype typedflux lacks
+            raise TypeError(f'"{op}" needs a dtype typedflux supports for {arg} (float64 at '
+                            f"most), got a numpy array of {a.dtype}")
         return a, a.shape
     if T is NotLoaded:
         raise not_loaded(op)

@@ -132,6 +132,9 @@ def train(
     except TypeError:
         raise TypeError("train: data must be an iterable of batches (a list, a DataLoader), "
                         f"got {type(data).__name__}") from None
+    if epochs > 1 and iter(data) is data:  # a generator: epoch 2 would train on nothing
+        raise ValueError(f"train: data is a one-shot iterator ({type(data).__name__}), which "
+                         f"epochs 2..{epochs} would find empty; pass a list or a DataLoader")
     skip = nonfinite == "skip"
     try:
         per_epoch: Optional[int] = len(data)  # type: ignore[arg-type]
