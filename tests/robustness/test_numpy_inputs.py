@@ -118,3 +118,17 @@ def test_a_long_double_operand_is_refused(value: Any) -> None:
     with pytest.raises(TypeError, match=r'^"add" needs a dtype typedflux supports for y '
                                         r"\(float64 at most\), got a numpy array of float128"):
         tf.ones(3) + value
+
+
+@pytest.mark.parametrize("key", [
+    lambda: np.array([2**64 - 1], np.uint64),
+    lambda: tf.tensor(np.array([0, 2**64 - 1], np.uint64), dtype=np.uint64),
+    lambda: [2**64 - 1],
+])
+def test_a_uint64_index_beyond_int64_is_out_of_range(key: Any) -> None:
+    """Before: numpy read 2**64 - 1 as -1, so ``x[...]`` returned the last row silently."""
+    x = tf.tensor(np.arange(6).reshape(3, 2))
+    with pytest.raises(IndexError, match=r"^index 18446744073709551615 is out of range for every "
+                                         r"axis \(numpy would read it as -1\)"):
+        x[key()]
+    assert x[np.array([2], np.uint64)].numpy().tolist() == [[4, 5]]

@@ -288,9 +288,15 @@ def index_data(key: Any, T: type) -> Any:
     if isinstance(key, tuple):
         return tuple(index_data(k, T) for k in key)
     if isinstance(key, T):
-        return key.data  # type: ignore[attr-defined]
-    if isinstance(key, list):
-        return np.asarray(key)
+        key = key.data  # type: ignore[attr-defined]
+    elif isinstance(key, list):
+        key = np.asarray(key)
+    if isinstance(key, _ndarray) and key.dtype == np.uint64 and key.size:
+        # numpy reads 2**64 - 1 as -1 (the last item): refused, as for any index too large.
+        big = int(key.max())
+        if big > np.iinfo(np.int64).max:
+            raise IndexError(f"index {big} is out of range for every axis (numpy would read it "
+                             f"as {big - 2**64})")
     return key
 
 
