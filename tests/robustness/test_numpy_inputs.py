@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import typedflux as tf
@@ -64,9 +64,12 @@ _OPS: Dict[str, Callable[[Any], Any]] = {
     "gradient": lambda v: tf.gradient(lambda t: tf.sum(t * v), tf.ones(*np.shape(v)))[0],
 }
 _DENSE = tf.Dense(3, 2)
+# Ops that sum: their float32 results may differ in the last bit between memory layouts.
+_REDUCING = {"sum", "mean", "matmul", "softmax", "mse", "Dense", "LayerNorm"}
 
 
 @settings(max_examples=80, deadline=None)
+@example(op="mean", layout="fortran", rows=3, seed=8)  # differs in the last bit (see below)
 @given(op=st.sampled_from(sorted(_OPS)), layout=st.sampled_from(sorted(_layouts(np.ones(1)))),
        rows=st.integers(1, 3), seed=st.integers(0, 2**16))
 def test_every_numpy_layout_gives_the_plain_arrays_result(op: str, layout: str, rows: int,
@@ -76,7 +79,12 @@ def test_every_numpy_layout_gives_the_plain_arrays_result(op: str, layout: str, 
     out, want = _OPS[op](v), _OPS[op](a.copy())
     assert type(out.data) is np.ndarray and out.data.dtype.isnative, (op, layout)
     assert out.dtype == want.dtype
-    np.testing.assert_array_equal(out.numpy(), want.numpy())
+    if op in _REDUCING:
+        # numpy sums in an order that follows the memory layout (pairwise over contiguous
+        # runs): a Fortran-order mean may differ from the C-order one in the last bit.
+        np.testing.assert_allclose(out.numpy(), want.numpy(), rtol=1e-6, atol=1e-7)
+    else:
+        np.testing.assert_array_equal(out.numpy(), want.numpy())
 
 
 def test_a_matrix_is_read_as_its_values_and_differentiates_right() -> None:
