@@ -85,9 +85,9 @@ def test_the_fused_check_finds_nan_and_both_infinities_and_ignores_overflow() ->
     for bad in (np.nan, np.inf, -np.inf):
         g = ones.copy()
         g[3] = bad
-        assert not all_finite([("w", ones, g)])
-    assert all_finite([("w", g, ones)])  # parameters are not read every step
-    assert not all_finite([("w", np.zeros(2), np.array([np.inf, 0.0]))])  # inf * 0 is nan
+        assert not all_finite([("w", ones, g)])[0]
+    assert all_finite([("w", g, ones)])[0]  # parameters are not read every step
+    assert not all_finite([("w", np.zeros(2), np.array([np.inf, 0.0]))])[0]  # inf * 0 is nan
     # Finite values whose products overflow float32: a false alarm the exact scan clears.
     m = {"w": tf.full(3, value=1e20)}
     st = tf.setup(tf.Descent(1e-30), m)
@@ -163,21 +163,28 @@ def test_train_without_skips_does_not_warn() -> None:
                  tf.setup(tf.Adam(), m), progress=False, nonfinite="skip")
 
 
-def test_a_rule_that_makes_a_parameter_nan_is_caught() -> None:
+def test_a_rule_that_makes_a_parameter_nan_is_caught_by_that_update() -> None:
     # Adam with epsilon=0 divides 0 by 0 where a gradient is exactly 0: the gradient was
-    # finite, the parameter it produced is not. The next gradient through it is not either.
+    # finite, the parameter it produced is not. The update that did it says so, applied.
     m = {"w": tf.tensor([1.0, 2.0])}
     st = tf.setup(tf.Adam(0.1, epsilon=0.0), m)
-    tf.update(st, m, {"w": tf.tensor([0.0, 1.0])})
-    assert np.isnan(m["w"].numpy()[0])
+    with pytest.raises(NonFiniteError, match=r"update: parameter w is not finite \(1 nan of 2 "
+                       r"values\) after update 1, which was applied in full") as e:
+        tf.update(st, m, {"w": tf.tensor([0.0, 1.0])})
+    assert (e.value.what, e.value.name, e.value.step, e.value.applied) == ("parameter", "w", 1, True)
+    assert np.isnan(m["w"].numpy()[0]) and st.step == 1
+    # The next update refuses to go on from it, changing nothing.
     (g,) = tf.gradient(lambda mm: (mm["w"] * mm["w"]).sum(), m)
     with pytest.raises(NonFiniteError, match=r"update: parameter w is not finite \(1 nan of 2 values\) at update 2"):
         tf.update(st, m, g)
-    # In train, the last update's damage is reported when training ends...
-    m = {"w": tf.tensor([1.0, 2.0])}
-    st = tf.setup(tf.Adam(0.1, epsilon=0.0), m)
-    with pytest.raises(NonFiniteError, match=r"train: parameter w is not finite \(1 nan of 2 values\) after the last update \(update 1\)"):
-        tf.train(lambda mm: (mm["w"] * tf.tensor([0.0, 1.0])).sum(), m, [()], st, progress=False)
+    # In train, at the batch that did it (also with nonfinite="skip": skipping cannot undo it)...
+    for nonfinite in ("raise", "skip"):
+        m = {"w": tf.tensor([1.0, 2.0])}
+        st = tf.setup(tf.Adam(0.1, epsilon=0.0), m)
+        with pytest.raises(NonFiniteError, match=r"train: parameter w is not finite \(1 nan of 2 "
+                           r"values\) after update 1 \(epoch 1, batch 1\)"):
+            tf.train(lambda mm: (mm["w"] * tf.tensor([0.0, 1.0])).sum(), m, [()], st,
+                     progress=False, nonfinite=nonfinite)
     # ... and a parameter that is not finite before training is refused at once.
     with pytest.raises(NonFiniteError, match=r"train: parameter w is not finite \(1 nan of 2 values\) before the first update"):
         tf.train(lambda mm: (mm["w"] * tf.tensor([0.0, 1.0])).sum(), m, [()], st, progress=False)

@@ -31,6 +31,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import numpy as np
 
 from typedflux.compiler.steps import Call, Step, Var
+from typedflux.engine.proven import LARGEST, bound, norm_bound
 from typedflux.optimise import blas
 from typedflux.optimise import state as state_module
 
@@ -174,11 +175,12 @@ def _folded_check(check: Step, folded: Dict[int, Tuple[Var, Var]]) -> Step:
 
 class FoldedCheck:
     """``tf.update``'s finite check for a program whose gradient GEMMs were folded into their
-    updates: a folded gradient ``a @ b`` is not made, and is finite for certain when ``a`` and
-    ``b`` are and ``||a|| * ||b||`` (which bounds every entry of ``a @ b``, rounding included)
-    stays below half the dtype's largest number. When that holds for all of them, and the
-    other gradients are finite, the check only counts the update, as the eager check does for
-    finite gradients; otherwise the folded gradients are made (the same GEMMs eager makes)
+    updates: a folded gradient ``a @ b`` is not made, and is finite for certain when the bound
+    on its entries from the squared norms of ``a`` and ``b`` (``engine/proven.py``'s
+    ``bound``, rounding included: the argument of the eager proofs) is below the dtype's
+    largest number. When that holds for all of them, and the other gradients are finite, the
+    check only counts the update (given that bound for update's parameter check), as the
+    eager check does for finite gradients; otherwise the folded gradients are made (the same GEMMs eager makes)
     and the eager check decides, exactly (raise, skip, or go on).
 
     >>> import numpy as np
@@ -207,8 +209,9 @@ class FoldedCheck:
     def __call__(self, state: Any, todo: List[Tuple[str, Any, Any]], *rest: Any) -> bool:
         operands = rest[-1]
         args = rest[:-1]
-        if self._certain(todo, operands):
-            return self.check(state, [], *args)
+        top = self._certain(todo, operands)
+        if top is not None:
+            return self.check(state, [], *args, top)
         pairs = iter(operands)
         full = []
         for name, p, g in todo:
@@ -226,9 +229,11 @@ class FoldedCheck:
         return sums
 
     def _certain(self, todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
-                 ) -> bool:
-        # Sums of squares: prepared BLAS dots for the program's own arrays; numpy's dot for
-        # the others (an input), all at once.
+                 ) -> Optional[float]:
+        # A bound on every gradient entry, folded or not, when all are finite for certain
+        # (engine/proven.py's bound, the eager proofs' argument); None otherwise. Sums of
+        # squares: prepared BLAS dots for the program's own arrays; numpy's dot for the
+        # others (an input), all at once.
         sums = self._prepared()
         left: List[Any] = []
 
@@ -256,18 +261,22 @@ class FoldedCheck:
             total += sum(found[id(g)] for _, _, g in todo if g is not None and id(g) in found)
             pairs = [(a, found.get(id(a), sa), b, found.get(id(b), sb)) for a, sa, b, sb in pairs]
         if not math.isfinite(total):
-            return False
+            return None
+        n = sum(g.nbytes for _, _, g in todo if g is not None)
+        top = norm_bound(total, n, _F16 if any(
+            g.itemsize < 4 for _, _, g in todo if g is not None) else _F32) if n else 0.0
         for a, sa, b, sb in pairs:
-            if not (math.isfinite(sa) and math.isfinite(sb)):
-                return False
-            if math.sqrt(sa) * math.sqrt(sb) >= _HALF_MAX[a.dtype]:
-                return False
-        return True
+            dt = np.result_type(a, b)
+            limit = bound(sa, a.size, sb, b.size, a.shape[-1] if a.ndim else 1, dt)
+            if not limit < LARGEST.get(dt, 0.0):
+                return None
+            if limit > top:
+                top = limit
+        return top
 
 
-# Half the largest finite number of each float dtype: the bound's margin for rounding.
-_HALF_MAX = {np.dtype(t): 0.5 * float(np.finfo(t).max) for t in (np.float16, np.float32,
-                                                                  np.float64)}
+# (float32's rounding constants also bound a float64 sum; float16's are coarser.)
+_F16, _F32 = np.dtype(np.float16), np.dtype(np.float32)
 
 
 def _same_bits(alpha: float, a: Any, b: Any, p: Any, call: blas.Gemm) -> bool:

@@ -2,25 +2,51 @@
 
 ``tf.update`` refuses a step unless every gradient is finite, and reading every gradient once
 is most of that check's cost (the weight gradient of a 784->256 ``Dense`` layer alone is
-800 kB). A gradient made as a product ``a @ b`` is finite for certain when ``a`` and ``b`` are
-and ``||a|| * ||b||`` stays below a quarter of the dtype's largest number: that product of
-Frobenius norms bounds every entry of ``a @ b``, and the margin covers the rounding of the
-norms and of the product (operands of at most 2**22 entries each, float32 or float64). Reading
-the operands (a batch of inputs and of output gradients) costs a fraction of reading the
-product.
+800 kB). A gradient made as a product ``a @ b`` is finite for certain when a bound on its
+entries computed from the squared norms of ``a`` and ``b`` (:func:`bound`) is below the
+dtype's largest number; reading the operands (a batch of inputs and of output gradients)
+costs a fraction of reading the product. The compiled step (``compiler/fuse.py``
+``FoldedCheck``) uses the same :func:`bound` for the gradients it never makes.
 
-A VJP that can show this calls :func:`prove`, which makes the array read-only and remembers
-it; :func:`proven` (``tf.update``'s check) trusts the proof only for that very array, and
-only while it is still read-only and owns its memory: an array edited since must have been
-made writeable first (numpy refuses writes into it otherwise), and is then checked in full.
-(Making it writeable, writing, and making it read-only again defeats this on purpose; no
-accident does.)
+**The argument** (of :func:`bound`, for a dtype with unit roundoff ``u``, smallest normal
+number ``t`` and largest finite number ``M``; float16, float32 or float64). Every
+floating-point operation, in the dtype or in a more precise one (BLAS and numpy accumulate
+float16 in float32), returns its exact result times ``(1 + d)`` with ``|d| <= u``, plus an
+absolute ``e`` with ``|e| <= t`` when the result is tiny (underflow, flushed or gradual), and
+does not overflow while its exact result stays below ``M`` in magnitude. So, in any order
+of summation, with or without fused multiply-adds:
+
+1. A computed squared norm ``s`` of ``n`` entries (squares and additions of non-negative
+   terms, and a final rounding to the dtype: at most ``n + 1`` roundings on each term)
+   satisfies ``s >= (1 - u)**(n + 1) * ||a||**2 - 2 * (n + 1) * t``, hence
+   ``||a|| <= sqrt(s + 2 * (n + 1) * t) * exp(u * (n + 1))`` (as ``-log(1 - u) <= 2 * u``).
+2. An entry of the computed ``a @ b`` with inner dimension ``k`` is a sum of ``k`` products
+   that each pass through at most ``k + 1`` roundings, so it is at most
+   ``(1 + u)**(k + 1) * (sum_l |a_il| * |b_lj| + 2 * (k + 1) * t)``, and by Cauchy-Schwarz
+   ``sum_l |a_il| * |b_lj| <= ||a|| * ||b||`` (Frobenius norms). Every partial sum obeys the
+   same bound, so when the bound is below ``M`` no step overflows: the entry is finite.
+3. :func:`bound` evaluates ``(sqrt(sa + 2(na+1)t) * sqrt(sb + 2(nb+1)t) + 2(k+1)t) *
+   exp(u * (na + nb + k + 3))`` in Python floats (a dozen roundings of 2**-53 each) and
+   multiplies by ``1 + 2**-40`` to cover them. A NaN or infinite operand makes its squared
+   norm NaN or infinite, and then nothing is proven.
+
+This holds for operands of any size: large ones only make the bound grow (``exp(u * n)``:
+1.28 for 2**22 float32 entries, far more for float16), never wrong.
+
+A VJP that can show its results finite calls :func:`prove`, which makes the arrays
+read-only and remembers them with their bounds; :func:`proven` (``tf.update``'s check)
+trusts the proof only for those very arrays, and only while they are still read-only and own
+their memory: an array edited since must have been made writeable first (numpy refuses
+writes into it otherwise), and is then checked in full. (Making it writeable, writing, and
+making it read-only again defeats this on purpose; no accident does.) ``tf.update``
+makes a proven gradient writeable again once its check has used the proof.
 
 >>> import numpy as np
 >>> a, b = np.ones((2, 3), np.float32), np.ones((3, 4), np.float32)
 >>> c = a @ b
->>> prove(c, bound(sq_norm(a), sq_norm(b))), proven(c), c.flags.writeable
-(True, True, False)
+>>> limit = bound(sq_norm(a), a.size, sq_norm(b), b.size, 3, c.dtype)  # every entry is 3
+>>> round(limit, 3), prove(c, limit), proven(c), c.flags.writeable
+(8.485, True, True, False)
 >>> c.flags.writeable = True  # about to be edited: the proof no longer holds
 >>> proven(c)
 False
@@ -31,87 +57,151 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from typing import Any, Dict
+from typing import Any, Dict, Optional, Tuple
 
 import numpy as np
 
-__all__ = ["sq_norm", "bound", "prove", "proven", "MAX_OPERAND"]
+__all__ = ["sq_norm", "bound", "norm_bound", "prove", "proven", "proven_bound", "LARGEST"]
 
 _ndarray = np.ndarray
 _vdot = np.vdot
-_isfinite = math.isfinite
+_exp = math.exp
 _sqrt = math.sqrt
+_inf = math.inf
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 
-# A quarter of the largest finite number of each dtype a proof covers.
-_LIMIT32 = 0.25 * float(np.finfo(np.float32).max)
-_LIMIT64 = 0.25 * float(np.finfo(np.float64).max)
+#: The largest finite number of each float dtype a proof covers.
+LARGEST: Dict[Any, float] = {
+    np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
 
-#: The most entries an operand of a proof may have: the worst-case relative rounding error
-#: of its squared norm (a sum of that many float32 terms) stays below 1/4.
-MAX_OPERAND = 2**22
+# (unit roundoff u, smallest normal number t) of each dtype: the constants of the argument.
+_ROUNDING: Dict[Any, Tuple[float, float]] = {
+    np.dtype(t): (float(np.finfo(t).eps) / 2, float(np.finfo(t).tiny))
+    for t in (np.float16, np.float32, np.float64)}
 
-# id(array) -> weak reference to it, for the arrays proven finite (and some dead ones).
-_PROOFS: Dict[int, "weakref.ReferenceType[Any]"] = {}
+# Covers the roundings of bound()'s own arithmetic in Python floats (step 3).
+_SLACK = 1.0 + 2.0**-40
+
+# id(array) -> (weak reference to it, its bound), for the arrays proven finite (and some dead
+# ones).
+_PROOFS: Dict[int, Tuple["weakref.ReferenceType[Any]", float]] = {}
 _SWEEP = 1024
 _LOCK = threading.Lock()
 _ref = weakref.ref
 
 
 def sq_norm(a: Any) -> float:
-    """The squared Frobenius norm of the float32/float64 array ``a`` as a Python float; not
-    finite (inf or nan) when some entry is not, when the sum overflows, or when ``a`` is too
-    large or of another kind for a proof (then nothing is proven).
+    """The squared Frobenius norm of the float32/float64 array ``a`` as a Python float (one
+    BLAS dot product); not finite (inf or nan) when some entry is not, when the sum
+    overflows, or when ``a`` is of another kind (then nothing is proven).
 
     >>> sq_norm(np.array([3.0, 4.0])), sq_norm(np.array([1.0, np.nan]))
     (25.0, nan)
     """
-    if type(a) is not _ndarray or a.size > MAX_OPERAND:
-        return math.inf
+    if type(a) is not _ndarray:
+        return _inf
     dt = a.dtype
     if dt is not _F32 and dt is not _F64:
-        return math.inf
+        return _inf
     # NaN and infinities propagate through the squares and their sum (no term is negative).
     return float(_vdot(a, a))
 
 
-def bound(sa: float, sb: float) -> float:
-    """A bound on every entry of ``a @ b`` from the squared norms of ``a`` and ``b``
-    (:func:`sq_norm`); not finite when either is not.
+def bound(sa: float, na: int, sb: float, nb: int, k: int, dtype: Any) -> float:
+    """A bound on the magnitude of every entry of ``a @ b`` as computed in ``dtype`` (any
+    order of summation), from the computed squared norms ``sa`` and ``sb`` of ``a`` and ``b``
+    (:func:`sq_norm`, or any sum of their squares in ``dtype`` or better), their numbers of
+    entries ``na`` and ``nb``, and the inner dimension ``k``: see the module docstring for the
+    argument. ``inf`` when either sum is not finite or the dtype is not float16/32/64. The
+    product is finite for certain when the bound is below ``LARGEST[dtype]``.
 
-    >>> bound(4.0, 9.0)
-    6.0
+    >>> 6.0 < bound(4.0, 2, 9.0, 3, 3, np.float64) < 6.0 + 1e-12
+    True
+    >>> bound(4.0, 2, float("nan"), 3, 3, np.float32)
+    inf
     """
-    if not (_isfinite(sa) and _isfinite(sb)):
-        return math.inf
-    return _sqrt(sa) * _sqrt(sb)
+    c = _ROUNDING.get(dtype)
+    if c is None:
+        c = _ROUNDING.get(np.dtype(dtype)) if isinstance(dtype, type) else None
+        if c is None:
+            return _inf
+    if not (sa < _inf and sb < _inf):  # (NaN compares False)
+        return _inf
+    u, t = c
+    grow = u * (na + nb + k + 3)
+    if grow > 700.0:  # exp would overflow: no useful bound
+        return _inf
+    return ((_sqrt(sa + 2.0 * (na + 1) * t) * _sqrt(sb + 2.0 * (nb + 1) * t)
+             + 2.0 * (k + 1) * t) * _exp(grow) * _SLACK)
 
 
-def prove(c: Any, limit: float) -> bool:
+def norm_bound(s: float, n: int, dtype: Any) -> float:
+    """A bound on the 2-norm (so on every entry) of arrays of ``n`` entries in all whose
+    squared norms, computed in ``dtype`` or better, sum to ``s``: step 1 of the argument,
+    which is :func:`bound` of a product by the exact 1-by-1 matrix ``[[1]]``. ``inf`` when
+    ``s`` is not finite.
+
+    >>> 5.0 < norm_bound(25.0, 2, np.float64) < 5.0 + 1e-12
+    True
+    """
+    return bound(s, n, 1.0, 0, 0, dtype)
+
+
+def prove(c: Any, limit: float, c2: Any = None, limit2: float = _inf) -> bool:
     """Record that every entry of the fresh array ``c`` is at most ``limit`` in magnitude (a
-    :func:`bound`), hence finite, when ``limit`` is below a quarter of the dtype's largest
-    number: ``c`` becomes read-only. Returns whether it did; ``c`` must be an array the
-    caller just made (it owns its memory and nothing else holds it).
+    :func:`bound`), hence finite, when ``limit`` is below the dtype's largest number: ``c``
+    becomes read-only. ``c2`` and ``limit2`` do the same for a second array in the same call
+    (a layer's weight and bias gradients). Returns whether ``c`` was proven; the arrays must
+    be ones the caller just made (each owns its memory and nothing else holds it).
 
-    >>> prove(np.ones(2, np.float32), 2.0), prove(np.ones(2, np.float32), 1e38)
+    >>> prove(np.ones(2, np.float32), 2.0), prove(np.ones(2, np.float32), 1e39)
     (True, False)
     """
-    if type(c) is not _ndarray or c.base is not None:
+    done = _fresh(c, limit)
+    more = c2 is not None and _fresh(c2, limit2)
+    if not (done or more):
         return False
-    dt = c.dtype
-    if not limit < (_LIMIT32 if dt is _F32 else _LIMIT64 if dt is _F64 else 0.0):
-        return False
-    c.setflags(write=False)
     with _LOCK:  # (threads prove at once; a sweep must not drop another thread's new proof)
         if len(_PROOFS) >= _SWEEP:
             # Entries of arrays that died stay until a sweep (a weak reference with a
             # callback costs several times more per proof); a dead entry never vouches for a
             # new array that reuses its id, since proven() compares the referent.
-            for key, ref in list(_PROOFS.items()):
+            for key, (ref, _) in list(_PROOFS.items()):
                 if ref() is None:
                     del _PROOFS[key]
-        _PROOFS[id(c)] = _ref(c)
+        if done:
+            _PROOFS[id(c)] = (_ref(c), limit)
+        if more:
+            _PROOFS[id(c2)] = (_ref(c2), limit2)
+    return done
+
+
+def _fresh(c: Any, limit: float) -> bool:
+    # Make c read-only when the limit proves it finite.
+    if type(c) is not _ndarray or c.base is not None:
+        return False
+    top = LARGEST.get(c.dtype)
+    if top is None or not limit < top:
+        return False
+    c.setflags(write=False)
     return True
+
+
+def proven_bound(a: Any) -> Optional[float]:
+    """The bound :func:`prove` recorded for ``a`` while ``a`` is that array and still
+    read-only; ``None`` otherwise.
+
+    >>> c = np.ones(2, np.float32)
+    >>> prove(c, 2.0), proven_bound(c), proven_bound(np.ones(2))
+    (True, 2.0, None)
+    """
+    entry = _PROOFS.get(id(a))
+    if entry is None:
+        return None
+    held = entry[0]()
+    if held is a and not held.flags.writeable:
+        return entry[1]
+    return None
 
 
 def proven(a: Any) -> bool:
@@ -120,6 +210,4 @@ def proven(a: Any) -> bool:
     >>> proven(np.ones(2))
     False
     """
-    ref = _PROOFS.get(id(a))
-    held: Any = None if ref is None else ref()
-    return held is not None and held is a and not held.flags.writeable
+    return proven_bound(a) is not None

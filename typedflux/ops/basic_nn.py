@@ -39,25 +39,33 @@ p_dense: Primitive = primitive("dense")(dense_forward)
 def _dense_vjp(
     g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
 ) -> Tuple[Any, ...]:
-    # Through relu or identity the pre-activation gradient is g masked, so ||g|| * ||x||
-    # bounds the weight gradient (g'.T @ x) and sqrt(rows) * ||g|| the bias gradient (a
-    # column sum of g'): both are proven finite here, and tf.update need not read them again
-    # (typedflux/engine/proven.py). Only where reading g and x costs a fraction of reading
-    # the weight gradient (a wide layer fed a small batch, like a first layer on images):
-    # elsewhere a proof's calls cost more than update's one read. The norms are taken before
-    # the GEMMs, which read the same g and x right after (while they are in cache).
-    sg = sx = math.inf
+    # Through relu or identity the pre-activation gradient g' is g masked, so a bound from
+    # ||g|| and ||x|| covers the weight gradient (g'.T @ x), and one from ||g|| and the row
+    # count the bias gradient (ones @ g'): both are proven finite here, in one call, and
+    # tf.update need not read them again (typedflux/engine/proven.py has the argument). Only
+    # where reading g and x costs a fraction of reading the weight gradient (a wide layer fed
+    # a small batch, like a first layer on images): elsewhere a proof's calls cost more than
+    # update's one read, which also brings the gradient into cache for the update's own pass.
+    # The norms are taken after the GEMMs, which leave g and x in cache.
+    gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
     if ((activation == "relu" or activation == "identity") and x.dtype is w.dtype
-            and w.size > 4 * (g.size + x.size)):
+            and w.size > _PROOF_RATIO * (g.size + x.size)):
         sg = sq_norm(g)
         if sg < math.inf:
             sx = sq_norm(x)
-    gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
-    if sx < math.inf:
-        prove(gw, bound(sg, sx))
-        if gb is not None:
-            prove(gb, bound(sg, float(g.size // g.shape[-1] if g.shape[-1] else 0)))
+            rows = g.size // g.shape[-1]
+            dt = gw.dtype
+            if gb is None:
+                prove(gw, bound(sg, g.size, sx, x.size, rows, dt))
+            else:
+                prove(gw, bound(sg, g.size, sx, x.size, rows, dt),
+                      gb, bound(float(rows), rows, sg, g.size, rows, dt))
     return gx, gw, gb
+
+
+# A layer's gradients are proven when its weight has more entries than this many times g and
+# x together (measured on the MLP 784-256-128-10 at batch 32: benchmarks/PROFILE.md).
+_PROOF_RATIO = 4
 
 
 @p_dense.examples

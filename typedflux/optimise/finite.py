@@ -23,12 +23,12 @@ True
 
 from __future__ import annotations
 
-import cmath
+import math
 from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
-from typedflux.engine.proven import proven
+from typedflux.engine.proven import norm_bound, proven_bound
 
 __all__ = [
     "NonFiniteError", "Skipped", "all_finite", "culprit", "describe", "refusal", "NONFINITE",
@@ -38,6 +38,9 @@ __all__ = [
 NONFINITE = ("raise", "skip")
 
 _vdot = np.vdot
+_inf = float("inf")
+# (float32's rounding constants also bound a float64 or complex sum; float16's are coarser.)
+_F16, _F32 = np.dtype(np.float16), np.dtype(np.float32)
 
 # (dotted name, parameter array, gradient array)
 Entry = Tuple[str, Any, Any]
@@ -46,12 +49,20 @@ Entry = Tuple[str, Any, Any]
 class NonFiniteError(FloatingPointError):
     """Raised by ``tf.update`` and ``tf.train`` before a step that would write NaN or
     infinity into a model: a gradient or a parameter that is not finite, or (in ``train``) a
-    non-finite loss. Nothing was changed by the refused step.
+    non-finite loss. Nothing was changed by the refused step (``applied`` is False).
+
+    One case is raised after the step: an update whose own step made a parameter not finite
+    from finite gradients (``Descent(1e38)``, or Adam's step on a parameter near the
+    dtype's largest number). Then ``applied`` is True: that update was applied in full,
+    every parameter and the optimiser state hold its values (``state.step`` counts it), and
+    the named parameter holds the NaN or infinity; restore a copy or a checkpoint taken
+    before it, and lower the learning rate.
 
     ``what`` is ``"gradient"``, ``"parameter"`` or ``"loss"``; ``name`` the parameter's
     dotted name (``"layers.2.weight"``, ``None`` for a loss); ``step`` the number the refused
-    update would have had (``state.step + 1``). A ``FloatingPointError``, so code written
-    against earlier versions still catches it.
+    update would have had (``state.step + 1``), or the number of the update that made the
+    parameter not finite. A ``FloatingPointError``, so code written against earlier versions
+    still catches it.
 
     >>> import typedflux as tf
     >>> m = {"w": tf.tensor([0.0, 1.0])}
@@ -68,9 +79,10 @@ class NonFiniteError(FloatingPointError):
 
     def __init__(
         self, message: str, *, what: str, name: Optional[str], step: int, detail: str = "",
-        epoch: Optional[int] = None, batch: Optional[int] = None,
+        epoch: Optional[int] = None, batch: Optional[int] = None, applied: bool = False,
     ) -> None:
         super().__init__(message)
+        self.applied = applied
         self.what = what
         self.name = name
         self.step = step
@@ -103,23 +115,44 @@ class Skipped(NamedTuple):
         return f"update {self.step}{' (' + where + ')' if where else ''}: {what} ({self.detail})"
 
 
-def all_finite(entries: Sequence[Entry]) -> bool:
-    """Whether every gradient in ``entries`` is finite, or the fused sum overflowed (then
-    :func:`culprit` decides). One BLAS dot product per gradient not already proven finite
-    where the backward made it (typedflux/engine/proven.py: a Dense layer's, left untouched
-    since): the only per-step cost of the check.
+def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
+    """``(ok, top)``: ``ok`` whether every gradient in ``entries`` is finite, or the fused sum
+    overflowed (then :func:`culprit` decides); ``top`` a bound on the magnitude of every
+    gradient entry (``inf`` when there is none), for update's parameter check. One BLAS dot
+    product per gradient not already proven finite where the backward made it
+    (typedflux/engine/proven.py: a Dense layer's, left untouched since): the only per-step
+    cost of the check. A proven gradient is made writeable again (its proof is used up).
 
-    >>> all_finite([("w", np.ones(2), np.ones(2))]), all_finite([("w", np.ones(2), np.array([1.0, -np.inf]))])
+    >>> all_finite([("w", np.ones(2), np.ones(2))])[0], all_finite([("w", np.ones(2), np.array([1.0, -np.inf]))])
     (True, False)
     """
-    total: Any = 0.0
+    total = 0.0
+    top = 0.0
+    n = 0
+    low = False
     for _, _, g in entries:
-        if not proven(g):
+        b = proven_bound(g)
+        if b is None:
             # vdot raises no floating-point warning for the overflow or NaN this looks for
             # (np.dot would, and np.errstate costs more than a small gradient's dot); the
-            # sum is a Python number's, which never warns either.
-            total += _vdot(g, g).item()
-    return cmath.isfinite(total)
+            # sum is a Python number's, which never warns either. (vdot conjugates: a
+            # complex gradient's sum is real. float() of a numpy scalar costs a tenth of
+            # .item().)
+            total += float(_vdot(g, g).real)
+            n += g.nbytes  # (at least its number of real terms, complex included)
+            if g.itemsize < 4:
+                low = True
+        else:
+            g.flags.writeable = True
+            if b > top:
+                top = b
+    if not math.isfinite(total):
+        return False, _inf
+    if n:
+        read = norm_bound(total, n, _F16 if low else _F32)
+        if read > top:
+            top = read
+    return True, top
 
 
 def describe(a: Any) -> str:
@@ -158,15 +191,24 @@ def culprit(entries: Sequence[Entry]) -> Optional[Tuple[str, str, str]]:
 
 def refusal(
     who: str, what: str, name: Optional[str], detail: str, step: int,
-    epoch: Optional[int] = None, batch: Optional[int] = None,
+    epoch: Optional[int] = None, batch: Optional[int] = None, applied: bool = False,
 ) -> str:
-    """The message of a refused step (``who`` is ``"update"`` or ``"train"``).
+    """The message of a refused step (``who`` is ``"update"`` or ``"train"``), or with
+    ``applied`` of an update that made a parameter not finite.
 
     >>> refusal("update", "gradient", "layers.2.weight", "1 nan of 6 values", 7)[:73]
     'update: the gradient of layers.2.weight is not finite (1 nan of 6 values)'
     """
     where = (f"at epoch {epoch}, batch {batch} (update {step})" if epoch is not None
              else f"at update {step}")
+    if applied:
+        return (
+            f"{who}: parameter {name} is not finite ({detail}) after update {step}"
+            f"{' (epoch ' + str(epoch) + ', batch ' + str(batch) + ')' if epoch is not None else ''}"
+            ", which was applied in full (every parameter and the optimiser state hold its "
+            "values; its gradients were finite): restore a copy taken before the update that "
+            "made it so, and lower the learning rate"
+        )
     if what == "parameter":
         return (
             f"{who}: parameter {name} is not finite ({detail}) {where}; nothing was updated "

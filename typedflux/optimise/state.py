@@ -23,6 +23,7 @@ array([0., 0.], dtype=float32)
 
 from __future__ import annotations
 
+import cmath
 import dataclasses
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -33,7 +34,7 @@ from typedflux.engine.plan import plan_of
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
-    NONFINITE, NonFiniteError, Skipped, all_finite, culprit, refusal,
+    NONFINITE, NonFiniteError, Skipped, all_finite, culprit, describe, refusal,
 )
 from typedflux.optimise.composable import OptimiserChain
 from typedflux.optimise.rules import Descent, Rule
@@ -80,13 +81,17 @@ class OptState:
     (0, [])
     """
 
-    __slots__ = ("rule", "leaves", "step", "skipped")
+    __slots__ = ("rule", "leaves", "step", "skipped", "_bound", "_suspects")
 
     def __init__(self, rule: Rule, leaves: Dict[str, Leaf]) -> None:
         self.rule = rule
         self.leaves = leaves
         self.step = 0
         self.skipped: List[Skipped] = []
+        # Update's parameter check: a bound on this step's gradient entries (from its finite
+        # check), and the parameters another rule's step left not certainly finite.
+        self._bound = 0.0
+        self._suspects: List[str] = []
 
     def __getitem__(self, name: str) -> Leaf:
         return self.leaves[name]
@@ -291,6 +296,9 @@ def _apply(
     # Each ((name, parameter, _), gradient or None) step, in place. Two loops: the first
     # gathers the arrays, so the finite check sees all of them before anything changes.
     todo: List[Tuple[str, Any, Any]] = []
+    # (Without the gradients: the parameter check after the update does not read them, and a
+    # compiled step folds a gradient no one else reads into its update.)
+    written: List[Tuple[str, Any]] = []
     for (name, p, _), g in steps:
         if g is None:
             continue
@@ -302,9 +310,11 @@ def _apply(
         else:
             g = _gradient_array(g, name, p)
         todo.append((name, pd, g))
+        written.append((name, pd))
     if not _finite_step(state, todo, nonfinite, who, epoch, batch):
         return False
     leaves = state.leaves
+    risk = 0.0  # the largest |eta| of a Descent step, scaled for a float16 parameter
     for name, pd, g in todo:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
@@ -318,30 +328,39 @@ def _apply(
                 "tf.setup(rule, model) with this model)")
         rule = leaf.rule
         if type(rule) is Descent:
+            eta = rule.eta
+            # (A float16 parameter, whose numbers end far sooner, is always looked at.)
+            e = (eta if eta >= 0.0 else -eta) if pd.itemsize >= 4 else _inf
+            if e > risk:
+                risk = e
             # p -= eta * g: one BLAS pass with no temporary for large arrays; for small
             # ones (biases, a last layer) numpy's expression (Descent.apply's) is cheaper
             # than the ctypes call.
-            if pd.size >= _AXPY_MIN and axpy(-float(rule.eta), g, pd):
+            if pd.size >= _AXPY_MIN and axpy(-float(eta), g, pd):
                 continue
             step = rule.eta * g
         else:
-            _rule_step(leaf, pd, g)
+            _rule_step(state, name, leaf, pd, g)
             continue
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
+    _written(state, written, risk, who, epoch, batch)
     return True
 
 
 @opaque(exits=True, writes=())
 def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: str, who: str,
-                 epoch: Optional[int], batch: Optional[int]) -> bool:
+                 epoch: Optional[int], batch: Optional[int], bound: float = 0.0) -> bool:
     """The finite check of one update and its count: True to go on (``state.step`` counts
     it), False to skip it (recorded in ``state.skipped``), or NonFiniteError. Reads the
-    gradients' values: ``tf.compile`` replays it as one call whose False ends the step."""
-    if not all_finite(todo):
+    gradients' values: ``tf.compile`` replays it as one call whose False ends the step.
+    ``bound`` bounds the entries of gradients checked elsewhere (a compiled program's
+    folded ones, which ``todo`` leaves out)."""
+    ok, top = all_finite(todo)
+    if not ok:
         bad = culprit(todo)
         if bad is not None:
             what, name, detail = bad
@@ -353,20 +372,82 @@ def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: s
                 refusal(who, what, name, detail, n, epoch, batch),
                 what=what, name=name, step=n, detail=detail, epoch=epoch, batch=batch,
             )
+    state._bound = top if top > bound else bound
     state.step += 1
     return True
 
 
-@opaque(writes=(1,))
-def _rule_step(leaf: Leaf, pd: np.ndarray[Any, Any], g: np.ndarray[Any, Any]) -> None:
+@opaque(writes=(3,))
+def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
+               g: np.ndarray[Any, Any]) -> None:
     """One parameter's step by its leaf's rule, in place. Recorded by ``tf.compile`` as one
-    call (rules keep Python numbers in their state, such as Adam's powers of beta)."""
+    call (rules keep Python numbers in their state, such as Adam's powers of beta). The
+    written parameter is read once while it is in cache: one not certainly finite is left
+    to :func:`_written`."""
     leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
     if step is None:  # a rule still accumulating (AccumGrad): no step yet
         return
     if step.dtype is not pd.dtype:
         step = step.astype(pd.dtype, copy=False)
     pd -= step
+    if not cmath.isfinite(_vdot(pd, pd).item()):
+        state._suspects.append(name)
+
+
+@opaque(writes=())
+def _written(state: OptState, written: List[Tuple[str, Any]], risk: float, who: str,
+             epoch: Optional[int], batch: Optional[int]) -> None:
+    """After an update: NonFiniteError when it made a parameter not finite (the update stays
+    applied in full). A Descent step ``eta * g`` keeps a finite parameter finite when every
+    ``|eta * g|`` is below half the spacing of the dtype's numbers at its largest value (then
+    ``p - eta * g`` rounds to a finite number); ``risk * state._bound`` bounds that from the
+    finite check's bound on the gradients, with a factor 2 for the roundings of ``eta * g``
+    (and ``eta`` must be a finite number of the dtype: ``float32(1e39) * 0`` is NaN).
+    Parameters it cannot clear, and those another rule's step left in doubt, are read."""
+    suspects = state._suspects
+    if not suspects and risk < _ETA_SURE and risk * state._bound < _SURE:
+        return
+    state._suspects = []
+    top = state._bound
+    bad: List[Tuple[str, str]] = []
+    for name, pd in written:
+        leaf = state.leaves.get(name)
+        if leaf is None:
+            continue
+        rule = leaf.rule
+        if type(rule) is Descent:
+            sure = _HALF_SPACING.get(pd.dtype, 0.0)
+            e = abs(rule.eta)
+            if e < _LARGEST.get(pd.dtype, 0.0) and 2.0 * e * top < sure:
+                continue
+        elif name not in suspects:
+            continue
+        if not bool(np.isfinite(pd).all()):
+            bad.append((name, describe(pd)))
+    if bad:
+        name, detail = bad[0]
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        raise NonFiniteError(
+            refusal(who, "parameter", name, detail + more, state.step, epoch, batch,
+                    applied=True),
+            what="parameter", name=name, step=state.step, detail=detail + more, epoch=epoch,
+            batch=batch, applied=True)
+
+
+# Half the spacing of each float dtype's numbers at its largest finite value: a step below it
+# keeps a finite parameter finite. _SURE is float32's over the factor 2 of _written, and
+# _ETA_SURE float32's largest number (float64 parameters beyond either are looked at one by
+# one).
+_HALF_SPACING = {
+    np.dtype(t): (float(np.finfo(t).max) - float(np.nextafter(np.finfo(t).max, t(0)))) / 2
+    for t in (np.float16, np.float32, np.float64)}
+_LARGEST = {np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
+_SURE = _HALF_SPACING[np.dtype(np.float32)] / 2
+_ETA_SURE = _LARGEST[np.dtype(np.float32)]
+_inf = float("inf")
+
+
+_vdot = np.vdot
 
 
 # Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs

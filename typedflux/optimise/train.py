@@ -274,8 +274,9 @@ def _compiled(step: Any, model: Any, state: OptState, args: Tuple[Any, ...], epo
         value = step(model, state, *args)
     except NonFiniteError as e:
         raise NonFiniteError(
-            refusal("train", e.what, e.name, e.detail, e.step, epoch, batch),
+            refusal("train", e.what, e.name, e.detail, e.step, epoch, batch, e.applied),
             what=e.what, name=e.name, step=e.step, detail=e.detail, epoch=epoch, batch=batch,
+            applied=e.applied,
         ) from None
     # A skipped update was recorded without its epoch and batch.
     state.skipped[skipped:] = [s._replace(epoch=epoch, batch=batch)
