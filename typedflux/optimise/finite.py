@@ -8,10 +8,15 @@ exactly when every entry is (NaN and infinities propagate through products and s
 overflow of the sum, gradients beyond ~1e19 in float32, raises a false alarm, and then the
 exact scan finds nothing and the step goes ahead). That scan runs only when the sum is not
 finite, to name the culprit; it looks at the parameters first, since a non-finite parameter
-makes gradients non-finite. Parameters are not scanned every step (a second pass over the
-model costs as much again): ``tf.train`` scans them when the loss is not finite, and once
-at the start and at the end of training. A gradient proven finite where the backward made it,
-and read-only since (typedflux/engine/proven.py: a wide ``Dense`` layer's), is not read again.
+makes gradients non-finite. Parameters are not scanned before every step (a second pass
+over the model costs as much again): ``tf.train`` scans them when the loss is not finite, and
+once at the start and at the end of training. After the step, a parameter the step itself
+made non-finite from finite gradients is reported (``NonFiniteError`` with ``applied``): a
+``Descent`` step is bounded by the learning rate times the bound on the gradients this check
+computes, so no parameter is read unless that bound is too large; other rules' steps read
+each written parameter once while it is in cache (``optimise/state.py``). A gradient proven
+finite where the backward made it, and read-only since (typedflux/engine/proven.py: a wide
+``Dense`` layer's), is not read again.
 
 >>> import numpy as np
 >>> ok = [("w", np.ones(3), np.array([0.5, 1.0, 2.0]))]
@@ -28,10 +33,13 @@ from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
+from typedflux.compiler.hooks import opaque
 from typedflux.engine.proven import norm_bound, proven_bound
+from typedflux.optimise.rules import Descent
 
 __all__ = [
-    "NonFiniteError", "Skipped", "all_finite", "culprit", "describe", "refusal", "NONFINITE",
+    "NonFiniteError", "Skipped", "all_finite", "after_step", "culprit", "describe", "refusal",
+    "NONFINITE",
 ]
 
 #: The accepted values of ``nonfinite=`` in ``tf.update`` and ``tf.train``.
@@ -228,3 +236,66 @@ def nonfinite_params(named: Sequence[Tuple[str, Any]]) -> List[Tuple[str, str]]:
     [('b', '1 nan of 1 value')]
     """
     return [(n, describe(a)) for n, a in named if a.dtype.kind in "fc" and _bad(a)]
+
+
+@opaque(writes=())
+def after_step(state: Any, written: List[Tuple[str, Any]], risk: float, who: str,
+             epoch: Optional[int], batch: Optional[int]) -> None:
+    """After an update of ``state`` (an ``OptState``): NonFiniteError when it made a
+    parameter not finite (the update stays applied in full). A Descent step ``eta * g`` keeps a finite parameter finite when every
+    ``|eta * g|`` is below half the spacing of the dtype's numbers at its largest value (then
+    ``p - eta * g`` rounds to a finite number); ``risk * state._bound`` bounds that from the
+    finite check's bound on the gradients, with a factor 2 for the roundings of ``eta * g``
+    (and ``eta`` must be a finite number of the dtype: ``float32(1e39) * 0`` is NaN).
+    Parameters it cannot clear, and those another rule's step left in doubt, are read.
+
+    >>> import typedflux as tf
+    >>> m = {"w": tf.tensor([-3e38, 1.0])}
+    >>> st = tf.setup(tf.Descent(1e38), m)
+    >>> m["w"].data[0] = -np.inf   # as an update by eta=1e38 with a gradient of 1 would
+    >>> st._bound = 1.0            # (what the finite check of that update found)
+    >>> after_step(st, [("w", m["w"].data)], 1e38, "update", None, None)
+    Traceback (most recent call last):
+    ...
+    typedflux.optimise.finite.NonFiniteError: update: parameter w is not finite (1 inf of 2 values) after update 0, which was applied in full (every parameter and the optimiser state hold its values; its gradients were finite): restore a copy taken before the update that made it so, and lower the learning rate
+    """
+    suspects = state._suspects
+    if not suspects and risk < _ETA_SURE and risk * state._bound < _SURE:
+        return
+    state._suspects = []
+    top = state._bound
+    bad: List[Tuple[str, str]] = []
+    for name, pd in written:
+        leaf = state.leaves.get(name)
+        if leaf is None:
+            continue
+        rule = leaf.rule
+        if type(rule) is Descent:
+            sure = _HALF_SPACING.get(pd.dtype, 0.0)
+            e = abs(rule.eta)
+            if e < _LARGEST.get(pd.dtype, 0.0) and 2.0 * e * top < sure:
+                continue
+        elif name not in suspects:
+            continue
+        if not bool(np.isfinite(pd).all()):
+            bad.append((name, describe(pd)))
+    if bad:
+        name, detail = bad[0]
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        raise NonFiniteError(
+            refusal(who, "parameter", name, detail + more, state.step, epoch, batch,
+                    applied=True),
+            what="parameter", name=name, step=state.step, detail=detail + more, epoch=epoch,
+            batch=batch, applied=True)
+
+
+# Half the spacing of each float dtype's numbers at its largest finite value: a step below it
+# keeps a finite parameter finite. _SURE is float32's over the factor 2 of after_step, and
+# _ETA_SURE float32's largest number (float64 parameters beyond either are looked at one by
+# one).
+_HALF_SPACING = {
+    np.dtype(t): (float(np.finfo(t).max) - float(np.nextafter(np.finfo(t).max, t(0)))) / 2
+    for t in (np.float16, np.float32, np.float64)}
+_LARGEST = {np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
+_SURE = _HALF_SPACING[np.dtype(np.float32)] / 2
+_ETA_SURE = _LARGEST[np.dtype(np.float32)]

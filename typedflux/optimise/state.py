@@ -34,7 +34,7 @@ from typedflux.engine.plan import plan_of
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
-    NONFINITE, NonFiniteError, Skipped, all_finite, culprit, describe, refusal,
+    NONFINITE, NonFiniteError, Skipped, after_step, all_finite, culprit, refusal,
 )
 from typedflux.optimise.composable import OptimiserChain
 from typedflux.optimise.rules import Descent, Rule
@@ -330,7 +330,7 @@ def _apply(
         if type(rule) is Descent:
             eta = rule.eta
             # (A float16 parameter, whose numbers end far sooner, is always looked at.)
-            e = (eta if eta >= 0.0 else -eta) if pd.itemsize >= 4 else _inf
+            e = (eta if eta >= 0.0 else -eta) if pd.itemsize >= 4 else _INF
             if e > risk:
                 risk = e
             # p -= eta * g: one BLAS pass with no temporary for large arrays; for small
@@ -347,7 +347,7 @@ def _apply(
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
-    _written(state, written, risk, who, epoch, batch)
+    after_step(state, written, risk, who, epoch, batch)
     return True
 
 
@@ -383,7 +383,7 @@ def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
     """One parameter's step by its leaf's rule, in place. Recorded by ``tf.compile`` as one
     call (rules keep Python numbers in their state, such as Adam's powers of beta). The
     written parameter is read once while it is in cache: one not certainly finite is left
-    to :func:`_written`."""
+    to :func:`~typedflux.optimise.finite.after_step`."""
     leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
     if step is None:  # a rule still accumulating (AccumGrad): no step yet
         return
@@ -394,60 +394,8 @@ def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
         state._suspects.append(name)
 
 
-@opaque(writes=())
-def _written(state: OptState, written: List[Tuple[str, Any]], risk: float, who: str,
-             epoch: Optional[int], batch: Optional[int]) -> None:
-    """After an update: NonFiniteError when it made a parameter not finite (the update stays
-    applied in full). A Descent step ``eta * g`` keeps a finite parameter finite when every
-    ``|eta * g|`` is below half the spacing of the dtype's numbers at its largest value (then
-    ``p - eta * g`` rounds to a finite number); ``risk * state._bound`` bounds that from the
-    finite check's bound on the gradients, with a factor 2 for the roundings of ``eta * g``
-    (and ``eta`` must be a finite number of the dtype: ``float32(1e39) * 0`` is NaN).
-    Parameters it cannot clear, and those another rule's step left in doubt, are read."""
-    suspects = state._suspects
-    if not suspects and risk < _ETA_SURE and risk * state._bound < _SURE:
-        return
-    state._suspects = []
-    top = state._bound
-    bad: List[Tuple[str, str]] = []
-    for name, pd in written:
-        leaf = state.leaves.get(name)
-        if leaf is None:
-            continue
-        rule = leaf.rule
-        if type(rule) is Descent:
-            sure = _HALF_SPACING.get(pd.dtype, 0.0)
-            e = abs(rule.eta)
-            if e < _LARGEST.get(pd.dtype, 0.0) and 2.0 * e * top < sure:
-                continue
-        elif name not in suspects:
-            continue
-        if not bool(np.isfinite(pd).all()):
-            bad.append((name, describe(pd)))
-    if bad:
-        name, detail = bad[0]
-        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-        raise NonFiniteError(
-            refusal(who, "parameter", name, detail + more, state.step, epoch, batch,
-                    applied=True),
-            what="parameter", name=name, step=state.step, detail=detail + more, epoch=epoch,
-            batch=batch, applied=True)
-
-
-# Half the spacing of each float dtype's numbers at its largest finite value: a step below it
-# keeps a finite parameter finite. _SURE is float32's over the factor 2 of _written, and
-# _ETA_SURE float32's largest number (float64 parameters beyond either are looked at one by
-# one).
-_HALF_SPACING = {
-    np.dtype(t): (float(np.finfo(t).max) - float(np.nextafter(np.finfo(t).max, t(0)))) / 2
-    for t in (np.float16, np.float32, np.float64)}
-_LARGEST = {np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
-_SURE = _HALF_SPACING[np.dtype(np.float32)] / 2
-_ETA_SURE = _LARGEST[np.dtype(np.float32)]
-_inf = float("inf")
-
-
 _vdot = np.vdot
+_INF = float("inf")
 
 
 # Below this many elements Descent uses ``p -= eta * g``: a BLAS call through ctypes costs
