@@ -29,7 +29,7 @@ True
 from __future__ import annotations
 
 import math
-from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -295,9 +295,10 @@ def after_step(state: Any, written: List[Tuple[str, Any]], risk: float, who: str
 # keeps a finite parameter finite. _SURE is float32's over the factor 2 of after_step, and
 # _ETA_SURE float32's largest number (float64 parameters beyond either are looked at one by
 # one).
-_HALF_SPACING = {
+_HALF_SPACING: Dict[Any, float] = {
     np.dtype(t): (float(np.finfo(t).max) - float(np.nextafter(np.finfo(t).max, t(0)))) / 2
     for t in (np.float16, np.float32, np.float64)}
-_LARGEST = {np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
+_LARGEST: Dict[Any, float] = {
+    np.dtype(t): float(np.finfo(t).max) for t in (np.float16, np.float32, np.float64)}
 _SURE = _HALF_SPACING[np.dtype(np.float32)] / 2
 _ETA_SURE = _LARGEST[np.dtype(np.float32)]
