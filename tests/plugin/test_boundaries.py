@@ -423,3 +423,25 @@ def test_the_daemon_reads_a_changed_file_again(tmp_path: Path) -> None:
     ], first.stdout + first.stderr
     assert [line for line in second.stdout.splitlines() if ": error: " in line] == [widen], (
         second.stdout + second.stderr)
+
+
+# Case files whose fixes must also be clean under ``--strict`` (each bug sits beside its fix).
+_STRICT_CASES = ["case_boundaries_built.py"]
+
+
+@pytest.mark.parametrize("name", _STRICT_CASES)
+def test_strict_adds_nothing_to_a_case(name: str, tmp_path: Path) -> None:
+    """Under ``--strict`` a case gives exactly the errors its ``# E:`` marks say: the fixed
+    versions are clean there too, and no strict-only error joins a ``[shape]`` one."""
+    from mypy import api
+
+    from program_lines import marks_of, parse_mypy_output
+
+    case = Path(__file__).resolve().parents[1] / "typecheck" / name
+    stdout, _, _ = api.run(["--config-file", str(case.parent / "mypy.ini"), "--strict",
+                            "--cache-dir", str(tmp_path / "cache"), "--no-error-summary",
+                            str(case)])
+    said = parse_mypy_output(stdout, [case])[case]
+    errors = {(n, t) for n, marks in said.items() for k, t in marks if k == "E"}
+    expected = {(n, t) for n, marks in marks_of(case).items() for k, t in marks if k == "E"}
+    assert errors == expected and errors, stdout

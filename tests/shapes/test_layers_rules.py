@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typedflux.shapes.dims import UNKNOWN, Star, evaluate, sym
+from typedflux.shapes.dims import UNKNOWN, Star, evaluate, fresh, sym
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layers import (
     AdaptivePoolConfig,
@@ -296,9 +296,10 @@ def test_check_chain_sequences_and_no_false_alarms() -> None:
     ok = [EmbeddingConfig(100, 16), RecurrentConfig("GRU", 16, 32), AttentionConfig(32, 4),
           LayerNormConfig(32), DenseConfig(32, 5)]
     assert check_chain(ok) == (sym("B"), sym("T"), 5)
-    # Unknown spatial sizes and unknown-rank runs never produce an error.
+    # Spatial sizes (fresh: any size, H' - 2 may be 28) and unknown-rank runs never produce
+    # an error.
     assert check_chain([ConvConfig(1, 8, Window.of(3)), DenseConfig(28, 10)]) == (
-        sym("B"), 8, UNKNOWN, 10)
+        sym("B"), 8, fresh("H") - 2, 10)
     assert check_chain([LayerNormConfig(8), ConvConfig(3, 4, Window.of(3))]) is not None
     assert check_chain([BatchNormConfig(8), DenseConfig(5, 2)]) == (sym("B"), Star(None), 2)
     assert DenseConfig(5, 2).rule((Star("Bs"),)) == (Star(None), 2)

@@ -26,7 +26,7 @@ wrong_instance = tf.InstanceNorm(3)(img)  # E: InstanceNorm(3) expects input Ten
 no_spatial = tf.InstanceNorm(32)(tf.zeros(4, 32))  # E: InstanceNorm(32) expects input Tensor[B, 32, H, ...], got Tensor[4, 32]  [shape]
 
 block = tf.Chain(tf.Conv((3, 3), 3, 32, pad=1), tf.GroupNorm(32, 8, tf.relu), tf.Conv((3, 3), 32, 16))
-block_bad = tf.Chain(tf.Conv((3, 3), 3, 32, pad=1), tf.GroupNorm(16, 8, tf.relu))  # E: Chain layer 2 GroupNorm(16, 8, relu) expects input Tensor[B, 16, ...], but layer 1 Conv((3, 3), 3 => 32, pad=1) produces Tensor[B, 32, ?, ?]; change Conv((3, 3), 3 => 32, pad=1) to Conv((3, 3), 3 => 16, pad=1)  [shape]
+block_bad = tf.Chain(tf.Conv((3, 3), 3, 32, pad=1), tf.GroupNorm(16, 8, tf.relu))  # E: Chain layer 2 GroupNorm(16, 8, relu) expects input Tensor[B, 16, ...], but layer 1 Conv((3, 3), 3 => 32, pad=1) produces Tensor[B, 32, H', W']; change Conv((3, 3), 3 => 32, pad=1) to Conv((3, 3), 3 => 16, pad=1)  [shape]
 
 
 # Symbolic: the layer sized from the input's own channel count fits any input of that type;

@@ -34,7 +34,7 @@ vgg = Chain(block(3, 32), block(32, 64), Flatten(), Dense(64 * 4 * 4, 10))
 vgg(tf.randn(2, 3, 32, 32))  # E: Chain layer 4 Dense(1024 => 10) expects input Tensor[..., 1024], but layer 3 Flatten() produces Tensor[2, 4096]; change Dense(1024 => 10) to Dense(4096 => 10)  [shape]
 vgg_fixed = Chain(block(3, 32), block(32, 64), Flatten(), Dense(64 * 8 * 8, 10))
 vgg_fixed(tf.randn(2, 3, 32, 32))
-stem = Chain(conv_bn(3, WIDTH), stage(WIDTH), conv_bn(WIDTH, 64))  # E: Chain layer 3 Chain(Conv((3, 3), 16 => 64, pad=1), BatchNorm(64, relu)): Chain layer 1 Conv((3, 3), 16 => 64, pad=1) expects input Tensor[B, 16, H, W], got Tensor[B, 32, ?, ?]; need size 16 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, ?, ?]
+stem = Chain(conv_bn(3, WIDTH), stage(WIDTH), conv_bn(WIDTH, 64))  # E: Chain layer 3 Chain(Conv((3, 3), 16 => 64, pad=1), BatchNorm(64, relu)): Chain layer 1 Conv((3, 3), 16 => 64, pad=1) expects input Tensor[B, 16, H, W], got Tensor[B, 32, (H' + 1)//2, (W' + 1)//2]; need size 16 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, (H' + 1)//2, (W' + 1)//2]
 stem_fixed = Chain(conv_bn(3, WIDTH), stage(WIDTH), conv_bn(2 * WIDTH, 64))
 
 
@@ -47,7 +47,7 @@ def residual_fixed(c: int) -> SkipConnection:
     return SkipConnection(Chain(Conv((3, 3), c, c, pad=1), Conv((1, 1), c, c)), tf.add)
 
 
-tower = Chain(Conv((3, 3), 3, 32, pad=1), residual(32))  # E: SkipConnection(Chain(Conv((3, 3), 32 => 32, pad=1), Conv((1, 1), 32 => 64)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 64, ?, ?], xs[1] has Tensor[B, 32, ?, ?]; need equal sizes or 1 at axis -3 (64 vs 32); change Conv((1, 1), 32 => 64) to Conv((1, 1), 32 => 32)  [shape]
+tower = Chain(Conv((3, 3), 3, 32, pad=1), residual(32))  # E: SkipConnection(Chain(Conv((3, 3), 32 => 32, pad=1), Conv((1, 1), 32 => 64)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 64, H', W'], xs[1] has Tensor[B, 32, H', W']; need equal sizes or 1 at axis -3 (64 vs 32); change Conv((1, 1), 32 => 64) to Conv((1, 1), 32 => 32)  [shape]
 tower_fixed = Chain(Conv((3, 3), 3, 32, pad=1), residual_fixed(32))
 
 

@@ -54,7 +54,7 @@ reveal_type(AdaptiveMeanPool((4, 4))(img))  # N: Revealed type is "typedflux.ten
 
 net = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(16), GlobalMeanPool(), Flatten())
 reveal_type(net(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[16]]"
-net_bad = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(8), GlobalMeanPool(), Flatten())  # E: Chain layer 2 BatchNorm(8) expects input Tensor[B, 8, ...], but layer 1 Conv((3, 3), 3 => 16, relu) produces Tensor[B, 16, ?, ?]; change BatchNorm(8) to BatchNorm(16)  [shape]
+net_bad = Chain(Conv((3, 3), 3, 16, relu), BatchNorm(8), GlobalMeanPool(), Flatten())  # E: Chain layer 2 BatchNorm(8) expects input Tensor[B, 8, ...], but layer 1 Conv((3, 3), 3 => 16, relu) produces Tensor[B, 16, H' - 2, W' - 2]; change BatchNorm(8) to BatchNorm(16)  [shape]
 seq = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(32))
 seq_bad = Chain(Embedding(1000, 64), LSTM(64, 32), LayerNorm(64))  # E: Chain layer 3 LayerNorm(64) expects input Tensor[..., 64], but layer 2 LSTM(64 => 32) produces Tensor[B, T, 32]; change LayerNorm(64) to LayerNorm(32)  [shape]
 

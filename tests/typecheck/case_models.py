@@ -53,7 +53,7 @@ reveal_type(basic_block(tf.zeros(2, 64, 8, 8)))  # N: Revealed type is "typedflu
 # A downsampling block needs a projection shortcut: the identity cannot be added.
 down_no_projection = SkipConnection(
     Chain(
-        Conv((3, 3), 64, 128, stride=2, pad=1),  # E: SkipConnection(Chain(Conv((3, 3), 64 => 128, stride=2, pad=1), BatchNorm(128, relu), Conv((3, 3), 128 => 128, pad=1), BatchNorm(128)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 128, ?, ?], xs[1] has Tensor[B, 64, ?, ?]; need equal sizes or 1 at axis -3 (128 vs 64); project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))  [shape]
+        Conv((3, 3), 64, 128, stride=2, pad=1),  # E: SkipConnection(Chain(Conv((3, 3), 64 => 128, stride=2, pad=1), BatchNorm(128, relu), Conv((3, 3), 128 => 128, pad=1), BatchNorm(128)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 128, (H' + 1)//2, (W' + 1)//2], xs[1] has Tensor[B, 64, H', W']; need equal sizes or 1 at axis -3 (128 vs 64); project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))  [shape]
         BatchNorm(128, relu),
         Conv((3, 3), 128, 128, pad=1),
         BatchNorm(128),
@@ -85,7 +85,7 @@ resnet_bad = Chain(
     MaxPool((3, 3), stride=2, pad=1),
     basic_block,
     down,
-    BatchNorm(64),  # E: Chain layer 6 BatchNorm(64) expects input Tensor[B, 64, ...], but layer 5 Parallel(add, Chain(Conv((3, 3), 64 => 128, stride=2, pad=1), BatchNorm(128, relu), Conv((3, 3), 128 => 128, pad=1), BatchNorm(128)), Chain(Conv((1, 1), 64 => 128, stride=2), BatchNorm(128))) produces Tensor[B, 128, ?, ?]; change BatchNorm(64) to BatchNorm(128)  [shape]
+    BatchNorm(64),  # E: Chain layer 6 BatchNorm(64) expects input Tensor[B, 64, ...], but layer 5 Parallel(add, Chain(Conv((3, 3), 64 => 128, stride=2, pad=1), BatchNorm(128, relu), Conv((3, 3), 128 => 128, pad=1), BatchNorm(128)), Chain(Conv((1, 1), 64 => 128, stride=2), BatchNorm(128))) produces Tensor[B, 128, (((H' + 1)//2 + 1)//2 + 1)//2, (((W' + 1)//2 + 1)//2 + 1)//2]; change BatchNorm(64) to BatchNorm(128)  [shape]
     GlobalMeanPool(),
     Flatten(),
     Dense(128, 10),
@@ -132,7 +132,7 @@ unet_level = SkipConnection(
 )
 reveal_type(unet_level(tf.zeros(1, 16, 32, 32)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[32], Literal[32], Literal[32]]"
 odd_size = unet_level(tf.zeros(1, 16, 33, 33))  # E: Dim "H" differs for "cat_channels": argument "a" gives H = 32, argument "b" gives H = 33; need one size for H (32 vs 33)  [shape]  # N: B=1, C=16, H=32, W=32, D=16
-unet = Chain(Conv((3, 3), 1, 16, relu, pad=1), unet_level, Conv((1, 1), 16, 2))  # E: Chain layer 3 Conv((1, 1), 16 => 2) expects input Tensor[B, 16, H, W], but layer 2 SkipConnection(Chain(MaxPool((2, 2)), Conv((3, 3), 16 => 32, relu, pad=1), ConvTranspose((2, 2), 32 => 16, stride=2)), cat_channels) produces Tensor[B, 32, H, W]; change Conv((1, 1), 16 => 2) to Conv((1, 1), 32 => 2)  [shape]
+unet = Chain(Conv((3, 3), 1, 16, relu, pad=1), unet_level, Conv((1, 1), 16, 2))  # E: Chain layer 3 Conv((1, 1), 16 => 2) expects input Tensor[B, 16, H, W], but layer 2 SkipConnection(Chain(MaxPool((2, 2)), Conv((3, 3), 16 => 32, relu, pad=1), ConvTranspose((2, 2), 32 => 16, stride=2)), cat_channels) produces Tensor[B, 32, 2*(H'//2), 2*(W'//2)]; change Conv((1, 1), 16 => 2) to Conv((1, 1), 32 => 2)  [shape]
 unet_fixed = Chain(Conv((3, 3), 1, 16, relu, pad=1), unet_level, Conv((1, 1), 32, 2))
 reveal_type(unet_fixed(tf.zeros(1, 1, 32, 32)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[2], Literal[32], Literal[32]]"
 
@@ -189,7 +189,7 @@ inception_branches = Parallel(
     Chain(Conv((1, 1), 32, 16, relu), Conv((3, 3), 16, 24, pad=1)),
 )
 reveal_type(inception_branches(tf.zeros(2, 32, 8, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[40], Literal[8], Literal[8]]"
-after_inception = Chain(inception_branches, BatchNorm(32))  # E: Chain layer 2 BatchNorm(32) expects input Tensor[B, 32, ...], but layer 1 Parallel(cat_channels, Conv((1, 1), 32 => 16), Chain(Conv((1, 1), 32 => 16, relu), Conv((3, 3), 16 => 24, pad=1))) produces Tensor[B, 40, H, W]; change BatchNorm(32) to BatchNorm(40)  [shape]
+after_inception = Chain(inception_branches, BatchNorm(32))  # E: Chain layer 2 BatchNorm(32) expects input Tensor[B, 32, ...], but layer 1 Parallel(cat_channels, Conv((1, 1), 32 => 16), Chain(Conv((1, 1), 32 => 16, relu), Conv((3, 3), 16 => 24, pad=1))) produces Tensor[B, 40, H', W']; change BatchNorm(32) to BatchNorm(40)  [shape]
 after_inception_fixed = Chain(inception_branches, BatchNorm(40))
 
 # -- A user-defined layer class ----------------------------------------------------------------

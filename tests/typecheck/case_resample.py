@@ -28,7 +28,7 @@ reveal_type(tf.PixelShuffle(2)(img))  # N: Revealed type is "typedflux.tensor.Te
 three = tf.PixelShuffle(3)(img)  # E: Cannot fit the input of "PixelShuffle(3)": x has Tensor[2, 8, 4, 6]; need the size at axis 1 divisible by r^2 = 9 (8 % 9 = 8)  [shape]
 superres = tf.Chain(tf.Conv((3, 3), 3, 12, pad=1), tf.PixelShuffle(2))
 reveal_type(superres(tf.zeros(1, 3, 16, 16)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[3], Literal[32], Literal[32]]"
-superres_bad = tf.Chain(tf.Conv((3, 3), 3, 6, pad=1), tf.PixelShuffle(2))  # E: Chain layer 2 PixelShuffle(2): Cannot fit the input of "PixelShuffle(2)": x has Tensor[B, 6, ?, ?]; need the size at axis 1 divisible by r^2 = 4 (6 % 4 = 2)  [shape]  # N: input to layer 2: Tensor[B, 6, ?, ?]
+superres_bad = tf.Chain(tf.Conv((3, 3), 3, 6, pad=1), tf.PixelShuffle(2))  # E: Chain layer 2 PixelShuffle(2): Cannot fit the input of "PixelShuffle(2)": x has Tensor[B, 6, H', W']; need the size at axis 1 divisible by r^2 = 4 (6 % 4 = 2)  [shape]  # N: input to layer 2: Tensor[B, 6, H', W']
 
 x5, y3 = tf.zeros(4, 5), tf.zeros(4, 3)
 reveal_type(tf.Bilinear(5, 3, 7)(x5, y3))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[7]]"

@@ -87,6 +87,9 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     >>> bool(symbolic_pattern("axis 1 is C*H*W, expected H*W", ["C", "H", "W"]).fullmatch(
     ...     "axis 1 is 60, expected 20"))
     True
+    >>> bool(symbolic_pattern("Tensor[B, H - 2] (H - 2 vs H)", ["B", "H"]).fullmatch(
+    ...     "Tensor[2, 8] (8 vs 10)"))
+    True
     >>> bool(symbolic_pattern("Tensor[*Bs, 1]: rank is len(*Bs) + 1", ["Bs"]).fullmatch(
     ...     "Tensor[5, 7, 1]: rank is len(*Bs) + 1"))
     True
@@ -94,7 +97,8 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     if symbols:
         sym = "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))
         # A product of symbols and ints (``2*N``, ``C*H*W``) is one size at run time.
-        dim = rf"(?:\d+\*)*(?:{sym})(?:\*(?:\d+|{sym}))*"
+        term = rf"(?:\d+\*)*(?:{sym})(?:\*(?:\d+|{sym}))*"
+        dim = rf"{term}(?: [-+] (?:{term}|\d+))*"  # ``H - 2``, ``N + M``
         parts = re.split(rf"(\*(?:{sym})\b|\b{dim}\b)", text)
     else:
         parts = [text]

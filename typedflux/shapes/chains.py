@@ -45,6 +45,7 @@ from typedflux.shapes.items import (
     chain_repr,
     erase_names,
     holds_for_any_size,
+    in_fresh_scope,
     is_rank_error,
     item_text,
     layer_item,
@@ -54,6 +55,7 @@ from typedflux.shapes.items import (
     rule_item,
     skip_item,
     skip_repr,
+    start_shape,
     template_of,
 )
 from typedflux.shapes.layer_config import LayerConfig, Shape
@@ -154,13 +156,14 @@ def _walk_status(
                 frames.append(_Frame(item.children(), x))
                 continue
             status, x = summary
+            x = start_shape(x)  # another tensor than any the check started from
             if status == STOP:
                 return (STOP, None)
             f.prev = (position, item, None) if x is not None else None
             f.pos += 1
             continue
         if x is None:
-            x = template_of(item)
+            x = start_shape(template_of(item))
             if x is None:
                 f.pos += 1
                 continue
@@ -292,6 +295,7 @@ def chain_rule(items: Sequence[ChainItem], x: Shape, start: int = 1) -> Shape:
     return out
 
 
+@in_fresh_scope
 def check_chain(items: Sequence[ChainItem]) -> Optional[Shape]:
     """Construction-time check that adjacent layers compose; returns the output shape
     assumed from the first layer's template, or None when nothing could be followed.
@@ -311,6 +315,7 @@ def check_chain(items: Sequence[ChainItem]) -> Optional[Shape]:
     return _walk([as_item(i) for i in items], None, build=True)
 
 
+@in_fresh_scope
 def check_chain_summary(items: Sequence[ChainItem]) -> Summary:
     """:func:`check_chain`, with how it ended (for a Chain to keep, see :data:`Summary`)."""
     return _walk_status([as_item(i) for i in items], None, build=True)
@@ -364,6 +369,7 @@ def _fails_at_each_rank(inner: Item, join: JoinRule, t: Shape) -> bool:
     return True
 
 
+@in_fresh_scope
 def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str) -> None:
     """Where a ``SkipConnection`` is built: ``join(inner(x), x)`` must hold for the input
     ``inner`` takes. A main path that changes what the connection joins fails for every input
@@ -379,7 +385,7 @@ def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str)
     """
     if inner is None or join is None:
         return
-    t = template_of(inner)
+    t = start_shape(template_of(inner))
     if t is None:
         return
     out = _build_run(inner, t)
@@ -405,10 +411,13 @@ def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str)
         raise _container_error(item_text(whole), err, hint, "its input and its layer's output")
 
 
+@in_fresh_scope
 def check_parallel(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
                    connection: str) -> None:
     """Where a ``Parallel`` is built: its branches' outputs, each from the input it takes,
-    must join. (A branch with no known input leaves the check to the call.)
+    must join. (A branch with no known input leaves the check to the call; each branch may
+    get an input of its own, so sizes that depend on the input, a Conv's, are checked where
+    it is called or inside a Chain, where one input feeds every branch.)
 
     >>> from typedflux.shapes.catalog import SPECS
     >>> from typedflux.shapes.compose import op_connection_rule
@@ -424,7 +433,9 @@ def check_parallel(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
     outs: List[Shape] = []
     for b in branches:
         assert b is not None
-        t = template_of(b)
+        # Sizes of its own for each branch: a Parallel may be called with one input per
+        # branch (only what no input can change, a Dense's output size, is proven here).
+        t = start_shape(template_of(b))
         out = _build_run(b, t) if t is not None else None
         if out is None:
             return

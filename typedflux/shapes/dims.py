@@ -31,6 +31,8 @@ __all__ = [
     "FloorDiv",
     "Star",
     "sym",
+    "fresh",
+    "is_fresh",
     "equal",
     "is_one",
     "evaluate",
@@ -224,6 +226,8 @@ class Expr:
 def _power_str(atom: Atom, power: int, wrap: bool = False) -> str:
     divides = isinstance(atom, FloorDiv) or atom in _SYMBOLIC_DIVS
     s = f"({atom})" if wrap and divides else str(atom)
+    if isinstance(atom, str) and FRESH_MARK in atom:
+        s = atom[: atom.index(FRESH_MARK) + 1]  # every generation reads H' (see fresh)
     return "*".join([s] * power)
 
 
@@ -255,6 +259,35 @@ def sym(name: str) -> Expr:
     if not name.isidentifier():
         raise ValueError(f"a symbolic dim name must be an identifier, got {name!r}")
     return Expr({(((name, 1),)): 1})
+
+
+# The mark of a fresh symbol: no identifier holds it, so no user program can name one.
+FRESH_MARK = "'"
+
+
+def fresh(name: str, generation: int = 0) -> Expr:
+    """A size known only to be some size, that no user program can name (``H'``): a Conv's
+    input height where a container is built. Its arithmetic is exact, but it is never held
+    rigid: two dims mentioning one compare unequal only when they differ by a nonzero
+    constant (``H' - 2`` and ``H'``), which holds for every value; ``H'`` and ``W'``, or
+    ``H' - 2`` and ``1``, are undecided. ``generation`` names another input's size (it reads
+    ``H'`` too: two generations never meet in a proven conflict).
+
+    >>> H = fresh("H")
+    >>> equal(H - 2, H), equal(H, fresh("W")), is_one(H - 2), H - 2
+    (False, None, None, H' - 2)
+    """
+    mark = FRESH_MARK if generation == 0 else f"{FRESH_MARK}{generation}"
+    return Expr({(((name + mark, 1),)): 1})
+
+
+def is_fresh(d: object) -> bool:
+    """Whether a dim mentions a fresh symbol.
+
+    >>> is_fresh(fresh("H") * 2), is_fresh(sym("H")), is_fresh(3)
+    (True, False, False)
+    """
+    return isinstance(d, Expr) and any(FRESH_MARK in n for n in symbols(d))
 
 
 def floordiv(a: object, b: object) -> Dim:
@@ -388,8 +421,8 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
     """Three-valued dim equality with rigid symbols.
 
     ``True`` when equal for every value of the symbols, ``False`` when provably not (they
-    differ for some value), ``None`` when unknown (an unknown dim, or floor divisions that the
-    normal form cannot decide).
+    differ for some value), ``None`` when unknown (an unknown dim, floor divisions that the
+    normal form cannot decide, or a fresh symbol's dims that differ by more than a constant).
 
     >>> equal(sym("N") * 2, sym("N") + 1)
     False
@@ -400,6 +433,8 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
     if isinstance(diff, int):
         return diff == 0
     assert isinstance(diff, Expr)
+    if is_fresh(diff):
+        return None  # a fresh symbol is not rigid: only a constant difference is proven
     if not any(isinstance(atom, FloorDiv) or atom in _SYMBOLIC_DIVS
                for m, _ in diff.terms for atom, _ in m):
         return False  # a nonzero polynomial is nonzero at some positive integer point
@@ -415,12 +450,13 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
 
 
 def is_one(d: Dim) -> Optional[bool]:
-    """Whether a dim broadcasts: only a literal ``1`` does; symbols never do.
+    """Whether a dim broadcasts: only a literal ``1`` does; symbols never do (a fresh
+    symbol may: undecided).
 
     >>> is_one(1), is_one(sym("N")), is_one(UNKNOWN)
     (True, False, None)
     """
-    if isinstance(d, Unknown):
+    if isinstance(d, Unknown) or is_fresh(d):
         return None
     return d == 1
 

@@ -34,9 +34,11 @@ from typedflux.shapes.items import (
     apply_item,
     erase_names,
     holds_for_any_size,
+    in_fresh_scope,
     is_rank_error,
     item_text,
     rule_item,
+    start_shape,
     template_of,
 )
 from typedflux.shapes.layer_config import Several, Shape
@@ -112,6 +114,7 @@ def maxout_item(branches: Sequence[Optional[Item]],
     return rule_item(text or (lambda: maxout_repr(_texts(items))), run, _start(items))
 
 
+@in_fresh_scope
 def check_maxout(branches: Sequence[Optional[Item]]) -> None:
     """Where a ``Maxout`` is built: from the input the first layer with a known input takes,
     every layer must run and the outputs must compare. Reported only when it fails for
@@ -128,7 +131,7 @@ def check_maxout(branches: Sequence[Optional[Item]]) -> None:
     if any(b is None for b in branches):
         return
     items = [b for b in branches if b is not None]
-    t = _start(items)
+    t = start_shape(_start(items))
     if t is None:
         return
     outs: List[Shape] = []
@@ -195,6 +198,7 @@ def fusion_item(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
                      lambda x: fusion_shapes(items, join, connection, [x]), _start(items[:1]))
 
 
+@in_fresh_scope
 def check_fusion(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
                  connection: str) -> None:
     """Where a ``PairwiseFusion`` is built: with one input of the shape its first layer
@@ -212,7 +216,7 @@ def check_fusion(branches: Sequence[Optional[Item]], join: Optional[JoinRule],
     if join is None or not branches or any(b is None for b in branches):
         return
     items = [b for b in branches if b is not None]
-    t = template_of(items[0])
+    t = start_shape(template_of(items[0]))
     if t is None:
         return
     try:

@@ -16,10 +16,13 @@ Reprs and templates are computed without recursion, so a model of any depth has 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+import functools
+import threading
+from contextlib import contextmanager
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from typedflux.shapes.compose import JoinRule, RankMismatch
-from typedflux.shapes.dims import UNKNOWN, Star
+from typedflux.shapes.dims import FRESH_MARK, UNKNOWN, Expr, Star, evaluate, fresh, symbols
 from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
 from typedflux.shapes.layer_config import LayerConfig, Shape, dims_only
 
@@ -42,6 +45,9 @@ __all__ = [
     "parallel_repr",
     "item_text",
     "template_of",
+    "fresh_scope",
+    "start_shape",
+    "in_fresh_scope",
     "erase_names",
     "apply_item",
     "holds_for_any_size",
@@ -276,6 +282,72 @@ def template_of(item: Optional[Item]) -> Optional[Shape]:
     return None
 
 
+class _Generations(threading.local):
+    depth = 0
+    next = 0
+
+
+_GENERATIONS = _Generations()
+
+
+@contextmanager
+def fresh_scope() -> Iterator[None]:
+    """One construction check: the inputs it starts from get fresh sizes of their own
+    (:func:`start_shape`); a check run inside another continues its numbering."""
+    g = _GENERATIONS
+    if g.depth == 0:
+        g.next = 0
+    g.depth += 1
+    try:
+        yield
+    finally:
+        g.depth -= 1
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def in_fresh_scope(check: F) -> F:
+    """``check`` (a construction check) run in a :func:`fresh_scope`."""
+
+    @functools.wraps(check)
+    def scoped(*args: Any, **kwargs: Any) -> Any:
+        with fresh_scope():
+            return check(*args, **kwargs)
+
+    return scoped  # type: ignore[return-value]
+
+
+def start_shape(x: Optional[Shape]) -> Optional[Shape]:
+    """A template (or a nested Chain's kept output) as the input a check starts from: its
+    fresh sizes (a Conv's ``H'``, ``W'``) renamed to a generation no other start of the same
+    check uses, so sizes of two inputs never meet as one (a Chain restarting after an unknown
+    layer inside a SkipConnection starts from another tensor than the one it adds to).
+
+    >>> from typedflux.shapes.dims import equal
+    >>> from typedflux.shapes.layers_conv import ConvConfig, Window
+    >>> t = ConvConfig(3, 8, Window.of(3)).template()
+    >>> with fresh_scope():
+    ...     start_shape(t), start_shape(t)
+    ((B, 3, H', W'), (B, 3, H', W'))
+    >>> equal(start_shape(t)[2], t[2]) is None  # a size of another input
+    True
+    """
+    if x is None:
+        return None
+    g = _GENERATIONS
+    generation = g.next
+    g.next += 1
+    env: Dict[str, Any] = {}
+    for d in x:
+        for name in symbols(d) if isinstance(d, Expr) else ():
+            if FRESH_MARK in name and name not in env:
+                env[name] = fresh(name.split(FRESH_MARK)[0], generation)
+    if not env:
+        return x
+    return tuple(evaluate(d, env) if isinstance(d, Expr) else d for d in x)
+
+
 # -- running -------------------------------------------------------------------------------
 
 
@@ -311,13 +383,18 @@ def _join(join: JoinRule, shapes: List[Shape]) -> Shape:
 
 def erase_names(shape: Shape) -> Shape:
     """``shape`` with every dim that holds a name made unknown (``(B, 16*T, 8)`` ->
-    ``(?, ?, 8)``).
+    ``(?, ?, 8)``); a dim of fresh symbols only (``H' - 2``) is kept.
 
     >>> from typedflux.shapes.dims import sym
     >>> erase_names((sym("B"), 16 * sym("T"), 8))
     (?, ?, 8)
     """
-    return tuple(d if isinstance(d, (int, Star)) else UNKNOWN for d in shape)
+    return tuple(d if isinstance(d, (int, Star)) or _only_fresh(d) else UNKNOWN for d in shape)
+
+
+def _only_fresh(d: object) -> bool:
+    # A fresh symbol already stands for any size (it is never held rigid): it is kept.
+    return isinstance(d, Expr) and all(FRESH_MARK in n for n in symbols(d))
 
 
 def holds_for_any_size(run: Callable[[Shape], Any], x: Shape) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Dict, Optional, Tuple
 
 from typedflux.shapes import messages
-from typedflux.shapes.dims import UNKNOWN, Dim
+from typedflux.shapes.dims import UNKNOWN, Dim, fresh
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.errors import LayerArgumentError
 from typedflux.shapes.layer_args import ArgKind, Check, Param, divisible
@@ -53,6 +53,9 @@ __all__ = [
 
 SIZE, WIN, PAD = ArgKind.SIZE, ArgKind.WINDOW, ArgKind.PADDING
 _C = sym("C")
+
+
+_H, _W = fresh("H"), fresh("W")
 
 
 def _too_small(layer: str, x: Shape, out: Tuple[Dim, Dim]) -> None:
@@ -181,7 +184,8 @@ class ConvConfig(LayerConfig):
         return (B_, self.in_channels, H_, W_)
 
     def template(self) -> Shape:
-        return (B_, self.in_channels, UNKNOWN, UNKNOWN)
+        # Sizes no program can name: a conflict through them holds for every input size.
+        return (B_, self.in_channels, _H, _W)
 
     def with_input(self, size: Dim) -> LayerConfig:
         return replace(self, in_channels=size)

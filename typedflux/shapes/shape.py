@@ -206,6 +206,8 @@ def broadcast_dim(a: Dim, b: Dim) -> Optional[Dim]:
         return b
     if isinstance(b, Unknown):
         return a
+    if is_one(a) is None or is_one(b) is None:
+        return UNKNOWN  # a fresh symbol's size may be 1 (H' - 2 with H' = 3)
     if equal(a, b) is False:
         return None
     # Undecidable but neither is 1, so at run time they must be equal: keep the simpler one.

@@ -1,4 +1,5 @@
-"""An Inception branch without padding shrinks the map a user join function needs equal."""
+"""An Inception branch without padding shrinks the map a user join function needs equal
+(for every input size: reported where the Chain feeding it one input is built)."""
 from typing import TypeVar
 
 import typedflux as tf
@@ -20,5 +21,5 @@ inception = Parallel(
     Conv((1, 1), 64, 32, relu),
     Conv((3, 3), 64, 32, relu),
 )
-model = Chain(Conv((3, 3), 3, 64, relu, pad=1), inception, Conv((1, 1), 64, 64))
-print(model(tf.randn(2, 3, 16, 16)).shape)  # BUG  # E: Chain layer 2 Parallel(join, Conv((1, 1), 64 => 32, relu), Conv((3, 3), 64 => 32, relu)): Dim "H" differs for "join": argument "a" gives H = 16, argument "b" gives H = 14; need one size for H (16 vs 14)  [shape]  # N: B=2, C=32, H=16, W=16, D=32  # N: input to layer 2: Tensor[2, 64, 16, 16]
+model = Chain(Conv((3, 3), 3, 64, relu, pad=1), inception, Conv((1, 1), 64, 64))  # BUG  # E: Chain layer 2 Parallel(join, Conv((1, 1), 64 => 32, relu), Conv((3, 3), 64 => 32, relu)): Dim "H" differs for "join": argument "a" gives H = H', argument "b" gives H = H' - 2; need one size for H (H' vs H' - 2)  [shape]  # N: C=32, H=H', W=W', D=32  # N: input to layer 2: Tensor[B, 64, H', W']
+print(model(tf.randn(2, 3, 16, 16)).shape)

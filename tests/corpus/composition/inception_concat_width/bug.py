@@ -25,6 +25,6 @@ inception = Parallel(
 model = Chain(
     Conv((3, 3), 3, 32, relu, pad=1),
     inception,
-    Conv((1, 1), 40, 10),  # BUG  # E: Chain layer 3 Conv((1, 1), 40 => 10) expects input Tensor[B, 40, H, W], but layer 2 Parallel(cat3, Conv((1, 1), 32 => 16, relu), Chain(Conv((1, 1), 32 => 8, relu), Conv((3, 3), 8 => 24, relu, pad=1)), Chain(Conv((1, 1), 32 => 4, relu), Conv((5, 5), 4 => 8, relu, pad=2))) produces Tensor[B, 48, H, W]; change Conv((1, 1), 40 => 10) to Conv((1, 1), 48 => 10)  [shape]
+    Conv((1, 1), 40, 10),  # BUG  # E: Chain layer 3 Conv((1, 1), 40 => 10) expects input Tensor[B, 40, H, W], but layer 2 Parallel(cat3, Conv((1, 1), 32 => 16, relu), Chain(Conv((1, 1), 32 => 8, relu), Conv((3, 3), 8 => 24, relu, pad=1)), Chain(Conv((1, 1), 32 => 4, relu), Conv((5, 5), 4 => 8, relu, pad=2))) produces Tensor[B, 48, H', W']; change Conv((1, 1), 40 => 10) to Conv((1, 1), 48 => 10)  [shape]
 )
 print(model(tf.randn(1, 3, 8, 8)).shape)

@@ -10,7 +10,7 @@ vgg = Chain(
     MaxPool((2, 2)),
     Conv((3, 3), 16, 32, pad=1),
     BatchNorm(32, relu),
-    Conv((3, 3), 16, 32, pad=1),  # BUG  # E: Chain layer 8 Conv((3, 3), 16 => 32, pad=1) expects input Tensor[B, 16, H, W], but layer 7 BatchNorm(32, relu) produces Tensor[B, 32, ?, ?]; change Conv((3, 3), 16 => 32, pad=1) to Conv((3, 3), 32 => 32, pad=1)  [shape]
+    Conv((3, 3), 16, 32, pad=1),  # BUG  # E: Chain layer 8 Conv((3, 3), 16 => 32, pad=1) expects input Tensor[B, 16, H, W], but layer 7 BatchNorm(32, relu) produces Tensor[B, 32, H'//2, W'//2]; change Conv((3, 3), 16 => 32, pad=1) to Conv((3, 3), 32 => 32, pad=1)  [shape]
     BatchNorm(32, relu),
     MaxPool((2, 2)),
     GlobalMeanPool(),

@@ -24,7 +24,7 @@ outer = SkipConnection(
         MaxPool((2, 2)),
         Conv((3, 3), 8, 16, relu, pad=1),
         inner,
-        Conv((3, 3), 16, 16, relu, pad=1),  # BUG  # E: Chain layer 4 Conv((3, 3), 16 => 16, relu, pad=1) expects input Tensor[B, 16, H, W], but layer 3 SkipConnection(Chain(MaxPool((2, 2)), Conv((3, 3), 16 => 32, relu, pad=1), ConvTranspose((2, 2), 32 => 16, stride=2)), cat_channels) produces Tensor[B, 32, H, W]; change Conv((3, 3), 16 => 16, relu, pad=1) to Conv((3, 3), 32 => 16, relu, pad=1)  [shape]
+        Conv((3, 3), 16, 16, relu, pad=1),  # BUG  # E: Chain layer 4 Conv((3, 3), 16 => 16, relu, pad=1) expects input Tensor[B, 16, H, W], but layer 3 SkipConnection(Chain(MaxPool((2, 2)), Conv((3, 3), 16 => 32, relu, pad=1), ConvTranspose((2, 2), 32 => 16, stride=2)), cat_channels) produces Tensor[B, 32, 2*(H'//2), 2*(W'//2)]; change Conv((3, 3), 16 => 16, relu, pad=1) to Conv((3, 3), 32 => 16, relu, pad=1)  [shape]
         ConvTranspose((2, 2), 16, 8, stride=2),
     ),
     cat_channels,
