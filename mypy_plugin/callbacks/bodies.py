@@ -8,8 +8,8 @@ shapes it is given, through the op catalog's rules (the routes the op hooks use:
 functions, ``Tensor`` methods, operators, properties), so a mismatch has the run time's words.
 
 Soundness first: anything not understood (a call with no rule, a closure value not known
-statically, an index, a conditional, a parameter with a default or a shaped annotation) makes
-the result unknown (``CannotTell``), never a guess.
+statically, an index not known statically, a conditional, a parameter with a default or a
+shaped annotation) makes the result unknown (``CannotTell``), never a guess.
 
 Like the run time, which runs such a callable only on a concrete input (it has no rule where
 a container is built), these rules say nothing while a container is checked where it is
@@ -38,6 +38,7 @@ from mypy.nodes import (
     FloatExpr,
     FuncDef,
     FuncItem,
+    IndexExpr,
     IntExpr,
     LambdaExpr,
     ListExpr,
@@ -61,6 +62,7 @@ from mypy_plugin.values import (
     NotStatic,
     static_axis,
     static_bool,
+    static_index,
     static_int,
     static_ints,
     static_value,
@@ -236,7 +238,22 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         if isinstance(base, _Tensor):
             route = ROUTES.properties.get(e.name)
             return _run(route, {0: base})
+    if isinstance(e, IndexExpr):
+        base = _eval_or_none(e.base, env, depth)
+        if isinstance(base, _Tensor):
+            return _index(base, e.index)
     return _closure(e)
+
+
+def _index(x: _Tensor, index: Expression) -> _Tensor:
+    """``x[:, 0]``: indexing's rule with a key of static ints, slices with static bounds,
+    ``None`` and ``...`` only (anything else, an int known only at run time, is unknown)."""
+    key = static_index(index, _lookup)
+    route = ROUTES.methods.get("__getitem__")
+    if isinstance(key, NotStatic) or route is None or len(route.spec.args) != 2:
+        raise CannotTell("an index not known statically")
+    tensor, key_arg = route.spec.args
+    return _Tensor(tuple(route.spec.rule(**{tensor.name: x.shape, key_arg.name: key})))
 
 
 def _eval_or_none(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:

@@ -75,6 +75,12 @@ deep = Chain(Chain(Conv((1, 1), 4, 4), Chain(SkipConnection(Conv((3, 3), 4, 4, p
 reveal_type(deep(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[2], Literal[8], Literal[8]]"
 deep_bad = Chain(Chain(Conv((1, 1), 4, 4), Chain(SkipConnection(Conv((3, 3), 4, 4, pad=1), lambda a, b: a + b))), lambda h: tf.relu(h), Conv((1, 1), 8, 2))
 y8 = deep_bad(img)  # E: Chain layer 3 Conv((1, 1), 8 => 2) expects input Tensor[B, 8, H, W], but layer 2 <lambda> produces Tensor[2, 4, 8, 8]; change Conv((1, 1), 8 => 2) to Conv((1, 1), 4 => 2)  [shape]
+# A mismatch inside a lambda two Chains deep: named by its position in every enclosing Chain
+# (the run time probes the lambda on zeros of the shape it got, to say the same words).
+inner_bad = Chain(Chain(Dense(8, 16), Chain(tf.relu, lambda h: h * tf.zeros(5, 8))), Dense(16, 4))
+y10 = inner_bad(x)  # E: Chain layer 1 Chain(Dense(8 => 16), Chain(relu, <lambda>)): Chain layer 2 Chain(relu, <lambda>): Chain layer 2 <lambda>: Cannot broadcast for "mul": x has Tensor[5, 16], y has Tensor[5, 8]; need equal sizes or 1 at axis -1 (16 vs 8)  [shape]  # N: input to layer 2: Tensor[5, 16]  # N: input to layer 1: Tensor[5, 8]
+inner_fixed = Chain(Chain(Dense(8, 16), Chain(tf.relu, lambda h: h * tf.zeros(5, 16))), Dense(16, 4))
+reveal_type(inner_fixed(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
 
 
 def two_steps(mx: Tensor, x: Tensor) -> Tensor:
@@ -119,3 +125,24 @@ def blocks(x: Tensor[B, 8]) -> None:
 
 
 blocks(tf.randn(3, 8))
+
+# Indexing with a static key: the rule of x[...] (an int known only at run time: unknown).
+seq = tf.zeros(5, 3, 8)
+first_step = Chain(lambda h: h[:, 0], Dense(8, 4))
+reveal_type(first_step(seq))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+first_bad = Chain(lambda h: h[:, 0], Dense(3, 4))
+y11 = first_bad(seq)  # E: Chain layer 2 Dense(3 => 4) expects input Tensor[..., 3], but layer 1 <lambda> produces Tensor[5, 8]; change Dense(3 => 4) to Dense(8 => 4)  [shape]
+out_of_range = Chain(lambda h: h[:, 3], Dense(8, 4))
+y12 = out_of_range(seq)  # E: Chain layer 1 <lambda>: Index out of range for "getitem": x has Tensor[5, 3, 8]; need -3 <= index < 3 at axis 1 (index 3)  [shape]  # N: input to layer 1: Tensor[5, 3, 8]
+step = int("1")
+reveal_type(Chain(lambda h: h[:, step], Dense(8, 4))(seq))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+
+
+def last_step(xs: Tensor[B, 3, 8]) -> None:
+    bad = Chain(lambda h: h[:, -1, :4], Dense(8, 4))
+    y = bad(xs)  # E: Chain layer 2 Dense(8 => 4) expects input Tensor[..., 8], but layer 1 <lambda> produces Tensor[B, 4]; change Dense(8 => 4) to Dense(4 => 8)  [shape]
+    good = Chain(lambda h: h[:, -1, :4], Dense(4, 2))
+    reveal_type(good(xs))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[2]]"
+
+
+last_step(tf.randn(2, 3, 8))

@@ -249,11 +249,13 @@ class Chain(Generic[Unpack[Layers]]):
         replayed on the input's shape name the failing layer in every enclosing Chain (and
         offer a hint that composes). Past a layer with no rule the replay starts from the
         shape that layer really gave; an error no rule explains (raised inside a function)
-        is named by its position here."""
+        is named by its position here. A callable with no rule (a lambda) is probed, run on
+        zeros of the shape it gets, so an error inside it, at any depth, is named by its
+        position in every enclosing Chain, as the plugin names it from the lambda's body."""
         shape0, shape = _shape(x0), _shape(x)
         if shape0 is not None:
             try:
-                chain_rule([shape_item(layer) for layer in seq], shape0)
+                chain_rule([shape_item(layer, probe=True) for layer in seq], shape0)
             except ShapeError as replayed:
                 return replayed
             except CannotTell:
@@ -261,7 +263,7 @@ class Chain(Generic[Unpack[Layers]]):
         if i and shape is not None:
             given = rule_item(lambda: layer_repr(seq[i - 1]), lambda _: shape)
             try:
-                chain_rule([given] + [shape_item(layer) for layer in seq[i:]], shape,
+                chain_rule([given] + [shape_item(layer, probe=True) for layer in seq[i:]], shape,
                            start=i)
             except ShapeError as replayed:
                 return replayed
