@@ -198,6 +198,24 @@ class GRU(RNN[In, H, R]):
     spec = LAYERS["GRU"]
     gates = 3
 
+    # RNN's overloads again with GRU self-types: mypy binds an inherited overload's
+    # ``self: RNN[..]`` against GRU's own parameters and, without the plugin, typed
+    # ``GRU(32, 64, return_state=True)`` as ``GRU[Any, Any, Literal[False]]`` (a call returned
+    # a Tensor where the run time returns a tuple).
+    @overload
+    def __init__(self: "GRU[In, H, Literal[False]]", in_features: int, hidden: int,
+                 return_state: Literal[False] = ...) -> None: ...
+
+    @overload
+    def __init__(self: "GRU[In, H, Literal[True]]", in_features: int, hidden: int,
+                 return_state: Literal[True]) -> None: ...
+
+    @overload
+    def __init__(self, in_features: int, hidden: int, return_state: bool = ...) -> None: ...
+
+    def __init__(self, in_features: int, hidden: int, return_state: bool = False) -> None:
+        self._setup(in_features, hidden, return_state)
+
     def _apply(self, x: Any, h0: Any) -> AnyTensor:
         if h0 is None:
             return F.gru_sequence(x, self.weight_ih, self.weight_hh, self.bias)
