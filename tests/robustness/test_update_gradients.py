@@ -61,3 +61,20 @@ def test_an_integer_gradient_updates_as_its_float_values(rule: Any) -> None:
     for p, q in zip(tf.params(a), tf.params(b)):
         np.testing.assert_array_equal(p.numpy(), q.numpy())
     assert sa.step == 2 and not np.array_equal(a[0].weight.numpy(), _chain()[0].weight.numpy())
+
+
+def test_the_gradient_of_another_kind_of_model_is_refused_before_anything_moves() -> None:
+    """A Dense layer's gradient (weight, bias) given for a Chain (whose field is layers)
+    passed the "dict or Grads" check and updated nothing, silently."""
+    m = _chain()
+    st = tf.setup(tf.Adam(), m)
+    before = [t.numpy().copy() for _, t in tf.named_tensors(m)]
+    (other,) = tf.gradient(lambda d: tf.sum(d(tf.ones(4, 2))), tf.Dense(2, 1))
+    with pytest.raises(TypeError, match=r"^update: the gradient does not mirror the model \(a "
+                                        r"Grads of weight, bias, activation for a Chain\), so no "
+                                        r"parameter would find its gradient in it"):
+        tf.update(st, m, other)
+    assert all(np.array_equal(a, t.numpy()) for a, (_, t) in zip(before, tf.named_tensors(m)))
+    (own,) = tf.gradient(lambda c: tf.sum(c(tf.ones(4, 2))), m)
+    tf.update(st, m, own)  # this model's gradient still moves it
+    assert not np.array_equal(before[0], m.layers[0].weight.numpy())

@@ -274,8 +274,13 @@ def _check_mirrors(model: Any, grads: Any, who: str) -> None:
         ok = isinstance(grads, (list, tuple)) and len(grads) == len(model)
     else:  # a dict or a layer: a dict or Grads (by key or attribute)
         ok = isinstance(grads, (dict, Grads))
+        if ok and type(grads) is Grads and not isinstance(model, dict):
+            # Another model's gradient (weight, bias for a Chain's layers): no name in common.
+            fields = vars(grads)
+            ok = not fields or any(hasattr(model, k) for k in fields)
     if not ok:
-        size = f" of {len(grads)}" if isinstance(grads, (list, tuple)) else ""
+        size = (f" of {len(grads)}" if isinstance(grads, (list, tuple))
+                else f" of {', '.join(vars(grads))}" if type(grads) is Grads else "")
         raise TypeError(
             f"{who}: the gradient does not mirror the model (a {type(grads).__name__}{size} "
             f"for a {type(model).__name__}{f' of {len(model)}' if isinstance(model, (list, tuple)) else ''}), "
