@@ -148,3 +148,16 @@ def test_blas_takes_float32_arrays_whose_dtype_object_is_not_numpys_own() -> Non
     assert np.array_equal(c, want)
     assert blas.gemm(1.0, b.T, a.T, 0.0, np.empty((6, 8), other))
     assert not blas.gemm(1.0, a, b, 0.0, np.empty((8, 6), np.dtype(">f4")))  # not native
+
+
+def test_the_folded_checks_bound_is_taken_in_the_products_dtype() -> None:
+    # float32 @ float64 is computed in float64: entries of 3e45 are finite there, not in
+    # float32 (the check's dtype comes from both operands, not the first).
+    seen: List[Any] = []
+    check = FoldedCheck(lambda state, todo, *rest: seen.append(todo) or True)
+    a = np.full((4, 3), 1e15, np.float32)
+    b = np.full((3, 4), 1e30, np.float64)
+    check(None, [("w", None, None)], ((a, b),))
+    assert seen[-1] == []
+    check(None, [("w", None, None)], ((a, b.astype(np.float32)),))
+    assert seen[-1][0][2].dtype == np.float32 and np.isinf(seen[-1][0][2]).all()
