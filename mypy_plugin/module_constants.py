@@ -61,7 +61,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import PerTree, nested, walk
 
-__all__ = ["constant_value", "constants_of"]
+__all__ = ["constant_value", "constants_of", "fold"]
 
 
 
@@ -155,16 +155,22 @@ def _bound_names(s: Statement) -> List[str]:
     return []
 
 
-def _fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
+def fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
+    """An int expression of literals and ``known`` names, folded (None: not one).
+
+    >>> from mypy.nodes import IntExpr, OpExpr
+    >>> fold(OpExpr("*", IntExpr(4), IntExpr(16)), {})
+    64
+    """
     if isinstance(e, IntExpr):
         return e.value
     if isinstance(e, NameExpr):
         return known.get(e.name)
     if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
-        v = _fold(e.expr, known)
+        v = fold(e.expr, known)
         return None if v is None else (-v if e.op == "-" else v)
     if isinstance(e, OpExpr) and e.op in ("+", "-", "*", "//", "**"):
-        a, b = _fold(e.left, known), _fold(e.right, known)
+        a, b = fold(e.left, known), fold(e.right, known)
         if a is None or b is None or (e.op == "//" and b == 0):
             return None
         if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
@@ -189,7 +195,7 @@ def _constants(file: MypyFile) -> Dict[str, int]:
             continue
         for lv in s.lvalues:
             if isinstance(lv, NameExpr) and lv.name in once:
-                v = _fold(s.rvalue, values)
+                v = fold(s.rvalue, values)
                 if v is not None:
                     values[lv.name] = v
             elif isinstance(lv, (TupleExpr, ListExpr)) and isinstance(s.rvalue, (TupleExpr, ListExpr)):
@@ -197,7 +203,7 @@ def _constants(file: MypyFile) -> Dict[str, int]:
                     continue
                 for target, item in zip(lv.items, s.rvalue.items):
                     if isinstance(target, NameExpr) and target.name in once:
-                        v = _fold(item, values)
+                        v = fold(item, values)
                         if v is not None:
                             values[target.name] = v
     return values

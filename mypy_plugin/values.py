@@ -38,6 +38,7 @@ from mypy.types import (
     get_proper_type,
 )
 
+from mypy_plugin.class_constants import class_constant
 from mypy_plugin.module_constants import constant_value
 
 __all__ = [
@@ -140,6 +141,8 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     constant = constant_value(e, lookup)  # ``LATENT = 20`` bound once in this module
+    if constant is None:
+        constant = class_constant(e, lookup)  # ``Config.n_embd``, ``config.n_embd``
     return NOT_STATIC if constant is None else constant
 
 

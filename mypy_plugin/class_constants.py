@@ -1,0 +1,149 @@
+"""Sizes kept in plain class attributes: ``class Config: n_embd = 64``, then
+``Dense(Config.n_embd, 4 * Config.n_embd)`` or ``config.n_embd`` of a ``Config()``.
+
+mypy types such an attribute ``int``. It holds its class-body value everywhere when nothing
+can change it, judged on the module that defines the class (the one being checked): the
+class is defined at the module's top level with no base but ``object``, no decorator (a
+dataclass's ``__init__`` sets its fields per instance) and no ``__init__``, ``__setattr__``,
+``__getattr__``, ``__getattribute__`` or ``__slots__``; no class of the module derives from
+it; its body binds the attribute once, to an int (a literal, or arithmetic of the module's
+constants and attributes bound before it); and no statement of the module assigns, deletes
+or augments an attribute of that name on anything, nor calls ``setattr``. As for module
+constants (module_constants.py), a change made from another module is not seen.
+
+>>> from mypy.nodes import NameExpr
+>>> class_constant(NameExpr("x"), lambda e: None) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Optional, Set, Tuple
+
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    ClassDef,
+    DelStmt,
+    Expression,
+    ForStmt,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OperatorAssignmentStmt,
+    OverloadedFuncDef,
+    RefExpr,
+    TypeInfo,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+from mypy.types import Instance, get_proper_type
+
+from mypy_plugin.module_constants import constants_of, fold
+from mypy_plugin.statements import PerTree, walk
+
+__all__ = ["class_constant"]
+
+_DUNDERS = {"__init__", "__setattr__", "__getattr__", "__getattribute__", "__slots__",
+            "__new__", "__init_subclass__"}
+
+
+def class_constant(e: Expression, lookup: object) -> Optional[int]:
+    """The value of ``Cls.attr`` or ``obj.attr`` (``obj`` typed ``Cls``) for a constant
+    class attribute of the module being checked, else None."""
+    if not isinstance(e, MemberExpr):
+        return None
+    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
+    if not isinstance(tree, MypyFile):
+        return None
+    info: Optional[TypeInfo] = None
+    if isinstance(e.expr, RefExpr) and isinstance(e.expr.node, TypeInfo):
+        info = e.expr.node
+    elif callable(lookup):
+        t = get_proper_type(lookup(e.expr))
+        if isinstance(t, Instance):
+            info = t.type
+    if info is None or info.module_name != tree.fullname:
+        return None
+    return _known(tree).get((info.fullname, e.name))
+
+
+def _read(tree: MypyFile) -> Dict[Tuple[str, str], int]:
+    try:
+        return _constants(tree)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: no constants, no errors
+        return {}
+
+
+_known = PerTree(_read, keep=64)
+
+
+def _assigned_attributes(tree: MypyFile) -> Optional[Set[str]]:
+    """Attribute names some statement assigns, augments or deletes (None: ``setattr``)."""
+    names: Set[str] = set()
+
+    def targets(x: Expression) -> None:
+        for sub in [x, *get_subexpressions(x)]:
+            if isinstance(sub, MemberExpr):
+                names.add(sub.name)
+
+    for st in walk(tree.defs):
+        if isinstance(st, AssignmentStmt):
+            for lv in st.lvalues:
+                targets(lv)
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets(st.lvalue)
+        elif isinstance(st, DelStmt):
+            targets(st.expr)
+        elif isinstance(st, ForStmt):
+            targets(st.index)
+        elif isinstance(st, WithStmt):
+            for t in st.target:
+                if t is not None:
+                    targets(t)
+    for sub in get_subexpressions(tree):
+        if isinstance(sub, CallExpr) and isinstance(sub.callee, NameExpr) and sub.callee.name in (
+                "setattr", "delattr", "vars"):
+            return None
+    return names
+
+
+def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
+    assigned = _assigned_attributes(tree)
+    if assigned is None:
+        return {}
+    classes = [d for d in tree.defs if isinstance(d, ClassDef)]
+    derived = {b.fullname for c in classes for b in c.info.mro[1:]}
+    module = constants_of(tree)
+    out: Dict[Tuple[str, str], int] = {}
+    for c in classes:
+        info = c.info
+        if (c.decorators or info.fullname in derived or [b.type.fullname for b in info.bases]
+                != ["builtins.object"] or info.metaclass_type is not None):
+            continue
+        body = c.defs.body
+        bound: Dict[str, int] = {}
+        for s in body:
+            if isinstance(s, AssignmentStmt):
+                for lv in s.lvalues:
+                    if isinstance(lv, NameExpr):
+                        bound[lv.name] = bound.get(lv.name, 0) + 1
+            elif isinstance(s, (FuncDef, OverloadedFuncDef)):
+                bound[s.name] = bound.get(s.name, 0) + 1
+        if _DUNDERS & set(bound) or any(
+                getattr(s, "name", None) in _DUNDERS for s in body):
+            continue
+        values: Dict[str, int] = dict(module)
+        for s in body:
+            if not (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
+                    and isinstance(s.lvalues[0], NameExpr)):
+                continue
+            name = s.lvalues[0].name
+            if bound.get(name) != 1 or name in assigned:
+                continue
+            v = fold(s.rvalue, values)
+            if v is not None:
+                values[name] = v
+                out[(info.fullname, name)] = v
+    return out
