@@ -22,6 +22,7 @@ from mypy.plugin import AnalyzeTypeContext
 from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
+from typedflux.shapes import messages
 
 __all__ = ["final_dim"]
 
@@ -55,7 +56,7 @@ def final_dim(ctx: AnalyzeTypeContext, arg: Type) -> Optional[Type]:
         return _bad(ctx, f'Final "{shown}" is used as a dim but holds {value!r}, not an int')
     if isinstance(value, int):
         if value < 0:
-            return _bad(ctx, f'A dim is a size and cannot be negative: "{shown}" is {value}')
+            return _bad(ctx, messages.negative_dim(value, shown))
         return LiteralType(value, ctx.api.named_type("builtins.int", []))
     declared = get_proper_type(node.type) if node.type is not None else None
     if isinstance(declared, Instance) and declared.type.fullname == "builtins.int":

@@ -270,3 +270,29 @@ def test_tensors_in_list_and_tuple_parameters_bind_by_position() -> None:
     assert err.value.message.startswith('Argument "feats[1]" of "fuse" has shape Tensor[2, 32]')
     with pytest.raises(ShapeError, match='argument "pair\\[1\\]" gives B = 3'):
         fuse([tf.zeros(2, 64)], (tf.zeros(2, 3), tf.zeros(3, 5)))
+
+
+def test_a_negative_size_in_an_annotation_reads_as_the_plugin_says() -> None:
+    # tests/typecheck/case_annotations.py pins the plugin's words for the same annotation;
+    # the run time said 'axis 0 is 3, expected -1' (a mismatch, as if -1 were a size).
+    @tf.shapecheck
+    def negative(x: Tensor[-1]) -> None: ...
+
+    with pytest.raises(ValueError) as err:
+        negative(tf.ones(3))
+    assert str(err.value) == "A dim is a size and cannot be negative: got -1"
+
+
+def test_a_class_is_refused_rather_than_turned_into_a_function() -> None:
+    class Block:
+        def __call__(self, x: Tensor[B, 3]) -> Tensor[B, 3]:
+            return x
+
+    with pytest.raises(TypeError) as err:
+        tf.shapecheck(Block)
+    assert str(err.value) == (
+        "tf.shapecheck decorates a function or method, got the class "
+        "test_a_class_is_refused_rather_than_turned_into_a_function.<locals>.Block; "
+        "decorate its __call__ (or the methods whose annotations should be checked)"
+    )
+    assert isinstance(Block, type)  # and the class itself is untouched

@@ -74,6 +74,8 @@ def _dim_of(arg: Any) -> SDim:
     if isinstance(arg, bool):
         raise TypeError(f"a dim cannot be a bool: {arg!r}")
     if isinstance(arg, int):
+        if arg < 0:  # the plugin's words for the same annotation
+            raise ValueError(messages.negative_dim(arg))
         return arg
     if isinstance(arg, str):
         return parse_dim(arg)
@@ -416,6 +418,11 @@ def shapecheck(fn: F) -> F:
     """
     if not callable(fn):
         raise TypeError(f"tf.shapecheck decorates a function, got {type(fn).__name__}")
+    if inspect.isclass(fn):  # wrapping it would turn the class into a function
+        raise TypeError(
+            f"tf.shapecheck decorates a function or method, got the class {fn.__qualname__}; "
+            "decorate its __call__ (or the methods whose annotations should be checked)"
+        )
     try:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):

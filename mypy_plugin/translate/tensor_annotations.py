@@ -34,6 +34,7 @@ from mypy_plugin.codes import SHAPE_ANNOTATION
 from mypy_plugin.final_dims import final_dim
 
 from mypy_plugin.translate.common import any_type, dim_text, is_int_bound
+from typedflux.shapes import messages
 from typedflux.shapes.dims import Dim, Unknown, symbol_name, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
@@ -100,7 +101,7 @@ def _analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
             return _string_dim(ctx, value)
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
-                return _bad(ctx, f"A dim is a size and cannot be negative: got {value}")
+                return _bad(ctx, messages.negative_dim(value))
             return LiteralType(value, api.named_type("builtins.int", []))
         if isinstance(value, bool):
             shown = str(value)

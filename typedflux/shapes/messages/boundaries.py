@@ -26,6 +26,7 @@ __all__ = [
     "function_argument_mismatch",
     "overload_conflict",
     "binding_conflict",
+    "negative_dim",
 ]
 
 
@@ -310,3 +311,16 @@ def layer_boundary_mismatch(
     of = f' of "{target}"' if kind == "assign" and target else ""
     return (f"{head} layer {layer} does not match the annotation {annotation}{of}: "
             f"{field} is {got}, expected {expected}")
+
+
+def negative_dim(value: int, name: Optional[str] = None) -> str:
+    """A ``Tensor[...]`` annotation with a negative size (``name``: the constant holding it).
+
+    >>> print(negative_dim(-1))
+    A dim is a size and cannot be negative: got -1
+    >>> print(negative_dim(-4, "D_MODEL"))
+    A dim is a size and cannot be negative: "D_MODEL" is -4
+    """
+    if name is None:
+        return f"A dim is a size and cannot be negative: got {value}"
+    return f'A dim is a size and cannot be negative: "{name}" is {value}'
