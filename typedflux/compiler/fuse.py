@@ -281,10 +281,13 @@ class FoldedCheck:
         top = norm_bound(total, n, _F16 if half else _F32) if n else 0.0
         for a, sa, b, sb in pairs:
             # (One dtype, the usual case: numpy's result_type costs ~0.5 us a call here.)
-            dt = a.dtype
+            dt = rounding = a.dtype
             if b.dtype is not dt:
                 dt = np.result_type(a, b)
-            limit = bound(sa, a.size, sb, b.size, a.shape[-1] if a.ndim else 1, dt)
+                # (The sums of squares were taken in each operand's own dtype: the bound's
+                # rounding constants are the less precise one's.)
+                rounding = a.dtype if a.dtype.itemsize < b.dtype.itemsize else b.dtype
+            limit = bound(sa, a.size, sb, b.size, a.shape[-1] if a.ndim else 1, rounding)
             if not limit < LARGEST.get(dt, 0.0):
                 return None
             if limit > top:

@@ -157,9 +157,14 @@ def prove(c: Any, limit: float, c2: Any = None, limit2: float = _inf) -> bool:
     >>> prove(np.ones(2, np.float32), 2.0), prove(np.ones(2, np.float32), 1e39)
     (True, False)
     """
-    done = _fresh(c, limit)
-    more = c2 is not None and _fresh(c2, limit2)
-    if not (done or more):
+    done = (type(c) is _ndarray and c.base is None and limit < LARGEST.get(c.dtype, 0.0))
+    more = (c2 is not None and type(c2) is _ndarray and c2.base is None
+            and limit2 < LARGEST.get(c2.dtype, 0.0))
+    if done:
+        c.flags.writeable = False
+    if more:
+        c2.flags.writeable = False
+    elif not done:
         return False
     with _LOCK:  # (threads prove at once; a sweep must not drop another thread's new proof)
         if len(_PROOFS) >= _SWEEP:
@@ -174,17 +179,6 @@ def prove(c: Any, limit: float, c2: Any = None, limit2: float = _inf) -> bool:
         if more:
             _PROOFS[id(c2)] = (_ref(c2), limit2)
     return done
-
-
-def _fresh(c: Any, limit: float) -> bool:
-    # Make c read-only when the limit proves it finite.
-    if type(c) is not _ndarray or c.base is not None:
-        return False
-    top = LARGEST.get(c.dtype)
-    if top is None or not limit < top:
-        return False
-    c.setflags(write=False)
-    return True
 
 
 def proven_bound(a: Any) -> Optional[float]:

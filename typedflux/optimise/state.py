@@ -23,8 +23,8 @@ array([0., 0.], dtype=float32)
 
 from __future__ import annotations
 
-import cmath
 import dataclasses
+import math
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
@@ -395,11 +395,12 @@ def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
     if step.dtype is not pd.dtype:
         step = step.astype(pd.dtype, copy=False)
     pd -= step
-    if not cmath.isfinite(_vdot(pd, pd).item()):
+    if not _isfinite(float(_vdot(pd, pd).real)):  # (float() of numpy's scalar: not .item())
         state._suspects.append(name)
 
 
 _vdot = np.vdot
+_isfinite = math.isfinite
 _INF = float("inf")
 
 
