@@ -297,3 +297,17 @@ def test_every_module_being_split_is_still_long() -> None:
     done = [f"{rel} ({owner})" for rel, owner in BEING_SPLIT.items()
             if not (ROOT / rel).exists() or _line_count(rel) <= LONG]
     assert not done, f"split: remove from BEING_SPLIT in tests/test_architecture.py: {done}"
+
+
+def test_a_public_name_whose_module_cannot_be_imported_fails_alone() -> None:
+    # Without safetensors (a core dependency, but only tf.save/tf.load use it) every other
+    # name still loads; the missing one raises the import error when read.
+    code = ("import sys\n"
+            "sys.modules['safetensors'] = None  # import safetensors now raises ImportError\n"
+            "import typedflux as tf\n"
+            "print(tf.tensor([1.0]).shape, callable(tf.Dense), callable(tf.shapecheck))\n"
+            "try:\n"
+            "    tf.save\n"
+            "except ImportError as e:\n"
+            "    print('safetensors' in str(e))")
+    assert _fresh(code) == "(1,) True True\nTrue"

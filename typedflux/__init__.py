@@ -414,11 +414,20 @@ def _settle() -> None:
     module ``__getattr__``: ``tf.exp`` then costs ~3 ns instead of ~14, and a chain of small
     ops reads one per op. Python sets a package attribute only when a submodule is first
     imported, and both submodules are in by now, so nothing hides the two functions later.
-    The static half (``typedflux.shapes``, ``tf.ShapeError``) never gets here."""
-    names = {name: _load(name) for name in _MODULE_OF}  # imports typedflux.tensor too
+    The static half (``typedflux.shapes``, ``tf.ShapeError``) never gets here. A name whose
+    module cannot be imported (a core dependency missing, say ``safetensors`` for ``tf.save``)
+    keeps ``__getattr__``: reading that name raises the import error, the rest works."""
+    names: Dict[str, Any] = {}
+    missing = False
+    for name in _MODULE_OF:
+        try:
+            names[name] = _load(name)  # imports typedflux.tensor too
+        except ImportError:
+            missing = True
     importlib.import_module(f"{__name__}.shapecheck")
     globals().update(names)
-    globals().pop("__getattr__", None)
+    if not missing:
+        globals().pop("__getattr__", None)
     sys.modules[__name__].__class__ = types.ModuleType
 
 
