@@ -424,15 +424,7 @@ class Tape:
                         else:
                             accumulate(grads, owned, j, prev, gj)
                     continue
-                # Spelled out for one and two arguments: a call with *args costs about as
-                # much as the VJP of a small elementwise op.
-                nargs = len(args)
-                if nargs == 2:
-                    in_grads = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
-                elif nargs == 1:
-                    in_grads = vjp(g, outval, args[0])  # type: ignore[misc]
-                else:
-                    in_grads = vjp(g, outval, *args)  # type: ignore[misc]
+                in_grads = vjp(g, outval, *args)  # type: ignore[misc]
                 if len(in_grads) != len(in_ids):
                     in_grads = flatten_grads(in_grads, len(in_ids), name)
                 for i, gi in zip(in_ids, in_grads):
