@@ -61,7 +61,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import PerTree, nested, walk
 
-__all__ = ["constant_value", "constants_of", "fold"]
+__all__ = ["constant_value", "constants_of", "fold", "bound_once"]
 
 
 
@@ -179,16 +179,34 @@ def fold(e: Expression, known: Dict[str, int]) -> Optional[int]:
     return None
 
 
+def bound_once(tree: MypyFile) -> Set[str]:
+    """Names bound exactly once at module level in ``tree`` and never again anywhere in it
+    (the rules above): what such a name holds is what it was bound to."""
+    return _once(tree)
+
+
+def _read_once(file: MypyFile) -> Set[str]:
+    try:
+        rebound = _rebound(file)
+        if rebound is None:
+            return set()
+        count: Dict[str, int] = {}
+        for s in _module_statements(file.defs):
+            for n in _bound_names(s):
+                count[n] = count.get(n, 0) + 1
+        return {n for n, c in count.items() if c == 1 and n not in rebound}
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is bound once
+        return set()
+
+
+_once = PerTree(_read_once, keep=64)
+
+
 def _constants(file: MypyFile) -> Dict[str, int]:
-    rebound = _rebound(file)
-    if rebound is None:
+    once = bound_once(file)
+    if not once:
         return {}
     statements = _module_statements(file.defs)
-    count: Dict[str, int] = {}
-    for s in statements:
-        for n in _bound_names(s):
-            count[n] = count.get(n, 0) + 1
-    once = {n for n, c in count.items() if c == 1 and n not in rebound}
     values: Dict[str, int] = {}
     for s in statements:  # in order: a constant may be built from those bound before it
         if not isinstance(s, AssignmentStmt):

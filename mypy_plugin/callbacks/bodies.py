@@ -28,6 +28,7 @@ from typing import Any, Dict, Iterator, Optional, Sequence
 from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
     ARG_NAMED,
+    GDEF,
     ARG_POS,
     ARG_STAR,
     CallExpr,
@@ -57,6 +58,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
+from mypy_plugin.module_constants import bound_once
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route
 from mypy_plugin.values import (
     NotStatic,
@@ -453,6 +455,8 @@ def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
     tensors runs its own body, as it does at run time (its annotations, if any, are not
     checked there: only a container checks a connection's signature)."""
     node = e.callee.node if isinstance(e.callee, NameExpr) else None
+    if isinstance(node, Var) and isinstance(e.callee, NameExpr):  # a layer held in a name
+        return _held_layer(e, e.callee, node, env, depth)
     if not isinstance(node, FuncDef) or any(k != ARG_POS for k in e.arg_kinds):
         raise CannotTell("a call with no shape rule")
     t = get_proper_type(_lookup(e.callee)) or node.type
@@ -469,3 +473,27 @@ def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
     if not all(isinstance(a, _Tensor) for a in args):
         raise CannotTell("a function called with values other than tensors")
     return _Tensor(join([a.shape for a in args]))
+
+
+def _held_layer(e: CallExpr, name: NameExpr, var: Var, env: Dict[int, _Tensor],
+                depth: int) -> _Tensor:
+    """``block(x)`` in a body, ``block`` a name that holds that layer when the body runs:
+    ``Final``, or module-level and bound once in the module being checked."""
+    from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
+
+    if len(e.args) != 1 or e.arg_kinds != [ARG_POS] or not _held(name, var):
+        raise CannotTell("a callable that may hold another layer when the body runs")
+    item = chain_item(var.type) if var.type is not None else None
+    x = _eval(e.args[0], env, depth)
+    if item is None or not isinstance(x, _Tensor):
+        raise CannotTell("a layer with no shape rule, or given no tensor")
+    return _Tensor(tuple(item.call([x.shape])))
+
+
+def _held(name: NameExpr, var: Var) -> bool:
+    if var.is_final:
+        return True
+    tree = getattr(CURRENT_API[0], "tree", None)
+    if name.kind != GDEF or tree is None or name.fullname != f"{tree.fullname}.{name.name}":
+        return False  # a local, or a name of another module
+    return name.name in bound_once(tree)

@@ -146,3 +146,15 @@ def last_step(xs: Tensor[B, 3, 8]) -> None:
 
 
 last_step(tf.randn(2, 3, 8))
+
+# A layer held in a name that holds it when the body runs (Final, or a module-level name bound
+# once) is called through its rule; a name bound twice is unknown.
+BLOCK: Final = Dense(8, 8)
+widening = Dense(8, 16)
+held = Chain(Dense(8, 8), lambda h: BLOCK(h) + h, Dense(8, 4))
+reveal_type(held(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+held_bad = Chain(Dense(8, 8), lambda h: widening(h) + h, Dense(8, 4))
+y13 = held_bad(x)  # E: Chain layer 2 <lambda>: Cannot broadcast for "add": x has Tensor[5, 16], y has Tensor[5, 8]; need equal sizes or 1 at axis -1 (16 vs 8)  [shape]  # N: input to layer 2: Tensor[5, 8]
+rebound = Dense(8, 8)
+rebound = Dense(8, 8)  # bound twice: may hold another layer when the body runs
+reveal_type(Chain(lambda h: rebound(h) * 2, Dense(8, 4))(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
