@@ -37,7 +37,15 @@ def test_a_range_the_dtype_cannot_hold_is_a_valueerror(call: Any, words: str) ->
 @given(start=st.integers(-2**65, 2**65), stop=st.integers(-2**65, 2**65),
        step=st.integers(-2**65, 2**65).filter(lambda s: s != 0))
 def test_the_shape_rule_counts_any_int_range_exactly(start: int, stop: int, step: int) -> None:
-    assert arange_shape(start, stop, step) == (len(range(start, stop, step)),)
+    # Python's range counts exactly; len() of one beyond sys.maxsize is an OverflowError,
+    # so the count is read from its last element (range indexing takes any int).
+    r = range(start, stop, step)
+    count = (r[-1] - r[0]) // step + 1 if r else 0
+    assert arange_shape(start, stop, step) == (count,)
+
+
+def test_the_shape_rule_counts_a_range_longer_than_sys_maxsize() -> None:
+    assert arange_shape(-2**65, 2**65, 1) == (2**66,)
 
 
 @settings(max_examples=60, deadline=None)

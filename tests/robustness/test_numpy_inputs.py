@@ -82,7 +82,9 @@ def test_every_numpy_layout_gives_the_plain_arrays_result(op: str, layout: str, 
     if op in _REDUCING:
         # numpy sums in an order that follows the memory layout (pairwise over contiguous
         # runs): a Fortran-order mean may differ from the C-order one in the last bit.
-        np.testing.assert_allclose(out.numpy(), want.numpy(), rtol=1e-6, atol=1e-7)
+        # (partial sums of these inputs reach ~10: a last-bit difference there is ~1e-6, and
+        # LayerNorm divides it by the standard deviation; a wrong result is off by O(1).)
+        np.testing.assert_allclose(out.numpy(), want.numpy(), rtol=1e-5, atol=1e-5)
     else:
         np.testing.assert_array_equal(out.numpy(), want.numpy())
 
