@@ -310,6 +310,11 @@ def _apply(
         pd = p.data
         if pd.dtype.kind not in "fc":
             continue  # integer data is never trained (a plan made while it was a float)
+        if not pd.flags.writeable:  # (here, before any parameter changes: all or nothing)
+            raise ValueError(
+                f"{who}: parameter {name or 'the model'} holds a read-only array, so it cannot "
+                "be updated in place; give it a writable copy (p.data = p.data.copy()) or "
+                "leave it out of training with tf.freeze")
         if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
         else:
