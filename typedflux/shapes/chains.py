@@ -130,6 +130,9 @@ def _walk_status(
     top = list(items)
     frames = [_Frame(top, x)]
     ctx = _Context(top, x, build, subst, start)
+    # Whether x's rank holds for every input (it came out of a layer with an ``out_rank``):
+    # then a layer refusing that rank fails for every input, also where the Chain is built.
+    certain = False
     while frames:
         f = frames[-1]
         if f.pos == len(f.items):
@@ -148,7 +151,7 @@ def _walk_status(
         if item is None:
             if not build:
                 raise CannotTell(f"Chain layer {position} has no shape rule")
-            x, f.prev, f.pos = None, None, f.pos + 1
+            x, f.prev, f.pos, certain = None, None, f.pos + 1, False
             continue
         if item.kind == "chain":
             summary = item.summary() if build and x is None and subst is None else None
@@ -156,19 +159,21 @@ def _walk_status(
                 frames.append(_Frame(item.children(), x))
                 continue
             status, x = summary
-            x = start_shape(x)  # another tensor than any the check started from
+            x, certain = start_shape(x), False  # another tensor than any the check started from
             if status == STOP:
                 return (STOP, None)
             f.prev = (position, item, None) if x is not None else None
             f.pos += 1
             continue
         if x is None:
-            x = start_shape(template_of(item))
+            x, certain = start_shape(template_of(item)), False
+            if x is None and item.config is not None and item.config.out_rank is not None:
+                x = (Star(),)  # no template, but its output's rank holds for any input
             if x is None:
                 f.pos += 1
                 continue
             f.start = position
-        if build and item.config is not None and not rank_fits(item.config, x):
+        if build and not certain and item.config is not None and not rank_fits(item.config, x):
             return (STOP, None)  # a rank the template merely assumed: nothing proven from here
         assert item.run is not None
         try:
@@ -176,19 +181,20 @@ def _walk_status(
         except CannotTell:
             if not build:
                 raise
-            x, f.prev, f.pos = None, None, f.pos + 1
+            x, f.prev, f.pos, certain = None, None, f.pos + 1, False
             continue
         except ShapeError as err:
-            if build and is_rank_error(err):
+            if build and is_rank_error(err) and not certain:
                 return (STOP, None)
             if build and not holds_for_any_size(item.run, x):
                 # It failed only because of a name the template gave a size (T in
                 # Embedding's (B, T)): no proof; follow on with nothing known.
-                x, f.prev, f.pos = None, None, f.pos + 1
+                x, f.prev, f.pos, certain = None, None, f.pos + 1, False
                 continue
             raise _reword(err, frames, item, x, ctx, hints) from None
         f.prev = (position, item, x)
         x = y
+        certain = item.config is not None and item.config.out_rank is not None
         f.pos += 1
     return (SHAPE, x) if x is not None else (NOTHING, None)
 

@@ -87,6 +87,7 @@ class FlattenConfig(LayerConfig):
 
     name = "Flatten"
     min_rank = 1
+    out_rank = 2
 
     def repr(self) -> str:
         return "Flatten()"
