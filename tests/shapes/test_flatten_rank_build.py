@@ -55,3 +55,9 @@ def test_flatten_then_a_rank_4_layer_is_refused_where_built() -> None:
 def test_a_rank_only_assumed_from_a_template_stays_quiet() -> None:
     # Dense's template is (B, 6), but it takes any rank: nothing is proven about MaxPool.
     tf.Chain(tf.Dense(6, 6), tf.MaxPool((2, 2)))
+
+
+def test_rank_keeping_layers_carry_the_certainty() -> None:
+    with pytest.raises(ShapeError) as err:
+        tf.Chain(tf.Flatten(), tf.Dense(10, 5), tf.Dropout(0.1), tf.LayerNorm(5), tf.LSTM(5, 3))
+    assert str(err.value).startswith("Chain layer 5 LSTM(5 => 3) expects input Tensor[B, T, 5]")

@@ -1,8 +1,8 @@
 """A layer after ``Flatten()`` that takes another rank fails for EVERY input: Flatten's output
-has rank 2 whatever it is given, so the Chain is refused where it is built, on the line of
-the layer at fault. (A rank the construction check only assumed from a template, such as a
-Dense layer's ``(B, in)``, proves nothing and stays quiet.) The run time's constructor raises
-the same words; fixes clean.
+has rank 2 whatever it is given (and Dense, Dropout, LayerNorm, BatchNorm keep it), so the
+Chain is refused where it is built. (A rank the construction check only assumed from a
+template, such as a Dense layer's ``(B, in)`` at the start, proves nothing and stays quiet.)
+The run time's constructor raises the same words; fixes clean.
 """
 
 from typing_extensions import reveal_type
@@ -21,3 +21,8 @@ fixed_first = Chain(Flatten(), Dense(5, 3))
 reveal_type(fixed_first(tf.zeros(4, 5)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3]]"
 
 bad_nested = Chain(Flatten(), Chain(Conv((3, 3), 8, 16)))  # E: Chain layer 2 Chain(Conv((3, 3), 8 => 16)): Chain layer 1 Conv((3, 3), 8 => 16) expects input Tensor[B, 8, H, W], got Tensor[?, ?]; need rank 4 (got 2)  [shape]  # N: input to layer 2: Tensor[?, ?]
+
+# Dense keeps its input's rank, so the certainty carries through it.
+bad_after_dense = Chain(Flatten(), Dense(10, 5), Conv((3, 3), 5, 16))  # E: Chain layer 3 Conv((3, 3), 5 => 16) expects input Tensor[B, 5, H, W], but layer 2 Dense(10 => 5) produces Tensor[?, 5]  [shape]
+fixed_after_dense = Chain(Conv((3, 3), 1, 5), Flatten(), Dense(320, 5))
+reveal_type(fixed_after_dense(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5]]"

@@ -194,7 +194,8 @@ def _walk_status(
             raise _reword(err, frames, item, x, ctx, hints) from None
         f.prev = (position, item, x)
         x = y
-        certain = item.config is not None and item.config.out_rank is not None
+        certain = item.config is not None and (
+            item.config.out_rank is not None or (certain and item.config.keeps_rank))
         f.pos += 1
     return (SHAPE, x) if x is not None else (NOTHING, None)
 

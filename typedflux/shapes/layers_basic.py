@@ -45,6 +45,7 @@ class DenseConfig(LayerConfig):
 
     name = "Dense"
     min_rank = 1
+    keeps_rank = True
 
     def repr(self) -> str:
         extra = [] if self.activation == "identity" else [self.activation]
@@ -129,6 +130,7 @@ class DropoutConfig(LayerConfig):
     p: Union[float, str]
 
     name = "Dropout"
+    keeps_rank = True
 
     def repr(self) -> str:
         return f"Dropout({self.p})"

@@ -50,6 +50,7 @@ class BatchNormConfig(LayerConfig):
 
     name = "BatchNorm"
     min_rank = 2
+    keeps_rank = True
 
     def repr(self) -> str:
         act = "" if self.activation == "identity" else f", {self.activation}"
@@ -88,6 +89,7 @@ class LayerNormConfig(LayerConfig):
 
     name = "LayerNorm"
     min_rank = 1
+    keeps_rank = True
 
     def repr(self) -> str:
         return f"LayerNorm({self.d})"
