@@ -130,8 +130,9 @@ def _walk_status(
     top = list(items)
     frames = [_Frame(top, x)]
     ctx = _Context(top, x, build, subst, start)
-    # Whether x's rank holds for every input (it came out of a layer with an ``out_rank``):
-    # then a layer refusing that rank fails for every input, also where the Chain is built.
+    # Whether x's rank holds for every input (it came out of a layer with an ``out_rank``,
+    # then only through layers that keep their input's rank): a layer refusing that rank then
+    # fails for every input, also where the Chain is built.
     certain = False
     while frames:
         f = frames[-1]
