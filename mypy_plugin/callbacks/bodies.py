@@ -323,16 +323,8 @@ def _run(route: Optional[Route], by_position: Dict[int, Any],
     for arg in spec.args:
         if arg.kind is Kind.IGNORED:
             continue
-        kwargs[arg.name] = _argument(arg, given[arg.name]) if arg.name in given else _default(arg)
+        kwargs[arg.name] = _argument(arg, given[arg.name]) if arg.name in given else arg.omitted()
     return _Tensor(tuple(spec.rule(**kwargs)))
-
-
-def _default(arg: Arg) -> Any:
-    if arg.kind in (Kind.TENSOR, Kind.TENSORS) or arg.required:
-        raise CannotTell(f"no value for {arg.name}")
-    if arg.kind in (Kind.DIMS, Kind.AXES):
-        return tuple(arg.default) if arg.default is not None else ()
-    return arg.default
 
 
 def _argument(arg: Arg, v: Any) -> Any:

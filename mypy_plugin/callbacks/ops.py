@@ -238,11 +238,10 @@ def _read(
     guessed: Optional[List[bool]] = None,
 ) -> Any:
     if act is None:
-        if arg.kind in (Kind.TENSOR, Kind.TENSORS) or arg.required:
-            raise _Bail
-        if arg.kind == Kind.DIMS or arg.kind == Kind.AXES:
-            return tuple(arg.default) if arg.default is not None else ()
-        return arg.default
+        try:
+            return arg.omitted()
+        except CannotTell:
+            raise _Bail from None
     kind = arg.kind
     if kind == Kind.TENSOR:
         t, _ = _one(act)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Dict, Tuple
 
+from typedflux.shapes.errors import CannotTell
+
 __all__ = ["Kind", "Arg", "OpSpec", "SPECS", "spec"]
 
 
@@ -53,6 +55,19 @@ class Arg:
     kind: Kind
     default: Any = None
     required: bool = False
+
+    def omitted(self) -> Any:
+        """The value the rule reads when a call leaves this argument out (a tuple for dims
+        and axes); ``CannotTell`` when it has to be given (a tensor, a required argument).
+
+        >>> Arg("axes", Kind.AXES, [0]).omitted()
+        (0,)
+        """
+        if self.kind in (Kind.TENSOR, Kind.TENSORS) or self.required:
+            raise CannotTell(f"no value for {self.name}")
+        if self.kind in (Kind.DIMS, Kind.AXES):
+            return tuple(self.default) if self.default is not None else ()
+        return self.default
 
 
 def a(name: str, kind: Kind, default: Any = None, *, required: bool = False) -> Arg:
