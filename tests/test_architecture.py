@@ -70,9 +70,11 @@ def test_tensor_imports_no_op_module(name: str) -> None:
                    for m in mods), sorted(mods)
 
 
-def test_the_dtype_checks_import_nothing_of_typedflux() -> None:
-    # tf.Tensor(data) and tf.tensor(data) share them, so they sit below typedflux.tensor.
-    mods = _imported_modules(ROOT / "typedflux" / "dtypes.py", run_time=True)
+@pytest.mark.parametrize("name", ["dtypes", "numpy_calls"])
+def test_the_modules_below_tensor_import_nothing_of_typedflux(name: str) -> None:
+    # tf.Tensor(data) and tf.tensor(data) share the dtype checks, and Tensor's numpy hook
+    # runs numpy_calls: both sit below typedflux.tensor.
+    mods = _imported_modules(ROOT / "typedflux" / f"{name}.py", run_time=True)
     assert not {m for m in mods if m.startswith("typedflux")}, sorted(mods)
 
 

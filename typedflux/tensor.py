@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 from typing_extensions import TypeVarTuple, Unpack
 
+from typedflux import numpy_calls
 from typedflux.dtypes import checked_array
 from typedflux.engine.primitive import entry
 from typedflux.tensor_methods import TensorMethods
@@ -209,6 +210,13 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
     def __reduce__(self) -> Tuple[Any, Tuple[Array]]:
         # copy/deepcopy/pickle carry the data only: never a tape, never a dtype change.
         return _rebuild, (self.data,)
+
+    def __array_function__(
+        self, func: Any, types: Any, args: Tuple[Any, ...], kwargs: Any
+    ) -> Any:
+        # np.sum(x) and the other reductions run x's own method (a Tensor on the tape); every
+        # other numpy function converts x to its array, as it would without this hook.
+        return numpy_calls.call(Tensor, func, args, kwargs)
 
     # numpy defers to Tensor's reflected operators (``ndarray * Tensor`` is a Tensor and is
     # recorded on the tape) instead of silently converting the Tensor to an array.

@@ -1,0 +1,65 @@
+"""numpy functions called on a Tensor (``np.sum(x)``, ``np.mean(x, axis=0)``, ...).
+
+numpy hands its reductions to an object's own method of the same name and passes numpy-only
+keywords (``dtype=None``, ``out=None``) along, which typedflux's methods do not take. So
+``Tensor.__array_function__`` sends the reductions a Tensor has here: numpy's arguments are
+read with numpy's own signature, numpy's defaults are kept (``np.var`` is biased, ``ddof=0``),
+and the Tensor's method runs, so the result is a Tensor on the tape, as ``x.sum()`` is.
+An argument typedflux cannot honour (an ``out`` array, a ``dtype``, ``where``, ``initial``)
+is refused by name. Every other numpy function converts the Tensor to its array exactly as
+it did before (``np.concatenate([x, y])`` is an ndarray, off the tape).
+
+>>> import numpy as np
+>>> import typedflux as tf
+>>> np.sum(tf.ones(2, 3), axis=1)
+Tensor[2] float32
+[3. 3.]
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Callable, Dict, Mapping, Tuple
+
+import numpy as np
+
+# numpy's name -> the Tensor method that computes it. np.amax/np.amin are numpy's older
+# names of max/min.
+_METHODS: Dict[str, str] = {
+    "sum": "sum", "mean": "mean", "max": "max", "amax": "max", "min": "min", "amin": "min",
+    "var": "var", "std": "std", "argmax": "argmax", "argmin": "argmin",
+}
+# numpy arguments a Tensor's method has no counterpart for; None is numpy's own default.
+_REFUSED = ("dtype", "out", "initial", "where", "mean", "correction")
+
+
+def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    """Run numpy's ``func`` on arguments holding a Tensor (``Tensor.__array_function__``).
+
+    >>> import numpy as np
+    >>> import typedflux as tf
+    >>> call(tf.Tensor, np.mean, (tf.tensor([1.0, 3.0]),), {}).item()
+    2.0
+    """
+    name = getattr(func, "__name__", "")
+    method = _METHODS.get(name)
+    if method is None or not args or not isinstance(args[0], cls):
+        return func._implementation(*args, **kwargs)
+    # Only the arguments the caller wrote are bound (numpy's dispatcher passes them as given).
+    # numpy's dispatcher has already refused a call that does not fit its signature.
+    bound = dict(inspect.signature(func).bind(*args, **kwargs).arguments)
+    given = {k: v for k, v in bound.items() if k != "a"}
+    for key in _REFUSED:
+        value = given.pop(key, None)
+        if value is not None:
+            raise TypeError(
+                f"np.{name}(): typedflux does not take {key}= on a Tensor (got {value!r}); "
+                f"call x.{method}(...) and convert the result, or np.{name}(np.asarray(x), ...)"
+            )
+    call_kwargs: Dict[str, Any] = {"axis": given.pop("axis", None)}
+    if "keepdims" in given:
+        call_kwargs["keepdims"] = given.pop("keepdims")
+    if method in ("var", "std"):
+        call_kwargs["correction"] = given.pop("ddof", 0)  # numpy's default: the biased estimate
+    run: Callable[..., Any] = getattr(bound["a"], method)
+    return run(**call_kwargs)
