@@ -269,59 +269,61 @@ def _yielded(ann: Any) -> Any:
 
 
 class _Path:
-    """Where a tensor sits in a result: the whole value, a tuple item, every list item or
-    every dict value (numbered as its entry)."""
+    """Where a tensor sits in a result: the whole value, or a run of steps into displays
+    (a tuple item, every list item, every dict value numbered as its entry), outermost
+    first; a part reads innermost first, as the checker words it: ``list item 0 of dict
+    entry 1``."""
 
-    __slots__ = ("kind", "index")
+    __slots__ = ("steps",)
 
-    def __init__(self, kind: str, index: int = 0) -> None:
-        self.kind = kind  # "whole", "tuple", "list" or "dict"
-        self.index = index
+    def __init__(self, *steps: Tuple[str, int]) -> None:
+        self.steps = steps  # ("tuple", i), ("list", 0) or ("dict", 0)
+
+    def inside(self, kind: str, index: int = 0) -> "_Path":
+        """This path, one step into a container of ``kind`` first."""
+        return _Path((kind, index), *self.steps)
 
     def values(self, result: Any) -> List[Tuple[str, Any]]:
         """(the part's name in messages, the value) for each tensor this path reaches."""
-        if self.kind == "whole":
-            return [("", result)]
-        if self.kind == "tuple":
-            if isinstance(result, tuple) and self.index < len(result):
-                return [(f" (tuple item {self.index})", result[self.index])]
-            return []
-        if self.kind == "dict":
-            if isinstance(result, dict):
-                return [(f" (dict entry {i})", v) for i, v in enumerate(result.values())]
-            return []
-        if isinstance(result, list):
-            return [(f" (list item {i})", v) for i, v in enumerate(result)]
-        return []
+        found: List[Tuple[Tuple[str, ...], Any]] = [((), result)]
+        for kind, index in self.steps:
+            deeper: List[Tuple[Tuple[str, ...], Any]] = []
+            for parts, value in found:
+                if kind == "tuple" and isinstance(value, tuple) and index < len(value):
+                    deeper.append(((f"tuple item {index}",) + parts, value[index]))
+                elif kind == "dict" and isinstance(value, dict):
+                    deeper += [((f"dict entry {i}",) + parts, v)
+                               for i, v in enumerate(value.values())]
+                elif kind == "list" and isinstance(value, list):
+                    deeper += [((f"list item {i}",) + parts, v) for i, v in enumerate(value)]
+            found = deeper
+        return [(f" ({' of '.join(parts)})" if parts else "", v) for parts, v in found]
 
 
-def _result_patterns(ann: Any) -> Patterns:
-    """Patterns of a result annotation: a Tensor (or ``Optional`` of one), a tuple holding
-    Tensors at positions, a list of Tensors, or a dict of them."""
-    if ann is None:
+def _result_patterns(ann: Any, depth: int = 0) -> Patterns:
+    """Patterns of a result annotation: a Tensor (or ``Optional`` of one), or tuples, lists
+    and dicts holding Tensors (``Dict[str, List[Tensor[B, 64]]]``)."""
+    if ann is None or depth > 8:
         return ()
     pattern = annotation_shape(ann)
     if pattern is not None:
-        return ((_Path("whole"), pattern),)
+        return ((_Path(), pattern),)
     origin = typing.get_origin(ann)
     args = typing.get_args(ann)
     if origin is typing.Union:
         found = [p for p in (annotation_shape(a) for a in args) if p is not None]
-        return ((_Path("whole"), found[0]),) if len(found) == 1 else ()
+        return ((_Path(), found[0]),) if len(found) == 1 and depth == 0 else ()
     if origin is tuple:
-        out = []
-        for i, item in enumerate(args):
-            p = annotation_shape(item)
-            if p is not None:
-                out.append((_Path("tuple", i), p))
-        return tuple(out)
-    if origin is list and len(args) == 1:
-        p = annotation_shape(args[0])
-        return ((_Path("list"), p),) if p is not None else ()
-    if origin in (dict, collections.abc.Mapping) and len(args) == 2:
-        p = annotation_shape(args[1])
-        return ((_Path("dict"), p),) if p is not None else ()
-    return ()
+        items = [(i, a) for i, a in enumerate(args) if a is not Ellipsis]
+        steps = [("tuple", i, a) for i, a in items]
+    elif origin is list and len(args) == 1:
+        steps = [("list", 0, args[0])]
+    elif origin in (dict, collections.abc.Mapping) and len(args) == 2:
+        steps = [("dict", 0, args[1])]
+    else:
+        return ()
+    return tuple((path.inside(kind, i), p) for kind, i, a in steps
+                 for path, p in _result_patterns(a, depth + 1))
 
 
 def _check_result(

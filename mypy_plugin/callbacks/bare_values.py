@@ -1,4 +1,5 @@
-"""Which two types mypy compared at a bare name, or a tuple or list display holding them.
+"""Which two types mypy compared at a bare name, a tuple display holding them, or a
+conditional expression's branches.
 
 mypy's error at ``return x`` (``Incompatible return value type (got "...", expected
 "...")``) names the two types in words only. :func:`bare_name` finds the statement at the
@@ -23,11 +24,10 @@ from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
+    ConditionalExpr,
     Decorator,
-    DictExpr,
     Expression,
     FuncDef,
-    ListExpr,
     NameExpr,
     OverloadedFuncDef,
     Statement,
@@ -41,7 +41,7 @@ from mypy_plugin import translate
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["bare_name", "bare_item", "FORMS", "said_for"]
+__all__ = ["bare_name", "FORMS", "said_for"]
 
 # How mypy words the three boundaries, for two types in its own formatting.
 FORMS = {
@@ -153,87 +153,37 @@ def _value(
         return _named(state, info, func, value, declared, where)
     if isinstance(value, TupleExpr):
         return _tuple_items(state, info, func, value, declared, where)
+    if isinstance(value, ConditionalExpr):
+        return _branches(state, info, func, value, declared, where)
     return None
 
 
-_LIST_ITEM = re.compile(r'List item (\d+) has incompatible type "(.*)"; expected "(.*)"')
-_DICT_ENTRY = re.compile(
-    r'Dict entry (\d+) has incompatible type "([^"]*)": "(.*)"; expected "([^"]*)": "(.*)"')
-
-
-def bare_item(state: Any, info: Any) -> Optional[str]:
-    """Our words for mypy's ``list-item`` or ``dict-item`` error at an item of a list
-    display (``return [h, x]``, ``return [2 * x]``) or a value of a dict display (``return
-    {"h": x}``) that is returned, yielded or assigned to an annotated variable, or ``None``.
-    The item is a bare name or a value a hook typed without reporting (:func:`note_item`);
-    a dict entry counts only when mypy's words for its key are the expected ones.
-
-    >>> class Info:
-    ...     message = "not mypy's list-item words"
-    >>> bare_item(None, Info()) is None  # (the real ones: tests/typecheck)
-    True
-    """
-    parsed = _item_error(getattr(info, "message", "") or "")
-    scope = _scope(state, info) if parsed is not None else None
-    if parsed is None or scope is None:
-        return None
-    listed, k, got_words, want_words = parsed
-    for value, annotation, where in _annotated_values(*scope):
-        item = _item_at(value, k, listed, (info.line, info.column))
-        if item is None:
-            continue
-        want = get_proper_type(annotation)
-        if not isinstance(want, Instance) or len(want.args) != (1 if listed else 2):
-            return None
-        part = f"list item {k}" if listed else f"dict entry {k}"
-        return _item_words(state, info, scope[1], item, want.args[-1], got_words, want_words,
-                           replace(where, part=part))
-    return None
-
-
-def _item_error(message: str) -> Optional[Tuple[bool, int, str, str]]:
-    """From mypy's ``list-item`` or ``dict-item`` words: whether a list's, the item's index,
-    the words for its type and for the expected one (a dict entry's value's, when the key's
-    words are the expected ones); ``None`` otherwise."""
-    m = _LIST_ITEM.fullmatch(message)
-    if m is not None:
-        return True, int(m.group(1)), m.group(2), m.group(3)
-    d = _DICT_ENTRY.fullmatch(message)
-    if d is not None and d.group(2) == d.group(4):
-        return False, int(d.group(1)), d.group(3), d.group(5)
-    return None
-
-
-def _item_at(value: Expression, k: int, listed: bool, at: Tuple[int, int]) -> Optional[Expression]:
-    """Item ``k`` of the list display (``listed``) or the value of entry ``k`` of the dict
-    display ``value`` when mypy's error is at ``at`` (an item's position; a dict entry's
-    key's), else ``None``."""
-    if listed and isinstance(value, ListExpr) and k < len(value.items):
-        item = value.items[k]
-        return item if (item.line, item.column) == at else None
-    if not listed and isinstance(value, DictExpr) and k < len(value.items):
-        key, item = value.items[k]
-        return item if key is not None and (key.line, key.column) == at else None
-    return None
-
-
-def _item_words(
+def _branches(
     state: Any,
     info: Any,
     func: Optional[FuncDef],
-    item: Expression,
+    value: ConditionalExpr,
     declared: Type,
-    got_words: str,
-    want_words: str,
     where: Any,
 ) -> Optional[str]:
-    from mypy.messages import format_type_distinctly
+    """Our words for ``x if c else y`` against ``declared`` (mypy words the union of the
+    branches' types): the first branch whose type, among its candidates, provably differs,
+    when the union of the two candidates is exactly what mypy's message names. A branch no
+    hook typed counts as the annotation's type when that is what mypy's words say."""
+    from mypy.typeops import make_simplified_union
 
-    def said(got_type: Type) -> bool:
-        g, d = format_type_distinctly(got_type, declared, options=state.options)
-        return (g, d) == (f'"{got_words}"', f'"{want_words}"')
-
-    return _first_mismatch(_item_candidates(state, func, item), declared, where, said)
+    sides = [_item_candidates(state, func, b) + [declared]
+             for b in (value.if_expr, value.else_expr)]
+    for first in sides[0]:
+        for second in sides[1]:
+            union = make_simplified_union([first, second])
+            if not _says(info.code.code, info.message, union, declared, state.options):
+                continue
+            for got_type in (first, second):
+                words = _first_mismatch([got_type], declared, where, lambda t: True)
+                if words is not None:
+                    return words
+    return None
 
 
 def _item_candidates(state: Any, func: Optional[FuncDef], item: Expression) -> List[Type]:

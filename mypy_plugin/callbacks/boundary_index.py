@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from mypy.nodes import (
     AssignmentStmt,
     Block,
+    CallExpr,
     ClassDef,
     ConditionalExpr,
     Decorator,
@@ -166,20 +167,24 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
     found: Dict[int, Boundary] = {}
     later: Dict[int, Boundary] = {}
 
-    def mark(e: Expression, where: Boundary) -> None:
+    def mark(e: Expression, where: Boundary, depth: int = 0) -> None:
         found[id(e)] = where
+        if depth > 8:
+            return
+        # An item's place reads innermost first: ``list item 0 of dict entry 1``.
+        outer = f" of {where.part}" if where.part else ""
+        if isinstance(e, CallExpr) and isinstance(e.analyzed, DictExpr):
+            e = e.analyzed  # ``dict(h=x)``: mypy checks it as the display ``{"h": x}``
         if isinstance(e, ConditionalExpr):
-            mark(e.if_expr, where)
-            mark(e.else_expr, where)
-        elif where.part is not None:
-            return  # one level of container: an item's own items are not annotated alone
+            mark(e.if_expr, where, depth + 1)
+            mark(e.else_expr, where, depth + 1)
         elif isinstance(e, (TupleExpr, ListExpr, SetExpr)):
             kind = {TupleExpr: "tuple", ListExpr: "list", SetExpr: "set"}[type(e)]
             for i, item in enumerate(e.items):
-                mark(item, replace(where, part=f"{kind} item {i}"))
+                mark(item, replace(where, part=f"{kind} item {i}{outer}"), depth + 1)
         elif isinstance(e, DictExpr):
             for i, (_, item) in enumerate(e.items):
-                mark(item, replace(where, part=f"dict entry {i}"))
+                mark(item, replace(where, part=f"dict entry {i}{outer}"), depth + 1)
 
     def value(e: Optional[Expression], where: Boundary) -> None:
         if e is None:

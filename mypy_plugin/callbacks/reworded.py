@@ -21,7 +21,8 @@ else passes through unchanged. Where the two types come from:
 - an operator at a boundary: the hook notes its result and the annotation
   (:func:`expect`), where it would otherwise have reported;
 - a bare name, or a tuple or list display of them (``return h, c``; ``return [h, x]``, a
-  ``[list-item]`` error): ``callbacks/bare_values.py``
+  ``[list-item]`` error; displays inside displays: ``callbacks/display_items.py``),
+  or a conditional expression's branches (``return x if c else y``): ``callbacks/bare_values.py``
   finds them, among the tensor types the function's parameter annotations hold, the types
   hooks gave the values assigned to that name (:func:`note_value`), the name's own type as
   mypy declared or inferred it, and the types hooks gave tuple items they could not report
@@ -49,7 +50,8 @@ from mypy.nodes import MypyFile, Var
 from mypy.types import Type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.bare_values import FORMS, bare_item, bare_name, said_for
+from mypy_plugin.callbacks.bare_values import FORMS, bare_name, said_for
+from mypy_plugin.callbacks.display_items import bare_item
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["install", "installing", "expect", "note_value", "note_item", "filters_with"]
