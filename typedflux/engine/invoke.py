@@ -179,7 +179,7 @@ def reference(prim: Primitive) -> Entry:
             out = forward(*fwd_args)
         else:
             key: Any = tuple(rule_vals[i] for i in rule_idx)
-            out = prim.run(rule_vals, key, lambda: forward(*fwd_args))
+            out = prim.run(rule_vals, key, forward, *fwd_args)
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         # 4. The dtype policy.

@@ -157,7 +157,7 @@ def binary(prim: Primitive) -> Entry:
         if hit or (xs, ys) in cache:
             out = fwd(xd, yd)
         else:
-            out = prim.first_call((xs, ys), (xs, ys), lambda: fwd(xd, yd))
+            out = prim.first_call((xs, ys), (xs, ys), fwd, xd, yd)
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         dt = out.dtype
@@ -235,7 +235,7 @@ def unary(prim: Primitive) -> Entry:
         if xs in cache:
             out = fwd(xd)
         else:
-            out = prim.first_call((xs,), xs, lambda: fwd(xd))
+            out = prim.first_call((xs,), xs, fwd, xd)
         return finish(x, xd, xs, out)
 
     def finish(x: Any, xd: Any, xs: Tuple[int, ...], out: Any) -> AnyTensor:
@@ -334,12 +334,9 @@ def single(prim: Primitive) -> Entry:
                     # so they would hit those memo entries unread.
                     else tp is not tuple or not _ints(p)
                 ):
-                    params = tuple(
-                        norm_param(kinds[j], q, name, pnames[j]) if j in norm_idx else q
-                        for j, q in enumerate(params)
-                    )
+                    params = normalised(params)
                     break
-            vis = params if all_visible else tuple(params[i] for i in visible)
+            vis = params if all_visible else shown(params)
             ckey = (xs, vis)
             rule_vals = None
         try:
@@ -350,13 +347,21 @@ def single(prim: Primitive) -> Entry:
             return finish(x, xd, params, fwd(xd, *params))
         if rule_vals is None:
             # Cold path: every axis/size parameter checked (a tuple of floats too).
-            params = tuple(
-                norm_param(kinds[j], q, name, pnames[j]) if j in norm_idx else q
-                for j, q in enumerate(params)
-            )
+            params = normalised(params)
             rule_vals = (xs,) + params
-        out = prim.first_call(rule_vals, ckey, lambda: fwd(xd, *params))
+        out = prim.first_call(rule_vals, ckey, fwd, xd, *params)
         return finish(x, xd, params, out)
+
+    # (Helpers, not expressions in invoke: a comprehension there would make the variables
+    # it reads cells, which every call pays for.)
+    def normalised(params: Tuple[Any, ...]) -> Tuple[Any, ...]:
+        return tuple(
+            norm_param(kinds[j], q, name, pnames[j]) if j in norm_idx else q
+            for j, q in enumerate(params)
+        )
+
+    def shown(params: Tuple[Any, ...]) -> Tuple[Any, ...]:
+        return tuple(params[i] for i in visible)
 
     def finish(x: Any, xd: Any, params: Tuple[Any, ...], out: Any) -> AnyTensor:
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
@@ -425,12 +430,9 @@ def multi(prim: Primitive) -> Entry:
                 shapes.append(sh)
         params = vals[k:]
         if norm_idx:
-            params = tuple(
-                norm_param(pkinds[j], q, name, pnames[j]) if j in norm_idx else q
-                for j, q in enumerate(params)
-            )
-        key: Any = (*shapes, *params) if all_visible else (*shapes, *[params[i] for i in visible])
-        out = prim.run((*shapes, *params), key, lambda: fwd(*datas, *params))
+            params = normalised(params)
+        key: Any = (*shapes, *params) if all_visible else (*shapes, *shown(params))
+        out = prim.run((*shapes, *params), key, fwd, *datas, *params)
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         dt = out.dtype
@@ -440,11 +442,25 @@ def multi(prim: Primitive) -> Entry:
         t = wrap(out, Tensor)
         tape = active()
         if tape is not None and diff and dt.kind in "fc":
-            ids = tuple([v._id if type(v) is Tensor and v._tape is tape else tape_id(v, tape, Tensor)
-                         for v in vals[:k]])
+            ids = []
+            for i in trange:
+                v = vals[i]
+                ids.append(v._id if type(v) is Tensor and v._tape is tape
+                           else tape_id(v, tape, Tensor))
             if ids.count(-1) < k:
-                tape.record(t, name, prim.vjp_fn, ids, (*datas, *params), False)
+                tape.record(t, name, prim.vjp_fn, tuple(ids), (*datas, *params), False)
         return t
+
+    # (Helpers, not expressions in invoke: a comprehension there would make the variables
+    # it reads cells, which every call pays for.)
+    def normalised(params: Tuple[Any, ...]) -> Tuple[Any, ...]:
+        return tuple(
+            norm_param(pkinds[j], q, name, pnames[j]) if j in norm_idx else q
+            for j, q in enumerate(params)
+        )
+
+    def shown(params: Tuple[Any, ...]) -> List[Any]:
+        return [params[i] for i in visible]
 
     def bind(forward: Callable[..., Any], tensor_type: type) -> None:
         nonlocal fwd, Tensor

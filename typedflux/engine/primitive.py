@@ -189,18 +189,22 @@ class Primitive:
         except CannotTell:
             return None
 
-    def first_call(self, rule_vals: Sequence[Any], key: Any, forward: Callable[[], Any]) -> Any:
+    def first_call(
+        self, rule_vals: Sequence[Any], key: Any, forward: Callable[..., Any], *args: Any
+    ) -> Any:
         """A call with inputs not seen before (every path's cold path): the rule runs first
-        (a mismatch is a ShapeError before numpy runs), then ``forward()``, whose shape must
-        be the rule's; it is remembered under ``key`` (``None``: unhashable, not remembered).
+        (a mismatch is a ShapeError before numpy runs), then ``forward(*args)``, whose shape
+        must be the rule's; it is remembered under ``key`` (``None``: unhashable, not
+        remembered). (The forward and its arguments, not a closure over them: a closure in an
+        entry point makes its variables cells, which every call then pays for, ~20 ns.)
 
-        >>> REGISTRY["neg"].first_call(((2,),), None, lambda: np.zeros(2)).shape
+        >>> REGISTRY["neg"].first_call(((2,),), None, np.zeros, 2).shape
         (2,)
         """
         expected = self.rule(rule_vals)
         if expected is not None:
             _fits(self.name, expected)
-        out = forward()
+        out = forward(*args)
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         if expected is not None and expected != out.shape:
@@ -222,20 +226,22 @@ class Primitive:
             self._cache.clear()
         self._cache[key] = shape
 
-    def run(self, rule_vals: Sequence[Any], key: Any, forward: Callable[[], Any]) -> Any:
-        """``forward()`` behind the memoised rule: the rule runs only for a ``key`` (the rule's
-        inputs) not seen before; an unhashable key runs it every time.
+    def run(
+        self, rule_vals: Sequence[Any], key: Any, forward: Callable[..., Any], *args: Any
+    ) -> Any:
+        """``forward(*args)`` behind the memoised rule: the rule runs only for a ``key`` (the
+        rule's inputs) not seen before; an unhashable key runs it every time.
 
-        >>> REGISTRY["neg"].run(((3,),), (3,), lambda: np.zeros(3)).shape
+        >>> REGISTRY["neg"].run(((3,),), (3,), np.zeros, 3).shape
         (3,)
         """
         try:
             known = key in self._cache
         except TypeError:  # an unhashable parameter (a slice before Python 3.12)
-            return self.first_call(rule_vals, None, forward)
+            return self.first_call(rule_vals, None, forward, *args)
         if known:
-            return forward()
-        return self.first_call(rule_vals, key, forward)
+            return forward(*args)
+        return self.first_call(rule_vals, key, forward, *args)
 
 
 # No machine holds an array this large; numpy's own sizes overflow near 2**63 bytes (np.tile
