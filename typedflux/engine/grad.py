@@ -22,7 +22,7 @@ passed directly are walked every time.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -70,29 +70,23 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     plans = _plans(args)
     if plans is not None:
         return _withgradient_planned(f, args, plans)
-    # One structure pass does both jobs: it watches each trainable tensor (once, however
-    # often it is shared) and builds the gradient structure with an empty Tensor shell in
-    # its place, filled in after the backward scan.
+    # One structure pass does both jobs: it lists each trainable tensor to watch (once,
+    # however often it is shared) and builds the gradient structure with an empty Tensor
+    # shell in its place, filled in after the backward scan.
     leaves: List[AnyTensor] = []
     shells: Dict[int, AnyTensor] = {}
-    structure: Tuple[Any, ...] = ()
 
-    def watch_args(tape: Tape) -> List[int]:
-        nonlocal structure
+    def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
+        if not trainable:
+            return None
+        shell = shells.get(id(t))
+        if shell is None:
+            shell = shells[id(t)] = _shell()
+            leaves.append(t)
+        return shell
 
-        def watch(t: AnyTensor, trainable: bool) -> Optional[AnyTensor]:
-            if not trainable:
-                return None
-            shell = shells.get(id(t))
-            if shell is None:
-                shell = shells[id(t)] = _shell()
-                leaves.append(t)
-            return shell
-
-        structure = tuple(mirror(arg, watch) for arg in args)
-        return tape.watch_all(leaves)
-
-    out, arrays = _run(f, args, watch_args)
+    structure = tuple(mirror(arg, watch) for arg in args)
+    out, arrays = _run(f, args, leaves)
     filled = [a for a in arrays if a is not None]
     if len(filled) == len(arrays):
         for t, a in zip(leaves, filled):
@@ -111,15 +105,15 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
 
 def _run(
-    f: Callable[..., Any], args: Tuple[Any, ...], watch: Callable[[Tape], List[int]]
+    f: Callable[..., Any], args: Tuple[Any, ...], leaves: Sequence[AnyTensor]
 ) -> Tuple[Any, List[Optional[Any]]]:
-    # On a new tape: watch(tape) marks the leaves (their ids, in the order gradients are
-    # wanted), f(*args) runs, and one backward scan gives the loss and those gradients. The
-    # tape is freed however this ends.
+    # On a new tape: the leaves are watched (their gradients are wanted in this order),
+    # f(*args) runs, and one backward scan gives the loss and those gradients. The tape is
+    # freed however this ends.
     tape = Tape()
     try:
         with tape:
-            ids = watch(tape)
+            ids = tape.watch_all(leaves)
             try:
                 out = f(*args)
             except TypeError as err:
@@ -233,28 +227,24 @@ def _withgradient_planned(
 ) -> Tuple[AnyTensor, Tuple[Any, ...]]:
     # withgradient over cached walks: watch each trainable tensor once (across arguments
     # too), run f, and build the gradient structures from the plans after the backward scan.
+    single = parts[0] if parts else None
+    if len(parts) == 1 and isinstance(single, Plan):
+        # One model: its plan lists each tensor once already.
+        out, arrays = _run(f, args, single.watch)
+        # The arrays as Tensors (the tape hands out arrays the caller owns: no copy).
+        return out.detach(), (single.build([None if a is None else _wrap(a) for a in arrays]),)
     unique: Dict[int, int] = {}  # id(tensor) -> position in ids
-    single = parts[0] if len(parts) == 1 and isinstance(parts[0], Plan) else None
-
-    def watch_parts(tape: Tape) -> List[int]:
-        if single is not None:  # one model: its plan lists each tensor once already
-            return tape.watch_all(single.watch)
-        leaves: List[AnyTensor] = []
-        for part in parts:
-            if part is None:
-                continue
-            tensors = part.watch if isinstance(part, Plan) else (part,)
-            for t in tensors:
-                if id(t) not in unique:
-                    unique[id(t)] = len(leaves)
-                    leaves.append(t)
-        return tape.watch_all(leaves)
-
-    out, arrays = _run(f, args, watch_parts)
-    # The arrays as Tensors (the tape hands out arrays the caller owns: no copy).
+    leaves: List[AnyTensor] = []
+    for part in parts:
+        if part is None:
+            continue
+        tensors = part.watch if isinstance(part, Plan) else (part,)
+        for t in tensors:
+            if id(t) not in unique:
+                unique[id(t)] = len(leaves)
+                leaves.append(t)
+    out, arrays = _run(f, args, leaves)
     wrapped = [None if a is None else _wrap(a) for a in arrays]
-    if single is not None:
-        return out.detach(), (single.build(wrapped),)
     grads: List[Any] = []
     for part in parts:
         if part is None:
