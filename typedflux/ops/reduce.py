@@ -50,7 +50,7 @@ _FILL_LIMIT = 4096
 def _sum_vjp(g: Any, out: Any, x: Any, axis: Axis, keepdims: bool) -> Tuple[Any, ...]:
     if axis is None and not keepdims and x.size <= _FILL_LIMIT:  # g is 0-d
         r = np.empty_like(x, dtype=np.result_type(g), order="C")
-        np.copyto(r, g)
+        r[...] = g  # (np.copyto's call costs ~0.3 us more on a small array)
         return (r,)
     # A read-only broadcast view: the tape copies before it ever accumulates into it.
     return (np.broadcast_to(_keep(g, x.ndim, axis, keepdims), x.shape),)
