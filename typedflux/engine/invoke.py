@@ -57,7 +57,7 @@ _ndarray = np.ndarray
 _asarray = np.asarray
 _new = object.__new__
 
-T_, TS_ = Kind.TENSOR, Kind.TENSORS
+T_, TS_, IGNORED_, INDEX_ = Kind.TENSOR, Kind.TENSORS, Kind.IGNORED, Kind.INDEX
 
 
 def leading_tensors(kinds: Tuple[Kind, ...]) -> int:
@@ -163,10 +163,10 @@ def reference(prim: Primitive) -> Entry:
                 datas.extend(ds)
                 fwd_args.append(ds)
                 rule_vals.append(ss)
-            elif k is Kind.IGNORED:
+            elif k is IGNORED_:
                 fwd_args.append(v)
                 rule_vals.append(None)
-            elif k is Kind.INDEX:
+            elif k is INDEX_:
                 advanced = advanced or has_array(v, Tensor)
                 fwd_args.append(index_data(v, Tensor))
                 rule_vals.append(v)

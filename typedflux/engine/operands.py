@@ -324,6 +324,8 @@ def norm_axis(axis: Any) -> Any:
 
 # Parameter kinds norm_param checks and puts in canonical form.
 NORMALISED = (Kind.AXIS, Kind.AXES, Kind.DIMS, Kind.INT, Kind.DIM, Kind.BOOL)
+# (Read once: an Enum class's attribute costs ~45 ns a read in Python 3.11.)
+_AXIS, _AXES, _DIMS, _INT, _DIM, _BOOL = NORMALISED
 
 
 def norm_param(kind: Kind, v: Any, op: str = "", arg: str = "") -> Any:
@@ -339,21 +341,21 @@ def norm_param(kind: Kind, v: Any, op: str = "", arg: str = "") -> Any:
     ...
     TypeError: "sum" needs an int, a tuple of ints or None for axis, got 1.5
     """
-    if kind is Kind.AXIS:
+    if kind is _AXIS:
         if isinstance(v, (list, tuple)):
             return tuple(_int(a, kind, v, op, arg) for a in v)
         if v is None or isinstance(v, int):
             return _int(v, kind, v, op, arg) if isinstance(v, bool) else v
         return _int(v, kind, v, op, arg)
-    if kind is Kind.AXES or kind is Kind.DIMS:
+    if kind is _AXES or kind is _DIMS:
         if v is None:
             return ()
         if isinstance(v, (list, tuple)):
             return tuple(_int(d, kind, v, op, arg) for d in v)
         return (_int(v, kind, v, op, arg),)
-    if kind is Kind.INT or kind is Kind.DIM:
+    if kind is _INT or kind is _DIM:
         return _int(v, kind, v, op, arg)
-    if kind is Kind.BOOL:
+    if kind is _BOOL:
         if not isinstance(v, (bool, np.bool_)):
             raise TypeError(f'"{op or "op"}" needs True or False for {arg or "a flag"}, got '
                             f"{v!r:.60}")
