@@ -12,7 +12,7 @@ from typedflux import LSTM, Chain, Conv, Dense, Flatten, MaxPool
 
 x = tf.zeros(2, 1, 10, 10)
 
-bad = Chain(Conv((3, 3), 1, 8), Flatten(), MaxPool((2, 2)))  # E: Chain layer 3 MaxPool((2, 2)) expects input Tensor[B, C, H, W], but layer 2 Flatten() produces Tensor[B, 8*H'*W' - 16*H' - 16*W' + 32]  [shape]
+bad = Chain(Conv((3, 3), 1, 8), Flatten(), MaxPool((2, 2)))  # E: Chain layer 3 MaxPool((2, 2)) expects input Tensor[B, C, H, W], but layer 2 Flatten() produces Tensor[B, 8*(H' - 2)*(W' - 2)]  [shape]
 fixed = Chain(Conv((3, 3), 1, 8), MaxPool((2, 2)), Flatten())
 reveal_type(fixed(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[128]]"
 

@@ -90,16 +90,24 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     >>> bool(symbolic_pattern("Tensor[B, H - 2] (H - 2 vs H)", ["B", "H"]).fullmatch(
     ...     "Tensor[2, 8] (8 vs 10)"))
     True
+    >>> bool(symbolic_pattern("Tensor[B, 8*(H - 2)*(W - 2)]: axis 1 is 8*(H - 2)*(W - 2)",
+    ...     ["B", "H", "W"]).fullmatch("Tensor[2, 288]: axis 1 is 288"))
+    True
     >>> bool(symbolic_pattern("Tensor[*Bs, 1]: rank is len(*Bs) + 1", ["Bs"]).fullmatch(
     ...     "Tensor[5, 7, 1]: rank is len(*Bs) + 1"))
     True
     """
     if symbols:
         sym = "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))
-        # A product of symbols and ints (``2*N``, ``C*H*W``) is one size at run time.
+        # A product of symbols and ints (``2*N``, ``C*H*W``) is one size at run time, so is
+        # a sum of them (``H - 2``, ``N + M``) and a product of such sums written factored
+        # (``8*(H - 2)*(W - 2)``).
         term = rf"(?:\d+\*)*(?:{sym})(?:\*(?:\d+|{sym}))*"
-        dim = rf"{term}(?: [-+] (?:{term}|\d+))*"  # ``H - 2``, ``N + M``
-        parts = re.split(rf"(\*(?:{sym})\b|\b{dim}\b)", text)
+        inner = rf"{term}(?: [-+] (?:{term}|\d+))*"
+        factor = rf"(?:{sym}|\({inner}\))"
+        product = rf"(?:\d+\*)*{factor}(?:\*(?:\d+|{factor}))*"
+        dim = rf"{product}(?: [-+] (?:{product}|\d+))*"
+        parts = re.split(rf"(\*(?:{sym})\b|(?<![\w)]){dim}(?![\w(]))", text)
     else:
         parts = [text]
     # A symbolic dim matches a size, or itself (a callee's annotation stays symbolic); a

@@ -23,6 +23,8 @@ import math
 from dataclasses import dataclass
 from typing import Dict, Iterator, Mapping, Optional, Tuple, Union
 
+from typedflux.shapes.dim_text import expr_text
+
 __all__ = [
     "Dim",
     "Expr",
@@ -124,7 +126,7 @@ class Expr:
     H
     """
 
-    __slots__ = ("terms", "_hash")
+    __slots__ = ("terms", "_hash", "_text")
     terms: Tuple[Tuple[Monomial, int], ...]
 
     def __init__(self, terms: Mapping[Monomial, int]) -> None:
@@ -132,6 +134,7 @@ class Expr:
         kept.sort(key=lambda mc: _mono_key(mc[0]))
         self.terms = tuple(kept)
         self._hash = hash(self.terms)
+        self._text: Optional[str] = None
 
     # -- construction -------------------------------------------------------------------
     @staticmethod
@@ -202,25 +205,11 @@ class Expr:
         return str(self)
 
     def __str__(self) -> str:
-        parts = []
-        for i, (m, c) in enumerate(self.terms):
-            mag = abs(c)
-            # ``//`` binds like ``*`` and left to right, and unary minus binds tighter, so a
-            # division next to another factor or after a leading minus needs parentheses to
-            # read back as itself (``2*(N//2)``, not ``2*N//2``).
-            alone = len(m) == 1 and m[0][1] == 1 and mag == 1 and not (i == 0 and c < 0)
-            body = "*".join(_power_str(a, p, not alone) for a, p in m)
-            if not body:
-                text = str(mag)
-            elif mag == 1:
-                text = body
-            else:
-                text = f"{mag}*{body}"
-            if i == 0:
-                parts.append(f"-{text}" if c < 0 else text)
-            else:
-                parts.append(f" - {text}" if c < 0 else f" + {text}")
-        return "".join(parts)
+        # One printer for every message (run time and plugin): factored where it reads
+        # better, ``8*(H' - 2)*(W' - 2)`` (typedflux/shapes/dim_text.py).
+        if self._text is None:  # (immutable: written once, read by sorts and messages)
+            self._text = expr_text(self.terms, _power_str, _atom_key)
+        return self._text
 
 
 def _power_str(atom: Atom, power: int, wrap: bool = False) -> str:
