@@ -102,7 +102,7 @@ def test_the_folded_checks_bound_vouches_only_for_finite_products() -> None:
     assert seen[-1] == []
 
 
-def test_the_programs_own_operands_are_summed_by_prepared_blas_dots_without_warnings() -> None:
+def test_the_programs_own_operands_are_summed_by_prepared_blas_asum_without_warnings() -> None:
     from typedflux.compiler.steps import BUF, Var
     from typedflux.optimise import blas
 
@@ -118,7 +118,7 @@ def test_the_programs_own_operands_are_summed_by_prepared_blas_dots_without_warn
         assert all(s is not None for _, s in check._prepared().values())
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # np.dot would warn of the overflow; BLAS does not
-        b[...] = 1e30  # the sum of squares overflows: the exact check decides
+        b[...] = 1e30  # the bound passes float32's largest number: the exact check decides
         check(None, [("w", None, None), ("b", None, g)], ((a, b),))
         assert np.array_equal(seen[-1][0][2], np.matmul(a, b)) and seen[-1][1][2] is g
         b[...] = 1.0
@@ -161,3 +161,87 @@ def test_the_folded_checks_bound_is_taken_in_the_products_dtype() -> None:
     assert seen[-1] == []
     check(None, [("w", None, None)], ((a, b.astype(np.float32)),))
     assert seen[-1][0][2].dtype == np.float32 and np.isinf(seen[-1][0][2]).all()
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_blas_asum_is_not_finite_whenever_an_entry_is_not(dtype: Any) -> None:
+    # The folded check trusts a finite sum of absolute values to mean finite entries: every
+    # position of arrays long and short enough for each of the kernel's loops (unrolled
+    # blocks and the tail), NaN and both infinities, a transposed (dense) layout too.
+    from typedflux.optimise import blas
+
+    if not blas.available():
+        pytest.skip("no BLAS bound here: the check sums by vdot")
+    for n in (1, 2, 7, 8, 31, 33, 64, 65, 130, 257, 1000):
+        a = np.arange(n, dtype=dtype) - n / 2
+        summed = blas.AbsSum.prepare(a)
+        assert summed is not None
+        assert summed() == pytest.approx(float(np.abs(a.astype(np.float64)).sum()), rel=1e-5)
+        for pos in range(n):
+            for bad in (np.nan, np.inf, -np.inf):
+                keep = a[pos]
+                a[pos] = bad
+                assert not np.isfinite(summed()), (n, pos, bad)
+                a[pos] = keep
+    big = np.full(4, np.finfo(dtype).max / 2, dtype)
+    assert blas.AbsSum.prepare(big)() == np.inf  # the sum overflows
+    t = np.ones((3, 5), dtype).T
+    assert blas.AbsSum.prepare(t)() == 15.0
+    assert blas.AbsSum.prepare(np.ones((4, 4), dtype)[:, ::2]) is None  # not one dense vector
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_asum_bound_covers_the_exact_one_norm(dtype: Any) -> None:
+    # Tiny (subnormal), ordinary and huge entries, summed in the dtype in two orders: the
+    # bound is at least the exact sum of absolute values (math.fsum in float64, exact for
+    # these) and so at least the 2-norm; a sum that is not finite gives inf.
+    import math
+
+    from typedflux.engine.proven import asum_bound
+
+    rng = np.random.default_rng(3)
+    info = np.finfo(dtype)
+    for trial in range(200):
+        n = int(rng.integers(1, 3000))
+        scale = float(rng.choice([float(info.smallest_subnormal) * 4, float(info.tiny), 1.0,
+                                  float(info.max) / n / 4]))
+        a = (rng.standard_normal(n) * scale).astype(dtype)
+        exact = math.fsum(abs(float(v)) for v in a)
+        for s in (float(np.abs(a).sum(dtype=dtype)), float(np.sort(np.abs(a)).sum(dtype=dtype))):
+            if math.isfinite(s):
+                limit = asum_bound(s, n, np.dtype(dtype))
+                assert limit >= exact and limit >= math.hypot(*(float(v) for v in a))
+    assert asum_bound(float("inf"), 3, np.dtype(np.float32)) == float("inf")
+    assert asum_bound(float("nan"), 3, np.dtype(np.float32)) == float("inf")
+    assert asum_bound(1.0, 3, np.dtype(np.int32)) == float("inf")
+
+
+def test_the_folded_checks_common_bound_vouches_only_for_finite_products() -> None:
+    # The program's own (prepared) arrays near float32's overflow: whenever the check
+    # vouches, every product is finite and no gradient entry, folded or not, exceeds the
+    # bound it hands on; a product that overflows is always made and handed over.
+    from typedflux.compiler.steps import BUF, Var
+
+    rng = np.random.default_rng(11)
+    vouched = made = 0
+    for trial in range(150):
+        m, k, n = (int(v) for v in rng.integers(1, 30, 3))
+        scale = float(rng.choice([1.0, 1e8, 1e16, 1e18, 3e18]))
+        a = (rng.random((m, k)) * scale).astype(np.float32)
+        b = (rng.random((k, n)) * scale).astype(np.float32)
+        g = (rng.standard_normal(5) * scale).astype(np.float32)
+        fixed = tuple(Var(i, BUF, arr, None, False, "") for i, arr in enumerate((a, b, g)))
+        seen: List[Any] = []
+        check = FoldedCheck(lambda state, todo, *rest: seen.append((todo, rest)) or True, fixed)
+        check(None, [("w", None, None), ("b", None, g)], "raise", ((a, b),))
+        todo, rest = seen[-1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            c = a @ b
+        if todo == []:
+            vouched += 1
+            assert np.isfinite(c).all()
+            assert float(np.abs(c).max()) <= rest[-1] and float(np.abs(g).max()) <= rest[-1]
+        else:
+            made += 1
+            assert np.array_equal(todo[0][2], c) and todo[1][2] is g
+    assert vouched > 20 and made > 20  # both sides were exercised
