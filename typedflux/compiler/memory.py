@@ -7,8 +7,11 @@ eager step reuses what it freed a moment ago). :func:`place` gives each buffer t
 steps from its first to its last use (through any view of it), places the buffers in one
 arena so that two share bytes only when their spans are disjoint (in step order, each taking
 the smallest free block that fits, as an allocator would), and rebuilds every buffer and
-every fixed view of one on the arena with its original shape, strides and offset. Values the program's caller reads (its outputs) live to
-the end.
+every fixed view of one on the arena with its original shape, strides and offset. An
+elementwise result (a ufunc's ``out=``) takes the very bytes of an input of its shape, strides
+and dtype that is read for the last time by that call (a ReLU mask's product, ``eta * g``):
+the ufunc reads and writes each element at the same place, and one buffer fewer passes
+through the cache. Values the program's caller reads (its outputs) live to the end.
 
 >>> import numpy as np
 >>> from typedflux.compiler.record import Recorder
@@ -82,6 +85,24 @@ def _dense(a: Any) -> bool:
     return True
 
 
+def _dying_input(steps: List[Step], i: int, v: Var, spans: Dict[int, List[int]],
+                 movable: set[int]) -> Any:
+    # The input of step i whose bytes its result v may take: step i is a ufunc call writing v
+    # (out=) whose input u is a whole buffer of v's shape, strides and dtype, read nowhere
+    # after step i and by nothing else in it (no view of it among the other arguments).
+    s = steps[i]
+    if not (isinstance(s.fn, np.ufunc) and s.fn.nout == 1 and set(s.kwargs) <= {"out"}
+            and s.kwargs.get("out") == (v,) and s.bind is None):
+        return None
+    refs = [w.root().n for w in vars_of(s.args)]
+    for u in s.args:
+        if (isinstance(u, Var) and u.base is None and u.n in movable and spans[u.n][1] == i
+                and refs.count(u.n) == 1 and u.arr.shape == v.arr.shape
+                and u.arr.strides == v.arr.strides and u.arr.dtype == v.arr.dtype):
+            return u
+    return None
+
+
 def place(vars_: List[Var], steps: List[Step], outputs: List[Var]) -> int:
     """Move the program's buffers into one arena (see the module docstring); returns the
     arena's size in bytes.
@@ -103,9 +124,19 @@ def place(vars_: List[Var], steps: List[Step], outputs: List[Var]) -> int:
     free: List[Tuple[int, int]] = []  # (block size, offset), sorted
     block: Dict[int, Tuple[int, int]] = {}
     offsets: Dict[int, int] = {}
+    movable = {v.n for v in bufs}
+    handed: set[int] = set()  # buffers whose block an elementwise result took at their last step
     total = 0
     for i in sorted(set(starts) | set(ends)):
         for v in sorted(starts.get(i, ()), key=lambda v: -v.arr.nbytes):
+            u = _dying_input(steps, i, v, spans, movable) if i < len(steps) else None
+            if u is not None and u.n in block and u.n not in handed:
+                # The result overwrites an input that dies here, in its own bytes (a ufunc
+                # reads and writes each element at the same place): one buffer fewer in cache.
+                handed.add(u.n)
+                block[v.n] = block[u.n]
+                offsets[v.n] = offsets[u.n]
+                continue
             size = -(-v.arr.nbytes // _ALIGN) * _ALIGN
             k = bisect.bisect_left(free, (size, -1))
             if k < len(free) and free[k][0] <= 2 * size:
@@ -116,7 +147,8 @@ def place(vars_: List[Var], steps: List[Step], outputs: List[Var]) -> int:
             block[v.n] = (bsize, offset)
             offsets[v.n] = offset
         for v in ends.get(i, ()):
-            bisect.insort(free, block[v.n])
+            if v.n not in handed:
+                bisect.insort(free, block[v.n])
     if not total:
         return 0
     raw = np.empty(total + _ALIGN, np.uint8)

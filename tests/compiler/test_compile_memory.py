@@ -1,0 +1,64 @@
+"""Where a compiled program's buffers live (compiler/memory.py): an elementwise result takes
+the bytes of an input that dies at that call, and only then; replays stay exact."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List
+
+import numpy as np
+
+from typedflux.compiler.program import Program
+from typedflux.compiler.record import Recorder
+
+
+def _program(body: Callable[..., Any], *shapes: Any) -> Any:
+    rec = Recorder()
+    ins = [rec.input(np.ones(s, np.float32), f"x{i}") for i, s in enumerate(shapes)]
+    with rec:
+        outs = body(*ins)
+    return rec, Program(rec, [x.ref for x in ins], [o.ref for o in outs])
+
+
+def _shared(rec: Any, a: int, b: int) -> bool:
+    return bool(np.shares_memory(rec.vars[a].arr, rec.vars[b].arr))
+
+
+def _check(prog: Any, body: Callable[..., Any], *shapes: Any) -> None:
+    # Replays with fresh inputs give numpy's own results, bit for bit.
+    r = np.random.default_rng(0)
+    for _ in range(3):
+        xs: List[Any] = [r.standard_normal(s).astype(np.float32) for s in shapes]
+        want = body(*xs)
+        got = prog.replay(*xs)
+        for w, g in zip(want, got):
+            assert np.array_equal(w, g, equal_nan=True)
+
+
+def test_an_elementwise_result_takes_the_bytes_of_an_input_that_dies_there() -> None:
+    body = lambda x: (np.exp(np.multiply(x, 2.0)) + 1.0,)  # noqa: E731
+    rec, prog = _program(body, (64,))
+    mul, exp = (next(v.n for v in rec.vars if v.name == name) for name in ("multiply", "exp"))
+    assert _shared(rec, mul, exp)
+    _check(prog, body, (64,))
+
+
+def test_no_bytes_are_taken_from_an_input_read_later_or_of_another_layout() -> None:
+    later = lambda x: (lambda a: (np.exp(a) + a,))(x * 2.0)  # noqa: E731
+    rec, prog = _program(later, (64,))
+    mul, exp = (next(v.n for v in rec.vars if v.name == name) for name in ("multiply", "exp"))
+    assert not _shared(rec, mul, exp)
+    _check(prog, later, (64,))
+    wider = lambda x, y: (np.add(x * 2.0, y),)  # noqa: E731  # [64] + [3, 64]: broadcast
+    rec, prog = _program(wider, (64,), (3, 64))
+    mul, add = (next(v.n for v in rec.vars if v.name == name) for name in ("multiply", "add"))
+    assert not _shared(rec, mul, add)
+    _check(prog, wider, (64,), (3, 64))
+
+
+def test_no_bytes_are_taken_when_the_call_also_reads_a_view_of_the_input() -> None:
+    # (Written in place, a + a[::-1] would read entries it has already overwritten.)
+    body = lambda x: (lambda a: (np.add(a, a[::-1]),))(x * 3.0)  # noqa: E731
+    rec, prog = _program(body, (64,))
+    mul, add = (next(v.n for v in rec.vars if v.name == name) for name in ("multiply", "add"))
+    assert not _shared(rec, mul, add)
+    _check(prog, body, (64,))
