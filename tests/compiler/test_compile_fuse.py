@@ -22,20 +22,35 @@ def _model() -> Any:
     return tf.Chain(tf.Dense(256, 128, tf.relu), tf.Dense(128, 3))
 
 
-def _run(loss: Callable[[Any, Any], Any], xs: List[Any], nonfinite: str, compile: bool) -> Any:
+def _run(loss: Callable[[Any, Any], Any], xs: List[Any], nonfinite: str, compile: bool,
+         held: bool = False) -> Any:
+    # held: the input is one tensor the step reads from its closure, refilled in place before
+    # each call (as a training loop over a fixed batch buffer): every array the compiled
+    # check reads is then the program's own (FoldedCheck.ready).
     model = _model()
     state = tf.setup(tf.Descent(0.01), model)
+    batch = tf.tensor(np.array(xs[0].data, copy=True))
 
     def step(model: Any, x: Any) -> Any:
         value, (g,) = tf.withgradient(lambda m: loss(m, x), model)
         tf.update(state, model, g, nonfinite=nonfinite)
         return value
 
-    f = tf.compile(step, fallback=False) if compile else step
+    def step_held(model: Any) -> Any:
+        value, (g,) = tf.withgradient(lambda m: loss(m, batch), model)
+        tf.update(state, model, g, nonfinite=nonfinite)
+        return value
+
+    f: Any = step_held if held else step
+    f = tf.compile(f, fallback=False) if compile else f
     out: List[Any] = []
     for x in xs:
         try:
-            out.append(f(model, x).item())
+            if held:
+                batch.data[...] = x.data
+                out.append(f(model).item())
+            else:
+                out.append(f(model, x).item())
         except tf.NonFiniteError as e:
             out.append((str(e), e.what, e.name, e.step))
     params = [p.data.copy() for p in tf.params(model)]
@@ -67,11 +82,13 @@ def test_the_update_is_folded_into_the_gradient_gemm_and_equals_eager() -> None:
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 @pytest.mark.parametrize("nonfinite", ["raise", "skip"])
-def test_a_non_finite_folded_gradient_is_refused_or_skipped_as_eagerly(nonfinite: str) -> None:
+@pytest.mark.parametrize("held", [False, True])
+def test_a_non_finite_folded_gradient_is_refused_or_skipped_as_eagerly(
+        nonfinite: str, held: bool) -> None:
     # sqrt at relu's zeros: the loss is finite, the first layer's gradient (folded) is not.
     loss = lambda m, x: tf.sqrt(m.layers[0](x)).sum()  # noqa: E731
-    eager = _run(loss, _xs(), nonfinite, False)
-    compiled = _run(loss, _xs(), nonfinite, True)
+    eager = _run(loss, _xs(), nonfinite, False, held)
+    compiled = _run(loss, _xs(), nonfinite, True, held)
     _same(eager, compiled)
     if nonfinite == "raise":
         assert all(isinstance(o, tuple) and o[1] == "gradient" for o in compiled[0])
@@ -80,14 +97,36 @@ def test_a_non_finite_folded_gradient_is_refused_or_skipped_as_eagerly(nonfinite
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
-def test_huge_operands_take_the_exact_check_and_still_equal_eager() -> None:
-    # Inputs near 1e18: the sum of squares of the GEMM's operand overflows, so the folded
-    # check cannot vouch for the gradient and runs the eager check on the made gradient.
+@pytest.mark.parametrize("held", [False, True])
+def test_huge_operands_take_the_exact_check_and_still_equal_eager(held: bool) -> None:
+    # Inputs near 1e18: the bound on the GEMM's entries passes float32's largest number, so
+    # the folded check cannot vouch for the gradient and runs the eager check on the made
+    # gradient.
     loss = lambda m, x: (m(x) * 1e-30).sum()  # noqa: E731
-    eager = _run(loss, _xs(scale=1e18), "raise", False)
-    compiled = _run(loss, _xs(scale=1e18), "raise", True)
+    eager = _run(loss, _xs(scale=1e18), "raise", False, held)
+    compiled = _run(loss, _xs(scale=1e18), "raise", True, held)
     _same(eager, compiled)
     assert all(np.isfinite(p).all() for p in compiled[1])
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_a_held_batch_gets_the_ready_check_and_an_argument_the_general_one() -> None:
+    # Refilled in place between calls, a held batch that turns non-finite at the third call
+    # is refused by the replayed (ready) check exactly as eagerly.
+    loss = lambda m, x: m(x).sum()  # noqa: E731
+    xs = _xs()
+    xs[2] = tf.tensor(np.where(np.arange(256) == 7, np.inf, xs[2].data))
+    eager, compiled = _run(loss, xs, "raise", False, True), _run(loss, xs, "raise", True, True)
+    _same(eager, compiled)
+    assert isinstance(compiled[0][2], tuple) and compiled[0][2][1:3] == ("gradient",
+                                                                         "layers.0.weight")
+    assert compiled[4].stats()["replays"] >= 1
+    entry = next(iter(compiled[4]._entries.values()))[0]
+    assert "_Ready" in [type(s.fn).__name__ for s in entry.program.steps]
+    by_argument = _run(loss, _xs(), "raise", True)[4]
+    entry = next(iter(by_argument._entries.values()))[0]
+    kinds = [type(s.fn).__name__ for s in entry.program.steps]
+    assert "FoldedCheck" in kinds and "_Ready" not in kinds
 
 
 def test_the_folded_checks_bound_vouches_only_for_finite_products() -> None:

@@ -241,22 +241,8 @@ class FoldedCheck:
         s = q = 0.0  # sums of absolute values (prepared BLAS), of squares (the others)
         ns = nq = 0  # their numbers of entries
         half = False
-        arrays = [g for _, _, g in todo if g is not None]
-        limit = math.inf  # the least largest number among the products' dtypes
-        k = 0  # the largest inner dimension
-        for a, b in operands:
-            arrays.append(a)
-            arrays.append(b)
-            dt = a.dtype
-            if b.dtype is not dt:  # (numpy's result_type costs ~0.5 us a call)
-                dt = np.result_type(a, b)
-            most = LARGEST.get(dt, 0.0)
-            if most < limit:
-                limit = most
-            inner = a.shape[-1] if a.ndim else 1
-            if inner > k:
-                k = inner
-        for a in arrays:
+        limit, k = _products(operands)
+        for a in _arrays(todo, operands):
             got = get(id(a))
             if got is not None and got[0] is a and got[1] is not None:
                 s += got[1]()
@@ -266,22 +252,126 @@ class FoldedCheck:
                 q += float(_vdot(a, a).real)
                 nq += a.nbytes  # (at least its number of real terms, complex included)
             half = half or a.itemsize < 4
-        if not (s < math.inf and q < math.inf):  # (NaN compares False)
+        return _verdict(s, ns, q, nq, half, limit, k)
+
+    def ready(self, args: Tuple[Any, ...]) -> Optional[Callable[[], bool]]:
+        """This check with its arguments fixed, for a program whose checked arrays are all its
+        own (placed, the same at every call): a call of no arguments, whose sums of absolute
+        values are a prepared BLAS call per array and nothing else (no lookups, no argument
+        list built per call). None when some argument changes from call to call.
+
+        >>> import numpy as np
+        >>> check = FoldedCheck(lambda state, todo, *rest: todo == [])
+        >>> a = np.ones((2, 3), np.float32)
+        >>> ready = check.ready((None, [("w", None, None)], "raise", ((a, a.T),)))
+        >>> ready()
+        True
+        """
+        if any(v.dynamic for v in vars_of(args)) or _has_call(args):
             return None
-        # (float32's rounding constants also bound a float64 or complex sum; float16's are
-        # coarser. Each of the two bounds carries a margin of 2**-40 that covers rounding
-        # their sum.)
-        rounding = _F16 if half else _F32
-        r = asum_bound(s, ns, rounding) if ns else 0.0
-        if nq:
-            r += norm_bound(q, nq, rounding)
-        if not operands:
-            return r
-        n = ns + nq
-        top = bound(r * r, n, r * r, n, k, rounding)
-        if not top < limit:
-            return None
-        return top if top > r else r
+        return _Ready(self, _arrays_of(args))
+
+
+class _Ready:
+    # FoldedCheck.ready's call (see there).
+
+    __slots__ = ("__name__", "folded", "args", "sums", "facts")
+
+    def __init__(self, folded: FoldedCheck, args: Tuple[Any, ...]) -> None:
+        self.__name__ = "folded_check"
+        self.folded = folded
+        self.args = args
+        todo, operands = args[1], args[-1]
+        arrays = list(_arrays(todo, operands))
+        sums = [blas.AbsSum.prepare(a) if type(a) is np.ndarray else None for a in arrays]
+        self.sums: Optional[Tuple[blas.AbsSum, ...]] = None
+        if all(f is not None for f in sums):
+            self.sums = tuple(f for f in sums if f is not None)
+        limit, k = _products(operands)
+        self.facts = (sum(a.size for a in arrays), any(a.itemsize < 4 for a in arrays), limit, k)
+
+    def __call__(self) -> bool:
+        sums = self.sums
+        args = self.args
+        if sums is not None:
+            s = 0.0
+            for f in sums:
+                s += f()
+            ns, half, limit, k = self.facts
+            top = _verdict(s, ns, 0.0, 0, half, limit, k)
+            if top is not None:
+                return self.folded.check(args[0], [], *args[2:-1], top)
+        return self.folded(*args)
+
+
+def _arrays(todo: List[Tuple[str, Any, Any]], operands: Tuple[Tuple[Any, Any], ...]
+            ) -> List[Any]:
+    # The arrays the check reads: the unfolded gradients, then the folded GEMMs' operands.
+    arrays = [g for _, _, g in todo if g is not None]
+    for a, b in operands:
+        arrays.append(a)
+        arrays.append(b)
+    return arrays
+
+
+def _products(operands: Tuple[Tuple[Any, Any], ...]) -> Tuple[float, int]:
+    # The least largest number among the folded products' dtypes, and the largest inner
+    # dimension.
+    limit = math.inf
+    k = 0
+    for a, b in operands:
+        dt = a.dtype
+        if b.dtype is not dt:  # (numpy's result_type costs ~0.5 us a call)
+            dt = np.result_type(a, b)
+        most = LARGEST.get(dt, 0.0)
+        if most < limit:
+            limit = most
+        inner = a.shape[-1] if a.ndim else 1
+        if inner > k:
+            k = inner
+    return limit, k
+
+
+def _verdict(s: float, ns: int, q: float, nq: int, half: bool, limit: float, k: int
+             ) -> Optional[float]:
+    # From the sums of absolute values s (ns entries) and of squares q (nq): a bound r on the
+    # 2-norm of every array read, and bound(r * r, ...) on every folded product; the larger,
+    # or None when the products are not certainly finite (limit = inf: there are none).
+    if not (s < math.inf and q < math.inf):  # (NaN compares False)
+        return None
+    # (float32's rounding constants also bound a float64 or complex sum; float16's are
+    # coarser. Each of the two bounds carries a margin of 2**-40 that covers rounding their
+    # sum.)
+    rounding = _F16 if half else _F32
+    r = asum_bound(s, ns, rounding) if ns else 0.0
+    if nq:
+        r += norm_bound(q, nq, rounding)
+    if limit == math.inf:  # (no products)
+        return r
+    n = ns + nq
+    top = bound(r * r, n, r * r, n, k, rounding)
+    if not top < limit:
+        return None
+    return top if top > r else r
+
+
+def _has_call(t: Any) -> bool:
+    if isinstance(t, Call):
+        return True
+    if type(t) is tuple or type(t) is list:
+        return any(_has_call(i) for i in t)
+    return False
+
+
+def _arrays_of(t: Any) -> Any:
+    # An argument template with each value's array in place of the value.
+    if isinstance(t, Var):
+        return t.arr
+    if type(t) is tuple:
+        return tuple(_arrays_of(i) for i in t)
+    if type(t) is list:
+        return [_arrays_of(i) for i in t]
+    return t
 
 
 _F16, _F32 = np.dtype(np.float16), np.dtype(np.float32)

@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.errors import TraceError
-from typedflux.compiler.fuse import fold_updates
+from typedflux.compiler.fuse import FoldedCheck, fold_updates
 from typedflux.compiler.memory import place
 from typedflux.compiler.peephole import drop_unread, sharpen
 from typedflux.optimise.blas import Gemm, Transpose
@@ -147,13 +147,19 @@ def _check_exits(steps: List[Step], outputs: List[Var]) -> None:
 
 def _rebound(step: Step) -> Step:
     # A folded GEMM (or a BLAS transpose) prepared with the recording's arrays, prepared again
-    # for the arrays its values were given by place().
+    # for the arrays its values were given by place(); a folded finite check whose arrays are
+    # all the program's own, given them once (FoldedCheck.ready).
     fn = step.fn
     if isinstance(fn, Gemm):
         a, b, c = step.args
         again = Gemm.prepare(fn.args[6], a.arr, b.arr, fn.args[11], c.arr)
         if again is not None:
             return Step(again, step.args, step.kwargs, step.bind, step.writes)
+    if isinstance(fn, FoldedCheck) and not step.kwargs:
+        # (Its arrays placed: the check's arguments are fixed from here on.)
+        ready = fn.ready(step.args)
+        if ready is not None:
+            return Step(ready, (), {}, step.bind, step.writes, exits=True)
     if isinstance(fn, Transpose):
         dst, src = step.args
         t = Transpose.prepare(dst.arr, src.arr)
