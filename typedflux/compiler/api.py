@@ -180,16 +180,19 @@ class Compiled(Generic[P, R]):
         busy = False
         for entry in entries:
             if entry.guard.holds():
-                if not entry.lock.acquire(blocking=False):
+                if not entry.lock.acquire(False):
                     busy = True  # replaying on another thread: run eagerly meanwhile
                     break
                 try:
+                    inputs = entry.inputs
                     outs = entry.program.replay(
-                        *[flat[i].data if tensor else flat[i] for i, tensor in entry.inputs])
+                        *[flat[i].data if tensor else flat[i] for i, tensor in inputs]
+                    ) if inputs else entry.program.replay()
                 finally:
                     entry.lock.release()
                 self._stats["replays"] += 1
-                self._unreplayed[key] = 0
+                if self._unreplayed:  # (empty once every signature has replayed: no hashing)
+                    self._unreplayed.pop(key, None)
                 result: R = _rebuild(entry.result, outs)
                 return result
         if not busy and key not in self._eager:
