@@ -89,10 +89,12 @@ def _share(t: Any, holder: Tape, tape: Tape, i: int) -> None:
     # t is marked by ``holder``, which records in another thread; ``tape`` wants it too. Both
     # find their id in a Shared mark from now on. (Called with _MARKS held.)
     entry = holder._restore.pop(id(t), None)
-    if entry is not None:
+    leaf = holder._leaves.get(id(t))
+    if entry is not None or (leaf is not None and leaf[0] is t):
         # A leaf the holder marked: it lets go on exit like ``tape``, and whoever is last
-        # restores what the holder found.
-        base = (entry[1], entry[2])
+        # restores what the holder found (no mark, unless it is in the holder's _restore;
+        # the holder's exit passes over its _fresh leaves that are Shared by then).
+        base = (entry[1], entry[2]) if entry is not None else (None, None)
         holder._joined.append(t)
     else:
         # An output recorded on the holder: it keeps its mark once the others let go.

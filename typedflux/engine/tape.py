@@ -75,6 +75,7 @@ _FREED = (
 # other thread, so training in one thread and inference (Dropout, BatchNorm in "auto" mode
 # ask ``is_recording()``) in another do not mix, and N threads take N independent gradients.
 _ACTIVE: ContextVar[Optional["Tape"]] = ContextVar("typedflux_active_tape", default=None)
+_get_ident = threading.get_ident
 
 # The input ids of the node whose VJP is running in this thread (-1: a constant that gets no
 # gradient), in a one-element list a backward scan sets for its thread once and then updates
@@ -141,8 +142,8 @@ class Tape:
     typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); ...
     """
 
-    __slots__ = ("nodes", "vals", "freed", "_token", "_open", "_thread", "_restore", "_joined",
-                 "_leaves", "__weakref__")
+    __slots__ = ("nodes", "vals", "freed", "_token", "_open", "_thread", "_fresh", "_restore",
+                 "_joined", "_leaves", "__weakref__")
 
     def __init__(self) -> None:
         self.nodes: List[Node] = []
@@ -155,9 +156,11 @@ class Tape:
         # Between __enter__ and __exit__, in thread _thread.
         self._open = False
         self._thread = 0
-        # id(tensor) -> (tensor, its previous tape and id): the leaves this tape marked
-        # itself, restored on exit, so marking a user's tensor is undone even when ``f``
-        # raises.
+        # The leaves this tape marked itself, restored on exit, so marking a user's tensor
+        # is undone even when ``f`` raises: those that had no mark (the common case: a list,
+        # unmarked on exit) and, by id, those marked by a tape that finished recording
+        # (tensor, its previous tape and id).
+        self._fresh: List[Any] = []
         self._restore: Dict[int, Tuple[Any, Any, Any]] = {}
         # Leaves this tape holds in a Shared mark (with tapes of other threads): let go on exit.
         self._joined: List[Any] = []
@@ -170,7 +173,7 @@ class Tape:
             raise TapeError(_FREED)
         if self._open:
             raise TapeError("this tape is already recording; a tape is entered once")
-        self._thread = threading.get_ident()
+        self._thread = _get_ident()
         self._open = True
         self._token = _ACTIVE.set(self)
         return self
@@ -182,6 +185,10 @@ class Tape:
         with _MARKS:
             self._open = False
             # Leaves go back to whatever they were (untracked, or an outer tape's value)...
+            for t in self._fresh:
+                if t._tape is self:
+                    t._tape = None
+            self._fresh.clear()
             for t, old_tape, old_id in self._restore.values():
                 if t._tape is self:
                     if old_tape is not None:
@@ -251,7 +258,7 @@ class Tape:
         if _ACTIVE.get() is not self:
             # Marks are undone on exit; outside the block nothing would undo them.
             raise TapeError("Tape.watch must be called inside `with tape:`")
-        leaves, vals = self._leaves, self.vals
+        leaves, vals, fresh = self._leaves, self.vals, self._fresh
         me = self._thread
         ids: List[int] = []
         with _MARKS:
@@ -269,7 +276,11 @@ class Tape:
                 leaves[id(t)] = (t, i)
                 ids.append(i)
                 m = t._tape
-                if type(m) is Shared:
+                if m is None:
+                    fresh.append(t)
+                    t._tape = self
+                    t._id = i
+                elif type(m) is Shared:
                     m.ids[self] = i
                     self._joined.append(t)
                 elif type(m) is Tape and m._open and m._thread != me:
@@ -278,9 +289,9 @@ class Tape:
                 else:
                     if type(m) is Tape and m._open:
                         nested()  # an enclosing tape of this thread tracks t
-                    # Untracked, or a tape that finished recording (its mark is restored for
-                    # its backward).
-                    self._restore[id(t)] = (t, m, t._id if m is not None else None)
+                    # A tape that finished recording (its mark is restored for its
+                    # backward).
+                    self._restore[id(t)] = (t, m, t._id)
                     t._tape = self
                     t._id = i
         return ids
