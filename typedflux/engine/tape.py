@@ -77,12 +77,20 @@ _FREED = (
 _ACTIVE: ContextVar[Optional["Tape"]] = ContextVar("typedflux_active_tape", default=None)
 _get_ident = threading.get_ident
 
-# The input ids of the node whose VJP is running in this thread (-1: a constant that gets no
-# gradient), in a one-element list a backward scan sets for its thread once and then updates
-# per node with one store. Outside a backward scan: ``()`` (every input counts as needed).
-_OUTSIDE: List[Tuple[int, ...]] = [()]
-_RUNNING: ContextVar[List[Tuple[int, ...]]] = ContextVar("typedflux_running", default=_OUTSIDE)
-_running = _RUNNING.get
+
+class _Running(threading.local):
+    # ``box[0]``: the input ids of the node whose VJP is running in this thread (-1: a
+    # constant that gets no gradient), updated by the backward scan per node with one store;
+    # outside a backward scan ``()`` (every input counts as needed). Per thread, not a
+    # ContextVar: a scan runs its VJPs synchronously, and while any ContextVar is set in a
+    # thread's context, every numpy ufunc call looks up numpy's own error-state ContextVar
+    # the slow way (~9 ns more a call: ~2.7 us of the chain benchmark's backward).
+    def __init__(self) -> None:
+        self.box: List[Tuple[int, ...]] = [()]
+
+
+RUNNING = _Running()
+
 
 def needed(k: int) -> bool:
     """Inside a VJP: whether the op's ``k``-th tensor input (counting every tensor of a
@@ -92,7 +100,7 @@ def needed(k: int) -> bool:
     >>> needed(0)  # outside a backward pass
     True
     """
-    ids = _running()[0]
+    ids = RUNNING.box[0]
     return not ids or ids[k] >= 0
 
 
@@ -390,9 +398,10 @@ class Tape:
             if i >= 0:
                 drop[i] = False
         ndarray = np.ndarray
-        # This thread's record of the running node, for needed(k) inside VJPs.
-        running: List[Tuple[int, ...]] = [()]
-        token = _RUNNING.set(running)
+        # This thread's record of the running node, for needed(k) inside VJPs (a VJP may run
+        # a backward scan of its own: the outer record is put back after).
+        running = RUNNING.box
+        outer = running[0]
         try:
             for name, vjp, oid, in_ids, args, outval, exact in reversed(self.nodes):
                 g = grads[oid]
@@ -454,7 +463,7 @@ class Tape:
                     else:
                         accumulate(grads, owned, i, prev, gi)
         finally:
-            _RUNNING.reset(token)
+            running[0] = outer
         result: List[Optional[Array]] = []
         handed: set[int] = set()
         for i in wrt_ids:
