@@ -168,7 +168,8 @@ def _walk_status(
             continue
         if x is None:
             x, certain = start_shape(template_of(item)), False
-            if x is None and item.config is not None and item.config.out_rank is not None:
+            if x is None and item.config is not None and item.config.out_rank is not None \
+                    and item.config.ranks is None:  # (a pool: the next template keeps H')
                 x = (Star(),)  # no template, but its output's rank holds for any input
             if x is None:
                 f.pos += 1
@@ -196,7 +197,8 @@ def _walk_status(
         f.prev = (position, item, x)
         x = y
         certain = item.config is not None and (
-            item.config.out_rank is not None or (certain and item.config.keeps_rank))
+            item.config.out_rank is not None
+            or (certain and (item.config.keeps_rank or item.config.adds_rank)))
         f.pos += 1
     return (SHAPE, x) if x is not None else (NOTHING, None)
 

@@ -127,9 +127,10 @@ class LayerConfig:
     - ``template()`` is the input a Chain assumes when this layer comes first (its known
       sizes; other dims unknown, batch named ``B``), or None when there is none.
     - ``ranks`` are the input ranks the layer accepts (None = any rank >= ``min_rank``).
-    - ``out_rank``: the rank of every output, whatever the input's (Flatten's 2), or None;
-      ``keeps_rank``: every output has its input's rank (Dense, LayerNorm). A Chain's
-      construction check trusts a rank only when it is certain this way.
+    - ``out_rank``: the rank of every output, whatever the input's (Flatten's 2, Conv's 4,
+      LSTM's 3), or None; ``keeps_rank``: every output has its input's rank (Dense,
+      LayerNorm); ``adds_rank``: every output has one more axis than its input (Embedding).
+      A Chain's construction check trusts a rank only when it is certain this way.
     - ``with_input(size)`` / ``with_output(size)``: the same layer taking / giving another
       feature size, for "change X to Y" hints (None when the layer has no such size).
     - ``workspace(x)``: the arrays beyond the output a run holds, for the memory check.
@@ -140,6 +141,7 @@ class LayerConfig:
     min_rank = 0
     out_rank: Optional[int] = None
     keeps_rank = False
+    adds_rank = False
 
     def repr(self) -> str:
         raise NotImplementedError

@@ -42,6 +42,7 @@ class AttentionConfig(LayerConfig):
 
     name = "MultiHeadAttention"
     ranks = (3,)
+    out_rank = 3
 
     @property
     def dim(self) -> Dim:

@@ -157,6 +157,7 @@ class EmbeddingConfig(LayerConfig):
     dim: Dim
 
     name = "Embedding"
+    adds_rank = True
 
     def repr(self) -> str:
         return feature_repr("Embedding", self.vocab, self.dim)

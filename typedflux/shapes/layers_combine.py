@@ -52,6 +52,7 @@ class BilinearConfig(LayerConfig):
 
     name = "Bilinear"
     min_rank = 1
+    keeps_rank = True
 
     def repr(self) -> str:
         ins = (str(self.in1) if equal(self.in1, self.in2) is True

@@ -160,6 +160,7 @@ class ConvConfig(LayerConfig):
 
     name = "Conv"
     ranks = (4,)
+    out_rank = 4
 
     @property
     def kernel(self) -> IntPair:
@@ -296,6 +297,7 @@ class PoolConfig(LayerConfig):
     window: Window
 
     ranks = (4,)
+    out_rank = 4
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -343,6 +345,7 @@ class GlobalPoolConfig(LayerConfig):
     kind: str
 
     min_rank = 3
+    keeps_rank = True
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -384,6 +387,7 @@ class AdaptivePoolConfig(LayerConfig):
 
     name = "AdaptiveMeanPool"
     ranks = (4,)
+    out_rank = 4
 
     @property
     def out(self) -> Tuple[Dim, Dim]:

@@ -149,6 +149,7 @@ class GroupNormConfig(LayerConfig):
 
     name = "GroupNorm"
     min_rank = 2
+    keeps_rank = True
 
     def repr(self) -> str:
         opts = _options(self.activation, (("affine", self.affine, True),))
@@ -197,6 +198,7 @@ class InstanceNormConfig(LayerConfig):
 
     name = "InstanceNorm"
     min_rank = 3
+    keeps_rank = True
 
     def repr(self) -> str:
         opts = _options(self.activation, (("affine", self.affine, False),

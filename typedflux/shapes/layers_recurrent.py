@@ -11,7 +11,7 @@ Several((2, 7, 5), (2, 5))
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence, Union
+from typing import Optional, Sequence, Union
 
 from typedflux.shapes import messages
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal
@@ -59,6 +59,11 @@ class RecurrentConfig(LayerConfig):
     @property
     def name(self) -> str:  # type: ignore[override]
         return self.kind
+
+    @property
+    def out_rank(self) -> Optional[int]:  # type: ignore[override]
+        # The output sequence has rank 3; with return_state a call gives a pair.
+        return 3 if self.return_state is False else None
 
     def repr(self) -> str:
         extra = ["return_state=True"] if self.return_state is True else []

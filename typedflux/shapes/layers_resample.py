@@ -81,6 +81,7 @@ class UpsampleConfig(LayerConfig):
 
     name = "Upsample"
     ranks = (4,)
+    out_rank = 4
 
     def repr(self) -> str:
         parts = [] if self.mode == "nearest" else [f'"{self.mode}"']
@@ -133,6 +134,7 @@ class PixelShuffleConfig(LayerConfig):
 
     name = "PixelShuffle"
     ranks = (4,)
+    out_rank = 4
 
     def repr(self) -> str:
         return f"PixelShuffle({self.r})"
