@@ -15,6 +15,7 @@ from typing import Any, Callable, List, Optional, Tuple, Union
 from mypy.nodes import (
     EllipsisExpr,
     Expression,
+    IndexExpr,
     IntExpr,
     ListExpr,
     MemberExpr,
@@ -39,6 +40,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.class_constants import class_constant
+from mypy_plugin.flow import active_value, value_at
 from mypy_plugin.module_constants import constant_value
 
 __all__ = [
@@ -131,6 +133,9 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     >>> final_int(n)
     64
     """
+    if isinstance(e, IndexExpr):  # ``widths[k]`` in a loop being followed (flow.py)
+        v = active_value(e)
+        return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC
     node = e.node if isinstance(e, (NameExpr, MemberExpr)) else None
     if node is None and isinstance(e, MemberExpr) and isinstance(e.expr, RefExpr):
         owner = e.expr.node  # ``Cfg.D``: the attribute of the class itself
@@ -143,6 +148,11 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     constant = constant_value(e, lookup)  # ``LATENT = 20`` bound once in this module
     if constant is None:
         constant = class_constant(e, lookup)  # ``Config.n_embd``, ``config.n_embd``
+    if constant is None and isinstance(node, Var) and isinstance(e, NameExpr):
+        # ``c += growth`` in a loop of known length: its value where it is read (flow.py)
+        v = value_at(getattr(lookup, "__self__", None), e)
+        if isinstance(v, int) and not isinstance(v, bool):
+            return v
     return NOT_STATIC if constant is None else constant
 
 

@@ -9,11 +9,15 @@ model built from them loses every size there. At a call whose arguments are know
 run time computes for those arguments — and the call gets that layer type.
 
 A method works the same way (``self._make_layer(64, 128)``: ``self`` keeps its type), and the
-body may name parts first (``conv = Conv(...)``, then ``return Chain(conv, ...)``).
+body may name parts first (``conv = Conv(...)``, then ``return Chain(conv, ...)``). A body
+with loops and conditions (``for a, b in zip(widths, widths[1:]): parts.append(...)``, ``if
+downsample: return ...``) is run on the call's values (``flow.py``; a list of ints written
+at the call or held in a followed name counts) to the ``return`` it reaches.
 
-Soundness: only an undecorated ``def`` (not a generator, a static or class method) whose body
-is assignments to plain names and one ``return`` of a typedflux layer; the re-inference runs in a scratch type map with every message held
-back. When the helper cannot build its layers for these ints (its ``[shape]`` errors only),
+Soundness: only an undecorated ``def`` (not a generator, a static or class method) whose
+result is a typedflux layer; a body that is not straight-line is followed only as far as
+its values are known (the ``return`` reached must not depend on anything else); the
+re-inference runs in a scratch type map with every message held back. When the helper cannot build its layers for these ints (its ``[shape]`` errors only),
 those errors are reported at the call, where the run time raises them; any other message,
 any non-layer result or a result that is not a subtype of the declared return type leaves
 mypy's type as it was. Helpers calling helpers nest up to
@@ -25,7 +29,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
@@ -48,6 +52,9 @@ from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.codes import SHAPE
+from mypy_plugin.flow import outer_value, run_function
+from mypy_plugin.flow_run import typed
+from mypy_plugin.flow_values import Unknown, evaluate
 from mypy_plugin.values import NotStatic, static_int
 
 __all__ = ["factory_result", "DEPTH"]
@@ -129,13 +136,14 @@ def factory_result(ctx: Any) -> Optional[Type]:
     if not (_is_layer(default) or isinstance(get_proper_type(default), AnyType)):
         return None
     body = _body(func)
-    if body is None or _ACTIVE[0] >= DEPTH:
+    if _ACTIVE[0] >= DEPTH:
         return None
     chk = ctx.api
     if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
         return None
     params = func.arguments[skip:]
     values: List[Type] = []
+    data: List[Any] = []  # each parameter's Python value (flow_values.py), for a loop
     with LocalTypeMap(chk):
         for i, arg in enumerate(params):
             if arg.kind not in (ARG_POS, ARG_NAMED) and not arg.kind.is_optional():
@@ -143,18 +151,63 @@ def factory_result(ctx: Any) -> Optional[Type]:
             types = ctx.arg_types[i] if i < len(ctx.arg_types) else []
             if len(types) == 1:
                 values.append(_static(chk, ctx.args[i][0], _value_type(types[0])))
+                data.append(_data(chk, ctx.args[i][0], values[-1]))
             elif not types and arg.initializer is not None:
                 with chk.msg.filter_errors():
                     values.append(_value_type(chk.expr_checker.accept(arg.initializer)))
+                data.append(_data(chk, arg.initializer, values[-1]))
             else:
                 return None
-    if not any(_known(v) for v in values):
+    if not any(_known(v) for v in values) and (
+            body is not None or all(isinstance(d, Unknown) for d in data)):
         return None  # nothing more known than the helper's own annotations say
-    return _rerun(ctx, func, params, values, body)
+    if body is None:  # loops or conditions: run the body on the values (flow.py)
+        env = {arg.variable: d for arg, d in zip(params, data)}
+        return _rerun(ctx, func, params, values, lambda: _flowed(chk, func, env))
+    return _rerun(ctx, func, params, values, lambda: _straight(chk, body))
+
+
+def _data(chk: Any, e: Expression, t: Type) -> Any:
+    """An argument's Python value: its literal type's, or the expression's (a list of ints
+    written at the call or held in a name), else UNKNOWN."""
+    p = get_proper_type(t)
+    if isinstance(p, LiteralType) and isinstance(p.value, (int, str)):
+        return p.value
+    return evaluate(e, {}, lambda x: outer_value(chk, x), set())
+
+
+def _straight(chk: Any, body: Tuple[List[AssignmentStmt], Expression]) -> Tuple[Type, List[Any]]:
+    """Straight-line locals, in order, as the run does; then the returned expression."""
+    bound: List[Tuple[Var, Optional[Type]]] = []
+    try:
+        with chk.msg.filter_errors(save_filtered_errors=True) as watcher:
+            assigns, expr = body
+            for stmt in assigns:
+                target = stmt.lvalues[0]
+                assert isinstance(target, NameExpr) and isinstance(target.node, Var)
+                value = chk.expr_checker.accept(stmt.rvalue)
+                bound.append((target.node, target.node.type))
+                target.node.type = value
+            result: Type = chk.expr_checker.accept(expr)
+    finally:
+        for var, old in reversed(bound):
+            var.type = old
+    return result, watcher.filtered_errors()
+
+
+def _flowed(chk: Any, func: FuncDef, env: Any) -> Optional[Tuple[Type, List[Any]]]:
+    """The body run on its parameters' values up to the ``return`` it reaches (None: which
+    one depends on what is not known), and that return's type there."""
+    found = run_function(chk, func, env)
+    if found is None:
+        return None
+    expr, at_return = found
+    t, errors = typed(chk, expr, at_return)
+    return (t, errors) if t is not None else None
 
 
 def _rerun(ctx: Any, func: FuncDef, params: List[Any], values: List[Type],
-           body: Tuple[List[AssignmentStmt], Expression]) -> Optional[Type]:
+           infer: Callable[[], Optional[Tuple[Type, List[Any]]]]) -> Optional[Type]:
     """Infer the helper's body again with its parameters typed as ``values``."""
     chk = ctx.api
     default = ctx.default_return_type
@@ -168,22 +221,18 @@ def _rerun(ctx: Any, func: FuncDef, params: List[Any], values: List[Type],
     cache = chk.expr_checker.expr_cache
     chk.expr_checker.expr_cache = {}
     try:
-        with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
-            assigns, expr = body
-            for stmt in assigns:  # straight-line locals, in order, as the run does
-                target = stmt.lvalues[0]
-                assert isinstance(target, NameExpr) and isinstance(target.node, Var)
-                value = chk.expr_checker.accept(stmt.rvalue)
-                bound.append((target.node, target.node.type))
-                target.node.type = value
-            result: Type = chk.expr_checker.accept(expr)
+        with LocalTypeMap(chk):
+            inferred = infer()
     finally:
         _ACTIVE[0] -= 1
         chk.expr_checker.expr_cache = cache
         for var, old in reversed(bound):
             var.type = old
-    if watcher.has_new_errors():
-        _report_at_call(ctx, watcher.filtered_errors())
+    if inferred is None:
+        return None
+    result, errors = inferred
+    if errors:
+        _report_at_call(ctx, errors)
         return None
     if not _is_layer(result) or not is_subtype(result, default):
         return None

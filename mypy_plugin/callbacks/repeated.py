@@ -4,8 +4,11 @@ A Transformer's stack of blocks is written as a list comprehension unpacked into
 ``Chain``; mypy types it as a Chain of an unknown number of layers, so everything after it
 loses its sizes. When the comprehension runs over ``range`` of a known length (at least 1)
 without a condition, every item is the same expression, so every layer has that
-expression's type: the Chain is checked and typed as those N layers. Anything else (a list
-held in a variable, sizes from the loop variable, an unknown count) keeps mypy's type.
+expression's type: the Chain is checked and typed as those N layers. An item that reads the
+loop variable over a sequence known before run time (``[Dense(a, b) for a, b in zip(s,
+s[1:])]``) is typed per item with the variable bound to its value, and ``Chain(*layers)`` of
+a list appended to in a loop of known length has the layers ``flow.py`` followed. Anything
+else (an unknown count, a list that escaped) keeps mypy's type.
 
 >>> repeated_layers(object()) is None
 True
@@ -15,37 +18,63 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple
 
-from mypy.nodes import ARG_STAR, Expression, ListComprehension
+from mypy.nodes import ARG_STAR, Expression, ListComprehension, NameExpr
+from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.creation import range_length
+from mypy_plugin.flow import comprehension_items, list_items
 
 __all__ = ["repeated_layers"]
 
 
 def repeated_layers(ctx: Any) -> Optional[Tuple[List[Type], List[Expression], Type]]:
     """The layers' types, their expressions and the Chain's type for a ``Chain(*[...])``
-    call of a known count (``None``: not one)."""
+    call of a known count, or a ``Chain(*layers)`` of a list built in a loop of known
+    length (``None``: not one)."""
     kinds = getattr(ctx, "arg_kinds", None)
     if not kinds:
         return None
     actuals = [(k, e) for ks, es in zip(kinds, ctx.args) for k, e in zip(ks, es)]
     if len(actuals) != 1 or actuals[0][0] != ARG_STAR:
         return None
-    comp = actuals[0][1]
-    if not isinstance(comp, ListComprehension):
+    chain = get_proper_type(ctx.default_return_type)
+    if not isinstance(chain, Instance):
         return None
-    g = comp.generator
+    built = _built(ctx, actuals[0][1])
+    if built is None:
+        return None
+    types, exprs = built
+    return types, exprs, chain.copy_modified(args=types)
+
+
+def _built(ctx: Any, e: Expression) -> Optional[Tuple[List[Type], List[Expression]]]:
+    if isinstance(e, NameExpr):  # a list appended to in a loop (flow.py)
+        items = list_items(ctx.api, e)
+        if items is None:
+            return None
+        # (a fault is reported on this call, where the run raises; the message names the
+        # layer, whichever iteration built it)
+        return [i.type for i in items], [e] * len(items)
+    if not isinstance(e, ListComprehension):
+        return None
+    g = e.generator
     if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
         return None
     lookup = type_lookup(ctx.api)
     n = range_length(g.sequences[0], lookup)
     item = lookup(g.left_expr)
-    chain = get_proper_type(ctx.default_return_type)
-    if n is None or item is None or not isinstance(get_proper_type(item), Instance):
+    if n is not None and item is not None and isinstance(get_proper_type(item), Instance) \
+            and not _reads(g.left_expr, g.indices[0]):
+        return [item] * n, [g.left_expr] * n
+    items = comprehension_items(ctx.api, g)  # ``[Dense(a, b) for a, b in zip(s, s[1:])]``
+    if items is None:
         return None
-    if not isinstance(chain, Instance):
-        return None
-    types = [item] * n
-    return types, [g.left_expr] * n, chain.copy_modified(args=types)
+    return [i.type for i in items], [i.expr for i in items]
+
+
+def _reads(e: Expression, index: Expression) -> bool:
+    """Whether ``e`` reads a name the comprehension binds (then items may differ)."""
+    names = {x.name for x in [index, *get_subexpressions(index)] if isinstance(x, NameExpr)}
+    return any(isinstance(x, NameExpr) and x.name in names for x in [e, *get_subexpressions(e)])

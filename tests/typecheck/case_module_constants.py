@@ -47,7 +47,8 @@ def block() -> Chain[Dense[int, int], Dense[int, int]]:
     return Chain(Dense(D_MODEL, D_FF, relu), Dense(D_MODEL, D_MODEL))  # E: Chain layer 2 Dense(48 => 48) expects input Tensor[..., 48], but layer 1 Dense(48 => 192, relu) produces Tensor[B, 192]; change Dense(48 => 48) to Dense(192 => 48)  [shape]
 
 
-# Bound twice (whichever ran), rebound through `global`, or a loop variable: unknown sizes.
+# Bound twice (whichever ran) or rebound through `global`: unknown sizes. A loop variable after
+# a loop of known length holds its last value, as at run time.
 if os.environ.get("EXAMPLE_SMALL_MODEL") == "1":
     HIDDEN = 32
 else:
@@ -64,7 +65,7 @@ widen()
 reveal_type(tf.zeros(HIDDEN, WIDTH))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Any]"
 for STEPS in range(3):
     pass
-reveal_type(tf.zeros(STEPS))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
+reveal_type(tf.zeros(STEPS))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2]]"
 
 
 def local_shadow(LATENT: int) -> None:

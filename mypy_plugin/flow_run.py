@@ -1,0 +1,464 @@
+"""Running a scope's statements on static values: the machinery under ``flow.py``.
+
+:class:`Run` runs statements in order on an environment (``Var`` -> value, see
+``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list, an ``if`` (its
+branch when the condition is known, else every branch, keeping what they agree on), a
+``for`` over a known sequence (unrolled); anything else makes what it may bind unknown.
+:func:`typed` infers an expression again with the names bound to their values, as mypy
+types them (``Literal[256]``); its messages are held back for the caller.
+
+>>> STEPS
+4000
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from mypy.checker import LocalTypeMap
+from mypy.nodes import (
+    AssignmentExpr,
+    GlobalDecl,
+    NonlocalDecl,
+    TryStmt,
+    WhileStmt,
+    WithStmt,
+    AssertStmt,
+    AssignmentStmt,
+    BreakStmt,
+    CallExpr,
+    ClassDef,
+    ContinueStmt,
+    Decorator,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
+    MatchStmt,
+    FuncDef,
+    IfStmt,
+    LambdaExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    Node,
+    OperatorAssignmentStmt,
+    OverloadedFuncDef,
+    PassStmt,
+    ReturnStmt,
+    StarExpr,
+    Statement,
+    StrExpr,
+    TupleExpr,
+    Var,
+)
+from mypy.server.subexpr import get_subexpressions
+from mypy.types import (
+    AnyType,
+    Instance,
+    LiteralType,
+    TupleType,
+    Type,
+    TypeOfAny,
+    get_proper_type,
+)
+
+from mypy_plugin.flow_values import (
+    UNKNOWN,
+    Env,
+    Item,
+    Seq,
+    Unknown,
+    evaluate,
+    iterate,
+    safe_reads,
+)
+from mypy_plugin.statements import nested, walk
+
+__all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE", "RUNNING",
+           "STEPS"]
+
+STEPS = 4000  # statements run per scope (beyond: nothing more is known there)
+# Environments of the runs under way, innermost last: a hook that mypy runs inside an
+# expression inferred again (``Chain(*layers)`` in a helper's return) reads them first.
+ACTIVE: List[Env] = []
+RUNNING: Set[int] = set()  # scopes being run (a read in one is not run again)
+
+
+class Stop(Exception):
+    """The run went past its budget or met what it cannot follow (a return in a loop)."""
+
+
+def fallback(chk: Any, e: Expression) -> Any:
+    """A value from what mypy knows of ``e`` (a ``Literal``, a ``Final``, a constant) or from
+    a run under way; UNKNOWN otherwise."""
+    from mypy_plugin.callbacks.common import type_lookup
+    from mypy_plugin.values import NotStatic, static_value
+
+    if isinstance(e, NameExpr) and isinstance(e.node, Var):
+        for env in reversed(ACTIVE):
+            if e.node in env:
+                return env[e.node]
+    v = static_value(e, type_lookup(chk))
+    return UNKNOWN if isinstance(v, NotStatic) else v
+
+
+# -- mypy's types with names bound to their values -------------------------------------------
+
+
+def _as_type(chk: Any, v: Any) -> Optional[Type]:
+    if isinstance(v, bool):
+        return LiteralType(v, chk.named_type("builtins.bool"))
+    if isinstance(v, int):
+        return LiteralType(v, chk.named_type("builtins.int"))
+    if isinstance(v, str):
+        return LiteralType(v, chk.named_type("builtins.str"))
+    if isinstance(v, tuple) and v and all(isinstance(i, int) and not isinstance(i, bool)
+                                          for i in v):
+        items: List[Type] = [LiteralType(i, chk.named_type("builtins.int")) for i in v]
+        fallback_type = chk.named_generic_type("builtins.tuple",
+                                               [chk.named_type("builtins.int")])
+        return TupleType(items, fallback_type)
+    return None
+
+
+def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]:
+    """mypy's type of ``e`` with every name of ``env`` that holds a value typed as it
+    (``Literal[256]``), and the messages that inference gave (held back, not reported)."""
+    bound: List[Tuple[Var, Optional[Type]]] = []
+    for var, v in env.items():
+        t = _as_type(chk, v)
+        if t is None and var.type is None and isinstance(v, Seq):
+            # a helper's local list whose body mypy has not checked yet: its items are here
+            t = chk.named_generic_type("builtins.list", [AnyType(TypeOfAny.special_form)])
+        if t is not None:
+            bound.append((var, var.type))
+            var.type = t
+    # mypy caches a call's type by its node: the same nodes are inferred per iteration.
+    cache = chk.expr_checker.expr_cache
+    chk.expr_checker.expr_cache = {}
+    ACTIVE.append(env)
+    try:
+        with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
+            result: Type = chk.expr_checker.accept(e)
+    finally:
+        ACTIVE.pop()
+        chk.expr_checker.expr_cache = cache
+        for var, old in reversed(bound):
+            var.type = old
+    return result, watcher.filtered_errors()
+
+
+# -- running statements ----------------------------------------------------------------------
+
+
+_CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
+
+
+def captured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
+    """:func:`_read_captured`, once per body (the daemon's new parse is a new list)."""
+    hit = _CAPTURED_BY_BODY.get(id(body))
+    if hit is not None and hit[0] is body:
+        return hit[1]
+    found = _readcaptured(body)
+    if len(_CAPTURED_BY_BODY) >= 64:
+        del _CAPTURED_BY_BODY[next(iter(_CAPTURED_BY_BODY))]
+    _CAPTURED_BY_BODY[id(body)] = (body, found)
+    return found
+
+
+def _readcaptured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
+    """Names a nested function, lambda, class or comprehension reads (it may change a list
+    at any time), and the names another scope or a walrus may rebind."""
+    out: Set[Var] = set()
+    names: Set[str] = set()
+    for st in walk(body):
+        if isinstance(st, (GlobalDecl, NonlocalDecl)):
+            names.update(st.names)
+        if isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)):
+            out.update(_vars(get_subexpressions(st)))
+        elif not isinstance(st, (IfStmt, ForStmt, WhileStmt, WithStmt, TryStmt)):
+            for x in get_subexpressions(st):
+                if isinstance(x, AssignmentExpr):
+                    names.add(x.target.name)
+                elif isinstance(x, LambdaExpr):  # (a comprehension runs where it is)
+                    out.update(_vars(get_subexpressions(x)))
+    return out, names
+
+
+def _vars(exprs: List[Expression]) -> Set[Var]:
+    return {x.node for x in exprs if isinstance(x, NameExpr) and isinstance(x.node, Var)}
+
+
+def contains(st: Node, e: Node) -> bool:
+    end_line = st.end_line if st.end_line is not None else st.line
+    if not st.line <= e.line <= end_line:
+        return False
+    if e.line == st.line and e.column < st.column:
+        return False
+    return not (e.line == end_line and st.end_column is not None and e.column > st.end_column)
+
+
+class Run:
+    """One run of a scope's statements on static values."""
+
+    def __init__(self, chk: Any, node: Node, params: List[Var]) -> None:
+        self.chk = chk
+        self.node = node
+        self.env: Env = {v: UNKNOWN for v in params}
+        self.steps = 0
+        self.captured: Optional[Tuple[Set[Var], Set[str]]] = None
+        self.factory = False  # a helper's run: a return on an unknown path ends it
+
+    def lookup(self, e: Expression) -> Any:
+        return fallback(self.chk, e)
+
+    def value(self, e: Expression, safe: Set[int]) -> Any:
+        return evaluate(e, self.env, self.lookup, safe)
+
+    def before(self, body: List[Statement], target: Node) -> Optional[Env]:
+        """The env just before the statement that holds ``target``."""
+        RUNNING.add(id(self.node))
+        try:
+            return self._before(body, target)
+        finally:
+            RUNNING.discard(id(self.node))
+
+    def _before(self, body: List[Statement], target: Node) -> Optional[Env]:
+        if self.captured is None:
+            self.captured = captured(body)
+        for st in body:
+            if not contains(st, target):
+                if self.statement(st) is not None:
+                    return None  # a return: the target is not reached this way
+                continue
+            if isinstance(st, IfStmt):
+                for branch in [*st.body, st.else_body]:
+                    if branch is not None and any(contains(s, target) for s in branch.body):
+                        return self._before(branch.body, target)
+            elif isinstance(st, ForStmt) and any(contains(s, target) for s in st.body.body):
+                self.havoc([st])
+                return self._before(st.body.body, target)
+            elif isinstance(st, (ClassDef, FuncDef, Decorator, OverloadedFuncDef)):
+                return None
+            elif not isinstance(st, (IfStmt, ForStmt)) and nested(st):
+                self.havoc([st])  # inside a while, with, try or match: what it binds
+            return self.env
+        return None
+
+    def block(self, body: List[Statement]) -> Optional[Statement]:
+        """Run ``body``; the ``return`` it reached, if any."""
+        if self.captured is None:
+            self.captured = captured(body)
+        for st in body:
+            returned = self.statement(st)
+            if returned is not None:
+                return returned
+        return None
+
+    def statement(self, st: Statement) -> Optional[Statement]:
+        self.steps += 1
+        if self.steps > STEPS:
+            raise Stop
+        if isinstance(st, ReturnStmt):
+            return st
+        if isinstance(st, IfStmt):
+            return self.branch(st)
+        if isinstance(st, ForStmt):
+            self.loop(st)
+            return None
+        if isinstance(st, (PassStmt, AssertStmt)) or (
+                isinstance(st, ExpressionStmt) and isinstance(st.expr, StrExpr)):
+            return None
+        safe: Set[int] = set()
+        if isinstance(st, AssignmentStmt):
+            v = self.value(st.rvalue, safe)
+            if isinstance(st.rvalue, ListExpr):
+                v = Seq(tuple(self.item(x, safe) for x in st.rvalue.items))
+            for lv in st.lvalues:
+                self.assign(lv, v, safe)
+        elif isinstance(st, OperatorAssignmentStmt) and isinstance(st.lvalue, NameExpr):
+            self.augment(st, safe)
+        elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr):
+            self.mutate(st.expr, safe)
+        elif isinstance(st, ExpressionStmt):
+            self.value(st.expr, safe)  # binds nothing (no walrus is followed)
+        else:
+            self.havoc([st])
+            return None
+        self.escape(st, safe)
+        return None
+
+    def assign(self, lv: Expression, v: Any, safe: Set[int]) -> None:
+        if isinstance(lv, NameExpr) and isinstance(lv.node, Var):
+            safe.add(id(lv))
+            if self.captured is not None and (lv.name in self.captured[1] or (
+                    isinstance(v, Seq) and lv.node in self.captured[0])):
+                v = UNKNOWN
+            self.env[lv.node] = v
+        elif isinstance(lv, (TupleExpr, ListExpr)):
+            items = iterate(v)
+            if items is None or len(items) != len(lv.items) or any(
+                    isinstance(x, StarExpr) for x in lv.items):
+                items = (UNKNOWN,) * len(lv.items)
+            for target, item in zip(lv.items, items):
+                self.assign(target, item, safe)
+
+    def augment(self, st: OperatorAssignmentStmt, safe: Set[int]) -> None:
+        from mypy.nodes import OpExpr
+
+        target = st.lvalue
+        assert isinstance(target, NameExpr)
+        current = self.value(target, safe)
+        if isinstance(current, Seq) and st.op == "+" and isinstance(st.rvalue, (ListExpr,
+                                                                                 TupleExpr)):
+            safe.add(id(target))
+            self.assign(target, Seq(current.items + tuple(
+                self.item(x, safe) for x in st.rvalue.items)), safe)
+            return
+        self.assign(target, self.value(OpExpr(st.op, target, st.rvalue), safe), safe)
+
+    def mutate(self, call: CallExpr, safe: Set[int]) -> None:
+        """``layers.append(e)``, ``layers.extend([...])``; any other call only reads."""
+        callee = call.callee
+        if not (isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr)
+                and isinstance(callee.expr.node, Var) and len(call.args) == 1):
+            self.value(call, safe)
+            return
+        current = self.env.get(callee.expr.node)
+        if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
+            return
+        if callee.name == "append":
+            new: Tuple[Any, ...] = (self.item(call.args[0], safe),)
+        elif isinstance(call.args[0], (ListExpr, TupleExpr)):
+            new = tuple(self.item(x, safe) for x in call.args[0].items)
+        else:
+            return
+        safe.add(id(callee.expr))
+        self.env[callee.expr.node] = Seq(current.items + new)
+
+    def item(self, e: Expression, safe: Set[int]) -> Any:
+        """A list item: its value, or its type when only mypy can say (a layer)."""
+        v = self.value(e, safe)
+        if not isinstance(v, Unknown) or isinstance(e, NameExpr):
+            return v
+        t, errors = typed(self.chk, e, self.env)
+        p = get_proper_type(t) if t is not None else None
+        if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
+            return UNKNOWN
+        return Item(p, e)
+
+    def escape(self, st: Node, safe: Set[int]) -> None:
+        """A list read in any way not known to leave it alone is unknown from here on."""
+        exprs = get_subexpressions(st)
+        safe = safe | safe_reads(exprs)
+        for x in exprs:
+            if isinstance(x, NameExpr) and id(x) not in safe and isinstance(x.node, Var) \
+                    and isinstance(self.env.get(x.node), Seq):
+                self.env[x.node] = UNKNOWN
+
+    def havoc(self, stmts: List[Statement]) -> None:
+        """What ``stmts`` may bind or change is unknown from here on."""
+        bound = _bound(stmts)
+        for x in [x for st in stmts for x in get_subexpressions(st)]:
+            if isinstance(x, NameExpr) and isinstance(x.node, Var) and (
+                    x.node in bound or isinstance(self.env.get(x.node), Seq)):
+                self.env[x.node] = UNKNOWN
+        for var in bound:
+            self.env[var] = UNKNOWN
+        # Bindings that are not assignments (a match pattern, an import, a def or class of
+        # the same name): every name they may bind, by name.
+        names = {n for st in walk(stmts, scopes=False) for n in _other_bindings(st)}
+        if None in names:
+            names = {var.name for var in self.env}
+        for var in list(self.env):
+            if var.name in names:
+                self.env[var] = UNKNOWN
+
+    def branch(self, st: IfStmt) -> Optional[Statement]:
+        for i, cond in enumerate(st.expr):
+            safe: Set[int] = set()
+            c = self.value(cond, safe)
+            self.escape(cond, safe)
+            if c is True:
+                return self.block(st.body[i].body)
+            if c is not False:
+                return self.join(st, i)
+        return self.block(st.else_body.body) if st.else_body is not None else None
+
+    def join(self, st: IfStmt, first: int) -> Optional[Statement]:
+        """An ``if`` whose condition is unknown: every branch from ``first`` is run from the
+        same env; what they all agree on is kept. A branch that returns ends its path (a
+        helper's run cannot tell which return it reaches: it stops)."""
+        start = self.env
+        envs: List[Env] = []
+        branches = [b.body for b in st.body[first:]] + [
+            st.else_body.body if st.else_body is not None else []]
+        for body in branches:
+            self.env = dict(start)
+            if self.block(body) is None:
+                envs.append(self.env)
+            elif self.factory:
+                raise Stop
+        if not envs:
+            raise Stop  # every path returned: nothing after the if runs
+        self.env = {var: v for var, v in envs[0].items()
+                    if all(var in e and e[var] == v for e in envs[1:])}
+        self.env.update({var: UNKNOWN for e in envs for var in e if var not in self.env})
+        return None
+
+    def loop(self, st: ForStmt) -> None:
+        safe: Set[int] = set()
+        if isinstance(st.expr, NameExpr):
+            safe.add(id(st.expr))
+        items = iterate(self.value(st.expr, safe))
+        self.escape(st.expr, safe)
+        jumps = any(isinstance(s, (BreakStmt, ContinueStmt, ReturnStmt))
+                    for s in walk(st.body.body, scopes=False))
+        if items is None or jumps or st.else_body is not None or st.is_async:
+            self.havoc([st])
+            return
+        for v in items:
+            self.assign(st.index, v, set())
+            self.block(st.body.body)
+
+
+def _bound(stmts: List[Statement]) -> Set[Var]:
+    """Every name a statement of ``stmts`` (nested ones too) may bind."""
+    out: Set[Var] = set()
+    for st in walk(stmts, scopes=False):
+        targets: List[Expression] = []
+        if isinstance(st, AssignmentStmt):
+            targets = list(st.lvalues)
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets = [st.lvalue]
+        elif isinstance(st, ForStmt):
+            targets = [st.index]
+        else:
+            targets = [t for t in getattr(st, "target", []) or [] if t is not None]
+            targets += [v for v in getattr(st, "vars", []) or [] if v is not None]
+            expr = getattr(st, "expr", None)
+            if type(st).__name__ == "DelStmt" and expr is not None:
+                targets.append(expr)
+        for t in targets:
+            out.update(_vars(get_subexpressions(t)) if not isinstance(t, NameExpr)
+                       else _vars([t]))
+    return out
+
+
+
+def _other_bindings(st: Statement) -> List[Optional[str]]:
+    """Names ``st`` binds other than by assignment; ``[None]``: any name (a match)."""
+    if isinstance(st, MatchStmt):
+        return [None]
+    if isinstance(st, Import):
+        return [alias or name.split(".")[0] for name, alias in st.ids]
+    if isinstance(st, ImportFrom):
+        return [alias or name for name, alias in st.names]
+    if isinstance(st, ImportAll):
+        return [None]
+    if isinstance(st, (FuncDef, ClassDef, OverloadedFuncDef, Decorator)):
+        return [st.name]
+    return []

@@ -1,0 +1,352 @@
+"""Python values of expressions, given what names hold: the evaluator under ``flow.py``.
+
+A value is an ``int``, ``bool``, ``str`` or ``None``, a ``tuple`` of values, a :class:`Seq`
+(a list: its items so far, a new ``Seq`` per change, so an environment can be copied
+cheaply), an :class:`Item` (a value only mypy can type: a layer appended to a list, with
+its type) or :data:`UNKNOWN`. ``Env`` maps a name's ``Var`` to its value; a name not in it
+is read from its type (a ``Literal``, a ``Final``, a module constant: ``values.py``).
+
+Only what Python computes the same way every run is evaluated: literals, ``+ - * // %``,
+comparisons, ``and``/``or``/``not``, indexing and slicing, ``range``, ``zip``,
+``enumerate``, ``len``, ``list``, ``tuple``, ``reversed``, ``min``, ``max``, ``sum``, and
+a conditional expression. Anything else is UNKNOWN. Every name read in a way that cannot
+change or leak a list (an index, an argument of those builtins, a loop's iterable) is
+recorded in ``safe``: ``flow.py`` treats any other read of a list as the list escaping.
+
+>>> from mypy.nodes import IntExpr, OpExpr
+>>> evaluate(OpExpr("+", IntExpr(2), IntExpr(3)), {}, lambda e: None, set())
+5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+
+from mypy.nodes import (
+    ARG_POS,
+    ARG_STAR,
+    CallExpr,
+    ComparisonExpr,
+    ConditionalExpr,
+    GeneratorExpr,
+    ListComprehension,
+    Expression,
+    IndexExpr,
+    IntExpr,
+    ListExpr,
+    NameExpr,
+    OpExpr,
+    SliceExpr,
+    StrExpr,
+    TupleExpr,
+    UnaryExpr,
+    Var,
+)
+from mypy.types import Type
+
+__all__ = [
+    "UNKNOWN", "Unknown", "Seq", "Item", "Env", "evaluate", "iterate", "safe_reads", "MAX_ITEMS",
+]
+
+MAX_ITEMS = 256  # longer sequences (a range(10_000)) are not unrolled: UNKNOWN
+
+
+class Unknown:
+    """Marker: a value only the run knows.
+
+    >>> UNKNOWN
+    UNKNOWN
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A value typed by mypy, not computed here (a layer built in a loop), and the
+    expression that built it (where a message about it points).
+
+    >>> Item(None, None).expr is None  # type: ignore[arg-type]
+    True
+    """
+
+    type: Type
+    expr: Expression
+
+
+@dataclass(frozen=True)
+class Seq:
+    """A list's items (values or :class:`Item`), as the run holds them at one point.
+
+    >>> Seq((1, 2)).items
+    (1, 2)
+    """
+
+    items: Tuple[Any, ...]
+
+
+Env = Dict[Var, Any]
+Lookup = Callable[[Expression], Any]  # a name's value when it is not in the Env
+
+
+def _known(v: Any) -> bool:
+    if isinstance(v, (Unknown, Item)):
+        return False
+    if isinstance(v, tuple):
+        return all(_known(i) for i in v)
+    if isinstance(v, Seq):
+        return all(_known(i) for i in v.items)
+    return True
+
+
+def _items(v: Any) -> Optional[Tuple[Any, ...]]:
+    """The items of a sequence value (a tuple, a list), else None."""
+    if isinstance(v, tuple):
+        return v
+    if isinstance(v, Seq):
+        return v.items
+    return None
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def iterate(v: Any) -> Optional[Tuple[Any, ...]]:
+    """What a ``for`` over the value ``v`` binds, in order (None: not known, or too long).
+
+    >>> iterate((1, 2)), iterate(UNKNOWN)
+    ((1, 2), None)
+    """
+    items = _items(v)
+    if items is None or len(items) > MAX_ITEMS:
+        return None
+    return items
+
+
+def evaluate(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    """The value of ``e`` (UNKNOWN when not known before run time)."""
+    try:
+        return _eval(e, env, lookup, safe)
+    except (ArithmeticError, ValueError, TypeError, IndexError, RecursionError):
+        return UNKNOWN  # the run would raise here: nothing is claimed
+
+
+def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    if isinstance(e, IntExpr):
+        return e.value
+    if isinstance(e, StrExpr):
+        return e.value
+    if isinstance(e, NameExpr):
+        if e.fullname in _CONSTANTS:
+            return _CONSTANTS[e.fullname]
+        if isinstance(e.node, Var) and e.node in env:
+            return env[e.node]
+        return lookup(e)
+    if isinstance(e, (TupleExpr, ListExpr)):
+        items = tuple(_eval(i, env, lookup, safe) for i in e.items)
+        return items if isinstance(e, TupleExpr) else Seq(items)
+    if isinstance(e, UnaryExpr):
+        v = _eval(e.expr, env, lookup, safe)
+        if e.op == "not":
+            return not v if isinstance(v, bool) else UNKNOWN
+        if _is_int(v):
+            return -v if e.op == "-" else v if e.op == "+" else UNKNOWN
+        return UNKNOWN
+    if isinstance(e, OpExpr):
+        return _binary(e, env, lookup, safe)
+    if isinstance(e, ComparisonExpr):
+        return _compare(e, env, lookup, safe)
+    if isinstance(e, ConditionalExpr):
+        cond = _eval(e.cond, env, lookup, safe)
+        if not isinstance(cond, bool):
+            return UNKNOWN
+        return _eval(e.if_expr if cond else e.else_expr, env, lookup, safe)
+    if isinstance(e, IndexExpr):
+        return _index(e, env, lookup, safe)
+    if isinstance(e, CallExpr):
+        return _call(e, env, lookup, safe)
+    return UNKNOWN
+
+
+_CONSTANTS = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
+
+
+def _operand(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    """A value read where a list cannot leak (an operand that is copied)."""
+    if isinstance(e, NameExpr):
+        safe.add(id(e))
+    return _eval(e, env, lookup, safe)
+
+
+def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    if e.op in ("and", "or"):
+        a = _eval(e.left, env, lookup, safe)
+        if not isinstance(a, bool):
+            return UNKNOWN
+        if (e.op == "and") != a:  # ``False and x``, ``True or x``: x is not run
+            return a
+        b = _eval(e.right, env, lookup, safe)
+        return b if isinstance(b, bool) else UNKNOWN
+    a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
+    if _is_int(a) and _is_int(b):
+        if e.op == "+":
+            return a + b
+        if e.op == "-":
+            return a - b
+        if e.op == "*":
+            return a * b
+        if e.op in ("//", "%") and b != 0:
+            return a // b if e.op == "//" else a % b
+        if e.op == "**" and 0 <= b and abs(a).bit_length() * b <= 256:
+            return int(a**b)
+        return UNKNOWN
+    ia, ib = _items(a), _items(b)
+    if e.op == "+" and ia is not None and ib is not None and type(a) is type(b):
+        return a + b if isinstance(a, tuple) else Seq(ia + ib)
+    if e.op == "*" and ia is not None and _is_int(b) and 0 <= b and len(ia) * b <= MAX_ITEMS:
+        return ia * b if isinstance(a, tuple) else Seq(ia * b)
+    return UNKNOWN
+
+
+def _compare(e: ComparisonExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    values = [_eval(o, env, lookup, safe) for o in e.operands]
+    if not all(_known(v) for v in values):
+        return UNKNOWN
+    for op, a, b in zip(e.operators, values, values[1:]):
+        if op in ("is", "is not"):
+            if not (a is None or b is None):
+                return UNKNOWN
+            ok = (a is b) == (op == "is")
+        elif op in ("==", "!="):
+            ok = (a == b) == (op == "==")
+        elif op in ("<", "<=", ">", ">=") and _is_int(a) and _is_int(b):
+            ok = a < b if op == "<" else a <= b if op == "<=" else a > b if op == ">" else a >= b
+        elif op in ("in", "not in") and _items(b) is not None:
+            ok = (a in _items(b)) == (op == "in")  # type: ignore[operator]
+        else:
+            return UNKNOWN
+        if not ok:
+            return False
+    return True
+
+
+def _index(e: IndexExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    base = _operand(e.base, env, lookup, safe)
+    items = _items(base)
+    if items is None:
+        return UNKNOWN
+    if isinstance(e.index, SliceExpr):
+        bounds: List[Optional[int]] = []
+        for b in (e.index.begin_index, e.index.end_index, e.index.stride):
+            v = None if b is None else _eval(b, env, lookup, safe)
+            if v is not None and not _is_int(v):
+                return UNKNOWN
+            bounds.append(v)
+        part = items[slice(*bounds)]
+        return part if isinstance(base, tuple) else Seq(part)
+    i = _eval(e.index, env, lookup, safe)
+    if not _is_int(i) or not -len(items) <= i < len(items):
+        return UNKNOWN
+    return items[i]
+
+
+def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    if not isinstance(e.callee, NameExpr) or any(k != ARG_POS for k in e.arg_kinds):
+        return UNKNOWN
+    name = e.callee.fullname
+    fn = _BUILTINS.get(name)
+    if fn is None:
+        return UNKNOWN
+    args = [_operand(a, env, lookup, safe) for a in e.args]
+    if not all(_known(a) or _items(a) is not None for a in args):
+        return UNKNOWN
+    return fn(args)
+
+
+def _range(args: List[Any]) -> Any:
+    if not 1 <= len(args) <= 3 or not all(_is_int(a) for a in args):
+        return UNKNOWN
+    r = range(*args)
+    return tuple(r) if len(r) <= MAX_ITEMS else UNKNOWN
+
+
+def _zip(args: List[Any]) -> Any:
+    seqs = [_items(a) for a in args]
+    if not seqs or any(s is None for s in seqs):
+        return UNKNOWN
+    return tuple(zip(*seqs))
+
+
+def _enumerate(args: List[Any]) -> Any:
+    items = _items(args[0]) if args else None
+    start = args[1] if len(args) == 2 else 0
+    if items is None or len(args) > 2 or not _is_int(start):
+        return UNKNOWN
+    return tuple((start + i, v) for i, v in enumerate(items))
+
+
+def _one_seq(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]:
+    def apply(args: List[Any]) -> Any:
+        items = _items(args[0]) if len(args) == 1 else None
+        return UNKNOWN if items is None else fn(items)
+
+    return apply
+
+
+def _ints(fn: Callable[[Tuple[int, ...]], int]) -> Callable[[Tuple[Any, ...]], Any]:
+    def apply(items: Tuple[Any, ...]) -> Any:
+        if not items or not all(_is_int(i) for i in items):
+            return UNKNOWN
+        return fn(items)
+
+    return apply
+
+
+_BUILTINS: Dict[str, Callable[[List[Any]], Any]] = {
+    "builtins.range": _range,
+    "builtins.zip": _zip,
+    "builtins.enumerate": _enumerate,
+    "builtins.len": _one_seq(len),
+    "builtins.list": _one_seq(lambda items: Seq(items)),
+    "builtins.tuple": _one_seq(lambda items: items),
+    "builtins.reversed": _one_seq(lambda items: items[::-1]),
+    "builtins.min": _one_seq(_ints(min)),
+    "builtins.max": _one_seq(_ints(max)),
+    "builtins.sum": _one_seq(_ints(sum)),
+}
+
+
+_CHAINS = ("typedflux.layers.containers.Chain", "typedflux.Chain")
+
+
+def safe_reads(exprs: List[Expression]) -> Set[int]:
+    """The names among ``exprs`` read where a list can be neither changed nor kept: an
+    index or slice base, an operand of ``+``/``*``/a comparison, an argument of the
+    builtins above, ``*layers`` in a ``Chain(...)``, a comprehension's sequence."""
+    out: Set[int] = set()
+    for x in exprs:
+        parts: List[Expression] = []
+        if isinstance(x, IndexExpr):
+            parts = [x.base]
+        elif isinstance(x, OpExpr) and x.op in ("+", "*"):
+            parts = [x.left, x.right]
+        elif isinstance(x, ComparisonExpr):
+            parts = list(x.operands)
+        elif isinstance(x, CallExpr) and isinstance(x.callee, NameExpr):
+            if x.callee.fullname in _BUILTINS:
+                parts = list(x.args)
+            elif x.callee.fullname in _CHAINS:
+                parts = [a for a, k in zip(x.args, x.arg_kinds) if k == ARG_STAR]
+        elif isinstance(x, (ListComprehension, GeneratorExpr)):
+            g = x.generator if isinstance(x, ListComprehension) else x
+            parts = list(g.sequences)
+        out.update(id(p) for p in parts if isinstance(p, NameExpr))
+    return out
