@@ -11,14 +11,13 @@ forward and a hand-written VJP side by side. The maths of dense is in
 
 from __future__ import annotations
 
-import math
 from typing import Any, List, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import bound, prove, sq_norm
+from typedflux.engine.proven import prove_linear
 from typedflux.ops.kernels.dense import dense_forward, dense_vjp
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.layers_nn import FUSED_ACTIVATIONS, needs_grad
@@ -50,16 +49,7 @@ def _dense_vjp(
     gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
     if ((activation == "relu" or activation == "identity") and x.dtype is w.dtype
             and w.size > _PROOF_RATIO * (g.size + x.size)):
-        sg = sq_norm(g)
-        if sg < math.inf:
-            sx = sq_norm(x)
-            rows = g.size // g.shape[-1]
-            dt = gw.dtype
-            if gb is None:
-                prove(gw, bound(sg, g.size, sx, x.size, rows, dt))
-            else:
-                prove(gw, bound(sg, g.size, sx, x.size, rows, dt),
-                      gb, bound(float(rows), rows, sg, g.size, rows, dt))
+        prove_linear(gw, gb, g, x, g.size // g.shape[-1])
     return gx, gw, gb
 
 

@@ -34,7 +34,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import norm_bound, proven_bound
+from typedflux.engine.proven import PROOFS, norm_bound
 from typedflux.optimise.rules import Descent
 
 __all__ = [
@@ -140,9 +140,12 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
     top = 0.0
     n = 0
     low = False
+    proof = PROOFS.get
     for _, _, g in entries:
-        b = proven_bound(g)
-        if b is None:
+        # (proven_bound(g), inline: the proof holds for this very array, still read-only.
+        # Ids compared, not the arrays with `is`, which would narrow g to Optional for mypy.)
+        entry = proof(id(g))
+        if entry is None or g.flags.writeable or id(entry[0]()) != id(g):
             # vdot raises no floating-point warning for the overflow or NaN this looks for
             # (np.dot would, and np.errstate costs more than a small gradient's dot); the
             # sum is a Python number's, which never warns either. (vdot conjugates: a
@@ -153,7 +156,8 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
             if g.itemsize < 4:
                 low = True
         else:
-            g.flags.writeable = True
+            g.setflags(write=True)  # (half the cost of g.flags.writeable = True)
+            b = entry[1]
             if b > top:
                 top = b
     if not math.isfinite(total):
@@ -233,10 +237,21 @@ def refusal(
 
 def nonfinite_params(named: Sequence[Tuple[str, Any]]) -> List[Tuple[str, str]]:
     """``(name, detail)`` of every non-finite float array in ``named`` (``(name, array)``).
+    First one BLAS dot product per array, summed (as :func:`all_finite` does for the
+    gradients: finite exactly when every entry is, barring an overflow of the sum); the
+    exact scan runs only when that sum is not finite.
 
     >>> nonfinite_params([("a", np.ones(2)), ("b", np.array([np.nan]))])
     [('b', '1 nan of 1 value')]
+    >>> nonfinite_params([("big", np.array([3e38], np.float32))])   # the sum overflows: scanned
+    []
     """
+    total = 0.0
+    for _, a in named:
+        if a.dtype.kind in "fc":
+            total += float(_vdot(a, a).real)
+    if total < _inf:  # (NaN compares False)
+        return []
     return [(n, describe(a)) for n, a in named if a.dtype.kind in "fc" and _bad(a)]
 
 

@@ -268,6 +268,14 @@ def apply_step(
 def _check_mirrors(model: Any, grads: Any, who: str) -> None:
     """Refuse a gradient whose outer structure cannot mirror ``model``: every parameter would
     find no gradient in it, and the update would silently do nothing."""
+    if type(grads) is Grads and not isinstance(model, (Tensor, list, tuple, dict)):
+        # The usual case (a layer's gradient from tf.gradient), without the general tests.
+        fields = grads.__dict__
+        for k in fields:
+            if hasattr(model, k):
+                return
+        if not fields:
+            return
     if isinstance(model, Tensor):
         ok = isinstance(grads, (Tensor, np.ndarray, int, float))
     elif isinstance(model, (list, tuple)):
