@@ -31,15 +31,20 @@ Array = npt.NDArray[Any]
 
 
 class _AdamState:
-    """Adam's moments and the running powers of ``beta`` (for the bias correction)."""
+    """Adam's moments and the running powers of ``beta`` (for the bias correction); for
+    :meth:`Adam.step_bound`, bounds on the entries of ``m`` and ``v`` (valid at step
+    ``mstep``) and the factor of ``m`` in the last step."""
 
-    __slots__ = ("m", "v", "beta1t", "beta2t", "t")
+    __slots__ = ("m", "v", "beta1t", "beta2t", "t", "mbound", "vbound", "mstep", "scale1")
 
     def __init__(self, x: Array, beta: Tuple[float, float]) -> None:
         self.m = np.zeros_like(x)
         self.v = np.zeros_like(x)
         self.beta1t, self.beta2t = beta
         self.t = 1  # the number of the next step
+        self.mbound = self.vbound = 0.0
+        self.mstep = 1
+        self.scale1 = 0.0
 
     def __repr__(self) -> str:
         return f"AdamState(beta^t=({self.beta1t:g}, {self.beta2t:g}))"
@@ -61,7 +66,8 @@ def _adam_step(
     denom = np.multiply(state.v, 1.0 / (1 - state.beta2t), out=sq)
     np.sqrt(denom, out=denom)
     denom += epsilon
-    step: Array = state.m * (scale / (1 - state.beta1t))
+    state.scale1 = scale1 = scale / (1 - state.beta1t)
+    step: Array = state.m * scale1
     step /= denom
     _advance(state, beta)
     return step
@@ -114,6 +120,54 @@ class Adam(Rule):
         array([1.])
         """
         return state, _adam_step(state, dx, self.beta, self.epsilon, self.eta)
+
+    def step_bound(self, state: _AdamState, top: float) -> float:
+        """A bound on every entry of the step :meth:`apply` just returned, given ``top``, a
+        bound on every entry of its gradient (see :meth:`Rule.step_bound`), without reading an
+        array. ``m = b1*m + (1-b1)*dx`` and ``v = b2*v + (1-b2)*dx**2`` are convex
+        combinations, so their entries stay below running maxima of ``top`` and ``top**2``
+        (``mbound``, ``vbound``, brought up to date here: at most four roundings a step in
+        the dtype, a few more in this arithmetic, and an absolute ``4 * tiny`` for
+        underflow). While both are below the dtype's largest
+        number, ``m`` and ``v`` are finite (no ``inf * 0``), the denominator is at least
+        ``epsilon``, and the step ``m * scale1 / (sqrt(vhat) + epsilon)`` is at most
+        ``mbound * scale1 / epsilon`` (with the roundings of the product, the quotient and
+        ``epsilon`` in the dtype). Once the moments moved without this call (``apply``
+        called by other code), or for other dtypes than float32/float64, the bound is
+        ``inf`` for good (update then reads the parameter).
+
+        >>> a = Adam(eta=0.1, epsilon=1e-8)
+        >>> s = a.init(np.zeros(2, np.float32))
+        >>> s, step = a.apply(s, np.zeros(2, np.float32), np.array([3.0, -0.5], np.float32))
+        >>> b = a.step_bound(s, 3.0)   # |m| <= 3, scale1 = 0.1 / (1 - 0.9), so about 3 / 1e-8
+        >>> bool(np.abs(step).max() <= b), 3e8 < b < 3.1e8
+        (True, True)
+        """
+        c = _ROUNDING.get(state.m.dtype)
+        if c is None or state.mstep != state.t - 1 or not top < _INF:
+            state.mstep = -1  # (never again: the bounds on m and v are lost)
+            return _INF
+        u, tiny, largest = c
+        mb, vb = state.mbound, state.vbound
+        # (Factors a little above the dtype's roundings also cover this Python arithmetic's,
+        # which for float64 are of the same size.)
+        state.mbound = mb = (mb if mb > top else top) * (1.0 + 8.0 * u) + 4.0 * tiny
+        t2 = top * top
+        state.vbound = vb = (vb if vb > t2 else t2) * (1.0 + 10.0 * u) + 4.0 * tiny
+        state.mstep = state.t
+        eps, scale = self.epsilon, state.scale1 * (1.0 + u)  # (scale1 in the dtype)
+        if not (mb < largest and vb < largest and scale < largest
+                and mb * scale * (1.0 + u) < largest and eps >= tiny):
+            return _INF  # m or v may be infinite, or m * scale1 overflow, or epsilon round to 0
+        return ((mb * scale + tiny) / eps) * (1.0 + 16.0 * u) + 2.0 * tiny
+
+
+# (unit roundoff, smallest normal number, largest number) of the dtypes Adam.step_bound
+# covers.
+_ROUNDING = {np.dtype(t): (float(np.finfo(t).eps) / 2, float(np.finfo(t).tiny),
+                           float(np.finfo(t).max))
+             for t in (np.float32, np.float64)}
+_INF = math.inf
 
 
 @dataclass(frozen=True)

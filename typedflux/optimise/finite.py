@@ -13,7 +13,8 @@ over the model costs as much again): ``tf.train`` scans them when the loss is no
 once at the start and at the end of training. After the step, a parameter the step itself
 made non-finite from finite gradients is reported (``NonFiniteError`` with ``applied``): a
 ``Descent`` step is bounded by the learning rate times the bound on the gradients this check
-computes, so no parameter is read unless that bound is too large; other rules' steps read
+computes, so no parameter is read unless that bound is too large; ``Adam`` bounds its step
+likewise from running bounds on its moments (``Rule.step_bound``); other rules' steps read
 each written parameter once while it is in cache (``optimise/state.py``). A gradient proven
 finite where the backward made it, and read-only since (typedflux/engine/proven.py: a wide
 ``Dense`` layer's), is not read again.

@@ -20,6 +20,7 @@ array([0.9, 2.1])
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Tuple
 
@@ -73,6 +74,19 @@ class Rule:
         array([0.5])
         """
         raise NotImplementedError
+
+    def step_bound(self, state: Any, top: float) -> float:
+        """Called by ``tf.update`` right after each :meth:`apply` whose gradient entries are
+        all at most ``top`` in magnitude: a bound on every entry of the step ``apply``
+        returned, or ``inf`` when the rule cannot tell without reading it (the default).
+        A step below half the spacing of the parameter dtype's numbers at its largest value
+        keeps a finite parameter finite, so ``update`` need not read the parameter it wrote
+        (``optimise/finite.py``); otherwise it reads it once.
+
+        >>> Rule().step_bound(None, 1.0)
+        inf
+        """
+        return math.inf
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from typedflux.engine.plan import plan_of
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
-    NONFINITE, NonFiniteError, Skipped, after_step, all_finite, culprit, refusal,
+    _HALF_SPACING, NONFINITE, NonFiniteError, Skipped, after_step, all_finite, culprit, refusal,
 )
 from typedflux.optimise.composable import OptimiserChain
 from typedflux.optimise.rules import Descent, Rule
@@ -399,16 +399,21 @@ def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: s
 def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
                g: np.ndarray[Any, Any]) -> None:
     """One parameter's step by its leaf's rule, in place. Recorded by ``tf.compile`` as one
-    call (rules keep Python numbers in their state, such as Adam's powers of beta). The
-    written parameter is read once while it is in cache: one not certainly finite is left
-    to :func:`~typedflux.optimise.finite.after_step`."""
-    leaf.state, step = leaf.rule.apply(leaf.state, pd, g)
+    call (rules keep Python numbers in their state, such as Adam's powers of beta). Unless
+    the rule bounds its step (:meth:`Rule.step_bound`: Adam's) well inside the dtype's
+    range, the written parameter is read once while it is in cache: one not certainly finite
+    is left to :func:`~typedflux.optimise.finite.after_step`."""
+    rule = leaf.rule
+    leaf.state, step = rule.apply(leaf.state, pd, g)
     if step is None:  # a rule still accumulating (AccumGrad): no step yet
         return
     if step.dtype is not pd.dtype:
         step = step.astype(pd.dtype, copy=False)
     pd -= step
-    if not _isfinite(float(_vdot(pd, pd).real)):  # (float() of numpy's scalar: not .item())
+    # A step the rule bounds below half the spacing of the dtype's numbers at its largest
+    # value (after_step's argument, with the same factor 2) kept the parameter finite.
+    if (not 2.0 * rule.step_bound(leaf.state, state._bound) < _HALF_SPACING.get(pd.dtype, 0.0)
+            and not _isfinite(float(_vdot(pd, pd).real))):  # (float() of numpy's scalar)
         state._suspects.append(name)
 
 
