@@ -176,7 +176,10 @@ def _own_arguments(args: Tuple[Any, ...]) -> Tuple[Any, ...]:
     """``args`` with every tensor passed directly that also appears elsewhere in ``args`` (as
     an earlier argument, or inside another argument) replaced by an alias of its data, so
     each argument gets the gradient of its own uses (Zygote's semantics)."""
-    tops = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
+    tops: List[int] = []
+    for i, a in enumerate(args):  # (a loop: a comprehension is a call of its own)
+        if isinstance(a, Tensor):
+            tops.append(i)
     if not tops or (len(tops) == len(args) and len(set(map(id, args))) == len(args)):
         return args  # no tensor passed directly, or only distinct tensors
     held: set[int] = set()  # tensors inside the other arguments
@@ -210,6 +213,8 @@ def _plans(args: Tuple[Any, ...]) -> Optional[List[_Part]]:
             parts.append(a)
         elif tp in _LEAVES:
             parts.append(None)
+        elif tp in _WALKED:
+            return None
         else:
             plan = plan_of(a)
             if plan is None:
@@ -218,8 +223,10 @@ def _plans(args: Tuple[Any, ...]) -> Optional[List[_Part]]:
     return parts
 
 
-# Argument types that are leaves of the walk (no gradient), tested without the walk.
+# Argument types that are leaves of the walk (no gradient), tested without the walk, and
+# containers that have no plan (plan_of would say so after two lookups).
 _LEAVES = frozenset({type(None), bool, int, float, str})
+_WALKED = frozenset({dict, list, tuple})
 
 
 def _withgradient_planned(
