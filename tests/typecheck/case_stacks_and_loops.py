@@ -21,7 +21,7 @@ D, V = 64, 100
 blocks = Chain(*[Chain(LayerNorm(D), Dense(D, D, gelu)) for _ in range(3)])
 logits = Dense(128, V)(blocks(tf.randn(2, 8, D)))  # E: Dense(128 => 100) expects input Tensor[..., 128], got Tensor[2, 8, 64]; need size 128 at axis -1 (got 64)  [shape]
 logits_fixed = Dense(D, V)(blocks(tf.randn(2, 8, D)))
-widening = Chain(*[Dense(D, 2 * D) for _ in range(2)])  # E: Chain layer 2 Dense(64 => 128) expects input Tensor[..., 64], but layer 1 Dense(64 => 128) produces Tensor[B, 128]; change Dense(64 => 128) to Dense(128 => 64)  [shape]
+widening = Chain(*[Dense(D, 2 * D) for _ in range(2)])  # E: Chain layer 2 Dense(64 => 128) expects input Tensor[..., 64], but layer 1 Dense(64 => 128) produces Tensor[B, 128]; change Dense(64 => 128) to Dense(128 => 128)  [shape]
 widening_fixed = Chain(*[Dense(D, D) for _ in range(2)])
 
 steps = []

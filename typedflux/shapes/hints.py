@@ -46,6 +46,13 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
     expected. Each is tried on the whole Chain; among those that compose, one that gives
     back the Chain's own input width (as a residual branch must) comes first, then the
     order above. In the norm case the other layer's fix is offered as the alternative.
+
+    Giving back the input width does not count when the failing layer is a copy of the
+    layer before (a repeated block, ``Chain(*[Dense(D, 2 * D) for _ in range(2)])``, or a
+    line written twice): nothing says such a Chain must give its input back, and keeping the
+    copy's output size is the smaller change (``Dense(128 => 128)``, not the reversed
+    ``Dense(128 => 64)``). A GPT MLP's down projection is no copy (``Dense(32 => 128,
+    gelu)`` then ``Dense(32 => 128)``): it still gets ``Dense(128 => 32)``.
     """
     cfg = item.config
     assert cfg is not None
@@ -63,6 +70,7 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
     prev_fix = prev_cfg.with_output(expected) if prev_cfg is not None else None
     ambiguous = (prev_cfg is not None and start == prev_pos
                  and prev_cfg.with_output(expected) is None)
+    copy = prev_cfg is not None and prev_cfg == cfg
     norm_fix = prev_cfg.with_input(expected) if ambiguous and prev_cfg is not None else None
 
     candidates: List[Tuple[Item, LayerConfig]] = []
@@ -77,7 +85,7 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
         ok, out = trial(subst)
         if not ok:
             continue
-        width = _input_width(start, items, x_in, subst, axis)
+        width = None if copy else _input_width(start, items, x_in, subst, axis)
         back = (
             out is not None and width is not None and -len(out) <= axis < len(out)
             and not isinstance(out[axis], Star) and equal(out[axis], width) is True  # type: ignore[arg-type]
