@@ -86,10 +86,11 @@ _SLACK = 1.0 + 2.0**-40
 # id(array) -> (weak reference to it, its bound), for the arrays proven finite (and some dead
 # ones).
 _PROOFS: Dict[int, Tuple["weakref.ReferenceType[Any]", float]] = {}
-#: The proofs by ``id`` of the array: ``(weak reference, bound)``. Read-only outside this module;
-#: :func:`proven_bound` is the rule for using an entry (the referent is the array itself and
-#: still read-only). ``tf.update``'s check applies that rule inline, a call per gradient being
-#: a measurable part of its cost.
+#: The proofs by ``id`` of the array: ``(weak reference, bound)``. Outside this module, read
+#: only, or remove the entry of a proof used up while its array is alive (no other array can
+#: hold its id then); :func:`proven_bound` is the rule for using an entry (the referent is the
+#: array itself and still read-only). ``tf.update``'s check applies that rule inline (a call
+#: per gradient is a measurable part of its cost) and removes the entries it used.
 PROOFS = _PROOFS
 _SWEEP = 1024
 _LOCK = threading.Lock()

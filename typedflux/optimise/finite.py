@@ -141,7 +141,7 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
     top = 0.0
     n = 0
     low = False
-    proof = PROOFS.get
+    proof, drop = PROOFS.get, PROOFS.pop
     for _, _, g in entries:
         # (proven_bound(g), inline: the proof holds for this very array, still read-only.
         # Ids compared, not the arrays with `is`, which would narrow g to Optional for mypy.)
@@ -158,6 +158,7 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
                 low = True
         else:
             g.setflags(write=True)  # (half the cost of g.flags.writeable = True)
+            drop(id(g), None)  # (used up: the registry stays small, with nothing to sweep)
             b = entry[1]
             if b > top:
                 top = b

@@ -29,7 +29,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import numpy as np
 
-from typedflux.compiler.hooks import concrete, opaque
+from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
@@ -329,8 +329,13 @@ def _apply(
             g = _gradient_array(g, name, p)
         todo.append((name, pd, g))
         written.append((name, pd))
-    if not _finite_step(state, todo, nonfinite, who, epoch, batch):
+    # Outside a recording (tf.compile) the opaque functions are called without their wrappers
+    # (~0.15 us each: a wrapper only looks for a recording, and there is none).
+    raw = not ACTIVE[0]
+    if not (_RAW_FINITE_STEP if raw else _finite_step)(state, todo, nonfinite, who, epoch, batch):
         return False
+    add = _RAW_AXPY if raw else axpy
+    rule_step = _RAW_RULE_STEP if raw else _rule_step
     leaves = state.leaves
     risk = 0.0  # the largest |eta| of a Descent step, scaled for a float16 parameter
     for name, pd, g in todo:
@@ -354,18 +359,18 @@ def _apply(
             # p -= eta * g: one BLAS pass with no temporary for large arrays; for small
             # ones (biases, a last layer) numpy's expression (Descent.apply's) is cheaper
             # than the ctypes call.
-            if pd.size >= _AXPY_MIN and axpy(-float(eta), g, pd):
+            if pd.size >= _AXPY_MIN and add(-float(eta), g, pd):
                 continue
             step = rule.eta * g
         else:
-            _rule_step(state, name, leaf, pd, g)
+            rule_step(state, name, leaf, pd, g)
             continue
         # In place: the tape that produced ``grads`` is already freed, and every holder of
         # this parameter (a shared weight, the optimiser's caller) sees the new values.
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
-    after_step(state, written, risk, who, epoch, batch)
+    (_RAW_AFTER_STEP if raw else after_step)(state, written, risk, who, epoch, batch)
     return True
 
 
@@ -417,6 +422,11 @@ def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
         state._suspects.append(name)
 
 
+# (The functions behind the opaque wrappers: see _apply.)
+_RAW_FINITE_STEP = _finite_step.__wrapped__  # type: ignore[attr-defined]
+_RAW_RULE_STEP = _rule_step.__wrapped__  # type: ignore[attr-defined]
+_RAW_AFTER_STEP = after_step.__wrapped__  # type: ignore[attr-defined]
+_RAW_AXPY = axpy.__wrapped__  # type: ignore[attr-defined]
 _vdot = np.vdot
 _isfinite = math.isfinite
 _INF = float("inf")
