@@ -35,7 +35,15 @@ from mypy.nodes import (
     Var,
 )
 from mypy.traverser import all_return_statements, all_yield_expressions
-from mypy.types import CallableType, Instance, TupleType, Type, UnionType, get_proper_type
+from mypy.types import (
+    CallableType,
+    Instance,
+    NoneType,
+    TupleType,
+    Type,
+    UnionType,
+    get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.statements import nested, walk
@@ -169,21 +177,39 @@ def _branches(
     """Our words for ``x if c else y`` against ``declared`` (mypy words the union of the
     branches' types): the first branch whose type, among its candidates, provably differs,
     when the union of the two candidates is exactly what mypy's message names. A branch no
-    hook typed counts as the annotation's type when that is what mypy's words say."""
+    hook typed counts as the annotation's type when that is what mypy's words say; a
+    ``None`` branch against an ``Optional`` annotation fits it (``x if c else None``), the
+    other branch is compared with the tensor the annotation holds."""
     from mypy.typeops import make_simplified_union
 
-    sides = [_item_candidates(state, func, b) + [declared]
-             for b in (value.if_expr, value.else_expr)]
+    def candidates(branch: Expression) -> List[Type]:
+        if isinstance(branch, NameExpr) and branch.fullname == "builtins.None":
+            return [NoneType()]
+        return _item_candidates(state, func, branch) + [declared]
+
+    want = _optional_tensor(declared)
+    sides = [candidates(b) for b in (value.if_expr, value.else_expr)]
     for first in sides[0]:
         for second in sides[1]:
             union = make_simplified_union([first, second])
             if not _says(info.code.code, info.message, union, declared, state.options):
                 continue
             for got_type in (first, second):
-                words = _first_mismatch([got_type], declared, where, lambda t: True)
+                words = _first_mismatch([got_type], want, where, lambda t: True)
                 if words is not None:
                     return words
     return None
+
+
+def _optional_tensor(declared: Type) -> Type:
+    """The tensor type an ``Optional`` annotation holds, else the annotation itself."""
+    p = get_proper_type(declared)
+    if isinstance(p, UnionType):
+        rest = [m for m in p.items if not isinstance(get_proper_type(m), NoneType)]
+        tensor = len(rest) == 1 and translate.is_tensor(get_proper_type(rest[0]))
+        if tensor and len(rest) < len(p.items):
+            return rest[0]
+    return declared
 
 
 def _item_candidates(state: Any, func: Optional[FuncDef], item: Expression) -> List[Type]:
@@ -298,13 +324,29 @@ def _tuple_items(
     knows (bare names, or an operator a hook typed): the first such item, as ``tuple item
     k``. mypy words the whole tuple's type, so each item's words are read from its message
     and matched against the candidates' words."""
-    from mypy.messages import format_type_bare
-
     want = get_proper_type(declared)
     m = _WORDED[info.code.code].fullmatch(info.message)
     if not isinstance(want, TupleType) or m is None:
         return None
-    got_items, want_items = _tuple_words(m.group(1)), _tuple_words(m.group(2))
+    return _items_differing(state, func, value, want, m.group(1), m.group(2), where, "")
+
+
+def _items_differing(
+    state: Any,
+    func: Optional[FuncDef],
+    value: TupleExpr,
+    want: TupleType,
+    got_text: str,
+    want_text: str,
+    where: Any,
+    outer: str,
+) -> Optional[str]:
+    """The first item of ``value`` whose words differ from the annotation's, in shape words,
+    when every differing item is such a tensor; a tuple display inside follows the same way
+    (``return y, (y, x)``: ``tuple item 1 of tuple item 1``)."""
+    from mypy.messages import format_type_bare
+
+    got_items, want_items = _tuple_words(got_text), _tuple_words(want_text)
     n = len(value.items)
     if not (len(want.items) == len(got_items) == len(want_items) == n):
         return None
@@ -313,18 +355,22 @@ def _tuple_items(
         if got_words == want_words:
             continue
         declared_k = want.items[k]
-        pattern = translate.shape_of(declared_k)
-        if pattern is None:
-            return None  # a difference the plugin cannot say in shape words
         if format_type_bare(declared_k, state.options) != want_words:
             return None
-        candidates = _item_candidates(state, func, item)
+        inner = get_proper_type(declared_k)
+        if isinstance(item, TupleExpr) and isinstance(inner, TupleType):
+            words = _items_differing(state, func, item, inner, got_words, want_words, where,
+                                     f" of tuple item {k}{outer}")
+        elif translate.shape_of(declared_k) is None:
+            return None  # a difference the plugin cannot say in shape words
+        else:
+            candidates = _item_candidates(state, func, item)
 
-        def said(got_type: Type, got_words: str = got_words) -> bool:
-            return format_type_bare(got_type, state.options) == got_words
+            def said(got_type: Type, got_words: str = got_words) -> bool:
+                return format_type_bare(got_type, state.options) == got_words
 
-        part = replace(where, part=f"tuple item {k}")
-        words = _first_mismatch(candidates, declared_k, part, said)
+            part = replace(where, part=f"tuple item {k}{outer}")
+            words = _first_mismatch(candidates, declared_k, part, said)
         if words is None:
             return None
         first = first or words

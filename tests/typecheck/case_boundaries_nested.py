@@ -1,14 +1,16 @@
 """Displays inside displays and conditional expressions at a boundary, where mypy reports
 the value itself: an item of a list inside a list, a dict or a tuple (``return [[y], [x]]``,
-``return {"h": [x]}``, ``return h, [x]``; mypy's ``[list-item]``), ``dict(h=x)`` (mypy reads
+``return {"h": [x]}``, ``return h, [x]``; mypy's ``[list-item]``; ``return y, (y, x)``, its
+``[return-value]``), ``dict(h=x)`` (mypy reads
 it as ``{"h": x}``: ``[dict-item]``), and ``x if c else y`` whose branch has another shape
-(mypy's ``[return-value]`` naming the union of the branches). The checker rewords each in the
+(mypy's ``[return-value]`` naming the union of the branches; ``x if c else None`` against an
+``Optional`` one too). The checker rewords each in the
 boundary's words, naming the item innermost first (``list item 0 of dict entry 1``) or the
 branch's shape; concrete and symbolic, each fix clean. `@tf.shapecheck` raises the same words
 at run time (the calls at the bottom; a conditional raises when the wrong branch is taken).
 """
 
-from typing import Dict, List, Tuple, TypeVar
+from typing import Dict, List, Optional, Tuple, TypeVar
 
 import typedflux as tf
 from typedflux import Dense, Tensor
@@ -58,6 +60,27 @@ def paired(x: Tensor[4, 32], y: Tensor[4, 64]) -> Tuple[Tensor[4, 64], List[Tens
 @tf.shapecheck
 def paired_fixed(x: Tensor[4, 32], y: Tensor[4, 64]) -> Tuple[Tensor[4, 64], List[Tensor[4, 64]]]:
     return y, [proj(x)]
+
+
+# -- a tuple inside a tuple ------------------------------------------------------------------------
+@tf.shapecheck
+def states(x: Tensor[B, 32], y: Tensor[B, 64]) -> Tuple[Tensor[B, 64], Tuple[Tensor[B, 64], Tensor[B, 64]]]:
+    return y, (y, x)  # E: Return shape Tensor[B, 32] (tuple item 1 of tuple item 1) does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]
+
+
+@tf.shapecheck
+def states_fixed(x: Tensor[B, 32], y: Tensor[B, 64]) -> Tuple[Tensor[B, 64], Tuple[Tensor[B, 64], Tensor[B, 64]]]:
+    return y, (y, proj(x))
+
+
+@tf.shapecheck
+def states4(x: Tensor[4, 32], y: Tensor[4, 64]) -> Tuple[Tuple[Tensor[4, 64], int], Tensor[4, 64]]:
+    return (2 * x, 1), y  # E: Return shape Tensor[4, 32] (tuple item 0 of tuple item 0) does not match the annotation Tensor[4, 64]: axis 1 is 32, expected 64  [shape]
+
+
+@tf.shapecheck
+def states4_fixed(x: Tensor[4, 32], y: Tensor[4, 64]) -> Tuple[Tuple[Tensor[4, 64], int], Tensor[4, 64]]:
+    return (2 * proj(x), 1), y
 
 
 # -- dict(h=x) --------------------------------------------------------------------------------------
@@ -123,6 +146,26 @@ def either_named_fixed(x: Tensor[B, 32], first: bool) -> Dict[str, Tensor[B, 64]
     return {"h": proj(x)} if first else {"h": proj(x)}
 
 
+@tf.shapecheck
+def maybe(x: Tensor[B, 32], first: bool) -> Optional[Tensor[B, 64]]:
+    return x if first else None  # E: Return shape Tensor[B, 32] does not match the annotation Tensor[B, 64]: axis 1 is 32, expected 64  [shape]
+
+
+@tf.shapecheck
+def maybe_fixed(x: Tensor[B, 32], first: bool) -> Optional[Tensor[B, 64]]:
+    return proj(x) if first else None
+
+
+@tf.shapecheck
+def maybe4(x: Tensor[4, 32], first: bool) -> Optional[Tensor[4, 64]]:
+    return None if first else x  # E: Return shape Tensor[4, 32] does not match the annotation Tensor[4, 64]: axis 1 is 32, expected 64  [shape]
+
+
+@tf.shapecheck
+def maybe4_fixed(x: Tensor[4, 32], first: bool) -> Optional[Tensor[4, 64]]:
+    return None if first else proj(x)
+
+
 def kept(x: Tensor[B, 32], y: Tensor[B, 64], first: bool) -> None:
     hs: Dict[str, List[Tensor[B, 64]]] = {"h": [x]}  # E: Assigned shape Tensor[B, 32] (list item 0 of dict entry 0) does not match the annotation Tensor[B, 64] of "hs": axis 1 is 32, expected 64  [shape]
     h: Tensor[B, 64] = x if first else y  # E: Assigned shape Tensor[B, 32] does not match the annotation Tensor[B, 64] of "h": axis 1 is 32, expected 64  [shape]
@@ -148,6 +191,10 @@ grouped(x4, y4)
 grouped_fixed(x4, y4)
 paired(x4, y4)
 paired_fixed(x4, y4)
+states(x4, y4)
+states_fixed(x4, y4)
+states4(x4, y4)
+states4_fixed(x4, y4)
 keyworded(x4, y4)
 keyworded_fixed(x4, y4)
 scaled(x4, y4)
@@ -159,6 +206,10 @@ either_fixed(x4, y4, True)
 other(x4, y4, False)
 other_fixed(x4, y4, False)
 either_named(x4, True)
+maybe(x4, True)
+maybe_fixed(x4, True)
+maybe4(x4, False)
+maybe4_fixed(x4, False)
 either_named_fixed(x4, True)
 kept(x4, y4, True)
 kept_fixed(x4, y4, True)
