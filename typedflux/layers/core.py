@@ -15,7 +15,7 @@ so a wrong input raises ``ShapeError`` naming the layer.
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, Optional, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
@@ -54,6 +54,14 @@ class Layer:
     """
 
     spec: ClassVar[LayerSpec]
+
+    if TYPE_CHECKING:
+        # Every layer class defines its own typed ``__call__``. This one is for the checker
+        # alone: a list of layers of several kinds (``[Dense(...), Dropout(0.1), LayerNorm(16)]``)
+        # has the item type ``Layer``, and ``for layer in layers: h = layer(h)`` must
+        # type-check (the shape is then unknown). ``*args: Any, **kwargs: Any`` lets every
+        # subclass narrow it.
+        def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
 
     def _configure(self, *args: Any) -> Dict[str, Any]:
         """Validate the constructor arguments (in the spec's order); return them normalised
