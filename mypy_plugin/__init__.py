@@ -65,6 +65,7 @@ from mypy_plugin.callbacks.annotations import (
 )
 from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
 from mypy_plugin.callbacks.calls import signature_hook
+from mypy_plugin.callbacks.lambda_context import LAMBDA_TAKERS, lambda_context_hook
 from mypy_plugin.callbacks.chain_context import annotated_chain_hook, chain_signature_hook
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.conversions import item_hook
@@ -191,6 +192,9 @@ class TypedfluxPlugin(Plugin):
             return None
         if fullname == _CHAIN_FULLNAME:
             return chain_signature_hook
+        if fullname in LAMBDA_TAKERS:  # tf.gradient(lambda m: ..., model): m is the model
+            return lambda_context_hook(LAMBDA_TAKERS[fullname],
+                                       self._signature_hook(fullname, False))
         return self._signature_hook(fullname, False)
 
     def get_method_signature_hook(

@@ -21,7 +21,7 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
 
-__all__ = ["LOADER", "loader_iter_hook"]
+__all__ = ["LOADER", "batch_types", "loader_iter_hook"]
 
 LOADER = "typedflux.data.loader.DataLoader"
 
@@ -47,31 +47,43 @@ def _batch_shape(t: Optional[Type]) -> Optional[Sequence[Any]]:
     return (translate.UNKNOWN, *s[1:])
 
 
+def batch_types(api: Any, call: object,
+                lookup: Optional[Callable[[Expression], Optional[Type]]] = None
+                ) -> Optional[List[Type]]:
+    """The type of each tensor of a batch of ``call`` (a ``DataLoader(...)`` call whose data
+    are tensors of known shapes, read with ``lookup``: by default the types mypy recorded),
+    or None."""
+    data = _data(call)
+    if data is None:
+        return None
+    items = data.items if isinstance(data, (TupleExpr, ListExpr)) else [data]
+    find = lookup or type_lookup(api)
+    shapes = [_batch_shape(find(i)) for i in items]
+    template = tensor_template(api)
+    if not items or template is None or any(s is None for s in shapes):
+        return None
+    names = translate.Names()
+    names_in_scope(api, names)
+    int_type, str_type = api.named_generic_type("builtins.int", []), api.named_generic_type(
+        "builtins.str", [])
+    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    return [translate.type_of_shape(s, template, names, int_type, str_type, tuple_any)
+            for s in shapes if s is not None]
+
+
 def loader_iter_hook() -> Callable[[Any], Type]:
     """The method hook for ``DataLoader.__iter__``."""
 
     def hook(ctx: MethodContext) -> Type:
+        tensors = batch_types(ctx.api, ctx.context)
+        if tensors is None:
+            return ctx.default_return_type
         data = _data(ctx.context)
-        if data is None:
-            return ctx.default_return_type
-        items = data.items if isinstance(data, (TupleExpr, ListExpr)) else [data]
-        lookup = type_lookup(ctx.api)
-        shapes = [_batch_shape(lookup(i)) for i in items]
-        template = tensor_template(ctx.api)
-        if not items or template is None or any(s is None for s in shapes):
-            return ctx.default_return_type
-        api = ctx.api
-        names = translate.Names()
-        names_in_scope(api, names)
-        int_type, str_type = api.named_generic_type("builtins.int", []), api.named_generic_type(
-            "builtins.str", [])
-        tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
-        tensors: List[Type] = [
-            translate.type_of_shape(s, template, names, int_type, str_type, tuple_any)
-            for s in shapes if s is not None
-        ]
         if isinstance(data, (TupleExpr, ListExpr)):
-            fallback = api.named_generic_type("builtins.tuple", [template])
+            template = tensor_template(ctx.api)
+            if template is None:
+                return ctx.default_return_type
+            fallback = ctx.api.named_generic_type("builtins.tuple", [template])
             batch: Type = TupleType(tensors, fallback)
         else:
             batch = tensors[0]
