@@ -41,6 +41,7 @@ from mypy.types import (
 
 from mypy_plugin.class_constants import class_constant
 from mypy_plugin.flow import active_value, value_at
+from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
 
 __all__ = [
@@ -148,6 +149,8 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     constant = constant_value(e, lookup)  # ``LATENT = 20`` bound once in this module
     if constant is None:
         constant = class_constant(e, lookup)  # ``Config.n_embd``, ``config.n_embd``
+    if constant is None:
+        constant = instance_constant(e, lookup)  # ``cfg.d_in`` of ``cfg = Config()``
     if constant is None and isinstance(node, Var) and isinstance(e, NameExpr):
         # ``c += growth`` in a loop of known length: its value where it is read (flow.py)
         v = value_at(getattr(lookup, "__self__", None), e)

@@ -158,7 +158,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
                 data.append(_data(chk, arg.initializer, values[-1]))
             else:
                 return None
-    if not any(_known(v) for v in values) and (
+    if values and not any(_known(v) for v in values) and (
             body is not None or all(isinstance(d, Unknown) for d in data)):
         return None  # nothing more known than the helper's own annotations say
     if body is None:  # loops or conditions: run the body on the values (flow.py)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
+import types
 from pathlib import Path
 from typing import Dict, List, Set, Tuple
 
@@ -35,15 +37,22 @@ def _run(case: Path) -> Dict[int, List[str]]:
     """Execute ``case`` statement by statement; ShapeErrors by the case line that raised."""
     source = case.read_text()
     tree = ast.parse(source, str(case))
-    namespace: Dict[str, object] = {"__name__": case.stem}
+    # A module of its own, registered while it runs: ``@dataclass`` reads its class's module
+    # from sys.modules.
+    module = types.ModuleType(case.stem)
+    namespace: Dict[str, object] = module.__dict__
     raised: Dict[int, List[str]] = {}
-    for stmt in tree.body:
-        code = compile(ast.Module(body=[stmt], type_ignores=[]), str(case), "exec")
-        try:
-            exec(code, namespace)
-        except ShapeError as err:
-            for n in error_lines(err, str(case), tree) or [stmt.lineno]:
-                raised.setdefault(n, []).append(err.message)
+    sys.modules[case.stem] = module
+    try:
+        for stmt in tree.body:
+            code = compile(ast.Module(body=[stmt], type_ignores=[]), str(case), "exec")
+            try:
+                exec(code, namespace)
+            except ShapeError as err:
+                for n in error_lines(err, str(case), tree) or [stmt.lineno]:
+                    raised.setdefault(n, []).append(err.message)
+    finally:
+        del sys.modules[case.stem]
     return raised
 
 
