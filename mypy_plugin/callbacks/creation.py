@@ -2,8 +2,11 @@
 
 ``tf.tensor([[1., 2.]])`` is ``Tensor[1, 2]``; a number is ``Tensor[()]``. A comprehension
 over ``range`` of a known length (``[i % V for i in range(T)]``) and ``list(range(n))`` count
-as literals of that length. Anything else that is not a rectangular literal of numbers (a
-variable, a ragged list, an array, a filtered comprehension) keeps mypy's type.
+as literals of that length. Data typed as lists nested ``k`` deep around numbers
+(``list[list[int]]``: a variable, a comprehension of lists) make a tensor of rank ``k``, its
+sizes unknown: numpy refuses a ragged list, so the run gives that rank or fails (an empty
+outer list, ``(0,)``, is the one exception). Anything else (an array, a list of tensors, a
+union) keeps mypy's type.
 
 >>> from mypy.nodes import FloatExpr, ListExpr
 >>> literal_shape(ListExpr([ListExpr([FloatExpr(1.0), FloatExpr(2.0)])]))
@@ -29,14 +32,14 @@ from mypy.nodes import (
     UnaryExpr,
 )
 from mypy.plugin import FunctionContext
-from mypy.types import Instance, LiteralType, Type, get_proper_type
+from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
 from mypy_plugin.translate.reading import TypeLookup
 from mypy_plugin.values import NotStatic, static_int
 
-__all__ = ["literal_shape", "range_length", "tensor_literal_hook"]
+__all__ = ["literal_shape", "nested_rank", "range_length", "tensor_literal_hook"]
 
 
 def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optional[Tuple[int, ...]]:
@@ -132,6 +135,38 @@ def _comprehension(e: ListComprehension, lookup: Optional[TypeLookup]) -> Option
     return None if inner is None else (n, *inner)
 
 
+def nested_rank(t: Type) -> Optional[int]:
+    """How many ``list`` (or ``tuple[X, ...]``) levels ``t`` nests around a number type.
+
+    >>> nested_rank(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
+    depth = 0
+    p = get_proper_type(t)
+    while isinstance(p, Instance) and p.type.fullname in ("builtins.list", "builtins.tuple") \
+            and len(p.args) == 1:
+        depth += 1
+        p = get_proper_type(p.args[0])
+    if isinstance(p, LiteralType):
+        p = p.fallback
+    if depth and isinstance(p, Instance) and p.type.fullname in _NUMBERS:
+        return depth
+    return None
+
+
+def _data_rank(e: Expression, t: Type, lookup: TypeLookup) -> Optional[int]:
+    # The call's context (``data: Any``) makes mypy type a comprehension written in the call
+    # ``list[Any]``: its item's own type says the rest.
+    rank = nested_rank(t)
+    if rank is None and isinstance(e, ListComprehension) and not e.generator.is_async[0]:
+        item = lookup(e.generator.left_expr)
+        p = get_proper_type(item) if item is not None else None
+        inner = 0 if isinstance(p, Instance) and p.type.fullname in _NUMBERS else (
+            nested_rank(item) if item is not None else None)
+        rank = None if inner is None else inner + 1
+    return rank
+
+
 def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
     """The function hook for ``typedflux.tensor``.
 
@@ -144,10 +179,16 @@ def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
             return ctx.default_return_type
         shape = literal_shape(ctx.args[0][0], type_lookup(ctx.api))
         template = tensor_template(ctx.api, ctx.default_return_type)
-        if shape is None or template is None:
+        if template is None:
             return ctx.default_return_type
         int_type = ctx.api.named_generic_type("builtins.int", [])
-        dims: list[Type] = [LiteralType(d, int_type) for d in shape]
+        if shape is not None:
+            dims: list[Type] = [LiteralType(d, int_type) for d in shape]
+        else:
+            rank = _data_rank(ctx.args[0][0], ctx.arg_types[0][0], type_lookup(ctx.api))
+            if not rank:
+                return ctx.default_return_type
+            dims = [AnyType(TypeOfAny.special_form)] * rank
         return check_boundary(ctx, template.copy_modified(args=dims))
 
     return guarded('"tensor"', hook, lambda ctx: ctx.default_return_type)

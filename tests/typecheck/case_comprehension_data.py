@@ -8,6 +8,8 @@ the same words. A filtered comprehension or an unknown length stays unknown.
 
 from typing import TypeVar
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Dense, Embedding, Tensor
 
@@ -40,3 +42,18 @@ def weighted_fixed(scores: Tensor[B, 10]) -> Tensor[B, 10]:
 
 weighted(tf.randn(3, 10))
 weighted_fixed(tf.randn(3, 10))
+
+# Lists nested around numbers, of unknown lengths (padded token ids, rows read in a loop),
+# give the rank: their sizes are unknown, so only a fixed size can disagree.
+sentences = [[1, 2, 3], [4, 5], [6]]
+longest = max(len(s) for s in sentences)
+rows = [s + [0] * (longest - len(s)) for s in sentences]
+reveal_type(tf.tensor(rows))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Any]"
+padded = tf.tensor([s + [0] * (longest - len(s)) for s in sentences])
+mask = padded > 0
+emb = tf.randn(len(sentences), longest, 8)
+pooled = (emb * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+scores = pooled @ tf.randn(6, 4)  # E: Inner dimensions differ for "matmul": x has Tensor[?, 8], w has Tensor[6, 4]; need x.shape[-1] == w.shape[-2] (8 vs 6)  [shape]
+scores_fixed = pooled @ tf.randn(8, 4)
+values: list[float] = [0.5, 1.5]
+reveal_type(tf.tensor(values))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
