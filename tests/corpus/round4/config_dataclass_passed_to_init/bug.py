@@ -1,0 +1,24 @@
+"""A model class takes its config (a dataclass) in __init__ and builds its layers from it."""
+from dataclasses import dataclass
+
+import typedflux as tf
+from typedflux import Chain, Dense, Dropout, relu
+
+
+@dataclass
+class MLPConfig:
+    d_in: int = 10
+    width: int = 32
+    depth_out: int = 3
+
+
+class MLP:
+    def __init__(self, cfg: MLPConfig) -> None:
+        self.net = Chain(Dense(cfg.d_in, cfg.width, relu), Dropout(0.1), Dense(cfg.width, cfg.depth_out))
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.net(x)
+
+
+model = MLP(MLPConfig())
+print(model(tf.randn(4, 12)).shape)  # BUG[gap flow: layers built in __init__ from a config parameter are unknown, and the bare-Tensor __call__ is not followed]

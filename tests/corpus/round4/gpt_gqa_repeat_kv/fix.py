@@ -1,0 +1,8 @@
+"""Grouped-query attention: 2 kv heads repeated 3 times do not make the 4 query heads."""
+import typedflux as tf
+
+q = tf.randn(2, 4, 5, 8)
+k = tf.randn(2, 2, 5, 8)
+k_rep = tf.repeat_interleave(k, 2, axis=1)
+scores = q @ k_rep.swapaxes(-2, -1)
+print(scores.shape)

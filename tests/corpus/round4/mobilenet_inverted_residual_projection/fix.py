@@ -1,0 +1,13 @@
+"""A MobileNetV2 inverted residual: the projection back is sized for the expanded width."""
+import typedflux as tf
+from typedflux import BatchNorm, Chain, Conv, SkipConnection, relu
+
+block = SkipConnection(
+    Chain(
+        Conv((1, 1), 16, 96), BatchNorm(96, relu),
+        Conv((3, 3), 96, 96, pad=1, groups=96), BatchNorm(96, relu),
+        Conv((1, 1), 96, 16), BatchNorm(16),
+    ),
+    tf.add,
+)
+print(block(tf.randn(1, 16, 8, 8)).shape)
