@@ -2,7 +2,8 @@
 
 ``tf.tensor([[1., 2.]])`` is ``Tensor[1, 2]``; a number is ``Tensor[()]``. A comprehension
 over ``range`` of a known length (``[i % V for i in range(T)]``) and ``list(range(n))`` count
-as literals of that length. Data typed as lists nested ``k`` deep around numbers
+as literals of that length, as does a module-level name bound once to such a literal and
+read only by typedflux's functions or ``len`` (nothing can append to it). Data typed as lists nested ``k`` deep around numbers
 (``list[list[int]]``: a variable, a comprehension of lists) make a tensor of rank ``k``, its
 sizes unknown: numpy refuses a ragged list, so the run gives that rank or fails (an empty
 outer list, ``(0,)``, is the one exception). Anything else (an array, a list of tensors, a
@@ -15,10 +16,12 @@ union) keeps mypy's type.
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Tuple
+from typing import Callable, Dict, Optional, Set, Tuple
 
 from mypy.nodes import (
     ARG_POS,
+    GDEF,
+    AssignmentStmt,
     CallExpr,
     ComplexExpr,
     Expression,
@@ -26,16 +29,21 @@ from mypy.nodes import (
     IntExpr,
     ListComprehension,
     ListExpr,
+    MypyFile,
     NameExpr,
     OpExpr,
+    RefExpr,
     TupleExpr,
     UnaryExpr,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.plugin import FunctionContext
 from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
+from mypy_plugin.module_constants import bound_once
+from mypy_plugin.statements import PerTree
 from mypy_plugin.translate.reading import TypeLookup
 from mypy_plugin.values import NotStatic, static_int
 
@@ -61,6 +69,8 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
     """
     if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
         return ()
+    if isinstance(e, NameExpr) and e.kind == GDEF and lookup is not None:
+        return _named_list(e, lookup)
     if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
         return ()
     if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
@@ -83,6 +93,48 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
         assert first is not None
         return (len(e.items),) + first
     return () if _number(e, lookup) else None
+
+
+def _named_list(e: NameExpr, lookup: TypeLookup) -> Optional[Tuple[int, ...]]:
+    """The shape of the list a module-level name holds (``labels = [i % 3 for i in
+    range(9)]``, then ``tf.onehot(labels, 3)``) when the module binds the name once, to a
+    literal, and reads it only as an argument of typedflux's functions or ``len``: nothing
+    can append to it."""
+    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
+    if not isinstance(tree, MypyFile) or e.fullname != f"{tree.fullname}.{e.name}":
+        return None
+    value = _named_lists(tree).get(e.name)
+    shape = literal_shape(value, lookup) if value is not None else None
+    return shape if shape else None
+
+
+def _read_named_lists(tree: MypyFile) -> Dict[str, Expression]:
+    try:
+        once = bound_once(tree)
+        found: Dict[str, Expression] = {}
+        for s in tree.defs:
+            if (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
+                    and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once
+                    and isinstance(s.rvalue, (ListExpr, TupleExpr, ListComprehension))):
+                found[s.lvalues[0].name] = s.rvalue
+        if not found:
+            return {}
+        passed: Set[int] = set()
+        exprs = get_subexpressions(tree)
+        for x in exprs:
+            if isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
+                    x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
+                passed.update(id(a) for a in x.args if isinstance(a, NameExpr))
+        targets = {id(s.lvalues[0]) for s in tree.defs if isinstance(s, AssignmentStmt)}
+        for x in exprs:
+            if isinstance(x, NameExpr) and x.name in found and id(x) not in passed | targets:
+                del found[x.name]  # read some other way: it might be changed
+        return found
+    except Exception:  # noqa: BLE001 - a construct not modelled here: no lists known
+        return {}
+
+
+_named_lists = PerTree(_read_named_lists, keep=64)
 
 
 def _number(e: Expression, lookup: Optional[TypeLookup]) -> bool:

@@ -55,5 +55,17 @@ emb = tf.randn(len(sentences), longest, 8)
 pooled = (emb * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
 scores = pooled @ tf.randn(6, 4)  # E: Inner dimensions differ for "matmul": x has Tensor[?, 8], w has Tensor[6, 4]; need x.shape[-1] == w.shape[-2] (8 vs 6)  [shape]
 scores_fixed = pooled @ tf.randn(8, 4)
-values: list[float] = [0.5, 1.5]
-reveal_type(tf.tensor(values))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
+
+
+def from_values(values: list[float]) -> None:
+    reveal_type(tf.tensor(values))  # N: Revealed type is "typedflux.tensor.Tensor[Any]"
+
+# A module-level list bound once and read only by typedflux's functions (or len) keeps its
+# length: nothing can append to it. One appended to, or read any other way, is unknown.
+labels = [i % 3 for i in range(9)]
+scores9 = tf.randn(9, 4)
+tf.losses.logitcrossentropy(scores9, tf.onehot(labels, 3))  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[9, 4], target has Tensor[9, 3]; need identical shapes (no broadcasting in losses) (4 vs 3 at axis -1)  [shape]
+tf.losses.logitcrossentropy(scores9[:, :3], tf.onehot(labels, 3))
+grown = [0, 1, 2]
+grown.append(1)
+reveal_type(tf.onehot(grown, 3))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[3]]"
