@@ -232,7 +232,8 @@ def _rerun(ctx: Any, func: FuncDef, params: List[Any], values: List[Type],
         return None
     result, errors = inferred
     if errors:
-        _report_at_call(ctx, errors)
+        if params:  # (a helper with no parameters: its body's errors were reported there)
+            _report_at_call(ctx, errors)
         return None
     if not _is_layer(result) or not is_subtype(result, default):
         return None

@@ -86,6 +86,9 @@ reveal_type(Holder().forward(tf.zeros(2, 784)))  # N: Revealed type is "typedflu
 reveal_type(tf.tensor([[1.0, 2.0]]))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[2]]"
 reveal_type(tf.tensor(0.5))  # N: Revealed type is "typedflux.tensor.Tensor[()]"
 reveal_type(tf.tensor([[1, 2], [3, 4], [5, -6]]))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
-data = [[1.0, 2.0]]
-reveal_type(tf.tensor(data))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+data = [[1.0, 2.0]]  # bound once, read only by typedflux: its shape is known
+reveal_type(tf.tensor(data))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[2]]"
+rows = [[1.0, 2.0]]
+rows.append([3.0, 4.0])  # appended to: lists nested around numbers, rank 2, sizes unknown
+reveal_type(tf.tensor(rows))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Any]"
 row_times_matrix = tf.tensor([[1.0, 2.0]]) @ tf.zeros(3, 4)  # E: Inner dimensions differ for "matmul": x has Tensor[1, 2], w has Tensor[3, 4]; need x.shape[-1] == w.shape[-2] (2 vs 3)  [shape]
