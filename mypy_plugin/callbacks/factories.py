@@ -141,7 +141,10 @@ def factory_result(ctx: Any) -> Optional[Type]:
     chk = ctx.api
     if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
         return None
-    params = func.arguments[skip:]
+    try:
+        params = func.arguments[skip:]
+    except AttributeError:  # a function read from mypy's cache (a library's) has no arguments
+        return None
     values: List[Type] = []
     data: List[Any] = []  # each parameter's Python value (flow_values.py), for a loop
     with LocalTypeMap(chk):
