@@ -418,3 +418,43 @@ def test_arrays_of_objects_or_strings_run_eagerly_or_are_refused() -> None:
     assert f.stats() == {"recordings": 0, "replays": 0, "eager": 1}
     with pytest.raises(TraceError, match="dtype <U1; tf.compile records arrays of numbers"):
         tf.compile(lambda a: a, fallback=False)(np.array(["a", "b"]))
+
+
+def test_a_single_model_argument_replays_by_identity_and_is_still_guarded() -> None:
+    # step(model): after a replay, the next call with that very model tries the same
+    # recording first (no signature built); a change of mode, a replaced layer or another
+    # model still takes the full path, and every result equals eager's.
+    tf.seed(0)
+    models = [tf.Chain(tf.Dense(3, 4, tf.relu), tf.Dropout(0.5), tf.Dense(4, 2)) for _ in range(4)]
+    x, y = tf.ones(6, 3), tf.zeros(6, 2)
+    states = [tf.setup(tf.Descent(0.1), m) for m in models]
+    for i in (1, 3):
+        for (_, p), (_, q) in zip(tf.named_tensors(models[i - 1]), tf.named_tensors(models[i])):
+            q.data[...] = p.data
+    step = tf.compile(lambda m: _step(m, states[0] if m is models[0] else states[2], x, y))
+
+    def eager(m: Any) -> Any:
+        return _step(m, states[1] if m is models[1] else states[3], x, y)
+
+    compiled_model, eager_model, other_c, other_e = models
+    for k in range(10):
+        if k == 4:
+            for m in (compiled_model, eager_model):
+                tf.testmode(m)
+        if k == 6:
+            for m in (compiled_model, eager_model):
+                tf.trainmode(m)
+        if k == 7:
+            tf.seed(k)
+            compiled_model.layers = (compiled_model.layers[0], tf.Dropout(0.25),
+                                     compiled_model.layers[2])
+            eager_model.layers = (eager_model.layers[0], tf.Dropout(0.25), eager_model.layers[2])
+        tf.seed(100 + k)
+        a = step(other_c if k == 5 else compiled_model).item()
+        tf.seed(100 + k)
+        b = eager(other_e if k == 5 else eager_model).item()
+        assert a == b
+        if k == 3:  # (replays of that model in a row: the later ones went the short way)
+            fast = step._fast
+            assert step.stats()["replays"] == 2 and fast is not None and fast[0] is compiled_model
+    assert _equal_models(compiled_model, eager_model) and _equal_models(other_c, other_e)

@@ -122,6 +122,9 @@ class Compiled(Generic[P, R]):
         # Recordings made for a signature since its last replay.
         self._unreplayed: Dict[Any, int] = {}
         self._warned_tape = False
+        # (argument, recording) of the last replay of a call with one argument that is neither
+        # a tensor nor an array: the next call with that very object tries it first.
+        self._fast: Optional[Tuple[Any, _Entry]] = None
         self._stats = {"recordings": 0, "replays": 0, "eager": 0}
         functools.update_wrapper(self, fn, updated=())
 
@@ -175,6 +178,19 @@ class Compiled(Generic[P, R]):
                     RuntimeWarning, stacklevel=2)
             self._stats["eager"] += 1
             return self.fn(*args, **kwargs)
+        fast = self._fast
+        if fast is not None and not kwargs and len(args) == 1 and args[0] is fast[0]:
+            # The same single argument as at the last replay (a model: its signature is its
+            # identity), that recording first: no signature to build and look up.
+            entry = fast[1]
+            if entry.guard.holds() and entry.lock.acquire(False):
+                try:
+                    outs = entry.program.replay()
+                finally:
+                    entry.lock.release()
+                self._stats["replays"] += 1
+                fast_result: R = _rebuild(entry.result, outs)
+                return fast_result
         key, flat = _key(args, kwargs)
         entries = self._entries.get(key, ())
         busy = False
@@ -193,6 +209,9 @@ class Compiled(Generic[P, R]):
                 self._stats["replays"] += 1
                 if self._unreplayed:  # (empty once every signature has replayed: no hashing)
                     self._unreplayed.pop(key, None)
+                if (not kwargs and len(args) == 1 and not inputs
+                        and type(args[0]) not in (Tensor, np.ndarray)):
+                    self._fast = (args[0], entry)
                 result: R = _rebuild(entry.result, outs)
                 return result
         if not busy and key not in self._eager:
@@ -208,6 +227,7 @@ class Compiled(Generic[P, R]):
         return self.fn(*args, **kwargs)
 
     def _give_up(self, key: Any, why: str) -> None:
+        self._fast = None
         self._eager[key] = why
         self._entries.pop(key, None)
         warnings.warn(f"tf.compile: running {getattr(self.fn, '__name__', 'the function')} "
@@ -215,6 +235,7 @@ class Compiled(Generic[P, R]):
 
     def _record(self, key: Any, args: Tuple[Any, ...], npos: int,
                 names: Tuple[str, ...]) -> Any:
+        self._fast = None
         # ``args``: the positional arguments, then the keyword arguments' values in ``names``
         # order.
         for i, a in enumerate(args):
