@@ -45,7 +45,9 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
     input unknown) and that layer keeps its size (a norm), that layer taking what is
     expected. Each is tried on the whole Chain; among those that compose, one that gives
     back the Chain's own input width (as a residual branch must) comes first, then the
-    order above. In the norm case the other layer's fix is offered as the alternative.
+    order above. In the norm case the other layer's fix is offered as the alternative, and
+    the norm's comes first when the layer before the items the check could not follow (a
+    lambda) already gives what is expected.
 
     Giving back the input width does not count when the failing layer is a copy of the
     layer before (a repeated block, ``Chain(*[Dense(D, 2 * D) for _ in range(2)])``, or a
@@ -78,7 +80,10 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
                         (item, swap)):
         if new is not None and new != target.config:
             candidates.append((target, new))
-    ranked: List[Tuple[int, int, Item, LayerConfig]] = []
+    # A norm that started the check after an item it could not follow (a lambda): when the
+    # layer before that item already gives what is expected, the norm is the odd one out.
+    odd_norm = ambiguous and _given_before(items, start, expected)
+    ranked: List[Tuple[int, int, int, Item, LayerConfig]] = []
     for n, (target, new) in enumerate(candidates):
         subst = dict(base)
         subst[id(target)] = layer_item(new)
@@ -90,20 +95,39 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
             out is not None and width is not None and -len(out) <= axis < len(out)
             and not isinstance(out[axis], Star) and equal(out[axis], width) is True  # type: ignore[arg-type]
         )
-        ranked.append((0 if back else 1, n, target, new))
+        first = odd_norm and target is prev_item and new == norm_fix
+        ranked.append((0 if first else 1, 0 if back else 1, n, target, new))
     flatten = _flatten_hint(trial, item, x, expected, base)
     if flatten is not None:
         return flatten
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (r[0], r[1]))
-    _, _, target, new = ranked[0]
+    ranked.sort(key=lambda r: r[:3])
+    target, new = ranked[0][3:]
     text = f"change {item_text(target)} to {new.repr()}"
     if ambiguous:
-        other = next((r for r in ranked[1:] if r[2] is not target), None)
+        other = next((r for r in ranked[1:] if r[3] is not target), None)
         if other is not None:
-            text += f", or {item_text(other[2])} to {other[3].repr()}"
+            text += f", or {item_text(other[3])} to {other[4].repr()}"
     return text
+
+
+def _given_before(items: Any, start: Optional[int], expected: Any) -> bool:
+    """Whether the last layer before the items the check started past (a lambda, a typed
+    function) already gives ``expected``: ``Dense(32 => 64), lambda h: 2 * h, LayerNorm(256),
+    Dense(64 => 10)``. Evidence for which of two changes to name first, not a proof."""
+    if start is None:
+        return False
+    before: List[Optional[Item]] = list(items[: start - 1])
+    for it in reversed(before):
+        if it is None or it.kind == "function":
+            continue
+        cfg = it.config if it.kind == "layer" else None
+        if cfg is None:
+            return False
+        out = cfg.with_output(expected)
+        return bool(out == cfg if out is not None else cfg.with_input(expected) == cfg)
+    return False
 
 
 def _flatten_hint(trial: Trial, item: Item, x: Shape, expected: Any,
