@@ -81,6 +81,8 @@ __all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE",
            "STEPS"]
 
 STEPS = 4000  # statements run per scope (beyond: nothing more is known there)
+_VALUE_CHECKS = frozenset({"comparison-overlap", "redundant-expr", "unreachable", "truthy-bool",
+                           "redundant-cast", "possibly-undefined"})
 # Environments of the runs under way, innermost last: a hook that mypy runs inside an
 # expression inferred again (``Chain(*layers)`` in a helper's return) reads them first.
 ACTIVE: List[Env] = []
@@ -148,7 +150,10 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
         chk.expr_checker.expr_cache = cache
         for var, old in reversed(bound):
             var.type = old
-    return result, watcher.filtered_errors()
+    # Names typed as their values make some of mypy's optional checks speak (``c == 16`` of a
+    # ``Literal[32]`` under --strict-equality): those say nothing of the result.
+    return result, [e for e in watcher.filtered_errors()
+                    if getattr(e.code, "code", None) not in _VALUE_CHECKS]
 
 
 # -- running statements ----------------------------------------------------------------------

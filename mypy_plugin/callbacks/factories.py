@@ -161,6 +161,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
                 data.append(_data(chk, arg.initializer, values[-1]))
             else:
                 return None
+    if not values and not _is_layer(default):
+        return None  # (an unannotated ``def main()``: not a helper that builds a layer)
     if values and not any(_known(v) for v in values) and (
             body is not None or all(isinstance(d, Unknown) for d in data)):
         return None  # nothing more known than the helper's own annotations say

@@ -73,6 +73,15 @@ def stage(cin: int, cout: int, downsample: bool) -> Chain:
     return Chain(Conv((3, 3), cin, cout, pad=1), BatchNorm(cout, relu))
 
 
+def stem() -> Chain:
+    parts = []
+    for c in (16, 32):
+        parts.append(Conv((3, 3), 3 if c == 16 else 16, c, pad=1))
+    return Chain(*parts)
+
+
+Conv((1, 1), 16, 8)(stem()(tf.randn(2, 3, 8, 8)))  # E: Conv((1, 1), 16 => 8) expects input Tensor[B, 16, H, W], got Tensor[2, 32, 8, 8]; need size 16 at axis 1 (got 32)  [shape]
+Conv((1, 1), 32, 8)(stem()(tf.randn(2, 3, 8, 8)))
 head = Chain(mlp([512, 128, 32]), Dense(128, 10))  # E: Chain layer 2 Dense(128 => 10) expects input Tensor[..., 128], but layer 1 Chain(Dense(512 => 128, relu), Dense(128 => 32)) produces Tensor[B, 32]; change Dense(128 => 10) to Dense(32 => 10)  [shape]
 head_fixed = Chain(mlp([512, 128, 32]), Dense(32, 10))
 trunk = Chain(stage(3, 16, True), stage(16, 32, False), stage(16, 64, True))  # E: Chain layer 3 Chain(Conv((3, 3), 16 => 64, stride=2, pad=1), BatchNorm(64, relu)): Chain layer 1 Conv((3, 3), 16 => 64, stride=2, pad=1) expects input Tensor[B, 16, H, W], got Tensor[B, 32, (H' + 1)//2, (W' + 1)//2]; need size 16 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, (H' + 1)//2, (W' + 1)//2]
