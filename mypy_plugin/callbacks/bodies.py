@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Dict, Iterator, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
@@ -57,16 +57,13 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
+from mypy_plugin.callbacks.body_calls import lookup, signature, static_argument
+from mypy_plugin.callbacks.common import CURRENT_API
 from mypy_plugin.module_constants import bound_once
-from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route
+from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NotStatic,
-    static_axis,
-    static_bool,
     static_index,
-    static_int,
-    static_ints,
     static_value,
 )
 from typedflux.shapes.catalog import Arg, Kind
@@ -74,7 +71,10 @@ from typedflux.shapes.compose import JoinRule
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH"]
+__all__ = [
+    "building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH", "Receiver",
+    "run_body", "tensor_shape", "tensor_value",
+]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
 BODY_CALLS = 8  # the deepest chain of bodies calling one-return functions (beyond: unknown)
@@ -146,9 +146,47 @@ class _Tensor:
         self.shape = shape
 
 
-def _lookup(e: Expression) -> Optional[Type]:
-    api = CURRENT_API[0]
-    return None if api is None else type_lookup(api)(e)
+class Receiver:
+    """A value whose attributes the body reads or calls (a user layer's ``self``)."""
+
+    def attribute(self, name: str) -> Any:
+        raise CannotTell("an attribute not known")
+
+    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+        raise CannotTell("a method not known")
+
+
+def run_body(env: Dict[int, Any], local: Sequence[Tuple[Var, Expression]],
+             ret: Expression) -> Shape:
+    """A straight-line body's output: ``local`` bound in order, then ``ret`` (a tensor);
+    ``env`` maps each parameter's ``Var`` id to a shape (a tensor) or a :class:`Receiver`."""
+    if _BUILDING[0]:
+        raise CannotTell("a layer's body is run only on a concrete input")
+    if _NESTED[0] >= BODY_CALLS:
+        raise CannotTell("functions calling functions too deep (or recursively)")
+    env = {k: _Tensor(tuple(v)) if isinstance(v, tuple) else v for k, v in env.items()}
+    _NESTED[0] += 1
+    try:
+        for var, rvalue in local:
+            env[id(var)] = _eval(rvalue, env, 0)
+        out = _eval(ret, env, 0)
+    finally:
+        _NESTED[0] -= 1
+    if not isinstance(out, _Tensor):
+        raise CannotTell("a body that gives no tensor")
+    return out.shape
+
+
+def tensor_shape(v: Any) -> Shape:
+    """The shape of a value of the evaluation that is a tensor (else CannotTell)."""
+    if not isinstance(v, _Tensor):
+        raise CannotTell("not a tensor")
+    return v.shape
+
+
+def tensor_value(shape: Shape) -> Any:
+    """A tensor value of the evaluation, of ``shape``."""
+    return _Tensor(tuple(shape))
 
 
 def _body(d: FuncItem) -> Optional[Expression]:
@@ -240,6 +278,8 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         if isinstance(base, _Tensor):
             route = ROUTES.properties.get(e.name)
             return _run(route, {0: base})
+        if isinstance(base, Receiver):
+            return base.attribute(e.name)
     if isinstance(e, IndexExpr):
         base = _eval_or_none(e.base, env, depth)
         if isinstance(base, _Tensor):
@@ -250,7 +290,7 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
 def _index(x: _Tensor, index: Expression) -> _Tensor:
     """``x[:, 0]``: indexing's rule with a key of static ints, slices with static bounds,
     ``None`` and ``...`` only (anything else, an int known only at run time, is unknown)."""
-    key = static_index(index, _lookup)
+    key = static_index(index, lookup)
     route = ROUTES.methods.get("__getitem__")
     if isinstance(key, NotStatic) or route is None or len(route.spec.args) != 2:
         raise CannotTell("an index not known statically")
@@ -270,7 +310,7 @@ def _eval_or_none(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
 
 def _closure(e: Expression) -> Any:
     """A name from outside the body: a tensor whose type has a shape, or a static value."""
-    t = _lookup(e)
+    t = lookup(e)
     if t is not None and translate.is_tensor(get_proper_type(t)):
         # Only a Final one: the body reads a closure when it runs, and a plain variable may
         # hold another tensor by then (mypy's type is the one where the body is written).
@@ -283,7 +323,7 @@ def _closure(e: Expression) -> Any:
 
 
 def _static(e: Expression) -> Any:
-    v = static_value(e, _lookup)
+    v = static_value(e, lookup)
     if isinstance(v, NotStatic):
         raise CannotTell("a value not known statically")
     return v
@@ -342,53 +382,6 @@ def _argument(arg: Arg, v: Any) -> Any:
     return v
 
 
-def _static_argument(arg: Arg, e: Expression) -> Any:
-    """A non-tensor argument, read as the op hooks read it (``mypy_plugin.values``)."""
-    kind = arg.kind
-    if kind is Kind.AXIS:
-        v: Any = static_axis(e, _lookup)
-    elif kind in (Kind.INT, Kind.DIM):
-        v = static_int(e, _lookup)
-    elif kind is Kind.BOOL:
-        v = static_bool(e, _lookup)
-    elif kind in (Kind.AXES, Kind.DIMS):
-        v = static_int(e, _lookup)
-        if isinstance(v, NotStatic):
-            v = static_ints(e, _lookup)
-        else:
-            v = (v,)
-    elif kind is Kind.STATIC:
-        v = static_value(e, _lookup)
-    else:
-        raise CannotTell(f"{arg.name} is not read from a function's body")
-    if isinstance(v, NotStatic):
-        raise CannotTell(f"{arg.name} is not known statically")
-    return v
-
-
-def _signature(callee: Expression, method: Optional[str]) -> Optional[CallableType]:
-    """The formal parameters of a ``tf`` function or of a Tensor method (``self``
-    dropped), from their definitions."""
-    func: object = None
-    if method is None:
-        func = callee.node if isinstance(callee, RefExpr) else None
-    else:
-        module, _, cls = TENSOR_FULLNAME.rpartition(".")
-        tree = getattr(CURRENT_API[0], "modules", {}).get(module)
-        sym = tree.names.get(cls) if tree is not None else None
-        info = sym.node if sym is not None else None
-        func = info.get_method(method) if isinstance(info, TypeInfo) else None
-    if isinstance(func, Decorator):
-        func = func.func
-    if not isinstance(func, FuncDef) or not isinstance(func.type, CallableType):
-        return None
-    ft = func.type
-    if method is None:
-        return ft
-    return ft.copy_modified(arg_types=ft.arg_types[1:], arg_kinds=ft.arg_kinds[1:],
-                            arg_names=ft.arg_names[1:])
-
-
 def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
     callee = e.callee
     route: Optional[Route] = None
@@ -401,12 +394,14 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
             if route is None or route.role != "method":
                 raise CannotTell("a Tensor method with no rule")
             self_value, method = base, callee.name
+        elif isinstance(base, Receiver):  # ``self.up(x)`` in a user layer (layer_bodies.py)
+            return base.call(callee.name, [_eval(a, env, depth) for a in e.args], e.arg_kinds)
     if route is None:
         fullname = callee.fullname if isinstance(callee, RefExpr) else None
         route = ROUTES.by_function_fullname.get(fullname) if fullname else None
     if route is None:
         return _user_call(e, env, depth)
-    formal = _signature(callee, method)
+    formal = signature(callee, method)
     if formal is None:
         raise CannotTell("a callee whose parameters are unknown")
     if any(k not in (ARG_POS, ARG_NAMED) for k in e.arg_kinds):
@@ -433,9 +428,9 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
             else:
                 raise CannotTell("several values for one parameter")
         elif star and arg.kind in (Kind.DIMS, Kind.AXES) and len(actuals) > 1:
-            given[name] = tuple(_static_argument(arg, e.args[i])[0] for i in actuals)
+            given[name] = tuple(static_argument(arg, e.args[i])[0] for i in actuals)
         elif len(actuals) == 1:
-            given[name] = _static_argument(arg, e.args[actuals[0]])
+            given[name] = static_argument(arg, e.args[actuals[0]])
         else:
             raise CannotTell("several values for one parameter")
     by_position = {0: self_value} if self_value is not None else {}
@@ -451,7 +446,7 @@ def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
         return _held_layer(e, e.callee, node, env, depth)
     if not isinstance(node, FuncDef) or any(k != ARG_POS for k in e.arg_kinds):
         raise CannotTell("a call with no shape rule")
-    t = get_proper_type(_lookup(e.callee)) or node.type
+    t = get_proper_type(lookup(e.callee)) or node.type
     if not isinstance(t, CallableType):
         raise CannotTell("a function of unknown type")
     if t.definition is not node:

@@ -30,6 +30,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import body_join
+from mypy_plugin.callbacks.layer_bodies import user_layer_rule
 from mypy_plugin.callbacks.layer_types import (
     BROKEN,
     CONNECTION,
@@ -161,8 +162,13 @@ def _user_layer_item(p: Instance) -> Optional[Item]:
     if not isinstance(call, CallableType):
         return None
     sig = _signature(call, f"{_call_owner(p)}.__call__")
-    if sig is None:
-        return None
+    if sig is None:  # ``__call__(self, x: Tensor)``: its body, if read (layer_bodies.py)
+        rule = user_layer_rule(p)
+        if rule is None:
+            return None
+        item = rule_item(_instance_text(p), rule)
+        _BODY_ITEMS[id(item)] = item
+        return item
     join, template = sig
     return rule_item(_instance_text(p), lambda x: join([x]), template)
 

@@ -51,6 +51,7 @@ from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import type_lookup
+from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_run import typed
@@ -126,6 +127,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
     call = getattr(ctx, "context", None)
     if not isinstance(call, CallExpr):
         return None
+    if isinstance(getattr(ctx, "type", None), Instance) and not isinstance(call.callee, MemberExpr):
+        return user_layer_call(ctx)  # ``block(x)`` of a user layer (layer_bodies.py)
     found = _callee(ctx, call)
     if found is None:
         return None

@@ -1,0 +1,80 @@
+"""What a body evaluated by ``bodies.py`` reads from mypy: the types of expressions, an op's
+formal parameters, and a non-tensor argument's static value (as the op hooks read it).
+
+>>> lookup(None) is None  # type: ignore[arg-type]
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from mypy.nodes import Decorator, Expression, FuncDef, RefExpr, TypeInfo
+from mypy.types import CallableType, Type
+
+from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
+from mypy_plugin.routing import TENSOR_FULLNAME
+from mypy_plugin.values import (
+    NotStatic,
+    static_axis,
+    static_bool,
+    static_int,
+    static_ints,
+    static_value,
+)
+from typedflux.shapes.catalog import Arg, Kind
+from typedflux.shapes.errors import CannotTell
+
+__all__ = ["lookup", "static_argument", "signature"]
+
+
+def lookup(e: Expression) -> Optional[Type]:
+    api = CURRENT_API[0]
+    return None if api is None else type_lookup(api)(e)
+
+
+def static_argument(arg: Arg, e: Expression) -> Any:
+    """A non-tensor argument, read as the op hooks read it (``mypy_plugin.values``)."""
+    kind = arg.kind
+    if kind is Kind.AXIS:
+        v: Any = static_axis(e, lookup)
+    elif kind in (Kind.INT, Kind.DIM):
+        v = static_int(e, lookup)
+    elif kind is Kind.BOOL:
+        v = static_bool(e, lookup)
+    elif kind in (Kind.AXES, Kind.DIMS):
+        v = static_int(e, lookup)
+        if isinstance(v, NotStatic):
+            v = static_ints(e, lookup)
+        else:
+            v = (v,)
+    elif kind is Kind.STATIC:
+        v = static_value(e, lookup)
+    else:
+        raise CannotTell(f"{arg.name} is not read from a function's body")
+    if isinstance(v, NotStatic):
+        raise CannotTell(f"{arg.name} is not known statically")
+    return v
+
+
+def signature(callee: Expression, method: Optional[str]) -> Optional[CallableType]:
+    """The formal parameters of a ``tf`` function or of a Tensor method (``self``
+    dropped), from their definitions."""
+    func: object = None
+    if method is None:
+        func = callee.node if isinstance(callee, RefExpr) else None
+    else:
+        module, _, cls = TENSOR_FULLNAME.rpartition(".")
+        tree = getattr(CURRENT_API[0], "modules", {}).get(module)
+        sym = tree.names.get(cls) if tree is not None else None
+        info = sym.node if sym is not None else None
+        func = info.get_method(method) if isinstance(info, TypeInfo) else None
+    if isinstance(func, Decorator):
+        func = func.func
+    if not isinstance(func, FuncDef) or not isinstance(func.type, CallableType):
+        return None
+    ft = func.type
+    if method is None:
+        return ft
+    return ft.copy_modified(arg_types=ft.arg_types[1:], arg_kinds=ft.arg_kinds[1:],
+                            arg_names=ft.arg_names[1:])
