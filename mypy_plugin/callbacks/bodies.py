@@ -57,7 +57,8 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.body_calls import lookup, signature, static_argument
+from mypy_plugin.callbacks.body_calls import lookup, signature
+from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.callbacks.common import CURRENT_API
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.routing import ROUTES, Route
@@ -428,13 +429,22 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
             else:
                 raise CannotTell("several values for one parameter")
         elif star and arg.kind in (Kind.DIMS, Kind.AXES) and len(actuals) > 1:
-            given[name] = tuple(static_argument(arg, e.args[i])[0] for i in actuals)
+            given[name] = tuple(_read(arg, e.args[i], env, depth)[0] for i in actuals)
         elif len(actuals) == 1:
-            given[name] = static_argument(arg, e.args[actuals[0]])
+            given[name] = _read(arg, e.args[actuals[0]], env, depth)
         else:
             raise CannotTell("several values for one parameter")
     by_position = {0: self_value} if self_value is not None else {}
     return _run(route, by_position, given)
+
+
+def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:
+    """A non-tensor argument: a size read from a tensor's shape (``x.shape[0]``) or static."""
+    def shape_of(base: Expression) -> Optional[Shape]:
+        v = _eval_or_none(base, env, depth)
+        return v.shape if isinstance(v, _Tensor) else None
+
+    return read_argument(arg, e, shape_of)
 
 
 def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:

@@ -45,6 +45,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
+from typedflux.shapes.dims import Star
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
@@ -93,8 +94,22 @@ def user_layer_rule(t: Type) -> Optional[Callable[[Shape], Shape]]:
     self_var, x_var = method.arguments[0].variable, method.arguments[1].variable
     instance = p
 
-    def rule(x: Shape) -> Shape:
+    def run(x: Shape) -> Shape:
         return run_body({id(self_var): _Self(instance), id(x_var): tuple(x)}, local, ret)
+
+    def rule(x: Shape) -> Shape:
+        try:
+            return run(x)
+        except ShapeError:
+            try:
+                run((Star(None),))
+            except ShapeError:
+                # It fails for any input: mypy reports it in the body already (checked with
+                # its bare annotation); a call adds nothing.
+                raise CannotTell("a body that fails for every input") from None
+            except CannotTell:
+                pass
+            raise
 
     return rule
 

@@ -5,8 +5,9 @@ nothing; when the body is straight-line and made of layers the instance holds (b
 declared types), ops and numbers, a call is typed by what the body gives its input, a
 mismatch in the body is reported at the call (where the run time raises), and in a Chain
 the layer is checked where the Chain is called, as a lambda is. A body with anything else
-(a loop, a method of the instance, an attribute of no known shape) stays unknown. Each with
-its fix, concrete and symbolic; the same lines fail at run time with the same words.
+(a loop, a method of the instance, an attribute of no known shape) stays unknown; a body
+that fails for every input is reported in the body, once. Each with its fix, concrete and
+symbolic; the same lines fail at run time with the same words.
 """
 
 from typing import TypeVar
@@ -47,7 +48,17 @@ class Looped:
         return x
 
 
+class Narrowed:
+    def __init__(self) -> None:
+        self.a = Dense(64, 32)
+        self.b = Dense(64, 10)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.b(self.a(x))  # E: Dense(64 => 10) expects input Tensor[..., 64], got Tensor[..., 32]; need size 64 at axis -1 (got 32)  [shape]
+
+
 block = MLPBlock()
+Narrowed()(tf.randn(2, 64))
 out = block(tf.randn(2, 64))
 logits = Dense(64, 10)(out)  # E: Dense(64 => 10) expects input Tensor[..., 64], got Tensor[2, 32]; need size 64 at axis -1 (got 32)  [shape]
 logits_fixed = Dense(32, 10)(out)
