@@ -19,15 +19,16 @@ from typing import Any, Callable, Optional, Tuple
 
 from mypy.nodes import Expression, IndexExpr, MemberExpr, OpExpr
 
+from mypy_plugin import translate
 from mypy_plugin.callbacks.body_calls import lookup, static_argument
 from mypy_plugin.values import NotStatic, static_int
 from typedflux.shapes.catalog import Arg, Kind
-from typedflux.shapes.dims import Dim, Star
 from typedflux.shapes.layer_config import Shape
 
 __all__ = ["dim_of", "read_argument"]
 
 ShapeOf = Callable[[Expression], Optional[Shape]]
+Dim = Any  # a shape's item that is not a run: an int, a symbolic dim or unknown
 
 
 def read_argument(arg: Arg, e: Expression, shape_of: ShapeOf) -> Any:
@@ -42,16 +43,16 @@ def read_argument(arg: Arg, e: Expression, shape_of: ShapeOf) -> Any:
 
 def _at(shape: Shape, i: int) -> Optional[Dim]:
     """``shape[i]`` when it is a dim whatever a ``*`` run in it holds."""
-    stars = [k for k, d in enumerate(shape) if isinstance(d, Star)]
+    stars = [k for k, d in enumerate(shape) if isinstance(d, translate.Star)]
     if stars:
         s = stars[0]
         if 0 <= i < s:
-            return shape[i]  # type: ignore[return-value]
+            return shape[i]
         if i < 0 and len(shape) + i > s:
-            return shape[i]  # type: ignore[return-value]
+            return shape[i]
         return None
     if -len(shape) <= i < len(shape):
-        return shape[i]  # type: ignore[return-value]
+        return shape[i]
     return None
 
 

@@ -45,7 +45,6 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
-from typedflux.shapes.dims import Star
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
@@ -102,7 +101,7 @@ def user_layer_rule(t: Type) -> Optional[Callable[[Shape], Shape]]:
             return run(x)
         except ShapeError:
             try:
-                run((Star(None),))
+                run((translate.Star(None),))
             except ShapeError:
                 # It fails for any input: mypy reports it in the body already (checked with
                 # its bare annotation); a call adds nothing.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple
 
-from mypy.nodes import ARG_STAR, Expression, ListComprehension, NameExpr
+from mypy.nodes import ARG_POS, ARG_STAR, Expression, ListComprehension, NameExpr
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, Type, get_proper_type
 
@@ -32,20 +32,30 @@ __all__ = ["repeated_layers"]
 def repeated_layers(ctx: Any) -> Optional[Tuple[List[Type], List[Expression], Type]]:
     """The layers' types, their expressions and the Chain's type for a ``Chain(*[...])``
     call of a known count, or a ``Chain(*layers)`` of a list built in a loop of known
-    length (``None``: not one)."""
+    length, with layers written before or after them (``None``: not one)."""
     kinds = getattr(ctx, "arg_kinds", None)
     if not kinds:
         return None
-    actuals = [(k, e) for ks, es in zip(kinds, ctx.args) for k, e in zip(ks, es)]
-    if len(actuals) != 1 or actuals[0][0] != ARG_STAR:
+    actuals = [(k, e, t) for ks, es, ts in zip(kinds, ctx.args, ctx.arg_types)
+               for k, e, t in zip(ks, es, ts)]
+    if not any(k == ARG_STAR for k, _, _ in actuals) or any(
+            k not in (ARG_POS, ARG_STAR) for k, _, _ in actuals):
         return None
     chain = get_proper_type(ctx.default_return_type)
     if not isinstance(chain, Instance):
         return None
-    built = _built(ctx, actuals[0][1])
-    if built is None:
-        return None
-    types, exprs = built
+    types: List[Type] = []
+    exprs: List[Expression] = []
+    for kind, e, t in actuals:  # ``Chain(*layers, Dense(h, 10))`` too
+        if kind == ARG_POS:
+            types.append(t)
+            exprs.append(e)
+            continue
+        built = _built(ctx, e)
+        if built is None:
+            return None
+        types += built[0]
+        exprs += built[1]
     return types, exprs, chain.copy_modified(args=types)
 
 

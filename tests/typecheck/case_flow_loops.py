@@ -29,6 +29,8 @@ for i, (cin, cout) in enumerate(zip(sizes, sizes[1:])):
 encoder = Chain(*layers)
 classifier = Chain(encoder, Dense(64, 10))  # E: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Chain(Dense(784 => 256, relu), Dense(256 => 128)) produces Tensor[B, 128]; change Dense(64 => 10) to Dense(128 => 10)  [shape]
 classifier_fixed = Chain(encoder, Dense(128, 10))
+flat = Chain(*layers, Dense(64, 10))  # E: Chain layer 3 Dense(64 => 10) expects input Tensor[..., 64], but layer 2 Dense(256 => 128) produces Tensor[B, 128]; change Dense(64 => 10) to Dense(128 => 10)  [shape]
+flat_fixed = Chain(*layers, Dense(128, 10))
 encoder(tf.randn(2, 768))  # E: Chain layer 1 Dense(784 => 256, relu) expects input Tensor[..., 784], got Tensor[2, 768]; need size 784 at axis -1 (got 768)  [shape]
 encoder(tf.randn(2, 784))
 
