@@ -17,6 +17,8 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
+    GDEF,
+    MypyFile,
     AssignmentExpr,
     GlobalDecl,
     NonlocalDecl,
@@ -75,6 +77,7 @@ from mypy_plugin.flow_values import (
     iterate,
     safe_reads,
 )
+from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
 __all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE", "RUNNING",
@@ -103,6 +106,12 @@ def fallback(chk: Any, e: Expression) -> Any:
         for env in reversed(ACTIVE):
             if e.node in env:
                 return env[e.node]
+        tree = getattr(chk, "tree", None)
+        if isinstance(tree, MypyFile) and e.kind == GDEF and \
+                e.fullname == f"{tree.fullname}.{e.name}":
+            hit = sequence_constants(tree).get(e.name)  # ``SIZES = [784, 256, 10]``
+            if hit is not None:
+                return Seq(hit[0]) if hit[1] else hit[0]
     v = static_value(e, type_lookup(chk))
     return UNKNOWN if isinstance(v, NotStatic) else v
 

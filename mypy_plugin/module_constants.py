@@ -59,9 +59,10 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
+from mypy_plugin.flow_values import safe_reads
 from mypy_plugin.statements import PerTree, nested, walk
 
-__all__ = ["constant_value", "constants_of", "fold", "bound_once"]
+__all__ = ["constant_value", "constants_of", "fold", "bound_once", "sequence_constants"]
 
 
 
@@ -225,3 +226,42 @@ def _constants(file: MypyFile) -> Dict[str, int]:
                         if v is not None:
                             values[target.name] = v
     return values
+
+
+def sequence_constants(tree: MypyFile) -> Dict[str, Tuple[Tuple[int, ...], bool]]:
+    """``SIZES = [784, 256, 10]`` (or a tuple) bound once at module level: name -> (its ints,
+    whether it is a list). A list counts only when every read of its name in the module
+    leaves it alone (an index, a slice, a ``for``, ``zip``/``len``..., flow_values.py): then
+    nothing in the module changes it."""
+    return _sequences(tree)
+
+
+def _read_sequences(file: MypyFile) -> Dict[str, Tuple[Tuple[int, ...], bool]]:
+    try:
+        once = bound_once(file)
+        ints = constants_of(file)
+        found: Dict[str, Tuple[Tuple[int, ...], bool, NameExpr]] = {}
+        for s in _module_statements(file.defs):
+            if not (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
+                    and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once
+                    and isinstance(s.rvalue, (ListExpr, TupleExpr))):
+                continue
+            values = [fold(item, ints) for item in s.rvalue.items]
+            if values and all(v is not None for v in values):
+                found[s.lvalues[0].name] = (
+                    tuple(v for v in values if v is not None), isinstance(s.rvalue, ListExpr),
+                    s.lvalues[0])
+        lists = {n for n, (_, is_list, _) in found.items() if is_list}
+        if lists:
+            exprs = get_subexpressions(file)
+            safe = safe_reads(exprs) | {id(target) for _, _, target in found.values()}
+            safe |= {id(st.expr) for st in walk(file.defs) if isinstance(st, ForStmt)}
+            for x in exprs:
+                if isinstance(x, NameExpr) and x.name in lists and id(x) not in safe:
+                    found.pop(x.name, None)
+        return {n: (v, is_list) for n, (v, is_list, _) in found.items()}
+    except Exception:  # noqa: BLE001 - a construct not modelled here: no constants
+        return {}
+
+
+_sequences = PerTree(_read_sequences, keep=64)

@@ -78,7 +78,11 @@ def user_layer_rule(t: Type) -> Optional[Callable[[Shape], Shape]]:
     if not isinstance(method, FuncDef) or method.is_decorated or method.is_generator \
             or method.is_coroutine or method.is_static or method.is_class:
         return None
-    if len(method.arguments) != 2 or any(k != ARG_POS for k in method.arg_kinds):
+    try:
+        arguments, kinds = method.arguments, method.arg_kinds
+    except AttributeError:  # a class read from mypy's cache (a library's): no body here
+        return None
+    if len(arguments) != 2 or any(k != ARG_POS for k in kinds):
         return None
     sig = method.type
     if isinstance(sig, CallableType):
@@ -90,7 +94,7 @@ def user_layer_rule(t: Type) -> Optional[Callable[[Shape], Shape]]:
     if body is None:
         return None
     local, ret = body
-    self_var, x_var = method.arguments[0].variable, method.arguments[1].variable
+    self_var, x_var = arguments[0].variable, arguments[1].variable
     instance = p
 
     def run(x: Shape) -> Shape:

@@ -36,8 +36,14 @@ def repeated_layers(ctx: Any) -> Optional[Tuple[List[Type], List[Expression], Ty
     kinds = getattr(ctx, "arg_kinds", None)
     if not kinds:
         return None
-    actuals = [(k, e, t) for ks, es, ts in zip(kinds, ctx.args, ctx.arg_types)
-               for k, e, t in zip(ks, es, ts)]
+    actuals = []
+    seen = set()
+    for ks, es, ts in zip(kinds, ctx.args, ctx.arg_types):
+        for k, e, t in zip(ks, es, ts):
+            # (mypy may map one ``*layers`` actual to several of Chain's unpacked formals)
+            if k != ARG_STAR or id(e) not in seen:
+                actuals.append((k, e, t))
+                seen.add(id(e))
     if not any(k == ARG_STAR for k, _, _ in actuals) or any(
             k not in (ARG_POS, ARG_STAR) for k, _, _ in actuals):
         return None

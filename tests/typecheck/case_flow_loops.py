@@ -100,6 +100,25 @@ def features_fixed(x: Tensor[B, 3, 32, 32]) -> Tensor[B, 64, 8, 8]:
     return trunk_fixed(x)
 
 
+WIDTHS = [32, 64, 128]
+
+
+class Tower:
+    def __init__(self) -> None:
+        stages = []
+        for cin, cout in zip(WIDTHS, WIDTHS[1:]):
+            stages.append(Conv((3, 3), cin, cout, pad=1))
+        self.body = Chain(*stages)
+
+    @tf.shapecheck
+    def __call__(self, x: Tensor[B, 32, 8, 8]) -> Tensor[B, 64, 8, 8]:
+        return self.body(x)  # E: Return shape Tensor[B, 128, 8, 8] does not match the annotation Tensor[B, 64, 8, 8]: axis 1 is 128, expected 64  [shape]
+
+    @tf.shapecheck
+    def fixed(self, x: Tensor[B, 32, 8, 8]) -> Tensor[B, 128, 8, 8]:
+        return self.body(x)
+
+
 def unknown(n: int, widths: List[int]) -> None:
     grown = []
     for _ in range(n):
@@ -142,3 +161,5 @@ encode_fixed(tf.randn(2, 784))
 features(tf.randn(2, 3, 32, 32))
 features_fixed(tf.randn(2, 3, 32, 32))
 unknown(2, [4, 3])
+Tower().fixed(tf.randn(2, 32, 8, 8))
+Tower()(tf.randn(2, 32, 8, 8))
