@@ -31,7 +31,7 @@ followed. Names another scope may rebind (``global``, ``nonlocal``, a walrus, a
 comprehension variable) are never followed. Budgets bound the work: a sequence of at most
 :data:`~mypy_plugin.flow_values.MAX_ITEMS` items, :data:`STEPS` statements per run.
 
->>> value_at(object(), object()) is UNKNOWN
+>>> value_at(object(), object()) is NOT_STATIC
 True
 """
 
@@ -53,7 +53,7 @@ from mypy.nodes import (
 )
 from mypy.types import Instance, get_proper_type
 
-from mypy_plugin.flow_values import UNKNOWN, Env, Item, Seq, Unknown, evaluate, iterate
+from mypy_plugin.flow_values import NOT_STATIC, Env, Item, Seq, NotStatic, evaluate, iterate
 from mypy_plugin.flow_run import (
     ACTIVE,
     RUNNING,
@@ -94,40 +94,40 @@ def _scope(chk: Any, e: NameExpr) -> Optional[Tuple[Node, List[Statement], List[
 
 
 def value_at(chk: Any, e: Any) -> Any:
-    """The value the name ``e`` holds where it is read (UNKNOWN when not known)."""
+    """The value the name ``e`` holds where it is read (NOT_STATIC when not known)."""
     try:
         return _value_at(chk, e)
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
-        return UNKNOWN
+        return NOT_STATIC
 
 
 def _value_at(chk: Any, e: Any) -> Any:
     if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
-        return UNKNOWN
+        return NOT_STATIC
     for env in reversed(ACTIVE):
         if e.node in env:
             return env[e.node]
     found = _scope(chk, e)
     if found is None or id(found[0]) in RUNNING:
-        return UNKNOWN
+        return NOT_STATIC
     node, body, params = found
     k = next((i for i, st in enumerate(body) if contains(st, e)), None)
     if k is None:
-        return UNKNOWN
+        return NOT_STATIC
     progress = _progress(chk, node, body, params)
     RUNNING.add(id(node))
     try:
         start = progress.upto(k)
         if start is None:
-            return UNKNOWN
+            return NOT_STATIC
         run = Run(chk, node, [])
         run.env, run.captured, run.steps = dict(start), progress.run.captured, STEPS // 2
         at = run.before([body[k]], e)
     except Stop:
-        return UNKNOWN
+        return NOT_STATIC
     finally:
         RUNNING.discard(id(node))
-    return UNKNOWN if at is None else at.get(e.node, UNKNOWN)
+    return NOT_STATIC if at is None else at.get(e.node, NOT_STATIC)
 
 
 class _Progress:
@@ -206,19 +206,19 @@ def run_function(chk: Any, func: FuncDef, env: Env) -> Optional[Tuple[Expression
 
 def active_value(e: Expression) -> Any:
     """The value of ``e`` in the runs under way (``widths[k]`` while a loop over ``k`` is
-    followed); UNKNOWN when none is."""
+    followed); NOT_STATIC when none is."""
     if not ACTIVE:
-        return UNKNOWN
+        return NOT_STATIC
     env: Env = {}
     for active in ACTIVE:
         env.update(active)
-    return evaluate(e, env, lambda x: UNKNOWN, set())
+    return evaluate(e, env, lambda x: NOT_STATIC, set())
 
 
 def outer_value(chk: Any, e: Expression) -> Any:
     """A name's value at a read outside any run: what mypy knows, else its scope's run."""
     v = fallback(chk, e)
-    return value_at(chk, e) if isinstance(v, Unknown) else v
+    return value_at(chk, e) if isinstance(v, NotStatic) else v
 
 
 def comprehension_items(chk: Any, g: Any) -> Optional[List[Item]]:
@@ -235,7 +235,7 @@ def comprehension_items(chk: Any, g: Any) -> Optional[List[Item]]:
         run = Run(chk, g, [])
         run.assign(g.indices[0], v, set())
         env = run.env
-        if any(isinstance(x, Unknown) for x in env.values()):
+        if any(isinstance(x, NotStatic) for x in env.values()):
             return None
         t, errors = typed(chk, g.left_expr, env)
         p = get_proper_type(t) if t is not None else None

@@ -68,11 +68,11 @@ from mypy.types import (
 )
 
 from mypy_plugin.flow_values import (
-    UNKNOWN,
+    NOT_STATIC,
     Env,
     Item,
     Seq,
-    Unknown,
+    NotStatic,
     evaluate,
     iterate,
     safe_reads,
@@ -98,9 +98,9 @@ class Stop(Exception):
 
 def fallback(chk: Any, e: Expression) -> Any:
     """A value from what mypy knows of ``e`` (a ``Literal``, a ``Final``, a constant) or from
-    a run under way; UNKNOWN otherwise."""
+    a run under way; NOT_STATIC otherwise."""
     from mypy_plugin.callbacks.common import type_lookup
-    from mypy_plugin.values import NotStatic, static_value
+    from mypy_plugin.values import static_value
 
     if isinstance(e, NameExpr) and isinstance(e.node, Var):
         for env in reversed(ACTIVE):
@@ -112,8 +112,7 @@ def fallback(chk: Any, e: Expression) -> Any:
             hit = sequence_constants(tree).get(e.name)  # ``SIZES = [784, 256, 10]``
             if hit is not None:
                 return Seq(hit[0]) if hit[1] else hit[0]
-    v = static_value(e, type_lookup(chk))
-    return UNKNOWN if isinstance(v, NotStatic) else v
+    return static_value(e, type_lookup(chk))
 
 
 # -- mypy's types with names bound to their values -------------------------------------------
@@ -221,7 +220,7 @@ class Run:
     def __init__(self, chk: Any, node: Node, params: List[Var]) -> None:
         self.chk = chk
         self.node = node
-        self.env: Env = {v: UNKNOWN for v in params}
+        self.env: Env = {v: NOT_STATIC for v in params}
         self.steps = 0
         self.captured: Optional[Tuple[Set[Var], Set[str]]] = None
         self.factory = False  # a helper's run: a return on an unknown path ends it
@@ -310,13 +309,13 @@ class Run:
             safe.add(id(lv))
             if self.captured is not None and (lv.name in self.captured[1] or (
                     isinstance(v, Seq) and lv.node in self.captured[0])):
-                v = UNKNOWN
+                v = NOT_STATIC
             self.env[lv.node] = v
         elif isinstance(lv, (TupleExpr, ListExpr)):
             items = iterate(v)
             if items is None or len(items) != len(lv.items) or any(
                     isinstance(x, StarExpr) for x in lv.items):
-                items = (UNKNOWN,) * len(lv.items)
+                items = (NOT_STATIC,) * len(lv.items)
             for target, item in zip(lv.items, items):
                 self.assign(target, item, safe)
 
@@ -356,12 +355,12 @@ class Run:
     def item(self, e: Expression, safe: Set[int]) -> Any:
         """A list item: its value, or its type when only mypy can say (a layer)."""
         v = self.value(e, safe)
-        if not isinstance(v, Unknown) or isinstance(e, NameExpr):
+        if not isinstance(v, NotStatic) or isinstance(e, NameExpr):
             return v
         t, errors = typed(self.chk, e, self.env)
         p = get_proper_type(t) if t is not None else None
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
-            return UNKNOWN
+            return NOT_STATIC
         return Item(p, e)
 
     def escape(self, st: Node, safe: Set[int]) -> None:
@@ -371,7 +370,7 @@ class Run:
         for x in exprs:
             if isinstance(x, NameExpr) and id(x) not in safe and isinstance(x.node, Var) \
                     and isinstance(self.env.get(x.node), Seq):
-                self.env[x.node] = UNKNOWN
+                self.env[x.node] = NOT_STATIC
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""
@@ -379,9 +378,9 @@ class Run:
         for x in [x for st in stmts for x in get_subexpressions(st)]:
             if isinstance(x, NameExpr) and isinstance(x.node, Var) and (
                     x.node in bound or isinstance(self.env.get(x.node), Seq)):
-                self.env[x.node] = UNKNOWN
+                self.env[x.node] = NOT_STATIC
         for var in bound:
-            self.env[var] = UNKNOWN
+            self.env[var] = NOT_STATIC
         # Bindings that are not assignments (a match pattern, an import, a def or class of
         # the same name): every name they may bind, by name.
         names = {n for st in walk(stmts, scopes=False) for n in _other_bindings(st)}
@@ -389,7 +388,7 @@ class Run:
             names = {var.name for var in self.env}
         for var in list(self.env):
             if var.name in names:
-                self.env[var] = UNKNOWN
+                self.env[var] = NOT_STATIC
 
     def branch(self, st: IfStmt) -> Optional[Statement]:
         for i, cond in enumerate(st.expr):
@@ -420,7 +419,7 @@ class Run:
             raise Stop  # every path returned: nothing after the if runs
         self.env = {var: v for var, v in envs[0].items()
                     if all(var in e and e[var] == v for e in envs[1:])}
-        self.env.update({var: UNKNOWN for e in envs for var in e if var not in self.env})
+        self.env.update({var: NOT_STATIC for e in envs for var in e if var not in self.env})
         return None
 
     def loop(self, st: ForStmt) -> None:

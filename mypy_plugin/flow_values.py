@@ -3,13 +3,13 @@
 A value is an ``int``, ``bool``, ``str`` or ``None``, a ``tuple`` of values, a :class:`Seq`
 (a list: its items so far, a new ``Seq`` per change, so an environment can be copied
 cheaply), an :class:`Item` (a value only mypy can type: a layer appended to a list, with
-its type) or :data:`UNKNOWN`. ``Env`` maps a name's ``Var`` to its value; a name not in it
+its type) or :data:`NOT_STATIC`. ``Env`` maps a name's ``Var`` to its value; a name not in it
 is read from its type (a ``Literal``, a ``Final``, a module constant: ``values.py``).
 
 Only what Python computes the same way every run is evaluated: literals, ``+ - * // %``,
 comparisons, ``and``/``or``/``not``, indexing and slicing, ``range``, ``zip``,
 ``enumerate``, ``len``, ``list``, ``tuple``, ``reversed``, ``min``, ``max``, ``sum``, and
-a conditional expression. Anything else is UNKNOWN. Every name read in a way that cannot
+a conditional expression. Anything else is NOT_STATIC. Every name read in a way that cannot
 change or leak a list (an index, an argument of those builtins, a loop's iterable) is
 recorded in ``safe``: ``flow.py`` treats any other read of a list as the list escaping.
 
@@ -46,26 +46,27 @@ from mypy.nodes import (
 from mypy.types import Type
 
 __all__ = [
-    "UNKNOWN", "Unknown", "Seq", "Item", "Env", "evaluate", "iterate", "safe_reads", "MAX_ITEMS",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Env", "evaluate", "iterate", "safe_reads", "MAX_ITEMS",
 ]
 
-MAX_ITEMS = 256  # longer sequences (a range(10_000)) are not unrolled: UNKNOWN
+MAX_ITEMS = 256  # longer sequences (a range(10_000)) are not unrolled: NOT_STATIC
 
 
-class Unknown:
-    """Marker: a value only the run knows.
+class NotStatic:
+    """Marker: the value is only known at run time (one marker for the whole plugin:
+    ``mypy_plugin.values`` reads values through it too).
 
-    >>> UNKNOWN
-    UNKNOWN
+    >>> NOT_STATIC
+    NOT_STATIC
     """
 
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return "UNKNOWN"
+        return "NOT_STATIC"
 
 
-UNKNOWN = Unknown()
+NOT_STATIC = NotStatic()
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ Lookup = Callable[[Expression], Any]  # a name's value when it is not in the Env
 
 
 def _known(v: Any) -> bool:
-    if isinstance(v, (Unknown, Item)):
+    if isinstance(v, (NotStatic, Item)):
         return False
     if isinstance(v, tuple):
         return all(_known(i) for i in v)
@@ -122,7 +123,7 @@ def _is_int(v: Any) -> bool:
 def iterate(v: Any) -> Optional[Tuple[Any, ...]]:
     """What a ``for`` over the value ``v`` binds, in order (None: not known, or too long).
 
-    >>> iterate((1, 2)), iterate(UNKNOWN)
+    >>> iterate((1, 2)), iterate(NOT_STATIC)
     ((1, 2), None)
     """
     items = _items(v)
@@ -132,11 +133,11 @@ def iterate(v: Any) -> Optional[Tuple[Any, ...]]:
 
 
 def evaluate(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
-    """The value of ``e`` (UNKNOWN when not known before run time)."""
+    """The value of ``e`` (NOT_STATIC when not known before run time)."""
     try:
         return _eval(e, env, lookup, safe)
     except (ArithmeticError, ValueError, TypeError, IndexError, RecursionError):
-        return UNKNOWN  # the run would raise here: nothing is claimed
+        return NOT_STATIC  # the run would raise here: nothing is claimed
 
 
 def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
@@ -156,10 +157,10 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if isinstance(e, UnaryExpr):
         v = _eval(e.expr, env, lookup, safe)
         if e.op == "not":
-            return not v if isinstance(v, bool) else UNKNOWN
+            return not v if isinstance(v, bool) else NOT_STATIC
         if _is_int(v):
-            return -v if e.op == "-" else v if e.op == "+" else UNKNOWN
-        return UNKNOWN
+            return -v if e.op == "-" else v if e.op == "+" else NOT_STATIC
+        return NOT_STATIC
     if isinstance(e, OpExpr):
         return _binary(e, env, lookup, safe)
     if isinstance(e, ComparisonExpr):
@@ -167,13 +168,13 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if isinstance(e, ConditionalExpr):
         cond = _eval(e.cond, env, lookup, safe)
         if not isinstance(cond, bool):
-            return UNKNOWN
+            return NOT_STATIC
         return _eval(e.if_expr if cond else e.else_expr, env, lookup, safe)
     if isinstance(e, IndexExpr):
         return _index(e, env, lookup, safe)
     if isinstance(e, CallExpr):
         return _call(e, env, lookup, safe)
-    return UNKNOWN
+    return NOT_STATIC
 
 
 _CONSTANTS = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
@@ -190,11 +191,11 @@ def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if e.op in ("and", "or"):
         a = _eval(e.left, env, lookup, safe)
         if not isinstance(a, bool):
-            return UNKNOWN
+            return NOT_STATIC
         if (e.op == "and") != a:  # ``False and x``, ``True or x``: x is not run
             return a
         b = _eval(e.right, env, lookup, safe)
-        return b if isinstance(b, bool) else UNKNOWN
+        return b if isinstance(b, bool) else NOT_STATIC
     a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
     if _is_int(a) and _is_int(b):
         if e.op == "+":
@@ -207,23 +208,23 @@ def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
             return a // b if e.op == "//" else a % b
         if e.op == "**" and 0 <= b and abs(a).bit_length() * b <= 256:
             return int(a**b)
-        return UNKNOWN
+        return NOT_STATIC
     ia, ib = _items(a), _items(b)
     if e.op == "+" and ia is not None and ib is not None and type(a) is type(b):
         return a + b if isinstance(a, tuple) else Seq(ia + ib)
     if e.op == "*" and ia is not None and _is_int(b) and 0 <= b and len(ia) * b <= MAX_ITEMS:
         return ia * b if isinstance(a, tuple) else Seq(ia * b)
-    return UNKNOWN
+    return NOT_STATIC
 
 
 def _compare(e: ComparisonExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     values = [_eval(o, env, lookup, safe) for o in e.operands]
     if not all(_known(v) for v in values):
-        return UNKNOWN
+        return NOT_STATIC
     for op, a, b in zip(e.operators, values, values[1:]):
         if op in ("is", "is not"):
             if not (a is None or b is None):
-                return UNKNOWN
+                return NOT_STATIC
             ok = (a is b) == (op == "is")
         elif op in ("==", "!="):
             ok = (a == b) == (op == "==")
@@ -232,7 +233,7 @@ def _compare(e: ComparisonExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any
         elif op in ("in", "not in") and _items(b) is not None:
             ok = (a in _items(b)) == (op == "in")  # type: ignore[operator]
         else:
-            return UNKNOWN
+            return NOT_STATIC
         if not ok:
             return False
     return True
@@ -242,46 +243,46 @@ def _index(e: IndexExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     base = _operand(e.base, env, lookup, safe)
     items = _items(base)
     if items is None:
-        return UNKNOWN
+        return NOT_STATIC
     if isinstance(e.index, SliceExpr):
         bounds: List[Optional[int]] = []
         for b in (e.index.begin_index, e.index.end_index, e.index.stride):
             v = None if b is None else _eval(b, env, lookup, safe)
             if v is not None and not _is_int(v):
-                return UNKNOWN
+                return NOT_STATIC
             bounds.append(v)
         part = items[slice(*bounds)]
         return part if isinstance(base, tuple) else Seq(part)
     i = _eval(e.index, env, lookup, safe)
     if not _is_int(i) or not -len(items) <= i < len(items):
-        return UNKNOWN
+        return NOT_STATIC
     return items[i]
 
 
 def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if not isinstance(e.callee, NameExpr) or any(k != ARG_POS for k in e.arg_kinds):
-        return UNKNOWN
+        return NOT_STATIC
     name = e.callee.fullname
     fn = _BUILTINS.get(name)
     if fn is None:
-        return UNKNOWN
+        return NOT_STATIC
     args = [_operand(a, env, lookup, safe) for a in e.args]
     if not all(_known(a) or _items(a) is not None for a in args):
-        return UNKNOWN
+        return NOT_STATIC
     return fn(args)
 
 
 def _range(args: List[Any]) -> Any:
     if not 1 <= len(args) <= 3 or not all(_is_int(a) for a in args):
-        return UNKNOWN
+        return NOT_STATIC
     r = range(*args)
-    return tuple(r) if len(r) <= MAX_ITEMS else UNKNOWN
+    return tuple(r) if len(r) <= MAX_ITEMS else NOT_STATIC
 
 
 def _zip(args: List[Any]) -> Any:
     seqs = [_items(a) for a in args]
     if not seqs or any(s is None for s in seqs):
-        return UNKNOWN
+        return NOT_STATIC
     return tuple(zip(*seqs))
 
 
@@ -289,14 +290,14 @@ def _enumerate(args: List[Any]) -> Any:
     items = _items(args[0]) if args else None
     start = args[1] if len(args) == 2 else 0
     if items is None or len(args) > 2 or not _is_int(start):
-        return UNKNOWN
+        return NOT_STATIC
     return tuple((start + i, v) for i, v in enumerate(items))
 
 
 def _one_seq(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]:
     def apply(args: List[Any]) -> Any:
         items = _items(args[0]) if len(args) == 1 else None
-        return UNKNOWN if items is None else fn(items)
+        return NOT_STATIC if items is None else fn(items)
 
     return apply
 
@@ -304,7 +305,7 @@ def _one_seq(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]
 def _ints(fn: Callable[[Tuple[int, ...]], int]) -> Callable[[Tuple[Any, ...]], Any]:
     def apply(items: Tuple[Any, ...]) -> Any:
         if not items or not all(_is_int(i) for i in items):
-            return UNKNOWN
+            return NOT_STATIC
         return fn(items)
 
     return apply

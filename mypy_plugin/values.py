@@ -41,6 +41,7 @@ from mypy.types import (
 
 from mypy_plugin.class_constants import class_constant
 from mypy_plugin.flow import active_value, value_at
+from mypy_plugin.flow_values import NOT_STATIC, NotStatic
 from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
 
@@ -55,21 +56,6 @@ __all__ = [
     "static_value",
 ]
 
-
-class NotStatic:
-    """Marker: the value is only known at run time.
-
-    >>> NOT_STATIC
-    NOT_STATIC
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "NOT_STATIC"
-
-
-NOT_STATIC = NotStatic()
 
 TypeLookup = Callable[[Expression], Optional[Type]]
 Key = Union[int, "slice[Any, Any, Any]", None, "ellipsis", Tuple[Any, ...]]  # noqa: F821

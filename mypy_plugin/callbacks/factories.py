@@ -55,7 +55,7 @@ from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_run import typed
-from mypy_plugin.flow_values import Unknown, evaluate
+from mypy_plugin.flow_values import NotStatic, evaluate
 from mypy_plugin.values import NotStatic, static_int
 
 __all__ = ["factory_result", "DEPTH"]
@@ -167,7 +167,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
     if not values and not _is_layer(default):
         return None  # (an unannotated ``def main()``: not a helper that builds a layer)
     if values and not any(_known(v) for v in values) and (
-            body is not None or all(isinstance(d, Unknown) for d in data)):
+            body is not None or all(isinstance(d, NotStatic) for d in data)):
         return None  # nothing more known than the helper's own annotations say
     if body is None:  # loops or conditions: run the body on the values (flow.py)
         env = {arg.variable: d for arg, d in zip(params, data)}
@@ -177,7 +177,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
 
 def _data(chk: Any, e: Expression, t: Type) -> Any:
     """An argument's Python value: its literal type's, or the expression's (a list of ints
-    written at the call or held in a name), else UNKNOWN."""
+    written at the call or held in a name), else NOT_STATIC."""
     p = get_proper_type(t)
     if isinstance(p, LiteralType) and isinstance(p.value, (int, str)):
         return p.value

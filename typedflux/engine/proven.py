@@ -80,6 +80,15 @@ _ROUNDING: Dict[Any, Tuple[float, float]] = {
     np.dtype(t): (float(np.finfo(t).eps) / 2, float(np.finfo(t).tiny))
     for t in (np.float16, np.float32, np.float64)}
 
+
+def _rounding(dtype: Any) -> Optional[Tuple[float, float]]:
+    # A dtype or a scalar type (np.float32); None for a dtype the argument does not cover.
+    c = _ROUNDING.get(dtype)
+    if c is None and isinstance(dtype, type):
+        c = _ROUNDING.get(np.dtype(dtype))
+    return c
+
+
 # Covers the roundings of bound()'s own arithmetic in Python floats (step 3).
 _SLACK = 1.0 + 2.0**-40
 
@@ -127,11 +136,9 @@ def bound(sa: float, na: int, sb: float, nb: int, k: int, dtype: Any) -> float:
     >>> bound(4.0, 2, float("nan"), 3, 3, np.float32)
     inf
     """
-    c = _ROUNDING.get(dtype)
+    c = _rounding(dtype)
     if c is None:
-        c = _ROUNDING.get(np.dtype(dtype)) if isinstance(dtype, type) else None
-        if c is None:
-            return _inf
+        return _inf
     if not (sa < _inf and sb < _inf):  # (NaN compares False)
         return _inf
     u, t = c
@@ -283,11 +290,9 @@ def asum_bound(s: float, n: int, dtype: Any) -> float:
     >>> asum_bound(float("nan"), 2, np.float32)
     inf
     """
-    c = _ROUNDING.get(dtype)
+    c = _rounding(dtype)
     if c is None:
-        c = _ROUNDING.get(np.dtype(dtype)) if isinstance(dtype, type) else None
-        if c is None:
-            return _inf
+        return _inf
     if not s < _inf:  # (NaN compares False)
         return _inf
     u, t = c
