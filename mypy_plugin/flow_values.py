@@ -21,7 +21,7 @@ recorded in ``safe``: ``flow.py`` treats any other read of a list as the list es
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
@@ -46,7 +46,8 @@ from mypy.nodes import (
 from mypy.types import Type
 
 __all__ = [
-    "NOT_STATIC", "NotStatic", "Seq", "Item", "Env", "evaluate", "iterate", "safe_reads", "MAX_ITEMS",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Env", "evaluate", "int_op", "iterate", "safe_reads",
+    "MAX_ITEMS",
 ]
 
 MAX_ITEMS = 256  # longer sequences (a range(10_000)) are not unrolled: NOT_STATIC
@@ -180,6 +181,27 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
 _CONSTANTS = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
 
 
+def int_op(op: str, a: int, b: int) -> Union[int, NotStatic]:
+    """``a op b`` of two known ints as Python computes it; NOT_STATIC for another operator,
+    where the run would raise (a zero divisor) or for a power of more than 256 bits (no huge
+    folding). ``mypy_plugin.values.static_int`` folds through it too.
+
+    >>> int_op("//", 7, 2), int_op("**", 2, 10), int_op("%", 1, 0)
+    (3, 1024, NOT_STATIC)
+    """
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op in ("//", "%") and b != 0:
+        return a // b if op == "//" else a % b
+    if op == "**" and 0 <= b and abs(a).bit_length() * b <= 256:
+        return int(a**b)
+    return NOT_STATIC
+
+
 def _operand(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     """A value read where a list cannot leak (an operand that is copied)."""
     if isinstance(e, NameExpr):
@@ -198,17 +220,7 @@ def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         return b if isinstance(b, bool) else NOT_STATIC
     a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
     if _is_int(a) and _is_int(b):
-        if e.op == "+":
-            return a + b
-        if e.op == "-":
-            return a - b
-        if e.op == "*":
-            return a * b
-        if e.op in ("//", "%") and b != 0:
-            return a // b if e.op == "//" else a % b
-        if e.op == "**" and 0 <= b and abs(a).bit_length() * b <= 256:
-            return int(a**b)
-        return NOT_STATIC
+        return int_op(e.op, a, b)
     ia, ib = _items(a), _items(b)
     if e.op == "+" and ia is not None and ib is not None and type(a) is type(b):
         return a + b if isinstance(a, tuple) else Seq(ia + ib)

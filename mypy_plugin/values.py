@@ -41,7 +41,7 @@ from mypy.types import (
 
 from mypy_plugin.class_constants import class_constant
 from mypy_plugin.flow import active_value, value_at
-from mypy_plugin.flow_values import NOT_STATIC, NotStatic
+from mypy_plugin.flow_values import NOT_STATIC, NotStatic, int_op
 from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
 
@@ -95,15 +95,7 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         a, b = static_int(e.left, lookup), static_int(e.right, lookup)
         if isinstance(a, NotStatic) or isinstance(b, NotStatic):
             return NOT_STATIC
-        if e.op == "**":  # an int for an exponent >= 0 (bounded: no huge folding)
-            return int(a**b) if 0 <= b and abs(a).bit_length() * b <= 256 else NOT_STATIC
-        if e.op == "+":
-            return a + b
-        if e.op == "-":
-            return a - b
-        if e.op == "*":
-            return a * b
-        return a // b if b != 0 else NOT_STATIC
+        return int_op(e.op, a, b)
     value = _int_of_type(lookup(e))
     if isinstance(value, NotStatic):
         return final_int(e, lookup)

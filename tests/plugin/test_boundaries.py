@@ -426,7 +426,8 @@ def test_the_daemon_reads_a_changed_file_again(tmp_path: Path) -> None:
 
 
 # Case files whose fixes must also be clean under ``--strict`` (each bug sits beside its fix).
-_STRICT_CASES = ["case_boundaries_built.py"]
+# case_flow_loops.py: the loop-following cases (mypy_plugin/flow*.py) under --strict too.
+_STRICT_CASES = ["case_boundaries_built.py", "case_flow_loops.py"]
 
 
 @pytest.mark.parametrize("name", _STRICT_CASES)

@@ -1,9 +1,7 @@
-"""Values followed through loops and conditions (mypy_plugin/flow.py): the snapshot case's
-fixed programs are clean under ``--strict`` too, and the evaluator computes what Python does."""
+"""Values followed through loops and conditions (mypy_plugin/flow.py): the evaluator computes
+what Python does (the snapshot case under ``--strict``: test_boundaries.py's strict cases)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from mypy.nodes import ARG_POS, CallExpr, IndexExpr, IntExpr, ListExpr, NameExpr, OpExpr, SliceExpr
 
@@ -37,19 +35,3 @@ def test_a_list_grows_by_concatenation() -> None:
     v = evaluate(OpExpr("+", ListExpr([IntExpr(1)]), ListExpr([IntExpr(2)])), {},
                  lambda e: NOT_STATIC, set())
     assert v == Seq((1, 2))
-
-
-def test_strict_adds_nothing_to_the_case(tmp_path: Path) -> None:
-    """Under ``--strict`` the case gives exactly the errors its ``# E:`` marks say."""
-    from mypy import api
-
-    from program_lines import marks_of, parse_mypy_output
-
-    case = Path(__file__).resolve().parents[1] / "typecheck" / "case_flow_loops.py"
-    stdout, _, _ = api.run(["--config-file", str(case.parent / "mypy.ini"), "--strict",
-                            "--cache-dir", str(tmp_path / "cache"), "--no-error-summary",
-                            str(case)])
-    said = parse_mypy_output(stdout, [case])[case]
-    errors = {(n, t) for n, marks in said.items() for k, t in marks if k == "E"}
-    expected = {(n, t) for n, marks in marks_of(case).items() for k, t in marks if k == "E"}
-    assert errors == expected and errors, stdout
