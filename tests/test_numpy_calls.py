@@ -54,6 +54,10 @@ def test_numpy_only_arguments_are_refused_by_name(func: Callable[..., Any], kwar
         func(tf.tensor([1.0, 2.0]), **kwargs)
 
 
+def test_the_tensor_may_be_passed_by_keyword() -> None:
+    assert np.sum(a=tf.ones(2, 3), axis=0).numpy().tolist() == [2.0, 2.0, 2.0]
+
+
 def test_other_numpy_functions_still_convert_to_the_array() -> None:
     x = tf.tensor([[1.0, 2.0]])
     both = np.concatenate([x, x])

@@ -23,11 +23,14 @@ from typing import Any, Callable, Dict, Mapping, Tuple
 
 import numpy as np
 
-# numpy's name -> the Tensor method that computes it. np.amax/np.amin are numpy's older
-# names of max/min.
-_METHODS: Dict[str, str] = {
-    "sum": "sum", "mean": "mean", "max": "max", "amax": "max", "min": "min", "amin": "min",
-    "var": "var", "std": "std", "argmax": "argmax", "argmin": "argmin",
+# numpy's function -> the Tensor method that computes it (by identity: another library's
+# function of the same name is not numpy's). np.amax/np.amin are numpy's older names.
+_METHODS: Dict[Any, str] = {
+    getattr(np, name): method
+    for name, method in (("sum", "sum"), ("mean", "mean"), ("max", "max"), ("amax", "max"),
+                         ("min", "min"), ("amin", "min"), ("var", "var"), ("std", "std"),
+                         ("argmax", "argmax"), ("argmin", "argmin"))
+    if hasattr(np, name)
 }
 # numpy arguments a Tensor's method has no counterpart for; None is numpy's own default.
 _REFUSED = ("dtype", "out", "initial", "where", "mean", "correction")
@@ -41,13 +44,15 @@ def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any])
     >>> call(tf.Tensor, np.mean, (tf.tensor([1.0, 3.0]),), {}).item()
     2.0
     """
-    name = getattr(func, "__name__", "")
-    method = _METHODS.get(name)
-    if method is None or not args or not isinstance(args[0], cls):
+    method = _METHODS.get(func)
+    if method is None:
         return func._implementation(*args, **kwargs)
     # Only the arguments the caller wrote are bound (numpy's dispatcher passes them as given).
     # numpy's dispatcher has already refused a call that does not fit its signature.
     bound = dict(inspect.signature(func).bind(*args, **kwargs).arguments)
+    if not isinstance(bound.get("a"), cls):  # a Tensor elsewhere (out=): numpy's own
+        return func._implementation(*args, **kwargs)
+    name = func.__name__
     given = {k: v for k, v in bound.items() if k != "a"}
     for key in _REFUSED:
         value = given.pop(key, None)
