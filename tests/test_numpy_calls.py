@@ -37,6 +37,13 @@ def test_np_var_keeps_numpy_default_the_biased_estimate() -> None:
     assert np.var(tf.tensor(a)).item() != pytest.approx(tf.tensor(a).var().item())
 
 
+def test_np_var_reads_correction_as_numpy_does() -> None:
+    a = np.array([1.0, 2.0, 4.0], dtype=np.float32)
+    assert np.std(tf.tensor(a), correction=1).item() == pytest.approx(np.std(a, ddof=1))
+    with pytest.raises(ValueError, match="ddof and correction"):
+        np.var(tf.tensor(a), ddof=1, correction=1)
+
+
 def test_np_sum_is_recorded_on_the_tape() -> None:
     x = tf.tensor([1.0, 2.0, 3.0])
     (g,) = tf.gradient(lambda a: np.sum(a * a), x)

@@ -33,7 +33,7 @@ _METHODS: Dict[Any, str] = {
     if hasattr(np, name)
 }
 # numpy arguments a Tensor's method has no counterpart for; None is numpy's own default.
-_REFUSED = ("dtype", "out", "initial", "where", "mean", "correction")
+_REFUSED = ("dtype", "out", "initial", "where", "mean")
 
 
 def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
@@ -64,7 +64,10 @@ def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any])
     call_kwargs: Dict[str, Any] = {"axis": given.pop("axis", None)}
     if "keepdims" in given:
         call_kwargs["keepdims"] = given.pop("keepdims")
-    if method in ("var", "std"):
-        call_kwargs["correction"] = given.pop("ddof", 0)  # numpy's default: the biased estimate
+    if method in ("var", "std"):  # numpy's default: the biased estimate (ddof=0)
+        ddof, correction = given.pop("ddof", None), given.pop("correction", None)
+        if ddof is not None and correction is not None:
+            raise ValueError(f"np.{name}(): ddof and correction cannot both be given (as in numpy)")
+        call_kwargs["correction"] = correction if correction is not None else ddof or 0
     run: Callable[..., Any] = getattr(bound["a"], method)
     return run(**call_kwargs)
