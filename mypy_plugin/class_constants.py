@@ -41,7 +41,7 @@ from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, get_proper_type
 
 from mypy_plugin.module_constants import constants_of, fold
-from mypy_plugin.statements import PerTree, walk
+from mypy_plugin.statements import PerTree, checked_tree, walk
 
 __all__ = ["class_constant"]
 
@@ -54,8 +54,8 @@ def class_constant(e: Expression, lookup: object) -> Optional[int]:
     class attribute of the module being checked, else None."""
     if not isinstance(e, MemberExpr):
         return None
-    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
-    if not isinstance(tree, MypyFile):
+    tree = checked_tree(lookup)
+    if tree is None:
         return None
     info: Optional[TypeInfo] = None
     if isinstance(e.expr, RefExpr) and isinstance(e.expr.node, TypeInfo):
@@ -69,14 +69,8 @@ def class_constant(e: Expression, lookup: object) -> Optional[int]:
     return _known(tree).get((info.fullname, e.name))
 
 
-def _read(tree: MypyFile) -> Dict[Tuple[str, str], int]:
-    try:
-        return _constants(tree)
-    except Exception:  # noqa: BLE001 - a construct not modelled here: no constants, no errors
-        return {}
-
-
-_known = PerTree(_read, keep=64)
+_known: PerTree[Dict[Tuple[str, str], int]] = PerTree(
+    lambda tree: _constants(tree), keep=64, on_error=dict)  # (_constants is defined below)
 
 
 def _assigned_attributes(tree: MypyFile) -> Optional[Set[str]]:

@@ -50,7 +50,7 @@ from mypy.types import Instance, get_proper_type
 
 from mypy_plugin.class_constants import _assigned_attributes as assigned_attributes
 from mypy_plugin.module_constants import bound_once, constants_of, fold
-from mypy_plugin.statements import PerTree
+from mypy_plugin.statements import PerTree, checked_tree
 
 __all__ = ["instance_constant"]
 
@@ -64,20 +64,14 @@ def instance_constant(e: Expression, lookup: object) -> Optional[int]:
     rules above), else None. ``lookup`` is the checker's bound ``lookup_type_or_none``."""
     if not (isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and e.expr.kind == GDEF):
         return None
-    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
-    if not isinstance(tree, MypyFile) or e.expr.fullname != f"{tree.fullname}.{e.expr.name}":
+    tree = checked_tree(lookup)
+    if tree is None or e.expr.fullname != f"{tree.fullname}.{e.expr.name}":
         return None
     return _known(tree).get((e.expr.name, e.name))
 
 
-def _read(tree: MypyFile) -> Dict[Tuple[str, str], int]:
-    try:
-        return _instances(tree)
-    except Exception:  # noqa: BLE001 - a construct not modelled here: no values, no errors
-        return {}
-
-
-_known = PerTree(_read, keep=64)
+_known: PerTree[Dict[Tuple[str, str], int]] = PerTree(
+    lambda tree: _instances(tree), keep=64, on_error=dict)  # (_instances is defined below)
 
 
 def _is_dataclass(c: ClassDef) -> bool:

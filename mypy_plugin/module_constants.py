@@ -60,7 +60,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_values import safe_reads
-from mypy_plugin.statements import PerTree, nested, walk
+from mypy_plugin.statements import PerTree, checked_tree, nested, walk
 
 __all__ = ["constant_value", "constants_of", "fold", "bound_once", "sequence_constants"]
 
@@ -71,8 +71,8 @@ def constant_value(e: Expression, lookup: object) -> Optional[int]:
     ``lookup`` is the checker's bound ``lookup_type_or_none`` (its ``__self__`` the checker)."""
     if not isinstance(e, NameExpr) or e.kind != GDEF:
         return None
-    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
-    if not isinstance(tree, MypyFile) or e.fullname != f"{tree.fullname}.{e.name}":
+    tree = checked_tree(lookup)
+    if tree is None or e.fullname != f"{tree.fullname}.{e.name}":
         return None  # a local of that name, or a name imported from elsewhere
     return constants_of(tree).get(e.name)
 
@@ -82,15 +82,9 @@ def constants_of(tree: MypyFile) -> Dict[str, int]:
     return _known(tree)
 
 
-def _read_constants(tree: MypyFile) -> Dict[str, int]:
-    try:
-        return _constants(tree)
-    except Exception:  # noqa: BLE001 - a construct not modelled here: no constants, no errors
-        return {}
-
-
 # A module's tree is read once per run (again when the daemon gives it new statements).
-_known = PerTree(_read_constants, keep=64)
+_known: PerTree[Dict[str, int]] = PerTree(
+    lambda tree: _constants(tree), keep=64, on_error=dict)  # (_constants is defined below)
 
 
 # -- which names are constants ----------------------------------------------------------------

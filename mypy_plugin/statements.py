@@ -87,6 +87,17 @@ def walk(body: Sequence[Statement], scopes: bool = True) -> List[Statement]:
     return out
 
 
+def checked_tree(lookup: object) -> Optional[MypyFile]:
+    """The tree of the module being checked, from the checker's bound ``lookup_type_or_none``
+    that value readers receive; None for any other lookup.
+
+    >>> checked_tree(lambda e: None) is None
+    True
+    """
+    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
+    return tree if isinstance(tree, MypyFile) else None
+
+
 class PerTree(Generic[T]):
     """What ``read`` finds in a module's tree, kept for the last ``keep`` trees. Read again
     when the tree's statements are new: mypy's daemon merges a file parsed again into the
@@ -102,16 +113,26 @@ class PerTree(Generic[T]):
     1
     """
 
-    def __init__(self, read: Callable[[MypyFile], T], keep: int) -> None:
+    def __init__(self, read: Callable[[MypyFile], T], keep: int,
+                 on_error: Optional[Callable[[], T]] = None) -> None:
         self.read = read
         self.keep = keep
+        # A reader of constructs it may not model gives ``on_error()`` (nothing known, so no
+        # report) where ``read`` raises, instead of failing the hook that asked.
+        self.on_error = on_error
         self.known: Dict[int, Tuple[MypyFile, List[Statement], T]] = {}
 
     def __call__(self, tree: MypyFile) -> T:
         hit = self.known.get(id(tree))
         if hit is not None and hit[0] is tree and hit[1] is tree.defs:
             return hit[2]
-        found = self.read(tree)
+        if self.on_error is None:
+            found = self.read(tree)
+        else:
+            try:
+                found = self.read(tree)
+            except Exception:  # noqa: BLE001 - a construct not modelled: nothing is known
+                found = self.on_error()
         self.known.pop(id(tree), None)
         if len(self.known) >= self.keep:
             del self.known[next(iter(self.known))]

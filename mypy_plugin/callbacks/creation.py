@@ -43,7 +43,7 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
 from mypy_plugin.module_constants import bound_once
-from mypy_plugin.statements import PerTree
+from mypy_plugin.statements import PerTree, checked_tree
 from mypy_plugin.translate.reading import TypeLookup
 from mypy_plugin.values import NotStatic, static_int
 
@@ -100,8 +100,8 @@ def _named_list(e: NameExpr, lookup: TypeLookup) -> Optional[Tuple[int, ...]]:
     range(9)]``, then ``tf.onehot(labels, 3)``) when the module binds the name once, to a
     literal, and reads it only as an argument of typedflux's functions or ``len``: nothing
     can append to it."""
-    tree = getattr(getattr(lookup, "__self__", None), "tree", None)
-    if not isinstance(tree, MypyFile) or e.fullname != f"{tree.fullname}.{e.name}":
+    tree = checked_tree(lookup)
+    if tree is None or e.fullname != f"{tree.fullname}.{e.name}":
         return None
     value = _named_lists(tree).get(e.name)
     shape = literal_shape(value, lookup) if value is not None else None
