@@ -25,3 +25,23 @@ def test_package_is_mypy_strict_clean() -> None:
         ]
     )
     assert status == 0, out + err
+
+
+def test_package_is_strict_clean_under_its_own_configuration() -> None:
+    # What a maintainer types in the repository: pyproject.toml's settings (the plugin on,
+    # Python 3.11), so ignores that only one configuration needs carry ``unused-ignore``.
+    out, err, status = api.run(
+        [
+            "--strict",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(ROOT / ".mypy_cache" / "strict-project"),
+            "-p",
+            "typedflux",
+            "-p",
+            "mypy_plugin",
+            *([] if importlib.util.find_spec("torch") else ["--exclude", "typedflux/torch/"]),
+        ]
+    )
+    assert status == 0, out + err

@@ -266,9 +266,9 @@ class Sym:
                 min = None
             if type(max) is int and max >= np.iinfo(self.dtype).max:
                 max = None
-        if min is None and max is None:
-            return np.positive(self, out=out, **kw)
         if min is None:
+            if max is None:
+                return np.positive(self, out=out, **kw)
             return np.minimum(self, max, out=out, **kw)
         if max is None:
             return np.maximum(self, min, out=out, **kw)

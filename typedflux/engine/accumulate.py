@@ -88,7 +88,7 @@ def flatten_grads(grads: Any, n: int, name: str) -> Sequence[Any]:
         grads = tuple(flat)
     if len(grads) != n:
         raise TypeError(f'VJP of "{name}" returned {len(grads)} gradients for {n} inputs')
-    return grads  # type: ignore[no-any-return]
+    return grads  # type: ignore[no-any-return, unused-ignore]
 
 
 def unbroadcast(g: Array, shape: Tuple[int, ...], name: str = "?") -> Array:

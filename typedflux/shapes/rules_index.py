@@ -67,12 +67,14 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     step = 1 if step is None else step
     if not isinstance(step, int):
         return UNKNOWN
+    lo: Dim
+    hi: Dim
     if step > 0:
         s0, e0 = _bound(start, d, 0), _bound(stop, d, d)
         lo, hi = 0, d
     else:
         s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)
-        lo, hi = -1, d - 1  # type: ignore[assignment]
+        lo, hi = -1, d - 1
     if s0 is None or e0 is None:
         return UNKNOWN
     span = e0 - s0 if step > 0 else s0 - e0

@@ -8,7 +8,7 @@ many) and that split one into several (``split``, ``chunk``: one shape per outpu
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Sequence, Tuple, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -187,7 +187,8 @@ def split_shape(x: Shape, sizes: Sequence[Dim], axis: int = -1) -> Tuple[Shape, 
     ...
     typedflux.shapes.errors.ShapeError: Sizes do not add up for "split": x has Tensor[8, 10, 192], sizes are (64, 64, 32); need a sum of 192 at axis 2 (160 vs 192)
     """
-    sizes = as_dims(tuple(sizes))  # type: ignore[assignment]
+    # The caller's sizes are dims (no star), so as_dims gives dims back.
+    sizes = cast(Tuple[Dim, ...], as_dims(tuple(sizes)))
     i = locate_axis(x, axis, "split")
     for k, d in enumerate(sizes):
         if isinstance(d, int) and d < 0:
@@ -195,9 +196,11 @@ def split_shape(x: Shape, sizes: Sequence[Dim], axis: int = -1) -> Tuple[Shape, 
     total: Dim = 0
     for d in sizes:
         total = total + d
-    if equal(total, x[i]) is False:  # type: ignore[arg-type]
+    xi = x[i]
+    assert not isinstance(xi, Star)  # locate_axis never lands on the star
+    if equal(total, xi) is False:
         raise ShapeError(messages.split_sizes_mismatch(
-            "split", x, sizes, _shown_axis(x, i), total, x[i]))  # type: ignore[arg-type]
+            "split", x, sizes, _shown_axis(x, i), total, xi))
     return tuple(_with_size(x, i, d) for d in sizes)
 
 

@@ -65,7 +65,7 @@ _NP_DTYPES: Dict[torch.dtype, np.dtype[Any]] = {
 }
 
 
-class TorchTensor(Tensor):  # type: ignore[type-arg]
+class TorchTensor(Tensor):  # type: ignore[type-arg, unused-ignore]
     """A typedflux tensor backed by a ``torch.Tensor`` (``data``): shapes are tuples of
     ints, ``dtype`` is the numpy equivalent, operators and methods run torch ops.
 

@@ -54,7 +54,7 @@ class Export:
 
 def _activate(m: Any, y: torch.Tensor) -> torch.Tensor:
     # The activation was fused into the primitive, or is applied after it.
-    return y if m.fused is not None else m.activation(y)  # type: ignore[no-any-return]
+    return y if m.fused is not None else m.activation(y)  # type: ignore[no-any-return, unused-ignore]
 
 
 def _bias(m: Any) -> Any:

@@ -107,7 +107,7 @@ def _caller_level() -> int:
     frame = sys._getframe(1)
     level = 1
     while frame is not None and frame.f_globals.get("__name__", "").startswith("typedflux"):
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back  # type: ignore[assignment, unused-ignore]
         level += 1
     return level
 
