@@ -42,6 +42,22 @@ def _wrap(g: Any) -> AnyTensor:
     return t
 
 
+def _wrap_all(arrays: List[Optional[Any]]) -> List[Optional[AnyTensor]]:
+    # The tape's arrays as Tensors (None stays None), _wrap's work written out: one call
+    # for all of them instead of one per parameter.
+    new = Tensor.__new__
+    out: List[Optional[AnyTensor]] = []
+    for a in arrays:
+        if a is None:
+            out.append(None)
+        else:
+            t: AnyTensor = new(Tensor)
+            t.data = a
+            t._tape = None
+            out.append(t)
+    return out
+
+
 def _shell() -> AnyTensor:
     t: AnyTensor = Tensor.__new__(Tensor)
     t._tape = None
@@ -238,8 +254,7 @@ def _withgradient_planned(
     if len(parts) == 1 and isinstance(single, Plan):
         # One model: its plan lists each tensor once already.
         out, arrays = _run(f, args, single.watch)
-        # The arrays as Tensors (the tape hands out arrays the caller owns: no copy).
-        return out.detach(), (single.build([None if a is None else _wrap(a) for a in arrays]),)
+        return out.detach(), (single.build(_wrap_all(arrays)),)
     unique: Dict[int, int] = {}  # id(tensor) -> position in ids
     leaves: List[AnyTensor] = []
     for part in parts:
@@ -251,7 +266,7 @@ def _withgradient_planned(
                 unique[id(t)] = len(leaves)
                 leaves.append(t)
     out, arrays = _run(f, args, leaves)
-    wrapped = [None if a is None else _wrap(a) for a in arrays]
+    wrapped = _wrap_all(arrays)
     grads: List[Any] = []
     for part in parts:
         if part is None:

@@ -416,6 +416,9 @@ def multi(prim: Primitive) -> Entry:
     pnames = tuple(a.name for a in args[k:])
     visible = tuple(i for i, kd in enumerate(pkinds) if kd is not Kind.IGNORED)
     all_visible = len(visible) == len(pkinds)
+    # The visible parameters come first (dense's and conv's activation and grad_x are last):
+    # the memo key takes a slice instead of a call.
+    nvis = len(visible) if visible == tuple(range(len(visible))) else -1
     trange = range(k)
     fwd: Callable[..., Any] = prim.forward
     Tensor: Any = NotLoaded
@@ -438,15 +441,30 @@ def multi(prim: Primitive) -> Entry:
         params = vals[k:]
         if norm_idx:
             params = normalised(params)
-        key: Any = (*shapes, *params) if all_visible else (*shapes, *shown(params))
-        out = prim.run((*shapes, *params), key, fwd, *datas, *params)
+        key: Any = (
+            (*shapes, *params) if all_visible
+            else (*shapes, *params[:nvis]) if nvis >= 0
+            else (*shapes, *shown(params))
+        )
+        # Primitive.run's work, inline (a call per op): the memoised rule.
+        try:
+            known = key in cache
+        except TypeError:  # an unhashable parameter: the rule runs every time
+            known = False
+            key = None
+        if known:
+            out = fwd(*datas, *params)
+        else:
+            out = prim.first_call((*shapes, *params), key, fwd, *datas, *params)
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
         dt = out.dtype
         if dt is F64 and creeps(datas):
             out = out.astype(F32)
             dt = F32
-        t = wrap(out, Tensor)
+        t: AnyTensor = _new(Tensor)
+        t.data = out
+        t._tape = None
         tape = active()
         if tape is not None and diff and dt.kind in "fc":
             ids = []

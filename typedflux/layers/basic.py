@@ -100,7 +100,7 @@ class Dense(Layer, Generic[In, Out]):
         # The dense primitive directly (F.dense would add a call and its own tape test).
         tape = _ACTIVE.get()
         grad_x = tape is not None and isinstance(x, Tensor) and (
-            x._tape is tape or id_on(tape, x) >= 0
+            x._tape is tape or (x._tape is not None and id_on(tape, x) >= 0)
         )
         fused = _FUSED_BY_ID.get(id(act)) if _FUSED_BY_ID else fused_activation(act)
         if fused is not None:
