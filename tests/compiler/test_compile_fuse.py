@@ -122,7 +122,16 @@ def test_a_held_batch_gets_the_ready_check_and_an_argument_the_general_one() -> 
                                                                          "layers.0.weight")
     assert compiled[4].stats()["replays"] >= 1
     entry = next(iter(compiled[4]._entries.values()))[0]
-    assert "_Ready" in [type(s.fn).__name__ for s in entry.program.steps]
+    kinds = [type(s.fn).__name__ for s in entry.program.steps]
+    assert "_Ready" in kinds
+    # The batch's sum is taken right after the first layer's GEMM reads it (hoist_sums),
+    # and still refuses the batch that turned infinite.
+    i = kinds.index("_EarlySum")
+    steps = entry.program.steps
+    assert steps[i - 1].fn is np.matmul and kinds.count("_EarlySum") == 1
+    batch = steps[i].fn.sum.array
+    assert batch.shape == (16, 256) and any(np.shares_memory(a.arr, batch)
+                                            for a in steps[i - 1].args)
     by_argument = _run(loss, _xs(), "raise", True)[4]
     entry = next(iter(by_argument._entries.values()))[0]
     kinds = [type(s.fn).__name__ for s in entry.program.steps]
@@ -284,3 +293,37 @@ def test_the_folded_checks_common_bound_vouches_only_for_finite_products() -> No
             made += 1
             assert np.array_equal(todo[0][2], c) and todo[1][2] is g
     assert vouched > 20 and made > 20  # both sides were exercised
+
+
+def test_only_sums_of_arrays_nothing_writes_are_taken_before_the_check() -> None:
+    from typedflux.compiler.fuse import _EarlySum, hoist_sums
+    from typedflux.compiler.steps import BUF, EXT, Step, Var
+    from typedflux.optimise import blas
+
+    seen: List[Any] = []
+    x = Var(0, EXT, np.full((4, 3), 2.0, np.float32), None, False, "x")  # read, never written
+    w = Var(1, EXT, np.ones((3, 4), np.float32), None, False, "w")  # written after its read
+    y = Var(2, BUF, np.empty((4, 3), np.float32), None, False, "y")
+    steps = [Step(np.exp, (x,), {"out": (y,)}, writes=(y,)),
+             Step(np.exp, (w,), {"out": (w,)}, writes=(w,))]
+    ready = FoldedCheck(lambda state, todo, *rest: seen.append((todo, rest[-1])) or True).ready(
+        (None, [("p", None, None)], "raise", ((x, w),)))
+    assert ready is not None
+    steps.append(Step(ready, (), {}, exits=True))
+    out = hoist_sums(steps)
+    if not blas.available():
+        assert out == steps
+        return
+    early = [i for i, s in enumerate(out) if isinstance(s.fn, _EarlySum)]
+    assert early == [1] and out[1].fn.sum.array is x.arr  # after x's read; w's stays
+    for s in out:
+        s.fn(*[a.arr if isinstance(a, Var) else a for a in s.args],
+             **{k: tuple(o.arr for o in v) for k, v in s.kwargs.items()})
+    assert seen[-1][0] == [] and ready.early == [24.0]
+    # Huge values, written where the program does not look: the check, with the early sum,
+    # goes the exact way.
+    x.arr[...] = 3e38
+    out[1].fn()
+    with np.errstate(over="ignore"):
+        ready()
+    assert len(seen[-1][0]) == 1 and np.isinf(seen[-1][0][0][2]).all()

@@ -233,3 +233,92 @@ def test_a_relu_whose_output_dtype_object_is_another_float32_is_still_sharpened(
     (step,) = sharpen(rec, [Step(np.maximum, (a, 0), {"out": (o,)}, None, (o,))])
     zeros = step.args[1]
     assert isinstance(zeros, Var) and zeros.kind == CONST and zeros.arr.shape == (1, 2)
+
+
+def _row_adds(f: Any) -> List[Any]:
+    from typedflux.optimise.blas import RowAdd
+
+    steps = next(iter(f._entries.values()))[0].program.steps
+    return [s for s in steps if isinstance(s.fn, RowAdd)]
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_a_bias_add_is_a_blas_rank_one_update_with_the_eager_bits(dtype: Any) -> None:
+    from typedflux.optimise import blas
+
+    tdt = tf.float64 if dtype is np.float64 else tf.float32
+    layer = tf.Dense(4, 128)
+    layer.weight.data = layer.weight.data.astype(dtype)
+    layer.bias.data = layer.bias.data.astype(dtype)
+    specials = _specials(dtype, 128).reshape(-1)  # -0.0, inf, NaNs (a signalling one too)
+    bits = np.dtype(f"u{np.dtype(dtype).itemsize}")
+    signalling = (np.array([np.inf], dtype).view(bits) + 1).view(dtype)
+    finite = np.where(np.isfinite(specials), specials, 1.5)
+    # The bias finite (the BLAS update), then with NaNs and infinities (numpy's add: BLAS's
+    # fused multiply-add picks another NaN of two), then finite again.
+    biases = [finite, np.concatenate([specials[:-1], signalling]), finite[::-1].copy()]
+    f = tf.compile(lambda m, x: m(x), fallback=False)
+    r = np.random.default_rng(2)
+    for i, b in enumerate(biases * 2):
+        layer.bias.data[...] = b  # in place: the same array, so the same recording
+        a = r.standard_normal((40, 4)).astype(dtype)
+        a[0, 0], a[1, 1], a[2] = np.inf, np.nan, -0.0  # NaN, infinite and zero rows
+        x = tf.tensor(a, dtype=tdt)
+        got, want = f(layer, x), layer(x)
+        assert got.data.tobytes() == want.data.tobytes(), i
+    assert f.stats()["recordings"] == 1
+    assert len(_row_adds(f)) == (1 if blas.available() else 0)
+
+
+def test_a_small_bias_add_stays_numpys() -> None:
+    # (Below RowAdd.SMALL entries numpy's loop is about as fast as the BLAS call.)
+    layer = tf.Dense(4, 10)
+    f = tf.compile(lambda m, x: m(x), fallback=False)
+    x = tf.ones(40, 4)
+    f(layer, x)
+    assert f(layer, x).data.tobytes() == layer(x).data.tobytes()
+    assert _row_adds(f) == []
+
+
+@pytest.mark.parametrize("fn,through", [
+    (lambda w: w @ w.T, True),                         # a GEMM's result
+    (lambda w: (w @ w[:32].T).T.copy(), True),         # its transposing copy (BLAS's)
+    (lambda w: np.maximum(w @ w.T, 0.5), False),       # may hand on a signalling NaN
+    (lambda w: w[:, :16].copy(), False),               # a parameter's own values
+], ids=["gemm", "transposed", "maximum", "parameter"])
+def test_only_bias_adds_to_arithmetic_results_go_through_blas(
+        fn: Callable[[Any], Any], through: bool) -> None:
+    from typedflux.optimise import blas
+    from typedflux.optimise.blas import RowAdd
+
+    rec = Recorder()
+    with rec:
+        w = rec.external(np.ones((256, 32), np.float32), "w")
+        out = fn(w)
+        b = rec.external(np.ones(out.shape[1], np.float32), "b")
+        out += b  # (the in-place add the dense kernel records)
+    found = [s for s in sharpen(rec, rec.steps) if isinstance(s.fn, RowAdd)]
+    assert len(found) == (1 if through and blas.available() else 0)
+
+
+def test_row_adds_agree_with_numpy_on_special_values_and_yield_to_threads() -> None:
+    from typedflux.compiler.peephole import _row_add_agrees
+    from typedflux.optimise import blas
+    from typedflux.optimise.blas import RowAdd
+
+    if not blas.available():
+        return
+    assert _row_add_agrees(np.dtype(np.float32)) and _row_add_agrees(np.dtype(np.float64))
+    a = np.random.default_rng(0).standard_normal((256, 64)).astype(np.float32)
+    b = np.arange(64, dtype=np.float32)
+    want = a + b
+    add = RowAdd.prepare(a, b)
+    assert add is not None and add.threads is not None  # large enough for OpenBLAS threads
+
+    def refused(*args: Any) -> None:
+        raise AssertionError("BLAS called although it would run on several threads")
+
+    add.fn, add.threads = refused, lambda: 2
+    add(a, b)  # numpy's add instead
+    assert a.tobytes() == want.tobytes()

@@ -20,6 +20,11 @@ small batch, the loss's column-major copy of the logits) is a prepared BLAS ``om
 ~2.5x faster than numpy's copy): it multiplies by 1, which keeps every bit of every value
 arithmetic can produce (its NaNs are quiet), checked once per dtype.
 
+A bias row added in place to such a result (the dense kernel's ``pre += b``) is a prepared
+BLAS rank-one update (:class:`~typedflux.optimise.blas.RowAdd`, ~1.7x faster on wide
+layers): ``pre + 1 * b`` in one rounding is numpy's sum, checked on every pairing of special
+values once per dtype; RowAdd itself takes numpy's add whenever the bias holds a NaN.
+
 >>> import numpy as np
 >>> from typedflux.compiler.record import Recorder
 >>> rec = Recorder()
@@ -44,7 +49,7 @@ from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import BUF, CONST, Call, Step, Var, copy_into
 from typedflux.ops.kernels.relu import maximum_agrees as _maximum_agrees
 from typedflux.ops.kernels.relu import special_values as _special_values
-from typedflux.optimise.blas import Transpose
+from typedflux.optimise.blas import RowAdd, Transpose
 
 __all__ = ["sharpen", "drop_unread"]
 
@@ -84,7 +89,31 @@ def sharpen(rec: Recorder, steps: List[Step]) -> List[Step]:
         t = _transpose(s, out)
         if t is not None:
             out[i] = Step(t, s.args, {}, writes=s.writes)
+            continue
+        add = _row_add(s, out, i)
+        if add is not None:
+            out[i] = Step(add, s.args, {}, writes=s.writes)
     return out
+
+
+def _row_add(s: Step, steps: List[Step], i: int) -> Optional[RowAdd]:
+    # ``np.add(a, b, out=(a,))`` for a bias row ``b`` added to a matmul's result ``a`` (see
+    # the module docstring) as a prepared BLAS rank-one update; None when it is not that.
+    if s.fn is not np.add or len(s.args) != 2 or set(s.kwargs) != {"out"} or s.bind:
+        return None
+    a, b = s.args
+    if not (isinstance(a, Var) and isinstance(b, Var) and s.kwargs["out"] == (a,)
+            and not a.dynamic and not b.dynamic and a.base is None and a.kind == BUF
+            and type(a.arr) is np.ndarray and a.arr.dtype in _FLOATS
+            and _row_add_agrees(a.arr.dtype)):
+        return None
+    # The value added to holds only quiet NaNs: its last writer before this call is one of
+    # numpy's arithmetic calls, or a BLAS transposing copy (which multiplies by 1).
+    last = next((w for w in reversed(steps[:i]) if any(v.root() is a for v in w.writes)), None)
+    if last is None or not (isinstance(last.fn, Transpose) or (
+            any(last.fn is f for f in _ARITHMETIC) and last.kwargs.get("out") == (a,))):
+        return None
+    return RowAdd.prepare(a.arr, b.arr)
 
 
 def _transpose(s: Step, steps: List[Step]) -> Optional[Transpose]:
@@ -130,6 +159,38 @@ def _relu_operand(s: Step) -> Any:
     if type(c) not in (int, float) or c != 0 or math.copysign(1.0, c) < 0:
         return None
     return a
+
+
+_ROW_AGREES: Dict[Any, bool] = {}
+
+
+def _row_add_agrees(dtype: Any) -> bool:
+    """Whether :class:`~typedflux.optimise.blas.RowAdd`'s BLAS update gives numpy's ``a + b``
+    bit for bit on every pairing of a special value of ``dtype`` but a signalling NaN in
+    ``a`` with a finite one in ``b`` (what RowAdd takes it for), checked once per dtype.
+
+    >>> _row_add_agrees(np.dtype(np.float32)) in (True, False)
+    True
+    """
+    got = _ROW_AGREES.get(dtype)
+    if got is None:
+        va = _special_values(dtype, signalling=False)
+        vb = va[np.isfinite(va)]
+        # Every pairing along a row, the row repeated to RowAdd's size.
+        row_a, row_b = np.repeat(va, len(vb)), np.tile(vb, len(va))
+        rows = -(-RowAdd.SMALL // row_a.size)
+        a = np.tile(row_a, (rows, 1))
+        with np.errstate(all="ignore"):
+            want = a + row_b
+        add = RowAdd.prepare(a, row_b)
+        if add is None:
+            got = False
+        else:
+            add.fn(*add.args)  # (the BLAS call itself, whatever the number of threads)
+            bits = np.dtype(f"u{dtype.itemsize}")
+            got = bool(np.array_equal(a.view(bits), want.view(bits)))
+        _ROW_AGREES[dtype] = got
+    return got
 
 
 _T_AGREES: Dict[Any, bool] = {}

@@ -25,10 +25,10 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.errors import TraceError
-from typedflux.compiler.fuse import FoldedCheck, fold_updates
+from typedflux.compiler.fuse import FoldedCheck, fold_updates, hoist_sums
 from typedflux.compiler.memory import place
 from typedflux.compiler.peephole import drop_unread, sharpen
-from typedflux.optimise.blas import Gemm, Transpose
+from typedflux.optimise.blas import Gemm, RowAdd, Transpose
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import Call, Step, Var
 
@@ -146,9 +146,9 @@ def _check_exits(steps: List[Step], outputs: List[Var]) -> None:
 
 
 def _rebound(step: Step) -> Step:
-    # A folded GEMM (or a BLAS transpose) prepared with the recording's arrays, prepared again
-    # for the arrays its values were given by place(); a folded finite check whose arrays are
-    # all the program's own, given them once (FoldedCheck.ready).
+    # A folded GEMM (a BLAS transpose, a row add) prepared with the recording's arrays,
+    # prepared again for the arrays its values were given by place(); a folded finite check
+    # whose arrays are all the program's own, given them once (FoldedCheck.ready).
     fn = step.fn
     if isinstance(fn, Gemm):
         a, b, c = step.args
@@ -165,6 +165,11 @@ def _rebound(step: Step) -> Step:
         t = Transpose.prepare(dst.arr, src.arr)
         if t is not None:
             return Step(t, step.args, step.kwargs, step.bind, step.writes)
+    if isinstance(fn, RowAdd):
+        a, b = step.args
+        add = RowAdd.prepare(a.arr, b.arr)
+        if add is not None:
+            return Step(add, step.args, step.kwargs, step.bind, step.writes)
     return step
 
 
@@ -186,7 +191,7 @@ class Program:
         self.steps: List[Step] = sharpen(rec, drop_unread(fold_updates(rec.steps, outputs),
                                                           outputs))
         self.arena_bytes = place(rec.vars, self.steps, outputs)
-        self.steps = [_rebound(s) for s in self.steps]
+        self.steps = hoist_sums([_rebound(s) for s in self.steps])
         names = _Names()
         params = [names.var(v) for v in inputs]
         lines: List[str] = []
