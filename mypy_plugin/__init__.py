@@ -88,6 +88,7 @@ from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
+from mypy_plugin.callbacks.numpy_functions import numpy_reduction, numpy_reduction_hook
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
@@ -226,6 +227,9 @@ class TypedfluxPlugin(Plugin):
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
         if not fullname.startswith("typedflux"):
+            numpy_route = numpy_reduction(fullname)
+            if numpy_route is not None:
+                return self._hook_for(numpy_route, numpy_reduction_hook)  # type: ignore[no-any-return]
             return None if fullname.startswith(_SKIP_PREFIXES) else self._user_call
         self._resolve()
         route = ROUTES.by_function_fullname.get(fullname)

@@ -23,17 +23,13 @@ from typing import Any, Callable, Dict, Mapping, Tuple
 
 import numpy as np
 
-# numpy's function -> the Tensor method that computes it (by identity: another library's
-# function of the same name is not numpy's). np.amax/np.amin are numpy's older names.
+from typedflux.shapes.rules_reduce import NUMPY_REDUCTIONS, NUMPY_REFUSED
+
+# numpy's function -> the Tensor method that computes it, by identity (another library's
+# "sum" is not numpy's). The table is shared with the mypy plugin, which types these calls.
 _METHODS: Dict[Any, str] = {
-    getattr(np, name): method
-    for name, method in (("sum", "sum"), ("mean", "mean"), ("max", "max"), ("amax", "max"),
-                         ("min", "min"), ("amin", "min"), ("var", "var"), ("std", "std"),
-                         ("argmax", "argmax"), ("argmin", "argmin"))
-    if hasattr(np, name)
+    getattr(np, name): method for name, method in NUMPY_REDUCTIONS if hasattr(np, name)
 }
-# numpy arguments a Tensor's method has no counterpart for; None is numpy's own default.
-_REFUSED = ("dtype", "out", "initial", "where", "mean")
 
 
 def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
@@ -54,7 +50,7 @@ def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any])
         return func._implementation(*args, **kwargs)
     name = func.__name__
     given = {k: v for k, v in bound.items() if k != "a"}
-    for key in _REFUSED:
+    for key in NUMPY_REFUSED:
         value = given.pop(key, None)
         if value is not None:
             raise TypeError(

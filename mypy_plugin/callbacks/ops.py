@@ -76,8 +76,17 @@ class _Actual:
     names: List[Optional[str]] = field(default_factory=list)  # keyword names (``**sizes``)
 
 
-def _formal_index(ctx: CallContext, arg: Arg, position: int) -> Optional[int]:
+# The name of numpy's array parameter (``np.sum(a, axis=None, ...)``): where a Tensor stands
+# when numpy's own function is called on it (route role "numpy", callbacks/numpy_functions.py).
+NUMPY_ARRAY_ARGUMENT = "a"
+
+
+def _formal_index(ctx: CallContext, arg: Arg, position: int, role: str) -> Optional[int]:
     names = ctx.callee_arg_names
+    if role == "numpy" and position == 0:
+        # numpy's own function on a Tensor (``np.sum(a, ...)``): the tensor is numpy's ``a``.
+        a = NUMPY_ARRAY_ARGUMENT
+        return names.index(a) if a in names else None
     if arg.name in names:
         return names.index(arg.name)
     # Dunders are often declared positional-only (no names): fall back on the position.
@@ -97,7 +106,7 @@ def _actuals(route: Route, ctx: CallContext) -> Dict[str, _Actual]:
         out[self_arg.name] = _Actual([ctx.type], [None], [ArgKind.ARG_POS])
         formal_args = [a for i, a in enumerate(spec.args) if i != self_pos]
     for position, arg in enumerate(formal_args):
-        i = _formal_index(ctx, arg, position)
+        i = _formal_index(ctx, arg, position, route.role)
         if i is None or i >= len(ctx.arg_types) or not ctx.arg_types[i]:
             continue
         out[arg.name] = _Actual(

@@ -33,9 +33,22 @@ __all__ = [
     "argmax_shape",
     "argmin_shape",
     "cumsum_shape",
+    "NUMPY_REDUCTIONS",
+    "NUMPY_REFUSED",
 ]
 
 AxisArg = Union[None, int, Tuple[int, ...]]
+
+# numpy's reductions a Tensor computes with its own method (``np.sum(x, axis=1)`` is
+# ``x.sum(axis=1)``): (numpy's name, the method; np.amax/np.amin are numpy's older names).
+# The run time's dispatch (typedflux/numpy_calls.py) and the plugin's types for these calls
+# (mypy_plugin/callbacks/numpy_functions.py) read this one table.
+NUMPY_REDUCTIONS: Tuple[Tuple[str, str], ...] = (
+    ("sum", "sum"), ("mean", "mean"), ("max", "max"), ("amax", "max"), ("min", "min"),
+    ("amin", "min"), ("var", "var"), ("std", "std"), ("argmax", "argmax"), ("argmin", "argmin"),
+)
+# numpy arguments the methods have no counterpart for (refused by name when not None).
+NUMPY_REFUSED: Tuple[str, ...] = ("dtype", "out", "initial", "where", "mean")
 
 
 def reduce_shape(
