@@ -460,3 +460,55 @@ def test_a_model_whose_walk_keeps_changing_is_walked_every_time() -> None:
     tf.update(st, m, g)
     np.testing.assert_allclose(m.head.weight.numpy(), before - 0.1 * g.head.weight.numpy(),
                                rtol=1e-6)
+
+
+class Other(Model):
+    """A class for a model object to be moved to (``obj.__class__ = Other``)."""
+
+
+def _edits() -> List[Any]:
+    # (name, edit of a Counting model, what valid() must say after it)
+    def reorder(m: Any) -> None:
+        w = m.head.weight
+        del m.head.weight
+        m.head.weight = w  # the same attributes and values, in another order
+
+    def retype_int_tensor(m: Any) -> None:
+        m.ids.data = m.ids.data.astype(np.float32)
+
+    return [
+        ("nothing", lambda m: None, True),
+        ("a leaf of the same class", lambda m: setattr(m, "calls", m.calls + 1), True),
+        ("a leaf of another class", lambda m: setattr(m, "calls", 2.5), True),
+        ("a string leaf", lambda m: setattr(m, "last", "two rows"), True),
+        ("a replaced tensor", lambda m: setattr(m.head, "weight", tf.ones(2, 4)), False),
+        ("a replaced layer", lambda m: setattr(m, "head", tf.Dense(4, 2)), False),
+        ("a leaf that becomes a tensor", lambda m: setattr(m, "calls", tf.tensor(1.0)), False),
+        ("a new attribute", lambda m: setattr(m.head, "extra", 1), False),
+        ("attributes reordered", reorder, False),
+        ("another class", lambda m: setattr(m, "__class__", Other), False),
+        ("a list item", lambda m: m.body.append(tf.Dense(4, 4)), False),
+        ("frozen", lambda m: tf.freeze(m.head), False),
+        ("an integer tensor made float", retype_int_tensor, False),
+    ]
+
+
+@pytest.mark.parametrize("name,edit,expected", _edits(), ids=[e[0] for e in _edits()])
+def test_the_generated_check_agrees_with_the_loop(name: str, edit: Any, expected: bool) -> None:
+    # valid()'s generated check (Plan._same) may only say True where its loop would, and it
+    # says True for every edit that keeps the plan, except a leaf changing class (the loop
+    # accepts that, and valid() uses the loop from then on).
+    tf.seed(4)
+    m = Counting()
+    m.ids = tf.tensor(np.arange(3))  # type: ignore[attr-defined]
+    x, _ = _batch()
+    m(x)  # the layers' memos exist, as after a first step
+    fast, loop = plans.Plan(m), plans.Plan(m)
+    assert fast._same is not None and fast._same(m)
+    loop._same = None
+    edit(m)
+    assert loop.valid(m) is expected, name
+    same = fast._same(m)
+    assert same is (expected and name != "a leaf of another class"), name
+    assert fast.valid(m) is expected
+    assert (fast._same is None) is (name == "a leaf of another class")

@@ -25,6 +25,7 @@ import weakref
 from operator import is_
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from typedflux.engine.plan_code import picker, sameness
 from typedflux.engine.tree import (
     _DICT,
     _INFO,
@@ -38,7 +39,6 @@ from typedflux.engine.tree import (
     _object_children,
     _Names,
     _public_slots,
-    _step,
     dict_items,
 )
 from typedflux.tensor import AnyTensor
@@ -74,46 +74,6 @@ def _snap_slotted(obj: Any) -> Any:
     vals = tuple([getattr(obj, s, _UNSET) for s in _public_slots(type(obj))])
     dpart = (tuple(d), tuple(map(id, d.values()))) if d is not None else None
     return (type(obj), dpart, tuple(map(id, vals)), _snap_frozen(obj))
-
-
-def _picker(paths: List[Tuple[str, ...]]) -> Callable[[Any], List[Any]]:
-    """A function taking a gradient structure to its entries at ``paths``: generated code,
-    one statement per distinct path prefix (``layers``, ``layers.0``, ...), each a step as
-    :func:`_step` takes it with Grads and tuples (what ``withgradient`` builds) inline."""
-    lines: List[str] = []
-    consts: List[str] = []
-    # (variable of the prefix, next key) -> variable of the longer prefix: each path is
-    # followed step by step (never re-sliced), so a path of length L costs L lookups.
-    var_of: Dict[Tuple[str, str], str] = {}
-    outs: List[str] = []
-    for path in paths:
-        parent = "g"
-        for key in path:
-            var = var_of.get((parent, key))
-            if var is None:
-                var = var_of[(parent, key)] = f"v{len(lines)}"
-                k = f"K[{len(consts)}]"
-                consts.append(key)
-                if key.isdigit():
-                    i = int(key)
-                    lines.append(
-                        f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
-                        f"({parent}[{i}] if len({parent}) > {i} else None) "
-                        f"if type({parent}) is tuple else S({parent}, {k})"
-                    )
-                else:
-                    lines.append(
-                        f"{var} = {parent}.__dict__.get({k}) if type({parent}) is G else "
-                        f"S({parent}, {k})"
-                    )
-            parent = var
-        outs.append(parent)
-    out = ", ".join(outs)
-    src = "def pick(g):\n" + "".join(f"    {ln}\n" for ln in lines) + f"    return [{out}]\n"
-    scope: Dict[str, Any] = {"G": Grads, "S": _step, "K": consts}
-    exec(compile(src, "<typedflux plan>", "exec"), scope)
-    picker: Callable[[Any], List[Any]] = scope["pick"]
-    return picker
 
 
 def _values_slotted(obj: Any) -> Any:
@@ -154,7 +114,7 @@ class Plan:
     """
 
     __slots__ = ("watch", "build", "params", "pick", "cacheable", "_root", "_objects", "_checks",
-                 "_keep", "_ints", "_marks")
+                 "_keep", "_ints", "_marks", "_same")
 
     def __init__(self, root: Any) -> None:
         self.watch: List[AnyTensor] = []
@@ -200,7 +160,11 @@ class Plan:
         # new plan. (A float tensor whose data becomes integer needs no check: the tape
         # does not watch it, so it gets no gradient, and update skips non-float data.)
         self._ints = [t for t in tensors if t.data.dtype.kind not in "fc"]
-        self.pick = _picker([path for _, _, path in self.params])
+        self.pick = picker([path for _, _, path in self.params])
+        self._same: Optional[Callable[[Any], bool]] = (
+            sameness(self._root, self._objects, self._marks, self._checks, self._ints, _ROOT)
+            if len(self._objects) <= _SAMENESS_LIMIT else None  # (no megabytes of code)
+        )
 
     def _visit(
         self, root: Any, occurrences: List[Tuple[str, AnyTensor, bool, Tuple[str, ...]]],
@@ -335,6 +299,9 @@ class Plan:
         >>> p.valid(d), (setattr(d, "bias", None), p.valid(d))[1]
         (True, False)
         """
+        same = self._same
+        if same is not None and same(root):
+            return True
         # Plain objects: the same class, attribute names in the same order, each value the
         # very object it was (operator.is_: no value's __eq__ runs).
         entry = self._root
@@ -347,6 +314,7 @@ class Plan:
                 if not _only_leaves_changed(entry[1], entry[2], vals):
                     return False
                 self._root = (entry[0], entry[1], vals)
+                self._same = None  # a leaf of another class: the loop from now on
         for i, (obj, cls, keys, vals) in enumerate(self._objects):
             d = obj.__dict__
             if type(obj) is not cls or tuple(d) != keys:
@@ -356,6 +324,7 @@ class Plan:
                 if not _only_leaves_changed(keys, vals, new):
                     return False
                 self._objects[i] = (obj, cls, keys, new)
+                self._same = None
         for cls, default in self._marks:
             if getattr(cls, "_frozen", None) is not default:
                 return False
@@ -387,6 +356,8 @@ def _only_leaves_changed(
 
 # Stands for the root in Plan._checks (the plan does not hold its root).
 _ROOT = object()
+# Models walking more objects than this compare in valid()'s loop (no generated check).
+_SAMENESS_LIMIT = 5000
 
 
 # id(root) -> (weak reference to the root, its plan or None, how many times it was made
