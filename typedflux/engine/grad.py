@@ -82,6 +82,15 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     """
     if not callable(f):
         raise _not_a_function("withgradient", f)
+    if len(args) == 1:
+        # One model object (a training step): its cached walk, without the general
+        # argument handling (one argument aliases nothing; _plans would give this plan).
+        tp = type(args[0])
+        if tp is not Tensor and tp not in _LEAVES and tp not in _WALKED:
+            plan = plan_of(args[0])
+            if plan is not None:
+                out, arrays = _run(f, args, plan.watch)
+                return out.detach(), (plan.build(_wrap_all(arrays)),)
     args = _own_arguments(args)
     plans = _plans(args)
     if plans is not None:
@@ -145,7 +154,8 @@ def _run(
         except ValueError as err:
             _blame_constant(args, ids, err)
             raise
-        arrays = tape.backward_ids(tape.id_of(out), ids)
+        # (f's result is usually an output recorded on this tape: its id without a call.)
+        arrays = tape.backward_ids(out._id if out._tape is tape else tape.id_of(out), ids)
     finally:
         if not tape.freed:
             tape.free()
@@ -250,11 +260,7 @@ def _withgradient_planned(
 ) -> Tuple[AnyTensor, Tuple[Any, ...]]:
     # withgradient over cached walks: watch each trainable tensor once (across arguments
     # too), run f, and build the gradient structures from the plans after the backward scan.
-    single = parts[0] if parts else None
-    if len(parts) == 1 and isinstance(single, Plan):
-        # One model: its plan lists each tensor once already.
-        out, arrays = _run(f, args, single.watch)
-        return out.detach(), (single.build(_wrap_all(arrays)),)
+    # (One model alone takes withgradient's own short way.)
     unique: Dict[int, int] = {}  # id(tensor) -> position in ids
     leaves: List[AnyTensor] = []
     for part in parts:
