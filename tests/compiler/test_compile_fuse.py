@@ -327,3 +327,22 @@ def test_only_sums_of_arrays_nothing_writes_are_taken_before_the_check() -> None
     with np.errstate(over="ignore"):
         ready()
     assert len(seen[-1][0]) == 1 and np.isinf(seen[-1][0][0][2]).all()
+
+
+def test_a_prepared_gemm_takes_its_ready_call_only_for_its_own_arrays() -> None:
+    from typedflux.optimise.blas import Gemm
+
+    r = np.random.default_rng(4)
+    a = r.standard_normal((8, 5)).astype(np.float32)
+    b = r.standard_normal((5, 6)).astype(np.float32)
+    c = r.standard_normal((8, 6)).astype(np.float32)
+    other = c.copy()
+    g = Gemm.prepare(-0.5, a, b, 1.0, c)
+    if g is None:  # (no BLAS found)
+        return
+    assert g.ready is not None
+    ready, used = g.ready, []
+    g.ready = lambda: (used.append(1), ready())[1]
+    g(a, b, c)  # the prepared arrays: the call converted once
+    g(a, b, other)  # another output: the general call
+    assert used == [1] and c.tobytes() == other.tobytes()

@@ -276,7 +276,7 @@ class _Ready:
     # FoldedCheck.ready's call (see there). ``early`` holds the sums taken before the check
     # by hoist_sums's steps.
 
-    __slots__ = ("__name__", "folded", "args", "sums", "facts", "vars", "early")
+    __slots__ = ("__name__", "folded", "args", "sums", "calls", "facts", "vars", "early")
 
     def __init__(self, folded: FoldedCheck, args: Tuple[Any, ...], vars_: List[Var]) -> None:
         self.__name__ = "folded_check"
@@ -288,17 +288,22 @@ class _Ready:
         arrays = list(_arrays(todo, operands))
         sums = [blas.AbsSum.prepare(a) if type(a) is np.ndarray else None for a in arrays]
         self.sums: Optional[Tuple[blas.AbsSum, ...]] = None
+        self.calls: Tuple[Callable[[], float], ...] = ()
         if all(f is not None for f in sums):
-            self.sums = tuple(f for f in sums if f is not None)
+            self.take(tuple(f for f in sums if f is not None))
         limit, k = _products(operands)
         self.facts = (sum(a.size for a in arrays), any(a.itemsize < 4 for a in arrays), limit, k)
 
+    def take(self, sums: Tuple[blas.AbsSum, ...]) -> None:
+        # The sums this check takes itself (hoist_sums moves some before it).
+        self.sums = sums
+        self.calls = tuple(f.call for f in sums)
+
     def __call__(self) -> bool:
-        sums = self.sums
         args = self.args
-        if sums is not None:
+        if self.sums is not None:
             s = 0.0
-            for f in sums:
+            for f in self.calls:
                 s += f()
             for v in self.early:
                 s += v
@@ -320,7 +325,7 @@ class _EarlySum:
         self.sum, self.early, self.k = f, early, k
 
     def __call__(self) -> None:
-        self.early[self.k] = self.sum()
+        self.early[self.k] = self.sum.call()
 
 
 def hoist_sums(steps: List[Step]) -> List[Step]:
@@ -356,7 +361,7 @@ def hoist_sums(steps: List[Step]) -> List[Step]:
         moved = sorted(j for js in after.values() for j in js)
         ready.early.extend(0.0 for _ in moved)
         sums = ready.sums
-        ready.sums = tuple(f for j, f in enumerate(sums) if j not in moved)
+        ready.take(tuple(f for j, f in enumerate(sums) if j not in moved))
         for i in sorted(after, reverse=True):
             pos = out.index(steps[i]) + 1
             for j in reversed(after[i]):

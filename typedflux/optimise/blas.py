@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import ctypes
+import functools
 import glob
 import os
 from typing import Any, Callable, Dict, Optional, Tuple
@@ -75,6 +76,9 @@ def _bind_gemm(lib: Any, suffix: str, int_t: Any) -> None:
         fn.argtypes = [c_int, c_int, c_int, int_t, int_t, int_t, real, ctypes.c_void_p, int_t,
                        ctypes.c_void_p, int_t, real, ctypes.c_void_p, int_t]
         _GEMM[np.dtype(dt)] = fn
+        raw = lib[f"scipy_cblas_{name}{suffix}"]  # (own object: ready arguments, as asum)
+        raw.restype = None
+        _GEMM_READY[np.dtype(dt)] = (raw, int_t, real)
     for dt, name, real in ((np.float32, "sasum", ctypes.c_float),
                            (np.float64, "dasum", ctypes.c_double)):
         try:
@@ -108,6 +112,7 @@ def _bind_gemm(lib: Any, suffix: str, int_t: Any) -> None:
 
 
 _GEMM: Dict[Any, Callable[..., None]] = {}
+_GEMM_READY: Dict[Any, Tuple[Callable[..., None], Any, Any]] = {}
 _ASUM: Dict[Any, Tuple[Callable[..., float], Any]] = {}
 _OMATCOPY: Dict[Any, Tuple[Callable[..., None], Any]] = {}
 _GER: Dict[Any, Tuple[Callable[..., None], Any]] = {}
@@ -142,12 +147,21 @@ class Gemm:
     [[2.0, 0.0], [0.0, 2.0]]
     """
 
-    __slots__ = ("fn", "args", "arrays")
+    __slots__ = ("fn", "args", "arrays", "ready")
 
     def __init__(self, fn: Callable[..., None], args: list[Any], arrays: Tuple[Array, ...]):
         self.fn = fn
         self.args = args
         self.arrays = arrays
+        # The call for the prepared arrays with its arguments converted to C once (a call
+        # through ``fn`` converts fourteen arguments each time).
+        self.ready: Optional[Callable[[], None]] = None
+        found = _GEMM_READY.get(arrays[2].dtype)
+        if found is not None:
+            raw, int_t, real = found
+            conv = (ctypes.c_int, ctypes.c_int, ctypes.c_int, int_t, int_t, int_t, real,
+                    ctypes.c_void_p, int_t, ctypes.c_void_p, int_t, real, ctypes.c_void_p, int_t)
+            self.ready = functools.partial(raw, *[t(v) for t, v in zip(conv, args)])
 
     @staticmethod
     def prepare(alpha: float, a: Array, b: Array, beta: float, c: Array) -> Optional["Gemm"]:
@@ -184,6 +198,9 @@ class Gemm:
         if a is not pa or b is not pb or c is not pc:
             args = list(args)
             args[7], args[9], args[12] = _pointer(a), _pointer(b), _pointer(c)
+        elif self.ready is not None:
+            self.ready()
+            return
         self.fn(*args)
 
 
@@ -202,10 +219,13 @@ class AbsSum:
     (9.0, 9.0)
     """
 
-    __slots__ = ("fn", "args", "array")
+    __slots__ = ("fn", "args", "array", "call")
 
     def __init__(self, fn: Callable[..., float], args: Tuple[Any, ...], array: Array) -> None:
         self.fn, self.args, self.array = fn, args, array
+        # The BLAS call with its arguments bound, called without this object's Python frame
+        # (a loop over many sums calls these).
+        self.call: Callable[[], float] = functools.partial(fn, *args)
 
     @staticmethod
     def prepare(a: Array) -> Optional["AbsSum"]:
