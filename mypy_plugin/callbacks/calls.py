@@ -53,6 +53,11 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
+from mypy_plugin.callbacks.layer_params import (
+    callable_patterns,
+    is_call_protocol,
+    layer_argument_mismatch,
+)
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
@@ -84,6 +89,7 @@ def has_shaped_params(sig: CallableType) -> bool:
     """
     return any(
         _pattern(t) is not None or _item_patterns(t) is not None or has_shaped_callable(t)
+        or is_call_protocol(t)
         for t in sig.arg_types
     )
 
@@ -228,9 +234,11 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
-        if has_shaped_callable(formal):
+        takes_gives = callable_patterns(formal)
+        if takes_gives is not None:
             for label, e, t in _labelled(ctx, sig, i):
-                message = callable_mismatch(name, label, formal, t)
+                message = callable_mismatch(name, label, formal, t) or layer_argument_mismatch(
+                    name, label, takes_gives, t)
                 if message is not None:
                     out.failed[i] = True
                     out.error = (ShapeError(message), e)

@@ -24,6 +24,8 @@ __all__ = [
     "overload_mismatch",
     "overload_failure",
     "function_argument_mismatch",
+    "layer_argument_mismatch",
+    "layer_argument_refuses",
     "overload_conflict",
     "binding_conflict",
     "negative_dim",
@@ -227,6 +229,40 @@ def function_argument_mismatch(
         f'Argument "{param}" of "{function}" is a function whose {part} shape '
         f"{fmt_shape(got)} " + _does_not_match(annotated, got, axis, None)
     )
+
+
+def layer_argument_mismatch(
+    function: str,
+    param: str,
+    layer: str,
+    takes: Sequence[object],
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """A layer passed for a parameter typed as a callable of tensors (a ``Protocol`` whose
+    ``__call__`` is annotated, a ``Callable[[Tensor[...]], Tensor[...]]``) whose output for
+    the input the annotation gives (``takes``) is not the annotation's output.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> print(layer_argument_mismatch("embed", "enc", "Dense(12 => 6)", (B, 12), (B, 4), (B, 6), 1))
+    Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, 12] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
+    """
+    return (
+        f'Argument "{param}" of "{function}" is {layer}, whose output {fmt_shape(got)} for '
+        f"{fmt_shape(takes)} " + _does_not_match(annotated, got, axis, None)
+    )
+
+
+def layer_argument_refuses(function: str, param: str, why: str) -> str:
+    """A layer passed for a parameter typed as a callable of tensors that refuses the input
+    the annotation gives; ``why`` is the layer's own error.
+
+    >>> print(layer_argument_refuses("embed", "enc", "Dense(10 => 4) expects input Tensor[..., 10], got Tensor[B, 12]"))
+    Argument "enc" of "embed" cannot take the input its annotation gives: Dense(10 => 4) expects input Tensor[..., 10], got Tensor[B, 12]
+    """
+    return f'Argument "{param}" of "{function}" cannot take the input its annotation gives: {why}'
 
 
 def overload_mismatch(function: str, failures: Sequence[str]) -> str:

@@ -16,4 +16,4 @@ def embed_all(enc: Encoder, xs: Tensor[B, 12]) -> Tensor[B, 4]:
     return enc(xs)
 
 
-print(embed_all(Dense(12, 6), tf.randn(3, 12)).shape)  # BUG[gap checker: a layer passed for a Protocol with a typed __call__ keeps mypy's [arg-type]]  # E: Argument 1 to "embed_all" has incompatible type "Dense[Literal[12], Literal[6]]"; expected "Encoder"  [arg-type]  # N: "Encoder.__call__" has type "def [B: int] __call__(self, x: Tensor[B, Literal[12]]) -> Tensor[B, Literal[4]]"
+print(embed_all(Dense(12, 6), tf.randn(3, 12)).shape)  # BUG  # E: Argument "enc" of "embed_all" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, 12] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4  [shape]

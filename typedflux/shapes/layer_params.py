@@ -1,0 +1,80 @@
+"""A layer passed for a parameter typed as a callable of tensors.
+
+A function may take any layer through a ``Protocol`` whose ``__call__`` is annotated
+(``def __call__(self, x: Tensor[B, 12]) -> Tensor[B, 4]``) or a ``Callable[[Tensor[B, 12]],
+Tensor[B, 4]]``. The layer passed (a built-in layer, a ``Chain``, a container, a user layer
+with a typed ``__call__``) is its shape rule (its *item*, :mod:`typedflux.shapes.items`):
+:func:`layer_parameter_mismatch` runs it on the input the annotation gives and compares its
+output with the annotation's. The plugin (``mypy_plugin/callbacks/calls.py``, from the
+argument's type) and ``@tf.shapecheck`` (from the argument itself, before the call) both call
+it, so both say the same words. Only what holds for every size is reported: the layer must
+refuse the input with the annotation's names made unknown, or its output must differ from
+the annotation at a literal size or in rank (symbolic dims of the two signatures are never
+compared).
+
+>>> from typedflux.shapes.dims import sym
+>>> from typedflux.shapes.items import layer_item
+>>> from typedflux.shapes.layers_basic import DenseConfig
+>>> B = sym("B")
+>>> print(layer_parameter_mismatch("embed", "enc", layer_item(DenseConfig(12, 6)), (B, 12), (B, 4)))
+Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, 12] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
+>>> layer_parameter_mismatch("embed", "enc", layer_item(DenseConfig(12, 4)), (B, 12), (B, 4)) is None
+True
+>>> print(layer_parameter_mismatch("embed", "enc", layer_item(DenseConfig(12, 6)), (B, sym("N")), (B, 4)))
+Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[?, 6] for Tensor[B, N] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from typedflux.shapes import messages
+from typedflux.shapes.bind import literal_mismatch
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.items import (
+    Item,
+    apply_item,
+    erase_names,
+    fresh_scope,
+    holds_for_any_size,
+    item_text,
+)
+from typedflux.shapes.layer_config import Shape
+
+__all__ = ["layer_parameter_mismatch"]
+
+
+def layer_parameter_mismatch(
+    function: str,
+    param: str,
+    item: Item,
+    takes: Optional[Shape],
+    gives: Optional[Shape],
+) -> Optional[str]:
+    """The message for the layer ``item`` passed as ``param`` of ``function``, a parameter
+    annotated as a callable from ``takes`` to ``gives`` (either ``None`` when not a tensor
+    pattern), when the layer provably does not fit it; ``None`` otherwise."""
+    if takes is None:
+        return None
+    with fresh_scope():
+        try:
+            out = apply_item(item, takes)
+        except CannotTell:
+            return None
+        except ShapeError as err:
+            if holds_for_any_size(lambda x: apply_item(item, x), takes):
+                return messages.layer_argument_refuses(function, param, err.brief)
+            # It fails only with the annotation's names held rigid (``Tensor[B, N]`` for a
+            # Dense(12, 6)): its output for some size may still differ from the annotation's.
+            try:
+                out = apply_item(item, erase_names(takes))
+            except (CannotTell, ShapeError):
+                return None
+    if gives is None:
+        return None
+    found = literal_mismatch(gives, out)
+    if found is None:
+        return None
+    return messages.layer_argument_mismatch(
+        function, param, item_text(item), takes, gives, out, found.axis
+    )
