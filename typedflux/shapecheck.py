@@ -118,6 +118,7 @@ class _Checked:
         self.containers: Dict[str, Callable[[int], Optional[Shape]]] = {}
         # Parameters typed as a callable of tensors (a Protocol's ``__call__``, a Callable):
         # the tensor it is given and the one it gives back, checked on a layer passed.
+        from typedflux.shapecheck_layers import callable_patterns
         self.callables: Dict[str, Tuple[Pattern, Pattern]] = {}
         for name, ann in hints.items():
             if name == "return":
@@ -131,7 +132,7 @@ class _Checked:
             if items is not None:
                 self.containers[name] = items
                 continue
-            takes_gives = _callable_patterns(ann)
+            takes_gives = callable_patterns(ann)
             if takes_gives is not None:
                 self.callables[name] = takes_gives
         returned = hints.get("return")
@@ -157,8 +158,10 @@ class _Checked:
         if not self.params and not self.containers and not self.callables:
             return fixed
         bound = signature.bind(*args, **kwargs)
+        if self.callables:
+            from typedflux.shapecheck_layers import check_layer_argument
         for pname, (takes, gives) in self.callables.items():
-            _check_layer_argument(env.function, pname, bound.arguments.get(pname), takes, gives)
+            check_layer_argument(env.function, pname, bound.arguments.get(pname), takes, gives)
         for pname, pattern in self.params.items():
             value = bound.arguments.get(pname)
             kind = self.kinds.get(pname)
@@ -179,51 +182,6 @@ class _Checked:
                     if item is not None and isinstance(v, Tensor):
                         env.bind(f'argument "{pname}[{k}]"', fixed.substitute(item), v.shape)
         return fixed
-
-
-def _callable_patterns(ann: Any) -> Optional[Tuple[Pattern, Pattern]]:
-    """For a ``Callable[[Tensor[...]], Tensor[...]]`` or a Protocol class whose ``__call__``
-    takes one tensor: the patterns of what it takes and gives (as the plugin reads them)."""
-    origin = typing.get_origin(ann)
-    if origin is collections.abc.Callable:
-        params, ret = typing.get_args(ann)
-        if not isinstance(params, list) or len(params) != 1:
-            return None
-        takes, gives = annotation_shape(params[0]), annotation_shape(ret)
-    else:
-        cls = origin if origin is not None else ann
-        if not (isinstance(cls, type) and getattr(cls, "_is_protocol", False)):
-            return None
-        call = cls.__dict__.get("__call__")
-        if call is None:
-            return None
-        try:
-            hints = evaluated_annotations(call)
-        except Exception:  # an annotation Python cannot evaluate: not checked
-            return None
-        named = [n for n in inspect.signature(call).parameters][1:]
-        if len(named) != 1 or named[0] not in hints:
-            return None
-        takes, gives = annotation_shape(hints[named[0]]), annotation_shape(hints.get("return"))
-    return None if takes is None and gives is None else (takes, gives)
-
-
-def _check_layer_argument(
-    function: str, pname: str, value: Any, takes: Pattern, gives: Pattern
-) -> None:
-    """A layer (not a function: its annotations are the checker's business) passed for a
-    callable parameter must fit it for every size: the plugin's rule and words."""
-    if value is None or isinstance(value, (Tensor, type)) or inspect.isroutine(value):
-        return
-    from typedflux.layers.callables import shape_item
-    from typedflux.shapes.layer_params import layer_parameter_mismatch
-
-    item = shape_item(value)
-    if item is None:
-        return
-    message = layer_parameter_mismatch(function, pname, item, takes, gives)
-    if message is not None:
-        raise ShapeError(message)
 
 
 def _optional_of(ann: Any) -> Any:
