@@ -293,7 +293,7 @@ class _Path:
     __slots__ = ("steps",)
 
     def __init__(self, *steps: Tuple[str, int]) -> None:
-        self.steps = steps  # ("tuple", i), ("list", 0) or ("dict", 0)
+        self.steps = steps  # ("tuple", i), ("list", 0), ("set", 0) or ("dict", 0)
 
     def inside(self, kind: str, index: int = 0) -> "_Path":
         """This path, one step into a container of ``kind`` first."""
@@ -312,13 +312,18 @@ class _Path:
                                for i, v in enumerate(value.values())]
                 elif kind == "list" and isinstance(value, list):
                     deeper += [((f"list item {i}",) + parts, v) for i, v in enumerate(value)]
+                elif kind == "set" and isinstance(value, (set, frozenset)):
+                    deeper += [(("set item",) + parts, v) for v in value]
             found = deeper
         return [(f" ({' of '.join(parts)})" if parts else "", v) for parts, v in found]
 
 
+_SETS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
+
+
 def _result_patterns(ann: Any, depth: int = 0) -> Patterns:
-    """Patterns of a result annotation: a Tensor (or ``Optional`` of one), or tuples, lists
-    and dicts holding Tensors (``Dict[str, List[Tensor[B, 64]]]``)."""
+    """Patterns of a result annotation: a Tensor (or ``Optional`` of one), or tuples, lists,
+    sets and dicts holding Tensors (``Dict[str, List[Tensor[B, 64]]]``)."""
     if ann is None or depth > 8:
         return ()
     pattern = annotation_shape(ann)
@@ -334,6 +339,8 @@ def _result_patterns(ann: Any, depth: int = 0) -> Patterns:
         steps = [("tuple", i, a) for i, a in items]
     elif origin is list and len(args) == 1:
         steps = [("list", 0, args[0])]
+    elif origin in _SETS and len(args) == 1:
+        steps = [("set", 0, args[0])]
     elif origin in (dict, collections.abc.Mapping) and len(args) == 2:
         steps = [("dict", 0, args[1])]
     else:

@@ -18,6 +18,7 @@ shapes provably differ, ``None`` otherwise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any, Callable, List, Optional, Sequence, Tuple
@@ -188,17 +189,26 @@ def _branches(
         return _item_candidates(state, func, branch) + [declared]
 
     want = _optional_tensor(declared)
-    sides = [candidates(b) for b in (value.if_expr, value.else_expr)]
-    for first in sides[0]:
-        for second in sides[1]:
-            union = make_simplified_union([first, second])
-            if not _says(info.code.code, info.message, union, declared, state.options):
-                continue
-            for got_type in (first, second):
-                words = _first_mismatch([got_type], want, where, lambda t: True)
-                if words is not None:
-                    return words
+    # A branch that is itself a conditional (``a if c else (b if d else e)``): its branches.
+    sides = [candidates(b) for b in _leaves(value)]
+    if not sides or len(sides) > 6:
+        return None
+    for combo in itertools.islice(itertools.product(*sides), 512):
+        union = make_simplified_union(list(combo))
+        if not _says(info.code.code, info.message, union, declared, state.options):
+            continue
+        for got_type in combo:
+            words = _first_mismatch([got_type], want, where, lambda t: True)
+            if words is not None:
+                return words
     return None
+
+
+def _leaves(value: Expression, depth: int = 0) -> List[Expression]:
+    """The values a conditional expression may take, nested conditionals opened."""
+    if not isinstance(value, ConditionalExpr) or depth > 4:
+        return [value]
+    return _leaves(value.if_expr, depth + 1) + _leaves(value.else_expr, depth + 1)
 
 
 def _optional_tensor(declared: Type) -> Type:

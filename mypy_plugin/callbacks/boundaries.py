@@ -278,7 +278,7 @@ def _compare(
 
 
 # Displays whose items mypy reports itself, reworded from the type noted for the item.
-_DISPLAYS = ("tuple item", "list item", "dict entry")
+_DISPLAYS = ("tuple item", "list item", "dict entry", "set item")
 
 
 def _check_returned_next(ctx: Any, result: Type, later: bool = False) -> Type:

@@ -56,7 +56,7 @@ __all__ = ["Boundary", "boundary_of"]
 class Boundary:
     """Where an expression's value meets an annotation: ``kind`` is ``"return"``,
     ``"assign"``, ``"reassign"`` (a target typed by its first value) or ``"yield"``; ``target`` the assigned name; ``part`` its place in a
-    container display (``"tuple item 1"``, ``"list item 0"``, ``"dict entry 2"``).
+    container display (``"tuple item 1"``, ``"list item 0"``, ``"dict entry 2"``, ``"set item"``).
 
     >>> Boundary("return", part="tuple item 1").part
     'tuple item 1'
@@ -178,8 +178,12 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         if isinstance(e, ConditionalExpr):
             mark(e.if_expr, where, depth + 1)
             mark(e.else_expr, where, depth + 1)
-        elif isinstance(e, (TupleExpr, ListExpr, SetExpr)):
-            kind = {TupleExpr: "tuple", ListExpr: "list", SetExpr: "set"}[type(e)]
+        elif isinstance(e, SetExpr):
+            # A set's items have no place a run can name (its order is not the display's).
+            for item in e.items:
+                mark(item, replace(where, part=f"set item{outer}"), depth + 1)
+        elif isinstance(e, (TupleExpr, ListExpr)):
+            kind = "tuple" if isinstance(e, TupleExpr) else "list"
             for i, item in enumerate(e.items):
                 mark(item, replace(where, part=f"{kind} item {i}{outer}"), depth + 1)
         elif isinstance(e, DictExpr):

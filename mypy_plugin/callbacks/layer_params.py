@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from mypy.subtypes import find_member
-from mypy.types import CallableType, Instance, Type, get_proper_type
+from mypy.types import CallableType, Instance, ProperType, Type, get_proper_type
 
 from mypy_plugin import translate
 from typedflux.shapes.layer_params import layer_parameter_mismatch
@@ -46,9 +46,8 @@ def callable_patterns(formal: Type) -> Optional[Patterns]:
     asks back (either ``None`` when not a tensor), for a ``Callable[[Tensor[...]], ...]`` or
     a Protocol with a ``__call__``; ``None`` when it names no dims or takes other than one
     positional argument."""
-    p = get_proper_type(formal)
-    if is_call_protocol(p):
-        assert isinstance(p, Instance)
+    p: Optional[ProperType] = get_proper_type(formal)
+    if isinstance(p, Instance) and is_call_protocol(p):
         p = get_proper_type(find_member("__call__", p, p, is_operator=True))
     if not isinstance(p, CallableType) or len(p.arg_types) != 1 or not p.arg_kinds[0].is_positional():
         return None

@@ -26,6 +26,7 @@ from mypy.nodes import (
     IndexExpr,
     ListExpr,
     MemberExpr,
+    NameExpr,
     OpExpr,
     TupleExpr,
     UnaryExpr,
@@ -35,6 +36,7 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType,
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
+from mypy_plugin.callbacks.bound_lists import module_list_items
 from mypy_plugin.callbacks.creation import literal_shape
 from mypy_plugin.callbacks.common import (
     guarded,
@@ -149,6 +151,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
     types: List[Type] = []
     if len(act.types) == 1:
         expr = act.exprs[0]
+        if isinstance(expr, NameExpr) and act.kinds[0] != ARG_STAR:
+            bound = module_list_items(expr, lookup)  # a module-level list bound once
+            if bound is not None:
+                expr = ListExpr(bound)
         if isinstance(expr, (ListExpr, TupleExpr)) and act.kinds[0] != ARG_STAR:
             for item in expr.items:
                 t = lookup(item)

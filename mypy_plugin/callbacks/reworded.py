@@ -235,7 +235,7 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         state.last_shape = shape_before
         return _after_shape(state, file, info)
     words: Optional[str] = None
-    if code in ("list-item", "dict-item"):
+    if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
         words = bare_item(state, info)
         if words is not None:
             info.message, info.code = words, SHAPE
@@ -253,6 +253,10 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         info.code = SHAPE
         state.last_shape = (file, info.line, info.column)
     return False
+
+
+# mypy checks a set display as a call of ``<set>``: an item is an argument of it.
+_SET_ITEM = " to <set> has incompatible type "
 
 
 def _after_shape(state: _State, file: str, info: Any) -> bool:
