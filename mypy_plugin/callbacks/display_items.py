@@ -188,7 +188,8 @@ def _item_words(
         # ``[(x, 1)]``: the tuple's items, named inside the display's item.
         return _items_differing(state, func, item, want, got_words, want_words, where,
                                 f" of {where.part}")
-    if isinstance(item, NameExpr) and bound is not None and _a_list(want):
+    if isinstance(item, NameExpr) and bound is not None and isinstance(want, Instance) and (
+            _a_list(want)):
         return _list_variable(state, func, item, want, got_words, want_words, where, bound)
 
     def said(got_type: Type) -> bool:
