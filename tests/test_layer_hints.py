@@ -1,6 +1,6 @@
 """Every hint is checked by applying it: each buggy program below gets one ``[shape]`` error
-whose hint ("change A to B", "insert Flatten() before A", or the projection shortcut for a
-downsampling block) is applied
+whose hint ("change A to B", "change A to B and C to D" for a layer and the norms after it,
+"insert Flatten() before A", or the projection shortcut for a downsampling block) is applied
 to the source; the fixed program must type-check clean with the plugin and run. The buggy
 program raises the same words at run time.
 """
@@ -63,6 +63,12 @@ PROGRAMS: Dict[str, str] = {
         "model = Chain(Conv((3, 3), 1, 8, relu), MaxPool((2, 2)), Dense(1352, 10))\n"
         "y = model(tf.zeros(2, 1, 28, 28))\n"
     ),
+    "inverted_residual": (
+        "block = SkipConnection(Chain(Conv((1, 1), 16, 96), BatchNorm(96, relu),\n"
+        "                             Conv((3, 3), 96, 96, pad=1, groups=96), BatchNorm(96, relu),\n"
+        "                             Conv((1, 1), 96, 96), BatchNorm(96)), tf.add)\n"
+        "y = block(tf.zeros(2, 16, 8, 8))\n"
+    ),
     "resnet_down": (
         "main = Chain(Conv((3, 3), 64, 128, stride=2, pad=1), BatchNorm(128, relu),\n"
         "             Conv((3, 3), 128, 128, pad=1), BatchNorm(128))\n"
@@ -89,11 +95,14 @@ def _apply(program: str, message: str) -> str:
         old = _source(m.group(1))
         assert program.count(old) == 1, (old, program)
         return program.replace(old, f"Flatten(), {old}")
-    m = re.search(r"; change (.*?) to (.*?)(?:, or .*)?$", message)
+    m = re.search(r"; change (.*?)(?:, or .*)?$", message)
     assert m, f"no hint in: {message}"
-    old, new = _source(m.group(1)), _source(m.group(2))
-    assert program.count(old) == 1, (old, program)
-    return program.replace(old, new)
+    # One change, or several joined by " and " (a layer and the norms after it).
+    for change in m.group(1).split(" and "):
+        old, new = (_source(t) for t in change.split(" to "))
+        assert program.count(old) == 1, (old, program)
+        program = program.replace(old, new)
+    return program
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +154,9 @@ def test_hints_read_as_expected(checked: Tuple[Dict[str, str], Dict[str, object]
         "; change LayerNorm(256) to LayerNorm(64), or Dense(64 => 256, gelu) to "
         "Dense(256 => 256, gelu)")
     assert messages["pool_no_flatten"].endswith("; insert Flatten() before Dense(64 => 10)")
+    assert messages["inverted_residual"].endswith(
+        "; change Conv((1, 1), 96 => 96) to Conv((1, 1), 96 => 16) and BatchNorm(96) to "
+        "BatchNorm(16)")
     assert messages["resnet_down"].endswith(
         "project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))")
 

@@ -94,7 +94,7 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             # On the line of the part at fault when the container spans several lines.
             where: Context = ctx.context
             if kind == SKIP and layer is not None:
-                where = skip_culprit(layer[0], layer[1], ctx.context)
+                where = skip_culprit(layer[0], layer[1], ctx.context, err.message)
             elif kind != SKIP:
                 where = parallel_culprit(ctx.args[i], items, join, ctx.context)
             report_shape_error(ctx.api, err, where)

@@ -3,8 +3,10 @@
 A Chain's error goes to the layer at fault (its own line in a multi-line ``Chain(...)``);
 a ``SkipConnection`` or ``Parallel`` written over several lines deserves the same. For a
 ``SkipConnection`` whose layer is an inline ``Chain(...)``, the part at fault is the last
-layer that changes the shape (the ``Conv((1, 1), 16 => 32)`` of a bottleneck whose expansion
-does not restore the width, not the ``BatchNorm(32)`` after it); for a ``Parallel``, the
+layer its hint says to change (``change Conv((1, 1), 96 => 96) to Conv((1, 1), 96 => 16) and
+BatchNorm(96) to BatchNorm(16)``: the projection a MobileNet inverted residual lacks, not the
+expansion before it), else the last layer that changes the shape (the ``Conv((1, 1), 16 =>
+32)`` of a bottleneck, not the ``BatchNorm(32)`` after it); for a ``Parallel``, the
 first branch that cannot be joined with the ones before it.
 
 >>> callable(skip_culprit) and callable(parallel_culprit) and callable(join_culprit)
@@ -13,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Callable, List, Optional, Sequence
 
 from mypy.nodes import CallExpr, Context, Expression, MemberExpr, NameExpr
@@ -21,10 +24,13 @@ from mypy.types import Instance, Type, get_proper_type
 from mypy_plugin.callbacks.chain_items import CHAIN, SKIP, chain_item, chain_items
 from mypy_plugin.callbacks.layer_types import INNER
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.items import Item, template_of
+from typedflux.shapes.items import Item, item_text, template_of
 from typedflux.shapes.shape import Shape
 
 __all__ = ["skip_culprit", "parallel_culprit", "join_culprit"]
+
+# The layer a hint says to change: ``...; change Conv((1, 1), 96 => 96) to ...``.
+_HINTED = re.compile(r"; change (.+?) to ")
 
 
 def _run(item: Optional[Item], x: Shape) -> Optional[Shape]:
@@ -41,16 +47,25 @@ def _is_chain_call(e: Expression) -> bool:
             and e.callee.name == CHAIN and all(k.is_positional() for k in e.arg_kinds))
 
 
-def skip_culprit(layer: Expression, layer_type: Type, default: Context) -> Context:
-    """The expression to report a ``SkipConnection``'s join error at: the last layer of an
-    inline ``Chain(...)`` (nested ones too) that changes the shape; else the layer argument."""
+def skip_culprit(
+    layer: Expression, layer_type: Type, default: Context, message: str = ""
+) -> Context:
+    """The expression to report a ``SkipConnection``'s join error at: the layer of an inline
+    ``Chain(...)`` (nested ones too) that the error's hint says to change (``change
+    Conv((1, 1), 96 => 96) to ...``), else the last one that changes the shape; else the
+    layer argument."""
     where: Context = layer if layer.line != getattr(default, "line", -1) else default
     t = get_proper_type(layer_type)
+    named = _HINTED.search(message)
     while _is_chain_call(layer) and isinstance(t, Instance):
         assert isinstance(layer, CallExpr)
         items = chain_items(t)
         if not items or len(items) != len(layer.args):
             break
+        hinted = [i for i, item in enumerate(items)
+                  if named is not None and item is not None and item_text(item) == named.group(1)]
+        if len(hinted) == 1:
+            return layer.args[hinted[0]]
         x = template_of(chain_item(t))
         last: Optional[int] = None
         for i, item in enumerate(items):
@@ -81,7 +96,7 @@ def join_culprit(e: Expression, t: Type, err: ShapeError) -> Context:
     layer = (p.extra_attrs.attrs if p.extra_attrs else {}).get(INNER)
     if getattr(e.callee, "name", None) != SKIP or layer is None or not e.args:
         return e
-    return skip_culprit(e.args[0], layer, e)
+    return skip_culprit(e.args[0], layer, e, err.message)
 
 
 def _arg_type(e: Expression, chain: Instance, i: int) -> Type:

@@ -5,7 +5,8 @@ failing layer taking what it is given; the layer before giving what is expected;
 sizes; the norm that started the check; a missing ``Flatten()``) and keeps those with which
 the *whole* check passes, re-run by the walk in :mod:`typedflux.shapes.chains`. A
 SkipConnection that cannot join its branches gets its main path's last layer giving back the
-input's size, or a projection shortcut (:func:`skip_hint`).
+input's size (with the norms after it, ``BatchNorm(96)`` to ``BatchNorm(16)``), or a
+projection shortcut (:func:`skip_hint`).
 
 >>> from typedflux.shapes.chains import check_chain
 >>> from typedflux.shapes.layers_basic import DenseConfig
@@ -176,7 +177,9 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
     """A SkipConnection whose connection cannot join its layer's output with its input:
     the main path's last layer giving back the input's size, or (an image block) a
     projection shortcut; None when neither composes."""
-    hint = _last_output_hint(inner, lambda new: _skip_composes(new, join, t, run))
+    composes: Callable[[Item], bool] = lambda new: _skip_composes(new, join, t, run)
+    hint = _last_output_hint(inner, composes) or _tail_hint(
+        inner, lambda new: composes(new) and _gives_back(new, t, run))
     return hint if hint is not None else _projection_hint(inner, join, t, connection, run)
 
 
@@ -221,6 +224,72 @@ def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional
         if composes(replaced):
             return f"change {item_text(node)} to {new.repr()}"
     return None
+
+
+def _tail_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
+    """"change X to Y and N to M" where X is the main path's last layer with an output size
+    and the layers after it are norms sized by their input (``Conv((1, 1), 96 => 96),
+    BatchNorm(96)`` ending a MobileNet inverted residual that must project back to 16): X
+    giving the input's size back, and those norms taking it, when that makes the container
+    compose."""
+    path: List[Tuple[Item, int]] = []
+    node: Optional[Item] = inner
+    while node is not None and node.kind == "chain":
+        kids = node.children()
+        if not kids:
+            return None
+        path.append((node, len(kids) - 1))
+        node = kids[-1]
+    if not path:
+        return None
+    parent, index = path[-1]
+    kids = list(parent.children())
+    keepers: List[int] = []
+    i = index
+    while i >= 0 and (_no_output(kids[i]) or _sized_by_input(kids[i])):
+        if _sized_by_input(kids[i]):
+            keepers.append(i)
+        i -= 1
+    sizing = kids[i] if i >= 0 else None
+    if not keepers or sizing is None or sizing.kind != "layer" or sizing.config is None:
+        return None
+    for size in _candidate_sizes(inner):
+        new = sizing.config.with_output(size)
+        if new is None or new == sizing.config:
+            continue
+        changed = [(sizing, new)]
+        trial = list(kids)
+        trial[i] = layer_item(new)
+        for k in reversed(keepers):
+            cfg = kids[k].config
+            norm = cfg.with_input(size) if cfg is not None else None
+            if norm is None:
+                break
+            trial[k] = layer_item(norm)
+            changed.append((kids[k], norm))
+        else:
+            chain = chain_of(lambda trial=trial: trial, parent.names)  # type: ignore[misc]
+            if composes(_replace_leaf(inner, path[:-1], chain)):
+                return "change " + " and ".join(
+                    f"{item_text(old)} to {cfg.repr()}" for old, cfg in changed)
+    return None
+
+
+def _gives_back(inner: Item, t: Shape, run: Run) -> bool:
+    """Whether ``inner`` gives back exactly the shape ``t`` it is given (every dim provably
+    equal): a main path that then joins its input for every size, not only some."""
+    try:
+        out = run(inner, t, True)
+    except (ShapeError, CannotTell):
+        return False
+    return out is not None and len(out) == len(t) and all(
+        equal(a, b) is True for a, b in zip(out, t))
+
+
+def _sized_by_input(node: Optional[Item]) -> bool:
+    """A norm: no output size of its own, but sized by its input (``BatchNorm(96)``)."""
+    config = node.config if node is not None and node.kind == "layer" else None
+    return config is not None and config.with_output(1) is None and config.with_input(1) is not None
 
 
 def _no_output(node: Optional[Item]) -> bool:
