@@ -257,16 +257,16 @@ def _tail_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
         new = sizing.config.with_output(size)
         if new is None or new == sizing.config:
             continue
-        changed = [(sizing, new)]
+        changed: List[Tuple[Item, LayerConfig]] = [(sizing, new)]
         trial = list(kids)
         trial[i] = layer_item(new)
         for k in reversed(keepers):
-            cfg = kids[k].config
-            norm = cfg.with_input(size) if cfg is not None else None
-            if norm is None:
+            keeper = kids[k]
+            norm = keeper.config.with_input(size) if keeper and keeper.config else None
+            if keeper is None or norm is None:
                 break
             trial[k] = layer_item(norm)
-            changed.append((kids[k], norm))
+            changed.append((keeper, norm))
         else:
             chain = chain_of(lambda trial=trial: trial, parent.names)  # type: ignore[misc]
             if composes(_replace_leaf(inner, path[:-1], chain)):
@@ -283,7 +283,8 @@ def _gives_back(inner: Item, t: Shape, run: Run) -> bool:
     except (ShapeError, CannotTell):
         return False
     return out is not None and len(out) == len(t) and all(
-        equal(a, b) is True for a, b in zip(out, t))
+        not isinstance(a, Star) and not isinstance(b, Star) and equal(a, b) is True
+        for a, b in zip(out, t))
 
 
 def _sized_by_input(node: Optional[Item]) -> bool:
