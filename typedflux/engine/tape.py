@@ -193,20 +193,23 @@ class Tape:
         with _MARKS:
             self._open = False
             # Leaves go back to whatever they were (untracked, or an outer tape's value)...
-            for t in self._fresh:
+            fresh = self._fresh
+            for t in fresh:
                 if t._tape is self:
                     t._tape = None
-            self._fresh.clear()
-            for t, old_tape, old_id in self._restore.values():
-                if t._tape is self:
-                    if old_tape is not None:
-                        t._id = old_id
-                    t._tape = old_tape
-            self._restore.clear()
+            fresh.clear()
+            if self._restore:  # (usually empty, as _joined: no loop set up for nothing)
+                for t, old_tape, old_id in self._restore.values():
+                    if t._tape is self:
+                        if old_tape is not None:
+                            t._id = old_id
+                        t._tape = old_tape
+                self._restore.clear()
             # ... and shared ones are let go (the last holder restores their old mark).
-            for t in self._joined:
-                _leave(t, self)
-            self._joined.clear()
+            if self._joined:
+                for t in self._joined:
+                    _leave(t, self)
+                self._joined.clear()
 
     def record(
         self,
