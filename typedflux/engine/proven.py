@@ -62,10 +62,13 @@ from typing import Any, Dict, Optional, Tuple
 import numpy as np
 
 __all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "prove", "prove_linear", "proven",
-           "proven_bound", "LARGEST", "PROOFS"]
+           "proven_bound", "LARGEST", "PROOFS", "VDOT"]
 
 _ndarray = np.ndarray
-_vdot = np.vdot
+#: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
+#: checks' dot products of plain ndarrays (which numpy dispatches to this very function).
+VDOT = getattr(np.vdot, "__wrapped__", np.vdot)
+_vdot = VDOT
 _exp = math.exp
 _sqrt = math.sqrt
 _inf = math.inf
@@ -170,41 +173,47 @@ def norm_bound(s: float, n: int, dtype: Any) -> float:
     return (_sqrt(s + 2.0 * (n + 1) * t) * _sqrt(1.0 + 2.0 * t) + 2.0 * t) * _exp(grow) * _SLACK
 
 
-def prove_linear(gw: Any, gb: Any, g: Any, x: Any, rows: int) -> bool:
-    """Prove the weight and bias gradients of a linear layer ``y = x @ w.T + b`` (before a
-    relu or no activation) finite, as :func:`prove` does: ``gw = g'.T @ x`` and
-    ``gb = ones(rows) @ g'``, where ``g'`` is the output gradient ``g`` with some entries set
-    to 0 (so ``||g'|| <= ||g||``) and ``rows`` the number of rows summed. The bounds are
-    :func:`bound`'s for the two products, from one squared norm each of ``g`` and ``x``,
-    written out in one call (the backward of a wide layer runs it at every step; a test holds
-    them equal to :func:`bound`'s). ``gb`` may be ``None``. Only for float32/float64 arrays
-    of one dtype; returns whether ``gw`` was proven.
+def prove_linear(gw: Any, g: Any, x: Any, rows: int) -> bool:
+    """Prove the weight gradient of a linear layer ``y = x @ w.T + b`` (before a relu or no
+    activation) finite, as :func:`prove` does: ``gw = g'.T @ x``, where ``g'`` is the output
+    gradient ``g`` with some entries set to 0 (so ``||g'|| <= ||g||``) and ``rows`` the
+    number of rows summed. The bound is :func:`bound`'s for that product, from one squared
+    norm each of ``g`` and ``x``, and :func:`prove`'s work is done here, in one call (the
+    backward of a wide layer runs it at every step; a test holds the bound equal to
+    :func:`bound`'s). The bias gradient is left to ``tf.update``'s read: its few entries cost
+    less to read than a proof's bookkeeping (benchmarks/PROFILE.md). Only for fresh
+    float32/float64 arrays of one dtype; returns whether ``gw`` was proven.
 
     >>> g, x = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32)
-    >>> gw, gb = g.T @ x, g.sum(0)
-    >>> prove_linear(gw, gb, g, x, 2), proven(gw), proven(gb)
-    (True, True, True)
+    >>> gw = g.T @ x
+    >>> prove_linear(gw, g, x, 2), proven(gw), gw.flags.writeable
+    (True, True, False)
     """
     dt = gw.dtype
-    if (type(g) is not _ndarray or type(x) is not _ndarray or g.dtype is not dt
-            or x.dtype is not dt or (dt is not _F32 and dt is not _F64)):
+    if (type(gw) is not _ndarray or type(g) is not _ndarray or type(x) is not _ndarray
+            or g.dtype is not dt or x.dtype is not dt or (dt is not _F32 and dt is not _F64)
+            or gw.base is not None):
         return False
     sg = float(_vdot(g, g))
-    if not sg < _inf:  # (NaN compares False)
-        return False
     sx = float(_vdot(x, x))
-    if not sx < _inf:
+    if not (sg < _inf and sx < _inf):  # (NaN compares False)
         return False
     u, t = _ROUNDING[dt]
     ng, nx = g.size, x.size
-    if u * (ng + nx + 2 * rows + 3) > 700.0:  # exp would overflow: no useful bound
+    grow = u * (ng + nx + rows + 3)
+    if grow > 700.0:  # exp would overflow: no useful bound
         return False
-    rg = _sqrt(sg + 2.0 * (ng + 1) * t)
-    k = 2.0 * (rows + 1) * t
-    return prove(
-        gw, (rg * _sqrt(sx + 2.0 * (nx + 1) * t) + k) * _exp(u * (ng + nx + rows + 3)) * _SLACK,
-        gb, (_sqrt(rows + 2.0 * (rows + 1) * t) * rg + k) * _exp(u * (rows + ng + rows + 3))
-        * _SLACK)
+    # bound(sg, ng, sx, nx, rows, dt), written out.
+    limit = ((_sqrt(sg + 2.0 * (ng + 1) * t) * _sqrt(sx + 2.0 * (nx + 1) * t)
+              + 2.0 * (rows + 1) * t) * _exp(grow) * _SLACK)
+    if not limit < LARGEST[dt]:
+        return False
+    gw.setflags(write=False)  # (half the cost of gw.flags.writeable = False)
+    with _LOCK:
+        if len(_PROOFS) >= _SWEEP:
+            _sweep()
+        _PROOFS[id(gw)] = (_ref(gw), limit)
+    return True
 
 
 def prove(c: Any, limit: float, c2: Any = None, limit2: float = _inf) -> bool:
@@ -228,17 +237,21 @@ def prove(c: Any, limit: float, c2: Any = None, limit2: float = _inf) -> bool:
         return False
     with _LOCK:  # (threads prove at once; a sweep must not drop another thread's new proof)
         if len(_PROOFS) >= _SWEEP:
-            # Entries of arrays that died stay until a sweep (a weak reference with a
-            # callback costs several times more per proof); a dead entry never vouches for a
-            # new array that reuses its id, since proven() compares the referent.
-            for key, (ref, _) in list(_PROOFS.items()):
-                if ref() is None:
-                    del _PROOFS[key]
+            _sweep()
         if done:
             _PROOFS[id(c)] = (_ref(c), limit)
         if more:
             _PROOFS[id(c2)] = (_ref(c2), limit2)
     return done
+
+
+def _sweep() -> None:
+    # (Under _LOCK.) Entries of arrays that died stay until a sweep (a weak reference with a
+    # callback costs several times more per proof); a dead entry never vouches for a new
+    # array that reuses its id, since proven() compares the referent.
+    for key, (ref, _) in list(_PROOFS.items()):
+        if ref() is None:
+            del _PROOFS[key]
 
 
 def proven_bound(a: Any) -> Optional[float]:
@@ -264,7 +277,9 @@ def proven(a: Any) -> bool:
     >>> proven(np.ones(2))
     False
     """
-    return proven_bound(a) is not None
+    # (proven_bound's test, inline: the tape asks this of every read-only gradient.)
+    entry = _PROOFS.get(id(a))
+    return entry is not None and not a.flags.writeable and entry[0]() is a
 
 
 def asum_bound(s: float, n: int, dtype: Any) -> float:

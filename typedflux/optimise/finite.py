@@ -35,7 +35,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import PROOFS, norm_bound
+from typedflux.engine.proven import PROOFS, VDOT, norm_bound
 from typedflux.optimise.rules import Descent
 
 __all__ = [
@@ -46,7 +46,7 @@ __all__ = [
 #: The accepted values of ``nonfinite=`` in ``tf.update`` and ``tf.train``.
 NONFINITE = ("raise", "skip")
 
-_vdot = np.vdot
+_vdot = VDOT
 _inf = float("inf")
 # (float32's rounding constants also bound a float64 or complex sum; float16's are coarser.)
 _F16, _F32 = np.dtype(np.float16), np.dtype(np.float32)

@@ -31,10 +31,12 @@ import numpy as np
 
 from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
+from typedflux.engine.proven import VDOT
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise.finite import (
-    _HALF_SPACING, NONFINITE, NonFiniteError, Skipped, after_step, all_finite, culprit, refusal,
+    _ETA_SURE, _HALF_SPACING, _SURE, NONFINITE, NonFiniteError, Skipped, after_step, all_finite,
+    culprit, refusal,
 )
 from typedflux.optimise.composable import OptimiserChain
 from typedflux.optimise.rules import Descent, Rule
@@ -131,42 +133,6 @@ def setup(rule: Rule, model: Any) -> OptState:
 _MISSING = object()
 
 
-# A dotted name split into path steps, once per name (update looks up every parameter's
-# gradient each step): (text, int index or None).
-_PARTS: Dict[str, Tuple[Tuple[str, Optional[int]], ...]] = {}
-
-
-def _parts(name: str) -> Tuple[Tuple[str, Optional[int]], ...]:
-    found = _PARTS.get(name)
-    if found is None:
-        found = tuple((p, int(p) if p.isdigit() else None) for p in name.split(".")) if name else ()
-        if len(_PARTS) < 65536:
-            _PARTS[name] = found
-    return found
-
-
-def _lookup(grads: Any, name: str) -> Any:
-    """The entry of a gradient structure at a dotted parameter name, or ``None``.
-
-    >>> _lookup({"layers": ({"w": 1},)}, "layers.0.w")
-    1
-    """
-    node = grads
-    for part, index in _parts(name):
-        if node is None:
-            return None
-        tp = type(node)
-        if tp is Grads:
-            node = node.__dict__.get(part)
-        elif isinstance(node, dict):
-            node = node.get(part, node.get(index, None) if index is not None else None)
-        elif isinstance(node, (tuple, list)):
-            node = node[index] if index is not None and index < len(node) else None
-        else:
-            node = getattr(node, part, None)
-    return node
-
-
 def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any, Any]]:
     if g is None:
         return None
@@ -224,10 +190,12 @@ def update(
 
 def apply_step(
     state: OptState, model: Any, grads: Any, nonfinite: str, who: str,
-    epoch: Optional[int] = None, batch: Optional[int] = None,
+    epoch: Optional[int] = None, batch: Optional[int] = None, mirrored: bool = False,
 ) -> bool:
     """:func:`update` without the argument checks, for ``tf.train``: ``who``, ``epoch`` and
-    ``batch`` go into messages and skip records. Returns whether the step was applied.
+    ``batch`` go into messages and skip records; ``mirrored`` says ``grads`` is
+    ``withgradient``'s own gradient of ``model`` (its structure is not checked again).
+    Returns whether the step was applied.
 
     >>> import typedflux as tf
     >>> m = {"w": tf.ones(1)}
@@ -241,7 +209,7 @@ def apply_step(
         and (isinstance(grads[0], (Grads, dict)) or grads[0] is None)
     ):
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
-    if grads is not None:
+    if grads is not None and not mirrored:
         _check_mirrors(model, grads, who)
     plan = plan_of(model)
     if plan is not None:
@@ -370,7 +338,12 @@ def _apply(
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
-    (_RAW_AFTER_STEP if raw else after_step)(state, written, risk, who, epoch, batch)
+    if raw:
+        # (after_step's first test, inline: it clears the usual Descent step without a call.)
+        if state._suspects or not (risk < _ETA_SURE and risk * state._bound < _SURE):
+            _RAW_AFTER_STEP(state, written, risk, who, epoch, batch)
+    else:
+        after_step(state, written, risk, who, epoch, batch)
     return True
 
 
@@ -427,7 +400,7 @@ _RAW_FINITE_STEP = _finite_step.__wrapped__  # type: ignore[attr-defined]
 _RAW_RULE_STEP = _rule_step.__wrapped__  # type: ignore[attr-defined]
 _RAW_AFTER_STEP = after_step.__wrapped__  # type: ignore[attr-defined]
 _RAW_AXPY = axpy.__wrapped__  # type: ignore[attr-defined]
-_vdot = np.vdot
+_vdot = VDOT
 _isfinite = math.isfinite
 _INF = float("inf")
 

@@ -167,7 +167,7 @@ def train(
                     value, grads = withgradient(lambda m: loss(m, *args), model)
                     val = float(value.item())
                     applied = math.isfinite(val) and apply_step(
-                        state, model, grads[0], nonfinite, "train", epoch, batch)
+                        state, model, grads[0], nonfinite, "train", epoch, batch, True)
                 history.append(val)
                 if not math.isfinite(val):
                     if skip and not _bad_params(model):
