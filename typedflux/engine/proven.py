@@ -62,7 +62,7 @@ from typing import Any, Dict, Optional, Tuple
 import numpy as np
 
 __all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "prove", "prove_linear", "proven",
-           "proven_bound", "LARGEST", "PROOFS", "VDOT"]
+           "proven_bound", "defer_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS"]
 
 _ndarray = np.ndarray
 #: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
@@ -173,6 +173,25 @@ def norm_bound(s: float, n: int, dtype: Any) -> float:
     return (_sqrt(s + 2.0 * (n + 1) * t) * _sqrt(1.0 + 2.0 * t) + 2.0 * t) * _exp(grow) * _SLACK
 
 
+def _linear_bound(g: Any, x: Any, rows: int, dt: Any) -> float:
+    # bound(||g||^2, g.size, ||x||^2, x.size, rows, dt), written out (the backward of a wide
+    # layer runs it at every step); inf when it proves nothing.
+    if (type(g) is not _ndarray or type(x) is not _ndarray or g.dtype is not dt
+            or x.dtype is not dt or (dt is not _F32 and dt is not _F64)):
+        return _inf
+    sg = float(_vdot(g, g))
+    sx = float(_vdot(x, x))
+    if not (sg < _inf and sx < _inf):  # (NaN compares False)
+        return _inf
+    u, t = _ROUNDING[dt]
+    ng, nx = g.size, x.size
+    grow = u * (ng + nx + rows + 3)
+    if grow > 700.0:  # exp would overflow: no useful bound
+        return _inf
+    return ((_sqrt(sg + 2.0 * (ng + 1) * t) * _sqrt(sx + 2.0 * (nx + 1) * t)
+             + 2.0 * (rows + 1) * t) * _exp(grow) * _SLACK)
+
+
 def prove_linear(gw: Any, g: Any, x: Any, rows: int) -> bool:
     """Prove the weight gradient of a linear layer ``y = x @ w.T + b`` (before a relu or no
     activation) finite, as :func:`prove` does: ``gw = g'.T @ x``, where ``g'`` is the output
@@ -190,29 +209,61 @@ def prove_linear(gw: Any, g: Any, x: Any, rows: int) -> bool:
     (True, True, False)
     """
     dt = gw.dtype
-    if (type(gw) is not _ndarray or type(g) is not _ndarray or type(x) is not _ndarray
-            or g.dtype is not dt or x.dtype is not dt or (dt is not _F32 and dt is not _F64)
-            or gw.base is not None):
+    if type(gw) is not _ndarray or gw.base is not None:
         return False
-    sg = float(_vdot(g, g))
-    sx = float(_vdot(x, x))
-    if not (sg < _inf and sx < _inf):  # (NaN compares False)
-        return False
-    u, t = _ROUNDING[dt]
-    ng, nx = g.size, x.size
-    grow = u * (ng + nx + rows + 3)
-    if grow > 700.0:  # exp would overflow: no useful bound
-        return False
-    # bound(sg, ng, sx, nx, rows, dt), written out.
-    limit = ((_sqrt(sg + 2.0 * (ng + 1) * t) * _sqrt(sx + 2.0 * (nx + 1) * t)
-              + 2.0 * (rows + 1) * t) * _exp(grow) * _SLACK)
-    if not limit < LARGEST[dt]:
+    limit = _linear_bound(g, x, rows, dt)
+    if not limit < LARGEST[dt]:  # (inf for a dtype it does not cover)
         return False
     gw.setflags(write=False)  # (half the cost of gw.flags.writeable = False)
     with _LOCK:
         if len(_PROOFS) >= _SWEEP:
             _sweep()
         _PROOFS[id(gw)] = (_ref(gw), limit)
+    return True
+
+
+class _Folds(threading.local):
+    # Per thread: ``wanted`` (set by tf.train around its eager steps, else None) maps
+    # id(weight array) -> (that array, its id on the tape: the leaves are numbered first, in
+    # the order withgradient watches the model's parameters, and the parameter's name);
+    # ``made`` maps a parameter's name -> (its array, g2, x2, bound) for the weight gradients
+    # g2.T @ x2 left unmade.
+    def __init__(self) -> None:
+        self.wanted: Optional[Dict[int, Tuple[Any, int, str]]] = None
+        self.made: Dict[str, Tuple[Any, Any, Any, float]] = {}
+
+
+#: The weight gradients left as their two factors (:func:`defer_linear`), per thread.
+FOLDS = _Folds()
+
+
+def defer_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int) -> bool:
+    """Inside ``tf.train``'s eager step: leave the weight gradient ``g2.T @ x2`` of the
+    weight array ``w`` (the tape's leaf ``w_id``) unmade, with the bound :func:`prove_linear`
+    would prove (from ``g`` and ``x``), in ``FOLDS.made``; ``tf.update`` then folds its
+    Descent step into that GEMM (``w -= eta * g2.T @ x2`` as one BLAS call, bit for bit what
+    the product and the step give: no 800 kB gradient written and read again for a
+    784x256 layer) or makes the product. Only for a weight ``tf.train`` asked for, used
+    directly as that leaf (not through another op), once in the step, and proven finite;
+    returns whether it was left. The caller must be a backward scan no tape is recording
+    (an inner gradient taken inside a loss function is never deferred).
+
+    >>> g, x, w = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32), np.ones((3, 4))
+    >>> defer_linear(w, 0, g, x, g, x, 2)   # tf.train did not ask
+    False
+    """
+    wanted = FOLDS.wanted
+    entry = wanted.get(id(w)) if wanted is not None else None
+    if entry is None or entry[0] is not w or entry[1] != w_id:
+        return False
+    made = FOLDS.made
+    name = entry[2]
+    if name in made:  # a second use of this weight: its gradient is summed by the tape
+        return False
+    limit = _linear_bound(g, x, rows, w.dtype)
+    if not limit < LARGEST.get(w.dtype, 0.0):
+        return False
+    made[name] = (w, g2, x2, limit)
     return True
 
 

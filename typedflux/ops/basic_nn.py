@@ -17,8 +17,9 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import prove_linear
-from typedflux.ops.kernels.dense import dense_forward, dense_vjp
+from typedflux.engine.proven import FOLDS, defer_linear, prove_linear
+from typedflux.engine.tape import RUNNING, active_tape
+from typedflux.ops.kernels.dense import dense_forward, dense_vjp, dense_vjp_parts
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.layers_nn import FUSED_ACTIVATIONS, needs_grad
 from typedflux.ops.registry import Primitive, primitive
@@ -46,11 +47,23 @@ def _dense_vjp(
     # update's one read, which also brings the gradient into cache for the update's own pass.
     # The norms are taken after the GEMMs, which leave g and x in cache. (The size test
     # first: it is the one that fails for most layers.)
-    gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
     if (w.size > _PROOF_RATIO * (g.size + x.size) and x.dtype is w.dtype
             and (activation == "relu" or activation == "identity")):
-        prove_linear(gw, g, x, g.size // g.shape[-1])
-    return gx, gw, gb
+        rows = g.size // g.shape[-1]
+        if FOLDS.wanted is not None and active_tape() is None:
+            # tf.train's own backward: the weight gradient may be left as its factors, for
+            # update to fold its Descent step into their GEMM (proven.defer_linear). The
+            # tape's ids of this node's inputs say whether w is the parameter itself.
+            gx, g2, x2, gb = dense_vjp_parts(g, out, x, w, b, activation, grad_x)
+            ids = RUNNING.box[0]
+            if len(ids) > 1 and defer_linear(w, ids[1], g2, x2, g, x, rows):
+                return gx, None, gb
+            gw = g2.T @ x2
+        else:
+            gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
+        prove_linear(gw, g, x, rows)
+        return gx, gw, gb
+    return dense_vjp(g, out, x, w, b, activation, grad_x)
 
 
 # A layer's gradients are proven when its weight has more entries than this many times g and

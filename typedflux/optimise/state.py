@@ -31,9 +31,12 @@ import numpy as np
 
 from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
-from typedflux.engine.proven import VDOT
+from typedflux.engine.proven import FOLDS, VDOT
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
+from typedflux.optimise import folds
+from typedflux.optimise.folds import Folded
+from typedflux.optimise.gradients import _check_mirrors, _gradient_array
 from typedflux.optimise.finite import (
     _ETA_SURE, _HALF_SPACING, _SURE, NONFINITE, NonFiniteError, Skipped, after_step, all_finite,
     culprit, refusal,
@@ -41,7 +44,6 @@ from typedflux.optimise.finite import (
 from typedflux.optimise.composable import OptimiserChain
 from typedflux.optimise.rules import Descent, Rule
 from typedflux.optimise.schedules import Scheduler
-from typedflux.shapes.errors import ShapeError
 from typedflux.shapes.messages import fmt_shape
 from typedflux.tensor import AnyTensor, Tensor
 
@@ -133,23 +135,40 @@ def setup(rule: Rule, model: Any) -> OptState:
 _MISSING = object()
 
 
-def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any, Any]]:
-    if g is None:
-        return None
-    arr = g.data if isinstance(g, Tensor) else np.asarray(g)
-    if arr.dtype.kind not in "biuf":  # a Grads or a dict given for a tensor: not its gradient
-        what = name or "the model"
-        raise TypeError(f'"update" needs a tensor (or array) as the gradient of {what}, got '
-                        f"{type(g).__name__}; need tf.gradient(loss, model)[0]")
-    if arr.shape != p.data.shape:
-        raise ShapeError(
-            f'Gradient shape differs for "update": parameter {name} has {fmt_shape(p.data.shape)}, '
-            f"its gradient has {fmt_shape(arr.shape)}; need the gradient of this model "
-            "(tf.gradient(loss, model)[0])"
-        )
-    if arr.dtype.kind != "f":  # integer or bool values: the rules update float moments in place
-        arr = arr.astype(p.data.dtype)
-    return arr
+# A dotted name split into path steps, once per name (update looks up every parameter's
+# gradient each step): (text, int index or None).
+_PARTS: Dict[str, Tuple[Tuple[str, Optional[int]], ...]] = {}
+
+
+def _parts(name: str) -> Tuple[Tuple[str, Optional[int]], ...]:
+    found = _PARTS.get(name)
+    if found is None:
+        found = tuple((p, int(p) if p.isdigit() else None) for p in name.split(".")) if name else ()
+        if len(_PARTS) < 65536:
+            _PARTS[name] = found
+    return found
+
+
+def _lookup(grads: Any, name: str) -> Any:
+    """The entry of a gradient structure at a dotted parameter name, or ``None``.
+
+    >>> _lookup({"layers": ({"w": 1},)}, "layers.0.w")
+    1
+    """
+    node = grads
+    for part, index in _parts(name):
+        if node is None:
+            return None
+        tp = type(node)
+        if tp is Grads:
+            node = node.__dict__.get(part)
+        elif isinstance(node, dict):
+            node = node.get(part, node.get(index, None) if index is not None else None)
+        elif isinstance(node, (tuple, list)):
+            node = node[index] if index is not None and index < len(node) else None
+        else:
+            node = getattr(node, part, None)
+    return node
 
 
 def update(
@@ -233,36 +252,6 @@ def apply_step(
     return _apply(state, steps, nonfinite, who, epoch, batch)
 
 
-def _check_mirrors(model: Any, grads: Any, who: str) -> None:
-    """Refuse a gradient whose outer structure cannot mirror ``model``: every parameter would
-    find no gradient in it, and the update would silently do nothing."""
-    if type(grads) is Grads and not isinstance(model, (Tensor, list, tuple, dict)):
-        # The usual case (a layer's gradient from tf.gradient), without the general tests.
-        fields = grads.__dict__
-        for k in fields:
-            if hasattr(model, k):
-                return
-        if not fields:
-            return
-    if isinstance(model, Tensor):
-        ok = isinstance(grads, (Tensor, np.ndarray, int, float))
-    elif isinstance(model, (list, tuple)):
-        ok = isinstance(grads, (list, tuple)) and len(grads) == len(model)
-    else:  # a dict or a layer: a dict or Grads (by key or attribute)
-        ok = isinstance(grads, (dict, Grads))
-        if ok and type(grads) is Grads and not isinstance(model, dict):
-            # Another model's gradient (weight, bias for a Chain's layers): no name in common.
-            fields = vars(grads)
-            ok = not fields or any(hasattr(model, k) for k in fields)
-    if not ok:
-        size = (f" of {len(grads)}" if isinstance(grads, (list, tuple))
-                else f" of {', '.join(vars(grads))}" if type(grads) is Grads else "")
-        raise TypeError(
-            f"{who}: the gradient does not mirror the model (a {type(grads).__name__}{size} "
-            f"for a {type(model).__name__}{f' of {len(model)}' if isinstance(model, (list, tuple)) else ''}), "
-            "so no parameter would find its gradient in it; need tf.gradient(loss, model)[0]")
-
-
 def _check_nonfinite(who: str, nonfinite: Any) -> None:
     if not isinstance(nonfinite, str) or nonfinite not in NONFINITE:
         raise ValueError(
@@ -280,8 +269,13 @@ def _apply(
     # (Without the gradients: the parameter check after the update does not read them, and a
     # compiled step folds a gradient no one else reads into its update.)
     written: List[Tuple[str, Any]] = []
+    # Weight gradients tf.train's backward left as two factors (optimise/folds.py), by
+    # parameter name; empty outside tf.train's eager steps.
+    made = FOLDS.made
+    folded: List[Folded] = []
     for (name, p, _), g in steps:
-        if g is None:
+        fold = made.pop(name, None) if made else None
+        if g is None and fold is None:
             continue
         pd = p.data
         if pd.dtype.kind not in "fc":
@@ -291,21 +285,35 @@ def _apply(
                 f"{who}: parameter {name or 'the model'} holds a read-only array, so it cannot "
                 "be updated in place; give it a writable copy (p.data = p.data.copy()) or "
                 "leave it out of training with tf.freeze")
+        written.append((name, pd))
+        if fold is not None:
+            if g is None and fold[0] is pd:
+                folded.append((len(todo), name, pd, fold))
+                continue
+            # Also used elsewhere (the tape summed the other uses), or the parameter holds
+            # another array since: the product, checked as any gradient.
+            made_g: Any = _gradient_array(fold[1].T @ fold[2], name, p)
+            g = made_g if g is None else made_g + _gradient_array(g, name, p)
         if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
         else:
             g = _gradient_array(g, name, p)
         todo.append((name, pd, g))
-        written.append((name, pd))
     # Outside a recording (tf.compile) the opaque functions are called without their wrappers
     # (~0.15 us each: a wrapper only looks for a recording, and there is none).
     raw = not ACTIVE[0]
-    if not (_RAW_FINITE_STEP if raw else _finite_step)(state, todo, nonfinite, who, epoch, batch):
+    if folded:  # (only in tf.train's eager steps: never recorded)
+        checked, top = folds.check(todo, folded)
+        if not _counted(state, checked, todo, nonfinite, who, epoch, batch, top):
+            return False
+    elif not (_RAW_FINITE_STEP if raw else _finite_step)(state, todo, nonfinite, who, epoch,
+                                                        batch):
         return False
     add = _RAW_AXPY if raw else axpy
     rule_step = _RAW_RULE_STEP if raw else _rule_step
     leaves = state.leaves
     risk = 0.0  # the largest |eta| of a Descent step, scaled for a float16 parameter
+    gemms, risk = folds.apply(leaves, todo, folded, _AXPY_MIN) if folded else ((), 0.0)
     for name, pd, g in todo:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
@@ -338,6 +346,8 @@ def _apply(
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
+    for call, a, b, pd in gemms:  # w -= eta * (a @ b), last: nothing above can fail then
+        call(a, b, pd)
     if raw:
         # (after_step's first test, inline: it clears the usual Descent step without a call.)
         if state._suspects or not (risk < _ETA_SURE and risk * state._bound < _SURE):
@@ -355,7 +365,14 @@ def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: s
     gradients' values: ``tf.compile`` replays it as one call whose False ends the step.
     ``bound`` bounds the entries of gradients checked elsewhere (a compiled program's
     folded ones, which ``todo`` leaves out)."""
-    ok, top = all_finite(todo)
+    return _counted(state, all_finite(todo), todo, nonfinite, who, epoch, batch, bound)
+
+
+def _counted(state: OptState, checked: Tuple[bool, float], todo: List[Tuple[str, Any, Any]],
+             nonfinite: str, who: str, epoch: Optional[int], batch: Optional[int],
+             bound: float) -> bool:
+    # _finite_step's verdict on all_finite's answer ``checked`` for ``todo``.
+    ok, top = checked
     if not ok:
         bad = culprit(todo)
         if bad is not None:

@@ -14,7 +14,7 @@ import numpy as np
 from typedflux.ops.kernels.common import Array, _F32, _F64, _ONES, _act, _act_grad, as_param, ones
 from typedflux.ops.kernels.relu import relu_
 
-__all__ = ["dense_forward", "dense_vjp", "dense_backward"]
+__all__ = ["dense_forward", "dense_vjp", "dense_vjp_parts", "dense_backward"]
 
 
 def dense_forward(
@@ -49,6 +49,16 @@ def dense_vjp(
     """The dense primitive's VJP: gradients for (x, w, b), two GEMMs on the flattened batch
     (one when ``x`` needs no gradient, e.g. the data fed to a first layer); ``None`` for a
     bias that is not an array."""
+    gx, g2, x2, gb = dense_vjp_parts(g, out, x, w, b, activation, grad_x)
+    return gx, g2.T @ x2, gb
+
+
+def dense_vjp_parts(
+    g: Array, out: Array, x: Array, w: Array, b: Any, activation: str, grad_x: bool
+) -> Tuple[Optional[Array], Array, Array, Optional[Array]]:
+    """:func:`dense_vjp` with the weight gradient left as its two factors: ``(gx, g2, x2,
+    gb)``, the weight gradient being ``g2.T @ x2`` (``tf.train`` folds a Descent step into
+    that GEMM: typedflux/engine/proven.py)."""
     if x.dtype is not w.dtype:
         x = as_param(x, w)
     if activation == "relu":  # the common cases without another call
@@ -71,7 +81,7 @@ def dense_vjp(
             gb = (o if o is not None else ones(n, dt)) @ g2
         else:
             gb = np.add.reduce(g2, axis=0)
-    return (gp @ w if grad_x else None), g2.T @ x2, gb
+    return (gp @ w if grad_x else None), g2, x2, gb
 
 
 def dense_backward(
