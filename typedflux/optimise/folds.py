@@ -15,8 +15,8 @@ in walk order) makes the product and goes the unfolded way.
 
 >>> import typedflux as tf
 >>> m = tf.Chain(tf.Dense(64, 32, tf.relu), tf.Dense(32, 2))
->>> wanted(m)   # the first layer's weight: tape leaf 0
-{'layers.0.weight': 0}
+>>> wanted(m)   # the weights with their tape ids (the first is wide enough to be folded)
+{'layers.0.weight': 0, 'layers.1.weight': 2}
 """
 
 from __future__ import annotations
