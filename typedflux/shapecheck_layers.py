@@ -50,7 +50,8 @@ def callable_patterns(ann: Any) -> Optional[Tuple[Pattern, Pattern]]:
         cls = origin if origin is not None else ann
         if not (isinstance(cls, type) and getattr(cls, "_is_protocol", False)):
             return None
-        call = cls.__dict__.get("__call__")
+        # Its own ``__call__`` or one a protocol it derives from declares (as mypy reads it).
+        call = next((vars(c)["__call__"] for c in cls.__mro__ if "__call__" in vars(c)), None)
         if call is None:
             return None
         try:

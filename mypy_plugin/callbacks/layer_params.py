@@ -31,14 +31,15 @@ Patterns = Tuple[Optional[translate.StaticShape], Optional[translate.StaticShape
 
 
 def is_call_protocol(formal: Type) -> bool:
-    """Cheap: is ``formal`` a Protocol with a ``__call__`` of its own?
+    """Cheap: is ``formal`` a Protocol with a ``__call__`` (its own or a base protocol's)?
 
     >>> from mypy.types import AnyType, TypeOfAny
     >>> is_call_protocol(AnyType(TypeOfAny.special_form))
     False
     """
     p = get_proper_type(formal)
-    return isinstance(p, Instance) and p.type.is_protocol and "__call__" in p.type.names
+    return isinstance(p, Instance) and p.type.is_protocol and any(
+        "__call__" in info.names for info in p.type.mro if info.fullname != "builtins.object")
 
 
 def callable_patterns(formal: Type) -> Optional[Patterns]:

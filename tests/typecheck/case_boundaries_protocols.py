@@ -24,12 +24,21 @@ class SeqEncoder(Protocol):
     def __call__(self, x: Tensor[B, T, 64]) -> Tensor[B, T, 10]: ...
 
 
+class NamedEncoder(Encoder, Protocol):
+    """An encoder by another name: its ``__call__`` is the protocol it derives from's."""
+
+
 class Head(Protocol[D]):
     def __call__(self, x: Tensor[B, D]) -> Tensor[B, 4]: ...
 
 
 @tf.shapecheck
 def embed_all(enc: Encoder, xs: Tensor[B, 12]) -> Tensor[B, 4]:
+    return enc(xs)
+
+
+@tf.shapecheck
+def embed_named(enc: NamedEncoder, xs: Tensor[B, 12]) -> Tensor[B, 4]:
     return enc(xs)
 
 
@@ -60,6 +69,7 @@ embed_all(Dense(12, 4), x12)
 embed_all(Chain(Dense(12, 8, relu), Dense(8, 4)), x12)
 encoder = Dense(12, 4)
 embed_all(encoder, x12)
+embed_named(Dense(12, 6), x12)  # E: Argument "enc" of "embed_named" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, 12] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4  [shape]
 
 # -- symbolic: sequence dims, a generic Protocol -------------------------------------------------
 encode_seq(Chain(Dense(64, 32, relu), LayerNorm(32)), seq)  # E: Argument "enc" of "encode_seq" is Chain(Dense(64 => 32, relu), LayerNorm(32)), whose output Tensor[B, T, 32] for Tensor[B, T, 64] does not match the annotation Tensor[B, T, 10]: axis 2 is 32, expected 10  [shape]
