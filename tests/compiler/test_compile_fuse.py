@@ -78,6 +78,17 @@ def test_the_update_is_folded_into_the_gradient_gemm_and_equals_eager() -> None:
     entry = next(iter(compiled[4]._entries.values()))[0]
     kinds = [type(s.fn).__name__ for s in entry.program.steps]
     assert "Gemm" in kinds and "FoldedCheck" in kinds
+    # The folded GEMM reads the batch argument (another array at each call): called with
+    # its arguments (see the held batch below for the bare call).
+    assert not _bare_gemm_calls(entry)
+
+
+def _bare_gemm_calls(entry: Any) -> List[str]:
+    # The generated code's calls of folded GEMMs' converted BLAS calls, with no arguments.
+    gemms = [s.fn for s in entry.program.steps if type(s.fn).__name__ == "Gemm"]
+    names = [k for k, v in entry.program._keep.closure.items()
+             if any(v is g.ready for g in gemms)]
+    return [n for n in names if f"    {n}()\n" in entry.program.source]
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
@@ -126,6 +137,7 @@ def test_a_held_batch_gets_the_ready_check_and_an_argument_the_general_one() -> 
     assert "_Ready" in kinds
     # The batch's sum is taken right after the first layer's GEMM reads it (hoist_sums),
     # and still refuses the batch that turned infinite.
+    assert len(_bare_gemm_calls(entry)) == 1  # (the batch is the program's own array here)
     i = kinds.index("_EarlySum")
     steps = entry.program.steps
     assert steps[i - 1].fn is np.matmul and kinds.count("_EarlySum") == 1

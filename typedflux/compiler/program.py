@@ -19,6 +19,7 @@ array([1., 1.], dtype=float32)
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, Callable, Dict, List, Sequence, Tuple
 
@@ -173,6 +174,24 @@ def _rebound(step: Step) -> Step:
     return step
 
 
+def _bare(step: Step) -> Any:
+    # A prepared GEMM or transposing copy whose arrays are all the program's own (the same at
+    # every call), called in the generated code as its converted BLAS call itself: no Python
+    # frame, no argument list. None for any other step.
+    fn = step.fn
+    ready: Any = None
+    arrays: Tuple[Any, ...] = ()
+    if isinstance(fn, Gemm) and fn.ready is not None:
+        ready, arrays = fn.ready, fn.arrays
+    elif isinstance(fn, Transpose):
+        ready, arrays = functools.partial(fn.fn, *fn.args), fn.arrays
+    if ready is None or step.kwargs or step.bind is not None or step.exits or not all(
+            isinstance(v, Var) and not v.dynamic and v.arr is arr
+            for v, arr in zip(step.args, arrays)):
+        return None
+    return ready
+
+
 class Program:
     """The replay function of a recording (see the module docstring): ``replay(*inputs) ->
     tuple of output arrays`` (the program's own buffers: copy what must outlive the next
@@ -199,7 +218,9 @@ class Program:
         ret = f"return ({rets}{',' if outputs else ''})"
         _check_exits(self.steps, outputs)
         for step in self.steps:
-            call = names.call(step.fn, step.args, step.kwargs)
+            bare = _bare(step)
+            call = (names.call(bare, (), {}) if bare is not None
+                    else names.call(step.fn, step.args, step.kwargs))
             if step.exits:
                 lines.append(f"if not {call}:")
                 lines.append(f"    {ret}")
