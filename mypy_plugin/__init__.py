@@ -52,6 +52,7 @@ from mypy.plugin import (
     ReportConfigContext,
 )
 from mypy.nodes import FuncDef, OverloadedFuncDef, TypeInfo
+from mypy.plugins.default import DefaultPlugin
 from mypy.types import FunctionLike, Type
 
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
@@ -150,6 +151,20 @@ class TypedfluxPlugin(Plugin):
         self._item = item_hook()
         self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
+        self._default = DefaultPlugin(options)
+        self._default_names: Dict[tuple[str, str], bool] = {}
+
+    def _mypys(self, kind: str, fullname: str) -> bool:
+        """Whether mypy's own plugin has a hook of ``kind`` for ``fullname``
+        (``functools.partial``, an enum's ``.value``, ``dataclasses.replace``): mypy asks the
+        plugins in order and runs the first hook it gets, so a catch-all hook of ours there
+        would hide mypy's (``partial(Dense, activation=relu)`` lost its type)."""
+        key = (kind, fullname)
+        found = self._default_names.get(key)
+        if found is None:
+            found = getattr(self._default, kind)(fullname) is not None
+            self._default_names[key] = found
+        return found
 
     def _helper_call(self, ctx: Any) -> Type:
         # A helper that builds a layer from known ints gets the layer's type, then the
@@ -196,6 +211,8 @@ class TypedfluxPlugin(Plugin):
         if fullname in LAMBDA_TAKERS:  # tf.gradient(lambda m: ..., model): m is the model
             return lambda_context_hook(LAMBDA_TAKERS[fullname],
                                        self._signature_hook(fullname, False))
+        if self._mypys("get_function_signature_hook", fullname):
+            return None
         return self._signature_hook(fullname, False)
 
     def get_method_signature_hook(
@@ -211,6 +228,8 @@ class TypedfluxPlugin(Plugin):
                 return self._chain_call
             if owner in LAYERS or owner in CONTAINERS or owner in FUSIONS:
                 return self._layer_call
+        if self._mypys("get_method_signature_hook", fullname):
+            return None
         return self._signature_hook(fullname, True)
 
     def _signature_hook(self, fullname: str, is_method: bool) -> Callable[..., FunctionLike]:
@@ -230,7 +249,9 @@ class TypedfluxPlugin(Plugin):
             numpy_route = numpy_reduction(fullname)
             if numpy_route is not None:
                 return self._hook_for(numpy_route, numpy_reduction_hook)  # type: ignore[no-any-return]
-            return None if fullname.startswith(_SKIP_PREFIXES) else self._user_call
+            if fullname.startswith(_SKIP_PREFIXES) or self._mypys("get_function_hook", fullname):
+                return None
+            return self._user_call
         self._resolve()
         route = ROUTES.by_function_fullname.get(fullname)
         if route is None:
@@ -278,7 +299,7 @@ class TypedfluxPlugin(Plugin):
             # An operator on a user subclass of Tensor is named after the subclass.
             member = self._as_tensor_member(fullname, ROUTES.methods)
             if not member:
-                return self._user_call
+                return None if self._mypys("get_method_hook", fullname) else self._user_call
             fullname = member
         self._resolve()
         route = ROUTES.by_method_fullname.get(fullname)
@@ -304,7 +325,9 @@ class TypedfluxPlugin(Plugin):
         if not fullname.startswith("typedflux"):
             # (attributes are named after the class that defines them) A user attribute
             # returned or assigned (``return self.h``) is checked against that annotation.
-            return None if fullname.startswith(_SKIP_PREFIXES) else self._boundary_attribute
+            if fullname.startswith(_SKIP_PREFIXES) or self._mypys("get_attribute_hook", fullname):
+                return None
+            return self._boundary_attribute
         if fullname.startswith(_CHAIN_FULLNAME + "."):
             # ``chain.layers``, and named layers reached through ``Chain.__getattr__``.
             name = fullname.rsplit(".", 1)[-1]

@@ -69,10 +69,10 @@ def literal_shape(e: Expression, lookup: Optional[TypeLookup] = None) -> Optiona
     """
     if isinstance(e, (IntExpr, FloatExpr, ComplexExpr)):
         return ()
+    if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
+        return ()  # before module names: mypy binds True and False as globals (GDEF) too
     if isinstance(e, NameExpr) and e.kind == GDEF and lookup is not None:
         return _named_list(e, lookup)
-    if isinstance(e, NameExpr) and e.fullname in ("builtins.True", "builtins.False"):
-        return ()
     if isinstance(e, UnaryExpr) and e.op in ("-", "+"):
         return literal_shape(e.expr, lookup)
     if isinstance(e, OpExpr) and e.op == "*":

@@ -23,7 +23,9 @@ from mypy.nodes import (
     CallExpr,
     ComparisonExpr,
     Expression,
+    GeneratorExpr,
     IndexExpr,
+    ListComprehension,
     ListExpr,
     MemberExpr,
     NameExpr,
@@ -161,6 +163,16 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
                 if t is None:
                     raise _Bail
                 types.append(t)
+        elif isinstance(expr, (ListComprehension, GeneratorExpr)) and act.kinds[0] != ARG_STAR:
+            # ``tf.stack([e(x) for e in experts])``: the call's context types the list itself
+            # (``Sequence[Tensor]``), so the item's own type says the shape of every item.
+            gen = expr.generator if isinstance(expr, ListComprehension) else expr
+            each = lookup(gen.left_expr)
+            p = get_proper_type(each) if each is not None else None
+            if p is None or not translate.is_tensor(p):
+                raise _Bail
+            one = _tensor_shape(p, names)
+            return _Copies((one, one))
         else:
             p = get_proper_type(act.types[0])
             if isinstance(p, TupleType):

@@ -229,7 +229,7 @@ def _only_symbolic(parts: List[str], sym: str) -> List[str]:
     return out
 
 
-_UNKNOWN = re.compile(r"(, \?\)|, [A-Za-z_][\w.]*\)|(?<=[\[ ])\?(?=[\],])|(?<=Tensor\[)\.\.\.(?=[,\]]))")
+_UNKNOWN = re.compile(r"(, \?\)|, [A-Za-z_][\w.]*\)|(?<=[\[ ])\?(?=[\],])|(?<=\()\?(?= =>)|(?<=Tensor\[)\.\.\.(?=[,\]]))")
 
 
 def _plain(text: str) -> str:
@@ -276,9 +276,20 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     False
     >>> same_words("got Tensor[..., 4]; need", "got Tensor[3, 4]; need", [])
     True
+    >>> same_words("Tensor[B, *Bs, 3] (3 vs 5 at axis -1)", "Tensor[2, 4, 3] (3 vs 5 at axis 2)", ["B", "Bs"])
+    True
+    >>> same_words("Tensor[B, 3] (3 vs 5 at axis -1)", "Tensor[2, 3] (3 vs 5 at axis 1)", ["B"])
+    False
+    >>> same_words("layer 2 Dense(? => 12, relu) produces", "layer 2 Dense(32 => 12, relu) produces", [])
+    True
     """
     if static == runtime:
         return True
+    if any(re.search(rf"[\[ ]\*{re.escape(v)}\b", static) for v in symbols):
+        # Around a variadic run mypy counts axes from the end (``at axis -1``), as the rank
+        # is unknown; the run time counts from the start: axis numbers are not compared.
+        static = re.sub(r"axis -?\d+", "axis #", static)
+        runtime = re.sub(r"axis -?\d+", "axis #", runtime)
     parts = [static]
     if symbols:
         sym = "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))

@@ -1,0 +1,17 @@
+"""An autoencoder class whose __call__ takes and returns a bare Tensor."""
+import typedflux as tf
+from typedflux import Chain, Dense, Tensor, relu, sigmoid
+
+
+class AutoEncoder:
+    def __init__(self) -> None:
+        self.encoder = Chain(Dense(784, 128, relu), Dense(128, 16))
+        self.decoder = Chain(Dense(32, 128, relu), Dense(128, 784, sigmoid))
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.decoder(self.encoder(x))  # BUG  # E: Chain layer 1 Dense(32 => 128, relu) expects input Tensor[..., 32], got Tensor[..., 16]; need size 32 at axis -1 (got 16)  [shape]
+
+
+ae = AutoEncoder()
+x = tf.rand(8, 784)
+print(tf.losses.mse(ae(x), x).item())

@@ -1,0 +1,10 @@
+"""A learned relative-position bias table [2T-1, H] read per query/key pair, heads moved first."""
+import typedflux as tf
+
+T, H = 5, 3
+table = tf.randn(2 * T - 1, H)
+rel = [[j - i + T - 1 for j in range(T)] for i in range(T)]
+bias = table[tf.tensor(rel)]
+bias = bias.transpose(2, 0, 1)
+scores = tf.randn(2, H, T, T) + bias
+print(scores.shape)

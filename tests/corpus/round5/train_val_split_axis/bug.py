@@ -1,0 +1,9 @@
+"""A train/validation split with tf.split on the default (last) axis instead of the batch axis."""
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+tf.seed(0)
+data = tf.randn(64, 10)
+train_x, val_x = tf.split(data, (48, 16))  # BUG  # E: Sizes do not add up for "split": x has Tensor[64, 10], sizes are (48, 16); need a sum of 10 at axis 1 (64 vs 10)  [shape]
+model = Chain(Dense(10, 8, relu), Dense(8, 1))
+print(model(train_x).shape, model(val_x).shape)
