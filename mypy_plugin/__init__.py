@@ -58,6 +58,7 @@ from mypy.types import FunctionLike, Type
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
 # (no numpy, no runtime), so the plugin starts fast.
 import typedflux.shapes
+from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
@@ -189,8 +190,9 @@ class TypedfluxPlugin(Plugin):
         self, fullname: str
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
         if fullname in _TENSOR_NAMES:
-            # (installs the watcher that rewords mypy's errors at bare names: reworded.py)
-            return installing(tensor_annotation_hook(fullname))
+            # (installs the watcher that rewords mypy's errors at bare names: reworded.py;
+            # takes back mypy's errors for dims of a ``Tensor[...]`` alias: alias_dims.py)
+            return installing(forgetting(tensor_annotation_hook(fullname)))
         if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
             return layer_annotation_hook(fullname)
         return None
