@@ -84,9 +84,11 @@ def _operands(name: str, yhat: Any, y: Any, agg: Any = mean) -> Tuple[AnyTensor,
         )
     p = yhat if isinstance(yhat, Tensor) else _as_tensor(yhat, name, "yhat")
     t = y if isinstance(y, Tensor) else _as_tensor(y, name, "y")
-    if p.dtype == np.bool_:
+    # (The arrays' dtypes read directly: Tensor.dtype is a property call, and comparing a
+    # dtype with np.bool_ converts the type each time; every loss call pays these.)
+    if p.data.dtype.kind == "b":
         p = tensor(p.numpy(), dtype=np.float32)
-    if t.dtype == np.bool_:
+    if t.data.dtype.kind == "b":
         t = tensor(t.numpy(), dtype=np.float32)
     if name in _RULES:
         _RULES[name](p, t)
@@ -190,7 +192,8 @@ def logitcrossentropy(yhat: Any, y: Any, *, agg: Agg = mean) -> Scalar:
     20000.0
     """
     p, t = _operands("logitcrossentropy", yhat, y, agg)
-    if p.shape and p.shape[-1] == 0:
+    shape = p.data.shape
+    if shape and shape[-1] == 0:
         raise ValueError("logitcrossentropy: the class axis (the last) is empty; need at least one class")
     if agg is mean or agg is _sum:
         out: Scalar = p_logitcrossentropy.invoke(p, t, "mean" if agg is mean else "sum")
