@@ -32,6 +32,11 @@ DTYPES: Tuple[np.dtype[Any], ...] = tuple(
 """The dtypes a typedflux tensor may hold."""
 
 _SUPPORTED = frozenset(DTYPES)
+# Each supported dtype's own numpy object: numpy makes equal dtypes that are distinct objects
+# (``dt.newbyteorder("=")``, int64 spelled "q"), and the engine's fast paths compare dtypes by
+# identity (``out.dtype is F64``): a float64 held in another object read as "not float64" and
+# had its sums cast to float32.
+_CANONICAL = {dt: dt for dt in DTYPES}
 # What data of each kind becomes when no dtype is asked for (float16/64 data: float32).
 _KEPT = frozenset(np.dtype(t) for t in (np.float32, np.int64, np.bool_))
 
@@ -54,8 +59,8 @@ def check_dtype(dtype: Any, fn: str = "tensor") -> np.dtype[Any]:
     except TypeError:
         raise TypeError(f"{fn}: {dtype!r} is not a dtype (use tf.float32, tf.float64, "
                         f"tf.int64 or bool)") from None
-    native: np.dtype[Any] = dt.newbyteorder("=")
-    if native not in _SUPPORTED:
+    native = _CANONICAL.get(dt.newbyteorder("="))
+    if native is None:
         raise TypeError(f"{fn}: typedflux does not support dtype {dt} (supported: {_NAMES})")
     return native
 
@@ -82,9 +87,9 @@ def checked_array(data: Any, dtype: Any = None, fn: str = "tensor",
         src = data.dtype
         if dtype is None:
             if src in _KEPT:
-                return np.array(data)
+                return _canonical(np.array(data))
         elif dtype is src or (src in _SUPPORTED and src == dtype):
-            return np.array(data)
+            return _canonical(np.array(data))
     target = None if dtype is None else check_dtype(dtype, fn)
     try:
         arr = np.array(data)
@@ -114,11 +119,17 @@ def checked_array(data: Any, dtype: Any = None, fn: str = "tensor",
     return _convert(arr, target, fn, arg)
 
 
+def _canonical(arr: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``arr`` with numpy's own object for its (supported) dtype (a view when it had another)."""
+    dt = _CANONICAL[arr.dtype]
+    return arr if arr.dtype is dt else arr.view(dt)
+
+
 def _convert(arr: np.ndarray[Any, Any], target: np.dtype[Any], fn: str,
              arg: str) -> np.ndarray[Any, Any]:
     src = arr.dtype
     if src == target:
-        return arr
+        return arr if src is target else arr.view(target)  # numpy's own dtype object
     if arr.size and not np.can_cast(src, target, casting="safe"):
         if target.kind in "iu" and src.kind in "iuf":
             if src.kind == "f" and not np.isfinite(arr).all():

@@ -373,7 +373,7 @@ def single(prim: Primitive) -> Entry:
     def finish(x: Any, xd: Any, params: Tuple[Any, ...], out: Any) -> AnyTensor:
         if type(out) is not _ndarray and not isinstance(out, _ndarray):
             out = _asarray(out)
-        if out.dtype is F64 and xd.dtype is not F64:
+        if out.dtype is F64 and xd.dtype is not F64 and xd.dtype != F64:  # (another float64 object)
             out = out.astype(F32)
         t = wrap(out, Tensor)
         tape = active()

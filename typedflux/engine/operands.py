@@ -263,7 +263,7 @@ def creeps(datas: Sequence[Any]) -> bool:
     (True, False)
     """
     for d in datas:
-        if isinstance(d, _ndarray) and d.dtype is F64:
+        if isinstance(d, _ndarray) and (d.dtype is F64 or d.dtype == F64):
             return False
     return True
 
