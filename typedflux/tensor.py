@@ -28,7 +28,9 @@ from typing_extensions import TypeVarTuple, Unpack
 
 from typedflux import numpy_calls
 from typedflux.dtypes import checked_array
+from typedflux.engine.marks import id_on
 from typedflux.engine.primitive import entry
+from typedflux.engine.tape import active_tape
 from typedflux.tensor_methods import TensorMethods
 
 __all__ = ["Tensor", "Shape", "TensorLike", "AnyTensor"]
@@ -187,6 +189,8 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
         return (self[i] for i in range(len(self)))
 
     def __array__(self, dtype: Any = None, copy: Optional[bool] = None) -> Array:
+        if type(self.data) is not np.ndarray:  # tf.compile's recorded array: it says why not
+            return np.asarray(self.data)
         if dtype is not None and dtype != self.data.dtype:
             return np.asarray(self.data, dtype=dtype)
         if copy:
@@ -216,11 +220,13 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
     ) -> Any:
         # np.sum(x) and the other reductions run x's own method (a Tensor on the tape); every
         # other numpy function converts x to its array, as it would without this hook.
-        return numpy_calls.call(Tensor, func, args, kwargs)
+        return numpy_calls.call(Tensor, func, args, kwargs, _tracked)
 
-    # numpy defers to Tensor's reflected operators (``ndarray * Tensor`` is a Tensor and is
-    # recorded on the tape) instead of silently converting the Tensor to an array.
-    __array_ufunc__ = None
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        # ``ndarray * Tensor`` runs the Tensor's reflected operator (a Tensor on the tape),
+        # never a silent conversion of the Tensor to an array; numpy's other ufuncs
+        # (np.exp(x)) are a TypeError naming typedflux's function.
+        return numpy_calls.ufunc(Tensor, ufunc, method, inputs, kwargs)
 
     # Comparisons return tensors, so identity hashing must be restored explicitly.
     __hash__ = object.__hash__
@@ -317,6 +323,13 @@ def _one(t: Tensor[Unpack[Tuple[Any, ...]]], what: str) -> Array:
         raise ShapeError(messages.one_element_needed(what, d.shape))
     # numpy converts only 0-d arrays with float()/int() (a (1, 1) one is a TypeError there).
     return d if d.ndim == 0 else d.reshape(())
+
+
+def _tracked(t: Tensor[Unpack[Tuple[Any, ...]]]) -> bool:
+    """Whether the gradient being taken in this thread tracks ``t`` (numpy functions must
+    not read its array off the tape silently)."""
+    tape = active_tape()
+    return tape is not None and id_on(tape, t) >= 0
 
 
 def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
