@@ -88,6 +88,7 @@ def save(model: Any, path: "str | os.PathLike[str]") -> None:
     _refuse_repeated_names(tensors, "save")
     arrays: Dict[str, npt.NDArray[Any]] = {name: t.data for name, t in tensors}
     fmt = checkpoint_format(target)
+    _refuse_unwritable_names(arrays, fmt, target)
     if fmt == "npz":
         bad = [f"{n} ({a.dtype})" for n, a in arrays.items() if a.dtype.hasobject]
         if bad:
@@ -106,6 +107,30 @@ def save(model: Any, path: "str | os.PathLike[str]") -> None:
             "which a tensor of this model has; rename it or save to a path ending in .npz")
     meta = {"typedflux.format": FORMAT_VERSION, "typedflux.version": _version()}
     replace_file(target, lambda tmp: write_safetensors(tmp, arrays, meta))
+
+
+# A zip member's name is at most 65535 bytes (``<name>.npy``).
+_ZIP_NAME_BYTES = 65535 - len(".npy")
+
+
+def _refuse_unwritable_names(arrays: Dict[str, Any], fmt: str, target: str) -> None:
+    """A name the file cannot hold is refused before anything is written: text that is not
+    valid UTF-8 (a lone surrogate), and in an ``.npz`` archive a NUL character (zip cuts
+    the name there: the tensor would come back under another name) or a name too long for
+    zip."""
+    for name in arrays:
+        try:
+            size = len(name.encode("utf-8"))
+        except UnicodeEncodeError:
+            raise ValueError(f"save: the tensor name {name!r} is not valid UTF-8 text, which "
+                             f"{target} cannot hold; rename it") from None
+        if fmt == "npz" and "\0" in name:
+            raise ValueError(f"save: the tensor name {name!r} holds a NUL character, which an "
+                             f".npz archive cuts off; rename it or save to a .safetensors path")
+        if fmt == "npz" and size > _ZIP_NAME_BYTES:
+            raise ValueError(f"save: the tensor name {name[:40]!r}... is {size} bytes long; an "
+                             f".npz archive holds names of at most {_ZIP_NAME_BYTES}; rename "
+                             f"it or save to a .safetensors path")
 
 
 def load(model: Any, path: "str | os.PathLike[str]", *, strict: bool = True) -> Any:
