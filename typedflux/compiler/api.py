@@ -114,8 +114,10 @@ class Compiled(Generic[P, R]):
         if not callable(fn):
             raise TypeError(f"tf.compile needs a function or layer to compile, got "
                             f"{type(fn).__name__}")
+        if not isinstance(fallback, (bool, np.bool_)):
+            raise TypeError(f"tf.compile: fallback must be True or False, got {fallback!r:.60}")
         self.fn = fn
-        self.fallback = fallback
+        self.fallback = bool(fallback)
         self._entries: "OrderedDict[Any, List[_Entry]]" = OrderedDict()
         self._eager: Dict[Any, str] = {}
         self._dropped: Dict[Any, int] = {}

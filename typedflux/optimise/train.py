@@ -84,8 +84,10 @@ def train(
             "train(loss, model, data, state): state must come from tf.setup(rule, model), got "
             f"{type(state).__name__}"
         )
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 0:
-        raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r}")
+    if (isinstance(epochs, (bool, np.bool_)) or not isinstance(epochs, (int, np.integer))
+            or epochs < 0):
+        raise ValueError(f"train: epochs must be a non-negative int, got {epochs!r:.60}")
+    epochs = int(epochs)  # (numpy's ints too: a count read from an array or a config)
     _check_nonfinite("train", nonfinite)
     if callback is not None and not _takes_two(callback):
         raise TypeError(f"train: callback must be a function (epoch, losses), got {callback!r}")
@@ -190,9 +192,9 @@ def _epochs(loss: Callable[..., Any], model: Any, data: Iterable[Any], state: Op
                 bar.close()
         if callback is not None:
             verdict = callback(epoch, history[first:])
-            if verdict is True:
+            if verdict is True or verdict is np.True_:
                 break
-            if verdict is not None and verdict is not False:
+            if verdict is not None and verdict is not False and verdict is not np.False_:
                 raise TypeError(
                     f"train: the callback returns True to stop, or None/False to go on; it "
                     f"returned {verdict!r} after epoch {epoch}"
