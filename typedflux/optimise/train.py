@@ -191,7 +191,7 @@ def _epochs(loss: Callable[..., Any], model: Any, data: Iterable[Any], state: Op
             if bar is not None:
                 bar.close()
         if callback is not None:
-            verdict = callback(epoch, history[first:])
+            verdict: Any = callback(epoch, history[first:])  # (numpy's bools too)
             if verdict is True or verdict is np.True_:
                 break
             if verdict is not None and verdict is not False and verdict is not np.False_:
