@@ -88,7 +88,7 @@ def checked_array(data: Any, dtype: Any = None, fn: str = "tensor",
         if dtype is None:
             if src in _KEPT:
                 return _canonical(np.array(data))
-        elif dtype is src or (src in _SUPPORTED and src == dtype):
+        elif src in _SUPPORTED and (dtype is src or src == dtype):  # (native byte order)
             return _canonical(np.array(data))
     target = None if dtype is None else check_dtype(dtype, fn)
     try:

@@ -88,3 +88,16 @@ def test_every_dtype_spelling_gives_numpy_own_dtype_object() -> None:
     longlong = np.zeros(2, np.dtype("q"))  # int64 under another object
     assert tf.tensor(longlong).data.dtype is np.dtype(np.int64)
     assert tf.Tensor(longlong).data.dtype is np.dtype(np.int64)
+
+
+def test_a_big_endian_array_with_its_own_dtype_becomes_native() -> None:
+    # tf.tensor(a, dtype=a.dtype) of a big-endian array kept it big-endian (the fast path
+    # took `dtype is src`); it is converted like any other foreign layout.
+    for dt in DTYPES:
+        big = np.zeros(3, dt).astype(dt.newbyteorder(">"))
+        for asked in (big.dtype, big.dtype.str, None):
+            t = tf.tensor(big, dtype=asked)
+            if asked is not None:
+                assert t.data.dtype is dt
+            assert any(t.data.dtype is d for d in DTYPES)  # native, numpy's own object
+            assert t.numpy().tolist() == [0, 0, 0]
