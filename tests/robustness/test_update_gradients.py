@@ -78,3 +78,22 @@ def test_the_gradient_of_another_kind_of_model_is_refused_before_anything_moves(
     (own,) = tf.gradient(lambda c: tf.sum(c(tf.ones(4, 2))), m)
     tf.update(st, m, own)  # this model's gradient still moves it
     assert not np.array_equal(before[0], m.layers[0].weight.numpy())
+
+
+@pytest.mark.parametrize("rule", [tf.Descent(0.1), tf.Adam()], ids=["Descent", "Adam"])
+def test_a_parameter_reshaped_since_setup_is_refused_before_any_parameter_moves(rule: Any) -> None:
+    """A layer replaced after ``tf.setup`` by one of another shape under the same name: the
+    optimiser state's shape was checked while the parameters were written, so the layers
+    before it had already moved when update raised."""
+    tf.seed(0)
+    m = {"a": tf.Dense(3, 2), "b": tf.Dense(2, 2)}
+    st = tf.setup(rule, m)
+    m["b"] = tf.Dense(2, 3)  # b.weight is [3, 2] now; its state was made for [2, 2]
+    (g,) = tf.gradient(lambda d: tf.sum(d["b"](d["a"](tf.ones(4, 3))) ** 2), m)
+    before = [t.numpy().copy() for _, t in tf.named_tensors(m)]
+    with pytest.raises(ValueError, match=r"^update: the optimiser state of b\.weight was set up "
+                                         r"for shape Tensor\[2, 2\], but the parameter has "
+                                         r"Tensor\[3, 2\]"):
+        tf.update(st, m, g)
+    assert all(np.array_equal(a, t.numpy()) for a, (_, t) in zip(before, tf.named_tensors(m)))
+    assert st.step == 0

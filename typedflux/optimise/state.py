@@ -273,6 +273,7 @@ def _apply(
     # parameter name; empty outside tf.train's eager steps.
     made = FOLDS.made
     folded: List[Folded] = []
+    leaves = state.leaves
     for (name, p, _), g in steps:
         fold = made.pop(name, None) if made else None
         if g is None and fold is None:
@@ -285,6 +286,13 @@ def _apply(
                 f"{who}: parameter {name or 'the model'} holds a read-only array, so it cannot "
                 "be updated in place; give it a writable copy (p.data = p.data.copy()) or "
                 "leave it out of training with tf.freeze")
+        leaf = leaves.get(name)
+        if leaf is not None and leaf.shape is not None and leaf.shape != pd.shape:
+            # (here, before any parameter changes: all or nothing)
+            raise ValueError(
+                f"{who}: the optimiser state of {name} was set up for shape "
+                f"{fmt_shape(leaf.shape)}, but the parameter has {fmt_shape(pd.shape)} (use "
+                "tf.setup(rule, model) with this model)")
         written.append((name, pd))
         if fold is not None:
             if g is None and fold[0] is pd:
@@ -311,20 +319,14 @@ def _apply(
         return False
     add = _RAW_AXPY if raw else axpy
     rule_step = _RAW_RULE_STEP if raw else _rule_step
-    leaves = state.leaves
     risk = 0.0  # the largest |eta| of a Descent step, scaled for a float16 parameter
     gemms, risk = folds.apply(leaves, todo, folded, _AXPY_MIN) if folded else ((), 0.0)
     for name, pd, g in todo:
         leaf = leaves.get(name)
         if leaf is None:  # a parameter thawed (or added) after setup
             # (Made from the array itself, also while tf.compile records: the state outlives
-            # the recording.)
+            # the recording.) Its shape was checked in the first loop.
             leaf = leaves[name] = Leaf(state.rule, state.rule.init(concrete(pd)), pd.shape)
-        elif leaf.shape is not None and leaf.shape != pd.shape:
-            raise ValueError(
-                f"{who}: the optimiser state of {name} was set up for shape "
-                f"{fmt_shape(leaf.shape)}, but the parameter has {fmt_shape(pd.shape)} (use "
-                "tf.setup(rule, model) with this model)")
         rule = leaf.rule
         if type(rule) is Descent:
             eta = rule.eta
