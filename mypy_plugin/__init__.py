@@ -94,6 +94,7 @@ from mypy_plugin.callbacks.numpy_functions import numpy_reduction, numpy_reducti
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
+from mypy_plugin.flow_instances import attribute_hook as instance_attribute_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
 
@@ -147,7 +148,8 @@ class TypedfluxPlugin(Plugin):
         # only checked against the annotation it is returned, assigned or yielded to.
         self._boundary = boundary_hook()
         self._user_call = guarded("helper call", self._helper_call, lambda ctx: ctx.default_return_type)
-        self._boundary_attribute = boundary_attribute_hook()
+        # (a model instance's attributes as its ``__init__`` builds them: flow_instances.py)
+        self._boundary_attribute = instance_attribute_hook(boundary_attribute_hook())
         self._chain_getitem = chain_getitem_hook()
         self._item = item_hook()
         self._batches = loader_iter_hook()

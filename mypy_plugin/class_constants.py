@@ -8,7 +8,8 @@ dataclass's ``__init__`` sets its fields per instance) and no ``__init__``, ``__
 ``__getattr__``, ``__getattribute__`` or ``__slots__``; no class of the module derives from
 it; its body binds the attribute once, to an int (a literal, or arithmetic of the module's
 constants and attributes bound before it); and no statement of the module assigns, deletes
-or augments an attribute of that name on anything, nor calls ``setattr``. As for module
+or augments an attribute of that name on anything (but on the ``self`` of a method of a class
+it does not derive from: ``self.n_embd = config.n_embd`` in a model), nor calls ``setattr``. As for module
 constants (module_constants.py), a change made from another module is not seen.
 
 >>> from mypy.nodes import NameExpr
@@ -24,6 +25,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    Decorator,
     DelStmt,
     Expression,
     ForStmt,
@@ -35,6 +37,7 @@ from mypy.nodes import (
     OverloadedFuncDef,
     RefExpr,
     TypeInfo,
+    Var,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
@@ -73,14 +76,34 @@ _known: PerTree[Dict[Tuple[str, str], int]] = PerTree(
     lambda tree: _constants(tree), keep=64, on_error=dict)  # (_constants is defined below)
 
 
-def _assigned_attributes(tree: MypyFile) -> Optional[Set[str]]:
-    """Attribute names some statement assigns, augments or deletes (None: ``setattr``)."""
-    names: Set[str] = set()
+Assigned = Dict[str, Set[Optional[str]]]
+
+
+def _assigned_attributes(tree: MypyFile) -> Optional[Assigned]:
+    """Attribute names some statement assigns, augments or deletes, each with the classes
+    whose method assigns it on its own ``self`` (None: on anything else); None when the
+    module calls ``setattr``/``delattr``/``vars``."""
+    names: Assigned = {}
+    for sub in get_subexpressions(tree):
+        if isinstance(sub, CallExpr) and isinstance(sub.callee, NameExpr) and sub.callee.name in (
+                "setattr", "delattr", "vars"):
+            return None
+    owners: Dict[Var, str] = {}  # each method's ``self`` -> its class
+    for st in walk(tree.defs):
+        if isinstance(st, ClassDef):
+            for m in st.defs.body:
+                f = m.func if isinstance(m, Decorator) else m
+                if isinstance(f, FuncDef) and f.arguments and not f.is_static and not (
+                        isinstance(m, Decorator) and m.decorators):
+                    owners[f.arguments[0].variable] = st.info.fullname
 
     def targets(x: Expression) -> None:
-        for sub in [x, *get_subexpressions(x)]:
+        for sub in get_subexpressions(x):
             if isinstance(sub, MemberExpr):
-                names.add(sub.name)
+                base = sub.expr
+                owner = owners.get(base.node) if isinstance(base, NameExpr) and isinstance(
+                    base.node, Var) else None
+                names.setdefault(sub.name, set()).add(owner)
 
     for st in walk(tree.defs):
         if isinstance(st, AssignmentStmt):
@@ -96,11 +119,24 @@ def _assigned_attributes(tree: MypyFile) -> Optional[Set[str]]:
             for t in st.target:
                 if t is not None:
                     targets(t)
-    for sub in get_subexpressions(tree):
-        if isinstance(sub, CallExpr) and isinstance(sub.callee, NameExpr) and sub.callee.name in (
-                "setattr", "delattr", "vars"):
-            return None
     return names
+
+
+def assigned_to(assigned: Assigned, name: str, info: TypeInfo) -> bool:
+    """Whether some statement may assign ``name`` on an instance of ``info``: on anything but
+    a method's own ``self``, or in a method of ``info`` or of a class it derives from.
+
+    >>> from mypy.nodes import Block, ClassDef, SymbolTable
+    >>> info = TypeInfo(SymbolTable(), ClassDef("C", Block([])), "m")
+    >>> info.mro = [info]
+    >>> assigned_to({"d": {"m.K"}}, "d", info), assigned_to({"d": {None}}, "d", info)
+    (False, True)
+    """
+    owners = assigned.get(name)
+    if not owners:
+        return False
+    mro = {b.fullname for b in info.mro}
+    return any(o is None or o in mro for o in owners)
 
 
 def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
@@ -134,7 +170,7 @@ def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
                     and isinstance(s.lvalues[0], NameExpr)):
                 continue
             name = s.lvalues[0].name
-            if bound.get(name) != 1 or name in assigned:
+            if bound.get(name) != 1 or assigned_to(assigned, name, info):
                 continue
             v = fold(s.rvalue, values)
             if v is not None:

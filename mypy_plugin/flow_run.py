@@ -71,6 +71,7 @@ from mypy_plugin.flow_values import (
     NOT_STATIC,
     Env,
     Item,
+    Record,
     Seq,
     NotStatic,
     evaluate,
@@ -119,6 +120,8 @@ def fallback(chk: Any, e: Expression) -> Any:
 
 
 def _as_type(chk: Any, v: Any) -> Optional[Type]:
+    if isinstance(v, Item):
+        return v.type  # (a layer of a list, in its iteration: its own type)
     if isinstance(v, bool):
         return LiteralType(v, chk.named_type("builtins.bool"))
     if isinstance(v, int):
@@ -224,6 +227,11 @@ class Run:
         self.steps = 0
         self.captured: Optional[Tuple[Set[Var], Set[str]]] = None
         self.factory = False  # a helper's run: a return on an unknown path ends it
+        # A model's ``__init__`` run (flow_instances.py): a local bound to a call holds the
+        # call's type (``block = Dense(d, d)``, then ``self.a = block``), and the messages
+        # of the expressions typed on the way are kept for the caller.
+        self.typed_locals = False
+        self.errors: List[Tuple[Expression, List[Any]]] = []
 
     def lookup(self, e: Expression) -> Any:
         return fallback(self.chk, e)
@@ -290,10 +298,19 @@ class Run:
             v = self.value(st.rvalue, safe)
             if isinstance(st.rvalue, ListExpr):
                 v = Seq(tuple(self.item(x, safe) for x in st.rvalue.items))
+            elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
+                    self.typed_locals and isinstance(st.rvalue, CallExpr))):
+                v = self.item(st.rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
             for lv in st.lvalues:
-                self.assign(lv, v, safe)
+                self.assign(lv, v, safe, fresh=isinstance(st.rvalue, ListExpr)
+                            and len(st.lvalues) == 1)
         elif isinstance(st, OperatorAssignmentStmt) and isinstance(st.lvalue, NameExpr):
             self.augment(st, safe)
+        elif isinstance(st, OperatorAssignmentStmt) and self.record_of(st.lvalue) is not None:
+            self.value(st.rvalue, safe)  # ``self.steps += 1``: that attribute is unknown
+            owner = self.record_of(st.lvalue)
+            assert owner is not None and isinstance(st.lvalue, MemberExpr)
+            self.env[owner] = self.env[owner].set(st.lvalue.name, NOT_STATIC)
         elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr):
             self.mutate(st.expr, safe)
         elif isinstance(st, ExpressionStmt):
@@ -304,13 +321,30 @@ class Run:
         self.escape(st, safe)
         return None
 
-    def assign(self, lv: Expression, v: Any, safe: Set[int]) -> None:
+    def record_of(self, e: Expression) -> Optional[Var]:
+        """The name whose :class:`Record` ``e`` (``self.head``) is an attribute of, if any."""
+        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and isinstance(
+                e.expr.node, Var) and isinstance(self.env.get(e.expr.node), Record):
+            return e.expr.node
+        return None
+
+    def assign(self, lv: Expression, v: Any, safe: Set[int], fresh: bool = False) -> None:
         if isinstance(lv, NameExpr) and isinstance(lv.node, Var):
             safe.add(id(lv))
             if self.captured is not None and (lv.name in self.captured[1] or (
                     isinstance(v, Seq) and lv.node in self.captured[0])):
                 v = NOT_STATIC
+            if isinstance(v, Record):
+                v = NOT_STATIC  # (an alias of ``self``: a change through it is not followed)
             self.env[lv.node] = v
+        elif isinstance(lv, MemberExpr) and self.record_of(lv) is not None:
+            owner = self.record_of(lv)
+            assert owner is not None
+            safe.add(id(lv))
+            if isinstance(v, Record) or (isinstance(v, Seq) and not fresh):
+                v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
+                # another name for it could change it unseen)
+            self.env[owner] = self.env[owner].set(lv.name, v)
         elif isinstance(lv, (TupleExpr, ListExpr)):
             items = iterate(v)
             if items is None or len(items) != len(lv.items) or any(
@@ -336,6 +370,10 @@ class Run:
     def mutate(self, call: CallExpr, safe: Set[int]) -> None:
         """``layers.append(e)``, ``layers.extend([...])``; any other call only reads."""
         callee = call.callee
+        if isinstance(callee, MemberExpr) and self.record_of(callee.expr) is not None \
+                and len(call.args) == 1:
+            self.mutate_field(call, callee, safe)
+            return
         if not (isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr)
                 and isinstance(callee.expr.node, Var) and len(call.args) == 1):
             self.value(call, safe)
@@ -352,6 +390,26 @@ class Run:
         safe.add(id(callee.expr))
         self.env[callee.expr.node] = Seq(current.items + new)
 
+    def mutate_field(self, call: CallExpr, callee: MemberExpr, safe: Set[int]) -> None:
+        """``self.blocks.append(e)``: as for a name's list (anything else leaves it unknown,
+        through :meth:`escape`)."""
+        field = callee.expr
+        assert isinstance(field, MemberExpr)
+        owner = self.record_of(field)
+        assert owner is not None
+        current = self.env[owner].get(field.name)
+        if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
+            self.value(call, safe)
+            return
+        if callee.name == "append":
+            new: Tuple[Any, ...] = (self.item(call.args[0], safe),)
+        elif isinstance(call.args[0], (ListExpr, TupleExpr)):
+            new = tuple(self.item(x, safe) for x in call.args[0].items)
+        else:
+            return
+        safe.add(id(field))
+        self.env[owner] = self.env[owner].set(field.name, Seq(current.items + new))
+
     def item(self, e: Expression, safe: Set[int]) -> Any:
         """A list item: its value, or its type when only mypy can say (a layer)."""
         v = self.value(e, safe)
@@ -359,6 +417,8 @@ class Run:
             return v
         t, errors = typed(self.chk, e, self.env)
         p = get_proper_type(t) if t is not None else None
+        if errors and self.typed_locals:
+            self.errors.append((e, errors))
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
             return NOT_STATIC
         return Item(p, e)
@@ -371,6 +431,10 @@ class Run:
             if isinstance(x, NameExpr) and id(x) not in safe and isinstance(x.node, Var) \
                     and isinstance(self.env.get(x.node), Seq):
                 self.env[x.node] = NOT_STATIC
+            if isinstance(x, MemberExpr) and id(x) not in safe:
+                owner = self.record_of(x)
+                if owner is not None and isinstance(self.env[owner].get(x.name), Seq):
+                    self.env[owner] = self.env[owner].set(x.name, NOT_STATIC)
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""
@@ -424,7 +488,7 @@ class Run:
 
     def loop(self, st: ForStmt) -> None:
         safe: Set[int] = set()
-        if isinstance(st.expr, NameExpr):
+        if isinstance(st.expr, (NameExpr, MemberExpr)):
             safe.add(id(st.expr))
         items = iterate(self.value(st.expr, safe))
         self.escape(st.expr, safe)

@@ -3,13 +3,16 @@
 A value is an ``int``, ``bool``, ``str`` or ``None``, a ``tuple`` of values, a :class:`Seq`
 (a list: its items so far, a new ``Seq`` per change, so an environment can be copied
 cheaply), an :class:`Item` (a value only mypy can type: a layer appended to a list, with
-its type) or :data:`NOT_STATIC`. ``Env`` maps a name's ``Var`` to its value; a name not in it
-is read from its type (a ``Literal``, a ``Final``, a module constant: ``values.py``).
+its type), a :class:`Record` (an object's attributes: a model's ``self`` while its
+``__init__`` runs, a config passed to it) or :data:`NOT_STATIC`. ``Env`` maps a name's
+``Var`` to its value; a name not in it is read from its type (a ``Literal``, a ``Final``, a
+module constant: ``values.py``).
 
 Only what Python computes the same way every run is evaluated: literals, ``+ - * // %``,
 comparisons, ``and``/``or``/``not``, indexing and slicing, ``range``, ``zip``,
-``enumerate``, ``len``, ``list``, ``tuple``, ``reversed``, ``min``, ``max``, ``sum``, and
-a conditional expression. Anything else is NOT_STATIC. Every name read in a way that cannot
+``enumerate``, ``len``, ``list``, ``tuple``, ``reversed``, ``min``, ``max``, ``sum``, a
+conditional expression, and an attribute of a :class:`Record` (else a class or config
+constant: ``values.py``). Anything else is NOT_STATIC. Every name read in a way that cannot
 change or leak a list (an index, an argument of those builtins, a loop's iterable) is
 recorded in ``safe``: ``flow.py`` treats any other read of a list as the list escaping.
 
@@ -35,6 +38,7 @@ from mypy.nodes import (
     IndexExpr,
     IntExpr,
     ListExpr,
+    MemberExpr,
     NameExpr,
     OpExpr,
     SliceExpr,
@@ -46,7 +50,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 __all__ = [
-    "NOT_STATIC", "NotStatic", "Seq", "Item", "Env", "evaluate", "int_op", "iterate", "safe_reads",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "Env", "evaluate", "int_op", "iterate", "safe_reads",
     "MAX_ITEMS",
 ]
 
@@ -94,12 +98,33 @@ class Seq:
     items: Tuple[Any, ...]
 
 
+@dataclass(frozen=True)
+class Record:
+    """An object's attributes as the run holds them at one point (a new ``Record`` per
+    change): a model's ``self`` while its ``__init__`` runs, a config passed to it.
+
+    >>> Record((("d", 3),)).get("d"), Record(()).get("d")
+    (3, NOT_STATIC)
+    """
+
+    fields: Tuple[Tuple[str, Any], ...]
+
+    def get(self, name: str) -> Any:
+        for key, v in self.fields:
+            if key == name:
+                return v
+        return NOT_STATIC
+
+    def set(self, name: str, v: Any) -> "Record":
+        return Record(tuple((k, x) for k, x in self.fields if k != name) + ((name, v),))
+
+
 Env = Dict[Var, Any]
 Lookup = Callable[[Expression], Any]  # a name's value when it is not in the Env
 
 
 def _known(v: Any) -> bool:
-    if isinstance(v, (NotStatic, Item)):
+    if isinstance(v, (NotStatic, Item, Record)):
         return False
     if isinstance(v, tuple):
         return all(_known(i) for i in v)
@@ -175,6 +200,12 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         return _index(e, env, lookup, safe)
     if isinstance(e, CallExpr):
         return _call(e, env, lookup, safe)
+    if isinstance(e, MemberExpr):
+        base = _eval(e.expr, env, lookup, safe) if isinstance(e.expr, NameExpr) and isinstance(
+            e.expr.node, Var) and e.expr.node in env else None
+        if isinstance(base, Record):
+            return base.get(e.name)
+        return lookup(e)  # ``Config.n_embd``, ``cfg.d_in`` of a module's config (values.py)
     return NOT_STATIC
 
 
@@ -204,7 +235,7 @@ def int_op(op: str, a: int, b: int) -> Union[int, NotStatic]:
 
 def _operand(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     """A value read where a list cannot leak (an operand that is copied)."""
-    if isinstance(e, NameExpr):
+    if isinstance(e, (NameExpr, MemberExpr)):
         safe.add(id(e))
     return _eval(e, env, lookup, safe)
 
@@ -361,5 +392,5 @@ def safe_reads(exprs: List[Expression]) -> Set[int]:
         elif isinstance(x, (ListComprehension, GeneratorExpr)):
             g = x.generator if isinstance(x, ListComprehension) else x
             parts = list(g.sequences)
-        out.update(id(p) for p in parts if isinstance(p, NameExpr))
+        out.update(id(p) for p in parts if isinstance(p, (NameExpr, MemberExpr)))
     return out

@@ -15,8 +15,9 @@ the module that defines both (the one being checked):
 - the field is annotated ``int`` in the class body and is given in the call, or has an int
   default (a literal or arithmetic of the module's constants);
 - no statement of the module assigns, augments or deletes an attribute of that name on
-  anything, nor calls ``setattr``/``delattr``/``vars`` (class_constants.py's rule; a frozen
-  dataclass or a NamedTuple cannot be assigned anyway).
+  anything but the ``self`` of another class's method, nor calls ``setattr``/``delattr``/
+  ``vars`` (class_constants.py's rule; a frozen dataclass or a NamedTuple cannot be assigned
+  anyway).
 
 As for module constants, a change made from another module is not seen.
 
@@ -27,7 +28,7 @@ True
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     ARG_NAMED,
@@ -48,11 +49,12 @@ from mypy.nodes import (
 )
 from mypy.types import Instance, get_proper_type
 
+from mypy_plugin.class_constants import Assigned, assigned_to
 from mypy_plugin.class_constants import _assigned_attributes as assigned_attributes
 from mypy_plugin.module_constants import bound_once, constants_of, fold
 from mypy_plugin.statements import PerTree, checked_tree
 
-__all__ = ["instance_constant"]
+__all__ = ["instance_constant", "config_fields"]
 
 _DUNDERS = {"__init__", "__post_init__", "__new__", "__setattr__", "__getattr__",
             "__getattribute__"}
@@ -114,37 +116,72 @@ def _fields(c: ClassDef, module: Dict[str, int]) -> Optional[List[Tuple[str, Opt
 
 
 def _instances(tree: MypyFile) -> Dict[Tuple[str, str], int]:
-    assigned = assigned_attributes(tree)
-    if assigned is None:
-        return {}
     once = bound_once(tree)
-    module = constants_of(tree)
-    classes = {d.info.fullname: d for d in tree.defs if isinstance(d, ClassDef)}
-    derived = {b.fullname for c in classes.values() for b in c.info.mro[1:]}
     out: Dict[Tuple[str, str], int] = {}
     for s in tree.defs:
         if not (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
                 and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once
-                and isinstance(s.rvalue, CallExpr) and isinstance(s.rvalue.callee, RefExpr)):
+                and isinstance(s.rvalue, CallExpr)):
             continue
-        call = s.rvalue
-        callee = call.callee
-        c = classes.get(callee.fullname) if isinstance(callee, RefExpr) else None
-        if c is None or c.info.fullname in derived:
-            continue
-        if not (_is_namedtuple(c.info) or _is_dataclass(c)):
-            continue
-        fields = _fields(c, module)
-        if fields is None or any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
-            continue
-        given: Dict[str, Optional[int]] = {}
-        names = [f[0] for f in fields]
-        for i, (arg, kind, key) in enumerate(zip(call.args, call.arg_kinds, call.arg_names)):
-            name = names[i] if kind == ARG_POS and i < len(names) else key
-            if name is not None:
-                given[name] = fold(arg, module)
-        for name, default, is_int in fields:
-            value = given[name] if name in given else default
-            if is_int and value is not None and name not in assigned:
-                out[(s.lvalues[0].name, name)] = value
+        for name, value in _config_call(tree, s.rvalue).items():
+            out[(s.lvalues[0].name, name)] = value
     return out
+
+
+def config_fields(tree: MypyFile, e: Expression) -> Optional[Dict[str, int]]:
+    """The int fields known of the config instance ``e`` stands for (a call of a config
+    class of ``tree``, or a module-level name bound once to one: the rules above), or None.
+
+    >>> config_fields(MypyFile([], []), NameExpr("cfg")) is None
+    True
+    """
+    if isinstance(e, CallExpr):
+        found = _config_call(tree, e)
+        return found if found else None
+    if isinstance(e, NameExpr) and e.kind == GDEF and e.fullname == f"{tree.fullname}.{e.name}":
+        fields = {k[1]: v for k, v in _known(tree).items() if k[0] == e.name}
+        return fields if fields else None
+    return None
+
+
+def _config_call(tree: MypyFile, call: CallExpr) -> Dict[str, int]:
+    """The int fields a call of a config class of ``tree`` gives its instance."""
+    facts = _classes(tree)
+    if facts is None or not isinstance(call.callee, RefExpr):
+        return {}
+    classes, derived, module, assigned = facts
+    c = classes.get(call.callee.fullname)
+    if c is None or c.info.fullname in derived:
+        return {}
+    if not (_is_namedtuple(c.info) or _is_dataclass(c)):
+        return {}
+    fields = _fields(c, module)
+    if fields is None or any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
+        return {}
+    given: Dict[str, Optional[int]] = {}
+    names = [f[0] for f in fields]
+    for i, (arg, kind, key) in enumerate(zip(call.args, call.arg_kinds, call.arg_names)):
+        name = names[i] if kind == ARG_POS and i < len(names) else key
+        if name is not None:
+            given[name] = fold(arg, module)
+    out: Dict[str, int] = {}
+    for name, default, is_int in fields:
+        value = given[name] if name in given else default
+        if is_int and value is not None and not assigned_to(assigned, name, c.info):
+            out[name] = value
+    return out
+
+
+_Classes = Tuple[Dict[str, ClassDef], Set[str], Dict[str, int], Assigned]
+
+
+def _read_classes(tree: MypyFile) -> Optional[_Classes]:
+    assigned = assigned_attributes(tree)
+    if assigned is None:
+        return None
+    classes = {d.info.fullname: d for d in tree.defs if isinstance(d, ClassDef)}
+    derived = {b.fullname for c in classes.values() for b in c.info.mro[1:]}
+    return classes, derived, constants_of(tree), assigned
+
+
+_classes: PerTree[Optional[_Classes]] = PerTree(_read_classes, keep=64, on_error=lambda: None)

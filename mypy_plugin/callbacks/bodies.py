@@ -157,7 +157,7 @@ class Receiver:
         raise CannotTell("a method not known")
 
 
-def run_body(env: Dict[int, Any], local: Sequence[Tuple[Var, Expression]],
+def run_body(env: Dict[int, Any], local: Sequence[Tuple[Var, Any]],
              ret: Expression) -> Shape:
     """A straight-line body's output: ``local`` bound in order, then ``ret`` (a tensor);
     ``env`` maps each parameter's ``Var`` id to a shape (a tensor) or a :class:`Receiver`."""
@@ -168,8 +168,8 @@ def run_body(env: Dict[int, Any], local: Sequence[Tuple[Var, Expression]],
     env = {k: _Tensor(tuple(v)) if isinstance(v, tuple) else v for k, v in env.items()}
     _NESTED[0] += 1
     try:
-        for var, rvalue in local:
-            env[id(var)] = _eval(rvalue, env, 0)
+        for var, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
+            env[id(var)] = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
         out = _eval(ret, env, 0)
     finally:
         _NESTED[0] -= 1
@@ -388,6 +388,9 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
     route: Optional[Route] = None
     self_value: Optional[_Tensor] = None
     method: Optional[str] = None
+    if isinstance(callee, NameExpr) and isinstance(env.get(id(callee.node)), Receiver):
+        held: Any = env[id(callee.node)]  # ``layer(x)`` of a loop over a model's layers
+        return held.call("__call__", [_eval(a, env, depth) for a in e.args], e.arg_kinds)
     if isinstance(callee, MemberExpr):
         base = _eval_or_none(callee.expr, env, depth)
         if isinstance(base, _Tensor):

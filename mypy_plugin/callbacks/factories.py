@@ -43,8 +43,10 @@ from mypy.nodes import (
     ExpressionStmt,
     FuncDef,
     NameExpr,
+    RefExpr,
     ReturnStmt,
     StrExpr,
+    TypeInfo,
     Var,
 )
 from mypy.subtypes import is_subtype
@@ -54,6 +56,7 @@ from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
+from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NotStatic, evaluate
 from mypy_plugin.values import NotStatic, static_int
@@ -129,6 +132,9 @@ def factory_result(ctx: Any) -> Optional[Type]:
         return None
     if isinstance(getattr(ctx, "type", None), Instance) and not isinstance(call.callee, MemberExpr):
         return user_layer_call(ctx)  # ``block(x)`` of a user layer (layer_bodies.py)
+    if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
+        construction_check(ctx)  # ``MLP(6, 16, 3)``: what its __init__ builds (flow_instances.py)
+        return None
     found = _callee(ctx, call)
     if found is None:
         return None

@@ -126,8 +126,10 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename == path]
     lines = [frames[-1].lineno] if frames and frames[-1].lineno else []
     # Raised in a lambda's or a one-return def's body: mypy evaluates such a body where the
-    # layer or container holding it is called, so the error belongs to that call's line too.
-    bodies = _body_functions(tree)
+    # layer or container holding it is called, so the error belongs to that call's line too;
+    # so does one raised in a model's ``__init__`` or ``__call__`` that mypy runs on the
+    # values of the call that builds or calls it (mypy_plugin/flow_instances.py).
+    bodies = _body_functions(tree) | {"__init__", "__call__"}
     i = len(frames) - 1
     while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
         i -= 1

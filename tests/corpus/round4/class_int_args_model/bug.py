@@ -14,5 +14,5 @@ class MLP:
 
 m = MLP(6, 16, 3)
 y = m(tf.randn(4, 6))
-scores = y + tf.zeros(4, 4)  # BUG[gap flow: layers built in __init__ from int parameters are unknown where the instance is called]
+scores = y + tf.zeros(4, 4)  # BUG  # E: Cannot broadcast for "add": x has Tensor[4, 3], y has Tensor[4, 4]; need equal sizes or 1 at axis -1 (3 vs 4)  [shape]
 print(scores.shape, m.body[0], m.body.layers[-1])

@@ -1,0 +1,459 @@
+"""What a model instance holds: its class's ``__init__`` run on the arguments it was built with.
+
+Model classes build their layers from their constructor's arguments::
+
+    class MLP:
+        def __init__(self, d_in: int, hidden: int, n_out: int) -> None:
+            self.body = Chain(Dense(d_in, hidden, relu), LayerNorm(hidden))
+            self.head = Dense(hidden, n_out)
+
+    m = MLP(6, 16, 3)
+    m.head                  # Dense[6, 16] here, where mypy knows only Dense[Any, Any]
+    m(x)                    # its __call__ body over those layers (layer_bodies.py)
+
+mypy types ``self.head`` once for every instance (``Dense[Any, Any]``: ``hidden`` is an
+``int``). Where an instance is read (``m.head``, ``m(x)``) and the expression can be traced
+to the call that built it, :func:`instance_attributes` runs ``__init__``'s statements on
+that call's values (``flow_run.Run``: assignments, ``if`` with a known condition, loops of
+known length, ``append``), each ``self.<name> = <expr>`` typed as mypy types ``<expr>`` with
+the parameters bound to their values: ints (literals, ``Final`` and module constants, names
+``flow.py`` follows) and config instances (a dataclass or ``NamedTuple`` of the module built
+at the call or bound once at module level: ``instance_constants.config_fields``).
+
+Soundness (a claim only where nothing can make it false; as for module constants, a change
+made from another module is not seen):
+
+- the instance is built by a call written where it is read (``MLP(6, 16, 3)(x)``), or held
+  in a name bound exactly once to that call: at module level (``module_constants.bound_once``)
+  or at the top level of the function being checked (no other binding, no ``global``/
+  ``nonlocal``/walrus for it);
+- the class is defined at the module's top level, derives from ``object`` only, has no
+  decorator or metaclass, and defines ``__init__`` as a plain method and none of
+  ``__new__``, ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``;
+- an attribute is known only when the module binds an attribute of that name exactly once
+  (the ``__init__`` statement the run reached; any ``+=``, ``del``, ``for``/``with`` target of
+  that name, or a ``setattr``/``delattr``/``vars``/``__dict__`` anywhere, and it is not);
+- a list attribute (``self.layers = [Dense(...), LayerNorm(...)]``) is known only when it is
+  bound to a list display and every read of an attribute of that name in the module leaves
+  it unchanged (a loop over it, an index, ``len``, ``*layers`` in a ``Chain``): an
+  ``append`` outside ``__init__``, an item assignment or passing it to a function, and not.
+
+When ``__init__`` cannot build its layers for these values (a proven ``[shape]`` error that
+its body alone does not give: only the values make it fail), the error is reported at the
+call that builds the instance, where the run time raises it (:func:`construction_check`).
+
+>>> instance_attributes(object(), None) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+
+from mypy.argmap import map_actuals_to_formals
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    GDEF,
+    LDEF,
+    AssignmentStmt,
+    Block,
+    CallExpr,
+    ClassDef,
+    Decorator,
+    DelStmt,
+    IfStmt,
+    MatchStmt,
+    OverloadedFuncDef,
+    TryStmt,
+    WhileStmt,
+    Expression,
+    ForStmt,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OperatorAssignmentStmt,
+    RefExpr,
+    Statement,
+    TypeInfo,
+    Var,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+from mypy.subtypes import is_subtype
+from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
+
+from mypy_plugin.codes import SHAPE
+from mypy_plugin.flow import outer_value
+from mypy_plugin.flow_run import RUNNING, Run, Stop, captured, typed
+from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate, safe_reads
+from mypy_plugin.instance_constants import config_fields
+from mypy_plugin.module_constants import bound_once
+from mypy_plugin.statements import PerTree, walk
+
+__all__ = ["instance_attributes", "construction_check", "attribute_value", "attribute_hook"]
+
+_DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
+_POISON = ("setattr", "delattr", "vars")
+_KEEP = 256  # constructions remembered per pass
+
+
+class _Module:
+    """What a module's tree says once for every construction in it."""
+
+    def __init__(self, tree: MypyFile) -> None:
+        self.inits: Dict[str, FuncDef] = {}  # model classes' fullnames -> their __init__
+        self.bound: Dict[str, int] = {}  # attribute name -> times some statement binds it
+        self.unsafe_lists: Set[str] = set()  # attribute names read where a list may change
+        self.poisoned = False
+        self.built: Dict[str, CallExpr] = {}  # module-level names bound once to a model
+        for d in tree.defs:
+            if isinstance(d, ClassDef):
+                init = _model_init(d)
+                if init is not None:
+                    self.inits[d.info.fullname] = init
+        self._read_attributes(tree)
+        once = bound_once(tree)
+        for s in tree.defs:
+            call = _single_call(s)
+            if call is not None and isinstance(s, AssignmentStmt) and \
+                    isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
+                self.built[s.lvalues[0].name] = call
+
+    def _read_attributes(self, tree: MypyFile) -> None:
+        # ``self.layers.append(...)`` in a model's ``__init__`` is followed by its run.
+        selves = {init.arguments[0].variable for init in self.inits.values()}
+        for st in walk(tree.defs):
+            own = _own_expressions(st)
+            safe = safe_reads(own)
+            safe |= {id(x) for x in own if isinstance(x, MemberExpr) and isinstance(
+                x.expr, NameExpr) and x.expr.node in selves}
+            targets: List[Expression] = []
+            if isinstance(st, AssignmentStmt):
+                targets = list(st.lvalues)
+                safe |= {id(t) for t in st.lvalues if isinstance(t, MemberExpr)}
+            elif isinstance(st, ForStmt):
+                safe.add(id(st.expr))
+            for t in targets:
+                for x in get_subexpressions(t):
+                    if isinstance(x, MemberExpr):
+                        self.bound[x.name] = self.bound.get(x.name, 0) + 1
+            if isinstance(st, (OperatorAssignmentStmt, DelStmt, ForStmt, WithStmt)):
+                held = [st.lvalue] if isinstance(st, OperatorAssignmentStmt) else \
+                    [st.expr] if isinstance(st, DelStmt) else \
+                    [st.index] if isinstance(st, ForStmt) else [t for t in st.target if t]
+                for t in held:
+                    for x in get_subexpressions(t):
+                        if isinstance(x, MemberExpr):
+                            self.bound[x.name] = 2  # (never known)
+            for x in own:
+                if isinstance(x, MemberExpr):
+                    if x.name == "__dict__":
+                        self.poisoned = True
+                    if id(x) not in safe:
+                        self.unsafe_lists.add(x.name)
+                elif isinstance(x, CallExpr) and isinstance(x.callee, NameExpr) and \
+                        x.callee.name in _POISON:
+                    self.poisoned = True
+
+
+def _own_expressions(st: Statement) -> List[Expression]:
+    """The expressions of ``st`` itself (a compound statement's header, not its body)."""
+    heads: List[Expression]
+    if isinstance(st, ForStmt):
+        heads = [st.index, st.expr]
+    elif isinstance(st, (IfStmt, WithStmt)):
+        heads = list(st.expr) + [t for t in getattr(st, "target", []) if t is not None]
+    elif isinstance(st, WhileStmt):
+        heads = [st.expr]
+    elif isinstance(st, TryStmt):
+        heads = [t for t in [*st.types, *st.vars] if t is not None]
+    elif isinstance(st, MatchStmt):
+        heads = [st.subject]
+    elif isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef, Block)):
+        heads = []
+    else:
+        return list(get_subexpressions(st))
+    out: List[Expression] = []
+    for h in heads:
+        out.extend(get_subexpressions(h))
+    return out
+
+
+def _model_init(d: ClassDef) -> Optional[FuncDef]:
+    info = d.info
+    if d.decorators or info.metaclass_type is not None or [
+            b.type.fullname for b in info.bases] != ["builtins.object"]:
+        return None
+    if any(name in info.names for name in _DUNDERS):
+        return None
+    sym = info.names.get("__init__")
+    init = sym.node if sym is not None else None
+    if not isinstance(init, FuncDef) or init.is_decorated or init.is_generator or \
+            init.is_coroutine or init.is_static or init.is_class:
+        return None
+    try:
+        if not init.arguments or init.arguments[0].kind != ARG_POS:
+            return None
+    except AttributeError:  # (read from mypy's cache: no body)
+        return None
+    return init
+
+
+def _single_call(s: Statement) -> Optional[CallExpr]:
+    if isinstance(s, AssignmentStmt) and len(s.lvalues) == 1 and isinstance(
+            s.rvalue, CallExpr) and isinstance(s.rvalue.callee, RefExpr) and isinstance(
+            s.rvalue.callee.node, TypeInfo):
+        return s.rvalue
+    return None
+
+
+_modules: PerTree[_Module] = PerTree(_Module, keep=64)
+
+
+# -- the call that built an instance ---------------------------------------------------------
+
+
+def _construction(chk: Any, tree: MypyFile, module: _Module, e: Expression) -> Optional[CallExpr]:
+    if isinstance(e, CallExpr):
+        return e if isinstance(e.callee, RefExpr) and isinstance(e.callee.node, TypeInfo) \
+            else None
+    if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
+        return None
+    if e.kind == GDEF:
+        return module.built.get(e.name) if e.fullname == f"{tree.fullname}.{e.name}" else None
+    func = chk.scope.current_function() if e.kind == LDEF else None
+    if not isinstance(func, FuncDef):
+        return None
+    return _local_constructions(func).get(e.node)
+
+
+_LOCALS: Dict[int, Tuple[FuncDef, List[Statement], Dict[Var, CallExpr]]] = {}
+
+
+def _local_constructions(func: FuncDef) -> Dict[Var, CallExpr]:
+    """The locals of ``func`` bound once, at its top level, to a call of a class."""
+    hit = _LOCALS.get(id(func))
+    if hit is not None and hit[0] is func and hit[1] is func.body.body:
+        return hit[2]
+    count: Dict[Var, int] = {a.variable: 1 for a in func.arguments}
+    for st in walk(func.body.body):
+        targets: List[Expression] = []
+        if isinstance(st, AssignmentStmt):
+            targets = list(st.lvalues)
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets = [st.lvalue]
+        elif isinstance(st, ForStmt):
+            targets = [st.index]
+        elif isinstance(st, DelStmt):
+            targets = [st.expr]
+        elif isinstance(st, WithStmt):
+            targets = [t for t in st.target if t is not None]
+        for t in targets:
+            for x in get_subexpressions(t):
+                if isinstance(x, NameExpr) and isinstance(x.node, Var):
+                    count[x.node] = count.get(x.node, 0) + 1
+    rebound = captured(func.body.body)[1]
+    out: Dict[Var, CallExpr] = {}
+    for st in func.body.body:
+        call = _single_call(st)
+        if call is not None and isinstance(st, AssignmentStmt):
+            target = st.lvalues[0]
+            if isinstance(target, NameExpr) and isinstance(target.node, Var) and \
+                    count.get(target.node) == 1 and target.name not in rebound:
+                out[target.node] = call
+    if len(_LOCALS) >= 64:
+        del _LOCALS[next(iter(_LOCALS))]
+    _LOCALS[id(func)] = (func, func.body.body, out)
+    return out
+
+
+# -- running __init__ ------------------------------------------------------------------------
+
+_Built = Tuple[Dict[str, Any], List[Any]]  # known attributes, messages to report at the call
+_BUILT: Dict[Tuple[int, int], Tuple[CallExpr, Optional[_Built]]] = {}
+
+
+def _tree(chk: Any) -> Optional[MypyFile]:
+    tree = getattr(chk, "tree", None)
+    return tree if isinstance(tree, MypyFile) else None
+
+
+def _built(chk: Any, call: CallExpr) -> Optional[_Built]:
+    from mypy_plugin.flow_run import ACTIVE
+
+    if ACTIVE:  # (built inside a run: its arguments' values are that run's)
+        try:
+            return _build(chk, call)
+        except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+            return None
+    key = (id(call), getattr(chk, "pass_num", 0))
+    hit = _BUILT.get(key)
+    if hit is not None and hit[0] is call:
+        return hit[1]
+    try:
+        found = _build(chk, call)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        found = None
+    if len(_BUILT) >= _KEEP:
+        del _BUILT[next(iter(_BUILT))]
+    _BUILT[key] = (call, found)
+    return found
+
+
+def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
+    tree = _tree(chk)
+    callee = call.callee
+    if tree is None or not isinstance(callee, RefExpr) or not isinstance(callee.node, TypeInfo):
+        return None
+    module = _modules(tree)
+    init = module.inits.get(callee.node.fullname)
+    if init is None or module.poisoned or id(init) in RUNNING:
+        return None
+    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
+        return None
+    params = init.arguments[1:]
+    mapping = map_actuals_to_formals(
+        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
+        lambda i: AnyType(TypeOfAny.special_form))
+    env: Dict[Var, Any] = {}
+    for param, actuals in zip(params, mapping):
+        if len(actuals) > 1:
+            return None
+        given = call.args[actuals[0]] if actuals else param.initializer
+        env[param.variable] = _argument(chk, tree, given) if given is not None else NOT_STATIC
+    self_var = init.arguments[0].variable
+    run = Run(chk, init, [])
+    run.env = {self_var: Record(()), **env}
+    run.factory, run.typed_locals = True, True
+    RUNNING.add(id(init))
+    try:
+        run.block(init.body.body)
+    except Stop:
+        return None
+    finally:
+        RUNNING.discard(id(init))
+    record = run.env.get(self_var)
+    if not isinstance(record, Record):
+        return None
+    known: Dict[str, Any] = {}
+    for name, v in record.fields:
+        if module.bound.get(name) != 1 or isinstance(v, NotStatic):
+            continue
+        if isinstance(v, Seq) and (name in module.unsafe_lists or not all(
+                isinstance(i, Item) for i in v.items)):
+            continue
+        if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):
+            known[name] = v
+    return known, _new_errors(chk, run.errors)
+
+
+def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
+    v = evaluate(e, {}, lambda x: outer_value(chk, x), set())
+    if isinstance(v, NotStatic):
+        fields = config_fields(tree, e)
+        if fields:
+            return Record(tuple(sorted(fields.items())))
+    return v
+
+
+def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:
+    """The ``[shape]`` messages only these values give: an expression that fails with its
+    parameters' declared types too was reported in ``__init__`` already."""
+    out: List[Any] = []
+    for e, errors in found:
+        if not all(getattr(m.code, "code", None) == SHAPE.code for m in errors):
+            continue
+        _, plain = typed(chk, e, {})
+        if not plain:
+            out.extend(errors)
+    return out
+
+
+# -- reading an instance ---------------------------------------------------------------------
+
+
+def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str, Any]]:
+    """The attributes known of the instance ``e`` stands for (name -> an int, an
+    :class:`~mypy_plugin.flow_values.Item` with its type, or a ``Seq`` of them), or None."""
+    try:
+        tree = _tree(chk)
+        if tree is None or e is None:
+            return None
+        call = _construction(chk, tree, _modules(tree), e)
+        found = _built(chk, call) if call is not None else None
+        return found[0] if found is not None else None
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        return None
+
+
+def attribute_value(chk: Any, e: MemberExpr) -> Any:
+    """``m.head``'s value where it is read: from a run under way (``self.hidden`` while
+    ``__init__`` runs) or the instance's construction; NOT_STATIC when neither knows."""
+    from mypy_plugin.flow_run import ACTIVE
+
+    for env in reversed(ACTIVE):
+        base = env.get(e.expr.node) if isinstance(e.expr, NameExpr) and isinstance(
+            e.expr.node, Var) else None
+        if isinstance(base, Record):
+            return base.get(e.name)
+    attrs = instance_attributes(chk, e.expr)
+    return attrs.get(e.name, NOT_STATIC) if attrs is not None else NOT_STATIC
+
+
+def value_type(chk: Any, v: Any) -> Optional[Type]:
+    """The type an attribute's value gives its reads (None: mypy's)."""
+    if isinstance(v, Item):
+        return v.type
+    if isinstance(v, int) and not isinstance(v, bool):
+        return LiteralType(v, chk.named_type("builtins.int"))
+    return None
+
+
+def attribute_hook(then: Callable[[Any], Type]) -> Callable[[Any], Type]:
+    """An attribute hook for user classes: ``m.head`` of a traced instance (or ``self.hidden``
+    while its ``__init__`` runs) gets its value's type, then ``then`` runs (the boundary
+    check every user attribute gets).
+
+    >>> callable(attribute_hook(lambda ctx: ctx))
+    True
+    """
+
+    def hook(ctx: Any) -> Type:
+        try:
+            t = _refined(ctx)
+        except Exception:  # noqa: BLE001 - a construct not modelled here: mypy's type
+            t = None
+        return then(ctx if t is None else ctx._replace(default_attr_type=t))
+
+    return hook
+
+
+def _refined(ctx: Any) -> Optional[Type]:
+    from mypy_plugin.flow_run import ACTIVE
+
+    e = ctx.context
+    if ctx.is_lvalue or not isinstance(e, MemberExpr):
+        return None
+    if not ACTIVE:
+        receiver = get_proper_type(ctx.type)
+        tree = _tree(ctx.api)
+        if not isinstance(receiver, Instance) or tree is None or \
+                receiver.type.fullname not in _modules(tree).inits:
+            return None
+    t = value_type(ctx.api, attribute_value(ctx.api, e))
+    return t if t is not None and is_subtype(t, ctx.default_attr_type) else None
+
+
+def construction_check(ctx: Any) -> None:
+    """At ``MLP(6, 16, 3)``: the ``[shape]`` errors ``__init__`` gives for these values."""
+    call = getattr(ctx, "context", None)
+    if not isinstance(call, CallExpr):
+        return
+    found = _built(ctx.api, call)
+    for m in found[1] if found is not None else []:
+        if m.severity == "note":
+            ctx.api.note(m.message, call, code=SHAPE)
+        else:
+            ctx.api.fail(m.message, call, code=SHAPE)

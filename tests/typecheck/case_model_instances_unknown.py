@@ -1,0 +1,121 @@
+"""Model instances whose attributes may not be what ``__init__`` built: no claim.
+
+case_model_instances.py follows an instance's ``__init__`` where the instance is traced to
+the call that built it. Here something else may change an attribute (rebound after
+``__init__``, augmented, a list appended to outside ``__init__``), the class has a base, the
+instance's name is bound twice or in a loop, ``__init__`` returns early on a path not known,
+or builds its class again (recursion): every line is clean, and each runs.
+"""
+
+from typing import List, Optional
+
+import typedflux as tf
+from typedflux import Dense, relu
+
+
+class Swapped:
+    def __init__(self, n: int) -> None:
+        self.head = Dense(4, n)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.head(x)
+
+
+swapped = Swapped(3)
+swapped.head = Dense(4, 5)
+swapped(tf.randn(2, 4)) + tf.zeros(2, 5)
+
+
+class Stacked:
+    def __init__(self, width: int) -> None:
+        self.layers = [Dense(width, width, relu)]
+        self.calls = 0
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
+class Grown(Stacked):
+    pass
+
+
+grown = Grown(8)
+grown(tf.randn(3, 8)) + tf.zeros(3, 8)
+stack = Stacked(8)
+stack.layers.append(Dense(8, 16))
+stack(tf.randn(3, 8)) + tf.zeros(3, 16)
+stack.calls += 1
+
+
+class Counter:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.fc = Dense(4, n)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+    def grow(self) -> None:
+        self.n += 1
+        self.fc = Dense(4, self.n)
+
+
+counter = Counter(3)
+counter.grow()
+counter(tf.randn(2, 4)) + tf.zeros(2, 4)
+
+rebound = Swapped(3)
+rebound = Swapped(5)
+rebound(tf.randn(2, 4)) + tf.zeros(2, 5)
+for width in [3, 5]:
+    looped = Swapped(width)
+looped(tf.randn(2, 4)) + tf.zeros(2, 5)
+
+
+class Early:
+    def __init__(self, n: int, small: bool) -> None:
+        if small:
+            self.fc = Dense(4, 2)
+            return
+        self.fc = Dense(4, n)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+def pick(small: bool) -> tf.Tensor:
+    early = Early(8, small)
+    return early(tf.randn(2, 4)) + tf.zeros(2, 2)
+
+
+pick(True)
+
+
+class Tree:
+    def __init__(self, depth: int) -> None:
+        self.leaf = Dense(4, 4)
+        self.child: Optional[Tree] = Tree(depth - 1) if depth > 0 else None
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.leaf(x)
+
+
+tree = Tree(2)
+tree(tf.randn(2, 4)) + tf.zeros(2, 4)
+
+
+class Logged:
+    def __init__(self, n: int, log: List[str]) -> None:
+        log.append("built")
+        print("building", n)
+        self.fc = Dense(4, n)
+        setattr(self, "fc", Dense(4, 7))
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+logged = Logged(3, [])
+logged(tf.randn(2, 4)) + tf.zeros(2, 7)
