@@ -3,7 +3,9 @@
 :class:`Run` runs statements in order on an environment (``Var`` -> value, see
 ``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list, an ``if`` (its
 branch when the condition is known, else every branch, keeping what they agree on), a
-``for`` over a known sequence (unrolled); anything else makes what it may bind unknown.
+``for`` over a known sequence (unrolled), and attributes of a :class:`Record` (``self.head =
+...``, ``self.layers.append(...)`` while a model's ``__init__`` runs: flow_instances.py);
+anything else makes what it may bind unknown.
 :func:`typed` infers an expression again with the names bound to their values, as mypy
 types them (``Literal[256]``); its messages are held back for the caller.
 
@@ -13,18 +15,12 @@ types them (``Literal[256]``); its messages are held back for the caller.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, List, Optional, Set, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
     GDEF,
     MypyFile,
-    AssignmentExpr,
-    GlobalDecl,
-    NonlocalDecl,
-    TryStmt,
-    WhileStmt,
-    WithStmt,
     AssertStmt,
     AssignmentStmt,
     BreakStmt,
@@ -35,13 +31,8 @@ from mypy.nodes import (
     Expression,
     ExpressionStmt,
     ForStmt,
-    Import,
-    ImportAll,
-    ImportFrom,
-    MatchStmt,
     FuncDef,
     IfStmt,
-    LambdaExpr,
     ListExpr,
     MemberExpr,
     NameExpr,
@@ -78,6 +69,7 @@ from mypy_plugin.flow_values import (
     iterate,
     safe_reads,
 )
+from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
@@ -168,53 +160,6 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
 
 
 # -- running statements ----------------------------------------------------------------------
-
-
-_CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
-
-
-def captured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
-    """:func:`_read_captured`, once per body (the daemon's new parse is a new list)."""
-    hit = _CAPTURED_BY_BODY.get(id(body))
-    if hit is not None and hit[0] is body:
-        return hit[1]
-    found = _readcaptured(body)
-    if len(_CAPTURED_BY_BODY) >= 64:
-        del _CAPTURED_BY_BODY[next(iter(_CAPTURED_BY_BODY))]
-    _CAPTURED_BY_BODY[id(body)] = (body, found)
-    return found
-
-
-def _readcaptured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
-    """Names a nested function, lambda, class or comprehension reads (it may change a list
-    at any time), and the names another scope or a walrus may rebind."""
-    out: Set[Var] = set()
-    names: Set[str] = set()
-    for st in walk(body):
-        if isinstance(st, (GlobalDecl, NonlocalDecl)):
-            names.update(st.names)
-        if isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)):
-            out.update(_vars(get_subexpressions(st)))
-        elif not isinstance(st, (IfStmt, ForStmt, WhileStmt, WithStmt, TryStmt)):
-            for x in get_subexpressions(st):
-                if isinstance(x, AssignmentExpr):
-                    names.add(x.target.name)
-                elif isinstance(x, LambdaExpr):  # (a comprehension runs where it is)
-                    out.update(_vars(get_subexpressions(x)))
-    return out, names
-
-
-def _vars(exprs: List[Expression]) -> Set[Var]:
-    return {x.node for x in exprs if isinstance(x, NameExpr) and isinstance(x.node, Var)}
-
-
-def contains(st: Node, e: Node) -> bool:
-    end_line = st.end_line if st.end_line is not None else st.line
-    if not st.line <= e.line <= end_line:
-        return False
-    if e.line == st.line and e.column < st.column:
-        return False
-    return not (e.line == end_line and st.end_column is not None and e.column > st.end_column)
 
 
 class Run:
@@ -438,7 +383,7 @@ class Run:
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""
-        bound = _bound(stmts)
+        bound = bound_vars(stmts)
         for x in [x for st in stmts for x in get_subexpressions(st)]:
             if isinstance(x, NameExpr) and isinstance(x.node, Var) and (
                     x.node in bound or isinstance(self.env.get(x.node), Seq)):
@@ -447,7 +392,7 @@ class Run:
             self.env[var] = NOT_STATIC
         # Bindings that are not assignments (a match pattern, an import, a def or class of
         # the same name): every name they may bind, by name.
-        names = {n for st in walk(stmts, scopes=False) for n in _other_bindings(st)}
+        names = {n for st in walk(stmts, scopes=False) for n in other_bindings(st)}
         if None in names:
             names = {var.name for var in self.env}
         for var in list(self.env):
@@ -500,42 +445,3 @@ class Run:
         for v in items:
             self.assign(st.index, v, set())
             self.block(st.body.body)
-
-
-def _bound(stmts: List[Statement]) -> Set[Var]:
-    """Every name a statement of ``stmts`` (nested ones too) may bind."""
-    out: Set[Var] = set()
-    for st in walk(stmts, scopes=False):
-        targets: List[Expression] = []
-        if isinstance(st, AssignmentStmt):
-            targets = list(st.lvalues)
-        elif isinstance(st, OperatorAssignmentStmt):
-            targets = [st.lvalue]
-        elif isinstance(st, ForStmt):
-            targets = [st.index]
-        else:
-            targets = [t for t in getattr(st, "target", []) or [] if t is not None]
-            targets += [v for v in getattr(st, "vars", []) or [] if v is not None]
-            expr = getattr(st, "expr", None)
-            if type(st).__name__ == "DelStmt" and expr is not None:
-                targets.append(expr)
-        for t in targets:
-            out.update(_vars(get_subexpressions(t)) if not isinstance(t, NameExpr)
-                       else _vars([t]))
-    return out
-
-
-
-def _other_bindings(st: Statement) -> List[Optional[str]]:
-    """Names ``st`` binds other than by assignment; ``[None]``: any name (a match)."""
-    if isinstance(st, MatchStmt):
-        return [None]
-    if isinstance(st, Import):
-        return [alias or name.split(".")[0] for name, alias in st.ids]
-    if isinstance(st, ImportFrom):
-        return [alias or name for name, alias in st.names]
-    if isinstance(st, ImportAll):
-        return [None]
-    if isinstance(st, (FuncDef, ClassDef, OverloadedFuncDef, Decorator)):
-        return [st.name]
-    return []

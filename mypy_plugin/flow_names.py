@@ -1,0 +1,128 @@
+"""What names a scope's statements bind, and which another scope may reach (for ``flow_run``).
+
+>>> from mypy.nodes import PassStmt
+>>> captured([PassStmt()])
+(set(), set())
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Set, Tuple
+
+from mypy.nodes import (
+    AssignmentExpr,
+    AssignmentStmt,
+    ClassDef,
+    Decorator,
+    Expression,
+    ForStmt,
+    FuncDef,
+    GlobalDecl,
+    IfStmt,
+    Import,
+    ImportAll,
+    ImportFrom,
+    LambdaExpr,
+    MatchStmt,
+    NameExpr,
+    Node,
+    NonlocalDecl,
+    OperatorAssignmentStmt,
+    OverloadedFuncDef,
+    Statement,
+    TryStmt,
+    Var,
+    WhileStmt,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+
+from mypy_plugin.statements import walk
+
+__all__ = ["captured", "contains", "bound_vars", "other_bindings"]
+
+
+_CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
+
+
+def captured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
+    """:func:`_read_captured`, once per body (the daemon's new parse is a new list)."""
+    hit = _CAPTURED_BY_BODY.get(id(body))
+    if hit is not None and hit[0] is body:
+        return hit[1]
+    found = _readcaptured(body)
+    if len(_CAPTURED_BY_BODY) >= 64:
+        del _CAPTURED_BY_BODY[next(iter(_CAPTURED_BY_BODY))]
+    _CAPTURED_BY_BODY[id(body)] = (body, found)
+    return found
+
+
+def _readcaptured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
+    """Names a nested function, lambda, class or comprehension reads (it may change a list
+    at any time), and the names another scope or a walrus may rebind."""
+    out: Set[Var] = set()
+    names: Set[str] = set()
+    for st in walk(body):
+        if isinstance(st, (GlobalDecl, NonlocalDecl)):
+            names.update(st.names)
+        if isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef)):
+            out.update(_vars(get_subexpressions(st)))
+        elif not isinstance(st, (IfStmt, ForStmt, WhileStmt, WithStmt, TryStmt)):
+            for x in get_subexpressions(st):
+                if isinstance(x, AssignmentExpr):
+                    names.add(x.target.name)
+                elif isinstance(x, LambdaExpr):  # (a comprehension runs where it is)
+                    out.update(_vars(get_subexpressions(x)))
+    return out, names
+
+
+def _vars(exprs: List[Expression]) -> Set[Var]:
+    return {x.node for x in exprs if isinstance(x, NameExpr) and isinstance(x.node, Var)}
+
+
+def contains(st: Node, e: Node) -> bool:
+    end_line = st.end_line if st.end_line is not None else st.line
+    if not st.line <= e.line <= end_line:
+        return False
+    if e.line == st.line and e.column < st.column:
+        return False
+    return not (e.line == end_line and st.end_column is not None and e.column > st.end_column)
+
+
+def bound_vars(stmts: List[Statement]) -> Set[Var]:
+    """Every name a statement of ``stmts`` (nested ones too) may bind."""
+    out: Set[Var] = set()
+    for st in walk(stmts, scopes=False):
+        targets: List[Expression] = []
+        if isinstance(st, AssignmentStmt):
+            targets = list(st.lvalues)
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets = [st.lvalue]
+        elif isinstance(st, ForStmt):
+            targets = [st.index]
+        else:
+            targets = [t for t in getattr(st, "target", []) or [] if t is not None]
+            targets += [v for v in getattr(st, "vars", []) or [] if v is not None]
+            expr = getattr(st, "expr", None)
+            if type(st).__name__ == "DelStmt" and expr is not None:
+                targets.append(expr)
+        for t in targets:
+            out.update(_vars(get_subexpressions(t)) if not isinstance(t, NameExpr)
+                       else _vars([t]))
+    return out
+
+
+
+def other_bindings(st: Statement) -> List[Optional[str]]:
+    """Names ``st`` binds other than by assignment; ``[None]``: any name (a match)."""
+    if isinstance(st, MatchStmt):
+        return [None]
+    if isinstance(st, Import):
+        return [alias or name.split(".")[0] for name, alias in st.ids]
+    if isinstance(st, ImportFrom):
+        return [alias or name for name, alias in st.names]
+    if isinstance(st, ImportAll):
+        return [None]
+    if isinstance(st, (FuncDef, ClassDef, OverloadedFuncDef, Decorator)):
+        return [st.name]
+    return []
