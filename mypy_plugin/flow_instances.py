@@ -61,6 +61,7 @@ from mypy.nodes import (
     CallExpr,
     ClassDef,
     Decorator,
+    ListExpr,
     DelStmt,
     IfStmt,
     MatchStmt,
@@ -86,7 +87,7 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_run import RUNNING, Run, Stop, captured, typed
+from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, captured, typed
 from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate, safe_reads
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
@@ -103,23 +104,37 @@ class _Module:
     """What a module's tree says once for every construction in it."""
 
     def __init__(self, tree: MypyFile) -> None:
+        self.tree = tree
         self.inits: Dict[str, FuncDef] = {}  # model classes' fullnames -> their __init__
-        self.bound: Dict[str, int] = {}  # attribute name -> times some statement binds it
-        self.unsafe_lists: Set[str] = set()  # attribute names read where a list may change
-        self.poisoned = False
-        self.built: Dict[str, CallExpr] = {}  # module-level names bound once to a model
         for d in tree.defs:
             if isinstance(d, ClassDef):
                 init = _model_init(d)
                 if init is not None:
                     self.inits[d.info.fullname] = init
-        self._read_attributes(tree)
-        once = bound_once(tree)
-        for s in tree.defs:
-            call = _single_call(s)
-            if call is not None and isinstance(s, AssignmentStmt) and \
-                    isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
-                self.built[s.lvalues[0].name] = call
+        self._read = False
+        self._built: Optional[Dict[str, CallExpr]] = None
+        self.bound: Dict[str, int] = {}  # attribute name -> times some statement binds it
+        self.unsafe_lists: Set[str] = set()  # attribute names read where a list may change
+        self.poisoned = False
+
+    def attributes(self) -> "_Module":
+        """The module's attribute facts (read once, when a construction needs them)."""
+        if not self._read:
+            self._read = True
+            self._read_attributes(self.tree)
+        return self
+
+    def built(self) -> Dict[str, CallExpr]:
+        """Module-level names bound once to a call of a class."""
+        if self._built is None:
+            once = bound_once(self.tree)
+            self._built = {}
+            for s in self.tree.defs:
+                call = _single_call(s)
+                if call is not None and isinstance(s, AssignmentStmt) and \
+                        isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
+                    self._built[s.lvalues[0].name] = call
+        return self._built
 
     def _read_attributes(self, tree: MypyFile) -> None:
         # ``self.layers.append(...)`` in a model's ``__init__`` is followed by its run.
@@ -201,6 +216,11 @@ def _model_init(d: ClassDef) -> Optional[FuncDef]:
     return init
 
 
+def _candidate(info: TypeInfo, tree: MypyFile) -> bool:
+    """A class of ``tree`` that may be a model (the cheap test before the module is read)."""
+    return info.module_name == tree.fullname and _model_init(info.defn) is not None
+
+
 def _single_call(s: Statement) -> Optional[CallExpr]:
     if isinstance(s, AssignmentStmt) and len(s.lvalues) == 1 and isinstance(
             s.rvalue, CallExpr) and isinstance(s.rvalue.callee, RefExpr) and isinstance(
@@ -222,7 +242,8 @@ def _construction(chk: Any, tree: MypyFile, module: _Module, e: Expression) -> O
     if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
         return None
     if e.kind == GDEF:
-        return module.built.get(e.name) if e.fullname == f"{tree.fullname}.{e.name}" else None
+        return module.built().get(e.name) if e.fullname == f"{tree.fullname}.{e.name}" \
+            else None
     func = chk.scope.current_function() if e.kind == LDEF else None
     if not isinstance(func, FuncDef):
         return None
@@ -281,8 +302,6 @@ def _tree(chk: Any) -> Optional[MypyFile]:
 
 
 def _built(chk: Any, call: CallExpr) -> Optional[_Built]:
-    from mypy_plugin.flow_run import ACTIVE
-
     if ACTIVE:  # (built inside a run: its arguments' values are that run's)
         try:
             return _build(chk, call)
@@ -307,9 +326,11 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     callee = call.callee
     if tree is None or not isinstance(callee, RefExpr) or not isinstance(callee.node, TypeInfo):
         return None
+    if not _candidate(callee.node, tree):
+        return None
     module = _modules(tree)
     init = module.inits.get(callee.node.fullname)
-    if init is None or module.poisoned or id(init) in RUNNING:
+    if init is None or id(init) in RUNNING:
         return None
     if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
         return None
@@ -323,6 +344,10 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
             return None
         given = call.args[actuals[0]] if actuals else param.initializer
         env[param.variable] = _argument(chk, tree, given) if given is not None else NOT_STATIC
+    if not (any(not isinstance(v, NotStatic) for v in env.values()) or _lists(init)):
+        return None  # (nothing more than the declared types: a run would find no more)
+    if module.attributes().poisoned:
+        return None
     self_var = init.arguments[0].variable
     run = Run(chk, init, [])
     run.env = {self_var: Record(()), **env}
@@ -347,6 +372,13 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):
             known[name] = v
     return known, _new_errors(chk, run.errors)
+
+
+def _lists(init: FuncDef) -> bool:
+    """Whether ``__init__`` binds an attribute to a list display (its items are known only
+    through a run)."""
+    return any(isinstance(st, AssignmentStmt) and isinstance(st.rvalue, ListExpr) and any(
+        isinstance(lv, MemberExpr) for lv in st.lvalues) for st in walk(init.body.body))
 
 
 def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
@@ -391,8 +423,6 @@ def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str,
 def attribute_value(chk: Any, e: MemberExpr) -> Any:
     """``m.head``'s value where it is read: from a run under way (``self.hidden`` while
     ``__init__`` runs) or the instance's construction; NOT_STATIC when neither knows."""
-    from mypy_plugin.flow_run import ACTIVE
-
     for env in reversed(ACTIVE):
         base = env.get(e.expr.node) if isinstance(e.expr, NameExpr) and isinstance(
             e.expr.node, Var) else None
@@ -431,16 +461,14 @@ def attribute_hook(then: Callable[[Any], Type]) -> Callable[[Any], Type]:
 
 
 def _refined(ctx: Any) -> Optional[Type]:
-    from mypy_plugin.flow_run import ACTIVE
-
     e = ctx.context
     if ctx.is_lvalue or not isinstance(e, MemberExpr):
         return None
     if not ACTIVE:
         receiver = get_proper_type(ctx.type)
         tree = _tree(ctx.api)
-        if not isinstance(receiver, Instance) or tree is None or \
-                receiver.type.fullname not in _modules(tree).inits:
+        if not isinstance(receiver, Instance) or tree is None or not _candidate(
+                receiver.type, tree) or receiver.type.fullname not in _modules(tree).inits:
             return None
     t = value_type(ctx.api, attribute_value(ctx.api, e))
     return t if t is not None and is_subtype(t, ctx.default_attr_type) else None
