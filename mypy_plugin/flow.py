@@ -25,8 +25,8 @@ an unknown iterable; a read inside a loop sees none of the names the loop binds.
 
 A list is followed only while nothing else can reach it: a read other than an index, a
 slice, a ``for``, a builtin such as ``len``/``zip``, ``append``/``extend``/``+=``, or
-``*layers`` in a ``Chain(...)`` (passing it to a function, ``a = layers``) makes it unknown
-from there on; a list a nested function, lambda or class names is never
+``*layers`` in a ``Chain(...)`` (passing it to a function, ``a = layers``, ``layers[0] = e``)
+makes it unknown from there on; a list a nested function, lambda or class names is never
 followed. Names another scope may rebind (``global``, ``nonlocal``, a walrus, a
 comprehension variable) are never followed. Budgets bound the work: a sequence of at most
 :data:`~mypy_plugin.flow_values.MAX_ITEMS` items, :data:`STEPS` statements per run.

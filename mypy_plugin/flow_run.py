@@ -33,6 +33,7 @@ from mypy.nodes import (
     ForStmt,
     FuncDef,
     IfStmt,
+    IndexExpr,
     ListExpr,
     MemberExpr,
     NameExpr,
@@ -290,6 +291,13 @@ class Run:
                 v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
                 # another name for it could change it unseen)
             self.env[owner] = self.env[owner].set(lv.name, v)
+        elif isinstance(lv, IndexExpr):  # ``layers[0] = Dense(...)``: that list is not known
+            if isinstance(lv.base, NameExpr) and isinstance(lv.base.node, Var):
+                self.env[lv.base.node] = NOT_STATIC
+            elif self.record_of(lv.base) is not None and isinstance(lv.base, MemberExpr):
+                owner = self.record_of(lv.base)
+                assert owner is not None
+                self.env[owner] = self.env[owner].set(lv.base.name, NOT_STATIC)
         elif isinstance(lv, (TupleExpr, ListExpr)):
             items = iterate(v)
             if items is None or len(items) != len(lv.items) or any(

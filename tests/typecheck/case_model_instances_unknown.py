@@ -4,13 +4,14 @@ case_model_instances.py follows an instance's ``__init__`` where the instance is
 the call that built it. Here something else may change an attribute (rebound after
 ``__init__``, augmented, a list appended to outside ``__init__``), the class has a base, the
 instance's name is bound twice or in a loop, ``__init__`` returns early on a path not known,
-or builds its class again (recursion): every line is clean, and each runs.
+takes a branch not known, binds in a ``with``/``try``/``while``, or builds its class again
+(recursion): every line is clean, and each runs.
 """
 
-from typing import List, Optional
+from typing import Any, Generic, List, Optional, TypeVar
 
 import typedflux as tf
-from typedflux import Dense, relu
+from typedflux import Chain, Dense, relu
 
 
 class Swapped:
@@ -119,3 +120,49 @@ class Logged:
 
 logged = Logged(3, [])
 logged(tf.randn(2, 4)) + tf.zeros(2, 7)
+
+
+class Cond:
+    def __init__(self, big: bool, n: int) -> None:
+        if big:
+            self.fc = Dense(4, 2 * n)
+        else:
+            self.fc = Dense(4, n)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+def either(big: bool) -> tf.Tensor:
+    c = Cond(big, 3)  # (which branch __init__ takes is not known here)
+    return c(tf.randn(2, 4)) + tf.zeros(2, 3)
+
+
+either(False)
+T = TypeVar("T")
+
+
+class Holder(Generic[T]):
+    def __init__(self, d: int, tag: T, *extra: int, **options: str) -> None:
+        self.fc = Dense(d, d)
+        self.tag = tag
+        with open(__file__) as f:
+            self.first = f.readline()
+        try:
+            self.tail = Dense(d, 2)
+        except ValueError:
+            self.tail = Dense(d, 2)
+        while not extra:
+            self.fc = Dense(d, 4)
+            break
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+Holder(4, "a")(tf.randn(2, 4)) + tf.zeros(2, 4)
+Holder(4, "a", 1, mode="x").tail(tf.randn(2, 4)) + tf.zeros(2, 2)
+# A list changed by an item assignment is not followed any more (here and in __init__).
+parts: List[Any] = [Dense(4, 8)]
+parts[0] = Dense(4, 16)
+Chain(*parts)(tf.randn(2, 4)) + tf.zeros(2, 16)
