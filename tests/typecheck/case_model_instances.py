@@ -107,6 +107,20 @@ pair(tf.randn(5, 12), tf.randn(5, 8))  # E: Chain layer 1 Dense(12 => 24, relu) 
 pair(tf.randn(5, 12), tf.randn(5, 12))
 
 
+@tf.shapecheck
+def distance(a: Tensor[B, 12], b: Tensor[B, 12]) -> Tensor[B, 8]:
+    return pair(a, b)  # E: Return shape Tensor[B] does not match the annotation Tensor[B, 8]: rank is 1, expected 2  [shape]
+
+
+@tf.shapecheck
+def distance_fixed(a: Tensor[B, 12], b: Tensor[B, 12]) -> Tensor[B]:
+    return pair(a, b)
+
+
+distance(tf.randn(5, 12), tf.randn(5, 12))
+distance_fixed(tf.randn(5, 12), tf.randn(5, 12))
+
+
 class Stacked:
     def __init__(self, width: int, depth: int) -> None:
         self.layers = [Dense(width, 2 * width, relu), LayerNorm(2 * width)]
@@ -123,6 +137,20 @@ class Stacked:
 stack = Stacked(8, 2)
 stack(tf.randn(3, 8)) + tf.randn(3, 16)  # E: Cannot broadcast for "add": x has Tensor[3, 8], y has Tensor[3, 16]; need equal sizes or 1 at axis -1 (8 vs 16)  [shape]
 stack(tf.randn(3, 8)) + tf.randn(3, 8)
+
+
+@tf.shapecheck
+def deep(x: Tensor[B, 8]) -> Tensor[B, 16]:
+    return stack(x)  # E: Return shape Tensor[B, 8] does not match the annotation Tensor[B, 16]: axis 1 is 8, expected 16  [shape]
+
+
+@tf.shapecheck
+def deep_fixed(x: Tensor[B, 8]) -> Tensor[B, 8]:
+    return stack(x)
+
+
+deep(tf.randn(3, 8))
+deep_fixed(tf.randn(3, 8))
 
 
 class Pair:

@@ -8,6 +8,7 @@ takes a branch not known, binds in a ``with``/``try``/``while``, or builds its c
 (recursion): every line is clean, and each runs.
 """
 
+import contextlib
 from typing import Any, Generic, List, Optional, TypeVar
 
 import typedflux as tf
@@ -146,8 +147,8 @@ class Holder(Generic[T]):
     def __init__(self, d: int, tag: T, *extra: int, **options: str) -> None:
         self.fc = Dense(d, d)
         self.tag = tag
-        with open(__file__) as f:
-            self.first = f.readline()
+        with contextlib.nullcontext(str(tag)) as text:
+            self.first = text
         try:
             self.tail = Dense(d, 2)
         except ValueError:
