@@ -145,6 +145,10 @@ def worker(rank: int, world: int, init: str, options: Dict[str, Any]) -> None:
     dist.init_process_group(backend, init_method=init, rank=rank, world_size=world)
     try:
         _train(rank, world, device, backend, options)
+        # Every rank leaves together: rank 1 tearing its gloo group down while rank 0 still
+        # evaluated was seen once to abort at exit under load ("terminate called without an
+        # active exception"), after a correct run.
+        dist.barrier()
     finally:
         dist.destroy_process_group()
 
