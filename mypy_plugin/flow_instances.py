@@ -87,6 +87,7 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
+from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, captured, typed
 from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate, safe_reads
 from mypy_plugin.instance_constants import config_fields
@@ -260,18 +261,7 @@ def _local_constructions(func: FuncDef) -> Dict[Var, CallExpr]:
         return hit[2]
     count: Dict[Var, int] = {a.variable: 1 for a in func.arguments}
     for st in walk(func.body.body):
-        targets: List[Expression] = []
-        if isinstance(st, AssignmentStmt):
-            targets = list(st.lvalues)
-        elif isinstance(st, OperatorAssignmentStmt):
-            targets = [st.lvalue]
-        elif isinstance(st, ForStmt):
-            targets = [st.index]
-        elif isinstance(st, DelStmt):
-            targets = [st.expr]
-        elif isinstance(st, WithStmt):
-            targets = [t for t in st.target if t is not None]
-        for t in targets:
+        for t in binding_targets(st):
             for x in get_subexpressions(t):
                 if isinstance(x, NameExpr) and isinstance(x.node, Var):
                     count[x.node] = count.get(x.node, 0) + 1

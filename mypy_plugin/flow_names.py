@@ -89,24 +89,28 @@ def contains(st: Node, e: Node) -> bool:
     return not (e.line == end_line and st.end_column is not None and e.column > st.end_column)
 
 
+def binding_targets(st: Statement) -> List[Expression]:
+    """The targets ``st`` itself binds: assignment targets, a for loop's index, a with
+    statement's ``as`` targets, an except clause's names, a ``del``'s expression."""
+    if isinstance(st, AssignmentStmt):
+        return list(st.lvalues)
+    if isinstance(st, OperatorAssignmentStmt):
+        return [st.lvalue]
+    if isinstance(st, ForStmt):
+        return [st.index]
+    targets: List[Expression] = [t for t in getattr(st, "target", []) or [] if t is not None]
+    targets += [v for v in getattr(st, "vars", []) or [] if v is not None]
+    expr = getattr(st, "expr", None)
+    if type(st).__name__ == "DelStmt" and expr is not None:
+        targets.append(expr)
+    return targets
+
+
 def bound_vars(stmts: List[Statement]) -> Set[Var]:
     """Every name a statement of ``stmts`` (nested ones too) may bind."""
     out: Set[Var] = set()
     for st in walk(stmts, scopes=False):
-        targets: List[Expression] = []
-        if isinstance(st, AssignmentStmt):
-            targets = list(st.lvalues)
-        elif isinstance(st, OperatorAssignmentStmt):
-            targets = [st.lvalue]
-        elif isinstance(st, ForStmt):
-            targets = [st.index]
-        else:
-            targets = [t for t in getattr(st, "target", []) or [] if t is not None]
-            targets += [v for v in getattr(st, "vars", []) or [] if v is not None]
-            expr = getattr(st, "expr", None)
-            if type(st).__name__ == "DelStmt" and expr is not None:
-                targets.append(expr)
-        for t in targets:
+        for t in binding_targets(st):
             out.update(_vars(get_subexpressions(t)) if not isinstance(t, NameExpr)
                        else _vars([t]))
     return out

@@ -334,14 +334,20 @@ class Run:
         current = self.env.get(callee.expr.node)
         if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
             return
-        if callee.name == "append":
-            new: Tuple[Any, ...] = (self.item(call.args[0], safe),)
-        elif isinstance(call.args[0], (ListExpr, TupleExpr)):
-            new = tuple(self.item(x, safe) for x in call.args[0].items)
-        else:
+        new = self.added(call, callee.name, safe)
+        if new is None:
             return
         safe.add(id(callee.expr))
         self.env[callee.expr.node] = Seq(current.items + new)
+
+    def added(self, call: CallExpr, method: str, safe: Set[int]) -> Optional[Tuple[Any, ...]]:
+        """The items ``xs.append(e)`` or ``xs.extend([...])`` adds to a list (None for an
+        extend by anything but a display)."""
+        if method == "append":
+            return (self.item(call.args[0], safe),)
+        if isinstance(call.args[0], (ListExpr, TupleExpr)):
+            return tuple(self.item(x, safe) for x in call.args[0].items)
+        return None
 
     def mutate_field(self, call: CallExpr, callee: MemberExpr, safe: Set[int]) -> None:
         """``self.blocks.append(e)``: as for a name's list (anything else leaves it unknown,
@@ -354,11 +360,8 @@ class Run:
         if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
             self.value(call, safe)
             return
-        if callee.name == "append":
-            new: Tuple[Any, ...] = (self.item(call.args[0], safe),)
-        elif isinstance(call.args[0], (ListExpr, TupleExpr)):
-            new = tuple(self.item(x, safe) for x in call.args[0].items)
-        else:
+        new = self.added(call, callee.name, safe)
+        if new is None:
             return
         safe.add(id(field))
         self.env[owner] = self.env[owner].set(field.name, Seq(current.items + new))

@@ -196,10 +196,9 @@ def _skip_composes(inner: Item, join: JoinRule, t: Shape,
     return True
 
 
-def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
-    """"change X to Y" where X is the main path's last layer with an output size, when
-    giving the input's size back makes the container compose."""
-    # Find the last config-bearing leaf of the main path (through nested Chains).
+def _last_leaf(inner: Item) -> Optional[Tuple[List[Tuple[Item, int]], Optional[Item]]]:
+    """The way to the last item of ``inner``'s main path through nested Chains (each Chain
+    with its last index) and that item; None when a Chain on the way is empty."""
     path: List[Tuple[Item, int]] = []
     node: Optional[Item] = inner
     while node is not None and node.kind == "chain":
@@ -208,6 +207,17 @@ def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional
             return None
         path.append((node, len(kids) - 1))
         node = kids[-1]
+    return path, node
+
+
+def _last_output_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
+    """"change X to Y" where X is the main path's last layer with an output size, when
+    giving the input's size back makes the container compose."""
+    # Find the last config-bearing leaf of the main path (through nested Chains).
+    found = _last_leaf(inner)
+    if found is None:
+        return None
+    path, node = found
     # Past trailing layers with no output size of their own (Dropout, an activation), the
     # last one that has one (``Dense(128 => 128), Dropout(0.1)``): the trial below decides.
     while path and _no_output(node) and path[-1][1] > 0:
@@ -232,14 +242,10 @@ def _tail_hint(inner: Item, composes: Callable[[Item], bool]) -> Optional[str]:
     BatchNorm(96)`` ending a MobileNet inverted residual that must project back to 16): X
     giving the input's size back, and those norms taking it, when that makes the container
     compose."""
-    path: List[Tuple[Item, int]] = []
-    node: Optional[Item] = inner
-    while node is not None and node.kind == "chain":
-        kids = node.children()
-        if not kids:
-            return None
-        path.append((node, len(kids) - 1))
-        node = kids[-1]
+    found = _last_leaf(inner)
+    if found is None:
+        return None
+    path, _ = found
     if not path:
         return None
     parent, index = path[-1]
