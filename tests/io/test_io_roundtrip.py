@@ -281,3 +281,17 @@ def test_unsupported_dtypes_are_refused_before_writing(tmp_path: Path) -> None:
     assert (fresh.z.numpy() == 0).all()
     with pytest.raises(ValueError, match="holds no tensors"):
         tf.save(tf.Flatten(), tmp_path / "x.safetensors")
+
+
+@pytest.mark.parametrize("filename", FORMATS)
+def test_a_bare_tensors_empty_name_is_said_in_the_refusal(tmp_path: Path, filename: str) -> None:
+    # A bare tensor's name is "": the lists of differences printed nothing after the colon.
+    tf.save({"w": tf.ones(2)}, tmp_path / filename)
+    with pytest.raises(ValueError) as info:
+        tf.load(tf.ones(2), tmp_path / filename)
+    assert str(info.value).splitlines()[1:] == [
+        '  missing from the file: "" (a bare tensor)', "  not in the model: w"]
+    tf.save(tf.ones(3), tmp_path / ("bare" + filename))
+    with pytest.raises(ValueError, match=r'shape differs: "" \(a bare tensor\) is Tensor\[2\] in '
+                                         r'the model, Tensor\[3\] in the file'):
+        tf.load(tf.ones(2), tmp_path / ("bare" + filename))

@@ -238,6 +238,11 @@ def _open(path: str, limits: Mapping[str, int]) -> Reader:
         ) from None
 
 
+def _shown_name(name: str) -> str:
+    # A bare tensor's name is empty (tf.named_tensors(x) is [("", x)]): said, not left blank.
+    return name if name else '"" (a bare tensor)'
+
+
 def _compare(
     tensors: List[Tuple[str, AnyTensor]], reader: Reader, strict: bool
 ) -> Tuple[List[str], bool, set[str]]:
@@ -249,11 +254,12 @@ def _compare(
     shapes: List[str] = []
     others: List[str] = list(reader.problems)
     common: set[str] = set()
-    for name, t in tensors:
-        entry: Optional[Entry] = reader.entries.get(name)
-        if name not in in_file or entry is None:
+    for key, t in tensors:
+        entry: Optional[Entry] = reader.entries.get(key)
+        if key not in in_file or entry is None:
             continue  # missing, or already among the reader's problems
         arr = t.data
+        name = _shown_name(key)
         if entry.shape != arr.shape:
             shapes.append(
                 f"shape differs: {name} is {fmt_shape(arr.shape)} in the model, "
@@ -267,10 +273,10 @@ def _compare(
         elif not arr.flags.writeable:
             others.append(f"{name} is read-only in the model")
         else:
-            common.add(name)
+            common.add(key)
     notes = (
-        [f"missing from the file: {n}" for n in missing]
-        + [f"not in the model: {n}" for n in unexpected]
+        [f"missing from the file: {_shown_name(n)}" for n in missing]
+        + [f"not in the model: {_shown_name(n)}" for n in unexpected]
         + shapes
         + others
     )
