@@ -29,10 +29,21 @@ from typedflux.optimise.blas import Gemm
 from typedflux.optimise.finite import all_finite
 from typedflux.optimise.rules import Descent
 
-__all__ = ["arm", "wanted", "check", "apply"]
+__all__ = ["arm", "wanted", "product", "check", "apply"]
 
 # (position in update's list of gradients, name, parameter array, (array, g2, x2, bound))
 Folded = Tuple[int, str, Any, Tuple[Any, Any, Any, float]]
+
+
+def product(fold: Tuple[Any, Any, Any, float]) -> Any:
+    """A deferred weight gradient made, as the unfolded step makes it (``g2.T @ x2``, the
+    Dense VJP's product): where a fold is given up, every caller makes this one.
+
+    >>> import numpy as np
+    >>> product((None, np.ones((2, 3)), np.ones((2, 4)), 8.5)).tolist()[0]
+    [2.0, 2.0, 2.0, 2.0]
+    """
+    return fold[1].T @ fold[2]
 
 
 def _leaves(model: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
@@ -85,10 +96,7 @@ def arm(model: Any, state: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
     """
     if type(state.rule) is not Descent:
         return None
-    found = _leaves(model)
-    if not found:
-        return None
-    return found
+    return _leaves(model) or None
 
 
 def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple[bool, float], float]:
@@ -107,7 +115,7 @@ def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple
     if checked[0]:
         return checked, max(f[3][3] for f in folded)
     for i, name, pd, f in reversed(folded):
-        todo.insert(i, (name, pd, f[1].T @ f[2]))
+        todo.insert(i, (name, pd, product(f)))
     folded.clear()
     return all_finite(todo), 0.0
 
@@ -144,5 +152,5 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
                 if e > risk:
                     risk = e
                 continue
-        todo.append((name, pd, a @ f[2]))
+        todo.append((name, pd, product(f)))
     return calls, risk

@@ -300,7 +300,7 @@ def _apply(
                 continue
             # Also used elsewhere (the tape summed the other uses), or the parameter holds
             # another array since: the product, checked as any gradient.
-            made_g: Any = _gradient_array(fold[1].T @ fold[2], name, p)
+            made_g: Any = _gradient_array(folds.product(fold), name, p)
             g = made_g if g is None else made_g + _gradient_array(g, name, p)
         if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
