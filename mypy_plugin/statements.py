@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar
 
 from mypy.nodes import (
+    AssignmentStmt,
     Block,
     ClassDef,
     Decorator,
@@ -21,6 +22,7 @@ from mypy.nodes import (
     IfStmt,
     MatchStmt,
     MypyFile,
+    NameExpr,
     OverloadedFuncDef,
     Statement,
     TryStmt,
@@ -28,7 +30,34 @@ from mypy.nodes import (
     WithStmt,
 )
 
-__all__ = ["nested", "walk", "PerTree"]
+from mypy.traverser import NameAndMemberCollector
+
+__all__ = ["nested", "walk", "PerTree", "assignment_before", "mentions"]
+
+
+def mentions(stmt: Statement, name: str) -> bool:
+    """Whether ``stmt`` reads or binds the name ``name`` anywhere in it."""
+    seen = NameAndMemberCollector()  # (mypy's own visitor, used as is)
+    stmt.accept(seen)
+    return any(n.name == name for n in seen.name_exprs)
+
+
+def assignment_before(block: Sequence[Statement], j: int, name: str) -> Optional[AssignmentStmt]:
+    """The plain assignment ``name = ...`` that is the last statement before ``block[j]`` to
+    mention ``name`` (None when another statement mentions it in between, or none binds it):
+    the value a ``return name`` (or ``[name]``) at ``block[j]`` certainly is."""
+    for k in range(j - 1, -1, -1):
+        st = block[k]
+        if (
+            isinstance(st, AssignmentStmt)
+            and len(st.lvalues) == 1
+            and isinstance(st.lvalues[0], NameExpr)
+            and st.lvalues[0].name == name
+        ):
+            return st
+        if mentions(st, name):
+            return None
+    return None
 
 T = TypeVar("T")
 

@@ -37,9 +37,8 @@ from mypy.nodes import (
     TryStmt,
 )
 from mypy.server.subexpr import get_subexpressions
-from mypy.traverser import NameAndMemberCollector
 
-from mypy_plugin.statements import checked_tree, walk
+from mypy_plugin.statements import assignment_before, checked_tree, walk
 
 __all__ = ["module_list_items", "display_before"]
 
@@ -140,19 +139,7 @@ def display_before(
                 isinstance(st, AssignmentStmt) and st.rvalue is value)
             if value is None or not here:
                 continue
-            for k in range(j - 1, -1, -1):
-                first = block[k]
-                if (
-                    isinstance(first, AssignmentStmt)
-                    and len(first.lvalues) == 1
-                    and isinstance(first.lvalues[0], NameExpr)
-                    and first.lvalues[0].name == name
-                ):
-                    r = first.rvalue
-                    return r if isinstance(r, ListExpr) and r.items else None
-                names = NameAndMemberCollector()
-                first.accept(names)
-                if any(n.name == name for n in names.name_exprs):
-                    return None
-            return None
+            first = assignment_before(block, j, name)
+            r = first.rvalue if first is not None else None
+            return r if isinstance(r, ListExpr) and r.items else None
     return None

@@ -47,7 +47,7 @@ from mypy.nodes import (
 from mypy.traverser import NameAndMemberCollector
 from mypy.types import Type
 
-from mypy_plugin.statements import PerTree
+from mypy_plugin.statements import PerTree, assignment_before
 
 __all__ = ["Boundary", "boundary_of"]
 
@@ -121,22 +121,12 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
             continue
         if not isinstance(returned, NameExpr):
             continue
-        for k in range(j - 1, -1, -1):
-            first = body[k]
-            if (
-                isinstance(first, AssignmentStmt)
-                and len(first.lvalues) == 1
-                and isinstance(first.lvalues[0], NameExpr)
-                and first.lvalues[0].name == returned.name
-            ):
-                if first.type is None:
-                    found[id(first.rvalue)] = Boundary(
-                        kind, target, at=returned, annotated=declared is not None,
-                        declared=declared, reported_at=reported_at,
-                    )
-                break
-            if _mentions(first, returned.name):
-                break
+        first = assignment_before(body, j, returned.name)
+        if first is not None and first.type is None:
+            found[id(first.rvalue)] = Boundary(
+                kind, target, at=returned, annotated=declared is not None,
+                declared=declared, reported_at=reported_at,
+            )
 
 
 def _names_after(body: List[Any]) -> List[frozenset[str]]:
@@ -150,12 +140,6 @@ def _names_after(body: List[Any]) -> List[frozenset[str]]:
         body[j].accept(names)
         seen = seen | {n.name for n in names.name_exprs}
     return out
-
-
-def _mentions(stmt: Any, name: str) -> bool:
-    seen = NameAndMemberCollector()  # (mypy's own visitor, used as is)
-    stmt.accept(seen)
-    return any(n.name == name for n in seen.name_exprs)
 
 
 def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary]]:
