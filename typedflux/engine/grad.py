@@ -26,6 +26,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
+from typedflux.compiler.hooks import ACTIVE
+from typedflux.engine.deferred import deferred
+from typedflux.engine.proven import FOLDS
 from typedflux.engine.tape import Tape
 from typedflux.engine.plan import Plan, plan_of
 from typedflux.engine.tree import mirror, walk
@@ -75,6 +78,12 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
     """``(f(*args), gradient(f, *args))`` from one forward pass. ``f`` must return a scalar
     ``Tensor[()]`` (a loss); the value is returned detached from the tape.
 
+    For one model argument, the weight gradient of a wide ``Dense`` layer (``relu``, a
+    small batch) whose last update was ``Descent``'s may come back unmade: a
+    :class:`~typedflux.engine.deferred.DeferredTensor`, a ``Tensor`` whose array is made
+    on its first read (then it is a plain ``Tensor``), so that ``tf.update`` can fold its
+    step into the product's GEMM. Every read gives the same array as otherwise.
+
     >>> import typedflux as tf
     >>> val, (g,) = tf.withgradient(lambda x: (x * x).sum(), tf.tensor([1.0, 2.0]))
     >>> val.item(), g.numpy()
@@ -89,8 +98,14 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
         if tp is not Tensor and tp not in _LEAVES and tp not in _WALKED:
             plan = plan_of(args[0])
             if plan is not None:
-                out, arrays = _run(f, args, plan.watch)
-                return out.detach(), (plan.build(_wrap_all(arrays)),)
+                # (A wide layer's weight gradient may come back unmade: engine/deferred.py.)
+                left: Dict[int, Tuple[Any, Any, float]] = {}
+                out, arrays = _run(f, args, plan.watch, left)
+                wrapped = _wrap_all(arrays)
+                if left:
+                    for k, (g2, x2, limit) in left.items():
+                        wrapped[k] = deferred(g2, x2, limit)
+                return out.detach(), (plan.build(wrapped),)
     args = _own_arguments(args)
     plans = _plans(args)
     if plans is not None:
@@ -130,11 +145,14 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
 
 def _run(
-    f: Callable[..., Any], args: Tuple[Any, ...], leaves: Sequence[AnyTensor]
+    f: Callable[..., Any], args: Tuple[Any, ...], leaves: Sequence[AnyTensor],
+    left: Optional[Dict[int, Tuple[Any, Any, float]]] = None,
 ) -> Tuple[Any, List[Optional[Any]]]:
     # On a new tape: the leaves are watched (their gradients are wanted in this order),
     # f(*args) runs, and one backward scan gives the loss and those gradients. The tape is
-    # freed however this ends.
+    # freed however this ends. With ``left``, a wide Dense layer's VJP may leave a weight
+    # gradient unmade (proven.leave_linear): its array is None, its factors in ``left`` by
+    # position (not while tf.compile records: the program makes every array).
     tape = Tape()
     try:
         with tape:
@@ -155,7 +173,17 @@ def _run(
             _blame_constant(args, ids, err)
             raise
         # (f's result is usually an output recorded on this tape: its id without a call.)
-        arrays = tape.backward_ids(out._id if out._tape is tape else tape.id_of(out), ids)
+        out_id = out._id if out._tape is tape else tape.id_of(out)
+        if left is None or ACTIVE[0]:
+            arrays = tape.backward_ids(out_id, ids)
+        else:
+            folds = FOLDS
+            saved = folds.tape
+            folds.tape = (ids, tape.nodes, left)
+            try:
+                arrays = tape.backward_ids(out_id, ids)
+            finally:
+                folds.tape = saved
     finally:
         if not tape.freed:
             tape.free()

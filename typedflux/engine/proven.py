@@ -57,12 +57,13 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import numpy as np
 
 __all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "prove", "prove_linear", "proven",
-           "proven_bound", "defer_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS"]
+           "proven_bound", "defer_linear", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS",
+           "FOLDABLE"]
 
 _ndarray = np.ndarray
 #: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
@@ -228,9 +229,13 @@ class _Folds(threading.local):
     # the order withgradient watches the model's parameters, and the parameter's name);
     # ``made`` maps a parameter's name -> (its array, g2, x2, bound) for the weight gradients
     # g2.T @ x2 left unmade.
+    # ``tape`` is set by withgradient while its backward scan runs: (the ids of the leaves it
+    # asked for, the tape's nodes, and a dict it reads after the scan: position in those
+    # ids -> (g2, x2, bound) of a weight gradient left unmade: leave_linear).
     def __init__(self) -> None:
         self.wanted: Optional[Dict[int, Tuple[Any, int, str]]] = None
         self.made: Dict[str, Tuple[Any, Any, Any, float]] = {}
+        self.tape: Optional[Tuple[List[int], List[Any], Dict[int, Tuple[Any, Any, float]]]] = None
 
 
 #: The weight gradients left as their two factors (:func:`defer_linear`), per thread.
@@ -264,6 +269,51 @@ def defer_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int)
     if not limit < LARGEST.get(w.dtype, 0.0):
         return False
     made[name] = (w, g2, x2, limit)
+    return True
+
+
+#: ``id`` of each weight array ``tf.update`` last stepped by ``Descent`` with BLAS (where a
+#: fold repeats its numbers): ``withgradient`` leaves such a weight's gradient unmade
+#: (:func:`leave_linear`). A hint only, for speed: an id reused by another array makes a
+#: gradient that another rule's update just reads (the product, the same values).
+FOLDABLE: Set[int] = set()
+
+
+def leave_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int) -> bool:
+    """Inside ``tf.withgradient``'s backward scan (``FOLDS.tape`` set): leave the weight
+    gradient ``g2.T @ x2`` of the weight array ``w`` (the tape's value ``w_id``) unmade, for
+    withgradient to hand out as a :class:`~typedflux.engine.deferred.DeferredTensor` that
+    ``tf.update`` can fold into its ``Descent`` step. Only when ``w`` is a leaf withgradient
+    asked for once, used by this node alone on the tape (so the product is its whole
+    gradient: no sum whose order would change), last updated by ``Descent``
+    (:data:`FOLDABLE`), ``x2`` contiguous and aligned (its copy is, and the product must
+    take the same BLAS path), and the product proven finite (the bound ``prove_linear``
+    would record, from ``g`` and ``x``). ``g2`` must be the VJP's fresh array; ``x2`` is
+    copied (a caller may refill its batch buffer before ``update``). Returns whether it
+    was left.
+
+    >>> g, x, w = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32), np.ones((3, 4))
+    >>> leave_linear(w, 0, g, x, g, x, 2)   # no withgradient scan running
+    False
+    """
+    opened = FOLDS.tape
+    if opened is None or id(w) not in FOLDABLE:
+        return False
+    ids, nodes, left = opened
+    if ids.count(w_id) != 1:
+        return False
+    uses = 0
+    for node in nodes:
+        uses += node[3].count(w_id)
+    if uses != 1:
+        return False
+    flags = x2.flags
+    if not (flags.c_contiguous and flags.aligned):
+        return False
+    limit = _linear_bound(g, x, rows, w.dtype)
+    if not limit < LARGEST.get(w.dtype, 0.0):
+        return False
+    left[ids.index(w_id)] = (g2, x2.copy(), limit)
     return True
 
 

@@ -192,6 +192,38 @@ class Gemm:
                 lb[1], beta, _pointer(c), max(n, 1)]
         return Gemm(fn, args, (a, b, c))
 
+    def rebound(self) -> Optional[Callable[[Array, Array], None]]:
+        """This call on the prepared ``c`` as a function of new operands ``(a, b)`` of the
+        prepared shapes, strides and dtypes (the caller's promise, not checked again: for a
+        step repeated with new arrays, as ``tf.update`` folding Descent into a weight
+        gradient's GEMM), with every argument converted once and only the two operand
+        addresses set per call. Its slots are its own: one caller (one thread) per function.
+        None when no BLAS symbol for ready arguments was found.
+
+        >>> import numpy as np
+        >>> a, c = np.eye(2, dtype=np.float32), np.zeros((2, 2), np.float32)
+        >>> g = Gemm.prepare(1.0, a, a, 1.0, c)
+        >>> call = g.rebound() if g else None
+        >>> (call(a, 2 * a), c.tolist())[1] if call else [[2.0, 0.0], [0.0, 2.0]]
+        [[2.0, 0.0], [0.0, 2.0]]
+        """
+        found = _GEMM_READY.get(self.arrays[2].dtype)
+        if found is None:
+            return None
+        raw, int_t, real = found
+        conv = (ctypes.c_int, ctypes.c_int, ctypes.c_int, int_t, int_t, int_t, real,
+                ctypes.c_void_p, int_t, ctypes.c_void_p, int_t, real, ctypes.c_void_p, int_t)
+        ready = [t(v) for t, v in zip(conv, self.args)]
+        slot_a, slot_b = ready[7], ready[9]
+        run = functools.partial(raw, *ready)
+
+        def call(a: Array, b: Array) -> None:
+            slot_a.value = _pointer(a)
+            slot_b.value = _pointer(b)
+            run()
+
+        return call
+
     def __call__(self, a: Array, b: Array, c: Array) -> None:
         args = self.args
         pa, pb, pc = self.arrays
@@ -396,8 +428,11 @@ def _pointer(a: Array) -> int:
     # The data address: through the buffer protocol when the array exports a writable one
     # (~0.3 us), else numpy's ctypes helper (~1.2 us).
     f = a.flags
-    if f.c_contiguous and f.writeable:
-        return _address(_from_buffer(a))
+    if f.writeable:
+        if f.c_contiguous:
+            return _address(_from_buffer(a))
+        if f.f_contiguous:  # (a transposed operand: its transpose exports the buffer)
+            return _address(_from_buffer(a.T))
     return int(a.ctypes.data)
 
 

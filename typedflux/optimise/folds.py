@@ -1,17 +1,24 @@
-"""Descent folded into a wide weight gradient's GEMM, in ``tf.train``'s eager steps.
+"""Descent folded into a wide weight gradient's GEMM, in ``tf.update``.
 
-``tf.train`` owns both halves of a step and shows the gradients to no one, so a wide
-``Dense`` layer's weight gradient ``g2.T @ x2`` (proven finite from the norms of its two
-factors: ``engine/proven.py``) need never be written: its backward leaves the two factors
-(``proven.defer_linear``) and ``update`` applies ``w -= eta * g2.T @ x2`` as one BLAS GEMM
-with ``beta = 1`` (``optimise/blas.py``, as ``tf.compile`` does), the same numbers as the
-product followed by the BLAS axpy of an unfolded step. For the MLP 784-256-128-10 at batch
-32 that drops an 800 kB write and its read from every step (benchmarks/PROFILE.md). Every
-guarantee of ``update`` holds: the bound is the proof the unfolded step trusts, nothing is
-written before every other gradient is checked, and a step that is refused or skipped
-drops the factors; a rule other than ``Descent``, a parameter BLAS cannot update in place,
-or a check that finds something not finite (its culprit is named among all the gradients,
-in walk order) makes the product and goes the unfolded way.
+A wide ``Dense`` layer's weight gradient ``g2.T @ x2`` (proven finite from the norms of its
+two factors: ``engine/proven.py``) need never be written when the step that uses it is
+``Descent``: ``update`` applies ``w -= eta * g2.T @ x2`` as one BLAS GEMM with ``beta = 1``
+(``optimise/blas.py``, as ``tf.compile`` does), the same numbers as the product followed by
+the BLAS axpy of an unfolded step. For the MLP 784-256-128-10 at batch 32 that drops an
+800 kB write and its read from every step (benchmarks/PROFILE.md). The factors come two ways:
+
+- ``tf.train`` shows the gradients to no one: its backward leaves the two factors
+  (``proven.defer_linear``, armed by :func:`arm`) in ``FOLDS.made``;
+- ``tf.withgradient`` hands the gradient out unmade, as a
+  :class:`~typedflux.engine.deferred.DeferredTensor` that any reader but ``update`` makes
+  (``proven.leave_linear``, for a weight ``update`` last stepped by ``Descent``): the user's
+  own loop ``withgradient`` + ``update`` folds too (:func:`foldable`).
+
+Every guarantee of ``update`` holds: the bound is the proof the unfolded step trusts, nothing
+is written before every other gradient is checked, and a step that is refused or skipped
+writes nothing; a rule other than ``Descent``, a parameter BLAS cannot update in place, or a
+check that finds something not finite (its culprit is named among all the gradients, in walk
+order) makes the product and goes the unfolded way.
 
 >>> import typedflux as tf
 >>> m = tf.Chain(tf.Dense(64, 32, tf.relu), tf.Dense(32, 2))
@@ -21,29 +28,41 @@ in walk order) makes the product and goes the unfolded way.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+import threading
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
+import numpy as np
+
+from typedflux.compiler.hooks import ACTIVE
+from typedflux.engine.deferred import DeferredTensor, factors, spend
+from typedflux.engine.deferred import product as made
 from typedflux.engine.plan import plan_of
 from typedflux.engine.proven import FOLDS
 from typedflux.optimise.blas import Gemm
 from typedflux.optimise.finite import all_finite
 from typedflux.optimise.rules import Descent
 
-__all__ = ["arm", "wanted", "product", "check", "apply"]
+__all__ = ["arm", "wanted", "product", "foldable", "check", "apply"]
 
-# (position in update's list of gradients, name, parameter array, (array, g2, x2, bound))
+# (position in update's list of gradients, name, parameter array, (the weight array (train)
+# or the DeferredTensor (withgradient), g2, x2, bound))
 Folded = Tuple[int, str, Any, Tuple[Any, Any, Any, float]]
 
 
 def product(fold: Tuple[Any, Any, Any, float]) -> Any:
     """A deferred weight gradient made, as the unfolded step makes it (``g2.T @ x2``, the
-    Dense VJP's product): where a fold is given up, every caller makes this one.
+    Dense VJP's product: ``engine/deferred.py``): where a fold is given up, every caller
+    makes this one. A fold of ``withgradient``'s unmade gradient (its first entry a
+    :class:`~typedflux.engine.deferred.DeferredTensor`) reads that tensor, which makes
+    the product once, proven as the backward proves it, for its holder too.
 
     >>> import numpy as np
     >>> product((None, np.ones((2, 3)), np.ones((2, 4)), 8.5)).tolist()[0]
     [2.0, 2.0, 2.0, 2.0]
     """
-    return fold[1].T @ fold[2]
+    if isinstance(fold[0], DeferredTensor):
+        return fold[0].data
+    return made(fold[1], fold[2])
 
 
 def _leaves(model: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
@@ -99,6 +118,30 @@ def arm(model: Any, state: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
     return _leaves(model) or None
 
 
+def foldable(g: Any, pd: Any, leaf: Any, axpy_min: int) -> bool:
+    """Whether ``update`` may fold ``withgradient``'s unmade gradient ``g`` (a
+    :class:`~typedflux.engine.deferred.DeferredTensor` not read yet) of the parameter array
+    ``pd``: a ``Descent`` leaf set up for this shape, a product of ``pd``'s shape and dtype,
+    of the size where the unfolded step uses BLAS's axpy (at least ``axpy_min`` entries:
+    the GEMM repeats its numbers), and no ``tf.compile`` recording (which must see every
+    array). The GEMM's own conditions are :func:`apply`'s.
+
+    >>> import numpy as np, typedflux as tf
+    >>> from typedflux.engine.deferred import deferred
+    >>> g = deferred(np.ones((2, 3), np.float32), np.ones((2, 4), np.float32), 8.5)
+    >>> leaf = tf.setup(tf.Descent(), {"w": tf.zeros((3, 4))})["w"]
+    >>> foldable(g, np.zeros((3, 4), np.float32), leaf, 1), foldable(g, np.zeros((3, 4)), leaf, 1)
+    (True, False)
+    """
+    if leaf is None or type(leaf.rule) is not Descent or ACTIVE[0]:
+        return False
+    f = factors(g)
+    if f is None or pd.size < axpy_min or pd.itemsize < 4 or f.g2.dtype is not pd.dtype:
+        return False
+    same: bool = f.shape == pd.shape and leaf.shape == pd.shape
+    return same
+
+
 def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple[bool, float], float]:
     """The finite check of a step with folded weights: ``all_finite(todo)`` and the largest
     bound of the folded products; when something is not finite, the folded products are
@@ -113,6 +156,11 @@ def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple
     """
     checked = all_finite(todo)
     if checked[0]:
+        for f in folded:
+            if isinstance(f[3][0], DeferredTensor):
+                held = factors(f[3][0])
+                if held is not None:
+                    spend(held)  # (its proof is used, as all_finite uses the others')
         return checked, max(f[3][3] for f in folded)
     for i, name, pd, f in reversed(folded):
         todo.insert(i, (name, pd, product(f)))
@@ -121,12 +169,13 @@ def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple
 
 
 def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
-          folded: List[Folded], axpy_min: int) -> Tuple[List[Tuple[Gemm, Any, Any, Any]], float]:
+          folded: List[Folded], axpy_min: int) -> Tuple[List[Tuple[Callable[[Any, Any], None], Any, Any]], float]:
     """Split the checked folded weights: those a ``Descent`` leaf updates by BLAS (a weight
     of at least ``axpy_min`` entries: where the unfolded step uses the axpy whose numbers
-    the GEMM repeats) become prepared GEMMs ``(call, g2.T, x2, w)`` to run after the other
-    parameters' steps, with the largest ``|eta|`` among them; the others get their product
-    made and appended to ``todo`` for the unfolded step.
+    the GEMM repeats) become GEMM calls ``(call, g2.T, x2)`` (``call(a, b)`` runs ``w -= eta
+    * a @ b`` on its weight) to run after the other parameters' steps, with the largest
+    ``|eta|`` among them; the others get their product made and appended to ``todo`` for
+    the unfolded step.
 
     >>> import numpy as np, typedflux as tf
     >>> leaves = tf.setup(tf.Adam(), {"w": tf.zeros((3, 4))}).leaves
@@ -137,7 +186,7 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
     >>> todo[0][2].tolist()[0]   # Adam: the product is made
     [2.0, 2.0, 2.0, 2.0]
     """
-    calls: List[Tuple[Gemm, Any, Any, Any]] = []
+    calls: List[Tuple[Callable[[Any, Any], None], Any, Any]] = []
     risk = 0.0
     for _, name, pd, f in folded:
         leaf = leaves.get(name)
@@ -145,12 +194,47 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
         if (leaf is not None and type(leaf.rule) is Descent and leaf.shape == pd.shape
                 and pd.size >= axpy_min and pd.itemsize >= 4):
             eta = leaf.rule.eta
-            call = Gemm.prepare(-float(eta), a, f[2], 1.0, pd)
+            # (withgradient's factors are private arrays: no overlap with the weight to test.)
+            call = _gemm(-float(eta), a, f[2], pd, isinstance(f[0], DeferredTensor))
             if call is not None:
-                calls.append((call, a, f[2], pd))
+                calls.append((call, a, f[2]))
                 e = eta if eta >= 0.0 else -eta
                 if e > risk:
                     risk = e
                 continue
         todo.append((name, pd, product(f)))
     return calls, risk
+
+
+class _Calls(threading.local):
+    # Per thread (a call's operand slots are its own): the GEMM calls of recent folds, by
+    # (id of the weight, alpha, the operands' layouts) -> (the weight, the call).
+    def __init__(self) -> None:
+        self.calls: Dict[Any, Tuple[Any, Callable[[Any, Any], None]]] = {}
+
+
+_CALLS = _Calls()
+
+
+def _gemm(alpha: float, a: Any, b: Any, c: Any, private: bool) -> Optional[Callable[[Any, Any], None]]:
+    # c += alpha * (a @ b) as a function of (a, b), or None where BLAS cannot run it in
+    # place (Gemm.prepare's tests: made once per weight and layout, not at every step as
+    # they cost ~5 us; ``private`` operands cannot overlap c, others are tested each time).
+    if not private and (np.may_share_memory(a, c) or np.may_share_memory(b, c)):
+        return None
+    calls = _CALLS.calls
+    key = (id(c), alpha, a.shape, a.strides, a.dtype, b.shape, b.strides, b.dtype)
+    hit = calls.get(key)
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    prepared = Gemm.prepare(alpha, a, b, 1.0, c)
+    if prepared is None:
+        return None
+    call = prepared.rebound()
+    if call is None:
+        def call(a: Any, b: Any) -> None:
+            prepared(a, b, c)
+    if len(calls) >= 16:  # (the weights of a few models: a cache of arrays kept alive)
+        calls.clear()
+    calls[key] = (c, call)
+    return call

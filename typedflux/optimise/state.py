@@ -31,7 +31,8 @@ import numpy as np
 
 from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
-from typedflux.engine.proven import FOLDS, VDOT
+from typedflux.engine.deferred import DeferredTensor, factors
+from typedflux.engine.proven import FOLDABLE as _FOLDABLE, FOLDS, VDOT
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise import folds
@@ -304,6 +305,14 @@ def _apply(
             g = made_g if g is None else made_g + _gradient_array(g, name, p)
         if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
+        elif type(g) is DeferredTensor and folds.foldable(g, pd, leaves.get(name), _AXPY_MIN):
+            # withgradient's unmade weight gradient, for a Descent step BLAS can fold into
+            # the product's GEMM (optimise/folds.py); any other case reads g.data below.
+            f = factors(g)
+            if f is not None:
+                folded.append((len(todo), name, pd, (g, f.g2, f.x2, f.bound)))
+                continue
+            g = _gradient_array(g, name, p)
         else:
             g = _gradient_array(g, name, p)
         todo.append((name, pd, g))
@@ -338,9 +347,15 @@ def _apply(
             # ones (biases, a last layer) numpy's expression (Descent.apply's) is cheaper
             # than the ctypes call.
             if pd.size >= _AXPY_MIN and add(-float(eta), g, pd):
+                if pd.itemsize >= 4 and id(pd) not in _FOLDABLE:
+                    if len(_FOLDABLE) >= 4096:  # (ids of arrays long dead: a hint only)
+                        _FOLDABLE.clear()
+                    _FOLDABLE.add(id(pd))  # (its next gradient may come unmade: proven.py)
                 continue
             step = rule.eta * g
         else:
+            if _FOLDABLE:
+                _FOLDABLE.discard(id(pd))
             rule_step(state, name, leaf, pd, g)
             continue
         # In place: the tape that produced ``grads`` is already freed, and every holder of
@@ -348,8 +363,8 @@ def _apply(
         if step.dtype is not pd.dtype:
             step = step.astype(pd.dtype, copy=False)
         pd -= step
-    for call, a, b, pd in gemms:  # w -= eta * (a @ b), last: nothing above can fail then
-        call(a, b, pd)
+    for call, a, b in gemms:  # w -= eta * (a @ b), last: nothing above can fail then
+        call(a, b)
     if raw:
         # (after_step's first test, inline: it clears the usual Descent step without a call.)
         if state._suspects or not (risk < _ETA_SURE and risk * state._bound < _SURE):
