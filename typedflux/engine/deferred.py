@@ -107,7 +107,7 @@ def _assign(t: Any, value: Any) -> None:
         t.__class__ = Tensor
 
 
-class DeferredTensor(Tensor):
+class DeferredTensor(Tensor):  # type: ignore[type-arg, unused-ignore]
     """A gradient tensor whose array is made on its first read (see the module docstring);
     a plain ``Tensor`` from then on.
 

@@ -156,12 +156,12 @@ def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple
     """
     checked = all_finite(todo)
     if checked[0]:
-        for f in folded:
-            if isinstance(f[3][0], DeferredTensor):
-                held = factors(f[3][0])
+        for entry in folded:
+            if isinstance(entry[3][0], DeferredTensor):
+                held = factors(entry[3][0])
                 if held is not None:
                     spend(held)  # (its proof is used, as all_finite uses the others')
-        return checked, max(f[3][3] for f in folded)
+        return checked, max(entry[3][3] for entry in folded)
     for i, name, pd, f in reversed(folded):
         todo.insert(i, (name, pd, product(f)))
     folded.clear()
