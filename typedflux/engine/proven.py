@@ -263,7 +263,9 @@ def defer_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int)
         return False
     made = FOLDS.made
     name = entry[2]
-    if name in made:  # a second use of this weight: its gradient is summed by the tape
+    if name in made or not _used_once(w_id):
+        # (Used again: the tape sums its parts in scan order, and the product added to
+        # their sum later would round differently from three parts on.)
         return False
     limit = _linear_bound(g, x, rows, w.dtype)
     if not limit < LARGEST.get(w.dtype, 0.0):
@@ -277,6 +279,18 @@ def defer_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int)
 #: (:func:`leave_linear`). A hint only, for speed: an id reused by another array makes a
 #: gradient that another rule's update just reads (the product, the same values).
 FOLDABLE: Set[int] = set()
+
+
+def _used_once(w_id: int) -> bool:
+    # Whether the value w_id is an input of one node alone on the tape whose backward scan
+    # withgradient runs (FOLDS.tape): then that node's VJP gives its whole gradient.
+    opened = FOLDS.tape
+    if opened is None:
+        return False
+    uses = 0
+    for node in opened[1]:
+        uses += node[3].count(w_id)
+    return uses == 1
 
 
 def leave_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int) -> bool:
@@ -299,13 +313,8 @@ def leave_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int)
     opened = FOLDS.tape
     if opened is None or id(w) not in FOLDABLE:
         return False
-    ids, nodes, left = opened
-    if ids.count(w_id) != 1:
-        return False
-    uses = 0
-    for node in nodes:
-        uses += node[3].count(w_id)
-    if uses != 1:
+    ids, _, left = opened
+    if ids.count(w_id) != 1 or not _used_once(w_id):
         return False
     flags = x2.flags
     if not (flags.c_contiguous and flags.aligned):
