@@ -3,10 +3,13 @@ the bytes of an input that dies at that call, and only then; replays stay exact.
 
 from __future__ import annotations
 
+import mmap
 from typing import Any, Callable, List
 
 import numpy as np
+import pytest
 
+from typedflux.compiler.memory import zeros
 from typedflux.compiler.program import Program
 from typedflux.compiler.record import Recorder
 
@@ -65,3 +68,18 @@ def test_no_bytes_are_taken_when_the_call_also_reads_a_view_of_the_input() -> No
     mul, add = (next(v.n for v in rec.vars if v.name == name) for name in ("multiply", "add"))
     assert not _shared(rec, mul, add)
     _check(prog, body, (64,))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_zeros_are_read_only_zeros_on_an_anonymous_mapping(dtype: Any) -> None:
+    z = zeros(70_000, dtype)
+    assert z.shape == (70_000,) and z.dtype == dtype and not z.flags.writeable
+    assert not z.view(f"u{z.itemsize}").any()  # +0.0 everywhere, bit for bit
+    with pytest.raises(ValueError):
+        z[3] = 1.0
+    if hasattr(mmap, "MAP_ANONYMOUS") and hasattr(mmap, "PROT_READ"):
+        assert isinstance(z.base, memoryview) and isinstance(z.base.obj, mmap.mmap)
+        assert z.ctypes.data % mmap.PAGESIZE == 0
+    # (Nothing to map: plain read-only zeros.)
+    e = zeros(0, dtype)
+    assert e.shape == (0,) and not e.flags.writeable

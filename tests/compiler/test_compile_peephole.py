@@ -4,6 +4,7 @@ exactly the eager bits, special values included; other maximums are left as reco
 
 from __future__ import annotations
 
+import mmap
 from typing import Any, Callable, List
 
 import numpy as np
@@ -13,6 +14,7 @@ import typedflux as tf
 from typedflux.compiler.peephole import _maximum_agrees, sharpen
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import BUF, CONST, IN, Step, Var
+from typedflux.ops.kernels import relu as _relu_kernel
 
 
 def _specials(dtype: Any, n: int = 40) -> np.ndarray[Any, Any]:
@@ -77,6 +79,21 @@ def test_a_compiled_relu_network_trains_exactly_as_eagerly() -> None:
     entry = next(iter(compiled[2]._entries.values()))[0]
     found = _maximum_steps(entry.program.steps)
     assert len(found) == 2 and all(s.args[1].kind == CONST for s in found)
+    # The Dense layers' fused ReLU read the kernel's cached zeros eagerly; the program reads
+    # the zero-page zeros instead (the kernel's are not always in cache).
+    for s in found:
+        z = s.args[1].arr
+        assert z is not _relu_kernel._ZEROS.get((z.shape, z.dtype))
+        assert not z.any() and not z.flags.writeable and _on_a_mapping(z) == _MAPS
+
+
+_MAPS = hasattr(mmap, "MAP_ANONYMOUS") and hasattr(mmap, "PROT_READ")
+
+
+def _on_a_mapping(a: np.ndarray[Any, Any]) -> bool:
+    while isinstance(a.base, np.ndarray):
+        a = a.base
+    return isinstance(a.base, memoryview) and isinstance(a.base.obj, mmap.mmap)
 
 
 def _recorded(fn: Callable[[Any], Any], x: np.ndarray[Any, Any]) -> List[Step]:

@@ -13,7 +13,12 @@ element-by-element loop, ~5x slower (measured, numpy 2.4, float32 [256, 256]: 18
 against 3.3 us with a zeros array of the same shape; [32, 256]: 2.6 against 0.7 us). Both
 loops compute the same function (NaN propagates, ``maximum(-0.0, 0)`` is ``+0.0``), which
 :func:`_maximum_agrees` checks on every special value once per dtype before a rewrite is
-made: so the program reads one shared, read-only zeros array instead of the scalar.
+made: so the program reads one shared, read-only zeros array instead of the scalar. Those
+zeros are mapped on the system's zero page (``memory.zeros``), so they are always in cache;
+the fused ReLU kernel's own cached zeros (``ops/kernels/relu.py``), which the step reads
+otherwise, are not when their allocation reused memory: the MLP's [256, 256] ReLU took
+10.7 us against 3.9 in the compiled batch-256 step (benchmarks/PROFILE.md), so they are
+replaced as well.
 
 A transposing copy of arithmetic's result (the dense kernel's ``(w @ x.T).T.copy()`` for a
 small batch, the loss's column-major copy of the logits) is a prepared BLAS ``omatcopy`` (:class:`~typedflux.optimise.blas.Transpose`,
@@ -45,8 +50,10 @@ import numpy as np
 
 
 from typedflux.compiler.fuse import vars_of
+from typedflux.compiler.memory import zeros as zero_page
 from typedflux.compiler.record import Recorder
 from typedflux.compiler.steps import BUF, CONST, Call, Step, Var, copy_into
+from typedflux.ops.kernels import relu as _relu_kernel
 from typedflux.ops.kernels.relu import maximum_agrees as _maximum_agrees
 from typedflux.ops.kernels.relu import special_values as _special_values
 from typedflux.optimise.blas import RowAdd, Transpose
@@ -74,9 +81,7 @@ def sharpen(rec: Recorder, steps: List[Step]) -> List[Step]:
             found.append(i)
             wanted[a.arr.dtype] = max(wanted.get(a.arr.dtype, 0), a.arr.size)
     for dt, size in wanted.items():
-        z = np.zeros(size, dt)
-        z.flags.writeable = False
-        zeros[dt] = z
+        zeros[dt] = zero_page(size, dt)
     out = list(steps)
     for i in found:
         s = steps[i]
@@ -139,7 +144,8 @@ def _transpose(s: Step, steps: List[Step]) -> Optional[Transpose]:
 
 def _relu_operand(s: Step) -> Any:
     # The array of ``np.maximum(a, 0, out=(o,))`` (0 a Python number or a 0-d constant,
-    # ``+0``), for a C-contiguous float ``a`` and ``o`` of one shape; else None.
+    # ``+0``, or the fused ReLU kernel's zeros of ``a``'s shape), for a C-contiguous float
+    # ``a`` and ``o`` of one shape; else None.
     if s.fn is not np.maximum or len(s.args) != 2 or set(s.kwargs) != {"out"}:
         return None
     a, c = s.args
@@ -153,7 +159,11 @@ def _relu_operand(s: Step) -> Any:
             and arr.flags.c_contiguous and o.flags.c_contiguous):
         return None
     if isinstance(c, Var):
-        if c.kind != CONST or type(c.arr) is not np.ndarray or c.arr.shape != ():
+        if c.kind != CONST or type(c.arr) is not np.ndarray:
+            return None
+        if c.arr is _relu_kernel._ZEROS.get((arr.shape, arr.dtype)):
+            return a  # the fused ReLU kernel's own cached zeros (read-only, never written)
+        if c.arr.shape != ():
             return None
         c = c.arr.item()
     if type(c) not in (int, float) or c != 0 or math.copysign(1.0, c) < 0:
