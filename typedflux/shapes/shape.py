@@ -214,6 +214,44 @@ def broadcast_dim(a: Dim, b: Dim) -> Optional[Dim]:
     return a if isinstance(a, int) else b
 
 
+def _undecided(a: Dim, b: Dim, d: Dim) -> bool:
+    """Whether ``a`` and ``b`` (broadcast to ``d``) may still clash at run time.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> _undecided(UNKNOWN, 5, 5), _undecided(1, 5, 5), _undecided(sym("N"), sym("N"), sym("N"))
+    (True, False, False)
+    """
+    if a == b or type(a) is int and type(b) is int or is_one(a) is True or is_one(b) is True:
+        return False
+    if isinstance(a, Unknown) or isinstance(b, Unknown) or isinstance(d, Unknown):
+        return True
+    return equal(a, b) is not True
+
+
+def _in_order(
+    pairs: Sequence[Tuple[int, Dim, Dim]], fail: Callable[[int, Dim, Dim], NoReturn]
+) -> list[SDim]:
+    """Broadcast ``(axis, a, b)`` pairs in the order the run time checks them (the first axis
+    first).
+
+    A clash is named only when no axis checked before it may clash and the axis counts
+    from the end (the run time's count); otherwise the run time could name another axis than
+    this one (a symbol's size may make an earlier axis clash), so ``CannotTell`` leaves the
+    result unknown.
+    """
+    out: list[SDim] = []
+    undecided = False
+    for axis, a, b in pairs:
+        d = broadcast_dim(a, b)
+        if d is None:
+            if undecided or axis >= 0:
+                raise CannotTell("the axis the run time names is not known")
+            fail(axis, a, b)
+        undecided = undecided or _undecided(a, b, d)
+        out.append(d)
+    return out
+
+
 def _broadcast(
     x: Shape, y: Shape, fail: Callable[[int, Dim, Dim], NoReturn]
 ) -> Shape:
@@ -225,36 +263,21 @@ def _broadcast(
     if sx is None and sy is None:
         nx, ny = len(x), len(y)
         n = nx if nx > ny else ny
-        out: list[SDim] = []
-        for i in range(-n, 0):
-            a = x[i] if -i <= nx else 1
-            b = y[i] if -i <= ny else 1
-            d = broadcast_dim(a, b)  # type: ignore[arg-type]
-            if d is None:
-                fail(i, a, b)  # type: ignore[arg-type]
-            out.append(d)
-        return tuple(out)
+        return tuple(_in_order([
+            (i, x[i] if -i <= nx else 1, y[i] if -i <= ny else 1)  # type: ignore[misc]
+            for i in range(-n, 0)], fail))
     if sx is not None and sx == sy and len(x) == len(y) and x[sx] == y[sy] and x[sx] != Star():
-        # The same named run at the same place: the dims around it align one to one.
-        same: list[SDim] = []
-        for i, (a, b) in enumerate(zip(x, y)):
-            if i == sx:
-                same.append(a)
-                continue
-            d = broadcast_dim(a, b)  # type: ignore[arg-type]
-            if d is None:
-                fail(i if i < sx else i - len(x), a, b)  # type: ignore[arg-type]
-            same.append(d)
-        return tuple(same)
+        # The same named run at the same place: the dims around it align one to one (an
+        # axis before the run counts from the end by the run's length: never named).
+        n = len(x)
+        same = _in_order([
+            (i - n if i > sx else i, x[i], y[i])  # type: ignore[misc]
+            for i in range(n) if i != sx], fail)
+        return tuple(same[:sx]) + (x[sx],) + tuple(same[sx:])
     post_x = x[sx + 1:] if sx is not None else x
     post_y = y[sy + 1:] if sy is not None else y
     k = min(len(post_x), len(post_y))
-    tail: list[SDim] = []
-    for i in range(-k, 0):
-        d = broadcast_dim(x[i], y[i])  # type: ignore[arg-type]
-        if d is None:
-            fail(i, x[i], y[i])  # type: ignore[arg-type]
-        tail.append(d)
+    tail = _in_order([(i, x[i], y[i]) for i in range(-k, 0)], fail)  # type: ignore[misc]
     if sy is None and len(y) <= len(post_x):
         return x[: len(x) - k] + tuple(tail)
     if sx is None and len(x) <= len(post_y):
