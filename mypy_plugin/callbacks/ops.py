@@ -40,6 +40,8 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.bound_lists import module_list_items
 from mypy_plugin.callbacks.creation import literal_shape
+from mypy_plugin.callbacks.index_tensors import index_with_tensor
+from mypy_plugin.callbacks.tensor_data import tensor_of_data
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -143,6 +145,9 @@ def _array_shape(act: _Actual, lookup: Lookup, names: translate.Names) -> transl
     # A literal's exact shape (``onehot([3, 1, 4], 9)``), else what its type says.
     t, e = _one(act)
     literal = literal_shape(e, lookup) if e is not None and not translate.is_tensor(t) else None
+    made = tensor_of_data(e, lookup) if e is not None and literal is None else None
+    if made is not None:  # ``y.numpy().tolist()``: y's shape (typeshed says Any)
+        t = made
     s = literal if literal is not None else translate.data_shape(t, names)
     if s is None:
         raise _Bail
@@ -305,7 +310,13 @@ def _read(
     if kind == Kind.BOOL:
         return _static(static_bool(e, lookup))
     if kind == Kind.INDEX:
-        return _static(static_index(e, lookup, guessed, lambda b: _dim_or_none(b, lookup, names)))
+        def bound(b: Expression) -> Any:
+            return _dim_or_none(b, lookup, names)
+
+        key: object = static_index(e, lookup, guessed, bound)
+        if isinstance(key, NotStatic):  # ``table[tf.tensor(rel)]``: an integer index tensor
+            key = index_with_tensor(e, lookup, names, lambda i: static_index(i, lookup, None, bound))
+        return _static(key)
     if kind == Kind.STATIC:
         return _static(static_value(e, lookup))
     raise _Bail

@@ -9,6 +9,7 @@ of picking along an axis with an index tensor: ``take_along_axis`` and ``gather`
 from __future__ import annotations
 
 import operator
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from typedflux.shapes import messages
@@ -25,7 +26,46 @@ from typedflux.shapes.shape import (
     surely_nonneg,
 )
 
-__all__ = ["getitem_shape", "slice_size", "take_along_axis_shape", "gather_shape"]
+__all__ = ["getitem_shape", "slice_size", "take_along_axis_shape", "gather_shape", "IndexArray"]
+
+
+@dataclass(frozen=True)
+class IndexArray:
+    """An integer index array in a key, by its shape (the plugin's stand-in for an index
+    tensor whose expression proves it holds integers). Alone among slices, ``None`` and
+    ``...``, numpy puts its axes where the axis it indexes was.
+
+    >>> getitem_shape((9, 3), IndexArray((5, 5))), getitem_shape((2, 9, 3), (slice(None), IndexArray((4,))))
+    ((5, 5, 3), (2, 4, 3))
+    """
+
+    shape: Shape
+
+
+class _ArrayItem(Exception):
+    """An :class:`IndexArray` at this position of the key (basic indexing stops there)."""
+
+
+def _array_key(x: Shape, items: Tuple[object, ...], k: int) -> Shape:
+    """``x[items]`` where ``items[k]`` is the key's one :class:`IndexArray`."""
+    if any(isinstance(it, (int, Expr, Unknown, IndexArray)) for i, it in enumerate(items) if i != k):
+        raise CannotTell("several advanced indices: numpy broadcasts them and may move their axes")
+    index = items[k]
+    assert isinstance(index, IndexArray)
+    out = getitem_shape(x, items[:k] + (slice(None),) + items[k + 1:])
+    consumed = sum(1 for it in items if it is not None and it is not Ellipsis)
+    pos = 0
+    for it in items[:k]:
+        if it is Ellipsis:
+            if star_index(x) is not None:
+                raise CannotTell("an index array after ... in a shape of unknown rank")
+            pos += len(x) - consumed
+        else:
+            pos += 1
+    if star_index(index.shape) is not None and star_index(out) is not None:
+        raise CannotTell("two runs of unknown length")
+    shape: Shape = out[:pos] + index.shape + out[pos + 1:]
+    return shape
 
 
 def _bound(v: Optional[Dim], d: Dim, default: Dim) -> Optional[Dim]:
@@ -166,6 +206,8 @@ def _normalize_key(key: object) -> Tuple[object, ...]:
                    for b, v in zip(bounds, (it.start, it.stop, it.step))):
                 raise CannotTell("slice bounds that are not ints")
             out.append(slice(*bounds))
+        elif isinstance(it, IndexArray):
+            raise _ArrayItem(len(out))
         else:
             i = _as_dim(it)
             if i is None:
@@ -224,7 +266,10 @@ def getitem_shape(x: Shape, key: object) -> Shape:
     typedflux.shapes.errors.ShapeError: Index out of range for "getitem": x has Tensor[3, 4]; need -4 <= index < 4 at axis 1 (index 4)
     """
     _refuse_non_index(x, key)
-    items = _normalize_key(key)
+    try:
+        items = _normalize_key(key)
+    except _ArrayItem as item:
+        return _array_key(x, key if isinstance(key, tuple) else (key,), item.args[0])
     if all_int(x):
         fast = _getitem_ints(x, items)  # type: ignore[arg-type]
         if fast is not None:

@@ -1,0 +1,44 @@
+"""An index tensor whose expression proves it holds integers gathers: ``table[idx]`` is
+``Tensor[*idx.shape, *table.shape[1:]]``. A mask (bools) or a tensor of unknown dtype leaves
+the result's shape unknown: the type holds no dtype."""
+
+from typing import TypeVar
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+V = TypeVar("V", bound=int)
+D = TypeVar("D", bound=int)
+
+T, H = 5, 3
+table = tf.randn(2 * T - 1, H)
+rel = [[j - i + T - 1 for j in range(T)] for i in range(T)]
+reveal_type(table[tf.tensor(rel)])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[5], Literal[3]]"
+bias = table[tf.tensor(rel)].transpose(0, 1, 2)
+scores = tf.randn(2, H, T, T) + bias  # E: Cannot broadcast for "add": x has Tensor[2, 3, 5, 5], y has Tensor[5, 5, 3]; need equal sizes or 1 at axis -3 (3 vs 5)  [shape]
+fixed = tf.randn(2, H, T, T) + table[tf.tensor(rel)].transpose(2, 0, 1)
+reveal_type(fixed)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3], Literal[5], Literal[5]]"
+reveal_type(table[tf.arange(4)])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3]]"
+reveal_type(table[:, tf.tensor([0, 2])])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[9], Literal[2]]"
+reveal_type(table[tf.tensor([i for i in range(4)]), None])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[1], Literal[3]]"
+# A mask, or an index beside an int (numpy moves the result's axes): not read.
+reveal_type(table[tf.tensor([True, False, True, True, False, True, True, False, True])])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(table[table[:, 0] > 0])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(table[tf.tensor([0, 1]), 0])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+@tf.shapecheck
+def pick(emb: Tensor[V, D], scores: Tensor[B, V]) -> Tensor[B, V]:
+    return emb[tf.onecold(scores)]  # E: Return shape Tensor[B, D] does not match the annotation Tensor[B, V]: axis 1 is D, expected V  [shape]
+
+
+@tf.shapecheck
+def pick_fixed(emb: Tensor[V, D], scores: Tensor[B, V]) -> Tensor[B, D]:
+    return emb[scores.argmax(axis=1)]
+
+
+pick_fixed(tf.randn(10, 4), tf.randn(3, 10))
+pick(tf.randn(10, 4), tf.randn(3, 10))
