@@ -181,6 +181,12 @@ class _Checked:
                     item = items(k)
                     if item is not None and isinstance(v, Tensor):
                         env.bind(f'argument "{pname}[{k}]"', fixed.substitute(item), v.shape)
+            elif isinstance(value, (set, frozenset)):
+                # No order: each item on its own, named by the parameter (as the checker).
+                element = items(0)
+                if element is not None:
+                    env.bind_unordered(f'argument "{pname}"', fixed.substitute(element),
+                                       [v.shape for v in value if isinstance(v, Tensor)])
         return fixed
 
 
@@ -204,7 +210,8 @@ def _item_patterns(ann: Any) -> Optional[Callable[[int], Optional[Shape]]]:
         if not any(i is not None for i in items):
             return None
         return lambda k: items[k] if k < len(items) else None
-    if origin in (list, tuple, collections.abc.Sequence, collections.abc.Iterable) and args:
+    if origin in (list, tuple, collections.abc.Sequence, collections.abc.Iterable,
+                  collections.abc.Collection, *_SETS) and args:
         element = annotation_shape(args[0])
         return None if element is None else (lambda k: element)
     return None

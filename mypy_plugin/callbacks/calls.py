@@ -31,6 +31,7 @@ from mypy.nodes import (
     CallExpr,
     Expression,
     ListExpr,
+    SetExpr,
     StarExpr,
     TupleExpr,
 )
@@ -57,10 +58,13 @@ from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
     is_call_protocol,
     layer_argument_mismatch,
+    misses_other_member,
+    protocol_call,
 )
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
+from typedflux.shapes.dims import Star, Unknown
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname"]
@@ -223,6 +227,8 @@ class _Outcome:
     # Parameters given a union of tensor shapes (a variable a loop rebinds): not bound (a
     # member proves nothing), and taken as they come so mypy does not check the members.
     unions: Dict[int, bool] = field(default_factory=dict)
+    # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
+    kept: Dict[int, bool] = field(default_factory=dict)
 
 
 def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
@@ -237,11 +243,13 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
         takes_gives = callable_patterns(formal)
         if takes_gives is not None:
             for label, e, t in _labelled(ctx, sig, i):
-                message = callable_mismatch(name, label, formal, t) or layer_argument_mismatch(
-                    name, label, takes_gives, t)
+                message = callable_mismatch(name, label, protocol_call(formal), t) or \
+                    layer_argument_mismatch(name, label, takes_gives, t)
                 if message is not None:
                     out.failed[i] = True
                     out.error = (ShapeError(message), e)
+                    if misses_other_member(formal, t):
+                        out.kept[i] = True  # mypy's missing-member error stays too
                     return out
             continue
         pattern = _pattern(formal)
@@ -249,6 +257,14 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
         if pattern is None and items is None:
             continue
         for label, e, t in _labelled(ctx, sig, i):
+            if items is not None and isinstance(e, SetExpr):
+                try:
+                    _bind_set(ctx, out, label, items(0), e)
+                except ShapeError as err:
+                    out.failed[i] = True
+                    out.error = (err, e)
+                    return out
+                continue
             if items is not None and not (sig.arg_kinds[i] in (ARG_STAR, ARG_STAR2)):
                 values = [(lb, items(k), ex, it) for lb, k, ex, it in _items(ctx, label, e, t)]
             else:
@@ -266,6 +282,23 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     out.error = (err, ex)
                     return out
     return out
+
+
+def _bind_set(
+    ctx: SigContext, out: _Outcome, label: str, pattern: Optional[translate.StaticShape], e: SetExpr
+) -> None:
+    """A set display's items, each on its own (``Bindings.bind_unordered``, as
+    ``@tf.shapecheck`` checks a set): only when every item's shape is known, since an item
+    the checker cannot read may fail at run time in other words."""
+    shapes: List[translate.StaticShape] = []
+    for item in e.items:
+        it = _arg_type(ctx, item) if not isinstance(item, StarExpr) else None
+        s = translate.shape_of(it, out.names) if it is not None else None
+        if s is None or any(isinstance(d, (Unknown, Star)) for d in s):
+            return
+        shapes.append(s)
+    if pattern is not None:
+        out.env.bind_unordered(f'argument "{label}"', pattern, shapes)
 
 
 def _tensor_union(t: Type) -> bool:
@@ -294,7 +327,7 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
             any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
     if not (failed or env.dims or env.stars or in_strings):
         return sig  # plain TypeVar dims only: mypy's own inference does the same job
-    return _substituted(ctx, sig, env, outcome.names, failed, in_strings)
+    return _substituted(ctx, sig, env, outcome.names, failed, in_strings, outcome.kept)
 
 
 def _substituted(
@@ -304,6 +337,7 @@ def _substituted(
     names: translate.Names,
     failed: Dict[int, bool],
     in_strings: frozenset[str],
+    kept: Optional[Dict[int, bool]] = None,
 ) -> CallableType:
     api = ctx.api
     names_in_scope(api, names)
@@ -339,7 +373,9 @@ def _substituted(
 
     arg_types: List[Type] = []
     for i, t in enumerate(sig.arg_types):
-        if failed and (i in failed or _pattern(t) is not None or _item_patterns(t) is not None):
+        if kept and i in kept:
+            arg_types.append(t)
+        elif failed and (i in failed or _pattern(t) is not None or _item_patterns(t) is not None):
             # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
             # and from reporting the next tensor argument in other words (the first one is
             # the call's error, as at run time; the next shows once it is fixed).

@@ -25,7 +25,8 @@ from mypy.types import CallableType, Instance, ProperType, Type, get_proper_type
 from mypy_plugin import translate
 from typedflux.shapes.layer_params import layer_parameter_mismatch
 
-__all__ = ["callable_patterns", "is_call_protocol", "layer_argument_mismatch"]
+__all__ = ["callable_patterns", "is_call_protocol", "layer_argument_mismatch",
+           "misses_other_member", "protocol_call"]
 
 Patterns = Tuple[Optional[translate.StaticShape], Optional[translate.StaticShape]]
 
@@ -42,14 +43,47 @@ def is_call_protocol(formal: Type) -> bool:
         "__call__" in info.names for info in p.type.mro if info.fullname != "builtins.object")
 
 
+def protocol_call(formal: Type) -> Type:
+    """A Protocol's ``__call__`` as a callable without ``self`` (what a plain function passed
+    for it is compared with); any other type as it is.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> isinstance(protocol_call(AnyType(TypeOfAny.special_form)), AnyType)
+    True
+    """
+    p = get_proper_type(formal)
+    if isinstance(p, Instance) and is_call_protocol(p):
+        call = find_member("__call__", p, p, is_operator=True)
+        if call is not None:
+            return call
+    return formal
+
+
+def misses_other_member(formal: Type, actual: Type) -> bool:
+    """Whether ``actual`` lacks a member of the Protocol ``formal`` other than ``__call__``:
+    a shape error about its ``__call__`` must not hide mypy's error about that member.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> misses_other_member(AnyType(TypeOfAny.special_form), AnyType(TypeOfAny.special_form))
+    False
+    """
+    f, a = get_proper_type(formal), get_proper_type(actual)
+    if not isinstance(f, Instance) or not f.type.is_protocol:
+        return False
+    if isinstance(a, CallableType):
+        a = a.fallback
+    if not isinstance(a, Instance):
+        return False
+    return any(find_member(name, a, a) is None
+               for name in f.type.protocol_members if name != "__call__")
+
+
 def callable_patterns(formal: Type) -> Optional[Patterns]:
     """The tensor a callable parameter's annotation gives its one argument and the tensor it
     asks back (either ``None`` when not a tensor), for a ``Callable[[Tensor[...]], ...]`` or
     a Protocol with a ``__call__``; ``None`` when it names no dims or takes other than one
     positional argument."""
-    p: Optional[ProperType] = get_proper_type(formal)
-    if isinstance(p, Instance) and is_call_protocol(p):
-        p = get_proper_type(find_member("__call__", p, p, is_operator=True))
+    p: Optional[ProperType] = get_proper_type(protocol_call(formal))
     if not isinstance(p, CallableType) or len(p.arg_types) != 1 or not p.arg_kinds[0].is_positional():
         return None
     takes = translate.tensor_pattern(p.arg_types[0])

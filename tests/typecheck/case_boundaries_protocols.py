@@ -74,7 +74,7 @@ embed_named(Dense(12, 6), x12)  # E: Argument "enc" of "embed_named" is Dense(12
 # -- symbolic: sequence dims, a generic Protocol -------------------------------------------------
 encode_seq(Chain(Dense(64, 32, relu), LayerNorm(32)), seq)  # E: Argument "enc" of "encode_seq" is Chain(Dense(64 => 32, relu), LayerNorm(32)), whose output Tensor[B, T, 32] for Tensor[B, T, 64] does not match the annotation Tensor[B, T, 10]: axis 2 is 32, expected 10  [shape]
 encode_seq(Chain(Dense(64, 32, relu), Dense(32, 10)), seq)
-classify(Dense(12, 6), x12)  # E: Argument "head" of "classify" is Dense(12 => 6), whose output Tensor[?, 6] for Tensor[B, D] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4  [shape]
+classify(Dense(12, 6), x12)  # E: Argument "head" of "classify" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, D] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4  [shape]
 classify(Dense(12, 4), x12)
 
 # -- a Callable parameter given a layer or a Chain -----------------------------------------------

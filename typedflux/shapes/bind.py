@@ -110,6 +110,37 @@ class Bindings:
         for axis, p, a in deferred:
             self._solve(what, pattern, actual, axis, p, a)
 
+    def copy(self) -> "Bindings":
+        """A copy to bind into without changing this one."""
+        new = Bindings(self.function, self.rigid)
+        new.dims, new.stars, new.origin = dict(self.dims), dict(self.stars), dict(self.origin)
+        return new
+
+    def bind_unordered(self, what: str, pattern: Shape, actuals: Sequence[Shape]) -> None:
+        """Check the items of a set against ``pattern``, each on its own: a set's order is not
+        known (statically) nor the same from run to run (a tensor hashes by identity), so an
+        item is never checked against what another bound. Raise when every failing item
+        fails in the same words (otherwise which one the run names would depend on the
+        order); bind nothing.
+
+        >>> from typedflux.shapes.dims import sym
+        >>> env = Bindings("f")
+        >>> env.bind_unordered('argument "xs"', (sym("B"), 4), [(3, 4), (5, 4)])  # B differs: order
+        >>> env.bind_unordered('argument "xs"', (sym("B"), 4), [(3, 4), (3, 12)])
+        Traceback (most recent call last):
+        ...
+        typedflux.shapes.errors.ShapeError: Argument "xs" of "f" has shape Tensor[3, 12], which does not match the annotation Tensor[B, 4]: axis 1 is 12, expected 4
+          B=3
+        """
+        failures: List[ShapeError] = []
+        for actual in actuals:
+            try:
+                self.copy().bind(what, pattern, actual)
+            except ShapeError as err:
+                failures.append(err)
+        if failures and len({(f.message, tuple(f.notes)) for f in failures}) == 1:
+            raise failures[0]
+
     def substitute(self, pattern: Shape) -> Shape:
         """``pattern`` with every bound symbol and star replaced by its binding."""
         out: List[SDim] = []

@@ -21,7 +21,7 @@ Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[B, 6] for Tenso
 >>> layer_parameter_mismatch("embed", "enc", layer_item(DenseConfig(12, 4)), (B, 12), (B, 4)) is None
 True
 >>> print(layer_parameter_mismatch("embed", "enc", layer_item(DenseConfig(12, 6)), (B, sym("N")), (B, 4)))
-Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[?, 6] for Tensor[B, N] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
+Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, N] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
 """
 
 from __future__ import annotations
@@ -66,10 +66,10 @@ def layer_parameter_mismatch(
                 return messages.layer_argument_refuses(function, param, err.brief)
             # It fails only with the annotation's names held rigid (``Tensor[B, N]`` for a
             # Dense(12, 6)): its output for some size may still differ from the annotation's.
-            try:
-                out = apply_item(item, erase_names(takes))
-            except (CannotTell, ShapeError):
+            least = _least_erased(item, takes)
+            if least is None:
                 return None
+            out = least
     if gives is None:
         return None
     found = literal_mismatch(gives, out)
@@ -78,3 +78,20 @@ def layer_parameter_mismatch(
     return messages.layer_argument_mismatch(
         function, param, item_text(item), takes, gives, out, found.axis
     )
+
+
+def _least_erased(item: Item, takes: Shape) -> Optional[Shape]:
+    """The layer's output for ``takes`` with as few of its names made unknown as it needs to
+    take it: one axis's (the others keep their names in the message), else all."""
+    erased = erase_names(takes)
+    for i, d in enumerate(erased):
+        if d is takes[i]:
+            continue
+        try:
+            return apply_item(item, takes[:i] + (d,) + takes[i + 1:])
+        except (CannotTell, ShapeError):
+            continue
+    try:
+        return apply_item(item, erased)
+    except (CannotTell, ShapeError):
+        return None
