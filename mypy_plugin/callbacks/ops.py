@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
 from mypy.nodes import (
+    ARG_POS,
     ARG_STAR,
     ARG_STAR2,
     ArgKind,
@@ -168,6 +169,15 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
                 if t is None:
                     raise _Bail
                 types.append(t)
+        elif act.kinds[0] != ARG_STAR and _of_generator(expr) is not None:
+            # ``tf.stack(list(f(x) for x in xs))``: as the comprehension it wraps.
+            return _tensor_list(_Actual(act.types, [_of_generator(expr)], act.kinds), lookup, names)
+        elif act.kinds[0] == ARG_STAR and _homogeneous(get_proper_type(act.types[0])):
+            # ``tf.cat(*[f(x) for x in xs])``, ``tf.cat(*parts)``: any number of one type.
+            p = get_proper_type(act.types[0])
+            assert isinstance(p, Instance)
+            one = _tensor_shape(p.args[0], names)
+            return _Copies((one, one))
         elif isinstance(expr, (ListComprehension, GeneratorExpr)) and act.kinds[0] != ARG_STAR:
             # ``tf.stack([e(x) for e in experts])``: the call's context types the list itself
             # (``Sequence[Tensor]``), so the item's own type says the shape of every item.
@@ -203,6 +213,15 @@ class _Copies(tuple):  # type: ignore[type-arg]
 
 
 _LISTS = ("builtins.list", "typing.Sequence", "collections.abc.Sequence")
+
+
+def _of_generator(e: Optional[Expression]) -> Optional[GeneratorExpr]:
+    """``gen`` of ``list(gen)`` or ``tuple(gen)``."""
+    if (isinstance(e, CallExpr) and isinstance(e.callee, NameExpr) and len(e.args) == 1
+            and e.callee.fullname in ("builtins.list", "builtins.tuple")
+            and e.arg_kinds == [ARG_POS] and isinstance(e.args[0], GeneratorExpr)):
+        return e.args[0]
+    return None
 
 
 def _homogeneous(p: object) -> bool:
@@ -383,7 +402,7 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     except _Bail:
         return ctx.default_return_type
     copies = any(isinstance(v, _Copies) for v in kwargs.values())
-    if copies and spec.name not in ("stack", "concat"):
+    if copies and spec.name not in ("stack", "concat", "cat"):
         return ctx.default_return_type
     try:
         shape = spec.rule(**kwargs)
