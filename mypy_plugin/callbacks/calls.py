@@ -64,7 +64,6 @@ from mypy_plugin.callbacks.layer_params import (
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
-from typedflux.shapes.dims import Star, Unknown
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname"]
@@ -294,7 +293,7 @@ def _bind_set(
     for item in e.items:
         it = _arg_type(ctx, item) if not isinstance(item, StarExpr) else None
         s = translate.shape_of(it, out.names) if it is not None else None
-        if s is None or any(isinstance(d, (Unknown, Star)) for d in s):
+        if s is None or any(d is translate.UNKNOWN or isinstance(d, translate.Star) for d in s):
             return
         shapes.append(s)
     if pattern is not None:
