@@ -174,9 +174,9 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             return _tensor_list(_Actual(act.types, [_of_generator(expr)], act.kinds), lookup, names)
         elif act.kinds[0] == ARG_STAR and _homogeneous(get_proper_type(act.types[0])):
             # ``tf.cat(*[f(x) for x in xs])``, ``tf.cat(*parts)``: any number of one type.
-            p = get_proper_type(act.types[0])
-            assert isinstance(p, Instance)
-            one = _tensor_shape(p.args[0], names)
+            star = get_proper_type(act.types[0])
+            assert isinstance(star, Instance)
+            one = _tensor_shape(star.args[0], names)
             return _Copies((one, one))
         elif isinstance(expr, (ListComprehension, GeneratorExpr)) and act.kinds[0] != ARG_STAR:
             # ``tf.stack([e(x) for e in experts])``: the call's context types the list itself
