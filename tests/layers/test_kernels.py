@@ -301,6 +301,33 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
         )
 
 
+def _naive_maxpool_backward(g: Array, x: Array, k: Any, s: Any, p: Any) -> Array:
+    # Each window's gradient to its first (row-major) maximum, one window at a time.
+    xp = np.pad(x, ((0, 0), (0, 0), (p[0], p[0]), (p[1], p[1])), constant_values=-np.inf)
+    gxp = np.zeros_like(xp)
+    for b, c, r, q in np.ndindex(*g.shape):
+        win = xp[b, c, r * s[0]: r * s[0] + k[0], q * s[1]: q * s[1] + k[1]]
+        i, j = np.unravel_index(np.argmax(win), win.shape)  # (argmax: the first maximum)
+        gxp[b, c, r * s[0] + i, q * s[1] + j] += g[b, c, r, q]
+    return gxp[:, :, p[0]: xp.shape[2] - p[0], p[1]: xp.shape[3] - p[1]]
+
+
+@pytest.mark.parametrize("k,s,p", POOL_CASES + [((2, 2), (1, 1), (0, 0)), ((3, 3), (3, 3), (0, 0))])
+def test_maxpool_backward_credits_the_first_of_tied_maxima(k: Any, s: Any, p: Any) -> None:
+    # Values from {0, 1, 2}: most windows hold their maximum more than once, at any taps
+    # (after a ReLU, all-zero windows are common); both memory orders of the input.
+    x = rng.integers(0, 3, size=(3, 2, 6, 6)).astype(np.float64)
+    y = maxpool2d_forward(x, k, s, p)
+    g = rng.normal(size=y.shape)
+    want = _naive_maxpool_backward(g, x, k, s, p)
+    xc = np.ascontiguousarray(x.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2)
+    for xx in (x, xc):
+        got = maxpool2d_backward(g, xx, maxpool2d_forward(xx, k, s, p), k, s, p)
+        # (Overlapping windows add in another order than the naive loop: rounding only; a
+        # gradient routed to the wrong tap is off by a whole entry of g.)
+        np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
+
+
 @pytest.mark.parametrize("stride", [(2, 2), (1, 1)])
 def test_maxpool_ties_go_to_the_first_maximum(stride: Any) -> None:
     x = np.zeros((1, 1, 4, 4))

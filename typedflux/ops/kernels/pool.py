@@ -58,6 +58,24 @@ def maxpool2d_forward(x: Array, window: Pair, stride: Pair, pad: Pair) -> Array:
     return out
 
 
+def _first_maxima(taps: Iterator[Tuple[int, int, Array]], out: Array, n: int
+                  ) -> Iterator[Tuple[int, int, Array]]:
+    """For each of the ``n`` window taps ``(i, j, view)`` in row-major order: where that tap
+    is the first of its window to hold the window's maximum (ties go to the first, as in
+    PyTorch and NNlib). ``free`` marks the windows not yet credited: after the first tap,
+    the ones it missed (no mask before it), and nobody reads it after the last tap."""
+    free: Optional[Array] = None
+    for k, (i, j, tap) in enumerate(taps):
+        hit = np.equal(tap, out)
+        if free is None:
+            free = ~hit
+        else:
+            hit &= free
+            if k < n - 1:
+                free ^= hit
+        yield i, j, hit
+
+
 def maxpool2d_backward(
     g: Array, x: Array, out: Array, window: Pair, stride: Pair, pad: Pair
 ) -> Array:
@@ -67,26 +85,19 @@ def maxpool2d_backward(
     kh, kw = window
     h, w = x.shape[2:]
     oh, ow = out.shape[2:]
+    out_hw = (oh, ow)
     g = like(g, out)
-    free = np.ones_like(out, dtype=bool)  # windows whose maximum is not yet credited
     if stride == window and pad == (0, 0) and h == oh * kh and w == ow * kw:
         # Windows tile the input: each input cell belongs to exactly one tap of one window,
         # so every cell is written once (no zero fill, no scatter-add).
         gx = np.empty_like(x, dtype=g.dtype)
-        for i in range(kh):
-            for j in range(kw):
-                hit = np.equal(x[:, :, i::kh, j::kw], out)
-                hit &= free
-                free ^= hit
-                np.multiply(g, hit, out=gx[:, :, i::kh, j::kw])
+        for i, j, hit in _first_maxima(_taps(x, window, stride, out_hw), out, kh * kw):
+            np.multiply(g, hit, out=gx[:, :, i::kh, j::kw])
         return gx
     xp = _pad(x, pad, _lowest(x))
     gxp = np.zeros_like(xp, dtype=g.dtype)
-    (sh, sw), out_hw = stride, (oh, ow)
-    for i, j, tap in _taps(xp, window, stride, out_hw):
-        hit = np.equal(tap, out)
-        hit &= free
-        free ^= hit
+    sh, sw = stride
+    for i, j, hit in _first_maxima(_taps(xp, window, stride, out_hw), out, kh * kw):
         gxp[:, :, i : i + sh * (oh - 1) + 1 : sh, j : j + sw * (ow - 1) + 1 : sw] += g * hit
     return _unpad(gxp, pad)
 
