@@ -136,7 +136,10 @@ def _static(value: object) -> Any:
 
 
 def _tensor_shape(t: Type, names: translate.Names) -> translate.StaticShape:
-    s = translate.operand_shape(t, names)
+    # A union (``tf.cat(x, y)`` of a variable a loop rebinds) is read as the shape all its
+    # members share: the result holds for each (mypy does not split a function's argument).
+    s = translate.joined_shape(t, names) if isinstance(get_proper_type(t), UnionType) \
+        else translate.operand_shape(t, names)
     if s is None:
         raise _Bail
     return s
@@ -418,6 +421,10 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         # mypy checks each member in turn, and the value may be another one.
         if not guessed and not _union_operand(ctx):
             report_shape_error(ctx.api, err, ctx.context)
+        elif not guessed:
+            every = _joined_error(route, ctx)  # (one that every member of the unions gives)
+            if every is not None:
+                report_shape_error(ctx.api, every, ctx.context)
         return ctx.default_return_type
     result = _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
     if route.role == "reflected" and not any(
@@ -458,6 +465,81 @@ def _union_operand(ctx: CallContext) -> bool:
         if isinstance(t, UnionType) and len(t.items) > 1:
             return True
     return False
+
+
+def _receiver(route: Route, c: Any) -> Optional[Expression]:
+    """The expression a method's or operator's receiver comes from."""
+    if isinstance(c, OpExpr):
+        return c.left if route.role == "method" else c.right
+    if isinstance(c, ComparisonExpr) and len(c.operands) == 2:
+        return c.operands[0] if route.role == "method" else c.operands[1]
+    if route.role != "method":
+        return None
+    if isinstance(c, UnaryExpr):
+        return c.expr
+    if isinstance(c, IndexExpr):
+        return c.base
+    if isinstance(c, CallExpr) and isinstance(c.callee, MemberExpr):
+        return c.callee.expr
+    return None
+
+
+def _joined(ctx: CallContext, e: Optional[Expression], member: Type) -> Optional[Type]:
+    """The type every member of ``e``'s union has (``Tensor[1, ?]`` for ``Tensor[1, 3] |
+    Tensor[1, 4]``: translate.joined_shape); ``member`` where ``e``'s type is no union of
+    tensors."""
+    if e is None:
+        return member
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = get_proper_type(ctx.api.get_expression_type(e))
+    if not isinstance(t, UnionType):
+        return member
+    names = translate.Names()
+    shape = translate.joined_shape(t, names)
+    template = tensor_template(ctx.api, *t.items)
+    if shape is None or template is None:
+        return None
+    api = ctx.api
+    return translate.type_of_shape(
+        shape, template, names, api.named_generic_type("builtins.int", []),
+        api.named_generic_type("builtins.str", []),
+        api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]))
+
+
+def _joined_error(route: Route, ctx: CallContext) -> Optional[ShapeError]:
+    """The error the rule gives with each union operand read as the shape all its members
+    share: then every member fails (a report holds whichever value the variable has)."""
+    if route.role in ("method", "reflected"):
+        assert isinstance(ctx, MethodContext)
+        receiver = _joined(ctx, _receiver(route, ctx.context), ctx.type)
+        if receiver is None:
+            return None
+        ctx = ctx._replace(type=receiver)
+    arg_types: List[List[Type]] = []
+    for types, exprs in zip(ctx.arg_types, ctx.args):
+        group: List[Type] = []
+        for t, e in zip(types, exprs):
+            j = _joined(ctx, e, t)
+            if j is None:
+                return None
+            group.append(j)
+        arg_types.append(group)
+    ctx = ctx._replace(arg_types=arg_types)
+    lookup = type_lookup(ctx.api)
+    names = translate.Names()
+    guessed: List[bool] = []
+    try:
+        acts = _actuals(route, ctx)
+        kwargs = {arg.name: _read(arg, acts.get(arg.name), lookup, names, guessed)
+                  for arg in route.spec.args if arg.kind != Kind.IGNORED}
+        if guessed or any(isinstance(v, _Copies) for v in kwargs.values()):
+            return None
+        route.spec.rule(**kwargs)
+    except ShapeError as err:
+        return err
+    except (CannotTell, _Bail):
+        return None
+    return None
 
 
 def op_hook(route: Route) -> Callable[[CallContext], Type]:

@@ -31,7 +31,7 @@ from mypy.types import (
 
 from mypy_plugin.translate.common import CARRIED, StaticShape, TENSOR_FULLNAME, is_int_bound
 from mypy_plugin.values import final_int
-from typedflux.shapes.dims import UNKNOWN, Dim, Star, symbols, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "collect_names",
     "is_tensor",
     "shape_of",
+    "joined_shape",
     "dim_of_type",
     "carried_dim",
     "operand_shape",
@@ -122,6 +123,48 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
             return None
     if sum(isinstance(d, Star) for d in out) > 1:
         return None
+    return tuple(out)
+
+
+def joined_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
+    """The shape every member of a union of tensors has (a variable a loop rebinds:
+    ``Tensor[1, 3] | Tensor[1, 4]`` is ``(1, ?)``): an axis all members agree on keeps its
+    dim, any other is unknown; members of several ranks keep only the axes they share from
+    the end, after an unknown run. A shape error it gives holds for every member. A type
+    that is not a union: :func:`shape_of`; None when a member is not a tensor.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> joined_shape(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
+    p = get_proper_type(t)
+    if not isinstance(p, UnionType):
+        return shape_of(t, names)
+    shapes = [shape_of(m, names) for m in p.items]
+    if not shapes or any(s is None for s in shapes):
+        return None
+    return _join([s for s in shapes if s is not None])
+
+
+def _join(shapes: List[StaticShape]) -> StaticShape:
+    def same(a: Union[Dim, Star], b: Union[Dim, Star]) -> bool:
+        if isinstance(a, Star) or isinstance(b, Star):
+            return isinstance(a, Star) and isinstance(b, Star) and a.name == b.name \
+                and a.name is not None
+        return equal(a, b) is True
+
+    def axis(ds: List[Union[Dim, Star]]) -> Union[Dim, Star]:
+        return ds[0] if all(same(ds[0], d) for d in ds[1:]) else UNKNOWN
+
+    first = shapes[0]
+    stars = [tuple(i for i, d in enumerate(s) if isinstance(d, Star)) for s in shapes]
+    if all(len(s) == len(first) and st == stars[0] for s, st in zip(shapes, stars)) and all(
+            same(first[i], s[i]) for s in shapes for i in stars[0]):
+        return tuple(axis([s[i] for s in shapes]) for i in range(len(first)))
+    tail = min(len(s) - (st[-1] + 1 if st else 0) for s, st in zip(shapes, stars))
+    out: List[Union[Dim, Star]] = [Star(None)]
+    for i in range(tail, 0, -1):
+        out.append(axis([s[-i] for s in shapes]))
     return tuple(out)
 
 
