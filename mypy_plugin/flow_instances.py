@@ -94,7 +94,8 @@ from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["instance_attributes", "construction_check", "attribute_value", "attribute_hook"]
+__all__ = ["instance_attributes", "construction_check", "construction_values", "new_errors",
+           "attribute_value", "attribute_hook"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _POISON = ("setattr", "delattr", "vars")
@@ -361,7 +362,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
             continue
         if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):
             known[name] = v
-    return known, _new_errors(chk, run.errors)
+    return known, new_errors(chk, run.errors)
 
 
 def _lists(init: FuncDef) -> bool:
@@ -380,7 +381,7 @@ def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
     return v
 
 
-def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:
+def new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:
     """The ``[shape]`` messages only these values give: an expression that fails with its
     parameters' declared types too was reported in ``__init__`` already."""
     out: List[Any] = []
@@ -408,6 +409,13 @@ def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str,
         return found[0] if found is not None else None
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
+
+
+def construction_values(chk: Any, call: CallExpr) -> Optional[Dict[str, Any]]:
+    """The attributes ``call`` (``MLP(6, 16, 3)``) gives the instance it builds, as for
+    :func:`instance_attributes` (None: not a traced model class, or nothing known)."""
+    found = _built(chk, call)
+    return found[0] if found is not None else None
 
 
 def attribute_value(chk: Any, e: MemberExpr) -> Any:

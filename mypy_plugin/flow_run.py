@@ -178,6 +178,9 @@ class Run:
         # of the expressions typed on the way are kept for the caller.
         self.typed_locals = False
         self.errors: List[Tuple[Expression, List[Any]]] = []
+        # A ``__call__`` body checked for one traced instance (flow_calls.py): every
+        # expression is typed (its messages kept), a local holds its typed value.
+        self.checks = False
 
     def lookup(self, e: Expression) -> Any:
         return fallback(self.chk, e)
@@ -245,7 +248,7 @@ class Run:
             if isinstance(st.rvalue, ListExpr):
                 v = Seq(tuple(self.item(x, safe) for x in st.rvalue.items))
             elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
-                    self.typed_locals and isinstance(st.rvalue, CallExpr))):
+                    self.typed_locals and (isinstance(st.rvalue, CallExpr) or self.checks))):
                 v = self.item(st.rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
             for lv in st.lvalues:
                 self.assign(lv, v, safe, fresh=isinstance(st.rvalue, ListExpr)
@@ -257,10 +260,12 @@ class Run:
             owner = self.record_of(st.lvalue)
             assert owner is not None and isinstance(st.lvalue, MemberExpr)
             self.env[owner] = self.env[owner].set(st.lvalue.name, NOT_STATIC)
-        elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr):
+        elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr) and not (
+                self.checks and not self.mutates(st.expr)):
             self.mutate(st.expr, safe)
         elif isinstance(st, ExpressionStmt):
-            self.value(st.expr, safe)  # binds nothing (no walrus is followed)
+            if isinstance(self.value(st.expr, safe), NotStatic) and self.checks:
+                self.item(st.expr, safe)  # (typed for its messages only)
         else:
             self.havoc([st])
             return None
@@ -320,6 +325,18 @@ class Run:
             return
         self.assign(target, self.value(OpExpr(st.op, target, st.rvalue), safe), safe)
 
+    def mutates(self, call: CallExpr) -> bool:
+        """Whether ``call`` is ``xs.append(...)``/``xs.extend(...)`` of a list followed."""
+        callee = call.callee
+        if not isinstance(callee, MemberExpr) or callee.name not in ("append", "extend"):
+            return False
+        base = callee.expr
+        if isinstance(base, NameExpr) and isinstance(base.node, Var):
+            return isinstance(self.env.get(base.node), Seq)
+        owner = self.record_of(base)
+        return owner is not None and isinstance(base, MemberExpr) and isinstance(
+            self.env[owner].get(base.name), Seq)
+
     def mutate(self, call: CallExpr, safe: Set[int]) -> None:
         """``layers.append(e)``, ``layers.extend([...])``; any other call only reads."""
         callee = call.callee
@@ -369,7 +386,7 @@ class Run:
     def item(self, e: Expression, safe: Set[int]) -> Any:
         """A list item: its value, or its type when only mypy can say (a layer)."""
         v = self.value(e, safe)
-        if not isinstance(v, NotStatic) or isinstance(e, NameExpr):
+        if not isinstance(v, NotStatic) or (isinstance(e, NameExpr) and not self.checks):
             return v
         t, errors = typed(self.chk, e, self.env)
         p = get_proper_type(t) if t is not None else None

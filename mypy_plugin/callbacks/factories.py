@@ -56,6 +56,7 @@ from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
+from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NotStatic, evaluate
@@ -134,6 +135,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
         return user_layer_call(ctx)  # ``block(x)`` of a user layer (layer_bodies.py)
     if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
         construction_check(ctx)  # ``MLP(6, 16, 3)``: what its __init__ builds (flow_instances.py)
+        call_body_check(ctx)  # its __call__ body with those layers (flow_calls.py)
         return None
     found = _callee(ctx, call)
     if found is None:

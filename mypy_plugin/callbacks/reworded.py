@@ -32,7 +32,10 @@ Also, an error reported inside an operator's filter makes the whole expression `
 under ``--warn-return-any`` mypy adds ``Returning Any from function declared to return ...
 [no-any-return]`` to a ``[shape]`` error in ``return y + 1``. That warning, on a return
 statement where a ``[shape]`` error was just recorded, is dropped: its ``Any`` is the shape
-error's (it comes back, if it has another cause, once the shape is fixed).
+error's (it comes back, if it has another cause, once the shape is fixed). So is the note
+mypy adds after a ``[shape]`` error of an operator applied to a union (``Left operand is of
+type "Tensor[Literal[1], Literal[3]] | ..."``): the error names the shape all the members
+share, in shape words.
 
 If mypy's internals differ from what this module expects (another mypy version), nothing is
 installed and the errors stay mypy's own (docs/errors.md, "Known limits").
@@ -226,7 +229,8 @@ def _on_error(state: _State, file: str, info: Any) -> bool:
 def _reword(state: _State, file: str, info: Any) -> bool:
     code = info.code.code if info.code is not None else ""
     if info.severity != "error":
-        return False
+        return code == "operator" and info.message.startswith(_UNION_NOTES) and \
+            state.last_shape == (file, info.line, info.column)
     shape_before, state.last_shape = state.last_shape, ("", -1, -1)
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
@@ -254,6 +258,12 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         state.last_shape = (file, info.line, info.column)
     return False
 
+
+# mypy's note after an error of an operator applied to a union (``Left operand is of type
+# "Tensor[Literal[1], Literal[3]] | ..."``): a [shape] error there names the shape all the
+# members share (callbacks/ops.py), so the note, in mypy's Literal words, is dropped.
+_UNION_NOTES = ("Left operand is of type ", "Right operand is of type ",
+                "Both left and right operands are unions")
 
 # mypy checks a set display as a call of ``<set>``: an item is an argument of it.
 _SET_ITEM = " to <set> has incompatible type "

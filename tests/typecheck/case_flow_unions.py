@@ -26,7 +26,7 @@ while steps < 2:
     idx = tf.cat(idx, nxt, axis=1)
     steps += 1
 table = tf.randn(vocab, D)
-emb(idx) @ table  # E: Inner dimensions differ for "matmul": x has Tensor[1, ?, 8], w has Tensor[20, 8]; need x.shape[-1] == w.shape[-2] (8 vs 20); did you mean to transpose w (w.T)?  [shape]  # N: Left operand is of type "Tensor[Literal[1], Literal[3], Literal[8]] | Tensor[Literal[1], Literal[4], Literal[8]] | Tensor[Literal[1], Any, Literal[8]]"
+emb(idx) @ table  # E: Inner dimensions differ for "matmul": x has Tensor[1, ?, 8], w has Tensor[20, 8]; need x.shape[-1] == w.shape[-2] (8 vs 20); did you mean to transpose w (w.T)?  [shape]
 emb(idx) @ table.T
 head(emb(idx)).sum(axis=1) + tf.randn(1, 20)
 idx.sum(axis=1) + tf.randn(1)
@@ -59,7 +59,7 @@ def grow_rows(x: Tensor[B, 3, 8], w: Tensor[5, 8]) -> None:
     while n < 2:
         x = tf.cat(x, x[:, :1, :], axis=1)
         n += 1
-    print((x @ w).shape)  # E: Inner dimensions differ for "matmul": x has Tensor[B, ?, 8], w has Tensor[5, 8]; need x.shape[-1] == w.shape[-2] (8 vs 5); did you mean to transpose w (w.T)?  [shape]  # N: Left operand is of type "Tensor[B, Literal[3], Literal[8]] | Tensor[B, Literal[4], Literal[8]] | Tensor[B, Any, Literal[8]]"
+    print((x @ w).shape)  # E: Inner dimensions differ for "matmul": x has Tensor[B, ?, 8], w has Tensor[5, 8]; need x.shape[-1] == w.shape[-2] (8 vs 5); did you mean to transpose w (w.T)?  [shape]
 
 
 def grow_rows_fixed(x: Tensor[B, 3, 8], w: Tensor[5, 8]) -> None:

@@ -14,7 +14,7 @@ class FeedForward:
         self.down = Dense(hidden, hidden)
 
     def __call__(self, x: Tensor[B, 32]) -> Tensor[B, 32]:
-        return x + self.down(self.up(self.norm(x)))  # BUG[gap flow: sizes of layers built from __init__ int parameters]
+        return x + self.down(self.up(self.norm(x)))  # BUG  # E: Cannot broadcast for "add": x has Tensor[B, 32], y has Tensor[B, 128]; need equal sizes or 1 at axis -1 (32 vs 128)  [shape]  # N: with the layers FeedForward(32, 128) builds (line 20)
 
 
 block = FeedForward(32, 128)

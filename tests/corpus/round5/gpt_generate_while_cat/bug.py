@@ -12,4 +12,4 @@ while steps < 4:
     idx = tf.cat(idx, nxt, axis=1)
     steps += 1
 table = tf.randn(vocab, D)
-print((emb(idx) @ table).shape)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[1, ?, 8], w has Tensor[20, 8]; need x.shape[-1] == w.shape[-2] (8 vs 20); did you mean to transpose w (w.T)?  [shape]  # N: Left operand is of type "Tensor[Literal[1], Literal[3], Literal[8]] | Tensor[Literal[1], Literal[4], Literal[8]] | Tensor[Literal[1], Any, Literal[8]]"
+print((emb(idx) @ table).shape)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[1, ?, 8], w has Tensor[20, 8]; need x.shape[-1] == w.shape[-2] (8 vs 20); did you mean to transpose w (w.T)?  [shape]
