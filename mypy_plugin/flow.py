@@ -67,7 +67,7 @@ from mypy_plugin.flow_run import (
 )
 
 __all__ = [
-    "value_at", "run_function", "outer_value", "active_value", "list_items",
+    "value_at", "tensor_at", "run_function", "outer_value", "active_value", "list_items",
     "comprehension_items",
 ]
 
@@ -101,12 +101,12 @@ def value_at(chk: Any, e: Any) -> Any:
         return NOT_STATIC
 
 
-def _value_at(chk: Any, e: Any) -> Any:
+def _value_at(chk: Any, e: Any, tensors: bool = False) -> Any:
     if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
         return NOT_STATIC
     for env in reversed(ACTIVE):
         if e.node in env:
-            return env[e.node]
+            return env[e.node] if not tensors else NOT_STATIC
     found = _scope(chk, e)
     if found is None or id(found[0]) in RUNNING:
         return NOT_STATIC
@@ -114,7 +114,7 @@ def _value_at(chk: Any, e: Any) -> Any:
     k = next((i for i, st in enumerate(body) if contains(st, e)), None)
     if k is None:
         return NOT_STATIC
-    progress = _progress(chk, node, body, params)
+    progress = _progress(chk, node, body, params, tensors)
     RUNNING.add(id(node))
     try:
         start = progress.upto(k)
@@ -122,12 +122,29 @@ def _value_at(chk: Any, e: Any) -> Any:
             return NOT_STATIC
         run = Run(chk, node, [])
         run.env, run.captured, run.steps = dict(start), progress.run.captured, STEPS // 2
+        run.tensors = tensors
         at = run.before([body[k]], e)
     except Stop:
         return NOT_STATIC
     finally:
         RUNNING.discard(id(node))
     return NOT_STATIC if at is None else at.get(e.node, NOT_STATIC)
+
+
+def tensor_at(chk: Any, e: Any) -> Optional[Instance]:
+    """The type the name ``e`` holds where it is read, from its scope's run with every
+    assignment typed again on the names' values (a loop over a known list of layers applies
+    each in turn: ``for layer in layers: h = layer(h)``); None when not known. Slower than
+    :func:`value_at`: for a read whose type mypy leaves a union.
+
+    >>> tensor_at(object(), object()) is None
+    True
+    """
+    try:
+        v = _value_at(chk, e, tensors=True)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        return None
+    return v.type if isinstance(v, Item) and isinstance(v.type, Instance) else None
 
 
 class _Progress:
@@ -157,16 +174,23 @@ class _Progress:
         return self.snaps[k]
 
 
-_PROGRESS: Dict[Tuple[int, int], Tuple[Node, List[Statement], _Progress]] = {}
+_PROGRESS: Dict[Tuple[int, int, bool], Tuple[Node, List[Statement], _Progress]] = {}
 
 
-def _progress(chk: Any, node: Node, body: List[Statement], params: List[Var]) -> _Progress:
-    key = (id(node), getattr(chk, "pass_num", 0))
+def _progress(chk: Any, node: Node, body: List[Statement], params: List[Var],
+              tensors: bool = False) -> _Progress:
+    key = (id(node), getattr(chk, "pass_num", 0), tensors)
     hit = _PROGRESS.get(key)
     if hit is not None and hit[0] is node and hit[1] is body:
         return hit[2]
     run = Run(chk, node, params)
     run.captured = captured(body)
+    run.tensors = tensors
+    if tensors:  # a parameter holds what its annotation says where the function starts
+        for v in params:
+            t = get_proper_type(v.type) if v.type is not None else None
+            if isinstance(t, Instance) and v.is_ready:
+                run.env[v] = Item(t, NameExpr(v.name))
     found = _Progress(run, body)
     if len(_PROGRESS) >= 64:
         del _PROGRESS[next(iter(_PROGRESS))]

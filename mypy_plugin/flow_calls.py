@@ -46,6 +46,9 @@ from mypy.nodes import (
     UnaryExpr,
 )
 
+from mypy.types import AnyType, CallableType, get_proper_type
+
+from mypy_plugin import translate
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow_instances import construction_values
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
@@ -94,7 +97,8 @@ def _check(ctx: Any) -> None:
 
 
 def _own_call(info: TypeInfo) -> Optional[FuncDef]:
-    """The class's own plain ``__call__`` with a body (None: none, or one not read here)."""
+    """The class's own plain ``__call__`` with a body and a shaped input (None: none, or
+    one not read here)."""
     sym = info.names.get("__call__")
     method = sym.node if sym is not None else None
     if not isinstance(method, FuncDef) or method.is_decorated or method.is_generator or \
@@ -102,9 +106,17 @@ def _own_call(info: TypeInfo) -> Optional[FuncDef]:
             method.is_overload:
         return None
     try:
-        return method if method.arguments and method.body.body else None
+        if not method.arguments or not method.body.body:
+            return None
     except AttributeError:  # (read from mypy's cache: no body)
         return None
+    sig = method.type
+    if not isinstance(sig, CallableType) or all(
+            isinstance(get_proper_type(t), AnyType) or (
+                translate.is_tensor(t) and translate.tensor_pattern(t) is None)
+            for t in sig.arg_types[1:]):
+        return None  # (bare inputs: the body is the layer's rule at each call, layer_bodies.py)
+    return method
 
 
 def _errors(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Any]:

@@ -15,7 +15,7 @@ types them (``Literal[256]``); its messages are held back for the caller.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
@@ -145,6 +145,15 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
     # mypy caches a call's type by its node: the same nodes are inferred per iteration.
     cache = chk.expr_checker.expr_cache
     chk.expr_checker.expr_cache = {}
+    # mypy narrows a name to what its binder holds where the check is (a read further down:
+    # ``h`` after the loop that rebinds it), which would hide the value bound here.
+    hidden: List[Tuple[Dict[Any, Any], Any, Any]] = []
+    frames = getattr(getattr(chk, "binder", None), "frames", [])
+    for var, _ in bound:
+        for frame in frames:
+            key = ("Var", var)
+            if key in frame.types:
+                hidden.append((frame.types, key, frame.types.pop(key)))
     ACTIVE.append(env)
     try:
         with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
@@ -152,6 +161,8 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
     finally:
         ACTIVE.pop()
         chk.expr_checker.expr_cache = cache
+        for types, key, current in reversed(hidden):
+            types[key] = current
         for var, old in reversed(bound):
             var.type = old
     # Names typed as their values make some of mypy's optional checks speak (``c == 16`` of a
@@ -181,6 +192,9 @@ class Run:
         # A ``__call__`` body checked for one traced instance (flow_calls.py): every
         # expression is typed (its messages kept), a local holds its typed value.
         self.checks = False
+        # A scope run for the tensors its names hold (flow.tensor_at): an assignment whose
+        # value is not static holds its type, when every name it reads holds a value.
+        self.tensors = False
 
     def lookup(self, e: Expression) -> Any:
         return fallback(self.chk, e)
@@ -250,6 +264,8 @@ class Run:
             elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
                     self.typed_locals and (isinstance(st.rvalue, CallExpr) or self.checks))):
                 v = self.item(st.rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
+            elif isinstance(v, NotStatic) and self.tensors:
+                v = self.tensor(st.rvalue)
             for lv in st.lvalues:
                 self.assign(lv, v, safe, fresh=isinstance(st.rvalue, ListExpr)
                             and len(st.lvalues) == 1)
@@ -296,6 +312,9 @@ class Run:
                 v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
                 # another name for it could change it unseen)
             self.env[owner] = self.env[owner].set(lv.name, v)
+        elif isinstance(lv, MemberExpr) and self.tensors and isinstance(
+                lv.expr, NameExpr) and isinstance(lv.expr.node, Var):
+            self.env[lv.expr.node] = NOT_STATIC  # (``x.data = ...``: x is not followed)
         elif isinstance(lv, IndexExpr):  # ``layers[0] = Dense(...)``: that list is not known
             if isinstance(lv.base, NameExpr) and isinstance(lv.base.node, Var):
                 self.env[lv.base.node] = NOT_STATIC
@@ -393,6 +412,20 @@ class Run:
         if errors and self.typed_locals:
             self.errors.append((e, errors))
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
+            return NOT_STATIC
+        return Item(p, e)
+
+    def tensor(self, e: Expression) -> Any:
+        """``e``'s type (a tensor, a layer) when every name of the scope it reads holds a
+        value here: a name the run does not know would be typed as it is where the read
+        is, not here."""
+        for x in get_subexpressions(e):
+            if isinstance(x, NameExpr) and isinstance(x.node, Var) and _as_type(
+                    self.chk, self.env.get(x.node, NOT_STATIC)) is None:
+                return NOT_STATIC
+        t, errors = typed(self.chk, e, self.env)
+        p = get_proper_type(t) if t is not None else None
+        if errors or not isinstance(p, Instance):
             return NOT_STATIC
         return Item(p, e)
 

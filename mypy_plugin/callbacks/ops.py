@@ -50,6 +50,7 @@ from mypy_plugin.callbacks.common import (
     tensor_template,
     type_lookup,
 )
+from mypy_plugin.flow import tensor_at
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic,
@@ -392,6 +393,7 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     True
     """
     spec = route.spec
+    ctx = _followed(route, ctx)
     lookup = type_lookup(ctx.api)
     names = translate.Names()
     guessed: List[bool] = []
@@ -494,6 +496,10 @@ def _joined(ctx: CallContext, e: Optional[Expression], member: Type) -> Optional
         t = get_proper_type(ctx.api.get_expression_type(e))
     if not isinstance(t, UnionType):
         return member
+    if isinstance(e, NameExpr):
+        held = tensor_at(ctx.api, e)  # (a name the scope's run follows: flow.py)
+        if held is not None:
+            return held
     names = translate.Names()
     shape = translate.joined_shape(t, names)
     template = tensor_template(ctx.api, *t.items)
@@ -504,6 +510,38 @@ def _joined(ctx: CallContext, e: Optional[Expression], member: Type) -> Optional
         shape, template, names, api.named_generic_type("builtins.int", []),
         api.named_generic_type("builtins.str", []),
         api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]))
+
+
+def _followed(route: Route, ctx: CallContext) -> CallContext:
+    """``ctx`` with each operand that is a name mypy types as a union (``h`` after ``for
+    layer in layers: h = layer(h)``) typed as its scope's run says it holds there (flow.py),
+    when the run knows: that one value, not each member of the union."""
+    c = ctx.context
+    receiver = _receiver(route, c) if route.role in ("method", "reflected") else None
+    args = [list(group) for group in ctx.args]
+    if isinstance(c, OpExpr) and len(args) == 1 and len(args[0]) == 1:
+        # (mypy passes an operand of an operator as a TempNode of one member's type)
+        args[0][0] = c.right if route.role == "method" else c.left
+    names = [e for e in [receiver, *(e for group in args for e in group)]
+             if isinstance(e, NameExpr)]
+    if not names:
+        return ctx
+    held: Dict[int, Type] = {}
+    for e in names:
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            t = get_proper_type(ctx.api.get_expression_type(e))
+        if isinstance(t, UnionType):
+            found = tensor_at(ctx.api, e)
+            if found is not None:
+                held[id(e)] = found
+    if not held:
+        return ctx
+    if receiver is not None and id(receiver) in held:
+        assert isinstance(ctx, MethodContext)
+        ctx = ctx._replace(type=held[id(receiver)])
+    return ctx._replace(arg_types=[
+        [held.get(id(e), t) for t, e in zip(types, exprs)]
+        for types, exprs in zip(ctx.arg_types, args)])
 
 
 def _joined_error(route: Route, ctx: CallContext) -> Optional[ShapeError]:

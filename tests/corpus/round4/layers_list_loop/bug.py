@@ -9,4 +9,4 @@ for layer in layers:
     h = layer(h)
 out = h + x
 wide = tf.randn(3, 16)
-print((out + wide).shape)  # BUG[gap flow: the output of a loop over a list of layers of several kinds is unknown]
+print((out + wide).shape)  # BUG  # E: Cannot broadcast for "add": x has Tensor[3, 8], y has Tensor[3, 16]; need equal sizes or 1 at axis -1 (8 vs 16)  [shape]
