@@ -166,7 +166,8 @@ def _text(call: CallExpr) -> str:
         shown = _arg_text(a)
         args.append(f"{name}={shown}" if name else shown)
     callee = call.callee
-    return f"{callee.name if isinstance(callee, RefExpr) else '...'}({', '.join(args)})"
+    name = callee.name if isinstance(callee, (NameExpr, MemberExpr)) else "..."
+    return f"{name}({', '.join(args)})"
 
 
 def _arg_text(e: Expression) -> str:

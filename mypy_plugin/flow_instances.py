@@ -26,7 +26,9 @@ made from another module is not seen):
 - the instance is built by a call written where it is read (``MLP(6, 16, 3)(x)``), or held
   in a name bound exactly once to that call: at module level (``module_constants.bound_once``)
   or at the top level of the function being checked (no other binding, no ``global``/
-  ``nonlocal``/walrus for it);
+  ``nonlocal``/walrus for it); or read as ``self.block`` in a method of a model class whose
+  ``__init__`` binds it at its top level to that call, the module's only binding of an
+  attribute of that name;
 - the class is defined at the module's top level, derives from ``object`` only, has no
   decorator or metaclass, and defines ``__init__`` as a plain method and none of
   ``__new__``, ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``;
@@ -57,17 +59,10 @@ from mypy.nodes import (
     GDEF,
     LDEF,
     AssignmentStmt,
-    Block,
     CallExpr,
     ClassDef,
-    Decorator,
     ListExpr,
     DelStmt,
-    IfStmt,
-    MatchStmt,
-    OverloadedFuncDef,
-    TryStmt,
-    WhileStmt,
     Expression,
     ForStmt,
     FuncDef,
@@ -87,14 +82,14 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_names import binding_targets
+from mypy_plugin.flow_names import binding_targets, own_expressions
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, captured, typed
 from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate, safe_reads
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["instance_attributes", "construction_check", "construction_values", "new_errors",
+__all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
            "attribute_value", "attribute_hook"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
@@ -142,7 +137,7 @@ class _Module:
         # ``self.layers.append(...)`` in a model's ``__init__`` is followed by its run.
         selves = {init.arguments[0].variable for init in self.inits.values()}
         for st in walk(tree.defs):
-            own = _own_expressions(st)
+            own = own_expressions(st)
             safe = safe_reads(own)
             safe |= {id(x) for x in own if isinstance(x, MemberExpr) and isinstance(
                 x.expr, NameExpr) and x.expr.node in selves}
@@ -173,29 +168,6 @@ class _Module:
                 elif isinstance(x, CallExpr) and isinstance(x.callee, NameExpr) and \
                         x.callee.name in _POISON:
                     self.poisoned = True
-
-
-def _own_expressions(st: Statement) -> List[Expression]:
-    """The expressions of ``st`` itself (a compound statement's header, not its body)."""
-    heads: List[Expression]
-    if isinstance(st, ForStmt):
-        heads = [st.index, st.expr]
-    elif isinstance(st, (IfStmt, WithStmt)):
-        heads = list(st.expr) + [t for t in getattr(st, "target", []) if t is not None]
-    elif isinstance(st, WhileStmt):
-        heads = [st.expr]
-    elif isinstance(st, TryStmt):
-        heads = [t for t in [*st.types, *st.vars] if t is not None]
-    elif isinstance(st, MatchStmt):
-        heads = [st.subject]
-    elif isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef, Block)):
-        heads = []
-    else:
-        return list(get_subexpressions(st))
-    out: List[Expression] = []
-    for h in heads:
-        out.extend(get_subexpressions(h))
-    return out
 
 
 def _model_init(d: ClassDef) -> Optional[FuncDef]:
@@ -241,6 +213,8 @@ def _construction(chk: Any, tree: MypyFile, module: _Module, e: Expression) -> O
     if isinstance(e, CallExpr):
         return e if isinstance(e.callee, RefExpr) and isinstance(e.callee.node, TypeInfo) \
             else None
+    if isinstance(e, MemberExpr):
+        return _held(chk, module, e)
     if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
         return None
     if e.kind == GDEF:
@@ -250,6 +224,28 @@ def _construction(chk: Any, tree: MypyFile, module: _Module, e: Expression) -> O
     if not isinstance(func, FuncDef):
         return None
     return _local_constructions(func).get(e.node)
+
+
+def _held(chk: Any, module: _Module, e: MemberExpr) -> Optional[CallExpr]:
+    """``self.block`` in a method of a model class whose ``__init__`` binds it, at its top
+    level, to a construction (``self.block = Block(64)``), the only binding of an attribute
+    of that name in the module."""
+    func = chk.scope.current_function()
+    if not isinstance(func, FuncDef) or not func.arguments or not isinstance(
+            e.expr, NameExpr) or e.expr.node is not func.arguments[0].variable:
+        return None
+    init = module.inits.get(func.info.fullname) if func.info is not None else None
+    if init is None or module.attributes().poisoned or module.bound.get(e.name) != 1:
+        return None
+    owner = init.arguments[0].variable
+    for st in init.body.body:
+        call = _single_call(st)
+        if call is not None and isinstance(st, AssignmentStmt):
+            target = st.lvalues[0]
+            if isinstance(target, MemberExpr) and target.name == e.name and isinstance(
+                    target.expr, NameExpr) and target.expr.node is owner:
+                return call
+    return None
 
 
 _LOCALS: Dict[int, Tuple[FuncDef, List[Statement], Dict[Var, CallExpr]]] = {}
@@ -362,7 +358,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
             continue
         if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):
             known[name] = v
-    return known, new_errors(chk, run.errors)
+    return known, _new_errors(chk, run.errors)
 
 
 def _lists(init: FuncDef) -> bool:
@@ -381,7 +377,7 @@ def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
     return v
 
 
-def new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:
+def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:
     """The ``[shape]`` messages only these values give: an expression that fails with its
     parameters' declared types too was reported in ``__init__`` already."""
     out: List[Any] = []
@@ -407,6 +403,17 @@ def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str,
         call = _construction(chk, tree, _modules(tree), e)
         found = _built(chk, call) if call is not None else None
         return found[0] if found is not None else None
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        return None
+
+
+def construction_of(chk: Any, e: Expression) -> Optional[CallExpr]:
+    """The call that built what ``e`` stands for (a name bound once to it, ``self.block``
+    bound once in ``__init__``, or the call itself), as :func:`instance_attributes` traces
+    it; None when there is none."""
+    try:
+        tree = _tree(chk)
+        return _construction(chk, tree, _modules(tree), e) if tree is not None else None
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
 

@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from mypy.nodes import (
     AssignmentExpr,
     AssignmentStmt,
+    Block,
     ClassDef,
     Decorator,
     Expression,
@@ -39,7 +40,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import walk
 
-__all__ = ["captured", "contains", "bound_vars", "other_bindings"]
+__all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions"]
 
 
 _CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
@@ -130,3 +131,31 @@ def other_bindings(st: Statement) -> List[Optional[str]]:
     if isinstance(st, (FuncDef, ClassDef, OverloadedFuncDef, Decorator)):
         return [st.name]
     return []
+
+
+def own_expressions(st: Statement) -> List[Expression]:
+    """The expressions of ``st`` itself (a compound statement's header, not its body).
+
+    >>> from mypy.nodes import PassStmt
+    >>> own_expressions(PassStmt())
+    []
+    """
+    heads: List[Expression]
+    if isinstance(st, ForStmt):
+        heads = [st.index, st.expr]
+    elif isinstance(st, (IfStmt, WithStmt)):
+        heads = list(st.expr) + [t for t in getattr(st, "target", []) if t is not None]
+    elif isinstance(st, WhileStmt):
+        heads = [st.expr]
+    elif isinstance(st, TryStmt):
+        heads = [t for t in [*st.types, *st.vars] if t is not None]
+    elif isinstance(st, MatchStmt):
+        heads = [st.subject]
+    elif isinstance(st, (FuncDef, ClassDef, Decorator, OverloadedFuncDef, Block)):
+        heads = []
+    else:
+        return list(get_subexpressions(st))
+    out: List[Expression] = []
+    for h in heads:
+        out.extend(get_subexpressions(h))
+    return out

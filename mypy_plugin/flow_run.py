@@ -5,9 +5,10 @@
 branch when the condition is known, else every branch, keeping what they agree on), a
 ``for`` over a known sequence (unrolled), and attributes of a :class:`Record` (``self.head =
 ...``, ``self.layers.append(...)`` while a model's ``__init__`` runs: flow_instances.py);
-anything else makes what it may bind unknown.
-:func:`typed` infers an expression again with the names bound to their values, as mypy
-types them (``Literal[256]``); its messages are held back for the caller.
+anything else makes what it may bind unknown. Two modes type values only mypy can give
+(flow_typed.py): ``checks`` (a ``__call__`` body per traced instance, flow_calls.py: every
+expression typed, its messages kept) and ``tensors`` (flow.tensor_at: an assignment holds
+its type when every name it reads holds a value).
 
 >>> STEPS
 4000
@@ -15,9 +16,8 @@ types them (``Literal[256]``); its messages are held back for the caller.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, List, Optional, Set, Tuple
 
-from mypy.checker import LocalTypeMap
 from mypy.nodes import (
     GDEF,
     MypyFile,
@@ -49,15 +49,7 @@ from mypy.nodes import (
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
-from mypy.types import (
-    AnyType,
-    Instance,
-    LiteralType,
-    TupleType,
-    Type,
-    TypeOfAny,
-    get_proper_type,
-)
+from mypy.types import AnyType, Instance, get_proper_type
 
 from mypy_plugin.flow_values import (
     NOT_STATIC,
@@ -71,6 +63,7 @@ from mypy_plugin.flow_values import (
     safe_reads,
 )
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
+from mypy_plugin.flow_typed import ACTIVE, as_type, typed
 from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
@@ -78,11 +71,6 @@ __all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE",
            "STEPS"]
 
 STEPS = 4000  # statements run per scope (beyond: nothing more is known there)
-_VALUE_CHECKS = frozenset({"comparison-overlap", "redundant-expr", "unreachable", "truthy-bool",
-                           "redundant-cast", "possibly-undefined"})
-# Environments of the runs under way, innermost last: a hook that mypy runs inside an
-# expression inferred again (``Chain(*layers)`` in a helper's return) reads them first.
-ACTIVE: List[Env] = []
 RUNNING: Set[int] = set()  # scopes being run (a read in one is not run again)
 
 
@@ -107,68 +95,6 @@ def fallback(chk: Any, e: Expression) -> Any:
             if hit is not None:
                 return Seq(hit[0]) if hit[1] else hit[0]
     return static_value(e, type_lookup(chk))
-
-
-# -- mypy's types with names bound to their values -------------------------------------------
-
-
-def _as_type(chk: Any, v: Any) -> Optional[Type]:
-    if isinstance(v, Item):
-        return v.type  # (a layer of a list, in its iteration: its own type)
-    if isinstance(v, bool):
-        return LiteralType(v, chk.named_type("builtins.bool"))
-    if isinstance(v, int):
-        return LiteralType(v, chk.named_type("builtins.int"))
-    if isinstance(v, str):
-        return LiteralType(v, chk.named_type("builtins.str"))
-    if isinstance(v, tuple) and v and all(isinstance(i, int) and not isinstance(i, bool)
-                                          for i in v):
-        items: List[Type] = [LiteralType(i, chk.named_type("builtins.int")) for i in v]
-        fallback_type = chk.named_generic_type("builtins.tuple",
-                                               [chk.named_type("builtins.int")])
-        return TupleType(items, fallback_type)
-    return None
-
-
-def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]:
-    """mypy's type of ``e`` with every name of ``env`` that holds a value typed as it
-    (``Literal[256]``), and the messages that inference gave (held back, not reported)."""
-    bound: List[Tuple[Var, Optional[Type]]] = []
-    for var, v in env.items():
-        t = _as_type(chk, v)
-        if t is None and var.type is None and isinstance(v, Seq):
-            # a helper's local list whose body mypy has not checked yet: its items are here
-            t = chk.named_generic_type("builtins.list", [AnyType(TypeOfAny.special_form)])
-        if t is not None:
-            bound.append((var, var.type))
-            var.type = t
-    # mypy caches a call's type by its node: the same nodes are inferred per iteration.
-    cache = chk.expr_checker.expr_cache
-    chk.expr_checker.expr_cache = {}
-    # mypy narrows a name to what its binder holds where the check is (a read further down:
-    # ``h`` after the loop that rebinds it), which would hide the value bound here.
-    hidden: List[Tuple[Dict[Any, Any], Any, Any]] = []
-    frames = getattr(getattr(chk, "binder", None), "frames", [])
-    for var, _ in bound:
-        for frame in frames:
-            key = ("Var", var)
-            if key in frame.types:
-                hidden.append((frame.types, key, frame.types.pop(key)))
-    ACTIVE.append(env)
-    try:
-        with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
-            result: Type = chk.expr_checker.accept(e)
-    finally:
-        ACTIVE.pop()
-        chk.expr_checker.expr_cache = cache
-        for types, key, current in reversed(hidden):
-            types[key] = current
-        for var, old in reversed(bound):
-            var.type = old
-    # Names typed as their values make some of mypy's optional checks speak (``c == 16`` of a
-    # ``Literal[32]`` under --strict-equality): those say nothing of the result.
-    return result, [e for e in watcher.filtered_errors()
-                    if getattr(e.code, "code", None) not in _VALUE_CHECKS]
 
 
 # -- running statements ----------------------------------------------------------------------
@@ -420,7 +346,7 @@ class Run:
         value here: a name the run does not know would be typed as it is where the read
         is, not here."""
         for x in get_subexpressions(e):
-            if isinstance(x, NameExpr) and isinstance(x.node, Var) and _as_type(
+            if isinstance(x, NameExpr) and isinstance(x.node, Var) and as_type(
                     self.chk, self.env.get(x.node, NOT_STATIC)) is None:
                 return NOT_STATIC
         t, errors = typed(self.chk, e, self.env)

@@ -131,8 +131,11 @@ def factory_result(ctx: Any) -> Optional[Type]:
     call = getattr(ctx, "context", None)
     if not isinstance(call, CallExpr):
         return None
-    if isinstance(getattr(ctx, "type", None), Instance) and not isinstance(call.callee, MemberExpr):
-        return user_layer_call(ctx)  # ``block(x)`` of a user layer (layer_bodies.py)
+    receiver = getattr(ctx, "type", None)
+    if isinstance(receiver, Instance) and (not isinstance(call.callee, MemberExpr) or (
+            receiver.type.get_method(call.callee.name) is None)):
+        # ``block(x)`` or ``self.block(x)`` of a user layer (layer_bodies.py), not a method
+        return user_layer_call(ctx)
     if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
         construction_check(ctx)  # ``MLP(6, 16, 3)``: what its __init__ builds (flow_instances.py)
         call_body_check(ctx)  # its __call__ body with those layers (flow_calls.py)

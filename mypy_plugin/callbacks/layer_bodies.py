@@ -29,7 +29,8 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+from contextlib import contextmanager
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
@@ -41,6 +42,7 @@ from mypy.nodes import (
     FuncDef,
     MemberExpr,
     NameExpr,
+    RefExpr,
     ReturnStmt,
     Statement,
     StrExpr,
@@ -52,12 +54,12 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
-from mypy_plugin.flow_instances import instance_attributes
+from mypy_plugin.flow_instances import construction_of, instance_attributes
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["user_layer_rule", "user_layer_call"]
+__all__ = ["user_layer_rule", "user_layer_call", "traced_layers", "traced_chain_items"]
 
 
 _Step = Union[Tuple[Var, Expression], Tuple[Var, str, List[Tuple[Var, Expression]]]]
@@ -135,7 +137,11 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
                     ) -> Optional[Callable[[Shape], Shape]]:
     """The rule of an instance of a user class whose ``__call__(self, x)`` takes a tensor of
     any shape (None: not one, or a body not read here). ``attrs``: what the instance is
-    known to hold beyond its declared types (flow_instances.py)."""
+    known to hold beyond its declared types (flow_instances.py; else what
+    :func:`traced_layers` knows of this very type object)."""
+    if attrs is None:
+        hit = _KNOWN.get(id(t))
+        attrs = hit[1] if hit is not None and hit[0] is t else None
     body = _body_rule(t, 1, attrs)
     if body is None:
         return None
@@ -229,6 +235,58 @@ class _Self(Receiver):
         if item is None:
             raise CannotTell("an attribute that is not a layer with a rule")
         return tensor_value(tuple(item.call([tensor_shape(args[0])])))
+
+
+# Layer types of a Chain being checked -> what the construction written for them in the
+# Chain's arguments builds (:func:`traced_layers`); the type object is kept with its entry.
+_KNOWN: Dict[int, Tuple[Type, Dict[str, Any]]] = {}
+
+
+@contextmanager
+def traced_layers(api: Any, call: Any, chain: Instance) -> Iterator[None]:
+    """While a Chain called as ``net(x)`` is checked: its layers built by a construction in
+    the ``Chain(...)`` that ``net`` is traced to (``net = Chain(Block(64, 128), Dense(128,
+    10))``, a name bound once: flow_instances.py) are read with what that construction
+    builds."""
+    added: List[int] = []
+    try:
+        exprs = _chain_arguments(api, call, chain)
+        for e, a in zip(exprs or [], chain.args):
+            attrs = instance_attributes(api, e) if isinstance(e, CallExpr) else None
+            if attrs:
+                _KNOWN[id(a)] = (a, attrs)
+                added.append(id(a))
+    except Exception:  # noqa: BLE001 - a construct not modelled here: the declared types
+        pass
+    try:
+        yield
+    finally:
+        for key in added:
+            _KNOWN.pop(key, None)
+
+
+def traced_chain_items(api: Any, call: Any, chain: Instance) -> Any:
+    """``chain_items(chain)`` (chain_items.py) with the layers :func:`traced_layers` knows.
+
+    >>> callable(traced_chain_items)  # exercised by tests/typecheck/case_instance_calls.py
+    True
+    """
+    from mypy_plugin.callbacks.chain_items import chain_items  # (it imports this module)
+
+    with traced_layers(api, call, chain):
+        return chain_items(chain)
+
+
+def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expression]]:
+    """The layer expressions of the ``Chain(...)`` the called name was built by."""
+    if not isinstance(call, CallExpr):
+        return None
+    built = construction_of(api, call.callee)
+    if built is None or not isinstance(built.callee, RefExpr) or \
+            built.callee.fullname != chain.type.fullname or \
+            any(k != ARG_POS for k in built.arg_kinds) or len(built.args) != len(chain.args):
+        return None
+    return list(built.args)
 
 
 def user_layer_call(ctx: Any) -> Optional[Type]:

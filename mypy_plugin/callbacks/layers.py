@@ -43,13 +43,13 @@ from mypy_plugin.callbacks.chain_items import (
     FUSION,
     FUSIONS,
     chain_item,
-    chain_items,
     chain_output,
     fusion_run,
 )
 from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_constructor_hook
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
+from mypy_plugin.callbacks.layer_bodies import traced_chain_items
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.common import (
     guarded,
@@ -394,7 +394,7 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        items = chain_items(t)
+        items = traced_chain_items(ctx.api, ctx.context, t)  # (layer_bodies.py)
         if not items:
             return ctx.default_signature
         try:

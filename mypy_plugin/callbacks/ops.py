@@ -21,18 +21,12 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     ArgKind,
-    CallExpr,
-    ComparisonExpr,
     Expression,
     GeneratorExpr,
-    IndexExpr,
     ListComprehension,
     ListExpr,
-    MemberExpr,
     NameExpr,
-    OpExpr,
     TupleExpr,
-    UnaryExpr,
 )
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
 from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, get_proper_type
@@ -43,6 +37,7 @@ from mypy_plugin.callbacks.bound_lists import module_list_items
 from mypy_plugin.callbacks.creation import literal_shape
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
+from mypy_plugin.callbacks.union_operands import followed, joined_context, union_operand
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -50,7 +45,6 @@ from mypy_plugin.callbacks.common import (
     tensor_template,
     type_lookup,
 )
-from mypy_plugin.flow import tensor_at
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic,
@@ -393,7 +387,7 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     True
     """
     spec = route.spec
-    ctx = _followed(route, ctx)
+    ctx = followed(route, ctx)
     lookup = type_lookup(ctx.api)
     names = translate.Names()
     guessed: List[bool] = []
@@ -421,7 +415,7 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         # An error found with a stand-in index value proves nothing; nor does one found with
         # one member of a union (``x`` after a loop that rebinds it, a conditional value):
         # mypy checks each member in turn, and the value may be another one.
-        if not guessed and not _union_operand(ctx):
+        if not guessed and not union_operand(ctx):
             report_shape_error(ctx.api, err, ctx.context)
         elif not guessed:
             every = _joined_error(route, ctx)  # (one that every member of the unions gives)
@@ -440,134 +434,17 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
     return check_boundary(ctx, result)
 
 
-def _operand_exprs(ctx: CallContext) -> List[Expression]:
-    """The expressions an op's operands come from: the arguments, and for an operator or a
-    method the receiver (which mypy hands the hook as a type only)."""
-    out = [e for group in ctx.args for e in group]
-    c = ctx.context
-    if isinstance(c, OpExpr):
-        out += [c.left, c.right]
-    elif isinstance(c, ComparisonExpr):
-        out += list(c.operands)
-    elif isinstance(c, UnaryExpr):
-        out.append(c.expr)
-    elif isinstance(c, IndexExpr):
-        out.append(c.base)
-    elif isinstance(c, CallExpr) and isinstance(c.callee, MemberExpr):
-        out.append(c.callee.expr)
-    return out
-
-
-def _union_operand(ctx: CallContext) -> bool:
-    """Whether some operand's type is a union of several types (then a mismatch of the
-    member at hand is no proof)."""
-    for e in _operand_exprs(ctx):
-        with ctx.api.msg.filter_errors(filter_revealed_type=True):
-            t = get_proper_type(ctx.api.get_expression_type(e))
-        if isinstance(t, UnionType) and len(t.items) > 1:
-            return True
-    return False
-
-
-def _receiver(route: Route, c: Any) -> Optional[Expression]:
-    """The expression a method's or operator's receiver comes from."""
-    if isinstance(c, OpExpr):
-        return c.left if route.role == "method" else c.right
-    if isinstance(c, ComparisonExpr) and len(c.operands) == 2:
-        return c.operands[0] if route.role == "method" else c.operands[1]
-    if route.role != "method":
-        return None
-    if isinstance(c, UnaryExpr):
-        return c.expr
-    if isinstance(c, IndexExpr):
-        return c.base
-    if isinstance(c, CallExpr) and isinstance(c.callee, MemberExpr):
-        return c.callee.expr
-    return None
-
-
-def _joined(ctx: CallContext, e: Optional[Expression], member: Type) -> Optional[Type]:
-    """The type every member of ``e``'s union has (``Tensor[1, ?]`` for ``Tensor[1, 3] |
-    Tensor[1, 4]``: translate.joined_shape); ``member`` where ``e``'s type is no union of
-    tensors."""
-    if e is None:
-        return member
-    with ctx.api.msg.filter_errors(filter_revealed_type=True):
-        t = get_proper_type(ctx.api.get_expression_type(e))
-    if not isinstance(t, UnionType):
-        return member
-    if isinstance(e, NameExpr):
-        held = tensor_at(ctx.api, e)  # (a name the scope's run follows: flow.py)
-        if held is not None:
-            return held
-    names = translate.Names()
-    shape = translate.joined_shape(t, names)
-    template = tensor_template(ctx.api, *t.items)
-    if shape is None or template is None:
-        return None
-    api = ctx.api
-    return translate.type_of_shape(
-        shape, template, names, api.named_generic_type("builtins.int", []),
-        api.named_generic_type("builtins.str", []),
-        api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]))
-
-
-def _followed(route: Route, ctx: CallContext) -> CallContext:
-    """``ctx`` with each operand that is a name mypy types as a union (``h`` after ``for
-    layer in layers: h = layer(h)``) typed as its scope's run says it holds there (flow.py),
-    when the run knows: that one value, not each member of the union."""
-    c = ctx.context
-    receiver = _receiver(route, c) if route.role in ("method", "reflected") else None
-    args = [list(group) for group in ctx.args]
-    if isinstance(c, OpExpr) and len(args) == 1 and len(args[0]) == 1:
-        # (mypy passes an operand of an operator as a TempNode of one member's type)
-        args[0][0] = c.right if route.role == "method" else c.left
-    names = [e for e in [receiver, *(e for group in args for e in group)]
-             if isinstance(e, NameExpr)]
-    if not names:
-        return ctx
-    held: Dict[int, Type] = {}
-    for e in names:
-        with ctx.api.msg.filter_errors(filter_revealed_type=True):
-            t = get_proper_type(ctx.api.get_expression_type(e))
-        if isinstance(t, UnionType):
-            found = tensor_at(ctx.api, e)
-            if found is not None:
-                held[id(e)] = found
-    if not held:
-        return ctx
-    if receiver is not None and id(receiver) in held:
-        assert isinstance(ctx, MethodContext)
-        ctx = ctx._replace(type=held[id(receiver)])
-    return ctx._replace(arg_types=[
-        [held.get(id(e), t) for t, e in zip(types, exprs)]
-        for types, exprs in zip(ctx.arg_types, args)])
-
-
 def _joined_error(route: Route, ctx: CallContext) -> Optional[ShapeError]:
     """The error the rule gives with each union operand read as the shape all its members
     share: then every member fails (a report holds whichever value the variable has)."""
-    if route.role in ("method", "reflected"):
-        assert isinstance(ctx, MethodContext)
-        receiver = _joined(ctx, _receiver(route, ctx.context), ctx.type)
-        if receiver is None:
-            return None
-        ctx = ctx._replace(type=receiver)
-    arg_types: List[List[Type]] = []
-    for types, exprs in zip(ctx.arg_types, ctx.args):
-        group: List[Type] = []
-        for t, e in zip(types, exprs):
-            j = _joined(ctx, e, t)
-            if j is None:
-                return None
-            group.append(j)
-        arg_types.append(group)
-    ctx = ctx._replace(arg_types=arg_types)
-    lookup = type_lookup(ctx.api)
+    joined = joined_context(route, ctx)
+    if joined is None:
+        return None
+    lookup = type_lookup(joined.api)
     names = translate.Names()
     guessed: List[bool] = []
     try:
-        acts = _actuals(route, ctx)
+        acts = _actuals(route, joined)
         kwargs = {arg.name: _read(arg, acts.get(arg.name), lookup, names, guessed)
                   for arg in route.spec.args if arg.kind != Kind.IGNORED}
         if guessed or any(isinstance(v, _Copies) for v in kwargs.values()):

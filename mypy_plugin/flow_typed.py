@@ -1,0 +1,96 @@
+"""mypy's type of an expression with names bound to values: the typing under ``flow_run.py``.
+
+A run holds values (``flow_values.py``): ints, strings, tuples of ints, and :class:`Item`
+(a value only mypy can type: a layer, a tensor). :func:`typed` infers an expression again
+as mypy types it with each such name typed as its value (``Literal[256]``, the item's type),
+with the messages that inference gave held back for the caller.
+
+>>> typed.__name__
+'typed'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from mypy.checker import LocalTypeMap
+from mypy.nodes import Expression, Var
+from mypy.types import AnyType, LiteralType, TupleType, Type, TypeOfAny
+
+from mypy_plugin.flow_values import Env, Item, Seq
+
+__all__ = ["typed", "as_type", "ACTIVE"]
+
+_VALUE_CHECKS = frozenset({"comparison-overlap", "redundant-expr", "unreachable", "truthy-bool",
+                           "redundant-cast", "possibly-undefined"})
+# Environments of the runs under way, innermost last: a hook that mypy runs inside an
+# expression inferred again (``Chain(*layers)`` in a helper's return) reads them first.
+ACTIVE: List[Env] = []
+
+
+# -- mypy's types with names bound to their values -------------------------------------------
+
+
+def as_type(chk: Any, v: Any) -> Optional[Type]:
+    """The type a name holding ``v`` is given while an expression is typed again (None: a
+    value with no such type, a list say; the name keeps mypy's own).
+
+    >>> as_type(None, [1, 2]) is None
+    True
+    """
+    if isinstance(v, Item):
+        return v.type  # (a layer of a list, in its iteration: its own type)
+    if isinstance(v, bool):
+        return LiteralType(v, chk.named_type("builtins.bool"))
+    if isinstance(v, int):
+        return LiteralType(v, chk.named_type("builtins.int"))
+    if isinstance(v, str):
+        return LiteralType(v, chk.named_type("builtins.str"))
+    if isinstance(v, tuple) and v and all(isinstance(i, int) and not isinstance(i, bool)
+                                          for i in v):
+        items: List[Type] = [LiteralType(i, chk.named_type("builtins.int")) for i in v]
+        fallback_type = chk.named_generic_type("builtins.tuple",
+                                               [chk.named_type("builtins.int")])
+        return TupleType(items, fallback_type)
+    return None
+
+
+def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]:
+    """mypy's type of ``e`` with every name of ``env`` that holds a value typed as it
+    (``Literal[256]``), and the messages that inference gave (held back, not reported)."""
+    bound: List[Tuple[Var, Optional[Type]]] = []
+    for var, v in env.items():
+        t = as_type(chk, v)
+        if t is None and var.type is None and isinstance(v, Seq):
+            # a helper's local list whose body mypy has not checked yet: its items are here
+            t = chk.named_generic_type("builtins.list", [AnyType(TypeOfAny.special_form)])
+        if t is not None:
+            bound.append((var, var.type))
+            var.type = t
+    # mypy caches a call's type by its node: the same nodes are inferred per iteration.
+    cache = chk.expr_checker.expr_cache
+    chk.expr_checker.expr_cache = {}
+    # mypy narrows a name to what its binder holds where the check is (a read further down:
+    # ``h`` after the loop that rebinds it), which would hide the value bound here.
+    hidden: List[Tuple[Dict[Any, Any], Any, Any]] = []
+    frames = getattr(getattr(chk, "binder", None), "frames", [])
+    for var, _ in bound:
+        for frame in frames:
+            key = ("Var", var)
+            if key in frame.types:
+                hidden.append((frame.types, key, frame.types.pop(key)))
+    ACTIVE.append(env)
+    try:
+        with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
+            result: Type = chk.expr_checker.accept(e)
+    finally:
+        ACTIVE.pop()
+        chk.expr_checker.expr_cache = cache
+        for types, key, current in reversed(hidden):
+            types[key] = current
+        for var, old in reversed(bound):
+            var.type = old
+    # Names typed as their values make some of mypy's optional checks speak (``c == 16`` of a
+    # ``Literal[32]`` under --strict-equality): those say nothing of the result.
+    return result, [e for e in watcher.filtered_errors()
+                    if getattr(e.code, "code", None) not in _VALUE_CHECKS]
