@@ -237,6 +237,9 @@ def _held(chk: Any, module: _Module, e: MemberExpr) -> Optional[CallExpr]:
     init = module.inits.get(func.info.fullname) if func.info is not None else None
     if init is None or module.attributes().poisoned or module.bound.get(e.name) != 1:
         return None
+    if any(isinstance(x, NameExpr) and x.node is e.expr.node for st in walk(func.body.body)
+           for t in binding_targets(st) for x in get_subexpressions(t)):
+        return None  # (``self`` rebound in the method)
     owner = init.arguments[0].variable
     for st in init.body.body:
         call = _single_call(st)

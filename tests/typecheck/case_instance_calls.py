@@ -156,3 +156,13 @@ net = Chain(Widen(64, 128), Dense(64, 10))
 net(tf.randn(2, 64))  # E: Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Widen() produces Tensor[2, 128]; change Dense(64 => 10) to Dense(128 => 10)  [shape]
 net_fixed = Chain(Widen(64, 128), Dense(128, 10))
 net_fixed(tf.randn(2, 64))
+
+
+# ``self`` rebound in the method: its attributes are not traced (their declared types hold).
+class Rebinds:
+    def __init__(self) -> None:
+        self.inner_block = Widen(64, 128)
+
+    def __call__(self, x: Tensor[B, 64]) -> tf.Tensor:
+        self = Rebinds()
+        return Dense(64, 10)(self.inner_block(x))
