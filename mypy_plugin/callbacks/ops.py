@@ -21,6 +21,7 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     ArgKind,
+    CallExpr,
     Expression,
     GeneratorExpr,
     ListComprehension,
