@@ -90,7 +90,12 @@ from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
-from mypy_plugin.callbacks.numpy_functions import numpy_reduction, numpy_reduction_hook
+from mypy_plugin.callbacks.numpy_functions import (
+    NUMPY_UFUNC_CALLS,
+    numpy_reduction,
+    numpy_reduction_hook,
+    numpy_ufunc_hook,
+)
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
@@ -155,6 +160,7 @@ class TypedfluxPlugin(Plugin):
         self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
         self._default = DefaultPlugin(options)
+        self._numpy_ufunc = numpy_ufunc_hook()
         self._default_names: Dict[tuple[str, str], bool] = {}
 
     def _mypys(self, kind: str, fullname: str) -> bool:
@@ -297,6 +303,8 @@ class TypedfluxPlugin(Plugin):
             return list_read_hook
         if fullname in POWERS:
             return power_hook
+        if fullname in NUMPY_UFUNC_CALLS:
+            return self._numpy_ufunc
         if not fullname.startswith("typedflux"):
             if fullname.startswith(_SKIP_PREFIXES):
                 return None

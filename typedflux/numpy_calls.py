@@ -29,7 +29,13 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
 
-from typedflux.shapes.rules_reduce import NUMPY_REDUCTIONS, NUMPY_REFUSED
+from typedflux.shapes.rules_reduce import (
+    NUMPY_OPERATORS,
+    NUMPY_REDUCTIONS,
+    NUMPY_REFUSED,
+    NUMPY_UNARY,
+    numpy_refusal,
+)
 
 # numpy's function -> the Tensor method that computes it, by identity (another library's
 # "sum" is not numpy's). The table is shared with the mypy plugin, which types these calls.
@@ -65,10 +71,7 @@ def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any],
     for key in NUMPY_REFUSED:
         value = given.pop(key, None)
         if value is not None:
-            raise TypeError(
-                f"np.{name}(): typedflux does not take {key}= on a Tensor (got {value!r}); "
-                f"call x.{method}(...) and convert the result, or np.{name}(np.asarray(x), ...)"
-            )
+            raise TypeError(numpy_refusal(name, key, method))  # (the plugin's words too)
     call_kwargs: Dict[str, Any] = {"axis": given.pop("axis", None)}
     if "keepdims" in given:
         call_kwargs["keepdims"] = given.pop("keepdims")
@@ -150,14 +153,10 @@ def _holds_floats(result: Any) -> bool:
 # numpy's ufuncs that are Python operators -> (the operator, its reflection): np.less(a, x)
 # with the tensor second is x > a.
 _OPERATORS: Dict[Any, Tuple[str, str]] = {
-    np.add: ("__add__", "__radd__"), np.subtract: ("__sub__", "__rsub__"),
-    np.multiply: ("__mul__", "__rmul__"), np.true_divide: ("__truediv__", "__rtruediv__"),
-    np.power: ("__pow__", "__rpow__"), np.matmul: ("__matmul__", "__rmatmul__"),
-    np.equal: ("__eq__", "__eq__"), np.not_equal: ("__ne__", "__ne__"),
-    np.less: ("__lt__", "__gt__"), np.less_equal: ("__le__", "__ge__"),
-    np.greater: ("__gt__", "__lt__"), np.greater_equal: ("__ge__", "__le__"),
+    getattr(np, name): (method, reflected)
+    for name, method, reflected in NUMPY_OPERATORS if hasattr(np, name)
 }
-_UNARY: Dict[Any, str] = {np.negative: "__neg__", np.positive: "__pos__", np.absolute: "__abs__"}
+_UNARY: Dict[Any, str] = {getattr(np, name): method for name, method in NUMPY_UNARY}
 
 
 def ufunc(cls: type, uf: Any, method: str, inputs: Tuple[Any, ...],

@@ -16,20 +16,44 @@ True
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
+from mypy.errorcodes import CALL_ARG
 from mypy.nodes import NameExpr
-from mypy.plugin import FunctionContext
-from mypy.types import Type
+from mypy.plugin import CheckerPluginInterface, FunctionContext, MethodContext
+from mypy.types import (
+    AnyType,
+    CallableType,
+    Instance,
+    LiteralType,
+    TupleType,
+    Type,
+    TypeOfAny,
+    TypeType,
+    UnionType,
+    get_proper_type,
+)
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import guarded, tensor_template
+from mypy_plugin.callbacks.common import (
+    guarded,
+    names_in_scope,
+    report_shape_error,
+    tensor_template,
+)
 from mypy_plugin.callbacks.ops import NUMPY_ARRAY_ARGUMENT, run_rule
-from mypy_plugin.routing import Route
+from mypy_plugin.routing import ROUTES, Route
 from typedflux.shapes.catalog import SPECS
-from typedflux.shapes.rules_reduce import NUMPY_REDUCTIONS, NUMPY_REFUSED
+from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.rules_reduce import (
+    NUMPY_OPERATORS,
+    NUMPY_REDUCTIONS,
+    NUMPY_REFUSED,
+    NUMPY_UNARY,
+    numpy_refusal,
+)
 
-__all__ = ["numpy_reduction", "numpy_reduction_hook"]
+__all__ = ["numpy_reduction", "numpy_reduction_hook", "NUMPY_UFUNC_CALLS", "numpy_ufunc_hook"]
 
 # Where numpy's stubs define the reductions (numpy 2 moved ``core`` to ``_core``).
 _MODULES = ("numpy._core.fromnumeric", "numpy.core.fromnumeric")
@@ -38,6 +62,8 @@ _ROUTES: Dict[str, Route] = {
     for module in _MODULES
     for name, method in NUMPY_REDUCTIONS
 }
+# numpy's name of each route's function (``amax`` and ``max`` share a method), for messages.
+_NUMPY_NAMES: Dict[int, str] = {id(r): f.rsplit(".", 1)[-1] for f, r in _ROUTES.items()}
 
 
 def numpy_reduction(fullname: str) -> Optional[Route]:
@@ -66,9 +92,15 @@ def numpy_reduction_hook(route: Route) -> Callable[[FunctionContext], Type]:
         if len(types) != 1 or not translate.is_tensor(types[0]):
             return ctx.default_return_type
         for key in NUMPY_REFUSED:
-            given = ctx.args[names.index(key)] if key in names else []
+            i = names.index(key) if key in names else -1
+            given = ctx.args[i] if i >= 0 else []
             if any(not (isinstance(e, NameExpr) and e.fullname == "builtins.None") for e in given):
-                # Refused at run time by name (a TypeError, not a shape): mypy's view stands.
+                # Refused at run time by name (a TypeError, not a shape): in the same words
+                # when the value cannot be None; numpy's type stands.
+                if all(_never_none(t) for t in ctx.arg_types[i]):
+                    name = _NUMPY_NAMES.get(id(route), route.spec.name)
+                    ctx.api.fail(numpy_refusal(name, key, route.spec.name), ctx.context,
+                                 code=CALL_ARG)
                 return ctx.default_return_type
         # The result is a Tensor even where its shape is not known.
         bare = tensor_template(ctx.api)
@@ -77,3 +109,94 @@ def numpy_reduction_hook(route: Route) -> Callable[[FunctionContext], Type]:
         return run_rule(route, ctx)
 
     return guarded(f'"np.{route.spec.name}"', hook, lambda ctx: ctx.default_return_type)
+
+
+def _never_none(t: Type) -> bool:
+    """Whether a value of type ``t`` is surely not ``None`` (a class, an instance, a literal)."""
+    p = get_proper_type(t)
+    if isinstance(p, UnionType):
+        return all(_never_none(i) for i in p.items)
+    if isinstance(p, Instance):
+        return p.type.fullname not in ("builtins.object", "types.NoneType")
+    return isinstance(p, (TypeType, LiteralType, TupleType, CallableType))
+
+
+def _tensor_of(api: CheckerPluginInterface, shape: Any, bare: Instance,
+               names: translate.Names) -> Type:
+    if not isinstance(shape, tuple):
+        return bare
+    names_in_scope(api, names)
+    return translate.type_of_shape(
+        shape, bare, names, api.named_generic_type("builtins.int", []),
+        api.named_generic_type("builtins.str", []),
+        api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]))
+
+
+# numpy's ufuncs, by the classes numpy's stubs give them (``np.multiply`` is a
+# ``_UFunc_Nin2_Nout1[Literal["multiply"], ...]``): a call is that class's ``__call__``.
+NUMPY_UFUNC_CALLS = frozenset(
+    f"numpy._typing._ufunc.{c}.__call__"
+    for c in ("_UFunc_Nin1_Nout1", "_UFunc_Nin2_Nout1", "_GUFunc_Nin2_Nout1"))
+_BINARY: Dict[str, Tuple[str, str]] = {name: (m, r) for name, m, r in NUMPY_OPERATORS}
+_UNARY: Dict[str, str] = dict(NUMPY_UNARY)
+
+
+def _ufunc_name(t: Type) -> Optional[str]:
+    p = get_proper_type(t)
+    if not isinstance(p, Instance) or not p.args:
+        return None
+    name = get_proper_type(p.args[0])
+    return name.value if isinstance(name, LiteralType) and isinstance(name.value, str) else None
+
+
+def numpy_ufunc_hook() -> Callable[[MethodContext], Type]:
+    """The method hook of numpy's ufunc calls: one that is a Python operator
+    (``NUMPY_OPERATORS``, ``NUMPY_UNARY``) given a Tensor and no keyword runs the tensor's
+    operator at run time (``np.multiply(a, x)`` is ``x.__rmul__(a)``), so it is a Tensor,
+    typed by that operator's rule (its mismatch in the operator's words); numpy's stubs say
+    ``ndarray``. Any other call keeps numpy's type.
+
+    >>> callable(numpy_ufunc_hook())
+    True
+    """
+
+    def hook(ctx: MethodContext) -> Type:
+        name = _ufunc_name(ctx.type)
+        n = 2 if name in _BINARY else 1 if name in _UNARY else 0
+        if name is None or n == 0 or len(ctx.args) < n:
+            return ctx.default_return_type
+        if any(len(a) != 1 for a in ctx.args[:n]) or any(ctx.args[n:]):
+            return ctx.default_return_type  # a keyword (out=, where=, dtype=): numpy's own
+        types = [ctx.arg_types[i][0] for i in range(n)]
+        first = translate.is_tensor(types[0])
+        if not first and not (n == 2 and translate.is_tensor(types[1])):
+            return ctx.default_return_type
+        bare = tensor_template(ctx.api)
+        if bare is None:
+            return ctx.default_return_type
+        if n == 1:
+            method, shapes_of = _UNARY[name], types
+        else:
+            method = _BINARY[name][0 if first else 1]
+            shapes_of = types if first else types[::-1]  # self first, as the run calls it
+        route = ROUTES.methods.get(method)
+        names = translate.Names()
+        shapes = [translate.operand_shape(t, names) for t in shapes_of]
+        if route is None or any(s is None for s in shapes) or len(route.spec.args) < n:
+            return bare  # a Tensor of a shape not known (an ndarray operand)
+        spec = route.spec
+        if route.role == "reflected":
+            shapes = shapes[::-1]
+        kwargs = {a.name: s for a, s in zip(spec.args, shapes)}
+        try:
+            for a in spec.args[n:]:
+                kwargs[a.name] = a.omitted()
+            shape = spec.rule(**kwargs)
+        except CannotTell:
+            return bare
+        except ShapeError as err:
+            report_shape_error(ctx.api, err, ctx.context)
+            return bare
+        return _tensor_of(ctx.api, shape, bare, names)
+
+    return guarded("a numpy ufunc", hook, lambda ctx: ctx.default_return_type)

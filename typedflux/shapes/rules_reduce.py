@@ -35,6 +35,9 @@ __all__ = [
     "cumsum_shape",
     "NUMPY_REDUCTIONS",
     "NUMPY_REFUSED",
+    "NUMPY_OPERATORS",
+    "NUMPY_UNARY",
+    "numpy_refusal",
 ]
 
 AxisArg = Union[None, int, Tuple[int, ...]]
@@ -49,6 +52,33 @@ NUMPY_REDUCTIONS: Tuple[Tuple[str, str], ...] = (
 )
 # numpy arguments the methods have no counterpart for (refused by name when not None).
 NUMPY_REFUSED: Tuple[str, ...] = ("dtype", "out", "initial", "where", "mean")
+# numpy's ufuncs that are Python operators: on a Tensor they run the tensor's operator
+# (``np.multiply(a, x)`` is ``x.__rmul__(a)``): (numpy's name, the method, its reflection).
+# The run time's dispatch (typedflux/numpy_calls.py) and the plugin's types for these calls
+# (mypy_plugin/callbacks/numpy_functions.py) read this one table.
+NUMPY_OPERATORS: Tuple[Tuple[str, str, str], ...] = (
+    ("add", "__add__", "__radd__"), ("subtract", "__sub__", "__rsub__"),
+    ("multiply", "__mul__", "__rmul__"), ("true_divide", "__truediv__", "__rtruediv__"),
+    ("divide", "__truediv__", "__rtruediv__"), ("power", "__pow__", "__rpow__"),
+    ("matmul", "__matmul__", "__rmatmul__"), ("equal", "__eq__", "__eq__"),
+    ("not_equal", "__ne__", "__ne__"), ("less", "__lt__", "__gt__"),
+    ("less_equal", "__le__", "__ge__"), ("greater", "__gt__", "__lt__"),
+    ("greater_equal", "__ge__", "__le__"),
+)
+NUMPY_UNARY: Tuple[Tuple[str, str], ...] = (
+    ("negative", "__neg__"), ("positive", "__pos__"), ("absolute", "__abs__"),
+)
+
+
+def numpy_refusal(name: str, key: str, method: str) -> str:
+    """How the run time refuses a numpy argument a Tensor's method has no counterpart for
+    (``NUMPY_REFUSED``), and the plugin the same call.
+
+    >>> print(numpy_refusal("mean", "dtype", "mean"))
+    np.mean(): typedflux does not take dtype= on a Tensor; call x.mean(...) and convert the result, or np.mean(np.asarray(x), ...)
+    """
+    return (f"np.{name}(): typedflux does not take {key}= on a Tensor; call x.{method}(...) "
+            f"and convert the result, or np.{name}(np.asarray(x), ...)")
 
 
 def reduce_shape(
