@@ -90,6 +90,7 @@ from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
+from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
 from mypy_plugin.callbacks.numpy_functions import (
     NUMPY_UFUNC_CALLS,
     numpy_reduction,
@@ -161,6 +162,7 @@ class TypedfluxPlugin(Plugin):
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
         self._default = DefaultPlugin(options)
         self._numpy_ufunc = numpy_ufunc_hook()
+        self._partials: Dict[tuple[str, str], Any] = {}
         self._default_names: Dict[tuple[str, str], bool] = {}
 
     def _mypys(self, kind: str, fullname: str) -> bool:
@@ -174,6 +176,16 @@ class TypedfluxPlugin(Plugin):
             found = getattr(self._default, kind)(fullname) is not None
             self._default_names[key] = found
         return found
+
+    def _partial(self, kind: str, fullname: str, wrap: Callable[[Any], Any]) -> Any:
+        """mypy's own hook for ``functools.partial`` (or its calls), run first, then ours on
+        its result (a partial of a layer class keeps the layer's activation)."""
+        key = (kind, fullname)
+        hook = self._partials.get(key)
+        if hook is None:
+            default = getattr(self._default, kind)(fullname)
+            hook = self._partials[key] = wrap(default) if default is not None else None
+        return hook
 
     def _helper_call(self, ctx: Any) -> Type:
         # A helper that builds a layer from known ints gets the layer's type, then the
@@ -255,6 +267,8 @@ class TypedfluxPlugin(Plugin):
         return hook
 
     def get_function_hook(self, fullname: str) -> Optional[Callable[[FunctionContext], Type]]:
+        if fullname == "functools.partial":
+            return self._partial("get_function_hook", fullname, partial_hook)  # type: ignore[no-any-return]
         if not fullname.startswith("typedflux"):
             numpy_route = numpy_reduction(fullname)
             if numpy_route is not None:
@@ -305,6 +319,8 @@ class TypedfluxPlugin(Plugin):
             return power_hook
         if fullname in NUMPY_UFUNC_CALLS:
             return self._numpy_ufunc
+        if fullname == "functools.partial.__call__":
+            return self._partial("get_method_hook", fullname, partial_call_hook)  # type: ignore[no-any-return]
         if not fullname.startswith("typedflux"):
             if fullname.startswith(_SKIP_PREFIXES):
                 return None
