@@ -50,6 +50,7 @@ from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
+from mypy_plugin.callbacks.union_operands import held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.common import (
     guarded,
@@ -214,7 +215,7 @@ def _input_shapes(
             return None  # an unpacked list of tensors: how many is unknown
         for actual in actuals:
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
-                t = get_proper_type(ctx.api.get_expression_type(actual))
+                t = held_type(ctx.api, actual, get_proper_type(ctx.api.get_expression_type(actual)))
             if isinstance(t, TupleType):
                 items = _tensor_items(t, names)
                 if items is not None:

@@ -22,7 +22,7 @@ from typing import Any, Dict, List, Optional, Union
 from mypy.nodes import CallExpr, ComparisonExpr, Expression, IndexExpr, MemberExpr, NameExpr, \
     OpExpr, UnaryExpr
 from mypy.plugin import FunctionContext, MethodContext
-from mypy.types import AnyType, Instance, Type, TypeOfAny, UnionType, get_proper_type
+from mypy.types import AnyType, Instance, ProperType, Type, TypeOfAny, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import tensor_template
@@ -30,7 +30,7 @@ from mypy_plugin.flow import tensor_at
 from mypy_plugin.routing import Route
 
 __all__ = ["receiver_expr", "joined_type", "followed", "joined_context", "operand_exprs",
-           "union_operand"]
+           "union_operand", "held_type"]
 
 CallContext = Union[FunctionContext, MethodContext]
 
@@ -179,3 +179,19 @@ def union_operand(ctx: CallContext) -> bool:
         if isinstance(t, UnionType) and len(t.items) > 1:
             return True
     return False
+
+
+def held_type(api: Any, e: Expression, t: ProperType) -> ProperType:
+    """``t`` (the type of argument ``e``), or for a name mypy types as a union the tensor its
+    scope's run says it holds there (``Dense(4, 2)(h)`` after a loop over layers).
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> any_type = AnyType(TypeOfAny.special_form)
+    >>> held_type(None, None, any_type) is any_type
+    True
+    """
+    if isinstance(e, NameExpr) and isinstance(t, UnionType):
+        held = tensor_at(api, e)
+        if held is not None:
+            return held
+    return t

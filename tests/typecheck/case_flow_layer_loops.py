@@ -6,7 +6,8 @@ mypy types the loop's variable as the layers' common base (``Layer``), whose cal
 is known (a display, or appends, bound once: flow.py), the scope's statements are run with
 each layer in turn applied to the tensor (every assignment typed again on the names'
 values), so a read of ``h`` (or of what is computed from it) after the loop has the shape
-the last layer gives. Only an operand whose type is such a union is run so; a name that
+the last layer gives, in an operator, a method or a layer call. Only an operand whose type
+is such a union is run so; a name that
 holds several shapes at run time is never reported for one of them. Each with its fix,
 concrete and symbolic; the same lines fail at run time with the same words.
 """
@@ -29,6 +30,8 @@ out + tf.randn(3, 8)  # E: Cannot broadcast for "add": x has Tensor[3, 4], y has
 out + tf.randn(3, 4)
 h @ tf.randn(8, 2)  # E: Inner dimensions differ for "matmul": x has Tensor[3, 4], w has Tensor[8, 2]; need x.shape[-1] == w.shape[-2] (4 vs 8)  [shape]
 h @ tf.randn(4, 2)
+Dense(8, 2)(h)  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[3, 4]; need size 8 at axis -1 (got 4)  [shape]
+Dense(4, 2)(h) + tf.randn(3, 2)
 
 # Appends bound once, in a function.
 def encode(x: Tensor[B, 8]) -> None:
