@@ -1,7 +1,9 @@
-"""tf.train folds a wide Dense layer's Descent step into its weight gradient's GEMM
-(typedflux/optimise/folds.py): the same numbers as withgradient + update, bit for bit, with
-every guarantee of the finite check kept (nothing written unless all is finite, the culprit
-named, the skip option), and never a fold where the gradient is anyone else's."""
+"""tf.train folds a wide Dense layer's Descent step into its weight gradient's GEMM (its
+withgradient hands the gradient out unmade: typedflux/optimise/folds.py): the same numbers as
+withgradient + update with every gradient read first (made), bit for bit, with every
+guarantee of the finite check kept (nothing written unless all is finite, the culprit named,
+the skip option), and never a fold where the gradient is anyone else's.
+(tests/engine/test_grad_deferred.py tests the user's own loop and the readers.)"""
 
 from __future__ import annotations
 
@@ -12,18 +14,26 @@ import pytest
 
 import typedflux as tf
 import typedflux.ops.basic_nn as basic_nn
-from typedflux.engine.proven import FOLDS
+from typedflux.engine.proven import FOLDABLE, FOLDS
+
+
+@pytest.fixture(autouse=True)
+def _unarmed() -> None:
+    # No weight is armed at the start (an id left by an earlier test's array could be
+    # reused by a new one: never a wrong value, but a first step folded or not by chance).
+    FOLDABLE.clear()
 
 
 def _mlp(seed: int = 0) -> tf.Chain:
-    # A wide first layer fed a small batch: its weight gradient is proven, hence folded.
+    # A wide first layer fed a small batch, of BLAS's axpy size (16,384 entries): its weight
+    # gradient is proven, hence folded once a Descent step armed it.
     tf.seed(seed)
-    return tf.Chain(tf.Dense(64, 32, tf.relu), tf.Dense(32, 8, tf.relu), tf.Dense(8, 3))
+    return tf.Chain(tf.Dense(256, 64, tf.relu), tf.Dense(64, 8, tf.relu), tf.Dense(8, 3))
 
 
 def _data(n: int = 4, seed: int = 1) -> List[Tuple[Any, Any]]:
     rng = np.random.default_rng(seed)
-    return [(tf.tensor(rng.standard_normal((2, 64)).astype(np.float32)),
+    return [(tf.tensor(rng.standard_normal((2, 256)).astype(np.float32)),
              tf.onehot(rng.integers(0, 3, 2).tolist(), 3)) for _ in range(n)]
 
 
@@ -32,10 +42,13 @@ def _loss(m: Any, x: Any, y: Any) -> Any:
 
 
 def _manual(loss: Callable[..., Any], m: Any, data: Any, st: Any) -> List[float]:
+    # The unfolded loop: every gradient read (made) before update.
     out = []
     for x, y in data:
         val, g = tf.withgradient(lambda mm: loss(mm, x, y), m)
         out.append(float(val.item()))
+        for _, t in tf.named_params(g[0]):
+            assert t.data is not None
         tf.update(st, m, g[0])
     return out
 
@@ -49,15 +62,15 @@ def _same(a: dict, b: dict) -> bool:
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> List[bool]:
-    # What each proven weight gradient's backward decided: left as factors or made.
+    # What each armed weight gradient's backward decided: left unmade or made.
     seen: List[bool] = []
-    real = basic_nn.defer_linear
+    real = basic_nn.leave_linear
 
     def spy(*args: Any) -> bool:
         seen.append(real(*args))
         return seen[-1]
 
-    monkeypatch.setattr(basic_nn, "defer_linear", spy)
+    monkeypatch.setattr(basic_nn, "leave_linear", spy)
     return seen
 
 
@@ -70,11 +83,11 @@ def test_train_folds_and_gives_the_numbers_of_withgradient_and_update(
     sa, sb = tf.setup(tf.Descent(eta), a), tf.setup(tf.Descent(eta), b)
     seen = _counting(monkeypatch)
     got = tf.train(_loss, a, data, sa, epochs=2, progress=False)
-    assert seen == [True] * 8  # one fold a step
+    assert seen == [True] * 7  # one fold a step, once the first (unfolded) step armed it
     want = _manual(_loss, b, data * 2, sb)
     assert got == want and _same(_params(a), _params(b))
     assert sa.step == sb.step == 8 and sa._bound == sb._bound
-    assert not FOLDS.made and FOLDS.wanted is None  # nothing left behind
+    assert FOLDS.tape is None  # nothing left behind
 
 
 def test_a_non_finite_gradient_elsewhere_refuses_the_step_and_writes_nothing() -> None:
@@ -90,7 +103,7 @@ def test_a_non_finite_gradient_elsewhere_refuses_the_step_and_writes_nothing() -
                        r"\(3 nan of 3 values\) at epoch 1, batch 1 \(update 1\)"):
         tf.train(loss, m, [(x, y)], st, progress=False)
     assert _same(before, _params(m)) and st.step == 0
-    assert not FOLDS.made and FOLDS.wanted is None
+    assert FOLDS.tape is None
     # Skipped instead: nothing written, and the next batch trains as without the bad one.
     b = _mlp()
     sb = tf.setup(tf.Descent(0.1), b)
@@ -118,16 +131,17 @@ def test_the_culprit_is_named_among_all_gradients_in_walk_order(
         bad = tf.sqrt(mm[0].bias * 0.0).sum() + tf.sqrt(mm[2].bias * 0.0).sum()
         return tf.losses.logitcrossentropy(mm(x), y) + bad
 
+    tf.train(_loss, m, [(x, y)], st, progress=False)  # (arms the first weight)
     seen = _counting(monkeypatch)
     with pytest.raises(tf.NonFiniteError, match=r"gradient of layers\.0\.bias"):
         tf.train(loss, m, [(x, y)], st, progress=False)
-    assert seen == [True] and st.step == 0
+    assert seen == [True] and st.step == 1
 
 
 def test_a_weight_used_twice_gets_its_summed_gradient() -> None:
     def net(seed: int) -> Any:
         tf.seed(seed)
-        return {"d": tf.Dense(64, 64, tf.relu), "out": tf.Dense(64, 3)}
+        return {"d": tf.Dense(256, 256, tf.relu), "out": tf.Dense(256, 3)}
 
     def loss(mm: Any, x: Any, y: Any) -> Any:
         return tf.losses.logitcrossentropy(mm["out"](mm["d"](mm["d"](x))), y)
@@ -150,14 +164,15 @@ def test_an_inner_gradient_inside_the_loss_is_never_folded(
     def loss(mm: Any, x: Any, y: Any) -> Any:
         # An inner gradient over a layer holding the same weight array, detached (the tape
         # refuses the weight itself): leaf 0 of its tape, the array train asked to fold.
-        d = tf.Dense(64, 32, tf.relu)
+        d = tf.Dense(256, 64, tf.relu)
         d.weight, d.bias = mm[0].weight.detach(), mm[0].bias.detach()
         assert d.weight.data is mm[0].weight.data
         (g,) = tf.gradient(lambda k: k(x).sum(), d)
         inner.append(g.weight)
         return _loss(mm, x, y)
 
-    want = tf.gradient(lambda k: k(x).sum(), _mlp()[0])[0].weight
+    tf.train(_loss, m, [(x, y)], st, progress=False)  # (arms the first weight)
+    want = tf.gradient(lambda k: k(x).sum(), m[0])[0].weight
     seen = _counting(monkeypatch)
     tf.train(loss, m, [(x, y)], st, progress=False)
     assert inner[0] is not None and np.array_equal(inner[0].numpy(), want.numpy())
@@ -176,7 +191,7 @@ def test_other_rules_and_a_changed_leaf_get_the_product() -> None:
     sa, sb = tf.setup(tf.Descent(0.1), a), tf.setup(tf.Descent(0.1), b)
     for s in (sa, sb):
         s["layers.0.weight"].rule = tf.Nesterov(0.01)
-        s["layers.0.weight"].state = tf.Nesterov(0.01).init(np.zeros((32, 64), np.float32))
+        s["layers.0.weight"].state = tf.Nesterov(0.01).init(np.zeros((64, 256), np.float32))
     assert tf.train(_loss, a, data, sa, progress=False) == _manual(_loss, b, data, sb)
     assert _same(_params(a), _params(b))
 
@@ -194,7 +209,7 @@ def test_a_non_finite_loss_drops_the_factors_and_training_goes_on() -> None:
     with pytest.warns(RuntimeWarning, match="train skipped 1 of 3 batches"):
         tf.train(loss, m, [data[0]] + data, st, progress=False, nonfinite="skip")
     _manual(_loss, b, data, sb)
-    assert _same(_params(m), _params(b)) and not FOLDS.made
+    assert _same(_params(m), _params(b)) and FOLDS.tape is None
 
 
 def test_compiled_training_is_not_folded_and_still_equal() -> None:
@@ -213,8 +228,8 @@ def test_a_weight_used_three_times_gets_the_unfolded_sum_bit_for_bit(
     # sum of the others would round differently from three parts on: never left then.
     def net(seed: int) -> Any:
         tf.seed(seed)
-        d = tf.Dense(64, 64, tf.relu)
-        return tf.Chain(d, d, d, tf.Dense(64, 3))
+        d = tf.Dense(256, 256, tf.relu)
+        return tf.Chain(d, d, d, tf.Dense(256, 3))
 
     data = _data(4)
     a, b = net(0), net(0)

@@ -62,8 +62,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 import numpy as np
 
 __all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "prove", "prove_linear", "proven",
-           "proven_bound", "defer_linear", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS",
-           "FOLDABLE"]
+           "proven_bound", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS", "FOLDABLE"]
 
 _ndarray = np.ndarray
 #: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
@@ -224,55 +223,15 @@ def prove_linear(gw: Any, g: Any, x: Any, rows: int) -> bool:
 
 
 class _Folds(threading.local):
-    # Per thread: ``wanted`` (set by tf.train around its eager steps, else None) maps
-    # id(weight array) -> (that array, its id on the tape: the leaves are numbered first, in
-    # the order withgradient watches the model's parameters, and the parameter's name);
-    # ``made`` maps a parameter's name -> (its array, g2, x2, bound) for the weight gradients
-    # g2.T @ x2 left unmade.
-    # ``tape`` is set by withgradient while its backward scan runs: (the ids of the leaves it
-    # asked for, the tape's nodes, and a dict it reads after the scan: position in those
-    # ids -> (g2, x2, bound) of a weight gradient left unmade: leave_linear).
+    # Per thread: ``tape`` is set by withgradient while its backward scan runs: (the ids of
+    # the leaves it asked for, the tape's nodes, and a dict it reads after the scan: position
+    # in those ids -> (g2, x2, bound) of a weight gradient left unmade: leave_linear).
     def __init__(self) -> None:
-        self.wanted: Optional[Dict[int, Tuple[Any, int, str]]] = None
-        self.made: Dict[str, Tuple[Any, Any, Any, float]] = {}
         self.tape: Optional[Tuple[List[int], List[Any], Dict[int, Tuple[Any, Any, float]]]] = None
 
 
-#: The weight gradients left as their two factors (:func:`defer_linear`), per thread.
+#: withgradient's backward scan in this thread, for :func:`leave_linear`.
 FOLDS = _Folds()
-
-
-def defer_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int) -> bool:
-    """Inside ``tf.train``'s eager step: leave the weight gradient ``g2.T @ x2`` of the
-    weight array ``w`` (the tape's leaf ``w_id``) unmade, with the bound :func:`prove_linear`
-    would prove (from ``g`` and ``x``), in ``FOLDS.made``; ``tf.update`` then folds its
-    Descent step into that GEMM (``w -= eta * g2.T @ x2`` as one BLAS call, bit for bit what
-    the product and the step give: no 800 kB gradient written and read again for a
-    784x256 layer) or makes the product. Only for a weight ``tf.train`` asked for, used
-    directly as that leaf (not through another op), once in the step, and proven finite;
-    returns whether it was left. The caller must be a backward scan no tape is recording
-    (an inner gradient taken inside a loss function is never deferred).
-
-    >>> g, x, w = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32), np.ones((3, 4))
-    >>> defer_linear(w, 0, g, x, g, x, 2)   # tf.train did not ask
-    False
-    """
-    wanted = FOLDS.wanted
-    entry = wanted.get(id(w)) if wanted is not None else None
-    if entry is None or entry[0] is not w or entry[1] != w_id:
-        return False
-    made = FOLDS.made
-    name = entry[2]
-    if name in made or not _used_once(w_id):
-        # (Used again: the tape sums its parts in scan order, and the product added to
-        # their sum later would round differently from three parts on.)
-        return False
-    limit = _linear_bound(g, x, rows, w.dtype)
-    if not limit < LARGEST.get(w.dtype, 0.0):
-        return False
-    made[name] = (w, g2, x2, limit)
-    return True
-
 
 #: ``id`` of each weight array ``tf.update`` last stepped by ``Descent`` with BLAS (where a
 #: fold repeats its numbers): ``withgradient`` leaves such a weight's gradient unmade

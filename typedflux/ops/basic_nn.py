@@ -17,7 +17,7 @@ import numpy as np
 from typing_extensions import Unpack
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import FOLDABLE, FOLDS, defer_linear, leave_linear, prove_linear
+from typedflux.engine.proven import FOLDABLE, FOLDS, leave_linear, prove_linear
 from typedflux.engine.tape import RUNNING, active_tape
 from typedflux.ops.kernels.dense import dense_forward, dense_vjp, dense_vjp_parts
 from typedflux.ops.examples import normal, rng
@@ -50,27 +50,15 @@ def _dense_vjp(
     if (w.size > _PROOF_RATIO * (g.size + x.size) and x.dtype is w.dtype
             and (activation == "relu" or activation == "identity")):
         rows = g.size // g.shape[-1]
-        folds = FOLDS
-        if (folds.tape is not None and folds.wanted is None and activation == "relu"
-                and id(w) in FOLDABLE and active_tape() is None):
-            # withgradient's own backward, for a weight update last stepped by Descent: the
-            # weight gradient may be handed out unmade (engine/deferred.py), for update to
-            # fold its step into the GEMM. (Through relu only: g2 is then a fresh mask
-            # product no one else holds.)
+        if (FOLDS.tape is not None and activation == "relu" and id(w) in FOLDABLE
+                and active_tape() is None):
+            # withgradient's own backward (tf.train's too), for a weight update last stepped
+            # by Descent: the weight gradient may be handed out unmade (engine/deferred.py),
+            # for update to fold its step into the GEMM. (Through relu only: g2 is then a
+            # fresh mask product no one else holds.)
             gx, g2, x2, gb = dense_vjp_parts(g, out, x, w, b, activation, grad_x)
             ids = RUNNING.box[0]
             if len(ids) > 1 and leave_linear(w, ids[1], g2, x2, g, x, rows):
-                return gx, None, gb
-            gw = g2.T @ x2
-            prove_linear(gw, g, x, rows)
-            return gx, gw, gb
-        if folds.wanted is not None and active_tape() is None:
-            # tf.train's own backward: the weight gradient may be left as its factors, for
-            # update to fold its Descent step into their GEMM (proven.defer_linear). The
-            # tape's ids of this node's inputs say whether w is the parameter itself.
-            gx, g2, x2, gb = dense_vjp_parts(g, out, x, w, b, activation, grad_x)
-            ids = RUNNING.box[0]
-            if len(ids) > 1 and defer_linear(w, ids[1], g2, x2, g, x, rows):
                 return gx, None, gb
             gw = g2.T @ x2
         else:

@@ -5,25 +5,23 @@ two factors: ``engine/proven.py``) need never be written when the step that uses
 ``Descent``: ``update`` applies ``w -= eta * g2.T @ x2`` as one BLAS GEMM with ``beta = 1``
 (``optimise/blas.py``, as ``tf.compile`` does), the same numbers as the product followed by
 the BLAS axpy of an unfolded step. For the MLP 784-256-128-10 at batch 32 that drops an
-800 kB write and its read from every step (benchmarks/PROFILE.md). The factors come two ways:
-
-- ``tf.train`` shows the gradients to no one: its backward leaves the two factors
-  (``proven.defer_linear``, armed by :func:`arm`) in ``FOLDS.made``;
-- ``tf.withgradient`` hands the gradient out unmade, as a
-  :class:`~typedflux.engine.deferred.DeferredTensor` that any reader but ``update`` makes
-  (``proven.leave_linear``, for a weight ``update`` last stepped by ``Descent``): the user's
-  own loop ``withgradient`` + ``update`` folds too (:func:`foldable`).
+800 kB write and its read from every step (benchmarks/PROFILE.md). ``tf.withgradient``
+(``tf.train``'s steps use it) hands such a gradient out unmade, as a
+:class:`~typedflux.engine.deferred.DeferredTensor` that any reader but ``update`` makes
+(``proven.leave_linear``: for a weight ``update`` last stepped by ``Descent``, used by one
+node); ``update`` folds it (:func:`foldable`, :func:`check`, :func:`apply`).
 
 Every guarantee of ``update`` holds: the bound is the proof the unfolded step trusts, nothing
 is written before every other gradient is checked, and a step that is refused or skipped
 writes nothing; a rule other than ``Descent``, a parameter BLAS cannot update in place, or a
 check that finds something not finite (its culprit is named among all the gradients, in walk
-order) makes the product and goes the unfolded way.
+order) makes the product (reads the tensor) and goes the unfolded way.
 
->>> import typedflux as tf
->>> m = tf.Chain(tf.Dense(64, 32, tf.relu), tf.Dense(32, 2))
->>> wanted(m)   # the weights with their tape ids (the first is wide enough to be folded)
-{'layers.0.weight': 0, 'layers.1.weight': 2}
+>>> import numpy as np
+>>> from typedflux.engine.deferred import deferred
+>>> g = deferred(np.ones((2, 3), np.float32), np.ones((2, 4), np.float32), 8.5)
+>>> product((g, None, None, 8.5)).tolist()[0]   # made by reading the tensor
+[2.0, 2.0, 2.0, 2.0]
 """
 
 from __future__ import annotations
@@ -31,91 +29,30 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-import numpy as np
-
 from typedflux.compiler.hooks import ACTIVE
 from typedflux.engine.deferred import DeferredTensor, factors, spend
-from typedflux.engine.deferred import product as made
-from typedflux.engine.plan import plan_of
-from typedflux.engine.proven import FOLDS
 from typedflux.optimise.blas import Gemm
 from typedflux.optimise.finite import all_finite
 from typedflux.optimise.rules import Descent
 
-__all__ = ["arm", "wanted", "product", "foldable", "check", "apply"]
+__all__ = ["product", "foldable", "check", "apply"]
 
-# (position in update's list of gradients, name, parameter array, (the weight array (train)
-# or the DeferredTensor (withgradient), g2, x2, bound))
-Folded = Tuple[int, str, Any, Tuple[Any, Any, Any, float]]
+# (position in update's list of gradients, name, parameter array, (the DeferredTensor, g2,
+# x2, bound))
+Folded = Tuple[int, str, Any, Tuple[DeferredTensor, Any, Any, float]]
 
 
-def product(fold: Tuple[Any, Any, Any, float]) -> Any:
-    """A deferred weight gradient made, as the unfolded step makes it (``g2.T @ x2``, the
-    Dense VJP's product: ``engine/deferred.py``): where a fold is given up, every caller
-    makes this one. A fold of ``withgradient``'s unmade gradient (its first entry a
-    :class:`~typedflux.engine.deferred.DeferredTensor`) reads that tensor, which makes
-    the product once, proven as the backward proves it, for its holder too.
+def product(fold: Tuple[DeferredTensor, Any, Any, float]) -> Any:
+    """A folded weight gradient made where its fold is given up: the tensor is read, which
+    makes the product as the unfolded backward makes it (``engine/deferred.py``), once, for
+    its holder too.
 
     >>> import numpy as np
-    >>> product((None, np.ones((2, 3)), np.ones((2, 4)), 8.5)).tolist()[0]
-    [2.0, 2.0, 2.0, 2.0]
+    >>> from typedflux.engine.deferred import deferred
+    >>> product((deferred(np.ones((2, 3)), np.ones((2, 4)), 8.5), None, None, 8.5)).shape
+    (3, 4)
     """
-    if isinstance(fold[0], DeferredTensor):
-        return fold[0].data
-    return made(fold[1], fold[2])
-
-
-def _leaves(model: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
-    # id(weight array) -> (array, its id on withgradient's tape, name) for the model's
-    # parameters: the tape numbers the tensors it watches first, in the order of the model's
-    # plan, skipping non-float data (Tape.watch_all); an array held by two tensors is left
-    # out (its gradient comes in two parts).
-    plan = plan_of(model)
-    if plan is None:
-        return None
-    names = {id(t): n for n, t, _ in plan.params}
-    found: Dict[int, Tuple[Any, int, str]] = {}
-    twice = set()
-    k = 0
-    for t in plan.watch:
-        d = t.data
-        if d.dtype.kind not in "fc":
-            continue
-        if id(d) in found:
-            twice.add(id(d))
-        found[id(d)] = (d, k, names.get(id(t), ""))
-        k += 1
-    for i in twice:
-        del found[i]
-    return found
-
-
-def wanted(model: Any) -> Dict[str, int]:
-    """The parameters whose weight gradient a wide ``Dense`` layer may leave unmade in a
-    ``tf.train`` step of ``model``, by name, with their tape ids (a parameter of a layer too
-    small for a proof is listed too; its backward makes the product).
-
-    >>> import typedflux as tf
-    >>> wanted({"w": tf.ones(2)})   # no cached walk: nothing is folded
-    {}
-    """
-    found = _leaves(model) or {}
-    return {name: k for _, k, name in found.values() if name.endswith("weight")}
-
-
-def arm(model: Any, state: Any) -> Optional[Dict[int, Tuple[Any, int, str]]]:
-    """What ``tf.train`` puts into ``FOLDS.wanted`` around its eager steps: the weight arrays
-    of ``model`` (every parameter array, by identity, with its tape id and name) when the
-    state's rule is ``Descent``; None otherwise (no step is folded).
-
-    >>> import typedflux as tf
-    >>> d = tf.Dense(2, 3)
-    >>> arm(d, tf.setup(tf.Adam(), d)) is None, len(arm(d, tf.setup(tf.Descent(), d)))
-    (True, 2)
-    """
-    if type(state.rule) is not Descent:
-        return None
-    return _leaves(model) or None
+    return fold[0].data
 
 
 def foldable(g: Any, pd: Any, leaf: Any, axpy_min: int) -> bool:
@@ -149,18 +86,18 @@ def check(todo: List[Tuple[str, Any, Any]], folded: List[Folded]) -> Tuple[Tuple
     ``folded`` is emptied.
 
     >>> import numpy as np
+    >>> from typedflux.engine.deferred import deferred
     >>> g2, x2 = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32)
-    >>> fold = (0, "w", np.zeros((3, 4), np.float32), (None, g2, x2, 8.5))
+    >>> fold = (0, "w", np.zeros((3, 4), np.float32), (deferred(g2, x2, 8.5), g2, x2, 8.5))
     >>> check([("b", np.zeros(1), np.ones(1))], [fold])
     ((True, 1.0...), 8.5)
     """
     checked = all_finite(todo)
     if checked[0]:
         for entry in folded:
-            if isinstance(entry[3][0], DeferredTensor):
-                held = factors(entry[3][0])
-                if held is not None:
-                    spend(held)  # (its proof is used, as all_finite uses the others')
+            held = factors(entry[3][0])
+            if held is not None:
+                spend(held)  # (its proof is used, as all_finite uses the others')
         return checked, max(entry[3][3] for entry in folded)
     for i, name, pd, f in reversed(folded):
         todo.insert(i, (name, pd, product(f)))
@@ -178,10 +115,12 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
     the unfolded step.
 
     >>> import numpy as np, typedflux as tf
+    >>> from typedflux.engine.deferred import deferred
     >>> leaves = tf.setup(tf.Adam(), {"w": tf.zeros((3, 4))}).leaves
     >>> g2, x2 = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32)
     >>> todo = []
-    >>> apply(leaves, todo, [(0, "w", np.zeros((3, 4), np.float32), (None, g2, x2, 8.5))], 1)
+    >>> fold = (0, "w", np.zeros((3, 4), np.float32), (deferred(g2, x2, 8.5), g2, x2, 8.5))
+    >>> apply(leaves, todo, [fold], 1)
     ([], 0.0)
     >>> todo[0][2].tolist()[0]   # Adam: the product is made
     [2.0, 2.0, 2.0, 2.0]
@@ -194,8 +133,7 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
         if (leaf is not None and type(leaf.rule) is Descent and leaf.shape == pd.shape
                 and pd.size >= axpy_min and pd.itemsize >= 4):
             eta = leaf.rule.eta
-            # (withgradient's factors are private arrays: no overlap with the weight to test.)
-            call = _gemm(-float(eta), a, f[2], pd, isinstance(f[0], DeferredTensor))
+            call = _gemm(-float(eta), a, f[2], pd)
             if call is not None:
                 calls.append((call, a, f[2]))
                 e = eta if eta >= 0.0 else -eta
@@ -216,12 +154,11 @@ class _Calls(threading.local):
 _CALLS = _Calls()
 
 
-def _gemm(alpha: float, a: Any, b: Any, c: Any, private: bool) -> Optional[Callable[[Any, Any], None]]:
+def _gemm(alpha: float, a: Any, b: Any, c: Any) -> Optional[Callable[[Any, Any], None]]:
     # c += alpha * (a @ b) as a function of (a, b), or None where BLAS cannot run it in
     # place (Gemm.prepare's tests: made once per weight and layout, not at every step as
-    # they cost ~5 us; ``private`` operands cannot overlap c, others are tested each time).
-    if not private and (np.may_share_memory(a, c) or np.may_share_memory(b, c)):
-        return None
+    # they cost ~5 us; the factors are a DeferredTensor's own arrays, which cannot overlap
+    # the weight).
     calls = _CALLS.calls
     key = (id(c), alpha, a.shape, a.strides, a.dtype, b.shape, b.strides, b.dtype)
     hit = calls.get(key)

@@ -32,7 +32,7 @@ import numpy as np
 from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
 from typedflux.engine.deferred import DeferredTensor, factors
-from typedflux.engine.proven import FOLDABLE as _FOLDABLE, FOLDS, VDOT
+from typedflux.engine.proven import FOLDABLE as _FOLDABLE, VDOT
 from typedflux.engine.tree import Grads, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise import folds
@@ -270,14 +270,11 @@ def _apply(
     # (Without the gradients: the parameter check after the update does not read them, and a
     # compiled step folds a gradient no one else reads into its update.)
     written: List[Tuple[str, Any]] = []
-    # Weight gradients tf.train's backward left as two factors (optimise/folds.py), by
-    # parameter name; empty outside tf.train's eager steps.
-    made = FOLDS.made
+    # withgradient's unmade weight gradients whose Descent step is folded (optimise/folds.py).
     folded: List[Folded] = []
     leaves = state.leaves
     for (name, p, _), g in steps:
-        fold = made.pop(name, None) if made else None
-        if g is None and fold is None:
+        if g is None:
             continue
         pd = p.data
         if pd.dtype.kind not in "fc":
@@ -295,17 +292,9 @@ def _apply(
                 f"{fmt_shape(leaf.shape)}, but the parameter has {fmt_shape(pd.shape)} (use "
                 "tf.setup(rule, model) with this model)")
         written.append((name, pd))
-        if fold is not None:
-            if g is None and fold[0] is pd:
-                folded.append((len(todo), name, pd, fold))
-                continue
-            # Also used elsewhere (the tape summed the other uses), or the parameter holds
-            # another array since: the product, checked as any gradient.
-            made_g: Any = _gradient_array(folds.product(fold), name, p)
-            g = made_g if g is None else made_g + _gradient_array(g, name, p)
         if type(g) is Tensor and g.data.shape == pd.shape and g.data.dtype.kind == "f":
             g = g.data
-        elif type(g) is DeferredTensor and folds.foldable(g, pd, leaves.get(name), _AXPY_MIN):
+        elif type(g) is DeferredTensor and folds.foldable(g, pd, leaf, _AXPY_MIN):
             # withgradient's unmade weight gradient, for a Descent step BLAS can fold into
             # the product's GEMM (optimise/folds.py); any other case reads g.data below.
             f = factors(g)
@@ -319,7 +308,7 @@ def _apply(
     # Outside a recording (tf.compile) the opaque functions are called without their wrappers
     # (~0.15 us each: a wrapper only looks for a recording, and there is none).
     raw = not ACTIVE[0]
-    if folded:  # (only in tf.train's eager steps: never recorded)
+    if folded:  # (never while tf.compile records: folds.foldable)
         checked, top = folds.check(todo, folded)
         if not _counted(state, checked, todo, nonfinite, who, epoch, batch, top):
             return False

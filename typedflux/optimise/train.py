@@ -29,8 +29,6 @@ from typedflux.compiler.hooks import opaque
 from typedflux.engine.grad import withgradient
 from typedflux.engine.plan import plan_of
 from typedflux.engine.tree import children, named_params
-from typedflux.engine.proven import FOLDS
-from typedflux.optimise import folds
 from typedflux.optimise.finite import NonFiniteError, Skipped, nonfinite_params, refusal
 from typedflux.optimise.progress import _progress
 from typedflux.optimise.state import OptState, _check_nonfinite, apply_step
@@ -115,16 +113,8 @@ def train(
     skipped_before = len(state.skipped)
     step = _compiled_step(loss, nonfinite) if compile else None
     _check_params(model, "before the first update", state.step + 1)
-    # The eager steps' wide weight gradients may be left as factors for update to fold
-    # (optimise/folds.py): armed for this thread while train runs its steps.
-    fold = folds.arm(model, state) if step is None else None
-    saved = FOLDS.wanted
-    try:
-        _epochs(loss, model, data, state, epochs, callback, desc, progress, nonfinite, step,
-                fold, history, per_epoch, skipped_before)
-    finally:
-        FOLDS.wanted = saved
-        FOLDS.made.clear()
+    _epochs(loss, model, data, state, epochs, callback, desc, progress, nonfinite, step,
+            history, per_epoch, skipped_before)
     _check_params(model, f"after the last update (update {state.step})", state.step)
     new = state.skipped[skipped_before:]
     if new:
@@ -138,11 +128,10 @@ def train(
 
 def _epochs(loss: Callable[..., Any], model: Any, data: Iterable[Any], state: OptState,
             epochs: int, callback: Any, desc: Optional[str], progress: bool, nonfinite: str,
-            step: Any, fold: Any, history: List[float], per_epoch: Optional[int],
+            step: Any, history: List[float], per_epoch: Optional[int],
             skipped_before: int) -> None:
     # train's loop over epochs and batches (its arguments checked).
     skip = nonfinite == "skip"
-    made = FOLDS.made
     for epoch in range(1, epochs + 1):
         # One epoch per call is the common loop (``for e in ...: tf.train(...)``): no
         # "epoch 1/1" there.
@@ -160,15 +149,9 @@ def _epochs(loss: Callable[..., Any], model: Any, data: Iterable[Any], state: Op
                 if step is not None:
                     val, applied = _compiled(step, model, state, args, epoch, batch)
                 else:
-                    # (Factors of a step that made no update are dropped, never used later;
-                    # FOLDS.wanted is set only around withgradient: a callback's or an inner
-                    # gradient of its own is never folded.)
-                    made.clear()
-                    FOLDS.wanted = fold
-                    try:
-                        value, grads = withgradient(lambda m: loss(m, *args), model)
-                    finally:
-                        FOLDS.wanted = None
+                    # (A wide layer's weight gradient may come unmade, for update to fold its
+                    # Descent step: optimise/folds.py.)
+                    value, grads = withgradient(lambda m: loss(m, *args), model)
                     val = float(value.item())
                     applied = math.isfinite(val) and apply_step(
                         state, model, grads[0], nonfinite, "train", epoch, batch, True)
