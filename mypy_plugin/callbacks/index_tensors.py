@@ -6,9 +6,9 @@ result's size is its count of ``True``), so the type alone cannot tell a gather 
 The expression can: ``tf.tensor`` of integer data (int literals; ``+ - * // %`` and unary
 ``-``/``~`` of ints, which give an ``int`` even of bools; ``range``; displays and
 comprehensions of these; a module-level list bound once to one), ``tf.arange`` of ints,
-``tf.onecold`` without labels, ``argmax``/``argmin``. Anything else (a name bound to an index
-tensor, data typed ``list[int]`` that may hold bools) stays unread: the result's shape is
-unknown, as before.
+``tf.onecold`` without labels, ``argmax``/``argmin``, or a module-level name bound once to
+one of these. Anything else (a local name, data typed ``list[int]`` that may hold bools) stays
+unread: the result's shape is unknown, as before.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Callable, List, Optional
 
 from mypy.nodes import (
     ARG_POS,
+    AssignmentStmt,
     CallExpr,
     Expression,
     IntExpr,
@@ -32,6 +33,7 @@ from mypy.nodes import (
 from mypy.types import Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin import translate
+from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import checked_tree
 from mypy_plugin.values import NOT_STATIC, NotStatic
 from typedflux.shapes.rules_index import IndexArray
@@ -93,8 +95,11 @@ def _int_data(e: Expression, lookup: Lookup) -> bool:
     return False
 
 
-def _int_tensor(e: Expression, lookup: Lookup) -> bool:
+def _int_tensor(e: Expression, lookup: Lookup, depth: int = 0) -> bool:
     """Whether ``e`` is a tensor its expression proves to hold integers."""
+    if isinstance(e, NameExpr) and depth < 4:
+        value = _bound_value(e, lookup)
+        return value is not None and _int_tensor(value, lookup, depth + 1)
     if not isinstance(e, CallExpr):
         return False
     callee = e.callee
@@ -116,6 +121,18 @@ def _int_tensor(e: Expression, lookup: Lookup) -> bool:
     if name == _ONECOLD:
         return len(e.args) == 1 and positional
     return name in _ALWAYS_INT
+
+
+def _bound_value(e: NameExpr, lookup: Lookup) -> Optional[Expression]:
+    """What a module-level name bound exactly once (at the module's top level) is bound to."""
+    tree = checked_tree(lookup)
+    if tree is None or e.fullname != f"{tree.fullname}.{e.name}" or e.name not in bound_once(tree):
+        return None
+    for st in tree.defs:
+        if (isinstance(st, AssignmentStmt) and len(st.lvalues) == 1
+                and isinstance(st.lvalues[0], NameExpr) and st.lvalues[0].name == e.name):
+            return st.rvalue
+    return None
 
 
 def index_with_tensor(

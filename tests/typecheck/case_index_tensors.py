@@ -24,6 +24,10 @@ reveal_type(fixed)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], L
 reveal_type(table[tf.arange(4)])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3]]"
 reveal_type(table[:, tf.tensor([0, 2])])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[9], Literal[2]]"
 reveal_type(table[tf.tensor([i for i in range(4)]), None])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[1], Literal[3]]"
+idx = tf.tensor(rel)  # a module-level name bound once: its expression is read
+reveal_type(table[idx])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[5], Literal[3]]"
+mask = table[:, 0] > 0
+reveal_type(table[mask])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
 # A mask, or an index beside an int (numpy moves the result's axes): not read.
 reveal_type(table[tf.tensor([True, False, True, True, False, True, True, False, True])])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
 reveal_type(table[table[:, 0] > 0])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
