@@ -4,7 +4,11 @@ A ``DataLoader`` yields, per batch, the rows of every tensor it was given along 
 axis: a tuple for a tuple or list of tensors, one tensor for one. So when the loop iterates
 a ``DataLoader(...)`` call whose data are tensors of known shapes, each batch has the same
 trailing dims and an unknown first one (the batch size, smaller for a last partial batch).
-Anything else (a loader held in a variable, numpy data, a dict) keeps ``Iterator[Any]``.
+A loader held in a name is read the same way when the name is bound once, to that call
+(at module level, or in the function being checked), and nothing assigns an attribute of
+it: ``loader = tf.DataLoader((x, y), batchsize=20)``, then ``for xb, yb in loader`` or
+``tf.train(loss, model, loader, state)``. Anything else (a loader bound twice or passed in,
+numpy data, a dict) keeps ``Iterator[Any]``.
 
 >>> callable(loader_iter_hook())
 True
@@ -14,12 +18,28 @@ from __future__ import annotations
 
 from typing import Any, Callable, List, Optional, Sequence
 
-from mypy.nodes import ARG_NAMED, ARG_POS, CallExpr, Expression, ListExpr, RefExpr, TupleExpr
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    GDEF,
+    LDEF,
+    AssignmentStmt,
+    CallExpr,
+    Expression,
+    FuncDef,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    RefExpr,
+    Statement,
+    TupleExpr,
+)
 from mypy.plugin import MethodContext
 from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
+from mypy_plugin.statements import checked_tree, walk
 
 __all__ = ["LOADER", "batch_types", "loader_iter_hook"]
 
@@ -35,6 +55,67 @@ def _data(e: object) -> Optional[Expression]:
         if (kind == ARG_POS and arg is e.args[0]) or (kind == ARG_NAMED and name == "data"):
             return arg
     return None
+
+
+def _named_loader(api: Any, e: object) -> object:
+    """The ``DataLoader(...)`` call a name ``e`` is bound to once (see the module's
+    docstring), or ``e`` itself."""
+    if not isinstance(e, NameExpr) or e.kind not in (GDEF, LDEF):
+        return e
+    tree = checked_tree(type_lookup(api))
+    if tree is None:
+        return e
+    body: List[Statement]
+    if e.kind == LDEF:
+        scope = getattr(api, "scope", None)
+        func = scope.current_function() if scope is not None else None
+        if not isinstance(func, FuncDef):
+            return e
+        body, scopes = func.body.body, True
+    elif e.fullname == f"{tree.fullname}.{e.name}":
+        from mypy_plugin.module_constants import bound_once
+
+        if e.name not in bound_once(tree):
+            return e
+        body, scopes = tree.defs, False
+    else:
+        return e
+    found = [st for st in walk(body, scopes=scopes) if isinstance(st, AssignmentStmt)
+             and any(_binds(lv, e.name) for lv in st.lvalues)]
+    if len(found) != 1 or len(found[0].lvalues) != 1 or not isinstance(found[0].lvalues[0], NameExpr):
+        return e
+    if e.kind == LDEF and any(_rebinds(st, e.name) for st in walk(body, scopes=True)):
+        return e
+    for st in walk(tree.defs, scopes=True):
+        if isinstance(st, AssignmentStmt) and any(
+                isinstance(lv, MemberExpr) and isinstance(lv.expr, NameExpr)
+                and lv.expr.name == e.name for lv in st.lvalues):
+            return e  # ``loader.data = ...``: the loader may hold other tensors
+    value = found[0].rvalue
+    return value if _data(value) is not None else e
+
+
+def _binds(lv: Expression, name: str) -> bool:
+    if isinstance(lv, NameExpr):
+        return lv.name == name
+    if isinstance(lv, (TupleExpr, ListExpr)):
+        return any(_binds(i, name) for i in lv.items)
+    return False
+
+
+def _rebinds(st: Statement, name: str) -> bool:
+    """Whether a statement other than an assignment binds or deletes the local ``name``."""
+    from mypy.nodes import DelStmt, ForStmt, OperatorAssignmentStmt, WithStmt
+
+    if isinstance(st, OperatorAssignmentStmt):
+        return _binds(st.lvalue, name)
+    if isinstance(st, DelStmt):
+        return _binds(st.expr, name)
+    if isinstance(st, ForStmt):
+        return _binds(st.index, name)
+    if isinstance(st, WithStmt):
+        return any(t is not None and _binds(t, name) for t in st.target)
+    return False
 
 
 def _batch_shape(t: Optional[Type]) -> Optional[Sequence[Any]]:
@@ -53,7 +134,7 @@ def batch_types(api: Any, call: object,
     """The type of each tensor of a batch of ``call`` (a ``DataLoader(...)`` call whose data
     are tensors of known shapes, read with ``lookup``: by default the types mypy recorded),
     or None."""
-    data = _data(call)
+    data = _data(_named_loader(api, call))
     if data is None:
         return None
     items = data.items if isinstance(data, (TupleExpr, ListExpr)) else [data]
@@ -78,7 +159,7 @@ def loader_iter_hook() -> Callable[[Any], Type]:
         tensors = batch_types(ctx.api, ctx.context)
         if tensors is None:
             return ctx.default_return_type
-        data = _data(ctx.context)
+        data = _data(_named_loader(ctx.api, ctx.context))
         if isinstance(data, (TupleExpr, ListExpr)):
             template = tensor_template(ctx.api)
             if template is None:

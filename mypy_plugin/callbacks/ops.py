@@ -36,6 +36,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.bound_lists import module_list_items
 from mypy_plugin.callbacks.creation import literal_shape
+from mypy_plugin.callbacks.list_counts import comprehension_count
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
 from mypy_plugin.callbacks.union_operands import followed, joined_context, union_operand
@@ -186,7 +187,8 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             if p is None or not translate.is_tensor(p):
                 raise _Bail
             one = _tensor_shape(p, names)
-            return _Copies((one, one))
+            n = comprehension_count(gen, lookup)  # ``for m in models``: one per model
+            return (one,) * n if n is not None and 1 <= n <= 1024 else _Copies((one, one))
         else:
             p = get_proper_type(act.types[0])
             if isinstance(p, TupleType):

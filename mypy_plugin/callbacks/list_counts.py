@@ -1,0 +1,186 @@
+"""How many items a comprehension makes, when that is known before run time.
+
+``tf.stack([m(x) for m in models], axis=1)`` stacks one tensor per model: when the count is
+known the stacked axis has that size, so a later op that meets it (a mean over the wrong
+axis compared with the labels) is checked. A comprehension's count is known when it has one
+``for`` and no ``if``, over:
+
+- ``range(...)`` of ints known statically, or a list/tuple display (no ``*``);
+- a name bound once to such a display or to such a comprehension (in the module, or in the
+  function being checked), that its scope reads only in ways that cannot change its length:
+  iterated (by a comprehension or a ``for``), indexed (not as an assignment or ``del``
+  target), or passed to ``len`` or a typedflux function. Anything else (``models.append``,
+  passing it to another function, a second binding, ``global``) makes the count unknown.
+
+>>> from mypy.nodes import IntExpr, ListExpr
+>>> sequence_count(ListExpr([IntExpr(1), IntExpr(2)]), lambda e: None)
+2
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Set
+
+from mypy.nodes import (
+    ARG_POS,
+    GDEF,
+    LDEF,
+    AssignmentStmt,
+    CallExpr,
+    DelStmt,
+    DictionaryComprehension,
+    Expression,
+    ForStmt,
+    FuncDef,
+    GeneratorExpr,
+    IndexExpr,
+    ListComprehension,
+    ListExpr,
+    MypyFile,
+    NameExpr,
+    OperatorAssignmentStmt,
+    RefExpr,
+    SetComprehension,
+    StarExpr,
+    Statement,
+    TupleExpr,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+
+from mypy_plugin.statements import checked_tree, walk
+from mypy_plugin.values import static_int
+
+__all__ = ["comprehension_count", "sequence_count"]
+
+_MAX_DEPTH = 4
+
+
+def comprehension_count(gen: GeneratorExpr, lookup: Any) -> Optional[int]:
+    """The number of items ``gen`` makes (one ``for``, no ``if``), or None when unknown."""
+    return _gen_count(gen, lookup, 0)
+
+
+def _gen_count(gen: GeneratorExpr, lookup: Any, depth: int) -> Optional[int]:
+    if len(gen.sequences) != 1 or any(gen.condlists) or any(gen.is_async):
+        return None
+    return _count(gen.sequences[0], lookup, depth)
+
+
+def sequence_count(e: Expression, lookup: Any) -> Optional[int]:
+    """The length of ``e`` when known before run time (the rules above), else None."""
+    return _count(e, lookup, 0)
+
+
+def _count(e: Expression, lookup: Any, depth: int) -> Optional[int]:
+    if depth > _MAX_DEPTH:
+        return None
+    if isinstance(e, (ListExpr, TupleExpr)):
+        return None if any(isinstance(i, StarExpr) for i in e.items) else len(e.items)
+    if isinstance(e, ListComprehension):
+        return _gen_count(e.generator, lookup, depth + 1)
+    if isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) and e.callee.fullname == "builtins.range":
+        if not 1 <= len(e.args) <= 3 or any(k != ARG_POS for k in e.arg_kinds):
+            return None
+        values: List[int] = []
+        for a in e.args:
+            v = static_int(a, lookup)
+            if not isinstance(v, int) or isinstance(v, bool):
+                return None
+            values.append(v)
+        if len(values) == 3 and values[2] == 0:
+            return None
+        return len(range(*values))
+    if isinstance(e, NameExpr):
+        value = _bound_value(e, lookup)
+        return _count(value, lookup, depth + 1) if value is not None else None
+    return None
+
+
+def _bound_value(e: NameExpr, lookup: Any) -> Optional[Expression]:
+    """What ``e`` is bound to by its one binding, when its scope only reads it in ways that
+    keep its length (see the module's docstring)."""
+    tree = checked_tree(lookup)
+    if tree is None or e.kind not in (GDEF, LDEF):
+        return None
+    if e.kind == LDEF:
+        scope = getattr(getattr(lookup, "__self__", None), "scope", None)
+        func = scope.current_function() if scope is not None else None
+        if not isinstance(func, FuncDef):
+            return None
+        body: List[Statement] = func.body.body
+        owner: Any = func
+    elif e.fullname == f"{tree.fullname}.{e.name}":
+        from mypy_plugin.module_constants import bound_once
+
+        if e.name not in bound_once(tree):
+            return None
+        body, owner = tree.defs, tree
+    else:
+        return None
+    value: Optional[Expression] = None
+    bound: Set[int] = set()
+    for st in walk(body, scopes=e.kind == LDEF):
+        if isinstance(st, AssignmentStmt) and any(_names(lv, e.name) for lv in st.lvalues):
+            if value is not None or len(st.lvalues) != 1 or not isinstance(st.lvalues[0], NameExpr):
+                return None
+            value = st.rvalue
+            bound.add(id(st.lvalues[0]))
+        elif _binds_otherwise(st, e.name):
+            return None
+    if value is None or not _only_read(owner, tree, e, bound):
+        return None
+    return value
+
+
+def _names(lv: Expression, name: str) -> bool:
+    if isinstance(lv, NameExpr):
+        return lv.name == name
+    if isinstance(lv, (TupleExpr, ListExpr)):
+        return any(_names(i, name) for i in lv.items)
+    if isinstance(lv, StarExpr):
+        return _names(lv.expr, name)
+    return False
+
+
+def _binds_otherwise(st: Statement, name: str) -> bool:
+    if isinstance(st, OperatorAssignmentStmt):
+        return _names(st.lvalue, name)
+    if isinstance(st, DelStmt):
+        return _names(st.expr, name)
+    if isinstance(st, ForStmt):
+        return _names(st.index, name)
+    if isinstance(st, WithStmt):
+        return any(t is not None and _names(t, name) for t in st.target)
+    return False
+
+
+def _only_read(owner: Any, tree: MypyFile, e: NameExpr, bound: Set[int]) -> bool:
+    """Whether every mention of ``e``'s variable in its scope keeps the list's length."""
+    allowed = set(bound)
+    targets: Set[int] = set()  # expressions assigned to or deleted: ``xs[0] = ...``
+    for st in walk(tree.defs if e.kind == GDEF else owner.body.body, scopes=True):
+        if isinstance(st, AssignmentStmt):
+            targets.update(id(lv) for lv in st.lvalues)
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets.add(id(st.lvalue))
+        elif isinstance(st, DelStmt):
+            targets.add(id(st.expr))
+        elif isinstance(st, ForStmt):
+            allowed.add(id(st.expr))
+    exprs = get_subexpressions(tree if e.kind == GDEF else owner)
+    for x in exprs:
+        if isinstance(x, (GeneratorExpr, DictionaryComprehension)):
+            allowed.update(id(s) for s in x.sequences)
+        elif isinstance(x, (ListComprehension, SetComprehension)):
+            allowed.update(id(s) for s in x.generator.sequences)
+        elif isinstance(x, IndexExpr) and id(x) not in targets:
+            allowed.add(id(x.base))
+        elif isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
+                x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
+            allowed.update(id(a) for a in x.args)
+    for x in exprs:
+        if isinstance(x, NameExpr) and x.name == e.name and x.kind == e.kind \
+                and (e.kind == LDEF or x.fullname == e.fullname) and id(x) not in allowed:
+            return False
+    return True

@@ -1,0 +1,10 @@
+"""A head built from the features' own width (x.shape[-1]); the labels have another class
+count."""
+import typedflux as tf
+from typedflux import Dense
+
+tf.seed(15)
+feats = tf.randn(10, 48)
+head = Dense(feats.shape[-1], 7)
+labels = tf.onehot([i % 6 for i in range(10)], 6)
+print(tf.losses.logitcrossentropy(head(feats), labels).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[10, 7], target has Tensor[10, 6]; need identical shapes (no broadcasting in losses) (7 vs 6 at axis -1)  [shape]

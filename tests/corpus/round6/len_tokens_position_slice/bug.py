@@ -1,0 +1,11 @@
+"""Positions for a prompt of len(tokens) sliced from a table; the token embedding has another
+width than the table."""
+import typedflux as tf
+from typedflux import Embedding
+
+tokens = [3, 1, 4, 1, 5]
+table = tf.randn(32, 16)
+tok = Embedding(10, 24)
+ids = tf.tensor([tokens])
+h = tok(ids) + table[: len(tokens)]  # BUG  # E: Cannot broadcast for "add": x has Tensor[..., 24], y has Tensor[?, 16]; need equal sizes or 1 at axis -1 (24 vs 16)  [shape]
+print(h.shape)

@@ -1,0 +1,26 @@
+"""Pyre style: a generic matrix wrapper whose methods return new shapes; transposing twice
+leaves the inner dims apart."""
+from typing import Generic, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+R = TypeVar("R", bound=int)
+C = TypeVar("C", bound=int)
+K = TypeVar("K", bound=int)
+
+
+class Matrix(Generic[R, C]):
+    def __init__(self, data: Tensor[R, C]) -> None:
+        self.data = data
+
+    def t(self) -> "Matrix[C, R]":
+        return Matrix(self.data.T)
+
+    def matmul(self, other: "Matrix[C, K]") -> "Matrix[R, K]":
+        return Matrix(self.data @ other.data)
+
+
+a = Matrix(tf.randn(3, 4))
+b = Matrix(tf.randn(3, 5))
+print(a.matmul(b).data.shape)  # BUG[gap checker: a generic class's dims as type arguments (Matrix[3, 5] for Matrix[4, K]) stay mypy's [arg-type] in Literal words]  # E: Argument 1 to "matmul" of "Matrix" has incompatible type "Matrix[Literal[3], Literal[5]]"; expected "Matrix[Literal[4], Literal[5]]"  [arg-type]

@@ -1,0 +1,74 @@
+"""Two sizes mypy alone loses in training scripts and ensembles.
+
+A `DataLoader` held in a name bound once to the call (in the module, or in a function) gives
+its batches' shapes, to a `for` over it and to `tf.train`'s loss, as one written in the call
+does; a loader bound twice, or whose attributes are assigned, keeps `Any`.
+
+`tf.stack` of a comprehension knows its count when the comprehension has one `for` and no
+`if`, over `range(<known ints>)`, a display, or a name bound once to either and only read in
+ways that keep its length (iterated, indexed, passed to `len` or typedflux): one tensor per
+model of `models = [Chain(...) for _ in range(4)]`. A list appended to, given an item, or
+passed to another function keeps the count unknown. Both run at run time with the same words.
+"""
+
+from typing import List, TypeVar
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import Chain, Dense, Tensor, relu
+
+B = TypeVar("B", bound=int)
+
+x = tf.randn(12, 6)
+y = tf.onehot([i % 3 for i in range(12)], 3)
+loader = tf.DataLoader((x, y), batchsize=4)
+for xb, yb in loader:
+    reveal_type(yb)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[3]]"
+    Dense(5, 3)(xb)  # E: Dense(5 => 3) expects input Tensor[..., 5], got Tensor[?, 6]; need size 5 at axis -1 (got 6)  [shape]
+model = Chain(Dense(6, 8, relu), Dense(8, 3))
+wide = Chain(Dense(6, 8, relu), Dense(8, 4))
+state = tf.setup(tf.Descent(0.1), model)
+tf.train(lambda m, a, b: tf.losses.mse(m(a), b), model, loader, state, epochs=1, progress=False)
+tf.train(lambda m, a, b: tf.losses.mse(m(a), b), wide, loader, tf.setup(tf.Descent(0.1), wide), epochs=1, progress=False)  # E: Shapes differ for "mse": prediction has Tensor[?, 4], target has Tensor[?, 3]; need identical shapes (no broadcasting in losses) (4 vs 3 at axis -1)  [shape]
+
+
+def local_loader(xs: Tensor[B, 6]) -> None:
+    batches = tf.DataLoader(xs, batchsize=2)
+    for xb in batches:
+        Dense(5, 3)(xb)  # E: Dense(5 => 3) expects input Tensor[..., 5], got Tensor[?, 6]; need size 5 at axis -1 (got 6)  [shape]
+
+
+def rebound_loader(xs: Tensor[B, 6], ys: Tensor[B, 3]) -> None:
+    batches = tf.DataLoader(xs, batchsize=2)
+    batches = tf.DataLoader(ys, batchsize=2)
+    for xb in batches:
+        reveal_type(xb)  # N: Revealed type is "Any"
+
+
+local_loader(tf.randn(4, 6))
+rebound_loader(tf.randn(4, 6), tf.randn(4, 3))
+
+models = [Chain(Dense(6, 16, relu), Dense(16, 3)) for _ in range(4)]
+preds = tf.stack([m(x) for m in models], axis=1)
+reveal_type(preds)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[12], Literal[4], Literal[3]]"
+tf.losses.logitcrossentropy(preds.mean(axis=0), y)  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[4, 3], target has Tensor[12, 3]; need identical shapes (no broadcasting in losses) (4 vs 12 at axis -2)  [shape]
+tf.losses.logitcrossentropy(preds.mean(axis=1), y)
+print(len(models), models[0])
+
+grown = [Dense(6, 3) for _ in range(2)]
+grown.append(Dense(6, 3))
+reveal_type(tf.stack([g(x) for g in grown]))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[12], Literal[3]]"
+
+
+def heads(h: Tensor[B, 6], given: List[Dense[int, int]]) -> None:
+    hs = [Dense(6, 2) for _ in range(5)]
+    reveal_type(tf.stack([f(h) for f in hs]))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], B, Literal[2]]"
+    reveal_type(tf.concat([h for _ in range(3)], axis=1))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[18]]"
+    reveal_type(tf.stack([f(h) for f in hs if f is not None]))  # N: Revealed type is "typedflux.tensor.Tensor[Any, B, Literal[2]]"
+    ks = [Dense(6, 2), Dense(6, 2)]
+    ks[0] = Dense(6, 2)
+    reveal_type(tf.stack([f(h) for f in ks]))  # N: Revealed type is "typedflux.tensor.Tensor[Any, B, Literal[2]]"
+
+
+heads(tf.randn(2, 6), [])
