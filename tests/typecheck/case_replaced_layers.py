@@ -1,0 +1,53 @@
+"""A layer attribute the program replaces (fine-tuning's new head, a layer picked in two
+branches of `__init__`): mypy would type the attribute by its first value (`Dense[32, 10]`),
+so the new head was an error and calls of the model were typed by the old one; such an
+attribute (a layer, a Chain, a container), assigned without an annotation in more than one statement, has unknown sizes.
+An annotated attribute keeps its annotation. Runs clean at run time (the corrected lines).
+"""
+
+import typedflux as tf
+from typedflux import Chain, Dense, Tensor, relu
+from typing_extensions import reveal_type
+
+
+class Net:
+    def __init__(self, wide: bool) -> None:
+        self.body = Dense(8, 32, relu)
+        self.head = Dense(32, 10)
+        if wide:
+            self.trunk = Chain(Dense(32, 64, relu), Dense(64, 32))
+        else:
+            self.trunk = Chain(Dense(32, 32, relu))
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.head(self.trunk(self.body(x)))
+
+
+net = Net(wide=True)
+net.head = Dense(32, 5)
+reveal_type(net.head)  # N: Revealed type is "typedflux.layers.basic.Dense[Any, Any]"
+reveal_type(net.body)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[8], Literal[32]]"
+print(tf.losses.mse(net(tf.randn(2, 8)), tf.randn(2, 5)).item())
+net.body(tf.randn(2, 6))  # E: Dense(8 => 32, relu) expects input Tensor[..., 8], got Tensor[2, 6]; need size 8 at axis -1 (got 6)  [shape]
+
+
+class Frozen:
+    def __init__(self) -> None:
+        self.classifier: Dense[32, 10] = Dense(32, 10)
+
+
+frozen = Frozen()
+frozen.classifier = Dense(32, 5)  # E: Assigned layer Dense(32 => 5) does not match the annotation Dense[32, 10] of "frozen.classifier": out_features is 5, expected 10  [shape]
+
+
+class Block:
+    def __init__(self) -> None:
+        self.res = tf.SkipConnection(Dense(16, 16, relu), tf.add)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.res(x)
+
+
+block = Block()
+block.res = tf.SkipConnection(Chain(Dense(16, 8, relu), Dense(8, 16)), tf.add)
+print(block(tf.randn(3, 16)).shape)
