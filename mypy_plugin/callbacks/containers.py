@@ -25,7 +25,6 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.bodies import building, with_lambda
 from mypy_plugin.callbacks.chain_items import (
@@ -39,7 +38,7 @@ from mypy_plugin.callbacks.chain_items import (
 from mypy_plugin.callbacks.common import guarded, report_shape_error
 from mypy_plugin.callbacks.culprits import parallel_culprit, skip_culprit
 from mypy_plugin.callbacks.layer_types import CONNECTION, INNER, _arg, with_attrs
-from mypy_plugin.callbacks.replaced_layers import replaced_attribute
+from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from typedflux.shapes.chains import check_parallel, check_skip
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.fusions import check_fusion, check_maxout
@@ -61,8 +60,6 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
         t = get_proper_type(ctx.default_return_type)
         if not isinstance(t, Instance):
             return ctx.default_return_type
-        if replaced_attribute(ctx):  # an attribute assigned again: its parts are not known
-            return fill_typevars_with_any(t.type)
         conn = _arg(ctx, "connection")
         if conn is None:
             return ctx.default_return_type
@@ -106,7 +103,7 @@ def container_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             return ctx.default_return_type
         return out
 
-    return guarded(f'"{kind}"', hook, lambda ctx: ctx.default_return_type)
+    return guarded(f'"{kind}"', unless_replaced(hook), lambda ctx: ctx.default_return_type)
 
 
 def _tuple(ctx: FunctionContext, items: List[Type]) -> TupleType:
@@ -146,8 +143,6 @@ def fusion_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
 
     def hook(ctx: FunctionContext) -> Type:
         t = get_proper_type(ctx.default_return_type)
-        if isinstance(t, Instance) and replaced_attribute(ctx):
-            return fill_typevars_with_any(t.type)
         names = ctx.callee_arg_names
         i = names.index("layers") if "layers" in names else -1
         if not isinstance(t, Instance) or i < 0 or any(
@@ -183,4 +178,4 @@ def fusion_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             return ctx.default_return_type
         return with_attrs(t, attrs)
 
-    return guarded(f'"{kind}"', hook, lambda ctx: ctx.default_return_type)
+    return guarded(f'"{kind}"', unless_replaced(hook), lambda ctx: ctx.default_return_type)

@@ -33,7 +33,6 @@ from mypy.types import (
     get_proper_type,
 )
 from mypy.typeops import make_simplified_union
-from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -53,7 +52,7 @@ from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
 from mypy_plugin.callbacks.union_operands import held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
-from mypy_plugin.callbacks.replaced_layers import replaced_attribute
+from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from mypy_plugin.callbacks.common import (
     guarded,
     names_in_scope,
@@ -122,11 +121,9 @@ def layer_constructor_hook(spec: LayerSpec) -> Callable[[FunctionContext], Type]
         t = get_proper_type(ctx.default_return_type)
         if not isinstance(t, Instance):
             return ctx.default_return_type
-        if replaced_attribute(ctx):
-            return fill_typevars_with_any(t.type)
         return check_layer_boundary(ctx, build_layer_type(ctx, spec, t))
 
-    return guarded(f'"{spec.name}"', hook, lambda ctx: ctx.default_return_type)
+    return guarded(f'"{spec.name}"', unless_replaced(hook), lambda ctx: ctx.default_return_type)
 
 
 def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
@@ -138,9 +135,6 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
     """
 
     def hook(ctx: FunctionContext) -> Type:
-        p = get_proper_type(ctx.default_return_type)
-        if isinstance(p, Instance) and replaced_attribute(ctx):
-            return fill_typevars_with_any(p.type)
         # ``*layers: Unpack[Layers]`` reaches the hook expanded into one formal per layer;
         # named layers (``Chain(enc=..., dec=...)``) arrive in ``**named``.
         types: List[Type] = []
@@ -186,7 +180,7 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             return _unknown_chain(ctx, result)
         return check_layer_boundary(ctx, result)
 
-    return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
+    return guarded('"Chain"', unless_replaced(hook), lambda ctx: ctx.default_return_type)
 
 
 def _unknown_chain(ctx: FunctionContext, t: Type) -> Type:

@@ -10,7 +10,12 @@ axis compared with the labels) is checked. A comprehension's count is known when
   function being checked), that its scope reads only in ways that cannot change its length:
   iterated (by a comprehension or a ``for``), indexed (not as an assignment or ``del``
   target), or passed to ``len`` or a typedflux function. Anything else (``models.append``,
-  passing it to another function, a second binding, ``global``) makes the count unknown.
+  passing it to another function, a second binding, ``global``) makes the count unknown;
+- ``self.<name>`` in a method, when ``__init__`` binds it in one statement of its own body
+  to such a display or comprehension, no other statement of the module binds, augments or
+  deletes an attribute of that name, every read of one keeps its length (as above), and
+  the module uses no ``setattr``, ``delattr``, ``vars`` or ``__dict__``: a mixture of
+  experts' ``tf.stack([e(x) for e in self.experts])``.
 
 >>> from mypy.nodes import IntExpr, ListExpr
 >>> sequence_count(ListExpr([IntExpr(1), IntExpr(2)]), lambda e: None)
@@ -36,6 +41,7 @@ from mypy.nodes import (
     IndexExpr,
     ListComprehension,
     ListExpr,
+    MemberExpr,
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
@@ -94,7 +100,96 @@ def _count(e: Expression, lookup: Any, depth: int) -> Optional[int]:
     if isinstance(e, NameExpr):
         value = _bound_value(e, lookup)
         return _count(value, lookup, depth + 1) if value is not None else None
+    if isinstance(e, MemberExpr):
+        value = _attribute_value(e, lookup)
+        return _count(value, lookup, depth + 1) if value is not None else None
     return None
+
+
+def _attribute_value(e: MemberExpr, lookup: Any) -> Optional[Expression]:
+    """What ``self.<name>`` (read in a method) holds: the value ``__init__`` binds it to in
+    one statement of its own body, when no other statement of the module binds, augments or
+    deletes an attribute of that name, every other read of such an attribute keeps the
+    list's length, and the module uses no ``setattr``, ``vars`` or ``__dict__``."""
+    tree = checked_tree(lookup)
+    scope = getattr(getattr(lookup, "__self__", None), "scope", None)
+    func = scope.current_function() if scope is not None else None
+    if tree is None or not isinstance(func, FuncDef) or func.info is None or not func.arguments:
+        return None
+    me = func.arguments[0].variable.name
+    if not (isinstance(e.expr, NameExpr) and e.expr.name == me):
+        return None
+    init = func.info.names.get("__init__")
+    node = init.node if init is not None else None
+    if not isinstance(node, FuncDef) or not node.arguments or node.info is not func.info:
+        return None
+    init_self = node.arguments[0].variable.name
+    value: Optional[Expression] = None
+    for st in node.body.body:
+        if isinstance(st, AssignmentStmt) and len(st.lvalues) == 1:
+            lv = st.lvalues[0]
+            if (isinstance(lv, MemberExpr) and lv.name == e.name and isinstance(lv.expr, NameExpr)
+                    and lv.expr.name == init_self):
+                value = st.rvalue
+    if value is None or not _attribute_only_read(tree, e.name):
+        return None
+    return value
+
+
+def _attribute_only_read(tree: MypyFile, name: str) -> bool:
+    bound = 0
+    targets: Set[int] = set()
+    allowed: Set[int] = set()
+    for st in walk(tree.defs, scopes=True):
+        if isinstance(st, AssignmentStmt):
+            bound += sum(_attribute_named(lv, name) for lv in st.lvalues)
+            targets.update(id(lv) for lv in st.lvalues)
+        elif isinstance(st, (OperatorAssignmentStmt, DelStmt)):
+            return_early = _attribute_named(st.lvalue if isinstance(st, OperatorAssignmentStmt)
+                                            else st.expr, name)
+            if return_early:
+                return False
+            targets.add(id(st.lvalue if isinstance(st, OperatorAssignmentStmt) else st.expr))
+        elif isinstance(st, ForStmt):
+            if _attribute_named(st.index, name):
+                return False
+            allowed.add(id(st.expr))
+        elif isinstance(st, WithStmt) and any(
+                t is not None and _attribute_named(t, name) for t in st.target):
+            return False
+    if bound != 1:
+        return False
+    exprs = get_subexpressions(tree)
+    for x in exprs:
+        if isinstance(x, (GeneratorExpr, DictionaryComprehension)):
+            allowed.update(id(s) for s in x.sequences)
+        elif isinstance(x, (ListComprehension, SetComprehension)):
+            allowed.update(id(s) for s in x.generator.sequences)
+        elif isinstance(x, IndexExpr) and id(x) not in targets:
+            allowed.add(id(x.base))
+        elif isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
+                x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
+            allowed.update(id(a) for a in x.args)
+        elif isinstance(x, NameExpr) and x.name in ("setattr", "vars", "delattr"):
+            return False
+        elif isinstance(x, MemberExpr) and x.name == "__dict__":
+            return False
+    for x in exprs:
+        if isinstance(x, MemberExpr) and x.name == name and id(x) not in allowed \
+                and id(x) not in targets:
+            return False
+    return True
+
+
+def _attribute_named(e: Expression, name: str) -> int:
+    """How many attributes called ``name`` an assignment target binds."""
+    if isinstance(e, MemberExpr):
+        return int(e.name == name)
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return sum(_attribute_named(i, name) for i in e.items)
+    if isinstance(e, StarExpr):
+        return _attribute_named(e.expr, name)
+    return 0
 
 
 def _bound_value(e: NameExpr, lookup: Any) -> Optional[Expression]:

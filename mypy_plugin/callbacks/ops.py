@@ -41,21 +41,11 @@ from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
 from mypy_plugin.callbacks.union_operands import followed, joined_context, union_operand
 from mypy_plugin.callbacks.common import (
-    guarded,
-    names_in_scope,
-    report_shape_error,
-    tensor_template,
-    type_lookup,
+    guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
 )
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
-    NotStatic,
-    static_axis,
-    static_bool,
-    static_index,
-    static_int,
-    static_ints,
-    static_value,
+    NotStatic, static_axis, static_bool, static_index, static_int, static_ints, static_value,
 )
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell, ShapeError

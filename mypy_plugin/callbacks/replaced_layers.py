@@ -19,7 +19,7 @@ False
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Set
+from typing import Any, Callable, Dict, List, Set
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -32,11 +32,31 @@ from mypy.nodes import (
     StarExpr,
     TupleExpr,
 )
+from mypy.plugin import FunctionContext
+from mypy.types import Instance, Type, get_proper_type
+from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["replaced_attribute"]
+__all__ = ["replaced_attribute", "unless_replaced"]
+
+
+def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
+    """A constructor hook that gives a replaced attribute's value (see the module's
+    docstring) its class with unknown type arguments, and runs ``hook`` otherwise.
+
+    >>> callable(unless_replaced(lambda ctx: ctx.default_return_type))
+    True
+    """
+
+    def wrapped(ctx: FunctionContext) -> Type:
+        p = get_proper_type(ctx.default_return_type)
+        if isinstance(p, Instance) and replaced_attribute(ctx):
+            return fill_typevars_with_any(p.type)
+        return hook(ctx)
+
+    return wrapped
 
 
 def replaced_attribute(ctx: Any) -> bool:

@@ -7,8 +7,9 @@ does; a loader bound twice, or whose attributes are assigned, keeps `Any`.
 `tf.stack` of a comprehension knows its count when the comprehension has one `for` and no
 `if`, over `range(<known ints>)`, a display, or a name bound once to either and only read in
 ways that keep its length (iterated, indexed, passed to `len` or typedflux): one tensor per
-model of `models = [Chain(...) for _ in range(4)]`. A list appended to, given an item, or
-passed to another function keeps the count unknown. Both run at run time with the same words.
+model of `models = [Chain(...) for _ in range(4)]`, one per expert of `self.experts` bound
+once in `__init__`. A list appended to, given an item, or passed to another function keeps
+the count unknown. Both run at run time with the same words.
 """
 
 from typing import List, TypeVar
@@ -72,3 +73,34 @@ def heads(h: Tensor[B, 6], given: List[Dense[int, int]]) -> None:
 
 
 heads(tf.randn(2, 6), [])
+
+
+class Experts:
+    def __init__(self) -> None:
+        self.gate = Dense(6, 3)
+        self.experts = [Dense(6, 6, relu) for _ in range(3)]
+
+    def __call__(self, h: Tensor[B, 6]) -> Tensor[B, 6]:
+        gates = tf.softmax(self.gate(h), axis=-1)
+        outs = tf.stack([e(h) for e in self.experts], axis=1)
+        return (gates[:, :, None] * outs).sum(axis=1)
+
+    def wrong_axis(self, h: Tensor[B, 6]) -> Tensor[B, 6]:
+        outs = tf.stack([e(h) for e in self.experts])
+        return (self.gate(h)[:, :, None] * outs).sum(axis=1)  # E: Cannot broadcast for "mul": x has Tensor[B, 3, 1], y has Tensor[3, B, 6]; need equal sizes or 1 at axis -3 (B vs 3)  [shape]
+
+
+class Growing:
+    def __init__(self) -> None:
+        self.parts = [Dense(6, 2) for _ in range(2)]
+
+    def add(self) -> None:
+        self.parts.append(Dense(6, 2))
+
+    def __call__(self, h: Tensor[B, 6]) -> None:
+        reveal_type(tf.stack([p(h) for p in self.parts]))  # N: Revealed type is "typedflux.tensor.Tensor[Any, B, Literal[2]]"
+
+
+Experts()(tf.randn(5, 6))
+Experts().wrong_axis(tf.randn(5, 6))
+Growing()(tf.randn(5, 6))

@@ -15,7 +15,7 @@ class MoE:
     def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
         gates = tf.softmax(self.gate(x), axis=-1)
         outs = tf.stack([e(x) for e in self.experts], axis=0)
-        return (gates[:, :, None] * outs).sum(axis=1)  # BUG[gap checker: the count of a comprehension over an attribute list is not provable (code anywhere may append to moe.experts) and the run time names that axis (-3) first, so no axis can be named]
+        return (gates[:, :, None] * outs).sum(axis=1)  # BUG  # E: Cannot broadcast for "mul": x has Tensor[B, 4, 1], y has Tensor[4, B, 16]; need equal sizes or 1 at axis -3 (B vs 4)  [shape]
 
 
 moe = MoE()
