@@ -4,14 +4,16 @@ Fine-tuning replaces a model's head (``net.head = Dense(32, 5)`` after ``__init_
 ``self.head = Dense(32, 10)``), and a constructor may pick one of two layers for an attribute
 in two branches. mypy gives an attribute without an annotation the type of its first value
 (``Dense[32, 10]``, sizes and all), so the new head would be an error (a false one: the
-program runs) and every call of ``net`` would still be typed by the old head. So a layer or
-``Chain`` built where it is assigned, without an annotation, to an attribute whose name the
-module assigns in more than one statement (of any object: ``self.head``, ``net.head``) is
-typed with unknown sizes (``Dense[Any, Any]``): what the attribute holds at a read is not
-known statically, and the run time checks it. An annotated attribute (``self.head:
-Dense[32, 10] = ...``) keeps its annotation, and a new value of other sizes stays an error
-(docs/errors.md). A module that calls ``setattr`` is not treated specially: an attribute set
-only that way keeps its first value's type, as mypy gives it.
+program runs) and every call of ``net`` would still be typed by the old head. So a layer, a
+``Chain`` or a container built where it is assigned, without an annotation, to an attribute
+that the module assigns in more than one statement is typed with unknown sizes
+(``Dense[Any, Any]``): what the attribute holds at a read is not known statically, and the
+run time checks it. Statements count for the attribute of one class: ``self.<name> = ...``
+in the methods of that class, of its bases and of its subclasses in the module, and
+``<other object>.<name> = ...`` anywhere (whose class is not known here). An annotated
+attribute (``self.head: Dense[32, 10] = ...``, or ``head: ...`` in a class body) keeps its
+annotation, and a new value of other sizes stays an error (docs/errors.md). An attribute
+set only through ``setattr`` keeps its first value's type, as mypy gives it.
 
 >>> replaced_attribute(object())
 False
@@ -19,18 +21,23 @@ False
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Set
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
     ClassDef,
+    Decorator,
     Expression,
+    FuncDef,
     ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
+    OverloadedFuncDef,
     StarExpr,
+    Statement,
     TupleExpr,
+    TypeInfo,
 )
 from mypy.plugin import FunctionContext
 from mypy.types import Instance, Type, get_proper_type
@@ -40,6 +47,8 @@ from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["replaced_attribute", "unless_replaced"]
+
+_OTHER = "*"  # an attribute of an object other than a method's own ``self``
 
 
 def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
@@ -61,7 +70,7 @@ def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[Functi
 
 def replaced_attribute(ctx: Any) -> bool:
     """Whether the call of ``ctx`` is the value of an assignment, with no annotation, to an
-    attribute the module assigns in more than one statement."""
+    attribute the module assigns in more than one statement (for that attribute's class)."""
     api = getattr(ctx, "api", None)
     tree = getattr(api, "tree", None)
     if not isinstance(tree, MypyFile):
@@ -72,41 +81,95 @@ def replaced_attribute(ctx: Any) -> bool:
     target = where.lvalue
     if not isinstance(target, MemberExpr):
         return False
-    return _assignments(tree).get(target.name, 0) > 1
+    counts, declared, infos = _assignments(tree)
+    if target.name in declared:
+        return False
+    owner = _owner(api, target)
+    if owner is None:  # a class not known: every assignment of the name counts
+        total = sum(c for (_, n), c in counts.items() if n == target.name)
+    else:
+        related = {i.fullname for i in owner.mro}
+        related.update(i.fullname for i in infos if owner in i.mro)
+        total = sum(counts.get((r, target.name), 0) for r in related | {_OTHER})
+    return total > 1
 
 
-def _attribute_names(e: Expression) -> List[str]:
+def _owner(api: Any, target: MemberExpr) -> Optional[TypeInfo]:
+    """The class of the object whose attribute ``target`` assigns, when known."""
+    find = getattr(api, "lookup_type_or_none", None)
+    t = find(target.expr) if find is not None else None
+    if t is None and isinstance(target.expr, NameExpr):
+        t = getattr(target.expr.node, "type", None)  # ``self`` in a method
+    p = get_proper_type(t) if t is not None else None
+    return p.type if isinstance(p, Instance) else None
+
+
+def _attribute_targets(e: Expression) -> List[MemberExpr]:
     if isinstance(e, MemberExpr):
-        return [e.name]
+        return [e]
     if isinstance(e, (TupleExpr, ListExpr)):
-        return [n for item in e.items for n in _attribute_names(item)]
+        return [m for item in e.items for m in _attribute_targets(item)]
     if isinstance(e, StarExpr):
-        return _attribute_names(e.expr)
+        return _attribute_targets(e.expr)
     return []
 
 
-def _read(tree: MypyFile) -> Dict[str, int]:
-    """How many statements of the module assign an attribute of each name; 0 for a name
-    some statement annotates (``self.head: Dense[32, 10] = ...``, or ``head: ...`` in a
-    class body): its annotation is its type."""
-    count: Dict[str, int] = {}
+def _methods(cd: ClassDef) -> List[FuncDef]:
+    out: List[FuncDef] = []
+    for item in cd.defs.body:
+        if isinstance(item, FuncDef):
+            out.append(item)
+        elif isinstance(item, Decorator):
+            out.append(item.func)
+        elif isinstance(item, OverloadedFuncDef):
+            out += [i.func if isinstance(i, Decorator) else i for i in item.items
+                    if isinstance(i, (FuncDef, Decorator))]
+            if isinstance(item.impl, (FuncDef, Decorator)):
+                out.append(item.impl.func if isinstance(item.impl, Decorator) else item.impl)
+    return out
+
+
+Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo]]
+
+
+def _read(tree: MypyFile) -> Counts:
+    """Statements assigning each attribute, by (class, name) for a method's own ``self``
+    and by (``*``, name) otherwise; the names some statement annotates; the module's
+    classes."""
+    counts: Dict[Tuple[str, str], int] = {}
     declared: Set[str] = set()
-    for st in walk(tree.defs, scopes=True):
-        if isinstance(st, AssignmentStmt):
-            names = {n for lv in st.lvalues for n in _attribute_names(lv)}
-            if st.unanalyzed_type is not None:
-                declared.update(names)
-            for name in names:
-                count[name] = count.get(name, 0) + 1
-        elif isinstance(st, ClassDef):
-            for item in st.defs.body:
-                if isinstance(item, AssignmentStmt) and item.unanalyzed_type is not None:
-                    declared.update(lv.name for lv in item.lvalues if isinstance(lv, NameExpr))
-    return {n: (0 if n in declared else c) for n, c in count.items()}
+    infos: List[TypeInfo] = []
+    owned: Dict[int, str] = {}  # id of a ``self.x`` target -> its class
+    statements: List[Statement] = walk(tree.defs, scopes=True)
+    for st in statements:
+        if not isinstance(st, ClassDef) or st.info is None:
+            continue
+        infos.append(st.info)
+        for item in st.defs.body:
+            if isinstance(item, AssignmentStmt) and item.unanalyzed_type is not None:
+                declared.update(lv.name for lv in item.lvalues if isinstance(lv, NameExpr))
+        for method in _methods(st):
+            if not method.arguments or method.is_static:
+                continue
+            me = method.arguments[0].variable.name
+            for inner in walk(method.body.body, scopes=False):
+                if isinstance(inner, AssignmentStmt):
+                    for m in (m for lv in inner.lvalues for m in _attribute_targets(lv)):
+                        if isinstance(m.expr, NameExpr) and m.expr.name == me:
+                            owned[id(m)] = st.info.fullname
+    for st in statements:
+        if not isinstance(st, AssignmentStmt):
+            continue
+        targets = [m for lv in st.lvalues for m in _attribute_targets(lv)]
+        if st.unanalyzed_type is not None:
+            declared.update(m.name for m in targets)
+        for key in {(owned.get(id(m), _OTHER), m.name) for m in targets}:
+            counts[key] = counts.get(key, 0) + 1
+    return counts, declared, infos
 
 
-def _nothing() -> Dict[str, int]:
-    return {}
+def _nothing() -> Counts:
+    return {}, set(), []
 
 
 _assignments = PerTree(_read, keep=16, on_error=_nothing)

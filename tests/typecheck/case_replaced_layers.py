@@ -51,3 +51,25 @@ class Block:
 block = Block()
 block.res = tf.SkipConnection(Chain(Dense(16, 8, relu), Dense(8, 16)), tf.add)
 print(block(tf.randn(3, 16)).shape)
+
+
+class Encoder:
+    def __init__(self) -> None:
+        self.fc = Dense(4, 8)
+
+
+class Decoder:
+    def __init__(self) -> None:
+        self.fc = Dense(8, 2)
+
+
+class WideDecoder(Decoder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fc = Dense(8, 3)
+
+
+reveal_type(Encoder().fc)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[4], Literal[8]]"
+Encoder().fc(tf.randn(2, 5))  # E: Dense(4 => 8) expects input Tensor[..., 4], got Tensor[2, 5]; need size 4 at axis -1 (got 5)  [shape]
+reveal_type(Decoder().fc)  # N: Revealed type is "typedflux.layers.basic.Dense[Any, Any]"
+print(WideDecoder().fc(tf.randn(2, 8)).shape)
