@@ -13,9 +13,9 @@ H = TypeVar("H", bound=int)
 
 
 class MoE:
-    def __init__(self) -> None:
+    def __init__(self, n: int = 4) -> None:  # (a count in a parameter: not known statically)
         self.gate = Dense(16, 4)
-        self.experts = [Dense(16, 16, relu) for _ in range(4)]
+        self.experts = [Dense(16, 16, relu) for _ in range(n)]
 
     def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
         gates = tf.softmax(self.gate(x), axis=-1)
