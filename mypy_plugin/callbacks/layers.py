@@ -54,11 +54,7 @@ from mypy_plugin.callbacks.union_operands import held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from mypy_plugin.callbacks.common import (
-    guarded,
-    names_in_scope,
-    report_shape_error,
-    tensor_template,
-    type_lookup,
+    guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
 )
 from mypy_plugin.callbacks.layer_types import (
     with_mask,
