@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import traceback
-from typing import Any, Generator, Generic, Iterator, List, Literal, Optional, Tuple, TypeVar
+from typing import (
+    Any, AsyncGenerator, AsyncIterator, Generator, Generic, Iterator, List, Literal, Optional, Tuple,
+    TypeVar,
+)
 
 import pytest
 from typing_extensions import TypeVarTuple, Unpack, overload
@@ -296,3 +299,68 @@ def test_a_class_is_refused_rather_than_turned_into_a_function() -> None:
         "decorate its __call__ (or the methods whose annotations should be checked)"
     )
     assert isinstance(Block, type)  # and the class itself is untouched
+
+
+# -- async functions and async generators: the awaited value and each item are checked --------
+
+
+@tf.shapecheck
+async def async_first_half(x: Tensor[B, 4], cut: int) -> Tensor[B, 2]:
+    return x[:, :cut]
+
+
+def test_an_async_functions_awaited_value_is_checked() -> None:
+    import asyncio
+
+    assert asyncio.run(async_first_half(tf.ones(3, 4), 2)).shape == (3, 2)
+    with pytest.raises(ShapeError) as err:
+        asyncio.run(async_first_half(tf.ones(3, 4), 3))
+    assert err.value.message == (
+        "Return shape Tensor[3, 3] does not match the annotation Tensor[B, 2]: "
+        "axis 1 is 3, expected 2"
+    )
+    # The arguments are checked at the call, as for any decorated function.
+    with pytest.raises(ShapeError, match="axis 1 is 5, expected 4"):
+        async_first_half(tf.ones(3, 5), 2)
+
+
+@tf.shapecheck
+async def async_batches(x: Tensor[B, 3], sizes: List[int]) -> AsyncIterator[Tensor[B, 3]]:
+    for size in sizes:
+        yield x[:size]
+
+
+def test_each_item_of_an_async_generator_is_checked_at_its_yield() -> None:
+    import asyncio
+
+    async def take(sizes: List[int]) -> List[Tuple[int, ...]]:
+        return [b.shape async for b in async_batches(tf.zeros(4, 3), sizes)]
+
+    assert asyncio.run(take([4, 4])) == [(4, 3), (4, 3)]
+    with pytest.raises(ShapeError) as err:
+        asyncio.run(take([4, 2]))
+    assert err.value.message == (
+        "Yielded shape Tensor[2, 3] does not match the annotation Tensor[B, 3]: "
+        "axis 0 is 2, expected 4"
+    )
+    last = traceback.extract_tb(err.value.__traceback__)
+    assert any(f.name == "async_batches" and "yield" in (f.line or "") for f in last)
+
+
+@tf.shapecheck
+async def async_echo() -> AsyncGenerator[Tensor[2], int]:
+    got = yield tf.zeros(2)
+    yield tf.zeros(got)
+
+
+def test_a_checked_async_generator_takes_sent_values() -> None:
+    import asyncio
+
+    async def drive(n: int) -> Tuple[int, ...]:
+        gen = async_echo()
+        await gen.__anext__()
+        return (await gen.asend(n)).shape
+
+    assert asyncio.run(drive(2)) == (2,)
+    with pytest.raises(ShapeError, match="axis 0 is 3, expected 2"):
+        asyncio.run(drive(3))

@@ -137,7 +137,7 @@ class _Checked:
                 self.callables[name] = takes_gives
         returned = hints.get("return")
         self.yields: Patterns = ()
-        if inspect.isgeneratorfunction(fn):
+        if inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn):
             self.yields = _result_patterns(_yielded(returned))
             returned = None
         self.result: Patterns = _result_patterns(returned)
@@ -285,6 +285,8 @@ def _yielded(ann: Any) -> Any:
     origin = typing.get_origin(ann)
     if origin in (
         collections.abc.Iterator, collections.abc.Iterable, collections.abc.Generator,
+        collections.abc.AsyncIterator, collections.abc.AsyncIterable,
+        collections.abc.AsyncGenerator,
     ):
         args = typing.get_args(ann)
         return args[0] if args else None
@@ -432,8 +434,9 @@ def shapecheck(fn: F) -> F:
     Symbolic dims (TypeVars, names in string dims, ``*Bs``) are bound per call, so nested and
     recursive calls each have their own bindings. Unknown dims (``int``, ``Any``) and
     arguments that are not tensors are not checked. Works on methods (a layer's ``__call__``),
-    generators (each yielded value, raised at its ``yield``) and overloaded functions
-    (decorate the implementation).
+    generators (each yielded value, raised at its ``yield``), ``async def`` functions and
+    async generators (the awaited value, each item: ``typedflux/shapecheck_async.py``) and
+    overloaded functions (decorate the implementation).
 
     >>> import typedflux as tf
     >>> from typedflux import Tensor
@@ -481,6 +484,12 @@ def shapecheck(fn: F) -> F:
         result = fn(*args, **kwargs)
         if spec.yields and inspect.isgenerator(result):
             return _checked_items(result, env, fixed, spec.yields)
+        if spec.yields and inspect.isasyncgen(result):
+            from typedflux.shapecheck_async import checked_async_items
+            return checked_async_items(result, env, fixed, spec.yields, _check_result, _copy)
+        if inspect.iscoroutine(result):  # its value is checked when it is awaited
+            from typedflux.shapecheck_async import checked_coroutine
+            return checked_coroutine(result, results, _check_result)
         for env_, fixed_, spec_ in results:
             _check_result(env_, fixed_, "return value", spec_.result, result)
         return result
