@@ -27,18 +27,23 @@ made from another module is not seen):
   in a name bound exactly once to that call: at module level (``module_constants.bound_once``)
   or at the top level of the function being checked (no other binding, no ``global``/
   ``nonlocal``/walrus for it); or read as ``self.block`` in a method of a model class whose
-  ``__init__`` binds it at its top level to that call, the module's only binding of an
-  attribute of that name;
+  ``__init__`` binds it at its top level to that call, its class's only binding of an
+  attribute of that name, for a class no class of the module derives from (``self`` may be
+  a derived class's instance);
 - the class is defined at the module's top level, derives from ``object`` only, has no
   decorator or metaclass, and defines ``__init__`` as a plain method and none of
   ``__new__``, ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``;
-- an attribute is known only when the module binds an attribute of that name exactly once
-  (the ``__init__`` statement the run reached; any ``+=``, ``del``, ``for``/``with`` target of
-  that name, or a ``setattr``/``delattr``/``vars``/``__dict__`` anywhere, and it is not);
+- an attribute is known only when it is bound exactly once on the class's instances: the
+  ``__init__`` statement the run reached, and no other binding of that name in a method of
+  the class or on an object of no known class (flow_owners.py: attributes are keyed by class
+  and name, so two classes that both bind ``self.norm`` are each traced; any ``+=``, ``del``,
+  ``for``/``with`` target of that name, or a ``setattr``/``delattr``/``vars``/``__dict__``
+  anywhere, and it is not);
 - a list attribute (``self.layers = [Dense(...), LayerNorm(...)]``) is known only when it is
-  bound to a list display and every read of an attribute of that name in the module leaves
-  it unchanged (a loop over it, an index, ``len``, ``*layers`` in a ``Chain``): an
-  ``append`` outside ``__init__``, an item assignment or passing it to a function, and not.
+  bound to a list display and every read of it (on the class's ``self``, or on an object of
+  no known class) leaves it unchanged (a loop over it, an index, ``len``, ``*layers`` in a
+  ``Chain``): an ``append`` outside ``__init__``, an item assignment or passing it to a
+  function, and not.
 
 When ``__init__`` cannot build its layers for these values (a proven ``[shape]`` error that
 its body alone does not give: only the values make it fail), the error is reported at the
@@ -50,7 +55,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
@@ -62,19 +67,15 @@ from mypy.nodes import (
     CallExpr,
     ClassDef,
     ListExpr,
-    DelStmt,
     Expression,
-    ForStmt,
     FuncDef,
     MemberExpr,
     MypyFile,
     NameExpr,
-    OperatorAssignmentStmt,
     RefExpr,
     Statement,
     TypeInfo,
     Var,
-    WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
 from mypy.subtypes import is_subtype
@@ -82,9 +83,10 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_names import binding_targets, own_expressions
+from mypy_plugin.flow_names import binding_targets
+from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, captured, typed
-from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate, safe_reads
+from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
@@ -93,7 +95,6 @@ __all__ = ["instance_attributes", "construction_check", "construction_of", "cons
            "attribute_value", "attribute_hook"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
-_POISON = ("setattr", "delattr", "vars")
 _KEEP = 256  # constructions remembered per pass
 
 
@@ -108,18 +109,15 @@ class _Module:
                 init = _model_init(d)
                 if init is not None:
                     self.inits[d.info.fullname] = init
-        self._read = False
+        self._facts: Optional[AttributeFacts] = None
         self._built: Optional[Dict[str, CallExpr]] = None
-        self.bound: Dict[str, int] = {}  # attribute name -> times some statement binds it
-        self.unsafe_lists: Set[str] = set()  # attribute names read where a list may change
-        self.poisoned = False
 
-    def attributes(self) -> "_Module":
+    def attributes(self) -> AttributeFacts:
         """The module's attribute facts (read once, when a construction needs them)."""
-        if not self._read:
-            self._read = True
-            self._read_attributes(self.tree)
-        return self
+        if self._facts is None:
+            self._facts = AttributeFacts(
+                self.tree, {init.arguments[0].variable for init in self.inits.values()})
+        return self._facts
 
     def built(self) -> Dict[str, CallExpr]:
         """Module-level names bound once to a call of a class."""
@@ -132,42 +130,6 @@ class _Module:
                         isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
                     self._built[s.lvalues[0].name] = call
         return self._built
-
-    def _read_attributes(self, tree: MypyFile) -> None:
-        # ``self.layers.append(...)`` in a model's ``__init__`` is followed by its run.
-        selves = {init.arguments[0].variable for init in self.inits.values()}
-        for st in walk(tree.defs):
-            own = own_expressions(st)
-            safe = safe_reads(own)
-            safe |= {id(x) for x in own if isinstance(x, MemberExpr) and isinstance(
-                x.expr, NameExpr) and x.expr.node in selves}
-            targets: List[Expression] = []
-            if isinstance(st, AssignmentStmt):
-                targets = list(st.lvalues)
-                safe |= {id(t) for t in st.lvalues if isinstance(t, MemberExpr)}
-            elif isinstance(st, ForStmt):
-                safe.add(id(st.expr))
-            for t in targets:
-                for x in get_subexpressions(t):
-                    if isinstance(x, MemberExpr):
-                        self.bound[x.name] = self.bound.get(x.name, 0) + 1
-            if isinstance(st, (OperatorAssignmentStmt, DelStmt, ForStmt, WithStmt)):
-                held = [st.lvalue] if isinstance(st, OperatorAssignmentStmt) else \
-                    [st.expr] if isinstance(st, DelStmt) else \
-                    [st.index] if isinstance(st, ForStmt) else [t for t in st.target if t]
-                for t in held:
-                    for x in get_subexpressions(t):
-                        if isinstance(x, MemberExpr):
-                            self.bound[x.name] = 2  # (never known)
-            for x in own:
-                if isinstance(x, MemberExpr):
-                    if x.name == "__dict__":
-                        self.poisoned = True
-                    if id(x) not in safe:
-                        self.unsafe_lists.add(x.name)
-                elif isinstance(x, CallExpr) and isinstance(x.callee, NameExpr) and \
-                        x.callee.name in _POISON:
-                    self.poisoned = True
 
 
 def _model_init(d: ClassDef) -> Optional[FuncDef]:
@@ -235,8 +197,12 @@ def _held(chk: Any, module: _Module, e: MemberExpr) -> Optional[CallExpr]:
             e.expr, NameExpr) or e.expr.node is not func.arguments[0].variable:
         return None
     init = module.inits.get(func.info.fullname) if func.info is not None else None
-    if init is None or module.attributes().poisoned or module.bound.get(e.name) != 1:
+    if init is None:
         return None
+    facts = module.attributes()
+    if facts.poisoned or facts.derived.get(func.info.fullname) or facts.binds(
+            func.info.fullname, e.name, exact=False) != 1:
+        return None  # (``self`` may be a derived class's instance: unsure, not traced)
     if any(isinstance(x, NameExpr) and x.node is e.expr.node for st in walk(func.body.body)
            for t in binding_targets(st) for x in get_subexpressions(t)):
         return None  # (``self`` rebound in the method)
@@ -320,6 +286,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         return None
     module = _modules(tree)
     init = module.inits.get(callee.node.fullname)
+    cls = callee.node.fullname
     if init is None or id(init) in RUNNING:
         return None
     if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
@@ -336,7 +303,8 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         env[param.variable] = _argument(chk, tree, given) if given is not None else NOT_STATIC
     if not (any(not isinstance(v, NotStatic) for v in env.values()) or _lists(init)):
         return None  # (nothing more than the declared types: a run would find no more)
-    if module.attributes().poisoned:
+    facts = module.attributes()
+    if facts.poisoned:
         return None
     self_var = init.arguments[0].variable
     run = Run(chk, init, [])
@@ -354,9 +322,9 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         return None
     known: Dict[str, Any] = {}
     for name, v in record.fields:
-        if module.bound.get(name) != 1 or isinstance(v, NotStatic):
+        if facts.binds(cls, name, exact=True) != 1 or isinstance(v, NotStatic):
             continue
-        if isinstance(v, Seq) and (name in module.unsafe_lists or not all(
+        if isinstance(v, Seq) and (facts.unsafe_list(cls, name, exact=True) or not all(
                 isinstance(i, Item) for i in v.items)):
             continue
         if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):

@@ -1,0 +1,105 @@
+"""Blocks of one module that name their layers alike (``self.norm``, ``self.up``, ``self.down``
+in every class): each class's attributes are traced on their own.
+
+An attribute is known of a model class's instance when that class (or a class of the module
+deriving from it) binds an attribute of that name once, and nothing else binds one on an
+object whose class is not known (flow_instances.py). Two classes that both bind
+``self.norm`` in their ``__init__`` are each traced: an error only one construction gives is
+reported in that class's ``__call__``, the other classes stay clean. A subclass that rebinds
+an attribute makes its base's attribute unknown where the base's methods read it (``self``
+may be the subclass's instance there): silent, not proven. The same lines fail at run time
+with the same words.
+"""
+
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Dense, LayerNorm, Tensor, gelu
+
+B = TypeVar("B", bound=int)
+
+
+class MLPBlock:
+    def __init__(self, d: int, hidden: int) -> None:
+        self.norm = LayerNorm(d)
+        self.up = Dense(d, hidden, gelu)
+        self.down = Dense(hidden, d)
+
+    def __call__(self, x: Tensor[B, 32]) -> Tensor[B, 32]:
+        return x + self.down(self.up(self.norm(x)))
+
+
+class WideBlock:
+    def __init__(self, d: int, hidden: int) -> None:
+        self.norm = LayerNorm(d)
+        self.up = Dense(d, hidden, gelu)
+        self.down = Dense(hidden, hidden)
+
+    def __call__(self, x: Tensor[B, 32]) -> Tensor[B, 32]:
+        return x + self.down(self.up(self.norm(x)))  # E: Cannot broadcast for "add": x has Tensor[B, 32], y has Tensor[B, 128]; need equal sizes or 1 at axis -1 (32 vs 128)  [shape]  # N: with the layers WideBlock(32, 128) builds (line 53)
+
+
+class WideBlockFixed:
+    def __init__(self, d: int, hidden: int) -> None:
+        self.norm = LayerNorm(d)
+        self.up = Dense(d, hidden, gelu)
+        self.down = Dense(hidden, d)
+
+    def __call__(self, x: Tensor[B, 32]) -> Tensor[B, 32]:
+        return x + self.down(self.up(self.norm(x)))
+
+
+MLPBlock(32, 64)(tf.randn(4, 32))
+WideBlock(32, 128)(tf.randn(4, 32))
+WideBlockFixed(32, 128)(tf.randn(4, 32))
+
+
+# A subclass rebinding ``down``: the base's ``down`` has unknown sizes wherever it is read
+# (a layer attribute assigned in more than one statement of a class and its subclasses), so
+# nothing is claimed, not even for a construction of the base itself (silent, not proven;
+# it fails at run time).
+class Base:
+    def __init__(self, d: int, hidden: int) -> None:
+        self.up = Dense(d, hidden)
+        self.down = Dense(hidden, hidden)
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
+        return x + self.down(self.up(x))
+
+
+class Shrink(Base):
+    def __init__(self, d: int, hidden: int) -> None:
+        super().__init__(d, hidden)
+        self.down = Dense(hidden, d)
+
+
+Shrink(16, 48)(tf.randn(2, 16))
+Base(16, 48)(tf.randn(2, 16))
+
+
+# ``self.inner`` in ``Holder.__call__``: ``self`` may be a ``Fitted``, whose ``inner`` differs
+# (bound once in each class's ``__init__``): not known there, silent.
+class Widen:
+    def __init__(self, d: int, hidden: int) -> None:
+        self.up = Dense(d, hidden)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.up(x)
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.inner = Widen(16, 48)
+        self.down = Dense(16, 4)
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 4]:
+        return self.down(self.inner(x))
+
+
+class Fitted(Holder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inner = Widen(16, 16)
+
+
+Fitted()(tf.randn(2, 16))
