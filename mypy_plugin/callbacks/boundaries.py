@@ -52,6 +52,25 @@ __all__ = [
 ]
 
 
+
+def _fits(value: Type, declared: Type) -> bool:
+    """mypy's subtype check, except where the ranks provably differ: to mypy a
+    ``Tensor[Any]`` (a vector of unknown size, ``y[i:j]``) is a subtype of
+    ``Tensor[int, Literal[1]]`` (an Any item stands for the whole variadic run), though the
+    run time raises ``rank is 1, expected 2`` for it.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> _fits(AnyType(TypeOfAny.special_form), AnyType(TypeOfAny.special_form))
+    True
+    """
+    if not is_subtype(value, declared):
+        return False
+    got, want = translate.shape_of(value), translate.shape_of(declared)
+    if got is None or want is None:
+        return True
+    verdict = rigid_mismatch(want, got)  # (only a rank difference: mypy decided the dims)
+    return not (isinstance(verdict, Mismatch) and verdict.axis is None)
+
 def _function_declares(api: Any, kind: str) -> Optional[Type]:
     """What the enclosing function declares it returns (``kind`` "return") or yields."""
     scope = getattr(api, "scope", None)
@@ -153,18 +172,18 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
         # Optional tensor is declared: None fits both, so only the tensors are compared.
         tensors = [m for m in p.items if not isinstance(get_proper_type(m), NoneType)]
         if len(tensors) == 1 and translate.shape_of(tensors[0]) is not None:
-            if is_subtype(tensors[0], declared):
+            if _fits(tensors[0], declared):
                 return result
             result = tensors[0]
             p = get_proper_type(result)
     if isinstance(p, UnionType) and all(translate.shape_of(m) is not None for m in p.items):
         # A union (a variable a loop rebinds): a member that fits may be the value, so only
         # a union no member of which fits is a proven mismatch (named by its first member).
-        if any(is_subtype(m, declared) for m in p.items):
+        if any(_fits(m, declared) for m in p.items):
             return declared
         result = p.items[0]
     got = translate.shape_of(result)
-    if got is None or is_subtype(result, declared):
+    if got is None or _fits(result, declared):
         return result
     where = boundary_of(ctx.api, ctx.context)
     if where is None:
@@ -189,7 +208,7 @@ def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
         return None
     found: Optional[tuple[int, Any, Any, Any]] = None
     for i, (want, have) in enumerate(zip(e.items, r.items)):
-        if is_subtype(have, want):
+        if _fits(have, want):
             continue
         declared, got = declared_tensor(want), translate.shape_of(have)
         pattern = translate.shape_of(declared) if declared is not None else None
@@ -294,7 +313,7 @@ def _check_returned_next(ctx: Any, result: Type, later: bool = False) -> Type:
         return result
     declares = where.declared if where.kind == "assign" else _function_declares(ctx.api, where.kind)
     declared = declared_tensor(declares) if declares is not None else None
-    if declared is None or is_subtype(result, declared):
+    if declared is None or _fits(result, declared):
         return result
     return _compare(ctx, where, declared, got, result, where.at, later)
 

@@ -11,7 +11,7 @@ N = TypeVar("N", bound=int)
 @tf.shapecheck
 def batches(x: Tensor[N, 8], y: Tensor[N], size: int) -> Iterator[Tuple[Tensor[int, 8], Tensor[int, 1]]]:
     for i in range(0, x.shape[0], size):
-        yield x[i:i + size], y[i:i + size]  # BUG[gap checker: a rank-1 tensor of unknown size (Tensor[Any]) passes mypy's is_subtype against Tensor[int, 1]; the boundary never compares the ranks]
+        yield x[i:i + size], y[i:i + size]  # BUG  # E: Yielded shape Tensor[?] (tuple item 1) does not match the annotation Tensor[?, 1]: rank is 1, expected 2  [shape]
 
 
 for xb, yb in batches(tf.randn(20, 8), tf.randn(20), 5):
