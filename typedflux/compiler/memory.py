@@ -47,9 +47,10 @@ def zeros(n: int, dtype: Any) -> np.ndarray[Any, Any]:
     """``n`` read-only zeros of ``dtype``, flat, on a read-only anonymous memory mapping where
     the system has one: every page of it is the kernel's shared zero page, so a pass reading
     them (a ReLU's ``np.maximum(h, zeros)``) finds them in the L1 cache whatever their size.
-    ``np.zeros`` gives that only when its allocation happens to be fresh from the system; at
-    MLP batch 256 the step's two ReLUs read 384 kB of zeros otherwise, ~10 us of a 2 ms
-    step when they come from the L3 cache (benchmarks/PROFILE.md). Elsewhere (no
+    ``np.zeros`` gives that only when its allocation happens to be fresh from the system
+    (typedflux keeps freed buffers in glibc's heap); at MLP batch 256 the step's two ReLUs
+    read 384 kB of zeros otherwise: ~2 us a step on a quiet machine, ~10-15 us while other
+    processes share the caches (benchmarks/PROFILE.md). Elsewhere (no
     ``MAP_ANONYMOUS``, or ``n`` is 0) plain zeros, made read-only.
 
     >>> z = zeros(5, np.float32)

@@ -17,8 +17,8 @@ made: so the program reads one shared, read-only zeros array instead of the scal
 zeros are mapped on the system's zero page (``memory.zeros``), so they are always in cache;
 the fused ReLU kernel's own cached zeros (``ops/kernels/relu.py``), which the step reads
 otherwise, are not when their allocation reused memory: the MLP's [256, 256] ReLU took
-10.7 us against 3.9 in the compiled batch-256 step (benchmarks/PROFILE.md), so they are
-replaced as well.
+4.7 us against 3.0 in the compiled batch-256 step on a quiet machine, 17.3 against 5.4 while
+other processes shared the caches (benchmarks/PROFILE.md), so they are replaced as well.
 
 A transposing copy of arithmetic's result (the dense kernel's ``(w @ x.T).T.copy()`` for a
 small batch, the loss's column-major copy of the logits) is a prepared BLAS ``omatcopy`` (:class:`~typedflux.optimise.blas.Transpose`,
