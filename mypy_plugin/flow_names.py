@@ -21,6 +21,7 @@ from mypy.nodes import (
     GlobalDecl,
     IfStmt,
     Import,
+    ListExpr,
     ImportAll,
     ImportFrom,
     LambdaExpr,
@@ -30,8 +31,10 @@ from mypy.nodes import (
     NonlocalDecl,
     OperatorAssignmentStmt,
     OverloadedFuncDef,
+    StarExpr,
     Statement,
     TryStmt,
+    TupleExpr,
     Var,
     WhileStmt,
     WithStmt,
@@ -40,7 +43,8 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import walk
 
-__all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions"]
+__all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions",
+           "target_binds", "binds_otherwise"]
 
 
 _CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
@@ -105,6 +109,36 @@ def binding_targets(st: Statement) -> List[Expression]:
     if type(st).__name__ == "DelStmt" and expr is not None:
         targets.append(expr)
     return targets
+
+
+def target_binds(target: Expression, name: str) -> bool:
+    """Whether the binding target ``target`` binds ``name`` (itself, or an item of a tuple,
+    list or starred target).
+
+    >>> target_binds(TupleExpr([NameExpr("a"), StarExpr(NameExpr("b"))]), "b")
+    True
+    """
+    if isinstance(target, NameExpr):
+        return target.name == name
+    if isinstance(target, (TupleExpr, ListExpr)):
+        return any(target_binds(i, name) for i in target.items)
+    if isinstance(target, StarExpr):
+        return target_binds(target.expr, name)
+    return False
+
+
+def binds_otherwise(st: Statement, name: str) -> bool:
+    """Whether ``st`` itself binds ``name`` other than as an assignment statement's target:
+    an augmented assignment, a for loop's index, a with statement's ``as``, an except
+    clause's name, a ``del`` (what "bound once" must rule out besides a second assignment).
+
+    >>> from mypy.nodes import DelStmt
+    >>> binds_otherwise(DelStmt(NameExpr("x")), "x")
+    True
+    """
+    if isinstance(st, AssignmentStmt):
+        return False
+    return any(target_binds(t, name) for t in binding_targets(st))
 
 
 def bound_vars(stmts: List[Statement]) -> Set[Var]:

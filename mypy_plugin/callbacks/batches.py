@@ -39,6 +39,7 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
+from mypy_plugin.flow_names import binds_otherwise, target_binds
 from mypy_plugin.statements import checked_tree, walk
 
 __all__ = ["LOADER", "batch_types", "loader_iter_hook"]
@@ -81,10 +82,10 @@ def _named_loader(api: Any, e: object) -> object:
     else:
         return e
     found = [st for st in walk(body, scopes=scopes) if isinstance(st, AssignmentStmt)
-             and any(_binds(lv, e.name) for lv in st.lvalues)]
+             and any(target_binds(lv, e.name) for lv in st.lvalues)]
     if len(found) != 1 or len(found[0].lvalues) != 1 or not isinstance(found[0].lvalues[0], NameExpr):
         return e
-    if e.kind == LDEF and any(_rebinds(st, e.name) for st in walk(body, scopes=True)):
+    if e.kind == LDEF and any(binds_otherwise(st, e.name) for st in walk(body, scopes=True)):
         return e
     for st in walk(tree.defs, scopes=True):
         if isinstance(st, AssignmentStmt) and any(
@@ -93,29 +94,6 @@ def _named_loader(api: Any, e: object) -> object:
             return e  # ``loader.data = ...``: the loader may hold other tensors
     value = found[0].rvalue
     return value if _data(value) is not None else e
-
-
-def _binds(lv: Expression, name: str) -> bool:
-    if isinstance(lv, NameExpr):
-        return lv.name == name
-    if isinstance(lv, (TupleExpr, ListExpr)):
-        return any(_binds(i, name) for i in lv.items)
-    return False
-
-
-def _rebinds(st: Statement, name: str) -> bool:
-    """Whether a statement other than an assignment binds or deletes the local ``name``."""
-    from mypy.nodes import DelStmt, ForStmt, OperatorAssignmentStmt, WithStmt
-
-    if isinstance(st, OperatorAssignmentStmt):
-        return _binds(st.lvalue, name)
-    if isinstance(st, DelStmt):
-        return _binds(st.expr, name)
-    if isinstance(st, ForStmt):
-        return _binds(st.index, name)
-    if isinstance(st, WithStmt):
-        return any(t is not None and _binds(t, name) for t in st.target)
-    return False
 
 
 def _batch_shape(t: Optional[Type]) -> Optional[Sequence[Any]]:

@@ -54,6 +54,7 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
+from mypy_plugin.flow_names import binds_otherwise, target_binds
 from mypy_plugin.statements import checked_tree, walk
 from mypy_plugin.values import static_int
 
@@ -216,38 +217,16 @@ def _bound_value(e: NameExpr, lookup: Any) -> Optional[Expression]:
     value: Optional[Expression] = None
     bound: Set[int] = set()
     for st in walk(body, scopes=e.kind == LDEF):
-        if isinstance(st, AssignmentStmt) and any(_names(lv, e.name) for lv in st.lvalues):
+        if isinstance(st, AssignmentStmt) and any(target_binds(lv, e.name) for lv in st.lvalues):
             if value is not None or len(st.lvalues) != 1 or not isinstance(st.lvalues[0], NameExpr):
                 return None
             value = st.rvalue
             bound.add(id(st.lvalues[0]))
-        elif _binds_otherwise(st, e.name):
+        elif binds_otherwise(st, e.name):
             return None
     if value is None or not _only_read(owner, tree, e, bound):
         return None
     return value
-
-
-def _names(lv: Expression, name: str) -> bool:
-    if isinstance(lv, NameExpr):
-        return lv.name == name
-    if isinstance(lv, (TupleExpr, ListExpr)):
-        return any(_names(i, name) for i in lv.items)
-    if isinstance(lv, StarExpr):
-        return _names(lv.expr, name)
-    return False
-
-
-def _binds_otherwise(st: Statement, name: str) -> bool:
-    if isinstance(st, OperatorAssignmentStmt):
-        return _names(st.lvalue, name)
-    if isinstance(st, DelStmt):
-        return _names(st.expr, name)
-    if isinstance(st, ForStmt):
-        return _names(st.index, name)
-    if isinstance(st, WithStmt):
-        return any(t is not None and _names(t, name) for t in st.target)
-    return False
 
 
 def _only_read(owner: Any, tree: MypyFile, e: NameExpr, bound: Set[int]) -> bool:
