@@ -19,7 +19,6 @@ from typing import Dict, List, Optional, Set, Tuple
 from mypy.nodes import (
     CallExpr,
     ClassDef,
-    Decorator,
     DelStmt,
     Expression,
     ForStmt,
@@ -29,7 +28,6 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
-    OverloadedFuncDef,
     StarExpr,
     TupleExpr,
     AssignmentStmt,
@@ -40,26 +38,12 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_names import binding_targets, own_expressions
 from mypy_plugin.flow_values import safe_reads
-from mypy_plugin.statements import walk
+from mypy_plugin.statements import methods_of, walk
 
 __all__ = ["AttributeFacts"]
 
 _POISON = ("setattr", "delattr", "vars")
 Key = Tuple[Optional[str], str]  # (the owning class's fullname, None: not known; the name)
-
-
-def _methods(c: ClassDef) -> List[FuncDef]:
-    out: List[FuncDef] = []
-    for s in c.defs.body:
-        if isinstance(s, FuncDef):
-            out.append(s)
-        elif isinstance(s, Decorator):
-            out.append(s.func)
-        elif isinstance(s, OverloadedFuncDef):
-            out += [i.func if isinstance(i, Decorator) else i for i in s.items]
-            if s.impl is not None:
-                out.append(s.impl.func if isinstance(s.impl, Decorator) else s.impl)
-    return out
 
 
 def _names(t: Expression) -> List[NameExpr]:
@@ -79,7 +63,7 @@ def _selves(tree: MypyFile) -> Dict[Var, str]:
     for c in walk(tree.defs):
         if not isinstance(c, ClassDef):
             continue
-        for f in _methods(c):
+        for f in methods_of(c):
             if f.is_static or not f.arguments:
                 continue
             v = f.arguments[0].variable

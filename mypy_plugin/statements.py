@@ -32,7 +32,29 @@ from mypy.nodes import (
 
 from mypy.traverser import NameAndMemberCollector
 
-__all__ = ["nested", "walk", "PerTree", "assignment_before", "mentions"]
+__all__ = ["nested", "walk", "PerTree", "assignment_before", "mentions", "methods_of"]
+
+
+def methods_of(cd: ClassDef) -> List[FuncDef]:
+    """The functions a class body defines: plain, decorated (a property, a staticmethod) and
+    every item and the implementation of an overload.
+
+    >>> from mypy.nodes import Block, ClassDef, FuncDef
+    >>> [f.name for f in methods_of(ClassDef("C", Block([FuncDef("f", [], Block([]))])))]
+    ['f']
+    """
+    out: List[FuncDef] = []
+    for item in cd.defs.body:
+        if isinstance(item, FuncDef):
+            out.append(item)
+        elif isinstance(item, Decorator):
+            out.append(item.func)
+        elif isinstance(item, OverloadedFuncDef):
+            out += [i.func if isinstance(i, Decorator) else i for i in item.items
+                    if isinstance(i, (FuncDef, Decorator))]
+            if isinstance(item.impl, (FuncDef, Decorator)):
+                out.append(item.impl.func if isinstance(item.impl, Decorator) else item.impl)
+    return out
 
 
 def mentions(stmt: Statement, name: str) -> bool:

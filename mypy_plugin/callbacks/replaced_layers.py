@@ -26,14 +26,12 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 from mypy.nodes import (
     AssignmentStmt,
     ClassDef,
-    Decorator,
     Expression,
     FuncDef,
     ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
-    OverloadedFuncDef,
     StarExpr,
     Statement,
     TupleExpr,
@@ -44,7 +42,7 @@ from mypy.types import Instance, Type, get_proper_type
 from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
-from mypy_plugin.statements import PerTree, walk
+from mypy_plugin.statements import PerTree, methods_of, walk
 
 __all__ = ["replaced_attribute", "unless_replaced"]
 
@@ -114,21 +112,6 @@ def _attribute_targets(e: Expression) -> List[MemberExpr]:
     return []
 
 
-def _methods(cd: ClassDef) -> List[FuncDef]:
-    out: List[FuncDef] = []
-    for item in cd.defs.body:
-        if isinstance(item, FuncDef):
-            out.append(item)
-        elif isinstance(item, Decorator):
-            out.append(item.func)
-        elif isinstance(item, OverloadedFuncDef):
-            out += [i.func if isinstance(i, Decorator) else i for i in item.items
-                    if isinstance(i, (FuncDef, Decorator))]
-            if isinstance(item.impl, (FuncDef, Decorator)):
-                out.append(item.impl.func if isinstance(item.impl, Decorator) else item.impl)
-    return out
-
-
 Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo]]
 
 
@@ -148,7 +131,7 @@ def _read(tree: MypyFile) -> Counts:
         for item in st.defs.body:
             if isinstance(item, AssignmentStmt) and item.unanalyzed_type is not None:
                 declared.update(lv.name for lv in item.lvalues if isinstance(lv, NameExpr))
-        for method in _methods(st):
+        for method in methods_of(st):
             if not method.arguments or method.is_static:
                 continue
             me = method.arguments[0].variable.name
