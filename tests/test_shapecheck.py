@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import traceback
 from typing import (
     Any, AsyncGenerator, AsyncIterator, Generator, Generic, Iterator, List, Literal, Optional, Tuple,
@@ -319,9 +320,11 @@ def test_an_async_functions_awaited_value_is_checked() -> None:
         "Return shape Tensor[3, 3] does not match the annotation Tensor[B, 2]: "
         "axis 1 is 3, expected 2"
     )
-    # The arguments are checked at the call, as for any decorated function.
+    # Still a coroutine function (a framework awaits it); its arguments are checked when
+    # the coroutine starts.
+    assert inspect.iscoroutinefunction(async_first_half)
     with pytest.raises(ShapeError, match="axis 1 is 5, expected 4"):
-        async_first_half(tf.ones(3, 5), 2)
+        asyncio.run(async_first_half(tf.ones(3, 5), 2))
 
 
 @tf.shapecheck

@@ -39,6 +39,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
+from typedflux.shapecheck_async import checked_async_items, checked_coroutine, still_async
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -485,14 +486,12 @@ def shapecheck(fn: F) -> F:
         if spec.yields and inspect.isgenerator(result):
             return _checked_items(result, env, fixed, spec.yields)
         if spec.yields and inspect.isasyncgen(result):
-            from typedflux.shapecheck_async import checked_async_items
             return checked_async_items(result, env, fixed, spec.yields, _check_result, _copy)
         if inspect.iscoroutine(result):  # its value is checked when it is awaited
-            from typedflux.shapecheck_async import checked_coroutine
             return checked_coroutine(result, results, _check_result)
         for env_, fixed_, spec_ in results:
             _check_result(env_, fixed_, "return value", spec_.result, result)
         return result
 
-    return cast(F, checked)
+    return cast(F, still_async(fn, checked))
 

@@ -4,7 +4,8 @@ A coroutine function's return value exists only once the coroutine is awaited, a
 generator's items only as it is iterated: the plain wrapper would see a coroutine or an async
 generator object, which is not a tensor, and check nothing. These wrappers check the awaited
 value and each item yielded, with the same bindings and words as for a plain function
-(the arguments are checked at the call, as for every decorated function).
+(an ``async def`` stays a coroutine function, whose arguments are checked when the
+coroutine starts; an async generator's are checked at the call).
 
 >>> import asyncio
 >>> import typedflux as tf
@@ -21,12 +22,14 @@ typedflux.shapes.errors.ShapeError: Return shape Tensor[5, 3] does not match the
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any, AsyncIterator, Awaitable, Callable, List, Tuple
 
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["checked_coroutine", "checked_async_items"]
+__all__ = ["checked_coroutine", "checked_async_items", "still_async"]
 
 # (bindings, fixed bindings, the _Checked spec) of each signature a call is checked against.
 Checks = List[Tuple[Bindings, Bindings, Any]]
@@ -87,3 +90,24 @@ async def checked_async_items(
         return
     finally:
         await gen.aclose()
+
+
+def still_async(fn: Callable[..., Any], checked: Callable[..., Any]) -> Callable[..., Any]:
+    """``checked`` (shapecheck's wrapper of ``fn``), as a coroutine function when ``fn`` is
+    one: whoever asks (``inspect.iscoroutinefunction``: a web framework awaits such an
+    endpoint rather than calling it in a thread) still sees an ``async def``; its
+    arguments are checked when the coroutine starts, as Python binds them.
+
+    >>> async def f() -> int:
+    ...     return 1
+    >>> inspect.iscoroutinefunction(still_async(f, f)), still_async(len, len) is len
+    (True, True)
+    """
+    if not inspect.iscoroutinefunction(fn):
+        return checked
+
+    @functools.wraps(fn)
+    async def checked_async(*args: Any, **kwargs: Any) -> Any:
+        return await checked(*args, **kwargs)
+
+    return checked_async
