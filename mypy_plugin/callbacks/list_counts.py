@@ -161,6 +161,21 @@ def _attribute_only_read(tree: MypyFile, name: str) -> bool:
     if bound != 1:
         return False
     exprs = get_subexpressions(tree)
+    if any(isinstance(x, NameExpr) and x.name in ("setattr", "vars", "delattr")
+           or isinstance(x, MemberExpr) and x.name == "__dict__" for x in exprs):
+        return False
+    _add_length_keeping(exprs, targets, allowed)
+    for x in exprs:
+        if isinstance(x, MemberExpr) and x.name == name and id(x) not in allowed \
+                and id(x) not in targets:
+            return False
+    return True
+
+
+def _add_length_keeping(exprs: List[Expression], targets: Set[int], allowed: Set[int]) -> None:
+    # The ids of the expressions ``exprs`` read in ways that keep a list's length: a
+    # comprehension's or generator's sequence, an indexed base not assigned to, an argument
+    # of typedflux's functions or ``len``.
     for x in exprs:
         if isinstance(x, (GeneratorExpr, DictionaryComprehension)):
             allowed.update(id(s) for s in x.sequences)
@@ -171,15 +186,6 @@ def _attribute_only_read(tree: MypyFile, name: str) -> bool:
         elif isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
                 x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
             allowed.update(id(a) for a in x.args)
-        elif isinstance(x, NameExpr) and x.name in ("setattr", "vars", "delattr"):
-            return False
-        elif isinstance(x, MemberExpr) and x.name == "__dict__":
-            return False
-    for x in exprs:
-        if isinstance(x, MemberExpr) and x.name == name and id(x) not in allowed \
-                and id(x) not in targets:
-            return False
-    return True
 
 
 def _attribute_named(e: Expression, name: str) -> int:
@@ -243,16 +249,7 @@ def _only_read(owner: Any, tree: MypyFile, e: NameExpr, bound: Set[int]) -> bool
         elif isinstance(st, ForStmt):
             allowed.add(id(st.expr))
     exprs = get_subexpressions(tree if e.kind == GDEF else owner)
-    for x in exprs:
-        if isinstance(x, (GeneratorExpr, DictionaryComprehension)):
-            allowed.update(id(s) for s in x.sequences)
-        elif isinstance(x, (ListComprehension, SetComprehension)):
-            allowed.update(id(s) for s in x.generator.sequences)
-        elif isinstance(x, IndexExpr) and id(x) not in targets:
-            allowed.add(id(x.base))
-        elif isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
-                x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
-            allowed.update(id(a) for a in x.args)
+    _add_length_keeping(exprs, targets, allowed)
     for x in exprs:
         if isinstance(x, NameExpr) and x.name == e.name and x.kind == e.kind \
                 and (e.kind == LDEF or x.fullname == e.fullname) and id(x) not in allowed:
