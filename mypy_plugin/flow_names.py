@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
+    GDEF,
+    LDEF,
     AssignmentExpr,
     AssignmentStmt,
     Block,
@@ -26,6 +28,7 @@ from mypy.nodes import (
     ImportFrom,
     LambdaExpr,
     MatchStmt,
+    MypyFile,
     NameExpr,
     Node,
     NonlocalDecl,
@@ -44,7 +47,7 @@ from mypy.server.subexpr import get_subexpressions
 from mypy_plugin.statements import walk
 
 __all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions",
-           "target_binds", "binds_otherwise"]
+           "target_binds", "binds_otherwise", "single_binding"]
 
 
 _CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
@@ -139,6 +142,40 @@ def binds_otherwise(st: Statement, name: str) -> bool:
     if isinstance(st, AssignmentStmt):
         return False
     return any(target_binds(t, name) for t in binding_targets(st))
+
+
+def single_binding(
+    e: NameExpr, tree: MypyFile, func: Optional[Node]
+) -> Optional[Tuple[AssignmentStmt, Node]]:
+    """The one statement binding the name ``e`` in its scope, ``name = value`` with nothing
+    else on its left and no other statement binding the name there, and that scope's owner:
+    ``func`` for a local (nested functions included), the module for a global bound once in
+    it. ``None`` for any other name.
+
+    >>> single_binding(NameExpr("x"), MypyFile([], []), None) is None
+    True
+    """
+    body: List[Statement]
+    owner: Node
+    if e.kind == LDEF and isinstance(func, FuncDef):
+        body, owner, inner = func.body.body, func, True
+    elif e.kind == GDEF and e.fullname == f"{tree.fullname}.{e.name}":
+        from mypy_plugin.module_constants import bound_once
+
+        if e.name not in bound_once(tree):
+            return None
+        body, owner, inner = tree.defs, tree, False
+    else:
+        return None
+    found: Optional[AssignmentStmt] = None
+    for st in walk(body, scopes=inner):
+        if isinstance(st, AssignmentStmt) and any(target_binds(lv, e.name) for lv in st.lvalues):
+            if found is not None or len(st.lvalues) != 1 or not isinstance(st.lvalues[0], NameExpr):
+                return None
+            found = st
+        elif binds_otherwise(st, e.name):
+            return None
+    return (found, owner) if found is not None else None
 
 
 def bound_vars(stmts: List[Statement]) -> Set[Var]:

@@ -26,12 +26,10 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     Expression,
-    FuncDef,
     ListExpr,
     MemberExpr,
     NameExpr,
     RefExpr,
-    Statement,
     TupleExpr,
 )
 from mypy.plugin import MethodContext
@@ -39,7 +37,7 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, get_proper
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded, names_in_scope, tensor_template, type_lookup
-from mypy_plugin.flow_names import binds_otherwise, target_binds
+from mypy_plugin.flow_names import single_binding
 from mypy_plugin.statements import checked_tree, walk
 
 __all__ = ["LOADER", "batch_types", "loader_iter_hook"]
@@ -66,33 +64,16 @@ def _named_loader(api: Any, e: object) -> object:
     tree = checked_tree(type_lookup(api))
     if tree is None:
         return e
-    body: List[Statement]
-    if e.kind == LDEF:
-        scope = getattr(api, "scope", None)
-        func = scope.current_function() if scope is not None else None
-        if not isinstance(func, FuncDef):
-            return e
-        body, scopes = func.body.body, True
-    elif e.fullname == f"{tree.fullname}.{e.name}":
-        from mypy_plugin.module_constants import bound_once
-
-        if e.name not in bound_once(tree):
-            return e
-        body, scopes = tree.defs, False
-    else:
-        return e
-    found = [st for st in walk(body, scopes=scopes) if isinstance(st, AssignmentStmt)
-             and any(target_binds(lv, e.name) for lv in st.lvalues)]
-    if len(found) != 1 or len(found[0].lvalues) != 1 or not isinstance(found[0].lvalues[0], NameExpr):
-        return e
-    if e.kind == LDEF and any(binds_otherwise(st, e.name) for st in walk(body, scopes=True)):
+    scope = getattr(api, "scope", None)
+    one = single_binding(e, tree, scope.current_function() if scope is not None else None)
+    if one is None:
         return e
     for st in walk(tree.defs, scopes=True):
         if isinstance(st, AssignmentStmt) and any(
                 isinstance(lv, MemberExpr) and isinstance(lv.expr, NameExpr)
                 and lv.expr.name == e.name for lv in st.lvalues):
             return e  # ``loader.data = ...``: the loader may hold other tensors
-    value = found[0].rvalue
+    value = one[0].rvalue
     return value if _data(value) is not None else e
 
 

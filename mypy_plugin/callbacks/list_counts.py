@@ -48,13 +48,12 @@ from mypy.nodes import (
     RefExpr,
     SetComprehension,
     StarExpr,
-    Statement,
     TupleExpr,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_names import binds_otherwise, target_binds
+from mypy_plugin.flow_names import single_binding
 from mypy_plugin.statements import checked_tree, walk
 from mypy_plugin.values import static_int
 
@@ -203,36 +202,16 @@ def _bound_value(e: NameExpr, lookup: Any) -> Optional[Expression]:
     """What ``e`` is bound to by its one binding, when its scope only reads it in ways that
     keep its length (see the module's docstring)."""
     tree = checked_tree(lookup)
-    if tree is None or e.kind not in (GDEF, LDEF):
+    if tree is None:
         return None
-    if e.kind == LDEF:
-        scope = getattr(getattr(lookup, "__self__", None), "scope", None)
-        func = scope.current_function() if scope is not None else None
-        if not isinstance(func, FuncDef):
-            return None
-        body: List[Statement] = func.body.body
-        owner: Any = func
-    elif e.fullname == f"{tree.fullname}.{e.name}":
-        from mypy_plugin.module_constants import bound_once
-
-        if e.name not in bound_once(tree):
-            return None
-        body, owner = tree.defs, tree
-    else:
+    scope = getattr(getattr(lookup, "__self__", None), "scope", None)
+    one = single_binding(e, tree, scope.current_function() if scope is not None else None)
+    if one is None:
         return None
-    value: Optional[Expression] = None
-    bound: Set[int] = set()
-    for st in walk(body, scopes=e.kind == LDEF):
-        if isinstance(st, AssignmentStmt) and any(target_binds(lv, e.name) for lv in st.lvalues):
-            if value is not None or len(st.lvalues) != 1 or not isinstance(st.lvalues[0], NameExpr):
-                return None
-            value = st.rvalue
-            bound.add(id(st.lvalues[0]))
-        elif binds_otherwise(st, e.name):
-            return None
-    if value is None or not _only_read(owner, tree, e, bound):
+    st, owner = one
+    if not _only_read(owner, tree, e, {id(st.lvalues[0])}):
         return None
-    return value
+    return st.rvalue
 
 
 def _only_read(owner: Any, tree: MypyFile, e: NameExpr, bound: Set[int]) -> bool:
