@@ -8,14 +8,17 @@ model built from them loses every size there. At a call whose arguments are know
 ``return`` expression again with each parameter typed as its argument's value — what the
 run time computes for those arguments — and the call gets that layer type.
 
-A method works the same way (``self._make_layer(64, 128)``: ``self`` keeps its type), and the
+A method works the same way (``self._make_layer(64, 128)``: ``self`` keeps its type), as does
+a ``@staticmethod`` (``self.block(3, 16)`` or ``Encoder.block(3, 16)``), and the
 body may name parts first (``conv = Conv(...)``, then ``return Chain(conv, ...)``). A body
 with loops and conditions (``for a, b in zip(widths, widths[1:]): parts.append(...)``, ``if
 downsample: return ...``) is run on the call's values (``flow.py``; a list of ints written
 at the call or held in a followed name counts) to the ``return`` it reaches.
 
-Soundness: only an undecorated ``def`` (not a generator, a static or class method) whose
-result is a typedflux layer; a body that is not straight-line is followed only as far as
+Soundness: only an undecorated ``def`` (or a ``@staticmethod``; not a generator or a class
+method) whose result is a typedflux layer; a method called on an instance (``self.block``)
+only when no class of the module deriving from the instance's class redefines it (the
+instance may be one of that class); a body that is not straight-line is followed only as far as
 its values are known (the ``return`` reached must not depend on anything else); the
 re-inference runs in a scratch type map with every message held back. When the helper cannot build its layers for these ints (its ``[shape]`` errors only),
 those errors are reported at the call, where the run time raises them; any other message,
@@ -29,7 +32,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, List, Optional, Set, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
@@ -38,7 +41,10 @@ from mypy.nodes import (
     FUNC_NO_INFO,
     AssignmentStmt,
     CallExpr,
+    ClassDef,
+    Decorator,
     MemberExpr,
+    MypyFile,
     Expression,
     ExpressionStmt,
     FuncDef,
@@ -50,7 +56,9 @@ from mypy.nodes import (
     Var,
 )
 from mypy.subtypes import is_subtype
-from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
+from mypy.types import (
+    AnyType, CallableType, Instance, LiteralType, Type, TypeType, get_proper_type,
+)
 
 from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.layer_bodies import user_layer_call
@@ -60,6 +68,7 @@ from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NotStatic, evaluate
+from mypy_plugin.statements import PerTree, walk
 from mypy_plugin.values import NotStatic, static_int
 
 __all__ = ["factory_result", "DEPTH"]
@@ -115,12 +124,38 @@ def _callee(ctx: Any, call: CallExpr) -> Optional[Tuple[FuncDef, int]]:
             return func, 0
         return None
     receiver = get_proper_type(getattr(ctx, "type", None))
+    exact = False  # ``Encoder.block(3, 16)``: the class's own method, whatever derives from it
+    if isinstance(receiver, CallableType) and receiver.is_type_obj():
+        receiver, exact = receiver.ret_type, True
+    elif isinstance(receiver, TypeType):
+        receiver = receiver.item
+    receiver = get_proper_type(receiver)
     if not isinstance(call.callee, MemberExpr) or not isinstance(receiver, Instance):
         return None
-    method = receiver.type.get_method(call.callee.name)
-    if not isinstance(method, FuncDef) or method.is_static or method.is_class:
+    name = call.callee.name
+    method = receiver.type.get_method(name)
+    if isinstance(method, Decorator) and not method.decorators and method.func.is_static:
+        method = method.func  # ``@staticmethod`` (mypy drops it from the decorator list)
+    elif not isinstance(method, FuncDef) or method.is_static or method.is_class or exact:
         return None
-    return method, 1
+    tree = getattr(ctx.api, "tree", None)
+    if not exact and isinstance(tree, MypyFile) and (receiver.type.fullname, name) in \
+            _overridden(tree):
+        return None  # (``self`` may be a derived class's instance, with its own method)
+    return method, 0 if method.is_static else 1
+
+
+def _overrides(tree: MypyFile) -> Set[Tuple[str, str]]:
+    """(class, method) pairs some class of ``tree`` deriving from that class redefines."""
+    out: Set[Tuple[str, str]] = set()
+    for c in walk(tree.defs):
+        if isinstance(c, ClassDef):
+            for base in c.info.mro[1:]:
+                out.update((base.fullname, n) for n in c.info.names if n in base.names)
+    return out
+
+
+_overridden: PerTree[Set[Tuple[str, str]]] = PerTree(_overrides, keep=64)
 
 
 def factory_result(ctx: Any) -> Optional[Type]:
@@ -144,7 +179,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
     if found is None:
         return None
     func, skip = found
-    if func.is_generator or func.is_coroutine or func.is_decorated:
+    if func.is_generator or func.is_coroutine or (func.is_decorated and not func.is_static):
         return None
     default = ctx.default_return_type
     if not (_is_layer(default) or isinstance(get_proper_type(default), AnyType)):
