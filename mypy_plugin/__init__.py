@@ -100,6 +100,7 @@ from mypy_plugin.callbacks.numpy_functions import (
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
+from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
 from mypy_plugin.flow_instances import attribute_hook as instance_attribute_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
@@ -252,7 +253,20 @@ class TypedfluxPlugin(Plugin):
                 return self._layer_call
         if self._mypys("get_method_signature_hook", fullname):
             return None
+        if fullname.endswith(".__call__") and self._chain_subclass(fullname[:-9]):
+            return self._sig_hooks[fullname + "/chain"]  # (a subclass of Chain: flow_chains.py)
         return self._signature_hook(fullname, True)
+
+    def _chain_subclass(self, owner: str) -> bool:
+        key = owner + ".__call__/chain"
+        if key not in self._sig_hooks:
+            node = getattr(self.lookup_fully_qualified(owner), "node", None)
+            if not (isinstance(node, TypeInfo) and chain_subclass_init(node) is not None):
+                return False  # (not cached: mypy's daemon may bring a new class of that name)
+            self._sig_hooks[key] = guarded('"Chain"', subclass_call_hook(
+                self._chain_call, self._signature_hook(owner + ".__call__", True)),
+                lambda ctx: ctx.default_signature)
+        return True
 
     def _signature_hook(self, fullname: str, is_method: bool) -> Callable[..., FunctionLike]:
         hook = self._sig_hooks.get(fullname)

@@ -92,7 +92,7 @@ from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
-           "attribute_value", "attribute_hook"]
+           "attribute_value", "attribute_hook", "attribute_bindings"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _KEEP = 256  # constructions remembered per pass
@@ -387,6 +387,17 @@ def construction_of(chk: Any, e: Expression) -> Optional[CallExpr]:
         return _construction(chk, tree, _modules(tree), e) if tree is not None else None
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
+
+
+def attribute_bindings(chk: Any, info: TypeInfo, name: str) -> Optional[int]:
+    """How many statements of the module being checked may bind ``name`` on an instance
+    built by ``info(...)`` (flow_owners.py); None when not known (``info`` is another
+    module's class, or the module uses ``setattr``, ``vars`` or ``__dict__``)."""
+    tree = _tree(chk)
+    if tree is None or info.module_name != tree.fullname:
+        return None
+    facts = _modules(tree).attributes()
+    return None if facts.poisoned else facts.binds(info.fullname, name, exact=True)
 
 
 def construction_values(chk: Any, call: CallExpr) -> Optional[Dict[str, Any]]:

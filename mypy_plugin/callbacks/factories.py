@@ -65,6 +65,7 @@ from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_calls import call_body_check
+from mypy_plugin.flow_chains import construction_check as chain_construction_check
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NotStatic, evaluate
@@ -173,6 +174,7 @@ def factory_result(ctx: Any) -> Optional[Type]:
         return user_layer_call(ctx)
     if isinstance(call.callee, RefExpr) and isinstance(call.callee.node, TypeInfo):
         construction_check(ctx)  # ``MLP(6, 16, 3)``: what its __init__ builds (flow_instances.py)
+        chain_construction_check(ctx)  # ``MLP(8)`` of ``class MLP(Chain)`` (flow_chains.py)
         call_body_check(ctx)  # its __call__ body with those layers (flow_calls.py)
         return None
     found = _callee(ctx, call)

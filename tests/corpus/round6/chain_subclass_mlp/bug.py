@@ -12,4 +12,4 @@ class MLP(Chain):
 mlp = MLP()
 features = mlp(tf.randn(4, 8))
 classifier = Dense(32, 3)
-print(classifier(features).shape)  # BUG[gap flow: a Chain subclass built by super().__init__(layers) is not typed as those layers]
+print(classifier(features).shape)  # BUG  # E: Dense(32 => 3) expects input Tensor[..., 32], got Tensor[4, 16]; need size 32 at axis -1 (got 16)  [shape]
