@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
+from typing import Any, List, Tuple
+
 import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.engine.tape import Tape, TapeError, unbroadcast
+from typedflux.engine.tape import _NP_ERRSTATE, Tape, TapeError, unbroadcast
 
 
 def test_fan_out_accumulates() -> None:
@@ -226,3 +229,84 @@ def test_watch_outside_the_block_is_an_error() -> None:
     tape = Tape()
     with pytest.raises(TapeError, match="inside `with tape:`"):
         tape.watch(tf.ones(2))
+
+
+# -- numpy's error state while a tape records (Tape.__enter__ sets numpy's ContextVar to the
+# value it has, so numpy's per-ufunc read stays a cached one; numpy >= 2 only) -----------------
+
+def test_np_errstate_inside_a_recording_still_raises_and_is_undone_after() -> None:
+    x = tf.tensor([1.0, 0.0])
+    seen: List[str] = []
+
+    def loss(x: Any) -> Any:
+        with np.errstate(divide="raise"):
+            seen.append(np.geterr()["divide"])
+            with pytest.raises(FloatingPointError):
+                np.float32(1.0) / x.data
+        seen.append(np.geterr()["divide"])
+        return (x * x).sum()
+
+    before = np.geterr()
+    (g,) = tf.gradient(loss, x)
+    assert seen == ["raise", before["divide"]]
+    assert np.geterr() == before
+    np.testing.assert_array_equal(g, [2.0, 0.0])
+
+
+def test_np_seterr_inside_a_recording_keeps_its_effect_as_without_a_tape() -> None:
+    before = np.geterr()
+    try:
+        def loss(x: Any) -> Any:
+            np.seterr(over="raise")
+            return (x * x).sum()
+
+        tf.gradient(loss, tf.ones(2))
+        assert np.geterr()["over"] == "raise"
+    finally:
+        np.seterr(**before)
+    assert np.geterr() == before
+
+
+def test_a_recording_leaves_numpys_error_state_as_it_found_it() -> None:
+    with np.errstate(under="ignore", invalid="warn"):
+        inside = np.geterr()
+        t = Tape()
+        with t:
+            assert np.geterr() == inside
+            t.watch(tf.ones(2))
+        assert np.geterr() == inside
+    # Nothing stays set in the context afterwards (a fresh context holds no var).
+    assert contextvars.Context().run(_vars_after_a_recording) == []
+
+
+def _vars_after_a_recording() -> List[str]:
+    with Tape():
+        pass
+    return [v.name for v in contextvars.copy_context()]
+
+
+@pytest.mark.skipif(_NP_ERRSTATE is None, reason="numpy < 2 keeps its error state per thread")
+def test_numpys_error_state_var_is_set_while_recording() -> None:
+    # What keeps numpy's read of it cached (the reason for setting it: tape.py).
+    def inside() -> Tuple[bool, bool]:
+        with Tape():
+            recording = _NP_ERRSTATE in contextvars.copy_context()
+        return recording, _NP_ERRSTATE in contextvars.copy_context()
+
+    assert contextvars.Context().run(inside) == (True, False)
+
+
+def test_gradients_handed_out_as_copies_are_c_contiguous() -> None:
+    # A conv weight's gradient is a view of the weight-gradient GEMM's transposed result; the
+    # copy handed out is in C order, the parameter's (a copy in the view's own order made
+    # tf.update's finite check copy it again, and its step run a strided loop).
+    m = tf.Chain(tf.Conv((3, 3), 2, 4, tf.relu, pad=1), tf.Flatten(), tf.Dense(4 * 5 * 5, 3))
+    x = tf.tensor(np.random.default_rng(0).standard_normal((2, 2, 5, 5)).astype(np.float32))
+    (g,) = tf.gradient(lambda m: m(x).sum(), m)
+    for layer in (g.layers[0], g.layers[2]):
+        for a in (layer.weight.numpy(), layer.bias.numpy()):
+            assert a.flags.c_contiguous and a.flags.owndata
+    w = tf.tensor(np.arange(6.0, dtype=np.float32).reshape(2, 3))
+    (gw,) = tf.gradient(lambda w: (tf.transpose(w) * 2.0).sum(), w)
+    assert gw.numpy().flags.c_contiguous
+    np.testing.assert_array_equal(gw.numpy(), np.full((2, 3), 2.0, np.float32))

@@ -69,22 +69,25 @@ _FREED = (
     "Take a new gradient (tf.gradient / tf.withgradient) or record a new Tape()"
 )
 
-# The innermost active tape of this thread (of this context: an asyncio task has its own).
-# Every op reads it, with one call of ``_ACTIVE.get`` (contextvars keep a per-thread cache, so
-# the read is about as cheap as a global's): recording in one thread is invisible to every
-# other thread, so training in one thread and inference (Dropout, BatchNorm in "auto" mode
-# ask ``is_recording()``) in another do not mix, and N threads take N independent gradients.
+# The innermost active tape of this thread (of this context: an asyncio task has its own),
+# read by every op (one call of ``_ACTIVE.get``, ~ a global's cost with contextvars' cache):
+# tapes of other threads, and what they record, are invisible here.
 _ACTIVE: ContextVar[Optional["Tape"]] = ContextVar("typedflux_active_tape", default=None)
 _get_ident = threading.get_ident
 
+# numpy's error-state ContextVar (numpy >= 2), read by every ufunc call. CPython caches a
+# ContextVar read only when the var is in the context, so while _ACTIVE is set numpy's read
+# walks the context (~8 ns a ufunc). A recording sets numpy's var to the value it has (no
+# change to numpy's error handling), which halves that; reset on exit unless the recording
+# changed it (a user's ``np.seterr`` in the loss keeps its effect, as without a tape).
+_NP_ERRSTATE: Optional[ContextVar[Any]] = getattr(
+    getattr(getattr(np, "_core", None), "umath", None), "_extobj_contextvar", None)
+
 
 class _Running(threading.local):
-    # ``box[0]``: the input ids of the node whose VJP is running in this thread (-1: a
-    # constant that gets no gradient), updated by the backward scan per node with one store;
-    # outside a backward scan ``()`` (every input counts as needed). Per thread, not a
-    # ContextVar: a scan runs its VJPs synchronously, and while any ContextVar is set in a
-    # thread's context, every numpy ufunc call looks up numpy's own error-state ContextVar
-    # the slow way (~9 ns more a call: ~2.7 us of the chain benchmark's backward).
+    # ``box[0]``: the input ids of the node whose VJP runs in this thread (-1: a constant),
+    # stored by the backward scan per node; ``()`` outside a scan (every input needed). Not
+    # a ContextVar: the scan would then pay numpy's slow error-state read (_NP_ERRSTATE).
     def __init__(self) -> None:
         self.box: List[Tuple[int, ...]] = [()]
 
@@ -150,8 +153,8 @@ class Tape:
     typedflux.engine.tape.TapeError: This tape was freed by backward (or free()); ...
     """
 
-    __slots__ = ("nodes", "vals", "freed", "_token", "_open", "_thread", "_fresh", "_restore",
-                 "_joined", "_leaves", "__weakref__")
+    __slots__ = ("nodes", "vals", "freed", "_token", "_np_token", "_open", "_thread", "_fresh",
+                 "_restore", "_joined", "_leaves", "__weakref__")
 
     def __init__(self) -> None:
         self.nodes: List[Node] = []
@@ -161,6 +164,7 @@ class Tape:
         self.vals: List[Array] = []
         self.freed = False
         self._token: Optional[Token[Optional[Tape]]] = None
+        self._np_token: Optional[Tuple[Token[Any], Any]] = None
         # Between __enter__ and __exit__, in thread _thread.
         self._open = False
         self._thread = 0
@@ -184,9 +188,16 @@ class Tape:
         self._thread = _get_ident()
         self._open = True
         self._token = _ACTIVE.set(self)
+        if _NP_ERRSTATE is not None:
+            state = _NP_ERRSTATE.get()
+            self._np_token = (_NP_ERRSTATE.set(state), state)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        np_token, self._np_token = self._np_token, None
+        if np_token is not None and _NP_ERRSTATE is not None:
+            if _NP_ERRSTATE.get() is np_token[1]:
+                _NP_ERRSTATE.reset(np_token[0])
         if self._token is not None:
             _ACTIVE.reset(self._token)
             self._token = None
@@ -417,11 +428,9 @@ class Tape:
                     grads[oid] = None
                 running[0] = in_ids
                 if exact:
-                    # An elementwise op whose one or two inputs have the output's shape and
-                    # dtype: its gradients need no reduction or cast, and the whole node is
-                    # spelled out (a third of the cost of the general path below; the two
-                    # inputs' blocks are written twice on purpose: a loop over them costs 6%
-                    # of a chain of small ops).
+                    # An elementwise op whose inputs have the output's shape and dtype: no
+                    # reduction or cast, the node spelled out (a third of the general path's
+                    # cost; the two inputs' blocks twice on purpose: a loop costs 6 %).
                     if len(args) == 2:
                         i, j = in_ids
                         gi, gj = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
@@ -478,11 +487,12 @@ class Tape:
                 # A VJP's fresh result is handed out as is; a view (of a forward's array, or
                 # a read-only broadcast) or an array already handed out is copied, so the
                 # caller owns every gradient it gets. (A VJP's result it proved finite is
-                # read-only, and handed out as is: engine/proven.py.)
+                # read-only, and handed out as is: engine/proven.py.) In C order: a conv
+                # weight's is a transposed GEMM result, which tf.update would copy again.
                 if (g.base is not None or (not g.flags.writeable and not proven(g))
                         or id(g) in handed):
-                    g = (g.astype(vals[i].dtype, copy=True) if isinstance(g, np.ndarray)
-                         else np.array(g, dtype=vals[i].dtype))
+                    g = (g.astype(vals[i].dtype, order="C", copy=True)
+                         if isinstance(g, np.ndarray) else np.array(g, dtype=vals[i].dtype))
             if g is not None:
                 handed.add(id(g))
             result.append(g)
