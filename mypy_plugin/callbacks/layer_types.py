@@ -66,6 +66,8 @@ __all__ = [
     "spec_of_name",
     "spec_of_type",
     "build_layer_type",
+    "layer_type_of",
+    "read_param",
     "layer_config",
     "extra_fields",
     "with_attrs",
@@ -183,6 +185,17 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
     return default  # MODE, GENERATOR: not part of the config
 
 
+def read_param(ctx: Any, spec: LayerSpec, name: str, e: Expression,
+               names: translate.Names) -> Any:
+    """The value of one constructor argument written as ``e``, as ``configure_static`` takes
+    it (a flag the type holds and mypy cannot read is unknown, not its default)."""
+    p = next(q for q in spec.params if q.name == name)
+    v = _read(ctx, p.kind, e, names, p.default)
+    if name in spec.flag_args() and isinstance(static_bool(e, type_lookup(ctx.api)), NotStatic):
+        return translate.UNKNOWN  # the flag decides the result's type (return_state)
+    return v
+
+
 def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Instance:
     """``Dense(784, 32, relu)`` -> ``Dense[Literal[784], Literal[32]]`` (+ repr options).
 
@@ -192,17 +205,20 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     names = translate.Names()
     values: Dict[str, Any] = {}
     where: Dict[str, Expression] = {}
-    flags = spec.flag_args()
     for p in spec.params:
         got = _arg(ctx, p.name)
         if got is None:
             continue
         where[p.name] = got[0]
-        values[p.name] = _read(ctx, p.kind, got[0], names, p.default)
-        if p.name in flags and isinstance(static_bool(got[0], type_lookup(ctx.api)), NotStatic):
-            # A flag the type holds (return_state decides the result's type): unknown, not
-            # its default.
-            values[p.name] = translate.UNKNOWN
+        values[p.name] = read_param(ctx, spec, p.name, got[0], names)
+    return layer_type_of(ctx, spec, t, values, where, names)
+
+
+def layer_type_of(ctx: Any, spec: LayerSpec, t: Instance, values: Dict[str, Any],
+                  where: Dict[str, Expression], names: translate.Names) -> Instance:
+    """``t`` with the type arguments and extras of the config ``values`` make (arguments
+    not in ``values`` take their defaults); a value no input could make valid is a
+    ``[shape]`` error on its expression in ``where`` (``t`` unchanged then)."""
     try:
         cfg = spec.configure_static(values)
     except LayerArgumentError as err:

@@ -1,36 +1,36 @@
-"""``functools.partial`` of a layer class: ``make = functools.partial(Dense, activation=relu)``.
+"""``functools.partial`` of a layer class: ``make = functools.partial(Dense, activation=relu)``,
+``conv3 = functools.partial(Conv, (3, 3), pad=1)``.
 
-mypy's own plugin types the partial and its calls (``make(4, 8)`` is ``Dense[Literal[4],
-Literal[8]]``) by checking each call against the parameters left, so the layer's constructor
-hook never sees the keywords the partial holds: ``make(4, 8)`` showed as ``Dense(4 => 8)`` in
-messages where the run time says ``Dense(4 => 8, relu)``. Here mypy's hooks run first; then the
-keywords the layer's type parameters cannot hold (an activation, ``bias``) are noted on the
-partial's type, and the layers it builds get them back.
+mypy's own plugin types the partial and its calls by checking each call against the
+parameters left, so the layer's constructor hook never sees the arguments the partial holds:
+``make(4, 8)`` showed as ``Dense(4 => 8)`` where the run time says ``Dense(4 => 8, relu)``, and
+``conv3(16, 32, relu)`` lost its window (``Conv((?, ?), 16 => 32, relu)``, its output
+``Tensor[B, 32, ?, ?]``). Here mypy's hooks run first; then the arguments the partial holds
+(positional ones by their place among the constructor's parameters, keywords by name) are
+noted on the partial's type, and each call's layer type is built from those and the call's
+own arguments together, as the constructor would be called.
 
->>> held_text({"activation": "relu", "bias": False})
-"{'activation': 'relu', 'bias': False}"
+>>> held_text({"npos": 1, "values": {"kernel": (3, 3)}, "unknown": []})
+"{'npos': 1, 'values': {'kernel': (3, 3)}, 'unknown': []}"
 """
 
 from __future__ import annotations
 
 import ast
-import dataclasses
 from typing import Any, Callable, Dict, Optional
 
-from mypy.nodes import ARG_NAMED, RefExpr, TypeInfo
+from mypy.nodes import ARG_NAMED, ARG_POS, Expression, RefExpr, TypeInfo
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import ExtraAttrs, Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
-from mypy_plugin.callbacks.layer_types import _read as read_argument  # a constructor's reader
 from mypy_plugin.callbacks.layer_types import (
-    EXTRA,
-    layer_config,
+    layer_type_of,
+    read_param,
     spec_of_name,
     spec_of_type,
     str_type,
-    with_attrs,
 )
 
 __all__ = ["partial_hook", "partial_call_hook", "held_text"]
@@ -38,9 +38,11 @@ __all__ = ["partial_hook", "partial_call_hook", "held_text"]
 _HELD = "__typedflux_partial"
 
 
-def held_text(values: Dict[str, Any]) -> str:
-    """How a partial's keywords ride on its type (read back with ``ast.literal_eval``)."""
-    return repr(values)
+def held_text(held: Dict[str, Any]) -> str:
+    """How a partial's arguments ride on its type (read back with ``ast.literal_eval``):
+    ``npos`` positional arguments held, ``values`` by parameter name, and the names of those
+    held with a value the checker cannot write down (``unknown``)."""
+    return repr(held)
 
 
 def _plain(v: Any) -> bool:
@@ -49,8 +51,7 @@ def _plain(v: Any) -> bool:
 
 
 def partial_hook(default: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
-    """``functools.partial(Layer, kw=...)``: mypy's type, with the keywords a layer's type
-    cannot hold noted on it.
+    """``functools.partial(Layer, ...)``: mypy's type, with the arguments it holds noted on it.
 
     >>> callable(partial_hook(lambda ctx: ctx))
     True
@@ -68,19 +69,27 @@ def partial_hook(default: Callable[[FunctionContext], Type]) -> Callable[[Functi
         spec = spec_of_name(callee.node.name)
         if spec is None:
             return out
-        fields = spec.extras()
-        params = {q.name: q for q in spec.params}
-        held: Dict[str, Any] = {}
-        for names, exprs, kinds in zip(ctx.arg_names, ctx.args, ctx.arg_kinds):
-            for name, e, kind in zip(names, exprs, kinds):
-                if kind != ARG_NAMED or name not in fields or name not in params:
-                    continue
-                v = read_argument(ctx, params[name].kind, e, translate.Names(), params[name].default)
-                if _plain(v):
-                    held[name] = v
-        if not held:
+        params = [q.name for q in spec.params]
+        names = translate.Names()
+        values: Dict[str, Any] = {}
+        unknown = []
+        npos = 0
+        for arg_names, exprs, kinds in zip(ctx.arg_names[1:], ctx.args[1:], ctx.arg_kinds[1:]):
+            for name, e, kind in zip(arg_names, exprs, kinds):
+                if kind == ARG_POS and npos < len(params):
+                    name = params[npos]
+                    npos += 1
+                elif kind != ARG_NAMED or name not in params:
+                    return out  # *args, **kwargs, a keyword the layer lacks: mypy's type
+                v = read_param(ctx, spec, name, e, names)
+                if _plain(v) and v is not translate.UNKNOWN:
+                    values[name] = v
+                else:
+                    unknown.append(name)
+        if npos == 0 and not values and not unknown:
             return out
         attrs = dict(p.extra_attrs.attrs) if p.extra_attrs else {}
+        held = {"npos": npos, "values": values, "unknown": unknown}
         attrs[_HELD] = LiteralType(held_text(held), str_type(ctx))
         immutable = set(p.extra_attrs.immutable) if p.extra_attrs else set()
         new = p.copy_modified()
@@ -103,7 +112,8 @@ def _held(t: Type) -> Optional[Dict[str, Any]]:
 
 
 def partial_call_hook(default: Callable[[MethodContext], Type]) -> Callable[[MethodContext], Type]:
-    """A call of such a partial: mypy's layer type, with the partial's keywords in its config.
+    """A call of such a partial: the layer type the constructor gives for the partial's
+    arguments and the call's together (mypy's type when an argument cannot be placed).
 
     >>> callable(partial_call_hook(lambda ctx: ctx))
     True
@@ -116,15 +126,24 @@ def partial_call_hook(default: Callable[[MethodContext], Type]) -> Callable[[Met
         if not held or not isinstance(p, Instance):
             return out
         found = spec_of_type(p)
-        cfg = layer_config(p)
-        if found is None or cfg is None:
+        if found is None:
             return out
         spec = found[0]
-        try:
-            cfg = dataclasses.replace(cfg, **held)  # type: ignore[type-var]
-        except TypeError:
-            return out
-        _, extras = spec.static_form(cfg)
-        return with_attrs(p, {EXTRA: LiteralType("|".join(extras), str_type(ctx))}) if extras else out
+        params = [q.name for q in spec.params]
+        values: Dict[str, Any] = dict(held["values"])
+        values.update({name: translate.UNKNOWN for name in held["unknown"]})
+        where: Dict[str, Expression] = {}
+        names = translate.Names()
+        pos = held["npos"]
+        for arg_names, exprs, kinds in zip(ctx.arg_names, ctx.args, ctx.arg_kinds):
+            for name, e, kind in zip(arg_names, exprs, kinds):
+                if kind == ARG_POS and pos < len(params):
+                    name = params[pos]
+                    pos += 1
+                elif kind != ARG_NAMED or name not in params:
+                    return out
+                values[name] = read_param(ctx, spec, name, e, names)
+                where[name] = e
+        return layer_type_of(ctx, spec, p, values, where, names)
 
     return guarded("a functools.partial call", hook, default)
