@@ -9,7 +9,8 @@ program runs) and every call of ``net`` would still be typed by the old head. So
 that the module assigns in more than one statement is typed with unknown sizes
 (``Dense[Any, Any]``): what the attribute holds at a read is not known statically, and the
 run time checks it. Statements count for the attribute of one class: ``self.<name> = ...``
-in the methods of that class, of its bases and of its subclasses in the module, and
+in the methods of that class, of its bases and of its subclasses in the module, a class
+attribute bound in one of their bodies (``head = Dense(8, 2)``), and
 ``<other object>.<name> = ...`` anywhere (whose class is not known here). An annotated
 attribute (``self.head: Dense[32, 10] = ...``, or ``head: ...`` in a class body) keeps its
 annotation, and a new value of other sizes stays an error (docs/errors.md). An attribute
@@ -24,6 +25,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
+    MDEF,
     AssignmentStmt,
     ClassDef,
     Expression,
@@ -36,6 +38,7 @@ from mypy.nodes import (
     Statement,
     TupleExpr,
     TypeInfo,
+    Var,
 )
 from mypy.plugin import FunctionContext
 from mypy.types import Instance, Type, get_proper_type
@@ -77,12 +80,16 @@ def replaced_attribute(ctx: Any) -> bool:
     if where is None or where.kind != "assign" or where.annotated or where.part is not None:
         return False
     target = where.lvalue
-    if not isinstance(target, MemberExpr):
+    owner: Optional[TypeInfo]
+    if isinstance(target, NameExpr) and target.kind == MDEF and isinstance(target.node, Var):
+        owner = target.node.info  # ``head = Dense(8, 2)`` in a class body
+    elif isinstance(target, MemberExpr):
+        owner = _owner(api, target)
+    else:
         return False
     counts, declared, infos = _assignments(tree)
     if target.name in declared:
         return False
-    owner = _owner(api, target)
     if owner is None:  # a class not known: every assignment of the name counts
         total = sum(c for (_, n), c in counts.items() if n == target.name)
     else:
@@ -112,6 +119,16 @@ def _attribute_targets(e: Expression) -> List[MemberExpr]:
     return []
 
 
+def _name_targets(e: Expression) -> List[NameExpr]:
+    if isinstance(e, NameExpr):
+        return [e]
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return [n for item in e.items for n in _name_targets(item)]
+    if isinstance(e, StarExpr):
+        return _name_targets(e.expr)
+    return []
+
+
 Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo]]
 
 
@@ -129,8 +146,14 @@ def _read(tree: MypyFile) -> Counts:
             continue
         infos.append(st.info)
         for item in st.defs.body:
-            if isinstance(item, AssignmentStmt) and item.unanalyzed_type is not None:
-                declared.update(lv.name for lv in item.lvalues if isinstance(lv, NameExpr))
+            if not isinstance(item, AssignmentStmt):
+                continue
+            names = {n.name for lv in item.lvalues for n in _name_targets(lv)}
+            if item.unanalyzed_type is not None:
+                declared.update(names)
+            for name in names:  # a class attribute: a binding of every instance's
+                key = (st.info.fullname, name)
+                counts[key] = counts.get(key, 0) + 1
         for method in methods_of(st):
             if not method.arguments or method.is_static:
                 continue
