@@ -54,6 +54,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
+from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
     is_call_protocol,
@@ -308,7 +309,7 @@ def _tensor_union(t: Type) -> bool:
 def _check(ctx: SigContext, name: str) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
-        return sig
+        return generic_dims_check(ctx, name) or sig
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
         err, e = outcome.error

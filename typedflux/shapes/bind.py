@@ -110,6 +110,30 @@ class Bindings:
         for axis, p, a in deferred:
             self._solve(what, pattern, actual, axis, p, a)
 
+    def bind_type_arguments(self, param: str, generic: str, pattern: Shape, actual: Shape) -> None:
+        """Unify the type arguments of a user generic class over dims (``Matrix[C, K]``) with
+        an argument's (``Matrix[3, 5]``): a symbol binds as an axis does (a conflict names
+        the dim), a written size that differs is ``messages.type_argument_mismatch``.
+        Unknown dims bind nothing and pass.
+
+        >>> from typedflux.shapes.dims import sym
+        >>> env = Bindings("Matrix.matmul")
+        >>> env.bind('argument "self"', (sym("R"), sym("C")), (3, 4))
+        >>> env.bind_type_arguments("other", "Matrix", (sym("C"), sym("K")), (3, 5))
+        Traceback (most recent call last):
+        ...
+        typedflux.shapes.errors.ShapeError: Dim "C" differs for "Matrix.matmul": argument "self" gives C = 4, argument "other" gives C = 3; need one size for C (4 vs 3)
+          R=3, C=4
+        """
+        for k, (p, a) in enumerate(zip(pattern, actual)):
+            if isinstance(p, Star) or isinstance(a, Star):
+                raise CannotTell("a generic class's type arguments hold no variadic run")
+            if symbol_name(p) is not None:
+                self.bind(f'argument "{param}"', (p,), (a,))
+            elif equal(evaluate(p, self.dims), a) is False:
+                raise ShapeError(messages.type_argument_mismatch(
+                    self.function, param, generic, pattern, actual, k), self._notes())
+
     def copy(self) -> "Bindings":
         """A copy to bind into without changing this one."""
         new = Bindings(self.function, self.rigid)

@@ -28,6 +28,7 @@ __all__ = [
     "layer_argument_refuses",
     "overload_conflict",
     "binding_conflict",
+    "type_argument_mismatch",
     "negative_dim",
 ]
 
@@ -320,6 +321,27 @@ def binding_conflict(
     return (
         f'Dim "{dim}" differs for "{function}": {first_what} gives {dim} = {a}, '
         f"{second_what} gives {dim} = {b}; need one size for {dim} ({a} vs {b})"
+    )
+
+
+def type_argument_mismatch(
+    function: str, param: str, generic: str, annotated: Sequence[object], got: Sequence[object],
+    index: int,
+) -> str:
+    """An argument of a user generic class over dims (``class Matrix(Generic[R, C])``) whose
+    type arguments are not its parameter's (static only: the run time does not know a generic
+    instance's type arguments; there the method's body fails, in its op's words).
+
+    >>> print(type_argument_mismatch("scale", "m", "Matrix", (3, 4), (3, 5), 1))
+    Argument "m" of "scale" has Matrix[3, 5], which does not match the annotation Matrix[3, 4]: type argument 1 is 5, expected 4
+    """
+    def text(dims: Sequence[object]) -> str:
+        return f"{generic}[" + ", ".join(fmt_dim(d) for d in dims) + "]"
+
+    return (
+        f'Argument "{param}" of "{function}" has {text(got)}, which does not match the '
+        f"annotation {text(annotated)}: type argument {index} is {fmt_dim(got[index])}, "
+        f"expected {fmt_dim(annotated[index])}"
     )
 
 

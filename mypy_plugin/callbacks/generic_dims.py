@@ -1,0 +1,181 @@
+"""Arguments of a user generic class over dims: ``class Matrix(Generic[R, C])`` holding a
+``Tensor[R, C]``, with ``def matmul(self, other: Matrix[C, K]) -> Matrix[R, K]``.
+
+mypy compares such arguments as types: ``a.matmul(b)`` with ``a: Matrix[3, 4]`` and
+``b: Matrix[3, 5]`` is its ``[arg-type]`` in ``Literal[...]`` words, and nothing says which
+dim is wrong. Here the call's dims are bound as ``@shapecheck`` binds a tensor's
+(``typedflux.shapes.bind.Bindings``): the receiver's type arguments first (``argument
+"self"`` gives ``R = 3, C = 4``), then each parameter whose annotation is such a class, so
+the error names the dim and both values, with code ``shape``:
+``Dim "C" differs for "Matrix.matmul": argument "self" gives C = 4, argument "other" gives
+C = 3; need one size for C (4 vs 3)``. A type argument written as a size in the
+annotation (``Matrix[Literal[3], Literal[4]]``) that differs is
+``messages.type_argument_mismatch``.
+
+Only classes whose every type parameter is an ``int``-bound TypeVar are read (their type
+arguments are all dims); a type argument that is not known (``int``, ``Any``) proves nothing
+and makes mypy's own comparison of that argument silent (``Matrix[int, 4]`` is not a shape
+error). Two different symbols are not proven different (they may be equal at a call):
+mypy's own error stays there.
+
+The run time does not know a generic instance's type arguments (Python erases them), so no
+``@shapecheck`` can check these calls: the method's body fails where it first uses the
+mismatched tensors, in that op's words (docs/errors.md, "Generic classes over dims").
+
+>>> callable(generic_dims_check)
+True
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Set, Tuple, Union
+
+from mypy.maptype import map_instance_to_supertype
+from mypy.nodes import ARG_POS, ARG_NAMED, ARG_OPT, ARG_NAMED_OPT, FuncDef, StarExpr, TypeInfo
+from mypy.plugin import FunctionSigContext, MethodSigContext
+from mypy.types import (
+    AnyType,
+    CallableType,
+    Instance,
+    Type,
+    TypeOfAny,
+    TypeVarType,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import report_shape_error
+from typedflux.shapes.bind import Bindings
+from typedflux.shapes.errors import CannotTell, ShapeError
+
+__all__ = ["generic_dims_check", "type_dims"]
+
+SigContext = Union[FunctionSigContext, MethodSigContext]
+_PLAIN = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT)
+
+
+def _dims_class(info: TypeInfo) -> bool:
+    """Whether every type parameter of ``info`` is an ``int``-bound TypeVar (not a Tensor)."""
+    tvs = info.defn.type_vars
+    return bool(tvs) and not info.has_base(translate.TENSOR_FULLNAME) and all(
+        isinstance(tv, TypeVarType) and translate.is_int_bound(tv) for tv in tvs)
+
+
+def type_dims(t: Type, info: Optional[TypeInfo] = None
+              ) -> Optional[Tuple[TypeInfo, translate.StaticShape]]:
+    """The class and dims of an instance of a generic class over dims (seen as ``info``, a
+    base of its class, when given); ``None`` for any other type."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return None
+    if info is not None and p.type is not info:
+        if not p.type.has_base(info.fullname):
+            return None
+        p = map_instance_to_supertype(p, info)
+    if not _dims_class(p.type) or len(p.args) != len(p.type.defn.type_vars):
+        return None
+    return p.type, tuple(translate.dim_of_type(a, default=translate.UNKNOWN) or translate.UNKNOWN
+                         for a in p.args)
+
+
+def _unbound(ctx: SigContext) -> Optional[Tuple[CallableType, int]]:
+    """The callee's signature as written (a method's class dims not filled in by the
+    receiver) and how many leading parameters the call does not pass (``self``)."""
+    sig = ctx.default_signature
+    defn = sig.definition
+    if not isinstance(defn, FuncDef) or not isinstance(defn.type, CallableType):
+        return None
+    written = defn.type
+    skip = len(written.arg_types) - len(sig.arg_types)
+    if skip not in (0, 1) or (skip == 1 and not isinstance(ctx, MethodSigContext)):
+        return None
+    return written, skip
+
+
+def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
+    """Bind the dims of a call's generic-class arguments (see the module docstring): the
+    signature to hand mypy when this module has something to say (a reported mismatch, or a
+    type argument it cannot compare), else ``None`` (mypy's own check stands)."""
+    found = _unbound(ctx)
+    if found is None:
+        return None
+    written, skip = found
+    wanted = [(i, td) for i, td in enumerate(type_dims(f) for f in written.arg_types[skip:])
+              if td is not None]
+    if not wanted:
+        return None
+    sig = ctx.default_signature
+    env = Bindings(name)
+    if skip == 1 and isinstance(ctx, MethodSigContext):
+        receiver = _receiver(ctx, written)
+        if receiver is not None:
+            env.bind('argument "self"', receiver[0], receiver[1])
+    own = {v.name for v in sig.variables}
+    arg_types: List[Type] = list(sig.arg_types)
+    changed = False
+    for i, (info, pattern) in wanted:
+        if i >= len(ctx.args) or i >= len(sig.arg_types) or sig.arg_kinds[i] not in _PLAIN:
+            continue
+        label = sig.arg_names[i] or f"#{i + 1}"
+        for e in ctx.args[i]:
+            if isinstance(e, StarExpr):
+                continue
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
+                t = ctx.api.get_expression_type(e)
+            actual = type_dims(t, info)
+            if actual is None:
+                continue
+            try:
+                env.bind_type_arguments(label, info.name, pattern, actual[1])
+            except CannotTell:
+                continue
+            except ShapeError as err:
+                report_shape_error(ctx.api, err, e)
+                arg_types[i] = AnyType(TypeOfAny.special_form)  # not repeated as [arg-type]
+                return sig.copy_modified(arg_types=arg_types)
+            loosened = _loosened(sig.arg_types[i], t, info, own)
+            if loosened is not None:
+                arg_types[i] = loosened
+                changed = True
+    return sig.copy_modified(arg_types=arg_types) if changed else None
+
+
+def _receiver(ctx: MethodSigContext, written: CallableType
+              ) -> Optional[Tuple[translate.StaticShape, translate.StaticShape]]:
+    """(the class's own dims as symbols, the receiver's dims) for a method of a generic
+    class over dims."""
+    self_type = get_proper_type(written.arg_types[0]) if written.arg_types else None
+    if not isinstance(self_type, Instance):
+        return None
+    own = type_dims(self_type)
+    got = type_dims(ctx.type, self_type.type)
+    if own is None or got is None:
+        return None
+    return own[1], got[1]
+
+
+def _loosened(formal: Type, actual: Type, info: TypeInfo, own: Set[str]) -> Optional[Type]:
+    """``formal`` with the argument's own type arguments where either side's dim is unknown
+    (``int``, ``Any``: nothing to compare), so mypy's invariance check does not report them;
+    ``None`` when there is no such position. The callee's own type variables stay (mypy
+    infers them from the argument)."""
+    f, a = get_proper_type(formal), get_proper_type(actual)
+    if not isinstance(f, Instance) or f.type is not info or not isinstance(a, Instance):
+        return None
+    mapped = map_instance_to_supertype(a, info) if a.type is not info else a
+    fd, ad = type_dims(f), type_dims(mapped)
+    if fd is None or ad is None:
+        return None
+    positions = [
+        k for k, (x, y) in enumerate(zip(fd[1], ad[1]))
+        if (x is translate.UNKNOWN or y is translate.UNKNOWN)
+        and not _own_variable(f.args[k], own)
+    ]
+    if not positions:
+        return None
+    return f.copy_modified(args=[mapped.args[k] if k in positions else x
+                                 for k, x in enumerate(f.args)])
+
+
+def _own_variable(t: Type, own: Set[str]) -> bool:
+    return isinstance(t, TypeVarType) and t.name in own

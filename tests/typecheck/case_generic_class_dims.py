@@ -1,0 +1,75 @@
+"""A user generic class over dims: ``Matrix(Generic[R, C])`` holds a ``Tensor[R, C]``, and
+``matmul(self, other: Matrix[C, K]) -> Matrix[R, K]`` asks for the receiver's ``C``. A call
+whose argument's type arguments differ is a ``[shape]`` error naming the dim (mypy alone
+says ``[arg-type]`` in ``Literal[...]`` words), concrete and symbolic; each fix is clean.
+
+The run time does not know a generic instance's type arguments (Python erases them), so
+``@tf.shapecheck`` cannot check these calls: the method's body fails instead, in its op's
+words. Each such line says ``# at run time: the body fails`` (tests/typecheck/
+test_runtime_cases.py holds it to failing there).
+"""
+
+from typing import Generic, Literal, TypeVar
+
+from typing_extensions import reveal_type
+
+import typedflux as tf
+from typedflux import Tensor
+
+R = TypeVar("R", bound=int)
+C = TypeVar("C", bound=int)
+K = TypeVar("K", bound=int)
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+
+
+class Matrix(Generic[R, C]):
+    def __init__(self, data: Tensor[R, C]) -> None:
+        self.data = data
+
+    def t(self) -> "Matrix[C, R]":
+        return Matrix(self.data.T)
+
+    def matmul(self, other: "Matrix[C, K]") -> "Matrix[R, K]":
+        return Matrix(self.data @ other.data)
+
+
+def product(a: Matrix[R, C], b: Matrix[C, K]) -> Matrix[R, K]:
+    return Matrix(a.data @ b.data)
+
+
+def rows3(m: Matrix[Literal[3], C]) -> Tensor[Literal[3], C]:
+    return m.data * tf.ones(3, 1)
+
+
+# -- concrete ----------------------------------------------------------------------------
+a = Matrix(tf.randn(3, 4))
+b = Matrix(tf.randn(3, 5))
+a.matmul(b)  # at run time: the body fails  # E: Dim "C" differs for "Matrix.matmul": argument "self" gives C = 4, argument "other" gives C = 3; need one size for C (4 vs 3)  [shape]  # N: R=3, C=4
+reveal_type(a.t().matmul(b))  # N: Revealed type is "case_generic_class_dims.Matrix[Literal[4], Literal[5]]"
+product(a, b)  # at run time: the body fails  # E: Dim "C" differs for "product": argument "a" gives C = 4, argument "b" gives C = 3; need one size for C (4 vs 3)  [shape]  # N: R=3, C=4
+reveal_type(product(a.t(), b))  # N: Revealed type is "case_generic_class_dims.Matrix[Literal[4], Literal[5]]"
+rows3(a.t())  # at run time: the body fails  # E: Argument "m" of "rows3" has Matrix[4, 3], which does not match the annotation Matrix[3, C]: type argument 0 is 4, expected 3  [shape]
+rows3(a)
+
+
+# -- symbolic: inside generic functions ------------------------------------------------------
+def chained(x: Matrix[B, N], y: Matrix[B, Literal[8]]) -> None:
+    x.matmul(y)  # at run time: the body fails  # E: Dim "C" differs for "Matrix.matmul": argument "self" gives C = N, argument "other" gives C = B; need one size for C (N vs B)  [shape]  # N: R=B, C=N
+
+
+def chained_fixed(x: Matrix[B, N], y: Matrix[B, Literal[8]]) -> Matrix[N, Literal[8]]:
+    return x.t().matmul(y)
+
+
+# -- unknown dims prove nothing: no error, and no [arg-type] for an int-sized matrix ----------
+def sized_at_run_time(n: int) -> None:
+    m = Matrix(tf.randn(n, 4))
+    rows3(m)
+    a.matmul(Matrix(tf.randn(4, n)))
+    reveal_type(m.matmul(Matrix(tf.randn(4, 2))))  # N: Revealed type is "case_generic_class_dims.Matrix[Any, Literal[2]]"
+
+
+chained(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 8)))
+chained_fixed(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 8)))
+sized_at_run_time(3)
