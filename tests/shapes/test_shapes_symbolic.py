@@ -98,6 +98,17 @@ def test_reshape_solves_minus_one_symbolically() -> None:
     raises("reshape", x=(B, 784), shape=(B, -3))
 
 
+def test_reshape_counts_equal_for_some_remainders_prove_nothing() -> None:
+    # B*N vs 2*B*(N//2): equal for every even N, so a generic N proves nothing (the run time
+    # checks the sizes); counts that differ in every class of remainders stay errors.
+    assert run("reshape", x=(B, N), shape=(B, N // 2, 2)) == (B, N // 2, 2)
+    assert run("reshape", x=(N,), shape=((N + 1) // 2, 2)) == ((N + 1) // 2, 2)
+    assert run("reshape", x=(N, M), shape=(N // 2, 2, M // 3, 3)) == (N // 2, 2, M // 3, 3)
+    assert "(B*N vs 4*B*(N//2))" in raises("reshape", x=(B, N), shape=(B, N // 2, 4))
+    raises("reshape", x=(4 * N,), shape=(N // 2, 2))
+    raises("reshape", x=(B, N), shape=(B, N // 2, 2, 2))
+
+
 def test_symbolic_slices() -> None:
     assert run("getitem", x=(B, N), key=(slice(None), slice(None, -1))) == (B, N - 1)
     assert run("getitem", x=(N,), key=slice(1, None)) == (N - 1,)

@@ -69,3 +69,17 @@ def frames_wrong(x: Tensor[B, "4*N"]) -> Tensor[B, N, 4]:
 
 frames(tf.zeros(2, 12))
 frames_wrong(tf.zeros(2, 12))
+
+
+# A count that holds only for some sizes (N even) proves nothing about a generic N: it is
+# checked at run time, on the sizes the call gives (an odd N fails there, and statically
+# where N is known). Counts that differ for every size stay errors (frames_wrong above;
+# tests/shapes/test_shapes_symbolic.py).
+def halves(x: Tensor[B, N]) -> None:
+    b, n = x.shape
+    pairs = x.reshape(b, n // 2, 2)
+    reveal_type(pairs)  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal['N//2'], Literal[2]]"
+
+
+halves(tf.zeros(2, 8))
+odd = tf.zeros(2, 7).reshape(2, 7 // 2, 2)  # E: Cannot reshape for "reshape": x has Tensor[2, 7], target is (2, 3, 2); need equal element counts (14 vs 12)  [shape]

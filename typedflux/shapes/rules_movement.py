@@ -9,11 +9,14 @@ unsqueeze, flatten.
 
 from __future__ import annotations
 
-from typing import Sequence, Tuple, Union, cast
+import itertools
+from typing import Dict, List, Sequence, Tuple, Union, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, is_one
+from typedflux.shapes.dims import (
+    UNKNOWN, Dim, Expr, FloorDiv, Star, equal, evaluate, is_one, sym, symbols,
+)
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import (
     SDim,
@@ -72,6 +75,46 @@ def _reshape_ints(x: Tuple[int, ...], target: Tuple[int, ...]) -> Shape:
     return tuple(total // known if d == -1 else d for d in target)
 
 
+def _divisors(d: Expr, out: List[int]) -> None:
+    for mono, _ in d.terms:
+        for atom, _ in mono:
+            if isinstance(atom, FloorDiv):
+                out.append(atom.den)
+                _divisors(atom.num, out)
+
+
+def _equal_for_some_remainders(have: Dim, want: Dim) -> bool:
+    """Whether two element counts that differ for some sizes (``B*N`` and ``2*B*(N//2)``)
+    are equal for every size in some class of remainders (every even ``N``): their
+    difference is then one of divisibility, which a generic size may or may not meet, so it
+    proves nothing (the run time checks the sizes it gets). ``4*N`` against ``8*(N//2)`` is
+    equal for no such class (it is ``2*N`` off for even ``N``).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B, N = sym("B"), sym("N")
+    >>> _equal_for_some_remainders(B * N, 2 * B * (N // 2)), _equal_for_some_remainders(4 * N, 8 * (N // 2) * 2)
+    (True, False)
+    """
+    diff = have - want
+    if not isinstance(diff, Expr):
+        return False
+    dens: List[int] = []
+    _divisors(diff, dens)
+    step = 1
+    for den in dens:
+        step *= den
+    names = sorted(symbols(diff))
+    if not dens:
+        return False  # a polynomial's difference: differs (rigid symbols, docs/design.md)
+    if step > 64 or step ** len(names) > 256:
+        return True  # too many classes to try: nothing is proven
+    for rests in itertools.product(range(step), repeat=len(names)):
+        env: Dict[str, Dim] = {n: step * sym(n) + r for n, r in zip(names, rests)}
+        if evaluate(diff, env) == 0:
+            return True
+    return False
+
+
 @spec("reshape", _X, a("shape", Kind.DIMS, required=True), functions=("reshape",),
       methods=("reshape",))
 def reshape_shape(x: Shape, shape: Sequence[Dim]) -> Shape:
@@ -102,7 +145,7 @@ def reshape_shape(x: Shape, shape: Sequence[Dim]) -> Shape:
     have = numel(x)
     if holes == 0:
         want = prod(target)
-        if equal(have, want) is False:
+        if equal(have, want) is False and not _equal_for_some_remainders(have, want):
             raise ShapeError(messages.reshape_size_mismatch("reshape", x, target, have, want))
         return target
     known = prod([d for d in target if not (isinstance(d, int) and d == -1)])
