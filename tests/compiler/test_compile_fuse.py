@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.compiler.fuse import FoldedCheck
+from typedflux.compiler.folded_check import FoldedCheck
 
 
 def _model() -> Any:
@@ -308,7 +308,7 @@ def test_the_folded_checks_common_bound_vouches_only_for_finite_products() -> No
 
 
 def test_only_sums_of_arrays_nothing_writes_are_taken_before_the_check() -> None:
-    from typedflux.compiler.fuse import _EarlySum, hoist_sums
+    from typedflux.compiler.folded_check import _EarlySum, hoist_sums
     from typedflux.compiler.steps import BUF, EXT, Step, Var
     from typedflux.optimise import blas
 
@@ -358,3 +358,92 @@ def test_a_prepared_gemm_takes_its_ready_call_only_for_its_own_arrays() -> None:
     g(a, b, c)  # the prepared arrays: the call converted once
     g(a, b, other)  # another output: the general call
     assert used == [1] and c.tobytes() == other.tobytes()
+
+
+def test_bias_gradients_summed_from_a_folded_operand_are_bounded_not_read() -> None:
+    # The bias gradient ones @ g of a layer whose weight gradient g.T @ x is folded: the check
+    # reads g anyway, and the ones are a read-only constant, so the bias gradient is covered by
+    # the common bound (not read); the compiled step still equals eager (the other tests here
+    # run the same model through refusals, skips and the exact path).
+    loss = lambda m, x: m(x).sum()  # noqa: E731
+    compiled = _run(loss, _xs(), "raise", True, held=True)
+    _same(_run(loss, _xs(), "raise", False, held=True), compiled)
+    entry = next(iter(compiled[4]._entries.values()))[0]
+    ready = next(s.fn for s in entry.program.steps if s.exits)
+    covered = ready.folded.covered
+    todo = ready.args[1]
+    assert [todo[i][0] for i in sorted(covered.at)] == ["layers.0.bias"]
+    assert len(covered.consts) == 1 and not covered.consts[0].flags.writeable
+    assert covered.fixed() == (16.0, 16, False)  # the batch's 16 ones
+    summed = {id(f.array) for f in ready.sums}
+    assert id(todo[sorted(covered.at)[0]][2]) not in summed  # the bias gradient is not read
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_a_covered_gradient_is_finite_and_within_the_bound_whenever_the_check_vouches() -> None:
+    # db = ones @ g, g also a folded GEMM's operand: scales up to float32's overflow. When the
+    # check vouches, db is finite and within the bound it hands on; otherwise db reaches the
+    # exact check as made. A constant made writeable since takes the exact path.
+    from typedflux.compiler.folded_check import Covered
+    from typedflux.compiler.steps import BUF, Var
+
+    rng = np.random.default_rng(12)
+    vouched = exact = 0
+    for trial in range(150):
+        rows, cols, n = (int(v) for v in rng.integers(1, 40, 3))
+        scale = float(rng.choice([1.0, 1e16, 1e30, 1e36, 3e37]))
+        g = (rng.standard_normal((rows, cols)) * scale).astype(np.float32)
+        x = rng.standard_normal((rows, n)).astype(np.float32)
+        ones = np.ones(rows, np.float32)
+        ones.flags.writeable = False
+        with np.errstate(over="ignore", invalid="ignore"):
+            db = ones @ g
+        fixed = tuple(Var(i, BUF, arr, None, False, "") for i, arr in enumerate((g.T, x, db)))
+        seen: List[Any] = []
+        check = FoldedCheck(lambda state, todo, *rest: seen.append((todo, rest)) or True, fixed,
+                            Covered((1,), rows, float(np.finfo(np.float32).max), (ones,)))
+        check(None, [("w", None, None), ("b", None, db)], "raise", ((g.T, x),))
+        todo, rest = seen[-1]
+        if todo == []:
+            vouched += 1
+            assert np.isfinite(db).all() and float(np.abs(db).max()) <= rest[-1]
+        else:
+            exact += 1
+            assert todo[1][2] is db
+    assert vouched > 20 and exact > 20  # both sides were exercised
+    ones.flags.writeable = True
+    check(None, [("w", None, None), ("b", None, np.zeros(cols, np.float32))], "raise",
+          ((np.zeros_like(g.T), np.zeros_like(x)),))
+    assert len(seen[-1][0]) == 2  # the exact path: the constant may have changed
+
+
+def test_only_gemms_of_read_operands_and_read_only_constants_are_covered() -> None:
+    # _covered: the bias gradient ones @ g is covered while g is a folded GEMM's operand
+    # unchanged until the check; not when g is written in between, not when the ones are
+    # writeable, not when its other operand is not read by the check.
+    from typedflux.compiler.fuse import _covered
+    from typedflux.compiler.steps import BUF, CONST, Step, Var
+
+    def var(n: int, kind: str, arr: Any) -> Var:
+        return Var(n, kind, arr, None, False, "")
+
+    ones_arr = np.ones(4, np.float32)
+    ones_arr.flags.writeable = False
+    g = var(0, BUF, np.ones((4, 3), np.float32))
+    x = var(1, BUF, np.ones((4, 5), np.float32))
+    db = var(2, BUF, np.ones(3, np.float32))
+    other = var(4, BUF, np.ones((3, 3), np.float32))
+
+    def covered(ones: Var, left: Var = g, between: Any = None) -> Any:
+        steps = [Step(np.matmul, (ones, left), {"out": (db,)}, writes=(db,))]
+        if between is not None:
+            steps.append(between)
+        steps.append(Step(print, (None, [("w", None, var(9, BUF, np.ones((3, 5)))),
+                                         ("b", None, db)]), {}))
+        return _covered(steps, len(steps) - 1, {9: (g, x)}).at
+
+    assert covered(var(3, CONST, ones_arr)) == frozenset({1})
+    assert covered(var(3, CONST, ones_arr),
+                   between=Step(np.exp, (g,), {"out": (g,)}, writes=(g,))) == frozenset()
+    assert covered(var(3, CONST, np.ones(4, np.float32))) == frozenset()  # writeable
+    assert covered(var(3, CONST, ones_arr), left=other) == frozenset()  # not read

@@ -458,3 +458,61 @@ def test_a_single_model_argument_replays_by_identity_and_is_still_guarded() -> N
             fast = step._fast
             assert step.stats()["replays"] == 2 and fast is not None and fast[0] is compiled_model
     assert _equal_models(compiled_model, eager_model) and _equal_models(other_c, other_e)
+
+
+def test_the_guard_fails_for_a_missing_attribute_key_global_or_closure_value() -> None:
+    # The generated check reads keys, attributes and cells directly: whatever is missing at
+    # a later call (a deleted attribute or global, an emptied cell, a slot set only now)
+    # fails the check instead of raising.
+    from typedflux.compiler.guard import Guard, discover
+
+    class Slotted:
+        __slots__ = ("scale", "shift")
+
+        def __init__(self) -> None:
+            self.scale = 2.0  # (shift stays unset)
+
+    class Plain:
+        def __init__(self) -> None:
+            self.k = 3.0
+
+    s, p = Slotted(), Plain()
+    scope: dict[str, Any] = {"G": 1.5}
+    exec("def read(x):\n    return x * G\n", scope)
+
+    def make() -> Any:
+        held = 4.0
+
+        def f(a: Any, b: Any) -> Any:
+            return scope["read"](a.scale * b.k * held)
+
+        def empty() -> None:
+            nonlocal held
+            del held
+
+        return f, empty
+
+    f, empty = make()
+    guard = lambda: Guard(discover(f, (s, p)))  # noqa: E731
+    g = guard()
+    assert g.holds()
+    del p.k
+    assert not g.holds()
+    p.k = 3.0
+    g = guard()
+    s.shift = 0.0
+    assert not g.holds()
+    del s.shift
+    g = guard()
+    del s.scale
+    assert not g.holds()
+    s.scale = 2.0
+    read = scope["read"]
+    g = Guard(discover(read, (1.0,)))
+    assert g.holds()
+    del scope["G"]
+    assert not g.holds()
+    g = guard()
+    assert g.holds()
+    empty()
+    assert not g.holds()

@@ -229,31 +229,33 @@ class Guard:
             consts[key] = v
             return key
 
+        # Subscripts and attributes read directly (a missing key or attribute, an empty
+        # cell raise: the check fails), not by .get or getattr with a default, which cost a
+        # method call each (~0.8 us of ~2 us for an MLP's ~60 tests, measured).
         for t, arr in self.tensors:
             lines.append(f"{name(t)}.data is not {name(arr)}")
         for obj, keys, vals in self.objects:
             d = name(obj.__dict__)
             lines.append(f"len({d}) != {len(keys)}")
-            lines.extend(f"{d}.get({name(k)}, U) is not {name(v)}" for k, v in zip(keys, vals))
+            lines.extend(f"{d}[{name(k)}] is not {name(v)}" for k, v in zip(keys, vals))
         for obj, names, vals in self.slotted:
             o = name(obj)
-            lines.extend(f"getattr({o}, {n!r}, U) is not {name(v)}" for n, v in zip(names, vals))
+            lines.extend(f"{o}.{n} is not {name(v)}" if v is not _UNSET
+                         else f"hasattr({o}, {n!r})" for n, v in zip(names, vals))
         for seq, keys, items in self.seqs:
             q = name(seq)
             lines.append(f"len({q}) != {len(items)}")
             if type(seq) is dict:
-                lines.extend(f"{q}.get({name(k)}, U) is not {name(v)}"
-                             for k, v in zip(keys, items))
+                lines.extend(f"{q}[{name(k)}] is not {name(v)}" for k, v in zip(keys, items))
             else:
                 lines.extend(f"{q}[{i}] is not {name(v)}" for i, v in enumerate(items))
         for ns, key, value in self.globals:
-            lines.append(f"{name(ns)}.get({key!r}, U) is not {name(value)}")
-        body = "".join(f"    if {ln}:\n        return False\n" for ln in lines)
-        cells = "".join(f"        if {name(c)}.cell_contents is not {name(v)}:\n"
-                        "            return False\n" for c, v in self.cells)
-        if cells:
-            body += f"    try:\n{cells}    except ValueError:\n        return False\n"
-        src = f"def holds():\n{body}    return True\n"
+            lines.append(f"{name(ns)}[{key!r}] is not {name(value)}")
+        lines.extend(f"{name(c)}.cell_contents is not {name(v)}" for c, v in self.cells)
+        body = "".join(f"        if {ln}:\n            return False\n" for ln in lines)
+        src = ("def holds():\n    try:\n" + (body or "        pass\n")
+               + "    except (KeyError, AttributeError, ValueError):\n        return False\n"
+               "    return True\n")
         scope = dict(consts)
         exec(compile(src, "<typedflux guard>", "exec"), scope)
         fn: Callable[[], bool] = scope["holds"]

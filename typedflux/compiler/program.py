@@ -26,7 +26,8 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.errors import TraceError
-from typedflux.compiler.fuse import FoldedCheck, fold_updates, hoist_sums
+from typedflux.compiler.folded_check import FoldedCheck, hoist_sums
+from typedflux.compiler.fuse import fold_updates
 from typedflux.compiler.memory import place
 from typedflux.compiler.peephole import drop_unread, sharpen
 from typedflux.optimise.blas import Gemm, RowAdd, Transpose

@@ -16,11 +16,12 @@ means: :mod:`typedflux.compiler.record`).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple
 
 import numpy as np
 
-__all__ = ["Var", "Step", "Call", "IN", "EXT", "CONST", "BUF", "VIEW", "copy_into"]
+__all__ = ["Var", "Step", "Call", "IN", "EXT", "CONST", "BUF", "VIEW", "copy_into", "vars_of",
+           "roots"]
 
 IN, EXT, CONST, BUF, VIEW = "in", "ext", "const", "buf", "view"
 
@@ -110,3 +111,33 @@ def copy_into(dst: Any, src: Any) -> None:
     array([1.5, 2.5], dtype=float32)
     """
     np.copyto(dst, src, casting="unsafe")
+
+
+def vars_of(t: Any) -> Iterator[Var]:
+    """Every value a step's argument template refers to.
+
+    >>> list(vars_of((1, [2.0])))
+    []
+    """
+    if isinstance(t, Var):
+        yield t
+    elif isinstance(t, Call):
+        yield from vars_of(t.args)
+        yield from vars_of(tuple(t.kwargs.values()))
+    elif type(t) is tuple or type(t) is list:
+        for i in t:
+            yield from vars_of(i)
+
+
+def roots(step: Step) -> set[int]:
+    """The numbers of the values a step refers to (its arguments, its bound view), each
+    through the value it is a view of.
+
+    >>> roots(Step(np.exp, (), {}))
+    set()
+    """
+    found = {v.root().n for v in vars_of(step.args)}
+    found.update(v.root().n for v in vars_of(tuple(step.kwargs.values())))
+    if step.bind is not None:
+        found.add(step.bind.root().n)
+    return found

@@ -5,7 +5,7 @@ is most of that check's cost (the weight gradient of a 784->256 ``Dense`` layer 
 800 kB). A gradient made as a product ``a @ b`` is finite for certain when a bound on its
 entries computed from the squared norms of ``a`` and ``b`` (:func:`bound`) is below the
 dtype's largest number; reading the operands (a batch of inputs and of output gradients)
-costs a fraction of reading the product. The compiled step (``compiler/fuse.py``
+costs a fraction of reading the product. The compiled step (``compiler/folded_check.py``
 ``FoldedCheck``) uses the same :func:`bound` for the gradients it never makes.
 
 **The argument** (of :func:`bound`, for a dtype with unit roundoff ``u``, smallest normal
