@@ -310,3 +310,63 @@ def test_gradients_handed_out_as_copies_are_c_contiguous() -> None:
     (gw,) = tf.gradient(lambda w: (tf.transpose(w) * 2.0).sum(), w)
     assert gw.numpy().flags.c_contiguous
     np.testing.assert_array_equal(gw.numpy(), np.full((2, 3), 2.0, np.float32))
+
+
+# -- exact two-input nodes: the scan tells the VJP which inputs take gradients ----------------
+
+@pytest.mark.parametrize("name", ["add", "sub", "mul", "div", "pow", "maximum", "minimum"])
+def test_the_scan_tells_an_exact_two_input_vjp_which_inputs_take_gradients(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typedflux.ops.registry import REGISTRY
+
+    prim = REGISTRY[name]
+    real = prim.vjp_fn
+    calls: List[Tuple[Any, ...]] = []
+
+    def spy(*a: Any) -> Any:
+        calls.append(a[4:])
+        return real(*a)  # type: ignore[misc]
+
+    monkeypatch.setattr(prim, "vjp_fn", spy)
+    w = tf.tensor([1.5, 2.0])
+    c = tf.tensor([3.0, 0.5])
+    (gw,) = tf.gradient(lambda w: prim.invoke(w, c).sum(), w)  # exact: told (True, False)
+    (gc,) = tf.gradient(lambda c: prim.invoke(w, c).sum(), c)  # told (False, True)
+    gb = tf.gradient(lambda w: prim.invoke(w, tf.ones(3, 2)).sum(), w)[0]  # broadcast: not exact
+    assert calls == [(True, False), (False, True), ()]
+    monkeypatch.undo()
+    # The same gradients as with nothing told (the reference path records no exact node).
+    ref = type(prim)(prim.spec, "reference")
+    ref.bind(prim.forward, tf.Tensor)
+    ref.vjp_fn = prim.vjp_fn
+    np.testing.assert_allclose(gw.numpy(), tf.gradient(lambda w: ref.invoke(w, c).sum(), w)[0].numpy())
+    np.testing.assert_allclose(gc.numpy(), tf.gradient(lambda c: ref.invoke(w, c).sum(), c)[0].numpy())
+    np.testing.assert_allclose(
+        gb.numpy(), tf.gradient(lambda w: ref.invoke(w, tf.ones(3, 2)).sum(), w)[0].numpy())
+
+
+def test_mul_computes_no_product_for_an_input_that_takes_no_gradient() -> None:
+    from typedflux.ops.registry import REGISTRY
+
+    g, x, y = np.ones(2), np.array([2.0, 3.0]), np.array([5.0, 7.0])
+    vjp = REGISTRY["mul"].vjp_fn
+    assert vjp is not None
+    gx, gy = vjp(g, x * y, x, y, True, False)
+    assert gy is None and np.array_equal(gx, y)
+    gx, gy = vjp(g, x * y, x, y, False, True)
+    assert gx is None and np.array_equal(gy, x)
+    gx, gy = vjp(g, x * y, x, y)  # not told, outside a scan: both
+    assert np.array_equal(gx, y) and np.array_equal(gy, x)
+
+
+def test_a_two_tensor_elementwise_vjp_must_take_the_two_needs() -> None:
+    from typedflux.engine.primitive import Primitive
+    from typedflux.shapes.catalog import SPECS
+
+    p = Primitive(SPECS["mul"])
+    with pytest.raises(ValueError, match="need_x=None, need_y=None"):
+        p.vjp(lambda g, out, x, y: (g * y, g * x))
+    p.vjp(lambda g, out, x, y, nx=None, ny=None: (g * y, g * x))  # accepted
+    q = Primitive(SPECS["exp"])
+    q.vjp(lambda g, out, x: (g * out,))  # a one-input op: unchanged

@@ -22,6 +22,7 @@ typedflux.shapes.errors.ShapeError: ...matmul...
 
 from __future__ import annotations
 
+import inspect
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -156,6 +157,14 @@ class Primitive:
         """
         if not self.spec.differentiable:
             raise ValueError(f'op "{self.name}" is declared not differentiable')
+        if self.spec.elementwise and [a.kind for a in self.spec.args] == [Kind.TENSOR] * 2:
+            try:  # (the backward scan's call on an exact node: Tape.record)
+                inspect.signature(fn).bind(*range(6))
+            except TypeError:
+                raise ValueError(
+                    f'op "{self.name}": the VJP of a two-tensor elementwise op takes (g, out, '
+                    "x, y, need_x=None, need_y=None); on an exact node the backward scan "
+                    "says whether each input takes a gradient") from None
         if any(a.kind is Kind.TENSORS for a in self.spec.args):
             self.vjp_fn = _flat_vjp(fn, self.name)
         else:

@@ -46,10 +46,9 @@ __all__ = ["Tape", "TapeError", "active_tape", "is_recording", "unbroadcast", "n
 Array = npt.NDArray[Any]
 
 # One recorded op: (op name, vjp, output id, input ids (-1 = constant), forward args as the
-# VJP receives them, output array, exact), written by Tape.record alone (every invoke path
-# calls it). Plain tuples keep recording cheap. ``exact``: every input on the tape has the output's shape and dtype (an
-# elementwise op without broadcasting), so its gradients need no reduction or cast and the
-# scan skips those checks.
+# VJP receives them, output array, exact), written by Tape.record (the fast lanes inline).
+# ``exact``: every input on the tape has the output's shape and dtype, so the scan skips
+# reductions and casts, and calls a two-input VJP ``vjp(g, out, x, y, need_x, need_y)``.
 Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any, bool]
 
 
@@ -85,9 +84,8 @@ _NP_ERRSTATE: Optional[ContextVar[Any]] = getattr(
 
 
 class _Running(threading.local):
-    # ``box[0]``: the input ids of the node whose VJP runs in this thread (-1: a constant),
-    # stored by the backward scan per node; ``()`` outside a scan (every input needed). Not
-    # a ContextVar: the scan would then pay numpy's slow error-state read (_NP_ERRSTATE).
+    # ``box[0]``: the input ids of the node whose VJP runs in this thread (-1: a constant);
+    # ``()`` outside a scan. Not a ContextVar: the scan would pay numpy's slow read then.
     def __init__(self) -> None:
         self.box: List[Tuple[int, ...]] = [()]
 
@@ -234,7 +232,8 @@ class Tape:
         """Append the node of op ``name`` whose output tensor is ``t`` (its ``data`` the output
         array) and put ``t`` on this tape. ``in_ids``: the tape ids of the op's tensor inputs
         (-1 off the tape); ``args``: the forward's arguments as the VJP receives them;
-        ``exact``: every input on the tape has the output's shape and dtype.
+        ``exact``: every input on the tape has the output's shape and dtype (with two inputs,
+        the VJP is then called with two more arguments: whether each takes a gradient).
 
         >>> import typedflux as tf
         >>> tape, x = Tape(), tf.ones(2)
@@ -430,10 +429,11 @@ class Tape:
                 if exact:
                     # An elementwise op whose inputs have the output's shape and dtype: no
                     # reduction or cast, the node spelled out (a third of the general path's
-                    # cost; the two inputs' blocks twice on purpose: a loop costs 6 %).
+                    # cost; two inputs' blocks twice on purpose: a loop costs 6 %). A
+                    # two-input VJP is told which inputs take gradients (no needed() read).
                     if len(args) == 2:
                         i, j = in_ids
-                        gi, gj = vjp(g, outval, args[0], args[1])  # type: ignore[misc]
+                        gi, gj = vjp(g, outval, args[0], args[1], i >= 0, j >= 0)  # type: ignore
                     else:
                         i = in_ids[0]
                         j = -1

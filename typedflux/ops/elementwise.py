@@ -31,8 +31,15 @@ AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 _builtin_abs = abs
 
 
-def _skip(v: Any, k: int) -> bool:
+# Whether an input takes a gradient, as the backward scan tells a two-input elementwise VJP
+# on an exact node (Tape.backward_ids); None: not told (ask needed()).
+Need = Optional[bool]
+
+
+def _skip(v: Any, k: int, need: Need = None) -> bool:
     # No gradient flows to a Python number or to an input off the tape: skip computing one.
+    if need is not None:
+        return not need
     return not isinstance(v, np.ndarray) or not needed(k)
 
 
@@ -42,7 +49,8 @@ p_add.examples(grid)
 
 
 @p_add.vjp
-def _add_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _add_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+             ny: Need = None) -> Tuple[Any, ...]:
     return g, g
 
 
@@ -58,7 +66,8 @@ p_sub.examples(grid)
 
 
 @p_sub.vjp
-def _sub_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _sub_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+             ny: Need = None) -> Tuple[Any, ...]:
     return g, -g
 
 
@@ -67,8 +76,11 @@ p_mul.examples(grid)
 
 
 @p_mul.vjp
-def _mul_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
-    ids = RUNNING.box[0]  # needed(k), inlined: the chain rule's most common op
+def _mul_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+             ny: Need = None) -> Tuple[Any, ...]:
+    if nx is not None:  # an exact node: the scan says which inputs take gradients
+        return (g * y if nx else None), (g * x if ny else None)
+    ids = RUNNING.box[0]  # needed(k), inlined
     if ids:
         return (g * y if ids[0] >= 0 else None), (g * x if ids[1] >= 0 else None)
     return (None if _skip(x, 0) else g * y), (None if _skip(y, 1) else g * x)
@@ -79,9 +91,10 @@ p_div.examples(lambda: grid(normal, positive))
 
 
 @p_div.vjp
-def _div_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _div_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+             ny: Need = None) -> Tuple[Any, ...]:
     gx = g / y
-    return gx, None if _skip(y, 1) else -gx * out
+    return gx, None if _skip(y, 1, ny) else -gx * out
 
 
 def _pow_forward(x: Any, y: Any) -> Any:
@@ -99,9 +112,10 @@ p_pow.examples(lambda: grid(positive, normal))
 
 
 @p_pow.vjp
-def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _pow_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+             ny: Need = None) -> Tuple[Any, ...]:
     gx = None
-    if not _skip(x, 0):
+    if not _skip(x, 0, nx):
         with np.errstate(divide="ignore", invalid="ignore"):
             gx = g * y * np.power(x, y - 1)
         # (An array exponent is not read for zeros, which tf.compile could not record: the
@@ -111,7 +125,7 @@ def _pow_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
             # gives 0 * 0**-1 = nan (PyTorch's convention too).
             gx = np.where(np.equal(y, 0), np.zeros((), np.result_type(gx)), gx)
     gy = None
-    if not _skip(y, 1):
+    if not _skip(y, 1, ny):
         # d(x**y)/dy = x**y * log(x), taken as 0 where x <= 0 (real powers of non-positive
         # bases are integer powers, whose exponent has no derivative).
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -146,7 +160,8 @@ p_maximum.examples(grid)
 
 
 @p_maximum.vjp
-def _maximum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _maximum_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+                 ny: Need = None) -> Tuple[Any, ...]:
     tie = np.equal(x, y)
     return _split_ties(g, np.greater(x, y), tie), _split_ties(g, np.less(x, y), tie)
 
@@ -156,7 +171,8 @@ p_minimum.examples(grid)
 
 
 @p_minimum.vjp
-def _minimum_vjp(g: Any, out: Any, x: Any, y: Any) -> Tuple[Any, ...]:
+def _minimum_vjp(g: Any, out: Any, x: Any, y: Any, nx: Need = None,
+                 ny: Need = None) -> Tuple[Any, ...]:
     tie = np.equal(x, y)
     return _split_ties(g, np.less(x, y), tie), _split_ties(g, np.greater(x, y), tie)
 
