@@ -40,7 +40,8 @@ made from another module is not seen):
   ``for``/``with`` target of that name, or a ``setattr``/``delattr``/``vars``/``__dict__``
   anywhere, and it is not);
 - a list attribute (``self.layers = [Dense(...), LayerNorm(...)]``) is known only when it is
-  bound to a list display and every read of it (on the class's ``self``, or on an object of
+  bound to a list display (or a comprehension the run follows: one ``for``, no condition,
+  over a known sequence, ``[Block(d) for _ in range(n)]``) and every read of it (on the class's ``self``, or on an object of
   no known class) leaves it unchanged (a loop over it, an index, ``len``, ``*layers`` in a
   ``Chain``): an ``append`` outside ``__init__``, an item assignment or passing it to a
   function, and not.
@@ -66,6 +67,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    ListComprehension,
     ListExpr,
     Expression,
     FuncDef,
@@ -333,9 +335,10 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
 
 
 def _lists(init: FuncDef) -> bool:
-    """Whether ``__init__`` binds an attribute to a list display (its items are known only
-    through a run)."""
-    return any(isinstance(st, AssignmentStmt) and isinstance(st.rvalue, ListExpr) and any(
+    """Whether ``__init__`` binds an attribute to a list display or comprehension (its items
+    are known only through a run)."""
+    return any(isinstance(st, AssignmentStmt) and isinstance(st.rvalue, (
+        ListExpr, ListComprehension)) and any(
         isinstance(lv, MemberExpr) for lv in st.lvalues) for st in walk(init.body.body))
 
 

@@ -3,7 +3,8 @@
 :class:`Run` runs statements in order on an environment (``Var`` -> value, see
 ``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list, an ``if`` (its
 branch when the condition is known, else every branch, keeping what they agree on), a
-``for`` over a known sequence (unrolled), and attributes of a :class:`Record` (``self.head =
+``for`` over a known sequence (unrolled), a list comprehension over one (its items typed
+per iteration), and attributes of a :class:`Record` (``self.head =
 ...``, ``self.layers.append(...)`` while a model's ``__init__`` runs: flow_instances.py);
 anything else makes what it may bind unknown. Two modes type values only mypy can give
 (flow_typed.py): ``checks`` (a ``__call__`` body per traced instance, flow_calls.py: every
@@ -32,8 +33,10 @@ from mypy.nodes import (
     ExpressionStmt,
     ForStmt,
     FuncDef,
+    GeneratorExpr,
     IfStmt,
     IndexExpr,
+    ListComprehension,
     ListExpr,
     MemberExpr,
     NameExpr,
@@ -187,14 +190,16 @@ class Run:
             v = self.value(st.rvalue, safe)
             if isinstance(st.rvalue, ListExpr):
                 v = Seq(tuple(self.item(x, safe) for x in st.rvalue.items))
+            elif isinstance(st.rvalue, ListComprehension) and isinstance(v, NotStatic):
+                v = self.comprehension(st.rvalue.generator, safe)
             elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
                     self.typed_locals and (isinstance(st.rvalue, CallExpr) or self.checks))):
                 v = self.item(st.rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
             elif isinstance(v, NotStatic) and self.tensors:
                 v = self.tensor(st.rvalue)
             for lv in st.lvalues:
-                self.assign(lv, v, safe, fresh=isinstance(st.rvalue, ListExpr)
-                            and len(st.lvalues) == 1)
+                self.assign(lv, v, safe, fresh=isinstance(st.rvalue, (
+                    ListExpr, ListComprehension)) and len(st.lvalues) == 1)
         elif isinstance(st, OperatorAssignmentStmt) and isinstance(st.lvalue, NameExpr):
             self.augment(st, safe)
         elif isinstance(st, OperatorAssignmentStmt) and self.record_of(st.lvalue) is not None:
@@ -340,6 +345,34 @@ class Run:
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
             return NOT_STATIC
         return Item(p, e)
+
+    def comprehension(self, g: GeneratorExpr, safe: Set[int]) -> Any:
+        """``[Dense(w, w) for _ in range(depth)]``: one ``for``, no condition, over a
+        sequence known here; its items typed with each iteration's values (a list of them),
+        else NOT_STATIC."""
+        if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
+            return NOT_STATIC
+        items = iterate(self.value(g.sequences[0], safe))
+        if items is None:
+            return NOT_STATIC
+        reads = {x.node for x in get_subexpressions(g.left_expr) if isinstance(x, NameExpr)}
+        start: Env = self.env
+        out: List[Any] = []
+        try:
+            for v in items:
+                self.env = dict(start)
+                self.assign(g.indices[0], v, set())
+                if out and not any(self.env.get(var) != start.get(var) for var in reads
+                                   if isinstance(var, Var)):
+                    out.append(out[-1])  # (an item that reads no name the loop binds)
+                    continue
+                item = self.item(g.left_expr, set())
+                if isinstance(item, NotStatic):
+                    return NOT_STATIC
+                out.append(item)
+        finally:
+            self.env = start
+        return Seq(tuple(out))
 
     def tensor(self, e: Expression) -> Any:
         """``e``'s type (a tensor, a layer) when every name of the scope it reads holds a

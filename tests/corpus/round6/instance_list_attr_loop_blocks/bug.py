@@ -16,4 +16,4 @@ class Tower:
 
 
 tower = Tower(16, 3)
-print(tower(tf.randn(2, 16)).shape)  # BUG[gap flow: a list attribute built by a comprehension in __init__ (self.blocks = [Dense(w, w) for _ in range(depth)]) is not followed in the traced instance]
+print(tower(tf.randn(2, 16)).shape)  # BUG  # E: LayerNorm(32) expects input Tensor[..., 32], got Tensor[2, 16]; need size 32 at axis -1 (got 16)  [shape]
