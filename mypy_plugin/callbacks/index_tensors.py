@@ -7,13 +7,15 @@ The expression can: ``tf.tensor`` of integer data (int literals; ``+ - * // %`` 
 ``-``/``~`` of ints, which give an ``int`` even of bools; ``range``; displays and
 comprehensions of these; a module-level list bound once to one), ``tf.arange`` of ints,
 ``tf.onecold`` without labels, ``argmax``/``argmin``, or a module-level name bound once to
-one of these. Anything else (a local name, data typed ``list[int]`` that may hold bools) stays
-unread: the result's shape is unknown, as before.
+one of these. A list display of such data as an index (``x[[0, 2, 4]]``, ``x[:, [[0, 1],
+[2, 3]]]``) is read the same way, by its length (numpy reads it as an index array). Anything
+else (a local name, data typed ``list[int]`` that may hold bools) stays unread: the result's
+shape is unknown, as before.
 """
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_POS,
@@ -135,6 +137,24 @@ def _bound_value(e: NameExpr, lookup: Lookup) -> Optional[Expression]:
     return None
 
 
+def _int_list_shape(e: Expression, lookup: Lookup) -> Optional[Tuple[int, ...]]:
+    """The shape of a list display of integer data as an index (``[0, 2, 4]`` is ``(3,)``,
+    ``[[0, 1], [2, 3]]`` ``(2, 2)``); ``None`` for anything else (a ragged or empty display,
+    bools, a tuple, which is several indices)."""
+    if not isinstance(e, ListExpr) or not _int_data(e, lookup):
+        return None
+    return _display_shape(e)
+
+
+def _display_shape(e: Expression) -> Optional[Tuple[int, ...]]:
+    if not isinstance(e, (ListExpr, TupleExpr)):
+        return ()
+    inner = [_display_shape(i) for i in e.items]
+    if not inner or inner[0] is None or any(i != inner[0] for i in inner):
+        return None
+    return (len(e.items), *inner[0])
+
+
 def index_with_tensor(
     e: Expression, lookup: Lookup, names: translate.Names,
     basic: Callable[[Expression], object],
@@ -149,6 +169,10 @@ def index_with_tensor(
     items = e.items if isinstance(e, TupleExpr) else [e]
     parts: List[object] = []
     for item in items:
+        listed = _int_list_shape(item, lookup)
+        if listed is not None:  # ``x[[0, 2, 4]]``: numpy reads the list as an index array
+            parts.append(IndexArray(listed))
+            continue
         if _int_tensor(item, lookup):
             t = lookup(item)
             shape = translate.operand_shape(t, names) if t is not None else None

@@ -44,5 +44,29 @@ def pick_fixed(emb: Tensor[V, D], scores: Tensor[B, V]) -> Tensor[B, D]:
     return emb[scores.argmax(axis=1)]
 
 
+# A list display of ints as an index is an index array too (numpy reads it so): its length
+# on the axis it indexes. A list of bools is a mask, a tuple is several indices: not read.
+rows = table[[0, 2, 4]]
+reveal_type(rows)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[3]]"
+rows + tf.randn(4, 3)  # E: Cannot broadcast for "add": x has Tensor[3, 3], y has Tensor[4, 3]; need equal sizes or 1 at axis -2 (3 vs 4)  [shape]
+rows + tf.randn(3, 3)
+reveal_type(table[[[0, 1], [2, 3]]])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[2], Literal[3]]"
+reveal_type(table[None, [0, 1]])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[1], Literal[2], Literal[3]]"
+reveal_type(table[[True, False, True, True, False, True, True, False, True]])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(table[[0, 1], [1, 2]])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+@tf.shapecheck
+def even_columns(x: Tensor[B, 6]) -> Tensor[B, 2]:
+    return x[:, [0, 2, 4]]  # E: Return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def even_columns_fixed(x: Tensor[B, 6]) -> Tensor[B, 3]:
+    return x[:, [0, 2, 4]]
+
+
+even_columns(tf.randn(5, 6))
+even_columns_fixed(tf.randn(5, 6))
 pick_fixed(tf.randn(10, 4), tf.randn(3, 10))
 pick(tf.randn(10, 4), tf.randn(3, 10))
