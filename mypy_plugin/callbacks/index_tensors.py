@@ -6,10 +6,10 @@ result's size is its count of ``True``), so the type alone cannot tell a gather 
 The expression can: ``tf.tensor`` of integer data (int literals; ``+ - * // %`` and unary
 ``-``/``~`` of ints, which give an ``int`` even of bools; ``range``; displays and
 comprehensions of these; a module-level list bound once to one), ``tf.arange`` of ints,
-``tf.onecold`` without labels, ``argmax``/``argmin``, or a module-level name bound once to
-one of these. A list display of such data as an index (``x[[0, 2, 4]]``, ``x[:, [[0, 1],
+``tf.onecold`` without labels, ``argmax``/``argmin``, or a name bound by one statement of its
+scope (a local, or a module-level name) to one of these. A list display of such data as an index (``x[[0, 2, 4]]``, ``x[:, [[0, 1],
 [2, 3]]]``) is read the same way, by its length (numpy reads it as an index array). Anything
-else (a local name, data typed ``list[int]`` that may hold bools) stays unread: the result's
+else (a name bound twice, data typed ``list[int]`` that may hold bools) stays unread: the result's
 shape is unknown, as before.
 """
 
@@ -19,9 +19,9 @@ from typing import Callable, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_POS,
-    AssignmentStmt,
     CallExpr,
     Expression,
+    FuncDef,
     IntExpr,
     ListComprehension,
     ListExpr,
@@ -35,7 +35,7 @@ from mypy.nodes import (
 from mypy.types import Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.module_constants import bound_once
+from mypy_plugin.flow_names import single_binding
 from mypy_plugin.statements import checked_tree
 from mypy_plugin.values import NOT_STATIC, NotStatic
 from typedflux.shapes.rules_index import IndexArray
@@ -126,15 +126,17 @@ def _int_tensor(e: Expression, lookup: Lookup, depth: int = 0) -> bool:
 
 
 def _bound_value(e: NameExpr, lookup: Lookup) -> Optional[Expression]:
-    """What a module-level name bound exactly once (at the module's top level) is bound to."""
+    """What a name bound by exactly one statement of its scope is bound to: a local of the
+    function being checked, or a module-level name bound once at the module's top level."""
     tree = checked_tree(lookup)
-    if tree is None or e.fullname != f"{tree.fullname}.{e.name}" or e.name not in bound_once(tree):
+    if tree is None:
         return None
-    for st in tree.defs:
-        if (isinstance(st, AssignmentStmt) and len(st.lvalues) == 1
-                and isinstance(st.lvalues[0], NameExpr) and st.lvalues[0].name == e.name):
-            return st.rvalue
-    return None
+    scope = getattr(getattr(lookup, "__self__", None), "scope", None)
+    func = scope.current_function() if scope is not None else None
+    if isinstance(func, FuncDef) and any(a.variable.name == e.name for a in func.arguments):
+        return None  # a parameter assigned again: a read may see the argument
+    one = single_binding(e, tree, func)
+    return one[0].rvalue if one is not None else None
 
 
 def _int_list_shape(e: Expression, lookup: Lookup) -> Optional[Tuple[int, ...]]:

@@ -66,6 +66,31 @@ def even_columns_fixed(x: Tensor[B, 6]) -> Tensor[B, 3]:
     return x[:, [0, 2, 4]]
 
 
+# An index tensor held by a local name bound by one statement of its function is read too.
+@tf.shapecheck
+def relative_bias(scores: Tensor[B, 3, 5, 5]) -> Tensor[B, 3, 5, 5]:
+    positions = tf.tensor(rel)
+    return scores + table[positions]  # E: Cannot broadcast for "add": x has Tensor[B, 3, 5, 5], y has Tensor[5, 5, 3]; need equal sizes or 1 at axis -3 (3 vs 5)  [shape]
+
+
+@tf.shapecheck
+def relative_bias_fixed(scores: Tensor[B, 3, 5, 5]) -> Tensor[B, 3, 5, 5]:
+    positions = tf.tensor(rel)
+    return scores + table[positions].transpose(2, 0, 1)
+
+
+def local_names() -> None:
+    chosen = tf.arange(4)
+    reveal_type(table[chosen])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[4], Literal[3]]"
+    table[chosen] + tf.randn(5, 3)  # E: Cannot broadcast for "add": x has Tensor[4, 3], y has Tensor[5, 3]; need equal sizes or 1 at axis -2 (4 vs 5)  [shape]
+    twice = tf.arange(4)
+    twice = tf.arange(4)  # bound twice: not read (either binding may reach the read)
+    reveal_type(table[twice])  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+relative_bias(tf.randn(2, 3, 5, 5))
+relative_bias_fixed(tf.randn(2, 3, 5, 5))
+local_names()
 even_columns(tf.randn(5, 6))
 even_columns_fixed(tf.randn(5, 6))
 pick_fixed(tf.randn(10, 4), tf.randn(3, 10))
