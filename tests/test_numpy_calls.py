@@ -71,3 +71,32 @@ def test_other_numpy_functions_still_convert_to_the_array() -> None:
     assert type(both) is np.ndarray and both.shape == (2, 2)
     # A reduction whose first argument is a plain array is numpy's own.
     assert np.sum(np.ones(3), out=np.zeros(())) == 3.0
+
+
+def test_the_checker_refuses_numpy_calls_in_the_run_times_words() -> None:
+    # Each ``refused = lambda: np.<f>(...)  # E: np.<f>() ...  [arg-type]`` line of the case
+    # file (the checker's words, pinned by tests/typecheck) raises that TypeError when run.
+    import ast
+    import re
+    from pathlib import Path
+
+    case = Path(__file__).parent / "typecheck" / "case_numpy_operators.py"
+    source = case.read_text()
+    lines = source.splitlines()
+    namespace: dict[str, Any] = {"np": np, "tf": tf}
+    checked = 0
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if isinstance(target, ast.Name) and target.id in ("x", "a"):
+            exec(compile(ast.Module(body=[node], type_ignores=[]), str(case), "exec"), namespace)
+            continue
+        mark = re.search(r"# E: (np\.\w+\(\).*?)  \[(arg-type|call-arg)\]", lines[node.lineno - 1])
+        if mark is None or not isinstance(node.value, ast.Lambda):
+            continue
+        with pytest.raises(TypeError) as info:
+            eval(compile(ast.Expression(node.value.body), str(case), "eval"), namespace)
+        assert str(info.value) == mark.group(1), f"line {node.lineno}"
+        checked += 1
+    assert checked >= 6

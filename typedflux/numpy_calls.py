@@ -34,7 +34,9 @@ from typedflux.shapes.rules_reduce import (
     NUMPY_REDUCTIONS,
     NUMPY_REFUSED,
     NUMPY_UNARY,
+    numpy_instead,
     numpy_refusal,
+    numpy_ufunc_refusal,
 )
 
 # numpy's function -> the Tensor method that computes it, by identity (another library's
@@ -84,27 +86,11 @@ def call(cls: type, func: Any, args: Tuple[Any, ...], kwargs: Mapping[str, Any],
     return run(**call_kwargs)
 
 
-# numpy's names whose typedflux function is spelled otherwise (else tf.<numpy's name>, when
-# typedflux has it).
-_INSTEAD = {
-    "concatenate": "tf.concat", "absolute": "tf.abs", "fabs": "tf.abs", "clip": "tf.clamp",
-    "amax": "tf.max", "amin": "tf.min", "square": "x ** 2", "reciprocal": "1 / x",
-    "negative": "-x", "divide": "x / y", "true_divide": "x / y", "subtract": "x - y",
-    "multiply": "x * y", "power": "x ** y", "expand_dims": "tf.unsqueeze",
-    "dot": "x @ y", "inner": "tf.einsum", "outer": "tf.einsum", "tensordot": "tf.einsum",
-    "moveaxis": "tf.rearrange or x.transpose", "broadcast_to": "tf.repeat or an operator",
-    "vstack": "tf.concat", "hstack": "tf.concat", "flip": "x[::-1]-style indexing",
-    "logaddexp": "tf.logsumexp", "exp2": "2 ** x", "log1p": "tf.log(1 + x)",
-    "expm1": "tf.exp(x) - 1", "tan": "tf.sin(x) / tf.cos(x)",
-}
-
-
 def _instead(name: str) -> Optional[str]:
     """typedflux's op for numpy's function ``name``, if it has one."""
-    if name in _INSTEAD:
-        return _INSTEAD[name]
     # (Read, not imported: this module sits below the package, which is loaded by now.)
-    return f"tf.{name}" if callable(getattr(sys.modules.get("typedflux"), name, None)) else None
+    return numpy_instead(
+        name, lambda n: callable(getattr(sys.modules.get("typedflux"), n, None)))
 
 
 def _tensors(cls: type, values: Any, found: List[Any]) -> Any:
@@ -203,7 +189,4 @@ def ufunc(cls: type, uf: Any, method: str, inputs: Tuple[Any, ...],
         use = "tf.cumsum"
     else:
         use = _instead(name)
-    raise TypeError(
-        f"np.{call}() does not run on a Tensor (numpy's functions would leave the tape); "
-        + (f"use {use}, or " if use else f"typedflux has no {name}; use ")
-        + f"np.{call}(x.numpy()) for an array")
+    raise TypeError(numpy_ufunc_refusal(call, name, use))  # (the plugin's words too)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, Optional, Tuple
 
-from mypy.errorcodes import CALL_ARG
-from mypy.nodes import NameExpr
+from mypy.errorcodes import ARG_TYPE, CALL_ARG
+from mypy.nodes import Decorator, FuncBase, MypyFile, NameExpr
 from mypy.plugin import CheckerPluginInterface, FunctionContext, MethodContext
 from mypy.types import (
     AnyType,
@@ -50,7 +50,9 @@ from typedflux.shapes.rules_reduce import (
     NUMPY_REDUCTIONS,
     NUMPY_REFUSED,
     NUMPY_UNARY,
+    numpy_instead,
     numpy_refusal,
+    numpy_ufunc_refusal,
 )
 
 __all__ = ["numpy_reduction", "numpy_reduction_hook", "NUMPY_UFUNC_CALLS", "numpy_ufunc_hook"]
@@ -134,9 +136,11 @@ def _tensor_of(api: CheckerPluginInterface, shape: Any, bare: Instance,
 
 # numpy's ufuncs, by the classes numpy's stubs give them (``np.multiply`` is a
 # ``_UFunc_Nin2_Nout1[Literal["multiply"], ...]``): a call is that class's ``__call__``.
-NUMPY_UFUNC_CALLS = frozenset(
-    f"numpy._typing._ufunc.{c}.__call__"
-    for c in ("_UFunc_Nin1_Nout1", "_UFunc_Nin2_Nout1", "_GUFunc_Nin2_Nout1"))
+_INPUTS: Dict[str, int] = {
+    "_UFunc_Nin1_Nout1": 1, "_UFunc_Nin2_Nout1": 2, "_GUFunc_Nin2_Nout1": 2,
+    "_UFunc_Nin1_Nout2": 1, "_UFunc_Nin2_Nout2": 2,
+}
+NUMPY_UFUNC_CALLS = frozenset(f"numpy._typing._ufunc.{c}.__call__" for c in _INPUTS)
 _BINARY: Dict[str, Tuple[str, str]] = {name: (m, r) for name, m, r in NUMPY_OPERATORS}
 _UNARY: Dict[str, str] = dict(NUMPY_UNARY)
 
@@ -154,7 +158,9 @@ def numpy_ufunc_hook() -> Callable[[MethodContext], Type]:
     (``NUMPY_OPERATORS``, ``NUMPY_UNARY``) given a Tensor and no keyword runs the tensor's
     operator at run time (``np.multiply(a, x)`` is ``x.__rmul__(a)``), so it is a Tensor,
     typed by that operator's rule (its mismatch in the operator's words); numpy's stubs say
-    ``ndarray``. Any other call keeps numpy's type.
+    ``ndarray``. Any other ufunc given a Tensor (``np.exp(x)``, an operator with a keyword)
+    is a ``TypeError`` at run time: the same words here, ``[arg-type]``. A call with no
+    Tensor keeps numpy's type.
 
     >>> callable(numpy_ufunc_hook())
     True
@@ -162,11 +168,17 @@ def numpy_ufunc_hook() -> Callable[[MethodContext], Type]:
 
     def hook(ctx: MethodContext) -> Type:
         name = _ufunc_name(ctx.type)
-        n = 2 if name in _BINARY else 1 if name in _UNARY else 0
-        if name is None or n == 0 or len(ctx.args) < n:
+        p = get_proper_type(ctx.type)
+        inputs = _INPUTS.get(p.type.name, 0) if isinstance(p, Instance) else 0
+        if name is None or inputs == 0 or len(ctx.args) < inputs:
             return ctx.default_return_type
-        if any(len(a) != 1 for a in ctx.args[:n]) or any(ctx.args[n:]):
-            return ctx.default_return_type  # a keyword (out=, where=, dtype=): numpy's own
+        if any(len(a) != 1 for a in ctx.args[:inputs]):
+            return ctx.default_return_type
+        if not any(translate.is_tensor(ctx.arg_types[i][0]) for i in range(inputs)):
+            return ctx.default_return_type
+        n = 2 if name in _BINARY else 1 if name in _UNARY else 0
+        if n != inputs or any(ctx.args[n:]):
+            return _refused(ctx, name)
         types = [ctx.arg_types[i][0] for i in range(n)]
         first = translate.is_tensor(types[0])
         if not first and not (n == 2 and translate.is_tensor(types[1])):
@@ -200,3 +212,22 @@ def numpy_ufunc_hook() -> Callable[[MethodContext], Type]:
         return _tensor_of(ctx.api, shape, bare, names)
 
     return guarded("a numpy ufunc", hook, lambda ctx: ctx.default_return_type)
+
+
+def _refused(ctx: MethodContext, name: str) -> Type:
+    """A ufunc given a Tensor that the run time refuses (``np.exp(x)``, or an operator with a
+    keyword: ``TypeError``): reported in the run time's words, ``[arg-type]``; the call's
+    value is ``Any`` (it has none). With ``out=`` the run time says other words: numpy's own
+    type stands, unreported."""
+    if "out" in ctx.callee_arg_names and ctx.args[ctx.callee_arg_names.index("out")]:
+        return ctx.default_return_type
+    modules: Dict[str, MypyFile] = getattr(ctx.api, "modules", {})  # (the TypeChecker's)
+    package = modules.get("typedflux")
+
+    def typedflux_has(n: str) -> bool:
+        node = package.names[n].node if package is not None and n in package.names else None
+        return isinstance(node, (FuncBase, Decorator))
+
+    use = numpy_instead(name, typedflux_has)
+    ctx.api.fail(numpy_ufunc_refusal(name, name, use), ctx.context, code=ARG_TYPE)
+    return AnyType(TypeOfAny.from_error)

@@ -2,7 +2,10 @@
 operator at run time (``np.multiply(a, x)`` is ``x.__rmul__(a)``): a Tensor, on the tape,
 typed by that operator's rule, with its words for a mismatch (numpy's stubs say ``ndarray``).
 A numpy argument a Tensor's reduction has no counterpart for (``np.mean(x, dtype=...)``) is
-refused at run time by name: the checker refuses it in the same words (``[call-arg]``)."""
+refused at run time by name: the checker refuses it in the same words (``[call-arg]``). Any
+other ufunc given a Tensor (``np.exp(x)``, an operator with a keyword) is a ``TypeError`` at run
+time naming typedflux's function: the checker says the same words (``[arg-type]``), and the
+call's value is ``Any`` (tests/test_numpy_calls.py runs each such line and compares)."""
 
 from typing import Optional
 
@@ -30,3 +33,20 @@ refused = lambda: np.mean(x, dtype=np.float32)  # E: np.mean(): typedflux does n
 def maybe(dt: Optional[type]) -> None:
     # Refused only when the value is not None: not provable here.
     print(np.sum(x, dtype=dt))
+
+
+# Ufuncs that are no operator, given a Tensor: refused (a TypeError at run time).
+refused_exp = lambda: np.exp(x)  # E: np.exp() does not run on a Tensor (numpy's functions would leave the tape); use tf.exp, or np.exp(x.numpy()) for an array  [arg-type]
+refused_maximum = lambda: np.maximum(a, x)  # E: np.maximum() does not run on a Tensor (numpy's functions would leave the tape); use tf.maximum, or np.maximum(x.numpy()) for an array  [arg-type]
+refused_square = lambda: np.square(x)  # E: np.square() does not run on a Tensor (numpy's functions would leave the tape); use x ** 2, or np.square(x.numpy()) for an array  [arg-type]
+refused_arctan2 = lambda: np.arctan2(x, x)  # E: np.arctan2() does not run on a Tensor (numpy's functions would leave the tape); typedflux has no arctan2; use np.arctan2(x.numpy()) for an array  [arg-type]
+refused_keyword = lambda: np.add(x, 1.0, dtype=np.float32)  # E: np.add() does not run on a Tensor (numpy's functions would leave the tape); use tf.add, or np.add(x.numpy()) for an array  [arg-type]
+
+
+
+def exp_value() -> None:
+    reveal_type(np.exp(x))  # E: np.exp() does not run on a Tensor (numpy's functions would leave the tape); use tf.exp, or np.exp(x.numpy()) for an array  [arg-type]  # N: Revealed type is "Any"
+
+
+fixed_exp = tf.exp(x) + np.exp(x.numpy())
+reveal_type(np.exp(a))  # N: Revealed type is "numpy.ndarray[tuple[Any, ...], numpy.dtype[Any]]"

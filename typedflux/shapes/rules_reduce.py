@@ -8,7 +8,7 @@ None/int/tuple, keepdims), the index reductions ``argmax``/``argmin`` and the sc
 
 from __future__ import annotations
 
-from typing import Tuple, Union
+from typing import Callable, Dict, Optional, Tuple, Union
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -38,6 +38,9 @@ __all__ = [
     "NUMPY_OPERATORS",
     "NUMPY_UNARY",
     "numpy_refusal",
+    "NUMPY_INSTEAD",
+    "numpy_instead",
+    "numpy_ufunc_refusal",
 ]
 
 AxisArg = Union[None, int, Tuple[int, ...]]
@@ -79,6 +82,46 @@ def numpy_refusal(name: str, key: str, method: str) -> str:
     """
     return (f"np.{name}(): typedflux does not take {key}= on a Tensor; call x.{method}(...) "
             f"and convert the result, or np.{name}(np.asarray(x), ...)")
+
+
+# numpy's names whose typedflux function is spelled otherwise (else tf.<numpy's name>, when
+# typedflux has it): what a refusal of a numpy function on a Tensor offers instead.
+NUMPY_INSTEAD: Dict[str, str] = {
+    "concatenate": "tf.concat", "absolute": "tf.abs", "fabs": "tf.abs", "clip": "tf.clamp",
+    "amax": "tf.max", "amin": "tf.min", "square": "x ** 2", "reciprocal": "1 / x",
+    "negative": "-x", "divide": "x / y", "true_divide": "x / y", "subtract": "x - y",
+    "multiply": "x * y", "power": "x ** y", "expand_dims": "tf.unsqueeze",
+    "dot": "x @ y", "inner": "tf.einsum", "outer": "tf.einsum", "tensordot": "tf.einsum",
+    "moveaxis": "tf.rearrange or x.transpose", "broadcast_to": "tf.repeat or an operator",
+    "vstack": "tf.concat", "hstack": "tf.concat", "flip": "x[::-1]-style indexing",
+    "logaddexp": "tf.logsumexp", "exp2": "2 ** x", "log1p": "tf.log(1 + x)",
+    "expm1": "tf.exp(x) - 1", "tan": "tf.sin(x) / tf.cos(x)",
+}
+
+
+def numpy_instead(name: str, typedflux_has: Callable[[str], bool]) -> Optional[str]:
+    """typedflux's op for numpy's function ``name``, if it has one; ``typedflux_has(n)``:
+    whether ``tf.<n>`` is a function (the run time asks the package, the plugin its stubs).
+
+    >>> numpy_instead("exp", lambda n: n == "exp"), numpy_instead("square", lambda n: False)
+    ('tf.exp', 'x ** 2')
+    """
+    if name in NUMPY_INSTEAD:
+        return NUMPY_INSTEAD[name]
+    return f"tf.{name}" if typedflux_has(name) else None
+
+
+def numpy_ufunc_refusal(call: str, name: str, use: Optional[str]) -> str:
+    """How a numpy ufunc that is no operator (``np.exp``) refuses a Tensor at run time (a
+    ``TypeError``), and the plugin the same call: ``call`` as written (``exp``,
+    ``add.reduce``), ``use`` typedflux's op for it (:func:`numpy_instead`).
+
+    >>> print(numpy_ufunc_refusal("exp", "exp", "tf.exp"))
+    np.exp() does not run on a Tensor (numpy's functions would leave the tape); use tf.exp, or np.exp(x.numpy()) for an array
+    """
+    return (f"np.{call}() does not run on a Tensor (numpy's functions would leave the tape); "
+            + (f"use {use}, or " if use else f"typedflux has no {name}; use ")
+            + f"np.{call}(x.numpy()) for an array")
 
 
 def reduce_shape(
