@@ -161,7 +161,7 @@ def _relu_operand(s: Step) -> Any:
     if isinstance(c, Var):
         if c.kind != CONST or type(c.arr) is not np.ndarray:
             return None
-        if c.arr is _relu_kernel._ZEROS.get((arr.shape, arr.dtype)):
+        if c.arr is _relu_kernel.cached_zeros(arr.shape, arr.dtype):
             return a  # the fused ReLU kernel's own cached zeros (read-only, never written)
         if c.arr.shape != ():
             return None

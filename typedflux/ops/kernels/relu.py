@@ -17,12 +17,12 @@ array([[0., 2.]], dtype=float32)
 
 from __future__ import annotations
 
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["relu_", "maximum_agrees", "special_values"]
+__all__ = ["relu_", "cached_zeros", "maximum_agrees", "special_values"]
 
 Array = npt.NDArray[Any]
 
@@ -52,6 +52,19 @@ def relu_(pre: Array) -> Array:
         _ZEROS[key] = z
     np.maximum(pre, z, out=pre)
     return pre
+
+
+def cached_zeros(shape: Tuple[int, ...], dtype: Any) -> Optional[Array]:
+    """The read-only zeros :func:`relu_` compares arrays of ``shape`` and ``dtype`` with, when
+    it has made them (else None): never written, so a recorded ``np.maximum(a, zeros)`` may
+    read any other zeros in their place (``tf.compile``'s peephole does).
+
+    >>> a = relu_(np.ones((2, 3), np.float32))
+    >>> z = cached_zeros((2, 3), np.float32)  # (None where relu_ keeps numpy's scalar 0)
+    >>> z is None or (not z.flags.writeable and not z.any())
+    True
+    """
+    return _ZEROS.get((tuple(shape), np.dtype(dtype)))
 
 
 def special_values(dtype: Any, signalling: bool = True) -> Array:
