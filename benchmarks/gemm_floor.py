@@ -17,9 +17,13 @@ and printed (on the benchmark machine it pins OpenBLAS to its Haswell, AVX2 kern
 Wall-clock time (XLA computes on its own threads), median of blocks, the variants
 interleaved in shuffled rounds.
 
-Usage (needs ``jax``, which typedflux does not depend on)::
+Usage (needs ``jax``, which typedflux does not depend on; without it only numpy's columns are
+printed)::
 
-    python benchmarks/gemm_floor.py [--rounds 15] [--batches 32,256]
+    python benchmarks/gemm_floor.py [--rounds 15] [--batches 32,256] [--smoke]
+
+``--smoke``: one short round at batch 32, to show the script runs (tests/test_benchmarks_smoke.py
+runs it); its timings mean nothing.
 """
 
 from __future__ import annotations
@@ -202,27 +206,40 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--rounds", type=int, default=15)
     p.add_argument("--batches", default="32,256")
+    p.add_argument("--smoke", action="store_true", help="one short round at batch 32")
     args = p.parse_args()
-    jax = _jax()
-    from threadpoolctl import threadpool_info, threadpool_limits
-
-    threadpool_limits(1)
-    blas = [(i.get("internal_api"), i.get("version"), i.get("architecture"), i.get("num_threads"))
-            for i in threadpool_info()]
-    print(f"numpy {np.__version__}, jax {jax.__version__}; BLAS {blas}; "
+    rounds, batches, block = args.rounds, args.batches, 0.05
+    if args.smoke:
+        rounds, batches, block = 1, "32", 0.002
+    try:
+        jax: Any = _jax()
+    except ImportError:
+        jax = None
+        print("jax is not installed: numpy's columns only")
+    try:
+        from threadpoolctl import threadpool_info, threadpool_limits
+    except ImportError:  # (then the variables set above are what holds BLAS to one thread)
+        blas: Any = "threadpoolctl not installed"
+    else:
+        threadpool_limits(1)
+        blas = [(i.get("internal_api"), i.get("version"), i.get("architecture"),
+                 i.get("num_threads")) for i in threadpool_info()]
+    print(f"numpy {np.__version__}, jax {jax.__version__ if jax else None}; BLAS {blas}; "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE')}; "
           f"load {os.getloadavg()[0]:.2f}")
     print("| batch | numpy: 8 GEMMs | numpy: whole step | jax jit: 8 GEMMs | jax jit: whole step "
           "| numpy GEMMs / jax step |")
     print("|---|---|---|---|---|---|")
-    for b in (int(s) for s in args.batches.split(",")):
+    for b in (int(v) for v in batches.split(",")):
         D = _data(b)
-        t = measure({"np_gemms": numpy_gemms(D), "np_step": numpy_step(D),
-                     "jax_gemms": jax_gemms(jax, D), "jax_step": jax_step(jax, D)}, args.rounds)
-        us = {k: v * 1e6 for k, v in t.items()}
-        print(f"| {b} | {us['np_gemms']:.0f} us | {us['np_step']:.0f} us | "
-              f"{us['jax_gemms']:.0f} us | {us['jax_step']:.0f} us | "
-              f"{t['np_gemms'] / t['jax_step']:.2f} |")
+        runs = {"np_gemms": numpy_gemms(D), "np_step": numpy_step(D)}
+        if jax is not None:
+            runs.update(jax_gemms=jax_gemms(jax, D), jax_step=jax_step(jax, D))
+        t = measure(runs, rounds, block)
+        us = {k: f"{v * 1e6:.0f} us" for k, v in t.items()}
+        ratio = f"{t['np_gemms'] / t['jax_step']:.2f}" if jax is not None else "n/a"
+        print(f"| {b} | {us['np_gemms']} | {us['np_step']} | {us.get('jax_gemms', 'n/a')} | "
+              f"{us.get('jax_step', 'n/a')} | {ratio} |")
     print(f"load {os.getloadavg()[0]:.2f}")
 
 

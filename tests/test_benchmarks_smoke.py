@@ -46,3 +46,17 @@ def test_the_hand_kept_section_survives_a_new_report() -> None:
     assert got == f"# typedflux benchmarks\n\n{kept}\n\n- date: today\n\n## Training steps\nnew numbers\n"
     assert run._with_kept(new, "") == new
     assert run._with_kept(new, "# no kept section\n") == new
+
+
+def test_the_gemm_floor_demonstration_runs() -> None:
+    # benchmarks/gemm_floor.py (numpy's eight GEMMs of the MLP step against jax's whole step,
+    # RESULTS.md "Why jax jit is ahead"): one short round; without jax, numpy's columns only.
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "gemm_floor.py"), "--smoke"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert "| batch | numpy: 8 GEMMs | numpy: whole step |" in res.stdout
+    row = next(line for line in res.stdout.splitlines() if line.startswith("| 32 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert len(cells) == 6 and cells[1].endswith(" us") and cells[2].endswith(" us")
