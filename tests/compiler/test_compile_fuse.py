@@ -447,3 +447,24 @@ def test_only_gemms_of_read_operands_and_read_only_constants_are_covered() -> No
                    between=Step(np.exp, (g,), {"out": (g,)}, writes=(g,))) == frozenset()
     assert covered(var(3, CONST, np.ones(4, np.float32))) == frozenset()  # writeable
     assert covered(var(3, CONST, ones_arr), left=other) == frozenset()  # not read
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_asum_products_gives_asum_bound_and_bound_exactly(dtype: Any) -> None:
+    # The folded check's written-out bounds (constants computed once) are the same floats as
+    # asum_bound followed by bound, for sums from tiny to overflowing, NaN and infinity, and
+    # sizes where either bound gives up (inf).
+    from typedflux.engine.proven import asum_bound, asum_products, bound
+
+    rng = np.random.default_rng(5)
+    dt = np.dtype(dtype)
+    sizes = [(1, 1), (7, 3), (366090, 256), (10**9, 50), (2**40, 10), (10**6, 10**15)]
+    sums = [0.0, 1e-300, 1.0, 7.5, 1.6e5, 3e18, 1e19, 1.7e38, 1e200, float("inf"), float("nan")]
+    sums += [float(v) for v in 10.0 ** rng.uniform(-40, 40, 40)]
+    for n, k in sizes:
+        both = asum_products(n, k, dt)
+        for s in sums:
+            r = asum_bound(s, n, dt)
+            top = bound(r * r, n, r * r, n, k, dt) if r < float("inf") else float("inf")
+            got = both(s)
+            assert got == (r, top), (n, k, s)

@@ -19,7 +19,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import numpy as np
 
 from typedflux.compiler.steps import Call, Step, Var, roots, vars_of
-from typedflux.engine.proven import LARGEST, asum_bound, bound, norm_bound
+from typedflux.engine.proven import LARGEST, asum_bound, asum_products, bound, norm_bound
 from typedflux.optimise import blas
 
 __all__ = ["FoldedCheck", "Covered", "hoist_sums"]
@@ -184,7 +184,7 @@ class _Ready:
     # by hoist_sums's steps.
 
     __slots__ = ("__name__", "folded", "args", "sums", "calls", "facts", "vars", "early",
-                 "fixed")
+                 "fixed", "decide")
 
     def __init__(self, folded: FoldedCheck, args: Tuple[Any, ...], vars_: List[Var]) -> None:
         self.__name__ = "folded_check"
@@ -204,6 +204,10 @@ class _Ready:
         self.facts = (sum(a.size for a in arrays) + covered.n,
                       any(a.itemsize < 4 for a in arrays) or covered.half, limit, k)
         self.fixed = covered.fixed
+        # _verdict's bounds for these fixed sizes, their constants computed once.
+        ns, half = self.facts[:2]
+        self.decide = (asum_products(ns, k, _F16 if half else _F32)
+                       if ns and limit < math.inf else None)
 
     def take(self, sums: Tuple[blas.AbsSum, ...]) -> None:
         # The sums this check takes itself (hoist_sums moves some before it).
@@ -220,9 +224,15 @@ class _Ready:
             for v in self.early:
                 s += v
             ns, half, limit, k = self.facts
-            top = _verdict(s, ns, 0.0, 0, half, limit, k)
-            if top is not None:
-                return self.folded.check(args[0], [], *args[2:-1], top)
+            decide = self.decide
+            if decide is not None:
+                r, top = decide(s)  # (what _verdict computes, for these sizes)
+                if top < limit:
+                    return self.folded.check(args[0], [], *args[2:-1], top if top > r else r)
+            else:
+                found = _verdict(s, ns, 0.0, 0, half, limit, k)
+                if found is not None:
+                    return self.folded.check(args[0], [], *args[2:-1], found)
         return self.folded(*args)
 
 

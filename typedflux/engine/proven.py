@@ -57,12 +57,13 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 import numpy as np
 
-__all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "prove", "prove_linear", "proven",
-           "proven_bound", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS", "FOLDABLE"]
+__all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "asum_products", "prove", "prove_linear",
+           "proven", "proven_bound", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS",
+           "FOLDABLE"]
 
 _ndarray = np.ndarray
 #: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
@@ -386,3 +387,40 @@ def asum_bound(s: float, n: int, dtype: Any) -> float:
     e = _exp(grow)
     return (s + 2.0 * (n + 1) * t * e) * (e * e) * _SLACK
 
+
+def asum_products(n: int, k: int, dtype: Any) -> Callable[[float], Tuple[float, float]]:
+    """``s -> (r, top)`` with ``r = asum_bound(s, n, dtype)`` and ``top = bound(r * r, n, r *
+    r, n, k, dtype)``: a bound on every entry of the arrays whose sums of absolute values add
+    up to ``s`` and on every entry of a product of two of them with inner dimension at most
+    ``k``. Both written out with their constants computed once, in the same operations and
+    order (so the same floats: a test holds them equal), for the compiled step's folded
+    check, which evaluates them at every step. ``(inf, inf)`` where either is ``inf``.
+
+    >>> r, top = asum_products(2, 3, np.float32)(7.0)
+    >>> (r, top) == (asum_bound(7.0, 2, np.float32), bound(r * r, 2, r * r, 2, 3, np.float32))
+    True
+    """
+    c = _rounding(dtype)
+    if c is None or c[0] * (n + 1) > 300.0:  # (asum_bound's limit)
+        return lambda s: (_inf, _inf)
+    u, t = c
+    e = _exp(u * (n + 1))
+    add, square = 2.0 * (n + 1) * t * e, e * e
+    grow = u * (n + n + k + 3)
+    if grow > 700.0:
+        def never(s: float) -> Tuple[float, float]:
+            return ((s + add) * square * _SLACK if s < _inf else _inf), _inf
+        return never
+    inner, outer, scale = 2.0 * (n + 1) * t, 2.0 * (k + 1) * t, _exp(grow)
+
+    def both(s: float) -> Tuple[float, float]:
+        if not s < _inf:  # (NaN compares False)
+            return _inf, _inf
+        r = (s + add) * square * _SLACK
+        rr = r * r
+        if not rr < _inf:
+            return r, _inf
+        q = _sqrt(rr + inner)
+        return r, (q * q + outer) * scale * _SLACK
+
+    return both
