@@ -141,11 +141,12 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
     top = 0.0
     n = 0
     low = False
-    proof, drop = PROOFS.get, PROOFS.pop
+    proofs = PROOFS
     for _, _, g in entries:
         # (proven_bound(g), inline: the proof holds for this very array, still read-only.
-        # Ids compared, not the arrays with `is`, which would narrow g to Optional for mypy.)
-        entry = proof(id(g))
+        # Ids compared, not the arrays with `is`, which would narrow g to Optional for mypy.
+        # No lookup while there are no proofs: a model without wide Dense layers.)
+        entry = proofs.get(id(g)) if proofs else None
         if entry is None or g.flags.writeable or id(entry[0]()) != id(g):
             # vdot raises no floating-point warning for the overflow or NaN this looks for
             # (np.dot would, and np.errstate costs more than a small gradient's dot); the
@@ -158,7 +159,7 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
                 low = True
         else:
             g.setflags(write=True)  # (half the cost of g.flags.writeable = True)
-            drop(id(g), None)  # (used up: the registry stays small, with nothing to sweep)
+            proofs.pop(id(g), None)  # (used up: the registry stays small, with nothing to sweep)
             b = entry[1]
             if b > top:
                 top = b

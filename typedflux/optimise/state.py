@@ -371,7 +371,12 @@ def _finite_step(state: OptState, todo: List[Tuple[str, Any, Any]], nonfinite: s
     gradients' values: ``tf.compile`` replays it as one call whose False ends the step.
     ``bound`` bounds the entries of gradients checked elsewhere (a compiled program's
     folded ones, which ``todo`` leaves out)."""
-    return _counted(state, all_finite(todo), todo, nonfinite, who, epoch, batch, bound)
+    ok, top = checked = all_finite(todo)
+    if ok:  # (_counted's first case, inline: every step takes it)
+        state._bound = top if top > bound else bound
+        state.step += 1
+        return True
+    return _counted(state, checked, todo, nonfinite, who, epoch, batch, bound)
 
 
 def _counted(state: OptState, checked: Tuple[bool, float], todo: List[Tuple[str, Any, Any]],
