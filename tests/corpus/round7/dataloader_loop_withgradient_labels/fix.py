@@ -1,0 +1,13 @@
+"""A hand-written training loop over a DataLoader with `withgradient`: the labels were made
+with `onehot` of the wrong class count."""
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+model = Chain(Dense(5, 16, relu), Dense(16, 4))
+x = tf.randn(32, 5)
+y = tf.onehot([i % 4 for i in range(32)], 4)
+state = tf.setup(tf.Adam(1e-2), model)
+for xb, yb in tf.DataLoader((x, y), batchsize=8):
+    val, grads = tf.withgradient(lambda m: tf.losses.logitcrossentropy(m(xb), yb), model)
+    state, model = tf.update(state, model, grads[0])
+print(val.item())

@@ -1,0 +1,10 @@
+"""A decoder built by reversing the encoder's sizes: the list was reversed but the pairs
+were zipped in the encoder's order."""
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+SIZES = [32, 16, 8]
+encoder = Chain(*[Dense(a, b, relu) for a, b in zip(SIZES, SIZES[1:])])
+REV = SIZES[::-1]
+decoder = Chain(*[Dense(a, b, relu) for a, b in zip(REV, REV[1:])])
+print(decoder(encoder(tf.randn(2, 32))).shape)

@@ -1,0 +1,11 @@
+"""Per-class accuracy: predictions one-hot encoded from `onecold(...).numpy().tolist()`
+are compared with targets made for another class count."""
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+model = Chain(Dense(6, 16, relu), Dense(16, 4))
+x = tf.randn(8, 6)
+y = tf.onehot([i % 4 for i in range(8)], 4)
+pred = tf.onehot(tf.onecold(model(x)).numpy().tolist(), 4)
+per_class = (pred * y).sum(axis=0) / y.sum(axis=0)
+print(per_class.shape)

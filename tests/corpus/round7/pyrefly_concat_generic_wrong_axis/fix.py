@@ -1,0 +1,18 @@
+"""Translated from pyrefly's concat tests: joining two feature blocks of one batch; the
+program concatenated along the batch."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+M = TypeVar("M", bound=int)
+
+
+@tf.shapecheck
+def join(a: Tensor[B, N], b: Tensor[B, M]) -> Tensor[B, "N+M"]:
+    return tf.concat([a, b], axis=1)
+
+
+print(join(tf.ones(2, 3), tf.ones(2, 5)).shape)

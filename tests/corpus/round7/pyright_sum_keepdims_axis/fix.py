@@ -1,0 +1,17 @@
+"""Translated from a pyright sum sample: column sums kept as a row; the program summed the
+rows."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+N = TypeVar("N", bound=int)
+M = TypeVar("M", bound=int)
+
+
+@tf.shapecheck
+def colsum(x: Tensor[N, M]) -> Tensor[1, M]:
+    return x.sum(axis=0, keepdims=True)
+
+
+print(colsum(tf.ones(3, 4)).shape)
