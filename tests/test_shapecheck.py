@@ -350,6 +350,52 @@ def test_each_item_of_an_async_generator_is_checked_at_its_yield() -> None:
     assert any(f.name == "async_batches" and "yield" in (f.line or "") for f in last)
 
 
+
+def test_generator_functions_stay_generator_functions() -> None:
+    # A framework runs a dependency or fixture written with ``yield`` as a context when
+    # inspect says it is a generator function; the arguments are checked when it starts.
+    assert inspect.isasyncgenfunction(async_batches)
+    assert inspect.isgeneratorfunction(sized_batches) and inspect.isgeneratorfunction(batches)
+    started = sized_batches(tf.zeros(4, 5), 4)
+    with pytest.raises(ShapeError, match="axis 1 is 5, expected 3"):
+        next(started)
+
+    import asyncio
+
+    async def first() -> Tuple[int, ...]:
+        async for b in async_batches(tf.zeros(4, 2), [4]):
+            return b.shape
+        return ()
+
+    with pytest.raises(ShapeError, match="axis 1 is 2, expected 3"):
+        asyncio.run(first())
+
+
+def test_a_checked_async_generator_passes_thrown_exceptions_and_closes() -> None:
+    import asyncio
+
+    closed = []
+
+    @tf.shapecheck
+    async def guarded() -> AsyncIterator[Tensor[2]]:
+        try:
+            while True:
+                try:
+                    yield tf.zeros(2)
+                except KeyError:
+                    yield tf.ones(2)
+        finally:
+            closed.append(True)
+
+    async def drive() -> float:
+        gen = guarded()
+        await gen.__anext__()
+        value = (await gen.athrow(KeyError("k"))).numpy().sum()
+        await gen.aclose()
+        return float(value)
+
+    assert asyncio.run(drive()) == 2.0 and closed == [True]
+
 @tf.shapecheck
 async def async_echo() -> AsyncGenerator[Tensor[2], int]:
     got = yield tf.zeros(2)

@@ -39,7 +39,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
-from typedflux.shapecheck_async import checked_async_items, checked_coroutine, still_async
+from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -493,5 +493,5 @@ def shapecheck(fn: F) -> F:
             _check_result(env_, fixed_, "return value", spec_.result, result)
         return result
 
-    return cast(F, still_async(fn, checked))
+    return cast(F, same_kind(fn, checked))
 
