@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
-from typedflux.compiler.folded_check import FoldedCheck
+from typedflux.compiler.fuse import FoldedCheck
 
 
 def _model() -> Any:
@@ -308,7 +308,7 @@ def test_the_folded_checks_common_bound_vouches_only_for_finite_products() -> No
 
 
 def test_only_sums_of_arrays_nothing_writes_are_taken_before_the_check() -> None:
-    from typedflux.compiler.folded_check import _EarlySum, hoist_sums
+    from typedflux.compiler.fuse import _EarlySum, hoist_sums
     from typedflux.compiler.steps import BUF, EXT, Step, Var
     from typedflux.optimise import blas
 

@@ -83,6 +83,7 @@ def test_a_compiled_relu_network_trains_exactly_as_eagerly() -> None:
     # the zero-page zeros instead (the kernel's are not always in cache).
     for s in found:
         z = s.args[1].arr
+        assert z is not _relu_kernel._ZEROS.get((z.shape, z.dtype))
         kernel = _relu_kernel.cached_zeros(z.shape, z.dtype)
         assert kernel is not None and z is not kernel
         assert not z.any() and not z.flags.writeable and _on_a_mapping(z) == _MAPS

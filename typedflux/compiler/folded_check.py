@@ -184,7 +184,7 @@ class _Ready:
     # by hoist_sums's steps.
 
     __slots__ = ("__name__", "folded", "args", "sums", "calls", "facts", "vars", "early",
-                 "fixed", "decide")
+                 "fixed", "decide", "rest")
 
     def __init__(self, folded: FoldedCheck, args: Tuple[Any, ...], vars_: List[Var]) -> None:
         self.__name__ = "folded_check"
@@ -204,6 +204,7 @@ class _Ready:
         self.facts = (sum(a.size for a in arrays) + covered.n,
                       any(a.itemsize < 4 for a in arrays) or covered.half, limit, k)
         self.fixed = covered.fixed
+        self.rest = args[2:-1]  # (the check's arguments after its list of gradients)
         # _verdict's bounds for these fixed sizes, their constants computed once.
         ns, half = self.facts[:2]
         self.decide = (asum_products(ns, k, _F16 if half else _F32)
@@ -228,7 +229,7 @@ class _Ready:
             if decide is not None:
                 r, top = decide(s)  # (what _verdict computes, for these sizes)
                 if top < limit:
-                    return self.folded.check(args[0], [], *args[2:-1], top if top > r else r)
+                    return self.folded.check(args[0], [], *self.rest, top if top > r else r)
             else:
                 found = _verdict(s, ns, 0.0, 0, half, limit, k)
                 if found is not None:

@@ -31,6 +31,8 @@ from typing import Any, Dict, List, Optional, Tuple
 import numpy as np
 
 from typedflux.compiler.folded_check import Covered, FoldedCheck
+# (Still importable from here, where they lived before folded_check.py was split off.)
+from typedflux.compiler.folded_check import _EarlySum, hoist_sums  # noqa: F401
 from typedflux.compiler.steps import CONST, Step, Var, vars_of
 from typedflux.compiler.steps import roots as _roots
 from typedflux.engine.proven import LARGEST
