@@ -329,8 +329,8 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         if isinstance(v, Seq) and (facts.unsafe_list(cls, name, exact=True) or not all(
                 isinstance(i, Item) for i in v.items)):
             continue
-        if isinstance(v, (int, Item, Seq)) and not isinstance(v, bool):
-            known[name] = v
+        if (isinstance(v, (int, Item, Seq)) and not isinstance(v, bool)) or v is None:
+            known[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
     return known, _new_errors(chk, run.errors)
 
 
@@ -368,7 +368,7 @@ def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any
 
 
 def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str, Any]]:
-    """The attributes known of the instance ``e`` stands for (name -> an int, an
+    """The attributes known of the instance ``e`` stands for (name -> an int, ``None``, an
     :class:`~mypy_plugin.flow_values.Item` with its type, or a ``Seq`` of them), or None."""
     try:
         tree = _tree(chk)

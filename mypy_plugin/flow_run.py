@@ -4,7 +4,7 @@
 ``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list, an ``if`` (its
 branch when the condition is known, else every branch, keeping what they agree on), a
 ``for`` over a known sequence (unrolled), a list comprehension over one (its items typed
-per iteration), and attributes of a :class:`Record` (``self.head =
+per iteration), a conditional expression with a known condition (its branch), and attributes of a :class:`Record` (``self.head =
 ...``, ``self.layers.append(...)`` while a model's ``__init__`` runs: flow_instances.py);
 anything else makes what it may bind unknown. Two modes type values only mypy can give
 (flow_typed.py): ``checks`` (a ``__call__`` body per traced instance, flow_calls.py: every
@@ -27,6 +27,7 @@ from mypy.nodes import (
     BreakStmt,
     CallExpr,
     ClassDef,
+    ConditionalExpr,
     ContinueStmt,
     Decorator,
     Expression,
@@ -187,18 +188,19 @@ class Run:
             return None
         safe: Set[int] = set()
         if isinstance(st, AssignmentStmt):
-            v = self.value(st.rvalue, safe)
-            if isinstance(st.rvalue, ListExpr):
-                v = Seq(tuple(self.item(x, safe) for x in st.rvalue.items))
-            elif isinstance(st.rvalue, ListComprehension) and isinstance(v, NotStatic):
-                v = self.comprehension(st.rvalue.generator, safe)
+            rvalue = self.chosen(st.rvalue, safe)
+            v = self.value(rvalue, safe)
+            if isinstance(rvalue, ListExpr):
+                v = Seq(tuple(self.item(x, safe) for x in rvalue.items))
+            elif isinstance(rvalue, ListComprehension) and isinstance(v, NotStatic):
+                v = self.comprehension(rvalue.generator, safe)
             elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
-                    self.typed_locals and (isinstance(st.rvalue, CallExpr) or self.checks))):
-                v = self.item(st.rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
+                    self.typed_locals and (isinstance(rvalue, CallExpr) or self.checks))):
+                v = self.item(rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
             elif isinstance(v, NotStatic) and self.tensors:
-                v = self.tensor(st.rvalue)
+                v = self.tensor(rvalue)
             for lv in st.lvalues:
-                self.assign(lv, v, safe, fresh=isinstance(st.rvalue, (
+                self.assign(lv, v, safe, fresh=isinstance(rvalue, (
                     ListExpr, ListComprehension)) and len(st.lvalues) == 1)
         elif isinstance(st, OperatorAssignmentStmt) and isinstance(st.lvalue, NameExpr):
             self.augment(st, safe)
@@ -345,6 +347,16 @@ class Run:
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
             return NOT_STATIC
         return Item(p, e)
+
+    def chosen(self, e: Expression, safe: Set[int]) -> Expression:
+        """``a if c else b`` with ``c`` known here: the branch taken (the other one never
+        runs; ``self.proj = Dense(a, b) if a != b else None``)."""
+        while isinstance(e, ConditionalExpr):
+            c = self.value(e.cond, safe)
+            if not isinstance(c, bool):
+                break
+            e = e.if_expr if c else e.else_expr
+        return e
 
     def comprehension(self, g: GeneratorExpr, safe: Set[int]) -> Any:
         """``[Dense(w, w) for _ in range(depth)]``: one ``for``, no condition, over a

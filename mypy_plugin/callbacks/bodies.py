@@ -8,8 +8,9 @@ shapes it is given, through the op catalog's rules (the routes the op hooks use:
 functions, ``Tensor`` methods, operators, properties), so a mismatch has the run time's words.
 
 Soundness first: anything not understood (a call with no rule, a closure value not known
-statically, an index not known statically, a conditional, a parameter with a default or a
-shaped annotation) makes the result unknown (``CannotTell``), never a guess.
+statically, an index not known statically, a conditional on anything but ``v is None`` of a
+value the body knows, a parameter with a default or a shaped annotation) makes the result
+unknown (``CannotTell``), never a guess.
 
 Like the run time, which runs such a callable only on a concrete input (it has no rule where
 a container is built), these rules say nothing while a container is checked where it is
@@ -28,11 +29,12 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
     ARG_NAMED,
-    GDEF,
     ARG_POS,
     ARG_STAR,
     CallExpr,
+    ComparisonExpr,
     ComplexExpr,
+    ConditionalExpr,
     Decorator,
     Expression,
     ExpressionStmt,
@@ -57,10 +59,8 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.body_calls import lookup, signature
+from mypy_plugin.callbacks.body_calls import held_item, lookup, signature
 from mypy_plugin.callbacks.body_dims import read_argument
-from mypy_plugin.callbacks.common import CURRENT_API
-from mypy_plugin.module_constants import bound_once
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NotStatic,
@@ -285,7 +285,22 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         base = _eval_or_none(e.base, env, depth)
         if isinstance(base, _Tensor):
             return _index(base, e.index)
+    if isinstance(e, ConditionalExpr):  # ``x if self.proj is None else self.proj(x)``
+        taken = _is_none(e.cond, env, depth)
+        return _eval(e.if_expr if taken else e.else_expr, env, depth)
     return _closure(e)
+
+
+def _is_none(cond: Expression, env: Dict[int, _Tensor], depth: int) -> bool:
+    """``v is None`` (or ``is not None``) of a ``v`` the body knows; else CannotTell."""
+    if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
+            and cond.operators[0] in ("is", "is not") and isinstance(cond.operands[1], NameExpr)
+            and cond.operands[1].fullname == "builtins.None"):
+        raise CannotTell("a condition not known statically")
+    v = _eval(cond.operands[0], env, depth)
+    if v is not None and not isinstance(v, (_Tensor, Receiver, int, float)):
+        raise CannotTell("a condition on a value not known")
+    return (v is None) == (cond.operators[0] == "is")
 
 
 def _index(x: _Tensor, index: Expression) -> _Tensor:
@@ -477,23 +492,9 @@ def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
 
 def _held_layer(e: CallExpr, name: NameExpr, var: Var, env: Dict[int, _Tensor],
                 depth: int) -> _Tensor:
-    """``block(x)`` in a body, ``block`` a name that holds that layer when the body runs:
-    ``Final``, or module-level and bound once in the module being checked."""
-    from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
-
-    if len(e.args) != 1 or e.arg_kinds != [ARG_POS] or not _held(name, var):
-        raise CannotTell("a callable that may hold another layer when the body runs")
-    item = chain_item(var.type) if var.type is not None else None
-    x = _eval(e.args[0], env, depth)
+    """``block(x)`` in a body, ``block`` a name that holds that layer when the body runs."""
+    item = held_item(name, var) if len(e.args) == 1 and e.arg_kinds == [ARG_POS] else None
+    x = _eval(e.args[0], env, depth) if item is not None else None
     if item is None or not isinstance(x, _Tensor):
-        raise CannotTell("a layer with no shape rule, or given no tensor")
+        raise CannotTell("a callable that may hold another layer, or given no tensor")
     return _Tensor(tuple(item.call([x.shape])))
-
-
-def _held(name: NameExpr, var: Var) -> bool:
-    if var.is_final:
-        return True
-    tree = getattr(CURRENT_API[0], "tree", None)
-    if name.kind != GDEF or tree is None or name.fullname != f"{tree.fullname}.{name.name}":
-        return False  # a local, or a name of another module
-    return name.name in bound_once(tree)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from mypy.nodes import Decorator, Expression, FuncDef, RefExpr, TypeInfo
+from mypy.nodes import GDEF, Decorator, Expression, FuncDef, NameExpr, RefExpr, TypeInfo, Var
 from mypy.types import CallableType, Type
 
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
+from mypy_plugin.module_constants import bound_once
 from mypy_plugin.routing import TENSOR_FULLNAME
 from mypy_plugin.values import (
     NotStatic,
@@ -26,7 +27,7 @@ from mypy_plugin.values import (
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["lookup", "static_argument", "signature"]
+__all__ = ["lookup", "static_argument", "signature", "held_item"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -79,3 +80,16 @@ def signature(callee: Expression, method: Optional[str]) -> Optional[CallableTyp
         return ft
     return ft.copy_modified(arg_types=ft.arg_types[1:], arg_kinds=ft.arg_kinds[1:],
                             arg_names=ft.arg_names[1:])
+
+
+def held_item(name: NameExpr, var: Var) -> Any:
+    """How a Chain check sees the layer the name ``name`` holds when a body runs (``Final``,
+    or module-level and bound once in the module being checked); None for any other name."""
+    from mypy_plugin.callbacks.chain_items import chain_item  # (it imports bodies.py)
+
+    tree = getattr(CURRENT_API[0], "tree", None)
+    module = getattr(tree, "fullname", None)
+    if not var.is_final and (name.kind != GDEF or tree is None or name.fullname != (
+            f"{module}.{name.name}") or name.name not in bound_once(tree)):
+        return None  # a local, or a name of another module, or one bound more than once
+    return chain_item(var.type) if var.type is not None else None

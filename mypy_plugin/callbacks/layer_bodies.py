@@ -214,10 +214,16 @@ class _Self(Receiver):
         return find_member(name, self.instance, self.instance)
 
     def attribute(self, name: str) -> Any:
+        from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
+
         v = self.known.get(name)
         if isinstance(v, int) and not isinstance(v, bool):
             return v
+        if name in self.known and v is None:
+            return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
         t = get_proper_type(self._type(name))
+        if isinstance(t, Instance) and chain_item(t) is not None:
+            return _Layer(t)  # a layer (read as a value: ``self.proj is None`` is False)
         if isinstance(t, Instance) and t.type.fullname in ("builtins.int", "builtins.float"):
             return 0.0  # a number: in an operator it broadcasts as a scalar
         s = translate.shape_of(t, translate.Names()) if t is not None else None

@@ -13,8 +13,8 @@ class Residual:
 
     def __call__(self, x: Tensor) -> Tensor:
         shortcut = x if self.proj is None else self.proj(x)
-        return self.fc(x) + shortcut  # BUG[gap flow: an Optional layer attribute set by a conditional in __init__ and a conditional in __call__ make the body unknown]
+        return self.fc(x) + shortcut
 
 
 print(Residual(16, 16)(tf.randn(2, 16)).shape)
-print(Residual(16, 32)(tf.randn(2, 16)).shape)
+print(Residual(16, 32)(tf.randn(2, 16)).shape)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 32], y has Tensor[2, 16]; need equal sizes or 1 at axis -1 (32 vs 16)  [shape]
