@@ -100,6 +100,7 @@ from mypy_plugin.callbacks.numpy_functions import (
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
 from mypy_plugin.callbacks.user_reprs import record_repr
+from mypy_plugin.callbacks.compiled_steps import COMPILED_CALL, compiled_call_hook
 from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
 from mypy_plugin.flow_instances import attribute_hook as instance_attribute_hook
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
@@ -158,6 +159,8 @@ class TypedfluxPlugin(Plugin):
         # (a model instance's attributes as its ``__init__`` builds them: flow_instances.py)
         self._boundary_attribute = instance_attribute_hook(boundary_attribute_hook())
         self._chain_getitem = chain_getitem_hook()
+        self._compiled_call = guarded("compiled step", compiled_call_hook(self._boundary),
+                                      lambda ctx: ctx.default_return_type)
         self._item = item_hook()
         self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
@@ -325,6 +328,8 @@ class TypedfluxPlugin(Plugin):
             return self._chain_getitem
         if fullname == _ITEM:
             return self._item
+        if fullname == COMPILED_CALL:  # ``step(model, x, y)`` of ``tf.compile(<lambda>)``
+            return self._compiled_call
         if fullname == LOADER + ".__iter__":
             return self._batches
         if fullname in LIST_READERS:

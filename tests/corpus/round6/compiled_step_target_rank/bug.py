@@ -10,6 +10,6 @@ x = tf.randn(32, 4)
 y = tf.randn(32)
 step = tf.compile(lambda m, xb, yb: tf.withgradient(lambda m: tf.losses.mse(m(xb), yb), m))
 for _ in range(3):
-    value, (g,) = step(model, x, y)  # BUG[gap flow: a lambda given to tf.compile has untyped parameters; the compiled step's call does not type them]
+    value, (g,) = step(model, x, y)  # BUG  # E: Shapes differ for "mse": prediction has Tensor[32, 1], target has Tensor[32]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[32, 1] or squeeze the prediction  [shape]
     state, model = tf.update(state, model, g)
 print(value.item())
