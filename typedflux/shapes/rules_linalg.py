@@ -8,7 +8,7 @@ triangle masks ``tril``/``triu``.
 
 from __future__ import annotations
 
-from typing import NoReturn, Optional, cast
+from typing import List, NoReturn, Optional, Tuple, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
@@ -27,17 +27,48 @@ def _is_1d(s: Shape) -> Optional[bool]:
     return False if len(s) - k - 1 >= 2 else None
 
 
-def _hint(x: Shape, w: Shape, inner_w: Dim) -> Optional[str]:
-    # Suggest a transpose only when it would make the product line up.
-    x_last, w_last = cast(Dim, x[-1]), cast(Dim, w[-1])
-    if star_index(w) is None and len(w) >= 2 and equal(x_last, w_last) is True:
-        if len(w) == 2:
-            return "transpose w (w.T)"
-        return "swap the last two axes of w (swapaxes(w, -1, -2))"
-    if star_index(x) is None and len(x) >= 2 and equal(cast(Dim, x[-2]), inner_w) is True:
-        if len(x) == 2:
-            return "transpose x (x.T)"
-        return "swap the last two axes of x (swapaxes(x, -1, -2))"
+def _swapped(s: Shape) -> Shape:
+    return s[:-2] + (s[-1], s[-2])
+
+
+def _composes(x: Shape, w: Shape) -> bool:
+    """Whether ``x @ w`` provably goes through: the contracted dims equal and the batch axes
+    equal or ``1``, for every value of the symbols (an unknown dim proves nothing)."""
+    if star_index(x) is not None or star_index(w) is not None or len(x) < 1 or len(w) < 1:
+        return False
+    inner_w = w[-2] if len(w) >= 2 else w[-1]
+    if equal(cast(Dim, x[-1]), cast(Dim, inner_w)) is not True:
+        return False
+    bx, bw = x[:-2], w[:-2]
+    for p, q in zip(reversed(bx), reversed(bw)):
+        if not (p == 1 or q == 1 or equal(cast(Dim, p), cast(Dim, q)) is True):
+            return False
+    return True
+
+
+def _hint(x: Shape, w: Shape) -> Optional[str]:
+    """A transpose that makes the product go through, batch axes included (swapping one
+    operand's last two axes would leave them apart otherwise), else ``None``. When an
+    operand looks like a ``.T`` of a tensor of rank 3 or more (every axis reversed, where a
+    matrix transpose of each item was meant: ``q @ k.T`` on ``Tensor[B, T, D]``), the hint
+    says to swap only the last two axes of that tensor, and what the operand would be."""
+    candidates: List[Tuple[Shape, Shape, str]] = []
+    if star_index(w) is None and len(w) >= 2:
+        candidates.append((x, _swapped(w), "transpose w (w.T)" if len(w) == 2 else
+                           "swap the last two axes of w (swapaxes(w, -1, -2))"))
+    if star_index(x) is None and len(x) >= 2:
+        candidates.append((_swapped(x), w, "transpose x (x.T)" if len(x) == 2 else
+                           "swap the last two axes of x (swapaxes(x, -1, -2))"))
+    for name, s in (("w", w), ("x", x)):
+        if star_index(s) is None and len(s) >= 3:
+            meant = _swapped(s[::-1])
+            text = (f"swap only the last two axes of the tensor {name} was made from by .T "
+                    f"(.T reverses all {len(s)} axes; that tensor's .swapaxes(-1, -2) is "
+                    f"{messages.fmt_shape(meant)})")
+            candidates.append((x, meant, text) if name == "w" else (meant, w, text))
+    for cx, cw, text in candidates:
+        if _composes(cx, cw):
+            return text
     return None
 
 
@@ -79,7 +110,7 @@ def matmul_shape(x: Shape, w: Shape) -> Shape:
         inner_w = w[-2]  # type: ignore[assignment]
     if inner_x is not None and inner_w is not None and equal(inner_x, inner_w) is False:
         raise ShapeError(messages.matmul_inner_mismatch(
-            "matmul", x, w, -1, w_index, inner_x, inner_w, _hint(x, w, inner_w)))
+            "matmul", x, w, -1, w_index, inner_x, inner_w, _hint(x, w)))
     if x1 is None or w1 is None:
         raise CannotTell("matmul of an operand of unknown rank")
     if x1 and w1:

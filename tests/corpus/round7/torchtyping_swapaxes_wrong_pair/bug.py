@@ -14,7 +14,7 @@ D = TypeVar("D", bound=int)
 
 @tf.shapecheck
 def scores(q: Tensor[B, H, T, D], k: Tensor[B, H, S, D]) -> Tensor[B, H, T, S]:
-    return q @ k.swapaxes(1, 2)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[B, H, T, D], w has Tensor[B, S, H, D]; need x.shape[-1] == w.shape[-2] (D vs H); did you mean to swap the last two axes of w (swapaxes(w, -1, -2))?  [shape]
+    return q @ k.swapaxes(1, 2)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[B, H, T, D], w has Tensor[B, S, H, D]; need x.shape[-1] == w.shape[-2] (D vs H)  [shape]
 
 
 print(scores(tf.ones(2, 4, 5, 8), tf.ones(2, 4, 6, 8)).shape)
