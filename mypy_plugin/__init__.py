@@ -89,6 +89,7 @@ from mypy_plugin.callbacks.layers import (
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
+from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
 from mypy_plugin.callbacks.numpy_functions import (
@@ -334,6 +335,8 @@ class TypedfluxPlugin(Plugin):
             return self._batches
         if fullname in LIST_READERS:
             return list_read_hook
+        if fullname == DICT_GETITEM:  # params["w"] of a dict display: the item's own type
+            return dict_item_hook
         if fullname in POWERS:
             return power_hook
         if fullname in NUMPY_UFUNC_CALLS:

@@ -6,7 +6,7 @@ tf.seed(6)
 x = tf.randn(40, 5)
 y = tf.randn(40, 3)
 params = {"w": tf.randn(5, 3) * 0.1, "b": tf.zeros(5)}
-pred = x @ params["w"] + params["b"]  # BUG[gap redteam: a dict display's values are joined by mypy (dict[str, Tensor[...]]); the item read by a literal key is not followed]
+pred = x @ params["w"] + params["b"]  # BUG  # E: Cannot broadcast for "add": x has Tensor[40, 3], y has Tensor[5]; need equal sizes or 1 at axis -1 (3 vs 5)  [shape]
 for step in range(5):
     (g,) = tf.gradient(lambda p: tf.losses.mse(x @ p["w"] + p["b"], y), params)
     params = {k: params[k] - 0.1 * g[k] for k in params}
