@@ -8,6 +8,8 @@ same annotation holds the int itself, so ``@tf.shapecheck`` needs nothing more.
 
 Any other variable stays an error, with a hint (``[shape-annotation]``); a ``Final`` int whose
 value is not known statically (``Final = int(os.environ["D"])``) is an unknown dim, like ``int``.
+Such a constant named inside a dim written as a string (``"3*D_MODEL"``) is its size there too
+(translate/tensor_annotations.py).
 
 >>> callable(final_dim)
 True

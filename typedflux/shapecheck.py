@@ -40,6 +40,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
+from typedflux.shapecheck_constants import reading, with_constants
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -82,7 +83,7 @@ def _dim_of(arg: Any) -> SDim:
             raise ValueError(messages.negative_dim(arg))
         return arg
     if isinstance(arg, str):
-        return parse_dim(arg)
+        return with_constants(parse_dim(arg))
     if isinstance(arg, TypeVar):
         return sym(arg.__name__)
     if isinstance(arg, TypeVarTuple):  # Python 3.11 spells *Bs as the TypeVarTuple's unpacking
@@ -97,7 +98,7 @@ def _dim_of(arg: Any) -> SDim:
     if arg is int or arg is Any:
         return UNKNOWN
     if isinstance(arg, typing.ForwardRef):
-        return parse_dim(arg.__forward_arg__)
+        return with_constants(parse_dim(arg.__forward_arg__))
     raise TypeError(f"cannot read {arg!r} as a dim of a Tensor annotation")
 
 
@@ -237,7 +238,8 @@ def _attribute_patterns(cls: type, globalns: Dict[str, Any]) -> Dict[str, Shape]
                 try:
                     if isinstance(ann, str):
                         ann = eval(ann, dict(namespace), {})  # noqa: S307 - the user's annotation
-                    pattern = annotation_shape(ann)
+                    with reading(namespace):
+                        pattern = annotation_shape(ann)
                 except Exception:  # an annotation this check cannot read is not checked
                     continue
                 if pattern is not None:
@@ -471,7 +473,8 @@ def shapecheck(fn: F) -> F:
     @functools.wraps(fn)
     def checked(*args: Any, **kwargs: Any) -> Any:
         if not parsed:
-            parsed.append((_Checked(fn), _overloads(fn)))
+            with reading(getattr(fn, "__globals__", {})):  # "2*D" with D: Final = 4 is 8
+                parsed.append((_Checked(fn), _overloads(fn)))
         spec, overloads = parsed[0]
         env = Bindings(name)
         fixed = spec.bind_arguments(env, signature, args, kwargs)

@@ -26,6 +26,7 @@ import typing
 from typing import Any, Optional, Tuple
 
 from typedflux.shapecheck import Pattern, annotation_shape, evaluated_annotations
+from typedflux.shapecheck_constants import reading
 from typedflux.shapes.errors import ShapeError
 from typedflux.tensor import Tensor
 
@@ -61,7 +62,8 @@ def callable_patterns(ann: Any) -> Optional[Tuple[Pattern, Pattern]]:
         named = [n for n in inspect.signature(call).parameters][1:]
         if len(named) != 1 or named[0] not in hints:
             return None
-        takes, gives = annotation_shape(hints[named[0]]), annotation_shape(hints.get("return"))
+        with reading(getattr(call, "__globals__", {})):  # its module's Final constants
+            takes, gives = annotation_shape(hints[named[0]]), annotation_shape(hints.get("return"))
     return None if takes is None and gives is None else (takes, gives)
 
 

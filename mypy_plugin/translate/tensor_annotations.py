@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional
 
-from mypy.nodes import TypeVarExpr
+from mypy.nodes import TypeVarExpr, Var
 from mypy.plugin import AnalyzeTypeContext
 from mypy.types import (
     AnyType,
@@ -35,7 +35,7 @@ from mypy_plugin.final_dims import final_dim
 
 from mypy_plugin.translate.common import any_type, dim_text, is_int_bound
 from typedflux.shapes import messages
-from typedflux.shapes.dims import Dim, Unknown, symbol_name, symbols, sym
+from typedflux.shapes.dims import UNKNOWN, Dim, Unknown, symbol_name, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
 __all__ = [
@@ -183,6 +183,10 @@ def _string_dim(ctx: AnalyzeTypeContext, text: str) -> Type:
         # a dim symbol (rigid by name here, bound per call by the call-site hook).
         if _lookup_typevar(ctx, name) is not None or _is_int_typevar_name(ctx, name):
             names[name] = sym(name)
+        else:
+            size = _final_size(ctx, name)  # a Final int constant: its size
+            if size is not None:
+                names[name] = size
     names.update({n: sym(n) for n in _tvars_in_scope(ctx)})
     try:
         d = parse_dim(text, names)
@@ -236,3 +240,23 @@ def _is_int_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
         return False
     bound = get_proper_type(target.upper_bound)
     return isinstance(bound, Instance) and bound.type.has_base("builtins.int")
+
+
+def _final_size(ctx: AnalyzeTypeContext, name: str) -> Optional[Dim]:
+    """The size a ``Final`` int constant ``name`` holds, for a dim written in a string
+    (``Tensor[B, "3*D_MODEL"]``, ``"D_MODEL//N_HEAD"``): its value, ``UNKNOWN`` for a
+    ``Final[int]`` known only at run time, ``None`` when ``name`` is no such constant (a
+    TypeVar, a name not defined: the string's own rules decide). The run time reads the
+    constant from the module the same way (typedflux/shapecheck_constants.py)."""
+    lookup = getattr(getattr(ctx, "api", None), "lookup_qualified", None)
+    sym = lookup(name, ctx.context, suppress_errors=True) if lookup is not None else None
+    node = getattr(sym, "node", None)
+    if not isinstance(node, Var) or not node.is_final:
+        return None
+    value = node.final_value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    declared = get_proper_type(node.type) if node.type is not None else None
+    if value is None and isinstance(declared, Instance) and declared.type.fullname == "builtins.int":
+        return UNKNOWN
+    return None

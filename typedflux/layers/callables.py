@@ -26,6 +26,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.shapecheck import annotation_shape, evaluated_annotations
+from typedflux.shapecheck_constants import reading
 from typedflux.shapes import compose
 from typedflux.shapes.chains import (
     Item,
@@ -136,8 +137,9 @@ def _read_signature(fn: Callable[..., Any], method: bool) -> Optional[Signature]
         params = params[1:]
     positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     try:
-        patterns = [(p.name, annotation_shape(hints.get(p.name))) for p in positional]
-        result = annotation_shape(hints.get("return"))
+        with reading(getattr(original, "__globals__", {})):  # its module's Final constants
+            patterns = [(p.name, annotation_shape(hints.get(p.name))) for p in positional]
+            result = annotation_shape(hints.get("return"))
     except (TypeError, ValueError):
         return None
     first = hints.get(positional[0].name) if positional else None

@@ -1,0 +1,73 @@
+"""``Final`` int constants named in a dim written as a string, at run time.
+
+``D_MODEL: Final = 64`` lets an annotation say ``Tensor[B, D_MODEL]`` (the annotation holds
+the int itself) and ``Tensor[B, "3*D_MODEL"]`` or ``Tensor[B, H, "D_MODEL//H"]``: there the
+string names the constant, which is its value, as the mypy plugin reads it
+(mypy_plugin/final_dims.py), not a symbol bound per call. A constant is a module-level name
+whose annotation in the module is ``Final`` (or ``Final[int]``), holding an int.
+``@tf.shapecheck`` reads a function's annotations with the constants of its module
+(:func:`reading`).
+
+>>> from typing import Final
+>>> from typedflux.shapes.parse import parse_dim
+>>> space = {"__annotations__": {"D": Final, "n": int}, "D": 64, "n": 3}
+>>> sorted(final_constants(space).items())
+[('D', 64)]
+>>> with reading(space):
+...     with_constants(parse_dim("3*D + n"))
+n + 192
+"""
+
+from __future__ import annotations
+
+import contextlib
+import typing
+from contextvars import ContextVar
+from typing import Any, Dict, Iterator, Mapping
+
+import typing_extensions
+
+from typedflux.shapes.dims import Dim, evaluate, symbols
+
+__all__ = ["final_constants", "reading", "with_constants"]
+
+_CONSTANTS: ContextVar[Mapping[str, int]] = ContextVar("typedflux_final_constants", default={})
+_FINALS = (typing.Final, typing_extensions.Final)
+
+
+def _is_final(ann: Any) -> bool:
+    if isinstance(ann, str):  # ``from __future__ import annotations``
+        text = ann.replace(" ", "")
+        return text.rsplit(".", 1)[-1] in ("Final", "Final[int]")
+    return ann in _FINALS or typing.get_origin(ann) in _FINALS
+
+
+def final_constants(namespace: Mapping[str, Any]) -> Dict[str, int]:
+    """The ``Final`` int constants (not bools, not negative) a module namespace holds."""
+    annotations = namespace.get("__annotations__", {})
+    if not isinstance(annotations, Mapping):
+        return {}
+    out: Dict[str, int] = {}
+    for name, ann in annotations.items():
+        value = namespace.get(name)
+        if type(value) is int and value >= 0 and _is_final(ann):
+            out[name] = value
+    return out
+
+
+@contextlib.contextmanager
+def reading(namespace: Mapping[str, Any]) -> Iterator[None]:
+    """While annotations from ``namespace``'s module are read: its constants in force."""
+    token = _CONSTANTS.set(final_constants(namespace))
+    try:
+        yield
+    finally:
+        _CONSTANTS.reset(token)
+
+
+def with_constants(d: Dim) -> Dim:
+    """``d`` (a dim parsed from a string) with the constants in force put in."""
+    constants = _CONSTANTS.get()
+    if not constants or not symbols(d) & constants.keys():
+        return d
+    return evaluate(d, constants)
