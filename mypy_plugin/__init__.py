@@ -53,11 +53,12 @@ from mypy.plugin import (
 )
 from mypy.nodes import FuncDef, OverloadedFuncDef, TypeInfo
 from mypy.plugins.default import DefaultPlugin
-from mypy.types import FunctionLike, Type
+from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
 # (no numpy, no runtime), so the plugin starts fast.
 import typedflux.shapes
+from mypy_plugin.callbacks.alias_applications import alias_application_hook, is_tensor_alias
 from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
@@ -220,6 +221,10 @@ class TypedfluxPlugin(Plugin):
             return installing(forgetting(tensor_annotation_hook(fullname)))
         if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
             return layer_annotation_hook(fullname)
+        if not fullname.startswith(_SKIP_PREFIXES) and is_tensor_alias(
+                self.lookup_fully_qualified, fullname):  # ``Vec[4]`` of ``Vec = Tensor[N]``
+            return guarded("a Tensor alias applied", forgetting(alias_application_hook),
+                           lambda ctx: AnyType(TypeOfAny.from_error))
         return None
 
     def get_customize_class_mro_hook(

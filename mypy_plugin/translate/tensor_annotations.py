@@ -40,6 +40,7 @@ from typedflux.shapes.parse import parse_dim
 
 __all__ = [
     "analyze_tensor_annotation",
+    "analyze_dim_arg",
 ]
 
 
@@ -69,7 +70,7 @@ def analyze_tensor_annotation(ctx: AnalyzeTypeContext, fullname: str) -> Type:
     out: List[Type] = []
     unpacks = 0
     for arg in raw.args:
-        t = _analyze_dim_arg(ctx, arg)
+        t = analyze_dim_arg(ctx, arg)
         if isinstance(t, UnpackType) and isinstance(get_proper_type(t.type), TupleType):
             inner = get_proper_type(t.type)
             assert isinstance(inner, TupleType)
@@ -93,7 +94,10 @@ def _bad(ctx: AnalyzeTypeContext, message: str) -> AnyType:
     return any_type(TypeOfAny.from_error)
 
 
-def _analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+def analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
+    """One unanalysed item of ``Tensor[...]`` (or of an alias of one: alias_applications.py)
+    as a dim type: an int as its ``Literal``, a string as its expression, a ``Final`` int
+    name as its value, a TypeVar as itself; a malformed one is reported and ``Any``."""
     api = ctx.api
     if isinstance(arg, RawExpressionType):
         value = arg.literal_value
