@@ -166,3 +166,37 @@ def test_the_arity_shortcut_agrees_with_inspect(loss: Callable[..., Any], n: int
     else:
         with pytest.raises(TypeError, match=r"train: loss\(model, \*batch\) cannot take batch 1"):
             train_module._check_arity(loss, None, args)
+
+
+# --- update's fast paths: all_finite's real-scalar sum, the flat dict of weights
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([np.float16, np.float32, np.float64, np.complex64]),
+                          st.lists(st.sampled_from(_VALUES), min_size=1, max_size=5)),
+                min_size=1, max_size=4))
+def test_all_finite_says_ok_exactly_for_finite_gradients_or_an_overflowed_sum(arrays: Any) -> None:
+    from typedflux.optimise.finite import all_finite
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # casts of 1e300 to float32 (inf)
+        entries = [("g", np.zeros(len(v), dt), np.array(v, dtype=dt)) for dt, v in arrays]
+    finite = all(bool(np.isfinite(g).all()) for _, _, g in entries)
+    ok, top = all_finite(entries)
+    if not finite:
+        assert not ok
+    elif ok:  # (a finite step whose sum overflowed is not ok: culprit() then finds nothing)
+        assert all(float(np.abs(g.astype(np.complex128)).max()) <= top for _, _, g in entries)
+
+
+def test_update_steps_a_tensor_held_twice_by_a_flat_dict_once_and_skips_integer_data() -> None:
+    w = tf.tensor([1.0, 2.0])
+    n = tf.tensor(np.array([1, 2], dtype=np.int64))
+    model = {"a": w, "b": w, "n": n}
+    nested = {"x": {"a": tf.tensor([1.0, 2.0])}}
+    nested["x"]["b"] = nested["x"]["a"]
+    for m, p in ((model, w), (nested, nested["x"]["a"])):
+        st_ = tf.setup(tf.Descent(0.5), m)
+        grads = tf.gradient(lambda m: (p * p).sum(), m)[0]
+        tf.update(st_, m, grads)
+        np.testing.assert_allclose(p.numpy(), [0.0, 0.0])  # p - 0.5 * 2p, applied once
+    assert n.numpy().tolist() == [1, 2]

@@ -44,7 +44,10 @@ def _gradient_array(g: Any, name: str, p: AnyTensor) -> Optional[np.ndarray[Any,
 def _check_mirrors(model: Any, grads: Any, who: str) -> None:
     """Refuse a gradient whose outer structure cannot mirror ``model``: every parameter would
     find no gradient in it, and the update would silently do nothing."""
-    if type(grads) is Grads and not isinstance(model, (Tensor, list, tuple, dict)):
+    tg = type(grads)
+    if type(model) is dict and (tg is dict or tg is Grads):
+        return  # (a dict of parameters and a dict or Grads: the general test below says ok)
+    if tg is Grads and not isinstance(model, (Tensor, list, tuple, dict)):
         # The usual case (a layer's gradient from tf.gradient), without the general tests.
         fields = grads.__dict__
         for k in fields:

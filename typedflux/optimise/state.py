@@ -33,7 +33,7 @@ from typedflux.compiler.hooks import ACTIVE, concrete, opaque
 from typedflux.engine.plan import plan_of
 from typedflux.engine.deferred import DeferredTensor, factors
 from typedflux.engine.proven import FOLDABLE as _FOLDABLE, VDOT
-from typedflux.engine.tree import Grads, named_params, walk_with
+from typedflux.engine.tree import Grads, _flat, _step, named_params, walk_with
 from typedflux.optimise.blas import axpy
 from typedflux.optimise import folds
 from typedflux.optimise.folds import Folded
@@ -133,9 +133,6 @@ def setup(rule: Rule, model: Any) -> OptState:
     return OptState(rule, leaves)
 
 
-_MISSING = object()
-
-
 # A dotted name split into path steps, once per name (update looks up every parameter's
 # gradient each step): (text, int index or None).
 _PARTS: Dict[str, Tuple[Tuple[str, Optional[int]], ...]] = {}
@@ -231,11 +228,20 @@ def apply_step(
         grads = grads[0]  # the tuple tf.gradient returns for a one-argument loss
     if grads is not None and not mirrored:
         _check_mirrors(model, grads, who)
-    plan = plan_of(model)
-    if plan is not None:
-        # The model's cached walk: each parameter's gradient by its path (the gradient
-        # structure mirrors the model, so no walk of it).
-        return _apply(state, zip(plan.params, plan.pick(grads)), nonfinite, who, epoch, batch)
+    if type(model) is dict:  # (plan_of caches no dict: it would only say None)
+        if _flat(model) and len(set(map(id, model.values()))) == len(model):
+            # Distinct tensors under plain names: walk_with's flat case without its
+            # generator and first-name bookkeeping (each tensor is its key's; one whose data
+            # is not float is not trainable, which _apply tests).
+            return _apply(state, [((k, v, None), _step(grads, k)) for k, v in model.items()],
+                          nonfinite, who, epoch, batch)
+    else:
+        plan = plan_of(model)
+        if plan is not None:
+            # The model's cached walk: each parameter's gradient by its path (the gradient
+            # structure mirrors the model, so no walk of it).
+            return _apply(state, zip(plan.params, plan.pick(grads)), nonfinite, who, epoch,
+                          batch)
     # One joint walk of the model and its gradient (each parameter once, under its first
     # name, trainable if any occurrence is: named_params' rules) instead of a walk plus a
     # dotted-name lookup per parameter.
