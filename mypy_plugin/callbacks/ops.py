@@ -41,8 +41,9 @@ from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
 from mypy_plugin.callbacks.union_operands import followed, joined_context, union_operand
 from mypy_plugin.callbacks.common import (
-    guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
+    CURRENT_API, guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
 )
+from mypy_plugin.flow_sizes import inline_sizes
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic, static_axis, static_bool, static_index, static_int, static_ints, static_value,
@@ -253,6 +254,7 @@ def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ..
 
 
 def _dim(e: Optional[Expression], t: Type, lookup: Lookup, names: translate.Names) -> Any:
+    e = inline_sizes(CURRENT_API[0], e) if e is not None else None  # (``half``: flow_sizes.py)
     d = translate.dim_of_expr(e, lookup, names) if e is not None else None
     if d is None:
         translate.collect_names([t], names)

@@ -11,7 +11,7 @@ N = TypeVar("N", bound=int)
 
 def glu(x: Tensor[B, "2*N"]) -> Tensor[B, N]:
     half = x.shape[1] // 2
-    return x[:, :half] * tf.sigmoid(x[:, half - 1:])  # BUG[gap flow: half = x.shape[1] // 2 bound to a name is an int; x[:, :half] loses N (written inline it is N)]
+    return x[:, :half] * tf.sigmoid(x[:, half - 1:])  # BUG  # E: Cannot broadcast for "mul": x has Tensor[B, N], y has Tensor[B, N + 1]; need equal sizes or 1 at axis -1 (N vs N + 1)  [shape]
 
 
 print(glu(tf.randn(3, 8)).shape)
