@@ -31,7 +31,10 @@ from __future__ import annotations
 from typing import List, Optional, Set, Tuple, Union
 
 from mypy.maptype import map_instance_to_supertype
-from mypy.nodes import ARG_POS, ARG_NAMED, ARG_OPT, ARG_NAMED_OPT, FuncDef, StarExpr, TypeInfo
+from mypy.nodes import (
+    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Expression, FuncDef,
+    StarExpr, TypeInfo,
+)
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -51,7 +54,17 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 __all__ = ["generic_dims_check", "type_dims"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
-_PLAIN = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT)
+_KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
+
+
+def _unpacked(ctx: SigContext, e: Expression) -> bool:
+    """Whether ``e`` is passed as ``*xs`` or ``**d`` in the call."""
+    call = ctx.context
+    if isinstance(call, CallExpr):
+        for j, a in enumerate(call.args):
+            if a is e:
+                return call.arg_kinds[j] in (ARG_STAR, ARG_STAR2)
+    return False
 
 
 def _dims_class(info: TypeInfo) -> bool:
@@ -114,12 +127,14 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     arg_types: List[Type] = list(sig.arg_types)
     changed = False
     for i, (info, pattern) in wanted:
-        if i >= len(ctx.args) or i >= len(sig.arg_types) or sig.arg_kinds[i] not in _PLAIN:
+        if i >= len(ctx.args) or i >= len(sig.arg_types) or sig.arg_kinds[i] not in _KINDS:
             continue
-        label = sig.arg_names[i] or f"#{i + 1}"
-        for e in ctx.args[i]:
-            if isinstance(e, StarExpr):
-                continue
+        star = sig.arg_kinds[i] == ARG_STAR
+        name_i = sig.arg_names[i] or f"#{i + 1}"
+        for k, e in enumerate(ctx.args[i]):
+            if isinstance(e, StarExpr) or _unpacked(ctx, e):
+                break  # ``*xs``/``**d``: which values land here is not known
+            label = f"{name_i}[{k}]" if star else name_i
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
                 t = ctx.api.get_expression_type(e)
             actual = type_dims(t, info)
@@ -133,7 +148,7 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
                 report_shape_error(ctx.api, err, e)
                 arg_types[i] = AnyType(TypeOfAny.special_form)  # not repeated as [arg-type]
                 return sig.copy_modified(arg_types=arg_types)
-            loosened = _loosened(sig.arg_types[i], t, info, own)
+            loosened = None if star else _loosened(sig.arg_types[i], t, info, own)
             if loosened is not None:
                 arg_types[i] = loosened
                 changed = True

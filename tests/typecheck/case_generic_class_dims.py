@@ -38,6 +38,10 @@ def product(a: Matrix[R, C], b: Matrix[C, K]) -> Matrix[R, K]:
     return Matrix(a.data @ b.data)
 
 
+def stacked(first: Matrix[R, C], *rest: Matrix[R, C]) -> Tensor[int, C]:
+    return tf.concat([first.data, *[m.data for m in rest]], axis=0)
+
+
 def rows3(m: Matrix[Literal[3], C]) -> Tensor[Literal[3], C]:
     return m.data * tf.ones(3, 1)
 
@@ -51,6 +55,8 @@ product(a, b)  # at run time: the body fails  # E: Dim "C" differs for "product"
 reveal_type(product(a.t(), b))  # N: Revealed type is "case_generic_class_dims.Matrix[Literal[4], Literal[5]]"
 rows3(a.t())  # at run time: the body fails  # E: Argument "m" of "rows3" has Matrix[4, 3], which does not match the annotation Matrix[3, C]: type argument 0 is 4, expected 3  [shape]
 rows3(a)
+stacked(a, a, a.t())  # at run time: the body fails  # E: Dim "R" differs for "stacked": argument "first" gives R = 3, argument "rest[1]" gives R = 4; need one size for R (3 vs 4)  [shape]  # N: R=3, C=4
+stacked(a, a, a)
 
 
 # -- symbolic: inside generic functions ------------------------------------------------------
