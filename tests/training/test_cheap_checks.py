@@ -200,3 +200,14 @@ def test_update_steps_a_tensor_held_twice_by_a_flat_dict_once_and_skips_integer_
         tf.update(st_, m, grads)
         np.testing.assert_allclose(p.numpy(), [0.0, 0.0])  # p - 0.5 * 2p, applied once
     assert n.numpy().tolist() == [1, 2]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.floats(0.0, 1e300), st.sampled_from([0.0, 5e-324, 1e-38, 1.0, 3e38, 1e308])),
+       st.one_of(st.integers(1, 4096), st.integers(1, 3_000_000)),
+       st.sampled_from([np.float16, np.float32]))
+def test_all_finite_s_written_out_bound_is_norm_bound(s: float, n: int, dtype: Any) -> None:
+    from typedflux.optimise.finite import _TERMS16, _TERMS32, _norm_bound
+    terms = _TERMS16 if dtype is np.float16 else _TERMS32
+    assert _norm_bound(s, n, terms) == norm_bound(s, n, np.dtype(dtype))
+    assert _norm_bound(s, n, terms) == norm_bound(s, n, np.dtype(dtype))  # (from its cache)

@@ -35,7 +35,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import PROOFS, VDOT, norm_bound
+from typedflux.engine.proven import _ROUNDING, _SLACK, PROOFS, VDOT, norm_bound
 from typedflux.optimise.rules import Descent
 
 __all__ = [
@@ -171,10 +171,43 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
     if not math.isfinite(total):
         return False, _inf
     if n:
-        read = norm_bound(total, n, _F16 if low else _F32)
+        read = _norm_bound(total, n, _TERMS16 if low else _TERMS32)
         if read > top:
             top = read
     return True, top
+
+
+# norm_bound's terms that depend only on the dtype and the count n, per n (update checks
+# gradients of the same sizes at every step): None where norm_bound says inf for every sum.
+_Terms = Optional[Tuple[float, float, float, float]]
+_TERMS16: Dict[int, _Terms] = {}
+_TERMS32: Dict[int, _Terms] = {}
+
+
+def _norm_bound(s: float, n: int, terms: Dict[int, _Terms]) -> float:
+    """``norm_bound(s, n, dtype)`` for a finite ``s`` (float16's terms or float32's): its
+    float operations in its order, with the terms made from ``n`` and the dtype computed once
+    (a call to norm_bound costs ~0.7 us of a small update in a training step).
+
+    >>> _norm_bound(25.0, 2, _TERMS32) == norm_bound(25.0, 2, _F32)
+    True
+    """
+    c = terms.get(n, _NO_TERMS)
+    if c is _NO_TERMS:
+        if len(terms) >= 256:
+            terms.clear()
+        u, t = _ROUNDING[_F16 if terms is _TERMS16 else _F32]
+        grow = u * (n + 3)
+        c = terms[n] = (None if grow > 700.0 else
+                        (2.0 * (n + 1) * t, math.sqrt(1.0 + 2.0 * t), 2.0 * t, math.exp(grow)))
+    if c is None:
+        return _inf
+    x, y, z, w = c
+    return (_sqrt(s + x) * y + z) * w * _SLACK
+
+
+_NO_TERMS: _Terms = (0.0, 0.0, 0.0, 0.0)
+_sqrt = math.sqrt
 
 
 def describe(a: Any) -> str:
