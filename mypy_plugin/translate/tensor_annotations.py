@@ -110,7 +110,9 @@ def analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
         if isinstance(value, bool):
             shown = str(value)
         elif arg.base_type_name in ("builtins.float", "typing.Any", "builtins.complex"):
-            shown = "a number that is not an int"  # mypy does not keep a float's text
+            # mypy keeps no text of a float or of an expression (``2 * D``)
+            shown = ('a number that is not an int or an expression (write arithmetic on sizes '
+                     'in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)')
         else:
             shown = arg.simple_name()
         return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {shown}")
