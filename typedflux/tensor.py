@@ -339,8 +339,9 @@ def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
     return t
 
 
-TensorLike = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int]
-"""A Tensor operand: a Tensor of any shape, or a Python number (shape ``()``)."""
+TensorLike = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int, "np.number[Any]", np.bool_]
+"""A Tensor operand: a Tensor of any shape, or a number (shape ``()``): Python's or numpy's
+(``x * np.float32(0.5)``, ``x / np.sqrt(d)``, which the ops take as Python's)."""
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 """A tensor of unknown shape: what operators return before the plugin refines them."""

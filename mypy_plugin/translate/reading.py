@@ -250,7 +250,8 @@ def _dim_of_literal(value: object, default: Optional[Dim], strings: bool) -> Opt
 
 
 def operand_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
-    """Shape of an op operand: a Tensor's shape, ``()`` for a Python number, else ``None``.
+    """Shape of an op operand: a Tensor's shape, ``()`` for a number (Python's or numpy's),
+    else ``None``.
 
     >>> from mypy.types import AnyType, TypeOfAny
     >>> operand_shape(AnyType(TypeOfAny.special_form)) is None
@@ -262,13 +263,13 @@ def operand_shape(t: Type, names: Optional[Names] = None) -> Optional[StaticShap
     p = get_proper_type(t)
     if isinstance(p, LiteralType):
         p = p.fallback
-    if isinstance(p, Instance) and p.type.fullname in (
+    if isinstance(p, Instance) and (p.type.fullname in (
         "builtins.int",
         "builtins.float",
         "builtins.bool",
         "builtins.complex",
-    ):
-        return ()
+    ) or any(p.type.has_base(n) for n in ("numpy.number", "numpy.bool_", "numpy.bool"))):
+        return ()  # (a numpy scalar, np.float32(0.5), is a number too)
     return None
 
 
