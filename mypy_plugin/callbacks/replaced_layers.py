@@ -14,7 +14,9 @@ attribute bound in one of their bodies (``head = Dense(8, 2)``), and
 ``<other object>.<name> = ...`` anywhere (whose class is not known here). An annotated
 attribute (``self.head: Dense[32, 10] = ...``, or ``head: ...`` in a class body) keeps its
 annotation, and a new value of other sizes stays an error (docs/errors.md). An attribute
-set only through ``setattr`` keeps its first value's type, as mypy gives it.
+set only through ``setattr`` keeps its first value's type, as mypy gives it. A run of a
+traced construction's ``__init__`` (flow_instances.py) types ``self.<name> = ...`` as built:
+it counts only the bindings an instance of exactly that class may see.
 
 >>> replaced_attribute(object())
 False
@@ -62,11 +64,28 @@ def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[Functi
 
     def wrapped(ctx: FunctionContext) -> Type:
         p = get_proper_type(ctx.default_return_type)
-        if isinstance(p, Instance) and replaced_attribute(ctx):
+        if isinstance(p, Instance) and replaced_attribute(ctx) and not _run_binding(ctx):
             return fill_typevars_with_any(p.type)
         return hook(ctx)
 
     return wrapped
+
+
+def _run_binding(ctx: Any) -> bool:
+    """Whether the call is the value of ``self.<name> = ...`` in a run that follows that
+    ``self`` (flow_instances.py runs ``__init__`` for one construction, flow_calls.py its
+    ``__call__``): such a run reads back what it binds itself, and counts only the bindings
+    an instance of exactly the class built may see (a subclass's own binding is not one)."""
+    from mypy_plugin.flow_typed import ACTIVE
+    from mypy_plugin.flow_values import Record
+
+    if not ACTIVE:
+        return False
+    where = boundary_of(getattr(ctx, "api", None), getattr(ctx, "context", None))
+    target = where.lvalue if where is not None else None
+    base = target.expr.node if isinstance(target, MemberExpr) and isinstance(
+        target.expr, NameExpr) else None
+    return isinstance(base, Var) and isinstance(ACTIVE[-1].get(base), Record)
 
 
 def replaced_attribute(ctx: Any) -> bool:

@@ -6,9 +6,10 @@ deriving from it) binds an attribute of that name once, and nothing else binds o
 object whose class is not known (flow_instances.py). Two classes that both bind
 ``self.norm`` in their ``__init__`` are each traced: an error only one construction gives is
 reported in that class's ``__call__``, the other classes stay clean. A subclass that rebinds
-an attribute makes its base's attribute unknown where the base's methods read it (``self``
-may be the subclass's instance there): silent, not proven. The same lines fail at run time
-with the same words.
+an attribute makes its base's attribute unknown where the base's methods read it on any
+``self`` (it may be the subclass's instance there): silent, not proven; a construction of the
+base itself is an instance of exactly the base, traced with the base's own binding. The
+same lines fail at run time with the same words.
 """
 
 from typing import TypeVar
@@ -36,7 +37,7 @@ class WideBlock:
         self.down = Dense(hidden, hidden)
 
     def __call__(self, x: Tensor[B, 32]) -> Tensor[B, 32]:
-        return x + self.down(self.up(self.norm(x)))  # E: Cannot broadcast for "add": x has Tensor[B, 32], y has Tensor[B, 128]; need equal sizes or 1 at axis -1 (32 vs 128)  [shape]  # N: with the layers WideBlock(32, 128) builds (line 53)
+        return x + self.down(self.up(self.norm(x)))  # E: Cannot broadcast for "add": x has Tensor[B, 32], y has Tensor[B, 128]; need equal sizes or 1 at axis -1 (32 vs 128)  [shape]  # N: with the layers WideBlock(32, 128) builds (line 54)
 
 
 class WideBlockFixed:
@@ -54,17 +55,18 @@ WideBlock(32, 128)(tf.randn(4, 32))
 WideBlockFixed(32, 128)(tf.randn(4, 32))
 
 
-# A subclass rebinding ``down``: the base's ``down`` has unknown sizes wherever it is read
-# (a layer attribute assigned in more than one statement of a class and its subclasses), so
-# nothing is claimed, not even for a construction of the base itself (silent, not proven;
-# it fails at run time).
+# A subclass rebinding ``down``: mypy's type of the base's ``down`` has unknown sizes (a
+# layer attribute assigned in more than one statement of a class and its subclasses), but a
+# construction of the base itself builds a ``Base``, whose only binding of ``down`` is its
+# own: ``Base(16, 48)`` is traced and its ``__call__`` fails for it. ``Shrink`` (a class with
+# a base) is not traced: silent.
 class Base:
     def __init__(self, d: int, hidden: int) -> None:
         self.up = Dense(d, hidden)
         self.down = Dense(hidden, hidden)
 
     def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 16]:
-        return x + self.down(self.up(x))
+        return x + self.down(self.up(x))  # E: Cannot broadcast for "add": x has Tensor[B, 16], y has Tensor[B, 48]; need equal sizes or 1 at axis -1 (16 vs 48)  [shape]  # N: with the layers Base(16, 48) builds (line 79)
 
 
 class Shrink(Base):

@@ -33,7 +33,10 @@ class Rebound:
             self.proj = Dense(4, 16)
 
 
-reveal_type(Rebound(True).proj)  # N: Revealed type is "typedflux.layers.basic.Dense[Any, Any]"
+# An instance traced to its construction holds what its ``__init__`` run bound on it: the
+# class attribute when the branch is not taken (unknown sizes), else its own ``Dense(4, 16)``.
+reveal_type(Rebound(False).proj)  # N: Revealed type is "typedflux.layers.basic.Dense[Any, Any]"
+reveal_type(Rebound(True).proj)  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[4], Literal[16]]"
 
 
 class Kept:
