@@ -94,7 +94,9 @@ from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
 from mypy_plugin.callbacks.numpy_functions import (
+    NDARRAY_OPERATORS,
     NUMPY_UFUNC_CALLS,
+    ndarray_operator_hook,
     numpy_reduction,
     numpy_reduction_hook,
     numpy_ufunc_hook,
@@ -168,6 +170,7 @@ class TypedfluxPlugin(Plugin):
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
         self._default = DefaultPlugin(options)
         self._numpy_ufunc = numpy_ufunc_hook()
+        self._ndarray_operator = ndarray_operator_hook()
         self._partials: Dict[tuple[str, str], Any] = {}
         self._default_names: Dict[tuple[str, str], bool] = {}
 
@@ -346,6 +349,8 @@ class TypedfluxPlugin(Plugin):
             return power_hook
         if fullname in NUMPY_UFUNC_CALLS:
             return self._numpy_ufunc
+        if fullname in NDARRAY_OPERATORS:  # ``arr * x``: the tensor's operator runs
+            return self._ndarray_operator
         if fullname == "functools.partial.__call__":
             return self._partial("get_method_hook", fullname, partial_call_hook)  # type: ignore[no-any-return]
         if not fullname.startswith("typedflux"):

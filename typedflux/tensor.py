@@ -287,16 +287,16 @@ class Tensor(TensorMethods, Generic[Unpack[Shape]]):
     def __ne__(self, y: object) -> Tensor[Unpack[Tuple[Any, ...]]]:  # type: ignore[override]
         return _ne(self, y)
 
-    def __lt__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
+    def __lt__(self, y: _Compared) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return _lt(self, y)
 
-    def __le__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
+    def __le__(self, y: _Compared) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return _le(self, y)
 
-    def __gt__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
+    def __gt__(self, y: _Compared) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return _gt(self, y)
 
-    def __ge__(self, y: TensorLike) -> Tensor[Unpack[Tuple[Any, ...]]]:
+    def __ge__(self, y: _Compared) -> Tensor[Unpack[Tuple[Any, ...]]]:
         return _ge(self, y)
 
     def __getitem__(self, key: Any) -> Tensor[Unpack[Tuple[Any, ...]]]:
@@ -339,9 +339,15 @@ def _rebuild(data: Array) -> Tensor[Unpack[Tuple[Any, ...]]]:
     return t
 
 
-TensorLike = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int, "np.number[Any]", np.bool_]
-"""A Tensor operand: a Tensor of any shape, or a number (shape ``()``): Python's or numpy's
-(``x * np.float32(0.5)``, ``x / np.sqrt(d)``, which the ops take as Python's)."""
+_Compared = Union[Tensor[Unpack[Tuple[Any, ...]]], float, int, "np.number[Any]", np.bool_]
+"""What ``x < y`` takes on the right: a Tensor or a number. (An array on the right is the
+array's reflected comparison, which numpy hands to the tensor and the plugin types as a
+Tensor; taking it here too would overlap numpy's signatures unsafely.)"""
+
+TensorLike = Union[_Compared, "np.ndarray[Any, Any]"]
+"""A Tensor operand: a Tensor of any shape, a number (shape ``()``): Python's or numpy's
+(``x * np.float32(0.5)``, ``x / np.sqrt(d)``, which the ops take as Python's), or a numpy
+array (a constant: ``x + pe`` of a position table made in numpy)."""
 
 AnyTensor = Tensor[Unpack[Tuple[Any, ...]]]
 """A tensor of unknown shape: what operators return before the plugin refines them."""

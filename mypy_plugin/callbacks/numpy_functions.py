@@ -55,7 +55,8 @@ from typedflux.shapes.rules_reduce import (
     numpy_ufunc_refusal,
 )
 
-__all__ = ["numpy_reduction", "numpy_reduction_hook", "NUMPY_UFUNC_CALLS", "numpy_ufunc_hook"]
+__all__ = ["numpy_reduction", "numpy_reduction_hook", "NUMPY_UFUNC_CALLS", "numpy_ufunc_hook",
+           "NDARRAY_OPERATORS", "ndarray_operator_hook"]
 
 # Where numpy's stubs define the reductions (numpy 2 moved ``core`` to ``_core``).
 _MODULES = ("numpy._core.fromnumeric", "numpy.core.fromnumeric")
@@ -212,6 +213,31 @@ def numpy_ufunc_hook() -> Callable[[MethodContext], Type]:
         return _tensor_of(ctx.api, shape, bare, names)
 
     return guarded("a numpy ufunc", hook, lambda ctx: ctx.default_return_type)
+
+
+# An array's operator given a Tensor (``arr * x``, ``pe + x``): numpy hands it to the tensor
+# (its ``__array_ufunc__`` runs ``x.__rmul__(arr)``), so the value is a Tensor; numpy's stubs
+# say ``ndarray``, which made passing it to a layer a false ``[arg-type]``.
+NDARRAY_OPERATORS = frozenset(f"numpy.ndarray.{method}" for _, method, _r in NUMPY_OPERATORS)
+
+
+def ndarray_operator_hook() -> Callable[[MethodContext], Type]:
+    """The method hook of an ``ndarray``'s operators (``NDARRAY_OPERATORS``): given a Tensor,
+    the result is a Tensor of a shape not known here (an array's shape is not), as the run
+    time gives; otherwise numpy's own type.
+
+    >>> callable(ndarray_operator_hook())
+    True
+    """
+
+    def hook(ctx: MethodContext) -> Type:
+        if len(ctx.arg_types) != 1 or len(ctx.arg_types[0]) != 1 or not translate.is_tensor(
+                ctx.arg_types[0][0]):
+            return ctx.default_return_type
+        bare = tensor_template(ctx.api)
+        return ctx.default_return_type if bare is None else bare
+
+    return guarded("an array's operator", hook, lambda ctx: ctx.default_return_type)
 
 
 def _refused(ctx: MethodContext, name: str) -> Type:
