@@ -36,9 +36,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
-    ARG_NAMED,
     ARG_POS,
     CallExpr,
     Expression,
@@ -51,14 +49,14 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, FunctionLike, Instance, Type, TypeOfAny
+from mypy.types import FunctionLike, Instance, Type
 
 from mypy_plugin.callbacks.bodies import building
 from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import report_shape_error
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_instances import attribute_bindings, construction_of
+from mypy_plugin.flow_instances import attribute_bindings, construction_of, init_actuals
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NOT_STATIC, evaluate
 from typedflux.shapes.chains import check_chain
@@ -120,32 +118,30 @@ def subclass_chain(chk: Any, e: Optional[Expression]) -> Optional[Instance]:
     env = _values(chk, built, init)
     if env is None:
         return None
+    types = _layer_types(chk, sup, env)
+    return None if types is None else Instance(info.mro[1], types)
+
+
+def _values(chk: Any, call: CallExpr, init: FuncDef) -> Optional[Dict[Var, Any]]:
+    """``__init__``'s parameters bound to the values ``call`` gives them (NOT_STATIC where
+    not known), or None when the arguments cannot be matched to them one to one."""
+    given_to = init_actuals(call, init)
+    if given_to is None or any(given is None for _, given in given_to):
+        return None
+    return {p.variable: evaluate(given, {}, lambda x: outer_value(chk, x), set())
+            for p, given in given_to if given is not None}
+
+
+def _layer_types(chk: Any, sup: CallExpr, env: Dict[Var, Any]) -> Optional[List[Type]]:
+    """The types of ``super().__init__``'s arguments with ``env``'s values (None: one is not
+    known, or typing it reports an error)."""
     types: List[Type] = []
     for arg in sup.args:
         t, errors = typed(chk, arg, env)
         if t is None or errors:
             return None
         types.append(t)
-    return Instance(info.mro[1], types)
-
-
-def _values(chk: Any, call: CallExpr, init: FuncDef) -> Optional[Dict[Var, Any]]:
-    """``__init__``'s parameters bound to the values ``call`` gives them (NOT_STATIC where
-    not known), or None when the arguments cannot be matched to them one to one."""
-    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
-        return None
-    params = init.arguments[1:]
-    mapping = map_actuals_to_formals(
-        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
-        lambda i: AnyType(TypeOfAny.special_form))
-    env: Dict[Var, Any] = {}
-    for param, actuals in zip(params, mapping):
-        if len(actuals) > 1 or (not actuals and param.initializer is None):
-            return None
-        given = call.args[actuals[0]] if actuals else param.initializer
-        env[param.variable] = NOT_STATIC if given is None else evaluate(
-            given, {}, lambda x: outer_value(chk, x), set())
-    return env
+    return types
 
 
 def subclass_call_hook(chain_call: Callable[[Any], FunctionLike],
@@ -197,12 +193,9 @@ def construction_check(ctx: Any) -> None:
 def _fault(chk: Any, sup: CallExpr, env: Dict[Var, Any]) -> Optional[Tuple[ShapeError, int, Type]]:
     """The error ``Chain(<sup's arguments>)`` gives with ``env``'s values (None: it composes
     or cannot tell), with the position and the type of the layer at fault."""
-    types: List[Type] = []
-    for arg in sup.args:
-        t, errors = typed(chk, arg, env)
-        if t is None or errors:
-            return None
-        types.append(t)
+    types = _layer_types(chk, sup, env)
+    if types is None:
+        return None
     try:
         with building():
             check_chain([chain_item(t) for t in types])

@@ -62,6 +62,7 @@ from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
+    Argument,
     GDEF,
     LDEF,
     AssignmentStmt,
@@ -94,7 +95,7 @@ from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
-           "attribute_value", "attribute_hook", "attribute_bindings"]
+           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _KEEP = 256  # constructions remembered per pass
@@ -279,6 +280,26 @@ def _built(chk: Any, call: CallExpr) -> Optional[_Built]:
     return found
 
 
+def init_actuals(call: CallExpr, init: FuncDef
+                 ) -> Optional[List[Tuple[Argument, Optional[Expression]]]]:
+    """Each parameter of ``init`` after ``self`` with the expression the construction
+    ``call`` gives it (its default when the call gives none; None when neither), or None
+    when the arguments cannot be matched one to one (``*args``/``**kwargs`` at the call, a
+    parameter given twice)."""
+    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
+        return None
+    params = init.arguments[1:]
+    mapping = map_actuals_to_formals(
+        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
+        lambda i: AnyType(TypeOfAny.special_form))
+    out: List[Tuple[Argument, Optional[Expression]]] = []
+    for param, actuals in zip(params, mapping):
+        if len(actuals) > 1:
+            return None
+        out.append((param, call.args[actuals[0]] if actuals else param.initializer))
+    return out
+
+
 def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     tree = _tree(chk)
     callee = call.callee
@@ -291,18 +312,11 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     cls = callee.node.fullname
     if init is None or id(init) in RUNNING:
         return None
-    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
+    given_to = init_actuals(call, init)
+    if given_to is None:
         return None
-    params = init.arguments[1:]
-    mapping = map_actuals_to_formals(
-        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
-        lambda i: AnyType(TypeOfAny.special_form))
-    env: Dict[Var, Any] = {}
-    for param, actuals in zip(params, mapping):
-        if len(actuals) > 1:
-            return None
-        given = call.args[actuals[0]] if actuals else param.initializer
-        env[param.variable] = _argument(chk, tree, given) if given is not None else NOT_STATIC
+    env: Dict[Var, Any] = {p.variable: _argument(chk, tree, given) if given is not None
+                           else NOT_STATIC for p, given in given_to}
     if not (any(not isinstance(v, NotStatic) for v in env.values()) or _lists(init)):
         return None  # (nothing more than the declared types: a run would find no more)
     facts = module.attributes()
