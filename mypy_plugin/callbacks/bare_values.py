@@ -25,9 +25,11 @@ from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
+    CallExpr,
     ConditionalExpr,
     Decorator,
     Expression,
+    ForStmt,
     FuncDef,
     NameExpr,
     OverloadedFuncDef,
@@ -35,6 +37,7 @@ from mypy.nodes import (
     TupleExpr,
     Var,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.traverser import all_return_statements, all_yield_expressions
 from mypy.types import (
     CallableType,
@@ -50,7 +53,7 @@ from mypy_plugin import translate
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["bare_name", "FORMS", "said_for"]
+__all__ = ["bare_name", "FORMS", "said_for", "loop_rebound"]
 
 # How mypy words the three boundaries, for two types in its own formatting.
 FORMS = {
@@ -95,6 +98,39 @@ def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
         if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
             return _value(state, info, func, value, declared, where)
     return None
+
+
+def loop_rebound(state: Any, code: str, info: Any) -> bool:
+    """Whether mypy's error at a bare name meeting an annotation (``return x``) is about a
+    name a loop rebinds through its own variable (``for layer in self.layers: x =
+    layer(x)``): each pass may change the shape, so mypy's type there (the name's first
+    type, or a union with it) proves nothing, and the error, in mypy's words or ours, would
+    be a false alarm on a correct model."""
+    kind = _KINDS.get(code)
+    scope = _scope(state, info)
+    if kind is None or scope is None or scope[1] is None:
+        return False
+    func = scope[1]
+    for value, _declared, where in _annotated_values(*scope):
+        reported = where.reported_at or value
+        if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
+            return isinstance(value, NameExpr) and isinstance(value.node, Var) and \
+                _rebound_by_loop_variable(func, value.node)
+    return False
+
+
+def _rebound_by_loop_variable(func: FuncDef, var: Var) -> bool:
+    for loop in walk(func.body.body, scopes=False):
+        if not isinstance(loop, ForStmt):
+            continue
+        index = {n.node for n in get_subexpressions(loop.index) if isinstance(n, NameExpr)}
+        for st in walk(loop.body.body, scopes=False):
+            if isinstance(st, AssignmentStmt) and any(
+                    isinstance(lv, NameExpr) and lv.node is var for lv in st.lvalues) and any(
+                    isinstance(c, CallExpr) and isinstance(c.callee, NameExpr)
+                    and c.callee.node in index for c in get_subexpressions(st.rvalue)):
+                return True
+    return False
 
 
 # The boundary each of mypy's codes reports.

@@ -446,3 +446,45 @@ def test_strict_adds_nothing_to_a_case(name: str, tmp_path: Path) -> None:
     errors = {(n, t) for n, marks in said.items() for k, t in marks if k == "E"}
     expected = {(n, t) for n, marks in marks_of(case).items() for k, t in marks if k == "E"}
     assert errors == expected and errors, stdout
+
+
+_LOOP_REBOUND = """
+    from typing import TypeVar
+    import typedflux as tf
+    from typedflux import Dense, Tensor, relu
+
+    B = TypeVar("B", bound=int)
+
+    class MLP:
+        def __init__(self) -> None:
+            self.layers = [Dense(784, 256, relu), Dense(256, 10)]
+
+        def __call__(self, x: Tensor[B, 784]) -> Tensor[B, 10]:
+            for layer in self.layers:
+                x = layer(x)
+            return x
+
+        def hidden(self, x: Tensor[B, 784]) -> Tensor[B, 10]:
+            h = x
+            for layer in self.layers:
+                h = layer(h)
+            return h
+
+    def shifted(x: Tensor[B, 784]) -> Tensor[B, 10]:
+        h = x
+        for _ in range(3):
+            h = h + 1
+        return h
+"""
+
+
+def test_a_name_a_loop_rebinds_through_its_variable_is_no_proof(tmp_path: Path) -> None:
+    # Under allow_redefinition (the README's configuration) mypy types the returned name as a
+    # union with its first type (``Tensor[B, Literal[784]] | Tensor[B, Any]``) and reported
+    # [return-value] in Literal words on these correct models. A loop that rebinds the name
+    # by other means (``h + 1`` keeps the shape) is still an error, in shape words.
+    lines = _mypy(tmp_path, _LOOP_REBOUND)
+    assert lines == [
+        "error: Return shape Tensor[B, 784] does not match the annotation Tensor[B, 10]: "
+        "axis 1 is 784, expected 10  [shape]"
+    ], lines
