@@ -103,7 +103,7 @@ def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
 def loop_rebound(state: Any, code: str, info: Any) -> bool:
     """Whether mypy's error at a bare name meeting an annotation (``return x``) is about a
     name a loop rebinds through its own variable (``for layer in self.layers: x =
-    layer(x)``): each pass may change the shape, so mypy's type there (the name's first
+    layer(x)``, ``layer.forward(x)``, ``for i in range(n): x = self.layers[i](x)``): each pass may change the shape, so mypy's type there (the name's first
     type, or a union with it) proves nothing, and the error, in mypy's words or ours, would
     be a false alarm on a correct model."""
     kind = _KINDS.get(code)
@@ -127,8 +127,10 @@ def _rebound_by_loop_variable(func: FuncDef, var: Var) -> bool:
         for st in walk(loop.body.body, scopes=False):
             if isinstance(st, AssignmentStmt) and any(
                     isinstance(lv, NameExpr) and lv.node is var for lv in st.lvalues) and any(
-                    isinstance(c, CallExpr) and isinstance(c.callee, NameExpr)
-                    and c.callee.node in index for c in get_subexpressions(st.rvalue)):
+                    isinstance(c, CallExpr) and any(
+                        isinstance(n, NameExpr) and n.node in index
+                        for n in get_subexpressions(c.callee))
+                    for c in get_subexpressions(st.rvalue)):
                 return True
     return False
 

@@ -32,6 +32,12 @@ class MLP:
             h = layer(h)
         return h
 
+    @tf.shapecheck
+    def indexed(self, x: Tensor[B, 784]) -> Tensor[B, 10]:
+        for i in range(len(self.layers)):
+            x = self.layers[i](x)
+        return x
+
 
 @tf.shapecheck
 def shifted(x: Tensor[B, 784]) -> Tensor[B, 10]:
@@ -43,4 +49,5 @@ def shifted(x: Tensor[B, 784]) -> Tensor[B, 10]:
 model = MLP()
 assert model(tf.randn(3, 784)).shape == (3, 10)
 assert model.hidden(tf.randn(2, 784)).shape == (2, 10)
+assert model.indexed(tf.randn(4, 784)).shape == (4, 10)
 shifted(tf.randn(5, 784))
