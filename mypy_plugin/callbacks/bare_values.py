@@ -101,22 +101,33 @@ def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
 
 
 def loop_rebound(state: Any, code: str, info: Any) -> bool:
-    """Whether mypy's error at a bare name meeting an annotation (``return x``) is about a
-    name a loop rebinds through its own variable (``for layer in self.layers: x =
-    layer(x)``, ``layer.forward(x)``, ``for i in range(n): x = self.layers[i](x)``): each pass may change the shape, so mypy's type there (the name's first
-    type, or a union with it) proves nothing, and the error, in mypy's words or ours, would
-    be a false alarm on a correct model."""
+    """Whether mypy's error at a bare name meeting a tensor annotation (``return x``) is
+    about a tensor a loop rebinds through its own variable (``for layer in self.layers: x =
+    layer(x)``; ``layer.forward(x)``; ``x = self.layers[i](x)`` in a loop over ``range``):
+    each pass may change the shape, so mypy's type there (the name's first type, or a union
+    with it) proves nothing, and the error, in mypy's words or ours, would be a false alarm
+    on a correct model. Any other error (a tensor returned for an ``int``) is kept."""
     kind = _KINDS.get(code)
     scope = _scope(state, info)
     if kind is None or scope is None or scope[1] is None:
         return False
     func = scope[1]
-    for value, _declared, where in _annotated_values(*scope):
+    for value, declared, where in _annotated_values(*scope):
         reported = where.reported_at or value
         if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
-            return isinstance(value, NameExpr) and isinstance(value.node, Var) and \
-                _rebound_by_loop_variable(func, value.node)
+            return (isinstance(value, NameExpr) and isinstance(value.node, Var)
+                    and translate.shape_of(declared) is not None
+                    and _all_tensors(value.node.type)
+                    and _rebound_by_loop_variable(func, value.node))
     return False
+
+
+def _all_tensors(t: Optional[Type]) -> bool:
+    p = get_proper_type(t) if t is not None else None
+    if p is None:
+        return False
+    items: Sequence[Type] = p.items if isinstance(p, UnionType) else [p]
+    return all(translate.is_tensor(i) for i in items)
 
 
 def _rebound_by_loop_variable(func: FuncDef, var: Var) -> bool:

@@ -7,7 +7,7 @@ union in ``Literal`` words; tests/plugin/test_boundaries.py). A loop that rebind
 other means keeps its check: ``x + 1`` keeps the shape, and the return is still an error.
 """
 
-from typing import TypeVar
+from typing import List, TypeVar
 
 import typedflux as tf
 from typedflux import Dense, Tensor, relu
@@ -44,6 +44,12 @@ def shifted(x: Tensor[B, 784]) -> Tensor[B, 10]:
     for _ in range(3):
         x = x + 1
     return x  # E: Return shape Tensor[B, 784] does not match the annotation Tensor[B, 10]: axis 1 is 784, expected 10  [shape]
+
+
+def width(x: Tensor[B, 784], layers: List[Dense[784, 784]]) -> int:
+    for layer in layers:
+        x = layer(x)
+    return x  # E: Incompatible return value type (got "Tensor[B, Literal[784]]", expected "int")  [return-value]
 
 
 model = MLP()
