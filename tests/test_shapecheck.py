@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import inspect
+import textwrap
 import traceback
 from typing import (
-    Any, AsyncGenerator, AsyncIterator, Generator, Generic, Iterator, List, Literal, Optional, Tuple,
+    Any, AsyncGenerator, AsyncIterator, Dict, Generator, Generic, Iterator, List, Literal, Optional, Tuple,
     TypeVar,
 )
 
@@ -413,3 +414,30 @@ def test_a_checked_async_generator_takes_sent_values() -> None:
     assert asyncio.run(drive(2)) == (2,)
     with pytest.raises(ShapeError, match="axis 0 is 3, expected 2"):
         asyncio.run(drive(3))
+
+
+def test_an_annotation_naming_what_its_module_lacks_says_so() -> None:
+    # Under ``from __future__ import annotations`` an annotation is text evaluated in the
+    # function's module at the first call: a TypeVar made inside a function is not there.
+    # That was a bare NameError from eval; it now names the annotation, the parameter and
+    # the function, and the way out.
+    namespace: Dict[str, Any] = {}
+    exec(textwrap.dedent('''
+        from __future__ import annotations
+        from typing import TypeVar
+        import typedflux as tf
+        from typedflux import Tensor
+
+        def make():
+            N = TypeVar("N", bound=int)
+
+            @tf.shapecheck
+            def f(x: Tensor[N, 3]) -> Tensor[N, 3]:
+                return x
+            return f
+        '''), namespace)
+    f = namespace["make"]()
+    words = (r"""cannot evaluate the annotation 'Tensor\[N, 3\]' of "x" of make.<locals>.f: """
+             r"name 'N' is not defined; .* must be defined at module level")
+    with pytest.raises(NameError, match=words):
+        f(tf.ones(2, 3))

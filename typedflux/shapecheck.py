@@ -40,7 +40,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
-from typedflux.shapecheck_constants import reading, with_constants
+from typedflux.shapecheck_constants import annotation_value, reading, with_constants
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -275,11 +275,8 @@ def evaluated_annotations(fn: Callable[..., Any]) -> Dict[str, Any]:
     raw = dict(getattr(fn, "__annotations__", {}))
     globalns = getattr(fn, "__globals__", {})
     out: Dict[str, Any] = {}
-    for name, ann in raw.items():
-        if isinstance(ann, str):
-            # ``from __future__ import annotations``: evaluate in the function's module.
-            ann = eval(ann, globalns, {})  # noqa: S307 - the user's own annotation text
-        out[name] = ann
+    for name, ann in raw.items():  # (a string under ``from __future__ import annotations``)
+        out[name] = annotation_value(ann, globalns, name, fn) if isinstance(ann, str) else ann
     return out
 
 

@@ -29,7 +29,7 @@ import typing_extensions
 
 from typedflux.shapes.dims import Dim, evaluate, symbols
 
-__all__ = ["final_constants", "reading", "with_constants"]
+__all__ = ["final_constants", "reading", "with_constants", "annotation_value"]
 
 _CONSTANTS: ContextVar[Mapping[str, int]] = ContextVar("typedflux_final_constants", default={})
 _FINALS = (typing.Final, typing_extensions.Final)
@@ -71,3 +71,25 @@ def with_constants(d: Dim) -> Dim:
     if not constants or not symbols(d) & constants.keys():
         return d
     return evaluate(d, constants)
+
+
+def annotation_value(text: str, module: Dict[str, Any], name: str, fn: Any) -> Any:
+    """An annotation written as a string (``from __future__ import annotations``), evaluated
+    in the module of ``fn``, whose parameter ``name`` (or ``"return"``) it annotates. A name
+    the module does not hold (a ``TypeVar`` made inside a function) is a ``NameError`` that
+    says so, not a bare one from ``eval``.
+
+    >>> annotation_value("Tensor[N, 3]", {}, "x", annotation_value)
+    Traceback (most recent call last):
+    ...
+    NameError: tf.shapecheck cannot evaluate the annotation 'Tensor[N, 3]' of "x" of annotation_value: name 'Tensor' is not defined; with `from __future__ import annotations` an annotation is evaluated in its function's module, so the names it uses (a TypeVar, Tensor) must be defined at module level
+    """
+    try:
+        return eval(text, module, {})  # noqa: S307 - the user's own annotation text
+    except NameError as err:
+        where = getattr(fn, "__qualname__", repr(fn))
+        raise NameError(
+            f"tf.shapecheck cannot evaluate the annotation {text!r} of \"{name}\" of {where}: "
+            f"{err}; with `from __future__ import annotations` an annotation is evaluated in "
+            "its function's module, so the names it uses (a TypeVar, Tensor) must be defined "
+            "at module level") from None
