@@ -6,7 +6,8 @@ string names the constant, which is its value, as the mypy plugin reads it
 (mypy_plugin/final_dims.py), not a symbol bound per call. A constant is a module-level name
 whose annotation in the module is ``Final`` (or ``Final[int]``), holding an int.
 ``@tf.shapecheck`` reads a function's annotations with the constants of its module
-(:func:`reading`).
+(:func:`reading`), and evaluates annotations written as strings (``from __future__ import
+annotations``) in that module (:func:`annotation_value`).
 
 >>> from typing import Final
 >>> from typedflux.shapes.parse import parse_dim
