@@ -33,7 +33,6 @@ import collections.abc
 import functools
 import inspect
 import sys
-import types
 import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
@@ -41,6 +40,7 @@ from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapecheck_constants import annotation_value, reading, with_constants
+from typedflux.shapecheck_unions import tensor_member
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -125,7 +125,7 @@ class _Checked:
         for name, ann in hints.items():
             if name == "return":
                 continue
-            pattern = annotation_shape(_optional_of(ann))
+            pattern = annotation_shape(tensor_member(ann))  # (Optional[...] too)
             if pattern is not None:
                 self.params[name] = pattern
                 self.kinds[name] = kinds.get(name)
@@ -190,16 +190,6 @@ class _Checked:
                     env.bind_unordered(f'argument "{pname}"', fixed.substitute(element),
                                        [v.shape for v in value if isinstance(v, Tensor)])
         return fixed
-
-
-def _optional_of(ann: Any) -> Any:
-    """``X`` for ``Optional[X]`` (a ``None`` argument is simply not checked), else ``ann``."""
-    args = typing.get_args(ann)
-    if typing.get_origin(ann) in (typing.Union, types.UnionType):
-        rest = [a for a in args if a is not type(None)]
-        if len(rest) == 1 and len(args) == 2:
-            return rest[0]
-    return ann
 
 
 def _item_patterns(ann: Any) -> Optional[Callable[[int], Optional[Shape]]]:

@@ -53,7 +53,7 @@ from mypy_plugin import translate
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["bare_name", "FORMS", "said_for", "loop_rebound"]
+__all__ = ["bare_name", "FORMS", "said_for", "says", "loop_rebound"]
 
 # How mypy words the three boundaries, for two types in its own formatting.
 FORMS = {
@@ -71,10 +71,10 @@ def said_for(
 
     >>> said_for("no-such-code", "", None, None, None, "x")  # type: ignore[arg-type]
     """
-    return words if _says(code, message, got, declared, options) else None
+    return words if says(code, message, got, declared, options) else None
 
 
-def _says(code: str, message: str, got: Type, declared: Type, options: Any) -> bool:
+def says(code: str, message: str, got: Type, declared: Type, options: Any) -> bool:
     """Whether ``message`` is exactly mypy's ``code`` error for ``got`` and ``declared``."""
     from mypy.messages import format_type_distinctly
 
@@ -207,6 +207,10 @@ def _value(
     where: Any,
 ) -> Optional[str]:
     """Our words for a bare name or a tuple display of them at ``where``, or ``None``."""
+    if isinstance(value, NameExpr) and isinstance(get_proper_type(declared), CallableType):
+        from mypy_plugin.callbacks.assigned_functions import assigned_function
+
+        return assigned_function(state, info, value, declared, where)
     if isinstance(value, NameExpr):
         return _named(state, info, func, value, declared, where)
     if isinstance(value, TupleExpr):
@@ -244,7 +248,7 @@ def _branches(
         return None
     for combo in itertools.islice(itertools.product(*sides), 512):
         union = make_simplified_union(list(combo))
-        if not _says(info.code.code, info.message, union, declared, state.options):
+        if not says(info.code.code, info.message, union, declared, state.options):
             continue
         for got_type in combo:
             words = _first_mismatch([got_type], want, where, lambda t: True)
@@ -315,7 +319,7 @@ def _named(
     the candidates (a parameter's annotation, a value a hook typed) whose words are mypy's."""
 
     def said(got_type: Type) -> bool:
-        return _says(info.code.code, info.message, got_type, declared, state.options)
+        return says(info.code.code, info.message, got_type, declared, state.options)
 
     return _first_mismatch(_candidates(state, func, name), declared, where, said)
 

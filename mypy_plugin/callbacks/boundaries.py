@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable, Optional
 
-from mypy.nodes import FuncDef, MemberExpr, NameExpr, Var
+from mypy.nodes import FuncDef, MemberExpr, NameExpr, OverloadedFuncDef, Var
 from mypy.subtypes import is_subtype
 from mypy.types import (
     CallableType,
@@ -37,11 +37,11 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks import reworded
-from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of
+from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of, target_text
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
-from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, rigid_mismatch
+from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, literal_mismatch, rigid_mismatch
 
 __all__ = [
     "check_boundary",
@@ -49,6 +49,8 @@ __all__ = [
     "boundary_attribute_hook",
     "boundary_message",
     "declared_tensor",
+    "tensor_member",
+    "target_origin",
 ]
 
 
@@ -90,18 +92,40 @@ def _function_declares(api: Any, kind: str) -> Optional[Type]:
 
 
 def declared_tensor(expected: Type) -> Optional[Instance]:
-    """The Tensor type an annotation asks for: ``Tensor[...]``, or the one Tensor of an
-    ``Optional[Tensor[...]]``; ``None`` for anything else (nothing to say in shape words)."""
+    """The Tensor type an annotation asks for: ``Tensor[...]``, or the one Tensor member of
+    a union a tensor can only be that member of (``Optional[Tensor[...]]``,
+    ``Union[Tensor[B, 4], int]``: :func:`tensor_member`); ``None`` for anything else
+    (nothing to say in shape words)."""
     p = get_proper_type(expected)
     if isinstance(p, UnionType):
-        tensors = [get_proper_type(i) for i in p.items]
-        others = [i for i in tensors if not isinstance(i, NoneType)]
-        if len(others) != 1:
-            return None
-        p = others[0]
+        return tensor_member(p)
     if isinstance(p, Instance) and p.type.fullname == translate.TENSOR_FULLNAME:
         return p
     return None
+
+
+def tensor_member(union: UnionType) -> Optional[Instance]:
+    """The one ``Tensor[...]`` member of ``union`` when no tensor can be any other member
+    (``None``, ``int``, a class unrelated to Tensor; not ``object``, a protocol, a base or
+    subclass of Tensor, a type variable, ``Any``): a tensor given for the union must fit that
+    member. ``@tf.shapecheck`` reads a union by the same rule
+    (``typedflux/shapecheck_unions.py``).
+
+    >>> tensor_member(UnionType([]))
+    """
+    items = [get_proper_type(i) for i in union.items]
+    tensors = [i for i in items if isinstance(i, Instance)
+               and i.type.fullname == translate.TENSOR_FULLNAME]
+    if len(tensors) != 1:
+        return None
+    tensor = tensors[0]
+    for item in items:
+        if item is tensor or isinstance(item, NoneType):
+            continue
+        if not isinstance(item, Instance) or item.type.is_protocol or \
+                tensor.type.has_base(item.type.fullname) or item.type.has_base(tensor.type.fullname):
+            return None  # a tensor could be this member too: nothing proven
+    return tensor
 
 
 def _allows_none(expected: Type) -> bool:
@@ -124,6 +148,10 @@ def boundary_message(where: Boundary, annotated: Any, got: Any, axis: Optional[i
         return messages.reassignment_mismatch(where.target, annotated, got, axis, attribute)
     if where.kind == "yield":
         return messages.yield_mismatch(annotated, got, axis, where.part)
+    if where.kind == "default":
+        return messages.default_mismatch(where.owner, where.target, annotated, got, axis, where.part)
+    if where.kind == "function":
+        return messages.function_assignment_mismatch(where.target, "return", annotated, got, axis)
     return messages.return_mismatch(annotated, got, axis, where.part)
 
 
@@ -189,7 +217,7 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     if where is None:
         return result
     if where.kind == "assign":
-        origin = _target_type(ctx.api, where)
+        origin = target_origin(ctx.api, where)
         if origin is None:
             # A name that takes the new type (a parameter under allow_redefinition:
             # ``x = self.fc(x)``); it may be returned later.
@@ -224,15 +252,38 @@ def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
     where = boundary_of(ctx.api, ctx.context)
     if where is None or where.part is not None:
         return None
-    if where.kind not in ("return", "yield") and not (where.kind == "assign" and where.annotated):
-        return None
     i, pattern, got, axis = found
-    where = replace(where, part=f"tuple item {i}")
+    if where.kind == "unpack":
+        target = _unpacked_target(ctx.api, where, i)
+        if target is None:
+            return None
+        where = target
+    elif where.kind not in ("return", "yield") and not (where.kind == "assign" and where.annotated):
+        return None
+    else:
+        where = replace(where, part=f"tuple item {i}")
     ctx.api.fail(boundary_message(where, pattern, got, axis), ctx.context, code=SHAPE)
     return expected
 
 
-def _target_type(api: Any, where: Boundary) -> Optional[str]:
+def _unpacked_target(api: Any, where: Boundary, i: int) -> Optional[Boundary]:
+    """The assignment to target ``i`` of ``a, n = pair()``, when that target's type is
+    declared (or set by its first value); ``None`` when the name takes the new type."""
+    targets = getattr(where.lvalue, "items", None)
+    if targets is None or i >= len(targets):
+        return None
+    lvalue = targets[i]
+    name = target_text(lvalue)
+    if name is None:
+        return None
+    item = Boundary("assign", name, lvalue=lvalue)
+    origin = target_origin(api, item)
+    if origin is None:
+        return None
+    return replace(item, kind="reassign") if origin == "inferred" else item
+
+
+def target_origin(api: Any, where: Boundary) -> Optional[str]:
     """How an assignment's target got its type: ``"declared"`` (an annotation, here or where
     it was declared), ``"inferred"`` (from its first value: mypy passes that type as the
     context only where the target cannot be redefined) or ``None`` (cannot tell)."""
@@ -251,6 +302,8 @@ def _target_type(api: Any, where: Boundary) -> Optional[str]:
             node = getattr(owner.type.get(target.name), "node", None)
     elif target is not None:
         return "declared"  # an item of a container: the container's declared type
+    if isinstance(node, OverloadedFuncDef) and node.is_property:
+        return "declared"  # a property with a setter: its value parameter's annotation
     if not isinstance(node, Var):
         return None
     if (
@@ -278,6 +331,10 @@ def _compare(
     if pattern is None:
         return result
     verdict = rigid_mismatch(pattern, got)
+    if where.kind == "default":
+        # The function's own dims take the default's sizes when it is used (``Tensor[B, 4] =
+        # tf.zeros(2, 4)`` runs with B = 2): only two written sizes that differ are proven.
+        verdict = literal_mismatch(pattern, got) or RIGID_UNKNOWN
     if verdict == RIGID_UNKNOWN:
         return result  # variadic runs that cannot be aligned: mypy's own check decides
     if later:

@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from mypy.nodes import (
     AssignmentStmt,
     Block,
+    LambdaExpr,
     CallExpr,
     ClassDef,
     ConditionalExpr,
@@ -38,6 +39,7 @@ from mypy.nodes import (
     OverloadedFuncDef,
     ReturnStmt,
     SetExpr,
+    StarExpr,
     TryStmt,
     TupleExpr,
     WhileStmt,
@@ -49,14 +51,18 @@ from mypy.types import Type
 
 from mypy_plugin.statements import PerTree, assignment_before
 
-__all__ = ["Boundary", "boundary_of"]
+__all__ = ["Boundary", "boundary_of", "target_text"]
 
 
 @dataclass(frozen=True)
 class Boundary:
     """Where an expression's value meets an annotation: ``kind`` is ``"return"``,
-    ``"assign"``, ``"reassign"`` (a target typed by its first value) or ``"yield"``; ``target`` the assigned name; ``part`` its place in a
-    container display (``"tuple item 1"``, ``"list item 0"``, ``"dict entry 2"``, ``"set item"``).
+    ``"assign"``, ``"reassign"`` (a target typed by its first value), ``"yield"``,
+    ``"default"`` (a parameter's default; ``owner`` the function), ``"unpack"`` (a tuple
+    unpacked into the targets ``lvalue`` holds: ``a, n = pair()``) or ``"function"`` (a
+    lambda's body, the lambda assigned to ``target``); ``target`` the assigned name or the
+    parameter; ``part`` its place in a container display (``"tuple item 1"``, ``"list item
+    0"``, ``"dict entry 2"``, ``"set item"``).
 
     >>> Boundary("return", part="tuple item 1").part
     'tuple item 1'
@@ -76,16 +82,23 @@ class Boundary:
     declared: Optional[Type] = None
     # Where mypy reports this boundary itself, when not at the value: a yield's expression.
     reported_at: Optional[Expression] = None
+    # For a parameter's default: the function's name.
+    owner: str = ""
 
 
-def _target_text(e: Expression) -> Optional[str]:
+def target_text(e: Expression) -> Optional[str]:
+    """How a message names an assignment's target: ``h``, ``self.h``, ``xs[...]``.
+
+    >>> target_text(NameExpr("h"))
+    'h'
+    """
     if isinstance(e, NameExpr):
         return e.name
     if isinstance(e, MemberExpr):
-        owner = _target_text(e.expr)
+        owner = target_text(e.expr)
         return f"{owner}.{e.name}" if owner is not None else None
     if isinstance(e, IndexExpr):
-        owner = _target_text(e.base)
+        owner = target_text(e.base)
         return f"{owner}[...]" if owner is not None else None
     return None
 
@@ -112,7 +125,7 @@ def _returned_next(body: List[Any], found: Dict[int, Boundary]) -> None:
             and isinstance(stmt.rvalue, NameExpr)
         ):
             returned, kind, declared = stmt.rvalue, "assign", stmt.type
-            target = _target_text(stmt.lvalues[0]) or ""
+            target = target_text(stmt.lvalues[0]) or ""
             if later_names is None:
                 later_names = _names_after(body)
             if not target or stmt.rvalue.name in later_names[j]:
@@ -190,7 +203,7 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         if isinstance(node, ReturnStmt):
             value(node.expr, Boundary("return"))
         elif isinstance(node, AssignmentStmt):
-            target = _target_text(node.lvalues[0]) if len(node.lvalues) == 1 else None
+            target = target_text(node.lvalues[0]) if len(node.lvalues) == 1 else None
             if isinstance(node.rvalue, YieldExpr):
                 value(node.rvalue, Boundary("yield"))  # ``got = yield x``: x is yielded
             elif target is not None:
@@ -198,6 +211,14 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
                     "assign", target, lvalue=node.lvalues[0], annotated=node.type is not None
                 )
                 mark(node.rvalue, where)
+                if isinstance(node.rvalue, LambdaExpr) and node.type is not None:
+                    # ``f: Callable[[...], Tensor[B, 2]] = lambda x: ...``: mypy checks the
+                    # body's value against the annotation's return type.
+                    body = node.rvalue.body.body
+                    if len(body) == 1 and isinstance(body[0], ReturnStmt):
+                        value(body[0].expr, Boundary("function", target))
+            elif len(node.lvalues) == 1 and isinstance(node.lvalues[0], (TupleExpr, ListExpr)):
+                _unpacked(node.lvalues[0], node.rvalue, mark, found)
         elif isinstance(node, ExpressionStmt):
             if isinstance(node.expr, YieldExpr):
                 value(node.expr, Boundary("yield"))
@@ -206,6 +227,11 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
             _returned_next(node.body, later)
         elif isinstance(node, (FuncDef, ClassDef)):
             stack.append(node.defs if isinstance(node, ClassDef) else node.body)
+            if isinstance(node, FuncDef):
+                for arg in node.arguments:
+                    if arg.initializer is not None:
+                        mark(arg.initializer, Boundary(
+                            "default", arg.variable.name, owner=_qualname(tree, node)))
         elif isinstance(node, Decorator):
             stack.append(node.func)
         elif isinstance(node, OverloadedFuncDef):
@@ -229,6 +255,34 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         elif isinstance(node, MatchStmt):
             stack.extend(node.bodies)
     return found, later
+
+
+def _qualname(tree: MypyFile, func: FuncDef) -> str:
+    """How ``@tf.shapecheck`` and the call checks name ``func``: ``Model.forward``, ``f``."""
+    prefix = tree.fullname + "."
+    full = func.fullname or func.name
+    return full[len(prefix):] if full.startswith(prefix) else func.name
+
+
+def _unpacked(targets: Any, rvalue: Expression, mark: Any, found: Dict[int, Boundary]) -> None:
+    """``a, n = <rvalue>``: mypy checks each item of a display of as many items against its
+    target (``a, n = x, 1``: the item is assigned to ``a``), and any other value as a tuple
+    whose items meet the targets' types (``a, n = pair()``: ``"unpack"``). A starred target
+    is left to mypy."""
+    lvalues = targets.items
+    if any(isinstance(lv, StarExpr) for lv in lvalues):
+        return
+    if isinstance(rvalue, (TupleExpr, ListExpr)):
+        if len(rvalue.items) != len(lvalues) or any(isinstance(i, StarExpr) for i in rvalue.items):
+            return
+        for lv, rv in zip(lvalues, rvalue.items):
+            name = target_text(lv)
+            if name is not None:
+                mark(rv, Boundary("assign", name, lvalue=lv))
+            elif isinstance(lv, (TupleExpr, ListExpr)):
+                _unpacked(lv, rv, mark, found)
+        return
+    found[id(rvalue)] = Boundary("unpack", lvalue=targets)
 
 
 Index = Tuple[Dict[int, Boundary], Dict[int, Boundary]]

@@ -23,7 +23,7 @@ from mypy_plugin import translate
 from typedflux.shapes import messages
 from typedflux.shapes.bind import literal_mismatch
 
-__all__ = ["has_shaped_callable", "callable_mismatch"]
+__all__ = ["has_shaped_callable", "callable_mismatch", "callable_difference"]
 
 
 def has_shaped_callable(formal: Type) -> bool:
@@ -48,6 +48,24 @@ def callable_mismatch(function: str, param: str, formal: Type, actual: Type) -> 
     >>> callable_mismatch("apply", "f", any_type, any_type) is None
     True
     """
+    found = callable_difference(formal, actual)
+    if found is None:
+        return None
+    part, annotated, got, axis = found
+    return messages.function_argument_mismatch(function, param, part, annotated, got, axis)
+
+
+def callable_difference(
+    formal: Type, actual: Type
+) -> Optional[Tuple[str, translate.StaticShape, translate.StaticShape, Optional[int]]]:
+    """Where the function type ``actual`` provably differs from the ``Callable`` type
+    ``formal``: the part (``"return"``, ``"parameter 1"``), the two shapes and the axis
+    (``None``: the ranks); ``None`` when nothing is proven (also used for a function
+    assigned to a ``Callable`` variable: ``callbacks/bare_values.py``).
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> callable_difference(AnyType(TypeOfAny.special_form), AnyType(TypeOfAny.special_form))
+    """
     f, a = get_proper_type(formal), get_proper_type(actual)
     if not isinstance(f, CallableType) or not isinstance(a, CallableType):
         return None
@@ -61,7 +79,5 @@ def callable_mismatch(function: str, param: str, formal: Type, actual: Type) -> 
             continue
         found = literal_mismatch(annotated, got)
         if found is not None:
-            return messages.function_argument_mismatch(
-                function, param, part, annotated, got, found.axis
-            )
+            return part, annotated, got, found.axis
     return None

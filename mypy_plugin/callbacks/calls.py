@@ -43,7 +43,6 @@ from mypy.types import (
     Instance,
     TupleType,
     Type,
-    NoneType,
     TypedDictType,
     TypeOfAny,
     UnionType,
@@ -51,6 +50,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.boundaries import tensor_member
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
@@ -67,21 +67,30 @@ from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["signature_hook", "has_shaped_params", "qualname"]
+__all__ = ["signature_hook", "has_shaped_params", "qualname", "pattern_of"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
 
 def _pattern(formal: Type) -> Optional[translate.StaticShape]:
-    """The dims a parameter asks for: ``Tensor[...]``, or ``Optional[Tensor[...]]`` (a
-    ``None`` argument has no shape to check)."""
+    """The dims a parameter asks for: ``Tensor[...]``, or the tensor member of a union a
+    tensor can only be that member of (``Optional[Tensor[...]]``: a ``None`` argument has no
+    shape to check)."""
     p = get_proper_type(formal)
     if isinstance(p, UnionType):
-        items = [i for i in p.items if not isinstance(get_proper_type(i), NoneType)]
-        if len(items) == 1 and len(p.items) == 2:
-            return translate.tensor_pattern(items[0])
-        return None
+        member = tensor_member(p)  # (``Union[Tensor[B, 4], int]`` too)
+        return translate.tensor_pattern(member) if member is not None else None
     return translate.tensor_pattern(formal)
+
+
+def pattern_of(formal: Type) -> Optional[translate.StaticShape]:
+    """The dims a parameter annotated ``formal`` asks for (``None``: not a tensor's).
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> pattern_of(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
+    return _pattern(formal)
 
 
 def has_shaped_params(sig: CallableType) -> bool:

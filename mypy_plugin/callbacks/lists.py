@@ -8,7 +8,10 @@ tensor of another shape, remember that the list (a variable or attribute, in its
 now mixes shapes, and type what is read from such a list (``pop``, ``[i]``) as a tensor of
 unknown shape: the run time checks it. A list whose tensors all have one shape keeps its
 precise type. (A ``for`` loop over the list asks mypy for ``__iter__`` without a method hook:
-its items keep the first item's type.)
+its items keep the first item's type.) A list whose type is declared (``xs: List[Tensor[2,
+3]] = []``, a parameter, an annotated attribute) holds that shape only: an item of another
+shape is reported where it is added, in the words of an assignment (``Assigned shape Tensor[2,
+4] (appended item) does not match the annotation Tensor[2, 3] of "xs": ...``).
 
 >>> sorted(ADDERS), sorted(READERS)
 (['builtins.list.append', 'builtins.list.insert'], ['builtins.list.__getitem__', 'builtins.list.pop'])
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr
+from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, Var
 from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -33,6 +36,8 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.codes import SHAPE
+from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
 
@@ -95,12 +100,51 @@ def _add(ctx: MethodSigContext, position: int) -> FunctionLike:
     shapes = _shapes(t)
     if shapes is None or all(s in items for s in shapes):
         return sig
+    if _declared(ctx, position, items, shapes, e):
+        # A list annotated with its item's shape: the item must have it (reported, and
+        # taken as it comes so mypy does not say it again in other words).
+        arg_types = list(sig.arg_types)
+        arg_types[position - 1] = AnyType(TypeOfAny.special_form)
+        return sig.copy_modified(arg_types=arg_types)
     key = _key(ctx.api, ctx.context)
     if key is not None:
         _MIXED.add(key)
     arg_types = list(sig.arg_types)
     arg_types[position - 1] = t
     return sig.copy_modified(arg_types=arg_types)
+
+
+def _declared(
+    ctx: MethodSigContext,
+    position: int,
+    items: List[translate.StaticShape],
+    shapes: List[translate.StaticShape],
+    e: Expression,
+) -> bool:
+    """Whether the list is a name or attribute annotated with one item shape (``xs:
+    List[Tensor[2, 3]] = []``, a parameter, ``self.skips: List[...]``) that the item
+    provably lacks: then the error is reported here, in the words of an assignment."""
+    from mypy_plugin.callbacks.boundaries import boundary_message, target_origin
+    from mypy_plugin.callbacks.boundary_index import Boundary, target_text
+
+    call = ctx.context
+    if len(items) != 1 or len(shapes) != 1 or not isinstance(call, CallExpr) \
+            or not isinstance(call.callee, MemberExpr):
+        return False
+    receiver = call.callee.expr
+    name = target_text(receiver)
+    where = Boundary("assign", name or "", lvalue=receiver,
+                     part="appended item" if position == 1 else "inserted item")
+    var = receiver.node if isinstance(receiver, NameExpr) else None
+    declared = (isinstance(var, Var) and not var.is_inferred) if var is not None else (
+        target_origin(ctx.api, where) == "declared")  # (an attribute)
+    if name is None or not declared:
+        return False  # a list typed by its first items: it may mix shapes
+    verdict = rigid_mismatch(items[0], shapes[0])
+    if not isinstance(verdict, Mismatch):
+        return False
+    ctx.api.fail(boundary_message(where, items[0], shapes[0], verdict.axis), e, code=SHAPE)
+    return True
 
 
 def list_add_hook(position: int) -> Callable[[MethodSigContext], FunctionLike]:

@@ -8,7 +8,8 @@ parameters left, so the layer's constructor hook never sees the arguments the pa
 ``Tensor[B, 32, ?, ?]``). Here mypy's hooks run first; then the arguments the partial holds
 (positional ones by their place among the constructor's parameters, keywords by name) are
 noted on the partial's type, and each call's layer type is built from those and the call's
-own arguments together, as the constructor would be called.
+own arguments together, as the constructor would be called. A partial of a function with
+shaped parameters is checked by ``callbacks/partial_functions.py``.
 
 >>> held_text({"npos": 1, "values": {"kernel": (3, 3)}, "unknown": []})
 "{'npos': 1, 'values': {'kernel': (3, 3)}, 'unknown': []}"
@@ -32,6 +33,7 @@ from mypy_plugin.callbacks.layer_types import (
     spec_of_type,
     str_type,
 )
+from mypy_plugin.callbacks.partial_functions import function_partial, function_partial_call
 
 __all__ = ["partial_hook", "partial_call_hook", "held_text"]
 
@@ -58,6 +60,9 @@ def partial_hook(default: Callable[[FunctionContext], Type]) -> Callable[[Functi
     """
 
     def hook(ctx: FunctionContext) -> Type:
+        function = function_partial(ctx, default)  # (a function with shaped parameters)
+        if function is not None:
+            return function
         out = default(ctx)
         p = get_proper_type(out)
         if not isinstance(p, Instance) or not ctx.args or len(ctx.args[0]) != 1:
@@ -120,6 +125,9 @@ def partial_call_hook(default: Callable[[MethodContext], Type]) -> Callable[[Met
     """
 
     def hook(ctx: MethodContext) -> Type:
+        function = function_partial_call(ctx, default)
+        if function is not None:
+            return function
         out = default(ctx)
         held = _held(ctx.type)
         p = get_proper_type(out)

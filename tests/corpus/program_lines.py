@@ -23,8 +23,10 @@ Mark = Tuple[str, str]  # ("E" | "N", text)
 _MARK = re.compile(r"\s*#\s*([EN]):\s?")
 _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 # Errors no run-time check can see: a variable annotation is not evaluated at run time, nor
-# are a layer's annotated sizes.
-STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ")
+# are a layer's annotated sizes, nor a parameter's default (a call that leaves it is checked
+# on the arguments it passes).
+STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ",
+               "Default shape ")
 
 
 def static_only(text: str) -> bool:

@@ -20,6 +20,8 @@ __all__ = [
     "assignment_mismatch",
     "reassignment_mismatch",
     "yield_mismatch",
+    "default_mismatch",
+    "function_assignment_mismatch",
     "argument_mismatch",
     "overload_mismatch",
     "overload_failure",
@@ -183,6 +185,49 @@ def yield_mismatch(
     where = f" ({part})" if part else ""
     return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(
         annotated, got, axis, expected, run_length)
+
+
+def default_mismatch(
+    function: str,
+    param: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+    part: Optional[str] = None,
+) -> str:
+    """A parameter's default whose shape is not the parameter's annotation (static only:
+    ``@tf.shapecheck`` checks the arguments a call passes, not the defaults it leaves).
+
+    >>> print(default_mismatch("scale", "x", (2, 4), (2, 5), 1))
+    Default shape Tensor[2, 5] of parameter "x" of "scale" does not match the annotation Tensor[2, 4]: axis 1 is 5, expected 4
+    """
+    where = f" ({part})" if part else ""
+    return (
+        f'Default shape {fmt_shape(got)}{where} of parameter "{param}" of "{function}" '
+        + _does_not_match(annotated, got, axis, None)
+    )
+
+
+def function_assignment_mismatch(
+    target: str,
+    part: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """A function (a ``def``, a lambda) assigned to a variable annotated as a ``Callable`` of
+    tensors, whose ``part`` (``"return"``, ``"parameter 1"``) has other sizes than the
+    annotation's (static only: a variable annotation is not evaluated at run time).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> print(function_assignment_mismatch("head", "return", (B, 2), (B, 3), 1))
+    Value assigned to "head" is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2
+    """
+    return (
+        f'Value assigned to "{target}" is a function whose {part} shape {fmt_shape(got)} '
+        + _does_not_match(annotated, got, axis, None)
+    )
 
 
 def argument_mismatch(
