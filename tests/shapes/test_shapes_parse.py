@@ -61,6 +61,13 @@ def test_names_in_scope_are_substituted() -> None:
              "use ints, names, + - * // and parentheses"),
     ("(N, 3)", 'Cannot read dim "(N, 3)": a tuple is not allowed at column 0; '
                "use ints, names, + - * // and parentheses"),
+    # (a kind whose name starts with a vowel takes "an"; a few are named in words)
+    ("cfg.D", 'Cannot read dim "cfg.D": an attribute (x.y) is not allowed at column 0; '
+              "use ints, names, + - * // and parentheses"),
+    ("sizes[0]", 'Cannot read dim "sizes[0]": a subscript (x[i]) is not allowed at column 0; '
+                 "use ints, names, + - * // and parentheses"),
+    ("N < 2", 'Cannot read dim "N < 2": a comparison is not allowed at column 0; '
+              "use ints, names, + - * // and parentheses"),
 ])
 def test_refusals_say_where_and_what_is_allowed(text: str, message: str) -> None:
     with pytest.raises(DimSyntaxError) as info:

@@ -21,6 +21,12 @@ _ALLOWED = "use ints, names, + - * // and parentheses"
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//"}
 _BAD_OPS = {ast.Pow: "**", ast.Div: "/", ast.Mod: "%", ast.MatMult: "@", ast.LShift: "<<",
             ast.RShift: ">>", ast.BitOr: "|", ast.BitAnd: "&", ast.BitXor: "^"}
+# How a refused expression is named in the message ("an attribute (x.y) is not allowed"); any other
+# kind is named by its node class, lower-cased.
+_NODE_WORDS = {ast.Attribute: "attribute (x.y)", ast.Subscript: "subscript (x[i])",
+               ast.Compare: "comparison", ast.BoolOp: "boolean operator",
+               ast.IfExp: "conditional expression", ast.Starred: "starred expression",
+               ast.JoinedStr: "f-string"}
 
 
 class DimSyntaxError(ValueError):
@@ -119,8 +125,9 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
                 raise DimSyntaxError(stripped, "it divides by zero",
                                      _op_column(stripped, node, "//"))
             return left // right
-        what = type(node).__name__.lower()
-        raise DimSyntaxError(stripped, f"a {what} is not allowed", col)
+        what = _NODE_WORDS.get(type(node), type(node).__name__.lower())
+        article = "an" if what[0] in "aeiou" else "a"
+        raise DimSyntaxError(stripped, f"{article} {what} is not allowed", col)
 
     try:
         return walk(tree.body)
