@@ -25,7 +25,7 @@ shapes with less dispatch; :func:`path_of` decides which one an op takes, from i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, List, Tuple
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
 
 import numpy as np
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # for annotations only: the engine is below typedflux.tensor
     from typedflux.engine.primitive import Primitive
     from typedflux.tensor import AnyTensor
 
-__all__ = ["path_of", "leading_tensors", "reference", "wrap", "tape_id", "Entry"]
+__all__ = ["path_of", "leading_tensors", "reference", "wrap", "tape_id", "Entry", "FOREIGN"]
 
 # An invoke path, made for one primitive: the entry point, and the function that binds the
 # forward and the Tensor class into it (the op module does, when it registers the forward).
@@ -58,6 +58,13 @@ _asarray = np.asarray
 _new = object.__new__
 
 T_, TS_, IGNORED_, INDEX_ = Kind.TENSOR, Kind.TENSORS, Kind.IGNORED, Kind.INDEX
+
+# ``FOREIGN[0]``: None, or ``handler(op name, args)`` for a unary op's operand that is not a
+# plain Tensor, returning the result or NotImplemented (typedflux.torch's bridge sets it while
+# it dispatches). A public function that is its lane's entry point itself
+# (:meth:`~typedflux.engine.primitive.Primitive.public`: ``tf.exp``) is not reached by the
+# bridge's swap of ``prim.invoke``; its lane asks this instead, off its fast lane only.
+FOREIGN: List[Optional[Callable[[str, Tuple[Any, ...]], Any]]] = [None]
 
 
 def leading_tensors(kinds: Tuple[Kind, ...]) -> int:

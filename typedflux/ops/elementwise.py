@@ -13,7 +13,7 @@ Tensor[2] float32
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
 import numpy as np
 from typing_extensions import Unpack
@@ -435,3 +435,11 @@ def clamp(
     [0.  0.5 1. ]
     """
     return p_clamp.invoke(x, min, max)
+
+
+# The unary functions above as their primitives' entry points themselves (Primitive.public: a
+# Python frame less per call, the same name, docstring and signature); mypy reads the defs.
+if not TYPE_CHECKING:
+    exp, log, sqrt, abs, sin, cos = (  # noqa: A001
+        p.public(f) for p, f in ((p_exp, exp), (p_log, log), (p_sqrt, sqrt), (p_abs, abs),
+                                 (p_sin, sin), (p_cos, cos)))

@@ -8,7 +8,7 @@ array([0.5, 0.5], dtype=float32)
 from __future__ import annotations
 
 import math
-from typing import Any, List, Tuple, TypeVar, Union
+from typing import TYPE_CHECKING, Any, List, Tuple, TypeVar, Union
 
 import numpy as np
 from typing_extensions import Unpack
@@ -385,3 +385,11 @@ def logsumexp(x: TensorLike, axis: Axis = None, keepdims: bool = False) -> AnyTe
     1000.69
     """
     return p_logsumexp.invoke(x, axis, keepdims)
+
+
+# The unary activations above as their primitives' entry points themselves (Primitive.public:
+# a Python frame less per call, the same name, docstring and signature); mypy reads the defs.
+if not TYPE_CHECKING:
+    tanh, sigmoid, relu, gelu, swish, softplus = (
+        p.public(f) for p, f in ((p_tanh, tanh), (p_sigmoid, sigmoid), (p_relu, relu),
+                                 (p_gelu, gelu), (p_swish, swish), (p_softplus, softplus)))

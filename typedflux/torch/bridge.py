@@ -7,12 +7,11 @@ runs first, as in the numpy engine (a mismatch is the same ``ShapeError``), and 
 is another ``TorchTensor``, recorded by torch's autograd. So ``tf.relu(x) @ w.T + b`` in a
 user's ``__call__`` builds a torch graph, with typedflux's numerics, on any torch device.
 
-How: while at least one thread is inside :func:`dispatching`, each primitive's ``invoke``
-entry point is wrapped by a dispatcher that sends calls with a ``TorchTensor`` argument to
-torch and every other call to the original entry point unchanged (so numpy code running in
-another thread meanwhile gets its usual results, a little slower). Operators and methods of
-``TorchTensor`` dispatch directly (the numpy ``Tensor`` binds some of them to the registry's
-entry points at import).
+How: while at least one thread is inside :func:`dispatching`, each primitive's ``invoke`` is
+wrapped by a dispatcher sending calls with a ``TorchTensor`` argument to torch, others to the
+original unchanged (numpy code in another thread gets its usual results, a little slower);
+public functions that are their op's entry point (``tf.exp``) ask ``engine.invoke.FOREIGN``,
+set to the same test. ``TorchTensor``'s operators and methods dispatch directly.
 
 >>> import torch, typedflux as tf
 >>> x = TorchTensor(torch.tensor([-1.0, 2.0], requires_grad=True))
@@ -31,6 +30,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 import numpy as np
 import torch
 
+from typedflux.engine.invoke import FOREIGN
 from typedflux.ops import movement as _movement
 from typedflux.ops import reduce as _reduce
 from typedflux.ops.registry import REGISTRY, Primitive, norm_axis
@@ -353,8 +353,7 @@ def _norm(kind: Kind, v: Any) -> Any:
 
 def _shape(v: Any) -> Tuple[int, ...]:
     if isinstance(v, (Tensor, torch.Tensor, np.ndarray, np.generic)):
-        s = v.shape
-        return tuple(int(d) for d in s)
+        return tuple(int(d) for d in v.shape)
     return ()
 
 
@@ -487,6 +486,7 @@ def dispatching() -> Iterator[None]:
             for name, prim in REGISTRY.items():
                 _ORIGINALS[name] = prim.invoke
                 prim.invoke = _dispatcher(prim, prim.invoke)
+            FOREIGN[0] = lambda n, a: run_op(n, *a) if _torch_arg(a) else NotImplemented
         _DEPTH[0] += 1
     try:
         yield
@@ -494,6 +494,7 @@ def dispatching() -> Iterator[None]:
         with _LOCK:
             _DEPTH[0] -= 1
             if _DEPTH[0] == 0:
+                FOREIGN[0] = None
                 for name, original in _ORIGINALS.items():
                     REGISTRY[name].invoke = original
                 _ORIGINALS.clear()
