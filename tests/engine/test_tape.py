@@ -370,3 +370,23 @@ def test_a_two_tensor_elementwise_vjp_must_take_the_two_needs() -> None:
     p.vjp(lambda g, out, x, y, nx=None, ny=None: (g * y, g * x))  # accepted
     q = Primitive(SPECS["exp"])
     q.vjp(lambda g, out, x: (g * out,))  # a one-input op: unchanged
+
+
+def test_a_node_holds_its_input_count_when_exact_and_zero_otherwise() -> None:
+    # The scan reads an exact node's arity from the node (no len() per node): Tape.record and
+    # the fast lanes store 1 or 2, a general node 0; each is differentiated as such.
+    x, y = tf.tensor([1.0, 2.0]), tf.tensor([3.0, 4.0])
+    tape = Tape()
+    with tape:
+        tape.watch_all([x, y])
+        a = x * y  # the binary lane: 2
+        b = tf.exp(a)  # the unary lane: 1
+        c = b + tf.ones(3, 1)  # broadcast: general, 0
+        d = tf.Tensor(c.data * 2.0)
+        tape.record(d, "demo2", lambda g, out, c: (g * 2.0,), (tape.id_of(c),), (c.data,), True)
+        s = d.sum()  # general, 0
+    assert [n[6] for n in tape.nodes] == [2, 1, 0, 1, 0]
+    gx, gy = tape.backward(s, [x, y])
+    want = 2.0 * 3.0 * np.exp(x.data * y.data)
+    np.testing.assert_allclose(gx, want * y.data, rtol=1e-6)
+    np.testing.assert_allclose(gy, want * x.data, rtol=1e-6)

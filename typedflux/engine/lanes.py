@@ -123,7 +123,7 @@ def binary(prim: Primitive) -> Entry:
                         vals = tape.vals
                         oid = len(vals)
                         vals.append(out)
-                        tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, True))
+                        tape.nodes.append((name, prim.vjp_fn, oid, (xi, yi), (xd, yd), out, 2))
                         t._tape = tape
                         t._id = oid
                         return t
@@ -226,7 +226,7 @@ def unary(prim: Primitive) -> Entry:
                         vals = tape.vals
                         oid = len(vals)
                         vals.append(out)
-                        tape.nodes.append((name, prim.vjp_fn, oid, (xi,), (xd,), out, True))
+                        tape.nodes.append((name, prim.vjp_fn, oid, (xi,), (xd,), out, 1))
                         t._tape = tape
                         t._id = oid
                         return t

@@ -47,9 +47,9 @@ Array = npt.NDArray[Any]
 
 # One recorded op: (op name, vjp, output id, input ids (-1 = constant), forward args as the
 # VJP receives them, output array, exact), written by Tape.record (the fast lanes inline).
-# ``exact``: every input on the tape has the output's shape and dtype, so the scan skips
-# reductions and casts, and calls a two-input VJP ``vjp(g, out, x, y, need_x, need_y)``.
-Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any, bool]
+# ``exact``: 0, or the input count (1, 2: no len() per node) when each input on the tape has the
+# output's shape and dtype: no reductions or casts, and ``vjp(g, out, x, y, need_x, need_y)``.
+Node = Tuple[str, Optional[Callable[..., Any]], int, Tuple[int, ...], Tuple[Any, ...], Any, int]
 
 
 class TapeError(RuntimeError):
@@ -248,7 +248,7 @@ class Tape:
         oid = len(vals)
         out = t.data
         vals.append(out)
-        self.nodes.append((name, vjp, oid, in_ids, args, out, exact))
+        self.nodes.append((name, vjp, oid, in_ids, args, out, len(in_ids) if exact else 0))
         t._tape = self
         t._id = oid
 
@@ -431,7 +431,7 @@ class Tape:
                     # reduction or cast, the node spelled out (a third of the general path's
                     # cost; two inputs' blocks twice on purpose: a loop costs 6 %). A
                     # two-input VJP is told which inputs take gradients (no needed() read).
-                    if len(args) == 2:
+                    if exact == 2:
                         i, j = in_ids
                         gi, gj = vjp(g, outval, args[0], args[1], i >= 0, j >= 0)  # type: ignore
                     else:
