@@ -319,3 +319,34 @@ def test_arguments_f_cannot_take_are_a_clear_type_error() -> None:
     # An error raised inside f is f's own, unchanged.
     with pytest.raises(TypeError, match="inside f"):
         tf.gradient(lambda x: (_ for _ in ()).throw(TypeError("inside f")), tf.ones(2))
+
+
+def test_one_flat_dict_gets_the_general_paths_structure() -> None:
+    # withgradient's own way for one dict of distinct tensors under plain names gives what
+    # the general walk gives (a dict holding a number too takes that walk): keys in order,
+    # a fresh Tensor per gradient, None for an integer tensor and for one no gradient reaches.
+    w, b, n, u = tf.tensor([1.0, 2.0]), tf.tensor([0.5, -1.0]), tf.tensor([1, 2]), tf.ones(3)
+
+    def f(d: Any) -> Any:
+        return ((d["w"] * d["b"]) * 2.0).sum()
+
+    flat = {"w": w, "b": b, "n": n, "u": u}
+    val, (g,) = tf.withgradient(f, flat)
+    walked = {"w": w, "b": b, "n": n, "u": u, "k": 1.0}
+    val2, (g2,) = tf.withgradient(f, walked)
+    assert val.item() == val2.item() == -3.0
+    assert list(g) == ["w", "b", "n", "u"] and list(g2) == ["w", "b", "n", "u", "k"]
+    for k in ("w", "b"):
+        assert type(g[k]) is tf.Tensor and g[k]._tape is None
+        assert np.array_equal(g[k].numpy(), g2[k].numpy())
+        assert g[k].numpy() is not w.numpy() and g[k].numpy() is not b.numpy()
+    assert g["n"] is g2["n"] is None and g["u"] is g2["u"] is None and g2["k"] is None
+    np.testing.assert_array_equal(g["w"].numpy(), [1.0, -2.0])
+    # The keys are those of the call: one f adds is not in the gradient.
+    (gl,) = tf.gradient(lambda d: d.setdefault("late", tf.ones(1)).sum() + d["w"].sum(),
+                        {"w": w})
+    assert list(gl) == ["w"]
+    # A tensor under two keys keeps the general way: one gradient object in both places.
+    (gt,) = tf.gradient(lambda d: (d["a"] * d["c"]).sum(), {"a": w, "c": w})
+    assert gt["a"] is gt["c"]
+    np.testing.assert_array_equal(gt["a"].numpy(), [2.0, 4.0])

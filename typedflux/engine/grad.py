@@ -12,7 +12,8 @@ outer ``gradient`` (no differentiation through a backward pass).
 
 A model object's walk (which tensors to watch, how to shape its gradient) is cached per object
 and re-checked on every call (:func:`typedflux.engine.plan.plan_of`); lists, tuples and dicts
-passed directly are walked every time.
+passed directly are walked every time (one dict of distinct tensors under plain names, a user
+loop's parameters, by a look at its values).
 
 >>> import typedflux as tf
 >>> tf.gradient(lambda x, y: (x * y).sum(), tf.tensor([1.0, 2.0]), 3.0)
@@ -31,7 +32,7 @@ from typedflux.engine.deferred import deferred
 from typedflux.engine.proven import FOLDS
 from typedflux.engine.tape import Tape
 from typedflux.engine.plan import Plan, plan_of
-from typedflux.engine.tree import mirror, walk
+from typedflux.engine.tree import _flat, mirror, walk
 from typedflux.tensor import AnyTensor, Tensor
 
 __all__ = ["gradient", "withgradient"]
@@ -95,7 +96,18 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
         # One model object (a training step): its cached walk, without the general
         # argument handling (one argument aliases nothing; _plans would give this plan).
         tp = type(args[0])
-        if tp is not Tensor and tp not in _LEAVES and tp not in _WALKED:
+        if tp is dict:
+            d = args[0]
+            if _flat(d):
+                # Distinct tensors under plain names (a user loop's {"w": ..., "b": ...}):
+                # the structure mirror would give (an integer tensor's None, as a tensor's no
+                # gradient reaches) without shells made first (keys read before f runs).
+                ts = list(d.values())
+                if len(set(map(id, ts))) == len(ts):
+                    keys = list(d)
+                    out, arrays = _run(f, args, ts)
+                    return out.detach(), (dict(zip(keys, _wrap_all(arrays))),)
+        elif tp is not Tensor and tp not in _LEAVES and tp not in _WALKED:
             plan = plan_of(args[0])
             if plan is not None:
                 # (A wide layer's weight gradient may come back unmade: engine/deferred.py.)
