@@ -58,3 +58,37 @@ def test_a_named_axis_is_the_run_times(xs: list[int], ys: list[int], hide: list[
         assert err.message.split(" at axis ")[1].split(" ")[0] == truth
     except CannotTell:
         pass
+
+
+def test_a_clash_after_axes_lined_up_with_an_unknown_run_names_no_axis() -> None:
+    # Swin's relative position bias (corpus round7): ``bias[None]`` is Tensor[1, ..., 3] to
+    # the checker, and the run it hides may clash before the last axis.
+    with pytest.raises(CannotTell):
+        broadcast_pair((2, 3, 4, 4), (1, Star(), 3), "add")
+    # At run time the run held (4, 4): axis -3 clashes first.
+    assert _axis((2, 3, 4, 4), (1, 4, 4, 3)) == "-3 (3 vs 4)"
+    # Dims of 1 (they broadcast), or unknown ones, before the last axis leave it the first.
+    assert _axis((1, 1, 4), (Star(), 3)) == "-1 (4 vs 3)"
+    assert _axis((Star(), 24), (UNKNOWN, 16)) == "-1 (24 vs 16)"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=4),
+       st.lists(st.integers(1, 4), min_size=1, max_size=4),
+       st.integers(0, 4))
+def test_a_clash_named_past_an_unknown_run_is_the_run_times(
+        xs: list[int], ys: list[int], hidden: int) -> None:
+    """Hide the first dims of one int shape as a run of unknown length (``Tensor[..., 3]``):
+    a clash named statically is the run time's."""
+    try:
+        broadcast_pair(tuple(xs), tuple(ys), "add")
+        return
+    except ShapeError as err:
+        truth = err.message.split(" at axis ")[1].split(" ")[0]
+    run = (Star(),) + tuple(ys[min(hidden, len(ys)):])
+    try:
+        broadcast_pair(tuple(xs), run, "add")  # type: ignore[arg-type]
+    except ShapeError as err:
+        assert err.message.split(" at axis ")[1].split(" ")[0] == truth
+    except CannotTell:
+        pass

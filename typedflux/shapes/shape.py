@@ -229,7 +229,8 @@ def _undecided(a: Dim, b: Dim, d: Dim) -> bool:
 
 
 def _in_order(
-    pairs: Sequence[Tuple[int, Dim, Dim]], fail: Callable[[int, Dim, Dim], NoReturn]
+    pairs: Sequence[Tuple[int, Dim, Dim]], fail: Callable[[int, Dim, Dim], NoReturn],
+    undecided: bool = False,
 ) -> list[SDim]:
     """Broadcast ``(axis, a, b)`` pairs in the order the run time checks them (the first axis
     first).
@@ -237,10 +238,9 @@ def _in_order(
     A clash is named only when no axis checked before it may clash and the axis counts
     from the end (the run time's count); otherwise the run time could name another axis than
     this one (a symbol's size may make an earlier axis clash), so ``CannotTell`` leaves the
-    result unknown.
+    result unknown. ``undecided``: an axis before these pairs may already clash.
     """
     out: list[SDim] = []
-    undecided = False
     for axis, a, b in pairs:
         d = broadcast_dim(a, b)
         if d is None:
@@ -277,7 +277,14 @@ def _broadcast(
     post_x = x[sx + 1:] if sx is not None else x
     post_y = y[sy + 1:] if sy is not None else y
     k = min(len(post_x), len(post_y))
-    tail = _in_order([(i, x[i], y[i]) for i in range(-k, 0)], fail)  # type: ignore[misc]
+    # The axes before the tail line up with a run of unknown sizes: a dim there may meet one
+    # that clashes before the tail, and the run time names that axis (``Tensor[2, 3, 4, 4]``
+    # and ``Tensor[1, ..., 3]``: the run may make axis -3 clash). Not a 1, which broadcasts,
+    # nor an unknown dim (two unknown dims are taken as equal, as ``_undecided`` does).
+    ahead = [d for d in x[: len(x) - k] + y[: len(y) - k]
+             if not isinstance(d, (Star, Unknown)) and is_one(d) is not True]
+    tail = _in_order([(i, x[i], y[i]) for i in range(-k, 0)], fail,  # type: ignore[misc]
+                     undecided=bool(ahead))
     if sy is None and len(y) <= len(post_x):
         return x[: len(x) - k] + tuple(tail)
     if sx is None and len(x) <= len(post_y):
