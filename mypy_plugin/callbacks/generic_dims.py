@@ -93,14 +93,16 @@ def type_dims(t: Type, info: Optional[TypeInfo] = None
 
 def _unbound(ctx: SigContext) -> Optional[Tuple[CallableType, int]]:
     """The callee's signature as written (a method's class dims not filled in by the
-    receiver) and how many leading parameters the call does not pass (``self``)."""
+    receiver) and how many leading parameters the call does not pass (``self``; a class
+    called, ``Seq(first, second)``, passes none to its ``__init__``)."""
     sig = ctx.default_signature
     defn = sig.definition
     if not isinstance(defn, FuncDef) or not isinstance(defn.type, CallableType):
         return None
     written = defn.type
     skip = len(written.arg_types) - len(sig.arg_types)
-    if skip not in (0, 1) or (skip == 1 and not isinstance(ctx, MethodSigContext)):
+    method = isinstance(ctx, MethodSigContext)
+    if skip not in (0, 1) or (skip == 1 and not method and defn.name != "__init__"):
         return None
     return written, skip
 

@@ -79,3 +79,29 @@ def sized_at_run_time(n: int) -> None:
 chained(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 8)))
 chained_fixed(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 8)))
 sized_at_run_time(3)
+
+
+# -- a generic class built from instances of another (its __init__'s parameters) --------------
+class Pair(Generic[R, C, K]):
+    def __init__(self, first: Matrix[R, C], second: Matrix[C, K]) -> None:
+        self.first = first
+        self.second = second
+
+    def product(self) -> Matrix[R, K]:
+        return self.first.matmul(self.second)
+
+
+Pair(a, b).product()  # at run time: the body fails  # E: Dim "C" differs for "Pair": argument "first" gives C = 4, argument "second" gives C = 3; need one size for C (4 vs 3)  [shape]  # N: R=3, C=4
+reveal_type(Pair(a, a.t()))  # N: Revealed type is "case_generic_class_dims.Pair[Literal[3], Literal[4], Literal[3]]"
+
+
+def paired(x: Matrix[B, N], y: Matrix[B, N]) -> None:
+    Pair(x, y).product()  # at run time: the body fails  # E: Dim "C" differs for "Pair": argument "first" gives C = N, argument "second" gives C = B; need one size for C (N vs B)  [shape]  # N: R=B, C=N
+
+
+def paired_fixed(x: Matrix[B, N], y: Matrix[N, B]) -> Matrix[B, B]:
+    return Pair(x, y).product()
+
+
+paired(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 6)).t().t())
+paired_fixed(Matrix(tf.randn(2, 6)), Matrix(tf.randn(6, 2)))
