@@ -10,7 +10,7 @@ visitors cannot be subclassed here.
 
 from __future__ import annotations
 
-from typing import Callable, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar
+from typing import Callable, Dict, Generic, List, Optional, Sequence, Set, Tuple, TypeVar
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -32,7 +32,9 @@ from mypy.nodes import (
 
 from mypy.traverser import NameAndMemberCollector
 
-__all__ = ["nested", "walk", "PerTree", "assignment_before", "mentions", "methods_of"]
+__all__ = [
+    "nested", "walk", "PerTree", "assignment_before", "mentions", "methods_of", "overridden",
+]
 
 
 def methods_of(cd: ClassDef) -> List[FuncDef]:
@@ -189,3 +191,17 @@ class PerTree(Generic[T]):
             del self.known[next(iter(self.known))]
         self.known[id(tree)] = (tree, tree.defs, found)
         return found
+
+
+def _overrides(tree: MypyFile) -> Set[Tuple[str, str]]:
+    out: Set[Tuple[str, str]] = set()
+    for c in walk(tree.defs):
+        if isinstance(c, ClassDef):
+            for base in c.info.mro[1:]:
+                out.update((base.fullname, n) for n in c.info.names if n in base.names)
+    return out
+
+
+# (class, method) pairs some class of a module deriving from that class redefines: ``self``
+# of that class may be the derived class's instance, running its own method.
+overridden: PerTree[Set[Tuple[str, str]]] = PerTree(_overrides, keep=64)

@@ -72,10 +72,8 @@ from typedflux.shapes.compose import JoinRule
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Shape
 
-__all__ = [
-    "building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH", "Receiver",
-    "run_body", "tensor_shape", "tensor_value",
-]
+__all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH",
+           "Receiver", "run_body", "tensor_shape", "tensor_value"]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
 BODY_CALLS = 8  # the deepest chain of bodies calling one-return functions (beyond: unknown)
@@ -157,25 +155,27 @@ class Receiver:
         raise CannotTell("a method not known")
 
 
-def run_body(env: Dict[int, Any], local: Sequence[Tuple[Var, Any]],
-             ret: Expression) -> Shape:
-    """A straight-line body's output: ``local`` bound in order, then ``ret`` (a tensor);
-    ``env`` maps each parameter's ``Var`` id to a shape (a tensor) or a :class:`Receiver`."""
+def run_body(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]], ret: Expression) -> Any:
+    """A straight-line body's value (a tensor, or a tuple of values): ``local`` bound in
+    order (to a ``Var``, or unpacked to a tuple of them), then ``ret``; ``env`` maps each
+    parameter's ``Var`` id to a value (:func:`tensor_value`, a :class:`Receiver`, a number)."""
     if _BUILDING[0]:
         raise CannotTell("a layer's body is run only on a concrete input")
     if _NESTED[0] >= BODY_CALLS:
         raise CannotTell("functions calling functions too deep (or recursively)")
-    env = {k: _Tensor(tuple(v)) if isinstance(v, tuple) else v for k, v in env.items()}
-    _NESTED[0] += 1
+    env, _NESTED[0] = dict(env), _NESTED[0] + 1
     try:
-        for var, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
-            env[id(var)] = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
-        out = _eval(ret, env, 0)
+        for target, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
+            v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
+            if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
+                if not isinstance(v, tuple) or len(v) != len(target):
+                    raise CannotTell("a value unpacked to another number of names")
+                env.update(zip(map(id, target), v))
+            else:
+                env[id(target)] = v
+        return _eval(ret, env, 0)
     finally:
         _NESTED[0] -= 1
-    if not isinstance(out, _Tensor):
-        raise CannotTell("a body that gives no tensor")
-    return out.shape
 
 
 def tensor_shape(v: Any) -> Shape:
@@ -461,7 +461,6 @@ def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:
     def shape_of(base: Expression) -> Optional[Shape]:
         v = _eval_or_none(base, env, depth)
         return v.shape if isinstance(v, _Tensor) else None
-
     return read_argument(arg, e, shape_of)
 
 

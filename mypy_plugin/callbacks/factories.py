@@ -32,7 +32,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Set, Tuple
+from typing import Any, Callable, List, Optional, Tuple
 
 from mypy.checker import LocalTypeMap
 from mypy.nodes import (
@@ -41,7 +41,6 @@ from mypy.nodes import (
     FUNC_NO_INFO,
     AssignmentStmt,
     CallExpr,
-    ClassDef,
     Decorator,
     MemberExpr,
     MypyFile,
@@ -69,7 +68,7 @@ from mypy_plugin.flow_chains import construction_check as chain_construction_che
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NotStatic, evaluate
-from mypy_plugin.statements import PerTree, walk
+from mypy_plugin.statements import overridden
 from mypy_plugin.values import NotStatic, static_int
 
 __all__ = ["factory_result", "DEPTH"]
@@ -141,22 +140,9 @@ def _callee(ctx: Any, call: CallExpr) -> Optional[Tuple[FuncDef, int]]:
         return None
     tree = getattr(ctx.api, "tree", None)
     if not exact and isinstance(tree, MypyFile) and (receiver.type.fullname, name) in \
-            _overridden(tree):
+            overridden(tree):
         return None  # (``self`` may be a derived class's instance, with its own method)
     return method, 0 if method.is_static else 1
-
-
-def _overrides(tree: MypyFile) -> Set[Tuple[str, str]]:
-    """(class, method) pairs some class of ``tree`` deriving from that class redefines."""
-    out: Set[Tuple[str, str]] = set()
-    for c in walk(tree.defs):
-        if isinstance(c, ClassDef):
-            for base in c.info.mro[1:]:
-                out.update((base.fullname, n) for n in c.info.names if n in base.names)
-    return out
-
-
-_overridden: PerTree[Set[Tuple[str, str]]] = PerTree(_overrides, keep=64)
 
 
 def factory_result(ctx: Any) -> Optional[Type]:

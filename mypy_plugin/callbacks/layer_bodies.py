@@ -11,16 +11,18 @@ Flux's idea is that any callable is a layer, and model code writes its own block
             return self.down(self.up(x))
 
 The annotation names no shape, so the signature says nothing. When the body is straight-line
-(locals bound once each, and ``for layer in self.layers: x = layer(x)`` loops of such lines,
-then one ``return``) and every value in it is known — the inputs, the layers and tensors the
-instance holds (by their declared types: ``self.up`` is a ``Dense[64, 256]``; or what its
-``__init__`` built, for an instance traced to the call that built it: flow_instances.py,
-which alone knows a list's layers), numbers, ops with rules (``bodies.py`` evaluates it) —
-the output is what the body gives for the inputs: a call ``block(x)`` (or ``net(a, b)``) is
-typed by it, a mismatch in it is reported at the call (where the run time raises), and in a
-``Chain`` the block is a layer with that rule (checked where the Chain is called, like a
-lambda). Anything else (a ``while``, a condition, a method of the instance, an attribute of
-no known type, a list not known) leaves mypy's type.
+(locals bound once each, or unpacked from a tuple: ``mu, logvar = self.encode(x)``, and
+``for layer in self.layers: x = layer(x)`` loops of such lines, then one ``return``) and
+every value in it is known — the inputs, the layers and tensors the instance holds (by their
+declared types: ``self.up`` is a ``Dense[64, 256]``; or what its ``__init__`` built, for an
+instance traced to the call that built it: flow_instances.py, which alone knows a list's
+layers), numbers, ops with rules (``bodies.py`` evaluates it), the instance's own methods
+with bare parameters and such bodies (``self.encode(x)``, run on their arguments as at run
+time) — the output is what the body gives for the inputs: a call ``block(x)`` (or ``net(a,
+b)``) is typed by it (a tuple of tensors too), a mismatch in it is reported at the call
+(where the run time raises), and in a ``Chain`` the block is a layer with that rule (checked
+where the Chain is called, like a lambda). Anything else (a ``while``, a condition, a
+decorated method, an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -30,7 +32,9 @@ True
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import (
+    Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union,
+)
 
 from mypy.nodes import (
     ARG_POS,
@@ -41,28 +45,34 @@ from mypy.nodes import (
     ForStmt,
     FuncDef,
     MemberExpr,
+    MypyFile,
     NameExpr,
     RefExpr,
     ReturnStmt,
     Statement,
     StrExpr,
+    TupleExpr,
     Var,
 )
 from mypy.subtypes import find_member
-from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
+from mypy.types import (
+    AnyType, CallableType, Instance, TupleType, Type, TypeOfAny, get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_instances import construction_of, instance_attributes
 from mypy_plugin.flow_values import Item, Seq
+from mypy_plugin.statements import overridden
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
 __all__ = ["user_layer_rule", "user_layer_call", "traced_layers", "traced_chain_items"]
 
 
-_Step = Union[Tuple[Var, Expression], Tuple[Var, str, List[Tuple[Var, Expression]]]]
+_Target = Union[Var, Tuple[Var, ...]]  # a name, or names a tuple is unpacked to
+_Step = Union[Tuple[_Target, Expression], Tuple[Var, str, List[Tuple[_Target, Expression]]]]
 
 
 def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
@@ -93,17 +103,23 @@ def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
     return local, stmts[-1].expr
 
 
-def _assignment(s: Statement) -> Optional[Tuple[Var, Expression]]:
-    if isinstance(s, AssignmentStmt) and len(s.lvalues) == 1 and s.type is None \
-            and isinstance(s.lvalues[0], NameExpr) and isinstance(s.lvalues[0].node, Var):
-        return s.lvalues[0].node, s.rvalue
+def _assignment(s: Statement) -> Optional[Tuple[_Target, Expression]]:
+    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
+        return None
+    target = s.lvalues[0]
+    if isinstance(target, NameExpr) and isinstance(target.node, Var):
+        return target.node, s.rvalue
+    if isinstance(target, TupleExpr) and target.items and all(
+            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
+        return tuple(i.node for i in target.items if isinstance(i, NameExpr) and
+                     isinstance(i.node, Var)), s.rvalue
     return None
 
 
-def _unrolled(steps: List[_Step], known: Dict[str, Any]) -> List[Tuple[Var, Any]]:
+def _unrolled(steps: List[_Step], known: Dict[str, Any]) -> List[Tuple[_Target, Any]]:
     """The steps with each loop over a list the instance is known to hold unrolled: its
     variable bound to each layer in turn (CannotTell when the list is not known)."""
-    out: List[Tuple[Var, Any]] = []
+    out: List[Tuple[_Target, Any]] = []
     for step in steps:
         if len(step) == 2:
             out.append(step)
@@ -142,21 +158,51 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
     if attrs is None:
         hit = _KNOWN.get(id(t))
         attrs = hit[1] if hit is not None and hit[0] is t else None
-    body = _body_rule(t, 1, attrs)
+    # Its own methods are followed when the instance is traced to its construction (its
+    # class is known exactly: no derived class's method runs instead).
+    body = _body_rule(t, 1, attrs, frozenset() if attrs is not None else None)
     if body is None:
         return None
-    return lambda x: body([x])
+
+    def rule(x: Shape) -> Shape:
+        out = body([x])
+        if isinstance(out, list):
+            raise CannotTell("a layer that gives several tensors")
+        return out
+
+    return rule
 
 
-def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]]
-               ) -> Optional[Callable[[Sequence[Shape]], Shape]]:
-    """The rule of such a ``__call__`` taking ``inputs`` tensors."""
+def _plain_method(method: Any) -> bool:
+    return isinstance(method, FuncDef) and not (
+        method.is_decorated or method.is_generator or method.is_coroutine or method.is_static
+        or method.is_class)
+
+
+def _bare(t: Type) -> bool:
+    """A parameter type that names no shape (unannotated, or a bare ``Tensor``)."""
+    p = get_proper_type(t)
+    return isinstance(p, AnyType) or (translate.is_tensor(p) and translate.tensor_pattern(p) is None)
+
+
+def _outputs(v: Any) -> Union[Shape, List[Shape]]:
+    """A body's value as a shape, or a list of shapes for a tuple of tensors."""
+    if isinstance(v, tuple):
+        return [tensor_shape(i) for i in v]
+    return tensor_shape(v)
+
+
+def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
+               skipped: Optional[FrozenSet[str]]
+               ) -> Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]]:
+    """The rule of such a ``__call__`` taking ``inputs`` tensors (a list of shapes: it
+    returns a tuple of tensors). ``skipped``: the instance's own methods not followed (a
+    derived class may redefine them; None: none followed)."""
     p = get_proper_type(t)
     if not isinstance(p, Instance) or p.args or p.type.fullname.startswith("typedflux."):
         return None  # (a generic class: its dims' names are not the caller's)
     method = p.type.get_method("__call__")
-    if not isinstance(method, FuncDef) or method.is_decorated or method.is_generator \
-            or method.is_coroutine or method.is_static or method.is_class:
+    if not isinstance(method, FuncDef) or not _plain_method(method):
         return None
     try:
         arguments, kinds = method.arguments, method.arg_kinds
@@ -165,29 +211,20 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]]
     if len(arguments) != inputs + 1 or any(k != ARG_POS for k in kinds):
         return None
     sig = method.type
-    if isinstance(sig, CallableType):
-        for x_type in map(get_proper_type, sig.arg_types[1:]):
-            if not (isinstance(x_type, AnyType) or (translate.is_tensor(x_type)
-                                                    and translate.tensor_pattern(x_type) is None)):
-                return None  # a shaped parameter: its signature is its rule (chain_items.py)
+    if isinstance(sig, CallableType) and not all(map(_bare, sig.arg_types[1:])):
+        return None  # a shaped parameter: its signature is its rule (chain_items.py)
     body = _straight(method)
     if body is None:
         return None
-    local, ret = body
-    self_var, x_vars = arguments[0].variable, [a.variable for a in arguments[1:]]
     instance = p
 
-    def run(xs: Sequence[Shape], known: Optional[Dict[str, Any]]) -> Shape:
-        env: Dict[int, Any] = {id(self_var): _Self(instance, known)}
-        env.update({id(v): tuple(x) for v, x in zip(x_vars, xs)})
-        return run_body(env, _unrolled(local, known or {}), ret)
-
-    def rule(xs: Sequence[Shape]) -> Shape:
+    def rule(xs: Sequence[Shape]) -> Union[Shape, List[Shape]]:
         try:
-            return run(xs, attrs)
+            return _outputs(_Self(instance, attrs, skipped).run(
+                method, body, map(tensor_value, xs)))
         except ShapeError:
             try:
-                run([(translate.Star(None),)] * inputs, None)
+                _Self(instance, None, skipped, declared=True).run(method, body, [_ANY] * inputs)
             except ShapeError:
                 # It fails for any input with the declared attributes: mypy reports it in
                 # the body already (checked with its bare annotations); a call adds nothing.
@@ -199,13 +236,39 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]]
     return rule
 
 
+_ANY = tensor_value((translate.Star(None),))  # a tensor of any shape (a bare ``Tensor``)
+
+
+def _declared(t: Type) -> Any:
+    """The value a method's declared result stands for in mypy's check of the body that
+    calls it: a tensor of any shape (or a tuple of them)."""
+    p = get_proper_type(t)
+    if isinstance(p, TupleType):
+        return tuple(map(_declared, p.items))
+    if _bare(p):
+        return _ANY
+    raise CannotTell("a method whose declared result is not read here")
+
+
 class _Self(Receiver):
     """The instance a user layer's body reads: what its attributes are declared as, or
-    known to hold (``known``: an instance traced to the call that built it)."""
+    known to hold (``known``: an instance traced to the call that built it). ``declared``:
+    the body as mypy checks it, a call of the instance's own method typed by its signature
+    (its body is checked with its parameters' declared types)."""
 
-    def __init__(self, instance: Instance, known: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, instance: Instance, known: Optional[Dict[str, Any]] = None,
+                 skipped: Optional[FrozenSet[str]] = None, declared: bool = False) -> None:
         self.instance = instance
         self.known = known or {}
+        self.skipped = skipped
+        self.declared = declared
+
+    def run(self, method: FuncDef, body: Tuple[List[_Step], Expression], args: Any) -> Any:
+        """``method``'s straight-line ``body`` on this instance and ``args`` (values)."""
+        local, ret = body
+        env: Dict[int, Any] = {id(method.arguments[0].variable): self}
+        env.update((id(a.variable), v) for a, v in zip(method.arguments[1:], args))
+        return run_body(env, _unrolled(local, self.known), ret)
 
     def _type(self, name: str) -> Optional[Type]:
         v = self.known.get(name)
@@ -234,6 +297,11 @@ class _Self(Receiver):
     def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
+        method = None if name in self.known else self.instance.type.get_method(name)
+        if method is not None and (self.skipped is None or name in self.skipped):
+            raise CannotTell("a method a derived class may redefine")
+        if isinstance(method, FuncDef) and _plain_method(method):
+            return self._method_call(method, args, kinds)  # ``self.encode(x)``
         if len(args) != 1 or kinds != [ARG_POS]:
             raise CannotTell("a held layer called with other than one tensor")
         t = self._type(name)
@@ -241,6 +309,27 @@ class _Self(Receiver):
         if item is None:
             raise CannotTell("an attribute that is not a layer with a rule")
         return tensor_value(tuple(item.call([tensor_shape(args[0])])))
+
+    def _method_call(self, method: FuncDef, args: List[Any], kinds: List[Any]) -> Any:
+        """``self.encode(x)``: the instance's own method with plain parameters and a
+        straight-line body runs on the arguments, as at run time."""
+        try:
+            params = method.arguments[1:]
+        except AttributeError:  # (read from mypy's cache: no body)
+            raise CannotTell("a method with no body here") from None
+        sig = method.type
+        body = _straight(method)
+        if body is None or not isinstance(sig, CallableType) or len(params) != len(args) \
+                or any(k != ARG_POS for k in kinds + method.arg_kinds[1:]) \
+                or not all(map(_bare, sig.arg_types[1:])):
+            raise CannotTell("a method not read here")
+        if not self.declared:
+            return self.run(method, body, args)
+        try:  # (an error the body gives for any input: mypy reports it in the method)
+            self.run(method, body, [_ANY] * len(args))
+        except CannotTell:
+            pass
+        return _declared(sig.ret_type)
 
 
 # Layer types of a Chain being checked -> what the construction written for them in the
@@ -295,6 +384,20 @@ def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expr
     return list(built.args)
 
 
+def _skipped(api: Any, call: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
+    """The methods of ``receiver``'s class a call's body may not follow: none when the
+    instance is traced to its class's own construction, else those a class of the module
+    deriving from it redefines (None: not known)."""
+    built = construction_of(api, call.callee) if isinstance(call, CallExpr) else None
+    if built is not None and isinstance(built.callee, RefExpr) and \
+            built.callee.node is receiver.type:
+        return frozenset()
+    tree = getattr(api, "tree", None)
+    if not isinstance(tree, MypyFile):
+        return None
+    return frozenset(n for c, n in overridden(tree) if c == receiver.type.fullname)
+
+
 def user_layer_call(ctx: Any) -> Optional[Type]:
     """``block(x)`` (or ``net(a, b)``) of such a layer with known inputs: the body's output
     type; a mismatch in the body is reported at the call. None: mypy's type."""
@@ -304,7 +407,7 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
         return None
     call = getattr(ctx, "context", None)
     attrs = instance_attributes(ctx.api, call.callee) if isinstance(call, CallExpr) else None
-    rule = _body_rule(receiver, len(ctx.arg_types), attrs)
+    rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, call, receiver))
     if rule is None:
         return None
     names = translate.Names()
@@ -321,7 +424,17 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
         report_shape_error(ctx.api, err, ctx.context)
         return None
     any_type = AnyType(TypeOfAny.special_form)
-    return translate.type_of_shape(
-        out, template, names, ctx.api.named_generic_type("builtins.int", []),
-        ctx.api.named_generic_type("builtins.str", []),
-        ctx.api.named_generic_type("builtins.tuple", [any_type]))
+    tuple_type = ctx.api.named_generic_type("builtins.tuple", [any_type])
+
+    def typed(shape: Shape) -> Type:
+        return translate.type_of_shape(
+            shape, template, names, ctx.api.named_generic_type("builtins.int", []),
+            ctx.api.named_generic_type("builtins.str", []), tuple_type)
+
+    if not isinstance(out, list):
+        return typed(out)
+    declared = get_proper_type(ctx.default_return_type)  # ``-> Tuple[Tensor, Tensor]``
+    if isinstance(declared, TupleType) and len(declared.items) == len(out) and all(
+            translate.is_tensor(get_proper_type(i)) for i in declared.items):
+        return declared.copy_modified(items=[typed(o) for o in out])
+    return None

@@ -130,8 +130,9 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     # Raised in a lambda's or a one-return def's body: mypy evaluates such a body where the
     # layer or container holding it is called, so the error belongs to that call's line too;
     # so does one raised in a model's ``__init__`` or ``__call__`` that mypy runs on the
-    # values of the call that builds or calls it (mypy_plugin/flow_instances.py).
-    bodies = _body_functions(tree) | {"__init__", "__call__"}
+    # values of the call that builds or calls it (mypy_plugin/flow_instances.py), or in a
+    # method ``__call__`` calls on ``self`` (``self.encode(x)``: layer_bodies.py runs it).
+    bodies = _body_functions(tree) | _call_methods(tree) | {"__init__", "__call__"}
     i = len(frames) - 1
     while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
         i -= 1
@@ -140,6 +141,25 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     if err.message.startswith("Return shape "):
         lines = _return_lines(tree, _checked_function(err)) or lines
     return lines
+
+
+def _call_methods(tree: ast.Module) -> Set[str]:
+    # Names of the methods a class's ``__call__`` calls as ``self.name(...)``, and those
+    # they call so in turn.
+    out: Set[str] = set()
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        methods = {f.name: f for f in cls.body if isinstance(f, ast.FunctionDef)}
+        todo = ["__call__"] if "__call__" in methods else []
+        while todo:
+            for node in ast.walk(methods[todo.pop()]):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                        isinstance(node.func.value, ast.Name) and node.func.value.id == "self" \
+                        and node.func.attr in methods and node.func.attr not in out:
+                    out.add(node.func.attr)
+                    todo.append(node.func.attr)
+    return out
 
 
 def _body_functions(tree: ast.Module) -> Set[str]:

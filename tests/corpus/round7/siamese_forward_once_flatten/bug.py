@@ -19,5 +19,5 @@ class Siamese:
         return self.forward_once(a), self.forward_once(b)
 
 
-ea, eb = Siamese()(tf.randn(2, 1, 8, 8), tf.randn(2, 1, 8, 8))  # BUG[gap flow: a bare __call__ that calls the instance's own method (self.forward_once) is unknown]
+ea, eb = Siamese()(tf.randn(2, 1, 8, 8), tf.randn(2, 1, 8, 8))  # BUG  # E: Dense(256 => 16) expects input Tensor[..., 256], got Tensor[2, 64]; need size 256 at axis -1 (got 64)  [shape]
 print(tf.losses.siamese_contrastive_loss(((ea - eb) ** 2).sum(axis=1), tf.tensor([0.0, 1.0])).item())
