@@ -14,12 +14,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.checker import LocalTypeMap
-from mypy.nodes import Expression, Var
+from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, Var
+from mypy.server.subexpr import get_subexpressions
 from mypy.types import AnyType, LiteralType, TupleType, Type, TypeOfAny
 
 from mypy_plugin.flow_values import Env, Item, Seq
 
-__all__ = ["typed", "as_type", "ACTIVE"]
+__all__ = ["typed", "as_type", "ACTIVE", "partial_self_call"]
 
 _VALUE_CHECKS = frozenset({"comparison-overlap", "redundant-expr", "unreachable", "truthy-bool",
                            "redundant-cast", "possibly-undefined"})
@@ -58,6 +59,8 @@ def as_type(chk: Any, v: Any) -> Optional[Type]:
 def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]:
     """mypy's type of ``e`` with every name of ``env`` that holds a value typed as it
     (``Literal[256]``), and the messages that inference gave (held back, not reported)."""
+    if partial_self_call(chk, e):
+        return None, []
     bound: List[Tuple[Var, Optional[Type]]] = []
     for var, v in env.items():
         t = as_type(chk, v)
@@ -94,3 +97,26 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
     # ``Literal[32]`` under --strict-equality): those say nothing of the result.
     return result, [e for e in watcher.filtered_errors()
                     if getattr(e.code, "code", None) not in _VALUE_CHECKS]
+
+
+def partial_self_call(chk: Any, e: Expression) -> bool:
+    """Whether ``e`` calls a method of an attribute of ``self`` (``self.cache.get(k)``) while mypy
+    checks no function (a construction at module level runs a method's body): mypy's
+    inference of such a call looks for a partial type in the enclosing class of the current
+    function and asserts there is one, a crash; such an ``e`` is not typed here.
+
+    >>> partial_self_call(None, Expression())
+    False
+    """
+    scope = getattr(chk, "scope", None)
+    if scope is None or scope.current_function() is not None:
+        return False
+    for sub in get_subexpressions(e):
+        if isinstance(sub, CallExpr) and isinstance(sub.callee, MemberExpr):
+            ref = sub.callee.expr
+            if isinstance(ref, IndexExpr):
+                ref = ref.base
+            if isinstance(ref, MemberExpr) and isinstance(ref.expr, NameExpr) and \
+                    isinstance(ref.expr.node, Var) and ref.expr.node.is_self:
+                return True
+    return False

@@ -67,6 +67,7 @@ from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_chains import construction_check as chain_construction_check
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
+from mypy_plugin.flow_typed import partial_self_call
 from mypy_plugin.flow_values import NotStatic, evaluate
 from mypy_plugin.statements import overridden
 from mypy_plugin.values import NotStatic, static_int
@@ -218,12 +219,15 @@ def _data(chk: Any, e: Expression, t: Type) -> Any:
     return evaluate(e, {}, lambda x: outer_value(chk, x), set())
 
 
-def _straight(chk: Any, body: Tuple[List[AssignmentStmt], Expression]) -> Tuple[Type, List[Any]]:
+def _straight(chk: Any, body: Tuple[List[AssignmentStmt], Expression]
+              ) -> Optional[Tuple[Type, List[Any]]]:
     """Straight-line locals, in order, as the run does; then the returned expression."""
+    assigns, expr = body
+    if any(partial_self_call(chk, e) for e in [s.rvalue for s in assigns] + [expr]):
+        return None  # (mypy would crash on it here: flow_typed.partial_self_call)
     bound: List[Tuple[Var, Optional[Type]]] = []
     try:
         with chk.msg.filter_errors(save_filtered_errors=True) as watcher:
-            assigns, expr = body
             for stmt in assigns:
                 target = stmt.lvalues[0]
                 assert isinstance(target, NameExpr) and isinstance(target.node, Var)
