@@ -105,7 +105,8 @@ def partial_self_call(chk: Any, e: Expression) -> bool:
     inference of such a call looks for a partial type in the enclosing class of the current
     function and asserts there is one, a crash; such an ``e`` is not typed here.
 
-    >>> partial_self_call(None, Expression())
+    >>> from mypy.nodes import IntExpr
+    >>> partial_self_call(None, IntExpr(1))
     False
     """
     scope = getattr(chk, "scope", None)
