@@ -77,6 +77,8 @@ class FoldedCheck:
             if g is None:
                 a, b = next(pairs)
                 g = np.matmul(a, b)
+                if p is not None and g.shape != p.shape:  # x.T @ g: an F-ordered weight's .T
+                    g = g.T
             full.append((name, p, g))
         return self.check(state, full, *args)
 
@@ -106,7 +108,8 @@ class FoldedCheck:
                 ns += a.size
             else:
                 # (vdot warns of no overflow and conjugates: a complex array's sum is real.)
-                q += float(_vdot(a, a).real)
+                # (In memory order: vdot would copy a Fortran-ordered array.)
+                q += float((_vdot(a, a) if a.flags.c_contiguous else _vdot(a.T, a.T)).real)
                 nq += a.nbytes  # (at least its number of real terms, complex included)
             half = half or a.itemsize < 4
         return _verdict(s, ns, q, nq, half, limit, k)

@@ -47,17 +47,29 @@ _FINITE_STEP = state_module._finite_step.__wrapped__  # type: ignore[attr-define
 
 def _producer(steps: List[Step], i: int, g: Var, check: Optional[int] = None) -> Optional[int]:
     # The step that computed g (the finite check reading it aside): a plain
-    # np.matmul(a, b, out=(g,)).
+    # np.matmul(a, b, out=(g,)), or out=(g.T,) (a Fortran-ordered Dense weight's gradient:
+    # ops/kernels/dense.py weight_grad).
     for j in range(i - 1, -1, -1):
         s = steps[j]
         if j == check and _checked_as_gradient(s, g):
             continue
         if g.root().n in _roots(s):
             if (s.fn is np.matmul and len(s.args) == 2 and set(s.kwargs) == {"out"}
-                    and s.kwargs["out"] == (g,)):
+                    and (s.kwargs["out"] == (g,) or _into_transpose(s, g))):
                 return j
             return None
     return None
+
+
+def _into_transpose(s: Step, g: Var) -> bool:
+    # Whether the step writes its result into the whole transpose of the 2-D value g.
+    out = s.kwargs["out"]
+    if len(out) != 1 or not isinstance(out[0], Var) or out[0].base is not g or g.base is not None:
+        return False
+    va, ga = out[0].arr, g.arr
+    return bool(va.ndim == 2 and ga.ndim == 2 and va.shape == ga.shape[::-1]
+                and va.strides == ga.strides[::-1]
+                and va.__array_interface__["data"][0] == ga.__array_interface__["data"][0])
 
 
 def fold_updates(steps: List[Step], outputs: List[Var]) -> List[Step]:
@@ -104,6 +116,7 @@ def _foldable(steps: List[Step], i: int, kept: set[int], check: Optional[int]
     j = _producer(steps, i, g, check)
     if j is None:
         return None
+    t = _into_transpose(steps[j], g)  # p.T += alpha * a @ b: p Fortran-ordered, a Dense weight
     a, b = steps[j].args
     if not (isinstance(a, Var) and isinstance(b, Var)):
         return None
@@ -118,8 +131,8 @@ def _foldable(steps: List[Step], i: int, kept: set[int], check: Optional[int]
             return None  # something else reads the gradient
         if j < k < i and any(w.root().n in ab for w in s.writes):
             return None  # an operand changes before the update
-    call = blas.Gemm.prepare(alpha, a.arr, b.arr, 1.0, p.arr)
-    if call is None or not _same_bits(alpha, a.arr, b.arr, p.arr, call):
+    call = blas.Gemm.prepare(alpha, a.arr, b.arr, 1.0, p.arr, t)
+    if call is None or not _same_bits(alpha, a.arr, b.arr, p.arr, call, t):
         return None
     return j, g, a, b, call
 
@@ -193,12 +206,13 @@ def _constant(v: Var, written: set[int]) -> bool:
 
 
 
-def _same_bits(alpha: float, a: Any, b: Any, p: Any, call: blas.Gemm) -> bool:
-    # The eager pair and the folded GEMM on copies of the parameter, with the recording's
-    # operands: the rewrite stands only if they agree bit for bit.
-    want = p.copy()
-    if not _AXPY(alpha, np.matmul(a, b), want):
+def _same_bits(alpha: float, a: Any, b: Any, p: Any, call: blas.Gemm, t: bool) -> bool:
+    # The eager pair and the folded GEMM on copies of the parameter (in its layout), with
+    # the recording's operands: the rewrite stands only if they agree bit for bit.
+    want = p.copy(order="K")
+    product = np.matmul(a, b)
+    if not _AXPY(alpha, product.T if t else product, want):
         return False
-    got = p.copy()
+    got = p.copy(order="K")
     call(a, b, got)
     return bool(np.array_equal(want, got))

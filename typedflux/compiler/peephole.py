@@ -21,7 +21,7 @@ otherwise, are not when their allocation reused memory: the MLP's [256, 256] ReL
 other processes shared the caches (benchmarks/PROFILE.md), so they are replaced as well.
 
 A transposing copy of arithmetic's result (the dense kernel's ``(w @ x.T).T.copy()`` for a
-small batch, the loss's column-major copy of the logits) is a prepared BLAS ``omatcopy`` (:class:`~typedflux.optimise.blas.Transpose`,
+small batch and a weight given in C order, the loss's column-major copy of the logits) is a prepared BLAS ``omatcopy`` (:class:`~typedflux.optimise.blas.Transpose`,
 ~2.5x faster than numpy's copy): it multiplies by 1, which keeps every bit of every value
 arithmetic can produce (its NaNs are quiet), checked once per dtype.
 

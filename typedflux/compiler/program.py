@@ -154,7 +154,7 @@ def _rebound(step: Step) -> Step:
     fn = step.fn
     if isinstance(fn, Gemm):
         a, b, c = step.args
-        again = Gemm.prepare(fn.args[6], a.arr, b.arr, fn.args[11], c.arr)
+        again = Gemm.prepare(fn.args[6], a.arr, b.arr, fn.args[11], c.arr, fn.transposed)
         if again is not None:
             return Step(again, step.args, step.kwargs, step.bind, step.writes)
     if isinstance(fn, FoldedCheck) and not step.kwargs:

@@ -35,6 +35,7 @@ import threading
 from typing import Any, Optional
 
 from typedflux.engine.proven import prove
+from typedflux.ops.kernels.dense import weight_grad
 from typedflux.tensor import Tensor
 
 __all__ = ["DeferredTensor", "Factors", "deferred", "factors", "product", "spend"]
@@ -47,21 +48,24 @@ _get, _set = _SLOT.__get__, _SLOT.__set__
 _LOCK = threading.Lock()
 
 
-def product(g2: Any, x2: Any) -> Any:
-    """The weight gradient from its factors, as the Dense VJP makes it (``g2.T @ x2``): the
-    one expression every path that gives up a fold uses, so all of them give the same bits.
+def product(g2: Any, x2: Any, transposed: bool = False) -> Any:
+    """The weight gradient from its factors, as the Dense VJP makes it (``g2.T @ x2``, or
+    ``x2.T @ g2`` into a Fortran-ordered array for a Fortran-ordered weight:
+    ``ops/kernels/dense.py`` weight_grad): the one expression every path that gives up a
+    fold uses, so all of them give the same bits.
 
     >>> import numpy as np
-    >>> product(np.ones((2, 3)), np.ones((2, 4))).shape
-    (3, 4)
+    >>> product(np.ones((2, 3)), np.ones((2, 4)), True).flags.f_contiguous
+    True
     """
-    return g2.T @ x2
+    return weight_grad(g2, x2, transposed)
 
 
 class Factors:
     """What a :class:`DeferredTensor` holds until it is read: the factors ``g2`` and ``x2``
-    (owned: nothing else writes them), the proof's bound on the product's entries, and
-    whether the proof is still unused (``fresh``: the product is made proven and read-only
+    (owned: nothing else writes them), the proof's bound on the product's entries, whether
+    the product is made in a Fortran-ordered weight's layout (``transposed``), and whether
+    the proof is still unused (``fresh``: the product is made proven and read-only
     as the backward makes it; after ``update`` has used the proof, as a plain array, as
     ``update`` leaves a proven gradient).
 
@@ -70,12 +74,13 @@ class Factors:
     (3, 4)
     """
 
-    __slots__ = ("g2", "x2", "bound", "fresh")
+    __slots__ = ("g2", "x2", "bound", "transposed", "fresh")
 
-    def __init__(self, g2: Any, x2: Any, bound: float) -> None:
+    def __init__(self, g2: Any, x2: Any, bound: float, transposed: bool = False) -> None:
         self.g2 = g2
         self.x2 = x2
         self.bound = bound
+        self.transposed = transposed
         self.fresh = True
 
     @property
@@ -92,7 +97,7 @@ def _made(t: Any) -> Any:
     with _LOCK:
         v = _get(t)
         if type(v) is Factors:
-            arr = product(v.g2, v.x2)
+            arr = product(v.g2, v.x2, v.transposed)
             if v.fresh:
                 prove(arr, v.bound)  # (as the unfolded backward's prove_linear leaves it)
             _set(t, arr)
@@ -124,17 +129,17 @@ class DeferredTensor(Tensor):  # type: ignore[type-arg, unused-ignore]
     data = property(_made, _assign)
 
 
-def deferred(g2: Any, x2: Any, bound: float) -> DeferredTensor:
+def deferred(g2: Any, x2: Any, bound: float, transposed: bool = False) -> DeferredTensor:
     """A :class:`DeferredTensor` for the product ``g2.T @ x2`` whose entries ``bound``
-    bounds (proven: below the dtype's largest number); ``g2`` and ``x2`` must be arrays no
-    one else holds or writes.
+    bounds (proven: below the dtype's largest number), made as :func:`product` makes it;
+    ``g2`` and ``x2`` must be arrays no one else holds or writes.
 
     >>> import numpy as np
     >>> deferred(np.ones((1, 2)), np.ones((1, 3)), 2.5).data.shape
     (2, 3)
     """
     t: DeferredTensor = Tensor.__new__(DeferredTensor)
-    _set(t, Factors(g2, x2, bound))
+    _set(t, Factors(g2, x2, bound, transposed))
     t._tape = None
     return t
 

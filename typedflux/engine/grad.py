@@ -111,12 +111,12 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
             plan = plan_of(args[0])
             if plan is not None:
                 # (A wide layer's weight gradient may come back unmade: engine/deferred.py.)
-                left: Dict[int, Tuple[Any, Any, float]] = {}
+                left: Dict[int, Tuple[Any, Any, float, bool]] = {}
                 out, arrays = _run(f, args, plan.watch, left)
                 wrapped = _wrap_all(arrays)
                 if left:
-                    for k, (g2, x2, limit) in left.items():
-                        wrapped[k] = deferred(g2, x2, limit)
+                    for k, (g2, x2, limit, fortran) in left.items():
+                        wrapped[k] = deferred(g2, x2, limit, fortran)
                 return out.detach(), (plan.build(wrapped),)
     args = _own_arguments(args)
     plans = _plans(args)
@@ -158,7 +158,7 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
 
 def _run(
     f: Callable[..., Any], args: Tuple[Any, ...], leaves: Sequence[AnyTensor],
-    left: Optional[Dict[int, Tuple[Any, Any, float]]] = None,
+    left: Optional[Dict[int, Tuple[Any, Any, float, bool]]] = None,
 ) -> Tuple[Any, List[Optional[Any]]]:
     # On a new tape: the leaves are watched (their gradients are wanted in this order),
     # f(*args) runs, and one backward scan gives the loss and those gradients. The tape is

@@ -63,7 +63,7 @@ import numpy as np
 
 __all__ = ["sq_norm", "bound", "norm_bound", "asum_bound", "asum_products", "prove", "prove_linear",
            "proven", "proven_bound", "leave_linear", "LARGEST", "PROOFS", "VDOT", "FOLDS",
-           "FOLDABLE"]
+           "FOLDABLE", "sumsq"]
 
 _ndarray = np.ndarray
 #: ``np.vdot`` without its ``__array_function__`` dispatch (~0.15 us a call), for the finite
@@ -124,7 +124,18 @@ def sq_norm(a: Any) -> float:
     if dt is not _F32 and dt is not _F64:
         return _inf
     # NaN and infinities propagate through the squares and their sum (no term is negative).
-    return float(_vdot(a, a))
+    return float(sumsq(a))
+
+
+def sumsq(a: Any) -> Any:
+    """``vdot(a, a)`` (numpy's scalar) with ``a`` read in its memory order: numpy's vdot
+    copies an array that is not C-contiguous, and a Dense weight and its gradient are
+    Fortran-ordered (their transposes are C-contiguous).
+
+    >>> float(sumsq(np.ones((2, 3), np.float32, order="F")))
+    6.0
+    """
+    return _vdot(a, a) if a.flags.c_contiguous else _vdot(a.T, a.T)
 
 
 def bound(sa: float, na: int, sb: float, nb: int, k: int, dtype: Any) -> float:
@@ -223,12 +234,17 @@ def prove_linear(gw: Any, g: Any, x: Any, rows: int) -> bool:
     return True
 
 
+# A weight gradient left unmade: (g2, x2, bound, whether it is made as (x2.T @ g2).T).
+Left = Tuple[Any, Any, float, bool]
+
+
 class _Folds(threading.local):
     # Per thread: ``tape`` is set by withgradient while its backward scan runs: (the ids of
     # the leaves it asked for, the tape's nodes, and a dict it reads after the scan: position
-    # in those ids -> (g2, x2, bound) of a weight gradient left unmade: leave_linear).
+    # in those ids -> (g2, x2, bound, transposed) of a weight gradient left unmade:
+    # leave_linear).
     def __init__(self) -> None:
-        self.tape: Optional[Tuple[List[int], List[Any], Dict[int, Tuple[Any, Any, float]]]] = None
+        self.tape: Optional[Tuple[List[int], List[Any], Dict[int, Left]]] = None
 
 
 #: withgradient's backward scan in this thread, for :func:`leave_linear`.
@@ -282,7 +298,8 @@ def leave_linear(w: Any, w_id: int, g2: Any, x2: Any, g: Any, x: Any, rows: int)
     limit = _linear_bound(g, x, rows, w.dtype)
     if not limit < LARGEST.get(w.dtype, 0.0):
         return False
-    left[ids.index(w_id)] = (g2, x2.copy(), limit)
+    wf = w.flags  # (the product in the weight's layout: ops/kernels/dense.py weight_grad)
+    left[ids.index(w_id)] = (g2, x2.copy(), limit, bool(wf.f_contiguous and not wf.c_contiguous))
     return True
 
 

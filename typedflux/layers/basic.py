@@ -27,6 +27,7 @@ from typedflux.layers.core import (
     zeros32,
 )
 from typedflux.ops import basic_nn as F
+from typedflux.ops.kernels.dense import weight_layout
 from typedflux.ops.creation import rng_or
 from typedflux.ops.nn import identity
 from typedflux.shapes.layers import LAYERS
@@ -54,7 +55,12 @@ class Dense(Layer, Generic[In, Out]):
     """``Dense(in, out, activation=identity, bias=True)``: ``Tensor[*Bs, in] -> Tensor[*Bs,
     out]``, ``y = activation(x @ weight.T + bias)``.
 
-    - ``weight``: ``Tensor[out, in]`` (PyTorch layout), Glorot-uniform initialised.
+    - ``weight``: ``Tensor[out, in]`` (PyTorch layout), Glorot-uniform initialised, kept
+      ``[in, out]`` in memory (a Fortran-ordered array: ``weight.data.T`` is C-contiguous),
+      the layout its GEMMs run fastest on; its gradient comes in the same layout. An array
+      assigned to ``weight`` (a tied or loaded-by-hand weight) is used as it lies, in either
+      order (never copied: a tie stays a tie); ``tf.load`` and ``from_torch`` copy into the
+      existing array, which keeps its layout.
     - ``bias``: ``Tensor[out]`` of zeros, or None with ``bias=False``.
     - ``identity``, ``relu``, ``tanh`` and ``sigmoid`` are fused into one primitive.
 
@@ -81,7 +87,10 @@ class Dense(Layer, Generic[In, Out]):
         bias: bool = True,
     ) -> None:
         a = self._configure(in_features, out_features, activation, bias)
-        self.weight = glorot_uniform(a["out_features"], a["in_features"])
+        # [in, out] in memory (Fortran-ordered [out, in]): the GEMMs' fastest layout
+        # (ops/kernels/dense.py weight_layout); the values are the same draws.
+        self.weight = Tensor(weight_layout(glorot_uniform(a["out_features"],
+                                                          a["in_features"]).data))
         self.bias = zeros32(a["out_features"]) if a["bias"] else None
         self.activation = activation
 

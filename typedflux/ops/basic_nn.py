@@ -19,7 +19,8 @@ from typing_extensions import Unpack
 from typedflux.compiler.hooks import opaque
 from typedflux.engine.proven import FOLDABLE, FOLDS, leave_linear, prove_linear
 from typedflux.engine.tape import RUNNING, active_tape
-from typedflux.ops.kernels.dense import dense_forward, dense_vjp, dense_vjp_parts
+from typedflux.ops.kernels.dense import (dense_forward, dense_vjp, dense_vjp_parts, transposed,
+                                         weight_grad)
 from typedflux.ops.examples import normal, rng
 from typedflux.ops.layers_nn import FUSED_ACTIVATIONS, needs_grad
 from typedflux.ops.registry import Primitive, primitive
@@ -40,13 +41,13 @@ def _dense_vjp(
     g: Any, out: Any, x: Any, w: Any, b: Any, activation: str, grad_x: bool
 ) -> Tuple[Any, ...]:
     # Through relu or identity the pre-activation gradient g' is g masked, so a bound from
-    # ||g|| and ||x|| covers the weight gradient (g'.T @ x): it is proven finite here, and
-    # tf.update need not read it again (typedflux/engine/proven.py has the argument). Only
-    # where reading g and x costs a fraction of reading the weight gradient (a wide layer fed
-    # a small batch, like a first layer on images): elsewhere a proof's calls cost more than
-    # update's one read, which also brings the gradient into cache for the update's own pass.
-    # The norms are taken after the GEMMs, which leave g and x in cache. (The size test
-    # first: it is the one that fails for most layers.)
+    # ||g|| and ||x|| covers the weight gradient (g'.T @ x, made in w's layout): it is
+    # proven finite here, and tf.update need not read it again (typedflux/engine/proven.py
+    # has the argument). Only where reading g and x costs a fraction of reading the weight
+    # gradient (a wide layer fed a small batch, like a first layer on images): elsewhere a
+    # proof's calls cost more than update's one read, which also brings the gradient into
+    # cache for the update's own pass. The norms are taken after the GEMMs, which leave g
+    # and x in cache. (The size test first: it is the one that fails for most layers.)
     if (w.size > _PROOF_RATIO * (g.size + x.size) and x.dtype is w.dtype
             and (activation == "relu" or activation == "identity")):
         rows = g.size // g.shape[-1]
@@ -60,7 +61,7 @@ def _dense_vjp(
             ids = RUNNING.box[0]
             if len(ids) > 1 and leave_linear(w, ids[1], g2, x2, g, x, rows):
                 return gx, None, gb
-            gw = g2.T @ x2
+            gw = weight_grad(g2, x2, transposed(w))
         else:
             gx, gw, gb = dense_vjp(g, out, x, w, b, activation, grad_x)
         prove_linear(gw, g, x, rows)

@@ -6,6 +6,10 @@ weight. numpy has no public axpy, so this binds the ``cblas_?axpy`` of the OpenB
 in numpy's wheels (``numpy.libs/libscipy_openblas*``) when it is there; anywhere else
 :func:`axpy` returns False and the caller keeps the numpy expression.
 
+Why this module is long: every prepared call here (axpy, the GEMM, asum, the transposing
+copy, the rank-one update) is bound from the one library :func:`_load` finds, with its
+integer width, and shares its tables and address helpers; each is ~50 lines with its example.
+
 >>> import numpy as np
 >>> y = np.ones(3, dtype=np.float32)
 >>> done = axpy(-0.5, np.full(3, 2.0, dtype=np.float32), y)   # False: no BLAS, y untouched
@@ -147,12 +151,14 @@ class Gemm:
     [[2.0, 0.0], [0.0, 2.0]]
     """
 
-    __slots__ = ("fn", "args", "arrays", "ready")
+    __slots__ = ("fn", "args", "arrays", "ready", "transposed")
 
-    def __init__(self, fn: Callable[..., None], args: list[Any], arrays: Tuple[Array, ...]):
+    def __init__(self, fn: Callable[..., None], args: list[Any], arrays: Tuple[Array, ...],
+                 transposed: bool = False):
         self.fn = fn
         self.args = args
         self.arrays = arrays
+        self.transposed = transposed
         # The call for the prepared arrays with its arguments converted to C once (a call
         # through ``fn`` converts fourteen arguments each time).
         self.ready: Optional[Callable[[], None]] = None
@@ -164,8 +170,11 @@ class Gemm:
             self.ready = functools.partial(raw, *[t(v) for t, v in zip(conv, args)])
 
     @staticmethod
-    def prepare(alpha: float, a: Array, b: Array, beta: float, c: Array) -> Optional["Gemm"]:
-        """The prepared call, or None when BLAS cannot run it in place."""
+    def prepare(alpha: float, a: Array, b: Array, beta: float, c: Array,
+                transposed: bool = False) -> Optional["Gemm"]:
+        """The prepared call, or None when BLAS cannot run it in place. ``transposed``:
+        ``c.T = alpha * (a @ b) + beta * c.T`` for a Fortran-ordered ``c`` (a Dense weight),
+        whose memory is ``c.T`` in C order: the same BLAS call."""
         if not _LOADED:
             _load()
         fn = _GEMM.get(c.dtype)
@@ -174,10 +183,10 @@ class Gemm:
             # (== and not `is`: a dtype object equal to float32 need not be numpy's own.)
             or not all(type(v) is np.ndarray and v.ndim == 2 and v.dtype == c.dtype
                        for v in (a, b, c))
-            or not c.flags.c_contiguous
+            or not (c.T if transposed else c).flags.c_contiguous
             or not c.flags.writeable
             or a.shape[1] != b.shape[0]
-            or c.shape != (a.shape[0], b.shape[1])
+            or (c.T if transposed else c).shape != (a.shape[0], b.shape[1])
             or 0 in a.shape + b.shape
             or np.may_share_memory(a, c)
             or np.may_share_memory(b, c)
@@ -190,7 +199,7 @@ class Gemm:
         n = b.shape[1]
         args = [_ROW_MAJOR, la[0], lb[0], m, n, k, alpha, _pointer(a), la[1], _pointer(b),
                 lb[1], beta, _pointer(c), max(n, 1)]
-        return Gemm(fn, args, (a, b, c))
+        return Gemm(fn, args, (a, b, c), transposed)
 
     def rebound(self) -> Optional[Callable[[Array, Array], None]]:
         """This call on the prepared ``c`` as a function of new operands ``(a, b)`` of the
@@ -464,9 +473,10 @@ def available() -> bool:
 
 @opaque(writes=(2,))
 def axpy(alpha: float, x: Array, y: Array) -> bool:
-    """``y += alpha * x`` in place when both are C-contiguous float32 (or both float64)
-    arrays of the same shape that do not overlap; returns False (and does nothing) otherwise
-    or when no BLAS axpy is available.
+    """``y += alpha * x`` in place when both are C-contiguous (or both Fortran-contiguous,
+    as a Dense weight and its gradient) float32 (or both float64) arrays of the same shape
+    that do not overlap; returns False (and does nothing) otherwise or when no BLAS axpy is
+    available.
 
     >>> import numpy as np
     >>> axpy(1.0, np.ones(2, dtype=np.float32), np.ones(2))  # dtypes differ
@@ -484,8 +494,12 @@ def axpy(alpha: float, x: Array, y: Array) -> bool:
     ):
         return False
     xf, yf = x.flags, y.flags
-    if not (xf.c_contiguous and yf.c_contiguous and yf.writeable) or np.may_share_memory(x, y):
+    if not yf.writeable or np.may_share_memory(x, y):
         return False
+    if not (xf.c_contiguous and yf.c_contiguous):
+        if not (xf.f_contiguous and yf.f_contiguous):
+            return False
+        x, y = x.T, y.T  # (both Fortran-ordered: their C-ordered transposes export buffers)
     if y.size:
         # Addresses through the buffer protocol (~0.3 us) rather than ``a.ctypes.data``
         # (~1.2 us: it builds numpy's ctypes helper object); a read-only x has no writable

@@ -35,7 +35,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 import numpy as np
 
 from typedflux.compiler.hooks import opaque
-from typedflux.engine.proven import _ROUNDING, _SLACK, PROOFS, VDOT, norm_bound
+from typedflux.engine.proven import _ROUNDING, _SLACK, PROOFS, VDOT, norm_bound, sumsq
 from typedflux.optimise.rules import Descent
 
 __all__ = [
@@ -154,7 +154,9 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
             # sum is a Python number's, which never warns either. (vdot conjugates: a
             # complex gradient's sum is real. float() of a numpy scalar costs a tenth of
             # .item().)
-            v = _vdot(g, g)
+            # (In memory order: vdot copies an array not in C order, a Dense weight's
+            # Fortran-ordered gradient, whose transpose is.)
+            v = _vdot(g, g) if g.flags.c_contiguous else _vdot(g.T, g.T)
             # (A real gradient's dot is a float32 or float64 scalar: float() of it directly;
             # ``.real`` costs ~0.25 us a call on such a scalar cold after a backward.)
             tv = type(v)
@@ -290,7 +292,7 @@ def nonfinite_params(named: Sequence[Tuple[str, Any]]) -> List[Tuple[str, str]]:
     total = 0.0
     for _, a in named:
         if a.dtype.kind in "fc":
-            total += float(_vdot(a, a).real)
+            total += float(sumsq(a).real)  # (in memory order: a Dense weight is F-ordered)
     if total < _inf:  # (NaN compares False)
         return []
     return [(n, describe(a)) for n, a in named if a.dtype.kind in "fc" and _bad(a)]

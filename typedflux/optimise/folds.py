@@ -110,7 +110,8 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
     """Split the checked folded weights: those a ``Descent`` leaf updates by BLAS (a weight
     of at least ``axpy_min`` entries: where the unfolded step uses the axpy whose numbers
     the GEMM repeats) become GEMM calls ``(call, g2.T, x2)`` (``call(a, b)`` runs ``w -= eta
-    * a @ b`` on its weight) to run after the other parameters' steps, with the largest
+    * a @ b`` on its weight; ``(call, x2.T, g2)`` running ``w.T -= eta * a @ b`` for a
+    Fortran-ordered weight, whose gradient is made as ``(x2.T @ g2).T``) to run after the other parameters' steps, with the largest
     ``|eta|`` among them; the others get their product made and appended to ``todo`` for
     the unfolded step.
 
@@ -129,13 +130,15 @@ def apply(leaves: Dict[str, Any], todo: List[Tuple[str, Any, Any]],
     risk = 0.0
     for _, name, pd, f in folded:
         leaf = leaves.get(name)
-        a = f[1].T
+        held = factors(f[0])
+        t = held is not None and held.transposed  # (w.T -= eta * x2.T @ g2: an F weight)
+        a, b = (f[2].T, f[1]) if t else (f[1].T, f[2])
         if (leaf is not None and type(leaf.rule) is Descent and leaf.shape == pd.shape
                 and pd.size >= axpy_min and pd.itemsize >= 4):
             eta = leaf.rule.eta
-            call = _gemm(-float(eta), a, f[2], pd)
+            call = _gemm(-float(eta), a, b, pd, t)
             if call is not None:
-                calls.append((call, a, f[2]))
+                calls.append((call, a, b))
                 e = eta if eta >= 0.0 else -eta
                 if e > risk:
                     risk = e
@@ -154,17 +157,18 @@ class _Calls(threading.local):
 _CALLS = _Calls()
 
 
-def _gemm(alpha: float, a: Any, b: Any, c: Any) -> Optional[Callable[[Any, Any], None]]:
-    # c += alpha * (a @ b) as a function of (a, b), or None where BLAS cannot run it in
-    # place (Gemm.prepare's tests: made once per weight and layout, not at every step as
+def _gemm(alpha: float, a: Any, b: Any, c: Any,
+          t: bool) -> Optional[Callable[[Any, Any], None]]:
+    # c += alpha * (a @ b) (c.T when t) as a function of (a, b), or None where BLAS cannot
+    # run it in place (Gemm.prepare's tests: made once per weight and layout, not at every step as
     # they cost ~5 us; the factors are a DeferredTensor's own arrays, which cannot overlap
     # the weight).
     calls = _CALLS.calls
-    key = (id(c), alpha, a.shape, a.strides, a.dtype, b.shape, b.strides, b.dtype)
+    key = (id(c), alpha, a.shape, a.strides, a.dtype, b.shape, b.strides, b.dtype, t)
     hit = calls.get(key)
     if hit is not None and hit[0] is c:
         return hit[1]
-    prepared = Gemm.prepare(alpha, a, b, 1.0, c)
+    prepared = Gemm.prepare(alpha, a, b, 1.0, c, t)
     if prepared is None:
         return None
     call = prepared.rebound()

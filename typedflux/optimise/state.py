@@ -425,7 +425,7 @@ def _rule_step(state: OptState, name: str, leaf: Leaf, pd: np.ndarray[Any, Any],
     # A step the rule bounds below half the spacing of the dtype's numbers at its largest
     # value (after_step's argument, with the same factor 2) kept the parameter finite.
     if (not 2.0 * rule.step_bound(leaf.state, state._bound) < _HALF_SPACING.get(pd.dtype, 0.0)
-            and not _isfinite(float(_vdot(pd, pd).real))):  # (float() of numpy's scalar)
+            and not _isfinite(float(_vdot(q := pd.ravel("K"), q).real))):  # (memory order)
         state._suspects.append(name)
 
 

@@ -14,7 +14,8 @@ import numpy as np
 from typedflux.ops.kernels.common import Array, _F32, _F64, _ONES, _act, _act_grad, as_param, ones
 from typedflux.ops.kernels.relu import relu_
 
-__all__ = ["dense_forward", "dense_vjp", "dense_vjp_parts", "dense_backward"]
+__all__ = ["dense_forward", "dense_vjp", "dense_vjp_parts", "dense_backward", "transposed",
+           "weight_grad", "weight_layout"]
 
 
 def dense_forward(
@@ -26,11 +27,13 @@ def dense_forward(
     if x.dtype is not w.dtype:
         x = as_param(x, w)
     rows = x.size // x.shape[-1] if x.shape[-1] else 0
-    if x.ndim == 2 and 0 < rows < w.shape[0]:
-        # Fewer samples than output features (a small batch into a wide layer): OpenBLAS
-        # runs ``w @ x.T`` up to ~1.5x faster than ``x @ w.T`` (measured: 784->256 at batch
-        # 32, 184 us vs 122 us including the transposing copy back to C order, which keeps
-        # the elementwise passes that follow running along memory).
+    if x.ndim == 2 and 0 < rows < w.shape[0] and w.flags.c_contiguous:
+        # Fewer samples than output features (a small batch into a wide layer) and a weight
+        # given in C order: OpenBLAS runs ``w @ x.T`` up to ~1.5x faster than ``x @ w.T``
+        # (measured: 784->256 at batch 32, 184 us vs 122 us including the transposing copy
+        # back to C order, which keeps the elementwise passes that follow running along
+        # memory). Dense's own Fortran-ordered weight (``w.T`` in C order: see
+        # :func:`weight_layout`) runs ``x @ w.T`` as fast without the copy.
         pre: Array = (w @ x.T).T.copy()
     else:
         pre = x @ w.T
@@ -50,7 +53,55 @@ def dense_vjp(
     (one when ``x`` needs no gradient, e.g. the data fed to a first layer); ``None`` for a
     bias that is not an array."""
     gx, g2, x2, gb = dense_vjp_parts(g, out, x, w, b, activation, grad_x)
-    return gx, g2.T @ x2, gb
+    return gx, weight_grad(g2, x2, transposed(w)), gb
+
+
+def transposed(w: Array) -> bool:
+    """Whether the weight ``w`` lies ``[in, out]`` in memory (Fortran-ordered ``[out, in]``,
+    as :func:`weight_layout` makes Dense's), so its gradient is made in that layout too
+    (:func:`weight_grad`).
+
+    >>> transposed(np.ones((3, 2), order="F")), transposed(np.ones((3, 2)))
+    (True, False)
+    """
+    f = w.flags
+    return bool(f.f_contiguous and not f.c_contiguous)
+
+
+def weight_grad(g2: Array, x2: Array, t: bool) -> Array:
+    """The weight gradient ``g2.T @ x2`` from the flattened output gradient and input, in
+    the weight's layout: when ``t`` (a Fortran-ordered weight, see :func:`transposed`) a
+    Fortran-ordered array of its own whose transpose is the product ``x2.T @ g2``, so that
+    the update ``w -= eta * g`` runs along both arrays' memory. The two orders multiply
+    the same numbers, but OpenBLAS may round them differently: a weight's layout is part of
+    what its numbers are.
+
+    >>> g2, x2 = np.ones((2, 3), np.float32), np.ones((2, 4), np.float32)
+    >>> gw = weight_grad(g2, x2, True)
+    >>> gw.shape, gw.flags.f_contiguous, gw.base is None
+    ((3, 4), True, True)
+    """
+    if not t:
+        made: Array = g2.T @ x2
+        return made
+    dt = g2.dtype if g2.dtype == x2.dtype else np.promote_types(g2.dtype, x2.dtype)
+    # (empty_like: tf.compile records it as a buffer of this layout; the product written
+    # through out= is matmul's own, bit for bit.)
+    gw = np.empty_like(g2, dt, "F", shape=(g2.shape[1], x2.shape[1]))
+    np.matmul(x2.T, g2, out=gw.T)
+    return gw
+
+
+def weight_layout(w: Array) -> Array:
+    """``w`` (``[out, in]``) as Dense keeps its weight: Fortran-ordered, so ``w.T`` is the
+    C-ordered ``[in, out]`` array the forward ``x @ w.T`` and the gradient ``x.T @ g`` run
+    fastest on (OpenBLAS packs it as the hand-written ``x @ W`` does; ~1 % of an MLP step
+    at batch 256, benchmarks/PROFILE.md). The values and the shape are ``w``'s.
+
+    >>> weight_layout(np.ones((3, 2), np.float32)).flags.f_contiguous
+    True
+    """
+    return np.asfortranarray(w)
 
 
 def dense_vjp_parts(
@@ -58,7 +109,8 @@ def dense_vjp_parts(
 ) -> Tuple[Optional[Array], Array, Array, Optional[Array]]:
     """:func:`dense_vjp` with the weight gradient left as its two factors: ``(gx, g2, x2,
     gb)``, the weight gradient being ``g2.T @ x2`` (``tf.train`` folds a Descent step into
-    that GEMM: typedflux/engine/proven.py)."""
+    that GEMM: typedflux/engine/proven.py), or ``(x2.T @ g2).T`` for a Fortran-ordered weight
+    (:func:`weight_grad`)."""
     if x.dtype is not w.dtype:
         x = as_param(x, w)
     if activation == "relu":  # the common cases without another call
