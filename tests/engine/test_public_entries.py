@@ -25,7 +25,8 @@ def test_the_public_function_is_the_entry_point_with_the_definitions_face(name: 
     assert f is REGISTRY[name].invoke and inspect.isfunction(d) and d is not f
     assert (f.__name__, f.__qualname__, f.__module__, f.__doc__) == (
         d.__name__, d.__qualname__, d.__module__, d.__doc__)
-    assert f.__doc__ and ">>>" in f.__doc__ and str(inspect.signature(f)) == str(inspect.signature(d))
+    assert f.__doc__ and ">>>" in f.__doc__
+    assert str(inspect.signature(f)) == str(inspect.signature(d))
 
 
 @pytest.mark.parametrize("name", NAMES)

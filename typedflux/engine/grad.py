@@ -100,8 +100,8 @@ def withgradient(f: Callable[..., Any], *args: Any) -> Tuple[AnyTensor, Tuple[An
             d = args[0]
             if _flat(d):
                 # Distinct tensors under plain names (a user loop's {"w": ..., "b": ...}):
-                # the structure mirror would give (an integer tensor's None, as a tensor's no
-                # gradient reaches) without shells made first (keys read before f runs).
+                # the dict mirror would give (None for an integer tensor and for one no
+                # gradient reaches), without shells made first (keys read before f runs).
                 ts = list(d.values())
                 if len(set(map(id, ts))) == len(ts):
                     keys = list(d)

@@ -179,8 +179,9 @@ class Primitive:
         (``tf.exp`` of a small tensor: ~40 ns of ~450). The entry point takes ``fn``'s name,
         module and docstring (doctest runs it there) and, by ``__wrapped__``, its signature;
         ``fn`` stays the definition mypy reads (the module rebinds it ``if not
-        TYPE_CHECKING``). A foreign operand reaches :data:`~typedflux.engine.invoke.FOREIGN` (the torch bridge) on the lane's
-        slow path, as it reached a swapped ``invoke`` through ``fn``. Other paths keep ``fn``.
+        TYPE_CHECKING``). A foreign operand (the torch bridge's) reaches
+        :data:`~typedflux.engine.invoke.FOREIGN` on the lane's slow path, as it reached a
+        swapped ``invoke`` through ``fn``. Other paths keep ``fn``.
 
         >>> import typedflux as tf
         >>> tf.exp is REGISTRY["exp"].invoke, tf.exp.__name__, tf.exp.__module__
