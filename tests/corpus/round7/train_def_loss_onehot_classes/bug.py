@@ -10,7 +10,7 @@ y = tf.onehot([i % 9 for i in range(64)], 9)
 
 
 def loss(m, x, y):  # type: ignore[no-untyped-def]
-    return tf.losses.logitcrossentropy(m(x), y)  # BUG[gap flow: a named def loss(m, x, y) given to tf.train has untyped parameters (a lambda there takes the batches' types)]
+    return tf.losses.logitcrossentropy(m(x), y)  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[?, 10], target has Tensor[?, 9]; need identical shapes (no broadcasting in losses) (10 vs 9 at axis -1)  [shape]
 
 
 state = tf.setup(tf.Adam(1e-3), model)
