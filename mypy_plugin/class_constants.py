@@ -46,7 +46,7 @@ from mypy.types import Instance, get_proper_type
 from mypy_plugin.module_constants import constants_of, fold
 from mypy_plugin.statements import PerTree, checked_tree, walk
 
-__all__ = ["class_constant"]
+__all__ = ["class_constant", "init_constants"]
 
 _DUNDERS = {"__init__", "__setattr__", "__getattr__", "__getattribute__", "__slots__",
             "__new__", "__init_subclass__"}
@@ -74,6 +74,10 @@ def class_constant(e: Expression, lookup: object) -> Optional[int]:
 
 _known: PerTree[Dict[Tuple[str, str], int]] = PerTree(
     lambda tree: _constants(tree), keep=64, on_error=dict)  # (_constants is defined below)
+
+
+_in_init: PerTree[Dict[Tuple[str, str], int]] = PerTree(
+    lambda tree: _constants(tree, init=True), keep=64, on_error=dict)
 
 
 Assigned = Dict[str, Set[Optional[str]]]
@@ -139,7 +143,20 @@ def assigned_to(assigned: Assigned, name: str, info: TypeInfo) -> bool:
     return any(o is None or o in mro for o in owners)
 
 
-def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
+def init_constants(tree: MypyFile, info: TypeInfo) -> Dict[str, int]:
+    """The constant class attributes of a model class of ``tree`` as its ``__init__`` reads
+    them through ``self`` (``out = planes * self.expansion``): the rules above, the class
+    may define ``__init__`` (its run binds what it assigns on ``self``; any such statement
+    makes the attribute not constant: ``assigned_to``).
+
+    >>> from mypy.nodes import Block, ClassDef
+    >>> init_constants(MypyFile([], []), TypeInfo({}, ClassDef("C", Block([])), "m"))
+    {}
+    """
+    return {n: v for (c, n), v in _in_init(tree).items() if c == info.fullname}
+
+
+def _constants(tree: MypyFile, init: bool = False) -> Dict[Tuple[str, str], int]:
     assigned = _assigned_attributes(tree)
     if assigned is None:
         return {}
@@ -161,8 +178,8 @@ def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
                         bound[lv.name] = bound.get(lv.name, 0) + 1
             elif isinstance(s, (FuncDef, OverloadedFuncDef)):
                 bound[s.name] = bound.get(s.name, 0) + 1
-        if _DUNDERS & set(bound) or any(
-                getattr(s, "name", None) in _DUNDERS for s in body):
+        dunders = _DUNDERS - {"__init__"} if init else _DUNDERS
+        if dunders & set(bound) or any(getattr(s, "name", None) in dunders for s in body):
             continue
         values: Dict[str, int] = dict(module)
         for s in body:

@@ -56,7 +56,9 @@ from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import report_shape_error
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_instances import attribute_bindings, construction_of, init_actuals
+from mypy_plugin.flow_instances import (
+    attribute_bindings, construction_of, init_actuals, plain_init,
+)
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NOT_STATIC, evaluate
 from typedflux.shapes.chains import check_chain
@@ -77,10 +79,8 @@ def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
             any(name in info.names for name in _DUNDERS) or \
             any(name in info.mro[1].names for name in info.names if name != "__init__"):
         return None  # (a member of Chain redefined: its call or its checks may differ)
-    sym = info.names.get("__init__")
-    init = sym.node if sym is not None else None
-    if not isinstance(init, FuncDef) or init.is_decorated or init.is_static or init.is_class \
-            or init.is_generator or init.is_coroutine:
+    init = plain_init(info)
+    if init is None:
         return None
     stmts = list(init.body.body)
     if len(stmts) == 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
@@ -92,11 +92,6 @@ def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
     if not (isinstance(call, CallExpr) and isinstance(call.callee, SuperExpr)
             and call.callee.name == "__init__" and not call.callee.call.args
             and all(k == ARG_POS for k in call.arg_kinds)):
-        return None
-    try:
-        if not init.arguments or init.arguments[0].kind != ARG_POS:
-            return None
-    except AttributeError:  # (read from mypy's cache: no body)
         return None
     return init, call
 

@@ -23,7 +23,9 @@ at the call or bound once at module level: ``instance_constants.config_fields``)
 Soundness (a claim only where nothing can make it false; as for module constants, a change
 made from another module is not seen):
 
-- the instance is built by a call written where it is read (``MLP(6, 16, 3)(x)``), or held
+- the instance is built by a call written where it is read (``MLP(6, 16, 3)(x)``; or
+  ``MLP.small()`` of a classmethod whose body is ``return cls(12, 16, 3)``:
+  flow_factories.py), or held
   in a name bound exactly once to that call: at module level (``module_constants.bound_once``)
   or at the top level of the function being checked (no other binding, no ``global``/
   ``nonlocal``/walrus for it); or read as ``self.block`` in a method of a model class whose
@@ -63,8 +65,6 @@ from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
     Argument,
-    GDEF,
-    LDEF,
     AssignmentStmt,
     CallExpr,
     ClassDef,
@@ -76,26 +76,25 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     RefExpr,
-    Statement,
     TypeInfo,
     Var,
 )
-from mypy.server.subexpr import get_subexpressions
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
 
+from mypy_plugin.class_constants import init_constants
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_names import binding_targets
+from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_owners import AttributeFacts
-from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, captured, typed
+from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
-           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals"]
+           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _KEEP = 256  # constructions remembered per pass
@@ -128,7 +127,7 @@ class _Module:
             once = bound_once(self.tree)
             self._built = {}
             for s in self.tree.defs:
-                call = _single_call(s)
+                call = single_call(s)
                 if call is not None and isinstance(s, AssignmentStmt) and \
                         isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
                     self._built[s.lvalues[0].name] = call
@@ -142,6 +141,18 @@ def _model_init(d: ClassDef) -> Optional[FuncDef]:
         return None
     if any(name in info.names for name in _DUNDERS):
         return None
+    return plain_init(info)
+
+
+def plain_init(info: TypeInfo) -> Optional[FuncDef]:
+    """``info``'s own ``__init__`` when it is a plain method (undecorated; not static, a
+    classmethod, a generator or a coroutine) taking ``self`` positionally; else None (also
+    for one read from mypy's cache, which has no body).
+
+    >>> from mypy.nodes import Block, ClassDef, SymbolTable
+    >>> plain_init(TypeInfo(SymbolTable(), ClassDef("C", Block([])), "m")) is None
+    True
+    """
     sym = info.names.get("__init__")
     init = sym.node if sym is not None else None
     if not isinstance(init, FuncDef) or init.is_decorated or init.is_generator or \
@@ -160,93 +171,7 @@ def _candidate(info: TypeInfo, tree: MypyFile) -> bool:
     return info.module_name == tree.fullname and _model_init(info.defn) is not None
 
 
-def _single_call(s: Statement) -> Optional[CallExpr]:
-    if isinstance(s, AssignmentStmt) and len(s.lvalues) == 1 and isinstance(
-            s.rvalue, CallExpr) and isinstance(s.rvalue.callee, RefExpr) and isinstance(
-            s.rvalue.callee.node, TypeInfo):
-        return s.rvalue
-    return None
-
-
 _modules: PerTree[_Module] = PerTree(_Module, keep=64)
-
-
-# -- the call that built an instance ---------------------------------------------------------
-
-
-def _construction(chk: Any, tree: MypyFile, module: _Module, e: Expression) -> Optional[CallExpr]:
-    if isinstance(e, CallExpr):
-        return e if isinstance(e.callee, RefExpr) and isinstance(e.callee.node, TypeInfo) \
-            else None
-    if isinstance(e, MemberExpr):
-        return _held(chk, module, e)
-    if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
-        return None
-    if e.kind == GDEF:
-        return module.built().get(e.name) if e.fullname == f"{tree.fullname}.{e.name}" \
-            else None
-    func = chk.scope.current_function() if e.kind == LDEF else None
-    if not isinstance(func, FuncDef):
-        return None
-    return _local_constructions(func).get(e.node)
-
-
-def _held(chk: Any, module: _Module, e: MemberExpr) -> Optional[CallExpr]:
-    """``self.block`` in a method of a model class whose ``__init__`` binds it, at its top
-    level, to a construction (``self.block = Block(64)``), the only binding of an attribute
-    of that name in the module."""
-    func = chk.scope.current_function()
-    if not isinstance(func, FuncDef) or not func.arguments or not isinstance(
-            e.expr, NameExpr) or e.expr.node is not func.arguments[0].variable:
-        return None
-    init = module.inits.get(func.info.fullname) if func.info is not None else None
-    if init is None:
-        return None
-    facts = module.attributes()
-    if facts.poisoned or facts.derived.get(func.info.fullname) or facts.binds(
-            func.info.fullname, e.name, exact=False) != 1:
-        return None  # (``self`` may be a derived class's instance: unsure, not traced)
-    if any(isinstance(x, NameExpr) and x.node is e.expr.node for st in walk(func.body.body)
-           for t in binding_targets(st) for x in get_subexpressions(t)):
-        return None  # (``self`` rebound in the method)
-    owner = init.arguments[0].variable
-    for st in init.body.body:
-        call = _single_call(st)
-        if call is not None and isinstance(st, AssignmentStmt):
-            target = st.lvalues[0]
-            if isinstance(target, MemberExpr) and target.name == e.name and isinstance(
-                    target.expr, NameExpr) and target.expr.node is owner:
-                return call
-    return None
-
-
-_LOCALS: Dict[int, Tuple[FuncDef, List[Statement], Dict[Var, CallExpr]]] = {}
-
-
-def _local_constructions(func: FuncDef) -> Dict[Var, CallExpr]:
-    """The locals of ``func`` bound once, at its top level, to a call of a class."""
-    hit = _LOCALS.get(id(func))
-    if hit is not None and hit[0] is func and hit[1] is func.body.body:
-        return hit[2]
-    count: Dict[Var, int] = {a.variable: 1 for a in func.arguments}
-    for st in walk(func.body.body):
-        for t in binding_targets(st):
-            for x in get_subexpressions(t):
-                if isinstance(x, NameExpr) and isinstance(x.node, Var):
-                    count[x.node] = count.get(x.node, 0) + 1
-    rebound = captured(func.body.body)[1]
-    out: Dict[Var, CallExpr] = {}
-    for st in func.body.body:
-        call = _single_call(st)
-        if call is not None and isinstance(st, AssignmentStmt):
-            target = st.lvalues[0]
-            if isinstance(target, NameExpr) and isinstance(target.node, Var) and \
-                    count.get(target.node) == 1 and target.name not in rebound:
-                out[target.node] = call
-    if len(_LOCALS) >= 64:
-        del _LOCALS[next(iter(_LOCALS))]
-    _LOCALS[id(func)] = (func, func.body.body, out)
-    return out
 
 
 # -- running __init__ ------------------------------------------------------------------------
@@ -324,7 +249,10 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         return None
     self_var = init.arguments[0].variable
     run = Run(chk, init, [])
-    run.env = {self_var: Record(()), **env}
+    # (``self.expansion`` of a class attribute ``expansion = 4``: Record fields nothing binds
+    # on the instance, so they are not among what the instance is known to hold below)
+    run.env = {self_var: Record(tuple(sorted(init_constants(tree, callee.node).items()))),
+               **env}
     run.factory, run.typed_locals = True, True
     RUNNING.add(id(init))
     try:
@@ -388,7 +316,7 @@ def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str,
         tree = _tree(chk)
         if tree is None or e is None:
             return None
-        call = _construction(chk, tree, _modules(tree), e)
+        call = construction(chk, tree, _modules(tree), e)
         found = _built(chk, call) if call is not None else None
         return found[0] if found is not None else None
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
@@ -401,7 +329,7 @@ def construction_of(chk: Any, e: Expression) -> Optional[CallExpr]:
     it; None when there is none."""
     try:
         tree = _tree(chk)
-        return _construction(chk, tree, _modules(tree), e) if tree is not None else None
+        return construction(chk, tree, _modules(tree), e) if tree is not None else None
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
 

@@ -68,7 +68,7 @@ from mypy_plugin.flow_chains import construction_check as chain_construction_che
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_typed import partial_self_call
-from mypy_plugin.flow_values import NotStatic, evaluate
+from mypy_plugin.flow_values import evaluate
 from mypy_plugin.statements import overridden
 from mypy_plugin.values import NotStatic, static_int
 

@@ -154,12 +154,15 @@ def named_function_check(ctx: FunctionSigContext, kind: str) -> None:
     True
     """
     e = ctx.args[0][0] if ctx.args and len(ctx.args[0]) == 1 else None
-    func = e.node if isinstance(e, NameExpr) else None
+    if not isinstance(e, NameExpr):
+        return
+    func = e.node
     if not isinstance(func, FuncDef) or func.is_decorated or func.is_generator or \
             func.is_coroutine or any(k != ARG_POS for k in func.arg_kinds):
         return
     ret = _returned(func)
-    chk, call = ctx.api, ctx.context
+    chk: Any = ctx.api  # (the checker: it reports notes too)
+    call = ctx.context
     key = (id(call), getattr(chk, "pass_num", 0))
     if ret is None or _CHECKED.get(key) is call:
         return
@@ -169,7 +172,7 @@ def named_function_check(ctx: FunctionSigContext, kind: str) -> None:
     types = _argument_types(ctx, kind, len(func.arguments))
     if types is None:
         return
-    env: Dict[Var, Any] = {a.variable: Item(t, call) for a, t in zip(func.arguments, types)
+    env: Dict[Var, Any] = {a.variable: Item(t, e) for a, t in zip(func.arguments, types)
                            if not isinstance(get_proper_type(t), AnyType)}
     try:
         declared = {(m.line, m.column, m.message) for m in typed(chk, ret, {})[1]}

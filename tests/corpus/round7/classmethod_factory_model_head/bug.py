@@ -18,4 +18,4 @@ class MLP:
 
 
 model = MLP.small()
-print(model(tf.randn(4, 12)).shape)  # BUG[gap flow: an instance built by a @classmethod factory (MLP.small() returning cls(12, 16, 3)) is not traced]
+print(model(tf.randn(4, 12)).shape)  # BUG  # E: Dense(32 => 3) expects input Tensor[..., 32], got Tensor[4, 16]; need size 32 at axis -1 (got 16)  [shape]
