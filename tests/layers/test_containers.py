@@ -91,6 +91,28 @@ def test_a_user_layer_that_breaks_its_own_annotation_is_named() -> None:
            "produces Tensor[3, 2]" in str(info.value)
 
 
+def test_an_error_inside_a_user_layer_keeps_its_line_and_a_composition_error_does_not() -> None:
+    import traceback
+
+    class RMSNorm:
+        def __call__(self, x: Tensor[B, 3, 4]) -> Tensor[B, 3, 4]:
+            return x / (x * x).mean(axis=-1)  # (keepdims lost: fails for every size)
+
+    body_line = RMSNorm.__call__.__code__.co_firstlineno + 1
+    with pytest.raises(tf.ShapeError) as info:
+        tf.Chain(RMSNorm(), tf.Dense(4, 2))(tf.ones(2, 3, 4))
+    assert str(info.value).startswith('Chain layer 1 RMSNorm(): Cannot broadcast for "div"')
+    ours = [f for f in traceback.extract_tb(info.value.__traceback__) if f.filename == __file__]
+    assert ours[-1].lineno == body_line  # the traceback ends on the user's failing line
+    assert info.value.__suppress_context__
+
+    with pytest.raises(tf.ShapeError) as info:
+        tf.Chain(tf.Dense(4, 3), tf.Dense(3, 2))(tf.ones(2, 5))
+    assert str(info.value).startswith("Chain layer 1 Dense(4 => 3) expects input")
+    # (the Chain's own error: raised at its call, with no frame of the layers' internals)
+    assert traceback.extract_tb(info.value.__traceback__)[-1].name == "__call__"
+
+
 def test_user_connections_are_checked_before_they_run() -> None:
     calls: List[int] = []
 

@@ -41,7 +41,7 @@ from typedflux.shapes.chains import (
     reword_in_chain,
     rule_item,
 )
-from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
 from typedflux.shapes.layer_config import Shape
 from typedflux.tensor import Tensor
 
@@ -226,7 +226,12 @@ class Chain(Generic[Unpack[Layers]]):
                     x = _call(layer, x)
                 i += 1
         except ShapeError as err:
-            raise self._explain(err, x0, seq, i, x) from None
+            explained = self._explain(err, x0, seq, i, x)
+            # A layer refusing its input is the Chain's own error, raised at its call. Any other
+            # (raised inside a layer's code: a user layer's body, a lambda) keeps its
+            # traceback, which ends on the failing line, as the plugin reports it there.
+            own = isinstance(explained, LayerInputError)
+            raise explained.with_traceback(None if own else err.__traceback__) from None
         return x  # type: ignore[no-any-return]
 
     def _run(self, x: Any) -> Any:
