@@ -55,6 +55,7 @@ from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_ca
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
+from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
     is_call_protocol,
@@ -246,11 +247,13 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     own = {v.name for v in sig.variables}
     rigid = frozenset(translate.bare_typevar_names(sig.arg_types) - own)
     out = _Outcome(Bindings(name, rigid), translate.Names())
+    callables: List[int] = []  # (callable parameters: checked again below)
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
         takes_gives = callable_patterns(formal)
         if takes_gives is not None:
+            callables.append(i)
             for label, e, t in _labelled(ctx, sig, i):
                 message = callable_mismatch(name, label, protocol_call(formal), t) or \
                     layer_argument_mismatch(name, label, takes_gives, t)
@@ -290,6 +293,16 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     out.failed[i] = True
                     out.error = (err, ex)
                     return out
+    # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above.
+    for i in callables if out.env.dims else ():
+        formal = sig.arg_types[i]
+        found = check_with_bound_dims(name, out.env, formal, list(_labelled(ctx, sig, i)))
+        if found is not None:
+            out.failed[i] = True
+            out.error = (found[0], found[1])
+            if misses_other_member(formal, found[2]):
+                out.kept[i] = True
+            return out
     return out
 
 

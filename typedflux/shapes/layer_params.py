@@ -30,6 +30,7 @@ from typing import Optional
 
 from typedflux.shapes import messages
 from typedflux.shapes.bind import literal_mismatch
+from typedflux.shapes.dims import UNKNOWN, Star, symbol_name
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.items import (
     Item,
@@ -41,7 +42,7 @@ from typedflux.shapes.items import (
 )
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["layer_parameter_mismatch"]
+__all__ = ["layer_parameter_mismatch", "layer_output", "learned_dims"]
 
 
 def layer_parameter_mismatch(
@@ -95,3 +96,42 @@ def _least_erased(item: Item, takes: Shape) -> Optional[Shape]:
         return apply_item(item, erased)
     except (CannotTell, ShapeError):
         return None
+
+
+def layer_output(item: Item, takes: Shape) -> Optional[Shape]:
+    """The layer's output for ``takes`` (``None`` when its rule cannot tell, or refuses it):
+    what a generic protocol's result dims are bound to (``Module[I, H]`` given ``Dense(4,
+    8)`` for ``Tensor[B, 4]`` gives ``H = 8``).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> from typedflux.shapes.items import layer_item
+    >>> from typedflux.shapes.layers_basic import DenseConfig
+    >>> layer_output(layer_item(DenseConfig(4, 8)), (sym("B"), 4))
+    (B, 8)
+    >>> layer_output(layer_item(DenseConfig(4, 8)), (sym("B"), 5)) is None
+    True
+    """
+    with fresh_scope():
+        try:
+            return apply_item(item, takes)
+        except (CannotTell, ShapeError):
+            return None
+
+
+def learned_dims(gives: Shape, out: Shape, own: frozenset[str]) -> Optional[Shape]:
+    """What a layer's output ``out`` binds of a callable annotation's result ``gives``: its
+    symbols not in ``own`` (the callable's own type variables) where ``out`` has a written
+    size, every other dim unknown; ``None`` when that binds nothing (or the shapes do not
+    line up: other ranks, a variadic run).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> learned_dims((sym("B"), sym("H")), (sym("B"), 8), frozenset({"B"}))
+    (?, H)
+    """
+    if len(out) != len(gives) or any(isinstance(d, Star) for d in (*out, *gives)):
+        return None
+    pattern = tuple(
+        d if (name := symbol_name(d)) is not None and name not in own and type(o) is int
+        else UNKNOWN
+        for d, o in zip(gives, out))
+    return pattern if any(d is not UNKNOWN for d in pattern) else None

@@ -20,4 +20,4 @@ def apply(f: Module[I, O], x: Tensor[B, I]) -> Tensor[B, O]:
     return f(x)
 
 
-print(apply(Dense(4, 8), tf.randn(2, 5)).shape)  # BUG[gap checker: a layer through a generic Protocol parameter (Module[I, O]) given the wrong width stays mypy's [arg-type] in Literal words]  # E: Argument 1 to "apply" has incompatible type "Dense[Literal[4], Literal[8]]"; expected "Module[Literal[5], Literal[8]]"  [arg-type]  # N: "Module[Literal[5], Literal[8]].__call__" has type "def [B: int] __call__(self, x: Tensor[B, Literal[5]]) -> Tensor[B, Literal[8]]"
+print(apply(Dense(4, 8), tf.randn(2, 5)).shape)  # BUG[gap checker: caught in shape words once the tensor argument binds the protocol's dims, but the run time does not bind a generic protocol's type arguments from the other arguments: it fails in the layer's words where the body calls it]  # E: Argument "f" of "apply" cannot take the input its annotation gives: Dense(4 => 8) expects input Tensor[..., 4], got Tensor[B, 5]; need size 4 at axis -1 (got 5)  [shape]
