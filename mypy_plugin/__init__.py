@@ -60,6 +60,7 @@ from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 import typedflux.shapes
 from mypy_plugin.callbacks.alias_applications import alias_application_hook, is_tensor_alias
 from mypy_plugin.callbacks.alias_dims import forgetting
+from mypy_plugin.callbacks.generic_applications import dims_class_application, is_dims_class
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
@@ -227,6 +228,10 @@ class TypedfluxPlugin(Plugin):
         if not fullname.startswith(_SKIP_PREFIXES) and is_tensor_alias(
                 self.lookup_fully_qualified, fullname):  # ``Vec[4]`` of ``Vec = Tensor[N]``
             return guarded("a Tensor alias applied", forgetting(alias_application_hook),
+                           lambda ctx: AnyType(TypeOfAny.from_error))
+        if not fullname.startswith(_SKIP_PREFIXES) and is_dims_class(
+                self.lookup_fully_qualified, fullname):  # ``Matrix[3, 4]``
+            return guarded("a generic class over dims applied", dims_class_application,
                            lambda ctx: AnyType(TypeOfAny.from_error))
         return None
 

@@ -50,18 +50,11 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.bare_boundaries import FORMS, declared_values, meets, says, verdict_at
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["bare_name", "FORMS", "said_for", "says", "loop_rebound"]
-
-# How mypy words the three boundaries, for two types in its own formatting.
-FORMS = {
-    "return-value": "Incompatible return value type (got {got}, expected {declared})",
-    "assignment": "Incompatible types in assignment (expression has type {got}, variable has type {declared})",
-    "misc": 'Incompatible types in "yield" (actual type {got}, expected type {declared})',
-}
-
 
 def said_for(
     code: str, message: str, got: Type, declared: Type, options: Any, words: str
@@ -74,17 +67,6 @@ def said_for(
     return words if says(code, message, got, declared, options) else None
 
 
-def says(code: str, message: str, got: Type, declared: Type, options: Any) -> bool:
-    """Whether ``message`` is exactly mypy's ``code`` error for ``got`` and ``declared``."""
-    from mypy.messages import format_type_distinctly
-
-    form = FORMS.get(code)
-    if form is None:
-        return False
-    g, d = format_type_distinctly(got, declared, options=options)
-    return message == form.format(got=g, declared=d)
-
-
 def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
     """Our words for mypy's error at a bare name returned, yielded or assigned to an
     annotated variable, or ``None``."""
@@ -95,7 +77,7 @@ def bare_name(state: Any, code: str, info: Any) -> Optional[str]:
     func = scope[1]
     for value, declared, where in _annotated_values(*scope):
         reported = where.reported_at or value
-        if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
+        if meets(kind, where.kind) and (reported.line, reported.column) == (info.line, info.column):
             return _value(state, info, func, value, declared, where)
     return None
 
@@ -170,7 +152,8 @@ def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expressi
     from mypy_plugin.callbacks.boundary_index import Boundary
 
     out: List[Tuple[Expression, Type, Any]] = []
-    for stmt in walk(func.body.body if func is not None else tree.defs, scopes=False):
+    statements = walk(func.body.body if func is not None else tree.defs, scopes=False)
+    for stmt in statements:
         if (
             isinstance(stmt, AssignmentStmt)
             and stmt.type is not None
@@ -178,6 +161,7 @@ def _annotated_values(tree: Any, func: Optional[FuncDef]) -> List[Tuple[Expressi
             and isinstance(stmt.lvalues[0], NameExpr)
         ):
             out.append((stmt.rvalue, stmt.type, Boundary("assign", stmt.lvalues[0].name)))
+    out += declared_values(func, statements, tree.fullname)  # (defaults, declared names)
     ftype = func.type if func is not None else None
     if func is None or not isinstance(ftype, CallableType):
         return out
@@ -338,7 +322,7 @@ def _first_mismatch(
         got = translate.shape_of(got_type)
         if got is None or not said(got_type):
             continue
-        verdict = rigid_mismatch(pattern, got)
+        verdict = verdict_at(where.kind, pattern, got)
         if isinstance(verdict, Mismatch):
             return boundary_message(where, pattern, got, verdict.axis)
     return None

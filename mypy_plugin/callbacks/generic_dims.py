@@ -51,7 +51,7 @@ from mypy_plugin.callbacks.common import report_shape_error
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["generic_dims_check", "type_dims"]
+__all__ = ["generic_dims_check", "type_dims", "dims_class"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -67,7 +67,7 @@ def _unpacked(ctx: SigContext, e: Expression) -> bool:
     return False
 
 
-def _dims_class(info: TypeInfo) -> bool:
+def dims_class(info: TypeInfo) -> bool:
     """Whether every type parameter of ``info`` is an ``int``-bound TypeVar (not a Tensor)."""
     tvs = info.defn.type_vars
     return bool(tvs) and not info.has_base(translate.TENSOR_FULLNAME) and all(
@@ -85,7 +85,7 @@ def type_dims(t: Type, info: Optional[TypeInfo] = None
         if not p.type.has_base(info.fullname):
             return None
         p = map_instance_to_supertype(p, info)
-    if not _dims_class(p.type) or len(p.args) != len(p.type.defn.type_vars):
+    if not dims_class(p.type) or len(p.args) != len(p.type.defn.type_vars):
         return None
     return p.type, tuple(translate.dim_of_type(a, default=translate.UNKNOWN) or translate.UNKNOWN
                          for a in p.args)

@@ -2,7 +2,9 @@
 `[arg-type]` in `Literal` words: a parameter's default, a property's setter, targets a tuple
 is unpacked into, a `Union` parameter, a function assigned to a `Callable` variable, the
 arguments a `functools.partial` of a shaped function holds, and an item added to a list
-declared with its item's shape.
+declared with its item's shape. A bare name there (a default `= WIDE`, `c.h = h`, `h, n =
+wide, 1`, `later = narrow3` after `later: Callable[...]`) runs no hook: mypy's own error is
+reworded (callbacks/bare_boundaries.py).
 
 Run time: a `Union` parameter and a partial's arguments raise the same words (the partial is
 called on its line; a call of a partial binds the arguments held and the call's together); a default, a setter's value, an unpacked target, a `Callable` variable
@@ -26,6 +28,8 @@ def scaled_fixed(x: Tensor[2, 4] = tf.zeros(2, 4)) -> None: ...
 def rows(x: Tensor[B, 4] = tf.zeros(2, 3)) -> None: ...  # E: Default shape Tensor[2, 3] of parameter "x" of "rows" does not match the annotation Tensor[B, 4]: axis 1 is 3, expected 4  [shape]
 def masks(xs: List[Tensor[N, 4]] = [tf.zeros(3, 5)]) -> None: ...  # E: Default shape Tensor[3, 5] (list item 0) of parameter "xs" of "masks" does not match the annotation Tensor[N, 4]: axis 1 is 5, expected 4  [shape]
 def maybe(x: Optional[Tensor[2, 4]] = None) -> None: ...
+WIDE = tf.zeros(2, 5)
+def named_default(x: Tensor[2, 4] = WIDE) -> None: ...  # E: Default shape Tensor[2, 5] of parameter "x" of "named_default" does not match the annotation Tensor[2, 4]: axis 1 is 5, expected 4  [shape]
 
 
 class Scaler:
@@ -52,6 +56,11 @@ cell.h = tf.zeros(2, 16)  # E: Assigned shape Tensor[2, 16] does not match the a
 cell.h = tf.zeros(2, 8)
 
 
+def set_state(c: Cell, h: Tensor[2, 16], h8: Tensor[2, 8]) -> None:
+    c.h = h  # E: Assigned shape Tensor[2, 16] does not match the annotation Tensor[2, 8] of "c.h": axis 1 is 16, expected 8  [shape]
+    c.h = h8
+
+
 # -- targets a tuple is unpacked into ------------------------------------------------------------
 def pair() -> Tuple[Tensor[2, 4], int]:
     return tf.zeros(2, 4), 1
@@ -76,6 +85,9 @@ def unroll(h0: Tensor[B, 8]) -> None:
     h, c = step(h0, h0)  # E: Assigned shape Tensor[B, 16] does not match the annotation Tensor[B, 8] of "c": axis 1 is 16, expected 8  [shape]
     c2: Tensor[B, 16]
     h, c2 = step(h0, h0)
+    wide: Tensor[B, 16]
+    h, n = wide, 1  # E: Assigned shape Tensor[B, 16] does not match the annotation Tensor[B, 8] of "h": axis 1 is 16, expected 8  [shape]
+    h, n = h0, 1
 
 
 # -- Union parameters ----------------------------------------------------------------------------
@@ -108,6 +120,9 @@ proj: Callable[[Tensor[B, 4]], Tensor[B, 2]] = narrow3  # E: Value assigned to "
 proj_fixed: Callable[[Tensor[B, 4]], Tensor[B, 2]] = narrow2
 cut: Callable[[Tensor[B, 4]], Tensor[B, 2]] = lambda x: x[:, :3]  # E: Value assigned to "cut" is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2  [shape]
 cut_fixed: Callable[[Tensor[B, 4]], Tensor[B, 2]] = lambda x: x[:, :2]
+later: Callable[[Tensor[B, 4]], Tensor[B, 2]]
+later = narrow3  # E: Value assigned to "later" is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2  [shape]
+later = narrow2
 cut3: Callable[[Tensor[5, 4]], Tensor[5, 2]] = lambda x: x[:, :3]  # E: Value assigned to "cut3" is a function whose return shape Tensor[5, 3] does not match the annotation Tensor[5, 2]: axis 1 is 3, expected 2  [shape]
 
 

@@ -105,3 +105,13 @@ def paired_fixed(x: Matrix[B, N], y: Matrix[N, B]) -> Matrix[B, B]:
 
 paired(Matrix(tf.randn(2, 6)), Matrix(tf.randn(2, 6)).t().t())
 paired_fixed(Matrix(tf.randn(2, 6)), Matrix(tf.randn(6, 2)))
+
+
+# -- sizes written as bare ints in the class's annotation (as in Tensor[3, 4]) ------------------
+def takes34(m: Matrix[3, 4]) -> Tensor[3, 4]:
+    return m.data + tf.zeros(3, 4)
+
+
+takes34(Matrix(tf.randn(3, 5)))  # at run time: the body fails  # E: Argument "m" of "takes34" has Matrix[3, 5], which does not match the annotation Matrix[3, 4]: type argument 1 is 5, expected 4  [shape]
+takes34(Matrix(tf.randn(3, 4)))
+square: Matrix[2, "2*2"] = Matrix(tf.randn(2, 4))
