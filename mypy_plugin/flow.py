@@ -67,8 +67,8 @@ from mypy_plugin.flow_run import (
 )
 
 __all__ = [
-    "value_at", "tensor_at", "run_function", "outer_value", "active_value", "list_items",
-    "comprehension_items",
+    "value_at", "tensor_at", "tensor_items", "run_function", "outer_value", "active_value",
+    "list_items", "comprehension_items",
 ]
 
 
@@ -145,6 +145,24 @@ def tensor_at(chk: Any, e: Any) -> Optional[Instance]:
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
     return v.type if isinstance(v, Item) and isinstance(v.type, Instance) else None
+
+
+def tensor_items(chk: Any, e: Any) -> Optional[List[Instance]]:
+    """The tensors a list named ``e`` holds where it is read, from its scope's run as for
+    :func:`tensor_at` (``feats`` after ``for k in range(L): feats.append(tf.sin(x * k))``);
+    None when not known.
+
+    >>> tensor_items(object(), object()) is None
+    True
+    """
+    try:
+        v = _value_at(chk, e, tensors=True)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        return None
+    if not isinstance(v, Seq) or not v.items or not all(
+            isinstance(i, Item) and isinstance(i.type, Instance) for i in v.items):
+        return None
+    return [i.type for i in v.items if isinstance(i, Item) and isinstance(i.type, Instance)]
 
 
 class _Progress:

@@ -43,6 +43,7 @@ from mypy_plugin.callbacks.union_operands import followed, joined_context, union
 from mypy_plugin.callbacks.common import (
     CURRENT_API, guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
 )
+from mypy_plugin.flow import tensor_items
 from mypy_plugin.flow_sizes import inline_sizes
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
@@ -189,7 +190,11 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             elif act.kinds[0] != ARG_STAR and _homogeneous(p):
                 assert isinstance(p, Instance)
                 one = _tensor_shape(p.args[0], names)
-                return _Copies((one, one))
+                held = tensor_items(CURRENT_API[0], expr) if isinstance(expr, NameExpr) and \
+                    not all(isinstance(d, int) for d in one) else None  # (flow.py's run)
+                if held is None:
+                    return _Copies((one, one))
+                types = list(held)
             else:
                 raise _Bail
     else:

@@ -12,4 +12,4 @@ feats: List[Tensor] = [pts]
 for k in range(L):
     feats.append(tf.sin(pts * 2.0**k))
     feats.append(tf.cos(pts * 2.0**k))
-print(mlp_in(tf.concat(feats, axis=-1)).shape)  # BUG[gap flow: tensors appended to a list in a loop of known length (feats.append(tf.sin(...)) for k in range(L)) give tf.concat an unknown width]
+print(mlp_in(tf.concat(feats, axis=-1)).shape)  # BUG  # E: Dense(24 => 32, relu) expects input Tensor[..., 24], got Tensor[10, 27]; need size 24 at axis -1 (got 27)  [shape]
