@@ -42,8 +42,11 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 from mypy.nodes import (
     GDEF,
     LDEF,
+    CallExpr,
     Expression,
+    ForStmt,
     FuncDef,
+    MemberExpr,
     MypyFile,
     NameExpr,
     Node,
@@ -51,6 +54,7 @@ from mypy.nodes import (
     Statement,
     Var,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, get_proper_type
 
 from mypy_plugin.flow_values import NOT_STATIC, Env, Item, Seq, NotStatic, evaluate, iterate
@@ -156,6 +160,10 @@ def tensor_items(chk: Any, e: Any) -> Optional[List[Instance]]:
     True
     """
     try:
+        found = _scope(chk, e) if isinstance(e, NameExpr) else None
+        if found is None or not any(isinstance(st, ForStmt) and _appends(st, e.name)
+                                    for st in found[1]):
+            return None  # (the cheap test first: a loop of the scope appends to it)
         v = _value_at(chk, e, tensors=True)
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         return None
@@ -163,6 +171,13 @@ def tensor_items(chk: Any, e: Any) -> Optional[List[Instance]]:
             isinstance(i, Item) and isinstance(i.type, Instance) for i in v.items):
         return None
     return [i.type for i in v.items if isinstance(i, Item) and isinstance(i.type, Instance)]
+
+
+def _appends(loop: ForStmt, name: str) -> bool:
+    """Whether ``loop`` calls ``<name>.append(...)`` or ``<name>.extend(...)``."""
+    return any(isinstance(x, CallExpr) and isinstance(x.callee, MemberExpr) and
+               x.callee.name in ("append", "extend") and isinstance(x.callee.expr, NameExpr)
+               and x.callee.expr.name == name for x in get_subexpressions(loop))
 
 
 class _Progress:
