@@ -51,6 +51,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_boundaries import FORMS, declared_values, meets, says, verdict_at
+from mypy_plugin.callbacks.loop_accumulators import accumulated
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
@@ -100,7 +101,8 @@ def loop_rebound(state: Any, code: str, info: Any) -> bool:
             return (isinstance(value, NameExpr) and isinstance(value.node, Var)
                     and translate.shape_of(declared) is not None
                     and _all_tensors(value.node.type)
-                    and _rebound_by_loop_variable(func, value.node))
+                    and (_rebound_by_loop_variable(func, value.node)
+                         or accumulated(func, value.node, declared)))
     return False
 
 
