@@ -480,11 +480,20 @@ def signature_hook(
         overloads = _Overloads(overload_items)
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return overloads.check(ctx, name)
+            return overloads.check(ctx, _constructor_name(ctx, name))
 
     else:
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return from_arguments(ctx, _check(ctx, name))
+            return from_arguments(ctx, _check(ctx, _constructor_name(ctx, name)))
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)
+
+
+def _constructor_name(ctx: SigContext, name: str) -> str:
+    # A class called (``Encoder(table)``) runs its ``__init__``, which ``@shapecheck`` names
+    # by its ``__qualname__``, ``Encoder.__init__``: the static words name it so too.
+    definition = getattr(ctx.default_signature, "definition", None)
+    if getattr(definition, "name", None) == "__init__" and not name.endswith(".__init__"):
+        return f"{name}.__init__"
+    return name
