@@ -15,6 +15,7 @@ import ast
 import inspect
 import re
 import traceback
+import types
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
@@ -132,7 +133,11 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     # so does one raised in a model's ``__init__`` or ``__call__`` that mypy runs on the
     # values of the call that builds or calls it (mypy_plugin/flow_instances.py), or in a
     # method ``__call__`` calls on ``self`` (``self.encode(x)``: layer_bodies.py runs it).
-    bodies = _body_functions(tree) | _call_methods(tree) | {"__init__", "__call__"}
+    # A helper annotated to return a layer too: mypy runs it on the call's values
+    # (mypy_plugin/callbacks/factories.py: a helper that cannot build for its arguments is
+    # an error at the call).
+    bodies = (_body_functions(tree) | _call_methods(tree) | _layer_helpers(tree)
+              | {"__init__", "__call__"})
     i = len(frames) - 1
     while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
         i -= 1
@@ -162,6 +167,24 @@ def _call_methods(tree: ast.Module) -> Set[str]:
     return out
 
 
+def _layer_helpers(tree: ast.Module) -> Set[str]:
+    # Names of the functions annotated to return one of typedflux's layers or containers.
+    import typedflux
+    from typedflux.layers import containers
+    from typedflux.layers.core import Layer
+
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.returns is not None:
+            ann = node.returns.value if isinstance(node.returns, ast.Subscript) else node.returns
+            name = ann.attr if isinstance(ann, ast.Attribute) else getattr(ann, "id", "")
+            cls = getattr(typedflux, name, None) if name and name != "Tensor" else None
+            if isinstance(cls, type) and (issubclass(cls, Layer)
+                                          or cls.__module__ == containers.__name__):
+                out.add(node.name)
+    return out
+
+
 def _body_functions(tree: ast.Module) -> Set[str]:
     # Names of the functions whose body is one ``return <expr>`` (after a docstring).
     out = set()
@@ -176,7 +199,8 @@ def _body_functions(tree: ast.Module) -> Set[str]:
 
 def _return_lines(tree: ast.Module, fn: object) -> List[int]:
     # Lines of the return statements of fn (a function defined in tree).
-    code = getattr(inspect.unwrap(fn), "__code__", None)  # type: ignore[arg-type]
+    code = fn if isinstance(fn, types.CodeType) else getattr(
+        inspect.unwrap(fn), "__code__", None)  # type: ignore[arg-type]
     if code is None:
         return []
     for node in ast.walk(tree):
@@ -205,5 +229,10 @@ def _checked_function(err: BaseException) -> object:
         code = tb.tb_frame.f_code
         if code.co_name == "checked" and code.co_filename.endswith("shapecheck.py"):
             found = tb.tb_frame.f_locals.get("fn")
+        elif code.co_name == "checked_coroutine" and code.co_filename.endswith(
+                "shapecheck_async.py"):
+            # an ``async def``'s result is checked once awaited, after its frame is gone:
+            # the coroutine object still names its code
+            found = getattr(tb.tb_frame.f_locals.get("awaitable"), "cr_code", found)
         tb = tb.tb_next
     return found

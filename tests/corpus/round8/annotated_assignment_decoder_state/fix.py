@@ -1,0 +1,11 @@
+"""A decoder's initial state is annotated with the decoder's hidden width; the encoder's
+last state is wider."""
+import typedflux as tf
+from typedflux import GRU, Dense, Tensor
+
+encoder = GRU(8, 32, return_state=True)
+bridge = Dense(32, 16)
+decoder = GRU(8, 16)
+_, h = encoder(tf.randn(4, 10, 8))
+h0: Tensor[4, 16] = bridge(h)
+print(decoder(tf.randn(4, 5, 8), h0).shape)

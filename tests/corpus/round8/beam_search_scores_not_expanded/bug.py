@@ -1,0 +1,13 @@
+"""One beam-search step: each beam's running score is added to its next-token
+log-probabilities; the scores were not given a vocabulary axis."""
+from typing import Final
+
+import typedflux as tf
+
+BEAMS: Final = 4
+VOCAB: Final = 12
+scores = tf.zeros(2, BEAMS)
+logp = tf.logsoftmax(tf.randn(2, BEAMS, VOCAB), axis=-1)
+total = scores + logp  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 4], y has Tensor[2, 4, 12]; need equal sizes or 1 at axis -2 (2 vs 4); did you mean x[..., None] (or keepdims=True where x was reduced)?  [shape]
+best = tf.argmax(total.reshape(2, BEAMS * VOCAB), axis=1)
+print(best.shape)

@@ -1,0 +1,15 @@
+"""A conditional GAN's generator input is the noise concatenated with the one-hot label;
+its first layer was sized for the noise alone."""
+from typing import Final
+
+import typedflux as tf
+from typedflux import Chain, Dense, relu, tanh
+
+Z: Final = 32
+N_CLASSES: Final = 10
+G = Chain(Dense(Z + N_CLASSES, 128, relu), Dense(128, 784, tanh))
+
+z = tf.randn(8, Z)
+labels = tf.onehot([i % N_CLASSES for i in range(8)], N_CLASSES)
+fake = G(tf.concat([z, labels], axis=1))
+print(fake.shape)

@@ -1,0 +1,12 @@
+"""CLIP's embeddings are L2-normalised before the similarity matrix; the norm was taken
+without keepdims, so it cannot divide the rows."""
+import typedflux as tf
+from typedflux import Dense
+
+img_proj, txt_proj = Dense(48, 16, bias=False), Dense(24, 16, bias=False)
+img = img_proj(tf.randn(8, 48))
+txt = txt_proj(tf.randn(8, 24))
+img = img / tf.sqrt((img * img).sum(axis=-1))  # BUG  # E: Cannot broadcast for "div": x has Tensor[8, 16], y has Tensor[8]; need equal sizes or 1 at axis -1 (16 vs 8); did you mean y[..., None] (or keepdims=True where y was reduced)?  [shape]
+txt = txt / tf.sqrt((txt * txt).sum(axis=-1, keepdims=True))
+logits = img @ txt.T * 14.3
+print(logits.shape)

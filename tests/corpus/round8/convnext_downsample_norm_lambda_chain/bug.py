@@ -1,0 +1,12 @@
+"""ConvNeXt's downsampling layer as a Chain: a channels-last LayerNorm between two
+rearranging lambdas, then a stride-2 conv; the norm was sized for the next stage."""
+import typedflux as tf
+from typedflux import Chain, Conv, LayerNorm
+
+downsample = Chain(
+    lambda x: tf.rearrange(x, "b c h w -> b h w c"),
+    LayerNorm(64),
+    lambda x: tf.rearrange(x, "b h w c -> b c h w"),
+    Conv((2, 2), 32, 64, stride=2),
+)
+print(downsample(tf.randn(2, 32, 8, 8)).shape)  # BUG  # E: Chain layer 2 LayerNorm(64) expects input Tensor[..., 64], but layer 1 <lambda> produces Tensor[2, 8, 8, 32]; change LayerNorm(64) to LayerNorm(32)  [shape]

@@ -1,0 +1,19 @@
+"""A head returns a dict of logits and probabilities annotated with the class count; the
+probabilities were sliced to the top half by mistake."""
+from typing import Dict, TypeVar
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+head = Dense(12, 10)
+
+
+@tf.shapecheck
+def predict(x: Tensor[B, 12]) -> Dict[str, Tensor[B, 10]]:
+    logits = head(x)
+    probs = tf.softmax(logits, axis=-1)
+    return {"logits": logits, "probs": probs[:, :5]}  # BUG  # E: Return shape Tensor[B, 5] (dict entry 1) does not match the annotation Tensor[B, 10]: axis 1 is 5, expected 10  [shape]
+
+
+print(predict(tf.randn(2, 12))["probs"].shape)

@@ -1,0 +1,10 @@
+"""The issue's own example: one-hot of a list variable with 9 classes against a 10-way
+head."""
+import typedflux as tf
+from typedflux import Dense
+
+head = Dense(16, 10)
+labels = [3, 1, 4, 1]
+y = tf.onehot(labels, 10)
+loss = tf.losses.logitcrossentropy(head(tf.randn(4, 16)), y)
+print(loss.item())

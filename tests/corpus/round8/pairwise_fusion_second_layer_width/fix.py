@@ -1,0 +1,8 @@
+"""A PairwiseFusion(tf.add, ...) of two layers: the second layer gets the first's output
+added to the input, but was sized for another width."""
+import typedflux as tf
+from typedflux import Dense, PairwiseFusion
+
+fuse = PairwiseFusion(tf.add, Dense(8, 8), Dense(8, 4))
+y1, y2 = fuse(tf.randn(3, 8))
+print(y1.shape, y2.shape)

@@ -1,0 +1,16 @@
+"""PointNet's feature transform: the T-Net's last layer must give k*k numbers, viewed as a
+k x k matrix; it was left at the input transform's 3*3."""
+from typing import Final
+
+import typedflux as tf
+from typedflux import Chain, Dense, relu
+
+K: Final = 16
+tnet = Chain(Dense(K, 64, relu), Dense(64, 128, relu))
+tnet_head = Dense(128, K * K)
+
+points = tf.randn(4, 32, K)                 # batch, points, features
+pooled = tnet(points).max(axis=1)           # Tensor[4, 128]
+transform = tnet_head(pooled).reshape(4, K, K)
+aligned = points @ transform
+print(aligned.shape)

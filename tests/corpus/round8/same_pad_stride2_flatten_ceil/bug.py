@@ -1,0 +1,10 @@
+"""A "same"-padded stride-2 conv gives ceil(H/2); the classifier was sized with floor."""
+import typedflux as tf
+from typedflux import Chain, Conv, Dense, Flatten, relu
+
+model = Chain(
+    Conv((3, 3), 1, 8, relu, stride=2, pad="same"),
+    Flatten(),
+    Dense(8 * 3 * 3, 10),
+)
+print(model(tf.randn(2, 1, 7, 7)).shape)  # BUG  # E: Chain layer 3 Dense(72 => 10) expects input Tensor[..., 72], but layer 2 Flatten() produces Tensor[2, 128]; change Dense(72 => 10) to Dense(128 => 10)  [shape]

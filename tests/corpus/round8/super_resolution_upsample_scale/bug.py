@@ -1,0 +1,9 @@
+"""A 3x super-resolution net whose upsampling layer scales by 2; the loss against the
+high-resolution target fails."""
+import typedflux as tf
+from typedflux import Chain, Conv, Upsample, relu
+
+net = Chain(Conv((3, 3), 3, 16, relu, pad=1), Upsample(scale=2), Conv((3, 3), 16, 3, pad=1))
+low = tf.rand(2, 3, 8, 8)
+high = tf.rand(2, 3, 24, 24)
+print(tf.losses.mse(net(low), high).item())  # BUG  # E: Shapes differ for "mse": prediction has Tensor[2, 3, 16, 16], target has Tensor[2, 3, 24, 24]; need identical shapes (no broadcasting in losses) (16 vs 24 at axis -1)  [shape]

@@ -1,0 +1,18 @@
+"""A generic encoder function applies a Chain to Tensor[B, T, 32] and promises the model
+width back; the Chain ends at the feed-forward width."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Chain, Dense, LayerNorm, Tensor, gelu
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+ff = Chain(LayerNorm(32), Dense(32, 128, gelu), Dense(128, 128))
+
+
+@tf.shapecheck
+def encode(x: Tensor[B, T, 32]) -> Tensor[B, T, 32]:
+    return ff(x)  # BUG  # E: Return shape Tensor[B, T, 128] does not match the annotation Tensor[B, T, 32]: axis 2 is 128, expected 32  [shape]
+
+
+print(encode(tf.randn(2, 3, 32)).shape)

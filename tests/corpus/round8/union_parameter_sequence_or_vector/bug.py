@@ -1,0 +1,21 @@
+"""A readout takes a vector or a sequence of model-width features (a Union annotation);
+it is given the vocabulary logits."""
+from typing import TypeVar, Union
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+T = TypeVar("T", bound=int)
+proj = Dense(32, 8)
+
+
+@tf.shapecheck
+def readout(h: Union[Tensor[B, 32], Tensor[B, T, 32]]) -> Tensor[B, 8]:
+    pooled = h.reshape(h.shape[0], -1, 32).mean(axis=1)
+    return proj(pooled)
+
+
+lm_head = Dense(32, 50)
+h = tf.randn(2, 5, 32)
+print(readout(lm_head(h)).shape)  # BUG[gap checker: an argument against a Union of tensor annotations (Union[Tensor[B, 32], Tensor[B, T, 32]]) is mypy's [arg-type] in Literal words, with Never for the unbound dims; @tf.shapecheck does not check the Union either and fails in the body]  # E: Argument 1 to "readout" has incompatible type "Tensor[Literal[2], Literal[5], Literal[50]]"; expected "Tensor[Never, Literal[32]] | Tensor[Never, Never, Literal[32]]"  [arg-type]
