@@ -24,6 +24,7 @@ from mypy.subtypes import is_subtype
 from mypy.types import AnyType, FunctionLike, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
+from mypy_plugin.callbacks.chain_stars import star_layers, stars
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.layer_types import BROKEN
 
@@ -55,6 +56,8 @@ def _annotated_chain(api: Any, call: object) -> Optional[Instance]:
 
 def _hide_return_type(ctx: FunctionSigContext) -> FunctionLike:
     sig = ctx.default_signature
+    if stars(ctx.context) > 1:  # Chain(*encoder, *decoder): chain_stars.py
+        return star_layers(sig, ctx.api)
     if _annotated_chain(ctx.api, ctx.context) is None:
         return sig
     return sig.copy_modified(ret_type=AnyType(TypeOfAny.special_form))
