@@ -56,6 +56,7 @@ from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_e
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
+from mypy_plugin.callbacks.unknown_dims import loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
     is_call_protocol,
@@ -66,6 +67,7 @@ from mypy_plugin.callbacks.layer_params import (
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
+from typedflux.shapes.dims import Dim
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname", "pattern_of"]
@@ -239,6 +241,8 @@ class _Outcome:
     unions: Dict[int, bool] = field(default_factory=dict)
     # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
     kept: Dict[int, bool] = field(default_factory=dict)
+    # Axes where an argument's dim is unknown and the parameter's known (unknown_dims.py).
+    loose: Dict[int, List[Tuple[int, Dim]]] = field(default_factory=dict)
 
 
 def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
@@ -293,6 +297,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     out.failed[i] = True
                     out.error = (err, ex)
                     return out
+                if items is None:
+                    out.loose.setdefault(i, []).extend(unknown_axes(pat, actual))
     # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above.
     for i in callables if out.env.dims else ():
         formal = sig.arg_types[i]
@@ -347,9 +353,12 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
         any_type = AnyType(TypeOfAny.special_form)
         sig = sig.copy_modified(arg_types=[
             any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
+    bound = frozenset(env.dims) | env.rigid
     if not (failed or env.dims or env.stars or in_strings):
-        return sig  # plain TypeVar dims only: mypy's own inference does the same job
-    return _substituted(ctx, sig, env, outcome.names, failed, in_strings, outcome.kept)
+        # plain TypeVar dims only: mypy's own inference does the same job
+        return loosened(sig, outcome.loose, bound)
+    return loosened(_substituted(ctx, sig, env, outcome.names, failed, in_strings, outcome.kept),
+                    outcome.loose, bound)
 
 
 def _substituted(

@@ -1,0 +1,60 @@
+"""Tensor arguments with unknown dims where a user function's parameter has known ones.
+
+An unknown dim (``int``, ``Any``) is never a mismatch; the plugin binds a call's dims itself
+(calls.py) and says nothing about it. mypy then checks each argument's type against the
+parameter's, and a tensor's dims are invariant type arguments: ``Tensor[int, 8]`` (a size
+from ``len(ids)`` through a generic ``def angles(t: T) -> Tensor[T, 8]``) is not a
+``Tensor[Literal[5], 8]`` nor a ``Tensor[T, 8]`` whose ``T`` another argument fixed, so
+``rotate(q, cos, sin)`` was `Argument 2 to "rotate" has incompatible type "Tensor[int,
+Literal[8]]"; expected "Tensor[Literal[5], Literal[8]]"  [arg-type]` on a program that runs.
+Where the argument's dim is unknown and the parameter's is a size or dims the call binds
+otherwise (another argument, the caller's own type variables), the parameter takes ``Any``
+at that axis: the plugin's binding has already checked what can be checked there. A dim only
+such arguments bind keeps mypy's inference (``T`` becomes ``int``, which fits).
+
+>>> from typedflux.shapes.dims import UNKNOWN
+>>> unknown_axes((4, 8), (UNKNOWN, 8))
+[(0, 4)]
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, List, Sequence, Tuple, Union
+
+from mypy.types import AnyType, CallableType, Instance, TypeOfAny, UnpackType, get_proper_type
+
+from mypy_plugin import translate
+from typedflux.shapes.dims import UNKNOWN, Dim, Star, symbols
+
+__all__ = ["unknown_axes", "loosened"]
+
+Axes = List[Tuple[int, Dim]]
+
+
+def unknown_axes(pattern: Sequence[Union[Dim, Star]], actual: Sequence[Union[Dim, Star]]) -> Axes:
+    """The axes where ``actual`` has an unknown dim and ``pattern`` a known one, with the
+    pattern's dim there (shapes of one rank without a variadic run; else none)."""
+    if len(pattern) != len(actual) or any(isinstance(d, Star) for d in (*pattern, *actual)):
+        return []
+    return [(k, p) for k, (p, a) in enumerate(zip(pattern, actual))
+            if a is UNKNOWN and p is not UNKNOWN and not isinstance(p, Star)]
+
+
+def loosened(sig: CallableType, axes: Dict[int, Axes], bound: FrozenSet[str]) -> CallableType:
+    """``sig`` with ``Any`` at the axes of ``axes`` (by parameter) whose pattern dim is a size
+    or whose symbols are all in ``bound`` (dims the call binds otherwise, rigid ones too)."""
+    if not axes:
+        return sig
+    arg_types = list(sig.arg_types)
+    for i, found in axes.items():
+        formal = get_proper_type(arg_types[i])
+        if not (isinstance(formal, Instance) and formal.type.fullname == translate.TENSOR_FULLNAME):
+            continue
+        args = list(formal.args)
+        if any(isinstance(a, UnpackType) for a in args):
+            continue
+        for k, dim in found:
+            if k < len(args) and (isinstance(dim, int) or (symbols(dim) and symbols(dim) <= bound)):
+                args[k] = AnyType(TypeOfAny.special_form)
+        arg_types[i] = formal.copy_modified(args=args)
+    return sig.copy_modified(arg_types=arg_types)
