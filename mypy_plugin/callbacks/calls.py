@@ -338,6 +338,7 @@ def _check(ctx: SigContext, name: str) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
         return generic_dims_check(ctx, name) or sig
+    name = _constructor_name(ctx, name)  # the run time's name for a tensor argument's check
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
         err, e = outcome.error
@@ -494,7 +495,7 @@ def signature_hook(
     else:
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return from_arguments(ctx, _check(ctx, _constructor_name(ctx, name)))
+            return from_arguments(ctx, _check(ctx, name))
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)
 
