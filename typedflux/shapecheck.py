@@ -34,7 +34,7 @@ import functools
 import inspect
 import sys
 import typing
-from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
+from typing import Annotated, Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
 
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
@@ -266,7 +266,9 @@ def evaluated_annotations(fn: Callable[..., Any]) -> Dict[str, Any]:
     globalns = getattr(fn, "__globals__", {})
     out: Dict[str, Any] = {}
     for name, ann in raw.items():  # (a string under ``from __future__ import annotations``)
-        out[name] = annotation_value(ann, globalns, name, fn) if isinstance(ann, str) else ann
+        value = annotation_value(ann, globalns, name, fn) if isinstance(ann, str) else ann
+        # ``Annotated[Tensor[B, 4], "features"]``: the shape is its first argument's, as mypy reads it
+        out[name] = typing.get_args(value)[0] if typing.get_origin(value) is Annotated else value
     return out
 
 
