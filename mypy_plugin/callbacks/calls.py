@@ -67,7 +67,6 @@ from mypy_plugin.callbacks.layer_params import (
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
-from typedflux.shapes.dims import Dim
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname", "pattern_of"]
@@ -242,7 +241,7 @@ class _Outcome:
     # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
     kept: Dict[int, bool] = field(default_factory=dict)
     # Axes where an argument's dim is unknown and the parameter's known (unknown_dims.py).
-    loose: Dict[int, List[Tuple[int, Dim]]] = field(default_factory=dict)
+    loose: Dict[int, List[int]] = field(default_factory=dict)
 
 
 def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:

@@ -12,37 +12,37 @@ otherwise (another argument, the caller's own type variables), the parameter tak
 at that axis: the plugin's binding has already checked what can be checked there. A dim only
 such arguments bind keeps mypy's inference (``T`` becomes ``int``, which fits).
 
->>> from typedflux.shapes.dims import UNKNOWN
+>>> from mypy_plugin.translate import UNKNOWN
 >>> unknown_axes((4, 8), (UNKNOWN, 8))
-[(0, 4)]
+[0]
 """
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Sequence, Tuple, Union
+from typing import Dict, FrozenSet, List
 
-from mypy.types import AnyType, CallableType, Instance, TypeOfAny, UnpackType, get_proper_type
+from mypy.types import (
+    AnyType, CallableType, Instance, TypeOfAny, TypeVarType, UnpackType, get_proper_type,
+)
 
 from mypy_plugin import translate
-from typedflux.shapes.dims import UNKNOWN, Dim, Star, symbols
+from mypy_plugin.translate import UNKNOWN, Star, StaticShape
 
 __all__ = ["unknown_axes", "loosened"]
 
-Axes = List[Tuple[int, Dim]]
 
-
-def unknown_axes(pattern: Sequence[Union[Dim, Star]], actual: Sequence[Union[Dim, Star]]) -> Axes:
-    """The axes where ``actual`` has an unknown dim and ``pattern`` a known one, with the
-    pattern's dim there (shapes of one rank without a variadic run; else none)."""
+def unknown_axes(pattern: StaticShape, actual: StaticShape) -> List[int]:
+    """The axes where ``actual`` has an unknown dim and ``pattern`` a known one (shapes of
+    one rank without a variadic run; else none)."""
     if len(pattern) != len(actual) or any(isinstance(d, Star) for d in (*pattern, *actual)):
         return []
-    return [(k, p) for k, (p, a) in enumerate(zip(pattern, actual))
-            if a is UNKNOWN and p is not UNKNOWN and not isinstance(p, Star)]
+    return [k for k, (p, a) in enumerate(zip(pattern, actual)) if a is UNKNOWN and p is not UNKNOWN]
 
 
-def loosened(sig: CallableType, axes: Dict[int, Axes], bound: FrozenSet[str]) -> CallableType:
-    """``sig`` with ``Any`` at the axes of ``axes`` (by parameter) whose pattern dim is a size
-    or whose symbols are all in ``bound`` (dims the call binds otherwise, rigid ones too)."""
+def loosened(sig: CallableType, axes: Dict[int, List[int]], bound: FrozenSet[str]) -> CallableType:
+    """``sig`` with ``Any`` at the axes of ``axes`` (by parameter), except where the
+    parameter's dim is a type variable not in ``bound`` (the dims the call binds otherwise,
+    rigid ones too): mypy infers that one from the argument (``int``, which fits)."""
     if not axes:
         return sig
     arg_types = list(sig.arg_types)
@@ -53,8 +53,10 @@ def loosened(sig: CallableType, axes: Dict[int, Axes], bound: FrozenSet[str]) ->
         args = list(formal.args)
         if any(isinstance(a, UnpackType) for a in args):
             continue
-        for k, dim in found:
-            if k < len(args) and (isinstance(dim, int) or (symbols(dim) and symbols(dim) <= bound)):
-                args[k] = AnyType(TypeOfAny.special_form)
+        for k in found:
+            at = get_proper_type(args[k]) if k < len(args) else None
+            if at is None or (isinstance(at, TypeVarType) and at.name not in bound):
+                continue
+            args[k] = AnyType(TypeOfAny.special_form)
         arg_types[i] = formal.copy_modified(args=args)
     return sig.copy_modified(arg_types=arg_types)
