@@ -56,7 +56,7 @@ from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_e
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
-from mypy_plugin.callbacks.unknown_dims import loosened, unknown_axes
+from mypy_plugin.callbacks.unknown_dims import constructor_name, loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
     is_call_protocol,
@@ -337,7 +337,7 @@ def _check(ctx: SigContext, name: str) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
         return generic_dims_check(ctx, name) or sig
-    name = _constructor_name(ctx, name)  # the run time's name for a tensor argument's check
+    name = constructor_name(ctx.default_signature, name)  # as @tf.shapecheck names it
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
         err, e = outcome.error
@@ -489,7 +489,7 @@ def signature_hook(
         overloads = _Overloads(overload_items)
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return overloads.check(ctx, _constructor_name(ctx, name))
+            return overloads.check(ctx, constructor_name(ctx.default_signature, name))
 
     else:
 
@@ -497,12 +497,3 @@ def signature_hook(
             return from_arguments(ctx, _check(ctx, name))
 
     return guarded("call check", hook, lambda ctx: ctx.default_signature)
-
-
-def _constructor_name(ctx: SigContext, name: str) -> str:
-    # A class called (``Encoder(table)``) runs its ``__init__``, which ``@shapecheck`` names
-    # by its ``__qualname__``, ``Encoder.__init__``: the static words name it so too.
-    definition = getattr(ctx.default_signature, "definition", None)
-    if getattr(definition, "name", None) == "__init__" and not name.endswith(".__init__"):
-        return f"{name}.__init__"
-    return name

@@ -12,6 +12,9 @@ otherwise (another argument, the caller's own type variables), the parameter tak
 at that axis: the plugin's binding has already checked what can be checked there. A dim only
 such arguments bind keeps mypy's inference (``T`` becomes ``int``, which fits).
 
+Also here, for calls.py's words: :func:`constructor_name`, the name ``@tf.shapecheck`` gives
+a class's ``__init__``.
+
 >>> from mypy_plugin.translate import UNKNOWN
 >>> unknown_axes((4, 8), (UNKNOWN, 8))
 [0]
@@ -28,7 +31,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.translate import UNKNOWN, Star, StaticShape
 
-__all__ = ["unknown_axes", "loosened"]
+__all__ = ["unknown_axes", "loosened", "constructor_name"]
 
 
 def unknown_axes(pattern: StaticShape, actual: StaticShape) -> List[int]:
@@ -60,3 +63,12 @@ def loosened(sig: CallableType, axes: Dict[int, List[int]], bound: FrozenSet[str
             args[k] = AnyType(TypeOfAny.special_form)
         arg_types[i] = formal.copy_modified(args=args)
     return sig.copy_modified(arg_types=arg_types)
+
+
+def constructor_name(sig: object, name: str) -> str:
+    """``Encoder.__init__`` for ``Encoder`` when ``sig`` (a call's default signature) is a
+    class's ``__init__``: ``@tf.shapecheck`` names a function by its ``__qualname__``."""
+    definition = getattr(sig, "definition", None)
+    if getattr(definition, "name", None) == "__init__" and not name.endswith(".__init__"):
+        return f"{name}.__init__"
+    return name
