@@ -91,20 +91,35 @@ def test_a_user_layer_that_breaks_its_own_annotation_is_named() -> None:
            "produces Tensor[3, 2]" in str(info.value)
 
 
-def test_an_error_inside_a_user_layer_keeps_its_line_and_a_composition_error_does_not() -> None:
+def test_an_error_inside_a_layer_keeps_its_line_and_a_composition_error_does_not() -> None:
     import traceback
 
     class RMSNorm:
         def __call__(self, x: Tensor[B, 3, 4]) -> Tensor[B, 3, 4]:
             return x / (x * x).mean(axis=-1)  # (keepdims lost: fails for every size)
 
+    def lines(err: BaseException) -> List[int]:
+        return [f.lineno or 0 for f in traceback.extract_tb(err.__traceback__)
+                if f.filename == __file__]
+
     body_line = RMSNorm.__call__.__code__.co_firstlineno + 1
+    # An annotated __call__'s body: mypy reports it on that line in the op's own words (the
+    # body is checked on its own), and so does the run time, at any depth of Chains.
+    for model in (tf.Chain(RMSNorm(), tf.Dense(4, 2)),
+                  tf.Chain(tf.Dense(4, 4), tf.Chain(RMSNorm(), tf.Dense(4, 2)))):
+        with pytest.raises(tf.ShapeError) as info:
+            model(tf.ones(2, 3, 4))
+        assert str(info.value).startswith('Cannot broadcast for "div": x has Tensor[2, 3, 4]')
+        assert lines(info.value)[-1] == body_line
+
+    # A lambda's body: mypy runs it where the Chain is called and names its position; the
+    # run time's traceback still ends on the lambda's line.
+    halve = tf.Chain(tf.Dense(4, 6), lambda h: h / h.mean(axis=-1))
+    lambda_line = halve.layers[1].__code__.co_firstlineno
     with pytest.raises(tf.ShapeError) as info:
-        tf.Chain(RMSNorm(), tf.Dense(4, 2))(tf.ones(2, 3, 4))
-    assert str(info.value).startswith('Chain layer 1 RMSNorm(): Cannot broadcast for "div"')
-    ours = [f for f in traceback.extract_tb(info.value.__traceback__) if f.filename == __file__]
-    assert ours[-1].lineno == body_line  # the traceback ends on the user's failing line
-    assert info.value.__suppress_context__
+        halve(tf.ones(3, 4))
+    assert str(info.value).startswith('Chain layer 2 <lambda>: Cannot broadcast for "div"')
+    assert lines(info.value)[-1] == lambda_line and info.value.__suppress_context__
 
     with pytest.raises(tf.ShapeError) as info:
         tf.Chain(tf.Dense(4, 3), tf.Dense(3, 2))(tf.ones(2, 5))

@@ -18,6 +18,7 @@ Chain(Dense(784 => 32, relu), Dense(32 => 10))
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Callable, Dict, Generic, Iterator, List, Optional, Tuple, Union, overload
 
 import numpy as np
@@ -28,6 +29,7 @@ from typedflux.layers.callables import (
     join_of,
     layer_repr,
     shape_item,
+    signature_of,
 )
 from typedflux.layers.core import Layer
 from typedflux.shapes import messages
@@ -69,6 +71,29 @@ def _self_checked(t: type) -> bool:
             t, (SkipConnection, Parallel))
         _SELF_CHECKED[t] = known
     return known
+
+
+def _typed_body(err: ShapeError) -> bool:
+    """Whether ``err`` was raised inside the body of a user layer's ``__call__`` annotated
+    with shapes (``x: Tensor[B, 3, 4]``), at any depth: mypy checks such a body on its own
+    and reports the error on its line in these words, so a Chain passes it on unchanged."""
+    tb = err.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "__call__":
+            owner = frame.f_locals.get("self")
+            call = getattr(type(owner), "__call__", None)
+            if (owner is not None and callable(call) and not isinstance(owner, Chain)
+                    and not _self_checked(type(owner))):
+                fn = inspect.unwrap(call)  # (under @tf.shapecheck)
+                if getattr(fn, "__code__", None) is frame.f_code:
+                    # (a bare ``x: Tensor`` says nothing: mypy runs such a body where the
+                    # Chain is called, and names the layer's position there)
+                    sig = signature_of(owner)
+                    if sig is not None and any(p is not None for _, p in sig.params):
+                        return True
+        tb = tb.tb_next
+    return False
 
 
 def _call(layer: Any, x: Any) -> Any:
@@ -226,10 +251,12 @@ class Chain(Generic[Unpack[Layers]]):
                     x = _call(layer, x)
                 i += 1
         except ShapeError as err:
+            if _typed_body(err):
+                raise
             explained = self._explain(err, x0, seq, i, x)
             # A layer refusing its input is the Chain's own error, raised at its call. Any other
-            # (raised inside a layer's code: a user layer's body, a lambda) keeps its
-            # traceback, which ends on the failing line, as the plugin reports it there.
+            # (raised inside a layer's code: a lambda's body) keeps its traceback, which ends on
+            # the failing line.
             own = isinstance(explained, LayerInputError)
             raise explained.with_traceback(None if own else err.__traceback__) from None
         return x  # type: ignore[no-any-return]
