@@ -13,7 +13,7 @@ D = TypeVar("D", bound=int)
 class RMSNorm:
     @tf.shapecheck
     def __call__(self, x: Tensor[B, T, D]) -> Tensor[B, T, D]:
-        return x / tf.sqrt((x * x).mean(axis=-1) + 1e-6)  # BUG[gap checker: mypy reports the body's broadcast on this line (a generic __call__ that fails for every size); the run time, inside a Chain, rewords it as "Chain layer 1 RMSNorm(): ..." raised from None at the Chain's call (line 20), so neither the line nor the words agree]  # E: Cannot broadcast for "div": x has Tensor[B, T, D], y has Tensor[B, T]; need equal sizes or 1 at axis -2 (T vs B); did you mean y[..., None] (or keepdims=True where y was reduced)?  [shape]
+        return x / tf.sqrt((x * x).mean(axis=-1) + 1e-6)  # BUG  # E: Cannot broadcast for "div": x has Tensor[B, T, D], y has Tensor[B, T]; need equal sizes or 1 at axis -2 (T vs B); did you mean y[..., None] (or keepdims=True where y was reduced)?  [shape]
 
 
 mlp = Chain(RMSNorm(), Dense(16, 64, gelu), Dense(64, 16))
