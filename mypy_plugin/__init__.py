@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from mypy.plugin import (
     AnalyzeTypeContext,
@@ -51,7 +51,7 @@ from mypy.plugin import (
     Plugin,
     ReportConfigContext,
 )
-from mypy.nodes import FuncDef, OverloadedFuncDef, TypeInfo
+from mypy.nodes import FuncDef, MypyFile, OverloadedFuncDef, SymbolTableNode, TypeInfo
 from mypy.plugins.default import DefaultPlugin
 from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 
@@ -119,6 +119,7 @@ __all__ = ["TypedfluxPlugin", "plugin"]
 _SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
 _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
+_UNKNOWN = object()  # (not asked yet this build)
 _ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
 
@@ -174,6 +175,7 @@ class TypedfluxPlugin(Plugin):
         self._ndarray_operator = ndarray_operator_hook()
         self._partials: Dict[tuple[str, str], Any] = {}
         self._default_names: Dict[tuple[str, str], bool] = {}
+        self._analyze_hooks: Dict[str, Any] = {}
 
     def _mypys(self, kind: str, fullname: str) -> bool:
         """Whether mypy's own plugin has a hook of ``kind`` for ``fullname``
@@ -216,24 +218,53 @@ class TypedfluxPlugin(Plugin):
         if not (ROUTES.functions_resolved and ROUTES.methods_resolved):
             ROUTES.resolve(self.lookup_fully_qualified)
 
+    def set_modules(self, modules: Dict[str, MypyFile]) -> None:
+        super().set_modules(modules)
+        self._analyze_hooks.clear()  # (a new build, or mypy's daemon after an edit)
+
     def get_type_analyze_hook(
         self, fullname: str
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
+        # mypy asks for every name in every annotation of every module (~330k names over the
+        # examples and snapshot cases, most of them builtins', typing's and third-party
+        # classes'), so an answer that cannot change within a build is kept for the build.
+        known = self._analyze_hooks.get(fullname, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[no-any-return]
+        hook, lasting = self._analyze_hook(fullname)
+        if lasting:
+            self._analyze_hooks[fullname] = hook
+        return hook
+
+    def _analyze_hook(
+        self, fullname: str
+    ) -> Tuple[Optional[Callable[[AnalyzeTypeContext], Type]], bool]:
+        """The type-analyze hook for ``fullname``, and whether that answer lasts the build: it
+        does unless a symbol was read that is not settled yet (a name not bound yet, a
+        placeholder, an alias); a class with no type parameters never gets a hook."""
         if fullname in _TENSOR_NAMES:
             # (installs the watcher that rewords mypy's errors at bare names: reworded.py;
             # takes back mypy's errors for dims of a ``Tensor[...]`` alias: alias_dims.py)
-            return installing(forgetting(tensor_annotation_hook(fullname)))
+            return installing(forgetting(tensor_annotation_hook(fullname))), True
         if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
-            return layer_annotation_hook(fullname)
-        if not fullname.startswith(_SKIP_PREFIXES) and is_tensor_alias(
-                self.lookup_fully_qualified, fullname):  # ``Vec[4]`` of ``Vec = Tensor[N]``
+            return layer_annotation_hook(fullname), True
+        if fullname.startswith(_SKIP_PREFIXES):
+            return None, True
+        sym = self.lookup_fully_qualified(fullname)
+        node = sym.node if sym is not None else None
+        if isinstance(node, TypeInfo) and not node.type_vars:
+            return None, True
+
+        def once(_: str) -> Optional[SymbolTableNode]:
+            return sym
+
+        if is_tensor_alias(once, fullname):  # ``Vec[4]`` of ``Vec = Tensor[N]``
             return guarded("a Tensor alias applied", forgetting(alias_application_hook),
-                           lambda ctx: AnyType(TypeOfAny.from_error))
-        if not fullname.startswith(_SKIP_PREFIXES) and is_dims_class(
-                self.lookup_fully_qualified, fullname):  # ``Matrix[3, 4]``
+                           lambda ctx: AnyType(TypeOfAny.from_error)), True
+        if is_dims_class(once, fullname):  # ``Matrix[3, 4]``
             return guarded("a generic class over dims applied", dims_class_application,
-                           lambda ctx: AnyType(TypeOfAny.from_error))
-        return None
+                           lambda ctx: AnyType(TypeOfAny.from_error)), True
+        return None, False
 
     def get_customize_class_mro_hook(
         self, fullname: str

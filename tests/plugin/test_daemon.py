@@ -39,3 +39,24 @@ def test_incremental_cache_reports_again_on_a_warm_run(tmp_path: Path) -> None:
     cold = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
     warm = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
     assert MESSAGE in cold.stdout and cold.stdout == warm.stdout
+
+
+def test_daemon_reads_a_class_turned_into_a_tensor_alias(tmp_path: Path) -> None:
+    # The plugin keeps "no hook" for a plain class's name for one build (mypy asks for every
+    # name in every annotation); an edit that makes the name a Tensor alias must be read anew.
+    _write_config(tmp_path)
+    target = tmp_path / "model.py"
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", str(tmp_path / "status.json")]
+    header = "from typing import TypeVar\nimport typedflux as tf\nfrom typedflux import Tensor\n"
+    try:
+        target.write_text(header + "class Vec:\n    pass\n\ndef f(x: Vec) -> None: ...\n")
+        first = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                               capture_output=True, text=True, timeout=180)
+        assert first.returncode == 0, first.stdout + first.stderr
+        target.write_text(header + 'N = TypeVar("N", bound=int)\nVec = Tensor[N]\n\n'
+                          "def f(x: Vec[4]) -> None: ...\n\nf(tf.zeros(4))\n")
+        second = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=180)
+        assert second.returncode == 0, second.stdout + second.stderr
+    finally:
+        subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
