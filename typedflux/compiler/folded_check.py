@@ -19,7 +19,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import numpy as np
 
 from typedflux.compiler.steps import Call, Step, Var, roots, vars_of
-from typedflux.engine.proven import LARGEST, asum_bound, asum_products, bound, norm_bound
+from typedflux.engine.proven import (LARGEST, asum_bound, asum_products, bound, norm_bound,
+                                     sumsq)
 from typedflux.optimise import blas
 
 __all__ = ["FoldedCheck", "Covered", "hoist_sums"]
@@ -107,9 +108,9 @@ class FoldedCheck:
                 s += got[1]()
                 ns += a.size
             else:
-                # (vdot warns of no overflow and conjugates: a complex array's sum is real.)
-                # (In memory order: vdot would copy a Fortran-ordered array.)
-                q += float((_vdot(a, a) if a.flags.c_contiguous else _vdot(a.T, a.T)).real)
+                # (vdot warns of no overflow and conjugates: a complex array's sum is real;
+                # sumsq reads it in memory order, as vdot would copy a Fortran-ordered one.)
+                q += float(sumsq(a).real)
                 nq += a.nbytes  # (at least its number of real terms, complex included)
             half = half or a.itemsize < 4
         return _verdict(s, ns, q, nq, half, limit, k)
@@ -367,5 +368,4 @@ def _arrays_of(t: Any) -> Any:
 
 
 _F16, _F32 = np.dtype(np.float16), np.dtype(np.float32)
-_vdot = np.vdot
 
