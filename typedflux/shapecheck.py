@@ -44,7 +44,7 @@ from typedflux.shapecheck_unions import tensor_member
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
-from typedflux.shapes.errors import ShapeError
+from typedflux.shapes.errors import ReturnMismatch, ShapeError
 from typedflux.shapes.parse import parse_dim
 from typedflux.shapes.shape import SDim, Shape
 from typedflux.tensor import Tensor
@@ -481,8 +481,11 @@ def shapecheck(fn: F) -> F:
             return checked_async_items(result, env, fixed, spec.yields, _check_result, _copy)
         if inspect.iscoroutine(result):  # its value is checked when it is awaited
             return checked_coroutine(result, results, _check_result)
-        for env_, fixed_, spec_ in results:
-            _check_result(env_, fixed_, "return value", spec_.result, result)
+        try:
+            for env_, fixed_, spec_ in results:
+                _check_result(env_, fixed_, "return value", spec_.result, result)
+        except ShapeError as err:  # mypy reports it on fn's return line, wherever it is called
+            raise ReturnMismatch(err.message, err.notes, fn) from None
         return result
 
     return cast(F, same_kind(fn, checked))

@@ -223,8 +223,9 @@ def _own_nodes(fn: ast.AST) -> List[ast.AST]:
 
 
 def _checked_function(err: BaseException) -> object:
-    # The function whose result @shapecheck rejected, from the traceback (else None).
-    tb, found = err.__traceback__, None
+    # The function whose result @shapecheck or a container holding a user layer rejected
+    # (a ReturnMismatch names it), else from the traceback (else None).
+    tb, found = err.__traceback__, getattr(err, "function", None)
     while tb is not None:
         code = tb.tb_frame.f_code
         if code.co_name == "checked" and code.co_filename.endswith("shapecheck.py"):

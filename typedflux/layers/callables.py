@@ -7,8 +7,9 @@ same things from types):
   of its parts (:func:`shape_item`);
 - a typedflux op (``tf.relu``, ``tf.add``) is its shape rule (:mod:`typedflux.shapes.compose`);
 - a user function or a class with ``Tensor[...]`` annotations on ``__call__`` is its
-  signature: the annotations are read as ``@tf.shapecheck`` reads them and bound to the
-  shapes that flow in (:func:`signature_of`), so a Chain raises the words mypy reports;
+  signature: the annotations are read as ``@tf.shapecheck`` reads them, bound to the shapes
+  that flow in and held against the result (:func:`signature_of`, :func:`call_held`), so a
+  Chain raises the words mypy reports;
 - anything else has no rule (the checks restart after it).
 
 >>> import typedflux as tf
@@ -39,7 +40,7 @@ from typedflux.shapes.chains import (
     skip_item,
     skip_repr,
 )
-from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.errors import CannotTell, ReturnMismatch, ShapeError
 from typedflux.shapes.layer_config import Shape
 
 __all__ = [
@@ -48,7 +49,7 @@ __all__ = [
     "shape_item",
     "join_of",
     "layer_repr",
-    "check_signature_inputs",
+    "call_held",
 ]
 
 
@@ -152,21 +153,45 @@ def _read_signature(fn: Callable[..., Any], method: bool) -> Optional[Signature]
     return sig if sig.useful else None
 
 
-def check_signature_inputs(obj: Any, xs: Sequence[Any]) -> None:
-    """Before a container calls a user layer or connection: bind its parameters'
-    annotations to the shapes of ``xs``, as ``@tf.shapecheck`` would (its ``ShapeError``),
-    so it never runs on an input its annotations refuse."""
+def call_held(obj: Any, xs: Sequence[Any]) -> Any:
+    """Call a user layer or connection ``obj`` on ``xs``, held to its annotations as
+    ``@tf.shapecheck`` holds a function: its parameters are bound to the shapes of ``xs``
+    before it runs (it never runs on an input they refuse: that ``ShapeError`` is the
+    container's to explain), and its result is checked against the return annotation with
+    those bindings after (a :class:`~typedflux.shapes.errors.ReturnMismatch`, which mypy
+    reports on the function's ``return`` line, so containers pass it on unchanged).
+
+    >>> from typing import TypeVar
+    >>> import typedflux as tf
+    >>> B = TypeVar("B", bound=int)
+    >>> def widen(x: tf.Tensor[B, 2]) -> tf.Tensor[B, 2]:
+    ...     return tf.concat([x, x], axis=1)
+    >>> call_held(widen, [tf.ones(3, 2)])
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ReturnMismatch: Return shape Tensor[3, 4] does not match the annotation Tensor[B, 2]: axis 1 is 4, expected 2
+      B=3
+    """
     sig = signature_of(obj)
-    if sig is None or sig.passthrough:
-        return
-    shapes = []
+    if sig is None or sig.passthrough or len(xs) > len(sig.params):
+        return obj(*xs)
+    shapes: List[Shape] = []
     for x in xs:
         shape = getattr(x, "shape", None)
         if not isinstance(shape, tuple):
-            return
+            return obj(*xs)
         shapes.append(shape)
-    if len(shapes) <= len(sig.params):
-        compose.signature_rule(sig.name, sig.params[: len(shapes)], ())(shapes)
+    env = compose.bind_arguments(sig.name, sig.params, shapes)
+    out = obj(*xs)
+    shape = getattr(out, "shape", None)
+    if sig.result is not None and isinstance(shape, tuple):
+        try:
+            env.bind("return value", sig.result, shape)
+        except ShapeError as err:
+            fn = _target(obj)[0]
+            raise ReturnMismatch(err.message, err.notes,
+                                 inspect.unwrap(fn) if fn is not None else obj) from None
+    return out
 
 
 # -- items ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, Generic, List, Optional, Sequence, Tuple
 
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
-from typedflux.layers.callables import check_signature_inputs, join_of, layer_repr, shape_item
+from typedflux.layers.callables import call_held, join_of, layer_repr, shape_item
 from typedflux.layers.core import Layer, glorot_uniform, zeros32
 from typedflux.ops.bilinear_nn import bilinear
 from typedflux.ops.elementwise import maximum
@@ -153,9 +153,7 @@ def _require_callable(owner: str, name: str, value: Any) -> None:
 
 def _call_branch(layer: Any, x: Any) -> Any:
     """A branch held to its annotations (a user layer) before it runs, as a Chain does."""
-    if not isinstance(layer, Layer):
-        check_signature_inputs(layer, (x,))
-    return layer(x)
+    return layer(x) if isinstance(layer, Layer) else call_held(layer, (x,))
 
 
 def _shape(x: Any) -> Optional[Shape]:
@@ -320,7 +318,6 @@ class PairwiseFusion:
         outs: List[Any] = []
         for i, (layer, x) in enumerate(zip(self.layers, ins)):
             if i:
-                check_signature_inputs(self.connection, (outs[-1], x))
-                x = self.connection(outs[-1], x)
+                x = call_held(self.connection, (outs[-1], x))
             outs.append(_call_branch(layer, x))
         return tuple(outs)

@@ -25,7 +25,7 @@ import numpy as np
 from typing_extensions import TypeVarTuple, Unpack
 
 from typedflux.layers.callables import (
-    check_signature_inputs,
+    call_held,
     join_of,
     layer_repr,
     shape_item,
@@ -43,7 +43,7 @@ from typedflux.shapes.chains import (
     reword_in_chain,
     rule_item,
 )
-from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
+from typedflux.shapes.errors import CannotTell, LayerInputError, ReturnMismatch, ShapeError
 from typedflux.shapes.layer_config import Shape
 from typedflux.tensor import Tensor
 
@@ -75,8 +75,11 @@ def _self_checked(t: type) -> bool:
 
 def _typed_body(err: ShapeError) -> bool:
     """Whether ``err`` was raised inside the body of a user layer's ``__call__`` annotated
-    with shapes (``x: Tensor[B, 3, 4]``), at any depth: mypy checks such a body on its own
-    and reports the error on its line in these words, so a Chain passes it on unchanged."""
+    with shapes (``x: Tensor[B, 3, 4]``), at any depth, or is a typed function's result
+    refused by its return annotation: mypy checks such a body on its own and reports the
+    error on its line in these words, so a Chain passes it on unchanged."""
+    if isinstance(err, ReturnMismatch):
+        return True
     tb = err.__traceback__
     while tb is not None:
         frame = tb.tb_frame
@@ -102,16 +105,14 @@ def _call(layer: Any, x: Any) -> Any:
     annotations before it runs."""
     if isinstance(layer, Chain):
         return layer._run(x)
-    check_signature_inputs(layer, (x,))
-    return layer(x)
+    return call_held(layer, (x,))
 
 
 def _call_part(layer: Any, x: Any) -> Any:
     """A container's part: a Chain explains its own failure (as mypy words it)."""
     if _self_checked(type(layer)) or isinstance(layer, Chain):
         return layer(x)
-    check_signature_inputs(layer, (x,))
-    return layer(x)
+    return call_held(layer, (x,))
 
 
 def output_shape(layer: Any, shape: Shape) -> Shape:
@@ -356,8 +357,7 @@ class SkipConnection:
 
     def __call__(self, x: Any) -> AnyTensor:
         y = _call_part(self.layer, x)
-        check_signature_inputs(self.connection, (y, x))
-        return self.connection(y, x)  # type: ignore[no-any-return]
+        return call_held(self.connection, (y, x))  # type: ignore[no-any-return]
 
 
 class Parallel:
@@ -405,5 +405,4 @@ class Parallel:
             )
         else:
             ys = [_call_part(l, x) for l, x in zip(self.layers, xs)]
-        check_signature_inputs(self.connection, ys)
-        return self.connection(*ys)  # type: ignore[no-any-return]
+        return call_held(self.connection, ys)  # type: ignore[no-any-return]

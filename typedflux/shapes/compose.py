@@ -39,6 +39,7 @@ __all__ = [
     "op_layer_rule",
     "op_connection_rule",
     "signature_rule",
+    "bind_arguments",
     "passthrough_rule",
     "skip_rule",
     "parallel_rule",
@@ -153,24 +154,39 @@ def signature_rule(
     """
 
     def rule(shapes: Sequence[Shape]) -> Shape:
-        env = Bindings(name)
-        if len(shapes) > len(params):
-            raise CannotTell("more inputs than parameters")
-        for (pname, pattern), shape in zip(params, shapes):
-            if pattern is None:
-                continue
-            what = f'argument "{pname}"'
-            if _rank_fits(pattern, shape) is False:
-                raise RankMismatch(argument_mismatch(name, pname, pattern, shape))
-            try:
-                env.bind(what, pattern, shape)
-            except ShapeError as err:
-                raise ShapeError(err.message, _plain_notes(err.notes)) from None
+        env = bind_arguments(name, params, shapes)
         if ret is None:
             raise CannotTell(f"{name} does not return an annotated Tensor")
         return env.substitute(ret)
 
     return rule
+
+
+def bind_arguments(
+    name: str, params: Sequence[Tuple[str, Optional[Shape]]], shapes: Sequence[Shape]
+) -> Bindings:
+    """The dims a typed function's parameters bind from the shapes given for them (the first
+    ``len(shapes)``), in ``@tf.shapecheck``'s words when one refuses its shape; the result is
+    then checked against these bindings (:class:`~typedflux.shapes.bind.Bindings`).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> bind_arguments("project", [("x", (sym("B"), 8))], [(3, 8)]).dims
+    {'B': 3}
+    """
+    env = Bindings(name)
+    if len(shapes) > len(params):
+        raise CannotTell("more inputs than parameters")
+    for (pname, pattern), shape in zip(params, shapes):
+        if pattern is None:
+            continue
+        what = f'argument "{pname}"'
+        if _rank_fits(pattern, shape) is False:
+            raise RankMismatch(argument_mismatch(name, pname, pattern, shape))
+        try:
+            env.bind(what, pattern, shape)
+        except ShapeError as err:
+            raise ShapeError(err.message, _plain_notes(err.notes)) from None
+    return env
 
 
 def _plain_notes(notes: Sequence[str]) -> Tuple[str, ...]:

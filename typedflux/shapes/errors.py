@@ -1,6 +1,6 @@
 """``ShapeError``: the one exception both checkers speak, ``require`` that raises it, and
-the two layer errors built on it (a layer refusing its input, a constructor argument no
-input could make valid)."""
+the errors built on it (a layer refusing its input, a constructor argument no input could
+make valid, a typed function's result refused by its return annotation)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Tuple
 if TYPE_CHECKING:
     from typedflux.shapes.layer_config import LayerConfig
 
-__all__ = ["ShapeError", "CannotTell", "require", "LayerInputError", "LayerArgumentError"]
+__all__ = ["ShapeError", "CannotTell", "require", "LayerInputError", "LayerArgumentError",
+           "ReturnMismatch"]
 
 
 class ShapeError(ValueError):
@@ -101,3 +102,19 @@ class LayerArgumentError(ShapeError):
     def __init__(self, message: str, argument: str) -> None:
         super().__init__(message)
         self.argument = argument
+
+
+class ReturnMismatch(ShapeError):
+    """A typed function's result that its return annotation refuses (``Return shape ...``),
+    raised after ``function`` returned: by ``@tf.shapecheck``, or by a container holding a
+    user layer to its annotations. mypy reports it on the function's ``return`` line, in these
+    words, wherever the function is called from; so a ``Chain`` passes it on unchanged.
+
+    >>> def head(x): ...
+    >>> ReturnMismatch("Return shape Tensor[3, 4] does not match ...", (), head).function
+    <function head at ...>
+    """
+
+    def __init__(self, message: str, notes: Sequence[str], function: Any) -> None:
+        super().__init__(message, notes)
+        self.function = function
