@@ -59,7 +59,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.body_calls import held_item, lookup, signature
+from mypy_plugin.callbacks.body_calls import held_item, lookup, named_lambda, signature
 from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
@@ -114,6 +114,7 @@ def with_lambda(e: Optional[Expression], t: Type) -> Type:
     True
     """
     p = get_proper_type(t)
+    e = named_lambda(e)  # ``flatten = lambda x: ...``, then ``Chain(..., flatten)``
     if isinstance(e, LambdaExpr) and isinstance(p, CallableType) and p.definition is None:
         # (a type's definition must be a symbol: a def standing for the lambda, same body)
         stand_in = FuncDef("<lambda>", e.arguments, e.body)

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from mypy.nodes import GDEF, Decorator, Expression, FuncDef, NameExpr, RefExpr, TypeInfo, Var
-from mypy.types import CallableType, Type
+from mypy.nodes import (
+    GDEF,
+    Decorator,
+    Expression,
+    FuncDef,
+    LambdaExpr,
+    NameExpr,
+    RefExpr,
+    TypeInfo,
+    Var,
+)
+from mypy.types import CallableType, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
 from mypy_plugin.module_constants import bound_once
@@ -27,7 +37,7 @@ from mypy_plugin.values import (
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["lookup", "static_argument", "signature", "held_item"]
+__all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -93,3 +103,31 @@ def held_item(name: NameExpr, var: Var) -> Any:
             f"{module}.{name.name}") or name.name not in bound_once(tree)):
         return None  # a local, or a name of another module, or one bound more than once
     return chain_item(var.type) if var.type is not None else None
+
+
+def named_lambda(e: Optional[Expression]) -> Optional[Expression]:
+    """The lambda a name holds wherever it is read: ``flatten = lambda x: x.reshape(...)``,
+    the one statement binding ``flatten`` in its scope (the module, or the function being
+    checked; flow_names.single_binding), so a Chain reads ``flatten`` as it reads the lambda
+    written inline. ``e`` itself for any other expression.
+
+    >>> e = NameExpr("flatten")
+    >>> named_lambda(e) is e  # (outside a check: nothing known)
+    True
+    """
+    from mypy_plugin.flow_names import single_binding  # (flow_names imports the checks)
+
+    # The cheap test first: mypy types a name holding a lambda as a callable with no
+    # definition (a def's type keeps its own).
+    var = e.node if isinstance(e, NameExpr) else None
+    t = get_proper_type(var.type) if isinstance(var, Var) else None
+    if not isinstance(e, NameExpr) or not isinstance(t, CallableType) or t.definition is not None:
+        return e
+    api = CURRENT_API[0]
+    tree = getattr(api, "tree", None)
+    scope = getattr(api, "scope", None)
+    if tree is None or scope is None:
+        return e
+    found = single_binding(e, tree, scope.current_function())
+    rvalue = found[0].rvalue if found is not None else None
+    return rvalue if isinstance(rvalue, LambdaExpr) else e

@@ -18,7 +18,9 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import ArgKind, CallExpr, Context, Expression, LambdaExpr, SliceExpr, StarExpr, StrExpr
+from mypy.nodes import (
+    ArgKind, CallExpr, Context, Expression, LambdaExpr, NameExpr, SliceExpr, StarExpr, StrExpr,
+)
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -155,7 +157,7 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             types = [t for _, t, _ in named]
             exprs = [e for _, _, e in named]
             result = _with_named_layers(ctx, [n for n, _, _ in named], types)
-        elif any(isinstance(e, LambdaExpr) for e in exprs):
+        elif any(isinstance(e, (LambdaExpr, NameExpr)) for e in exprs):  # (a named lambda)
             result = chain_with_lambdas(result, exprs)
         items = [chain_item(with_lambda(e, t)) for e, t in zip(exprs, types)]
         if len(items) < 2 and not any(i is not None and i.kind != "layer" for i in items):

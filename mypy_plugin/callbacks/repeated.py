@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple
 
-from mypy.nodes import ARG_POS, ARG_STAR, Expression, ListComprehension, NameExpr
+from mypy.nodes import ARG_POS, ARG_STAR, Expression, GeneratorExpr, ListComprehension, NameExpr
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, Type, get_proper_type
 
@@ -73,9 +73,9 @@ def _built(ctx: Any, e: Expression) -> Optional[Tuple[List[Type], List[Expressio
         # (a fault is reported on this call, where the run raises; the message names the
         # layer, whichever iteration built it)
         return [i.type for i in items], [e] * len(items)
-    if not isinstance(e, ListComprehension):
+    if not isinstance(e, (ListComprehension, GeneratorExpr)):  # ``*(Dense(W, W) for ...)``
         return None
-    g = e.generator
+    g = e.generator if isinstance(e, ListComprehension) else e
     if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
         return None
     lookup = type_lookup(ctx.api)

@@ -10,4 +10,4 @@ model = Chain(
     flatten,
     Dense(4 * 8 * 8, 10),
 )
-print(model(tf.randn(2, 1, 8, 8)).shape)  # BUG[gap flow: a lambda bound to a module-level name (flatten = lambda x: x.reshape(x.shape[0], -1)) used as a Chain layer is not read as its body, as an inline lambda or a one-return def is; the layers after it are unknown]
+print(model(tf.randn(2, 1, 8, 8)).shape)  # BUG  # E: Chain layer 4 Dense(256 => 10) expects input Tensor[..., 256], but layer 3 <lambda> produces Tensor[2, 64]; change Dense(256 => 10) to Dense(64 => 10)  [shape]
