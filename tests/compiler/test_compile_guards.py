@@ -33,7 +33,8 @@ def _mlp() -> Any:
 
 
 def _equal_models(a: Any, b: Any) -> bool:
-    return all(np.array_equal(p.data, q.data)
+    # Bit for bit (np.array_equal would count -0.0 and 0.0 equal).
+    return all(p.data.dtype == q.data.dtype and p.data.tobytes() == q.data.tobytes()
                for (_, p), (_, q) in zip(tf.named_tensors(a), tf.named_tensors(b)))
 
 
@@ -78,6 +79,18 @@ def test_new_input_shape_records_again_and_old_shape_still_replays() -> None:
     assert r.recordings() == 2
     r.both()
     assert r.recordings() == 2
+
+
+def test_same_shape_in_another_memory_order_records_again() -> None:
+    # The signature holds an input's strides: a Fortran-ordered batch of the same shape is
+    # a new recording (its GEMMs take other operands), and the C-ordered one still replays.
+    r = _Run()
+    r.both()
+    x = np.random.default_rng(7).standard_normal((4, 3)).astype(np.float32)
+    r.both(x=tf.tensor(np.asfortranarray(x)))
+    assert r.recordings() == 2
+    r.both()
+    assert r.recordings() == 2 and r.step.stats()["replays"] == 1
 
 
 def test_new_input_dtype_records_again() -> None:
