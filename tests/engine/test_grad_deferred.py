@@ -19,6 +19,8 @@ import pytest
 import typedflux as tf
 from typedflux.engine.deferred import DeferredTensor, factors
 from typedflux.engine.proven import FOLDABLE, FOLDS, proven
+from typedflux.optimise import blas
+from typedflux.optimise.folds import fold_is_exact
 from typedflux.tensor import Tensor
 
 
@@ -60,7 +62,7 @@ def _weight(g: Any) -> Any:
     return g[0].layers[0].weight
 
 
-def _armed(eta: float = 0.05, seed: int = 0) -> Tuple[tf.Chain, Any]:
+def _armed(eta: float = 0.0625, seed: int = 0) -> Tuple[tf.Chain, Any]:
     # A model whose first weight update stepped by Descent with BLAS: its next weight
     # gradient comes unmade.
     m = _mlp(seed)
@@ -83,7 +85,9 @@ def _plain_gradient(m: Any, x: Any, y: Any) -> Any:
     return g
 
 
-@pytest.mark.parametrize("eta", [0.1, 1e-3])
+# (Steps that are powers of two: the fold is exact on every BLAS kernel, so it is made; other
+# steps fold only where fold_is_exact says so: see the tests after this one.)
+@pytest.mark.parametrize("eta", [0.125, 2.0**-10])
 def test_the_user_loop_folds_and_gives_the_unfolded_loops_bits(eta: float) -> None:
     data = _batches(5)
     a, b = _mlp(), _mlp()
@@ -110,6 +114,66 @@ def test_the_user_loop_folds_and_gives_the_unfolded_loops_bits(eta: float) -> No
     assert kinds == [Tensor] + [DeferredTensor] * 4
     assert sa.step == sb.step == 5 and sa._bound == sb._bound
     assert FOLDS.tape is None
+
+
+def _folded_and_unfolded(alpha: float, batch: int, n_in: int, n_out: int,
+                         seed: int) -> Tuple[np.ndarray, np.ndarray]:
+    # A Dense weight (Fortran-ordered) moved by w.T += alpha * x.T @ g: by one GEMM, and by
+    # the product followed by BLAS's axpy (the unfolded step), on random arrays.
+    r = np.random.default_rng(seed)
+    x = r.standard_normal((batch, n_in)).astype(np.float32)
+    g = r.standard_normal((batch, n_out)).astype(np.float32)
+    w = np.asfortranarray(r.standard_normal((n_out, n_in)).astype(np.float32))
+    folded, unfolded = w.copy(order="K"), w.copy(order="K")
+    assert blas.gemm(alpha, x.T, g, 1.0, folded.T)
+    product = np.empty_like(w, order="F")
+    np.matmul(x.T, g, out=product.T)
+    assert blas.axpy(alpha, product, unfolded)
+    return folded, unfolded
+
+
+@pytest.mark.skipif(not blas.available(), reason="needs the OpenBLAS numpy bundles")
+@pytest.mark.parametrize("alpha", [-0.1, -0.003, -0.125, -1.0])
+@pytest.mark.parametrize("batch,n_in,n_out", [(16, 256, 64), (2, 256, 64), (32, 784, 256),
+                                              (32, 128, 128), (256, 784, 256)])
+def test_fold_is_exact_says_whether_the_gemm_gives_the_axpys_bits(
+        alpha: float, batch: int, n_in: int, n_out: int) -> None:
+    # OpenBLAS's GEMM adds alpha * (a @ b) with one rounding (as its axpy does) on some
+    # kernels and sizes and with two on others (SkylakeX's small-matrix path): the answer is
+    # the kernel's, and must match what the two calls do on data it was not tried on.
+    x, g = np.ones((batch, n_in), np.float32), np.ones((batch, n_out), np.float32)
+    w = np.asfortranarray(np.ones((n_out, n_in), np.float32))
+    exact = fold_is_exact(alpha, x.T, g, w, True)
+    for seed in (1, 2):
+        folded, unfolded = _folded_and_unfolded(alpha, batch, n_in, n_out, seed)
+        assert (folded.tobytes() == unfolded.tobytes()) is exact
+    if alpha in (-0.125, -1.0):  # alpha * (a @ b) exact: one rounding either way
+        assert exact
+
+
+@pytest.mark.parametrize("eta", [0.1, 0.003])
+def test_the_user_loop_at_any_step_size_folds_only_where_it_gives_the_unfolded_bits(
+        eta: float) -> None:
+    # The first layer (256 => 64 at batch 2): on SkylakeX's kernels its GEMM rounds twice, so
+    # update must not fold it there; wherever it folds, the bits are the unfolded loop's.
+    data = _batches(4)
+    a, b = _mlp(), _mlp()
+    sa, sb = tf.setup(tf.Descent(eta), a), tf.setup(tf.Descent(eta), b)
+    w = a[0].weight.data
+    exact = fold_is_exact(-eta, np.ones((256, 2), np.float32, order="F"),
+                          np.ones((2, 64), np.float32), w, True)
+    for i, (x, y) in enumerate(data):
+        va, ga = tf.withgradient(lambda mm: _loss(mm, x, y), a)
+        f = factors(_weight(ga))
+        tf.update(sa, a, ga[0])
+        vb, gb = tf.withgradient(lambda mm: _loss(mm, x, y), b)
+        _weight(gb).data
+        tf.update(sb, b, gb[0])
+        assert va.item() == vb.item() and _same(_params(a), _params(b))
+        if i > 0:  # (the first update arms the weight: unfolded)
+            assert f is not None
+            # Folded: the product was never made (its factors are still held).
+            assert (factors(_weight(ga)) is f) is exact
 
 
 def _readers() -> List[Tuple[str, Callable[[Any], Any]]]:

@@ -6,7 +6,8 @@ on images: 784x256 fed a batch of 32) as a :class:`DeferredTensor` holding the l
 factors, its finite proof (``engine/proven.py``) and nothing else of the tape, so that
 ``tf.update`` with ``Descent`` can apply ``w -= eta * g2.T @ x2`` as one BLAS GEMM with
 ``beta = 1`` (``optimise/folds.py``): the 800 kB product is never written and read again,
-and the parameters get the same bits as from the product followed by the unfolded step.
+and the parameters get the same bits as from the product followed by the unfolded step
+(folded only where BLAS's GEMM gives those bits: ``folds.fold_is_exact``).
 
 **Every other reader gets the product.** The array of a tensor is only reachable through
 its ``data`` attribute, which this class replaces by a property: the first read (indexing,

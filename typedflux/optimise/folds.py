@@ -3,8 +3,9 @@
 A wide ``Dense`` layer's weight gradient ``g2.T @ x2`` (proven finite from the norms of its
 two factors: ``engine/proven.py``) need never be written when the step that uses it is
 ``Descent``: ``update`` applies ``w -= eta * g2.T @ x2`` as one BLAS GEMM with ``beta = 1``
-(``optimise/blas.py``, as ``tf.compile`` does), the same numbers as the product followed by
-the BLAS axpy of an unfolded step. For the MLP 784-256-128-10 at batch 32 that drops an
+(``optimise/blas.py``, as ``tf.compile`` does), where that GEMM gives the numbers of the
+product followed by the BLAS axpy of an unfolded step (:func:`fold_is_exact`: it depends
+on the BLAS kernel and the sizes; elsewhere the product is made). For the MLP 784-256-128-10 at batch 32 that drops an
 800 kB write and its read from every step (benchmarks/PROFILE.md). ``tf.withgradient``
 (``tf.train``'s steps use it) hands such a gradient out unmade, as a
 :class:`~typedflux.engine.deferred.DeferredTensor` that any reader but ``update`` makes
@@ -29,13 +30,15 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+import numpy as np
+
 from typedflux.compiler.hooks import ACTIVE
 from typedflux.engine.deferred import DeferredTensor, factors, spend
-from typedflux.optimise.blas import Gemm
+from typedflux.optimise.blas import Gemm, axpy
 from typedflux.optimise.finite import all_finite
 from typedflux.optimise.rules import Descent
 
-__all__ = ["product", "foldable", "check", "apply"]
+__all__ = ["product", "foldable", "check", "apply", "fold_is_exact"]
 
 # (position in update's list of gradients, name, parameter array, (the DeferredTensor, g2,
 # x2, bound))
@@ -168,6 +171,8 @@ def _gemm(alpha: float, a: Any, b: Any, c: Any,
     hit = calls.get(key)
     if hit is not None and hit[0] is c:
         return hit[1]
+    if not fold_is_exact(alpha, a, b, c, t):
+        return None
     prepared = Gemm.prepare(alpha, a, b, 1.0, c, t)
     if prepared is None:
         return None
@@ -179,3 +184,60 @@ def _gemm(alpha: float, a: Any, b: Any, c: Any,
         calls.clear()
     calls[key] = (c, call)
     return call
+
+
+def fold_is_exact(alpha: float, a: Any, b: Any, c: Any, t: bool) -> bool:
+    """Whether BLAS's GEMM ``c += alpha * (a @ b)`` (``c.T`` when ``t``) gives the bits of the
+    unfolded step, the product ``a @ b`` followed by BLAS's axpy, for operands of these
+    shapes, layouts and dtype and this ``alpha``: tried once on random operands of the same
+    layouts (the answer is kept per such call), never on the caller's arrays, whose values
+    could hide a difference (a zero gradient, say).
+
+    Why it must be tried: OpenBLAS's axpy rounds ``c + alpha * g`` once (a fused
+    multiply-add), and its GEMM adds ``alpha * (a @ b)`` to ``c`` the same way on some
+    kernels and sizes but with a multiplication and an addition, two roundings, on others
+    (the AVX-512 "SkylakeX" kernels' small-matrix path: a batch of 16 into a 256 => 64
+    layer differs in ~27 % of the entries at ``alpha = -0.1``; the 784 => 256 layer at
+    batch 32 or 256 does not). Where the two differ they differ in many entries of random
+    operands, so one try decides; an ``alpha`` of +-1 (or any power of two) always agrees.
+
+    >>> import numpy as np
+    >>> a, b = np.ones((300, 8), np.float32), np.ones((8, 64), np.float32)
+    >>> fold_is_exact(-1.0, a, b, np.zeros((300, 64), np.float32), False)
+    True
+    """
+    key = (alpha, a.shape, a.strides, b.shape, b.strides, c.shape, c.strides, c.dtype, t)
+    known = _EXACT.get(key)
+    if known is None:
+        known = _try_fold(alpha, a, b, c, t)
+        if len(_EXACT) >= 256:  # (a process that tries many shapes: keep the table small)
+            _EXACT.clear()
+        _EXACT[key] = known
+    return known
+
+
+_AXPY: Callable[..., bool] = axpy.__wrapped__  # type: ignore[attr-defined]
+
+# fold_is_exact's answers by (alpha, the operands' shapes and strides, dtype, t).
+_EXACT: Dict[Any, bool] = {}
+
+
+def _try_fold(alpha: float, a: Any, b: Any, c: Any, t: bool) -> bool:
+    rng = np.random.default_rng(0)
+
+    def like(v: Any) -> Any:
+        r = rng.standard_normal(v.shape).astype(v.dtype)
+        return np.asfortranarray(r) if v.flags.f_contiguous and not v.flags.c_contiguous else r
+
+    ra, rb, rc = like(a), like(b), like(c)
+    want = rc.copy(order="K")
+    product = np.matmul(ra, rb)
+    # (axpy itself, not its wrapper: a try is never part of a tf.compile recording.)
+    if not _AXPY(alpha, product.T if t else product, want):
+        return False
+    got = rc.copy(order="K")
+    call = Gemm.prepare(alpha, ra, rb, 1.0, got, t)
+    if call is None:
+        return False
+    call(ra, rb, got)
+    return bool(want.tobytes() == got.tobytes())
