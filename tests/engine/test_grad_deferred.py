@@ -85,8 +85,8 @@ def _plain_gradient(m: Any, x: Any, y: Any) -> Any:
     return g
 
 
-# (Steps that are powers of two: the fold is exact on every BLAS kernel, so it is made; other
-# steps fold only where fold_is_exact says so: see the tests after this one.)
+# (Steps that are powers of two: at batch 2 the fold is exact on every BLAS kernel tried, so
+# it is made; other steps fold only where fold_is_exact says so: see the tests after this.)
 @pytest.mark.parametrize("eta", [0.125, 2.0**-10])
 def test_the_user_loop_folds_and_gives_the_unfolded_loops_bits(eta: float) -> None:
     data = _batches(5)
@@ -147,7 +147,9 @@ def test_fold_is_exact_says_whether_the_gemm_gives_the_axpys_bits(
     for seed in (1, 2):
         folded, unfolded = _folded_and_unfolded(alpha, batch, n_in, n_out, seed)
         assert (folded.tobytes() == unfolded.tobytes()) is exact
-    if alpha in (-0.125, -1.0):  # alpha * (a @ b) exact: one rounding either way
+    if alpha in (-0.125, -1.0) and batch <= 32:
+        # alpha * (a @ b) exact: one rounding either way, unless the kernel splits the dot
+        # product into blocks, each added to c (K = 256 on OpenBLAS's SSE "Katmai" kernels).
         assert exact
 
 

@@ -198,8 +198,9 @@ def fold_is_exact(alpha: float, a: Any, b: Any, c: Any, t: bool) -> bool:
     kernels and sizes but with a multiplication and an addition, two roundings, on others
     (the AVX-512 "SkylakeX" kernels' small-matrix path: a batch of 16 into a 256 => 64
     layer differs in ~27 % of the entries at ``alpha = -0.1``; the 784 => 256 layer at
-    batch 32 or 256 does not). Where the two differ they differ in many entries of random
-    operands, so one try decides; an ``alpha`` of +-1 (or any power of two) always agrees.
+    batch 32 or 256 does not), and a kernel may split a long dot product (a large batch)
+    into blocks, each added to ``c`` (the SSE "Katmai" kernels at batch 256). Where the two
+    differ they differ in many entries of random operands, so one try decides.
 
     >>> import numpy as np
     >>> a, b = np.ones((300, 8), np.float32), np.ones((8, 64), np.float32)
