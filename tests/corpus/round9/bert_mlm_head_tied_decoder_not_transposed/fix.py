@@ -1,0 +1,14 @@
+"""BERT's masked-LM head ties its decoder to the word embeddings: logits are h @ E^T; the
+embedding matrix (vocab, hidden) was used untransposed."""
+import typedflux as tf
+from typedflux import Chain, Dense, Embedding, LayerNorm, gelu
+
+VOCAB, D = 100, 32
+word_embeddings = Embedding(VOCAB, D)
+transform = Chain(Dense(D, D, gelu), LayerNorm(D))
+decoder_bias = tf.zeros(VOCAB)
+
+ids = tf.tensor([[1, 2, 3, 4], [5, 6, 7, 8]])
+h = transform(word_embeddings(ids))
+logits = h @ word_embeddings.weight.T + decoder_bias
+print(logits.shape)

@@ -1,0 +1,18 @@
+"""A typed batch generator yields images with one-hot labels; the labels were made with the
+digit count of another dataset."""
+from typing import Iterator, Tuple
+
+import typedflux as tf
+from typedflux import Tensor
+
+
+@tf.shapecheck
+def batches(n: int) -> Iterator[Tuple[Tensor[8, 64], Tensor[8, 10]]]:
+    for i in range(n):
+        x = tf.randn(8, 64)
+        y = tf.onehot([(i + j) % 10 for j in range(8)], 10)
+        yield x, y
+
+
+for xb, yb in batches(2):
+    print(xb.shape, yb.shape)

@@ -1,0 +1,11 @@
+"""A Transformer sized by module-level `Final` constants; 8 heads do not divide a model width
+of 100."""
+from typing import Final
+
+import typedflux as tf
+from typedflux import MultiHeadAttention
+
+D_MODEL: Final = 96
+N_HEADS: Final = 8
+attention = MultiHeadAttention(D_MODEL, N_HEADS)
+print(attention(tf.randn(2, 5, D_MODEL)).shape)

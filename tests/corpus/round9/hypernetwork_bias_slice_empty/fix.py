@@ -1,0 +1,13 @@
+"""A hypernetwork emits a target layer's weight and bias from one vector; it was sized for the
+weight only, so the bias slice is empty."""
+import typedflux as tf
+from typedflux import Dense
+
+IN, OUT, Z = 8, 4, 16
+hyper = Dense(Z, IN * OUT + OUT)
+params = hyper(tf.randn(1, Z))[0]
+w = params[: IN * OUT].reshape(IN, OUT)
+b = params[IN * OUT :]
+x = tf.randn(10, IN)
+y = x @ w + b
+print(y.shape)

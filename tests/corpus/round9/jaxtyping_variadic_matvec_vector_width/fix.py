@@ -1,0 +1,21 @@
+"""jaxtyping's `*batch` dims on a batched matrix-vector product, translated: the vectors
+have the matrix's row count, not its column count."""
+from typing import TypeVar
+
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Tensor
+
+Bs = TypeVarTuple("Bs")
+N = TypeVar("N", bound=int)
+M = TypeVar("M", bound=int)
+
+
+@tf.shapecheck
+def matvec(m: Tensor[Unpack[Bs], N, M], v: Tensor[Unpack[Bs], M]) -> Tensor[Unpack[Bs], N]:
+    return (m @ v[..., None])[..., 0]
+
+
+out = matvec(tf.randn(2, 3, 5, 4), tf.randn(2, 3, 4))
+print(out.shape)

@@ -1,0 +1,16 @@
+"""pyright's TypeVarTuple sample `def add_batch_axis(x: Array[*Shape]) -> Array[Batch, *Shape]`,
+translated: the new axis was added last."""
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Tensor
+
+Shape = TypeVarTuple("Shape")
+
+
+@tf.shapecheck
+def add_batch_axis(x: Tensor[Unpack[Shape]]) -> Tensor[1, Unpack[Shape]]:
+    return x[None]
+
+
+print(add_batch_axis(tf.randn(3, 4)).shape)

@@ -1,0 +1,20 @@
+"""pyright's TypeVarTuple prefix sample (`Array[*Shape, H, W]`), translated: a function that
+should swap the last two axes returns its argument unchanged."""
+from typing import TypeVar
+
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Tensor
+
+Bs = TypeVarTuple("Bs")
+H = TypeVar("H", bound=int)
+W = TypeVar("W", bound=int)
+
+
+@tf.shapecheck
+def to_wh(x: Tensor[Unpack[Bs], H, W]) -> Tensor[Unpack[Bs], W, H]:
+    return x  # BUG  # E: Return shape Tensor[*Bs, H, W] does not match the annotation Tensor[*Bs, W, H]: axis -2 is H, expected W  [shape]
+
+
+print(to_wh(tf.randn(2, 3, 4)).shape)
