@@ -1,0 +1,10 @@
+"""CLIP projects both towers to one embedding width before the similarity; the text features
+(256) were used without their projection to the image width (512)."""
+import typedflux as tf
+from typedflux import Dense
+
+image_features = Dense(768, 512)(tf.randn(4, 768))
+text_features = tf.randn(4, 256)
+text_projection = Dense(256, 512, bias=False)
+logits = image_features @ text_projection(text_features).T * 14.3
+print(logits.shape)

@@ -1,0 +1,11 @@
+"""Flux's `SkipConnection(layer, (mx, x) -> vcat(mx, x))` ported with the wrong axis: Julia's
+vcat joins features (its first axis), but axis=0 here stacks along the batch."""
+import typedflux as tf
+from typedflux import Chain, Dense, SkipConnection, relu
+
+model = Chain(
+    Dense(8, 8, relu),
+    SkipConnection(Dense(8, 8, relu), lambda mx, x: tf.cat(mx, x, axis=-1)),
+    Dense(16, 2),
+)
+print(model(tf.randn(4, 8)).shape)

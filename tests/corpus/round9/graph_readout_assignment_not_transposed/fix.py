@@ -1,0 +1,11 @@
+"""Graph-level readout for a batch of graphs: a one-hot assignment of nodes to graphs,
+(graphs, nodes), sums each graph's nodes; `onehot(batch, G)` is (nodes, graphs)."""
+import typedflux as tf
+from typedflux import Dense
+
+G, F = 3, 16
+batch = [0, 0, 0, 1, 1, 2, 2, 2, 2]
+h = tf.randn(len(batch), F)
+assign = tf.onehot(batch, G)
+pooled = assign.T @ h
+print(Dense(F, 2)(pooled).shape)

@@ -1,0 +1,10 @@
+"""RetinaNet's classification subnet outputs A x K channels per location; it was built with
+A x 4 (the box subnet's width), which the class rearrange cannot split."""
+import typedflux as tf
+from typedflux import Conv
+
+A, K = 9, 20
+cls_head = Conv((3, 3), 256, A * K, pad=1)
+feats = tf.randn(2, 256, 8, 8)
+logits = tf.rearrange(cls_head(feats), "b (a k) h w -> b (h w a) k", k=K)
+print(logits.shape)

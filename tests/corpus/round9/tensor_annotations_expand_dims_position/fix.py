@@ -1,0 +1,18 @@
+"""Tensor Shape Annotations' `expand_dims` to add a trailing channel axis (NHWC), translated:
+the new axis went after the batch."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+H = TypeVar("H", bound=int)
+W = TypeVar("W", bound=int)
+
+
+@tf.shapecheck
+def add_channel(x: Tensor[B, H, W]) -> Tensor[B, H, W, 1]:
+    return tf.unsqueeze(x, 3)
+
+
+print(add_channel(tf.randn(2, 5, 6)).shape)

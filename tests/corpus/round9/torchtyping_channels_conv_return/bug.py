@@ -1,0 +1,19 @@
+"""torchtyping's `TensorType["batch", "channels", "x", "y"]` on a conv helper, translated: the
+result keeps 8 channels though the annotation promises 16."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Conv, Tensor
+
+B = TypeVar("B", bound=int)
+X = TypeVar("X", bound=int)
+Y = TypeVar("Y", bound=int)
+conv = Conv((3, 3), 8, 8, pad=1)
+
+
+@tf.shapecheck
+def widen(x: Tensor[B, 8, X, Y]) -> Tensor[B, 16, X, Y]:
+    return conv(x)  # BUG  # E: Return shape Tensor[B, 8, X, Y] does not match the annotation Tensor[B, 16, X, Y]: axis 1 is 8, expected 16  [shape]
+
+
+print(widen(tf.randn(2, 8, 5, 5)).shape)

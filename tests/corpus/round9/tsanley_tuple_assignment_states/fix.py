@@ -1,0 +1,19 @@
+"""tsanley-style annotations on an LSTM's final states, translated to annotated targets: the
+hidden state's width is the LSTM's, not the input's."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import LSTM, Dense, Tensor
+
+B = TypeVar("B", bound=int)
+lstm = LSTM(12, 20, return_state=True)
+
+
+def encode(x: Tensor[B, 7, 12]) -> Tensor[B, 20]:
+    h: Tensor[B, 20]
+    c: Tensor[B, 20]
+    _, (h, c) = lstm(x)
+    return h
+
+
+print(Dense(20, 3)(encode(tf.randn(3, 7, 12))).shape)
