@@ -31,6 +31,7 @@ from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
     ARG_STAR,
+    ARG_STAR2,
     CallExpr,
     ComparisonExpr,
     ComplexExpr,
@@ -59,7 +60,16 @@ from mypy.nodes import (
 from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.body_calls import held_item, lookup, named_lambda, signature
+from mypy_plugin.callbacks.body_calls import (
+    KeywordSizes,
+    chain_with_lambdas,
+    held_item,
+    keyword_sizes,
+    lookup,
+    signature,
+    tuple_item,
+    with_lambda,
+)
 from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
@@ -101,40 +111,6 @@ def building() -> Iterator[None]:
         yield
     finally:
         _BUILDING[0] -= 1
-
-
-def with_lambda(e: Optional[Expression], t: Type) -> Type:
-    """The type of argument ``e``, knowing its body when ``e`` is a lambda: mypy infers a
-    lambda passed for a ``Callable`` parameter from that parameter's type, which keeps no
-    link to the lambda.
-
-    >>> from mypy.types import AnyType, TypeOfAny
-    >>> any_type = AnyType(TypeOfAny.special_form)
-    >>> with_lambda(None, any_type) is any_type
-    True
-    """
-    p = get_proper_type(t)
-    e = named_lambda(e)  # ``flatten = lambda x: ...``, then ``Chain(..., flatten)``
-    if isinstance(e, LambdaExpr) and isinstance(p, CallableType) and p.definition is None:
-        # (a type's definition must be a symbol: a def standing for the lambda, same body)
-        stand_in = FuncDef("<lambda>", e.arguments, e.body)
-        stand_in.set_line(e)
-        return p.copy_modified(definition=stand_in)
-    return t
-
-
-def chain_with_lambdas(result: Type, exprs: Sequence[Expression]) -> Type:
-    """A positional ``Chain(...)``'s type whose lambda layers know their bodies.
-
-    >>> from mypy.types import AnyType, TypeOfAny
-    >>> any_type = AnyType(TypeOfAny.special_form)
-    >>> chain_with_lambdas(any_type, []) is any_type
-    True
-    """
-    p = get_proper_type(result)
-    if not isinstance(p, Instance) or len(p.args) != len(exprs):
-        return result
-    return p.copy_modified(args=[with_lambda(e, a) for e, a in zip(exprs, p.args)])
 
 
 class _Tensor:
@@ -286,6 +262,8 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         base = _eval_or_none(e.base, env, depth)
         if isinstance(base, _Tensor):
             return _index(base, e.index)
+        if isinstance(base, tuple):  # ``tf.chunk(h, 2, axis=-1)[0]``
+            return tuple_item(base, e.index)
     if isinstance(e, ConditionalExpr):  # ``x if self.proj is None else self.proj(x)``
         taken = _is_none(e.cond, env, depth)
         return _eval(e.if_expr if taken else e.else_expr, env, depth)
@@ -365,11 +343,11 @@ def _operand(v: Any) -> _Tensor:
 
 
 def _run(route: Optional[Route], by_position: Dict[int, Any],
-         by_name: Optional[Dict[str, Any]] = None) -> _Tensor:
+         by_name: Optional[Dict[str, Any]] = None) -> Any:
     """Run ``route``'s rule: arguments by the spec's positions or names, others at their
     defaults (what ``ops.run_rule`` does for a call the checker sees)."""
-    if route is None or route.spec.several:
-        raise CannotTell("an op with no single-tensor rule")
+    if route is None:
+        raise CannotTell("an op with no rule")
     spec = route.spec
     given = dict(by_name or {})
     for i, v in by_position.items():
@@ -381,6 +359,8 @@ def _run(route: Optional[Route], by_position: Dict[int, Any],
         if arg.kind is Kind.IGNORED:
             continue
         kwargs[arg.name] = _argument(arg, given[arg.name]) if arg.name in given else arg.omitted()
+    if spec.several:  # ``q, k, v = tf.chunk(h, 3, axis=-1)``: a tuple of tensors
+        return tuple(_Tensor(tuple(s)) for s in spec.rule(**kwargs))
     return _Tensor(tuple(spec.rule(**kwargs)))
 
 
@@ -392,6 +372,8 @@ def _argument(arg: Arg, v: Any) -> Any:
         if not isinstance(v, tuple) or not all(isinstance(i, _Tensor) for i in v):
             raise CannotTell("not a sequence of tensors")
         return tuple(i.shape for i in v)
+    if arg.kind is Kind.SIZES and isinstance(v, KeywordSizes):
+        return v.pairs
     if isinstance(v, _Tensor) or arg.kind in (Kind.ARRAY, Kind.INDEX, Kind.SIZES):
         raise CannotTell(f"{arg.name} is not read from a function's body")
     if arg.kind is Kind.AXES and isinstance(v, int):
@@ -447,6 +429,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
                 given[name] = values[0]
             else:
                 raise CannotTell("several values for one parameter")
+        elif arg.kind is Kind.SIZES and formal.arg_kinds[j] == ARG_STAR2:  # ``h=4``
+            given[name] = keyword_sizes(e, actuals, [_eval(e.args[i], env, depth) for i in actuals])
         elif star and arg.kind in (Kind.DIMS, Kind.AXES) and len(actuals) > 1:
             given[name] = tuple(_read(arg, e.args[i], env, depth)[0] for i in actuals)
         elif len(actuals) == 1:

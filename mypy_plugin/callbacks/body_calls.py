@@ -8,24 +8,30 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
+    ARG_NAMED,
     GDEF,
+    LDEF,
+    AssignmentStmt,
+    CallExpr,
     Decorator,
     Expression,
     FuncDef,
     LambdaExpr,
+    MypyFile,
     NameExpr,
     RefExpr,
     TypeInfo,
     Var,
 )
-from mypy.types import CallableType, Type, get_proper_type
+from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.routing import TENSOR_FULLNAME
+from mypy_plugin.statements import walk
 from mypy_plugin.values import (
     NotStatic,
     static_axis,
@@ -37,7 +43,8 @@ from mypy_plugin.values import (
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda"]
+__all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda", "with_lambda",
+           "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -99,10 +106,56 @@ def held_item(name: NameExpr, var: Var) -> Any:
 
     tree = getattr(CURRENT_API[0], "tree", None)
     module = getattr(tree, "fullname", None)
+    if name.kind == LDEF and isinstance(tree, MypyFile) and not var.is_final:
+        t = _closed_over(name, var, tree)
+        return chain_item(t) if t is not None else None
     if not var.is_final and (name.kind != GDEF or tree is None or name.fullname != (
             f"{module}.{name.name}") or name.name not in bound_once(tree)):
-        return None  # a local, or a name of another module, or one bound more than once
+        return None  # a name of another module, or one bound more than once
     return chain_item(var.type) if var.type is not None else None
+
+
+def _closed_over(name: NameExpr, var: Var, tree: MypyFile) -> Optional[Type]:
+    """The type of ``var`` when it is a local of a function of ``tree`` bound by one
+    statement of it (``proj = Dense(32, 8)``, nested functions included: no ``nonlocal``
+    rebinding), so a nested ``def`` reading it sees that value whenever it runs; else None.
+    A function mypy has not checked yet (its call typed first) has its value typed here."""
+    from mypy_plugin.flow_names import single_binding  # (flow_names imports the checks)
+    from mypy_plugin.flow_typed import typed
+
+    owner = _binders(tree).get(var)
+    found = single_binding(name, tree, owner) if owner is not None else None
+    if found is None:
+        return None
+    if var.type is not None:
+        return var.type
+    t, errors = typed(CURRENT_API[0], found[0].rvalue, {})
+    return None if errors else t
+
+
+_BINDERS: Dict[int, Tuple[MypyFile, Dict[Var, FuncDef]]] = {}
+
+
+def _binders(tree: MypyFile) -> Dict[Var, FuncDef]:
+    """Each local bound by an assignment at the top level of a function of ``tree``, with
+    that function (read once per tree: the daemon's new parse is a new tree)."""
+    hit = _BINDERS.get(id(tree))
+    if hit is not None and hit[0] is tree:
+        return hit[1]
+    out: Dict[Var, FuncDef] = {}
+    for st in walk(tree.defs):
+        func = st.func if isinstance(st, Decorator) else st
+        if not isinstance(func, FuncDef):
+            continue
+        for s in func.body.body:
+            if isinstance(s, AssignmentStmt):
+                for lv in s.lvalues:
+                    if isinstance(lv, NameExpr) and isinstance(lv.node, Var):
+                        out.setdefault(lv.node, func)
+    if len(_BINDERS) > 64:
+        _BINDERS.clear()
+    _BINDERS[id(tree)] = (tree, out)
+    return out
 
 
 def named_lambda(e: Optional[Expression]) -> Optional[Expression]:
@@ -131,3 +184,73 @@ def named_lambda(e: Optional[Expression]) -> Optional[Expression]:
     found = single_binding(e, tree, scope.current_function())
     rvalue = found[0].rvalue if found is not None else None
     return rvalue if isinstance(rvalue, LambdaExpr) else e
+
+
+def with_lambda(e: Optional[Expression], t: Type) -> Type:
+    """The type of argument ``e``, knowing its body when ``e`` is a lambda (or a name bound
+    to one: :func:`named_lambda`): mypy infers a lambda passed for a ``Callable`` parameter
+    from that parameter's type, which keeps no link to the lambda.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> any_type = AnyType(TypeOfAny.special_form)
+    >>> with_lambda(None, any_type) is any_type
+    True
+    """
+    p = get_proper_type(t)
+    e = named_lambda(e)  # ``flatten = lambda x: ...``, then ``Chain(..., flatten)``
+    if isinstance(e, LambdaExpr) and isinstance(p, CallableType) and p.definition is None:
+        # (a type's definition must be a symbol: a def standing for the lambda, same body)
+        stand_in = FuncDef("<lambda>", e.arguments, e.body)
+        stand_in.set_line(e)
+        return p.copy_modified(definition=stand_in)
+    return t
+
+
+def chain_with_lambdas(result: Type, exprs: Sequence[Expression]) -> Type:
+    """A positional ``Chain(...)``'s type whose lambda layers know their bodies.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> any_type = AnyType(TypeOfAny.special_form)
+    >>> chain_with_lambdas(any_type, []) is any_type
+    True
+    """
+    p = get_proper_type(result)
+    if not isinstance(p, Instance) or len(p.args) != len(exprs):
+        return result
+    return p.copy_modified(args=[with_lambda(e, a) for e, a in zip(exprs, p.args)])
+
+
+class KeywordSizes:
+    """Keyword sizes of a call (``h=4, d=self.d``), in call order: a ``**sizes`` argument.
+
+    >>> KeywordSizes((("h", 4),)).pairs
+    (('h', 4),)
+    """
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs: Tuple[Tuple[str, int], ...]) -> None:
+        self.pairs = pairs
+
+
+def keyword_sizes(e: CallExpr, actuals: List[int], values: List[Any]) -> KeywordSizes:
+    """The sizes the keyword arguments ``actuals`` of ``e`` give a ``**sizes`` parameter
+    (``tf.rearrange(q, "b t (h d) -> b h t d", h=4)``), ``values`` as the body evaluated
+    them: each must be an int (else CannotTell)."""
+    pairs = []
+    for i, v in zip(actuals, values):
+        name = e.arg_names[i]
+        if e.arg_kinds[i] != ARG_NAMED or name is None or not isinstance(v, int) or \
+                isinstance(v, bool):
+            raise CannotTell("a size not known statically")
+        pairs.append((name, v))
+    return KeywordSizes(tuple(pairs))
+
+
+def tuple_item(values: Tuple[Any, ...], index: Expression) -> Any:
+    """An item of a tuple of values (``tf.chunk(h, 2, axis=-1)[0]``) at an index known
+    statically (else CannotTell)."""
+    i = static_int(index, lookup)
+    if isinstance(i, NotStatic) or not -len(values) <= i < len(values):
+        raise CannotTell("an item of a tuple not known statically")
+    return values[i]

@@ -65,6 +65,8 @@ from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_chains import construction_check as chain_construction_check
+from mypy_plugin.flow_functions import function_call
+from mypy_plugin.flow_kwargs import forwarded_keywords, forwarding
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_typed import partial_self_call
@@ -172,7 +174,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
         return None
     default = ctx.default_return_type
     if not (_is_layer(default) or isinstance(get_proper_type(default), AnyType)):
-        return None
+        # ``encode(x)`` of ``def encode(x: Tensor) -> Tensor``: its body on x's shape
+        return function_call(ctx, func) if skip == 0 else None
     body = _body(func)
     if _ACTIVE[0] >= DEPTH:
         return None
@@ -183,6 +186,9 @@ def factory_result(ctx: Any) -> Optional[Type]:
         params = func.arguments[skip:]
     except AttributeError:  # a function read from mypy's cache (a library's) has no arguments
         return None
+    kwargs = forwarded_keywords(ctx, func, skip)  # ``**kwargs`` passed on (flow_kwargs.py)
+    if kwargs is not None:
+        params = params[:-1]
     values: List[Type] = []
     data: List[Any] = []  # each parameter's Python value (flow_values.py), for a loop
     with LocalTypeMap(chk):
@@ -204,10 +210,11 @@ def factory_result(ctx: Any) -> Optional[Type]:
     if values and not any(_known(v) for v in values) and (
             body is not None or all(isinstance(d, NotStatic) for d in data)):
         return None  # nothing more known than the helper's own annotations say
-    if body is None:  # loops or conditions: run the body on the values (flow.py)
-        env = {arg.variable: d for arg, d in zip(params, data)}
-        return _rerun(ctx, func, params, values, lambda: _flowed(chk, func, env))
-    return _rerun(ctx, func, params, values, lambda: _straight(chk, body))
+    with forwarding(kwargs):
+        if body is None:  # loops or conditions: run the body on the values (flow.py)
+            env = {arg.variable: d for arg, d in zip(params, data)}
+            return _rerun(ctx, func, params, values, lambda: _flowed(chk, func, env))
+        return _rerun(ctx, func, params, values, lambda: _straight(chk, body))
 
 
 def _data(chk: Any, e: Expression, t: Type) -> Any:

@@ -11,8 +11,9 @@ Flux's idea is that any callable is a layer, and model code writes its own block
             return self.down(self.up(x))
 
 The annotation names no shape, so the signature says nothing. When the body is straight-line
-(locals bound once each, or unpacked from a tuple: ``mu, logvar = self.encode(x)``, and
-``for layer in self.layers: x = layer(x)`` loops of such lines, then one ``return``) and
+(locals bound once each, or unpacked from a tuple: ``mu, logvar = self.encode(x)``, ``q, k,
+v = tf.chunk(self.qkv(x), 3, axis=-1)``, and ``for layer in self.layers: x = layer(x)`` or
+``for ff, norm in zip(self.ffs, self.norms):`` loops of such lines, then one ``return``) and
 every value in it is known — the inputs, the layers and tensors the instance holds (by their
 declared types: ``self.up`` is a ``Dense[64, 256]``; or what its ``__init__`` built, for an
 instance traced to the call that built it: flow_instances.py, which alone knows a list's
@@ -72,7 +73,9 @@ __all__ = ["user_layer_rule", "user_layer_call", "traced_layers", "traced_chain_
 
 
 _Target = Union[Var, Tuple[Var, ...]]  # a name, or names a tuple is unpacked to
-_Step = Union[Tuple[_Target, Expression], Tuple[Var, str, List[Tuple[_Target, Expression]]]]
+# A line, or a loop over list attributes (one, or several zipped) with its lines.
+_Step = Union[Tuple[_Target, Expression],
+              Tuple[_Target, Union[str, Tuple[str, ...]], List[Tuple[_Target, Expression]]]]
 
 
 def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
@@ -87,20 +90,49 @@ def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
     self_var = func.arguments[0].variable if func.arguments else None
     local: List[_Step] = []
     for s in stmts[:-1]:
-        if isinstance(s, ForStmt) and s.else_body is None and not s.is_async and isinstance(
-                s.index, NameExpr) and isinstance(s.index.node, Var) and isinstance(
-                s.expr, MemberExpr) and isinstance(s.expr.expr, NameExpr) and \
-                s.expr.expr.node is self_var and self_var is not None:
+        loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
+        if loop is not None:
+            assert isinstance(s, ForStmt)
             body = [_assignment(b) for b in s.body.body]
             if not body or any(b is None for b in body):
                 return None
-            local.append((s.index.node, s.expr.name, [b for b in body if b is not None]))
+            local.append((loop[0], loop[1], [b for b in body if b is not None]))
             continue
         step = _assignment(s)
         if step is None:
             return None
         local.append(step)
     return local, stmts[-1].expr
+
+
+def _self_loop(s: ForStmt, self_var: Optional[Var]
+               ) -> Optional[Tuple[_Target, Union[str, Tuple[str, ...]]]]:
+    """``for layer in self.layers:`` (a variable and an attribute's name), or ``for ff, norm
+    in zip(self.ffs, self.norms):`` (a tuple of variables and one of names); else None."""
+    def attribute(e: Expression) -> Optional[str]:
+        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and \
+                e.expr.node is self_var and self_var is not None:
+            return e.name
+        return None
+
+    if s.else_body is not None or s.is_async:
+        return None
+    index, source = s.index, s.expr
+    if isinstance(index, NameExpr) and isinstance(index.node, Var):
+        name = attribute(source)
+        return None if name is None else (index.node, name)
+    if not (isinstance(index, TupleExpr) and isinstance(source, CallExpr) and isinstance(
+            source.callee, NameExpr) and source.callee.fullname == "builtins.zip"
+            and len(source.args) == len(index.items) >= 2
+            and all(k == ARG_POS for k in source.arg_kinds)):
+        return None
+    names = [attribute(a) for a in source.args]
+    variables = [i.node for i in index.items if isinstance(i, NameExpr)]
+    if any(n is None for n in names) or len(variables) != len(names) or not all(
+            isinstance(v, Var) for v in variables):
+        return None
+    return tuple(v for v in variables if isinstance(v, Var)), tuple(
+        n for n in names if n is not None)
 
 
 def _assignment(s: Statement) -> Optional[Tuple[_Target, Expression]]:
@@ -125,11 +157,15 @@ def _unrolled(steps: List[_Step], known: Dict[str, Any]) -> List[Tuple[_Target, 
             out.append(step)
             continue
         var, name, body = step
-        held = known.get(name)
-        if not isinstance(held, Seq) or not all(isinstance(i, Item) for i in held.items):
-            raise CannotTell("a loop over a list not known to hold these layers")
-        for item in held.items:
-            out.append((var, _Layer(item.type)))
+        variables = var if isinstance(var, tuple) else (var,)
+        lists = []
+        for n in (name if isinstance(name, tuple) else (name,)):
+            held = known.get(n)
+            if not isinstance(held, Seq) or not all(isinstance(i, Item) for i in held.items):
+                raise CannotTell("a loop over a list not known to hold these layers")
+            lists.append(held.items)
+        for items in zip(*lists):  # (``zip`` stops at the shortest list, as at run time)
+            out.extend((v, _Layer(item.type)) for v, item in zip(variables, items))
             out.extend(body)
     return out
 

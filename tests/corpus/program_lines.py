@@ -137,7 +137,7 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     # (mypy_plugin/callbacks/factories.py: a helper that cannot build for its arguments is
     # an error at the call).
     bodies = (_body_functions(tree) | _call_methods(tree) | _layer_helpers(tree)
-              | {"__init__", "__call__"})
+              | _bare_tensor_functions(tree) | {"__init__", "__call__"})
     i = len(frames) - 1
     while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
         i -= 1
@@ -181,6 +181,33 @@ def _layer_helpers(tree: ast.Module) -> Set[str]:
             cls = getattr(typedflux, name, None) if name and name != "Tensor" else None
             if isinstance(cls, type) and (issubclass(cls, Layer)
                                           or cls.__module__ == containers.__name__):
+                out.add(node.name)
+    return out
+
+
+def _bare_tensor_functions(tree: ast.Module) -> Set[str]:
+    """Names of the undecorated functions annotated to return a bare ``Tensor``: mypy runs
+    such a body on the shapes of the call (mypy_plugin/flow_functions.py), so an error it
+    raises belongs to the call's line too.
+
+    >>> import typedflux as tf
+    >>> source = ("from typedflux import Dense, Tensor\\nimport typedflux as tf\\n"
+    ...           "d = Dense(3, 2)\\ndef f(x: Tensor) -> Tensor:\\n    h = x\\n    return d(h)\\n"
+    ...           "f(tf.ones(4, 5))\\n")
+    >>> sorted(_bare_tensor_functions(ast.parse(source)))
+    ['f']
+    >>> try:
+    ...     exec(compile(source, "p.py", "exec"), {})
+    ... except tf.ShapeError as e:
+    ...     error_lines(e, "p.py", ast.parse(source))
+    [6, 7]
+    """
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and not node.decorator_list and isinstance(
+                node.returns, (ast.Name, ast.Attribute)):
+            ann = node.returns
+            if (ann.attr if isinstance(ann, ast.Attribute) else ann.id) == "Tensor":
                 out.add(node.name)
     return out
 

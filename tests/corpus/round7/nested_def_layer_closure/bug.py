@@ -13,4 +13,4 @@ def make_model() -> Chain:
     return Chain(Dense(5, 16, relu), mix)
 
 
-print(make_model()(tf.randn(2, 5)).shape)  # BUG[gap flow: a helper binding a layer and a nested one-return def over it (return Chain(Dense(5, 16, relu), mix)) leaves the Chain's call unknown]
+print(make_model()(tf.randn(2, 5)).shape)  # BUG  # E: Chain layer 2 mix: Dense(32 => 8) expects input Tensor[..., 32], got Tensor[2, 16]; need size 32 at axis -1 (got 16)  [shape]  # N: input to layer 2: Tensor[2, 16]

@@ -11,4 +11,4 @@ def encode(x: Tensor) -> Tensor:
     return backbone(x)
 
 
-print(classifier(encode(tf.randn(5, 30))).shape)  # BUG[gap flow: a def with bare-Tensor annotations whose body is one return of a layer call (def encode(x: Tensor) -> Tensor: return backbone(x)) is unknown when called directly; its body is its rule only inside containers]
+print(classifier(encode(tf.randn(5, 30))).shape)  # BUG  # E: Dense(30 => 4) expects input Tensor[..., 30], got Tensor[5, 16]; need size 30 at axis -1 (got 16)  [shape]

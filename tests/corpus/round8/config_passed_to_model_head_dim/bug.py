@@ -28,4 +28,4 @@ class Attention:
 
 
 attn = Attention(AttnConfig())
-print(attn(tf.randn(2, 5, 32)).shape)  # BUG[gap flow: a bare __call__ body that splits with tf.chunk (q, k, v = tf.chunk(self.qkv(x), 3, axis=-1), or tf.chunk(...)[0]) is unknown from there; the config passed to __init__ is read]
+print(attn(tf.randn(2, 5, 32)).shape)  # BUG  # E: Dense(8 => 32) expects input Tensor[..., 8], got Tensor[2, 5, 32]; need size 8 at axis -1 (got 32)  [shape]

@@ -15,4 +15,4 @@ def step(x: tf.Tensor, cache: Optional[tf.Tensor]) -> tf.Tensor:
     return tf.softmax(q @ k.swapaxes(1, 2), axis=-1)
 
 
-print(step(tf.randn(2, 1, 32), tf.randn(2, 4, 8)).shape)  # BUG[gap flow: a plain function with bare tf.Tensor parameters and an if (an Optional cache) called with known shapes: its body is not run on the call's shapes]
+print(step(tf.randn(2, 1, 32), tf.randn(2, 4, 8)).shape)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[2, 1, 16], w has Tensor[2, 8, 5]; need x.shape[-1] == w.shape[-2] (16 vs 8)  [shape]

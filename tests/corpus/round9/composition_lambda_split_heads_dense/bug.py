@@ -8,4 +8,4 @@ model = Chain(
     lambda h: tf.rearrange(h, "b t (h d) -> b t h d", h=4),
     Dense(64, 8),
 )
-print(model(tf.randn(2, 5, 16)).shape)  # BUG[gap flow: a lambda layer whose body is tf.rearrange with a keyword size (lambda h: tf.rearrange(h, "b t (h d) -> b t h d", h=4)) is unknown where the Chain is called (Tensor[*tuple[Any, ...]]), so the Dense after it is unchecked; the same rearrange outside a lambda is typed]
+print(model(tf.randn(2, 5, 16)).shape)  # BUG  # E: Chain layer 3 Dense(64 => 8) expects input Tensor[..., 64], but layer 2 <lambda> produces Tensor[2, 5, 4, 16]; change Dense(64 => 8) to Dense(16 => 8)  [shape]

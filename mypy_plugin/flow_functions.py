@@ -1,0 +1,259 @@
+"""A plain function whose parameters name no shape, called with known shapes: its body is its rule.
+
+Model code wraps a few layer calls in a function annotated with bare tensors::
+
+    backbone = Chain(Dense(30, 64, relu), Dense(64, 16, relu))
+
+    def encode(x: Tensor) -> Tensor:
+        return backbone(x)
+
+    classifier(encode(tf.randn(5, 30)))        # Tensor[5, 16] reaches the classifier
+
+mypy types ``encode(...)`` as a bare ``Tensor``, so everything after it is unknown. At a call
+whose arguments are tensors of known shape (or ``None``), :func:`function_call` runs the body
+on those shapes (``bodies.run_body``: the op catalog's rules, the run time's words), as the run
+time does, and the call gets the result's shape; a mismatch in the body for these shapes is
+reported at the call, where the run time raises.
+
+The body read: locals bound by ``name = ...`` (or unpacked, ``q, k = to_q(x), to_k(x)``), an
+``if p is None:`` / ``if p is not None:`` (with an optional ``else``) on a parameter no
+statement rebinds, whose value the call fixes (an ``Optional`` cache given ``None`` or a
+tensor), made of such lines, then one ``return``. Soundness: only an undecorated, non-generator
+``def`` of the module (not a method) with plain positional parameters, each unannotated, a bare
+``Tensor`` or an ``Optional`` of one, called with one positional argument per parameter, and
+declared to return a bare ``Tensor`` (so the shape it gets cannot conflict with its
+annotation). A value the body reads from outside must be known where the body runs (a layer
+bound once at module level, a ``Final``: bodies.py). A body that fails for a tensor of any shape
+is reported by mypy in the body itself; the call adds nothing then.
+
+>>> function_call(object(), object()) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Set, Tuple, Union
+
+from mypy.nodes import (
+    ARG_POS,
+    FUNC_NO_INFO,
+    AssignmentStmt,
+    Block,
+    ComparisonExpr,
+    Expression,
+    ExpressionStmt,
+    FuncDef,
+    IfStmt,
+    NameExpr,
+    ReturnStmt,
+    Statement,
+    StrExpr,
+    TupleExpr,
+    Var,
+)
+from mypy.types import AnyType, CallableType, Instance, NoneType, Type, TypeOfAny, UnionType, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
+from mypy_plugin.callbacks.chain_items import chain_item
+from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
+from mypy_plugin.callbacks.layer_bodies import user_layer_rule
+from mypy_plugin.flow_instances import instance_attributes
+from typedflux.shapes.errors import CannotTell, ShapeError
+
+__all__ = ["function_call"]
+
+_Target = Union[Var, Tuple[Var, ...]]
+_Steps = List[Tuple[_Target, Expression]]
+
+
+def _bare(t: Type) -> bool:
+    """A parameter type that names no shape: unannotated, a bare ``Tensor``, or an
+    ``Optional`` of one."""
+    p = get_proper_type(t)
+    if isinstance(p, UnionType):
+        return all(isinstance(get_proper_type(i), NoneType) or _bare(i) for i in p.items)
+    return isinstance(p, AnyType) or (
+        translate.is_tensor(p) and translate.tensor_pattern(p) is None)
+
+
+def _target(s: AssignmentStmt) -> Optional[_Target]:
+    if len(s.lvalues) != 1 or s.type is not None:
+        return None
+    t = s.lvalues[0]
+    if isinstance(t, NameExpr) and isinstance(t.node, Var):
+        return t.node
+    if isinstance(t, TupleExpr) and t.items and all(
+            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in t.items):
+        return tuple(i.node for i in t.items if isinstance(i, NameExpr) and isinstance(i.node, Var))
+    return None
+
+
+def _none_test(cond: Expression, params: Dict[Var, Any]) -> Optional[bool]:
+    """Whether ``p is None`` (or ``p is not None``) holds for a parameter ``p`` the call fixes;
+    None when ``cond`` is not such a test."""
+    if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
+            and cond.operators[0] in ("is", "is not")):
+        return None
+    left, right = cond.operands
+    if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"
+            and isinstance(left, NameExpr) and left.node in params):
+        return None
+    return (params[left.node] is None) == (cond.operators[0] == "is")
+
+
+def _steps(stmts: List[Statement], params: Dict[Var, Any], out: _Steps) -> bool:
+    """Append the assignments ``stmts`` run for these parameter values (an ``if`` on a
+    parameter's ``None`` opened to its branch); False for anything else."""
+    for s in stmts:
+        if isinstance(s, AssignmentStmt):
+            target = _target(s)
+            if target is None:
+                return False
+            out.append((target, s.rvalue))
+        elif isinstance(s, IfStmt) and len(s.expr) == 1:
+            taken = _none_test(s.expr[0], params)
+            if taken is None:
+                return False
+            branch: Optional[Block] = s.body[0] if taken else s.else_body
+            if branch is not None and not _steps(branch.body, params, out):
+                return False
+        else:
+            return False
+    return True
+
+
+def _rebound(stmts: List[Statement]) -> Set[Var]:
+    """The names the body's assignments bind (at any depth of its ``if``s)."""
+    out: Set[Var] = set()
+    for s in stmts:
+        if isinstance(s, AssignmentStmt):
+            for lv in s.lvalues:
+                items = lv.items if isinstance(lv, TupleExpr) else [lv]
+                out.update(i.node for i in items if isinstance(i, NameExpr)
+                           and isinstance(i.node, Var))
+        elif isinstance(s, IfStmt):
+            for b in s.body + ([s.else_body] if s.else_body is not None else []):
+                out |= _rebound(b.body)
+    return out
+
+
+_UNKNOWN = object()  # an argument the body cannot be run on
+
+
+def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate.Names) -> Any:
+    """A call's argument as the body's value: a tensor of known shape for a parameter that
+    names no shape, ``None``, or a layer (a :class:`_Layer`); else :data:`_UNKNOWN`."""
+    p = get_proper_type(t)
+    if isinstance(p, NoneType):
+        return None if _bare(declared) else _UNKNOWN
+    if translate.is_tensor(p):
+        shape = translate.shape_of(p, names) if _bare(declared) else None
+        return _UNKNOWN if shape is None else tensor_value(tuple(shape))
+    layer = _layer_rule(api, e, p) if isinstance(p, Instance) else None
+    return _UNKNOWN if layer is None else _Layer(layer)
+
+
+def _layer_rule(api: Any, e: Expression, t: Instance) -> Any:
+    """How a layer given as an argument runs: a built-in layer or a typed user layer by its
+    rule (chain_items.py), a user layer with a bare ``__call__`` by its body with what the
+    construction ``e`` is traced to built (flow_instances.py); None: not a layer known here."""
+    if not t.type.fullname.startswith("typedflux."):
+        attrs = instance_attributes(api, e)
+        rule = user_layer_rule(t, attrs) if attrs else None
+        if rule is not None:
+            return rule
+    item = chain_item(t)
+    return None if item is None else (lambda x: item.call([x]))
+
+
+class _Layer(Receiver):
+    """A layer the function was given: called with one tensor in the body (``model(x)``)."""
+
+    def __init__(self, rule: Any) -> None:
+        self.rule = rule
+
+    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+        if name != "__call__" or len(args) != 1 or kinds != [ARG_POS]:
+            raise CannotTell("a layer argument used otherwise than called with one tensor")
+        return tensor_value(tuple(self.rule(tensor_shape(args[0]))))
+
+
+def function_call(ctx: Any, func: Any) -> Optional[Type]:
+    """The result type of ``encode(x)`` of such a function (``ctx`` the call's
+    ``FunctionContext``, ``func`` the ``FuncDef`` it calls), or None (mypy's type); a
+    mismatch the body gives for these shapes is reported at the call."""
+    default = get_proper_type(getattr(ctx, "default_return_type", None))
+    # The cheap tests first: a bare Tensor result (not a subclass: a ``NewType`` of Tensor
+    # would lose its own type), a plain module function, plain arguments.
+    if not (isinstance(default, Instance) and default.type.fullname == translate.TENSOR_FULLNAME
+            and translate.tensor_pattern(default) is None):
+        return None
+    if not isinstance(func, FuncDef) or func.info is not FUNC_NO_INFO or func.is_decorated \
+            or func.is_generator or func.is_coroutine:
+        return None
+    try:
+        arguments = func.arguments
+    except AttributeError:  # a function read from mypy's cache (a library's): no body here
+        return None
+    call_kinds = [k for kinds in ctx.arg_kinds for k in kinds]
+    if not arguments or any(k != ARG_POS for k in func.arg_kinds) or len(call_kinds) != len(
+            arguments) or any(k != ARG_POS for k in call_kinds) or any(
+            len(types) != 1 for types in ctx.arg_types):
+        return None
+    return _run(ctx, func, arguments)
+
+
+def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
+    stmts = list(func.body.body)
+    if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
+            stmts[0].expr, StrExpr):
+        stmts = stmts[1:]  # a docstring
+    if not stmts or not isinstance(stmts[-1], ReturnStmt) or stmts[-1].expr is None:
+        return None
+    ret = stmts[-1].expr
+    names = translate.Names()
+    names_in_scope(ctx.api, names)
+    sig = func.type
+    declared = list(sig.arg_types) if isinstance(sig, CallableType) else [
+        AnyType(TypeOfAny.unannotated)] * len(arguments)
+    if len(declared) != len(arguments):
+        return None
+    values = [_argument(ctx.api, es[0], types[0], d, names)
+              for es, types, d in zip(ctx.args, ctx.arg_types, declared)]
+    if any(v is _UNKNOWN for v in values):
+        return None
+    params = {a.variable: v for a, v in zip(arguments, values)}
+    rebound = _rebound(stmts[:-1])
+    if any(a.variable in rebound for a in arguments):
+        return None  # (an ``if`` on a parameter is read only while it holds the call's value)
+    local: _Steps = []
+    if not _steps(stmts[:-1], params, local):
+        return None
+    env = {id(var): v for var, v in params.items()}
+    template = tensor_template(ctx.api, ctx.default_return_type)
+    if template is None:
+        return None
+    try:
+        out = tensor_shape(run_body(env, local, ret))
+    except CannotTell:
+        return None
+    except ShapeError as err:
+        # A body that fails for a tensor of any shape is reported by mypy in the body (its
+        # parameters are bare there); the call adds nothing then.
+        anything = tensor_value((translate.Star(None),))
+        try:
+            any_env = {id(var): (v if v is None or isinstance(v, Receiver) else anything)
+                       for var, v in params.items()}
+            run_body(any_env, local, ret)
+        except ShapeError:
+            return None
+        except CannotTell:
+            pass
+        report_shape_error(ctx.api, err, ctx.context)
+        return None
+    any_type = AnyType(TypeOfAny.special_form)
+    return translate.type_of_shape(
+        out, template, names, ctx.api.named_generic_type("builtins.int", []),
+        ctx.api.named_generic_type("builtins.str", []),
+        ctx.api.named_generic_type("builtins.tuple", [any_type]))
