@@ -285,6 +285,10 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     True
     >>> same_words("Dense(48 => ?) expects input", "Dense(48 => 7) expects input", [])
     True
+    >>> same_words("need size 1 at axis 0 (B)", "need size 1 at axis 0 (3)", ["B"])
+    True
+    >>> same_words("need size 1 at axis 0 (B)", "need size 1 at axis 0 3", ["B"])
+    False
     """
     if static == runtime:
         return True
@@ -310,9 +314,23 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
             out.append(_plain(p))
         elif p.startswith("*"):  # variadic dims: any run of sizes (a leading ", " included)
             out.append(rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})")
+        elif _wrapped(p):  # "(B)": the message's own parentheses around one dim, "(3)" at run time
+            out.append(rf"\((?:-?\d+|{re.escape(p[1:-1])})\)")
         else:
             out.append(rf"(?:-?\d+|{re.escape(p)})")
     return re.fullmatch("".join(out), runtime) is not None
+
+
+def _wrapped(piece: str) -> bool:
+    """Whether ``piece`` is one parenthesised group, ``(B)`` or ``(N + 1)`` (not ``(N + 1)//2``)."""
+    if not (piece.startswith("(") and piece.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(piece):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and i < len(piece) - 1:
+            return False
+    return True
 
 
 # -- judging ---------------------------------------------------------------------------------------
