@@ -187,6 +187,30 @@ def test_changed_global_is_seen() -> None:
 _SCALE = 2.0
 
 
+def test_a_rebound_closure_variable_records_again() -> None:
+    # A closure cell the function reads is checked by identity at each call: rebinding it
+    # (a step size held by the enclosing function) records again with the new value.
+    def make() -> Any:
+        scale = 2.0
+
+        def f(x: Any) -> Any:
+            return x * scale
+
+        def rebind(v: float) -> None:
+            nonlocal scale
+            scale = v
+
+        return f, rebind
+
+    f, rebind = make()
+    step = tf.compile(f, fallback=False)
+    assert step(tf.ones(2)).numpy().tolist() == [2.0, 2.0]
+    assert step(tf.ones(2)).numpy().tolist() == [2.0, 2.0]
+    rebind(5.0)
+    assert step(tf.ones(2)).numpy().tolist() == f(tf.ones(2)).numpy().tolist() == [5.0, 5.0]
+    assert step.stats() == {"recordings": 2, "replays": 1, "eager": 0}
+
+
 def test_python_number_arguments_are_part_of_the_signature() -> None:
     f = tf.compile(lambda x, k: x * k)
     assert f(tf.ones(2), 2.0).numpy().tolist() == [2.0, 2.0]
