@@ -55,6 +55,7 @@ from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_ca
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
+from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.unknown_dims import constructor_name, loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
@@ -336,13 +337,13 @@ def _tensor_union(t: Type) -> bool:
 def _check(ctx: SigContext, name: str) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
-        return generic_dims_check(ctx, name) or sig
+        return unknown_size_params(ctx, generic_dims_check(ctx, name) or sig)
     name = constructor_name(ctx.default_signature, name)  # as @tf.shapecheck names it
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
         err, e = outcome.error
         report_shape_error(ctx.api, err, e)
-    return _finish(ctx, sig, outcome)
+    return unknown_size_params(ctx, _finish(ctx, sig, outcome))
 
 
 def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableType:

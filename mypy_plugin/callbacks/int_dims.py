@@ -1,0 +1,87 @@
+"""Plain ``int`` sizes given for a user function's dim parameter (``def table(n: T) ->
+Tensor[T, 16]``).
+
+A size the checker cannot know (``len(ids[0])``, an ``int`` parameter) is an unknown dim, and
+an unknown dim is never a mismatch. mypy solves ``T`` from the call's context or from the
+other arguments first, then checks ``n`` against that solution: inside ``def f(ids:
+Tensor[B, T]) -> Tensor[T, 16]``, ``return table(len(ids[0]))`` was ``Argument 1 to
+"table" has incompatible type "int"; expected "T"  [arg-type]``, and
+``pad_to(tf.zeros(5, 4), len(xs))`` of ``def pad_to(x: Tensor[T, 4], n: T)`` was the same
+with ``"Literal[5]"``, on programs that run. Here such a parameter takes ``int`` (the value
+proves nothing about ``T``): when another parameter mentions ``T``, mypy solves it from that
+one (the call keeps its known sizes); when none does, ``T`` is ``int`` throughout the call's
+signature (its result has an unknown dim there, as mypy's own solution without a context).
+
+>>> unknown_size_params.__name__
+'unknown_size_params'
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Union
+
+from mypy.expandtype import expand_type
+from mypy.nodes import ARG_POS, ARG_NAMED, ARG_OPT, ARG_NAMED_OPT
+from mypy.plugin import FunctionSigContext, MethodSigContext
+from mypy.typeops import get_all_type_vars
+from mypy.types import CallableType, Instance, Type, TypeVarId, TypeVarType, get_proper_type
+
+__all__ = ["unknown_size_params"]
+
+SigContext = Union[FunctionSigContext, MethodSigContext]
+_ONE_VALUE = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT)
+
+
+def _dim_var(t: Type) -> Union[TypeVarType, None]:
+    """``t`` when it is a type variable bound to ``int`` (a dim), else ``None``."""
+    if not isinstance(t, TypeVarType):
+        return None
+    bound = get_proper_type(t.upper_bound)
+    return t if isinstance(bound, Instance) and bound.type.fullname == "builtins.int" else None
+
+
+def _plain_int(t: Type) -> bool:
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.fullname == "builtins.int" and p.last_known_value is None
+
+
+def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
+    """``sig`` (the plugin's signature for the call, made from the default one) with each
+    dim parameter given a plain ``int`` taking ``int`` (see the module).
+
+    Cheap when no parameter is a bare dim type variable (the common call): no argument is
+    inferred then.
+    """
+    default = ctx.default_signature
+    found = [i for i, t in enumerate(default.arg_types)
+             if _dim_var(t) is not None and default.arg_kinds[i] in _ONE_VALUE]
+    if not found or len(sig.arg_types) != len(default.arg_types):
+        return sig
+    int_type = ctx.api.named_generic_type("builtins.int", [])
+    arg_types = list(sig.arg_types)
+    to_int: Dict[TypeVarId, Type] = {}
+    for i in found:
+        if i >= len(ctx.args) or len(ctx.args[i]) != 1:
+            continue
+        # (not inferred yet when a signature hook runs: quietly here, mypy does it again)
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            actual = ctx.api.get_expression_type(ctx.args[i][0])
+        if not _plain_int(actual):
+            continue
+        var = _dim_var(default.arg_types[i])
+        assert var is not None
+        arg_types[i] = int_type
+        elsewhere = any(
+            v.id == var.id
+            for j, t in enumerate(default.arg_types) if j != i for v in get_all_type_vars(t))
+        if not elsewhere:
+            to_int[var.id] = int_type
+    if arg_types == list(sig.arg_types):
+        return sig
+    out = sig.copy_modified(arg_types=arg_types)
+    if to_int:
+        expanded = expand_type(out, to_int)
+        assert isinstance(expanded, CallableType)
+        out = expanded.copy_modified(
+            variables=[v for v in out.variables if v.id not in to_int])
+    return out
