@@ -30,17 +30,18 @@ typedflux.shapes.errors.ShapeError: Argument "x" of "first_half" has shape Tenso
 from __future__ import annotations
 
 import collections.abc
+import dataclasses
 import functools
 import inspect
 import sys
 import typing
-from typing import Annotated, Any, Callable, Dict, List, Optional, Tuple, TypeVar, cast
+from typing import Annotated, Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union, cast
 
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapecheck_constants import annotation_value, reading, with_constants
-from typedflux.shapecheck_unions import tensor_member
+from typedflux.shapecheck_unions import tensor_member, tensor_members
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Star, sym
@@ -102,6 +103,13 @@ def _dim_of(arg: Any) -> SDim:
     raise TypeError(f"cannot read {arg!r} as a dim of a Tensor annotation")
 
 
+@dataclasses.dataclass(frozen=True)
+class _Members:
+    """The patterns of the tensor members of a union annotation, in order."""
+
+    shapes: Tuple[Shape, ...]
+
+
 class _Checked:
     """The parsed annotations of one function, read lazily (forward references resolve late)."""
 
@@ -114,7 +122,9 @@ class _Checked:
         kinds = {p.name: p.kind for p in parameters}
         self.method = bool(parameters) and parameters[0].name == "self"
         self.globals: Dict[str, Any] = getattr(fn, "__globals__", {})
-        self.params: Dict[str, Shape] = {}
+        # A parameter's pattern, or the patterns of its union's tensor members (a tuple of
+        # them in a ``_Members``), in the parameters' order (the order they are bound in).
+        self.params: Dict[str, Union[Shape, _Members]] = {}
         self.kinds: Dict[str, Any] = {}
         # Parameters holding tensors in a list or tuple: the pattern of each position.
         self.containers: Dict[str, Callable[[int], Optional[Shape]]] = {}
@@ -124,6 +134,11 @@ class _Checked:
         self.callables: Dict[str, Tuple[Pattern, Pattern]] = {}
         for name, ann in hints.items():
             if name == "return":
+                continue
+            members = tensor_members(ann)
+            if members is not None and len(members) > 1:  # Union[Tensor[B, 32], Tensor[B, T, 32]]
+                self.params[name] = _Members(tuple(annotation_shape(m) or () for m in members))
+                self.kinds[name] = kinds.get(name)
                 continue
             pattern = annotation_shape(tensor_member(ann))  # (Optional[...] too)
             if pattern is not None:
@@ -174,7 +189,12 @@ class _Checked:
             else:
                 values = [(pname, value)]
             for label, v in values:
-                if isinstance(v, Tensor):
+                if not isinstance(v, Tensor):
+                    continue
+                if isinstance(pattern, _Members):
+                    env.bind_union(f'argument "{label}"',
+                                   [fixed.substitute(p) for p in pattern.shapes], v.shape)
+                else:
                     env.bind(f'argument "{label}"', fixed.substitute(pattern), v.shape)
         for pname, items in self.containers.items():
             value = bound.arguments.get(pname)

@@ -21,26 +21,42 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, List, Optional
 
 from typedflux.tensor import Tensor
 
-__all__ = ["tensor_member"]
+__all__ = ["tensor_member", "tensor_members"]
 
 
 def tensor_member(ann: Any) -> Any:
     """The one ``Tensor[...]`` member of a union ``ann`` whose other members no tensor is
     (``None``, ``int``, a class unrelated to Tensor); ``ann`` itself otherwise."""
+    members = tensor_members(ann)
+    return members[0] if members is not None and len(members) == 1 else ann
+
+
+def tensor_members(ann: Any) -> Optional[List[Any]]:
+    """The ``Tensor[...]`` members of a union ``ann`` whose other members no tensor is, in
+    order; ``None`` when ``ann`` is no such union. A tensor given for
+    ``Union[Tensor[B, 32], Tensor[B, T, 32]]`` must fit one of them
+    (``typedflux.shapes.bind.Bindings.bind_union``).
+
+    >>> from typing import Union
+    >>> tensor_members(Union[Tensor[2, 4], Tensor[2, 3, 4], None]) == [Tensor[2, 4], Tensor[2, 3, 4]]
+    True
+    >>> tensor_members(Union[Tensor[2, 4], Tensor[2, 3, 4], object]) is None
+    True
+    """
     if typing.get_origin(ann) not in (typing.Union, types.UnionType):
-        return ann
+        return None
     members = typing.get_args(ann)
     shaped = [m for m in members if typing.get_origin(m) is Tensor]
-    if len(shaped) != 1:
-        return ann
+    if not shaped:
+        return None
     for m in members:
-        if m is shaped[0]:
+        if typing.get_origin(m) is Tensor:
             continue
         if not isinstance(m, type) or issubclass(Tensor, m) or issubclass(m, Tensor) \
                 or getattr(m, "_is_protocol", False):
-            return ann  # a tensor could be this member too: nothing proven
-    return shaped[0]
+            return None  # a tensor could be this member too: nothing proven
+    return shaped

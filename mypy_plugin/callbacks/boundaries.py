@@ -21,7 +21,7 @@ error ``callbacks/reworded.py`` says in these words when it can; see docs/errors
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Optional
+from typing import Any, Callable, List, Optional
 
 from mypy.nodes import FuncDef, MemberExpr, NameExpr, OverloadedFuncDef, Var
 from mypy.subtypes import is_subtype
@@ -50,6 +50,7 @@ __all__ = [
     "boundary_message",
     "declared_tensor",
     "tensor_member",
+    "tensor_members",
     "target_origin",
 ]
 
@@ -113,19 +114,31 @@ def tensor_member(union: UnionType) -> Optional[Instance]:
 
     >>> tensor_member(UnionType([]))
     """
+    tensors = tensor_members(union)
+    return tensors[0] if tensors is not None and len(tensors) == 1 else None
+
+
+def tensor_members(union: UnionType) -> Optional[List[Instance]]:
+    """The ``Tensor[...]`` members of ``union``, in order, when no tensor can be any other
+    member (as for :func:`tensor_member`): a tensor given for ``Union[Tensor[B, 32],
+    Tensor[B, T, 32]]`` must fit one of them (``typedflux.shapes.bind.Bindings.bind_union``,
+    the rule ``@tf.shapecheck`` runs: ``typedflux/shapecheck_unions.py``).
+
+    >>> tensor_members(UnionType([]))
+    """
     items = [get_proper_type(i) for i in union.items]
     tensors = [i for i in items if isinstance(i, Instance)
                and i.type.fullname == translate.TENSOR_FULLNAME]
-    if len(tensors) != 1:
+    if not tensors:
         return None
     tensor = tensors[0]
     for item in items:
-        if item is tensor or isinstance(item, NoneType):
+        if isinstance(item, NoneType) or any(item is t for t in tensors):
             continue
         if not isinstance(item, Instance) or item.type.is_protocol or \
                 tensor.type.has_base(item.type.fullname) or item.type.has_base(tensor.type.fullname):
             return None  # a tensor could be this member too: nothing proven
-    return tensor
+    return tensors
 
 
 def _allows_none(expected: Type) -> bool:

@@ -50,7 +50,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.boundaries import tensor_member
+from mypy_plugin.callbacks.boundaries import tensor_member, tensor_members
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
@@ -86,6 +86,20 @@ def _pattern(formal: Type) -> Optional[translate.StaticShape]:
     return translate.tensor_pattern(formal)
 
 
+def _union_patterns(formal: Type) -> Optional[List[Tuple[Instance, translate.StaticShape]]]:
+    """Each tensor member of a union parameter a tensor can only be a tensor member of
+    (``Union[Tensor[B, 32], Tensor[B, T, 32]]``), with its dims; ``None`` for any other
+    parameter, or a union with one tensor member (:func:`_pattern` reads that one)."""
+    p = get_proper_type(formal)
+    if not isinstance(p, UnionType):
+        return None
+    members = tensor_members(p)
+    if members is None or len(members) < 2:
+        return None
+    out = [(m, translate.tensor_pattern(m)) for m in members]
+    return [(m, s) for m, s in out if s is not None] if all(s is not None for _, s in out) else None
+
+
 def pattern_of(formal: Type) -> Optional[translate.StaticShape]:
     """The dims a parameter annotated ``formal`` asks for (``None``: not a tensor's).
 
@@ -105,7 +119,7 @@ def has_shaped_params(sig: CallableType) -> bool:
     """
     return any(
         _pattern(t) is not None or _item_patterns(t) is not None or has_shaped_callable(t)
-        or is_call_protocol(t)
+        or is_call_protocol(t) or _union_patterns(t) is not None
         for t in sig.arg_types
     )
 
@@ -243,6 +257,9 @@ class _Outcome:
     kept: Dict[int, bool] = field(default_factory=dict)
     # Axes where an argument's dim is unknown and the parameter's known (unknown_dims.py).
     loose: Dict[int, List[int]] = field(default_factory=dict)
+    # Union parameters (``Union[Tensor[B, 32], Tensor[B, T, 32]]``) whose one member the
+    # argument fits: that member, for mypy to check the argument against.
+    members: Dict[int, Type] = field(default_factory=dict)
 
 
 def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
@@ -267,6 +284,21 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     if misses_other_member(formal, t):
                         out.kept[i] = True  # mypy's missing-member error stays too
                     return out
+            continue
+        union = _union_patterns(formal)
+        if union is not None:
+            for label, e, t in _labelled(ctx, sig, i):
+                actual = translate.shape_of(t, out.names)
+                if actual is None:
+                    continue
+                try:
+                    k = out.env.bind_union(f'argument "{label}"', [s for _, s in union], actual)
+                except ShapeError as err:
+                    out.failed[i] = True
+                    out.error = (err, e)
+                    return out
+                if k is not None and sig.arg_kinds[i] not in (ARG_STAR, ARG_STAR2):
+                    out.members[i] = union[k][0]
             continue
         pattern = _pattern(formal)
         items = _item_patterns(formal) if pattern is None else None
@@ -348,6 +380,9 @@ def _check(ctx: SigContext, name: str) -> CallableType:
 
 def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableType:
     env, failed = outcome.env, outcome.failed
+    if outcome.members:  # (the member of a union the argument fits)
+        sig = sig.copy_modified(arg_types=[
+            outcome.members.get(i, t) for i, t in enumerate(sig.arg_types)])
     everything = [*sig.arg_types, sig.ret_type]
     in_strings = translate.string_dim_symbols(everything)
     if outcome.unions:

@@ -48,6 +48,17 @@ __all__ = [
 ]
 
 
+def _reason(err: ShapeError, what: str, pattern: Shape, actual: Shape) -> str:
+    """Why ``actual`` does not fit ``pattern`` alone (``axis 2 is 50, expected 32``): the
+    detail of the error's brief (``messages.overload_failure``), or the brief of a dim bound
+    to two sizes."""
+    prefix = (f'argument "{_param(what) or what}" has shape {messages.fmt_shape(actual)}, '
+              f"expected {messages.fmt_shape(pattern)} (")
+    if err.brief.startswith(prefix) and err.brief.endswith(")"):
+        return err.brief[len(prefix) : -1]
+    return err.brief
+
+
 def _param(what: str) -> Optional[str]:
     """``'argument "x"'`` -> ``x``; ``None`` for other values."""
     if what.startswith('argument "') and what.endswith('"'):
@@ -133,6 +144,48 @@ class Bindings:
             elif equal(evaluate(p, self.dims), a) is False:
                 raise ShapeError(messages.type_argument_mismatch(
                     self.function, param, generic, pattern, actual, k), self._notes())
+
+    def bind_union(self, what: str, patterns: Sequence[Shape], actual: Shape) -> Optional[int]:
+        """Bind ``actual`` to the member of a union annotation that takes it (``Union[Tensor[B,
+        32], Tensor[B, T, 32]]``: an argument ``what``), one rule for ``@shapecheck`` and the
+        plugin. Each member is tried on its own; when none takes ``actual`` the error names
+        why, member by member; when exactly one does, its bindings are kept and its index
+        returned; when several may (unknown dims), nothing is bound (``None``): which one the
+        value is, is not proven.
+
+        >>> from typedflux.shapes.dims import sym
+        >>> env = Bindings("readout")
+        >>> env.bind_union('argument "h"', [(sym("B"), 32), (sym("B"), sym("T"), 32)], (2, 5, 32))
+        1
+        >>> env.note()
+        'B=2, T=5'
+        >>> env.bind_union('argument "h"', [(sym("B"), 32), (sym("B"), sym("T"), 32)], (2, 5, 50))
+        Traceback (most recent call last):
+        ...
+        typedflux.shapes.errors.ShapeError: Argument "h" of "readout" has shape Tensor[2, 5, 50], which matches no member of the annotation Tensor[B, 32] | Tensor[B, T, 32]: Tensor[B, 32] (rank is 3, expected 2); Tensor[B, T, 32] (axis 2 is 50, expected 32)
+          B=2, T=5
+        """
+        fits: List[Tuple[int, Bindings]] = []
+        reasons: List[str] = []
+        for k, pattern in enumerate(patterns):
+            trial = self.copy()
+            try:
+                trial.bind(what, pattern, actual)
+            except ShapeError as err:
+                reasons.append(_reason(err, what, pattern, actual))
+            else:
+                fits.append((k, trial))
+        if not fits:
+            param = _param(what) or what
+            text = messages.union_argument_mismatch(self.function, param, patterns, actual, reasons)
+            union = " | ".join(messages.fmt_shape(p) for p in patterns)
+            brief = f'argument "{param}" has shape {messages.fmt_shape(actual)}, expected {union}'
+            raise ShapeError(text, self._notes(), brief)
+        if len(fits) > 1:
+            return None
+        k, chosen = fits[0]
+        self.dims, self.stars, self.origin = chosen.dims, chosen.stars, chosen.origin
+        return k
 
     def copy(self) -> "Bindings":
         """A copy to bind into without changing this one."""

@@ -32,6 +32,7 @@ __all__ = [
     "binding_conflict",
     "type_argument_mismatch",
     "negative_dim",
+    "union_argument_mismatch",
 ]
 
 
@@ -309,6 +310,29 @@ def layer_argument_refuses(function: str, param: str, why: str) -> str:
     Argument "enc" of "embed" cannot take the input its annotation gives: Dense(10 => 4) expects input Tensor[..., 10], got Tensor[B, 12]
     """
     return f'Argument "{param}" of "{function}" cannot take the input its annotation gives: {why}'
+
+
+def union_argument_mismatch(
+    function: str,
+    param: str,
+    members: Sequence[Sequence[object]],
+    got: Sequence[object],
+    reasons: Sequence[str],
+) -> str:
+    """An argument whose shape fits no tensor member of its parameter's union annotation
+    (``Union[Tensor[B, 32], Tensor[B, T, 32]]``); ``reasons`` says, for each member in
+    order, why (the detail of :func:`overload_failure`, or a dim bound to two sizes).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B, T = sym("B"), sym("T")
+    >>> print(union_argument_mismatch("readout", "h", [(B, 32), (B, T, 32)], (2, 5, 50),
+    ...       ["rank is 3, expected 2", "axis 2 is 50, expected 32"]))
+    Argument "h" of "readout" has shape Tensor[2, 5, 50], which matches no member of the annotation Tensor[B, 32] | Tensor[B, T, 32]: Tensor[B, 32] (rank is 3, expected 2); Tensor[B, T, 32] (axis 2 is 50, expected 32)
+    """
+    union = " | ".join(fmt_shape(m) for m in members)
+    why = "; ".join(f"{fmt_shape(m)} ({r})" for m, r in zip(members, reasons))
+    return (f'Argument "{param}" of "{function}" has shape {fmt_shape(got)}, which matches no '
+            f"member of the annotation {union}: {why}")
 
 
 def overload_mismatch(function: str, failures: Sequence[str]) -> str:

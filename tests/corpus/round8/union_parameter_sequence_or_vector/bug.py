@@ -18,4 +18,4 @@ def readout(h: Union[Tensor[B, 32], Tensor[B, T, 32]]) -> Tensor[B, 8]:
 
 lm_head = Dense(32, 50)
 h = tf.randn(2, 5, 32)
-print(readout(lm_head(h)).shape)  # BUG[gap checker: an argument against a Union of tensor annotations (Union[Tensor[B, 32], Tensor[B, T, 32]]) is mypy's [arg-type] in Literal words, with Never for the unbound dims; @tf.shapecheck does not check the Union either and fails in the body]  # E: Argument 1 to "readout" has incompatible type "Tensor[Literal[2], Literal[5], Literal[50]]"; expected "Tensor[Never, Literal[32]] | Tensor[Never, Never, Literal[32]]"  [arg-type]
+print(readout(lm_head(h)).shape)  # BUG  # E: Argument "h" of "readout" has shape Tensor[2, 5, 50], which matches no member of the annotation Tensor[B, 32] | Tensor[B, T, 32]: Tensor[B, 32] (rank is 3, expected 2); Tensor[B, T, 32] (axis 2 is 50, expected 32)  [shape]
