@@ -40,6 +40,7 @@ from typing import Annotated, Any, Callable, Dict, List, Optional, Tuple, TypeVa
 from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
+from typedflux.shapecheck_paths import ResultPath, yielded_item
 from typedflux.shapecheck_constants import annotation_value, reading, with_constants
 from typedflux.shapecheck_unions import tensor_member, tensor_members
 from typedflux.shapes import messages
@@ -155,7 +156,7 @@ class _Checked:
         returned = hints.get("return")
         self.yields: Patterns = ()
         if inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn):
-            self.yields = _result_patterns(_yielded(returned))
+            self.yields = _result_patterns(yielded_item(returned))
             returned = None
         self.result: Patterns = _result_patterns(returned)
 
@@ -271,7 +272,7 @@ def _bind_attributes(env: Bindings, obj: Any, globalns: Dict[str, Any]) -> None:
 
 
 # Patterns of a result: (how to reach the tensor in it, its pattern).
-Patterns = Tuple[Tuple["_Path", Shape], ...]
+Patterns = Tuple[Tuple[ResultPath, Shape], ...]
 
 
 def evaluated_annotations(fn: Callable[..., Any]) -> Dict[str, Any]:
@@ -292,53 +293,6 @@ def evaluated_annotations(fn: Callable[..., Any]) -> Dict[str, Any]:
     return out
 
 
-def _yielded(ann: Any) -> Any:
-    """The item type of a generator's return annotation (``Iterator[T]``, ``Generator[T, ...]``)."""
-    origin = typing.get_origin(ann)
-    if origin in (
-        collections.abc.Iterator, collections.abc.Iterable, collections.abc.Generator,
-        collections.abc.AsyncIterator, collections.abc.AsyncIterable,
-        collections.abc.AsyncGenerator,
-    ):
-        args = typing.get_args(ann)
-        return args[0] if args else None
-    return None
-
-
-class _Path:
-    """Where a tensor sits in a result: the whole value, or a run of steps into displays
-    (a tuple item, every list item, every dict value numbered as its entry), outermost
-    first; a part reads innermost first, as the checker words it: ``list item 0 of dict
-    entry 1``."""
-
-    __slots__ = ("steps",)
-
-    def __init__(self, *steps: Tuple[str, int]) -> None:
-        self.steps = steps  # ("tuple", i), ("list", 0), ("set", 0) or ("dict", 0)
-
-    def inside(self, kind: str, index: int = 0) -> "_Path":
-        """This path, one step into a container of ``kind`` first."""
-        return _Path((kind, index), *self.steps)
-
-    def values(self, result: Any) -> List[Tuple[str, Any]]:
-        """(the part's name in messages, the value) for each tensor this path reaches."""
-        found: List[Tuple[Tuple[str, ...], Any]] = [((), result)]
-        for kind, index in self.steps:
-            deeper: List[Tuple[Tuple[str, ...], Any]] = []
-            for parts, value in found:
-                if kind == "tuple" and isinstance(value, tuple) and index < len(value):
-                    deeper.append(((f"tuple item {index}",) + parts, value[index]))
-                elif kind == "dict" and isinstance(value, dict):
-                    deeper += [((f"dict entry {i}",) + parts, v)
-                               for i, v in enumerate(value.values())]
-                elif kind == "list" and isinstance(value, list):
-                    deeper += [((f"list item {i}",) + parts, v) for i, v in enumerate(value)]
-                elif kind == "set" and isinstance(value, (set, frozenset)):
-                    deeper += [(("set item",) + parts, v) for v in value]
-            found = deeper
-        return [(f" ({' of '.join(parts)})" if parts else "", v) for parts, v in found]
-
-
 _SETS = (set, frozenset, collections.abc.Set, collections.abc.MutableSet)
 
 
@@ -349,12 +303,12 @@ def _result_patterns(ann: Any, depth: int = 0) -> Patterns:
         return ()
     pattern = annotation_shape(ann)
     if pattern is not None:
-        return ((_Path(), pattern),)
+        return ((ResultPath(), pattern),)
     origin = typing.get_origin(ann)
     args = typing.get_args(ann)
     if origin is typing.Union:
         found = [p for p in (annotation_shape(a) for a in args) if p is not None]
-        return ((_Path(), found[0]),) if len(found) == 1 and depth == 0 else ()
+        return ((ResultPath(), found[0]),) if len(found) == 1 and depth == 0 else ()
     if origin is tuple:
         items = [(i, a) for i, a in enumerate(args) if a is not Ellipsis]
         steps = [("tuple", i, a) for i, a in items]
@@ -396,7 +350,13 @@ def _checked_items(gen: Any, env: Bindings, fixed: Bindings, patterns: Patterns)
             try:
                 _check_result(_copy(env), fixed, "yielded value", patterns, item)
             except ShapeError as err:
-                # Raised inside the generator, at the ``yield`` the value came from.
+                # Raised inside the generator, at the ``yield`` the value came from; at a
+                # ``yield from``, there too (where the checker reports it), not inside the
+                # iterable it delegates to, whose items may be right for its own annotation:
+                # that one is closed first, so the error surfaces at the ``yield from``.
+                delegate = getattr(gen, "gi_yieldfrom", None)
+                if delegate is not None and hasattr(delegate, "close"):
+                    delegate.close()
                 item = gen.throw(err)
                 continue
             try:

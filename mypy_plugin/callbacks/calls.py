@@ -30,28 +30,26 @@ from mypy.nodes import (
     ArgKind,
     CallExpr,
     Expression,
-    ListExpr,
     SetExpr,
     StarExpr,
-    TupleExpr,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
     CallableType,
     FunctionLike,
-    Instance,
-    TupleType,
     Type,
-    TypedDictType,
     TypeOfAny,
     UnionType,
     get_proper_type,
 )
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.boundaries import tensor_member, tensor_members
+from mypy_plugin.callbacks.boundaries import tensor_member
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
+from mypy_plugin.callbacks.call_containers import (
+    argument_type, bind_set, container_items, item_patterns, union_patterns, unpacked_value,
+)
 from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
@@ -86,20 +84,6 @@ def _pattern(formal: Type) -> Optional[translate.StaticShape]:
     return translate.tensor_pattern(formal)
 
 
-def _union_patterns(formal: Type) -> Optional[List[Tuple[Instance, translate.StaticShape]]]:
-    """Each tensor member of a union parameter a tensor can only be a tensor member of
-    (``Union[Tensor[B, 32], Tensor[B, T, 32]]``), with its dims; ``None`` for any other
-    parameter, or a union with one tensor member (:func:`_pattern` reads that one)."""
-    p = get_proper_type(formal)
-    if not isinstance(p, UnionType):
-        return None
-    members = tensor_members(p)
-    if members is None or len(members) < 2:
-        return None
-    out = [(m, translate.tensor_pattern(m)) for m in members]
-    return [(m, s) for m, s in out if s is not None] if all(s is not None for _, s in out) else None
-
-
 def pattern_of(formal: Type) -> Optional[translate.StaticShape]:
     """The dims a parameter annotated ``formal`` asks for (``None``: not a tensor's).
 
@@ -118,8 +102,8 @@ def has_shaped_params(sig: CallableType) -> bool:
     True
     """
     return any(
-        _pattern(t) is not None or _item_patterns(t) is not None or has_shaped_callable(t)
-        or is_call_protocol(t) or _union_patterns(t) is not None
+        _pattern(t) is not None or item_patterns(t) is not None or has_shaped_callable(t)
+        or is_call_protocol(t) or union_patterns(t) is not None
         for t in sig.arg_types
     )
 
@@ -134,13 +118,6 @@ def qualname(fullname: str, is_method: bool) -> str:
     return ".".join(parts[-2:]) if is_method else parts[-1]
 
 
-def _arg_type(ctx: SigContext, e: Expression) -> Optional[Type]:
-    # Arguments are not inferred yet when a signature hook runs: infer this one quietly
-    # (mypy infers it again, with its context, right after; its errors are reported then).
-    with ctx.api.msg.filter_errors(filter_revealed_type=True):
-        return ctx.api.get_expression_type(e)
-
-
 def _actual_kind(ctx: SigContext, e: Expression) -> Tuple[ArgKind, Optional[str]]:
     """How ``e`` is passed in the call (``*``, ``**``, a keyword), from the call node."""
     call = ctx.context
@@ -149,65 +126,6 @@ def _actual_kind(ctx: SigContext, e: Expression) -> Tuple[ArgKind, Optional[str]
             if a is e:
                 return call.arg_kinds[j], call.arg_names[j]
     return ArgKind.ARG_POS, None
-
-
-def _unpacked_value(t: Type, kind: ArgKind, key: str) -> Optional[Type]:
-    """The type one parameter receives from a ``*xs``/``**d`` argument of type ``t``, when
-    every value has that type (a homogeneous list/tuple, a dict, a TypedDict's key)."""
-    p = get_proper_type(t)
-    if kind == ARG_STAR2:
-        if isinstance(p, TypedDictType):
-            return p.items.get(key)
-        if isinstance(p, Instance) and p.args and p.type.has_base("typing.Mapping"):
-            return p.args[-1]
-        return None
-    if isinstance(p, TupleType):
-        return None  # which item lands here depends on the position: left to mypy
-    if isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Iterable"):
-        return p.args[0]
-    return None
-
-
-def _item_patterns(formal: Type) -> Optional[Callable[[int], Optional[translate.StaticShape]]]:
-    """For a parameter holding tensors in a container (``List[Tensor[B, 64]]``,
-    ``Sequence[...]``, ``Tuple[Tensor[...], ...]`` or a fixed ``Tuple[Tensor[..], Tensor[..]]``):
-    the pattern of item ``k``; ``None`` for any other parameter."""
-    p = get_proper_type(formal)
-    if isinstance(p, TupleType):
-        items = [translate.tensor_pattern(i) for i in p.items]
-        if not any(i is not None for i in items):
-            return None
-        return lambda k: items[k] if k < len(items) else None
-    if (
-        isinstance(p, Instance)
-        and len(p.args) == 1
-        and not translate.is_tensor(p)
-        and p.type.has_base("typing.Iterable")
-    ):
-        element = translate.tensor_pattern(p.args[0])
-        return None if element is None else (lambda k: element)
-    return None
-
-
-def _items(
-    ctx: SigContext, label: str, e: Expression, t: Type
-) -> Iterator[Tuple[str, int, Expression, Type]]:
-    """(label, position, expression, type) of each tensor a container argument holds: the
-    items of a display (``[a, b]``: ``"xs[1]"``), or one element type of a typed container."""
-    if isinstance(e, (ListExpr, TupleExpr)):
-        for k, item in enumerate(e.items):
-            if isinstance(item, StarExpr):
-                return
-            it = _arg_type(ctx, item)
-            if it is not None:
-                yield f"{label}[{k}]", k, item, it
-        return
-    p = get_proper_type(t)
-    if isinstance(p, TupleType):
-        for k, it in enumerate(p.items):
-            yield f"{label}[{k}]", k, e, it
-    elif isinstance(p, Instance) and len(p.args) == 1 and p.type.has_base("typing.Iterable"):
-        yield label, 0, e, p.args[0]
 
 
 def _labelled(
@@ -221,13 +139,13 @@ def _labelled(
         if isinstance(e, StarExpr):
             return
         kind, keyword = _actual_kind(ctx, e)
-        t = _arg_type(ctx, e)
+        t = argument_type(ctx, e)
         if t is None:
             continue
         if kind in (ARG_STAR, ARG_STAR2):
             # Each value of ``*xs``/``**d`` reaches this parameter; which position or keyword
             # it lands at is unknown, so it is named after the parameter.
-            value = _unpacked_value(t, kind, pname)
+            value = unpacked_value(t, kind, pname)
             if value is not None:
                 yield pname, e, value
             if formal in (ARG_STAR, ARG_STAR2):
@@ -285,7 +203,7 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                         out.kept[i] = True  # mypy's missing-member error stays too
                     return out
             continue
-        union = _union_patterns(formal)
+        union = union_patterns(formal)
         if union is not None:
             for label, e, t in _labelled(ctx, sig, i):
                 actual = translate.shape_of(t, out.names)
@@ -301,20 +219,20 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     out.members[i] = union[k][0]
             continue
         pattern = _pattern(formal)
-        items = _item_patterns(formal) if pattern is None else None
+        items = item_patterns(formal) if pattern is None else None
         if pattern is None and items is None:
             continue
         for label, e, t in _labelled(ctx, sig, i):
             if items is not None and isinstance(e, SetExpr):
                 try:
-                    _bind_set(ctx, out, label, items(0), e)
+                    bind_set(ctx, out, label, items(0), e)
                 except ShapeError as err:
                     out.failed[i] = True
                     out.error = (err, e)
                     return out
                 continue
             if items is not None and not (sig.arg_kinds[i] in (ARG_STAR, ARG_STAR2)):
-                values = [(lb, items(k), ex, it) for lb, k, ex, it in _items(ctx, label, e, t)]
+                values = [(lb, items(k), ex, it) for lb, k, ex, it in container_items(ctx, label, e, t)]
             else:
                 values = [(label, pattern, e, t)]
             for lb, pat, ex, it in values:
@@ -342,23 +260,6 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                 out.kept[i] = True
             return out
     return out
-
-
-def _bind_set(
-    ctx: SigContext, out: _Outcome, label: str, pattern: Optional[translate.StaticShape], e: SetExpr
-) -> None:
-    """A set display's items, each on its own (``Bindings.bind_unordered``, as
-    ``@tf.shapecheck`` checks a set): only when every item's shape is known, since an item
-    the checker cannot read may fail at run time in other words."""
-    shapes: List[translate.StaticShape] = []
-    for item in e.items:
-        it = _arg_type(ctx, item) if not isinstance(item, StarExpr) else None
-        s = translate.shape_of(it, out.names) if it is not None else None
-        if s is None or any(d is translate.UNKNOWN or isinstance(d, translate.Star) for d in s):
-            return
-        shapes.append(s)
-    if pattern is not None:
-        out.env.bind_unordered(f'argument "{label}"', pattern, shapes)
 
 
 def _tensor_union(t: Type) -> bool:
@@ -442,7 +343,7 @@ def _substituted(
     for i, t in enumerate(sig.arg_types):
         if kept and i in kept:
             arg_types.append(t)
-        elif failed and (i in failed or _pattern(t) is not None or _item_patterns(t) is not None):
+        elif failed and (i in failed or _pattern(t) is not None or item_patterns(t) is not None):
             # A mismatch is reported in shape words: keep mypy from repeating it as arg-type,
             # and from reporting the next tensor argument in other words (the first one is
             # the call's error, as at run time; the next shows once it is fixed).
