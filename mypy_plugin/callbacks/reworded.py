@@ -3,6 +3,8 @@
 Two annotation boundaries run no plugin hook that could report them in shape words:
 
 - a bare name (``return x`` for a parameter ``x``): mypy reads a name's type with no hook;
+  so does ``yield from`` of an iterable (its item type against the generator's:
+  ``callbacks/yield_from.py``);
 - an operator with a number on the left (``return 2 * x``): the tensor's ``__rmul__`` hook
   runs inside the error filter mypy puts around each way of applying an operator, after the
   number's ``__mul__`` failed there; an error from it makes mypy give up on the operator.
@@ -59,6 +61,7 @@ from mypy.types import Type
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
+from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["install", "installing", "expect", "note_value", "note_item", "filters_with"]
@@ -245,6 +248,12 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     words: Optional[str] = None
     if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
         words = bare_item(state, info)
+        if words is not None:
+            info.message, info.code = words, SHAPE
+            state.last_shape = (file, info.line, info.column)
+        return False
+    if code == "misc" and info.message.startswith(YIELD_FROM):
+        words = yield_from_words(state, file, info)  # (``yield from raw_batches(n)``)
         if words is not None:
             info.message, info.code = words, SHAPE
             state.last_shape = (file, info.line, info.column)

@@ -8,7 +8,7 @@ type "Tensor[Literal[8], Literal[10]]")  [misc]``. Here the ``yield from`` at th
 position is found in the function's tree, and the item type mypy compared is found among
 candidates: the item type of the declared result of the function or method called
 (``raw_batches(n)``), of a name's declared type (``yield from batches`` with ``batches:
-List[Tensor[8, 12]]``), or of the iterable's parameter annotation. A candidate counts only
+List[Tensor[8, 12]]``), or of the type mypy gave the iterable (a generic function's call). A candidate counts only
 when mypy's words for it and the annotation are exactly the message's (so it is the type
 mypy compared), and the error then takes the words ``@tf.shapecheck`` raises at run time for
 the first such item: ``Yielded shape Tensor[8, 12] does not match the annotation Tensor[8,
@@ -32,13 +32,14 @@ from mypy.types import CallableType, Instance, Type, get_proper_type
 from mypy_plugin import translate
 from mypy_plugin.statements import walk
 
-__all__ = ["FORM", "yield_from_words"]
+__all__ = ["FORM", "YIELD_FROM", "yield_from_words"]
 
+YIELD_FROM = 'Incompatible types in "yield from"'
 FORM = 'Incompatible types in "yield from" (actual type {got}, expected type {declared})'
 _ITERABLES = ("typing.Iterable", "typing.AsyncIterable")
 
 
-def yield_from_words(state: Any, info: Any) -> Optional[str]:
+def yield_from_words(state: Any, file: str, info: Any) -> Optional[str]:
     """Our words for mypy's ``[misc]`` error at a ``yield from``, or ``None`` (the error
     stays mypy's)."""
     from mypy.messages import format_type_distinctly
@@ -49,7 +50,7 @@ def yield_from_words(state: Any, info: Any) -> Optional[str]:
     from mypy_plugin.callbacks.boundary_index import Boundary
     from typedflux.shapes.bind import Mismatch
 
-    if not info.message.startswith('Incompatible types in "yield from"'):
+    if not info.message.startswith(YIELD_FROM):
         return None
     scope = _scope(state, info)
     if scope is None or scope[1] is None:
@@ -63,7 +64,7 @@ def yield_from_words(state: Any, info: Any) -> Optional[str]:
     found = _yield_from_at(func, info.line, info.column)
     if found is None:
         return None
-    for got_type in _item_candidates(found.expr):
+    for got_type in _item_candidates(found.expr) + _typed(found.expr, file):
         got = translate.shape_of(got_type)
         if got is None:
             continue
@@ -104,6 +105,21 @@ def _item_candidates(e: Expression) -> List[Type]:
     if item is not None and translate.is_tensor(get_proper_type(item)):
         out.append(item)
     return out
+
+
+def _typed(e: Expression, file: str) -> List[Type]:
+    """The item type of the type mypy gave ``e`` (a generic call's, with the caller's dims:
+    ``rows(x)`` of ``def rows(x: Tensor[B, 12]) -> Iterator[Tensor[B, 12]]``), read from the
+    checker of the module being checked, when the last hook ran there."""
+    from mypy_plugin.callbacks.common import CURRENT_API
+
+    api = CURRENT_API[0]
+    lookup = getattr(api, "lookup_type_or_none", None)
+    if not callable(lookup) or getattr(api, "path", None) != file:
+        return []
+    t = lookup(e)
+    item = _item_of(t) if t is not None else None
+    return [item] if item is not None and translate.is_tensor(get_proper_type(item)) else []
 
 
 def _item_of(t: Type) -> Optional[Type]:

@@ -20,7 +20,7 @@ def projected(n: int) -> Iterator[Tensor[8, 10]]:
 
 @tf.shapecheck
 def batches(n: int) -> Iterator[Tensor[8, 10]]:
-    yield from raw_batches(n)  # BUG[gap checker: an item of `yield from` against the generator's item annotation is mypy's [misc] ("Incompatible types in \"yield from\"") in Literal words; the run time names it: Yielded shape Tensor[8, 12] does not match the annotation Tensor[8, 10]]  # E: Incompatible types in "yield from" (actual type "Tensor[Literal[8], Literal[12]]", expected type "Tensor[Literal[8], Literal[10]]")  [misc]
+    yield from raw_batches(n)  # BUG  # E: Yielded shape Tensor[8, 12] does not match the annotation Tensor[8, 10]: axis 1 is 12, expected 10  [shape]
 
 
 for b in batches(2):
