@@ -8,7 +8,9 @@ empty at run time, where nothing is checked):
   once to a list display (in the module, or in the function being checked) and read only as
   an argument of typedflux's functions or ``len`` (``callbacks/creation.py`` finds the
   module's: nothing can change the list): the display's items are the tensors joined
-  (:func:`module_list_items`);
+  (:func:`module_list_items`); a name bound so to a list comprehension (``pooled =
+  [c(x).max(axis=(2, 3)) for c in convs]``) is read as that comprehension written in the
+  call (:func:`bound_list`);
 - ``return [xs]`` against ``List[List[Tensor[...]]]`` with ``xs = [h, x]`` in the same block,
   no statement in between mentioning ``xs``: the display's items are what the run time checks
   (:func:`display_before`).
@@ -29,6 +31,7 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     IfStmt,
+    ListComprehension,
     ListExpr,
     NameExpr,
     RefExpr,
@@ -40,13 +43,22 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import assignment_before, checked_tree, walk
 
-__all__ = ["module_list_items", "display_before"]
+__all__ = ["module_list_items", "bound_list", "display_before"]
 
 
 def module_list_items(e: Expression, lookup: Any) -> Optional[List[Expression]]:
     """The items of the list display a name ``e`` is bound to once, in the module or in the
     function being checked, when that scope reads it only as an argument of typedflux's
     functions or ``len``; else ``None``."""
+    value = bound_list(e, lookup)
+    return list(value.items) if isinstance(value, ListExpr) else None
+
+
+def bound_list(e: Expression, lookup: Any) -> Optional[Expression]:
+    """The non-empty list display or the list comprehension (``pooled = [c(x).max(axis=(2,
+    3)) for c in convs]``) a name ``e`` is bound to once, as for :func:`module_list_items`;
+    else ``None``. mypy typed the comprehension where it is bound (its item's type then is
+    the type of every item the list holds: nothing can change the list after)."""
     from mypy_plugin.callbacks.creation import _named_lists  # (creation imports the ops)
 
     if not isinstance(e, NameExpr):
@@ -62,9 +74,11 @@ def module_list_items(e: Expression, lookup: Any) -> Optional[List[Expression]]:
         value = _named_lists(tree).get(e.name)
     else:
         return None
+    if isinstance(value, ListComprehension):
+        return value
     if not isinstance(value, ListExpr) or not value.items:
         return None
-    return list(value.items)
+    return value
 
 
 def _local_list(func: FuncDef, name: str) -> Optional[Expression]:
@@ -79,7 +93,7 @@ def _local_list(func: FuncDef, name: str) -> Optional[Expression]:
                 return None
             value = st.rvalue
             targets.append(id(st.lvalues[0]))
-    if not isinstance(value, ListExpr):
+    if not isinstance(value, (ListExpr, ListComprehension)):
         return None
     passed: Set[int] = set(targets)
     exprs = get_subexpressions(func)

@@ -34,7 +34,7 @@ from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType,
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
-from mypy_plugin.callbacks.bound_lists import module_list_items
+from mypy_plugin.callbacks.bound_lists import bound_list
 from mypy_plugin.callbacks.creation import literal_shape
 from mypy_plugin.callbacks.list_counts import comprehension_count
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
@@ -152,9 +152,11 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
     if len(act.types) == 1:
         expr = act.exprs[0]
         if isinstance(expr, NameExpr) and act.kinds[0] != ARG_STAR:
-            bound = module_list_items(expr, lookup)  # a module-level list bound once
-            if bound is not None:
-                expr = ListExpr(bound)
+            bound = bound_list(expr, lookup)  # a list bound once (a display, a comprehension)
+            if isinstance(bound, ListExpr):
+                expr = ListExpr(bound.items)
+            elif bound is not None:
+                expr = bound
         if isinstance(expr, (ListExpr, TupleExpr)) and act.kinds[0] != ARG_STAR:
             for item in expr.items:
                 t = lookup(item)

@@ -11,4 +11,4 @@ classify = Dense(8, 2)
 tokens = tf.tensor([[4, 9, 1, 7, 3, 3, 8, 2, 0, 5], [1, 1, 6, 2, 9, 4, 4, 7, 3, 0]])
 x = embed(tokens).unsqueeze(1)                      # Tensor[2, 1, 10, E]
 pooled = [c(x).max(axis=(2, 3)) for c in convs]     # each Tensor[2, 8]
-print(classify(tf.concat(pooled, axis=1)).shape)  # BUG[gap checker: a list bound once to a comprehension over a list of layers (pooled = [c(x).max(axis=(2, 3)) for c in convs]) and joined by tf.concat has an unknown width; a comprehension written in the call, or a display, is read]
+print(classify(tf.concat(pooled, axis=1)).shape)  # BUG  # E: Dense(8 => 2) expects input Tensor[..., 8], got Tensor[2, 24]; need size 8 at axis -1 (got 24)  [shape]
