@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional, Sequence
 
-from mypy.nodes import CallExpr, Context, Expression, MemberExpr, NameExpr
+from mypy.nodes import ARG_POS, CallExpr, Context, Expression, MemberExpr, NameExpr
 from mypy.types import Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.chain_items import CHAIN, SKIP, chain_item, chain_items
@@ -27,7 +27,7 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.items import Item, item_text, template_of
 from typedflux.shapes.shape import Shape
 
-__all__ = ["skip_culprit", "parallel_culprit", "join_culprit"]
+__all__ = ["skip_culprit", "parallel_culprit", "join_culprit", "nested_culprit"]
 
 # The layer a hint says to change: ``...; change Conv((1, 1), 96 => 96) to ...``.
 _HINTED = re.compile(r"; change (.+?) to ")
@@ -97,6 +97,26 @@ def join_culprit(e: Expression, t: Type, err: ShapeError) -> Context:
     if getattr(e.callee, "name", None) != SKIP or layer is None or not e.args:
         return e
     return skip_culprit(e.args[0], layer, e, err.message)
+
+
+def nested_culprit(e: Expression, path: Sequence[int]) -> Optional[Expression]:
+    """The layer expression at ``path`` (positions in the Chains nested in ``e``, a Chain
+    directly or the one a ``SkipConnection`` holds: ``ShapeError.path`` past the top
+    Chain's position), written where ``e`` is; ``None`` when a step is not written so (a
+    Chain of a name, an unpacked list, a keyword).
+
+    >>> nested_culprit(NameExpr("block"), [2]) is None
+    True
+    """
+    for k in path:
+        if isinstance(e, CallExpr) and getattr(e.callee, "name", None) == SKIP and e.args \
+                and e.arg_kinds[0] == ARG_POS:
+            e = e.args[0]
+        if not (isinstance(e, CallExpr) and getattr(e.callee, "name", None) == CHAIN
+                and all(kind == ARG_POS for kind in e.arg_kinds) and 1 <= k <= len(e.args)):
+            return None
+        e = e.args[k - 1]
+    return e if path else None
 
 
 def _arg_type(e: Expression, chain: Instance, i: int) -> Type:

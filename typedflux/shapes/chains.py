@@ -271,6 +271,13 @@ def _reword(err: ShapeError, frames: List[_Frame], item: Item, x: Shape, ctx: _C
             (*out.notes, *note),
         )
     out.position = frames[0].pos + ctx.start  # type: ignore[attr-defined]
+    # Where the failing layer sits: its position in each Chain down from the top one (a
+    # Chain nested directly, or the Chain a SkipConnection holds: that one's error carries
+    # its own path), so the plugin reports on that layer's line.
+    path = [out.position] + [fr.pos + 1 for fr in frames[1:]]  # type: ignore[attr-defined]
+    if item.kind == "skip":
+        path += list(getattr(err, "path", ()))
+    out.path = tuple(path)  # type: ignore[attr-defined]
     return out
 
 

@@ -368,6 +368,7 @@ def _container_call(run: Callable[[], Shape]) -> Shape:
     except LayerInputError as err:
         out = ShapeError(err.message, err.notes)
         out.rank = err.axis is None  # type: ignore[attr-defined]
+        out.path = getattr(err, "path", ())  # type: ignore[attr-defined]
         raise out from None
 
 
