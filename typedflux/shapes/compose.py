@@ -26,7 +26,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.catalog import SPECS, Kind, OpSpec
-from typedflux.shapes.dims import Star
+from typedflux.shapes.dims import UNKNOWN, Star, symbols
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 from typedflux.shapes.messages import argument_mismatch
@@ -157,9 +157,26 @@ def signature_rule(
         env = bind_arguments(name, params, shapes)
         if ret is None:
             raise CannotTell(f"{name} does not return an annotated Tensor")
-        return env.substitute(ret)
+        return env.substitute(_unbound_unknown(ret, env))
 
     return rule
+
+
+def _unbound_unknown(ret: Shape, env: Bindings) -> Shape:
+    """``ret`` with each dim naming a symbol no argument bound made unknown: the function's
+    own ``N`` given an unknown size (a Chain's template at construction, its names erased)
+    stands for that unknown size, not for a size of its own (``halve(x: Tensor[B, N]) ->
+    Tensor[B, N]`` on ``(?, 16)`` gives ``(?, 16)``, which a connection then joins as it
+    joins ``tf.identity``'s output).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> env = Bindings("halve")
+    >>> env.bind('argument "x"', (sym("B"), sym("N")), (UNKNOWN, 16))
+    >>> _unbound_unknown((sym("B"), sym("N")), env)
+    (?, N)
+    """
+    return tuple(d if isinstance(d, Star) or symbols(d) <= env.dims.keys() else UNKNOWN
+                 for d in ret)
 
 
 def bind_arguments(
