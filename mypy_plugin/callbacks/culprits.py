@@ -87,7 +87,12 @@ def skip_culprit(
 
 def join_culprit(e: Expression, t: Type, err: ShapeError) -> Context:
     """A SkipConnection at fault in a Chain whose join fails (not its input): the line of
-    the inner layer that changes the shape, as where the SkipConnection is built."""
+    the inner layer that changes the shape, as where the SkipConnection is built; a layer of
+    a Chain written inside ``e`` (directly, or held by a SkipConnection, at any depth) that
+    fails: its line (:func:`nested_culprit`, following ``ShapeError.path``)."""
+    deeper = nested_culprit(e, getattr(err, "path", ())[1:])
+    if deeper is not None:
+        return deeper
     inner = err.message.split(": ", 1)[-1]
     p = get_proper_type(t)
     if (not isinstance(e, CallExpr) or not isinstance(p, Instance)

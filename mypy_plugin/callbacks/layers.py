@@ -49,7 +49,7 @@ from mypy_plugin.callbacks.chain_items import (
     fusion_run,
 )
 from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_constructor_hook
-from mypy_plugin.callbacks.culprits import join_culprit, nested_culprit
+from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
 from mypy_plugin.callbacks.union_operands import held_type
@@ -172,10 +172,6 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             where: Context = ctx.context
             if isinstance(position, int) and 1 <= position <= len(exprs):
                 where = join_culprit(exprs[position - 1], types[position - 1], err)
-                # A layer of a Chain inside it (directly, or held by a SkipConnection):
-                # that layer's line, written three levels down.
-                where = nested_culprit(exprs[position - 1], getattr(err, "path", ())[1:]) \
-                    or where
             report_shape_error(ctx.api, err, where)
             # At run time this Chain never exists: an enclosing Chain sees an unknown layer
             # (no second report of the same fault).

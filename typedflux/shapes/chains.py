@@ -49,6 +49,7 @@ from typedflux.shapes.items import (
     is_rank_error,
     item_text,
     layer_item,
+    located,
     parallel_item,
     parallel_repr,
     rank_fits,
@@ -270,15 +271,7 @@ def _reword(err: ShapeError, frames: List[_Frame], item: Item, x: Shape, ctx: _C
             f"Chain layer {p} {_short(item_text(nested))}: {between}{out.message}",
             (*out.notes, *note),
         )
-    out.position = frames[0].pos + ctx.start  # type: ignore[attr-defined]
-    # Where the failing layer sits: its position in each Chain down from the top one (a
-    # Chain nested directly, or the Chain a SkipConnection holds: that one's error carries
-    # its own path), so the plugin reports on that layer's line.
-    path = [out.position] + [fr.pos + 1 for fr in frames[1:]]  # type: ignore[attr-defined]
-    if item.kind == "skip":
-        path += list(getattr(err, "path", ()))
-    out.path = tuple(path)  # type: ignore[attr-defined]
-    return out
+    return located(out, frames[0].pos + ctx.start, [fr.pos + 1 for fr in frames[1:]], item, err)
 
 
 # -- public entry points -----------------------------------------------------------------------

@@ -35,6 +35,7 @@ __all__ = [
     "NOTHING",
     "STOP",
     "layer_item",
+    "located",
     "rule_item",
     "chain_of",
     "skip_item",
@@ -358,6 +359,23 @@ def _runner(item: Item) -> Rule:
         return lambda x: _walk(item.children(), x, build=False)  # type: ignore[return-value]
     assert item.run is not None
     return item.run
+
+
+def located(
+    err: ShapeError, position: int, inner: Sequence[int], item: Item, cause: ShapeError
+) -> ShapeError:
+    """``err`` (a Chain's reworded error for ``cause``, raised by ``item``) with where its
+    failing layer sits: ``position`` in the top Chain, and ``path``, its position in each
+    Chain down from there (``inner``: the nested Chains'; a SkipConnection's inner Chain's own
+    path after them), so the plugin reports on that layer's line.
+
+    >>> located(ShapeError("x"), 2, [1], rule_item("f", lambda x: x), ShapeError("y")).path
+    (2, 1)
+    """
+    err.position = position  # type: ignore[attr-defined]
+    deeper = getattr(cause, "path", ()) if item.kind == "skip" else ()
+    err.path = (position, *inner, *deeper)  # type: ignore[attr-defined]
+    return err
 
 
 def _container_call(run: Callable[[], Shape]) -> Shape:
