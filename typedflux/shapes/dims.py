@@ -14,6 +14,11 @@ Arithmetic is ordinary Python arithmetic, so a shape rule written as
 '(N + 1)//2 - 1'
 >>> equal(N, M), equal(2 * N, N + N), equal(N, UNKNOWN)
 (False, True, None)
+
+Why this module is long: the normal form and the three-valued equality are one algebra (the
+arithmetic builds the form the comparison reads, floor divisions included: where every
+division is exact, ``_differs_in_every_class``); split, each half would reach into the other's
+private structure.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from typing import Dict, Iterator, Mapping, Optional, Tuple, Union
+from typing import Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 from typedflux.shapes.dim_text import expr_text
 
@@ -428,6 +433,9 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
                for m, _ in diff.terms for atom, _ in m):
         return False  # a nonzero polynomial is nonzero at some positive integer point
     names = symbols(diff)
+    modulus = _modulus(diff)
+    if modulus is not None:  # (divisions by constants only)
+        return _differs_in_every_class(diff, names, modulus)
     for env in _sample_envs(names):
         try:
             v = evaluate(diff, env)
@@ -436,6 +444,90 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
         if isinstance(v, int) and v != 0:
             return False
     return None
+
+
+
+# Residue classes tried (the modulus to the power of the number of symbols) before a
+# difference with floor divisions is left undecided; the points tried on each.
+_MAX_CLASSES = 512
+_STEPS = (0, 1, 2, 3, 5, 8)
+
+
+def _modulus(d: Expr) -> Optional[int]:
+    """The lcm of the constant divisors of ``d``'s floor divisions (nested ones too), or
+    ``None`` when one divides by a symbol."""
+    found = 1
+    for m, _ in d.terms:
+        for atom, _ in m:
+            if isinstance(atom, FloorDiv):
+                inner = _modulus(atom.num)
+                if inner is None:
+                    return None
+                found = math.lcm(found, atom.den, inner)
+            elif atom in _SYMBOLIC_DIVS:
+                return None
+    return found
+
+
+def _floor_divs(d: Expr) -> List[FloorDiv]:
+    """The floor divisions in ``d``, nested ones too."""
+    out: List[FloorDiv] = []
+    for m, _ in d.terms:
+        for atom, _ in m:
+            if isinstance(atom, FloorDiv):
+                out.append(atom)
+                out.extend(_floor_divs(atom.num))
+    return out
+
+
+def _exact(divs: List[FloorDiv], env: Mapping[str, int]) -> bool:
+    """Whether every division of ``divs`` is exact at ``env``."""
+    for f in divs:
+        v = evaluate(f.num, env)
+        if not isinstance(v, int) or v % f.den:
+            return False
+    return True
+
+
+def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> Optional[bool]:
+    """Whether ``diff`` (with floor divisions by constants) is provably nonzero: ``False``
+    unless it is zero wherever every one of its divisions is exact (then ``None``: not
+    proven). A program that divides a size by ``k`` counts on the division being exact
+    (``chunk`` and ``reshape`` refuse a remainder; a 2x2 pool then an upsampling gives the
+    size back exactly then), so ``2*(N//2)`` against ``N``, equal for every even ``N``, is
+    not a mismatch; ``(N + 1)//2`` against ``N//2`` (a stride-2 slice of ``N`` rows, against
+    an annotation's half) has no such sizes and differs for odd ``N``: a mismatch.
+
+    The sizes where the divisions are exact are residue classes of the symbols modulo
+    ``modulus``; on one of them each division is exact, the difference a polynomial, zero
+    everywhere once zero at enough points.
+
+    >>> from typedflux.shapes.dims import equal, floordiv, sym
+    >>> N = sym("N")
+    >>> equal(2 * floordiv(N, 2), N) is None, equal(floordiv(N + 1, 2), floordiv(N, 2))
+    (True, False)
+    """
+    ordered = sorted(names)
+    if modulus ** len(ordered) > _MAX_CLASSES:
+        return None
+    divs = _floor_divs(diff)
+    for residues in itertools.product(range(modulus), repeat=len(ordered)):
+        zero, exact = True, True
+        for i in range(len(_STEPS)):
+            env = {n: (r or modulus) + modulus * _STEPS[(i + j) % len(_STEPS)]
+                   for j, (n, r) in enumerate(zip(ordered, residues))}
+            if not _exact(divs, env):
+                exact = False
+                break
+            v = evaluate(diff, env)
+            if not isinstance(v, int):
+                return None
+            if v != 0:
+                zero = False
+                break
+        if exact and zero:
+            return None
+    return False
 
 
 def is_one(d: Dim) -> Optional[bool]:
