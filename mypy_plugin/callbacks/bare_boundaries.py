@@ -86,9 +86,40 @@ def declared_values(
                     and var.type is not None:
                 out.append((rv, var.type, Boundary("assign", var.name)))
             setter = _setter_value(lv) if isinstance(lv, MemberExpr) else None
+            if setter is None and isinstance(lv, MemberExpr) and isinstance(lv.expr, MemberExpr):
+                setter = _declared_attribute(lv)  # ``self.cell.h = x``
             if setter is not None:
                 out.append((rv, setter, Boundary("assign", target_text(lv) or "")))
     return out
+
+
+def _owner_type(e: Expression, depth: int = 0) -> Optional[Instance]:
+    """The declared class type of ``e``: a name (``self``, a parameter, an annotated
+    variable) or an attribute of one, through attributes that have a type."""
+    if depth > 4:
+        return None
+    node_type: Optional[Type] = None
+    if isinstance(e, NameExpr) and isinstance(e.node, Var):
+        node_type = e.node.type
+    elif isinstance(e, MemberExpr):
+        owner = _owner_type(e.expr, depth + 1)
+        sym = owner.type.get(e.name) if owner is not None else None
+        if sym is not None and isinstance(sym.node, Var):
+            node_type = sym.node.type
+    p = get_proper_type(node_type) if node_type is not None else None
+    return p if isinstance(p, Instance) else None
+
+
+def _declared_attribute(target: MemberExpr) -> Optional[Type]:
+    """The annotation of an attribute of an attribute (``self.cell.h = x`` with ``h:
+    Tensor[2, 16]`` declared in ``Cell``), when both owners' types are known; ``None`` for an
+    attribute typed by its first value (its words are a reassignment's)."""
+    owner = _owner_type(target.expr)
+    sym = owner.type.get(target.name) if owner is not None else None
+    var = sym.node if sym is not None else None
+    if not isinstance(var, Var) or var.is_inferred or var.type is None or var.is_property:
+        return None
+    return var.type
 
 
 def _setter_value(target: MemberExpr) -> Optional[Type]:

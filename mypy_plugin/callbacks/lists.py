@@ -11,17 +11,20 @@ precise type. (A ``for`` loop over the list asks mypy for ``__iter__`` without a
 its items keep the first item's type.) A list whose type is declared (``xs: List[Tensor[2,
 3]] = []``, a parameter, an annotated attribute) holds that shape only: an item of another
 shape is reported where it is added, in the words of an assignment (``Assigned shape Tensor[2,
-4] (appended item) does not match the annotation Tensor[2, 3] of "xs": ...``).
+4] (appended item) does not match the annotation Tensor[2, 3] of "xs": ...``), so is an item
+of a display given to ``extend`` (``(extended item 1)``).
 
 >>> sorted(ADDERS), sorted(READERS)
-(['builtins.list.append', 'builtins.list.insert'], ['builtins.list.__getitem__', 'builtins.list.pop'])
+(['builtins.list.append', 'builtins.list.extend', 'builtins.list.insert'], ['builtins.list.__getitem__', 'builtins.list.pop'])
 """
 
 from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, Var
+from mypy.nodes import (
+    CallExpr, Expression, IndexExpr, ListExpr, MemberExpr, NameExpr, StarExpr, TupleExpr, Var,
+)
 from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -41,8 +44,10 @@ from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
 
-ADDERS: Dict[str, int] = {"builtins.list.append": 1, "builtins.list.insert": 2}
-"""The list methods that add an item, and the position of the item among their arguments."""
+ADDERS: Dict[str, int] = {
+    "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0}
+"""The list methods that add an item, and the position of the item among their arguments
+(0: ``extend``, whose one argument holds the items)."""
 READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__"})
 
 # Lists known to mix tensor shapes: (enclosing function, receiver text). Filled as mypy checks
@@ -89,9 +94,44 @@ def _item_shapes(list_type: Type) -> Optional[List[translate.StaticShape]]:
     return None
 
 
+def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> FunctionLike:
+    """``xs.extend([...])`` on a list declared with one item shape: each item of the display
+    (or the item type of another iterable) must have it, reported as ``extended item k``
+    (mypy's own was ``[list-item]`` in ``Literal`` words); the argument is then taken as it
+    comes, so mypy does not say it again."""
+    sig = ctx.default_signature
+    if len(items) != 1 or len(ctx.args) != 1 or len(ctx.args[0]) != 1:
+        return sig
+    e = ctx.args[0][0]
+    values: List[Tuple[str, Expression]] = []
+    if isinstance(e, (ListExpr, TupleExpr)):
+        if any(isinstance(i, StarExpr) for i in e.items):
+            return sig
+        values = [(f"extended item {k}", item) for k, item in enumerate(e.items)]
+    mixed = False
+    for part, item in values:
+        with ctx.api.msg.filter_errors(filter_revealed_type=True):
+            t = ctx.api.get_expression_type(item)
+        shapes = _shapes(t)
+        if shapes is None or all(s in items for s in shapes):
+            continue
+        if len(shapes) == 1 and _declared(ctx, 0, items, shapes, item, part=part):
+            return sig.copy_modified(arg_types=[AnyType(TypeOfAny.special_form)])
+        mixed = True
+    if not mixed:
+        return sig
+    # A list typed by its first items takes tensors of other shapes too (as ``append``).
+    key = _key(ctx.api, ctx.context)
+    if key is not None:
+        _MIXED.add(key)
+    return sig.copy_modified(arg_types=[AnyType(TypeOfAny.special_form)])
+
+
 def _add(ctx: MethodSigContext, position: int) -> FunctionLike:
     sig = ctx.default_signature
     items = _item_shapes(ctx.type)
+    if items is not None and position == 0:
+        return _extended(ctx, items)
     if items is None or len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
         return sig
     e = ctx.args[position - 1][0]
@@ -120,6 +160,7 @@ def _declared(
     items: List[translate.StaticShape],
     shapes: List[translate.StaticShape],
     e: Expression,
+    part: Optional[str] = None,
 ) -> bool:
     """Whether the list is a name or attribute annotated with one item shape (``xs:
     List[Tensor[2, 3]] = []``, a parameter, ``self.skips: List[...]``) that the item
@@ -134,7 +175,7 @@ def _declared(
     receiver = call.callee.expr
     name = target_text(receiver)
     where = Boundary("assign", name or "", lvalue=receiver,
-                     part="appended item" if position == 1 else "inserted item")
+                     part=part or ("appended item" if position == 1 else "inserted item"))
     var = receiver.node if isinstance(receiver, NameExpr) else None
     declared = (isinstance(var, Var) and not var.is_inferred) if var is not None else (
         target_origin(ctx.api, where) == "declared")  # (an attribute)
