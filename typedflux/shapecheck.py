@@ -115,7 +115,8 @@ class _Checked:
     """The parsed annotations of one function, read lazily (forward references resolve late)."""
 
     __slots__ = (
-        "params", "kinds", "containers", "callables", "result", "yields", "method", "globals")
+        "params", "kinds", "containers", "callables", "owns", "protocols", "result", "yields",
+        "method", "globals")
 
     def __init__(self, fn: Callable[..., Any]) -> None:
         hints = evaluated_annotations(fn)
@@ -131,8 +132,11 @@ class _Checked:
         self.containers: Dict[str, Callable[[int], Optional[Shape]]] = {}
         # Parameters typed as a callable of tensors (a Protocol's ``__call__``, a Callable):
         # the tensor it is given and the one it gives back, checked on a layer passed.
-        from typedflux.shapecheck_layers import callable_patterns
+        from typedflux.shapecheck_layers import callable_own, callable_patterns, protocol_members
+        # Parameters typed with a protocol whose methods annotate tensors: its members.
+        self.protocols: Dict[str, Tuple[Any, Dict[str, Any]]] = {}
         self.callables: Dict[str, Tuple[Pattern, Pattern]] = {}
+        self.owns: Dict[str, frozenset[str]] = {}  # (a protocol's ``__call__``'s own dims)
         for name, ann in hints.items():
             if name == "return":
                 continue
@@ -153,6 +157,11 @@ class _Checked:
             takes_gives = callable_patterns(ann)
             if takes_gives is not None:
                 self.callables[name] = takes_gives
+                self.owns[name] = callable_own(ann)
+                continue
+            methods = protocol_members(ann)
+            if methods is not None:
+                self.protocols[name] = (ann, methods)
         returned = hints.get("return")
         self.yields: Patterns = ()
         if inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn):
@@ -173,11 +182,17 @@ class _Checked:
         fixed = Bindings(env.function)
         if self.method and args:
             _bind_attributes(fixed, args[0], self.globals)
-        if not self.params and not self.containers and not self.callables:
+        if not self.params and not self.containers and not self.callables and not self.protocols:
             return fixed
         bound = signature.bind(*args, **kwargs)
+        if self.protocols:
+            from typedflux.shapecheck_layers import check_protocol_argument
+        for pname, (protocol, members) in self.protocols.items():
+            value = bound.arguments.get(pname)
+            if value is not None:
+                check_protocol_argument(env.function, pname, value, protocol, members)
         if self.callables:
-            from typedflux.shapecheck_layers import check_layer_argument
+            from typedflux.shapecheck_layers import check_layer_argument, check_layer_with_bound
         for pname, (takes, gives) in self.callables.items():
             check_layer_argument(env.function, pname, bound.arguments.get(pname), takes, gives)
         for pname, pattern in self.params.items():
@@ -210,6 +225,12 @@ class _Checked:
                 if element is not None:
                     env.bind_unordered(f'argument "{pname}"', fixed.substitute(element),
                                        [v.shape for v in value if isinstance(v, Tensor)])
+        # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above,
+        # in parameter order: each layer's output binds the dims its annotation's result names.
+        for pname, (takes, gives) in self.callables.items():
+            if env.dims or env.stars:
+                check_layer_with_bound(env, pname, bound.arguments.get(pname), takes, gives,
+                                       self.owns.get(pname, frozenset()))
         return fixed
 
 

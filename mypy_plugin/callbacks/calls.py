@@ -55,6 +55,7 @@ from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
+from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
 from mypy_plugin.callbacks.unknown_dims import constructor_name, loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
@@ -104,6 +105,7 @@ def has_shaped_params(sig: CallableType) -> bool:
     return any(
         _pattern(t) is not None or item_patterns(t) is not None or has_shaped_callable(t)
         or is_call_protocol(t) or union_patterns(t) is not None
+        or protocol_signatures(t) is not None
         for t in sig.arg_types
     )
 
@@ -189,6 +191,15 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     callables: List[int] = []  # (callable parameters: checked again below)
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
+            continue
+        members = protocol_signatures(formal)
+        if members is not None:  # a protocol with tensor-annotated methods
+            for label, e, t in _labelled(ctx, sig, i):
+                text = protocol_member_message(name, label, members, formal, t)
+                if text is not None:
+                    out.failed[i] = True
+                    out.error = (ShapeError(text), e)
+                    return out
             continue
         takes_gives = callable_patterns(formal)
         if takes_gives is not None:

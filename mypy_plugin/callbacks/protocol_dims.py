@@ -15,9 +15,9 @@ meets them: ``Argument "g" of "compose" cannot take the input its annotation giv
 2) expects input Tensor[..., 6], got Tensor[B, 8]; ...``. The protocol's own type variables
 (the ``B`` of its ``__call__``) stay free, and a dim is bound only to a written size.
 
-``@tf.shapecheck`` does not bind a generic protocol's type arguments from the other
-arguments: at run time the function's body fails where it calls the layer, in the layer's
-words (docs/errors.md).
+``@tf.shapecheck`` binds a generic protocol's type arguments the same way
+(``typedflux/shapecheck_layers.py``, ``check_layer_with_bound``); without it the function's
+body fails where it calls the layer, in the layer's words (docs/errors.md).
 
 >>> own_names(None)  # type: ignore[arg-type]
 frozenset()

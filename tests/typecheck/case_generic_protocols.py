@@ -4,9 +4,10 @@ layers' outputs in parameter order, so a layer given the wrong width, or two lay
 not compose, are `[shape]` errors (mypy alone says `[arg-type]` in `Literal` words, or `Cannot
 infer value of type parameter "H"  [misc]`). Each fix is clean and typed by the dims bound.
 
-``@tf.shapecheck`` does not bind a generic protocol's type arguments from the other
-arguments: at run time the function's body fails where it calls the layer, in the layer's
-words; each such line says ``# at run time: the body fails``.
+These functions are not decorated with ``@tf.shapecheck`` (which binds the protocol's type
+arguments the same way: case_generic_protocol_runtime.py): at run time the function's body
+fails where it calls the layer, in the layer's words; each such line says ``# at run time:
+the body fails``.
 """
 
 from typing import Protocol, TypeVar

@@ -33,6 +33,7 @@ __all__ = [
     "type_argument_mismatch",
     "negative_dim",
     "union_argument_mismatch",
+    "protocol_member_mismatch",
 ]
 
 
@@ -333,6 +334,32 @@ def union_argument_mismatch(
     why = "; ".join(f"{fmt_shape(m)} ({r})" for m, r in zip(members, reasons))
     return (f'Argument "{param}" of "{function}" has shape {fmt_shape(got)}, which matches no '
             f"member of the annotation {union}: {why}")
+
+
+def protocol_member_mismatch(
+    function: str,
+    param: str,
+    cls: str,
+    protocol: str,
+    member: str,
+    slot: Optional[str],
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """An object passed for a protocol whose method annotates another shape than the
+    protocol's member (``slot``: the parameter it takes, ``None`` for the result).
+
+    >>> print(protocol_member_mismatch("use", "p", "Impl", "HasH", "step", None, (2, 16), (2, 8), 1))
+    Argument "p" of "use" is Impl, whose "step" returns Tensor[2, 8] where protocol "HasH" returns Tensor[2, 16]: axis 1 is 8, expected 16
+    """
+    verb = "returns" if slot is None else "takes"
+    where = "" if slot is None else f' for "{slot}"'
+    return (
+        f'Argument "{param}" of "{function}" is {cls}, whose "{member}" {verb} {fmt_shape(got)}'
+        f'{where} where protocol "{protocol}" {verb} {fmt_shape(annotated)}: '
+        f"{_boundary_detail(annotated, got, axis)}"
+    )
 
 
 def overload_mismatch(function: str, failures: Sequence[str]) -> str:

@@ -20,4 +20,4 @@ def apply(f: Module[I, O], x: Tensor[B, I]) -> Tensor[B, O]:
     return f(x)
 
 
-print(apply(Dense(4, 8), tf.randn(2, 5)).shape)  # BUG[gap checker: caught in shape words once the tensor argument binds the protocol's dims, but the run time does not bind a generic protocol's type arguments from the other arguments: it fails in the layer's words where the body calls it]  # E: Argument "f" of "apply" cannot take the input its annotation gives: Dense(4 => 8) expects input Tensor[..., 4], got Tensor[B, 5]; need size 4 at axis -1 (got 5)  [shape]
+print(apply(Dense(4, 8), tf.randn(2, 5)).shape)  # BUG[gap checker: caught in shape words once the tensor argument binds the protocol's dims; the run time binds them the same way only under @tf.shapecheck, which this program does not use: it fails in the layer's words where the body calls it]  # E: Argument "f" of "apply" cannot take the input its annotation gives: Dense(4 => 8) expects input Tensor[..., 4], got Tensor[B, 5]; need size 4 at axis -1 (got 5)  [shape]

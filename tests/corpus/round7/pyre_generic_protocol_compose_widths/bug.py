@@ -21,4 +21,4 @@ def compose(f: Module[I, H], g: Module[H, O], x: Tensor[B, I]) -> Tensor[B, O]:
     return g(f(x))
 
 
-print(compose(Dense(4, 8), Dense(6, 2), tf.randn(2, 4)).shape)  # BUG[gap checker: caught in shape words once the tensor argument binds the protocol's dims, but the run time does not bind a generic protocol's type arguments from the other arguments: it fails in the layer's words where the body calls it]  # E: Argument "g" of "compose" cannot take the input its annotation gives: Dense(6 => 2) expects input Tensor[..., 6], got Tensor[B, 8]; need size 6 at axis -1 (got 8)  [shape]
+print(compose(Dense(4, 8), Dense(6, 2), tf.randn(2, 4)).shape)  # BUG[gap checker: caught in shape words once the tensor argument binds the protocol's dims; the run time binds them the same way only under @tf.shapecheck, which this program does not use: it fails in the layer's words where the body calls it]  # E: Argument "g" of "compose" cannot take the input its annotation gives: Dense(6 => 2) expects input Tensor[..., 6], got Tensor[B, 8]; need size 6 at axis -1 (got 8)  [shape]
