@@ -181,6 +181,10 @@ def _comprehension(e: ListComprehension, lookup: Optional[TypeLookup]) -> Option
     if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
         return None
     n = range_length(g.sequences[0], lookup)
+    if n is None and lookup is not None:  # ``for b in coords``: a list of known length
+        from mypy_plugin.callbacks.list_counts import sequence_count  # (it imports this module)
+
+        n = sequence_count(g.sequences[0], lookup)
     if n is None:
         return None
     inner = literal_shape(g.left_expr, lookup)

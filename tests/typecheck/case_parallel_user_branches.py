@@ -11,6 +11,7 @@ from typedflux import Chain, Dense, Parallel, SkipConnection, Tensor, relu
 
 B = TypeVar("B", bound=int)
 N = TypeVar("N", bound=int)
+Out = TypeVar("Out", bound=int)
 
 
 def halve(x: Tensor[B, N]) -> Tensor[B, N]:
@@ -21,6 +22,19 @@ def widen(x: Tensor[B, N]) -> Tensor[B, "2*N"]:
     return tf.cat(x, x, axis=-1)
 
 
+class Proj:
+    """A result dim no parameter binds (``Tensor[B, Out]``): unknown in a Chain, not a size
+    of its own (it was a false ``Dense(3 => 2) expects input ..., but layer 1 Proj()
+    produces Tensor[B, Out]``)."""
+
+    def __init__(self, d_out: int) -> None:
+        self.w = tf.randn(8, d_out)
+
+    def __call__(self, x: Tensor[B, 8]) -> Tensor[B, Out]:
+        return x @ self.w
+
+
+projected = Chain(Proj(3), Dense(3, 2))
 model = Chain(
     Dense(4, 16, relu),
     Parallel(tf.add, halve, Dense(16, 8)),  # E: Chain layer 2 Parallel(add, halve, Dense(16 => 8)): Cannot broadcast for "add": xs[0] has Tensor[B, 16], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (16 vs 8)  [shape]  # N: input to layer 2: Tensor[B, 16]
@@ -38,4 +52,5 @@ residual_fixed = Chain(
     SkipConnection(widen, lambda mx, x: tf.cat(mx, x, axis=-1)),
 )
 model_fixed(tf.randn(3, 4))
+projected(tf.randn(4, 8))
 residual_fixed(tf.randn(3, 4))

@@ -13,4 +13,4 @@ index = tf.tensor([[(a[0] - b[0] + WS - 1) * (2 * WS - 1) + (a[1] - b[1] + WS - 
                     for b in coords] for a in coords])
 bias = table[index]
 scores = tf.randn(2, NH, N, N)
-print(tf.softmax(scores + bias[None], axis=-1).shape)  # BUG[gap checker: table[index] with a rank-2 index of unknown sizes loses its rank (Tensor[..., 3]); the clash at axis -1 (4 vs 3) follows axes that line up with that unknown run and may clash first (the run time names axis -3, 3 vs 4), so it is not named]
+print(tf.softmax(scores + bias[None], axis=-1).shape)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 3, 4, 4], y has Tensor[1, 4, 4, 3]; need equal sizes or 1 at axis -3 (3 vs 4)  [shape]
