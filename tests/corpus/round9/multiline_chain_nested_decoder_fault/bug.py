@@ -14,8 +14,8 @@ decoder = Chain(
         BatchNorm(32),
         relu,
     ),
-    Chain(  # E: Chain layer 3 Chain(Conv((3, 3), 64 => 3, pad=1), sigmoid): Chain layer 1 Conv((3, 3), 64 => 3, pad=1) expects input Tensor[B, 64, H, W], got Tensor[B, 32, 4*H', 4*W']; need size 64 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, 4*H', 4*W']
-        Conv((3, 3), 64, 3, pad=1),  # BUG[gap checker: in a multi-line Chain of multi-line Chains, a fault at the first layer of an inner Chain is reported on the inner Chain's opening line, not on the layer's own line]
+    Chain(
+        Conv((3, 3), 64, 3, pad=1),  # BUG  # E: Chain layer 3 Chain(Conv((3, 3), 64 => 3, pad=1), sigmoid): Chain layer 1 Conv((3, 3), 64 => 3, pad=1) expects input Tensor[B, 64, H, W], got Tensor[B, 32, 4*H', 4*W']; need size 64 at axis 1 (got 32)  [shape]  # N: input to layer 3: Tensor[B, 32, 4*H', 4*W']
         tf.sigmoid,
     ),
 )
