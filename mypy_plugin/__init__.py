@@ -108,6 +108,7 @@ from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.callbacks.compiled_steps import COMPILED_CALL, compiled_call_hook
 from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
 from mypy_plugin.flow_instances import attribute_hook as instance_attribute_hook
+from mypy_plugin.reach import Reach
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
 
@@ -151,6 +152,7 @@ class TypedfluxPlugin(Plugin):
 
     def __init__(self, options: Any) -> None:
         super().__init__(options)
+        self._reach = Reach()  # (modules the catch-all hooks skip: reach.py)
         self._hooks = {}
         self._sig_hooks = {}
         self._subclass_cache: Dict[str, bool] = {}
@@ -163,7 +165,8 @@ class TypedfluxPlugin(Plugin):
         self._boundary = boundary_hook()
         self._user_call = guarded("helper call", self._helper_call, lambda ctx: ctx.default_return_type)
         # (a model instance's attributes as its ``__init__`` builds them: flow_instances.py)
-        self._boundary_attribute = instance_attribute_hook(boundary_attribute_hook())
+        self._boundary_attribute = instance_attribute_hook(self._unless_skipped(
+            boundary_attribute_hook(), lambda ctx: ctx.default_attr_type))
         self._chain_getitem = chain_getitem_hook()
         self._compiled_call = guarded("compiled step", compiled_call_hook(self._boundary),
                                       lambda ctx: ctx.default_return_type)
@@ -199,9 +202,23 @@ class TypedfluxPlugin(Plugin):
             hook = self._partials[key] = wrap(default) if default is not None else None
         return hook
 
+    def _unless_skipped(self, hook: Callable[[Any], Type], default: Callable[[Any], Type]
+                        ) -> Callable[[Any], Type]:
+        """``hook``, except in a module :class:`Reach` skips (there: ``default(ctx)``)."""
+        skips = self._reach.skips
+
+        def run(ctx: Any) -> Type:
+            return default(ctx) if skips(ctx.api) else hook(ctx)
+
+        return run
+
     def _helper_call(self, ctx: Any) -> Type:
         # A helper that builds a layer from known ints gets the layer's type, then the
-        # boundary check every user call gets.
+        # boundary check every user call gets. Both are about typedflux types: a module that
+        # cannot hold one and whose errors are not shown (torch's) is left alone (reach.py).
+        if self._reach.skips(ctx.api):
+            default: Type = ctx.default_return_type
+            return default
         built = factory_result(ctx)
         if built is None:
             return self._boundary(ctx)
@@ -221,6 +238,7 @@ class TypedfluxPlugin(Plugin):
     def set_modules(self, modules: Dict[str, MypyFile]) -> None:
         super().set_modules(modules)
         self._analyze_hooks.clear()  # (a new build, or mypy's daemon after an edit)
+        self._reach.set_modules(modules)
 
     def get_type_analyze_hook(
         self, fullname: str

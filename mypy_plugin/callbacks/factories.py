@@ -59,6 +59,7 @@ from mypy.types import (
     AnyType, CallableType, Instance, LiteralType, Type, TypeType, get_proper_type,
 )
 
+from mypy_plugin import translate
 from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
@@ -166,14 +167,21 @@ def factory_result(ctx: Any) -> Optional[Type]:
         chain_construction_check(ctx)  # ``MLP(8)`` of ``class MLP(Chain)`` (flow_chains.py)
         call_body_check(ctx)  # its __call__ body with those layers (flow_calls.py)
         return None
+    # (before the callee is looked up: most calls return something else, and finding a
+    # method's callee reads every class of the module once: statements.overridden)
+    default = ctx.default_return_type
+    proper = get_proper_type(default)
+    layered = _is_layer(default) or isinstance(proper, AnyType)
+    if not layered and not (isinstance(proper, Instance)
+                            and proper.type.fullname == translate.TENSOR_FULLNAME):
+        return None  # (neither a layer nor a bare Tensor: function_call's first test too)
     found = _callee(ctx, call)
     if found is None:
         return None
     func, skip = found
     if func.is_generator or func.is_coroutine or (func.is_decorated and not func.is_static):
         return None
-    default = ctx.default_return_type
-    if not (_is_layer(default) or isinstance(get_proper_type(default), AnyType)):
+    if not layered:
         # ``encode(x)`` of ``def encode(x: Tensor) -> Tensor``: its body on x's shape
         return function_call(ctx, func) if skip == 0 else None
     body = _body(func)
@@ -190,7 +198,9 @@ def factory_result(ctx: Any) -> Optional[Type]:
     if kwargs is not None:
         params = params[:-1]
     values: List[Type] = []
-    data: List[Any] = []  # each parameter's Python value (flow_values.py), for a loop
+    # Each parameter's Python value (flow_values.py), read only for a body that is run
+    # (loops, conditions): a straight-line body is inferred on ``values`` alone.
+    data: List[Any] = []
     with LocalTypeMap(chk):
         for i, arg in enumerate(params):
             if arg.kind not in (ARG_POS, ARG_NAMED) and not arg.kind.is_optional():
@@ -198,11 +208,13 @@ def factory_result(ctx: Any) -> Optional[Type]:
             types = ctx.arg_types[i] if i < len(ctx.arg_types) else []
             if len(types) == 1:
                 values.append(_static(chk, ctx.args[i][0], _value_type(types[0])))
-                data.append(_data(chk, ctx.args[i][0], values[-1]))
+                if body is None:
+                    data.append(_data(chk, ctx.args[i][0], values[-1]))
             elif not types and arg.initializer is not None:
                 with chk.msg.filter_errors():
                     values.append(_value_type(chk.expr_checker.accept(arg.initializer)))
-                data.append(_data(chk, arg.initializer, values[-1]))
+                if body is None:
+                    data.append(_data(chk, arg.initializer, values[-1]))
             else:
                 return None
     if not values and not _is_layer(default):
