@@ -51,7 +51,9 @@ from mypy.plugin import (
     Plugin,
     ReportConfigContext,
 )
-from mypy.nodes import FuncDef, MypyFile, OverloadedFuncDef, SymbolTableNode, TypeInfo
+from mypy.nodes import (
+    FuncDef, MypyFile, OverloadedFuncDef, PlaceholderNode, SymbolTableNode, TypeInfo,
+)
 from mypy.plugins.default import DefaultPlugin
 from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 
@@ -259,7 +261,8 @@ class TypedfluxPlugin(Plugin):
     ) -> Tuple[Optional[Callable[[AnalyzeTypeContext], Type]], bool]:
         """The type-analyze hook for ``fullname``, and whether that answer lasts the build: it
         does unless a symbol was read that is not settled yet (a name not bound yet, a
-        placeholder, an alias); a class with no type parameters never gets a hook."""
+        placeholder, an alias); a class with no type parameters never gets a hook, nor does
+        a name defined where no typedflux type can be (reach.py) unless it is a class."""
         if fullname in _TENSOR_NAMES:
             # (installs the watcher that rewords mypy's errors at bare names: reworded.py;
             # takes back mypy's errors for dims of a ``Tensor[...]`` alias: alias_dims.py)
@@ -271,6 +274,11 @@ class TypedfluxPlugin(Plugin):
         sym = self.lookup_fully_qualified(fullname)
         node = sym.node if sym is not None else None
         if isinstance(node, TypeInfo) and not node.type_vars:
+            return None, True
+        if node is not None and not isinstance(node, (TypeInfo, PlaceholderNode)) and \
+                self._reach.unreached_name(fullname):
+            # An alias (or a type variable) of a module that cannot see typedflux (torch's
+            # ``Number``): never a Tensor alias, and only a class is a class over dims.
             return None, True
 
         def once(_: str) -> Optional[SymbolTableNode]:

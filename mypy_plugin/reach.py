@@ -144,6 +144,20 @@ class Reach:
                     reaching.append(importer)
         return frozenset(modules.keys() - seen)
 
+    def unreached_name(self, fullname: str) -> bool:
+        """Whether ``fullname`` is defined in a module no import chain leads from to
+        typedflux (so its value is no typedflux type, nor an alias of one).
+
+        >>> Reach().unreached_name("os.path")
+        False
+        """
+        module = fullname
+        while "." in module:
+            module = module.rpartition(".")[0]
+            if module in self._modules:
+                return module in self.unreached()
+        return False
+
     def skips(self, api: object) -> bool:
         """Whether a hook called by the checker ``api`` may leave mypy's type as it is: its
         module reaches no typedflux module and its errors are not shown.
@@ -154,7 +168,9 @@ class Reach:
         tree = getattr(api, "tree", None)
         if tree is self._last[0] and self._unreached is not None:
             return self._last[1]  # (hooks come module by module: the last answer is kept)
-        skip = isinstance(tree, MypyFile) and tree.fullname in self.unreached() and getattr(
-            api, "path", None) in getattr(getattr(api, "errors", None), "ignored_files", ())
+        # (errors shown first: the user's modules never need the imports read)
+        errors = getattr(api, "errors", None)
+        skip = isinstance(tree, MypyFile) and getattr(api, "path", None) in getattr(
+            errors, "ignored_files", ()) and tree.fullname in self.unreached()
         self._last = (tree, skip)
         return skip

@@ -77,6 +77,18 @@ def test_an_edit_is_read_again() -> None:
     assert reach.unreached() == {"new"}
 
 
+def test_a_name_is_read_in_the_module_that_defines_it() -> None:
+    # (the type-analyze hook keeps "no hook" for an alias defined where no typedflux type is)
+    reach = Reach()
+    reach.set_modules({"typedflux": _tree("typedflux"), "lib": _tree("lib"),
+                       "lib.types": _tree("lib.types"), "app": _tree("app", _imp("typedflux"))})
+    assert reach.unreached_name("lib.types.Number")
+    assert reach.unreached_name("lib.types.Box.Inner")  # (a class's member: its module's)
+    assert not reach.unreached_name("app.Vec")
+    assert not reach.unreached_name("typedflux.Tensor")
+    assert not reach.unreached_name("missing.Thing")  # (not in the build: not known)
+
+
 def test_hooks_skip_only_silent_modules_without_typedflux(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: Dict[str, List[bool]] = {}
