@@ -71,6 +71,7 @@ from mypy_plugin.callbacks.annotations import (
 )
 from mypy_plugin.callbacks.boundaries import boundary_attribute_hook, boundary_hook
 from mypy_plugin.callbacks.calls import signature_hook
+from mypy_plugin.callbacks.generic_dims import clear_memo as clear_dims_memo
 from mypy_plugin.callbacks.lambda_context import LAMBDA_TAKERS, lambda_context_hook
 from mypy_plugin.callbacks.chain_context import annotated_chain_hook, chain_signature_hook
 from mypy_plugin.callbacks.common import guarded
@@ -110,6 +111,7 @@ from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.callbacks.compiled_steps import COMPILED_CALL, compiled_call_hook
 from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
 from mypy_plugin.flow_instances import attribute_hook as instance_attribute_hook
+from mypy_plugin import per_build
 from mypy_plugin.reach import Reach
 from mypy_plugin.routing import ROUTES, TENSOR_FULLNAME, Route, specs_digest
 from typedflux.shapes.layers import LAYERS
@@ -241,6 +243,8 @@ class TypedfluxPlugin(Plugin):
         super().set_modules(modules)
         self._analyze_hooks.clear()  # (a new build, or mypy's daemon after an edit)
         self._reach.set_modules(modules)
+        per_build.clear()  # (answers per parameter types: calls.py, generic_dims.py)
+        clear_dims_memo()
 
     def get_type_analyze_hook(
         self, fullname: str

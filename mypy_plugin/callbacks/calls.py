@@ -44,7 +44,7 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy_plugin import translate
+from mypy_plugin import per_build, translate
 from mypy_plugin.callbacks.boundaries import tensor_member
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.call_containers import (
@@ -95,6 +95,7 @@ def pattern_of(formal: Type) -> Optional[translate.StaticShape]:
     return _pattern(formal)
 
 
+@per_build.by_param_types  # (asked at every call: kept per tuple of types for the build)
 def has_shaped_params(sig: CallableType) -> bool:
     """Cheap pre-check: does any parameter annotation name dims (a tensor's, or the tensors'
     in a container: ``List[Tensor[B, 64]]``)?

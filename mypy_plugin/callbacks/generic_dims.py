@@ -51,7 +51,7 @@ from mypy_plugin.callbacks.common import report_shape_error
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["generic_dims_check", "type_dims", "dims_class"]
+__all__ = ["generic_dims_check", "type_dims", "dims_class", "clear_memo"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -107,6 +107,19 @@ def _unbound(ctx: SigContext) -> Optional[Tuple[CallableType, int]]:
     return written, skip
 
 
+# Written parameter types of which none is a generic class over dims, for one build (most
+# calls' are): such a call returns at once. Cleared by the plugin's set_modules.
+_NONE: Set[Tuple[Type, ...]] = set()
+
+
+def clear_memo() -> None:
+    """Forget the signatures kept for the last build (the plugin's ``set_modules``).
+
+    >>> clear_memo()
+    """
+    _NONE.clear()
+
+
 def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     """Bind the dims of a call's generic-class arguments (see the module docstring): the
     signature to hand mypy when this module has something to say (a reported mismatch, or a
@@ -115,9 +128,18 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     if found is None:
         return None
     written, skip = found
-    wanted = [(i, td) for i, td in enumerate(type_dims(f) for f in written.arg_types[skip:])
-              if td is not None]
+    formals = tuple(written.arg_types[skip:])
+    try:
+        if formals in _NONE:
+            return None
+    except TypeError:  # (a type that does not hash: read each time)
+        pass
+    wanted = [(i, td) for i, td in enumerate(type_dims(f) for f in formals) if td is not None]
     if not wanted:
+        try:
+            _NONE.add(formals)
+        except TypeError:
+            pass
         return None
     sig = ctx.default_signature
     env = Bindings(name)

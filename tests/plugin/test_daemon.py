@@ -60,3 +60,27 @@ def test_daemon_reads_a_class_turned_into_a_tensor_alias(tmp_path: Path) -> None
         assert second.returncode == 0, second.stdout + second.stderr
     finally:
         subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
+
+
+def test_daemon_reads_a_class_turned_into_one_over_dims(tmp_path: Path) -> None:
+    # The plugin keeps per build which parameter types hold no class over dims (calls.py,
+    # generic_dims.py: asked at every call); an edit that bounds the class's TypeVar by int
+    # makes the same annotations a class over dims, whose calls bind their dims.
+    _write_config(tmp_path)
+    target = tmp_path / "model.py"
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", str(tmp_path / "status.json")]
+    source = ("from typing import Generic, Literal, TypeVar\n{tvar}\n\n"
+              "class Box(Generic[N]):\n    pass\n\n"
+              "def put(a: Box[N], b: Box[N]) -> None: ...\n\n"
+              "x: Box[Literal[3]] = Box()\ny: Box[Literal[4]] = Box()\nput(x, y)\n")
+    try:
+        target.write_text(source.format(tvar='N = TypeVar("N", covariant=True)'))
+        first = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                               capture_output=True, text=True, timeout=180)
+        assert first.returncode == 0, first.stdout + first.stderr
+        target.write_text(source.format(tvar='N = TypeVar("N", bound=int, covariant=True)'))
+        second = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=180)
+        assert 'Dim "N" differs' in second.stdout, second.stdout + second.stderr
+    finally:
+        subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
