@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Generic, List, Optional, Sequence, Tuple
 from typing_extensions import TypeVar, TypeVarTuple, Unpack
 
 from typedflux.layers.callables import call_held, join_of, layer_repr, shape_item
-from typedflux.layers.core import Layer, glorot_uniform, zeros32
+from typedflux.layers.core import Layer, Module, glorot_uniform, zeros32
 from typedflux.ops.bilinear_nn import bilinear
 from typedflux.ops.elementwise import maximum
 from typedflux.ops.nn import identity
@@ -161,7 +161,7 @@ def _shape(x: Any) -> Optional[Shape]:
     return tuple(shape) if isinstance(x, Tensor) and shape is not None else None
 
 
-class Maxout:
+class Maxout(Module):
     """``Maxout(*layers)`` or ``Maxout(f, n)`` (``n`` layers made by calling ``f()``):
     ``maximum(layer_1(x), ..., layer_n(x))`` elementwise; every layer gets the same input.
 
@@ -237,7 +237,7 @@ class Maxout:
         return y
 
 
-class PairwiseFusion:
+class PairwiseFusion(Module):
     """``PairwiseFusion(connection, *layers)``: ``y_1 = layer_1(x_1)``, then
     ``y_i = layer_i(connection(y_{i-1}, x_i))``; returns the tuple ``(y_1, ..., y_n)``.
     Called with one input, every ``x_i`` is that input; with ``n`` inputs (or one tuple of

@@ -31,7 +31,7 @@ from typedflux.layers.callables import (
     shape_item,
     signature_of,
 )
-from typedflux.layers.core import Layer
+from typedflux.layers.core import Layer, Module
 from typedflux.shapes import messages
 from typedflux.shapes.chains import (
     Summary,
@@ -129,7 +129,7 @@ def output_shape(layer: Any, shape: Shape) -> Shape:
     return apply_item(item, tuple(shape))
 
 
-class Chain(Generic[Unpack[Layers]]):
+class Chain(Module, Generic[Unpack[Layers]]):
     """``Chain(*layers)`` or ``Chain(name=layer, ...)``: applies the layers in order.
 
     Adjacent layers are checked when the Chain is built (docs/design.md's
@@ -316,7 +316,7 @@ def _shape(x: Any) -> Optional[Tuple[int, ...]]:
     return None
 
 
-class SkipConnection:
+class SkipConnection(Module):
     """``SkipConnection(layer, connection)``: ``connection(layer(x), x)`` (a residual block
     with ``tf.add``, a U-Net skip with ``tf.cat``).
 
@@ -360,7 +360,7 @@ class SkipConnection:
         return call_held(self.connection, (y, x))  # type: ignore[no-any-return]
 
 
-class Parallel:
+class Parallel(Module):
     """``Parallel(connection, *layers)``: ``connection(*(layer(x) for layer in layers))``;
     called with one input per layer, layer ``i`` gets input ``i``.
 
