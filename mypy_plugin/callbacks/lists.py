@@ -6,16 +6,22 @@ error and ``skips.pop()`` is typed as the first item's shape whatever it returns
 false: a Python list holds tensors of any shape. These hooks let ``append``/``insert`` take a
 tensor of another shape, remember that the list (a variable or attribute, in its function)
 now mixes shapes, and type what is read from such a list (``pop``, ``[i]``) as a tensor of
-unknown shape: the run time checks it. A list whose tensors all have one shape keeps its
-precise type. (A ``for`` loop over the list asks mypy for ``__iter__`` without a method hook:
-its items keep the first item's type.) A list whose type is declared (``xs: List[Tensor[2,
+unknown shape: the run time checks it (``for x in xs`` too: ``__iter__``). A list whose tensors
+all have one shape keeps its precise type. A list whose type is declared (``xs: List[Tensor[2,
 3]] = []``, a parameter, an annotated attribute) holds that shape only: an item of another
 shape is reported where it is added, in the words of an assignment (``Assigned shape Tensor[2,
 4] (appended item) does not match the annotation Tensor[2, 3] of "xs": ...``), so is an item
 of a display given to ``extend`` (``(extended item 1)``).
 
->>> sorted(ADDERS), sorted(READERS)
-(['builtins.list.append', 'builtins.list.extend', 'builtins.list.insert'], ['builtins.list.__getitem__', 'builtins.list.pop'])
+The same holds for layers (``mlp = [Dense(784, 256)]; mlp.append(Dense(256, 10))``: mypy
+types the list ``list[Dense[784, 256]]``, where plain mypy's ``list[Dense[Any, Any]]`` takes
+any Dense) and for every way of adding to a list or dict whose type was inferred from its
+first items: ``extend``, ``+=``, ``xs[i] = ...``, ``d[k] = ...``. What is read from such a
+container (``pop``, ``[i]``, ``d[k]``, ``d.get(k)``, a ``for`` loop's item) is then a layer of
+unknown sizes (a tensor of unknown shape).
+
+>>> sorted(ADDERS)[:3], sorted(READERS)[:2]
+(['builtins.dict.__setitem__', 'builtins.list.__iadd__', 'builtins.list.__setitem__'], ['builtins.dict.__getitem__', 'builtins.dict.get'])
 """
 
 from __future__ import annotations
@@ -23,11 +29,22 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
-    CallExpr, Expression, IndexExpr, ListExpr, MemberExpr, NameExpr, StarExpr, TupleExpr, Var,
+    CallExpr,
+    Expression,
+    IndexExpr,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    OperatorAssignmentStmt,
+    StarExpr,
+    TupleExpr,
+    Var,
 )
 from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
+from mypy.subtypes import is_same_type
 from mypy.types import (
     AnyType,
+    CallableType,
     FunctionLike,
     Instance,
     Type,
@@ -39,16 +56,21 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.dict_items import dict_item_hook
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
 
 ADDERS: Dict[str, int] = {
-    "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0}
-"""The list methods that add an item, and the position of the item among their arguments
-(0: ``extend``, whose one argument holds the items)."""
-READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__"})
+    "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0,
+    "builtins.list.__iadd__": 1, "builtins.list.__setitem__": 2, "builtins.dict.__setitem__": 2,
+}
+"""The list and dict methods that add an item, and the position of the item among their
+arguments (0: ``extend``, whose one argument holds the items; ``+=`` likewise)."""
+_ITERABLE_ADDERS = frozenset({"extend", "__iadd__"})
+READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__", "builtins.list.__iter__",
+                     "builtins.dict.__getitem__", "builtins.dict.get", "builtins.dict.pop"})
 
 # Lists known to mix tensor shapes: (enclosing function, receiver text). Filled as mypy checks
 # the appends, which come before the reads in a function's body.
@@ -64,14 +86,24 @@ def _receiver(e: Expression) -> Optional[str]:
     return None
 
 
+def _container(context: object) -> Optional[Expression]:
+    """The container a method is called on, from the call's node (``xs.append(...)``, the
+    index expression of ``xs[i]`` or ``xs[i] = ...``)."""
+    if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
+        return context.callee.expr
+    if isinstance(context, IndexExpr):
+        return context.base
+    if isinstance(context, OperatorAssignmentStmt):
+        return context.lvalue
+    if isinstance(context, (NameExpr, MemberExpr)):
+        return context  # iterated: ``for layer in layers``
+    return None
+
+
 def _key(api: CheckerPluginInterface, context: object) -> Optional[Tuple[str, str]]:
     """Which list a method is called on, as (function, receiver), from the call's node."""
-    if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
-        target = _receiver(context.callee.expr)
-    elif isinstance(context, IndexExpr):
-        target = _receiver(context.base)
-    else:
-        target = None
+    container = _container(context)
+    target = _receiver(container) if container is not None else None
     if target is None:
         return None
     scope = getattr(api, "scope", None)
@@ -87,11 +119,79 @@ def _shapes(t: Type) -> Optional[List[translate.StaticShape]]:
     return None if any(s is None for s in out) else [s for s in out if s is not None]
 
 
-def _item_shapes(list_type: Type) -> Optional[List[translate.StaticShape]]:
-    p = get_proper_type(list_type)
-    if isinstance(p, Instance) and p.type.fullname == "builtins.list" and len(p.args) == 1:
-        return _shapes(p.args[0])
+def _item_type(container: Type) -> Optional[Type]:
+    """The item type of a list, or the value type of a dict."""
+    p = get_proper_type(container)
+    if isinstance(p, Instance):
+        if p.type.fullname == "builtins.list" and len(p.args) == 1:
+            return p.args[0]
+        if p.type.fullname == "builtins.dict" and len(p.args) == 2:
+            return p.args[1]
     return None
+
+
+def _item_shapes(list_type: Type) -> Optional[List[translate.StaticShape]]:
+    item = _item_type(list_type)
+    return _shapes(item) if item is not None else None
+
+
+def _layer(t: Type) -> Optional[Instance]:
+    """``t`` as a typedflux layer or container type with type arguments (its sizes)."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance) and p.args and p.type.fullname != translate.TENSOR_FULLNAME \
+            and p.type.has_base("typedflux.layers.core.Module"):
+        return p
+    return None
+
+
+def _iterated(t: Type) -> Optional[Type]:
+    """The item type of an iterable argument (``extend([...])``, ``+= [...]``)."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance) and p.args and p.type.fullname in (
+            "builtins.list", "builtins.tuple", "builtins.set"):
+        return p.args[0]
+    return None
+
+
+def _inferred(ctx: MethodSigContext) -> bool:
+    """Whether the container is a name or attribute whose type mypy inferred from its first
+    items (no annotation, not a parameter): it may then hold items of any size."""
+    from mypy_plugin.callbacks.boundaries import target_origin
+    from mypy_plugin.callbacks.boundary_index import Boundary
+
+    receiver = _container(ctx.context)
+    if isinstance(receiver, NameExpr):
+        var = receiver.node
+        return isinstance(var, Var) and var.is_inferred and not var.is_argument
+    if isinstance(receiver, MemberExpr):
+        return target_origin(ctx.api, Boundary("assign", "", lvalue=receiver)) == "inferred"
+    return False
+
+
+def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
+    """A layer or tensor (or, for ``extend``/``+=``, a list of them) of other sizes added to
+    an inferred container of them (a layer to a list by any adder, anything by ``xs[i] =``,
+    ``d[k] =``, ``extend``, ``+=``): taken as it comes, and the container marked mixed."""
+    sig = ctx.default_signature
+    item = _item_type(ctx.type)
+    if item is None or (_layer(item) is None and _shapes(item) is None) \
+            or not isinstance(sig, CallableType) or len(sig.arg_types) < position \
+            or not _inferred(ctx):
+        return sig
+    e = ctx.args[position - 1][0]
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = ctx.api.get_expression_type(e)
+    added = _iterated(t) if method in _ITERABLE_ADDERS else t
+    if added is None or is_same_type(added, item):
+        return sig
+    if _layer(added) is None and _shapes(added) is None:
+        return sig  # (not a layer: mypy's own check)
+    key = _key(ctx.api, ctx.context)
+    if key is not None:
+        _MIXED.add(key)
+    arg_types = list(sig.arg_types)
+    arg_types[position - 1] = t
+    return sig.copy_modified(arg_types=arg_types)
 
 
 def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> FunctionLike:
@@ -127,13 +227,16 @@ def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> Func
     return sig.copy_modified(arg_types=[AnyType(TypeOfAny.special_form)])
 
 
-def _add(ctx: MethodSigContext, position: int) -> FunctionLike:
+def _add(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
     sig = ctx.default_signature
     items = _item_shapes(ctx.type)
     if items is not None and position == 0:
         return _extended(ctx, items)
-    if items is None or len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
+    position = max(position, 1)
+    if len(ctx.args) < position or len(ctx.args[position - 1]) != 1:
         return sig
+    if items is None or method in _ITERABLE_ADDERS or method == "__setitem__":
+        return _add_layer(ctx, position, method)
     e = ctx.args[position - 1][0]
     with ctx.api.msg.filter_errors(filter_revealed_type=True):
         t = ctx.api.get_expression_type(e)
@@ -189,19 +292,39 @@ def _declared(
 
 
 def list_add_hook(position: int) -> Callable[[MethodSigContext], FunctionLike]:
-    """The signature hook of ``list.append``/``list.insert`` (``position``: the item's).
+    """The signature hook of ``list.append``/``list.insert`` and the other :data:`ADDERS`
+    (``position``: the item's).
 
     >>> callable(list_add_hook(1))
     True
     """
-    return guarded("list.append", lambda ctx: _add(ctx, position),
+    return guarded("list.append", lambda ctx: _add(ctx, position, _method(ctx.context)),
                    lambda ctx: ctx.default_signature)
 
 
+def _method(context: object) -> str:
+    # Which adder a signature hook was asked for, from the node it checks: a call names it,
+    # an index target is ``__setitem__``, an augmented assignment ``+=``.
+    if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
+        return context.callee.name
+    return "__setitem__" if isinstance(context, IndexExpr) else "__iadd__"
+
+
 def _read(ctx: MethodContext) -> Type:
+    container = get_proper_type(ctx.type)
+    if isinstance(ctx.context, IndexExpr) and isinstance(container, Instance) \
+            and container.type.fullname == "builtins.dict":
+        # ``params["w"]`` of a dict display read as that item's own type comes first.
+        own: Type = dict_item_hook(ctx)
+        if own is not ctx.default_return_type:
+            return own
     key = _key(ctx.api, ctx.context)
     if key is None or key not in _MIXED:
         return ctx.default_return_type
+    item = _item_type(ctx.type)
+    layer = _layer(item) if item is not None else None
+    if layer is not None:
+        return _erased_layer(ctx.default_return_type, layer)
     if _item_shapes(ctx.type) is None:
         return ctx.default_return_type
     unknown = _any_shape(ctx.api, ctx.type)
@@ -210,14 +333,36 @@ def _read(ctx: MethodContext) -> Type:
     ret = get_proper_type(ctx.default_return_type)
     if isinstance(ret, Instance) and ret.type.fullname == translate.TENSOR_FULLNAME:
         return unknown  # an item (a slice gives a list, left as it is)
+    if isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator" and item is not None:
+        return _replaced(ret, item, unknown)  # ``for x in xs``
     return ctx.default_return_type
 
 
+def _erased_layer(ret: Type, layer: Instance) -> Type:
+    """A read's type with the layer's sizes unknown (``Dense[Any, Any]``): the item read from a
+    container of layers of several sizes (``d.get(k)``: its Optional too)."""
+    anys: List[Type] = [AnyType(TypeOfAny.special_form)] * len(layer.args)
+    return _replaced(ret, layer, layer.copy_modified(args=anys))
+
+
+def _replaced(ret: Type, item: Type, unknown: Type) -> Type:
+    # ``ret`` with the container's item type replaced: the item itself, a member of an
+    # Optional (``d.get(k)``), the item of an iterator (``for layer in layers``).
+    p = get_proper_type(ret)
+    if is_same_type(p, item):
+        return unknown
+    if isinstance(p, UnionType):
+        return UnionType.make_union([_replaced(m, item, unknown) for m in p.items])
+    if isinstance(p, Instance) and p.args and p.type.fullname != translate.TENSOR_FULLNAME:
+        return p.copy_modified(args=[_replaced(a, item, unknown) for a in p.args])
+    return ret
+
+
 def _any_shape(api: CheckerPluginInterface, list_type: Type) -> Optional[Type]:
-    p = get_proper_type(list_type)
-    if not isinstance(p, Instance) or len(p.args) != 1:
+    found = _item_type(list_type)
+    if found is None:
         return None
-    item = get_proper_type(p.args[0])
+    item = get_proper_type(found)
     if isinstance(item, UnionType):
         item = get_proper_type(item.items[0])
     if not isinstance(item, Instance) or item.type.fullname != translate.TENSOR_FULLNAME:
@@ -229,8 +374,8 @@ def _any_shape(api: CheckerPluginInterface, list_type: Type) -> Optional[Type]:
 list_read_hook: Callable[[MethodContext], Type] = guarded(
     "list read", _read, lambda ctx: ctx.default_return_type
 )
-"""The method hook of ``list.pop``/``__getitem__``: a tensor of unknown shape from a list
-known to mix shapes.
+"""The method hook of ``list.pop``/``__getitem__`` and the other :data:`READERS`: a tensor
+of unknown shape (a layer of unknown sizes) from a container known to mix them.
 
 >>> callable(list_read_hook)
 True
