@@ -153,6 +153,17 @@ def _iterated(t: Type) -> Optional[Type]:
     return None
 
 
+def _mixed(ctx: MethodSigContext, sig: CallableType, position: int, t: Type) -> CallableType:
+    """The adder's signature taking its item ``t`` as it comes, the container marked as one
+    that mixes sizes (so what is read from it has unknown sizes)."""
+    key = _key(ctx.api, ctx.context)
+    if key is not None:
+        _MIXED.add(key)
+    arg_types = list(sig.arg_types)
+    arg_types[position - 1] = t
+    return sig.copy_modified(arg_types=arg_types)
+
+
 def _inferred(ctx: MethodSigContext) -> bool:
     """Whether the container is a name or attribute whose type mypy inferred from its first
     items (no annotation, not a parameter): it may then hold items of any size."""
@@ -186,12 +197,7 @@ def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLik
         return sig
     if _layer(added) is None and _shapes(added) is None:
         return sig  # (not a layer: mypy's own check)
-    key = _key(ctx.api, ctx.context)
-    if key is not None:
-        _MIXED.add(key)
-    arg_types = list(sig.arg_types)
-    arg_types[position - 1] = t
-    return sig.copy_modified(arg_types=arg_types)
+    return _mixed(ctx, sig, position, t)
 
 
 def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> FunctionLike:
@@ -249,12 +255,7 @@ def _add(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
         arg_types = list(sig.arg_types)
         arg_types[position - 1] = AnyType(TypeOfAny.special_form)
         return sig.copy_modified(arg_types=arg_types)
-    key = _key(ctx.api, ctx.context)
-    if key is not None:
-        _MIXED.add(key)
-    arg_types = list(sig.arg_types)
-    arg_types[position - 1] = t
-    return sig.copy_modified(arg_types=arg_types)
+    return _mixed(ctx, sig, position, t)
 
 
 def _declared(
