@@ -16,12 +16,13 @@ of a display given to ``extend`` (``(extended item 1)``).
 The same holds for layers (``mlp = [Dense(784, 256)]; mlp.append(Dense(256, 10))``: mypy
 types the list ``list[Dense[784, 256]]``, where plain mypy's ``list[Dense[Any, Any]]`` takes
 any Dense) and for every way of adding to a list or dict whose type was inferred from its
-first items: ``extend``, ``+=``, ``xs[i] = ...``, ``d[k] = ...``. What is read from such a
+first items: ``extend``, ``+=``, ``xs[i] = ...``, ``d[k] = ...``, ``d.update(...)`` (a mapping
+or keyword items), ``d |= {...}``, ``d.setdefault(k, v)``. What is read from such a
 container (``pop``, ``[i]``, ``d[k]``, ``d.get(k)``, a ``for`` loop's item) is then a layer of
 unknown sizes (a tensor of unknown shape).
 
 >>> sorted(ADDERS)[:3], sorted(READERS)[:2]
-(['builtins.dict.__setitem__', 'builtins.list.__iadd__', 'builtins.list.__setitem__'], ['builtins.dict.__getitem__', 'builtins.dict.get'])
+(['builtins.dict.__ior__', 'builtins.dict.__setitem__', 'builtins.dict.setdefault'], ['builtins.dict.__getitem__', 'builtins.dict.get'])
 """
 
 from __future__ import annotations
@@ -29,14 +30,18 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
+    ARG_STAR2,
     CallExpr,
+    DictExpr,
     Expression,
     IndexExpr,
+    IntExpr,
     ListExpr,
     MemberExpr,
     NameExpr,
     OperatorAssignmentStmt,
     StarExpr,
+    StrExpr,
     TupleExpr,
     Var,
 )
@@ -65,12 +70,16 @@ __all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
 ADDERS: Dict[str, int] = {
     "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0,
     "builtins.list.__iadd__": 1, "builtins.list.__setitem__": 2, "builtins.dict.__setitem__": 2,
+    "builtins.dict.setdefault": 2, "builtins.dict.update": 0, "builtins.dict.__ior__": 0,
 }
 """The list and dict methods that add an item, and the position of the item among their
-arguments (0: ``extend``, whose one argument holds the items; ``+=`` likewise)."""
+arguments (0: ``extend``, whose one argument holds the items; ``+=`` likewise; ``update`` and
+``|=``, whose arguments are mappings or keyword items)."""
 _ITERABLE_ADDERS = frozenset({"extend", "__iadd__"})
+_MAPPING_ADDERS = frozenset({"update", "__ior__"})
 READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__", "builtins.list.__iter__",
-                     "builtins.dict.__getitem__", "builtins.dict.get", "builtins.dict.pop"})
+                     "builtins.dict.__getitem__", "builtins.dict.get", "builtins.dict.pop",
+                     "builtins.dict.setdefault"})
 
 # Lists known to mix tensor shapes: (enclosing function, receiver text). Filled as mypy checks
 # the appends, which come before the reads in a function's body.
@@ -156,12 +165,16 @@ def _iterated(t: Type) -> Optional[Type]:
 def _mixed(ctx: MethodSigContext, sig: CallableType, position: int, t: Type) -> CallableType:
     """The adder's signature taking its item ``t`` as it comes, the container marked as one
     that mixes sizes (so what is read from it has unknown sizes)."""
-    key = _key(ctx.api, ctx.context)
-    if key is not None:
-        _MIXED.add(key)
+    _mark_mixed(ctx)
     arg_types = list(sig.arg_types)
     arg_types[position - 1] = t
     return sig.copy_modified(arg_types=arg_types)
+
+
+def _mark_mixed(ctx: MethodSigContext) -> None:
+    key = _key(ctx.api, ctx.context)
+    if key is not None:
+        _MIXED.add(key)
 
 
 def _inferred(ctx: MethodSigContext) -> bool:
@@ -227,14 +240,98 @@ def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> Func
     if not mixed:
         return sig
     # A list typed by its first items takes tensors of other shapes too (as ``append``).
-    key = _key(ctx.api, ctx.context)
-    if key is not None:
-        _MIXED.add(key)
+    _mark_mixed(ctx)
     return sig.copy_modified(arg_types=[AnyType(TypeOfAny.special_form)])
+
+
+def _values(t: Type) -> Optional[Type]:
+    """The value type of a mapping argument (``update({...})``, ``|= {...}``)."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance) and len(p.args) == 2 and p.type.has_base("typing.Mapping"):
+        return p.args[1]
+    return None
+
+
+_PARTS = {"append": "appended item", "insert": "inserted item", "setdefault": "default value"}
+
+
+def _update(ctx: MethodSigContext) -> FunctionLike:
+    """``d.update(m, k=v)`` or ``d |= m`` on an inferred dict of layers or tensors, with values
+    of other sizes: each such argument taken as it comes, the dict marked mixed (one item of
+    an overloaded signature at a time: mypy asks the hook for each)."""
+    sig = ctx.default_signature
+    item = _item_type(ctx.type)
+    if item is None or (_layer(item) is None and _shapes(item) is None) \
+            or not isinstance(sig, CallableType):
+        return sig
+    if not _inferred(ctx):
+        return _update_declared(ctx, sig)
+    arg_types = list(sig.arg_types)
+    for i, actuals in enumerate(ctx.args[:len(arg_types)]):
+        for e in actuals:
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
+                t = ctx.api.get_expression_type(e)
+            star2 = sig.arg_kinds[i] == ARG_STAR2
+            added = t if star2 else _values(t)
+            if added is None or is_same_type(added, item) \
+                    or (_layer(added) is None and _shapes(added) is None):
+                continue
+            # (keyword items: the formal is each value's type; a mapping: the mapping's)
+            arg_types[i] = t
+    if arg_types == list(sig.arg_types):
+        return sig
+    _mark_mixed(ctx)
+    return sig.copy_modified(arg_types=arg_types)
+
+
+def _update_declared(ctx: MethodSigContext, sig: CallableType) -> CallableType:
+    """``d.update({"k": x})`` or ``d.update(k=x)`` on a dict declared with one value shape
+    (``d: Dict[str, Tensor[2, 3]]``): each value shown in the call must have it, reported as
+    ``updated item "k"`` in the words of an assignment (mypy's own was ``[dict-item]`` or
+    ``[arg-type]`` in ``Literal`` words); the argument is then taken as it comes."""
+    items = _item_shapes(ctx.type)
+    if items is None or len(items) != 1:
+        return sig
+    arg_types = list(sig.arg_types)
+    for i, actuals in enumerate(ctx.args[:len(arg_types)]):
+        values: List[Tuple[str, Expression]] = []
+        for e in actuals:
+            if sig.arg_kinds[i] == ARG_STAR2:
+                values.append((f'updated item "{_keyword(ctx.context, e)}"', e))
+            elif isinstance(e, DictExpr):
+                values += [(f"updated item {_key_text(k, n)}", v)
+                           for n, (k, v) in enumerate(e.items)]
+        for part, value in values:
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
+                shapes = _shapes(ctx.api.get_expression_type(value))
+            if shapes is not None and len(shapes) == 1 and shapes[0] not in items \
+                    and _declared(ctx, 0, items, shapes, value, part=part):
+                arg_types[i] = AnyType(TypeOfAny.special_form)
+    return sig.copy_modified(arg_types=arg_types)
+
+
+def _keyword(call: object, e: Expression) -> str:
+    # The keyword an argument was given by (a signature hook's context has the names).
+    if isinstance(call, CallExpr):
+        for arg, name in zip(call.args, call.arg_names):
+            if arg is e and name is not None:
+                return name
+    return "?"
+
+
+def _key_text(key: Optional[Expression], n: int) -> str:
+    # How an updated item is named: its key when written as a literal, else its position.
+    if isinstance(key, StrExpr):
+        return f'"{key.value}"'
+    if isinstance(key, IntExpr):
+        return str(key.value)
+    return str(n)
 
 
 def _add(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
     sig = ctx.default_signature
+    if method in _MAPPING_ADDERS:
+        return _update(ctx)
     items = _item_shapes(ctx.type)
     if items is not None and position == 0:
         return _extended(ctx, items)
@@ -249,7 +346,7 @@ def _add(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
     shapes = _shapes(t)
     if shapes is None or all(s in items for s in shapes):
         return sig
-    if _declared(ctx, position, items, shapes, e):
+    if _declared(ctx, position, items, shapes, e, part=_PARTS.get(method)):
         # A list annotated with its item's shape: the item must have it (reported, and
         # taken as it comes so mypy does not say it again in other words).
         arg_types = list(sig.arg_types)
@@ -308,6 +405,8 @@ def _method(context: object) -> str:
     # an index target is ``__setitem__``, an augmented assignment ``+=``.
     if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
         return context.callee.name
+    if isinstance(context, OperatorAssignmentStmt) and context.op == "|":
+        return "__ior__"
     return "__setitem__" if isinstance(context, IndexExpr) else "__iadd__"
 
 
@@ -334,8 +433,9 @@ def _read(ctx: MethodContext) -> Type:
     ret = get_proper_type(ctx.default_return_type)
     if isinstance(ret, Instance) and ret.type.fullname == translate.TENSOR_FULLNAME:
         return unknown  # an item (a slice gives a list, left as it is)
-    if isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator" and item is not None:
-        return _replaced(ret, item, unknown)  # ``for x in xs``
+    if item is not None and (isinstance(ret, UnionType) or (
+            isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator")):
+        return _replaced(ret, item, unknown)  # ``for x in xs``, ``d.get(k)``'s Optional
     return ctx.default_return_type
 
 

@@ -3,15 +3,18 @@
 mypy types ``[Dense(784, 256)]`` as ``list[Dense[784, 256]]`` and ``{"x": tf.randn(2, 3)}`` as
 ``dict[str, Tensor[2, 3]]`` (plain mypy's ``Dense[Any, Any]`` took any Dense); but a Python
 list or dict holds values of any size. So adding one of other sizes to such a container, by
-``append``, ``insert``, ``extend``, ``+=``, ``xs[i] = ...`` or ``d[k] = ...``, is not an error,
+``append``, ``insert``, ``extend``, ``+=``, ``xs[i] = ...``, ``d[k] = ...``, ``d.update(...)``,
+``d |= {...}`` or ``d.setdefault(k, v)``, is not an error,
 and what is read from it afterwards (``xs[i]``, ``pop``, ``d[k]``, ``d.get(k)``, a ``for``
 loop's item) has unknown sizes. A container whose type is declared holds that type only.
 """
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, TypeVar
 
 import typedflux as tf
 from typedflux import Chain, Conv, Dense, Tensor, relu
+
+B = TypeVar("B", bound=int)
 
 
 def mlp_layers(widths: List[int]) -> Chain:
@@ -61,3 +64,25 @@ declared: Dict[str, Tensor[2, 3]] = {}
 declared["y"] = tf.randn(2, 4)  # E: Assigned shape Tensor[2, 4] does not match the annotation Tensor[2, 3] of "declared[...]": axis 1 is 4, expected 3  [shape]
 skips: List[Tensor[2, 3]] = []
 skips.append(tf.randn(2, 4))  # E: Assigned shape Tensor[2, 4] (appended item) does not match the annotation Tensor[2, 3] of "skips": axis 1 is 4, expected 3  [shape]
+
+
+# Dicts grown by update, |= and setdefault (a mapping or keyword items of other sizes).
+branches = {1: Conv((1, 1), 3, 8)}
+branches.update({3: Conv((3, 3), 3, 8, pad=1)})
+branches |= {5: Conv((5, 5), 3, 8, pad=2)}
+print(branches[5](tf.randn(1, 3, 8, 8)).shape)
+cache = {"k": tf.randn(2, 4)}
+cache.update(v=tf.randn(2, 6))
+first = cache.setdefault("q", tf.randn(3, 4))
+print((cache["v"] @ tf.randn(6, 1)).shape, (first @ tf.randn(4, 2)).shape)
+declared.update({"z": tf.randn(2, 3), "w": tf.randn(3, 3)})  # E: Assigned shape Tensor[3, 3] (updated item "w") does not match the annotation Tensor[2, 3] of "declared": axis 0 is 3, expected 2  [shape]
+declared.update(v=tf.randn(2, 5))  # E: Assigned shape Tensor[2, 5] (updated item "v") does not match the annotation Tensor[2, 3] of "declared": axis 1 is 5, expected 3  [shape]
+declared.setdefault("u", tf.randn(2, 2))  # E: Assigned shape Tensor[2, 2] (default value) does not match the annotation Tensor[2, 3] of "declared": axis 1 is 2, expected 3  [shape]
+
+
+def keep_states(states: Dict[str, Tensor[B, 16]], h: Tensor[B, 16], c: Tensor[B, 32]) -> None:
+    states.update(h=h)
+    states.update({"c": c})  # E: Assigned shape Tensor[B, 32] (updated item "c") does not match the annotation Tensor[B, 16] of "states": axis 1 is 32, expected 16  [shape]
+
+
+keep_states({}, tf.randn(2, 16), tf.randn(2, 32))
