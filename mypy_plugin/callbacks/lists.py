@@ -38,8 +38,10 @@ from mypy.nodes import (
     IntExpr,
     ListExpr,
     MemberExpr,
+    MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
+    RefExpr,
     StarExpr,
     StrExpr,
     TupleExpr,
@@ -188,6 +190,9 @@ def _inferred(ctx: MethodSigContext) -> bool:
         var = receiver.node
         return isinstance(var, Var) and var.is_inferred and not var.is_argument
     if isinstance(receiver, MemberExpr):
+        if isinstance(receiver.expr, RefExpr) and isinstance(receiver.expr.node, MypyFile):
+            var = receiver.node  # another module's variable: ``lib.heads``
+            return isinstance(var, Var) and var.is_inferred
         return target_origin(ctx.api, Boundary("assign", "", lvalue=receiver)) == "inferred"
     return False
 
