@@ -1,0 +1,20 @@
+"""pyright's TypeVarTuple prefix samples (`Array[*Shape, N]`), translated: two arrays sharing
+their leading axes joined along the last one, with the axis given as 0."""
+from typing import TypeVar
+
+from typing_extensions import TypeVarTuple, Unpack
+
+import typedflux as tf
+from typedflux import Tensor
+
+N = TypeVar("N", bound=int)
+M = TypeVar("M", bound=int)
+Shape = TypeVarTuple("Shape")
+
+
+@tf.shapecheck
+def concat_last(x: Tensor[Unpack[Shape], N], y: Tensor[Unpack[Shape], M]) -> Tensor[Unpack[Shape], "N+M"]:
+    return tf.cat(x, y, axis=-1)
+
+
+print(concat_last(tf.randn(2, 3), tf.randn(2, 5)).shape)

@@ -1,0 +1,13 @@
+"""wav2vec 2.0's convolutional positional embedding: a grouped conv over time with an even
+kernel and padding kernel//2 gives one frame too many, which the model drops before adding
+the embedding to the features. The drop was forgotten."""
+import typedflux as tf
+from typedflux import Conv, gelu
+
+D, K, G = 32, 16, 4
+pos_conv = Conv((1, K), D, D, gelu, pad=(0, K // 2), groups=G)
+x = tf.randn(2, 50, D)
+h = x.transpose(0, 2, 1)[:, :, None, :]
+pos = pos_conv(h)[:, :, 0, :]
+x = x + pos.transpose(0, 2, 1)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 50, 32], y has Tensor[2, 51, 32]; need equal sizes or 1 at axis -2 (50 vs 51)  [shape]
+print(x.shape)
