@@ -94,6 +94,9 @@ def _receiver(e: Expression) -> Optional[str]:
     if isinstance(e, MemberExpr):
         inner = _receiver(e.expr)
         return None if inner is None else f"{inner}.{e.name}"
+    if isinstance(e, IndexExpr):  # ``acts[k]`` of ``acts = defaultdict(list)``: one for all k
+        inner = _receiver(e.base)
+        return None if inner is None else f"{inner}[]"
     return None
 
 
@@ -111,9 +114,11 @@ def _container(context: object) -> Optional[Expression]:
     return None
 
 
-def _key(api: CheckerPluginInterface, context: object) -> Optional[Tuple[str, str]]:
-    """Which list a method is called on, as (function, receiver), from the call's node."""
-    container = _container(context)
+def _key(api: CheckerPluginInterface, context: object,
+         iterated: bool = False) -> Optional[Tuple[str, str]]:
+    """Which list a method is called on, as (function, receiver), from the call's node (for
+    ``__iter__``, ``iterated``: the node is the iterated container itself)."""
+    container = context if iterated and isinstance(context, Expression) else _container(context)
     target = _receiver(container) if container is not None else None
     if target is None:
         return None
@@ -182,19 +187,31 @@ def _mark_mixed(ctx: MethodSigContext) -> None:
 def _inferred(ctx: MethodSigContext) -> bool:
     """Whether the container is a name or attribute whose type mypy inferred from its first
     items (no annotation, not a parameter): it may then hold items of any size."""
+    receiver = _container(ctx.context)
+    return receiver is not None and _origin(ctx.api, receiver) == "inferred"
+
+
+def _origin(api: CheckerPluginInterface, e: Expression) -> Optional[str]:
+    """How a container's type was given: ``"declared"`` (an annotation, a parameter),
+    ``"inferred"`` (from its first items) or ``None`` (cannot tell). An item of a container
+    (``acts[k]`` of ``acts = defaultdict(list)``) is as its container."""
     from mypy_plugin.callbacks.boundaries import target_origin
     from mypy_plugin.callbacks.boundary_index import Boundary
 
-    receiver = _container(ctx.context)
-    if isinstance(receiver, NameExpr):
-        var = receiver.node
-        return isinstance(var, Var) and var.is_inferred and not var.is_argument
-    if isinstance(receiver, MemberExpr):
-        if isinstance(receiver.expr, RefExpr) and isinstance(receiver.expr.node, MypyFile):
-            var = receiver.node  # another module's variable: ``lib.heads``
-            return isinstance(var, Var) and var.is_inferred
-        return target_origin(ctx.api, Boundary("assign", "", lvalue=receiver)) == "inferred"
-    return False
+    if isinstance(e, IndexExpr):
+        return _origin(api, e.base)
+    if isinstance(e, NameExpr):
+        var = e.node
+        if not isinstance(var, Var):
+            return None
+        return "inferred" if var.is_inferred and not var.is_argument else "declared"
+    if isinstance(e, MemberExpr):
+        if isinstance(e.expr, RefExpr) and isinstance(e.expr.node, MypyFile):
+            var = e.node  # another module's variable: ``lib.heads``
+            return None if not isinstance(var, Var) else (
+                "inferred" if var.is_inferred else "declared")
+        return target_origin(api, Boundary("assign", "", lvalue=e))
+    return None
 
 
 def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
@@ -371,7 +388,7 @@ def _declared(
     """Whether the list is a name or attribute annotated with one item shape (``xs:
     List[Tensor[2, 3]] = []``, a parameter, ``self.skips: List[...]``) that the item
     provably lacks: then the error is reported here, in the words of an assignment."""
-    from mypy_plugin.callbacks.boundaries import boundary_message, target_origin
+    from mypy_plugin.callbacks.boundaries import boundary_message
     from mypy_plugin.callbacks.boundary_index import Boundary, target_text
 
     call = ctx.context
@@ -382,10 +399,7 @@ def _declared(
     name = target_text(receiver)
     where = Boundary("assign", name or "", lvalue=receiver,
                      part=part or ("appended item" if position == 1 else "inserted item"))
-    var = receiver.node if isinstance(receiver, NameExpr) else None
-    declared = (isinstance(var, Var) and not var.is_inferred) if var is not None else (
-        target_origin(ctx.api, where) == "declared")  # (an attribute)
-    if name is None or not declared:
+    if name is None or _origin(ctx.api, receiver) != "declared":
         return False  # a list typed by its first items: it may mix shapes
     verdict = rigid_mismatch(items[0], shapes[0])
     if not isinstance(verdict, Mismatch):
@@ -423,7 +437,9 @@ def _read(ctx: MethodContext) -> Type:
         own: Type = dict_item_hook(ctx)
         if own is not ctx.default_return_type:
             return own
-    key = _key(ctx.api, ctx.context)
+    ret = get_proper_type(ctx.default_return_type)
+    iterated = isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator"
+    key = _key(ctx.api, ctx.context, iterated)
     if key is None or key not in _MIXED:
         return ctx.default_return_type
     item = _item_type(ctx.type)
@@ -435,7 +451,6 @@ def _read(ctx: MethodContext) -> Type:
     unknown = _any_shape(ctx.api, ctx.type)
     if unknown is None:
         return ctx.default_return_type
-    ret = get_proper_type(ctx.default_return_type)
     if isinstance(ret, Instance) and ret.type.fullname == translate.TENSOR_FULLNAME:
         return unknown  # an item (a slice gives a list, left as it is)
     if item is not None and (isinstance(ret, UnionType) or (

@@ -9,7 +9,8 @@ and what is read from it afterwards (``xs[i]``, ``pop``, ``d[k]``, ``d.get(k)``,
 loop's item) has unknown sizes. A container whose type is declared holds that type only.
 """
 
-from typing import Dict, List, Optional, TypeVar
+from collections import defaultdict
+from typing import DefaultDict, Dict, List, Optional, TypeVar
 
 import typedflux as tf
 from typedflux import Chain, Conv, Dense, Tensor, relu
@@ -86,3 +87,13 @@ def keep_states(states: Dict[str, Tensor[B, 16]], h: Tensor[B, 16], c: Tensor[B,
 
 
 keep_states({}, tf.randn(2, 16), tf.randn(2, 32))
+
+
+# The lists of a defaultdict(list) are as the dict: inferred, they take any shape.
+activations = defaultdict(list)
+activations["conv1"].append(tf.randn(2, 8, 4, 4))
+activations["conv1"].append(tf.randn(2, 16, 2, 2))
+print(Dense(16, 1)(activations["conv1"][1].mean(axis=(2, 3))).shape)
+print(Dense(16, 1)(activations["conv1"].pop().mean(axis=(2, 3))).shape)
+history: DefaultDict[str, List[Tensor[2, 3]]] = defaultdict(list)
+history["loss"].append(tf.randn(2, 5))  # E: Assigned shape Tensor[2, 5] (appended item) does not match the annotation Tensor[2, 3] of "history[...]": axis 1 is 5, expected 3  [shape]
