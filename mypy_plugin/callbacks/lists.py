@@ -27,7 +27,7 @@ unknown sizes (a tensor of unknown shape).
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_STAR2,
@@ -38,14 +38,10 @@ from mypy.nodes import (
     IntExpr,
     ListExpr,
     MemberExpr,
-    MypyFile,
-    NameExpr,
     OperatorAssignmentStmt,
-    RefExpr,
     StarExpr,
     StrExpr,
     TupleExpr,
-    Var,
 )
 from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
 from mypy.subtypes import is_same_type
@@ -63,6 +59,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.dict_items import dict_item_hook
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
@@ -82,50 +79,6 @@ _MAPPING_ADDERS = frozenset({"update", "__ior__"})
 READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__", "builtins.list.__iter__",
                      "builtins.dict.__getitem__", "builtins.dict.get", "builtins.dict.pop",
                      "builtins.dict.setdefault"})
-
-# Lists known to mix tensor shapes: (enclosing function, receiver text). Filled as mypy checks
-# the appends, which come before the reads in a function's body.
-_MIXED: Set[Tuple[str, str]] = set()
-
-
-def _receiver(e: Expression) -> Optional[str]:
-    if isinstance(e, NameExpr):
-        return e.fullname or e.name
-    if isinstance(e, MemberExpr):
-        inner = _receiver(e.expr)
-        return None if inner is None else f"{inner}.{e.name}"
-    if isinstance(e, IndexExpr):  # ``acts[k]`` of ``acts = defaultdict(list)``: one for all k
-        inner = _receiver(e.base)
-        return None if inner is None else f"{inner}[]"
-    return None
-
-
-def _container(context: object) -> Optional[Expression]:
-    """The container a method is called on, from the call's node (``xs.append(...)``, the
-    index expression of ``xs[i]`` or ``xs[i] = ...``)."""
-    if isinstance(context, CallExpr) and isinstance(context.callee, MemberExpr):
-        return context.callee.expr
-    if isinstance(context, IndexExpr):
-        return context.base
-    if isinstance(context, OperatorAssignmentStmt):
-        return context.lvalue
-    if isinstance(context, (NameExpr, MemberExpr)):
-        return context  # iterated: ``for layer in layers``
-    return None
-
-
-def _key(api: CheckerPluginInterface, context: object,
-         iterated: bool = False) -> Optional[Tuple[str, str]]:
-    """Which list a method is called on, as (function, receiver), from the call's node (for
-    ``__iter__``, ``iterated``: the node is the iterated container itself)."""
-    container = context if iterated and isinstance(context, Expression) else _container(context)
-    target = _receiver(container) if container is not None else None
-    if target is None:
-        return None
-    scope = getattr(api, "scope", None)
-    func = scope.current_function() if scope is not None else None
-    return (getattr(func, "fullname", "") or "", target)
-
 
 def _shapes(t: Type) -> Optional[List[translate.StaticShape]]:
     """The shapes a tensor type (or a union of tensor types) may have; ``None`` otherwise."""
@@ -179,39 +132,16 @@ def _mixed(ctx: MethodSigContext, sig: CallableType, position: int, t: Type) -> 
 
 
 def _mark_mixed(ctx: MethodSigContext) -> None:
-    key = _key(ctx.api, ctx.context)
+    key = container_key(ctx.api, ctx.context)
     if key is not None:
-        _MIXED.add(key)
+        MIXED.add(key)
 
 
 def _inferred(ctx: MethodSigContext) -> bool:
     """Whether the container is a name or attribute whose type mypy inferred from its first
     items (no annotation, not a parameter): it may then hold items of any size."""
-    receiver = _container(ctx.context)
-    return receiver is not None and _origin(ctx.api, receiver) == "inferred"
-
-
-def _origin(api: CheckerPluginInterface, e: Expression) -> Optional[str]:
-    """How a container's type was given: ``"declared"`` (an annotation, a parameter),
-    ``"inferred"`` (from its first items) or ``None`` (cannot tell). An item of a container
-    (``acts[k]`` of ``acts = defaultdict(list)``) is as its container."""
-    from mypy_plugin.callbacks.boundaries import target_origin
-    from mypy_plugin.callbacks.boundary_index import Boundary
-
-    if isinstance(e, IndexExpr):
-        return _origin(api, e.base)
-    if isinstance(e, NameExpr):
-        var = e.node
-        if not isinstance(var, Var):
-            return None
-        return "inferred" if var.is_inferred and not var.is_argument else "declared"
-    if isinstance(e, MemberExpr):
-        if isinstance(e.expr, RefExpr) and isinstance(e.expr.node, MypyFile):
-            var = e.node  # another module's variable: ``lib.heads``
-            return None if not isinstance(var, Var) else (
-                "inferred" if var.is_inferred else "declared")
-        return target_origin(api, Boundary("assign", "", lvalue=e))
-    return None
+    receiver = container_of(ctx.context)
+    return receiver is not None and origin(ctx.api, receiver) == "inferred"
 
 
 def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
@@ -399,7 +329,7 @@ def _declared(
     name = target_text(receiver)
     where = Boundary("assign", name or "", lvalue=receiver,
                      part=part or ("appended item" if position == 1 else "inserted item"))
-    if name is None or _origin(ctx.api, receiver) != "declared":
+    if name is None or origin(ctx.api, receiver) != "declared":
         return False  # a list typed by its first items: it may mix shapes
     verdict = rigid_mismatch(items[0], shapes[0])
     if not isinstance(verdict, Mismatch):
@@ -439,8 +369,8 @@ def _read(ctx: MethodContext) -> Type:
             return own
     ret = get_proper_type(ctx.default_return_type)
     iterated = isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator"
-    key = _key(ctx.api, ctx.context, iterated)
-    if key is None or key not in _MIXED:
+    key = container_key(ctx.api, ctx.context, iterated)
+    if key is None or key not in MIXED:
         return ctx.default_return_type
     item = _item_type(ctx.type)
     layer = _layer(item) if item is not None else None
