@@ -83,3 +83,67 @@ def test_zeros_are_read_only_zeros_on_an_anonymous_mapping(dtype: Any) -> None:
     # (Nothing to map: plain read-only zeros.)
     e = zeros(0, dtype)
     assert e.shape == (0,) and not e.flags.writeable
+
+
+def _mapped(a: Any) -> bool:
+    # Whether the memory of ``a`` (through its views) is an anonymous mapping.
+    base = a
+    while isinstance(base, np.ndarray) and base.base is not None:
+        base = base.base
+    return isinstance(base, memoryview) and isinstance(base.obj, mmap.mmap)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_eager_relu_reads_zeros_on_the_zero_page_as_compiled_programs_do(
+        monkeypatch: Any, dtype: Any) -> None:
+    # The fused ReLU of Dense and Conv (ops/kernels/relu.py) compares with cached zeros of the
+    # output's shape: mapped like compiler/memory.py's (np.zeros would give reused heap memory
+    # under typedflux's allocator settings, a pass over real memory at every ReLU), read-only,
+    # +0.0, and the ReLU's bits are maximum(x, 0)'s.
+    from typedflux.ops.kernels import relu as r
+
+    monkeypatch.setattr(r, "_ZEROS", {})
+    rng = np.random.default_rng(1)
+    pre = rng.standard_normal((64, 8, 28, 28)).astype(dtype)
+    pre.ravel()[:8] = [np.nan, -np.nan, np.inf, -np.inf, -0.0, 0.0, 1e-40, -1e-40]
+    want = np.maximum(pre, 0)
+    got = r.relu_(pre.copy())
+    assert got.tobytes() == want.tobytes()
+    z = r.cached_zeros(pre.shape, dtype)
+    if not r.maximum_agrees(np.dtype(dtype)):  # (a dtype whose loops differ keeps the scalar)
+        assert z is None
+        return
+    assert z is not None and z.shape == pre.shape and not z.flags.writeable
+    assert not z.view(f"u{z.itemsize}").any()
+    if hasattr(mmap, "MAP_ANONYMOUS") and hasattr(mmap, "PROT_READ"):
+        assert _mapped(z)
+    assert r.relu_(pre.copy()).tobytes() == want.tobytes()  # (the cached zeros, again)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.complex64])
+def test_kernel_zeros_outside_a_recording_are_numpys_zeros(dtype: Any) -> None:
+    # ops/kernels/common.py zeros: np.zeros for a plain array (its calloc clears faster than
+    # zeros_like's fill); the same dtype, shape, C order and +0.0 bits as zeros_like.
+    from typedflux.ops.kernels.common import zeros as kernel_zeros
+
+    like = np.ones((3, 5), dtype, order="F")
+    got = kernel_zeros(like, (4, 6, 2))
+    want = np.zeros_like(like, shape=(4, 6, 2), order="C")
+    assert got.dtype == want.dtype and got.shape == want.shape and got.flags.c_contiguous
+    assert got.tobytes() == want.tobytes() and got.flags.writeable
+
+
+def test_kernel_zeros_while_recording_are_a_recorded_buffer() -> None:
+    # While tf.compile records, the kernel's zeros are made from the recorded array (what lets
+    # a replay write into them): a conv with padding, recorded and replayed, gives the eager
+    # bits at every call.
+    from typedflux.ops.kernels.conv import conv2d_forward
+
+    w = np.random.default_rng(2).standard_normal((4, 3, 3, 3)).astype(np.float32)
+
+    def body(x: Any) -> Any:
+        y, _ = conv2d_forward(x, w, None, (1, 1), (1, 1), (1, 1), "relu")
+        return [y]
+
+    _, prog = _program(body, (2, 3, 8, 8))
+    _check(prog, body, (2, 3, 8, 8))

@@ -30,13 +30,13 @@ zero page, so reading them costs no memory traffic at all.
 from __future__ import annotations
 
 import bisect
-import mmap
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
 
 from typedflux.compiler.fuse import vars_of
 from typedflux.compiler.steps import BUF, VIEW, Step, Var
+from typedflux.ops.kernels.relu import zero_pages
 
 __all__ = ["place", "zeros"]
 
@@ -44,28 +44,17 @@ _ALIGN = 64
 
 
 def zeros(n: int, dtype: Any) -> np.ndarray[Any, Any]:
-    """``n`` read-only zeros of ``dtype``, flat, on a read-only anonymous memory mapping where
-    the system has one: every page of it is the kernel's shared zero page, so a pass reading
-    them (a ReLU's ``np.maximum(h, zeros)``) finds them in the L1 cache whatever their size.
-    ``np.zeros`` gives that only when its allocation happens to be fresh from the system
-    (typedflux keeps freed buffers in glibc's heap); at MLP batch 256 the step's two ReLUs
-    read 384 kB of zeros otherwise: ~2 us a step on a quiet machine, ~10-15 us while other
-    processes share the caches (benchmarks/PROFILE.md). Elsewhere (no
-    ``MAP_ANONYMOUS``, or ``n`` is 0) plain zeros, made read-only.
+    """``n`` read-only zeros of ``dtype`` on the system's zero page
+    (:func:`typedflux.ops.kernels.relu.zero_pages`, which the eager ReLU's zeros use too): a pass
+    reading them finds them in the L1 cache whatever their size. At MLP batch 256 the step's
+    two ReLUs read 384 kB of zeros: from heap memory (``np.zeros``) ~2 us a step on a quiet
+    machine, ~10-15 us while other processes share the caches (benchmarks/PROFILE.md).
 
     >>> z = zeros(5, np.float32)
     >>> z.tolist(), z.flags.writeable
     ([0.0, 0.0, 0.0, 0.0, 0.0], False)
     """
-    dt = np.dtype(dtype)
-    if n > 0 and hasattr(mmap, "MAP_ANONYMOUS") and hasattr(mmap, "PROT_READ"):
-        # (The array holds the mapping through its buffer: it is unmapped with the array.)
-        m = mmap.mmap(-1, n * dt.itemsize, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
-                      prot=mmap.PROT_READ)
-        return np.frombuffer(m, dt, count=n)
-    z = np.zeros(n, dt)
-    z.flags.writeable = False
-    return z
+    return zero_pages(n, dtype)
 
 
 def _address(a: Any) -> int:

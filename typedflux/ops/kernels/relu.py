@@ -1,5 +1,6 @@
 """The fused ReLU of the dense and conv kernels, in place: ``np.maximum(pre, zeros, out=pre)``
-against a cached read-only zeros array of ``pre``'s shape.
+against a cached read-only zeros array of ``pre``'s shape, mapped on the system's zero page
+(:func:`zero_pages`: reading it costs no memory traffic).
 
 numpy runs its SIMD loop for ``maximum`` only when both operands are arrays laid out alike;
 against the scalar ``0`` it takes an element-by-element loop (measured, numpy 2.4, float32,
@@ -17,17 +18,18 @@ array([[0., 2.]], dtype=float32)
 
 from __future__ import annotations
 
+import mmap
 from typing import Any, Dict, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["relu_", "cached_zeros", "maximum_agrees", "special_values"]
+__all__ = ["relu_", "cached_zeros", "zero_pages", "maximum_agrees", "special_values"]
 
 Array = npt.NDArray[Any]
 
-# (shape, dtype) -> read-only zeros. Large ones cost no memory until read, and then only the
-# kernel's one shared zero page (np.zeros allocates them zeroed by the system).
+# (shape, dtype) -> read-only zeros on the system's zero page (zero_pages): reading them costs
+# no memory traffic whatever their size.
 _ZEROS: Dict[Tuple[Tuple[int, ...], Any], Array] = {}
 _ZEROS_LIMIT = 64
 _AGREES: Dict[Any, bool] = {}
@@ -47,8 +49,7 @@ def relu_(pre: Array) -> Array:
             return pre
         if len(_ZEROS) >= _ZEROS_LIMIT:
             _ZEROS.clear()
-        z = np.zeros(pre.shape, pre.dtype)
-        z.flags.writeable = False
+        z = zero_pages(pre.size, pre.dtype).reshape(pre.shape)
         _ZEROS[key] = z
     np.maximum(pre, z, out=pre)
     return pre
@@ -65,6 +66,32 @@ def cached_zeros(shape: Tuple[int, ...], dtype: Any) -> Optional[Array]:
     True
     """
     return _ZEROS.get((tuple(shape), np.dtype(dtype)))
+
+
+def zero_pages(n: int, dtype: Any) -> Array:
+    """``n`` read-only zeros of ``dtype``, flat, on a read-only anonymous memory mapping where
+    the system has one: every page of it is the kernel's one shared zero page, so a pass
+    reading them (a ReLU's ``np.maximum(h, zeros)``) finds them in the L1 cache whatever their
+    size. ``np.zeros`` gives that only when its allocation happens to be fresh from the system:
+    typedflux keeps freed buffers of up to 32 MB in glibc's heap (``engine/alloc.py``), where
+    zeros are written into reused memory, so reading them is a pass over real memory (a CNN's
+    two ReLUs at batch 64 read 2.4 MB of such zeros a step: benchmarks/PROFILE.md, eleventh
+    pass). Elsewhere (no ``MAP_ANONYMOUS``, or ``n`` is 0) plain zeros, made read-only.
+    ``tf.compile``'s ReLUs read the same kind of zeros (``compiler/memory.py``).
+
+    >>> z = zero_pages(5, np.float32)
+    >>> z.tolist(), z.flags.writeable
+    ([0.0, 0.0, 0.0, 0.0, 0.0], False)
+    """
+    dt = np.dtype(dtype)
+    if n > 0 and hasattr(mmap, "MAP_ANONYMOUS") and hasattr(mmap, "PROT_READ"):
+        # (The array holds the mapping through its buffer: it is unmapped with the array.)
+        m = mmap.mmap(-1, n * dt.itemsize, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
+                      prot=mmap.PROT_READ)
+        return np.frombuffer(m, dt, count=n)
+    z = np.zeros(n, dt)
+    z.flags.writeable = False
+    return z
 
 
 def special_values(dtype: Any, signalling: bool = True) -> Array:
