@@ -133,7 +133,25 @@ def dense_vjp_parts(
             gb = (o if o is not None else ones(n, dt)) @ g2
         else:
             gb = np.add.reduce(g2, axis=0)
-    return (gp @ w if grad_x else None), g2, x2, gb
+    if not grad_x:
+        gx: Optional[Array] = None
+    elif gp.ndim == 2 and 0 < gp.shape[0] <= _NN_ROWS and w.shape[0] >= _NN_OUT and transposed(w):
+        # A small batch out of a wide layer, through a Fortran-ordered weight: ``gp @ w`` hands
+        # OpenBLAS the weight as a transposed operand, and its small-matrix path runs that
+        # 1.3-1.9x slower than the product of the transposes (AVX-512 kernels, batch 8-32,
+        # 128 or more outputs; 1.0-1.35x on the AVX2 ones; benchmarks/PROFILE.md, eleventh
+        # pass). The copy gives the C-ordered array the elementwise passes after it read.
+        gx = (w.T @ gp.T).T.copy()
+    else:
+        gx = gp @ w
+    return gx, g2, x2, gb
+
+
+# dense_vjp_parts' input gradient through a Fortran-ordered weight is the transposes'
+# product up to this many rows and from this many output features (measured: at 64 rows, or
+# with 10 or 64 outputs, it is slower that way).
+_NN_ROWS = 32
+_NN_OUT = 128
 
 
 def dense_backward(
