@@ -92,8 +92,9 @@ from mypy_plugin.callbacks.layers import (
     fusion_constructor_hook,
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
+from mypy_plugin.callbacks.lists import PASSERS as LIST_PASSERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
-from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook
+from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
@@ -362,6 +363,8 @@ class TypedfluxPlugin(Plugin):
         if fullname == "functools.partial":
             return self._partial("get_function_hook", fullname, partial_hook)  # type: ignore[no-any-return]
         if not fullname.startswith("typedflux"):
+            if fullname in LIST_PASSERS:  # reversed(skips) of a list of several shapes
+                return pass_items_hook
             numpy_route = numpy_reduction(fullname)
             if numpy_route is not None:
                 return self._hook_for(numpy_route, numpy_reduction_hook)  # type: ignore[no-any-return]

@@ -43,7 +43,7 @@ from mypy.nodes import (
     StrExpr,
     TupleExpr,
 )
-from mypy.plugin import CheckerPluginInterface, MethodContext, MethodSigContext
+from mypy.plugin import CheckerPluginInterface, FunctionContext, MethodContext, MethodSigContext
 from mypy.subtypes import is_same_type
 from mypy.types import (
     AnyType,
@@ -64,7 +64,7 @@ from mypy_plugin.callbacks.dict_items import dict_item_hook
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["ADDERS", "READERS", "list_add_hook", "list_read_hook"]
+__all__ = ["ADDERS", "PASSERS", "READERS", "list_add_hook", "list_read_hook", "pass_items_hook"]
 
 ADDERS: Dict[str, int] = {
     "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0,
@@ -78,7 +78,8 @@ _ITERABLE_ADDERS = frozenset({"extend", "__iadd__"})
 _MAPPING_ADDERS = frozenset({"update", "__ior__"})
 READERS = frozenset({"builtins.list.pop", "builtins.list.__getitem__", "builtins.list.__iter__",
                      "builtins.dict.__getitem__", "builtins.dict.get", "builtins.dict.pop",
-                     "builtins.dict.setdefault"})
+                     "builtins.dict.setdefault", "builtins.dict.values", "builtins.dict.items",
+                     "builtins.list.copy", "builtins.dict.copy"})
 
 def _shapes(t: Type) -> Optional[List[translate.StaticShape]]:
     """The shapes a tensor type (or a union of tensor types) may have; ``None`` otherwise."""
@@ -372,28 +373,54 @@ def _read(ctx: MethodContext) -> Type:
     key = container_key(ctx.api, ctx.context, iterated)
     if key is None or key not in MIXED:
         return ctx.default_return_type
-    item = _item_type(ctx.type)
-    layer = _layer(item) if item is not None else None
-    if layer is not None:
-        return _erased_layer(ctx.default_return_type, layer)
-    if _item_shapes(ctx.type) is None:
-        return ctx.default_return_type
-    unknown = _any_shape(ctx.api, ctx.type)
+    unknown = _unknown_item(ctx.api, ctx.type)
     if unknown is None:
         return ctx.default_return_type
-    if isinstance(ret, Instance) and ret.type.fullname == translate.TENSOR_FULLNAME:
-        return unknown  # an item (a slice gives a list, left as it is)
-    if item is not None and (isinstance(ret, UnionType) or (
-            isinstance(ret, Instance) and ret.type.fullname == "typing.Iterator")):
-        return _replaced(ret, item, unknown)  # ``for x in xs``, ``d.get(k)``'s Optional
-    return ctx.default_return_type
+    # The item itself, a slice's list, ``d.get(k)``'s Optional, ``for x in xs``'s iterator,
+    # ``d.values()``, ``d.items()``: each with the item's sizes unknown.
+    return _replaced(ctx.default_return_type, *unknown)
 
 
-def _erased_layer(ret: Type, layer: Instance) -> Type:
-    """A read's type with the layer's sizes unknown (``Dense[Any, Any]``): the item read from a
-    container of layers of several sizes (``d.get(k)``: its Optional too)."""
-    anys: List[Type] = [AnyType(TypeOfAny.special_form)] * len(layer.args)
-    return _replaced(ret, layer, layer.copy_modified(args=anys))
+def _unknown_item(api: CheckerPluginInterface, container: Type) -> Optional[Tuple[Type, Type]]:
+    """A mixed container's item type, and what a read of it gives: a layer of unknown sizes
+    (``Dense[Any, Any]``) or a tensor of unknown shape."""
+    item = _item_type(container)
+    if item is None:
+        return None
+    layer = _layer(item)
+    if layer is not None:
+        return layer, layer.copy_modified(args=[AnyType(TypeOfAny.special_form)] * len(layer.args))
+    unknown = _any_shape(api, container) if _item_shapes(container) is not None else None
+    return None if unknown is None else (item, unknown)
+
+
+PASSERS = frozenset({"builtins.reversed", "builtins.sorted", "builtins.list", "builtins.tuple",
+                     "builtins.enumerate", "builtins.zip", "builtins.iter"})
+"""The builtins that pass a container's items on (``reversed(skips)``, ``zip(ups, skips)``):
+from a mixed container, the items they give have unknown sizes too."""
+
+
+def _pass_items(ctx: FunctionContext) -> Type:
+    ret = ctx.default_return_type
+    for actuals, types in zip(ctx.args, ctx.arg_types):
+        for e, t in zip(actuals, types):
+            key = container_key(ctx.api, e, iterated=True)
+            unknown = _unknown_item(ctx.api, t) if key is not None and key in MIXED else None
+            if unknown is not None:
+                ret = _replaced(ret, *unknown)
+    return ret
+
+
+pass_items_hook: Callable[[FunctionContext], Type] = guarded(
+    "list pass", _pass_items, lambda ctx: ctx.default_return_type
+)
+"""The function hook of :data:`PASSERS`: ``reversed(skips)`` of a list known to mix shapes
+gives tensors of unknown shape (the U-Net decoder's ``for up, skip in zip(ups,
+reversed(skips))``), not the first item's.
+
+>>> callable(pass_items_hook)
+True
+"""
 
 
 def _replaced(ret: Type, item: Type, unknown: Type) -> Type:

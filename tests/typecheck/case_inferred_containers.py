@@ -97,3 +97,4 @@ print(Dense(16, 1)(activations["conv1"][1].mean(axis=(2, 3))).shape)
 print(Dense(16, 1)(activations["conv1"].pop().mean(axis=(2, 3))).shape)
 history: DefaultDict[str, List[Tensor[2, 3]]] = defaultdict(list)
 history["loss"].append(tf.randn(2, 5))  # E: Assigned shape Tensor[2, 5] (appended item) does not match the annotation Tensor[2, 3] of "history[...]": axis 1 is 5, expected 3  [shape]
+
