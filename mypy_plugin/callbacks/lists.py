@@ -22,7 +22,7 @@ container (``pop``, ``[i]``, ``d[k]``, ``d.get(k)``, a ``for`` loop's item) is t
 unknown sizes (a tensor of unknown shape).
 
 >>> sorted(ADDERS)[:3], sorted(READERS)[:2]
-(['builtins.dict.__ior__', 'builtins.dict.__setitem__', 'builtins.dict.setdefault'], ['builtins.dict.__getitem__', 'builtins.dict.get'])
+(['builtins.dict.__ior__', 'builtins.dict.__setitem__', 'builtins.dict.setdefault'], ['builtins.dict.__getitem__', 'builtins.dict.copy'])
 """
 
 from __future__ import annotations
