@@ -192,8 +192,8 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             elif act.kinds[0] != ARG_STAR and _homogeneous(p):
                 assert isinstance(p, Instance)
                 one = _tensor_shape(p.args[0], names)
-                held = tensor_items(CURRENT_API[0], expr) if isinstance(expr, NameExpr) and \
-                    not all(isinstance(d, int) for d in one) else None  # (flow.py's run)
+                # (flow.py's run: how many items, and their shapes, a loop appended)
+                held = tensor_items(CURRENT_API[0], expr) if isinstance(expr, NameExpr) else None
                 if held is None:
                     return _Copies((one, one))
                 types = list(held)

@@ -53,3 +53,32 @@ def extend(xs: List[Tensor]) -> None:
 grown: List[Tensor] = [pts]
 extend(grown)
 Dense(6, 2)(tf.concat(grown, axis=-1))
+
+# A list bound to a display of a tensor of known shape (mypy: list[Tensor[10, 3]]) keeps that
+# type for every item, but not the count: the run counts what the loop appended.
+coords = tf.rand(10, 3)
+enc = [coords]
+for k in range(3):
+    enc.append(tf.sin(coords * 2.0**k))
+Dense(9, 4)(tf.concat(enc, axis=-1))  # E: Dense(9 => 4) expects input Tensor[..., 9], got Tensor[10, 12]; need size 9 at axis -1 (got 12)  [shape]
+Dense(12, 4)(tf.concat(enc, axis=-1))
+
+
+def project(x: Tensor[B, 4]) -> Tensor[B, 12]:
+    w = tf.ones(4, 4)
+    cols = [w]
+    for _ in range(2):
+        cols.append(w * 0.5)
+    return x @ tf.concat(cols, axis=0)  # E: Inner dimensions differ for "matmul": x has Tensor[B, 4], w has Tensor[12, 4]; need x.shape[-1] == w.shape[-2] (4 vs 12); did you mean to transpose w (w.T)?  [shape]
+
+
+def project_fixed(x: Tensor[B, 4]) -> Tensor[B, 12]:
+    w = tf.ones(4, 4)
+    cols = [w]
+    for _ in range(2):
+        cols.append(w * 0.5)
+    return x @ tf.concat(cols, axis=1)
+
+
+project(tf.randn(3, 4))
+project_fixed(tf.randn(3, 4))

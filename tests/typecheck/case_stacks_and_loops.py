@@ -28,7 +28,7 @@ steps = []
 for t in range(5):
     steps.append(Dense(32, 12)(tf.randn(4, 32)))
 per_step = tf.stack(steps, axis=0)
-loss = tf.losses.mse(per_step, tf.randn(4, 5, 12))  # E: Shapes differ for "mse": prediction has Tensor[?, 4, 12], target has Tensor[4, 5, 12]; need identical shapes (no broadcasting in losses) (4 vs 5 at axis -2)  [shape]
+loss = tf.losses.mse(per_step, tf.randn(4, 5, 12))  # E: Shapes differ for "mse": prediction has Tensor[5, 4, 12], target has Tensor[4, 5, 12]; need identical shapes (no broadcasting in losses) (4 vs 5 at axis -2)  [shape]
 loss_fixed = tf.losses.mse(tf.stack(steps, axis=1), tf.randn(4, 5, 12))
 joined = tf.concat(steps, axis=0) @ tf.randn(4, 12)  # E: Inner dimensions differ for "matmul": x has Tensor[?, 12], w has Tensor[4, 12]; need x.shape[-1] == w.shape[-2] (12 vs 4); did you mean to transpose w (w.T)?  [shape]
 joined_fixed = tf.concat(steps, axis=0) @ tf.randn(12, 4)

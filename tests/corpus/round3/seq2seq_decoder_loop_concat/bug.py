@@ -12,4 +12,4 @@ for t in range(5):
     steps.append(out(y[:, -1]))
 logits = tf.stack(steps, axis=0)
 targets = tf.onehot([[1, 2, 3, 4, 5]] * 4, 12)
-print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[?, 4, 12], target has Tensor[4, 5, 12]; need identical shapes (no broadcasting in losses) (4 vs 5 at axis -2)  [shape]
+print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[5, 4, 12], target has Tensor[4, 5, 12]; need identical shapes (no broadcasting in losses) (4 vs 5 at axis -2)  [shape]

@@ -13,4 +13,4 @@ for t in range(5):
     y, h = dec(x, h)
     steps.append(out(y[:, 0]))
 logits = tf.stack(steps)
-print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[?, 2, 10], target has Tensor[2, 5, 10]; need identical shapes (no broadcasting in losses) (2 vs 5 at axis -2)  [shape]
+print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[5, 2, 10], target has Tensor[2, 5, 10]; need identical shapes (no broadcasting in losses) (2 vs 5 at axis -2)  [shape]

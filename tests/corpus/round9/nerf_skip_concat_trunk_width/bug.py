@@ -15,5 +15,5 @@ enc = tf.concat(feats, axis=-1)
 trunk1 = Chain(Dense(IN, 256, relu), Dense(256, 256, relu), Dense(256, 256, relu), Dense(256, 256, relu))
 trunk2 = Chain(Dense(256, 256, relu), Dense(256, 256, relu))
 h = trunk1(enc)
-h = trunk2(tf.concat([h, enc], axis=-1))  # BUG[gap flow: a module-level list bound to a display of a shaped tensor (feats = [pts]) and appended to in a for loop of known length: tf.concat(feats) has an unknown width (Tensor[64, Any]), so the Dense after the skip concat is unchecked]
+h = trunk2(tf.concat([h, enc], axis=-1))  # BUG  # E: Chain layer 1 Dense(256 => 256, relu) expects input Tensor[..., 256], got Tensor[64, 319]; need size 256 at axis -1 (got 319)  [shape]
 print(h.shape)
