@@ -18,13 +18,15 @@ reported at the call, where the run time raises.
 The body read: locals bound by ``name = ...`` (or unpacked, ``q, k = to_q(x), to_k(x)``), an
 ``if p is None:`` / ``if p is not None:`` (with an optional ``else``) on a parameter no
 statement rebinds, whose value the call fixes (an ``Optional`` cache given ``None`` or a
-tensor), made of such lines, then one ``return``. Soundness: only an undecorated, non-generator
-``def`` of the module (not a method) with plain positional parameters, each unannotated, a bare
-``Tensor`` or an ``Optional`` of one, called with one positional argument per parameter, and
-declared to return a bare ``Tensor`` (so the shape it gets cannot conflict with its
-annotation). A value the body reads from outside must be known where the body runs (a layer
-bound once at module level, a ``Final``: bodies.py). A body that fails for a tensor of any shape
-is reported by mypy in the body itself; the call adds nothing then.
+tensor), made of such lines, then one ``return``. Soundness: only an undecorated,
+non-generator ``def`` of the module (not a method) with plain positional parameters, called
+with one positional argument per parameter: a tensor of known shape (or ``None``) for a
+parameter unannotated, a bare ``Tensor`` or an ``Optional`` of one; or a layer (any
+annotation: the body calls it with its rule); and declared to return a bare ``Tensor`` or a
+tuple of them (so the shapes it gets cannot conflict with its annotation). A value the body
+reads from outside must be known where the body runs (a layer bound once at module level, a
+``Final``: bodies.py). A body that fails for a tensor of any shape is reported by mypy in the
+body itself; the call adds nothing then.
 
 >>> function_call(object(), object()) is None
 True
@@ -51,7 +53,17 @@ from mypy.nodes import (
     TupleExpr,
     Var,
 )
-from mypy.types import AnyType, CallableType, Instance, NoneType, Type, TypeOfAny, UnionType, get_proper_type
+from mypy.types import (
+    AnyType,
+    CallableType,
+    Instance,
+    NoneType,
+    TupleType,
+    Type,
+    TypeOfAny,
+    UnionType,
+    get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
@@ -75,6 +87,26 @@ def _bare(t: Type) -> bool:
         return all(isinstance(get_proper_type(i), NoneType) or _bare(i) for i in p.items)
     return isinstance(p, AnyType) or (
         translate.is_tensor(p) and translate.tensor_pattern(p) is None)
+
+
+def _plain_tensor(t: Any) -> bool:
+    """``Tensor`` itself with no shape (not a subclass)."""
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.fullname == translate.TENSOR_FULLNAME and \
+        translate.tensor_pattern(p) is None
+
+
+def bare_result(default: Any) -> bool:
+    """Whether a call's declared result lets :func:`function_call` run the body: a bare
+    ``Tensor`` or a tuple of them (not a subclass: a ``NewType`` of Tensor would lose its own
+    type). Cheap: callbacks/factories.py asks it before looking the callee up.
+
+    >>> bare_result(None)
+    False
+    """
+    p = get_proper_type(default)
+    return _plain_tensor(p) or isinstance(p, TupleType) and bool(p.items) and all(
+        map(_plain_tensor, p.items))
 
 
 def _target(s: AssignmentStmt) -> Optional[_Target]:
@@ -184,10 +216,9 @@ def function_call(ctx: Any, func: Any) -> Optional[Type]:
     ``FunctionContext``, ``func`` the ``FuncDef`` it calls), or None (mypy's type); a
     mismatch the body gives for these shapes is reported at the call."""
     default = get_proper_type(getattr(ctx, "default_return_type", None))
-    # The cheap tests first: a bare Tensor result (not a subclass: a ``NewType`` of Tensor
-    # would lose its own type), a plain module function, plain arguments.
-    if not (isinstance(default, Instance) and default.type.fullname == translate.TENSOR_FULLNAME
-            and translate.tensor_pattern(default) is None):
+    # The cheap tests first: a bare Tensor result or a tuple of them, a plain module function,
+    # plain arguments.
+    if not bare_result(default):
         return None
     if not isinstance(func, FuncDef) or func.info is not FUNC_NO_INFO or func.is_decorated \
             or func.is_generator or func.is_coroutine:
@@ -231,11 +262,16 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
     if not _steps(stmts[:-1], params, local):
         return None
     env = {id(var): v for var, v in params.items()}
-    template = tensor_template(ctx.api, ctx.default_return_type)
+    template = tensor_template(ctx.api)
+    declared = get_proper_type(ctx.default_return_type)
     if template is None:
         return None
     try:
-        out = tensor_shape(run_body(env, local, ret))
+        value = run_body(env, local, ret)
+        several = isinstance(declared, TupleType)
+        if several and (not isinstance(value, tuple) or len(value) != len(declared.items)):
+            return None  # (mypy reports a tuple of another length at the return)
+        outs = [tensor_shape(v) for v in value] if several else [tensor_shape(value)]
     except CannotTell:
         return None
     except ShapeError as err:
@@ -253,7 +289,8 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
         report_shape_error(ctx.api, err, ctx.context)
         return None
     any_type = AnyType(TypeOfAny.special_form)
-    return translate.type_of_shape(
+    typed: List[Type] = [translate.type_of_shape(
         out, template, names, ctx.api.named_generic_type("builtins.int", []),
         ctx.api.named_generic_type("builtins.str", []),
-        ctx.api.named_generic_type("builtins.tuple", [any_type]))
+        ctx.api.named_generic_type("builtins.tuple", [any_type])) for out in outs]
+    return declared.copy_modified(items=typed) if isinstance(declared, TupleType) else typed[0]

@@ -59,14 +59,13 @@ from mypy.types import (
     AnyType, CallableType, Instance, LiteralType, Type, TypeType, get_proper_type,
 )
 
-from mypy_plugin import translate
 from mypy_plugin.callbacks.common import type_lookup
 from mypy_plugin.callbacks.layer_bodies import user_layer_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_chains import construction_check as chain_construction_check
-from mypy_plugin.flow_functions import function_call
+from mypy_plugin.flow_functions import bare_result, function_call
 from mypy_plugin.flow_kwargs import forwarded_keywords, forwarding
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
@@ -172,9 +171,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
     default = ctx.default_return_type
     proper = get_proper_type(default)
     layered = _is_layer(default) or isinstance(proper, AnyType)
-    if not layered and not (isinstance(proper, Instance)
-                            and proper.type.fullname == translate.TENSOR_FULLNAME):
-        return None  # (neither a layer nor a bare Tensor: function_call's first test too)
+    if not layered and not bare_result(proper):
+        return None  # (neither a layer nor a bare Tensor or tuple of them: function_call's test)
     found = _callee(ctx, call)
     if found is None:
         return None

@@ -10,7 +10,7 @@ with its rule. A mismatch in the body for these arguments is reported at the cal
 symbolic; the same lines fail at run time with the same words.
 """
 
-from typing import Optional, TypeVar
+from typing import Optional, Tuple, TypeVar
 
 import typedflux as tf
 from typedflux import Chain, Dense, Tensor, relu
@@ -124,3 +124,18 @@ def heads_fixed(x: Tensor[B, 8]) -> Tensor[B, 3]:
 
 heads(tf.randn(4, 8))
 heads_fixed(tf.randn(4, 8))
+
+
+mu_head, logvar_head = Dense(16, 4), Dense(16, 4)
+decoder = Dense(8, 16)
+decoder_fixed = Dense(4, 16)
+
+
+def encode_dist(x: Tensor) -> Tuple[Tensor, Tensor]:
+    h = backbone(x)
+    return mu_head(h), logvar_head(h)
+
+
+mu, logvar = encode_dist(tf.randn(5, 30))
+decoder(mu + logvar)  # E: Dense(8 => 16) expects input Tensor[..., 8], got Tensor[5, 4]; need size 8 at axis -1 (got 4)  [shape]
+decoder_fixed(mu + logvar)
