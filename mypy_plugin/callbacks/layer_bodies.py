@@ -44,6 +44,7 @@ from mypy.nodes import (
     Expression,
     ExpressionStmt,
     ForStmt,
+    IntExpr,
     FuncDef,
     MemberExpr,
     MypyFile,
@@ -105,10 +106,14 @@ def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
     return local, stmts[-1].expr
 
 
+_COUNT = ""  # ``enumerate``'s count among a loop's attribute names (no attribute is named so)
+
+
 def _self_loop(s: ForStmt, self_var: Optional[Var]
                ) -> Optional[Tuple[_Target, Union[str, Tuple[str, ...]]]]:
     """``for layer in self.layers:`` (a variable and an attribute's name), or ``for ff, norm
-    in zip(self.ffs, self.norms):`` (a tuple of variables and one of names); else None."""
+    in zip(self.ffs, self.norms):`` (a tuple of variables and one of names), or ``for i,
+    layer in enumerate(self.layers):``; else None."""
     def attribute(e: Expression) -> Optional[str]:
         if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and \
                 e.expr.node is self_var and self_var is not None:
@@ -121,6 +126,17 @@ def _self_loop(s: ForStmt, self_var: Optional[Var]
     if isinstance(index, NameExpr) and isinstance(index.node, Var):
         name = attribute(source)
         return None if name is None else (index.node, name)
+    if isinstance(index, TupleExpr) and len(index.items) == 2 and isinstance(
+            source, CallExpr) and isinstance(source.callee, NameExpr) and \
+            source.callee.fullname == "builtins.enumerate" and source.arg_kinds == [ARG_POS]:
+        # ``for i, layer in enumerate(self.layers):`` (the count as an attribute of no name)
+        name, counter, layer = attribute(source.args[0]), index.items[0], index.items[1]
+        if name is None or not all(isinstance(i, NameExpr) and isinstance(i.node, Var)
+                                   for i in (counter, layer)):
+            return None
+        assert isinstance(counter, NameExpr) and isinstance(layer, NameExpr)
+        assert isinstance(counter.node, Var) and isinstance(layer.node, Var)
+        return (counter.node, layer.node), (_COUNT, name)
     if not (isinstance(index, TupleExpr) and isinstance(source, CallExpr) and isinstance(
             source.callee, NameExpr) and source.callee.fullname == "builtins.zip"
             and len(source.args) == len(index.items) >= 2
@@ -158,14 +174,19 @@ def _unrolled(steps: List[_Step], known: Dict[str, Any]) -> List[Tuple[_Target, 
             continue
         var, name, body = step
         variables = var if isinstance(var, tuple) else (var,)
+        names = name if isinstance(name, tuple) else (name,)
         lists = []
-        for n in (name if isinstance(name, tuple) else (name,)):
+        for n in names:
             held = known.get(n)
+            if n == _COUNT:
+                continue
             if not isinstance(held, Seq) or not all(isinstance(i, Item) for i in held.items):
                 raise CannotTell("a loop over a list not known to hold these layers")
             lists.append(held.items)
-        for items in zip(*lists):  # (``zip`` stops at the shortest list, as at run time)
-            out.extend((v, _Layer(item.type)) for v, item in zip(variables, items))
+        for k, items in enumerate(zip(*lists)):  # (``zip`` stops at the shortest list)
+            layers = iter(items)
+            out.extend((v, IntExpr(k) if n == _COUNT else _Layer(next(layers).type))
+                       for v, n in zip(variables, names))
             out.extend(body)
     return out
 

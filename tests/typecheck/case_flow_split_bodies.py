@@ -3,11 +3,11 @@
 An attention block splits one projection three ways (``q, k, v = tf.chunk(self.qkv(x), 3,
 axis=-1)``, or takes ``tf.chunk(...)[0]``) and moves heads with ``tf.rearrange(q, "b t (h d)
 -> b h t d", h=4)``; a Transformer encoder keeps its feed-forward blocks and its norms in two
-list attributes and loops over ``zip(self.ffs, self.norms)``. For an instance traced to the
-call that built it, the body runs on those layers (a split gives a tuple of tensors, an item
-of it read by a literal index; ``zip`` stops at the shortest list, as at run time), so a
-mismatch is reported at the call. Each with its fix, concrete and symbolic; the same lines
-fail at run time with the same words.
+list attributes and loops over ``zip(self.ffs, self.norms)`` (or ``enumerate(self.layers)``).
+For an instance traced to the call that built it, the body runs on those layers (a split
+gives a tuple of tensors, an item of it read by a literal index; ``zip`` stops at the
+shortest list, as at run time), so a mismatch is reported at the call. Each with its fix,
+concrete and symbolic; the same lines fail at run time with the same words.
 """
 
 from dataclasses import dataclass
@@ -95,3 +95,17 @@ def encode_fixed(x: Tensor[B, 7, 24]) -> Tensor[B, 7, 24]:
 
 encode(tf.randn(2, 7, 24))
 encode_fixed(tf.randn(2, 7, 24))
+
+
+class Scaled:
+    def __init__(self, d: int, depth: int) -> None:
+        self.layers = [Dense(d, d) for _ in range(depth)]
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        for i, layer in enumerate(self.layers):
+            x = layer(x) * (i + 1)
+        return x
+
+
+Scaled(8, 3)(tf.randn(3, 4))  # E: Dense(8 => 8) expects input Tensor[..., 8], got Tensor[3, 4]; need size 8 at axis -1 (got 4)  [shape]
+Scaled(4, 3)(tf.randn(3, 4))
