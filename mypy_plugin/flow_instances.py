@@ -309,9 +309,18 @@ def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any
 # -- reading an instance ---------------------------------------------------------------------
 
 
+LOOP_INSTANCES: Dict[Var, Dict[str, Any]] = {}
+"""While a loop's body is run for one item (flow_loops.py): its variable -> what the
+construction of that item builds."""
+
+
 def instance_attributes(chk: Any, e: Optional[Expression]) -> Optional[Dict[str, Any]]:
     """The attributes known of the instance ``e`` stands for (name -> an int, ``None``, an
     :class:`~mypy_plugin.flow_values.Item` with its type, or a ``Seq`` of them), or None."""
+    if LOOP_INSTANCES and isinstance(e, NameExpr) and isinstance(e.node, Var):
+        held = LOOP_INSTANCES.get(e.node)
+        if held is not None:
+            return held
     try:
         tree = _tree(chk)
         if tree is None or e is None:

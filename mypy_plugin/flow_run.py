@@ -68,7 +68,7 @@ from mypy_plugin.flow_values import (
 )
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
-from mypy_plugin.module_constants import sequence_constants
+from mypy_plugin.module_constants import bound_once, sequence_constants
 from mypy_plugin.statements import nested, walk
 
 __all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE", "RUNNING",
@@ -197,6 +197,15 @@ class Run:
             elif isinstance(v, NotStatic) and (any(self.record_of(lv) for lv in st.lvalues) or (
                     self.typed_locals and (isinstance(rvalue, CallExpr) or self.checks))):
                 v = self.item(rvalue, safe)  # ``self.head = Dense(hidden, n_out)``
+            elif self.tensors and isinstance(rvalue, TupleExpr) and all(
+                    isinstance(lv, (TupleExpr, ListExpr)) and len(lv.items) == len(
+                        rvalue.items) for lv in st.lvalues) and not any(
+                        isinstance(x, StarExpr) for x in rvalue.items):
+                # ``pool, up = MaxPool((2, 2)), Upsample(2)``: each item as for its own name
+                v = tuple(self.value(x, safe) for x in rvalue.items)
+                v = tuple(self.tensor(x) if isinstance(i, NotStatic) else
+                          NOT_STATIC if isinstance(i, Seq) else i  # (no second name for a list)
+                          for x, i in zip(rvalue.items, v))
             elif isinstance(v, NotStatic) and self.tensors:
                 v = self.tensor(rvalue)
             for lv in st.lvalues:
@@ -392,13 +401,20 @@ class Run:
         is, not here."""
         for x in get_subexpressions(e):
             if isinstance(x, NameExpr) and isinstance(x.node, Var) and as_type(
-                    self.chk, self.env.get(x.node, NOT_STATIC)) is None:
+                    self.chk, self.env.get(x.node, NOT_STATIC)) is None and not self.once(x):
                 return NOT_STATIC
         t, errors = typed(self.chk, e, self.env)
         p = get_proper_type(t) if t is not None else None
         if errors or not isinstance(p, Instance):
             return NOT_STATIC
         return Item(p, e)
+
+    def once(self, x: NameExpr) -> bool:
+        """Whether ``x`` names a module-level name bound once in the module (mypy's type of
+        it is its value's wherever it is read; ``pool = MaxPool((2, 2))`` in a function)."""
+        tree = getattr(self.chk, "tree", None)
+        return x.kind == GDEF and isinstance(tree, MypyFile) and \
+            x.fullname == f"{tree.fullname}.{x.name}" and x.name in bound_once(tree)
 
     def escape(self, st: Node, safe: Set[int]) -> None:
         """A list read in any way not known to leave it alone is unknown from here on."""

@@ -20,13 +20,16 @@ from mypy.types import AnyType, LiteralType, TupleType, Type, TypeOfAny
 
 from mypy_plugin.flow_values import Env, Item, Seq
 
-__all__ = ["typed", "as_type", "ACTIVE", "partial_self_call"]
+__all__ = ["typed", "as_type", "ACTIVE", "OVERRIDES", "partial_self_call"]
 
 _VALUE_CHECKS = frozenset({"comparison-overlap", "redundant-expr", "unreachable", "truthy-bool",
                            "redundant-cast", "possibly-undefined"})
 # Environments of the runs under way, innermost last: a hook that mypy runs inside an
 # expression inferred again (``Chain(*layers)`` in a helper's return) reads them first.
 ACTIVE: List[Env] = []
+# Expressions whose value a run knows better than mypy (``skips.pop()``: the list's last
+# item, flow_loops.py), typed so while an expression is typed again.
+OVERRIDES: Dict[Expression, Type] = {}
 
 
 # -- mypy's types with names bound to their values -------------------------------------------
@@ -83,10 +86,18 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
             if key in frame.types:
                 hidden.append((frame.types, key, frame.types.pop(key)))
     ACTIVE.append(env)
+    overrides = chk.expr_checker.type_overrides
     try:
         with LocalTypeMap(chk), chk.msg.filter_errors(save_filtered_errors=True) as watcher:
+            for node, t in OVERRIDES.items():
+                # (mypy's inference returns the override without storing it: the hooks that
+                # read an operand's type from the type map find it there)
+                overrides[node] = t
+                chk.store_type(node, t)
             result: Type = chk.expr_checker.accept(e)
     finally:
+        for node in OVERRIDES:
+            overrides.pop(node, None)
         ACTIVE.pop()
         chk.expr_checker.expr_cache = cache
         for types, key, current in reversed(hidden):

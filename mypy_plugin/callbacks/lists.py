@@ -62,6 +62,7 @@ from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.dict_items import dict_item_hook
 from mypy_plugin.codes import SHAPE
+from mypy_plugin.flow_loops import loop_replay
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["ADDERS", "PASSERS", "READERS", "list_add_hook", "list_read_hook", "pass_items_hook"]
@@ -361,6 +362,7 @@ def _method(context: object) -> str:
 
 
 def _read(ctx: MethodContext) -> Type:
+    loop_replay(ctx)  # ``for blk in blocks:``: the body run per item (flow_loops.py)
     container = get_proper_type(ctx.type)
     if isinstance(ctx.context, IndexExpr) and isinstance(container, Instance) \
             and container.type.fullname == "builtins.dict":

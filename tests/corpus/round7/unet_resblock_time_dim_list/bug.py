@@ -21,5 +21,5 @@ blocks = [ResBlock(4, 8, TDIM), ResBlock(8, 8, 2 * TDIM)]
 x = tf.randn(2, 4, 6, 6)
 t = tf.randn(2, TDIM)
 for blk in blocks:
-    x = blk(x, t)  # BUG[gap flow: a loop over a module list of user instances called with two inputs (blk(x, t)) is not followed]
+    x = blk(x, t)  # BUG  # E: Dense(32 => 8) expects input Tensor[..., 32], got Tensor[2, 16]; need size 32 at axis -1 (got 16)  [shape]
 print(x.shape)

@@ -13,5 +13,5 @@ for d in downs:
     skips.append(x)
     x = pool(x)
 for u in ups:
-    x = u(tf.concat([up(x), skips.pop()], axis=1))  # BUG[gap flow: tensors pushed on a list in one loop and popped in another (skips.pop()) are not followed]
+    x = u(tf.concat([up(x), skips.pop()], axis=1))  # BUG  # E: Conv((3, 3), 16 => 8, relu, pad=1) expects input Tensor[B, 16, H, W], got Tensor[1, 32, 4, 4]; need size 16 at axis 1 (got 32)  [shape]
 print(x.shape)
