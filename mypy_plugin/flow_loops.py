@@ -39,22 +39,26 @@ from mypy.nodes import (
     LDEF,
     AssignmentStmt,
     CallExpr,
+    ConditionalExpr,
     Context,
+    DictionaryComprehension,
     ExpressionStmt,
     ForStmt,
-    FuncDef,
+    GeneratorExpr,
+    ListComprehension,
     MemberExpr,
     MypyFile,
     NameExpr,
     Node,
+    OpExpr,
     OperatorAssignmentStmt,
+    SetComprehension,
     Statement,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, get_proper_type
 
-from mypy_plugin import translate
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import _progress, _scope
 from mypy_plugin.flow_instances import LOOP_INSTANCES, construction_values
@@ -138,10 +142,16 @@ def _replay(ctx: Any) -> None:
 
 
 def _straight(loop: ForStmt) -> bool:
+    """A body of plain statements with no branch in them (``a if c else b``, ``and``/``or``,
+    a comprehension's ``if``: what runs may depend on data)."""
     return loop.else_body is None and not loop.is_async and isinstance(
         loop.index, NameExpr) and isinstance(loop.index.node, Var) and all(
         isinstance(s, (AssignmentStmt, ExpressionStmt, OperatorAssignmentStmt))
-        for s in loop.body.body)
+        for s in loop.body.body) and not any(
+        isinstance(x, ConditionalExpr) or (isinstance(x, OpExpr) and x.op in ("and", "or")) or (
+            isinstance(x, (ListComprehension, GeneratorExpr, DictionaryComprehension,
+                           SetComprehension)))
+        for s in loop.body.body for x in get_subexpressions(s))
 
 
 def _errors(chk: Any, node: Node, body: List[Statement], loop: ForStmt, env: Dict[Var, Any],
