@@ -26,7 +26,8 @@ annotation: the body calls it with its rule); and declared to return a bare ``Te
 tuple of them (so the shapes it gets cannot conflict with its annotation). A value the body
 reads from outside must be known where the body runs (a layer bound once at module level, a
 ``Final``: bodies.py). A body that fails for a tensor of any shape is reported by mypy in the
-body itself; the call adds nothing then.
+body itself; the call adds nothing then. A function whose parameters are all ints (a builder,
+``build(10, 32)``) is checked for the call's ints by flow_builders.py instead.
 
 >>> function_call(object(), object()) is None
 True
@@ -66,6 +67,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
@@ -232,7 +234,15 @@ def function_call(ctx: Any, func: Any) -> Optional[Type]:
             arguments) or any(k != ARG_POS for k in call_kinds) or any(
             len(types) != 1 for types in ctx.arg_types):
         return None
+    if all(_int_parameter(a) for a in arguments):
+        builder_check(ctx, func)  # ``build(10, 32)``: the body for these ints (flow_builders.py)
+        return None
     return _run(ctx, func, arguments)
+
+
+def _int_parameter(a: Any) -> bool:
+    p = get_proper_type(a.variable.type)
+    return isinstance(p, Instance) and p.type.fullname == "builtins.int"
 
 
 def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:

@@ -12,7 +12,7 @@ def build(d_in: int, d_h: int) -> Tensor:
         return h + mix(h)
 
     x = tf.randn(3, d_in)
-    return step(x)  # BUG[gap flow: a function with int parameters that builds layers, a nested def closing over them and returns a tensor (build(d_in, d_h) -> Tensor), called with known ints (build(10, 32)), is not run on those values: Dense(d_h, d_h) inside has unknown sizes, so the inner step's input width is unchecked]
+    return step(x)  # BUG  # E: Dense(32 => 32) expects input Tensor[..., 32], got Tensor[3, 10]; need size 32 at axis -1 (got 10)  [shape]  # N: for the call build(10, 32) (line 18)
 
 
 print(build(10, 32).shape)

@@ -1,0 +1,181 @@
+"""A plain function with int parameters that builds layers and returns a tensor, checked for
+the ints a call gives it.
+
+A builder sizes its layers by its parameters and runs them, often through a nested ``def``::
+
+    def build(d_in: int, d_h: int) -> Tensor:
+        embed = Dense(d_in, d_h, relu)
+        mix = Dense(d_h, d_h)
+
+        def step(h: Tensor) -> Tensor:
+            return h + mix(h)
+
+        x = tf.randn(3, d_in)
+        return step(x)              # (the bug: step(embed(x)))
+
+    build(10, 32)
+
+mypy checks the body once, with ``d_in`` and ``d_h`` plain ints: ``mix`` is a ``Dense[int,
+int]`` and nothing is wrong for every call. At a call whose int arguments are known
+(``build(10, 32)``), :func:`builder_check` runs the body again with the parameters holding
+them (``flow_run.Run`` in its ``checks`` mode: each local holds its typed value, a nested
+``def`` reading one sees it, loops over known lists unrolled, a known ``if`` taken; an
+``if`` on what is not known stops the run: its branches may never run for this call). A
+``[shape]`` error only these values give (the body with its declared types does not) is
+reported on its line in the body, with a note naming the call: the run time raises it there
+for that call. The check is made once per call and pass; a body the run cannot follow (a
+``while``, a ``try``, a return inside a loop) is checked up to there.
+
+Soundness: only an undecorated, non-generator function of the module (not a method) whose
+parameters are all plain positional ints, called with a known int for each; it declares a
+bare ``Tensor`` (or a tuple of them: what callbacks/factories.py lets through to
+flow_functions.py), so nothing is claimed about its result.
+
+>>> builder_check(object(), object())
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from mypy.nodes import (
+    ARG_POS,
+    FUNC_NO_INFO,
+    CallExpr,
+    ConditionalExpr,
+    Context,
+    Expression,
+    FuncDef,
+    OpExpr,
+    ReturnStmt,
+    Var,
+)
+from mypy.server.subexpr import get_subexpressions
+from mypy.types import Instance, LiteralType, get_proper_type
+
+from mypy_plugin.codes import SHAPE
+from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
+from mypy_plugin.flow_values import NOT_STATIC
+
+__all__ = ["builder_check"]
+
+_KEEP = 256  # calls remembered per pass
+_CHECKED: Dict[Tuple[int, int], CallExpr] = {}
+
+
+def builder_check(ctx: Any, func: Any) -> None:
+    """At ``build(10, 32)``: the ``[shape]`` errors ``build``'s body gives for these ints,
+    reported in the body."""
+    try:
+        _check(ctx, func)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is reported
+        return
+
+
+def _ints(ctx: Any, func: FuncDef) -> Optional[Dict[Var, int]]:
+    """Each parameter's int from the call (None: a parameter not a plain int, or an argument
+    not known)."""
+    try:
+        arguments = func.arguments
+    except AttributeError:  # a function read from mypy's cache (a library's): no body here
+        return None
+    if not arguments or any(k != ARG_POS for k in func.arg_kinds) or len(ctx.arg_types) != len(
+            arguments) or any(len(types) != 1 for types in ctx.arg_types) or any(
+            k != ARG_POS for kinds in ctx.arg_kinds for k in kinds):
+        return None
+    out: Dict[Var, int] = {}
+    for arg, types in zip(arguments, ctx.arg_types):
+        declared = get_proper_type(arg.variable.type)
+        if not (isinstance(declared, Instance) and declared.type.fullname == "builtins.int"):
+            return None
+        given = get_proper_type(types[0])
+        if isinstance(given, Instance) and given.last_known_value is not None:
+            given = given.last_known_value
+        if not (isinstance(given, LiteralType) and isinstance(given.value, int)
+                and not isinstance(given.value, bool)):
+            return None
+        out[arg.variable] = given.value
+    return out
+
+
+def _check(ctx: Any, func: Any) -> None:
+    call = getattr(ctx, "context", None)
+    if not isinstance(call, CallExpr) or not isinstance(func, FuncDef) or \
+            func.info is not FUNC_NO_INFO or func.is_decorated or func.is_generator or \
+            func.is_coroutine or id(func) in RUNNING:
+        return
+    tree = getattr(ctx.api, "tree", None)
+    if getattr(tree, "fullname", None) is None or func.fullname != f"{tree.fullname}.{func.name}":
+        return  # (another module's function: its body's lines are not this file's)
+    values = _ints(ctx, func)
+    if not values:
+        return
+    chk = ctx.api
+    key = (id(call), getattr(chk, "pass_num", 0))
+    if _CHECKED.get(key) is call:
+        return
+    if len(_CHECKED) >= _KEEP:
+        del _CHECKED[next(iter(_CHECKED))]
+    _CHECKED[key] = call
+    name = call.callee.name if hasattr(call.callee, "name") else "..."
+    shown = ", ".join(str(v) for v in values.values())
+    for m in _errors(chk, func, values):
+        where = Context(m.line, m.column)
+        if m.severity == "note":
+            chk.note(m.message, where, code=SHAPE)
+            continue
+        chk.fail(m.message, where, code=SHAPE)
+        chk.note(f"for the call {name}({shown}) (line {call.line})", where, code=SHAPE)
+
+
+def _errors(chk: Any, func: FuncDef, values: Dict[Var, int]) -> List[Any]:
+    """The messages the body gives with the parameters holding ``values`` and not with their
+    declared types (those mypy reported in the body already)."""
+    declared = {id(e) for e, errors in _run(chk, func, {v: NOT_STATIC for v in values})
+                if any(getattr(m.code, "code", None) == SHAPE.code for m in errors)}
+    out: List[Any] = []
+    seen: Set[Tuple[int, int, str]] = set()
+    for e, errors in _run(chk, func, values):
+        if id(e) in declared or not all(
+                getattr(m.code, "code", None) == SHAPE.code for m in errors):
+            continue
+        for m in errors:
+            if (m.line, m.column, m.message) not in seen:
+                seen.add((m.line, m.column, m.message))
+                out.append(m)
+    return out
+
+
+class _KnownPaths(Run):
+    """A run that stops at an ``if`` whose condition it does not know: a branch the data may
+    never take is not checked (a line there may never run for this call)."""
+
+    def join(self, st: Any, first: int) -> Optional[Any]:
+        raise Stop
+
+    def statement(self, st: Any) -> Optional[Any]:
+        for x in get_subexpressions(st):
+            if isinstance(x, ConditionalExpr) and not isinstance(self.value(x.cond, set()), bool) \
+                    or isinstance(x, OpExpr) and x.op in ("and", "or"):
+                raise Stop  # (``a if c else b`` on what is not known: the same)
+        return super().statement(st)
+
+
+def _run(chk: Any, func: FuncDef, env: Dict[Var, Any]) -> List[Tuple[Expression, List[Any]]]:
+    """The expressions of the body that gave messages, typed with the parameters holding
+    ``env``'s values and the locals what the run binds."""
+    run = _KnownPaths(chk, func, [])
+    run.env = dict(env)
+    run.factory, run.typed_locals, run.checks = True, True, True
+    RUNNING.add(id(func))
+    try:
+        returned = run.block(func.body.body)
+        if isinstance(returned, ReturnStmt) and returned.expr is not None:
+            _, errors = typed(chk, returned.expr, run.env)
+            if errors:
+                run.errors.append((returned.expr, errors))
+    except Stop:
+        pass  # (what was typed before the run stopped still stands)
+    finally:
+        RUNNING.discard(id(func))
+    return run.errors
