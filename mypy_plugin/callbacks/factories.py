@@ -65,6 +65,7 @@ from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_calls import call_body_check
 from mypy_plugin.flow_chains import construction_check as chain_construction_check
+from mypy_plugin.flow_dicts import read_only_binding
 from mypy_plugin.flow_functions import bare_result, function_call
 from mypy_plugin.flow_kwargs import forwarded_keywords, forwarding
 from mypy_plugin.flow_instances import construction_check
@@ -102,6 +103,13 @@ def _body(func: FuncDef) -> Optional[Tuple[List[AssignmentStmt], Expression]]:
 def _is_layer(t: Type) -> bool:
     p = get_proper_type(t)
     return isinstance(p, Instance) and p.type.fullname.startswith("typedflux.layers.")
+
+
+def _layer_dict(t: Type) -> bool:
+    """``dict[str, Dense]``: a helper returning a display of layers (``make_heads(64)``)."""
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.fullname == "builtins.dict" and len(
+        p.args) == 2 and _is_layer(p.args[1])
 
 
 def _value_type(t: Type) -> Type:
@@ -170,7 +178,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
     # method's callee reads every class of the module once: statements.overridden)
     default = ctx.default_return_type
     proper = get_proper_type(default)
-    layered = _is_layer(default) or isinstance(proper, AnyType)
+    layered = _is_layer(default) or isinstance(proper, AnyType) or (
+        _layer_dict(proper) and read_only_binding(ctx.api, call))  # (flow_dicts.py)
     if not layered and not bare_result(proper):
         return None  # (neither a layer nor a bare Tensor or tuple of them: function_call's test)
     found = _callee(ctx, call)
@@ -298,7 +307,7 @@ def _rerun(ctx: Any, func: FuncDef, params: List[Any], values: List[Type],
         if params:  # (a helper with no parameters: its body's errors were reported there)
             _report_at_call(ctx, errors)
         return None
-    if not _is_layer(result) or not is_subtype(result, default):
+    if not (_is_layer(result) or _layer_dict(result)) or not is_subtype(result, default):
         return None
     return result
 

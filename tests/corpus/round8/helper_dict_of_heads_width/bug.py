@@ -13,4 +13,4 @@ def make_heads(width: int) -> Dict[str, Dense]:
 trunk = Chain(Dense(40, 64, relu), Dense(64, 32, relu))
 heads = make_heads(64)
 h = trunk(tf.randn(5, 40))
-print(heads["gender"](h).shape)  # BUG[gap flow: a helper returning a dict display of layers (def make_heads(width) -> Dict[str, Dense]) keeps its declared Dense[Any, Any] values]
+print(heads["gender"](h).shape)  # BUG  # E: Dense(64 => ?, ?) expects input Tensor[..., 64], got Tensor[5, 32]; need size 64 at axis -1 (got 32)  [shape]
