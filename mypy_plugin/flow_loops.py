@@ -114,8 +114,9 @@ def _replay(ctx: Any) -> None:
         return
     loop = body[k]
     assert isinstance(loop, ForStmt)
-    if not _straight(loop):
-        return
+    if not _straight(loop) or any(isinstance(x, NameExpr) and x.node is e.node
+                                  for s in loop.body.body for x in get_subexpressions(s)):
+        return  # (a body that changes the list it iterates runs another sequence of items)
     key = (id(loop), getattr(chk, "pass_num", 0))
     if _DONE.get(key) is loop:
         return
