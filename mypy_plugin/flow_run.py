@@ -149,9 +149,18 @@ class Run:
                     return None  # a return: the target is not reached this way
                 continue
             if isinstance(st, IfStmt):
-                for branch in [*st.body, st.else_body]:
-                    if branch is not None and any(contains(s, target) for s in branch.body):
-                        return self._before(branch.body, target)
+                # (a branch the known conditions rule out never runs: its reads see nothing)
+                for cond, branch in zip(st.expr, st.body):
+                    if contains(cond, target):
+                        return self.env
+                    c = self.value(cond, set())
+                    if any(contains(s, target) for s in branch.body):
+                        return None if c is False else self._before(branch.body, target)
+                    if c is True:
+                        return None  # (this branch is always taken: the later ones never)
+                if st.else_body is not None and any(
+                        contains(s, target) for s in st.else_body.body):
+                    return self._before(st.else_body.body, target)
             elif isinstance(st, ForStmt) and any(contains(s, target) for s in st.body.body):
                 self.havoc([st])
                 return self._before(st.body.body, target)
@@ -159,8 +168,24 @@ class Run:
                 return None
             elif not isinstance(st, (IfStmt, ForStmt)) and nested(st):
                 self.havoc([st])  # inside a while, with, try or match: what it binds
+            elif not isinstance(st, (IfStmt, ForStmt)) and self.untaken(st, target):
+                return None
             return self.env
         return None
+
+    def untaken(self, st: Statement, target: Node) -> bool:
+        """Whether ``target`` is in a branch of ``a if c else b`` in ``st`` that ``c``, known
+        here, rules out (``h * tf.ones(2, 5)`` of ``... if use_small else h * tf.ones(2, 5)``
+        with ``use_small`` True: that read never happens)."""
+        for x in get_subexpressions(st):
+            if not isinstance(x, ConditionalExpr):
+                continue
+            c = self.value(x.cond, set())
+            if c is True and any(s is target for s in get_subexpressions(x.else_expr)):
+                return True
+            if c is False and any(s is target for s in get_subexpressions(x.if_expr)):
+                return True
+        return False
 
     def block(self, body: List[Statement]) -> Optional[Statement]:
         """Run ``body``; the ``return`` it reached, if any."""

@@ -74,3 +74,19 @@ grow(tf.randn(2, 3, 8), tf.randn(8, 5))
 grow_fixed(tf.randn(2, 3, 8), tf.randn(8, 5))
 grow_rows(tf.randn(2, 3, 8), tf.randn(5, 8))
 grow_rows_fixed(tf.randn(2, 3, 8), tf.randn(5, 8))
+
+# A name bound on branches of a known condition holds the taken branch's value; a read in a
+# branch the condition rules out never happens, so it is not checked with that value.
+use_small = True
+small_head, large_head = Dense(6, 3), Dense(6, 5)
+feats = tf.randn(2, 6)
+if use_small:
+    picked = small_head(feats)
+else:
+    picked = large_head(feats)
+if use_small:
+    weighted = picked * tf.ones(2, 3)
+else:
+    weighted = picked * tf.ones(2, 5)
+both = picked * tf.ones(2, 3) if use_small else picked * tf.ones(2, 5)
+picked * tf.ones(2, 5)  # E: Cannot broadcast for "mul": x has Tensor[2, 3], y has Tensor[2, 5]; need equal sizes or 1 at axis -1 (3 vs 5)  [shape]
