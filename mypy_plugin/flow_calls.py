@@ -46,6 +46,7 @@ from mypy.nodes import (
     UnaryExpr,
 )
 
+from mypy.typeops import get_all_type_vars
 from mypy.types import AnyType, CallableType, get_proper_type
 
 from mypy_plugin import translate
@@ -111,6 +112,10 @@ def _own_call(info: TypeInfo) -> Optional[FuncDef]:
     except AttributeError:  # (read from mypy's cache: no body)
         return None
     sig = method.type
+    if isinstance(sig, CallableType) and info.type_vars and any(
+            tv.id.namespace == info.fullname for tv in get_all_type_vars(sig)):
+        return None  # (``Tensor[B, D]`` of ``class Stack(Generic[D])``: the construction binds
+        # D, which the body run here would keep rigid beside the layers' sizes)
     if not isinstance(sig, CallableType) or all(
             isinstance(get_proper_type(t), AnyType) or (
                 translate.is_tensor(t) and translate.tensor_pattern(t) is None)

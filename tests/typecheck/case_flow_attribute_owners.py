@@ -12,7 +12,7 @@ base itself is an instance of exactly the base, traced with the base's own bindi
 same lines fail at run time with the same words.
 """
 
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import typedflux as tf
 from typedflux import Dense, LayerNorm, Tensor, gelu
@@ -105,3 +105,21 @@ class Fitted(Holder):
 
 
 Fitted()(tf.randn(2, 16))
+
+
+# A class generic in its width: the construction binds D (Stack(16, 3) is a Stack[16]), so
+# its body is right for every width; it is not run with the layers beside a rigid D: silent.
+W = TypeVar("W", bound=int)
+
+
+class Stack(Generic[W]):
+    def __init__(self, d: W, depth: int) -> None:
+        self.blocks = [Dense(d, d) for _ in range(depth)]
+
+    def __call__(self, x: Tensor[B, W]) -> Tensor[B, W]:
+        for blk in self.blocks:
+            x = blk(x)
+        return x
+
+
+Stack(16, 3)(tf.randn(2, 16))
