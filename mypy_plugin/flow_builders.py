@@ -20,7 +20,8 @@ int]`` and nothing is wrong for every call. At a call whose int arguments are kn
 (``build(10, 32)``), :func:`builder_check` runs the body again with the parameters holding
 them (``flow_run.Run`` in its ``checks`` mode: each local holds its typed value, a nested
 ``def`` reading one sees it, loops over known lists unrolled, a known ``if`` taken; an
-``if`` on what is not known stops the run: its branches may never run for this call). A
+``if`` on what is not known stops the run: its branches may never run for this call; so do a
+``while``, a ``with``, a ``try``, a loop over what is not known). A
 ``[shape]`` error only these values give (the body with its declared types does not) is
 reported on its line in the body, with a note naming the call: the run time raises it there
 for that call. The check is made once per call and pass; a body the run cannot follow (a
@@ -42,11 +43,16 @@ from mypy.nodes import (
     ARG_POS,
     FUNC_NO_INFO,
     CallExpr,
+    ClassDef,
     ConditionalExpr,
     Context,
+    Decorator,
     Expression,
     FuncDef,
+    Import,
+    ImportFrom,
     OpExpr,
+    PassStmt,
     ReturnStmt,
     Var,
 )
@@ -152,6 +158,12 @@ class _KnownPaths(Run):
 
     def join(self, st: Any, first: int) -> Optional[Any]:
         raise Stop
+
+    def havoc(self, stmts: List[Any]) -> None:
+        if not all(isinstance(s, (FuncDef, Decorator, ClassDef, Import, ImportFrom, PassStmt))
+                   for s in stmts):
+            raise Stop  # (a while, with, try, an unknown loop: what follows is not known)
+        super().havoc(stmts)  # (``def step(h): ...``: its name is bound, nothing else)
 
     def statement(self, st: Any) -> Optional[Any]:
         for x in get_subexpressions(st):
