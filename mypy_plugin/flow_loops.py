@@ -62,6 +62,7 @@ from mypy.types import Instance, get_proper_type
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import _progress, _scope
 from mypy_plugin.flow_instances import LOOP_INSTANCES, construction_values
+from mypy_plugin.flow_reach import global_once
 from mypy_plugin.flow_names import binding_targets, other_bindings, target_binds
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_typed import OVERRIDES, as_type
@@ -262,7 +263,7 @@ class _LoopRun(Run):
             v = self.env.get(x.node)
             if isinstance(v, Seq) or (v is not None and as_type(self.chk, v) is not None):
                 continue
-            if self.once(x):
+            if global_once(self.chk, x):
                 continue  # (a module-level name bound once: mypy's type is its value's)
             if self.module or x.kind != LDEF:
                 if x.kind == GDEF:

@@ -68,7 +68,8 @@ from mypy_plugin.flow_values import (
 )
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
-from mypy_plugin.module_constants import bound_once, sequence_constants
+from mypy_plugin.flow_reach import global_once, untaken
+from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
 __all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE", "RUNNING",
@@ -168,24 +169,11 @@ class Run:
                 return None
             elif not isinstance(st, (IfStmt, ForStmt)) and nested(st):
                 self.havoc([st])  # inside a while, with, try or match: what it binds
-            elif not isinstance(st, (IfStmt, ForStmt)) and self.untaken(st, target):
+            elif not isinstance(st, (IfStmt, ForStmt)) and untaken(
+                    lambda c: self.value(c, set()), st, target):
                 return None
             return self.env
         return None
-
-    def untaken(self, st: Statement, target: Node) -> bool:
-        """Whether ``target`` is in a branch of ``a if c else b`` in ``st`` that ``c``, known
-        here, rules out (``h * tf.ones(2, 5)`` of ``... if use_small else h * tf.ones(2, 5)``
-        with ``use_small`` True: that read never happens)."""
-        for x in get_subexpressions(st):
-            if not isinstance(x, ConditionalExpr):
-                continue
-            c = self.value(x.cond, set())
-            if c is True and any(s is target for s in get_subexpressions(x.else_expr)):
-                return True
-            if c is False and any(s is target for s in get_subexpressions(x.if_expr)):
-                return True
-        return False
 
     def block(self, body: List[Statement]) -> Optional[Statement]:
         """Run ``body``; the ``return`` it reached, if any."""
@@ -227,10 +215,9 @@ class Run:
                         rvalue.items) for lv in st.lvalues) and not any(
                         isinstance(x, StarExpr) for x in rvalue.items):
                 # ``pool, up = MaxPool((2, 2)), Upsample(2)``: each item as for its own name
-                v = tuple(self.value(x, safe) for x in rvalue.items)
-                v = tuple(self.tensor(x) if isinstance(i, NotStatic) else
-                          NOT_STATIC if isinstance(i, Seq) else i  # (no second name for a list)
-                          for x, i in zip(rvalue.items, v))
+                v = tuple(self.tensor(x) if isinstance(i, NotStatic) else NOT_STATIC if isinstance(
+                    i, Seq) else i for x, i in zip(rvalue.items, (  # (a list: no second name)
+                        self.value(x, safe) for x in rvalue.items)))
             elif isinstance(v, NotStatic) and self.tensors:
                 v = self.tensor(rvalue)
             for lv in st.lvalues:
@@ -425,21 +412,14 @@ class Run:
         value here: a name the run does not know would be typed as it is where the read
         is, not here."""
         for x in get_subexpressions(e):
-            if isinstance(x, NameExpr) and isinstance(x.node, Var) and as_type(
-                    self.chk, self.env.get(x.node, NOT_STATIC)) is None and not self.once(x):
+            if isinstance(x, NameExpr) and isinstance(x.node, Var) and as_type(self.chk, (
+                    self.env.get(x.node, NOT_STATIC))) is None and not global_once(self.chk, x):
                 return NOT_STATIC
         t, errors = typed(self.chk, e, self.env)
         p = get_proper_type(t) if t is not None else None
         if errors or not isinstance(p, Instance):
             return NOT_STATIC
         return Item(p, e)
-
-    def once(self, x: NameExpr) -> bool:
-        """Whether ``x`` names a module-level name bound once in the module (mypy's type of
-        it is its value's wherever it is read; ``pool = MaxPool((2, 2))`` in a function)."""
-        tree = getattr(self.chk, "tree", None)
-        return x.kind == GDEF and isinstance(tree, MypyFile) and \
-            x.fullname == f"{tree.fullname}.{x.name}" and x.name in bound_once(tree)
 
     def escape(self, st: Node, safe: Set[int]) -> None:
         """A list read in any way not known to leave it alone is unknown from here on."""
