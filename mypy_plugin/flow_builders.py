@@ -51,6 +51,7 @@ from mypy.nodes import (
     FuncDef,
     Import,
     ImportFrom,
+    MypyFile,
     OpExpr,
     PassStmt,
     ReturnStmt,
@@ -111,7 +112,7 @@ def _check(ctx: Any, func: Any) -> None:
             func.is_coroutine or id(func) in RUNNING:
         return
     tree = getattr(ctx.api, "tree", None)
-    if getattr(tree, "fullname", None) is None or func.fullname != f"{tree.fullname}.{func.name}":
+    if not isinstance(tree, MypyFile) or func.fullname != f"{tree.fullname}.{func.name}":
         return  # (another module's function: its body's lines are not this file's)
     values = _ints(ctx, func)
     if not values:
