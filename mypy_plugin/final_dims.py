@@ -7,7 +7,8 @@ name bound to a ``Final`` int (module level, or a class attribute: ``Cfg.D``; ``
 same annotation holds the int itself, so ``@tf.shapecheck`` needs nothing more.
 
 Any other variable stays an error, with a hint (``[shape-annotation]``); a ``Final`` int whose
-value is not known statically (``Final = int(os.environ["D"])``) is an unknown dim, like ``int``.
+value is not known statically (``Final = int(os.environ["D"])``, ``VOCAB: Final = len(chars)``)
+is an unknown dim, like ``int``.
 Such a constant named inside a dim written as a string (``"3*D_MODEL"``) is its size there too
 (translate/tensor_annotations.py).
 
@@ -21,12 +22,22 @@ from typing import Optional
 
 from mypy.nodes import PlaceholderNode, Var
 from mypy.plugin import AnalyzeTypeContext
-from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, UnboundType, get_proper_type
+from mypy.types import (
+    AnyType,
+    Instance,
+    LiteralType,
+    NoneType,
+    TupleType,
+    Type,
+    TypeOfAny,
+    UnboundType,
+    get_proper_type,
+)
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
 from typedflux.shapes import messages
 
-__all__ = ["final_dim"]
+__all__ = ["final_dim", "may_be_int"]
 
 
 def final_dim(ctx: AnalyzeTypeContext, arg: Type) -> Optional[Type]:
@@ -60,10 +71,31 @@ def final_dim(ctx: AnalyzeTypeContext, arg: Type) -> Optional[Type]:
         if value < 0:
             return _bad(ctx, messages.negative_dim(value, shown))
         return LiteralType(value, ctx.api.named_type("builtins.int", []))
-    declared = get_proper_type(node.type) if node.type is not None else None
-    if isinstance(declared, Instance) and declared.type.fullname == "builtins.int":
-        return AnyType(TypeOfAny.special_form)  # an int known only at run time: unknown
-    return _bad(ctx, f'Final "{shown}" is used as a dim but is not an int')
+    if not may_be_int(node.type):
+        return _bad(ctx, f'Final "{shown}" is used as a dim but is not an int')
+    # An int known only at run time (``Final[int] = int(os.environ["D"])``), or a ``Final``
+    # whose type mypy infers only when it checks the module (``VOCAB: Final = len(chars)``:
+    # no type yet while this module's annotations are read): an unknown size, as ``int``.
+    return AnyType(TypeOfAny.special_form)
+
+
+# Types no dim can have: a Final of one of these is an error (any other type, or none known
+# yet, may hold an int at run time).
+_NOT_INTS = frozenset({"builtins.str", "builtins.bytes", "builtins.float", "builtins.complex",
+                       "builtins.bool", "builtins.list", "builtins.tuple", "builtins.dict",
+                       "builtins.set", "builtins.frozenset"})
+
+
+def may_be_int(t: Optional[Type]) -> bool:
+    """Whether a ``Final`` without a known value, of type ``t`` (``None``: not inferred yet),
+    may hold an int at run time: an unknown dim, not an error.
+
+    >>> may_be_int(None), may_be_int(NoneType())
+    (True, False)
+    """
+    p = get_proper_type(t) if t is not None else None
+    return not isinstance(p, (NoneType, TupleType)) and not (
+        isinstance(p, Instance) and p.type.fullname in _NOT_INTS)
 
 
 def _bad(ctx: AnalyzeTypeContext, message: str) -> Type:

@@ -31,7 +31,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.codes import SHAPE_ANNOTATION
-from mypy_plugin.final_dims import final_dim
+from mypy_plugin.final_dims import final_dim, may_be_int
 
 from mypy_plugin.translate.common import any_type, dim_text, is_int_bound
 from typedflux.shapes import messages
@@ -251,7 +251,7 @@ def _is_int_typevar_name(ctx: AnalyzeTypeContext, name: str) -> bool:
 def _final_size(ctx: AnalyzeTypeContext, name: str) -> Optional[Dim]:
     """The size a ``Final`` int constant ``name`` holds, for a dim written in a string
     (``Tensor[B, "3*D_MODEL"]``, ``"D_MODEL//N_HEAD"``): its value, ``UNKNOWN`` for a
-    ``Final[int]`` known only at run time, ``None`` when ``name`` is no such constant (a
+    ``Final`` int known only at run time, ``None`` when ``name`` is no such constant (a
     TypeVar, a name not defined: the string's own rules decide). The run time reads the
     constant from the module the same way (typedflux/shapecheck_constants.py)."""
     lookup = getattr(getattr(ctx, "api", None), "lookup_qualified", None)
@@ -262,7 +262,6 @@ def _final_size(ctx: AnalyzeTypeContext, name: str) -> Optional[Dim]:
     value = node.final_value
     if isinstance(value, int) and not isinstance(value, bool):
         return value if value >= 0 else None
-    declared = get_proper_type(node.type) if node.type is not None else None
-    if value is None and isinstance(declared, Instance) and declared.type.fullname == "builtins.int":
-        return UNKNOWN
+    if value is None and may_be_int(node.type):
+        return UNKNOWN  # (``Final[int] = int(...)``, ``Final = len(chars)``: final_dims.py)
     return None

@@ -2,9 +2,12 @@
 
 A transformer block whose sizes live in constants, as people write them; each bug with its
 fix. At run time the annotation holds the int itself, so `@tf.shapecheck` raises the same
-words. A variable that is not `Final` (or not an int) is a `[shape-annotation]` error.
+words. A variable that is not `Final` (or not an int) is a `[shape-annotation]` error; a `Final` whose
+int is known only at run time (`VOCAB: Final = len(chars)`, nanoGPT's character vocabulary) is
+an unknown size, as `Final[int]` written out is.
 """
 
+import os
 from typing import Final, TypeVar
 
 import typedflux as tf
@@ -64,3 +67,48 @@ RATE: Final = 0.5
 
 
 def not_constants(a: Tensor[B, hidden], b: Tensor[B, RATE]) -> None: ...  # E: Variable "hidden" is used as a dim but is not Final; a size kept in a constant is declared hidden: Final = <int> (typing.Final)  [shape-annotation]  # E: Final "RATE" is used as a dim but holds 0.5, not an int  [shape-annotation]
+
+
+# Sizes known only at run time: unknown dims (these were "Final ... is not an int" errors).
+chars = sorted(set("hello typed world"))
+VOCAB: Final = len(chars)
+N_EMBD: Final = int(os.environ.get("N_EMBD", "32"))
+WIDE: Final = 2 * N_EMBD
+
+
+@tf.shapecheck
+def embed(x: Tensor[B, T, VOCAB]) -> Tensor[B, T, 16]:
+    return Dense(VOCAB, 8)(x)  # E: Return shape Tensor[B, T, 8] does not match the annotation Tensor[B, T, 16]: axis 2 is 8, expected 16  [shape]
+
+
+@tf.shapecheck
+def embed_fixed(x: Tensor[B, T, VOCAB]) -> Tensor[B, T, N_EMBD]:
+    return Dense(VOCAB, N_EMBD)(x)
+
+
+@tf.shapecheck
+def widen(x: Tensor[B, N_EMBD]) -> Tensor[B, WIDE]:
+    return tf.cat(x, x, axis=-1)
+
+
+@tf.shapecheck
+def widen_str(x: Tensor[B, N_EMBD]) -> Tensor[B, "2*N_EMBD"]:
+    return tf.cat(x, x, axis=-1)
+
+
+@tf.shapecheck
+def unembed(h: Tensor[B, T, 16]) -> Tensor[B, T, VOCAB]:
+    return Dense(16, VOCAB)(h)
+
+
+embed(tf.randn(2, 3, VOCAB))
+Dense(8, 4)(Dense(VOCAB, 6)(tf.randn(2, VOCAB)))  # E: Dense(8 => 4) expects input Tensor[..., 8], got Tensor[2, 6]; need size 8 at axis -1 (got 6)  [shape]
+Dense(6, 4)(Dense(VOCAB, 6)(tf.randn(2, VOCAB)))
+embed_fixed(tf.randn(2, 3, VOCAB))
+widen(tf.randn(2, N_EMBD))
+widen_str(tf.randn(2, N_EMBD))
+unembed(tf.randn(2, 3, 16))
+NOT_SIZE: Final[str] = os.environ.get("NAME", "x")
+
+
+def named(x: Tensor[B, NOT_SIZE]) -> None: ...  # E: Final "NOT_SIZE" is used as a dim but is not an int  [shape-annotation]
