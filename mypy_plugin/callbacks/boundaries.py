@@ -39,6 +39,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks import reworded
 from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of, target_text
 from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.replaced_layers import foreign_replaced
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, literal_mismatch, rigid_mismatch
@@ -409,6 +410,7 @@ def boundary_attribute_hook() -> Callable[[Any], Type]:
     """
 
     def hook(ctx: Any) -> Type:
-        return check_boundary(ctx, ctx.default_attr_type)
+        # (a layer attribute of another module's class this module replaces: unknown sizes)
+        return check_boundary(ctx, foreign_replaced(ctx))
 
     return guarded("boundary check", hook, lambda ctx: ctx.default_attr_type)

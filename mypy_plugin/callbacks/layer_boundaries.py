@@ -6,6 +6,12 @@ types with ``Literal[...]`` noise under ``[assignment]``/``[return-value]``; her
 ``[shape]`` error naming the size that differs. (A variable annotation is invisible at run
 time: these are static only, as ``Assigned shape`` errors are.)
 
+Only a written annotation is a boundary: an attribute or name whose type mypy inferred from
+its first layer (``self.head = Dense(32, 10)`` in a class of another module, then
+``net.head = Dense(32, 5)``) takes a layer of any size, as plain mypy's ``Dense[Any, Any]``
+does; the new value is then typed with unknown sizes (``callbacks/replaced_layers.py`` types
+the reads so).
+
 >>> callable(check_layer_boundary)
 True
 """
@@ -16,6 +22,7 @@ from typing import Any, Optional, Tuple
 
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, LiteralType, Type, get_proper_type
+from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.callbacks.chain_items import CHAIN, chain_item
@@ -74,6 +81,14 @@ def _difference(got: Instance, want: Instance) -> Optional[Difference]:
     return None
 
 
+def _inferred(api: Any, where: Any) -> bool:
+    """Whether an assignment's target has no written annotation (mypy typed it by its first
+    value), or it cannot be told."""
+    from mypy_plugin.callbacks.boundaries import target_origin
+
+    return target_origin(api, where) != "declared"
+
+
 def check_layer_boundary(ctx: Any, result: Type) -> Type:
     """Check a layer constructor's (or a Chain's) result against the annotation it meets;
     returns ``result``, or the declared type after reporting a difference."""
@@ -84,11 +99,14 @@ def check_layer_boundary(ctx: Any, result: Type) -> Type:
     want, got = get_proper_type(expected), get_proper_type(result)
     if not isinstance(want, Instance) or not isinstance(got, Instance) or is_subtype(got, want):
         return result
-    diff = _difference(got, want)
-    if diff is None:
-        return result
     where = boundary_of(ctx.api, ctx.context)
     if where is None or where.kind not in ("return", "assign", "yield") or where.part:
+        return result
+    if where.kind == "assign" and got.type is want.type and not where.annotated \
+            and _inferred(ctx.api, where):
+        return fill_typevars_with_any(got.type)  # no annotation: any size (any Chain) fits
+    diff = _difference(got, want)
+    if diff is None:
         return result
     item = chain_item(got)
     if item is None:

@@ -11,10 +11,19 @@ that the module assigns in more than one statement is typed with unknown sizes
 run time checks it. Statements count for the attribute of one class: ``self.<name> = ...``
 in the methods of that class, of its bases and of its subclasses in the module, a class
 attribute bound in one of their bodies (``head = Dense(8, 2)``), and
-``<other object>.<name> = ...`` anywhere (whose class is not known here). An annotated
-attribute (``self.head: Dense[32, 10] = ...``, or ``head: ...`` in a class body) keeps its
-annotation, and a new value of other sizes stays an error (docs/errors.md). An attribute
-set only through ``setattr`` keeps its first value's type, as mypy gives it. A run of a
+``<other object>.<name> = ...`` or ``setattr(<object>, "<name>", ...)`` anywhere (whose
+class is not known here). An annotated attribute (``self.head: Dense[32, 10] = ...``, or
+``head: ...`` in a class body) keeps its annotation, and a new value of other sizes stays an
+error (docs/errors.md). A variable bound to a layer by two constructions without an annotation
+(``fc = Dense(4, 8)``, later ``fc = Dense(4, 16)``; mypy keeps the first type where it does
+not redefine the name) has unknown sizes likewise.
+
+A class of another module was typed before this module was read: there ``net.head`` keeps
+its first value's type, and the new value is taken as it comes (no ``Assigned layer`` error
+without an annotation: ``callbacks/layer_boundaries.py``). So a read of such an attribute
+(a layer, with no annotation) in a module that assigns an attribute of that name anywhere
+(``net.head = ...``, ``setattr(net, "head", ...)``, a subclass's ``self.head = ...``) has
+unknown sizes too (:func:`foreign_replaced`). A run of a
 traced construction's ``__init__`` (flow_instances.py) types ``self.<name> = ...`` as built:
 it counts only the bindings an instance of exactly that class may see.
 
@@ -27,10 +36,14 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
+    GDEF,
+    LDEF,
     MDEF,
     AssignmentStmt,
+    CallExpr,
     ClassDef,
     Expression,
+    ExpressionStmt,
     FuncDef,
     ListExpr,
     MemberExpr,
@@ -38,20 +51,23 @@ from mypy.nodes import (
     NameExpr,
     StarExpr,
     Statement,
+    StrExpr,
     TupleExpr,
     TypeInfo,
     Var,
 )
-from mypy.plugin import FunctionContext
+from mypy.plugin import AttributeContext, FunctionContext
 from mypy.types import Instance, Type, get_proper_type
 from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
+from mypy_plugin.translate import TENSOR_FULLNAME
 from mypy_plugin.statements import PerTree, methods_of, walk
 
-__all__ = ["replaced_attribute", "unless_replaced"]
+__all__ = ["foreign_replaced", "replaced_attribute", "unless_replaced"]
 
 _OTHER = "*"  # an attribute of an object other than a method's own ``self``
+_MODULE = "typedflux.layers.core.Module"  # the base of every layer and container
 
 
 def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
@@ -100,14 +116,20 @@ def replaced_attribute(ctx: Any) -> bool:
         return False
     target = where.lvalue
     owner: Optional[TypeInfo]
+    if isinstance(target, NameExpr) and target.kind in (LDEF, GDEF):
+        # ``fc = Dense(4, 8)`` then ``fc = Dense(4, 16)``: one variable (mypy's redefinition
+        # renames a rebinding it allows) bound by two constructions, without an annotation.
+        var = target.node
+        return isinstance(var, Var) and var.is_inferred and _assignments(tree)[3].get(
+            id(var), 0) > 1
     if isinstance(target, NameExpr) and target.kind == MDEF and isinstance(target.node, Var):
         owner = target.node.info  # ``head = Dense(8, 2)`` in a class body
     elif isinstance(target, MemberExpr):
         owner = _owner(api, target)
     else:
         return False
-    counts, declared, infos = _assignments(tree)
-    if target.name in declared:
+    counts, declared, infos, _ = _assignments(tree)
+    if target.name in declared or (owner is not None and _annotated(owner, target.name)):
         return False
     if owner is None:  # a class not known: every assignment of the name counts
         total = sum(c for (_, n), c in counts.items() if n == target.name)
@@ -116,6 +138,43 @@ def replaced_attribute(ctx: Any) -> bool:
         related.update(i.fullname for i in infos if owner in i.mro)
         total = sum(counts.get((r, target.name), 0) for r in related | {_OTHER})
     return total > 1
+
+
+def foreign_replaced(ctx: AttributeContext) -> Type:
+    """The type of a read ``<object>.<name>`` (``ctx``: mypy's attribute hook context): the
+    attribute's layer class with unknown sizes when it is a layer attribute without an
+    annotation, of a class of another module, and this module assigns an attribute of that
+    name (see the module's docstring); its type as mypy gives it otherwise.
+
+    A cheap test comes first (a layer type with sizes): the hook runs on every read of a
+    user attribute.
+    """
+    t = ctx.default_attr_type
+    p = get_proper_type(t)
+    if not isinstance(p, Instance) or not p.args or p.type.fullname == TENSOR_FULLNAME \
+            or not p.type.has_base(_MODULE):
+        return t
+    e, owner = ctx.context, get_proper_type(ctx.type)
+    tree = getattr(ctx.api, "tree", None)
+    if not isinstance(e, MemberExpr) or not isinstance(owner, Instance) \
+            or not isinstance(tree, MypyFile):
+        return t
+    found = owner.type.get(e.name)
+    var = found.node if found is not None else None
+    if not isinstance(var, Var) or not var.is_inferred or var.explicit_self_type \
+            or var.info.module_name == tree.fullname:
+        return t
+    counts, declared, _, _ = _assignments(tree)
+    if e.name in declared or not any(name == e.name for _, name in counts):
+        return t
+    return fill_typevars_with_any(p.type)
+
+
+def _annotated(owner: TypeInfo, name: str) -> bool:
+    """Whether the attribute ``name`` of ``owner`` has an annotation (in any module)."""
+    found = owner.get(name)
+    var = found.node if found is not None else None
+    return isinstance(var, Var) and (not var.is_inferred or var.explicit_self_type)
 
 
 def _owner(api: Any, target: MemberExpr) -> Optional[TypeInfo]:
@@ -148,14 +207,15 @@ def _name_targets(e: Expression) -> List[NameExpr]:
     return []
 
 
-Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo]]
+Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo], Dict[int, int]]
 
 
 def _read(tree: MypyFile) -> Counts:
     """Statements assigning each attribute, by (class, name) for a method's own ``self``
     and by (``*``, name) otherwise; the names some statement annotates; the module's
-    classes."""
+    classes; statements assigning each variable (by the id of its ``Var``)."""
     counts: Dict[Tuple[str, str], int] = {}
+    variables: Dict[int, int] = {}
     declared: Set[str] = set()
     infos: List[TypeInfo] = []
     owned: Dict[int, str] = {}  # id of a ``self.x`` target -> its class
@@ -183,18 +243,43 @@ def _read(tree: MypyFile) -> Counts:
                         if isinstance(m.expr, NameExpr) and m.expr.name == me:
                             owned[id(m)] = st.info.fullname
     for st in statements:
+        name = _set_name(st)
+        if name is not None:  # ``setattr(net, "head", Dense(32, 5))``
+            counts[(_OTHER, name)] = counts.get((_OTHER, name), 0) + 1
         if not isinstance(st, AssignmentStmt):
             continue
+        for var in {id(n.node) for n in st.lvalues if _built(st.rvalue)
+                    and isinstance(n, NameExpr) and n.kind in (LDEF, GDEF)
+                    and isinstance(n.node, Var)}:
+            variables[var] = variables.get(var, 0) + 1
         targets = [m for lv in st.lvalues for m in _attribute_targets(lv)]
         if st.unanalyzed_type is not None:
             declared.update(m.name for m in targets)
         for key in {(owned.get(id(m), _OTHER), m.name) for m in targets}:
             counts[key] = counts.get(key, 0) + 1
-    return counts, declared, infos
+    return counts, declared, infos, variables
+
+
+def _built(e: Expression) -> bool:
+    """Whether ``e`` constructs an object (``Dense(4, 8)``, ``tf.Chain(...)``): a variable
+    rebound by other calls (``state, model = tf.update(...)``) keeps its type."""
+    callee = e.callee if isinstance(e, CallExpr) else None
+    return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
+
+
+def _set_name(st: Statement) -> Optional[str]:
+    """The attribute name a ``setattr(<object>, "<name>", <value>)`` statement sets."""
+    if not isinstance(st, ExpressionStmt) or not isinstance(st.expr, CallExpr):
+        return None
+    call = st.expr
+    if not isinstance(call.callee, NameExpr) or call.callee.fullname != "builtins.setattr" \
+            or len(call.args) != 3 or not isinstance(call.args[1], StrExpr):
+        return None
+    return call.args[1].value
 
 
 def _nothing() -> Counts:
-    return {}, set(), []
+    return {}, set(), [], {}
 
 
 _assignments = PerTree(_read, keep=16, on_error=_nothing)
