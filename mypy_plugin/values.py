@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any, Callable, List, Optional, Tuple, Union
 
 from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
     EllipsisExpr,
     Expression,
     IndexExpr,
@@ -78,7 +80,8 @@ def _int_of_type(t: Optional[Type]) -> Union[int, NotStatic]:
 
 
 def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
-    """An int known statically: a literal, ``-3``, folded ``2*3`` or ``2**3``, or a ``Literal``/``Final``.
+    """An int known statically: a literal, ``-3``, folded ``2*3`` or ``2**3``, or a ``Literal``/``Final``
+    (or another name or call :func:`final_int` knows).
 
     >>> from mypy.nodes import UnaryExpr, IntExpr
     >>> static_int(UnaryExpr("-", IntExpr(1)), lambda e: None)
@@ -104,14 +107,23 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
 
 def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, NotStatic]:
     """The value of a name bound to a ``Final`` int (``D: Final[int] = 64``, ``Cfg.D``), or
-    to an int once in its module (module_constants.py): its type says only ``int``, but its
-    value is known statically.
+    to an int once in its module (module_constants.py), or ``len()`` of a list of known
+    length: its type says only ``int``, but its value is known statically.
 
     >>> from mypy.nodes import NameExpr, Var
     >>> n = NameExpr("D"); v = Var("D"); v.is_final = True; v.final_value = 64; n.node = v
     >>> final_int(n)
     64
     """
+    if isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) \
+            and e.callee.fullname == "builtins.len" and e.arg_kinds == [ARG_POS]:
+        # ``len(batch)`` of a list whose length is known (bound once to a display, read only
+        # in ways that keep its length: callbacks/list_counts.py), as ``n = len(batch)`` is.
+        from mypy_plugin.callbacks.list_counts import sequence_count
+
+        count = sequence_count(e.args[0], lookup) if lookup is not None else None
+        if count is not None:
+            return count
     if isinstance(e, IndexExpr):  # ``widths[k]`` in a loop being followed (flow.py)
         v = active_value(e)
         return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC

@@ -9,7 +9,8 @@ does; a loader bound twice, or whose attributes are assigned, keeps `Any`.
 ways that keep its length (iterated, indexed, passed to `len` or typedflux): one tensor per
 model of `models = [Chain(...) for _ in range(4)]`, one per expert of `self.experts` bound
 once in `__init__`. A list appended to, given an item, or passed to another function keeps
-the count unknown. Both run at run time with the same words.
+the count unknown; `len()` of such a list is a known size (`tf.randn(len(batch), 16)`). All run
+at run time with the same words.
 """
 
 from typing import List, TypeVar
@@ -104,3 +105,28 @@ class Growing:
 Experts()(tf.randn(5, 6))
 Experts().wrong_axis(tf.randn(5, 6))
 Growing()(tf.randn(5, 6))
+
+
+# `len()` of such a list is its count as a size too (`tf.randn(len(batch), F)`, as `n =
+# len(batch)` then `tf.randn(n, F)` was): the graph readout's matmul is compared.
+batch = [0, 0, 0, 1, 1, 2, 2, 2, 2]
+node_feats = tf.randn(len(batch), 16)
+reveal_type(node_feats)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[9], Literal[16]]"
+tf.onehot(batch, 3) @ node_feats  # E: Inner dimensions differ for "matmul": x has Tensor[9, 3], w has Tensor[9, 16]; need x.shape[-1] == w.shape[-2] (3 vs 9); did you mean to transpose x (x.T)?  [shape]
+tf.onehot(batch, 3).T @ node_feats
+node_ids = [0, 1]
+node_ids.append(2)
+reveal_type(tf.randn(len(node_ids), 4))  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[4]]"
+KERNELS = [3, 5, 7]
+
+
+def branch_mix(x: Tensor[B, 4]) -> Tensor[B, 8]:
+    return x @ tf.randn(len(KERNELS), 8)  # E: Inner dimensions differ for "matmul": x has Tensor[B, 4], w has Tensor[3, 8]; need x.shape[-1] == w.shape[-2] (4 vs 3)  [shape]
+
+
+def branch_mix_fixed(x: Tensor[B, 3]) -> Tensor[B, 8]:
+    return x @ tf.randn(len(KERNELS), 8)
+
+
+branch_mix(tf.randn(2, 4))
+branch_mix_fixed(tf.randn(2, 3))

@@ -7,5 +7,5 @@ G, F = 3, 16
 batch = [0, 0, 0, 1, 1, 2, 2, 2, 2]
 h = tf.randn(len(batch), F)
 assign = tf.onehot(batch, G)
-pooled = assign @ h  # BUG[gap checker: len() of a module-level list bound once (batch = [0, 0, 0, 1, ...], whose length tf.onehot(batch, G) knows: Tensor[9, 3]) is an unknown size as an argument of tf.randn (Tensor[Any, 16]), so the matmul's inner dims (3 vs 9) are not compared]
+pooled = assign @ h  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[9, 3], w has Tensor[9, 16]; need x.shape[-1] == w.shape[-2] (3 vs 9); did you mean to transpose x (x.T)?  [shape]
 print(Dense(F, 2)(pooled).shape)
