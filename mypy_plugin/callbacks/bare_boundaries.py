@@ -8,8 +8,9 @@ yields and annotated assignments, these do, with no hook to speak for a bare nam
   for parameter "x" ...``), said as ``Default shape ... of parameter "x" of "f" ...``;
 - a name assigned where its type was declared before (``h: Tensor[2, 3]`` then ``h = x``, or
   a ``Callable`` variable then ``h = g``), each name a tuple display is unpacked into (``s, n
-  = x, 1`` with ``s`` declared), and a property's setter (``c.h = x``, ``c`` a name of a
-  declared class type): ``Assigned shape ... of "s" ...``.
+  = x, 1`` with ``s`` declared), an attribute declared with an annotation (``self.h = h``),
+  and a property's setter (``c.h = x``, ``c`` a name of a declared class type): ``Assigned
+  shape ... of "s" ...``.
 
 >>> declared_values(None, [])
 []
@@ -86,8 +87,8 @@ def declared_values(
                     and var.type is not None:
                 out.append((rv, var.type, Boundary("assign", var.name)))
             setter = _setter_value(lv) if isinstance(lv, MemberExpr) else None
-            if setter is None and isinstance(lv, MemberExpr) and isinstance(lv.expr, MemberExpr):
-                setter = _declared_attribute(lv)  # ``self.cell.h = x``
+            if setter is None and isinstance(lv, MemberExpr):
+                setter = _declared_attribute(lv)  # ``self.h = h``, ``self.cell.h = x``
             if setter is not None:
                 out.append((rv, setter, Boundary("assign", target_text(lv) or "")))
     return out
@@ -111,13 +112,15 @@ def _owner_type(e: Expression, depth: int = 0) -> Optional[Instance]:
 
 
 def _declared_attribute(target: MemberExpr) -> Optional[Type]:
-    """The annotation of an attribute of an attribute (``self.cell.h = x`` with ``h:
-    Tensor[2, 16]`` declared in ``Cell``), when both owners' types are known; ``None`` for an
-    attribute typed by its first value (its words are a reassignment's)."""
+    """The annotation of an attribute (``self.h = h`` with ``self.h: Tensor[3, 16]`` declared
+    in ``__init__``), of an attribute of an attribute (``self.cell.h = x`` with ``h: Tensor[2,
+    16]`` declared in ``Cell``), when the owners' types are known; ``None`` for an attribute
+    typed by its first value (its words are a reassignment's)."""
     owner = _owner_type(target.expr)
     sym = owner.type.get(target.name) if owner is not None else None
     var = sym.node if sym is not None else None
-    if not isinstance(var, Var) or var.is_inferred or var.type is None or var.is_property:
+    if not isinstance(var, Var) or var.type is None or var.is_property or (
+            var.is_inferred and not var.explicit_self_type):  # (``self.h: T = ...``: declared)
         return None
     return var.type
 

@@ -21,9 +21,9 @@ error ``callbacks/reworded.py`` says in these words when it can; see docs/errors
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import FuncDef, MemberExpr, NameExpr, OverloadedFuncDef, Var
+from mypy.nodes import FuncDef, MemberExpr, NameExpr, OverloadedFuncDef, StarExpr, Var
 from mypy.subtypes import is_subtype
 from mypy.types import (
     CallableType,
@@ -31,6 +31,7 @@ from mypy.types import (
     NoneType,
     TupleType,
     Type,
+    UninhabitedType,
     UnionType,
     get_proper_type,
 )
@@ -240,6 +241,38 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     return _compare(ctx, where, declared, got, result, ctx.context, later)
 
 
+class _Unproven(Exception):
+    """A tuple item that differs in something other than a provable shape: mypy decides."""
+
+
+def _tuple_mismatch(
+    e: TupleType, r: TupleType, path: Tuple[int, ...] = ()
+) -> Optional[Tuple[Tuple[int, ...], Any, Any, Any]]:
+    """(path, pattern, got, axis) of the first item of ``r`` whose shape provably differs from
+    ``e``'s (a tuple inside a tuple of as many items is searched too: ``_, (h, c) =
+    lstm(x)``), ``None`` when every difference is unprovable (an unknown dim); raises
+    :class:`_Unproven` for a difference that is not one of shapes."""
+    found: Optional[Tuple[Tuple[int, ...], Any, Any, Any]] = None
+    for i, (want, have) in enumerate(zip(e.items, r.items)):
+        w, h = get_proper_type(want), get_proper_type(have)
+        if isinstance(w, UninhabitedType) or _fits(have, want):
+            continue  # (``Never``: the context of a target that takes the value's type)
+        if isinstance(w, TupleType) and isinstance(h, TupleType) and len(w.items) == len(h.items):
+            inner = _tuple_mismatch(w, h, path + (i,))
+            found = found or inner
+            continue
+        declared, got = declared_tensor(want), translate.shape_of(have)
+        pattern = translate.shape_of(declared) if declared is not None else None
+        if pattern is None or got is None:
+            raise _Unproven
+        verdict = rigid_mismatch(pattern, got)
+        if verdict == RIGID_UNKNOWN:
+            raise _Unproven
+        if isinstance(verdict, Mismatch) and found is None:
+            found = (path + (i,), pattern, got, verdict.axis)
+    return found
+
+
 def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
     """A call's tuple of tensors (``return pair(x)``) against a declared tuple of as many
     items: the first item whose shape provably differs is reported as that tuple item, and
@@ -248,45 +281,56 @@ def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
     e, r = get_proper_type(expected), get_proper_type(result)
     if not (isinstance(e, TupleType) and isinstance(r, TupleType)) or len(e.items) != len(r.items):
         return None
-    found: Optional[tuple[int, Any, Any, Any]] = None
-    for i, (want, have) in enumerate(zip(e.items, r.items)):
-        if _fits(have, want):
-            continue
-        declared, got = declared_tensor(want), translate.shape_of(have)
-        pattern = translate.shape_of(declared) if declared is not None else None
-        if pattern is None or got is None:
-            return None
-        verdict = rigid_mismatch(pattern, got)
-        if verdict == RIGID_UNKNOWN:
-            return None
-        if isinstance(verdict, Mismatch) and found is None:
-            found = (i, pattern, got, verdict.axis)
+    try:
+        found = _tuple_mismatch(e, r)
+    except _Unproven:
+        return None
     if found is None:
         return None  # every difference unprovable (an unknown dim): mypy's check, as before
     where = boundary_of(ctx.api, ctx.context)
     if where is None or where.part is not None:
         return None
-    i, pattern, got, axis = found
+    path, pattern, got, axis = found
     if where.kind == "unpack":
-        target = _unpacked_target(ctx.api, where, i)
+        target = _unpacked_target(ctx.api, where, path)
         if target is None:
             return None
         where = target
-    elif where.kind not in ("return", "yield") and not (where.kind == "assign" and where.annotated):
+    elif len(path) > 1 or (
+            where.kind not in ("return", "yield") and not (where.kind == "assign" and where.annotated)):
         return None
     else:
-        where = replace(where, part=f"tuple item {i}")
+        where = replace(where, part=f"tuple item {path[0]}")
     ctx.api.fail(boundary_message(where, pattern, got, axis), ctx.context, code=SHAPE)
-    return expected
+    return _merged(e, r)
 
 
-def _unpacked_target(api: Any, where: Boundary, i: int) -> Optional[Boundary]:
-    """The assignment to target ``i`` of ``a, n = pair()``, when that target's type is
-    declared (or set by its first value); ``None`` when the name takes the new type."""
-    targets = getattr(where.lvalue, "items", None)
-    if targets is None or i >= len(targets):
-        return None
-    lvalue = targets[i]
+def _merged(e: TupleType, r: TupleType) -> Type:
+    """The declared tuple handed back after a report, with the value's own item where a target
+    takes the value's type (its context is ``Never``: ``memory`` of ``out, (h, memory) =
+    lstm(x)``), so mypy does not ask to annotate it."""
+    items: List[Type] = []
+    for want, have in zip(e.items, r.items):
+        w, h = get_proper_type(want), get_proper_type(have)
+        if isinstance(w, UninhabitedType):
+            items.append(have)
+        elif isinstance(w, TupleType) and isinstance(h, TupleType) and len(w.items) == len(h.items):
+            items.append(_merged(w, h))
+        else:
+            items.append(want)
+    return e.copy_modified(items=items)
+
+
+def _unpacked_target(api: Any, where: Boundary, path: Tuple[int, ...]) -> Optional[Boundary]:
+    """The assignment to the target at ``path`` of ``a, n = pair()`` (``(1, 0)`` for ``h`` of
+    ``_, (h, c) = lstm(x)``), when that target's type is declared (or set by its first
+    value); ``None`` when the name takes the new type."""
+    lvalue: Any = where.lvalue
+    for i in path:
+        targets = getattr(lvalue, "items", None)
+        if targets is None or i >= len(targets) or any(isinstance(t, StarExpr) for t in targets):
+            return None
+        lvalue = targets[i]
     name = target_text(lvalue)
     if name is None:
         return None

@@ -55,3 +55,43 @@ latent(tf.randn(8, 64))
 latent_fixed(tf.randn(8, 64))
 stats(tf.randn(2, 3, 4))
 stats_fixed(tf.randn(2, 3, 4))
+
+# Names declared before, filled by a tuple target inside a tuple target (an LSTM's final
+# states), and an annotated attribute given a bare name unpacked from a layer's tuple: mypy's
+# own [assignment] in Literal words before, the boundary's words now (static only: a variable
+# annotation is invisible at run time).
+lstm = tf.LSTM(12, 20, return_state=True)
+
+
+def final_states(x: Tensor[B, 7, 12]) -> Tensor[B, 20]:
+    h: Tensor[B, 12]
+    c: Tensor[B, 20]
+    _, (h, c) = lstm(x)  # E: Assigned shape Tensor[B, 20] does not match the annotation Tensor[B, 12] of "h": axis 1 is 20, expected 12  [shape]
+    return c
+
+
+def final_states_fixed(x: Tensor[B, 7, 12]) -> Tensor[B, 20]:
+    h: Tensor[B, 20]
+    c: Tensor[B, 20]
+    _, (h, c) = lstm(x)
+    return h + c
+
+
+cell_state: Tensor[3, 16]
+seq_out, (cell_state, memory) = lstm(tf.randn(3, 7, 12))  # E: Assigned shape Tensor[3, 20] does not match the annotation Tensor[3, 16] of "cell_state": axis 1 is 20, expected 16  [shape]
+
+
+class Tracker:
+    def __init__(self) -> None:
+        self.rnn = tf.GRU(6, 24, return_state=True)
+        self.h: Tensor[3, 16] = tf.zeros(3, 16)
+        self.wide: Tensor[3, 24] = tf.zeros(3, 24)
+
+    def step(self, x: Tensor[3, 1, 6]) -> None:
+        _, h = self.rnn(x)
+        self.h = h  # E: Assigned shape Tensor[3, 24] does not match the annotation Tensor[3, 16] of "self.h": axis 1 is 24, expected 16  [shape]
+        self.wide = h
+
+
+final_states_fixed(tf.randn(2, 7, 12))
+Tracker().step(tf.randn(3, 1, 6))

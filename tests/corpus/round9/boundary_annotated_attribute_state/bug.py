@@ -11,7 +11,7 @@ class Tracker:
 
     def step(self, x: Tensor[3, 1, 6]) -> None:
         _, h = self.rnn(x)
-        self.h = h  # BUG[gap checker: a bare name unpacked from a layer's tuple result (_, h = self.rnn(x)) assigned to an annotated attribute (self.h: Tensor[3, 16]) keeps mypy's own [assignment] in Literal words]  # E: Incompatible types in assignment (expression has type "Tensor[Literal[3], Literal[24]]", variable has type "Tensor[Literal[3], Literal[16]]")  [assignment]
+        self.h = h  # BUG  # E: Assigned shape Tensor[3, 24] does not match the annotation Tensor[3, 16] of "self.h": axis 1 is 24, expected 16  [shape]
 
 
 t = Tracker()

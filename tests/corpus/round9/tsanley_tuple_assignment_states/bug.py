@@ -12,7 +12,7 @@ lstm = LSTM(12, 20, return_state=True)
 def encode(x: Tensor[B, 7, 12]) -> Tensor[B, 12]:
     h: Tensor[B, 12]
     c: Tensor[B, 12]
-    _, (h, c) = lstm(x)  # BUG[gap checker: declared names filled by a nested tuple target (h: Tensor[B, 12]; _, (h, c) = lstm(x)) keep mypy's own [assignment] in Literal words, not an Assigned shape error]  # E: Incompatible types in assignment (expression has type "Tensor[B, Literal[20]]", variable has type "Tensor[B, Literal[12]]")  [assignment]
+    _, (h, c) = lstm(x)  # BUG  # E: Assigned shape Tensor[B, 20] does not match the annotation Tensor[B, 12] of "h": axis 1 is 20, expected 12  [shape]
     return h
 
 
