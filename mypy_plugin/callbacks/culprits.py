@@ -21,7 +21,7 @@ from typing import Callable, List, Optional, Sequence
 from mypy.nodes import ARG_POS, CallExpr, Context, Expression, MemberExpr, NameExpr
 from mypy.types import Instance, Type, get_proper_type
 
-from mypy_plugin.callbacks.chain_items import CHAIN, SKIP, chain_item, chain_items
+from mypy_plugin.callbacks.chain_items import CHAIN, PARALLEL, SKIP, chain_item, chain_items
 from mypy_plugin.callbacks.layer_types import INNER
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.items import Item, item_text, template_of
@@ -91,6 +91,9 @@ def join_culprit(e: Expression, t: Type, err: ShapeError) -> Context:
     a Chain written inside ``e`` (directly, or held by a SkipConnection, at any depth) that
     fails: its line (:func:`nested_culprit`, following ``ShapeError.path``)."""
     deeper = nested_culprit(e, getattr(err, "path", ())[1:])
+    branch = _branch(deeper if deeper is not None else e, getattr(err, "branch", None))
+    if branch is not None:
+        return branch
     if deeper is not None:
         return deeper
     inner = err.message.split(": ", 1)[-1]
@@ -102,6 +105,15 @@ def join_culprit(e: Expression, t: Type, err: ShapeError) -> Context:
     if getattr(e.callee, "name", None) != SKIP or layer is None or not e.args:
         return e
     return skip_culprit(e.args[0], layer, e, err.message)
+
+
+def _branch(e: Expression, k: object) -> Optional[Expression]:
+    """Branch ``k`` (1 first) of ``Parallel(connection, *branches)`` written as ``e`` with
+    every argument positional (a multi-line Parallel: the branch's own line)."""
+    if isinstance(k, int) and isinstance(e, CallExpr) and getattr(e.callee, "name", None) \
+            == PARALLEL and all(kind == ARG_POS for kind in e.arg_kinds) and 1 <= k < len(e.args):
+        return e.args[k]
+    return None
 
 
 def nested_culprit(e: Expression, path: Sequence[int]) -> Optional[Expression]:

@@ -180,7 +180,13 @@ def parallel_item(branches: Sequence[Optional[Item]], join: JoinRule,
     runs = [_runner(b) for b in branches if b is not None]
 
     def run(x: Shape) -> Shape:
-        outs = [_container_call(lambda r=r: r(x)) for r in runs]  # type: ignore[misc]
+        outs = []
+        for k, r in enumerate(runs, 1):
+            try:
+                outs.append(_container_call(lambda r=r: r(x)))  # type: ignore[misc]
+            except ShapeError as err:
+                err.branch = k  # type: ignore[attr-defined]  # (the plugin reports on its line)
+                raise
         return _join(join, outs)
 
     item = Item("parallel", None, run, parts=tuple(branches), connection=connection)
@@ -367,7 +373,8 @@ def located(
     """``err`` (a Chain's reworded error for ``cause``, raised by ``item``) with where its
     failing layer sits: ``position`` in the top Chain, and ``path``, its position in each
     Chain down from there (``inner``: the nested Chains'; a SkipConnection's inner Chain's own
-    path after them), so the plugin reports on that layer's line.
+    path after them), and ``branch``, the branch of a failing Parallel that refused its
+    input, so the plugin reports on that layer's line.
 
     >>> located(ShapeError("x"), 2, [1], rule_item("f", lambda x: x), ShapeError("y")).path
     (2, 1)
@@ -375,6 +382,8 @@ def located(
     err.position = position  # type: ignore[attr-defined]
     deeper = getattr(cause, "path", ()) if item.kind == "skip" else ()
     err.path = (position, *inner, *deeper)  # type: ignore[attr-defined]
+    # A Parallel's branch that refused the input: its place among the branches (1 first).
+    err.branch = getattr(cause, "branch", None) if item.kind == "parallel" else None  # type: ignore[attr-defined]
     return err
 
 

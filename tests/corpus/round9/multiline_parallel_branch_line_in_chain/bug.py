@@ -5,11 +5,11 @@ from typedflux import Chain, Conv, Parallel, relu
 
 model = Chain(
     Conv((3, 3), 3, 24, relu, pad=1),
-    Parallel(  # E: Chain layer 2 Parallel(add, Conv((1, 1), 24 => 24, relu), Conv((3, 3), 24 => 24, relu, pad=1), Conv((5, 5), 3 => 24, relu, pad=2)): Conv((5, 5), 3 => 24, relu, pad=2) expects input Tensor[B, 3, H, W], got Tensor[B, 24, H', W']; need size 3 at axis 1 (got 24)  [shape]  # N: input to layer 2: Tensor[B, 24, H', W']
+    Parallel(
         tf.add,
         Conv((1, 1), 24, 24, relu),
         Conv((3, 3), 24, 24, relu, pad=1),
-        Conv((5, 5), 3, 24, relu, pad=2),  # BUG[gap checker: a branch of a multi-line Parallel inside a multi-line Chain that cannot take the input the Chain gives it is reported on the Parallel's opening line, not on the branch's own line]
+        Conv((5, 5), 3, 24, relu, pad=2),  # BUG  # E: Chain layer 2 Parallel(add, Conv((1, 1), 24 => 24, relu), Conv((3, 3), 24 => 24, relu, pad=1), Conv((5, 5), 3 => 24, relu, pad=2)): Conv((5, 5), 3 => 24, relu, pad=2) expects input Tensor[B, 3, H, W], got Tensor[B, 24, H', W']; need size 3 at axis 1 (got 24)  [shape]  # N: input to layer 2: Tensor[B, 24, H', W']
     ),
     Conv((1, 1), 24, 8),
 )
