@@ -180,7 +180,8 @@ def _append_arg(a: Type, out: List[Union[Dim, Star]]) -> bool:
         else:
             out.append(Star(None))
         return True
-    out.append(dim_of_type(a, default=UNKNOWN) or UNKNOWN)
+    d = dim_of_type(a, default=UNKNOWN)
+    out.append(UNKNOWN if d is None else d)  # (a size 0 is a size: ``params[32:]`` of 32)
     return True
 
 

@@ -9,5 +9,5 @@ params = hyper(tf.randn(1, Z))[0]
 w = params[: IN * OUT].reshape(IN, OUT)
 b = params[IN * OUT :]
 x = tf.randn(10, IN)
-y = x @ w + b  # BUG[gap checker: a broadcast against a zero-size axis (params[32:] of a Tensor[32] is Tensor[0]) is read as broadcastable: Tensor[10, 4] + Tensor[0] is typed Tensor[10, 4], no error]
+y = x @ w + b  # BUG  # E: Cannot broadcast for "add": x has Tensor[10, 4], y has Tensor[0]; need equal sizes or 1 at axis -1 (4 vs 0)  [shape]
 print(y.shape)
