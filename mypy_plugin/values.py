@@ -10,16 +10,19 @@ can bail out to mypy's default type instead of guessing.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Optional, Tuple, Union
+from typing import Any, Callable, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
+    GDEF,
+    AssignmentStmt,
     CallExpr,
     EllipsisExpr,
     Expression,
     IndexExpr,
     IntExpr,
     ListExpr,
+    MypyFile,
     MemberExpr,
     NameExpr,
     OpExpr,
@@ -46,6 +49,7 @@ from mypy_plugin.flow import active_value, value_at
 from mypy_plugin.flow_values import NOT_STATIC, NotStatic, int_op
 from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
+from mypy_plugin.statements import PerTree, checked_tree, walk
 
 __all__ = [
     "NotStatic",
@@ -99,10 +103,43 @@ def static_int(e: Expression, lookup: TypeLookup) -> Union[int, NotStatic]:
         if isinstance(a, NotStatic) or isinstance(b, NotStatic):
             return NOT_STATIC
         return int_op(e.op, a, b)
+    if redeclared(e, lookup):
+        return final_int(e, lookup)
     value = _int_of_type(lookup(e))
     if isinstance(value, NotStatic):
         return final_int(e, lookup)
     return value
+
+
+def redeclared(e: Expression, lookup: Any) -> bool:
+    """Whether ``e`` reads a module-level name that a later statement annotates again
+    (``SIZE = 6``, then ``SIZE: int = 9  # type: ignore[no-redef]``): mypy's type for it at a
+    read keeps the first value's literal, and the second statement binds another variable,
+    whatever the run binds, so neither value is its size.
+
+    >>> redeclared(NameExpr("SIZE"), lambda e: None)
+    False
+    """
+    if not isinstance(e, NameExpr) or e.kind != GDEF:
+        return False
+    tree = checked_tree(lookup)
+    return tree is not None and e.name in _redeclared(tree)
+
+
+def _read_redeclared(tree: MypyFile) -> Set[str]:
+    bound: Set[str] = set()
+    out: Set[str] = set()
+    statements = walk(tree.defs, scopes=False)
+    for st in sorted(statements, key=lambda st: (st.line, st.column)):
+        if isinstance(st, AssignmentStmt):
+            names = {lv.name for lv in st.lvalues if isinstance(lv, NameExpr)}
+            if st.unanalyzed_type is not None:
+                out.update(names & bound)
+            bound.update(names)
+    return out
+
+
+_redeclared: PerTree[Set[str]] = PerTree(_read_redeclared, keep=64, on_error=set)
 
 
 def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, NotStatic]:
@@ -124,6 +161,8 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
         count = sequence_count(e.args[0], lookup) if lookup is not None else None
         if count is not None:
             return count
+    if lookup is not None and redeclared(e, lookup):
+        return NOT_STATIC
     if isinstance(e, IndexExpr):  # ``widths[k]`` in a loop being followed (flow.py)
         v = active_value(e)
         return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC

@@ -30,7 +30,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.translate.common import CARRIED, StaticShape, TENSOR_FULLNAME, is_int_bound
-from mypy_plugin.values import final_int
+from mypy_plugin.values import final_int, redeclared
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, symbols, sym
 from typedflux.shapes.parse import parse_dim
 
@@ -351,6 +351,8 @@ def dim_of_expr(
             return value
     if t is None:
         return None
+    if redeclared(e, lookup):
+        return UNKNOWN  # (mypy's type keeps the first binding's literal: values.redeclared)
     if names is not None:
         collect_names([t], names)
     return dim_of_type(t, strings=False)

@@ -74,3 +74,11 @@ def local_shadow(LATENT: int) -> None:
 
 local_shadow(3)
 block()
+# Bound again by an annotated assignment (mypy needs `# type: ignore[no-redef]` there, and
+# keeps the first value's literal for reads): unknown, not the first value (it was `Dense(6 =>
+# 1)`, a false alarm on the 9 the run binds).
+SIZE = 6
+SIZE: int = 9  # type: ignore[no-redef]
+reveal_type(Dense(SIZE, 1))  # N: Revealed type is "typedflux.layers.basic.Dense[Any, Literal[1]]"
+print(Dense(SIZE, 1)(tf.randn(1, 9)).shape)
+print(tf.zeros(SIZE).shape)
