@@ -1,5 +1,9 @@
 """A lambda, or a ``def`` whose body is one ``return <expr>``, as a layer or a connection.
 
+Its parameters are positional, the last one may be ``*xs`` (``def join(*xs: Tensor): return
+tf.cat(*xs, axis=1)`` joins every branch of a ``Parallel``): the body sees the inputs past the
+others as a tuple, and a call's ``*xs`` as its items.
+
 ``SkipConnection(block, lambda mx, x: tf.cat(mx, x, axis=1))`` and ``Parallel(lambda a, b:
 tf.cat(a, b, axis=1), ...)`` are the Flux idiom for UNet and DenseNet skips. Their parameters
 carry no shapes (unannotated, or a bare ``Tensor``), so the function's type says nothing; its
@@ -207,18 +211,25 @@ def body_join(t: Type) -> Optional[JoinRule]:
     expr = _body(d)
     if expr is None or len(d.arguments) != len(p.arg_types):
         return None  # (a bound method: its ``self`` is not among the type's parameters)
-    if any(k != ARG_POS for k in d.arg_kinds) or not all(map(_plain_param, p.arg_types)):
+    # Positional parameters, the last one may be ``*xs`` (``def join(*xs: Tensor)``: the
+    # inputs past the others, as a tuple).
+    star = bool(d.arg_kinds) and d.arg_kinds[-1] == ARG_STAR
+    if any(k != ARG_POS for k in d.arg_kinds[:len(d.arg_kinds) - star]) \
+            or not all(map(_plain_param, p.arg_types)):
         return None
     params = [a.variable for a in d.arguments]
 
     def join(shapes: Sequence[Shape]) -> Shape:
         if _BUILDING[0]:
             raise CannotTell("a function's body is run only on a concrete input")
-        if len(shapes) != len(params):
+        if len(shapes) != len(params) and not (star and len(shapes) >= len(params) - 1):
             raise CannotTell("a function given another number of inputs than parameters")
         if _NESTED[0] >= BODY_CALLS:
             raise CannotTell("functions calling functions too deep (or recursively)")
-        env = {id(v): _Tensor(tuple(s)) for v, s in zip(params, shapes)}
+        fixed = len(params) - star
+        env: Dict[int, Any] = {id(v): _Tensor(tuple(s)) for v, s in zip(params[:fixed], shapes)}
+        if star:
+            env[id(params[-1])] = tuple(_Tensor(tuple(s)) for s in shapes[fixed:])
         _NESTED[0] += 1
         try:
             out = _eval(expr, env, 0)
@@ -364,6 +375,40 @@ def _run(route: Optional[Route], by_position: Dict[int, Any],
     return _Tensor(tuple(spec.rule(**kwargs)))
 
 
+def _spread_call(e: CallExpr, env: Dict[int, Any], depth: int) -> Any:
+    """``tf.cat(*xs, axis=1)`` with ``xs`` a tuple the body knows (a ``*xs`` parameter): the
+    call with each item given positionally (names bound to the items for the call)."""
+    args: List[Expression] = []
+    kinds: List[Any] = []
+    names: List[Optional[str]] = []
+    added: List[Var] = []
+    try:
+        for a, kind, name in zip(e.args, e.arg_kinds, e.arg_names):
+            if kind != ARG_STAR:
+                args.append(a)
+                kinds.append(kind)
+                names.append(name)
+                continue
+            items = _eval(a, env, depth)
+            if not isinstance(items, tuple):
+                raise CannotTell("a *argument the body does not know the items of")
+            for item in items:
+                var = Var(f"*{len(added)}")
+                added.append(var)
+                env[id(var)] = item
+                ref = NameExpr(var.name)
+                ref.node = var
+                args.append(ref)
+                kinds.append(ARG_POS)
+                names.append(None)
+        spread = CallExpr(e.callee, args, kinds, names)
+        spread.set_line(e)
+        return _call(spread, env, depth)
+    finally:
+        for var in added:
+            env.pop(id(var), None)
+
+
 def _argument(arg: Arg, v: Any) -> Any:
     """An evaluated argument as the rule reads it: a shape for a tensor, else the value."""
     if arg.kind is Kind.TENSOR:
@@ -382,6 +427,8 @@ def _argument(arg: Arg, v: Any) -> Any:
 
 
 def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
+    if ARG_STAR in e.arg_kinds:
+        return _spread_call(e, env, depth)
     callee = e.callee
     route: Optional[Route] = None
     self_value: Optional[_Tensor] = None

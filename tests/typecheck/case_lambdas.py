@@ -36,6 +36,30 @@ y3 = dense_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 6, 6], 
 dense_ok = SkipConnection(Conv((3, 3), 4, 8, pad=1), join)
 reveal_type(dense_ok(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[12], Literal[8], Literal[8]]"
 
+
+
+# A star parameter takes every branch (`def join(*xs: Tensor)`, `lambda *xs: ...`): its items
+# given to `tf.cat(*xs, axis=1)` as the run time gives them.
+def join_all(*xs: Tensor) -> Tensor:
+    return tf.cat(*xs, axis=1)
+
+
+strided_bad = Parallel(join_all, Conv((1, 1), 4, 8), Conv((3, 3), 4, 8, pad=1, stride=2), Conv((3, 3), 4, 8, pad=1))
+y5 = strided_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 8, 8], xs[1] has Tensor[2, 8, 4, 4]; need equal sizes except at axis 1 (8 vs 4 at axis 2)  [shape]
+three = Parallel(join_all, Conv((1, 1), 4, 8), Conv((3, 3), 4, 8, pad=1), Conv((3, 3), 4, 8, pad=1))
+reveal_type(three(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[24], Literal[8], Literal[8]]"
+summed = Parallel(lambda *xs: tf.stack(xs).sum(axis=0), Conv((1, 1), 4, 8), Conv((3, 3), 4, 8, pad=1))
+reveal_type(summed(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[8], Literal[8], Literal[8]]"
+
+
+def symbolic_branches(h: Tensor[B, 4, 8, 8]) -> Tensor:
+    return strided_bad(h)  # E: Sizes differ for "cat": xs[0] has Tensor[B, 8, 8, 8], xs[1] has Tensor[B, 8, 4, 4]; need equal sizes except at axis 1 (8 vs 4 at axis 2)  [shape]
+
+
+def symbolic_branches_fixed(h: Tensor[B, 4, 8, 8]) -> Tensor:
+    return three(h)
+
+
 # A lambda as a Chain layer: what follows it has a known input again.
 scaled = Chain(Dense(8, 16), lambda h: h * 2, Dense(16, 4))
 reveal_type(scaled(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
@@ -158,3 +182,5 @@ y13 = held_bad(x)  # E: Chain layer 2 <lambda>: Cannot broadcast for "add": x ha
 rebound = Dense(8, 8)
 rebound = Dense(8, 8)  # bound twice: may hold another layer when the body runs
 reveal_type(Chain(lambda h: rebound(h) * 2, Dense(8, 4))(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+symbolic_branches(tf.randn(2, 4, 8, 8))
+symbolic_branches_fixed(tf.randn(2, 4, 8, 8))

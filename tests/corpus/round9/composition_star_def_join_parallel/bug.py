@@ -14,4 +14,4 @@ block = Parallel(
     Conv((3, 3), 16, 8, relu, pad=1, stride=2),
     Conv((5, 5), 16, 8, relu, pad=2),
 )
-print(block(tf.randn(1, 16, 8, 8)).shape)  # BUG[gap checker: a one-return def with a star parameter of bare Tensors (def join(*xs: Tensor) -> Tensor: return tf.cat(*xs, axis=1)) as a Parallel's connection is unknown where the block is called (join(a, b, c) with three bare parameters is read)]
+print(block(tf.randn(1, 16, 8, 8)).shape)  # BUG  # E: Sizes differ for "cat": xs[0] has Tensor[1, 8, 8, 8], xs[1] has Tensor[1, 8, 4, 4]; need equal sizes except at axis 1 (8 vs 4 at axis 2)  [shape]
