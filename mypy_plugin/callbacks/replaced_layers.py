@@ -243,9 +243,9 @@ def _read(tree: MypyFile) -> Counts:
                         if isinstance(m.expr, NameExpr) and m.expr.name == me:
                             owned[id(m)] = st.info.fullname
     for st in statements:
-        name = _set_name(st)
-        if name is not None:  # ``setattr(net, "head", Dense(32, 5))``
-            counts[(_OTHER, name)] = counts.get((_OTHER, name), 0) + 1
+        set_name = _set_name(st)
+        if set_name is not None:  # ``setattr(net, "head", Dense(32, 5))``
+            counts[(_OTHER, set_name)] = counts.get((_OTHER, set_name), 0) + 1
         if not isinstance(st, AssignmentStmt):
             continue
         for var in {id(n.node) for n in st.lvalues if _built(st.rvalue)
