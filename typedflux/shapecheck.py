@@ -41,7 +41,7 @@ from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapecheck_paths import ResultPath, yielded_item
-from typedflux.shapecheck_constants import annotation_value, reading, with_constants
+from typedflux.shapecheck_constants import annotation_value, constant_named, reading, with_constants
 from typedflux.shapecheck_unions import tensor_member, tensor_members
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
@@ -85,7 +85,8 @@ def _dim_of(arg: Any) -> SDim:
             raise ValueError(messages.negative_dim(arg))
         return arg
     if isinstance(arg, str):
-        return with_constants(parse_dim(arg))
+        named = constant_named(arg)  # ``"Cfg.CTX"``: a class's Final constant
+        return named if named is not None else with_constants(parse_dim(arg))
     if isinstance(arg, TypeVar):
         return sym(arg.__name__)
     if isinstance(arg, TypeVarTuple):  # Python 3.11 spells *Bs as the TypeVarTuple's unpacking

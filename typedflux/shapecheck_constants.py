@@ -4,7 +4,8 @@
 the int itself) and ``Tensor[B, "3*D_MODEL"]`` or ``Tensor[B, H, "D_MODEL//H"]``: there the
 string names the constant, which is its value, as the mypy plugin reads it
 (mypy_plugin/final_dims.py), not a symbol bound per call. A constant is a module-level name
-whose annotation in the module is ``Final`` (or ``Final[int]``), holding an int.
+whose annotation in the module is ``Final`` (or ``Final[int]``), holding an int, or such a
+class attribute of a class of the module, named by itself in a string (``"Cfg.CTX"``).
 ``@tf.shapecheck`` reads a function's annotations with the constants of its module
 (:func:`reading`), and evaluates annotations written as strings (``from __future__ import
 annotations``) in that module (:func:`annotation_value`).
@@ -24,13 +25,13 @@ from __future__ import annotations
 import contextlib
 import typing
 from contextvars import ContextVar
-from typing import Any, Dict, Iterator, Mapping
+from typing import Any, Dict, Iterator, Mapping, Optional
 
 import typing_extensions
 
 from typedflux.shapes.dims import Dim, evaluate, symbols
 
-__all__ = ["final_constants", "reading", "with_constants", "annotation_value"]
+__all__ = ["final_constants", "reading", "with_constants", "constant_named", "annotation_value"]
 
 _CONSTANTS: ContextVar[Mapping[str, int]] = ContextVar("typedflux_final_constants", default={})
 _FINALS = (typing.Final, typing_extensions.Final)
@@ -53,7 +54,19 @@ def final_constants(namespace: Mapping[str, Any]) -> Dict[str, int]:
         value = namespace.get(name)
         if type(value) is int and value >= 0 and _is_final(ann):
             out[name] = value
+    for name, value in list(namespace.items()):
+        if isinstance(value, type) and value.__module__ == namespace.get("__name__"):
+            # ``class Cfg: CTX: Final = 8``: ``"Cfg.CTX"`` names it, as ``Cfg.CTX`` does
+            # (mypy reads such a string as that reference).
+            for attr, size in final_constants(vars(value)).items():
+                out[f"{name}.{attr}"] = size
     return out
+
+
+def constant_named(text: str) -> Optional[int]:
+    """The constant in force that a dim written as a string names by itself, dotted or not
+    (``"Cfg.CTX"``), else ``None``."""
+    return _CONSTANTS.get().get(text.strip())
 
 
 @contextlib.contextmanager

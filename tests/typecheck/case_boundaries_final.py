@@ -112,3 +112,20 @@ NOT_SIZE: Final[str] = os.environ.get("NAME", "x")
 
 
 def named(x: Tensor[B, NOT_SIZE]) -> None: ...  # E: Final "NOT_SIZE" is used as a dim but is not an int  [shape-annotation]
+
+
+# A class's Final constant named by itself in a string is that constant for both checkers
+# (mypy reads "Config.CONTEXT" as the reference Config.CONTEXT; the run time refused it).
+@tf.shapecheck
+def context_window(x: Tensor[B, "Config.CONTEXT"]) -> Tensor[B, Config.CONTEXT]:
+    return x
+
+
+@tf.shapecheck
+def context_head(x: Tensor[B, "Config.CONTEXT"]) -> Tensor[B, 8]:
+    return x  # E: Return shape Tensor[B, 16] does not match the annotation Tensor[B, 8]: axis 1 is 16, expected 8  [shape]
+
+
+context_window(tf.randn(2, 16))
+context_window(tf.randn(2, 15))  # E: Argument "x" of "context_window" has shape Tensor[2, 15], which does not match the annotation Tensor[B, 16]: axis 1 is 15, expected 16  [shape]  # N: B=2
+context_head(tf.randn(2, 16))
