@@ -23,16 +23,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import FuncDef, MemberExpr, NameExpr, OverloadedFuncDef, StarExpr, Var
+from mypy.nodes import (
+    FuncDef, MemberExpr, MypyFile, NameExpr, OverloadedFuncDef, RefExpr, StarExpr, Var,
+)
 from mypy.subtypes import is_subtype
 from mypy.types import (
+    AnyType,
     CallableType,
     Instance,
     NoneType,
     TupleType,
     Type,
+    TypeOfAny,
     UninhabitedType,
     UnionType,
+    UnpackType,
     get_proper_type,
 )
 
@@ -232,6 +237,11 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     if where is None:
         return result
     if where.kind == "assign":
+        if _module_variable(where.lvalue):
+            # ``lib.TABLE = tf.randn(10, 5)`` of a name ``lib`` typed by its first value: any
+            # shape fits, as plain mypy's; the value's shape is unknown, so the reads after
+            # it (narrowed to it by mypy) are too.
+            return _unknown_shape(ctx.api, result)
         origin = target_origin(ctx.api, where)
         if origin is None:
             # A name that takes the new type (a parameter under allow_redefinition:
@@ -271,6 +281,25 @@ def _tuple_mismatch(
         if isinstance(verdict, Mismatch) and found is None:
             found = (path + (i,), pattern, got, verdict.axis)
     return found
+
+
+def _module_variable(target: Any) -> bool:
+    """Whether ``target`` is ``<module>.<name>`` of a module-level variable with no annotation
+    (typed by its first value where its module bound it)."""
+    if not isinstance(target, MemberExpr) or not isinstance(target.expr, RefExpr) \
+            or not isinstance(target.expr.node, MypyFile):
+        return False
+    var = target.node
+    return isinstance(var, Var) and var.is_inferred and not var.is_final
+
+
+def _unknown_shape(api: Any, t: Type) -> Type:
+    """``t`` (a tensor type) with an unknown shape: ``Tensor[*tuple[Any, ...]]``."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return t
+    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    return p.copy_modified(args=[UnpackType(tuple_any)])
 
 
 def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
@@ -351,6 +380,9 @@ def target_origin(api: Any, where: Boundary) -> Optional[str]:
     node: Any = None
     if isinstance(target, NameExpr):
         node = target.node
+    elif isinstance(target, MemberExpr) and isinstance(target.expr, RefExpr) \
+            and isinstance(target.expr.node, MypyFile):
+        node = target.node  # ``lib.FIXED``: the module's own variable
     elif isinstance(target, MemberExpr):
         owner = api.lookup_type_or_none(target.expr) if hasattr(api, "lookup_type_or_none") else None
         if owner is None and isinstance(target.expr, NameExpr) and isinstance(target.expr.node, Var):

@@ -581,3 +581,22 @@ def test_one_replacement_of_another_modules_layer_attribute(tmp_path: Path) -> N
     run = subprocess.run([sys.executable, "program.py"], cwd=tmp_path, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr  # (it runs)
+
+
+def test_a_tensor_of_another_module_rebound_through_it(tmp_path: Path) -> None:
+    # ``lib.TABLE = tf.randn(10, 5)`` where lib bound ``TABLE = tf.randn(10, 16)`` with no
+    # annotation: plain mypy is silent; it was [assignment] in Literal words (redteam's fa40).
+    # An annotated one keeps its annotation.
+    (tmp_path / "lib.py").write_text(
+        "from typedflux import Tensor\nimport typedflux as tf\n"
+        "TABLE = tf.randn(10, 16)\nFIXED: Tensor[10, 16] = tf.randn(10, 16)\n")
+    lines = _mypy(tmp_path, """
+        import typedflux as tf
+        import lib
+
+        lib.TABLE = tf.randn(10, 5)
+        lib.FIXED = tf.randn(10, 5)
+    """)
+    assert lines == [
+        'error: Assigned shape Tensor[10, 5] does not match the annotation Tensor[10, 16] of '
+        '"lib.FIXED": axis 1 is 5, expected 16  [shape]'], lines
