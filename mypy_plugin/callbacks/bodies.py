@@ -20,6 +20,10 @@ Like the run time, which runs such a callable only on a concrete input (it has n
 a container is built), these rules say nothing while a container is checked where it is
 built (:func:`building`): a body's mismatch is reported where the container is called.
 
+Why this module is long: it is one evaluator of a body's expressions (names, calls with
+their ``*`` arguments, operators, properties, indexing, conditionals), whose parts call each
+other; split, each part would import all the others.
+
 >>> from mypy.types import AnyType, TypeOfAny
 >>> body_join(AnyType(TypeOfAny.special_form)) is None
 True

@@ -53,7 +53,7 @@ padded = tf.tensor([s + [0] * (longest - len(s)) for s in sentences])
 mask = padded > 0
 emb = tf.randn(len(sentences), longest, 8)
 pooled = (emb * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-scores = pooled @ tf.randn(6, 4)  # E: Inner dimensions differ for "matmul": x has Tensor[?, 8], w has Tensor[6, 4]; need x.shape[-1] == w.shape[-2] (8 vs 6)  [shape]
+scores = pooled @ tf.randn(6, 4)  # E: Inner dimensions differ for "matmul": x has Tensor[3, 8], w has Tensor[6, 4]; need x.shape[-1] == w.shape[-2] (8 vs 6)  [shape]
 scores_fixed = pooled @ tf.randn(8, 4)
 
 
