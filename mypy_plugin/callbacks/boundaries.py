@@ -45,7 +45,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks import reworded
 from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of, target_text
 from mypy_plugin.callbacks.common import guarded
-from mypy_plugin.callbacks.replaced_layers import foreign_replaced
+from mypy_plugin.callbacks.replaced_layers import foreign_replaced, rebound_tensor
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, literal_mismatch, rigid_mismatch
@@ -201,6 +201,10 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     >>> check_boundary(Ctx(), AnyType(TypeOfAny.special_form))  # no annotation here
     Any
     """
+    if translate.is_tensor(result) and rebound_tensor(ctx):
+        # An attribute bound in several statements (a state reset per batch), a module name
+        # a function rebinds through ``global``: its shape is not known statically.
+        return _unknown_shape(ctx.api, result)
     contexts = getattr(ctx.api, "type_context", None)
     expected = contexts[-1] if contexts else None
     if expected is None:
@@ -247,7 +251,10 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
             # A name that takes the new type (a parameter under allow_redefinition:
             # ``x = self.fc(x)``); it may be returned later.
             return _check_returned_next(ctx, result, later)
-        where = replace(where, kind="reassign") if origin == "inferred" else where
+        if origin == "inferred":
+            # No annotation was written (mypy typed the target by its first value): any shape
+            # fits, as plain mypy's; the value's shape is then unknown.
+            return _unknown_shape(ctx.api, result)
     return _compare(ctx, where, declared, got, result, ctx.context, later)
 
 

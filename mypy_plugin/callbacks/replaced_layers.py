@@ -44,11 +44,13 @@ from mypy.nodes import (
     ClassDef,
     Expression,
     ExpressionStmt,
+    GlobalDecl,
     FuncDef,
     ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
+    OperatorAssignmentStmt,
     StarExpr,
     Statement,
     StrExpr,
@@ -57,14 +59,14 @@ from mypy.nodes import (
     Var,
 )
 from mypy.plugin import AttributeContext, FunctionContext
-from mypy.types import Instance, Type, get_proper_type
+from mypy.types import AnyType, Instance, Type, TypeOfAny, UnpackType, get_proper_type
 from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.translate import TENSOR_FULLNAME
 from mypy_plugin.statements import PerTree, methods_of, walk
 
-__all__ = ["foreign_replaced", "replaced_attribute", "unless_replaced"]
+__all__ = ["foreign_replaced", "rebound_tensor", "replaced_attribute", "unless_replaced"]
 
 _OTHER = "*"  # an attribute of an object other than a method's own ``self``
 _MODULE = "typedflux.layers.core.Module"  # the base of every layer and container
@@ -128,7 +130,7 @@ def replaced_attribute(ctx: Any) -> bool:
         owner = _owner(api, target)
     else:
         return False
-    counts, declared, infos, _ = _assignments(tree)
+    counts, declared, infos, _, _ = _assignments(tree)
     if target.name in declared or (owner is not None and _annotated(owner, target.name)):
         return False
     if owner is None:  # a class not known: every assignment of the name counts
@@ -138,6 +140,27 @@ def replaced_attribute(ctx: Any) -> bool:
         related.update(i.fullname for i in infos if owner in i.mro)
         total = sum(counts.get((r, target.name), 0) for r in related | {_OTHER})
     return total > 1
+
+
+def rebound_tensor(ctx: Any) -> bool:
+    """Whether the call of ``ctx`` is the value of an assignment, with no annotation, to an
+    attribute the module binds in more than one statement (``self.hidden = tf.zeros(1, 16)``
+    in ``__init__``, ``lm.hidden = tf.zeros(4, 16)`` per batch; ``self.sum += x``), or to a
+    module-level name a function rebinds through ``global``: its shape is not known
+    statically (the run time checks it where it is used).
+    """
+    api = getattr(ctx, "api", None)
+    tree = getattr(api, "tree", None)
+    if not isinstance(tree, MypyFile) or _run_binding(ctx):
+        return False
+    where = boundary_of(api, getattr(ctx, "context", None))
+    if where is None or where.kind != "assign" or where.annotated or where.part is not None:
+        return False
+    target = where.lvalue
+    if isinstance(target, NameExpr) and target.kind == GDEF:
+        var = target.node
+        return isinstance(var, Var) and var.is_inferred and target.name in _assignments(tree)[4]
+    return isinstance(target, MemberExpr) and replaced_attribute(ctx)
 
 
 def foreign_replaced(ctx: AttributeContext) -> Type:
@@ -151,8 +174,8 @@ def foreign_replaced(ctx: AttributeContext) -> Type:
     """
     t = ctx.default_attr_type
     p = get_proper_type(t)
-    if not isinstance(p, Instance) or not p.args or p.type.fullname == TENSOR_FULLNAME \
-            or not p.type.has_base(_MODULE):
+    if not isinstance(p, Instance) or not p.args or not (
+            p.type.fullname == TENSOR_FULLNAME or p.type.has_base(_MODULE)):
         return t
     e, owner = ctx.context, get_proper_type(ctx.type)
     tree = getattr(ctx.api, "tree", None)
@@ -164,16 +187,22 @@ def foreign_replaced(ctx: AttributeContext) -> Type:
     if not isinstance(var, Var) or not var.is_inferred or var.explicit_self_type \
             or var.info.module_name == tree.fullname:
         return t
-    counts, declared, _, _ = _assignments(tree)
+    counts, declared, _, _, _ = _assignments(tree)
     if e.name in declared or not any(name == e.name for _, name in counts):
         return t
+    if p.type.fullname == TENSOR_FULLNAME:  # (``lm.hidden = tf.zeros(4, 16)``)
+        tuple_any = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+        return p.copy_modified(args=[UnpackType(tuple_any)])
     return fill_typevars_with_any(p.type)
 
 
 def _annotated(owner: TypeInfo, name: str) -> bool:
-    """Whether the attribute ``name`` of ``owner`` has an annotation (in any module)."""
+    """Whether the attribute ``name`` of ``owner`` has an annotation (in any module), or is
+    no variable (a property's setter declares what it takes)."""
     found = owner.get(name)
     var = found.node if found is not None else None
+    if found is not None and not isinstance(var, Var):
+        return True
     return isinstance(var, Var) and (not var.is_inferred or var.explicit_self_type)
 
 
@@ -207,7 +236,7 @@ def _name_targets(e: Expression) -> List[NameExpr]:
     return []
 
 
-Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo], Dict[int, int]]
+Counts = Tuple[Dict[Tuple[str, str], int], Set[str], List[TypeInfo], Dict[int, int], Set[str]]
 
 
 def _read(tree: MypyFile) -> Counts:
@@ -238,14 +267,22 @@ def _read(tree: MypyFile) -> Counts:
                 continue
             me = method.arguments[0].variable.name
             for inner in walk(method.body.body, scopes=False):
-                if isinstance(inner, AssignmentStmt):
-                    for m in (m for lv in inner.lvalues for m in _attribute_targets(lv)):
-                        if isinstance(m.expr, NameExpr) and m.expr.name == me:
-                            owned[id(m)] = st.info.fullname
+                targets = [m for lv in inner.lvalues for m in _attribute_targets(lv)] \
+                    if isinstance(inner, AssignmentStmt) else _attribute_targets(
+                        inner.lvalue) if isinstance(inner, OperatorAssignmentStmt) else []
+                for m in targets:
+                    if isinstance(m.expr, NameExpr) and m.expr.name == me:
+                        owned[id(m)] = st.info.fullname
+    globals_: Set[str] = set()
     for st in statements:
         set_name = _set_name(st)
         if set_name is not None:  # ``setattr(net, "head", Dense(32, 5))``
             counts[(_OTHER, set_name)] = counts.get((_OTHER, set_name), 0) + 1
+        if isinstance(st, GlobalDecl):
+            globals_.update(st.names)  # (a function that rebinds a module-level name)
+        if isinstance(st, OperatorAssignmentStmt):  # ``m.sum += x``: a binding too
+            for key in {(owned.get(id(m), _OTHER), m.name) for m in _attribute_targets(st.lvalue)}:
+                counts[key] = counts.get(key, 0) + 1
         if not isinstance(st, AssignmentStmt):
             continue
         for var in {id(n.node) for n in st.lvalues if _built(st.rvalue)
@@ -257,7 +294,7 @@ def _read(tree: MypyFile) -> Counts:
             declared.update(m.name for m in targets)
         for key in {(owned.get(id(m), _OTHER), m.name) for m in targets}:
             counts[key] = counts.get(key, 0) + 1
-    return counts, declared, infos, variables
+    return counts, declared, infos, variables, globals_
 
 
 def _built(e: Expression) -> bool:
@@ -279,7 +316,7 @@ def _set_name(st: Statement) -> Optional[str]:
 
 
 def _nothing() -> Counts:
-    return {}, set(), [], {}
+    return {}, set(), [], {}, set()
 
 
 _assignments = PerTree(_read, keep=16, on_error=_nothing)
