@@ -86,9 +86,8 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     """Length of ``range(d)[sl]`` for an int or symbolic size ``d`` and int or symbolic
     bounds (the step must be an int).
 
-    Symbolic sizes are taken to be ``>= 1`` (and, for a constant number of items dropped from
-    an end, large enough to keep one: ``x[2:]`` of ``N`` is ``N - 2``); when the length cannot
-    be shown for every such size, the result is ``UNKNOWN`` (never a guess).
+    Symbolic sizes are taken to be ``>= 1``; when the length cannot be shown for every such
+    size, the result is ``UNKNOWN`` (never a guess).
 
     >>> from typedflux.shapes.dims import sym
     >>> N = sym("N")
@@ -98,8 +97,6 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     (3, N)
     >>> slice_size(slice(None, N), 2 * N), slice_size(slice(-N, None), 2 * N), slice_size(slice(N), 5)
     (N, N, ?)
-    >>> slice_size(slice(2, None), N), slice_size(slice(None, -2), N), slice_size(slice(1, -1, 2), N)
-    (N - 2, N - 2, (N + 1)//2 - 1)
     """
     start, stop, step = sl.start, sl.stop, sl.step
     plain = type(start) in (int, type(None)) and type(stop) in (int, type(None))
@@ -121,16 +118,11 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     if s0 is None or e0 is None:
         return UNKNOWN
     span = e0 - s0 if step > 0 else s0 - e0
-    # The formula holds only when neither bound is clamped, for every size >= 1; or, for a
-    # constant number of items dropped from either end (``x[2:]``, ``x[:-2]``, ``x[1:-1]``),
-    # for every size that keeps one item: N - 2, as ``x[1:]`` is N - 1 (jaxtyping's "n-2";
-    # a smaller size clamps to an empty axis, which no annotation in N - 2 describes).
-    dropped = step > 0 and (start is None or (type(start) is int and start >= 0)) and (
-        stop is None or (type(stop) is int and stop < 0))
+    # The formula holds only when neither bound is clamped, for every size >= 1.
     for b in (s0, e0):
-        if not dropped and not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):
+        if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):
             return UNKNOWN
-    if surely_nonneg(span) or dropped:
+    if surely_nonneg(span):
         k = abs(step)
         out: Dim = (span + (k - 1)) // k
         return out
