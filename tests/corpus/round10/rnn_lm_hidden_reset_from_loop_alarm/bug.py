@@ -18,5 +18,5 @@ class RNNLM:
 
 
 lm = RNNLM(20, 16)
-lm.hidden = tf.zeros(4, 16)  # ALARM[gap checker: an attribute with no annotation assigned from outside its class takes its first value's shape (Tensor[1, 16]); the reset to Tensor[4, 16] is reported as an Assigned shape error, with a hint (Tensor[int, ?]) that cannot be written (docs/errors.md's rule; NOTES 18:49)]  # E: Assigned shape Tensor[4, 16] does not match Tensor[1, ?], the shape "lm.hidden" has from its first assignment: axis 0 is 4, expected 1; annotate it with the dims that may change (Tensor[int, ?])  [shape]
+lm.hidden = tf.zeros(4, 16)
 print(lm(tf.tensor([[1, 2]] * 4)).shape)  # BUG[gap checker: the reset above (ALARM) assigns the instance's attribute from outside its class, so the instance is not traced and the output layer's width (Dense(8 => 20) on the GRU's 16) is not checked]
