@@ -94,7 +94,7 @@ from mypy_plugin.callbacks.layers import (
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import PASSERS as LIST_PASSERS
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
-from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, pass_items_hook
+from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
@@ -224,6 +224,7 @@ class TypedfluxPlugin(Plugin):
         if self._reach.skips(ctx.api):
             default: Type = ctx.default_return_type
             return default
+        mark_passed(ctx)  # grow(skips): the list may hold other sizes afterwards
         built = factory_result(ctx)
         if built is None:
             return self._boundary(ctx)

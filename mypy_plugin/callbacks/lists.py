@@ -38,6 +38,7 @@ from mypy.nodes import (
     IntExpr,
     ListExpr,
     MemberExpr,
+    NameExpr,
     OperatorAssignmentStmt,
     StarExpr,
     StrExpr,
@@ -65,7 +66,8 @@ from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow_loops import loop_replay
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["ADDERS", "PASSERS", "READERS", "list_add_hook", "list_read_hook", "pass_items_hook"]
+__all__ = ["ADDERS", "PASSERS", "READERS", "list_add_hook", "list_read_hook", "mark_passed",
+           "pass_items_hook"]
 
 ADDERS: Dict[str, int] = {
     "builtins.list.append": 1, "builtins.list.insert": 2, "builtins.list.extend": 0,
@@ -394,6 +396,29 @@ def _unknown_item(api: CheckerPluginInterface, container: Type) -> Optional[Tupl
         return layer, layer.copy_modified(args=[AnyType(TypeOfAny.special_form)] * len(layer.args))
     unknown = _any_shape(api, container) if _item_shapes(container) is not None else None
     return None if unknown is None else (item, unknown)
+
+
+def mark_passed(ctx: FunctionContext) -> None:
+    """A user function or method given an inferred list or dict of tensors or layers
+    (``grow(skips)``) may add items of any size to it: what is read from it afterwards has
+    unknown sizes, as after an ``append`` of another shape.
+
+    >>> callable(mark_passed)
+    True
+    """
+    for actuals, types in zip(ctx.args, ctx.arg_types):
+        for e, t in zip(actuals, types):
+            p = get_proper_type(t)
+            if not isinstance(p, Instance) or p.type.fullname not in (
+                    "builtins.list", "builtins.dict") or not isinstance(e, (NameExpr, MemberExpr)):
+                continue
+            item = _item_type(p)
+            if item is None or (_layer(item) is None and _shapes(item) is None) \
+                    or origin(ctx.api, e) != "inferred":
+                continue
+            key = container_key(ctx.api, e, iterated=True)
+            if key is not None:
+                MIXED.add(key)
 
 
 PASSERS = frozenset({"builtins.reversed", "builtins.sorted", "builtins.list", "builtins.tuple",

@@ -98,3 +98,13 @@ print(Dense(16, 1)(activations["conv1"].pop().mean(axis=(2, 3))).shape)
 history: DefaultDict[str, List[Tensor[2, 3]]] = defaultdict(list)
 history["loss"].append(tf.randn(2, 5))  # E: Assigned shape Tensor[2, 5] (appended item) does not match the annotation Tensor[2, 3] of "history[...]": axis 1 is 5, expected 3  [shape]
 
+
+
+# A list given to a user function may come back with items of other shapes.
+def grow(xs: List[Tensor]) -> None:
+    xs.append(tf.randn(1, 16))
+
+
+saved_states = [tf.randn(1, 8)]
+grow(saved_states)
+print(Dense(16, 2)(saved_states.pop()).shape)
