@@ -45,7 +45,6 @@ from mypy.nodes import (
     CallExpr,
     ClassDef,
     ConditionalExpr,
-    Context,
     Decorator,
     Expression,
     FuncDef,
@@ -61,13 +60,13 @@ from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, LiteralType, get_proper_type
 
 from mypy_plugin.codes import SHAPE
+from mypy_plugin.flow_report import Once, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import NOT_STATIC
 
 __all__ = ["builder_check"]
 
-_KEEP = 256  # calls remembered per pass
-_CHECKED: Dict[Tuple[int, int], CallExpr] = {}
+_CHECKED = Once()  # the calls run in this pass
 
 
 def builder_check(ctx: Any, func: Any) -> None:
@@ -118,21 +117,11 @@ def _check(ctx: Any, func: Any) -> None:
     if not values:
         return
     chk = ctx.api
-    key = (id(call), getattr(chk, "pass_num", 0))
-    if _CHECKED.get(key) is call:
+    if not _CHECKED.first(call, chk):
         return
-    if len(_CHECKED) >= _KEEP:
-        del _CHECKED[next(iter(_CHECKED))]
-    _CHECKED[key] = call
     name = call.callee.name if hasattr(call.callee, "name") else "..."
     shown = ", ".join(str(v) for v in values.values())
-    for m in _errors(chk, func, values):
-        where = Context(m.line, m.column)
-        if m.severity == "note":
-            chk.note(m.message, where, code=SHAPE)
-            continue
-        chk.fail(m.message, where, code=SHAPE)
-        chk.note(f"for the call {name}({shown}) (line {call.line})", where, code=SHAPE)
+    report(chk, _errors(chk, func, values), f"for the call {name}({shown}) (line {call.line})")
 
 
 def _errors(chk: Any, func: FuncDef, values: Dict[Var, int]) -> List[Any]:

@@ -33,7 +33,6 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     CallExpr,
-    Context,
     Expression,
     FuncDef,
     IntExpr,
@@ -52,13 +51,13 @@ from mypy.types import AnyType, CallableType, get_proper_type
 from mypy_plugin import translate
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow_instances import construction_values
+from mypy_plugin.flow_report import Once, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import Record
 
 __all__ = ["call_body_check"]
 
-_KEEP = 256  # constructions remembered per pass
-_CHECKED: Dict[Tuple[int, int], CallExpr] = {}
+_CHECKED = Once()  # the constructions run in this pass
 
 
 def call_body_check(ctx: Any) -> None:
@@ -76,25 +75,16 @@ def _check(ctx: Any) -> None:
             not isinstance(call.callee.node, TypeInfo):
         return
     chk = ctx.api
-    key = (id(call), getattr(chk, "pass_num", 0))
-    if _CHECKED.get(key) is call:
+    if not _CHECKED.first(call, chk):
         return
-    if len(_CHECKED) >= _KEEP:
-        del _CHECKED[next(iter(_CHECKED))]
-    _CHECKED[key] = call
     method = _own_call(call.callee.node)
     if method is None or id(method) in RUNNING:
         return
     known = construction_values(chk, call)
     if not known:
         return
-    for m in _errors(chk, method, known):
-        where = Context(m.line, m.column)
-        if m.severity == "note":
-            chk.note(m.message, where, code=SHAPE)
-            continue
-        chk.fail(m.message, where, code=SHAPE)
-        chk.note(f"with the layers {_text(call)} builds (line {call.line})", where, code=SHAPE)
+    report(chk, _errors(chk, method, known),
+           f"with the layers {_text(call)} builds (line {call.line})")
 
 
 def _own_call(info: TypeInfo) -> Optional[FuncDef]:

@@ -40,7 +40,6 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ConditionalExpr,
-    Context,
     DictionaryComprehension,
     ExpressionStmt,
     ForStmt,
@@ -64,6 +63,7 @@ from mypy_plugin.flow import _progress, _scope
 from mypy_plugin.flow_instances import LOOP_INSTANCES, construction_values
 from mypy_plugin.flow_reach import global_once
 from mypy_plugin.flow_names import binding_targets, other_bindings, target_binds
+from mypy_plugin.flow_report import Once, report
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_typed import OVERRIDES, as_type
 from mypy_plugin.flow_values import Item, NotStatic, Seq
@@ -71,8 +71,7 @@ from mypy_plugin.statements import walk
 
 __all__ = ["loop_replay"]
 
-_DONE: Dict[Tuple[int, int], ForStmt] = {}  # loops run, per pass (mypy may read one twice)
-_KEEP = 256
+_DONE = Once()  # loops run, per pass (mypy may read one twice)
 
 
 def loop_replay(ctx: Any) -> None:
@@ -118,12 +117,8 @@ def _replay(ctx: Any) -> None:
     if not _straight(loop) or any(isinstance(x, NameExpr) and x.node is e.node
                                   for s in loop.body.body for x in get_subexpressions(s)):
         return  # (a body that changes the list it iterates runs another sequence of items)
-    key = (id(loop), getattr(chk, "pass_num", 0))
-    if _DONE.get(key) is loop:
+    if not _DONE.first(loop, chk):
         return
-    if len(_DONE) >= _KEEP:
-        del _DONE[next(iter(_DONE))]
-    _DONE[key] = loop
     progress = _progress(chk, node, body, params, tensors=True)
     RUNNING.add(id(node))
     try:
@@ -135,12 +130,7 @@ def _replay(ctx: Any) -> None:
         errors = _errors(chk, node, body, loop, dict(start), held, progress.run.captured)
     finally:
         RUNNING.discard(id(node))
-    for m in errors:
-        where = Context(m.line, m.column)
-        if m.severity == "note":
-            chk.note(m.message, where, code=SHAPE)
-        else:
-            chk.fail(m.message, where, code=SHAPE)
+    report(chk, errors)
 
 
 def _straight(loop: ForStmt) -> bool:
