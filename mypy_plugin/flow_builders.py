@@ -37,7 +37,7 @@ flow_functions.py), so nothing is claimed about its result.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_POS,
@@ -59,8 +59,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, LiteralType, get_proper_type
 
-from mypy_plugin.codes import SHAPE
-from mypy_plugin.flow_report import Once, report
+from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import NOT_STATIC
 
@@ -128,18 +127,8 @@ def _errors(chk: Any, func: FuncDef, values: Dict[Var, int]) -> List[Any]:
     """The messages the body gives with the parameters holding ``values`` and not with their
     declared types (those mypy reported in the body already)."""
     declared = {id(e) for e, errors in _run(chk, func, {v: NOT_STATIC for v in values})
-                if any(getattr(m.code, "code", None) == SHAPE.code for m in errors)}
-    out: List[Any] = []
-    seen: Set[Tuple[int, int, str]] = set()
-    for e, errors in _run(chk, func, values):
-        if id(e) in declared or not all(
-                getattr(m.code, "code", None) == SHAPE.code for m in errors):
-            continue
-        for m in errors:
-            if (m.line, m.column, m.message) not in seen:
-                seen.add((m.line, m.column, m.message))
-                out.append(m)
-    return out
+                if any(is_shape(m) for m in errors)}
+    return new_shape_errors(_run(chk, func, values), lambda e: id(e) in declared)
 
 
 class _KnownPaths(Run):

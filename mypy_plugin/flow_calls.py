@@ -29,7 +29,7 @@ built (once per construction and pass); a body the run cannot follow (a ``while`
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     CallExpr,
@@ -49,9 +49,8 @@ from mypy.typeops import get_all_type_vars
 from mypy.types import AnyType, CallableType, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow_instances import construction_values
-from mypy_plugin.flow_report import Once, report
+from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import Record
 
@@ -118,18 +117,8 @@ def _errors(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Any]:
     """The messages the body gives with ``self`` holding ``known`` and not with its
     attributes' declared types (those mypy reported in the body already)."""
     declared = {id(e) for e, errors in _run(chk, method, {}) if any(
-        getattr(m.code, "code", None) == SHAPE.code for m in errors)}
-    out: List[Any] = []
-    seen: Set[Tuple[int, int, str]] = set()
-    for e, errors in _run(chk, method, known):
-        if id(e) in declared or not all(
-                getattr(m.code, "code", None) == SHAPE.code for m in errors):
-            continue
-        for m in errors:
-            if (m.line, m.column, m.message) not in seen:
-                seen.add((m.line, m.column, m.message))
-                out.append(m)
-    return out
+        is_shape(m) for m in errors)}
+    return new_shape_errors(_run(chk, method, known), lambda e: id(e) in declared)
 
 
 def _run(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Tuple[Expression, List[Any]]]:

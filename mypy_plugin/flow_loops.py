@@ -58,12 +58,11 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, get_proper_type
 
-from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import _progress, _scope
 from mypy_plugin.flow_instances import LOOP_INSTANCES, construction_values
 from mypy_plugin.flow_reach import global_once
 from mypy_plugin.flow_names import binding_targets, other_bindings, target_binds
-from mypy_plugin.flow_report import Once, report
+from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_typed import OVERRIDES, as_type
 from mypy_plugin.flow_values import Item, NotStatic, Seq
@@ -169,19 +168,8 @@ def _errors(chk: Any, node: Node, body: List[Statement], loop: ForStmt, env: Dic
                 break  # (the program stops at this iteration)
     except Stop:
         pass  # (what was typed before the run stopped still stands)
-    out: List[Any] = []
-    seen: Set[Tuple[int, int, str]] = set()
-    for e, errors in run.errors:
-        if not all(getattr(m.code, "code", None) == SHAPE.code for m in errors):
-            continue
-        _, own = typed(chk, e, {})
-        if any(getattr(m.code, "code", None) == SHAPE.code for m in own):
-            continue  # (mypy's own types fail there too: mypy reports it itself)
-        for m in errors:
-            if (m.line, m.column, m.message) not in seen:
-                seen.add((m.line, m.column, m.message))
-                out.append(m)
-    return out
+    # (where mypy's own types fail too, mypy reports it itself)
+    return new_shape_errors(run.errors, lambda e: any(is_shape(m) for m in typed(chk, e, {})[1]))
 
 
 def _instance(chk: Any, item: Any) -> Optional[Dict[str, Any]]:

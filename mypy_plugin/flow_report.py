@@ -16,13 +16,13 @@ which call it is for.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from mypy.nodes import Context
 
 from mypy_plugin.codes import SHAPE
 
-__all__ = ["Once", "report"]
+__all__ = ["Once", "is_shape", "new_shape_errors", "report"]
 
 
 class Once:
@@ -45,6 +45,36 @@ class Once:
             del self._seen[next(iter(self._seen))]
         self._seen[key] = node
         return True
+
+
+def is_shape(m: Any) -> bool:
+    """Whether a message mypy collected has code ``shape``.
+
+    >>> is_shape(object())
+    False
+    """
+    return getattr(getattr(m, "code", None), "code", None) == SHAPE.code
+
+
+def new_shape_errors(found: Iterable[Tuple[Any, List[Any]]],
+                     already: Callable[[Any], bool]) -> List[Any]:
+    """The messages of a body run to report: of each expression whose messages are all
+    ``[shape]`` (another code means the run typed it wrongly, not the program) and that
+    ``already`` says mypy does not report itself, each message once.
+
+    >>> new_shape_errors([], lambda e: False)
+    []
+    """
+    out: List[Any] = []
+    seen: Set[Tuple[int, int, str]] = set()
+    for e, errors in found:
+        if not all(is_shape(m) for m in errors) or already(e):  # (the cheap test first)
+            continue
+        for m in errors:
+            if (m.line, m.column, m.message) not in seen:
+                seen.add((m.line, m.column, m.message))
+                out.append(m)
+    return out
 
 
 def report(chk: Any, messages: Iterable[Any], note: Optional[str] = None) -> None:
