@@ -61,6 +61,7 @@ from mypy.types import Type
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
+from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
@@ -82,6 +83,8 @@ class _State:
     values_file: str = ""
     # (file, line, column) of the last error recorded, when it was a [shape] error
     last_shape: Tuple[str, int, int] = ("", -1, -1)
+    # (file, line, column) of the last error dropped as a literal-size difference (its notes go)
+    dropped: Tuple[str, int, int] = ("", -1, -1)
 
 
 _STATES: Dict[int, _State] = {}
@@ -236,9 +239,15 @@ def _on_error(state: _State, file: str, info: Any) -> bool:
 def _reword(state: _State, file: str, info: Any) -> bool:
     code = info.code.code if info.code is not None else ""
     if info.severity != "error":
+        if state.dropped == (file, info.line, info.column):
+            return True  # (mypy's notes on an error dropped below: '"list" is invariant')
         return code == "operator" and info.message.startswith(_UNION_NOTES) and \
             state.last_shape == (file, info.line, info.column)
     shape_before, state.last_shape = state.last_shape, ("", -1, -1)
+    state.dropped = ("", -1, -1)
+    if code in ("arg-type", "return-value", "assignment") and literal_only(code, info.message):
+        state.dropped = (file, info.line, info.column)
+        return True  # (only the plugin's literal layer sizes differ: callbacks/literal_sizes.py)
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
         return False

@@ -5,6 +5,29 @@ from __future__ import annotations
 from typing import Dict
 
 SNIPPETS: Dict[str, str] = {
+    # Inferred containers of layers given to, returned as and assigned to declared ones whose
+    # sizes are int (any size) or the same literal: clean. A literal size that differs keeps
+    # mypy's invariance error (tests/plugin/test_literal_sizes.py).
+    "literal_sizes_declared": """
+        from typing import Dict, List, Literal, Optional
+        from typedflux import Dense
+
+        def run(heads: Dict[str, Dense[int, int]]) -> None: ...
+        def run_opt(layers: Optional[List[Dense[int, int]]]) -> None: ...
+        def run_in8(layers: List[Dense[Literal[8], int]]) -> None: ...
+        def run_in16(layers: List[Dense[Literal[16], int]]) -> None: ...
+        def make() -> List[Dense[int, int]]:
+            blocks = [Dense(8, 8) for _ in range(3)]
+            return blocks
+        heads = {"a": Dense(8, 2), "b": Dense(8, 4)}
+        run(heads)
+        layers = [Dense(8, 2)]
+        run_opt(layers)
+        run_in8(layers)
+        kept: List[Dense[int, int]] = layers
+        run_in16(layers)
+        names: List[str] = [1]
+    """,
     # A rule that blows up must become a note; mypy carries on with the unrefined type.
     "internal_failure": """
         import typedflux as tf

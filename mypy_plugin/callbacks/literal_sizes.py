@@ -1,0 +1,105 @@
+"""mypy's invariance errors that only the plugin's literal layer sizes make.
+
+The plugin types ``Dense(8, 2)`` as ``Dense[Literal[8], Literal[2]]`` (plain mypy: ``Dense[int,
+int]``), so an inferred list or dict of layers is ``list[Dense[Literal[8], Literal[2]]]``.
+Given to a parameter, returned, or assigned where ``List[Dense[int, int]]`` or ``Dict[str,
+Dense[int, int]]`` is declared, mypy compares the item types invariantly and reports
+``Argument 1 to "run" has incompatible type "dict[str, Dense[Literal[8], int]]"; expected
+"dict[str, Dense[int, int]]"  [arg-type]`` on a program plain mypy passes and that runs: an
+``int`` size there is any size, and a literal one is one of them. Such an error (with mypy's
+notes after it, ``"dict" is invariant``) is dropped when the only differences between the
+two types are sizes of a layer written ``Literal[n]`` on one side and ``int`` on the other.
+A size that differs (``Literal[8]`` against ``Literal[16]``) keeps the error.
+
+>>> literal_only("arg-type", 'Argument 1 to "run" has incompatible type '
+...              '"list[Dense[Literal[8], Literal[2]]]"; expected "list[Dense[int, int]]"')
+True
+>>> literal_only("arg-type", 'Argument 1 to "run" has incompatible type '
+...              '"list[Dense[Literal[8], Literal[2]]]"; expected "list[Dense[Literal[16], int]]"')
+False
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from typedflux.shapes.layer_spec import LAYERS
+
+__all__ = ["literal_only"]
+
+# mypy's words for the three boundaries, the two types quoted in each (got, then declared).
+_FORMS = {
+    "arg-type": re.compile(r'^Argument \S+ (?:to "[^"]*" )?(?:of "[^"]*" )?has incompatible type '
+                           r'"(.+)"; expected "(.+)"$'),
+    "return-value": re.compile(r'^Incompatible return value type \(got "(.+)", expected "(.+)"\)$'),
+    "assignment": re.compile(r'^Incompatible types in assignment \(expression has type "(.+)", '
+                             r'variable has type "(.+)"\)$'),
+}
+_LITERAL = re.compile(r"Literal\[-?\d+(?:, -?\d+)*\]")
+_INT = re.compile(r"int(?![\w.])")
+_NAME = re.compile(r"[\w.]+$")
+
+
+def literal_only(code: str, message: str) -> bool:
+    """Whether ``message`` (mypy's ``code`` error) compares two types that differ only in
+    layer sizes written ``Literal[n]`` in the value's type where the declared type has
+    ``int``: a difference the plugin's literal sizes made (see the module).
+
+    >>> literal_only("assignment", 'Incompatible types in assignment (expression has type '
+    ...              '"list[int]", variable has type "list[str]")')
+    False
+    """
+    form = _FORMS.get(code)
+    found = form.match(message) if form is not None else None
+    if found is None or "Literal[" not in found.group(1):
+        return False
+    got, declared = found.group(1), found.group(2)
+    return any(_sizes_only(got, member) for member in _members(declared))
+
+
+def _members(union: str) -> List[str]:
+    """The top-level members of a type written ``A | B`` (the whole text when not a union)."""
+    out: List[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(union):
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0 and union.startswith(" | ", i):
+            out.append(union[start:i])
+            start = i + 3
+    return out + [union[start:]]
+
+
+def _sizes_only(got: str, declared: str) -> bool:
+    i = j = 0
+    generics: List[str] = []  # the classes whose brackets enclose the current position
+    differs = False
+    while i < len(got):
+        literal = _LITERAL.match(got, i)
+        if literal is not None:
+            owner = generics[-1].rsplit(".", 1)[-1] if generics else ""
+            step = _matched(literal.group(0), declared, j, owner in LAYERS)
+            if step is None:
+                return False
+            differs = differs or step[1]
+            i, j = literal.end(), j + step[0]
+            continue
+        if j >= len(declared) or got[i] != declared[j]:
+            return False
+        if got[i] == "[":
+            name = _NAME.search(got, 0, i)
+            generics.append(name.group(0) if name is not None else "")
+        elif got[i] == "]" and generics:
+            generics.pop()
+        i, j = i + 1, j + 1
+    return j == len(declared) and differs
+
+
+def _matched(literal: str, declared: str, j: int, in_layer: bool) -> Optional[Tuple[int, bool]]:
+    """How far ``declared`` from ``j`` is read by the literal of the value's type, and whether
+    that is a size difference: the same literal, or (inside a layer's brackets) ``int``."""
+    if declared.startswith(literal, j):
+        return len(literal), False
+    if in_layer and _INT.match(declared, j):
+        return 3, True
+    return None
