@@ -4,9 +4,9 @@ arguments drawn from a pool of wrong types, ranks, sizes, NaN/inf and dtypes: th
 a result or a clean typedflux error (see ``oracle.py``), never an escape.
 
 Hypothesis draws the arguments, derandomized (the same examples in every run) and with few
-examples per function, so the whole file runs in seconds. Known escapes in code other
-engineers own are listed in KNOWN with the owner (strict xfail: fixing one makes the test
-pass unexpectedly, and its line must then go).
+examples per function, so the whole file runs in seconds. A known escape not yet fixed
+is listed in KNOWN with the reason (strict xfail: fixing one makes the test pass
+unexpectedly, and its line must then go).
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ def _public_functions() -> List[Tuple[str, Callable[..., Any]]]:
 
 FUNCTIONS = _public_functions()
 
-# name -> owner: functions with an escape found by this suite, not yet fixed by their owner
-# (each also written down in /work/team/NOTES.md).
+# name -> why: functions with an escape found by this suite and not yet fixed (a strict xfail,
+# so a fix makes the test fail until its entry goes). Empty: every escape found is fixed.
 
 KNOWN: Dict[str, str] = {}
 
