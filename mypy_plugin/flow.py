@@ -47,7 +47,6 @@ from mypy.nodes import (
     ForStmt,
     FuncDef,
     MemberExpr,
-    MypyFile,
     NameExpr,
     Node,
     ReturnStmt,
@@ -57,6 +56,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, get_proper_type
 
+from mypy_plugin.flow_names import checked_scope
 from mypy_plugin.flow_values import NOT_STATIC, Env, Item, Seq, NotStatic, evaluate, iterate
 from mypy_plugin.flow_run import (
     ACTIVE,
@@ -83,18 +83,18 @@ def _scope(chk: Any, e: NameExpr) -> Optional[Tuple[Node, List[Statement], List[
     """The statements a read of ``e`` is in (module or function body), with the function's
     parameters; None where no single run reaches it (a class body, a lambda, a name of
     another scope)."""
-    scope = getattr(chk, "scope", None)
-    tree = getattr(chk, "tree", None)
-    if scope is None or not isinstance(tree, MypyFile) or scope.active_class() is not None:
+    found = checked_scope(chk)
+    if found is None:
         return None
-    func = scope.current_function()
+    func, body = found
     if func is None:
+        tree = chk.tree
         if e.kind != GDEF or e.fullname != f"{tree.fullname}.{e.name}":
             return None
-        return tree, tree.defs, []
-    if not isinstance(func, FuncDef) or e.kind != LDEF or not contains(func, e):
+        return tree, body, []
+    if e.kind != LDEF or not contains(func, e):
         return None
-    return func, func.body.body, [a.variable for a in func.arguments]
+    return func, body, [a.variable for a in func.arguments]
 
 
 def value_at(chk: Any, e: Any) -> Any:

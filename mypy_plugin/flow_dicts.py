@@ -18,7 +18,7 @@ False
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Set
+from typing import Any, List, Set
 
 from mypy.nodes import (
     GDEF,
@@ -28,17 +28,14 @@ from mypy.nodes import (
     ComparisonExpr,
     Expression,
     ForStmt,
-    FuncDef,
     IndexExpr,
     MemberExpr,
-    MypyFile,
     NameExpr,
-    Statement,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_names import binding_targets, target_binds
+from mypy_plugin.flow_names import binding_targets, checked_scope, target_binds
 from mypy_plugin.statements import walk
 
 __all__ = ["read_only_binding"]
@@ -55,21 +52,11 @@ def read_only_binding(chk: Any, call: Any) -> bool:
         return False
 
 
-def _body(chk: Any) -> Optional[List[Statement]]:
-    scope = getattr(chk, "scope", None)
-    tree = getattr(chk, "tree", None)
-    if scope is None or not isinstance(tree, MypyFile) or scope.active_class() is not None:
-        return None
-    func = scope.current_function()
-    if func is None:
-        return tree.defs
-    return func.body.body if isinstance(func, FuncDef) else None
-
-
 def _read_only(chk: Any, call: Any) -> bool:
-    body = _body(chk)
-    if body is None or not isinstance(call, CallExpr):
+    scope = checked_scope(chk)
+    if scope is None or not isinstance(call, CallExpr):
         return False
+    body = scope[1]
     bound = next((st for st in body if isinstance(st, AssignmentStmt) and st.rvalue is call), None)
     if bound is None or len(bound.lvalues) != 1 or bound.type is not None:
         return False

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     GDEF,
@@ -47,7 +47,25 @@ from mypy.server.subexpr import get_subexpressions
 from mypy_plugin.statements import walk
 
 __all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions",
-           "target_binds", "binds_otherwise", "single_binding"]
+           "target_binds", "binds_otherwise", "single_binding", "checked_scope"]
+
+
+def checked_scope(chk: Any) -> Optional[Tuple[Optional[FuncDef], List[Statement]]]:
+    """The scope mypy is checking and its statements: ``(None, tree.defs)`` for the module,
+    ``(func, func.body.body)`` for a function; None inside a class body (or a lambda), where
+    no single run of statements reaches a read.
+
+    >>> checked_scope(object()) is None
+    True
+    """
+    scope = getattr(chk, "scope", None)
+    tree = getattr(chk, "tree", None)
+    if scope is None or not isinstance(tree, MypyFile) or scope.active_class() is not None:
+        return None
+    func = scope.current_function()
+    if func is None:
+        return None, tree.defs
+    return (func, func.body.body) if isinstance(func, FuncDef) else None
 
 
 _CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
