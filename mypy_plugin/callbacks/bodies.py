@@ -74,11 +74,13 @@ from mypy_plugin.callbacks.body_calls import (
     held_item,
     keyword_sizes,
     lookup,
+    reads_local,
     signature,
     tuple_item,
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
+from mypy_plugin.flow_dims import is_size, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NotStatic,
@@ -265,10 +267,14 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         x = _eval(e.expr, env, depth)
         if isinstance(x, _Tensor):
             return _run(ROUTES.methods.get(_UNARY[e.op]), {0: x})
+        if e.op == "-" and (is_size(x) or isinstance(x, float)):  # ``** -0.5``, ``-h``
+            return size_arithmetic("-", 0, x) if is_size(x) else -x
         return _static(e)
     if isinstance(e, MemberExpr):
         base = _eval_or_none(e.expr, env, depth)
         if isinstance(base, _Tensor):
+            if e.name == "shape":  # ``b, c, h, w = x.shape``: its dims (flow_dims.py)
+                return shape_items(base.shape)
             route = ROUTES.properties.get(e.name)
             return _run(route, {0: base})
         if isinstance(base, Receiver):
@@ -346,7 +352,12 @@ def _operator(e: OpExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         return _run(ROUTES.methods.get(f"__{name}__"), {0: a, 1: _operand(b)})
     if isinstance(b, _Tensor):
         return _run(ROUTES.methods.get(f"__r{name}__"), {1: b, 0: _operand(a)})
-    return _static(e)
+    if is_size(a) and is_size(b):  # ``h * w`` of sizes the body read from a shape
+        return size_arithmetic(e.op, a, b)
+    try:
+        return _static(e)
+    except CannotTell:
+        return size_arithmetic(e.op, a, b)  # (``c ** 0.5`` of a size: a number)
 
 
 def _operand(v: Any) -> _Tensor:
@@ -497,6 +508,10 @@ def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:
     def shape_of(base: Expression) -> Optional[Shape]:
         v = _eval_or_none(base, env, depth)
         return v.shape if isinstance(v, _Tensor) else None
+    if arg.kind in (Kind.DIMS, Kind.DIM) and reads_local(e, env):  # ``reshape(b, c, h * w)``
+        v = _eval(e, env, depth)
+        if is_size(v):
+            return (v,) if arg.kind is Kind.DIMS else v
     return read_argument(arg, e, shape_of)
 
 

@@ -20,10 +20,13 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     LambdaExpr,
+    MemberExpr,
     MypyFile,
     NameExpr,
+    OpExpr,
     RefExpr,
     TypeInfo,
+    UnaryExpr,
     Var,
 )
 from mypy.types import CallableType, Instance, Type, get_proper_type
@@ -44,7 +47,7 @@ from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
 __all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda", "with_lambda",
-           "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item"]
+           "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item", "reads_local"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -254,3 +257,22 @@ def tuple_item(values: Tuple[Any, ...], index: Expression) -> Any:
     if isinstance(i, NotStatic) or not -len(values) <= i < len(values):
         raise CannotTell("an item of a tuple not known statically")
     return values[i]
+
+
+def reads_local(e: Expression, env: Dict[int, Any]) -> bool:
+    """Whether a size argument reads a name the body bound (``h * w`` after ``b, c, h, w
+    = x.shape``, ``self.h`` of the instance it runs on): operators, names and attributes
+    only (the cheap test before the body evaluates it).
+
+    >>> reads_local(NameExpr("h"), {})
+    False
+    """
+    if isinstance(e, NameExpr):
+        return e.node is not None and id(e.node) in env
+    if isinstance(e, OpExpr):
+        return reads_local(e.left, env) or reads_local(e.right, env)
+    if isinstance(e, UnaryExpr):
+        return reads_local(e.expr, env)
+    if isinstance(e, MemberExpr):  # ``self.h`` of the instance the body runs on
+        return reads_local(e.expr, env)
+    return False

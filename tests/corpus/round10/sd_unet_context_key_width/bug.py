@@ -21,4 +21,4 @@ class SpatialCrossAttention:
 
 
 block = SpatialCrossAttention(32, 64)
-print(block(tf.randn(2, 32, 4, 4), tf.randn(2, 77, 64)).shape)  # BUG[gap flow: a tuple target unpacking a shape (b, c, h, w = x.shape) in a bare __call__ body stops the run on the traced instance, so self.to_k(context) (Dense(32 => 32) on Tensor[2, 77, 64]) is unchecked; without that line the same body is caught]
+print(block(tf.randn(2, 32, 4, 4), tf.randn(2, 77, 64)).shape)  # BUG  # E: Dense(32 => 32, bias=False) expects input Tensor[..., 32], got Tensor[2, 77, 64]; need size 32 at axis -1 (got 64)  [shape]
