@@ -145,9 +145,9 @@ def test_a_held_batch_gets_the_ready_check_and_an_argument_the_general_one() -> 
     steps = entry.program.steps
     assert steps[i - 1].fn is np.matmul and kinds.count("_EarlySum") == 1
     batch = steps[i].fn.sum.array
-    # (Read as the GEMM's operand x.T: Dense's weight is Fortran-ordered, its gradient
-    # made as x.T @ g.)
-    assert batch.shape == (256, 16) and any(np.shares_memory(a.arr, batch)
+    # (Read as the GEMM's operand x: Dense's weight is C-ordered, its gradient made as
+    # g.T @ x; a Fortran-ordered weight's as x.T @ g, reading x.T.)
+    assert batch.shape == (16, 256) and any(np.shares_memory(a.arr, batch)
                                             for a in steps[i - 1].args)
     by_argument = _run(loss, _xs(), "raise", True)[4]
     entry = next(iter(by_argument._entries.values()))[0]

@@ -198,8 +198,8 @@ def _transposes(f: Any) -> List[Any]:
 def test_a_transposing_copy_of_a_gemm_result_goes_through_blas_with_the_eager_bits() -> None:
     from typedflux.optimise import blas
 
-    # A batch smaller than the layer's width and a weight given in C order (Dense's own is
-    # Fortran-ordered): the dense kernel computes (w @ x.T).T.copy().
+    # A batch smaller than the layer's width and a weight in C order (Dense's own, assigned
+    # here as a copy all the same): the dense kernel computes (w @ x.T).T.copy().
     layer = tf.Dense(40, 256, tf.relu)
     layer.weight = tf.tensor(np.ascontiguousarray(layer.weight.data))
     f = tf.compile(lambda m, x: m(x), fallback=False)

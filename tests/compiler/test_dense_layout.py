@@ -1,9 +1,10 @@
-"""Dense keeps its weight ``[in, out]`` in memory (a Fortran-ordered ``[out, in]`` array) and
-makes its weight gradient in the same layout, eagerly and compiled alike: everything that
-touches a weight's memory keeps that layout (initialiser, gradient, optimiser state, update,
-checkpoints, the torch bridge, copies), a weight given in C order is used as it lies, and the
-compiled step still equals the eager one bit for bit, the update folded into the gradient's
-GEMM in both layouts."""
+"""Dense keeps its weight C-ordered (``[out, in]``, PyTorch's layout); a weight given
+Fortran-ordered (``[in, out]`` in memory, the layout Dense kept before 2026-12-06 22:00) is
+used as it lies. Either way Dense makes its weight gradient in the weight's layout, eagerly
+and compiled alike: everything that touches a weight's memory keeps that layout (gradient,
+optimiser state, update, checkpoints, the torch bridge, copies), and the compiled step still
+equals the eager one bit for bit, the update folded into the gradient's GEMM in both
+layouts."""
 
 from __future__ import annotations
 
@@ -24,9 +25,21 @@ def _f_only(a: Any) -> bool:
     return bool(a.flags.f_contiguous and not a.flags.c_contiguous)
 
 
-def _mlp(seed: int = 0) -> Any:
+def _mlp(seed: int = 0, fortran: bool = False) -> Any:
     tf.seed(seed)
-    return tf.Chain(tf.Dense(256, 128, tf.relu), tf.Dense(128, 64, tf.relu), tf.Dense(64, 3))
+    m = tf.Chain(tf.Dense(256, 128, tf.relu), tf.Dense(128, 64, tf.relu), tf.Dense(64, 3))
+    return _to_fortran(m) if fortran else m
+
+
+def _to_fortran(m: Any) -> Any:
+    # Every Dense weight replaced by a Fortran-ordered array of its values.
+    for layer in m.layers:
+        layer.weight = tf.tensor(np.asfortranarray(layer.weight.data))
+    return m
+
+
+def _layout_is(a: Any, fortran: bool) -> bool:
+    return _f_only(a) if fortran else bool(a.flags.c_contiguous)
 
 
 def _data(batch: int = 16, n: int = 3) -> List[Tuple[Any, Any]]:
@@ -39,65 +52,65 @@ def _loss(m: Any, x: Any, y: Any) -> Any:
     return tf.losses.logitcrossentropy(m(x), y)
 
 
-def test_a_dense_weight_is_fortran_ordered_with_the_c_ordered_draws_values() -> None:
+def test_a_dense_weight_is_c_ordered_with_the_draws_values() -> None:
     tf.seed(3)
     d = tf.Dense(5, 7)
     tf.seed(3)
     want = glorot_uniform(7, 5).data
-    assert d.weight.shape == (7, 5) and _f_only(d.weight.data)
-    assert d.weight.data.T.flags.c_contiguous
+    assert d.weight.shape == (7, 5) and d.weight.data.flags.c_contiguous
     assert np.array_equal(d.weight.data, want)
 
 
-def test_the_weight_gradient_comes_in_the_weights_layout_and_is_its_own_array() -> None:
-    m = _mlp()
+@pytest.mark.parametrize("fortran", [False, True])
+def test_the_weight_gradient_comes_in_the_weights_layout_and_is_its_own_array(
+        fortran: bool) -> None:
+    m = _mlp(fortran=fortran)
     x, y = _data()[0]
     (g,) = tf.gradient(lambda m: _loss(m, x, y), m)
     _, (g2,) = tf.withgradient(lambda m: _loss(m, x, y), m)
     for grads in (g, g2):
         for layer in grads.layers:
             w = layer.weight.data
-            assert _f_only(w) and w.flags.owndata
-    # The numbers of the C-ordered weight's gradient, up to the order OpenBLAS sums in.
-    c = _mlp()
-    for layer in c.layers:
-        layer.weight = tf.tensor(np.ascontiguousarray(layer.weight.data))
-    (gc,) = tf.gradient(lambda m: _loss(m, x, y), c)
-    for a, b in zip(tf.params(g), tf.params(gc)):
+            assert _layout_is(w, fortran) and w.flags.owndata
+    # The numbers of the other layout's gradient, up to the order OpenBLAS sums in.
+    other = _mlp(fortran=not fortran)
+    (go,) = tf.gradient(lambda m: _loss(m, x, y), other)
+    for a, b in zip(tf.params(g), tf.params(go)):
         np.testing.assert_allclose(a.data, b.data, rtol=1e-5, atol=1e-6)
-    assert gc.layers[0].weight.data.flags.c_contiguous
+    assert _layout_is(go.layers[0].weight.data, not fortran)
 
 
-def test_a_weight_given_in_c_order_is_used_as_it_lies_and_keeps_its_layout() -> None:
+def test_a_weight_given_in_fortran_order_is_used_as_it_lies_and_keeps_its_layout() -> None:
     m = _mlp()
-    c = np.ascontiguousarray(m.layers[0].weight.data)
-    w = tf.tensor(c)
+    f = np.asfortranarray(m.layers[0].weight.data)
+    w = tf.tensor(f)
     m.layers[0].weight = w
     held = w.data
     x, y = _data()[0]
     (g,) = tf.gradient(lambda m: _loss(m, x, y), m)
-    assert m.layers[0].weight is w and w.data is held and held.flags.c_contiguous
-    assert g.layers[0].weight.data.flags.c_contiguous
-    assert _f_only(g.layers[1].weight.data)
+    assert m.layers[0].weight is w and w.data is held and _f_only(held)
+    assert _f_only(g.layers[0].weight.data)
+    assert g.layers[1].weight.data.flags.c_contiguous
     st = tf.setup(tf.Descent(0.1), m)
     tf.update(st, m, g)
-    assert w.data is held and held.flags.c_contiguous
+    assert w.data is held and _f_only(held)
 
 
+@pytest.mark.parametrize("fortran", [False, True])
 @pytest.mark.parametrize("rule", [tf.Descent(0.05), tf.Momentum(0.05), tf.Adam(1e-3)])
-def test_optimiser_state_and_updated_weights_keep_the_layout(rule: Any) -> None:
-    m = _mlp()
+def test_optimiser_state_and_updated_weights_keep_the_layout(rule: Any, fortran: bool) -> None:
+    m = _mlp(fortran=fortran)
     st = tf.setup(rule, m)
     for x, y in _data():
         _, (g,) = tf.withgradient(lambda m: _loss(m, x, y), m)
         tf.update(st, m, g)
     for layer in m.layers:
-        assert _f_only(layer.weight.data)
+        assert _layout_is(layer.weight.data, fortran)
     arrays = [v for leaf in st.leaves.values() for v in _state_arrays(leaf.state)
               if v.ndim == 2]
     assert len(arrays) == (0 if type(rule) is tf.Descent else (3 if type(rule) is tf.Momentum
                                                                 else 6))
-    assert all(_f_only(a) for a in arrays)
+    assert all(_layout_is(a, fortran) for a in arrays)
 
 
 def _state_arrays(s: Any) -> List[Any]:
@@ -117,7 +130,7 @@ def test_a_checkpoint_round_trip_keeps_the_values_and_the_layout(tmp_path: Any, 
     m = _mlp(0)
     path = os.path.join(tmp_path, name)
     tf.save(m, path)
-    other = _mlp(1)
+    other = _mlp(1, fortran=True)
     held = other.layers[0].weight.data
     tf.load(other, path)
     for a, b in zip(tf.params(m), tf.params(other)):
@@ -131,7 +144,7 @@ def test_a_checkpoint_round_trip_keeps_the_values_and_the_layout(tmp_path: Any, 
 
 
 def test_copies_and_pickles_keep_the_layout() -> None:
-    m = _mlp()
+    m = _mlp(fortran=True)
     for other in (copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
         assert _f_only(other.layers[0].weight.data)
         assert np.array_equal(other.layers[0].weight.data, m.layers[0].weight.data)
@@ -147,7 +160,7 @@ def test_the_torch_bridge_hands_torch_c_ordered_copies_and_copies_back_in_place(
     assert np.array_equal(sd["layers.0.weight"].numpy(), m.layers[0].weight.data)
     module = to_torch(m)
     assert all(p.is_contiguous() for p in module.parameters())
-    other = _mlp(2)
+    other = _mlp(2, fortran=True)
     held = other.layers[0].weight.data
     from_torch({k: v * 2 for k, v in sd.items()}, into=other)
     assert other.layers[0].weight.data is held and _f_only(held)
@@ -157,11 +170,8 @@ def test_the_torch_bridge_hands_torch_c_ordered_copies_and_copies_back_in_place(
                                rtol=1e-5, atol=1e-5)
 
 
-def _train(compile: bool, c_order: bool, rule: Any) -> Tuple[List[float], List[Any], Any]:
-    m = _mlp()
-    if c_order:
-        for layer in m.layers:
-            layer.weight = tf.tensor(np.ascontiguousarray(layer.weight.data))
+def _train(compile: bool, fortran: bool, rule: Any) -> Tuple[List[float], List[Any], Any]:
+    m = _mlp(fortran=fortran)
     st = tf.setup(rule, m)
 
     def step(m: Any, x: Any, y: Any) -> Any:
@@ -174,33 +184,34 @@ def _train(compile: bool, c_order: bool, rule: Any) -> Tuple[List[float], List[A
     return losses, [p.data.copy(order="K") for p in tf.params(m)], f
 
 
-@pytest.mark.parametrize("c_order", [False, True])
+@pytest.mark.parametrize("fortran", [False, True])
 # (Descent's step a power of two: its fold is exact on every BLAS kernel tried (SkylakeX,
 # Haswell, Sandybridge, Katmai), so it is made.)
 @pytest.mark.parametrize("rule", [tf.Descent(0.0625), tf.Adam(1e-3)])
-def test_compiled_equals_eager_in_both_layouts(c_order: bool, rule: Any) -> None:
-    e_losses, e_params, _ = _train(False, c_order, rule)
-    c_losses, c_params, f = _train(True, c_order, rule)
+def test_compiled_equals_eager_in_both_layouts(fortran: bool, rule: Any) -> None:
+    e_losses, e_params, _ = _train(False, fortran, rule)
+    c_losses, c_params, f = _train(True, fortran, rule)
     assert e_losses == c_losses
     for a, b in zip(e_params, c_params):
         assert a.tobytes(order="K") == b.tobytes(order="K")
         assert a.flags.f_contiguous == b.flags.f_contiguous
-    assert _f_only(e_params[0]) is not c_order
+    assert _f_only(e_params[0]) is fortran
     if type(rule) is tf.Descent and blas.available():
         # The first layer's update is folded into its gradient's GEMM, in either layout.
         steps = next(iter(f._entries.values()))[0].program.steps
         gemms = [s.fn for s in steps if isinstance(s.fn, blas.Gemm)]
-        assert [g.transposed for g in gemms] == [not c_order]
+        assert [g.transposed for g in gemms] == [fortran]
 
 
-def test_tf_train_compiled_equals_eager_with_the_layout_kept() -> None:
+@pytest.mark.parametrize("fortran", [False, True])
+def test_tf_train_compiled_equals_eager_with_the_layout_kept(fortran: bool) -> None:
     out = []
     for compile in (False, True):
-        m = _mlp()
+        m = _mlp(fortran=fortran)
         st = tf.setup(tf.Descent(0.05), m)
         losses = tf.train(_loss, m, _data(), st, 2, progress=False, compile=compile)
         out.append((losses, [p.data.copy(order="K") for p in tf.params(m)]))
-        assert all(_f_only(layer.weight.data) for layer in m.layers)
+        assert all(_layout_is(layer.weight.data, fortran) for layer in m.layers)
     assert out[0][0] == out[1][0]
     assert all(np.array_equal(a, b) for a, b in zip(out[0][1], out[1][1]))
 
@@ -211,7 +222,7 @@ def test_the_eager_fold_of_a_fortran_weight_equals_the_unfolded_step() -> None:
     from typedflux.engine.deferred import DeferredTensor
 
     def run(fold: bool) -> List[Any]:
-        m = _mlp()
+        m = _mlp(fortran=True)
         st = tf.setup(tf.Descent(0.05), m)
         kinds = []
         for x, y in _data() * 3:
@@ -253,7 +264,8 @@ def _wide_mlp() -> Any:
     # Layer 2's input gradient is a small batch out of 128 features through a Fortran-ordered
     # weight: ops/kernels/dense.py takes the transposes' product there.
     tf.seed(3)
-    return tf.Chain(tf.Dense(64, 256, tf.relu), tf.Dense(256, 128, tf.relu), tf.Dense(128, 3))
+    return _to_fortran(
+        tf.Chain(tf.Dense(64, 256, tf.relu), tf.Dense(256, 128, tf.relu), tf.Dense(128, 3)))
 
 
 @pytest.mark.parametrize("batch", [8, 32, 64])

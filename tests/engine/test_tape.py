@@ -300,16 +300,23 @@ def test_gradients_handed_out_as_copies_are_in_the_parameters_layout() -> None:
     # A conv weight's gradient is a view of the weight-gradient GEMM's transposed result; the
     # copy handed out is in C order, the parameter's (a copy in the view's own order made
     # tf.update's finite check copy it again, and its step run a strided loop). A Dense
-    # weight is Fortran-ordered, and so is its gradient (made so by the VJP, not copied).
-    m = tf.Chain(tf.Conv((3, 3), 2, 4, tf.relu, pad=1), tf.Flatten(), tf.Dense(4 * 5 * 5, 3))
+    # weight is C-ordered, and one assigned Fortran-ordered stays so: its gradient follows
+    # its layout (made so by the VJP, not copied).
     x = tf.tensor(np.random.default_rng(0).standard_normal((2, 2, 5, 5)).astype(np.float32))
-    (g,) = tf.gradient(lambda m: m(x).sum(), m)
-    assert m.layers[2].weight.data.flags.f_contiguous
-    for layer, own in ((g.layers[0], m.layers[0]), (g.layers[2], m.layers[2])):
-        for a, p in ((layer.weight.data, own.weight.data), (layer.bias.data, own.bias.data)):
-            assert a.flags.owndata
-            assert (a.flags.c_contiguous, a.flags.f_contiguous) == (
-                p.flags.c_contiguous, p.flags.f_contiguous)
+    for fortran in (False, True):
+        m = tf.Chain(tf.Conv((3, 3), 2, 4, tf.relu, pad=1), tf.Flatten(),
+                     tf.Dense(4 * 5 * 5, 3))
+        assert m.layers[2].weight.data.flags.c_contiguous
+        if fortran:
+            m.layers[2].weight = tf.tensor(np.asfortranarray(m.layers[2].weight.data))
+            assert not m.layers[2].weight.data.flags.c_contiguous
+        (g,) = tf.gradient(lambda m: m(x).sum(), m)
+        for layer, own in ((g.layers[0], m.layers[0]), (g.layers[2], m.layers[2])):
+            for a, p in ((layer.weight.data, own.weight.data),
+                         (layer.bias.data, own.bias.data)):
+                assert a.flags.owndata
+                assert (a.flags.c_contiguous, a.flags.f_contiguous) == (
+                    p.flags.c_contiguous, p.flags.f_contiguous)
     w = tf.tensor(np.arange(6.0, dtype=np.float32).reshape(2, 3))
     (gw,) = tf.gradient(lambda w: (tf.transpose(w) * 2.0).sum(), w)
     assert gw.numpy().flags.c_contiguous
