@@ -19,6 +19,7 @@ import pytest
 import typedflux as tf
 from typedflux.engine.deferred import DeferredTensor, factors
 from typedflux.engine.proven import FOLDABLE, FOLDS, proven
+from typedflux.ops.kernels.dense import transposed
 from typedflux.optimise import blas
 from typedflux.optimise.folds import fold_is_exact
 from typedflux.tensor import Tensor
@@ -156,14 +157,18 @@ def test_fold_is_exact_says_whether_the_gemm_gives_the_axpys_bits(
 @pytest.mark.parametrize("eta", [0.1, 0.003])
 def test_the_user_loop_at_any_step_size_folds_only_where_it_gives_the_unfolded_bits(
         eta: float) -> None:
-    # The first layer (256 => 64 at batch 2): on SkylakeX's kernels its GEMM rounds twice, so
-    # update must not fold it there; wherever it folds, the bits are the unfolded loop's.
+    # The first layer (256 => 64 at batch 2): on some kernels its GEMM rounds twice (SkylakeX's
+    # with a Fortran-ordered weight), so update must not fold it there; wherever it folds, the
+    # bits are the unfolded loop's. Its fold is w -= eta * (g2.T @ x2), or w.T -= eta * (x2.T
+    # @ g2) for a Fortran-ordered weight (optimise/folds.py), tried on operands of those
+    # layouts.
     data = _batches(4)
     a, b = _mlp(), _mlp()
     sa, sb = tf.setup(tf.Descent(eta), a), tf.setup(tf.Descent(eta), b)
     w = a[0].weight.data
-    exact = fold_is_exact(-eta, np.ones((256, 2), np.float32, order="F"),
-                          np.ones((2, 64), np.float32), w, True)
+    t = transposed(w)
+    g2, x2 = np.ones((2, 64), np.float32), np.ones((2, 256), np.float32)
+    exact = fold_is_exact(-eta, *((x2.T, g2) if t else (g2.T, x2)), w, t)
     for i, (x, y) in enumerate(data):
         va, ga = tf.withgradient(lambda mm: _loss(mm, x, y), a)
         f = factors(_weight(ga))
