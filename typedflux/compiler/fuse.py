@@ -118,7 +118,7 @@ def _foldable(steps: List[Step], i: int, kept: set[int], check: Optional[int]
     j = _producer(steps, i, g, check)
     if j is None:
         return None
-    t = _into_transpose(steps[j], g)  # p.T += alpha * a @ b: p Fortran-ordered, a Dense weight
+    t = _into_transpose(steps[j], g)  # p.T += alpha * a @ b: p a Fortran-ordered Dense weight
     a, b = steps[j].args
     if not (isinstance(a, Var) and isinstance(b, Var)):
         return None

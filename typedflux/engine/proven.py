@@ -129,8 +129,8 @@ def sq_norm(a: Any) -> float:
 
 def sumsq(a: Any) -> Any:
     """``vdot(a, a)`` (numpy's scalar) with ``a`` read in its memory order: numpy's vdot
-    copies an array that is not C-contiguous, and a Dense weight and its gradient are
-    Fortran-ordered (their transposes are C-contiguous).
+    copies an array that is not C-contiguous, and a Fortran-ordered Dense weight (one a user
+    assigns) and its gradient are so (their transposes are C-contiguous).
 
     >>> float(sumsq(np.ones((2, 3), np.float32, order="F")))
     6.0

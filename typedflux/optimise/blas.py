@@ -173,8 +173,8 @@ class Gemm:
     def prepare(alpha: float, a: Array, b: Array, beta: float, c: Array,
                 transposed: bool = False) -> Optional["Gemm"]:
         """The prepared call, or None when BLAS cannot run it in place. ``transposed``:
-        ``c.T = alpha * (a @ b) + beta * c.T`` for a Fortran-ordered ``c`` (a Dense weight),
-        whose memory is ``c.T`` in C order: the same BLAS call."""
+        ``c.T = alpha * (a @ b) + beta * c.T`` for a Fortran-ordered ``c`` (a Dense weight so
+        assigned), whose memory is ``c.T`` in C order: the same BLAS call."""
         if not _LOADED:
             _load()
         fn = _GEMM.get(c.dtype)
@@ -474,9 +474,9 @@ def available() -> bool:
 @opaque(writes=(2,))
 def axpy(alpha: float, x: Array, y: Array) -> bool:
     """``y += alpha * x`` in place when both are C-contiguous (or both Fortran-contiguous,
-    as a Dense weight and its gradient) float32 (or both float64) arrays of the same shape
-    that do not overlap; returns False (and does nothing) otherwise or when no BLAS axpy is
-    available.
+    as a Fortran-ordered Dense weight and its gradient) float32 (or both float64) arrays of
+    the same shape that do not overlap; returns False (and does nothing) otherwise or when no
+    BLAS axpy is available.
 
     >>> import numpy as np
     >>> axpy(1.0, np.ones(2, dtype=np.float32), np.ones(2))  # dtypes differ

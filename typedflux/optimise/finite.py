@@ -154,8 +154,8 @@ def all_finite(entries: Sequence[Entry]) -> Tuple[bool, float]:
             # sum is a Python number's, which never warns either. (vdot conjugates: a
             # complex gradient's sum is real. float() of a numpy scalar costs a tenth of
             # .item().)
-            # (In memory order: vdot copies an array not in C order, a Dense weight's
-            # Fortran-ordered gradient, whose transpose is.)
+            # (In memory order: vdot copies an array not in C order, a Fortran-ordered
+            # Dense weight's gradient, whose transpose is.)
             v = _vdot(g, g) if g.flags.c_contiguous else _vdot(g.T, g.T)
             # (A real gradient's dot is a float32 or float64 scalar: float() of it directly;
             # ``.real`` costs ~0.25 us a call on such a scalar cold after a backward.)
