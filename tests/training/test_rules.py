@@ -247,6 +247,23 @@ def test_trajectory_matches_published_formula(rule: Rule, reference: Callable) -
     assert not np.allclose(got[-1], X0)
 
 
+@pytest.mark.parametrize("rule, reference", CASES, ids=[repr(c[0]) for c in CASES])
+def test_a_0d_parameter_follows_the_same_formula(rule: Rule, reference: Callable) -> None:
+    # A learned scalar (CLIP's logit scale, a temperature): the engine's gradient of a 0-d
+    # parameter is a 0-d array. Adam's moments failed on it ('return arrays must be of
+    # ArrayType': the square of a 0-d array is a numpy scalar).
+    x0 = np.array(0.3)
+    x, state, got = x0.copy(), rule.init(x0.copy()), []
+    for _ in range(STEPS):
+        state, step = rule.apply(state, x, np.asarray(_grad(x)))
+        if step is not None:
+            x -= step
+        got.append(x.copy())
+    want = _reference(reference, x0)
+    np.testing.assert_allclose(np.array(got), np.array(want), rtol=1e-10, atol=1e-12)
+    assert not np.allclose(got[-1], x0)
+
+
 def test_float32_parameters_stay_float32() -> None:
     for rule, _ in CASES:
         x = X0.astype(np.float32)

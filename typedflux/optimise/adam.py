@@ -58,7 +58,9 @@ def _adam_step(
     state.m *= b1
     state.m += (1 - b1) * dx
     state.v *= b2
-    sq = dx * dx
+    # (out= keeps a 0-d parameter's square an array, which the ``out=sq`` below needs: ``dx *
+    # dx`` of 0-d arrays is a numpy scalar; CLIP's logit scale is such a parameter)
+    sq = np.multiply(dx, dx, out=np.empty_like(dx))
     sq *= 1 - b2
     state.v += sq
     # Bias corrections folded into scalars, temporaries reused: this runs on every
