@@ -1,0 +1,13 @@
+"""GraphSAGE's mean aggregator concatenates a node's features with the mean of its neighbours'
+(dense adjacency), so the layer's weight reads twice the feature width."""
+import typedflux as tf
+from typedflux import Dense, relu
+
+N, F, H = 5, 12, 16
+adj = tf.tensor([[0, 1, 1, 0, 0], [1, 0, 0, 1, 0], [1, 0, 0, 1, 1], [0, 1, 1, 0, 0], [0, 0, 1, 0, 0]]).reshape(N, N) * 1.0
+x = tf.randn(N, F)
+deg = adj.sum(axis=1, keepdims=True)
+neigh = (adj @ x) / deg
+lin = Dense(2 * F, H, relu)
+h = lin(tf.concat([x, neigh], axis=1))
+print(h.shape)
