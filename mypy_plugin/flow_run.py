@@ -1,11 +1,12 @@
 """Running a scope's statements on static values: the machinery under ``flow.py``.
 
 :class:`Run` runs statements in order on an environment (``Var`` -> value, see
-``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list, an ``if`` (its
-branch when the condition is known, else every branch, keeping what they agree on), a
-``for`` over a known sequence (unrolled), a list comprehension over one (its items typed
-per iteration), a conditional expression with a known condition (its branch), and attributes of a :class:`Record` (``self.head =
-...``, ``self.layers.append(...)`` while a model's ``__init__`` runs: flow_instances.py);
+``flow_values.py``): assignments, ``+=``, ``append``/``extend`` of a list and a list
+comprehension over a known sequence (flow_lists.py), an ``if`` (its branch when the
+condition is known, else every branch, keeping what they agree on), a ``for`` over a known
+sequence (unrolled), a conditional expression with a known condition (its branch), and
+attributes of a :class:`Record` (``self.head = ...``, ``self.layers.append(...)`` while a
+model's ``__init__`` runs: flow_instances.py);
 anything else makes what it may bind unknown. Two modes type values only mypy can give
 (flow_typed.py): ``checks`` (a ``__call__`` body per traced instance, flow_calls.py: every
 expression typed, its messages kept) and ``tensors`` (flow.tensor_at: an assignment holds
@@ -34,7 +35,6 @@ from mypy.nodes import (
     ExpressionStmt,
     ForStmt,
     FuncDef,
-    GeneratorExpr,
     IfStmt,
     IndexExpr,
     ListComprehension,
@@ -64,8 +64,8 @@ from mypy_plugin.flow_values import (
     NotStatic,
     evaluate,
     iterate,
-    safe_reads,
 )
+from mypy_plugin.flow_lists import ListSteps
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
 from mypy_plugin.flow_reach import global_once, untaken
@@ -105,8 +105,8 @@ def fallback(chk: Any, e: Expression) -> Any:
 # -- running statements ----------------------------------------------------------------------
 
 
-class Run:
-    """One run of a scope's statements on static values."""
+class Run(ListSteps):
+    """One run of a scope's statements on static values (its steps on lists: flow_lists.py)."""
 
     def __init__(self, chk: Any, node: Node, params: List[Var]) -> None:
         self.chk = chk
@@ -284,78 +284,6 @@ class Run:
             for target, item in zip(lv.items, items):
                 self.assign(target, item, safe)
 
-    def augment(self, st: OperatorAssignmentStmt, safe: Set[int]) -> None:
-        from mypy.nodes import OpExpr
-
-        target = st.lvalue
-        assert isinstance(target, NameExpr)
-        current = self.value(target, safe)
-        if isinstance(current, Seq) and st.op == "+" and isinstance(st.rvalue, (ListExpr,
-                                                                                 TupleExpr)):
-            safe.add(id(target))
-            self.assign(target, Seq(current.items + tuple(
-                self.item(x, safe) for x in st.rvalue.items)), safe)
-            return
-        self.assign(target, self.value(OpExpr(st.op, target, st.rvalue), safe), safe)
-
-    def mutates(self, call: CallExpr) -> bool:
-        """Whether ``call`` is ``xs.append(...)``/``xs.extend(...)`` of a list followed."""
-        callee = call.callee
-        if not isinstance(callee, MemberExpr) or callee.name not in ("append", "extend"):
-            return False
-        base = callee.expr
-        if isinstance(base, NameExpr) and isinstance(base.node, Var):
-            return isinstance(self.env.get(base.node), Seq)
-        owner = self.record_of(base)
-        return owner is not None and isinstance(base, MemberExpr) and isinstance(
-            self.env[owner].get(base.name), Seq)
-
-    def mutate(self, call: CallExpr, safe: Set[int]) -> None:
-        """``layers.append(e)``, ``layers.extend([...])``; any other call only reads."""
-        callee = call.callee
-        if isinstance(callee, MemberExpr) and self.record_of(callee.expr) is not None \
-                and len(call.args) == 1:
-            self.mutate_field(call, callee, safe)
-            return
-        if not (isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr)
-                and isinstance(callee.expr.node, Var) and len(call.args) == 1):
-            self.value(call, safe)
-            return
-        current = self.env.get(callee.expr.node)
-        if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
-            return
-        new = self.added(call, callee.name, safe)
-        if new is None:
-            return
-        safe.add(id(callee.expr))
-        self.env[callee.expr.node] = Seq(current.items + new)
-
-    def added(self, call: CallExpr, method: str, safe: Set[int]) -> Optional[Tuple[Any, ...]]:
-        """The items ``xs.append(e)`` or ``xs.extend([...])`` adds to a list (None for an
-        extend by anything but a display)."""
-        if method == "append":
-            return (self.item(call.args[0], safe),)
-        if isinstance(call.args[0], (ListExpr, TupleExpr)):
-            return tuple(self.item(x, safe) for x in call.args[0].items)
-        return None
-
-    def mutate_field(self, call: CallExpr, callee: MemberExpr, safe: Set[int]) -> None:
-        """``self.blocks.append(e)``: as for a name's list (anything else leaves it unknown,
-        through :meth:`escape`)."""
-        field = callee.expr
-        assert isinstance(field, MemberExpr)
-        owner = self.record_of(field)
-        assert owner is not None
-        current = self.env[owner].get(field.name)
-        if not isinstance(current, Seq) or callee.name not in ("append", "extend"):
-            self.value(call, safe)
-            return
-        new = self.added(call, callee.name, safe)
-        if new is None:
-            return
-        safe.add(id(field))
-        self.env[owner] = self.env[owner].set(field.name, Seq(current.items + new))
-
     def item(self, e: Expression, safe: Set[int]) -> Any:
         """A list item: its value, or its type when only mypy can say (a layer)."""
         v = self.value(e, safe)
@@ -379,34 +307,6 @@ class Run:
             e = e.if_expr if c else e.else_expr
         return e
 
-    def comprehension(self, g: GeneratorExpr, safe: Set[int]) -> Any:
-        """``[Dense(w, w) for _ in range(depth)]``: one ``for``, no condition, over a
-        sequence known here; its items typed with each iteration's values (a list of them),
-        else NOT_STATIC."""
-        if len(g.sequences) != 1 or any(g.condlists) or any(g.is_async):
-            return NOT_STATIC
-        items = iterate(self.value(g.sequences[0], safe))
-        if items is None:
-            return NOT_STATIC
-        reads = {x.node for x in get_subexpressions(g.left_expr) if isinstance(x, NameExpr)}
-        start: Env = self.env
-        out: List[Any] = []
-        try:
-            for v in items:
-                self.env = dict(start)
-                self.assign(g.indices[0], v, set())
-                if out and not any(self.env.get(var) != start.get(var) for var in reads
-                                   if isinstance(var, Var)):
-                    out.append(out[-1])  # (an item that reads no name the loop binds)
-                    continue
-                item = self.item(g.left_expr, set())
-                if isinstance(item, NotStatic):
-                    return NOT_STATIC
-                out.append(item)
-        finally:
-            self.env = start
-        return Seq(tuple(out))
-
     def tensor(self, e: Expression) -> Any:
         """``e``'s type (a tensor, a layer) when every name of the scope it reads holds a
         value here: a name the run does not know would be typed as it is where the read
@@ -420,19 +320,6 @@ class Run:
         if errors or not isinstance(p, Instance):
             return NOT_STATIC
         return Item(p, e)
-
-    def escape(self, st: Node, safe: Set[int]) -> None:
-        """A list read in any way not known to leave it alone is unknown from here on."""
-        exprs = get_subexpressions(st)
-        safe = safe | safe_reads(exprs)
-        for x in exprs:
-            if isinstance(x, NameExpr) and id(x) not in safe and isinstance(x.node, Var) \
-                    and isinstance(self.env.get(x.node), Seq):
-                self.env[x.node] = NOT_STATIC
-            if isinstance(x, MemberExpr) and id(x) not in safe:
-                owner = self.record_of(x)
-                if owner is not None and isinstance(self.env[owner].get(x.name), Seq):
-                    self.env[owner] = self.env[owner].set(x.name, NOT_STATIC)
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""
