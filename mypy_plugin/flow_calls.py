@@ -46,7 +46,7 @@ from mypy.nodes import (
 )
 
 from mypy.typeops import get_all_type_vars
-from mypy.types import AnyType, CallableType, get_proper_type
+from mypy.types import AnyType, CallableType, NoneType, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.flow_instances import construction_values
@@ -105,12 +105,18 @@ def _own_call(info: TypeInfo) -> Optional[FuncDef]:
             tv.id.namespace == info.fullname for tv in get_all_type_vars(sig)):
         return None  # (``Tensor[B, D]`` of ``class Stack(Generic[D])``: the construction binds
         # D, which the body run here would keep rigid beside the layers' sizes)
-    if not isinstance(sig, CallableType) or all(
-            isinstance(get_proper_type(t), AnyType) or (
-                translate.is_tensor(t) and translate.tensor_pattern(t) is None)
-            for t in sig.arg_types[1:]):
+    if not isinstance(sig, CallableType) or all(map(_bare, sig.arg_types[1:])):
         return None  # (bare inputs: the body is the layer's rule at each call, layer_bodies.py)
     return method
+
+
+def _bare(t: Any) -> bool:
+    """A parameter that names no shape: unannotated, a bare ``Tensor``, or an ``Optional``
+    of one (``target: Optional[Tensor] = None``)."""
+    p = get_proper_type(t)
+    if isinstance(p, UnionType):
+        return all(isinstance(get_proper_type(i), NoneType) or _bare(i) for i in p.items)
+    return isinstance(p, AnyType) or (translate.is_tensor(p) and translate.tensor_pattern(p) is None)
 
 
 def _errors(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Any]:

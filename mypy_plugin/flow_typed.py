@@ -16,7 +16,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from mypy.checker import LocalTypeMap
 from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, Var
 from mypy.server.subexpr import get_subexpressions
-from mypy.types import AnyType, LiteralType, TupleType, Type, TypeOfAny
+from mypy.types import (
+    AnyType, Instance, LiteralType, TupleType, Type, TypeOfAny, get_proper_type,
+)
 
 from mypy_plugin.flow_values import Env, Item, Seq
 
@@ -73,6 +75,10 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
         if t is not None:
             bound.append((var, var.type))
             var.type = t
+    if _unready(e):
+        for var, old in reversed(bound):
+            var.type = old
+        return None, []
     # mypy caches a call's type by its node: the same nodes are inferred per iteration.
     cache = chk.expr_checker.expr_cache
     chk.expr_checker.expr_cache = {}
@@ -108,6 +114,24 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
     # ``Literal[32]`` under --strict-equality): those say nothing of the result.
     return result, [e for e in watcher.filtered_errors()
                     if getattr(e.code, "code", None) not in _VALUE_CHECKS]
+
+
+def _unready(e: Expression) -> bool:
+    """Whether ``e`` reads a name or an attribute of ``self`` mypy has given no type yet (a
+    local of a function it has not checked, or has put off): inferring it would make mypy put
+    off the function being checked now (a model's ``__init__`` whose construction runs
+    another class's body), whose attributes then have no type where the module reads them
+    ('Cannot determine type of "decoder"'). Such an ``e`` is not typed here."""
+    for x in get_subexpressions(e):
+        if isinstance(x, NameExpr) and isinstance(x.node, Var) and x.node.type is None:
+            return True
+        if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and isinstance(
+                x.expr.node, Var) and x.expr.node.is_self:
+            owner = get_proper_type(x.expr.node.type)
+            sym = owner.type.get(x.name) if isinstance(owner, Instance) else None
+            if sym is not None and isinstance(sym.node, Var) and sym.node.type is None:
+                return True
+    return False
 
 
 def partial_self_call(chk: Any, e: Expression) -> bool:
