@@ -94,7 +94,8 @@ from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
-           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init"]
+           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init",
+           "construction_state"]
 
 _DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _KEEP = 256  # constructions remembered per pass
@@ -176,7 +177,8 @@ _modules: PerTree[_Module] = PerTree(_Module, keep=64)
 
 # -- running __init__ ------------------------------------------------------------------------
 
-_Built = Tuple[Dict[str, Any], List[Any]]  # known attributes, messages to report at the call
+# Known attributes, messages to report at the call, the state ``__init__`` leaves.
+_Built = Tuple[Dict[str, Any], List[Any], Dict[str, Any]]
 _BUILT: Dict[Tuple[int, int], Tuple[CallExpr, Optional[_Built]]] = {}
 
 
@@ -265,15 +267,18 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     if not isinstance(record, Record):
         return None
     known: Dict[str, Any] = {}
+    state: Dict[str, Any] = {}  # (every attribute as ``__init__`` left it)
     for name, v in record.fields:
-        if facts.binds(cls, name, exact=True) != 1 or isinstance(v, NotStatic):
+        if isinstance(v, NotStatic) or isinstance(v, Seq) and not all(
+                isinstance(i, Item) for i in v.items):
             continue
-        if isinstance(v, Seq) and (facts.unsafe_list(cls, name, exact=True) or not all(
-                isinstance(i, Item) for i in v.items)):
+        if not ((isinstance(v, (int, Item, Seq)) and not isinstance(v, bool)) or v is None):
             continue
-        if (isinstance(v, (int, Item, Seq)) and not isinstance(v, bool)) or v is None:
-            known[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
-    return known, _new_errors(chk, run.errors)
+        state[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
+        if facts.binds(cls, name, exact=True) == 1 and not (
+                isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)):
+            known[name] = v
+    return known, _new_errors(chk, run.errors), state
 
 
 def _lists(init: FuncDef) -> bool:
@@ -352,6 +357,14 @@ def attribute_bindings(chk: Any, info: TypeInfo, name: str) -> Optional[int]:
         return None
     facts = _modules(tree).attributes()
     return None if facts.poisoned else facts.binds(info.fullname, name, exact=True)
+
+
+def construction_state(chk: Any, call: CallExpr) -> Optional[Dict[str, Any]]:
+    """Every attribute as the construction ``call`` leaves the instance (those bound again
+    after ``__init__`` too: ``self.k_cache`` a ``step`` method extends), true only until a
+    method of the instance runs (flow_fresh.py); None as for :func:`construction_values`."""
+    found = _built(chk, call)
+    return found[2] if found is not None else None
 
 
 def construction_values(chk: Any, call: CallExpr) -> Optional[Dict[str, Any]]:

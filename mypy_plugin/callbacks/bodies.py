@@ -158,6 +158,8 @@ def run_body(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]], ret: Express
                 if not isinstance(v, tuple) or len(v) != len(target):
                     raise CannotTell("a value unpacked to another number of names")
                 env.update(zip(map(id, target), v))
+            elif callable(target):  # ``self.cache = ...``: the instance's write (layer_bodies.py)
+                target(v)
             else:
                 env[id(target)] = v
         return _eval(ret, env, 0)

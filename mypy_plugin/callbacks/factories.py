@@ -60,7 +60,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.callbacks.common import type_lookup
-from mypy_plugin.callbacks.layer_bodies import user_layer_call
+from mypy_plugin.callbacks.layer_bodies import user_layer_call, user_method_call
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value, run_function
 from mypy_plugin.flow_calls import call_body_check
@@ -190,7 +190,8 @@ def factory_result(ctx: Any) -> Optional[Type]:
         return None
     if not layered:
         # ``encode(x)`` of ``def encode(x: Tensor) -> Tensor``: its body on x's shape
-        return function_call(ctx, func) if skip == 0 else None
+        # (``layer.step(x)`` of a method: its body as a bare __call__'s, layer_bodies.py)
+        return function_call(ctx, func) if skip == 0 else user_method_call(ctx, func.name)
     body = _body(func)
     if _ACTIVE[0] >= DEPTH:
         return None

@@ -11,9 +11,10 @@ Flux's idea is that any callable is a layer, and model code writes its own block
             return self.down(self.up(x))
 
 The annotation names no shape, so the signature says nothing. When the body is straight-line
-(locals bound once each, or unpacked from a tuple: ``mu, logvar = self.encode(x)``, ``q, k,
-v = tf.chunk(self.qkv(x), 3, axis=-1)``, and ``for layer in self.layers: x = layer(x)`` or
-``for ff, norm in zip(self.ffs, self.norms):`` loops of such lines, then one ``return``) and
+(body_steps.py: locals bound once each, or unpacked from a tuple: ``mu, logvar =
+self.encode(x)``, ``q, k, v = tf.chunk(self.qkv(x), 3, axis=-1)``, ``b, c, h, w = x.shape``;
+``self.a = ...`` read back later; and ``for layer in self.layers: x = layer(x)`` or ``for ff,
+norm in zip(self.ffs, self.norms):`` loops of such lines, then one ``return``) and
 every value in it is known — the inputs, the layers and tensors the instance holds (by their
 declared types: ``self.up`` is a ``Dense[64, 256]``; or what its ``__init__`` built, for an
 instance traced to the call that built it: flow_instances.py, which alone knows a list's
@@ -22,8 +23,11 @@ with bare parameters and such bodies (``self.encode(x)``, run on their arguments
 time) — the output is what the body gives for the inputs: a call ``block(x)`` (or ``net(a,
 b)``) is typed by it (a tuple of tensors too), a mismatch in it is reported at the call
 (where the run time raises), and in a ``Chain`` the block is a layer with that rule (checked
-where the Chain is called, like a lambda). Anything else (a ``while``, a condition, a
-decorated method, an attribute of no known type, a list not known) leaves mypy's type.
+where the Chain is called, like a lambda). Another method of the instance called with known
+inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
+(:func:`user_method_call`; its first call on a fresh instance with the state its
+construction left: flow_fresh.py). Anything else (a ``while``, a condition, a decorated
+method, an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -33,28 +37,19 @@ True
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import partial
 from typing import (
     Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union,
 )
 
 from mypy.nodes import (
     ARG_POS,
-    AssignmentStmt,
     CallExpr,
     Expression,
-    ExpressionStmt,
-    ForStmt,
-    IntExpr,
     FuncDef,
     MemberExpr,
     MypyFile,
-    NameExpr,
     RefExpr,
-    ReturnStmt,
-    Statement,
-    StrExpr,
-    TupleExpr,
-    Var,
 )
 from mypy.subtypes import find_member
 from mypy.types import (
@@ -63,147 +58,17 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
+from mypy_plugin.callbacks.body_steps import HeldLayer, Step, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
+from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_instances import construction_of, instance_attributes
-from mypy_plugin.flow_values import Item, Seq
+from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import overridden
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["user_layer_rule", "user_layer_call", "traced_layers", "traced_chain_items"]
-
-
-_Target = Union[Var, Tuple[Var, ...]]  # a name, or names a tuple is unpacked to
-# A line, or a loop over list attributes (one, or several zipped) with its lines.
-_Step = Union[Tuple[_Target, Expression],
-              Tuple[_Target, Union[str, Tuple[str, ...]], List[Tuple[_Target, Expression]]]]
-
-
-def _straight(func: FuncDef) -> Optional[Tuple[List[_Step], Expression]]:
-    """``h = ...`` lines (plain names) and ``for layer in self.layers:`` loops of such lines,
-    then one ``return``; None for anything else."""
-    stmts = list(func.body.body)
-    if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
-            stmts[0].expr, StrExpr):
-        stmts = stmts[1:]
-    if not stmts or not isinstance(stmts[-1], ReturnStmt) or stmts[-1].expr is None:
-        return None
-    self_var = func.arguments[0].variable if func.arguments else None
-    local: List[_Step] = []
-    for s in stmts[:-1]:
-        loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
-        if loop is not None:
-            assert isinstance(s, ForStmt)
-            body = [_assignment(b) for b in s.body.body]
-            if not body or any(b is None for b in body):
-                return None
-            local.append((loop[0], loop[1], [b for b in body if b is not None]))
-            continue
-        step = _assignment(s)
-        if step is None:
-            return None
-        local.append(step)
-    return local, stmts[-1].expr
-
-
-_COUNT = ""  # ``enumerate``'s count among a loop's attribute names (no attribute is named so)
-
-
-def _self_loop(s: ForStmt, self_var: Optional[Var]
-               ) -> Optional[Tuple[_Target, Union[str, Tuple[str, ...]]]]:
-    """``for layer in self.layers:`` (a variable and an attribute's name), or ``for ff, norm
-    in zip(self.ffs, self.norms):`` (a tuple of variables and one of names), or ``for i,
-    layer in enumerate(self.layers):``; else None."""
-    def attribute(e: Expression) -> Optional[str]:
-        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and \
-                e.expr.node is self_var and self_var is not None:
-            return e.name
-        return None
-
-    if s.else_body is not None or s.is_async:
-        return None
-    index, source = s.index, s.expr
-    if isinstance(index, NameExpr) and isinstance(index.node, Var):
-        name = attribute(source)
-        return None if name is None else (index.node, name)
-    if isinstance(index, TupleExpr) and len(index.items) == 2 and isinstance(
-            source, CallExpr) and isinstance(source.callee, NameExpr) and \
-            source.callee.fullname == "builtins.enumerate" and source.arg_kinds == [ARG_POS]:
-        # ``for i, layer in enumerate(self.layers):`` (the count as an attribute of no name)
-        name, counter, layer = attribute(source.args[0]), index.items[0], index.items[1]
-        if name is None or not all(isinstance(i, NameExpr) and isinstance(i.node, Var)
-                                   for i in (counter, layer)):
-            return None
-        assert isinstance(counter, NameExpr) and isinstance(layer, NameExpr)
-        assert isinstance(counter.node, Var) and isinstance(layer.node, Var)
-        return (counter.node, layer.node), (_COUNT, name)
-    if not (isinstance(index, TupleExpr) and isinstance(source, CallExpr) and isinstance(
-            source.callee, NameExpr) and source.callee.fullname == "builtins.zip"
-            and len(source.args) == len(index.items) >= 2
-            and all(k == ARG_POS for k in source.arg_kinds)):
-        return None
-    names = [attribute(a) for a in source.args]
-    variables = [i.node for i in index.items if isinstance(i, NameExpr)]
-    if any(n is None for n in names) or len(variables) != len(names) or not all(
-            isinstance(v, Var) for v in variables):
-        return None
-    return tuple(v for v in variables if isinstance(v, Var)), tuple(
-        n for n in names if n is not None)
-
-
-def _assignment(s: Statement) -> Optional[Tuple[_Target, Expression]]:
-    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
-        return None
-    target = s.lvalues[0]
-    if isinstance(target, NameExpr) and isinstance(target.node, Var):
-        return target.node, s.rvalue
-    if isinstance(target, TupleExpr) and target.items and all(
-            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
-        return tuple(i.node for i in target.items if isinstance(i, NameExpr) and
-                     isinstance(i.node, Var)), s.rvalue
-    return None
-
-
-def _unrolled(steps: List[_Step], known: Dict[str, Any]) -> List[Tuple[_Target, Any]]:
-    """The steps with each loop over a list the instance is known to hold unrolled: its
-    variable bound to each layer in turn (CannotTell when the list is not known)."""
-    out: List[Tuple[_Target, Any]] = []
-    for step in steps:
-        if len(step) == 2:
-            out.append(step)
-            continue
-        var, name, body = step
-        variables = var if isinstance(var, tuple) else (var,)
-        names = name if isinstance(name, tuple) else (name,)
-        lists = []
-        for n in names:
-            held = known.get(n)
-            if n == _COUNT:
-                continue
-            if not isinstance(held, Seq) or not all(isinstance(i, Item) for i in held.items):
-                raise CannotTell("a loop over a list not known to hold these layers")
-            lists.append(held.items)
-        for k, items in enumerate(zip(*lists)):  # (``zip`` stops at the shortest list)
-            layers = iter(items)
-            out.extend((v, IntExpr(k) if n == _COUNT else _Layer(next(layers).type))
-                       for v, n in zip(variables, names))
-            out.extend(body)
-    return out
-
-
-class _Layer(Receiver):
-    """A layer a loop of the body binds (an item of a list the instance holds)."""
-
-    def __init__(self, t: Type) -> None:
-        self.type = t
-
-    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
-        from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
-
-        item = chain_item(self.type)
-        if item is None or len(args) != 1 or kinds != [ARG_POS]:
-            raise CannotTell("a layer with no rule, or not called with one tensor")
-        return tensor_value(tuple(item.call([tensor_shape(args[0])])))
+__all__ = ["user_layer_rule", "user_layer_call", "user_method_call", "traced_layers",
+           "traced_chain_items"]
 
 
 def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
@@ -250,15 +115,16 @@ def _outputs(v: Any) -> Union[Shape, List[Shape]]:
 
 
 def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
-               skipped: Optional[FrozenSet[str]]
+               skipped: Optional[FrozenSet[str]], name: str = "__call__"
                ) -> Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]]:
-    """The rule of such a ``__call__`` taking ``inputs`` tensors (a list of shapes: it
-    returns a tuple of tensors). ``skipped``: the instance's own methods not followed (a
-    derived class may redefine them; None: none followed)."""
+    """The rule of such a ``__call__`` (or of the method ``name``: ``layer.step(x)``) taking
+    ``inputs`` tensors (a list of shapes: it returns a tuple of tensors). ``skipped``: the
+    instance's own methods not followed (a derived class may redefine them; None: none
+    followed)."""
     p = get_proper_type(t)
     if not isinstance(p, Instance) or p.args or p.type.fullname.startswith("typedflux."):
         return None  # (a generic class: its dims' names are not the caller's)
-    method = p.type.get_method("__call__")
+    method = p.type.get_method(name)
     if not isinstance(method, FuncDef) or not _plain_method(method):
         return None
     try:
@@ -270,7 +136,7 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
     sig = method.type
     if isinstance(sig, CallableType) and not all(map(_bare, sig.arg_types[1:])):
         return None  # a shaped parameter: its signature is its rule (chain_items.py)
-    body = _straight(method)
+    body = straight_body(method)
     if body is None:
         return None
     instance = p
@@ -319,13 +185,16 @@ class _Self(Receiver):
         self.known = known or {}
         self.skipped = skipped
         self.declared = declared
+        self.written: Dict[str, Any] = {}  # attributes the body wrote (``self.cache = ...``)
 
-    def run(self, method: FuncDef, body: Tuple[List[_Step], Expression], args: Any) -> Any:
+    def run(self, method: FuncDef, body: Tuple[List[Step], Expression], args: Any) -> Any:
         """``method``'s straight-line ``body`` on this instance and ``args`` (values)."""
         local, ret = body
         env: Dict[int, Any] = {id(method.arguments[0].variable): self}
         env.update((id(a.variable), v) for a, v in zip(method.arguments[1:], args))
-        return run_body(env, _unrolled(local, self.known), ret)
+        steps = [(partial(self.written.__setitem__, t) if isinstance(t, str) else t, v)
+                 for t, v in unrolled(local, self.known)]
+        return run_body(env, steps, ret)
 
     def _type(self, name: str) -> Optional[Type]:
         v = self.known.get(name)
@@ -336,6 +205,8 @@ class _Self(Receiver):
     def attribute(self, name: str) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
+        if name in self.written:
+            return self.written[name]
         v = self.known.get(name)
         if isinstance(v, int) and not isinstance(v, bool):
             return v
@@ -343,7 +214,7 @@ class _Self(Receiver):
             return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
         t = get_proper_type(self._type(name))
         if isinstance(t, Instance) and chain_item(t) is not None:
-            return _Layer(t)  # a layer (read as a value: ``self.proj is None`` is False)
+            return HeldLayer(t)  # a layer (read as a value: ``self.proj is None`` is False)
         if isinstance(t, Instance) and t.type.fullname in ("builtins.int", "builtins.float"):
             return 0.0  # a number: in an operator it broadcasts as a scalar
         s = translate.shape_of(t, translate.Names()) if t is not None else None
@@ -354,6 +225,11 @@ class _Self(Receiver):
     def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
+        if name in self.written:  # (a layer the body stored: called as it is)
+            held = self.written[name]
+            if not isinstance(held, Receiver):
+                raise CannotTell("an attribute written with no known layer")
+            return held.call("__call__", args, kinds)
         method = None if name in self.known else self.instance.type.get_method(name)
         if method is not None and (self.skipped is None or name in self.skipped):
             raise CannotTell("a method a derived class may redefine")
@@ -375,7 +251,7 @@ class _Self(Receiver):
         except AttributeError:  # (read from mypy's cache: no body)
             raise CannotTell("a method with no body here") from None
         sig = method.type
-        body = _straight(method)
+        body = straight_body(method)
         if body is None or not isinstance(sig, CallableType) or len(params) != len(args) \
                 or any(k != ARG_POS for k in kinds + method.arg_kinds[1:]) \
                 or not all(map(_bare, sig.arg_types[1:])):
@@ -441,11 +317,11 @@ def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expr
     return list(built.args)
 
 
-def _skipped(api: Any, call: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
+def _skipped(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
     """The methods of ``receiver``'s class a call's body may not follow: none when the
-    instance is traced to its class's own construction, else those a class of the module
-    deriving from it redefines (None: not known)."""
-    built = construction_of(api, call.callee) if isinstance(call, CallExpr) else None
+    instance ``e`` stands for is traced to its class's own construction, else those a class
+    of the module deriving from it redefines (None: not known)."""
+    built = construction_of(api, e) if isinstance(e, Expression) else None
     if built is not None and isinstance(built.callee, RefExpr) and \
             built.callee.node is receiver.type:
         return frozenset()
@@ -463,8 +339,53 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
             len(types) != 1 for types in ctx.arg_types):
         return None
     call = getattr(ctx, "context", None)
-    attrs = instance_attributes(ctx.api, call.callee) if isinstance(call, CallExpr) else None
-    rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, call, receiver))
+    held = call.callee if isinstance(call, CallExpr) else None
+    attrs = instance_attributes(ctx.api, held) if held is not None else None
+    rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, held, receiver))
+    return _typed_call(ctx, rule)
+
+
+def user_method_call(ctx: Any, name: str) -> Optional[Type]:
+    """``layer.step(x)`` (or ``model.encode(x)``, ``self.decode(z)``) of a user class's
+    undecorated method ``name`` with bare tensor parameters and a straight-line body, called
+    with known inputs: run as a bare ``__call__`` is (:func:`user_layer_call`), on what the
+    instance is known to hold (flow_instances.py) or its attributes' declared types; the
+    call gets the body's output type and a mismatch in the body is reported at the call.
+    ``self.cache = ...`` in the body is read back by the rest of it. None: mypy's type.
+
+    >>> user_method_call(object(), "step") is None
+    True
+    """
+    receiver = get_proper_type(getattr(ctx, "type", None))
+    call = getattr(ctx, "context", None)
+    if not isinstance(receiver, Instance) or not isinstance(call, CallExpr) or not isinstance(
+            call.callee, MemberExpr) or not ctx.arg_types or any(
+            len(types) != 1 for types in ctx.arg_types):
+        return None
+    held = call.callee.expr
+    skipped = _skipped(ctx.api, held, receiver)
+    if skipped is None or name in skipped:
+        return None  # (a derived class's instance may run its own ``name``)
+    inputs = len(ctx.arg_types)
+    # The first use of the instance runs on the state its construction left (a KV cache
+    # bound again by the method itself): an error there is raised by that first call
+    # (flow_fresh.py); the call's type comes from what holds for every call (below).
+    state = fresh_state(ctx.api, call)
+    if state is not None and _typed_call(ctx, _body_rule(
+            receiver, inputs, state, skipped, name), errors_only=True) is _REPORTED:
+        return None
+    attrs = instance_attributes(ctx.api, held)
+    return _typed_call(ctx, _body_rule(receiver, inputs, attrs, skipped, name))
+
+
+_REPORTED = AnyType(TypeOfAny.special_form)  # (:func:`_typed_call` reported an error)
+
+
+def _typed_call(ctx: Any, rule: Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]],
+                errors_only: bool = False) -> Optional[Type]:
+    """The type a call gets from a body's ``rule`` run on its arguments' shapes (a mismatch
+    reported at the call); None: mypy's type. ``errors_only``: :data:`_REPORTED` when a
+    mismatch was reported, else None."""
     if rule is None:
         return None
     names = translate.Names()
@@ -479,6 +400,8 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
         return None
     except ShapeError as err:
         report_shape_error(ctx.api, err, ctx.context)
+        return _REPORTED if errors_only else None
+    if errors_only:
         return None
     any_type = AnyType(TypeOfAny.special_form)
     tuple_type = ctx.api.named_generic_type("builtins.tuple", [any_type])

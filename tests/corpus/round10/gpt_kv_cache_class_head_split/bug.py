@@ -27,5 +27,5 @@ class CachedAttention:
 
 layer = CachedAttention(48, 4)
 for _ in range(3):
-    y = layer.step(tf.randn(1, 1, 48))  # BUG[gap flow: a method other than __call__ (layer.step(x), here in a for loop at module level) of an instance traced to its construction is not run on its argument, so the key reshape (1, 1, 12, 4) against the cache's (1, 4, 0, 12) is unchecked (tf.cat along axis 2: 12 vs 4 at axis 3)]
+    y = layer.step(tf.randn(1, 1, 48))  # BUG  # E: Sizes differ for "cat": xs[0] has Tensor[1, 4, 0, 12], xs[1] has Tensor[1, 12, 1, 4]; need equal sizes except at axis 2 (4 vs 12 at axis 1)  [shape]
 print(y.shape)

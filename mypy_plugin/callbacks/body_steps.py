@@ -1,0 +1,192 @@
+"""Which bodies of a user layer's methods are read: straight-line steps, then one ``return``.
+
+A bare ``__call__`` (or another method: ``layer.step(x)``) is its layer's rule when its
+body is a list of steps layer_bodies.py can run on known inputs: ``h = ...`` lines (plain
+names, or a tuple unpacked: ``q, k, v = tf.chunk(...)``, ``b, c, h, w = x.shape``), writes
+to the instance read back later in the body (``self.k_cache = tf.cat(self.k_cache, k,
+axis=2)``), and loops over list attributes of such lines (``for layer in self.layers:``,
+``for i, layer in enumerate(self.layers):``, ``for ff, norm in zip(self.ffs,
+self.norms):``), then one ``return``. :func:`straight_body` reads those steps once;
+:func:`unrolled` opens the loops over the lists an instance is known to hold.
+
+>>> from mypy.nodes import Block, FuncDef
+>>> straight_body(FuncDef("f", [], Block([]))) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+from mypy.nodes import (
+    ARG_POS,
+    AssignmentStmt,
+    CallExpr,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    FuncDef,
+    IntExpr,
+    MemberExpr,
+    NameExpr,
+    ReturnStmt,
+    Statement,
+    StrExpr,
+    TupleExpr,
+    Var,
+)
+from mypy.types import Type
+
+from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
+from mypy_plugin.flow_values import Item, Seq
+from typedflux.shapes.errors import CannotTell
+
+__all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer"]
+
+
+# A name, names a tuple is unpacked to, or an attribute of ``self`` written (its name).
+Target = Union[Var, Tuple[Var, ...], str]
+# A line, or a loop over list attributes (one, or several zipped) with its lines.
+Step = Union[Tuple[Target, Expression],
+             Tuple[Target, Union[str, Tuple[str, ...]], List[Tuple[Target, Expression]]]]
+
+
+def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
+    """``h = ...`` lines (plain names, or a tuple unpacked), ``self.a = ...`` writes and
+    ``for layer in self.layers:`` loops of such lines, then one ``return``; None for
+    anything else."""
+    stmts = list(func.body.body)
+    if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
+            stmts[0].expr, StrExpr):
+        stmts = stmts[1:]
+    if not stmts or not isinstance(stmts[-1], ReturnStmt) or stmts[-1].expr is None:
+        return None
+    self_var = func.arguments[0].variable if func.arguments else None
+    local: List[Step] = []
+    for s in stmts[:-1]:
+        loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
+        if loop is not None:
+            assert isinstance(s, ForStmt)
+            body = [_assignment(b) for b in s.body.body]
+            if not body or any(b is None for b in body):
+                return None
+            local.append((loop[0], loop[1], [b for b in body if b is not None]))
+            continue
+        step = _assignment(s) or _self_write(s, self_var)
+        if step is None:
+            return None
+        local.append(step)
+    return local, stmts[-1].expr
+
+
+def _self_write(s: Statement, self_var: Optional[Var]) -> Optional[Tuple[Target, Expression]]:
+    """``self.k_cache = tf.cat(self.k_cache, k, axis=2)``: a write to the instance, read
+    back by the rest of the body (its target the attribute's name)."""
+    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
+        return None
+    target = s.lvalues[0]
+    if isinstance(target, MemberExpr) and isinstance(target.expr, NameExpr) and \
+            target.expr.node is self_var and self_var is not None:
+        return target.name, s.rvalue
+    return None
+
+
+_COUNT = ""  # ``enumerate``'s count among a loop's attribute names (no attribute is named so)
+
+
+def _self_loop(s: ForStmt, self_var: Optional[Var]
+               ) -> Optional[Tuple[Target, Union[str, Tuple[str, ...]]]]:
+    """``for layer in self.layers:`` (a variable and an attribute's name), or ``for ff, norm
+    in zip(self.ffs, self.norms):`` (a tuple of variables and one of names), or ``for i,
+    layer in enumerate(self.layers):``; else None."""
+    def attribute(e: Expression) -> Optional[str]:
+        if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and \
+                e.expr.node is self_var and self_var is not None:
+            return e.name
+        return None
+
+    if s.else_body is not None or s.is_async:
+        return None
+    index, source = s.index, s.expr
+    if isinstance(index, NameExpr) and isinstance(index.node, Var):
+        name = attribute(source)
+        return None if name is None else (index.node, name)
+    if isinstance(index, TupleExpr) and len(index.items) == 2 and isinstance(
+            source, CallExpr) and isinstance(source.callee, NameExpr) and \
+            source.callee.fullname == "builtins.enumerate" and source.arg_kinds == [ARG_POS]:
+        # ``for i, layer in enumerate(self.layers):`` (the count as an attribute of no name)
+        name, counter, layer = attribute(source.args[0]), index.items[0], index.items[1]
+        if name is None or not all(isinstance(i, NameExpr) and isinstance(i.node, Var)
+                                   for i in (counter, layer)):
+            return None
+        assert isinstance(counter, NameExpr) and isinstance(layer, NameExpr)
+        assert isinstance(counter.node, Var) and isinstance(layer.node, Var)
+        return (counter.node, layer.node), (_COUNT, name)
+    if not (isinstance(index, TupleExpr) and isinstance(source, CallExpr) and isinstance(
+            source.callee, NameExpr) and source.callee.fullname == "builtins.zip"
+            and len(source.args) == len(index.items) >= 2
+            and all(k == ARG_POS for k in source.arg_kinds)):
+        return None
+    names = [attribute(a) for a in source.args]
+    variables = [i.node for i in index.items if isinstance(i, NameExpr)]
+    if any(n is None for n in names) or len(variables) != len(names) or not all(
+            isinstance(v, Var) for v in variables):
+        return None
+    return tuple(v for v in variables if isinstance(v, Var)), tuple(
+        n for n in names if n is not None)
+
+
+def _assignment(s: Statement) -> Optional[Tuple[Target, Expression]]:
+    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
+        return None
+    target = s.lvalues[0]
+    if isinstance(target, NameExpr) and isinstance(target.node, Var):
+        return target.node, s.rvalue
+    if isinstance(target, TupleExpr) and target.items and all(
+            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
+        return tuple(i.node for i in target.items if isinstance(i, NameExpr) and
+                     isinstance(i.node, Var)), s.rvalue
+    return None
+
+
+def unrolled(steps: List[Step], known: Dict[str, Any]) -> List[Tuple[Target, Any]]:
+    """The steps with each loop over a list the instance is known to hold unrolled: its
+    variable bound to each layer in turn (CannotTell when the list is not known)."""
+    out: List[Tuple[Target, Any]] = []
+    for step in steps:
+        if len(step) == 2:
+            out.append(step)
+            continue
+        var, name, body = step
+        variables = var if isinstance(var, tuple) else (var,)
+        names = name if isinstance(name, tuple) else (name,)
+        lists = []
+        for n in names:
+            held = known.get(n)
+            if n == _COUNT:
+                continue
+            if not isinstance(held, Seq) or not all(isinstance(i, Item) for i in held.items):
+                raise CannotTell("a loop over a list not known to hold these layers")
+            lists.append(held.items)
+        for k, items in enumerate(zip(*lists)):  # (``zip`` stops at the shortest list)
+            layers = iter(items)
+            out.extend((v, IntExpr(k) if n == _COUNT else HeldLayer(next(layers).type))
+                       for v, n in zip(variables, names))
+            out.extend(body)
+    return out
+
+
+class HeldLayer(Receiver):
+    """A layer a loop of the body binds (an item of a list the instance holds), or an
+    attribute of the instance holding a layer: called with one tensor, by its rule."""
+
+    def __init__(self, t: Type) -> None:
+        self.type = t
+
+    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+        from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
+
+        item = chain_item(self.type)
+        if item is None or len(args) != 1 or kinds != [ARG_POS]:
+            raise CannotTell("a layer with no rule, or not called with one tensor")
+        return tensor_value(tuple(item.call([tensor_shape(args[0])])))

@@ -1,0 +1,117 @@
+"""A method call that is the first use of an instance: the state its construction leaves.
+
+A model keeping state on the instance (a KV cache) extends it in a method::
+
+    class CachedAttention:
+        def __init__(self, d: int, heads: int) -> None:
+            ...
+            self.k_cache = tf.zeros(1, heads, 0, d // heads)
+
+        def step(self, x: Tensor) -> Tensor:
+            ...
+            self.k_cache = tf.cat(self.k_cache, k, axis=2)
+
+    layer = CachedAttention(48, 4)
+    for _ in range(3):
+        y = layer.step(tf.randn(1, 1, 48))
+
+``self.k_cache`` is bound twice, so nothing is known of it for every call of ``step``
+(flow_instances.py). But the first time ``layer.step(...)`` runs, the instance is exactly as
+``CachedAttention(48, 4)`` left it, when nothing else can have touched it in between.
+:func:`fresh_state` gives that state (every attribute ``__init__`` bound) for such a call, so
+the method's body runs on it (layer_bodies.user_method_call) and an error the first call
+raises is reported there; the call's type is not taken from it (later calls see another
+state).
+
+Soundness: the instance is held in a name bound once, at the top level of the scope being
+checked (the module, or a function), to its construction (flow_constructions.py); the call
+is at that scope's top level or in its loops, conditions and ``with`` blocks, not in a
+lambda or comprehension (run later, or again); and the name is mentioned nowhere between
+the construction and the call: not in the statements between them, not elsewhere in the
+statement holding the call, not in any function or class defined before it (one could run
+in between). A change made from another module, or through an object the instance was
+registered with, is not seen (as for module constants).
+
+>>> fresh_state(object(), object()) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Set
+
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    DictionaryComprehension,
+    Expression,
+    GeneratorExpr,
+    LambdaExpr,
+    ListComprehension,
+    MemberExpr,
+    NameExpr,
+    SetComprehension,
+    Statement,
+)
+from mypy.server.subexpr import get_subexpressions
+
+from mypy_plugin.flow_instances import construction_of, construction_state
+from mypy_plugin.flow_names import checked_scope
+from mypy_plugin.statements import walk
+
+__all__ = ["fresh_state"]
+
+_LATER = (LambdaExpr, GeneratorExpr, ListComprehension, SetComprehension,
+          DictionaryComprehension)  # (run later than where they are written, or again)
+
+
+def fresh_state(chk: Any, call: Any) -> Optional[Dict[str, Any]]:
+    """The attributes of the instance ``call`` (``layer.step(x)``) runs a method of, as
+    its construction left them, when this call is the instance's first use; else None."""
+    try:
+        return _fresh(chk, call)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        return None
+
+
+def _fresh(chk: Any, call: Any) -> Optional[Dict[str, Any]]:
+    if not isinstance(call, CallExpr) or not isinstance(call.callee, MemberExpr):
+        return None
+    held = call.callee.expr
+    if not isinstance(held, NameExpr):
+        return None
+    scope = checked_scope(chk)
+    built = construction_of(chk, held)
+    if scope is None or built is None:
+        return None
+    body = scope[1]
+    name = held.name
+    bound = _index(body, lambda st: isinstance(st, AssignmentStmt) and st.rvalue is built)
+    at = _index(body, lambda st: any(x is call for x in get_subexpressions(st)))
+    if bound is None or at is None or bound >= at or not _eager(body[at], call):
+        return None
+    for k, st in enumerate(body[:at + 1]):
+        allowed: Set[int] = set()
+        if k == bound:
+            allowed = {id(lv) for lv in st.lvalues} if isinstance(st, AssignmentStmt) else set()
+        elif k == at:
+            allowed = {id(held)}
+        if any(isinstance(x, NameExpr) and x.name == name and id(x) not in allowed
+               for x in get_subexpressions(st)):
+            return None
+    return construction_state(chk, built)
+
+
+def _index(body: List[Statement], test: Any) -> Optional[int]:
+    return next((k for k, st in enumerate(body) if test(st)), None)
+
+
+def _eager(top: Statement, call: CallExpr) -> bool:
+    """Whether ``call`` runs where ``top`` is written: in ``top`` or its nested blocks (not
+    a function or class body), not inside a lambda or a comprehension."""
+    for st in walk([top], scopes=False):
+        exprs: List[Expression] = list(get_subexpressions(st))
+        if any(x is call for x in exprs):
+            return not any(isinstance(x, _LATER) and any(
+                y is call for y in get_subexpressions(x)) for x in exprs)
+    return False
