@@ -61,6 +61,7 @@ from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tenso
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_fresh import fresh_state
+from mypy_plugin.flow_generics import generic_result
 from mypy_plugin.flow_instances import construction_of, instance_attributes
 from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import overridden
@@ -338,6 +339,8 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
     if not isinstance(receiver, Instance) or not ctx.arg_types or any(
             len(types) != 1 for types in ctx.arg_types):
         return None
+    if receiver.args:  # (a class generic in a dim: no body rule; its construction's dims)
+        return generic_result(ctx)
     call = getattr(ctx, "context", None)
     held = call.callee if isinstance(call, CallExpr) else None
     attrs = instance_attributes(ctx.api, held) if held is not None else None
