@@ -38,7 +38,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -81,29 +81,57 @@ def _fresh(chk: Any, call: Any) -> Optional[Dict[str, Any]]:
     if not isinstance(held, NameExpr):
         return None
     scope = checked_scope(chk)
-    built = construction_of(chk, held)
-    if scope is None or built is None:
+    if scope is None:
         return None
     body = scope[1]
-    name = held.name
-    bound = _index(body, lambda st: isinstance(st, AssignmentStmt) and st.rvalue is built)
-    at = _index(body, lambda st: any(x is call for x in get_subexpressions(st)))
-    if bound is None or at is None or bound >= at or not _eager(body[at], call):
+    index = _index(body)
+    at = index.at.get(id(call))
+    if at is None:
         return None
-    for k, st in enumerate(body[:at + 1]):
-        allowed: Set[int] = set()
-        if k == bound:
-            allowed = {id(lv) for lv in st.lvalues} if isinstance(st, AssignmentStmt) else set()
-        elif k == at:
-            allowed = {id(held)}
-        if any(isinstance(x, NameExpr) and x.name == name and id(x) not in allowed
-               for x in get_subexpressions(st)):
+    built = construction_of(chk, held)
+    if built is None:
+        return None
+    bound = index.at.get(id(built))
+    binding = body[bound] if bound is not None else None
+    if bound is None or bound >= at or not isinstance(binding, AssignmentStmt) or \
+            binding.rvalue is not built or not _eager(body[at], call):
+        return None
+    target = {id(lv) for lv in binding.lvalues}
+    for k, mention in index.names.get(held.name, []):
+        if k > at:
+            break
+        if not ((k == bound and mention in target) or (k == at and mention == id(held))):
             return None
     return construction_state(chk, built)
 
 
-def _index(body: List[Statement], test: Any) -> Optional[int]:
-    return next((k for k, st in enumerate(body) if test(st)), None)
+class _Index:
+    """A scope's statements read once: the top-level statement each expression is in, and
+    where each name is mentioned (statement, node id), in order."""
+
+    def __init__(self, body: List[Statement]) -> None:
+        self.body = body
+        self.at: Dict[int, int] = {}
+        self.names: Dict[str, List[Tuple[int, int]]] = {}
+        for k, st in enumerate(body):
+            for x in get_subexpressions(st):
+                self.at[id(x)] = k
+                if isinstance(x, NameExpr):
+                    self.names.setdefault(x.name, []).append((k, id(x)))
+
+
+_INDEXES: Dict[int, _Index] = {}
+
+
+def _index(body: List[Statement]) -> _Index:
+    """:class:`_Index` of ``body``, once per body (the daemon's new parse is a new list)."""
+    hit = _INDEXES.get(id(body))
+    if hit is not None and hit.body is body:
+        return hit
+    if len(_INDEXES) >= 64:
+        _INDEXES.clear()
+    found = _INDEXES[id(body)] = _Index(body)
+    return found
 
 
 def _eager(top: Statement, call: CallExpr) -> bool:
