@@ -8,6 +8,12 @@ return, a parameter) and which axis. Only what is provable is reported: both ann
 written with the same rank, no ``*Bs`` run, and two literal sizes that differ on one axis
 (symbolic dims of two signatures are each their own, so they are never compared).
 
+A parameter whose dims are the callee's own type variables (``f: Callable[[Tensor[B, I]],
+Tensor[B, O]]``) is compared again once the call's other arguments have bound them
+(``x: Tensor[B, I]`` given a ``Tensor[3, 5]``): ``bound_callable_mismatch`` with the
+annotation's dims put in, so ``apply(widen, x)`` of a function taking ``Tensor[B, 4]`` says
+which part and axis differ, where mypy says ``[arg-type]`` in ``Literal`` words.
+
 >>> callable(callable_mismatch)
 True
 """
@@ -23,7 +29,8 @@ from mypy_plugin import translate
 from typedflux.shapes import messages
 from typedflux.shapes.bind import literal_mismatch
 
-__all__ = ["has_shaped_callable", "callable_mismatch", "callable_difference"]
+__all__ = ["has_shaped_callable", "callable_mismatch", "callable_difference",
+           "bound_callable_mismatch"]
 
 
 def has_shaped_callable(formal: Type) -> bool:
@@ -80,4 +87,34 @@ def callable_difference(
         found = literal_mismatch(annotated, got)
         if found is not None:
             return part, annotated, got, found.axis
+    return None
+
+
+def bound_callable_mismatch(
+    function: str,
+    param: str,
+    takes: Optional[translate.StaticShape],
+    gives: Optional[translate.StaticShape],
+    actual: Type,
+) -> Optional[str]:
+    """The message for a function ``actual`` passed as ``param`` of ``function`` whose
+    annotated sizes differ provably from what the parameter's annotation gives and asks back
+    with the call's bound dims put in (``takes``, ``gives``); ``None`` otherwise (also for
+    anything but a function with a first positional parameter).
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> bound_callable_mismatch("apply", "f", (3, 5), None, AnyType(TypeOfAny.special_form))
+    """
+    a = get_proper_type(actual)
+    if not isinstance(a, CallableType) or not a.arg_types or a.arg_kinds[0] not in (ARG_POS, ARG_OPT):
+        return None
+    parts = [("return", gives, a.ret_type), ("parameter 1", takes, a.arg_types[0])]
+    for part, annotated, have in parts:
+        got = translate.tensor_pattern(have)
+        if annotated is None or got is None:
+            continue
+        found = literal_mismatch(annotated, got)
+        if found is not None:
+            return messages.function_argument_mismatch(
+                function, param, part, annotated, got, found.axis)
     return None

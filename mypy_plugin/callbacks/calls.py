@@ -262,7 +262,7 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                 if items is None:
                     out.loose.setdefault(i, []).extend(unknown_axes(pat, actual))
     # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above.
-    for i in callables if out.env.dims else ():
+    for i in callables if out.env.dims or out.env.stars else ():
         formal = sig.arg_types[i]
         found = check_with_bound_dims(name, out.env, formal, list(_labelled(ctx, sig, i)))
         if found is not None:

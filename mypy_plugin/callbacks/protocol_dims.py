@@ -88,6 +88,7 @@ def check_with_bound_dims(
     """Check the layers passed for the callable parameter ``formal`` again with the dims the
     call has bound so far, then bind what their outputs give (see the module docstring); the
     first mismatch (a ``ShapeError``) with its argument's expression and type, else ``None``."""
+    from mypy_plugin.callbacks.callable_args import bound_callable_mismatch
     from mypy_plugin.callbacks.layer_params import (
         callable_patterns,
         layer_argument_mismatch,
@@ -100,8 +101,9 @@ def check_with_bound_dims(
     for label, e, t in arguments:
         patterns = with_bound(env, written, own)
         try:
-            message = None if patterns == written else layer_argument_mismatch(
-                function, label, patterns, t)
+            message = None if patterns == written else (
+                layer_argument_mismatch(function, label, patterns, t)
+                or bound_callable_mismatch(function, label, patterns[0], patterns[1], t))
             if message is None:
                 learn_from_layer(env, label, patterns, own, t)
                 continue

@@ -12,6 +12,7 @@ from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from mypy.types import (
     AnyType,
+    CallableType,
     ExtraAttrs,
     Instance,
     LiteralType,
@@ -175,6 +176,13 @@ def substitute_type(
             )
         if isinstance(p, UnionType):
             return UnionType.make_union([go(i) for i in p.items], p.line, p.column)
+        if isinstance(p, CallableType) and not p.variables:
+            # ``f: Callable[[Tensor[B, I]], Tensor[B, O]]``: the callee's dims bound from the
+            # other arguments are bound here too. Left behind, they would be type variables
+            # the returned signature no longer declares, and mypy would refuse every function
+            # passed for ``f`` in ``Literal`` words. (A generic callable's own variables are
+            # its own: left as written.)
+            return p.copy_modified(arg_types=[go(a) for a in p.arg_types], ret_type=go(p.ret_type))
         return x
 
     return go(t)

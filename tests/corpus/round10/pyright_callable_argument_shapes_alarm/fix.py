@@ -1,7 +1,8 @@
 """pyright's samples pass shaped functions to higher-order ones (`Callable[[Array[*Shape]],
 Array[*Shape]]`). Translated: a generic `apply` over a widening function, then a head sized
 for the unwidened features. Passing the function is correct (plain mypy is silent on the same
-program in standard spelling, it runs) but is refused."""
+program in standard spelling, it runs); it was refused, fixed since: the call's bound dims are
+put into the Callable parameter's type (translate/writing.py)."""
 from typing import Callable, Literal, TypeVar
 
 import typedflux as tf
@@ -21,5 +22,5 @@ def widen(x: Tensor[B, Literal[4]]) -> Tensor[B, Literal[8]]:
 
 
 head = Dense(8, 1)
-y = apply(widen, tf.randn(3, 4))  # ALARM[gap checker: a shaped def given for a Callable[[Tensor[B, I]], Tensor[B, O]] parameter is refused, mypy's own [arg-type] in Literal words (plain mypy is silent)]  # E: Argument 1 to "apply" has incompatible type "Callable[[Tensor[B@widen, Literal[4]]], Tensor[B@widen, Literal[8]]]"; expected "Callable[[Tensor[B@apply, I]], Tensor[B@apply, O]]"  [arg-type]
+y = apply(widen, tf.randn(3, 4))
 print(head(y).shape)
