@@ -56,6 +56,7 @@ from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
+from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.unknown_dims import constructor_name, loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
     callable_patterns,
@@ -443,6 +444,6 @@ def signature_hook(
     else:
 
         def hook(ctx: SigContext) -> FunctionLike:
-            return from_arguments(ctx, _check(ctx, name))
+            return union_context_safe(ctx, from_arguments(ctx, _check(ctx, name)))
 
-    return guarded("call check", hook, lambda ctx: ctx.default_signature)
+    return guarded("call check", hook, lambda ctx: union_context_safe(ctx, ctx.default_signature))

@@ -52,6 +52,7 @@ from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
+from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.union_operands import held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.replaced_layers import unless_replaced
@@ -377,10 +378,10 @@ def layer_call_hook(where: str) -> Callable[[MethodSigContext], FunctionLike]:
             return ctx.default_signature if run is None else _call_signature(ctx, run)
         item = chain_item(t)
         if item is None:
-            return ctx.default_signature
-        return _call_signature(ctx, with_mask(ctx, item))
+            return union_context_safe(ctx, ctx.default_signature)
+        return union_context_safe(ctx, _call_signature(ctx, with_mask(ctx, item)))
 
-    return guarded(where, hook, lambda ctx: ctx.default_signature)
+    return guarded(where, hook, lambda ctx: union_context_safe(ctx, ctx.default_signature))
 
 
 def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:

@@ -62,6 +62,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
 from mypy_plugin.callbacks.literal_sizes import literal_only
+from mypy_plugin.callbacks.never_members import never_meet
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
@@ -271,6 +272,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         return False
     if loop_rebound(state, code, info):
         return True  # (``for layer in layers: x = layer(x)``, then ``return x``: not a proof)
+    if never_meet(state, code, info):
+        return True  # (mypy's own narrowing made the type it names: never_members.py)
     hit = state.expected.pop((file, info.line, info.column), None)
     if hit is not None:
         words = said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
