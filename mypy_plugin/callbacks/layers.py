@@ -52,8 +52,9 @@ from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
+from mypy_plugin.callbacks.rebound_imports import rebound_callee
 from mypy_plugin.callbacks.union_contexts import union_context_safe
-from mypy_plugin.callbacks.union_operands import held_type
+from mypy_plugin.callbacks.union_operands import callee_is_union, held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from mypy_plugin.callbacks.common import (
@@ -239,17 +240,6 @@ def _input_shapes(
 _MAX_COMBINATIONS = 16
 
 
-def _callee_is_union(ctx: MethodSigContext) -> bool:
-    """Whether the called layer's own type is a union (``for layer in model.layers``): mypy
-    asks about each member, and a member that rejects the input proves nothing."""
-    call = ctx.context
-    if not isinstance(call, CallExpr):
-        return False
-    with ctx.api.msg.filter_errors(filter_revealed_type=True):
-        t = get_proper_type(ctx.api.get_expression_type(call.callee))
-    return isinstance(t, UnionType) and len(t.items) > 1
-
-
 def _tensor_items(t: Type, names: translate.Names) -> Optional[List[Shape]]:
     """A tensor's shape, or the shapes of a tuple of tensors (an LSTM's ``(h0, c0)``,
     Bilinear's ``(x, y)``: each counts as one input); None for anything else."""
@@ -295,6 +285,8 @@ def _call_signature(
 ) -> FunctionLike:
     sig = ctx.default_signature
     names = translate.Names()
+    if rebound_callee(ctx):  # (``from lib import model``, ``model = ...`` here: any sizes)
+        return _permissive(ctx, sig, names, [None])
     inputs = _input_shapes(ctx, names)
     if inputs is None:
         return sig
@@ -311,7 +303,7 @@ def _call_signature(
             outs.append(None)
         except ShapeError as err:
             errors.append(err)
-    if errors and not outs and not _callee_is_union(ctx):
+    if errors and not outs and not callee_is_union(ctx):
         # Every shape the input may have is rejected by this layer: proven.
         report_shape_error(ctx.api, errors[0], ctx.context)
         # Reported once, in shape words: mypy's own arg-type error would repeat it.

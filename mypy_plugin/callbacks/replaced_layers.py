@@ -63,6 +63,7 @@ from mypy.types import AnyType, Instance, Type, TypeOfAny, UnpackType, get_prope
 from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
+from mypy_plugin.callbacks.rebound_imports import imported_var
 from mypy_plugin.translate import TENSOR_FULLNAME
 from mypy_plugin.statements import PerTree, methods_of, walk
 
@@ -122,8 +123,8 @@ def replaced_attribute(ctx: Any) -> bool:
         # ``fc = Dense(4, 8)`` then ``fc = Dense(4, 16)``: one variable (mypy's redefinition
         # renames a rebinding it allows) bound by two constructions, without an annotation.
         var = target.node
-        return isinstance(var, Var) and var.is_inferred and _assignments(tree)[3].get(
-            id(var), 0) > 1
+        return isinstance(var, Var) and var.is_inferred and (_assignments(tree)[3].get(
+            id(var), 0) > 1 or imported_var(var, tree))  # (``from lib import model``)
     if isinstance(target, NameExpr) and target.kind == MDEF and isinstance(target.node, Var):
         owner = target.node.info  # ``head = Dense(8, 2)`` in a class body
     elif isinstance(target, MemberExpr):
@@ -146,7 +147,9 @@ def rebound_tensor(ctx: Any) -> bool:
     """Whether the call of ``ctx`` is the value of an assignment, with no annotation, to an
     attribute the module binds in more than one statement (``self.hidden = tf.zeros(1, 16)``
     in ``__init__``, ``lm.hidden = tf.zeros(4, 16)`` per batch; ``self.sum += x``), or to a
-    module-level name a function rebinds through ``global``: its shape is not known
+    module-level name a function rebinds through ``global``, or a name imported from another
+    module (``from lib import feature``, then ``feature = feature[:, :4]``: mypy keeps the
+    type ``lib`` gave it, allow_redefinition does not reach it): its shape is not known
     statically (the run time checks it where it is used).
     """
     api = getattr(ctx, "api", None)
@@ -159,7 +162,8 @@ def rebound_tensor(ctx: Any) -> bool:
     target = where.lvalue
     if isinstance(target, NameExpr) and target.kind == GDEF:
         var = target.node
-        return isinstance(var, Var) and var.is_inferred and target.name in _assignments(tree)[4]
+        return isinstance(var, Var) and var.is_inferred and (
+            target.name in _assignments(tree)[4] or imported_var(var, tree))
     return isinstance(target, MemberExpr) and replaced_attribute(ctx)
 
 

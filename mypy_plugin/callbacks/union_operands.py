@@ -21,16 +21,17 @@ from typing import Any, Dict, List, Optional, Union
 
 from mypy.nodes import CallExpr, ComparisonExpr, Expression, IndexExpr, MemberExpr, NameExpr, \
     OpExpr, UnaryExpr
-from mypy.plugin import FunctionContext, MethodContext
+from mypy.plugin import FunctionContext, MethodContext, MethodSigContext
 from mypy.types import AnyType, Instance, ProperType, Type, TypeOfAny, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import tensor_template
+from mypy_plugin.callbacks.rebound_imports import rebound_import
 from mypy_plugin.flow import tensor_at
 from mypy_plugin.routing import Route
 
 __all__ = ["receiver_expr", "joined_type", "followed", "joined_context", "operand_exprs",
-           "union_operand", "held_type"]
+           "union_operand", "held_type", "callee_is_union"]
 
 CallContext = Union[FunctionContext, MethodContext]
 
@@ -194,4 +195,24 @@ def held_type(api: Any, e: Expression, t: ProperType) -> ProperType:
         held = tensor_at(api, e)
         if held is not None:
             return held
+    if translate.is_tensor(t) and rebound_import(api, e):
+        # (``from lib import feature``, then ``feature = ...`` here: any shape; ``lib.TABLE``)
+        unknown = get_proper_type(tensor_template(api))
+        return unknown if unknown is not None else t
     return t
+
+
+def callee_is_union(ctx: MethodSigContext) -> bool:
+    """Whether the called layer's own type is a union (``for layer in model.layers``): mypy
+    asks about each member, and a member that rejects the input proves nothing.
+
+    >>> class Ctx: context = None
+    >>> callee_is_union(Ctx())  # type: ignore[arg-type]
+    False
+    """
+    call = ctx.context
+    if not isinstance(call, CallExpr):
+        return False
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        t = get_proper_type(ctx.api.get_expression_type(call.callee))
+    return isinstance(t, UnionType) and len(t.items) > 1

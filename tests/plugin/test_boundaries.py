@@ -600,3 +600,49 @@ def test_a_tensor_of_another_module_rebound_through_it(tmp_path: Path) -> None:
     assert lines == [
         'error: Assigned shape Tensor[10, 5] does not match the annotation Tensor[10, 16] of '
         '"lib.FIXED": axis 1 is 5, expected 16  [shape]'], lines
+
+
+_FEATURES_LIB = """
+    import typedflux as tf
+    from typedflux import Chain, Dense, relu
+
+    model = Chain(Dense(8, 16, relu), Dense(16, 4))
+    feature = tf.randn(3, 8)
+    TABLE = tf.randn(10, 16)
+"""
+
+
+def test_an_imported_tensor_or_layer_rebound_in_the_importing_module(tmp_path: Path) -> None:
+    # ``from lib import feature, model`` then ``feature = feature[:, :4]`` and ``model =
+    # Chain(model, Dense(4, 2))`` (redteam's s5main): mypy keeps lib's types for imported
+    # names (allow_redefinition does not reach them), so the new values were mypy's
+    # [assignment] in Literal words and the layer calls after them false [shape] errors
+    # ('got Tensor[3, 8]'); so was a read of ``lib.TABLE`` after ``lib.TABLE = ...`` (fa40).
+    # A name this module does not bind again keeps its shape: the last line's error stays.
+    import subprocess
+    import sys
+
+    (tmp_path / "lib.py").write_text(textwrap.dedent(_FEATURES_LIB).lstrip())
+    lines = _mypy(tmp_path, """
+        import typedflux as tf
+        from typedflux import Chain, Dense
+        import lib
+        from lib import feature, model
+
+        model = Chain(model, Dense(4, 2))
+        print(model(feature).shape)
+        feature = feature[:, :4]
+        print(Dense(4, 1)(feature).shape)
+        lib.TABLE = tf.randn(10, 5)
+        print(Dense(5, 2)(lib.TABLE).shape)
+        print(Dense(4, 1)(lib.feature).shape)
+    """)
+    assert lines == [
+        "error: Dense(4 => 1) expects input Tensor[..., 4], got Tensor[3, 8]; need size 4 at "
+        "axis -1 (got 8)  [shape]"], lines
+    run = subprocess.run([sys.executable, "program.py"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 1 and run.stderr.rstrip().endswith(
+        "Error: Dense(4 => 1) expects input Tensor[..., 4], got Tensor[3, 8]; need size 4 at "
+        "axis -1 (got 8)"), run.stdout + run.stderr
+    assert len(run.stdout.splitlines()) == 3, run.stdout
