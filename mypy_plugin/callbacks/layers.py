@@ -52,7 +52,7 @@ from mypy_plugin.callbacks.containers import container_constructor_hook, fusion_
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.callbacks.layer_boundaries import check_layer_boundary
 from mypy_plugin.callbacks.layer_bodies import traced_chain_items
-from mypy_plugin.callbacks.rebound_imports import rebound_callee
+from mypy_plugin.callbacks.rebound_names import rebound_callee, swapped_layers
 from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.union_operands import callee_is_union, held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
@@ -387,7 +387,12 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         t = get_proper_type(ctx.type)
         if not isinstance(t, Instance):
             return ctx.default_signature
-        items = traced_chain_items(ctx.api, ctx.context, t)  # (layer_bodies.py)
+        # (``model.layers = (...)`` in this module: the layers in force, or unknown sizes)
+        swapped = swapped_layers(ctx.api, getattr(ctx.context, "callee", None))
+        if swapped == []:
+            return _permissive(ctx, ctx.default_signature, translate.Names(), [None])
+        items = [chain_item(x) for x in swapped] if swapped else traced_chain_items(
+            ctx.api, ctx.context, t)  # (layer_bodies.py)
         if not items:
             return ctx.default_signature
         try:
@@ -480,8 +485,10 @@ def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
             return ctx.default_attr_type
         types, names = found
         if name == "layers":
-            if names is not None:
-                return ctx.default_attr_type
+            swapped = swapped_layers(ctx.api, getattr(ctx.context, "expr", None))
+            if names is not None or ctx.is_lvalue or swapped == []:
+                return ctx.default_attr_type  # (``Any``; ``model.layers = ...``: rebound_names)
+            types = swapped or types
             fallback = ctx.api.named_generic_type(
                 "builtins.tuple", [AnyType(TypeOfAny.special_form)])
             return TupleType(types, fallback)

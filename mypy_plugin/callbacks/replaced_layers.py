@@ -63,7 +63,7 @@ from mypy.types import AnyType, Instance, Type, TypeOfAny, UnpackType, get_prope
 from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
-from mypy_plugin.callbacks.rebound_imports import imported_var
+from mypy_plugin.callbacks.rebound_names import imported_var
 from mypy_plugin.translate import TENSOR_FULLNAME
 from mypy_plugin.statements import PerTree, methods_of, walk
 

@@ -26,7 +26,7 @@ from mypy.types import AnyType, Instance, ProperType, Type, TypeOfAny, UnionType
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import tensor_template
-from mypy_plugin.callbacks.rebound_imports import rebound_import
+from mypy_plugin.callbacks.rebound_names import rebound_import
 from mypy_plugin.flow import tensor_at
 from mypy_plugin.routing import Route
 

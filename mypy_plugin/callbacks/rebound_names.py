@@ -1,4 +1,4 @@
-"""A name imported from another module that this module binds again.
+"""Names whose value the module being checked replaces where mypy keeps the old type.
 
 ``from lib import feature, model`` then ``feature = feature[:, :4]`` or ``model =
 Chain(model, Dense(4, 2))`` (or through the module: ``lib.TABLE = ...``): mypy types the name
@@ -10,13 +10,21 @@ level (``feature = ...``, ``feature += ...``, a tuple target), takes a value of 
 (``callbacks/replaced_layers.py``) and reads with an unknown shape or unknown sizes wherever
 a layer takes it or is it (``callbacks/layers.py``, ``callbacks/union_operands.py``).
 
+A ``Chain`` whose ``layers`` the module assigns (``model.layers = (model.layers[0],
+Dense(16, 5))``, fine-tuning's new head): mypy typed ``model`` by its construction, so the
+assignment was its ``[assignment]`` in ``Literal`` words and every call of ``model`` was typed
+by the old head. The attribute then takes any value (``chain.layers`` is ``Any``, the
+library's own type), and a call reads the layers in force there: the tuple display of the one
+assignment before it, both at the module's top level (typed by mypy already), or else unknown
+sizes (:func:`swapped_layers`).
+
 >>> rebound_import(object(), None)
 False
 """
 
 from __future__ import annotations
 
-from typing import Any, List, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     GDEF,
@@ -26,6 +34,7 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
+    Statement,
     StarExpr,
     TupleExpr,
     ListExpr,
@@ -34,9 +43,11 @@ from mypy.nodes import (
     Var,
 )
 
+from mypy.types import TupleType, Type, get_proper_type
+
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["rebound_import", "rebound_callee", "imported_var"]
+__all__ = ["rebound_import", "rebound_callee", "imported_var", "swapped_layers"]
 
 
 def imported_var(var: object, tree: MypyFile) -> bool:
@@ -111,3 +122,59 @@ def _read(tree: MypyFile) -> Set[Tuple[bool, int]]:
 
 
 _bound: PerTree[Set[Tuple[bool, int]]] = PerTree(_read, keep=16, on_error=set)
+
+
+def swapped_layers(api: Any, e: Optional[Expression]) -> Optional[List[Type]]:
+    """For a name ``e`` (a Chain called or read at ``e``'s line) whose ``layers`` the module
+    assigns: the layer types in force there when the one such assignment is a tuple display
+    at the module's top level before it, ``e`` at the top level too; ``[]`` when they are not
+    known; ``None`` when the module assigns no ``layers`` of that name (cheap), or ``e`` is
+    read before that one assignment (as built).
+
+    >>> swapped_layers(object(), None)
+    """
+    if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
+        return None
+    tree = getattr(api, "tree", None)
+    if not isinstance(tree, MypyFile):
+        return None
+    bound = _layers_bound(tree).get(id(e.node))
+    if bound is None:
+        return None
+    scope = getattr(api, "scope", None)
+    top = scope is not None and scope.top_level_function() is None
+    if len(bound) != 1 or not top or bound[0] not in tree.defs:
+        return []
+    st = bound[0]
+    if e.line <= (st.end_line or st.line):
+        return None  # read before it (its own value's ``model.layers[0]``): as built
+    lookup = getattr(api, "lookup_type_or_none", None)
+    value = lookup(st.rvalue) if lookup is not None and isinstance(st, AssignmentStmt) else None
+    p = get_proper_type(value) if value is not None else None
+    return list(p.items) if isinstance(p, TupleType) else []
+
+
+def _layers_read(tree: MypyFile) -> Dict[int, List[Statement]]:
+    """id of a name's variable -> the statements that assign its ``layers``, anywhere."""
+    found: Dict[int, List[Statement]] = {}
+    for st in walk(tree.defs, scopes=True):
+        if isinstance(st, AssignmentStmt):
+            targets = [t for lv in st.lvalues for t in _flat(lv)]
+        elif isinstance(st, OperatorAssignmentStmt):
+            targets = _flat(st.lvalue)
+        else:
+            continue
+        for t in targets:
+            if isinstance(t, MemberExpr) and t.name == "layers" and isinstance(
+                    t.expr, NameExpr) and isinstance(t.expr.node, Var):
+                found.setdefault(id(t.expr.node), []).append(st)
+    return found
+
+
+def _flat(e: Expression) -> List[Expression]:
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return [t for item in e.items for t in _flat(item)]
+    return [e.expr] if isinstance(e, StarExpr) else [e]
+
+
+_layers_bound: PerTree[Dict[int, List[Statement]]] = PerTree(_layers_read, keep=16, on_error=dict)
