@@ -171,8 +171,11 @@ def substitute_type(
                 return p.copy_modified(args=[go(a) for a in p.args])
             return x
         if isinstance(p, TupleType):
+            # (a NamedTuple's class, ``Out[B]``, is its fallback: bound as its items are)
+            fallback = get_proper_type(go(p.partial_fallback))
             return p.copy_modified(
-                items=[i if isinstance(i, UnpackType) else go(i) for i in p.items]
+                items=[i if isinstance(i, UnpackType) else go(i) for i in p.items],
+                fallback=fallback if isinstance(fallback, Instance) else p.partial_fallback,
             )
         if isinstance(p, UnionType):
             return UnionType.make_union([go(i) for i in p.items], p.line, p.column)
