@@ -127,6 +127,38 @@ def test_parse_dim_of_the_written_tree_is_its_normal_form(t: Tree, env: Env) -> 
     assert equal(parsed, dim) is not False
 
 
+# Sums of positive multiples of symbols and a constant (``2*a + b + 3``): a size written in an
+# annotation, the numerator of a ceil division.
+positive_sums = st.tuples(
+    st.lists(st.tuples(st.integers(1, 4), st.sampled_from(NAMES)), min_size=1, max_size=3),
+    st.integers(0, 5),
+).map(lambda t: sum((c * sym(n) for c, n in t[0]), start=t[1]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(positive_sums, st.integers(2, 6), points)
+def test_ceil_division_has_one_normal_form(x: Dim, k: int, env: Env) -> None:
+    # Python's ceil-division idiom ``-(-x//k)`` is ``(x + k - 1)//k`` for every integer x
+    # (redteam aq1: ``"-(-H//2)"`` was refused against a stride-2 conv's ``(H + 1)//2``).
+    ceil = -(-x // k)  # type: ignore[operator]
+    assert ceil == (x + k - 1) // k  # type: ignore[operator]
+    value = evaluate(x, env)
+    assert isinstance(value, int)
+    assert evaluate(ceil, env) == -(-value // k) == (value + k - 1) // k
+    assert parse_dim(str(ceil)) == ceil
+
+
+@settings(max_examples=150, deadline=None)
+@given(positive_sums, st.integers(2, 6))
+def test_a_floor_identity_is_never_a_difference(x: Dim, k: int) -> None:
+    # ``x - x//k`` and ``((k - 1)*x + k - 1)//k`` are one size for every integer x, though no
+    # size makes both divisions exact (the rule equal() otherwise counts on).
+    a = x - x // k  # type: ignore[operator]
+    b = ((k - 1) * x + k - 1) // k  # type: ignore[operator]
+    assert equal(a, b) is not False
+    assert equal(a, b + 1) is False  # type: ignore[operator]
+
+
 def test_the_documented_identities() -> None:
     n = sym("N")
     assert n + n == 2 * n

@@ -294,6 +294,8 @@ def floordiv(a: object, b: object) -> Dim:
     N + 1
     >>> floordiv(sym("N") * 3 + 1, 2)
     N + (N + 1)//2
+    >>> -floordiv(-sym("H"), 2)
+    (H + 1)//2
     """
     if isinstance(a, Unknown) or isinstance(b, Unknown):
         return UNKNOWN
@@ -315,6 +317,10 @@ def floordiv(a: object, b: object) -> Dim:
         return floordiv(-a, -b)
     if b == 1:
         return a
+    if all(c < 0 for m, c in a.terms if m):
+        # Every symbolic term negative (Python's ceil-division idiom ``-(-H//2)``): one form
+        # for ``-x//k`` and ``-((x + k - 1)//k)``, so ``-(-H//2)`` is ``(H + 1)//2``.
+        return -floordiv(-a + (b - 1), b)
     quotient: Dict[Monomial, int] = {}
     rest: Dict[Monomial, int] = {}
     for m, c in a.terms:
@@ -506,19 +512,20 @@ def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> 
     >>> N = sym("N")
     >>> equal(2 * floordiv(N, 2), N) is None, equal(floordiv(N + 1, 2), floordiv(N, 2))
     (True, False)
+    >>> equal(N - floordiv(N, 2), floordiv(N + 1, 2)) is None
+    True
     """
     ordered = sorted(names)
     if modulus ** len(ordered) > _MAX_CLASSES:
         return None
     divs = _floor_divs(diff)
+    any_exact, any_nonzero = False, False
     for residues in itertools.product(range(modulus), repeat=len(ordered)):
         zero, exact = True, True
         for i in range(len(_STEPS)):
             env = {n: (r or modulus) + modulus * _STEPS[(i + j) % len(_STEPS)]
                    for j, (n, r) in enumerate(zip(ordered, residues))}
-            if not _exact(divs, env):
-                exact = False
-                break
+            exact = exact and _exact(divs, env)
             v = evaluate(diff, env)
             if not isinstance(v, int):
                 return None
@@ -527,7 +534,11 @@ def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> 
                 break
         if exact and zero:
             return None
-    return False
+        any_exact, any_nonzero = any_exact or exact, any_nonzero or not zero
+    # No residue class makes every division exact (``H - H//2`` against ``(H + 1)//2``: one
+    # needs an even ``H``, the other an odd one): nothing is counted on, and a difference
+    # must be seen at a point; zero at every point tried is not proven different.
+    return False if any_exact or any_nonzero else None
 
 
 def is_one(d: Dim) -> Optional[bool]:
