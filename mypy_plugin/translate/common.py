@@ -19,6 +19,7 @@ __all__ = [
     "StaticShape",
     "dim_text",
     "is_int_bound",
+    "is_dim_var",
     "any_type",
     "CARRIED",
 ]
@@ -45,6 +46,18 @@ def is_int_bound(tv: TypeVarType) -> bool:
     """Whether the TypeVar ``tv`` is bound to ``int`` (so it can stand for a dim)."""
     bound = get_proper_type(tv.upper_bound)
     return isinstance(bound, Instance) and bound.type.has_base("builtins.int")
+
+
+def is_dim_var(tv: TypeVarType) -> bool:
+    """Whether the TypeVar ``tv`` may stand for a dim where it is written as one (inside a
+    ``Tensor[...]``): ``int``-bound, or unbounded (``N = TypeVar("N")``, as pyright's and
+    PEP 646's samples write it; ``@tf.shapecheck`` binds it to a size too). A TypeVar with
+    another bound or with values is not a size.
+    """
+    if is_int_bound(tv):
+        return True
+    bound = get_proper_type(tv.upper_bound)
+    return not tv.values and isinstance(bound, Instance) and bound.type.fullname == "builtins.object"
 
 
 def any_type(kind: int = TypeOfAny.special_form) -> AnyType:

@@ -29,7 +29,7 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy_plugin.translate.common import CARRIED, StaticShape, TENSOR_FULLNAME, is_int_bound
+from mypy_plugin.translate.common import CARRIED, StaticShape, TENSOR_FULLNAME, is_dim_var
 from mypy_plugin.values import final_int, redeclared
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, symbols, sym
 from typedflux.shapes.parse import parse_dim
@@ -195,10 +195,10 @@ def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) ->
     ?
     """
     if isinstance(t, TypeVarType):
-        return sym(t.name) if is_int_bound(t) else default
+        return sym(t.name) if is_dim_var(t) else default
     p = get_proper_type(t)
     if isinstance(p, TypeVarType):
-        return sym(p.name) if is_int_bound(p) else default
+        return sym(p.name) if is_dim_var(p) else default
     if isinstance(p, LiteralType):
         return _dim_of_literal(p.value, default, strings)
     if isinstance(p, Instance):

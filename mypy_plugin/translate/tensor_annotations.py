@@ -33,7 +33,7 @@ from mypy.types import (
 from mypy_plugin.codes import SHAPE_ANNOTATION
 from mypy_plugin.final_dims import final_dim, may_be_int
 
-from mypy_plugin.translate.common import any_type, dim_text, is_int_bound
+from mypy_plugin.translate.common import any_type, dim_text, is_dim_var
 from typedflux.shapes import messages
 from typedflux.shapes.dims import UNKNOWN, Dim, Unknown, symbol_name, symbols, sym
 from typedflux.shapes.parse import parse_dim
@@ -154,7 +154,7 @@ def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
             return t
         return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {t}")
     if isinstance(t, TypeVarType):
-        if is_int_bound(t):
+        if is_dim_var(t):
             return t
         return _bad(
             ctx,
@@ -222,7 +222,7 @@ def _lookup_typevar(ctx: AnalyzeTypeContext, name: str) -> Optional[TypeVarType]
     scope = getattr(ctx.api, "tvar_scope", None)
     binding = scope.get_binding(node) if scope is not None else None
     if isinstance(binding, TypeVarType):
-        return binding if is_int_bound(binding) else None
+        return binding if is_dim_var(binding) else None
     return None  # not bound in this scope: the caller keeps the string form
 
 
@@ -231,7 +231,7 @@ def _tvars_in_scope(ctx: AnalyzeTypeContext) -> List[str]:
     scope = getattr(ctx.api, "tvar_scope", None)
     while scope is not None:
         for tv in getattr(scope, "scope", {}).values():
-            if isinstance(tv, TypeVarType) and is_int_bound(tv):
+            if isinstance(tv, TypeVarType) and is_dim_var(tv):
                 names.append(tv.name)
         scope = getattr(scope, "parent", None)
     return names
