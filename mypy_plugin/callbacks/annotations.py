@@ -6,16 +6,18 @@ True
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, List
 
 from mypy.plugin import AnalyzeTypeContext, AttributeContext
 from mypy.types import (
     AnyType,
+    Instance,
     LiteralType,
     RawExpressionType,
     TupleType,
     Type,
     TypeOfAny,
+    UnpackType,
     get_proper_type,
 )
 
@@ -43,19 +45,23 @@ def tensor_annotation_hook(fullname: str) -> Callable[[AnalyzeTypeContext], Type
 def _shape_attr(ctx: AttributeContext) -> Type:
     # ``x.shape`` is ``tuple[Unpack[Shape]]``; a string dim there would be a ``str`` literal
     # where user code expects an int (``n = x.shape[1]; n + 1``), so it is widened to ``int``.
-    # Ops read such a dim back from the expression ``x.shape[i]`` itself.
+    # Ops read such a dim back from the expression ``x.shape[i]`` itself. A size not known
+    # statically is an ``int`` too, not mypy's ``Any`` (a bare ``Tensor``'s ``x.shape[0]``
+    # returned from a ``-> int`` is ``[no-any-return]`` under --strict) nor ``object`` (the
+    # items of a ``*Shape`` run: a TypeVarTuple has no bound, so ``x.shape[0] + 1`` and
+    # ``tf.zeros(*x.shape)`` were errors in a function generic over ``Tensor[*Shape]``).
     t = get_proper_type(ctx.default_attr_type)
-    if not isinstance(t, TupleType):
-        return ctx.default_attr_type
-    if not any(
-        isinstance(get_proper_type(i), LiteralType)
-        and isinstance(getattr(get_proper_type(i), "value", None), str)
-        for i in t.items
-    ):
+    if isinstance(t, Instance) and t.type.fullname == "builtins.tuple" and len(t.args) == 1 \
+            and isinstance(get_proper_type(t.args[0]), AnyType):
+        # A bare ``Tensor``'s: ``tuple[Any, ...]``.
+        return ctx.api.named_generic_type("builtins.tuple", [
+            ctx.api.named_generic_type("builtins.int", [])])
+    if not isinstance(t, TupleType) or not any(_widened(i) for i in t.items):
         return ctx.default_attr_type
     int_type = ctx.api.named_generic_type("builtins.int", [])
     str_type = ctx.api.named_generic_type("builtins.str", [])
-    items = []
+    ints = ctx.api.named_generic_type("builtins.tuple", [int_type])
+    items: List[Type] = []
     for i in t.items:
         p = get_proper_type(i)
         if isinstance(p, LiteralType) and isinstance(p.value, str):
@@ -64,8 +70,23 @@ def _shape_attr(ctx: AttributeContext) -> Type:
                 i = translate.carry_dim(int_type, parse_dim(p.value), str_type)
             except ValueError:
                 i = int_type
+        elif isinstance(p, AnyType):
+            i = int_type
+        elif isinstance(i, UnpackType):
+            i = UnpackType(ints)
         items.append(i)
+    if len(items) == 1 and isinstance(items[0], UnpackType):
+        return ints  # (``tuple[*tuple[int, ...]]`` is ``tuple[int, ...]``)
     return t.copy_modified(items=items)
+
+
+def _widened(item: Type) -> bool:
+    """Whether a shape item is typed otherwise than mypy has it: a string dim, an unknown
+    size (``Any``), a run of them (``*tuple[Any, ...]``, a ``*Shape`` run)."""
+    p = get_proper_type(item)
+    if isinstance(p, LiteralType):
+        return isinstance(p.value, str)
+    return isinstance(p, AnyType) or isinstance(item, UnpackType)
 
 
 shape_attribute_hook: Callable[[AttributeContext], Type] = guarded(
