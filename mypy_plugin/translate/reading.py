@@ -29,7 +29,9 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy_plugin.translate.common import CARRIED, StaticShape, TENSOR_FULLNAME, is_dim_var
+from mypy_plugin.translate.common import (
+    CARRIED, StaticShape, TENSOR_FULLNAME, is_dim_var, is_int_bound,
+)
 from mypy_plugin.values import final_int, redeclared
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, equal, symbols, sym
 from typedflux.shapes.parse import parse_dim
@@ -180,25 +182,29 @@ def _append_arg(a: Type, out: List[Union[Dim, Star]]) -> bool:
         else:
             out.append(Star(None))
         return True
-    d = dim_of_type(a, default=UNKNOWN)
+    d = dim_of_type(a, default=UNKNOWN, in_tensor=True)
     out.append(UNKNOWN if d is None else d)  # (a size 0 is a size: ``params[32:]`` of 32)
     return True
 
 
-def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True) -> Optional[Dim]:
+def dim_of_type(t: Type, default: Optional[Dim] = None, strings: bool = True,
+                in_tensor: bool = False) -> Optional[Dim]:
     """A dim from a type: ``Literal[3]``/``Literal['2*N']``/TypeVar; ``int``/``Any`` unknown.
 
     Returns ``default`` for a type that is not a dim at all (a str, a Tensor, a union).
     ``strings=False`` for a call argument: there a ``str`` is a str, not a dim expression.
+    ``in_tensor`` for a ``Tensor[...]`` argument: there an unbounded TypeVar is a dim too
+    (elsewhere it is any value: ``identity(x: T) -> T``).
     >>> from mypy.types import AnyType, TypeOfAny
     >>> dim_of_type(AnyType(TypeOfAny.special_form))
     ?
     """
+    dim_var = is_dim_var if in_tensor else is_int_bound
     if isinstance(t, TypeVarType):
-        return sym(t.name) if is_dim_var(t) else default
+        return sym(t.name) if dim_var(t) else default
     p = get_proper_type(t)
     if isinstance(p, TypeVarType):
-        return sym(p.name) if is_dim_var(p) else default
+        return sym(p.name) if dim_var(p) else default
     if isinstance(p, LiteralType):
         return _dim_of_literal(p.value, default, strings)
     if isinstance(p, Instance):
