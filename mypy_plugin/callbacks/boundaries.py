@@ -28,17 +28,8 @@ from mypy.nodes import (
 )
 from mypy.subtypes import is_subtype
 from mypy.types import (
-    AnyType,
-    CallableType,
-    Instance,
-    NoneType,
-    TupleType,
-    Type,
-    TypeOfAny,
-    UninhabitedType,
-    UnionType,
-    UnpackType,
-    get_proper_type,
+    AnyType, CallableType, Instance, NoneType, TupleType, Type, TypeOfAny, UninhabitedType,
+    UnionType, UnpackType, get_proper_type,
 )
 
 from mypy_plugin import translate
@@ -397,6 +388,10 @@ def target_origin(api: Any, where: Boundary) -> Optional[str]:
         owner = get_proper_type(owner) if owner is not None else None
         if isinstance(owner, Instance):
             node = getattr(owner.type.get(target.name), "node", None)
+            if isinstance(node, Var) and node.info.fullname.startswith("typedflux."):
+                # A layer's own parameter (``wpe.weight = wpe.weight[:8]``, nanoGPT's crop):
+                # the library's annotation, not the user's, and the run time takes any value.
+                return "inferred"
     elif target is not None:
         return "declared"  # an item of a container: the container's declared type
     if isinstance(node, OverloadedFuncDef) and node.is_property:
