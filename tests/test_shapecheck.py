@@ -416,11 +416,12 @@ def test_a_checked_async_generator_takes_sent_values() -> None:
         asyncio.run(drive(3))
 
 
-def test_an_annotation_naming_what_its_module_lacks_says_so() -> None:
-    # Under ``from __future__ import annotations`` an annotation is text evaluated in the
-    # function's module at the first call: a TypeVar made inside a function is not there.
-    # That was a bare NameError from eval; it now names the annotation, the parameter and
-    # the function, and the way out.
+def test_an_annotation_naming_a_typevar_of_its_enclosing_function() -> None:
+    # Under ``from __future__ import annotations`` an annotation is text evaluated at the
+    # first call: a TypeVar made inside the enclosing function (or around a class made
+    # there) is read from that function's locals as they were when decorated (it was a
+    # NameError). A name neither the module nor that function holds still is one, naming
+    # the annotation, the parameter, the function and the way out.
     namespace: Dict[str, Any] = {}
     exec(textwrap.dedent('''
         from __future__ import annotations
@@ -435,9 +436,28 @@ def test_an_annotation_naming_what_its_module_lacks_says_so() -> None:
             def f(x: Tensor[N, 3]) -> Tensor[N, 3]:
                 return x
             return f
+
+        def make_block():
+            C = TypeVar("C", bound=int)
+
+            class Block:
+                @tf.shapecheck
+                def __call__(self, x: Tensor[C, 4]) -> Tensor[C, 2]:
+                    return x[:, :2]
+            return Block()
+
+        def broken():
+            @tf.shapecheck
+            def g(x: Tensor[M, 3]) -> Tensor[M, 3]:
+                return x
+            return g
         '''), namespace)
     f = namespace["make"]()
-    words = (r"""cannot evaluate the annotation 'Tensor\[N, 3\]' of "x" of make.<locals>.f: """
-             r"name 'N' is not defined; .* must be defined at module level")
+    assert f(tf.ones(2, 3)).shape == (2, 3)
+    with pytest.raises(ShapeError, match="axis 1 is 4, expected 3"):
+        f(tf.ones(2, 4))
+    assert namespace["make_block"]()(tf.ones(5, 4)).shape == (5, 2)
+    words = (r"""cannot evaluate the annotation 'Tensor\[M, 3\]' of "x" of broken.<locals>.g: """
+             r"name 'M' is not defined; .* must be defined there before the decorated function")
     with pytest.raises(NameError, match=words):
-        f(tf.ones(2, 3))
+        namespace["broken"]()(tf.ones(2, 3))

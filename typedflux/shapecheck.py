@@ -41,7 +41,9 @@ from typing_extensions import Literal, TypeVarTuple, Unpack, get_overloads
 
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapecheck_paths import ResultPath, yielded_item
-from typedflux.shapecheck_constants import annotation_value, constant_named, reading, with_constants
+from typedflux.shapecheck_constants import (
+    annotation_value, constant_named, reading, remember_enclosing, with_constants,
+)
 from typedflux.shapecheck_unions import tensor_member, tensor_members
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
@@ -459,6 +461,7 @@ def shapecheck(fn: F) -> F:
             f"tf.shapecheck needs a function whose signature Python can read, got {fn!r:.60}"
         ) from None
     name = getattr(fn, "__qualname__", type(fn).__qualname__)
+    remember_enclosing(fn, sys._getframe(1))  # (a TypeVar made in the enclosing function)
     parsed: List[Tuple[_Checked, List[Tuple[inspect.Signature, _Checked]]]] = []
 
     @functools.wraps(fn)

@@ -23,7 +23,9 @@ n + 192
 from __future__ import annotations
 
 import contextlib
+import re
 import typing
+import weakref
 from contextvars import ContextVar
 from typing import Any, Dict, Iterator, Mapping, Optional
 
@@ -87,23 +89,65 @@ def with_constants(d: Dim) -> Dim:
     return evaluate(d, constants)
 
 
+# The names a function defined inside another one may use in its string annotations (``from
+# __future__ import annotations``): the enclosing function's locals its annotations mention,
+# taken when ``@tf.shapecheck`` decorates it (a ``TypeVar`` made in that function).
+_ENCLOSING: "weakref.WeakKeyDictionary[Any, Dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+def remember_enclosing(fn: Any, frame: Any) -> None:
+    """Keep the locals of ``frame`` (the enclosing function's, where ``fn`` is decorated)
+    that ``fn``'s string annotations name, for :func:`annotation_value`.
+
+    >>> import sys
+    >>> remember_enclosing(remember_enclosing, sys._getframe())  # no string annotation: none
+    """
+    texts = [a for a in getattr(fn, "__annotations__", {}).values() if isinstance(a, str)]
+    names = {n for t in texts for n in re.findall(r"[A-Za-z_]\w*", t)}
+    found: Dict[str, Any] = {}
+    # The frame decorating it, and the ones around (a method: its class body, then the
+    # function the class is made in), up to the module's.
+    for _ in range(3):
+        if not names or frame is None or frame.f_code.co_name == "<module>":
+            break
+        for n in [n for n in names if n in frame.f_locals]:
+            found[n] = frame.f_locals[n]
+            names.discard(n)
+        frame = frame.f_back
+    if found:
+        try:
+            _ENCLOSING[fn] = found
+        except TypeError:  # (not weakly referable: a builtin)
+            pass
+
+
 def annotation_value(text: str, module: Dict[str, Any], name: str, fn: Any) -> Any:
     """An annotation written as a string (``from __future__ import annotations``), evaluated
-    in the module of ``fn``, whose parameter ``name`` (or ``"return"``) it annotates. A name
-    the module does not hold (a ``TypeVar`` made inside a function) is a ``NameError`` that
-    says so, not a bare one from ``eval``.
+    in the module of ``fn``, whose parameter ``name`` (or ``"return"``) it annotates, with the
+    names it takes from the function ``fn`` was defined in (:func:`remember_enclosing`). A
+    name neither holds is a ``NameError`` that says so, not a bare one from ``eval``.
 
     >>> annotation_value("Tensor[N, 3]", {}, "x", annotation_value)
     Traceback (most recent call last):
     ...
-    NameError: tf.shapecheck cannot evaluate the annotation 'Tensor[N, 3]' of "x" of annotation_value: name 'Tensor' is not defined; with `from __future__ import annotations` an annotation is evaluated in its function's module, so the names it uses (a TypeVar, Tensor) must be defined at module level
+    NameError: tf.shapecheck cannot evaluate the annotation 'Tensor[N, 3]' of "x" of annotation_value: name 'Tensor' is not defined; with `from __future__ import annotations` an annotation is evaluated in its function's module and the function it is defined in (as it was when decorated), so the names it uses (a TypeVar, Tensor) must be defined there before the decorated function
     """
     try:
-        return eval(text, module, {})  # noqa: S307 - the user's own annotation text
+        local: Dict[str, Any] = dict(_ENCLOSING.get(fn, {})) if _weakly(fn) else {}
+        return eval(text, module, local)  # noqa: S307 - the user's own annotation text
     except NameError as err:
         where = getattr(fn, "__qualname__", repr(fn))
         raise NameError(
             f"tf.shapecheck cannot evaluate the annotation {text!r} of \"{name}\" of {where}: "
             f"{err}; with `from __future__ import annotations` an annotation is evaluated in "
-            "its function's module, so the names it uses (a TypeVar, Tensor) must be defined "
-            "at module level") from None
+            "its function's module and the function it is defined in (as it was when "
+            "decorated), so the names it uses (a TypeVar, Tensor) must be defined there "
+            "before the decorated function") from None
+
+
+def _weakly(fn: Any) -> bool:
+    try:
+        weakref.ref(fn)
+    except TypeError:
+        return False
+    return True
