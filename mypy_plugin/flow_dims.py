@@ -18,7 +18,7 @@ from typing import Any, Sequence, Tuple
 from typedflux.shapes.dims import UNKNOWN, Expr, Star, Unknown
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["shape_items", "is_size", "size_arithmetic"]
+__all__ = ["shape_items", "is_size", "size_arithmetic", "number_call"]
 
 
 def shape_items(shape: Sequence[Any]) -> Tuple[Any, ...]:
@@ -74,3 +74,15 @@ def size_arithmetic(op: str, a: Any, b: Any) -> Any:
         return _NUMBER
     raise CannotTell("an operator on values that are not sizes or numbers")
 
+
+
+def number_call(args: Sequence[Any]) -> float:
+    """``math.log(10000.0)``, ``math.sqrt(d)`` of numbers or sizes a body holds: a number
+    (only ever a scalar operand); CannotTell for anything else.
+
+    >>> number_call([10000.0])
+    1.0
+    """
+    if not args or not all(is_size(a) or isinstance(a, float) for a in args):
+        raise CannotTell("a math function of values that are not numbers")
+    return _NUMBER

@@ -21,7 +21,8 @@ statement rebinds, whose value the call fixes (an ``Optional`` cache given ``Non
 tensor), made of such lines, then one ``return``. Soundness: only an undecorated,
 non-generator ``def`` of the module (not a method) with plain positional parameters, called
 with one positional argument per parameter: a tensor of known shape (or ``None``) for a
-parameter unannotated, a bare ``Tensor`` or an ``Optional`` of one; or a layer (any
+parameter unannotated, a bare ``Tensor`` or an ``Optional`` of one; an int known statically
+for an ``int`` parameter (``sinusoidal(t, 32)``: a size the body builds with); or a layer (any
 annotation: the body calls it with its rule); and declared to return a bare ``Tensor`` or a
 tuple of them (so the shapes it gets cannot conflict with its annotation). A value the body
 reads from outside must be known where the body runs (a layer bound once at module level, a
@@ -184,6 +185,12 @@ def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate
     if translate.is_tensor(p):
         shape = translate.shape_of(p, names) if _bare(declared) else None
         return _UNKNOWN if shape is None else tensor_value(tuple(shape))
+    if _int_type(declared):  # ``sinusoidal(t, CH)``: a size the body builds with
+        from mypy_plugin.flow import outer_value  # (flow.py imports the checks)
+        from mypy_plugin.flow_values import evaluate
+
+        v = evaluate(e, {}, lambda x: outer_value(api, x), set())
+        return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else _UNKNOWN
     layer = _layer_rule(api, e, p) if isinstance(p, Instance) else None
     return _UNKNOWN if layer is None else _Layer(layer)
 
@@ -241,7 +248,11 @@ def function_call(ctx: Any, func: Any) -> Optional[Type]:
 
 
 def _int_parameter(a: Any) -> bool:
-    p = get_proper_type(a.variable.type)
+    return _int_type(a.variable.type)
+
+
+def _int_type(t: Any) -> bool:
+    p = get_proper_type(t)
     return isinstance(p, Instance) and p.type.fullname == "builtins.int"
 
 

@@ -80,7 +80,7 @@ from mypy_plugin.callbacks.body_calls import (
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
-from mypy_plugin.flow_dims import is_size, shape_items, size_arithmetic
+from mypy_plugin.flow_dims import is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NotStatic,
@@ -106,6 +106,7 @@ _OPERATORS = {
     "**": "pow", "@": "matmul",
 }
 _UNARY = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
+_MATH = frozenset(f"math.{f}" for f in ("log", "sqrt", "exp", "sin", "cos", "pow", "log2"))
 
 
 @contextmanager
@@ -465,6 +466,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
     if route is None:
         fullname = callee.fullname if isinstance(callee, RefExpr) else None
         route = ROUTES.by_function_fullname.get(fullname) if fullname else None
+    if route is None and isinstance(callee, RefExpr) and callee.fullname in _MATH:
+        return number_call([_eval(a, env, depth) for a in e.args])  # ``math.log(10000.0)``
     if route is None:
         return _user_call(e, env, depth)
     formal = signature(callee, method)

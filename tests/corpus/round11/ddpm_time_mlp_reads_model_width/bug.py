@@ -18,5 +18,5 @@ def sinusoidal(t: tf.Tensor, dim: int) -> tf.Tensor:
 
 time_mlp = Chain(Dense(TDIM, TDIM, swish), Dense(TDIM, TDIM))
 t = tf.tensor([1.0, 500.0, 999.0])
-temb = time_mlp(sinusoidal(t, CH))  # BUG[gap flow: sinusoidal(t, CH) is a bare-Tensor def called with a known int (CH = 32) that sizes tf.arange(dim // 2) in its body; the body is not run with the call's ints (flow_builders does that only for defs that build layers), so the embedding's width (32) is unknown and the Chain's Dense(128 => 128) is not compared with it]
+temb = time_mlp(sinusoidal(t, CH))  # BUG  # E: Chain layer 1 Dense(128 => 128, swish) expects input Tensor[..., 128], got Tensor[3, 32]; need size 128 at axis -1 (got 32)  [shape]
 print(temb.shape)

@@ -29,5 +29,5 @@ pos_seq = tf.arange(QLEN - 1, -1, -1)
 r_head_k = r_net(positional(pos_seq, D)).reshape(-1, H, DH)
 ac = tf.einsum("ibnd,jbnd->ijbn", q, k)
 bd = tf.einsum("ibnd,jnd->ijbn", q, r_head_k)
-score = (ac + bd) * (1 / math.sqrt(DH))  # BUG[gap flow: positional(pos_seq, D) is a bare-Tensor def whose int parameter d sizes tf.arange(0, d, 2); its result is unknown, so r_head_k is Tensor[?, 2, 8] and the relative scores bd (5, ?, 2, 2) are not compared with ac (5, 8, 2, 2) at the key axis (5 vs 8)]
+score = (ac + bd) * (1 / math.sqrt(DH))  # BUG  # E: Cannot broadcast for "add": x has Tensor[5, 8, 2, 2], y has Tensor[5, 5, 2, 2]; need equal sizes or 1 at axis -3 (8 vs 5)  [shape]
 print(score.shape)
