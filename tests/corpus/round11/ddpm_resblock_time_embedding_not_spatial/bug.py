@@ -26,6 +26,6 @@ blk = ResBlock(32, 64)
 x = tf.randn(2, 32, 8, 8)
 temb = timestep_embedding(tf.tensor([3.0, 70.0]), 64)
 h = blk.conv1(swish(blk.norm1(x)))
-h = h + blk.time_proj(swish(temb))  # BUG[gap checker: timestep_embedding(t, 64) is a bare-Tensor def whose int parameter sizes its arange, so its result has an unknown rank and time_proj gives Tensor[*tuple[Any, ...], 32]; adding that to Tensor[2, 32, 8, 8] is provably wrong at the last axis (32 vs 8) whatever the unknown leading axes are, but a broadcast with an unknown-rank operand is unknown (flow: the def's body run with the call's ints would also give Tensor[2, 64])]
+h = h + blk.time_proj(swish(temb))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 32, 8, 8], y has Tensor[2, 32]; need equal sizes or 1 at axis -2 (8 vs 2)  [shape]
 h = blk.conv2(swish(blk.norm2(h)))
 print((x + h).shape)
