@@ -497,6 +497,12 @@ ignore_missing_imports = True
 """
 
 
+# Cases plain mypy itself crashes on, so there is no plain run to compare with: mypy 2.4
+# infers a variadic signature's run from a union type context and fails (the plugin avoids
+# it: mypy_plugin/callbacks/union_contexts.py).
+PLAIN_MYPY_CRASHES = frozenset({"case_rebound_unknown_params.py"})
+
+
 def mypy_targets(smoke: bool, tmp: Path) -> List[str]:
     if smoke:
         # A file that imports nothing: exercises the runs in seconds (numpy's stubs dominate a
@@ -505,7 +511,8 @@ def mypy_targets(smoke: bool, tmp: Path) -> List[str]:
         p.write_text("x: int = 1\n")
         return [str(p)]
     files = sorted(str(p) for p in (ROOT / "examples").glob("*.py"))
-    files += sorted(str(p) for p in (ROOT / "tests" / "typecheck").glob("case_*.py"))
+    files += sorted(str(p) for p in (ROOT / "tests" / "typecheck").glob("case_*.py")
+                    if p.name not in PLAIN_MYPY_CRASHES)
     return files
 
 

@@ -82,8 +82,8 @@ def _as_torch(t: AnyTensor, memo: Dict[int, torch.Tensor], param: bool,
     # it is trained if any of its names is trainable (as tf.named_params sees it).
     found = memo.get(id(t))
     if found is None:
-        # (C order, torch's own: a Dense weight is Fortran-ordered here, and a non-contiguous
-        # torch parameter would refuse .view and safetensors' save.)
+        # (C order, torch's own: a weight a user assigned may be Fortran-ordered, and a
+        # non-contiguous torch parameter would refuse .view and safetensors' save.)
         data = torch.from_numpy(np.array(t.data, copy=True, order="C"))
         found = nn.Parameter(data, requires_grad=trainable) if param else data
         memo[id(t)] = found

@@ -47,8 +47,8 @@ def state_dict(model: Any) -> Dict[str, torch.Tensor]:
     >>> {k: tuple(v.shape) for k, v in state_dict(tf.Chain(tf.Dense(2, 3))).items()}
     {'layers.0.weight': (3, 2), 'layers.0.bias': (3,)}
     """
-    # (Contiguous copies, as torch's own state dicts hold: a Dense weight is Fortran-ordered
-    # here, and safetensors' save_file refuses a non-contiguous tensor.)
+    # (Contiguous copies, as torch's own state dicts hold: a weight a user assigned may be
+    # Fortran-ordered, and safetensors' save_file refuses a non-contiguous tensor.)
     return {name: torch.from_numpy(np.array(t.data, copy=True, order="C"))
             for name, t in named_tensors(model)}
 
