@@ -42,6 +42,10 @@ share, in shape words.
 mypy's error at a bare name a loop rebinds through its own variable (``for layer in layers: x =
 layer(x)``, then ``return x``) is dropped: mypy's type for the name there is its first type
 (or a union with it), which proves nothing about the value (``bare_values.loop_rebound``).
+So are mypy's ``[arg-type]``/``[return-value]``/``[assignment]`` errors whose two types differ
+only in layer sizes the plugin wrote as literals (an inferred ``list[Dense[8, 2]]`` given for
+``List[Dense[int, int]]``), with their notes (``literal_sizes.py``), and its error at a name
+whose type holds a ``Tensor[*tuple[Never, ...]]`` of its own narrowing (``never_members.py``).
 
 If mypy's internals differ from what this module expects (another mypy version), nothing is
 installed and the errors stay mypy's own (docs/errors.md, "Known limits").
