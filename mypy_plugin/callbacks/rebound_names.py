@@ -24,7 +24,7 @@ False
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     GDEF,
@@ -109,15 +109,18 @@ def _read(tree: MypyFile) -> Set[Tuple[bool, int]]:
     bind."""
     found: Set[Tuple[bool, int]] = set()
     for st in walk(tree.defs, scopes=False):
-        if isinstance(st, AssignmentStmt):
-            names = [n for lv in st.lvalues for n in _targets(lv)]
-        elif isinstance(st, OperatorAssignmentStmt):
-            names = _targets(st.lvalue)
-        else:
-            continue
-        found.update((isinstance(n, MemberExpr), id(n.node)) for n in names
+        found.update((isinstance(n, MemberExpr), id(n.node)) for n in _assigned(st, _targets)
                      if imported_var(n.node, tree))
     return found
+
+
+def _assigned(st: Statement, targets: Callable[[Expression], List[Any]]) -> List[Any]:
+    """``targets`` of each target an assignment (plain or augmented) binds; [] otherwise."""
+    if isinstance(st, AssignmentStmt):
+        return [t for lv in st.lvalues for t in targets(lv)]
+    if isinstance(st, OperatorAssignmentStmt):
+        return targets(st.lvalue)
+    return []
 
 
 _bound: PerTree[Set[Tuple[bool, int]]] = PerTree(_read, keep=16, on_error=set)
@@ -157,13 +160,7 @@ def _layers_read(tree: MypyFile) -> Dict[int, List[Statement]]:
     """id of a name's variable -> the statements that assign its ``layers``, anywhere."""
     found: Dict[int, List[Statement]] = {}
     for st in walk(tree.defs, scopes=True):
-        if isinstance(st, AssignmentStmt):
-            targets = [t for lv in st.lvalues for t in _flat(lv)]
-        elif isinstance(st, OperatorAssignmentStmt):
-            targets = _flat(st.lvalue)
-        else:
-            continue
-        for t in targets:
+        for t in _assigned(st, _flat):
             if isinstance(t, MemberExpr) and t.name == "layers" and isinstance(
                     t.expr, NameExpr) and isinstance(t.expr.node, Var):
                 found.setdefault(id(t.expr.node), []).append(st)
