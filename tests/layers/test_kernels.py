@@ -290,8 +290,8 @@ def test_recurrent_reference_and_bptt(kind: str, gates: int) -> None:
     if kind == "rnn":
         grads = rnn_backward(r, out, x, wih, whh)
     elif kind == "lstm":
-        _, gts, cells = lstm_forward(x, wih, whh, b)
-        grads = lstm_backward(r, out, gts, cells, x, wih, whh)
+        _, saved_lstm = lstm_forward(x, wih, whh, b)
+        grads = lstm_backward(r, saved_lstm, wih, whh)
     else:
         _, saved = gru_forward(x, wih, whh, b)
         grads = gru_backward(r, out, saved, x, wih, whh)

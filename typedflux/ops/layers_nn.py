@@ -372,8 +372,8 @@ p_rnn_sequence.examples(lambda: _recurrent_examples(1))
 
 @primitive("lstm_sequence")
 def p_lstm_sequence(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, grad_x: bool) -> Any:
-    out, gates, cells = lstm_forward(x, weight_ih, weight_hh, bias)
-    _save(out, (gates, cells))
+    out, saved = lstm_forward(x, weight_ih, weight_hh, bias)
+    _save(out, saved)
     return out
 
 
@@ -383,8 +383,8 @@ def _lstm_vjp(
 ) -> Tuple[Any, ...]:
     saved = _saved(out)
     if saved is None:
-        saved = lstm_forward(x, weight_ih, weight_hh, bias)[1:]
-    return lstm_backward(g, out, saved[0], saved[1], x, weight_ih, weight_hh, grad_x)
+        saved = lstm_forward(x, weight_ih, weight_hh, bias)[1]
+    return lstm_backward(g, saved, weight_ih, weight_hh, grad_x)
 
 
 p_lstm_sequence.examples(lambda: _recurrent_examples(4))

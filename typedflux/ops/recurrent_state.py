@@ -26,8 +26,8 @@ from typing_extensions import Unpack
 
 # One forward loop and one BPTT loop per cell, shared with the zero-state kernels.
 from typedflux.ops.kernels.recurrent import (
-    finish, gru_bptt, gru_finish, gru_run, input_part, lstm_bptt, lstm_run, rnn_bptt, rnn_run,
-    shifted, start_state,
+    LstmSaved, finish, gru_bptt, gru_finish, gru_run, input_part, lstm_bptt, lstm_finish,
+    lstm_run, rnn_bptt, rnn_run, shifted, start_state, time_major,
 )
 from typedflux.ops.layers_nn import _save, _saved, needs_grad
 from typedflux.ops.registry import primitive
@@ -91,31 +91,32 @@ def gru_state_backward(g: Array, out: Array, saved: Array, x: Array, w_ih: Array
 
 
 def lstm_state_forward(x: Array, w_ih: Array, w_hh: Array, b: Array, h0: Array, c0: Array
-                       ) -> Tuple[Array, Array]:
+                       ) -> Tuple[Array, LstmSaved]:
     """LSTM (gates i, f, g, o; one bias) from ``(h0, c0)``. Returns every step's
-    ``[h_t, c_t]`` (``(B, T, 2H)``) and the activated gates ``(B, T, 4H)``."""
+    ``[h_t, c_t]`` (``(B, T, 2H)``) and what the backward needs (the time-major inputs and
+    :func:`~typedflux.ops.kernels.recurrent.lstm_run`'s results)."""
     n, t, _ = x.shape
     hsize = w_hh.shape[1]
-    xw = input_part(x, w_ih, b)
+    xt = time_major(x, w_ih)
+    xw = input_part(xt, w_ih, b)
+    hs, cs, gates, tcs = lstm_run(xw, start_state(h0, n, w_hh, xw),
+                                  start_state(c0, n, w_hh, xw), w_hh)
     out = np.empty_like(xw, shape=(n, t, 2 * hsize))
-    gates = lstm_run(xw, start_state(h0, n, w_hh, xw), start_state(c0, n, w_hh, xw), w_hh,
-                     out[:, :, :hsize], out[:, :, hsize:])
-    return out, gates
+    out[:, :, :hsize] = hs[1:].transpose(1, 0, 2)
+    out[:, :, hsize:] = cs[1:].transpose(1, 0, 2)
+    return out, (xt, hs, cs, gates, tcs)
 
 
 def lstm_state_backward(
-    g: Array, out: Array, gates: Array, x: Array, w_ih: Array, w_hh: Array, h0: Array,
-    c0: Array, grad_x: bool = True,
+    g: Array, saved: LstmSaved, w_ih: Array, w_hh: Array, grad_x: bool = True,
 ) -> Tuple[Optional[Array], Array, Array, Array, Array, Array]:
     """BPTT for :func:`lstm_state_forward`, with gradients arriving at every hidden and cell
     state (``g`` is ``(B, T, 2H)``); the last two entries are the gradients of ``h0`` and
     ``c0``."""
-    n, _, two_h = out.shape
-    hsize = two_h // 2
-    da, dh, dc = lstm_bptt(g[:, :, :hsize], g[:, :, hsize:], gates, out[:, :, hsize:],
-                           start_state(c0, n, w_hh, out), w_hh)
-    hprev = shifted(out[:, :, :hsize], start_state(h0, n, w_hh, out))
-    gx, gwih, gwhh, gb = finish(da, x, w_ih, hprev, w_hh, grad_x)
+    xt, hs, cs, gates, tcs = saved
+    hsize = hs.shape[2]
+    da, dh, dc = lstm_bptt(g[:, :, :hsize], g[:, :, hsize:], gates, cs, tcs, w_hh)
+    gx, gwih, gwhh, gb = lstm_finish(da, xt, w_ih, hs, grad_x)
     return gx, gwih, gwhh, gb, dh, dc
 
 
@@ -154,18 +155,18 @@ def _gru_state_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bia
 @primitive("lstm_state")
 def p_lstm_state(x: Any, weight_ih: Any, weight_hh: Any, bias: Any, h0: Any, c0: Any,
                  grad_x: bool) -> Any:
-    out, gates = lstm_state_forward(x, weight_ih, weight_hh, bias, h0, c0)
-    _save(out, gates)
+    out, saved = lstm_state_forward(x, weight_ih, weight_hh, bias, h0, c0)
+    _save(out, saved)
     return out
 
 
 @p_lstm_state.vjp
 def _lstm_state_vjp(g: Any, out: Any, x: Any, weight_ih: Any, weight_hh: Any, bias: Any,
                     h0: Any, c0: Any, grad_x: bool) -> Tuple[Any, ...]:
-    gates = _saved(out)
-    if gates is None:
-        gates = lstm_state_forward(x, weight_ih, weight_hh, bias, h0, c0)[1]
-    return lstm_state_backward(g, out, gates, x, weight_ih, weight_hh, h0, c0, grad_x)
+    saved = _saved(out)
+    if saved is None:
+        saved = lstm_state_forward(x, weight_ih, weight_hh, bias, h0, c0)[1]
+    return lstm_state_backward(g, saved, weight_ih, weight_hh, grad_x)
 
 
 _rng = np.random.default_rng(97531)

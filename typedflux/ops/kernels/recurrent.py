@@ -3,7 +3,10 @@ each input projection of all time steps in one GEMM, and the backward through ti
 weight gradients of all steps at once.
 
 One forward loop and one backpropagation-through-time loop per cell (``*_run``,
-``*_bptt``), from any initial state: the zero-state kernels here (``rnn_forward`` ...) start
+``*_bptt``), from any initial state. The LSTM's run time-major inside (``(T, B, ...)``
+states, each gate of each step one contiguous block), so nearly every call of a step works
+on contiguous arrays; its callers copy to and from batch-first once. The other cells'
+loops are batch-first. The zero-state kernels here (``rnn_forward`` ...) start
 from zeros and drop the initial state's gradient; the primitives with a given state
 (:mod:`typedflux.ops.recurrent_state`) start from it and return its gradient.
 
@@ -26,10 +29,15 @@ from typedflux.ops.kernels.common import Array, _sigmoid, as_param, empty, zeros
 __all__ = [
     "rnn_forward", "rnn_backward", "lstm_forward", "lstm_backward", "gru_forward", "gru_backward",
     "start_state", "shifted", "input_part", "finish", "rnn_run", "rnn_bptt", "lstm_run",
-    "lstm_bptt", "gru_run", "gru_bptt", "gru_finish",
+    "lstm_bptt", "lstm_finish", "time_major", "batch_first", "gru_run", "gru_bptt",
+    "gru_finish",
 ]
 
 WeightGrads = Tuple[Optional[Array], Array, Array, Array]
+# lstm_run's hidden and cell states (T+1, B, H), gates (T, 4, B, H) and tanh(c_t) (T, B, H).
+LstmState = Tuple[Array, Array, Array, Array]
+# What lstm_forward keeps for the backward: the time-major inputs, then lstm_run's results.
+LstmSaved = Tuple[Array, Array, Array, Array, Array]
 
 
 def start_state(state: Optional[Array], n: int, w_hh: Array, like: Array) -> Array:
@@ -58,7 +66,8 @@ def shifted(hs: Array, start: Array) -> Array:
 
 
 def input_part(x: Array, w_ih: Array, b: Array) -> Array:
-    """Every time step's input projection in ONE GEMM: ``(B, T, in) @ (in, g*H) + b``."""
+    """Every time step's input projection in ONE GEMM: ``(B, T, in) @ (in, g*H) + b`` (or
+    time-major, ``(T, B, in)`` in and ``(T, B, g*H)`` out)."""
     n, t, nin = x.shape
     xw: Array = as_param(x, w_ih).reshape(n * t, nin) @ w_ih.T
     xw += b
@@ -120,81 +129,137 @@ def rnn_backward(
 # -- LSTM --------------------------------------------------------------------------------------
 
 
-def lstm_run(xw: Array, h: Array, c: Array, w_hh: Array, hs: Array, cs: Array) -> Array:
-    """LSTM steps (PyTorch gate order i, f, g, o) from ``(h, c)``, writing every ``h_t``
-    into ``hs`` and ``c_t`` into ``cs`` (``(B, T, H)``, views allowed); returns the
-    activated gates ``(B, T, 4H)`` the backward needs."""
+def time_major(x: Array, w: Array) -> Array:
+    """``(B, T, in)`` as a C-ordered ``(T, B, in)`` copy in ``w``'s dtype: every step's
+    inputs one contiguous block."""
+    xt: Array = as_param(x, w).transpose(1, 0, 2).copy()
+    return xt
+
+
+def lstm_run(xw: Array, h: Array, c: Array, w_hh: Array) -> LstmState:
+    """LSTM steps (PyTorch gate order i, f, g, o) over the time-major input projections
+    ``xw`` (``(T, B, 4H)``) from ``(h, c)`` (``(B, H)``). Returns the hidden and cell states
+    ``(T+1, B, H)`` (the start at index 0), the activated gates ``(T, 4, B, H)`` and
+    ``tanh(c_t)`` ``(T, B, H)``: each step reads and writes whole contiguous blocks (a
+    strided operand costs a numpy call ~0.5-1 us more, ~30 calls a step), and the backward
+    reads the saved ``tanh(c_t)`` rather than computing it again."""
+    t, n, _ = xw.shape
     hsize = w_hh.shape[1]
-    gates = np.empty_like(xw)
-    w_hh_t = w_hh.T
+    hs = empty(xw, (t + 1, n, hsize))
+    cs = np.empty_like(hs)
+    gates = empty(xw, (t, 4, n, hsize))
+    tcs = empty(xw, (t, n, hsize))
+    hs[0] = h
+    cs[0] = c
+    # W_hh^T C-ordered once: OpenBLAS's small GEMM with a transposed operand takes ~2x as
+    # long on the AVX-512 kernels (benchmarks/PROFILE.md, thirteenth pass).
+    w_t = w_hh.T.copy()
+    a = empty(xw, (n, 4 * hsize))
+    fc = empty(xw, (n, hsize))
     h2, h3 = 2 * hsize, 3 * hsize
-    for s in range(xw.shape[1]):
-        a = h @ w_hh_t
-        a += xw[:, s]
-        gt = gates[:, s]
-        _sigmoid(a[:, :h2], out=gt[:, :h2])
-        np.tanh(a[:, h2:h3], out=gt[:, h2:h3])
-        _sigmoid(a[:, h3:], out=gt[:, h3:])
-        c = gt[:, hsize:h2] * c + gt[:, :hsize] * gt[:, h2:h3]
-        cs[:, s] = c
-        h = gt[:, h3:] * np.tanh(c)
-        hs[:, s] = h
-    return gates
+    for s in range(t):
+        np.matmul(hs[s], w_t, out=a)
+        a += xw[s]
+        i, f, g, o = gates[s]
+        _sigmoid(a[:, :hsize], out=i)
+        _sigmoid(a[:, hsize:h2], out=f)
+        np.tanh(a[:, h2:h3], out=g)
+        _sigmoid(a[:, h3:], out=o)
+        np.multiply(f, cs[s], out=fc)
+        c_t = cs[s + 1]
+        np.multiply(i, g, out=c_t)
+        c_t += fc
+        np.tanh(c_t, out=tcs[s])
+        np.multiply(o, tcs[s], out=hs[s + 1])
+    return hs, cs, gates, tcs
 
 
-def lstm_bptt(g_h: Array, g_c: Optional[Array], gates: Array, cs: Array, c_start: Array,
+def lstm_bptt(g_h: Array, g_c: Optional[Array], gates: Array, cs: Array, tcs: Array,
               w_hh: Array) -> Tuple[Array, Array, Array]:
     """BPTT for :func:`lstm_run` with gradients ``g_h`` arriving at every hidden state (and
-    ``g_c`` at every cell state, or none): the pre-activation gradients of every step and
-    the gradients of the initial ``h`` and ``c``."""
-    n, t, hsize = cs.shape
-    da = np.empty_like(gates)
+    ``g_c`` at every cell state, or none), both batch-first ``(B, T, H)``: the time-major
+    pre-activation gradients ``(T, B, 4H)`` and the gradients of the initial ``h`` and
+    ``c``."""
+    t, _, n, hsize = gates.shape
+    da = empty(gates, (t, n, 4 * hsize))
     dh_next = zeros(cs, (n, hsize))
-    dc_next = np.zeros_like(dh_next)
+    dc_next = zeros(cs, (n, hsize))
+    dh, dc, u, v = (empty(cs, (n, hsize)) for _ in range(4))
+    h2, h3 = 2 * hsize, 3 * hsize
     for s in range(t - 1, -1, -1):
-        i, f = gates[:, s, :hsize], gates[:, s, hsize : 2 * hsize]
-        gg, o = gates[:, s, 2 * hsize : 3 * hsize], gates[:, s, 3 * hsize :]
-        c = cs[:, s]
-        c_prev = cs[:, s - 1] if s > 0 else c_start
-        tc = np.tanh(c)
-        dh = dh_next
-        dh += g_h[:, s]
-        dc = dh * o
-        dc *= 1 - tc * tc
+        i, f, gg, o = gates[s]
+        tc = tcs[s]
+        np.add(dh_next, g_h[:, s], out=dh)
+        np.multiply(dh, o, out=dc)
+        np.multiply(tc, tc, out=u)
+        np.subtract(1, u, out=u)
+        dc *= u
         dc += dc_next
         if g_c is not None:
             dc += g_c[:, s]
-        da[:, s, :hsize] = dc * gg * i * (1 - i)
-        da[:, s, hsize : 2 * hsize] = dc * c_prev * f * (1 - f)
-        da[:, s, 2 * hsize : 3 * hsize] = dc * i * (1 - gg * gg)
-        da[:, s, 3 * hsize :] = dh * tc * o * (1 - o)
-        dc_next = dc * f
-        dh_next = da[:, s] @ w_hh
+        d = da[s]
+        np.multiply(dc, gg, out=u)
+        u *= i
+        np.subtract(1, i, out=v)
+        np.multiply(u, v, out=d[:, :hsize])
+        np.multiply(dc, cs[s], out=u)
+        u *= f
+        np.subtract(1, f, out=v)
+        np.multiply(u, v, out=d[:, hsize:h2])
+        np.multiply(dc, i, out=u)
+        np.multiply(gg, gg, out=v)
+        np.subtract(1, v, out=v)
+        np.multiply(u, v, out=d[:, h2:h3])
+        np.multiply(dh, tc, out=u)
+        u *= o
+        np.subtract(1, o, out=v)
+        np.multiply(u, v, out=d[:, h3:])
+        np.multiply(dc, f, out=dc_next)
+        np.matmul(d, w_hh, out=dh_next)
     return da, dh_next, dc_next
 
 
-def lstm_forward(
-    x: Array, w_ih: Array, w_hh: Array, b: Array
-) -> Tuple[Array, Array, Array]:
-    """LSTM from zero states, PyTorch gate order (i, f, g, o). Returns all h_t, plus the
-    activated gates (B, T, 4H) and cell states (B, T, H) the backward needs."""
-    n, t, _ = x.shape
-    xw = input_part(x, w_ih, b)
+def lstm_finish(da: Array, xt: Array, w_ih: Array, hs: Array, grad_x: bool = True
+                ) -> WeightGrads:
+    """Gradients of (x, w_ih, w_hh, b) from the time-major pre-activation gradients ``da``,
+    inputs ``xt`` and hidden states ``hs`` (:func:`lstm_run`'s, the start first), all steps
+    at once; the input's gradient batch-first."""
+    t, n, g = da.shape
+    # (Sizes spelled out, not -1: an empty batch or sequence has no size to infer.)
+    da2 = da.reshape(t * n, g)
+    gx = None
+    if grad_x:
+        gx = (da2 @ w_ih).reshape(t, n, w_ih.shape[1]).transpose(1, 0, 2).copy()
+    gwih = da2.T @ xt.reshape(t * n, xt.shape[2])
+    gwhh = da2.T @ hs[:-1].reshape(t * n, hs.shape[2])
+    return gx, gwih, gwhh, da2.sum(axis=0)
+
+
+def batch_first(states: Array) -> Array:
+    """The states ``(T+1, B, H)`` of :func:`lstm_run` after each step, batch-first
+    ``(B, T, H)`` and C-ordered."""
+    out: Array = states[1:].transpose(1, 0, 2).copy()
+    return out
+
+
+def lstm_forward(x: Array, w_ih: Array, w_hh: Array, b: Array) -> Tuple[Array, LstmSaved]:
+    """LSTM from zero states, PyTorch gate order (i, f, g, o). Returns all h_t, plus what the
+    backward needs (the time-major inputs and :func:`lstm_run`'s results)."""
+    n = x.shape[0]
+    xt = time_major(x, w_ih)
+    xw = input_part(xt, w_ih, b)
     h = start_state(None, n, w_hh, xw)
-    out = empty(xw, (n, t, w_hh.shape[1]))
-    cells = np.empty_like(out)
-    gates = lstm_run(xw, h, np.zeros_like(h), w_hh, out, cells)
-    return out, gates, cells
+    hs, cs, gates, tcs = lstm_run(xw, h, np.zeros_like(h), w_hh)
+    return batch_first(hs), (xt, hs, cs, gates, tcs)
 
 
 def lstm_backward(
-    g: Array, out: Array, gates: Array, cells: Array, x: Array, w_ih: Array, w_hh: Array,
-    grad_x: bool = True,
+    g: Array, saved: LstmSaved, w_ih: Array, w_hh: Array, grad_x: bool = True,
 ) -> WeightGrads:
-    """BPTT for :func:`lstm_forward` from its saved gates and cell states."""
-    zero = start_state(None, out.shape[0], w_hh, out)
-    da, _, _ = lstm_bptt(g, None, gates, cells, zero, w_hh)
-    return finish(da, x, w_ih, shifted(out, zero), w_hh, grad_x)
+    """BPTT for :func:`lstm_forward` from what it saved."""
+    xt, hs, cs, gates, tcs = saved
+    da, _, _ = lstm_bptt(g, None, gates, cs, tcs, w_hh)
+    return lstm_finish(da, xt, w_ih, hs, grad_x)
 
 
 # -- GRU ---------------------------------------------------------------------------------------
