@@ -274,7 +274,7 @@ class TypedfluxPlugin(Plugin):
             # takes back mypy's errors for dims of a ``Tensor[...]`` alias: alias_dims.py)
             return installing(forgetting(tensor_annotation_hook(fullname))), True
         if fullname.startswith("typedflux.layers.") and fullname.rsplit(".", 1)[-1] in LAYERS:
-            return layer_annotation_hook(fullname), True
+            return installing(layer_annotation_hook(fullname)), True
         if fullname.startswith(_SKIP_PREFIXES):
             return None, True
         sym = self.lookup_fully_qualified(fullname)
@@ -399,6 +399,8 @@ class TypedfluxPlugin(Plugin):
                 hook = fusion_constructor_hook(short)
             else:
                 hook = layer_constructor_hook(LAYERS[short])
+            # (a module that only builds layers still gets the watcher: reworded.py)
+            hook = installing(hook, call=True)
             self._ctor_hooks[fullname] = hook
         return hook
 

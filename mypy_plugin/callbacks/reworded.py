@@ -47,6 +47,10 @@ only in layer sizes the plugin wrote as literals (an inferred ``list[Dense[8, 2]
 ``List[Dense[int, int]]``), with their notes (``literal_sizes.py``), and its error at a name
 whose type holds a ``Tensor[*tuple[Never, ...]]`` of its own narrowing (``never_members.py``).
 
+A cast to a ``Tensor`` type is never reported redundant (``--strict``'s
+``warn_redundant_casts``): it is redundant only because the plugin computed the shape, and
+users write it for plain mypy and editors, which do not run the plugin.
+
 If mypy's internals differ from what this module expects (another mypy version), nothing is
 installed and the errors stay mypy's own (docs/errors.md, "Known limits").
 
@@ -56,6 +60,7 @@ False
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
@@ -152,17 +157,20 @@ def filters_with(watcher: Any) -> bool:
     return watcher.on_error(_PROBE, probe) is False
 
 
-def installing(hook: Callable[[Any], Type]) -> Callable[[Any], Type]:
-    """``hook`` (a type analyze hook) that first installs the watcher for the module being
-    analysed: a module whose only boundary is ``return x`` runs no hook while it is checked.
+def installing(hook: Callable[[Any], Type], *, call: bool = False) -> Callable[[Any], Type]:
+    """``hook`` (a type analyze hook, or with ``call`` a function hook) that first installs
+    the watcher for the module being checked: a module whose only boundary is ``return x``
+    runs no other hook while it is checked, and one that only builds layers runs no analyze
+    hook at all when typedflux's own modules come from mypy's cache (yet mypy's errors on its
+    inferred lists of layers must be dropped: ``literal_sizes.py``).
 
-    >>> installing(len)([]) if False else callable(installing(len))
+    >>> callable(installing(len)) and callable(installing(len, call=True))
     True
     """
 
     def wrapped(ctx: Any) -> Type:
         try:
-            _state(getattr(ctx.api, "api", None))
+            _state(ctx.api if call else getattr(ctx.api, "api", None))
         except Exception:  # another mypy: mypy's own errors stay
             pass
         return hook(ctx)
@@ -256,6 +264,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
         return False
+    if code == "redundant-cast" and _TENSOR_CAST.match(info.message):
+        return True  # (the plugin made it redundant; users write it for tools without the plugin)
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
@@ -298,6 +308,9 @@ _UNION_NOTES = ("Left operand is of type ", "Right operand is of type ",
 
 # mypy checks a set display as a call of ``<set>``: an item is an argument of it.
 _SET_ITEM = " to <set> has incompatible type "
+
+# mypy's ``Redundant cast to "Tensor[Literal[2], Literal[5]]"`` (or to an Optional of one).
+_TENSOR_CAST = re.compile(r'Redundant cast to "(typedflux\.tensor\.)?Tensor\[')
 
 
 def _after_shape(state: _State, file: str, info: Any) -> bool:

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Dict, List
 
 from mypy_plugin.callbacks.literal_sizes import literal_only
@@ -36,3 +39,38 @@ def test_only_layer_sizes_count() -> None:
                         '"dict[str, Dense[int, int]] | None")')
     assert not literal_only("arg-type", got.format("Dense[Literal[8], int]", "Dense[integer, int]"))
     assert not literal_only("misc", got.format("Dense[Literal[8], int]", "Dense[int, int]"))
+
+
+# A module that only builds layers and passes them on: no Tensor annotation anywhere, so with
+# typedflux's own modules read from mypy's cache no annotation hook of the plugin runs.
+BUILDER = """from typing import List
+
+from typedflux import Dense
+
+
+def count(layers: List[Dense[int, int]]) -> int:
+    return len(layers)
+
+
+def make_blocks() -> List[Dense[int, int]]:
+    blocks = [Dense(16, 16), Dense(16, 8)]
+    return blocks
+
+
+layers = [Dense(4, 8), Dense(8, 8)]
+print(count(layers), len(make_blocks()))
+"""
+
+
+def test_a_module_that_only_builds_layers_is_clean_with_a_warm_cache(tmp_path: Path) -> None:
+    (tmp_path / "mypy.ini").write_text(
+        "[mypy]\nplugins = mypy_plugin\n[mypy-typedflux.*]\nfollow_imports = silent\n")
+    target = tmp_path / "builders.py"
+    cmd = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "builders.py"]
+    outputs = []
+    for edit in ("", "# edited\n"):  # cold, then warm after an edit (builders.py re-checked)
+        target.write_text(BUILDER + edit)
+        run = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        outputs.append(run.stdout)
+        assert run.returncode == 0, run.stdout + run.stderr
+    assert all("Success" in out for out in outputs), outputs
