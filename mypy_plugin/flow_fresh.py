@@ -26,11 +26,14 @@ state).
 Soundness: the instance is held in a name bound once, at the top level of the scope being
 checked (the module, or a function), to its construction (flow_constructions.py); the call
 is at that scope's top level or in its loops, conditions and ``with`` blocks, not in a
-lambda or comprehension (run later, or again); and the name is mentioned nowhere between
+lambda or comprehension (run later, or again); the name is mentioned nowhere between
 the construction and the call: not in the statements between them, not elsewhere in the
 statement holding the call, not in any function or class defined before it (one could run
-in between). A change made from another module, or through an object the instance was
-registered with, is not seen (as for module constants).
+in between); and ``__init__`` keeps the instance to itself: ``self`` appears there only as
+``self.<attribute>`` (not ``ALL_CACHES.append(self)``, not a bound method
+``HOOKS.append(self.reset)`` or ``self.reset(w)``, not in a nested function or lambda),
+so no registry can reach it before its first use. A change made from another module is not
+seen (as for module constants).
 
 >>> fresh_state(object(), object()) is None
 True
@@ -38,24 +41,31 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
+    ClassDef,
+    Decorator,
     DictionaryComprehension,
     Expression,
+    FuncDef,
     GeneratorExpr,
     LambdaExpr,
     ListComprehension,
     MemberExpr,
     NameExpr,
+    OverloadedFuncDef,
+    RefExpr,
     SetComprehension,
     Statement,
+    TypeInfo,
+    Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_instances import construction_of, construction_state
+from mypy_plugin.flow_instances import construction_of, construction_state, plain_init
 from mypy_plugin.flow_names import checked_scope
 from mypy_plugin.statements import walk
 
@@ -94,7 +104,7 @@ def _fresh(chk: Any, call: Any) -> Optional[Dict[str, Any]]:
     bound = index.at.get(id(built))
     binding = body[bound] if bound is not None else None
     if bound is None or bound >= at or not isinstance(binding, AssignmentStmt) or \
-            binding.rvalue is not built or not _eager(body[at], call):
+            binding.rvalue is not built or not _eager(body[at], call) or _escapes(built):
         return None
     target = {id(lv) for lv in binding.lvalues}
     for k, mention in index.names.get(held.name, []):
@@ -143,3 +153,46 @@ def _eager(top: Statement, call: CallExpr) -> bool:
             return not any(isinstance(x, _LATER) and any(
                 y is call for y in get_subexpressions(x)) for x in exprs)
     return False
+
+
+def _escapes(built: CallExpr) -> bool:
+    """Whether the ``__init__`` ``built`` runs may let the instance out (into a registry, a
+    hook list, a closure), so code outside the scope can change it before its first use."""
+    info = built.callee.node if isinstance(built.callee, RefExpr) else None
+    init = plain_init(info) if isinstance(info, TypeInfo) else None
+    if init is None:
+        return True
+    hit = _ESCAPES.get(id(init))
+    if hit is not None and hit[0] is init:
+        return hit[1]
+    found = _lets_out(init, info)
+    if len(_ESCAPES) >= 64:
+        _ESCAPES.clear()
+    _ESCAPES[id(init)] = (init, found)
+    return found
+
+
+_ESCAPES: Dict[int, Tuple[FuncDef, bool]] = {}
+
+
+def _lets_out(init: FuncDef, info: TypeInfo) -> bool:
+    """A use of ``self`` in ``init`` other than ``self.<attribute>`` at its own level: bare
+    ``self``, a method (bound or called: it may register ``self``), a dunder
+    (``self.__dict__``), anything in a nested function, class or lambda (it may run later)."""
+    me = init.arguments[0].variable
+    exprs = [x for st in init.body.body for x in get_subexpressions(st)]
+    later = [st for st in walk(init.body.body) if isinstance(
+        st, (FuncDef, Decorator, OverloadedFuncDef, ClassDef))] + [
+        x for x in exprs if isinstance(x, LambdaExpr)]
+    if any(isinstance(x, NameExpr) and x.node is me for n in later
+           for x in get_subexpressions(n)):
+        return True
+    receivers: Set[int] = set()
+    for x in exprs:
+        if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and x.expr.node is me:
+            sym = info.get(x.name)
+            if x.name.startswith("__") or (sym is not None and not isinstance(sym.node, Var)):
+                return True
+            receivers.add(id(x.expr))
+    return any(isinstance(x, NameExpr) and x.node is me and id(x) not in receivers
+               for x in exprs)

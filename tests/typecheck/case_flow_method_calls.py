@@ -7,11 +7,13 @@ the body and a mismatch in it is reported at the call. A body may write the inst
 (``self.k_cache = tf.cat(self.k_cache, k, axis=2)``) and read it back. Such state is known
 only at the instance's first use: a cache the construction left as ``Tensor[1, 4, 0, 16]``
 meets the step's keys there, when nothing touched the instance in between (a ``reset``
-first, and nothing is claimed). Each with its fix, concrete and symbolic; the same lines
+first, and nothing is claimed) and nothing else can reach it: an ``__init__`` that registers
+the instance (``ALL_CACHES.append(self)``, ``HOOKS.append(self.reset)``) lets a registry
+reset it before the first call, so nothing is claimed there either. Each with its fix, concrete and symbolic; the same lines
 fail at run time with the same words.
 """
 
-from typing import TypeVar
+from typing import Callable, List, TypeVar
 
 import typedflux as tf
 from typedflux import Dense, Tensor, relu
@@ -67,6 +69,61 @@ reset_first = CachedAttention(48, 4, 16)
 reset_first.reset(12)
 for _ in range(3):
     reset_first.step(tf.randn(1, 1, 48))
+
+
+
+class RegisteredCache:
+    def __init__(self, d: int, heads: int, cache_width: int) -> None:
+        self.kv = Dense(d, 2 * d)
+        self.h, self.hd = heads, d // heads
+        self.k_cache = tf.zeros(1, heads, 0, cache_width)
+        ALL_CACHES.append(self)
+
+    def step(self, x: tf.Tensor) -> tf.Tensor:
+        b, t, d = x.shape
+        k, v = tf.chunk(self.kv(x), 2, axis=-1)
+        k = k.reshape(b, t, self.h, self.hd).transpose(0, 2, 1, 3)
+        self.k_cache = tf.cat(self.k_cache, k, axis=2)
+        return self.k_cache
+
+    def reset(self, width: int) -> None:
+        self.k_cache = tf.zeros(1, self.h, 0, width)
+
+
+class HookedCache:
+    def __init__(self, d: int, heads: int, cache_width: int) -> None:
+        self.kv = Dense(d, 2 * d)
+        self.h, self.hd = heads, d // heads
+        self.k_cache = tf.zeros(1, heads, 0, cache_width)
+        HOOKS.append(self.reset)
+
+    def step(self, x: tf.Tensor) -> tf.Tensor:
+        b, t, d = x.shape
+        k, v = tf.chunk(self.kv(x), 2, axis=-1)
+        k = k.reshape(b, t, self.h, self.hd).transpose(0, 2, 1, 3)
+        self.k_cache = tf.cat(self.k_cache, k, axis=2)
+        return self.k_cache
+
+    def reset(self, width: int) -> None:
+        self.k_cache = tf.zeros(1, self.h, 0, width)
+
+
+ALL_CACHES: List[RegisteredCache] = []
+HOOKS: List[Callable[[int], None]] = []
+
+
+def reset_all(width: int) -> None:
+    for cache in ALL_CACHES:
+        cache.reset(width)
+    for hook in HOOKS:
+        hook(width)
+
+
+registered = RegisteredCache(48, 4, 16)
+hooked = HookedCache(48, 4, 16)
+reset_all(12)
+registered.step(tf.randn(1, 1, 48))
+hooked.step(tf.randn(1, 1, 48))
 
 
 @tf.shapecheck
