@@ -133,7 +133,10 @@ def construction(chk: Any, tree: MypyFile, module: Any, e: Expression) -> Option
         return module.built().get(e.name) if e.fullname == f"{tree.fullname}.{e.name}" \
             else None
     func = chk.scope.current_function() if e.kind == LDEF else None
-    if not isinstance(func, FuncDef):
+    if not isinstance(func, FuncDef) or e.node.is_self or any(
+            a.variable is e.node for a in func.arguments):
+        # (a parameter is never a construction of the function's: ``self.x`` in every
+        # method of every class, torch's too, is answered before its body is read)
         return None
     return _local_constructions(func).get(e.node)
 

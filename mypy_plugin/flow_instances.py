@@ -419,6 +419,9 @@ def _refined(ctx: Any) -> Optional[Type]:
     if ctx.is_lvalue or not isinstance(e, MemberExpr):
         return None
     if not ACTIVE:
+        if isinstance(e.expr, NameExpr) and isinstance(e.expr.node, Var) and \
+                e.expr.node.is_self:
+            return None  # (``self.x`` in a method, not in a run: never traced; most reads)
         receiver = get_proper_type(ctx.type)
         tree = _tree(ctx.api)
         if not isinstance(receiver, Instance) or tree is None or not _candidate(
