@@ -159,7 +159,9 @@ def _escapes(built: CallExpr) -> bool:
     """Whether the ``__init__`` ``built`` runs may let the instance out (into a registry, a
     hook list, a closure), so code outside the scope can change it before its first use."""
     info = built.callee.node if isinstance(built.callee, RefExpr) else None
-    init = plain_init(info) if isinstance(info, TypeInfo) else None
+    if not isinstance(info, TypeInfo):
+        return True
+    init = plain_init(info)
     if init is None:
         return True
     hit = _ESCAPES.get(id(init))
