@@ -28,7 +28,8 @@ tuple of them (so the shapes it gets cannot conflict with its annotation). A val
 reads from outside must be known where the body runs (a layer bound once at module level, a
 ``Final``: bodies.py). A body that fails for a tensor of any shape is reported by mypy in the
 body itself; the call adds nothing then. A function whose parameters are all ints (a builder,
-``build(10, 32)``) is checked for the call's ints by flow_builders.py instead.
+``build(10, 32)``; ``sine_positions(4, 4, 32)``) is checked for the call's ints by
+flow_builders.py instead, and typed by that run.
 
 >>> function_call(object(), object()) is None
 True
@@ -242,8 +243,9 @@ def function_call(ctx: Any, func: Any) -> Optional[Type]:
             len(types) != 1 for types in ctx.arg_types):
         return None
     if all(_int_parameter(a) for a in arguments):
-        builder_check(ctx, func)  # ``build(10, 32)``: the body for these ints (flow_builders.py)
-        return None
+        # ``build(10, 32)``, ``sine_positions(4, 4, 32)``: the body for these ints, and the
+        # result it returns for them (flow_builders.py)
+        return builder_check(ctx, func)
     return _run(ctx, func, arguments)
 
 

@@ -21,5 +21,5 @@ backbone_c5 = tf.randn(2, 64, 2, 2)
 input_proj = Conv((1, 1), 64, D)
 src = input_proj(backbone_c5).reshape(2, D, 4).swapaxes(1, 2)
 pos = sine_positions(64 // 16, 64 // 16, D)
-memory = Dense(D, D)(src + pos)  # BUG[gap flow: sine_positions(h, w, d) is a bare-Tensor def whose int parameters size every tensor it builds (arange(h), ones(1, w, 1), reshape(h * w, d)); called with known ints (4, 4, 32) its body is not run with them, so pos (16, 32) is unknown and src + pos (4 vs 16 tokens) is not compared]
+memory = Dense(D, D)(src + pos)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 4, 32], y has Tensor[16, 32]; need equal sizes or 1 at axis -2 (4 vs 16)  [shape]
 print(memory.shape)
