@@ -25,7 +25,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import CallExpr, RefExpr, TypeInfo
 from mypy.types import (
@@ -43,7 +43,7 @@ from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_instances import construction_of, init_actuals, plain_init
 from mypy_plugin.flow_values import evaluate
 
-__all__ = ["generic_result"]
+__all__ = ["generic_result", "generic_conflict"]
 
 
 def generic_result(ctx: Any) -> Optional[Type]:
@@ -60,7 +60,33 @@ def generic_result(ctx: Any) -> Optional[Type]:
         return None
 
 
-def _result(ctx: Any, receiver: Instance) -> Optional[Type]:
+def generic_conflict(ctx: Any) -> Optional[CallExpr]:
+    """The construction of the instance ``block(x)`` calls when ``x`` has, where the
+    ``__call__`` parameter's type has one of the class's variables, a known size other than
+    the one the construction gave it (``IdentityBlock(8)`` called on 4 channels: the body
+    then runs on layers built for 8, as at run time); else None.
+
+    >>> generic_conflict(object()) is None
+    True
+    """
+    receiver = get_proper_type(getattr(ctx, "type", None))
+    if not isinstance(receiver, Instance) or not receiver.args or \
+            receiver.type.fullname.startswith("typedflux."):
+        return None
+    try:
+        found = _traced(ctx, receiver)
+        if found is None:
+            return None
+        built, sizes, sig = found
+        return built if _conflict(ctx, sig, sizes, receiver.type) else None
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is claimed
+        return None
+
+
+def _traced(ctx: Any, receiver: Instance) -> Optional[Tuple[CallExpr, Dict[int, int],
+                                                              CallableType]]:
+    """The construction the call's instance is traced to (of the class itself), the sizes
+    it gives the class's variables, and ``__call__``'s signature; None when not known."""
     call = ctx.context
     if not isinstance(call, CallExpr):
         return None
@@ -73,9 +99,22 @@ def _result(ctx: Any, receiver: Instance) -> Optional[Type]:
     sig = getattr(method, "type", None)
     if not sizes or not isinstance(sig, CallableType):
         return None
-    for formal, actuals in zip(sig.arg_types[1:], ctx.arg_types):
-        if any(_conflicts(formal, a, sizes, info) for a in actuals):
-            return None  # (an input of another size: the call fails before its result)
+    return built, sizes, sig
+
+
+def _conflict(ctx: Any, sig: CallableType, sizes: Dict[int, int], info: TypeInfo) -> bool:
+    return any(_conflicts(formal, a, sizes, info)
+               for formal, actuals in zip(sig.arg_types[1:], ctx.arg_types) for a in actuals)
+
+
+def _result(ctx: Any, receiver: Instance) -> Optional[Type]:
+    found = _traced(ctx, receiver)
+    if found is None:
+        return None
+    _, sizes, sig = found
+    info = receiver.type
+    if _conflict(ctx, sig, sizes, info):
+        return None  # (an input of another size: the call fails before its result)
     declared = get_proper_type(sig.ret_type)
     default = get_proper_type(ctx.default_return_type)
     if not (translate.is_tensor(declared) and translate.is_tensor(default)):

@@ -61,8 +61,8 @@ from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tenso
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_fresh import fresh_state
-from mypy_plugin.flow_generics import generic_result
-from mypy_plugin.flow_instances import construction_of, instance_attributes
+from mypy_plugin.flow_generics import generic_conflict, generic_result
+from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
 from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import overridden
 from typedflux.shapes.errors import CannotTell, ShapeError
@@ -116,14 +116,16 @@ def _outputs(v: Any) -> Union[Shape, List[Shape]]:
 
 
 def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
-               skipped: Optional[FrozenSet[str]], name: str = "__call__"
+               skipped: Optional[FrozenSet[str]], name: str = "__call__", generic: bool = False
                ) -> Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]]:
     """The rule of such a ``__call__`` (or of the method ``name``: ``layer.step(x)``) taking
     ``inputs`` tensors (a list of shapes: it returns a tuple of tensors). ``skipped``: the
     instance's own methods not followed (a derived class may redefine them; None: none
-    followed)."""
+    followed). ``generic``: a class generic in a dim given an input its construction's
+    size does not fit (flow_generics.py), whose body is run whatever its annotations say."""
     p = get_proper_type(t)
-    if not isinstance(p, Instance) or p.args or p.type.fullname.startswith("typedflux."):
+    if not isinstance(p, Instance) or (p.args and not generic) or \
+            p.type.fullname.startswith("typedflux."):
         return None  # (a generic class: its dims' names are not the caller's)
     method = p.type.get_method(name)
     if not isinstance(method, FuncDef) or not _plain_method(method):
@@ -135,7 +137,7 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
     if len(arguments) != inputs + 1 or any(k != ARG_POS for k in kinds):
         return None
     sig = method.type
-    if isinstance(sig, CallableType) and not all(map(_bare, sig.arg_types[1:])):
+    if isinstance(sig, CallableType) and not generic and not all(map(_bare, sig.arg_types[1:])):
         return None  # a shaped parameter: its signature is its rule (chain_items.py)
     body = straight_body(method)
     if body is None:
@@ -339,9 +341,14 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
     if not isinstance(receiver, Instance) or not ctx.arg_types or any(
             len(types) != 1 for types in ctx.arg_types):
         return None
-    if receiver.args:  # (a class generic in a dim: no body rule; its construction's dims)
-        return generic_result(ctx)
     call = getattr(ctx, "context", None)
+    if receiver.args:  # (a class generic in a dim: its construction's dims, flow_generics.py)
+        built = generic_conflict(ctx)
+        if built is not None:  # (an input of another size: the body runs on it, as at run time)
+            _typed_call(ctx, _body_rule(receiver, len(ctx.arg_types), construction_values(
+                ctx.api, built), frozenset(), generic=True), errors_only=True)
+            return None
+        return generic_result(ctx)
     held = call.callee if isinstance(call, CallExpr) else None
     attrs = instance_attributes(ctx.api, held) if held is not None else None
     rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, held, receiver))
