@@ -161,11 +161,13 @@ def _errors(chk: Any, func: FuncDef, values: Dict[Var, int]
     """The messages the body gives with the parameters holding ``values`` and not with their
     declared types (those mypy reported in the body already); and the type the body returns
     for ``values`` when the run reaches its ``return`` with no message (else None)."""
+    found, returned = _run(chk, func, values)
+    if not any(is_shape(m) for _, errors in found for m in errors):
+        # (nothing to tell apart: the body with declared types is not run)
+        return [], None if found else returned
     declared = {id(e) for e, errors in _run(chk, func, {v: NOT_STATIC for v in values})[0]
                 if any(is_shape(m) for m in errors)}
-    found, returned = _run(chk, func, values)
-    return new_shape_errors(found, lambda e: id(e) in declared), (
-        None if found else returned)
+    return new_shape_errors(found, lambda e: id(e) in declared), None
 
 
 class _KnownPaths(Run):

@@ -122,9 +122,12 @@ def _bare(t: Any) -> bool:
 def _errors(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Any]:
     """The messages the body gives with ``self`` holding ``known`` and not with its
     attributes' declared types (those mypy reported in the body already)."""
+    found = _run(chk, method, known)
+    if not any(is_shape(m) for _, errors in found for m in errors):
+        return []  # (nothing to tell apart: the body with declared types is not run)
     declared = {id(e) for e, errors in _run(chk, method, {}) if any(
         is_shape(m) for m in errors)}
-    return new_shape_errors(_run(chk, method, known), lambda e: id(e) in declared)
+    return new_shape_errors(found, lambda e: id(e) in declared)
 
 
 def _run(chk: Any, method: FuncDef, known: Dict[str, Any]) -> List[Tuple[Expression, List[Any]]]:
