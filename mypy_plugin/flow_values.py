@@ -23,6 +23,7 @@ recorded in ``safe``: ``flow.py`` treats any other read of a list as the list es
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple, Union
 
@@ -41,6 +42,7 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     OpExpr,
+    RefExpr,
     SliceExpr,
     StrExpr,
     TupleExpr,
@@ -303,6 +305,9 @@ def _index(e: IndexExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
 
 
 def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
+    if isinstance(e.callee, RefExpr) and e.callee.fullname in _ROUNDINGS and \
+            e.arg_kinds == [ARG_POS]:
+        return _rounded(_ROUNDINGS[e.callee.fullname], e.args[0], env, lookup, safe)
     if not isinstance(e.callee, NameExpr) or any(k != ARG_POS for k in e.arg_kinds):
         return NOT_STATIC
     name = e.callee.fullname
@@ -313,6 +318,24 @@ def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if not all(_known(a) or _items(a) is not None for a in args):
         return NOT_STATIC
     return fn(args)
+
+
+def _rounded(fn: Callable[[Any], int], arg: Expression, env: Env, lookup: Lookup,
+             safe: Set[int]) -> Any:
+    """``int(8 * d / 3)``, ``math.ceil(n / 2)``, ``round(w / 4)``: a true division of known
+    ints rounded back to an int, as Python computes it (the float stays inside); or such a
+    call of a known int."""
+    if isinstance(arg, OpExpr) and arg.op == "/":
+        a, b = _operand(arg.left, env, lookup, safe), _operand(arg.right, env, lookup, safe)
+        return fn(a / b) if _is_int(a) and _is_int(b) else NOT_STATIC
+    v = _eval(arg, env, lookup, safe)
+    return fn(v) if _is_int(v) else NOT_STATIC
+
+
+_ROUNDINGS: Dict[str, Callable[[Any], int]] = {
+    "builtins.int": int, "builtins.round": round, "math.ceil": math.ceil,
+    "math.floor": math.floor,
+}
 
 
 def _range(args: List[Any]) -> Any:
