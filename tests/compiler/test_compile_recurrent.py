@@ -1,8 +1,10 @@
-"""The LSTM's time-major kernels (``ops/kernels/recurrent.py``) under ``tf.compile``: a step
-through an LSTM given its initial state (the ``lstm_state`` primitive, whose backward also
-gives the state's gradient), with a loss that reads the final cell state, equals the eager
-step bit for bit, as does the zero-state layer's; and both equal the plain per-step formulas
-they stand for."""
+"""The recurrent kernels (``ops/kernels/recurrent.py``: the LSTM's time-major loops, and every
+cell's C-ordered copy of ``W_hh^T`` from ``_COPY_FROM_STEPS`` steps on) under ``tf.compile``:
+a step through an LSTM given its initial state (the ``lstm_state`` primitive, whose backward
+also gives the state's gradient), with a loss that reads the final cell state, equals the
+eager step bit for bit, as do the zero-state RNN's, LSTM's and GRU's, on sequences shorter
+and longer than that many steps; and the LSTM equals the plain per-step formulas it stands
+for."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import numpy as np
 import pytest
 
 import typedflux as tf
+from typedflux.ops.kernels.recurrent import _COPY_FROM_STEPS
 
 
 def _bits(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> bool:
@@ -38,15 +41,21 @@ def _zero_state_loss(m: Any, x: Any) -> Any:
     return (y[:, -1, :] * y[:, -1, :]).sum()
 
 
+STEPS = [_COPY_FROM_STEPS - 1, _COPY_FROM_STEPS + 1]
+
+
+@pytest.mark.parametrize("steps", STEPS)
 @pytest.mark.parametrize("rule", [lambda: tf.Descent(0.1), lambda: tf.Adam(1e-2)],
                          ids=["Descent", "Adam"])
-@pytest.mark.parametrize("stated", [True, False], ids=["given_state", "zero_state"])
-def test_compiled_lstm_step_equals_eager(stated: bool, rule: Any) -> None:
+@pytest.mark.parametrize("cell", ["LSTM_given_state", "LSTM", "GRU", "RNN"])
+def test_compiled_recurrent_step_equals_eager(cell: str, rule: Any, steps: int) -> None:
+    stated = cell == "LSTM_given_state"
+
     def make() -> Any:
         if stated:
             return _stated_model()
         tf.seed(3)
-        return tf.LSTM(3, 5)
+        return getattr(tf, cell)(3, 5)
 
     loss_fn = _stated_loss if stated else _zero_state_loss
     eager_m, model = make(), make()
@@ -60,7 +69,7 @@ def test_compiled_lstm_step_equals_eager(stated: bool, rule: Any) -> None:
     compiled = tf.compile(step, fallback=False)
     rng = np.random.default_rng(0)
     for i in range(4):
-        x = tf.tensor(rng.standard_normal((2, 6, 3)).astype(np.float32))
+        x = tf.tensor(rng.standard_normal((2, steps, 3)).astype(np.float32))
         want, want_g = step(eager_m, eager_s, x)
         got, got_g = compiled(model, state, x)
         assert _bits(got.data, want.data), i
@@ -90,9 +99,10 @@ def _reference(x: np.ndarray[Any, Any], w_ih: np.ndarray[Any, Any],
     return np.stack(outs, axis=1)
 
 
-def test_given_state_forward_matches_the_per_step_formulas() -> None:
+@pytest.mark.parametrize("steps", STEPS)
+def test_given_state_forward_matches_the_per_step_formulas(steps: int) -> None:
     m = _stated_model()
-    x = np.random.default_rng(1).standard_normal((2, 6, 3))
+    x = np.random.default_rng(1).standard_normal((2, steps, 3))
     lstm = m["lstm"]
     y, (h, c) = lstm(tf.tensor(x.astype(np.float32)), (m["h0"], m["c0"]))
     want = _reference(x, *(np.asarray(p.data, np.float64) for p in (

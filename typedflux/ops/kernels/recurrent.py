@@ -40,6 +40,22 @@ LstmState = Tuple[Array, Array, Array, Array]
 LstmSaved = Tuple[Array, Array, Array, Array, Array]
 
 
+# From this many steps on, a cell's loop multiplies by a C-ordered copy of ``W_hh^T``:
+# OpenBLAS's small GEMM takes ``h @ w_hh.T`` (a transposed operand) 1.3-3x as long on its
+# AVX-512 kernels (16x64 @ 64x256: 14.3 against 4.9 us), and numpy's transposing copy costs
+# about one to seven such steps' saving (benchmarks/PROFILE.md, thirteenth pass): a decoder
+# called one step at a time never copies.
+_COPY_FROM_STEPS = 8
+
+
+def _hidden_weight(w_hh: Array, steps: int) -> Array:
+    # ``W_hh^T`` for the steps' GEMMs (see _COPY_FROM_STEPS).
+    if steps >= _COPY_FROM_STEPS:
+        w_t: Array = w_hh.T.copy()
+        return w_t
+    return w_hh.T
+
+
 def start_state(state: Optional[Array], n: int, w_hh: Array, like: Array) -> Array:
     """The state entering the first step as a ``(B, H)`` array of ``like``'s dtype: zeros
     for ``None``; a ``(H,)`` state is the same for every sequence.
@@ -92,8 +108,9 @@ def rnn_run(xw: Array, h: Array, w_hh: Array) -> Array:
     """``h_t = tanh(xw_t + W_hh h_{t-1})`` from ``h``; all ``h_t``."""
     n, t, _ = xw.shape
     out = empty(xw, (n, t, w_hh.shape[1]))
+    w_t = _hidden_weight(w_hh, t)
     for s in range(t):
-        h = np.tanh(xw[:, s] + h @ w_hh.T)
+        h = np.tanh(xw[:, s] + h @ w_t)
         out[:, s] = h
     return out
 
@@ -151,9 +168,7 @@ def lstm_run(xw: Array, h: Array, c: Array, w_hh: Array) -> LstmState:
     tcs = empty(xw, (t, n, hsize))
     hs[0] = h
     cs[0] = c
-    # W_hh^T C-ordered once: OpenBLAS's small GEMM with a transposed operand takes ~2x as
-    # long on the AVX-512 kernels (benchmarks/PROFILE.md, thirteenth pass).
-    w_t = w_hh.T.copy()
+    w_t = _hidden_weight(w_hh, t)
     a = empty(xw, (n, 4 * hsize))
     fc = empty(xw, (n, hsize))
     h2, h3 = 2 * hsize, 3 * hsize
@@ -273,8 +288,9 @@ def gru_run(xw: Array, h: Array, w_hh: Array) -> Tuple[Array, Array]:
     hsize = w_hh.shape[1]
     out = empty(xw, (n_, t, hsize))
     saved = empty(xw, (n_, t, 4 * hsize))
+    w_t = _hidden_weight(w_hh, t)
     for s in range(t):
-        hw = h @ w_hh.T
+        hw = h @ w_t
         rz = _sigmoid(xw[:, s, : 2 * hsize] + hw[:, : 2 * hsize])
         r, z = rz[:, :hsize], rz[:, hsize:]
         hn = hw[:, 2 * hsize :]
