@@ -50,10 +50,8 @@ _COPY_FROM_STEPS = 8
 
 def _hidden_weight(w_hh: Array, steps: int) -> Array:
     # ``W_hh^T`` for the steps' GEMMs (see _COPY_FROM_STEPS).
-    if steps >= _COPY_FROM_STEPS:
-        w_t: Array = w_hh.T.copy()
-        return w_t
-    return w_hh.T
+    w_t: Array = w_hh.T.copy() if steps >= _COPY_FROM_STEPS else w_hh.T
+    return w_t
 
 
 def start_state(state: Optional[Array], n: int, w_hh: Array, like: Array) -> Array:
