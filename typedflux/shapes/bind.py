@@ -252,6 +252,7 @@ class Bindings:
     def _mismatch(
         self, what: str, pattern: Shape, actual: Shape, axis: Optional[int],
         expected: Optional[SDim] = None, run_length: Optional[int] = None,
+        run_at: Optional[int] = None,
     ) -> ShapeError:
         # The annotation as written; ``expected`` is the size its dim stands for once bound,
         # and the bindings that explain it go in the note.
@@ -259,9 +260,11 @@ class Bindings:
         if param is not None:
             text = messages.argument_mismatch(self.function, param, pattern, actual, axis, expected)
         elif what.startswith("yielded value"):
-            text = messages.yield_mismatch(pattern, actual, axis, _part(what), expected, run_length)
+            text = messages.yield_mismatch(
+                pattern, actual, axis, _part(what), expected, run_length, run_at)
         else:
-            text = messages.return_mismatch(pattern, actual, axis, _part(what), expected, run_length)
+            text = messages.return_mismatch(
+                pattern, actual, axis, _part(what), expected, run_length, run_at)
         brief = messages.overload_failure(param or what, pattern, actual, axis, expected)
         return ShapeError(text, self._notes(), brief)
 
@@ -292,6 +295,13 @@ class Bindings:
             if len(actual) < len(head) + len(tail):
                 raise self._mismatch(what, pattern, actual, None)
             middle = tuple(actual[len(head) : len(actual) - len(tail)])
+            if known is not None and _param(what) is None:
+                moved = _run_moved(known, middle, actual, len(head))
+                if moved is not None:
+                    # The sizes the arguments bound sit elsewhere in the result
+                    # (``Tensor[B, *Shape]`` returned for ``Tensor[*Shape, B]``): the
+                    # checker's words for that layout, not a conflict of two bindings.
+                    raise self._mismatch(what, pattern, actual, None, run_at=moved)
         star = pattern[p_star]
         assert isinstance(star, Star)
         if star.name is not None:
@@ -376,6 +386,24 @@ def _star_at(shape: Sequence[object]) -> Optional[int]:
     return None
 
 
+def _run_moved(known: Tuple[SDim, ...], middle: Tuple[SDim, ...], actual: Shape,
+               at: int) -> Optional[int]:
+    """The first axis other than ``at`` where ``actual`` holds the run ``known`` (the sizes a
+    ``*Bs`` is bound to), when the run's own place ``middle`` holds something else; ``None``
+    when the run is empty, in its place, or nowhere.
+
+    >>> _run_moved((3, 2), (4, 3), (4, 3, 2), 0), _run_moved((3, 2), (3, 2), (3, 2, 4), 0)
+    (1, None)
+    """
+    n = len(known)
+    if n == 0 or all(equal(k, m) is True for k, m in zip(known, middle)):
+        return None
+    for k in range(len(actual) - n + 1):
+        if k != at and all(equal(a, b) is True for a, b in zip(actual[k:k + n], known)):
+            return k
+    return None
+
+
 class Mismatch:
     """A provable difference found by :func:`rigid_mismatch`: ``axis`` counts in the actual
     shape (from the end after a variadic run), ``None`` when the ranks differ.
@@ -402,7 +430,8 @@ RIGID_UNKNOWN = "unknown"
 def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     """Compare a value's shape with an annotation inside a generic function (symbols rigid).
 
-    Returns a :class:`Mismatch` when some axis provably differs (or the ranks do),
+    Returns a :class:`Mismatch` when some axis provably differs (or the ranks do, or one
+    ``*Bs`` sits elsewhere in a shape of the same rank),
     :data:`RIGID_SAME` when no axis can differ (unknown dims never do) and
     :data:`RIGID_UNKNOWN` when variadic runs make the alignment undecidable.
 
@@ -414,7 +443,9 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     >>> rigid_mismatch((B, 32, 1), (B, 32)), rigid_mismatch((Star("Bs"), 10), (Star("Bs"), 5))
     (Mismatch(None), Mismatch(-1))
     >>> rigid_mismatch((Star("Bs"),), (Star("Bs"), 1)), rigid_mismatch((Star("Bs"), 3), (2, Star("Bs")))
-    (Mismatch(None), 'unknown')
+    (Mismatch(None), Mismatch(None))
+    >>> rigid_mismatch((Star("Bs"), 3), (Star("Cs"), 3))
+    'unknown'
     """
     p_star, a_star = _star_at(annotated), _star_at(actual)
     if p_star is None and a_star is None:
@@ -429,7 +460,10 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
         if len(annotated) != len(actual):
             return Mismatch(None)  # one rigid run, other dims around it: the ranks differ
         if p_star != a_star:
-            return RIGID_UNKNOWN
+            # One rank, the run elsewhere (``Tensor[B, *Shape]`` for ``Tensor[*Shape, B]``):
+            # with one item in the run, that item meets a dim around the other run, which
+            # no rigid symbol is; only an empty run makes them equal.
+            return Mismatch(None)
         pairs = [(i if i < p_star else i - len(actual), pa)
                  for i, pa in enumerate(zip(annotated, actual)) if i != p_star]
     elif p_star is not None:

@@ -40,17 +40,27 @@ __all__ = [
 def _boundary_detail(
     annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
     expected: Optional[object] = None, run_length: Optional[int] = None,
+    run_at: Optional[int] = None,
 ) -> str:
-    """What differs at a boundary: ``axis 1 is 700, expected 784`` or ``rank is 2, expected 3``.
+    """What differs at a boundary: ``axis 1 is 700, expected 784``, ``rank is 2, expected 3``
+    or ``*Shape starts at axis 1, expected at axis 0``.
 
-    ``axis`` counts in ``got``; ``None`` means the ranks differ. ``expected`` overrides the
+    ``axis`` counts in ``got``; ``None`` means the ranks differ, or, for two shapes of one
+    rank around the same ``*Bs``, that the run sits elsewhere. ``expected`` overrides the
     annotation's dim at that axis (the size a bound symbol stands for at run time);
     ``run_length`` is the length the annotation's ``*Bs`` is bound to (run time), so a rank
-    reads as the checker's ``len(*Bs) + 1``.
+    reads as the checker's ``len(*Bs) + 1``; ``run_at`` is the axis where the run time found
+    the sizes bound to ``*Bs`` in ``got`` (the checker reads it off ``got``'s own ``*Bs``).
     """
     stars = [i for i, d in enumerate(annotated) if isinstance(d, Star)]
+    if axis is None and run_at is not None and stars:
+        return _run_elsewhere(annotated[stars[0]], run_at, stars[0])
     if axis is None:
         run = _shared_run(annotated, got)
+        if run is not None and len(got) == len(annotated):
+            # Same rank, the run moved: ``Tensor[B, *Shape]`` for ``Tensor[*Shape, B]``.
+            at = next(i for i, d in enumerate(got) if isinstance(d, Star))
+            return _run_elsewhere(annotated[stars[0]], at, stars[0])
         if run is not None:  # one rigid *Bs in both: the ranks differ by the dims around it
             return f"rank is {_run_rank(run, len(got) - 1)}, expected {_run_rank(run, len(annotated) - 1)}"
         name = next((d.name for d in annotated if isinstance(d, Star)), None)
@@ -76,6 +86,11 @@ def _shared_run(annotated: Sequence[object], got: Sequence[object]) -> Optional[
     return next((n for n in both if n is not None), None)
 
 
+def _run_elsewhere(star: object, at: int, want: int) -> str:
+    """``*Shape starts at axis 1, expected at axis 0``: a variadic run in another place."""
+    return f"{star} starts at axis {at}, expected at axis {want}"
+
+
 def _run_rank(run: str, more: int) -> str:
     """``len(*Bs) + 1``: a rank counted around a variadic run."""
     if more == 0:
@@ -84,10 +99,11 @@ def _run_rank(run: str, more: int) -> str:
 
 
 def _does_not_match(annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
-                    expected: Optional[object], run_length: Optional[int] = None) -> str:
+                    expected: Optional[object], run_length: Optional[int] = None,
+                    run_at: Optional[int] = None) -> str:
     return (
         f"does not match the annotation {fmt_shape(annotated)}: "
-        f"{_boundary_detail(annotated, got, axis, expected, run_length)}"
+        f"{_boundary_detail(annotated, got, axis, expected, run_length, run_at)}"
     )
 
 
@@ -98,12 +114,14 @@ def return_mismatch(
     part: Optional[str] = None,
     expected: Optional[object] = None,
     run_length: Optional[int] = None,
+    run_at: Optional[int] = None,
 ) -> str:
     """A returned tensor whose shape is not its function's return annotation.
 
-    ``axis`` is the differing axis (``None`` when the ranks differ); ``part`` the place in a
-    returned container (``"tuple item 0"``); ``expected`` the size a bound symbol stands for
-    (run time); ``run_length`` the length its ``*Bs`` is bound to (run time).
+    ``axis`` is the differing axis (``None`` when the ranks differ, or the ``*Bs`` run sits
+    elsewhere); ``part`` the place in a returned container (``"tuple item 0"``); ``expected``
+    the size a bound symbol stands for (run time); ``run_length`` the length its ``*Bs`` is
+    bound to and ``run_at`` the axis its sizes were found at in ``got`` (run time).
 
     >>> from typedflux.shapes.dims import sym
     >>> B, C, H, W = sym("B"), sym("C"), sym("H"), sym("W")
@@ -115,10 +133,14 @@ def return_mismatch(
     Return shape Tensor[*Bs, 1] does not match the annotation Tensor[*Bs]: rank is len(*Bs) + 1, expected len(*Bs)
     >>> print(return_mismatch((Star("Bs"),), (5, 7, 1), run_length=2))
     Return shape Tensor[5, 7, 1] does not match the annotation Tensor[*Bs]: rank is len(*Bs) + 1, expected len(*Bs)
+    >>> print(return_mismatch((Star("Shape"), B), (B, Star("Shape"))))
+    Return shape Tensor[B, *Shape] does not match the annotation Tensor[*Shape, B]: *Shape starts at axis 1, expected at axis 0
+    >>> print(return_mismatch((Star("Shape"), B), (4, 3, 2), run_at=1))
+    Return shape Tensor[4, 3, 2] does not match the annotation Tensor[*Shape, B]: *Shape starts at axis 1, expected at axis 0
     """
     where = f" ({part})" if part else ""
     return f"Return shape {fmt_shape(got)}{where} " + _does_not_match(
-        annotated, got, axis, expected, run_length)
+        annotated, got, axis, expected, run_length, run_at)
 
 
 def assignment_mismatch(
@@ -177,16 +199,17 @@ def yield_mismatch(
     part: Optional[str] = None,
     expected: Optional[object] = None,
     run_length: Optional[int] = None,
+    run_at: Optional[int] = None,
 ) -> str:
-    """A yielded tensor whose shape is not the generator's item annotation (``part`` as for
-    :func:`return_mismatch`).
+    """A yielded tensor whose shape is not the generator's item annotation (``part`` and the
+    rest as for :func:`return_mismatch`).
 
     >>> print(yield_mismatch((16, 784), (16, 700), 1))
     Yielded shape Tensor[16, 700] does not match the annotation Tensor[16, 784]: axis 1 is 700, expected 784
     """
     where = f" ({part})" if part else ""
     return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(
-        annotated, got, axis, expected, run_length)
+        annotated, got, axis, expected, run_length, run_at)
 
 
 def default_mismatch(

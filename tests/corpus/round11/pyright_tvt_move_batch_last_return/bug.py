@@ -13,7 +13,7 @@ Shape = TypeVarTuple("Shape")
 
 @tf.shapecheck
 def batch_last(x: Tensor[B, Unpack[Shape]]) -> Tensor[Unpack[Shape], B]:
-    return x  # BUG[gap checker: a return of Tensor[B, *Shape] against the annotation Tensor[*Shape, B] is mypy's own [return-value] (got "Tensor[B, *Shape]", expected "Tensor[*Shape, B]"), not a [shape] error in the boundary's words; the run time says Dim "*Shape" differs]  # E: Incompatible return value type (got "Tensor[B, *Shape]", expected "Tensor[*Shape, B]")  [return-value]
+    return x  # BUG  # E: Return shape Tensor[B, *Shape] does not match the annotation Tensor[*Shape, B]: *Shape starts at axis 1, expected at axis 0  [shape]
 
 
 print(batch_last(tf.randn(4, 3, 2)).shape)

@@ -10,7 +10,7 @@ Shape = TypeVarTuple("Shape")
 
 @tf.shapecheck
 def add_batch_axis(x: Tensor[Unpack[Shape]]) -> Tensor[1, Unpack[Shape]]:
-    return x[..., None]  # BUG[gap checker: a variadic return with the new axis on the wrong side (x[..., None] for -> Tensor[1, *Shape]) is mypy's own [return-value] in Literal words, not a [shape] error]  # E: Incompatible return value type (got "Tensor[*Shape, Literal[1]]", expected "Tensor[Literal[1], *Shape]")  [return-value]
+    return x[..., None]  # BUG  # E: Return shape Tensor[*Shape, 1] does not match the annotation Tensor[1, *Shape]: *Shape starts at axis 0, expected at axis 1  [shape]
 
 
 print(add_batch_axis(tf.randn(3, 4)).shape)
