@@ -26,7 +26,7 @@ from typedflux.shapes.shape import (
     surely_nonneg,
 )
 
-__all__ = ["getitem_shape", "slice_size", "take_along_axis_shape", "gather_shape", "IndexArray"]
+__all__ = ["getitem_shape", "slice_size", "slice_formula", "take_along_axis_shape", "gather_shape", "IndexArray"]
 
 
 @dataclass(frozen=True)
@@ -86,27 +86,52 @@ def slice_size(sl: slice, d: Dim) -> Dim:
     """Length of ``range(d)[sl]`` for an int or symbolic size ``d`` and int or symbolic
     bounds (the step must be an int).
 
-    Symbolic sizes are taken to be ``>= 1``; when the length cannot be shown for every such
-    size, the result is ``UNKNOWN`` (never a guess).
+    Symbolic sizes are taken to be ``>= 1``. A slice by int bounds with a positive step is
+    sized by its formula for every size from the least one that clamps no bound on
+    (:func:`slice_formula`: ``x[2:]`` of ``Tensor[N]`` is ``N - 2``, the size whenever
+    ``N >= 2``; a shorter axis gives 0, never a negative size); otherwise, when the length
+    cannot be shown for every size ``>= 1``, the result is ``UNKNOWN`` (never a guess).
 
     >>> from typedflux.shapes.dims import sym
     >>> N = sym("N")
     >>> slice_size(slice(1, None), N), slice_size(slice(None, None, 2), N), slice_size(slice(None, 3), N)
-    (N - 1, (N + 1)//2, ?)
+    (N - 1, (N + 1)//2, 3)
+    >>> slice_size(slice(2, None), N), slice_size(slice(None, -2), N), slice_size(slice(2, -2), N)
+    (N - 2, N - 2, N - 4)
     >>> slice_size(slice(1, 8, 3), 10), slice_size(slice(None, None, -1), N)
     (3, N)
     >>> slice_size(slice(None, N), 2 * N), slice_size(slice(-N, None), 2 * N), slice_size(slice(N), 5)
     (N, N, ?)
     """
+    return slice_formula(sl, d)[0]
+
+
+def slice_formula(sl: slice, d: Dim) -> Tuple[Dim, int]:
+    """``(size, least)``: the length of ``range(d)[sl]`` and the least size of ``d`` from
+    which it holds (``1`` when it holds for every symbolic size ``>= 1``); ``(UNKNOWN, 1)``
+    when no formula holds from some size on.
+
+    ``x[2:]`` of an axis of ``N`` has ``N - 2`` items when ``N >= 2``: below that no item is
+    left, where the formula would be negative (a slice never gives below 0). Only int bounds
+    with a positive step get such a threshold, so a result is a size of the axis for every
+    axis long enough for the slice as written.
+
+    >>> from typedflux.shapes.dims import sym
+    >>> N = sym("N")
+    >>> slice_formula(slice(2, None), N), slice_formula(slice(1, None), N), slice_formula(slice(2, -3), N)
+    ((N - 2, 2), (N - 1, 1), (N - 5, 5))
+    >>> slice_formula(slice(-2, None), N), slice_formula(slice(None, 3, 2), N)
+    ((2, 2), (2, 3))
+    """
     start, stop, step = sl.start, sl.stop, sl.step
     plain = type(start) in (int, type(None)) and type(stop) in (int, type(None))
     if type(d) is int and plain:
-        return len(range(*sl.indices(d)))
+        return len(range(*sl.indices(d))), 1
     if isinstance(d, Unknown) or isinstance(start, Unknown) or isinstance(stop, Unknown):
-        return UNKNOWN
+        return UNKNOWN, 1
     step = 1 if step is None else step
     if not isinstance(step, int):
-        return UNKNOWN
+        return UNKNOWN, 1
     lo: Dim
     hi: Dim
     if step > 0:
@@ -116,19 +141,24 @@ def slice_size(sl: slice, d: Dim) -> Dim:
         s0, e0 = _bound(start, d, d - 1), _bound(stop, d, -1)
         lo, hi = -1, d - 1
     if s0 is None or e0 is None:
-        return UNKNOWN
+        return UNKNOWN, 1
     span = e0 - s0 if step > 0 else s0 - e0
-    # The formula holds only when neither bound is clamped, for every size >= 1.
-    for b in (s0, e0):
-        if not (surely_nonneg(b - lo) and surely_nonneg(hi - b)):
-            return UNKNOWN
-    if surely_nonneg(span):
-        k = abs(step)
-        out: Dim = (span + (k - 1)) // k
-        return out
-    if surely_nonneg(-span):
-        return 0
-    return UNKNOWN
+    if surely_nonneg(-span) and not surely_nonneg(span):
+        return 0, 1  # empty for every size: clamping keeps the bounds in order (``x[3:1]``)
+    # The formula holds where neither bound is clamped and the span is not negative: each
+    # such condition either holds for every size >= 1 or, for int bounds and a positive
+    # step, from a least size on (``d - 2 >= 0``: d >= 2).
+    least = 1
+    for cond in (s0 - lo, hi - s0, e0 - lo, hi - e0, span):
+        if surely_nonneg(cond):
+            continue
+        below = cond - d
+        if not (plain and step > 0 and type(below) is int):
+            return UNKNOWN, 1
+        least = max(least, -below)
+    k = abs(step)
+    out: Dim = (span + (k - 1)) // k
+    return out, least
 
 
 def _check_index(x: Shape, axis: int, i: int, d: SDim) -> None:

@@ -10,7 +10,7 @@ N = TypeVar("N", bound=int)
 
 @tf.shapecheck
 def diff(x: Tensor[N]) -> Tensor["N-1"]:
-    return x[2:] - x[:-2]  # BUG[gap checker: a slice by a constant above 1 of a symbolic dim (x[2:] of Tensor[N]) has an unknown size, so N - 2 is not compared with the annotation N - 1 (x[1:] is N - 1)]
+    return x[2:] - x[:-2]  # BUG  # E: Return shape Tensor[N - 2] does not match the annotation Tensor[N - 1]: axis 0 is N - 2, expected N - 1  [shape]
 
 
 print(diff(tf.arange(10) * 1.0).shape)
