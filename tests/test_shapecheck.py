@@ -288,6 +288,38 @@ def test_a_negative_size_in_an_annotation_reads_as_the_plugin_says() -> None:
     assert str(err.value) == "A dim is a size and cannot be negative: got -1"
 
 
+S = TypeVar("S", bound=str)
+V = TypeVar("V", int, str)
+U = TypeVar("U")
+
+
+def test_a_typevar_bound_to_another_type_is_refused_in_the_plugin_words() -> None:
+    # tests/typecheck/case_annotations.py pins the plugin's words for the same annotation;
+    # the run time bound S to a size as if it were B.
+    @tf.shapecheck
+    def str_bound(x: Tensor[S, 3]) -> Tensor[S, 3]:
+        return x
+
+    @tf.shapecheck
+    def with_values(x: Tensor[V, 3]) -> Tensor[V, 3]:
+        return x
+
+    for f, name in ((str_bound, "S"), (with_values, "V")):
+        with pytest.raises(TypeError) as err:
+            f(tf.ones(2, 3))
+        assert str(err.value) == (
+            f'Type variable "{name}" is used as a dim but is not bound to int; '
+            f'declare it as {name} = TypeVar("{name}", bound=int)')
+
+    @tf.shapecheck
+    def unbounded(x: Tensor[U, 3], y: Tensor[U, 3]) -> Tensor[U, 3]:
+        return x  # an unbounded TypeVar is a dim (pyright's samples), bound per call
+
+    assert unbounded(tf.ones(2, 3), tf.ones(2, 3)).shape == (2, 3)
+    with pytest.raises(ShapeError, match='Dim "U" differs'):
+        unbounded(tf.ones(2, 3), tf.ones(4, 3))
+
+
 def test_a_class_is_refused_rather_than_turned_into_a_function() -> None:
     class Block:
         def __call__(self, x: Tensor[B, 3]) -> Tensor[B, 3]:

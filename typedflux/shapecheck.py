@@ -29,6 +29,7 @@ typedflux.shapes.errors.ShapeError: Argument "x" of "first_half" has shape Tenso
 
 from __future__ import annotations
 
+import builtins
 import collections.abc
 import dataclasses
 import functools
@@ -90,6 +91,8 @@ def _dim_of(arg: Any) -> SDim:
         named = constant_named(arg)  # ``"Cfg.CTX"``: a class's Final constant
         return named if named is not None else with_constants(parse_dim(arg))
     if isinstance(arg, TypeVar):
+        if not _size_var(arg):  # (``bound=str``: the plugin refuses it in the same words)
+            raise TypeError(messages.dim_var_not_int(arg.__name__))
         return sym(arg.__name__)
     if isinstance(arg, TypeVarTuple):  # Python 3.11 spells *Bs as the TypeVarTuple's unpacking
         return Star(arg.__name__)
@@ -105,6 +108,29 @@ def _dim_of(arg: Any) -> SDim:
     if isinstance(arg, typing.ForwardRef):
         return with_constants(parse_dim(arg.__forward_arg__))
     raise TypeError(f"cannot read {arg!r} as a dim of a Tensor annotation")
+
+
+def _size_var(tv: Any) -> bool:
+    """Whether a TypeVar may stand for a dim: bound to ``int`` (or a subclass), or unbounded
+    with no values (pyright's ``N = TypeVar("N")``), as the plugin reads it
+    (``mypy_plugin/translate/common.is_dim_var``). A bound written as a string that names no
+    builtin type is taken to be a size (it cannot be resolved here; the plugin resolves it).
+
+    >>> _size_var(TypeVar("N", bound=int)), _size_var(TypeVar("N")), _size_var(TypeVar("S", bound=str))
+    (True, True, False)
+    >>> _size_var(TypeVar("V", int, str)), _size_var(TypeVar("N", bound="int"))
+    (False, True)
+    """
+    if tv.__constraints__:
+        return False
+    bound = tv.__bound__
+    if isinstance(bound, typing.ForwardRef):
+        bound = getattr(builtins, bound.__forward_arg__, None)
+        if not isinstance(bound, type):
+            return True
+    if bound is None or bound is object:
+        return True
+    return isinstance(bound, type) and issubclass(bound, int)
 
 
 @dataclasses.dataclass(frozen=True)

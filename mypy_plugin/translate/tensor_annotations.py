@@ -156,11 +156,7 @@ def _check_analysed(ctx: AnalyzeTypeContext, arg: Type, t: ProperType) -> Type:
     if isinstance(t, TypeVarType):
         if is_dim_var(t):
             return t
-        return _bad(
-            ctx,
-            f'Type variable "{t.name}" is used as a dim but is not bound to int; '
-            f'declare it as {t.name} = TypeVar("{t.name}", bound=int)',
-        )
+        return _bad(ctx, messages.dim_var_not_int(t.name))
     if isinstance(t, (AnyType, UnpackType, UninhabitedType)):
         return t
     if isinstance(t, Instance) and t.type.fullname == "builtins.int":

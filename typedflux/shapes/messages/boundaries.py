@@ -32,6 +32,7 @@ __all__ = [
     "binding_conflict",
     "type_argument_mismatch",
     "negative_dim",
+    "dim_var_not_int",
     "union_argument_mismatch",
     "protocol_member_mismatch",
 ]
@@ -501,3 +502,14 @@ def negative_dim(value: int, name: Optional[str] = None) -> str:
     if name is None:
         return f"A dim is a size and cannot be negative: got {value}"
     return f'A dim is a size and cannot be negative: "{name}" is {value}'
+
+
+def dim_var_not_int(name: str) -> str:
+    """A TypeVar bound to another type than ``int`` (``S = TypeVar("S", bound=str)``) or with
+    values, written as a dim: refused by both checkers (a dim is a size).
+
+    >>> print(dim_var_not_int("S"))
+    Type variable "S" is used as a dim but is not bound to int; declare it as S = TypeVar("S", bound=int)
+    """
+    return (f'Type variable "{name}" is used as a dim but is not bound to int; '
+            f'declare it as {name} = TypeVar("{name}", bound=int)')
