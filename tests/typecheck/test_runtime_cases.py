@@ -105,7 +105,22 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     >>> bool(symbolic_pattern("Tensor[*Bs, 1]: rank is len(*Bs) + 1", ["Bs"]).fullmatch(
     ...     "Tensor[5, 7, 1]: rank is len(*Bs) + 1"))
     True
+
+    Past a variadic run the checker counts axes from the end, the run time from the start
+    (it sees sizes, not the run): around a declared run axis numbers are not compared, as
+    ``tests/corpus/corpus.same_words`` does. With no run they are:
+
+    >>> bool(symbolic_pattern("Tensor[*Shape, N] (N vs M at axis -1)", ["Shape", "N", "M"]
+    ...     ).fullmatch("Tensor[2, 3] (3 vs 5 at axis 1)"))
+    True
+    >>> bool(symbolic_pattern("Tensor[B, N] (N vs M at axis -1)", ["B", "N", "M"]).fullmatch(
+    ...     "Tensor[2, 3] (3 vs 5 at axis 1)"))
+    False
+    >>> bool(symbolic_pattern("Tensor[*Shape, N] (N vs M at axis -1)", ["N", "M"]).fullmatch(
+    ...     "Tensor[2, 3] (3 vs 5 at axis 1)"))
+    False
     """
+    run = False
     if symbols:
         sym = "|".join(sorted(map(re.escape, symbols), key=len, reverse=True))
         # A product of symbols and ints (``2*N``, ``C*H*W``) is one size at run time, so is
@@ -117,16 +132,25 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
         product = rf"(?:\d+\*)*{factor}(?:\*(?:\d+|{factor}))*"
         dim = rf"{product}(?: [-+] (?:{product}|\d+))*"
         parts = re.split(rf"(\*(?:{sym})\b|(?<![\w)]){dim}(?![\w(]))", text)
+        run = re.search(rf"[\[ ]\*(?:{sym})\b", text) is not None
     else:
         parts = [text]
     # A symbolic dim matches a size, or itself (a callee's annotation stays symbolic); a
     # variadic run (``*Bs``) any run of sizes, or itself.
     out = "".join(
         (rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})" if p.startswith("*")
-         else rf"(?:-?\d+|{re.escape(p)})") if i % 2 else _unknowns(p)
+         else rf"(?:-?\d+|{re.escape(p)})") if i % 2 else _axes(p, run)
         for i, p in enumerate(parts)
     )
     return re.compile(out)
+
+
+def _axes(text: str, any_axis: bool) -> str:
+    """``_unknowns`` of ``text``, where with ``any_axis`` an ``axis 2`` matches any axis."""
+    if not any_axis:
+        return _unknowns(text)
+    pieces = re.split(r"axis -?\d+", text)
+    return r"axis -?\d+".join(_unknowns(p) for p in pieces)
 
 
 # What the checker does not know it writes ``?``: an activation (``Dense(4 => 8, ?)``: at run

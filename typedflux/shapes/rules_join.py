@@ -79,7 +79,11 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
         for j, x in enumerate(xs):
             if not x:
                 raise ShapeError(messages.join_scalar(op, j, x))
-        i = locate_axis(first, along, op, "xs[0]")
+        try:
+            i = locate_axis(first, along, op, "xs[0]")
+        except CannotTell:
+            _off_run_sizes(op, xs, along)
+            raise
         skip = i
     out: List[SDim] = list(first)
     s = star_index(first)
@@ -107,6 +111,35 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
     return tuple(out)
 
 
+def _off_run_sizes(op: str, xs: Sequence[Shape], along: int) -> None:
+    """A join along an axis that may fall inside the shapes' shared ``*Shape`` run (``cat``
+    along axis 0 of ``Tensor[*Shape, N]`` and ``Tensor[*Shape, M]``): for every run long
+    enough to hold that axis, the dims written around the run are off the join axis and
+    must be equal; a pair that differs is refused, the lengths it holds for in a note. (For
+    shorter runs the axis is one of those dims; nothing is said of them.)"""
+    first = xs[0]
+    s = star_index(first)
+    star = first[s] if s is not None else None
+    if s is None or not isinstance(star, Star) or star.name is None:
+        return
+    tail = len(first) - s - 1
+    # The least run length that holds the axis: ``along`` >= s counts from the start,
+    # a negative one from the end, past the dims after the run.
+    least = along - s + 1 if along >= 0 else -along - tail
+    if least < 1:
+        return
+    for j in range(1, len(xs)):
+        x = xs[j]
+        for k, (p, q) in enumerate(zip(first, x)):
+            if k == s or equal(p, q) is not False:  # type: ignore[arg-type]
+                continue
+            shown = k if k < s else k - len(first)
+            items = "item" if least == 1 else "items"
+            raise ShapeError(
+                messages.join_size_mismatch(op, 0, first, j, x, shown, p, q, along),  # type: ignore[arg-type]
+                [f"for every {star} of at least {least} {items}, which holds axis {along}"])
+
+
 @spec("concat", _XS, a("axis", Kind.INT, -1), functions=("concat",))
 def concat_shape(xs: Sequence[Shape], axis: int = -1) -> Shape:
     """``concat(xs, axis)``: equal shapes except at ``axis``, whose sizes add up.
@@ -118,6 +151,12 @@ def concat_shape(xs: Sequence[Shape], axis: int = -1) -> Shape:
     Traceback (most recent call last):
     ...
     typedflux.shapes.errors.ShapeError: Sizes differ for "concat": xs[0] has Tensor[2, 3], xs[1] has Tensor[4, 5]; need equal sizes except at axis 1 (2 vs 4 at axis 0)
+    >>> from typedflux.shapes.dims import Star
+    >>> concat_shape([(Star("Shape"), sym("N")), (Star("Shape"), sym("M"))], axis=0)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Sizes differ for "concat": xs[0] has Tensor[*Shape, N], xs[1] has Tensor[*Shape, M]; need equal sizes except at axis 0 (N vs M at axis -1)
+      for every *Shape of at least 1 item, which holds axis 0
     """
     return _join("concat", xs, axis, False)
 

@@ -14,7 +14,7 @@ Shape = TypeVarTuple("Shape")
 
 @tf.shapecheck
 def concat_last(x: Tensor[Unpack[Shape], N], y: Tensor[Unpack[Shape], M]) -> Tensor[Unpack[Shape], "N+M"]:
-    return tf.cat(x, y, axis=0)  # BUG[gap checker: tf.cat along axis 0 of Tensor[*Shape, N] and Tensor[*Shape, M] has an unknown shape: for any non-empty *Shape the trailing axes (N vs M) must be equal, for an empty one axis 0 is the last axis and the annotation holds; under the rigid reading (the annotation must hold for every *Shape) it is an error]
+    return tf.cat(x, y, axis=0)  # BUG  # E: Sizes differ for "cat": xs[0] has Tensor[*Shape, N], xs[1] has Tensor[*Shape, M]; need equal sizes except at axis 0 (N vs M at axis -1)  [shape]  # N: for every *Shape of at least 1 item, which holds axis 0
 
 
 print(concat_last(tf.randn(2, 3), tf.randn(2, 5)).shape)
