@@ -25,7 +25,8 @@ import inspect
 import typing
 from typing import Any, Dict, Optional, Tuple, TypeVar
 
-from typedflux.shapecheck import Pattern, _dim_of, annotation_shape, evaluated_annotations
+from typedflux.shapecheck import evaluated_annotations
+from typedflux.shapecheck_dims import Pattern, _dim_of, annotation_shape
 from typedflux.shapecheck_constants import reading
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.dims import UNKNOWN, Dim, Star, symbols

@@ -10,7 +10,9 @@ importable from here (``from typedflux.shapes import messages; messages.chain_mi
 - :mod:`.patterns`: einsum subscripts and rearrange/reduce patterns;
 - :mod:`.layers`: layer inputs, Chain composition, layer constructor arguments;
 - :mod:`.boundaries`: annotation boundaries (return, assignment, yield, argument, overload)
-  and symbolic dims bound twice.
+  and symbolic dims bound twice;
+- :mod:`.annotations`: malformed ``Tensor[...]`` annotations (a negative size, a TypeVar that
+  is not a size).
 
 Form (docs/design.md, section 6): ``<What failed> for "<op>": <arg> has <shape>, <arg> has
 <shape>; need <condition> (<values>)``, then a hint when the fix is obvious. Capitalised,
@@ -31,6 +33,7 @@ from typedflux.shapes.messages.indexing import *  # noqa: F401,F403
 from typedflux.shapes.messages.patterns import *  # noqa: F401,F403
 from typedflux.shapes.messages.layers import *  # noqa: F401,F403
 from typedflux.shapes.messages.boundaries import *  # noqa: F401,F403
+from typedflux.shapes.messages.annotations import *  # noqa: F401,F403
 from typedflux.shapes.messages import shape_text as _shape_text
 from typedflux.shapes.messages import ops as _ops
 from typedflux.shapes.messages import joins as _joins
@@ -38,6 +41,7 @@ from typedflux.shapes.messages import indexing as _indexing
 from typedflux.shapes.messages import patterns as _patterns
 from typedflux.shapes.messages import layers as _layers
 from typedflux.shapes.messages import boundaries as _boundaries
+from typedflux.shapes.messages import annotations as _annotations
 
 __all__ = [
     *_shape_text.__all__,
@@ -47,4 +51,5 @@ __all__ = [
     *_patterns.__all__,
     *_layers.__all__,
     *_boundaries.__all__,
+    *_annotations.__all__,
 ]

@@ -31,8 +31,6 @@ __all__ = [
     "overload_conflict",
     "binding_conflict",
     "type_argument_mismatch",
-    "negative_dim",
-    "dim_var_not_int",
     "union_argument_mismatch",
     "protocol_member_mismatch",
 ]
@@ -489,27 +487,3 @@ def layer_boundary_mismatch(
     of = f' of "{target}"' if kind == "assign" and target else ""
     return (f"{head} layer {layer} does not match the annotation {annotation}{of}: "
             f"{field} is {got}, expected {expected}")
-
-
-def negative_dim(value: int, name: Optional[str] = None) -> str:
-    """A ``Tensor[...]`` annotation with a negative size (``name``: the constant holding it).
-
-    >>> print(negative_dim(-1))
-    A dim is a size and cannot be negative: got -1
-    >>> print(negative_dim(-4, "D_MODEL"))
-    A dim is a size and cannot be negative: "D_MODEL" is -4
-    """
-    if name is None:
-        return f"A dim is a size and cannot be negative: got {value}"
-    return f'A dim is a size and cannot be negative: "{name}" is {value}'
-
-
-def dim_var_not_int(name: str) -> str:
-    """A TypeVar bound to another type than ``int`` (``S = TypeVar("S", bound=str)``) or with
-    values, written as a dim: refused by both checkers (a dim is a size).
-
-    >>> print(dim_var_not_int("S"))
-    Type variable "S" is used as a dim but is not bound to int; declare it as S = TypeVar("S", bound=int)
-    """
-    return (f'Type variable "{name}" is used as a dim but is not bound to int; '
-            f'declare it as {name} = TypeVar("{name}", bound=int)')
