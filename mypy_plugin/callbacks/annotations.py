@@ -17,6 +17,8 @@ from mypy.types import (
     TupleType,
     Type,
     TypeOfAny,
+    TypeVarTupleType,
+    UnionType,
     UnpackType,
     get_proper_type,
 )
@@ -61,6 +63,7 @@ def _shape_attr(ctx: AttributeContext) -> Type:
     int_type = ctx.api.named_generic_type("builtins.int", [])
     str_type = ctx.api.named_generic_type("builtins.str", [])
     ints = ctx.api.named_generic_type("builtins.tuple", [int_type])
+    kept = _runs_expected(ctx)
     items: List[Type] = []
     for i in t.items:
         p = get_proper_type(i)
@@ -72,12 +75,33 @@ def _shape_attr(ctx: AttributeContext) -> Type:
                 i = int_type
         elif isinstance(p, AnyType):
             i = int_type
-        elif isinstance(i, UnpackType):
+        elif isinstance(i, UnpackType) and not _names_run(i, kept):
             i = UnpackType(ints)
         items.append(i)
-    if len(items) == 1 and isinstance(items[0], UnpackType):
+    if len(items) == 1 and isinstance(items[0], UnpackType) and items[0].type is ints:
         return ints  # (``tuple[*tuple[int, ...]]`` is ``tuple[int, ...]``)
     return t.copy_modified(items=items)
+
+
+def _runs_expected(ctx: AttributeContext) -> List[Type]:
+    """The variadic runs (``*Shape``) the expected type of ``x.shape`` names: ``return
+    x.shape`` in a ``-> Tuple[*Shape]`` (pyright's ``Array.shape``), ``s: Tuple[N, *Shape] =
+    x.shape``. There the run stays the run; elsewhere its items are ``int``."""
+    contexts = getattr(ctx.api, "type_context", None)
+    expected = get_proper_type(contexts[-1]) if contexts else None
+    members = expected.items if isinstance(expected, UnionType) else [expected]
+    runs: List[Type] = []
+    for m in members:
+        p = get_proper_type(m)
+        if isinstance(p, TupleType):
+            runs += [get_proper_type(i.type) for i in p.items if isinstance(i, UnpackType)]
+    return runs
+
+
+def _names_run(item: UnpackType, runs: List[Type]) -> bool:
+    inner = get_proper_type(item.type)
+    return isinstance(inner, TypeVarTupleType) and any(
+        isinstance(r, TypeVarTupleType) and r.id == inner.id for r in runs)
 
 
 def _widened(item: Type) -> bool:

@@ -68,6 +68,7 @@ from mypy_plugin.callbacks.layer_params import (
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
+from typedflux.shapes.dims import Star
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname", "pattern_of"]
@@ -230,6 +231,12 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     return out
                 if k is not None and sig.arg_kinds[i] not in (ARG_STAR, ARG_STAR2):
                     out.members[i] = union[k][0]
+                elif k is None and any(Star in map(type, s) for _, s in union):
+                    # Several members take it (``Union[Tensor[*Xs], Tensor[T, *Xs]]`` and a
+                    # vector: pyright's typeVarTuple8): mypy's inference of a union of
+                    # variadic members gives ``Never`` and refuses the argument; the shapes
+                    # fit, so it is taken as it is.
+                    out.unions[i] = True
             continue
         pattern = _pattern(formal)
         items = item_patterns(formal) if pattern is None else None

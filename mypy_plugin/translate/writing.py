@@ -157,6 +157,14 @@ def substitute_type(
                 return [dim_type(evaluate(d, env))]
         return [a]
 
+    def int_item(t: Type) -> Type:
+        # A dim as a tuple item (a size): a string dim (``Literal['N + 1']``) is an ``int``
+        # there, as ``x.shape``'s items are (callbacks/annotations.py).
+        p = get_proper_type(t)
+        if isinstance(p, LiteralType) and isinstance(p.value, str):
+            return int_type
+        return t
+
     def go(x: Type) -> Type:
         if isinstance(x, TypeVarType):
             return dim_type(env[x.name]) if x.name in env and is_int_bound(x) else x
@@ -173,8 +181,15 @@ def substitute_type(
         if isinstance(p, TupleType):
             # (a NamedTuple's class, ``Out[B]``, is its fallback: bound as its items are)
             fallback = get_proper_type(go(p.partial_fallback))
+            items: List[Type] = []
+            for i in p.items:
+                if isinstance(i, UnpackType):
+                    # ``Tuple[*Shape]`` (pyright's ``Array.shape``): the run's sizes, as ints.
+                    items.extend(int_item(d) for d in sub_dim_arg(i))
+                else:
+                    items.append(go(i))
             return p.copy_modified(
-                items=[i if isinstance(i, UnpackType) else go(i) for i in p.items],
+                items=items,
                 fallback=fallback if isinstance(fallback, Instance) else p.partial_fallback,
             )
         if isinstance(p, UnionType):
