@@ -68,7 +68,7 @@ from mypy_plugin.callbacks.layer_params import (
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
-from typedflux.shapes.dims import Star
+from typedflux.shapes.shape import star_index
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["signature_hook", "has_shaped_params", "qualname", "pattern_of"]
@@ -231,7 +231,7 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     return out
                 if k is not None and sig.arg_kinds[i] not in (ARG_STAR, ARG_STAR2):
                     out.members[i] = union[k][0]
-                elif k is None and any(Star in map(type, s) for _, s in union):
+                elif k is None and any(star_index(s) is not None for _, s in union):
                     # Several members take it (``Union[Tensor[*Xs], Tensor[T, *Xs]]`` and a
                     # vector: pyright's typeVarTuple8): mypy's inference of a union of
                     # variadic members gives ``Never`` and refuses the argument; the shapes
