@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from mypy.plugin import (
     AnalyzeTypeContext,
@@ -108,6 +108,7 @@ from mypy_plugin.callbacks.numpy_functions import (
 )
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
+from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.callbacks.compiled_steps import COMPILED_CALL, compiled_call_hook
 from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
@@ -125,9 +126,13 @@ __all__ = ["TypedfluxPlugin", "plugin"]
 _SKIP_PREFIXES = ("builtins.", "typing.", "typing_extensions.", "numpy.", "collections.", "abc.")
 _TENSOR_NAMES = frozenset({TENSOR_FULLNAME, "typedflux.Tensor"})
 _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
-_UNKNOWN = object()  # (not asked yet this build)
 _ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
+_T = TypeVar("_T")
+
+
+def _default_signature(ctx: Any) -> FunctionLike:
+    return union_context_safe(ctx, ctx.default_signature)
 
 
 def _sources_digest() -> str:
@@ -143,6 +148,54 @@ def _sources_digest() -> str:
 
 _VERSION = f"typedflux-plugin-0.1+{_sources_digest()}"
 _CONFIG_DATA = f"{_VERSION}+{specs_digest()}"  # mypy asks once per module: computed once
+
+
+class _PerBuild(Dict[str, Any]):
+    """One getter's answers for this build, by fullname (``None``: no hook).
+
+    mypy asks a getter for every name it meets, and the same names again and again: ~330k
+    type-analyze names over the examples and snapshot cases (~8.5k distinct), ~78k function
+    names (~3.4k distinct), ~170k more for the other getters. The plugin puts this dict's own
+    ``__getitem__`` in each getter's place (mypy calls the getter found on the instance), so a
+    name asked before is answered by the dict's lookup, with no Python call at all; a name not
+    asked yet this build runs the getter (``__missing__``), whose answer is kept when it lasts
+    the build. The plugin's ``set_modules`` (a new build; mypy's daemon after an edit, which
+    may change what a name is) forgets every answer.
+
+    >>> memo = _PerBuild(lambda name: (len(name), name != "later"))
+    >>> memo["abc"], memo["later"], sorted(memo)
+    (3, 5, ['abc'])
+    """
+
+    __slots__ = ("_ask",)
+
+    def __init__(self, ask: Callable[[str], Tuple[Any, bool]]) -> None:
+        super().__init__()
+        self._ask = ask
+
+    def __missing__(self, fullname: str) -> Any:
+        hook, lasting = self._ask(fullname)
+        if lasting:
+            self[fullname] = hook
+        return hook
+
+
+def _lasting(getter: Callable[[str], Any]) -> Callable[[str], Tuple[Any, bool]]:
+    """A getter asked while mypy type-checks a module: its answer lasts the build. It reads
+    the fullname and the symbols it names, and a module is checked only once it and every
+    module it imports are semantically analysed, so those symbols no longer change in the
+    build (an edit under mypy's daemon is a new ``set_modules``)."""
+    return lambda fullname: (getter(fullname), True)
+
+
+# The getters answered from a _PerBuild (get_type_analyze_hook's answers say whether they
+# last: it is asked during semantic analysis, while names may still be placeholders).
+_TYPE_CHECK_GETTERS = (
+    "get_function_hook", "get_method_hook", "get_attribute_hook",
+    "get_function_signature_hook", "get_method_signature_hook",
+    # (asked during semantic analysis, but its answer reads the fullname alone)
+    "get_customize_class_mro_hook",
+)
 
 
 class TypedfluxPlugin(Plugin):
@@ -183,7 +236,14 @@ class TypedfluxPlugin(Plugin):
         self._ndarray_operator = ndarray_operator_hook()
         self._partials: Dict[tuple[str, str], Any] = {}
         self._default_names: Dict[tuple[str, str], bool] = {}
-        self._analyze_hooks: Dict[str, Any] = {}
+        # Each getter's answers for the build (_PerBuild): mypy calls the instance's
+        # attribute, so the dict's lookup stands in for the method below of the same name.
+        self._per_build: Dict[str, _PerBuild] = {
+            "get_type_analyze_hook": _PerBuild(self._analyze_hook)}
+        for getter in _TYPE_CHECK_GETTERS:
+            self._per_build[getter] = _PerBuild(_lasting(getattr(self, getter)))
+        for getter, memo in self._per_build.items():
+            setattr(self, getter, memo.__getitem__)
 
     def _mypys(self, kind: str, fullname: str) -> bool:
         """Whether mypy's own plugin has a hook of ``kind`` for ``fullname``
@@ -207,12 +267,12 @@ class TypedfluxPlugin(Plugin):
             hook = self._partials[key] = wrap(default) if default is not None else None
         return hook
 
-    def _unless_skipped(self, hook: Callable[[Any], Type], default: Callable[[Any], Type]
-                        ) -> Callable[[Any], Type]:
+    def _unless_skipped(self, hook: Callable[[Any], _T], default: Callable[[Any], _T]
+                        ) -> Callable[[Any], _T]:
         """``hook``, except in a module :class:`Reach` skips (there: ``default(ctx)``)."""
         skips = self._reach.skips
 
-        def run(ctx: Any) -> Type:
+        def run(ctx: Any) -> _T:
             return default(ctx) if skips(ctx.api) else hook(ctx)
 
         return run
@@ -243,7 +303,10 @@ class TypedfluxPlugin(Plugin):
 
     def set_modules(self, modules: Dict[str, MypyFile]) -> None:
         super().set_modules(modules)
-        self._analyze_hooks.clear()  # (a new build, or mypy's daemon after an edit)
+        for memo in self._per_build.values():  # (a new build, or mypy's daemon after an edit)
+            memo.clear()
+        self._sig_hooks.clear()  # (a function may have become an overload since)
+        self._subclass_cache.clear()  # (a class may derive from Tensor since)
         self._reach.set_modules(modules)
         per_build.clear()  # (answers per parameter types: calls.py, generic_dims.py)
         clear_dims_memo()
@@ -251,16 +314,9 @@ class TypedfluxPlugin(Plugin):
     def get_type_analyze_hook(
         self, fullname: str
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
-        # mypy asks for every name in every annotation of every module (~330k names over the
-        # examples and snapshot cases, most of them builtins', typing's and third-party
-        # classes'), so an answer that cannot change within a build is kept for the build.
-        known = self._analyze_hooks.get(fullname, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known  # type: ignore[no-any-return]
-        hook, lasting = self._analyze_hook(fullname)
-        if lasting:
-            self._analyze_hooks[fullname] = hook
-        return hook
+        # (mypy calls the instance's _PerBuild lookup in this method's place: its answers
+        # that cannot change within a build are kept for the build)
+        return self._analyze_hook(fullname)[0]
 
     def _analyze_hook(
         self, fullname: str
@@ -356,7 +412,11 @@ class TypedfluxPlugin(Plugin):
             sym = self.lookup_fully_qualified(fullname)
             node = getattr(sym, "node", None)
             items = len(node.items) if isinstance(node, OverloadedFuncDef) else 0
-            hook = signature_hook(fullname, is_method, overload_items=items)
+            # (a call in a module reach.py skips has no shaped parameter, nor an annotation
+            # that makes one: mypy's signature, made safe under a union context as every
+            # signature hook makes it: union_contexts.py)
+            hook = self._unless_skipped(signature_hook(fullname, is_method, overload_items=items),
+                                        _default_signature)
             self._sig_hooks[fullname] = hook
         return hook
 

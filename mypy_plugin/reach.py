@@ -18,7 +18,10 @@ imports, directly or through other modules. So a hook skips a module when both h
 
 There the hook gives mypy's own type, which is what it gives in such a module anyway: the
 output of mypy is the same, only sooner (hooks whose work is not about typedflux types, a
-plain class's attribute values in flow_instances.py, still run everywhere).
+plain class's attribute values in flow_instances.py, still run everywhere). The same holds
+for the signature hook of a user function's call (``calls.py``: shaped parameters, dims
+bound per call, an annotation's shape): there it gives mypy's signature, made safe under a
+union type context as everywhere (``union_contexts.py``).
 
 The answer is computed once per build from the modules mypy hands the plugin
 (:meth:`Reach.set_modules`; mypy's daemon calls it again after an edit, and a changed number

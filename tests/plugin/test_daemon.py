@@ -84,3 +84,47 @@ def test_daemon_reads_a_class_turned_into_one_over_dims(tmp_path: Path) -> None:
         assert 'Dim "N" differs' in second.stdout, second.stdout + second.stderr
     finally:
         subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
+
+
+def test_daemon_reads_a_function_turned_into_an_overload(tmp_path: Path) -> None:
+    # The plugin keeps one signature hook per function name and its getters' answers per
+    # build; an edit that makes the function an overload (one item takes the call's shapes)
+    # must be read anew, not checked as the single signature it was.
+    _write_config(tmp_path)
+    target = tmp_path / "model.py"
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", str(tmp_path / "status.json")]
+    header = ("from typing import TypeVar, overload\nimport typedflux as tf\n"
+              "from typedflux import Tensor\n\nN = TypeVar('N', bound=int)\n\n")
+    single = "def head(x: Tensor[N, 4]) -> Tensor[N]: ...\n"
+    overloaded = ("@overload\ndef head(x: Tensor[N, 4]) -> Tensor[N]: ...\n"
+                  "@overload\ndef head(x: Tensor[N, 5]) -> Tensor[N]: ...\n"
+                  "def head(x: Tensor) -> Tensor:\n    return x\n")
+    call = "\nhead(tf.zeros(3, 5))\n"
+    try:
+        target.write_text(header + single + call)
+        first = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                               capture_output=True, text=True, timeout=180)
+        assert "[shape]" in first.stdout, first.stdout + first.stderr
+        target.write_text(header + overloaded + call)
+        second = subprocess.run([*dmypy, "run", "--", "model.py"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=180)
+        assert second.returncode == 0, second.stdout + second.stderr
+    finally:
+        subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
+
+
+def test_getters_answer_from_a_memo_forgotten_each_build() -> None:
+    # mypy calls the getters on the instance: each is a per-build dict's lookup
+    # (mypy_plugin._PerBuild), emptied by set_modules (a new build, the daemon after an edit).
+    from mypy.options import Options
+
+    import mypy_plugin
+
+    plugin = mypy_plugin.TypedfluxPlugin(Options())
+    plugin.set_modules({})
+    hook = plugin.get_function_hook("pkg.helper")
+    assert hook is not None and plugin.get_function_hook("pkg.helper") is hook
+    memo = plugin._per_build["get_function_hook"]
+    assert memo.get("pkg.helper") is hook
+    plugin.set_modules({})
+    assert "pkg.helper" not in memo
