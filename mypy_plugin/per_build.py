@@ -25,13 +25,14 @@ is) forgets every answer: :func:`clear`.
 from __future__ import annotations
 
 import functools
-from typing import Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from mypy.types import CallableType, Type
 
-__all__ = ["by_param_types", "clear"]
+__all__ = ["by_param_types", "forget_each_build", "clear"]
 
 _MEMOS: List[Dict[Tuple[Type, ...], bool]] = []
+_OTHERS: List[Dict[Any, Any]] = []
 
 
 def by_param_types(ask: Callable[[CallableType], bool]) -> Callable[[CallableType], bool]:
@@ -54,7 +55,18 @@ def by_param_types(ask: Callable[[CallableType], bool]) -> Callable[[CallableTyp
     return answer
 
 
+def forget_each_build(memo: Dict[Any, Any]) -> None:
+    """Have :func:`clear` empty ``memo`` too (a module's own table of answers for one build).
+
+    >>> kept = {"t": 1}; forget_each_build(kept); clear(); kept
+    {}
+    """
+    _OTHERS.append(memo)
+
+
 def clear() -> None:
     """Forget every answer kept (a new build, or mypy's daemon after an edit)."""
     for memo in _MEMOS:
         memo.clear()
+    for other in _OTHERS:
+        other.clear()

@@ -47,7 +47,7 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy_plugin import translate
+from mypy_plugin import per_build, translate
 from mypy_plugin.callbacks.bodies import with_lambda
 from mypy_plugin.callbacks.common import report_shape_error, type_lookup
 from mypy_plugin.values import NotStatic, static_bool, static_int, static_ints, static_value
@@ -255,6 +255,16 @@ def extra_fields(t: Instance) -> Optional[List[str]]:
     return None
 
 
+# Layer types read back this build: id -> (the type, its type arguments, its extra
+# attributes, the config). The same type object is read again and again (each chain item,
+# each call of a layer, each boundary); the config is a function of the type's class, its
+# type arguments and its extra attributes alone, so a hit must find the very same objects
+# there (a type mypy or the plugin rebuilt or changed is read anew). The entry keeps the type
+# alive, so its id is not reused while it is held. Emptied by the plugin's set_modules.
+_CONFIGS: Dict[int, Tuple[Instance, Any, Any, Optional[LayerConfig]]] = {}
+per_build.forget_each_build(_CONFIGS)
+
+
 def layer_config(t: Instance) -> Optional[LayerConfig]:
     """The config a layer type holds (see the module docstring), or None.
 
@@ -262,6 +272,16 @@ def layer_config(t: Instance) -> Optional[LayerConfig]:
     activation the layer has: it shows as ``?`` in messages, like an unknown dim; a conv
     written without its window still checks its channels.
     """
+    known = _CONFIGS.get(id(t))
+    if known is not None and known[0] is t and known[1] is t.args and \
+            known[2] is t.extra_attrs:
+        return known[3]
+    cfg = _layer_config(t)
+    _CONFIGS[id(t)] = (t, t.args, t.extra_attrs, cfg)
+    return cfg
+
+
+def _layer_config(t: Instance) -> Optional[LayerConfig]:
     found = spec_of_type(t)
     if found is None:
         return None

@@ -53,6 +53,23 @@ __all__ = ["LayerSpec", "LAYERS", "layer"]
 C = TypeVar("C", bound=LayerConfig)
 
 
+_FIELDS: Dict[type, Dict[str, "dataclasses.Field[Any]"]] = {}
+
+
+def _fields(config: type) -> Dict[str, "dataclasses.Field[Any]"]:
+    """A config class's dataclass fields by name, in order (read for every layer the plugin
+    types: a class's fields never change, so they are listed once per class; callers only
+    read the dict).
+
+    >>> list(_fields(LAYERS["Dense"].config))[:2]
+    ['in_features', 'out_features']
+    """
+    found = _FIELDS.get(config)
+    if found is None:
+        found = _FIELDS[config] = {f.name: f for f in dataclasses.fields(config)}
+    return found
+
+
 @dataclass(frozen=True)
 class LayerSpec:
     """A layer's declaration: constructor arguments, config and how the plugin carries it.
@@ -127,7 +144,7 @@ class LayerSpec:
     def _build(self, values: Dict[str, Any]) -> LayerConfig:
         if self.make is not None:
             return self.make(values)
-        names = {f.name for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
+        names = _fields(self.config)
         kwargs = {k: v for k, v in values.items() if k in names}
         kwargs.update(self.fixed)
         return self.config(**kwargs)
@@ -139,8 +156,8 @@ class LayerSpec:
         >>> LAYERS["Conv"].window_args()
         ('window',)
         """
-        types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
-        return tuple(n for n in self.type_args if types[n] in ("Window", "Optional[Window]"))
+        fields = _fields(self.config)
+        return tuple(n for n in self.type_args if fields[n].type in ("Window", "Optional[Window]"))
 
     def flag_args(self) -> Tuple[str, ...]:
         """The type arguments that hold a bool (``Literal[True]``), not a dim.
@@ -148,14 +165,14 @@ class LayerSpec:
         >>> LAYERS["LSTM"].flag_args()
         ('return_state',)
         """
-        types = {f.name: f.type for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
-        return tuple(n for n in self.type_args if types[n] == "bool")
+        fields = _fields(self.config)
+        return tuple(n for n in self.type_args if fields[n].type == "bool")
 
     def extras(self) -> Tuple[str, ...]:
         """Config fields carried as text beside the type arguments (activation, ``bias``)."""
         return tuple(
-            f.name for f in dataclasses.fields(self.config)  # type: ignore[arg-type]
-            if f.name not in self.type_args and f.name not in self.fixed
+            name for name in _fields(self.config)
+            if name not in self.type_args and name not in self.fixed
         )
 
     def static_form(self, cfg: LayerConfig) -> Tuple[List[Union[Dim, str, None]], List[str]]:
@@ -190,7 +207,7 @@ class LayerSpec:
         if len(args) != len(self.type_args):
             return None
         kwargs: Dict[str, Any] = dict(self.fixed)
-        fields = {f.name: f for f in dataclasses.fields(self.config)}  # type: ignore[arg-type]
+        fields = _fields(self.config)
         windows = self.window_args()
         for name, v in zip(self.type_args, args):
             if name in windows:
