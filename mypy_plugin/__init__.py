@@ -150,54 +150,6 @@ _VERSION = f"typedflux-plugin-0.1+{_sources_digest()}"
 _CONFIG_DATA = f"{_VERSION}+{specs_digest()}"  # mypy asks once per module: computed once
 
 
-class _PerBuild(Dict[str, Any]):
-    """One getter's answers for this build, by fullname (``None``: no hook).
-
-    mypy asks a getter for every name it meets, and the same names again and again: ~330k
-    type-analyze names over the examples and snapshot cases (~8.5k distinct), ~78k function
-    names (~3.4k distinct), ~170k more for the other getters. The plugin puts this dict's own
-    ``__getitem__`` in each getter's place (mypy calls the getter found on the instance), so a
-    name asked before is answered by the dict's lookup, with no Python call at all; a name not
-    asked yet this build runs the getter (``__missing__``), whose answer is kept when it lasts
-    the build. The plugin's ``set_modules`` (a new build; mypy's daemon after an edit, which
-    may change what a name is) forgets every answer.
-
-    >>> memo = _PerBuild(lambda name: (len(name), name != "later"))
-    >>> memo["abc"], memo["later"], sorted(memo)
-    (3, 5, ['abc'])
-    """
-
-    __slots__ = ("_ask",)
-
-    def __init__(self, ask: Callable[[str], Tuple[Any, bool]]) -> None:
-        super().__init__()
-        self._ask = ask
-
-    def __missing__(self, fullname: str) -> Any:
-        hook, lasting = self._ask(fullname)
-        if lasting:
-            self[fullname] = hook
-        return hook
-
-
-def _lasting(getter: Callable[[str], Any]) -> Callable[[str], Tuple[Any, bool]]:
-    """A getter asked while mypy type-checks a module: its answer lasts the build. It reads
-    the fullname and the symbols it names, and a module is checked only once it and every
-    module it imports are semantically analysed, so those symbols no longer change in the
-    build (an edit under mypy's daemon is a new ``set_modules``)."""
-    return lambda fullname: (getter(fullname), True)
-
-
-# The getters answered from a _PerBuild (get_type_analyze_hook's answers say whether they
-# last: it is asked during semantic analysis, while names may still be placeholders).
-_TYPE_CHECK_GETTERS = (
-    "get_function_hook", "get_method_hook", "get_attribute_hook",
-    "get_function_signature_hook", "get_method_signature_hook",
-    # (asked during semantic analysis, but its answer reads the fullname alone)
-    "get_customize_class_mro_hook",
-)
-
-
 class TypedfluxPlugin(Plugin):
     """Proves tensor shapes at type-check time (hooks routed from the op catalog).
 
@@ -236,12 +188,12 @@ class TypedfluxPlugin(Plugin):
         self._ndarray_operator = ndarray_operator_hook()
         self._partials: Dict[tuple[str, str], Any] = {}
         self._default_names: Dict[tuple[str, str], bool] = {}
-        # Each getter's answers for the build (_PerBuild): mypy calls the instance's
+        # Each getter's answers for the build (per_build.PerBuild): mypy calls the instance's
         # attribute, so the dict's lookup stands in for the method below of the same name.
-        self._per_build: Dict[str, _PerBuild] = {
-            "get_type_analyze_hook": _PerBuild(self._analyze_hook)}
-        for getter in _TYPE_CHECK_GETTERS:
-            self._per_build[getter] = _PerBuild(_lasting(getattr(self, getter)))
+        self._per_build: Dict[str, per_build.PerBuild] = {
+            "get_type_analyze_hook": per_build.PerBuild(self._analyze_hook)}
+        for getter in per_build.TYPE_CHECK_GETTERS:
+            self._per_build[getter] = per_build.PerBuild(per_build.lasting(getattr(self, getter)))
         for getter, memo in self._per_build.items():
             setattr(self, getter, memo.__getitem__)
 
@@ -314,7 +266,7 @@ class TypedfluxPlugin(Plugin):
     def get_type_analyze_hook(
         self, fullname: str
     ) -> Optional[Callable[[AnalyzeTypeContext], Type]]:
-        # (mypy calls the instance's _PerBuild lookup in this method's place: its answers
+        # (mypy calls the instance's PerBuild lookup in this method's place: its answers
         # that cannot change within a build are kept for the build)
         return self._analyze_hook(fullname)[0]
 
