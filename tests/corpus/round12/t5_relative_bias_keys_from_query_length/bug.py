@@ -20,5 +20,5 @@ k = tf.randn(B, H, T_K, HD)
 scores = q @ k.swapaxes(-1, -2)
 q_len = q.shape[2]
 k_len = q.shape[2]
-scores = scores + bias(q_len, k_len)  # BUG[gap flow: bias(q_len, k_len) is a def with only int parameters (no Tensor one) returning a Tensor built from tf.arange(q_len) and tf.arange(k_len); it is not run with the call's ints (q.shape[2] is the literal 2), as round11's detr sine_positions(h, w, d), so the (1, 4, 2, 2) bias does not meet the (2, 4, 2, 6) scores]
+scores = scores + bias(q_len, k_len)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 4, 2, 6], y has Tensor[1, 4, 2, 2]; need equal sizes or 1 at axis -1 (6 vs 2)  [shape]
 print(tf.softmax(scores, axis=-1).shape)
