@@ -158,7 +158,11 @@ def run_body(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]], ret: Express
             if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
                 if not isinstance(v, tuple) or len(v) != len(target):
                     raise CannotTell("a value unpacked to another number of names")
-                env.update(zip(map(id, target), v))
+                for t, item in zip(target, v):  # (``y, self.hidden = ...``: the write)
+                    if callable(t):
+                        t(item)
+                    else:
+                        env[id(t)] = item
             elif callable(target):  # ``self.cache = ...``: the instance's write (layer_bodies.py)
                 target(v)
             else:

@@ -40,12 +40,14 @@ from mypy.types import Type
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_config import Several
 
-__all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer"]
+__all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer", "layer_output"]
 
 
-# A name, names a tuple is unpacked to, or an attribute of ``self`` written (its name).
-Target = Union[Var, Tuple[Var, ...], str]
+# A name, names a tuple is unpacked to (or attributes of ``self``: ``y, self.hidden = ...``),
+# or an attribute of ``self`` written (its name).
+Target = Union[Var, Tuple[Union[Var, str], ...], str]
 # A line, or a loop over list attributes (one, or several zipped) with its lines.
 Step = Union[Tuple[Target, Expression],
              Tuple[Target, Union[str, Tuple[str, ...]], List[Tuple[Target, Expression]]]]
@@ -88,6 +90,17 @@ def _self_write(s: Statement, self_var: Optional[Var]) -> Optional[Tuple[Target,
     if isinstance(target, MemberExpr) and isinstance(target.expr, NameExpr) and \
             target.expr.node is self_var and self_var is not None:
         return target.name, s.rvalue
+    if isinstance(target, TupleExpr) and target.items:  # ``y, self.hidden = self.rnn(...)``
+        items: List[Union[Var, str]] = []
+        for i in target.items:
+            if isinstance(i, NameExpr) and isinstance(i.node, Var):
+                items.append(i.node)
+            elif isinstance(i, MemberExpr) and isinstance(i.expr, NameExpr) and \
+                    i.expr.node is self_var and self_var is not None:
+                items.append(i.name)
+            else:
+                return None
+        return tuple(items), s.rvalue
     return None
 
 
@@ -187,6 +200,28 @@ class HeldLayer(Receiver):
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
         item = chain_item(self.type)
-        if item is None or len(args) != 1 or kinds != [ARG_POS]:
-            raise CannotTell("a layer with no rule, or not called with one tensor")
-        return tensor_value(tuple(item.call([tensor_shape(args[0])])))
+        if item is None:
+            raise CannotTell("a layer with no rule")
+        return layer_output(item, args, kinds)
+
+
+def layer_output(item: Any, args: List[Any], kinds: List[Any]) -> Any:
+    """A layer's call in a body, by its rule (``item``: chain_items.py): on one tensor, or
+    for a built-in layer on several (a recurrent layer's initial states: ``self.rnn(x,
+    self.hidden)``); a tensor, or a tuple of them (``return_state``: ``(y, h)``).
+
+    >>> layer_output(None, [], [])
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.CannotTell: a layer not called with its tensors
+    """
+    if not args or any(k != ARG_POS for k in kinds) or (
+            len(args) > 1 and getattr(item, "config", None) is None):
+        raise CannotTell("a layer not called with its tensors")
+    return _output_value(item.call([tensor_shape(a) for a in args]))
+
+
+def _output_value(out: Any) -> Any:
+    if isinstance(out, Several):
+        return tuple(map(_output_value, out))
+    return tensor_value(tuple(out))

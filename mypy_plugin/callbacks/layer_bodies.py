@@ -53,12 +53,13 @@ from mypy.nodes import (
 )
 from mypy.subtypes import find_member
 from mypy.types import (
-    AnyType, CallableType, Instance, TupleType, Type, TypeOfAny, get_proper_type,
+    AnyType, CallableType, Instance, NoneType, TupleType, Type, TypeOfAny, UnionType,
+    get_proper_type,
 )
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
-from mypy_plugin.callbacks.body_steps import HeldLayer, Step, straight_body, unrolled
+from mypy_plugin.callbacks.body_steps import HeldLayer, Step, layer_output, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
@@ -165,6 +166,15 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
 _ANY = tensor_value((translate.Star(None),))  # a tensor of any shape (a bare ``Tensor``)
 
 
+def _held_tensor(t: Optional[Type]) -> bool:
+    """A tensor attribute's type (or ``Optional`` of one: ``None`` until a first batch)."""
+    p = get_proper_type(t)
+    if isinstance(p, UnionType):
+        return any(map(_held_tensor, p.items)) and all(
+            isinstance(get_proper_type(i), NoneType) or _held_tensor(i) for i in p.items)
+    return p is not None and translate.is_tensor(p)
+
+
 def _declared(t: Type) -> Any:
     """The value a method's declared result stands for in mypy's check of the body that
     calls it: a tensor of any shape (or a tuple of them)."""
@@ -195,9 +205,15 @@ class _Self(Receiver):
         local, ret = body
         env: Dict[int, Any] = {id(method.arguments[0].variable): self}
         env.update((id(a.variable), v) for a, v in zip(method.arguments[1:], args))
-        steps = [(partial(self.written.__setitem__, t) if isinstance(t, str) else t, v)
-                 for t, v in unrolled(local, self.known)]
+        steps = [(self._target(t), v) for t, v in unrolled(local, self.known)]
         return run_body(env, steps, ret)
+
+    def _target(self, t: Any) -> Any:
+        """A step's target, a write to the instance (an attribute's name) made the call that
+        records it."""
+        if isinstance(t, str):
+            return partial(self.written.__setitem__, t)
+        return tuple(map(self._target, t)) if isinstance(t, tuple) else t
 
     def _type(self, name: str) -> Optional[Type]:
         v = self.known.get(name)
@@ -222,6 +238,10 @@ class _Self(Receiver):
             return 0.0  # a number: in an operator it broadcasts as a scalar
         s = translate.shape_of(t, translate.Names()) if t is not None else None
         if s is None or not all(isinstance(d, int) for d in s):
+            if _held_tensor(t):
+                # (``self.hidden`` the body and the training loop both rebind, of no shape
+                # known here: a tensor of any shape, as a bare ``Tensor`` parameter is)
+                return _ANY
             raise CannotTell("an attribute of no known fixed shape")
         return tensor_value(tuple(s))
 
@@ -238,13 +258,11 @@ class _Self(Receiver):
             raise CannotTell("a method a derived class may redefine")
         if isinstance(method, FuncDef) and _plain_method(method):
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
-        if len(args) != 1 or kinds != [ARG_POS]:
-            raise CannotTell("a held layer called with other than one tensor")
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
             raise CannotTell("an attribute that is not a layer with a rule")
-        return tensor_value(tuple(item.call([tensor_shape(args[0])])))
+        return layer_output(item, args, kinds)  # (``self.rnn(x, self.hidden)`` too)
 
     def _method_call(self, method: FuncDef, args: List[Any], kinds: List[Any]) -> Any:
         """``self.encode(x)``: the instance's own method with plain parameters and a

@@ -19,4 +19,4 @@ class RNNLM:
 
 lm = RNNLM(20, 16)
 lm.hidden = tf.zeros(4, 16)
-print(lm(tf.tensor([[1, 2]] * 4)).shape)  # BUG[gap checker: the reset above (ALARM) assigns the instance's attribute from outside its class, so the instance is not traced and the output layer's width (Dense(8 => 20) on the GRU's 16) is not checked]
+print(lm(tf.tensor([[1, 2]] * 4)).shape)  # BUG  # E: Dense(8 => 20) expects input Tensor[..., 8], got Tensor[4, 2, 16]; need size 8 at axis -1 (got 16)  [shape]
