@@ -270,6 +270,8 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         return _call(e, env, depth)
     if isinstance(e, OpExpr) and e.op in _OPERATORS:
         return _operator(e, env, depth)
+    if isinstance(e, ComparisonExpr) and len(e.operators) == 1 and e.operators[0] in _REFLECTED:
+        return _comparison(e, env, depth)  # ``adj > 0``: a tensor of bools
     if isinstance(e, UnaryExpr) and e.op in _UNARY:
         x = _eval(e.expr, env, depth)
         if isinstance(x, _Tensor):
@@ -365,6 +367,24 @@ def _operator(e: OpExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         return _static(e)
     except CannotTell:
         return size_arithmetic(e.op, a, b)  # (``c ** 0.5`` of a size: a number)
+
+
+# A comparison's operator, and the one Python calls on the right operand when only it is a
+# tensor (``0 < adj`` runs ``adj.__gt__(0)``).
+_REFLECTED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_COMPARED = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}
+
+
+def _comparison(e: ComparisonExpr, env: Dict[int, _Tensor], depth: int) -> Any:
+    """``adj > 0``: the comparison's rule (a tensor of bools of the broadcast shape)."""
+    op = e.operators[0]
+    a, b = _eval(e.operands[0], env, depth), _eval(e.operands[1], env, depth)
+    if isinstance(a, _Tensor):
+        return _run(ROUTES.methods.get(f"__{_COMPARED[op]}__"), {0: a, 1: _operand(b)})
+    if isinstance(b, _Tensor):
+        return _run(ROUTES.methods.get(f"__{_COMPARED[_REFLECTED[op]]}__"),
+                    {0: b, 1: _operand(a)})
+    raise CannotTell("a comparison of values that are not tensors")
 
 
 def _operand(v: Any) -> _Tensor:

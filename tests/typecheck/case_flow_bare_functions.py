@@ -5,7 +5,8 @@
 body runs on those shapes, as at run time: locals, an ``if`` on whether an ``Optional``
 parameter is ``None`` (a cache), then one ``return``. A layer given for a parameter
 (``apply(Net(32), x)``, a user layer with the layers its construction builds) is called there
-with its rule. A mismatch in the body for these arguments is reported at the call. Not read
+with its rule; a mask compared in the body (``tf.where(adj > 0, scores, -1e9)``) keeps its
+shape. A mismatch in the body for these arguments is reported at the call. Not read
 (silent): a parameter rebound in the body, a body with a loop. Each with its fix, concrete and
 symbolic; the same lines fail at run time with the same words.
 """
@@ -139,3 +140,29 @@ def encode_dist(x: Tensor) -> Tuple[Tensor, Tensor]:
 mu, logvar = encode_dist(tf.randn(5, 30))
 decoder(mu + logvar)  # E: Dense(8 => 16) expects input Tensor[..., 8], got Tensor[5, 4]; need size 8 at axis -1 (got 4)  [shape]
 decoder_fixed(mu + logvar)
+
+
+def masked_attend(h: Tensor, adj: Tensor) -> Tensor:
+    scores = h @ h.swapaxes(-1, -2)
+    scores = tf.where(adj > 0, scores, -1e9)
+    return tf.softmax(scores, axis=-1) @ h
+
+
+adj = tf.ones(6, 6)
+Dense(4, 3)(masked_attend(tf.randn(6, 8), adj))  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[6, 8]; need size 4 at axis -1 (got 8)  [shape]
+Dense(8, 3)(masked_attend(tf.randn(6, 8), adj))
+masked_attend(tf.randn(6, 8), tf.ones(5, 5))  # E: Cannot broadcast for "where": cond has Tensor[5, 5], x has Tensor[6, 6]; need equal sizes or 1 at axis -2 (5 vs 6)  [shape]
+
+
+@tf.shapecheck
+def graph_head(h: Tensor[B, 8], a: Tensor[B, B]) -> Tensor:
+    return Dense(4, 3)(masked_attend(h, a))  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[B, 8]; need size 4 at axis -1 (got 8)  [shape]
+
+
+@tf.shapecheck
+def graph_head_fixed(h: Tensor[B, 8], a: Tensor[B, B]) -> Tensor[B, 3]:
+    return Dense(8, 3)(masked_attend(h, a))
+
+
+graph_head_fixed(tf.randn(6, 8), adj)
+graph_head(tf.randn(6, 8), adj)
