@@ -69,6 +69,7 @@ from mypy_plugin.flow_run import (
     fallback,
     typed,
 )
+from mypy_plugin import per_build
 
 __all__ = [
     "value_at", "tensor_at", "tensor_items", "run_function", "outer_value", "active_value",
@@ -208,6 +209,7 @@ class _Progress:
 
 
 _PROGRESS: Dict[Tuple[int, int, bool], Tuple[Node, List[Statement], _Progress]] = {}
+per_build.forget_each_build(_PROGRESS)  # (holds mypy nodes: this build's only)
 
 
 def _progress(chk: Any, node: Node, body: List[Statement], params: List[Var],

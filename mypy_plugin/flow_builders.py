@@ -70,12 +70,14 @@ from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import NOT_STATIC, evaluate
 from mypy_plugin.translate import is_tensor, tensor_pattern
+from mypy_plugin import per_build
 
 __all__ = ["builder_check"]
 
 _CHECKED = Once()  # the calls run in this pass
 # A call's result, for mypy's other visits of it in the pass (keyed as _CHECKED).
 _RESULTS: Dict[Tuple[int, int], Tuple[CallExpr, Optional[Type]]] = {}
+per_build.forget_each_build(_RESULTS)  # (holds mypy nodes: this build's only)
 
 
 def builder_check(ctx: Any, func: Any) -> Optional[Type]:

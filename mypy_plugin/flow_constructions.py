@@ -54,6 +54,7 @@ from mypy.server.subexpr import get_subexpressions
 from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_run import captured
 from mypy_plugin.statements import walk
+from mypy_plugin import per_build
 
 __all__ = ["class_call", "construction", "single_call"]
 
@@ -80,6 +81,7 @@ def class_call(e: CallExpr) -> Optional[CallExpr]:
 
 
 _FACTORIES: Dict[int, Tuple[CallExpr, Optional[CallExpr]]] = {}
+per_build.forget_each_build(_FACTORIES)  # (holds mypy nodes: this build's only)
 
 
 def _factory_call(e: CallExpr, info: TypeInfo, name: str) -> Optional[CallExpr]:
@@ -171,6 +173,7 @@ def _held(chk: Any, module: Any, e: MemberExpr) -> Optional[CallExpr]:
 
 
 _LOCALS: Dict[int, Tuple[FuncDef, List[Statement], Dict[Var, CallExpr]]] = {}
+per_build.forget_each_build(_LOCALS)  # (holds mypy nodes: this build's only)
 
 
 def _local_constructions(func: FuncDef) -> Dict[Var, CallExpr]:

@@ -68,6 +68,7 @@ from mypy.server.subexpr import get_subexpressions
 from mypy_plugin.flow_instances import construction_of, construction_state, plain_init
 from mypy_plugin.flow_names import checked_scope
 from mypy_plugin.statements import walk
+from mypy_plugin import per_build
 
 __all__ = ["fresh_state"]
 
@@ -131,6 +132,7 @@ class _Index:
 
 
 _INDEXES: Dict[int, _Index] = {}
+per_build.forget_each_build(_INDEXES)  # (holds mypy nodes: this build's only)
 
 
 def _index(body: List[Statement]) -> _Index:
@@ -175,6 +177,7 @@ def _escapes(built: CallExpr) -> bool:
 
 
 _ESCAPES: Dict[int, Tuple[FuncDef, bool]] = {}
+per_build.forget_each_build(_ESCAPES)  # (holds mypy nodes: this build's only)
 
 
 def _lets_out(init: FuncDef, info: TypeInfo) -> bool:

@@ -92,6 +92,7 @@ from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, ev
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
+from mypy_plugin import per_build
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
            "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init",
@@ -180,6 +181,7 @@ _modules: PerTree[_Module] = PerTree(_Module, keep=64)
 # Known attributes, messages to report at the call, the state ``__init__`` leaves.
 _Built = Tuple[Dict[str, Any], List[Any], Dict[str, Any]]
 _BUILT: Dict[Tuple[int, int], Tuple[CallExpr, Optional[_Built]]] = {}
+per_build.forget_each_build(_BUILT)  # (holds mypy nodes: this build's only)
 
 
 def _tree(chk: Any) -> Optional[MypyFile]:

@@ -45,6 +45,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import walk
+from mypy_plugin import per_build
 
 __all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions",
            "target_binds", "binds_otherwise", "single_binding", "checked_scope"]
@@ -69,6 +70,7 @@ def checked_scope(chk: Any) -> Optional[Tuple[Optional[FuncDef], List[Statement]
 
 
 _CAPTURED_BY_BODY: Dict[int, Tuple[List[Statement], Tuple[Set[Var], Set[str]]]] = {}
+per_build.forget_each_build(_CAPTURED_BY_BODY)  # (holds mypy nodes: this build's only)
 
 
 def captured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:

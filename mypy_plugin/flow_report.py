@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from mypy.nodes import Context
 
+from mypy_plugin import per_build
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["Once", "is_shape", "new_shape_errors", "report"]
@@ -35,6 +36,7 @@ class Once:
     def __init__(self, keep: int = 256) -> None:
         self.keep = keep
         self._seen: Dict[Tuple[int, int], object] = {}
+        per_build.forget_each_build(self._seen)  # (holds mypy nodes: this build's only)
 
     def first(self, node: object, chk: Any) -> bool:
         """Whether ``node`` is met for the first time in this pass of ``chk`` (and note it)."""

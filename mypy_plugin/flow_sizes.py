@@ -42,6 +42,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_names import binding_targets, captured, single_binding
 from mypy_plugin.statements import walk
+from mypy_plugin import per_build
 
 __all__ = ["inline_sizes", "DEPTH"]
 
@@ -49,7 +50,9 @@ DEPTH = 8  # names whose values name names, at most
 _OPS = ("+", "-", "*", "//")
 _KEEP = 64  # functions remembered
 _FIXED: Dict[int, Tuple[FuncDef, List[Statement], Set[Var]]] = {}
+per_build.forget_each_build(_FIXED)  # (holds mypy nodes: this build's only)
 _BOUND: Dict[Tuple[int, int], Tuple[FuncDef, List[Statement], Optional[AssignmentStmt]]] = {}
+per_build.forget_each_build(_BOUND)  # (holds mypy nodes: this build's only)
 
 
 class _Keep(Exception):

@@ -43,6 +43,7 @@ from mypy_plugin.values import (
     static_ints,
     static_value,
 )
+from mypy_plugin import per_build
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
@@ -137,6 +138,7 @@ def _closed_over(name: NameExpr, var: Var, tree: MypyFile) -> Optional[Type]:
 
 
 _BINDERS: Dict[int, Tuple[MypyFile, Dict[Var, FuncDef]]] = {}
+per_build.forget_each_build(_BINDERS)  # (holds mypy nodes: this build's only)
 
 
 def _binders(tree: MypyFile) -> Dict[Var, FuncDef]:

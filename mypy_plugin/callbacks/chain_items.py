@@ -41,6 +41,7 @@ from mypy_plugin.callbacks.layer_types import (
 )
 from mypy_plugin.callbacks.user_reprs import user_text_of_metadata
 from mypy_plugin.routing import ROUTES, Route
+from mypy_plugin import per_build
 from typedflux.shapes import compose
 from typedflux.shapes.chains import (
     Item,
@@ -146,6 +147,7 @@ def _function_item(t: CallableType) -> Optional[Item]:
 # Items whose rule is a function's body: unknown where it is not understood, so a Chain's
 # output restarts after them as after a layer with no rule (chain_output).
 _BODY_ITEMS: Dict[int, Item] = {}
+per_build.forget_each_build(_BODY_ITEMS)  # (holds mypy nodes: this build's only)
 
 
 def _body_name(t: CallableType) -> str:

@@ -47,6 +47,7 @@ from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow_typed import typed
 from mypy_plugin.flow_values import Item
+from mypy_plugin import per_build
 
 __all__ = ["LAMBDA_TAKERS", "lambda_context_hook", "named_function_check"]
 
@@ -128,6 +129,7 @@ def lambda_context_hook(
 
 _KEEP = 256  # calls remembered per pass
 _CHECKED: Dict[Tuple[int, int], Any] = {}
+per_build.forget_each_build(_CHECKED)  # (holds mypy nodes: this build's only)
 
 
 def _returned(func: FuncDef) -> Optional[Expression]:

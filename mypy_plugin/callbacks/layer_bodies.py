@@ -66,6 +66,7 @@ from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
 from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import overridden
+from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
@@ -289,6 +290,7 @@ class _Self(Receiver):
 # Layer types of a Chain being checked -> what the construction written for them in the
 # Chain's arguments builds (:func:`traced_layers`); the type object is kept with its entry.
 _KNOWN: Dict[int, Tuple[Type, Dict[str, Any]]] = {}
+per_build.forget_each_build(_KNOWN)  # (holds mypy nodes: this build's only)
 
 
 @contextmanager
