@@ -5,9 +5,11 @@ loads lazily."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -141,10 +143,15 @@ def test_only_translate_knows_both_worlds() -> None:
 # -- the package loads lazily ---------------------------------------------------------------
 
 
-def _fresh(code: str) -> str:
-    """Run ``code`` in a fresh interpreter (nothing of typedflux or numpy imported yet)."""
+def _fresh(code: str, pycache: Optional[Path] = None) -> str:
+    """Run ``code`` in a fresh interpreter (nothing of typedflux or numpy imported yet);
+    with ``pycache``, bytecode is written to and read from that folder."""
+    env = None
+    if pycache is not None:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, check=True)
+                          cwd=ROOT, check=True, env=env)
     return done.stdout.strip()
 
 
@@ -247,10 +254,13 @@ def test_the_package_is_a_plain_module_once_the_runtime_is_loaded() -> None:
                             "typedflux.shapecheck")
 
 
-def test_every_module_imports_on_its_own() -> None:
+def test_every_module_imports_on_its_own(tmp_path: Path) -> None:
     # No import cycle that works only in one order: each module of the package imported
     # first, in an interpreter where no other typedflux module is loaded yet (the pure-Python
-    # package is dropped from sys.modules between imports; numpy stays).
+    # package is dropped from sys.modules between imports; numpy stays). The package is
+    # imported ~250 times over: its bytecode is cached in a folder of this test's own, so each
+    # module is compiled once, not at every import (where PYTHONDONTWRITEBYTECODE is set, as
+    # on the machine CI runs on, that took ~70 s of the suite).
     code = (
         "import importlib, pkgutil, sys\n"
         "import typedflux\n"
@@ -265,7 +275,7 @@ def test_every_module_imports_on_its_own() -> None:
         "        bad.append(f'{name}: {type(e).__name__}: {e}')\n"
         "print(len(names) > 50, bad)"
     )
-    assert _fresh(code) == "True []"
+    assert _fresh(code, pycache=tmp_path) == "True []"
 
 
 # -- small modules: about 500 lines at most, or the module docstring says why -------------------
