@@ -1,0 +1,18 @@
+"""mypy's TypeVarTuple tests: `def f(x: Array[int, *Ts]) -> Array[*Ts]` needs at least one
+dim; translated with a batch-dropping helper called on a flattened scalar loss."""
+from typing import TypeVar, TypeVarTuple
+
+import typedflux as tf
+from typedflux import Tensor
+
+N = TypeVar("N", bound=int)
+Ts = TypeVarTuple("Ts")
+
+
+@tf.shapecheck
+def per_example(x: Tensor[N, *Ts]) -> Tensor[*Ts]:
+    return x.mean(axis=0)
+
+
+losses = (tf.randn(8, 3) ** 2).mean(axis=1)
+print(per_example(losses).shape)
