@@ -50,6 +50,7 @@ from mypy.types import AnyType, CallableType, NoneType, UnionType, get_proper_ty
 
 from mypy_plugin import translate
 from mypy_plugin.flow_instances import construction_values
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import Record
@@ -93,8 +94,8 @@ def _own_call(info: TypeInfo) -> Optional[FuncDef]:
     method = sym.node if sym is not None else None
     if not isinstance(method, FuncDef) or method.is_decorated or method.is_generator or \
             method.is_coroutine or method.is_static or method.is_class or \
-            method.is_overload:
-        return None
+            method.is_overload or patched(info, "__call__"):
+        return None  # (patched: the module assigns another function to it, flow_patches.py)
     try:
         if not method.arguments or not method.body.body:
             return None

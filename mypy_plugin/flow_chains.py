@@ -59,6 +59,7 @@ from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_instances import (
     attribute_bindings, construction_of, init_actuals, plain_init,
 )
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NOT_STATIC, evaluate
 from typedflux.shapes.chains import check_chain
@@ -80,8 +81,8 @@ def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
             any(name in info.mro[1].names for name in info.names if name != "__init__"):
         return None  # (a member of Chain redefined: its call or its checks may differ)
     init = plain_init(info)
-    if init is None:
-        return None
+    if init is None or patched(info, "__call__"):
+        return None  # (a ``__call__`` assigned on the class: flow_patches.py)
     stmts = list(init.body.body)
     if len(stmts) == 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
             stmts[0].expr, StrExpr):

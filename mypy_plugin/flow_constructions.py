@@ -52,6 +52,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_names import binding_targets
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import captured
 from mypy_plugin.statements import walk
 from mypy_plugin import per_build
@@ -92,8 +93,8 @@ def _factory_call(e: CallExpr, info: TypeInfo, name: str) -> Optional[CallExpr]:
     if isinstance(method, Decorator) and not method.decorators:
         method = method.func  # (mypy drops ``@classmethod`` from the decorator list)
     if not isinstance(method, FuncDef) or not method.is_class or method.is_generator or \
-            method.is_coroutine:
-        return None
+            method.is_coroutine or patched(info, name):
+        return None  # (patched: another function runs, flow_patches.py)
     try:
         if len(method.arguments) != 1:
             return None

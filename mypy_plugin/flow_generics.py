@@ -41,6 +41,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_instances import construction_of, init_actuals, plain_init
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import evaluate
 
 __all__ = ["generic_result", "generic_conflict"]
@@ -97,8 +98,8 @@ def _traced(ctx: Any, receiver: Instance) -> Optional[Tuple[CallExpr, Dict[int, 
     sizes = _sizes(ctx.api, built, info)
     method = info.get_method("__call__")
     sig = getattr(method, "type", None)
-    if not sizes or not isinstance(sig, CallableType):
-        return None
+    if not sizes or not isinstance(sig, CallableType) or patched(info, "__call__"):
+        return None  # (patched: another function runs, flow_patches.py)
     return built, sizes, sig
 
 

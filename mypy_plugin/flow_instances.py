@@ -87,6 +87,7 @@ from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_owners import AttributeFacts
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate
 from mypy_plugin.instance_constants import config_fields
@@ -158,8 +159,8 @@ def plain_init(info: TypeInfo) -> Optional[FuncDef]:
     sym = info.names.get("__init__")
     init = sym.node if sym is not None else None
     if not isinstance(init, FuncDef) or init.is_decorated or init.is_generator or \
-            init.is_coroutine or init.is_static or init.is_class:
-        return None
+            init.is_coroutine or init.is_static or init.is_class or patched(info, "__init__"):
+        return None  # (patched: the module assigns another function to it, flow_patches.py)
     try:
         if not init.arguments or init.arguments[0].kind != ARG_POS:
             return None

@@ -23,6 +23,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     Expression,
+    FUNC_NO_INFO,
     ExpressionStmt,
     ForStmt,
     FuncDef,
@@ -38,6 +39,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Several
@@ -57,6 +59,8 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
     """``h = ...`` lines (plain names, or a tuple unpacked), ``self.a = ...`` writes and
     ``for layer in self.layers:`` loops of such lines, then one ``return``; None for
     anything else."""
+    if func.info is not FUNC_NO_INFO and patched(func.info, func.name):
+        return None  # (the module assigns another function to it: flow_patches.py)
     stmts = list(func.body.body)
     if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
             stmts[0].expr, StrExpr):
