@@ -168,7 +168,7 @@ def identity(self: FeedForward, x: tf.Tensor) -> tf.Tensor:
     return x
 
 
-FeedForward.__call__ = identity  # type: ignore[assignment]
+FeedForward.__call__ = identity  # type: ignore[method-assign]
 Dense(32, 1)(FeedForward(32, 128)(tf.randn(2, 32)))
 
 
@@ -217,6 +217,6 @@ def passthrough(self: Any, x: tf.Tensor) -> tf.Tensor:
     return x
 
 
-Same.__call__ = passthrough  # type: ignore[method-assign, assignment]
+Same.__call__ = passthrough  # type: ignore[method-assign]
 same = Same(8)
 Dense(4, 1)(same(tf.randn(2, 4)))
