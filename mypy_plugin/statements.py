@@ -31,6 +31,7 @@ from mypy.nodes import (
 )
 
 from mypy.traverser import NameAndMemberCollector
+from mypy_plugin import per_build
 
 __all__ = [
     "nested", "walk", "PerTree", "assignment_before", "mentions", "methods_of", "overridden",
@@ -174,6 +175,10 @@ class PerTree(Generic[T]):
         # report) where ``read`` raises, instead of failing the hook that asked.
         self.on_error = on_error
         self.known: Dict[int, Tuple[MypyFile, List[Statement], T]] = {}
+        # Emptied at each build: an entry keeps its tree alive, and a tree keeps its whole
+        # build (every module, symbol and type), so a process that runs mypy again and again
+        # (the tests, mypy's daemon) would keep up to ``keep`` earlier builds.
+        per_build.forget_each_build(self.known)
 
     def __call__(self, tree: MypyFile) -> T:
         hit = self.known.get(id(tree))
