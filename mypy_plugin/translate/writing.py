@@ -177,6 +177,17 @@ def substitute_type(
                 return p.copy_modified(args=new_args)
             if p.args and not any(isinstance(a, UnpackType) for a in p.args):
                 return p.copy_modified(args=[go(a) for a in p.args])
+            if p.args:
+                # A user class generic over a run (``Array[*Shape]``, pyright's samples): its
+                # run bound as a Tensor's is. Left behind, the run would be a type variable
+                # the signature no longer declares (redteam s7 fa07).
+                args: List[Type] = []
+                for a in p.args:
+                    if isinstance(a, UnpackType):
+                        args.extend(sub_dim_arg(a))
+                    else:
+                        args.append(go(a))
+                return p.copy_modified(args=args)
             return x
         if isinstance(p, TupleType):
             # (a NamedTuple's class, ``Out[B]``, is its fallback: bound as its items are)
