@@ -216,6 +216,27 @@ def test_overloads_are_checked_like_the_plugin_picks_them() -> None:
     )
 
 
+@overload
+@tf.shapecheck
+def squeeze_first(x: Tensor[1, B]) -> Tensor[B]: ...
+@overload
+@tf.shapecheck
+def squeeze_first(x: Tensor[1, B, 3]) -> Tensor[B, 3]: ...
+@tf.shapecheck
+def squeeze_first(x: Any) -> Any:
+    return x[0]
+
+
+def test_every_overload_item_may_be_checked_too() -> None:
+    # typing.overload keys its items by their first line: each item's wrapper has its own
+    # (redteam s7 fa10: they shared the wrapper's, so the second item replaced the first).
+    assert squeeze_first(tf.zeros(1, 4)).shape == (4,)
+    assert squeeze_first(tf.zeros(1, 4, 3)).shape == (4, 3)
+    with pytest.raises(ShapeError) as err:
+        squeeze_first(tf.zeros(2, 4))
+    assert err.value.message.startswith('No overload of "squeeze_first" takes these shapes')
+
+
 I = TypeVar("I", bound=int)
 O = TypeVar("O", bound=int)
 

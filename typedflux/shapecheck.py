@@ -345,8 +345,11 @@ def _checked_items(gen: Any, env: Bindings, fixed: Bindings, patterns: Patterns)
 
 
 def _overloads(fn: Callable[..., Any]) -> List[Tuple[inspect.Signature, "_Checked"]]:
-    """The ``@overload`` items declared for ``fn`` (the implementation), parsed."""
-    return [(inspect.signature(o), _Checked(o)) for o in get_overloads(fn)]
+    """The ``@overload`` items declared for ``fn`` (the implementation), parsed (an item
+    itself under ``@tf.shapecheck`` is read as written: its annotations name its module's
+    TypeVars, not this one's)."""
+    items = [inspect.unwrap(o) for o in get_overloads(fn)]
+    return [(inspect.signature(o), _Checked(o)) for o in items]
 
 
 def _pick_overload(
@@ -440,5 +443,25 @@ def shapecheck(fn: F) -> F:
             raise ReturnMismatch(err.message, err.notes, fn) from None
         return result
 
+    code = getattr(fn, "__code__", None)
+    if code is not None and code.co_code in _STUBS:
+        # A stub (``...``), such as an ``@overload`` item: typing.overload keys its items by
+        # their first line, which every wrapper made here shares; the item's own line keeps
+        # the next item from replacing it (redteam s7 fa10). A stub's wrapper never runs, so
+        # no traceback shows the moved line.
+        wrapper: Any = checked  # (functools.wraps' type does not say it is a function)
+        wrapper.__code__ = wrapper.__code__.replace(co_firstlineno=code.co_firstlineno)
     return cast(F, same_kind(fn, checked))
+
+
+# The bytecodes of a body of ``...`` (or ``pass``), with and without a docstring: an
+# ``@overload`` item's. (No docstring on the first: it would be another bytecode.)
+def _bare_stub() -> None: ...
+
+
+def _documented_stub() -> None:
+    """A stub."""
+
+
+_STUBS = frozenset({_bare_stub.__code__.co_code, _documented_stub.__code__.co_code})
 
