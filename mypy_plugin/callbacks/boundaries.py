@@ -47,6 +47,7 @@ __all__ = [
     "boundary_attribute_hook",
     "boundary_message",
     "declared_tensor",
+    "function_declares",
     "tensor_member",
     "tensor_members",
     "target_origin",
@@ -72,8 +73,12 @@ def _fits(value: Type, declared: Type) -> bool:
     verdict = rigid_mismatch(want, got)  # (only a rank difference: mypy decided the dims)
     return not (isinstance(verdict, Mismatch) and verdict.axis is None)
 
-def _function_declares(api: Any, kind: str) -> Optional[Type]:
-    """What the enclosing function declares it returns (``kind`` "return") or yields."""
+def function_declares(api: Any, kind: str) -> Optional[Type]:
+    """What the enclosing function declares it returns (``kind`` "return") or yields.
+
+    >>> function_declares(object(), "return") is None  # no function being checked
+    True
+    """
     scope = getattr(api, "scope", None)
     func = scope.current_function() if scope is not None else None
     ftype = getattr(func, "type", None)
@@ -460,7 +465,7 @@ def _check_returned_next(ctx: Any, result: Type, later: bool = False) -> Type:
             # ``h = <value>`` read later: the type a bare ``return h`` may be reworded with.
             reworded.note_value(ctx.api, assigned.lvalue.node, result)
         return result
-    declares = where.declared if where.kind == "assign" else _function_declares(ctx.api, where.kind)
+    declares = where.declared if where.kind == "assign" else function_declares(ctx.api, where.kind)
     declared = declared_tensor(declares) if declares is not None else None
     if declared is None or _fits(result, declared):
         return result

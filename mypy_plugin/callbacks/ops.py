@@ -17,17 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
 from mypy.nodes import (
-    ARG_POS,
-    ARG_STAR,
-    ARG_STAR2,
-    ArgKind,
-    CallExpr,
-    Expression,
-    GeneratorExpr,
-    ListComprehension,
-    ListExpr,
-    NameExpr,
-    TupleExpr,
+    ARG_POS, ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, GeneratorExpr, ListComprehension,
+    ListExpr, NameExpr, TupleExpr,
 )
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
 from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, get_proper_type
@@ -37,6 +28,7 @@ from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.bound_lists import bound_list
 from mypy_plugin.callbacks.creation import literal_shape
 from mypy_plugin.callbacks.list_counts import comprehension_count
+from mypy_plugin.callbacks.reduced_values import HELD, REDUCTIONS, after_elementwise, after_reduction
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
 from mypy_plugin.callbacks.union_operands import followed, joined_context, union_operand
@@ -410,6 +402,8 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
         if copies:
             shape = _unknown_count(shape, kwargs.get("axis"))
     except (CannotTell, _Bail):
+        if spec.name in REDUCTIONS and not guessed and not copies:
+            after_reduction(ctx, kwargs)  # an axis inside a variadic run (reduced_values.py)
         return ctx.default_return_type
     except ShapeError as err:
         if copies:  # (an empty list fails otherwise at run time: not this error)
@@ -425,6 +419,9 @@ def run_rule(route: Route, ctx: CallContext) -> Type:
                 report_shape_error(ctx.api, every, ctx.context)
         return ctx.default_return_type
     result = _result_type(ctx.api, shape, ctx.default_return_type, names, spec.several)
+    if HELD and spec.elementwise and not guessed:  # (a value reduced in a run: reduced_values)
+        after_elementwise(ctx, [kwargs[a.name] for a in spec.args if a.kind == Kind.TENSOR
+                                and a.name in kwargs], shape)
     if route.role == "reflected" and not any(
         translate.is_tensor(t) for types in ctx.arg_types for t in types
     ):

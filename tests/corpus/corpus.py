@@ -258,6 +258,19 @@ def is_library_name(name: str) -> bool:
     return hasattr(typedflux, name)
 
 
+def _dropped(token: str) -> str:
+    """A run with one item reduced away as mypy writes it (``*Bs[1:]``, with the ``, ``
+    around it), as a regex: any run of sizes at run time, the empty one included."""
+    lead, trail, own = token.startswith(", "), token.endswith(", "), re.escape(token)
+    if lead and trail:
+        return rf"(?:(?:, -?\d+)*, |{own})"
+    if lead:
+        return rf"(?:(?:, -?\d+)*|{own})"
+    if trail:
+        return rf"(?:(?:-?\d+, )*|{own})"
+    return rf"(?:(?:-?\d+(?:, -?\d+)*)?|{own})"
+
+
 def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     """Whether the run-time message says what mypy said: identical, except that a symbolic
     dim (or a product of them) may be a size at run time, a ``?`` any size, leading ``...``
@@ -289,6 +302,15 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
     True
     >>> same_words("need size 1 at axis 0 (B)", "need size 1 at axis 0 3", ["B"])
     False
+    >>> same_words("Tensor[B, *Rs[1:], C]: rank is len(*Rs) + 1, expected 2",
+    ...            "Tensor[2, 6, 3]: rank is 3, expected 2", ["B", "Rs", "C"])
+    True
+    >>> same_words("Tensor[*Bs[1:], 3]: *Bs is (*Bs[1:], 3), expected (*Bs)",
+    ...            "Tensor[3]: *Bs is (3), expected (5)", ["Bs"])
+    True
+    >>> same_words("Tensor[*Bs[1:], 3]: *Bs is (*Bs[1:], 3), expected (*Bs)",
+    ...            "Tensor[6, 4]: *Bs is (6, 4), expected (4, 6)", ["Bs"])
+    False
     """
     if static == runtime:
         return True
@@ -306,12 +328,18 @@ def same_words(static: str, runtime: str, symbols: Sequence[str]) -> bool:
         atom = rf"(?:\d+|\b(?:{sym})\b)"
         term = rf"(?:{atom}|\({atom}(?:{op}{atom})*\))"
         dim = rf"{term}(?:{op}{term})*"
-        parts = re.split(rf"(\*(?:{sym})\b|{dim})", static)
+        rank = rf"len\(\*(?:{sym})\)(?: [-+] \d+)?"  # ``len(*Bs) + 1``: one size at run time
+        dropped = rf"(?:, )?\*(?:{sym})\[(?:1:|:-1)\](?:, )?"  # ``*Bs[1:]`` (and its ", ")
+        parts = re.split(rf"({rank}|{dropped}|\*(?:{sym})\b|{dim})", static)
         parts = _only_symbolic(parts, sym)
     out = []
     for i, p in enumerate(parts):
         if i % 2 == 0:
             out.append(_plain(p))
+        elif p.startswith("len("):
+            out.append(rf"(?:\d+|{re.escape(p)})")
+        elif "[" in p:  # a run less one item: any run of sizes, the empty one included
+            out.append(_dropped(p))
         elif p.startswith("*"):  # variadic dims: any run of sizes (a leading ", " included)
             out.append(rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})")
         elif _wrapped(p):  # "(B)": the message's own parentheses around one dim, "(3)" at run time

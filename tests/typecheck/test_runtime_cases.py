@@ -105,6 +105,15 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
     >>> bool(symbolic_pattern("Tensor[*Bs, 1]: rank is len(*Bs) + 1", ["Bs"]).fullmatch(
     ...     "Tensor[5, 7, 1]: rank is len(*Bs) + 1"))
     True
+    >>> bool(symbolic_pattern("Tensor[B, *Rs[1:], C]: rank is len(*Rs) + 1, expected 2",
+    ...     ["B", "Rs", "C"]).fullmatch("Tensor[2, 6, 3]: rank is 3, expected 2"))
+    True
+    >>> bool(symbolic_pattern("Tensor[*Bs[1:], N]: *Bs is (*Bs[1:], N), expected (*Bs)",
+    ...     ["Bs", "N"]).fullmatch("Tensor[3, 4]: *Bs is (3, 4), expected (2, 3)"))
+    True
+    >>> bool(symbolic_pattern("Tensor[*Bs[1:], 3]: *Bs is (*Bs[1:], 3), expected (*Bs)",
+    ...     ["Bs"]).fullmatch("Tensor[3, 4]: *Bs is (3, 4), expected (2, 3)"))
+    False
 
     Past a variadic run the checker counts axes from the end, the run time from the start
     (it sees sizes, not the run): around a declared run axis numbers are not compared, as
@@ -131,18 +140,52 @@ def symbolic_pattern(text: str, symbols: List[str]) -> "re.Pattern[str]":
         factor = rf"(?:{sym}|\({inner}\))"
         product = rf"(?:\d+\*)*{factor}(?:\*(?:\d+|{factor}))*"
         dim = rf"{product}(?: [-+] (?:{product}|\d+))*"
-        parts = re.split(rf"(\*(?:{sym})\b|(?<![\w)]){dim}(?![\w(]))", text)
+        parts = re.split(rf"({_RANK.format(sym=sym)}|{_DROPPED.format(sym=sym)}"
+                         rf"|\*(?:{sym})\b|(?<![\w)]){dim}(?![\w(]))", text)
         run = re.search(rf"[\[ ]\*(?:{sym})\b", text) is not None
     else:
         parts = [text]
     # A symbolic dim matches a size, or itself (a callee's annotation stays symbolic); a
-    # variadic run (``*Bs``) any run of sizes, or itself.
+    # variadic run (``*Bs``) any run of sizes, or itself; a rank counted around a run
+    # (``len(*Bs) + 1``) a size; a run with one item reduced away (``*Bs[1:]``) any run of
+    # sizes, the empty one included (with the ``, `` written around it).
     out = "".join(
-        (rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})" if p.startswith("*")
+        (dropped_pattern(p) if "[" in p and p.lstrip(", ").startswith("*")
+         else rf"(?:-?\d+(?:, -?\d+)*|{re.escape(p)})" if p.startswith("*")
          else rf"(?:-?\d+|{re.escape(p)})") if i % 2 else _axes(p, run)
         for i, p in enumerate(parts)
     )
     return re.compile(out)
+
+
+# ``len(*Bs) + 1``: a rank around a run; ``*Bs[1:]``/``*Bs[:-1]`` (typedflux/shapes/
+# dropped_run.py), with the ``, `` that separates it from the dims around it.
+_RANK = r"len\(\*(?:{sym})\)(?: [-+] \d+)?"
+_DROPPED = r"(?:, )?\*(?:{sym})\[(?:1:|:-1)\](?:, )?"
+
+
+def dropped_pattern(token: str) -> str:
+    r"""A regex for a run with one item reduced away, as the checker writes it (``*Bs[1:]``,
+    with the ``, `` around it): any run of sizes at run time, the empty one included.
+
+    >>> bool(re.fullmatch(r"\(" + dropped_pattern("*Bs[1:], ") + r"4\)", "(3, 4)"))
+    True
+    >>> bool(re.fullmatch(r"\(" + dropped_pattern("*Bs[1:], ") + r"4\)", "(4)"))
+    True
+    >>> bool(re.fullmatch(r"\(2" + dropped_pattern(", *Bs[1:], ") + r"4\)", "(2, 4)"))
+    True
+    >>> bool(re.fullmatch(r"\(2" + dropped_pattern(", *Bs[:-1]") + r"\)", "(2, 5, 6)"))
+    True
+    """
+    lead, trail = token.startswith(", "), token.endswith(", ")
+    own = re.escape(token)
+    if lead and trail:
+        return rf"(?:(?:, -?\d+)*, |{own})"
+    if lead:
+        return rf"(?:(?:, -?\d+)*|{own})"
+    if trail:
+        return rf"(?:(?:-?\d+, )*|{own})"
+    return rf"(?:(?:-?\d+(?:, -?\d+)*)?|{own})"
 
 
 def _axes(text: str, any_axis: bool) -> str:

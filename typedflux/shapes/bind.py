@@ -255,7 +255,7 @@ class Bindings:
     def _mismatch(
         self, what: str, pattern: Shape, actual: Shape, axis: Optional[int],
         expected: Optional[SDim] = None, run_length: Optional[int] = None,
-        run_at: Optional[int] = None,
+        run_at: Optional[int] = None, run_sizes: Optional[Tuple[SDim, ...]] = None,
     ) -> ShapeError:
         # The annotation as written; ``expected`` is the size its dim stands for once bound,
         # and the bindings that explain it go in the note.
@@ -264,10 +264,10 @@ class Bindings:
             text = messages.argument_mismatch(self.function, param, pattern, actual, axis, expected)
         elif what.startswith("yielded value"):
             text = messages.yield_mismatch(
-                pattern, actual, axis, _part(what), expected, run_length, run_at)
+                pattern, actual, axis, _part(what), expected, run_length, run_at, run_sizes)
         else:
             text = messages.return_mismatch(
-                pattern, actual, axis, _part(what), expected, run_length, run_at)
+                pattern, actual, axis, _part(what), expected, run_length, run_at, run_sizes)
         brief = messages.overload_failure(param or what, pattern, actual, axis, expected)
         return ShapeError(text, self._notes(), brief)
 
@@ -305,6 +305,10 @@ class Bindings:
                     # (``Tensor[B, *Shape]`` returned for ``Tensor[*Shape, B]``): the
                     # checker's words for that layout, not a conflict of two bindings.
                     raise self._mismatch(what, pattern, actual, None, run_at=moved)
+                if not _same_run(known, middle):
+                    # The rank is right, the sizes where the run sits are not (a reduction
+                    # inside the run: the checker's ``*Bs is (*Bs[1:], N), expected (*Bs)``).
+                    raise self._mismatch(what, pattern, actual, None, run_sizes=known)
         star = pattern[p_star]
         assert isinstance(star, Star)
         if star.name is not None:
@@ -322,11 +326,7 @@ class Bindings:
             self.stars[name] = dims
             self.origin["*" + name] = what
             return
-        same = len(known) == len(dims) and all(
-            isinstance(k, Star) or isinstance(d, Star) or equal(k, d) is not False
-            for k, d in zip(known, dims)
-        )
-        if not same:
+        if not _same_run(known, dims):
             first, second = messages.fmt_dims(known), messages.fmt_dims(dims)
             raise self._conflict("*" + name, self.origin["*" + name], first, what, second)
 
@@ -380,6 +380,13 @@ class Bindings:
                 return
         self.dims[name] = solution
         self.origin[name] = what
+
+
+def _same_run(known: Tuple[SDim, ...], dims: Tuple[SDim, ...]) -> bool:
+    """Whether two bindings of one ``*Bs`` may be the same sizes."""
+    return len(known) == len(dims) and all(
+        isinstance(k, Star) or isinstance(d, Star) or equal(k, d) is not False
+        for k, d in zip(known, dims))
 
 
 def _star_at(shape: Sequence[object]) -> Optional[int]:

@@ -33,6 +33,7 @@ from typedflux.shapes.messages.indexing import *  # noqa: F401,F403
 from typedflux.shapes.messages.patterns import *  # noqa: F401,F403
 from typedflux.shapes.messages.layers import *  # noqa: F401,F403
 from typedflux.shapes.messages.boundaries import *  # noqa: F401,F403
+from typedflux.shapes.messages.callables import *  # noqa: F401,F403
 from typedflux.shapes.messages.annotations import *  # noqa: F401,F403
 from typedflux.shapes.messages import shape_text as _shape_text
 from typedflux.shapes.messages import ops as _ops
@@ -41,6 +42,7 @@ from typedflux.shapes.messages import indexing as _indexing
 from typedflux.shapes.messages import patterns as _patterns
 from typedflux.shapes.messages import layers as _layers
 from typedflux.shapes.messages import boundaries as _boundaries
+from typedflux.shapes.messages import callables as _callables
 from typedflux.shapes.messages import annotations as _annotations
 
 __all__ = [
@@ -51,5 +53,6 @@ __all__ = [
     *_patterns.__all__,
     *_layers.__all__,
     *_boundaries.__all__,
+    *_callables.__all__,
     *_annotations.__all__,
 ]

@@ -12,46 +12,53 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from typedflux.shapes.dims import Dim, Star
-from typedflux.shapes.messages.shape_text import fmt_dim, fmt_shape
+from typedflux.shapes.dropped_run import DroppedRun
+from typedflux.shapes.messages.shape_text import fmt_dim, fmt_dims, fmt_shape
 
 __all__ = [
-    "layer_boundary_mismatch",
     "return_mismatch",
     "assignment_mismatch",
     "reassignment_mismatch",
     "yield_mismatch",
     "default_mismatch",
-    "function_assignment_mismatch",
     "argument_mismatch",
     "overload_mismatch",
     "overload_failure",
-    "function_argument_mismatch",
-    "layer_argument_mismatch",
-    "layer_argument_refuses",
     "overload_conflict",
     "binding_conflict",
     "type_argument_mismatch",
     "union_argument_mismatch",
-    "protocol_member_mismatch",
 ]
 
 
 def _boundary_detail(
     annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
     expected: Optional[object] = None, run_length: Optional[int] = None,
-    run_at: Optional[int] = None,
+    run_at: Optional[int] = None, run_sizes: Optional[Sequence[object]] = None,
 ) -> str:
-    """What differs at a boundary: ``axis 1 is 700, expected 784``, ``rank is 2, expected 3``
-    or ``*Shape starts at axis 1, expected at axis 0``.
+    """What differs at a boundary: ``axis 1 is 700, expected 784``, ``rank is 2, expected 3``,
+    ``*Shape starts at axis 1, expected at axis 0`` or ``*Bs is (3, 4), expected (2, 3)``.
 
     ``axis`` counts in ``got``; ``None`` means the ranks differ, or, for two shapes of one
     rank around the same ``*Bs``, that the run sits elsewhere. ``expected`` overrides the
     annotation's dim at that axis (the size a bound symbol stands for at run time);
     ``run_length`` is the length the annotation's ``*Bs`` is bound to (run time), so a rank
     reads as the checker's ``len(*Bs) + 1``; ``run_at`` is the axis where the run time found
-    the sizes bound to ``*Bs`` in ``got`` (the checker reads it off ``got``'s own ``*Bs``).
+    the sizes bound to ``*Bs`` in ``got`` (the checker reads it off ``got``'s own ``*Bs``);
+    ``run_sizes`` what ``*Bs`` stands for (the sizes the arguments bound; ``(*Bs)`` to the
+    checker) when ``got`` has the rank but other sizes where the run sits.
     """
     stars = [i for i, d in enumerate(annotated) if isinstance(d, Star)]
+    if run_sizes is not None and stars:
+        # The part of ``got`` where the annotation's run sits, against what the run is.
+        part = got[stars[0]:len(got) - (len(annotated) - stars[0] - 1)]
+        return f"{annotated[stars[0]]} is {fmt_dims(part)}, expected {fmt_dims(run_sizes)}"
+    dropped = next((d for d in got if isinstance(d, DroppedRun)), None)
+    if axis is None and dropped is not None:
+        # ``*Rs[1:]`` is one item short of ``*Rs``: ``len(*Rs) - 1`` plus the other dims.
+        got_rank = _run_rank(dropped.name, len(got) - 2)
+        want = (_run_rank(dropped.name, len(annotated) - 1) if stars else str(len(annotated)))
+        return f"rank is {got_rank}, expected {want}"
     if axis is None and run_at is not None and stars:
         return _run_elsewhere(annotated[stars[0]], run_at, stars[0])
     if axis is None:
@@ -99,10 +106,11 @@ def _run_rank(run: str, more: int) -> str:
 
 def _does_not_match(annotated: Sequence[object], got: Sequence[object], axis: Optional[int],
                     expected: Optional[object], run_length: Optional[int] = None,
-                    run_at: Optional[int] = None) -> str:
+                    run_at: Optional[int] = None,
+                    run_sizes: Optional[Sequence[object]] = None) -> str:
     return (
         f"does not match the annotation {fmt_shape(annotated)}: "
-        f"{_boundary_detail(annotated, got, axis, expected, run_length, run_at)}"
+        f"{_boundary_detail(annotated, got, axis, expected, run_length, run_at, run_sizes)}"
     )
 
 
@@ -114,13 +122,15 @@ def return_mismatch(
     expected: Optional[object] = None,
     run_length: Optional[int] = None,
     run_at: Optional[int] = None,
+    run_sizes: Optional[Sequence[object]] = None,
 ) -> str:
     """A returned tensor whose shape is not its function's return annotation.
 
     ``axis`` is the differing axis (``None`` when the ranks differ, or the ``*Bs`` run sits
     elsewhere); ``part`` the place in a returned container (``"tuple item 0"``); ``expected``
     the size a bound symbol stands for (run time); ``run_length`` the length its ``*Bs`` is
-    bound to and ``run_at`` the axis its sizes were found at in ``got`` (run time).
+    bound to and ``run_at`` the axis its sizes were found at in ``got`` (run time);
+    ``run_sizes`` what that ``*Bs`` is, when ``got`` has other sizes where it sits.
 
     >>> from typedflux.shapes.dims import sym
     >>> B, C, H, W = sym("B"), sym("C"), sym("H"), sym("W")
@@ -136,10 +146,17 @@ def return_mismatch(
     Return shape Tensor[B, *Shape] does not match the annotation Tensor[*Shape, B]: *Shape starts at axis 1, expected at axis 0
     >>> print(return_mismatch((Star("Shape"), B), (4, 3, 2), run_at=1))
     Return shape Tensor[4, 3, 2] does not match the annotation Tensor[*Shape, B]: *Shape starts at axis 1, expected at axis 0
+    >>> print(return_mismatch((Star("Bs"),), (3, 4), run_sizes=(2, 3)))
+    Return shape Tensor[3, 4] does not match the annotation Tensor[*Bs]: *Bs is (3, 4), expected (2, 3)
+    >>> from typedflux.shapes.dropped_run import DroppedRun
+    >>> print(return_mismatch((Star("Bs"),), (DroppedRun("Bs", True), 4), run_sizes=(Star("Bs"),)))
+    Return shape Tensor[*Bs[1:], 4] does not match the annotation Tensor[*Bs]: *Bs is (*Bs[1:], 4), expected (*Bs)
+    >>> print(return_mismatch((B, C), (B, DroppedRun("Rs", True), C)))
+    Return shape Tensor[B, *Rs[1:], C] does not match the annotation Tensor[B, C]: rank is len(*Rs) + 1, expected 2
     """
     where = f" ({part})" if part else ""
     return f"Return shape {fmt_shape(got)}{where} " + _does_not_match(
-        annotated, got, axis, expected, run_length, run_at)
+        annotated, got, axis, expected, run_length, run_at, run_sizes)
 
 
 def assignment_mismatch(
@@ -148,9 +165,11 @@ def assignment_mismatch(
     got: Sequence[object],
     axis: Optional[int] = None,
     part: Optional[str] = None,
+    run_sizes: Optional[Sequence[object]] = None,
 ) -> str:
     """A tensor assigned to a variable or attribute declared with another shape; ``part`` is
-    its place in an assigned container (``"list item 0"``).
+    its place in an assigned container (``"list item 0"``), ``run_sizes`` as for
+    :func:`return_mismatch`.
 
     >>> print(assignment_mismatch("h", (32, 64), (32, 10), 1))
     Assigned shape Tensor[32, 10] does not match the annotation Tensor[32, 64] of "h": axis 1 is 10, expected 64
@@ -160,7 +179,8 @@ def assignment_mismatch(
     where = f" ({part})" if part else ""
     return (
         f"Assigned shape {fmt_shape(got)}{where} does not match the annotation "
-        f'{fmt_shape(annotated)} of "{target}": {_boundary_detail(annotated, got, axis)}'
+        f'{fmt_shape(annotated)} of "{target}": '
+        f"{_boundary_detail(annotated, got, axis, run_sizes=run_sizes)}"
     )
 
 
@@ -199,6 +219,7 @@ def yield_mismatch(
     expected: Optional[object] = None,
     run_length: Optional[int] = None,
     run_at: Optional[int] = None,
+    run_sizes: Optional[Sequence[object]] = None,
 ) -> str:
     """A yielded tensor whose shape is not the generator's item annotation (``part`` and the
     rest as for :func:`return_mismatch`).
@@ -208,7 +229,7 @@ def yield_mismatch(
     """
     where = f" ({part})" if part else ""
     return f"Yielded shape {fmt_shape(got)}{where} " + _does_not_match(
-        annotated, got, axis, expected, run_length, run_at)
+        annotated, got, axis, expected, run_length, run_at, run_sizes)
 
 
 def default_mismatch(
@@ -228,28 +249,6 @@ def default_mismatch(
     where = f" ({part})" if part else ""
     return (
         f'Default shape {fmt_shape(got)}{where} of parameter "{param}" of "{function}" '
-        + _does_not_match(annotated, got, axis, None)
-    )
-
-
-def function_assignment_mismatch(
-    target: str,
-    part: str,
-    annotated: Sequence[object],
-    got: Sequence[object],
-    axis: Optional[int] = None,
-) -> str:
-    """A function (a ``def``, a lambda) assigned to a variable annotated as a ``Callable`` of
-    tensors, whose ``part`` (``"return"``, ``"parameter 1"``) has other sizes than the
-    annotation's (static only: a variable annotation is not evaluated at run time).
-
-    >>> from typedflux.shapes.dims import sym
-    >>> B = sym("B")
-    >>> print(function_assignment_mismatch("head", "return", (B, 2), (B, 3), 1))
-    Value assigned to "head" is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2
-    """
-    return (
-        f'Value assigned to "{target}" is a function whose {part} shape {fmt_shape(got)} '
         + _does_not_match(annotated, got, axis, None)
     )
 
@@ -279,62 +278,6 @@ def argument_mismatch(
     )
 
 
-def function_argument_mismatch(
-    function: str,
-    param: str,
-    part: str,
-    annotated: Sequence[object],
-    got: Sequence[object],
-    axis: Optional[int] = None,
-) -> str:
-    """A function passed for a ``Callable[[Tensor[...]], Tensor[...]]`` parameter whose own
-    annotation of ``part`` (``"return"``, ``"parameter 1"``) asks for other sizes (static only:
-    the run time cannot read a passed function's annotations before calling it).
-
-    >>> from typedflux.shapes.dims import sym
-    >>> print(function_argument_mismatch("apply", "f", "return", (sym("B"), 8), (sym("B"), 16), 1))
-    Argument "f" of "apply" is a function whose return shape Tensor[B, 16] does not match the annotation Tensor[B, 8]: axis 1 is 16, expected 8
-    """
-    return (
-        f'Argument "{param}" of "{function}" is a function whose {part} shape '
-        f"{fmt_shape(got)} " + _does_not_match(annotated, got, axis, None)
-    )
-
-
-def layer_argument_mismatch(
-    function: str,
-    param: str,
-    layer: str,
-    takes: Sequence[object],
-    annotated: Sequence[object],
-    got: Sequence[object],
-    axis: Optional[int] = None,
-) -> str:
-    """A layer passed for a parameter typed as a callable of tensors (a ``Protocol`` whose
-    ``__call__`` is annotated, a ``Callable[[Tensor[...]], Tensor[...]]``) whose output for
-    the input the annotation gives (``takes``) is not the annotation's output.
-
-    >>> from typedflux.shapes.dims import sym
-    >>> B = sym("B")
-    >>> print(layer_argument_mismatch("embed", "enc", "Dense(12 => 6)", (B, 12), (B, 4), (B, 6), 1))
-    Argument "enc" of "embed" is Dense(12 => 6), whose output Tensor[B, 6] for Tensor[B, 12] does not match the annotation Tensor[B, 4]: axis 1 is 6, expected 4
-    """
-    return (
-        f'Argument "{param}" of "{function}" is {layer}, whose output {fmt_shape(got)} for '
-        f"{fmt_shape(takes)} " + _does_not_match(annotated, got, axis, None)
-    )
-
-
-def layer_argument_refuses(function: str, param: str, why: str) -> str:
-    """A layer passed for a parameter typed as a callable of tensors that refuses the input
-    the annotation gives; ``why`` is the layer's own error.
-
-    >>> print(layer_argument_refuses("embed", "enc", "Dense(10 => 4) expects input Tensor[..., 10], got Tensor[B, 12]"))
-    Argument "enc" of "embed" cannot take the input its annotation gives: Dense(10 => 4) expects input Tensor[..., 10], got Tensor[B, 12]
-    """
-    return f'Argument "{param}" of "{function}" cannot take the input its annotation gives: {why}'
-
-
 def union_argument_mismatch(
     function: str,
     param: str,
@@ -356,32 +299,6 @@ def union_argument_mismatch(
     why = "; ".join(f"{fmt_shape(m)} ({r})" for m, r in zip(members, reasons))
     return (f'Argument "{param}" of "{function}" has shape {fmt_shape(got)}, which matches no '
             f"member of the annotation {union}: {why}")
-
-
-def protocol_member_mismatch(
-    function: str,
-    param: str,
-    cls: str,
-    protocol: str,
-    member: str,
-    slot: Optional[str],
-    annotated: Sequence[object],
-    got: Sequence[object],
-    axis: Optional[int] = None,
-) -> str:
-    """An object passed for a protocol whose method annotates another shape than the
-    protocol's member (``slot``: the parameter it takes, ``None`` for the result).
-
-    >>> print(protocol_member_mismatch("use", "p", "Impl", "HasH", "step", None, (2, 16), (2, 8), 1))
-    Argument "p" of "use" is Impl, whose "step" returns Tensor[2, 8] where protocol "HasH" returns Tensor[2, 16]: axis 1 is 8, expected 16
-    """
-    verb = "returns" if slot is None else "takes"
-    where = "" if slot is None else f' for "{slot}"'
-    return (
-        f'Argument "{param}" of "{function}" is {cls}, whose "{member}" {verb} {fmt_shape(got)}'
-        f'{where} where protocol "{protocol}" {verb} {fmt_shape(annotated)}: '
-        f"{_boundary_detail(annotated, got, axis)}"
-    )
 
 
 def overload_mismatch(function: str, failures: Sequence[str]) -> str:
@@ -461,29 +378,3 @@ def type_argument_mismatch(
         f"annotation {text(annotated)}: type argument {index} is {fmt_dim(got[index])}, "
         f"expected {fmt_dim(annotated[index])}"
     )
-
-
-def layer_boundary_mismatch(
-    kind: str,
-    layer: str,
-    annotation: str,
-    field: str,
-    got: object,
-    expected: object,
-    target: str = "",
-) -> str:
-    """A layer returned, assigned or yielded where its annotation asks for other sizes;
-    ``kind`` is ``"return"``, ``"assign"`` or ``"yield"``, ``field`` the differing size's name
-    (``"layer 2 out_features"`` inside a Chain).
-
-    >>> print(layer_boundary_mismatch("assign", "Dense(784 => 64)", "Dense[784, 32]",
-    ...                               "out_features", 64, 32, "fc"))
-    Assigned layer Dense(784 => 64) does not match the annotation Dense[784, 32] of "fc": out_features is 64, expected 32
-    >>> print(layer_boundary_mismatch("return", "Chain(Dense(4 => 8), Dense(8 => 3))",
-    ...                               "Chain[Dense[4, 8], Dense[8, 2]]", "layer 2 out_features", 3, 2))
-    Return layer Chain(Dense(4 => 8), Dense(8 => 3)) does not match the annotation Chain[Dense[4, 8], Dense[8, 2]]: layer 2 out_features is 3, expected 2
-    """
-    head = {"assign": "Assigned", "yield": "Yielded"}.get(kind, "Return")
-    of = f' of "{target}"' if kind == "assign" and target else ""
-    return (f"{head} layer {layer} does not match the annotation {annotation}{of}: "
-            f"{field} is {got}, expected {expected}")

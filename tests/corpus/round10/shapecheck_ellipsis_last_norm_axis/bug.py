@@ -13,7 +13,7 @@ Bs = TypeVarTuple("Bs")
 
 @tf.shapecheck
 def sq_norm(x: Tensor[Unpack[Bs], N]) -> Tensor[Unpack[Bs]]:
-    return (x * x).sum(axis=0)  # BUG[gap checker: a reduction at axis 0 of Tensor[*Bs, N] has an unknown shape (as round9's mean inside a variadic run), so the return annotation Tensor[*Bs] is not compared; it holds only when *Bs is empty, where axis 0 is N's axis]
+    return (x * x).sum(axis=0)  # BUG  # E: Return shape Tensor[*Bs[1:], N] does not match the annotation Tensor[*Bs]: *Bs is (*Bs[1:], N), expected (*Bs)  [shape]  # N: for every *Bs of at least 1 item, which holds axis 0
 
 
 print(sq_norm(tf.randn(2, 3, 4)).shape)

@@ -10,7 +10,7 @@ Batch = TypeVarTuple("Batch")
 
 @tf.shapecheck
 def norm3(v: Tensor[*Batch, 3]) -> Tensor[*Batch]:
-    return tf.sqrt((v * v).sum(axis=0))  # BUG[gap checker: a reduction at axis 0 inside the variadic run of Tensor[*Batch, 3] cannot be represented (a run minus one item), so the return against Tensor[*Batch] is unknown; the run time says Dim "*Batch" differs]
+    return tf.sqrt((v * v).sum(axis=0))  # BUG  # E: Return shape Tensor[*Batch[1:], 3] does not match the annotation Tensor[*Batch]: *Batch is (*Batch[1:], 3), expected (*Batch)  [shape]  # N: for every *Batch of at least 1 item, which holds axis 0
 
 
 print(norm3(tf.randn(4, 6, 3)).shape)

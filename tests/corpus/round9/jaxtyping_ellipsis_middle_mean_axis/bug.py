@@ -14,7 +14,7 @@ Rs = TypeVarTuple("Rs")
 
 @tf.shapecheck
 def pool_spatial(x: Tensor[B, Unpack[Rs], C]) -> Tensor[B, C]:
-    return x.mean(axis=1)  # BUG[gap checker: a reduction over an axis inside a variadic run (x.mean(axis=1) of Tensor[B, *Rs, C]) has an unknown shape, so the return annotation Tensor[B, C] (right only when the run has length 1) is not compared]
+    return x.mean(axis=1)  # BUG  # E: Return shape Tensor[B, *Rs[1:], C] does not match the annotation Tensor[B, C]: rank is len(*Rs) + 1, expected 2  [shape]  # N: for every *Rs of at least 1 item, which holds axis 1
 
 
 print(pool_spatial(tf.randn(2, 5, 6, 3)).shape)
