@@ -42,6 +42,7 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_prop
 
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
+from mypy_plugin.callbacks.numpy_arrays import numpy_array_shape
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, checked_tree
 from mypy_plugin.translate.reading import TypeLookup
@@ -238,8 +239,12 @@ def tensor_literal_hook() -> Callable[[FunctionContext], Type]:
         if template is None:
             return ctx.default_return_type
         int_type = ctx.api.named_generic_type("builtins.int", [])
+        made = numpy_array_shape(ctx.args[0][0], type_lookup(ctx.api)) if shape is None else None
         if shape is not None:
             dims: list[Type] = [LiteralType(d, int_type) for d in shape]
+        elif made is not None:  # ``np.zeros((B, S))``: numpy's stubs say any shape
+            dims = [AnyType(TypeOfAny.special_form) if d is None else LiteralType(d, int_type)
+                    for d in made]
         else:
             rank = _data_rank(ctx.args[0][0], ctx.arg_types[0][0], type_lookup(ctx.api))
             if not rank:
