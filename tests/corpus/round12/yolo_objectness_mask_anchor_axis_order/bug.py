@@ -14,5 +14,5 @@ obj_logit = pred[:, :, 4]
 mask = np.zeros((B, S, S, A), dtype=np.float32)
 mask[0, 2, 3, 1] = 1.0
 target = tf.tensor(mask)
-loss = tf.losses.logitbinarycrossentropy(obj_logit, target)  # BUG[gap checker: the target is tf.tensor of np.zeros((B, S, S, A)) filled by index, whose shape is not read (docs/reference.md); np.zeros of a tuple of known ints could be typed (as round11's np.eye), then Tensor[2, 3, 5, 5] against Tensor[2, 5, 5, 3] is the loss's error]
+loss = tf.losses.logitbinarycrossentropy(obj_logit, target)  # BUG  # E: Shapes differ for "logitbinarycrossentropy": prediction has Tensor[2, 3, 5, 5], target has Tensor[2, 5, 5, 3]; need identical shapes (no broadcasting in losses) (5 vs 3 at axis -1)  [shape]
 print(loss.item())
