@@ -73,6 +73,10 @@ def assigned(x: Tensor[Unpack[Bs], N]) -> None:
     z: Tensor[Unpack[Bs]] = x.sum(axis=-1)
 
 
+def scaled(x: Tensor[Unpack[Bs], 3]) -> Tensor[Unpack[Bs]]:
+    return 2.0 * x.sum(axis=0)  # a number's operator first: mypy's own filter, nothing said here
+
+
 def unknown_last(x: Tensor[Unpack[Bs], int]) -> Tensor[Unpack[Bs]]:
     return x.sum(axis=0)  # the last dim may be the run's last item: nothing is proven
 
