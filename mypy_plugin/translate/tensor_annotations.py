@@ -110,9 +110,12 @@ def analyze_dim_arg(ctx: AnalyzeTypeContext, arg: Type) -> Type:
         if isinstance(value, bool):
             shown = str(value)
         elif arg.base_type_name in ("builtins.float", "typing.Any", "builtins.complex"):
-            # mypy keeps no text of a float or of an expression (``2 * D``)
-            shown = ('a number that is not an int or an expression (write arithmetic on sizes '
-                     'in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)')
+            # mypy keeps no text of a float, nor of an expression it cannot read as one value
+            # (``2 * D``, an f-string, ``"1" + "1"``, an int past 64 bits): say what it may be
+            shown = ('a float or an expression mypy keeps no value of (arithmetic outside '
+                     'quotes, an f-string, strings joined by +, an int too large; write '
+                     'arithmetic on sizes in quotes: Tensor[B, "2*D"], D a TypeVar or a Final '
+                     'int constant)')
         else:
             shown = arg.simple_name()
         return _bad(ctx, f"A Tensor dim must be {_DIM_FORMS}; got {shown}")

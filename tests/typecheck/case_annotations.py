@@ -14,7 +14,7 @@ S = TypeVar("S", bound=str)
 
 def quoted_int(x: Tensor[B, "784"]) -> None: ...  # E: A dim in quotes is an expression; for a plain size write 784, not "784"  [shape-annotation]
 def quoted_int_fixed(x: Tensor[B, 784]) -> None: ...
-def a_float(x: Tensor[B, 1.5]) -> None: ...  # E: A Tensor dim must be an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression or int/Any; got a number that is not an int or an expression (write arithmetic on sizes in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)  [shape-annotation]
+def a_float(x: Tensor[B, 1.5]) -> None: ...  # E: A Tensor dim must be an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression or int/Any; got a float or an expression mypy keeps no value of (arithmetic outside quotes, an f-string, strings joined by +, an int too large; write arithmetic on sizes in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)  [shape-annotation]
 def a_none(x: Tensor[None, 3]) -> None: ...  # E: A Tensor dim cannot be None; for a size not known statically write int (or Any)  [shape-annotation]
 def str_bound(x: Tensor[S, 3]) -> None: ...  # E: Type variable "S" is used as a dim but is not bound to int; declare it as S = TypeVar("S", bound=int)  [shape-annotation]
 def unbounded(x: Tensor[T, 3]) -> Tensor[T, 3]:  # (unbounded, as pyright's samples write it: a dim)

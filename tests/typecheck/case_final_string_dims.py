@@ -53,4 +53,4 @@ reveal_type(model(tf.zeros(5, 3)))  # N: Revealed type is "typedflux.tensor.Tens
 bad = tf.Chain(tf.Dense(3, D), Doubler(), tf.Dense(4, 2))  # E: Chain layer 3 Dense(4 => 2) expects input Tensor[..., 4], but layer 2 Doubler() produces Tensor[B, 8]; change Dense(4 => 2) to Dense(8 => 2)  [shape]
 
 
-def unquoted(x: Tensor[B, 2 * D]) -> None: ...  # E: A Tensor dim must be an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression or int/Any; got a number that is not an int or an expression (write arithmetic on sizes in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)  [shape-annotation]
+def unquoted(x: Tensor[B, 2 * D]) -> None: ...  # E: A Tensor dim must be an int, Literal[int], a Final int constant, a TypeVar bound to int, a string expression or int/Any; got a float or an expression mypy keeps no value of (arithmetic outside quotes, an f-string, strings joined by +, an int too large; write arithmetic on sizes in quotes: Tensor[B, "2*D"], D a TypeVar or a Final int constant)  [shape-annotation]
