@@ -153,10 +153,11 @@ def checked_tree(lookup: object) -> Optional[MypyFile]:
 
 
 class PerTree(Generic[T]):
-    """What ``read`` finds in a module's tree, kept for the last ``keep`` trees. Read again
-    when the tree's statements are new: mypy's daemon merges a file parsed again into the
-    same tree object (its ``defs`` are the new parse's), so the tree alone would give the
-    old file's answer. Each entry keeps its tree alive, so an id is never reused while kept.
+    """What ``read`` finds in a module's tree, kept for the last ``keep`` trees of the build
+    (forgotten at the next build: per_build.forget_each_build). Read again when the tree's
+    statements are new: mypy's daemon merges a file parsed again into the same tree object
+    (its ``defs`` are the new parse's), so the tree alone would give the old file's answer.
+    Each entry keeps its tree alive, so an id is never reused while kept.
 
     >>> count = PerTree(lambda tree: len(tree.defs), keep=2)
     >>> tree = MypyFile([], [])
