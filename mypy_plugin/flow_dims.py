@@ -18,7 +18,7 @@ from typing import Any, Sequence, Tuple
 from typedflux.shapes.dims import UNKNOWN, Expr, Star, Unknown
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["shape_items", "is_size", "size_arithmetic", "number_call"]
+__all__ = ["shape_items", "is_size", "size_arithmetic", "number_call", "NUMBER"]
 
 
 def shape_items(shape: Sequence[Any]) -> Tuple[Any, ...]:
@@ -43,7 +43,7 @@ def is_size(v: Any) -> bool:
     return (isinstance(v, int) and not isinstance(v, bool)) or isinstance(v, (Expr, Unknown))
 
 
-_NUMBER = 1.0  # a float the body computed (``c ** 0.5``): only ever an operand, a scalar
+NUMBER = 1.0  # a float the body computed (``c ** 0.5``): only ever an operand, a scalar
 
 
 def size_arithmetic(op: str, a: Any, b: Any) -> Any:
@@ -71,7 +71,7 @@ def size_arithmetic(op: str, a: Any, b: Any) -> Any:
             return UNKNOWN
     numbers = all(is_size(v) or isinstance(v, float) for v in (a, b))
     if numbers and op in ("+", "-", "*", "/", "**"):
-        return _NUMBER
+        return NUMBER
     raise CannotTell("an operator on values that are not sizes or numbers")
 
 
@@ -85,4 +85,4 @@ def number_call(args: Sequence[Any]) -> float:
     """
     if not args or not all(is_size(a) or isinstance(a, float) for a in args):
         raise CannotTell("a math function of values that are not numbers")
-    return _NUMBER
+    return NUMBER

@@ -74,10 +74,11 @@ from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tenso
 from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.callbacks.layer_bodies import user_layer_rule
+from mypy_plugin.flow_dims import NUMBER, is_size
 from mypy_plugin.flow_instances import instance_attributes
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["function_call"]
+__all__ = ["function_call", "nested_call"]
 
 _Target = Union[Var, Tuple[Var, ...]]
 _Steps = List[Tuple[_Target, Expression]]
@@ -192,6 +193,8 @@ def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate
 
         v = evaluate(e, {}, lambda x: outer_value(api, x), set())
         return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else _UNKNOWN
+    if _float_type(declared):  # ``f(t, y)`` of an ODE's time: a number, never a size
+        return NUMBER
     layer = _layer_rule(api, e, p) if isinstance(p, Instance) else None
     return _UNKNOWN if layer is None else _Layer(layer)
 
@@ -258,6 +261,62 @@ def _int_type(t: Any) -> bool:
     return isinstance(p, Instance) and p.type.fullname == "builtins.int"
 
 
+def _straight(func: FuncDef, params: Dict[Var, Any]) -> Optional[Tuple[_Steps, Expression]]:
+    """The steps ``func``'s body runs for these parameter values, and its return's
+    expression; None for a body not read here."""
+    stmts = list(func.body.body)
+    if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
+            stmts[0].expr, StrExpr):
+        stmts = stmts[1:]  # a docstring
+    ret = stmts[-1].expr if stmts and isinstance(stmts[-1], ReturnStmt) else None
+    if ret is None:
+        return None
+    if any(var in params for var in _rebound(stmts[:-1])):
+        return None  # (an ``if`` on a parameter is read only while it holds the call's value)
+    local: _Steps = []
+    return (local, ret) if _steps(stmts[:-1], params, local) else None
+
+
+def nested_call(func: FuncDef, values: List[Any]) -> Any:
+    """``f(t, y)`` called in a body being run (``rk4``'s ``k1 = f(t, y)``): such a def's
+    body run on the values it is given, as at run time: a tensor (or ``None``, or a layer)
+    for a parameter that names no shape, a number for a ``float`` or ``int`` one. The
+    result's value; CannotTell for any other function or value.
+
+    >>> from mypy.nodes import Block
+    >>> try:
+    ...     nested_call(FuncDef("f", [], Block([])), [])
+    ... except CannotTell:
+    ...     print("not read")
+    not read
+    """
+    sig = func.type
+    if func.info is not FUNC_NO_INFO or func.is_decorated or func.is_generator or \
+            func.is_coroutine or not isinstance(sig, CallableType):
+        raise CannotTell("a function that is not a plain def of the module")
+    try:
+        arguments = func.arguments
+    except AttributeError:  # (read from mypy's cache: no body here)
+        raise CannotTell("a function with no body here") from None
+    if not arguments or len(arguments) != len(values) or len(sig.arg_types) != len(values) \
+            or any(k != ARG_POS for k in func.arg_kinds):
+        raise CannotTell("a function called otherwise than with one value per parameter")
+    for declared, v in zip(sig.arg_types, values):
+        number = is_size(v) or isinstance(v, float)
+        if not (isinstance(v, Receiver) or (_float_type(declared) or _int_type(declared))
+                and number or _bare(declared) and not number):
+            raise CannotTell("a value its parameter's type does not hold")
+    found = _straight(func, {a.variable: v for a, v in zip(arguments, values)})
+    if found is None:
+        raise CannotTell("a body not read here")
+    return run_body({id(a.variable): v for a, v in zip(arguments, values)}, *found)
+
+
+def _float_type(t: Any) -> bool:
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.fullname == "builtins.float"
+
+
 def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
     stmts = list(func.body.body)
     if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
@@ -278,12 +337,10 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
     if any(v is _UNKNOWN for v in values):
         return None
     params = {a.variable: v for a, v in zip(arguments, values)}
-    rebound = _rebound(stmts[:-1])
-    if any(a.variable in rebound for a in arguments):
-        return None  # (an ``if`` on a parameter is read only while it holds the call's value)
-    local: _Steps = []
-    if not _steps(stmts[:-1], params, local):
+    found = _straight(func, params)
+    if found is None:
         return None
+    local, ret = found
     env = {id(var): v for var, v in params.items()}
     template = tensor_template(ctx.api)
     declared = get_proper_type(ctx.default_return_type)

@@ -561,9 +561,14 @@ def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
     if any(translate.tensor_pattern(a) is not None for a in t.arg_types):
         t = t.copy_modified(arg_types=[AnyType(TypeOfAny.special_form) for _ in t.arg_types])
     join = body_join(t)
-    if join is None:
-        raise CannotTell("a function that is not one return")
     args = [_eval(a, env, depth) for a in e.args]
+    if join is None:  # (straight-line steps, then a return: flow_functions.py)
+        from mypy_plugin.flow_functions import nested_call  # (it imports this module)
+
+        out = nested_call(node, args)
+        if not isinstance(out, _Tensor):
+            raise CannotTell("a function's body that gives no tensor")
+        return out
     if not all(isinstance(a, _Tensor) for a in args):
         raise CannotTell("a function called with values other than tensors")
     return _Tensor(join([a.shape for a in args]))

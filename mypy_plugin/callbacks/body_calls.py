@@ -59,6 +59,8 @@ def lookup(e: Expression) -> Optional[Type]:
 def static_argument(arg: Arg, e: Expression) -> Any:
     """A non-tensor argument, read as the op hooks read it (``mypy_plugin.values``)."""
     kind = arg.kind
+    if kind is Kind.IGNORED:
+        return None  # (a value the shape rule does not read: ``tf.full(n, 1, value=t)``)
     if kind is Kind.AXIS:
         v: Any = static_axis(e, lookup)
     elif kind in (Kind.INT, Kind.DIM):

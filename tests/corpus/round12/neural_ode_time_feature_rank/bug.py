@@ -10,7 +10,7 @@ field = Chain(Dense(D + 1, 16, tanh), Dense(16, D))
 
 def f(t: float, y: tf.Tensor) -> tf.Tensor:
     tt = tf.full(y.shape[0], value=t)
-    return field(tf.cat(y, tt, axis=-1))  # BUG[gap flow: f(t, y) is a bare def with a float parameter t, so its body is not run on the call's shapes (g(0.5, y) of the same shape is unknown too); tf.full(y.shape[0], value=t) in a body is also unknown, so the cat of Tensor[3, 4] and Tensor[3] is not compared]
+    return field(tf.cat(y, tt, axis=-1))
 
 
 def rk4(y: tf.Tensor, t: float, dt: float) -> tf.Tensor:
@@ -23,5 +23,5 @@ def rk4(y: tf.Tensor, t: float, dt: float) -> tf.Tensor:
 
 y = tf.randn(B, D)
 for i in range(4):
-    y = rk4(y, i * 0.25, 0.25)
+    y = rk4(y, i * 0.25, 0.25)  # BUG
 print(y.shape)
