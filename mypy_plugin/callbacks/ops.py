@@ -158,15 +158,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
         elif act.kinds[0] != ARG_STAR and _of_generator(expr) is not None:
             # ``tf.stack(list(f(x) for x in xs))``: as the comprehension it wraps.
             return _tensor_list(_Actual(act.types, [_of_generator(expr)], act.kinds), lookup, names)
-        elif act.kinds[0] == ARG_STAR and _homogeneous(get_proper_type(act.types[0])):
-            # ``tf.cat(*[f(x) for x in xs])``, ``tf.cat(*parts)``: any number of one type.
-            star = get_proper_type(act.types[0])
-            assert isinstance(star, Instance)
-            one = _tensor_shape(star.args[0], names)
-            return _Copies((one, one))
-        elif isinstance(expr, (ListComprehension, GeneratorExpr)) and act.kinds[0] != ARG_STAR:
-            # ``tf.stack([e(x) for e in experts])``: the call's context types the list itself
-            # (``Sequence[Tensor]``), so the item's own type says the shape of every item.
+        elif isinstance(expr, (ListComprehension, GeneratorExpr)):
+            # ``tf.stack([e(x) for e in experts])``, ``tf.cat(*[w(x) for w in heads])``: the
+            # call's context types the list itself (``Sequence[Tensor]``), so the item's own
+            # type says the shape of every item.
             gen = expr.generator if isinstance(expr, ListComprehension) else expr
             each = lookup(gen.left_expr)
             p = get_proper_type(each) if each is not None else None
@@ -175,6 +170,12 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             one = _tensor_shape(p, names)
             n = comprehension_count(gen, lookup)  # ``for m in models``: one per model
             return (one,) * n if n is not None and 1 <= n <= 1024 else _Copies((one, one))
+        elif act.kinds[0] == ARG_STAR and _homogeneous(get_proper_type(act.types[0])):
+            # ``tf.cat(*[f(x) for x in xs])``, ``tf.cat(*parts)``: any number of one type.
+            star = get_proper_type(act.types[0])
+            assert isinstance(star, Instance)
+            one = _tensor_shape(star.args[0], names)
+            return _Copies((one, one))
         else:
             p = get_proper_type(act.types[0])
             if isinstance(p, TupleType):

@@ -17,5 +17,5 @@ x = tf.randn(N, F_IN)
 heads = [Dense(F_IN, F) for _ in range(H)]
 hidden = elu(tf.cat(*[attend(w(x), adj) for w in heads], axis=-1))
 out_proj = Dense(F, C)
-logits = attend(out_proj(hidden), adj)  # BUG[gap flow: attend(h, adj) is a bare-Tensor def whose body rebinds scores through tf.where(adj > 0, scores, -1e9), and its run gives an unknown shape (the same body without the tf.where line runs: Tensor[6, 8]); tf.cat(*[w(x) for w in heads], axis=-1) of a comprehension over 4 equal layers is also Tensor[6, Any], so the concatenated width 32 never meets Dense(8 => 3)]
+logits = attend(out_proj(hidden), adj)  # BUG
 print(tf.softmax(logits, axis=-1).shape)
