@@ -17,5 +17,5 @@ x = tf.randn(N, F_IN)
 heads = [Dense(F_IN, F) for _ in range(H)]
 hidden = elu(tf.cat(*[attend(w(x), adj) for w in heads], axis=-1))
 out_proj = Dense(F, C)
-logits = attend(out_proj(hidden), adj)  # BUG
+logits = attend(out_proj(hidden), adj)  # BUG  # E: Dense(8 => 3) expects input Tensor[..., 8], got Tensor[6, 32]; need size 8 at axis -1 (got 32)  [shape]
 print(tf.softmax(logits, axis=-1).shape)

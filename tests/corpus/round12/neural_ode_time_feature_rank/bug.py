@@ -23,5 +23,5 @@ def rk4(y: tf.Tensor, t: float, dt: float) -> tf.Tensor:
 
 y = tf.randn(B, D)
 for i in range(4):
-    y = rk4(y, i * 0.25, 0.25)  # BUG
+    y = rk4(y, i * 0.25, 0.25)  # BUG  # E: Ranks differ for "cat": xs[0] has Tensor[3, 4], xs[1] has Tensor[3]; need equal ranks (2 vs 1)  [shape]
 print(y.shape)

@@ -38,4 +38,4 @@ class BasicUnit:
 down = DownUnit(24, 116)
 basic = BasicUnit(116)
 h = down(tf.randn(2, 24, 16, 16))
-print(basic(h).shape)  # BUG
+print(basic(h).shape)  # BUG  # E: Chain layer 1 Conv((1, 1), 58 => 58) expects input Tensor[B, 58, H, W], got Tensor[2, 41, 8, 8]; need size 58 at axis 1 (got 41)  [shape]
