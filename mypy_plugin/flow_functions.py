@@ -22,14 +22,16 @@ tensor), made of such lines, then one ``return``. Soundness: only an undecorated
 non-generator ``def`` of the module (not a method) with plain positional parameters, called
 with one positional argument per parameter: a tensor of known shape (or ``None``) for a
 parameter unannotated, a bare ``Tensor`` or an ``Optional`` of one; an int known statically
-for an ``int`` parameter (``sinusoidal(t, 32)``: a size the body builds with); or a layer (any
+for an ``int`` parameter (``sinusoidal(t, 32)``: a size the body builds with); a number for a
+``float`` parameter (an ODE's ``f(t, y)``: an operand, never a size); or a layer (any
 annotation: the body calls it with its rule); and declared to return a bare ``Tensor`` or a
 tuple of them (so the shapes it gets cannot conflict with its annotation). A value the body
 reads from outside must be known where the body runs (a layer bound once at module level, a
 ``Final``: bodies.py). A body that fails for a tensor of any shape is reported by mypy in the
 body itself; the call adds nothing then. A function whose parameters are all ints (a builder,
 ``build(10, 32)``; ``sine_positions(4, 4, 32)``) is checked for the call's ints by
-flow_builders.py instead, and typed by that run.
+flow_builders.py instead, and typed by that run. Such a def called in a body being run
+(``rk4``'s ``k1 = f(t, y)``) runs there on the values the body holds (:func:`nested_call`).
 
 >>> function_call(object(), object()) is None
 True
