@@ -58,6 +58,7 @@ True
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from mypy.argmap import map_actuals_to_formals
@@ -259,6 +260,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     run.env = {self_var: Record(tuple(sorted(init_constants(tree, callee.node).items()))),
                **env}
     run.factory, run.typed_locals = True, True
+    run.held = partial(_held, chk)
     RUNNING.add(id(init))
     try:
         run.block(init.body.body)
@@ -282,6 +284,23 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
                 isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)):
             known[name] = v
     return known, _new_errors(chk, run.errors), state
+
+
+def _held(chk: Any, v: Item, env: Dict[Var, Any]) -> Item:
+    """``v`` with what its construction builds when the run's values give its arguments
+    (``self.mlp = SwiGLU(d)`` while ``Block(24)`` runs: ``SwiGLU(24)``'s layers)."""
+    call = v.expr
+    if not isinstance(call, CallExpr) or not isinstance(call.callee, RefExpr) or \
+            not isinstance(call.callee.node, TypeInfo):
+        return v
+    ACTIVE.append(env)  # (the arguments read the run's names: ``d``)
+    try:
+        found = _build(chk, call)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
+        found = None
+    finally:
+        ACTIVE.pop()
+    return Item(v.type, call, found[0]) if found is not None and found[0] else v
 
 
 def _lists(init: FuncDef) -> bool:

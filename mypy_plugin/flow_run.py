@@ -18,7 +18,7 @@ its type when every name it reads holds a value).
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Set, Tuple
+from typing import Any, Callable, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     GDEF,
@@ -119,6 +119,8 @@ class Run(ListSteps):
         # call's type (``block = Dense(d, d)``, then ``self.a = block``), and the messages
         # of the expressions typed on the way are kept for the caller.
         self.typed_locals = False
+        # (that run: what a model instance it stores holds, built with this run's values)
+        self.held: Optional[Callable[[Item, Env], Item]] = None
         self.errors: List[Tuple[Expression, List[Any]]] = []
         # A ``__call__`` body checked for one traced instance (flow_calls.py): every
         # expression is typed (its messages kept), a local holds its typed value.
@@ -265,6 +267,8 @@ class Run(ListSteps):
             if isinstance(v, Record) or (isinstance(v, Seq) and not fresh):
                 v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
                 # another name for it could change it unseen)
+            if isinstance(v, Item) and self.held is not None:
+                v = self.held(v, self.env)  # (``self.mlp = SwiGLU(d)``: built with ``d``)
             self.env[owner] = self.env[owner].set(lv.name, v)
         elif isinstance(lv, MemberExpr) and self.tensors and isinstance(
                 lv.expr, NameExpr) and isinstance(lv.expr.node, Var):

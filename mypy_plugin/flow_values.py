@@ -24,7 +24,7 @@ recorded in ``safe``: ``flow.py`` treats any other read of a list as the list es
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
@@ -79,7 +79,9 @@ NOT_STATIC = NotStatic()
 @dataclass(frozen=True)
 class Item:
     """A value typed by mypy, not computed here (a layer built in a loop), and the
-    expression that built it (where a message about it points).
+    expression that built it (where a message about it points). ``attrs``: what a model
+    instance holds, when the run knew its construction's arguments (``self.mlp =
+    SwiGLU(d)`` while ``Block(24)``'s ``__init__`` runs: flow_instances.py).
 
     >>> Item(None, None).expr is None  # type: ignore[arg-type]
     True
@@ -87,6 +89,7 @@ class Item:
 
     type: Type
     expr: Expression
+    attrs: Optional[Dict[str, Any]] = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

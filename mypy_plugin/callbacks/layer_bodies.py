@@ -259,6 +259,15 @@ class _Self(Receiver):
             raise CannotTell("a method a derived class may redefine")
         if isinstance(method, FuncDef) and _plain_method(method):
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
+        held = self.known.get(name)
+        if isinstance(held, Item) and held.attrs and kinds == [ARG_POS]:
+            # (a model instance its construction built with known values: flow_instances.py)
+            rule = user_layer_rule(held.type, held.attrs)
+            try:
+                if rule is not None:
+                    return tensor_value(tuple(rule(tensor_shape(args[0]))))
+            except CannotTell:
+                pass  # (then what its declared attributes give, below)
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
