@@ -51,5 +51,5 @@ class TinyLlama:
 
 
 model = TinyLlama(40, 24)
-logits = model(tf.tensor([[1, 2, 3, 4], [5, 6, 7, 8]]))  # BUG
+logits = model(tf.tensor([[1, 2, 3, 4], [5, 6, 7, 8]]))  # BUG  # E: Dense(96 => 24, bias=False) expects input Tensor[..., 96], got Tensor[2, 4, 64]; need size 96 at axis -1 (got 64)  [shape]
 print(logits.shape)
