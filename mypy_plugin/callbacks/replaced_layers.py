@@ -64,6 +64,7 @@ from mypy.typevars import fill_typevars_with_any
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.callbacks.rebound_names import imported_var
+from mypy_plugin.callbacks.resized_layers import resized
 from mypy_plugin.translate import TENSOR_FULLNAME
 from mypy_plugin.statements import PerTree, methods_of, walk
 
@@ -75,7 +76,8 @@ _MODULE = "typedflux.layers.core.Module"  # the base of every layer and containe
 
 def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
     """A constructor hook that gives a replaced attribute's value (see the module's
-    docstring) its class with unknown type arguments, and runs ``hook`` otherwise.
+    docstring), or a layer the module resizes after building it (resized_layers.py), its
+    class with unknown type arguments, and runs ``hook`` otherwise.
 
     >>> callable(unless_replaced(lambda ctx: ctx.default_return_type))
     True
@@ -83,7 +85,8 @@ def unless_replaced(hook: Callable[[FunctionContext], Type]) -> Callable[[Functi
 
     def wrapped(ctx: FunctionContext) -> Type:
         p = get_proper_type(ctx.default_return_type)
-        if isinstance(p, Instance) and replaced_attribute(ctx) and not _run_binding(ctx):
+        if isinstance(p, Instance) and (
+                (replaced_attribute(ctx) and not _run_binding(ctx)) or resized(ctx, p.type)):
             return fill_typevars_with_any(p.type)
         return hook(ctx)
 

@@ -289,4 +289,63 @@ SNIPPETS: Dict[str, str] = {
 
         apply(widen, tf.zeros(2, 4))
     """,
+    # Weight surgery (mypy_plugin/callbacks/resized_layers.py): layers grown after they are
+    # built have unknown sizes, so these correct programs are clean and run
+    # (tests/plugin/test_resized_layers.py).
+    "resized_layers": """
+        import typedflux as tf
+        from typedflux import Dense, Upsample
+
+        head = Dense(8, 4)
+        head.weight = tf.cat(head.weight, tf.randn(2, 8), axis=0)
+        head.bias = tf.cat(tf.zeros(4), tf.zeros(2), axis=0)
+        loss = tf.losses.logitcrossentropy(head(tf.randn(3, 8)), tf.onehot([0, 5, 1], 6))
+
+        class Incremental:
+            def __init__(self) -> None:
+                self.body = Dense(8, 8)
+                self.head = Dense(8, 4)
+
+            def add_classes(self, n: int) -> None:
+                self.head.weight = tf.cat(self.head.weight, tf.randn(n, 8), axis=0)
+                self.head.bias = tf.zeros(4 + n)
+
+            def __call__(self, x: tf.Tensor) -> tf.Tensor:
+                return self.head(self.body(x))
+
+        m = Incremental()
+        m.add_classes(2)
+        loss2 = tf.losses.logitcrossentropy(m(tf.randn(3, 8)), tf.onehot([0, 5, 1], 6))
+
+        def widen(layer: Dense, n: int) -> None:
+            layer.weight = tf.cat(layer.weight, tf.randn(n, 8), axis=0)
+            layer.bias = tf.zeros(layer.weight.shape[0])
+
+        fc = Dense(8, 4)
+        widen(fc, 2)
+        y = fc(tf.randn(3, 8)) + tf.zeros(3, 6)
+
+        model = tf.Chain(Dense(8, 16, tf.relu), Dense(16, 4))
+        model.layers[1].weight = tf.cat(model.layers[1].weight, tf.randn(2, 16), axis=0)
+        model.layers[1].bias = tf.zeros(6)
+        out = model(tf.randn(3, 8)) + tf.zeros(3, 6)
+
+        up = Upsample(size=(8, 8))
+        up.size = (16, 16)
+        u = tf.cat(up(tf.randn(1, 3, 4, 4)), tf.zeros(1, 3, 16, 16), axis=1)
+    """,
+    # ... and layers only tied, or only written into, keep their sizes: each call below is
+    # still an error (the test runs each at run time too).
+    "resized_layers_kept": """
+        import typedflux as tf
+        from typedflux import Dense, Embedding
+
+        kept = Dense(8, 4)
+        kept.weight.data[...] = 0.0
+        a = kept(tf.randn(3, 6))
+        emb = Embedding(10, 8)
+        tied = Dense(8, 10)
+        tied.weight = emb.weight
+        b = tied(tf.randn(3, 6))
+    """,
 }
