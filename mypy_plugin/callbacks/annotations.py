@@ -24,6 +24,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks import reworded
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.final_dims import final_dim
 from typedflux.shapes.parse import parse_dim
@@ -53,9 +54,12 @@ def _shape_attr(ctx: AttributeContext) -> Type:
     # items of a ``*Shape`` run: a TypeVarTuple has no bound, so ``x.shape[0] + 1`` and
     # ``tf.zeros(*x.shape)`` were errors in a function generic over ``Tensor[*Shape]``).
     t = get_proper_type(ctx.default_attr_type)
+    if isinstance(t, TupleType):
+        reworded.note_shape(ctx.api, ctx.context)  # (a sized tuple: mypy's rank checks on it)
     if isinstance(t, Instance) and t.type.fullname == "builtins.tuple" and len(t.args) == 1 \
             and isinstance(get_proper_type(t.args[0]), AnyType):
         # A bare ``Tensor``'s: ``tuple[Any, ...]``.
+        reworded.note_shape(ctx.api, ctx.context)
         return ctx.api.named_generic_type("builtins.tuple", [
             ctx.api.named_generic_type("builtins.int", [])])
     if not isinstance(t, TupleType) or not any(_widened(i) for i in t.items):
@@ -73,6 +77,12 @@ def _shape_attr(ctx: AttributeContext) -> Type:
                 i = translate.carry_dim(int_type, parse_dim(p.value), str_type)
             except ValueError:
                 i = int_type
+        elif isinstance(p, LiteralType) and isinstance(p.value, int):
+            # A known size is typed as mypy types the literal ``4``: an ``int`` that knows
+            # its value. Ops still read the size, but a variable or container takes ``int``
+            # (``n = x.shape[0]; n += 1``, ``seen = {x.shape}; seen.add((5, 8))``), as it does
+            # in plain mypy, not a ``Literal[4]`` another size could not be assigned to.
+            i = int_type.copy_modified(last_known_value=p)
         elif isinstance(p, AnyType):
             i = int_type
         elif isinstance(i, UnpackType) and not _names_run(i, kept):
@@ -109,7 +119,7 @@ def _widened(item: Type) -> bool:
     size (``Any``), a run of them (``*tuple[Any, ...]``, a ``*Shape`` run)."""
     p = get_proper_type(item)
     if isinstance(p, LiteralType):
-        return isinstance(p.value, str)
+        return isinstance(p.value, (str, int))
     return isinstance(p, AnyType) or isinstance(item, UnpackType)
 
 

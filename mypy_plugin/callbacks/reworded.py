@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
 from mypy.nodes import MypyFile, Var
 from mypy.types import Type
@@ -75,7 +75,8 @@ from mypy_plugin.callbacks.never_members import never_meet
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
-__all__ = ["install", "installing", "expect", "note_value", "note_item", "filters_with"]
+__all__ = ["install", "installing", "expect", "note_value", "note_item", "note_shape",
+           "filters_with"]
 
 @dataclass
 class _State:
@@ -95,6 +96,9 @@ class _State:
     last_shape: Tuple[str, int, int] = ("", -1, -1)
     # (file, line, column) of the last error dropped as a literal-size difference (its notes go)
     dropped: Tuple[str, int, int] = ("", -1, -1)
+    # (file, line, column) where an expression ``<tensor>.shape`` starts, in the file being
+    # checked: the tuple the plugin sized there (note_shape)
+    shapes: Set[Tuple[str, int, int]] = field(default_factory=set)
 
 
 _STATES: Dict[int, _State] = {}
@@ -233,6 +237,19 @@ def note_item(api: Any, at: Any, value: Type) -> None:
     state.items[(at.line, at.column)] = value
 
 
+def note_shape(api: Any, at: Any) -> None:
+    """Remember that a ``<tensor>.shape`` expression starts at ``at``: typed by the plugin as
+    a tuple of its known length, or of ints of any length (see :func:`_reword`,
+    ``_RANK_GUARDED`` and ``_ANY_RANK``)."""
+    state = _state(api)
+    if state is None or at is None:
+        return
+    file = getattr(api.msg.errors, "file", "")
+    if any(key[0] != file for key in state.shapes):
+        state.shapes.clear()  # (mypy reports a file's errors while it checks that file)
+    state.shapes.add((file, at.line, at.column))
+
+
 def _this_file(state: _State, file: str) -> None:
     if file != state.values_file:
         state.values.clear()
@@ -264,6 +281,12 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
         return False
+    if code in ("misc", "comparison-overlap") and info.message.startswith(_RANK_GUARDED) \
+            and (file, info.line, info.column) in state.shapes:
+        return True  # (the plugin sized the tuple; plain mypy's is any length: see _RANK_GUARDED)
+    if code in ("assignment", "arg-type") and _ANY_RANK.search(info.message) \
+            and (file, info.line, info.column) in state.shapes:
+        return True  # (a shape of unknown rank given for a sized one: see _ANY_RANK)
     if code == "redundant-cast" and _TENSOR_CAST.match(info.message):
         return True  # (the plugin made it redundant; users write it for tools without the plugin)
     if code == "no-any-return":
@@ -308,6 +331,20 @@ _UNION_NOTES = ("Left operand is of type ", "Right operand is of type ",
 
 # mypy checks a set display as a call of ``<set>``: an item is an argument of it.
 _SET_ITEM = " to <set> has incompatible type "
+
+# mypy's errors on a ``<tensor>.shape`` that only the plugin's sized tuple makes (plain mypy
+# types it ``tuple[Any, ...]``), in code a rank or size test guards at run time, which mypy
+# cannot narrow a tuple's length or a size by: ``if x.ndim > 2: c = x.shape[2]``, ``if x.ndim
+# == 3: b, t, d = x.shape``, and under --strict-equality ``if x.shape[1] != 16: x = pad(x)``.
+# Only at the position where such an expression starts (note_shape): a tuple of the user's
+# own keeps mypy's errors.
+_RANK_GUARDED = ("Tuple index out of range", "Need more than ", "Non-overlapping equality check")
+
+# mypy's error on the shape of a tensor of unknown rank (``tuple[int, ...]``, plain mypy's
+# ``tuple[Any, ...]``) given where a sized shape was inferred: ``self.last = x.shape`` in
+# ``__init__`` for a known ``x``, then ``self.last = t.shape`` for a bare ``t``.
+_ANY_RANK = re.compile(r'(expression has type|incompatible type) "tuple\[int, \.\.\.\]"[;,] '
+                       r'(variable has type|expected) "tuple\[')
 
 # mypy's ``Redundant cast to "Tensor[Literal[2], Literal[5]]"`` (or to an Optional of one).
 _TENSOR_CAST = re.compile(r'Redundant cast to "(typedflux\.tensor\.)?Tensor\[')

@@ -46,3 +46,66 @@ def test_a_cast_that_is_redundant_without_the_plugin_is_still_reported(tmp_path:
     (tmp_path / "program.py").write_text("from typing import cast\n\nn = cast(int, 3)\n")
     run = _mypy(tmp_path)
     assert "Redundant cast to \"int\"  [redundant-cast]" in run.stdout, run.stdout
+
+
+# Sizes read from a known tensor's shape, as correct programs use them: rank-guarded reads,
+# size tests (--strict's strict equality), running totals, shapes kept in variables,
+# containers and attributes and given other sizes later. Plain mypy types every shape
+# ``tuple[Any, ...]``; the plugin's sized tuples must add no error of mypy's
+# (mypy_plugin/callbacks/annotations.py, reworded.py's _RANK_GUARDED and _ANY_RANK).
+SIZES = """import typedflux as tf
+
+x = tf.randn(4, 8)
+if x.ndim > 2:
+    channels = x.shape[2]
+h = x.shape[-3] if x.ndim >= 3 else 1
+if x.ndim == 3:
+    b, t, d = x.shape
+if x.shape[1] != 16:
+    x = tf.pad(x, ((0, 0), (0, 8)))
+total = x.shape[0]
+for xb in [tf.randn(3, 8), tf.randn(5, 8)]:
+    total += xb.shape[0]
+seen = {x.shape}
+seen.add((5, 8))
+widths = [x.shape[1]]
+widths.append(16)
+counts = {x.shape[0]: 1}
+counts[7] = 2
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.last = x.shape
+        self.n = x.shape[0]
+
+    def see(self, u: tf.Tensor) -> None:
+        self.last = u.shape
+        self.n = u.shape[0]
+
+
+s = Stats()
+s.see(tf.randn(2, 3, 4))
+print(h, total, len(seen), widths, counts, s.last, s.n)
+"""
+
+
+def test_sizes_read_from_shapes_add_no_error_of_mypys(tmp_path: Path) -> None:
+    (tmp_path / "program.py").write_text(SIZES)
+    run = _mypy(tmp_path)
+    assert run.returncode == 0, run.stdout
+    done = subprocess.run([sys.executable, "program.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_tuple_of_the_users_own_keeps_mypys_errors(tmp_path: Path) -> None:
+    (tmp_path / "program.py").write_text(
+        "import typedflux as tf\n\nt = (1, 2)\nc = t[2]\na, b, d = t\n"
+        "x = tf.randn(4, 8)\nn = x.shape[2]\n")
+    run = _mypy(tmp_path)
+    assert "program.py:4: error: Tuple index out of range" in run.stdout, run.stdout
+    assert "program.py:5: error: Need more than 2 values to unpack" in run.stdout, run.stdout
+    # (An unguarded read past a known rank is not mypy's error with the plugin: the run time
+    # raises there; a guard mypy cannot narrow by looks the same.)
+    assert "program.py:7" not in run.stdout, run.stdout
