@@ -9,7 +9,11 @@ Dense[int, int]]`` is declared, mypy compares the item types invariantly and rep
 ``int`` size there is any size, and a literal one is one of them. Such an error (with mypy's
 notes after it, ``"dict" is invariant``) is dropped when the only differences between the
 two types are sizes of a layer written ``Literal[n]`` on one side and ``int`` on the other.
-A size that differs (``Literal[8]`` against ``Literal[16]``) keeps the error.
+A size that differs (``Literal[8]`` against ``Literal[16]``) keeps the error. The same holds
+for a user's generic class whose type arguments a tensor's sizes bound (``Holder(tf.zeros(4,
+5))`` is ``Holder[Literal[4], Literal[5]]``, given for ``Holder[int, int]``), also as a list
+item; a literal of the user's own in a builtin container (``list[Literal[3]]`` for
+``list[int]``) keeps mypy's error.
 
 >>> literal_only("arg-type", 'Argument 1 to "run" has incompatible type '
 ...              '"list[Dense[Literal[8], Literal[2]]]"; expected "list[Dense[int, int]]"')
@@ -35,7 +39,15 @@ _FORMS = {
     "return-value": re.compile(r'^Incompatible return value type \(got "(.+)", expected "(.+)"\)$'),
     "assignment": re.compile(r'^Incompatible types in assignment \(expression has type "(.+)", '
                              r'variable has type "(.+)"\)$'),
+    "list-item": re.compile(r'^List item \d+ has incompatible type "(.+)"; expected "(.+)"$'),
 }
+
+# Generic classes whose ``Literal[n]`` arguments are not sizes the plugin wrote: builtin
+# containers and tuples hold the user's own literals; a tensor's dims are the boundaries'
+# (callbacks/boundaries.py), in shape words.
+_NOT_SIZED = frozenset({"list", "dict", "set", "frozenset", "tuple", "Tensor", "Literal", "",
+                        "List", "Dict", "Set", "FrozenSet", "Tuple", "Sequence", "Mapping",
+                        "Iterable", "Iterator", "Optional", "Union", "type", "Type"})
 _LITERAL = re.compile(r"Literal\[-?\d+(?:, -?\d+)*\]")
 _INT = re.compile(r"int(?![\w.])")
 _NAME = re.compile(r"[\w.]+$")
@@ -78,7 +90,8 @@ def _sizes_only(got: str, declared: str) -> bool:
         literal = _LITERAL.match(got, i)
         if literal is not None:
             owner = generics[-1].rsplit(".", 1)[-1] if generics else ""
-            step = _matched(literal.group(0), declared, j, owner in LAYERS)
+            step = _matched(literal.group(0), declared, j,
+                            owner in LAYERS or owner not in _NOT_SIZED)
             if step is None:
                 return False
             differs = differs or step[1]

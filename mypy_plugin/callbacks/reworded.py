@@ -275,7 +275,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
             state.last_shape == (file, info.line, info.column)
     shape_before, state.last_shape = state.last_shape, ("", -1, -1)
     state.dropped = ("", -1, -1)
-    if code in ("arg-type", "return-value", "assignment") and literal_only(code, info.message):
+    if code in ("arg-type", "return-value", "assignment", "list-item") \
+            and literal_only(code, info.message):
         state.dropped = (file, info.line, info.column)
         return True  # (only the plugin's literal layer sizes differ: callbacks/literal_sizes.py)
     if code == SHAPE.code:
@@ -335,10 +336,11 @@ _SET_ITEM = " to <set> has incompatible type "
 # mypy's errors on a ``<tensor>.shape`` that only the plugin's sized tuple makes (plain mypy
 # types it ``tuple[Any, ...]``), in code a rank or size test guards at run time, which mypy
 # cannot narrow a tuple's length or a size by: ``if x.ndim > 2: c = x.shape[2]``, ``if x.ndim
-# == 3: b, t, d = x.shape``, and under --strict-equality ``if x.shape[1] != 16: x = pad(x)``.
+# == 3: b, t, d = x.shape`` (or after a loop that changed the rank: the union's other members), and under --strict-equality ``if x.shape[1] != 16: x = pad(x)``.
 # Only at the position where such an expression starts (note_shape): a tuple of the user's
 # own keeps mypy's errors.
-_RANK_GUARDED = ("Tuple index out of range", "Need more than ", "Non-overlapping equality check")
+_RANK_GUARDED = ("Tuple index out of range", "Need more than ", "Too many values to unpack",
+                 "Non-overlapping equality check")
 
 # mypy's error on the shape of a tensor of unknown rank (``tuple[int, ...]``, plain mypy's
 # ``tuple[Any, ...]``) given where a sized shape was inferred: ``self.last = x.shape`` in
