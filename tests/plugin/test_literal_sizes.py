@@ -38,6 +38,15 @@ def test_only_layer_sizes_count() -> None:
                         '"dict[str, Dense[Literal[4], int]]", expected '
                         '"dict[str, Dense[int, int]] | None")')
     assert not literal_only("arg-type", got.format("Dense[Literal[8], int]", "Dense[integer, int]"))
+    # A user's generic class bound by a tensor's sizes (Holder(tf.zeros(4, 5))), also as a
+    # list item; a builtin container's literal stays the user's own.
+    assert literal_only("assignment", 'Incompatible types in assignment (expression has type '
+                        '"Holder[Literal[4], Literal[5]]", variable has type "Holder[int, int]")')
+    assert literal_only("list-item", 'List item 0 has incompatible type '
+                        '"Holder[Literal[4], Literal[5]]"; expected "Holder[int, int]"')
+    assert not literal_only("arg-type", got.format("Literal[3]", "int"))
+    assert not literal_only("list-item", 'List item 0 has incompatible type '
+                            '"tuple[Literal[3], int]"; expected "tuple[int, int]"')
     assert not literal_only("misc", got.format("Dense[Literal[8], int]", "Dense[int, int]"))
 
 
