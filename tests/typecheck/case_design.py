@@ -29,5 +29,5 @@ reveal_type(Dense(784, 32))  # N: Revealed type is "typedflux.layers.basic.Dense
 
 def flatten(x: Tensor[B, 28, 28]) -> Tensor[B, 784]:
     b = x.shape[0]
-    reveal_type(x.shape)  # N: Revealed type is "tuple[B, Literal[28]?, Literal[28]?]"
+    reveal_type(x.shape)  # N: Revealed type is "tuple[B, Literal[28], Literal[28]]"
     return x.reshape(b, 784)

@@ -36,7 +36,7 @@ def annotations(
     reveal_type(d)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
     reveal_type(e)  # N: Revealed type is "typedflux.tensor.Tensor[Any, Literal[10]]"
     reveal_type(f)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
-    reveal_type(a.shape)  # N: Revealed type is "tuple[B, Literal[784]?]"
+    reveal_type(a.shape)  # N: Revealed type is "tuple[B, Literal[784]]"
     reveal_type(a.shape[0])  # N: Revealed type is "B"
     reveal_type(a.sum())  # N: Revealed type is "typedflux.tensor.Tensor[()]"
     reveal_type(a.T)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[784], B]"

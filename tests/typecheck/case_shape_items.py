@@ -45,10 +45,10 @@ def dims(w: Tensor) -> Tuple[int, ...]:
 
 
 def first(x: Tensor[Any, 4]) -> int:
-    reveal_type(x.shape)  # N: Revealed type is "tuple[int, Literal[4]?]"
+    reveal_type(x.shape)  # N: Revealed type is "tuple[int, Literal[4]]"
     return x.shape[0]
 
 
 x = tf.randn(2, 3)
-reveal_type(x.shape)  # N: Revealed type is "tuple[Literal[2]?, Literal[3]?]"
+reveal_type(x.shape)  # N: Revealed type is "tuple[Literal[2], Literal[3]]"
 print(zeros_like(x).shape, numel(x), ends(x), rows(x), dims(x), first(tf.randn(5, 4)))
