@@ -77,12 +77,6 @@ def _shape_attr(ctx: AttributeContext) -> Type:
                 i = translate.carry_dim(int_type, parse_dim(p.value), str_type)
             except ValueError:
                 i = int_type
-        elif isinstance(p, LiteralType) and isinstance(p.value, int):
-            # A known size is typed as mypy types the literal ``4``: an ``int`` that knows
-            # its value. Ops still read the size, but a variable or container takes ``int``
-            # (``n = x.shape[0]; n += 1``, ``seen = {x.shape}; seen.add((5, 8))``), as it does
-            # in plain mypy, not a ``Literal[4]`` another size could not be assigned to.
-            i = int_type.copy_modified(last_known_value=p)
         elif isinstance(p, AnyType):
             i = int_type
         elif isinstance(i, UnpackType) and not _names_run(i, kept):
@@ -119,7 +113,7 @@ def _widened(item: Type) -> bool:
     size (``Any``), a run of them (``*tuple[Any, ...]``, a ``*Shape`` run)."""
     p = get_proper_type(item)
     if isinstance(p, LiteralType):
-        return isinstance(p.value, (str, int))
+        return isinstance(p.value, str)
     return isinstance(p, AnyType) or isinstance(item, UnpackType)
 
 
