@@ -68,6 +68,7 @@ from mypy_plugin.flow_chains import construction_check as chain_construction_che
 from mypy_plugin.flow_dicts import read_only_binding
 from mypy_plugin.flow_functions import bare_result, function_call
 from mypy_plugin.flow_kwargs import forwarded_keywords, forwarding
+from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_typed import partial_self_call
@@ -153,6 +154,8 @@ def _callee(ctx: Any, call: CallExpr) -> Optional[Tuple[FuncDef, int]]:
     if not exact and isinstance(tree, MypyFile) and (receiver.type.fullname, name) in \
             overridden(tree):
         return None  # (``self`` may be a derived class's instance, with its own method)
+    if patched(receiver.type, name):
+        return None  # (another function assigned to it after the class: flow_patches.py)
     return method, 0 if method.is_static else 1
 
 

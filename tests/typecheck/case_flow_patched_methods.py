@@ -220,3 +220,35 @@ def passthrough(self: Any, x: tf.Tensor) -> tf.Tensor:
 Same.__call__ = passthrough  # type: ignore[method-assign]
 same = Same(8)
 Dense(4, 1)(same(tf.randn(2, 4)))
+
+
+class Built:
+    def __init__(self) -> None:
+        self.head = self.make(16)
+
+    def make(self, c: int) -> Dense:
+        return Dense(c, 4)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.head(x)
+
+
+class BuiltPlain:
+    def __init__(self) -> None:
+        self.head = self.make(16)
+
+    def make(self, c: int) -> Dense:
+        return Dense(c, 4)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.head(x)
+
+
+def make_wide(self: Any, c: int) -> Dense:
+    return Dense(2 * c, 4)
+
+
+Built.make = make_wide  # type: ignore[method-assign]
+Dense(4, 1)(Built()(tf.randn(2, 32)))
+BuiltPlain()(tf.randn(2, 32))  # E: Dense(16 => 4) expects input Tensor[..., 16], got Tensor[2, 32]; need size 16 at axis -1 (got 32)  [shape]
+Dense(4, 1)(BuiltPlain()(tf.randn(2, 16)))
