@@ -15,17 +15,25 @@ from typing import Callable, Dict, Generic, List, Optional, Sequence, Set, Tuple
 from mypy.nodes import (
     AssignmentStmt,
     Block,
+    CallExpr,
     ClassDef,
     Decorator,
+    Expression,
+    ExpressionStmt,
     ForStmt,
     FuncDef,
     IfStmt,
+    ListExpr,
     MatchStmt,
+    MemberExpr,
     MypyFile,
     NameExpr,
     OverloadedFuncDef,
+    StarExpr,
     Statement,
+    StrExpr,
     TryStmt,
+    TupleExpr,
     WhileStmt,
     WithStmt,
 )
@@ -35,7 +43,36 @@ from mypy_plugin import per_build
 
 __all__ = [
     "nested", "walk", "PerTree", "assignment_before", "mentions", "methods_of", "overridden",
+    "attribute_targets", "setattr_name",
 ]
+
+
+def attribute_targets(e: Expression) -> List[MemberExpr]:
+    """The attributes an assignment target binds: ``a.x``, and those inside ``a.x, (b.y,
+    *c.z) = ...``.
+
+    >>> from mypy.nodes import MemberExpr, NameExpr, TupleExpr
+    >>> [m.name for m in attribute_targets(TupleExpr([MemberExpr(NameExpr("a"), "x")]))]
+    ['x']
+    """
+    if isinstance(e, MemberExpr):
+        return [e]
+    if isinstance(e, (TupleExpr, ListExpr)):
+        return [m for item in e.items for m in attribute_targets(item)]
+    if isinstance(e, StarExpr):
+        return attribute_targets(e.expr)
+    return []
+
+
+def setattr_name(st: Statement) -> Optional[str]:
+    """The attribute name a ``setattr(<object>, "<name>", <value>)`` statement sets."""
+    if not isinstance(st, ExpressionStmt) or not isinstance(st.expr, CallExpr):
+        return None
+    call = st.expr
+    if not isinstance(call.callee, NameExpr) or call.callee.fullname != "builtins.setattr" \
+            or len(call.args) != 3 or not isinstance(call.args[1], StrExpr):
+        return None
+    return call.args[1].value
 
 
 def methods_of(cd: ClassDef) -> List[FuncDef]:

@@ -43,7 +43,6 @@ from mypy.nodes import (
     CallExpr,
     ClassDef,
     Expression,
-    ExpressionStmt,
     GlobalDecl,
     FuncDef,
     ListExpr,
@@ -53,7 +52,6 @@ from mypy.nodes import (
     OperatorAssignmentStmt,
     StarExpr,
     Statement,
-    StrExpr,
     TupleExpr,
     TypeInfo,
     Var,
@@ -66,7 +64,7 @@ from mypy_plugin.callbacks.boundary_index import boundary_of
 from mypy_plugin.callbacks.rebound_names import imported_var
 from mypy_plugin.callbacks.resized_layers import resized
 from mypy_plugin.translate import TENSOR_FULLNAME
-from mypy_plugin.statements import PerTree, methods_of, walk
+from mypy_plugin.statements import PerTree, attribute_targets, methods_of, setattr_name, walk
 
 __all__ = ["foreign_replaced", "rebound_tensor", "replaced_attribute", "unless_replaced"]
 
@@ -223,16 +221,6 @@ def _owner(api: Any, target: MemberExpr) -> Optional[TypeInfo]:
     return p.type if isinstance(p, Instance) else None
 
 
-def _attribute_targets(e: Expression) -> List[MemberExpr]:
-    if isinstance(e, MemberExpr):
-        return [e]
-    if isinstance(e, (TupleExpr, ListExpr)):
-        return [m for item in e.items for m in _attribute_targets(item)]
-    if isinstance(e, StarExpr):
-        return _attribute_targets(e.expr)
-    return []
-
-
 def _name_targets(e: Expression) -> List[NameExpr]:
     if isinstance(e, NameExpr):
         return [e]
@@ -274,21 +262,21 @@ def _read(tree: MypyFile) -> Counts:
                 continue
             me = method.arguments[0].variable.name
             for inner in walk(method.body.body, scopes=False):
-                targets = [m for lv in inner.lvalues for m in _attribute_targets(lv)] \
-                    if isinstance(inner, AssignmentStmt) else _attribute_targets(
+                targets = [m for lv in inner.lvalues for m in attribute_targets(lv)] \
+                    if isinstance(inner, AssignmentStmt) else attribute_targets(
                         inner.lvalue) if isinstance(inner, OperatorAssignmentStmt) else []
                 for m in targets:
                     if isinstance(m.expr, NameExpr) and m.expr.name == me:
                         owned[id(m)] = st.info.fullname
     globals_: Set[str] = set()
     for st in statements:
-        set_name = _set_name(st)
+        set_name = setattr_name(st)
         if set_name is not None:  # ``setattr(net, "head", Dense(32, 5))``
             counts[(_OTHER, set_name)] = counts.get((_OTHER, set_name), 0) + 1
         if isinstance(st, GlobalDecl):
             globals_.update(st.names)  # (a function that rebinds a module-level name)
         if isinstance(st, OperatorAssignmentStmt):  # ``m.sum += x``: a binding too
-            for key in {(owned.get(id(m), _OTHER), m.name) for m in _attribute_targets(st.lvalue)}:
+            for key in {(owned.get(id(m), _OTHER), m.name) for m in attribute_targets(st.lvalue)}:
                 counts[key] = counts.get(key, 0) + 1
         if not isinstance(st, AssignmentStmt):
             continue
@@ -296,7 +284,7 @@ def _read(tree: MypyFile) -> Counts:
                     and isinstance(n, NameExpr) and n.kind in (LDEF, GDEF)
                     and isinstance(n.node, Var)}:
             variables[var] = variables.get(var, 0) + 1
-        targets = [m for lv in st.lvalues for m in _attribute_targets(lv)]
+        targets = [m for lv in st.lvalues for m in attribute_targets(lv)]
         if st.unanalyzed_type is not None:
             declared.update(m.name for m in targets)
         for key in {(owned.get(id(m), _OTHER), m.name) for m in targets}:
@@ -309,17 +297,6 @@ def _built(e: Expression) -> bool:
     rebound by other calls (``state, model = tf.update(...)``) keeps its type."""
     callee = e.callee if isinstance(e, CallExpr) else None
     return isinstance(callee, (NameExpr, MemberExpr)) and isinstance(callee.node, TypeInfo)
-
-
-def _set_name(st: Statement) -> Optional[str]:
-    """The attribute name a ``setattr(<object>, "<name>", <value>)`` statement sets."""
-    if not isinstance(st, ExpressionStmt) or not isinstance(st.expr, CallExpr):
-        return None
-    call = st.expr
-    if not isinstance(call.callee, NameExpr) or call.callee.fullname != "builtins.setattr" \
-            or len(call.args) != 3 or not isinstance(call.args[1], StrExpr):
-        return None
-    return call.args[1].value
 
 
 def _nothing() -> Counts:

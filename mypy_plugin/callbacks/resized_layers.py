@@ -44,21 +44,17 @@ from mypy.nodes import (
     ExpressionStmt,
     FuncDef,
     IndexExpr,
-    ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
     OperatorAssignmentStmt,
-    StarExpr,
     Statement,
-    StrExpr,
-    TupleExpr,
     TypeInfo,
     Var,
 )
 
 from mypy_plugin.callbacks.boundary_index import boundary_of
-from mypy_plugin.statements import PerTree, walk
+from mypy_plugin.statements import PerTree, attribute_targets, setattr_name, walk
 
 __all__ = ["resized"]
 
@@ -116,16 +112,6 @@ def _path_names(e: Expression) -> List[str]:
             return out
 
 
-def _targets(e: Expression) -> List[MemberExpr]:
-    if isinstance(e, MemberExpr):
-        return [e]
-    if isinstance(e, (TupleExpr, ListExpr)):
-        return [m for item in e.items for m in _targets(item)]
-    if isinstance(e, StarExpr):
-        return _targets(e.expr)
-    return []
-
-
 def _assigned_attributes(st: Statement) -> List[Tuple[Expression, str]]:
     """``(object, attribute)`` for each attribute ``st`` assigns: ``obj.attr = ...``,
     ``obj.attr += ...``, ``setattr(obj, "attr", ...)``. A tie of a parameter to another
@@ -133,14 +119,14 @@ def _assigned_attributes(st: Statement) -> List[Tuple[Expression, str]]:
     to its embedding) is left out: tied parameters have one shape (the run time checks it)."""
     if isinstance(st, AssignmentStmt):
         tie = st.rvalue.name if isinstance(st.rvalue, MemberExpr) else None
-        return [(m.expr, m.name) for lv in st.lvalues for m in _targets(lv) if m.name != tie]
+        return [(m.expr, m.name) for lv in st.lvalues for m in attribute_targets(lv)
+                if m.name != tie]
     if isinstance(st, OperatorAssignmentStmt):
-        return [(m.expr, m.name) for m in _targets(st.lvalue)]
-    if isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr):
-        call = st.expr
-        if (isinstance(call.callee, NameExpr) and call.callee.fullname == "builtins.setattr"
-                and len(call.args) == 3 and isinstance(call.args[1], StrExpr)):
-            return [(call.args[0], call.args[1].value)]
+        return [(m.expr, m.name) for m in attribute_targets(st.lvalue)]
+    name = setattr_name(st)
+    if name is not None:
+        assert isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr)  # (setattr_name)
+        return [(st.expr.args[0], name)]
     return []
 
 
