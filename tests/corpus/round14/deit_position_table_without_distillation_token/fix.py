@@ -1,0 +1,16 @@
+"""DeiT prepends a class token and a distillation token to the patch tokens, so the position
+table has num_patches + 2 rows; it was sized num_patches + 1, as in ViT."""
+import typedflux as tf
+from typedflux import Dense, LayerNorm
+
+P_, D = 16, 32
+patches = tf.rearrange(tf.randn(2, 3, 16, 16), "b c (h p) (w q) -> b (h w) (p q c)", p=4, q=4)
+embed = Dense(48, D)
+cls_token = tf.zeros(1, 1, D)
+dist_token = tf.zeros(1, 1, D)
+pos_embed = tf.randn(1, P_ + 2, D)
+x = embed(patches)
+x = tf.cat(tf.repeat(cls_token, 2, 1, 1), tf.repeat(dist_token, 2, 1, 1), x, axis=1)
+x = x + pos_embed
+x = LayerNorm(D)(x)
+print(Dense(D, 10)(x[:, 0]).shape, Dense(D, 10)(x[:, 1]).shape)

@@ -1,0 +1,13 @@
+"""PSPNet's pyramid pooling: four branches pool to 1, 2, 3 and 6 bins, reduce to C/4 channels
+and are upsampled back, then concatenated with the input: 2C channels into the bottleneck conv,
+which was built taking C + C/4."""
+import typedflux as tf
+from typedflux import AdaptiveMeanPool, Chain, Conv, Upsample, relu
+
+C, H = 32, 12
+x = tf.randn(2, C, H, H)
+branches = [Chain(AdaptiveMeanPool((b, b)), Conv((1, 1), C, C // 4, relu), Upsample(size=(H, H), mode="bilinear"))
+            for b in (1, 2, 3, 6)]
+pooled = tf.cat(x, *[br(x) for br in branches], axis=1)
+bottleneck = Conv((3, 3), 2 * C, 16, relu, pad=1)
+print(bottleneck(pooled).shape)
