@@ -1,0 +1,40 @@
+"""Lambdas in Chains as users write them: a conditional on x.shape, transposes and reductions,
+split/chunk parts, a held layer and a closure number, indexing, padding then slicing,
+tf.where, einsum, rearrange, keepdims sums, a default argument; each Chain called."""
+import typedflux as tf
+from typedflux import Chain, Conv, Dense, Embedding, LayerNorm, MultiHeadAttention, relu
+
+scale = 0.5
+proj = Dense(8, 8)
+x = tf.zeros(2, 5, 8)
+m0 = Chain(Dense(8, 8), lambda h: h if h.shape[0] > 1 else h * 2, Dense(8, 2))
+y0 = m0(x)
+m1 = Chain(Dense(8, 8), lambda h: h.transpose(0, 2, 1), lambda h: h.mean(axis=-1), Dense(8, 2))
+y1 = m1(x)
+m2 = Chain(Dense(8, 16), lambda h: tf.split(h, (8, 8), axis=-1)[1], Dense(8, 2))
+y2 = m2(x)
+m3 = Chain(Dense(8, 16), lambda h: tf.chunk(h, 2)[0] * tf.sigmoid(tf.chunk(h, 2)[1]), Dense(8, 2))
+y3 = m3(x)
+m4 = Chain(Dense(8, 8), lambda h: proj(h) + h * scale, LayerNorm(8))
+y4 = m4(x)
+m5 = Chain(Dense(8, 8), lambda h: h[:, 0], Dense(8, 2))
+y5 = m5(x)
+m6 = Chain(Dense(8, 8), lambda h: h.reshape(-1, h.shape[-1]), Dense(8, 2))
+y6 = m6(x)
+m7 = Chain(Dense(8, 8), lambda h: tf.pad(h, ((0, 0), (1, 0), (0, 0)))[:, :-1], Dense(8, 2))
+y7 = m7(x)
+m8 = Chain(Dense(8, 8), lambda h: tf.where(h > 0, h, 0.0), Dense(8, 2))
+y8 = m8(x)
+m9 = Chain(Dense(8, 8), lambda h: tf.einsum("btd,bsd->bts", h, h) @ h, Dense(8, 2))
+y9 = m9(x)
+m10 = Chain(MultiHeadAttention(8, 2), lambda h: h[:, -1:, :].squeeze(1), Dense(8, 2))
+y10 = m10(x)
+m11 = Chain(Dense(8, 8), lambda h: tf.rearrange(h, "b t d -> b (t d)"), Dense(40, 2))
+y11 = m11(x)
+m12 = Chain(Dense(8, 8), lambda h: h.max(axis=1), Dense(8, 2))
+y12 = m12(x)
+m13 = Chain(Dense(8, 8), lambda h: tf.softmax(h, axis=1).sum(axis=1, keepdims=True), Dense(8, 2))
+y13 = m13(x)
+m14 = Chain(Dense(8, 8), lambda h, k=2: h[:, ::k], Dense(8, 2))
+y14 = m14(x)
+print('ok')
