@@ -18,6 +18,8 @@ from mypy import api
 
 import typedflux as tf
 
+from program_lines import mypy_cache
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 DIGITS = EXAMPLES / "digits.py"
@@ -117,7 +119,7 @@ def test_examples_type_check_with_plugin(tmp_path: Path) -> None:
 
     lines = _mypy(
         "--config-file", str(ROOT / "pyproject.toml"),  # its [tool.mypy] enables the plugin
-        "--cache-dir", str(ROOT / ".mypy_cache" / "examples"),
+        "--cache-dir", str(mypy_cache("examples")),
         str(DIGITS), str(CHAR_LSTM), str(GPT), str(mutant),
     )
     on_examples = [line for line in lines if mutant.name not in line]
@@ -146,7 +148,7 @@ def test_examples_type_check_without_plugin(tmp_path: Path) -> None:
     config.write_text("[mypy]\nignore_missing_imports = True\n")
     lines = _mypy(
         "--strict", "--config-file", str(config),
-        "--cache-dir", str(ROOT / ".mypy_cache" / "examples-plain"),
+        "--cache-dir", str(mypy_cache("examples-plain")),
         str(DIGITS), str(CHAR_LSTM),
     )
     assert lines == []
@@ -154,7 +156,7 @@ def test_examples_type_check_without_plugin(tmp_path: Path) -> None:
     # reads as dims: plain mypy refuses exactly those annotations and nothing else.
     gpt = _mypy(
         "--strict", "--config-file", str(config),
-        "--cache-dir", str(ROOT / ".mypy_cache" / "examples-plain"),
+        "--cache-dir", str(mypy_cache("examples-plain")),
         str(GPT),
     )
     assert gpt and all(
@@ -188,7 +190,7 @@ def test_gpt_planted_head_mixup_is_caught(tmp_path: Path) -> None:
     mutant.write_text(planted)
     lines = _mypy(
         "--config-file", str(ROOT / "pyproject.toml"),
-        "--cache-dir", str(ROOT / ".mypy_cache" / "examples"),
+        "--cache-dir", str(mypy_cache("examples")),
         str(mutant),
     )
     errors = [line for line in lines if ": error:" in line]

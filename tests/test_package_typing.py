@@ -7,6 +7,8 @@ from pathlib import Path
 
 from mypy import api
 
+from program_lines import mypy_cache
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -17,7 +19,7 @@ def test_package_is_mypy_strict_clean() -> None:
             "--config-file",
             str(ROOT / "tests" / "mypy-strict.ini"),
             "--cache-dir",
-            str(ROOT / ".mypy_cache" / "strict"),
+            str(mypy_cache("strict")),
             str(ROOT / "typedflux"),
             str(ROOT / "mypy_plugin"),
             # The optional PyTorch extra is checked where its dependency is installed (CI).
@@ -36,7 +38,7 @@ def test_package_is_strict_clean_under_its_own_configuration() -> None:
             "--config-file",
             str(ROOT / "pyproject.toml"),
             "--cache-dir",
-            str(ROOT / ".mypy_cache" / "strict-project"),
+            str(mypy_cache("strict-project")),
             "-p",
             "typedflux",
             "-p",

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from program_lines import (
-    Mark, error_lines, marks_of, parse_line, parse_mypy_output, rewrite, static_only,
+    Mark, error_lines, marks_of, mypy_cache, parse_line, parse_mypy_output, rewrite, static_only,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -120,7 +120,7 @@ def alarm_lines(path: Path) -> List[int]:
 
 def mypy_args(files: Sequence[Path], *extra: str, config: Optional[Path] = CONFIG,
               cache: str = "corpus") -> List[str]:
-    args = ["--cache-dir", str(ROOT / ".mypy_cache" / cache), "--no-error-summary",
+    args = ["--cache-dir", str(mypy_cache(cache)), "--no-error-summary",
             "--hide-error-context", "--no-pretty", "--no-color-output", "--show-error-codes",
             "--explicit-package-bases"]
     if config is not None:

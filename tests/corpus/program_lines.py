@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
 import re
 import traceback
 import types
@@ -28,6 +29,21 @@ _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text
 # on the arguments it passes).
 STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ",
                "Default shape ")
+
+
+def mypy_cache(name: str) -> Path:
+    """The repository's ``.mypy_cache/<name>`` folder, one per pytest-xdist worker.
+
+    The test suite runs in two worker processes (README's test command), and a session fixture
+    used by two test files runs once in each: two mypy runs writing one cache folder at once
+    could read each other's half-written entries.
+
+    >>> mypy_cache("corpus").parent.name
+    '.mypy_cache'
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return Path(__file__).resolve().parents[2] / ".mypy_cache" / (
+        f"{name}-{worker}" if worker else name)
 
 
 def static_only(text: str) -> bool:

@@ -19,6 +19,7 @@ from corpus import (
     HERE, Mark, Pair, Verdict, code_of, judge, pairs, run_mypy, run_program, table,
     variant_problems, variants,
 )
+from program_lines import mypy_cache
 
 PAIRS = pairs()
 Static = Dict[Path, Dict[int, List[Mark]]]
@@ -32,9 +33,9 @@ def runs() -> Tuple[Static, Static, Dict[Path, Tuple[str, Pair]]]:
     and would report a stale path for a module whose file moved."""
     import shutil
 
-    from corpus import ROOT, marks_of
+    from corpus import marks_of
 
-    root = ROOT / ".mypy_cache" / "corpus-variants"
+    root = mypy_cache("corpus-variants")
     shutil.rmtree(root, ignore_errors=True)
     written = {p.bug: marks_of(p.bug) for p in PAIRS}
     copies = variants(PAIRS, written, root)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 from typing import Any, Dict, List, Tuple
 
 import numpy as np
@@ -112,8 +113,15 @@ BAD = [
 ]
 
 
+def _shown(value: Any) -> str:
+    """A test id's repr of ``value`` without a memory address: the suite's worker processes
+    (pytest-xdist) must collect the same ids."""
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
+
+
 @pytest.mark.parametrize("name,index,bad,exc,need", BAD,
-                         ids=[f"{n}-{LAYERS[n].params[i].name}={b!r}" for n, i, b, _, _ in BAD])
+                         ids=[f"{n}-{LAYERS[n].params[i].name}={_shown(b)}"
+                              for n, i, b, _, _ in BAD])
 def test_bad_argument_names_class_and_argument(
     name: str, index: int, bad: Any, exc: type, need: str
 ) -> None:

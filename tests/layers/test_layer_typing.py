@@ -9,6 +9,8 @@ from pathlib import Path
 
 from mypy import api
 
+from program_lines import mypy_cache
+
 ROOT = Path(__file__).resolve().parents[2]
 
 USER_CODE = '''
@@ -78,7 +80,7 @@ def test_plain_mypy_accepts_layer_code(tmp_path: Path) -> None:
     src.write_text(textwrap.dedent(USER_CODE))
     out, err, status = api.run([
         "--strict", "--config-file", str(ROOT / "tests" / "mypy-strict.ini"),
-        "--cache-dir", str(ROOT / ".mypy_cache" / "layers-plain"), str(src),
+        "--cache-dir", str(mypy_cache("layers-plain")), str(src),
     ])
     lines = [l.split(": ", 1)[1] for l in out.splitlines() if "user_layers.py" in l]
     assert status == 0, out + err
@@ -98,7 +100,7 @@ def test_plugin_strict_accepts_layer_code(tmp_path: Path) -> None:
     config.write_text(strict.replace("[mypy]", "[mypy]\nplugins = mypy_plugin", 1))
     out, err, status = api.run([
         "--strict", "--config-file", str(config),
-        "--cache-dir", str(ROOT / ".mypy_cache" / "layers-plugin-strict"), str(src),
+        "--cache-dir", str(mypy_cache("layers-plugin-strict")), str(src),
     ])
     errors = [l for l in out.splitlines() if "user_layers.py" in l and ": error:" in l]
     assert status == 0 and not errors, out + err

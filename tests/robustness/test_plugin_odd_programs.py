@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from mypy import api
 
+from program_lines import mypy_cache
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PROGRAMS = sorted((HERE / "odd_programs").glob("*.py"))
@@ -38,7 +40,7 @@ def test_the_plugin_reports_nothing() -> None:
     try:
         stdout, stderr, status = api.run([
             "--config-file", str(ROOT / "tests" / "corpus" / "mypy.ini"),
-            "--cache-dir", str(ROOT / ".mypy_cache" / "odd-programs"),
+            "--cache-dir", str(mypy_cache("odd-programs")),
             "--no-error-summary", "--show-error-codes", "--hide-error-context",
             *map(str, PROGRAMS)])
     finally:

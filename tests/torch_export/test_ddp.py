@@ -15,6 +15,8 @@ from typing import Any, Dict
 import numpy as np
 import pytest
 
+from program_lines import mypy_cache
+
 pytest.importorskip("torch")
 pytest.importorskip("sklearn")
 
@@ -72,7 +74,7 @@ def test_the_example_type_checks_with_the_plugin(tmp_path: Path) -> None:
                       "[mypy-sklearn.*]\nignore_missing_imports = True\n")
     out, err, _ = api.run(["--no-error-summary", "--hide-error-context", "--no-pretty",
                            "--config-file", str(config),
-                           "--cache-dir", str(ROOT / ".mypy_cache" / "examples-torch"),
+                           "--cache-dir", str(mypy_cache("examples-torch")),
                            str(SCRIPT)])
     assert not err.strip(), err
     assert out.strip() == "", out

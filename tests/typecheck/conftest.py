@@ -12,10 +12,10 @@ from typing import Dict, List
 
 import pytest
 
+from program_lines import mypy_cache
 from typecheck_snapshots import CASES, Expectation, parse_mypy_output
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
 
 collect_ignore_glob = ["case_*.py"]
 
@@ -46,7 +46,7 @@ def mypy_results() -> Dict[Path, Dict[int, List[Expectation]]]:
             "--config-file",
             str(HERE / "mypy.ini"),
             "--cache-dir",
-            str(ROOT / ".mypy_cache" / "typecheck"),
+            str(mypy_cache("typecheck")),
             "--no-error-summary",
             "--hide-error-context",
             "--no-pretty",
