@@ -39,6 +39,11 @@ mypy adds after a ``[shape]`` error of an operator applied to a union (``Left op
 type "Tensor[Literal[1], Literal[3]] | ..."``): the error names the shape all the members
 share, in shape words.
 
+An argument of a call no hook checks (``super().__init__(tf.zeros(2, 5))``,
+``dataclasses.field(default=...)``) whose own hook typed it against the parameter's type
+(``note_argument``): mypy's ``[arg-type]`` there, in the signature hook's words
+(``callbacks/reworded_arguments.py``).
+
 mypy's error at a bare name a loop rebinds through its own variable (``for layer in layers: x =
 layer(x)``, then ``return x``) is dropped: mypy's type for the name there is its first type
 (or a union with it), which proves nothing about the value (``bare_values.loop_rebound``).
@@ -65,18 +70,19 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Optional, Set, Tuple
 
 from mypy.nodes import MypyFile, Var
-from mypy.types import Type
+from mypy.types import Instance, Type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.never_members import never_meet
+from mypy_plugin.callbacks.reworded_arguments import argument_words, tree_of
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
 __all__ = ["install", "installing", "expect", "note_value", "note_item", "note_shape",
-           "filters_with"]
+           "note_argument", "filters_with"]
 
 @dataclass
 class _State:
@@ -99,6 +105,10 @@ class _State:
     # (file, line, column) where an expression ``<tensor>.shape`` starts, in the file being
     # checked: the tuple the plugin sized there (note_shape)
     shapes: Set[Tuple[str, int, int]] = field(default_factory=set)
+    # (file, line, column) of an argument whose hook's result provably differs from the
+    # parameter's type it had as context -> (the result, that type, its tensor): note_argument
+    arguments: Dict[Tuple[str, int, int], Tuple[Type, Type, Instance]] = field(
+        default_factory=dict)
 
 
 _STATES: Dict[int, _State] = {}
@@ -250,6 +260,21 @@ def note_shape(api: Any, at: Any) -> None:
     state.shapes.add((file, at.line, at.column))
 
 
+def note_argument(api: Any, at: Any, got: Type, expected: Type, declared: Instance) -> None:
+    """Remember that the value at ``at`` (of type ``got``), typed with the context
+    ``expected`` (a parameter's type holding the tensor ``declared``), provably differs from
+    it and is at no boundary a hook reports: an argument of a call no hook checks
+    (``super().__init__(tf.zeros(2, 5))``), which mypy reports itself
+    (``callbacks/reworded_arguments.py``)."""
+    state = _state(api)
+    if state is None or at is None:
+        return
+    file = getattr(api.msg.errors, "file", "")
+    if any(key[0] != file for key in state.arguments):
+        state.arguments.clear()  # (mypy reports a file's errors while it checks that file)
+    state.arguments[(file, at.line, at.column)] = (got, expected, declared)
+
+
 def _this_file(state: _State, file: str) -> None:
     if file != state.values_file:
         state.values.clear()
@@ -305,6 +330,15 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         if words is not None:
             info.message, info.code = words, SHAPE
             state.last_shape = (file, info.line, info.column)
+        return False
+    if code == "arg-type":
+        noted = state.arguments.get((file, info.line, info.column))
+        if noted is not None:
+            words = argument_words(info.message, *noted, state.options,
+                                   tree_of(state.modules, file))
+            if words is not None:
+                info.message, info.code = words, SHAPE
+                state.last_shape = (file, info.line, info.column)
         return False
     if code not in FORMS:
         return False
