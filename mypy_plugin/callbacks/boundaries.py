@@ -234,9 +234,7 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
     if got is None or _fits(result, declared):
         return result
     where = boundary_of(ctx.api, ctx.context)
-    if where is None:
-        # Perhaps an argument of a call no hook checks (``super().__init__(tf.zeros(2,
-        # 5))``): mypy reports it, reworded if so (callbacks/reworded_arguments.py).
+    if where is None:  # (an argument of a call no hook checks? callbacks/reworded_arguments.py)
         reworded.note_argument(ctx.api, ctx.context, result, expected, declared)
         return result
     if where.kind == "assign":
