@@ -18,7 +18,8 @@ from typing import Any, Sequence, Tuple
 from typedflux.shapes.dims import UNKNOWN, Expr, Star, Unknown
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["shape_items", "is_size", "size_arithmetic", "number_call", "NUMBER"]
+__all__ = ["shape_items", "is_size", "size_arithmetic", "number_call", "NUMBER", "joined",
+           "joined_size"]
 
 
 def shape_items(shape: Sequence[Any]) -> Tuple[Any, ...]:
@@ -86,3 +87,29 @@ def number_call(args: Sequence[Any]) -> float:
     if not args or not all(is_size(a) or isinstance(a, float) for a in args):
         raise CannotTell("a math function of values that are not numbers")
     return NUMBER
+
+
+def joined_size(a: Any, b: Any) -> Any:
+    """One size for a name two branches bound to ``a`` and ``b`` (flow_branches.py): the
+    size when they agree, else unknown.
+
+    >>> joined_size(4, 4), joined_size(4, 8)
+    (4, ?)
+    """
+    return a if a == b else UNKNOWN
+
+
+def joined(a: Sequence[Any], b: Sequence[Any]) -> Tuple[Any, ...]:
+    """The shape of a tensor that is ``a`` on one path and ``b`` on the other: equal dims
+    kept, others unknown; of any shape when the ranks (or a ``*`` run) differ.
+
+    >>> joined((2, 8, 3), (2, 8, 4))
+    (2, 8, ?)
+    >>> joined((2, 8), (2, 8, 1))
+    (*?,)
+    """
+    if tuple(a) == tuple(b):
+        return tuple(a)
+    if len(a) != len(b) or any(isinstance(d, Star) for d in tuple(a) + tuple(b)):
+        return (Star(None),)
+    return tuple(x if x == y else UNKNOWN for x, y in zip(a, b))

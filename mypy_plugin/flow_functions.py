@@ -16,9 +16,10 @@ time does, and the call gets the result's shape; a mismatch in the body for thes
 reported at the call, where the run time raises.
 
 The body read: locals bound by ``name = ...`` (or unpacked, ``q, k = to_q(x), to_k(x)``), an
-``if p is None:`` / ``if p is not None:`` (with an optional ``else``) on a parameter no
-statement rebinds, whose value the call fixes (an ``Optional`` cache given ``None`` or a
-tensor), made of such lines, then one ``return``. Soundness: only an undecorated,
+``if p is None:`` / ``if p is not None:`` (with an optional ``else``) made of such lines,
+then one ``return``: the branch the value the body holds takes (an ``Optional`` cache given
+``None`` or a tensor), or both, joined, for an argument typed ``Optional[...]``
+(flow_branches.py). Soundness: only an undecorated,
 non-generator ``def`` of the module (not a method) with plain positional parameters, called
 with one positional argument per parameter: a tensor of known shape (or ``None``) for a
 parameter unannotated, a bare ``Tensor`` or an ``Optional`` of one; an int known statically
@@ -39,14 +40,12 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Set, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
     FUNC_NO_INFO,
     AssignmentStmt,
-    Block,
-    ComparisonExpr,
     Expression,
     ExpressionStmt,
     FuncDef,
@@ -71,6 +70,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.flow_branches import Branch, Maybe, branch_step
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.chain_items import chain_item
@@ -82,8 +82,8 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["function_call", "nested_call"]
 
-_Target = Union[Var, Tuple[Var, ...]]
-_Steps = List[Tuple[_Target, Expression]]
+_Target = Union[Var, Tuple[Var, ...], Branch]
+_Steps = List[Tuple[_Target, Optional[Expression]]]
 
 
 def _bare(t: Type) -> bool:
@@ -128,53 +128,24 @@ def _target(s: AssignmentStmt) -> Optional[_Target]:
     return None
 
 
-def _none_test(cond: Expression, params: Dict[Var, Any]) -> Optional[bool]:
-    """Whether ``p is None`` (or ``p is not None``) holds for a parameter ``p`` the call fixes;
-    None when ``cond`` is not such a test."""
-    if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
-            and cond.operators[0] in ("is", "is not")):
-        return None
-    left, right = cond.operands
-    if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"
-            and isinstance(left, NameExpr) and left.node in params):
-        return None
-    return (params[left.node] is None) == (cond.operators[0] == "is")
-
-
-def _steps(stmts: List[Statement], params: Dict[Var, Any], out: _Steps) -> bool:
-    """Append the assignments ``stmts`` run for these parameter values (an ``if`` on a
-    parameter's ``None`` opened to its branch); False for anything else."""
+def _steps(stmts: List[Statement], out: _Steps) -> bool:
+    """Append the lines ``stmts`` run: assignments, and ``if p is None:`` branches
+    (flow_branches.py: the branch the value takes when the body runs, or both for an
+    ``Optional`` argument); False for anything else."""
     for s in stmts:
         if isinstance(s, AssignmentStmt):
             target = _target(s)
             if target is None:
                 return False
             out.append((target, s.rvalue))
-        elif isinstance(s, IfStmt) and len(s.expr) == 1:
-            taken = _none_test(s.expr[0], params)
-            if taken is None:
+        elif isinstance(s, IfStmt):
+            branch = branch_step(s)
+            if branch is None:
                 return False
-            branch: Optional[Block] = s.body[0] if taken else s.else_body
-            if branch is not None and not _steps(branch.body, params, out):
-                return False
+            out.append((branch, None))
         else:
             return False
     return True
-
-
-def _rebound(stmts: List[Statement]) -> Set[Var]:
-    """The names the body's assignments bind (at any depth of its ``if``s)."""
-    out: Set[Var] = set()
-    for s in stmts:
-        if isinstance(s, AssignmentStmt):
-            for lv in s.lvalues:
-                items = lv.items if isinstance(lv, TupleExpr) else [lv]
-                out.update(i.node for i in items if isinstance(i, NameExpr)
-                           and isinstance(i.node, Var))
-        elif isinstance(s, IfStmt):
-            for b in s.body + ([s.else_body] if s.else_body is not None else []):
-                out |= _rebound(b.body)
-    return out
 
 
 _UNKNOWN = object()  # an argument the body cannot be run on
@@ -186,6 +157,11 @@ def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate
     p = get_proper_type(t)
     if isinstance(p, NoneType):
         return None if _bare(declared) else _UNKNOWN
+    if isinstance(p, UnionType) and _bare(declared):  # ``Optional[Tensor[2, 4]]``: a Maybe
+        items = [i for i in p.items if not isinstance(get_proper_type(i), NoneType)]
+        inner = _argument(api, e, items[0], declared, names) if len(items) == 1 and len(
+            items) < len(p.items) else _UNKNOWN
+        return _UNKNOWN if inner is _UNKNOWN else Maybe(inner)
     if translate.is_tensor(p):
         shape = translate.shape_of(p, names) if _bare(declared) else None
         return _UNKNOWN if shape is None else tensor_value(tuple(shape))
@@ -263,9 +239,9 @@ def _int_type(t: Any) -> bool:
     return isinstance(p, Instance) and p.type.fullname == "builtins.int"
 
 
-def _straight(func: FuncDef, params: Dict[Var, Any]) -> Optional[Tuple[_Steps, Expression]]:
-    """The steps ``func``'s body runs for these parameter values, and its return's
-    expression; None for a body not read here."""
+def _straight(func: FuncDef) -> Optional[Tuple[_Steps, Expression]]:
+    """The steps of ``func``'s body and its return's expression; None for a body not read
+    here."""
     stmts = list(func.body.body)
     if len(stmts) >= 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
             stmts[0].expr, StrExpr):
@@ -273,10 +249,8 @@ def _straight(func: FuncDef, params: Dict[Var, Any]) -> Optional[Tuple[_Steps, E
     ret = stmts[-1].expr if stmts and isinstance(stmts[-1], ReturnStmt) else None
     if ret is None:
         return None
-    if any(var in params for var in _rebound(stmts[:-1])):
-        return None  # (an ``if`` on a parameter is read only while it holds the call's value)
     local: _Steps = []
-    return (local, ret) if _steps(stmts[:-1], params, local) else None
+    return (local, ret) if _steps(stmts[:-1], local) else None
 
 
 def nested_call(func: FuncDef, values: List[Any]) -> Any:
@@ -308,7 +282,7 @@ def nested_call(func: FuncDef, values: List[Any]) -> Any:
         if not (isinstance(v, Receiver) or (_float_type(declared) or _int_type(declared))
                 and number or _bare(declared) and not number):
             raise CannotTell("a value its parameter's type does not hold")
-    found = _straight(func, {a.variable: v for a, v in zip(arguments, values)})
+    found = _straight(func)
     if found is None:
         raise CannotTell("a body not read here")
     return run_body({id(a.variable): v for a, v in zip(arguments, values)}, *found)
@@ -339,7 +313,7 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
     if any(v is _UNKNOWN for v in values):
         return None
     params = {a.variable: v for a, v in zip(arguments, values)}
-    found = _straight(func, params)
+    found = _straight(func)
     if found is None:
         return None
     local, ret = found
@@ -361,8 +335,8 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
         # parameters are bare there); the call adds nothing then.
         anything = tensor_value((translate.Star(None),))
         try:
-            any_env = {id(var): (v if v is None or isinstance(v, Receiver) else anything)
-                       for var, v in params.items()}
+            any_env = {id(var): (v if v is None or isinstance(v, Receiver) else Maybe(
+                anything) if isinstance(v, Maybe) else anything) for var, v in params.items()}
             run_body(any_env, local, ret)
         except ShapeError:
             return None

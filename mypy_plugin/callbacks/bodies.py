@@ -12,9 +12,11 @@ shapes it is given, through the op catalog's rules (the routes the op hooks use:
 functions, ``Tensor`` methods, operators, properties), so a mismatch has the run time's words.
 
 Soundness first: anything not understood (a call with no rule, a closure value not known
-statically, an index not known statically, a conditional on anything but ``v is None`` of a
-value the body knows, a parameter with a default or a shaped annotation) makes the result
-unknown (``CannotTell``), never a guess.
+statically: a name neither ``Final`` nor bound once at module level, an index not known
+statically, a conditional on anything but ``v is None`` of a value the body knows, a
+parameter with a default or a shaped annotation) makes the result unknown (``CannotTell``),
+never a guess. An ``if v is None:`` statement among a body's lines is a step of
+flow_branches.py (:func:`run_body` runs it).
 
 Like the run time, which runs such a callable only on a concrete input (it has no rule where
 a container is built), these rules say nothing while a container is checked where it is
@@ -73,16 +75,21 @@ from mypy_plugin.callbacks.body_calls import (
     chain_with_lambdas,
     held_item,
     keyword_sizes,
+    local_argument,
     lookup,
+    module_constant,
+    module_tensor,
     reads_local,
     signature,
     tuple_item,
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
+from mypy_plugin.flow_branches import Branch, run_branch
 from mypy_plugin.flow_dims import is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
+    NOT_STATIC,
     NotStatic,
     static_index,
     static_value,
@@ -145,31 +152,40 @@ class Receiver:
 
 def run_body(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]], ret: Expression) -> Any:
     """A straight-line body's value (a tensor, or a tuple of values): ``local`` bound in
-    order (to a ``Var``, or unpacked to a tuple of them), then ``ret``; ``env`` maps each
-    parameter's ``Var`` id to a value (:func:`tensor_value`, a :class:`Receiver`, a number)."""
+    order (to a ``Var``, or unpacked to a tuple of them; a ``Branch`` runs its lines:
+    flow_branches.py), then ``ret``; ``env`` maps each parameter's ``Var`` id to a value
+    (:func:`tensor_value`, a :class:`Receiver`, a number, ``None``, a tuple, a ``Maybe``)."""
     if _BUILDING[0]:
         raise CannotTell("a layer's body is run only on a concrete input")
     if _NESTED[0] >= BODY_CALLS:
         raise CannotTell("functions calling functions too deep (or recursively)")
     env, _NESTED[0] = dict(env), _NESTED[0] + 1
     try:
-        for target, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
-            v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
-            if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
-                if not isinstance(v, tuple) or len(v) != len(target):
-                    raise CannotTell("a value unpacked to another number of names")
-                for t, item in zip(target, v):  # (``y, self.hidden = ...``: the write)
-                    if callable(t):
-                        t(item)
-                    else:
-                        env[id(t)] = item
-            elif callable(target):  # ``self.cache = ...``: the instance's write (layer_bodies.py)
-                target(v)
-            else:
-                env[id(target)] = v
+        _bind(env, local)
         return _eval(ret, env, 0)
     finally:
         _NESTED[0] -= 1
+
+
+def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
+    """Run ``local``'s lines on ``env`` (in place)."""
+    for target, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
+        if isinstance(target, Branch):  # ``if past is not None:`` (flow_branches.py)
+            run_branch(env, target, _bind)
+            continue
+        v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
+        if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
+            if not isinstance(v, tuple) or len(v) != len(target):
+                raise CannotTell("a value unpacked to another number of names")
+            for t, item in zip(target, v):  # (``y, self.hidden = ...``: the write)
+                if callable(t):
+                    t(item)
+                else:
+                    env[id(t)] = item
+        elif callable(target):  # ``self.cache = ...``: the instance's write (layer_bodies.py)
+            target(v)
+        else:
+            env[id(target)] = v
 
 
 def tensor_shape(v: Any) -> Shape:
@@ -335,16 +351,22 @@ def _eval_or_none(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
 
 def _closure(e: Expression) -> Any:
     """A name from outside the body: a tensor whose type has a shape, or a static value."""
-    t = lookup(e)
+    # A module-level name bound once (``omega = tf.randn(D, M)``: body_calls.module_tensor;
+    # mypy may have recorded no type for the read, in a body checked after the call).
+    once = module_tensor(e)
+    t = once or lookup(e)
     if t is not None and translate.is_tensor(get_proper_type(t)):
-        # Only a Final one: the body reads a closure when it runs, and a plain variable may
-        # hold another tensor by then (mypy's type is the one where the body is written).
+        # Only a Final one, or such a name: the body reads a closure when it runs, and a
+        # plain variable may hold another tensor by then (mypy's type is the one where the
+        # body is written).
         final = isinstance(e, NameExpr) and isinstance(e.node, Var) and e.node.is_final
-        s = translate.shape_of(t, translate.Names()) if final else None
+        held = t if final or once is not None else None
+        s = translate.shape_of(held, translate.Names()) if held is not None else None
         if s is None:
             raise CannotTell("a closure tensor that may change, or of unknown shape")
         return _Tensor(tuple(s))
-    return _static(e)
+    constant = module_constant(e)  # ``D`` of ``T, D, M = 12, 16, 24`` at module level
+    return constant if constant is not None else _static(e)
 
 
 def _static(e: Expression) -> Any:
@@ -537,10 +559,14 @@ def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:
     def shape_of(base: Expression) -> Optional[Shape]:
         v = _eval_or_none(base, env, depth)
         return v.shape if isinstance(v, _Tensor) else None
-    if arg.kind in (Kind.DIMS, Kind.DIM) and reads_local(e, env):  # ``reshape(b, c, h * w)``
-        v = _eval(e, env, depth)
-        if is_size(v):
-            return (v,) if arg.kind is Kind.DIMS else v
+    # ``reshape(b, c, h * w)``, ``split(h, (d, d, d))``, ``pad(x, ((0, 0), (self.pad, 0)))``
+    if arg.kind is not Kind.IGNORED and reads_local(e, env):
+        try:
+            v = local_argument(arg, _eval(e, env, depth))
+        except CannotTell:
+            v = NOT_STATIC  # (then as the static reader reads it)
+        if not isinstance(v, NotStatic):
+            return v
     return read_argument(arg, e, shape_of)
 
 

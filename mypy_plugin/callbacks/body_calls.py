@@ -20,11 +20,13 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     LambdaExpr,
+    ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
     OpExpr,
     RefExpr,
+    TupleExpr,
     TypeInfo,
     UnaryExpr,
     Var,
@@ -32,10 +34,13 @@ from mypy.nodes import (
 from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
-from mypy_plugin.module_constants import bound_once
+from mypy_plugin import translate
+from mypy_plugin.flow_dims import is_size
+from mypy_plugin.module_constants import bound_once, constant_value
 from mypy_plugin.routing import TENSOR_FULLNAME
 from mypy_plugin.statements import walk
 from mypy_plugin.values import (
+    NOT_STATIC,
     NotStatic,
     static_axis,
     static_bool,
@@ -48,7 +53,8 @@ from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
 
 __all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda", "with_lambda",
-           "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item", "reads_local"]
+           "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item", "reads_local",
+           "local_argument", "module_constant", "module_tensor"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -119,6 +125,45 @@ def held_item(name: NameExpr, var: Var) -> Any:
             f"{module}.{name.name}") or name.name not in bound_once(tree)):
         return None  # a name of another module, or one bound more than once
     return chain_item(var.type) if var.type is not None else None
+
+
+def _bound_once(name: Expression) -> Optional[Var]:
+    """The variable a name of the module being checked reads when the module binds it once,
+    at module level, and never again (module_constants.bound_once): whenever a body runs, it
+    holds what that statement bound (or is not bound yet: a NameError, no shape)."""
+    tree = getattr(CURRENT_API[0], "tree", None)
+    if not isinstance(name, NameExpr) or name.kind != GDEF or not isinstance(
+            name.node, Var) or not isinstance(tree, MypyFile) or name.fullname != (
+            f"{tree.fullname}.{name.name}") or name.name not in bound_once(tree):
+        return None
+    return name.node
+
+
+def module_constant(e: Expression) -> Optional[int]:
+    """``D`` in a body, of ``T, D, M = 12, 16, 24`` at module level (a constant of the module
+    being checked: module_constants.py), else None. The body's reads go through
+    :func:`lookup`, which is no checker's method, so the static readers do not find the
+    module's tree on their own.
+
+    >>> module_constant(NameExpr("D")) is None  # (outside a check)
+    True
+    """
+    api = CURRENT_API[0]
+    if api is None or _bound_once(e) is None:
+        return None
+    return constant_value(e, type_lookup(api))
+
+
+def module_tensor(e: Expression) -> Optional[Type]:
+    """The type of a tensor a body reads from a module-level name bound once (``omega =
+    tf.randn(D, M)``, read by ``def phi(x): return x @ omega``), else None.
+
+    >>> module_tensor(NameExpr("omega")) is None  # (outside a check)
+    True
+    """
+    var = _bound_once(e)
+    t = var.type if var is not None else None
+    return t if t is not None and translate.is_tensor(get_proper_type(t)) else None
 
 
 def _closed_over(name: NameExpr, var: Var, tree: MypyFile) -> Optional[Type]:
@@ -279,4 +324,39 @@ def reads_local(e: Expression, env: Dict[int, Any]) -> bool:
         return reads_local(e.expr, env)
     if isinstance(e, MemberExpr):  # ``self.h`` of the instance the body runs on
         return reads_local(e.expr, env)
+    if isinstance(e, (TupleExpr, ListExpr)):  # ``(d, d, d)``, ``((0, 0), (self.pad, 0))``
+        return any(reads_local(i, env) for i in e.items)
     return False
+
+
+def local_argument(arg: Arg, v: Any) -> Any:
+    """An op's non-tensor argument from a value the body computed (``reads_local``): sizes
+    for ``DIMS``/``DIM`` (symbolic ones too), plain ints (nested in tuples for ``STATIC``)
+    for an int, an axis or a static value; NOT_STATIC for anything else (a float, a number
+    standing for an attribute of unknown value: the static reader's turn then).
+
+    >>> local_argument(Arg("widths", Kind.STATIC), ((0, 0), (2, 0)))
+    ((0, 0), (2, 0))
+    >>> local_argument(Arg("widths", Kind.STATIC), ((0, 0), (0.0, 0))) is NOT_STATIC
+    True
+    >>> local_argument(Arg("sizes", Kind.DIMS), (32, 32, 32))
+    (32, 32, 32)
+    """
+    def ints(x: Any, nested: bool) -> bool:
+        if isinstance(x, tuple):
+            return nested and all(ints(i, nested) for i in x)
+        return isinstance(x, int) and not isinstance(x, bool)
+
+    kind = arg.kind
+    if kind in (Kind.DIMS, Kind.DIM):
+        items = v if isinstance(v, tuple) and kind is Kind.DIMS else (v,)
+        if items and all(map(is_size, items)):
+            return tuple(items) if kind is Kind.DIMS else items[0]
+    elif kind is Kind.INT and ints(v, False):
+        return v
+    elif kind in (Kind.AXIS, Kind.AXES) and ints(v, True) and (
+            not isinstance(v, tuple) or all(not isinstance(i, tuple) for i in v)):
+        return (v,) if kind is Kind.AXES and not isinstance(v, tuple) else v
+    elif kind is Kind.STATIC and ints(v, True):
+        return v
+    return NOT_STATIC

@@ -6,7 +6,8 @@ names, or a tuple unpacked: ``q, k, v = tf.chunk(...)``, ``b, c, h, w = x.shape`
 to the instance read back later in the body (``self.k_cache = tf.cat(self.k_cache, k,
 axis=2)``), and loops over list attributes of such lines (``for layer in self.layers:``,
 ``for i, layer in enumerate(self.layers):``, ``for ff, norm in zip(self.ffs,
-self.norms):``), then one ``return``. :func:`straight_body` reads those steps once;
+self.norms):``), ``if past is not None:`` blocks of plain lines (flow_branches.py), then one
+``return``. :func:`straight_body` reads those steps once;
 :func:`unrolled` opens the loops over the lists an instance is known to hold.
 
 >>> from mypy.nodes import Block, FuncDef
@@ -27,6 +28,7 @@ from mypy.nodes import (
     ExpressionStmt,
     ForStmt,
     FuncDef,
+    IfStmt,
     IntExpr,
     MemberExpr,
     NameExpr,
@@ -39,6 +41,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
+from mypy_plugin.flow_branches import Branch, branch_step
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
@@ -48,17 +51,18 @@ __all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer", "layer_ou
 
 
 # A name, names a tuple is unpacked to (or attributes of ``self``: ``y, self.hidden = ...``),
-# or an attribute of ``self`` written (its name).
-Target = Union[Var, Tuple[Union[Var, str], ...], str]
-# A line, or a loop over list attributes (one, or several zipped) with its lines.
-Step = Union[Tuple[Target, Expression],
+# or an attribute of ``self`` written (its name); or an ``if p is None:`` (its lines in it).
+Target = Union[Var, Tuple[Union[Var, str], ...], str, Branch]
+# A line (a branch's expression None), or a loop over list attributes (one, or several
+# zipped) with its lines.
+Step = Union[Tuple[Target, Optional[Expression]],
              Tuple[Target, Union[str, Tuple[str, ...]], List[Tuple[Target, Expression]]]]
 
 
 def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
-    """``h = ...`` lines (plain names, or a tuple unpacked), ``self.a = ...`` writes and
-    ``for layer in self.layers:`` loops of such lines, then one ``return``; None for
-    anything else."""
+    """``h = ...`` lines (plain names, or a tuple unpacked), ``self.a = ...`` writes,
+    ``for layer in self.layers:`` loops of such lines and ``if p is None:`` branches, then
+    one ``return``; None for anything else."""
     if func.info is not FUNC_NO_INFO and patched(func.info, func.name):
         return None  # (the module assigns another function to it: flow_patches.py)
     stmts = list(func.body.body)
@@ -70,6 +74,10 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
     self_var = func.arguments[0].variable if func.arguments else None
     local: List[Step] = []
     for s in stmts[:-1]:
+        branch = branch_step(s) if isinstance(s, IfStmt) else None
+        if branch is not None:  # ``if past is not None: k = tf.cat(...)`` (flow_branches.py)
+            local.append((branch, None))
+            continue
         loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
         if loop is not None:
             assert isinstance(s, ForStmt)

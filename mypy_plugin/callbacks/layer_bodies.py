@@ -26,7 +26,10 @@ b)``) is typed by it (a tuple of tensors too), a mismatch in it is reported at t
 where the Chain is called, like a lambda). Another method of the instance called with known
 inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
 (:func:`user_method_call`; its first call on a fresh instance with the state its
-construction left: flow_fresh.py). Anything else (a ``while``, a condition, a decorated
+construction left: flow_fresh.py). An ``if past is not None:`` of such lines runs the
+branch the call's value takes, or both, joined, for an argument typed ``Optional[...]``
+(flow_branches.py); a parameter may be such an ``Optional``, or a tuple of tensors, and a
+result a tuple holding tuples. Anything else (a ``while``, another condition, a decorated
 method, an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
@@ -39,7 +42,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from functools import partial
 from typing import (
-    Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple, Union,
+    Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple,
 )
 
 from mypy.nodes import (
@@ -61,6 +64,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, layer_output, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
+from mypy_plugin.flow_arguments import ANY as _ANY, any_value, bare as _bare, fits, plain, value
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
@@ -90,10 +94,10 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
         return None
 
     def rule(x: Shape) -> Shape:
-        out = body([x])
-        if isinstance(out, list):
+        out = body([tensor_value(x)])
+        if isinstance(out, tuple):
             raise CannotTell("a layer that gives several tensors")
-        return out
+        return tensor_shape(out)
 
     return rule
 
@@ -104,27 +108,25 @@ def _plain_method(method: Any) -> bool:
         or method.is_class)
 
 
-def _bare(t: Type) -> bool:
-    """A parameter type that names no shape (unannotated, or a bare ``Tensor``)."""
-    p = get_proper_type(t)
-    return isinstance(p, AnyType) or (translate.is_tensor(p) and translate.tensor_pattern(p) is None)
-
-
-def _outputs(v: Any) -> Union[Shape, List[Shape]]:
-    """A body's value as a shape, or a list of shapes for a tuple of tensors."""
-    if isinstance(v, tuple):
-        return [tensor_shape(i) for i in v]
-    return tensor_shape(v)
+def _holds(declared: Type, v: Any) -> bool:
+    """Whether a method the body calls runs here with ``v`` for a parameter of type
+    ``declared``: a bare tensor parameter, or a layer given to a parameter of any type but a
+    tensor (``self.causal(self.conv1, x)`` of ``def causal(self, conv: Conv, x: Tensor)``:
+    the body calls it, as at run time)."""
+    if isinstance(v, Receiver):
+        return not translate.is_tensor(get_proper_type(declared))
+    return _bare(declared)
 
 
 def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
                skipped: Optional[FrozenSet[str]], name: str = "__call__", generic: bool = False
-               ) -> Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]]:
+               ) -> Optional[Callable[[Sequence[Any]], Any]]:
     """The rule of such a ``__call__`` (or of the method ``name``: ``layer.step(x)``) taking
-    ``inputs`` tensors (a list of shapes: it returns a tuple of tensors). ``skipped``: the
-    instance's own methods not followed (a derived class may redefine them; None: none
-    followed). ``generic``: a class generic in a dim given an input its construction's
-    size does not fit (flow_generics.py), whose body is run whatever its annotations say."""
+    ``inputs`` values (tensors, ``None``, tuples, ``Maybe``: flow_arguments.value): the body's
+    value (a tensor, or a tuple of values). ``skipped``: the instance's own methods not
+    followed (a derived class may redefine them; None: none followed). ``generic``: a class
+    generic in a dim given an input its construction's size does not fit
+    (flow_generics.py), whose body is run whatever its annotations say."""
     p = get_proper_type(t)
     if not isinstance(p, Instance) or (p.args and not generic) or \
             p.type.fullname.startswith("typedflux."):
@@ -139,20 +141,23 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
     if len(arguments) != inputs + 1 or any(k != ARG_POS for k in kinds):
         return None
     sig = method.type
-    if isinstance(sig, CallableType) and not generic and not all(map(_bare, sig.arg_types[1:])):
+    if isinstance(sig, CallableType) and not generic and not all(map(plain, sig.arg_types[1:])):
         return None  # a shaped parameter: its signature is its rule (chain_items.py)
     body = straight_body(method)
     if body is None:
         return None
     instance = p
+    declared = list(sig.arg_types[1:]) if isinstance(sig, CallableType) else []
+    anything = [any_value(d) for d in declared] if len(declared) == inputs else [_ANY] * inputs
 
-    def rule(xs: Sequence[Shape]) -> Union[Shape, List[Shape]]:
+    def rule(xs: Sequence[Any]) -> Any:
+        if not generic and len(declared) == len(xs) and not all(map(fits, declared, xs)):
+            raise CannotTell("an argument its parameter's type does not hold")
         try:
-            return _outputs(_Self(instance, attrs, skipped).run(
-                method, body, map(tensor_value, xs)))
+            return _Self(instance, attrs, skipped).run(method, body, xs)
         except ShapeError:
             try:
-                _Self(instance, None, skipped, declared=True).run(method, body, [_ANY] * inputs)
+                _Self(instance, None, skipped, declared=True).run(method, body, anything)
             except ShapeError:
                 # It fails for any input with the declared attributes: mypy reports it in
                 # the body already (checked with its bare annotations); a call adds nothing.
@@ -162,9 +167,6 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
             raise
 
     return rule
-
-
-_ANY = tensor_value((translate.Star(None),))  # a tensor of any shape (a bare ``Tensor``)
 
 
 def _held_tensor(t: Optional[Type]) -> bool:
@@ -285,7 +287,7 @@ class _Self(Receiver):
         body = straight_body(method)
         if body is None or not isinstance(sig, CallableType) or len(params) != len(args) \
                 or any(k != ARG_POS for k in kinds + method.arg_kinds[1:]) \
-                or not all(map(_bare, sig.arg_types[1:])):
+                or not all(map(_holds, sig.arg_types[1:], args)):
             raise CannotTell("a method not read here")
         if not self.declared:
             return self.run(method, body, args)
@@ -420,21 +422,28 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
 _REPORTED = AnyType(TypeOfAny.special_form)  # (:func:`_typed_call` reported an error)
 
 
-def _typed_call(ctx: Any, rule: Optional[Callable[[Sequence[Shape]], Union[Shape, List[Shape]]]],
+def _shape(v: Any) -> Optional[Shape]:
+    """The shape of a tensor value of the body; None for a value of another kind."""
+    try:
+        return tensor_shape(v)
+    except CannotTell:
+        return None
+
+
+def _typed_call(ctx: Any, rule: Optional[Callable[[Sequence[Any]], Any]],
                 errors_only: bool = False) -> Optional[Type]:
-    """The type a call gets from a body's ``rule`` run on its arguments' shapes (a mismatch
+    """The type a call gets from a body's ``rule`` run on its arguments' values (a mismatch
     reported at the call); None: mypy's type. ``errors_only``: :data:`_REPORTED` when a
     mismatch was reported, else None."""
     if rule is None:
         return None
     names = translate.Names()
     names_in_scope(ctx.api, names)
-    xs = [translate.shape_of(types[0], names) for types in ctx.arg_types]
     template = tensor_template(ctx.api, ctx.default_return_type)
-    if any(x is None for x in xs) or template is None:
+    if template is None:
         return None
     try:
-        out = rule([tuple(x) for x in xs if x is not None])
+        out = rule([value(types[0], names) for types in ctx.arg_types])
     except CannotTell:
         return None
     except ShapeError as err:
@@ -450,10 +459,20 @@ def _typed_call(ctx: Any, rule: Optional[Callable[[Sequence[Shape]], Union[Shape
             shape, template, names, ctx.api.named_generic_type("builtins.int", []),
             ctx.api.named_generic_type("builtins.str", []), tuple_type)
 
-    if not isinstance(out, list):
-        return typed(out)
-    declared = get_proper_type(ctx.default_return_type)  # ``-> Tuple[Tensor, Tensor]``
-    if isinstance(declared, TupleType) and len(declared.items) == len(out) and all(
-            translate.is_tensor(get_proper_type(i)) for i in declared.items):
-        return declared.copy_modified(items=[typed(o) for o in out])
+    if not isinstance(out, tuple):
+        shape = _shape(out)
+        return typed(shape) if shape is not None else None
+
+    def typed_item(declared: Type, v: Any) -> Type:
+        # ``-> Tuple[Tensor, Tuple[Tensor, Tensor]]``: each tensor the body gives is typed, a
+        # value of another kind (a Maybe, what branches bound differently) keeps mypy's type
+        p = get_proper_type(declared)
+        if isinstance(p, TupleType) and isinstance(v, tuple) and len(v) == len(p.items):
+            return p.copy_modified(items=[typed_item(i, x) for i, x in zip(p.items, v)])
+        shape = _shape(v) if translate.is_tensor(p) else None
+        return typed(shape) if shape is not None else declared
+
+    declared = get_proper_type(ctx.default_return_type)
+    if isinstance(declared, TupleType) and len(declared.items) == len(out):
+        return typed_item(declared, out)
     return None

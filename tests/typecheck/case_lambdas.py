@@ -81,14 +81,18 @@ scale = float(len("abc"))
 unknown = Chain(Dense(8, 16), lambda h: h.reshape(5, int(scale)), Dense(16, 4))
 reveal_type(unknown(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
 
-# A closure tensor is read only when Final (a plain variable may hold another by the time
-# the body runs); method arguments as the hooks read them.
+# A closure tensor is read only when Final or bound once at module level (a variable bound
+# again may hold another by the time the body runs); method arguments as the hooks read them.
 BIAS: Final = tf.zeros(16)
 shifted = Chain(Dense(8, 16), lambda h: h + BIAS, Dense(16, 4))
 reveal_type(shifted(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
 offset = tf.zeros(16)
 shifted_plain = Chain(Dense(8, 16), lambda h: h + offset, Dense(16, 4))
-reveal_type(shifted_plain(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+reveal_type(shifted_plain(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
+moved = tf.zeros(16)
+shifted_moved = Chain(Dense(8, 16), lambda h: h + moved, Dense(16, 4))
+reveal_type(shifted_moved(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[4]]"
+moved = tf.zeros(16)
 folded = Chain(Dense(8, 16), lambda h: h.reshape(5, 4, 4).sum(axis=1), Dense(4, 4))
 reveal_type(folded(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[4]]"
 folded_bad = Chain(Dense(8, 16), lambda h: h.reshape(5, 5, -1), Dense(4, 4))

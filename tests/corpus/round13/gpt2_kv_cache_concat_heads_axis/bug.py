@@ -35,5 +35,5 @@ ln = LayerNorm(32)
 prompt = wte(tf.tensor([[3, 4, 5]]))
 out, cache = attn(ln(prompt), None)
 step = wte(tf.tensor([[7]]))
-out2, cache = attn(ln(step), cache)  # BUG[gap flow: Attention.__call__ takes past: Optional[Tuple[Tensor, Tensor]] and branches on 'if past is not None', and such a call is not typed (a one-tensor Optional parameter with the same branch is unknown too, even called with None), so the cache tuple of the first call is unknown and the second call's cat along axis 1 is never run]
+out2, cache = attn(ln(step), cache)  # BUG  # E: Sizes differ for "cat": xs[0] has Tensor[1, 4, 3, 8], xs[1] has Tensor[1, 4, 1, 8]; need equal sizes except at axis 1 (3 vs 1 at axis 2)  [shape]
 print(out2.shape)

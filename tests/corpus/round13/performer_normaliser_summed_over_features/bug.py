@@ -19,6 +19,6 @@ def phi(x: tf.Tensor) -> tf.Tensor:
 x = tf.randn(T, D)
 qf, kf, v = phi(wq(x)), phi(wk(x)), wv(x)
 kv = kf.T @ v
-normaliser = qf @ kf.sum(axis=1)  # BUG[gap flow: phi(x) is a bare def whose body reads a module-level tensor (x @ omega) and divides by math.sqrt of a module constant; either makes its run unknown (x / 2.0 alone is typed), so qf and kf are unknown and the (12, 24) @ (12,) product is not compared]
+normaliser = qf @ kf.sum(axis=1)  # BUG  # E: Inner dimensions differ for "matmul": x has Tensor[12, 24], w has Tensor[12]; need x.shape[-1] == w.shape[-1] (24 vs 12); did you mean to transpose x (x.T)?  [shape]
 out = (qf @ kv) / normaliser.reshape(T, 1)
 print(out.shape)

@@ -23,4 +23,4 @@ class ResidualLayer:
 
 layer = ResidualLayer(2)
 audio = tf.randn(2, R, 1, 40)
-print(layer(audio).shape)  # BUG[gap flow: in a method body, tf.pad(x, ((0, 0), (0, 0), (0, 0), (self.pad, 0))) with an int attribute is unknown (round13's TCN family), so the residual add of 16 and 32 channels is never run]
+print(layer(audio).shape)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 16, 1, 40], y has Tensor[2, 32, 1, 40]; need equal sizes or 1 at axis -3 (16 vs 32)  [shape]
