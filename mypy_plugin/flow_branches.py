@@ -45,7 +45,7 @@ from mypy.nodes import (
 from mypy_plugin.flow_dims import is_size, joined, joined_size
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED"]
+__all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert"]
 
 # A line a branch runs: a name (or names a tuple is unpacked to), or an inner branch.
 Line = Tuple[Union[Var, Tuple[Var, ...], "Branch"], Optional[Expression]]
@@ -131,6 +131,19 @@ def _lines(block: Block) -> Optional[List[Line]]:
         else:
             return None
     return out
+
+
+class Assert:
+    """The target of an ``assert`` line (its test the line's expression): it binds nothing."""
+
+    def __repr__(self) -> str:
+        return "ASSERT"
+
+
+# An ``assert t <= self.block_size`` among a body's lines (nanoGPT's forward): stepped over,
+# as it changes no value. One the body knows to fail leaves the run unknown (it stops there);
+# one not known is passed (if it fails at run time, the call fails anyway).
+ASSERT = Assert()
 
 
 Bind = Callable[[Dict[int, Any], Sequence[Line]], None]

@@ -45,6 +45,7 @@ from typing import Any, List, Optional, Tuple, Union
 from mypy.nodes import (
     ARG_POS,
     FUNC_NO_INFO,
+    AssertStmt,
     AssignmentStmt,
     Expression,
     ExpressionStmt,
@@ -70,7 +71,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.flow_branches import Branch, Maybe, branch_step
+from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, branch_step
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.chain_items import chain_item
@@ -82,7 +83,7 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["function_call", "nested_call"]
 
-_Target = Union[Var, Tuple[Var, ...], Branch]
+_Target = Union[Var, Tuple[Var, ...], Branch, Assert]
 _Steps = List[Tuple[_Target, Optional[Expression]]]
 
 
@@ -143,6 +144,8 @@ def _steps(stmts: List[Statement], out: _Steps) -> bool:
             if branch is None:
                 return False
             out.append((branch, None))
+        elif isinstance(s, AssertStmt):  # ``assert idx.ndim == 2``: stepped over (flow_branches.py)
+            out.append((ASSERT, s.expr))
         else:
             return False
     return True

@@ -267,8 +267,6 @@ class Run(ListSteps):
             if isinstance(v, Record) or (isinstance(v, Seq) and not fresh):
                 v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
                 # another name for it could change it unseen)
-            if isinstance(v, Item) and self.held is not None:
-                v = self.held(v, self.env)  # (``self.mlp = SwiGLU(d)``: built with ``d``)
             self.env[owner] = self.env[owner].set(lv.name, v)
         elif isinstance(lv, MemberExpr) and self.tensors and isinstance(
                 lv.expr, NameExpr) and isinstance(lv.expr.node, Var):
@@ -299,7 +297,13 @@ class Run(ListSteps):
             self.errors.append((e, errors))
         if errors or not isinstance(p, Instance) or isinstance(p, AnyType):
             return NOT_STATIC
-        return Item(p, e)
+        return self.built(Item(p, e))
+
+    def built(self, v: Item) -> Item:
+        """``v`` with what its construction builds, read where it is written, with the names
+        it reads bound as there (``self.mlp = SwiGLU(d)``; each item of ``[Block(config) for _
+        in range(n)]``): flow_instances.py's ``held``, when this run is a construction's."""
+        return v if self.held is None else self.held(v, self.env)
 
     def chosen(self, e: Expression, safe: Set[int]) -> Expression:
         """``a if c else b`` with ``c`` known here: the branch taken (the other one never
@@ -323,7 +327,7 @@ class Run(ListSteps):
         p = get_proper_type(t) if t is not None else None
         if errors or not isinstance(p, Instance):
             return NOT_STATIC
-        return Item(p, e)
+        return self.built(Item(p, e))
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""

@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import operator
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -72,6 +73,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, get_pro
 from mypy_plugin import translate
 from mypy_plugin.callbacks.body_calls import (
     KeywordSizes,
+    built_layer,
     chain_with_lambdas,
     held_item,
     keyword_sizes,
@@ -85,7 +87,7 @@ from mypy_plugin.callbacks.body_calls import (
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
-from mypy_plugin.flow_branches import Branch, run_branch
+from mypy_plugin.flow_branches import ASSERT, Branch, run_branch
 from mypy_plugin.flow_dims import is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
@@ -173,6 +175,10 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
         if isinstance(target, Branch):  # ``if past is not None:`` (flow_branches.py)
             run_branch(env, target, _bind)
             continue
+        if target is ASSERT:  # ``assert t <= self.block_size``: binds nothing (flow_branches.py)
+            if _holds(rvalue, env) is False:
+                raise CannotTell("an assert that fails: the run stops there")
+            continue
         v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
         if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
             if not isinstance(v, tuple) or len(v) != len(target):
@@ -186,6 +192,26 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
             target(v)
         else:
             env[id(target)] = v
+
+
+_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+            "==": operator.eq, "!=": operator.ne}
+
+
+def _holds(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
+    """Whether an assert's test holds: a comparison of two ints the body knows (``idx.ndim
+    == 2``, ``t <= 16`` after ``b, t = idx.shape``); None when not known (the run goes on:
+    if the assert fails there, the call fails anyway)."""
+    if not (isinstance(test, ComparisonExpr) and len(test.operators) == 1
+            and test.operators[0] in _COMPARE):
+        return None
+    try:
+        a, b = _eval(test.operands[0], env, 0), _eval(test.operands[1], env, 0)
+    except CannotTell:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (a, b)):
+        return None
+    return bool(_COMPARE[test.operators[0]](a, b))
 
 
 def tensor_shape(v: Any) -> Shape:
@@ -300,6 +326,8 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         if isinstance(base, _Tensor):
             if e.name == "shape":  # ``b, c, h, w = x.shape``: its dims (flow_dims.py)
                 return shape_items(base.shape)
+            if e.name == "ndim":  # ``assert idx.ndim == 2``: the rank, when known
+                return len(shape_items(base.shape))
             route = ROUTES.properties.get(e.name)
             return _run(route, {0: base})
         if isinstance(base, Receiver):
@@ -307,7 +335,7 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
     if isinstance(e, IndexExpr):
         base = _eval_or_none(e.base, env, depth)
         if isinstance(base, _Tensor):
-            return _index(base, e.index)
+            return _index(base, e.index, env, depth)
         if isinstance(base, tuple):  # ``tf.chunk(h, 2, axis=-1)[0]``
             return tuple_item(base, e.index)
     if isinstance(e, ConditionalExpr):  # ``x if self.proj is None else self.proj(x)``
@@ -328,10 +356,20 @@ def _is_none(cond: Expression, env: Dict[int, _Tensor], depth: int) -> bool:
     return (v is None) == (cond.operators[0] == "is")
 
 
-def _index(x: _Tensor, index: Expression) -> _Tensor:
-    """``x[:, 0]``: indexing's rule with a key of static ints, slices with static bounds,
-    ``None`` and ``...`` only (anything else, an int known only at run time, is unknown)."""
-    key = static_index(index, lookup)
+def _index(x: _Tensor, index: Expression, env: Dict[int, Any], depth: int) -> _Tensor:
+    """``x[:, 0]``: indexing's rule with a key of static ints, slices with static bounds (or
+    sizes the body holds: ``att[:, :, :T]`` after ``T = x.shape[1]``), ``None`` and ``...``
+    only (anything else, an int known only at run time, is unknown)."""
+    def bound(b: Expression) -> Any:
+        if not reads_local(b, env):
+            return None
+        try:
+            v = _eval(b, env, depth)
+        except CannotTell:
+            return None
+        return v if is_size(v) else None
+
+    key = static_index(index, lookup, None, bound)
     route = ROUTES.methods.get("__getitem__")
     if isinstance(key, NotStatic) or route is None or len(route.spec.args) != 2:
         raise CannotTell("an index not known statically")
@@ -497,6 +535,12 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
     route: Optional[Route] = None
     self_value: Optional[_Tensor] = None
     method: Optional[str] = None
+    if isinstance(callee, CallExpr) and len(e.args) == 1 and e.arg_kinds == [ARG_POS]:
+        layer = built_layer(callee, env)  # ``Embedding(50, 32)(idx)``: built in the body
+        x = _eval(e.args[0], env, depth) if layer is not None else None
+        if layer is None or not isinstance(x, _Tensor):
+            raise CannotTell("a callable built in the body that is no layer known here")
+        return _Tensor(tuple(layer.call([x.shape])))
     if isinstance(callee, NameExpr) and isinstance(env.get(id(callee.node)), Receiver):
         held: Any = env[id(callee.node)]  # ``layer(x)`` of a loop over a model's layers
         return held.call("__call__", [_eval(a, env, depth) for a in e.args], e.arg_kinds)

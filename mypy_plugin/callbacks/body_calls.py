@@ -31,6 +31,7 @@ from mypy.nodes import (
     UnaryExpr,
     Var,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_plugin.callbacks.common import CURRENT_API, type_lookup
@@ -54,7 +55,7 @@ from typedflux.shapes.errors import CannotTell
 
 __all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda", "with_lambda",
            "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item", "reads_local",
-           "local_argument", "module_constant", "module_tensor"]
+           "local_argument", "module_constant", "built_layer", "module_tensor"]
 
 
 def lookup(e: Expression) -> Optional[Type]:
@@ -164,6 +165,27 @@ def module_tensor(e: Expression) -> Optional[Type]:
     var = _bound_once(e)
     t = var.type if var is not None else None
     return t if t is not None and translate.is_tensor(get_proper_type(t)) else None
+
+
+def built_layer(e: CallExpr, env: Dict[int, Any]) -> Any:
+    """The layer a construction written in a body builds (``Embedding(50, 32)`` of
+    ``return Embedding(50, 32)(idx)``), as a Chain check sees it (chain_items.py): typed by
+    mypy from its own arguments, which read nothing the body binds; None for anything else
+    (a construction sized by the body's values, a call that is no layer).
+
+    >>> built_layer(CallExpr(NameExpr("Dense"), [], [], []), {}) is None  # (outside a check)
+    True
+    """
+    from mypy_plugin.callbacks.chain_items import chain_item  # (it imports bodies.py)
+    from mypy_plugin.flow_typed import typed
+
+    api = CURRENT_API[0]
+    if api is None or not isinstance(e.callee, RefExpr) or not isinstance(
+            e.callee.node, TypeInfo) or any(
+            isinstance(x, NameExpr) and id(x.node) in env for x in get_subexpressions(e)):
+        return None
+    t, errors = typed(api, e, {})
+    return chain_item(t) if t is not None and not errors else None
 
 
 def _closed_over(name: NameExpr, var: Var, tree: MypyFile) -> Optional[Type]:

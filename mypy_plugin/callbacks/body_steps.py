@@ -21,6 +21,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
+    AssertStmt,
     AssignmentStmt,
     CallExpr,
     Expression,
@@ -41,7 +42,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
-from mypy_plugin.flow_branches import Branch, branch_step
+from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
@@ -52,7 +53,7 @@ __all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer", "layer_ou
 
 # A name, names a tuple is unpacked to (or attributes of ``self``: ``y, self.hidden = ...``),
 # or an attribute of ``self`` written (its name); or an ``if p is None:`` (its lines in it).
-Target = Union[Var, Tuple[Union[Var, str], ...], str, Branch]
+Target = Union[Var, Tuple[Union[Var, str], ...], str, Branch, Assert]
 # A line (a branch's expression None), or a loop over list attributes (one, or several
 # zipped) with its lines.
 Step = Union[Tuple[Target, Optional[Expression]],
@@ -77,6 +78,9 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
         branch = branch_step(s) if isinstance(s, IfStmt) else None
         if branch is not None:  # ``if past is not None: k = tf.cat(...)`` (flow_branches.py)
             local.append((branch, None))
+            continue
+        if isinstance(s, AssertStmt):  # ``assert t <= self.block_size`` (flow_branches.py)
+            local.append((ASSERT, s.expr))
             continue
         loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
         if loop is not None:
@@ -195,22 +199,37 @@ def unrolled(steps: List[Step], known: Dict[str, Any]) -> List[Tuple[Target, Any
             lists.append(held.items)
         for k, items in enumerate(zip(*lists)):  # (``zip`` stops at the shortest list)
             layers = iter(items)
-            out.extend((v, IntExpr(k) if n == _COUNT else HeldLayer(next(layers).type))
+            out.extend((v, IntExpr(k) if n == _COUNT else _held(next(layers)))
                        for v, n in zip(variables, names))
             out.extend(body)
     return out
 
 
+def _held(item: Item) -> "HeldLayer":
+    return HeldLayer(item.type, item.attrs)
+
+
 class HeldLayer(Receiver):
     """A layer a loop of the body binds (an item of a list the instance holds), or an
-    attribute of the instance holding a layer: called with one tensor, by its rule."""
+    attribute of the instance holding a layer: called with one tensor, by its rule (a model
+    instance its construction built with known values, ``[Block(config) for _ in
+    range(n)]``'s items: by its body on what that construction built, flow_instances.py)."""
 
-    def __init__(self, t: Type) -> None:
+    def __init__(self, t: Type, attrs: Optional[Dict[str, Any]] = None) -> None:
         self.type = t
+        self.attrs = attrs
 
     def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
+        from mypy_plugin.callbacks.layer_bodies import user_layer_rule
 
+        if self.attrs and name == "__call__" and kinds == [ARG_POS]:
+            rule = user_layer_rule(self.type, self.attrs)
+            try:
+                if rule is not None:
+                    return tensor_value(tuple(rule(tensor_shape(args[0]))))
+            except CannotTell:
+                pass  # (then what its declared attributes give, below)
         item = chain_item(self.type)
         if item is None:
             raise CannotTell("a layer with no rule")

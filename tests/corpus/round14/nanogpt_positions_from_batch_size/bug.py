@@ -79,7 +79,7 @@ class GPT:
         b, t = idx.shape
         assert t <= self.config.block_size
         pos = tf.arange(b)
-        x = self.wte(idx) + self.wpe(pos)  # BUG[gap flow: the 'assert t <= self.config.block_size' just before the add stops the run of GPT.__call__ (without it the add is reported where model(idx) is called)]
+        x = self.wte(idx) + self.wpe(pos)
         for block in self.h:
             x = block(x)
         return self.lm_head(self.ln_f(x))
@@ -98,7 +98,7 @@ class GPT:
 config = GPTConfig()
 model = GPT(config)
 idx = tf.tensor([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]])
-logits = model(idx)
+logits = model(idx)  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 6, 32], y has Tensor[2, 32]; need equal sizes or 1 at axis -2 (6 vs 2)  [shape]
 targets = tf.onehot(idx.numpy().reshape(-1).tolist(), config.vocab_size).reshape(2, 6, config.vocab_size)
 print(tf.losses.logitcrossentropy(logits, targets).item())
 print(model.generate(idx, 14).shape)
