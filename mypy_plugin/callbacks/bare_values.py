@@ -51,6 +51,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_boundaries import FORMS, declared_values, meets, says, verdict_at
+from mypy_plugin.callbacks.grown_names import grown, joined_mismatch
 from mypy_plugin.callbacks.loop_accumulators import accumulated
 from mypy_plugin.statements import nested, walk
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
@@ -89,20 +90,26 @@ def loop_rebound(state: Any, code: str, info: Any) -> bool:
     layer(x)``; ``layer.forward(x)``; ``x = self.layers[i](x)`` in a loop over ``range``):
     each pass may change the shape, so mypy's type there (the name's first type, or a union
     with it) proves nothing, and the error, in mypy's words or ours, would be a false alarm
-    on a correct model. Any other error (a tensor returned for an ``int``) is kept."""
+    on a correct model. So is one about a name a loop rebinds otherwise, in a function or
+    at module level, whose union has a member of unknown sizes that fits the annotation
+    (``grown_names.py``). Any other error (a tensor returned for an ``int``) is
+    kept."""
     kind = _KINDS.get(code)
     scope = _scope(state, info)
-    if kind is None or scope is None or scope[1] is None:
+    if kind is None or scope is None:
         return False
-    func = scope[1]
+    tree, func = scope
     for value, declared, where in _annotated_values(*scope):
         reported = where.reported_at or value
         if where.kind == kind and (reported.line, reported.column) == (info.line, info.column):
-            return (isinstance(value, NameExpr) and isinstance(value.node, Var)
+            if not (isinstance(value, NameExpr) and isinstance(value.node, Var)
                     and translate.shape_of(declared) is not None
-                    and _all_tensors(value.node.type)
-                    and (_rebound_by_loop_variable(func, value.node)
-                         or accumulated(func, value.node, declared)))
+                    and _all_tensors(value.node.type)):
+                return False
+            if func is not None and (_rebound_by_loop_variable(func, value.node)
+                                     or accumulated(func, value.node, declared)):
+                return True
+            return grown(func.body.body if func is not None else tree.defs, value.node, declared)
     return False
 
 
@@ -307,7 +314,8 @@ def _named(
     def said(got_type: Type) -> bool:
         return says(info.code.code, info.message, got_type, declared, state.options)
 
-    return _first_mismatch(_candidates(state, func, name), declared, where, said)
+    words = _first_mismatch(_candidates(state, func, name), declared, where, said)
+    return words if words is not None else joined_mismatch(name, declared, where, said)
 
 
 def _first_mismatch(
