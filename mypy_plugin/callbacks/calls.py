@@ -54,6 +54,7 @@ from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_e
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
+from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
 from mypy_plugin.callbacks.union_contexts import union_context_safe
@@ -190,6 +191,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     # (a generic class's dims, filled in from the instance's type): rigid, never bound.
     own = {v.name for v in sig.variables}
     rigid = frozenset(translate.bare_typevar_names(sig.arg_types) - own)
+    if rigid:  # (but not another function's, met out of it: leaked_dims.py)
+        rigid -= out_of_scope(ctx.api, sig.arg_types)
     out = _Outcome(Bindings(name, rigid), translate.Names())
     callables: List[int] = []  # (callable parameters: checked again below)
     for i, formal in enumerate(sig.arg_types):
