@@ -71,6 +71,18 @@ down = Parallel(
     Chain(Conv((1, 1), 64, 128, stride=2), BatchNorm(128)),
 )
 reveal_type(down(tf.zeros(2, 64, 8, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[128], Literal[4], Literal[4]]"
+# With a conv after the strided one and no norm at the end, giving the input's channels back
+# (Conv((3, 3), 32 => 16, pad=1)) still adds a half-size map to the input: the projection.
+down_last_conv = SkipConnection(
+    Chain(Conv((3, 3), 16, 32, stride=2, pad=1), BatchNorm(32), relu, Conv((3, 3), 32, 32, pad=1)),  # E: SkipConnection(Chain(Conv((3, 3), 16 => 32, stride=2, pad=1), BatchNorm(32), relu, Conv((3, 3), 32 => 32, pad=1)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 32, (H' + 1)//2, (W' + 1)//2], xs[1] has Tensor[B, 16, H', W']; need equal sizes or 1 at axis -3 (32 vs 16); project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 16 => 32, stride=2))  [shape]
+    tf.add,
+)
+down_last_conv_fixed = Parallel(
+    tf.add,
+    Chain(Conv((3, 3), 16, 32, stride=2, pad=1), BatchNorm(32), relu, Conv((3, 3), 32, 32, pad=1)),
+    Conv((1, 1), 16, 32, stride=2),
+)
+assert down_last_conv_fixed(tf.zeros(2, 16, 8, 8)).shape == (2, 32, 4, 4)
 # A projection with the wrong stride only fails for the sizes it gets: where called.
 down_wrong_stride = Parallel(
     tf.add,
@@ -191,6 +203,16 @@ inception_branches = Parallel(
 reveal_type(inception_branches(tf.zeros(2, 32, 8, 8)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[40], Literal[8], Literal[8]]"
 after_inception = Chain(inception_branches, BatchNorm(32))  # E: Chain layer 2 BatchNorm(32) expects input Tensor[B, 32, ...], but layer 1 Parallel(cat_channels, Conv((1, 1), 32 => 16), Chain(Conv((1, 1), 32 => 16, relu), Conv((3, 3), 16 => 24, pad=1))) produces Tensor[B, 40, H', W']; change BatchNorm(32) to BatchNorm(40)  [shape]
 after_inception_fixed = Chain(inception_branches, BatchNorm(40))
+# A branch whose norm refuses its conv's width: alone, the Chain cannot tell a residual path
+# (the conv gives its input width back) from a Parallel's branch whose sibling gives the
+# norm's input (the norm takes the conv's width), so the hint names both changes.
+narrow_branch = Chain(Conv((3, 3), 16, 8, pad=1), BatchNorm(16))  # E: Chain layer 2 BatchNorm(16) expects input Tensor[B, 16, ...], but layer 1 Conv((3, 3), 16 => 8, pad=1) produces Tensor[B, 8, H', W']; change Conv((3, 3), 16 => 8, pad=1) to Conv((3, 3), 16 => 16, pad=1), or BatchNorm(16) to BatchNorm(8)  [shape]
+two_branches = Chain(
+    Parallel(cat_channels, Chain(Conv((1, 1), 16, 8), BatchNorm(8)),
+             Chain(Conv((3, 3), 16, 8, pad=1), BatchNorm(8))),
+    Conv((1, 1), 16, 4),
+)
+assert two_branches(tf.zeros(2, 16, 8, 8)).shape == (2, 4, 8, 8)
 
 # -- A user-defined layer class ----------------------------------------------------------------
 

@@ -48,7 +48,8 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
     back the Chain's own input width (as a residual branch must) comes first, then the
     order above. In the norm case the other layer's fix is offered as the alternative, and
     the norm's comes first when the layer before the items the check could not follow (a
-    lambda) already gives what is expected.
+    lambda) already gives what is expected; a failing norm's own fix is the alternative when
+    the layer before's came first.
 
     Giving back the input width does not count when the failing layer is a copy of the
     layer before (a repeated block, ``Chain(*[Dense(D, 2 * D) for _ in range(2)])``, or a
@@ -106,7 +107,11 @@ def chain_hint(err: LayerInputError, prev: Tuple[int, Item, Optional[Shape]], st
     ranked.sort(key=lambda r: r[:3])
     target, new = ranked[0][3:]
     text = f"change {item_text(target)} to {new.repr()}"
-    if ambiguous:
+    # A norm refusing what the layer before gives, whose own change composes too, is named
+    # as the other fix when the layer before came first (it gives the Chain's input width
+    # back): the Chain alone cannot tell a residual branch from a Parallel's branch whose
+    # siblings give the norm's input (``Chain(Conv((3, 3), 16 => 8, pad=1), BatchNorm(16))``).
+    if ambiguous or (target is prev_item and _sized_by_input(item)):
         other = next((r for r in ranked[1:] if r[3] is not target), None)
         if other is not None:
             text += f", or {item_text(other[3])} to {other[4].repr()}"
@@ -177,7 +182,8 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
     """A SkipConnection whose connection cannot join its layer's output with its input:
     the main path's last layer giving back the input's size, or (an image block) a
     projection shortcut; None when neither composes."""
-    composes: Callable[[Item], bool] = lambda new: _skip_composes(new, join, t, run)
+    composes: Callable[[Item], bool] = lambda new: _skip_composes(new, join, t, run) and \
+        _joins_at_sizes(new, join, t, run)
     hint = _last_output_hint(inner, composes) or _tail_hint(
         inner, lambda new: composes(new) and _gives_back(new, t, run))
     return hint if hint is not None else _projection_hint(inner, join, t, connection, run)
@@ -194,6 +200,31 @@ def _skip_composes(inner: Item, join: JoinRule, t: Shape,
     except ShapeError:
         return False
     return True
+
+
+def _joins_at_sizes(inner: Item, join: JoinRule, t: Shape, run: Run) -> bool:
+    """For an image block (``t`` of rank 4 with known channels), whether ``inner`` joins its
+    input at the sizes :func:`_projection_hint` tries too: at symbolic sizes a stride's
+    ``(H' + 1)//2`` beside ``H'`` cannot be told apart, so a change that only fixes the
+    channels (``Conv((3, 3), 32 => 16, pad=1)`` after a stride-2 conv) would pass there."""
+    probes = _image_probes(t)
+    if probes is None:
+        return True
+    try:
+        for p in probes:
+            out = run(inner, p, False)
+            if out is not None:
+                join([out, p])
+    except (ShapeError, CannotTell):  # (at concrete sizes a size it cannot tell is no fix)
+        return False
+    return True
+
+
+def _image_probes(t: Shape) -> Optional[List[Shape]]:
+    """Concrete inputs like ``t`` (an image of known channels) at several sizes, or None."""
+    if len(t) != 4 or any(isinstance(d, Star) for d in t) or not isinstance(t[1], int):
+        return None
+    return [(2, t[1], h, h + 1) for h in (16, 23, 32)]
 
 
 def _last_leaf(inner: Item) -> Optional[Tuple[List[Tuple[Item, int]], Optional[Item]]]:
@@ -318,10 +349,10 @@ def _projection_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
     when one does for every input size tried."""
     from typedflux.shapes.layer_spec import LAYERS
 
-    if len(t) != 4 or any(isinstance(d, Star) for d in t) or not isinstance(t[1], int):
+    probes = _image_probes(t)
+    if probes is None:
         return None
     cin = t[1]
-    probes = [(2, cin, h, h + 1) for h in (16, 23, 32)]
     try:
         outs = [run(inner, p, False) for p in probes]
     except (ShapeError, CannotTell):
