@@ -10,7 +10,7 @@ rng = np.random.default_rng(0)
 a = (rng.random((N, N)) > 0.6).astype(np.float32)
 adj = tf.tensor(np.maximum(a, a.T))
 x = tf.randn(N, F)
-a_hat = adj + tf.tensor(np.eye(F, dtype=np.float32))  # BUG[gap checker: tf.tensor(np.eye(F, dtype=np.float32)) has an unknown shape (a numpy array's shape is not read, docs/reference.md); np.eye / np.zeros / np.ones of literal sizes wrapped in tf.tensor could be typed (10 x 10 against the 6 x 6 adjacency)]
+a_hat = adj + tf.tensor(np.eye(F, dtype=np.float32))  # BUG  # E: Cannot broadcast for "add": x has Tensor[6, 6], y has Tensor[10, 10]; need equal sizes or 1 at axis -2 (6 vs 10)  [shape]
 d_inv_sqrt = a_hat.sum(axis=1) ** -0.5
 norm = d_inv_sqrt.reshape(N, 1) * a_hat * d_inv_sqrt.reshape(1, N)
 print(Dense(F, 4)(norm @ x).shape)

@@ -18,5 +18,5 @@ q_sa = tf.take_along_axis(online(s), a, axis=1)
 best = tf.argmax(online(s2), axis=1, keepdims=True)
 q_next = tf.take_along_axis(target_net(s2), best, axis=1).reshape(B)
 target = r + GAMMA * (1.0 - done) * q_next
-loss = tf.losses.huber_loss(q_sa, target.detach())  # BUG[gap checker: the actions are tf.tensor of a numpy array (rng.integers(0, A, (B, 1))), whose shape is not read (round12's numpy gaps), so tf.take_along_axis(online(s), a, axis=1) is unknown and the (6, 1) against (6,) huber_loss is not compared]
+loss = tf.losses.huber_loss(q_sa, target.detach())  # BUG  # E: Shapes differ for "huber_loss": prediction has Tensor[6, 1], target has Tensor[6]; need identical shapes (no broadcasting in losses); hint: reshape the target to Tensor[6, 1] or squeeze the prediction  [shape]
 print(loss.item())
