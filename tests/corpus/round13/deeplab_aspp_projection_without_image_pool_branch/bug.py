@@ -16,4 +16,4 @@ pooling = Chain(AdaptiveMeanPool((1, 1)), Conv((1, 1), CIN, C), relu, Upsample(s
 project = Chain(Conv((1, 1), 4 * C, C), BatchNorm(C), relu)
 x = tf.randn(2, CIN, H, W)
 feats = tf.cat(*[b(x) for b in branches], pooling(x), axis=1)
-print(project(feats).shape)  # BUG[gap checker: tf.cat(*[b(x) for b in branches], pooling(x), axis=1) of a starred comprehension over a module list of 4 Chains followed by one more tensor has an unknown shape (each b(x) is Tensor[2, 64, Any, Any]: the dilated convs come from a helper taking the padding as an argument), so the 320 channels never meet Conv((1, 1), 256 => 64)]
+print(project(feats).shape)  # BUG  # E: Chain layer 1 Conv((1, 1), 256 => 64) expects input Tensor[B, 256, H, W], got Tensor[2, 320, 12, 12]; need size 256 at axis 1 (got 320)  [shape]

@@ -10,4 +10,4 @@ branches = [Chain(AdaptiveMeanPool((b, b)), Conv((1, 1), C, C // 4, relu), Upsam
             for b in (1, 2, 3, 6)]
 pooled = tf.cat(x, *[br(x) for br in branches], axis=1)
 bottleneck = Conv((3, 3), C + C // 4, 16, relu, pad=1)
-print(bottleneck(pooled).shape)  # BUG[gap checker: tf.cat(x, *[br(x) for br in branches], axis=1), a tensor followed by a starred comprehension over a list of four Chains, has an unknown shape (round13's ASPP family), so the 64 channels never meet Conv((3, 3), 40 => 16)]
+print(bottleneck(pooled).shape)  # BUG  # E: Conv((3, 3), 40 => 16, relu, pad=1) expects input Tensor[B, 40, H, W], got Tensor[2, 64, 12, 12]; need size 40 at axis 1 (got 64)  [shape]
