@@ -1,7 +1,9 @@
 """Maxout and PairwiseFusion (Flux's fusing containers): a Maxout's output is the common
 shape of its layers' outputs, a PairwiseFusion's the tuple of its layers' outputs; layers that
 cannot give one shape, or a fused value that cannot feed the next layer, are reported where
-built; an input of the wrong width where called. Each with a version that is clean."""
+built; an input of the wrong width where called. A Chain among their layers counts as its
+layers (``*layers: object``: under an ``Any`` context mypy typed it ``Chain[*tuple[Any, ...]]``).
+Each with a version that is clean."""
 
 from typing import TypeVar
 
@@ -47,6 +49,17 @@ multi_fusion = tf.PairwiseFusion(
 )
 second = pf(x4, tf.zeros(3, 5), x4)  # E: PairwiseFusion(add, Dense(4 => 4, relu), Dense(4 => 4), Dense(4 => 2)) cannot fuse into layer 2: Cannot broadcast for "add": xs[0] has Tensor[3, 4], xs[1] has Tensor[3, 5]; need equal sizes or 1 at axis -1 (4 vs 5)  [shape]
 
+chained = tf.Maxout(tf.Chain(tf.Dense(32, 32), tf.relu), tf.Dense(32, 32))
+reveal_type(chained(tf.zeros(3, 32)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[32]]"
+chained_bad = tf.Maxout(tf.Chain(tf.Dense(32, 16), tf.relu), tf.Dense(32, 8))  # E: Maxout(Chain(Dense(32 => 16), relu), Dense(32 => 8)) cannot compare its layers' outputs: Cannot broadcast for "maximum": x has Tensor[B, 16], y has Tensor[B, 8]; need equal sizes or 1 at axis -1 (16 vs 8)  [shape]
+fused_chain = tf.PairwiseFusion(tf.add, tf.Dense(8, 8), tf.Chain(tf.Dense(8, 8), tf.relu), tf.Dense(8, 8))
+reveal_type(fused_chain(tf.zeros(2, 8))[2])  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[8]]"
+fused_chain_bad = tf.PairwiseFusion(tf.add, tf.Dense(8, 8), tf.Chain(tf.Dense(8, 4), tf.relu), tf.Dense(8, 8))  # E: PairwiseFusion(add, Dense(8 => 8), Chain(Dense(8 => 4), relu), Dense(8 => 8)) cannot fuse into layer 3: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (4 vs 8)  [shape]
+
+
+def maxout_chained(x: Tensor[B, 32]) -> Tensor[B, 16]:
+    return tf.Maxout(tf.Chain(tf.Dense(32, 16), tf.relu), tf.Dense(32, 16))(x)
+
 
 def maxout(x: Tensor[B, 16]) -> Tensor[B, 8]:
     return tf.Maxout(tf.Dense(16, 8), tf.Dense(16, 8, tf.relu))(x)
@@ -61,5 +74,6 @@ def fusion(x: Tensor[B, 4]) -> Tensor[B, 2]:
 
 
 maxout(tf.ones(2, 16))
+maxout_chained(tf.ones(2, 32))
 maxout_wrong(tf.ones(2, 12))
 fusion(tf.ones(2, 4))

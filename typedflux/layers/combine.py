@@ -180,10 +180,13 @@ class Maxout(Module):
     typedflux.shapes.errors.ShapeError: Maxout(Dense(5 => 7), Dense(5 => 6)) cannot compare its layers' outputs: Cannot broadcast for "maximum": x has Tensor[B, 7], y has Tensor[B, 6]; need equal sizes or 1 at axis -1 (7 vs 6)
     """
 
-    def __init__(self, *layers: Any) -> None:
-        if len(layers) == 2 and isinstance(layers[1], int) and not isinstance(layers[1],
+    def __init__(self, *layers: object) -> None:
+        # (``object``, not ``Any``: under an ``Any`` context mypy types a ``Chain(...)``
+        # argument ``Chain[*tuple[Any, ...]]``, and the plugin's check loses its layers)
+        parts: Tuple[Any, ...] = layers
+        if len(parts) == 2 and isinstance(parts[1], int) and not isinstance(parts[1],
                                                                                 bool):
-            make, n = layers
+            make, n = parts
             _require_callable("Maxout", "f", make)
             if type(make).__module__.startswith("typedflux.layers."):
                 # A layer is callable too, but on an input: f makes one layer per call.
@@ -193,12 +196,12 @@ class Maxout(Module):
             if not 1 <= n <= MAXOUT_LIMIT:
                 raise ValueError(messages.invalid_layer_argument(
                     "Maxout", [("n", str(n))], f"an int from 1 to {MAXOUT_LIMIT}"))
-            layers = tuple(make() for _ in range(n))
-        if not layers:
+            parts = tuple(make() for _ in range(n))
+        if not parts:
             raise ValueError("Maxout needs at least one layer (or Maxout(f, n))")
-        for i, layer in enumerate(layers, 1):
+        for i, layer in enumerate(parts, 1):
             _require_callable("Maxout", f"layer {i}", layer)
-        self.layers: Tuple[Any, ...] = tuple(layers)
+        self.layers: Tuple[Any, ...] = tuple(parts)
         self._check_built()
 
     def __repr__(self) -> str:
@@ -256,7 +259,8 @@ class PairwiseFusion(Module):
     typedflux.shapes.errors.ShapeError: PairwiseFusion(cat, Dense(4 => 4), Dense(4 => 2)) cannot fuse into layer 2: Dense(4 => 2) expects input Tensor[..., 4], got Tensor[B, 8]; need size 4 at axis -1 (got 8)
     """
 
-    def __init__(self, connection: Callable[..., Any], *layers: Any) -> None:
+    def __init__(self, connection: Callable[..., Any], *layers: object) -> None:
+        # (``object``, not ``Any``: a ``Chain(...)`` layer keeps its layers' types; Maxout)
         if not layers:
             raise ValueError("PairwiseFusion needs at least one layer")
         _require_callable("PairwiseFusion", "connection", connection)
