@@ -1,6 +1,7 @@
 """Recurrent state (Flux 0.16): a state of the wrong shape is reported where the layer is
-called; return_state=True types the result as (y, state); concrete and symbolic, each with
-a version that is clean."""
+called; return_state=True types the result as (y, state), and in a Chain what such a layer
+gives the next item (a lambda taking ``(y, (h, c))``) is not known, its own input still
+checked; concrete and symbolic, each with a version that is clean."""
 
 from typing import Tuple, TypeVar
 
@@ -48,6 +49,19 @@ def wrong_state(step: Tensor[B, 1, 16], h: Tensor[B, 64]) -> None:
     tf.GRU(16, 32)(step, h)  # E: Initial state does not fit "GRU(16 => 32)": h0 has Tensor[B, 64], x has Tensor[B, 1, 16]; need h0 of Tensor[B, 32] or Tensor[32] (size 32 at axis -1, got 64)  [shape]
 
 
+last_step = tf.Chain(tf.LSTM(16, 32, return_state=True), lambda out: out[0][:, -1], tf.Dense(32, 2))
+reveal_type(last_step(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...], Literal[2]]"
+with_state = tf.Chain(tf.GRU(16, 8, return_state=True),
+                      lambda o: tf.cat(o[0][:, -1], o[1], axis=-1), tf.Dense(16, 2))
+assert with_state(x).shape == (2, 2)
+narrow_step = last_step(tf.zeros(2, 7, 12))  # E: Chain layer 1 LSTM(16 => 32, return_state=True) expects input Tensor[B, T, 16], got Tensor[2, 7, 12]; need size 16 at axis -1 (got 12)  [shape]
+
+
+def last_of(seq: Tensor[B, T, 12]) -> None:
+    last_step(seq)  # E: Chain layer 1 LSTM(16 => 32, return_state=True) expects input Tensor[B, T, 16], got Tensor[B, T, 12]; need size 16 at axis -1 (got 12)  [shape]
+
+
 generate(tf.ones(3, 1, 16), tf.zeros(3, 32))
 encode(tf.ones(3, 4, 16))
 wrong_state(tf.ones(3, 1, 16), tf.zeros(3, 64))
+last_of(tf.ones(3, 4, 12))

@@ -140,8 +140,15 @@ ChainItem = Union[Item, LayerConfig, Tuple[str, Rule], None]
 
 
 def layer_item(config: LayerConfig) -> Item:
-    """A built-in layer: its config's rule, template and hints."""
-    return Item("layer", config.repr, config.rule, config=config, template=config.template())
+    """A built-in layer: its config's rule, template and hints. One that gives several
+    tensors (``LSTM(..., return_state=True)``) checks its input, and what it gives the next
+    item is not known here (a lambda taking ``(y, (h, c))`` must not be given ``y``)."""
+    run: Rule = config.rule
+    if config.gives_several():
+        def run(x: Shape) -> Shape:
+            config.rule(x)
+            raise CannotTell(f"{config.repr()} gives several tensors")
+    return Item("layer", config.repr, run, config=config, template=config.template())
 
 
 def rule_item(text: Union[str, Callable[[], str]], run: Rule,

@@ -126,6 +126,7 @@ class LayerConfig:
     - ``call(xs)`` is the rule for a call with several inputs (one input by default).
     - ``template()`` is the input a Chain assumes when this layer comes first (its known
       sizes; other dims unknown, batch named ``B``), or None when there is none.
+    - ``gives_several()``: a call returns several tensors (``Several``), not ``rule(x)``.
     - ``ranks`` are the input ranks the layer accepts (None = any rank >= ``min_rank``).
     - ``out_rank``: the rank of every output, whatever the input's (Flatten's 2, Conv's 4,
       LSTM's 3), or None; ``keeps_rank``: every output has its input's rank (Dense,
@@ -157,6 +158,11 @@ class LayerConfig:
 
     def template(self) -> Optional[Shape]:
         return None
+
+    def gives_several(self) -> bool:
+        """Whether a call gives several tensors (a recurrent layer's ``return_state``): then
+        what ``rule`` gives is not what the next layer of a Chain takes."""
+        return False
 
     def with_input(self, size: Dim) -> Optional["LayerConfig"]:
         return None

@@ -65,6 +65,9 @@ class RecurrentConfig(LayerConfig):
         # The output sequence has rank 3; with return_state a call gives a pair.
         return 3 if self.return_state is False else None
 
+    def gives_several(self) -> bool:
+        return self.return_state is not False  # ``(y, state)``, or not known
+
     def repr(self) -> str:
         extra = ["return_state=True"] if self.return_state is True else []
         return feature_repr(self.kind, self.in_features, self.hidden, extra)
