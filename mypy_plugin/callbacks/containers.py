@@ -41,7 +41,7 @@ from mypy_plugin.callbacks.layer_types import CONNECTION, INNER, _arg, with_attr
 from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from typedflux.shapes.chains import check_parallel, check_skip
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.fusions import check_fusion, check_maxout
+from typedflux.shapes.fusions import check_fusion, check_maxout, max_join
 
 __all__ = ["container_constructor_hook", "fusion_constructor_hook"]
 
@@ -174,6 +174,10 @@ def fusion_constructor_hook(kind: str) -> Callable[[FunctionContext], Type]:
             position = getattr(err, "position", 0)
             if len(ctx.args[i]) == len(layers) and 1 <= position <= len(layers):
                 where = ctx.args[i][position - 1]
+            elif len(ctx.args[i]) == len(layers) and kind == MAXOUT:
+                # (outputs that cannot be compared: the first layer whose output differs
+                # from those before it, as a Parallel's branch)
+                where = parallel_culprit(ctx.args[i], items, max_join, ctx.context)
             report_shape_error(ctx.api, err, where)
             return ctx.default_return_type
         return with_attrs(t, attrs)

@@ -41,6 +41,11 @@ multi_maxout = tf.Maxout(
     tf.Dense(8, 4, tf.relu),
     tf.Dense(6, 4),  # E: Maxout(Dense(8 => 4), Dense(8 => 4, relu), Dense(6 => 4)) cannot give layer 3 the input the others take: Dense(6 => 4) expects input Tensor[..., 6], got Tensor[B, 8]; need size 6 at axis -1 (got 8)  [shape]
 )
+multi_compare = tf.Maxout(
+    tf.Dense(8, 4),
+    tf.Dense(8, 4, tf.relu),
+    tf.Dense(8, 3),  # E: Maxout(Dense(8 => 4), Dense(8 => 4, relu), Dense(8 => 3)) cannot compare its layers' outputs: Cannot broadcast for "maximum": x has Tensor[B, 4], y has Tensor[B, 3]; need equal sizes or 1 at axis -1 (4 vs 3)  [shape]
+)
 multi_fusion = tf.PairwiseFusion(
     tf.add,
     tf.Dense(4, 4),
