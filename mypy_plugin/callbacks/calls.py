@@ -38,9 +38,11 @@ from mypy.types import (
     AnyType,
     CallableType,
     FunctionLike,
+    TupleType,
     Type,
     TypeOfAny,
     UnionType,
+    UnpackType,
     get_proper_type,
 )
 
@@ -148,6 +150,11 @@ def _labelled(
         t = argument_type(ctx, e)
         if t is None:
             continue
+        if kind == ARG_STAR and formal not in (ARG_STAR, ARG_STAR2):
+            item = _tuple_item(ctx, sig, i, e, t)  # ``f(*(a, b))``: its item for this one
+            if item is not None:
+                yield pname, e, item
+                continue
         if kind in (ARG_STAR, ARG_STAR2):
             # Each value of ``*xs``/``**d`` reaches this parameter; which position or keyword
             # it lands at is unknown, so it is named after the parameter.
@@ -164,6 +171,21 @@ def _labelled(
             yield keyword or pname, e, t
         else:
             yield pname, e, t
+
+
+def _tuple_item(ctx: SigContext, sig: CallableType, i: int, e: Expression,
+                t: Type) -> Optional[Type]:
+    """The item of a fixed tuple passed as ``*args`` that parameter ``i`` receives: mypy
+    gives its items to consecutive positional parameters, in order; None when the tuple
+    is not spread over positional parameters only."""
+    p = get_proper_type(t)
+    if not isinstance(p, TupleType) or any(isinstance(x, UnpackType) for x in p.items):
+        return None
+    holders = [j for j, actuals in enumerate(ctx.args) if any(a is e for a in actuals)]
+    if len(holders) != len(p.items) or any(
+            sig.arg_kinds[j] in (ARG_STAR, ARG_STAR2) for j in holders if j < len(sig.arg_kinds)):
+        return None
+    return p.items[holders.index(i)]
 
 
 @dataclass
