@@ -54,6 +54,9 @@ reveal_type(last_step(x))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple
 with_state = tf.Chain(tf.GRU(16, 8, return_state=True),
                       lambda o: tf.cat(o[0][:, -1], o[1], axis=-1), tf.Dense(16, 2))
 assert with_state(x).shape == (2, 2)
+beside = tf.Parallel(lambda a, b: tf.cat(a[0], b, axis=-1), tf.LSTM(16, 8, return_state=True),
+                     tf.Dense(16, 8))
+assert beside(x).shape == (2, 7, 16)
 narrow_step = last_step(tf.zeros(2, 7, 12))  # E: Chain layer 1 LSTM(16 => 32, return_state=True) expects input Tensor[B, T, 16], got Tensor[2, 7, 12]; need size 16 at axis -1 (got 12)  [shape]
 
 
