@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Union
 
 from mypy.nodes import (
     ARG_POS, ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, GeneratorExpr, ListComprehension,
@@ -27,7 +27,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.bound_lists import bound_list
 from mypy_plugin.callbacks.creation import literal_shape
-from mypy_plugin.callbacks.list_counts import comprehension_count
+from mypy_plugin.callbacks.starred_items import comprehended, starred_types
 from mypy_plugin.callbacks.reduced_values import HELD, REDUCTIONS, after_elementwise, after_reduction
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
@@ -162,7 +162,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             # ``tf.stack([e(x) for e in experts])``, ``tf.cat(*[w(x) for w in heads])``: the
             # call's context types the list itself (``Sequence[Tensor]``), so the item's own
             # type says the shape of every item.
-            one, n = _comprehended(expr, lookup, names)
+            found = comprehended(expr, lookup)
+            if found is None:
+                raise _Bail
+            one, n = _tensor_shape(found[0], names), found[1]
             return (one,) * n if n is not None and 1 <= n <= 1024 else _Copies((one, one))
         elif act.kinds[0] == ARG_STAR and _homogeneous(get_proper_type(act.types[0])):
             # ``tf.cat(*[f(x) for x in xs])``, ``tf.cat(*parts)``: any number of one type.
@@ -186,42 +189,13 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
                 types = list(held)
             else:
                 raise _Bail
-    else:
-        out: List[Any] = []
-        for t, e, k in zip(act.types, act.exprs, act.kinds):
-            if k == ARG_STAR:
-                out.extend(_starred(e, lookup, names))  # (``*[b(x) for b in branches], y``)
-            else:
-                out.append(_tensor_shape(t, names))
-        return tuple(out)
-    return tuple(_tensor_shape(t, names) for t in types)
-
-
-def _comprehended(expr: Union[ListComprehension, GeneratorExpr], lookup: Lookup,
-                  names: translate.Names) -> Tuple[Any, Optional[int]]:
-    """The shape of every item of a comprehension of tensors and how many it makes (None:
-    not known); _Bail when its items are not tensors."""
-    gen = expr.generator if isinstance(expr, ListComprehension) else expr
-    each = lookup(gen.left_expr)
-    p = get_proper_type(each) if each is not None else None
-    if p is None or not translate.is_tensor(p):
-        raise _Bail
-    return _tensor_shape(p, names), comprehension_count(gen, lookup)  # (one per model)
-
-
-def _starred(e: Expression, lookup: Lookup, names: translate.Names) -> List[Any]:
-    """The shapes a ``*`` argument among others gives: a display's items, or a counted
-    comprehension's; _Bail for anything else (how many is not known)."""
-    if isinstance(e, (ListExpr, TupleExpr)):
-        types = [lookup(item) for item in e.items]
-        if any(t is None for t in types):
+    else:  # (a ``*`` argument among others: ``*[b(x) for b in branches], y``)
+        given = [(starred_types(e, lookup) if e is not None else None) if k == ARG_STAR
+                 else [t] for t, e, k in zip(act.types, act.exprs, act.kinds)]
+        if any(g is None for g in given):
             raise _Bail
-        return [_tensor_shape(t, names) for t in types]
-    if isinstance(e, (ListComprehension, GeneratorExpr)):
-        one, n = _comprehended(e, lookup, names)
-        if n is not None and 1 <= n <= 1024:
-            return [one] * n
-    raise _Bail
+        types = [t for g in given if g is not None for t in g]
+    return tuple(_tensor_shape(t, names) for t in types)
 
 
 class _Copies(tuple):  # type: ignore[type-arg]

@@ -126,6 +126,9 @@ def output_shape(layer: Any, shape: Shape) -> Shape:
     item = shape_item(layer, probe=True)
     if item is None:
         raise CannotTell(f"no shape rule for {layer_repr(layer)}")
+    if item.config is not None and item.config.gives_several():
+        # (a recurrent layer with return_state alone: its output sequence, as documented)
+        return item.config.rule(tuple(shape))
     return apply_item(item, tuple(shape))
 
 
