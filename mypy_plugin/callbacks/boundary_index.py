@@ -21,14 +21,17 @@ from mypy.nodes import (
     Block,
     LambdaExpr,
     CallExpr,
+    ListComprehension,
     ClassDef,
     ConditionalExpr,
     Decorator,
     DictExpr,
+    DictionaryComprehension,
     Expression,
     ExpressionStmt,
     ForStmt,
     FuncDef,
+    GeneratorExpr,
     IfStmt,
     IndexExpr,
     ListExpr,
@@ -38,6 +41,7 @@ from mypy.nodes import (
     NameExpr,
     OverloadedFuncDef,
     ReturnStmt,
+    SetComprehension,
     SetExpr,
     StarExpr,
     TryStmt,
@@ -52,6 +56,10 @@ from mypy.types import Type
 from mypy_plugin.statements import PerTree, assignment_before
 
 __all__ = ["Boundary", "boundary_of", "target_text"]
+
+# How a message names a comprehension's element (its place, as a display's item is named).
+_COMPREHENSIONS = {ListComprehension: "list comprehension", SetComprehension: "set comprehension",
+                   GeneratorExpr: "generator"}
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,14 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         elif isinstance(e, DictExpr):
             for i, (_, item) in enumerate(e.items):
                 mark(item, replace(where, part=f"dict entry {i}{outer}"), depth + 1)
+        elif isinstance(e, (ListComprehension, SetComprehension, GeneratorExpr)):
+            # (``return [head(x) for head in heads]``: mypy checks the element against the
+            # item type, with it as the element's type context.)
+            kind = _COMPREHENSIONS[type(e)]
+            element = e.left_expr if isinstance(e, GeneratorExpr) else e.generator.left_expr
+            mark(element, replace(where, part=f"{kind} item{outer}"), depth + 1)
+        elif isinstance(e, DictionaryComprehension):
+            mark(e.value, replace(where, part=f"dict comprehension value{outer}"), depth + 1)
 
     def value(e: Optional[Expression], where: Boundary) -> None:
         if e is None:

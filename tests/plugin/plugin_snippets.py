@@ -368,4 +368,48 @@ SNIPPETS: Dict[str, str] = {
         wrong = tf.zeros(2, 5)
         u = dataclasses.replace(State(), c=wrong)
     """,
+    # A comprehension at a boundary: its element is checked against the item type
+    # (callbacks/boundary_index.py); the fixed forms are clean.
+    "comprehension_boundaries": """
+        from typing import Dict, Iterator, List, Set, TypeVar
+
+        import typedflux as tf
+        from typedflux import Dense, Tensor
+
+        B = TypeVar("B", bound=int)
+
+
+        def heads(x: Tensor[B, 8]) -> List[Tensor[B, 4]]:
+            return [Dense(8, 3)(x) for _ in range(2)]
+
+
+        def named(x: Tensor[B, 8]) -> Dict[str, Tensor[B, 4]]:
+            return {str(i): Dense(8, 3)(x) for i in range(2)}
+
+
+        def stream(x: Tensor[B, 8]) -> Iterator[Tensor[B, 4]]:
+            return (Dense(8, 5)(x) for _ in range(2))
+
+
+        def uniq(x: Tensor[B, 8]) -> Set[Tensor[B, 4]]:
+            return {Dense(8, 6)(x) for _ in range(2)}
+
+
+        ys: List[Tensor[3, 4]] = [tf.zeros(3, 2) for _ in range(2)]
+
+
+        def heads_fixed(x: Tensor[B, 8]) -> List[Tensor[B, 4]]:
+            return [Dense(8, 4)(x) for _ in range(2)]
+
+
+        def named_fixed(x: Tensor[B, 8]) -> Dict[str, Tensor[B, 4]]:
+            return {str(i): Dense(8, 4)(x) for i in range(2)}
+
+
+        def stream_fixed(x: Tensor[B, 8]) -> Iterator[Tensor[B, 4]]:
+            return (Dense(8, 4)(x) for _ in range(2))
+
+
+        zs: List[Tensor[3, 4]] = [tf.zeros(3, 4) for _ in range(2)]
+    """,
 }
