@@ -93,6 +93,17 @@ class FloorDiv:
     num: "Expr"
     den: int
 
+    def __post_init__(self) -> None:
+        # Hashed each time a monomial holding it is (every Expr built hashes its terms): the
+        # fields' tuple hash, the one dataclass would compute, worked out once.
+        object.__setattr__(self, "_hash", hash((self.num, self.den)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
+
+    def __reduce__(self) -> Tuple[type, Tuple["Expr", int]]:
+        return (FloorDiv, (self.num, self.den))  # (rebuilt: the hash is this process's)
+
     def __str__(self) -> str:
         inner = str(self.num)
         if len(self.num.terms) > 1 or any(c != 1 for _, c in self.num.terms):
@@ -111,7 +122,26 @@ def _atom_key(atom: Atom) -> Tuple[int, str]:
 
 def _mono_key(m: Monomial) -> Tuple[object, ...]:
     # Higher degree first and the constant last, so ``2*N + 1`` reads as people write it.
-    return (-sum(p for _, p in m), tuple((_atom_key(a), p) for a, p in m))
+    key = _MONO_KEYS.get(m)
+    if key is None:
+        key = (-sum([p for _, p in m]), tuple([(_atom_key(a), p) for a, p in m]))
+        if len(_MONO_KEYS) >= _MAX_MONO_KEYS:
+            _MONO_KEYS.clear()
+        _MONO_KEYS[m] = key
+    return key
+
+
+def _term_key(term: Tuple[Monomial, int]) -> Tuple[object, ...]:
+    return _mono_key(term[0])
+
+
+# Each monomial's sort key, kept: every Expr sorts its terms, and a shape rule run on symbols
+# (a Conv chain's (H' + 2*pad - k)//stride + 1, layer after layer) builds the same monomials
+# again and again; a FloorDiv atom's key is its text. The key is a function of the monomial
+# alone (equal monomials have equal keys), so a kept one is the one computed; emptied when
+# full so that a long run keeps a bounded table.
+_MONO_KEYS: Dict[Monomial, Tuple[object, ...]] = {}
+_MAX_MONO_KEYS = 4096
 
 
 def _mono_mul(a: Monomial, b: Monomial) -> Monomial:
@@ -136,7 +166,8 @@ class Expr:
 
     def __init__(self, terms: Mapping[Monomial, int]) -> None:
         kept = [(m, c) for m, c in terms.items() if c != 0]
-        kept.sort(key=lambda mc: _mono_key(mc[0]))
+        if len(kept) > 1:
+            kept.sort(key=_term_key)
         self.terms = tuple(kept)
         self._hash = hash(self.terms)
         self._text: Optional[str] = None
@@ -147,7 +178,7 @@ class Expr:
         nonzero = {m: c for m, c in terms.items() if c != 0}
         if not nonzero:
             return 0
-        if list(nonzero) == [()]:
+        if len(nonzero) == 1 and () in nonzero:
             return nonzero[()]
         return Expr(nonzero)
 

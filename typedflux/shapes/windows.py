@@ -85,7 +85,8 @@ def conv_output_size(h: Dim, k: int, stride: int = 1, pad: int = 0, dilation: in
     (H, H)
     """
     end = pad if pad_end is None else pad_end
-    return (h + pad + end - dilation * (k - 1) - 1) // stride + 1
+    # (the ints summed first: one symbolic addition, not four, on a symbolic ``h``)
+    return (h + (pad + end - dilation * (k - 1) - 1)) // stride + 1
 
 
 def conv_transpose_output_size(
