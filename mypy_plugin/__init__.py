@@ -108,7 +108,6 @@ from mypy_plugin.callbacks.numpy_functions import (
 )
 from mypy_plugin.callbacks.reworded import installing
 from mypy_plugin.callbacks.ops import op_hook, property_hook
-from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.user_reprs import record_repr
 from mypy_plugin.callbacks.compiled_steps import COMPILED_CALL, compiled_call_hook
 from mypy_plugin.flow_chains import chain_subclass_init, subclass_call_hook
@@ -129,10 +128,6 @@ _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
 _ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
 _T = TypeVar("_T")
-
-
-def _default_signature(ctx: Any) -> FunctionLike:
-    return union_context_safe(ctx, ctx.default_signature)
 
 
 def _sources_digest() -> str:
@@ -367,8 +362,8 @@ class TypedfluxPlugin(Plugin):
             # (a call in a module reach.py skips has no shaped parameter, nor an annotation
             # that makes one: mypy's signature, made safe under a union context as every
             # signature hook makes it: union_contexts.py)
-            hook = self._unless_skipped(signature_hook(fullname, is_method, overload_items=items),
-                                        _default_signature)
+            hook = signature_hook(fullname, is_method, overload_items=items,
+                                  skips=self._reach.skips)
             self._sig_hooks[fullname] = hook
         return hook
 

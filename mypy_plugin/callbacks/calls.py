@@ -52,7 +52,9 @@ from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_ca
 from mypy_plugin.callbacks.call_containers import (
     argument_type, bind_set, container_items, item_patterns, union_patterns, unpacked_value,
 )
-from mypy_plugin.callbacks.common import guarded, names_in_scope, report_shape_error
+from mypy_plugin.callbacks.common import (
+    CURRENT_API, internal_note, names_in_scope, report_shape_error,
+)
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
@@ -455,27 +457,44 @@ class _Overloads:
 
 
 def signature_hook(
-    fullname: str, is_method: bool = False, overload_items: int = 0
+    fullname: str, is_method: bool = False, overload_items: int = 0,
+    skips: Optional[Callable[[object], bool]] = None,
 ) -> Callable[[SigContext], FunctionLike]:
-    """The signature hook for calls of ``fullname`` (a user function or method).
-
-    ``overload_items`` is the number of items of an overloaded function (0 otherwise): mypy
-    calls the hook once per item before choosing one, and a mismatch is reported only when
-    no item takes the arguments' shapes.
+    """The signature hook for calls of ``fullname`` (a user function or method; of an overload
+    of ``overload_items`` items, each asked in turn: reported when none takes the shapes).
 
     >>> callable(signature_hook("pkg.predict"))
     True
     """
-    name = qualname(fullname, is_method)
-    if overload_items:
-        overloads = _Overloads(overload_items)
+    return CallCheck(qualname(fullname, is_method),
+                     _Overloads(overload_items) if overload_items else None, skips)
 
-        def hook(ctx: SigContext) -> FunctionLike:
-            return overloads.check(ctx, constructor_name(ctx.default_signature, name))
 
-    else:
+class CallCheck:
+    """One callee's signature hook: an object, not closures (~5k callees a build, whose
+    closures its garbage collector walked); an exception is a note, as ``guarded`` makes it.
 
-        def hook(ctx: SigContext) -> FunctionLike:
-            return union_context_safe(ctx, from_arguments(ctx, _check(ctx, name)))
+    >>> CallCheck("predict", None, None).name
+    'predict'
+    """
+    __slots__ = ("name", "_overloads", "_skips")  # (skips(api): a module left alone, reach.py)
 
-    return guarded("call check", hook, lambda ctx: union_context_safe(ctx, ctx.default_signature))
+    def __init__(self, name: str, overloads: Optional[_Overloads],
+                 skips: Optional[Callable[[object], bool]]) -> None:
+        self.name, self._overloads, self._skips = name, overloads, skips
+
+    def __call__(self, ctx: SigContext) -> FunctionLike:
+        if self._skips is not None and self._skips(ctx.api):
+            return union_context_safe(ctx, ctx.default_signature)
+        CURRENT_API[0] = getattr(ctx, "api", None)
+        try:
+            if self._overloads is not None:
+                return self._overloads.check(
+                    ctx, constructor_name(ctx.default_signature, self.name))
+            if not (out := _check(ctx, self.name)).variables:
+                return out  # (what from_arguments and union_context_safe give it then)
+            return union_context_safe(ctx, from_arguments(ctx, out))
+        except Exception as err:  # the plugin must never crash mypy
+            if getattr(ctx, "api", None) is not None and getattr(ctx, "context", None) is not None:
+                internal_note(ctx.api, "call check", err, ctx.context)
+            return union_context_safe(ctx, ctx.default_signature)

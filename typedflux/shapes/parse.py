@@ -133,3 +133,5 @@ def parse_dim(text: str, names: Optional[Mapping[str, Dim]] = None) -> Dim:
         return walk(tree.body)
     except RecursionError:
         raise DimSyntaxError(stripped, "it is nested too deeply") from None
+    finally:
+        del walk  # (walk names itself: a cycle left to the garbage collector otherwise)
