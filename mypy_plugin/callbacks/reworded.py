@@ -212,13 +212,11 @@ def expect(api: Any, at: Any, got: Type, declared: Type, message: str) -> bool:
     >>> expect(object(), None, None, None, "")  # type: ignore[arg-type]
     False
     """
-    state = _state(api)
-    if state is None or at is None:
+    found = _file_table(api, "expected")
+    if found is None or at is None:
         return False
-    file = getattr(api.msg.errors, "file", "")
-    if any(key[0] != file for key in state.expected):
-        state.expected.clear()  # mypy reports a file's boundaries while it checks that file
-    state.expected[(file, at.line, at.column)] = (got, declared, message)
+    file, table = found
+    table[(file, at.line, at.column)] = (got, declared, message)
     return True
 
 
@@ -251,13 +249,10 @@ def note_shape(api: Any, at: Any) -> None:
     """Remember that a ``<tensor>.shape`` expression starts at ``at``: typed by the plugin as
     a tuple of its known length, or of ints of any length (see :func:`_reword`,
     ``_RANK_GUARDED`` and ``_ANY_RANK``)."""
-    state = _state(api)
-    if state is None or at is None:
-        return
-    file = getattr(api.msg.errors, "file", "")
-    if any(key[0] != file for key in state.shapes):
-        state.shapes.clear()  # (mypy reports a file's errors while it checks that file)
-    state.shapes.add((file, at.line, at.column))
+    found = _file_table(api, "shapes")
+    if found is not None and at is not None:
+        file, table = found
+        table.add((file, at.line, at.column))
 
 
 def note_argument(api: Any, at: Any, got: Type, expected: Type, declared: Instance) -> None:
@@ -266,13 +261,24 @@ def note_argument(api: Any, at: Any, got: Type, expected: Type, declared: Instan
     it and is at no boundary a hook reports: an argument of a call no hook checks
     (``super().__init__(tf.zeros(2, 5))``), which mypy reports itself
     (``callbacks/reworded_arguments.py``)."""
+    found = _file_table(api, "arguments")
+    if found is not None and at is not None:
+        file, table = found
+        table[(file, at.line, at.column)] = (got, expected, declared)
+
+
+def _file_table(api: Any, name: str) -> Optional[Tuple[str, Any]]:
+    """The file being checked and the watcher's table ``name`` of positions in it (emptied
+    when it holds another file's: mypy reports a file's errors while it checks that file);
+    ``None`` when no watcher can be installed."""
     state = _state(api)
-    if state is None or at is None:
-        return
+    if state is None:
+        return None
     file = getattr(api.msg.errors, "file", "")
-    if any(key[0] != file for key in state.arguments):
-        state.arguments.clear()  # (mypy reports a file's errors while it checks that file)
-    state.arguments[(file, at.line, at.column)] = (got, expected, declared)
+    table = getattr(state, name)
+    if any(key[0] != file for key in table):
+        table.clear()
+    return file, table
 
 
 def _this_file(state: _State, file: str) -> None:
