@@ -62,7 +62,8 @@ from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 import typedflux.shapes
 from mypy_plugin.callbacks.alias_applications import alias_application_hook, is_tensor_alias
 from mypy_plugin.callbacks.alias_dims import forgetting
-from mypy_plugin.callbacks.generic_applications import dims_class_application, is_dims_class
+from mypy_plugin.callbacks.generic_applications import dims_class_application
+from mypy_plugin.callbacks.generic_dims import dims_class
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
@@ -290,14 +291,17 @@ class TypedfluxPlugin(Plugin):
             # ``Number``): never a Tensor alias, and only a class is a class over dims.
             return None, True
 
+        if isinstance(node, TypeInfo):
+            if dims_class(node):  # ``Matrix[3, 4]`` (generic_applications.is_dims_class)
+                return guarded("a generic class over dims applied", dims_class_application,
+                               lambda ctx: AnyType(TypeOfAny.from_error)), True
+            return None, False
+
         def once(_: str) -> Optional[SymbolTableNode]:
             return sym
 
         if is_tensor_alias(once, fullname):  # ``Vec[4]`` of ``Vec = Tensor[N]``
             return guarded("a Tensor alias applied", forgetting(alias_application_hook),
-                           lambda ctx: AnyType(TypeOfAny.from_error)), True
-        if is_dims_class(once, fullname):  # ``Matrix[3, 4]``
-            return guarded("a generic class over dims applied", dims_class_application,
                            lambda ctx: AnyType(TypeOfAny.from_error)), True
         return None, False
 
