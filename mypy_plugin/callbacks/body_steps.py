@@ -221,15 +221,12 @@ class HeldLayer(Receiver):
 
     def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
-        from mypy_plugin.callbacks.layer_bodies import user_layer_rule
+        from mypy_plugin.callbacks.layer_bodies import built_output
 
         if self.attrs and name == "__call__" and kinds == [ARG_POS]:
-            rule = user_layer_rule(self.type, self.attrs)
-            try:
-                if rule is not None:
-                    return tensor_value(tuple(rule(tensor_shape(args[0]))))
-            except CannotTell:
-                pass  # (then what its declared attributes give, below)
+            out = built_output(self.type, self.attrs, args[0])
+            if out is not None:
+                return out  # (else what its declared attributes give, below)
         item = chain_item(self.type)
         if item is None:
             raise CannotTell("a layer with no rule")

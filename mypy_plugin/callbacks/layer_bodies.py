@@ -74,8 +74,8 @@ from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
-__all__ = ["user_layer_rule", "user_layer_call", "user_method_call", "traced_layers",
-           "traced_chain_items"]
+__all__ = ["user_layer_rule", "built_output", "user_layer_call", "user_method_call",
+           "traced_layers", "traced_chain_items"]
 
 
 def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
@@ -100,6 +100,21 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
         return tensor_shape(out)
 
     return rule
+
+
+def built_output(t: Type, attrs: Dict[str, Any], arg: Any) -> Optional[Any]:
+    """What an instance its construction built with known values (``attrs``:
+    flow_instances.py) gives for the tensor value ``arg`` by its own ``__call__``'s rule;
+    ``None`` when that rule cannot tell (the caller then reads its declared attributes).
+
+    >>> callable(built_output)
+    True
+    """
+    rule = user_layer_rule(t, attrs)
+    try:
+        return tensor_value(tuple(rule(tensor_shape(arg)))) if rule is not None else None
+    except CannotTell:
+        return None
 
 
 def _plain_method(method: Any) -> bool:
@@ -263,13 +278,11 @@ class _Self(Receiver):
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
         held = self.known.get(name)
         if isinstance(held, Item) and held.attrs and kinds == [ARG_POS]:
-            # (a model instance its construction built with known values: flow_instances.py)
-            rule = user_layer_rule(held.type, held.attrs)
-            try:
-                if rule is not None:
-                    return tensor_value(tuple(rule(tensor_shape(args[0]))))
-            except CannotTell:
-                pass  # (then what its declared attributes give, below)
+            # (a model instance its construction built with known values: flow_instances.py;
+            # else what its declared attributes give, below)
+            out = built_output(held.type, held.attrs, args[0])
+            if out is not None:
+                return out
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
