@@ -77,7 +77,7 @@ from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, sa
 from mypy_plugin.callbacks.display_items import bare_item
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.never_members import never_meet
-from mypy_plugin.callbacks.reworded_arguments import argument_words, tree_of
+from mypy_plugin.callbacks.reworded_arguments import argument_words
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
 
@@ -328,28 +328,17 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
-    words: Optional[str] = None
     if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
-        words = bare_item(state, info)
-        if words is not None:
-            info.message, info.code = words, SHAPE
-            state.last_shape = (file, info.line, info.column)
-        return False
+        return _say(state, file, info, bare_item(state, info))
     if code == "misc" and info.message.startswith(YIELD_FROM):
-        words = yield_from_words(state, file, info)  # (``yield from raw_batches(n)``)
-        if words is not None:
-            info.message, info.code = words, SHAPE
-            state.last_shape = (file, info.line, info.column)
-        return False
+        # (``yield from raw_batches(n)``)
+        return _say(state, file, info, yield_from_words(state, file, info))
     if code == "arg-type":
         noted = state.arguments.get((file, info.line, info.column))
-        if noted is not None:
-            words = argument_words(info.message, *noted, state.options,
-                                   tree_of(state.modules, file))
-            if words is not None:
-                info.message, info.code = words, SHAPE
-                state.last_shape = (file, info.line, info.column)
-        return False
+        if noted is None:
+            return False
+        return _say(state, file, info, argument_words(
+            info.message, *noted, state.options, state.modules.get(info.module or "")))
     if code not in FORMS:
         return False
     if loop_rebound(state, code, info):
@@ -357,13 +346,16 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if never_meet(state, code, info):
         return True  # (mypy's own narrowing made the type it names: never_members.py)
     hit = state.expected.pop((file, info.line, info.column), None)
-    if hit is not None:
-        words = said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
-    else:
-        words = bare_name(state, code, info)
+    words = (said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
+             if hit is not None else bare_name(state, code, info))
+    return _say(state, file, info, words)
+
+
+def _say(state: _State, file: str, info: Any, words: Optional[str]) -> bool:
+    """Give ``info`` our ``words`` and the code ``shape`` (when there are words); ``False``:
+    the error is kept either way."""
     if words is not None:
-        info.message = words
-        info.code = SHAPE
+        info.message, info.code = words, SHAPE
         state.last_shape = (file, info.line, info.column)
     return False
 

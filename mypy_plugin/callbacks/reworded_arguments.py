@@ -31,7 +31,7 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from mypy.nodes import Decorator, FuncDef, MypyFile, TypeInfo
 from mypy.types import CallableType, Instance, Type, TypeVarType, get_proper_type
@@ -40,7 +40,7 @@ from mypy_plugin import translate
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["parsed", "argument_words", "tree_of"]
+__all__ = ["parsed", "argument_words"]
 
 _ARGUMENT = re.compile(
     r'^Argument (?:(?P<n>\d+)|"(?P<kw>[^"]+)") to "(?P<f>[^"]+)"(?: of "(?P<cls>[^"]+)")? '
@@ -79,7 +79,7 @@ def argument_words(
     if (g, d) == (said_got, said_want):
         # mypy compared the parameter's type as written: its type variables are the
         # caller's own (a generic function passing its B on), fixed here.
-        rigid = _typevar_names(declared)
+        rigid = translate.bare_typevar_names([declared])
     else:
         solved = _solved(expected, declared, got)
         if solved is None:
@@ -122,11 +122,6 @@ def _agrees(name: str, written: Any, fixed: frozenset[str], compared: Any) -> bo
     except ShapeError:
         return False
     return True
-
-
-def _typevar_names(t: Instance) -> frozenset[str]:
-    found = (get_proper_type(a) for a in t.args)
-    return frozenset(a.name for a in found if isinstance(a, TypeVarType))
 
 
 def _solved(expected: Type, declared: Instance, got: Type) -> Optional[Type]:
@@ -175,11 +170,3 @@ def _parameter(func: Optional[FuncDef], n: int, keyword: Optional[str]
     if name not in sig.arg_names:
         return name, None
     return name, sig.arg_types[sig.arg_names.index(name)]
-
-
-def tree_of(modules: Mapping[str, MypyFile], file: str) -> Optional[MypyFile]:
-    """The module tree of ``file`` among ``modules``."""
-    for tree in modules.values():
-        if tree.path == file:
-            return tree
-    return None
