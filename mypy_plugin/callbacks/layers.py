@@ -469,7 +469,7 @@ def chain_getitem_hook() -> Callable[[MethodContext], Type]:
 
 
 def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
-    """``chain.layers`` is the tuple of its layers' types (a dict for a named Chain);
+    """``chain.layers`` is the tuple of its layers' types (``dict[str, Any]`` for a named Chain);
     ``chain.enc`` a named layer's type.
 
     >>> callable(chain_attribute_hook("layers"))
@@ -485,6 +485,11 @@ def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
             return ctx.default_attr_type
         types, names = found
         if name == "layers":
+            if names is not None and not ctx.is_lvalue:
+                # A named Chain holds a dict at run time: ``named.layers[0]`` is a KeyError.
+                any_type = AnyType(TypeOfAny.special_form)
+                return ctx.api.named_generic_type(
+                    "builtins.dict", [ctx.api.named_generic_type("builtins.str", []), any_type])
             swapped = swapped_layers(ctx.api, getattr(ctx.context, "expr", None))
             if names is not None or ctx.is_lvalue or swapped == []:
                 return ctx.default_attr_type  # (``Any``; ``model.layers = ...``: rebound_names)

@@ -36,6 +36,14 @@ reveal_type(named.enc)  # N: Revealed type is "typedflux.layers.basic.Dense[Lite
 reveal_type(named["dec"])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[2], Literal[4]]"
 reveal_type(named.enc(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
 wrong_named = named.dec(tf.zeros(3, 4))  # E: Dense(2 => 4) expects input Tensor[..., 2], got Tensor[3, 4]; need size 2 at axis -1 (got 4)  [shape]
+# A named Chain's layers are a dict by name, as at run time (where ``named.layers[0]`` is a
+# KeyError); by position it is ``named[0]``.
+reveal_type(named.layers)  # N: Revealed type is "dict[str, Any]"
+reveal_type(named[0])  # N: Revealed type is "typedflux.layers.basic.Dense[Literal[4], Literal[2]]"
+
+
+def named_by_position() -> object:
+    return named.layers[0]  # E: Invalid index type "int" for "dict[str, Any]"; expected type "str"  [index]
 
 
 def forward(m: Chain, x: Tensor[B, 3]) -> Tensor[B, 1]:
