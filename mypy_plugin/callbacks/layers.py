@@ -23,15 +23,7 @@ from mypy.nodes import (
 )
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import (
-    AnyType,
-    FunctionLike,
-    Instance,
-    LiteralType,
-    TupleType,
-    Type,
-    TypeOfAny,
-    UnionType,
-    UnpackType,
+    AnyType, FunctionLike, Instance, LiteralType, TupleType, Type, TypeOfAny, UnionType, UnpackType,
     get_proper_type,
 )
 from mypy.typeops import make_simplified_union
@@ -485,11 +477,10 @@ def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
             return ctx.default_attr_type
         types, names = found
         if name == "layers":
-            if names is not None and not ctx.is_lvalue:
-                # A named Chain holds a dict at run time: ``named.layers[0]`` is a KeyError.
-                any_type = AnyType(TypeOfAny.special_form)
+            if names is not None and not ctx.is_lvalue:  # a dict at run time: layers[0] raises
+                key = ctx.api.named_generic_type("builtins.str", [])
                 return ctx.api.named_generic_type(
-                    "builtins.dict", [ctx.api.named_generic_type("builtins.str", []), any_type])
+                    "builtins.dict", [key, AnyType(TypeOfAny.special_form)])
             swapped = swapped_layers(ctx.api, getattr(ctx.context, "expr", None))
             if names is not None or ctx.is_lvalue or swapped == []:
                 return ctx.default_attr_type  # (``Any``; ``model.layers = ...``: rebound_names)
