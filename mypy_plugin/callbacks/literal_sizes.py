@@ -11,9 +11,10 @@ notes after it, ``"dict" is invariant``) is dropped when the only differences be
 two types are sizes of a layer written ``Literal[n]`` on one side and ``int`` on the other.
 A size that differs (``Literal[8]`` against ``Literal[16]``) keeps the error. The same holds
 for a user's generic class whose type arguments a tensor's sizes bound (``Holder(tf.zeros(4,
-5))`` is ``Holder[Literal[4], Literal[5]]``, given for ``Holder[int, int]``), also as a list
-item; a literal of the user's own in a builtin container (``list[Literal[3]]`` for
-``list[int]``) keeps mypy's error.
+5))`` is ``Holder[Literal[4], Literal[5]]``, given for ``Holder[int, int]``), in every place
+mypy compares types invariantly: a list item, a dict entry, a ``d[k] = v`` target, a tuple of
+any length, an Optional, a comprehension's element; a literal of the user's own in a builtin
+container (``list[Literal[3]]`` for ``list[int]``) keeps mypy's error.
 
 >>> literal_only("arg-type", 'Argument 1 to "run" has incompatible type '
 ...              '"list[Dense[Literal[8], Literal[2]]]"; expected "list[Dense[int, int]]"')
@@ -32,14 +33,25 @@ from typedflux.shapes.layer_spec import LAYERS
 
 __all__ = ["literal_only"]
 
-# mypy's words for the three boundaries, the two types quoted in each (got, then declared).
+# mypy's words for the boundaries, the types quoted in each: the value's, then the declared
+# ones (a dict entry quotes a key and a value on each side; a comprehension's are unquoted).
 _FORMS = {
-    "arg-type": re.compile(r'^Argument \S+ (?:to "[^"]*" )?(?:of "[^"]*" )?has incompatible type '
-                           r'"(.+)"; expected "(.+)"$'),
-    "return-value": re.compile(r'^Incompatible return value type \(got "(.+)", expected "(.+)"\)$'),
-    "assignment": re.compile(r'^Incompatible types in assignment \(expression has type "(.+)", '
-                             r'variable has type "(.+)"\)$'),
-    "list-item": re.compile(r'^List item \d+ has incompatible type "(.+)"; expected "(.+)"$'),
+    "arg-type": [re.compile(r'^Argument \S+ (?:to "[^"]*" )?(?:of "[^"]*" )?has incompatible type '
+                            r'"(.+)"; expected "(.+)"$')],
+    "return-value": [
+        re.compile(r'^Incompatible return value type \(got "(.+)", expected "(.+)"\)$')],
+    "assignment": [re.compile(r'^Incompatible types in assignment \(expression has type "(.+)", '
+                              r'(?:variable|target) has type "(.+)"\)$')],
+    "list-item": [re.compile(r'^List item \d+ has incompatible type "(.+)"; expected "(.+)"$')],
+    "dict-item": [re.compile(r'^Dict entry \d+ has incompatible type "(.+)": "(.+)"; '
+                             r'expected "(.+)": "(.+)"$')],
+    "misc": [re.compile(r'^List comprehension has incompatible type List\[(.+)\]; '
+                        r'expected List\[(.+)\]$'),
+             re.compile(r'^Set comprehension has incompatible type Set\[(.+)\]; '
+                        r'expected Set\[(.+)\]$'),
+             re.compile(r'^(?:Key|Value) expression in dictionary comprehension has incompatible '
+                        r'type "(.+)"; expected type "(.+)"$'),
+             re.compile(r'^Generator has incompatible item type "(.+)"; expected "(.+)"$')],
 }
 
 # Generic classes whose ``Literal[n]`` arguments are not sizes the plugin wrote: builtin
@@ -62,23 +74,52 @@ def literal_only(code: str, message: str) -> bool:
     ...              '"list[int]", variable has type "list[str]")')
     False
     """
-    form = _FORMS.get(code)
-    found = form.match(message) if form is not None else None
-    if found is None or "Literal[" not in found.group(1):
+    for form in _FORMS.get(code, ()):
+        found = form.match(message)
+        if found is not None:
+            break
+    else:
         return False
-    got, declared = found.group(1), found.group(2)
-    return any(_sizes_only(got, member) for member in _members(declared))
+    half = len(found.groups()) // 2
+    pairs = list(zip(found.groups()[:half], found.groups()[half:]))
+    if not any("Literal[" in got for got, _ in pairs):
+        return False
+    fits = [_fits(got, declared) for got, declared in pairs]
+    return all(fit is not None for fit in fits) and any(fits)
 
 
-def _members(union: str) -> List[str]:
-    """The top-level members of a type written ``A | B`` (the whole text when not a union)."""
+def _fits(got: str, declared: str) -> Optional[bool]:
+    """None when ``got`` is not ``declared`` up to literal sizes; else whether sizes differ.
+    Each member of a union (``Batch[Literal[6]] | None``) must fit a declared member, and each
+    item of a fixed tuple the item of a declared ``tuple[X, ...]``."""
+    if got == declared:
+        return False
+    whole = _members(declared)
+    variadic = re.fullmatch(r"tuple\[(.+), \.\.\.\]", declared)
+    if variadic is not None and got.startswith("tuple[") and got.endswith("]"):
+        parts, whole = _members(got[len("tuple["):-1], ", "), [variadic.group(1)]
+    else:
+        parts = _members(got)
+    differs = False
+    for part in parts:
+        if part in whole:
+            continue
+        if not any(_sizes_only(part, member) for member in whole):
+            return None
+        differs = True
+    return differs
+
+
+def _members(union: str, sep: str = " | ") -> List[str]:
+    """The top-level members of a type written ``A | B`` (the whole text when not a union),
+    or of a list of types written ``A, B`` with ``sep=", "``."""
     out: List[str] = []
     depth, start = 0, 0
     for i, ch in enumerate(union):
         depth += (ch == "[") - (ch == "]")
-        if depth == 0 and union.startswith(" | ", i):
+        if depth == 0 and union.startswith(sep, i):
             out.append(union[start:i])
-            start = i + 3
+            start = i + len(sep)
     return out + [union[start:]]
 
 

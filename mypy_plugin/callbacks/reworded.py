@@ -310,8 +310,7 @@ def _reword(state: _State, file: str, info: Any) -> bool:
             state.last_shape == (file, info.line, info.column)
     shape_before, state.last_shape = state.last_shape, ("", -1, -1)
     state.dropped = ("", -1, -1)
-    if code in ("arg-type", "return-value", "assignment", "list-item") \
-            and literal_only(code, info.message):
+    if literal_only(code, info.message):
         state.dropped = (file, info.line, info.column)
         return True  # (only the plugin's literal layer sizes differ: callbacks/literal_sizes.py)
     if code == SHAPE.code:

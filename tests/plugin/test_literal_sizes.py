@@ -50,6 +50,36 @@ def test_only_layer_sizes_count() -> None:
     assert not literal_only("misc", got.format("Dense[Literal[8], int]", "Dense[int, int]"))
 
 
+def test_every_place_mypy_compares_invariantly() -> None:
+    """A dict entry, a target of ``x[k] = v``, a tuple of any length, an Optional and the
+    comprehensions: dropped when only sizes differ, kept for any other difference."""
+    entry = 'Dict entry 0 has incompatible type "{}": "{}"; expected "{}": "{}"'
+    assert literal_only("dict-item", entry.format("str", "Batch[Literal[6]]", "str", "Batch[int]"))
+    assert not literal_only("dict-item", entry.format(
+        "str", "Batch[Literal[6]]", "str", "Batch[Literal[3]]"))
+    assert not literal_only("dict-item", entry.format(
+        "int", "Batch[Literal[6]]", "str", "Batch[int]"))
+    assert literal_only("assignment", 'Incompatible types in assignment (expression has type '
+                        '"Batch[Literal[6]]", target has type "Batch[int]")')
+    assign = 'Incompatible types in assignment (expression has type "{}", variable has type "{}")'
+    assert literal_only("assignment", assign.format(
+        "tuple[Batch[Literal[6]], Batch[Literal[2]]]", "tuple[Batch[int], ...]"))
+    assert not literal_only("assignment", assign.format(
+        "tuple[Batch[Literal[6]], str]", "tuple[Batch[int], ...]"))
+    assert literal_only("assignment", assign.format(
+        "Batch[Literal[6]] | None", "Batch[int] | None"))
+    assert not literal_only("assignment", assign.format(
+        "Batch[Literal[6]] | str", "Batch[int] | None"))
+    assert literal_only("misc", "List comprehension has incompatible type List[Batch[Literal[3]]]; "
+                        "expected List[Batch[int]]")
+    assert not literal_only("misc", "List comprehension has incompatible type List[Literal[3]]; "
+                            "expected List[str]")
+    assert literal_only("misc", 'Generator has incompatible item type "Batch[Literal[3]]"; '
+                        'expected "Batch[int]"')
+    assert literal_only("misc", 'Value expression in dictionary comprehension has incompatible '
+                        'type "Batch[Literal[3]]"; expected type "Batch[int]"')
+
+
 # A module that only builds layers and passes them on: no Tensor annotation anywhere, so with
 # typedflux's own modules read from mypy's cache no annotation hook of the plugin runs.
 BUILDER = """from typing import List
