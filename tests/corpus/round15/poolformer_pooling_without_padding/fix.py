@@ -1,0 +1,16 @@
+"""PoolFormer's token mixer: average pooling with a 3x3 window, stride 1 and padding 1, minus
+the input; the padding was left out, so the pooled map is two pixels smaller."""
+import typedflux as tf
+from typedflux import MeanPool
+
+
+class Pooling:
+    def __init__(self, size: int = 3) -> None:
+        self.pool = MeanPool((size, size), stride=1, pad=size // 2)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.pool(x) - x
+
+
+mixer = Pooling()
+print(mixer(tf.randn(2, 16, 8, 8)).shape)
