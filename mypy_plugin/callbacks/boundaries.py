@@ -23,12 +23,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import (
-    FuncDef, MemberExpr, MypyFile, NameExpr, OverloadedFuncDef, RefExpr, StarExpr, Var,
-)
+from mypy.nodes import MemberExpr, MypyFile, NameExpr, OverloadedFuncDef, RefExpr, StarExpr, Var
 from mypy.subtypes import is_subtype
 from mypy.types import (
-    AnyType, CallableType, Instance, NoneType, TupleType, Type, TypeOfAny, UninhabitedType,
+    AnyType, Instance, NoneType, TupleType, Type, TypeOfAny, UninhabitedType,
     UnionType, UnpackType, get_proper_type,
 )
 
@@ -36,6 +34,11 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks import reworded
 from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of, target_text
 from mypy_plugin.callbacks.common import guarded
+# (re-exported: the hooks that type a value against its annotation import them from here)
+from mypy_plugin.callbacks.declared_types import (
+    declared_tensor, function_declares, tensor_member, tensor_members,
+)
+from mypy_plugin.callbacks.generic_boundaries import generic_boundary
 from mypy_plugin.callbacks.replaced_layers import foreign_replaced, rebound_tensor
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
@@ -52,7 +55,6 @@ __all__ = [
     "tensor_members",
     "target_origin",
 ]
-
 
 
 def _fits(value: Type, declared: Type) -> bool:
@@ -73,82 +75,10 @@ def _fits(value: Type, declared: Type) -> bool:
     verdict = rigid_mismatch(want, got)  # (only a rank difference: mypy decided the dims)
     return not (isinstance(verdict, Mismatch) and verdict.axis is None)
 
-def function_declares(api: Any, kind: str) -> Optional[Type]:
-    """What the enclosing function declares it returns (``kind`` "return") or yields.
-
-    >>> function_declares(object(), "return") is None  # no function being checked
-    True
-    """
-    scope = getattr(api, "scope", None)
-    func = scope.current_function() if scope is not None else None
-    ftype = getattr(func, "type", None)
-    if not isinstance(func, FuncDef) or not isinstance(ftype, CallableType) or func.is_coroutine:
-        return None
-    if kind == "return":
-        return None if func.is_generator else ftype.ret_type
-    ret = get_proper_type(ftype.ret_type)
-    if func.is_generator and isinstance(ret, Instance) and ret.args and ret.type.fullname in (
-        "typing.Iterator", "typing.Iterable", "typing.Generator",
-        "collections.abc.Iterator", "collections.abc.Iterable", "collections.abc.Generator",
-    ):
-        return ret.args[0]
-    return None
-
-
-def declared_tensor(expected: Type) -> Optional[Instance]:
-    """The Tensor type an annotation asks for: ``Tensor[...]``, or the one Tensor member of
-    a union a tensor can only be that member of (``Optional[Tensor[...]]``,
-    ``Union[Tensor[B, 4], int]``: :func:`tensor_member`); ``None`` for anything else
-    (nothing to say in shape words)."""
-    p = get_proper_type(expected)
-    if isinstance(p, UnionType):
-        return tensor_member(p)
-    if isinstance(p, Instance) and p.type.fullname == translate.TENSOR_FULLNAME:
-        return p
-    return None
-
-
-def tensor_member(union: UnionType) -> Optional[Instance]:
-    """The one ``Tensor[...]`` member of ``union`` when no tensor can be any other member
-    (``None``, ``int``, a class unrelated to Tensor; not ``object``, a protocol, a base or
-    subclass of Tensor, a type variable, ``Any``): a tensor given for the union must fit that
-    member. ``@tf.shapecheck`` reads a union by the same rule
-    (``typedflux/shapecheck_unions.py``).
-
-    >>> tensor_member(UnionType([]))
-    """
-    tensors = tensor_members(union)
-    return tensors[0] if tensors is not None and len(tensors) == 1 else None
-
-
-def tensor_members(union: UnionType) -> Optional[List[Instance]]:
-    """The ``Tensor[...]`` members of ``union``, in order, when no tensor can be any other
-    member (as for :func:`tensor_member`): a tensor given for ``Union[Tensor[B, 32],
-    Tensor[B, T, 32]]`` must fit one of them (``typedflux.shapes.bind.Bindings.bind_union``,
-    the rule ``@tf.shapecheck`` runs: ``typedflux/shapecheck_unions.py``).
-
-    >>> tensor_members(UnionType([]))
-    """
-    items = [get_proper_type(i) for i in union.items]
-    tensors = [i for i in items if isinstance(i, Instance)
-               and i.type.fullname == translate.TENSOR_FULLNAME]
-    if not tensors:
-        return None
-    tensor = tensors[0]
-    for item in items:
-        if isinstance(item, NoneType) or any(item is t for t in tensors):
-            continue
-        if not isinstance(item, Instance) or item.type.is_protocol or \
-                tensor.type.has_base(item.type.fullname) or item.type.has_base(tensor.type.fullname):
-            return None  # a tensor could be this member too: nothing proven
-    return tensors
-
-
 def _allows_none(expected: Type) -> bool:
     """Whether the annotation ``expected`` is a union holding ``None`` (``Optional[...]``)."""
     p = get_proper_type(expected)
-    return isinstance(p, UnionType) and any(
-        isinstance(get_proper_type(i), NoneType) for i in p.items)
+    return isinstance(p, UnionType) and any(isinstance(get_proper_type(i), NoneType) for i in p.items)
 
 
 def boundary_message(where: Boundary, annotated: Any, got: Any, axis: Optional[int]) -> str:
@@ -203,6 +133,9 @@ def check_boundary(ctx: Any, result: Type, later: bool = False) -> Type:
         return _unknown_shape(ctx.api, result)
     contexts = getattr(ctx.api, "type_context", None)
     expected = contexts[-1] if contexts else None
+    generic = None if later else generic_boundary(ctx, expected, result)  # (``Box[B]``)
+    if generic is not None:
+        return generic
     if expected is None:
         return _check_returned_next(ctx, result, later)
     declared = declared_tensor(expected)
@@ -263,9 +196,8 @@ def _tuple_mismatch(
     e: TupleType, r: TupleType, path: Tuple[int, ...] = ()
 ) -> Optional[Tuple[Tuple[int, ...], Any, Any, Any]]:
     """(path, pattern, got, axis) of the first item of ``r`` whose shape provably differs from
-    ``e``'s (a tuple inside a tuple of as many items is searched too: ``_, (h, c) =
-    lstm(x)``), ``None`` when every difference is unprovable (an unknown dim); raises
-    :class:`_Unproven` for a difference that is not one of shapes."""
+    ``e``'s (in a tuple in a tuple too: ``_, (h, c) = lstm(x)``), ``None`` when every difference
+    is unprovable (an unknown dim); raises :class:`_Unproven` for a difference of no shape."""
     found: Optional[Tuple[Tuple[int, ...], Any, Any, Any]] = None
     for i, (want, have) in enumerate(zip(e.items, r.items)):
         w, h = get_proper_type(want), get_proper_type(have)
@@ -340,8 +272,7 @@ def _check_tuple(ctx: Any, expected: Type, result: Type) -> Optional[Type]:
 
 def _merged(e: TupleType, r: TupleType) -> Type:
     """The declared tuple handed back after a report, with the value's own item where a target
-    takes the value's type (its context is ``Never``: ``memory`` of ``out, (h, memory) =
-    lstm(x)``), so mypy does not ask to annotate it."""
+    takes its type (context ``Never``: ``memory`` of ``out, (h, memory) = lstm(x)``)."""
     items: List[Type] = []
     for want, have in zip(e.items, r.items):
         w, h = get_proper_type(want), get_proper_type(have)

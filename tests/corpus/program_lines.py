@@ -26,9 +26,10 @@ _MARK = re.compile(r"\s*#\s*([EN]):\s?")
 _OUT = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<kind>error|note): (?P<text>.*)$")
 # Errors no run-time check can see: a variable annotation is not evaluated at run time, nor
 # are a layer's annotated sizes, nor a parameter's default (a call that leaves it is checked
-# on the arguments it passes).
+# on the arguments it passes), nor a user generic class's type arguments (``Return value
+# Box[B - 1] ...``: Python erases them).
 STATIC_ONLY = ("Assigned shape ", "Assigned layer ", "Return layer ", "Yielded layer ",
-               "Default shape ")
+               "Default shape ", "Assigned value ", "Return value ", "Yielded value ")
 
 
 def mypy_cache(name: str) -> Path:

@@ -27,6 +27,7 @@ __all__ = [
     "overload_conflict",
     "binding_conflict",
     "type_argument_mismatch",
+    "generic_boundary_mismatch",
     "union_argument_mismatch",
 ]
 
@@ -378,3 +379,39 @@ def type_argument_mismatch(
         f"annotation {text(annotated)}: type argument {index} is {fmt_dim(got[index])}, "
         f"expected {fmt_dim(annotated[index])}"
     )
+
+
+def generic_boundary_mismatch(
+    value: str, generic: str, annotated: Sequence[object], got: Sequence[object], index: int,
+    target: Optional[str] = None, part: Optional[str] = None, axis: Optional[int] = None,
+) -> str:
+    """An instance of a user generic class returned, assigned or yielded (``value``:
+    ``"Return value"``, ``"Assigned value"``, ``"Yielded value"``) against an annotation whose
+    type argument ``index`` provably differs: a dim (``class Box(Generic[B])``), or a tensor
+    (``Box[Tensor[B, 4]]``: a tuple of dims, with the ``axis`` that differs in it, ``None``
+    for the rank); another type argument is given as its text. Static only: the run time
+    does not know a generic instance's type arguments (Python erases them). ``target`` names
+    an assignment's target, ``part`` the place in a container (``"tuple item 0"``).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> B = sym("B")
+    >>> print(generic_boundary_mismatch("Return value", "Box", (B,), (B - 1,), 0))
+    Return value Box[B - 1] does not match the annotation Box[B]: type argument 0 is B - 1, expected B
+    >>> print(generic_boundary_mismatch("Assigned value", "Box", ((2, 4),), ((2, 3),), 0, "b", axis=1))
+    Assigned value Box[Tensor[2, 3]] does not match the annotation Box[Tensor[2, 4]] of "b": type argument 0 is Tensor[2, 3], expected Tensor[2, 4]: axis 1 is 3, expected 4
+    """
+    def one(a: object) -> str:
+        if isinstance(a, tuple):
+            return fmt_shape(a)
+        return a if isinstance(a, str) else fmt_dim(a)
+
+    def text(args: Sequence[object]) -> str:
+        return f"{generic}[" + ", ".join(one(a) for a in args) + "]"
+
+    where = f" ({part})" if part else ""
+    of = f' of "{target}"' if target is not None else ""
+    want, have = annotated[index], got[index]
+    detail = f"type argument {index} is {one(have)}, expected {one(want)}"
+    if isinstance(want, tuple) and isinstance(have, tuple):
+        detail += ": " + _boundary_detail(want, have, axis)
+    return f"{value} {text(got)}{where} does not match the annotation {text(annotated)}{of}: {detail}"
