@@ -231,8 +231,13 @@ def chain_item(t: Type) -> Optional[Item]:
 
 def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
     """A connection function (``tf.add``, ``tf.cat``, a typed user function) as a rule over
-    the shapes it joins, with the name the runtime's repr shows (its ``__name__``)."""
+    the shapes it joins, with the name the runtime's repr shows (its ``__name__``); a layer
+    that takes several tensors (``Bilinear(8, 6, 3)``) joins them by its own call rule."""
     p = get_proper_type(t)
+    if isinstance(p, Instance) and spec_of_type(p) is not None:
+        cfg = layer_config(p)
+        joins = compose.layer_connection_rule(cfg) if cfg is not None else None
+        return None if joins is None or cfg is None else (cfg.repr(), joins)
     if not isinstance(p, CallableType):
         return None
     named = _named_route(p)

@@ -236,6 +236,11 @@ def join_of(connection: Any, probe: bool = False) -> Optional[compose.JoinRule]:
     spec = _op_spec(connection)
     if spec is not None:
         return compose.op_connection_rule(spec)
+    if _is_layer(connection):
+        # ``Parallel(Bilinear(8, 6, 3), ...)``: its own call rule, as the plugin reads it; not
+        # its ``__call__``'s annotations (attention's ``Tensor[B, Tq, Dq]`` would refuse the
+        # rank-2 input a build check assumes: no rule, as for the plugin)
+        return compose.layer_connection_rule(connection.config)
     sig = signature_of(connection)
     if sig is not None:
         return sig.rule()

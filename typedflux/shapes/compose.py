@@ -6,6 +6,9 @@ Flux's idea is that any callable is a layer. How the checkers see one:
   with its default options (:func:`op_layer_rule`);
 - an op used as a connection (``tf.add``, ``tf.cat``, ``tf.mul`` joining the branches of a
   ``SkipConnection`` or ``Parallel``) joins the branch shapes (:func:`op_connection_rule`);
+- a layer that takes several tensors (``Bilinear``, ``MultiHeadAttention``) used as a
+  connection (Flux's ``Parallel(Bilinear(8, 6, 3), Dense(4, 8), Dense(4, 6))``) joins them by
+  its own call rule (:func:`layer_connection_rule`);
 - a user function, or a class's ``__call__``, with ``Tensor[...]`` annotations binds them to
   the shapes it is given, as ``@tf.shapecheck`` does, and gives its return annotation
   (:func:`signature_rule`); a function that returns its argument's own type (``identity(x:
@@ -38,6 +41,7 @@ __all__ = [
     "function_spec",
     "op_layer_rule",
     "op_connection_rule",
+    "layer_connection_rule",
     "signature_rule",
     "bind_arguments",
     "passthrough_rule",
@@ -122,6 +126,35 @@ def op_connection_rule(spec: OpSpec) -> Optional[JoinRule]:
 
         return pair
     return None
+
+
+def layer_connection_rule(config: object) -> Optional[JoinRule]:
+    """A layer that takes several tensors of any rank as a connection: its own call rule over
+    the shapes it joins (``Bilinear(8, 6, 3)`` joins ``Tensor[B, 8]`` and ``Tensor[B, 6]``);
+    None for a layer that takes one tensor (a Dense as a connection is called with the
+    branches' tuple), and for one that asks for a rank (``MultiHeadAttention``'s 3: a
+    container's build check assumes its branches' input rank from their first layer).
+
+    >>> from typedflux.shapes.layers_combine import BilinearConfig
+    >>> layer_connection_rule(BilinearConfig(8, 6, 3))([(2, 8), (2, 6)])
+    (2, 3)
+    """
+    from typedflux.shapes.layer_spec import LAYERS  # (layer_spec imports the rules: not at load)
+
+    spec = LAYERS.get(getattr(config, "name", ""))
+    call = getattr(config, "call", None)
+    if spec is None or not spec.multi_input or not isinstance(config, spec.config) or call is None:
+        return None
+    if getattr(config, "ranks", None) is not None or not getattr(config, "keeps_rank", False):
+        return None
+
+    def join(shapes: Sequence[Shape]) -> Shape:
+        out = call(list(shapes))
+        if not isinstance(out, tuple) or any(isinstance(d, tuple) for d in out):
+            raise CannotTell("a connection that gives several tensors")  # (a state with them)
+        return out
+
+    return join
 
 
 def _rank_fits(pattern: Shape, actual: Shape) -> Optional[bool]:
