@@ -96,8 +96,8 @@ def boundary_message(where: Boundary, annotated: Any, got: Any, axis: Optional[i
         return messages.yield_mismatch(annotated, got, axis, where.part)
     if where.kind == "default":
         return messages.default_mismatch(where.owner, where.target, annotated, got, axis, where.part)
-    if where.kind == "function":
-        return messages.function_assignment_mismatch(where.target, "return", annotated, got, axis)
+    if where.kind == "lambda":
+        return messages.function_value_mismatch(where.target, "return", annotated, got, axis)
     return messages.return_mismatch(annotated, got, axis, where.part)
 
 

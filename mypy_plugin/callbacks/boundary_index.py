@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
+    ARG_POS,
+    AssignmentExpr,
     AssignmentStmt,
     Block,
     LambdaExpr,
@@ -39,6 +41,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    OperatorAssignmentStmt,
     OverloadedFuncDef,
     ReturnStmt,
     SetComprehension,
@@ -51,9 +54,12 @@ from mypy.nodes import (
     YieldExpr,
 )
 from mypy.traverser import NameAndMemberCollector
-from mypy.types import Type
+from mypy.types import Instance, Type, get_proper_type
 
+from mypy_plugin.callbacks.inner_places import inner_places
+from mypy_plugin.callbacks.lambda_boundaries import argument_of, lambda_return, subject
 from mypy_plugin.statements import PerTree, assignment_before
+from mypy_plugin.translate import TENSOR_FULLNAME
 
 __all__ = ["Boundary", "boundary_of", "target_text"]
 
@@ -67,8 +73,9 @@ class Boundary:
     """Where an expression's value meets an annotation: ``kind`` is ``"return"``,
     ``"assign"``, ``"reassign"`` (a target typed by its first value), ``"yield"``,
     ``"default"`` (a parameter's default; ``owner`` the function), ``"unpack"`` (a tuple
-    unpacked into the targets ``lvalue`` holds: ``a, n = pair()``) or ``"function"`` (a
-    lambda's body, the lambda assigned to ``target``); ``target`` the assigned name or the
+    unpacked into the targets ``lvalue`` holds: ``a, n = pair()``) or ``"lambda"`` (a
+    lambda's body: ``target`` is how the message names the lambda's place, ``Value assigned
+    to "f"``, ``Return value``, ``Argument "f" of "apply"``: lambda_boundaries.py); ``target`` the assigned name or the
     parameter; ``part`` its place in a container display (``"tuple item 1"``, ``"list item
     0"``, ``"dict entry 2"``, ``"set item"``).
 
@@ -202,6 +209,26 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
             mark(element, replace(where, part=f"{kind} item{outer}"), depth + 1)
         elif isinstance(e, DictionaryComprehension):
             mark(e.value, replace(where, part=f"dict comprehension value{outer}"), depth + 1)
+        elif isinstance(e, CallExpr) and _container_call(e):
+            # ``tuple(h for ...)``, ``set([h])``: the constructor's type variable is taken from
+            # the annotation, so mypy checks each item against the annotation's item type.
+            kind, arg = _CONTAINER_CALLS[e.callee.fullname], e.args[0]  # type: ignore[attr-defined]
+            if isinstance(arg, (ListExpr, TupleExpr, SetExpr)):
+                for i, item in enumerate(arg.items):
+                    place = f"{kind} item" if kind == "set" else f"{kind} item {i}"
+                    mark(item, replace(where, part=f"{place}{outer}"), depth + 1)
+            else:
+                # A comprehension (its element meets the item type); any other value (``map(
+                # lambda t: ..., xs)``) meets it through the call: a lambda given to it may
+                # return what the annotation's item type asks (lambda_boundaries.py).
+                mark(arg, where, depth + 1)
+        elif isinstance(e, LambdaExpr) and where.kind != "lambda":
+            # (``return lambda x: head(x)`` for ``-> Callable[..., Tensor[B, 4]]``: mypy checks
+            # the body's value against the annotation's return type: lambda_boundaries.py)
+            body = lambda_return(e)
+            said = subject(where.kind, where.target, where.part, where.annotated, where.owner)
+            if body is not None and said is not None:
+                found[id(body)] = Boundary("lambda", said)
 
     def value(e: Optional[Expression], where: Boundary) -> None:
         if e is None:
@@ -226,15 +253,20 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
                 where = Boundary(
                     "assign", target, lvalue=node.lvalues[0], annotated=node.type is not None
                 )
-                mark(node.rvalue, where)
-                if isinstance(node.rvalue, LambdaExpr) and node.type is not None:
-                    # ``f: Callable[[...], Tensor[B, 2]] = lambda x: ...``: mypy checks the
-                    # body's value against the annotation's return type.
-                    body = node.rvalue.body.body
-                    if len(body) == 1 and isinstance(body[0], ReturnStmt):
-                        value(body[0].expr, Boundary("function", target))
+                mark(node.rvalue, where)  # (``f: Callable[..., Tensor[B, 2]] = lambda x: ...``)
             elif len(node.lvalues) == 1 and isinstance(node.lvalues[0], (TupleExpr, ListExpr)):
                 _unpacked(node.lvalues[0], node.rvalue, mark, found)
+        elif isinstance(node, OperatorAssignmentStmt):
+            target = target_text(node.lvalue)
+            if node.op == "+" and target is not None:
+                # ``ys += [h]`` on a list declared with its item's shape: mypy checks each item
+                # against it (``ys.extend([h])``'s words).
+                where = Boundary("assign", target, lvalue=node.lvalue)
+                if isinstance(node.rvalue, (ListExpr, TupleExpr)):
+                    for i, item in enumerate(node.rvalue.items):
+                        mark(item, replace(where, part=f"extended item {i}"))
+                elif isinstance(node.rvalue, (ListComprehension, GeneratorExpr)):
+                    mark(node.rvalue, where)
         elif isinstance(node, ExpressionStmt):
             if isinstance(node.expr, YieldExpr):
                 value(node.expr, Boundary("yield"))
@@ -271,6 +303,18 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
         elif isinstance(node, MatchStmt):
             stack.extend(node.bodies)
     return found, later
+
+
+# Calls that build a container of their one argument's items, as a message names them (a
+# set's items have no place a run can name: its order is not the argument's).
+_CONTAINER_CALLS = {"builtins.tuple": "tuple", "builtins.list": "list", "builtins.set": "set",
+                    "builtins.frozenset": "set"}
+
+
+def _container_call(e: CallExpr) -> bool:
+    """``tuple(<one argument>)``, ``list(...)``, ``set(...)``, ``frozenset(...)``."""
+    return (isinstance(e.callee, NameExpr) and e.callee.fullname in _CONTAINER_CALLS
+            and len(e.args) == 1 and e.arg_kinds[0] == ARG_POS)
 
 
 def _qualname(tree: MypyFile, func: FuncDef) -> str:
@@ -319,4 +363,38 @@ def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional
     tree = getattr(api, "tree", None)
     if not isinstance(tree, MypyFile) or node is None:
         return None
-    return _index(tree)[1 if returned_next else 0].get(id(node))
+    found = _index(tree)[1 if returned_next else 0].get(id(node))
+    if found is None and not returned_next and _tensor_context(api):
+        found = _inner(api, tree, node)  # (check_boundary's mismatch: a tensor context)
+    return found
+
+
+def _tensor_context(api: Any) -> bool:
+    """Whether the value being typed has a ``Tensor[...]`` as its type context (so, asked by
+    check_boundary, it provably differs from it): the cheap test before a walk of the file."""
+    contexts = getattr(api, "type_context", None)
+    context = get_proper_type(contexts[-1]) if contexts else None
+    return isinstance(context, Instance) and context.type.fullname == TENSOR_FULLNAME
+
+
+def _inner(api: Any, tree: MypyFile, node: object) -> Optional[Boundary]:
+    """The boundary of a value inside an expression (callbacks/inner_places.py): a walrus's
+    (``(h := layer(x))``: assigned to ``h``), or a lambda's given as an argument (``field(
+    default_factory=lambda: tf.zeros(2, 8))``), when its parameter's annotation asks for it:
+    the callee's own, or its result's type variable where the call meets an annotation."""
+    place = inner_places(tree).get(id(node))
+    if place is None:
+        return None
+    walrus = place[0]
+    if isinstance(walrus, AssignmentExpr):
+        return Boundary("assign", walrus.target.name, lvalue=walrus.target)
+    hit = argument_of(api, tree, node)
+    if hit is None:
+        return None
+    call, said, needs_boundary = hit
+    if needs_boundary:
+        outer = _index(tree)[0].get(id(call))
+        if outer is None or subject(
+                outer.kind, outer.target, outer.part, outer.annotated, outer.owner) is None:
+            return None
+    return Boundary("lambda", said)

@@ -75,7 +75,9 @@ from mypy.types import Instance, Type
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
+from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
+from mypy_plugin.callbacks.loop_targets import target_words
 from mypy_plugin.callbacks.never_members import never_meet
 from mypy_plugin.callbacks.reworded_arguments import argument_words
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
@@ -327,6 +329,14 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
+    if code in ("return-value", "assignment", "arg-type") and shape_before[0] == file \
+            and returns_apart(info.message):
+        # (``return lambda: 2 * x``: the lambda's value was just said in shape words; mypy's
+        # error on the whole lambda, its two Callable types one return apart, is that fact)
+        state.last_shape = shape_before
+        if _after_shape(state, file, info):
+            return True
+        state.last_shape = ("", -1, -1)
     if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
         return _say(state, file, info, bare_item(state, info))
     if code == "misc" and info.message.startswith(YIELD_FROM):
@@ -347,6 +357,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     hit = state.expected.pop((file, info.line, info.column), None)
     words = (said_for(code, info.message, hit[0], hit[1], state.options, hit[2])
              if hit is not None else bare_name(state, code, info))
+    if words is None and code == "assignment":
+        words = target_words(state, file, info)  # (``for x in ...``, ``with ... as x``)
     return _say(state, file, info, words)
 
 

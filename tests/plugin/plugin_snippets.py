@@ -412,4 +412,41 @@ SNIPPETS: Dict[str, str] = {
 
         zs: List[Tensor[3, 4]] = [tf.zeros(3, 4) for _ in range(2)]
     """,
+    # A generator, comprehension or display given to tuple()/set()/list() at a boundary
+    # (callbacks/boundary_index.py): static only (tests/plugin/test_comprehension_boundaries.py).
+    "container_generators": """
+        from typing import List, Set, Tuple, TypeVar
+
+        import typedflux as tf
+        from typedflux import Tensor
+
+        B = TypeVar("B", bound=int)
+        N = TypeVar("N", bound=int)
+
+
+        def shifted(x: Tensor[B, N]) -> Tuple[Tensor[B, N], ...]:
+            return tuple(x[:, 1:] for _ in range(2))
+
+
+        def listed(x: Tensor[B, N]) -> List[Tensor[B, N]]:
+            return list([x[:, 1:] for _ in range(2)])
+
+
+        def pair(x: Tensor[4, 8]) -> Tuple[Tensor[4, 8], ...]:
+            return tuple([x, x[:, 2:]])
+
+
+        ss: Set[Tensor[3, 4]] = set(tf.zeros(3, 2) for _ in range(2))
+
+
+        def shifted_fixed(x: Tensor[B, N]) -> Tuple[Tensor[B, N], ...]:
+            return tuple(x for _ in range(2))
+
+
+        def pair_fixed(x: Tensor[4, 8]) -> Tuple[Tensor[4, 8], ...]:
+            return tuple([x, x])
+
+
+        ts: Set[Tensor[3, 4]] = set(tf.zeros(3, 4) for _ in range(2))
+    """,
 }

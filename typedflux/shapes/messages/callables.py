@@ -16,6 +16,7 @@ from typedflux.shapes.messages.shape_text import fmt_shape
 
 __all__ = [
     "function_assignment_mismatch",
+    "function_value_mismatch",
     "function_argument_mismatch",
     "layer_argument_mismatch",
     "layer_argument_refuses",
@@ -42,6 +43,28 @@ def function_assignment_mismatch(
     """
     return (
         f'Value assigned to "{target}" is a function whose {part} shape {fmt_shape(got)} '
+        + _does_not_match(annotated, got, axis, None)
+    )
+
+
+def function_value_mismatch(
+    value: str,
+    part: str,
+    annotated: Sequence[object],
+    got: Sequence[object],
+    axis: Optional[int] = None,
+) -> str:
+    """A function (a lambda) met by a ``Callable`` annotation anywhere but an assigned
+    variable's: ``value`` says where (``Return value``, ``Argument "default_factory" of
+    "field"``), ``part`` which of its shapes differs (static only: the run time does not
+    check what a lambda returns).
+
+    >>> from typedflux.shapes.dims import sym
+    >>> print(function_value_mismatch("Return value", "return", (sym("B"), 4), (sym("B"), 3), 1))
+    Return value is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 4]: axis 1 is 3, expected 4
+    """
+    return (
+        f"{value} is a function whose {part} shape {fmt_shape(got)} "
         + _does_not_match(annotated, got, axis, None)
     )
 
