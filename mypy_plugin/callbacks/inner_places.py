@@ -1,6 +1,8 @@
 """Values inside expressions that meet an annotation where no statement shows it: a lambda
-given as a call's argument (its returned value meets the parameter's ``Callable``), and a
-walrus's value (``(h := layer(x))`` with ``h`` declared: it meets ``h``'s annotation).
+given as a call's argument (its returned value meets the parameter's ``Callable``), a
+walrus's value (``(h := layer(x))`` with ``h`` declared: it meets ``h``'s annotation), and
+the call an argument mypy reports belongs to (:data:`call_arguments`: an overloaded
+function's, ``overload_boundaries.py``; a callable read from a container, named by its text).
 
 ``boundary_index`` indexes boundaries by statement (a ``return``, an assignment), which is
 cheap enough to build for every file. These sit anywhere in an expression, so finding them
@@ -17,7 +19,7 @@ True
 
 from __future__ import annotations
 
-from typing import Dict, List, Tuple, Union
+from typing import Dict, Iterator, List, Tuple, Union
 
 from mypy.nodes import (
     AssignmentExpr, AssignmentStmt, AwaitExpr, CallExpr, ComparisonExpr, ConditionalExpr,
@@ -29,7 +31,7 @@ from mypy.nodes import (
 
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["inner_places"]
+__all__ = ["inner_places", "call_arguments"]
 
 # A value's place: (the call, the lambda's argument position) for a lambda's returned value,
 # (the walrus, -1) for a walrus's value.
@@ -44,11 +46,10 @@ def _returned(e: LambdaExpr) -> Union[Expression, None]:
     return body[0].expr if len(body) == 1 and isinstance(body[0], ReturnStmt) else None
 
 
-def _read(tree: MypyFile) -> Dict[int, Place]:
-    """Every lambda argument's returned value and walrus value in ``tree`` -> its place. A
-    plain walk over statements and the expressions they hold (mypy's compiled visitors cannot
-    be subclassed here)."""
-    found: Dict[int, Place] = {}
+def _expressions(tree: MypyFile) -> Iterator[Expression]:
+    """Every expression of ``tree`` a value of interest here may sit in: a plain walk over
+    statements and the expressions they hold (mypy's compiled visitors cannot be subclassed
+    here)."""
     exprs: List[Expression] = []
     for stmt in walk(tree.defs):
         if isinstance(stmt, (ExpressionStmt, ReturnStmt)) and stmt.expr is not None:
@@ -65,15 +66,11 @@ def _read(tree: MypyFile) -> Dict[int, Place]:
     while exprs and seen < _MOST:
         seen += 1
         e = exprs.pop()
+        yield e
         if isinstance(e, CallExpr):
-            for i, arg in enumerate(e.args):
-                body = _returned(arg) if isinstance(arg, LambdaExpr) else None
-                if body is not None:
-                    found[id(body)] = (e, i)
             exprs.append(e.callee)
             exprs.extend(e.args)
         elif isinstance(e, AssignmentExpr):
-            found[id(e.value)] = (e, -1)
             exprs.append(e.value)
         elif isinstance(e, LambdaExpr):
             body = _returned(e)
@@ -99,8 +96,34 @@ def _read(tree: MypyFile) -> Dict[int, Place]:
             exprs.append(e.left_expr)
             exprs.extend(e.sequences)
             exprs.extend(c for conds in e.condlists for c in conds)
+
+
+def _read(tree: MypyFile) -> Dict[int, Place]:
+    """Every lambda argument's returned value and walrus value in ``tree`` -> its place."""
+    found: Dict[int, Place] = {}
+    for e in _expressions(tree):
+        if isinstance(e, CallExpr):
+            for i, arg in enumerate(e.args):
+                body = _returned(arg) if isinstance(arg, LambdaExpr) else None
+                if body is not None:
+                    found[id(body)] = (e, i)
+        elif isinstance(e, AssignmentExpr):
+            found[id(e.value)] = (e, -1)
+    return found
+
+
+def _arguments(tree: MypyFile) -> Dict[Tuple[int, int], Tuple[CallExpr, int]]:
+    """Where each argument of a call in ``tree`` starts -> (the call, its position)."""
+    found: Dict[Tuple[int, int], Tuple[CallExpr, int]] = {}
+    for e in _expressions(tree):
+        if isinstance(e, CallExpr):
+            for i, arg in enumerate(e.args):
+                found[(arg.line, arg.column)] = (e, i)
     return found
 
 
 # The last few files' places (read again when the daemon gives a file new statements).
 inner_places: PerTree[Dict[int, Place]] = PerTree(_read, keep=8, on_error=dict)
+# Asked at mypy's [arg-type] error on an argument (its position): which call it is of.
+call_arguments: PerTree[Dict[Tuple[int, int], Tuple[CallExpr, int]]] = \
+    PerTree(_arguments, keep=8, on_error=dict)

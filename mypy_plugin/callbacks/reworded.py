@@ -79,6 +79,7 @@ from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
 from mypy_plugin.callbacks.never_members import never_meet
+from mypy_plugin.callbacks.overload_boundaries import overload_words
 from mypy_plugin.callbacks.reworded_arguments import argument_words
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
@@ -342,12 +343,14 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "misc" and info.message.startswith(YIELD_FROM):
         # (``yield from raw_batches(n)``)
         return _say(state, file, info, yield_from_words(state, file, info))
-    if code == "arg-type":
+    if code in ("arg-type", "typeddict-item"):
+        # (an overload chosen by the annotation the call meets: overload_boundaries.py)
+        words = overload_words(state, file, info) if code == "arg-type" else None
         noted = state.arguments.get((file, info.line, info.column))
-        if noted is None:
-            return False
-        return _say(state, file, info, argument_words(
-            info.message, *noted, state.options, state.modules.get(info.module or "")))
+        if words is None and noted is not None:
+            words = argument_words(info.message, *noted, state.options,
+                                   state.modules.get(info.module or ""), (info.line, info.column))
+        return _say(state, file, info, words)
     if code not in FORMS:
         return False
     if loop_rebound(state, code, info):

@@ -24,8 +24,16 @@ An argument that runs no hook (a bare name) keeps mypy's error (docs/errors.md).
 ('Base.step', 'step', 'Base', 1, None, '"A"', '"B"')
 >>> parsed('Argument "h" to "field" has incompatible type "A"; expected "B"')
 ('field', 'field', None, None, 'h', '"A"', '"B"')
+>>> parsed('Argument 1 has incompatible type "A"; expected "B"')  # (a callee mypy names not)
+('', '', None, 1, None, '"A"', '"B"')
 >>> parsed("Incompatible return value type") is None
 True
+
+A callee mypy names no function for (``self.table["f"](tf.zeros(2, 7))``: ``Argument 1 has
+incompatible type ...``) is named by its text (``self.table['f']``), found by the argument's
+position (``inner_places.call_arguments``); an item of a TypedDict built by calling it
+(``TD(h=tf.zeros(2, 9))``, mypy's ``[typeddict-item]``) is an argument of that call named
+by its key.
 """
 
 from __future__ import annotations
@@ -33,7 +41,10 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Optional, Tuple
 
-from mypy.nodes import Decorator, FuncDef, MypyFile, TypeInfo
+from mypy.nodes import (
+    CallExpr, Decorator, Expression, FuncDef, IndexExpr, IntExpr, MemberExpr, MypyFile, NameExpr,
+    StrExpr, TypeInfo,
+)
 from mypy.types import CallableType, Instance, Type, TypeVarType, get_proper_type
 
 from mypy_plugin import translate
@@ -43,8 +54,13 @@ from typedflux.shapes.errors import ShapeError
 __all__ = ["parsed", "argument_words"]
 
 _ARGUMENT = re.compile(
-    r'^Argument (?:(?P<n>\d+)|"(?P<kw>[^"]+)") to "(?P<f>[^"]+)"(?: of "(?P<cls>[^"]+)")? '
+    r'^Argument (?:(?P<n>\d+)|"(?P<kw>[^"]+)") (?:to "(?P<f>[^"]+)"(?: of "(?P<cls>[^"]+)")? )?'
     r"has incompatible type (?P<got>.+); expected (?P<want>.+)$"
+)
+# mypy's error at an item of a TypedDict built by calling it (``TD(h=x)``).
+_TYPEDDICT_ITEM = re.compile(
+    r'^Incompatible types \(expression has type (?P<got>.+), '
+    r'TypedDict item "(?P<kw>[^"]+)" has type (?P<want>.+)\)$'
 )
 
 Parsed = Tuple[str, str, Optional[str], Optional[int], Optional[str], str, str]
@@ -53,28 +69,34 @@ Parsed = Tuple[str, str, Optional[str], Optional[int], Optional[str], str, str]
 def parsed(message: str) -> Optional[Parsed]:
     """(qualified name, function, class, position, keyword, got, expected) of mypy's
     ``[arg-type]`` message for a named callee, or ``None``."""
-    m = _ARGUMENT.match(message)
+    m = _ARGUMENT.match(message) or _TYPEDDICT_ITEM.match(message)
     if m is None:
         return None
-    cls = m["cls"]
-    name = f"{cls}.{m['f']}" if cls else m["f"]
-    n = int(m["n"]) if m["n"] else None
-    return name, m["f"], cls, n, m["kw"], m["got"], m["want"]
+    groups = m.groupdict()
+    function, cls = groups.get("f") or "", groups.get("cls")
+    name = f"{cls}.{function}" if cls else function
+    n = int(groups["n"]) if groups.get("n") else None
+    return name, function, cls, n, groups["kw"], groups["got"], groups["want"]
 
 
 def argument_words(
     message: str, got: Type, expected: Type, declared: Instance, options: Any,
-    tree: Optional[MypyFile],
+    tree: Optional[MypyFile], at: Tuple[int, int] = (-1, -1),
 ) -> Optional[str]:
-    """Our words for mypy's ``message`` at an argument whose hook gave ``got`` where the
-    parameter's type ``expected`` (the tensor ``declared`` in it) was its context; ``None``
-    when the message is not mypy's for these types or no shape difference is proven."""
+    """Our words for mypy's ``message`` at an argument (starting at ``at``) whose hook gave
+    ``got`` where the parameter's type ``expected`` (the tensor ``declared`` in it) was its
+    context; ``None`` when the message is not mypy's for these types or no shape difference
+    is proven."""
     from mypy.messages import format_type_distinctly
 
     p = parsed(message)
     if p is None:
         return None
     name, function, cls, n, keyword, said_got, said_want = p
+    if not name:
+        name = function = _callee_text(tree, at) or ""
+        if not name:
+            return None
     g, d = format_type_distinctly(got, expected, options=options)
     if (g, d) == (said_got, said_want):
         # mypy compared the parameter's type as written: its type variables are the
@@ -170,3 +192,37 @@ def _parameter(func: Optional[FuncDef], n: int, keyword: Optional[str]
     if name not in sig.arg_names:
         return name, None
     return name, sig.arg_types[sig.arg_names.index(name)]
+
+
+def _callee_text(tree: Optional[MypyFile], at: Tuple[int, int]) -> Optional[str]:
+    """The text of the callee of the call whose argument starts at ``at``
+    (``self.table['f']``), when it is made of names, attributes, literal keys and calls."""
+    from mypy_plugin.callbacks.inner_places import call_arguments
+
+    hit = call_arguments(tree).get(at) if tree is not None else None
+    return _text(hit[0].callee) if hit is not None else None
+
+
+def _text(e: Expression, depth: int = 0) -> Optional[str]:
+    """``self.table['f']`` for its expression; ``None`` for anything else.
+
+    >>> from mypy.nodes import IndexExpr, MemberExpr, NameExpr, StrExpr
+    >>> _text(IndexExpr(MemberExpr(NameExpr("self"), "table"), StrExpr("f")))
+    "self.table['f']"
+    """
+    if depth > 8:
+        return None
+    if isinstance(e, NameExpr):
+        return e.name
+    if isinstance(e, MemberExpr):
+        owner = _text(e.expr, depth + 1)
+        return f"{owner}.{e.name}" if owner is not None else None
+    if isinstance(e, IndexExpr):
+        owner = _text(e.base, depth + 1)
+        key = repr(e.index.value) if isinstance(e.index, (StrExpr, IntExpr)) else \
+            _text(e.index, depth + 1)
+        return f"{owner}[{key}]" if owner is not None and key is not None else None
+    if isinstance(e, CallExpr) and not e.args:
+        owner = _text(e.callee, depth + 1)
+        return f"{owner}()" if owner is not None else None
+    return None

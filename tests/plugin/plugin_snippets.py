@@ -412,6 +412,37 @@ SNIPPETS: Dict[str, str] = {
 
         zs: List[Tensor[3, 4]] = [tf.zeros(3, 4) for _ in range(2)]
     """,
+    # Arguments of a callable read from a container (mypy names no callee) and items of a
+    # TypedDict built by calling it (callbacks/reworded_arguments.py): static only.
+    "unnamed_callees": """
+        from typing import Callable, Dict, TypedDict
+
+        import typedflux as tf
+        from typedflux import Tensor
+
+
+        def f(x: Tensor[2, 4]) -> Tensor[2, 4]:
+            return x
+
+
+        class Net:
+            def __init__(self) -> None:
+                self.table: Dict[str, Callable[[Tensor[2, 4]], Tensor[2, 4]]] = {"f": f}
+
+            def __call__(self) -> None:
+                self.table["f"](tf.zeros(2, 7))
+                self.table["f"](tf.zeros(2, 4))
+
+
+        class State(TypedDict):
+            h: Tensor[2, 16]
+
+
+        bad = State(h=tf.zeros(2, 9))
+        good = State(h=tf.zeros(2, 16))
+        wrong = tf.zeros(2, 9)
+        kept = State(h=wrong)
+    """,
     # A generator, comprehension or display given to tuple()/set()/list() at a boundary
     # (callbacks/boundary_index.py): static only (tests/plugin/test_comprehension_boundaries.py).
     "container_generators": """

@@ -25,6 +25,21 @@ def test_library_calls_are_shape_errors_in_shape_words(mypy_output: Output) -> N
     assert [(n, text.endswith("[arg-type]")) for n, text in got[2:]] == [(15, True)], got
 
 
+def test_unnamed_callees_and_typeddict_items(mypy_output: Output) -> None:
+    """A callable read from a container (``self.table["f"](x)``: mypy's ``Argument 1 has
+    incompatible type``, no callee named) is named by its text; an item of a TypedDict built
+    by calling it (mypy's ``[typeddict-item]``) is an argument named by its key. A bare name
+    there keeps mypy's error."""
+    got: List[Tuple[int, str]] = mypy_output["unnamed_callees"]
+    assert got[:2] == [
+        (16, "error: Argument \"#1\" of \"self.table['f']\" has shape Tensor[2, 7], which "
+             "does not match the annotation Tensor[2, 4]: axis 1 is 7, expected 4  [shape]"),
+        (24, 'error: Argument "h" of "State" has shape Tensor[2, 9], which does not match the '
+             'annotation Tensor[2, 16]: axis 1 is 9, expected 16  [shape]'),
+    ], got
+    assert [(n, text.endswith("[typeddict-item]")) for n, text in got[2:]] == [(27, True)], got
+
+
 @pytest.mark.parametrize("message", [
     "Incompatible return value type (got \"A\", expected \"B\")",
     'Argument 1 to "f" has incompatible type "A"; expected "B"',  # (not these types)

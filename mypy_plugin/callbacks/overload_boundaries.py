@@ -1,0 +1,164 @@
+"""A call of a module's own overloaded function at a boundary, where mypy chose the item by
+the annotation the call meets and reports the argument.
+
+``def proj(x: Tensor[B, 8]) -> Tensor[B, 16]`` and ``def proj(x: Tensor[B, N, 8]) ->
+Tensor[B, N, 16]`` (two ``@overload`` items), then ``return proj(x)`` with ``x: Tensor[B,
+T, 8]`` from a function annotated ``-> Tensor[B, 16]``: mypy picks the item whose result is
+the annotation's and reports ``Argument 1 to "proj" has incompatible type "Tensor[B, T,
+Literal[8]]"; expected "Tensor[B, Literal[8]]"  [arg-type]``. The argument fits the other
+item; the fact is that its result, ``Tensor[B, T, 16]``, is not the annotation: the run
+time's words at that return (``@tf.shapecheck`` of the caller). The rewording watcher
+(``reworded.py``) asks :func:`overload_words` for such an error: the call's arguments are
+read (a name's declared type, or the type a hook gave the argument: ``note_argument``), each
+item's parameters bound to them as ``@shapecheck`` binds a call's
+(``typedflux.shapes.bind.Bindings``); when exactly one item takes them all and the message
+names the argument's type as mypy writes it, that item's result meets the boundary's
+annotation, in the boundary's words (``Return shape Tensor[B, T, 16] does not match the
+annotation Tensor[B, 16]: rank is 3, expected 2``). Anything else keeps mypy's error.
+
+>>> overload_words(None, "", None) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from mypy.nodes import (
+    ARG_POS, CallExpr, Decorator, Expression, FuncDef, MypyFile, NameExpr, OverloadedFuncDef,
+    Var,
+)
+from mypy.types import CallableType, Instance, TupleType, Type, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.inner_places import call_arguments
+from mypy_plugin.callbacks.reworded_arguments import parsed
+from typedflux.shapes.bind import Bindings, Mismatch, rigid_mismatch
+from typedflux.shapes.errors import ShapeError
+
+__all__ = ["overload_words"]
+
+
+def overload_words(state: Any, file: str, info: Any) -> Optional[str]:
+    """Our words for mypy's ``[arg-type]`` error ``info`` at an argument of a call of this
+    module's overloaded function standing at a boundary, or ``None``."""
+    p = parsed(info.message) if info is not None else None
+    if p is None or p[2] is not None or p[3] is None:
+        return None  # (a method's, or by keyword: mypy's error stays)
+    tree = state.modules.get(info.module or "")
+    if not isinstance(tree, MypyFile):
+        return None
+    hit = call_arguments(tree).get((info.line, info.column))
+    call = hit[0] if hit is not None else None
+    func = call.callee.node if call is not None and isinstance(call.callee, NameExpr) else None
+    if call is None or not isinstance(func, OverloadedFuncDef) or func.name != p[1]:
+        return None
+    from mypy.checker_state import checker_state
+    from mypy.messages import format_type
+
+    checker = checker_state.type_checker
+    if checker is None or getattr(checker, "path", None) != file:
+        return None
+    actuals = _arguments(state, file, call)
+    if actuals is None:
+        return None
+    wrong = actuals[p[3] - 1] if p[3] - 1 < len(actuals) else None
+    if wrong is None or format_type(wrong, state.options) != p[5]:
+        return None  # (not the argument's type as mypy names it)
+    result = _result(func, actuals)
+    if result is None:
+        return None
+    return _at_boundary(checker, tree, call, result)
+
+
+def _arguments(state: Any, file: str, call: CallExpr) -> Optional[List[Type]]:
+    """The types of ``call``'s positional arguments: a name's declared type, or the type a
+    hook gave the argument (noted where it differed from its parameter)."""
+    if any(k != ARG_POS for k in call.arg_kinds):
+        return None
+    out: List[Type] = []
+    for arg in call.args:
+        if isinstance(arg, NameExpr) and isinstance(arg.node, Var) and arg.node.type is not None:
+            out.append(arg.node.type)
+            continue
+        noted = state.arguments.get((file, arg.line, arg.column))
+        if noted is None:
+            return None
+        out.append(noted[0])
+    return out
+
+
+def _result(func: OverloadedFuncDef, actuals: List[Type]) -> Optional[Any]:
+    """The shape the one overload item that takes ``actuals`` gives, or ``None`` (no item,
+    or several, or a result that is not a tensor)."""
+    shapes = [translate.shape_of(a) for a in actuals]
+    found: List[Any] = []
+    for item in func.items:
+        sig = item.func.type if isinstance(item, Decorator) else \
+            item.type if isinstance(item, FuncDef) else None
+        if not isinstance(sig, CallableType):
+            return None
+        if len(sig.arg_types) != len(actuals) or any(k != ARG_POS for k in sig.arg_kinds):
+            continue
+        patterns = [translate.shape_of(t) for t in sig.arg_types]
+        ret = translate.shape_of(sig.ret_type)
+        if ret is None or any(s is None for s in shapes) or any(q is None for q in patterns):
+            return None  # (something not a tensor: nothing proven)
+        bindings = Bindings(func.name)
+        try:
+            for i, (pattern, actual) in enumerate(zip(patterns, shapes)):
+                bindings.bind(f'argument "#{i + 1}"', pattern, actual)  # type: ignore[arg-type]
+        except ShapeError:
+            continue
+        found.append(bindings.substitute(ret))
+    return found[0] if len(found) == 1 else None
+
+
+def _at_boundary(checker: Any, tree: MypyFile, call: CallExpr, result: Any) -> Optional[str]:
+    """The boundary's words for ``call``'s ``result`` against the annotation it meets (a
+    return, a yield, an annotated assignment; or an item of a tuple or list display there)."""
+    from mypy_plugin.callbacks.boundaries import boundary_message, function_declares
+    from mypy_plugin.callbacks.boundary_index import boundary_of
+
+    where = boundary_of(_Api(tree), call)
+    if where is None:
+        return None
+    declared: Optional[Type] = None
+    if where.kind in ("return", "yield"):
+        declared = function_declares(checker, where.kind)
+    elif where.kind == "assign" and where.annotated and isinstance(where.lvalue, NameExpr) \
+            and isinstance(where.lvalue.node, Var):
+        declared = where.lvalue.node.type
+    if declared is None:
+        return None
+    declared = _item(declared, where.part)
+    pattern = translate.shape_of(declared) if declared is not None else None
+    if pattern is None:
+        return None
+    verdict = rigid_mismatch(pattern, result)
+    if not isinstance(verdict, Mismatch):
+        return None
+    return boundary_message(where, pattern, result, verdict.axis)
+
+
+def _item(declared: Type, part: Optional[str]) -> Optional[Type]:
+    """The type of the place ``part`` (``tuple item 1``, ``list item 0``) in ``declared``."""
+    if part is None:
+        return declared
+    words = part.split(" ")
+    if len(words) != 3 or words[1] != "item" or not words[2].isdigit():
+        return None
+    t = get_proper_type(declared)
+    if words[0] == "tuple" and isinstance(t, TupleType) and int(words[2]) < len(t.items):
+        return t.items[int(words[2])]
+    if words[0] == "list" and isinstance(t, Instance) and len(t.args) == 1:
+        return t.args[0]
+    return None
+
+
+class _Api:
+    """What boundary_of reads of a hook's api: the tree, and no type context."""
+
+    def __init__(self, tree: MypyFile) -> None:
+        self.tree = tree
+        self.type_context: List[Optional[Type]] = [None]

@@ -1,0 +1,68 @@
+"""A module's own overloaded function called at a boundary whose annotation is another item's
+result: mypy picks the item by that annotation and reports the argument (`Argument 1 to
+"proj" has incompatible type "Tensor[B, T, Literal[8]]"; expected "Tensor[B, Literal[8]]"
+[arg-type]`); the argument fits the other item, whose result is what meets the annotation,
+in the boundary's words (mypy_plugin/callbacks/overload_boundaries.py). Symbolic and
+concrete, each fix clean. `@tf.shapecheck` raises the same words at the returns (the calls at
+the bottom); an annotated variable is static only.
+"""
+
+from typing import List, Tuple, TypeVar, overload
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+T = TypeVar("T", bound=int)
+
+
+@overload
+def proj(x: Tensor[B, 8]) -> Tensor[B, 16]: ...
+@overload
+def proj(x: Tensor[B, N, 8]) -> Tensor[B, N, 16]: ...
+def proj(x: Tensor) -> Tensor:
+    return Dense(8, 16)(x)
+
+
+@tf.shapecheck
+def pooled(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return proj(x)  # E: Return shape Tensor[B, T, 16] does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def pooled_fixed(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return proj(x).mean(axis=1)
+
+
+@tf.shapecheck
+def counted(x: Tensor[B, T, 8]) -> Tuple[Tensor[B, 16], int]:
+    return proj(x), 1  # E: Return shape Tensor[B, T, 16] (tuple item 0) does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def counted_fixed(x: Tensor[B, T, 8]) -> Tuple[Tensor[B, T, 16], int]:
+    return proj(x), 1
+
+
+@tf.shapecheck
+def listed(x: Tensor[B, T, 8]) -> List[Tensor[B, 16]]:
+    return [proj(x)]  # E: Return shape Tensor[B, T, 16] (list item 0) does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+def kept(x: Tensor[B, T, 8]) -> None:
+    y: Tensor[B, 16] = proj(x)  # E: Assigned shape Tensor[B, T, 16] does not match the annotation Tensor[B, 16] of "y": rank is 3, expected 2  [shape]
+    z: Tensor[B, T, 16] = proj(x)
+
+
+d: Tensor[2, 16] = proj(tf.zeros(2, 3, 8))  # E: Assigned shape Tensor[2, 3, 16] does not match the annotation Tensor[2, 16] of "d": rank is 3, expected 2  [shape]
+e: Tensor[2, 3, 16] = proj(tf.zeros(2, 3, 8))
+
+
+x3 = tf.zeros(2, 3, 8)
+pooled(x3)
+pooled_fixed(x3)
+counted(x3)
+counted_fixed(x3)
+listed(x3)
+kept(x3)
