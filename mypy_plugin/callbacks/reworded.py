@@ -103,6 +103,9 @@ class _State:
     values_file: str = ""
     # (file, line, column) of the last error recorded, when it was a [shape] error
     last_shape: Tuple[str, int, int] = ("", -1, -1)
+    # (file, line, column) of the last lambda's value reworded from a hook's note (``lambda:
+    # 2 * x``): mypy's error on the whole lambda follows (lambda_boundaries.returns_apart)
+    lambda_said: Tuple[str, int, int] = ("", -1, -1)
     # (file, line, column) of the last error dropped as a literal-size difference (its notes go)
     dropped: Tuple[str, int, int] = ("", -1, -1)
     # (file, line, column) where an expression ``<tensor>.shape`` starts, in the file being
@@ -330,14 +333,16 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "no-any-return":
         state.last_shape = shape_before
         return _after_shape(state, file, info)
-    if code in ("return-value", "assignment", "arg-type") and shape_before[0] == file \
+    if code in ("return-value", "assignment", "arg-type") and state.lambda_said[0] == file \
             and returns_apart(info.message):
         # (``return lambda: 2 * x``: the lambda's value was just said in shape words; mypy's
         # error on the whole lambda, its two Callable types one return apart, is that fact)
-        state.last_shape = shape_before
-        if _after_shape(state, file, info):
+        state.last_shape, said = state.lambda_said, state.last_shape
+        inside = _after_shape(state, file, info)
+        state.last_shape = said
+        if inside:
+            state.lambda_said = ("", -1, -1)
             return True
-        state.last_shape = ("", -1, -1)
     if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
         return _say(state, file, info, bare_item(state, info))
     if code == "misc" and info.message.startswith(YIELD_FROM):
@@ -362,6 +367,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
              if hit is not None else bare_name(state, code, info))
     if words is None and code == "assignment":
         words = target_words(state, file, info)  # (``for x in ...``, ``with ... as x``)
+    elif words is not None and hit is not None and _LAMBDA_SAID in words:
+        state.lambda_said = (file, info.line, info.column)  # (its Callable's error follows)
     return _say(state, file, info, words)
 
 
@@ -379,6 +386,9 @@ def _say(state: _State, file: str, info: Any, words: Optional[str]) -> bool:
 # members share (callbacks/ops.py), so the note, in mypy's Literal words, is dropped.
 _UNION_NOTES = ("Left operand is of type ", "Right operand is of type ",
                 "Both left and right operands are unions")
+
+# Words of a lambda whose returned value does not match its Callable annotation.
+_LAMBDA_SAID = " is a function whose return shape "
 
 # mypy checks a set display as a call of ``<set>``: an item is an argument of it.
 _SET_ITEM = " to <set> has incompatible type "
