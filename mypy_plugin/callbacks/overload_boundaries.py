@@ -72,9 +72,11 @@ def overload_words(state: Any, file: str, info: Any) -> Optional[str]:
 
 
 def _arguments(state: Any, file: str, call: CallExpr) -> Optional[List[Type]]:
-    """The types of ``call``'s positional arguments: a name's declared type, or the type a
-    hook gave the argument (noted where it differed from its parameter)."""
-    if any(k != ARG_POS for k in call.arg_kinds):
+    """The type of ``call``'s one positional argument: a name's declared type, or the type a
+    hook gave it (noted where it differed from its parameter). One argument only: the one
+    mypy's message names, whose type is checked against it (another name's declared type
+    may not be what mypy read there: a rebound parameter, a narrowed one)."""
+    if call.arg_kinds != [ARG_POS]:
         return None
     out: List[Type] = []
     for arg in call.args:
