@@ -97,7 +97,7 @@ def boundary_message(where: Boundary, annotated: Any, got: Any, axis: Optional[i
     if where.kind == "default":
         return messages.default_mismatch(where.owner, where.target, annotated, got, axis, where.part)
     if where.kind == "lambda":
-        return messages.function_value_mismatch(where.target, "return", annotated, got, axis)
+        return messages.function_value_mismatch(where.target, "return", annotated, got, axis, where.part)
     return messages.return_mismatch(annotated, got, axis, where.part)
 
 

@@ -228,7 +228,7 @@ def _index_tree(tree: MypyFile) -> Tuple[Dict[int, Boundary], Dict[int, Boundary
             body = lambda_return(e)
             said = subject(where.kind, where.target, where.part, where.annotated, where.owner)
             if body is not None and said is not None:
-                found[id(body)] = Boundary("lambda", said)
+                mark(body, Boundary("lambda", said), depth + 1)  # (``lambda: [h]``: its items)
 
     def value(e: Optional[Expression], where: Boundary) -> None:
         if e is None:
@@ -383,18 +383,16 @@ def _inner(api: Any, tree: MypyFile, node: object) -> Optional[Boundary]:
     default_factory=lambda: tf.zeros(2, 8))``), when its parameter's annotation asks for it:
     the callee's own, or its result's type variable where the call meets an annotation."""
     place = inner_places(tree).get(id(node))
-    if place is None:
-        return None
-    walrus = place[0]
+    walrus = place[0] if place is not None else None
     if isinstance(walrus, AssignmentExpr):
         return Boundary("assign", walrus.target.name, lvalue=walrus.target)
-    hit = argument_of(api, tree, node)
+    hit = argument_of(api, tree, node)  # (the lambda's value, or an item of its display)
     if hit is None:
         return None
-    call, said, needs_boundary = hit
+    call, said, needs_boundary, part = hit
     if needs_boundary:
         outer = _index(tree)[0].get(id(call))
         if outer is None or subject(
                 outer.kind, outer.target, outer.part, outer.annotated, outer.owner) is None:
             return None
-    return Boundary("lambda", said)
+    return Boundary("lambda", said, part=part)

@@ -39,8 +39,8 @@ from __future__ import annotations
 from typing import Any, List, Optional, Tuple
 
 from mypy.nodes import (
-    ARG_POS, FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncDef, LambdaExpr, MypyFile,
-    MemberExpr, NameExpr, OverloadedFuncDef, ReturnStmt, TypeInfo,
+    ARG_POS, FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncDef, LambdaExpr, ListExpr, MypyFile,
+    MemberExpr, NameExpr, OverloadedFuncDef, ReturnStmt, TupleExpr, TypeInfo,
 )
 from mypy.types import CallableType, Overloaded, TypeVarType, get_proper_type
 
@@ -82,20 +82,24 @@ def subject(kind: str, target: str, part: Optional[str], annotated: bool, owner:
 
 
 
-def argument_of(api: Any, tree: MypyFile, node: object) -> Optional[Tuple[CallExpr, str, bool]]:
+def argument_of(api: Any, tree: MypyFile, node: object
+                ) -> Optional[Tuple[CallExpr, str, bool, Optional[str]]]:
     """For ``node``, the expression a lambda being checked returns, when that lambda is an
     argument of a call whose parameter's annotation asks for its return: (the call, how a
     message names the argument, whether the annotation is the callee's result type variable,
-    so the call must itself stand at a boundary); ``None`` otherwise.
+    so the call must itself stand at a boundary, and the item of a display the lambda returns
+    ``node`` is, if one); ``None`` otherwise.
 
     >>> argument_of(object(), MypyFile([], []), None) is None
     True
     """
     scope = getattr(api, "scope", None)
     top = scope.current_function() if scope is not None else None
-    if not isinstance(top, LambdaExpr) or lambda_return(top) is not node:
-        return None  # (cheap exit: not the value of the lambda mypy is checking)
-    hit = inner_places(tree).get(id(node))
+    body = lambda_return(top) if isinstance(top, LambdaExpr) else None
+    part = None if body is node else _item_of(body, node)
+    if body is None or (body is not node and part is None):
+        return None  # (cheap exit: not the value of the lambda mypy is checking, nor its item)
+    hit = inner_places(tree).get(id(body))
     call = hit[0] if hit is not None else None
     if hit is None or not isinstance(call, CallExpr):
         return None
@@ -132,7 +136,17 @@ def argument_of(api: Any, tree: MypyFile, node: object) -> Optional[Tuple[CallEx
     if not takes:
         return None
     label = name if name is not None else f"#{i + 1}"
-    return call, f'Argument "{label}" of "{callee.name}"', needs_boundary
+    return call, f'Argument "{label}" of "{callee.name}"', needs_boundary, part
+
+
+def _item_of(body: Optional[Expression], node: object) -> Optional[str]:
+    """``list item 1`` when ``node`` is that item of the display ``body`` a lambda returns."""
+    if isinstance(body, (ListExpr, TupleExpr)):
+        kind = "list" if isinstance(body, ListExpr) else "tuple"
+        for i, item in enumerate(body.items):
+            if item is node:
+                return f"{kind} item {i}"
+    return None
 
 
 def _signatures(node: object) -> List[CallableType]:

@@ -64,6 +64,14 @@ def paired_fixed() -> Tuple[Callable[[], Tensor[2, 4]], int]:
     return (lambda: tf.zeros(2, 4)), 1
 
 
+def listing() -> Callable[[], List[Tensor[2, 4]]]:
+    return lambda: [tf.zeros(2, 4), tf.zeros(2, 7)]  # E: Return value is a function whose return shape Tensor[2, 7] (list item 1) does not match the annotation Tensor[2, 4]: axis 1 is 7, expected 4  [shape]
+
+
+def listing_fixed() -> Callable[[], List[Tensor[2, 4]]]:
+    return lambda: [tf.zeros(2, 4), tf.zeros(2, 4)]
+
+
 # -- yielded, a default, an annotated display ---------------------------------------------------
 def makers() -> Iterator[Callable[[], Tensor[2, 4]]]:
     yield lambda: tf.zeros(2, 5)  # E: Yielded value is a function whose return shape Tensor[2, 5] does not match the annotation Tensor[2, 4]: axis 1 is 5, expected 4  [shape]
@@ -100,6 +108,8 @@ def applied_fixed(x: Tensor[B, 8]) -> Tensor[B, 4]:
 class State:
     h: Tensor[2, 16] = field(default_factory=lambda: tf.zeros(2, 8))  # E: Argument "default_factory" of "field" is a function whose return shape Tensor[2, 8] does not match the annotation Tensor[2, 16]: axis 1 is 8, expected 16  [shape]
     c: Tensor[2, 16] = field(default_factory=lambda: tf.zeros(2, 16))
+    hs: List[Tensor[2, 4]] = field(default_factory=lambda: [tf.zeros(2, 4), tf.zeros(2, 6)])  # E: Argument "default_factory" of "field" is a function whose return shape Tensor[2, 6] (list item 1) does not match the annotation Tensor[2, 4]: axis 1 is 6, expected 4  [shape]
+    cs: List[Tensor[2, 4]] = field(default_factory=lambda: [tf.zeros(2, 4)])
 
 
 def widened(xs: List[Tensor[B, N]]) -> List[Tensor[B, "2*N"]]:

@@ -53,18 +53,22 @@ def function_value_mismatch(
     annotated: Sequence[object],
     got: Sequence[object],
     axis: Optional[int] = None,
+    place: Optional[str] = None,
 ) -> str:
-    """A function (a lambda) met by a ``Callable`` annotation anywhere but an assigned
-    variable's: ``value`` says where (``Return value``, ``Argument "default_factory" of
-    "field"``), ``part`` which of its shapes differs (static only: the run time does not
-    check what a lambda returns).
+    """A function (a lambda) met by a ``Callable`` annotation: ``value`` says where
+    (``Value assigned to "f"``, ``Return value``, ``Argument "default_factory" of
+    "field"``), ``part`` which of its shapes differs, ``place`` the item of a display it
+    returns (static only: the run time does not check what a lambda returns).
 
     >>> from typedflux.shapes.dims import sym
     >>> print(function_value_mismatch("Return value", "return", (sym("B"), 4), (sym("B"), 3), 1))
     Return value is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 4]: axis 1 is 3, expected 4
+    >>> print(function_value_mismatch("Return value", "return", (2, 4), (2, 6), 1, "list item 0"))
+    Return value is a function whose return shape Tensor[2, 6] (list item 0) does not match the annotation Tensor[2, 4]: axis 1 is 6, expected 4
     """
+    where = f" ({place})" if place else ""
     return (
-        f"{value} is a function whose {part} shape {fmt_shape(got)} "
+        f"{value} is a function whose {part} shape {fmt_shape(got)}{where} "
         + _does_not_match(annotated, got, axis, None)
     )
 
