@@ -4,9 +4,15 @@ Matrix(Generic[R, C])`` (every type parameter an ``int``-bound TypeVar).
 mypy reads a class's type arguments as types, so a size there was its ``Invalid type: try
 using Literal[3] instead?`` error, where ``Tensor[3, 4]`` takes it (and the run time, which
 erases a generic class's arguments, does not mind). Here an argument written as a size (an
-int, a string dim ``"2*N"``, a ``Final`` int constant's name is mypy's own to read) is read
+int, a string dim ``"2*N"``, a ``Final`` int constant's name) is read
 as a ``Tensor[...]`` dim is (``translate/tensor_annotations.analyze_dim_arg``), and the class
 is then applied to the arguments by mypy's own code (its arity and bounds checks included).
+
+A dim written as an expression (``Seq[B, "N + 1"]``) is held as ``Literal['N + 1']``, as in a
+``Tensor[...]``; mypy's bounds check then says ``Type argument "Literal['N + 1']" of "Seq"
+must be a subtype of "int"`` (``[type-var]``), though the expression stands for an int: the
+rewording watcher drops that error (:func:`dim_expression_bound` tells it;
+``callbacks/reworded.py``). Calls bind such a dim as a size (``callbacks/generic_dims.py``).
 
 >>> is_dims_class(lambda name: None, "m.Matrix")
 False
@@ -14,16 +20,21 @@ False
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, List, Optional
 
 from mypy.nodes import SymbolTableNode, TypeInfo
 from mypy.plugin import AnalyzeTypeContext
 from mypy.types import RawExpressionType, Type, UnboundType
 
+from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.generic_dims import dims_class
+from mypy_plugin.final_dims import final_dim
 from mypy_plugin.translate.tensor_annotations import analyze_dim_arg
+from typedflux.shapes.dims import symbol_name
+from typedflux.shapes.parse import parse_dim
 
-__all__ = ["is_dims_class", "dims_class_application"]
+__all__ = ["is_dims_class", "dims_class_application", "dim_expression_bound"]
 
 
 def is_dims_class(lookup: Callable[[str], Optional[SymbolTableNode]], fullname: str) -> bool:
@@ -33,16 +44,48 @@ def is_dims_class(lookup: Callable[[str], Optional[SymbolTableNode]], fullname: 
     return isinstance(node, TypeInfo) and dims_class(node)
 
 
-def dims_class_application(ctx: AnalyzeTypeContext) -> Type:
-    """The annotation hook of such a class: sizes read as dims, then mypy's own application
-    of the class to its arguments."""
+def _application(ctx: AnalyzeTypeContext) -> Type:
     t = ctx.type
     api: Any = ctx.api
     assert isinstance(t, UnboundType)
     sym = api.lookup_qualified(t.name, t)
     info = sym.node if sym is not None else None
     assert isinstance(info, TypeInfo)
-    args: List[Type] = [analyze_dim_arg(ctx, a) if isinstance(a, RawExpressionType) else a
+    args: List[Type] = [analyze_dim_arg(ctx, a) if isinstance(a, RawExpressionType)
+                        else final_dim(ctx, a) or a  # (``Base[W]``, ``W: Final = 4``)
                         for a in t.args]
     result: Type = api.analyze_type_with_type_info(info, args, t, t.empty_tuple_index)
     return result
+
+
+dims_class_application = forgetting(_application)
+"""The annotation hook of such a class: sizes read as dims, then mypy's own application of
+the class to its arguments. mypy first reads a base class (``class Fixed(Base[4])``) or an
+alias as the run-time expression it also is, item by item, where a size is not a type
+(``Invalid type: try using Literal[4] instead?``, ``Variable "m.W" is not valid as a type``):
+those errors are taken back, as for a ``Tensor[...]`` alias (``callbacks/alias_dims.py``)."""
+
+
+# mypy's words for a type argument outside its TypeVar's bound, here ``int``.
+_BOUND = re.compile(r"""^Type argument "Literal\['([^']*)'\]" of "[\w.]+" must be a subtype of "int"$""")
+
+
+def dim_expression_bound(message: str) -> bool:
+    r"""Whether ``message`` is mypy's ``[type-var]`` error on a dim this module wrote as an
+    expression (``Literal['N + 1']``, from ``Seq[B, "N + 1"]``): an int-bound TypeVar given a
+    size, which the error is not. A bare name (``Literal['abc']``, never written so here: a
+    name is its TypeVar) or text that is no dim keeps mypy's error.
+
+    >>> dim_expression_bound('Type argument "Literal[\'2*N\']" of "Seq" must be a subtype of "int"')
+    True
+    >>> dim_expression_bound('Type argument "Literal[\'abc\']" of "Seq" must be a subtype of "int"')
+    False
+    """
+    found = _BOUND.match(message)
+    if found is None:
+        return False
+    try:
+        dim = parse_dim(found.group(1))
+    except ValueError:
+        return False
+    return not isinstance(dim, int) and symbol_name(dim) is None

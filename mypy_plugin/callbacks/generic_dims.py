@@ -40,6 +40,7 @@ from mypy.types import (
     AnyType,
     CallableType,
     Instance,
+    LiteralType,
     Type,
     TypeOfAny,
     TypeVarType,
@@ -195,7 +196,8 @@ def _receiver(ctx: MethodSigContext, written: CallableType
 
 def _loosened(formal: Type, actual: Type, info: TypeInfo, own: Set[str]) -> Optional[Type]:
     """``formal`` with the argument's own type arguments where either side's dim is unknown
-    (``int``, ``Any``: nothing to compare), so mypy's invariance check does not report them;
+    (``int``, ``Any``: nothing to compare) or the formal's is an expression the binding
+    checked, so mypy's invariance check does not report them;
     ``None`` when there is no such position. The callee's own type variables stay (mypy
     infers them from the argument)."""
     f, a = get_proper_type(formal), get_proper_type(actual)
@@ -207,13 +209,20 @@ def _loosened(formal: Type, actual: Type, info: TypeInfo, own: Set[str]) -> Opti
         return None
     positions = [
         k for k, (x, y) in enumerate(zip(fd[1], ad[1]))
-        if (x is translate.UNKNOWN or y is translate.UNKNOWN)
+        if (x is translate.UNKNOWN or y is translate.UNKNOWN or _expression(f.args[k]))
         and not _own_variable(f.args[k], own)
     ]
     if not positions:
         return None
     return f.copy_modified(args=[mapped.args[k] if k in positions else x
                                  for k, x in enumerate(f.args)])
+
+
+def _expression(t: Type) -> bool:
+    """A dim written as an expression (``Seq[B, "2*N"]``, held as ``Literal['2*N']``): mypy
+    compares it as a string, the binding above as a size (6 binds ``N = 3``)."""
+    p = get_proper_type(t)
+    return isinstance(p, LiteralType) and isinstance(p.value, str)
 
 
 def _own_variable(t: Type, own: Set[str]) -> bool:

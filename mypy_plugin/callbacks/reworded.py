@@ -75,6 +75,7 @@ from mypy.types import Instance, Type
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
+from mypy_plugin.callbacks.generic_applications import dim_expression_bound
 from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
@@ -322,6 +323,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
         return False
+    if code == "type-var" and dim_expression_bound(info.message):
+        return True  # (a dim written as an expression, ``Seq[B, "N + 1"]``: generic_applications.py)
     if code in ("misc", "comparison-overlap") and info.message.startswith(_RANK_GUARDED) \
             and (file, info.line, info.column) in state.shapes:
         return True  # (the plugin sized the tuple; plain mypy's is any length: see _RANK_GUARDED)

@@ -128,7 +128,8 @@ class Bindings:
         """Unify the type arguments of a user generic class over dims (``Matrix[C, K]``) with
         an argument's (``Matrix[3, 5]``): a symbol binds as an axis does (a conflict names
         the dim), a written size that differs is ``messages.type_argument_mismatch``.
-        Unknown dims bind nothing and pass.
+        Unknown dims bind nothing and pass. An expression (``Seq[B, "2*N"]``) is solved for
+        its one unbound symbol after the plain symbols, as on a tensor's axes (6 binds N = 3).
 
         >>> from typedflux.shapes.dims import sym
         >>> env = Bindings("Matrix.matmul")
@@ -138,15 +139,28 @@ class Bindings:
         ...
         typedflux.shapes.errors.ShapeError: Dim "C" differs for "Matrix.matmul": argument "self" gives C = 4, argument "other" gives C = 3; need one size for C (4 vs 3)
           R=3, C=4
+        >>> env = Bindings("half")
+        >>> env.bind_type_arguments("s", "Seq", (sym("B"), 2 * sym("N")), (2, 6))
+        >>> env.note()
+        'B=2, N=3'
         """
+        deferred: List[Tuple[int, Expr, Dim]] = []
         for k, (p, a) in enumerate(zip(pattern, actual)):
             if isinstance(p, Star) or isinstance(a, Star):
                 raise CannotTell("a generic class's type arguments hold no variadic run")
             if symbol_name(p) is not None:
                 self.bind(f'argument "{param}"', (p,), (a,))
+            elif isinstance(p, Expr) and symbols(evaluate(p, self.dims)) - self.rigid:
+                deferred.append((k, p, a))
             elif equal(evaluate(p, self.dims), a) is False:
                 raise ShapeError(messages.type_argument_mismatch(
                     self.function, param, generic, pattern, actual, k), self._notes())
+        for k, p, a in deferred:
+            try:
+                self._solve(f'argument "{param}"', pattern, actual, k, p, a)
+            except ShapeError:  # (no size of the symbol gives ``a``: 7 for ``2*N``)
+                raise ShapeError(messages.type_argument_mismatch(
+                    self.function, param, generic, pattern, actual, k), self._notes()) from None
 
     def bind_union(self, what: str, patterns: Sequence[Shape], actual: Shape) -> Optional[int]:
         """Bind ``actual`` to the member of a union annotation that takes it (``Union[Tensor[B,

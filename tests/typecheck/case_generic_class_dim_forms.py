@@ -1,0 +1,87 @@
+"""Sizes written in a user generic class over dims as in ``Tensor[...]``: an int, a ``Final``
+int constant, an expression in quotes, in an annotation and in a base-class list.
+
+``class Seq(Generic[B, N])`` holding ``Tensor[B, N, 8]``: ``-> Seq[B, "N + 1"]`` (any spelling:
+``"1+N"``, ``"N*2"``), a base ``class Fixed(Base[4])`` or ``Base[W]`` with ``W: Final = 4`` are
+read as sizes (mypy alone says ``[type-var]``/``[valid-type]`` on them: false alarms, the
+programs run); a call binds an expression as a size (``Seq[2, 6]`` for ``Seq[B, "2*N"]`` gives
+``N = 3``), and one no size fits is a ``[shape]`` error. The run time does not know the type
+arguments (Python erases them): the body fails instead, in its op's words.
+"""
+
+from typing import Final, Generic, Literal, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+D = TypeVar("D", bound=int)
+W: Final = 4
+
+
+class Seq(Generic[B, N]):
+    def __init__(self, data: Tensor[B, N, 8]) -> None:
+        self.data = data
+
+
+def grow(s: Seq[B, N]) -> Seq[B, "N + 1"]:
+    return Seq(tf.pad(s.data, ((0, 0), (0, 1), (0, 0))))
+
+
+def grow_first(s: Seq[B, N]) -> Seq[B, "1+N"]:
+    return Seq(tf.pad(s.data, ((0, 0), (1, 0), (0, 0))))
+
+
+def doubled(s: Seq[B, N]) -> Seq[B, "N*2"]:
+    return Seq(tf.cat(s.data, s.data, axis=1))
+
+
+def halved(s: Seq[B, "2*N"]) -> Seq[B, N]:
+    return Seq(s.data.reshape(s.data.shape[0], -1, 2, 8)[:, :, 0])
+
+
+def shrunk(s: Seq[B, N]) -> Seq[B, "N-1"]:
+    return Seq(s.data[:, 1:])
+
+
+def shrunk_wrong(s: Seq[B, N]) -> Seq[B, "N-1"]:
+    return Seq(s.data[:, 2:])  # E: Return value Seq[B, N - 2] does not match the annotation Seq[B, N - 1]: type argument 1 is N - 2, expected N - 1  [shape]
+
+
+s = Seq(tf.zeros(2, 6, 8))
+halved(s)
+halved(Seq(tf.zeros(2, 7, 8)))  # at run time: the body fails  # E: Argument "s" of "halved" has Seq[2, 7], which does not match the annotation Seq[B, 2*N]: type argument 1 is 7, expected 2*N  [shape]  # N: B=2
+grow(s), grow_first(s), doubled(s), shrunk(s), shrunk_wrong(s)
+
+
+class Base(Generic[D]):
+    def __init__(self, w: Tensor[D, D]) -> None:
+        self.w = w
+
+    def apply(self, x: Tensor[B, D]) -> Tensor[B, D]:
+        return x @ self.w
+
+
+class Fixed(Base[4]):
+    def __init__(self) -> None:
+        super().__init__(tf.ones(4, 4))
+
+
+class FixedFinal(Base[W]):
+    def __init__(self) -> None:
+        super().__init__(tf.ones(4, 4))
+
+
+class FixedLiteral(Base[Literal[4]]):
+    def __init__(self) -> None:
+        super().__init__(tf.ones(4, 4))
+
+
+named: Base[W] = Base(tf.ones(4, 4))
+written: Base[4] = Base(tf.ones(4, 4))
+named_wrong: Base[W] = Base(tf.ones(5, 5))  # E: Assigned value Base[5] does not match the annotation Base[4] of "named_wrong": type argument 0 is 5, expected 4  [shape]
+Fixed().apply(tf.ones(2, 4))
+FixedFinal().apply(tf.ones(2, 4))
+FixedLiteral().apply(tf.ones(2, 4))
+Fixed().apply(tf.ones(2, 5))  # at run time: the body fails  # E: Argument "x" of "Fixed.apply" has shape Tensor[2, 5], which does not match the annotation Tensor[B, 4]: axis 1 is 5, expected 4  [shape]  # N: B=2
