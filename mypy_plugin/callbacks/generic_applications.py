@@ -31,7 +31,6 @@ from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.generic_dims import dims_class
 from mypy_plugin.final_dims import final_dim
 from mypy_plugin.translate.tensor_annotations import analyze_dim_arg
-from typedflux.shapes.dims import symbol_name
 from typedflux.shapes.parse import parse_dim
 
 __all__ = ["is_dims_class", "dims_class_application", "dim_expression_bound"]
@@ -71,14 +70,14 @@ _BOUND = re.compile(r"""^Type argument "Literal\['([^']*)'\]" of "[\w.]+" must b
 
 
 def dim_expression_bound(message: str) -> bool:
-    r"""Whether ``message`` is mypy's ``[type-var]`` error on a dim this module wrote as an
-    expression (``Literal['N + 1']``, from ``Seq[B, "N + 1"]``): an int-bound TypeVar given a
-    size, which the error is not. A bare name (``Literal['abc']``, never written so here: a
-    name is its TypeVar) or text that is no dim keeps mypy's error.
+    r"""Whether ``message`` is mypy's ``[type-var]`` error on a dim this module wrote as a
+    string (``Literal['N + 1']``, from ``Seq[B, "N + 1"]``; ``Literal['N']`` from ``"((N) - 1) +
+    1"`` in a def whose other annotations do not name ``N``): an int-bound TypeVar given a
+    size, which the error is not. Text that is no dim keeps mypy's error.
 
     >>> dim_expression_bound('Type argument "Literal[\'2*N\']" of "Seq" must be a subtype of "int"')
     True
-    >>> dim_expression_bound('Type argument "Literal[\'abc\']" of "Seq" must be a subtype of "int"')
+    >>> dim_expression_bound('Type argument "Literal[\'a b\']" of "Seq" must be a subtype of "int"')
     False
     """
     found = _BOUND.match(message)
@@ -88,4 +87,4 @@ def dim_expression_bound(message: str) -> bool:
         dim = parse_dim(found.group(1))
     except ValueError:
         return False
-    return not isinstance(dim, int) and symbol_name(dim) is None
+    return not isinstance(dim, int)

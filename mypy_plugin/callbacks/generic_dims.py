@@ -48,8 +48,10 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import report_shape_error
+from mypy_plugin.callbacks.common import names_in_scope, report_shape_error
 from typedflux.shapes.bind import Bindings
+from typedflux.shapes.dims import symbols
+from typedflux.shapes.parse import parse_dim
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["generic_dims_check", "type_dims", "dims_class", "clear_memo"]
@@ -177,7 +179,39 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
             if loosened is not None:
                 arg_types[i] = loosened
                 changed = True
+    ret = _bound_result(ctx, sig, env)
+    if ret is not None:
+        return sig.copy_modified(arg_types=arg_types, ret_type=ret)
     return sig.copy_modified(arg_types=arg_types) if changed else None
+
+
+def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional[Type]:
+    """The return type with what the arguments bound put into its string dims (``def
+    grow(s: Seq[B, N]) -> Seq[B, "N + 1"]`` given a ``Seq[2, 40]`` returns ``Seq[2, 41]``):
+    mypy solves ``N`` but cannot write it into ``Literal['N + 1']``. A symbol nothing bound
+    leaves that dim unknown. ``None`` when the return type holds no string dim."""
+    ret = get_proper_type(sig.ret_type)
+    if not isinstance(ret, Instance) or not ret.args or not dims_class(ret.type):
+        return None
+    strings: Set[str] = set()
+    for a in ret.args:
+        q = get_proper_type(a)
+        if isinstance(q, LiteralType) and isinstance(q.value, str):
+            try:
+                strings |= symbols(parse_dim(q.value))
+            except ValueError:
+                continue
+    if not strings:
+        return None
+    api = ctx.api
+    names = translate.Names()
+    names_in_scope(api, names)
+    any_type = AnyType(TypeOfAny.special_form)
+    return translate.substitute_type(
+        sig.ret_type, env.dims, {}, names, api.named_generic_type("builtins.int", []),
+        api.named_generic_type("builtins.str", []),
+        api.named_generic_type("builtins.tuple", [any_type]),
+        unsolved=frozenset(strings - set(env.dims)))
 
 
 def _receiver(ctx: MethodSigContext, written: CallableType

@@ -169,6 +169,10 @@ def substitute_type(
         if isinstance(x, TypeVarType):
             return dim_type(env[x.name]) if x.name in env and is_int_bound(x) else x
         p = get_proper_type(x)
+        if isinstance(p, LiteralType) and isinstance(p.value, str):
+            # A string dim of a user generic class over dims (``Seq[B, "N + 1"]``), bound as a
+            # Tensor's is.
+            return sub_dim_arg(x)[0]
         if isinstance(p, Instance):
             if p.type.fullname == TENSOR_FULLNAME:
                 new_args: List[Type] = []

@@ -5,7 +5,8 @@ int constant, an expression in quotes, in an annotation and in a base-class list
 ``"1+N"``, ``"N*2"``), a base ``class Fixed(Base[4])`` or ``Base[W]`` with ``W: Final = 4`` are
 read as sizes (mypy alone says ``[type-var]``/``[valid-type]`` on them: false alarms, the
 programs run); a call binds an expression as a size (``Seq[2, 6]`` for ``Seq[B, "2*N"]`` gives
-``N = 3``), and one no size fits is a ``[shape]`` error. The run time does not know the type
+``N = 3``), and one no size fits is a ``[shape]`` error; a call's result has the bound size
+in its expression (``grow`` of a ``Seq[2, 6]`` is a ``Seq[2, 7]``). The run time does not know the type
 arguments (Python erases them): the body fails instead, in its op's words.
 """
 
@@ -53,6 +54,17 @@ s = Seq(tf.zeros(2, 6, 8))
 halved(s)
 halved(Seq(tf.zeros(2, 7, 8)))  # at run time: the body fails  # E: Argument "s" of "halved" has Seq[2, 7], which does not match the annotation Seq[B, 2*N]: type argument 1 is 7, expected 2*N  [shape]  # N: B=2
 grow(s), grow_first(s), doubled(s), shrunk(s), shrunk_wrong(s)
+
+
+def padded(x: Tensor[B, N, 8]) -> Seq[B, "N + 1"]:
+    return Seq(tf.pad(x, ((0, 0), (0, 1), (0, 0))))
+
+
+# -- a call's result: what the arguments bound is put into the expression (N = 6: 7) -------------
+grown: Seq[Literal[2], Literal[7]] = grow(s)
+grown_wrong: Seq[Literal[2], Literal[6]] = grow(s)  # E: Assigned value Seq[2, 7] does not match the annotation Seq[2, 6] of "grown_wrong": type argument 1 is 7, expected 6  [shape]
+from_tensor: Seq[2, 13] = padded(tf.zeros(2, 12, 8))
+from_tensor_wrong: Seq[2, 12] = padded(tf.zeros(2, 12, 8))  # E: Assigned value Seq[2, 13] does not match the annotation Seq[2, 12] of "from_tensor_wrong": type argument 1 is 13, expected 12  [shape]
 
 
 class Base(Generic[D]):
