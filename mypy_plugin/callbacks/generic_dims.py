@@ -50,8 +50,6 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error
 from typedflux.shapes.bind import Bindings
-from typedflux.shapes.dims import symbols
-from typedflux.shapes.parse import parse_dim
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["generic_dims_check", "type_dims", "dims_class", "clear_memo"]
@@ -193,14 +191,7 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional
     ret = get_proper_type(sig.ret_type)
     if not isinstance(ret, Instance) or not ret.args or not dims_class(ret.type):
         return None
-    strings: Set[str] = set()
-    for a in ret.args:
-        q = get_proper_type(a)
-        if isinstance(q, LiteralType) and isinstance(q.value, str):
-            try:
-                strings |= symbols(parse_dim(q.value))
-            except ValueError:
-                continue
+    strings = translate.argument_dim_symbols(ret)
     if not strings:
         return None
     api = ctx.api

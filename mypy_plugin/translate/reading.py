@@ -49,6 +49,7 @@ __all__ = [
     "TypeLookup",
     "dim_of_expr",
     "string_dim_symbols",
+    "argument_dim_symbols",
     "bare_typevar_names",
     "tensor_pattern",
 ]
@@ -386,6 +387,26 @@ def _shape_index(e: IndexExpr, lookup: TypeLookup, names: Optional[Names]) -> Op
         return None
     d = shape[i]
     return None if isinstance(d, Star) else d
+
+
+def argument_dim_symbols(t: Type) -> frozenset[str]:
+    """Symbols named inside the string dims among ``t``'s type arguments (a user generic
+    class over dims: ``Seq[B, "N + 1"]`` gives ``N``); empty for anything else.
+
+    >>> argument_dim_symbols(AnyType(TypeOfAny.special_form))
+    frozenset()
+    """
+    p = get_proper_type(t)
+    out: set[str] = set()
+    if isinstance(p, Instance):
+        for a in p.args:
+            q = get_proper_type(a)
+            if isinstance(q, LiteralType) and isinstance(q.value, str):
+                try:
+                    out |= symbols(parse_dim(q.value))
+                except ValueError:
+                    continue
+    return frozenset(out)
 
 
 def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
