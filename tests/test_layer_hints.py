@@ -1,5 +1,6 @@
 """Every hint is checked by applying it: each buggy program below gets one ``[shape]`` error
-whose hint ("change A to B", "change A to B and C to D" for a layer and the norms after it,
+whose hint ("change A to B", "change A to B and C to D" for a layer and the norms after it, alternatives joined by ", or "
+for a residual block that does not say which side is wrong,
 "insert Flatten() before A", or the projection shortcut for a downsampling block) is applied
 to the source; the fixed program must type-check clean with the plugin and run. The buggy
 program raises the same words at run time.
@@ -75,15 +76,42 @@ PROGRAMS: Dict[str, str] = {
         "block = SkipConnection(main, tf.add)\n"
         "y = block(tf.zeros(2, 64, 16, 16))\n"
     ),
+    # A SkipConnection whose main path's FIRST layer takes the wrong width (the mutation fuzz's
+    # forms: redteam 2026-12-07 07:48): built alone the block does not say which side is wrong,
+    # so the hint names both; the layer before it (8, 16, 4 wide) says it is the second.
+    "skip_first_layer": (
+        "model = Chain(Dense(16, 8, gelu), SkipConnection(Chain(Dense(11, 8, tf.tanh)), tf.add))\n"
+        "y = model(tf.zeros(3, 16))\n"
+    ),
+    "skip_first_of_two": (
+        "model = Chain(relu, SkipConnection(Chain(Dense(19, 4, tf.tanh), Dense(4, 16)), tf.add))\n"
+        "y = model(tf.zeros(2, 5, 16))\n"
+    ),
+    "skip_first_nested": (
+        "model = Chain(LayerNorm(8), lambda h: h[..., :4], SkipConnection(Chain(Dense(7, 12, tf.tanh), "
+        "Chain(Dense(12, 24, tf.tanh), tf.identity), Dense(24, 4)), tf.add))\n"
+        "y = model(tf.zeros(3, 8))\n"
+    ),
+    "skip_first_conv": (
+        "model = Chain(Conv((3, 3), 3, 16, pad=1), SkipConnection(Chain(\n"
+        "    Conv((1, 1), 19, 8), BatchNorm(8, relu), Conv((3, 3), 8, 16, pad=1)), tf.add))\n"
+        "y = model(tf.zeros(2, 3, 8, 8))\n"
+    ),
+}
+
+# Which of a hint's alternatives (", or ...") the program's context asks for: 0 unless named.
+ALTERNATIVE: Dict[str, int] = {
+    "skip_first_layer": 1, "skip_first_of_two": 1, "skip_first_nested": 1, "skip_first_conv": 1,
 }
 
 
 def _source(text: str) -> str:
-    """A Flux-style repr as constructor source: ``Dense(64 => 10)`` -> ``Dense(64, 10)``."""
-    return text.replace(" => ", ", ")
+    """A Flux-style repr as constructor source: ``Dense(64 => 10)`` -> ``Dense(64, 10)``,
+    ``Dense(11 => 8, tanh)`` -> ``Dense(11, 8, tf.tanh)``."""
+    return text.replace(" => ", ", ").replace(", tanh)", ", tf.tanh)")
 
 
-def _apply(program: str, message: str) -> str:
+def _apply(program: str, message: str, alternative: int = 0) -> str:
     m = re.search(r"project the shortcut: Parallel\(add, <the layer>, (.*)\)$", message)
     if m:
         call = re.search(r"SkipConnection\((\w+), tf\.add\)", program)
@@ -95,10 +123,15 @@ def _apply(program: str, message: str) -> str:
         old = _source(m.group(1))
         assert program.count(old) == 1, (old, program)
         return program.replace(old, f"Flatten(), {old}")
-    m = re.search(r"; change (.*?)(?:, or .*)?$", message)
+    m = re.search(r"; change (.*)$", message)
     assert m, f"no hint in: {message}"
-    # One change, or several joined by " and " (a layer and the norms after it).
-    for change in m.group(1).split(" and "):
+    # Alternatives joined by ", or "; each one change, or several joined by " and " (a layer
+    # and the norms after it).
+    alternatives = m.group(1).split(", or ")
+    chosen = alternatives[alternative]
+    if chosen.startswith("to "):  # (the same layer as the first: ", or to Y")
+        chosen = alternatives[0].split(" to ")[0] + " " + chosen
+    for change in chosen.split(" and "):
         old, new = (_source(t) for t in change.split(" to "))
         assert program.count(old) == 1, (old, program)
         program = program.replace(old, new)
@@ -121,7 +154,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> Tuple[Dict[str, str], D
     fixed: Dict[str, str] = {}
     for name, body in PROGRAMS.items():
         assert name in messages, f"no error reported for {name}"
-        fixed[name] = _apply(HEADER + body, messages[name])
+        fixed[name] = _apply(HEADER + body, messages[name], ALTERNATIVE.get(name, 0))
         (tmp / f"fix_{name}.py").write_text(fixed[name])
     after: Dict[str, List[Report]] = {n: [] for n in PROGRAMS}
     for r in run_mypy([f"fix_{n}.py" for n in PROGRAMS], tmp):
@@ -156,9 +189,28 @@ def test_hints_read_as_expected(checked: Tuple[Dict[str, str], Dict[str, object]
     assert messages["pool_no_flatten"].endswith("; insert Flatten() before Dense(64 => 10)")
     assert messages["inverted_residual"].endswith(
         "; change Conv((1, 1), 96 => 96) to Conv((1, 1), 96 => 16) and BatchNorm(96) to "
-        "BatchNorm(16)")
+        "BatchNorm(16), or Conv((1, 1), 16 => 96) to Conv((1, 1), 96 => 96)")
     assert messages["resnet_down"].endswith(
         "project the shortcut: Parallel(add, <the layer>, Conv((1, 1), 64 => 128, stride=2))")
+    assert messages["skip_first_layer"].endswith(
+        "; change Dense(11 => 8, tanh) to Dense(11 => 11, tanh), or to Dense(8 => 8, tanh)")
+    assert messages["skip_first_of_two"].endswith(
+        "; change Dense(4 => 16) to Dense(4 => 19), or Dense(19 => 4, tanh) to "
+        "Dense(16 => 4, tanh)")
+
+
+def test_each_alternative_of_a_skip_hint_composes_alone() -> None:
+    # Built alone, either side of the block may be the wrong one: applied to the block alone,
+    # each alternative builds and runs on the width it keeps (19 or 16).
+    bug = "SkipConnection(Chain(Dense(19, 4, tf.tanh), Dense(4, 16)), tf.add)"
+    with pytest.raises(tf.ShapeError) as info:
+        eval(bug, {"tf": tf, **vars(tf)})  # noqa: S307 - our own program
+    alternatives = info.value.message.split("; change ")[-1].split(", or ")
+    assert len(alternatives) == 2, alternatives
+    for text, width in zip(alternatives, (19, 16)):
+        old, new = (_source(t) for t in text.split(" to "))
+        block = eval(bug.replace(old, new), {"tf": tf, **vars(tf)})  # noqa: S307
+        assert block(tf.zeros(2, width)).shape == (2, width)
 
 
 def test_no_hint_when_nothing_composes() -> None:

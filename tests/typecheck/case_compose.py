@@ -16,7 +16,7 @@ x = tf.zeros(3, 64)
 # Inline Chains inside containers keep their layers' types.
 residual = SkipConnection(Chain(Dense(64, 256, relu), Dense(256, 64)), tf.add)
 reveal_type(residual(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[64]]"
-residual_bad = SkipConnection(Chain(Dense(64, 256, relu), Dense(256, 32)), tf.add)  # E: SkipConnection(Chain(Dense(64 => 256, relu), Dense(256 => 32)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 32], xs[1] has Tensor[B, 64]; need equal sizes or 1 at axis -1 (32 vs 64); change Dense(256 => 32) to Dense(256 => 64)  [shape]
+residual_bad = SkipConnection(Chain(Dense(64, 256, relu), Dense(256, 32)), tf.add)  # E: SkipConnection(Chain(Dense(64 => 256, relu), Dense(256 => 32)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 32], xs[1] has Tensor[B, 64]; need equal sizes or 1 at axis -1 (32 vs 64); change Dense(256 => 32) to Dense(256 => 64), or Dense(64 => 256, relu) to Dense(32 => 256, relu)  [shape]
 widen = SkipConnection(Chain(Dense(64, 256, relu), Dense(256, 32)), tf.cat)
 reveal_type(widen(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[96]]"
 branches = Parallel(tf.cat, Chain(Dense(64, 16), relu), Chain(Dense(64, 8), tf.softmax))

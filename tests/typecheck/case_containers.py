@@ -17,7 +17,7 @@ x = tf.zeros(5, 8)
 residual = SkipConnection(Dense(8, 8, relu), tf.add)
 reveal_type(residual(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[8]]"
 # A main path that changes what the connection must add fails for every input: where built.
-residual_bad = SkipConnection(Dense(8, 4, relu), tf.add)  # E: SkipConnection(Dense(8 => 4, relu), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (4 vs 8); change Dense(8 => 4, relu) to Dense(8 => 8, relu)  [shape]
+residual_bad = SkipConnection(Dense(8, 4, relu), tf.add)  # E: SkipConnection(Dense(8 => 4, relu), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (4 vs 8); change Dense(8 => 4, relu) to Dense(8 => 8, relu), or to Dense(4 => 4, relu)  [shape]
 unet = SkipConnection(Dense(8, 4), tf.cat)
 reveal_type(unet(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[12]]"
 both = Parallel(tf.cat, Dense(8, 3), Dense(8, 5))

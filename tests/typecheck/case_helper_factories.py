@@ -47,7 +47,7 @@ def residual_fixed(c: int) -> SkipConnection:
     return SkipConnection(Chain(Conv((3, 3), c, c, pad=1), Conv((1, 1), c, c)), tf.add)
 
 
-tower = Chain(Conv((3, 3), 3, 32, pad=1), residual(32))  # E: SkipConnection(Chain(Conv((3, 3), 32 => 32, pad=1), Conv((1, 1), 32 => 64)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 64, H', W'], xs[1] has Tensor[B, 32, H', W']; need equal sizes or 1 at axis -3 (64 vs 32); change Conv((1, 1), 32 => 64) to Conv((1, 1), 32 => 32)  [shape]
+tower = Chain(Conv((3, 3), 3, 32, pad=1), residual(32))  # E: SkipConnection(Chain(Conv((3, 3), 32 => 32, pad=1), Conv((1, 1), 32 => 64)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 64, H', W'], xs[1] has Tensor[B, 32, H', W']; need equal sizes or 1 at axis -3 (64 vs 32); change Conv((1, 1), 32 => 64) to Conv((1, 1), 32 => 32), or Conv((3, 3), 32 => 32, pad=1) to Conv((3, 3), 64 => 32, pad=1)  [shape]
 tower_fixed = Chain(Conv((3, 3), 3, 32, pad=1), residual_fixed(32))
 
 

@@ -334,7 +334,7 @@ class SkipConnection(Module):
     >>> SkipConnection(tf.Dense(3, 4), tf.add)
     Traceback (most recent call last):
     ...
-    typedflux.shapes.errors.ShapeError: SkipConnection(Dense(3 => 4), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 3]; need equal sizes or 1 at axis -1 (4 vs 3); change Dense(3 => 4) to Dense(3 => 3)
+    typedflux.shapes.errors.ShapeError: SkipConnection(Dense(3 => 4), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 3]; need equal sizes or 1 at axis -1 (4 vs 3); change Dense(3 => 4) to Dense(3 => 3), or to Dense(4 => 4)
     """
 
     # ``object``, not ``Any``: an inline ``Chain(...)`` argument keeps its layers' types

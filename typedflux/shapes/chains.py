@@ -391,7 +391,7 @@ def check_skip(inner: Optional[Item], join: Optional[JoinRule], connection: str)
     >>> check_skip(layer_item(DenseConfig(8, 4)), op_connection_rule(SPECS["add_n"]), "add")
     Traceback (most recent call last):
     ...
-    typedflux.shapes.errors.ShapeError: SkipConnection(Dense(8 => 4), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (4 vs 8); change Dense(8 => 4) to Dense(8 => 8)
+    typedflux.shapes.errors.ShapeError: SkipConnection(Dense(8 => 4), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes or 1 at axis -1 (4 vs 8); change Dense(8 => 4) to Dense(8 => 8), or to Dense(4 => 4)
     """
     if inner is None or join is None:
         return

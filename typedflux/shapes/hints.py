@@ -24,7 +24,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from typedflux.shapes.compose import JoinRule
 from typedflux.shapes.dims import Star, equal
 from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
-from typedflux.shapes.items import Item, chain_of, item_text, layer_item, template_of
+from typedflux.shapes.items import Item, chain_of, item_text, layer_item, start_shape, template_of
 from typedflux.shapes.layer_config import LayerConfig, Shape, dims_only
 
 __all__ = ["Trial", "Run", "chain_hint", "skip_hint"]
@@ -186,7 +186,56 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
         _joins_at_sizes(new, join, t, run)
     hint = _last_output_hint(inner, composes) or _tail_hint(
         inner, lambda new: composes(new) and _gives_back(new, t, run))
+    first = _first_input_hint(inner, join, t, run)
+    if hint is not None and first is not None:
+        # Built alone, the block does not say which side is wrong: keeping its input
+        # (the last layer gives it back: a residual MLP's down projection) or its output (the
+        # first layer takes what it gives: a block fed by a layer of that width). The
+        # enclosing Chain, built after it, is not known here, at run time nor to mypy.
+        same = first.split(" to ")[0] == hint.split(" to ")[0]  # (one layer: ", or to Y")
+        return f"{hint}, or {first[len('change '):] if not same else first[first.index(' to ') + 1:]}"
+    if hint is None:
+        hint = first
     return hint if hint is not None else _projection_hint(inner, join, t, connection, run)
+
+
+def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run) -> Optional[str]:
+    """"change X to Y" where X is the main path's first layer with an input size, taking the
+    size the main path gives, when that makes the block compose from its new input."""
+    path: List[Tuple[Item, int]] = []
+    node: Optional[Item] = inner
+    while node is not None and node.kind == "chain":
+        kids = list(node.children())
+        i = 0
+        while i + 1 < len(kids) and _no_output(kids[i]):
+            i += 1  # (a leading activation: the first sized layer takes the input)
+        if not kids:
+            return None
+        path.append((node, i))
+        node = kids[i]
+    if node is None or node.kind != "layer" or node.config is None:
+        return None
+    try:
+        out = run(inner, t, True)
+    except (ShapeError, CannotTell):
+        return None
+    if out is None:
+        return None
+    if len(out) != len(t) or any(isinstance(d, Star) for d in (*out, *t)):
+        return None
+    # The sizes the path gives where it differs from what it takes (a width, the channels):
+    # written sizes only (a stride's ``(H' + 1)//2`` is no size a layer is built with).
+    sizes = [o for o, i in zip(out, t) if isinstance(o, int) and equal(o, i) is False]
+    for size in sizes:
+        new = node.config.with_input(size)
+        if new is None or new == node.config:
+            continue
+        replaced = _replace_leaf(inner, path, layer_item(new))
+        t2 = start_shape(template_of(replaced))
+        if t2 is not None and _skip_composes(replaced, join, t2, run) and \
+                _joins_at_sizes(replaced, join, t2, run):
+            return f"change {item_text(node)} to {new.repr()}"
+    return None
 
 
 def _skip_composes(inner: Item, join: JoinRule, t: Shape,
