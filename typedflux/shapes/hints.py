@@ -225,7 +225,8 @@ def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run) -> Option
         return None
     # The sizes the path gives where it differs from what it takes (a width, the channels):
     # written sizes only (a stride's ``(H' + 1)//2`` is no size a layer is built with).
-    sizes = [o for o, i in zip(out, t) if isinstance(o, int) and equal(o, i) is False]
+    sizes = [o for o, i in zip(out, t)
+             if isinstance(o, int) and not isinstance(i, Star) and equal(o, i) is False]
     for size in sizes:
         new = node.config.with_input(size)
         if new is None or new == node.config:
