@@ -55,7 +55,9 @@ from mypy.nodes import (
     FuncDef, MypyFile, OverloadedFuncDef, PlaceholderNode, SymbolTableNode, TypeInfo,
 )
 from mypy.plugins.default import DefaultPlugin
-from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
+from mypy.types import (
+    AnyType, FunctionLike, Instance, Type, TypeOfAny, TypeVarType, get_proper_type,
+)
 
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
 # (no numpy, no runtime), so the plugin starts fast.
@@ -129,6 +131,14 @@ _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
 _ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
 _T = TypeVar("_T")
+
+
+def _never_a_dim(tv: TypeVarType) -> bool:
+    # (a bound not analysed yet is a placeholder, and a class's MRO is computed once its
+    # bases are all known: an Instance whose class has its MRO keeps that answer)
+    bound = get_proper_type(tv.upper_bound)
+    return isinstance(bound, Instance) and bool(bound.type.mro) and \
+        not bound.type.has_base("builtins.int")
 
 
 def _sources_digest() -> str:
@@ -295,7 +305,12 @@ class TypedfluxPlugin(Plugin):
             if dims_class(node):  # ``Matrix[3, 4]`` (generic_applications.is_dims_class)
                 return guarded("a generic class over dims applied", dims_class_application,
                                lambda ctx: AnyType(TypeOfAny.from_error)), True
-            return None, False
+            # (a type parameter that is no TypeVar, or a TypeVar bound to a class that is
+            # settled, its MRO computed, and no int, never becomes an int-bound one: such a
+            # class is never over dims, whatever else is settled later; most of the ~10k
+            # asks a build that reach here are so, a library's classes)
+            return None, any(not isinstance(tv, TypeVarType) or _never_a_dim(tv)
+                             for tv in node.defn.type_vars)
 
         def once(_: str) -> Optional[SymbolTableNode]:
             return sym

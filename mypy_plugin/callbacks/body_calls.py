@@ -242,14 +242,14 @@ def named_lambda(e: Optional[Expression]) -> Optional[Expression]:
     >>> named_lambda(e) is e  # (outside a check: nothing known)
     True
     """
-    from mypy_plugin.flow_names import single_binding  # (flow_names imports the checks)
-
     # The cheap test first: mypy types a name holding a lambda as a callable with no
     # definition (a def's type keeps its own).
     var = e.node if isinstance(e, NameExpr) else None
     t = get_proper_type(var.type) if isinstance(var, Var) else None
     if not isinstance(e, NameExpr) or not isinstance(t, CallableType) or t.definition is not None:
         return e
+    # (imported here, past the test most calls stop at: flow_names imports the checks)
+    from mypy_plugin.flow_names import single_binding
     api = CURRENT_API[0]
     tree = getattr(api, "tree", None)
     scope = getattr(api, "scope", None)

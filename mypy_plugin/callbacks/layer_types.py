@@ -185,13 +185,24 @@ def _read(ctx: FunctionContext, kind: ArgKind, e: Expression, names: translate.N
     return default  # MODE, GENERATOR: not part of the config
 
 
+# Each spec's flag arguments (read for every constructor argument; a spec never changes).
+_FLAGS: Dict[int, Tuple[LayerSpec, Tuple[str, ...]]] = {}
+
+
+def _flag_args(spec: LayerSpec) -> Tuple[str, ...]:
+    known = _FLAGS.get(id(spec))
+    if known is None or known[0] is not spec:
+        known = _FLAGS[id(spec)] = (spec, spec.flag_args())
+    return known[1]
+
+
 def read_param(ctx: Any, spec: LayerSpec, name: str, e: Expression,
                names: translate.Names) -> Any:
     """The value of one constructor argument written as ``e``, as ``configure_static`` takes
     it (a flag the type holds and mypy cannot read is unknown, not its default)."""
     p = next(q for q in spec.params if q.name == name)
     v = _read(ctx, p.kind, e, names, p.default)
-    if name in spec.flag_args() and isinstance(static_bool(e, type_lookup(ctx.api)), NotStatic):
+    if name in _flag_args(spec) and isinstance(static_bool(e, type_lookup(ctx.api)), NotStatic):
         return translate.UNKNOWN  # the flag decides the result's type (return_state)
     return v
 
@@ -214,19 +225,50 @@ def build_layer_type(ctx: FunctionContext, spec: LayerSpec, t: Instance) -> Inst
     return layer_type_of(ctx, spec, t, values, where, names)
 
 
+# The static form (type arguments, extras) of a config, by the spec and the values read
+# (~3.9k constructor calls a build over the examples and snapshot cases, a few hundred
+# distinct): ``configure_static`` and ``static_form`` are pure functions of the two. A value is
+# keyed with its type (``True`` and ``1`` hash alike); a value that does not hash is not kept,
+# nor is a call that raises (its error is reported each time). Emptied by set_modules.
+_FORMS: Dict[Tuple[Any, ...], Tuple[LayerSpec, Tuple[Any, ...], Tuple[str, ...]]] = {}
+per_build.forget_each_build(_FORMS)
+
+
+def _typed(v: Any) -> Any:
+    if type(v) is tuple:
+        return tuple(_typed(x) for x in v)
+    return (type(v), v)
+
+
+def _values_key(spec: LayerSpec, values: Dict[str, Any]) -> Optional[Tuple[Any, ...]]:
+    key = (id(spec), tuple((k, _typed(v)) for k, v in values.items()))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def layer_type_of(ctx: Any, spec: LayerSpec, t: Instance, values: Dict[str, Any],
                   where: Dict[str, Expression], names: translate.Names) -> Instance:
     """``t`` with the type arguments and extras of the config ``values`` make (arguments
     not in ``values`` take their defaults); a value no input could make valid is a
     ``[shape]`` error on its expression in ``where`` (``t`` unchanged then)."""
-    try:
-        cfg = spec.configure_static(values)
-    except LayerArgumentError as err:
-        report_shape_error(ctx.api, err, where.get(err.argument, ctx.context))
-        return t
-    except (CannotTell, ValueError, TypeError):
-        return t  # not a shape error (a value mypy cannot judge): the runtime's business
-    args, extras = spec.static_form(cfg)
+    key = _values_key(spec, values)
+    known = _FORMS.get(key) if key is not None else None
+    if known is not None and known[0] is spec:
+        args, extras = known[1], known[2]
+    else:
+        try:
+            cfg = spec.configure_static(values)
+        except LayerArgumentError as err:
+            report_shape_error(ctx.api, err, where.get(err.argument, ctx.context))
+            return t
+        except (CannotTell, ValueError, TypeError):
+            return t  # not a shape error (a value mypy cannot judge): the runtime's business
+        args, extras = spec.static_form(cfg)
+        if key is not None:
+            _FORMS[key] = (spec, tuple(args), tuple(extras))
     any_type = AnyType(TypeOfAny.special_form)
     types: List[Type] = []
     for v in args:
@@ -281,6 +323,13 @@ def layer_config(t: Instance) -> Optional[LayerConfig]:
     return cfg
 
 
+# The config of a type's arguments and extras, by the spec (``from_static`` is a pure function
+# of the three; the configs are frozen): the same layer written in many places, or rebuilt by
+# mypy, is one entry. Emptied by the plugin's set_modules.
+_FROM_STATIC: Dict[Tuple[Any, ...], Tuple[LayerSpec, Optional[LayerConfig]]] = {}
+per_build.forget_each_build(_FROM_STATIC)
+
+
 def _layer_config(t: Instance) -> Optional[LayerConfig]:
     found = spec_of_type(t)
     if found is None:
@@ -303,7 +352,16 @@ def _layer_config(t: Instance) -> Optional[LayerConfig]:
     if len(args) != len(spec.type_args):
         return None
     extras = extra_fields(t)
-    return spec.from_static(args, extras)
+    key = (id(spec), tuple(_typed(a) for a in args), None if extras is None else tuple(extras))
+    try:
+        known = _FROM_STATIC.get(key)
+    except TypeError:  # (a dim that does not hash: read anew)
+        return spec.from_static(args, extras)
+    if known is not None and known[0] is spec:
+        return known[1]
+    cfg = spec.from_static(args, extras)
+    _FROM_STATIC[key] = (spec, cfg)
+    return cfg
 
 
 def with_attrs(t: Instance, attrs: Dict[str, Type]) -> Instance:

@@ -97,10 +97,11 @@ def _run_binding(ctx: Any) -> bool:
     ``__call__``): such a run reads back what it binds itself, and counts only the bindings
     an instance of exactly the class built may see (a subclass's own binding is not one)."""
     from mypy_plugin.flow_typed import ACTIVE
-    from mypy_plugin.flow_values import Record
 
     if not ACTIVE:
-        return False
+        return False  # (most calls: no run under way)
+    from mypy_plugin.flow_values import Record
+
     where = boundary_of(getattr(ctx, "api", None), getattr(ctx, "context", None))
     target = where.lvalue if where is not None else None
     base = target.expr.node if isinstance(target, MemberExpr) and isinstance(
