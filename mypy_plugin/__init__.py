@@ -169,6 +169,7 @@ class TypedfluxPlugin(Plugin):
     def __init__(self, options: Any) -> None:
         super().__init__(options)
         self._reach = Reach()  # (modules the catch-all hooks skip: reach.py)
+        self._skips = self._reach.skips  # (one bound method for every callee's CallCheck)
         self._hooks = {}
         self._sig_hooks = {}
         self._subclass_cache: Dict[str, bool] = {}
@@ -193,7 +194,8 @@ class TypedfluxPlugin(Plugin):
         self._numpy_ufunc = numpy_ufunc_hook()
         self._ndarray_operator = ndarray_operator_hook()
         self._partials: Dict[tuple[str, str], Any] = {}
-        self._default_names: Dict[tuple[str, str], bool] = {}
+        # (by getter kind, then fullname: no (kind, name) tuple kept per name for the build)
+        self._default_names: Dict[str, Dict[str, bool]] = {}
         # Each getter's answers for the build (per_build.PerBuild): mypy calls the instance's
         # attribute, so the dict's lookup stands in for the method below of the same name.
         self._per_build: Dict[str, per_build.PerBuild] = {
@@ -208,11 +210,12 @@ class TypedfluxPlugin(Plugin):
         (``functools.partial``, an enum's ``.value``, ``dataclasses.replace``): mypy asks the
         plugins in order and runs the first hook it gets, so a catch-all hook of ours there
         would hide mypy's (``partial(Dense, activation=relu)`` lost its type)."""
-        key = (kind, fullname)
-        found = self._default_names.get(key)
+        names = self._default_names.get(kind)
+        if names is None:
+            names = self._default_names[kind] = {}
+        found = names.get(fullname)
         if found is None:
-            found = getattr(self._default, kind)(fullname) is not None
-            self._default_names[key] = found
+            found = names[fullname] = getattr(self._default, kind)(fullname) is not None
         return found
 
     def _partial(self, kind: str, fullname: str, wrap: Callable[[Any], Any]) -> Any:
@@ -382,7 +385,7 @@ class TypedfluxPlugin(Plugin):
             # that makes one: mypy's signature, made safe under a union context as every
             # signature hook makes it: union_contexts.py)
             hook = signature_hook(fullname, is_method, overload_items=items,
-                                  skips=self._reach.skips)
+                                  skips=self._skips)
             self._sig_hooks[fullname] = hook
         return hook
 

@@ -95,12 +95,28 @@ def spec_of_type(t: Instance) -> Optional[Tuple[LayerSpec, Instance]]:
     return None
 
 
+# ``int`` and ``str`` for this build (asked for every dim and text a layer type holds: ~8.5k
+# new Instances a build, which the garbage collector walked; one each serves, as the
+# fallback of every Literal made from them; a type is never changed in place, only copied).
+# Emptied by the plugin's set_modules (a new build has new TypeInfos).
+_BUILTINS: Dict[str, Instance] = {}
+per_build.forget_each_build(_BUILTINS)
+
+
 def int_type(ctx: Any) -> Instance:
-    return cast(Instance, ctx.api.named_generic_type("builtins.int", []))
+    found = _BUILTINS.get("builtins.int")
+    if found is None:
+        found = _BUILTINS["builtins.int"] = cast(
+            Instance, ctx.api.named_generic_type("builtins.int", []))
+    return found
 
 
 def str_type(ctx: Any) -> Instance:
-    return cast(Instance, ctx.api.named_generic_type("builtins.str", []))
+    found = _BUILTINS.get("builtins.str")
+    if found is None:
+        found = _BUILTINS["builtins.str"] = cast(
+            Instance, ctx.api.named_generic_type("builtins.str", []))
+    return found
 
 
 # -- reading constructor arguments ----------------------------------------------------------

@@ -15,9 +15,9 @@ class comes from source or from mypy's cache.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional
 
-from mypy.nodes import ClassDef, ExpressionStmt, FuncDef, ReturnStmt, StrExpr, TypeInfo
+from mypy.nodes import ExpressionStmt, FuncDef, ReturnStmt, StrExpr, TypeInfo
 from mypy.plugin import ClassDefContext
 
 from mypy_plugin import per_build
@@ -36,22 +36,23 @@ def _literal_return(fn: FuncDef) -> Optional[str]:
     return None
 
 
-# Classes whose ``__repr__`` is already kept: mypy asks this hook of every class again at
-# each pass of its semantic analysis (~15k calls a build over the examples and snapshot cases,
-# for ~7.7k classes, most of them a library's); a class's body and its TypeInfo do not change
-# between those passes, and only this hook writes its metadata key. The entry keeps both
-# alive, so their ids are not reused while it is held. Emptied by the plugin's set_modules.
-_DONE: Dict[int, Tuple[ClassDef, TypeInfo]] = {}
+# Classes whose ``__repr__`` is already kept, by the id of their ClassDef: mypy asks this hook
+# of every class again at each pass of its semantic analysis (~15k calls a build over the
+# examples and snapshot cases, for ~7.7k classes, most of them a library's); a class's body
+# and its TypeInfo do not change between those passes, and only this hook writes its metadata
+# key. The entry is the class's TypeInfo: it is kept alive, so a ClassDef that reuses a freed
+# one's id has another TypeInfo and is read anew (no tuple per class for the garbage
+# collector to walk). Emptied by the plugin's set_modules.
+_DONE: Dict[int, TypeInfo] = {}
 per_build.forget_each_build(_DONE)
 
 
 def record_repr(ctx: ClassDefContext) -> None:
     """(a class hook) Keep a ``__repr__`` that returns a string literal in the metadata."""
-    cls, info = ctx.cls, ctx.cls.info
-    done = _DONE.get(id(cls))
-    if done is not None and done[0] is cls and done[1] is info:
+    info = ctx.cls.info
+    if _DONE.get(id(ctx.cls)) is info:
         return
-    _DONE[id(cls)] = (cls, info)
+    _DONE[id(ctx.cls)] = info
     for stmt in ctx.cls.defs.body:
         if isinstance(stmt, FuncDef) and stmt.name == "__repr__":
             text = _literal_return(stmt)
