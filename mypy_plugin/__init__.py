@@ -55,9 +55,7 @@ from mypy.nodes import (
     FuncDef, MypyFile, OverloadedFuncDef, PlaceholderNode, SymbolTableNode, TypeInfo,
 )
 from mypy.plugins.default import DefaultPlugin
-from mypy.types import (
-    AnyType, FunctionLike, Instance, Type, TypeOfAny, TypeVarType, get_proper_type,
-)
+from mypy.types import AnyType, FunctionLike, Type, TypeOfAny
 
 # typedflux's package __init__ is lazy: this loads only the pure-Python typedflux.shapes
 # (no numpy, no runtime), so the plugin starts fast.
@@ -65,7 +63,7 @@ import typedflux.shapes
 from mypy_plugin.callbacks.alias_applications import alias_application_hook, is_tensor_alias
 from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.generic_applications import dims_class_application
-from mypy_plugin.callbacks.generic_dims import dims_class
+from mypy_plugin.callbacks.generic_dims import dims_class, never_dims_class
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
@@ -131,14 +129,6 @@ _CHAIN_FULLNAME = "typedflux.layers.containers.Chain"
 _ITEM = TENSOR_FULLNAME + ".item"
 _record_repr = guarded("class repr", record_repr, lambda ctx: None)
 _T = TypeVar("_T")
-
-
-def _never_a_dim(tv: TypeVarType) -> bool:
-    # (a bound not analysed yet is a placeholder, and a class's MRO is computed once its
-    # bases are all known: an Instance whose class has its MRO keeps that answer)
-    bound = get_proper_type(tv.upper_bound)
-    return isinstance(bound, Instance) and bool(bound.type.mro) and \
-        not bound.type.has_base("builtins.int")
 
 
 def _sources_digest() -> str:
@@ -210,9 +200,7 @@ class TypedfluxPlugin(Plugin):
         (``functools.partial``, an enum's ``.value``, ``dataclasses.replace``): mypy asks the
         plugins in order and runs the first hook it gets, so a catch-all hook of ours there
         would hide mypy's (``partial(Dense, activation=relu)`` lost its type)."""
-        names = self._default_names.get(kind)
-        if names is None:
-            names = self._default_names[kind] = {}
+        names = self._default_names.setdefault(kind, {})
         found = names.get(fullname)
         if found is None:
             found = names[fullname] = getattr(self._default, kind)(fullname) is not None
@@ -308,12 +296,7 @@ class TypedfluxPlugin(Plugin):
             if dims_class(node):  # ``Matrix[3, 4]`` (generic_applications.is_dims_class)
                 return guarded("a generic class over dims applied", dims_class_application,
                                lambda ctx: AnyType(TypeOfAny.from_error)), True
-            # (a type parameter that is no TypeVar, or a TypeVar bound to a class that is
-            # settled, its MRO computed, and no int, never becomes an int-bound one: such a
-            # class is never over dims, whatever else is settled later; most of the ~10k
-            # asks a build that reach here are so, a library's classes)
-            return None, any(not isinstance(tv, TypeVarType) or _never_a_dim(tv)
-                             for tv in node.defn.type_vars)
+            return None, never_dims_class(node)  # (most classes asked here: a library's)
 
         def once(_: str) -> Optional[SymbolTableNode]:
             return sym

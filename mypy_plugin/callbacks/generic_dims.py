@@ -52,7 +52,7 @@ from mypy_plugin.callbacks.common import names_in_scope, report_shape_error
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["generic_dims_check", "type_dims", "dims_class", "clear_memo"]
+__all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -73,6 +73,27 @@ def dims_class(info: TypeInfo) -> bool:
     tvs = info.defn.type_vars
     return bool(tvs) and not info.has_base(translate.TENSOR_FULLNAME) and all(
         isinstance(tv, TypeVarType) and translate.is_int_bound(tv) for tv in tvs)
+
+
+def never_dims_class(info: TypeInfo) -> bool:
+    """Whether ``info`` can never be a class over dims, whatever is settled later in the
+    build: a type parameter that is no TypeVar, or a TypeVar bound to a class whose MRO is
+    computed and is no ``int`` (a bound not analysed yet is a placeholder, and a class's MRO
+    is computed once all its bases are known), never becomes an int-bound TypeVar. The
+    plugin keeps that answer of its type-analyze hook for the build.
+
+    >>> from mypy.nodes import Block, ClassDef, TypeInfo
+    >>> never_dims_class(TypeInfo({}, ClassDef("C", Block([])), "m"))  # (no type parameter)
+    False
+    """
+    for tv in info.defn.type_vars:
+        if not isinstance(tv, TypeVarType):
+            return True
+        bound = get_proper_type(tv.upper_bound)
+        if isinstance(bound, Instance) and bound.type.mro and \
+                not bound.type.has_base("builtins.int"):
+            return True
+    return False
 
 
 def type_dims(t: Type, info: Optional[TypeInfo] = None

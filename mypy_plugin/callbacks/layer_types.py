@@ -272,6 +272,8 @@ def layer_type_of(ctx: Any, spec: LayerSpec, t: Instance, values: Dict[str, Any]
     ``[shape]`` error on its expression in ``where`` (``t`` unchanged then)."""
     key = _values_key(spec, values)
     known = _FORMS.get(key) if key is not None else None
+    args: Sequence[Any]
+    extras: Sequence[str]
     if known is not None and known[0] is spec:
         args, extras = known[1], known[2]
     else:
