@@ -40,7 +40,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
@@ -199,7 +199,8 @@ class _Layer(Receiver):
     def __init__(self, rule: Any) -> None:
         self.rule = rule
 
-    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+    def call(self, name: str, args: List[Any], kinds: List[Any],
+             names: Optional[Sequence[Optional[str]]] = None) -> Any:
         if name != "__call__" or len(args) != 1 or kinds != [ARG_POS]:
             raise CannotTell("a layer argument used otherwise than called with one tensor")
         return tensor_value(tuple(self.rule(tensor_shape(args[0]))))

@@ -90,7 +90,9 @@ from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
-from mypy_plugin.flow_values import NOT_STATIC, Item, NotStatic, Record, Seq, evaluate
+from mypy_plugin.flow_values import (
+    NOT_STATIC, ConfigRecord, Item, NotStatic, Record, Seq, evaluate,
+)
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
@@ -277,7 +279,8 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         if isinstance(v, NotStatic) or isinstance(v, Seq) and not all(
                 isinstance(i, Item) for i in v.items):
             continue
-        if not ((isinstance(v, (int, Item, Seq)) and not isinstance(v, bool)) or v is None):
+        if not ((isinstance(v, (int, Item, Seq, ConfigRecord)) and not isinstance(v, bool))
+                or v is None):  # (a ConfigRecord: ``self.cfg = cfg``, flow_records.py)
             continue
         state[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
         if facts.binds(cls, name, exact=True) == 1 and not (
@@ -312,11 +315,14 @@ def _lists(init: FuncDef) -> bool:
 
 
 def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
-    v = evaluate(e, {}, lambda x: outer_value(chk, x), set())
+    # (built inside a run: the arguments read its names, ``Block(cfg.n_embd)`` a field of
+    # the config the run holds)
+    env = {k: v for active in ACTIVE for k, v in active.items()} if ACTIVE else {}
+    v = evaluate(e, env, lambda x: outer_value(chk, x), set())
     if isinstance(v, NotStatic):
         fields = config_fields(tree, e)
         if fields:
-            return Record(tuple(sorted(fields.items())))
+            return ConfigRecord(tuple(sorted(fields.items())))
     return v
 
 

@@ -59,6 +59,7 @@ from mypy_plugin.flow_values import (
     NOT_STATIC,
     Env,
     Item,
+    ConfigRecord,
     Record,
     Seq,
     NotStatic,
@@ -264,9 +265,11 @@ class Run(ListSteps):
             owner = self.record_of(lv)
             assert owner is not None
             safe.add(id(lv))
-            if isinstance(v, Record) or (isinstance(v, Seq) and not fresh):
+            if (isinstance(v, Record) and not isinstance(v, ConfigRecord)) or (
+                    isinstance(v, Seq) and not fresh):
                 v = NOT_STATIC  # (an attribute holds a list only built where it is bound:
-                # another name for it could change it unseen)
+                # another name for it could change it unseen; a config's fields nothing
+                # assigns may be held: flow_values.ConfigRecord)
             self.env[owner] = self.env[owner].set(lv.name, v)
         elif isinstance(lv, MemberExpr) and self.tensors and isinstance(
                 lv.expr, NameExpr) and isinstance(lv.expr.node, Var):

@@ -52,7 +52,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 __all__ = [
-    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "Env", "evaluate", "int_op", "iterate", "safe_reads",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "Env", "evaluate", "int_op", "iterate", "safe_reads",
     "MAX_ITEMS",
 ]
 
@@ -122,6 +122,17 @@ class Record:
 
     def set(self, name: str, v: Any) -> "Record":
         return Record(tuple((k, x) for k, x in self.fields if k != name) + ((name, v),))
+
+
+@dataclass(frozen=True)
+class ConfigRecord(Record):
+    """A config instance's int fields (``instance_constants.config_fields``: none of them
+    assigned anywhere in the module): unlike the Record of a model's ``self``, a copy is as
+    good as the object, so an attribute may hold it (``self.cfg = cfg``: flow_records.py).
+
+    >>> ConfigRecord((("d", 3),)).get("d")
+    3
+    """
 
 
 Env = Dict[Var, Any]

@@ -148,7 +148,10 @@ class Receiver:
     def attribute(self, name: str) -> Any:
         raise CannotTell("an attribute not known")
 
-    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+    def call(self, name: str, args: List[Any], kinds: List[Any],
+             names: Optional[Sequence[Optional[str]]] = None) -> Any:
+        """``name`` called with ``args`` (values) of ``kinds`` and argument ``names``
+        (``self.attn(h, h, h, mask=m)``: flow_keywords.py)."""
         raise CannotTell("a method not known")
 
 
@@ -543,7 +546,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         return _Tensor(tuple(layer.call([x.shape])))
     if isinstance(callee, NameExpr) and isinstance(env.get(id(callee.node)), Receiver):
         held: Any = env[id(callee.node)]  # ``layer(x)`` of a loop over a model's layers
-        return held.call("__call__", [_eval(a, env, depth) for a in e.args], e.arg_kinds)
+        return held.call("__call__", [_eval(a, env, depth) for a in e.args], e.arg_kinds,
+                         e.arg_names)
     if isinstance(callee, MemberExpr):
         base = _eval_or_none(callee.expr, env, depth)
         if isinstance(base, _Tensor):
@@ -552,7 +556,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
                 raise CannotTell("a Tensor method with no rule")
             self_value, method = base, callee.name
         elif isinstance(base, Receiver):  # ``self.up(x)`` in a user layer (layer_bodies.py)
-            return base.call(callee.name, [_eval(a, env, depth) for a in e.args], e.arg_kinds)
+            return base.call(callee.name, [_eval(a, env, depth) for a in e.args], e.arg_kinds,
+                             e.arg_names)
     if route is None:
         fullname = callee.fullname if isinstance(callee, RefExpr) else None
         route = ROUTES.by_function_fullname.get(fullname) if fullname else None

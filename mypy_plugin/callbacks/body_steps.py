@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from mypy.nodes import (
     ARG_POS,
@@ -43,6 +43,7 @@ from mypy.types import Type
 
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
+from mypy_plugin.flow_keywords import keyword_output
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
@@ -219,30 +220,37 @@ class HeldLayer(Receiver):
         self.type = t
         self.attrs = attrs
 
-    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+    def call(self, name: str, args: List[Any], kinds: List[Any],
+             names: Optional[Sequence[Optional[str]]] = None) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
         from mypy_plugin.callbacks.layer_bodies import built_output
 
-        if self.attrs and name == "__call__" and kinds == [ARG_POS]:
-            out = built_output(self.type, self.attrs, args[0])
+        if self.attrs and name == "__call__" and args and all(k == ARG_POS for k in kinds):
+            out = built_output(self.type, self.attrs, args)
             if out is not None:
                 return out  # (else what its declared attributes give, below)
         item = chain_item(self.type)
         if item is None:
             raise CannotTell("a layer with no rule")
-        return layer_output(item, args, kinds)
+        return layer_output(item, args, kinds, names, self.type)
 
 
-def layer_output(item: Any, args: List[Any], kinds: List[Any]) -> Any:
+def layer_output(item: Any, args: List[Any], kinds: List[Any],
+                 names: Optional[Sequence[Optional[str]]] = None, t: Optional[Type] = None
+                 ) -> Any:
     """A layer's call in a body, by its rule (``item``: chain_items.py): on one tensor, or
     for a built-in layer on several (a recurrent layer's initial states: ``self.rnn(x,
-    self.hidden)``); a tensor, or a tuple of them (``return_state``: ``(y, h)``).
+    self.hidden)``), or with keywords its signature (``t``'s) names (``self.attn(h, h, h,
+    mask=mask)``: flow_keywords.py); a tensor, or a tuple of them (``return_state``: ``(y,
+    h)``).
 
     >>> layer_output(None, [], [])
     Traceback (most recent call last):
     ...
     typedflux.shapes.errors.CannotTell: a layer not called with its tensors
     """
+    if args and t is not None and any(k != ARG_POS for k in kinds):
+        return _output_value(keyword_output(t, item, args, kinds, names))
     if not args or any(k != ARG_POS for k in kinds) or (
             len(args) > 1 and getattr(item, "config", None) is None):
         raise CannotTell("a layer not called with its tensors")

@@ -29,8 +29,10 @@ inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
 construction left: flow_fresh.py). An ``if past is not None:`` of such lines runs the
 branch the call's value takes, or both, joined, for an argument typed ``Optional[...]``
 (flow_branches.py); a parameter may be such an ``Optional``, or a tuple of tensors, and a
-result a tuple holding tuples. Anything else (a ``while``, another condition, a decorated
-method, an attribute of no known type, a list not known) leaves mypy's type.
+result a tuple holding tuples; ``self.attn(h, h, h, mask=m)`` (flow_keywords.py) and
+``self.cfg.block_size`` (flow_records.py) are read. Anything else (a ``while``, another
+condition, a decorated method, an attribute of no known type, a list not known) leaves
+mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -68,7 +70,8 @@ from mypy_plugin.flow_arguments import ANY as _ANY, any_value, bare as _bare, fi
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
-from mypy_plugin.flow_values import Item
+from mypy_plugin.flow_records import Fields
+from mypy_plugin.flow_values import ConfigRecord, Item
 from mypy_plugin.statements import overridden
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
@@ -102,19 +105,21 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
     return rule
 
 
-def built_output(t: Type, attrs: Dict[str, Any], arg: Any) -> Optional[Any]:
+def built_output(t: Type, attrs: Dict[str, Any], args: Sequence[Any]) -> Optional[Any]:
     """What an instance its construction built with known values (``attrs``:
-    flow_instances.py) gives for the tensor value ``arg`` by its own ``__call__``'s rule;
-    ``None`` when that rule cannot tell (the caller then reads its declared attributes).
+    flow_instances.py) gives for the values ``args`` (a tensor, or several: ``blk(x,
+    mask)``) by its own ``__call__``'s rule; ``None`` when that rule cannot tell (the
+    caller then reads its declared attributes).
 
     >>> callable(built_output)
     True
     """
-    rule = user_layer_rule(t, attrs)
+    rule = _body_rule(t, len(args), attrs, frozenset())
     try:
-        return tensor_value(tuple(rule(tensor_shape(arg)))) if rule is not None else None
+        out = rule(args) if rule is not None else None
     except CannotTell:
         return None
+    return out if _shape(out) is not None else None  # (a tensor: a tuple is not read here)
 
 
 def _plain_method(method: Any) -> bool:
@@ -249,6 +254,8 @@ class _Self(Receiver):
             return v
         if name in self.known and v is None:
             return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
+        if isinstance(v, ConfigRecord):
+            return Fields(v)  # (``self.cfg.block_size``: flow_records.py)
         t = get_proper_type(self._type(name))
         if isinstance(t, Instance) and chain_item(t) is not None:
             return HeldLayer(t)  # a layer (read as a value: ``self.proj is None`` is False)
@@ -263,31 +270,32 @@ class _Self(Receiver):
             raise CannotTell("an attribute of no known fixed shape")
         return tensor_value(tuple(s))
 
-    def call(self, name: str, args: List[Any], kinds: List[Any]) -> Any:
+    def call(self, name: str, args: List[Any], kinds: List[Any],
+             names: Optional[Sequence[Optional[str]]] = None) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
         if name in self.written:  # (a layer the body stored: called as it is)
             held = self.written[name]
             if not isinstance(held, Receiver):
                 raise CannotTell("an attribute written with no known layer")
-            return held.call("__call__", args, kinds)
+            return held.call("__call__", args, kinds, names)
         method = None if name in self.known else self.instance.type.get_method(name)
         if method is not None and (self.skipped is None or name in self.skipped):
             raise CannotTell("a method a derived class may redefine")
         if isinstance(method, FuncDef) and _plain_method(method):
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
         held = self.known.get(name)
-        if isinstance(held, Item) and held.attrs and kinds == [ARG_POS]:
+        if isinstance(held, Item) and held.attrs and args and all(k == ARG_POS for k in kinds):
             # (a model instance its construction built with known values: flow_instances.py;
             # else what its declared attributes give, below)
-            out = built_output(held.type, held.attrs, args[0])
+            out = built_output(held.type, held.attrs, args)
             if out is not None:
                 return out
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
             raise CannotTell("an attribute that is not a layer with a rule")
-        return layer_output(item, args, kinds)  # (``self.rnn(x, self.hidden)`` too)
+        return layer_output(item, args, kinds, names, t)  # (``self.rnn(x, h)``, ``mask=m``)
 
     def _method_call(self, method: FuncDef, args: List[Any], kinds: List[Any]) -> Any:
         """``self.encode(x)``: the instance's own method with plain parameters and a

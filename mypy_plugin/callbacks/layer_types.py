@@ -67,6 +67,7 @@ __all__ = [
     "spec_of_type",
     "build_layer_type",
     "layer_type_of",
+    "masked_rule",
     "read_param",
     "layer_config",
     "extra_fields",
@@ -420,7 +421,27 @@ def with_mask(ctx: Any, item: Any) -> Callable[[Sequence[Shape]], Shape]:
     if len(actuals) == 1:
         with ctx.api.msg.filter_errors(filter_revealed_type=True):
             mask = translate.shape_of(ctx.api.get_expression_type(actuals[0]))
-    if mask is None:
+    return masked_rule(item, mask)
+
+
+def masked_rule(item: Any, mask: Optional[Shape]) -> Callable[[Sequence[Shape]], Shape]:
+    """An attention layer's rule (``item``: chain_items.py) on its inputs, then its ``mask``
+    of that shape checked against the scores (``item.call`` when ``mask`` is None or the
+    layer is not attention): the rule of ``mha(q, k, v, mask=m)``, at module level
+    (:func:`with_mask`) and in a body (flow_keywords.py).
+
+    >>> from types import SimpleNamespace
+    >>> config = AttentionConfig(32, 4)
+    >>> item = SimpleNamespace(config=config, call=config.call)
+    >>> masked_rule(item, None)([(2, 7, 32)])
+    (2, 7, 32)
+    >>> masked_rule(item, (6, 6))([(2, 7, 32)] * 3)
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.ShapeError: Cannot broadcast for "MultiHeadAttention(32, nheads=4)": mask has Tensor[6, 6], scores has Tensor[2, 4, 7, 7]; need equal sizes or 1 at axis -2 (6 vs 7)
+    """
+    config = getattr(item, "config", None)
+    if mask is None or not isinstance(config, AttentionConfig):
         return cast(Callable[[Sequence[Shape]], Shape], item.call)
 
     def run(xs: Sequence[Shape]) -> Shape:

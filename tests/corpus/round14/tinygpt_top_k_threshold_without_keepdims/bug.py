@@ -58,7 +58,7 @@ def sample(model: TinyGPT, idx: tf.Tensor, steps: int, temperature: float = 0.8)
     for _ in range(steps):
         logits = model(idx[:, -model.cfg.block_size:])[:, -1, :] / temperature
         top = logits.max(axis=-1)
-        logits = tf.where(logits < top - 2.0, -1e9, logits)  # BUG[gap checker: the logits in sample() are unknown: the prompt comes from a batch stacked from slices of a numpy array (unknown sizes) and Block's 'self.attn(h, h, h, mask=mask)' (a held layer called with a keyword) is unknown in a body; (B, V) against the (B,) row maximum fails only for B != V, so it needs the sizes]
+        logits = tf.where(logits < top - 2.0, -1e9, logits)  # BUG[gap checker: the logits in sample() are unknown: the prompt comes from a batch stacked from slices of a numpy array (unknown sizes; Block's keyword call 'self.attn(h, h, h, mask=mask)' now runs in a body); (B, V) against the (B,) row maximum fails only for B != V, so it needs the sizes]
         nxt = tf.argmax(tf.softmax(logits, axis=-1), axis=-1, keepdims=True)
         idx = tf.cat(idx, nxt, axis=1)
     return idx
