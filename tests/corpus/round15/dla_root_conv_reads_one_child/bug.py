@@ -25,4 +25,4 @@ class Tree:
 
 
 tree = Tree(8, 16)
-print(tree(tf.randn(2, 8, 8, 8)).shape)  # BUG[gap flow: in Tree.__call__'s body a held user instance called with TWO tensors, self.root(a, self.right(a)), is unknown (a Root built from literals too; a one-input held instance is run), so Root's Conv((1, 1), 16 => 16) never meets the 32 concatenated channels; Root(16, 16)(a, b) at module level is caught]
+print(tree(tf.randn(2, 8, 8, 8)).shape)  # BUG  # E: Conv((1, 1), 16 => 16) expects input Tensor[B, 16, H, W], got Tensor[2, 32, 8, 8]; need size 16 at axis 1 (got 32)  [shape]
