@@ -77,6 +77,7 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     RefExpr,
+    Statement,
     TypeInfo,
     Var,
 )
@@ -124,7 +125,9 @@ class _Module:
         """The module's attribute facts (read once, when a construction needs them)."""
         if self._facts is None:
             self._facts = AttributeFacts(
-                self.tree, {init.arguments[0].variable for init in self.inits.values()})
+                self.tree, {init.arguments[0].variable for init in self.inits.values()},
+                frozenset(id(st) for init in self.inits.values() for st in init.body.body
+                          if _tie(st, init.arguments[0].variable)))
         return self._facts
 
     def built(self) -> Dict[str, CallExpr]:
@@ -138,6 +141,15 @@ class _Module:
                         isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once:
                     self._built[s.lvalues[0].name] = call
         return self._built
+
+
+def _tie(st: Statement, self_var: Var) -> bool:
+    """``self.lm_head.weight = ...`` (the run retypes the layer: flow_ties.py)."""
+    if not isinstance(st, AssignmentStmt) or len(st.lvalues) != 1:
+        return False
+    lv = st.lvalues[0]
+    return isinstance(lv, MemberExpr) and isinstance(lv.expr, MemberExpr) and isinstance(
+        lv.expr.expr, NameExpr) and lv.expr.expr.node is self_var
 
 
 def _model_init(d: ClassDef) -> Optional[FuncDef]:

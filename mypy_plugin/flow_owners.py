@@ -14,7 +14,7 @@ body (not a ``staticmethod``) that never rebinds it (nested functions included).
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     CallExpr,
@@ -76,9 +76,12 @@ def _selves(tree: MypyFile) -> Dict[Var, str]:
 class AttributeFacts:
     """A module's attribute bindings and list reads by (class, name), read once."""
 
-    def __init__(self, tree: MypyFile, runs: Set[Var]) -> None:
+    def __init__(self, tree: MypyFile, runs: Set[Var], ties: FrozenSet[int] = frozenset()
+                 ) -> None:
         # ``runs``: the ``self`` of each ``__init__`` a run follows (its ``self.layers.append``
-        # reads are followed by the run, not unsafe).
+        # reads are followed by the run, not unsafe); ``ties``: its own statements
+        # ``self.lm_head.weight = ...``, which the run follows (flow_ties.py): they bind no
+        # ``lm_head``.
         self.bound: Dict[Key, int] = {}  # times some statement binds it (2: never known)
         self.unsafe_lists: Set[Key] = set()  # read where a list may change
         self.poisoned = False  # ``__dict__``, ``setattr``/``delattr``/``vars`` somewhere
@@ -87,13 +90,14 @@ class AttributeFacts:
             if isinstance(c, ClassDef):
                 for b in c.info.mro[1:]:
                     self.derived.setdefault(b.fullname, set()).add(c.info.fullname)
-        self._read(tree, _selves(tree), runs)
+        self._read(tree, _selves(tree), runs, ties)
 
     def _owner(self, x: MemberExpr, selves: Dict[Var, str]) -> Key:
         base = x.expr.node if isinstance(x.expr, NameExpr) else None
         return (selves.get(base) if isinstance(base, Var) else None), x.name
 
-    def _read(self, tree: MypyFile, selves: Dict[Var, str], runs: Set[Var]) -> None:
+    def _read(self, tree: MypyFile, selves: Dict[Var, str], runs: Set[Var],
+              ties: FrozenSet[int]) -> None:
         for st in walk(tree.defs):
             own = own_expressions(st)
             safe = safe_reads(own)
@@ -112,7 +116,8 @@ class AttributeFacts:
                                    (2, held)):
                 for t in targets:
                     for x in get_subexpressions(t):
-                        if isinstance(x, MemberExpr):
+                        if isinstance(x, MemberExpr) and not (
+                                id(st) in ties and isinstance(t, MemberExpr) and x is t.expr):
                             key = self._owner(x, selves)
                             self.bound[key] = self.bound.get(key, 0) + times
             for x in own:

@@ -68,6 +68,7 @@ from mypy_plugin.flow_values import (
 )
 from mypy_plugin.flow_lists import ListSteps
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
+from mypy_plugin.flow_ties import retied
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
 from mypy_plugin.flow_reach import global_once, untaken
 from mypy_plugin.module_constants import sequence_constants
@@ -203,7 +204,10 @@ class Run(ListSteps):
                 isinstance(st, ExpressionStmt) and isinstance(st.expr, StrExpr)):
             return None
         safe: Set[int] = set()
-        if isinstance(st, AssignmentStmt):
+        if isinstance(st, AssignmentStmt) and len(st.lvalues) == 1 and isinstance(
+                st.lvalues[0], MemberExpr) and self.record_of(st.lvalues[0].expr) is not None:
+            self.retie(st.lvalues[0], st.rvalue)  # ``self.lm_head.weight = self.wte.weight``
+        elif isinstance(st, AssignmentStmt):
             rvalue = self.chosen(st.rvalue, safe)
             v = self.value(rvalue, safe)
             if isinstance(rvalue, ListExpr):
@@ -288,6 +292,16 @@ class Run(ListSteps):
                 items = (NOT_STATIC,) * len(lv.items)
             for target, item in zip(lv.items, items):
                 self.assign(target, item, safe)
+
+    def retie(self, lv: MemberExpr, rvalue: Expression) -> None:
+        """``self.lm_head.weight = <expr>``: the layer with the sizes of that tensor
+        (flow_ties.py)."""
+        owner, layer = self.record_of(lv.expr), lv.expr
+        assert owner is not None and isinstance(layer, MemberExpr)
+        t, errors = typed(self.chk, rvalue, self.env)
+        held = retied(self.chk, self.env[owner].get(layer.name), lv.name, None if errors else t,
+                      self.env)
+        self.env[owner] = self.env[owner].set(layer.name, held)
 
     def item(self, e: Expression, safe: Set[int]) -> Any:
         """A list item: its value, or its type when only mypy can say (a layer)."""
