@@ -5,8 +5,9 @@ evaluation (bodies.py): a tensor of the shape mypy gives the argument, ``None``,
 such values (a KV cache ``(k, v)``), or a :class:`~mypy_plugin.flow_branches.Maybe` for an
 argument typed ``Optional[...]`` (the body's ``if past is None:`` then runs both branches).
 A parameter is read so only when its annotation names no shape (:func:`plain`: a bare
-``Tensor``, a tuple of such, an ``Optional`` of one), and a value is given only to a
-parameter whose type holds it (:func:`fits`).
+``Tensor``, a tuple of such, an ``Optional`` of one), or is an ``int`` given a literal
+(``model.generate(idx, 14)``: a count the body loops over, flow_ranges.py), and a value is
+given only to a parameter whose type holds it (:func:`fits`).
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> plain(AnyType(TypeOfAny.special_form))
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from mypy.types import AnyType, NoneType, TupleType, Type, UnionType, get_proper_type
+from mypy.types import (
+    AnyType, Instance, LiteralType, NoneType, TupleType, Type, UnionType, get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import tensor_value
@@ -49,7 +52,19 @@ def plain(t: Type) -> bool:
     if isinstance(p, UnionType):
         return _optional(p) is not None and all(
             isinstance(get_proper_type(i), NoneType) or plain(i) for i in p.items)
-    return bare(p)
+    return bare(p) or _int(p)
+
+
+def _int(p: Type) -> bool:
+    return isinstance(p, Instance) and p.type.fullname == "builtins.int"
+
+
+def _literal_int(p: Type) -> Optional[int]:
+    """The int a literal argument's type holds (``14``: ``Literal[14]?``)."""
+    if isinstance(p, Instance) and p.last_known_value is not None:
+        p = p.last_known_value
+    v = p.value if isinstance(p, LiteralType) else None
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
 def _optional(p: UnionType) -> Optional[Type]:
@@ -75,9 +90,11 @@ def value(t: Type, names: translate.Names) -> Any:
         if inner is None:
             raise CannotTell("a union that is not an Optional")
         return Maybe(value(inner, names))
+    if _literal_int(p) is not None:
+        return _literal_int(p)
     shape = translate.shape_of(p, names) if translate.is_tensor(p) else None
     if shape is None:
-        raise CannotTell("an argument of no known shape")
+        raise CannotTell("an argument of no known shape (or an int not known)")
     return tensor_value(tuple(shape))
 
 
@@ -98,6 +115,8 @@ def fits(declared: Type, v: Any) -> bool:
         return isinstance(p, NoneType)
     if isinstance(p, TupleType):
         return isinstance(v, tuple) and len(v) == len(p.items) and all(map(fits, p.items, v))
+    if isinstance(v, int) and not isinstance(v, bool):
+        return _int(p)
     return not isinstance(v, tuple) and bare(p)
 
 
@@ -115,4 +134,4 @@ def any_value(declared: Type) -> Any:
     if isinstance(p, UnionType):
         inner = _optional(p)
         return Maybe(any_value(inner)) if inner is not None else MIXED
-    return ANY
+    return translate.UNKNOWN if _int(p) else ANY  # (an ``int``: a size not known)

@@ -348,7 +348,11 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
 
 
 def _is_none(cond: Expression, env: Dict[int, _Tensor], depth: int) -> bool:
-    """``v is None`` (or ``is not None``) of a ``v`` the body knows; else CannotTell."""
+    """``v is None`` (or ``is not None``) of a ``v`` the body knows, or a comparison of two
+    ints it knows (``idx if t <= self.block_size else idx[:, -16:]``); else CannotTell."""
+    held = _holds(cond, env)
+    if held is not None:
+        return held
     if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
             and cond.operators[0] in ("is", "is not") and isinstance(cond.operands[1], NameExpr)
             and cond.operands[1].fullname == "builtins.None"):

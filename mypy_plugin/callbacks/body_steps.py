@@ -45,6 +45,7 @@ from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
 from mypy_plugin.flow_keywords import keyword_output
 from mypy_plugin.flow_patches import patched
+from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Several
@@ -58,7 +59,7 @@ Target = Union[Var, Tuple[Union[Var, str], ...], str, Branch, Assert]
 # A line (a branch's expression None), or a loop over list attributes (one, or several
 # zipped) with its lines.
 Step = Union[Tuple[Target, Optional[Expression]],
-             Tuple[Target, Union[str, Tuple[str, ...]], List[Tuple[Target, Expression]]]]
+             Tuple[Any, Union[str, Tuple[str, ...], Range], List[Tuple[Target, Expression]]]]
 
 
 def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
@@ -83,8 +84,8 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
         if isinstance(s, AssertStmt):  # ``assert t <= self.block_size`` (flow_branches.py)
             local.append((ASSERT, s.expr))
             continue
-        loop = _self_loop(s, self_var) if isinstance(s, ForStmt) else None
-        if loop is not None:
+        loop = _self_loop(s, self_var) or range_loop(s) if isinstance(s, ForStmt) else None
+        if loop is not None:  # (``for _ in range(n):``: flow_ranges.py)
             assert isinstance(s, ForStmt)
             body = [_assignment(b) for b in s.body.body]
             if not body or any(b is None for b in body):
@@ -179,15 +180,21 @@ def _assignment(s: Statement) -> Optional[Tuple[Target, Expression]]:
     return None
 
 
-def unrolled(steps: List[Step], known: Dict[str, Any]) -> List[Tuple[Target, Any]]:
+def unrolled(steps: List[Step], known: Dict[str, Any], env: Optional[Dict[int, Any]] = None
+             ) -> List[Tuple[Target, Any]]:
     """The steps with each loop over a list the instance is known to hold unrolled: its
-    variable bound to each layer in turn (CannotTell when the list is not known)."""
+    variable bound to each layer in turn (CannotTell when the list is not known); a loop
+    over ``range(n)`` its first passes for the count ``env`` (the parameters' values) or
+    ``known`` gives (flow_ranges.py)."""
     out: List[Tuple[Target, Any]] = []
     for step in steps:
         if len(step) == 2:
             out.append(step)
             continue
         var, name, body = step
+        if isinstance(name, Range):
+            out.extend(passes(var, count_of(name.count, env or {}, known), body))
+            continue
         variables = var if isinstance(var, tuple) else (var,)
         names = name if isinstance(name, tuple) else (name,)
         lists = []

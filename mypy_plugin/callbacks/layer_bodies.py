@@ -29,10 +29,9 @@ inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
 construction left: flow_fresh.py). An ``if past is not None:`` of such lines runs the
 branch the call's value takes, or both, joined, for an argument typed ``Optional[...]``
 (flow_branches.py); a parameter may be such an ``Optional``, or a tuple of tensors, and a
-result a tuple holding tuples; ``self.attn(h, h, h, mask=m)`` (flow_keywords.py) and
-``self.cfg.block_size`` (flow_records.py) are read. Anything else (a ``while``, another
-condition, a decorated method, an attribute of no known type, a list not known) leaves
-mypy's type.
+result a tuple holding tuples; ``self.attn(h, h, h, mask=m)`` and ``self.cfg.d`` are read
+(flow_keywords.py, flow_records.py). Anything else (a ``while``, another condition, a
+decorated method, an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -228,7 +227,7 @@ class _Self(Receiver):
         local, ret = body
         env: Dict[int, Any] = {id(method.arguments[0].variable): self}
         env.update((id(a.variable), v) for a, v in zip(method.arguments[1:], args))
-        steps = [(self._target(t), v) for t, v in unrolled(local, self.known)]
+        steps = [(self._target(t), v) for t, v in unrolled(local, self.known, env)]
         return run_body(env, steps, ret)
 
     def _target(self, t: Any) -> Any:
