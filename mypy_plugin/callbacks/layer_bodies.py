@@ -66,6 +66,7 @@ from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tenso
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, layer_output, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_arguments import ANY as _ANY, any_value, bare as _bare, fits, plain, value
+from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
@@ -403,7 +404,8 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
     held = call.callee if isinstance(call, CallExpr) else None
     attrs = instance_attributes(ctx.api, held) if held is not None else None
     rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, held, receiver))
-    return _typed_call(ctx, rule)
+    # (an input not sized: what fails for every input, flow_every.py)
+    return every_input_report(ctx, receiver, attrs, _typed_call(ctx, rule))
 
 
 def user_method_call(ctx: Any, name: str) -> Optional[Type]:
