@@ -23,7 +23,7 @@ values after it are not known: the call keeps mypy's type); a count of 0 skips i
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_POS,
@@ -36,9 +36,9 @@ from mypy.nodes import (
     Var,
 )
 
-from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["Range", "RUNS", "range_loop", "count_of", "stop_line"]
+__all__ = ["Range", "RUNS", "range_loop", "count_of", "stop_line", "passes", "own_call"]
 
 RUNS = 4  # passes run of a loop over range(n): a generate loop's first tokens
 
@@ -75,6 +75,17 @@ def count_of(e: Expression, env: Dict[int, Any], known: Dict[str, Any]) -> Optio
             e.expr.node, Var) and e.expr.node.is_self:
         v = known.get(e.name)
     return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def own_call(run: Callable[..., Any], *args: Any) -> Any:
+    """``self(idx)`` in a method (the generate loop): the model's own call on that input. A
+    mismatch in it is the model's, reported where the model is called directly (``logits =
+    model(idx)``: the run time raises there first), so here it stops the run (the method's
+    call keeps mypy's type) rather than report it again at ``model.generate(idx, 14)``."""
+    try:
+        return run(*args)
+    except ShapeError:
+        raise CannotTell("the model's own call failed: reported where it is called") from None
 
 
 def _stop(_: Any) -> None:

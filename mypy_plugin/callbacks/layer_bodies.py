@@ -29,9 +29,8 @@ inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
 construction left: flow_fresh.py). An ``if past is not None:`` of such lines runs the
 branch the call's value takes, or both, joined, for an argument typed ``Optional[...]``
 (flow_branches.py); a parameter may be such an ``Optional``, or a tuple of tensors, and a
-result a tuple holding tuples; ``self.attn(h, h, h, mask=m)`` and ``self.cfg.d`` are read
-(flow_keywords.py, flow_records.py). Anything else (a ``while``, another condition, a
-decorated method, an attribute of no known type, a list not known) leaves mypy's type.
+result a tuple holding tuples. Anything else (a ``while``, another condition, a decorated
+method, an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -70,6 +69,7 @@ from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
+from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_values import ConfigRecord, Item
 from mypy_plugin.statements import overridden
@@ -106,10 +106,9 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
 
 
 def built_output(t: Type, attrs: Dict[str, Any], args: Sequence[Any]) -> Optional[Any]:
-    """What an instance its construction built with known values (``attrs``:
-    flow_instances.py) gives for the values ``args`` (a tensor, or several: ``blk(x,
-    mask)``) by its own ``__call__``'s rule; ``None`` when that rule cannot tell (the
-    caller then reads its declared attributes).
+    """What an instance built with known values (``attrs``: flow_instances.py) gives for
+    ``args`` (a tensor, or several: ``blk(x, mask)``) by its own ``__call__``'s rule; None
+    when that rule cannot tell (the caller then reads its declared attributes).
 
     >>> callable(built_output)
     True
@@ -283,6 +282,8 @@ class _Self(Receiver):
         if method is not None and (self.skipped is None or name in self.skipped):
             raise CannotTell("a method a derived class may redefine")
         if isinstance(method, FuncDef) and _plain_method(method):
+            if name == "__call__":  # ``self(idx)`` in a generate loop (flow_ranges.py)
+                return own_call(self._method_call, method, args, kinds)
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
         held = self.known.get(name)
         if isinstance(held, Item) and held.attrs and args and all(k == ARG_POS for k in kinds):
@@ -404,8 +405,7 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
     held = call.callee if isinstance(call, CallExpr) else None
     attrs = instance_attributes(ctx.api, held) if held is not None else None
     rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, held, receiver))
-    # (an input not sized: what fails for every input, flow_every.py)
-    return every_input_report(ctx, receiver, attrs, _typed_call(ctx, rule))
+    return every_input_report(ctx, receiver, attrs, _typed_call(ctx, rule))  # flow_every.py
 
 
 def user_method_call(ctx: Any, name: str) -> Optional[Type]:

@@ -100,5 +100,5 @@ model = GPT(config)
 idx = tf.tensor([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]])
 logits = model(idx)
 targets = tf.onehot(idx[:, 1:].numpy().reshape(-1).tolist(), config.vocab_size).reshape(2, 5, config.vocab_size)
-print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[2, 6, ?], target has Tensor[2, 5, 50]; need identical shapes (no broadcasting in losses) (6 vs 5 at axis -2)  [shape]
+print(tf.losses.logitcrossentropy(logits, targets).item())  # BUG  # E: Shapes differ for "logitcrossentropy": prediction has Tensor[2, 6, 50], target has Tensor[2, 5, 50]; need identical shapes (no broadcasting in losses) (6 vs 5 at axis -2)  [shape]
 print(model.generate(idx, 14).shape)

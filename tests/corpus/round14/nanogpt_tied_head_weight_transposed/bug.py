@@ -82,7 +82,7 @@ class GPT:
         x = self.wte(idx) + self.wpe(pos)
         for block in self.h:
             x = block(x)
-        return self.lm_head(self.ln_f(x))  # BUG[gap lead: a head whose weight is replaced by another layer's transposed parameter (self.lm_head.weight = self.wte.weight.T) has unknown sizes (resized_layers.py; with sizes from a config even the untransposed tie loses them), though wte.weight.T is (n_embd, vocab), a Dense(vocab => n_embd); and GPT(config)(idx) is unknown: GPT.__call__'s 'assert t <= self.config.block_size' stops the run of the body, and past it the loop 'for block in self.h' over [Block(config) for _ in range(config.n_layer)] gives an unknown x (a held Block is typed)]
+        return self.lm_head(self.ln_f(x))
 
     def generate(self, idx: tf.Tensor, max_new_tokens: int) -> tf.Tensor:
         for _ in range(max_new_tokens):
@@ -98,7 +98,7 @@ class GPT:
 config = GPTConfig()
 model = GPT(config)
 idx = tf.tensor([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]])
-logits = model(idx)
+logits = model(idx)  # BUG  # E: Dense(50 => 32, bias=False) expects input Tensor[..., 50], got Tensor[2, 6, 32]; need size 50 at axis -1 (got 32)  [shape]
 targets = tf.onehot(idx.numpy().reshape(-1).tolist(), config.vocab_size).reshape(2, 6, config.vocab_size)
 print(tf.losses.logitcrossentropy(logits, targets).item())
 print(model.generate(idx, 14).shape)
