@@ -25,4 +25,4 @@ class SRAttention:
 
 
 sra = SRAttention(16, 2)
-print(sra(tf.randn(2, 64, 16), 8, 8).shape)  # BUG[gap flow: in a user class's method an int parameter given a literal at the call (sra(x, 8, 8): h, w) is unknown, so x.reshape(b, d, h, w) and all after it are (a plain def's int parameters are read), and the reshape of the reduced 4x4 map to n = 64 tokens is never counted]
+print(sra(tf.randn(2, 64, 16), 8, 8).shape)  # BUG  # E: Cannot reshape for "reshape": x has Tensor[2, 16, 4, 4], target is (2, 16, 64); need equal element counts (512 vs 2048)  [shape]
