@@ -23,11 +23,13 @@ from mypy.nodes import ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, FuncDef
 from mypy.types import AnyType, CallableType, Instance, TypeOfAny, get_proper_type
 
 from mypy_plugin.callbacks.bodies import tensor_shape
+from mypy_plugin.flow_arguments import none_default
 from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layers_attention import AttentionConfig
 
-__all__ = ["keyword_output"]
+__all__ = ["keyword_output", "by_parameter"]
 
-_READ = frozenset({"mask"})  # keywords a layer's rule reads (attention's mask)
+_READ = frozenset({"mask"})  # keywords a layer's rule reads (attention's mask, its only one)
 
 
 def keyword_output(t: Any, item: Any, args: List[Any], kinds: List[Any],
@@ -38,13 +40,48 @@ def keyword_output(t: Any, item: Any, args: List[Any], kinds: List[Any],
     from mypy_plugin.callbacks.layer_types import masked_rule  # (it imports the bodies)
 
     tensors, keywords = _by_signature(t, args, kinds, names)
-    if not tensors or not set(keywords) <= _READ:
+    if not tensors or not set(keywords) <= _READ or (keywords and not isinstance(
+            getattr(item, "config", None), AttentionConfig)):
+        # (a ``mask=`` given to a layer of another rule, a user block's: not read here)
         raise CannotTell("a layer call whose keywords are not read here")
     if len(tensors) > 1 and getattr(item, "config", None) is None:
         raise CannotTell("a layer not called with its tensors")
     mask = keywords.get("mask")
     shapes = [tensor_shape(a) for a in tensors]
     return masked_rule(item, None if mask is None else tensor_shape(mask))(shapes)
+
+
+def by_parameter(t: Any, args: List[Any], kinds: List[Any],
+                 names: Optional[Sequence[Optional[str]]]) -> Optional[List[Any]]:
+    """The values a call gives the parameters of ``t``'s own ``__call__`` (a user block's),
+    in their order: ``blk(x, mask=m)``, ``blk(x)`` of ``mask: Optional[Tensor] = None``
+    (None for it); None when the call does not match it plainly (``*args``, a parameter left
+    out without that default, a class read from mypy's cache).
+
+    >>> by_parameter(None, [], [], None) is None
+    True
+    """
+    p = get_proper_type(t)
+    method = p.type.get_method("__call__") if isinstance(p, Instance) else None
+    try:
+        params = method.arguments[1:] if isinstance(method, FuncDef) else None
+    except AttributeError:  # (read from mypy's cache: no body)
+        return None
+    names = list(names) if names is not None else [None] * len(args)
+    if params is None or len(names) != len(args) or any(
+            k not in (ARG_POS, ARG_NAMED) for k in kinds):
+        return None
+    mapping = map_actuals_to_formals(kinds, names, [a.kind for a in params],
+                                     [a.variable.name for a in params],
+                                     lambda i: AnyType(TypeOfAny.special_form))
+    if sum(map(len, mapping)) != len(args) or any(len(m) > 1 for m in mapping):
+        return None
+    out: List[Any] = []
+    for a, actuals in zip(params, mapping):
+        if not actuals and not none_default(a):
+            return None
+        out.append(args[actuals[0]] if actuals else None)
+    return out
 
 
 def _by_signature(t: Any, args: List[Any], kinds: List[Any],
