@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from mypy.nodes import ARG_OPT, ARG_POS, Argument, NameExpr, Var
 from mypy.types import (
     AnyType, Instance, LiteralType, NoneType, TupleType, Type, UnionType, get_proper_type,
 )
@@ -27,7 +28,8 @@ from mypy_plugin.callbacks.bodies import tensor_value
 from mypy_plugin.flow_branches import MIXED, Maybe
 from typedflux.shapes.errors import CannotTell
 
-__all__ = ["ANY", "bare", "plain", "value", "fits", "any_value"]
+__all__ = ["ANY", "bare", "plain", "value", "fits", "any_value", "none_default",
+           "declared_result"]
 
 ANY = tensor_value((translate.Star(None),))  # a tensor of any shape (a bare ``Tensor``)
 
@@ -53,6 +55,17 @@ def plain(t: Type) -> bool:
         return _optional(p) is not None and all(
             isinstance(get_proper_type(i), NoneType) or plain(i) for i in p.items)
     return bare(p) or _int(p)
+
+
+def none_default(a: Argument) -> bool:
+    """A parameter with a ``None`` default (``mask: Optional[Tensor] = None``): a call that
+    leaves it out gives it ``None``.
+
+    >>> none_default(Argument(Var("x"), None, None, ARG_POS))
+    False
+    """
+    init = a.initializer
+    return a.kind == ARG_OPT and isinstance(init, NameExpr) and init.fullname == "builtins.None"
 
 
 def _int(p: Type) -> bool:
@@ -135,3 +148,19 @@ def any_value(declared: Type) -> Any:
         inner = _optional(p)
         return Maybe(any_value(inner)) if inner is not None else MIXED
     return translate.UNKNOWN if _int(p) else ANY  # (an ``int``: a size not known)
+
+
+def declared_result(t: Type) -> Any:
+    """The value a method's declared result stands for in mypy's check of the body that
+    calls it: a tensor of any shape (or a tuple of them).
+
+    >>> from mypy.types import TypeOfAny
+    >>> declared_result(AnyType(TypeOfAny.special_form)) is ANY
+    True
+    """
+    p = get_proper_type(t)
+    if isinstance(p, TupleType):
+        return tuple(map(declared_result, p.items))
+    if bare(p):
+        return ANY
+    raise CannotTell("a method whose declared result is not read here")

@@ -43,6 +43,7 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from mypy.nodes import (
+    ARG_NAMED,
     ARG_POS,
     FUNC_NO_INFO,
     AssertStmt,
@@ -71,6 +72,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.flow_arguments import none_default
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, branch_step
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
@@ -222,10 +224,11 @@ def function_call(ctx: Any, func: Any) -> Optional[Type]:
         arguments = func.arguments
     except AttributeError:  # a function read from mypy's cache (a library's): no body here
         return None
-    call_kinds = [k for kinds in ctx.arg_kinds for k in kinds]
-    if not arguments or any(k != ARG_POS for k in func.arg_kinds) or len(call_kinds) != len(
-            arguments) or any(k != ARG_POS for k in call_kinds) or any(
-            len(types) != 1 for types in ctx.arg_types):
+    # (mypy's arguments are by parameter: one each, or none for a ``= None`` left out)
+    if not arguments or len(ctx.arg_types) != len(arguments) or any(
+            k not in (ARG_POS, ARG_NAMED) for kinds in ctx.arg_kinds for k in kinds) or not all(
+            a.kind == ARG_POS and len(types) == 1 or none_default(a) and len(types) <= 1
+            for a, types in zip(arguments, ctx.arg_types)):
         return None
     if all(_int_parameter(a) for a in arguments):
         # ``build(10, 32)``, ``sine_positions(4, 4, 32)``: the body for these ints, and the
@@ -312,7 +315,7 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
         AnyType(TypeOfAny.unannotated)] * len(arguments)
     if len(declared) != len(arguments):
         return None
-    values = [_argument(ctx.api, es[0], types[0], d, names)
+    values = [_argument(ctx.api, es[0], types[0], d, names) if es else None
               for es, types, d in zip(ctx.args, ctx.arg_types, declared)]
     if any(v is _UNKNOWN for v in values):
         return None

@@ -43,7 +43,7 @@ from mypy.types import Type
 
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
-from mypy_plugin.flow_keywords import keyword_output
+from mypy_plugin.flow_keywords import by_parameter, keyword_output
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
 from mypy_plugin.flow_values import Item, Seq
@@ -232,10 +232,11 @@ class HeldLayer(Receiver):
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
         from mypy_plugin.callbacks.layer_bodies import built_output
 
-        if self.attrs and name == "__call__" and args and all(k == ARG_POS for k in kinds):
-            out = built_output(self.type, self.attrs, args)
-            if out is not None:
-                return out  # (else what its declared attributes give, below)
+        ordered = by_parameter(self.type, args, kinds, names) if self.attrs and \
+            name == "__call__" else None  # (``blk(x, mask=m)``: flow_keywords.py)
+        out = built_output(self.type, self.attrs, ordered) if ordered and self.attrs else None
+        if out is not None:
+            return out  # (else what its declared attributes give, below)
         item = chain_item(self.type)
         if item is None:
             raise CannotTell("a layer with no rule")

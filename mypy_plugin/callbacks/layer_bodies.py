@@ -64,11 +64,14 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, layer_output, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
-from mypy_plugin.flow_arguments import ANY as _ANY, any_value, bare as _bare, fits, plain, value
+from mypy_plugin.flow_arguments import (
+    ANY as _ANY, any_value, bare as _bare, declared_result, fits, none_default, plain, value,
+)
 from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
+from mypy_plugin.flow_keywords import by_parameter
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_values import ConfigRecord, Item
@@ -157,8 +160,9 @@ def _body_rule(t: Type, inputs: int, attrs: Optional[Dict[str, Any]],
         arguments, kinds = method.arguments, method.arg_kinds
     except AttributeError:  # a class read from mypy's cache (a library's): no body here
         return None
-    if len(arguments) != inputs + 1 or any(k != ARG_POS for k in kinds):
-        return None
+    if len(arguments) != inputs + 1 or not all(
+            k == ARG_POS or none_default(a) for a, k in zip(arguments, kinds)):
+        return None  # (``mask: Optional[Tensor] = None`` left out holds None)
     sig = method.type
     if isinstance(sig, CallableType) and not generic and not all(map(plain, sig.arg_types[1:])):
         return None  # a shaped parameter: its signature is its rule (chain_items.py)
@@ -195,17 +199,6 @@ def _held_tensor(t: Optional[Type]) -> bool:
         return any(map(_held_tensor, p.items)) and all(
             isinstance(get_proper_type(i), NoneType) or _held_tensor(i) for i in p.items)
     return p is not None and translate.is_tensor(p)
-
-
-def _declared(t: Type) -> Any:
-    """The value a method's declared result stands for in mypy's check of the body that
-    calls it: a tensor of any shape (or a tuple of them)."""
-    p = get_proper_type(t)
-    if isinstance(p, TupleType):
-        return tuple(map(_declared, p.items))
-    if _bare(p):
-        return _ANY
-    raise CannotTell("a method whose declared result is not read here")
 
 
 class _Self(Receiver):
@@ -286,12 +279,13 @@ class _Self(Receiver):
                 return own_call(self._method_call, method, args, kinds)
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
         held = self.known.get(name)
-        if isinstance(held, Item) and held.attrs and args and all(k == ARG_POS for k in kinds):
-            # (a model instance its construction built with known values: flow_instances.py;
-            # else what its declared attributes give, below)
-            out = built_output(held.type, held.attrs, args)
-            if out is not None:
-                return out
+        # (a model instance its construction built with known values: flow_instances.py;
+        # else what its declared attributes give, below)
+        ordered = by_parameter(held.type, args, kinds, names) if isinstance(
+            held, Item) and held.attrs else None
+        out = built_output(held.type, held.attrs, ordered) if ordered else None
+        if out is not None:
+            return out
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
@@ -317,7 +311,7 @@ class _Self(Receiver):
             self.run(method, body, [_ANY] * len(args))
         except CannotTell:
             pass
-        return _declared(sig.ret_type)
+        return declared_result(sig.ret_type)
 
 
 # Layer types of a Chain being checked -> what the construction written for them in the
@@ -392,7 +386,7 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
     type; a mismatch in the body is reported at the call. None: mypy's type."""
     receiver = get_proper_type(getattr(ctx, "type", None))
     if not isinstance(receiver, Instance) or not ctx.arg_types or any(
-            len(types) != 1 for types in ctx.arg_types):
+            len(types) > 1 for types in ctx.arg_types):  # (none: ``mask=None`` left out)
         return None
     call = getattr(ctx, "context", None)
     if receiver.args:  # (a class generic in a dim: its construction's dims, flow_generics.py)
@@ -423,7 +417,7 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
     call = getattr(ctx, "context", None)
     if not isinstance(receiver, Instance) or not isinstance(call, CallExpr) or not isinstance(
             call.callee, MemberExpr) or not ctx.arg_types or any(
-            len(types) != 1 for types in ctx.arg_types):
+            len(types) > 1 for types in ctx.arg_types):
         return None
     held = call.callee.expr
     skipped = _skipped(ctx.api, held, receiver)
@@ -465,7 +459,7 @@ def _typed_call(ctx: Any, rule: Optional[Callable[[Sequence[Any]], Any]],
     if template is None:
         return None
     try:
-        out = rule([value(types[0], names) for types in ctx.arg_types])
+        out = rule([value(types[0], names) if types else None for types in ctx.arg_types])
     except CannotTell:
         return None
     except ShapeError as err:
