@@ -19,6 +19,7 @@ from mypy.nodes import (
     Decorator,
     Expression,
     FuncDef,
+    IndexExpr,
     LambdaExpr,
     ListExpr,
     MemberExpr,
@@ -346,6 +347,8 @@ def reads_local(e: Expression, env: Dict[int, Any]) -> bool:
         return reads_local(e.expr, env)
     if isinstance(e, MemberExpr):  # ``self.h`` of the instance the body runs on
         return reads_local(e.expr, env)
+    if isinstance(e, IndexExpr):  # ``self.pos[: x.shape[1]]``: a size read from an input
+        return reads_local(e.base, env) or reads_local(e.index, env)
     if isinstance(e, (TupleExpr, ListExpr)):  # ``(d, d, d)``, ``((0, 0), (self.pad, 0))``
         return any(reads_local(i, env) for i in e.items)
     return False

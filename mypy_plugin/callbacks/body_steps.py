@@ -39,8 +39,10 @@ from mypy.nodes import (
     TupleExpr,
     Var,
 )
-from mypy.types import Type
+from mypy.subtypes import find_member
+from mypy.types import Instance, Type, get_proper_type
 
+from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
 from mypy_plugin.flow_keywords import by_parameter, keyword_output
@@ -226,6 +228,16 @@ class HeldLayer(Receiver):
     def __init__(self, t: Type, attrs: Optional[Dict[str, Any]] = None) -> None:
         self.type = t
         self.attrs = attrs
+
+    def attribute(self, name: str) -> Any:
+        """A parameter of the layer (``self.wte.weight``: GPT-2's tied head writes ``h @
+        self.wte.weight.T``): its declared type for this layer's sizes, when all are known."""
+        p = get_proper_type(self.type)
+        t = find_member(name, p, p) if isinstance(p, Instance) else None
+        s = translate.shape_of(t) if t is not None else None
+        if s is None or not all(isinstance(d, int) for d in s):
+            raise CannotTell("a layer's attribute of no known fixed shape")
+        return tensor_value(tuple(s))
 
     def call(self, name: str, args: List[Any], kinds: List[Any],
              names: Optional[Sequence[Optional[str]]] = None) -> Any:
