@@ -61,7 +61,6 @@ from mypy_plugin.callbacks.common import report_shape_error
 from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_values import Item as Held
 from mypy_plugin.statements import walk
-from typedflux.shapes.dims import UNKNOWN, Star
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.items import (
     Item,
@@ -129,8 +128,8 @@ def every_input_report(ctx: Any, t: Any, attrs: Optional[Dict[str, Any]], out: T
 def _unsized(types: List[Any]) -> bool:
     """An argument whose shape the checker does not fully know (or not a tensor)."""
     shape = translate.shape_of(types[0]) if len(types) == 1 and types[0] is not None else None
-    return shape is None or not all(d is not UNKNOWN and not isinstance(d, Star)
-                                    for d in shape)
+    return shape is None or not all(
+        d is not translate.UNKNOWN and not isinstance(d, translate.Star) for d in shape)
 
 
 def _bound_once(method: FuncDef, steps: List[Any]) -> Dict[Var, Expression]:
@@ -286,6 +285,6 @@ def _any_leading(item: Item, x: Optional[Shape]) -> Optional[Shape]:
     if x is None or config is None or config.ranks is not None:
         return x
     k = 0
-    while k < len(x) and not isinstance(x[k], Star) and not is_int(x[k]):
+    while k < len(x) and not isinstance(x[k], translate.Star) and not is_int(x[k]):
         k += 1
-    return x if k == 0 else (Star(None), *x[k:])
+    return x if k == 0 else (translate.Star(None), *x[k:])
