@@ -281,11 +281,11 @@ class _Self(Receiver):
         held = self.known.get(name)
         # (a model instance its construction built with known values: flow_instances.py;
         # else what its declared attributes give, below)
-        ordered = by_parameter(held.type, args, kinds, names) if isinstance(
-            held, Item) and held.attrs else None
-        out = built_output(held.type, held.attrs, ordered) if ordered else None
-        if out is not None:
-            return out
+        if isinstance(held, Item) and held.attrs:
+            ordered = by_parameter(held.type, args, kinds, names)
+            out = built_output(held.type, held.attrs, ordered) if ordered else None
+            if out is not None:
+                return out
         t = self._type(name)
         item = chain_item(t) if t is not None else None
         if item is None:
