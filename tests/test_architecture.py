@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -325,3 +326,23 @@ def test_a_public_name_whose_module_cannot_be_imported_fails_alone() -> None:
             "except ImportError as e:\n"
             "    print('safetensors' in str(e))")
     assert _fresh(code) == "(1,) True True\nTrue"
+
+
+def test_the_module_map_names_every_checker_module() -> None:
+    """docs/internals.md maps the two checkers' modules one by one (the runtime packages by
+    folder): a new plugin or shapes module is named there, with what it holds, in the commit
+    that adds it (the shapes' rules_*.py and layers_*.py families by their pattern)."""
+    text = (ROOT / "docs" / "internals.md").read_text()
+    unnamed = []
+    for rel in _package_modules():
+        name = Path(rel).name
+        if not rel.startswith(("mypy_plugin/", "typedflux/shapes/")) or name == "__init__.py":
+            continue
+        if rel.startswith("typedflux/shapes/") and name.startswith(("rules_", "layers_")):
+            continue  # (``rules_*.py``, ``layers_*.py``: one line each for the family)
+        if rel.startswith("typedflux/shapes/messages/"):  # (the package's line lists its families)
+            if not re.search(rf"\b{name[:-len('.py')]}\b", text):
+                unnamed.append(rel)
+        elif name not in text:
+            unnamed.append(rel)
+    assert not unnamed, f"docs/internals.md's module map does not name: {unnamed}"
