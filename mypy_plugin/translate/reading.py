@@ -397,16 +397,21 @@ def argument_dim_symbols(t: Type) -> frozenset[str]:
     frozenset()
     """
     p = get_proper_type(t)
+    return frozenset(_literal_symbols(p.args)) if isinstance(p, Instance) else frozenset()
+
+
+def _literal_symbols(args: Sequence[Type]) -> set[str]:
+    """Symbols named in the string dims (``Literal['2*N']``) among ``args`` (text that is no
+    dim names none)."""
     out: set[str] = set()
-    if isinstance(p, Instance):
-        for a in p.args:
-            q = get_proper_type(a)
-            if isinstance(q, LiteralType) and isinstance(q.value, str):
-                try:
-                    out |= symbols(parse_dim(q.value))
-                except ValueError:
-                    continue
-    return frozenset(out)
+    for a in args:
+        q = get_proper_type(a)
+        if isinstance(q, LiteralType) and isinstance(q.value, str):
+            try:
+                out |= symbols(parse_dim(q.value))
+            except ValueError:
+                continue
+    return out
 
 
 def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
@@ -419,13 +424,7 @@ def string_dim_symbols(types: Sequence[Type]) -> frozenset[str]:
     for t in types:
         p = get_proper_type(t)
         if isinstance(p, Instance) and p.type.fullname == TENSOR_FULLNAME:
-            for a in p.args:
-                q = get_proper_type(a)
-                if isinstance(q, LiteralType) and isinstance(q.value, str):
-                    try:
-                        out |= symbols(parse_dim(q.value))
-                    except ValueError:
-                        continue
+            out |= _literal_symbols(p.args)
         elif isinstance(p, Instance) and p.args:
             out |= string_dim_symbols(
                 [a for a in p.args if not isinstance(a, UnpackType)]

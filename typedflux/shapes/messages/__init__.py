@@ -23,8 +23,9 @@ its ``__all__`` (this package re-exports every family's ``__all__``).
 Chain layer 2 Dense(64 => 10) expects input Tensor[..., 64], but layer 1 Dense(784 => 32) produces Tensor[16, 32]
 """
 
-from __future__ import annotations
-
+# (No ``from __future__ import annotations`` here: its name would shadow the ``annotations``
+# submodule below when this file is imported on its own, as ``pytest typedflux/shapes/messages``
+# does.)
 from typedflux.shapes.dims import Star
 from typedflux.shapes.messages.shape_text import *  # noqa: F401,F403
 from typedflux.shapes.messages.ops import *  # noqa: F401,F403

@@ -41,10 +41,7 @@ def function_assignment_mismatch(
     >>> print(function_assignment_mismatch("head", "return", (B, 2), (B, 3), 1))
     Value assigned to "head" is a function whose return shape Tensor[B, 3] does not match the annotation Tensor[B, 2]: axis 1 is 3, expected 2
     """
-    return (
-        f'Value assigned to "{target}" is a function whose {part} shape {fmt_shape(got)} '
-        + _does_not_match(annotated, got, axis, None)
-    )
+    return function_value_mismatch(f'Value assigned to "{target}"', part, annotated, got, axis)
 
 
 def function_value_mismatch(
