@@ -51,6 +51,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_boundaries import FORMS, declared_values, meets, says, verdict_at
+from mypy_plugin.callbacks.common import top_level_words
 from mypy_plugin.callbacks.grown_names import grown, joined_mismatch
 from mypy_plugin.callbacks.loop_accumulators import accumulated
 from mypy_plugin.statements import nested, walk
@@ -438,19 +439,7 @@ def _tuple_words(text: str) -> List[str]:
     """The items' words of mypy's words for a tuple type (``tuple[A, B]``); ``[]`` if not."""
     if not (text.startswith("tuple[") and text.endswith("]")):
         return []
-    items: List[str] = []
-    depth, start = 0, len("tuple[")
-    for i in range(start, len(text) - 1):
-        c = text[i]
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-        elif c == "," and depth == 0:
-            items.append(text[start:i].strip())
-            start = i + 1
-    items.append(text[start:len(text) - 1].strip())
-    return items
+    return [w.strip() for w in top_level_words(text[len("tuple["):-1], ",")]
 
 
 def _tensor_types(t: Type, out: List[Type], depth: int = 0) -> None:

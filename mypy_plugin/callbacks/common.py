@@ -26,6 +26,7 @@ __all__ = [
     "internal_note",
     "names_in_scope",
     "tensor_template",
+    "top_level_words",
 ]
 
 C = TypeVar("C")
@@ -141,3 +142,23 @@ def tensor_template(api: CheckerPluginInterface, *candidates: Type) -> Optional[
         return None
     tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
     return Instance(info, [UnpackType(tuple_any)])
+
+
+def top_level_words(text: str, sep: str) -> List[str]:
+    """``text`` (mypy's words for types) split at each ``sep`` outside brackets: a union's
+    members with ``" | "``, a tuple's or a Callable's items with ``", "``. The errors the
+    watcher rewords name their types only in words, so several callbacks read them this way.
+
+    >>> top_level_words("A | B[C | D]", " | ")
+    ['A', 'B[C | D]']
+    >>> top_level_words("[X, Y], Tensor[B, 4]", ", ")
+    ['[X, Y]', 'Tensor[B, 4]']
+    """
+    out: List[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0 and text.startswith(sep, i):
+            out.append(text[start:i])
+            start = i + len(sep)
+    return out + [text[start:]]

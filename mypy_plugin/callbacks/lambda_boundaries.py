@@ -44,6 +44,7 @@ from mypy.nodes import (
 )
 from mypy.types import CallableType, Overloaded, TypeVarType, get_proper_type
 
+from mypy_plugin.callbacks.common import top_level_words
 from mypy_plugin.callbacks.inner_places import inner_places
 
 __all__ = ["lambda_return", "subject", "argument_of", "returns_apart"]
@@ -212,11 +213,5 @@ def _callable_parts(text: str) -> Optional[Tuple[str, str]]:
     """(parameters, return) of mypy's ``Callable[[...], R]`` text."""
     if not (text.startswith("Callable[") and text.endswith("]")):
         return None
-    inner = text[len("Callable["):-1]
-    depth = 0
-    for i, ch in enumerate(inner):
-        depth += ch == "["
-        depth -= ch == "]"
-        if depth == 0 and inner[i:i + 2] == ", ":
-            return inner[:i], inner[i + 2:]
-    return None
+    first, *rest = top_level_words(text[len("Callable["):-1], ", ")
+    return (first, ", ".join(rest)) if rest else None

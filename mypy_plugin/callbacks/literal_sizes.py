@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from mypy_plugin.callbacks.common import top_level_words
 from typedflux.shapes.layer_spec import LAYERS
 
 __all__ = ["literal_only"]
@@ -94,12 +95,12 @@ def _fits(got: str, declared: str) -> Optional[bool]:
     item of a fixed tuple the item of a declared ``tuple[X, ...]``."""
     if got == declared:
         return False
-    whole = _members(declared)
+    whole = top_level_words(declared, " | ")
     variadic = re.fullmatch(r"tuple\[(.+), \.\.\.\]", declared)
     if variadic is not None and got.startswith("tuple[") and got.endswith("]"):
-        parts, whole = _members(got[len("tuple["):-1], ", "), [variadic.group(1)]
+        parts, whole = top_level_words(got[len("tuple["):-1], ", "), [variadic.group(1)]
     else:
-        parts = _members(got)
+        parts = top_level_words(got, " | ")
     differs = False
     for part in parts:
         if part in whole:
@@ -108,19 +109,6 @@ def _fits(got: str, declared: str) -> Optional[bool]:
             return None
         differs = True
     return differs
-
-
-def _members(union: str, sep: str = " | ") -> List[str]:
-    """The top-level members of a type written ``A | B`` (the whole text when not a union),
-    or of a list of types written ``A, B`` with ``sep=", "``."""
-    out: List[str] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(union):
-        depth += (ch == "[") - (ch == "]")
-        if depth == 0 and union.startswith(sep, i):
-            out.append(union[start:i])
-            start = i + len(sep)
-    return out + [union[start:]]
 
 
 def _sizes_only(got: str, declared: str) -> bool:

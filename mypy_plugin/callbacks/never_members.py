@@ -12,13 +12,13 @@ value type`` on a program that runs. :func:`never_meet` (asked by ``reworded.py`
 drops that error when every other member the message names is a type the value may have and
 mypy itself takes it for the annotation; anything else keeps it.
 
->>> _union_words("Tensor[B, Literal[1]] | Tensor[*tuple[Never, ...]]")
+>>> top_level_words("Tensor[B, Literal[1]] | Tensor[*tuple[Never, ...]]", " | ")
 ['Tensor[B, Literal[1]]', 'Tensor[*tuple[Never, ...]]']
 """
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 from mypy.nodes import NameExpr
 
@@ -28,6 +28,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import (
     _KINDS, _WORDED, _annotated_values, _candidates, _scope,
 )
+from mypy_plugin.callbacks.common import top_level_words
 
 __all__ = ["never_meet"]
 
@@ -59,29 +60,9 @@ def never_meet(state: Any, code: str, info: Any) -> bool:
         if not isinstance(value, NameExpr) or translate.shape_of(declared) is None:
             return False
         words = {format_type_bare(t, state.options): t for t in _candidates(state, func, value)}
-        members = [w for w in _union_words(m.group(1)) if w != _NEVER_RUN]
+        members = [w for w in top_level_words(m.group(1), " | ") if w != _NEVER_RUN]
         if not members or any(w not in words or not is_subtype(words[w], declared)
                               for w in members):
             return False
         return True
     return False
-
-
-def _union_words(text: str) -> List[str]:
-    """The members' words of mypy's words for a union type (``A | B``).
-
-    >>> _union_words("A | B[C | D]")
-    ['A', 'B[C | D]']
-    """
-    members: List[str] = []
-    depth, start = 0, 0
-    for i, c in enumerate(text):
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-        elif depth == 0 and text.startswith(" | ", i):
-            members.append(text[start:i])
-            start = i + 3
-    members.append(text[start:])
-    return members
