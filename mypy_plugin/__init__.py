@@ -219,7 +219,7 @@ class TypedfluxPlugin(Plugin):
     def _unless_skipped(self, hook: Callable[[Any], _T], default: Callable[[Any], _T]
                         ) -> Callable[[Any], _T]:
         """``hook``, except in a module :class:`Reach` skips (there: ``default(ctx)``)."""
-        skips = self._reach.skips
+        skips = self._skips
 
         def run(ctx: Any) -> _T:
             return default(ctx) if skips(ctx.api) else hook(ctx)
@@ -230,7 +230,7 @@ class TypedfluxPlugin(Plugin):
         # A helper that builds a layer from known ints gets the layer's type, then the
         # boundary check every user call gets. Both are about typedflux types: a module that
         # cannot hold one and whose errors are not shown (torch's) is left alone (reach.py).
-        if self._reach.skips(ctx.api):
+        if self._skips(ctx.api):
             default: Type = ctx.default_return_type
             return default
         mark_passed(ctx)  # grow(skips): the list may hold other sizes afterwards
@@ -293,7 +293,7 @@ class TypedfluxPlugin(Plugin):
             return None, True
 
         if isinstance(node, TypeInfo):
-            if dims_class(node):  # ``Matrix[3, 4]`` (generic_applications.is_dims_class)
+            if dims_class(node):  # ``Matrix[3, 4]`` (generic_dims.dims_class)
                 return guarded("a generic class over dims applied", dims_class_application,
                                lambda ctx: AnyType(TypeOfAny.from_error)), True
             return None, never_dims_class(node)  # (most classes asked here: a library's)

@@ -153,7 +153,7 @@ def run_branch(env: Dict[int, Any], step: Branch, bind: Bind) -> None:
     """Run ``step`` on ``env`` (in place): the branch its name's value takes, or both for a
     :class:`Maybe` (each with the name narrowed), joined. ``bind`` runs a branch's lines
     (bodies.py's line runner)."""
-    value = env.get(id(step.var), MIXED) if id(step.var) in env else MIXED
+    value = env.get(id(step.var), MIXED)
     if value is MIXED:
         raise CannotTell("a condition on a value not known")
     if not isinstance(value, Maybe):

@@ -112,4 +112,4 @@ def joined(a: Sequence[Any], b: Sequence[Any]) -> Tuple[Any, ...]:
         return tuple(a)
     if len(a) != len(b) or any(isinstance(d, Star) for d in tuple(a) + tuple(b)):
         return (Star(None),)
-    return tuple(x if x == y else UNKNOWN for x, y in zip(a, b))
+    return tuple(map(joined_size, a, b))

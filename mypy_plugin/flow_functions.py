@@ -72,7 +72,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.flow_arguments import none_default
+from mypy_plugin.flow_arguments import ANY, none_default
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, branch_step
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
@@ -340,10 +340,9 @@ def _run(ctx: Any, func: FuncDef, arguments: List[Any]) -> Optional[Type]:
     except ShapeError as err:
         # A body that fails for a tensor of any shape is reported by mypy in the body (its
         # parameters are bare there); the call adds nothing then.
-        anything = tensor_value((translate.Star(None),))
         try:
             any_env = {id(var): (v if v is None or isinstance(v, Receiver) else Maybe(
-                anything) if isinstance(v, Maybe) else anything) for var, v in params.items()}
+                ANY) if isinstance(v, Maybe) else ANY) for var, v in params.items()}
             run_body(any_env, local, ret)
         except ShapeError:
             return None

@@ -13,34 +13,23 @@ A dim written as an expression (``Seq[B, "N + 1"]``) is held as ``Literal['N + 1
 must be a subtype of "int"`` (``[type-var]``), though the expression stands for an int: the
 rewording watcher drops that error (:func:`dim_expression_bound` tells it;
 ``callbacks/reworded.py``). Calls bind such a dim as a size (``callbacks/generic_dims.py``).
-
->>> is_dims_class(lambda name: None, "m.Matrix")
-False
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, List, Optional
+from typing import Any, List
 
-from mypy.nodes import SymbolTableNode, TypeInfo
+from mypy.nodes import TypeInfo
 from mypy.plugin import AnalyzeTypeContext
 from mypy.types import RawExpressionType, Type, UnboundType
 
 from mypy_plugin.callbacks.alias_dims import forgetting
-from mypy_plugin.callbacks.generic_dims import dims_class
 from mypy_plugin.final_dims import final_dim
 from mypy_plugin.translate.tensor_annotations import analyze_dim_arg
 from typedflux.shapes.parse import parse_dim
 
-__all__ = ["is_dims_class", "dims_class_application", "dim_expression_bound"]
-
-
-def is_dims_class(lookup: Callable[[str], Optional[SymbolTableNode]], fullname: str) -> bool:
-    """Whether ``fullname`` names a generic class whose every type parameter is a dim."""
-    sym = lookup(fullname)
-    node = sym.node if sym is not None else None
-    return isinstance(node, TypeInfo) and dims_class(node)
+__all__ = ["dims_class_application", "dim_expression_bound"]
 
 
 def _application(ctx: AnalyzeTypeContext) -> Type:

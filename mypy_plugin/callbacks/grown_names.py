@@ -27,13 +27,14 @@ from __future__ import annotations
 from typing import Any, Callable, Optional, Sequence
 
 from mypy.nodes import (
-    AssignmentStmt, ForStmt, NameExpr, OperatorAssignmentStmt, Statement, Var, WhileStmt,
+    ForStmt, NameExpr, Statement, Var, WhileStmt,
 )
 from mypy.subtypes import is_subtype
 from mypy.types import Type, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_boundaries import verdict_at
+from mypy_plugin.callbacks.loop_accumulators import rebinding
 from mypy_plugin.statements import walk
 from typedflux.shapes.bind import Mismatch
 
@@ -50,7 +51,7 @@ def grown(body: Sequence[Statement], var: Var, declared: Type) -> bool:
         return False
     return any(
         isinstance(loop, (ForStmt, WhileStmt))
-        and any(_rebinds(st, var) for st in walk(loop.body.body, scopes=False))
+        and any(rebinding(st, var) is not None for st in walk(loop.body.body, scopes=False))
         for loop in walk(body, scopes=False))
 
 
@@ -86,11 +87,3 @@ def _unknown_sized(t: Type) -> bool:
     return shape is not None and any(
         d is translate.UNKNOWN or (isinstance(d, translate.Star) and d.name is None)
         for d in shape)
-
-
-def _rebinds(st: Statement, var: Var) -> bool:
-    # ``var = ...`` or ``var += ...``.
-    if isinstance(st, AssignmentStmt):
-        return any(isinstance(lv, NameExpr) and lv.node is var for lv in st.lvalues)
-    return isinstance(st, OperatorAssignmentStmt) and isinstance(st.lvalue, NameExpr) \
-        and st.lvalue.node is var

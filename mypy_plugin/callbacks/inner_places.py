@@ -19,7 +19,7 @@ True
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, List, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Tuple, Union
 
 from mypy.nodes import (
     AssignmentExpr, AssignmentStmt, AwaitExpr, CallExpr, ComparisonExpr, ConditionalExpr,
@@ -31,7 +31,7 @@ from mypy.nodes import (
 
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["inner_places", "call_arguments"]
+__all__ = ["inner_places", "call_arguments", "lambda_return"]
 
 # A value's place: (the call, the lambda's argument position) for a lambda's returned value,
 # (the walrus, -1) for a walrus's value.
@@ -41,7 +41,8 @@ Place = Tuple[Union[CallExpr, AssignmentExpr], int]
 _MOST = 200_000
 
 
-def _returned(e: LambdaExpr) -> Union[Expression, None]:
+def lambda_return(e: LambdaExpr) -> Optional[Expression]:
+    """The expression a lambda returns (its body is one ``return`` statement)."""
     body = e.body.body
     return body[0].expr if len(body) == 1 and isinstance(body[0], ReturnStmt) else None
 
@@ -73,7 +74,7 @@ def _expressions(tree: MypyFile) -> Iterator[Expression]:
         elif isinstance(e, AssignmentExpr):
             exprs.append(e.value)
         elif isinstance(e, LambdaExpr):
-            body = _returned(e)
+            body = lambda_return(e)
             if body is not None:
                 exprs.append(body)
         elif isinstance(e, (TupleExpr, ListExpr, SetExpr)):
@@ -104,7 +105,7 @@ def _read(tree: MypyFile) -> Dict[int, Place]:
     for e in _expressions(tree):
         if isinstance(e, CallExpr):
             for i, arg in enumerate(e.args):
-                body = _returned(arg) if isinstance(arg, LambdaExpr) else None
+                body = lambda_return(arg) if isinstance(arg, LambdaExpr) else None
                 if body is not None:
                     found[id(body)] = (e, i)
         elif isinstance(e, AssignmentExpr):

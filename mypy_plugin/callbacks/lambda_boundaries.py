@@ -45,17 +45,9 @@ from mypy.nodes import (
 from mypy.types import CallableType, Overloaded, TypeVarType, get_proper_type
 
 from mypy_plugin.callbacks.common import top_level_words
-from mypy_plugin.callbacks.inner_places import inner_places
+from mypy_plugin.callbacks.inner_places import inner_places, lambda_return
 
 __all__ = ["lambda_return", "subject", "argument_of", "returns_apart"]
-
-
-def lambda_return(e: LambdaExpr) -> Optional[Expression]:
-    """The expression a lambda returns (its body is one ``return`` statement)."""
-    body = e.body.body
-    if len(body) == 1 and isinstance(body[0], ReturnStmt):
-        return body[0].expr
-    return None
 
 
 def subject(kind: str, target: str, part: Optional[str], annotated: bool, owner: str

@@ -104,20 +104,19 @@ _BUILTINS: Dict[str, Instance] = {}
 per_build.forget_each_build(_BUILTINS)
 
 
-def int_type(ctx: Any) -> Instance:
-    found = _BUILTINS.get("builtins.int")
+def _builtin(ctx: Any, fullname: str) -> Instance:
+    found = _BUILTINS.get(fullname)
     if found is None:
-        found = _BUILTINS["builtins.int"] = cast(
-            Instance, ctx.api.named_generic_type("builtins.int", []))
+        found = _BUILTINS[fullname] = cast(Instance, ctx.api.named_generic_type(fullname, []))
     return found
+
+
+def int_type(ctx: Any) -> Instance:
+    return _builtin(ctx, "builtins.int")
 
 
 def str_type(ctx: Any) -> Instance:
-    found = _BUILTINS.get("builtins.str")
-    if found is None:
-        found = _BUILTINS["builtins.str"] = cast(
-            Instance, ctx.api.named_generic_type("builtins.str", []))
-    return found
+    return _builtin(ctx, "builtins.str")
 
 
 # -- reading constructor arguments ----------------------------------------------------------
@@ -355,7 +354,7 @@ def _layer_config(t: Instance) -> Optional[LayerConfig]:
         return None
     spec, seen = found
     windows = spec.window_args()
-    flags = spec.flag_args()
+    flags = _flag_args(spec)
     args: List[Any] = []
     for name, a in zip(spec.type_args, seen.args):
         if name in flags:

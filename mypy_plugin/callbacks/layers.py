@@ -478,9 +478,8 @@ def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
         types, names = found
         if name == "layers":
             if names is not None and not ctx.is_lvalue:  # a dict at run time: layers[0] raises
-                key = ctx.api.named_generic_type("builtins.str", [])
                 return ctx.api.named_generic_type(
-                    "builtins.dict", [key, AnyType(TypeOfAny.special_form)])
+                    "builtins.dict", [str_type(ctx), AnyType(TypeOfAny.special_form)])
             swapped = swapped_layers(ctx.api, getattr(ctx.context, "expr", None))
             if names is not None or ctx.is_lvalue or swapped == []:
                 return ctx.default_attr_type  # (``Any``; ``model.layers = ...``: rebound_names)

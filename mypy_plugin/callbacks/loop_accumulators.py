@@ -43,15 +43,15 @@ def accumulated(func: FuncDef, var: Var, declared: Type) -> bool:
             continue
         index = {n.node for n in get_subexpressions(loop.index) if isinstance(n, NameExpr)}
         for st in walk(loop.body.body, scopes=False):
-            value = _rebinding(st, var)
+            value = rebinding(st, var)
             if value is not None and any(isinstance(n, NameExpr) and n.node in index
                                          for n in get_subexpressions(value)):
                 return True
     return False
 
 
-def _rebinding(st: object, var: Var) -> Optional[Expression]:
-    # The value ``st`` binds to ``var`` (``var = ...`` or ``var += ...``), else None.
+def rebinding(st: object, var: Var) -> Optional[Expression]:
+    """The value ``st`` binds to ``var`` (``var = ...`` or ``var += ...``), else None."""
     if isinstance(st, AssignmentStmt) and any(
             isinstance(lv, NameExpr) and lv.node is var for lv in st.lvalues):
         return st.rvalue

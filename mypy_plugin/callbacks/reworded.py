@@ -287,7 +287,7 @@ def _file_table(api: Any, name: str) -> Optional[Tuple[str, Any]]:
         return None
     file = getattr(api.msg.errors, "file", "")
     table = getattr(state, name)
-    if any(key[0] != file for key in table):
+    if table and next(iter(table))[0] != file:  # (it only ever holds one file's positions)
         table.clear()
     return file, table
 
