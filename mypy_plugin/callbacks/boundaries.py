@@ -36,7 +36,7 @@ from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of, target_t
 from mypy_plugin.callbacks.common import guarded
 # (re-exported: the hooks that type a value against its annotation import them from here)
 from mypy_plugin.callbacks.declared_types import (
-    declared_tensor, function_declares, tensor_member, tensor_members,
+    boundary_declares, declared_tensor, function_declares, tensor_member, tensor_members,
 )
 from mypy_plugin.callbacks.generic_boundaries import generic_boundary
 from mypy_plugin.callbacks.replaced_layers import foreign_replaced, rebound_tensor
@@ -397,7 +397,7 @@ def _check_returned_next(ctx: Any, result: Type, later: bool = False) -> Type:
             # ``h = <value>`` read later: the type a bare ``return h`` may be reworded with.
             reworded.note_value(ctx.api, assigned.lvalue.node, result)
         return result
-    declares = where.declared if where.kind == "assign" else function_declares(ctx.api, where.kind)
+    declares = boundary_declares(ctx.api, where)
     declared = declared_tensor(declares) if declares is not None else None
     if declared is None or _fits(result, declared):
         return result

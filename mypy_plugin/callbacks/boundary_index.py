@@ -61,7 +61,7 @@ from mypy_plugin.callbacks.lambda_boundaries import argument_of, lambda_return, 
 from mypy_plugin.statements import PerTree, assignment_before
 from mypy_plugin.translate import TENSOR_FULLNAME
 
-__all__ = ["Boundary", "boundary_of", "target_text"]
+__all__ = ["Boundary", "boundary_of", "statement_boundary", "target_text"]
 
 # How a message names a comprehension's element (its place, as a display's item is named).
 _COMPREHENSIONS = {ListComprehension: "list comprehension", SetComprehension: "set comprehension",
@@ -363,10 +363,21 @@ def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional
     tree = getattr(api, "tree", None)
     if not isinstance(tree, MypyFile) or node is None:
         return None
-    found = _index(tree)[1 if returned_next else 0].get(id(node))
+    found = _index(tree)[1].get(id(node)) if returned_next else statement_boundary(tree, node)
     if found is None and not returned_next and _tensor_context(api):
         found = _inner(api, tree, node)  # (check_boundary's mismatch: a tensor context)
     return found
+
+
+def statement_boundary(tree: MypyFile, node: object) -> Optional[Boundary]:
+    """The boundary ``node`` stands at by its statement alone (a return, a yield, an annotated
+    assignment, an item of a display there): the index's answer, with none of
+    :func:`boundary_of`'s walks inside expressions.
+
+    >>> statement_boundary(MypyFile([], []), None) is None
+    True
+    """
+    return _index(tree)[0].get(id(node))
 
 
 def _tensor_context(api: Any) -> bool:
@@ -391,7 +402,7 @@ def _inner(api: Any, tree: MypyFile, node: object) -> Optional[Boundary]:
         return None
     call, said, needs_boundary, part = hit
     if needs_boundary:
-        outer = _index(tree)[0].get(id(call))
+        outer = statement_boundary(tree, call)
         if outer is None or subject(
                 outer.kind, outer.target, outer.part, outer.annotated, outer.owner) is None:
             return None

@@ -53,7 +53,7 @@ from mypy_plugin.callbacks.call_containers import (
     argument_type, bind_set, container_items, item_patterns, union_patterns, unpacked_value,
 )
 from mypy_plugin.callbacks.common import (
-    CURRENT_API, internal_note, names_in_scope, report_shape_error,
+    CURRENT_API, internal_note, names_in_scope, report_shape_error, substitution_types,
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
@@ -356,9 +356,7 @@ def _substituted(
 ) -> CallableType:
     api = ctx.api
     names_in_scope(api, names)
-    int_type = api.named_generic_type("builtins.int", [])
-    str_type = api.named_generic_type("builtins.str", [])
-    tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    int_type, str_type, tuple_any = substitution_types(api)
     bound = set(env.dims) | set(env.stars)
     # What mypy cannot infer becomes unknown: symbols only written inside strings, and after
     # a reported mismatch every remaining symbol (the call is already an error).
@@ -447,9 +445,7 @@ class _Overloads:
         ret = sig.ret_type
         if template is not None:
             ret = translate.substitute_type(
-                ret, {}, {}, translate.Names(), ctx.api.named_generic_type("builtins.int", []),
-                ctx.api.named_generic_type("builtins.str", []),
-                ctx.api.named_generic_type("builtins.tuple", [any_type]),
+                ret, {}, {}, translate.Names(), *substitution_types(ctx.api),
                 unsolved=frozenset(v.name for v in sig.variables)
                 | translate.string_dim_symbols([ret]),
             )

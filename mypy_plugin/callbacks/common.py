@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from typing import Callable, List, Optional, TypeVar
+from typing import Callable, List, Optional, Tuple, TypeVar
 
 from mypy.nodes import Context, Expression, TypeInfo
 from mypy.plugin import CheckerPluginInterface
@@ -27,6 +27,7 @@ __all__ = [
     "names_in_scope",
     "tensor_template",
     "top_level_words",
+    "substitution_types",
 ]
 
 C = TypeVar("C")
@@ -162,3 +163,14 @@ def top_level_words(text: str, sep: str) -> List[str]:
             out.append(text[start:i])
             start = i + len(sep)
     return out + [text[start:]]
+
+
+def substitution_types(api: CheckerPluginInterface) -> Tuple[Instance, Instance, Instance]:
+    """The ``int``, ``str`` and ``tuple[Any, ...]`` instances ``translate.substitute_type``
+    writes sizes, string dims and runs with.
+
+    >>> callable(substitution_types)
+    True
+    """
+    return (api.named_generic_type("builtins.int", []), api.named_generic_type("builtins.str", []),
+            api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)]))

@@ -17,7 +17,8 @@ from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_pr
 
 from mypy_plugin import translate
 
-__all__ = ["function_declares", "declared_tensor", "tensor_member", "tensor_members"]
+__all__ = ["function_declares", "boundary_declares", "declared_tensor", "tensor_member",
+           "tensor_members"]
 
 
 def function_declares(api: Any, kind: str) -> Optional[Type]:
@@ -40,6 +41,17 @@ def function_declares(api: Any, kind: str) -> Optional[Type]:
     ):
         return ret.args[0]
     return None
+
+
+def boundary_declares(api: Any, where: Any) -> Optional[Type]:
+    """The type a boundary's value must fit: an annotated assignment's annotation, or what the
+    enclosing function declares it returns or yields (:func:`function_declares`).
+
+    >>> from types import SimpleNamespace
+    >>> boundary_declares(object(), SimpleNamespace(kind="assign", declared="T"))
+    'T'
+    """
+    return where.declared if where.kind == "assign" else function_declares(api, where.kind)
 
 
 def declared_tensor(expected: Type) -> Optional[Instance]:

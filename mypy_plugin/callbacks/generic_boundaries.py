@@ -38,7 +38,7 @@ from mypy.types import Instance, NoneType, Type, TypeVarType, UnionType, get_pro
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of
-from mypy_plugin.callbacks.declared_types import function_declares
+from mypy_plugin.callbacks.declared_types import boundary_declares
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, rigid_mismatch
@@ -72,7 +72,7 @@ def generic_boundary(ctx: Any, expected: Optional[Type], result: Optional[Type])
         where = boundary_of(ctx.api, ctx.context, returned_next=True)
         if where is None:
             return None
-        expected = where.declared if where.kind == "assign" else function_declares(ctx.api, where.kind)
+        expected = boundary_declares(ctx.api, where)
         at = where.at
     e = _annotated(expected)
     if e is None or (r.type is not e.type and not r.type.has_base(e.type.fullname)):

@@ -48,7 +48,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.common import names_in_scope, report_shape_error
+from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, substitution_types
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
@@ -218,11 +218,8 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional
     api = ctx.api
     names = translate.Names()
     names_in_scope(api, names)
-    any_type = AnyType(TypeOfAny.special_form)
     return translate.substitute_type(
-        sig.ret_type, env.dims, {}, names, api.named_generic_type("builtins.int", []),
-        api.named_generic_type("builtins.str", []),
-        api.named_generic_type("builtins.tuple", [any_type]),
+        sig.ret_type, env.dims, {}, names, *substitution_types(api),
         unsolved=frozenset(strings - set(env.dims)))
 
 

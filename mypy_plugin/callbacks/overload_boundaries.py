@@ -120,9 +120,9 @@ def _at_boundary(checker: Any, tree: MypyFile, call: CallExpr, result: Any) -> O
     """The boundary's words for ``call``'s ``result`` against the annotation it meets (a
     return, a yield, an annotated assignment; or an item of a tuple or list display there)."""
     from mypy_plugin.callbacks.boundaries import boundary_message, function_declares
-    from mypy_plugin.callbacks.boundary_index import boundary_of
+    from mypy_plugin.callbacks.boundary_index import statement_boundary
 
-    where = boundary_of(_Api(tree), call)
+    where = statement_boundary(tree, call)
     if where is None:
         return None
     declared: Optional[Type] = None
@@ -156,11 +156,3 @@ def _item(declared: Type, part: Optional[str]) -> Optional[Type]:
     if words[0] == "list" and isinstance(t, Instance) and len(t.args) == 1:
         return t.args[0]
     return None
-
-
-class _Api:
-    """What boundary_of reads of a hook's api: the tree, and no type context."""
-
-    def __init__(self, tree: MypyFile) -> None:
-        self.tree = tree
-        self.type_context: List[Optional[Type]] = [None]
