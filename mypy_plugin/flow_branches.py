@@ -45,7 +45,8 @@ from mypy.nodes import (
 from mypy_plugin.flow_dims import is_size, joined, joined_size
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert"]
+__all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert",
+           "assignment"]
 
 # A line a branch runs: a name (or names a tuple is unpacked to), or an inner branch.
 Line = Tuple[Union[Var, Tuple[Var, ...], "Branch"], Optional[Expression]]
@@ -119,18 +120,30 @@ def _lines(block: Block) -> Optional[List[Line]]:
         if inner is not None:
             out.append((inner, None))
             continue
-        if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
+        step = assignment(s)
+        if step is None:
             return None
-        target = s.lvalues[0]
-        if isinstance(target, NameExpr) and isinstance(target.node, Var):
-            out.append((target.node, s.rvalue))
-        elif isinstance(target, TupleExpr) and target.items and all(
-                isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
-            out.append((tuple(i.node for i in target.items if isinstance(i, NameExpr)
-                              and isinstance(i.node, Var)), s.rvalue))
-        else:
-            return None
+        out.append(step)
     return out
+
+
+def assignment(s: Statement) -> Optional[Tuple[Union[Var, Tuple[Var, ...]], Expression]]:
+    """(the target, the value) of ``s`` when it binds plain names: ``h = ...`` or ``a, b =
+    ...`` (one target, no type comment); None for any other statement.
+
+    >>> assignment(Block([])) is None
+    True
+    """
+    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
+        return None
+    target = s.lvalues[0]
+    if isinstance(target, NameExpr) and isinstance(target.node, Var):
+        return target.node, s.rvalue
+    if isinstance(target, TupleExpr) and target.items and all(
+            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
+        return tuple(i.node for i in target.items
+                     if isinstance(i, NameExpr) and isinstance(i.node, Var)), s.rvalue
+    return None
 
 
 class Assert:

@@ -52,11 +52,9 @@ from mypy.nodes import (
     ExpressionStmt,
     FuncDef,
     IfStmt,
-    NameExpr,
     ReturnStmt,
     Statement,
     StrExpr,
-    TupleExpr,
     Var,
 )
 from mypy.types import (
@@ -73,7 +71,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.flow_arguments import ANY, none_default
-from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, branch_step
+from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, assignment, branch_step
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.chain_items import chain_item
@@ -119,28 +117,16 @@ def bare_result(default: Any) -> bool:
         map(_plain_tensor, p.items))
 
 
-def _target(s: AssignmentStmt) -> Optional[_Target]:
-    if len(s.lvalues) != 1 or s.type is not None:
-        return None
-    t = s.lvalues[0]
-    if isinstance(t, NameExpr) and isinstance(t.node, Var):
-        return t.node
-    if isinstance(t, TupleExpr) and t.items and all(
-            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in t.items):
-        return tuple(i.node for i in t.items if isinstance(i, NameExpr) and isinstance(i.node, Var))
-    return None
-
-
 def _steps(stmts: List[Statement], out: _Steps) -> bool:
     """Append the lines ``stmts`` run: assignments, and ``if p is None:`` branches
     (flow_branches.py: the branch the value takes when the body runs, or both for an
     ``Optional`` argument); False for anything else."""
     for s in stmts:
         if isinstance(s, AssignmentStmt):
-            target = _target(s)
-            if target is None:
+            step = assignment(s)
+            if step is None:
                 return False
-            out.append((target, s.rvalue))
+            out.append(step)
         elif isinstance(s, IfStmt):
             branch = branch_step(s)
             if branch is None:

@@ -44,7 +44,7 @@ from mypy.types import Instance, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
-from mypy_plugin.flow_branches import ASSERT, Assert, Branch, branch_step
+from mypy_plugin.flow_branches import ASSERT, Assert, Branch, assignment, branch_step
 from mypy_plugin.flow_keywords import by_parameter, keyword_output
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
@@ -89,12 +89,12 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
         loop = _self_loop(s, self_var) or range_loop(s) if isinstance(s, ForStmt) else None
         if loop is not None:  # (``for _ in range(n):``: flow_ranges.py)
             assert isinstance(s, ForStmt)
-            body = [_assignment(b) for b in s.body.body]
+            body = [assignment(b) for b in s.body.body]
             if not body or any(b is None for b in body):
                 return None
             local.append((loop[0], loop[1], [b for b in body if b is not None]))
             continue
-        step = _assignment(s) or _self_write(s, self_var)
+        step = assignment(s) or _self_write(s, self_var)
         if step is None:
             return None
         local.append(step)
@@ -167,19 +167,6 @@ def _self_loop(s: ForStmt, self_var: Optional[Var]
         return None
     return tuple(v for v in variables if isinstance(v, Var)), tuple(
         n for n in names if n is not None)
-
-
-def _assignment(s: Statement) -> Optional[Tuple[Target, Expression]]:
-    if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
-        return None
-    target = s.lvalues[0]
-    if isinstance(target, NameExpr) and isinstance(target.node, Var):
-        return target.node, s.rvalue
-    if isinstance(target, TupleExpr) and target.items and all(
-            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
-        return tuple(i.node for i in target.items if isinstance(i, NameExpr) and
-                     isinstance(i.node, Var)), s.rvalue
-    return None
 
 
 def unrolled(steps: List[Step], known: Dict[str, Any], env: Optional[Dict[int, Any]] = None
