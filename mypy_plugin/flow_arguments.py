@@ -25,6 +25,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import tensor_value
+from mypy_plugin.callbacks.declared_types import optional_member
 from mypy_plugin.flow_branches import MIXED, Maybe
 from typedflux.shapes.errors import CannotTell
 
@@ -52,7 +53,7 @@ def plain(t: Type) -> bool:
     if isinstance(p, TupleType):
         return bool(p.items) and all(map(plain, p.items))
     if isinstance(p, UnionType):
-        return _optional(p) is not None and all(
+        return optional_member(p) is not None and all(
             isinstance(get_proper_type(i), NoneType) or plain(i) for i in p.items)
     return bare(p) or _int(p)
 
@@ -80,12 +81,6 @@ def _literal_int(p: Type) -> Optional[int]:
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
-def _optional(p: UnionType) -> Optional[Type]:
-    """``X`` of ``Optional[X]`` (``X | None``, one ``X``); None for another union."""
-    items = [i for i in p.items if not isinstance(get_proper_type(i), NoneType)]
-    return items[0] if len(items) == 1 and len(items) < len(p.items) else None
-
-
 def value(t: Type, names: translate.Names) -> Any:
     """The body's value for an argument of type ``t``: a tensor of known shape, ``None``, a
     tuple of such values, or a :class:`Maybe` for an ``Optional`` (CannotTell: none).
@@ -99,7 +94,7 @@ def value(t: Type, names: translate.Names) -> Any:
     if isinstance(p, TupleType):
         return tuple(value(i, names) for i in p.items)
     if isinstance(p, UnionType):
-        inner = _optional(p)
+        inner = optional_member(p)
         if inner is None:
             raise CannotTell("a union that is not an Optional")
         return Maybe(value(inner, names))
@@ -145,7 +140,7 @@ def any_value(declared: Type) -> Any:
     if isinstance(p, TupleType):
         return tuple(map(any_value, p.items))
     if isinstance(p, UnionType):
-        inner = _optional(p)
+        inner = optional_member(p)
         return Maybe(any_value(inner)) if inner is not None else MIXED
     return translate.UNKNOWN if _int(p) else ANY  # (an ``int``: a size not known)
 

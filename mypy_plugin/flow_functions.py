@@ -70,6 +70,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.declared_types import optional_member
 from mypy_plugin.flow_arguments import ANY, none_default
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, assignment, branch_step
 from mypy_plugin.flow_builders import builder_check
@@ -149,9 +150,8 @@ def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate
     if isinstance(p, NoneType):
         return None if _bare(declared) else _UNKNOWN
     if isinstance(p, UnionType) and _bare(declared):  # ``Optional[Tensor[2, 4]]``: a Maybe
-        items = [i for i in p.items if not isinstance(get_proper_type(i), NoneType)]
-        inner = _argument(api, e, items[0], declared, names) if len(items) == 1 and len(
-            items) < len(p.items) else _UNKNOWN
+        member = optional_member(p)
+        inner = _argument(api, e, member, declared, names) if member is not None else _UNKNOWN
         return _UNKNOWN if inner is _UNKNOWN else Maybe(inner)
     if translate.is_tensor(p):
         shape = translate.shape_of(p, names) if _bare(declared) else None

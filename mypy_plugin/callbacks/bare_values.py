@@ -52,6 +52,7 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_boundaries import FORMS, declared_values, meets, says, verdict_at
 from mypy_plugin.callbacks.common import top_level_words
+from mypy_plugin.callbacks.declared_types import optional_member
 from mypy_plugin.callbacks.grown_names import grown, joined_mismatch
 from mypy_plugin.callbacks.loop_accumulators import accumulated
 from mypy_plugin.statements import nested, walk
@@ -261,11 +262,9 @@ def _leaves(value: Expression, depth: int = 0) -> List[Expression]:
 def _optional_tensor(declared: Type) -> Type:
     """The tensor type an ``Optional`` annotation holds, else the annotation itself."""
     p = get_proper_type(declared)
-    if isinstance(p, UnionType):
-        rest = [m for m in p.items if not isinstance(get_proper_type(m), NoneType)]
-        tensor = len(rest) == 1 and translate.is_tensor(get_proper_type(rest[0]))
-        if tensor and len(rest) < len(p.items):
-            return rest[0]
+    member = optional_member(p) if isinstance(p, UnionType) else None
+    if member is not None and translate.is_tensor(get_proper_type(member)):
+        return member
     return declared
 
 

@@ -17,8 +17,8 @@ from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_pr
 
 from mypy_plugin import translate
 
-__all__ = ["function_declares", "boundary_declares", "declared_tensor", "tensor_member",
-           "tensor_members"]
+__all__ = ["function_declares", "boundary_declares", "optional_member", "declared_tensor",
+           "tensor_member", "tensor_members"]
 
 
 def function_declares(api: Any, kind: str) -> Optional[Type]:
@@ -52,6 +52,17 @@ def boundary_declares(api: Any, where: Any) -> Optional[Type]:
     'T'
     """
     return where.declared if where.kind == "assign" else function_declares(api, where.kind)
+
+
+def optional_member(union: UnionType) -> Optional[Type]:
+    """``X`` of ``Optional[X]`` (``X | None``: one member besides ``None``); None for any
+    other union.
+
+    >>> optional_member(UnionType([])) is None
+    True
+    """
+    items = [i for i in union.items if not isinstance(get_proper_type(i), NoneType)]
+    return items[0] if len(items) == 1 and len(items) < len(union.items) else None
 
 
 def declared_tensor(expected: Type) -> Optional[Instance]:

@@ -34,11 +34,11 @@ from typing import Any, List, Optional, Tuple
 
 from mypy.maptype import map_instance_to_supertype
 from mypy.subtypes import is_same_type, is_subtype
-from mypy.types import Instance, NoneType, Type, TypeVarType, UnionType, get_proper_type
+from mypy.types import Instance, Type, TypeVarType, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundary_index import Boundary, boundary_of
-from mypy_plugin.callbacks.declared_types import boundary_declares
+from mypy_plugin.callbacks.declared_types import boundary_declares, optional_member
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, rigid_mismatch
@@ -103,9 +103,8 @@ def _annotated(expected: Optional[Type]) -> Optional[Instance]:
     ``Optional[Box[B]]`` (None fits both: the Box is compared)."""
     e = get_proper_type(expected) if expected is not None else None
     if isinstance(e, UnionType):
-        items = [get_proper_type(i) for i in e.items]
-        others = [i for i in items if not isinstance(i, NoneType)]
-        e = others[0] if len(others) == 1 and len(items) > 1 else None
+        member = optional_member(e)
+        e = get_proper_type(member) if member is not None else None
     if not isinstance(e, Instance) or not e.args or e.type.fullname.startswith(_NOT_USER):
         return None
     return e
