@@ -182,8 +182,7 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
     """A SkipConnection whose connection cannot join its layer's output with its input:
     the main path's last layer giving back the input's size, or (an image block) a
     projection shortcut; None when neither composes."""
-    composes: Callable[[Item], bool] = lambda new: _skip_composes(new, join, t, run) and \
-        _joins_at_sizes(new, join, t, run)
+    composes: Callable[[Item], bool] = lambda new: _composes(new, join, t, run)
     hint = _last_output_hint(inner, composes) or _tail_hint(
         inner, lambda new: composes(new) and _gives_back(new, t, run))
     first = _first_input_hint(inner, join, t, run)
@@ -192,16 +191,19 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
         # (the last layer gives it back: a residual MLP's down projection) or its output (the
         # first layer takes what it gives: a block fed by a layer of that width). The
         # enclosing Chain, built after it, is not known here, at run time nor to mypy.
-        same = first.split(" to ")[0] == hint.split(" to ")[0]  # (one layer: ", or to Y")
-        return f"{hint}, or {first[len('change '):] if not same else first[first.index(' to ') + 1:]}"
-    if hint is None:
-        hint = first
+        layer, new = first
+        same = hint.startswith(f"change {layer} to ")  # (one layer: ", or to Y")
+        return f"{hint}, or to {new}" if same else f"{hint}, or {layer} to {new}"
+    if hint is None and first is not None:
+        hint = f"change {first[0]} to {first[1]}"
     return hint if hint is not None else _projection_hint(inner, join, t, connection, run)
 
 
-def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run) -> Optional[str]:
-    """"change X to Y" where X is the main path's first layer with an input size, taking the
-    size the main path gives, when that makes the block compose from its new input."""
+def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run
+                      ) -> Optional[Tuple[str, str]]:
+    """(X, Y) of "change X to Y", where X is the main path's first layer with an input size,
+    taking the size the main path gives, when that makes the block compose from its new
+    input."""
     path: List[Tuple[Item, int]] = []
     node: Optional[Item] = inner
     while node is not None and node.kind == "chain":
@@ -233,9 +235,8 @@ def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run) -> Option
             continue
         replaced = _replace_leaf(inner, path, layer_item(new))
         t2 = start_shape(template_of(replaced))
-        if t2 is not None and _skip_composes(replaced, join, t2, run) and \
-                _joins_at_sizes(replaced, join, t2, run):
-            return f"change {item_text(node)} to {new.repr()}"
+        if t2 is not None and _composes(replaced, join, t2, run):
+            return item_text(node), new.repr()
     return None
 
 
@@ -250,6 +251,12 @@ def _skip_composes(inner: Item, join: JoinRule, t: Shape,
     except ShapeError:
         return False
     return True
+
+
+def _composes(inner: Item, join: JoinRule, t: Shape, run: Run) -> bool:
+    """Whether a changed block joins its input, at symbolic sizes and at the sizes an image
+    block is tried at (the test every skip hint's candidate must pass)."""
+    return _skip_composes(inner, join, t, run) and _joins_at_sizes(inner, join, t, run)
 
 
 def _joins_at_sizes(inner: Item, join: JoinRule, t: Shape, run: Run) -> bool:
