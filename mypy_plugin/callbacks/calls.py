@@ -53,7 +53,7 @@ from mypy_plugin.callbacks.call_containers import (
     argument_type, bind_set, container_items, item_patterns, union_patterns, unpacked_value,
 )
 from mypy_plugin.callbacks.common import (
-    CURRENT_API, internal_note, names_in_scope, report_shape_error, substitution_types,
+    names_in_scope, report_shape_error, run_guarded, substitution_types,
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import generic_dims_check
@@ -481,16 +481,16 @@ class CallCheck:
 
     def __call__(self, ctx: SigContext) -> FunctionLike:
         if self._skips is not None and self._skips(ctx.api):
-            return union_context_safe(ctx, ctx.default_signature)
-        CURRENT_API[0] = getattr(ctx, "api", None)
-        try:
-            if self._overloads is not None:
-                return self._overloads.check(
-                    ctx, constructor_name(ctx.default_signature, self.name))
-            if not (out := _check(ctx, self.name)).variables:
-                return out  # (what from_arguments and union_context_safe give it then)
-            return union_context_safe(ctx, from_arguments(ctx, out))
-        except Exception as err:  # the plugin must never crash mypy
-            if getattr(ctx, "api", None) is not None and getattr(ctx, "context", None) is not None:
-                internal_note(ctx.api, "call check", err, ctx.context)
-            return union_context_safe(ctx, ctx.default_signature)
+            return _default_signature(ctx)
+        return run_guarded("call check", self._check, _default_signature, ctx)
+
+    def _check(self, ctx: SigContext) -> FunctionLike:
+        if self._overloads is not None:
+            return self._overloads.check(ctx, constructor_name(ctx.default_signature, self.name))
+        if not (out := _check(ctx, self.name)).variables:
+            return out  # (what from_arguments and union_context_safe give it then)
+        return union_context_safe(ctx, from_arguments(ctx, out))
+
+
+def _default_signature(ctx: SigContext) -> FunctionLike:
+    return union_context_safe(ctx, ctx.default_signature)

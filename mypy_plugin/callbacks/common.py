@@ -21,6 +21,7 @@ from typedflux.shapes.errors import ShapeError
 __all__ = [
     "CURRENT_API",
     "guarded",
+    "run_guarded",
     "report_shape_error",
     "type_lookup",
     "internal_note",
@@ -73,17 +74,29 @@ def guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R]) -> Ca
 
     @functools.wraps(hook)
     def run(ctx: C) -> R:
-        CURRENT_API[0] = getattr(ctx, "api", None)
-        try:
-            return hook(ctx)
-        except Exception as err:  # the plugin must never crash mypy
-            api = getattr(ctx, "api", None)
-            context = getattr(ctx, "context", None)
-            if api is not None and context is not None:
-                internal_note(api, where, err, context)
-            return default(ctx)
+        return run_guarded(where, hook, default, ctx)
 
     return run
+
+
+def run_guarded(where: str, hook: Callable[[C], R], default: Callable[[C], R], ctx: C) -> R:
+    """``hook(ctx)``, with any exception made a note and ``default(ctx)`` returned: the body
+    of :func:`guarded`, for a hook kept as an object rather than a closure (calls.CallCheck).
+
+    >>> class Ctx:
+    ...     api = None; context = None
+    >>> run_guarded("demo", lambda ctx: 1 // 0, lambda ctx: "default", Ctx())
+    'default'
+    """
+    CURRENT_API[0] = getattr(ctx, "api", None)
+    try:
+        return hook(ctx)
+    except Exception as err:  # the plugin must never crash mypy
+        api = getattr(ctx, "api", None)
+        context = getattr(ctx, "context", None)
+        if api is not None and context is not None:
+            internal_note(api, where, err, context)
+        return default(ctx)
 
 
 def report_shape_error(api: CheckerPluginInterface, err: ShapeError, context: Context) -> None:
