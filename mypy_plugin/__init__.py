@@ -79,13 +79,12 @@ from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.conversions import item_hook
 from mypy_plugin.callbacks.creation import tensor_literal_hook
 from mypy_plugin.callbacks.factories import factory_result
+from mypy_plugin.callbacks.chain_parts import chain_attribute_hook, chain_getitem_hook
 from mypy_plugin.callbacks.layers import (
     CHAIN,
     CONTAINERS,
     FUSIONS,
-    chain_attribute_hook,
     chain_call_hook,
-    chain_getitem_hook,
     chain_constructor_hook,
     layer_call_hook,
     layer_constructor_hook,

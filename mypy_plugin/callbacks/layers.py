@@ -6,6 +6,8 @@
   where it is called (``chain_rule``), with the same messages as the runtime; chain items
   are resolved by :mod:`mypy_plugin.callbacks.chain_items`.
 - Calling a layer runs its rule (``LayerConfig.call``) on the arguments' static shapes.
+- A Chain's parts (``chain[0]``, ``chain[::-1]``, ``chain.layers``) are typed by
+  :mod:`mypy_plugin.callbacks.chain_parts`.
 
 Layer shape arithmetic lives in ``typedflux.shapes``; the plugin only reads types.
 
@@ -18,12 +20,10 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, List, Optional, Tuple
 
-from mypy.nodes import (
-    ArgKind, CallExpr, Context, Expression, LambdaExpr, NameExpr, SliceExpr, StarExpr, StrExpr,
-)
-from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
+from mypy.nodes import ArgKind, Context, Expression, LambdaExpr, NameExpr, StarExpr
+from mypy.plugin import FunctionContext, MethodSigContext
 from mypy.types import (
-    AnyType, FunctionLike, Instance, LiteralType, TupleType, Type, TypeOfAny, UnionType, UnpackType,
+    AnyType, FunctionLike, Instance, LiteralType, TupleType, Type, TypeOfAny, UnionType,
     get_proper_type,
 )
 from mypy.typeops import make_simplified_union
@@ -50,21 +50,18 @@ from mypy_plugin.callbacks.union_operands import callee_is_union, held_type
 from mypy_plugin.callbacks.repeated import repeated_layers
 from mypy_plugin.callbacks.replaced_layers import unless_replaced
 from mypy_plugin.callbacks.common import (
-    guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
+    guarded, names_in_scope, report_shape_error, tensor_template,
 )
 from mypy_plugin.callbacks.layer_types import (
     with_mask,
     BROKEN,
     EXTRA,
     INNER,
-    _arg,
     build_layer_type,
-    extra_fields,
     int_type,
     str_type,
     with_attrs,
 )
-from mypy_plugin.values import NotStatic, static_int
 from typedflux.shapes.chains import check_chain
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Several
@@ -80,8 +77,6 @@ __all__ = [
     "chain_call_hook",
     "container_constructor_hook",
     "fusion_constructor_hook",
-    "chain_getitem_hook",
-    "chain_attribute_hook",
 ]
 
 Shape = Tuple[Any, ...]
@@ -399,96 +394,3 @@ def chain_call_hook() -> Callable[[MethodSigContext], FunctionLike]:
         return _call_signature(ctx, lambda xs: _one_input(lambda x: chain_output(items, x), xs))
 
     return guarded('"Chain"', hook, lambda ctx: ctx.default_signature)
-
-
-
-# -- typing a Chain's parts: chain[0], chain[1:], chain["enc"], chain.layers, chain.enc ------
-
-
-def _layer_types(t: Instance) -> Optional[Tuple[List[Type], Optional[List[str]]]]:
-    """A Chain type's layer types, and the names of a named Chain's layers."""
-    if any(isinstance(a, UnpackType) for a in t.args):
-        return None
-    if t.args:
-        return list(t.args), None
-    attrs = t.extra_attrs.attrs if t.extra_attrs else {}
-    named = get_proper_type(attrs.get(INNER)) if INNER in attrs else None
-    if not isinstance(named, TupleType):
-        return None
-    names = extra_fields(t)
-    if names is None or len(names) != len(named.items):
-        return None
-    return list(named.items), names
-
-
-def chain_getitem_hook() -> Callable[[MethodContext], Type]:
-    """``chain[0]`` is its first layer's type, ``chain[1:]`` a Chain of the rest,
-    ``chain["enc"]`` a named layer's type (the declared ``Any`` otherwise).
-
-    >>> callable(chain_getitem_hook())
-    True
-    """
-
-    def hook(ctx: MethodContext) -> Type:
-        t = get_proper_type(ctx.type)
-        if not isinstance(t, Instance) or not ctx.args or len(ctx.args[0]) != 1:
-            return ctx.default_return_type
-        found = _layer_types(t)
-        if found is None:
-            return ctx.default_return_type
-        types, names = found
-        key = ctx.args[0][0]
-        if isinstance(key, StrExpr) and names is not None:
-            return types[names.index(key.value)] if key.value in names else ctx.default_return_type
-        if isinstance(key, SliceExpr) and names is None:
-            bounds = []
-            for part in (key.begin_index, key.end_index, key.stride):
-                v = None if part is None else static_int(part, type_lookup(ctx.api))
-                if isinstance(v, NotStatic):
-                    return ctx.default_return_type
-                bounds.append(v)
-            sliced = types[slice(*bounds)]
-            default = get_proper_type(ctx.default_return_type)
-            if not isinstance(default, Instance) or not sliced:
-                return ctx.default_return_type
-            return default.copy_modified(args=sliced)
-        i = static_int(key, type_lookup(ctx.api))
-        if isinstance(i, NotStatic) or not -len(types) <= i < len(types):
-            return ctx.default_return_type
-        return types[i]
-
-    return guarded('"Chain"', hook, lambda ctx: ctx.default_return_type)
-
-
-def chain_attribute_hook(name: str) -> Callable[[AttributeContext], Type]:
-    """``chain.layers`` is the tuple of its layers' types (``dict[str, Any]`` for a named Chain);
-    ``chain.enc`` a named layer's type.
-
-    >>> callable(chain_attribute_hook("layers"))
-    True
-    """
-
-    def hook(ctx: AttributeContext) -> Type:
-        t = get_proper_type(ctx.type)
-        if not isinstance(t, Instance):
-            return ctx.default_attr_type
-        found = _layer_types(t)
-        if found is None:
-            return ctx.default_attr_type
-        types, names = found
-        if name == "layers":
-            if names is not None and not ctx.is_lvalue:  # a dict at run time: layers[0] raises
-                return ctx.api.named_generic_type(
-                    "builtins.dict", [str_type(ctx), AnyType(TypeOfAny.special_form)])
-            swapped = swapped_layers(ctx.api, getattr(ctx.context, "expr", None))
-            if names is not None or ctx.is_lvalue or swapped == []:
-                return ctx.default_attr_type  # (``Any``; ``model.layers = ...``: rebound_names)
-            types = swapped or types
-            fallback = ctx.api.named_generic_type(
-                "builtins.tuple", [AnyType(TypeOfAny.special_form)])
-            return TupleType(types, fallback)
-        if names is not None and name in names:
-            return types[names.index(name)]
-        return ctx.default_attr_type
-
-    return guarded('"Chain"', hook, lambda ctx: ctx.default_attr_type)

@@ -27,6 +27,28 @@ reveal_type(model[1:])  # N: Revealed type is "typedflux.layers.containers.Chain
 reveal_type(model.layers)  # N: Revealed type is "tuple[typedflux.layers.basic.Dense[Literal[3], Literal[4]], typedflux.layers.basic.Dense[Literal[4], Literal[1]]]"
 wrong_first = model[0](tf.zeros(2, 5))  # E: Dense(3 => 4, relu) expects input Tensor[..., 3], got Tensor[2, 5]; need size 3 at axis -1 (got 5)  [shape]
 reveal_type(model[1:](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[1]]"
+# A slice with a step builds a Chain whose layers meet in new pairs: checked where it is built,
+# as at run time. Without a step (``model[1:]``) the pairs are the original ones.
+reversed_model = model[::-1]  # E: Chain layer 2 Dense(3 => 4, relu) expects input Tensor[..., 3], but layer 1 Dense(4 => 1) produces Tensor[B, 1]; change Dense(3 => 4, relu) to Dense(1 => 4, relu)  [shape]
+every_second = Chain(Dense(4, 8), Dense(8, 4), Dense(4, 6))[::2]  # E: Chain layer 2 Dense(4 => 6) expects input Tensor[..., 4], but layer 1 Dense(4 => 8) produces Tensor[B, 8]; change Dense(4 => 6) to Dense(8 => 6)  [shape]
+square = Chain(Dense(4, 4), Dense(4, 4, relu), Dense(4, 4))
+reveal_type(square[::-1](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[4]]"
+reveal_type(square[::2])  # N: Revealed type is "typedflux.layers.containers.Chain[typedflux.layers.basic.Dense[Literal[4], Literal[4]], typedflux.layers.basic.Dense[Literal[4], Literal[4]]]"
+stack = Chain(Dense(3, 4), Dense(4, 4), Dense(4, 1))
+
+
+@tf.shapecheck
+def every_other(x: Tensor[B, 3]) -> Tensor[B, 1]:
+    return stack[::2](x)
+
+
+@tf.shapecheck
+def every_other_wide(x: Tensor[B, 5]) -> Tensor[B, 1]:
+    return stack[::2](x)  # E: Chain layer 1 Dense(3 => 4) expects input Tensor[..., 3], got Tensor[B, 5]; need size 3 at axis -1 (got 5)  [shape]
+
+
+every_other(tf.zeros(2, 3))
+every_other_wide(tf.zeros(2, 5))
 state = tf.setup(tf.Adam(0.01), model)
 tf.freeze(model.layers[0])
 before = model.layers[0].weight.numpy().copy()
