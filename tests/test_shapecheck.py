@@ -170,6 +170,22 @@ def test_each_yielded_value_is_checked_at_its_yield() -> None:
 
 
 @tf.shapecheck
+def heads(x: Tensor[B, 3], n: int) -> Tuple[Tensor[B, 3], ...]:
+    return tuple(x if i < 2 else x[:, :2] for i in range(n))  # the third head is wrong
+
+
+def test_every_item_of_a_variadic_tuple_result_is_checked() -> None:
+    assert [h.shape for h in heads(tf.zeros(4, 3), 2)] == [(4, 3), (4, 3)]
+    assert heads(tf.zeros(4, 3), 0) == ()
+    with pytest.raises(ShapeError) as err:
+        heads(tf.zeros(4, 3), 3)
+    assert err.value.message == (
+        "Return shape Tensor[4, 2] (tuple item 2) does not match the annotation Tensor[B, 3]: "
+        "axis 1 is 2, expected 3"
+    )
+
+
+@tf.shapecheck
 def sized_batches(x: Tensor[B, 3], size: int) -> Iterator[Tensor[B, 3]]:
     yield x
     yield x[:size]

@@ -280,9 +280,10 @@ def _result_patterns(ann: Any, depth: int = 0) -> Patterns:
     if origin is typing.Union:
         found = [p for p in (annotation_shape(a) for a in args) if p is not None]
         return ((ResultPath(), found[0]),) if len(found) == 1 and depth == 0 else ()
-    if origin is tuple:
-        items = [(i, a) for i, a in enumerate(args) if a is not Ellipsis]
-        steps = [("tuple", i, a) for i, a in items]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # Tuple[X, ...]: every item
+        steps = [("tuples", 0, args[0])]
+    elif origin is tuple:
+        steps = [("tuple", i, a) for i, a in enumerate(args)]
     elif origin is list and len(args) == 1:
         steps = [("list", 0, args[0])]
     elif origin in _SETS and len(args) == 1:

@@ -30,18 +30,21 @@ def yielded_item(ann: Any) -> Any:
 
 class ResultPath:
     """Where a tensor sits in a result: the whole value, or a run of steps into displays
-    (a tuple item, every list item, every dict value numbered as its entry), outermost
-    first; a part reads innermost first, as the checker words it: ``list item 0 of dict
-    entry 1``.
+    (a tuple item, every item of a ``Tuple[X, ...]``, every list item, every dict value
+    numbered as its entry), outermost first; a part reads innermost first, as the checker
+    words it: ``list item 0 of dict entry 1``.
 
     >>> ResultPath().inside("list").inside("dict").values({"a": [1, 2]})
     [(' (list item 0 of dict entry 0)', 1), (' (list item 1 of dict entry 0)', 2)]
+    >>> ResultPath().inside("tuples").values((1, 2))
+    [(' (tuple item 0)', 1), (' (tuple item 1)', 2)]
     """
 
     __slots__ = ("steps",)
 
     def __init__(self, *steps: Tuple[str, int]) -> None:
-        self.steps = steps  # ("tuple", i), ("list", 0), ("set", 0) or ("dict", 0)
+        # ("tuple", i), ("tuples", 0) (every item), ("list", 0), ("set", 0) or ("dict", 0)
+        self.steps = steps
 
     def inside(self, kind: str, index: int = 0) -> "ResultPath":
         """This path, one step into a container of ``kind`` first."""
@@ -55,6 +58,8 @@ class ResultPath:
             for parts, value in found:
                 if kind == "tuple" and isinstance(value, tuple) and index < len(value):
                     deeper.append(((f"tuple item {index}",) + parts, value[index]))
+                elif kind == "tuples" and isinstance(value, tuple):
+                    deeper += [((f"tuple item {i}",) + parts, v) for i, v in enumerate(value)]
                 elif kind == "dict" and isinstance(value, dict):
                     deeper += [((f"dict entry {i}",) + parts, v)
                                for i, v in enumerate(value.values())]
