@@ -111,6 +111,19 @@ def test_polynomial_identities_share_one_normal_form(x: Tree, y: Tree, z: Tree, 
     assert a - a == 0  # type: ignore[operator]
 
 
+@settings(max_examples=100, deadline=None)
+@given(polys, polys, st.sampled_from(NAMES), st.integers(1, 5), points)
+def test_division_by_one_term_that_divides_every_term_is_exact(
+    x: Tree, r: Tree, n: str, k: int, env: Env
+) -> None:
+    # ``(x*k*n)//(k*n)`` is ``x``: the printed form names no division (``(N*M)//M`` is N).
+    a, b = x[0], k * sym(n)
+    assert (a * b) // b == a  # type: ignore[operator]
+    # Any other numerator stays a division, and every form evaluates like the arithmetic.
+    num = a * b + r[0]  # type: ignore[operator]
+    assert evaluate(num // b, env) == evaluate(num, env) // (k * env[n])  # type: ignore[operator]
+
+
 @settings(max_examples=150, deadline=None)
 @given(trees)
 def test_str_round_trips_through_parse_dim(t: Tree) -> None:

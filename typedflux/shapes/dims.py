@@ -327,6 +327,13 @@ def floordiv(a: object, b: object) -> Dim:
     N + (N + 1)//2
     >>> -floordiv(-sym("H"), 2)
     (H + 1)//2
+
+    A symbolic divisor divides exactly when it is one term that divides every term (sizes
+    are whole numbers, so nothing is lost); any other symbolic division stays as written:
+
+    >>> N, M = sym("N"), sym("M")
+    >>> floordiv(N * M, M), floordiv(2 * N * M + 4 * M, 2 * M), floordiv(N, M)
+    (N, N + 2, (N)//(M))
     """
     if isinstance(a, Unknown) or isinstance(b, Unknown):
         return UNKNOWN
@@ -384,9 +391,34 @@ def floordiv(a: object, b: object) -> Dim:
 _SYMBOLIC_DIVS: Dict[str, Tuple["Dim", "Dim"]] = {}
 
 
+def _exact_quotient(a: Expr, b: Expr) -> Optional[Dim]:
+    """``a / b`` when ``b`` is one term (``2*M``) that divides every term of ``a`` exactly
+    (``(N*M)//M`` is ``N``, ``(M*N + M)//M`` is ``N + 1``); ``None`` otherwise."""
+    if len(b.terms) != 1:
+        return None
+    (mb, cb), = b.terms
+    need = dict(mb)
+    out: Dict[Monomial, int] = {}
+    for m, c in a.terms:
+        powers = dict(m)
+        if c % cb or any(powers.get(atom, 0) < p for atom, p in need.items()):
+            return None
+        for atom, p in need.items():
+            powers[atom] -= p
+        left = tuple(sorted(((x, p) for x, p in powers.items() if p),
+                            key=lambda ap: _atom_key(ap[0])))
+        out[left] = c // cb
+    return Expr._make(out)
+
+
 def _symbolic_div(a: object, b: Expr) -> Dim:
-    # ``a // b`` with a symbolic ``b``: kept as an opaque symbol whose name is the text of
-    # the division, so it compares equal only to the same division written the same way.
+    # ``a // b`` with a symbolic ``b``: exact when ``b`` divides every term of ``a``;
+    # otherwise kept as an opaque symbol whose name is the text of the division, so it
+    # compares equal only to the same division written the same way.
+    if isinstance(a, Expr):
+        exact = _exact_quotient(a, b)
+        if exact is not None:
+            return exact
     name = f"({a})//({b})"
     _SYMBOLIC_DIVS[name] = (a, b)  # type: ignore[assignment]
     return Expr({(((name, 1),)): 1})
