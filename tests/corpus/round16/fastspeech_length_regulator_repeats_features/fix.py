@@ -1,0 +1,11 @@
+"""FastSpeech's length regulator: each phoneme's hidden state is repeated for its duration (2
+frames each here) along time, to meet the mel frames' positional encodings; the repeat was
+along the features."""
+import typedflux as tf
+
+B, T, D = 2, 6, 16
+hidden = tf.randn(B, T, D)
+positions = tf.randn(1, 2 * T, D)
+frames = tf.repeat_interleave(hidden, 2, axis=1)
+decoder_in = frames + positions
+print(decoder_in.shape)

@@ -1,0 +1,18 @@
+"""tensor_annotations' `Tensor3[Time, Batch, Features]` to `Tensor3[Batch, Time, Features]`:
+the transpose swapped time with the features instead of with the batch."""
+from typing import TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+Time = TypeVar("Time", bound=int)
+Batch = TypeVar("Batch", bound=int)
+Features = TypeVar("Features", bound=int)
+
+
+@tf.shapecheck
+def batch_major(x: Tensor[Time, Batch, Features]) -> Tensor[Batch, Time, Features]:
+    return x.transpose(1, 0, 2)
+
+
+print(batch_major(tf.randn(9, 2, 5)).shape)
