@@ -62,7 +62,7 @@ class GPT:
         logits = self.head(self.ln_f(x))
         if targets is None:
             return logits
-        return tf.losses.crossentropy(logits.reshape(b * t, -1), tf.onehot(targets.reshape(-1), self.cfg.vocab))
+        return tf.losses.logitcrossentropy(logits.reshape(b * t, -1), tf.onehot(targets.reshape(-1), self.cfg.vocab))
 
 
 cfg = GPTConfig()
