@@ -69,6 +69,8 @@ reveal_type(skip_mix(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal
 # A lambda has no shape rule: checks restart after it (and it runs at run time).
 with_lambda = Chain(Dense(64, 32), lambda v: v * 2, Dense(32, 2))
 lambda_connection = SkipConnection(Dense(64, 64), lambda a, b: a + b)
+# A message names a lambda in a nested Chain as its repr does, on both sides.
+lambda_nested_bad = SkipConnection(Chain(Dense(64, 8), Chain(lambda v: relu(v), Dense(8, 5))), tf.add)  # E: SkipConnection(Chain(Dense(64 => 8), Chain(<lambda>, Dense(8 => 5))), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 5], xs[1] has Tensor[B, 64]; need equal sizes or 1 at axis -1 (5 vs 64); change Dense(8 => 5) to Dense(8 => 64), or Dense(64 => 8) to Dense(5 => 8)  [shape]
 
 
 # Symbolic: sizes taken from the input.

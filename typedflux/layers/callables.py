@@ -265,7 +265,7 @@ def shape_item(layer: Any, probe: bool = False) -> Optional[Item]:
     if kind == "chain":
         names = list(layer.layers) if isinstance(layer.layers, dict) else None
         return chain_of(lambda: [shape_item(l, probe) for l in layer._seq()], names,
-                        None if probe else layer._summary)
+                        None if probe else layer._summary, lambda: layer_repr(layer))
     if kind == "skip":
         join = join_of(layer.connection, probe)
         inner = shape_item(layer.layer, probe)

@@ -159,10 +159,13 @@ def rule_item(text: Union[str, Callable[[], str]], run: Rule,
 
 def chain_of(children: Callable[[], Sequence[Optional[Item]]],
              names: Optional[Sequence[str]] = None,
-             summary: Optional[Callable[[], Optional["Summary"]]] = None) -> Item:
+             summary: Optional[Callable[[], Optional["Summary"]]] = None,
+             text: Optional[Callable[[], str]] = None) -> Item:
     """A nested Chain whose items ``children()`` gives (called once, when first needed);
-    ``summary()`` may give its own construction check (see :data:`Summary`)."""
-    return Item("chain", None, children=children, names=names, summary=summary)
+    ``summary()`` may give its own construction check (see :data:`Summary`); ``text()`` its
+    repr when the Chain itself is at hand (a layer with no rule, ``None`` among the items,
+    still has a name: ``<lambda>``), else it is built from the items' texts."""
+    return Item("chain", text, children=children, names=names, summary=summary)
 
 
 def skip_item(inner: Optional[Item], join: JoinRule, connection: str) -> Optional[Item]:
@@ -247,6 +250,8 @@ def item_text(root: Optional[Item]) -> str:
 
     >>> item_text(chain_of(lambda: [chain_of(lambda: [rule_item("relu", lambda x: x)])]))
     'Chain(Chain(relu))'
+    >>> item_text(chain_of(lambda: [None], text=lambda: "Chain(<lambda>)"))
+    'Chain(<lambda>)'
     """
     if root is None:
         return "?"
@@ -254,7 +259,7 @@ def item_text(root: Optional[Item]) -> str:
     stack: List[Tuple[Item, bool]] = [(root, False)]
     while stack:
         node, ready = stack.pop()
-        if node.kind in ("layer", "function"):
+        if node.kind in ("layer", "function") or (node.kind == "chain" and node._text):
             t = node._text
             done[id(node)] = t() if callable(t) else (t or "?")
             continue
