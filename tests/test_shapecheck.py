@@ -282,6 +282,46 @@ def test_a_generic_class_binds_its_dims_from_its_annotated_attributes() -> None:
     )
 
 
+class PlainLinear(Generic[I, O]):
+    """The same layer with no class-body annotation (Pyre's generic Linear): the attribute's
+    type is the ``__init__`` parameter's, as mypy reads it."""
+
+    def __init__(self, weight: Tensor[O, I], bias: Optional[Tensor[O]] = None) -> None:
+        self.weight = weight
+        self.scale: Tensor[O] = tf.ones(weight.shape[0])
+        self.flipped = weight.T  # (not the parameter itself: no type read from it)
+
+    @tf.shapecheck
+    def __call__(self, x: Tensor[B, I]) -> Tensor[B, O]:
+        return (x @ self.weight.T) * self.scale
+
+
+class Masked:
+    """Not generic: ``T`` of ``__init__`` is not the class's, so the mask built for the longest
+    sequence does not fix the ``T`` of a call (which crops it)."""
+
+    def __init__(self, mask: Tensor[N, N]) -> None:
+        self.mask = mask
+
+    @tf.shapecheck
+    def __call__(self, x: Tensor[B, N]) -> Tensor[B, N]:
+        n = x.shape[1]
+        return x * self.mask[:n, :n].sum(axis=0)
+
+
+def test_a_generic_class_binds_its_dims_from_what_init_assigns() -> None:
+    lin = PlainLinear(tf.zeros(8, 4))
+    assert lin(tf.zeros(2, 4)).shape == (2, 8)
+    with pytest.raises(ShapeError) as err:
+        lin(tf.zeros(2, 8))
+    # mypy's words for a PlainLinear[4, 8] (not a matmul error inside the body).
+    assert err.value.message == (
+        'Argument "x" of "PlainLinear.__call__" has shape Tensor[2, 8], which does not match '
+        "the annotation Tensor[B, 4]: axis 1 is 8, expected 4"
+    )
+    assert Masked(tf.ones(16, 16))(tf.zeros(2, 5)).shape == (2, 5)
+
+
 @tf.shapecheck
 def maybe(x: Tensor[B, 3], flip: bool) -> Optional[Tensor[B, 3]]:
     return x.T if flip else None

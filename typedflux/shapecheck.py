@@ -39,6 +39,7 @@ from typing import Annotated, Any, Callable, Dict, List, Optional, Tuple, TypeVa
 
 from typing_extensions import get_overloads
 
+from typedflux.shapecheck_attributes import bind_attributes
 from typedflux.shapecheck_async import checked_async_items, checked_coroutine, same_kind
 from typedflux.shapecheck_paths import ResultPath, yielded_item
 from typedflux.shapecheck_constants import annotation_value, reading, remember_enclosing
@@ -131,7 +132,7 @@ class _Checked:
         """
         fixed = Bindings(env.function)
         if self.method and args:
-            _bind_attributes(fixed, args[0], self.globals)
+            bind_attributes(fixed, args[0], self.globals)
         if not self.params and not self.containers and not self.callables and not self.protocols:
             return fixed
         bound = signature.bind(*args, **kwargs)
@@ -199,47 +200,6 @@ def _item_patterns(ann: Any) -> Optional[Callable[[int], Optional[Shape]]]:
         element = annotation_shape(args[0])
         return None if element is None else (lambda k: element)
     return None
-
-
-_ATTRIBUTES: Dict[type, Dict[str, Shape]] = {}
-
-
-def _attribute_patterns(cls: type, globalns: Dict[str, Any]) -> Dict[str, Shape]:
-    """The ``Tensor[...]`` annotations of a class's attributes (its bases' too), cached.
-
-    A postponed annotation (a string) is read in its class's module, or, for a class whose
-    module is not imported as such (code run by ``exec``), in ``globalns``.
-    """
-    found = _ATTRIBUTES.get(cls)
-    if found is None:
-        found = {}
-        for klass in reversed(cls.__mro__):
-            module = sys.modules.get(klass.__module__)
-            namespace = vars(module) if module is not None else globalns
-            for name, ann in vars(klass).get("__annotations__", {}).items():
-                try:
-                    if isinstance(ann, str):
-                        ann = eval(ann, dict(namespace), {})  # noqa: S307 - the user's annotation
-                    with reading(namespace):
-                        pattern = annotation_shape(ann)
-                except Exception:  # an annotation this check cannot read is not checked
-                    continue
-                if pattern is not None:
-                    found[name] = pattern
-        _ATTRIBUTES[cls] = found
-    return found
-
-
-def _bind_attributes(env: Bindings, obj: Any, globalns: Dict[str, Any]) -> None:
-    patterns = _attribute_patterns(type(obj), globalns)
-    values = getattr(obj, "__dict__", {})
-    for name, pattern in patterns.items():
-        value = values.get(name)
-        if isinstance(value, Tensor):
-            try:
-                env.bind(f'attribute "{name}"', pattern, value.shape)
-            except ShapeError:
-                continue  # the attribute disagrees with its own annotation: not this call's
 
 
 # Patterns of a result: (how to reach the tensor in it, its pattern).
