@@ -20,5 +20,5 @@ class Linear(Generic[InF, OutF]):
 
 
 lin = Linear(tf.randn(8, 4))
-y = lin(tf.randn(2, 8))  # BUG[gap lead: mypy reports it on this line ('Argument "x" of "Linear.__call__" has shape Tensor[2, 8], which does not match the annotation Tensor[B, 4]'), but @tf.shapecheck on a method of a generic class cannot read InF (Python erases Linear[4, 8]), binds InF = 8 from x and raises inside the body's matmul in other words]  # E: Argument "x" of "Linear.__call__" has shape Tensor[2, 8], which does not match the annotation Tensor[B, 4]: axis 1 is 8, expected 4  [shape]  # N: B=2
+y = lin(tf.randn(2, 8))  # BUG  # E: Argument "x" of "Linear.__call__" has shape Tensor[2, 8], which does not match the annotation Tensor[B, 4]: axis 1 is 8, expected 4  [shape]  # N: B=2
 print(y.shape)
