@@ -157,6 +157,8 @@ _Write = Tuple[Tuple[Tuple[int, int], str], Optional[ast.expr], Optional[ast.exp
 def _self_writes(fn: ast.AST, this: str) -> Iterator[_Write]:
     """``((position, attribute), value, annotation)`` of each ``self.<attribute> = value``
     (or annotated) statement in ``fn``."""
+    value: Optional[ast.expr]
+    annotation: Optional[ast.expr]
     for node in ast.walk(fn):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, value, annotation = node.targets[0], node.value, None
