@@ -34,7 +34,10 @@ made from another module is not seen):
   a derived class's instance);
 - the class is defined at the module's top level, derives from ``object`` only, has no
   decorator or metaclass, and defines ``__init__`` as a plain method and none of
-  ``__new__``, ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``;
+  ``__new__``, ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``; or
+  derives from exactly one such class of the module, is built by its own ``__init__`` or the
+  one it inherits, and meets the same rules (flow_inits.py: ``super().__init__(...)`` runs
+  the base's on the same instance);
 - an attribute is known only when it is bound exactly once on the class's instances: the
   ``__init__`` statement the run reached, and no other binding of that name in a method of
   the class or on an object of no known class (flow_owners.py: attributes are keyed by class
@@ -61,14 +64,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
-    ARG_NAMED,
-    ARG_POS,
-    Argument,
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    ExpressionStmt,
     ListComprehension,
     ListExpr,
     Expression,
@@ -78,18 +78,20 @@ from mypy.nodes import (
     NameExpr,
     RefExpr,
     Statement,
+    SuperExpr,
     TypeInfo,
     Var,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.subtypes import is_subtype
-from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
+from mypy.types import Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin.class_constants import init_constants
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_constructions import construction, single_call
+from mypy_plugin.flow_inits import SuperInits, init_actuals, is_super_init, model_init, plain_init
 from mypy_plugin.flow_owners import AttributeFacts
-from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import (
     NOT_STATIC, ConfigRecord, Item, NotStatic, Record, Seq, evaluate,
@@ -103,7 +105,6 @@ __all__ = ["instance_attributes", "construction_check", "construction_of", "cons
            "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init",
            "construction_state"]
 
-_DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 _KEEP = 256  # constructions remembered per pass
 
 
@@ -115,11 +116,21 @@ class _Module:
         self.inits: Dict[str, FuncDef] = {}  # model classes' fullnames -> their __init__
         for d in tree.defs:
             if isinstance(d, ClassDef):
-                init = _model_init(d)
-                if init is not None:
+                init = model_init(d)
+                if init is not None and all(  # (a base of the module's top level: flow_inits.py)
+                        b.type.fullname in self.inits or b.type.fullname == "builtins.object"
+                        for b in d.info.bases):
                     self.inits[d.info.fullname] = init
+        self._more: Dict[int, bool] = {}
         self._facts: Optional[AttributeFacts] = None
         self._built: Optional[Dict[str, CallExpr]] = None
+
+    def more(self, init: FuncDef) -> bool:
+        """:func:`_more` of one of the module's ``__init__`` (read once)."""
+        hit = self._more.get(id(init))
+        if hit is None:
+            hit = self._more[id(init)] = _more(init, self.inits)
+        return hit
 
     def attributes(self) -> AttributeFacts:
         """The module's attribute facts (read once, when a construction needs them)."""
@@ -152,41 +163,9 @@ def _tie(st: Statement, self_var: Var) -> bool:
         lv.expr.expr, NameExpr) and lv.expr.expr.node is self_var
 
 
-def _model_init(d: ClassDef) -> Optional[FuncDef]:
-    info = d.info
-    if d.decorators or info.metaclass_type is not None or [
-            b.type.fullname for b in info.bases] != ["builtins.object"]:
-        return None
-    if any(name in info.names for name in _DUNDERS):
-        return None
-    return plain_init(info)
-
-
-def plain_init(info: TypeInfo) -> Optional[FuncDef]:
-    """``info``'s own ``__init__`` when it is a plain method (undecorated; not static, a
-    classmethod, a generator or a coroutine) taking ``self`` positionally; else None (also
-    for one read from mypy's cache, which has no body).
-
-    >>> from mypy.nodes import Block, ClassDef, SymbolTable
-    >>> plain_init(TypeInfo(SymbolTable(), ClassDef("C", Block([])), "m")) is None
-    True
-    """
-    sym = info.names.get("__init__")
-    init = sym.node if sym is not None else None
-    if not isinstance(init, FuncDef) or init.is_decorated or init.is_generator or \
-            init.is_coroutine or init.is_static or init.is_class or patched(info, "__init__"):
-        return None  # (patched: the module assigns another function to it, flow_patches.py)
-    try:
-        if not init.arguments or init.arguments[0].kind != ARG_POS:
-            return None
-    except AttributeError:  # (read from mypy's cache: no body)
-        return None
-    return init
-
-
 def _candidate(info: TypeInfo, tree: MypyFile) -> bool:
     """A class of ``tree`` that may be a model (the cheap test before the module is read)."""
-    return info.module_name == tree.fullname and _model_init(info.defn) is not None
+    return info.module_name == tree.fullname and model_init(info.defn) is not None
 
 
 _modules: PerTree[_Module] = PerTree(_Module, keep=64)
@@ -225,26 +204,6 @@ def _built(chk: Any, call: CallExpr) -> Optional[_Built]:
     return found
 
 
-def init_actuals(call: CallExpr, init: FuncDef
-                 ) -> Optional[List[Tuple[Argument, Optional[Expression]]]]:
-    """Each parameter of ``init`` after ``self`` with the expression the construction
-    ``call`` gives it (its default when the call gives none; None when neither), or None
-    when the arguments cannot be matched one to one (``*args``/``**kwargs`` at the call, a
-    parameter given twice)."""
-    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
-        return None
-    params = init.arguments[1:]
-    mapping = map_actuals_to_formals(
-        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
-        lambda i: AnyType(TypeOfAny.special_form))
-    out: List[Tuple[Argument, Optional[Expression]]] = []
-    for param, actuals in zip(params, mapping):
-        if len(actuals) > 1:
-            return None
-        out.append((param, call.args[actuals[0]] if actuals else param.initializer))
-    return out
-
-
 def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     tree = _tree(chk)
     callee = call.callee
@@ -262,7 +221,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
         return None
     env: Dict[Var, Any] = {p.variable: _argument(chk, tree, given) if given is not None
                            else NOT_STATIC for p, given in given_to}
-    if not (any(not isinstance(v, NotStatic) for v in env.values()) or _lists(init)):
+    if not (any(not isinstance(v, NotStatic) for v in env.values()) or module.more(init)):
         return None  # (nothing more than the declared types: a run would find no more)
     facts = module.attributes()
     if facts.poisoned:
@@ -275,6 +234,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
                **env}
     run.factory, run.typed_locals = True, True
     run.held = partial(_held, chk)
+    run.supers = SuperInits(module.inits, self_var, Stop)  # (``super().__init__(c)``)
     RUNNING.add(id(init))
     try:
         run.block(init.body.body)
@@ -318,12 +278,26 @@ def _held(chk: Any, v: Item, env: Dict[Var, Any]) -> Item:
     return Item(v.type, call, found[0]) if found is not None and found[0] else v
 
 
-def _lists(init: FuncDef) -> bool:
-    """Whether ``__init__`` binds an attribute to a list display or comprehension (its items
-    are known only through a run)."""
-    return any(isinstance(st, AssignmentStmt) and isinstance(st.rvalue, (
-        ListExpr, ListComprehension)) and any(
-        isinstance(lv, MemberExpr) for lv in st.lvalues) for st in walk(init.body.body))
+def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
+    """Whether a run of ``__init__`` knows more than mypy's types of its attributes when no
+    argument's value is known: it binds an attribute to a list display or comprehension
+    (its items are known only through a run), to a construction of a model class of the
+    module (``self.root = Root(16, 16)``: what that one builds), or ties a layer's weight
+    (flow_ties.py); or it runs a model base's ``__init__`` (flow_inits.py)."""
+    self_var = init.arguments[0].variable
+    for st in walk(init.body.body):
+        if isinstance(st, ExpressionStmt) and is_super_init(st.expr) and isinstance(
+                st.expr.callee, SuperExpr) and st.expr.callee.info is not None and any(
+                b.type.fullname in inits for b in st.expr.callee.info.bases):
+            return True  # (what the base builds: for the arguments this call gives it)
+        if not isinstance(st, AssignmentStmt) or not any(
+                isinstance(lv, MemberExpr) for lv in st.lvalues):
+            continue
+        if isinstance(st.rvalue, (ListExpr, ListComprehension)) or _tie(st, self_var) or any(
+                isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and x.callee.fullname
+                in inits for x in get_subexpressions(st.rvalue)):
+            return True
+    return False
 
 
 def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:

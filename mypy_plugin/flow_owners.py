@@ -86,8 +86,10 @@ class AttributeFacts:
         self.unsafe_lists: Set[Key] = set()  # read where a list may change
         self.poisoned = False  # ``__dict__``, ``setattr``/``delattr``/``vars`` somewhere
         self.derived: Dict[str, Set[str]] = {}  # a class -> the module's classes deriving from it
+        self.bases: Dict[str, List[str]] = {}  # a class -> its bases (their methods run on it)
         for c in walk(tree.defs):
             if isinstance(c, ClassDef):
+                self.bases[c.info.fullname] = [b.fullname for b in c.info.mro[1:]]
                 for b in c.info.mro[1:]:
                     self.derived.setdefault(b.fullname, set()).add(c.info.fullname)
         self._read(tree, _selves(tree), runs, ties)
@@ -132,8 +134,10 @@ class AttributeFacts:
 
     def _owners(self, cls: str, exact: bool) -> List[Optional[str]]:
         # An instance built by ``cls(...)`` is exactly a ``cls``: the methods of a class
-        # deriving from it never run on it. ``self`` in ``cls``'s method may be one.
-        return [None, cls] + ([] if exact else sorted(self.derived.get(cls, ())))
+        # deriving from it never run on it. ``self`` in ``cls``'s method may be one. Its
+        # bases' methods run on it (an inherited ``__init__``: flow_inits.py).
+        return [None, cls] + self.bases.get(cls, []) + (
+            [] if exact else sorted(self.derived.get(cls, ())))
 
     def binds(self, cls: str, name: str, exact: bool) -> int:
         """How many statements may bind ``name`` on an instance of ``cls`` (``exact``: built

@@ -1,0 +1,179 @@
+"""Which ``__init__`` builds a model class's instances: its own, or one it inherits.
+
+Model zoos build blocks by inheritance::
+
+    class Base:
+        def __init__(self, c: int) -> None:
+            self.norm = LayerNorm(c)
+
+    class Block(Base):                      # no __init__ of its own: Base's builds it
+        def __call__(self, x: Tensor) -> Tensor:
+            return self.norm(x)
+
+    class Wide(Base):
+        def __init__(self, c: int) -> None:
+            super().__init__(c)             # Base's run on this instance, then the rest
+            self.proj = Dense(c, 2 * c)
+
+:func:`model_init` says which ``__init__`` a run of ``Block(24)`` follows (flow_instances.py):
+a class of the module whose bases are ``object`` only gives its own; a class deriving from
+exactly one such class of the module gives its own, or its base's when it has none.
+:class:`SuperInits` runs a ``super().__init__(...)`` met during a run: the base's
+``__init__`` on the same instance, its parameters bound to the call's values.
+
+Soundness, beyond flow_instances.py's rules (which every class of the chain meets): single
+inheritance only (a second base could put a class between the two in the MRO); the base is
+a class of the module itself, at its top level; ``super()`` without arguments, its base the
+next class of the MRO; a ``return`` in a base's ``__init__`` stops the run (nothing known).
+Attributes its methods bind count for every class deriving from it (flow_owners.py).
+
+>>> from mypy.nodes import Block, ClassDef, SymbolTable
+>>> model_init(ClassDef("C", Block([]))) is None  # (no TypeInfo: not a model)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+
+from mypy.argmap import map_actuals_to_formals
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    Argument,
+    CallExpr,
+    ClassDef,
+    Expression,
+    FuncDef,
+    SuperExpr,
+    TypeInfo,
+    Var,
+)
+from mypy.types import AnyType, TypeOfAny
+
+from mypy_plugin.flow_names import captured
+from mypy_plugin.flow_patches import patched
+from mypy_plugin.flow_values import NOT_STATIC
+
+__all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "SuperInits", "DUNDERS"]
+
+DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
+
+
+def model_init(d: ClassDef) -> Optional[FuncDef]:
+    """The ``__init__`` that builds an instance of the class ``d`` when it is a model class
+    (the rules above and flow_instances.py's); else None."""
+    info = getattr(d, "info", None)
+    if not isinstance(info, TypeInfo) or d.decorators or info.metaclass_type is not None or \
+            any(name in info.names for name in DUNDERS):
+        return None
+    bases = [b.type for b in info.bases]
+    if [b.fullname for b in bases] == ["builtins.object"]:
+        return plain_init(info)
+    if len(bases) != 1 or bases[0].module_name != info.module_name or \
+            bases[0].fullname != f"{info.module_name}.{bases[0].name}":
+        return None  # (several bases, another module's, or a nested class)
+    inherited = model_init(bases[0].defn)
+    if inherited is None:
+        return None
+    return plain_init(info) if "__init__" in info.names else inherited
+
+
+def plain_init(info: TypeInfo) -> Optional[FuncDef]:
+    """``info``'s own ``__init__`` when it is a plain method (undecorated; not static, a
+    classmethod, a generator or a coroutine) taking ``self`` positionally; else None (also
+    for one read from mypy's cache, which has no body).
+
+    >>> from mypy.nodes import Block, ClassDef, SymbolTable
+    >>> plain_init(TypeInfo(SymbolTable(), ClassDef("C", Block([])), "m")) is None
+    True
+    """
+    sym = info.names.get("__init__")
+    init = sym.node if sym is not None else None
+    if not isinstance(init, FuncDef) or init.is_decorated or init.is_generator or \
+            init.is_coroutine or init.is_static or init.is_class or patched(info, "__init__"):
+        return None  # (patched: the module assigns another function to it, flow_patches.py)
+    try:
+        if not init.arguments or init.arguments[0].kind != ARG_POS:
+            return None
+    except AttributeError:  # (read from mypy's cache: no body)
+        return None
+    return init
+
+
+def init_actuals(call: CallExpr, init: FuncDef
+                 ) -> Optional[List[Tuple[Argument, Optional[Expression]]]]:
+    """Each parameter of ``init`` after ``self`` with the expression the construction
+    ``call`` gives it (its default when the call gives none; None when neither), or None
+    when the arguments cannot be matched one to one (``*args``/``**kwargs`` at the call, a
+    parameter given twice)."""
+    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds):
+        return None
+    params = init.arguments[1:]
+    mapping = map_actuals_to_formals(
+        call.arg_kinds, call.arg_names, [a.kind for a in params], [a.variable.name for a in params],
+        lambda i: AnyType(TypeOfAny.special_form))
+    out: List[Tuple[Argument, Optional[Expression]]] = []
+    for param, actuals in zip(params, mapping):
+        if len(actuals) > 1:
+            return None
+        out.append((param, call.args[actuals[0]] if actuals else param.initializer))
+    return out
+
+
+def is_super_init(e: Expression) -> bool:
+    """``super().__init__(...)`` (no arguments to ``super``)."""
+    return isinstance(e, CallExpr) and isinstance(e.callee, SuperExpr) and \
+        e.callee.name == "__init__" and not e.callee.call.args
+
+
+class SuperInits:
+    """A run's ``super().__init__(...)`` steps (flow_run.Run.supers): the base's ``__init__``
+    run on the same instance. ``inits``: each model class's fullname -> the ``__init__`` that
+    builds it (flow_instances.py); ``self_var``: the ``self`` of the ``__init__`` the run
+    starts in. A step the rules above do not follow raises ``stop``.
+
+    >>> SuperInits({}, Var("self"), ValueError).selves[0].name
+    'self'
+    """
+
+    def __init__(self, inits: Dict[str, FuncDef], self_var: Var,
+                 stop: Callable[[], Exception]) -> None:
+        self.inits = inits
+        self.selves = [self_var]  # (the ``self`` of each ``__init__`` being run, innermost last)
+        self.stop = stop
+        self.running: Set[int] = set()
+
+    def __call__(self, run: Any, call: CallExpr, safe: Set[int]) -> None:
+        callee = call.callee
+        assert isinstance(callee, SuperExpr)
+        info = callee.info
+        base = info.bases[0].type if info is not None and len(info.bases) == 1 else None
+        if base is not None and base.fullname == "builtins.object":
+            return  # (``object.__init__()``: binds nothing)
+        init = self.inits.get(base.fullname) if base is not None else None
+        given_to = init_actuals(call, init) if init is not None else None
+        if init is None or given_to is None or id(init) in self.running:
+            raise self.stop()
+        values: Dict[Var, Any] = {
+            p.variable: run.item(given, safe) if given is not None else NOT_STATIC
+            for p, given in given_to}
+        base_self = init.arguments[0].variable
+        values[base_self] = run.env.get(self.selves[-1], NOT_STATIC)
+        before, outer = {v: run.env[v] for v in values if v in run.env}, run.captured
+        run.env.update(values)
+        run.captured = captured(init.body.body)
+        self.selves.append(base_self)
+        self.running.add(id(init))
+        try:
+            if run.block(init.body.body) is not None:
+                raise self.stop()  # (a ``return`` in the base's ``__init__``)
+        finally:
+            self.running.discard(id(init))
+            self.selves.pop()
+            run.captured = outer
+        built = run.env.get(base_self, NOT_STATIC)
+        for v in values:
+            run.env.pop(v, None)
+        run.env.update(before)
+        run.env[self.selves[-1]] = built
