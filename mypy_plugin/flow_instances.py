@@ -286,9 +286,10 @@ def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
     (flow_ties.py); or it runs a model base's ``__init__`` (flow_inits.py)."""
     self_var = init.arguments[0].variable
     for st in walk(init.body.body):
-        if isinstance(st, ExpressionStmt) and is_super_init(st.expr) and isinstance(
-                st.expr.callee, SuperExpr) and st.expr.callee.info is not None and any(
-                b.type.fullname in inits for b in st.expr.callee.info.bases):
+        callee = st.expr.callee if isinstance(st, ExpressionStmt) and isinstance(
+            st.expr, CallExpr) and is_super_init(st.expr) else None
+        if isinstance(callee, SuperExpr) and callee.info is not None and any(
+                b.type.fullname in inits for b in callee.info.bases):
             return True  # (what the base builds: for the arguments this call gives it)
         if not isinstance(st, AssignmentStmt) or not any(
                 isinstance(lv, MemberExpr) for lv in st.lvalues):

@@ -397,8 +397,11 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
             return None
         return generic_result(ctx)
     held = call.callee if isinstance(call, CallExpr) else None
+    skipped = _skipped(ctx.api, held, receiver)
+    if skipped is None or "__call__" in skipped:
+        return None  # (``m: Base = Sub()``: a derived class's instance runs its own)
     attrs = instance_attributes(ctx.api, held) if held is not None else None
-    rule = _body_rule(receiver, len(ctx.arg_types), attrs, _skipped(ctx.api, held, receiver))
+    rule = _body_rule(receiver, len(ctx.arg_types), attrs, skipped)
     return every_input_report(ctx, receiver, attrs, _typed_call(ctx, rule))  # flow_every.py
 
 

@@ -6,8 +6,9 @@ variants, a config-driven base): ``class Pre(Base)`` with no ``__init__`` is bui
 ``Base.__init__``; ``class Wide(Base)`` runs ``super().__init__(c)`` and adds its own layers.
 The flow runs the constructor the instance is built by (the base's, or the subclass's with
 the base's run in place of its ``super().__init__(...)`` call) on the construction's values,
-so the subclass's ``__call__`` body reads the layers the base built. A mismatch in the body
-is reported at the call, as at run time. Each with its fix, concrete and symbolic; the same
+so the subclass's ``__call__`` body reads the layers the base built; an instance declared as
+its base (``gate: Gate = Grown(24)``) runs the subclass's own ``__call__``, so the base's is not
+read for it. A mismatch in the body is reported at the call, as at run time. Each with its fix, concrete and symbolic; the same
 lines fail at run time with the same words.
 """
 
@@ -65,7 +66,22 @@ class LinearHead(Head):
         return self.proj(x)
 
 
+class Gate:
+    def __init__(self, c: int) -> None:
+        self.keep = Dense(c, c)
+        self.grow = Dense(c, 2 * c)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.keep(x)
+
+
+class Grown(Gate):
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.grow(x)
+
+
 cfg = Config()
+gate: Gate = Grown(24)  # (a Grown: its own __call__ runs, not Gate's)
 x = tf.randn(2, 24)
 Dense(24, 2)(Pre(24)(x))
 Pre(12)(x)  # E: LayerNorm(12) expects input Tensor[..., 12], got Tensor[2, 24]; need size 12 at axis -1 (got 24)  [shape]
@@ -74,6 +90,9 @@ Dense(24, 2)(Wide(24)(x))  # E: Dense(24 => 2) expects input Tensor[..., 24], go
 Dense(24, 2)(Wider(24)(x))
 Wider(12)(x)  # E: LayerNorm(12) expects input Tensor[..., 12], got Tensor[2, 24]; need size 12 at axis -1 (got 24)  [shape]
 Dense(10, 2)(LinearHead(cfg)(x))
+Dense(48, 2)(gate(x))
+Dense(48, 2)(Grown(24)(x))
+Dense(24, 2)(Grown(24)(x))  # E: Dense(24 => 2) expects input Tensor[..., 24], got Tensor[2, 48]; need size 24 at axis -1 (got 48)  [shape]
 Dense(24, 2)(LinearHead(cfg)(x))  # E: Dense(24 => 2) expects input Tensor[..., 24], got Tensor[2, 10]; need size 24 at axis -1 (got 10)  [shape]
 
 

@@ -5,7 +5,9 @@
 knows; mypy types ``self.root`` as a ``Root`` and nothing more. The flow runs such an
 ``__init__`` (it holds a model of the module, a list of layers, a tied weight, or runs a
 model base's ``__init__``: ``super().__init__(8)`` of a subclass built with no arguments),
-so the body's ``self.root(x, x)`` runs on ``Conv((1, 1), 16 => 16)``. A mismatch in the body
+so the body's ``self.root(x, x)`` runs on ``Conv((1, 1), 16 => 16)``. An instance declared
+as its base (``keep: Keep = Widen()``) runs its own class's ``__call__``: the base's body is
+not read for it. A mismatch in the body
 is reported at the call, as at run time. Each with its fix, concrete and symbolic; the same
 lines fail at run time with the same words.
 """
@@ -56,7 +58,23 @@ class Small(Proj):
         return self.fc(x)
 
 
+class Keep:
+    def __init__(self) -> None:
+        self.same = Dense(8, 8)
+        self.wide = Dense(8, 32)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.same(x)
+
+
+class Widen(Keep):
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.wide(x)
+
+
+keep: Keep = Widen()  # (a Widen: its own __call__ runs, not Keep's)
 x = tf.randn(2, 16, 8, 8)
+Dense(32, 2)(keep(tf.randn(2, 8)))
 Conv((1, 1), 16, 4)(TreeFixed()(x))
 Tree()(x)  # E: Conv((1, 1), 16 => 16) expects input Tensor[B, 16, H, W], got Tensor[2, 32, 8, 8]; need size 16 at axis 1 (got 32)  [shape]
 Conv((1, 1), 32, 4)(TreeFixed()(x))  # E: Conv((1, 1), 32 => 4) expects input Tensor[B, 32, H, W], got Tensor[2, 16, 8, 8]; need size 32 at axis 1 (got 16)  [shape]
