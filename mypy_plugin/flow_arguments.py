@@ -28,6 +28,7 @@ from mypy_plugin.callbacks.bodies import tensor_value
 from mypy_plugin.callbacks.declared_types import optional_member
 from mypy_plugin.flow_branches import MIXED, Maybe
 from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["ANY", "bare", "plain", "value", "fits", "any_value", "none_default",
            "declared_result"]
@@ -78,7 +79,7 @@ def _literal_int(p: Type) -> Optional[int]:
     if isinstance(p, Instance) and p.last_known_value is not None:
         p = p.last_known_value
     v = p.value if isinstance(p, LiteralType) else None
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
+    return v if isinstance(v, int) and not isinstance(v, bool) else None  # (narrows for mypy)
 
 
 def value(t: Type, names: translate.Names) -> Any:
@@ -123,7 +124,7 @@ def fits(declared: Type, v: Any) -> bool:
         return isinstance(p, NoneType)
     if isinstance(p, TupleType):
         return isinstance(v, tuple) and len(v) == len(p.items) and all(map(fits, p.items, v))
-    if isinstance(v, int) and not isinstance(v, bool):
+    if is_int(v):
         return _int(p)
     return not isinstance(v, tuple) and bare(p)
 

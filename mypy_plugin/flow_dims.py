@@ -17,6 +17,7 @@ from typing import Any, Sequence, Tuple
 
 from typedflux.shapes.dims import UNKNOWN, Expr, Star, Unknown
 from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["shape_items", "is_size", "size_arithmetic", "number_call", "NUMBER", "joined",
            "joined_size"]
@@ -41,7 +42,7 @@ def is_size(v: Any) -> bool:
     >>> is_size(3), is_size(True), is_size(0.5)
     (True, False, False)
     """
-    return (isinstance(v, int) and not isinstance(v, bool)) or isinstance(v, (Expr, Unknown))
+    return is_int(v) or isinstance(v, (Expr, Unknown))
 
 
 NUMBER = 1.0  # a float the body computed (``c ** 0.5``): only ever an operand, a scalar

@@ -81,6 +81,7 @@ from mypy_plugin.callbacks.layer_bodies import user_layer_rule
 from mypy_plugin.flow_dims import NUMBER, is_size
 from mypy_plugin.flow_instances import instance_attributes
 from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["function_call", "nested_call"]
 
@@ -161,7 +162,7 @@ def _argument(api: Any, e: Expression, t: Type, declared: Type, names: translate
         from mypy_plugin.flow_values import evaluate
 
         v = evaluate(e, {}, lambda x: outer_value(api, x), set())
-        return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else _UNKNOWN
+        return v if is_int(v) and v >= 0 else _UNKNOWN
     if _float_type(declared):  # ``f(t, y)`` of an ODE's time: a number, never a size
         return NUMBER
     layer = _layer_rule(api, e, p) if isinstance(p, Instance) else None

@@ -43,6 +43,7 @@ from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_instances import construction_of, init_actuals, plain_init
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import evaluate
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["generic_result", "generic_conflict"]
 
@@ -149,7 +150,7 @@ def _sizes(chk: Any, built: CallExpr, info: TypeInfo) -> Dict[int, int]:
         if not isinstance(t, TypeVarType) or t.id.namespace != info.fullname or e is None:
             continue
         v = evaluate(e, {}, lambda x: outer_value(chk, x), set())
-        if isinstance(v, int) and not isinstance(v, bool) and v > 0:
+        if is_int(v) and v > 0:
             if out.get(t.id.raw_id, v) != v:
                 return {}  # (two parameters of one variable given two sizes: mypy's)
             out[t.id.raw_id] = v

@@ -100,6 +100,7 @@ from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, walk
 from mypy_plugin import per_build
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
            "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init",
@@ -405,7 +406,7 @@ def value_type(chk: Any, v: Any) -> Optional[Type]:
     """The type an attribute's value gives its reads (None: mypy's)."""
     if isinstance(v, Item):
         return v.type
-    if isinstance(v, int) and not isinstance(v, bool):
+    if is_int(v):
         return LiteralType(v, chk.named_type("builtins.int"))
     return None
 

@@ -37,6 +37,7 @@ from mypy.nodes import (
 )
 
 from typedflux.shapes.errors import CannotTell, ShapeError
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["Range", "RUNS", "range_loop", "count_of", "stop_line", "passes", "own_call"]
 
@@ -74,7 +75,7 @@ def count_of(e: Expression, env: Dict[int, Any], known: Dict[str, Any]) -> Optio
     elif isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and isinstance(
             e.expr.node, Var) and e.expr.node.is_self:
         v = known.get(e.name)
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
+    return v if is_int(v) else None
 
 
 def own_call(run: Callable[..., Any], *args: Any) -> Any:

@@ -31,6 +31,7 @@ from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, TypeVarT
 from mypy_plugin import translate
 from mypy_plugin.flow_typed import typed
 from mypy_plugin.flow_values import NOT_STATIC, Env, Item
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["retied"]
 
@@ -81,6 +82,6 @@ def _built(chk: Any, held: Item, env: Env) -> Instance:
 
 
 def _dim_type(chk: Any, d: Any) -> Type:
-    if isinstance(d, int) and not isinstance(d, bool):
+    if is_int(d):
         return LiteralType(d, chk.named_type("builtins.int"))
     return AnyType(TypeOfAny.special_form)  # (a size the tensor does not say: any)

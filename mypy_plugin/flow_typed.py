@@ -21,6 +21,7 @@ from mypy.types import (
 )
 
 from mypy_plugin.flow_values import Env, Item, Seq
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["typed", "as_type", "ACTIVE", "OVERRIDES", "partial_self_call"]
 
@@ -52,8 +53,7 @@ def as_type(chk: Any, v: Any) -> Optional[Type]:
         return LiteralType(v, chk.named_type("builtins.int"))
     if isinstance(v, str):
         return LiteralType(v, chk.named_type("builtins.str"))
-    if isinstance(v, tuple) and v and all(isinstance(i, int) and not isinstance(i, bool)
-                                          for i in v):
+    if isinstance(v, tuple) and v and all(is_int(i) for i in v):
         items: List[Type] = [LiteralType(i, chk.named_type("builtins.int")) for i in v]
         fallback_type = chk.named_generic_type("builtins.tuple",
                                                [chk.named_type("builtins.int")])

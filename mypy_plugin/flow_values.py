@@ -51,6 +51,8 @@ from mypy.nodes import (
 )
 from mypy.types import Type
 
+from typedflux.shapes.layer_config import is_int
+
 __all__ = [
     "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "Env", "evaluate", "int_op", "iterate", "safe_reads",
     "MAX_ITEMS",
@@ -158,10 +160,6 @@ def _items(v: Any) -> Optional[Tuple[Any, ...]]:
     return None
 
 
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
 def iterate(v: Any) -> Optional[Tuple[Any, ...]]:
     """What a ``for`` over the value ``v`` binds, in order (None: not known, or too long).
 
@@ -200,7 +198,7 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         v = _eval(e.expr, env, lookup, safe)
         if e.op == "not":
             return not v if isinstance(v, bool) else NOT_STATIC
-        if _is_int(v):
+        if is_int(v):
             return -v if e.op == "-" else v if e.op == "+" else NOT_STATIC
         return NOT_STATIC
     if isinstance(e, OpExpr):
@@ -266,12 +264,12 @@ def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         b = _eval(e.right, env, lookup, safe)
         return b if isinstance(b, bool) else NOT_STATIC
     a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
-    if _is_int(a) and _is_int(b):
+    if is_int(a) and is_int(b):
         return int_op(e.op, a, b)
     ia, ib = _items(a), _items(b)
     if e.op == "+" and ia is not None and ib is not None and type(a) is type(b):
         return a + b if isinstance(a, tuple) else Seq(ia + ib)
-    if e.op == "*" and ia is not None and _is_int(b) and 0 <= b and len(ia) * b <= MAX_ITEMS:
+    if e.op == "*" and ia is not None and is_int(b) and 0 <= b and len(ia) * b <= MAX_ITEMS:
         return ia * b if isinstance(a, tuple) else Seq(ia * b)
     return NOT_STATIC
 
@@ -287,7 +285,7 @@ def _compare(e: ComparisonExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any
             ok = (a is b) == (op == "is")
         elif op in ("==", "!="):
             ok = (a == b) == (op == "==")
-        elif op in ("<", "<=", ">", ">=") and _is_int(a) and _is_int(b):
+        elif op in ("<", "<=", ">", ">=") and is_int(a) and is_int(b):
             ok = a < b if op == "<" else a <= b if op == "<=" else a > b if op == ">" else a >= b
         elif op in ("in", "not in") and _items(b) is not None:
             ok = (a in _items(b)) == (op == "in")  # type: ignore[operator]
@@ -307,13 +305,13 @@ def _index(e: IndexExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         bounds: List[Optional[int]] = []
         for b in (e.index.begin_index, e.index.end_index, e.index.stride):
             v = None if b is None else _eval(b, env, lookup, safe)
-            if v is not None and not _is_int(v):
+            if v is not None and not is_int(v):
                 return NOT_STATIC
             bounds.append(v)
         part = items[slice(*bounds)]
         return part if isinstance(base, tuple) else Seq(part)
     i = _eval(e.index, env, lookup, safe)
-    if not _is_int(i) or not -len(items) <= i < len(items):
+    if not is_int(i) or not -len(items) <= i < len(items):
         return NOT_STATIC
     return items[i]
 
@@ -341,9 +339,9 @@ def _rounded(fn: Callable[[Any], int], arg: Expression, env: Env, lookup: Lookup
     call of a known int."""
     if isinstance(arg, OpExpr) and arg.op == "/":
         a, b = _operand(arg.left, env, lookup, safe), _operand(arg.right, env, lookup, safe)
-        return fn(a / b) if _is_int(a) and _is_int(b) else NOT_STATIC
+        return fn(a / b) if is_int(a) and is_int(b) else NOT_STATIC
     v = _eval(arg, env, lookup, safe)
-    return fn(v) if _is_int(v) else NOT_STATIC
+    return fn(v) if is_int(v) else NOT_STATIC
 
 
 _ROUNDINGS: Dict[str, Callable[[Any], int]] = {
@@ -353,7 +351,7 @@ _ROUNDINGS: Dict[str, Callable[[Any], int]] = {
 
 
 def _range(args: List[Any]) -> Any:
-    if not 1 <= len(args) <= 3 or not all(_is_int(a) for a in args):
+    if not 1 <= len(args) <= 3 or not all(is_int(a) for a in args):
         return NOT_STATIC
     r = range(*args)
     return tuple(r) if len(r) <= MAX_ITEMS else NOT_STATIC
@@ -369,7 +367,7 @@ def _zip(args: List[Any]) -> Any:
 def _enumerate(args: List[Any]) -> Any:
     items = _items(args[0]) if args else None
     start = args[1] if len(args) == 2 else 0
-    if items is None or len(args) > 2 or not _is_int(start):
+    if items is None or len(args) > 2 or not is_int(start):
         return NOT_STATIC
     return tuple((start + i, v) for i, v in enumerate(items))
 
@@ -384,7 +382,7 @@ def _one_seq(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]
 
 def _ints(fn: Callable[[Tuple[int, ...]], int]) -> Callable[[Tuple[Any, ...]], Any]:
     def apply(items: Tuple[Any, ...]) -> Any:
-        if not items or not all(_is_int(i) for i in items):
+        if not items or not all(is_int(i) for i in items):
             return NOT_STATIC
         return fn(items)
 

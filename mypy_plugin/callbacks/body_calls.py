@@ -53,6 +53,7 @@ from mypy_plugin.values import (
 from mypy_plugin import per_build
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.layer_config import is_int
 
 __all__ = ["lookup", "static_argument", "signature", "held_item", "named_lambda", "with_lambda",
            "chain_with_lambdas", "KeywordSizes", "keyword_sizes", "tuple_item", "reads_local",
@@ -150,10 +151,8 @@ def module_constant(e: Expression) -> Optional[int]:
     >>> module_constant(NameExpr("D")) is None  # (outside a check)
     True
     """
-    api = CURRENT_API[0]
-    if api is None or _bound_once(e) is None:
-        return None
-    return constant_value(e, type_lookup(api))
+    api = CURRENT_API[0]  # (module_constants holds only names the module binds once)
+    return constant_value(e, type_lookup(api)) if api is not None else None
 
 
 def module_tensor(e: Expression) -> Optional[Type]:
@@ -370,7 +369,7 @@ def local_argument(arg: Arg, v: Any) -> Any:
     def ints(x: Any, nested: bool) -> bool:
         if isinstance(x, tuple):
             return nested and all(ints(i, nested) for i in x)
-        return isinstance(x, int) and not isinstance(x, bool)
+        return is_int(x)
 
     kind = arg.kind
     if kind in (Kind.DIMS, Kind.DIM):

@@ -228,18 +228,33 @@ class HeldLayer(Receiver):
 
     def call(self, name: str, args: List[Any], kinds: List[Any],
              names: Optional[Sequence[Optional[str]]] = None) -> Any:
-        from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
-        from mypy_plugin.callbacks.layer_bodies import built_output
+        return held_call(self.type, self.attrs if name == "__call__" else None, args, kinds,
+                         names)
 
-        ordered = by_parameter(self.type, args, kinds, names) if self.attrs and \
-            name == "__call__" else None  # (``blk(x, mask=m)``: flow_keywords.py)
-        out = built_output(self.type, self.attrs, ordered) if ordered and self.attrs else None
-        if out is not None:
-            return out  # (else what its declared attributes give, below)
-        item = chain_item(self.type)
-        if item is None:
-            raise CannotTell("a layer with no rule")
-        return layer_output(item, args, kinds, names, self.type)
+
+def held_call(t: Optional[Type], attrs: Optional[Dict[str, Any]], args: List[Any],
+              kinds: List[Any], names: Optional[Sequence[Optional[str]]] = None) -> Any:
+    """A held layer of type ``t`` called in a body (``self.blk(x, mask=m)``, an item of a
+    list the instance holds): by its body on what its construction built (``attrs``:
+    flow_instances.py), the arguments matched by its own parameters (flow_keywords.py); else
+    by its rule on its declared sizes (:func:`layer_output`).
+
+    >>> held_call(None, None, [], [])
+    Traceback (most recent call last):
+    ...
+    typedflux.shapes.errors.CannotTell: a held value that is not a layer with a rule
+    """
+    from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
+    from mypy_plugin.callbacks.layer_bodies import built_output
+
+    ordered = by_parameter(t, args, kinds, names) if attrs and t is not None else None
+    out = built_output(t, attrs, ordered) if ordered and t is not None and attrs else None
+    if out is not None:
+        return out  # (else what its declared attributes give, below)
+    item = chain_item(t) if t is not None else None
+    if item is None:
+        raise CannotTell("a held value that is not a layer with a rule")
+    return layer_output(item, args, kinds, names, t)
 
 
 def layer_output(item: Any, args: List[Any], kinds: List[Any],

@@ -62,7 +62,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
-from mypy_plugin.callbacks.body_steps import HeldLayer, Step, layer_output, straight_body, unrolled
+from mypy_plugin.callbacks.body_steps import HeldLayer, Step, held_call, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_arguments import (
     ANY as _ANY, any_value, bare as _bare, declared_result, fits, none_default, plain, value,
@@ -71,14 +71,13 @@ from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
-from mypy_plugin.flow_keywords import by_parameter
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_values import ConfigRecord, Item
 from mypy_plugin.statements import overridden
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
-from typedflux.shapes.layer_config import Shape
+from typedflux.shapes.layer_config import Shape, is_int
 
 __all__ = ["user_layer_rule", "built_output", "user_layer_call", "user_method_call",
            "traced_layers", "traced_chain_items"]
@@ -242,7 +241,7 @@ class _Self(Receiver):
         if name in self.written:
             return self.written[name]
         v = self.known.get(name)
-        if isinstance(v, int) and not isinstance(v, bool):
+        if is_int(v):
             return v
         if name in self.known and v is None:
             return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
@@ -264,8 +263,6 @@ class _Self(Receiver):
 
     def call(self, name: str, args: List[Any], kinds: List[Any],
              names: Optional[Sequence[Optional[str]]] = None) -> Any:
-        from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
-
         if name in self.written:  # (a layer the body stored: called as it is)
             held = self.written[name]
             if not isinstance(held, Receiver):
@@ -280,17 +277,9 @@ class _Self(Receiver):
             return self._method_call(method, args, kinds)  # ``self.encode(x)``
         held = self.known.get(name)
         # (a model instance its construction built with known values: flow_instances.py;
-        # else what its declared attributes give, below)
-        if isinstance(held, Item) and held.attrs:
-            ordered = by_parameter(held.type, args, kinds, names)
-            out = built_output(held.type, held.attrs, ordered) if ordered else None
-            if out is not None:
-                return out
-        t = self._type(name)
-        item = chain_item(t) if t is not None else None
-        if item is None:
-            raise CannotTell("an attribute that is not a layer with a rule")
-        return layer_output(item, args, kinds, names, t)  # (``self.rnn(x, h)``, ``mask=m``)
+        # else what its declared attributes give: ``self.rnn(x, h)``, ``mask=m``)
+        return held_call(self._type(name), held.attrs if isinstance(held, Item) else None,
+                         args, kinds, names)
 
     def _method_call(self, method: FuncDef, args: List[Any], kinds: List[Any]) -> Any:
         """``self.encode(x)``: the instance's own method with plain parameters and a
