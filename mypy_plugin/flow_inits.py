@@ -28,7 +28,9 @@ next class of the MRO; a ``return`` in a base's ``__init__`` stops the run (noth
 Attributes its methods bind count for every class deriving from it (flow_owners.py).
 
 >>> from mypy.nodes import Block, ClassDef, SymbolTable
->>> model_init(ClassDef("C", Block([]))) is None  # (no TypeInfo: not a model)
+>>> d = ClassDef("C", Block([]))
+>>> d.info = TypeInfo(SymbolTable(), d, "m")
+>>> model_init(d) is None  # (no base, not even object: not a class mypy analysed)
 True
 """
 
