@@ -97,11 +97,25 @@ PROGRAMS: Dict[str, str] = {
         "    Conv((1, 1), 19, 8), BatchNorm(8, relu), Conv((3, 3), 8, 16, pad=1)), tf.add))\n"
         "y = model(tf.zeros(2, 3, 8, 8))\n"
     ),
+    # The same with a Parallel first in the main path (fuzz f2_27, f5_6: redteam 2026-12-07
+    # 10:46): the first-input fix is the one branch's layer that takes the input's width (the
+    # other branch, a mean, takes any width).
+    "skip_parallel_first": (
+        "model = Chain(Dense(16, 8, relu), SkipConnection(Chain(Parallel(tf.add, Dense(11, 4), "
+        "tf.mean), Dense(4, 8)), tf.add))\n"
+        "y = model(tf.zeros(3, 16))\n"
+    ),
+    "skip_parallel_first_nested": (
+        "model = Chain(LayerNorm(8), SkipConnection(Chain(Parallel(tf.add, Chain(Dense(11, 16, "
+        "tf.tanh)), tf.mean), Dense(16, 8)), tf.add))\n"
+        "y = model(tf.zeros(3, 8))\n"
+    ),
 }
 
 # Which of a hint's alternatives (", or ...") the program's context asks for: 0 unless named.
 ALTERNATIVE: Dict[str, int] = {
     "skip_first_layer": 1, "skip_first_of_two": 1, "skip_first_nested": 1, "skip_first_conv": 1,
+    "skip_parallel_first": 1, "skip_parallel_first_nested": 1,
 }
 
 
@@ -197,6 +211,11 @@ def test_hints_read_as_expected(checked: Tuple[Dict[str, str], Dict[str, object]
     assert messages["skip_first_of_two"].endswith(
         "; change Dense(4 => 16) to Dense(4 => 19), or Dense(19 => 4, tanh) to "
         "Dense(16 => 4, tanh)")
+    assert messages["skip_parallel_first"].endswith(
+        "; change Dense(4 => 8) to Dense(4 => 11), or Dense(11 => 4) to Dense(8 => 4)")
+    assert messages["skip_parallel_first_nested"].endswith(
+        "; change Dense(16 => 8) to Dense(16 => 11), or Dense(11 => 16, tanh) to "
+        "Dense(8 => 16, tanh)")
 
 
 def test_each_alternative_of_a_skip_hint_composes_alone() -> None:
@@ -211,6 +230,15 @@ def test_each_alternative_of_a_skip_hint_composes_alone() -> None:
         old, new = (_source(t) for t in text.split(" to "))
         block = eval(bug.replace(old, new), {"tf": tf, **vars(tf)})  # noqa: S307
         assert block(tf.zeros(2, width)).shape == (2, width)
+
+
+def test_no_first_layer_fix_when_a_sibling_branch_takes_the_same_width() -> None:
+    # Both branches of the Parallel take 11: changing one of them alone cannot compose, so
+    # only the last layer's fix (giving 11 back) is offered.
+    with pytest.raises(tf.ShapeError) as info:
+        tf.SkipConnection(tf.Chain(tf.Parallel(tf.add, tf.Dense(11, 4), tf.Dense(11, 4)),
+                                   tf.Dense(4, 8)), tf.add)
+    assert info.value.message.endswith("; change Dense(4 => 8) to Dense(4 => 11)")
 
 
 def test_no_hint_when_nothing_composes() -> None:

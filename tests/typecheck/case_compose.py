@@ -66,6 +66,13 @@ joined_bad = Parallel(mix, Dense(64, 16), Dense(64, 8))  # E: Parallel(mix, Dens
 skip_mix = SkipConnection(Dense(64, 64, relu), mix)
 reveal_type(skip_mix(x))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[64]]"
 
+# A Parallel first in a SkipConnection's main path: built alone, the block cannot say which
+# side is wrong, so the hint names the last layer giving 11 back, or the one branch's layer
+# taking the input's width (the mean branch takes any); the second is the fix after Dense(16, 8).
+parallel_first_bad = Chain(Dense(16, 8, relu), SkipConnection(Chain(Parallel(tf.add, Dense(11, 4), tf.mean), Dense(4, 8)), tf.add))  # E: SkipConnection(Chain(Parallel(add, Dense(11 => 4), mean), Dense(4 => 8)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 8], xs[1] has Tensor[B, 11]; need equal sizes or 1 at axis -1 (8 vs 11); change Dense(4 => 8) to Dense(4 => 11), or Dense(11 => 4) to Dense(8 => 4)  [shape]
+parallel_first = Chain(Dense(16, 8, relu), SkipConnection(Chain(Parallel(tf.add, Dense(8, 4), tf.mean), Dense(4, 8)), tf.add))
+reveal_type(parallel_first(tf.zeros(3, 16)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[8]]"
+
 # A lambda has no shape rule: checks restart after it (and it runs at run time).
 with_lambda = Chain(Dense(64, 32), lambda v: v * 2, Dense(32, 2))
 lambda_connection = SkipConnection(Dense(64, 64), lambda a, b: a + b)
@@ -95,6 +102,16 @@ def build_head(v: Tensor[B, N]) -> Tensor[B, 10]:
     return head(v)
 
 
+def mixer_bad(v: Tensor[B, N, 16]) -> Tensor[B, N, 8]:
+    block = Chain(Dense(16, 8), SkipConnection(Chain(Parallel(tf.add, Chain(Dense(11, 16, tf.tanh)), tf.mean), Dense(16, 8)), tf.add))  # E: SkipConnection(Chain(Parallel(add, Chain(Dense(11 => 16, tanh)), mean), Dense(16 => 8)), add) cannot join its input and its layer's output: Cannot broadcast for "add": xs[0] has Tensor[B, 8], xs[1] has Tensor[B, 11]; need equal sizes or 1 at axis -1 (8 vs 11); change Dense(16 => 8) to Dense(16 => 11), or Dense(11 => 16, tanh) to Dense(8 => 16, tanh)  [shape]
+    return block(v)
+
+
+def mixer(v: Tensor[B, N, 16]) -> Tensor[B, N, 8]:
+    block = Chain(Dense(16, 8), SkipConnection(Chain(Parallel(tf.add, Chain(Dense(8, 16, tf.tanh)), tf.mean), Dense(16, 8)), tf.add))
+    return block(v)
+
+
 def through(v: Tensor[B, 64]) -> Tensor[B, 64]:
     return residual(v)
 
@@ -106,5 +123,7 @@ def through_bad(v: Tensor[B, 32]) -> Tensor[B, 64]:
 encode(tf.zeros(2, 5))
 encode_bad(tf.zeros(2, 5))
 build_head(tf.zeros(2, 5))
+mixer_bad(tf.zeros(2, 5, 16))
+mixer(tf.zeros(2, 5, 16))
 through(tf.zeros(2, 64))
 through_bad(tf.zeros(2, 32))

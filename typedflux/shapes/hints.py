@@ -24,7 +24,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from typedflux.shapes.compose import JoinRule
 from typedflux.shapes.dims import Star, equal
 from typedflux.shapes.errors import CannotTell, LayerInputError, ShapeError
-from typedflux.shapes.items import Item, chain_of, item_text, layer_item, start_shape, template_of
+from typedflux.shapes.items import (Item, chain_of, item_text, layer_item, parallel_item, start_shape,
+                                    template_of)
 from typedflux.shapes.layer_config import LayerConfig, Shape, dims_only
 
 __all__ = ["Trial", "Run", "chain_hint", "skip_hint"]
@@ -201,21 +202,11 @@ def skip_hint(inner: Item, join: JoinRule, t: Shape, connection: str,
 
 def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run
                       ) -> Optional[Tuple[str, str]]:
-    """(X, Y) of "change X to Y", where X is the main path's first layer with an input size,
-    taking the size the main path gives, when that makes the block compose from its new
-    input."""
-    path: List[Tuple[Item, int]] = []
-    node: Optional[Item] = inner
-    while node is not None and node.kind == "chain":
-        kids = list(node.children())
-        i = 0
-        while i + 1 < len(kids) and _no_output(kids[i]):
-            i += 1  # (a leading activation: the first sized layer takes the input)
-        if not kids:
-            return None
-        path.append((node, i))
-        node = kids[i]
-    if node is None or node.kind != "layer" or node.config is None:
+    """(X, Y) of "change X to Y", where X is one of the main path's first layers with an
+    input size (:func:`_first_leaves`), taking the size the main path gives, when that makes
+    the block compose from its new input."""
+    leaves = _first_leaves(inner)
+    if not leaves:
         return None
     try:
         out = run(inner, t, True)
@@ -229,15 +220,44 @@ def _first_input_hint(inner: Item, join: JoinRule, t: Shape, run: Run
     # written sizes only (a stride's ``(H' + 1)//2`` is no size a layer is built with).
     sizes = [o for o, i in zip(out, t)
              if isinstance(o, int) and not isinstance(i, Star) and equal(o, i) is False]
-    for size in sizes:
-        new = node.config.with_input(size)
-        if new is None or new == node.config:
-            continue
-        replaced = _replace_leaf(inner, path, layer_item(new))
-        t2 = start_shape(template_of(replaced))
-        if t2 is not None and _composes(replaced, join, t2, run):
-            return item_text(node), new.repr()
+    for path, node in leaves:
+        assert node.config is not None
+        for size in sizes:
+            new = node.config.with_input(size)
+            if new is None or new == node.config:
+                continue
+            replaced = _replace_leaf(inner, path, layer_item(new))
+            t2 = start_shape(template_of(replaced))
+            if t2 is not None and _composes(replaced, join, t2, run):
+                return item_text(node), new.repr()
     return None
+
+
+def _first_leaves(inner: Item) -> List[Tuple[List[Tuple[Item, int]], Item]]:
+    """The main path's first layers with a config, each with its way there: through nested
+    Chains (past leading layers with no size of their own) and into every branch of a
+    Parallel, since each branch takes the input (``Parallel(add, Chain(relu, ...),
+    Dense(11 => 4))``: the Dense). Changing one is a fix only when no sibling branch still
+    takes the old size; the trial in :func:`_first_input_hint` decides."""
+    found: List[Tuple[List[Tuple[Item, int]], Item]] = []
+    stack: List[Tuple[List[Tuple[Item, int]], Optional[Item]]] = [([], inner)]
+    while stack:  # (no recursion: a model of any depth)
+        path, node = stack.pop()
+        if node is None:
+            continue
+        if node.kind == "chain":
+            kids = list(node.children())
+            if not kids:
+                continue
+            i = 0
+            while i + 1 < len(kids) and _no_output(kids[i]):
+                i += 1  # (a leading activation: the first sized layer takes the input)
+            stack.append(([*path, (node, i)], kids[i]))
+        elif node.kind == "parallel":
+            stack.extend(([*path, (node, k)], b) for k, b in reversed(list(enumerate(node.parts))))
+        elif node.kind == "layer" and node.config is not None:
+            found.append((path, node))
+    return found
 
 
 def _skip_composes(inner: Item, join: JoinRule, t: Shape,
@@ -438,10 +458,18 @@ def _candidate_sizes(inner: Item) -> List[Any]:
 
 
 def _replace_leaf(inner: Item, path: List[Tuple[Item, int]], leaf: Item) -> Item:
-    if not path:
-        return leaf
+    """``inner`` with the item at the end of ``path`` (Chains and Parallels, each with the
+    index taken) replaced by ``leaf``: new containers on the way, the rest shared."""
     new = leaf
     for node, index in reversed(path):
+        if node.kind == "parallel" and node.join is not None:
+            parts = list(node.parts)
+            parts[index] = new
+            rebuilt = parallel_item(parts, node.join, node.connection)
+            if rebuilt is None:  # (never: a Parallel item has every branch)
+                return inner
+            new = rebuilt
+            continue
         kids = list(node.children())
         kids[index] = new
         new = chain_of(lambda kids=kids: kids, node.names)  # type: ignore[misc]
