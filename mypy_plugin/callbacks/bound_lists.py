@@ -34,16 +34,20 @@ from mypy.nodes import (
     ListComprehension,
     ListExpr,
     NameExpr,
+    OpExpr,
     RefExpr,
     ReturnStmt,
+    StarExpr,
     Statement,
     TryStmt,
+    TupleExpr,
 )
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.statements import assignment_before, checked_tree, walk
 
-__all__ = ["module_list_items", "bound_list", "display_before"]
+__all__ = ["module_list_items", "bound_list", "display_before", "typedflux_reads",
+           "repeated_display"]
 
 
 def module_list_items(e: Expression, lookup: Any) -> Optional[List[Expression]]:
@@ -76,9 +80,31 @@ def bound_list(e: Expression, lookup: Any) -> Optional[Expression]:
         return None
     if isinstance(value, ListComprehension):
         return value
+    if isinstance(value, OpExpr):
+        value = repeated_display(value, lookup)
     if not isinstance(value, ListExpr) or not value.items:
         return None
     return value
+
+
+def repeated_display(e: OpExpr, lookup: Any) -> Optional[ListExpr]:
+    """``[x, y] * n`` (or ``n * [x, y]``) for a static ``n`` from 1 to 1024, as the display of
+    its items written ``n`` times over (the same expressions: their types are known); None
+    for anything else.
+
+    >>> from mypy.nodes import IntExpr
+    >>> len(repeated_display(OpExpr("*", ListExpr([IntExpr(0)]), IntExpr(3)), lambda e: None).items)
+    3
+    """
+    from mypy_plugin.values import NotStatic, static_int
+
+    if e.op != "*":
+        return None
+    for seq, count in ((e.left, e.right), (e.right, e.left)):
+        n = static_int(count, lookup)
+        if isinstance(seq, ListExpr) and not isinstance(n, NotStatic) and 1 <= n <= 1024:
+            return ListExpr(list(seq.items) * n)
+    return None
 
 
 def _local_list(func: FuncDef, name: str) -> Optional[Expression]:
@@ -93,14 +119,10 @@ def _local_list(func: FuncDef, name: str) -> Optional[Expression]:
                 return None
             value = st.rvalue
             targets.append(id(st.lvalues[0]))
-    if not isinstance(value, (ListExpr, ListComprehension)):
+    if not isinstance(value, (ListExpr, ListComprehension, OpExpr)):
         return None
-    passed: Set[int] = set(targets)
     exprs = get_subexpressions(func)
-    for x in exprs:
-        if isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
-                x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
-            passed.update(id(a) for a in x.args if isinstance(a, NameExpr))
+    passed = typedflux_reads(exprs) | set(targets)
     for x in exprs:
         if isinstance(x, NameExpr) and x.name == name and id(x) not in passed:
             return None  # read some other way: it might be changed
@@ -108,6 +130,27 @@ def _local_list(func: FuncDef, name: str) -> Optional[Expression]:
         if not isinstance(st, AssignmentStmt) and _names_in(st, name):
             return None  # (a ``for`` target, ``del``, ``+=``: not an expression read)
     return value
+
+
+def typedflux_reads(exprs: Sequence[Expression]) -> Set[int]:
+    """The ids of the names among ``exprs`` that are read only by a call of typedflux's
+    functions or ``len``: an argument, or a ``*`` item of a display argument (``tf.stack([*xs,
+    y])`` copies ``xs``'s items); neither can change the list.
+
+    >>> typedflux_reads([])
+    set()
+    """
+    passed: Set[int] = set()
+    for x in exprs:
+        if isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
+                x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
+            for a in x.args:
+                if isinstance(a, NameExpr):
+                    passed.add(id(a))
+                elif isinstance(a, (ListExpr, TupleExpr)):
+                    passed.update(id(i.expr) for i in a.items
+                                  if isinstance(i, StarExpr) and isinstance(i.expr, NameExpr))
+    return passed
 
 
 def _names_in(st: Statement, name: str) -> bool:

@@ -41,6 +41,7 @@ from mypy.plugin import FunctionContext
 from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
 
 from mypy_plugin.callbacks.boundaries import check_boundary
+from mypy_plugin.callbacks.bound_lists import typedflux_reads
 from mypy_plugin.callbacks.common import guarded, tensor_template, type_lookup
 from mypy_plugin.callbacks.numpy_arrays import numpy_array_shape
 from mypy_plugin.module_constants import bound_once
@@ -116,16 +117,12 @@ def _read_named_lists(tree: MypyFile) -> Dict[str, Expression]:
         for s in tree.defs:
             if (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
                     and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once
-                    and isinstance(s.rvalue, (ListExpr, TupleExpr, ListComprehension))):
+                    and isinstance(s.rvalue, (ListExpr, TupleExpr, ListComprehension, OpExpr))):
                 found[s.lvalues[0].name] = s.rvalue
         if not found:
             return {}
-        passed: Set[int] = set()
         exprs = get_subexpressions(tree)
-        for x in exprs:
-            if isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
-                    x.callee.fullname.startswith("typedflux.") or x.callee.fullname == "builtins.len"):
-                passed.update(id(a) for a in x.args if isinstance(a, NameExpr))
+        passed = typedflux_reads(exprs)
         targets = {id(s.lvalues[0]) for s in tree.defs if isinstance(s, AssignmentStmt)}
         for x in exprs:
             if isinstance(x, NameExpr) and x.name in found and id(x) not in passed | targets:

@@ -27,7 +27,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
 from mypy_plugin.callbacks.bound_lists import bound_list
 from mypy_plugin.callbacks.creation import literal_shape
-from mypy_plugin.callbacks.starred_items import comprehended, starred_types
+from mypy_plugin.callbacks.starred_items import comprehended, display_types, starred_types
 from mypy_plugin.callbacks.reduced_values import HELD, REDUCTIONS, after_elementwise, after_reduction
 from mypy_plugin.callbacks.index_tensors import index_with_tensor
 from mypy_plugin.callbacks.tensor_data import tensor_of_data
@@ -150,11 +150,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             elif bound is not None:
                 expr = bound
         if isinstance(expr, (ListExpr, TupleExpr)) and act.kinds[0] != ARG_STAR:
-            for item in expr.items:
-                t = lookup(item)
-                if t is None:
-                    raise _Bail
-                types.append(t)
+            found = display_types(expr, lookup)  # (``[*xs, y]``: starred_items.py)
+            if found is None:
+                raise _Bail
+            types = found
         elif act.kinds[0] != ARG_STAR and _of_generator(expr) is not None:
             # ``tf.stack(list(f(x) for x in xs))``: as the comprehension it wraps.
             return _tensor_list(_Actual(act.types, [_of_generator(expr)], act.kinds), lookup, names)

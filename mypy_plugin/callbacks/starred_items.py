@@ -1,7 +1,11 @@
 """The tensors a ``*`` argument gives a join among other arguments (``tf.cat(*[b(x) for b in
 branches], pooling(x), axis=1)``, DeepLab's ASPP): a display's items, or a comprehension's
 item type as many times as it makes items, when that count is known
-(``callbacks/list_counts.py``); ``callbacks/ops.py`` reads them as shapes.
+(``callbacks/list_counts.py``); ``callbacks/ops.py`` reads them as shapes. So is a ``*``
+item of a display (``tf.stack([*xs, y])``, :func:`display_types`), with ``xs`` a name bound
+once to a display or a counted comprehension (``callbacks/bound_lists.py``): any other
+``xs`` (a parameter, a list that is appended to) may hold any number of tensors, none
+included, so nothing is known there.
 
 >>> from mypy.nodes import ListExpr
 >>> starred_types(ListExpr([]), lambda e: None)
@@ -12,13 +16,15 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple, Union
 
-from mypy.nodes import Expression, GeneratorExpr, ListComprehension, ListExpr, TupleExpr
+from mypy.nodes import (Expression, GeneratorExpr, ListComprehension, ListExpr, NameExpr, StarExpr,
+                        TupleExpr)
 from mypy.types import Type, get_proper_type
 
 from mypy_plugin import translate
+from mypy_plugin.callbacks.bound_lists import bound_list
 from mypy_plugin.callbacks.list_counts import comprehension_count
 
-__all__ = ["comprehended", "starred_types"]
+__all__ = ["comprehended", "starred_types", "display_types"]
 
 
 def comprehended(expr: Union[ListComprehension, GeneratorExpr],
@@ -44,3 +50,29 @@ def starred_types(e: Expression, lookup: Any) -> Optional[List[Type]]:
         if found is not None and found[1] is not None and 1 <= found[1] <= 1024:
             return [found[0]] * found[1]
     return None
+
+
+def display_types(e: Union[ListExpr, TupleExpr], lookup: Any) -> Optional[List[Type]]:
+    """The types of a display's items, each ``*`` item read as the items it gives
+    (:func:`starred_types`; ``*xs`` for a name bound once to a display or a counted
+    comprehension); None when one is not known.
+
+    >>> display_types(ListExpr([StarExpr(ListExpr([]))]), lambda e: None)
+    []
+    """
+    types: List[Type] = []
+    for item in e.items:
+        if isinstance(item, StarExpr):
+            inner = item.expr
+            if isinstance(inner, NameExpr):
+                inner = bound_list(inner, lookup) or inner
+            given = starred_types(inner, lookup)
+            if given is None:
+                return None
+            types.extend(given)
+            continue
+        t = lookup(item)
+        if t is None:
+            return None
+        types.append(t)
+    return types
