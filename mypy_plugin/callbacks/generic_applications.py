@@ -54,8 +54,11 @@ alias as the run-time expression it also is, item by item, where a size is not a
 those errors are taken back, as for a ``Tensor[...]`` alias (``callbacks/alias_dims.py``)."""
 
 
-# mypy's words for a type argument outside its TypeVar's bound, here ``int``.
-_BOUND = re.compile(r"""^Type argument "Literal\['([^']*)'\]" of "[\w.]+" must be a subtype of "int"$""")
+# mypy's words for a type argument outside its TypeVar's bound, here ``int``: written in an
+# annotation, or inferred at a call from an argument's (``grow(grow(s))``, the inner call's
+# result a ``Seq[B, "N + 1"]``: the call's dims are bound as sizes, generic_dims.py).
+_BOUND = re.compile(r"""^(?:Type argument "Literal\['([^']*)'\]" of "[\w.]+" must be a subtype of "int"|"""
+                    r"""Value of type variable "\w+" of "[\w.]+" cannot be "Literal\['([^']*)'\]")$""")
 
 
 def dim_expression_bound(message: str) -> bool:
@@ -68,12 +71,14 @@ def dim_expression_bound(message: str) -> bool:
     True
     >>> dim_expression_bound('Type argument "Literal[\'a b\']" of "Seq" must be a subtype of "int"')
     False
+    >>> dim_expression_bound('Value of type variable "N" of "grow" cannot be "Literal[\'N + 1\']"')
+    True
     """
     found = _BOUND.match(message)
     if found is None:
         return False
     try:
-        dim = parse_dim(found.group(1))
+        dim = parse_dim(found.group(1) or found.group(2))
     except ValueError:
         return False
     return not isinstance(dim, int)

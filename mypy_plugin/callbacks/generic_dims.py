@@ -150,6 +150,18 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     if found is None:
         return None
     written, skip = found
+    if skip == 1 and isinstance(ctx, MethodSigContext) and _string_result(written):
+        # ``s.shifted()`` for ``def shifted(self) -> Seq[B, "N - 1"]``: mypy fills in the
+        # receiver's ``B`` and ``N``, never the ``N`` in a string: the receiver binds it.
+        own = _receiver(ctx, written)
+        if own is not None and not any(type_dims(f) for f in written.arg_types[1:]):
+            env = Bindings(name)
+            try:
+                env.bind('argument "self"', own[0], own[1])
+            except (CannotTell, ShapeError):
+                return None
+            ret = _bound_result(ctx, ctx.default_signature, env)
+            return None if ret is None else ctx.default_signature.copy_modified(ret_type=ret)
     formals = tuple(written.arg_types[skip:])
     try:
         if formals in _NONE:
@@ -221,6 +233,12 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional
     return translate.substitute_type(
         sig.ret_type, env.dims, {}, names, *substitution_types(api),
         unsolved=frozenset(strings - set(env.dims)))
+
+
+def _string_result(written: CallableType) -> bool:
+    """Whether a method's written result is a class over dims (the cheap test first)."""
+    ret = get_proper_type(written.ret_type)
+    return isinstance(ret, Instance) and bool(ret.args) and dims_class(ret.type)
 
 
 def _receiver(ctx: MethodSigContext, written: CallableType

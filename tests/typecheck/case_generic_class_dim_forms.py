@@ -6,7 +6,8 @@ int constant, an expression in quotes, in an annotation and in a base-class list
 read as sizes (mypy alone says ``[type-var]``/``[valid-type]`` on them: false alarms, the
 programs run); a call binds an expression as a size (``Seq[2, 6]`` for ``Seq[B, "2*N"]`` gives
 ``N = 3``), and one no size fits is a ``[shape]`` error; a call's result has the bound size
-in its expression (``grow`` of a ``Seq[2, 6]`` is a ``Seq[2, 7]``). The run time does not know the type
+in its expression (``grow`` of a ``Seq[2, 6]`` is a ``Seq[2, 7]``; a method's result has the
+receiver's: a ``Steps[2, 6]``'s ``tail()`` is a ``Steps[2, 5]``). The run time does not know the type
 arguments (Python erases them): the body fails instead, in its op's words.
 """
 
@@ -65,6 +66,44 @@ grown: Seq[Literal[2], Literal[7]] = grow(s)
 grown_wrong: Seq[Literal[2], Literal[6]] = grow(s)  # E: Assigned value Seq[2, 7] does not match the annotation Seq[2, 6] of "grown_wrong": type argument 1 is 7, expected 6  [shape]
 from_tensor: Seq[2, 13] = padded(tf.zeros(2, 12, 8))
 from_tensor_wrong: Seq[2, 12] = padded(tf.zeros(2, 12, 8))  # E: Assigned value Seq[2, 13] does not match the annotation Seq[2, 12] of "from_tensor_wrong": type argument 1 is 13, expected 12  [shape]
+
+
+# -- a method's result (the receiver binds the class's own dims: a Seq[2, 6]'s tail is a
+# Seq[2, 5]), and a call's result given to another call (redteam s10 fa01) ----------------------
+class Steps(Generic[B, N]):
+    def __init__(self, data: Tensor[B, N, 8]) -> None:
+        self.data = data
+
+    def tail(self) -> "Steps[B, 'N - 1']":
+        return Steps(self.data[:, 1:])
+
+    def twice(self) -> "Steps[B, '2*N']":
+        return Steps(tf.cat(self.data, self.data, axis=1))
+
+
+st = Steps(tf.zeros(2, 6, 8))
+tail: Steps[2, 5] = st.tail()
+tail_twice: Steps[2, 10] = st.tail().twice()
+tail_wrong: Steps[2, 6] = st.tail()  # E: Assigned value Steps[2, 5] does not match the annotation Steps[2, 6] of "tail_wrong": type argument 1 is 5, expected 6  [shape]
+
+
+def grown_back(s: Steps[B, N]) -> Steps[B, N]:
+    return Steps(tf.pad(s.data, ((0, 0), (0, 1), (0, 0)))).tail()
+
+
+def tail_back(s: Steps[B, N]) -> Steps[B, N]:
+    return s.tail()  # E: Return value Steps[B, N - 1] does not match the annotation Steps[B, N]: type argument 1 is N - 1, expected N  [shape]
+
+
+def plus_two(s: Seq[B, N]) -> Seq[B, "N + 2"]:
+    return grow(grow(s))
+
+
+def plus_two_wrong(s: Seq[B, N]) -> Seq[B, "N + 3"]:
+    return grow(grow(s))  # E: Return value Seq[B, N + 2] does not match the annotation Seq[B, N + 3]: type argument 1 is N + 2, expected N + 3  [shape]
+
+
+grown_back(st), tail_back(st), plus_two(s), plus_two_wrong(s)
 
 
 class Base(Generic[D]):
