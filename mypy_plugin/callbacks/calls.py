@@ -24,15 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
-from mypy.nodes import (
-    ARG_STAR,
-    ARG_STAR2,
-    ArgKind,
-    CallExpr,
-    Expression,
-    SetExpr,
-    StarExpr,
-)
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, SetExpr, StarExpr
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -56,7 +48,7 @@ from mypy_plugin.callbacks.common import (
     names_in_scope, report_shape_error, run_guarded, substitution_types,
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
-from mypy_plugin.callbacks.generic_dims import generic_dims_check
+from mypy_plugin.callbacks.generic_dims import bind_class_arguments, generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
@@ -64,10 +56,7 @@ from mypy_plugin.callbacks.protocol_members import protocol_member_message, prot
 from mypy_plugin.callbacks.union_contexts import union_context_safe
 from mypy_plugin.callbacks.unknown_dims import constructor_name, loosened, unknown_axes
 from mypy_plugin.callbacks.layer_params import (
-    callable_patterns,
-    is_call_protocol,
-    layer_argument_mismatch,
-    misses_other_member,
+    callable_patterns, is_call_protocol, layer_argument_mismatch, misses_other_member,
     protocol_call,
 )
 from mypy_plugin.codes import SHAPE
@@ -296,6 +285,10 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     return out
                 if items is None:
                     out.loose.setdefault(i, []).extend(unknown_axes(pat, actual))
+    found = bind_class_arguments(ctx, sig, out.env)  # (``c: Cache[B, N]``: generic_dims.py)
+    if found is not None:
+        out.failed[found[0]], out.error = True, (found[1], found[2])
+        return out
     # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above.
     for i in callables if out.env.dims or out.env.stars else ():
         formal = sig.arg_types[i]

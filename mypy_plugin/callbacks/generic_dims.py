@@ -52,7 +52,8 @@ from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, sub
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
-__all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo"]
+__all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo",
+           "bind_class_arguments"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -214,6 +215,37 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     if ret is not None:
         return sig.copy_modified(arg_types=arg_types, ret_type=ret)
     return sig.copy_modified(arg_types=arg_types) if changed else None
+
+
+def bind_class_arguments(ctx: SigContext, sig: CallableType, env: Bindings
+                         ) -> Optional[Tuple[int, ShapeError, Expression]]:
+    """Bind into ``env`` the type arguments of each argument given to a parameter whose
+    annotation is a generic class over dims, for a call whose other parameters are tensors
+    (``step(c: Cache[B, N], k: Tensor[B, 1, 8]) -> Cache[B, "N + 1"]``: calls.py binds the
+    tensors, and the result's ``N + 1`` needs ``N``); the first mismatch as (parameter,
+    error, argument), else None."""
+    for i, formal in enumerate(sig.arg_types):
+        td = type_dims(formal)
+        if td is None or i >= len(ctx.args) or sig.arg_kinds[i] not in _KINDS:
+            continue
+        info, pattern = td
+        star = sig.arg_kinds[i] == ARG_STAR
+        name_i = sig.arg_names[i] or f"#{i + 1}"
+        for k, e in enumerate(ctx.args[i]):
+            if isinstance(e, StarExpr) or _unpacked(ctx, e):
+                break  # ``*xs``/``**d``: which values land here is not known
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
+                actual = type_dims(ctx.api.get_expression_type(e), info)
+            if actual is None:
+                continue
+            try:
+                env.bind_type_arguments(f"{name_i}[{k}]" if star else name_i, info.name,
+                                        pattern, actual[1])
+            except CannotTell:
+                continue
+            except ShapeError as err:
+                return i, err, e
+    return None
 
 
 def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional[Type]:

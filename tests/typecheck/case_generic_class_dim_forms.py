@@ -106,6 +106,27 @@ def plus_two_wrong(s: Seq[B, N]) -> Seq[B, "N + 3"]:
 grown_back(st), tail_back(st), plus_two(s), plus_two_wrong(s)
 
 
+# A def with a tensor parameter beside the class (its N bound from the class argument too).
+def step(c: Seq[B, N], k: Tensor[B, 1, 8]) -> Seq[B, "N + 1"]:
+    return Seq(tf.cat(c.data, k, axis=1))
+
+
+stepped: Seq[2, 7] = step(s, tf.zeros(2, 1, 8))
+stepped_data: Tensor[2, 8, 8] = step(stepped, tf.zeros(2, 1, 8)).data
+stepped_wrong: Seq[2, 6] = step(s, tf.zeros(2, 1, 8))  # E: Assigned value Seq[2, 7] does not match the annotation Seq[2, 6] of "stepped_wrong": type argument 1 is 7, expected 6  [shape]
+
+
+def step_twice(c: Seq[B, N], k: Tensor[B, 1, 8]) -> Seq[B, "N + 2"]:
+    return step(step(c, k), k)
+
+
+def step_twice_wrong(c: Seq[B, N], k: Tensor[B, 1, 8]) -> Seq[B, N]:
+    return step(step(c, k), k)  # E: Return value Seq[B, N + 2] does not match the annotation Seq[B, N]: type argument 1 is N + 2, expected N  [shape]
+
+
+step_twice(s, tf.zeros(2, 1, 8)), step_twice_wrong(s, tf.zeros(2, 1, 8))
+
+
 class Base(Generic[D]):
     def __init__(self, w: Tensor[D, D]) -> None:
         self.w = w
