@@ -30,6 +30,7 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import body_join
+from mypy_plugin.callbacks.forwarded_lambdas import forwarded_join
 from mypy_plugin.callbacks.layer_bodies import user_layer_rule
 from mypy_plugin.callbacks.layer_types import (
     BROKEN,
@@ -251,6 +252,9 @@ def connection(t: Type) -> Optional[Tuple[str, compose.JoinRule]]:
         sig = _signature(p, qualname_of(p, name))
         if sig is not None:
             return name, sig[0]
+    forwarded = forwarded_join(p)  # (``lambda a, b: tf.cat(a, b, axis=1)``: also where built)
+    if forwarded is not None:
+        return _body_name(p), forwarded
     body = body_join(p)
     return None if body is None else (_body_name(p), body)
 

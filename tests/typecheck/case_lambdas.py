@@ -1,5 +1,7 @@
 """Lambdas and single-return defs as layers, connections and branches: their bodies run
-through the ops' rules where the container is called with a known shape (bodies.py)."""
+through the ops' rules where the container is called with a known shape (bodies.py). A
+connection that only forwards its inputs to one op (``lambda mx, x: tf.cat(mx, x, axis=1)``)
+is that op's rule where the container is built too, on both sides (forwarded_lambdas.py)."""
 
 from typing import Final, TypeVar
 
@@ -14,8 +16,9 @@ img: Tensor[2, 4, 8, 8] = tf.randn(2, 4, 8, 8)
 x: Tensor[5, 8] = tf.randn(5, 8)
 
 # UNet/DenseNet skip: cat of the block's output and its input on the channel axis.
-unet_bad = SkipConnection(Conv((3, 3), 4, 8), lambda mx, x: tf.cat(mx, x, axis=1))
-y1 = unet_bad(img)  # E: Sizes differ for "cat": xs[0] has Tensor[2, 8, 6, 6], xs[1] has Tensor[2, 4, 8, 8]; need equal sizes except at axis 1 (6 vs 8 at axis 2)  [shape]
+# A lambda that only forwards its inputs to an op is that op's rule, where the block is built
+# too (forwarded_lambdas.py): no input fits, so the error is there.
+unet_bad = SkipConnection(Conv((3, 3), 4, 8), lambda mx, x: tf.cat(mx, x, axis=1))  # E: SkipConnection(Conv((3, 3), 4 => 8), <lambda>) cannot join its input and its layer's output: Sizes differ for "cat": xs[0] has Tensor[B, 8, H' - 2, W' - 2], xs[1] has Tensor[B, 4, H', W']; need equal sizes except at axis 1 (H' - 2 vs H' at axis 2)  [shape]
 unet = SkipConnection(Conv((3, 3), 4, 8, pad=1), lambda mx, x: tf.cat(mx, x, axis=1))
 reveal_type(unet(img))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[12], Literal[8], Literal[8]]"
 
@@ -146,13 +149,19 @@ def never_run() -> None:  # (calling it would recurse forever)
 
 
 def blocks(x: Tensor[B, 8]) -> None:
-    bad = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=0))
-    y = bad(x)  # E: Sizes differ for "cat": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes except at axis 0 (4 vs 8 at axis 1)  [shape]
+    bad = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=0))  # E: SkipConnection(Dense(8 => 4), <lambda>) cannot join its input and its layer's output: Sizes differ for "cat": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes except at axis 0 (4 vs 8 at axis 1); change Dense(8 => 4) to Dense(8 => 8), or to Dense(4 => 4)  [shape]
     good = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x, axis=1))
     reveal_type(good(x))  # N: Revealed type is "typedflux.tensor.Tensor[B, Literal[12]]"
 
 
+def doubled_blocks(x: Tensor[B, 8]) -> None:
+    # (a body that does more than forward its inputs: read where the block is called)
+    doubled = SkipConnection(Dense(8, 4), lambda mx, x: tf.cat(mx, x * 2, axis=0))
+    y = doubled(x)  # E: Sizes differ for "cat": xs[0] has Tensor[B, 4], xs[1] has Tensor[B, 8]; need equal sizes except at axis 0 (4 vs 8 at axis 1)  [shape]
+
+
 blocks(tf.randn(3, 8))
+doubled_blocks(tf.randn(3, 8))
 
 # Indexing with a static key: the rule of x[...] (an int known only at run time: unknown).
 seq = tf.zeros(5, 3, 8)

@@ -42,6 +42,7 @@ from typedflux.shapes.chains import (
 )
 from typedflux.shapes.errors import CannotTell, ReturnMismatch, ShapeError
 from typedflux.shapes.layer_config import Shape
+from typedflux.layers.forwarded import forwarded_join
 
 __all__ = [
     "Signature",
@@ -244,6 +245,9 @@ def join_of(connection: Any, probe: bool = False) -> Optional[compose.JoinRule]:
     sig = signature_of(connection)
     if sig is not None:
         return sig.rule()
+    forwarded = forwarded_join(connection)  # (``lambda a, b: tf.cat(a, b, axis=1)``)
+    if forwarded is not None:
+        return forwarded
     return _join_prober(connection) if probe and callable(connection) else None
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "function_spec",
     "op_layer_rule",
     "op_connection_rule",
+    "forwarded_connection_rule",
     "layer_connection_rule",
     "signature_rule",
     "bind_arguments",
@@ -96,16 +97,20 @@ def op_layer_rule(spec: OpSpec) -> Optional[Rule]:
     return apply
 
 
-def op_connection_rule(spec: OpSpec) -> Optional[JoinRule]:
+def op_connection_rule(spec: OpSpec, keywords: Optional[Dict[str, object]] = None
+                       ) -> Optional[JoinRule]:
     """An op as a connection joining branch shapes: a ``*xs`` op (``add``, ``cat``, ``mul``)
-    takes them all; a two-tensor op (``maximum``) takes exactly two.
+    takes them all; a two-tensor op (``maximum``) takes exactly two. ``keywords`` replace
+    defaults (see :func:`forwarded_connection_rule`).
 
     >>> op_connection_rule(SPECS["add_n"])([(5, 4), (5, 4)])
     (5, 4)
     """
     args = spec.args
+    given = keywords or {}
     if args and args[0].kind is Kind.TENSORS:
-        defaults = {a.name: a.default for a in args[1:] if a.kind is not Kind.IGNORED}
+        defaults = {a.name: given.get(a.name, a.default) for a in args[1:]
+                    if a.kind is not Kind.IGNORED}
         first, rule = args[0].name, spec.rule
 
         def join(shapes: Sequence[Shape]) -> Shape:
@@ -116,7 +121,8 @@ def op_connection_rule(spec: OpSpec) -> Optional[JoinRule]:
         if any(a.required for a in args[2:]):
             return None
         a, b = args[0].name, args[1].name
-        defaults = {x.name: x.default for x in args[2:] if x.kind is not Kind.IGNORED}
+        defaults = {x.name: given.get(x.name, x.default) for x in args[2:]
+                    if x.kind is not Kind.IGNORED}
         binary = spec.rule
 
         def pair(shapes: Sequence[Shape]) -> Shape:
@@ -126,6 +132,29 @@ def op_connection_rule(spec: OpSpec) -> Optional[JoinRule]:
 
         return pair
     return None
+
+
+# Keywords a forwarding connection may give, by how the op reads them: plain ints and bools.
+_CONSTANT_KINDS = {Kind.INT: int, Kind.AXIS: int, Kind.BOOL: bool}
+
+
+def forwarded_connection_rule(spec: OpSpec, keywords: Dict[str, object]) -> Optional[JoinRule]:
+    """A connection whose whole body is one call of the op on its inputs in order, with
+    constant keywords (``lambda a, b: tf.cat(a, b, axis=1)``: the run time reads it from the
+    function's code, the plugin from its source): the op's connection rule with those
+    keywords; None when a keyword is not one the op reads as an int or a bool.
+
+    >>> forwarded_connection_rule(SPECS["cat"], {"axis": 1})([(2, 3, 8), (2, 5, 8)])
+    (2, 8, 8)
+    >>> forwarded_connection_rule(SPECS["cat"], {"axis": "1"}) is None
+    True
+    """
+    kinds = {a.name: a.kind for a in spec.args[1:]}
+    for name, value in keywords.items():
+        want = _CONSTANT_KINDS.get(kinds.get(name))  # type: ignore[arg-type]
+        if want is None or type(value) is not want:
+            return None
+    return op_connection_rule(spec, keywords)
 
 
 def layer_connection_rule(config: object) -> Optional[JoinRule]:

@@ -5,7 +5,7 @@ from typedflux import Chain, Conv, SkipConnection, relu
 
 block = Chain(
     Conv((3, 3), 3, 8, relu, pad=1),
-    SkipConnection(Conv((3, 3), 8, 8, relu), lambda mx, x: tf.cat(mx, x, axis=1)),
+    SkipConnection(Conv((3, 3), 8, 8, relu), lambda mx, x: tf.cat(mx, x, axis=1)),  # BUG  # E: SkipConnection(Conv((3, 3), 8 => 8, relu), <lambda>) cannot join its input and its layer's output: Sizes differ for "cat": xs[0] has Tensor[B, 8, H' - 2, W' - 2], xs[1] has Tensor[B, 8, H', W']; need equal sizes except at axis 1 (H' - 2 vs H' at axis 2)  [shape]
     Conv((1, 1), 16, 4),
 )
-print(block(tf.randn(1, 3, 10, 10)).shape)  # BUG  # E: Chain layer 2 SkipConnection(Conv((3, 3), 8 => 8, relu), <lambda>): Sizes differ for "cat": xs[0] has Tensor[1, 8, 8, 8], xs[1] has Tensor[1, 8, 10, 10]; need equal sizes except at axis 1 (8 vs 10 at axis 2)  [shape]  # N: input to layer 2: Tensor[1, 8, 10, 10]
+print(block(tf.randn(1, 3, 10, 10)).shape)
