@@ -53,7 +53,7 @@ local_lambda_fixed(tf.randn(5, 3, 4))
 
 residual = lambda mx, x: tf.cat(mx, x, axis=-1)  # noqa: E731
 skip = SkipConnection(Dense(4, 4), residual)
-Chain(skip, Dense(4, 2))(tf.randn(3, 4))  # E: Chain layer 2 Dense(4 => 2) expects input Tensor[..., 4], but layer 1 SkipConnection(Dense(4 => 4), <lambda>) produces Tensor[3, 8]; change Dense(4 => 2) to Dense(8 => 2)  [shape]
+Chain(skip, Dense(4, 2))(tf.randn(3, 4))  # E: Chain layer 2 Dense(4 => 2) expects input Tensor[..., 4], but layer 1 SkipConnection(Dense(4 => 4), <lambda>) produces Tensor[B, 8]; change Dense(4 => 2) to Dense(8 => 2)  [shape]
 Chain(skip, Dense(8, 2))(tf.randn(3, 4))
 
 # Bound twice: the name may hold either lambda where the Chain is called (unknown, silent).
