@@ -285,9 +285,9 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                     return out
                 if items is None:
                     out.loose.setdefault(i, []).extend(unknown_axes(pat, actual))
-    found = bind_class_arguments(ctx, sig, out.env)  # (``c: Cache[B, N]``: generic_dims.py)
-    if found is not None:
-        out.failed[found[0]], out.error = True, (found[1], found[2])
+    classes = bind_class_arguments(ctx, sig, out.env)  # (``c: Cache[B, N]``: generic_dims.py)
+    if classes is not None:
+        out.failed[classes[0]], out.error = True, (classes[1], classes[2])
         return out
     # Generic callable parameters (``f: Module[I, H]``) again, with the dims bound above.
     for i in callables if out.env.dims or out.env.stars else ():

@@ -72,7 +72,7 @@ def forwarded_join(t: Type) -> Optional[JoinRule]:
     if any(k not in (ARG_POS, ARG_NAMED) for k in body.arg_kinds):
         return None
     display = len(positional) == 1 and isinstance(positional[0], (ListExpr, TupleExpr))
-    given = positional[0].items if display else positional  # type: ignore[union-attr]
+    given = positional[0].items if display else positional
     params = [a.variable for a in d.arguments]
     if len(given) != len(params) or any(
             not isinstance(e, NameExpr) or e.node is not v for e, v in zip(given, params)):

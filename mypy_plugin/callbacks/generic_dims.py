@@ -154,14 +154,14 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
     if skip == 1 and isinstance(ctx, MethodSigContext) and _string_result(written):
         # ``s.shifted()`` for ``def shifted(self) -> Seq[B, "N - 1"]``: mypy fills in the
         # receiver's ``B`` and ``N``, never the ``N`` in a string: the receiver binds it.
-        own = _receiver(ctx, written)
-        if own is not None and not any(type_dims(f) for f in written.arg_types[1:]):
+        receiver = _receiver(ctx, written)
+        if receiver is not None and not any(type_dims(f) for f in written.arg_types[1:]):
             env = Bindings(name)
             try:
-                env.bind('argument "self"', own[0], own[1])
+                env.bind('argument "self"', receiver[0], receiver[1])
             except (CannotTell, ShapeError):
                 return None
-            ret = _bound_result(ctx, ctx.default_signature, env)
+            ret = _bound_result(ctx, written, env)  # (the written result: its own N)
             return None if ret is None else ctx.default_signature.copy_modified(ret_type=ret)
     formals = tuple(written.arg_types[skip:])
     try:

@@ -150,10 +150,10 @@ def _tensor_list(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[
             elif bound is not None:
                 expr = bound
         if isinstance(expr, (ListExpr, TupleExpr)) and act.kinds[0] != ARG_STAR:
-            found = display_types(expr, lookup)  # (``[*xs, y]``: starred_items.py)
-            if found is None:
+            listed = display_types(expr, lookup)  # (``[*xs, y]``: starred_items.py)
+            if listed is None:
                 raise _Bail
-            types = found
+            types = listed
         elif act.kinds[0] != ARG_STAR and _of_generator(expr) is not None:
             # ``tf.stack(list(f(x) for x in xs))``: as the comprehension it wraps.
             return _tensor_list(_Actual(act.types, [_of_generator(expr)], act.kinds), lookup, names)

@@ -91,6 +91,14 @@ def grown_back(s: Steps[B, N]) -> Steps[B, N]:
     return Steps(tf.pad(s.data, ((0, 0), (0, 1), (0, 0)))).tail()
 
 
+def chained(s: Steps[B, N]) -> Steps[B, "2*N - 2"]:
+    return s.tail().twice()  # (the receiver's N - 1 put into twice's own 2*N once: redteam s10 fa05)
+
+
+def chained_wrong(s: Steps[B, N]) -> Steps[B, "2*N - 1"]:
+    return s.tail().twice()  # E: Return value Steps[B, 2*N - 2] does not match the annotation Steps[B, 2*N - 1]: type argument 1 is 2*N - 2, expected 2*N - 1  [shape]
+
+
 def tail_back(s: Steps[B, N]) -> Steps[B, N]:
     return s.tail()  # E: Return value Steps[B, N - 1] does not match the annotation Steps[B, N]: type argument 1 is N - 1, expected N  [shape]
 
@@ -103,7 +111,7 @@ def plus_two_wrong(s: Seq[B, N]) -> Seq[B, "N + 3"]:
     return grow(grow(s))  # E: Return value Seq[B, N + 2] does not match the annotation Seq[B, N + 3]: type argument 1 is N + 2, expected N + 3  [shape]
 
 
-grown_back(st), tail_back(st), plus_two(s), plus_two_wrong(s)
+grown_back(st), tail_back(st), plus_two(s), plus_two_wrong(s), chained(st), chained_wrong(st)
 
 
 # A def with a tensor parameter beside the class (its N bound from the class argument too).
