@@ -51,6 +51,8 @@ def test_an_annotated_def_is_left_to_its_signature() -> None:
     lambda *xs: tf.cat(*xs, axis=1),  # *xs
     lambda a, b: print(a, b),  # no typedflux op
     lambda a, b: CALLS.append(a),  # an attribute of something that is no module
+    lambda a, b: tf.relu(tf.cat(a, b, axis=1)),  # more than one call
+    lambda a, b: tf.cat(a, tf.relu(b), axis=1),  # a call among the inputs
 ])
 def test_other_bodies_are_not_read(fn: Callable[..., Any]) -> None:
     assert forwarded_join(fn) is None
