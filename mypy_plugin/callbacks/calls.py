@@ -50,6 +50,7 @@ from mypy_plugin.callbacks.common import (
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import bind_class_arguments, generic_dims_check
 from mypy_plugin.callbacks.int_dims import unknown_size_params
+from mypy_plugin.callbacks.keyword_dicts import keyed_values
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
@@ -138,6 +139,9 @@ def _labelled(
         if isinstance(e, StarExpr):
             return
         kind, keyword = _actual_kind(ctx, e)
+        if kind == ARG_STAR2 and (keyed := keyed_values(ctx, sig, i, e)) is not None:
+            yield from keyed  # (``**{"x": a}``: each key's own value, keyword_dicts.py)
+            continue
         t = argument_type(ctx, e)
         if t is None:
             continue

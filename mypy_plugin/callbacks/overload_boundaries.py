@@ -16,12 +16,24 @@ names the argument's type as mypy writes it, that item's result meets the bounda
 annotation, in the boundary's words (``Return shape Tensor[B, T, 16] does not match the
 annotation Tensor[B, 16]: rank is 3, expected 2``). Anything else keeps mypy's error.
 
+When no item takes a call's shapes, the signature hook reports it once (``No overload of
+"p" takes these shapes: ...``, ``callbacks/calls.py``) and lets the last item take the call.
+An argument mypy still finds that item wrong for (``p(**{"x": tf.zeros(2, 7)})``: the dict's
+values reach ``p``'s every parameter, ``flag: bool`` too) makes mypy check the call against
+its first item and report ``Argument 1 to "p" has incompatible type "**dict[str,
+Tensor[Literal[2], Literal[7]]]"; expected "Tensor[Literal[2], Literal[8]]"``: the same
+fact again. :func:`said_twice` drops exactly that: an ``[arg-type]`` error inside the span
+of the call just reported, of the same callee, a tensor (or a ``*``/``**`` container of
+tensors) given where a tensor is expected. Any other argument error (``expected "bool"``)
+stays mypy's.
+
 >>> overload_words(None, "", None) is None
 True
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
@@ -36,7 +48,56 @@ from mypy_plugin.callbacks.reworded_arguments import parsed
 from typedflux.shapes.bind import Bindings, Mismatch, rigid_mismatch
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["overload_words"]
+__all__ = ["overload_words", "overload_said", "said_twice"]
+
+# The signature hook's words when no overload item takes a call's shapes (the callee's name).
+_NO_ITEM = re.compile(r'^No overload of "(?P<f>[^"]+)" takes these shapes: ')
+# mypy's names of a tensor type, alone or as a ``*``/``**`` argument's container of them.
+_TENSOR = r'Tensor\[[^"|]*\]'
+_GIVEN = re.compile(rf'^"(?:{_TENSOR}|\*(?:list|tuple|Sequence)\[{_TENSOR}(?:, \.\.\.)?\]'
+                    rf'|\*\*dict\[str, {_TENSOR}\])"$')
+_EXPECTED = re.compile(rf'^"{_TENSOR}"$')
+
+Span = Tuple[str, str, int, int, int, int]
+
+
+def overload_said(file: str, info: Any) -> Optional[Span]:
+    """(file, callee, line, column, end line, end column) of the call a ``[shape]`` error
+    ``info`` says no overload item takes, or ``None`` for any other error.
+
+    >>> class Info:
+    ...     message, line, column, end_line, end_column = 'No overload of "p" takes these shapes: x', 3, 0, 3, 9
+    >>> overload_said("m.py", Info())
+    ('m.py', 'p', 3, 0, 3, 9)
+    """
+    m = _NO_ITEM.match(info.message)
+    if m is None:
+        return None
+    end_line = info.end_line if info.end_line is not None and info.end_line > 0 else info.line
+    end_column = info.end_column if info.end_column is not None and info.end_column >= 0 else 1 << 30
+    return file, m.group("f"), info.line, info.column, end_line, end_column
+
+
+def said_twice(said: Optional[Span], file: str, info: Any) -> bool:
+    """Whether mypy's ``[arg-type]`` error ``info`` is a tensor argument of the call ``said``
+    (:func:`overload_said`) given for a tensor parameter: the shape error already reported.
+
+    >>> class Info:
+    ...     line, column = 3, 4
+    ...     message = ('Argument 1 to "p" has incompatible type "**dict[str, Tensor[Literal[2], '
+    ...                'Literal[7]]]"; expected "Tensor[Literal[2], Literal[8]]"')
+    >>> said_twice(("m.py", "p", 3, 0, 3, 9), "m.py", Info())
+    True
+    >>> Info.message = 'Argument 1 to "p" has incompatible type "**dict[str, Tensor[Literal[2]]]"; expected "bool"'
+    >>> said_twice(("m.py", "p", 3, 0, 3, 9), "m.py", Info())
+    False
+    """
+    if said is None or said[0] != file:
+        return False
+    inside = (said[2], said[3]) <= (info.line, info.column) <= (said[4], said[5])
+    p = parsed(info.message) if inside else None
+    return p is not None and p[0] == said[1] and _GIVEN.match(p[5]) is not None \
+        and _EXPECTED.match(p[6]) is not None
 
 
 def overload_words(state: Any, file: str, info: Any) -> Optional[str]:

@@ -80,7 +80,7 @@ from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
 from mypy_plugin.callbacks.never_members import never_meet
-from mypy_plugin.callbacks.overload_boundaries import overload_words
+from mypy_plugin.callbacks.overload_boundaries import overload_said, overload_words, said_twice
 from mypy_plugin.callbacks.reworded_arguments import argument_words
 from mypy_plugin.callbacks.yield_from import YIELD_FROM, yield_from_words
 from mypy_plugin.codes import SHAPE
@@ -107,6 +107,9 @@ class _State:
     # (file, line, column) of the last lambda's value reworded from a hook's note (``lambda:
     # 2 * x``): mypy's error on the whole lambda follows (lambda_boundaries.returns_apart)
     lambda_said: Tuple[str, int, int] = ("", -1, -1)
+    # the call the last "No overload of ... takes these shapes" [shape] error was reported at
+    # (overload_boundaries.overload_said): mypy's [arg-type] inside it may say it again
+    overload_call: Optional[Tuple[str, str, int, int, int, int]] = None
     # (file, line, column) of the last error dropped as a literal-size difference (its notes go)
     dropped: Tuple[str, int, int] = ("", -1, -1)
     # (file, line, column) where an expression ``<tensor>.shape`` starts, in the file being
@@ -322,6 +325,7 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         return True  # (only the plugin's literal layer sizes differ: callbacks/literal_sizes.py)
     if code == SHAPE.code:
         state.last_shape = (file, info.line, info.column)
+        state.overload_call = overload_said(file, info) or state.overload_call
         return False
     if code == "type-var" and dim_expression_bound(info.message):
         return True  # (a dim written as an expression, ``Seq[B, "N + 1"]``: generic_applications.py)
@@ -351,6 +355,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
     if code == "misc" and info.message.startswith(YIELD_FROM):
         # (``yield from raw_batches(n)``)
         return _say(state, file, info, yield_from_words(state, file, info))
+    if code == "arg-type" and said_twice(state.overload_call, file, info):
+        return True  # (``p(**{"x": tf.zeros(2, 7)})``: no overload item takes it, said once)
     if code in ("arg-type", "typeddict-item"):
         # (an overload chosen by the annotation the call meets: overload_boundaries.py)
         words = overload_words(state, file, info) if code == "arg-type" else None
