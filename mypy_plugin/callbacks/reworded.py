@@ -79,6 +79,7 @@ from mypy_plugin.callbacks.generic_applications import dim_expression_bound
 from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
+from mypy_plugin.callbacks.mapped_functions import mapped_item_words, mapped_words
 from mypy_plugin.callbacks.never_members import never_meet
 from mypy_plugin.callbacks.overload_boundaries import overload_said, overload_words, said_twice
 from mypy_plugin.callbacks.reworded_arguments import argument_words
@@ -351,7 +352,10 @@ def _reword(state: _State, file: str, info: Any) -> bool:
             state.lambda_said = ("", -1, -1)
             return True
     if code in ("list-item", "dict-item") or (code == "arg-type" and _SET_ITEM in info.message):
-        return _say(state, file, info, bare_item(state, info))
+        words = bare_item(state, info)
+        if words is None and code == "list-item":
+            words = mapped_item_words(state, file, info)  # (reduce(f, [a, b]) at a return)
+        return _say(state, file, info, words)
     if code == "misc" and info.message.startswith(YIELD_FROM):
         # (``yield from raw_batches(n)``)
         return _say(state, file, info, yield_from_words(state, file, info))
@@ -359,7 +363,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         return True  # (``p(**{"x": tf.zeros(2, 7)})``: no overload item takes it, said once)
     if code in ("arg-type", "typeddict-item"):
         # (an overload chosen by the annotation the call meets: overload_boundaries.py)
-        words = overload_words(state, file, info) if code == "arg-type" else None
+        words = (overload_words(state, file, info) or mapped_words(state, file, info)
+                 if code == "arg-type" else None)  # (map(f, xs): mapped_functions.py)
         noted = state.arguments.get((file, info.line, info.column))
         if words is None and noted is not None:
             words = argument_words(info.message, *noted, state.options,

@@ -1,0 +1,237 @@
+"""A named function given to ``map`` or ``functools.reduce`` whose parameters the items do
+not fit: mypy's ``[arg-type]`` there, in the call check's words.
+
+``map(f, [tf.zeros(2, 10)])`` for ``def f(x: Tensor[B, 4]) -> Tensor[B, 4]`` runs no hook
+that could check ``f``'s parameters: mypy solves ``map``'s type variables and reports the
+function, ``Argument 1 to "map" has incompatible type "Callable[[Tensor[B, Literal[4]]],
+Tensor[B, Literal[4]]]"; expected "Callable[[Tensor[Literal[2], Literal[10]]], ...]"``. What
+fails is a call of ``f`` that ``map`` makes: the rewording watcher (``reworded.py``) asks
+:func:`mapped_words`, which makes those calls as the signature hook makes a call
+(``typedflux.shapes.bind.Bindings``) and gives the first that fails in the run time's words
+(``@tf.shapecheck`` on ``f``): ``Argument "x" of "f" has shape Tensor[2, 10], which does not
+match the annotation Tensor[B, 4]: axis 1 is 10, expected 4``.
+
+The calls are the ones the run makes, in its order: ``map(f, xs, ys)`` calls ``f(xs[k],
+ys[k])``; ``reduce(f, xs[, start])`` calls ``f(acc, x)`` with ``acc`` the start (or the first
+item), then each result. An iterable written as a list or tuple display gives each item's
+own type (mypy joins them: ``Tensor[2, int]`` for a ``Tensor[2, 4]`` and a ``Tensor[2, 9]``);
+any other iterable its item type (a ``List[Tensor[3, 7]]``: the error is a fact of the
+types, as for a call of ``f`` in a loop over it). ``reduce`` over an iterable of unknown
+length makes its first call only; a result of unknown shape stops. At a ``return``
+(``return reduce(add, [a, b])`` for ``-> Tensor[2, 4]``) mypy may take the items' type from
+the annotation and report a display's item instead (``List item 1 has incompatible type
+...  [list-item]``): :func:`mapped_item_words`, the same calls. The words replace mypy's
+only when its message names exactly the function's type, ``f`` is a function or method
+given by name, and a call provably fails; anything else keeps mypy's error (``Tensor[2,
+int]`` items that may fit).
+
+>>> mapped_words(None, "", None) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, List, Optional, Sequence, Tuple
+
+from mypy.nodes import (
+    ARG_OPT, ARG_POS, FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncDef, ListExpr, MypyFile, RefExpr,
+    StarExpr, TupleExpr,
+)
+from mypy.types import CallableType, Instance, Type, get_proper_type
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.inner_places import call_arguments
+from mypy_plugin.callbacks.reworded_arguments import parsed
+from typedflux.shapes.bind import Bindings
+from typedflux.shapes.dims import Star, symbols
+from typedflux.shapes.errors import ShapeError
+
+__all__ = ["mapped_words", "mapped_item_words"]
+
+_CALLERS = {"map": "builtins.map", "reduce": "functools.reduce"}
+# mypy's error at an item of a list display whose item type a context fixed.
+_LIST_ITEM = re.compile(r'List item (\d+) has incompatible type "(.*)"; expected "(.*)"')
+# mypy's mark of a type variable's function where two share a name (``B@scale``, ``B@shifted``)
+_DISTINCT = re.compile(r"@[A-Za-z_][\w.]*")
+
+Shape = Optional[translate.StaticShape]
+# One iterable's items as the calls receive them: each item's shape (a display), or
+# ``(None, item shape)`` for an iterable of unknown length (each call: its item type's).
+Items = Tuple[Optional[List[Shape]], Shape]
+
+
+def mapped_words(state: Any, file: str, info: Any) -> Optional[str]:
+    """Our words for mypy's ``[arg-type]`` error ``info`` at the function given to ``map``
+    or ``reduce``, or ``None``."""
+    p = parsed(info.message) if info is not None else None
+    if p is None or p[1] not in _CALLERS or p[2] is not None or p[3] != 1 \
+            or not p[6].startswith('"Callable[['):
+        return None
+    tree = state.modules.get(info.module or "")
+    hit = call_arguments(tree).get((info.line, info.column)) if isinstance(tree, MypyFile) else None
+    if hit is None or hit[1] != 0:
+        return None
+    said = (p[5], _DISTINCT.sub("", p[5]))
+    return _words(state, file, hit[0], p[1], lambda fn, _: fn in said)
+
+
+def mapped_item_words(state: Any, file: str, info: Any) -> Optional[str]:
+    """Our words for mypy's ``[list-item]`` error ``info`` at an item of a list display
+    given to ``map`` or ``reduce`` (mypy took the item type from the annotation the call
+    meets: ``return reduce(add, [a, b])`` for ``-> Tensor[2, 4]``), or ``None``."""
+    m = _LIST_ITEM.fullmatch(info.message) if info is not None else None
+    tree = state.modules.get(info.module or "") if m is not None else None
+    if not isinstance(tree, MypyFile) or m is None:
+        return None
+    k, at = int(m.group(1)), (info.line, info.column)
+    for call, index in call_arguments(tree).values():
+        display = call.args[index]
+        if index > 0 and isinstance(display, ListExpr) and k < len(display.items) and \
+                (display.items[k].line, display.items[k].column) == at:
+            caller = next((c for c, full in _CALLERS.items()
+                           if getattr(call.callee, "fullname", None) == full), None)
+            item = display.items[k]
+            return None if caller is None else _words(
+                state, file, call, caller, lambda _, lookup: _said(lookup(item), state.options) == m.group(2))
+    return None
+
+
+def _said(t: Optional[Type], options: Any) -> Optional[str]:
+    from mypy.messages import format_type
+
+    return format_type(t, options)[1:-1] if t is not None else None
+
+
+def _words(state: Any, file: str, call: CallExpr, caller: str, says: Any) -> Optional[str]:
+    """The run time's words for the first call of the function ``map``/``reduce`` (``caller``)
+    makes in ``call`` that fails; ``None`` unless mypy's message ``says`` (given the
+    function's type as mypy writes it, and a lookup of types) what the types here are."""
+    from mypy.checker_state import checker_state
+    from mypy.messages import format_type
+
+    checker = checker_state.type_checker
+    if checker is None or getattr(checker, "path", None) != file or \
+            getattr(call.callee, "fullname", None) != _CALLERS[caller] or \
+            any(k != ARG_POS for k in call.arg_kinds) or len(call.args) < 2:
+        return None
+
+    def lookup(e: Expression) -> Optional[Type]:
+        t = checker.lookup_type_or_none(e)
+        if t is not None:
+            return t
+        # (a call a ``return`` gives its type as context: mypy adds its errors back before it
+        # stores its types, checker.infer_context_dependent; inferred again, quietly, as a
+        # signature hook infers an argument: call_containers.argument_type)
+        with checker.msg.filter_errors(filter_revealed_type=True):
+            return checker.get_expression_type(e)
+
+    fn = get_proper_type(lookup(call.args[0]))
+    name = _name(fn.definition, call.args[0]) if isinstance(fn, CallableType) else None
+    if not isinstance(fn, CallableType) or name is None or \
+            not says(format_type(fn, state.options), lookup):
+        return None  # (not the types mypy's message names)
+    if caller == "map":
+        return _mapped(fn, name, [_items(e, lookup) for e in call.args[1:]])
+    if len(call.args) > 3:
+        return None
+    start = _shape(lookup(call.args[2])) if len(call.args) == 3 else None
+    return _reduced(fn, name, _items(call.args[1], lookup), start, len(call.args) == 3)
+
+
+def _name(func: object, e: Expression) -> Optional[str]:
+    """How ``@tf.shapecheck`` names the function ``func`` (a callable type's definition; or
+    the function the name ``e`` refers to, under a decorator that kept no definition):
+    ``f``, ``Model.step``."""
+    if not isinstance(func, (FuncDef, Decorator)) and isinstance(e, RefExpr):
+        func = e.node
+    func = func.func if isinstance(func, Decorator) else func
+    if not isinstance(func, FuncDef):
+        return None
+    return f"{func.info.name}.{func.name}" if func.info is not FUNC_NO_INFO else func.name
+
+
+def _shape(t: Optional[Type]) -> Shape:
+    return translate.shape_of(t) if t is not None else None
+
+
+def _items(e: Expression, lookup: Any) -> Items:
+    """Each item's shape of a display ``e``; else its item type's (one for every item)."""
+    if isinstance(e, (ListExpr, TupleExpr)) and not any(isinstance(i, StarExpr) for i in e.items):
+        return [_shape(lookup(i)) for i in e.items], None
+    t = get_proper_type(lookup(e))
+    if isinstance(t, Instance) and len(t.args) == 1 and t.type.has_base("typing.Iterable"):
+        return None, _shape(t.args[0])
+    return None, None
+
+
+def _mapped(fn: CallableType, name: str, iterables: List[Items]) -> Optional[str]:
+    """The first call of ``map(fn, ...)`` that fails, in order: item ``k`` of each display,
+    the item type of any other iterable (one call when no iterable is a display)."""
+    lengths = [len(items) for items, _ in iterables if items is not None]
+    calls = min(lengths) if lengths else 1
+    for k in range(calls):
+        words = _call(fn, name, [items[k] if items is not None else each
+                                 for items, each in iterables])
+        if words is not None:
+            return words
+    return None
+
+
+def _reduced(fn: CallableType, name: str, items: Items, start: Shape, started: bool
+             ) -> Optional[str]:
+    """The first call of ``reduce(fn, ...)`` that fails: ``fn(acc, item)`` for each item of
+    a display, the accumulator the last call's result; over any other iterable the first
+    call only (its length is unknown)."""
+    shapes, each = items
+    rest: List[Shape] = list(shapes) if shapes is not None else [each, each][started:]
+    acc = start if started else (rest.pop(0) if rest else None)
+    for item in rest:
+        if acc is None:
+            return None  # (a result of unknown shape: nothing more is proven)
+        words = _call(fn, name, [acc, item])
+        if words is not None:
+            return words
+        acc = _result(fn, [acc, item])
+        if shapes is None:
+            break
+    return None
+
+
+def _bound(fn: CallableType, name: str, actuals: Sequence[Shape]) -> Optional[Bindings]:
+    """``fn``'s parameters bound to ``actuals`` as a call binds them (``None`` when ``fn``
+    cannot be called with them by position); raises ShapeError on a proven mismatch."""
+    n, kinds = len(actuals), fn.arg_kinds
+    if len(kinds) < n or any(k not in (ARG_POS, ARG_OPT) for k in kinds[:n]) or \
+            any(k == ARG_POS for k in kinds[n:]):
+        return None
+    own = {v.name for v in fn.variables}
+    env = Bindings(name, frozenset(translate.bare_typevar_names(fn.arg_types) - own))
+    for i, actual in enumerate(actuals):
+        pattern = translate.shape_of(fn.arg_types[i])
+        if pattern is not None and actual is not None:
+            env.bind(f'argument "{fn.arg_names[i] or f"#{i + 1}"}"', pattern, actual)
+    return env
+
+
+def _call(fn: CallableType, name: str, actuals: Sequence[Shape]) -> Optional[str]:
+    """The run time's words for the call of ``fn`` with ``actuals``, when it provably fails."""
+    try:
+        _bound(fn, name, actuals)
+    except ShapeError as err:
+        return err.message
+    return None
+
+
+def _result(fn: CallableType, actuals: Sequence[Shape]) -> Shape:
+    """``fn``'s result for ``actuals`` (which fit it), when every size in it is known or one
+    the actuals hold (else ``None``: a symbol of ``fn``'s own left unbound is no size)."""
+    env = _bound(fn, "", actuals)
+    ret = translate.shape_of(fn.ret_type)
+    if env is None or ret is None:
+        return None
+    shape = env.substitute(ret)
+    given = frozenset().union(*(symbols(d) for a in actuals for d in a or ()))
+    if any(isinstance(d, Star) or not symbols(d) <= given for d in shape):
+        return None
+    return shape
