@@ -357,6 +357,19 @@ def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional
     With ``returned_next``, the boundary of a value assigned to a name the next statement
     returns or yields (``h = <node>; return h``).
 
+    A value the statement index has no boundary for may stand at one inside an expression:
+    a walrus's value (assigned to its target) or a lambda argument's return (met by the
+    parameter's ``Callable``): :func:`_inner`. Every caller may get those, not only
+    ``check_boundary``: a walrus is an assignment as any other (the layer and tensor
+    callers, ``replaced_layers``/``resized_layers``/``reduced_values``, ask which name a
+    value is assigned to; a ``"lambda"`` boundary is no kind they take), and
+    ``generic_context`` needs them to infer a generic call's type variables from its
+    arguments there (``(h := first([tf.zeros(2, 5)]))`` for a declared ``h``, a
+    ``field(default_factory=lambda: first(...))``: else mypy's ``[list-item]`` in
+    ``Literal`` words; tests/typecheck/case_boundaries_inner_generic.py). The walk is asked
+    only with a ``Tensor`` type context (where a value can differ from it: the layer, Chain
+    and generic-class callers never have one) and built once per file.
+
     >>> boundary_of(object(), None) is None
     True
     """
@@ -365,7 +378,7 @@ def boundary_of(api: Any, node: object, returned_next: bool = False) -> Optional
         return None
     found = _index(tree)[1].get(id(node)) if returned_next else statement_boundary(tree, node)
     if found is None and not returned_next and _tensor_context(api):
-        found = _inner(api, tree, node)  # (check_boundary's mismatch: a tensor context)
+        found = _inner(api, tree, node)  # (a walrus's value, a lambda argument's return)
     return found
 
 
@@ -381,8 +394,8 @@ def statement_boundary(tree: MypyFile, node: object) -> Optional[Boundary]:
 
 
 def _tensor_context(api: Any) -> bool:
-    """Whether the value being typed has a ``Tensor[...]`` as its type context (so, asked by
-    check_boundary, it provably differs from it): the cheap test before a walk of the file."""
+    """Whether the value being typed has a ``Tensor[...]`` as its type context (the only
+    context an inner boundary is looked for in): the cheap test before a walk of the file."""
     contexts = getattr(api, "type_context", None)
     context = get_proper_type(contexts[-1]) if contexts else None
     return isinstance(context, Instance) and context.type.fullname == TENSOR_FULLNAME
