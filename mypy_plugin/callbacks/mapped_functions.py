@@ -42,9 +42,8 @@ from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.inner_places import call_arguments
-from mypy_plugin.callbacks.reworded_arguments import parsed
+from mypy_plugin.callbacks.reworded_arguments import parsed, typed_here
 from typedflux.shapes.bind import Bindings
-from typedflux.shapes.dims import Star, symbols
 from typedflux.shapes.errors import ShapeError
 
 __all__ = ["mapped_words", "mapped_item_words"]
@@ -117,14 +116,7 @@ def _words(state: Any, file: str, call: CallExpr, caller: str, says: Any) -> Opt
         return None
 
     def lookup(e: Expression) -> Optional[Type]:
-        t = checker.lookup_type_or_none(e)
-        if t is not None:
-            return t
-        # (a call a ``return`` gives its type as context: mypy adds its errors back before it
-        # stores its types, checker.infer_context_dependent; inferred again, quietly, as a
-        # signature hook infers an argument: call_containers.argument_type)
-        with checker.msg.filter_errors(filter_revealed_type=True):
-            return checker.get_expression_type(e)
+        return typed_here(checker, e)
 
     fn = get_proper_type(lookup(call.args[0]))
     name = _name(fn.definition, call.args[0]) if isinstance(fn, CallableType) else None
@@ -230,8 +222,9 @@ def _result(fn: CallableType, actuals: Sequence[Shape]) -> Shape:
     ret = translate.shape_of(fn.ret_type)
     if env is None or ret is None:
         return None
-    shape = env.substitute(ret)
-    given = frozenset().union(*(symbols(d) for a in actuals for d in a or ()))
-    if any(isinstance(d, Star) or not symbols(d) <= given for d in shape):
+    mentioned = translate.bare_typevar_names([fn.ret_type]) | \
+        translate.string_dim_symbols([fn.ret_type])
+    if ({v.name for v in fn.variables} & mentioned) - set(env.dims):
         return None
-    return shape
+    shape = env.substitute(ret)
+    return None if any(isinstance(d, translate.Star) for d in shape) else shape

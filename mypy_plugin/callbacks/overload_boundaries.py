@@ -8,12 +8,12 @@ the annotation's and reports ``Argument 1 to "proj" has incompatible type "Tenso
 Literal[8]]"; expected "Tensor[B, Literal[8]]"  [arg-type]``. The argument fits the other
 item; the fact is that its result, ``Tensor[B, T, 16]``, is not the annotation: the run
 time's words at that return (``@tf.shapecheck`` of the caller). The rewording watcher
-(``reworded.py``) asks :func:`overload_words` for such an error: the call's arguments are
-read (a name's declared type, or the type a hook gave the argument: ``note_argument``), each
-item's parameters bound to them as ``@shapecheck`` binds a call's
-(``typedflux.shapes.bind.Bindings``); when exactly one item takes them all and the message
-names the argument's type as mypy writes it, that item's result meets the boundary's
-annotation, in the boundary's words (``Return shape Tensor[B, T, 16] does not match the
+(``reworded.py``) asks :func:`overload_words` for such an error: the call's arguments (by
+position or keyword, one or several) are read as mypy typed them
+(``reworded_arguments.typed_here``), each item's parameters bound to them as ``@shapecheck``
+binds a call's (``typedflux.shapes.bind.Bindings``); when exactly one item takes them all
+and the message names the argument's type as mypy writes it, that item's result meets the
+boundary's annotation, in the boundary's words (``Return shape Tensor[B, T, 16] does not match the
 annotation Tensor[B, 16]: rank is 3, expected 2``). Anything else keeps mypy's error.
 
 When no item takes a call's shapes, the signature hook reports it once (``No overload of
@@ -34,17 +34,17 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
-    ARG_POS, CallExpr, Decorator, Expression, FuncDef, MypyFile, NameExpr, OverloadedFuncDef,
-    Var,
+    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, CallExpr, Decorator, FuncDef, MypyFile, NameExpr,
+    OverloadedFuncDef, Var,
 )
 from mypy.types import CallableType, Instance, TupleType, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.inner_places import call_arguments
-from mypy_plugin.callbacks.reworded_arguments import parsed
+from mypy_plugin.callbacks.reworded_arguments import parsed, typed_here
 from typedflux.shapes.bind import Bindings, Mismatch, rigid_mismatch
 from typedflux.shapes.errors import ShapeError
 
@@ -104,15 +104,15 @@ def overload_words(state: Any, file: str, info: Any) -> Optional[str]:
     """Our words for mypy's ``[arg-type]`` error ``info`` at an argument of a call of this
     module's overloaded function standing at a boundary, or ``None``."""
     p = parsed(info.message) if info is not None else None
-    if p is None or p[2] is not None or p[3] is None:
-        return None  # (a method's, or by keyword: mypy's error stays)
+    if p is None or p[2] is not None or (p[3] is None and p[4] is None):
+        return None  # (a method's: mypy's error stays)
     tree = state.modules.get(info.module or "")
     if not isinstance(tree, MypyFile):
         return None
     hit = call_arguments(tree).get((info.line, info.column))
     call = hit[0] if hit is not None else None
     func = call.callee.node if call is not None and isinstance(call.callee, NameExpr) else None
-    if call is None or not isinstance(func, OverloadedFuncDef) or func.name != p[1]:
+    if call is None or hit is None or not isinstance(func, OverloadedFuncDef) or func.name != p[1]:
         return None
     from mypy.checker_state import checker_state
     from mypy.messages import format_type
@@ -120,61 +120,69 @@ def overload_words(state: Any, file: str, info: Any) -> Optional[str]:
     checker = checker_state.type_checker
     if checker is None or getattr(checker, "path", None) != file:
         return None
-    actuals = _arguments(state, file, call)
-    if actuals is None:
-        return None
-    wrong = actuals[p[3] - 1] if p[3] - 1 < len(actuals) else None
-    if wrong is None or format_type(wrong, state.options) != p[5]:
+    if any(k not in (ARG_POS, ARG_NAMED) for k in call.arg_kinds) or \
+            (p[4] or None) != call.arg_names[hit[1]] or (p[3] or hit[1] + 1) != hit[1] + 1:
+        return None  # (``*xs``/``**d``; or not the argument mypy's message names)
+    typed = [typed_here(checker, a) for a in call.args]
+    actuals = [t for t in typed if t is not None]
+    if len(actuals) != len(typed) or format_type(actuals[hit[1]], state.options) != p[5]:
         return None  # (not the argument's type as mypy names it)
-    result = _result(func, actuals)
+    result = _result(func, actuals, call.arg_names)
     if result is None:
         return None
     return _at_boundary(checker, tree, call, result)
 
 
-def _arguments(state: Any, file: str, call: CallExpr) -> Optional[List[Type]]:
-    """The type of ``call``'s one positional argument: a name's declared type, or the type a
-    hook gave it (noted where it differed from its parameter). One argument only: the one
-    mypy's message names, whose type is checked against it (another name's declared type
-    may not be what mypy read there: a rebound parameter, a narrowed one)."""
-    if call.arg_kinds != [ARG_POS]:
-        return None
-    out: List[Type] = []
-    for arg in call.args:
-        if isinstance(arg, NameExpr) and isinstance(arg.node, Var) and arg.node.type is not None:
-            out.append(arg.node.type)
-            continue
-        noted = state.arguments.get((file, arg.line, arg.column))
-        if noted is None:
-            return None
-        out.append(noted[0])
-    return out
-
-
-def _result(func: OverloadedFuncDef, actuals: List[Type]) -> Optional[Any]:
-    """The shape the one overload item that takes ``actuals`` gives, or ``None`` (no item,
-    or several, or a result that is not a tensor)."""
+def _result(func: OverloadedFuncDef, actuals: List[Type],
+            names: Sequence[Optional[str]]) -> Optional[Any]:
+    """The shape the one overload item that takes ``actuals`` (by position, or by keyword
+    where ``names`` has one) gives, or ``None`` (no item, or several, or a result or an
+    argument that is not a tensor)."""
     shapes = [translate.shape_of(a) for a in actuals]
+    if any(s is None for s in shapes):
+        return None  # (something not a tensor: nothing proven)
     found: List[Any] = []
     for item in func.items:
         sig = item.func.type if isinstance(item, Decorator) else \
             item.type if isinstance(item, FuncDef) else None
         if not isinstance(sig, CallableType):
             return None
-        if len(sig.arg_types) != len(actuals) or any(k != ARG_POS for k in sig.arg_kinds):
-            continue
-        patterns = [translate.shape_of(t) for t in sig.arg_types]
+        formals = _formals(sig, names)
+        if formals is None:
+            continue  # (this item cannot be called so: mypy rules it out too)
+        patterns = [translate.shape_of(sig.arg_types[k]) for k in formals]
         ret = translate.shape_of(sig.ret_type)
-        if ret is None or any(s is None for s in shapes) or any(q is None for q in patterns):
+        if ret is None or any(q is None for q in patterns):
             return None  # (something not a tensor: nothing proven)
         bindings = Bindings(func.name)
         try:
-            for i, (pattern, actual) in enumerate(zip(patterns, shapes)):
-                bindings.bind(f'argument "#{i + 1}"', pattern, actual)  # type: ignore[arg-type]
+            for k, pattern, actual in zip(formals, patterns, shapes):
+                label = sig.arg_names[k] or f"#{k + 1}"
+                bindings.bind(f'argument "{label}"', pattern, actual)  # type: ignore[arg-type]
         except ShapeError:
             continue
         found.append(bindings.substitute(ret))
     return found[0] if len(found) == 1 else None
+
+
+def _formals(sig: CallableType, names: Sequence[Optional[str]]) -> Optional[List[int]]:
+    """The parameter of ``sig`` each argument reaches (by position, or by its keyword in
+    ``names``); ``None`` when the arguments do not fill ``sig``'s plain parameters exactly
+    (a required one left out, one given twice, one no parameter takes, ``*args``)."""
+    if any(k not in (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT) for k in sig.arg_kinds):
+        return None
+    out: List[int] = []
+    for i, name in enumerate(names):
+        if name is None:
+            k = i if i < len(sig.arg_kinds) and sig.arg_kinds[i] in (ARG_POS, ARG_OPT) else -1
+        else:
+            k = sig.arg_names.index(name) if name in sig.arg_names else -1
+        if k < 0 or k in out:
+            return None
+        out.append(k)
+    if any(kind in (ARG_POS, ARG_NAMED) and k not in out for k, kind in enumerate(sig.arg_kinds)):
+        return None
+    return out
 
 
 def _at_boundary(checker: Any, tree: MypyFile, call: CallExpr, result: Any) -> Optional[str]:

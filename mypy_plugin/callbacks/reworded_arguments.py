@@ -51,7 +51,7 @@ from mypy_plugin import translate
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["parsed", "argument_words"]
+__all__ = ["parsed", "argument_words", "typed_here"]
 
 _ARGUMENT = re.compile(
     r'^Argument (?:(?P<n>\d+)|"(?P<kw>[^"]+)") (?:to "(?P<f>[^"]+)"(?: of "(?P<cls>[^"]+)")? )?'
@@ -77,6 +77,25 @@ def parsed(message: str) -> Optional[Parsed]:
     name = f"{cls}.{function}" if cls else function
     n = int(groups["n"]) if groups.get("n") else None
     return name, function, cls, n, groups["kw"], groups["got"], groups["want"]
+
+
+def typed_here(checker: Any, e: Expression) -> Optional[Type]:
+    """The type mypy gave ``e``, an argument of the call an error the watcher sees is at: the
+    checker's type map, or (a call a ``return`` gives its type as context, whose errors mypy
+    adds back before it stores its types: ``checker.infer_context_dependent``) ``e``
+    inferred again, quietly, as a signature hook infers an argument
+    (``call_containers.argument_type``).
+
+    >>> typed_here(None, None) is None
+    True
+    """
+    if checker is None:
+        return None
+    t: Optional[Type] = checker.lookup_type_or_none(e)
+    if t is not None:
+        return t
+    with checker.msg.filter_errors(filter_revealed_type=True):
+        return checker.get_expression_type(e)  # type: ignore[no-any-return]
 
 
 def argument_words(

@@ -2,9 +2,10 @@
 result: mypy picks the item by that annotation and reports the argument (`Argument 1 to
 "proj" has incompatible type "Tensor[B, T, Literal[8]]"; expected "Tensor[B, Literal[8]]"
 [arg-type]`); the argument fits the other item, whose result is what meets the annotation,
-in the boundary's words (mypy_plugin/callbacks/overload_boundaries.py). Symbolic and
-concrete, each fix clean. `@tf.shapecheck` raises the same words at the returns (the calls at
-the bottom); an annotated variable is static only.
+in the boundary's words (mypy_plugin/callbacks/overload_boundaries.py), the arguments given
+by position or keyword, one or several. Symbolic and concrete, each fix clean.
+`@tf.shapecheck` raises the same words at the returns (the calls at the bottom); an annotated
+variable is static only.
 """
 
 from typing import List, Tuple, TypeVar, overload
@@ -59,6 +60,45 @@ d: Tensor[2, 16] = proj(tf.zeros(2, 3, 8))  # E: Assigned shape Tensor[2, 3, 16]
 e: Tensor[2, 3, 16] = proj(tf.zeros(2, 3, 8))
 
 
+
+# -- called by keyword, or with several arguments: each reaches its item's parameter ----------
+@overload
+def mix(x: Tensor[B, 8], y: Tensor[B, 8]) -> Tensor[B, 16]: ...
+@overload
+def mix(x: Tensor[B, N, 8], y: Tensor[B, N, 8]) -> Tensor[B, N, 16]: ...
+def mix(x: Tensor, y: Tensor) -> Tensor:
+    return Dense(8, 16)(x + y)
+
+
+@tf.shapecheck
+def pooled_by_keyword(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return proj(x=x)  # E: Return shape Tensor[B, T, 16] does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def pooled_by_keyword_fixed(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return proj(x=x.mean(axis=1))
+
+
+@tf.shapecheck
+def mixed(x: Tensor[B, T, 8], y: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return mix(x, y=y)  # E: Return shape Tensor[B, T, 16] does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def mixed_fixed(x: Tensor[B, T, 8], y: Tensor[B, T, 8]) -> Tensor[B, T, 16]:
+    return mix(x, y=y)
+
+
+@tf.shapecheck
+def mixed_module() -> Tensor[2, 16]:
+    return mix(tf.zeros(2, 3, 8), tf.zeros(2, 3, 8))  # E: Return shape Tensor[2, 3, 16] does not match the annotation Tensor[2, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def mixed_module_fixed() -> Tensor[2, 3, 16]:
+    return mix(tf.zeros(2, 3, 8), tf.zeros(2, 3, 8))
+
 x3 = tf.zeros(2, 3, 8)
 pooled(x3)
 pooled_fixed(x3)
@@ -66,3 +106,9 @@ counted(x3)
 counted_fixed(x3)
 listed(x3)
 kept(x3)
+pooled_by_keyword(x3)
+pooled_by_keyword_fixed(x3)
+mixed(x3, x3)
+mixed_fixed(x3, x3)
+mixed_module()
+mixed_module_fixed()
