@@ -16,8 +16,9 @@ Two ways a lambda meets one:
 
 - it is (an item of) a value returned, yielded, given as a default or assigned to an
   annotated name (``boundary_index`` marks its body: :func:`subject` names it);
-- it is an argument of a call whose parameter is a ``Callable``: :func:`argument_of` finds
-  the call (an index of the file's lambda arguments, built only when a value in a lambda's
+- it is an argument of a call whose parameter is a ``Callable`` (a function's, a class's
+  constructor's, or a method's as mypy bound it to its receiver: ``self.run(lambda t: ...)``,
+  :func:`_bound_method`): :func:`argument_of` finds the call (an index of the file's lambda arguments, built only when a value in a lambda's
   body provably differs from its context). When the parameter's return type is a sized
   tensor (``f: Callable[[Tensor[B, 8]], Tensor[B, 4]]``) the annotation is the callee's; when
   it is a type variable that is the callee's result (``field(default_factory: Callable[[],
@@ -100,7 +101,9 @@ def argument_of(api: Any, tree: MypyFile, node: object
     callee = call.callee
     if not isinstance(callee, (NameExpr, MemberExpr)):
         return None
-    signatures = _signatures(callee.node)
+    signatures, owner = _signatures(callee.node), callee.name
+    if not signatures and isinstance(callee, MemberExpr):
+        signatures, owner = _bound_method(api, callee)
     if not signatures:
         return None
     keyword = call.arg_names[i]
@@ -129,7 +132,23 @@ def argument_of(api: Any, tree: MypyFile, node: object
     if not takes:
         return None
     label = name if name is not None else f"#{i + 1}"
-    return call, f'Argument "{label}" of "{callee.name}"', needs_boundary, part
+    return call, f'Argument "{label}" of "{owner}"', needs_boundary, part
+
+
+def _bound_method(api: Any, callee: MemberExpr) -> Tuple[List[CallableType], str]:
+    """The signature of a method called through an instance (``runner.run``, ``self.run``):
+    its bound type as mypy typed the callee, before the arguments (``self`` left out, the
+    class's type arguments filled in), and its name as ``@tf.shapecheck`` names it
+    (``Runner.run``); none for anything else (an overloaded method: its items' sizes may
+    differ, as a function's)."""
+    lookup = getattr(api, "lookup_type_or_none", None)
+    t = get_proper_type(lookup(callee)) if lookup is not None else None
+    func = t.definition if isinstance(t, CallableType) else None
+    if isinstance(func, Decorator):
+        func = func.func
+    if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or not isinstance(t, CallableType):
+        return [], ""
+    return [t], f"{func.info.name}.{func.name}"
 
 
 def _item_of(body: Optional[Expression], node: object) -> Optional[str]:
