@@ -43,7 +43,7 @@ from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, rigid_mismatch
 
-__all__ = ["generic_boundary"]
+__all__ = ["generic_boundary", "boundary_words"]
 
 # Classes of the standard library, typing and typedflux: never a user generic class (their
 # boundaries are mypy's or other hooks'); tested first, by name, on every hook's result.
@@ -74,6 +74,24 @@ def generic_boundary(ctx: Any, expected: Optional[Type], result: Optional[Type])
             return None
         expected = boundary_declares(ctx.api, where)
         at = where.at
+    pair = _compared(expected, r)
+    if pair is None:
+        return None
+    e, r = pair
+    where = where or boundary_of(ctx.api, ctx.context)
+    if where is None or where.kind not in _VALUE or not _declared(ctx.api, where):
+        return None  # (an argument: generic_dims.py; a name typed by its first value: mypy's)
+    words = boundary_words(where.kind, e, r, where.target if where.kind == "assign" else None,
+                           where.part)
+    if words is None:
+        return None if _unproven(e, r) else e  # (dims that may be equal: accepted, as a tensor's)
+    ctx.api.fail(words, at, code=SHAPE)
+    return e
+
+
+def _compared(expected: Optional[Type], r: Instance) -> Optional[Tuple[Instance, Instance]]:
+    """(the annotation's instance, the value's as that class) when both are one user generic
+    class's and the value is no subtype of the annotation; else ``None``."""
     e = _annotated(expected)
     if e is None or (r.type is not e.type and not r.type.has_base(e.type.fullname)):
         return None
@@ -81,21 +99,43 @@ def generic_boundary(ctx: Any, expected: Optional[Type], result: Optional[Type])
         r = map_instance_to_supertype(r, e.type)
     if len(r.args) != len(e.args) or is_subtype(r, e):
         return None
-    where = where or boundary_of(ctx.api, ctx.context)
-    if where is None or where.kind not in _VALUE or not _declared(ctx.api, where):
-        return None  # (an argument: generic_dims.py; a name typed by its first value: mypy's)
+    return e, r
+
+
+def _unproven(e: Instance, r: Instance) -> bool:
+    try:
+        _first_mismatch(e, r)
+    except _Unproven:
+        return True
+    return False
+
+
+def boundary_words(kind: str, expected: Optional[Type], result: Optional[Type],
+                   target: Optional[str] = None, part: Optional[str] = None) -> Optional[str]:
+    """The words of a ``kind`` boundary (``return``, ``yield``, ``assign`` to ``target``)
+    where ``result``, a user generic class's instance, provably differs from the annotation
+    ``expected`` (also a name's type read at a ``return``: ``reworded.py``); ``None`` when
+    nothing is proven or either is no such instance.
+
+    >>> boundary_words("return", None, None) is None
+    True
+    """
+    r = get_proper_type(result) if result is not None else None
+    pair = _compared(expected, r) if isinstance(r, Instance) and r.args and \
+        not r.type.fullname.startswith(_NOT_USER) and kind in _VALUE else None
+    if pair is None:
+        return None
+    e, r = pair
     try:
         found = _first_mismatch(e, r)
     except _Unproven:
         return None
     if found is None:
-        return e  # dims that may be equal (an unknown one): accepted, as for a tensor
+        return None
     index, axis = found
-    words = messages.generic_boundary_mismatch(
-        _VALUE[where.kind], e.type.name, _arguments(e), _arguments(r), index,
-        target=where.target if where.kind == "assign" else None, part=where.part, axis=axis)
-    ctx.api.fail(words, at, code=SHAPE)
-    return e
+    return messages.generic_boundary_mismatch(
+        _VALUE[kind], e.type.name, _arguments(e), _arguments(r), index,
+        target=target, part=part, axis=axis)
 
 
 def _annotated(expected: Optional[Type]) -> Optional[Instance]:

@@ -76,6 +76,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bare_values import FORMS, bare_name, loop_rebound, said_for
 from mypy_plugin.callbacks.display_items import bare_item
 from mypy_plugin.callbacks.generic_applications import dim_expression_bound
+from mypy_plugin.callbacks.generic_names import generic_name_words
 from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
@@ -381,6 +382,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
              if hit is not None else bare_name(state, code, info))
     if words is None and code == "assignment":
         words = target_words(state, file, info)  # (``for x in ...``, ``with ... as x``)
+    elif words is None and code == "return-value":
+        words = generic_name_words(state, file, info)  # (``b = Box(...); use(b); return b``)
     elif words is not None and hit is not None and _LAMBDA_SAID in words:
         state.lambda_said = (file, info.line, info.column)  # (its Callable's error follows)
     return _say(state, file, info, words)
