@@ -25,8 +25,8 @@ import re
 from typing import Any, Optional, Tuple
 
 from mypy.nodes import (
-    AssignmentExpr, AssignmentStmt, ForStmt, FuncDef, NameExpr, OperatorAssignmentStmt,
-    ReturnStmt, Var, WithStmt,
+    AssignmentExpr, AssignmentStmt, ForStmt, FuncDef, ListExpr, NameExpr, OperatorAssignmentStmt,
+    ReturnStmt, StarExpr, TupleExpr, Var, WithStmt,
 )
 from mypy.types import CallableType, get_proper_type
 
@@ -98,7 +98,11 @@ def _bound_once(func: FuncDef, var: Var, tree: Any) -> bool:
 
 
 def _binds(target: Any, var: Var) -> bool:
+    """Whether the assignment target ``target`` (a name, or a tuple or list of targets)
+    binds ``var``."""
     if isinstance(target, NameExpr):
         return target.node is var
-    items = getattr(target, "items", None)
-    return bool(items) and any(_binds(t, var) for t in items)
+    if isinstance(target, (TupleExpr, ListExpr, StarExpr)):
+        inner = [target.expr] if isinstance(target, StarExpr) else target.items
+        return any(_binds(t, var) for t in inner)
+    return False
