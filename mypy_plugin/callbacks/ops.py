@@ -21,7 +21,9 @@ from mypy.nodes import (
     ListExpr, NameExpr, TupleExpr,
 )
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
-from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, get_proper_type
+from mypy.types import (
+    AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, UnpackType, get_proper_type,
+)
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -245,9 +247,21 @@ def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ..
         else:
             items = [(expr, t)]
     else:
-        if any(k == ARG_STAR for k in act.kinds):
-            raise _Bail
-        items = list(zip(act.exprs, act.types))
+        starred: List[Expression] = []
+        for e, t, k in zip(act.exprs, act.types, act.kinds):
+            if k != ARG_STAR:
+                items.append((e, t))
+                continue
+            # ``x.reshape(*x.shape[:-1], 4, -1)``: a starred tuple of known length gives its
+            # items (a list, or a tuple of unknown length, leaves the dims unknown). mypy maps
+            # such an actual once per item: it is read at its first.
+            if e is None or any(e is s for s in starred):
+                continue
+            starred.append(e)
+            p = get_proper_type(t)
+            if not isinstance(p, TupleType) or any(isinstance(i, UnpackType) for i in p.items):
+                raise _Bail
+            items += [(None, i) for i in p.items]
     return tuple(_dim(e, t, lookup, names) for e, t in items)
 
 

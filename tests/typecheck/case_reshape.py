@@ -83,3 +83,31 @@ def halves(x: Tensor[B, N]) -> None:
 
 halves(tf.zeros(2, 8))
 odd = tf.zeros(2, 7).reshape(2, 7 // 2, 2)  # E: Cannot reshape for "reshape": x has Tensor[2, 7], target is (2, 3, 2); need equal element counts (14 vs 12)  [shape]
+
+
+# A starred slice of the shape among the sizes (``x.view(*x.shape[:-1], heads, -1)``, as
+# Hugging Face code writes it): the slice's sizes, in place.
+T = TypeVar("T", bound=int)
+seq = tf.zeros(2, 5, 16)
+reveal_type(seq.reshape(*seq.shape[:-1], 4, -1))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5], Literal[4], Literal[4]]"
+reveal_type(seq.reshape(2, *seq.shape[1:]))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5], Literal[16]]"
+three_heads = seq.reshape(*seq.shape[:-1], 3, -1)  # E: Cannot reshape for "reshape": x has Tensor[2, 5, 16], target is (2, 5, 3, -1); need the element count divisible by the other target sizes (160 vs 30)  [shape]
+
+
+@tf.shapecheck
+def split_heads(q: Tensor[B, T, 64]) -> Tensor[B, T, 8, 8]:
+    return q.reshape(*q.shape[:-1], 8, -1)
+
+
+@tf.shapecheck
+def split_heads_wrong(q: Tensor[B, T, 64]) -> Tensor[B, T, 8, 8]:
+    return q.reshape(*q.shape[:-1], 4, -1)  # E: Return shape Tensor[B, T, 4, 16] does not match the annotation Tensor[B, T, 8, 8]: axis 2 is 4, expected 8  [shape]
+
+
+def split_by(q: Tensor[B, T, 64], lead: tuple[int, ...]) -> None:
+    # A tuple of unknown length: the result's rank is unknown (no error can be proven).
+    reveal_type(q.reshape(*lead, 8, -1))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
+split_heads(tf.zeros(2, 5, 64))
+split_heads_wrong(tf.zeros(2, 5, 64))
