@@ -21,9 +21,7 @@ from mypy.nodes import (
     ListExpr, NameExpr, TupleExpr,
 )
 from mypy.plugin import AttributeContext, CheckerPluginInterface, FunctionContext, MethodContext
-from mypy.types import (
-    AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, UnpackType, get_proper_type,
-)
+from mypy.types import AnyType, Instance, TupleType, Type, TypeOfAny, UnionType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.boundaries import check_boundary
@@ -99,9 +97,12 @@ def _actuals(route: Route, ctx: CallContext) -> Dict[str, _Actual]:
         i = _formal_index(ctx, arg, position, route.role)
         if i is None or i >= len(ctx.arg_types) or not ctx.arg_types[i]:
             continue
+        # (``tf.cat(*(a, b), c)``: mypy maps ``*(a, b)`` once per item; kept once, typed a tuple)
+        kept = [j for j, (e, k) in enumerate(zip(ctx.args[i], ctx.arg_kinds[i]))
+                if k != ARG_STAR or not any(e is f for f in ctx.args[i][:j])]
         out[arg.name] = _Actual(
-            list(ctx.arg_types[i]), list(ctx.args[i]), list(ctx.arg_kinds[i]),
-            list(ctx.arg_names[i]),
+            [ctx.arg_types[i][j] for j in kept], [ctx.args[i][j] for j in kept],
+            [ctx.arg_kinds[i][j] for j in kept], [ctx.arg_names[i][j] for j in kept],
         )
     return out
 
@@ -235,33 +236,17 @@ def _unknown_count(shape: Any, axis: Any) -> Any:
 
 def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ...]:
     items: List[tuple[Optional[Expression], Type]] = []
-    if len(act.types) == 1:
-        expr, t = act.exprs[0], act.types[0]
+    alone = len(act.types) == 1
+    for e, t, k in zip(act.exprs, act.types, act.kinds):
         p = get_proper_type(t)
-        if isinstance(expr, (TupleExpr, ListExpr)) and act.kinds[0] != ARG_STAR:
-            items = [(e, lookup(e) or t) for e in expr.items]
-        elif isinstance(p, TupleType):
-            items = [(None, i) for i in p.items]
-        elif act.kinds[0] == ARG_STAR:
-            raise _Bail
+        if alone and isinstance(e, (TupleExpr, ListExpr)) and k != ARG_STAR:
+            items += [(x, lookup(x) or t) for x in e.items]  # ``reshape((16, 784))``
+        elif isinstance(p, TupleType) and (alone or k == ARG_STAR):
+            items += [(None, i) for i in p.items]  # ``reshape(x.shape)``, ``*x.shape[:-1], 4``
+        elif k == ARG_STAR:
+            raise _Bail  # (a list, or a tuple of unknown length: how many sizes is unknown)
         else:
-            items = [(expr, t)]
-    else:
-        starred: List[Expression] = []
-        for e, t, k in zip(act.exprs, act.types, act.kinds):
-            if k != ARG_STAR:
-                items.append((e, t))
-                continue
-            # ``x.reshape(*x.shape[:-1], 4, -1)``: a starred tuple of known length gives its
-            # items (a list, or a tuple of unknown length, leaves the dims unknown). mypy maps
-            # such an actual once per item: it is read at its first.
-            if e is None or any(e is s for s in starred):
-                continue
-            starred.append(e)
-            p = get_proper_type(t)
-            if not isinstance(p, TupleType) or any(isinstance(i, UnpackType) for i in p.items):
-                raise _Bail
-            items += [(None, i) for i in p.items]
+            items.append((e, t))
     return tuple(_dim(e, t, lookup, names) for e, t in items)
 
 

@@ -28,6 +28,14 @@ fixed = Dense(4, 2)(wide)
 stacked = tf.stack(list(Dense(8, 4)(x) for x in xs), axis=1)
 bad_sum = stacked + tf.randn(3, 1, 4)  # E: Cannot broadcast for "add": x has Tensor[2, 3, 4], y has Tensor[3, 1, 4]; need equal sizes or 1 at axis -3 (2 vs 3)  [shape]
 fixed_sum = stacked + tf.randn(2, 1, 4)
+# A starred tuple gives its items once each (mypy hands the plugin one such argument per
+# item: counted once).
+a3, b3 = tf.randn(2, 3), tf.randn(2, 3)
+reveal_type(tf.cat(*(a3, b3), tf.randn(2, 3)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[9]]"
+pair = (a3, b3)
+reveal_type(tf.cat(*pair))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[6]]"
+too_narrow = Dense(6, 2)(tf.cat(tf.randn(2, 3), *(a3, b3)))  # E: Dense(6 => 2) expects input Tensor[..., 6], got Tensor[2, 9]; need size 6 at axis -1 (got 9)  [shape]
+just_right = Dense(9, 2)(tf.cat(tf.randn(2, 3), *(a3, b3)))
 
 branches = [Dense(8, 4), Dense(8, 4, tf.relu), Dense(8, 4, tf.tanh)]
 pooled = Dense(8, 2)
