@@ -28,7 +28,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     GDEF,
@@ -46,11 +46,13 @@ from mypy.nodes import (
     ReturnStmt,
     Statement,
     StrExpr,
+    SuperExpr,
     TypeInfo,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
+from mypy_plugin.flow_inits import is_super_init
 from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import captured
@@ -146,8 +148,9 @@ def construction(chk: Any, tree: MypyFile, module: Any, e: Expression) -> Option
 
 def _held(chk: Any, module: Any, e: MemberExpr) -> Optional[CallExpr]:
     """``self.block`` in a method of a model class whose ``__init__`` binds it, at its top
-    level, to a construction (``self.block = Block(64)``), the only binding of an attribute
-    of that name in the module."""
+    level, to a construction (``self.block = Block(64)``; or the base's ``__init__`` that a
+    top-level ``super().__init__(...)`` runs), the only binding of an attribute of that name
+    in the module."""
     func = chk.scope.current_function()
     if not isinstance(func, FuncDef) or not func.arguments or not isinstance(
             e.expr, NameExpr) or e.expr.node is not func.arguments[0].variable:
@@ -162,14 +165,31 @@ def _held(chk: Any, module: Any, e: MemberExpr) -> Optional[CallExpr]:
     if any(isinstance(x, NameExpr) and x.node is e.expr.node for st in walk(func.body.body)
            for t in binding_targets(st) for x in get_subexpressions(t)):
         return None  # (``self`` rebound in the method)
+    return _bound_in(init, e.name, module.inits, set())
+
+
+def _bound_in(init: FuncDef, name: str, inits: Dict[str, FuncDef], seen: Set[int]
+              ) -> Optional[CallExpr]:
+    """The construction a top-level statement of ``init`` binds ``self.<name>`` to, or of the
+    base's ``__init__`` its top-level ``super().__init__(...)`` runs (flow_inits.py)."""
     owner = init.arguments[0].variable
+    seen.add(id(init))
     for st in init.body.body:
         call = single_call(st)
         if call is not None and isinstance(st, AssignmentStmt):
             target = st.lvalues[0]
-            if isinstance(target, MemberExpr) and target.name == e.name and isinstance(
+            if isinstance(target, MemberExpr) and target.name == name and isinstance(
                     target.expr, NameExpr) and target.expr.node is owner:
                 return call
+        elif isinstance(st, ExpressionStmt) and is_super_init(st.expr):
+            assert isinstance(st.expr, CallExpr) and isinstance(st.expr.callee, SuperExpr)
+            info = st.expr.callee.info
+            base = inits.get(info.bases[0].type.fullname) if info is not None and len(
+                info.bases) == 1 else None
+            found = _bound_in(base, name, inits, seen) if base is not None and id(
+                base) not in seen else None
+            if found is not None:
+                return found
     return None
 
 

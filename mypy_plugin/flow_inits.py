@@ -18,8 +18,9 @@ Model zoos build blocks by inheritance::
 :func:`model_init` says which ``__init__`` a run of ``Block(24)`` follows (flow_instances.py):
 a class of the module whose bases are ``object`` only gives its own; a class deriving from
 exactly one such class of the module gives its own, or its base's when it has none.
-:class:`SuperInits` runs a ``super().__init__(...)`` met during a run: the base's
-``__init__`` on the same instance, its parameters bound to the call's values.
+:class:`SuperInits` runs a ``super().__init__(...)`` met during a run (or ``Base.__init__(self,
+...)``): the base's ``__init__`` on the same instance, its parameters bound to the call's
+values.
 
 Soundness, beyond flow_instances.py's rules (which every class of the chain meets): single
 inheritance only (a second base could put a class between the two in the MRO); the base is
@@ -36,7 +37,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from mypy.argmap import map_actuals_to_formals
 from mypy.nodes import (
@@ -47,6 +48,9 @@ from mypy.nodes import (
     ClassDef,
     Expression,
     FuncDef,
+    MemberExpr,
+    NameExpr,
+    RefExpr,
     SuperExpr,
     TypeInfo,
     Var,
@@ -57,7 +61,8 @@ from mypy_plugin.flow_names import captured
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import NOT_STATIC
 
-__all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "SuperInits", "DUNDERS"]
+__all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "is_base_init",
+           "SuperInits", "DUNDERS"]
 
 DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 
@@ -129,30 +134,56 @@ def is_super_init(e: Expression) -> bool:
         e.callee.name == "__init__" and not e.callee.call.args
 
 
+def is_base_init(e: Expression) -> bool:
+    """``super().__init__(...)``, or a class's ``__init__`` called on a name (``Base.__init__(
+    self, c)``, the older spelling)."""
+    if is_super_init(e):
+        return True
+    return isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) and \
+        e.callee.name == "__init__" and isinstance(e.callee.expr, RefExpr) and isinstance(
+            e.callee.expr.node, TypeInfo) and bool(e.args) and isinstance(e.args[0], NameExpr) \
+        and e.arg_kinds[0] == ARG_POS
+
+
 class SuperInits:
     """A run's ``super().__init__(...)`` steps (flow_run.Run.supers): the base's ``__init__``
-    run on the same instance. ``inits``: each model class's fullname -> the ``__init__`` that
-    builds it (flow_instances.py); ``self_var``: the ``self`` of the ``__init__`` the run
-    starts in. A step the rules above do not follow raises ``stop``.
+    run on the same instance; and ``Base.__init__(self, c)`` the same way, for a class of the
+    instance's MRO called on the ``self`` being built (on another object: False, the run reads
+    it as any other call). ``inits``: each model class's fullname -> the
+    ``__init__`` that builds it (flow_instances.py); ``self_var``: the ``self`` of the
+    ``__init__`` the run starts in; ``mro``: the fullnames of the built class's MRO. A
+    ``super()`` step the rules above do not follow raises ``stop``.
 
-    >>> SuperInits({}, Var("self"), ValueError).selves[0].name
+    >>> SuperInits({}, Var("self"), (), ValueError).selves[0].name
     'self'
     """
 
-    def __init__(self, inits: Dict[str, FuncDef], self_var: Var,
+    def __init__(self, inits: Dict[str, FuncDef], self_var: Var, mro: Sequence[str],
                  stop: Callable[[], Exception]) -> None:
         self.inits = inits
         self.selves = [self_var]  # (the ``self`` of each ``__init__`` being run, innermost last)
+        self.mro = set(mro)
         self.stop = stop
         self.running: Set[int] = set()
 
-    def __call__(self, run: Any, call: CallExpr, safe: Set[int]) -> None:
+    def __call__(self, run: Any, call: CallExpr, safe: Set[int]) -> bool:
         callee = call.callee
-        assert isinstance(callee, SuperExpr)
-        info = callee.info
-        base = info.bases[0].type if info is not None and len(info.bases) == 1 else None
+        if isinstance(callee, SuperExpr):
+            info = callee.info
+            base = info.bases[0].type if info is not None and len(info.bases) == 1 else None
+        else:  # ``Base.__init__(self, c)``: Base's ``__init__`` as a function given ``self``
+            assert isinstance(callee, MemberExpr) and isinstance(callee.expr, RefExpr)
+            base = callee.expr.node if isinstance(callee.expr.node, TypeInfo) else None
+            this = call.args[0]
+            if base is None or not isinstance(this, NameExpr) or this.node is not \
+                    self.selves[-1]:
+                return False  # (not on this instance: read as any other call)
+            if base.fullname != "builtins.object" and (
+                    base.fullname not in self.mro or base.fullname not in self.inits):
+                raise self.stop()  # (another class's ``__init__`` binding on this instance)
+            call = CallExpr(callee, call.args[1:], call.arg_kinds[1:], call.arg_names[1:])
         if base is not None and base.fullname == "builtins.object":
-            return  # (``object.__init__()``: binds nothing)
+            return True  # (``object.__init__()``: binds nothing)
         init = self.inits.get(base.fullname) if base is not None else None
         given_to = init_actuals(call, init) if init is not None else None
         if init is None or given_to is None or id(init) in self.running:
@@ -179,3 +210,4 @@ class SuperInits:
             run.env.pop(v, None)
         run.env.update(before)
         run.env[self.selves[-1]] = built
+        return True

@@ -90,7 +90,7 @@ from mypy_plugin.class_constants import init_constants
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_constructions import construction, single_call
-from mypy_plugin.flow_inits import SuperInits, init_actuals, is_super_init, model_init, plain_init
+from mypy_plugin.flow_inits import SuperInits, init_actuals, is_base_init, model_init, plain_init
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import (
@@ -235,7 +235,8 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
                **env}
     run.factory, run.typed_locals = True, True
     run.held = partial(_held, chk)
-    run.supers = SuperInits(module.inits, self_var, Stop)  # (``super().__init__(c)``)
+    run.supers = SuperInits(module.inits, self_var, [b.fullname for b in callee.node.mro],
+                            Stop)  # (``super().__init__(c)``)
     RUNNING.add(id(init))
     try:
         run.block(init.body.body)
@@ -288,9 +289,11 @@ def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
     self_var = init.arguments[0].variable
     for st in walk(init.body.body):
         callee = st.expr.callee if isinstance(st, ExpressionStmt) and isinstance(
-            st.expr, CallExpr) and is_super_init(st.expr) else None
+            st.expr, CallExpr) and is_base_init(st.expr) else None
         if isinstance(callee, SuperExpr) and callee.info is not None and any(
-                b.type.fullname in inits for b in callee.info.bases):
+                b.type.fullname in inits for b in callee.info.bases) or isinstance(
+                callee, MemberExpr) and isinstance(callee.expr, RefExpr) and \
+                callee.expr.fullname in inits:
             return True  # (what the base builds: for the arguments this call gives it)
         if not isinstance(st, AssignmentStmt) or not any(
                 isinstance(lv, MemberExpr) for lv in st.lvalues):

@@ -66,7 +66,7 @@ from mypy_plugin.flow_values import (
     evaluate,
     iterate,
 )
-from mypy_plugin.flow_inits import is_super_init
+from mypy_plugin.flow_inits import is_base_init
 from mypy_plugin.flow_lists import ListSteps
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.flow_ties import retied
@@ -125,7 +125,7 @@ class Run(ListSteps):
         # (that run: what a model instance it stores holds, built with this run's values)
         self.held: Optional[Callable[[Item, Env], Item]] = None
         # (that run: ``super().__init__(c)`` runs the base's ``__init__`` here, flow_inits.py)
-        self.supers: Optional[Callable[[Run, CallExpr, Set[int]], None]] = None
+        self.supers: Optional[Callable[[Run, CallExpr, Set[int]], bool]] = None
         self.errors: List[Tuple[Expression, List[Any]]] = []
         # A ``__call__`` body checked for one traced instance (flow_calls.py): every
         # expression is typed (its messages kept), a local holds its typed value.
@@ -240,10 +240,9 @@ class Run(ListSteps):
             owner = self.record_of(st.lvalue)
             assert owner is not None and isinstance(st.lvalue, MemberExpr)
             self.env[owner] = self.env[owner].set(st.lvalue.name, NOT_STATIC)
-        elif isinstance(st, ExpressionStmt) and self.supers is not None and is_super_init(
-                st.expr):
-            assert isinstance(st.expr, CallExpr)
-            self.supers(self, st.expr, safe)
+        elif isinstance(st, ExpressionStmt) and self.supers is not None and is_base_init(
+                st.expr) and isinstance(st.expr, CallExpr) and self.supers(self, st.expr, safe):
+            pass  # (run there: the base's ``__init__``; False: read below as any other call)
         elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr) and not (
                 self.checks and not self.mutates(st.expr)):
             self.mutate(st.expr, safe)

@@ -58,8 +58,8 @@ WideBlockFixed(32, 128)(tf.randn(4, 32))
 # A subclass rebinding ``down``: mypy's type of the base's ``down`` has unknown sizes (a
 # layer attribute assigned in more than one statement of a class and its subclasses), but a
 # construction of the base itself builds a ``Base``, whose only binding of ``down`` is its
-# own: ``Base(16, 48)`` is traced and its ``__call__`` fails for it. ``Shrink`` (a class with
-# a base) is not traced: silent.
+# own: ``Base(16, 48)`` is traced and its ``__call__`` fails for it. ``Shrink`` binds ``down``
+# again after its base's ``__init__`` (two bindings: not known): silent.
 class Base:
     def __init__(self, d: int, hidden: int) -> None:
         self.up = Dense(d, hidden)

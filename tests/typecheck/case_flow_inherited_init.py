@@ -6,7 +6,9 @@ variants, a config-driven base): ``class Pre(Base)`` with no ``__init__`` is bui
 ``Base.__init__``; ``class Wide(Base)`` runs ``super().__init__(c)`` and adds its own layers.
 The flow runs the constructor the instance is built by (the base's, or the subclass's with
 the base's run in place of its ``super().__init__(...)`` call) on the construction's values,
-so the subclass's ``__call__`` body reads the layers the base built; an instance declared as
+so the subclass's ``__call__`` body reads the layers the base built (``Base.__init__(self,
+c)``, the older spelling, too; and ``self.inner`` a base's ``__init__`` binds, read in a
+subclass's typed ``__call__``); an instance declared as
 its base (``gate: Gate = Grown(24)``) runs the subclass's own ``__call__``, so the base's is not
 read for it. A mismatch in the body is reported at the call, as at run time. Each with its fix, concrete and symbolic; the same
 lines fail at run time with the same words.
@@ -66,6 +68,46 @@ class LinearHead(Head):
         return self.proj(x)
 
 
+class Old(Base):
+    def __init__(self, c: int) -> None:
+        Base.__init__(self, c)  # (the older spelling of super().__init__(c))
+        self.out = Dense(c, 3)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.out(self.fc(self.norm(x)))
+
+
+class Inner:
+    def __init__(self, c: int) -> None:
+        self.fc = Dense(c, c)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.inner = Inner(16)
+
+
+class Typed(Holder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.out = Dense(24, 2)
+
+    def __call__(self, x: Tensor[B, 24]) -> Tensor[B, 2]:
+        return self.out(self.inner(x))  # E: Dense(16 => 16) expects input Tensor[..., 16], got Tensor[B, 24]; need size 16 at axis -1 (got 24)  [shape]
+
+
+class TypedFixed(Holder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.out = Dense(16, 2)
+
+    def __call__(self, x: Tensor[B, 16]) -> Tensor[B, 2]:
+        return self.out(self.inner(x))
+
+
 class Gate:
     def __init__(self, c: int) -> None:
         self.keep = Dense(c, c)
@@ -90,6 +132,10 @@ Dense(24, 2)(Wide(24)(x))  # E: Dense(24 => 2) expects input Tensor[..., 24], go
 Dense(24, 2)(Wider(24)(x))
 Wider(12)(x)  # E: LayerNorm(12) expects input Tensor[..., 12], got Tensor[2, 24]; need size 12 at axis -1 (got 24)  [shape]
 Dense(10, 2)(LinearHead(cfg)(x))
+Dense(3, 2)(Old(24)(x))
+Old(12)(x)  # E: LayerNorm(12) expects input Tensor[..., 12], got Tensor[2, 24]; need size 12 at axis -1 (got 24)  [shape]
+Dense(2, 2)(TypedFixed()(tf.randn(2, 16)))
+Typed()(x)
 Dense(48, 2)(gate(x))
 Dense(48, 2)(Grown(24)(x))
 Dense(24, 2)(Grown(24)(x))  # E: Dense(24 => 2) expects input Tensor[..., 24], got Tensor[2, 48]; need size 24 at axis -1 (got 48)  [shape]
