@@ -65,6 +65,7 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
+from mypy_plugin.flow_inits import is_super_init
 from mypy_plugin.flow_instances import construction_of, construction_state, plain_init
 from mypy_plugin.flow_names import checked_scope
 from mypy_plugin.statements import walk
@@ -180,10 +181,12 @@ _ESCAPES: Dict[int, Tuple[FuncDef, bool]] = {}
 per_build.forget_each_build(_ESCAPES)  # (holds mypy nodes: this build's only)
 
 
-def _lets_out(init: FuncDef, info: TypeInfo) -> bool:
+def _lets_out(init: FuncDef, info: TypeInfo, level: Optional[TypeInfo] = None) -> bool:
     """A use of ``self`` in ``init`` other than ``self.<attribute>`` at its own level: bare
     ``self``, a method (bound or called: it may register ``self``), a dunder
-    (``self.__dict__``), anything in a nested function, class or lambda (it may run later)."""
+    (``self.__dict__``), anything in a nested function, class or lambda (it may run later);
+    or in the ``__init__`` of a base its ``super().__init__(...)`` runs. ``info``: the class
+    built (its methods are the ones called); ``level``: the class ``init`` belongs to."""
     me = init.arguments[0].variable
     exprs = [x for st in init.body.body for x in get_subexpressions(st)]
     later = [st for st in walk(init.body.body) if isinstance(
@@ -194,6 +197,15 @@ def _lets_out(init: FuncDef, info: TypeInfo) -> bool:
         return True
     receivers: Set[int] = set()
     for x in exprs:
+        if is_super_init(x):
+            # (``super().__init__(...)`` runs the base's ``__init__`` on this instance: it may
+            # let it out too; one not read, or not a plain method, may have)
+            here = level or info
+            base = here.mro[1] if len(here.mro) > 1 else None
+            base_init = plain_init(base) if base is not None else None
+            if base is not None and base.fullname != "builtins.object" and (
+                    base_init is None or _lets_out(base_init, info, base)):
+                return True
         if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and x.expr.node is me:
             sym = info.get(x.name)
             if x.name.startswith("__") or (sym is not None and not isinstance(sym.node, Var)):

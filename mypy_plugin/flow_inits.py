@@ -62,7 +62,7 @@ from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import NOT_STATIC
 
 __all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "is_base_init",
-           "SuperInits", "DUNDERS"]
+           "is_explicit_super_init", "SuperInits", "DUNDERS"]
 
 DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 
@@ -132,6 +132,13 @@ def is_super_init(e: Expression) -> bool:
     """``super().__init__(...)`` (no arguments to ``super``)."""
     return isinstance(e, CallExpr) and isinstance(e.callee, SuperExpr) and \
         e.callee.name == "__init__" and not e.callee.call.args
+
+
+def is_explicit_super_init(e: Expression) -> bool:
+    """``super(Sub, self).__init__(...)``: a base's ``__init__`` the run does not follow (its
+    base is not read from the arguments), so nothing it binds is known."""
+    return isinstance(e, CallExpr) and isinstance(e.callee, SuperExpr) and \
+        e.callee.name == "__init__" and bool(e.callee.call.args)
 
 
 def is_base_init(e: Expression) -> bool:

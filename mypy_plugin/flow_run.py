@@ -66,7 +66,7 @@ from mypy_plugin.flow_values import (
     evaluate,
     iterate,
 )
-from mypy_plugin.flow_inits import is_base_init
+from mypy_plugin.flow_inits import is_base_init, is_explicit_super_init
 from mypy_plugin.flow_lists import ListSteps
 from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
 from mypy_plugin.flow_ties import retied
@@ -240,6 +240,9 @@ class Run(ListSteps):
             owner = self.record_of(st.lvalue)
             assert owner is not None and isinstance(st.lvalue, MemberExpr)
             self.env[owner] = self.env[owner].set(st.lvalue.name, NOT_STATIC)
+        elif isinstance(st, ExpressionStmt) and self.supers is not None and \
+                is_explicit_super_init(st.expr):
+            raise Stop()  # (what it binds is unknown: a later read must not be stale)
         elif isinstance(st, ExpressionStmt) and self.supers is not None and is_base_init(
                 st.expr) and isinstance(st.expr, CallExpr) and self.supers(self, st.expr, safe):
             pass  # (run there: the base's ``__init__``; False: read below as any other call)

@@ -99,6 +99,9 @@ def chain_getitem_hook() -> Callable[[MethodContext], Type]:
             if not isinstance(default, Instance) or not sliced:
                 return ctx.default_return_type
             result = default.copy_modified(args=sliced)
+            broken = t.extra_attrs is not None and BROKEN in t.extra_attrs.attrs
+            if broken:  # (reported where the Chain was built: at run time it never exists)
+                return with_attrs(result, {BROKEN: LiteralType("broken", str_type(ctx))})
             if bounds[2] not in (None, 1) and _stepped_chain_fails(ctx, sliced, ctx.context):
                 # At run time this Chain never exists: an enclosing Chain or a call sees an
                 # unknown layer (no second report of the same fault).

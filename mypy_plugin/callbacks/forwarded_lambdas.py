@@ -86,7 +86,7 @@ def forwarded_join(t: Type) -> Optional[JoinRule]:
             if name is None or value is None:
                 return None
             keywords[name] = value
-    return compose.forwarded_connection_rule(route.spec, keywords)
+    return compose.forwarded_connection_rule(route.spec, keywords, len(params))
 
 
 def _returned(d: FuncItem) -> Optional[Expression]:

@@ -161,7 +161,7 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
                 env.bind('argument "self"', receiver[0], receiver[1])
             except (CannotTell, ShapeError):
                 return None
-            ret = _bound_result(ctx, written, env)  # (the written result: its own N)
+            ret = _bound_result(ctx, written, env, _own(written))  # (its own N)
             return None if ret is None else ctx.default_signature.copy_modified(ret_type=ret)
     formals = tuple(written.arg_types[skip:])
     try:
@@ -178,10 +178,14 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
         return None
     sig = ctx.default_signature
     env = Bindings(name)
+    # (with the receiver bound, the result is the written one: mypy's already holds the
+    # receiver's sizes, and binding them again would apply ``N := 2*N`` twice)
+    result_of, own_symbols = sig, frozenset[str]()
     if skip == 1 and isinstance(ctx, MethodSigContext):
         receiver = _receiver(ctx, written)
         if receiver is not None:
             env.bind('argument "self"', receiver[0], receiver[1])
+            result_of, own_symbols = written, _own(written)
     own = {v.name for v in sig.variables}
     arg_types: List[Type] = list(sig.arg_types)
     changed = False
@@ -211,7 +215,7 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
             if loosened is not None:
                 arg_types[i] = loosened
                 changed = True
-    ret = _bound_result(ctx, sig, env)
+    ret = _bound_result(ctx, result_of, env, own_symbols)
     if ret is not None:
         return sig.copy_modified(arg_types=arg_types, ret_type=ret)
     return sig.copy_modified(arg_types=arg_types) if changed else None
@@ -248,11 +252,14 @@ def bind_class_arguments(ctx: SigContext, sig: CallableType, env: Bindings
     return None
 
 
-def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional[Type]:
+def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,
+                  own: frozenset[str] = frozenset()) -> Optional[Type]:
     """The return type with what the arguments bound put into its string dims (``def
     grow(s: Seq[B, N]) -> Seq[B, "N + 1"]`` given a ``Seq[2, 40]`` returns ``Seq[2, 41]``):
     mypy solves ``N`` but cannot write it into ``Literal['N + 1']``. A symbol nothing bound
-    leaves that dim unknown. ``None`` when the return type holds no string dim."""
+    leaves that dim unknown, the class's own ones (``own``, of a written result) too: a
+    receiver of unknown size must not leave the class's TypeVar in the result. ``None``
+    when the return type holds no string dim."""
     ret = get_proper_type(sig.ret_type)
     if not isinstance(ret, Instance) or not ret.args or not dims_class(ret.type):
         return None
@@ -264,7 +271,14 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings) -> Optional
     names_in_scope(api, names)
     return translate.substitute_type(
         sig.ret_type, env.dims, {}, names, *substitution_types(api),
-        unsolved=frozenset(strings - set(env.dims)))
+        unsolved=frozenset((strings | own) - set(env.dims)))
+
+
+def _own(written: CallableType) -> frozenset[str]:
+    """The class's own dims a method's ``self`` is written with (``B``, ``N`` of ``Seq[B, N]``)."""
+    self_type = get_proper_type(written.arg_types[0]) if written.arg_types else None
+    return frozenset(a.name for a in self_type.args if isinstance(a, TypeVarType)
+                     ) if isinstance(self_type, Instance) else frozenset()
 
 
 def _string_result(written: CallableType) -> bool:

@@ -38,6 +38,7 @@ from mypy.nodes import (
     ARG_OPT, ARG_POS, FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncDef, ListExpr, MypyFile, RefExpr,
     StarExpr, TupleExpr,
 )
+from mypy.maptype import map_instance_to_supertype
 from mypy.types import CallableType, Instance, Type, get_proper_type
 
 from mypy_plugin import translate
@@ -152,8 +153,11 @@ def _items(e: Expression, lookup: Any) -> Items:
     if isinstance(e, (ListExpr, TupleExpr)) and not any(isinstance(i, StarExpr) for i in e.items):
         return [_shape(lookup(i)) for i in e.items], None
     t = get_proper_type(lookup(e))
-    if isinstance(t, Instance) and len(t.args) == 1 and t.type.has_base("typing.Iterable"):
-        return None, _shape(t.args[0])
+    iterable = next((b for b in t.type.mro if b.fullname == "typing.Iterable"), None
+                    ) if isinstance(t, Instance) else None
+    if isinstance(t, Instance) and iterable is not None:
+        # (the item type as ``Iterable`` sees it: ``enumerate[T]`` yields ``tuple[int, T]``)
+        return None, _shape(map_instance_to_supertype(t, iterable).args[0])
     return None, None
 
 

@@ -31,6 +31,9 @@ reveal_type(model[1:](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.
 # as at run time. Without a step (``model[1:]``) the pairs are the original ones.
 reversed_model = model[::-1]  # E: Chain layer 2 Dense(3 => 4, relu) expects input Tensor[..., 3], but layer 1 Dense(4 => 1) produces Tensor[B, 1]; change Dense(3 => 4, relu) to Dense(1 => 4, relu)  [shape]
 every_second = Chain(Dense(4, 8), Dense(8, 4), Dense(4, 6))[::2]  # E: Chain layer 2 Dense(4 => 6) expects input Tensor[..., 4], but layer 1 Dense(4 => 8) produces Tensor[B, 8]; change Dense(4 => 6) to Dense(8 => 6)  [shape]
+# A Chain refused where built is not refused again where it is sliced (it never exists).
+unbuilt = Chain(Dense(4, 8), Dense(4, 2))  # E: Chain layer 2 Dense(4 => 2) expects input Tensor[..., 4], but layer 1 Dense(4 => 8) produces Tensor[B, 8]; change Dense(4 => 2) to Dense(8 => 2)  [shape]
+unbuilt_reversed = unbuilt[::-1]
 square = Chain(Dense(4, 4), Dense(4, 4, relu), Dense(4, 4))
 reveal_type(square[::-1](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[4]]"
 reveal_type(square[::2])  # N: Revealed type is "typedflux.layers.containers.Chain[typedflux.layers.basic.Dense[Literal[4], Literal[4]], typedflux.layers.basic.Dense[Literal[4], Literal[4]]]"

@@ -81,7 +81,7 @@ def forwarded_join(fn: Any) -> Optional[compose.JoinRule]:
         return None
     if display == _takes_var_positional(op):
         return None  # (``tf.concat(a, b)`` for a list parameter: not the op's own call)
-    return compose.forwarded_connection_rule(spec, keywords)
+    return compose.forwarded_connection_rule(spec, keywords, fn.__code__.co_argcount)
 
 
 def _spec_of(op: Any) -> Any:

@@ -138,15 +138,17 @@ def op_connection_rule(spec: OpSpec, keywords: Optional[Dict[str, object]] = Non
 _CONSTANT_KINDS = {Kind.INT: int, Kind.AXIS: int, Kind.BOOL: bool}
 
 
-def forwarded_connection_rule(spec: OpSpec, keywords: Dict[str, object]) -> Optional[JoinRule]:
-    """A connection whose whole body is one call of the op on its inputs in order, with
-    constant keywords (``lambda a, b: tf.cat(a, b, axis=1)``: the run time reads it from the
-    function's code, the plugin from its source): the op's connection rule with those
-    keywords; None when a keyword is not one the op reads as an int or a bool.
+def forwarded_connection_rule(spec: OpSpec, keywords: Dict[str, object],
+                              arity: int) -> Optional[JoinRule]:
+    """A connection whose whole body is one call of the op on its ``arity`` inputs in order,
+    with constant keywords (``lambda a, b: tf.cat(a, b, axis=1)``: the run time reads it from
+    the function's code, the plugin from its source): the op's connection rule with those
+    keywords, for that many inputs (given more or fewer, the call is a TypeError at run time,
+    not a shape error); None when a keyword is not one the op reads as an int or a bool.
 
-    >>> forwarded_connection_rule(SPECS["cat"], {"axis": 1})([(2, 3, 8), (2, 5, 8)])
+    >>> forwarded_connection_rule(SPECS["cat"], {"axis": 1}, 2)([(2, 3, 8), (2, 5, 8)])
     (2, 8, 8)
-    >>> forwarded_connection_rule(SPECS["cat"], {"axis": "1"}) is None
+    >>> forwarded_connection_rule(SPECS["cat"], {"axis": "1"}, 2) is None
     True
     """
     kinds = {a.name: a.kind for a in spec.args[1:]}
@@ -154,7 +156,16 @@ def forwarded_connection_rule(spec: OpSpec, keywords: Dict[str, object]) -> Opti
         want = _CONSTANT_KINDS.get(kinds.get(name))  # type: ignore[arg-type]
         if want is None or type(value) is not want:
             return None
-    return op_connection_rule(spec, keywords)
+    rule = op_connection_rule(spec, keywords)
+    if rule is None:
+        return None
+
+    def join(shapes: Sequence[Shape]) -> Shape:
+        if len(shapes) != arity:
+            raise CannotTell(f"a connection of {arity} inputs given {len(shapes)}")
+        return rule(shapes)
+
+    return join
 
 
 def layer_connection_rule(config: object) -> Optional[JoinRule]:
