@@ -33,7 +33,12 @@ reversed_model = model[::-1]  # E: Chain layer 2 Dense(3 => 4, relu) expects inp
 every_second = Chain(Dense(4, 8), Dense(8, 4), Dense(4, 6))[::2]  # E: Chain layer 2 Dense(4 => 6) expects input Tensor[..., 4], but layer 1 Dense(4 => 8) produces Tensor[B, 8]; change Dense(4 => 6) to Dense(8 => 6)  [shape]
 # A Chain refused where built is not refused again where it is sliced (it never exists).
 unbuilt = Chain(Dense(4, 8), Dense(4, 2))  # E: Chain layer 2 Dense(4 => 2) expects input Tensor[..., 4], but layer 1 Dense(4 => 8) produces Tensor[B, 8]; change Dense(4 => 2) to Dense(8 => 2)  [shape]
-unbuilt_reversed = unbuilt[::-1]
+
+
+def reversed_unbuilt() -> object:
+    return unbuilt[::-1]  # (never run: unbuilt does not exist at run time)
+
+
 square = Chain(Dense(4, 4), Dense(4, 4, relu), Dense(4, 4))
 reveal_type(square[::-1](tf.zeros(2, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[4]]"
 reveal_type(square[::2])  # N: Revealed type is "typedflux.layers.containers.Chain[typedflux.layers.basic.Dense[Literal[4], Literal[4]], typedflux.layers.basic.Dense[Literal[4], Literal[4]]]"

@@ -27,6 +27,9 @@ reveal_type(inception(img))  # N: Revealed type is "typedflux.tensor.Tensor[Lite
 # A list of the inputs, a negative axis, a name imported from typedflux.
 listed_bad = Chain(Parallel(lambda a, b: tf.concat([a, b], axis=-1), Dense(4, 8), Dense(4, 8)), Dense(8, 2))  # E: Chain layer 2 Dense(8 => 2) expects input Tensor[..., 8], but layer 1 Parallel(<lambda>, Dense(4 => 8), Dense(4 => 8)) produces Tensor[B, 16]; change Dense(8 => 2) to Dense(16 => 2)  [shape]
 listed = Chain(Parallel(lambda a, b: tf.concat([a, b], axis=-1), Dense(4, 8), Dense(4, 8)), Dense(16, 2))
+# A forwarding connection holds for its own number of inputs only: three branches into a
+# two-parameter lambda is a TypeError where called, not a shape error where built.
+three_into_two = Chain(Parallel(lambda a, b: tf.cat(a, b, axis=1), Dense(4, 8), Dense(4, 8), Dense(4, 8)), Dense(16, 2))
 reveal_type(listed(tf.zeros(3, 4)))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[2]]"
 
 

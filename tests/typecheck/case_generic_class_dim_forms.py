@@ -19,6 +19,7 @@ from typedflux import Tensor
 B = TypeVar("B", bound=int)
 N = TypeVar("N", bound=int)
 D = TypeVar("D", bound=int)
+M = TypeVar("M", bound=int)
 W: Final = 4
 
 
@@ -80,6 +81,9 @@ class Steps(Generic[B, N]):
     def twice(self) -> "Steps[B, '2*N']":
         return Steps(tf.cat(self.data, self.data, axis=1))
 
+    def joined(self, other: "Steps[B, M]") -> "Steps[N, 'M + 1']":
+        return Steps(tf.zeros(self.data.shape[1], other.data.shape[1] + 1, 8))
+
 
 st = Steps(tf.zeros(2, 6, 8))
 tail: Steps[2, 5] = st.tail()
@@ -99,6 +103,10 @@ def chained_wrong(s: Steps[B, N]) -> Steps[B, "2*N - 1"]:
     return s.tail().twice()  # E: Return value Steps[B, 2*N - 2] does not match the annotation Steps[B, 2*N - 1]: type argument 1 is 2*N - 2, expected 2*N - 1  [shape]
 
 
+def joined_twice(s: Steps[B, N], o: Steps[B, N]) -> Steps["2*N", "N + 1"]:
+    return s.twice().joined(o)  # (the receiver's 2*N put into joined's result once)
+
+
 def tail_back(s: Steps[B, N]) -> Steps[B, N]:
     return s.tail()  # E: Return value Steps[B, N - 1] does not match the annotation Steps[B, N]: type argument 1 is N - 1, expected N  [shape]
 
@@ -112,6 +120,7 @@ def plus_two_wrong(s: Seq[B, N]) -> Seq[B, "N + 3"]:
 
 
 grown_back(st), tail_back(st), plus_two(s), plus_two_wrong(s), chained(st), chained_wrong(st)
+joined_twice(st, st)
 
 
 # A def with a tensor parameter beside the class (its N bound from the class argument too).
