@@ -159,7 +159,8 @@ class SuperInits:
     it as any other call). ``inits``: each model class's fullname -> the
     ``__init__`` that builds it (flow_instances.py); ``self_var``: the ``self`` of the
     ``__init__`` the run starts in; ``mro``: the fullnames of the built class's MRO. A
-    ``super()`` step the rules above do not follow raises ``stop``.
+    ``super()`` step the rules above do not follow raises ``stop`` (``super(Sub, self)
+    .__init__(...)`` stops the run before it gets here: flow_run.py).
 
     >>> SuperInits({}, Var("self"), (), ValueError).selves[0].name
     'self'

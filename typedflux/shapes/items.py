@@ -112,7 +112,8 @@ class Item:
         return self._summary() if self._summary is not None else None
 
     def text(self) -> str:
-        """Its repr (a nested Chain's built from its items)."""
+        """Its repr (a nested Chain's: its own text when it was given one, else built from its
+        items)."""
         return item_text(self)
 
     def template(self) -> Optional[Shape]:
