@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from mypy.nodes import (
     ARG_NAMED,
@@ -27,7 +27,6 @@ from mypy.nodes import (
     CallExpr,
     Decorator,
     Expression,
-    ExpressionStmt,
     FuncDef,
     FuncItem,
     IntExpr,
@@ -36,13 +35,12 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     RefExpr,
-    ReturnStmt,
-    StrExpr,
     TupleExpr,
     UnaryExpr,
 )
 from mypy.types import CallableType, Type, get_proper_type
 
+from mypy_plugin.callbacks.lambda_context import one_return
 from mypy_plugin.routing import ROUTES
 from typedflux.shapes import compose
 from typedflux.shapes.compose import JoinRule
@@ -95,13 +93,7 @@ def _returned(d: FuncItem) -> Optional[Expression]:
         return d.expr()
     if not isinstance(d, FuncDef) or d.is_generator or d.is_coroutine or d.is_decorated:
         return None
-    stmts: List[object] = list(d.body.body)
-    if len(stmts) == 2 and isinstance(stmts[0], ExpressionStmt) and isinstance(
-            stmts[0].expr, StrExpr):
-        stmts = stmts[1:]
-    if len(stmts) != 1 or not isinstance(stmts[0], ReturnStmt):
-        return None
-    return stmts[0].expr
+    return one_return(d)
 
 
 def _global_name(callee: RefExpr) -> bool:

@@ -49,7 +49,7 @@ from mypy_plugin.flow_typed import typed
 from mypy_plugin.flow_values import Item
 from mypy_plugin import per_build
 
-__all__ = ["LAMBDA_TAKERS", "lambda_context_hook", "named_function_check"]
+__all__ = ["LAMBDA_TAKERS", "lambda_context_hook", "named_function_check", "one_return"]
 
 # function -> (index of the function argument, the arguments it is called with): "args"
 # for gradient's ``*args``, "train" for ``(model, *batch)``.
@@ -132,8 +132,13 @@ _CHECKED: Dict[Tuple[int, int], Any] = {}
 per_build.forget_each_build(_CHECKED)  # (holds mypy nodes: this build's only)
 
 
-def _returned(func: FuncDef) -> Optional[Expression]:
-    """The expression of a body that is one ``return`` (after a docstring), else None."""
+def one_return(func: FuncDef) -> Optional[Expression]:
+    """The expression of a body that is one ``return`` (after a docstring), else None.
+
+    >>> from mypy.nodes import Block, IntExpr, ReturnStmt
+    >>> one_return(FuncDef("f", [], Block([ReturnStmt(IntExpr(1))]))).value
+    1
+    """
     try:
         stmts = list(func.body.body)
     except AttributeError:  # (read from mypy's cache: no body)
@@ -162,7 +167,7 @@ def named_function_check(ctx: FunctionSigContext, kind: str) -> None:
     if not isinstance(func, FuncDef) or func.is_decorated or func.is_generator or \
             func.is_coroutine or any(k != ARG_POS for k in func.arg_kinds):
         return
-    ret = _returned(func)
+    ret = one_return(func)
     chk: Any = ctx.api  # (the checker: it reports notes too)
     call = ctx.context
     key = (id(call), getattr(chk, "pass_num", 0))
