@@ -17,13 +17,13 @@ from typing import Callable, List, Optional, Sequence, Tuple
 from mypy.nodes import Context, SliceExpr, StrExpr
 from mypy.plugin import AttributeContext, MethodContext
 from mypy.types import (
-    AnyType, Instance, LiteralType, TupleType, Type, TypeOfAny, UnpackType, get_proper_type,
+    AnyType, Instance, TupleType, Type, TypeOfAny, UnpackType, get_proper_type,
 )
 
 from mypy_plugin.callbacks.bodies import building
 from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import guarded, report_shape_error, type_lookup
-from mypy_plugin.callbacks.layer_types import BROKEN, INNER, extra_fields, str_type, with_attrs
+from mypy_plugin.callbacks.layer_types import BROKEN, INNER, extra_fields, str_type, unknown_chain
 from mypy_plugin.callbacks.rebound_names import swapped_layers
 from mypy_plugin.values import NotStatic, static_int
 from typedflux.shapes.chains import check_chain
@@ -100,12 +100,10 @@ def chain_getitem_hook() -> Callable[[MethodContext], Type]:
                 return ctx.default_return_type
             result = default.copy_modified(args=sliced)
             broken = t.extra_attrs is not None and BROKEN in t.extra_attrs.attrs
-            if broken:  # (reported where the Chain was built: at run time it never exists)
-                return with_attrs(result, {BROKEN: LiteralType("broken", str_type(ctx))})
-            if bounds[2] not in (None, 1) and _stepped_chain_fails(ctx, sliced, ctx.context):
-                # At run time this Chain never exists: an enclosing Chain or a call sees an
-                # unknown layer (no second report of the same fault).
-                return with_attrs(result, {BROKEN: LiteralType("broken", str_type(ctx))})
+            if broken or (bounds[2] not in (None, 1)
+                          and _stepped_chain_fails(ctx, sliced, ctx.context)):
+                # (already reported where built, or now: at run time this Chain never exists)
+                return unknown_chain(ctx, result)
             return result
         i = static_int(key, type_lookup(ctx.api))
         if isinstance(i, NotStatic) or not -len(types) <= i < len(types):

@@ -59,6 +59,7 @@ from typedflux.shapes.layer_spec import LAYERS, LayerSpec
 from typedflux.shapes.layers_attention import AttentionConfig
 
 __all__ = [
+    "unknown_chain",
     "EXTRA",
     "INNER",
     "CONNECTION",
@@ -389,6 +390,21 @@ def with_attrs(t: Instance, attrs: Dict[str, Type]) -> Instance:
     out = t.copy_modified()
     out.extra_attrs = ExtraAttrs(merged, set(merged), None)
     return out
+
+
+def unknown_chain(ctx: Any, t: Type) -> Type:
+    """A Chain that failed where it was built, marked ``BROKEN``: an enclosing Chain sees an
+    unknown layer (at run time it never exists), and calls and slices are not checked again.
+
+    >>> from mypy.types import AnyType, TypeOfAny
+    >>> t = AnyType(TypeOfAny.special_form)
+    >>> unknown_chain(None, t) is t  # (not an instance: nothing to mark)
+    True
+    """
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return t
+    return with_attrs(p, {BROKEN: LiteralType("broken", str_type(ctx))})
 
 
 def tuple_any(ctx: Any) -> Instance:

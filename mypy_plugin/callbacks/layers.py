@@ -54,10 +54,10 @@ from mypy_plugin.callbacks.common import (
 )
 from mypy_plugin.callbacks.layer_types import (
     with_mask,
-    BROKEN,
     EXTRA,
     INNER,
     build_layer_type,
+    unknown_chain,
     int_type,
     str_type,
     with_attrs,
@@ -164,19 +164,10 @@ def chain_constructor_hook() -> Callable[[FunctionContext], Type]:
             report_shape_error(ctx.api, err, where)
             # At run time this Chain never exists: an enclosing Chain sees an unknown layer
             # (no second report of the same fault).
-            return _unknown_chain(ctx, result)
+            return unknown_chain(ctx, result)
         return check_layer_boundary(ctx, result)
 
     return guarded('"Chain"', unless_replaced(hook), lambda ctx: ctx.default_return_type)
-
-
-def _unknown_chain(ctx: FunctionContext, t: Type) -> Type:
-    """A Chain that failed where it was built: marked, so an enclosing Chain sees an
-    unknown layer (at run time it never exists) and calls are not checked again."""
-    p = get_proper_type(t)
-    if not isinstance(p, Instance):
-        return t
-    return with_attrs(p, {BROKEN: LiteralType("broken", str_type(ctx))})
 
 
 def _input_shapes(
