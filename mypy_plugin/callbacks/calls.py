@@ -48,7 +48,9 @@ from mypy_plugin.callbacks.common import (
     names_in_scope, report_shape_error, run_guarded, substitution_types,
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
-from mypy_plugin.callbacks.generic_dims import bind_class_arguments, generic_dims_check
+from mypy_plugin.callbacks.generic_dims import (
+    bind_class_arguments, generic_dims_check, receiver_result,
+)
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
@@ -320,7 +322,10 @@ def _check(ctx: SigContext, name: str) -> CallableType:
     if outcome.error is not None:
         err, e = outcome.error
         report_shape_error(ctx.api, err, e)
-    return unknown_size_params(ctx, _finish(ctx, sig, outcome))
+    out = _finish(ctx, sig, outcome)
+    if outcome.error is None and (ret := receiver_result(ctx, name, outcome.env)) is not None:
+        out = out.copy_modified(ret_type=ret)  # (``c.append(k)`` of a ``Cache[2, 4]``)
+    return unknown_size_params(ctx, out)
 
 
 def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableType:

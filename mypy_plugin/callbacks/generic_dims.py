@@ -53,7 +53,7 @@ from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo",
-           "bind_class_arguments"]
+           "bind_class_arguments", "receiver_result"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -250,6 +250,41 @@ def bind_class_arguments(ctx: SigContext, sig: CallableType, env: Bindings
             except ShapeError as err:
                 return i, err, e
     return None
+
+
+def receiver_result(ctx: SigContext, name: str, bound: Bindings) -> Optional[Type]:
+    """The result of a call of a method of a generic class over dims that also takes tensors
+    (``append(self, k: Tensor[B, 1, 8]) -> Cache[B, "N + 1"]``; calls.py binds the tensors,
+    ``bound``'s dims): the written result with the receiver's sizes put into its string dims (a
+    ``Cache[2, 4]``'s ``append`` is a ``Cache[2, 5]``) and the method's own dims that
+    ``bound`` holds. mypy fills in the receiver's bare ``B`` but not the ``N`` in a string;
+    the written result, not mypy's, is substituted (binding the receiver into mypy's would
+    apply ``N := N + 1`` twice). ``None`` when this is no such method, or the receiver's sizes
+    do not bind (mypy's result stands).
+
+    >>> callable(receiver_result)
+    True
+    """
+    if not isinstance(ctx, MethodSigContext):
+        return None
+    found = _unbound(ctx)
+    if found is None or found[1] != 1 or not _string_result(found[0]):
+        return None
+    written = found[0]
+    receiver = _receiver(ctx, written)
+    if receiver is None:
+        return None
+    env = Bindings(name)
+    try:
+        env.bind('argument "self"', receiver[0], receiver[1])
+    except (CannotTell, ShapeError):
+        return None
+    own = _own(written)
+    method_own = {v.name for v in written.variables} - own  # (its own ``K``, bound by calls.py)
+    for symbol, value in bound.dims.items():
+        if symbol in method_own:
+            env.dims.setdefault(symbol, value)
+    return _bound_result(ctx, written, env, own)
 
 
 def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,

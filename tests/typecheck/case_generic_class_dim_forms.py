@@ -144,6 +144,57 @@ def step_twice_wrong(c: Seq[B, N], k: Tensor[B, 1, 8]) -> Seq[B, N]:
 step_twice(s, tf.zeros(2, 1, 8)), step_twice_wrong(s, tf.zeros(2, 1, 8))
 
 
+# A method that also takes a tensor: its result has the receiver's sizes too (a Cache[2, 4]'s
+# append is a Cache[2, 5]; it was a Cache[2, N + 1], a false alarm against Cache[2, 5]).
+K = TypeVar("K", bound=int)
+
+
+class Cache(Generic[B, N]):
+    def __init__(self, t: Tensor[B, N, 8]) -> None:
+        self.t = t
+
+    def append(self, k: Tensor[B, 1, 8]) -> "Cache[B, 'N + 1']":
+        return Cache(tf.cat(self.t, k, axis=1))
+
+    def extend(self, k: Tensor[B, K, 8]) -> "Cache[B, 'N + K']":
+        return Cache(tf.cat(self.t, k, axis=1))
+
+    def swapped(self, k: Tensor[B, 1, 8]) -> "Cache[N, 'B + 1']":
+        return Cache(tf.zeros(self.t.shape[1], self.t.shape[0] + 1, 8))
+
+
+cache: Cache[2, 4] = Cache(tf.zeros(2, 4, 8))
+appended: Cache[2, 5] = cache.append(tf.zeros(2, 1, 8))
+appended_twice: Cache[2, 6] = cache.append(tf.zeros(2, 1, 8)).append(tf.zeros(2, 1, 8))
+extended: Cache[2, 7] = cache.extend(tf.zeros(2, 3, 8))
+swapped: Cache[4, 3] = cache.swapped(tf.zeros(2, 1, 8))
+appended_wrong: Cache[2, 4] = cache.append(tf.zeros(2, 1, 8))  # E: Assigned value Cache[2, 5] does not match the annotation Cache[2, 4] of "appended_wrong": type argument 1 is 5, expected 4  [shape]
+
+
+def appended_in(c: Cache[B, N], k: Tensor[B, 1, 8]) -> Cache[B, "N + 2"]:
+    return c.append(k).append(k)
+
+
+def appended_in_wrong(c: Cache[B, N], k: Tensor[B, 1, 8]) -> Cache[B, "N + 1"]:
+    return c.append(k).append(k)  # E: Return value Cache[B, N + 2] does not match the annotation Cache[B, N + 1]: type argument 1 is N + 2, expected N + 1  [shape]
+
+
+def swapped_in(c: Cache[N, B], k: Tensor[N, 1, 8], j: Tensor[N, K, 8]) -> Cache[B, "N + 1"]:
+    c.extend(j).append(k)
+    return c.swapped(k)  # (the class's B is the caller's N: each symbol put in once)
+
+
+def unknown_in(n: int) -> None:
+    u = Cache(tf.zeros(2, n, 8))
+    grown_u: Cache[2, 5] = u.append(tf.zeros(2, 1, 8))  # (n unknown: nothing proven)
+
+
+appended_in(cache, tf.zeros(2, 1, 8)), appended_in_wrong(cache, tf.zeros(2, 1, 8))
+swapped_in(cache, tf.zeros(2, 1, 8), tf.zeros(2, 3, 8))
+unknown_in(4)
+cache.append(tf.zeros(3, 1, 8))  # at run time: the body fails  # E: Argument "k" of "Cache.append" has shape Tensor[3, 1, 8], which does not match the annotation Tensor[2, 1, 8]: axis 0 is 3, expected 2  [shape]
+
+
 class Base(Generic[D]):
     def __init__(self, w: Tensor[D, D]) -> None:
         self.w = w
