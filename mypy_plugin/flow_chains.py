@@ -18,7 +18,7 @@ Soundness (followed only where nothing can make the layers differ):
 
 - the class derives from ``Chain`` directly and only, has no decorator or metaclass,
   redefines no member of ``Chain`` but ``__init__``, and defines none of ``__new__``,
-  ``__setattr__``, ``__getattr__``, ``__getattribute__``;
+  ``__setattr__``, ``__delattr__``, ``__getattr__``, ``__getattribute__``;
 - its ``__init__`` is a plain method whose body is one ``super().__init__(...)`` of
   positional layers (a docstring first is fine);
 - the instance is exactly of that class (built by its own call), and no statement of the
@@ -45,7 +45,6 @@ from mypy.nodes import (
     LambdaExpr,
     RefExpr,
     StrExpr,
-    SuperExpr,
     TypeInfo,
     Var,
 )
@@ -56,9 +55,8 @@ from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import report_shape_error
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_instances import (
-    attribute_bindings, construction_of, init_actuals, plain_init,
-)
+from mypy_plugin.flow_inits import DUNDERS, init_actuals, is_super_init, plain_init
+from mypy_plugin.flow_instances import attribute_bindings, construction_of
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_values import NOT_STATIC, evaluate
@@ -69,7 +67,6 @@ __all__ = ["subclass_chain", "chain_subclass_init", "subclass_call_hook", "const
            "CHAIN"]
 
 CHAIN = "typedflux.layers.containers.Chain"
-_DUNDERS = ("__new__", "__setattr__", "__getattr__", "__getattribute__")
 
 
 def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
@@ -77,7 +74,7 @@ def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
     subclass of ``Chain`` the rules above follow; else None."""
     if len(info.mro) < 2 or info.mro[1].fullname != CHAIN or len(info.bases) != 1 or \
             info.defn.decorators or info.metaclass_type is not None or \
-            any(name in info.names for name in _DUNDERS) or \
+            any(name in info.names for name in DUNDERS) or \
             any(name in info.mro[1].names for name in info.names if name != "__init__"):
         return None  # (a member of Chain redefined: its call or its checks may differ)
     init = plain_init(info)
@@ -90,8 +87,7 @@ def chain_subclass_init(info: TypeInfo) -> Optional[Tuple[FuncDef, CallExpr]]:
     if len(stmts) != 1 or not isinstance(stmts[0], ExpressionStmt):
         return None
     call = stmts[0].expr
-    if not (isinstance(call, CallExpr) and isinstance(call.callee, SuperExpr)
-            and call.callee.name == "__init__" and not call.callee.call.args
+    if not (is_super_init(call) and isinstance(call, CallExpr)
             and all(k == ARG_POS for k in call.arg_kinds)):
         return None
     return init, call

@@ -46,13 +46,12 @@ from mypy.nodes import (
     ReturnStmt,
     Statement,
     StrExpr,
-    SuperExpr,
     TypeInfo,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_inits import is_super_init
+from mypy_plugin.flow_inits import init_base, is_super_init
 from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import captured
@@ -182,10 +181,9 @@ def _bound_in(init: FuncDef, name: str, inits: Dict[str, FuncDef], seen: Set[int
                     target.expr, NameExpr) and target.expr.node is owner:
                 return call
         elif isinstance(st, ExpressionStmt) and is_super_init(st.expr):
-            assert isinstance(st.expr, CallExpr) and isinstance(st.expr.callee, SuperExpr)
-            info = st.expr.callee.info
-            base = inits.get(info.bases[0].type.fullname) if info is not None and len(
-                info.bases) == 1 else None
+            assert isinstance(st.expr, CallExpr)
+            info = init_base(st.expr)
+            base = inits.get(info.fullname) if info is not None else None
             found = _bound_in(base, name, inits, seen) if base is not None and id(
                 base) not in seen else None
             if found is not None:

@@ -65,8 +65,8 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_inits import is_super_init
-from mypy_plugin.flow_instances import construction_of, construction_state, plain_init
+from mypy_plugin.flow_inits import init_base, is_super_init, plain_init
+from mypy_plugin.flow_instances import construction_of, construction_state
 from mypy_plugin.flow_names import checked_scope
 from mypy_plugin.statements import walk
 from mypy_plugin import per_build
@@ -181,12 +181,12 @@ _ESCAPES: Dict[int, Tuple[FuncDef, bool]] = {}
 per_build.forget_each_build(_ESCAPES)  # (holds mypy nodes: this build's only)
 
 
-def _lets_out(init: FuncDef, info: TypeInfo, level: Optional[TypeInfo] = None) -> bool:
+def _lets_out(init: FuncDef, info: TypeInfo) -> bool:
     """A use of ``self`` in ``init`` other than ``self.<attribute>`` at its own level: bare
     ``self``, a method (bound or called: it may register ``self``), a dunder
     (``self.__dict__``), anything in a nested function, class or lambda (it may run later);
     or in the ``__init__`` of a base its ``super().__init__(...)`` runs. ``info``: the class
-    built (its methods are the ones called); ``level``: the class ``init`` belongs to."""
+    built (its methods are the ones called)."""
     me = init.arguments[0].variable
     exprs = [x for st in init.body.body for x in get_subexpressions(st)]
     later = [st for st in walk(init.body.body) if isinstance(
@@ -200,11 +200,11 @@ def _lets_out(init: FuncDef, info: TypeInfo, level: Optional[TypeInfo] = None) -
         if is_super_init(x):
             # (``super().__init__(...)`` runs the base's ``__init__`` on this instance: it may
             # let it out too; one not read, or not a plain method, may have)
-            here = level or info
-            base = here.mro[1] if len(here.mro) > 1 else None
+            assert isinstance(x, CallExpr)
+            base = init_base(x)
             base_init = plain_init(base) if base is not None else None
-            if base is not None and base.fullname != "builtins.object" and (
-                    base_init is None or _lets_out(base_init, info, base)):
+            if base is None or base.fullname != "builtins.object" and (
+                    base_init is None or _lets_out(base_init, info)):
                 return True
         if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and x.expr.node is me:
             sym = info.get(x.name)

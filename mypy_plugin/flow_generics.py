@@ -40,7 +40,8 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_instances import construction_of, init_actuals, plain_init
+from mypy_plugin.flow_inits import init_actuals, plain_init
+from mypy_plugin.flow_instances import construction_of
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import evaluate
 from typedflux.shapes.layer_config import is_int

@@ -62,7 +62,7 @@ from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import NOT_STATIC
 
 __all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "is_base_init",
-           "is_explicit_super_init", "SuperInits", "DUNDERS"]
+           "is_explicit_super_init", "init_base", "SuperInits", "DUNDERS"]
 
 DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
 
@@ -152,6 +152,25 @@ def is_base_init(e: Expression) -> bool:
         and e.arg_kinds[0] == ARG_POS
 
 
+def init_base(call: CallExpr) -> Optional[TypeInfo]:
+    """The class whose ``__init__`` a base's ``__init__`` call (:func:`is_base_init`) runs:
+    for ``super().__init__(...)``, the one base of the class it is written in (None for a
+    class of several bases: the next class of the MRO depends on the instance's class); for
+    ``Base.__init__(self, ...)``, ``Base``.
+
+    >>> init_base(CallExpr(NameExpr("f"), [], [], [])) is None
+    True
+    """
+    callee = call.callee
+    if isinstance(callee, SuperExpr):
+        info = callee.info
+        return info.bases[0].type if info is not None and len(info.bases) == 1 else None
+    if isinstance(callee, MemberExpr) and isinstance(callee.expr, RefExpr) and isinstance(
+            callee.expr.node, TypeInfo):
+        return callee.expr.node
+    return None
+
+
 class SuperInits:
     """A run's ``super().__init__(...)`` steps (flow_run.Run.supers): the base's ``__init__``
     run on the same instance; and ``Base.__init__(self, c)`` the same way, for a class of the
@@ -176,12 +195,9 @@ class SuperInits:
 
     def __call__(self, run: Any, call: CallExpr, safe: Set[int]) -> bool:
         callee = call.callee
-        if isinstance(callee, SuperExpr):
-            info = callee.info
-            base = info.bases[0].type if info is not None and len(info.bases) == 1 else None
-        else:  # ``Base.__init__(self, c)``: Base's ``__init__`` as a function given ``self``
-            assert isinstance(callee, MemberExpr) and isinstance(callee.expr, RefExpr)
-            base = callee.expr.node if isinstance(callee.expr.node, TypeInfo) else None
+        base = init_base(call)
+        if not isinstance(callee, SuperExpr):
+            # ``Base.__init__(self, c)``: Base's ``__init__`` as a function given ``self``
             this = call.args[0]
             if base is None or not isinstance(this, NameExpr) or this.node is not \
                     self.selves[-1]:

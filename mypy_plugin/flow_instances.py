@@ -78,7 +78,6 @@ from mypy.nodes import (
     NameExpr,
     RefExpr,
     Statement,
-    SuperExpr,
     TypeInfo,
     Var,
 )
@@ -90,7 +89,9 @@ from mypy_plugin.class_constants import init_constants
 from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_constructions import construction, single_call
-from mypy_plugin.flow_inits import SuperInits, init_actuals, is_base_init, model_init, plain_init
+from mypy_plugin.flow_inits import (
+    SuperInits, init_actuals, init_base, is_base_init, model_init, plain_init,
+)
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import (
@@ -103,8 +104,7 @@ from mypy_plugin import per_build
 from typedflux.shapes.layer_config import is_int
 
 __all__ = ["instance_attributes", "construction_check", "construction_of", "construction_values",
-           "attribute_value", "attribute_hook", "attribute_bindings", "init_actuals", "plain_init",
-           "construction_state"]
+           "attribute_value", "attribute_hook", "attribute_bindings", "construction_state"]
 
 _KEEP = 256  # constructions remembered per pass
 
@@ -288,12 +288,9 @@ def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
     (flow_ties.py); or it runs a model base's ``__init__`` (flow_inits.py)."""
     self_var = init.arguments[0].variable
     for st in walk(init.body.body):
-        callee = st.expr.callee if isinstance(st, ExpressionStmt) and isinstance(
+        base = init_base(st.expr) if isinstance(st, ExpressionStmt) and isinstance(
             st.expr, CallExpr) and is_base_init(st.expr) else None
-        if isinstance(callee, SuperExpr) and callee.info is not None and any(
-                b.type.fullname in inits for b in callee.info.bases) or isinstance(
-                callee, MemberExpr) and isinstance(callee.expr, RefExpr) and \
-                callee.expr.fullname in inits:
+        if base is not None and base.fullname in inits:
             return True  # (what the base builds: for the arguments this call gives it)
         if not isinstance(st, AssignmentStmt) or not any(
                 isinstance(lv, MemberExpr) for lv in st.lvalues):
