@@ -1,0 +1,22 @@
+"""GPT-J's parallel block: attention and the MLP both read the same normed input and their
+outputs are added to the residual stream together, x + attn(ln(x)) + mlp(ln(x)); the MLP must
+project its 4*d hidden width back to d."""
+import typedflux as tf
+from typedflux import Dense, LayerNorm, MultiHeadAttention, gelu
+
+
+class ParallelBlock:
+    def __init__(self, d: int, heads: int) -> None:
+        self.ln = LayerNorm(d)
+        self.attn = MultiHeadAttention(d, heads)
+        self.fc_in = Dense(d, 4 * d, gelu)
+        self.fc_out = Dense(4 * d, d)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        h = self.ln(x)
+        return x + self.attn(h) + self.fc_out(self.fc_in(h))
+
+
+block = ParallelBlock(32, 4)
+y = block(tf.randn(2, 10, 32))
+print(y.shape)
