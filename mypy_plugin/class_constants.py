@@ -76,9 +76,6 @@ _known: PerTree[Dict[Tuple[str, str], int]] = PerTree(
     lambda tree: _constants(tree), keep=64, on_error=dict)  # (_constants is defined below)
 
 
-_in_init: PerTree[Dict[Tuple[str, str], int]] = PerTree(
-    lambda tree: _constants(tree, init=True), keep=64, on_error=dict)
-
 
 Assigned = Dict[str, Set[Optional[str]]]
 
@@ -147,27 +144,57 @@ def init_constants(tree: MypyFile, info: TypeInfo) -> Dict[str, int]:
     """The constant class attributes of a model class of ``tree`` as its ``__init__`` reads
     them through ``self`` (``out = planes * self.expansion``): the rules above, the class
     may define ``__init__`` (its run binds what it assigns on ``self``; any such statement
-    makes the attribute not constant: ``assigned_to``).
+    makes the attribute not constant: ``assigned_to``), and may derive from classes of the
+    module's top level (``info`` is the class built: an attribute is the one its MRO finds
+    first, ``expansion = 4`` of a ``Bottleneck(Block)`` over ``Block``'s ``expansion = 1``;
+    the search stops at a class whose body is not read, which may bind any name).
 
     >>> from mypy.nodes import Block, ClassDef
     >>> init_constants(MypyFile([], []), TypeInfo({}, ClassDef("C", Block([])), "m"))
     {}
     """
-    return {n: v for (c, n), v in _in_init(tree).items() if c == info.fullname}
+    bodies, assigned = _in_init(tree)
+    out: Dict[str, int] = {}
+    seen: Set[str] = set()
+    for k in info.mro:
+        names = bodies.get(k.fullname)
+        if names is None or assigned is None:
+            break  # (``object``, or a class whose body is not read)
+        for n, v in names.items():
+            if n not in seen:
+                seen.add(n)
+                if v is not None and not assigned_to(assigned, n, info):
+                    out[n] = v
+    return out
 
 
-def _constants(tree: MypyFile, init: bool = False) -> Dict[Tuple[str, str], int]:
-    assigned = _assigned_attributes(tree)
-    if assigned is None:
-        return {}
+_Bodies = Dict[str, Dict[str, Optional[int]]]
+
+
+def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
+    bodies, _ = _bodies(tree, init=False)
     classes = [d for d in tree.defs if isinstance(d, ClassDef)]
     derived = {b.fullname for c in classes for b in c.info.mro[1:]}
+    return {(c.info.fullname, n): v for c in classes if c.info.fullname not in derived and [
+        b.type.fullname for b in c.info.bases] == ["builtins.object"]
+        for n, v in bodies.get(c.info.fullname, {}).items() if v is not None}
+
+
+def _bodies(tree: MypyFile, init: bool) -> Tuple[_Bodies, Optional[Assigned]]:
+    """Each class of ``tree``'s top level whose body is read (no decorator or metaclass, none
+    of the hooks above; ``init``: ``__init__`` allowed): each name its body binds -> its int
+    when bound once to a constant that no statement assigns on its instances, else None;
+    with the module's assigned attributes (None, and no class: ``setattr`` is called)."""
+    assigned = _assigned_attributes(tree)
+    if assigned is None:
+        return {}, None
     module = constants_of(tree)
-    out: Dict[Tuple[str, str], int] = {}
-    for c in classes:
+    out: _Bodies = {}
+    for c in tree.defs:
+        if not isinstance(c, ClassDef):
+            continue
         info = c.info
-        if (c.decorators or info.fullname in derived or [b.type.fullname for b in info.bases]
-                != ["builtins.object"] or info.metaclass_type is not None):
+        if c.decorators or info.metaclass_type is not None:
             continue
         body = c.defs.body
         bound: Dict[str, int] = {}
@@ -182,6 +209,7 @@ def _constants(tree: MypyFile, init: bool = False) -> Dict[Tuple[str, str], int]
         if dunders & set(bound) or any(getattr(s, "name", None) in dunders for s in body):
             continue
         values: Dict[str, int] = dict(module)
+        names: Dict[str, Optional[int]] = {n: None for n in info.names}
         for s in body:
             if not (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
                     and isinstance(s.lvalues[0], NameExpr)):
@@ -192,5 +220,10 @@ def _constants(tree: MypyFile, init: bool = False) -> Dict[Tuple[str, str], int]
             v = fold(s.rvalue, values)
             if v is not None:
                 values[name] = v
-                out[(info.fullname, name)] = v
-    return out
+                names[name] = v
+        out[info.fullname] = names
+    return out, assigned
+
+
+_in_init: PerTree[Tuple[_Bodies, Optional[Assigned]]] = PerTree(
+    lambda tree: _bodies(tree, init=True), keep=64, on_error=lambda: ({}, None))

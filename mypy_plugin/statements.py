@@ -240,11 +240,17 @@ def _overrides(tree: MypyFile) -> Set[Tuple[str, str]]:
     out: Set[Tuple[str, str]] = set()
     for c in walk(tree.defs):
         if isinstance(c, ClassDef):
+            names = {n for k in c.info.mro for n in k.names}
             for base in c.info.mro[1:]:
-                out.update((base.fullname, n) for n in c.info.names if n in base.names)
+                for n in names:
+                    mine, theirs = c.info.get(n), base.get(n)
+                    if theirs is not None and (mine is None or mine.node is not theirs.node):
+                        out.add((base.fullname, n))
     return out
 
 
-# (class, method) pairs some class of a module deriving from that class redefines: ``self``
-# of that class may be the derived class's instance, running its own method.
+# (class, member) pairs where some class of a module deriving from that class finds another
+# definition of that name (its own, a grandchild's redefinition of an inherited method, or
+# a second base's that its MRO puts first): ``self`` of that class may be the derived class's
+# instance, running that other method.
 overridden: PerTree[Set[Tuple[str, str]]] = PerTree(_overrides, keep=64)
