@@ -41,6 +41,7 @@ from mypy.types import (
     CallableType,
     Instance,
     LiteralType,
+    TupleType,
     Type,
     TypeOfAny,
     TypeVarType,
@@ -290,15 +291,13 @@ def receiver_result(ctx: SigContext, name: str, bound: Bindings) -> Optional[Typ
 def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,
                   own: frozenset[str] = frozenset()) -> Optional[Type]:
     """The return type with what the arguments bound put into its string dims (``def
-    grow(s: Seq[B, N]) -> Seq[B, "N + 1"]`` given a ``Seq[2, 40]`` returns ``Seq[2, 41]``):
-    mypy solves ``N`` but cannot write it into ``Literal['N + 1']``. A symbol nothing bound
-    leaves that dim unknown, the class's own ones (``own``, of a written result) too: a
-    receiver of unknown size must not leave the class's TypeVar in the result. ``None``
-    when the return type holds no string dim."""
-    ret = get_proper_type(sig.ret_type)
-    if not isinstance(ret, Instance) or not ret.args or not dims_class(ret.type):
-        return None
-    strings = translate.argument_dim_symbols(ret)
+    grow(s: Seq[B, N]) -> Seq[B, "N + 1"]`` given a ``Seq[2, 40]`` returns ``Seq[2, 41]``;
+    ``joined(self) -> Tensor[B, "2*N"]`` of a ``Pair[3, 4]`` a ``Tensor[3, 8]``): mypy solves
+    ``N`` but cannot write it into ``Literal['N + 1']``. A symbol nothing bound leaves that dim
+    unknown, the class's own ones (``own``, of a written result) too: a receiver of unknown
+    size must not leave the class's TypeVar in the result. ``None`` when the return type holds
+    no string dim."""
+    strings = _result_symbols(sig.ret_type)
     if not strings:
         return None
     api = ctx.api
@@ -317,9 +316,21 @@ def _own(written: CallableType) -> frozenset[str]:
 
 
 def _string_result(written: CallableType) -> bool:
-    """Whether a method's written result is a class over dims (the cheap test first)."""
+    """Whether a method's written result is a class over dims or a tensor (the cheap test
+    first), with a string dim."""
     ret = get_proper_type(written.ret_type)
-    return isinstance(ret, Instance) and bool(ret.args) and dims_class(ret.type)
+    return (isinstance(ret, TupleType) or isinstance(ret, Instance) and bool(ret.args) and (
+        ret.type.fullname == translate.TENSOR_FULLNAME or dims_class(ret.type)
+    )) and bool(_result_symbols(ret))
+
+
+def _result_symbols(t: Type) -> frozenset[str]:
+    """Symbols named in the string dims of a result: a class over dims' type arguments
+    (``Seq[B, "N + 1"]``), a tensor's dims (``Tensor[B, "2*N"]``, also in a tuple)."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance) and p.args and dims_class(p.type):
+        return translate.argument_dim_symbols(p)
+    return translate.string_dim_symbols([t])
 
 
 def _receiver(ctx: MethodSigContext, written: CallableType
