@@ -323,7 +323,7 @@ def _check(ctx: SigContext, name: str) -> CallableType:
         err, e = outcome.error
         report_shape_error(ctx.api, err, e)
     out = _finish(ctx, sig, outcome)
-    if outcome.error is None and (ret := receiver_result(ctx, name, outcome.env)) is not None:
+    if (ret := receiver_result(ctx, name, outcome.env)) is not None:
         out = out.copy_modified(ret_type=ret)  # (``c.append(k)`` of a ``Cache[2, 4]``)
     return unknown_size_params(ctx, out)
 

@@ -18,18 +18,22 @@ rewording watcher drops that error (:func:`dim_expression_bound` tells it;
 from __future__ import annotations
 
 import re
-from typing import Any, List
+from typing import Any, List, Sequence
 
 from mypy.nodes import TypeInfo
 from mypy.plugin import AnalyzeTypeContext
-from mypy.types import RawExpressionType, Type, UnboundType
+from mypy.types import (
+    RawExpressionType, Type, TypeVarLikeType, TypeVarTupleType, TypeVarType, UnboundType,
+)
 
 from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.final_dims import final_dim
+from mypy_plugin import translate
 from mypy_plugin.translate.tensor_annotations import analyze_dim_arg
 from typedflux.shapes.parse import parse_dim
 
-__all__ = ["dims_class_application", "dim_expression_bound"]
+__all__ = ["dims_class_application", "dim_expression_bound", "positions", "sized_class",
+           "sized_argument"]
 
 
 def _application(ctx: AnalyzeTypeContext) -> Type:
@@ -39,11 +43,60 @@ def _application(ctx: AnalyzeTypeContext) -> Type:
     sym = api.lookup_qualified(t.name, t)
     info = sym.node if sym is not None else None
     assert isinstance(info, TypeInfo)
-    args: List[Type] = [analyze_dim_arg(ctx, a) if isinstance(a, RawExpressionType)
-                        else final_dim(ctx, a) or a  # (``Base[W]``, ``W: Final = 4``)
-                        for a in t.args]
+    kinds = positions(info.defn.type_vars, len(t.args))
+    args: List[Type] = [sized_argument(ctx, a, kind) for a, kind in zip(t.args, kinds)]
     result: Type = api.analyze_type_with_type_info(info, args, t, t.empty_tuple_index)
     return result
+
+
+def sized_argument(ctx: AnalyzeTypeContext, a: Type, kind: str) -> Type:
+    """One type argument (of a class, or of an alias of one: alias_applications.py): at a
+    dim's place read as a ``Tensor[...]`` dim is; in a
+    TypeVarTuple's run an int is its ``Literal`` (PEP 646's ``Array[1, *Shape]``); anything
+    else, and every other place (a plain TypeVar's: ``Keyed[str, 5]``'s ``str``, or a forward
+    reference in quotes), is left to mypy."""
+    if kind == DIM:
+        return analyze_dim_arg(ctx, a) if isinstance(a, RawExpressionType) \
+            else final_dim(ctx, a) or a  # (``Base[W]``, ``W: Final = 4``)
+    if kind == RUN and isinstance(a, RawExpressionType) and isinstance(a.literal_value, int) \
+            and not isinstance(a.literal_value, bool) and a.literal_value >= 0:
+        return analyze_dim_arg(ctx, a)
+    return a
+
+
+DIM, RUN = "dim", "run"
+
+
+def positions(type_vars: Sequence[TypeVarLikeType], count: int) -> List[str]:
+    """What each of ``count`` type arguments of a class over ``type_vars`` stands for:
+    ``DIM`` (an ``int``-bound TypeVar's place), ``RUN`` (a TypeVarTuple's), or ``""``; the
+    places after a TypeVarTuple are counted from the end, as mypy maps them.
+
+    >>> positions([], 2)
+    ['', '']
+    """
+    kinds = [DIM if isinstance(tv, TypeVarType) and translate.is_int_bound(tv) else
+             RUN if isinstance(tv, TypeVarTupleType) else "" for tv in type_vars]
+    star = next((i for i, k in enumerate(kinds) if k == RUN), None)
+    if star is None:
+        return [kinds[i] if i < len(kinds) else "" for i in range(count)]
+    after = len(kinds) - star - 1
+    return [kinds[i] if i < star else
+            kinds[len(kinds) - (count - i)] if i >= count - after and count - i <= after else RUN
+            for i in range(count)]
+
+
+def sized_class(info: TypeInfo) -> bool:
+    """Whether ``info`` is a class an annotation may give sizes to: a type parameter is an
+    ``int``-bound TypeVar or a TypeVarTuple (not a Tensor subclass; a class over dims only,
+    ``generic_dims.dims_class``, is one).
+
+    >>> from mypy.nodes import Block, ClassDef, TypeInfo
+    >>> sized_class(TypeInfo({}, ClassDef("C", Block([])), "m"))
+    False
+    """
+    return not info.has_base(translate.TENSOR_FULLNAME) and any(
+        k for k in positions(info.defn.type_vars, len(info.defn.type_vars)))
 
 
 dims_class_application = forgetting(_application)

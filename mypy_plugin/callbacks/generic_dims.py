@@ -32,8 +32,8 @@ from typing import List, Optional, Set, Tuple, Union
 
 from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import (
-    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Expression, FuncDef,
-    StarExpr, TypeInfo,
+    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator, Expression,
+    FuncDef, StarExpr, TypeInfo,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
@@ -44,6 +44,7 @@ from mypy.types import (
     TupleType,
     Type,
     TypeOfAny,
+    TypeVarTupleType,
     TypeVarType,
     get_proper_type,
 )
@@ -78,24 +79,27 @@ def dims_class(info: TypeInfo) -> bool:
 
 
 def never_dims_class(info: TypeInfo) -> bool:
-    """Whether ``info`` can never be a class over dims, whatever is settled later in the
-    build: a type parameter that is no TypeVar, or a TypeVar bound to a class whose MRO is
-    computed and is no ``int`` (a bound not analysed yet is a placeholder, and a class's MRO
-    is computed once all its bases are known), never becomes an int-bound TypeVar. The
-    plugin keeps that answer of its type-analyze hook for the build.
+    """Whether ``info`` can never be a class an annotation gives sizes to, whatever is settled
+    later in the build: every type parameter is one that holds no size (a ParamSpec, or a
+    TypeVar bound to a class whose MRO is computed and is no ``int``: a bound not analysed
+    yet is a placeholder, and a class's MRO is computed once all its bases are known), so it
+    never becomes an int-bound TypeVar. (A TypeVarTuple takes sizes: ``Array[1, *Shape]``.)
+    The plugin keeps that answer of its type-analyze hook for the build.
 
     >>> from mypy.nodes import Block, ClassDef, TypeInfo
     >>> never_dims_class(TypeInfo({}, ClassDef("C", Block([])), "m"))  # (no type parameter)
-    False
+    True
     """
     for tv in info.defn.type_vars:
+        if isinstance(tv, TypeVarTupleType):
+            return False
         if not isinstance(tv, TypeVarType):
-            return True
+            continue
         bound = get_proper_type(tv.upper_bound)
-        if isinstance(bound, Instance) and bound.type.mro and \
-                not bound.type.has_base("builtins.int"):
-            return True
-    return False
+        if not (isinstance(bound, Instance) and bound.type.mro
+                and not bound.type.has_base("builtins.int")):
+            return False
+    return True
 
 
 def type_dims(t: Type, info: Optional[TypeInfo] = None
@@ -121,12 +125,19 @@ def _unbound(ctx: SigContext) -> Optional[Tuple[CallableType, int]]:
     called, ``Seq(first, second)``, passes none to its ``__init__``)."""
     sig = ctx.default_signature
     defn = sig.definition
-    if not isinstance(defn, FuncDef) or not isinstance(defn.type, CallableType):
+    if isinstance(defn, Decorator):  # (``@tf.shapecheck``: the decorated type, as written)
+        written_type = get_proper_type(defn.var.type) if defn.var.type is not None else None
+        name = defn.func.name
+    elif isinstance(defn, FuncDef):
+        written_type, name = defn.type, defn.name
+    else:
         return None
-    written = defn.type
+    if not isinstance(written_type, CallableType):
+        return None
+    written = written_type
     skip = len(written.arg_types) - len(sig.arg_types)
     method = isinstance(ctx, MethodSigContext)
-    if skip not in (0, 1) or (skip == 1 and not method and defn.name != "__init__"):
+    if skip not in (0, 1) or (skip == 1 and not method and name != "__init__"):
         return None
     return written, skip
 

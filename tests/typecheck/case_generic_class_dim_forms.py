@@ -164,6 +164,10 @@ class Cache(Generic[B, N]):
     def swapped(self, k: Tensor[B, 1, 8]) -> "Cache[N, 'B + 1']":
         return Cache(tf.zeros(self.t.shape[1], self.t.shape[0] + 1, 8))
 
+    @tf.shapecheck  # (decorated: the same result; redteam s11 round17 gpt_kv_cache)
+    def pushed(self, k: Tensor[B, 1, 8]) -> "Cache[B, 'N + 1']":
+        return Cache(tf.cat(self.t, k, axis=1))
+
 
 cache: Cache[2, 4] = Cache(tf.zeros(2, 4, 8))
 appended: Cache[2, 5] = cache.append(tf.zeros(2, 1, 8))
@@ -194,6 +198,8 @@ def unknown_in(n: int) -> None:
 appended_in(cache, tf.zeros(2, 1, 8)), appended_in_wrong(cache, tf.zeros(2, 1, 8))
 swapped_in(cache, tf.zeros(2, 1, 8), tf.zeros(2, 3, 8))
 unknown_in(4)
+pushed: Cache[2, 5] = cache.pushed(tf.zeros(2, 1, 8))
+pushed_wrong: Cache[2, 5] = cache.pushed(tf.zeros(3, 1, 8))  # E: Argument "k" of "Cache.pushed" has shape Tensor[3, 1, 8], which does not match the annotation Tensor[2, 1, 8]: axis 0 is 3, expected 2  [shape]
 cache.append(tf.zeros(3, 1, 8))  # at run time: the body fails  # E: Argument "k" of "Cache.append" has shape Tensor[3, 1, 8], which does not match the annotation Tensor[2, 1, 8]: axis 0 is 3, expected 2  [shape]
 
 
