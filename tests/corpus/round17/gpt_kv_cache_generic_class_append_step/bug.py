@@ -25,6 +25,6 @@ to_key = Dense(32, 8)
 to_query = Dense(32, 16)
 cache = Cache(tf.randn(2, 4, 16))
 x = tf.randn(2, 1, 32)
-cache2: Cache[2, 5] = cache.append(to_key(x))  # BUG  # E: Assigned value Cache[2, N + 1] does not match the annotation Cache[2, 5] of "cache2": type argument 1 is N + 1, expected 5  [shape]  # E: Argument "k" of "Cache.append" has shape Tensor[2, 1, 8], which does not match the annotation Tensor[2, 1, 16]: axis 2 is 8, expected 16  [shape]
+cache2: Cache[2, 5] = cache.append(to_key(x))  # BUG  # E: Argument "k" of "Cache.append" has shape Tensor[2, 1, 8], which does not match the annotation Tensor[2, 1, 16]: axis 2 is 8, expected 16  [shape]
 scores = to_query(x) @ cache2.keys.swapaxes(-1, -2)
 print(scores.shape)

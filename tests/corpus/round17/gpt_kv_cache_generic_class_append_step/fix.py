@@ -25,6 +25,6 @@ to_key = Dense(32, 16)
 to_query = Dense(32, 16)
 cache = Cache(tf.randn(2, 4, 16))
 x = tf.randn(2, 1, 32)
-cache2: Cache[2, 5] = cache.append(to_key(x))  # ALARM[gap checker: a method of a generic class that also takes a tensor, decorated with @tf.shapecheck, keeps the class's N in its result, Cache[2, N + 1] for a Cache[2, 4] (undecorated it is Cache[2, 5] since e55671a)]  # E: Assigned value Cache[2, N + 1] does not match the annotation Cache[2, 5] of "cache2": type argument 1 is N + 1, expected 5  [shape]
+cache2: Cache[2, 5] = cache.append(to_key(x))
 scores = to_query(x) @ cache2.keys.swapaxes(-1, -2)
 print(scores.shape)

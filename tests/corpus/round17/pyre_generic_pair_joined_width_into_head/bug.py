@@ -20,5 +20,5 @@ class Pair(Generic[B, N]):
 
 pair = Pair(tf.randn(3, 5), tf.randn(3, 5))
 head = Dense(5, 2)
-logits = head(pair.joined())  # BUG  # E: Dense(5 => 2) expects input Tensor[..., 5], got Tensor[3, 2*N]; need size 5 at axis -1 (got 2*N)  [shape]
+logits = head(pair.joined())  # BUG  # E: Dense(5 => 2) expects input Tensor[..., 5], got Tensor[3, 10]; need size 5 at axis -1 (got 10)  [shape]
 print(logits.shape)

@@ -20,5 +20,5 @@ class Pair(Generic[B, N]):
 
 pair = Pair(tf.randn(3, 5), tf.randn(3, 5))
 head = Dense(10, 2)
-logits = head(pair.joined())  # ALARM[gap checker: a generic class's method returning Tensor[B, "2*N"] keeps N unsubstituted, Tensor[3, 2*N] for a Pair[3, 5], so Dense(10 => 2) is refused]  # E: Dense(10 => 2) expects input Tensor[..., 10], got Tensor[3, 2*N]; need size 10 at axis -1 (got 2*N)  [shape]
+logits = head(pair.joined())
 print(logits.shape)
