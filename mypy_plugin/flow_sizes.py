@@ -14,6 +14,16 @@ the function), whose value is made only of int literals, ``+ - * //``, unary ``-
 or assigns an attribute of, and other such names (nested up to :data:`DEPTH`). Anything
 else keeps the name as mypy types it.
 
+The sizes a shape's star-unpacking leaves in a list (``*lead, d = x.shape``, then
+``x.reshape(*lead, d // 2, 2)`` or ``tf.zeros(*lead, d)``): mypy types ``lead`` as a
+``list[int]``, of no known length. :func:`starred_sizes` gives its items' types (the
+dims of ``x.shape`` the star took) where the list is what the run time holds: the name is
+bound by that one statement, at the top level of its scope (the function being checked, or
+the module) on a line before the read, from a tuple of known length (mypy's type of the
+value there), and every other mention of it in that scope (nested functions included; the
+whole module for a module-level name) is a ``*lead`` argument of a call (which reads the
+list, and changes nothing: no ``lead.append``, ``lead[0] = ...``, ``f(lead)``).
+
 >>> from mypy.nodes import IntExpr
 >>> inline_sizes(object(), IntExpr(3)).value
 3
@@ -24,9 +34,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
+    ARG_STAR,
+    GDEF,
     LDEF,
     AssignmentStmt,
+    CallExpr,
     Expression,
+    ListExpr,
     FuncDef,
     IndexExpr,
     IntExpr,
@@ -34,17 +48,22 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     OpExpr,
+    StarExpr,
     Statement,
+    TupleExpr,
     UnaryExpr,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_names import binding_targets, captured, single_binding
+from mypy.types import TupleType, Type, UnpackType, get_proper_type
+
+from mypy_plugin.flow_names import binding_targets, binds_otherwise, captured, single_binding, \
+    target_binds
 from mypy_plugin.statements import walk
 from mypy_plugin import per_build
 
-__all__ = ["inline_sizes", "DEPTH"]
+__all__ = ["inline_sizes", "starred_sizes", "DEPTH"]
 
 DEPTH = 8  # names whose values name names, at most
 _OPS = ("+", "-", "*", "//")
@@ -155,3 +174,59 @@ def _fixed(func: FuncDef) -> Set[Var]:
         del _FIXED[next(iter(_FIXED))]
     _FIXED[id(func)] = (func, func.body.body, out)
     return out
+
+
+def starred_sizes(chk: Any, e: Expression, lookup: Any) -> Optional[List[Type]]:
+    """The types of the items of the list ``e`` names when it was bound by star-unpacking a
+    tuple of known length as above (``lookup``: mypy's type of an expression already
+    checked); None for anything else.
+
+    >>> starred_sizes(object(), NameExpr("lead"), lambda e: None) is None
+    True
+    """
+    if not isinstance(e, NameExpr) or not isinstance(e.node, Var):
+        return None
+    tree = getattr(chk, "tree", None)
+    scope = getattr(chk, "scope", None)
+    func = scope.current_function() if scope is not None else None
+    if not isinstance(tree, MypyFile):
+        return None
+    if e.kind == LDEF and isinstance(func, FuncDef):
+        body: List[Statement] = func.body.body
+        everywhere = body
+    elif e.kind == GDEF and e.fullname == f"{tree.fullname}.{e.name}":
+        body = everywhere = tree.defs
+    else:
+        return None
+    try:
+        return _starred(e, body, everywhere, lookup)
+    except RecursionError:
+        return None
+
+
+def _starred(e: NameExpr, body: List[Statement], everywhere: List[Statement], lookup: Any
+             ) -> Optional[List[Type]]:
+    found = [st for st in body if isinstance(st, AssignmentStmt) and len(st.lvalues) == 1
+             and isinstance(st.lvalues[0], (TupleExpr, ListExpr)) and any(
+                 isinstance(t, StarExpr) and isinstance(t.expr, NameExpr) and t.expr.node is
+                 e.node for t in st.lvalues[0].items)]
+    if len(found) != 1 or found[0].line >= e.line:
+        return None
+    binding = found[0]
+    targets = binding.lvalues[0].items  # type: ignore[attr-defined]
+    at = [k for k, t in enumerate(targets) if isinstance(t, StarExpr)][0]
+    read: Set[int] = {id(targets[at].expr)}  # (the mentions allowed: the target, ``*lead``)
+    mentions: List[NameExpr] = []
+    for st in walk(everywhere):
+        for x in get_subexpressions(st):
+            if isinstance(x, CallExpr):
+                read.update(id(a) for a, k in zip(x.args, x.arg_kinds) if k == ARG_STAR)
+            elif isinstance(x, NameExpr) and x.name == e.name and x.node in (e.node, None):
+                mentions.append(x)  # (another scope's own ``lead`` is another name)
+    if any(id(x) not in read for x in mentions):
+        return None  # (bound again, ``lead.append(8)``, ``f(lead)``, ``lead[0] = 4``)
+    t = get_proper_type(lookup(binding.rvalue))
+    if not isinstance(t, TupleType) or any(isinstance(i, UnpackType) for i in t.items) or \
+            len(t.items) < len(targets) - 1:
+        return None
+    return list(t.items[at:len(t.items) - (len(targets) - at - 1)])

@@ -36,7 +36,7 @@ from mypy_plugin.callbacks.common import (
     CURRENT_API, guarded, names_in_scope, report_shape_error, tensor_template, type_lookup,
 )
 from mypy_plugin.flow import tensor_items
-from mypy_plugin.flow_sizes import inline_sizes
+from mypy_plugin.flow_sizes import inline_sizes, starred_sizes
 from mypy_plugin.routing import Route
 from mypy_plugin.values import (
     NotStatic, static_axis, static_bool, static_index, static_int, static_ints, static_value,
@@ -244,7 +244,12 @@ def _dims(act: _Actual, lookup: Lookup, names: translate.Names) -> tuple[Any, ..
         elif isinstance(p, TupleType) and (alone or k == ARG_STAR):
             items += [(None, i) for i in p.items]  # ``reshape(x.shape)``, ``*x.shape[:-1], 4``
         elif k == ARG_STAR:
-            raise _Bail  # (a list, or a tuple of unknown length: how many sizes is unknown)
+            # (a list, or a tuple of unknown length: how many sizes is unknown; but for
+            # ``*lead`` of ``*lead, d = x.shape``: flow_sizes.py)
+            starred = starred_sizes(CURRENT_API[0], e, lookup) if e is not None else None
+            if starred is None:
+                raise _Bail
+            items += [(None, i) for i in starred]
         else:
             items.append((e, t))
     return tuple(_dim(e, t, lookup, names) for e, t in items)
