@@ -52,7 +52,7 @@ from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result,
 )
 from mypy_plugin.callbacks.int_dims import unknown_size_params
-from mypy_plugin.callbacks.keyword_dicts import keyed_values
+from mypy_plugin.callbacks.keyword_dicts import keyed_values, takes_stale
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
@@ -193,8 +193,9 @@ class _Outcome:
     names: translate.Names
     failed: Dict[int, bool] = field(default_factory=dict)
     error: Optional[Tuple[ShapeError, Expression]] = None
-    # Parameters given a union of tensor shapes (a variable a loop rebinds): not bound (a
-    # member proves nothing), and taken as they come so mypy does not check the members.
+    # Parameters given a union of tensor shapes (a variable a loop rebinds), or the values of
+    # a dict changed since mypy inferred its type (keyword_dicts.stale): not bound (a member,
+    # the inferred type, proves nothing), and taken as they come so mypy does not check them.
     unions: Dict[int, bool] = field(default_factory=dict)
     # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
     kept: Dict[int, bool] = field(default_factory=dict)
@@ -217,6 +218,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
+        if takes_stale(ctx, i):
+            out.unions[i] = True  # (``f(**d)`` after ``d["x"] = ...``: its values are unknown)
         members = protocol_signatures(formal)
         if members is not None:  # a protocol with tensor-annotated methods
             for label, e, t in _labelled(ctx, sig, i):
@@ -337,8 +340,11 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
     in_strings = translate.string_dim_symbols(everything)
     if outcome.unions:
         any_type = AnyType(TypeOfAny.special_form)
+        taken = translate.bare_typevar_names([sig.arg_types[i] for i in outcome.unions])
         sig = sig.copy_modified(arg_types=[
             any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
+        # A dim only those gave is unknown (mypy's, from ``Any``: ``Need type annotation``)
+        in_strings |= taken - translate.bare_typevar_names(sig.arg_types) - frozenset(env.dims)
     bound = frozenset(env.dims) | env.rigid
     if not (failed or env.dims or env.stars or in_strings):
         # plain TypeVar dims only: mypy's own inference does the same job

@@ -7,7 +7,20 @@ silent, though the call raises. A display of literal keys (``{"x": a, "y": b}``)
 ``dict(x=a, y=b)`` says which value each parameter receives: each value is checked on its
 own, against the parameter its key names, as ``@tf.shapecheck`` checks it (``Argument "y" of
 "f" has shape ...``; a ``**kwargs: Tensor[...]`` parameter names the keys it collects).
-Anything else (a computed key, ``{**other}``, a name) keeps the value type mypy joined.
+A name bound once, at the top of the scope that unpacks it, to such a dict and only read
+after (``kw = {"x": a, "y": b}`` then ``f(**kw)``; reads: ``kw["x"]``, ``kw.get(k)``,
+``len(kw)``, ``k in kw``, ``kw.keys()``/``.values()``/``.items()``/``.copy()``, another
+``**kw``) is read key by key too, each value typed as mypy typed it in the display.
+
+mypy infers a dict's value type from its first display (``dict[str, Tensor[2, 7]]``), and
+``callbacks/lists.py`` lets the dict then take values of other shapes (``kw["x"] =
+tf.zeros(2, 4)``, ``kw |= {...}``, ``kw.update(...)``, ``kw.setdefault(...)``): after that
+the inferred value type says nothing of the values. A dict whose type was inferred (a name or
+an attribute, not annotated) that its scope may have changed (mentioned in any other way:
+written, passed on, rebound; an attribute always) is :func:`stale`: the parameters it
+reaches take its values as they come, unchecked, by the hook and by mypy (``Any``). Anything
+else (a computed key, ``{**other}``, an annotated dict, a parameter) keeps the value type
+mypy gave the dict, which every write to it is checked against.
 
 >>> from mypy.nodes import DictExpr, NameExpr, StrExpr
 >>> [k for k, _ in literal_entries(DictExpr([(StrExpr("x"), NameExpr("a"))])) or []]
@@ -18,17 +31,24 @@ True
 
 from __future__ import annotations
 
-from typing import Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, \
+    Tuple, Union
 
 from mypy.nodes import (
-    ARG_NAMED, ARG_STAR, ARG_STAR2, ArgKind, CallExpr, DictExpr, Expression, NameExpr, StrExpr,
+    ARG_NAMED, ARG_STAR, ARG_STAR2, GDEF, LDEF, ArgKind, AssignmentStmt, CallExpr,
+    ComparisonExpr, DictExpr, Expression, ForStmt, IndexExpr, MemberExpr, NameExpr, Statement, StrExpr,
+    Var,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
-from mypy.types import CallableType, Type
+from mypy.server.subexpr import get_subexpressions
+from mypy.types import CallableType, Instance, Type, get_proper_type
 
+from mypy_plugin import per_build
 from mypy_plugin.callbacks.call_containers import argument_type
+from mypy_plugin.flow_names import binding_targets, checked_scope, target_binds
+from mypy_plugin.statements import walk
 
-__all__ = ["literal_entries", "received", "keyed_values"]
+__all__ = ["literal_entries", "received", "keyed_values", "held", "stale", "takes_stale", "Held"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -80,13 +100,163 @@ def received(names: Sequence[Optional[str]], kinds: Sequence[ArgKind], i: int,
 def keyed_values(ctx: SigContext, sig: CallableType, i: int,
                  e: Expression) -> Optional[Iterator[Tuple[str, Expression, Type]]]:
     """(label, value, its type) for each value of the ``**`` argument ``e`` parameter ``i``
-    receives, when ``e`` is a dict of literal keys (the label: the parameter's name, or a
-    ``**kwargs`` parameter's key); ``None`` for any other ``e``."""
+    receives, when ``e`` is a dict of literal keys, or a name :func:`held` reads key by key
+    (the label: the parameter's name, or a ``**kwargs`` parameter's key); none for a
+    :func:`stale` dict (its values are unknown); ``None`` for any other ``e``."""
     entries = literal_entries(e)
+    typed: Callable[[Expression], Optional[Type]] = lambda v: argument_type(ctx, v)
+    at: Optional[Expression] = None  # (where an error is: the value; for a name, ``**kw``)
     if entries is None:
-        return None
+        found = held(ctx.api, e, ctx.context)
+        if found is None or (found.entries is None and not found.stale):
+            return None
+        if found.stale:
+            return iter(())
+        entries, typed, at = found.entries, found.typed, e
     pname = sig.arg_names[i] or f"#{i + 1}"
     star2 = sig.arg_kinds[i] == ARG_STAR2
-    return ((key if star2 else pname, value, t)
-            for key, value in received(sig.arg_names, sig.arg_kinds, i, entries)
-            if (t := argument_type(ctx, value)) is not None)
+    return ((key if star2 else pname, at or value, t)
+            for key, value in received(sig.arg_names, sig.arg_kinds, i, entries or [])
+            if (t := typed(value)) is not None)
+
+
+class Held(NamedTuple):
+    """What a ``**`` argument naming a dict says of its values: its display's entries when
+    it is bound once to one and only read (``None`` otherwise), and whether its type is
+    :func:`stale`; ``typed`` gives an entry's value the type mypy gave it in the display."""
+
+    entries: Optional[Entries]
+    stale: bool
+    typed: Callable[[Expression], Optional[Type]]
+
+
+def takes_stale(ctx: SigContext, i: int) -> bool:
+    """Whether parameter ``i`` receives a :func:`stale` dict's values (``f(**d)``)."""
+    call = ctx.context
+    return isinstance(call, CallExpr) and any(
+        k == ARG_STAR2 and any(a is e for e in ctx.args[i]) and stale(ctx.api, a, call)
+        for a, k in zip(call.args, call.arg_kinds))
+
+
+def stale(api: Any, e: Expression, call: object) -> bool:
+    """Whether the dict ``e`` (a ``**`` argument of ``call``) has a value type mypy inferred
+    from a first display, and may have been changed since (a name mentioned other than to
+    read it, an attribute): what it holds is unknown.
+
+    >>> stale(object(), NameExpr("d"), None)  # (no scope being checked: not a variable's)
+    False
+    """
+    found = held(api, e, call)
+    return found is not None and found.stale
+
+
+def held(api: Any, e: Expression, call: object) -> Optional[Held]:
+    """:class:`Held` for a ``**`` argument ``e`` of ``call`` that names a variable or an
+    attribute; ``None`` for anything else (its type is the dict's: a display's, a call's)."""
+    try:
+        return _held(api, e, call)
+    except Exception:  # noqa: BLE001 - a construct not modelled here: known to be unknown
+        return None if not isinstance(getattr(e, "node", None), Var) else \
+            Held(None, getattr(e, "node").is_inferred, _untyped)
+
+
+def _untyped(_: Expression) -> Optional[Type]:
+    return None
+
+
+def _held(api: Any, e: Expression, call: object) -> Optional[Held]:
+    var = e.node if isinstance(e, NameExpr) else _attribute(api, e)
+    if not isinstance(var, Var):
+        return None
+    if not isinstance(e, NameExpr):
+        return Held(None, var.is_inferred, _untyped)  # (any method may write an attribute)
+    scope = checked_scope(api)
+    tree = getattr(api, "tree", None)
+    if scope is None:
+        return Held(None, var.is_inferred, _untyped)
+    body: Sequence[Statement] = scope[1]
+    own, read_only, once = _uses(body, e.name, var)
+    if not own and e.kind == GDEF and tree is not None and scope[0] is not None:
+        body = tree.defs  # (a module's dict, read in a function)
+        own, read_only, once = _uses(body, e.name, var)
+    if not own or e.kind not in (GDEF, LDEF):
+        return Held(None, var.is_inferred, _untyped)  # (bound elsewhere: an outer function's)
+    if not read_only:
+        return Held(None, var.is_inferred, _untyped)
+    entries = literal_entries(once.rvalue) if once is not None and once in body and \
+        body is scope[1] and once.line < getattr(call, "line", -1) else None
+    lookup = getattr(api, "lookup_type_or_none", None)
+    if entries is None or lookup is None:
+        return Held(None, False, _untyped)
+    types = [lookup(v) for _, v in entries]
+    if any(t is None for t in types):
+        return Held(None, False, _untyped)  # (not typed yet: the dict's own type, the join)
+    return Held(entries, False, lambda v: lookup(v))
+
+
+def _attribute(api: Any, e: Expression) -> Optional[Var]:
+    """The attribute ``e`` (``self.kw``) names, as its receiver's class declares it."""
+    if not isinstance(e, MemberExpr):
+        return None
+    if isinstance(e.node, Var):
+        return e.node
+    with api.msg.filter_errors(filter_revealed_type=True):
+        owner = get_proper_type(api.get_expression_type(e.expr))
+    node = owner.type.get(e.name) if isinstance(owner, Instance) else None
+    return node.node if node is not None and isinstance(node.node, Var) else None
+
+
+# Reading a dict: ``d.get(k)``, ``d.keys()``, ... (no method of these changes it)
+_READERS = frozenset({"get", "keys", "values", "items", "copy", "__getitem__", "__contains__",
+                      "__len__", "__iter__"})
+
+Uses = Tuple[bool, bool, Optional[AssignmentStmt]]
+
+_USES: Dict[Tuple[int, int], Tuple[Sequence[Statement], Var, Uses]] = {}
+per_build.forget_each_build(_USES)  # (holds mypy nodes: this build's only)
+
+
+def _uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
+    """Whether a statement of ``body`` (nested functions, lambdas and classes too) binds the
+    name ``name``; whether ``body`` only reads the dict besides binding it; and the one
+    statement binding it, when exactly one does (``name = value``, nothing else on the left)."""
+    key = (id(body), id(var))
+    hit = _USES.get(key)
+    if hit is not None and hit[0] is body and hit[1] is var:
+        return hit[2]
+    found = _read_uses(body, name, var)
+    if len(_USES) >= 64:
+        del _USES[next(iter(_USES))]
+    _USES[key] = (body, var, found)
+    return found
+
+
+def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
+    bindings = [st for st in walk(body) if any(target_binds(t, name) for t in binding_targets(st))]
+    once = bindings[0] if len(bindings) == 1 else None
+    if not (isinstance(once, AssignmentStmt) and len(once.lvalues) == 1 and
+            isinstance(once.lvalues[0], NameExpr)):
+        once = None
+    allowed: Set[int] = {id(once.lvalues[0])} if once is not None else set()
+    mentions: List[NameExpr] = []
+    stored: Set[int] = set()
+    for st in walk(body):
+        for t in binding_targets(st):
+            stored.update([id(t), *(id(x) for x in get_subexpressions(t))])
+        if isinstance(st, ForStmt):
+            allowed.add(id(st.expr))  # (``for k in d``)
+    for top in body:
+        for x in get_subexpressions(top):
+            if isinstance(x, CallExpr):
+                allowed.update(id(a) for a, k in zip(x.args, x.arg_kinds) if k == ARG_STAR2)
+                if isinstance(x.callee, NameExpr) and x.callee.fullname == "builtins.len":
+                    allowed.update(id(a) for a in x.args)
+                if isinstance(x.callee, MemberExpr) and x.callee.name in _READERS:
+                    allowed.add(id(x.callee.expr))
+            elif isinstance(x, IndexExpr) and id(x) not in stored:
+                allowed.add(id(x.base))
+            elif isinstance(x, ComparisonExpr) and x.operators in (["in"], ["not in"]):
+                allowed.add(id(x.operands[1]))
+            elif isinstance(x, NameExpr) and (x.node is var or x.name == name):
+                mentions.append(x)
+    return bool(bindings), all(id(m) in allowed for m in mentions), once
