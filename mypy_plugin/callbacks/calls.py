@@ -52,7 +52,7 @@ from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result,
 )
 from mypy_plugin.callbacks.int_dims import unknown_size_params
-from mypy_plugin.callbacks.keyword_dicts import keyed_values, takes_stale
+from mypy_plugin.callbacks.keyword_dicts import keyed_values, taken_apart
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
@@ -194,8 +194,8 @@ class _Outcome:
     failed: Dict[int, bool] = field(default_factory=dict)
     error: Optional[Tuple[ShapeError, Expression]] = None
     # Parameters given a union of tensor shapes (a variable a loop rebinds), or the values of
-    # a dict changed since mypy inferred its type (keyword_dicts.stale): not bound (a member,
-    # the inferred type, proves nothing), and taken as they come so mypy does not check them.
+    # a ``**`` dict read key by key or changed since mypy inferred its type (keyword_dicts):
+    # taken as they come so mypy does not check them (a member, a join proves nothing).
     unions: Dict[int, bool] = field(default_factory=dict)
     # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
     kept: Dict[int, bool] = field(default_factory=dict)
@@ -218,8 +218,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
-        if takes_stale(ctx, i):
-            out.unions[i] = True  # (``f(**d)`` after ``d["x"] = ...``: its values are unknown)
+        if taken_apart(ctx, i):
+            out.unions[i] = True  # (``f(**{"x": a})``, ``f(**d)`` after ``d["x"] = ...``)
         members = protocol_signatures(formal)
         if members is not None:  # a protocol with tensor-annotated methods
             for label, e, t in _labelled(ctx, sig, i):

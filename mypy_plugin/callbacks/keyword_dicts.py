@@ -48,7 +48,7 @@ from mypy_plugin.callbacks.call_containers import argument_type
 from mypy_plugin.flow_names import binding_targets, checked_scope, target_binds
 from mypy_plugin.statements import walk
 
-__all__ = ["literal_entries", "received", "keyed_values", "held", "stale", "takes_stale", "Held"]
+__all__ = ["literal_entries", "received", "keyed_values", "held", "stale", "taken_apart", "Held"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -130,12 +130,21 @@ class Held(NamedTuple):
     typed: Callable[[Expression], Optional[Type]]
 
 
-def takes_stale(ctx: SigContext, i: int) -> bool:
-    """Whether parameter ``i`` receives a :func:`stale` dict's values (``f(**d)``)."""
+def taken_apart(ctx: SigContext, i: int) -> bool:
+    """Whether parameter ``i`` receives the values of a ``**`` dict read key by key (each
+    checked by the hook, which mypy, seeing their join, cannot do) or of a :func:`stale` one
+    (unknown): mypy is to take them as they come."""
     call = ctx.context
     return isinstance(call, CallExpr) and any(
-        k == ARG_STAR2 and any(a is e for e in ctx.args[i]) and stale(ctx.api, a, call)
+        k == ARG_STAR2 and any(a is e for e in ctx.args[i]) and _apart(ctx.api, a, call)
         for a, k in zip(call.args, call.arg_kinds))
+
+
+def _apart(api: Any, e: Expression, call: object) -> bool:
+    if literal_entries(e) is not None:
+        return True
+    found = held(api, e, call)
+    return found is not None and (found.stale or found.entries is not None)
 
 
 def stale(api: Any, e: Expression, call: object) -> bool:

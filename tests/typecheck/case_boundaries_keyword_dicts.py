@@ -32,6 +32,17 @@ c_fixed = blend(tf.zeros(2, 4), **{"y": tf.zeros(2, 4)})
 
 
 @tf.shapecheck
+def fuse(x: Tensor[B, 4], y: Tensor[B, 8]) -> Tensor[B, 12]:
+    return tf.cat(x, y, axis=1)
+
+
+# Values of two shapes, each right for its key (mypy's join, `Tensor[2, int]`, fits neither
+# parameter: its two [arg-type] errors were false, redteam s11 kw01).
+fused: Tensor[2, 12] = fuse(**{"x": tf.zeros(2, 4), "y": tf.zeros(2, 8)})
+fused_too: Tensor[2, 12] = fuse(**dict(x=tf.zeros(2, 4), y=tf.zeros(2, 8)))
+
+
+@tf.shapecheck
 def log_all(step: int, **named: Tensor[B, 10]) -> int:
     return step + len(named)
 
