@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterator, List, Optional, Tuple, Union
 
-from mypy.nodes import ARG_STAR2, ArgKind, Expression, ListExpr, SetExpr, StarExpr, TupleExpr
+from mypy.nodes import (
+    ARG_STAR2, ArgKind, CallExpr, Expression, ListExpr, SetExpr, StarExpr, TupleExpr,
+)
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import Instance, TupleType, Type, TypedDictType, UnionType, get_proper_type
 
@@ -27,11 +29,28 @@ if TYPE_CHECKING:
     from mypy_plugin.callbacks.calls import _Outcome
 
 __all__ = [
-    "argument_type", "unpacked_value", "item_patterns", "container_items", "bind_set",
-    "union_patterns",
+    "actual_kind", "argument_type", "unpacked_value", "item_patterns", "container_items",
+    "bind_set", "union_patterns",
 ]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
+
+
+def actual_kind(ctx: SigContext, e: Expression) -> Tuple[ArgKind, Optional[str]]:
+    """How ``e`` is passed in the call (``*``, ``**``, a keyword), from the call node.
+
+    >>> from mypy.nodes import NameExpr
+    >>> class Ctx:
+    ...     context = None
+    >>> actual_kind(Ctx(), NameExpr("x"))
+    (<ArgKind.ARG_POS: 0>, None)
+    """
+    call = ctx.context
+    if isinstance(call, CallExpr):
+        for j, a in enumerate(call.args):
+            if a is e:
+                return call.arg_kinds[j], call.arg_names[j]
+    return ArgKind.ARG_POS, None
 
 
 def argument_type(ctx: SigContext, e: Expression) -> Optional[Type]:

@@ -8,11 +8,11 @@ reports a provable mismatch with code ``shape`` (the runtime's exact words), and
 the signature with every bound dim substituted. Anything it cannot read is left to mypy.
 
 Every way an argument reaches a parameter is read: by position or keyword, each argument a
-``*args: Tensor[...]`` parameter collects (``"xs[1]"``), each keyword a
-``**kwargs: Tensor[...]`` parameter collects (by its keyword), and a ``**d`` or ``*xs``
-argument whose values are tensors of one type. For an overloaded function mypy asks about
-every item in turn before choosing one; the hook remembers each item's verdict for the call,
-and when no item takes the arguments' shapes it reports that once, in the words of
+``*args: Tensor[...]`` parameter collects (``"xs[1]"``), each keyword a ``**kwargs: Tensor[...]``
+parameter collects, a ``**d`` or ``*xs`` argument whose values are tensors of one type, and
+a ``**`` dict of literal keys key by key (keyword_dicts.py). For an overloaded function mypy
+asks about every item in turn before choosing one; the hook remembers each item's verdict for
+the call, and when no item takes the arguments' shapes it reports that once, in the words of
 ``@shapecheck`` (``No overload of "head" takes these shapes: ...``).
 
 >>> callable(signature_hook("pkg.f"))
@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, CallExpr, Expression, SetExpr, StarExpr
+from mypy.nodes import ARG_STAR, ARG_STAR2, Expression, SetExpr, StarExpr
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -42,7 +42,8 @@ from mypy_plugin import per_build, translate
 from mypy_plugin.callbacks.boundaries import tensor_member
 from mypy_plugin.callbacks.callable_args import callable_mismatch, has_shaped_callable
 from mypy_plugin.callbacks.call_containers import (
-    argument_type, bind_set, container_items, item_patterns, union_patterns, unpacked_value,
+    actual_kind, argument_type, bind_set, container_items, item_patterns, union_patterns,
+    unpacked_value,
 )
 from mypy_plugin.callbacks.common import (
     names_in_scope, report_shape_error, run_guarded, substitution_types,
@@ -120,16 +121,6 @@ def qualname(fullname: str, is_method: bool) -> str:
     return ".".join(parts[-2:]) if is_method else parts[-1]
 
 
-def _actual_kind(ctx: SigContext, e: Expression) -> Tuple[ArgKind, Optional[str]]:
-    """How ``e`` is passed in the call (``*``, ``**``, a keyword), from the call node."""
-    call = ctx.context
-    if isinstance(call, CallExpr):
-        for j, a in enumerate(call.args):
-            if a is e:
-                return call.arg_kinds[j], call.arg_names[j]
-    return ArgKind.ARG_POS, None
-
-
 def _labelled(
     ctx: SigContext, sig: CallableType, i: int
 ) -> Iterator[Tuple[str, Expression, Type]]:
@@ -140,7 +131,7 @@ def _labelled(
     for e in ctx.args[i]:
         if isinstance(e, StarExpr):
             return
-        kind, keyword = _actual_kind(ctx, e)
+        kind, keyword = actual_kind(ctx, e)
         if kind == ARG_STAR2 and (keyed := keyed_values(ctx, sig, i, e)) is not None:
             yield from keyed  # (``**{"x": a}``: each key's own value, keyword_dicts.py)
             continue
@@ -193,9 +184,8 @@ class _Outcome:
     names: translate.Names
     failed: Dict[int, bool] = field(default_factory=dict)
     error: Optional[Tuple[ShapeError, Expression]] = None
-    # Parameters given a union of tensor shapes (a variable a loop rebinds), or the values of
-    # a ``**`` dict read key by key or changed since mypy inferred its type (keyword_dicts):
-    # taken as they come so mypy does not check them (a member, a join proves nothing).
+    # Parameters given a union of tensor shapes (a loop's variable), or a ``**`` dict read key by
+    # key or changed (keyword_dicts): taken as they come (a member, a join proves nothing).
     unions: Dict[int, bool] = field(default_factory=dict)
     # Failed parameters whose formal stays for mypy to check (a Protocol member missing).
     kept: Dict[int, bool] = field(default_factory=dict)
@@ -343,7 +333,7 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
         taken = translate.bare_typevar_names([sig.arg_types[i] for i in outcome.unions])
         sig = sig.copy_modified(arg_types=[
             any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
-        # A dim only those gave is unknown (mypy's, from ``Any``: ``Need type annotation``)
+        # (a dim only those gave is unknown: mypy's, from ``Any``, is "Need type annotation")
         in_strings |= taken - translate.bare_typevar_names(sig.arg_types) - frozenset(env.dims)
     bound = frozenset(env.dims) | env.rigid
     if not (failed or env.dims or env.stars or in_strings):
