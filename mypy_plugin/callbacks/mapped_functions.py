@@ -47,7 +47,7 @@ from mypy_plugin.callbacks.reworded_arguments import parsed, typed_here
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["mapped_words", "mapped_item_words"]
+__all__ = ["mapped_words", "mapped_item_words", "mapped_fits"]
 
 _CALLERS = {"map": "builtins.map", "reduce": "functools.reduce"}
 # mypy's error at an item of a list display whose item type a context fixed.
@@ -74,6 +74,51 @@ def mapped_words(state: Any, file: str, info: Any) -> Optional[str]:
         return None
     said = (p[5], _DISTINCT.sub("", p[5]))
     return _words(state, file, hit[0], p[1], lambda fn, _: fn in said)
+
+
+def mapped_fits(state: Any, file: str, info: Any) -> bool:
+    """Whether mypy's ``[arg-type]`` error ``info`` at the function given to ``map`` is false:
+    every call ``map`` makes fits the function's parameters, and gives the result mypy's
+    expected ``Callable`` names (``ys: List[Tensor[2, 8]] = list(map(widen, xs))`` of ``def
+    widen(x: Tensor[B, N]) -> Tensor[B, "2*N"]``: mypy cannot solve ``"2*N"`` against ``8``).
+
+    >>> mapped_fits(None, "", None)
+    False
+    """
+    p = parsed(info.message) if info is not None else None
+    if p is None or p[1] != "map" or p[2] is not None or p[3] != 1 \
+            or not p[6].startswith('"Callable[[') or not p[5].startswith('"Callable[['):
+        return False
+    tree = state.modules.get(info.module or "")
+    hit = call_arguments(tree).get((info.line, info.column)) if isinstance(tree, MypyFile) else None
+    expected = _returned(_DISTINCT.sub("", p[6][1:-1]))
+    if hit is None or hit[1] != 0 or expected is None:
+        return False
+    said = (p[5], _DISTINCT.sub("", p[5]))
+    fits = _results(state, file, hit[0], lambda fn, _: fn in said)
+    return fits is not None and bool(fits) and all(_written(r) == expected for r in fits)
+
+
+def _returned(callable_text: str) -> Optional[str]:
+    """``R`` of mypy's ``Callable[[...], R]``, or ``None``."""
+    depth = 0
+    for k, ch in enumerate(callable_text):
+        depth += 1 if ch == "[" else -1 if ch == "]" else 0
+        if depth == 1 and ch == "]":
+            rest = callable_text[k + 1:]
+            return rest[2:-1] if rest.startswith(", ") and rest.endswith("]") else None
+    return None
+
+
+def _written(shape: Shape) -> Optional[str]:
+    """A tensor type of ``shape`` as mypy writes it (``Tensor[B, Literal[8]]``; ``None`` for a
+    dim that is neither a number nor one symbol)."""
+    if shape is None:
+        return None
+    dims = [f"Literal[{d}]" if isinstance(d, int) and d >= 0 else str(d) for d in shape]
+    if not all(d.startswith("Literal[") or d.isidentifier() for d in dims):
+        return None
+    return f"Tensor[{', '.join(dims)}]"
 
 
 def mapped_item_words(state: Any, file: str, info: Any) -> Optional[str]:
@@ -107,6 +152,22 @@ def _words(state: Any, file: str, call: CallExpr, caller: str, says: Any) -> Opt
     """The run time's words for the first call of the function ``map``/``reduce`` (``caller``)
     makes in ``call`` that fails; ``None`` unless mypy's message ``says`` (given the
     function's type as mypy writes it, and a lookup of types) what the types here are."""
+    found = _function(state, file, call, caller, says)
+    if found is None:
+        return None
+    fn, name, lookup = found
+    if caller == "map":
+        return _mapped(fn, name, [_items(e, lookup) for e in call.args[1:]])
+    if len(call.args) > 3:
+        return None
+    start = _shape(lookup(call.args[2])) if len(call.args) == 3 else None
+    return _reduced(fn, name, _items(call.args[1], lookup), start, len(call.args) == 3)
+
+
+def _function(state: Any, file: str, call: CallExpr, caller: str, says: Any
+              ) -> Optional[Tuple[CallableType, str, Any]]:
+    """The function ``call`` gives ``map``/``reduce`` (``caller``), its name as the run time
+    says it, and a lookup of types; ``None`` unless mypy's message ``says`` its type."""
     from mypy.checker_state import checker_state
     from mypy.messages import format_type
 
@@ -124,12 +185,25 @@ def _words(state: Any, file: str, call: CallExpr, caller: str, says: Any) -> Opt
     if not isinstance(fn, CallableType) or name is None or \
             not says(format_type(fn, state.options), lookup):
         return None  # (not the types mypy's message names)
-    if caller == "map":
-        return _mapped(fn, name, [_items(e, lookup) for e in call.args[1:]])
-    if len(call.args) > 3:
+    return fn, name, lookup
+
+
+def _results(state: Any, file: str, call: CallExpr, says: Any) -> Optional[List[Shape]]:
+    """The result of each call ``map(fn, ...)`` makes, when every one fits ``fn``; ``None``
+    when one may not (or mypy's message does not ``says`` ``fn``'s type)."""
+    found = _function(state, file, call, "map", says)
+    if found is None:
         return None
-    start = _shape(lookup(call.args[2])) if len(call.args) == 3 else None
-    return _reduced(fn, name, _items(call.args[1], lookup), start, len(call.args) == 3)
+    fn, name, lookup = found
+    iterables = [_items(e, lookup) for e in call.args[1:]]
+    lengths = [len(items) for items, _ in iterables if items is not None]
+    out: List[Shape] = []
+    for k in range(min(lengths) if lengths else 1):
+        actuals = [items[k] if items is not None else each for items, each in iterables]
+        if any(a is None for a in actuals) or _call(fn, name, actuals) is not None:
+            return None
+        out.append(_result(fn, actuals))
+    return out
 
 
 def _name(func: object, e: Expression) -> Optional[str]:

@@ -80,7 +80,7 @@ from mypy_plugin.callbacks.generic_names import generic_name_words
 from mypy_plugin.callbacks.lambda_boundaries import returns_apart
 from mypy_plugin.callbacks.literal_sizes import literal_only
 from mypy_plugin.callbacks.loop_targets import target_words
-from mypy_plugin.callbacks.mapped_functions import mapped_item_words, mapped_words
+from mypy_plugin.callbacks.mapped_functions import mapped_fits, mapped_item_words, mapped_words
 from mypy_plugin.callbacks.never_members import never_meet
 from mypy_plugin.callbacks.overload_boundaries import overload_said, overload_words, said_twice
 from mypy_plugin.callbacks.reworded_arguments import argument_words
@@ -362,6 +362,8 @@ def _reword(state: _State, file: str, info: Any) -> bool:
         return _say(state, file, info, yield_from_words(state, file, info))
     if code == "arg-type" and said_twice(state.overload_call, file, info):
         return True  # (``p(**{"x": tf.zeros(2, 7)})``: no overload item takes it, said once)
+    if code == "arg-type" and mapped_fits(state, file, info):
+        return True  # (``map(widen, xs)``: every call fits, each result the one expected)
     if code in ("arg-type", "typeddict-item"):
         # (an overload chosen by the annotation the call meets: overload_boundaries.py)
         words = (overload_words(state, file, info) or mapped_words(state, file, info)

@@ -59,6 +59,23 @@ mapped_rows_fixed = list(map(scale, rows_fixed))
 
 
 @tf.shapecheck
+def doubled(x: Tensor[B, T]) -> Tensor[B, "2*T"]:
+    return tf.cat(x, x, axis=1)
+
+
+# A result with an expression dim under an annotation: every call fits and gives the item
+# type the annotation asks for (mypy, which cannot solve "2*T" against 8, reported the
+# function in Literal words: a false [arg-type], redteam s10 fa06).
+wide: List[Tensor[2, 8]] = list(map(doubled, [tf.zeros(2, 4), tf.zeros(2, 4)]))
+wide_rows: List[Tensor[3, 14]] = list(map(doubled, rows))
+
+
+@tf.shapecheck
+def widened_all(h: List[Tensor[B, 4]]) -> List[Tensor[B, 8]]:
+    return list(map(doubled, h))
+
+
+@tf.shapecheck
 def shifted(h: Tensor[B, T, 4]) -> int:
     ends = list(map(scale, [h[:, 0], h[:, 1:]]))  # E: Argument "x" of "scale" has shape Tensor[B, T - 1, 4], which does not match the annotation Tensor[B, 4]: rank is 3, expected 2  [shape]
     return len(ends)
@@ -110,3 +127,4 @@ heads(tf.zeros(2, 5, 4))
 heads_fixed(tf.zeros(2, 5, 4))
 total()
 total_fixed()
+widened_all([tf.zeros(2, 4)])
