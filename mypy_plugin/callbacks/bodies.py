@@ -88,7 +88,7 @@ from mypy_plugin.callbacks.body_calls import (
 )
 from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.flow_branches import ASSERT, Branch, run_branch
-from mypy_plugin.flow_dims import is_size, number_call, shape_items, size_arithmetic
+from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NOT_STATIC,
@@ -417,6 +417,12 @@ def _closure(e: Expression) -> Any:
 def _static(e: Expression) -> Any:
     v = static_value(e, lookup)
     if isinstance(v, NotStatic):
+        # ``math.inf``, ``np.pi``, a module's ``scale = 0.5``: mypy's ``float``, a number
+        # whose value no shape depends on (a body's floats are never sizes: flow_dims.NUMBER)
+        t = get_proper_type(lookup(e) or (  # (a module's name: its declared type)
+            e.node.type if isinstance(e, RefExpr) and isinstance(e.node, Var) else None))
+        if isinstance(t, Instance) and t.type.fullname == "builtins.float":
+            return NUMBER
         raise CannotTell("a value not known statically")
     return v
 
@@ -567,6 +573,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         route = ROUTES.by_function_fullname.get(fullname) if fullname else None
     if route is None and isinstance(callee, RefExpr) and callee.fullname in _MATH:
         return number_call([_eval(a, env, depth) for a in e.args])  # ``math.log(10000.0)``
+    if route is None and isinstance(callee, RefExpr) and callee.fullname == "builtins.float":
+        return NUMBER  # ``float("-inf")``, ``float(n)``: a number, only ever an operand
     if route is None:
         return _user_call(e, env, depth)
     formal = signature(callee, method)
