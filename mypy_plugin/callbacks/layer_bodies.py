@@ -310,23 +310,29 @@ per_build.forget_each_build(_KNOWN)  # (holds mypy nodes: this build's only)
 
 
 @contextmanager
-def traced_layers(api: Any, call: Any, chain: Instance) -> Iterator[None]:
+def traced_layers(api: Any, call: Any, chain: Instance) -> Iterator[Instance]:
     """While a Chain called as ``net(x)`` is checked: its layers built by a construction in
     the ``Chain(...)`` that ``net`` is traced to (``net = Chain(Block(64, 128), Dense(128,
     10))``, a name bound once: flow_instances.py) are read with what that construction
-    builds."""
+    builds. Yields the Chain type to walk: each traced layer's type a fresh object of its
+    own, as mypy gives one type object to every instance of a plain class
+    (``Chain(Block(16, 32), Block(32, 8))``: each block holds its own Dense)."""
     added: List[int] = []
+    args = list(chain.args)
     try:
         exprs = _chain_arguments(api, call, chain)
-        for e, a in zip(exprs or [], chain.args):
+        for i, (e, a) in enumerate(zip(exprs or [], chain.args)):
             attrs = instance_attributes(api, e) if isinstance(e, CallExpr) else None
-            if attrs:
-                _KNOWN[id(a)] = (a, attrs)
-                added.append(id(a))
+            p = get_proper_type(a)
+            if attrs and isinstance(p, Instance):
+                fresh = p.copy_modified()
+                _KNOWN[id(fresh)] = (fresh, attrs)
+                added.append(id(fresh))
+                args[i] = fresh
     except Exception:  # noqa: BLE001 - a construct not modelled here: the declared types
         pass
     try:
-        yield
+        yield chain.copy_modified(args=args) if added else chain
     finally:
         for key in added:
             _KNOWN.pop(key, None)
@@ -340,8 +346,8 @@ def traced_chain_items(api: Any, call: Any, chain: Instance) -> Any:
     """
     from mypy_plugin.callbacks.chain_items import chain_items  # (it imports this module)
 
-    with traced_layers(api, call, chain):
-        return chain_items(chain)
+    with traced_layers(api, call, chain) as walked:
+        return chain_items(walked)
 
 
 def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expression]]:
