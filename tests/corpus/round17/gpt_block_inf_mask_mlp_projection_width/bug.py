@@ -33,5 +33,5 @@ class Block:
 
 
 block = Block(32, 4, 16)
-out = block(tf.randn(2, 10, 32))  # BUG[gap lead: a float("-inf") in the body's tf.where (a number with no static value) leaves the whole body unknown, so the MLP's 128-wide projection never meets the residual; with -1e9 it is caught]
+out = block(tf.randn(2, 10, 32))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 10, 32], y has Tensor[2, 10, 128]; need equal sizes or 1 at axis -1 (32 vs 128)  [shape]
 print(out.shape)

@@ -15,5 +15,5 @@ def score(user: Tensor[B, 30], item: Tensor[B, 12]) -> Tensor[B]:
     return (user_tower(user) * item_tower(item)).sum(axis=1)
 
 
-scores = score(**{"user": tf.randn(8, 30), "item": tf.randn(8, 12)})  # ALARM[gap boundaries: a dict display unpacked into a call keeps mypy's own check of the joined dict[str, Tensor[8, int]] against each parameter, two [arg-type] errors]  # E: Argument 1 to "score" has incompatible type "**dict[str, Tensor[Literal[8], int]]"; expected "Tensor[Literal[8], Literal[30]]"  [arg-type]  # E: Argument 1 to "score" has incompatible type "**dict[str, Tensor[Literal[8], int]]"; expected "Tensor[Literal[8], Literal[12]]"  [arg-type]
+scores = score(**{"user": tf.randn(8, 30), "item": tf.randn(8, 12)})
 print(scores.shape)
