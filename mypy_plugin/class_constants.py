@@ -27,7 +27,9 @@ from mypy.nodes import (
     ClassDef,
     Decorator,
     DelStmt,
+    EllipsisExpr,
     Expression,
+    ExpressionStmt,
     ForStmt,
     FuncDef,
     MemberExpr,
@@ -35,7 +37,9 @@ from mypy.nodes import (
     NameExpr,
     OperatorAssignmentStmt,
     OverloadedFuncDef,
+    PassStmt,
     RefExpr,
+    StrExpr,
     TypeInfo,
     Var,
     WithStmt,
@@ -180,6 +184,16 @@ def _constants(tree: MypyFile) -> Dict[Tuple[str, str], int]:
         for n, v in bodies.get(c.info.fullname, {}).items() if v is not None}
 
 
+def _plain(s: object) -> bool:
+    """A class-body statement whose bindings are read here: an assignment, a def, a nested
+    class, a docstring or ``pass`` (a binding inside an ``if``, ``for`` or ``try`` of the
+    body, or a ``+=``, would make "bound once" a guess)."""
+    if isinstance(s, ExpressionStmt):
+        return isinstance(s.expr, (StrExpr, EllipsisExpr))
+    return isinstance(s, (AssignmentStmt, FuncDef, OverloadedFuncDef, Decorator, ClassDef,
+                          PassStmt))
+
+
 def _bodies(tree: MypyFile, init: bool) -> Tuple[_Bodies, Optional[Assigned]]:
     """Each class of ``tree``'s top level whose body is read (no decorator or metaclass, none
     of the hooks above; ``init``: ``__init__`` allowed): each name its body binds -> its int
@@ -197,6 +211,8 @@ def _bodies(tree: MypyFile, init: bool) -> Tuple[_Bodies, Optional[Assigned]]:
         if c.decorators or info.metaclass_type is not None:
             continue
         body = c.defs.body
+        if not all(_plain(s) for s in body):
+            continue  # (``if ...: expansion = 4`` in the body: which binding holds is not read)
         bound: Dict[str, int] = {}
         for s in body:
             if isinstance(s, AssignmentStmt):

@@ -334,7 +334,8 @@ def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableTy
         sig = sig.copy_modified(arg_types=[
             any_type if i in outcome.unions else t for i, t in enumerate(sig.arg_types)])
         # (a dim only those gave is unknown: mypy's, from ``Any``, is "Need type annotation")
-        in_strings |= taken - translate.bare_typevar_names(sig.arg_types) - frozenset(env.dims)
+        in_strings |= taken - translate.bare_typevar_names(sig.arg_types) - frozenset(
+            env.dims) - env.rigid  # (the receiver's fixed sizes stay)
     bound = frozenset(env.dims) | env.rigid
     if not (failed or env.dims or env.stars or in_strings):
         # plain TypeVar dims only: mypy's own inference does the same job

@@ -167,7 +167,18 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
         # ``s.shifted()`` for ``def shifted(self) -> Seq[B, "N - 1"]``: mypy fills in the
         # receiver's ``B`` and ``N``, never the ``N`` in a string: the receiver binds it.
         receiver = _receiver(ctx, written)
-        if receiver is not None and not any(type_dims(f) for f in written.arg_types[1:]):
+        plain_args = not any(type_dims(f) for f in written.arg_types[1:])
+        if receiver is None and plain_args:
+            # (a class with a place that is no dim, ``Keyed[str, 5]``: its sizes are not read
+            # here, so its own dims in a string result are unknown, never its ``N`` left)
+            self_type = get_proper_type(written.arg_types[0])
+            own = frozenset(a.name for a in self_type.args if isinstance(a, TypeVarType) and
+                            translate.is_int_bound(a)) if isinstance(self_type, Instance) \
+                else frozenset()
+            ret = _bound_result(ctx, written, Bindings(name), own) if own else None
+            if ret is not None:
+                return ctx.default_signature.copy_modified(ret_type=ret)
+        elif receiver is not None and plain_args:
             env = Bindings(name)
             try:
                 env.bind('argument "self"', receiver[0], receiver[1])
@@ -296,6 +307,9 @@ def receiver_result(ctx: SigContext, name: str, bound: Bindings) -> Optional[Typ
     for symbol, value in bound.dims.items():
         if symbol in method_own:
             env.dims.setdefault(symbol, value)
+    for symbol, run in bound.stars.items():  # (its own ``*Xs``)
+        if symbol in method_own:
+            env.stars.setdefault(symbol, run)
     return _bound_result(ctx, written, env, own)
 
 
@@ -315,7 +329,7 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,
     names = translate.Names()
     names_in_scope(api, names)
     return translate.substitute_type(
-        sig.ret_type, env.dims, {}, names, *substitution_types(api),
+        sig.ret_type, env.dims, env.stars, names, *substitution_types(api),
         unsolved=frozenset((strings | own) - set(env.dims)))
 
 

@@ -185,6 +185,9 @@ def _held(api: Any, e: Expression, call: object) -> Optional[Held]:
         return Held(None, var.is_inferred, _untyped)
     body: Sequence[Statement] = scope[1]
     own, read_only, once = _uses(body, e.name, var)
+    if own and e.kind == GDEF and scope[0] is not None:
+        # (a global the function rebinds: another function may write it before the call)
+        return Held(None, var.is_inferred, _untyped)
     if not own and e.kind == GDEF and tree is not None and scope[0] is not None:
         body = tree.defs  # (a module's dict, read in a function)
         own, read_only, once = _uses(body, e.name, var)

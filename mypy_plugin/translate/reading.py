@@ -27,6 +27,7 @@ from mypy.types import (
     UnionType,
     UnpackType,
     get_proper_type,
+    has_type_vars,
 )
 
 from mypy_plugin.per_build import forget_each_build
@@ -119,7 +120,10 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
         read = _READ[p]
     except KeyError:
         read = _read(p)
-        if p.type.mro:  # (kept once the class is analysed: its bases no longer change)
+        # (kept once the class is analysed: its bases no longer change; never one that holds
+        # a TypeVar: mypy's TypeVars compare by id, not name, and two nested defs' ``N`` and
+        # ``M`` may share an id, so one would print the other's name)
+        if p.type.mro and not has_type_vars(p):
             _READ[p] = read
     except TypeError:  # (a type that does not hash: read each time)
         read = _read(p)
@@ -137,8 +141,9 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
 # What each Instance read so far in this build is (~46k reads of ~5k distinct Tensor types
 # over the examples and snapshot cases): not a Tensor, a subclass, or a Tensor's shape.
 # mypy's types hash and compare by what they are: an Instance by its class, arguments,
-# literal value and extra attributes; a TypeVar by its id (one declaration, so one name),
-# bound and values; a Literal by its value and fallback. Forgotten with every other
+# literal value and extra attributes; a Literal by its value and fallback (a type holding a
+# TypeVar is not kept: a TypeVar compares by its id, which two functions' TypeVars of
+# different names may share). Forgotten with every other
 # per-build answer (per_build.clear, from the plugin's set_modules).
 _READ: Dict[Instance, object] = {}
 forget_each_build(_READ)

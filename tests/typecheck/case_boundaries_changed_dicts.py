@@ -116,6 +116,21 @@ class Head:
         return one(**self.kw)
 
 
+shared: Dict[str, Any] = {}
+
+
+def mend_shared() -> None:
+    shared["x"] = tf.zeros(2, 4)
+
+
+def rebound_global() -> Tensor[2, 4]:
+    # (a global the function rebinds: another function writes it before the call)
+    global shared
+    shared = {"x": tf.zeros(2, 7)}
+    mend_shared()
+    return one(**shared)
+
+
 item_written()
 or_assigned()
 updated()
@@ -127,3 +142,4 @@ use_options()
 head = Head()
 head.mend()
 head.run()
+rebound_global()

@@ -30,9 +30,15 @@ class Keyed(Generic[K, N]):
     def get(self) -> Tensor[N]:
         return self.value
 
+    def doubled(self) -> Tensor["2*N"]:
+        return tf.cat(self.value, self.value)
+
 
 keyed: Keyed[str, 5] = Keyed("a", tf.zeros(5))
 keyed_value: Tensor[5] = keyed.get()
+# (an expression of the class's dims in a result is not read through a place that is no dim:
+# unknown, never the class's N left in it)
+keyed_doubled: Tensor[10] = keyed.doubled()
 keyed_table: Dict[str, Keyed[str, 5]] = {"a": keyed}
 keyed_list: List[Keyed[str, 5]] = [keyed]
 keyed_wrong: Keyed[str, 6] = Keyed("a", tf.zeros(5))  # E: Assigned value Keyed[str, 5] does not match the annotation Keyed[str, 6] of "keyed_wrong": type argument 1 is 5, expected 6  [shape]
@@ -92,3 +98,16 @@ array = Array(tf.zeros(3, 4))
 batched_array: Array[1, 3, 4] = add_batch(array)
 unbatched: Array[3, 4] = del_batch(batched_array)
 one(Batched(tf.zeros(1, 3)))
+
+
+class Pair(Generic[B, N]):
+    def __init__(self, left: Tensor[B, N]) -> None:
+        self.left = left
+
+    def spread(self, x: Tensor[Unpack[Shape], N]) -> Tensor[Unpack[Shape], "2*N"]:
+        return tf.cat(x, x, axis=-1)
+
+
+pair = Pair(tf.zeros(3, 4))
+spread: Tensor[5, 6, 8] = pair.spread(tf.zeros(5, 6, 4))  # (the method's own run, bound by its argument)
+spread_wrong: Tensor[5, 6, 9] = pair.spread(tf.zeros(5, 6, 4))  # E: Assigned shape Tensor[5, 6, 8] does not match the annotation Tensor[5, 6, 9] of "spread_wrong": axis 2 is 8, expected 9  [shape]
