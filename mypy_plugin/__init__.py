@@ -63,7 +63,7 @@ import typedflux.shapes
 from mypy_plugin.callbacks.alias_applications import alias_application_hook, is_tensor_alias
 from mypy_plugin.callbacks.alias_dims import forgetting
 from mypy_plugin.callbacks.generic_applications import dims_class_application, sized_class
-from mypy_plugin.callbacks.generic_dims import dims_class, never_dims_class
+from mypy_plugin.callbacks.generic_dims import never_dims_class
 from mypy_plugin.callbacks.batches import LOADER, loader_iter_hook
 from mypy_plugin.callbacks.annotations import (
     layer_annotation_hook,
@@ -292,7 +292,7 @@ class TypedfluxPlugin(Plugin):
             return None, True
 
         if isinstance(node, TypeInfo):
-            if dims_class(node) or sized_class(node):  # ``Matrix[3, 4]``, ``Keyed[str, 5]``
+            if sized_class(node):  # ``Matrix[3, 4]``, ``Keyed[str, 5]`` (a dims class is one)
                 return guarded("a generic class over dims applied", dims_class_application,
                                lambda ctx: AnyType(TypeOfAny.from_error)), True
             return None, never_dims_class(node)  # (most classes asked here: a library's)

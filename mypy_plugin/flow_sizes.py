@@ -58,8 +58,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from mypy.types import TupleType, Type, UnpackType, get_proper_type
 
-from mypy_plugin.flow_names import binding_targets, binds_otherwise, captured, single_binding, \
-    target_binds
+from mypy_plugin.flow_names import binding_targets, captured, single_binding
 from mypy_plugin.statements import walk
 from mypy_plugin import per_build
 

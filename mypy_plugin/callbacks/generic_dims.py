@@ -172,10 +172,10 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
             # (a class with a place that is no dim, ``Keyed[str, 5]``: its sizes are not read
             # here, so its own dims in a string result are unknown, never its ``N`` left)
             self_type = get_proper_type(written.arg_types[0])
-            own = frozenset(a.name for a in self_type.args if isinstance(a, TypeVarType) and
-                            translate.is_int_bound(a)) if isinstance(self_type, Instance) \
-                else frozenset()
-            ret = _bound_result(ctx, written, Bindings(name), own) if own else None
+            own_dims = frozenset(a.name for a in self_type.args if isinstance(
+                a, TypeVarType) and translate.is_int_bound(a)) if isinstance(
+                    self_type, Instance) else frozenset()
+            ret = _bound_result(ctx, written, Bindings(name), own_dims) if own_dims else None
             if ret is not None:
                 return ctx.default_signature.copy_modified(ret_type=ret)
         elif receiver is not None and plain_args:

@@ -19,8 +19,9 @@ the inferred value type says nothing of the values. A dict whose type was inferr
 an attribute, not annotated) that its scope may have changed (mentioned in any other way:
 written, passed on, rebound; an attribute always) is :func:`stale`: the parameters it
 reaches take its values as they come, unchecked, by the hook and by mypy (``Any``). Anything
-else (a computed key, ``{**other}``, an annotated dict, a parameter) keeps the value type
-mypy gave the dict, which every write to it is checked against.
+else (a computed key, ``{**other}``, an annotated dict that is written to, a parameter)
+keeps the value type mypy gave the dict, which every write to it is checked against; an
+annotated name bound once to a display and only read is read key by key, as an inferred one.
 
 >>> from mypy.nodes import DictExpr, NameExpr, StrExpr
 >>> [k for k, _ in literal_entries(DictExpr([(StrExpr("x"), NameExpr("a"))])) or []]

@@ -120,10 +120,7 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
         read = _READ[p]
     except KeyError:
         read = _read(p)
-        # (kept once the class is analysed: its bases no longer change; never one that holds
-        # a TypeVar: mypy's TypeVars compare by id, not name, and two nested defs' ``N`` and
-        # ``M`` may share an id, so one would print the other's name)
-        if p.type.mro and not has_type_vars(p):
+        if p.type.mro and not has_type_vars(p):  # (analysed: its bases no longer change)
             _READ[p] = read
     except TypeError:  # (a type that does not hash: read each time)
         read = _read(p)
@@ -141,9 +138,9 @@ def shape_of(t: Type, names: Optional[Names] = None) -> Optional[StaticShape]:
 # What each Instance read so far in this build is (~46k reads of ~5k distinct Tensor types
 # over the examples and snapshot cases): not a Tensor, a subclass, or a Tensor's shape.
 # mypy's types hash and compare by what they are: an Instance by its class, arguments,
-# literal value and extra attributes; a Literal by its value and fallback (a type holding a
-# TypeVar is not kept: a TypeVar compares by its id, which two functions' TypeVars of
-# different names may share). Forgotten with every other
+# literal value and extra attributes; a Literal by its value and fallback. A type holding a
+# TypeVar is not kept: TypeVars compare by id, which two nested defs' N and M may share (one
+# would print the other's name). Forgotten with every other
 # per-build answer (per_build.clear, from the plugin's set_modules).
 _READ: Dict[Instance, object] = {}
 forget_each_build(_READ)
