@@ -517,6 +517,9 @@ def mypy_targets(smoke: bool, tmp: Path) -> List[str]:
 
 
 def bench_mypy(cfg: Config) -> Dict[str, Any]:
+    """mypy's CPU time with the plugin over plain mypy on ``mypy_targets`` (fresh caches, runs
+    alternating). To compare two versions of the plugin the same way, paired per round:
+    ``benchmarks/plugin_ab.py`` (docs/performance.md, "Type-checking time")."""
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         inis = {}
