@@ -149,7 +149,8 @@ def rebound_tensor(ctx: Any) -> bool:
     """Whether the call of ``ctx`` is the value of an assignment, with no annotation, to an
     attribute the module binds in more than one statement (``self.hidden = tf.zeros(1, 16)``
     in ``__init__``, ``lm.hidden = tf.zeros(4, 16)`` per batch; ``self.sum += x``), or to a
-    module-level name a function rebinds through ``global``, or a name imported from another
+    module-level name a function rebinds through ``global`` (or an item of a display bound to
+    it: ``d = {"x": tf.zeros(2, 4)}``), or a name imported from another
     module (``from lib import feature``, then ``feature = feature[:, :4]``: mypy keeps the
     type ``lib`` gave it, allow_redefinition does not reach it): its shape is not known
     statically (the run time checks it where it is used).
@@ -159,14 +160,20 @@ def rebound_tensor(ctx: Any) -> bool:
     if not isinstance(tree, MypyFile) or _run_binding(ctx):
         return False
     where = boundary_of(api, getattr(ctx, "context", None))
-    if where is None or where.kind != "assign" or where.annotated or where.part is not None:
+    if where is None or where.kind != "assign" or where.annotated:
         return False
     target = where.lvalue
     if isinstance(target, NameExpr) and target.kind == GDEF:
         var = target.node
-        return isinstance(var, Var) and var.is_inferred and (
-            target.name in _assignments(tree)[4] or imported_var(var, tree))
-    return isinstance(target, MemberExpr) and replaced_attribute(ctx)
+        if not isinstance(var, Var) or not var.is_inferred:
+            return False
+        if target.name in _assignments(tree)[4]:
+            # Also an item of a display bound to it (``d = {"x": tf.zeros(2, 4)}``, then a
+            # function's ``global d; d = {"x": tf.zeros(2, 8)}``): mypy types the name by its
+            # first display, so the second one would be its ``[assignment]``.
+            return True
+        return where.part is None and imported_var(var, tree)
+    return isinstance(target, MemberExpr) and replaced_attribute(ctx)  # (no display item)
 
 
 def foreign_replaced(ctx: AttributeContext) -> Type:

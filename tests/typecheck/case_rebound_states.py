@@ -3,9 +3,10 @@ annotation: any shape fits (plain mypy says nothing), and the reads have an unkn
 
 The RNN language model's hidden state reset per batch size (`lm.hidden = tf.zeros(4, 16)`
 after `__init__`'s `self.hidden = tf.zeros(1, 16)`), a sum grown by broadcasting (`self.sum +=
-x`), a module-level state a function resets through `global`: each was an error (`Assigned
-shape ... the shape "lm.hidden" has from its first assignment`, or mypy's `[assignment]` in
-`Literal` words), and the use after it a false `[shape]` error. An annotated attribute keeps
+x`), a module-level state (or a dict, tuple or list display of states) a function resets
+through `global`: each was an error (`Assigned shape ... the shape "lm.hidden" has from its
+first assignment`, or mypy's `[assignment]` in `Literal` words), and the use after it a false
+`[shape]` error. An annotated attribute keeps
 its annotation. Runs clean at run time but for the marked lines.
 """
 
@@ -69,6 +70,23 @@ def reset3() -> None:
 
 reset3()
 print(Dense(16, 1)(cell(tf.randn(3, 5, 8), state)).shape)
+
+# A display of states a function rebinds through `global`: mypy typed the name by its first
+# display (`dict[str, Tensor[2, 16]]`), so the new one was its `[assignment]` in `Literal` words.
+states = {"h": tf.zeros(2, 16), "c": tf.zeros(2, 16)}
+pair = (tf.zeros(2, 16), 0)
+history = [[tf.zeros(2, 16)]]
+
+
+def reset_all(batch: int) -> None:
+    global states, pair, history
+    states = {"h": tf.zeros(batch, 16), "c": tf.zeros(batch, 16)}
+    pair = (tf.zeros(3, 16), 1)
+    history = [[tf.zeros(3, 16)]]
+
+
+reset_all(3)
+print(Dense(16, 1)(cell(tf.randn(3, 5, 8), states["h"])).shape, pair[0].shape, len(history))
 
 
 @tf.shapecheck
