@@ -1,0 +1,30 @@
+"""Pyre's Multiply[N, 2] dims through a classmethod of a generic class: Seq.mirrored(x) builds a
+Seq[B, "2*N"] from a Tensor[B, N] by joining it with its reverse; the head reads the doubled
+width."""
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import typedflux as tf
+from typedflux import Dense, Tensor
+
+B = TypeVar("B", bound=int)
+N = TypeVar("N", bound=int)
+
+
+class Seq(Generic[B, N]):
+    def __init__(self, data: Tensor[B, N]) -> None:
+        self.data = data
+
+    @classmethod
+    def mirrored(cls, x: Tensor[B, N]) -> Seq[B, "2*N"]:
+        return Seq(tf.cat(x, x[:, ::-1], axis=1))
+
+    def values(self) -> Tensor[B, N]:
+        return self.data
+
+
+s = Seq.mirrored(tf.randn(3, 5))
+head = Dense(5, 4)
+y = head(s.values())  # BUG  # E: Dense(5 => 4) expects input Tensor[..., 5], got Tensor[3, 10]; need size 5 at axis -1 (got 10)  [shape]
+print(y.shape)
