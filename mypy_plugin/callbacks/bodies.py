@@ -63,6 +63,7 @@ from mypy.nodes import (
     RefExpr,
     ReturnStmt,
     StrExpr,
+    SuperExpr,
     TupleExpr,
     TypeInfo,
     UnaryExpr,
@@ -102,7 +103,7 @@ from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Shape
 
 __all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH",
-           "Receiver", "run_body", "tensor_shape", "tensor_value"]
+           "Receiver", "SELF", "run_body", "tensor_shape", "tensor_value"]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
 BODY_CALLS = 8  # the deepest chain of bodies calling one-return functions (beyond: unknown)
@@ -153,6 +154,16 @@ class Receiver:
         """``name`` called with ``args`` (values) of ``kinds`` and argument ``names``
         (``self.attn(h, h, h, mask=m)``: flow_keywords.py)."""
         raise CannotTell("a method not known")
+
+    def super_call(self, after: TypeInfo, name: str, args: List[Any], kinds: List[Any]) -> Any:
+        """``super().name(...)`` written in a method of the class ``after``: the definition
+        of ``name`` that follows ``after`` in the instance's MRO, called with ``args``."""
+        raise CannotTell("super() of an instance not known")
+
+
+SELF = -1
+"""The key of a body's ``env`` that holds the instance a method runs on (the
+:class:`Receiver` ``super()`` reads); never an object's id."""
 
 
 def run_body(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]], ret: Expression) -> Any:
@@ -558,6 +569,13 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         held: Any = env[id(callee.node)]  # ``layer(x)`` of a loop over a model's layers
         return held.call("__call__", [_eval(a, env, depth) for a in e.args], e.arg_kinds,
                          e.arg_names)
+    if isinstance(callee, SuperExpr):  # ``super().forward(x)`` in a user layer's method
+        this = env.get(SELF)
+        if callee.call.args or callee.info is None or not isinstance(this, Receiver) or any(
+                k != ARG_POS for k in e.arg_kinds):
+            raise CannotTell("super() of no instance known here")
+        return this.super_call(callee.info, callee.name, [_eval(a, env, depth) for a in e.args],
+                               e.arg_kinds)
     if isinstance(callee, MemberExpr):
         base = _eval_or_none(callee.expr, env, depth)
         if isinstance(base, _Tensor):

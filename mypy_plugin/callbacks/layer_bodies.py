@@ -48,11 +48,13 @@ from typing import (
 from mypy.nodes import (
     ARG_POS,
     CallExpr,
+    ClassDef,
     Expression,
     FuncDef,
     MemberExpr,
     MypyFile,
     RefExpr,
+    TypeInfo,
 )
 from mypy.subtypes import find_member
 from mypy.types import (
@@ -61,7 +63,7 @@ from mypy.types import (
 )
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
+from mypy_plugin.callbacks.bodies import SELF, Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, held_call, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
 from mypy_plugin.flow_arguments import (
@@ -74,7 +76,7 @@ from mypy_plugin.flow_instances import construction_of, construction_values, ins
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_values import ConfigRecord, Item
-from mypy_plugin.statements import overridden
+from mypy_plugin.statements import PerTree, overridden, walk
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape, is_int
@@ -217,7 +219,7 @@ class _Self(Receiver):
     def run(self, method: FuncDef, body: Tuple[List[Step], Expression], args: Any) -> Any:
         """``method``'s straight-line ``body`` on this instance and ``args`` (values)."""
         local, ret = body
-        env: Dict[int, Any] = {id(method.arguments[0].variable): self}
+        env: Dict[int, Any] = {id(method.arguments[0].variable): self, SELF: self}
         env.update((id(a.variable), v) for a, v in zip(method.arguments[1:], args))
         steps = [(self._target(t), v) for t, v in unrolled(local, self.known, env)]
         return run_body(env, steps, ret)
@@ -280,6 +282,21 @@ class _Self(Receiver):
         # else what its declared attributes give: ``self.rnn(x, h)``, ``mask=m``)
         return held_call(self._type(name), held.attrs if isinstance(held, Item) else None,
                          args, kinds, names)
+
+    def super_call(self, after: TypeInfo, name: str, args: List[Any], kinds: List[Any]) -> Any:
+        """``super().forward(x)`` in a method of ``after``: the next ``forward`` of the
+        instance's MRO (a class of the program's, a plain method) runs on the arguments, as
+        ``self.forward(x)`` does (:meth:`_method_call`)."""
+        if self.skipped is None:  # (the instance's class, so its MRO, is not known)
+            raise CannotTell("super() of an instance of a class not known")
+        mro = self.instance.type.mro
+        later = mro[mro.index(after) + 1:] if after in mro else []
+        owner = next((c for c in later if name in c.names), None)
+        method = owner.names[name].node if owner is not None else None
+        if owner is None or owner.fullname.startswith(("typedflux.", "builtins.")) or \
+                not isinstance(method, FuncDef) or not _plain_method(method):
+            raise CannotTell("a base's method not read here")
+        return self._method_call(method, args, kinds)
 
     def _method_call(self, method: FuncDef, args: List[Any], kinds: List[Any]) -> Any:
         """``self.encode(x)``: the instance's own method with plain parameters and a
@@ -365,15 +382,27 @@ def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expr
 def _skipped(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
     """The methods of ``receiver``'s class a call's body may not follow: none when the
     instance ``e`` stands for is traced to its class's own construction, else those a class
-    of the module deriving from it redefines (None: not known)."""
+    of the module deriving from it redefines (None: not known; also when a class of the
+    module derives from it among several bases: its MRO, which ``super()`` follows, may put
+    another class after ``receiver``'s)."""
     built = construction_of(api, e) if isinstance(e, Expression) else None
     if built is not None and isinstance(built.callee, RefExpr) and \
             built.callee.node is receiver.type:
         return frozenset()
     tree = getattr(api, "tree", None)
-    if not isinstance(tree, MypyFile):
-        return None
+    if not isinstance(tree, MypyFile) or receiver.type.fullname in _mixed(tree):
+        return None  # (``class S(T, M)``: for an S, ``self.f`` in T's body may be M's ``f``)
     return frozenset(n for c, n in overridden(tree) if c == receiver.type.fullname)
+
+
+def _mixed_bases(tree: MypyFile) -> FrozenSet[str]:
+    """The classes some class of ``tree`` derives from through several bases (its MRO may put
+    another base's methods before theirs)."""
+    return frozenset(b.fullname for c in walk(tree.defs) if isinstance(c, ClassDef) and len(
+        c.info.bases) > 1 for b in c.info.mro[1:])
+
+
+_mixed: PerTree[FrozenSet[str]] = PerTree(_mixed_bases, keep=64)
 
 
 def user_layer_call(ctx: Any) -> Optional[Type]:

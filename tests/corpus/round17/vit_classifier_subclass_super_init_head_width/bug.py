@@ -23,5 +23,5 @@ class Classifier(Backbone):
 
 
 model = Classifier(10)
-logits = model(tf.randn(4, 48))  # BUG[gap flow: the subclass's __call__ runs super().__call__(x), which is not followed, so the head Dense(48 => 10) never meets the backbone's 64-wide output]
+logits = model(tf.randn(4, 48))  # BUG  # E: Dense(48 => 10) expects input Tensor[..., 48], got Tensor[4, 64]; need size 48 at axis -1 (got 64)  [shape]
 print(logits.shape)
