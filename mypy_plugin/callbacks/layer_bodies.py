@@ -48,11 +48,9 @@ from typing import (
 from mypy.nodes import (
     ARG_POS,
     CallExpr,
-    ClassDef,
     Expression,
     FuncDef,
     MemberExpr,
-    MypyFile,
     RefExpr,
     TypeInfo,
 )
@@ -73,10 +71,10 @@ from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
+from mypy_plugin.flow_overrides import followed_skips
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_values import ConfigRecord, Item
-from mypy_plugin.statements import PerTree, overridden, walk
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape, is_int
@@ -379,32 +377,6 @@ def _chain_arguments(api: Any, call: Any, chain: Instance) -> Optional[List[Expr
     return list(built.args)
 
 
-def _skipped(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
-    """The methods of ``receiver``'s class a call's body may not follow: none when the
-    instance ``e`` stands for is traced to its class's own construction, else those a class
-    of the module deriving from it redefines (None: not known; also when a class of the
-    module derives from it among several bases: its MRO, which ``super()`` follows, may put
-    another class after ``receiver``'s)."""
-    built = construction_of(api, e) if isinstance(e, Expression) else None
-    if built is not None and isinstance(built.callee, RefExpr) and \
-            built.callee.node is receiver.type:
-        return frozenset()
-    tree = getattr(api, "tree", None)
-    if not isinstance(tree, MypyFile) or receiver.type.fullname in _mixed(tree):
-        return None  # (``class S(T, M)``: for an S, ``self.f`` in T's body may be M's ``f``)
-    return frozenset(n for c, n in overridden(tree) if c == receiver.type.fullname)
-
-
-def _mixed_bases(tree: MypyFile) -> FrozenSet[str]:
-    """The classes some class of ``tree`` derives from through several bases (its MRO may put
-    another base's methods before theirs)."""
-    return frozenset(b.fullname for c in walk(tree.defs) if isinstance(c, ClassDef) and len(
-        c.info.bases) > 1 for b in c.info.mro[1:])
-
-
-_mixed: PerTree[FrozenSet[str]] = PerTree(_mixed_bases, keep=64)
-
-
 def user_layer_call(ctx: Any) -> Optional[Type]:
     """``block(x)`` (or ``net(a, b)``) of such a layer with known inputs: the body's output
     type; a mismatch in the body is reported at the call. None: mypy's type."""
@@ -421,7 +393,7 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
             return None
         return generic_result(ctx)
     held = call.callee if isinstance(call, CallExpr) else None
-    skipped = _skipped(ctx.api, held, receiver)
+    skipped = followed_skips(ctx.api, held, receiver)
     if skipped is None or "__call__" in skipped:
         return None  # (``m: Base = Sub()``: a derived class's instance runs its own)
     attrs = instance_attributes(ctx.api, held) if held is not None else None
@@ -447,7 +419,7 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
             len(types) > 1 for types in ctx.arg_types):
         return None
     held = call.callee.expr
-    skipped = _skipped(ctx.api, held, receiver)
+    skipped = followed_skips(ctx.api, held, receiver)
     if skipped is None or name in skipped:
         return None  # (a derived class's instance may run its own ``name``)
     inputs = len(ctx.arg_types)
