@@ -23,7 +23,10 @@ the annotation and report a display's item instead (``List item 1 has incompatib
 ...  [list-item]``): :func:`mapped_item_words`, the same calls. The words replace mypy's
 only when its message names exactly the function's type, ``f`` is a function or method
 given by name, and a call provably fails; anything else keeps mypy's error (``Tensor[2,
-int]`` items that may fit).
+int]`` items that may fit). An overloaded function's call is its first item that takes the
+arguments, as ``@tf.shapecheck`` on its implementation picks it: a call no item takes is
+``No overload of "f" takes these shapes: ...``. mypy's error is dropped (:func:`mapped_fits`)
+when every call provably fits and nothing asked for another result.
 
 >>> mapped_words(None, "", None) is None
 True
@@ -35,19 +38,21 @@ import re
 from typing import Any, List, Optional, Sequence, Tuple
 
 from mypy.nodes import (
-    ARG_OPT, ARG_POS, FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncDef, ListExpr, MypyFile, RefExpr,
-    StarExpr, TupleExpr,
+    ARG_OPT, ARG_POS, FUNC_NO_INFO, AssignmentStmt, CallExpr, Decorator, Expression, ExpressionStmt,
+    ForStmt, FuncDef, ListExpr, MypyFile, NameExpr, RefExpr, StarExpr, TupleExpr,
 )
 from mypy.maptype import map_instance_to_supertype
-from mypy.types import CallableType, Instance, Type, get_proper_type
+from mypy.types import CallableType, FunctionLike, Instance, Overloaded, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.inner_places import call_arguments
 from mypy_plugin.callbacks.reworded_arguments import parsed, typed_here
+from mypy_plugin.statements import walk
+from typedflux.shapes import messages
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import ShapeError
 
-__all__ = ["mapped_words", "mapped_item_words", "mapped_fits"]
+__all__ = ["mapped_words", "mapped_item_words", "mapped_fits", "context_free"]
 
 _CALLERS = {"map": "builtins.map", "reduce": "functools.reduce"}
 # mypy's error at an item of a list display whose item type a context fixed.
@@ -78,25 +83,64 @@ def mapped_words(state: Any, file: str, info: Any) -> Optional[str]:
 
 def mapped_fits(state: Any, file: str, info: Any) -> bool:
     """Whether mypy's ``[arg-type]`` error ``info`` at the function given to ``map`` is false:
-    every call ``map`` makes fits the function's parameters, and gives the result mypy's
-    expected ``Callable`` names (``ys: List[Tensor[2, 8]] = list(map(widen, xs))`` of ``def
-    widen(x: Tensor[B, N]) -> Tensor[B, "2*N"]``: mypy cannot solve ``"2*N"`` against ``8``).
+    every call ``map`` makes fits the function's parameters (an overloaded function's: some
+    item's), each a tensor, and gives the result mypy's expected ``Callable`` names (``ys:
+    List[Tensor[2, 8]] = list(map(widen, xs))`` of ``def widen(x: Tensor[B, N]) -> Tensor[B,
+    "2*N"]``: mypy cannot solve ``"2*N"`` against ``8``), or the call meets no type context
+    that could ask for another (:func:`context_free`: ``list(map(ident, [a4, a8]))`` of an
+    overloaded ``ident``, whose result mypy took from its first item).
 
     >>> mapped_fits(None, "", None)
     False
     """
     p = parsed(info.message) if info is not None else None
     if p is None or p[1] != "map" or p[2] is not None or p[3] != 1 \
-            or not p[6].startswith('"Callable[[') or not p[5].startswith('"Callable[['):
+            or not p[6].startswith('"Callable[[') or \
+            not (p[5].startswith('"Callable[[') or p[5] == _OVERLOADED):
         return False
     tree = state.modules.get(info.module or "")
     hit = call_arguments(tree).get((info.line, info.column)) if isinstance(tree, MypyFile) else None
     expected = _returned(_DISTINCT.sub("", p[6][1:-1]))
-    if hit is None or hit[1] != 0 or expected is None:
+    if hit is None or hit[1] != 0 or expected is None or not isinstance(tree, MypyFile):
         return False
     said = (p[5], _DISTINCT.sub("", p[5]))
     fits = _results(state, file, hit[0], lambda fn, _: fn in said)
-    return fits is not None and bool(fits) and all(_written(r) == expected for r in fits)
+    return fits is not None and bool(fits) and (
+        all(_written(r) == expected for r in fits) or context_free(tree, hit[0]))
+
+
+# How mypy writes an overloaded function's type in a message (no quotes).
+_OVERLOADED = "overloaded function"
+# Calls whose parameter gives an argument no tensor type context when the call meets none.
+_FREE_CALLERS = frozenset(f"builtins.{n}" for n in (
+    "list", "tuple", "sorted", "set", "frozenset", "iter", "len", "print", "enumerate", "zip"))
+
+
+def context_free(tree: MypyFile, call: CallExpr) -> bool:
+    """Whether ``call`` meets no type context mypy could take a type variable's value from:
+    it is a statement's expression, a ``for`` loop's iterable or the value of a name defined
+    there without annotation (``ys = list(map(f, xs))``), directly or as the argument of
+    ``list``, ``tuple``, ``sorted``, ``len``, ``print``... (:data:`_FREE_CALLERS`).
+
+    >>> context_free(MypyFile([], []), CallExpr(NameExpr("f"), [], [], []))
+    False
+    """
+    node: Expression = call
+    places = call_arguments(tree)
+    while True:
+        hit = places.get((node.line, node.column))
+        if hit is None or hit[0].args[hit[1]] is not node:
+            break
+        if getattr(hit[0].callee, "fullname", None) not in _FREE_CALLERS:
+            return False
+        node = hit[0]
+    for stmt in walk(tree.defs):
+        if isinstance(stmt, (ExpressionStmt, ForStmt)) and stmt.expr is node:
+            return True
+        if isinstance(stmt, AssignmentStmt) and stmt.rvalue is node:
+            return stmt.type is None and all(
+                isinstance(t, NameExpr) and t.is_inferred_def for t in stmt.lvalues)
+    return False
 
 
 def _returned(callable_text: str) -> Optional[str]:
@@ -165,7 +209,7 @@ def _words(state: Any, file: str, call: CallExpr, caller: str, says: Any) -> Opt
 
 
 def _function(state: Any, file: str, call: CallExpr, caller: str, says: Any
-              ) -> Optional[Tuple[CallableType, str, Any]]:
+              ) -> Optional[Tuple[FunctionLike, str, Any]]:
     """The function ``call`` gives ``map``/``reduce`` (``caller``), its name as the run time
     says it, and a lookup of types; ``None`` unless mypy's message ``says`` its type."""
     from mypy.checker_state import checker_state
@@ -181,16 +225,19 @@ def _function(state: Any, file: str, call: CallExpr, caller: str, says: Any
         return typed_here(checker, e)
 
     fn = get_proper_type(lookup(call.args[0]))
-    name = _name(fn.definition, call.args[0]) if isinstance(fn, CallableType) else None
-    if not isinstance(fn, CallableType) or name is None or \
+    first = fn.items[0] if isinstance(fn, Overloaded) and fn.items else fn
+    name = _name(first.definition, call.args[0]) if isinstance(first, CallableType) else None
+    if not isinstance(fn, FunctionLike) or name is None or \
             not says(format_type(fn, state.options), lookup):
         return None  # (not the types mypy's message names)
     return fn, name, lookup
 
 
 def _results(state: Any, file: str, call: CallExpr, says: Any) -> Optional[List[Shape]]:
-    """The result of each call ``map(fn, ...)`` makes, when every one fits ``fn``; ``None``
-    when one may not (or mypy's message does not ``says`` ``fn``'s type)."""
+    """The result of each call ``map(fn, ...)`` makes, when every one fits ``fn`` (each
+    argument given for a tensor parameter; an overloaded function's first item that takes
+    them, as mypy picks it); ``None`` when one may not (or mypy's message does not ``says``
+    ``fn``'s type)."""
     found = _function(state, file, call, "map", says)
     if found is None:
         return None
@@ -200,10 +247,27 @@ def _results(state: Any, file: str, call: CallExpr, says: Any) -> Optional[List[
     out: List[Shape] = []
     for k in range(min(lengths) if lengths else 1):
         actuals = [items[k] if items is not None else each for items, each in iterables]
-        if any(a is None for a in actuals) or _call(fn, name, actuals) is not None:
+        item = None if any(a is None for a in actuals) else next(
+            (f for f in _overloads(fn) if _fits(f, name, actuals)), None)
+        if item is None:
             return None
-        out.append(_result(fn, actuals))
+        out.append(_result(item, actuals))
     return out
+
+
+def _overloads(fn: FunctionLike) -> List[CallableType]:
+    return list(fn.items) if isinstance(fn, Overloaded) else [fn] if isinstance(fn, CallableType) else []
+
+
+def _fits(fn: CallableType, name: str, actuals: Sequence[Shape]) -> bool:
+    """Whether ``fn`` provably takes ``actuals``: by position, each for a tensor parameter
+    (a ``def label(x: str)`` given tensors keeps mypy's error) whose annotation they fit."""
+    if any(translate.shape_of(t) is None for t in fn.arg_types[:len(actuals)]):
+        return False
+    try:
+        return _bound(fn, name, actuals) is not None
+    except ShapeError:
+        return False
 
 
 def _name(func: object, e: Expression) -> Optional[str]:
@@ -235,7 +299,7 @@ def _items(e: Expression, lookup: Any) -> Items:
     return None, None
 
 
-def _mapped(fn: CallableType, name: str, iterables: List[Items]) -> Optional[str]:
+def _mapped(fn: FunctionLike, name: str, iterables: List[Items]) -> Optional[str]:
     """The first call of ``map(fn, ...)`` that fails, in order: item ``k`` of each display,
     the item type of any other iterable (one call when no iterable is a display)."""
     lengths = [len(items) for items, _ in iterables if items is not None]
@@ -248,7 +312,7 @@ def _mapped(fn: CallableType, name: str, iterables: List[Items]) -> Optional[str
     return None
 
 
-def _reduced(fn: CallableType, name: str, items: Items, start: Shape, started: bool
+def _reduced(fn: FunctionLike, name: str, items: Items, start: Shape, started: bool
              ) -> Optional[str]:
     """The first call of ``reduce(fn, ...)`` that fails: ``fn(acc, item)`` for each item of
     a display, the accumulator the last call's result; over any other iterable the first
@@ -262,7 +326,8 @@ def _reduced(fn: CallableType, name: str, items: Items, start: Shape, started: b
         words = _call(fn, name, [acc, item])
         if words is not None:
             return words
-        acc = _result(fn, [acc, item])
+        taken = _taken(fn, name, [acc, item])
+        acc = _result(taken, [acc, item]) if taken is not None else None
         if shapes is None:
             break
     return None
@@ -284,12 +349,31 @@ def _bound(fn: CallableType, name: str, actuals: Sequence[Shape]) -> Optional[Bi
     return env
 
 
-def _call(fn: CallableType, name: str, actuals: Sequence[Shape]) -> Optional[str]:
-    """The run time's words for the call of ``fn`` with ``actuals``, when it provably fails."""
-    try:
-        _bound(fn, name, actuals)
-    except ShapeError as err:
-        return err.message
+def _call(fn: FunctionLike, name: str, actuals: Sequence[Shape]) -> Optional[str]:
+    """The run time's words for the call of ``fn`` with ``actuals``, when it provably fails
+    (an overloaded function's: when every item does, ``No overload of "f" takes these
+    shapes: ...``, as ``@tf.shapecheck`` on its implementation says it)."""
+    briefs: List[str] = []
+    for item in _overloads(fn):
+        try:
+            if _bound(item, name, actuals) is None:
+                return None  # (the run time checks no shape then: Python's own error)
+        except ShapeError as err:
+            if not isinstance(fn, Overloaded):
+                return err.message
+            briefs.append(err.brief)
+            continue
+        return None
+    return messages.overload_mismatch(name, briefs) if briefs else None
+
+
+def _taken(fn: FunctionLike, name: str, actuals: Sequence[Shape]) -> Optional[CallableType]:
+    """The item of ``fn`` the run time calls with ``actuals``: its first that binds them."""
+    for item in _overloads(fn):
+        try:
+            return item if _bound(item, name, actuals) is not None else None
+        except ShapeError:
+            continue
     return None
 
 
