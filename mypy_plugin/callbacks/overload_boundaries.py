@@ -137,7 +137,8 @@ def _result(func: OverloadedFuncDef, actuals: List[Type],
             names: Sequence[Optional[str]]) -> Optional[Any]:
     """The shape the one overload item that takes ``actuals`` (by position, or by keyword
     where ``names`` has one) gives, or ``None`` (no item, or several, or a result or an
-    argument that is not a tensor)."""
+    argument that is not a tensor). A size of the item's own that no argument binds (``H``
+    of a parameter ``h: Tensor[B, H] = ...`` left out) is unknown: ``Tensor[B, T, ?]``."""
     shapes = [translate.shape_of(a) for a in actuals]
     if any(s is None for s in shapes):
         return None  # (something not a tensor: nothing proven)
@@ -161,6 +162,9 @@ def _result(func: OverloadedFuncDef, actuals: List[Type],
                 bindings.bind(f'argument "{label}"', pattern, actual)  # type: ignore[arg-type]
         except ShapeError:
             continue
+        for v in sig.variables:  # (an item's own size no argument gave: ``h=...`` left out)
+            if v.name not in bindings.dims:
+                bindings.dims[v.name] = translate.UNKNOWN
         found.append(bindings.substitute(ret))
     return found[0] if len(found) == 1 else None
 

@@ -8,7 +8,7 @@ by position or keyword, one or several. Symbolic and concrete, each fix clean.
 variable is static only.
 """
 
-from typing import List, Tuple, TypeVar, overload
+from typing import Any, List, Optional, Tuple, TypeVar, overload
 
 import typedflux as tf
 from typedflux import Dense, Tensor
@@ -16,6 +16,7 @@ from typedflux import Dense, Tensor
 B = TypeVar("B", bound=int)
 N = TypeVar("N", bound=int)
 T = TypeVar("T", bound=int)
+H = TypeVar("H", bound=int)
 
 
 @overload
@@ -99,7 +100,30 @@ def mixed_module() -> Tensor[2, 16]:
 def mixed_module_fixed() -> Tensor[2, 3, 16]:
     return mix(tf.zeros(2, 3, 8), tf.zeros(2, 3, 8))
 
+# -- an item's own size no argument binds (its parameter left out) is unknown: ``?`` ---------------
+@overload
+def sized(x: Tensor[B, 8]) -> Tensor[B, 16]: ...
+@overload
+def sized(x: Tensor[B, N, 8], h: Tensor[B, H] = ...) -> Tensor[B, N, H]: ...
+def sized(x: Any, h: Optional[Any] = None) -> Any:
+    if x.ndim == 2:
+        return tf.cat(x, x, axis=1)
+    return tf.zeros(x.shape[0], x.shape[1], 16 if h is None else h.shape[1])
+
+
+@tf.shapecheck
+def sized_pooled(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return sized(x)  # E: Return shape Tensor[B, T, ?] does not match the annotation Tensor[B, 16]: rank is 3, expected 2  [shape]
+
+
+@tf.shapecheck
+def sized_pooled_fixed(x: Tensor[B, T, 8]) -> Tensor[B, 16]:
+    return sized(x.mean(axis=1))
+
+
 x3 = tf.zeros(2, 3, 8)
+sized_pooled(x3)
+sized_pooled_fixed(x3)
 pooled(x3)
 pooled_fixed(x3)
 counted(x3)
