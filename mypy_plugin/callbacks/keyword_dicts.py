@@ -10,7 +10,10 @@ own, against the parameter its key names, as ``@tf.shapecheck`` checks it (``Arg
 A name bound once, at the top of the scope that unpacks it, to such a dict and only read
 after (``kw = {"x": a, "y": b}`` then ``f(**kw)``; reads: ``kw["x"]``, ``kw.get(k)``,
 ``len(kw)``, ``k in kw``, ``kw.keys()``/``.values()``/``.items()``/``.copy()``, another
-``**kw``) is read key by key too, each value typed as mypy typed it in the display.
+``**kw``) is read key by key too, each value typed as mypy typed it in the display. So are
+such dicts merged, ``base | over`` and ``{**base, **over}`` (a later key's value wins, as
+Python keeps it; mypy types the merge with a union of the values' types, which no parameter
+takes: it said nothing); reading ``base`` in a merge leaves it unchanged.
 
 mypy infers a dict's value type from its first display (``dict[str, Tensor[2, 7]]``), and
 ``callbacks/lists.py`` lets the dict then take values of other shapes (``kw["x"] =
@@ -19,7 +22,8 @@ the inferred value type says nothing of the values. A dict whose type was inferr
 an attribute, not annotated) that its scope may have changed (mentioned in any other way:
 written, passed on, rebound; an attribute always) is :func:`stale`: the parameters it
 reaches take its values as they come, unchecked, by the hook and by mypy (``Any``). Anything
-else (a computed key, ``{**other}``, an annotated dict that is written to, a parameter)
+else (a computed key, ``{**other}`` of a dict not read so, an annotated dict that is
+written to, a parameter)
 keeps the value type mypy gave the dict, which every write to it is checked against; an
 annotated name bound once to a display and only read is read key by key, as an inferred one.
 
@@ -37,8 +41,8 @@ from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Se
 
 from mypy.nodes import (
     ARG_NAMED, ARG_STAR, ARG_STAR2, GDEF, LDEF, ArgKind, AssignmentStmt, CallExpr,
-    ComparisonExpr, DictExpr, Expression, ForStmt, IndexExpr, MemberExpr, NameExpr, Statement, StrExpr,
-    Var,
+    ComparisonExpr, DictExpr, Expression, ForStmt, IndexExpr, MemberExpr, NameExpr, OpExpr, Statement,
+    StrExpr, Var,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.server.subexpr import get_subexpressions
@@ -101,24 +105,56 @@ def received(names: Sequence[Optional[str]], kinds: Sequence[ArgKind], i: int,
 def keyed_values(ctx: SigContext, sig: CallableType, i: int,
                  e: Expression) -> Optional[Iterator[Tuple[str, Expression, Type]]]:
     """(label, value, its type) for each value of the ``**`` argument ``e`` parameter ``i``
-    receives, when ``e`` is a dict of literal keys, or a name :func:`held` reads key by key
-    (the label: the parameter's name, or a ``**kwargs`` parameter's key); none for a
-    :func:`stale` dict (its values are unknown); ``None`` for any other ``e``."""
-    entries = literal_entries(e)
-    typed: Callable[[Expression], Optional[Type]] = lambda v: argument_type(ctx, v)
-    at: Optional[Expression] = None  # (where an error is: the value; for a name, ``**kw``)
-    if entries is None:
-        found = held(ctx.api, e, ctx.context)
-        if found is None or (found.entries is None and not found.stale):
-            return None
-        if found.stale:
-            return iter(())
-        entries, typed, at = found.entries, found.typed, e
+    receives, when ``e`` is a dict of literal keys, a name :func:`held` reads key by key, or
+    such dicts merged (``base | over``, ``{**base, **over}``: a later key's value wins, as
+    Python keeps it) (the label: the parameter's name, or a ``**kwargs`` parameter's key);
+    none for a :func:`stale` dict, or a merge of one (its values are unknown); ``None`` for
+    any other ``e``."""
+    found = _keyed(ctx, e, ctx.context, 0)
+    if found is None:
+        return None
     pname = sig.arg_names[i] or f"#{i + 1}"
     star2 = sig.arg_kinds[i] == ARG_STAR2
-    return ((key if star2 else pname, at or value, t)
-            for key, value in received(sig.arg_names, sig.arg_kinds, i, entries or [])
-            if (t := typed(value)) is not None)
+    each = {key: (at, typed) for key, _, at, typed in found}
+    return ((key if star2 else pname, each[key][0], t)
+            for key, value in received(sig.arg_names, sig.arg_kinds, i,
+                                       [(key, value) for key, value, _, _ in found])
+            if (t := each[key][1](value)) is not None)
+
+
+# (key, value, where an error is: the value, or for a held name the ``**`` argument, and a
+# typing of the value)
+Keyed = List[Tuple[str, Expression, Expression, Callable[[Expression], Optional[Type]]]]
+
+
+def _keyed(ctx: SigContext, e: Expression, call: object, depth: int) -> Optional[Keyed]:
+    """Each key of the dict ``e`` with its value, read key by key (``[]`` for a dict whose
+    values are unknown, :func:`stale`); ``None`` when ``e`` says nothing of its keys."""
+    entries = literal_entries(e)
+    if entries is not None:
+        typed: Callable[[Expression], Optional[Type]] = lambda v: argument_type(ctx, v)
+        return [(k, v, v, typed) for k, v in entries]
+    if depth > 8:
+        return None
+    parts: Optional[List[Expression]] = None
+    if isinstance(e, OpExpr) and e.op == "|":
+        parts = [e.left, e.right]
+    elif isinstance(e, DictExpr) and any(k is None for k, _ in e.items):
+        parts = [v if k is None else DictExpr([(k, v)]) for k, v in e.items]
+    if parts is not None:
+        found = [_keyed(ctx, p, call, depth + 1) for p in parts]
+        if any(f is None for f in found):
+            return None
+        if any(f == [] for f in found):
+            return []  # (a part's values are unknown: so are the merged dict's)
+        merged = {k: (k, v, at, typed) for f in found for k, v, at, typed in f or []}
+        return list(merged.values())
+    got = held(ctx.api, e, call)
+    if got is None or (got.entries is None and not got.stale):
+        return None
+    if got.stale:
+        return []
+    return [(k, v, e, got.typed) for k, v in got.entries or []]
 
 
 class Held(NamedTuple):
@@ -144,6 +180,11 @@ def taken_apart(ctx: SigContext, i: int) -> bool:
 def _apart(api: Any, e: Expression, call: object) -> bool:
     if literal_entries(e) is not None:
         return True
+    if isinstance(e, OpExpr) and e.op == "|":
+        return _apart(api, e.left, call) and _apart(api, e.right, call)
+    if isinstance(e, DictExpr) and any(k is None for k, _ in e.items):
+        return all(_apart(api, v, call) if k is None else isinstance(k, StrExpr)
+                   for k, v in e.items)
     found = held(api, e, call)
     return found is not None and (found.stale or found.entries is not None)
 
@@ -270,6 +311,10 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
                 allowed.add(id(x.base))
             elif isinstance(x, ComparisonExpr) and x.operators in (["in"], ["not in"]):
                 allowed.add(id(x.operands[1]))
+            elif isinstance(x, OpExpr) and x.op == "|":
+                allowed.update((id(x.left), id(x.right)))  # (``base | over``: a new dict)
+            elif isinstance(x, DictExpr):
+                allowed.update(id(v) for k, v in x.items if k is None)  # (``{**base}``)
             elif isinstance(x, NameExpr) and (x.node is var or x.name == name):
                 mentions.append(x)
     return bool(bindings), all(id(m) in allowed for m in mentions), once

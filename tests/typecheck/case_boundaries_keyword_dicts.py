@@ -3,7 +3,8 @@
 mypy types such a dict as one `dict[str, V]`, `V` the join of its values (`Tensor[2, int]` for a
 `Tensor[2, 4]` and a `Tensor[2, 7]`), which proves nothing about one key: the call was silent
 and raised at run time. Written with literal keys, each value is checked against the parameter
-its key names (mypy_plugin/callbacks/keyword_dicts.py), a `**kwargs` parameter's by its key.
+its key names (mypy_plugin/callbacks/keyword_dicts.py), a `**kwargs` parameter's by its key;
+dicts merged (`base | over`, `{**base, **over}`) the same way, a later key's value winning.
 An overloaded function given a dict no item takes is reported once, in shape words (mypy's
 `[arg-type]` for its first item, `"**dict[str, Tensor[Literal[2], Literal[7]]]"`, is that
 error again). Symbolic and concrete, each with its fix; `@tf.shapecheck` raises the same words.
@@ -77,6 +78,19 @@ y_fixed = head(**{"x": tf.zeros(2, 8)})
 @tf.shapecheck
 def headed(h: Tensor[B, T]) -> Tensor[B, 16]:
     return head(**{"x": h})  # E: No overload of "head" takes these shapes: overload 1: argument "x" has shape Tensor[B, T], expected Tensor[B, 8] (axis 1 is T, expected 8); overload 2: argument "x" has shape Tensor[B, T], expected Tensor[B, T, 8] (rank is 2, expected 3)  [shape]
+
+
+# Dicts merged (`base | over`, `{**base, **over}`): a later key's value wins, each checked on
+# its own (mypy's type for the merge is a union of the values' types: it said nothing).
+base = {"x": tf.zeros(2, 4)}
+over = {"y": tf.zeros(2, 9)}
+over_fixed = {"y": tf.zeros(2, 8)}
+merged = fuse(**(base | over))  # E: Argument "y" of "fuse" has shape Tensor[2, 9], which does not match the annotation Tensor[B, 8]: axis 1 is 9, expected 8  [shape]  # N: B=2
+merged_fixed = fuse(**(base | over_fixed))
+spread = fuse(**{**base, **over})  # E: Argument "y" of "fuse" has shape Tensor[2, 9], which does not match the annotation Tensor[B, 8]: axis 1 is 9, expected 8  [shape]  # N: B=2
+spread_fixed = fuse(**{**base, **over_fixed})
+displays = fuse(**({"x": tf.zeros(2, 4), "y": tf.zeros(2, 4)} | {"y": tf.zeros(2, 7)}))  # E: Argument "y" of "fuse" has shape Tensor[2, 7], which does not match the annotation Tensor[B, 8]: axis 1 is 7, expected 8  [shape]  # N: B=2
+displays_fixed = fuse(**({"x": tf.zeros(2, 4), "y": tf.zeros(2, 4)} | {"y": tf.zeros(2, 8)}))
 
 
 shifted(tf.zeros(2, 5, 4))
