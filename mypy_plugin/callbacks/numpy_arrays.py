@@ -9,8 +9,11 @@ leaves numpy's own types alone (mypy's numpy errors stay numpy's). But the data 
 ``rng.normal``, ``rng.uniform``) or from ``np.random`` (``np.random.rand(N, N)``,
 ``np.random.randint(0, A, (B, 1))``, ...), and what keeps such an array's shape:
 ``.astype(...)``, ``.T``, a comparison or an arithmetic operator with a number or an array
-of the same sizes (``rng.random((N, N)) > 0.6``), ``np.maximum``/``np.minimum`` of two
-such arrays. A module-level name bound once to one of these is read through, when it is
+of sizes that broadcast (``rng.random((N, N)) > 0.6``; ``np.arange(T)[:, None] <
+np.arange(T)[None, :]``), ``np.maximum``/``np.minimum`` of two such arrays. Also the masks
+and tables attention code builds: ``np.tril``/``np.triu`` (of a vector: a square),
+``np.arange`` of int bounds, ``np.outer`` of two vectors, ``.reshape`` to int sizes, and an
+index by full slices, ``None`` and ``...`` (``mask[:, :, None]``). A module-level name bound once to one of these is read through, when it is
 otherwise only indexed (``mask[0, 2] = 1.0``: never a new shape), read by those same forms
 or passed to typedflux's or numpy's functions: nothing else can reshape it in place.
 
@@ -23,8 +26,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
-    AssignmentStmt, CallExpr, ComparisonExpr, Expression, FloatExpr, IndexExpr, IntExpr,
-    ListExpr, MemberExpr, MypyFile, NameExpr, OpExpr, RefExpr, TupleExpr, UnaryExpr,
+    AssignmentStmt, CallExpr, ComparisonExpr, EllipsisExpr, Expression, FloatExpr, IndexExpr,
+    IntExpr, ListExpr, MemberExpr, MypyFile, NameExpr, OpExpr, RefExpr, SliceExpr, TupleExpr,
+    UnaryExpr,
 )
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import Instance, LiteralType, get_proper_type
@@ -45,6 +49,13 @@ def _numpy_made(e: Expression) -> bool:
         isinstance(x, CallExpr) and isinstance(x.callee, MemberExpr)
         and (_module_of(x.callee.expr) is not None or x.callee.name in _DRAWS)
         for x in [e, *get_subexpressions(e)])
+
+
+def _from_named(e: Expression, found: Dict[str, Expression]) -> bool:
+    """Whether ``e`` is computed from arrays named before it (``decay = g[None, :] ** d``)
+    by the forms :func:`_shape` reads: a candidate like a numpy call's result."""
+    return isinstance(e, (OpExpr, ComparisonExpr, IndexExpr, MemberExpr, UnaryExpr, CallExpr)) \
+        and any(isinstance(x, NameExpr) and x.name in found for x in get_subexpressions(e))
 
 
 def _argument(call: CallExpr, position: int, keyword: str) -> Optional[Expression]:
@@ -89,7 +100,7 @@ _ELEMENTWISE = frozenset({"maximum", "minimum"})
 
 
 def _shape(e: Optional[Expression], lookup: Any, depth: int) -> Optional[Sizes]:
-    if e is None or depth > 8:
+    if e is None or depth > 32:  # (a name read through names: each a few levels)
         return None
     if isinstance(e, NameExpr):
         tree = checked_tree(lookup)
@@ -101,6 +112,8 @@ def _shape(e: Optional[Expression], lookup: Any, depth: int) -> Optional[Sizes]:
         return inner[::-1] if inner is not None else None
     if isinstance(e, UnaryExpr) and e.op in ("-", "+", "~"):
         return _shape(e.expr, lookup, depth + 1)
+    if isinstance(e, IndexExpr):
+        return _indexed(_shape(e.base, lookup, depth + 1), e.index)
     if isinstance(e, OpExpr) and e.op not in ("@", "and", "or"):
         return _joined(e.left, e.right, lookup, depth)
     if isinstance(e, ComparisonExpr) and len(e.operands) == 2 and \
@@ -113,8 +126,18 @@ def _shape(e: Optional[Expression], lookup: Any, depth: int) -> Optional[Sizes]:
     if callee.name == "astype":
         return _shape(callee.expr, lookup, depth + 1)
     module = _module_of(callee.expr)
+    if module is None and callee.name == "reshape":
+        return _reshaped(_shape(callee.expr, lookup, depth + 1), e.args, lookup)
     if module == "numpy" and callee.name in _ELEMENTWISE and len(e.args) >= 2:
         return _joined(e.args[0], e.args[1], lookup, depth)
+    if module == "numpy" and callee.name in ("tril", "triu") and e.args:
+        inner = _shape(e.args[0], lookup, depth + 1)  # (``k=``: the same shape)
+        return inner * 2 if inner is not None and len(inner) == 1 else inner
+    if module == "numpy" and callee.name == "outer" and len(e.args) == 2:
+        a, b = (_shape(x, lookup, depth + 1) for x in e.args)
+        return [_count(a), _count(b)] if a is not None and b is not None else None
+    if module == "numpy" and callee.name == "arange":
+        return _range(e, lookup)
     if module == "numpy.random" and callee.name in _LEGACY:
         at = _LEGACY[callee.name]
         return _sizes(e.args, lookup) if at is None else _drawn(e, at, lookup)
@@ -141,12 +164,115 @@ def _joined(a: Expression, b: Expression, lookup: Any, depth: int) -> Optional[S
     sizes, or one array and a number."""
     left, right = _shape(a, lookup, depth + 1), _shape(b, lookup, depth + 1)
     if left is not None and right is not None:
-        return left if left == right and None not in left else None
+        return _broadcast(left, right)
     if left is not None and _number(b, lookup):
         return left
     if right is not None and _number(a, lookup):
         return right
     return None
+
+
+def _broadcast(left: Sizes, right: Sizes) -> Optional[Sizes]:
+    """numpy's broadcast of two shapes whose sizes are all known (else the same shape with no
+    unknown size); None where it is not certain or would fail."""
+    if left == right and None not in left:
+        return left
+    if None in left or None in right:
+        return None
+    out: List[Optional[int]] = []
+    for i in range(1, max(len(left), len(right)) + 1):
+        x = left[-i] if i <= len(left) else 1
+        y = right[-i] if i <= len(right) else 1
+        if x != y and 1 not in (x, y):
+            return None  # (the run raises numpy's own error)
+        out.append(y if x == 1 else x)
+    return out[::-1]
+
+
+def _count(sizes: Sizes) -> Optional[int]:
+    """How many items an array of ``sizes`` holds (``np.outer`` flattens its arguments)."""
+    total = 1
+    for n in sizes:
+        if n is None:
+            return None
+        total *= n
+    return total
+
+
+def _indexed(sizes: Optional[Sizes], index: Expression) -> Optional[Sizes]:
+    """An index by full slices (``:``), ``None`` (a new axis of 1) and one ``...``: the new
+    sizes; None for any other index (a number or a bounded slice: not read here)."""
+    if sizes is None:
+        return None
+    items = index.items if isinstance(index, TupleExpr) else [index]
+    ellipses = sum(isinstance(i, EllipsisExpr) for i in items)
+    kept = sum(isinstance(i, SliceExpr) for i in items)
+    if ellipses > 1 or kept > len(sizes):
+        return None
+    out: List[Optional[int]] = []
+    at = 0
+    for item in items:
+        if isinstance(item, NameExpr) and item.fullname == "builtins.None":
+            out.append(1)
+        elif isinstance(item, SliceExpr) and item.begin_index is None \
+                and item.end_index is None and item.stride is None:
+            out.append(sizes[at])
+            at += 1
+        elif isinstance(item, EllipsisExpr):
+            rest = len(sizes) - kept
+            out.extend(sizes[at:at + rest])
+            at += rest
+        else:
+            return None
+    return out + sizes[at:]
+
+
+def _reshaped(sizes: Optional[Sizes], args: List[Expression], lookup: Any) -> Optional[Sizes]:
+    """``a.reshape(K, K, 1, 1)`` (or a tuple, one ``-1``) of an array of known sizes."""
+    total = _count(sizes) if sizes is not None else None
+    if total is None or not args:
+        return None
+    items = args[0].items if len(args) == 1 and isinstance(args[0], TupleExpr) else args
+    new = [static_int(i, lookup) for i in items]
+    if any(isinstance(n, NotStatic) for n in new):
+        return None
+    ints = [n for n in new if isinstance(n, int)]
+    if ints.count(-1) > 1 or any(n < -1 for n in ints):
+        return None
+    known = _count([n for n in ints if n != -1]) or 0
+    if -1 in ints:
+        if known == 0 or total % known:
+            return None
+        ints = [total // known if n == -1 else n for n in ints]
+    return list(ints) if _count(list(ints)) == total else None
+
+
+def _range(call: CallExpr, lookup: Any) -> Optional[Sizes]:
+    """``np.arange(n)``, ``np.arange(a, b)``, ``np.arange(a, b, step)``: one axis, of the number
+    of values when every bound is an int known statically (a float bound, ``dtype=``: the
+    size is not read, numpy's count may round)."""
+    if not 1 <= len(call.args) <= 3 or any(n is not None for n in call.arg_names):
+        return [None]
+    bounds = [_size_or_negative(a, lookup) for a in call.args]
+    if any(b is None for b in bounds):
+        return [None]
+    start, stop, step = (0, bounds[0], 1) if len(bounds) == 1 else (
+        bounds[0], bounds[1], bounds[2] if len(bounds) == 3 else 1)
+    assert start is not None and stop is not None and step is not None
+    if step == 0:
+        return None  # (numpy's own error)
+    return [max(0, -(-(stop - start) // step))]
+
+
+def _size_or_negative(e: Expression, lookup: Any) -> Optional[int]:
+    """An int argument known statically (of type ``int``), or None."""
+    t = get_proper_type(lookup(e))
+    if isinstance(t, LiteralType):
+        t = t.fallback
+    if not isinstance(t, Instance) or t.type.fullname != "builtins.int":
+        return None
+    v = static_int(e, lookup)
+    return None if isinstance(v, NotStatic) else v
 
 
 def _number(e: Expression, lookup: Any) -> bool:
@@ -202,7 +328,7 @@ def _read_named_arrays(tree: MypyFile) -> Dict[str, Expression]:
         for s in tree.defs:
             if (isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
                     and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name in once
-                    and _numpy_made(s.rvalue)):
+                    and (_numpy_made(s.rvalue) or _from_named(s.rvalue, found))):
                 found[s.lvalues[0].name] = s.rvalue
         if not found:
             return {}
@@ -215,7 +341,7 @@ def _read_named_arrays(tree: MypyFile) -> Dict[str, Expression]:
                 kept.update(id(a) for a in x.args if isinstance(a, NameExpr))
             elif isinstance(x, IndexExpr) and isinstance(x.base, NameExpr):
                 kept.add(id(x.base))  # (indexed, or an item set: never another shape)
-            elif isinstance(x, MemberExpr) and x.name in ("T", "astype"):
+            elif isinstance(x, MemberExpr) and x.name in ("T", "astype", "reshape"):
                 kept.add(id(x.expr))  # (a new array: ``a.T``, ``a.astype(np.float32)``)
             elif isinstance(x, (OpExpr, ComparisonExpr, UnaryExpr)):
                 # (``a > 0.6``, ``-a``: a new array; ``a += 1`` is an assignment statement)

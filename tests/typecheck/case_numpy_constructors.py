@@ -47,7 +47,13 @@ reveal_type(tf.tensor(rng.standard_normal(size=(B, S)).astype(np.float32)))  # N
 reveal_type(tf.tensor(rng.normal(0.0, 1.0, (S,)) * 2.0))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5]]"
 reveal_type(tf.tensor(np.random.rand(B, S).T))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[5], Literal[2]]"
 reveal_type(tf.tensor(np.random.randint(0, A, size=(B,))))  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2]]"
-reveal_type(tf.tensor(rng.random((B, S)) + rng.random((1, S))))  # (broadcast: not read)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(tf.tensor(rng.random((B, S)) + rng.random((1, S))))  # (numpy's broadcast)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[5]]"
+
+
+def never_called() -> None:  # (numpy's own error at run time: such a broadcast is not read)
+    reveal_type(tf.tensor(rng.random((B, S)) + rng.random((3, S))))  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+
+
 
 drawn = (rng.random((N, N)) > 0.6).astype(np.float32)
 links = tf.tensor(np.maximum(drawn, drawn.T))

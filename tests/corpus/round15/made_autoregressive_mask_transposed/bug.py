@@ -11,5 +11,5 @@ deg_h = np.arange(H) % (D - 1) + 1
 hidden = Dense(D, H, bias=False)
 mask = tf.tensor((deg_in[:, None] <= deg_h[None, :]).astype(np.float32))
 x = tf.randn(4, D)
-h = relu(x @ (hidden.weight * mask).T)  # BUG[gap checker: the mask is tf.tensor of a numpy comparison of two np.arange vectors broadcast by [:, None] / [None, :] (unknown shape), so the (5, 12) mask never meets the (12, 5) weight; hidden.weight is typed]
+h = relu(x @ (hidden.weight * mask).T)  # BUG  # E: Cannot broadcast for "mul": x has Tensor[12, 5], y has Tensor[5, 12]; need equal sizes or 1 at axis -2 (12 vs 5)  [shape]
 print(h.shape)

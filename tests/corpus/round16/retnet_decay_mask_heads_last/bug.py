@@ -11,5 +11,5 @@ dist = np.tril(n[:, None] - n[None, :]).astype(np.float64)
 decay_np = gammas[None, None, :] ** dist[:, :, None]
 decay = tf.tensor(decay_np * np.tril(np.ones((T, T)))[:, :, None])
 q, k = tf.randn(B, H, T, DK), tf.randn(B, H, T, DK)
-scores = (q @ k.transpose(0, 1, 3, 2)) * decay  # BUG[gap checker: the decay mask is tf.tensor of a numpy broadcast power gammas[None, None, :] ** dist[:, :, None] times np.tril(np.ones((T, T)))[:, :, None] (unknown shape), so the (6, 6, 4) mask never meets the (2, 4, 6, 6) scores]
+scores = (q @ k.transpose(0, 1, 3, 2)) * decay  # BUG  # E: Cannot broadcast for "mul": x has Tensor[2, 4, 6, 6], y has Tensor[6, 6, 4]; need equal sizes or 1 at axis -3 (4 vs 6)  [shape]
 print(scores.shape)

@@ -30,5 +30,5 @@ class CausalSelfAttention:
 
 
 attn = CausalSelfAttention(48, 6, 32)
-y = attn(tf.randn(3, 12, 48))  # BUG[gap checker: the causal buffer tf.tensor(np.tril(np.ones((block_size, block_size)))) of an __init__ parameter has no static shape, so the masked scores and all after them are unknown; the -math.inf fill leaves the body unknown too (lead)]
+y = attn(tf.randn(3, 12, 48))  # BUG  # E: Cannot broadcast batch dimensions for "matmul": x has Tensor[3, 6, 12, 12], w has Tensor[3, 12, 12, 4]; need equal sizes or 1 at axis -3 (6 vs 12)  [shape]
 print(y.shape)
