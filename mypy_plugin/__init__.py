@@ -93,6 +93,7 @@ from mypy_plugin.callbacks.layers import (
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
 from mypy_plugin.callbacks.lists import PASSERS as LIST_PASSERS
+from mypy_plugin.callbacks.mapped_functions import mapped_result
 from mypy_plugin.callbacks.lists import READERS as LIST_READERS
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
@@ -375,6 +376,8 @@ class TypedfluxPlugin(Plugin):
         if fullname == "functools.partial":
             return self._partial("get_function_hook", fullname, partial_hook)  # type: ignore[no-any-return]
         if not fullname.startswith("typedflux"):
+            if fullname == "builtins.map":  # map(widen, xs), widen -> Tensor[B, "2*N"]
+                return mapped_result
             if fullname in LIST_PASSERS:  # reversed(skips) of a list of several shapes
                 return pass_items_hook
             numpy_route = numpy_reduction(fullname)

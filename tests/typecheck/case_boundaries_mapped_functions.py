@@ -14,7 +14,7 @@ from functools import reduce
 from typing import List, TypeVar
 
 import typedflux as tf
-from typedflux import Tensor
+from typedflux import Dense, Tensor
 
 B = TypeVar("B", bound=int)
 T = TypeVar("T", bound=int)
@@ -128,3 +128,26 @@ heads_fixed(tf.zeros(2, 5, 4))
 total()
 total_fixed()
 widened_all([tf.zeros(2, 4)])
+
+
+# With no annotation mypy takes map's item type from doubled's result unsubstituted
+# (`Tensor[B, Literal['2*T']]`: a false [shape] at `Dense(8, 3)(y)`, redteam s12 mc01): the
+# calls' results are the item type (an axis where they differ: unknown).
+@tf.shapecheck
+def dense_rows(h: Tensor[B, 4]) -> int:
+    n = 0
+    for y in map(doubled, [h, h]):
+        n += Dense(8, 3)(y).shape[1]
+    return n
+
+
+def dense_rows_wrong(h: Tensor[B, 4]) -> int:
+    n = 0
+    for y in map(doubled, [h, h]):
+        n += Dense(4, 3)(y).shape[1]  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[B, 8]; need size 4 at axis -1 (got 8)  [shape]
+    return n
+
+
+rows_dense = [Dense(8, 3)(y) for y in map(doubled, [tf.zeros(2, 4), tf.zeros(2, 4)])]
+dense_rows(tf.zeros(2, 4))
+dense_rows_wrong(tf.zeros(2, 4))
