@@ -180,10 +180,11 @@ def _mapped_result(ctx: FunctionContext) -> Optional[Type]:
         return typed_here(api, e)
 
     fn = get_proper_type(lookup(call.args[0]))
-    if not isinstance(fn, CallableType) or not translate.string_dim_symbols([fn.ret_type]):
-        return None
-    results = _each_result(fn, _name(fn.definition, call.args[0]) or "f",
-                           [_items(e, lookup) for e in call.args[1:]])
+    name = _name(fn.definition, call.args[0]) if isinstance(fn, CallableType) else None
+    if not isinstance(fn, CallableType) or name is None or \
+            not translate.string_dim_symbols([fn.ret_type]):
+        return None  # (a lambda's type is its context's: lambda_boundaries.py checks it)
+    results = _each_result(fn, name, [_items(e, lookup) for e in call.args[1:]])
     names = translate.Names()
     names_in_scope(api, names)
     int_type, str_type = api.named_generic_type("builtins.int", []), \
