@@ -192,6 +192,7 @@ class SuperInits:
         self.mro = set(mro)
         self.stop = stop
         self.running: Set[int] = set()
+        self.ran: List[FuncDef] = []  # (the bases' ``__init__`` run, in order)
 
     def __call__(self, run: Any, call: CallExpr, safe: Set[int]) -> bool:
         callee = call.callee
@@ -222,6 +223,7 @@ class SuperInits:
         run.captured = captured(init.body.body)
         self.selves.append(base_self)
         self.running.add(id(init))
+        self.ran.append(init)
         try:
             if run.block(init.body.body) is not None:
                 raise self.stop()  # (a ``return`` in the base's ``__init__``)

@@ -38,12 +38,15 @@ made from another module is not seen):
   derives from exactly one such class of the module, is built by its own ``__init__`` or the
   one it inherits, and meets the same rules (flow_inits.py: ``super().__init__(...)`` runs
   the base's on the same instance);
-- an attribute is known only when it is bound exactly once on the class's instances: the
-  ``__init__`` statement the run reached, and no other binding of that name in a method of
-  the class or on an object of no known class (flow_owners.py: attributes are keyed by class
-  and name, so two classes that both bind ``self.norm`` are each traced; any ``+=``, ``del``,
-  ``for``/``with`` target of that name, or a ``setattr``/``delattr``/``vars``/``__dict__``
-  anywhere, and it is not);
+- an attribute is known only when every binding of it on the class's instances is an
+  assignment ``self.<name> = ...`` in the ``__init__`` the run follows (or a base's it runs):
+  the run reads them all, in order (``self.shortcut = Chain()`` then, under an ``if`` the
+  values decide, a ``Chain`` of a conv; an ``if`` they do not decide joins its branches:
+  the attribute is known when they agree, flow_run.joined), and no other binding of that
+  name in a method of the class or on an object of no known class (flow_owners.py:
+  attributes are keyed by class and name, so two classes that both bind ``self.norm`` are
+  each traced; any ``+=``, ``del``, ``for``/``with`` target of that name, or a
+  ``setattr``/``delattr``/``vars``/``__dict__`` anywhere, and it is not);
 - a list attribute (``self.layers = [Dense(...), LayerNorm(...)]``) is known only when it is
   bound to a list display (or a comprehension the run follows: one ``for``, no condition,
   over a known sequence, ``[Block(d) for _ in range(n)]``) and every read of it (on the class's ``self``, or on an object of
@@ -62,7 +65,7 @@ True
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     AssignmentStmt,
@@ -78,6 +81,7 @@ from mypy.nodes import (
     NameExpr,
     RefExpr,
     Statement,
+    TupleExpr,
     TypeInfo,
     Var,
 )
@@ -92,6 +96,7 @@ from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_inits import (
     SuperInits, init_actuals, init_base, is_base_init, model_init, plain_init,
 )
+from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_values import (
@@ -235,8 +240,8 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
                **env}
     run.factory, run.typed_locals = True, True
     run.held = partial(_held, chk)
-    run.supers = SuperInits(module.inits, self_var, [b.fullname for b in callee.node.mro],
-                            Stop)  # (``super().__init__(c)``)
+    supers = SuperInits(module.inits, self_var, [b.fullname for b in callee.node.mro], Stop)
+    run.supers = supers  # (``super().__init__(c)``)
     RUNNING.add(id(init))
     try:
         run.block(init.body.body)
@@ -247,6 +252,7 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     record = run.env.get(self_var)
     if not isinstance(record, Record):
         return None
+    run_binds = _run_bindings([init, *supers.ran])
     known: Dict[str, Any] = {}
     state: Dict[str, Any] = {}  # (every attribute as ``__init__`` left it)
     for name, v in record.fields:
@@ -257,10 +263,39 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
                 or v is None):  # (a ConfigRecord: ``self.cfg = cfg``, flow_records.py)
             continue
         state[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
-        if facts.binds(cls, name, exact=True) == 1 and not (
+        if facts.binds(cls, name, exact=True) > 0 and not facts.binds_beside(
+                cls, name, True, run_binds) and not (
                 isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)):
-            known[name] = v
+            known[name] = v  # (bound by the run alone: what it left, branches joined)
     return known, _new_errors(chk, run.errors), state
+
+
+def _run_bindings(inits: List[FuncDef]) -> Set[int]:
+    """The targets ``self.<name>`` (ids) of the assignments in the bodies of ``inits`` (the
+    ``__init__`` a construction's run follows, and the bases' it runs), on their own
+    ``self``: the run reads each (an ``if`` it cannot decide runs every branch and joins
+    them; a loop it cannot unroll, a ``while``, ``try`` or ``with`` that binds one leaves
+    ``self`` unknown: flow_run.py). A nested function's are not among them, nor an
+    ``__init__``'s that rebinds ``self``."""
+    out: Set[int] = set()
+    for init in inits:
+        this = init.arguments[0].variable
+        body = walk(init.body.body, scopes=False)
+        if any(isinstance(t, NameExpr) and t.node is this for st in body
+               for t in binding_targets(st)):
+            continue
+        for st in body:
+            if isinstance(st, AssignmentStmt):
+                out.update(id(t) for lv in st.lvalues for t in _items(lv) if isinstance(
+                    t, MemberExpr) and isinstance(t.expr, NameExpr) and t.expr.node is this)
+    return out
+
+
+def _items(target: Expression) -> List[Expression]:
+    """A target and, for a tuple or list target, its items (nested)."""
+    if isinstance(target, (TupleExpr, ListExpr)):
+        return [i for t in target.items for i in _items(t)]
+    return [target]
 
 
 def _held(chk: Any, v: Item, env: Dict[Var, Any]) -> Item:

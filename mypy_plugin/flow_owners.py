@@ -14,7 +14,7 @@ body (not a ``staticmethod``) that never rebinds it (nested functions included).
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Container, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from mypy.nodes import (
     CallExpr,
@@ -83,6 +83,8 @@ class AttributeFacts:
         # ``self.lm_head.weight = ...``, which the run follows (flow_ties.py): they bind no
         # ``lm_head``.
         self.bound: Dict[Key, int] = {}  # times some statement binds it (2: never known)
+        # (each binding's target, the ``self.<name>`` expression, and its times)
+        self.sites: Dict[Key, List[Tuple[int, int]]] = {}
         self.unsafe_lists: Set[Key] = set()  # read where a list may change
         self.poisoned = False  # ``__dict__``, ``setattr``/``delattr``/``vars`` somewhere
         self.derived: Dict[str, Set[str]] = {}  # a class -> the module's classes deriving from it
@@ -122,6 +124,7 @@ class AttributeFacts:
                                 id(st) in ties and isinstance(t, MemberExpr) and x is t.expr):
                             key = self._owner(x, selves)
                             self.bound[key] = self.bound.get(key, 0) + times
+                            self.sites.setdefault(key, []).append((id(x), times))
             for x in own:
                 if isinstance(x, MemberExpr):
                     if x.name == "__dict__":
@@ -143,6 +146,13 @@ class AttributeFacts:
         """How many statements may bind ``name`` on an instance of ``cls`` (``exact``: built
         by ``cls(...)`` itself; else any instance, a derived class's too)."""
         return sum(self.bound.get((k, name), 0) for k in self._owners(cls, exact))
+
+    def binds_beside(self, cls: str, name: str, exact: bool, run: Container[int]) -> int:
+        """How many statements may bind ``name`` on such an instance besides the bindings
+        ``run`` (the ids of their targets: the ``self.<name> = ...`` of the ``__init__`` a
+        construction's run follows, flow_instances.py, which reads each of them itself)."""
+        return sum(times for k in self._owners(cls, exact)
+                   for target, times in self.sites.get((k, name), ()) if target not in run)
 
     def unsafe_list(self, cls: str, name: str, exact: bool) -> bool:
         """Whether a list held in ``name`` of such an instance may change where it is read."""

@@ -53,7 +53,9 @@ from mypy.nodes import (
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
-from mypy.types import AnyType, Instance, get_proper_type
+from mypy.types import (
+    AnyType, Instance, LiteralType, NoneType, TupleType, Type, UnpackType, get_proper_type,
+)
 
 from mypy_plugin.flow_values import (
     NOT_STATIC,
@@ -75,8 +77,8 @@ from mypy_plugin.flow_reach import global_once, untaken
 from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
-__all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "ACTIVE", "RUNNING",
-           "STEPS"]
+__all__ = ["Run", "Stop", "typed", "fallback", "captured", "contains", "joined", "ACTIVE",
+           "RUNNING", "STEPS"]
 
 STEPS = 4000  # statements run per scope (beyond: nothing more is known there)
 RUNNING: Set[int] = set()  # scopes being run (a read in one is not run again)
@@ -400,8 +402,8 @@ class Run(ListSteps):
                 raise Stop
         if not envs:
             raise Stop  # every path returned: nothing after the if runs
-        self.env = {var: v for var, v in envs[0].items()
-                    if all(var in e and e[var] == v for e in envs[1:])}
+        self.env = {var: joined([e[var] for e in envs]) for var in envs[0]
+                    if all(var in e for e in envs[1:])}
         self.env.update({var: NOT_STATIC for e in envs for var in e if var not in self.env})
         return None
 
@@ -419,3 +421,44 @@ class Run(ListSteps):
         for v in items:
             self.assign(st.index, v, set())
             self.block(st.body.body)
+
+
+def joined(values: List[Any]) -> Any:
+    """What a name holds after an ``if`` whose branches left it ``values``: their value when
+    they agree; an object's attributes (a model's ``self`` while its ``__init__`` runs: a
+    :class:`Record`) each joined on its own, so one attribute the branches bind apart
+    (``self.shortcut = Chain()`` or a ``Chain`` of a conv) leaves the others known; a layer
+    the branches build apart (two :class:`Item`) when its type, sizes and all, is the same
+    and says all the layer does (a library layer's, no model class of the program in it);
+    else NOT_STATIC.
+
+    >>> joined([3, 3]), joined([3, 4])
+    (3, NOT_STATIC)
+    >>> joined([Record((("a", 1), ("b", 2))), Record((("b", 3), ("a", 1)))])
+    Record(fields=(('a', 1), ('b', NOT_STATIC)))
+    """
+    first = values[0]
+    if all(type(v) is type(first) and v == first for v in values[1:]):
+        return first
+    if isinstance(first, Record) and all(type(v) is type(first) for v in values):
+        names = dict.fromkeys(n for v in values for n, _ in v.fields)
+        return type(first)(tuple((n, joined([v.get(n) for v in values])) for n in names))
+    if isinstance(first, Item) and all(
+            isinstance(v, Item) and v.attrs is None and v.type == first.type for v in values) \
+            and _library_type(first.type):
+        return first
+    return NOT_STATIC
+
+
+def _library_type(t: Type) -> bool:
+    """Whether ``t`` names only typedflux's and Python's own classes (``Chain[Conv[16, 32,
+    ...], BatchNorm[32]]``): its sizes say all a layer of it does to a shape."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance):
+        return p.type.fullname.startswith(("typedflux.", "builtins.")) and all(
+            map(_library_type, p.args))
+    if isinstance(p, TupleType):
+        return all(map(_library_type, p.items))
+    if isinstance(p, UnpackType):
+        return _library_type(p.type)
+    return isinstance(p, (LiteralType, AnyType, NoneType))

@@ -25,7 +25,9 @@ without an annotation: ``callbacks/layer_boundaries.py``). So a read of such an 
 (``net.head = ...``, ``setattr(net, "head", ...)``, a subclass's ``self.head = ...``) has
 unknown sizes too (:func:`foreign_replaced`). A run of a
 traced construction's ``__init__`` (flow_instances.py) types ``self.<name> = ...`` as built:
-it counts only the bindings an instance of exactly that class may see.
+it counts only the bindings an instance of exactly that class may see; and any run
+(flow_run.py) types a local bound by two constructions (``sc = Chain()``, then under an
+``if``, ``sc = Chain(Conv(...))``) as built: it holds each binding as it makes it.
 
 >>> replaced_attribute(object())
 False
@@ -109,6 +111,16 @@ def _run_binding(ctx: Any) -> bool:
     return isinstance(base, Var) and isinstance(ACTIVE[-1].get(base), Record)
 
 
+def _running() -> bool:
+    """Whether a run types the call (flow_run.py: a model's ``__init__`` for one
+    construction, a helper's body): it holds each binding of a local as it makes it, joins
+    an ``if``'s branches and unrolls a loop or forgets what it binds, so ``sc = Chain()``
+    then ``if stride != 1: sc = Chain(Conv(...))`` holds the one the values take."""
+    from mypy_plugin.flow_typed import ACTIVE
+
+    return bool(ACTIVE)
+
+
 def replaced_attribute(ctx: Any) -> bool:
     """Whether the call of ``ctx`` is the value of an assignment, with no annotation, to an
     attribute the module assigns in more than one statement (for that attribute's class)."""
@@ -125,6 +137,8 @@ def replaced_attribute(ctx: Any) -> bool:
         # ``fc = Dense(4, 8)`` then ``fc = Dense(4, 16)``: one variable (mypy's redefinition
         # renames a rebinding it allows) bound by two constructions, without an annotation.
         var = target.node
+        if target.kind == LDEF and _running():
+            return False  # (a run reads back each binding it makes: flow_run.py)
         return isinstance(var, Var) and var.is_inferred and (_assignments(tree)[3].get(
             id(var), 0) > 1 or imported_var(var, tree))  # (``from lib import model``)
     if isinstance(target, NameExpr) and target.kind == MDEF and isinstance(target.node, Var):
