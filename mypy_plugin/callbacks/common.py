@@ -125,7 +125,9 @@ def type_lookup(api: CheckerPluginInterface) -> Callable[[Expression], Optional[
 
 
 def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
-    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar.
+    """The enclosing function's TypeVars, so a computed ``B`` maps back to that TypeVar, and
+    the enclosing class's (a method of ``Halver(Generic[I])``: a computed ``I`` is the class's
+    ``I``, not ``Literal['I']``, which mypy would refuse for ``-> Tensor[B, I]``; redteam s11 fa06).
 
     >>> names = translate.Names(); names_in_scope(object(), names); names.tvars  # type: ignore[arg-type]
     {}
@@ -134,6 +136,10 @@ def names_in_scope(api: CheckerPluginInterface, names: translate.Names) -> None:
     func = scope.current_function() if scope is not None else None
     ftype = getattr(func, "type", None)
     for tv in getattr(ftype, "variables", ()):
+        translate.collect_names([tv], names)
+    current_class = getattr(scope, "current_class", None)
+    info = current_class() if callable(current_class) else None
+    for tv in getattr(getattr(info, "defn", None), "type_vars", ()):
         translate.collect_names([tv], names)
 
 
