@@ -12,19 +12,28 @@ proves nothing about ``T``): when another parameter mentions ``T``, mypy solves 
 one (the call keeps its known sizes); when none does, ``T`` is ``int`` throughout the call's
 signature (its result has an unknown dim there, as mypy's own solution without a context).
 
+A size given as an int literal (``Seq.zeros(2, 3)`` of ``zeros(cls, b: B, n: N) -> Seq[B,
+N]``) is that size: when no other parameter mentions ``B`` and every argument given for ``B``
+is the same literal, ``B`` is ``Literal[2]`` throughout the call's signature, so the result is
+a ``Seq[2, 3]`` (mypy's own solution widens it to ``Seq[int, int]``, and its invariance check
+then refused ``direct: Seq[2, 3] = s`` and ``Box(s)`` for ``Box[Seq[2, 3]]``: redteam s11
+fa02).
+
 >>> unknown_size_params.__name__
 'unknown_size_params'
 """
 
 from __future__ import annotations
 
-from typing import Dict, Union
+from typing import Dict, Optional, Set, Union
 
 from mypy.expandtype import expand_type
 from mypy.nodes import ARG_POS, ARG_NAMED, ARG_OPT, ARG_NAMED_OPT
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.typeops import get_all_type_vars
-from mypy.types import CallableType, Instance, Type, TypeVarId, TypeVarType, get_proper_type
+from mypy.types import (
+    CallableType, Instance, LiteralType, Type, TypeVarId, TypeVarType, get_proper_type,
+)
 
 __all__ = ["unknown_size_params"]
 
@@ -45,6 +54,16 @@ def _plain_int(t: Type) -> bool:
     return isinstance(p, Instance) and p.type.fullname == "builtins.int" and p.last_known_value is None
 
 
+def _literal_size(t: Type) -> Optional[int]:
+    """The size an argument's type says exactly (``2``: ``Literal[2]?``), else ``None``."""
+    p = get_proper_type(t)
+    if isinstance(p, Instance) and p.last_known_value is not None:
+        p = p.last_known_value
+    if isinstance(p, LiteralType) and type(p.value) is int and p.value >= 0:
+        return p.value
+    return None
+
+
 def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
     """``sig`` (the plugin's signature for the call, made from the default one) with each
     dim parameter given a plain ``int`` taking ``int`` (see the module).
@@ -60,23 +79,38 @@ def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
     int_type = ctx.api.named_generic_type("builtins.int", [])
     arg_types = list(sig.arg_types)
     to_int: Dict[TypeVarId, Type] = {}
+    sizes: Dict[TypeVarId, Set[int]] = {}  # a var's literal sizes (None: another kind of value)
+    unfit: Set[TypeVarId] = set()
     for i in found:
+        var = _dim_var(default.arg_types[i])
+        assert var is not None
         if i >= len(ctx.args) or len(ctx.args[i]) != 1:
+            unfit.add(var.id)
             continue
         # (not inferred yet when a signature hook runs: quietly here, mypy does it again)
         with ctx.api.msg.filter_errors(filter_revealed_type=True):
             actual = ctx.api.get_expression_type(ctx.args[i][0])
+        size = _literal_size(actual)
+        if size is not None:
+            sizes.setdefault(var.id, set()).add(size)
+        else:
+            unfit.add(var.id)
         if not _plain_int(actual):
             continue
-        var = _dim_var(default.arg_types[i])
-        assert var is not None
         arg_types[i] = int_type
         elsewhere = any(
             v.id == var.id
             for j, t in enumerate(default.arg_types) if j != i for v in get_all_type_vars(t))
         if not elsewhere:
             to_int[var.id] = int_type
-    if arg_types == list(sig.arg_types):
+    for var_id, given in sizes.items():
+        if var_id in unfit or var_id in to_int or len(given) != 1:
+            continue
+        if any(v.id == var_id for j, t in enumerate(default.arg_types) if j not in found
+               for v in get_all_type_vars(t)):
+            continue  # (another parameter mentions it: mypy solves it from both)
+        to_int[var_id] = LiteralType(given.pop(), int_type)
+    if arg_types == list(sig.arg_types) and not to_int:
         return sig
     out = sig.copy_modified(arg_types=arg_types)
     if to_int:
