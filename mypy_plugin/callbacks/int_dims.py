@@ -17,7 +17,8 @@ N]``) is that size: when no other parameter mentions ``B`` and every argument gi
 is the same literal, ``B`` is ``Literal[2]`` throughout the call's signature, so the result is
 a ``Seq[2, 3]`` (mypy's own solution widens it to ``Seq[int, int]``, and its invariance check
 then refused ``direct: Seq[2, 3] = s`` and ``Box(s)`` for ``Box[Seq[2, 3]]``: redteam s11
-fa02).
+fa02). A constructor's dim parameter (``IdentityBlock(8)``) is left to the run of its
+``__init__`` (flow.py), as before.
 
 >>> unknown_size_params.__name__
 'unknown_size_params'
@@ -103,7 +104,9 @@ def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
             for j, t in enumerate(default.arg_types) if j != i for v in get_all_type_vars(t))
         if not elsewhere:
             to_int[var.id] = int_type
-    for var_id, given in sizes.items():
+    # (a constructor's sizes are the flow's business: its run reads the class's dims)
+    constructor = getattr(default.definition, "name", None) in ("__init__", "__new__")
+    for var_id, given in sizes.items() if not constructor else ():
         if var_id in unfit or var_id in to_int or len(given) != 1:
             continue
         if any(v.id == var_id for j, t in enumerate(default.arg_types) if j not in found
