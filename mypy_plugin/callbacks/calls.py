@@ -53,7 +53,7 @@ from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result,
 )
 from mypy_plugin.callbacks.int_dims import unknown_size_params
-from mypy_plugin.callbacks.keyword_dicts import keyed_values, taken_apart
+from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
 from mypy_plugin.callbacks.protocol_dims import check_with_bound_dims
 from mypy_plugin.callbacks.protocol_members import protocol_member_message, protocol_signatures
@@ -145,8 +145,11 @@ def _labelled(
                 continue
         if kind in (ARG_STAR, ARG_STAR2):
             # Each value of ``*xs``/``**d`` reaches this parameter; which position or keyword
-            # it lands at is unknown, so it is named after the parameter.
-            value = unpacked_value(t, kind, pname)
+            # it lands at is unknown, so it is named after the parameter. (A list whose type
+            # mypy inferred from its display and which may have changed since, ``xs[0] =
+            # ...``: its values are unknown, keyword_dicts.stale.)
+            value = None if kind == ARG_STAR and stale(ctx.api, e, ctx.context) else \
+                unpacked_value(t, kind, pname)
             if value is not None:
                 yield pname, e, value
             if formal in (ARG_STAR, ARG_STAR2):
@@ -208,7 +211,7 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
-        if taken_apart(ctx, i):
+        if taken_apart(ctx, i) or _stale_star(ctx, i):
             out.unions[i] = True  # (``f(**{"x": a})``, ``f(**d)`` after ``d["x"] = ...``)
         members = protocol_signatures(formal)
         if members is not None:  # a protocol with tensor-annotated methods
@@ -299,6 +302,13 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                 out.kept[i] = True
             return out
     return out
+
+
+def _stale_star(ctx: SigContext, i: int) -> bool:
+    """Whether parameter ``i`` receives a value of a ``*xs`` list changed since its display
+    (``xs[0] = ...``): unknown, taken as it comes by mypy too."""
+    return any(actual_kind(ctx, e)[0] == ARG_STAR and stale(ctx.api, e, ctx.context)
+               for e in ctx.args[i])
 
 
 def _tensor_union(t: Type) -> bool:

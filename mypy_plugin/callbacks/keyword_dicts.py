@@ -302,7 +302,8 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
     for top in body:
         for x in get_subexpressions(top):
             if isinstance(x, CallExpr):
-                allowed.update(id(a) for a, k in zip(x.args, x.arg_kinds) if k == ARG_STAR2)
+                allowed.update(id(a) for a, k in zip(x.args, x.arg_kinds)
+                               if k in (ARG_STAR, ARG_STAR2))  # (``f(*xs)``: read too)
                 if isinstance(x.callee, NameExpr) and x.callee.fullname == "builtins.len":
                     allowed.update(id(a) for a in x.args)
                 if isinstance(x.callee, MemberExpr) and x.callee.name in _READERS:
