@@ -211,7 +211,8 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
     for i, formal in enumerate(sig.arg_types):
         if i >= len(ctx.args):
             continue
-        if taken_apart(ctx, i) or _stale_star(ctx, i):
+        if taken_apart(ctx, i) or any(actual_kind(ctx, e)[0] == ARG_STAR and stale(
+                ctx.api, e, ctx.context) for e in ctx.args[i]):  # (``*xs`` changed since)
             out.unions[i] = True  # (``f(**{"x": a})``, ``f(**d)`` after ``d["x"] = ...``)
         members = protocol_signatures(formal)
         if members is not None:  # a protocol with tensor-annotated methods
@@ -302,13 +303,6 @@ def _bind(ctx: SigContext, sig: CallableType, name: str) -> _Outcome:
                 out.kept[i] = True
             return out
     return out
-
-
-def _stale_star(ctx: SigContext, i: int) -> bool:
-    """Whether parameter ``i`` receives a value of a ``*xs`` list changed since its display
-    (``xs[0] = ...``): unknown, taken as it comes by mypy too."""
-    return any(actual_kind(ctx, e)[0] == ARG_STAR and stale(ctx.api, e, ctx.context)
-               for e in ctx.args[i])
 
 
 def _tensor_union(t: Type) -> bool:
