@@ -23,8 +23,8 @@ from typing import Any, Callable, List, Optional, Tuple
 from mypy.nodes import ArgKind, Context, Expression, LambdaExpr, NameExpr, StarExpr
 from mypy.plugin import FunctionContext, MethodSigContext
 from mypy.types import (
-    AnyType, FunctionLike, Instance, LiteralType, TupleType, Type, TypeOfAny, UnionType,
-    get_proper_type,
+    AnyType, FunctionLike, Instance, LiteralType, ProperType, TupleType, Type, TypeOfAny,
+    UnionType, get_proper_type,
 )
 from mypy.typeops import make_simplified_union
 
@@ -193,8 +193,7 @@ def _input_shapes(
         if any(isinstance(a, StarExpr) for a in actuals):
             return None  # an unpacked list of tensors: how many is unknown
         for actual in actuals:
-            with ctx.api.msg.filter_errors(filter_revealed_type=True):
-                t = held_type(ctx.api, actual, get_proper_type(ctx.api.get_expression_type(actual)))
+            t = held_type(ctx.api, actual, argument_type(ctx, actual))
             if isinstance(t, TupleType):
                 items = _tensor_items(t, names)
                 if items is not None:
@@ -216,6 +215,31 @@ def _input_shapes(
 
 
 _MAX_COMBINATIONS = 16
+
+
+def formal_type(ctx: MethodSigContext) -> Type:
+    """The type a layer call's parameters get once the hook has read the arguments' shapes:
+    ``object`` (takes any argument; the shapes were checked here). Also the type context the
+    arguments are inferred in (:func:`argument_type`): mypy infers them in it again right after
+    the hook, and finds them in its expression cache, not inferring a nested call twice.
+
+    >>> formal_type.__name__
+    'formal_type'
+    """
+    return ctx.api.named_type("builtins.object")  # type: ignore[no-any-return]
+
+
+def argument_type(ctx: MethodSigContext, e: Expression) -> ProperType:
+    """The type of the call's argument ``e``, inferred quietly (errors are kept in mypy's
+    expression cache and reported when mypy takes it from there) in the context mypy gives it
+    after the hook (:func:`formal_type`): ``object``, which infers as no context does (``Any``
+    would make a generic call's type variables ``Any``).
+
+    >>> argument_type.__name__
+    'argument_type'
+    """
+    with ctx.api.msg.filter_errors():
+        return get_proper_type(ctx.api.get_expression_type(e, formal_type(ctx)))
 
 
 def _tensor_items(t: Type, names: translate.Names) -> Optional[List[Shape]]:
@@ -298,7 +322,7 @@ def _call_signature(
     if ret is None:
         return sig
     return sig.copy_modified(
-        arg_types=[any_type] * len(sig.arg_types),
+        arg_types=[formal_type(ctx)] * len(sig.arg_types),
         # (boundaries) the result against the annotation it is returned/assigned/yielded to
         ret_type=check_boundary(ctx, ret),
         variables=[],
@@ -313,7 +337,8 @@ def _permissive(
     any_type = AnyType(TypeOfAny.special_form)
     template = tensor_template(ctx.api, sig.ret_type)
     if template is None or any(isinstance(o, Several) for o in outs):
-        return sig.copy_modified(arg_types=[any_type] * len(sig.arg_types))  # type: ignore[no-any-return]
+        return sig.copy_modified(  # type: ignore[no-any-return]
+            arg_types=[formal_type(ctx)] * len(sig.arg_types))
     names_in_scope(ctx.api, names)
     tuple_any = ctx.api.named_generic_type("builtins.tuple", [any_type])
     shapes = [o if o is not None else (translate.Star(None),) for o in outs] or [
@@ -321,7 +346,7 @@ def _permissive(
     rets = [translate.type_of_shape(o, template, names, int_type(ctx), str_type(ctx), tuple_any)
             for o in shapes]
     return sig.copy_modified(  # type: ignore[no-any-return]
-        arg_types=[any_type] * len(sig.arg_types),
+        arg_types=[formal_type(ctx)] * len(sig.arg_types),
         ret_type=check_boundary(ctx, make_simplified_union(rets)), variables=[],
     )
 
