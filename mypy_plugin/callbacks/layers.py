@@ -226,7 +226,7 @@ def formal_type(ctx: MethodSigContext) -> Type:
     >>> formal_type.__name__
     'formal_type'
     """
-    return ctx.api.named_type("builtins.object")  # type: ignore[no-any-return]
+    return ctx.api.named_generic_type("builtins.object", [])
 
 
 def argument_type(ctx: MethodSigContext, e: Expression) -> ProperType:
