@@ -201,7 +201,8 @@ def _lets_out(init: FuncDef, info: TypeInfo) -> bool:
             # (``super().__init__(...)`` runs the base's ``__init__`` on this instance: it may
             # let it out too; one not read, or not a plain method, may have)
             assert isinstance(x, CallExpr)
-            base = init_base(x)
+            base = init_base(x)  # (None for a class of several bases: which ``__init__``
+            # runs depends on the built class's MRO, so it counts as letting ``self`` out)
             base_init = plain_init(base) if base is not None else None
             if base is None or base.fullname != "builtins.object" and (
                     base_init is None or _lets_out(base_init, info)):
