@@ -127,7 +127,9 @@ class AttributeFacts:
                             self.sites.setdefault(key, []).append((id(x), times))
             for x in own:
                 if isinstance(x, MemberExpr):
-                    if x.name == "__dict__":
+                    if x.name in ("__dict__", "__setattr__", "__delattr__"):
+                        # (``self.__setattr__("fc", ...)``, ``object.__setattr__(self, ...)``:
+                        # a binding no target shows, like ``setattr``)
                         self.poisoned = True
                     if id(x) not in safe:
                         self.unsafe_lists.add(self._owner(x, selves))

@@ -438,7 +438,7 @@ def joined(values: List[Any]) -> Any:
     Record(fields=(('a', 1), ('b', NOT_STATIC)))
     """
     first = values[0]
-    if all(type(v) is type(first) and v == first for v in values[1:]):
+    if all(_identical(v, first) for v in values[1:]):
         return first
     if isinstance(first, Record) and all(type(v) is type(first) for v in values):
         names = dict.fromkeys(n for v in values for n, _ in v.fields)
@@ -450,11 +450,33 @@ def joined(values: List[Any]) -> Any:
     return NOT_STATIC
 
 
+def _identical(a: Any, b: Any) -> bool:
+    """Whether two values a run holds are the same, an :class:`Item`'s ``attrs`` (what a
+    model instance holds: not part of its ``==``) included, through records and lists."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Item):
+        return a == b and _identical(a.attrs, b.attrs)
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
+    if isinstance(a, Record):
+        return [n for n, _ in a.fields] == [n for n, _ in b.fields] and all(
+            _identical(x, y) for (_, x), (_, y) in zip(a.fields, b.fields))
+    if isinstance(a, Seq):
+        return len(a.items) == len(b.items) and all(map(_identical, a.items, b.items))
+    return bool(a == b)
+
+
 def _library_type(t: Type) -> bool:
     """Whether ``t`` names only typedflux's and Python's own classes (``Chain[Conv[16, 32,
-    ...], BatchNorm[32]]``): its sizes say all a layer of it does to a shape."""
+    ...], BatchNorm[32]]``), its parts beside its type arguments too (a SkipConnection's
+    connection: no lambda, function or model class, whose bodies mypy's ``==`` of two types
+    does not compare): its sizes say all a layer of it does to a shape."""
     p = get_proper_type(t)
     if isinstance(p, Instance):
+        parts = p.extra_attrs.attrs.values() if p.extra_attrs is not None else ()
+        if not all(map(_library_type, parts)):
+            return False  # (a lambda, a function, a model class among its parts)
         return p.type.fullname.startswith(("typedflux.", "builtins.")) and all(
             map(_library_type, p.args))
     if isinstance(p, TupleType):

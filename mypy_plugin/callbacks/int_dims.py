@@ -33,7 +33,8 @@ from mypy.nodes import ARG_POS, ARG_NAMED, ARG_OPT, ARG_NAMED_OPT
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.typeops import get_all_type_vars
 from mypy.types import (
-    CallableType, Instance, LiteralType, Type, TypeVarId, TypeVarType, get_proper_type,
+    CallableType, Instance, LiteralType, TupleType, Type, TypeVarId, TypeVarType,
+    get_proper_type,
 )
 
 __all__ = ["unknown_size_params"]
@@ -48,6 +49,25 @@ def _dim_var(t: Type) -> Union[TypeVarType, None]:
         return None
     bound = get_proper_type(t.upper_bound)
     return t if isinstance(bound, Instance) and bound.type.fullname == "builtins.int" else None
+
+
+def _literal_safe(t: Type, var_id: TypeVarId) -> bool:
+    """Whether a literal size for the type variable ``var_id`` keeps the result ``t`` fitting
+    wherever mypy's own solution fits: ``var_id`` occurs only bare (``-> N``), in a tuple
+    (covariant), or as a type argument of a ``Tensor`` or a user class (a dims class:
+    ``Seq[B, N]``), never as an item of another builtin container (``-> List[N]``: ``counts:
+    List[int] = repeat(3)`` would be ``list[Literal[3]]``, an ``[assignment]`` error)."""
+    p = get_proper_type(t)
+    if isinstance(p, TypeVarType):
+        return True
+    if isinstance(p, TupleType):
+        return all(_literal_safe(item, var_id) for item in p.items)
+    if isinstance(p, Instance):
+        if not p.type.fullname.startswith(("builtins.", "typing.", "collections.")):
+            return True
+        if p.type.fullname == "builtins.tuple":
+            return all(_literal_safe(a, var_id) for a in p.args)
+    return not any(v.id == var_id for v in get_all_type_vars(t))
 
 
 def _plain_int(t: Type) -> bool:
@@ -80,7 +100,7 @@ def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
     int_type = ctx.api.named_generic_type("builtins.int", [])
     arg_types = list(sig.arg_types)
     to_int: Dict[TypeVarId, Type] = {}
-    sizes: Dict[TypeVarId, Set[int]] = {}  # a var's literal sizes (None: another kind of value)
+    sizes: Dict[TypeVarId, Set[int]] = {}  # a var's literal sizes (any other value: unfit)
     unfit: Set[TypeVarId] = set()
     for i in found:
         var = _dim_var(default.arg_types[i])
@@ -112,6 +132,8 @@ def unknown_size_params(ctx: SigContext, sig: CallableType) -> CallableType:
         if any(v.id == var_id for j, t in enumerate(default.arg_types) if j not in found
                for v in get_all_type_vars(t)):
             continue  # (another parameter mentions it: mypy solves it from both)
+        if not _literal_safe(default.ret_type, var_id):
+            continue  # (``-> List[N]``: mypy solves it from the call's context)
         to_int[var_id] = LiteralType(given.pop(), int_type)
     if arg_types == list(sig.arg_types) and not to_int:
         return sig

@@ -190,7 +190,14 @@ def _mapped_result(ctx: FunctionContext) -> Optional[Type]:
     int_type, str_type = api.named_generic_type("builtins.int", []), \
         api.named_generic_type("builtins.str", [])
     tuple_any = api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
-    shape = _joined(results) if results else None
+    # Under a type context (an argument of ``sum``, ``zip``, an outer ``map``: mypy infers
+    # the call again with the context its outer call solved, and fixes map's item type from
+    # it BEFORE it checks ``f``: ``Tensor[2, 8]`` there would not match ``f``'s unsubstituted
+    # ``Tensor[B, "2*N"]``, a false ``[arg-type]`` that fails the right overload of ``sum``):
+    # mypy's item type with its expression dims unknown, which matches anything.
+    contexts = getattr(api, "type_context", None)
+    free = not contexts or contexts[-1] is None
+    shape = _joined(results) if results and free else None
     template = tensor_template(api)
     if shape is None or template is None or not all(
             isinstance(d, int) or d is translate.UNKNOWN or str(d) in names.tvars for d in shape):

@@ -13,7 +13,8 @@ of sizes that broadcast (``rng.random((N, N)) > 0.6``; ``np.arange(T)[:, None] <
 np.arange(T)[None, :]``), ``np.maximum``/``np.minimum`` of two such arrays. Also the masks
 and tables attention code builds: ``np.tril``/``np.triu`` (of a vector: a square),
 ``np.arange`` of int bounds, ``np.outer`` of two vectors, ``.reshape`` to int sizes, and an
-index by full slices, ``None`` and ``...`` (``mask[:, :, None]``). A module-level name bound once to one of these is read through, when it is
+index by full slices, ``None`` and ``...`` (``mask[:, :, None]``). A module-level name
+bound once to one of these (or to an expression of such names) is read through, when it is
 otherwise only indexed (``mask[0, 2] = 1.0``: never a new shape), read by those same forms
 or passed to typedflux's or numpy's functions: nothing else can reshape it in place.
 
@@ -52,8 +53,8 @@ def _numpy_made(e: Expression) -> bool:
 
 
 def _from_named(e: Expression, found: Dict[str, Expression]) -> bool:
-    """Whether ``e`` is computed from arrays named before it (``decay = g[None, :] ** d``)
-    by the forms :func:`_shape` reads: a candidate like a numpy call's result."""
+    """Whether ``e`` mentions arrays named before it (``decay = g[None, :] ** d``): a
+    candidate like a numpy call's result (:func:`_shape` reads it, or gives None)."""
     return isinstance(e, (OpExpr, ComparisonExpr, IndexExpr, MemberExpr, UnaryExpr, CallExpr)) \
         and any(isinstance(x, NameExpr) and x.name in found for x in get_subexpressions(e))
 
@@ -160,8 +161,8 @@ def _is_generator(e: Expression, lookup: Any) -> bool:
 
 
 def _joined(a: Expression, b: Expression, lookup: Any, depth: int) -> Optional[Sizes]:
-    """The shape of an elementwise result of ``a`` and ``b``: both arrays of the same known
-    sizes, or one array and a number."""
+    """The shape of an elementwise result of ``a`` and ``b``: numpy's broadcast of two arrays
+    (:func:`_broadcast`), or one array and a number."""
     left, right = _shape(a, lookup, depth + 1), _shape(b, lookup, depth + 1)
     if left is not None and right is not None:
         return _broadcast(left, right)

@@ -151,3 +151,14 @@ def dense_rows_wrong(h: Tensor[B, 4]) -> int:
 rows_dense = [Dense(8, 3)(y) for y in map(doubled, [tf.zeros(2, 4), tf.zeros(2, 4)])]
 dense_rows(tf.zeros(2, 4))
 dense_rows_wrong(tf.zeros(2, 4))
+
+# Under a type context (an argument of sum, filter, an outer map) the item type is mypy's with
+# its expression dims unknown: mypy infers the map again in the context its outer call solved,
+# and an item type of Tensor[2, 8] there made the right overload of sum fail (a false
+# [arg-type] on the first overload, Iterable[bool]).
+fours = [tf.zeros(2, 4), tf.zeros(2, 4)]
+summed = sum(map(lambda t: t.sum(), map(doubled, fours)))
+summed_items = sum(map(doubled, fours))
+kept = list(filter(lambda t: t.shape[0] > 0, map(doubled, fours)))
+first_row = Dense(8, 3)(next(map(doubled, fours)))
+print(summed, summed_items, len(kept), first_row.shape)

@@ -20,7 +20,7 @@ time with the same words.
 import random
 
 import typedflux as tf
-from typedflux import BatchNorm, Chain, Conv, Dense, Tensor, relu
+from typedflux import BatchNorm, Chain, Conv, Dense, SkipConnection, Tensor, relu
 
 
 class BasicBlock:
@@ -128,6 +128,7 @@ Dense(16, 2)(Gated(8, True).mixed(tf.randn(3, 8)))
 
 def mixed_unknown() -> None:
     Dense(16, 2)(Gated(8, coin).mixed(tf.randn(3, 8)))  # (8 or 16 features: nothing said)
+    Dense(8, 2)(Gated(8, coin).mixed(tf.randn(3, 8)))
 
 
 class Swapped:
@@ -149,3 +150,48 @@ Swapped(16, 32)(x)
 
 def swapped_unknown() -> None:
     Dense(16, 2)(tf.mean(Swapped(16, 32)(x), axis=(2, 3)))  # (32 features: nothing said)
+
+
+# Branches that build the same type apart in what the type does not show (review of
+# 7245650): a SkipConnection's connection (two lambdas), a model instance built with other
+# sizes (the base's __init__ run in both branches). Nothing is said; each was a false
+# [shape] (never is False at run time).
+class Res:
+    def __init__(self, d: int, keep: bool) -> None:
+        if keep:
+            self.res = SkipConnection(Dense(d, 2 * d), lambda mx, x: mx)
+        else:
+            self.res = SkipConnection(Dense(d, 2 * d), lambda mx, x: x)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.res(x)
+
+
+class Inner:
+    def __init__(self, d: int) -> None:
+        self.fc = Dense(d, d)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.fc(x)
+
+
+class Base:
+    def __init__(self, d: int) -> None:
+        self.blk = Inner(d)
+        self.out = Dense(d, 2)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.blk(x)
+
+
+class Net(Base):
+    def __init__(self, big: bool) -> None:
+        if big:
+            super().__init__(16)
+        else:
+            super().__init__(8)
+
+
+never = random.random() > 2
+Dense(8, 2)(Res(8, never)(tf.randn(3, 8)))
+Net(never)(tf.randn(3, 8))

@@ -10,7 +10,7 @@ erases a local annotation; callbacks/int_dims.py).
 
 from __future__ import annotations
 
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, List, Tuple, TypeVar
 
 from typing_extensions import reveal_type
 
@@ -62,3 +62,18 @@ reveal_type(ones(n, 3))  # N: Revealed type is "typedflux.tensor.Tensor[int, Lit
 w: Tensor[2, 4] = ones(2, 3)  # E: Assigned shape Tensor[2, 3] does not match the annotation Tensor[2, 4] of "w": axis 1 is 3, expected 4  [shape]
 wrong: Seq[4, 5] = Seq.zeros(2, 3)  # E: Assigned value Seq[2, 3] does not match the annotation Seq[4, 5] of "wrong": type argument 0 is 2, expected 4  [shape]
 ones(2, 3) @ tf.zeros(4, 5)  # E: Inner dimensions differ for "matmul": x has Tensor[2, 3], w has Tensor[4, 5]; need x.shape[-1] == w.shape[-2] (3 vs 4)  [shape]
+
+
+def repeat(n: N) -> List[N]:
+    return [n]
+
+
+def pair(n: N) -> Tuple[Tensor[2, N], N]:
+    return tf.zeros(2, n), n
+
+
+counts: List[int] = repeat(3)  # (a dim in a list: mypy's solution from the annotation)
+both: List[Seq[int, int]] = [Seq.zeros(2, 3), Seq.zeros(4, 3)]
+first, size = pair(3)
+reveal_type(first)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[3]]"
+print(counts, [q.data.shape for q in both], size)

@@ -123,6 +123,18 @@ logged = Logged(3, [])
 logged(tf.randn(2, 4)) + tf.zeros(2, 7)
 
 
+class SetAttr:
+    def __init__(self, d: int) -> None:
+        self.fc = Dense(d, d)
+        self.__setattr__("fc", Dense(d, 2 * d))  # (a binding no target shows, as setattr)
+
+    def __call__(self, x: tf.Tensor) -> tf.Tensor:
+        return self.fc(x)
+
+
+Dense(16, 2)(SetAttr(8)(tf.randn(3, 8)))
+
+
 class Cond:
     def __init__(self, big: bool, n: int) -> None:
         if big:
