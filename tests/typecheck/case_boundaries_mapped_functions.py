@@ -157,8 +157,8 @@ dense_rows_wrong(tf.zeros(2, 4))
 # and an item type of Tensor[2, 8] there made the right overload of sum fail (a false
 # [arg-type] on the first overload, Iterable[bool]).
 fours = [tf.zeros(2, 4), tf.zeros(2, 4)]
-summed = sum(map(lambda t: t.sum(), map(doubled, fours)))
+head_sums = sum(map(lambda t: t.sum(), map(doubled, fours)))
 summed_items = sum(map(doubled, fours))
 kept = list(filter(lambda t: t.shape[0] > 0, map(doubled, fours)))
 first_row = Dense(8, 3)(next(map(doubled, fours)))
-print(summed, summed_items, len(kept), first_row.shape)
+print(head_sums, summed_items, len(kept), first_row.shape)
