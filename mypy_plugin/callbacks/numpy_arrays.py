@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
@@ -69,9 +70,9 @@ def _argument(call: CallExpr, position: int, keyword: str) -> Optional[Expressio
 _NOT_A_SIZE = object()
 
 
-def _size(e: Optional[Expression], lookup: Any) -> object:
-    """A size argument: its int, ``None`` for an int not known statically, or
-    ``_NOT_A_SIZE`` (a tuple held in a name, anything not typed ``int``)."""
+def _int_argument(e: Optional[Expression], lookup: Any) -> object:
+    """An argument typed ``int``: its value, ``None`` when not known statically;
+    ``_NOT_A_SIZE`` for anything else (a tuple held in a name, a float)."""
     t = lookup(e) if e is not None else None
     p = get_proper_type(t) if t is not None else None
     if isinstance(p, LiteralType):
@@ -79,7 +80,14 @@ def _size(e: Optional[Expression], lookup: Any) -> object:
     if e is None or not isinstance(p, Instance) or p.type.fullname != "builtins.int":
         return _NOT_A_SIZE
     v = static_int(e, lookup)
-    return None if isinstance(v, NotStatic) or v < 0 else v
+    return None if isinstance(v, NotStatic) else v
+
+
+def _size(e: Optional[Expression], lookup: Any) -> object:
+    """A size argument: its int, ``None`` for an int not known statically (or negative), or
+    ``_NOT_A_SIZE`` (:func:`_int_argument`)."""
+    v = _int_argument(e, lookup)
+    return None if isinstance(v, int) and v < 0 else v
 
 
 def numpy_array_shape(e: Optional[Expression], lookup: Any) -> Optional[List[Optional[int]]]:
@@ -173,6 +181,11 @@ def _joined(a: Expression, b: Expression, lookup: Any, depth: int) -> Optional[S
     return None
 
 
+def _is_none(e: Expression) -> bool:
+    """Whether ``e`` is the literal ``None`` (a new axis in an index; no ``size``, no ``M``)."""
+    return isinstance(e, NameExpr) and e.fullname == "builtins.None"
+
+
 def _broadcast(left: Sizes, right: Sizes) -> Optional[Sizes]:
     """numpy's broadcast of two shapes whose sizes are all known (else the same shape with no
     unknown size); None where it is not certain or would fail."""
@@ -192,12 +205,8 @@ def _broadcast(left: Sizes, right: Sizes) -> Optional[Sizes]:
 
 def _count(sizes: Sizes) -> Optional[int]:
     """How many items an array of ``sizes`` holds (``np.outer`` flattens its arguments)."""
-    total = 1
-    for n in sizes:
-        if n is None:
-            return None
-        total *= n
-    return total
+    known = [n for n in sizes if n is not None]
+    return math.prod(known) if len(known) == len(sizes) else None
 
 
 def _indexed(sizes: Optional[Sizes], index: Expression) -> Optional[Sizes]:
@@ -213,7 +222,7 @@ def _indexed(sizes: Optional[Sizes], index: Expression) -> Optional[Sizes]:
     out: List[Optional[int]] = []
     at = 0
     for item in items:
-        if isinstance(item, NameExpr) and item.fullname == "builtins.None":
+        if _is_none(item):
             out.append(1)
         elif isinstance(item, SliceExpr) and item.begin_index is None \
                 and item.end_index is None and item.stride is None:
@@ -240,12 +249,12 @@ def _reshaped(sizes: Optional[Sizes], args: List[Expression], lookup: Any) -> Op
     ints = [n for n in new if isinstance(n, int)]
     if ints.count(-1) > 1 or any(n < -1 for n in ints):
         return None
-    known = _count([n for n in ints if n != -1]) or 0
     if -1 in ints:
+        known = math.prod(n for n in ints if n != -1)
         if known == 0 or total % known:
             return None
         ints = [total // known if n == -1 else n for n in ints]
-    return list(ints) if _count(list(ints)) == total else None
+    return list(ints) if math.prod(ints) == total else None
 
 
 def _range(call: CallExpr, lookup: Any) -> Optional[Sizes]:
@@ -254,26 +263,15 @@ def _range(call: CallExpr, lookup: Any) -> Optional[Sizes]:
     size is not read, numpy's count may round)."""
     if not 1 <= len(call.args) <= 3 or any(n is not None for n in call.arg_names):
         return [None]
-    bounds = [_size_or_negative(a, lookup) for a in call.args]
-    if any(b is None for b in bounds):
+    bounds = [_int_argument(a, lookup) for a in call.args]
+    ints = [b for b in bounds if isinstance(b, int)]
+    if len(ints) != len(bounds):
         return [None]
-    start, stop, step = (0, bounds[0], 1) if len(bounds) == 1 else (
-        bounds[0], bounds[1], bounds[2] if len(bounds) == 3 else 1)
-    assert start is not None and stop is not None and step is not None
+    start, stop, step = (0, ints[0], 1) if len(ints) == 1 else (
+        ints[0], ints[1], ints[2] if len(ints) == 3 else 1)
     if step == 0:
         return None  # (numpy's own error)
     return [max(0, -(-(stop - start) // step))]
-
-
-def _size_or_negative(e: Expression, lookup: Any) -> Optional[int]:
-    """An int argument known statically (of type ``int``), or None."""
-    t = get_proper_type(lookup(e))
-    if isinstance(t, LiteralType):
-        t = t.fallback
-    if not isinstance(t, Instance) or t.type.fullname != "builtins.int":
-        return None
-    v = static_int(e, lookup)
-    return None if isinstance(v, NotStatic) else v
 
 
 def _number(e: Expression, lookup: Any) -> bool:
@@ -289,7 +287,7 @@ def _number(e: Expression, lookup: Any) -> bool:
 def _drawn(call: CallExpr, position: int, lookup: Any) -> Optional[Sizes]:
     """A draw's sizes, from its ``size`` argument (none: one number, not an array)."""
     size = _argument(call, position, "size")
-    if size is None or (isinstance(size, NameExpr) and size.fullname == "builtins.None"):
+    if size is None or _is_none(size):
         return None
     items = size.items if isinstance(size, (TupleExpr, ListExpr)) else [size]
     return _sizes(items, lookup)
@@ -315,7 +313,7 @@ def _constructed(call: CallExpr, lookup: Any) -> Optional[Sizes]:
         return None
     n = _argument(call, 0, "N" if name == "eye" else "n")
     m = _argument(call, 1, "M") if name == "eye" else None
-    if isinstance(m, NameExpr) and m.fullname == "builtins.None":
+    if m is not None and _is_none(m):
         m = None
     if n is None:
         return None
