@@ -38,6 +38,8 @@ from mypy.types import Instance, LiteralType, get_proper_type
 from mypy_plugin.module_constants import bound_once
 from mypy_plugin.statements import PerTree, checked_tree
 from mypy_plugin.values import NotStatic, static_int
+from typedflux.shapes.errors import ShapeError
+from typedflux.shapes.shape import broadcast_pair
 
 __all__ = ["numpy_array_shape"]
 
@@ -187,20 +189,16 @@ def _is_none(e: Expression) -> bool:
 
 
 def _broadcast(left: Sizes, right: Sizes) -> Optional[Sizes]:
-    """numpy's broadcast of two shapes whose sizes are all known (else the same shape with no
-    unknown size); None where it is not certain or would fail."""
-    if left == right and None not in left:
-        return left
-    if None in left or None in right:
+    """numpy's broadcast of two shapes whose sizes are all known (the run time's rule,
+    ``broadcast_pair``); None where a size is unknown or the run would fail."""
+    xs, ys = [n for n in left if n is not None], [n for n in right if n is not None]
+    if len(xs) != len(left) or len(ys) != len(right):
         return None
-    out: List[Optional[int]] = []
-    for i in range(1, max(len(left), len(right)) + 1):
-        x = left[-i] if i <= len(left) else 1
-        y = right[-i] if i <= len(right) else 1
-        if x != y and 1 not in (x, y):
-            return None  # (the run raises numpy's own error)
-        out.append(y if x == 1 else x)
-    return out[::-1]
+    try:
+        out = broadcast_pair(tuple(xs), tuple(ys), "broadcast")
+    except ShapeError:
+        return None  # (the run raises numpy's own error)
+    return [d if isinstance(d, int) else None for d in out]
 
 
 def _count(sizes: Sizes) -> Optional[int]:
