@@ -50,7 +50,7 @@ from mypy_plugin.callbacks.common import (
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import (
-    bind_class_arguments, generic_dims_check, receiver_result,
+    bind_class_arguments, generic_dims_check, held_method_result, receiver_result,
 )
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
@@ -313,7 +313,8 @@ def _tensor_union(t: Type) -> bool:
 def _check(ctx: SigContext, name: str) -> CallableType:
     sig = ctx.default_signature
     if not has_shaped_params(sig):
-        return unknown_size_params(ctx, generic_dims_check(ctx, name) or sig)
+        return unknown_size_params(ctx, held_method_result(
+            ctx, generic_dims_check(ctx, name) or sig))
     name = constructor_name(ctx.default_signature, name)  # as @tf.shapecheck names it
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
@@ -322,7 +323,7 @@ def _check(ctx: SigContext, name: str) -> CallableType:
     out = _finish(ctx, sig, outcome)
     if (ret := receiver_result(ctx, name, outcome.env)) is not None:
         out = out.copy_modified(ret_type=ret)  # (``c.append(k)`` of a ``Cache[2, 4]``)
-    return unknown_size_params(ctx, out)
+    return unknown_size_params(ctx, held_method_result(ctx, out))
 
 
 def _finish(ctx: SigContext, sig: CallableType, outcome: _Outcome) -> CallableType:

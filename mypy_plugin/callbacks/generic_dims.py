@@ -28,13 +28,14 @@ True
 
 from __future__ import annotations
 
-from typing import List, Optional, Set, Tuple, Union
+from typing import List, Optional, Sequence, Set, Tuple, Union
 
 from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import (
-    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator, Expression,
-    FuncDef, StarExpr, TypeInfo,
+    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, FUNC_NO_INFO, CallExpr,
+    Decorator, Expression, FuncDef, StarExpr, TypeInfo,
 )
+from mypy.expandtype import expand_type
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType,
@@ -51,11 +52,12 @@ from mypy.types import (
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, substitution_types
+from mypy_plugin.callbacks.generic_applications import DIM, RUN, positions, sized_class
 from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo",
-           "bind_class_arguments", "receiver_result"]
+           "bind_class_arguments", "receiver_result", "held_method_result"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -169,13 +171,13 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
         receiver = _receiver(ctx, written)
         plain_args = not any(type_dims(f) for f in written.arg_types[1:])
         if receiver is None and plain_args:
-            # (a class with a place that is no dim, ``Keyed[str, 5]``: its sizes are not read
-            # here, so its own dims in a string result are unknown, never its ``N`` left)
+            # (a receiver whose sizes are not read: its own dims in a string result are
+            # unknown, never its ``N`` left)
             self_type = get_proper_type(written.arg_types[0])
             own_dims = frozenset(a.name for a in self_type.args if isinstance(
                 a, TypeVarType) and translate.is_int_bound(a)) if isinstance(
                     self_type, Instance) else frozenset()
-            ret = _bound_result(ctx, written, Bindings(name), own_dims) if own_dims else None
+            ret = _unknown_dims(ctx, ctx.default_signature.ret_type, own_dims)
             if ret is not None:
                 return ctx.default_signature.copy_modified(ret_type=ret)
         elif receiver is not None and plain_args:
@@ -184,7 +186,8 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
                 env.bind('argument "self"', receiver[0], receiver[1])
             except (CannotTell, ShapeError):
                 return None
-            ret = _bound_result(ctx, written, env, _own(written))  # (its own N)
+            ret = _bound_result(ctx, _with_receiver_types(ctx, written), env,
+                                _own(written))  # (its own N)
             return None if ret is None else ctx.default_signature.copy_modified(ret_type=ret)
     formals = tuple(written.arg_types[skip:])
     try:
@@ -208,7 +211,7 @@ def generic_dims_check(ctx: SigContext, name: str) -> Optional[CallableType]:
         receiver = _receiver(ctx, written)
         if receiver is not None:
             env.bind('argument "self"', receiver[0], receiver[1])
-            result_of, own_symbols = written, _own(written)
+            result_of, own_symbols = _with_receiver_types(ctx, written), _own(written)
     own = {v.name for v in sig.variables}
     arg_types: List[Type] = list(sig.arg_types)
     changed = False
@@ -310,7 +313,68 @@ def receiver_result(ctx: SigContext, name: str, bound: Bindings) -> Optional[Typ
     for symbol, run in bound.stars.items():  # (its own ``*Xs``)
         if symbol in method_own:
             env.stars.setdefault(symbol, run)
-    return _bound_result(ctx, written, env, own)
+    return _bound_result(ctx, _with_receiver_types(ctx, written), env, own)
+
+
+def held_method_result(ctx: SigContext, sig: CallableType) -> CallableType:
+    """``sig`` with the class's own dims unknown in its result's string dims, for a method of
+    a generic class called through a name holding it bound (``app = c.append; app(k)`` of
+    ``append(self, k) -> Cache[B, "N + 1"]``): mypy put the receiver's sizes into the bare
+    ``B``, but a string's ``N`` is still the class's symbol, and which receiver the name holds
+    is not known here (redteam s12 ga07: a false ``Cache[2, N + 1]`` against ``Cache[2, 5]``).
+
+    >>> callable(held_method_result)
+    True
+    """
+    if not isinstance(ctx, FunctionSigContext):
+        return sig
+    defn = ctx.default_signature.definition
+    func = defn.func if isinstance(defn, Decorator) else defn
+    if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or func.is_static or \
+            func.name == "__init__" or not isinstance(func.type, CallableType) or \
+            len(func.type.arg_types) != len(ctx.default_signature.arg_types) + 1:
+        return sig  # (not a method with its first parameter bound)
+    own = frozenset(tv.name for tv in func.info.defn.type_vars
+                    if isinstance(tv, TypeVarType) and translate.is_int_bound(tv))
+    ret = _unknown_dims(ctx, sig.ret_type, own) if own else None
+    return sig if ret is None else sig.copy_modified(ret_type=ret)
+
+
+def _unknown_dims(ctx: SigContext, ret: Type, own: frozenset[str]) -> Optional[Type]:
+    """``ret`` (a signature's result mypy filled in) with the string dims that name a symbol
+    of ``own`` unknown; ``None`` when none does."""
+    strings = own & _result_symbols(ret)
+    if not strings:
+        return None
+    names = translate.Names()
+    names_in_scope(ctx.api, names)
+    return translate.substitute_type(ret, {}, {}, names, *substitution_types(ctx.api),
+                                     unsolved=strings)
+
+
+def _with_receiver_types(ctx: SigContext, written: CallableType) -> CallableType:
+    """``written`` (a method's signature as written) with the receiver's types in its result
+    at the class's places that hold no size (``Keyed[K, N]``'s ``K`` of a ``Keyed[str, 5]``):
+    mypy's signature has them, the written one (read for its string dims) not."""
+    self_type = get_proper_type(written.arg_types[0]) if written.arg_types else None
+    if not isinstance(ctx, MethodSigContext) or not isinstance(self_type, Instance) or \
+            dims_class(self_type.type):
+        return written
+    got = _mapped(ctx.type, self_type.type)
+    if got is None or len(got.args) != len(self_type.args):
+        return written
+    mapping = {tv.id: a for tv, a in zip(self_type.args, got.args)
+               if isinstance(tv, TypeVarType) and not translate.is_int_bound(tv)}
+    return written.copy_modified(ret_type=expand_type(written.ret_type, mapping)) \
+        if mapping else written
+
+
+def _mapped(t: Type, info: TypeInfo) -> Optional[Instance]:
+    """``t`` seen as an instance of ``info`` (a base of its class), or ``None``."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance) or p.type is not info and not p.type.has_base(info.fullname):
+        return None
+    return p if p.type is info else map_instance_to_supertype(p, info)
 
 
 def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,
@@ -345,16 +409,21 @@ def _string_result(written: CallableType) -> bool:
     first), with a string dim."""
     ret = get_proper_type(written.ret_type)
     return (isinstance(ret, TupleType) or isinstance(ret, Instance) and bool(ret.args) and (
-        ret.type.fullname == translate.TENSOR_FULLNAME or dims_class(ret.type)
+        ret.type.fullname == translate.TENSOR_FULLNAME or sized_class(ret.type)
     )) and bool(_result_symbols(ret))
 
 
 def _result_symbols(t: Type) -> frozenset[str]:
     """Symbols named in the string dims of a result: a class over dims' type arguments
-    (``Seq[B, "N + 1"]``), a tensor's dims (``Tensor[B, "2*N"]``, also in a tuple)."""
+    (``Seq[B, "N + 1"]``; of a class with places that hold no size, ``Keyed[K, "N + 1"]``,
+    those at its dims' places), a tensor's dims (``Tensor[B, "2*N"]``, also in a tuple)."""
     p = get_proper_type(t)
     if isinstance(p, Instance) and p.args and dims_class(p.type):
         return translate.argument_dim_symbols(p)
+    if isinstance(p, Instance) and p.args and sized_class(p.type):
+        kinds = positions(p.type.defn.type_vars, len(p.args))
+        return translate.argument_dim_symbols(p.copy_modified(
+            args=[a for a, k in zip(p.args, kinds) if k in (DIM, RUN)]))
     return translate.string_dim_symbols([t])
 
 
@@ -367,9 +436,20 @@ def _receiver(ctx: MethodSigContext, written: CallableType
         return None
     own = type_dims(self_type)
     got = type_dims(ctx.type, self_type.type)
-    if own is None or got is None:
+    if own is not None and got is not None:
+        return own[1], got[1]
+    # (a class with places that hold no size, ``Keyed[K, N]``: its dims' places only)
+    info = self_type.type
+    kinds = positions(info.defn.type_vars, len(info.defn.type_vars))
+    mapped = _mapped(ctx.type, info)
+    if own is not None or RUN in kinds or DIM not in kinds or mapped is None or \
+            not len(mapped.args) == len(self_type.args) == len(kinds):
         return None
-    return own[1], got[1]
+
+    def dims(args: Sequence[Type]) -> translate.StaticShape:
+        return tuple(translate.dim_of_type(a, default=translate.UNKNOWN) or translate.UNKNOWN
+                     for a, k in zip(args, kinds) if k == DIM)
+    return dims(self_type.args), dims(mapped.args)
 
 
 def _loosened(formal: Type, actual: Type, info: TypeInfo, own: Set[str]) -> Optional[Type]:
