@@ -98,10 +98,9 @@ def _run_binding(ctx: Any) -> bool:
     ``self`` (flow_instances.py runs ``__init__`` for one construction, flow_calls.py its
     ``__call__``): such a run reads back what it binds itself, and counts only the bindings
     an instance of exactly the class built may see (a subclass's own binding is not one)."""
-    from mypy_plugin.flow_typed import ACTIVE
-
-    if not ACTIVE:
+    if not _running():
         return False  # (most calls: no run under way)
+    from mypy_plugin.flow_typed import ACTIVE
     from mypy_plugin.flow_values import Record
 
     where = boundary_of(getattr(ctx, "api", None), getattr(ctx, "context", None))
