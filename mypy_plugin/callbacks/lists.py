@@ -40,6 +40,7 @@ from mypy.nodes import (
     MemberExpr,
     NameExpr,
     OperatorAssignmentStmt,
+    SliceExpr,
     StarExpr,
     StrExpr,
     TupleExpr,
@@ -151,7 +152,8 @@ def _inferred(ctx: MethodSigContext) -> bool:
 def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLike:
     """A layer or tensor (or, for ``extend``/``+=``, a list of them) of other sizes added to
     an inferred container of them (a layer to a list by any adder, anything by ``xs[i] =``,
-    ``d[k] =``, ``extend``, ``+=``): taken as it comes, and the container marked mixed."""
+    ``xs[i:j] = [...]``, ``d[k] =``, ``extend``, ``+=``): taken as it comes, and the container
+    marked mixed."""
     sig = ctx.default_signature
     item = _item_type(ctx.type)
     if item is None or (_layer(item) is None and _shapes(item) is None) \
@@ -161,7 +163,8 @@ def _add_layer(ctx: MethodSigContext, position: int, method: str) -> FunctionLik
     e = ctx.args[position - 1][0]
     with ctx.api.msg.filter_errors(filter_revealed_type=True):
         t = ctx.api.get_expression_type(e)
-    added = _iterated(t) if method in _ITERABLE_ADDERS else t
+    sliced = isinstance(ctx.context, IndexExpr) and isinstance(ctx.context.index, SliceExpr)
+    added = _iterated(t) if method in _ITERABLE_ADDERS or sliced else t  # (``xs[:] = [...]``)
     if added is None or is_same_type(added, item):
         return sig
     if _layer(added) is None and _shapes(added) is None:

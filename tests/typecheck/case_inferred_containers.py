@@ -56,6 +56,14 @@ saved = {"x": tf.randn(2, 3)}
 saved["y"] = tf.randn(2, 4)
 print((saved["y"] @ tf.randn(4, 7)).shape)
 
+# A slice of an inferred list replaced by tensors of another shape (redteam s13 st02).
+spans = [tf.randn(2, 9), tf.randn(2, 9)]
+spans[:] = [tf.randn(2, 4), tf.randn(2, 4)]
+spans[0:1] = [tf.randn(2, 5)]
+print(spans[0].shape, spans[1].shape)
+declared_spans: List[Tensor[2, 9]] = [tf.randn(2, 9)]
+declared_spans[:] = [tf.randn(2, 4)]  # E: Assigned shape Tensor[2, 4] (list item 0) does not match the annotation Tensor[2, 9] of "declared_spans[...]": axis 1 is 4, expected 9  [shape]
+
 mlp_layers([256, 128])
 fixed_stack()
 conv_stack()
