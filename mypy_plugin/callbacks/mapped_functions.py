@@ -328,8 +328,7 @@ def _each_result(fn: FunctionLike, name: str, iterables: List[Items]) -> Optiona
     out: List[Shape] = []
     for k in range(min(lengths) if lengths else 1):
         actuals = [items[k] if items is not None else each for items, each in iterables]
-        item = None if any(a is None for a in actuals) else next(
-            (f for f in _overloads(fn) if _fits(f, name, actuals)), None)
+        item = None if any(a is None for a in actuals) else _taken(fn, name, actuals, True)[0]
         if item is None:
             return None
         out.append(_result(item, actuals))
@@ -338,17 +337,6 @@ def _each_result(fn: FunctionLike, name: str, iterables: List[Items]) -> Optiona
 
 def _overloads(fn: FunctionLike) -> List[CallableType]:
     return list(fn.items) if isinstance(fn, Overloaded) else [fn] if isinstance(fn, CallableType) else []
-
-
-def _fits(fn: CallableType, name: str, actuals: Sequence[Shape]) -> bool:
-    """Whether ``fn`` provably takes ``actuals``: by position, each for a tensor parameter
-    (a ``def label(x: str)`` given tensors keeps mypy's error) whose annotation they fit."""
-    if any(translate.shape_of(t) is None for t in fn.arg_types[:len(actuals)]):
-        return False
-    try:
-        return _bound(fn, name, actuals) is not None
-    except ShapeError:
-        return False
 
 
 def _name(func: object, e: Expression) -> Optional[str]:
@@ -386,8 +374,8 @@ def _mapped(fn: FunctionLike, name: str, iterables: List[Items]) -> Optional[str
     lengths = [len(items) for items, _ in iterables if items is not None]
     calls = min(lengths) if lengths else 1
     for k in range(calls):
-        words = _call(fn, name, [items[k] if items is not None else each
-                                 for items, each in iterables])
+        _, words = _taken(fn, name, [items[k] if items is not None else each
+                                     for items, each in iterables])
         if words is not None:
             return words
     return None
@@ -404,10 +392,9 @@ def _reduced(fn: FunctionLike, name: str, items: Items, start: Shape, started: b
     for item in rest:
         if acc is None:
             return None  # (a result of unknown shape: nothing more is proven)
-        words = _call(fn, name, [acc, item])
+        taken, words = _taken(fn, name, [acc, item])
         if words is not None:
             return words
-        taken = _taken(fn, name, [acc, item])
         acc = _result(taken, [acc, item]) if taken is not None else None
         if shapes is None:
             break
@@ -430,32 +417,30 @@ def _bound(fn: CallableType, name: str, actuals: Sequence[Shape]) -> Optional[Bi
     return env
 
 
-def _call(fn: FunctionLike, name: str, actuals: Sequence[Shape]) -> Optional[str]:
-    """The run time's words for the call of ``fn`` with ``actuals``, when it provably fails
-    (an overloaded function's: when every item does, ``No overload of "f" takes these
-    shapes: ...``, as ``@tf.shapecheck`` on its implementation says it)."""
+def _taken(fn: FunctionLike, name: str, actuals: Sequence[Shape], proven: bool = False
+           ) -> Tuple[Optional[CallableType], Optional[str]]:
+    """The item of ``fn`` the run time calls with ``actuals`` (its first that binds them), and
+    the run time's words when the call provably fails (an overloaded function's: when every
+    item does, ``No overload of "f" takes these shapes: ...``, as ``@tf.shapecheck`` on its
+    implementation says it). ``proven``: the first item that provably takes them (each
+    argument given for a tensor parameter: a ``def label(x: str)`` given tensors keeps mypy's
+    error), passing over any other."""
     briefs: List[str] = []
     for item in _overloads(fn):
+        if proven and any(translate.shape_of(t) is None for t in item.arg_types[:len(actuals)]):
+            continue
         try:
-            if _bound(item, name, actuals) is None:
-                return None  # (the run time checks no shape then: Python's own error)
+            bound = _bound(item, name, actuals)
         except ShapeError as err:
             if not isinstance(fn, Overloaded):
-                return err.message
+                return None, err.message
             briefs.append(err.brief)
             continue
-        return None
-    return messages.overload_mismatch(name, briefs) if briefs else None
-
-
-def _taken(fn: FunctionLike, name: str, actuals: Sequence[Shape]) -> Optional[CallableType]:
-    """The item of ``fn`` the run time calls with ``actuals``: its first that binds them."""
-    for item in _overloads(fn):
-        try:
-            return item if _bound(item, name, actuals) is not None else None
-        except ShapeError:
-            continue
-    return None
+        if bound is not None:
+            return item, None
+        if not proven:
+            return None, None  # (the run time checks no shape then: Python's own error)
+    return None, messages.overload_mismatch(name, briefs) if briefs else None
 
 
 def _result(fn: CallableType, actuals: Sequence[Shape]) -> Shape:
