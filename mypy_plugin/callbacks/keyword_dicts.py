@@ -173,20 +173,8 @@ def taken_apart(ctx: SigContext, i: int) -> bool:
     (unknown): mypy is to take them as they come."""
     call = ctx.context
     return isinstance(call, CallExpr) and any(
-        k == ARG_STAR2 and any(a is e for e in ctx.args[i]) and _apart(ctx.api, a, call)
+        k == ARG_STAR2 and any(a is e for e in ctx.args[i]) and _keyed(ctx, a, call, 0) is not None
         for a, k in zip(call.args, call.arg_kinds))
-
-
-def _apart(api: Any, e: Expression, call: object) -> bool:
-    if literal_entries(e) is not None:
-        return True
-    if isinstance(e, OpExpr) and e.op == "|":
-        return _apart(api, e.left, call) and _apart(api, e.right, call)
-    if isinstance(e, DictExpr) and any(k is None for k, _ in e.items):
-        return all(_apart(api, v, call) if k is None else isinstance(k, StrExpr)
-                   for k, v in e.items)
-    found = held(api, e, call)
-    return found is not None and (found.stale or found.entries is not None)
 
 
 def stale(api: Any, e: Expression, call: object) -> bool:
