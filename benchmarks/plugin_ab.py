@@ -10,7 +10,7 @@ directory (a worktree: its working files are copied, uncommitted edits included)
 made a fresh tree in a temporary directory (no ``__pycache__``, no ``.git``), so neither side
 reads stale bytecode; only what mypy needs is taken (``TAKE``).
 
-Files checked: as ``bench_mypy``'s ``mypy_targets``: ``examples/*.py`` and
+Files checked: as ``bench_mypy``'s ``mypy_targets`` (bench_files.py): ``examples/*.py`` and
 ``tests/typecheck/case_*.py``, less ``PLAIN_MYPY_CRASHES``; the mypy ini (``MYPY_INI``) and
 that set are read from each side's ``benchmarks/run.py`` (by ``ast``, not imported).
 ``--files b`` (default): both sides check B's files (absolute paths in B's tree; each side's
@@ -45,6 +45,9 @@ from pathlib import Path
 from typing import Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_files import bench_files  # noqa: E402  (run.py's list of files, for any tree)
 
 # What each side's tree needs for a bench_mypy run.
 TAKE = ["mypy_plugin", "typedflux", "examples", "tests/typecheck", "benchmarks/run.py",
@@ -108,14 +111,6 @@ def bench_constants(root: Path) -> Tuple[str, FrozenSet[str]]:
     if ini is None:
         raise SystemExit(f"no MYPY_INI in {root}/benchmarks/run.py")
     return ini, crashes
-
-
-def targets(root: Path, crashes: FrozenSet[str]) -> List[str]:
-    """bench_mypy's files in the tree ``root``."""
-    files = sorted(str(p) for p in (root / "examples").glob("*.py"))
-    files += sorted(str(p) for p in (root / "tests" / "typecheck").glob("case_*.py")
-                    if p.name not in crashes)
-    return files
 
 
 class Side(NamedTuple):
@@ -209,7 +204,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         own: Dict[str, List[str]] = {}
         for s in ("A", "B"):
             ini_text, crashes = bench_constants(tmp / s)
-            own[s] = targets(tmp / s, crashes)
+            own[s] = bench_files(tmp / s, crashes)
             for kind, plug in (("plugin", "plugins = mypy_plugin\n"), ("plain", "")):
                 (tmp / f"{s}_{kind}.ini").write_text(ini_text.format(plugins=plug))
         files = {s: (own["B"] if args.files == "b" else own[s]) for s in ("A", "B")}

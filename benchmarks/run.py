@@ -47,6 +47,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import refs  # noqa: E402
+from bench_files import bench_files  # noqa: E402
 
 import typedflux as tf  # noqa: E402
 from typedflux import Tensor  # noqa: E402
@@ -510,10 +511,7 @@ def mypy_targets(smoke: bool, tmp: Path) -> List[str]:
         p = tmp / "tiny_case.py"
         p.write_text("x: int = 1\n")
         return [str(p)]
-    files = sorted(str(p) for p in (ROOT / "examples").glob("*.py"))
-    files += sorted(str(p) for p in (ROOT / "tests" / "typecheck").glob("case_*.py")
-                    if p.name not in PLAIN_MYPY_CRASHES)
-    return files
+    return bench_files(ROOT, PLAIN_MYPY_CRASHES)
 
 
 def bench_mypy(cfg: Config) -> Dict[str, Any]:
