@@ -50,8 +50,9 @@ from mypy_plugin.callbacks.common import (
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import (
-    bind_class_arguments, generic_dims_check, held_method_result, receiver_result,
+    bind_class_arguments, generic_dims_check, receiver_result,
 )
+from mypy_plugin.callbacks.held_methods import held_container_method, held_method_result
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
@@ -311,6 +312,8 @@ def _tensor_union(t: Type) -> bool:
 
 
 def _check(ctx: SigContext, name: str) -> CallableType:
+    if (held := held_container_method(ctx)) is not None:
+        return held  # (``m = d.update; m(y=...)``: no boundary)
     sig = ctx.default_signature
     if not has_shaped_params(sig):
         return unknown_size_params(ctx, held_method_result(

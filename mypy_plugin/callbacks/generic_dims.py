@@ -32,8 +32,8 @@ from typing import List, Optional, Sequence, Set, Tuple, Union
 
 from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import (
-    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, FUNC_NO_INFO, CallExpr,
-    Decorator, Expression, FuncDef, StarExpr, TypeInfo,
+    ARG_NAMED, ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator,
+    Expression, FuncDef, StarExpr, TypeInfo,
 )
 from mypy.expandtype import expand_type
 from mypy.plugin import FunctionSigContext, MethodSigContext
@@ -57,7 +57,7 @@ from typedflux.shapes.bind import Bindings
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["generic_dims_check", "type_dims", "dims_class", "never_dims_class", "clear_memo",
-           "bind_class_arguments", "receiver_result", "held_method_result"]
+           "bind_class_arguments", "receiver_result", "result_symbols"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 _KINDS = (ARG_POS, ARG_OPT, ARG_NAMED, ARG_NAMED_OPT, ARG_STAR)  # (``*args``: each value)
@@ -316,34 +316,10 @@ def receiver_result(ctx: SigContext, name: str, bound: Bindings) -> Optional[Typ
     return _bound_result(ctx, _with_receiver_types(ctx, written), env, own)
 
 
-def held_method_result(ctx: SigContext, sig: CallableType) -> CallableType:
-    """``sig`` with the class's own dims unknown in its result's string dims, for a method of
-    a generic class called through a name holding it bound (``app = c.append; app(k)`` of
-    ``append(self, k) -> Cache[B, "N + 1"]``): mypy put the receiver's sizes into the bare
-    ``B``, but a string's ``N`` is still the class's symbol, and which receiver the name holds
-    is not known here (redteam s12 ga07: a false ``Cache[2, N + 1]`` against ``Cache[2, 5]``).
-
-    >>> callable(held_method_result)
-    True
-    """
-    if not isinstance(ctx, FunctionSigContext):
-        return sig
-    defn = ctx.default_signature.definition
-    func = defn.func if isinstance(defn, Decorator) else defn
-    if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or func.is_static or \
-            func.name == "__init__" or not isinstance(func.type, CallableType) or \
-            len(func.type.arg_types) != len(ctx.default_signature.arg_types) + 1:
-        return sig  # (not a method with its first parameter bound)
-    own = frozenset(tv.name for tv in func.info.defn.type_vars
-                    if isinstance(tv, TypeVarType) and translate.is_int_bound(tv))
-    ret = _unknown_dims(ctx, sig.ret_type, own) if own else None
-    return sig if ret is None else sig.copy_modified(ret_type=ret)
-
-
 def _unknown_dims(ctx: SigContext, ret: Type, own: frozenset[str]) -> Optional[Type]:
     """``ret`` (a signature's result mypy filled in) with the string dims that name a symbol
     of ``own`` unknown; ``None`` when none does."""
-    strings = own & _result_symbols(ret)
+    strings = own & result_symbols(ret)
     if not strings:
         return None
     names = translate.Names()
@@ -386,7 +362,7 @@ def _bound_result(ctx: SigContext, sig: CallableType, env: Bindings,
     unknown, the class's own ones (``own``, of a written result) too: a receiver of unknown
     size must not leave the class's TypeVar in the result. ``None`` when the return type holds
     no string dim."""
-    strings = _result_symbols(sig.ret_type)
+    strings = result_symbols(sig.ret_type)
     if not strings:
         return None
     api = ctx.api
@@ -410,10 +386,10 @@ def _string_result(written: CallableType) -> bool:
     ret = get_proper_type(written.ret_type)
     return (isinstance(ret, TupleType) or isinstance(ret, Instance) and bool(ret.args) and (
         ret.type.fullname == translate.TENSOR_FULLNAME or sized_class(ret.type)
-    )) and bool(_result_symbols(ret))
+    )) and bool(result_symbols(ret))
 
 
-def _result_symbols(t: Type) -> frozenset[str]:
+def result_symbols(t: Type) -> frozenset[str]:
     """Symbols named in the string dims of a result: a class over dims' type arguments
     (``Seq[B, "N + 1"]``; of a class with places that hold no size, ``Keyed[K, "N + 1"]``,
     those at its dims' places), a tensor's dims (``Tensor[B, "2*N"]``, also in a tuple)."""

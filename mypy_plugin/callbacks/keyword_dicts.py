@@ -252,6 +252,10 @@ def _attribute(api: Any, e: Expression) -> Optional[Var]:
 _READERS = frozenset({"get", "keys", "values", "items", "copy", "__getitem__", "__contains__",
                       "__len__", "__iter__"})
 
+# A scope's variables read and written by name (``globals()["d"]["y"] = ...``): a scope that
+# calls one may change any dict of it unseen.
+_SPACES = frozenset({"builtins.globals", "builtins.locals", "builtins.vars"})
+
 Uses = Tuple[bool, bool, Optional[AssignmentStmt]]
 
 _USES: Dict[Tuple[int, int], Tuple[Sequence[Statement], Var, Uses]] = {}
@@ -282,6 +286,7 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
     allowed: Set[int] = {id(once.lvalues[0])} if once is not None else set()
     mentions: List[NameExpr] = []
     stored: Set[int] = set()
+    unseen = False  # (``globals()["d"]["y"] = ...``: a write not seen here)
     for st in walk(body):
         for t in binding_targets(st):
             stored.update([id(t), *(id(x) for x in get_subexpressions(t))])
@@ -290,6 +295,7 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
     for top in body:
         for x in get_subexpressions(top):
             if isinstance(x, CallExpr):
+                unseen = unseen or isinstance(x.callee, NameExpr) and x.callee.fullname in _SPACES
                 allowed.update(id(a) for a, k in zip(x.args, x.arg_kinds)
                                if k in (ARG_STAR, ARG_STAR2))  # (``f(*xs)``: read too)
                 if isinstance(x.callee, NameExpr) and x.callee.fullname == "builtins.len":
@@ -306,4 +312,4 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
                 allowed.update(id(v) for k, v in x.items if k is None)  # (``{**base}``)
             elif isinstance(x, NameExpr) and (x.node is var or x.name == name):
                 mentions.append(x)
-    return bool(bindings), all(id(m) in allowed for m in mentions), once
+    return bool(bindings), not unseen and all(id(m) in allowed for m in mentions), once

@@ -227,16 +227,21 @@ def _update(ctx: MethodSigContext) -> FunctionLike:
         return _update_declared(ctx, sig)
     arg_types = list(sig.arg_types)
     for i, actuals in enumerate(ctx.args[:len(arg_types)]):
+        star2 = sig.arg_kinds[i] == ARG_STAR2
+        seen: List[Type] = []
         for e in actuals:
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
                 t = ctx.api.get_expression_type(e)
-            star2 = sig.arg_kinds[i] == ARG_STAR2
+            seen.append(t)
             added = t if star2 else _values(t)
             if added is None or is_same_type(added, item) \
                     or (_layer(added) is None and _shapes(added) is None):
                 continue
             # (keyword items: the formal is each value's type; a mapping: the mapping's)
             arg_types[i] = t
+        if star2 and arg_types[i] is not sig.arg_types[i] and \
+                any(not is_same_type(t, seen[0]) for t in seen):
+            arg_types[i] = AnyType(TypeOfAny.special_form)  # (``update(x=a, y=b)``, two shapes)
     if arg_types == list(sig.arg_types):
         return sig
     _mark_mixed(ctx)

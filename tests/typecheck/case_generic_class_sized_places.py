@@ -36,8 +36,7 @@ class Keyed(Generic[K, N]):
 
 keyed: Keyed[str, 5] = Keyed("a", tf.zeros(5))
 keyed_value: Tensor[5] = keyed.get()
-# (an expression of the class's dims in a result is not read through a place that is no dim:
-# unknown, never the class's N left in it)
+# (an expression of the class's dims in a result is read from the receiver's dim places: 10)
 keyed_doubled: Tensor[10] = keyed.doubled()
 keyed_table: Dict[str, Keyed[str, 5]] = {"a": keyed}
 keyed_list: List[Keyed[str, 5]] = [keyed]

@@ -1,0 +1,96 @@
+"""A method called through a name that holds it bound (``app = cache.append; app(k)``, ``m =
+d.update; m(y=...)``): which receiver the name holds is not read at the call.
+
+- A method of a library container, a dict or a list (redteam s12r4 kc01): its parameters are
+  typed by the container's first display (``dict[str, Tensor[2, 4]]``), which a dict or list
+  whose type mypy inferred does not hold to (``callbacks/lists.py`` lets ``d.update(y=...)``
+  take another shape): the values that hold tensors or layers are taken as they come, never
+  a shape mismatch against the display's values (:func:`held_container_method`).
+- A method of a user generic class (s12 ga07): mypy put the receiver's sizes into the bare
+  dims of the signature, but a string dim's symbol (``Cache[B, "N + 1"]``'s ``N``) is still
+  the class's: the class's own symbols in the result's string dims are unknown (``Cache[2,
+  ?]``), never ``N + 1`` against a size (:func:`held_method_result`).
+
+>>> callable(held_method_result), callable(held_container_method)
+(True, True)
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from mypy.nodes import FUNC_NO_INFO, Decorator, FuncBase, FuncDef
+from mypy.plugin import FunctionSigContext, MethodSigContext
+from mypy.types import (
+    AnyType, CallableType, Instance, LiteralType, TupleType, Type, TypeOfAny, TypeVarType, UnionType,
+    get_proper_type,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import names_in_scope, substitution_types
+from mypy_plugin.callbacks.generic_dims import result_symbols
+
+__all__ = ["held_method_result", "held_container_method"]
+
+SigContext = Union[FunctionSigContext, MethodSigContext]
+
+# The library's containers, whose methods are typed by their type arguments.
+_CONTAINERS = ("builtins.", "collections.", "typing.", "_collections_abc.")
+
+
+def _method(ctx: SigContext) -> Optional[FuncBase]:
+    """The method a function call's callee is, bound (a name holding ``d.update``)."""
+    if not isinstance(ctx, FunctionSigContext):
+        return None
+    defn = ctx.default_signature.definition
+    func = defn.func if isinstance(defn, Decorator) else defn
+    if not isinstance(func, FuncBase) or func.info is FUNC_NO_INFO or func.is_static or \
+            func.name == "__init__":
+        return None
+    return func
+
+
+def held_container_method(ctx: SigContext) -> Optional[CallableType]:
+    """The signature of a call of a library container's method held in a name, its
+    parameters that hold tensors or layers taking any value; ``None`` for any other call."""
+    func = _method(ctx)
+    if func is None or not func.info.fullname.startswith(_CONTAINERS):
+        return None
+    sig = ctx.default_signature
+    any_type = AnyType(TypeOfAny.special_form)
+    arg_types = [any_type if _sized(t) else t for t in sig.arg_types]
+    return sig.copy_modified(arg_types=arg_types)
+
+
+def _sized(t: Type, depth: int = 0) -> bool:
+    """Whether ``t`` holds a typedflux type or a size (a ``Literal``)."""
+    p = get_proper_type(t)
+    if depth > 8 or isinstance(p, LiteralType):
+        return depth <= 8
+    if isinstance(p, Instance):
+        return p.type.fullname.startswith("typedflux.") or any(
+            _sized(a, depth + 1) for a in p.args)
+    if isinstance(p, (TupleType, UnionType)):
+        return any(_sized(i, depth + 1) for i in p.items)
+    if isinstance(p, CallableType):
+        return any(_sized(i, depth + 1) for i in [*p.arg_types, p.ret_type])
+    return False
+
+
+def held_method_result(ctx: SigContext, sig: CallableType) -> CallableType:
+    """``sig`` with a user generic class's own dims unknown in its result's string dims, for a
+    call of its method held in a name; ``sig`` itself for any other call."""
+    func = _method(ctx)
+    written = func.type if isinstance(func, FuncDef) else None
+    if func is None or not isinstance(written, CallableType) or \
+            len(written.arg_types) != len(ctx.default_signature.arg_types) + 1:
+        return sig  # (not a method with its first parameter bound)
+    own = frozenset(tv.name for tv in func.info.defn.type_vars
+                    if isinstance(tv, TypeVarType) and translate.is_int_bound(tv))
+    strings = own & result_symbols(sig.ret_type)
+    if not strings:
+        return sig
+    names = translate.Names()
+    names_in_scope(ctx.api, names)
+    return sig.copy_modified(ret_type=translate.substitute_type(
+        sig.ret_type, {}, {}, names, *substitution_types(ctx.api), unsolved=strings))
