@@ -50,8 +50,7 @@ from mypy_plugin.callbacks.common import (
 )
 from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import (
-    bind_class_arguments, generic_dims_check, receiver_result,
-)
+    bind_class_arguments, generic_dims_check, receiver_result)
 from mypy_plugin.callbacks.held_methods import held_container_method, held_method_result
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
@@ -312,12 +311,10 @@ def _tensor_union(t: Type) -> bool:
 
 
 def _check(ctx: SigContext, name: str) -> CallableType:
-    if (held := held_container_method(ctx)) is not None:
-        return held  # (``m = d.update; m(y=...)``: no boundary)
-    sig = ctx.default_signature
+    sig = held_container_method(ctx) or ctx.default_signature  # (``m = d.update; m(y=...)``)
     if not has_shaped_params(sig):
-        return unknown_size_params(ctx, held_method_result(
-            ctx, generic_dims_check(ctx, name) or sig))
+        out = held_method_result(ctx, generic_dims_check(ctx, name) or sig)
+        return unknown_size_params(ctx, out)
     name = constructor_name(ctx.default_signature, name)  # as @tf.shapecheck names it
     outcome = _bind(ctx, sig, name)
     if outcome.error is not None:
