@@ -152,7 +152,7 @@ class Bindings:
                 self.bind(f'argument "{param}"', (p,), (a,))
             elif isinstance(p, Expr) and symbols(evaluate(p, self.dims)) - self.rigid:
                 deferred.append((k, p, a))
-            elif equal(evaluate(p, self.dims), a) is False:
+            elif equal(evaluate(p, self.dims), a, promised=True) is False:
                 raise ShapeError(messages.type_argument_mismatch(
                     self.function, param, generic, pattern, actual, k), self._notes())
         for k, p, a in deferred:
@@ -363,7 +363,7 @@ class Bindings:
         self, what: str, pattern: Shape, actual: Shape, axis: int, p: Dim, a: Dim,
         written: Optional[Dim] = None,
     ) -> None:
-        if equal(p, a) is False:
+        if equal(p, a, promised=True) is False:
             # Show the bound size when it differs from the dim as written (``2*N`` is 8).
             expected = p if written is not None and p != written else None
             raise self._mismatch(what, pattern, actual, axis, expected)

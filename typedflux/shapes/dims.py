@@ -480,14 +480,25 @@ def _sample_envs(names: frozenset[str]) -> Iterator[Dict[str, int]]:
         yield {n: _SAMPLES[(i + 3 * j) % len(_SAMPLES)] for j, n in enumerate(ordered)}
 
 
-def equal(a: Dim, b: Dim) -> Optional[bool]:
+def equal(a: Dim, b: Dim, promised: bool = False) -> Optional[bool]:
     """Three-valued dim equality with rigid symbols.
 
     ``True`` when equal for every value of the symbols, ``False`` when provably not (they
     differ for some value), ``None`` when unknown (an unknown dim, floor divisions that the
     normal form cannot decide, or a fresh symbol's dims that differ by more than a constant).
 
+    Two expressions with floor divisions that are equal on a whole class of sizes (``(H +
+    1)//2`` and ``H//2``: every even ``H``) are undecided where two computed values meet (a
+    broadcast, a concat, a layer's input: the program may only ever be given such sizes); an
+    annotation the user wrote (``promised``: a return, an assignment, a parameter) promises
+    its dims for every size, so there they differ unless equal wherever the divisions are
+    exact (:func:`_differs_in_every_class`).
+
     >>> equal(sym("N") * 2, sym("N") + 1)
+    False
+    >>> equal(floordiv(sym("H") + 1, 2), floordiv(sym("H"), 2)) is None
+    True
+    >>> equal(floordiv(sym("H") + 1, 2), floordiv(sym("H"), 2), promised=True)
     False
     """
     if isinstance(a, Unknown) or isinstance(b, Unknown):
@@ -504,7 +515,7 @@ def equal(a: Dim, b: Dim) -> Optional[bool]:
     names = symbols(diff)
     modulus = _modulus(diff)
     if modulus is not None:  # (divisions by constants only)
-        return _differs_in_every_class(diff, names, modulus)
+        return _differs_in_every_class(diff, names, modulus, promised)
     for env in _sample_envs(names):
         try:
             v = evaluate(diff, env)
@@ -558,8 +569,12 @@ def _exact(divs: List[FloorDiv], env: Mapping[str, int]) -> bool:
     return True
 
 
-def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> Optional[bool]:
-    """Whether ``diff`` (with floor divisions by constants) is provably nonzero: ``False``
+def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int,
+                            promised: bool = True) -> Optional[bool]:
+    """Whether ``diff`` (with floor divisions by constants) is provably nonzero. Where two
+    computed values meet (not ``promised``): ``False`` unless it is zero on a whole residue
+    class of its symbols modulo ``modulus`` (then ``None``; ``(H + 1)//2 - H//2`` is zero for
+    every even ``H``). Against an annotation (``promised``): ``False``
     unless it is zero wherever every one of its divisions is exact (then ``None``: not
     proven). A program that divides a size by ``k`` counts on the division being exact
     (``chunk`` and ``reshape`` refuse a remainder; a 2x2 pool then an upsampling gives the
@@ -573,10 +588,12 @@ def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> 
 
     >>> from typedflux.shapes.dims import equal, floordiv, sym
     >>> N = sym("N")
-    >>> equal(2 * floordiv(N, 2), N) is None, equal(floordiv(N + 1, 2), floordiv(N, 2))
+    >>> equal(2 * floordiv(N, 2), N, True) is None, equal(floordiv(N + 1, 2), floordiv(N, 2), True)
     (True, False)
-    >>> equal(N - floordiv(N, 2), floordiv(N + 1, 2)) is None
+    >>> equal(N - floordiv(N, 2), floordiv(N + 1, 2), True) is None
     True
+    >>> equal(floordiv(N + 1, 2), floordiv(N, 2)) is None, equal(floordiv(N, 2), N)
+    (True, False)
     """
     ordered = sorted(names)
     if modulus ** len(ordered) > _MAX_CLASSES:
@@ -595,7 +612,7 @@ def _differs_in_every_class(diff: Expr, names: frozenset[str], modulus: int) -> 
             if v != 0:
                 zero = False
                 break
-        if exact and zero:
+        if zero and (exact or not promised):
             return None
         any_exact, any_nonzero = any_exact or exact, any_nonzero or not zero
     # No residue class makes every division exact (``H - H//2`` against ``(H + 1)//2``: one

@@ -98,7 +98,7 @@ def rigid_mismatch(annotated: Shape, actual: Shape) -> object:
     else:
         return RIGID_UNKNOWN  # an actual of unknown rank: nothing is provable
     for axis, (p, a) in pairs:
-        if equal(p, a) is False:  # type: ignore[arg-type]
+        if equal(p, a, promised=True) is False:  # type: ignore[arg-type]
             return Mismatch(axis)
     return RIGID_SAME
 

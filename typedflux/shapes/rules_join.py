@@ -12,7 +12,7 @@ from typing import List, Sequence, Tuple, cast
 
 from typedflux.shapes import messages
 from typedflux.shapes.catalog import Kind, a, spec
-from typedflux.shapes.dims import Dim, Star, Unknown, equal
+from typedflux.shapes.dims import UNKNOWN, Dim, Star, Unknown, equal
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.shape import (
     SDim,
@@ -102,6 +102,8 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
                     None if new_axis else (i if s is None or i < s else i - len(first))))
             if isinstance(p, Unknown) or (not isinstance(p, int) and isinstance(q, int)):
                 out[k] = q  # the most precise thing known about that axis
+            elif not isinstance(q, int) and equal(p, q, promised=True) is False:
+                out[k] = UNKNOWN  # (equal on a class of sizes only: shape.broadcast_dim)
     if new_axis:
         return tuple(out[:i]) + (len(xs),) + tuple(out[i:])
     total: Dim = 0

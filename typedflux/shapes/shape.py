@@ -210,6 +210,9 @@ def broadcast_dim(a: Dim, b: Dim) -> Optional[Dim]:
         return UNKNOWN  # a fresh symbol's size may be 1 (H' - 2 with H' = 3)
     if equal(a, b) is False:
         return None
+    if equal(a, b, promised=True) is False:
+        return UNKNOWN  # (equal on a class of sizes only, ``(H + 1)//2`` and ``H//2``: either
+        # may be compared with an annotation later, which promises it for every size)
     # Undecidable but neither is 1, so at run time they must be equal: keep the simpler one.
     return a if isinstance(a, int) else b
 
