@@ -211,10 +211,8 @@ def broadcast_dim(a: Dim, b: Dim) -> Optional[Dim]:
     if equal(a, b) is False:
         return None
     if equal(a, b, promised=True) is False:
-        return UNKNOWN  # (equal on a class of sizes only, ``(H + 1)//2`` and ``H//2``: either
-        # may be compared with an annotation later, which promises it for every size)
-    # Undecidable but neither is 1, so at run time they must be equal: keep the simpler one.
-    return a if isinstance(a, int) else b
+        return UNKNOWN  # (equal on a class of sizes, (H + 1)//2 and H//2: an annotation may not be)
+    return a if isinstance(a, int) else b  # (undecided, neither 1: equal at run time; the simpler)
 
 
 def _undecided(a: Dim, b: Dim, d: Dim) -> bool:
