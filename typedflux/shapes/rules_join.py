@@ -102,7 +102,7 @@ def _join(op: str, xs: Sequence[Shape], along: int, new_axis: bool) -> Shape:
                     None if new_axis else (i if s is None or i < s else i - len(first))))
             if isinstance(p, Unknown) or (not isinstance(p, int) and isinstance(q, int)):
                 out[k] = q  # the most precise thing known about that axis
-            elif not isinstance(q, int) and equal(p, q, promised=True) is False:
+            elif not isinstance(q, (int, Star)) and equal(p, q, promised=True) is False:
                 out[k] = UNKNOWN  # (equal on a class of sizes only: shape.broadcast_dim)
     if new_axis:
         return tuple(out[:i]) + (len(xs),) + tuple(out[i:])
