@@ -58,6 +58,11 @@ When ``__init__`` cannot build its layers for these values (a proven ``[shape]``
 its body alone does not give: only the values make it fail), the error is reported at the
 call that builds the instance, where the run time raises it (:func:`construction_check`).
 
+Why this module is long: the construction's run is set up here with every hook it plugs in
+(a base's ``__init__``, a method of ``self``, a class given as a value, what a built block
+or Chain holds), and the module's facts it reads once per tree; the readers of its result
+(an attribute, a construction's errors, its state) share its one memo.
+
 >>> instance_attributes(object(), None) is None
 True
 """
@@ -96,11 +101,14 @@ from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_inits import (
     SuperInits, init_actuals, init_base, is_base_init, model_init, plain_init,
 )
+from mypy_plugin.flow_methods import SelfMethods
 from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
+from mypy_plugin.flow_stages import CHAIN, traced_chain
+from mypy_plugin.flow_tables import class_tables
 from mypy_plugin.flow_values import (
-    NOT_STATIC, ConfigRecord, Item, NotStatic, Record, Seq, evaluate,
+    NOT_STATIC, ClassRecord, ConfigRecord, Item, NotStatic, Record, Seq, evaluate,
 )
 from mypy_plugin.instance_constants import config_fields
 from mypy_plugin.module_constants import bound_once
@@ -210,16 +218,19 @@ def _built(chk: Any, call: CallExpr) -> Optional[_Built]:
     return found
 
 
-def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
+def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optional[_Built]:
+    """``info``: the class a name called holds (``block(64, 128)``, flow_values.ClassRecord)."""
     tree = _tree(chk)
     callee = call.callee
-    if tree is None or not isinstance(callee, RefExpr) or not isinstance(callee.node, TypeInfo):
+    if info is None and isinstance(callee, RefExpr) and isinstance(callee.node, TypeInfo):
+        info = callee.node
+    if tree is None or info is None or not isinstance(callee, RefExpr):
         return None
-    if not _candidate(callee.node, tree):
+    if not _candidate(info, tree):
         return None
     module = _modules(tree)
-    init = module.inits.get(callee.node.fullname)
-    cls = callee.node.fullname
+    init = module.inits.get(info.fullname)
+    cls = info.fullname
     if init is None or id(init) in RUNNING:
         return None
     given_to = init_actuals(call, init)
@@ -236,12 +247,15 @@ def _build(chk: Any, call: CallExpr) -> Optional[_Built]:
     run = Run(chk, init, [])
     # (``self.expansion`` of a class attribute ``expansion = 4``: Record fields nothing binds
     # on the instance, so they are not among what the instance is known to hold below)
-    run.env = {self_var: Record(tuple(sorted(init_constants(tree, callee.node).items()))),
-               **env}
+    # (``self.cfg`` of a class attribute ``cfg = [(1, 16, 1, 1), ...]``: flow_tables.py)
+    held = {**class_tables(tree, info), **init_constants(tree, info)}
+    run.env = {self_var: Record(tuple(sorted(held.items()))), **env}
     run.factory, run.typed_locals = True, True
     run.held = partial(_held, chk)
-    supers = SuperInits(module.inits, self_var, [b.fullname for b in callee.node.mro], Stop)
+    supers = SuperInits(module.inits, self_var, [b.fullname for b in info.mro], Stop)
     run.supers = supers  # (``super().__init__(c)``)
+    run.methods = SelfMethods(tree, info, supers, Stop)  # (``self._make_layer(64, 2)``)
+    run.classes = partial(class_value, tree)  # (``block.expansion``, ``block(64, 128)``)
     RUNNING.add(id(init))
     try:
         run.block(init.body.body)
@@ -302,12 +316,20 @@ def _held(chk: Any, v: Item, env: Dict[Var, Any]) -> Item:
     """``v`` with what its construction builds when the run's values give its arguments
     (``self.mlp = SwiGLU(d)`` while ``Block(24)`` runs: ``SwiGLU(24)``'s layers)."""
     call = v.expr
-    if not isinstance(call, CallExpr) or not isinstance(call.callee, RefExpr) or \
-            not isinstance(call.callee.node, TypeInfo):
+    if not isinstance(call, CallExpr) or not isinstance(call.callee, RefExpr):
         return v
+    info = call.callee.node
+    if isinstance(info, Var) and isinstance(env.get(info), ClassRecord):
+        info = env[info].info  # (``block(self.in_planes, planes, s)`` of a class given)
+    typed_as = get_proper_type(v.type)
+    if not isinstance(info, TypeInfo) or not isinstance(typed_as, Instance) or \
+            typed_as.type is not info:
+        return v  # (typed as another class than the one built: its layers are not mixed)
+    if info.fullname == CHAIN:
+        return traced_chain(v, env, lambda c: _held(chk, Item(v.type, c), env).attrs)
     ACTIVE.append(env)  # (the arguments read the run's names: ``d``)
     try:
-        found = _build(chk, call)
+        found = _build(chk, call, info)
     except Exception:  # noqa: BLE001 - a construct not modelled here: nothing is known
         found = None
     finally:
@@ -327,20 +349,38 @@ def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
             st.expr, CallExpr) and is_base_init(st.expr) else None
         if base is not None and base.fullname in inits:
             return True  # (what the base builds: for the arguments this call gives it)
+        if isinstance(st, (AssignmentStmt, ExpressionStmt)) and any(
+                isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and (
+                    x.callee.fullname in inits or isinstance(x.callee, MemberExpr) and isinstance(
+                        x.callee.expr, NameExpr) and x.callee.expr.node is self_var)
+                for x in get_subexpressions(st)):
+            return True  # (``layers.append(Block(d))``: a Chain of them, flow_stages.py; a
+            # method building them, ``self._make_layer(64, 2)``: flow_methods.py)
         if not isinstance(st, AssignmentStmt) or not any(
                 isinstance(lv, MemberExpr) for lv in st.lvalues):
             continue
-        if isinstance(st.rvalue, (ListExpr, ListComprehension)) or _tie(st, self_var) or any(
-                isinstance(x, CallExpr) and isinstance(x.callee, RefExpr) and x.callee.fullname
-                in inits for x in get_subexpressions(st.rvalue)):
+        if isinstance(st.rvalue, (ListExpr, ListComprehension)) or _tie(st, self_var):
             return True
     return False
+
+
+def class_value(tree: MypyFile, e: Expression) -> Optional[ClassRecord]:
+    """A model class of ``tree`` written as a value (``BasicBlock`` given to ``ResNet(
+    BasicBlock, [2, 2])`` or to ``self._make_layer(BasicBlock, 64)``): its constant class
+    attributes and the class (flow_values.ClassRecord); None for anything else."""
+    if not isinstance(e, RefExpr) or not isinstance(e.node, TypeInfo) or \
+            e.node.fullname not in _modules(tree).inits:
+        return None
+    return ClassRecord(tuple(sorted(init_constants(tree, e.node).items())), e.node)
 
 
 def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
     # (built inside a run: the arguments read its names, ``Block(cfg.n_embd)`` a field of
     # the config the run holds)
     env = {k: v for active in ACTIVE for k, v in active.items()} if ACTIVE else {}
+    held = class_value(tree, e)
+    if held is not None:
+        return held
     v = evaluate(e, env, lambda x: outer_value(chk, x), set())
     if isinstance(v, NotStatic):
         fields = config_fields(tree, e)

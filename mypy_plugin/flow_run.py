@@ -12,6 +12,10 @@ anything else makes what it may bind unknown. Two modes type values only mypy ca
 expression typed, its messages kept) and ``tensors`` (flow.tensor_at: an assignment holds
 its type when every name it reads holds a value).
 
+Why this module is long: :class:`Run` is one interpreter of statements (assignments, ``if``
+joins, loops, the hooks a construction's run plugs in: ``super().__init__``, a method of
+``self``, classes as values); split, each part would reach into the others' state.
+
 >>> STEPS
 4000
 """
@@ -61,6 +65,7 @@ from mypy_plugin.flow_values import (
     NOT_STATIC,
     Env,
     Item,
+    ClassRecord,
     ConfigRecord,
     Record,
     Seq,
@@ -128,6 +133,10 @@ class Run(ListSteps):
         self.held: Optional[Callable[[Item, Env], Item]] = None
         # (that run: ``super().__init__(c)`` runs the base's ``__init__`` here, flow_inits.py)
         self.supers: Optional[Callable[[Run, CallExpr, Set[int]], bool]] = None
+        # (that run: ``self._make_layer(64, 2)`` runs the method here, flow_methods.py)
+        self.methods: Optional[Callable[[Run, Expression, Set[int]], Optional[Tuple[Any]]]] = None
+        # (that run: a model class of the module written as a value, flow_values.ClassRecord)
+        self.classes: Optional[Callable[[Expression], Optional[ClassRecord]]] = None
         self.errors: List[Tuple[Expression, List[Any]]] = []
         # A ``__call__`` body checked for one traced instance (flow_calls.py): every
         # expression is typed (its messages kept), a local holds its typed value.
@@ -137,6 +146,12 @@ class Run(ListSteps):
         self.tensors = False
 
     def lookup(self, e: Expression) -> Any:
+        if self.classes is not None:  # (a construction's run: ``BasicBlock.expansion``)
+            if isinstance(e, MemberExpr) and isinstance(self.classes(e.expr), ClassRecord):
+                return self.classes(e.expr).get(e.name)
+            held = self.classes(e)
+            if held is not None:
+                return held
         return fallback(self.chk, e)
 
     def value(self, e: Expression, safe: Set[int]) -> Any:
@@ -214,8 +229,11 @@ class Run(ListSteps):
             self.retie(st.lvalues[0], st.rvalue)  # ``self.lm_head.weight = self.wte.weight``
         elif isinstance(st, AssignmentStmt):
             rvalue = self.chosen(st.rvalue, safe)
-            v = self.value(rvalue, safe)
-            if isinstance(rvalue, ListExpr):
+            called = self.methods(self, rvalue, safe) if self.methods is not None else None
+            v = called[0] if called is not None else self.value(rvalue, safe)
+            if called is not None:
+                pass  # (``self._make_layer(64, 2)``: run here, flow_methods.py)
+            elif isinstance(rvalue, ListExpr):
                 v = Seq(tuple(self.item(x, safe) for x in rvalue.items))
             elif isinstance(rvalue, ListComprehension) and isinstance(v, NotStatic):
                 v = self.comprehension(rvalue.generator, safe)
@@ -248,6 +266,9 @@ class Run(ListSteps):
         elif isinstance(st, ExpressionStmt) and self.supers is not None and is_base_init(
                 st.expr) and isinstance(st.expr, CallExpr) and self.supers(self, st.expr, safe):
             pass  # (run there: the base's ``__init__``; False: read below as any other call)
+        elif isinstance(st, ExpressionStmt) and self.methods is not None and self.methods(
+                self, st.expr, safe) is not None:
+            pass  # (``self._build_head(d)``: run here, flow_methods.py)
         elif isinstance(st, ExpressionStmt) and isinstance(st.expr, CallExpr) and not (
                 self.checks and not self.mutates(st.expr)):
             self.mutate(st.expr, safe)
@@ -440,7 +461,8 @@ def joined(values: List[Any]) -> Any:
     first = values[0]
     if all(_identical(v, first) for v in values[1:]):
         return first
-    if isinstance(first, Record) and all(type(v) is type(first) for v in values):
+    if isinstance(first, Record) and not isinstance(first, ClassRecord) and all(
+            type(v) is type(first) for v in values):
         names = dict.fromkeys(n for v in values for n, _ in v.fields)
         return type(first)(tuple((n, joined([v.get(n) for v in values])) for n in names))
     if isinstance(first, Item) and all(
@@ -460,7 +482,8 @@ def _identical(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
     if isinstance(a, Record):
-        return [n for n, _ in a.fields] == [n for n, _ in b.fields] and all(
+        return getattr(a, "info", None) is getattr(b, "info", None) and [  # (ClassRecord)
+            n for n, _ in a.fields] == [n for n, _ in b.fields] and all(
             _identical(x, y) for (_, x), (_, y) in zip(a.fields, b.fields))
     if isinstance(a, Seq):
         return len(a.items) == len(b.items) and all(map(_identical, a.items, b.items))

@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from mypy.checker import LocalTypeMap
-from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, Var
+from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, TypeInfo, Var
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import (
-    AnyType, Instance, LiteralType, TupleType, Type, TypeOfAny, get_proper_type,
+    AnyType, Instance, LiteralType, TupleType, Type, TypeOfAny, TypeType, get_proper_type,
 )
 
-from mypy_plugin.flow_values import Env, Item, Seq
+from mypy_plugin.flow_values import ClassRecord, Env, Item, Seq
 from typedflux.shapes.layer_config import is_int
 
 __all__ = ["typed", "as_type", "ACTIVE", "OVERRIDES", "partial_self_call"]
@@ -47,6 +47,8 @@ def as_type(chk: Any, v: Any) -> Optional[Type]:
     """
     if isinstance(v, Item):
         return v.type  # (a layer of a list, in its iteration: its own type)
+    if isinstance(v, ClassRecord) and isinstance(v.info, TypeInfo) and not v.info.type_vars:
+        return TypeType(Instance(v.info, []))  # (``block`` given ``Bottleneck``: that class)
     if isinstance(v, bool):
         return LiteralType(v, chk.named_type("builtins.bool"))
     if isinstance(v, int):

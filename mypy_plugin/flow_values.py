@@ -54,7 +54,7 @@ from mypy.types import Type
 from typedflux.shapes.layer_config import is_int
 
 __all__ = [
-    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "Env", "evaluate", "int_op", "iterate", "safe_reads",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "ClassRecord", "Env", "evaluate", "int_op", "iterate", "safe_reads",
     "MAX_ITEMS",
 ]
 
@@ -135,6 +135,20 @@ class ConfigRecord(Record):
     >>> ConfigRecord((("d", 3),)).get("d")
     3
     """
+
+
+@dataclass(frozen=True)
+class ClassRecord(Record):
+    """A model class of the module held in a name (``block`` of ``_make_layer(self, block,
+    planes)`` given ``BasicBlock``): its constant class attributes (``block.expansion``:
+    class_constants.init_constants) and the class itself (``info``: ``block(...)`` builds
+    one, flow_instances.py). A change of an attribute makes it a plain :class:`Record`.
+
+    >>> ClassRecord((("expansion", 4),)).get("expansion")
+    4
+    """
+
+    info: Any = None
 
 
 Env = Dict[Var, Any]

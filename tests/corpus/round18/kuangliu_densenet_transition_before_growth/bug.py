@@ -65,5 +65,5 @@ class DenseNet:
 
 
 model = DenseNet([2, 2])
-logits = model(tf.randn(2, 3, 8, 8))  # BUG[gap flow: self.dense1 = self._make_dense_layers(num_planes, n) is Chain[Any, ...] (also unrolled without its loop), so the width reaching Transition is unknown]
+logits = model(tf.randn(2, 3, 8, 8))  # BUG
 print(logits.shape)

@@ -58,5 +58,5 @@ class MobileNetV2:
 
 
 model = MobileNetV2()
-logits = model(tf.randn(2, 3, 8, 8))  # BUG[gap flow: _make_layers' nested loops over the class attribute cfg give an unknown Chain (still with the shortcut as one conditional expression); each Block binds self.shortcut twice too]
+logits = model(tf.randn(2, 3, 8, 8))  # BUG
 print(logits.shape)

@@ -57,5 +57,5 @@ class ResNet:
 
 
 model = ResNet(Bottleneck, [1, 1])
-logits = model(tf.randn(2, 3, 8, 8))  # BUG[gap flow: _make_layer (a method rebinding self.in_planes, the block class a parameter) gives an unknown Chain, even unrolled without its loop; the Bottleneck's self.shortcut is bound twice in __init__ too]
+logits = model(tf.randn(2, 3, 8, 8))  # BUG
 print(logits.shape)

@@ -1,0 +1,163 @@
+"""A method ``__init__`` calls on ``self``, run where it is called (``_make_layer``).
+
+Model classes build their stages in a method of their own, called from ``__init__``
+(kuangliu's pytorch-cifar ResNet)::
+
+    def __init__(self, num_blocks: List[int]) -> None:
+        self.in_planes = 64
+        self.layer1 = self._make_layer(64, num_blocks[0], 1)
+        self.layer2 = self._make_layer(128, num_blocks[1], 2)
+
+    def _make_layer(self, planes: int, num_blocks: int, stride: int) -> Chain:
+        layers = []
+        for s in [stride] + [1] * (num_blocks - 1):
+            layers.append(BasicBlock(self.in_planes, planes, s))
+            self.in_planes = planes
+        return Chain(*layers)
+
+While a construction's run (flow_instances.py) follows ``__init__``, :class:`SelfMethods`
+runs such a call's method on the same run: its parameters bound to the call's values, its
+``self`` to the instance being built (its reads and writes of ``self.<name>``, in order: the
+second stage reads the ``in_planes`` the first left), to the ``return`` it reaches; the call
+is that return's value (``Chain(*layers)`` of the blocks built, each with what it holds:
+flow_stages.py).
+
+Soundness: the method is the one the built class's MRO gives (the run knows the class
+exactly), a plain ``def`` (no decorator, not a generator, static or class method), not
+assigned again outside its class (flow_patches.py), called with arguments matched one to one;
+a method being run is not run again inside itself. A ``return`` the run cannot decide, or
+anything that stops the run, leaves the call as mypy types it (and what the method binds
+unknown: its bindings count as the run's only when the module names the method nowhere but
+in the ``__init__`` bodies of its classes, so it cannot run again after the construction).
+
+>>> SelfMethods.__name__
+'SelfMethods'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from mypy.nodes import (
+    CallExpr, ClassDef, Expression, FuncDef, MemberExpr, MypyFile, NameExpr, ReturnStmt,
+    Statement, TypeInfo, Var,
+)
+from mypy.server.subexpr import get_subexpressions
+
+from mypy_plugin.flow_inits import SuperInits, init_actuals
+from mypy_plugin.flow_names import captured
+from mypy_plugin.flow_patches import patched
+from mypy_plugin.flow_values import NOT_STATIC, NotStatic, Record
+from mypy_plugin.statements import PerTree
+
+__all__ = ["SelfMethods", "DEPTH"]
+
+DEPTH = 8  # methods run inside methods, at most
+
+
+class SelfMethods:
+    """A construction run's ``self.<method>(...)`` calls (flow_run.Run.methods): ``info`` the
+    class being built, ``supers`` the run's ``super().__init__`` steps (their ``self``
+    stack: a method's ``self`` is pushed on it while it runs), ``stop`` the run's stop."""
+
+    def __init__(self, tree: MypyFile, info: TypeInfo, supers: SuperInits,
+                 stop: type) -> None:
+        self.tree = tree
+        self.info = info
+        self.supers = supers
+        self.stop = stop
+        self.running: Set[int] = set()
+
+    def __call__(self, run: Any, e: Expression, safe: Set[int]) -> Optional[Tuple[Any]]:
+        """``(value,)`` of ``e`` when it is a call of a method on the instance being built,
+        run here; None when it is not one the run follows (mypy types it, as before)."""
+        method = self._method(e)
+        if method is None or len(self.running) >= DEPTH:
+            return None
+        assert isinstance(e, CallExpr)
+        given_to = init_actuals(e, method)
+        if given_to is None or any(given is None for _, given in given_to):
+            return None
+        this = self.supers.selves[-1]
+        before, outer = dict(run.env), run.captured
+        values: Dict[Var, Any] = {p.variable: run.item(given, safe) for p, given in given_to}
+        method_self = method.arguments[0].variable
+        run.env.update(values)
+        run.env[method_self] = run.env.get(this, NOT_STATIC)
+        run.captured = captured(method.body.body)
+        self.supers.selves.append(method_self)
+        self.running.add(id(method))
+        try:
+            try:
+                returned = run.block(method.body.body)
+                value = _returned(run, returned)
+            except Exception as stopped:  # noqa: BLE001 - re-raised below unless a stop
+                if not isinstance(stopped, self.stop):
+                    raise
+                run.env = before  # (what it bound up to there: as if it never ran)
+                return None
+        finally:
+            self.running.discard(id(method))
+            self.supers.selves.pop()
+            run.captured = outer
+        built = run.env.get(method_self, NOT_STATIC)
+        run.env = before
+        run.env[this] = built
+        if _private(self.tree).get(method.name, False):
+            self.supers.ran.append(method)  # (its bindings are the run's: flow_instances.py)
+        return (value,)
+
+    def _method(self, e: Expression) -> Optional[FuncDef]:
+        if not (isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) and isinstance(
+                e.callee.expr, NameExpr) and e.callee.expr.node is self.supers.selves[-1]):
+            return None
+        name = e.callee.name
+        method = self.info.get_method(name)
+        if not isinstance(method, FuncDef) or method.is_static or method.is_class or \
+                method.is_decorated or method.is_generator or method.is_coroutine or \
+                method.is_property or not method.arguments or name.startswith("__") or \
+                id(method) in self.running or patched(self.info, name):
+            return None
+        if method.info.module_name != self.tree.fullname:
+            return None  # (another module's: its body is not this build's to run)
+        return method
+
+
+def _returned(run: Any, returned: Any) -> Any:
+    """The value of the ``return`` a method's run reached (None for none)."""
+    if returned is None:
+        return None
+    if not isinstance(returned, ReturnStmt):
+        return NOT_STATIC
+    if returned.expr is None:
+        return None
+    safe: Set[int] = set()
+    v = run.value(returned.expr, safe)
+    if isinstance(v, NotStatic):
+        v = run.item(returned.expr, safe)
+    run.escape(returned.expr, safe)
+    return NOT_STATIC if isinstance(v, Record) else v
+
+
+def _read_names(tree: MypyFile) -> Dict[str, bool]:
+    """Each name read as ``.<name>`` or ``<name>`` in the module: True when every such read
+    is inside an ``__init__`` (a method only ``__init__`` calls), else False."""
+    found: Dict[str, bool] = {}
+
+    def visit(stmts: List[Statement], in_init: bool) -> None:
+        for st in stmts:
+            if isinstance(st, FuncDef):
+                visit(st.body.body, in_init or st.name == "__init__")
+            elif isinstance(st, ClassDef):
+                visit(st.defs.body, in_init)
+            else:
+                for x in get_subexpressions(st):
+                    if isinstance(x, (MemberExpr, NameExpr)):
+                        found[x.name] = found.get(x.name, True) and in_init and isinstance(
+                            x, MemberExpr)
+
+    visit(tree.defs, False)
+    return found
+
+
+_private: PerTree[Dict[str, bool]] = PerTree(_read_names, keep=64)
