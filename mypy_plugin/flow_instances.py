@@ -326,7 +326,9 @@ def _held(chk: Any, v: Item, env: Dict[Var, Any]) -> Item:
             typed_as.type is not info:
         return v  # (typed as another class than the one built: its layers are not mixed)
     if info.fullname == CHAIN:
-        return traced_chain(v, env, lambda c: _held(chk, Item(v.type, c), env).attrs)
+        return traced_chain(v, env, lambda c: _held(chk, Item(Instance(
+            c.callee.node, []), c), env).attrs if isinstance(c.callee, RefExpr) and isinstance(
+            c.callee.node, TypeInfo) and not c.callee.node.type_vars else None)
     ACTIVE.append(env)  # (the arguments read the run's names: ``d``)
     try:
         found = _build(chk, call, info)

@@ -45,10 +45,10 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_inits import SuperInits, init_actuals
-from mypy_plugin.flow_names import captured
+from mypy_plugin.flow_names import binding_targets, captured
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import NOT_STATIC, NotStatic, Record
-from mypy_plugin.statements import PerTree
+from mypy_plugin.statements import PerTree, walk
 
 __all__ = ["SelfMethods", "DEPTH"]
 
@@ -94,7 +94,8 @@ class SelfMethods:
             except Exception as stopped:  # noqa: BLE001 - re-raised below unless a stop
                 if not isinstance(stopped, self.stop):
                     raise
-                run.env = before  # (what it bound up to there: as if it never ran)
+                run.env = before  # (what it bound up to there: unknown from here on)
+                run.env[this] = _unbound(run.env.get(this), method)
                 return None
         finally:
             self.running.discard(id(method))
@@ -121,6 +122,21 @@ class SelfMethods:
         if method.info.module_name != self.tree.fullname:
             return None  # (another module's: its body is not this build's to run)
         return method
+
+
+def _unbound(record: Any, method: FuncDef) -> Any:
+    """``record`` with every attribute ``method`` may bind on its ``self`` unknown (a run
+    that stopped inside it: what it bound up to there is not known)."""
+    if not isinstance(record, Record):
+        return record
+    this = method.arguments[0].variable
+    for st in walk(method.body.body):
+        for t in binding_targets(st):
+            for x in get_subexpressions(t):
+                if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and \
+                        x.expr.node is this:
+                    record = record.set(x.name, NOT_STATIC)
+    return record
 
 
 def _returned(run: Any, returned: Any) -> Any:

@@ -79,6 +79,7 @@ from mypy_plugin.flow_names import bound_vars, captured, contains, other_binding
 from mypy_plugin.flow_ties import retied
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
 from mypy_plugin.flow_reach import global_once, untaken
+from mypy_plugin.flow_stages import blocks_of
 from mypy_plugin.module_constants import sequence_constants
 from mypy_plugin.statements import nested, walk
 
@@ -477,8 +478,9 @@ def _identical(a: Any, b: Any) -> bool:
     model instance holds: not part of its ``==``) included, through records and lists."""
     if type(a) is not type(b):
         return False
-    if isinstance(a, Item):
-        return a == b and _identical(a.attrs, b.attrs)
+    if isinstance(a, Item):  # (a Chain of blocks: what each holds, flow_stages.py)
+        return a == b and _identical(a.attrs, b.attrs) and _identical(
+            blocks_of(a.type), blocks_of(b.type))
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
     if isinstance(a, Record):

@@ -24,16 +24,19 @@ mypy's type (its declared layers: nothing more is claimed).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from mypy.nodes import (
     ARG_POS, ARG_STAR, CallExpr, MemberExpr, NameExpr, RefExpr, TypeInfo, Var,
 )
-from mypy.types import Instance, TupleType, Type, UnpackType, get_proper_type
+from mypy.types import (
+    AnyType, Instance, TupleType, Type, TypeOfAny, UnpackType, get_proper_type,
+)
 
+from mypy_plugin import per_build
 from mypy_plugin.flow_values import Env, Item, Record, Seq
 
-__all__ = ["CHAIN", "traced_chain"]
+__all__ = ["CHAIN", "traced_chain", "blocks_of"]
 
 CHAIN = "typedflux.layers.containers.Chain"
 
@@ -73,7 +76,24 @@ def traced_chain(v: Item, env: Env, build: Callable[[CallExpr], _Attrs]) -> Item
         for a, p, attrs in zip(layers, map(get_proper_type, layers), parts)]
     if packed is not None:
         args = [UnpackType(packed.copy_modified(items=args))]
-    return Item(chain.copy_modified(args=args), call, v.attrs)
+    held = chain.copy_modified(args=args)
+    _BLOCKS[id(held)] = (held, {i: attrs for i, attrs in enumerate(parts)})
+    return Item(held, call, v.attrs)
+
+
+def blocks_of(t: Type) -> Optional[Dict[int, _Attrs]]:
+    """What each block of a Chain type :func:`traced_chain` made holds (None: not one): two
+    Chains of the same type whose blocks hold other layers are not the same value.
+
+    >>> blocks_of(AnyType(TypeOfAny.special_form)) is None
+    True
+    """
+    hit = _BLOCKS.get(id(t))
+    return hit[1] if hit is not None and hit[0] is t else None
+
+
+_BLOCKS: Dict[int, Tuple[Type, Dict[int, _Attrs]]] = {}
+per_build.forget_each_build(_BLOCKS)  # (holds mypy types: this build's only)
 
 
 def _parts(arg: Any, star: bool, env: Env, build: Callable[[CallExpr], _Attrs]

@@ -20,6 +20,7 @@ with what its own construction built: the model's call runs every block's body. 
 cfg table in a class attribute is read by the method's nested loops. Each with its fix; the same lines fail at run time with the same words.
 """
 
+import os
 from typing import List, Literal, Type, Union
 
 import typedflux as tf
@@ -192,3 +193,17 @@ class MobileNet:  # (a cfg table in a class attribute, read by nested loops)
 
 m16: Tensor[2, 32, 4, 4] = MobileNet(16)(h)
 MobileNet(12)(h)  # E: Conv((1, 1), 12 => 32) expects input Tensor[B, 12, H, W], got Tensor[2, 16, 4, 4]; need size 12 at axis 1 (got 16)  [shape]
+
+
+class Either:  # (an if the values do not decide: one method's Chains, other blocks)
+    def __init__(self, s: int) -> None:
+        if os.environ.get("TYPEDFLUX_CASE_FLAG"):
+            self.body = self._stage(s)
+        else:
+            self.body = self._stage(1)
+
+    def _stage(self, stride: int) -> Chain:
+        return Chain(Block(8, 16, stride))
+
+
+e: Tensor[2, 16, 8, 8] = Either(2).body(h)
