@@ -148,8 +148,9 @@ class Run(ListSteps):
 
     def lookup(self, e: Expression) -> Any:
         if self.classes is not None:  # (a construction's run: ``BasicBlock.expansion``)
-            if isinstance(e, MemberExpr) and isinstance(self.classes(e.expr), ClassRecord):
-                return self.classes(e.expr).get(e.name)
+            cls = self.classes(e.expr) if isinstance(e, MemberExpr) else None
+            if cls is not None:
+                return cls.get(e.name)
             held = self.classes(e)
             if held is not None:
                 return held

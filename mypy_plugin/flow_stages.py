@@ -60,12 +60,12 @@ def traced_chain(v: Item, env: Env, build: Callable[[CallExpr], _Attrs]) -> Item
             return v
         parts.extend(found)
     layers = list(chain.args)
-    packed = None  # (``Chain(*layers)``: ``Chain[*tuple[Block, Block]]``)
+    packed: Optional[TupleType] = None  # (``Chain(*layers)``: ``Chain[*tuple[Block, Block]]``)
     if len(layers) == 1 and isinstance(layers[0], UnpackType):
-        packed = get_proper_type(layers[0].type)
-        if not isinstance(packed, TupleType):
+        inner = get_proper_type(layers[0].type)
+        if not isinstance(inner, TupleType):
             return v
-        layers = list(packed.items)
+        packed, layers = inner, list(inner.items)
     if len(parts) != len(layers) or not any(parts):
         return v
     from mypy_plugin.callbacks.layer_bodies import known_layer  # (it imports the flow)

@@ -80,7 +80,7 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape, is_int
 
 __all__ = ["user_layer_rule", "built_output", "user_layer_call", "user_method_call",
-           "traced_layers", "traced_chain_items", "known_layer"]
+           "traced_layers", "traced_chain_items"]
 
 
 def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
@@ -325,13 +325,7 @@ per_build.forget_each_build(_KNOWN)  # (holds mypy nodes: this build's only)
 
 
 def known_layer(t: Instance, attrs: Dict[str, Any]) -> Instance:
-    """A fresh type object for an instance of ``t``'s user class holding ``attrs`` (what its
-    construction built), read as such wherever it goes (flow_stages.py: a block of a Chain
-    a model's ``__init__`` builds); kept for this build.
-
-    >>> callable(known_layer)
-    True
-    """
+    """A fresh type object for ``t`` holding ``attrs`` (a Chain's block: flow_stages.py)."""
     fresh = t.copy_modified()
     _KNOWN[id(fresh)] = (fresh, attrs)
     return fresh

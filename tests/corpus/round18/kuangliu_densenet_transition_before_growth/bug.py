@@ -65,5 +65,5 @@ class DenseNet:
 
 
 model = DenseNet([2, 2])
-logits = model(tf.randn(2, 3, 8, 8))  # BUG
+logits = model(tf.randn(2, 3, 8, 8))  # BUG  # E: BatchNorm(8) expects input Tensor[B, 8, ...], got Tensor[2, 16, 8, 8]; need size 8 at axis 1 (got 16)  [shape]
 print(logits.shape)

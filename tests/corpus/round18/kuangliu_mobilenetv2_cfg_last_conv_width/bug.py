@@ -58,5 +58,5 @@ class MobileNetV2:
 
 
 model = MobileNetV2()
-logits = model(tf.randn(2, 3, 8, 8))  # BUG
+logits = model(tf.randn(2, 3, 8, 8))  # BUG  # E: Conv((1, 1), 12 => 32, bias=False) expects input Tensor[B, 12, H, W], got Tensor[2, 16, 4, 4]; need size 12 at axis 1 (got 16)  [shape]
 print(logits.shape)

@@ -57,5 +57,5 @@ class ResNet:
 
 
 model = ResNet(Bottleneck, [1, 1])
-logits = model(tf.randn(2, 3, 8, 8))  # BUG
+logits = model(tf.randn(2, 3, 8, 8))  # BUG  # E: Dense(8 => 10) expects input Tensor[..., 8], got Tensor[2, 32]; need size 8 at axis -1 (got 32)  [shape]
 print(logits.shape)

@@ -58,5 +58,5 @@ class ResNet:
 
 model = ResNet([2, 2])
 x = tf.randn(2, 3, 8, 8)
-logits = model(x)  # BUG
+logits = model(x)  # BUG  # E: Chain layer 1 BasicBlock(): Cannot broadcast for "add": x has Tensor[2, 16, 4, 4], y has Tensor[2, 16, 8, 8]; need equal sizes or 1 at axis -2 (4 vs 8)  [shape]  # N: input to layer 1: Tensor[2, 8, 8, 8]
 print(logits.shape)
