@@ -148,9 +148,9 @@ class Run(ListSteps):
 
     def lookup(self, e: Expression) -> Any:
         if self.classes is not None:  # (a construction's run: ``BasicBlock.expansion``)
-            cls = self.classes(e.expr) if isinstance(e, MemberExpr) else None
-            if cls is not None:
-                return cls.get(e.name)
+            if isinstance(e, MemberExpr):
+                cls = self.classes(e.expr)
+                return cls.get(e.name) if cls is not None else fallback(self.chk, e)
             held = self.classes(e)
             if held is not None:
                 return held
