@@ -254,7 +254,8 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
     run.held = partial(_held, chk)
     supers = SuperInits(module.inits, self_var, [b.fullname for b in info.mro], Stop)
     run.supers = supers  # (``super().__init__(c)``)
-    run.methods = SelfMethods(tree, info, supers, Stop)  # (``self._make_layer(64, 2)``)
+    methods = SelfMethods(tree, info, supers, Stop)
+    run.methods = methods  # (``self._make_layer(64, 2)``)
     run.classes = partial(class_value, tree)  # (``block.expansion``, ``block(64, 128)``)
     RUNNING.add(id(init))
     try:
@@ -266,7 +267,8 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
     record = run.env.get(self_var)
     if not isinstance(record, Record):
         return None
-    run_binds = _run_bindings([init, *supers.ran])
+    run_binds = _run_bindings([init, *(  # (a method a call of which was not followed: not
+        m for m in supers.ran if id(m) not in methods.skipped)])  # the run's bindings)
     known: Dict[str, Any] = {}
     state: Dict[str, Any] = {}  # (every attribute as ``__init__`` left it)
     for name, v in record.fields:

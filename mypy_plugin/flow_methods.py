@@ -39,7 +39,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
-    CallExpr, ClassDef, Expression, FuncDef, MemberExpr, MypyFile, NameExpr, ReturnStmt,
+    AssignmentStmt, CallExpr, ClassDef, Expression, ExpressionStmt, FuncDef, MemberExpr,
+    MypyFile, NameExpr, ReturnStmt,
     Statement, TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
@@ -67,16 +68,20 @@ class SelfMethods:
         self.supers = supers
         self.stop = stop
         self.running: Set[int] = set()
+        self.skipped: Set[int] = set()  # (methods a call of which the run did not follow)
 
     def __call__(self, run: Any, e: Expression, safe: Set[int]) -> Optional[Tuple[Any]]:
         """``(value,)`` of ``e`` when it is a call of a method on the instance being built,
         run here; None when it is not one the run follows (mypy types it, as before)."""
         method = self._method(e)
+        if method is not None and len(self.running) >= DEPTH:
+            self.skipped.add(id(method))
         if method is None or len(self.running) >= DEPTH:
             return None
         assert isinstance(e, CallExpr)
         given_to = init_actuals(e, method)
         if given_to is None or any(given is None for _, given in given_to):
+            self.skipped.add(id(method))  # (what this call binds is not followed)
             return None
         this = self.supers.selves[-1]
         before, outer = dict(run.env), run.captured
@@ -94,6 +99,7 @@ class SelfMethods:
             except Exception as stopped:  # noqa: BLE001 - re-raised below unless a stop
                 if not isinstance(stopped, self.stop):
                     raise
+                self.skipped.add(id(method))
                 run.env = before  # (what it bound up to there: unknown from here on)
                 run.env[this] = _unbound(run.env.get(this), method)
                 return None
@@ -155,6 +161,14 @@ def _returned(run: Any, returned: Any) -> Any:
     return NOT_STATIC if isinstance(v, Record) else v
 
 
+def _called(st: Statement) -> Optional[Expression]:
+    """The callee ``self.<name>`` of the call that is a statement's whole value (``x =
+    self.m(...)``, ``self.m(...)``): the only place :class:`SelfMethods` runs a method."""
+    e = st.rvalue if isinstance(st, AssignmentStmt) else st.expr if isinstance(
+        st, ExpressionStmt) else None
+    return e.callee if isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) else None
+
+
 def _read_names(tree: MypyFile) -> Dict[str, bool]:
     """Each name read as ``.<name>`` or ``<name>`` in the module: True when every such read
     is inside an ``__init__`` (a method only ``__init__`` calls), else False."""
@@ -167,10 +181,10 @@ def _read_names(tree: MypyFile) -> Dict[str, bool]:
             elif isinstance(st, ClassDef):
                 visit(st.defs.body, in_init)
             else:
+                called = _called(st)  # (the one call the run follows: a statement's own)
                 for x in get_subexpressions(st):
                     if isinstance(x, (MemberExpr, NameExpr)):
-                        found[x.name] = found.get(x.name, True) and in_init and isinstance(
-                            x, MemberExpr)
+                        found[x.name] = found.get(x.name, True) and in_init and x is called
 
     visit(tree.defs, False)
     return found

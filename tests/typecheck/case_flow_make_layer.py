@@ -207,3 +207,18 @@ class Either:  # (an if the values do not decide: one method's Chains, other blo
 
 
 e: Tensor[2, 16, 8, 8] = Either(2).body(h)
+
+
+class Nested:  # (a method also called inside an expression: not followed there)
+    def __init__(self) -> None:
+        self.width = 8
+        self.body = self._deepen(16)
+        self.pair = Chain(self._deepen(32))
+
+    def _deepen(self, w: int) -> Dense:
+        d = Dense(self.width, w)
+        self.width = w
+        return d
+
+
+nw: Literal[32] = Nested().width  # E: Incompatible types in assignment (expression has type "int", variable has type "Literal[32]")  [assignment]
