@@ -18,6 +18,12 @@ name bound only in one (or to values of other kinds) is unknown to the rest of t
 mismatch inside a branch the call may not take is never reported (the body's result is unknown
 then: CannotTell); one after the branches, for what holds on both paths, is.
 
+A user layer's method may test anything else (``if self.norm_first:``, ``if
+self.mode == "sum" and not self.bias:``, ``if hasattr(self, "proj"):``): the test is
+decided on the body's values where it runs (bodies.decided: a flag the instance's
+construction bound, flow_instances.py) and that branch taken; a test not known runs both
+branches and joins them as for a ``Maybe``.
+
 Only lines binding local names are read in a branch (``k = ...``, ``k, v = ...``, an inner
 ``if`` of the same form: an ``elif``); anything else (a write to the instance, a loop, a
 ``return``) leaves the body unread.
@@ -46,7 +52,7 @@ from mypy_plugin.flow_dims import is_size, joined, joined_size
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert",
-           "assignment"]
+           "assignment", "join", "joined_into"]
 
 # A line a branch runs: a name (or names a tuple is unpacked to), or an inner branch.
 Line = Tuple[Union[Var, Tuple[Var, ...], "Branch"], Optional[Expression]]
@@ -78,20 +84,26 @@ MIXED = _Mixed()
 
 class Branch:
     """``if name is None:`` (``is_none``) or ``if name is not None:``, the lines of its body
-    and of its ``else`` (empty when there is none)."""
+    and of its ``else`` (empty when there is none); or (``var`` None) an ``if`` on another
+    ``test`` (``if self.norm_first:``, ``if hasattr(self, "proj"):``), decided by the body's
+    values or run both ways (:func:`run_branch`)."""
 
-    __slots__ = ("var", "is_none", "body", "orelse")
+    __slots__ = ("var", "is_none", "body", "orelse", "test")
 
-    def __init__(self, var: Var, is_none: bool, body: List[Line], orelse: List[Line]) -> None:
+    def __init__(self, var: Optional[Var], is_none: bool, body: List[Line], orelse: List[Line],
+                 test: Optional[Expression] = None) -> None:
         self.var = var
         self.is_none = is_none
         self.body = body
         self.orelse = orelse
+        self.test = test
 
 
-def branch_step(st: Statement) -> Optional[Branch]:
+def branch_step(st: Statement, tests: bool = False) -> Optional[Branch]:
     """The :class:`Branch` of an ``if n is None:`` / ``if n is not None:`` statement whose
     branches only bind local names (or hold such an ``if``); None for anything else.
+    ``tests``: an ``if`` on any other test too (a user layer's method: ``if self.norm_first:``,
+    decided where the body runs, :func:`run_branch`).
 
     >>> branch_step(IfStmt([NameExpr("past")], [Block([])], None)) is None  # (no None test)
     True
@@ -99,24 +111,29 @@ def branch_step(st: Statement) -> Optional[Branch]:
     if not isinstance(st, IfStmt) or len(st.expr) != 1 or len(st.body) != 1:
         return None
     cond = st.expr[0]
-    if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
-            and cond.operators[0] in ("is", "is not")):
+    var: Optional[Var] = None
+    is_none = False
+    if isinstance(cond, ComparisonExpr) and len(cond.operators) == 1 and \
+            cond.operators[0] in ("is", "is not"):
+        left, right = cond.operands
+        if isinstance(right, NameExpr) and right.fullname == "builtins.None" and \
+                isinstance(left, NameExpr) and isinstance(left.node, Var):
+            var, is_none = left.node, cond.operators[0] == "is"
+    if var is None and not tests:
         return None
-    left, right = cond.operands
-    if not (isinstance(right, NameExpr) and right.fullname == "builtins.None"
-            and isinstance(left, NameExpr) and isinstance(left.node, Var)):
-        return None
-    body = _lines(st.body[0])
-    orelse = _lines(st.else_body) if st.else_body is not None else []
+    body = _lines(st.body[0], tests)
+    orelse = _lines(st.else_body, tests) if st.else_body is not None else []
     if body is None or orelse is None:
         return None
-    return Branch(left.node, cond.operators[0] == "is", body, orelse)
+    if var is None:
+        return Branch(None, False, body, orelse, cond)
+    return Branch(var, is_none, body, orelse)
 
 
-def _lines(block: Block) -> Optional[List[Line]]:
+def _lines(block: Block, tests: bool = False) -> Optional[List[Line]]:
     out: List[Line] = []
     for s in block.body:
-        inner = branch_step(s) if isinstance(s, IfStmt) else None
+        inner = branch_step(s, tests) if isinstance(s, IfStmt) else None
         if inner is not None:
             out.append((inner, None))
             continue
@@ -160,12 +177,32 @@ ASSERT = Assert()
 
 
 Bind = Callable[[Dict[int, Any], Sequence[Line]], None]
+# Whether a test holds for the body's values (None: not known): bodies.py's.
+Decide = Callable[[Expression, Dict[int, Any]], Optional[bool]]
 
 
-def run_branch(env: Dict[int, Any], step: Branch, bind: Bind) -> None:
+def run_branch(env: Dict[int, Any], step: Branch, bind: Bind,
+               decide: Optional[Decide] = None) -> None:
     """Run ``step`` on ``env`` (in place): the branch its name's value takes, or both for a
     :class:`Maybe` (each with the name narrowed), joined. ``bind`` runs a branch's lines
-    (bodies.py's line runner)."""
+    (bodies.py's line runner). An ``if`` on another test: the branch ``decide`` says it
+    takes (``if self.norm_first:`` of an instance built with ``norm_first=True``), or,
+    when the test is not known, both, joined as for a :class:`Maybe`."""
+    if step.var is None:
+        taken = decide(step.test, env) if decide is not None and step.test is not None \
+            else None
+        if taken is not None:
+            bind(env, step.body if taken else step.orelse)
+            return
+        first, second = dict(env), dict(env)
+        try:
+            bind(first, step.body)
+            bind(second, step.orelse)
+        except ShapeError:
+            # (a branch the call may not take fails: not reported, the result is unknown)
+            raise CannotTell("a branch that fails, on a test not known") from None
+        joined_into(env, first, second)
+        return
     value = env.get(id(step.var), MIXED)
     if value is MIXED:
         raise CannotTell("a condition on a value not known")
@@ -181,13 +218,28 @@ def run_branch(env: Dict[int, Any], step: Branch, bind: Bind) -> None:
     except ShapeError:
         # (a branch the call may not take fails: not reported, the result is unknown)
         raise CannotTell("a branch that fails, on a value the call may leave None") from None
-    for key in set(none_env) | set(set_env):
-        a, b = none_env.get(key, MIXED), set_env.get(key, MIXED)
-        env[key] = a if a is b else _join(a, b)
+    joined_into(env, none_env, set_env)
 
 
-def _join(a: Any, b: Any) -> Any:
-    """One value for what two branches bound to a name."""
+def joined_into(env: Dict[int, Any], first: Dict[int, Any], second: Dict[int, Any]) -> None:
+    """``env`` (in place) with what two branches' runs bound joined name by name: a value
+    they agree on, a tensor's dims where they agree (:func:`join`), else unknown.
+
+    >>> env = {}
+    >>> joined_into(env, {1: 3}, {1: 3}); env
+    {1: 3}
+    """
+    for key in set(first) | set(second):
+        a, b = first.get(key, MIXED), second.get(key, MIXED)
+        env[key] = a if a is b else join(a, b)
+
+
+def join(a: Any, b: Any) -> Any:
+    """One value for what two branches bound to a name (:data:`MIXED`: none).
+
+    >>> join("sum", "mean")
+    MIXED
+    """
     from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value  # (it imports this)
 
     if a is None and b is not None and b is not MIXED:
@@ -195,13 +247,13 @@ def _join(a: Any, b: Any) -> Any:
     if b is None and a is not None and a is not MIXED:
         return a if isinstance(a, Maybe) else Maybe(a)
     if isinstance(a, Maybe) or isinstance(b, Maybe):
-        inner = _join(a.value if isinstance(a, Maybe) else a,
-                      b.value if isinstance(b, Maybe) else b)
+        inner = join(a.value if isinstance(a, Maybe) else a,
+                     b.value if isinstance(b, Maybe) else b)
         return MIXED if inner is MIXED else Maybe(inner)
     if isinstance(a, tuple) and isinstance(b, tuple):
         if len(a) != len(b):
             return MIXED
-        return tuple(_join(x, y) for x, y in zip(a, b))
+        return tuple(join(x, y) for x, y in zip(a, b))
     if isinstance(a, Receiver) or isinstance(b, Receiver):
         return MIXED  # (another layer on each path)
     try:

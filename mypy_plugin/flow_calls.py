@@ -53,6 +53,7 @@ from mypy_plugin.flow_instances import construction_values
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_report import Once, is_shape, new_shape_errors, report
 from mypy_plugin.flow_run import RUNNING, Run, Stop, typed
+from mypy_plugin.flow_unbound import UNBOUND
 from mypy_plugin.flow_values import Record
 
 __all__ = ["call_body_check"]
@@ -81,6 +82,7 @@ def _check(ctx: Any) -> None:
     if method is None or id(method) in RUNNING:
         return
     known = construction_values(chk, call)
+    known = {k: v for k, v in known.items() if k != UNBOUND} if known else None
     if not known:
         return
     report(chk, _errors(chk, method, known),

@@ -103,6 +103,7 @@ from mypy_plugin.flow_inits import (
 )
 from mypy_plugin.flow_methods import SelfMethods
 from mypy_plugin.flow_names import binding_targets
+from mypy_plugin.flow_unbound import UNBOUND, unbound_names
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
 from mypy_plugin.flow_stages import CHAIN, traced_chain
@@ -275,15 +276,19 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
         if isinstance(v, NotStatic) or isinstance(v, Seq) and not all(
                 isinstance(i, Item) for i in v.items):
             continue
-        if not ((isinstance(v, (int, Item, Seq, ConfigRecord)) and not isinstance(v, bool))
-                or v is None):  # (a ConfigRecord: ``self.cfg = cfg``, flow_records.py)
-            continue
+        if not (isinstance(v, (int, str, Item, Seq, ConfigRecord)) or v is None):
+            continue  # (a ConfigRecord: ``self.cfg = cfg``, flow_records.py; a bool or str:
+            # ``self.norm_first = norm_first`` read by a body's ``if``, flow_branches.py)
         state[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
         if facts.binds(cls, name, exact=True) > 0 and not facts.binds_beside(
                 cls, name, True, run_binds) and not (
                 isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)):
             known[name] = v  # (bound by the run alone: what it left, branches joined)
+    unbound = unbound_names(callee.node, record, facts, run_binds, [init, *supers.ran])
+    if unbound:
+        known[UNBOUND] = unbound
     return known, _new_errors(chk, run.errors), state
+
 
 
 def _run_bindings(inits: List[FuncDef]) -> Set[int]:

@@ -88,7 +88,7 @@ from mypy_plugin.callbacks.body_calls import (
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
-from mypy_plugin.flow_branches import ASSERT, Branch, run_branch
+from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch
 from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
@@ -99,7 +99,7 @@ from mypy_plugin.values import (
 )
 from typedflux.shapes.catalog import Arg, Kind
 from typedflux.shapes.compose import JoinRule
-from typedflux.shapes.errors import CannotTell
+from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
 __all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH",
@@ -160,6 +160,10 @@ class Receiver:
         of ``name`` that follows ``after`` in the instance's MRO, called with ``args``."""
         raise CannotTell("super() of an instance not known")
 
+    def has(self, name: str) -> Optional[bool]:
+        """``hasattr(self, name)``: whether the instance has it (None: not known)."""
+        return None
+
 
 SELF = -1
 """The key of a body's ``env`` that holds the instance a method runs on (the
@@ -187,7 +191,7 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
     """Run ``local``'s lines on ``env`` (in place)."""
     for target, rvalue in local:  # (a loop's variable is bound to a Receiver: a layer)
         if isinstance(target, Branch):  # ``if past is not None:`` (flow_branches.py)
-            run_branch(env, target, _bind)
+            run_branch(env, target, _bind, decided)
             continue
         if target is ASSERT:  # ``assert t <= self.block_size``: binds nothing (flow_branches.py)
             if _holds(rvalue, env) is False:
@@ -353,25 +357,73 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         if isinstance(base, tuple):  # ``tf.chunk(h, 2, axis=-1)[0]``
             return tuple_item(base, e.index)
     if isinstance(e, ConditionalExpr):  # ``x if self.proj is None else self.proj(x)``
-        taken = _is_none(e.cond, env, depth)
-        return _eval(e.if_expr if taken else e.else_expr, env, depth)
+        taken = decided(e.cond, env)
+        if taken is not None:
+            return _eval(e.if_expr if taken else e.else_expr, env, depth)
+        try:  # (a test not known: both values, joined as a branch's, flow_branches.py)
+            both = join(_eval(e.if_expr, env, depth), _eval(e.else_expr, env, depth))
+        except ShapeError:
+            raise CannotTell("a value that fails, on a test not known") from None
+        if both is MIXED:
+            raise CannotTell("values of another kind on a test not known")
+        return both
     return _closure(e)
 
 
-def _is_none(cond: Expression, env: Dict[int, _Tensor], depth: int) -> bool:
-    """``v is None`` (or ``is not None``) of a ``v`` the body knows, or a comparison of two
-    ints it knows (``idx if t <= self.block_size else idx[:, -16:]``); else CannotTell."""
-    held = _holds(cond, env)
-    if held is not None:
-        return held
-    if not (isinstance(cond, ComparisonExpr) and len(cond.operators) == 1
-            and cond.operators[0] in ("is", "is not") and isinstance(cond.operands[1], NameExpr)
-            and cond.operands[1].fullname == "builtins.None"):
-        raise CannotTell("a condition not known statically")
-    v = _eval(cond.operands[0], env, depth)
-    if v is not None and not isinstance(v, (_Tensor, Receiver, int, float)):
-        raise CannotTell("a condition on a value not known")
-    return (v is None) == (cond.operators[0] == "is")
+def _plain_value(v: Any) -> bool:
+    """A value whose truth and ``==`` are the run time's: None, a bool, an int, a str (a
+    float is not: a body's floats stand for any number, flow_dims.NUMBER)."""
+    return v is None or isinstance(v, (bool, int, str))
+
+
+def decided(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
+    """Whether ``test`` holds for the body's values (None: not known): ``v is None`` (or
+    ``is not None``) of a ``v`` the body knows, ``==``/``!=`` of ints, bools, strs or None it
+    knows, ``<``-style comparisons of ints, ``hasattr(self, "proj")`` of an instance that
+    knows (layer_bodies.py), ``not``/``and``/``or`` of such tests, and the truth of a
+    bool, int or str it knows (``if self.norm_first:`` of an instance built with
+    ``norm_first=True``).
+
+    >>> decided(IntExpr(0), {})
+    False
+    """
+    if isinstance(test, UnaryExpr) and test.op == "not":
+        inner = decided(test.expr, env)
+        return None if inner is None else not inner
+    if isinstance(test, OpExpr) and test.op in ("and", "or"):
+        left, right = decided(test.left, env), decided(test.right, env)
+        stop = test.op == "or"  # (the value that decides: True for ``or``, False for ``and``)
+        if left is stop or right is stop:
+            return stop
+        return None if left is None or right is None else not stop
+    if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
+        op = test.operators[0]
+        try:
+            a, b = (_eval(o, env, 0) for o in test.operands)
+        except CannotTell:
+            return None
+        if op in ("is", "is not") and isinstance(test.operands[1], NameExpr) and \
+                test.operands[1].fullname == "builtins.None":
+            if a is not None and not isinstance(a, (_Tensor, Receiver, int, float, str)):
+                return None  # (a Maybe, what branches bound apart: either)
+            return (a is None) == (op == "is")
+        if not (_plain_value(a) and _plain_value(b)) or op not in _COMPARE or (
+                op not in ("==", "!=") and not (isinstance(a, int) and isinstance(b, int))):
+            return None
+        return bool(_COMPARE[op](a, b))
+    if isinstance(test, CallExpr) and isinstance(test.callee, NameExpr) and \
+            test.callee.fullname == "builtins.hasattr" and test.arg_kinds == [ARG_POS, ARG_POS] \
+            and isinstance(test.args[1], StrExpr):
+        try:
+            held = _eval(test.args[0], env, 0)
+        except CannotTell:
+            return None
+        return held.has(test.args[1].value) if isinstance(held, Receiver) else None
+    try:
+        v = _eval(test, env, 0)
+    except CannotTell:
+        return None
+    return bool(v) if _plain_value(v) else None
 
 
 def _index(x: _Tensor, index: Expression, env: Dict[int, Any], depth: int) -> _Tensor:

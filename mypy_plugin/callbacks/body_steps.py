@@ -6,7 +6,8 @@ names, or a tuple unpacked: ``q, k, v = tf.chunk(...)``, ``b, c, h, w = x.shape`
 to the instance read back later in the body (``self.k_cache = tf.cat(self.k_cache, k,
 axis=2)``), and loops over list attributes of such lines (``for layer in self.layers:``,
 ``for i, layer in enumerate(self.layers):``, ``for ff, norm in zip(self.ffs,
-self.norms):``), ``if past is not None:`` blocks of plain lines (flow_branches.py), then one
+self.norms):``), ``if past is not None:`` or ``if self.norm_first:`` blocks of plain lines
+(flow_branches.py), then one
 ``return``. :func:`straight_body` reads those steps once;
 :func:`unrolled` opens the loops over the lists an instance is known to hold.
 
@@ -79,8 +80,8 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
     self_var = func.arguments[0].variable if func.arguments else None
     local: List[Step] = []
     for s in stmts[:-1]:
-        branch = branch_step(s) if isinstance(s, IfStmt) else None
-        if branch is not None:  # ``if past is not None: k = tf.cat(...)`` (flow_branches.py)
+        branch = branch_step(s, tests=True) if isinstance(s, IfStmt) else None
+        if branch is not None:  # ``if past is not None: k = tf.cat(...)``, ``if self.norm_first:``
             local.append((branch, None))
             continue
         if isinstance(s, AssertStmt):  # ``assert t <= self.block_size`` (flow_branches.py)

@@ -28,9 +28,10 @@ inputs (``layer.step(x)``, ``model.encode(x)``) is run the same way
 (:func:`user_method_call`; its first call on a fresh instance with the state its
 construction left: flow_fresh.py). An ``if past is not None:`` of such lines runs the
 branch the call's value takes, or both, joined, for an argument typed ``Optional[...]``
-(flow_branches.py); a parameter may be such an ``Optional``, or a tuple of tensors, and a
-result a tuple holding tuples. Anything else (a ``while``, another condition, a decorated
-method, an attribute of no known type, a list not known) leaves mypy's type.
+(flow_branches.py), and an ``if self.norm_first:`` the branch the instance's values take
+(both, joined, when not known); a parameter may be such an ``Optional``, or a tuple of
+tensors, and a result a tuple holding tuples. Anything else (a ``while``, a decorated method,
+an attribute of no known type, a list not known) leaves mypy's type.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -74,6 +75,7 @@ from mypy_plugin.flow_instances import construction_of, construction_values, ins
 from mypy_plugin.flow_overrides import followed_skips
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
+from mypy_plugin.flow_unbound import bound, has_attribute
 from mypy_plugin.flow_values import ConfigRecord, Item
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
@@ -235,14 +237,18 @@ class _Self(Receiver):
             return v.type
         return find_member(name, self.instance, self.instance)
 
+    def has(self, name: str) -> Optional[bool]:  # ``hasattr(self, "shortcut")``
+        return True if name in self.written else has_attribute(self.known, name)
+
     def attribute(self, name: str) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
         if name in self.written:
             return self.written[name]
+        bound(self.known, name)  # (one the construction left unbound: flow_unbound.py)
         v = self.known.get(name)
-        if is_int(v):
-            return v
+        if is_int(v) or isinstance(v, (bool, str)):
+            return v  # (``if self.norm_first:`` of ``norm_first=True``: flow_branches.py)
         if name in self.known and v is None:
             return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
         if isinstance(v, ConfigRecord):
@@ -268,6 +274,7 @@ class _Self(Receiver):
             if not isinstance(held, Receiver):
                 raise CannotTell("an attribute written with no known layer")
             return held.call("__call__", args, kinds, names)
+        bound(self.known, name)
         method = None if name in self.known else self.instance.type.get_method(name)
         if method is not None and (self.skipped is None or name in self.skipped):
             raise CannotTell("a method a derived class may redefine")

@@ -48,5 +48,5 @@ class TransformerEncoder:
 
 
 encoder = TransformerEncoder(16, 4, 2)
-out = encoder(tf.randn(2, 6, 16))  # BUG[gap flow: the body's if self.norm_first: (a bool attribute from an __init__ parameter) is not decided, so the layer's call is unknown (caught without the branch)]
+out = encoder(tf.randn(2, 6, 16))  # BUG
 print(out.shape)
