@@ -159,7 +159,9 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
         from mypy_plugin.callbacks.list_counts import sequence_count
 
         count = sequence_count(e.args[0], lookup) if lookup is not None else None
-        if count is not None:
+        if count is None:  # ``len(vocab_sizes)`` of a list a run holds (flow_run.py)
+            count = active_value(e)
+        if isinstance(count, int) and not isinstance(count, bool):
             return count
     if lookup is not None and redeclared(e, lookup):
         return NOT_STATIC

@@ -53,9 +53,11 @@ from mypy.nodes import (
     FloatExpr,
     FuncDef,
     FuncItem,
+    GeneratorExpr,
     IndexExpr,
     IntExpr,
     LambdaExpr,
+    ListComprehension,
     ListExpr,
     MemberExpr,
     NameExpr,
@@ -328,6 +330,8 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
         return tuple(_eval(i, env, depth) for i in e.items)
     if isinstance(e, CallExpr):
         return _call(e, env, depth)
+    if isinstance(e, (ListComprehension, GeneratorExpr)):
+        return _comprehension(e if isinstance(e, GeneratorExpr) else e.generator, env, depth)
     if isinstance(e, OpExpr) and e.op in _OPERATORS:
         return _operator(e, env, depth)
     if isinstance(e, ComparisonExpr) and len(e.operators) == 1 and e.operators[0] in _REFLECTED:
@@ -368,6 +372,49 @@ def _eval(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:
             raise CannotTell("values of another kind on a test not known")
         return both
     return _closure(e)
+
+
+def _comprehension(g: GeneratorExpr, env: Dict[int, Any], depth: int) -> Tuple[Any, ...]:
+    """``[emb(cats[:, i]) for i, emb in enumerate(self.embs)]``: one ``for`` with no
+    condition over a tuple the body knows (a list attribute's layers, a display), its
+    ``enumerate`` or a ``zip`` of such; its items (as a display's: a tuple)."""
+    if len(g.sequences) != 1 or g.condlists[0] or g.is_async[0]:
+        raise CannotTell("a comprehension not read here")
+    seq, index = g.sequences[0], g.indices[0]
+    wrap = seq.callee.fullname if isinstance(seq, CallExpr) and isinstance(
+        seq.callee, NameExpr) and seq.arg_kinds and all(
+        k == ARG_POS for k in seq.arg_kinds) else None
+    if wrap in ("builtins.enumerate", "builtins.zip"):
+        assert isinstance(seq, CallExpr)
+        parts = [_eval(a, env, depth) for a in seq.args]
+        if not all(isinstance(p, tuple) for p in parts) or (
+                wrap == "builtins.enumerate" and len(parts) != 1):
+            raise CannotTell("a comprehension over a sequence not known")
+        items: List[Any] = list(enumerate(parts[0]) if wrap == "builtins.enumerate"
+                                else zip(*parts))
+    else:
+        seen = _eval(seq, env, depth)
+        if not isinstance(seen, tuple):
+            raise CannotTell("a comprehension over a sequence not known")
+        items = list(seen)
+    inner = dict(env)
+    out = []
+    for item in items:
+        _unpack(index, item, inner)
+        out.append(_eval(g.left_expr, inner, depth))
+    return tuple(out)
+
+
+def _unpack(target: Expression, v: Any, env: Dict[int, Any]) -> None:
+    """Bind a comprehension's target (a name, or a tuple of them) to ``v`` in ``env``."""
+    if isinstance(target, NameExpr) and isinstance(target.node, Var):
+        env[id(target.node)] = v
+        return
+    if isinstance(target, TupleExpr) and isinstance(v, tuple) and len(v) == len(target.items):
+        for t, x in zip(target.items, v):
+            _unpack(t, x, env)
+        return
+    raise CannotTell("a comprehension's target not read here")
 
 
 def _plain_value(v: Any) -> bool:
@@ -439,12 +486,21 @@ def _index(x: _Tensor, index: Expression, env: Dict[int, Any], depth: int) -> _T
             return None
         return v if is_size(v) else None
 
-    key = static_index(index, lookup, None, bound)
+    key = static_index(_ints_in(index, env), lookup, None, bound)
     route = ROUTES.methods.get("__getitem__")
     if isinstance(key, NotStatic) or route is None or len(route.spec.args) != 2:
         raise CannotTell("an index not known statically")
     tensor, key_arg = route.spec.args
     return _Tensor(tuple(route.spec.rule(**{tensor.name: x.shape, key_arg.name: key})))
+
+
+def _ints_in(index: Expression, env: Dict[int, Any]) -> Expression:
+    """``index`` with each name the body binds to an int (a comprehension's count:
+    ``cats[:, i]``) written as that int."""
+    if isinstance(index, TupleExpr):
+        return TupleExpr([_ints_in(i, env) for i in index.items])
+    v = env.get(id(index.node)) if isinstance(index, NameExpr) else None
+    return IntExpr(v) if isinstance(v, int) and not isinstance(v, bool) else index
 
 
 def _eval_or_none(e: Expression, env: Dict[int, _Tensor], depth: int) -> Any:

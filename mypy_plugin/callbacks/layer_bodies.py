@@ -31,7 +31,13 @@ branch the call's value takes, or both, joined, for an argument typed ``Optional
 (flow_branches.py), and an ``if self.norm_first:`` the branch the instance's values take
 (both, joined, when not known); a parameter may be such an ``Optional``, or a tuple of
 tensors, and a result a tuple holding tuples. Anything else (a ``while``, a decorated method,
-an attribute of no known type, a list not known) leaves mypy's type.
+an attribute of no known type, a list not known) leaves mypy's type. A list attribute the
+instance is known to hold reads as its layers (``[emb(cats[:, i]) for i, emb in
+enumerate(self.embs)]``: bodies.py's comprehensions).
+
+Why this module is long: the rule of a user layer's body and the instance it reads (its
+attributes, its layers' calls, its own methods, ``super()``) call each other at every step;
+split, each part would import the other.
 
 >>> from mypy.types import AnyType, TypeOfAny
 >>> user_layer_rule(AnyType(TypeOfAny.special_form)) is None
@@ -76,7 +82,7 @@ from mypy_plugin.flow_overrides import followed_skips
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_unbound import bound, has_attribute
-from mypy_plugin.flow_values import ConfigRecord, Item
+from mypy_plugin.flow_values import ConfigRecord, Item, Seq
 from mypy_plugin import per_build
 from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape, is_int
@@ -253,6 +259,8 @@ class _Self(Receiver):
             return None  # (``self.proj = ... if a != b else None`` took None: flow_run.py)
         if isinstance(v, ConfigRecord):
             return Fields(v)  # (``self.cfg.block_size``: flow_records.py)
+        if isinstance(v, Seq) and all(isinstance(i, Item) for i in v.items):
+            return tuple(HeldLayer(i.type, i.attrs) for i in v.items)  # (``self.embs``)
         t = get_proper_type(self._type(name))
         if isinstance(t, Instance) and chain_item(t) is not None:
             return HeldLayer(t)  # a layer (read as a value: ``self.proj is None`` is False)

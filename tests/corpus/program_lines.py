@@ -129,6 +129,11 @@ def parse_mypy_output(stdout: str, files: Sequence[Path],
     return out
 
 
+# Frames of a lambda and (before Python 3.12) of a comprehension: part of the code around them
+# (``[emb(x) for emb in self.embs]`` in a ``__call__`` body).
+_INNER = frozenset({"<lambda>", "<listcomp>", "<genexpr>", "<setcomp>", "<dictcomp>"})
+
+
 def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     """The lines of the program at ``path`` (parsed: ``tree``) that a ShapeError it raised
     belongs to, where mypy reports it: the program's last line in the traceback; for a
@@ -156,7 +161,7 @@ def error_lines(err: Any, path: str, tree: ast.Module) -> List[int]:
     bodies = (_body_functions(tree) | _call_methods(tree) | _layer_helpers(tree)
               | _bare_tensor_functions(tree) | {"__init__", "__call__"})
     i = len(frames) - 1
-    while i > 0 and (frames[i].name == "<lambda>" or frames[i].name in bodies):
+    while i > 0 and (frames[i].name in _INNER or frames[i].name in bodies):
         i -= 1
         if frames[i].lineno:
             lines.append(frames[i].lineno)

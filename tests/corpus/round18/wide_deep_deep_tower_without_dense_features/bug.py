@@ -29,5 +29,5 @@ model = WideAndDeep([10, 20, 5], n_dense=3, n_cross=12)
 cats = tf.tensor([[1, 2, 3], [4, 5, 0]])
 dense = tf.randn(2, 3)
 cross = tf.randn(2, 12)
-p = model(cats, dense, cross)  # BUG[gap flow: the body's list comprehension over enumerate(self.embs) (one embedding per field, a list attribute built by a comprehension over the vocabulary sizes), starred into tf.cat with the dense features, leaves the deep tower's input unknown]
+p = model(cats, dense, cross)  # BUG
 print(p.shape)
