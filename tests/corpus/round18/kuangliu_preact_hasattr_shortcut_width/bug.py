@@ -33,6 +33,6 @@ block1 = PreActBlock(8, 8)
 block2 = PreActBlock(8, 16, 2)
 head = Dense(16, 10)
 x = stem(tf.randn(2, 3, 8, 8))
-h = block2(block1(x))  # BUG
+h = block2(block1(x))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 16, 4, 4], y has Tensor[2, 8, 4, 4]; need equal sizes or 1 at axis -3 (16 vs 8)  [shape]
 logits = head(h.mean(axis=(2, 3)))
 print(logits.shape)

@@ -48,5 +48,5 @@ class TransformerEncoder:
 
 
 encoder = TransformerEncoder(16, 4, 2)
-out = encoder(tf.randn(2, 6, 16))  # BUG
+out = encoder(tf.randn(2, 6, 16))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 6, 16], y has Tensor[2, 6, 32]; need equal sizes or 1 at axis -1 (16 vs 32)  [shape]
 print(out.shape)

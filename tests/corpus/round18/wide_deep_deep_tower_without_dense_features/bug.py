@@ -29,5 +29,5 @@ model = WideAndDeep([10, 20, 5], n_dense=3, n_cross=12)
 cats = tf.tensor([[1, 2, 3], [4, 5, 0]])
 dense = tf.randn(2, 3)
 cross = tf.randn(2, 12)
-p = model(cats, dense, cross)  # BUG
+p = model(cats, dense, cross)  # BUG  # E: Chain layer 1 Dense(12 => 16, relu) expects input Tensor[..., 12], got Tensor[2, 15]; need size 12 at axis -1 (got 15)  [shape]
 print(p.shape)
