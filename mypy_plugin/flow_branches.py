@@ -52,10 +52,12 @@ from mypy_plugin.flow_dims import is_size, joined, joined_size
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert",
-           "assignment", "join", "joined_into"]
+           "assignment", "join", "joined_into", "Names"]
 
-# A line a branch runs: a name (or names a tuple is unpacked to), or an inner branch.
-Line = Tuple[Union[Var, Tuple[Var, ...], "Branch"], Optional[Expression]]
+# What a line binds: a name, or the names a tuple is unpacked to (``_, (h, c) = ...``).
+Names = Union[Var, Tuple["Names", ...]]
+# A line a branch runs: the names it binds, or an inner branch.
+Line = Tuple[Union[Names, "Branch"], Optional[Expression]]
 
 
 class Maybe:
@@ -144,22 +146,27 @@ def _lines(block: Block, tests: bool = False) -> Optional[List[Line]]:
     return out
 
 
-def assignment(s: Statement) -> Optional[Tuple[Union[Var, Tuple[Var, ...]], Expression]]:
-    """(the target, the value) of ``s`` when it binds plain names: ``h = ...`` or ``a, b =
-    ...`` (one target, no type comment); None for any other statement.
+def assignment(s: Statement) -> Optional[Tuple[Names, Expression]]:
+    """(the target, the value) of ``s`` when it binds plain names: ``h = ...``, ``a, b =
+    ...`` or ``_, (h, c) = ...`` (one target, no type comment); None for any other statement.
 
     >>> assignment(Block([])) is None
     True
     """
     if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
         return None
-    target = s.lvalues[0]
-    if isinstance(target, NameExpr) and isinstance(target.node, Var):
-        return target.node, s.rvalue
-    if isinstance(target, TupleExpr) and target.items and all(
-            isinstance(i, NameExpr) and isinstance(i.node, Var) for i in target.items):
-        return tuple(i.node for i in target.items
-                     if isinstance(i, NameExpr) and isinstance(i.node, Var)), s.rvalue
+    target = _names(s.lvalues[0])
+    return None if target is None else (target, s.rvalue)
+
+
+def _names(e: Expression) -> Optional[Names]:
+    """The names ``e`` binds as an assignment's target (a tuple of them nested as written)."""
+    if isinstance(e, NameExpr) and isinstance(e.node, Var):
+        return e.node
+    if isinstance(e, TupleExpr) and e.items:
+        items = [_names(i) for i in e.items]
+        return None if any(i is None for i in items) else tuple(
+            i for i in items if i is not None)
     return None
 
 

@@ -72,7 +72,9 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.declared_types import optional_member
 from mypy_plugin.flow_arguments import ANY, none_default
-from mypy_plugin.flow_branches import ASSERT, Assert, Branch, Maybe, assignment, branch_step
+from mypy_plugin.flow_branches import (
+    ASSERT, Assert, Branch, Maybe, Names, assignment, branch_step,
+)
 from mypy_plugin.flow_builders import builder_check
 from mypy_plugin.callbacks.bodies import Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.chain_items import chain_item
@@ -85,7 +87,7 @@ from typedflux.shapes.layer_config import is_int
 
 __all__ = ["function_call", "nested_call"]
 
-_Target = Union[Var, Tuple[Var, ...], Branch, Assert]
+_Target = Union[Names, Branch, Assert]
 _Steps = List[Tuple[_Target, Optional[Expression]]]
 
 

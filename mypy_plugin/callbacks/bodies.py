@@ -200,18 +200,22 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
                 raise CannotTell("an assert that fails: the run stops there")
             continue
         v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
-        if isinstance(target, tuple):  # ``mu, logvar = self.encode(x)``
-            if not isinstance(v, tuple) or len(v) != len(target):
-                raise CannotTell("a value unpacked to another number of names")
-            for t, item in zip(target, v):  # (``y, self.hidden = ...``: the write)
-                if callable(t):
-                    t(item)
-                else:
-                    env[id(t)] = item
-        elif callable(target):  # ``self.cache = ...``: the instance's write (layer_bodies.py)
-            target(v)
-        else:
-            env[id(target)] = v
+        _store(env, target, v)
+
+
+def _store(env: Dict[int, Any], target: Any, v: Any) -> None:
+    """Bind ``target`` to ``v`` in ``env``: a name, the instance's write (a callable:
+    ``self.cache = ...``, layer_bodies.py), or a tuple of targets unpacked from ``v``
+    (``mu, logvar = self.encode(x)``, ``_, (h, c) = self.rnn(x)``)."""
+    if isinstance(target, tuple):
+        if not isinstance(v, tuple) or len(v) != len(target):
+            raise CannotTell("a value unpacked to another number of names")
+        for t, item in zip(target, v):
+            _store(env, t, item)
+    elif callable(target):
+        target(v)
+    else:
+        env[id(target)] = v
 
 
 _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,

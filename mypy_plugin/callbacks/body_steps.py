@@ -52,13 +52,14 @@ from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
 from typedflux.shapes.layer_config import Several
+from typedflux.shapes.layers_recurrent import RecurrentConfig
 
 __all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer", "layer_output"]
 
 
 # A name, names a tuple is unpacked to (or attributes of ``self``: ``y, self.hidden = ...``),
 # or an attribute of ``self`` written (its name); or an ``if p is None:`` (its lines in it).
-Target = Union[Var, Tuple[Union[Var, str], ...], str, Branch, Assert]
+Target = Union[Var, Tuple["Target", ...], str, Branch, Assert]
 # A line (a branch's expression None), or a loop over list attributes (one, or several
 # zipped) with its lines.
 Step = Union[Tuple[Target, Optional[Expression]],
@@ -112,16 +113,23 @@ def _self_write(s: Statement, self_var: Optional[Var]) -> Optional[Tuple[Target,
             target.expr.node is self_var and self_var is not None:
         return target.name, s.rvalue
     if isinstance(target, TupleExpr) and target.items:  # ``y, self.hidden = self.rnn(...)``
-        items: List[Union[Var, str]] = []
-        for i in target.items:
-            if isinstance(i, NameExpr) and isinstance(i.node, Var):
-                items.append(i.node)
-            elif isinstance(i, MemberExpr) and isinstance(i.expr, NameExpr) and \
-                    i.expr.node is self_var and self_var is not None:
-                items.append(i.name)
-            else:
-                return None
-        return tuple(items), s.rvalue
+        items = _written(target, self_var)
+        return None if items is None else (items, s.rvalue)
+    return None
+
+
+def _written(e: Expression, self_var: Optional[Var]) -> Optional[Target]:
+    """A tuple target's names and instance attributes, nested as written (``y, (self.h,
+    self.c) = self.rnn(x, state)``); None for any other item."""
+    if isinstance(e, NameExpr) and isinstance(e.node, Var):
+        return e.node
+    if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and \
+            e.expr.node is self_var and self_var is not None:
+        return e.name
+    if isinstance(e, TupleExpr) and e.items:
+        items = [_written(i, self_var) for i in e.items]
+        return None if any(i is None for i in items) else tuple(
+            i for i in items if i is not None)
     return None
 
 
@@ -277,7 +285,17 @@ def layer_output(item: Any, args: List[Any], kinds: List[Any],
     if not args or any(k != ARG_POS for k in kinds) or (
             len(args) > 1 and getattr(item, "config", None) is None):
         raise CannotTell("a layer not called with its tensors")
-    return _output_value(item.call([tensor_shape(a) for a in args]))
+    return _output_value(item.call(_inputs(item, args)))
+
+
+def _inputs(item: Any, args: List[Any]) -> List[Any]:
+    """The shapes a layer's rule takes for ``args``: a recurrent layer's state given as one
+    tuple (an LSTM's ``self.rnn(x, (h, c))``, or a user encoder's ``(h, c)`` result) is its
+    ``h0`` and ``c0``, as at run time."""
+    if len(args) == 2 and isinstance(args[1], tuple) and isinstance(
+            getattr(item, "config", None), RecurrentConfig):
+        return [tensor_shape(args[0])] + [tensor_shape(a) for a in args[1]]
+    return [tensor_shape(a) for a in args]
 
 
 def _output_value(out: Any) -> Any:

@@ -12,7 +12,7 @@ Flux's idea is that any callable is a layer, and model code writes its own block
 
 The annotation names no shape, so the signature says nothing. When the body is straight-line
 (body_steps.py: locals bound once each, or unpacked from a tuple: ``mu, logvar =
-self.encode(x)``, ``q, k, v = tf.chunk(self.qkv(x), 3, axis=-1)``, ``b, c, h, w = x.shape``;
+self.encode(x)``, ``_, (h, c) = self.rnn(x)``, ``q, k, v = tf.chunk(self.qkv(x), 3, axis=-1)``, ``b, c, h, w = x.shape``;
 ``self.a = ...`` read back later; and ``for layer in self.layers: x = layer(x)`` or ``for ff,
 norm in zip(self.ffs, self.norms):`` loops of such lines, then one ``return``) and
 every value in it is known — the inputs, the layers and tensors the instance holds (by their
