@@ -46,12 +46,15 @@ from mypy.nodes import (
     TupleExpr,
 )
 from mypy.plugin import CheckerPluginInterface, FunctionContext, MethodContext, MethodSigContext
+from mypy.maptype import map_instance_to_supertype
 from mypy.subtypes import is_same_type
+from mypy.typeops import make_simplified_union
 from mypy.types import (
     AnyType,
     CallableType,
     FunctionLike,
     Instance,
+    TupleType,
     Type,
     TypeOfAny,
     UnionType,
@@ -119,11 +122,16 @@ def _layer(t: Type) -> Optional[Instance]:
 
 
 def _iterated(t: Type) -> Optional[Type]:
-    """The item type of an iterable argument (``extend([...])``, ``+= [...]``)."""
+    """The item type of an iterable argument (``extend([...])``, ``+= [...]``, ``xs[:] =
+    (...)``): a list's, a generator's or a ``map``'s, or the union of a tuple's items."""
     p = get_proper_type(t)
-    if isinstance(p, Instance) and p.args and p.type.fullname in (
-            "builtins.list", "builtins.tuple", "builtins.set"):
-        return p.args[0]
+    if isinstance(p, TupleType):
+        return make_simplified_union(p.items) if p.items else None
+    iterable = next((b for b in p.type.mro if b.fullname == "typing.Iterable"), None) \
+        if isinstance(p, Instance) else None
+    if isinstance(p, Instance) and iterable is not None:
+        mapped = map_instance_to_supertype(p, iterable)
+        return mapped.args[0] if mapped.args else None
     return None
 
 
@@ -186,6 +194,8 @@ def _extended(ctx: MethodSigContext, items: List[translate.StaticShape]) -> Func
         if any(isinstance(i, StarExpr) for i in e.items):
             return sig
         values = [(f"extended item {k}", item) for k, item in enumerate(e.items)]
+    else:  # (a generator, a map: an inferred list takes their items as they come)
+        return _add_layer(ctx, 1, "extend")
     mixed = False
     for part, item in values:
         with ctx.api.msg.filter_errors(filter_revealed_type=True):

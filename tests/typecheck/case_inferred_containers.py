@@ -60,6 +60,11 @@ print((saved["y"] @ tf.randn(4, 7)).shape)
 spans = [tf.randn(2, 9), tf.randn(2, 9)]
 spans[:] = [tf.randn(2, 4), tf.randn(2, 4)]
 spans[0:1] = [tf.randn(2, 5)]
+spans[:] = (tf.randn(2, 3), tf.randn(2, 3))
+spans[:] = (t[:, :2] for t in spans)
+spans[:] = map(lambda t: t[:, :1], spans)
+spans.extend(t[:, :1] for t in spans)
+spans += (tf.randn(2, 7),)
 print(spans[0].shape, spans[1].shape)
 declared_spans: List[Tensor[2, 9]] = [tf.randn(2, 9)]
 declared_spans[:] = [tf.randn(2, 4)]  # E: Assigned shape Tensor[2, 4] (list item 0) does not match the annotation Tensor[2, 9] of "declared_spans[...]": axis 1 is 4, expected 9  [shape]
