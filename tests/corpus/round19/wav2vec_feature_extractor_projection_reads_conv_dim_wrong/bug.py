@@ -11,7 +11,7 @@ from typedflux import Chain, Conv, Dense, GroupNorm, LayerNorm, Tensor, gelu
 
 class FeatureEncoder:
     def __init__(self, conv_layers: List[Tuple[int, int, int]]) -> None:
-        blocks = []
+        blocks: List[Chain] = []
         cin = 1
         for i, (dim, k, stride) in enumerate(conv_layers):
             if i == 0:
