@@ -63,7 +63,7 @@ spans[0:1] = [tf.randn(2, 5)]
 spans[:] = (tf.randn(2, 3), tf.randn(2, 3))
 spans[:] = (t[:, :2] for t in spans)
 spans[:] = map(lambda t: t[:, :1], spans)
-spans.extend(t[:, :1] for t in spans)
+spans.extend(t[:, :1] for t in tuple(spans))
 spans += (tf.randn(2, 7),)
 print(spans[0].shape, spans[1].shape)
 declared_spans: List[Tensor[2, 9]] = [tf.randn(2, 9)]
