@@ -29,37 +29,17 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Tuple
 
+from mypy.maptype import map_instance_to_supertype
 from mypy.nodes import (
-    ARG_STAR2,
-    CallExpr,
-    DictExpr,
-    Expression,
-    IndexExpr,
-    IntExpr,
-    ListExpr,
-    MemberExpr,
-    NameExpr,
-    OperatorAssignmentStmt,
-    SliceExpr,
-    StarExpr,
-    StrExpr,
-    TupleExpr,
+    ARG_STAR2, CallExpr, DictExpr, Expression, IndexExpr, IntExpr, ListExpr, MemberExpr,
+    NameExpr, OperatorAssignmentStmt, SliceExpr, StarExpr, StrExpr, TupleExpr,
 )
 from mypy.plugin import CheckerPluginInterface, FunctionContext, MethodContext, MethodSigContext
-from mypy.maptype import map_instance_to_supertype
 from mypy.subtypes import is_same_type
 from mypy.typeops import make_simplified_union
 from mypy.types import (
-    AnyType,
-    CallableType,
-    FunctionLike,
-    Instance,
-    TupleType,
-    Type,
-    TypeOfAny,
-    UnionType,
-    UnpackType,
-    get_proper_type,
+    AnyType, CallableType, FunctionLike, Instance, TupleType, Type, TypeOfAny, UnionType,
+    UnpackType, get_proper_type,
 )
 
 from mypy_plugin import translate
