@@ -67,5 +67,5 @@ class ResNet:
 
 model = ResNet(Bottleneck, [2, 2])
 images = tf.randn(2, 3, 32, 32)
-logits = model(images)
+logits = model(images)  # E: Chain layer 1 Bottleneck(): Cannot broadcast for "add": x has Tensor[2, 32, 8, 8], y has Tensor[2, 8, 8, 8]; need equal sizes or 1 at axis -3 (32 vs 8)  [shape]  # N: input to layer 1: Tensor[2, 8, 8, 8]
 print(logits.shape)
