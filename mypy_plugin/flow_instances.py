@@ -76,6 +76,7 @@ from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
     ClassDef,
+    Decorator,
     ExpressionStmt,
     ListComprehension,
     ListExpr,
@@ -84,6 +85,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    OverloadedFuncDef,
     RefExpr,
     Statement,
     TupleExpr,
@@ -282,13 +284,21 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
         state[name] = v  # (None: ``self.proj = ... if a != b else None`` took None)
         if facts.binds(cls, name, exact=True) > 0 and not facts.binds_beside(
                 cls, name, True, run_binds) and not (
-                isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)):
+                isinstance(v, Seq) and facts.unsafe_list(cls, name, exact=True)) and not (
+                _described(info, name)):
             known[name] = v  # (bound by the run alone: what it left, branches joined)
-    unbound = unbound_names(callee.node, record, facts, run_binds, [init, *supers.ran])
+    unbound = unbound_names(info, record, facts, run_binds, [init, *supers.ran])
     if unbound:
         known[UNBOUND] = unbound
     return known, _new_errors(chk, run.errors), state
 
+
+
+def _described(info: TypeInfo, name: str) -> bool:
+    """Whether a class body of ``info``'s MRO defines ``name`` as a method or property: a
+    property (with a setter) reads past what ``__init__`` stored on the instance."""
+    return any(isinstance(c.names[name].node, (FuncDef, Decorator, OverloadedFuncDef))
+               for c in info.mro if name in c.names)
 
 
 def _run_bindings(inits: List[FuncDef]) -> Set[int]:

@@ -442,17 +442,20 @@ def decided(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
         inner = decided(test.expr, env)
         return None if inner is None else not inner
     if isinstance(test, OpExpr) and test.op in ("and", "or"):
-        left, right = decided(test.left, env), decided(test.right, env)
         stop = test.op == "or"  # (the value that decides: True for ``or``, False for ``and``)
-        if left is stop or right is stop:
+        left = decided(test.left, env)
+        if left is stop:
+            return stop  # (Python does not run the right side: neither does the body)
+        right = decided(test.right, env)
+        if right is stop:
             return stop
         return None if left is None or right is None else not stop
     if isinstance(test, ComparisonExpr) and len(test.operators) == 1:
         op = test.operators[0]
         try:
             a, b = (_eval(o, env, 0) for o in test.operands)
-        except CannotTell:
-            return None
+        except (CannotTell, ShapeError):
+            return None  # (a side Python may not run, ``a and f(x) == 3``: not reported)
         if op in ("is", "is not") and isinstance(test.operands[1], NameExpr) and \
                 test.operands[1].fullname == "builtins.None":
             if a is not None and not isinstance(a, (_Tensor, Receiver, int, float, str)):
@@ -467,12 +470,12 @@ def decided(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
             and isinstance(test.args[1], StrExpr):
         try:
             held = _eval(test.args[0], env, 0)
-        except CannotTell:
+        except (CannotTell, ShapeError):
             return None
         return held.has(test.args[1].value) if isinstance(held, Receiver) else None
     try:
         v = _eval(test, env, 0)
-    except CannotTell:
+    except (CannotTell, ShapeError):
         return None
     return bool(v) if _plain_value(v) else None
 

@@ -151,3 +151,59 @@ class Rebound:
 
 
 Rebound(8, 8)(tf.randn(2, 8, 6, 6))
+
+
+# A side Python does not run (``and`` decided by its left, ``or`` likewise) is not run by the
+# body either, and a subclass's property with a setter reads past what __init__ stored.
+class Gate:
+    def __init__(self, d: int, use: bool) -> None:
+        self.use = use
+        self.proj = Dense(2 * d, d)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        y = x
+        if self.use and self.proj(x).shape[-1] == 3:
+            y = x * 2.0
+        return y
+
+
+print(Gate(4, False)(tf.randn(2, 4)).shape)
+
+
+class Base:
+    def __init__(self, d: int, wide: bool) -> None:
+        self.wide = wide
+        self.fc = Dense(d, 2 * d)
+        self.out = Dense(d, d)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        if self.wide:
+            h = self.out(self.fc(x))
+        else:
+            h = self.out(x)
+        return h
+
+
+class Narrow(Base):
+    @property
+    def wide(self) -> bool:
+        return False
+
+    @wide.setter
+    def wide(self, v: bool) -> None:
+        pass
+
+
+print(Narrow(4, True)(tf.randn(2, 4)).shape)
+
+
+class Cond:
+    def __init__(self, d: int, skip: bool) -> None:
+        self.skip = skip
+        self.proj = Dense(2 * d, d)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return x if self.skip or self.proj(x).shape[-1] == 0 else x
+
+
+print(Cond(4, True)(tf.randn(2, 4)).shape)
