@@ -41,8 +41,8 @@ from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Se
 
 from mypy.nodes import (
     ARG_NAMED, ARG_STAR, ARG_STAR2, GDEF, LDEF, ArgKind, AssignmentStmt, CallExpr,
-    ComparisonExpr, DictExpr, Expression, ForStmt, IndexExpr, MemberExpr, NameExpr, OpExpr, Statement,
-    StrExpr, Var,
+    ComparisonExpr, DictExpr, Expression, ForStmt, IndexExpr, MemberExpr, NameExpr, OpExpr,
+    RefExpr, Statement, StrExpr, Var,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.server.subexpr import get_subexpressions
@@ -252,9 +252,10 @@ def _attribute(api: Any, e: Expression) -> Optional[Var]:
 _READERS = frozenset({"get", "keys", "values", "items", "copy", "__getitem__", "__contains__",
                       "__len__", "__iter__"})
 
-# A scope's variables read and written by name (``globals()["d"]["y"] = ...``): a scope that
-# calls one may change any dict of it unseen.
-_SPACES = frozenset({"builtins.globals", "builtins.locals", "builtins.vars"})
+# A scope's variables read and written by name (``globals()["d"]["y"] = ...``,
+# ``sys.modules[__name__].d``): a scope that mentions one (called, held in a name, through
+# ``builtins.``) may change any dict of it unseen.
+_SPACES = frozenset({"builtins.globals", "builtins.locals", "builtins.vars", "sys.modules"})
 
 Uses = Tuple[bool, bool, Optional[AssignmentStmt]]
 
@@ -294,8 +295,8 @@ def _read_uses(body: Sequence[Statement], name: str, var: Var) -> Uses:
             allowed.add(id(st.expr))  # (``for k in d``)
     for top in body:
         for x in get_subexpressions(top):
+            unseen = unseen or isinstance(x, RefExpr) and x.fullname in _SPACES
             if isinstance(x, CallExpr):
-                unseen = unseen or isinstance(x.callee, NameExpr) and x.callee.fullname in _SPACES
                 allowed.update(id(a) for a, k in zip(x.args, x.arg_kinds)
                                if k in (ARG_STAR, ARG_STAR2))  # (``f(*xs)``: read too)
                 if isinstance(x.callee, NameExpr) and x.callee.fullname == "builtins.len":

@@ -7,7 +7,7 @@ value shape.
 - A dict's or list's method held in a name (`m = d.update; m(y=...)`, `s = d.__setitem__`):
   no shape boundary against the display's value type; the dict is changed since, so
   `fuse(**d)` takes its values as they come.
-- A scope that calls `globals()` (or `vars()`, `locals()`) may write its dicts unseen
+- A scope that mentions `globals` (or `vars`, `locals`, `sys.modules`; called or held) may write its dicts unseen
   (`globals()["d3"]["y"] = ...`): they are not read key by key.
 
 A function's dict only read, an annotated dict, and the call of the method itself keep their checks.
