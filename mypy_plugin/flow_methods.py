@@ -24,8 +24,9 @@ flow_stages.py).
 
 Soundness: the method is the one the built class's MRO gives (the run knows the class
 exactly), a plain ``def`` (no decorator, not a generator, static or class method), not
-assigned again outside its class (flow_patches.py), called with arguments matched one to one;
-a method being run is not run again inside itself. A ``return`` the run cannot decide, or
+assigned again outside its class (flow_patches.py), called with arguments matched one to one,
+no ``super()`` in its body (mypy types one only inside its own method); a method being run
+is not run again inside itself. A ``return`` the run cannot decide, or
 anything that stops the run, leaves the call as mypy types it (and what the method binds
 unknown: its bindings count as the run's only when the module names the method nowhere but
 in the ``__init__`` bodies of its classes, so it cannot run again after the construction).
@@ -41,7 +42,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 from mypy.nodes import (
     AssignmentStmt, CallExpr, ClassDef, Expression, ExpressionStmt, FuncDef, MemberExpr,
     MypyFile, NameExpr, ReturnStmt,
-    Statement, TypeInfo, Var,
+    Statement, SuperExpr, TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
@@ -127,6 +128,9 @@ class SelfMethods:
             return None
         if method.info.module_name != self.tree.fullname:
             return None  # (another module's: its body is not this build's to run)
+        if any(isinstance(x, SuperExpr) for x in get_subexpressions(method)):
+            raise self.stop()  # (``super()._make(planes)``: mypy types it only inside its
+            # method; not followed, what the call binds is not known: the run stops)
         return method
 
 

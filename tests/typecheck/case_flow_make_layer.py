@@ -222,3 +222,30 @@ class Nested:  # (a method also called inside an expression: not followed there)
 
 
 nw: Literal[32] = Nested().width  # E: Incompatible types in assignment (expression has type "int", variable has type "Literal[32]")  [assignment]
+
+
+class SuperBase:
+    def __init__(self) -> None:
+        self.in_planes = 8
+        self.l1 = self._make(16)
+        self.head = Dense(self.in_planes, 3)
+
+    def _make(self, planes: int) -> Dense:
+        d = Dense(self.in_planes, planes)
+        self.in_planes = planes
+        return d
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.head(x)
+
+
+class SuperSub(SuperBase):  # (an override reaching the base's method through super())
+    def __init__(self) -> None:
+        super().__init__()
+
+    def _make(self, planes: int) -> Dense:
+        return super()._make(planes)
+
+
+SuperSub()(tf.randn(2, 16))
+SuperBase()(tf.randn(2, 8))  # E: Dense(16 => 3) expects input Tensor[..., 16], got Tensor[2, 8]; need size 16 at axis -1 (got 8)  [shape]
