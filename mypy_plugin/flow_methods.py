@@ -25,7 +25,8 @@ flow_stages.py).
 Soundness: the method is the one the built class's MRO gives (the run knows the class
 exactly), a plain ``def`` (no decorator, not a generator, static or class method), not
 assigned again outside its class (flow_patches.py), called with arguments matched one to one,
-no ``super()`` in its body (mypy types one only inside its own method); a method being run
+no ``super()`` in its body (mypy types one only inside its own method), no ``return``
+inside a loop, ``while``, ``with``, ``try`` or ``match``; a method being run
 is not run again inside itself. A ``return`` the run cannot decide, or
 anything that stops the run, leaves the call as mypy types it (and what the method binds
 unknown: its bindings count as the run's only when the module names the method nowhere but
@@ -40,9 +41,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from mypy.nodes import (
-    AssignmentStmt, CallExpr, ClassDef, Expression, ExpressionStmt, FuncDef, MemberExpr,
-    MypyFile, NameExpr, ReturnStmt,
-    Statement, SuperExpr, TypeInfo, Var,
+    AssignmentStmt, CallExpr, ClassDef, Expression, ExpressionStmt, ForStmt, FuncDef,
+    MatchStmt, MemberExpr, MypyFile, NameExpr, ReturnStmt, Statement, TryStmt, WhileStmt,
+    WithStmt, SuperExpr, TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
@@ -131,6 +132,8 @@ class SelfMethods:
         if any(isinstance(x, SuperExpr) for x in get_subexpressions(method)):
             raise self.stop()  # (``super()._make(planes)``: mypy types it only inside its
             # method; not followed, what the call binds is not known: the run stops)
+        if _loop_returns(method):
+            raise self.stop()  # (the run would go past that return to a later one)
         return method
 
 
@@ -147,6 +150,14 @@ def _unbound(record: Any, method: FuncDef) -> Any:
                         x.expr.node is this:
                     record = record.set(x.name, NOT_STATIC)
     return record
+
+
+def _loop_returns(method: FuncDef) -> bool:
+    """Whether a ``return`` of ``method`` is inside a ``for``, ``while``, ``with``, ``try``
+    or ``match`` (the run does not follow it there: it would go on to a later return)."""
+    return any(isinstance(st, (ForStmt, WhileStmt, WithStmt, TryStmt, MatchStmt)) and any(
+        isinstance(s, ReturnStmt) for s in walk([st], scopes=False))
+        for st in walk(method.body.body, scopes=False))
 
 
 def _returned(run: Any, returned: Any) -> Any:

@@ -277,6 +277,8 @@ class Run(ListSteps):
         elif isinstance(st, ExpressionStmt):
             if isinstance(self.value(st.expr, safe), NotStatic) and self.checks:
                 self.item(st.expr, safe)  # (typed for its messages only)
+        elif any(isinstance(s, ReturnStmt) for s in walk([st], scopes=False)):
+            raise Stop  # (a return in a while, with, try or match: not followed there)
         else:
             self.havoc([st])
             return None
@@ -438,6 +440,8 @@ class Run(ListSteps):
         self.escape(st.expr, safe)
         jumps = any(isinstance(s, (BreakStmt, ContinueStmt, ReturnStmt))
                     for s in walk(st.body.body, scopes=False))
+        if any(isinstance(s, ReturnStmt) for s in walk([st], scopes=False)):
+            raise Stop  # (a return in the loop: the run cannot tell it is not reached)
         if items is None or jumps or st.else_body is not None or st.is_async:
             self.havoc([st])
             return

@@ -249,3 +249,20 @@ class SuperSub(SuperBase):  # (an override reaching the base's method through su
 
 SuperSub()(tf.randn(2, 16))
 SuperBase()(tf.randn(2, 8))  # E: Dense(16 => 3) expects input Tensor[..., 16], got Tensor[2, 8]; need size 16 at axis -1 (got 8)  [shape]
+
+
+class EarlyReturn:  # (a return inside a for: the run does not go on past the loop)
+    def __init__(self) -> None:
+        self.head = self._pick([16])
+
+    def _pick(self, ws: List[int]) -> Dense:
+        for w in ws:
+            if w > 8:
+                return Dense(8, w)
+        return Dense(8, 4)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.head(x)
+
+
+er: Tensor[2, 16] = EarlyReturn()(tf.randn(2, 8))
