@@ -76,15 +76,14 @@ class SelfMethods:
         """``(value,)`` of ``e`` when it is a call of a method on the instance being built,
         run here; None when it is not one the run follows (mypy types it, as before)."""
         method = self._method(e)
-        if method is not None and len(self.running) >= DEPTH:
-            self.skipped.add(id(method))
-        if method is None or len(self.running) >= DEPTH:
+        if method is None:
             return None
+        if len(self.running) >= DEPTH:
+            raise self.stop()  # (what the call binds is not followed: not known from here)
         assert isinstance(e, CallExpr)
         given_to = init_actuals(e, method)
         if given_to is None or any(given is None for _, given in given_to):
-            self.skipped.add(id(method))  # (what this call binds is not followed)
-            return None
+            raise self.stop()  # (what this call binds is not followed)
         this = self.supers.selves[-1]
         before, outer = dict(run.env), run.captured
         values: Dict[Var, Any] = {p.variable: run.item(given, safe) for p, given in given_to}
@@ -122,13 +121,16 @@ class SelfMethods:
             return None
         name = e.callee.name
         method = self.info.get_method(name)
+        if method is None:
+            return None  # (not a method: an attribute called, read as any other call)
+        # (a method call the run does not follow: what it binds is not known, the run stops)
         if not isinstance(method, FuncDef) or method.is_static or method.is_class or \
                 method.is_decorated or method.is_generator or method.is_coroutine or \
                 method.is_property or not method.arguments or name.startswith("__") or \
                 id(method) in self.running or patched(self.info, name):
-            return None
+            raise self.stop()
         if method.info.module_name != self.tree.fullname:
-            return None  # (another module's: its body is not this build's to run)
+            raise self.stop()  # (another module's: its body is not this build's to run)
         if any(isinstance(x, SuperExpr) for x in get_subexpressions(method)):
             raise self.stop()  # (``super()._make(planes)``: mypy types it only inside its
             # method; not followed, what the call binds is not known: the run stops)

@@ -266,3 +266,21 @@ class EarlyReturn:  # (a return inside a for: the run does not go on past the lo
 
 
 er: Tensor[2, 16] = EarlyReturn()(tf.randn(2, 8))
+
+
+class Rec:  # (a method calling itself: the inner call is not followed, the run stops)
+    def __init__(self) -> None:
+        self.width = 8
+        self._deepen(2)
+        self.head = Dense(self.width, 3)
+
+    def _deepen(self, n: int) -> None:
+        if n > 0:
+            self.width = self.width + 8
+            self._deepen(n - 1)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.head(x)
+
+
+Rec()(tf.randn(2, 24))
