@@ -24,13 +24,14 @@ flow_stages.py).
 
 Soundness: the method is the one the built class's MRO gives (the run knows the class
 exactly), a plain ``def`` (no decorator, not a generator, static or class method), not
-assigned again outside its class (flow_patches.py), called with arguments matched one to one,
-no ``super()`` in its body (mypy types one only inside its own method), no ``return``
-inside a loop, ``while``, ``with``, ``try`` or ``match``; a method being run
-is not run again inside itself. A ``return`` the run cannot decide, or
-anything that stops the run, leaves the call as mypy types it (and what the method binds
-unknown: its bindings count as the run's only when the module names the method nowhere but
-in the ``__init__`` bodies of its classes, so it cannot run again after the construction).
+assigned again outside its class (flow_patches.py), called with arguments matched one to
+one, no ``super()`` in its body (mypy types one only inside its own method), no ``return``
+inside a loop, ``while``, ``with``, ``try`` or ``match``; a method being run is not run
+again inside itself. A ``self.<method>(...)`` call the run does not follow, or anything
+that stops a method's run (a ``return`` it cannot decide), stops the construction's run:
+nothing it builds is known then. A method's bindings count as the run's only when the
+module names the method nowhere but in the ``__init__`` bodies of its classes, so it
+cannot run again after the construction.
 
 >>> SelfMethods.__name__
 'SelfMethods'
@@ -48,7 +49,7 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from mypy_plugin.flow_inits import SuperInits, init_actuals
-from mypy_plugin.flow_names import binding_targets, captured
+from mypy_plugin.flow_names import captured
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_values import NOT_STATIC, NotStatic, Record
 from mypy_plugin.statements import PerTree, walk
@@ -94,16 +95,10 @@ class SelfMethods:
         self.supers.selves.append(method_self)
         self.running.add(id(method))
         try:
-            try:
-                returned = run.block(method.body.body)
-                value = _returned(run, returned)
-            except Exception as stopped:  # noqa: BLE001 - re-raised below unless a stop
-                if not isinstance(stopped, self.stop):
-                    raise
-                self.skipped.add(id(method))
-                run.env = before  # (what it bound up to there: unknown from here on)
-                run.env[this] = _unbound(run.env.get(this), method)
-                return None
+            # (a stop inside it is the construction's: what it and the methods it ran bound
+            # up to there, and what the caller's objects it changed, are not known)
+            returned = run.block(method.body.body)
+            value = _returned(run, returned)
         finally:
             self.running.discard(id(method))
             self.supers.selves.pop()
@@ -137,21 +132,6 @@ class SelfMethods:
         if _loop_returns(method):
             raise self.stop()  # (the run would go past that return to a later one)
         return method
-
-
-def _unbound(record: Any, method: FuncDef) -> Any:
-    """``record`` with every attribute ``method`` may bind on its ``self`` unknown (a run
-    that stopped inside it: what it bound up to there is not known)."""
-    if not isinstance(record, Record):
-        return record
-    this = method.arguments[0].variable
-    for st in walk(method.body.body):
-        for t in binding_targets(st):
-            for x in get_subexpressions(t):
-                if isinstance(x, MemberExpr) and isinstance(x.expr, NameExpr) and \
-                        x.expr.node is this:
-                    record = record.set(x.name, NOT_STATIC)
-    return record
 
 
 def _loop_returns(method: FuncDef) -> bool:

@@ -284,3 +284,25 @@ class Rec:  # (a method calling itself: the inner call is not followed, the run 
 
 
 Rec()(tf.randn(2, 24))
+
+
+class NestStop:  # (the outer method stops after an inner one bound self.width)
+    def __init__(self, flag: bool) -> None:
+        self.width = 8
+        self.body = self._build(flag)
+        self.head = Dense(self.width, 3)
+
+    def _build(self, flag: bool) -> Dense:
+        self._stem()
+        if flag:
+            return Dense(self.width, 4)
+        return Dense(self.width, 5)
+
+    def _stem(self) -> None:
+        self.width = 16
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.head(x)
+
+
+NestStop(bool(os.environ.get("TYPEDFLUX_NO_SUCH_FLAG")))(tf.randn(2, 16))
