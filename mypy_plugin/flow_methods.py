@@ -168,22 +168,27 @@ def _called(st: Statement) -> Optional[Expression]:
 
 def _read_names(tree: MypyFile) -> Dict[str, bool]:
     """Each name read as ``.<name>`` or ``<name>`` in the module: True when every such read
-    is inside an ``__init__`` (a method only ``__init__`` calls), else False."""
+    is a statement's own call on an ``__init__``'s own ``self`` in that ``__init__``'s body
+    (a method only ``__init__`` calls; not ``self.b._grow(32)``, not a def or class nested
+    in it), else False."""
     found: Dict[str, bool] = {}
 
-    def visit(stmts: List[Statement], in_init: bool) -> None:
+    def visit(stmts: List[Statement], this: Optional[Var]) -> None:
         for st in stmts:
             if isinstance(st, FuncDef):
-                visit(st.body.body, in_init or st.name == "__init__")
+                visit(st.body.body, st.arguments[0].variable if st.name == "__init__" and
+                      st.arguments else None)
             elif isinstance(st, ClassDef):
-                visit(st.defs.body, in_init)
+                visit(st.defs.body, None)
             else:
                 called = _called(st)  # (the one call the run follows: a statement's own)
+                own = this is not None and isinstance(called, MemberExpr) and isinstance(
+                    called.expr, NameExpr) and called.expr.node is this
                 for x in get_subexpressions(st):
                     if isinstance(x, (MemberExpr, NameExpr)):
-                        found[x.name] = found.get(x.name, True) and in_init and x is called
+                        found[x.name] = found.get(x.name, True) and own and x is called
 
-    visit(tree.defs, False)
+    visit(tree.defs, None)
     return found
 
 

@@ -306,3 +306,28 @@ class NestStop:  # (the outer method stops after an inner one bound self.width)
 
 
 NestStop(bool(os.environ.get("TYPEDFLUX_NO_SUCH_FLAG")))(tf.randn(2, 16))
+
+
+class GrowsLater:
+    def __init__(self) -> None:
+        self.width = 8
+        self._grow(16)
+
+    def _grow(self, w: int) -> None:
+        self.body = Dense(self.width, w)
+        self.width = w
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.body(x)
+
+
+class Regrows:  # (another class's __init__ calls GrowsLater's method after GrowsLater is built)
+    def __init__(self) -> None:
+        self.b = GrowsLater()
+        self.b._grow(32)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.b(x)
+
+
+rg: Tensor[2, 32] = Regrows()(tf.randn(2, 16))
