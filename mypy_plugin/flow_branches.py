@@ -52,7 +52,7 @@ from mypy_plugin.flow_dims import is_size, joined, joined_size
 from typedflux.shapes.errors import CannotTell, ShapeError
 
 __all__ = ["Branch", "Maybe", "branch_step", "run_branch", "MIXED", "ASSERT", "Assert",
-           "assignment", "join", "joined_into", "Names"]
+           "assignment", "join", "joined_into", "Names", "target_names"]
 
 # What a line binds: a name, or the names a tuple is unpacked to (``_, (h, c) = ...``).
 Names = Union[Var, Tuple["Names", ...]]
@@ -155,16 +155,16 @@ def assignment(s: Statement) -> Optional[Tuple[Names, Expression]]:
     """
     if not isinstance(s, AssignmentStmt) or len(s.lvalues) != 1 or s.type is not None:
         return None
-    target = _names(s.lvalues[0])
+    target = target_names(s.lvalues[0])
     return None if target is None else (target, s.rvalue)
 
 
-def _names(e: Expression) -> Optional[Names]:
+def target_names(e: Expression) -> Optional[Names]:
     """The names ``e`` binds as an assignment's target (a tuple of them nested as written)."""
     if isinstance(e, NameExpr) and isinstance(e.node, Var):
         return e.node
     if isinstance(e, TupleExpr) and e.items:
-        items = [_names(i) for i in e.items]
+        items = [target_names(i) for i in e.items]
         return None if any(i is None for i in items) else tuple(
             i for i in items if i is not None)
     return None

@@ -90,7 +90,7 @@ from mypy_plugin.callbacks.body_calls import (
     with_lambda,
 )
 from mypy_plugin.callbacks.body_dims import read_argument
-from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch
+from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch, target_names
 from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
@@ -401,24 +401,15 @@ def _comprehension(g: GeneratorExpr, env: Dict[int, Any], depth: int) -> Tuple[A
         if not isinstance(seen, tuple):
             raise CannotTell("a comprehension over a sequence not known")
         items = list(seen)
+    target = target_names(index)
+    if target is None:
+        raise CannotTell("a comprehension's target not read here")
     inner = dict(env)
     out = []
     for item in items:
-        _unpack(index, item, inner)
+        _store(inner, target, item)  # (a name, or a tuple of them: as a line's target)
         out.append(_eval(g.left_expr, inner, depth))
     return tuple(out)
-
-
-def _unpack(target: Expression, v: Any, env: Dict[int, Any]) -> None:
-    """Bind a comprehension's target (a name, or a tuple of them) to ``v`` in ``env``."""
-    if isinstance(target, NameExpr) and isinstance(target.node, Var):
-        env[id(target.node)] = v
-        return
-    if isinstance(target, TupleExpr) and isinstance(v, tuple) and len(v) == len(target.items):
-        for t, x in zip(target.items, v):
-            _unpack(t, x, env)
-        return
-    raise CannotTell("a comprehension's target not read here")
 
 
 def _plain_value(v: Any) -> bool:
