@@ -71,6 +71,7 @@ from mypy_plugin.flow_values import (
     Seq,
     NotStatic,
     evaluate,
+    truth,
     iterate,
 )
 from mypy_plugin.flow_inits import is_base_init, is_explicit_super_init
@@ -180,7 +181,7 @@ class Run(ListSteps):
                 for cond, branch in zip(st.expr, st.body):
                     if contains(cond, target):
                         return self.env
-                    c = self.value(cond, set())
+                    c = truth(self.value(cond, set()))
                     if any(contains(s, target) for s in branch.body):
                         return None if c is False else self._before(branch.body, target)
                     if c is True:
@@ -196,7 +197,7 @@ class Run(ListSteps):
             elif not isinstance(st, (IfStmt, ForStmt)) and nested(st):
                 self.havoc([st])  # inside a while, with, try or match: what it binds
             elif not isinstance(st, (IfStmt, ForStmt)) and untaken(
-                    lambda c: self.value(c, set()), st, target):
+                    lambda c: truth(self.value(c, set())), st, target):
                 return None
             return self.env
         return None
@@ -403,7 +404,7 @@ class Run(ListSteps):
     def branch(self, st: IfStmt) -> Optional[Statement]:
         for i, cond in enumerate(st.expr):
             safe: Set[int] = set()
-            c = self.value(cond, safe)
+            c = truth(self.value(cond, safe))
             self.escape(cond, safe)
             if c is True:
                 return self.block(st.body[i].body)

@@ -211,7 +211,8 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if isinstance(e, UnaryExpr):
         v = _eval(e.expr, env, lookup, safe)
         if e.op == "not":
-            return not v if isinstance(v, bool) else NOT_STATIC
+            t = truth(v)
+            return NOT_STATIC if t is None else not t
         if is_int(v):
             return -v if e.op == "-" else v if e.op == "+" else NOT_STATIC
         return NOT_STATIC
@@ -220,8 +221,8 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if isinstance(e, ComparisonExpr):
         return _compare(e, env, lookup, safe)
     if isinstance(e, ConditionalExpr):
-        cond = _eval(e.cond, env, lookup, safe)
-        if not isinstance(cond, bool):
+        cond = truth(_eval(e.cond, env, lookup, safe))
+        if cond is None:
             return NOT_STATIC
         return _eval(e.if_expr if cond else e.else_expr, env, lookup, safe)
     if isinstance(e, IndexExpr):
@@ -235,6 +236,20 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
             return base.get(e.name)
         return lookup(e)  # ``Config.n_embd``, ``cfg.d_in`` of a module's config (values.py)
     return NOT_STATIC
+
+
+def truth(v: Any) -> Optional[bool]:
+    """Python's truth of a value the run knows exactly (None, a bool, an int, a str, a
+    tuple); None for any other (a list may still change, an object may define ``__bool__``).
+    ``if not mid_channels: mid_channels = out_channels`` of a parameter left at ``None``
+    takes its branch.
+
+    >>> truth(None), truth(0), truth("relu"), truth(()), truth(NOT_STATIC)
+    (False, False, True, False, None)
+    """
+    if v is None or isinstance(v, (bool, int, str, tuple)):
+        return bool(v)
+    return None
 
 
 _CONSTANTS = {"builtins.True": True, "builtins.False": False, "builtins.None": None}
@@ -271,12 +286,12 @@ def _operand(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
 def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if e.op in ("and", "or"):
         a = _eval(e.left, env, lookup, safe)
-        if not isinstance(a, bool):
+        t = truth(a)
+        if t is None:
             return NOT_STATIC
-        if (e.op == "and") != a:  # ``False and x``, ``True or x``: x is not run
+        if (e.op == "and") != t:  # ``False and x``, ``m or out``: the right side is not run
             return a
-        b = _eval(e.right, env, lookup, safe)
-        return b if isinstance(b, bool) else NOT_STATIC
+        return _eval(e.right, env, lookup, safe)  # (Python's value: ``None or 64`` is 64)
     a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
     if is_int(a) and is_int(b):
         return int_op(e.op, a, b)

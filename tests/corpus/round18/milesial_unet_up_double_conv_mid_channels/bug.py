@@ -57,7 +57,7 @@ outc = Conv((1, 1), 8, 2)
 x1 = inc(tf.randn(1, 3, 16, 16))
 x2 = down1(x1)
 x3 = down2(x2)
-x = up1(x3, x2)  # BUG[gap flow: DoubleConv's __init__ rebinds its Optional parameter (if not mid_channels: mid_channels = out_channels), which leaves the Up block's call unknown (caught with mid_channels an int)]
+x = up1(x3, x2)  # BUG  # E: Chain layer 1 Conv((3, 3), 16 => 8, pad=1, bias=False) expects input Tensor[B, 16, H, W], got Tensor[1, 32, 8, 8]; need size 16 at axis 1 (got 32)  [shape]
 x = up2(x, x1)
 logits = outc(x)
 print(logits.shape)
