@@ -108,6 +108,7 @@ from mypy_plugin.flow_names import binding_targets
 from mypy_plugin.flow_unbound import UNBOUND, unbound_names
 from mypy_plugin.flow_owners import AttributeFacts
 from mypy_plugin.flow_run import ACTIVE, RUNNING, Run, Stop, typed
+from mypy_plugin.flow_typed import OVERRIDES
 from mypy_plugin.flow_stages import CHAIN, traced_chain
 from mypy_plugin.flow_tables import class_tables
 from mypy_plugin.flow_values import (
@@ -233,7 +234,6 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
         return None
     module = _modules(tree)
     init = module.inits.get(info.fullname)
-    cls = info.fullname
     if init is None or id(init) in RUNNING:
         return None
     given_to = init_actuals(call, init)
@@ -243,6 +243,73 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
                            else NOT_STATIC for p, given in given_to}
     if not (any(not isinstance(v, NotStatic) for v in env.values()) or module.more(init)):
         return None  # (nothing more than the declared types: a run would find no more)
+    key = _nested_key(chk, tree, call, info, env) if ACTIVE else None
+    hit = _NESTED.get(key) if key is not None else None
+    if hit is not None and hit[0] is call:
+        return hit[1]
+    found = _run_init(chk, tree, module, info, init, env)
+    if key is not None:
+        if len(_NESTED) >= _KEEP_NESTED:
+            del _NESTED[next(iter(_NESTED))]
+        _NESTED[key] = (call, found)
+    return found
+
+
+# A construction built inside another's run (``self.mlp = SwiGLU(d)`` while ``Block(24)``
+# runs, a block of a comprehension unrolled ``depth`` times) is run again at each place that
+# needs it: its result for the same call node and the same argument values, kept per pass.
+_NESTED: Dict[Tuple[Any, ...], Tuple[CallExpr, Optional[_Built]]] = {}
+per_build.forget_each_build(_NESTED)  # (holds mypy nodes: this build's only)
+_KEEP_NESTED = 1024
+
+
+def _nested_key(chk: Any, tree: MypyFile, call: CallExpr, info: TypeInfo,
+                env: Dict[Var, Any]) -> Optional[Tuple[Any, ...]]:
+    """The memo key of a construction built inside a run: its call node, mypy's pass, the
+    argument values, the scopes being run (a run of one of them returns None) and the depths
+    of the plugin's nested evaluations (each has a budget); None (not kept) when its run may
+    read more than these: a run under way holds a module-level name or a loop's instance
+    (read by name where ``__init__`` reads a global), mypy's type of a node is overridden, or
+    an argument is a value compared without what it holds (an :class:`Item`, an object)."""
+    if LOOP_INSTANCES or OVERRIDES:
+        return None
+    names = tree.names
+    for active in ACTIVE:
+        for var in active:
+            sym = names.get(getattr(var, "name", ""))
+            if sym is not None and sym.node is var:
+                return None
+    try:
+        values = tuple(_key_value(v) for v in env.values())
+    except _NotKept:
+        return None
+    from mypy_plugin.callbacks import bodies, factories  # (they import this module)
+
+    return (id(call), getattr(chk, "pass_num", 0), id(info), values, frozenset(RUNNING),
+            factories._ACTIVE[0], bodies._NESTED[0], bodies._BUILDING[0])
+
+
+class _NotKept(Exception):
+    """A value the memo key cannot hold."""
+
+
+def _key_value(v: Any) -> Any:
+    if v is None or isinstance(v, (bool, int, str, float)):
+        return (type(v), v)
+    if isinstance(v, NotStatic):
+        return NotStatic
+    if isinstance(v, Seq):
+        return (Seq, tuple(_key_value(i) for i in v.items))
+    if type(v) is ConfigRecord:
+        return (ConfigRecord, tuple((k, _key_value(x)) for k, x in v.fields))
+    if type(v) is ClassRecord:
+        return (ClassRecord, id(v.info), tuple((k, _key_value(x)) for k, x in v.fields))
+    raise _NotKept()
+
+
+def _run_init(chk: Any, tree: MypyFile, module: _Module, info: TypeInfo, init: FuncDef,
+              env: Dict[Var, Any]) -> Optional[_Built]:
+    cls = info.fullname
     facts = module.attributes()
     if facts.poisoned:
         return None
