@@ -15,6 +15,7 @@ from mypy.nodes import (
     AssignmentExpr,
     AssignmentStmt,
     Block,
+    CallExpr,
     ClassDef,
     Decorator,
     Expression,
@@ -28,6 +29,7 @@ from mypy.nodes import (
     ImportFrom,
     LambdaExpr,
     MatchStmt,
+    MemberExpr,
     MypyFile,
     NameExpr,
     Node,
@@ -48,7 +50,8 @@ from mypy_plugin.statements import walk
 from mypy_plugin import per_build
 
 __all__ = ["captured", "contains", "bound_vars", "other_bindings", "own_expressions",
-           "target_binds", "binds_otherwise", "single_binding", "checked_scope"]
+           "target_binds", "binds_otherwise", "single_binding", "checked_scope",
+           "changes_iterated"]
 
 
 def checked_scope(chk: Any) -> Optional[Tuple[Optional[FuncDef], List[Statement]]]:
@@ -106,6 +109,32 @@ def _readcaptured(body: List[Statement]) -> Tuple[Set[Var], Set[str]]:
 
 def _vars(exprs: List[Expression]) -> Set[Var]:
     return {x.node for x in exprs if isinstance(x, NameExpr) and isinstance(x.node, Var)}
+
+
+def changes_iterated(loop: ForStmt, records: Set[Var]) -> bool:
+    """Whether ``loop``'s body may change the list it iterates (``for w in ws: ...
+    ws.append(w * 2)``: Python's loop then runs over the items added too, so unrolling the
+    items known before the loop would claim another sequence): the body reads that name
+    (an ``append``/``extend``/``insert``, a ``+=``, an item or slice assignment, a call it
+    is passed to, an alias) or an attribute of that name (``self.ws``), or calls a method
+    of, or passes, an object in ``records`` (``self._grow()`` may change ``self.ws``).
+
+    >>> from mypy.nodes import Block, NameExpr, PassStmt
+    >>> changes_iterated(ForStmt(NameExpr("w"), NameExpr("ws"), Block([PassStmt()]), None,
+    ...                          None), set())
+    False
+    """
+    seq = loop.expr
+    exprs = [x for s in loop.body.body for x in get_subexpressions(s)]
+    for x in exprs:
+        if isinstance(seq, NameExpr) and isinstance(x, NameExpr) and x.node is seq.node:
+            return True
+        if isinstance(seq, MemberExpr) and isinstance(x, MemberExpr) and x.name == seq.name:
+            return True
+        if isinstance(x, CallExpr) and any(isinstance(a, NameExpr) and a.node in records for a in [
+                x.callee.expr if isinstance(x.callee, MemberExpr) else x.callee, *x.args]):
+            return True
+    return False
 
 
 def contains(st: Node, e: Node) -> bool:

@@ -76,7 +76,9 @@ from mypy_plugin.flow_values import (
 )
 from mypy_plugin.flow_inits import is_base_init, is_explicit_super_init
 from mypy_plugin.flow_lists import ListSteps
-from mypy_plugin.flow_names import bound_vars, captured, contains, other_bindings
+from mypy_plugin.flow_names import (
+    bound_vars, captured, changes_iterated, contains, other_bindings,
+)
 from mypy_plugin.flow_ties import retied
 from mypy_plugin.flow_typed import ACTIVE, as_type, typed
 from mypy_plugin.flow_reach import global_once, untaken
@@ -437,14 +439,17 @@ class Run(ListSteps):
         safe: Set[int] = set()
         if isinstance(st.expr, (NameExpr, MemberExpr)):
             safe.add(id(st.expr))
-        items = iterate(self.value(st.expr, safe))
+        seq = self.value(st.expr, safe)
+        items = iterate(seq)
         self.escape(st.expr, safe)
         jumps = any(isinstance(s, (BreakStmt, ContinueStmt, ReturnStmt))
                     for s in walk(st.body.body, scopes=False))
         if any(isinstance(s, ReturnStmt) for s in walk([st], scopes=False)):
             raise Stop  # (a return in the loop: the run cannot tell it is not reached)
-        if items is None or jumps or st.else_body is not None or st.is_async:
-            self.havoc([st])
+        if items is None or jumps or st.else_body is not None or st.is_async or (
+                isinstance(seq, Seq) and changes_iterated(
+                    st, {var for var, v in self.env.items() if type(v) is Record})):
+            self.havoc([st])  # (``for w in ws: ws.append(...)``: another sequence of items)
             return
         for v in items:
             self.assign(st.index, v, set())
