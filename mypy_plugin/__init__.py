@@ -91,10 +91,9 @@ from mypy_plugin.callbacks.layers import (
     container_constructor_hook,
     fusion_constructor_hook,
 )
-from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS
-from mypy_plugin.callbacks.lists import PASSERS as LIST_PASSERS
+from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS, PASSERS as LIST_PASSERS, READERS as LIST_READERS
 from mypy_plugin.callbacks.mapped_functions import mapped_result
-from mypy_plugin.callbacks.lists import READERS as LIST_READERS
+from mypy_plugin.callbacks.inferred_receivers import library_route
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
@@ -331,8 +330,8 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[MethodSigContext], FunctionLike]]:
         if fullname in LIST_ADDERS:  # a list of tensors of several shapes
             return self._list_add[fullname]
-        if fullname.startswith(_SKIP_PREFIXES) or fullname.startswith(TENSOR_FULLNAME + "."):
-            return None
+        if fullname.startswith(_SKIP_PREFIXES) or fullname.startswith(TENSOR_FULLNAME + "."):  # (deque.append)
+            return library_route(fullname, self.lookup_fully_qualified, self._mypys, _SKIP_PREFIXES)
         if fullname.startswith("typedflux.") and fullname.endswith(".__call__"):
             owner = fullname.rsplit(".", 2)[-2]
             if owner == CHAIN:

@@ -27,14 +27,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 from mypy.nodes import ARG_STAR, ARG_STAR2, Expression, SetExpr, StarExpr
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
-    AnyType,
-    CallableType,
-    FunctionLike,
-    TupleType,
-    Type,
-    TypeOfAny,
-    UnionType,
-    UnpackType,
+    AnyType, CallableType, FunctionLike, TupleType, Type, TypeOfAny, UnionType, UnpackType,
     get_proper_type,
 )
 
@@ -52,6 +45,7 @@ from mypy_plugin.callbacks.generic_context import from_arguments
 from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result)
 from mypy_plugin.callbacks.held_methods import held_container_method, held_method_result
+from mypy_plugin.callbacks.inferred_receivers import inferred_receiver
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
@@ -311,7 +305,7 @@ def _tensor_union(t: Type) -> bool:
 
 
 def _check(ctx: SigContext, name: str) -> CallableType:
-    sig = held_container_method(ctx) or ctx.default_signature  # (``m = d.update; m(y=...)``)
+    sig = inferred_receiver(ctx, held_container_method(ctx) or ctx.default_signature)  # (b.set)
     if not has_shaped_params(sig):
         out = held_method_result(ctx, generic_dims_check(ctx, name) or sig)
         return unknown_size_params(ctx, out)

@@ -30,7 +30,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.common import names_in_scope, substitution_types
 from mypy_plugin.callbacks.generic_dims import result_symbols
 
-__all__ = ["held_method_result", "held_container_method"]
+__all__ = ["held_method_result", "held_container_method", "sized"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -58,22 +58,22 @@ def held_container_method(ctx: SigContext) -> Optional[CallableType]:
         return None
     sig = ctx.default_signature
     any_type = AnyType(TypeOfAny.special_form)
-    arg_types = [any_type if _sized(t) else t for t in sig.arg_types]
+    arg_types = [any_type if sized(t) else t for t in sig.arg_types]
     return sig.copy_modified(arg_types=arg_types)
 
 
-def _sized(t: Type, depth: int = 0) -> bool:
+def sized(t: Type, depth: int = 0) -> bool:
     """Whether ``t`` holds a typedflux type or a size (a ``Literal``)."""
     p = get_proper_type(t)
     if depth > 8 or isinstance(p, LiteralType):
         return depth <= 8
     if isinstance(p, Instance):
         return p.type.fullname.startswith("typedflux.") or any(
-            _sized(a, depth + 1) for a in p.args)
+            sized(a, depth + 1) for a in p.args)
     if isinstance(p, (TupleType, UnionType)):
-        return any(_sized(i, depth + 1) for i in p.items)
+        return any(sized(i, depth + 1) for i in p.items)
     if isinstance(p, CallableType):
-        return any(_sized(i, depth + 1) for i in [*p.arg_types, p.ret_type])
+        return any(sized(i, depth + 1) for i in [*p.arg_types, p.ret_type])
     return False
 
 

@@ -1,0 +1,159 @@
+"""A generic container whose type parameter mypy solved from a first value: no shape promise.
+
+``dq = collections.deque([tf.zeros(2, 9)])`` is a ``deque[Tensor[2, 9]]`` because mypy solved
+the deque's ``_T`` from the display; ``dq.append(tf.zeros(2, 4))`` then meets a parameter typed
+``Tensor[2, 9]``. No annotation the user wrote promised that shape, and the program runs: a
+deque, an ``OrderedDict``, a ``ChainMap`` or a user ``class Box(Generic[T])`` holds tensors of
+any shape, as a list does (``callbacks/lists.py``). So where the receiver is a name or
+attribute whose type mypy inferred (no annotation, not a parameter:
+:func:`~mypy_plugin.callbacks.container_origin.origin`), a parameter typed by one of the
+class's type parameters takes tensors of any shape and layers of any size
+(:func:`inferred_receiver`): ``dq.append(...)``, ``b.set(...)``, ``od["y"] = ...``. With the
+type written (``b: Box[Tensor[2, 9]] = Box(...)``, a parameter ``q: Deque[Tensor[2, 9]]``)
+the parameter is still a shape boundary. A type parameter bound to ``int`` (a class's dims,
+``Seq(Generic[B, T])``) is a shape the class declares: left alone.
+
+Once such a parameter was given a value of another type, the container is marked as one
+that mixes sizes (``container_origin.MIXED``, as lists.py marks a list): what its methods
+return of that type parameter afterwards (``dq.pop()``, ``od["y"]``) has unknown sizes. An
+attribute read (``b.v``) keeps mypy's type.
+
+>>> callable(inferred_receiver)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Callable, List, Optional, Set, Tuple, Union
+
+from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, SymbolTableNode, TypeInfo
+from mypy.plugin import FunctionSigContext, MethodSigContext
+from mypy.type_visitor import TypeTranslator
+from mypy.subtypes import is_same_type
+from mypy.typeops import get_all_type_vars
+from mypy.types import (
+    AnyType, CallableType, FunctionLike, Instance, Type, TypeOfAny, TypeVarType, UnpackType,
+)
+
+from mypy_plugin import translate
+from mypy_plugin.callbacks.common import guarded
+from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
+from mypy_plugin.callbacks.held_methods import sized
+
+__all__ = ["inferred_receiver", "library_method_hook", "library_route"]
+
+SigContext = Union[FunctionSigContext, MethodSigContext]
+
+_MODULE = "typedflux.layers.core.Module"
+
+
+def _class_params(sig: CallableType) -> Tuple[List[int], bool]:
+    """The positions of ``sig``'s parameters (a bound method's) whose declared type names a
+    type parameter of the method's class that is not bound to ``int``, and which now hold a
+    tensor or layer type; and whether its result is such a type."""
+    defn = sig.definition
+    func = defn.func if isinstance(defn, Decorator) else defn
+    if not isinstance(func, FuncDef) or func.info is FUNC_NO_INFO or func.is_static:
+        return [], False
+    declared = func.type
+    if not isinstance(declared, CallableType) or \
+            len(declared.arg_types) != len(sig.arg_types) + 1:
+        return [], False  # (not a method with its first parameter bound)
+    own = {v.name for v in declared.variables}
+    params: Set[str] = {tv.name for tv in func.info.defn.type_vars
+                        if not (isinstance(tv, TypeVarType) and translate.is_int_bound(tv))}
+    params -= own
+    if not params:
+        return [], False
+
+    def names(formal: Type, bound: Type) -> bool:
+        return sized(bound) and any(v.name in params for v in get_all_type_vars(formal))
+
+    return ([i for i, (formal, bound) in enumerate(zip(declared.arg_types[1:], sig.arg_types))
+             if names(formal, bound)], names(declared.ret_type, sig.ret_type))
+
+
+class _Unsized(TypeTranslator):
+    """A type with every tensor's shape unknown and every layer's sizes unknown."""
+
+    def __init__(self, tuple_any: Type) -> None:
+        super().__init__()
+        self.tuple_any = tuple_any
+
+    def visit_instance(self, t: Instance) -> Type:
+        if translate.is_tensor(t):
+            return t.copy_modified(args=[UnpackType(self.tuple_any)])
+        if t.args and t.type.has_base(_MODULE):
+            return t.copy_modified(args=[
+                UnpackType(self.tuple_any) if isinstance(a, UnpackType)
+                else AnyType(TypeOfAny.special_form) for a in t.args])
+        return super().visit_instance(t)
+
+
+def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
+    """``sig`` with the parameters typed by its class's type parameters taking any sizes, for
+    a method called on a container whose type mypy inferred (and, once such a parameter was
+    given other sizes, its result of unknown sizes); ``sig`` itself otherwise.
+
+    >>> inferred_receiver(None, "sig")  # type: ignore[arg-type]
+    'sig'
+    """
+    if not isinstance(ctx, MethodSigContext):
+        return sig
+    positions, result = _class_params(sig)
+    if not positions and not result:
+        return sig
+    receiver = container_of(ctx.context)
+    if receiver is None or origin(ctx.api, receiver) != "inferred":
+        return sig
+    tuple_any = ctx.api.named_generic_type(  # type: ignore[attr-defined]
+        "builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    unsized = _Unsized(tuple_any)
+    key = container_key(ctx.api, ctx.context)
+    if key is not None and key not in MIXED and _differs(ctx, sig, positions):
+        MIXED.add(key)  # (what is read from it afterwards: any sizes)
+    ret = sig.ret_type.accept(unsized) if result and key in MIXED else sig.ret_type
+    arg_types = [t.accept(unsized) if i in positions else t for i, t in enumerate(sig.arg_types)]
+    return sig.copy_modified(arg_types=arg_types, ret_type=ret)
+
+
+def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:
+    """Whether an argument at ``positions`` has a type other than its parameter's."""
+    for i in positions:
+        for e in ctx.args[i] if i < len(ctx.args) else []:
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):  # type: ignore[attr-defined]
+                t = ctx.api.get_expression_type(e)
+            if not is_same_type(t, sig.arg_types[i]):
+                return True
+    return False
+
+
+def library_method_hook(ctx: MethodSigContext) -> FunctionLike:
+    """The signature hook of a library generic class's method (``collections.deque.append``,
+    ``collections.OrderedDict.__setitem__``): :func:`inferred_receiver` of mypy's signature.
+
+    >>> library_method_hook.__name__
+    'library_method_hook'
+    """
+    sig = ctx.default_signature
+    return inferred_receiver(ctx, sig) if isinstance(sig, CallableType) else sig
+
+
+_GUARDED = guarded("library method", library_method_hook, lambda ctx: ctx.default_signature)
+
+
+def library_route(fullname: str, lookup: Callable[[str], Optional[SymbolTableNode]],
+                  mypys: Callable[[str, str], bool], prefixes: Tuple[str, ...]
+                  ) -> Optional[Callable[[MethodSigContext], FunctionLike]]:
+    """The signature hook for ``fullname``, a method of a library class (``prefixes``: the
+    modules the plugin otherwise leaves to mypy): :func:`library_method_hook` for a generic
+    class's, unless mypy's own plugin has one; ``None`` otherwise (a tensor's method too).
+
+    >>> library_route("typedflux.tensor.Tensor.sum", lambda n: None, lambda k, n: False, ("builtins.",))
+    """
+    if not fullname.startswith(prefixes) or mypys("get_method_signature_hook", fullname):
+        return None
+    owner = getattr(lookup(fullname.rsplit(".", 1)[0]), "node", None)
+    if not (isinstance(owner, TypeInfo) and owner.type_vars):
+        return None
+    return _GUARDED

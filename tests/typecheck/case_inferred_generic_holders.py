@@ -1,0 +1,71 @@
+"""Generic holders whose type parameter mypy solved from a first value (redteam s13 sl04, sl05).
+
+``collections.deque([tf.zeros(2, 9)])`` is a ``deque[Tensor[2, 9]]`` and ``Box(tf.zeros(2, 9))``
+a ``Box[Tensor[2, 9]]``, but no annotation promised that shape: the program runs with a tensor
+of another shape appended, set or stored, so no ``[shape]`` is reported (as for lists and
+dicts: case_inferred_containers.py). With the holder's type written, the parameter is a shape
+boundary.
+"""
+
+import collections
+from typing import Deque, Generic, TypeVar
+
+import typedflux as tf
+from typedflux import Tensor
+
+T = TypeVar("T")
+V = TypeVar("V", bound=Tensor)
+
+
+class Box(Generic[T]):
+    def __init__(self, v: T) -> None:
+        self.v = v
+
+    def set(self, v: T) -> None:
+        self.v = v
+
+
+class Acc(Generic[V]):
+    def __init__(self, v: V) -> None:
+        self.v = v
+
+    def add(self, v: V) -> Tensor:
+        return self.v + v
+
+
+dq = collections.deque([tf.zeros(2, 9)])
+dq.append(tf.zeros(2, 4))
+dq.appendleft(tf.zeros(2, 4))
+b = Box(tf.zeros(2, 9))
+b.set(tf.zeros(2, 4))
+od = collections.OrderedDict([("x", tf.zeros(2, 9))])
+od["y"] = tf.zeros(2, 4)
+ch = collections.ChainMap({"x": tf.zeros(2, 9)})
+ch["y"] = tf.zeros(2, 4)
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.box = Box(tf.zeros(2, 9))
+
+    def swap(self) -> None:
+        self.box.set(tf.zeros(2, 4))
+
+
+Holder().swap()
+print(len(dq), b.v.shape, len(od), len(ch))
+
+# The type written: a shape promise.
+b2: Box[Tensor[2, 9]] = Box(tf.zeros(2, 9))
+b2.set(tf.zeros(2, 9))
+a2: Acc[Tensor[2, 9]] = Acc(tf.zeros(2, 9))
+a2.add(tf.zeros(2, 4))  # at run time: the body fails  # E: Argument "v" of "Acc.add" has shape Tensor[2, 4], which does not match the annotation Tensor[2, 9]: axis 1 is 4, expected 9  [shape]
+dq2: Deque[Tensor[2, 9]] = collections.deque()
+dq2.append(tf.zeros(2, 9))
+od2: "collections.OrderedDict[str, Tensor[2, 9]]" = collections.OrderedDict()
+od2["y"] = tf.zeros(2, 4)  # E: Assigned shape Tensor[2, 4] does not match the annotation Tensor[2, 9] of "od2[...]": axis 1 is 4, expected 9  [shape]
+
+# What is read back after another shape was added has unknown sizes (no false [shape]).
+popped = dq.pop()
+print(tf.Dense(4, 3)(popped).shape)
+print(tf.Dense(4, 3)(od["y"]).shape)
