@@ -32,7 +32,8 @@ from mypy.type_visitor import TypeTranslator
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
 from mypy.types import (
-    AnyType, CallableType, FunctionLike, Instance, Type, TypeOfAny, TypeVarType, UnpackType,
+    AnyType, CallableType, FunctionLike, Instance, Type, TypeAliasType, TypeOfAny, TypeVarType,
+    UnpackType, get_proper_type,
 )
 
 from mypy_plugin import translate
@@ -89,6 +90,9 @@ class _Unsized(TypeTranslator):
                 else AnyType(TypeOfAny.special_form) for a in t.args])
         return super().visit_instance(t)
 
+    def visit_type_alias_type(self, t: TypeAliasType) -> Type:
+        return get_proper_type(t).accept(self)
+
 
 def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     """``sig`` with the parameters typed by its class's type parameters taking any sizes, for
@@ -106,7 +110,7 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     receiver = container_of(ctx.context)
     if receiver is None or origin(ctx.api, receiver) != "inferred":
         return sig
-    tuple_any = ctx.api.named_generic_type(  # type: ignore[attr-defined]
+    tuple_any = ctx.api.named_generic_type(
         "builtins.tuple", [AnyType(TypeOfAny.special_form)])
     unsized = _Unsized(tuple_any)
     key = container_key(ctx.api, ctx.context)
@@ -121,7 +125,7 @@ def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> 
     """Whether an argument at ``positions`` has a type other than its parameter's."""
     for i in positions:
         for e in ctx.args[i] if i < len(ctx.args) else []:
-            with ctx.api.msg.filter_errors(filter_revealed_type=True):  # type: ignore[attr-defined]
+            with ctx.api.msg.filter_errors(filter_revealed_type=True):
                 t = ctx.api.get_expression_type(e)
             if not is_same_type(t, sig.arg_types[i]):
                 return True
