@@ -5,7 +5,9 @@ d.update; m(y=...)``): which receiver the name holds is not read at the call.
   typed by the container's first display (``dict[str, Tensor[2, 4]]``), which a dict or list
   whose type mypy inferred does not hold to (``callbacks/lists.py`` lets ``d.update(y=...)``
   take another shape): the values that hold tensors or layers are taken as they come, never
-  a shape mismatch against the display's values (:func:`held_container_method`).
+  a shape mismatch against the display's values (:func:`held_container_method`). A name
+  bound once to a method of a container whose type the user wrote (``app = xs.append`` of
+  ``xs: List[Tensor[2, 9]]``) keeps its parameters: a shape promise there.
 - A method of a user generic class (s12 ga07): mypy put the receiver's sizes into the bare
   dims of the signature, but a string dim's symbol (``Cache[B, "N + 1"]``'s ``N``) is still
   the class's: the class's own symbols in the result's string dims are unknown (``Cache[2,
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from mypy.nodes import FUNC_NO_INFO, Decorator, FuncBase, FuncDef
+from mypy.nodes import (
+    FUNC_NO_INFO, Decorator, Expression, FuncBase, FuncDef, MemberExpr, MypyFile, NameExpr,
+)
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
     AnyType, CallableType, Instance, LiteralType, TupleType, Type, TypeOfAny, TypeVarType, UnionType,
@@ -29,6 +33,8 @@ from mypy.types import (
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import names_in_scope, substitution_types
 from mypy_plugin.callbacks.generic_dims import result_symbols
+from mypy_plugin.codes import SHAPE
+from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
 __all__ = ["held_method_result", "held_container_method", "sized"]
 
@@ -56,9 +62,60 @@ def held_container_method(ctx: SigContext) -> Optional[CallableType]:
     func = _method(ctx)
     if func is None or not func.info.fullname.startswith(_CONTAINERS):
         return None
+    receiver = _declared_receiver(ctx)
+    if receiver is not None:
+        return _declared_item(ctx, func.name, receiver)
     sig = ctx.default_signature
     any_type = AnyType(TypeOfAny.special_form)
     arg_types = [any_type if sized(t) else t for t in sig.arg_types]
+    return sig.copy_modified(arg_types=arg_types)
+
+
+def _declared_receiver(ctx: SigContext) -> Optional[Expression]:
+    """The container whose method the name called holds, when the user wrote its type: bound
+    once, ``app = xs.append`` with ``xs: List[Tensor[2, 9]]`` (its parameters are then a shape
+    promise, as for ``xs.append(...)``); ``None`` otherwise."""
+    from mypy_plugin.callbacks.container_origin import origin
+    from mypy_plugin.flow_names import single_binding  # (flow_names imports the checks)
+
+    callee = getattr(ctx.context, "callee", None)
+    tree = getattr(ctx.api, "tree", None)
+    scope = getattr(ctx.api, "scope", None)
+    if not isinstance(callee, NameExpr) or not isinstance(tree, MypyFile) or scope is None:
+        return None
+    found = single_binding(callee, tree, scope.current_function())
+    value = found[0].rvalue if found is not None else None
+    if isinstance(value, MemberExpr) and origin(ctx.api, value.expr) == "declared":
+        return value.expr
+    return None
+
+
+def _declared_item(ctx: SigContext, method: str, receiver: Expression) -> Optional[CallableType]:
+    """A held ``append``/``insert`` of a list whose item shape the user wrote: an item that
+    provably lacks it is reported in the words of ``xs.append(...)`` (``Assigned shape ...
+    (appended item) ... of "xs"``) and then taken as it comes; ``None`` (mypy's signature,
+    checked as any call's) otherwise."""
+    from mypy_plugin.callbacks.boundaries import boundary_message
+    from mypy_plugin.callbacks.boundary_index import Boundary, target_text
+
+    position = {"append": 0, "insert": 1}.get(method)
+    sig = ctx.default_signature
+    name = target_text(receiver)
+    if position is None or name is None or len(sig.arg_types) <= position or \
+            position >= len(ctx.args) or len(ctx.args[position]) != 1:
+        return None
+    item = translate.shape_of(sig.arg_types[position])
+    e = ctx.args[position][0]
+    with ctx.api.msg.filter_errors(filter_revealed_type=True):
+        got = translate.shape_of(ctx.api.get_expression_type(e))
+    verdict = rigid_mismatch(item, got) if item is not None and got is not None else None
+    if not isinstance(verdict, Mismatch) or item is None or got is None:
+        return None
+    where = Boundary("assign", name, lvalue=receiver,
+                     part="appended item" if method == "append" else "inserted item")
+    ctx.api.fail(boundary_message(where, item, got, verdict.axis), e, code=SHAPE)
+    arg_types = list(sig.arg_types)
+    arg_types[position] = AnyType(TypeOfAny.special_form)
     return sig.copy_modified(arg_types=arg_types)
 
 

@@ -10,10 +10,12 @@ value shape.
 - A scope that mentions `globals` (or `vars`, `locals`, `sys.modules`; called or held) may write its dicts unseen
   (`globals()["d3"]["y"] = ...`): they are not read key by key.
 
-A function's dict only read, an annotated dict, and the call of the method itself keep their checks.
+A function's dict only read, an annotated dict, and the call of the method itself keep their checks;
+so does a held ``append``/``insert`` of a list whose type the user wrote (``add = xs.append`` of
+``xs: List[Tensor[2, 4]]``, a parameter), in the words of ``xs.append(...)``.
 """
 
-from typing import Dict, TypeVar
+from typing import Dict, List, TypeVar
 
 import typedflux as tf
 from typedflux import Tensor
@@ -45,6 +47,19 @@ r2 = fuse(**d2)
 xs = [tf.zeros(2, 4)]
 add = xs.append
 add(tf.zeros(2, 8))
+
+# A list whose type the user wrote: its method held in a name is still a shape promise.
+declared_xs: List[Tensor[2, 4]] = []
+add_declared = declared_xs.append
+add_declared(tf.zeros(2, 4))
+add_declared(tf.zeros(2, 8))  # E: Assigned shape Tensor[2, 8] (appended item) does not match the annotation Tensor[2, 4] of "declared_xs": axis 1 is 8, expected 4  [shape]
+put_declared = declared_xs.insert
+put_declared(0, tf.zeros(3, 4))  # E: Assigned shape Tensor[3, 4] (inserted item) does not match the annotation Tensor[2, 4] of "declared_xs": axis 0 is 3, expected 2  [shape]
+
+
+def held_on_parameter(zs: List[Tensor[2, 4]]) -> None:
+    grow = zs.append
+    grow(tf.zeros(2, 8))  # E: Assigned shape Tensor[2, 8] (appended item) does not match the annotation Tensor[2, 4] of "zs": axis 1 is 8, expected 4  [shape]
 
 d3 = {"x": tf.zeros(2, 4), "y": tf.zeros(2, 4)}
 globals()["d3"]["y"] = tf.zeros(2, 8)
