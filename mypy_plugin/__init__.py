@@ -93,7 +93,7 @@ from mypy_plugin.callbacks.layers import (
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS, PASSERS as LIST_PASSERS, READERS as LIST_READERS
 from mypy_plugin.callbacks.mapped_functions import mapped_result
-from mypy_plugin.callbacks.inferred_receivers import library_route
+from mypy_plugin.callbacks.inferred_receivers import after_lists, library_route
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
@@ -179,6 +179,7 @@ class TypedfluxPlugin(Plugin):
         self._item = item_hook()
         self._batches = loader_iter_hook()
         self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
+        self._list_add["builtins.dict.update"] = after_lists(self._list_add["builtins.dict.update"])
         self._default = DefaultPlugin(options)
         self._numpy_ufunc = numpy_ufunc_hook()
         self._ndarray_operator = ndarray_operator_hook()

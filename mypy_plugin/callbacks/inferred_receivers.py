@@ -41,7 +41,7 @@ from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.held_methods import sized
 
-__all__ = ["inferred_receiver", "library_method_hook", "library_route"]
+__all__ = ["after_lists", "inferred_receiver", "library_method_hook", "library_route"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -161,3 +161,18 @@ def library_route(fullname: str, lookup: Callable[[str], Optional[SymbolTableNod
     if not (isinstance(owner, TypeInfo) and owner.type_vars):
         return None
     return _GUARDED
+
+
+def after_lists(hook: Callable[[MethodSigContext], FunctionLike]
+                ) -> Callable[[MethodSigContext], FunctionLike]:
+    """``hook`` (lists.py's, for ``dict.update``), then :func:`inferred_receiver` on what it
+    leaves: ``d.update([("y", h)])`` of pairs, which lists.py does not read, takes any size.
+
+    >>> after_lists(lambda ctx: "sig")(None)  # type: ignore[arg-type]
+    'sig'
+    """
+    def run(ctx: MethodSigContext) -> FunctionLike:
+        sig = hook(ctx)
+        return inferred_receiver(ctx, sig) if isinstance(sig, CallableType) else sig
+
+    return run

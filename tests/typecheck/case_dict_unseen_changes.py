@@ -44,6 +44,10 @@ s = d2.__setitem__
 s("y", tf.zeros(2, 8))
 r2 = fuse(**d2)
 
+d6 = {"x": tf.zeros(2, 4), "y": tf.zeros(2, 4)}
+d6.update([("y", tf.zeros(2, 8))])  # (pairs: any size, as keyword items)
+r6 = fuse(**d6)
+
 xs = [tf.zeros(2, 4)]
 add = xs.append
 add(tf.zeros(2, 8))
