@@ -17,7 +17,8 @@ from mypy.checker import LocalTypeMap
 from mypy.nodes import CallExpr, Expression, IndexExpr, MemberExpr, NameExpr, TypeInfo, Var
 from mypy.server.subexpr import get_subexpressions
 from mypy.types import (
-    AnyType, Instance, LiteralType, TupleType, Type, TypeOfAny, TypeType, get_proper_type,
+    AnyType, Instance, LiteralType, NoneType, TupleType, Type, TypeOfAny, TypeType,
+    get_proper_type,
 )
 
 from mypy_plugin.flow_values import ClassRecord, Env, Item, Seq
@@ -74,6 +75,9 @@ def typed(chk: Any, e: Expression, env: Env) -> Tuple[Optional[Type], List[Any]]
         if t is None and var.type is None and isinstance(v, Seq):
             # a helper's local list whose body mypy has not checked yet: its items are here
             t = chk.named_generic_type("builtins.list", [AnyType(TypeOfAny.special_form)])
+        if t is None and var.type is None and v is None:
+            t = NoneType()  # (``downsample = None``, a partial type mypy left untyped, read
+            # where the run holds None: ``block(c, c, 1, downsample)``)
         if t is not None:
             bound.append((var, var.type))
             var.type = t

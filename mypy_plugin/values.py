@@ -44,9 +44,9 @@ from mypy.types import (
     get_proper_type,
 )
 
-from mypy_plugin.class_constants import class_constant
+from mypy_plugin.class_constants import class_constant, init_constants
 from mypy_plugin.flow import active_value, value_at
-from mypy_plugin.flow_values import NOT_STATIC, NotStatic, int_op
+from mypy_plugin.flow_values import NOT_STATIC, ClassRecord, NotStatic, int_op
 from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
 from mypy_plugin.statements import PerTree, checked_tree, walk
@@ -168,6 +168,12 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     if isinstance(e, IndexExpr):  # ``widths[k]`` in a loop being followed (flow.py)
         v = active_value(e)
         return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC
+    if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and isinstance(
+            active_value(e.expr), ClassRecord):
+        # ``block.expansion`` of the class a run gave ``block`` (``_make_layer(Bottleneck,
+        # 64)``): its constant class attribute (flow_values.ClassRecord)
+        v = active_value(e)
+        return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC
     node = e.node if isinstance(e, (NameExpr, MemberExpr)) else None
     if node is None and isinstance(e, MemberExpr) and isinstance(e.expr, RefExpr):
         owner = e.expr.node  # ``Cfg.D``: the attribute of the class itself
@@ -181,6 +187,8 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     if constant is None:
         constant = class_constant(e, lookup)  # ``Config.n_embd``, ``config.n_embd``
     if constant is None:
+        constant = _model_class_constant(e, lookup)  # ``BasicBlock.expansion``
+    if constant is None:
         constant = instance_constant(e, lookup)  # ``cfg.d_in`` of ``cfg = Config()``
     if constant is None and isinstance(node, Var) and isinstance(e, NameExpr):
         # ``c += growth`` in a loop of known length: its value where it is read (flow.py)
@@ -188,6 +196,21 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
         if isinstance(v, int) and not isinstance(v, bool):
             return v
     return NOT_STATIC if constant is None else constant
+
+
+def _model_class_constant(e: Expression, lookup: Optional[TypeLookup]) -> Optional[int]:
+    """``BasicBlock.expansion`` read on the class itself, a class of the module being checked
+    that defines ``__init__`` (class_constants.class_constant takes one without): the int its
+    class body binds, when nothing may change it (class_constants.init_constants' rules, the
+    value ``self.expansion`` has in its construction's run)."""
+    if not isinstance(e, MemberExpr) or not isinstance(e.expr, RefExpr) or not isinstance(
+            e.expr.node, TypeInfo):
+        return None
+    tree = checked_tree(lookup)
+    info = e.expr.node
+    if tree is None or info.module_name != tree.fullname:
+        return None
+    return init_constants(tree, info).get(e.name)
 
 
 def static_bool(e: Expression, lookup: TypeLookup) -> Union[bool, NotStatic]:

@@ -65,5 +65,5 @@ class ResNet:
 
 model = ResNet([2, 2, 2])
 images = tf.randn(2, 3, 16, 16)
-logits = model(images)  # BUG[gap flow: _make_layer's Chain(*layers) of BasicBlocks from a list grown in a loop while self.inplanes is rebound (and a downsample Chain handed in as an Optional parameter) is a Chain of unknown layers in self.layer1..3, so the width reaching self.fc is unknown]
+logits = model(images)  # BUG  # E: Dense(32 => 10) expects input Tensor[..., 32], got Tensor[2, 64]; need size 32 at axis -1 (got 64)  [shape]
 print(logits.shape)

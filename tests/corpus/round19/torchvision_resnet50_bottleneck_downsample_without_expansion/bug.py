@@ -49,7 +49,7 @@ class ResNet:
         if stride != 1 or self.inplanes != planes * block.expansion:
             downsample = Chain(
                 Conv((1, 1), self.inplanes, planes, stride=stride, bias=False),
-                BatchNorm(planes * block.expansion),  # BUG[gap flow: the downsample Chain _make_layer builds (a method called from __init__ with the block class as a parameter, rebinding self.inplanes) is not built with the construction's ints, so Conv(8 => 8) then BatchNorm(32) is not reported where built (also with the if removed and block.expansion written 4)]
+                BatchNorm(planes * block.expansion),
             )
         layers = []
         layers.append(block(self.inplanes, planes, stride, downsample))
@@ -65,7 +65,7 @@ class ResNet:
         return self.fc(x)
 
 
-model = ResNet(Bottleneck, [2, 2])
+model = ResNet(Bottleneck, [2, 2])  # BUG  # E: Chain layer 2 BatchNorm(32) expects input Tensor[B, 32, ...], but layer 1 Conv((1, 1), 8 => 8, bias=False) produces Tensor[B, 8, H', W']; change BatchNorm(32) to BatchNorm(8)  [shape]  # E: Chain layer 2 BatchNorm(64) expects input Tensor[B, 64, ...], but layer 1 Conv((1, 1), 32 => 16, stride=2, bias=False) produces Tensor[B, 16, (H' + 1)//2, (W' + 1)//2]; change BatchNorm(64) to BatchNorm(16)  [shape]
 images = tf.randn(2, 3, 32, 32)
-logits = model(images)  # E: Chain layer 1 Bottleneck(): Cannot broadcast for "add": x has Tensor[2, 32, 8, 8], y has Tensor[2, 8, 8, 8]; need equal sizes or 1 at axis -3 (32 vs 8)  [shape]  # N: input to layer 1: Tensor[2, 8, 8, 8]
+logits = model(images)
 print(logits.shape)
