@@ -8,6 +8,8 @@ so its MRO, is known and every method may be followed. Otherwise (an instance ty
 base) the methods a class of the module deriving from its class redefines are not followed,
 and nothing is (nor ``super()``) when a class of the module derives from it among several
 bases: that class's MRO may put another base's method first (layer_bodies.py reads it).
+An attribute of a traced instance read outside its methods (``m.encoder(src)`` of ``m =
+Seq2Seq()``) is the instance its construction's run built there (:func:`held_instance`).
 
 >>> followed_skips(object(), None, None) is None  # type: ignore[arg-type]
 True
@@ -15,15 +17,16 @@ True
 
 from __future__ import annotations
 
-from typing import Any, FrozenSet, Optional
+from typing import Any, Dict, FrozenSet, Optional
 
-from mypy.nodes import ClassDef, Expression, MypyFile, RefExpr
+from mypy.nodes import CallExpr, ClassDef, Expression, MemberExpr, MypyFile, RefExpr
 from mypy.types import Instance
 
-from mypy_plugin.flow_instances import construction_of
+from mypy_plugin.flow_instances import construction_of, instance_attributes
+from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import PerTree, overridden, walk
 
-__all__ = ["followed_skips", "mixed_bases"]
+__all__ = ["followed_skips", "held_instance", "mixed_bases"]
 
 
 def followed_skips(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
@@ -44,6 +47,25 @@ def followed_skips(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[s
     if not isinstance(tree, MypyFile) or receiver.type.fullname in _mixed(tree):
         return None  # (``class S(T, M)``: for an S, ``self.f`` in T's body may be M's ``f``)
     return frozenset(n for c, n in overridden(tree) if c == receiver.type.fullname)
+
+
+def held_instance(api: Any, e: Any, receiver: Instance) -> Optional[Dict[str, Any]]:
+    """What the instance ``e`` (``m.encoder``, an attribute of an instance traced to its
+    construction) holds when that construction's run built it with a call of ``receiver``'s
+    own class (``self.encoder = Encoder(src_vocab, emb, hidden)``): its attributes, every
+    method followable (its class is known); None otherwise.
+
+    >>> held_instance(object(), None, None) is None  # type: ignore[arg-type]
+    True
+    """
+    if not isinstance(e, MemberExpr):
+        return None
+    outer = instance_attributes(api, e.expr)
+    v = outer.get(e.name) if outer else None
+    if not isinstance(v, Item) or not v.attrs or not isinstance(v.expr, CallExpr) or \
+            not isinstance(v.expr.callee, RefExpr) or v.expr.callee.node is not receiver.type:
+        return None
+    return v.attrs
 
 
 def mixed_bases(tree: MypyFile) -> FrozenSet[str]:

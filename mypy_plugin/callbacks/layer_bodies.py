@@ -78,7 +78,7 @@ from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
-from mypy_plugin.flow_overrides import followed_skips
+from mypy_plugin.flow_overrides import followed_skips, held_instance
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_unbound import bound, has_attribute
@@ -128,7 +128,15 @@ def built_output(t: Type, attrs: Dict[str, Any], args: Sequence[Any]) -> Optiona
         out = rule(args) if rule is not None else None
     except CannotTell:
         return None
-    return out if _shape(out) is not None else None  # (a tensor: a tuple is not read here)
+    return out if _tensors(out) else None
+
+
+def _tensors(v: Any) -> bool:
+    """Whether a body's value is a tensor or a tuple of them, nested (an encoder's ``(h, c)``
+    handed on in the caller's body: ``self.decoder(tgt, self.encoder(src))``)."""
+    if isinstance(v, tuple):
+        return bool(v) and all(map(_tensors, v))
+    return _shape(v) is not None
 
 
 def _plain_method(method: Any) -> bool:
@@ -415,10 +423,12 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
             return None
         return generic_result(ctx)
     held = call.callee if isinstance(call, CallExpr) else None
-    skipped = followed_skips(ctx.api, held, receiver)
+    attrs = held_instance(ctx.api, held, receiver)  # (``m.encoder(src)``: flow_overrides.py)
+    skipped = frozenset() if attrs else followed_skips(ctx.api, held, receiver)
     if skipped is None or "__call__" in skipped:
         return None  # (``m: Base = Sub()``: a derived class's instance runs its own)
-    attrs = instance_attributes(ctx.api, held) if held is not None else None
+    if not attrs:
+        attrs = instance_attributes(ctx.api, held) if held is not None else None
     rule = _body_rule(receiver, len(ctx.arg_types), attrs, skipped)
     return every_input_report(ctx, receiver, attrs, _typed_call(ctx, rule))  # flow_every.py
 
@@ -441,7 +451,8 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
             len(types) > 1 for types in ctx.arg_types):
         return None
     held = call.callee.expr
-    skipped = followed_skips(ctx.api, held, receiver)
+    traced = held_instance(ctx.api, held, receiver)  # (``m.encoder.encode(x)``)
+    skipped = frozenset() if traced else followed_skips(ctx.api, held, receiver)
     if skipped is None or name in skipped:
         return None  # (a derived class's instance may run its own ``name``)
     inputs = len(ctx.arg_types)
@@ -452,7 +463,7 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
     if state is not None and _typed_call(ctx, _body_rule(
             receiver, inputs, state, skipped, name), errors_only=True) is _REPORTED:
         return None
-    attrs = instance_attributes(ctx.api, held)
+    attrs = traced or instance_attributes(ctx.api, held)
     return _typed_call(ctx, _body_rule(receiver, inputs, attrs, skipped, name))
 
 

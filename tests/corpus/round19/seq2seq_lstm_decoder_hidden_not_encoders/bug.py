@@ -42,5 +42,5 @@ class Seq2Seq:
 model = Seq2Seq()
 src = tf.tensor([[1, 4, 5, 2], [3, 3, 8, 2]])
 tgt = tf.tensor([[1, 7, 9], [1, 6, 2]])
-logits = model(src, tgt)  # BUG[gap boundaries: the (h, c) state a user Encoder's __call__ returns (unpacked from an LSTM with return_state, returned as Tuple[Tensor, Tensor]) is not carried into the Decoder's LSTM call as its initial state; an LSTM's state at module level is known]
+logits = model(src, tgt)  # BUG  # E: Initial state does not fit "LSTM(8 => 32)": h0 has Tensor[2, 16], x has Tensor[2, 3, 8]; need h0 of Tensor[2, 32] or Tensor[32] (size 32 at axis -1, got 16)  [shape]
 print(logits.shape)
