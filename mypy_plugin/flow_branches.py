@@ -203,8 +203,7 @@ def run_branch(env: Dict[int, Any], step: Branch, bind: Bind,
             return
         first, second = dict(env), dict(env)
         try:
-            bind(first, step.body)
-            bind(second, step.orelse)
+            _both(env, lambda: bind(first, step.body), lambda: bind(second, step.orelse))
         except ShapeError:
             # (a branch the call may not take fails: not reported, the result is unknown)
             raise CannotTell("a branch that fails, on a test not known") from None
@@ -220,12 +219,48 @@ def run_branch(env: Dict[int, Any], step: Branch, bind: Bind,
     none_env[id(step.var)] = None
     set_env[id(step.var)] = value.value
     try:
-        bind(none_env, step.body if step.is_none else step.orelse)
-        bind(set_env, step.orelse if step.is_none else step.body)
+        _both(env, lambda: bind(none_env, step.body if step.is_none else step.orelse),
+              lambda: bind(set_env, step.orelse if step.is_none else step.body))
     except ShapeError:
         # (a branch the call may not take fails: not reported, the result is unknown)
         raise CannotTell("a branch that fails, on a value the call may leave None") from None
     joined_into(env, none_env, set_env)
+
+
+def _both(env: Dict[int, Any], first: Callable[[], None], second: Callable[[], None]) -> None:
+    """Run two branches of which the call takes one, each from the instance's state before
+    the ``if``: what a branch writes to it (``self.cache = ...``, directly or in a method it
+    calls: the body's ``written``) is joined afterwards with what the other leaves there (the
+    attribute as before when it writes nothing), as locals are (:func:`joined_into`)."""
+    from mypy_plugin.callbacks.bodies import SELF  # (it imports this module)
+
+    written = getattr(env.get(SELF), "written", None)
+    if not isinstance(written, dict):
+        first()
+        second()
+        return
+    before = dict(written)
+    first()
+    after_first = dict(written)
+    written.clear()
+    written.update(before)
+    second()
+    after_second = dict(written)
+    for name in set(after_first) | set(after_second):
+        a, b = after_first.get(name, MIXED), after_second.get(name, MIXED)
+        if a is b:
+            continue
+        if a is MIXED or b is MIXED:
+            try:  # (written on one path only: the other leaves what the attribute held)
+                written.clear()
+                written.update(before)
+                old = env[SELF].attribute(name)
+            except CannotTell:
+                old = MIXED
+            a, b = (old, b) if a is MIXED else (a, old)
+        after_second[name] = MIXED if a is MIXED or b is MIXED else join(a, b)
+    written.clear()
+    written.update(after_second)
 
 
 def joined_into(env: Dict[int, Any], first: Dict[int, Any], second: Dict[int, Any]) -> None:

@@ -71,6 +71,7 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.bodies import SELF, Receiver, run_body, tensor_shape, tensor_value
 from mypy_plugin.callbacks.body_steps import HeldLayer, Step, held_call, straight_body, unrolled
 from mypy_plugin.callbacks.common import names_in_scope, report_shape_error, tensor_template
+from mypy_plugin.flow_branches import MIXED
 from mypy_plugin.flow_arguments import (
     ANY as _ANY, any_value, bare as _bare, declared_result, fits, none_default, plain, value,
 )
@@ -258,6 +259,8 @@ class _Self(Receiver):
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
 
         if name in self.written:
+            if self.written[name] is MIXED:  # (branches wrote it differently: flow_branches.py)
+                raise CannotTell("an attribute the branches left differently")
             return self.written[name]
         bound(self.known, name)  # (one the construction left unbound: flow_unbound.py)
         v = self.known.get(name)
