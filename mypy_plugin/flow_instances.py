@@ -241,7 +241,8 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
         return None
     env: Dict[Var, Any] = {p.variable: _argument(chk, tree, given) if given is not None
                            else NOT_STATIC for p, given in given_to}
-    if not (any(not isinstance(v, NotStatic) for v in env.values()) or module.more(init)):
+    if not (any(not isinstance(v, NotStatic) for v in env.values()) or module.more(init) or
+            _reads_held(init, init.arguments[0].variable, _class_held(tree, info))):
         return None  # (nothing more than the declared types: a run would find no more)
     key = _nested_key(chk, tree, call, info, env) if ACTIVE else None
     hit = _NESTED.get(key) if key is not None else None
@@ -314,11 +315,11 @@ def _run_init(chk: Any, tree: MypyFile, module: _Module, info: TypeInfo, init: F
     if facts.poisoned:
         return None
     self_var = init.arguments[0].variable
-    run = Run(chk, init, [])
     # (``self.expansion`` of a class attribute ``expansion = 4``: Record fields nothing binds
     # on the instance, so they are not among what the instance is known to hold below)
     # (``self.cfg`` of a class attribute ``cfg = [(1, 16, 1, 1), ...]``: flow_tables.py)
-    held = {**class_tables(tree, info), **init_constants(tree, info)}
+    held = _class_held(tree, info)
+    run = Run(chk, init, [])
     run.env = {self_var: Record(tuple(sorted(held.items()))), **env}
     run.factory, run.typed_locals = True, True
     run.held = partial(_held, chk)
@@ -450,6 +451,20 @@ def _more(init: FuncDef, inits: Dict[str, FuncDef]) -> bool:
     return False
 
 
+def _class_held(tree: MypyFile, info: TypeInfo) -> Dict[str, Any]:
+    """The class attributes a construction's run of ``info`` starts ``self`` with."""
+    return {**class_tables(tree, info), **init_constants(tree, info)}
+
+
+def _reads_held(init: FuncDef, self_var: Var, held: Dict[str, Any]) -> bool:
+    """Whether ``__init__`` reads a constant class attribute through ``self`` (DETR's
+    ``Backbone()``: ``Conv((3, 3), 12, self.num_channels)`` of ``num_channels = 24``): a run
+    with no argument known then knows more than mypy's ``int``."""
+    return any(isinstance(x, MemberExpr) and x.name in held and isinstance(
+        x.expr, NameExpr) and x.expr.node is self_var
+        for st in init.body.body for x in get_subexpressions(st))
+
+
 def class_value(tree: MypyFile, e: Expression) -> Optional[ClassRecord]:
     """A model class of ``tree`` written as a value (``BasicBlock`` given to ``ResNet(
     BasicBlock, [2, 2])`` or to ``self._make_layer(BasicBlock, 64)``): its constant class
@@ -472,7 +487,22 @@ def _argument(chk: Any, tree: MypyFile, e: Expression) -> Any:
         fields = config_fields(tree, e)
         if fields:
             return ConfigRecord(tuple(sorted(fields.items())))
+        return _given_layer(chk, e, env)
     return v
+
+
+def _given_layer(chk: Any, e: Expression, env: Dict[Var, Any]) -> Any:
+    """A layer or model built in the argument itself (``DETR(Backbone())``, ``LoRA(Dense(8,
+    16), 4)``): nothing else holds that object, so it is what its construction builds (an
+    :class:`Item`, with the layers a model of the module builds); else NOT_STATIC."""
+    if not (isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) and isinstance(
+            e.callee.node, TypeInfo)):
+        return NOT_STATIC
+    t, errors = typed(chk, e, env)
+    p = get_proper_type(t) if t is not None else None
+    if errors or not isinstance(p, Instance) or p.type is not e.callee.node:
+        return NOT_STATIC
+    return _held(chk, Item(p, e), env)
 
 
 def _new_errors(chk: Any, found: List[Tuple[Expression, List[Any]]]) -> List[Any]:

@@ -314,9 +314,11 @@ class Run(ListSteps):
                 # another name for it could change it unseen; a config's fields nothing
                 # assigns may be held: flow_values.ConfigRecord)
             self.env[owner] = self.env[owner].set(lv.name, v)
-        elif isinstance(lv, MemberExpr) and self.tensors and isinstance(
-                lv.expr, NameExpr) and isinstance(lv.expr.node, Var):
-            self.env[lv.expr.node] = NOT_STATIC  # (``x.data = ...``: x is not followed)
+        elif isinstance(lv, MemberExpr) and isinstance(lv.expr, NameExpr) and isinstance(
+                lv.expr.node, Var) and (self.tensors or isinstance(self.env.get(lv.expr.node),
+                                                                   Item)):
+            self.env[lv.expr.node] = NOT_STATIC  # (``x.data = ...``: x is not followed; a
+            # layer given to ``__init__``, ``backbone.body = ...``: not what it built)
         elif isinstance(lv, IndexExpr):  # ``layers[0] = Dense(...)``: that list is not known
             if isinstance(lv.base, NameExpr) and isinstance(lv.base.node, Var):
                 self.env[lv.base.node] = NOT_STATIC
