@@ -40,5 +40,5 @@ class DETR:
 
 
 model = DETR(Backbone())
-logits, boxes = model(tf.randn(2, 3, 16, 16))  # BUG[gap flow: the backbone's last Conv reads a plain class attribute (num_channels = 24, not Final) as self.num_channels in a model built with no arguments (Backbone()), which is not run, so its output channels are int and input_proj's input is unknown; with 24 written there, or num_channels: Final, it is caught]
+logits, boxes = model(tf.randn(2, 3, 16, 16))  # BUG  # E: Conv((1, 1), 16 => 16) expects input Tensor[B, 16, H, W], got Tensor[2, 24, 4, 4]; need size 16 at axis 1 (got 24)  [shape]
 print(logits.shape, boxes.shape)

@@ -39,5 +39,5 @@ class Attention:
 
 
 attn = Attention(32, 16)
-out = attn(tf.randn(2, 6, 32))  # BUG[gap flow: the base Dense is given to LoraDense's __init__ as a parameter (self.base_layer = base): its result is unknown, so the add with the LoRA branch is not checked and the LoRA branch's Tensor[2, 6, 32] goes on; reported on this line in other words, at the attention's q @ k.T]  # E: Inner dimensions differ for "matmul": x has Tensor[2, 6, 32], w has Tensor[2, 16, 6]; need x.shape[-1] == w.shape[-2] (32 vs 16)  [shape]
+out = attn(tf.randn(2, 6, 32))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 6, 16], y has Tensor[2, 6, 32]; need equal sizes or 1 at axis -1 (16 vs 32)  [shape]
 print(out.shape, attn.q_proj.merged_weight().shape)
