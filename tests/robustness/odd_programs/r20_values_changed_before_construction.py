@@ -3,7 +3,6 @@ item replaced, extended, passed through a function that mutates it; a block clas
 run-time condition; an instance cfg list grown in __init__ before the loop; a Chain built from a
 list that grows after. Each is correct and runs; the module-level head is sized for the truth."""
 import os
-import sys
 from typing import List, Type
 
 import typedflux as tf
@@ -61,7 +60,7 @@ print(Dense(32, 1)(Net(w4)(x)).shape)
 w5 = [8, 16]
 w5 += [12]
 print(Dense(12, 1)(Net(w5)(x)).shape)
-blk: Type[Block] = Wide if len(sys.argv) < 5 else Block
+blk: Type[Block] = Wide if os.getpid() > 0 else Block
 print(Dense(32, 1)(Net([8, 16], blk)(x)).shape)
 blk2 = Wide if os.environ.get("NO_SUCH_VAR_X") is None else Block
 print(Dense(32, 1)(Net([8, 16], blk2)(x)).shape)

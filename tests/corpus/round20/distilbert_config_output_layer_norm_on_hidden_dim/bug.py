@@ -95,5 +95,5 @@ class DistilBertForSequenceClassification:
 
 model = DistilBertForSequenceClassification(DistilBertConfig())
 input_ids = tf.tensor(np.random.randint(0, 120, size=(2, 9)))
-logits = model(input_ids)  # BUG[gap flow: a config dataclass instance handed through __init__ to inner models (the model builds its blocks/embeddings with (config)) leaves the inner models untraced]
+logits = model(input_ids)  # BUG[gap boundaries: the attention's __call__ defines nested defs shape()/unshape() (closures over batch_size and self) and calls them: the body's result is unknown (with the reshapes written inline the same o/LayerNorm mismatch is caught); the config dataclass itself is held by the construction]
 print(logits.shape)

@@ -80,5 +80,5 @@ class ViTForImageClassification:
 
 
 model = ViTForImageClassification(ViTConfig())
-logits = model(tf.randn(2, 3, 16, 16))  # BUG[gap flow: a config dataclass instance handed through __init__ to inner models (the model builds its blocks/embeddings with (config)) leaves the inner models untraced]
+logits = model(tf.randn(2, 3, 16, 16))  # BUG[gap flow: ViTEmbeddings' construction leaves self.position_embeddings Tensor[1, Any, Any] (num_patches read from the inner instance as self.patch_embeddings.num_patches, a config field beside it), so the add in its body is not checked]
 print(logits.shape)
