@@ -53,5 +53,5 @@ class WaveNet:
 
 model = WaveNet()
 audio = tf.randn(2, 32, 1, 20)
-logits = model(audio)  # BUG[gap boundaries: ResidualLayer's __call__ returns a list display [x + res, skip] (-> List[Tensor]) unpacked 'x, s = layer(x)' in the model's loop over self.layers: the items are Tensor[Any, ...], so the summed skips reach end_conv_1 unknown]
+logits = model(audio)  # BUG  # E: Conv((1, 1), 24 => 24) expects input Tensor[B, 24, H, W], got Tensor[2, 16, 1, 20]; need size 24 at axis 1 (got 16)  [shape]
 print(logits.shape)
