@@ -57,8 +57,11 @@ def _method(ctx: SigContext) -> Optional[FuncBase]:
 
 
 def held_container_method(ctx: SigContext) -> Optional[CallableType]:
-    """The signature of a call of a library container's method held in a name, its
-    parameters that hold tensors or layers taking any value; ``None`` for any other call."""
+    """The signature of a call of a library container's method held in a name. For a
+    container whose type the user wrote (``app = xs.append`` of ``xs: List[Tensor[2, 9]]``)
+    a held ``append``/``insert`` checks its item as ``xs.append(...)`` does, and any other
+    method is left to mypy's own signature (``None``); for an inferred container, the
+    parameters that hold tensors or layers take any value. ``None`` for any other call."""
     func = _method(ctx)
     if func is None or not func.info.fullname.startswith(_CONTAINERS):
         return None
