@@ -15,6 +15,8 @@ run time with the same words.
 
 from typing import List, Optional
 
+from typing_extensions import reveal_type
+
 import typedflux as tf
 from typedflux import Chain, Dense, Tensor, relu
 
@@ -69,4 +71,5 @@ class FromList:  # a list's truth is not decided: both branches run, and they di
 
 
 u = FromList(3, [])(tf.randn(2, 3))
+reveal_type(u)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Any]"
 u_6: Tensor[2, 6] = u
