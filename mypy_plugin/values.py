@@ -165,13 +165,11 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
             return count
     if lookup is not None and redeclared(e, lookup):
         return NOT_STATIC
-    if isinstance(e, IndexExpr):  # ``widths[k]`` in a loop being followed (flow.py)
-        v = active_value(e)
-        return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC
-    if isinstance(e, MemberExpr) and isinstance(e.expr, NameExpr) and isinstance(
-            active_value(e.expr), ClassRecord):
-        # ``block.expansion`` of the class a run gave ``block`` (``_make_layer(Bottleneck,
-        # 64)``): its constant class attribute (flow_values.ClassRecord)
+    if isinstance(e, IndexExpr) or (isinstance(e, MemberExpr) and isinstance(
+            e.expr, NameExpr) and isinstance(active_value(e.expr), ClassRecord)):
+        # ``widths[k]`` in a loop being followed (flow.py); ``block.expansion`` of the class a
+        # run gave ``block`` (``_make_layer(Bottleneck, 64)``): its constant class attribute
+        # (flow_values.ClassRecord)
         v = active_value(e)
         return v if isinstance(v, int) and not isinstance(v, bool) else NOT_STATIC
     node = e.node if isinstance(e, (NameExpr, MemberExpr)) else None
@@ -199,8 +197,9 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
 
 
 def _model_class_constant(e: Expression, lookup: Optional[TypeLookup]) -> Optional[int]:
-    """``BasicBlock.expansion`` read on the class itself, a class of the module being checked
-    that defines ``__init__`` (class_constants.class_constant takes one without): the int its
+    """``BasicBlock.expansion`` read on the class itself, any class of the module being
+    checked that class_constants.class_constant does not take (one with ``__init__``, or
+    with bases): the int its
     class body binds, when nothing may change it (class_constants.init_constants' rules, the
     value ``self.expansion`` has in its construction's run)."""
     if not isinstance(e, MemberExpr) or not isinstance(e.expr, RefExpr) or not isinstance(
