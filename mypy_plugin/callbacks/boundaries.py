@@ -39,6 +39,7 @@ from mypy_plugin.callbacks.declared_types import (
     boundary_declares, declared_tensor, function_declares, tensor_member, tensor_members,
 )
 from mypy_plugin.callbacks.generic_boundaries import generic_boundary
+from mypy_plugin.callbacks.inferred_receivers import mixed_member
 from mypy_plugin.callbacks.replaced_layers import foreign_replaced, rebound_tensor
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
@@ -425,7 +426,8 @@ def boundary_attribute_hook() -> Callable[[Any], Type]:
     """
 
     def hook(ctx: Any) -> Type:
-        # (a layer attribute of another module's class this module replaces: unknown sizes)
-        return check_boundary(ctx, foreign_replaced(ctx))
+        # (a layer attribute of another module's class this module replaces: unknown sizes;
+        # one holding a type parameter's value of a generic holder given other sizes, too)
+        return check_boundary(ctx, mixed_member(ctx, foreign_replaced(ctx)))
 
     return guarded("boundary check", hook, lambda ctx: ctx.default_attr_type)

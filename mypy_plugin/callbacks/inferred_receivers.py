@@ -15,8 +15,10 @@ the parameter is still a shape boundary. A type parameter bound to ``int`` (a cl
 
 Once such a parameter was given a value of another type, the container is marked as one
 that mixes sizes (``container_origin.MIXED``, as lists.py marks a list): what its methods
-return of that type parameter afterwards (``dq.pop()``, ``od["y"]``) has unknown sizes. An
-attribute read (``b.v``) keeps mypy's type.
+return of that type parameter afterwards (``dq.pop()``, ``od["y"]``) has unknown sizes, and so
+has an attribute read from it whose declared type names a type parameter of the class
+(``b.v`` of ``self.v = v`` for ``v: T``, :func:`mixed_member`): ``b.set(tf.zeros(2, 4))``
+stored it. An attribute typed otherwise (``self.n: int``) keeps mypy's type.
 
 >>> callable(inferred_receiver)
 True
@@ -26,8 +28,8 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional, Set, Tuple, Union
 
-from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, SymbolTableNode, TypeInfo
-from mypy.plugin import FunctionSigContext, MethodSigContext
+from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, MemberExpr, SymbolTableNode, TypeInfo, Var
+from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext
 from mypy.type_visitor import TypeTranslator
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
@@ -41,11 +43,18 @@ from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.held_methods import sized
 
-__all__ = ["after_lists", "inferred_receiver", "library_method_hook", "library_route"]
+__all__ = ["after_lists", "inferred_receiver", "library_method_hook", "library_route",
+           "mixed_member"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
 _MODULE = "typedflux.layers.core.Module"
+
+
+def _size_params(info: TypeInfo) -> Set[str]:
+    """The names of ``info``'s type parameters that are not bound to ``int`` (not its dims)."""
+    return {tv.name for tv in info.defn.type_vars
+            if not (isinstance(tv, TypeVarType) and translate.is_int_bound(tv))}
 
 
 def _class_params(sig: CallableType) -> Tuple[List[int], bool]:
@@ -61,9 +70,7 @@ def _class_params(sig: CallableType) -> Tuple[List[int], bool]:
             len(declared.arg_types) != len(sig.arg_types) + 1:
         return [], False  # (not a method with its first parameter bound)
     own = {v.name for v in declared.variables}
-    params: Set[str] = {tv.name for tv in func.info.defn.type_vars
-                        if not (isinstance(tv, TypeVarType) and translate.is_int_bound(tv))}
-    params -= own
+    params = _size_params(func.info) - own
     if not params:
         return [], False
 
@@ -119,6 +126,36 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     ret = sig.ret_type.accept(unsized) if result and key in MIXED else sig.ret_type
     arg_types = [t.accept(unsized) if i in positions else t for i, t in enumerate(sig.arg_types)]
     return sig.copy_modified(arg_types=arg_types, ret_type=ret)
+
+
+def mixed_member(ctx: AttributeContext, t: Type) -> Type:
+    """``t``, the type of an attribute read ``<receiver>.<name>``, with unknown sizes when the
+    receiver is a container :func:`inferred_receiver` marked as mixing sizes and the
+    attribute's declared type names a type parameter of its class (``b.v`` after ``b.set(
+    tf.zeros(2, 4))`` of ``b = Box(tf.zeros(2, 9))``, where ``self.v = v`` for ``v: T``);
+    ``t`` itself otherwise.
+
+    A cheap test comes first (``t`` holds a typedflux type): the attribute hook runs on every
+    read of a user attribute.
+    """
+    e = ctx.context
+    if not MIXED or ctx.is_lvalue or not isinstance(e, MemberExpr) or not sized(t):
+        return t
+    owner = get_proper_type(ctx.type)
+    if not isinstance(owner, Instance) or not owner.args:
+        return t
+    key = container_key(ctx.api, e.expr, iterated=True)
+    if key is None or key not in MIXED:
+        return t
+    found = owner.type.get(e.name)
+    var = found.node if found is not None else None
+    if not isinstance(var, Var) or var.type is None or var.info is FUNC_NO_INFO:
+        return t
+    params = _size_params(var.info)
+    if not any(v.name in params for v in get_all_type_vars(var.type)):
+        return t
+    tuple_any = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
+    return t.accept(_Unsized(tuple_any))
 
 
 def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:

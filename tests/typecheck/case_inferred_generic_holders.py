@@ -5,10 +5,17 @@ a ``Box[Tensor[2, 9]]``, but no annotation promised that shape: the program runs
 of another shape appended, set or stored, so no ``[shape]`` is reported (as for lists and
 dicts: case_inferred_containers.py). With the holder's type written, the parameter is a shape
 boundary.
+
+An attribute read from a holder that was given another shape (``b.v`` after ``b.set(tf.zeros(2,
+4))``, where ``self.v = v`` for ``v: T``) has unknown sizes: the run gives (2, 4) where mypy
+keeps the first value's ``Tensor[2, 9]`` (s15 A1). Before another shape was given, and for an
+attribute the class types otherwise, it keeps its sizes.
 """
 
 import collections
 from typing import Deque, Generic, TypeVar
+
+from typing_extensions import reveal_type
 
 import typedflux as tf
 from typedflux import Tensor
@@ -20,6 +27,7 @@ V = TypeVar("V", bound=Tensor)
 class Box(Generic[T]):
     def __init__(self, v: T) -> None:
         self.v = v
+        self.first = tf.zeros(3, 5)
 
     def set(self, v: T) -> None:
         self.v = v
@@ -37,7 +45,15 @@ dq = collections.deque([tf.zeros(2, 9)])
 dq.append(tf.zeros(2, 4))
 dq.appendleft(tf.zeros(2, 4))
 b = Box(tf.zeros(2, 9))
+b_before: Tensor[2, 9] = b.v
 b.set(tf.zeros(2, 4))
+b_after: Tensor[2, 4] = b.v
+print(tf.Dense(4, 3)(b.v).shape)  # (the run gives (2, 4): no [shape] for Dense(4 => 3))
+reveal_type(b.v)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+reveal_type(b.first)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[3], Literal[5]]"
+same = Box(tf.zeros(2, 9))
+same.set(tf.zeros(2, 9))
+tf.Dense(4, 3)(same.v)  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[2, 9]; need size 4 at axis -1 (got 9)  [shape]
 od = collections.OrderedDict([("x", tf.zeros(2, 9))])
 od["y"] = tf.zeros(2, 4)
 ch = collections.ChainMap({"x": tf.zeros(2, 9)})
@@ -48,8 +64,9 @@ class Holder:
     def __init__(self) -> None:
         self.box = Box(tf.zeros(2, 9))
 
-    def swap(self) -> None:
+    def swap(self) -> Tensor[2, 4]:
         self.box.set(tf.zeros(2, 4))
+        return self.box.v
 
 
 Holder().swap()
