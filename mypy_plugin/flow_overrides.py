@@ -9,7 +9,8 @@ base) the methods a class of the module deriving from its class redefines are no
 and nothing is (nor ``super()``) when a class of the module derives from it among several
 bases: that class's MRO may put another base's method first (layer_bodies.py reads it).
 An attribute of a traced instance read outside its methods (``m.encoder(src)`` of ``m =
-Seq2Seq()``) is the instance its construction's run built there (:func:`held_instance`).
+Seq2Seq()``) holds what its construction's run built there: :func:`held_attributes` gives
+those attributes.
 
 >>> followed_skips(object(), None, None) is None  # type: ignore[arg-type]
 True
@@ -26,7 +27,7 @@ from mypy_plugin.flow_instances import construction_of, instance_attributes
 from mypy_plugin.flow_values import Item
 from mypy_plugin.statements import PerTree, overridden, walk
 
-__all__ = ["followed_skips", "held_instance", "mixed_bases"]
+__all__ = ["followed_skips", "held_attributes", "mixed_bases"]
 
 
 def followed_skips(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[str]]:
@@ -49,13 +50,13 @@ def followed_skips(api: Any, e: Any, receiver: Instance) -> Optional[FrozenSet[s
     return frozenset(n for c, n in overridden(tree) if c == receiver.type.fullname)
 
 
-def held_instance(api: Any, e: Any, receiver: Instance) -> Optional[Dict[str, Any]]:
-    """What the instance ``e`` (``m.encoder``, an attribute of an instance traced to its
-    construction) holds when that construction's run built it with a call of ``receiver``'s
-    own class (``self.encoder = Encoder(src_vocab, emb, hidden)``): its attributes, every
+def held_attributes(api: Any, e: Any, receiver: Instance) -> Optional[Dict[str, Any]]:
+    """The attributes the instance ``e`` (``m.encoder``, an attribute of an instance traced to
+    its construction) holds when that construction's run built it with a call of
+    ``receiver``'s own class (``self.encoder = Encoder(src_vocab, emb, hidden)``), every
     method followable (its class is known); None otherwise.
 
-    >>> held_instance(object(), None, None) is None  # type: ignore[arg-type]
+    >>> held_attributes(object(), None, None) is None  # type: ignore[arg-type]
     True
     """
     if not isinstance(e, MemberExpr):

@@ -79,7 +79,7 @@ from mypy_plugin.flow_every import every_input_report
 from mypy_plugin.flow_fresh import fresh_state
 from mypy_plugin.flow_generics import generic_conflict, generic_result
 from mypy_plugin.flow_instances import construction_of, construction_values, instance_attributes
-from mypy_plugin.flow_overrides import followed_skips, held_instance
+from mypy_plugin.flow_overrides import followed_skips, held_attributes
 from mypy_plugin.flow_ranges import own_call
 from mypy_plugin.flow_records import Fields
 from mypy_plugin.flow_unbound import bound, has_attribute
@@ -118,8 +118,9 @@ def user_layer_rule(t: Type, attrs: Optional[Dict[str, Any]] = None
 
 def built_output(t: Type, attrs: Dict[str, Any], args: Sequence[Any]) -> Optional[Any]:
     """What an instance built with known values (``attrs``: flow_instances.py) gives for
-    ``args`` (a tensor, or several: ``blk(x, mask)``) by its own ``__call__``'s rule; None
-    when that rule cannot tell (the caller then reads its declared attributes).
+    ``args`` (a tensor, or several: ``blk(x, mask)``) by its own ``__call__``'s rule: a
+    tensor value, or a tuple of them (nested: an encoder's ``(out, (h, c))``); None when
+    that rule cannot tell (the caller then reads its declared attributes).
 
     >>> callable(built_output)
     True
@@ -426,7 +427,7 @@ def user_layer_call(ctx: Any) -> Optional[Type]:
             return None
         return generic_result(ctx)
     held = call.callee if isinstance(call, CallExpr) else None
-    attrs = held_instance(ctx.api, held, receiver)  # (``m.encoder(src)``: flow_overrides.py)
+    attrs = held_attributes(ctx.api, held, receiver)  # (``m.encoder(src)``: flow_overrides.py)
     skipped = frozenset() if attrs else followed_skips(ctx.api, held, receiver)
     if skipped is None or "__call__" in skipped:
         return None  # (``m: Base = Sub()``: a derived class's instance runs its own)
@@ -454,7 +455,7 @@ def user_method_call(ctx: Any, name: str) -> Optional[Type]:
             len(types) > 1 for types in ctx.arg_types):
         return None
     held = call.callee.expr
-    traced = held_instance(ctx.api, held, receiver)  # (``m.encoder.encode(x)``)
+    traced = held_attributes(ctx.api, held, receiver)  # (``m.encoder.encode(x)``)
     skipped = frozenset() if traced else followed_skips(ctx.api, held, receiver)
     if skipped is None or name in skipped:
         return None  # (a derived class's instance may run its own ``name``)
