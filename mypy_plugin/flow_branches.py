@@ -235,21 +235,28 @@ def _both(env: Dict[int, Any], first: Callable[[], None], second: Callable[[], N
     from mypy_plugin.callbacks.bodies import SELF  # (it imports this module)
 
     written = getattr(env.get(SELF), "written", None)
-    if not isinstance(written, dict):
+    # (the names a path may leave unwritten: ``hasattr`` of them is not known, layer_bodies.py)
+    partly = getattr(env.get(SELF), "partly", None)
+    if not isinstance(written, dict) or not isinstance(partly, set):
         first()
         second()
         return
-    before = dict(written)
+    before, partly_before = dict(written), set(partly)
     first()
-    after_first = dict(written)
+    after_first, partly_first = dict(written), set(partly)
     written.clear()
     written.update(before)
+    partly.clear()
+    partly.update(partly_before)
     second()
     after_second = dict(written)
+    partly.update(partly_first)
     for name in set(after_first) | set(after_second):
         a, b = after_first.get(name, MIXED), after_second.get(name, MIXED)
         if a is b:
             continue
+        if name not in before and (name not in after_first or name not in after_second):
+            partly.add(name)
         if a is MIXED or b is MIXED:
             try:  # (written on one path only: the other leaves what the attribute held)
                 written.clear()

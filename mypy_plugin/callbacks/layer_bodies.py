@@ -49,7 +49,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from functools import partial
 from typing import (
-    Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple,
+    Any, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple,
 )
 
 from mypy.nodes import (
@@ -231,6 +231,9 @@ class _Self(Receiver):
         self.skipped = skipped
         self.declared = declared
         self.written: Dict[str, Any] = {}  # attributes the body wrote (``self.cache = ...``)
+        # Those of them a path not taken for sure may have left unwritten (a method writing
+        # ``self.seen`` called on one branch only): ``hasattr`` of them is not known.
+        self.partly: Set[str] = set()
 
     def run(self, method: FuncDef, body: Tuple[List[Step], Expression], args: Any) -> Any:
         """``method``'s straight-line ``body`` on this instance and ``args`` (values)."""
@@ -244,7 +247,7 @@ class _Self(Receiver):
         """A step's target, a write to the instance (an attribute's name) made the call that
         records it."""
         if isinstance(t, str):
-            return partial(self.written.__setitem__, t)
+            return partial(self._write, t)
         return tuple(map(self._target, t)) if isinstance(t, tuple) else t
 
     def _type(self, name: str) -> Optional[Type]:
@@ -253,8 +256,17 @@ class _Self(Receiver):
             return v.type
         return find_member(name, self.instance, self.instance)
 
+    def _write(self, name: str, v: Any) -> None:
+        self.written[name] = v
+        self.partly.discard(name)
+
     def has(self, name: str) -> Optional[bool]:  # ``hasattr(self, "shortcut")``
-        return True if name in self.written else has_attribute(self.known, name)
+        held = has_attribute(self.known, name)  # (what the construction left)
+        if name not in self.written:
+            return held
+        if name not in self.partly:
+            return True
+        return True if held else None  # (written on some paths only)
 
     def attribute(self, name: str) -> Any:
         from mypy_plugin.callbacks.chain_items import chain_item  # (it imports this module)
