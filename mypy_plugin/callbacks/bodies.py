@@ -92,6 +92,7 @@ from mypy_plugin.callbacks.body_calls import (
 from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch, target_names
 from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
+from mypy_plugin.flow_values import truth
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NOT_STATIC,
@@ -196,7 +197,8 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
             run_branch(env, target, _bind, decided)
             continue
         if target is ASSERT:  # ``assert t <= self.block_size``: binds nothing (flow_branches.py)
-            if _holds(rvalue, env) is False:
+            # (a test not known passes: if the assert fails at run time, the call fails anyway)
+            if decided(rvalue, env) is False:
                 raise CannotTell("an assert that fails: the run stops there")
             continue
         v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
@@ -220,22 +222,6 @@ def _store(env: Dict[int, Any], target: Any, v: Any) -> None:
 
 _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
             "==": operator.eq, "!=": operator.ne}
-
-
-def _holds(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
-    """Whether an assert's test holds: a comparison of two ints the body knows (``idx.ndim
-    == 2``, ``t <= 16`` after ``b, t = idx.shape``); None when not known (the run goes on:
-    if the assert fails there, the call fails anyway)."""
-    if not (isinstance(test, ComparisonExpr) and len(test.operators) == 1
-            and test.operators[0] in _COMPARE):
-        return None
-    try:
-        a, b = _eval(test.operands[0], env, 0), _eval(test.operands[1], env, 0)
-    except CannotTell:
-        return None
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (a, b)):
-        return None
-    return bool(_COMPARE[test.operators[0]](a, b))
 
 
 def tensor_shape(v: Any) -> Shape:
@@ -413,8 +399,8 @@ def _comprehension(g: GeneratorExpr, env: Dict[int, Any], depth: int) -> Tuple[A
 
 
 def _plain_value(v: Any) -> bool:
-    """A value whose truth and ``==`` are the run time's: None, a bool, an int, a str (a
-    float is not: a body's floats stand for any number, flow_dims.NUMBER)."""
+    """A value whose ``==`` is the run time's: None, a bool, an int, a str (a float is not: a
+    body's floats stand for any number, flow_dims.NUMBER; a tuple may hold tensors)."""
     return v is None or isinstance(v, (bool, int, str))
 
 
@@ -422,9 +408,10 @@ def decided(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
     """Whether ``test`` holds for the body's values (None: not known): ``v is None`` (or
     ``is not None``) of a ``v`` the body knows, ``==``/``!=`` of ints, bools, strs or None it
     knows, ``<``-style comparisons of ints, ``hasattr(self, "proj")`` of an instance that
-    knows (layer_bodies.py), ``not``/``and``/``or`` of such tests, and the truth of a
-    bool, int or str it knows (``if self.norm_first:`` of an instance built with
-    ``norm_first=True``).
+    knows (layer_bodies.py), ``not``/``and``/``or`` of such tests, and Python's truth of a
+    value it knows exactly (flow_values.truth: None, a bool, an int, a str, a tuple: ``if
+    self.norm_first:`` of an instance built with ``norm_first=True``). An ``assert``'s test
+    too (:func:`run_body`).
 
     >>> decided(IntExpr(0), {})
     False
@@ -468,7 +455,7 @@ def decided(test: Expression, env: Dict[int, Any]) -> Optional[bool]:
         v = _eval(test, env, 0)
     except (CannotTell, ShapeError):
         return None
-    return bool(v) if _plain_value(v) else None
+    return truth(v)
 
 
 def _index(x: _Tensor, index: Expression, env: Dict[int, Any], depth: int) -> _Tensor:
