@@ -15,7 +15,8 @@ Soundness first: anything not understood (a call with no rule, a closure value n
 statically: a name neither ``Final`` nor bound once at module level, an index not known
 statically, a conditional on anything but ``v is None`` of a value the body knows, a
 parameter with a default or a shaped annotation) makes the result unknown (``CannotTell``),
-never a guess. An ``if v is None:`` statement among a body's lines is a step of
+never a guess. Lists of numbers the body builds (``tf.tensor([list(range(t))] * b)``) are
+body_data.py's. An ``if v is None:`` statement among a body's lines is a step of
 flow_branches.py (:func:`run_body` runs it).
 
 Like the run time, which runs such a callable only on a concrete input (it has no rule where
@@ -89,6 +90,7 @@ from mypy_plugin.callbacks.body_calls import (
     tuple_item,
     with_lambda,
 )
+from mypy_plugin.callbacks.body_data import Data, data_shape, joined, range_list, repeated
 from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch, target_names
 from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
@@ -538,6 +540,10 @@ def _operator(e: OpExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         return _run(ROUTES.methods.get(f"__{name}__"), {0: a, 1: _operand(b)})
     if isinstance(b, _Tensor):
         return _run(ROUTES.methods.get(f"__r{name}__"), {1: b, 0: _operand(a)})
+    if e.op == "*" and isinstance(a, tuple) != isinstance(b, tuple):  # ``[x] * n``
+        return repeated(a, b) if isinstance(a, tuple) else repeated(b, a)  # (body_data.py)
+    if e.op == "+" and isinstance(a, (tuple, Data)) and isinstance(b, (tuple, Data)):
+        return joined(a, b)  # (two lists joined, as Python joins them)
     if is_size(a) and is_size(b):  # ``h * w`` of sizes the body read from a shape
         return size_arithmetic(e.op, a, b)
     try:
@@ -686,6 +692,8 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
         return number_call([_eval(a, env, depth) for a in e.args])  # ``math.log(10000.0)``
     if route is None and isinstance(callee, RefExpr) and callee.fullname == "builtins.float":
         return NUMBER  # ``float("-inf")``, ``float(n)``: a number, only ever an operand
+    if route is None and isinstance(callee, RefExpr) and callee.fullname in _DATA:
+        return _data_call(e, callee.fullname, env, depth)  # ``tf.tensor([list(range(t))] * b)``
     if route is None:
         return _user_call(e, env, depth)
     formal = signature(callee, method)
@@ -724,6 +732,34 @@ def _call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
             raise CannotTell("several values for one parameter")
     by_position = {0: self_value} if self_value is not None else {}
     return _run(route, by_position, given)
+
+
+_TENSOR_DATA = "typedflux.ops.creation.tensor"
+_DATA = frozenset({_TENSOR_DATA, "builtins.list"})
+
+
+def _data_call(e: CallExpr, fullname: str, env: Dict[int, Any], depth: int) -> Any:
+    """``list(range(t))``, ``list(xs)`` of a tuple the body knows, and ``tf.tensor(data)``
+    of data the body built: the shape numpy gives it (body_data.py)."""
+    if not e.args or e.arg_kinds[0] != ARG_POS or any(
+            k != ARG_NAMED or n != "dtype" for k, n in zip(e.arg_kinds[1:], e.arg_names[1:])):
+        raise CannotTell("a call of data not read here")
+    if fullname == _TENSOR_DATA:
+        return _Tensor(data_shape(_eval(e.args[0], env, depth), _is_tensor))
+    if len(e.args) != 1:
+        raise CannotTell("a list() call not read here")
+    arg = e.args[0]
+    if isinstance(arg, CallExpr) and isinstance(arg.callee, RefExpr) and \
+            arg.callee.fullname == "builtins.range" and all(k == ARG_POS for k in arg.arg_kinds):
+        return range_list([_eval(a, env, depth) for a in arg.args])
+    items = _eval(arg, env, depth)
+    if not isinstance(items, tuple):
+        raise CannotTell("list() of a value not known to be a sequence")
+    return items  # (a copy: the body's tuples stand for lists and tuples alike)
+
+
+def _is_tensor(v: Any) -> bool:
+    return isinstance(v, _Tensor)
 
 
 def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:

@@ -80,6 +80,6 @@ class BertModel:
 config = BertConfig()
 model = BertModel(config)
 ids = tf.tensor([[1, 5, 7, 2, 0, 0], [3, 4, 9, 8, 6, 2]])
-pooled = model(ids)  # BUG[gap flow: a config dataclass instance handed through __init__ to inner models (BertModel(config) -> BertLayer(config) -> BertSelfAttention(config)) leaves the inner models untraced; BertSelfAttention(config) or BertLayer(config) built at module level is caught]
+pooled = model(ids)  # BUG  # E: Cannot reshape for "reshape": x has Tensor[2, 6, 8], target is (2, 6, 4, 8); need equal element counts (96 vs 384)  [shape]
 classifier = Dense(config.hidden_size, 2)
 print(classifier(pooled).shape)
