@@ -55,7 +55,7 @@ from mypy_plugin.callbacks.chain_items import chain_item
 from mypy_plugin.callbacks.common import report_shape_error
 from mypy_plugin.callbacks.culprits import join_culprit
 from mypy_plugin.flow import outer_value
-from mypy_plugin.flow_inits import DUNDERS, init_actuals, is_super_init, plain_init
+from mypy_plugin.flow_inits import DUNDERS, init_actuals, is_super_init, plain_init, shared_default
 from mypy_plugin.flow_instances import attribute_bindings, construction_of
 from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_run import typed
@@ -120,8 +120,9 @@ def _values(chk: Any, call: CallExpr, init: FuncDef) -> Optional[Dict[Var, Any]]
     given_to = init_actuals(call, init)
     if given_to is None or any(given is None for _, given in given_to):
         return None
-    return {p.variable: evaluate(given, {}, lambda x: outer_value(chk, x), set())
-            for p, given in given_to if given is not None}
+    return {p.variable: NOT_STATIC if shared_default(init, p, given) else evaluate(
+        given, {}, lambda x: outer_value(chk, x), set()) for p, given in given_to
+        if given is not None}
 
 
 def _layer_types(chk: Any, sup: CallExpr, env: Dict[Var, Any]) -> Optional[List[Type]]:

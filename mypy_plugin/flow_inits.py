@@ -44,24 +44,32 @@ from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
     Argument,
+    Block,
     CallExpr,
     ClassDef,
+    DictExpr,
+    DictionaryComprehension,
     Expression,
     FuncDef,
+    ListComprehension,
+    ListExpr,
     MemberExpr,
     NameExpr,
     RefExpr,
+    SetComprehension,
+    SetExpr,
     SuperExpr,
     TypeInfo,
     Var,
 )
+from mypy.server.subexpr import get_subexpressions
 from mypy.types import AnyType, TypeOfAny
 
 from mypy_plugin.flow_names import captured
 from mypy_plugin.flow_patches import patched
-from mypy_plugin.flow_values import NOT_STATIC
+from mypy_plugin.flow_values import NOT_STATIC, safe_reads
 
-__all__ = ["model_init", "plain_init", "init_actuals", "is_super_init", "is_base_init",
+__all__ = ["model_init", "plain_init", "init_actuals", "shared_default", "is_super_init", "is_base_init",
            "is_explicit_super_init", "init_base", "SuperInits", "DUNDERS"]
 
 DUNDERS = {"__new__", "__setattr__", "__delattr__", "__getattr__", "__getattribute__"}
@@ -126,6 +134,29 @@ def init_actuals(call: CallExpr, init: FuncDef
             return None
         out.append((param, call.args[actuals[0]] if actuals else param.initializer))
     return out
+
+
+def shared_default(func: FuncDef, param: Argument, given: Optional[Expression]) -> bool:
+    """Whether ``given`` is ``param``'s default, a mutable display (``layers: List[Block] =
+    []``, a dict or set display, a comprehension) that ``func``'s body may change: Python
+    builds it once, when the ``def`` runs, and every call that leaves it out shares it (a
+    second ``self._stage(...)`` finds the first one's blocks in it), where a run would take a
+    fresh one per call. A run binds such a parameter to NOT_STATIC. The body may change it
+    where it reads the name other than as an index base, an operand, an argument of the
+    builtins that only read (``len``, ``range``): flow_values.safe_reads.
+
+    >>> shared_default(FuncDef("f", [], Block([])), Argument(Var("x"), None, None, ARG_POS),
+    ...                None)
+    False
+    """
+    if given is None or given is not param.initializer or not isinstance(given, (
+            ListExpr, DictExpr, SetExpr, ListComprehension, DictionaryComprehension,
+            SetComprehension)):
+        return False
+    reads = get_subexpressions(func.body)
+    safe = safe_reads(reads)
+    return any(isinstance(x, NameExpr) and x.node is param.variable and id(x) not in safe
+               for x in reads)
 
 
 def is_super_init(e: Expression) -> bool:
@@ -214,8 +245,8 @@ class SuperInits:
         if init is None or given_to is None or id(init) in self.running:
             raise self.stop()
         values: Dict[Var, Any] = {
-            p.variable: run.item(given, safe) if given is not None else NOT_STATIC
-            for p, given in given_to}
+            p.variable: run.item(given, safe) if given is not None and not shared_default(
+                init, p, given) else NOT_STATIC for p, given in given_to}
         base_self = init.arguments[0].variable
         values[base_self] = run.env.get(self.selves[-1], NOT_STATIC)
         before, outer = {v: run.env[v] for v in values if v in run.env}, run.captured

@@ -101,7 +101,7 @@ from mypy_plugin.codes import SHAPE
 from mypy_plugin.flow import outer_value
 from mypy_plugin.flow_constructions import construction, single_call
 from mypy_plugin.flow_inits import (
-    SuperInits, init_actuals, init_base, is_base_init, model_init, plain_init,
+    SuperInits, init_actuals, init_base, is_base_init, model_init, plain_init, shared_default,
 )
 from mypy_plugin.flow_methods import SelfMethods
 from mypy_plugin.flow_names import binding_targets
@@ -239,8 +239,9 @@ def _build(chk: Any, call: CallExpr, info: Optional[TypeInfo] = None) -> Optiona
     given_to = init_actuals(call, init)
     if given_to is None:
         return None
-    env: Dict[Var, Any] = {p.variable: _argument(chk, tree, given) if given is not None
-                           else NOT_STATIC for p, given in given_to}
+    env: Dict[Var, Any] = {p.variable: _argument(chk, tree, given) if given is not None and
+                           not shared_default(init, p, given) else NOT_STATIC
+                           for p, given in given_to}
     if not (any(not isinstance(v, NotStatic) for v in env.values()) or module.more(init) or
             _reads_held(init, init.arguments[0].variable, _class_held(tree, info))):
         return None  # (nothing more than the declared types: a run would find no more)
@@ -327,6 +328,7 @@ def _run_init(chk: Any, tree: MypyFile, module: _Module, info: TypeInfo, init: F
     run.supers = supers  # (``super().__init__(c)``)
     methods = SelfMethods(tree, info, supers, Stop)
     run.methods = methods  # (``self._make_layer(64, 2)``)
+    run.selves = methods.before  # (``more = self._more``: flow_selves.py)
     run.classes = partial(class_value, tree)  # (``block.expansion``, ``block(64, 128)``)
     RUNNING.add(id(init))
     try:

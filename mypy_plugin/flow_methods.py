@@ -31,7 +31,9 @@ again inside itself. A ``self.<method>(...)`` call the run does not follow, or a
 that stops a method's run (a ``return`` it cannot decide), stops the construction's run:
 nothing it builds is known then. A method's bindings count as the run's only when the
 module names the method nowhere but in the ``__init__`` bodies of its classes, so it
-cannot run again after the construction.
+cannot run again after the construction. Any other read of the instance (a method held or
+called inside an expression, ``self`` given away) is sorted by :meth:`SelfMethods.before`
+before its statement runs (flow_selves.py): what it may change is not known from there.
 
 >>> SelfMethods.__name__
 'SelfMethods'
@@ -48,9 +50,10 @@ from mypy.nodes import (
 )
 from mypy.server.subexpr import get_subexpressions
 
-from mypy_plugin.flow_inits import SuperInits, init_actuals
+from mypy_plugin.flow_inits import SuperInits, init_actuals, is_base_init, shared_default
 from mypy_plugin.flow_names import captured
 from mypy_plugin.flow_patches import patched
+from mypy_plugin.flow_selves import ESCAPES, statement_reads
 from mypy_plugin.flow_values import NOT_STATIC, NotStatic, Record
 from mypy_plugin.statements import PerTree, walk
 
@@ -87,7 +90,8 @@ class SelfMethods:
             raise self.stop()  # (what this call binds is not followed)
         this = self.supers.selves[-1]
         before, outer = dict(run.env), run.captured
-        values: Dict[Var, Any] = {p.variable: run.item(given, safe) for p, given in given_to}
+        values: Dict[Var, Any] = {p.variable: NOT_STATIC if shared_default(
+            method, p, given) else run.item(given, safe) for p, given in given_to}
         method_self = method.arguments[0].variable
         run.env.update(values)
         run.env[method_self] = run.env.get(this, NOT_STATIC)
@@ -109,6 +113,28 @@ class SelfMethods:
         if _private(self.tree).get(method.name, False):
             self.supers.ran.append(method)  # (its bindings are the run's: flow_instances.py)
         return (value,)
+
+    def before(self, run: Any, st: Statement, whole: bool) -> None:
+        """What ``st`` may change of the instance where the run does not follow it
+        (flow_selves.py: a method held, ``self`` given away, a method called inside an
+        expression): those attributes forgotten before it runs, or the instance unknown
+        from here on. ``whole``: the statement is not run step by step (a loop not
+        unrolled, flow_run.Run.havoc)."""
+        selves = {v for v in self.supers.selves if type(run.env.get(v)) is Record}
+        if not selves:
+            return
+        called = _called(st)
+        followed = called if not whole and isinstance(called, MemberExpr) and isinstance(
+            called.expr, NameExpr) and called.expr.node is self.supers.selves[-1] else None
+        base = st.expr if not whole and isinstance(st, ExpressionStmt) and is_base_init(
+            st.expr) else None
+        found = statement_reads(st, selves, self.info, followed, base, whole)
+        for var in selves:
+            if found is ESCAPES:
+                run.env[var] = NOT_STATIC
+                continue
+            for name in sorted(found):
+                run.env[var] = run.env[var].set(name, NOT_STATIC)
 
     def _method(self, e: Expression) -> Optional[FuncDef]:
         if not (isinstance(e, CallExpr) and isinstance(e.callee, MemberExpr) and isinstance(

@@ -141,6 +141,9 @@ class Run(ListSteps):
         self.methods: Optional[Callable[[Run, Expression, Set[int]], Optional[Tuple[Any]]]] = None
         # (that run: a model class of the module written as a value, flow_values.ClassRecord)
         self.classes: Optional[Callable[[Expression], Optional[ClassRecord]]] = None
+        # (that run: what a statement may change of ``self`` where the run does not follow
+        # it, before it runs: flow_methods.SelfMethods.before; True: the statement whole)
+        self.selves: Optional[Callable[[Run, Statement, bool], None]] = None
         self.errors: List[Tuple[Expression, List[Any]]] = []
         # A ``__call__`` body checked for one traced instance (flow_calls.py): every
         # expression is typed (its messages kept), a local holds its typed value.
@@ -218,6 +221,8 @@ class Run(ListSteps):
         self.steps += 1
         if self.steps > STEPS:
             raise Stop
+        if self.selves is not None:
+            self.selves(self, st, False)  # (``more = self._more``: flow_selves.py)
         if isinstance(st, ReturnStmt):
             return st
         if isinstance(st, IfStmt):
@@ -389,6 +394,9 @@ class Run(ListSteps):
 
     def havoc(self, stmts: List[Statement]) -> None:
         """What ``stmts`` may bind or change is unknown from here on."""
+        if self.selves is not None:
+            for st in stmts:
+                self.selves(self, st, True)  # (``self._grow()`` in a loop not unrolled)
         bound = bound_vars(stmts)
         for x in [x for st in stmts for x in get_subexpressions(st)]:
             if isinstance(x, NameExpr) and isinstance(x.node, Var) and (

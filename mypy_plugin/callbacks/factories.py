@@ -56,7 +56,7 @@ from mypy.nodes import (
 )
 from mypy.subtypes import is_subtype
 from mypy.types import (
-    AnyType, CallableType, Instance, LiteralType, Type, TypeType, get_proper_type,
+    AnyType, CallableType, Instance, LiteralType, Type, TypeOfAny, TypeType, get_proper_type,
 )
 
 from mypy_plugin.callbacks.common import type_lookup
@@ -72,7 +72,8 @@ from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_instances import construction_check
 from mypy_plugin.flow_run import typed
 from mypy_plugin.flow_typed import partial_self_call
-from mypy_plugin.flow_values import evaluate
+from mypy_plugin.flow_inits import shared_default
+from mypy_plugin.flow_values import NOT_STATIC, evaluate
 from mypy_plugin.statements import overridden
 from mypy_plugin.values import NotStatic, static_int
 
@@ -221,6 +222,12 @@ def factory_result(ctx: Any) -> Optional[Type]:
                 values.append(_static(chk, ctx.args[i][0], _value_type(types[0])))
                 if body is None:
                     data.append(_data(chk, ctx.args[i][0], values[-1]))
+            elif not types and arg.initializer is not None and shared_default(
+                    func, arg, arg.initializer):
+                # (a list default the body changes is shared by the calls: flow_inits.py)
+                values.append(arg.variable.type or AnyType(TypeOfAny.special_form))
+                if body is None:
+                    data.append(NOT_STATIC)
             elif not types and arg.initializer is not None:
                 with chk.msg.filter_errors():
                     values.append(_value_type(chk.expr_checker.accept(arg.initializer)))
