@@ -115,18 +115,38 @@ def changes_iterated(loop: ForStmt, records: Set[Var]) -> bool:
     """Whether ``loop``'s body may change the list it iterates (``for w in ws: ...
     ws.append(w * 2)``: Python's loop then runs over the items added too, so unrolling the
     items known before the loop would claim another sequence): the body reads that name
-    (an ``append``/``extend``/``insert``, a ``+=``, an item or slice assignment, a call it
-    is passed to, an alias) or an attribute of that name (``self.ws``), or calls a method
-    of, or passes, an object in ``records`` (``self._grow()`` may change ``self.ws``).
+    (or an attribute of that name, ``self.ws``) other than where a list can be neither
+    changed nor kept (an index or slice read, ``len``, an operand, a comparison, a nested
+    loop's sequence: flow_values.safe_reads; ``Dense(w, ws[-1])`` leaves it alone; an
+    ``append``/``extend``, a ``+=``, an item or slice assignment or ``del``, a call it is
+    passed to, an alias do not), or calls a method of, or passes, an object in ``records``
+    (``self._grow()`` may change ``self.ws``).
 
     >>> from mypy.nodes import Block, NameExpr, PassStmt
     >>> changes_iterated(ForStmt(NameExpr("w"), NameExpr("ws"), Block([PassStmt()]), None,
     ...                          None), set())
     False
     """
+    from mypy.nodes import IndexExpr
+
+    from mypy_plugin.flow_values import safe_reads
+
     seq = loop.expr
+    body = walk(loop.body.body, scopes=False)
     exprs = [x for s in loop.body.body for x in get_subexpressions(s)]
+    safe = safe_reads(exprs)
+    safe.update(id(st.expr) for st in body if isinstance(st, ForStmt))
+    for st in body:  # (``ws[0] = ...``, ``del ws[0]``: an index written, not read)
+        for t in binding_targets(st):
+            for x in get_subexpressions(t):
+                if isinstance(x, IndexExpr):
+                    safe.discard(id(x.base))
+    for x in exprs:  # (``ws[0].append(...)``: an item of it changed, or read further)
+        if isinstance(x, MemberExpr) and isinstance(x.expr, IndexExpr):
+            safe.discard(id(x.expr.base))
     for x in exprs:
+        if id(x) in safe:
+            continue
         if isinstance(seq, NameExpr) and isinstance(x, NameExpr) and x.node is seq.node:
             return True
         if isinstance(seq, MemberExpr) and isinstance(x, MemberExpr) and x.name == seq.name:
