@@ -95,6 +95,7 @@ from mypy_plugin.callbacks.body_dims import read_argument
 from mypy_plugin.flow_branches import ASSERT, MIXED, Branch, join, run_branch, target_names
 from mypy_plugin.flow_dims import NUMBER, is_size, number_call, shape_items, size_arithmetic
 from mypy_plugin.flow_values import truth
+from mypy_plugin import per_build
 from mypy_plugin.routing import ROUTES, Route
 from mypy_plugin.values import (
     NOT_STATIC,
@@ -108,7 +109,7 @@ from typedflux.shapes.errors import CannotTell, ShapeError
 from typedflux.shapes.layer_config import Shape
 
 __all__ = ["building", "body_join", "with_lambda", "chain_with_lambdas", "BODY_DEPTH",
-           "Receiver", "SELF", "run_body", "tensor_shape", "tensor_value"]
+           "Receiver", "SELF", "run_body", "tensor_shape", "tensor_value", "inner_def"]
 
 BODY_DEPTH = 64  # the deepest expression evaluated (beyond: unknown)
 BODY_CALLS = 8  # the deepest chain of bodies calling one-return functions (beyond: unknown)
@@ -778,11 +779,56 @@ def _read(arg: Arg, e: Expression, env: Dict[int, Any], depth: int) -> Any:
     return read_argument(arg, e, shape_of)
 
 
+# The ``def``s written in a method's body that the body's run steps over (body_steps.py):
+# called there, each runs on the caller's values (:func:`_inner_call`).
+_INNER: Dict[int, FuncDef] = {}
+per_build.forget_each_build(_INNER)  # (holds mypy nodes: this build's only)
+
+
+def inner_def(d: FuncDef) -> bool:
+    """Whether the ``def`` statement ``d`` in a method's body is one a run of that body steps
+    over and runs where it is called (HF T5's ``def shape(states): return states.reshape(
+    batch_size, -1, self.n_heads, self.key_value_proj_dim)...``): undecorated, positional
+    parameters, one ``return``. Such a def is noted for :func:`_inner_call`.
+
+    >>> from mypy.nodes import Block
+    >>> inner_def(FuncDef("f", [], Block([])))
+    False
+    """
+    if _body(d) is None or any(k != ARG_POS for k in d.arg_kinds):
+        return False
+    _INNER[id(d)] = d
+    return True
+
+
+def _inner_call(d: FuncDef, e: CallExpr, env: Dict[int, Any], depth: int) -> Any:
+    """``shape(self.q(h))`` of a def the running body wrote (:func:`inner_def`): its
+    ``return`` evaluated on the arguments and, for the names it reads from the body around
+    it (``batch_size``, ``self``), the values they hold when it is called, as a closure reads
+    them at run time (its annotations are not checked there)."""
+    expr = _body(d)
+    if expr is None or len(e.args) != len(d.arguments) or any(
+            k != ARG_POS for k in e.arg_kinds):
+        raise CannotTell("a def called otherwise than with one value per parameter")
+    inner = dict(env)
+    inner.update((id(a.variable), _eval(x, env, depth))
+                 for a, x in zip(d.arguments, e.args))
+    if _NESTED[0] >= BODY_CALLS:
+        raise CannotTell("functions calling functions too deep (or recursively)")
+    _NESTED[0] += 1
+    try:
+        return _eval(expr, inner, depth)
+    finally:
+        _NESTED[0] -= 1
+
+
 def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
     """``join(a, b)`` in a body: a plain (undecorated) one-return ``def`` called with
     tensors runs its own body, as it does at run time (its annotations, if any, are not
     checked there: only a container checks a connection's signature)."""
     node = e.callee.node if isinstance(e.callee, NameExpr) else None
+    if isinstance(node, FuncDef) and _INNER.get(id(node)) is node:
+        return _inner_call(node, e, env, depth)  # (a def the running body wrote)
     if isinstance(node, Var) and isinstance(e.callee, NameExpr):  # a layer held in a name
         return _held_layer(e, e.callee, node, env, depth)
     if not isinstance(node, FuncDef) or any(k != ARG_POS for k in e.arg_kinds):

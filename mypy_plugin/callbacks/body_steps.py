@@ -44,7 +44,7 @@ from mypy.subtypes import find_member
 from mypy.types import Instance, Type, get_proper_type
 
 from mypy_plugin import translate
-from mypy_plugin.callbacks.bodies import Receiver, tensor_shape, tensor_value
+from mypy_plugin.callbacks.bodies import Receiver, inner_def, tensor_shape, tensor_value
 from mypy_plugin.flow_branches import ASSERT, Assert, Branch, assignment, branch_step
 from mypy_plugin.flow_keywords import by_parameter, keyword_output
 from mypy_plugin.flow_patches import patched
@@ -69,7 +69,8 @@ Step = Union[Tuple[Target, Optional[Expression]],
 def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
     """``h = ...`` lines (plain names, or a tuple unpacked), ``self.a = ...`` writes,
     ``for layer in self.layers:`` loops of such lines and ``if p is None:`` branches, then
-    one ``return``; None for anything else."""
+    one ``return``; a one-return ``def`` among them is stepped over (bodies.inner_def: run
+    where it is called); None for anything else."""
     if func.info is not FUNC_NO_INFO and patched(func.info, func.name):
         return None  # (the module assigns another function to it: flow_patches.py)
     stmts = list(func.body.body)
@@ -85,6 +86,8 @@ def straight_body(func: FuncDef) -> Optional[Tuple[List[Step], Expression]]:
         if branch is not None:  # ``if past is not None: k = tf.cat(...)``, ``if self.norm_first:``
             local.append((branch, None))
             continue
+        if isinstance(s, FuncDef) and inner_def(s):  # ``def shape(x): return ...`` (HF T5)
+            continue  # (bodies.py runs it where the body calls it, on the values then)
         if isinstance(s, AssertStmt):  # ``assert t <= self.block_size`` (flow_branches.py)
             local.append((ASSERT, s.expr))
             continue

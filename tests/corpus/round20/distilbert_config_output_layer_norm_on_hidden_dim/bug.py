@@ -95,5 +95,5 @@ class DistilBertForSequenceClassification:
 
 model = DistilBertForSequenceClassification(DistilBertConfig())
 input_ids = tf.tensor(np.random.randint(0, 120, size=(2, 9)))
-logits = model(input_ids)  # BUG[gap boundaries: the attention's __call__ defines nested defs shape()/unshape() (closures over batch_size and self) and calls them: the body's result is unknown (with the reshapes written inline the same o/LayerNorm mismatch is caught); the config dataclass itself is held by the construction]
+logits = model(input_ids)  # BUG
 print(logits.shape)

@@ -100,5 +100,5 @@ class T5EncoderModel:
 config = T5Config()
 encoder = T5EncoderModel(config)
 input_ids = tf.tensor(np.random.randint(0, config.vocab_size, size=(2, 7)))
-last_hidden_state = encoder(input_ids)  # BUG[gap boundaries: the attention's __call__ defines nested defs shape()/unshape() (closures over batch_size and self) and calls them: the body's result is unknown (with the reshapes written inline the same o/LayerNorm mismatch is caught); the config dataclass itself is held by the construction]
+last_hidden_state = encoder(input_ids)  # BUG
 print(last_hidden_state.shape)
