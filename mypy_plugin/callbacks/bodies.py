@@ -204,7 +204,8 @@ def _bind(env: Dict[int, Any], local: Sequence[Tuple[Any, Any]]) -> None:
             if decided(rvalue, env) is False:
                 raise CannotTell("an assert that fails: the run stops there")
             continue
-        v = rvalue if isinstance(rvalue, Receiver) else _eval(rvalue, env, 0)
+        # (a loop's variable is given its value: a layer, or a tensor of a list, body_steps.py)
+        v = rvalue if isinstance(rvalue, (Receiver, _Tensor)) else _eval(rvalue, env, 0)
         _store(env, target, v)
 
 

@@ -51,7 +51,8 @@ from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
-from typedflux.shapes.layer_config import Several
+from typedflux.shapes.dims import UNKNOWN
+from typedflux.shapes.layer_config import Several, is_int
 from typedflux.shapes.layers_recurrent import RecurrentConfig
 
 __all__ = ["Target", "Step", "straight_body", "unrolled", "HeldLayer", "layer_output"]
@@ -214,8 +215,17 @@ def unrolled(steps: List[Step], known: Dict[str, Any], env: Optional[Dict[int, A
     return out
 
 
-def _held(item: Item) -> "HeldLayer":
-    return HeldLayer(item.type, item.attrs)
+def _held(item: Item) -> Any:
+    """A loop's variable for an item of a list the instance holds: a layer, or a tensor
+    (DCN's ``for w, b in zip(self.kernels, self.biases):``) of the sizes its type fixes
+    (any other dim unknown: the type is mypy's where the list was built)."""
+    p = get_proper_type(item.type)
+    if not translate.is_tensor(p):
+        return HeldLayer(item.type, item.attrs)
+    s = translate.shape_of(p, translate.Names())
+    if s is None or any(isinstance(d, translate.Star) for d in s):
+        raise CannotTell("a tensor of unknown rank in a list")
+    return tensor_value(tuple(d if is_int(d) else UNKNOWN for d in s))
 
 
 class HeldLayer(Receiver):

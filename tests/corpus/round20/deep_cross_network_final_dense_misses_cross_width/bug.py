@@ -50,5 +50,5 @@ class DCN:
 model = DCN([10, 20, 30], embed_dim=4, num_dense=5, mlp_dims=[32, 16])
 sparse = tf.tensor(np.random.randint(0, 10, size=(8, 3)))
 dense = tf.randn(8, 5)
-p = model(sparse, dense)  # BUG[gap boundaries: CrossNetwork's body loops 'for w, b in zip(self.kernels, self.biases)' (list attributes of tensors from comprehensions) rebinding xl: its result is unknown, so the cat of cross and deep outputs has an unknown width and the final Dense(16 => 1) is not checked]
+p = model(sparse, dense)  # BUG
 print(p.shape)
