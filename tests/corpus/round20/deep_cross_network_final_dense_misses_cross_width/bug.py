@@ -50,5 +50,5 @@ class DCN:
 model = DCN([10, 20, 30], embed_dim=4, num_dense=5, mlp_dims=[32, 16])
 sparse = tf.tensor(np.random.randint(0, 10, size=(8, 3)))
 dense = tf.randn(8, 5)
-p = model(sparse, dense)  # BUG
+p = model(sparse, dense)  # BUG  # E: Dense(16 => 1) expects input Tensor[..., 16], got Tensor[8, 33]; need size 16 at axis -1 (got 33)  [shape]
 print(p.shape)

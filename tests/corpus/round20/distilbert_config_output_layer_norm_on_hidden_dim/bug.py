@@ -95,5 +95,5 @@ class DistilBertForSequenceClassification:
 
 model = DistilBertForSequenceClassification(DistilBertConfig())
 input_ids = tf.tensor(np.random.randint(0, 120, size=(2, 9)))
-logits = model(input_ids)  # BUG
+logits = model(input_ids)  # BUG  # E: LayerNorm(64) expects input Tensor[..., 64], got Tensor[2, 9, 32]; need size 64 at axis -1 (got 32)  [shape]
 print(logits.shape)

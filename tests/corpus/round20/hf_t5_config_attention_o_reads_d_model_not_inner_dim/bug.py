@@ -100,5 +100,5 @@ class T5EncoderModel:
 config = T5Config()
 encoder = T5EncoderModel(config)
 input_ids = tf.tensor(np.random.randint(0, config.vocab_size, size=(2, 7)))
-last_hidden_state = encoder(input_ids)  # BUG
+last_hidden_state = encoder(input_ids)  # BUG  # E: Dense(32 => 32, bias=False) expects input Tensor[..., 32], got Tensor[2, 7, 64]; need size 32 at axis -1 (got 64)  [shape]
 print(last_hidden_state.shape)
