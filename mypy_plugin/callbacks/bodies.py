@@ -823,7 +823,7 @@ def _inner_call(d: FuncDef, e: CallExpr, env: Dict[int, Any], depth: int) -> Any
         _NESTED[0] -= 1
 
 
-def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> _Tensor:
+def _user_call(e: CallExpr, env: Dict[int, _Tensor], depth: int) -> Any:
     """``join(a, b)`` in a body: a plain (undecorated) one-return ``def`` called with
     tensors runs its own body, as it does at run time (its annotations, if any, are not
     checked there: only a container checks a connection's signature)."""

@@ -51,7 +51,6 @@ from mypy_plugin.flow_patches import patched
 from mypy_plugin.flow_ranges import Range, count_of, passes, range_loop
 from mypy_plugin.flow_values import Item, Seq
 from typedflux.shapes.errors import CannotTell
-from typedflux.shapes.dims import UNKNOWN
 from typedflux.shapes.layer_config import Several, is_int
 from typedflux.shapes.layers_recurrent import RecurrentConfig
 
@@ -225,7 +224,7 @@ def _held(item: Item) -> Any:
     s = translate.shape_of(p, translate.Names())
     if s is None or any(isinstance(d, translate.Star) for d in s):
         raise CannotTell("a tensor of unknown rank in a list")
-    return tensor_value(tuple(d if is_int(d) else UNKNOWN for d in s))
+    return tensor_value(tuple(d if is_int(d) else translate.UNKNOWN for d in s))
 
 
 class HeldLayer(Receiver):
