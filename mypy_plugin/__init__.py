@@ -94,6 +94,7 @@ from mypy_plugin.callbacks.layers import (
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS, PASSERS as LIST_PASSERS, READERS as LIST_READERS
 from mypy_plugin.callbacks.mapped_functions import mapped_result
 from mypy_plugin.callbacks.inferred_receivers import after_lists, library_route
+from mypy_plugin.callbacks.unbound_adders import class_method_route, then_unbound, unbound_route
 from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
@@ -317,6 +318,11 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
         if fullname.startswith(_SKIP_PREFIXES):
             return None
+        # (``operator.setitem(d, k, h)``: an inferred container given other sizes through a
+        # generic function, unbound_adders.py; then the hook every function gets)
+        unbound = unbound_route(fullname, self.lookup_fully_qualified)
+        if unbound is not None:
+            return then_unbound(self._signature_hook(fullname, False), unbound)
         if fullname == _CHAIN_FULLNAME:
             return chain_signature_hook
         if fullname in LAMBDA_TAKERS:  # tf.gradient(lambda m: ..., model): m is the model
@@ -466,6 +472,15 @@ class TypedfluxPlugin(Plugin):
             known = isinstance(node, TypeInfo) and node.has_base(TENSOR_FULLNAME)
             self._subclass_cache[owner] = known
         return f"{TENSOR_FULLNAME}.{member}" if known else ""
+
+    def get_class_attribute_hook(
+        self, fullname: str
+    ) -> Optional[Callable[[AttributeContext], Type]]:
+        # ``list.append`` read from the class, called with an inferred container given other
+        # sizes (``list.append(self.layers, Dense(16, 4))``): callbacks/unbound_adders.py
+        if fullname.startswith(_SKIP_PREFIXES):
+            return class_method_route(fullname, self.lookup_fully_qualified)
+        return None
 
     def get_attribute_hook(self, fullname: str) -> Optional[Callable[[AttributeContext], Type]]:
         if not fullname.startswith("typedflux"):

@@ -30,25 +30,20 @@ from typing import Callable, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, MemberExpr, SymbolTableNode, TypeInfo, Var
 from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext
-from mypy.type_visitor import TypeTranslator
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
-from mypy.types import (
-    AnyType, CallableType, FunctionLike, Instance, Type, TypeAliasType, TypeOfAny, TypeVarType,
-    UnpackType, get_proper_type,
-)
+from mypy.types import CallableType, FunctionLike, Instance, Type, TypeVarType, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.held_methods import sized
+from mypy_plugin.callbacks.unsized_types import unsized
 
 __all__ = ["after_lists", "inferred_receiver", "library_method_hook", "library_route",
            "mixed_member"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
-
-_MODULE = "typedflux.layers.core.Module"
 
 
 def _size_params(info: TypeInfo) -> Set[str]:
@@ -81,26 +76,6 @@ def _class_params(sig: CallableType) -> Tuple[List[int], bool]:
              if names(formal, bound)], names(declared.ret_type, sig.ret_type))
 
 
-class _Unsized(TypeTranslator):
-    """A type with every tensor's shape unknown and every layer's sizes unknown."""
-
-    def __init__(self, tuple_any: Type) -> None:
-        super().__init__()
-        self.tuple_any = tuple_any
-
-    def visit_instance(self, t: Instance) -> Type:
-        if translate.is_tensor(t):
-            return t.copy_modified(args=[UnpackType(self.tuple_any)])
-        if t.args and t.type.has_base(_MODULE):
-            return t.copy_modified(args=[
-                UnpackType(self.tuple_any) if isinstance(a, UnpackType)
-                else AnyType(TypeOfAny.special_form) for a in t.args])
-        return super().visit_instance(t)
-
-    def visit_type_alias_type(self, t: TypeAliasType) -> Type:
-        return get_proper_type(t).accept(self)
-
-
 def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     """``sig`` with the parameters typed by its class's type parameters taking any sizes, for
     a method called on a container whose type mypy inferred (and, once such a parameter was
@@ -117,14 +92,12 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     receiver = container_of(ctx.context)
     if receiver is None or origin(ctx.api, receiver) != "inferred":
         return sig
-    tuple_any = ctx.api.named_generic_type(
-        "builtins.tuple", [AnyType(TypeOfAny.special_form)])
-    unsized = _Unsized(tuple_any)
     key = container_key(ctx.api, ctx.context)
     if key is not None and key not in MIXED and _differs(ctx, sig, positions):
         MIXED.add(key)  # (what is read from it afterwards: any sizes)
-    ret = sig.ret_type.accept(unsized) if result and key in MIXED else sig.ret_type
-    arg_types = [t.accept(unsized) if i in positions else t for i, t in enumerate(sig.arg_types)]
+    ret = unsized(ctx.api, sig.ret_type) if result and key in MIXED else sig.ret_type
+    arg_types = [unsized(ctx.api, t) if i in positions else t
+                 for i, t in enumerate(sig.arg_types)]
     return sig.copy_modified(arg_types=arg_types, ret_type=ret)
 
 
@@ -154,8 +127,7 @@ def mixed_member(ctx: AttributeContext, t: Type) -> Type:
     params = _size_params(var.info)
     if not any(v.name in params for v in get_all_type_vars(var.type)):
         return t
-    tuple_any = ctx.api.named_generic_type("builtins.tuple", [AnyType(TypeOfAny.special_form)])
-    return t.accept(_Unsized(tuple_any))
+    return unsized(ctx.api, t)
 
 
 def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:
