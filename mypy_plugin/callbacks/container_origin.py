@@ -74,7 +74,8 @@ def container_of(context: object) -> Optional[Expression]:
 def container_key(api: CheckerPluginInterface, context: object,
                   iterated: bool = False) -> Optional[Tuple[str, str]]:
     """Which list a method is called on, as (function, receiver), from the call's node (for
-    ``__iter__``, ``iterated``: the node is the iterated container itself).
+    ``__iter__``, ``iterated``: the node is the iterated container itself); at module level
+    the function is the module's name.
 
     >>> container_key(None, NameExpr("xs"))
     ('', 'xs')
@@ -85,7 +86,9 @@ def container_key(api: CheckerPluginInterface, context: object,
         return None
     scope = getattr(api, "scope", None)
     func = scope.current_function() if scope is not None else None
-    return (getattr(func, "fullname", "") or "", target)
+    # (at module level, the module: two modules' ``same`` of one mypy run are two lists)
+    return (getattr(func, "fullname", "") or getattr(getattr(api, "tree", None), "fullname", "")
+            or "", target)
 
 
 def origin(api: CheckerPluginInterface, e: Expression) -> Optional[str]:
