@@ -93,9 +93,8 @@ from mypy_plugin.callbacks.layers import (
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS, PASSERS as LIST_PASSERS, READERS as LIST_READERS
 from mypy_plugin.callbacks.mapped_functions import mapped_result
-from mypy_plugin.callbacks.inferred_receivers import after_lists, library_route
-from mypy_plugin.callbacks.unbound_adders import class_method_route, then_unbound, unbound_route
-from mypy_plugin.callbacks.lists import list_add_hook, list_read_hook, mark_passed, pass_items_hook
+from mypy_plugin.callbacks.inferred_receivers import class_attribute_getter, library_route, list_add_hooks
+from mypy_plugin.callbacks.lists import list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
 from mypy_plugin.callbacks.partial_layers import partial_call_hook, partial_hook
@@ -155,6 +154,7 @@ class TypedfluxPlugin(Plugin):
 
     _hooks: Dict[int, Callable[..., Any]]
     _sig_hooks: Dict[str, Callable[..., FunctionLike]]
+    get_class_attribute_hook = class_attribute_getter  # (list.append(xs, h): unbound_adders.py)
 
     def __init__(self, options: Any) -> None:
         super().__init__(options)
@@ -179,8 +179,7 @@ class TypedfluxPlugin(Plugin):
                                       lambda ctx: ctx.default_return_type)
         self._item = item_hook()
         self._batches = loader_iter_hook()
-        self._list_add = {name: list_add_hook(pos) for name, pos in LIST_ADDERS.items()}
-        self._list_add["builtins.dict.update"] = after_lists(self._list_add["builtins.dict.update"])
+        self._list_add = list_add_hooks(LIST_ADDERS)  # (dict.update: then inferred_receivers)
         self._default = DefaultPlugin(options)
         self._numpy_ufunc = numpy_ufunc_hook()
         self._ndarray_operator = ndarray_operator_hook()
@@ -318,11 +317,6 @@ class TypedfluxPlugin(Plugin):
     ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
         if fullname.startswith(_SKIP_PREFIXES):
             return None
-        # (``operator.setitem(d, k, h)``: an inferred container given other sizes through a
-        # generic function, unbound_adders.py; then the hook every function gets)
-        unbound = unbound_route(fullname, self.lookup_fully_qualified)
-        if unbound is not None:
-            return then_unbound(self._signature_hook(fullname, False), unbound)
         if fullname == _CHAIN_FULLNAME:
             return chain_signature_hook
         if fullname in LAMBDA_TAKERS:  # tf.gradient(lambda m: ..., model): m is the model
@@ -472,15 +466,6 @@ class TypedfluxPlugin(Plugin):
             known = isinstance(node, TypeInfo) and node.has_base(TENSOR_FULLNAME)
             self._subclass_cache[owner] = known
         return f"{TENSOR_FULLNAME}.{member}" if known else ""
-
-    def get_class_attribute_hook(
-        self, fullname: str
-    ) -> Optional[Callable[[AttributeContext], Type]]:
-        # ``list.append`` read from the class, called with an inferred container given other
-        # sizes (``list.append(self.layers, Dense(16, 4))``): callbacks/unbound_adders.py
-        if fullname.startswith(_SKIP_PREFIXES):
-            return class_method_route(fullname, self.lookup_fully_qualified)
-        return None
 
     def get_attribute_hook(self, fullname: str) -> Optional[Callable[[AttributeContext], Type]]:
         if not fullname.startswith("typedflux"):

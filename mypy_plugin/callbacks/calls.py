@@ -46,6 +46,7 @@ from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result)
 from mypy_plugin.callbacks.held_methods import held_container_method, held_method_result
 from mypy_plugin.callbacks.inferred_receivers import inferred_receiver
+from mypy_plugin.callbacks.unbound_adders import operator_hook
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
 from mypy_plugin.callbacks.leaked_dims import out_of_scope
@@ -460,8 +461,10 @@ def signature_hook(
     >>> callable(signature_hook("pkg.predict"))
     True
     """
-    return CallCheck(qualname(fullname, is_method),
-                     _Overloads(overload_items) if overload_items else None, skips)
+    # (``operator.setitem(d, k, h)`` on an inferred container: unbound_adders.py)
+    return operator_hook(fullname, CallCheck(qualname(fullname, is_method),
+                                             _Overloads(overload_items) if overload_items
+                                             else None, skips))
 
 
 class CallCheck:

@@ -26,10 +26,10 @@ True
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Set, Tuple, Union
+from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, MemberExpr, SymbolTableNode, TypeInfo, Var
-from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext
+from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext, Plugin
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
 from mypy.types import CallableType, FunctionLike, Instance, Type, TypeVarType, get_proper_type
@@ -38,10 +38,12 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.held_methods import sized
+from mypy_plugin.callbacks.lists import list_add_hook
+from mypy_plugin.callbacks.unbound_adders import class_method_route
 from mypy_plugin.callbacks.unsized_types import unsized
 
-__all__ = ["after_lists", "inferred_receiver", "library_method_hook", "library_route",
-           "mixed_member"]
+__all__ = ["after_lists", "class_attribute_getter", "inferred_receiver", "library_method_hook",
+           "library_route", "list_add_hooks", "mixed_member"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -185,3 +187,33 @@ def after_lists(hook: Callable[[MethodSigContext], FunctionLike]
         return inferred_receiver(ctx, sig) if isinstance(sig, CallableType) else sig
 
     return run
+
+
+def list_add_hooks(adders: Dict[str, int]) -> Dict[str, Callable[[MethodSigContext], FunctionLike]]:
+    """The signature hooks of the list and dict adders (``adders``: lists.ADDERS, by method
+    fullname the item's position): lists.py's, ``dict.update``'s then :func:`after_lists`.
+
+    >>> sorted(list_add_hooks({"builtins.list.append": 1}))
+    ['builtins.list.append']
+    """
+    hooks = {name: list_add_hook(pos) for name, pos in adders.items()}
+    if "builtins.dict.update" in hooks:
+        hooks["builtins.dict.update"] = after_lists(hooks["builtins.dict.update"])
+    return hooks
+
+
+def class_attribute_getter(plugin: Plugin, fullname: str
+                           ) -> Optional[Callable[[AttributeContext], Type]]:
+    """The plugin's ``get_class_attribute_hook``: for a method of a generic class read from
+    the class (``list.append`` in ``list.append(self.layers, Dense(16, 4))``),
+    ``unbound_adders.class_method_route``'s hook; ``None`` for typedflux's own names and
+    anything else.
+
+    >>> class P:
+    ...     def lookup_fully_qualified(self, name): return None
+    >>> class_attribute_getter(P(), "builtins.list.append") is None  # type: ignore[arg-type]
+    True
+    """
+    if fullname.startswith("typedflux."):
+        return None
+    return class_method_route(fullname, plugin.lookup_fully_qualified)

@@ -27,7 +27,7 @@ is read from the class (:func:`class_method_hook`, mypy's class attribute hook),
 it is the callee of found in the module's tree: a call that is a statement of its own or the
 value of an assignment (``list.append(xs, h)``, ``v = dict.setdefault(d, k, h)``), with
 positional arguments. ``operator.setitem`` runs a function signature hook
-(:func:`unbound_route`).
+(:func:`operator_hook`).
 
 >>> callable(loosened)
 True
@@ -35,7 +35,7 @@ True
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Set
+from typing import Any, Callable, Dict, List, Optional, Set
 
 from mypy.expandtype import expand_type
 from mypy.maptype import map_instance_to_supertype
@@ -57,8 +57,7 @@ from mypy_plugin.callbacks.held_methods import sized
 from mypy_plugin.callbacks.unsized_types import unsized
 from mypy_plugin.statements import PerTree, walk
 
-__all__ = ["class_method_hook", "class_method_route", "loosened", "then_unbound",
-           "unbound_route"]
+__all__ = ["class_method_hook", "class_method_route", "loosened", "operator_hook"]
 
 _FUNCTION_MODULES = ("_operator.", "operator.")
 """Modules whose generic functions take a container first (``operator.setitem``)."""
@@ -200,19 +199,25 @@ def _takes_container_first(node: object, owner: Optional[TypeInfo] = None) -> bo
     return False
 
 
-def unbound_route(fullname: str, lookup: Callable[[str], Optional[SymbolTableNode]]
-                  ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
-    """The signature hook for a call of ``fullname`` as a function: :func:`loosened` for an
-    ``operator`` function that takes a generic container first (``operator.setitem``);
-    ``None`` otherwise.
+def operator_hook(fullname: str, check: Callable[[Any], FunctionLike]
+                  ) -> Callable[[Any], FunctionLike]:
+    """The signature hook for a call of ``fullname``: ``check`` (the hook every function
+    gets), then, for an ``operator`` function (``operator.setitem``), :func:`loosened` on the
+    signature it gives.
 
-    >>> unbound_route("builtins.len", lambda n: None) is None
+    >>> check = lambda ctx: "sig"
+    >>> operator_hook("pkg.f", check) is check  # type: ignore[arg-type,return-value]
     True
     """
     if not fullname.startswith(_FUNCTION_MODULES):
-        return None
-    node = getattr(lookup(fullname), "node", None)
-    return _GUARDED_FUNCTION if _takes_container_first(node) else None
+        return check
+
+    def run(ctx: Any) -> FunctionLike:  # (a FunctionSigContext: a module's function)
+        sig = check(ctx)
+        return _GUARDED_FUNCTION(ctx._replace(default_signature=sig)) \
+            if isinstance(sig, CallableType) else sig
+
+    return run
 
 
 def class_method_route(fullname: str, lookup: Callable[[str], Optional[SymbolTableNode]]
@@ -231,21 +236,3 @@ def class_method_route(fullname: str, lookup: Callable[[str], Optional[SymbolTab
     found = owner.get(fullname.rsplit(".", 1)[1])
     return _GUARDED_CLASS if found is not None and _takes_container_first(found.node, owner) \
         else None
-
-
-def then_unbound(first: Callable[[FunctionSigContext], FunctionLike],
-                 hook: Callable[[FunctionSigContext], FunctionLike]
-                 ) -> Callable[[FunctionSigContext], FunctionLike]:
-    """``first`` (the plugin's signature hook for a function outside the modules it leaves to
-    mypy: ``operator.setitem``'s), then ``hook`` on the signature it gives.
-
-    >>> run = then_unbound(lambda ctx: "sig", lambda ctx: ctx.default_signature)
-    >>> run(FunctionSigContext([], None, None, None))  # type: ignore[arg-type]
-    'sig'
-    """
-    def run(ctx: FunctionSigContext) -> FunctionLike:
-        sig = first(ctx)
-        return hook(ctx._replace(default_signature=sig)) if isinstance(sig, CallableType) \
-            else sig
-
-    return run

@@ -6,19 +6,29 @@ object: _T)``: mypy could not solve ``_T`` from the two sizes (``Cannot infer va
 parameter "_T" of "append" of "list"  [misc]``), where plain mypy, which gives layers no
 sizes, says nothing, and the program runs. So does every such call: ``list.insert``,
 ``list.extend``, ``list.__setitem__``, ``dict.__setitem__``, ``dict.setdefault``,
-``collections.deque.append``, ``operator.setitem``. What is read back afterwards has unknown
+``collections.deque.append``, a user generic class's ``Box.set(b, h)``, ``operator.setitem``. What is read back afterwards has unknown
 sizes. A container whose type is written keeps mypy's error (the annotation promised one
 shape).
 """
 
 import collections
 import operator
-from typing import List
+from typing import Generic, List, TypeVar
 
 from typing_extensions import reveal_type
 
 import typedflux as tf
 from typedflux import Dense, Tensor
+
+T = TypeVar("T")
+
+
+class Box(Generic[T]):
+    def __init__(self, v: T) -> None:
+        self.v = v
+
+    def set(self, v: T) -> None:
+        self.v = v
 
 
 class Net:
@@ -53,11 +63,13 @@ reveal_type(old)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...
 print(tf.Dense(9, 3)(old).shape)
 dq = collections.deque([tf.zeros(2, 9)])
 collections.deque.append(dq, tf.zeros(2, 4))
+b = Box(tf.zeros(2, 9))
+Box.set(b, tf.zeros(2, 4))  # (a user generic class's method, the same)
+print(tf.Dense(4, 3)(b.v).shape)
 
-# One shape throughout: mypy's types stand, and a layer that does not fit is reported.
+# One shape throughout: mypy's own inference, clean.
 same = [tf.zeros(2, 9)]
 list.append(same, tf.zeros(2, 9))
-tf.Dense(4, 3)(same[0])  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[2, 9]; need size 4 at axis -1 (got 9)  [shape]
 
 # The type written: a shape promise, mypy's error stays.
 declared: List[Tensor[2, 9]] = [tf.zeros(2, 9)]
