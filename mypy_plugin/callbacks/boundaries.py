@@ -41,6 +41,7 @@ from mypy_plugin.callbacks.declared_types import (
 from mypy_plugin.callbacks.generic_boundaries import generic_boundary
 from mypy_plugin.callbacks.inferred_receivers import mixed_member
 from mypy_plugin.callbacks.replaced_layers import foreign_replaced, rebound_tensor
+from mypy_plugin.callbacks.super_results import super_result
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes import messages
 from typedflux.shapes.bind import RIGID_UNKNOWN, Mismatch, literal_mismatch, rigid_mismatch
@@ -413,7 +414,8 @@ def boundary_hook() -> Callable[[Any], Type]:
     """
 
     def hook(ctx: Any) -> Type:
-        return check_boundary(ctx, ctx.default_return_type)
+        # (``super().doubled()``: the subclass's dims in the base's string dims)
+        return check_boundary(ctx, super_result(ctx))
 
     return guarded("boundary check", hook, lambda ctx: ctx.default_return_type)
 
