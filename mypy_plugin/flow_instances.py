@@ -155,7 +155,8 @@ class _Module:
         if self._facts is None:
             self._facts = AttributeFacts(
                 self.tree, {init.arguments[0].variable for init in self.inits.values()},
-                frozenset(id(st) for init in self.inits.values() for st in init.body.body
+                frozenset(id(st) for init in self.inits.values()  # (under an ``if`` too:
+                          for st in walk(init.body.body, scopes=False)  # the run follows it)
                           if _tie(st, init.arguments[0].variable)))
         return self._facts
 

@@ -1,18 +1,21 @@
 """Python values of expressions, given what names hold: the evaluator under ``flow.py``.
 
-A value is an ``int``, ``bool``, ``str`` or ``None``, a ``tuple`` of values, a :class:`Seq`
-(a list: its items so far, a new ``Seq`` per change, so an environment can be copied
-cheaply), an :class:`Item` (a value only mypy can type: a layer appended to a list, with
+A value is an ``int``, ``bool``, ``str``, ``float`` or ``None``, a ``tuple`` of values, a
+:class:`Seq` (a list: its items so far, a new ``Seq`` per change, so an environment can be
+copied cheaply), an :class:`Item` (a value only mypy can type: a layer appended to a list, with
 its type), a :class:`Record` (an object's attributes: a model's ``self`` while its
 ``__init__`` runs, a config passed to it) or :data:`NOT_STATIC`. ``Env`` maps a name's
 ``Var`` to its value; a name not in it is read from its type (a ``Literal``, a ``Final``, a
 module constant: ``values.py``).
 
 Only what Python computes the same way every run is evaluated: literals, ``+ - * // %``,
-comparisons, ``and``/``or``/``not``, indexing and slicing, ``range``, ``zip``,
-``enumerate``, ``len``, ``list``, ``tuple``, ``reversed``, ``min``, ``max``, ``sum``, a
-conditional expression, and an attribute of a :class:`Record` (else a class or config
-constant: ``values.py``). Anything else is NOT_STATIC. Every name read in a way that cannot
+``+ - * /`` with a float (a float is only a factor: ``int``, ``round``, ``math.ceil`` and
+``math.floor`` of it give a size, ``int(dim * 4.0)``), comparisons, ``and``/``or``/``not``,
+indexing and slicing, ``range``, ``zip``, ``enumerate``, ``len``, ``list``, ``tuple``,
+``reversed``, ``min``, ``max``, ``sum``, a conditional expression, an attribute of a
+:class:`Record` (else a class or config constant: ``values.py``) and one an inner model's
+construction left (``self.patch_embed.num_patches``: :attr:`Item.attrs`). Anything else is
+NOT_STATIC. Every name read in a way that cannot
 change or leak a list (an index, an argument of those builtins, a loop's iterable) is
 recorded in ``safe``: ``flow.py`` treats any other read of a list as the list escaping.
 
@@ -33,6 +36,7 @@ from mypy.nodes import (
     CallExpr,
     ComparisonExpr,
     ConditionalExpr,
+    FloatExpr,
     GeneratorExpr,
     ListComprehension,
     Expression,
@@ -54,7 +58,8 @@ from mypy.types import Type
 from typedflux.shapes.layer_config import is_int
 
 __all__ = [
-    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "ClassRecord", "Env", "evaluate", "int_op", "iterate", "safe_reads",
+    "NOT_STATIC", "NotStatic", "Seq", "Item", "Record", "ConfigRecord", "ClassRecord", "Env",
+    "evaluate", "int_op", "iterate", "safe_reads", "sizes_call",
     "MAX_ITEMS",
 ]
 
@@ -199,6 +204,8 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
         return e.value
     if isinstance(e, StrExpr):
         return e.value
+    if isinstance(e, FloatExpr):
+        return e.value  # (``exp_ratio: float = 6.0``: only ever a factor, rounded to a size)
     if isinstance(e, NameExpr):
         if e.fullname in _CONSTANTS:
             return _CONSTANTS[e.fullname]
@@ -230,10 +237,14 @@ def _eval(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     if isinstance(e, CallExpr):
         return _call(e, env, lookup, safe)
     if isinstance(e, MemberExpr):
-        base = _eval(e.expr, env, lookup, safe) if isinstance(e.expr, NameExpr) and isinstance(
-            e.expr.node, Var) and e.expr.node in env else None
+        base = _eval(e.expr, env, lookup, safe) if (isinstance(e.expr, NameExpr) and isinstance(
+            e.expr.node, Var) and e.expr.node in env) or isinstance(e.expr, MemberExpr) else None
         if isinstance(base, Record):
             return base.get(e.name)
+        if isinstance(base, Item) and base.attrs is not None and e.name in base.attrs:
+            # ``self.patch_embed.num_patches``: what the inner model's construction left
+            # (only what that run alone binds: flow_instances.py)
+            return base.attrs[e.name]
         return lookup(e)  # ``Config.n_embd``, ``cfg.d_in`` of a module's config (values.py)
     return NOT_STATIC
 
@@ -276,6 +287,30 @@ def int_op(op: str, a: int, b: int) -> Union[int, NotStatic]:
     return NOT_STATIC
 
 
+_FLOAT_OPS = ("+", "-", "*", "/")
+
+
+def _number(v: Any) -> bool:
+    """An int size or a float (not a bool): an operand of :func:`_float_op`."""
+    return is_int(v) or type(v) is float
+
+
+def _float_op(op: str, a: Union[int, float], b: Union[int, float]) -> Any:
+    """``a op b`` with a float among them (``in_chs * 6.0``), or ``a / b`` (a float too), as
+    Python computes it; NOT_STATIC where the run would raise or the result is not finite. A
+    float is never a size itself: only ``int()``, ``round()``,
+    ``math.ceil``/``floor`` of it give one (:func:`_rounded`).
+
+    >>> _float_op("*", 16, 6.0), _float_op("/", 1, 0)
+    (96.0, NOT_STATIC)
+    """
+    try:
+        v = a + b if op == "+" else a - b if op == "-" else a * b if op == "*" else a / b
+    except (ArithmeticError, ValueError):
+        return NOT_STATIC
+    return v if math.isfinite(v) else NOT_STATIC
+
+
 def _operand(e: Expression, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     """A value read where a list cannot leak (an operand that is copied)."""
     if isinstance(e, (NameExpr, MemberExpr)):
@@ -293,8 +328,10 @@ def _binary(e: OpExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
             return a
         return _eval(e.right, env, lookup, safe)  # (Python's value: ``None or 64`` is 64)
     a, b = _operand(e.left, env, lookup, safe), _operand(e.right, env, lookup, safe)
-    if is_int(a) and is_int(b):
+    if is_int(a) and is_int(b) and e.op != "/":
         return int_op(e.op, a, b)
+    if _number(a) and _number(b) and e.op in _FLOAT_OPS:
+        return _float_op(e.op, a, b)
     ia, ib = _items(a), _items(b)
     if e.op == "+" and ia is not None and ib is not None and type(a) is type(b):
         return a + b if isinstance(a, tuple) else Seq(ia + ib)
@@ -345,9 +382,26 @@ def _index(e: IndexExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
     return items[i]
 
 
+def rounds(e: CallExpr) -> bool:
+    """Whether ``e`` is ``int(x)``, ``round(x)``, ``math.ceil(x)`` or ``math.floor(x)`` of one
+    argument: a number rounded to an int (:func:`_rounded`).
+
+    >>> rounds(CallExpr(NameExpr("f"), [], [], []))
+    False
+    """
+    return isinstance(e.callee, RefExpr) and e.callee.fullname in _ROUNDINGS and \
+        e.arg_kinds == [ARG_POS]
+
+
+def sizes_call(e: CallExpr) -> bool:
+    """Whether ``e`` is a call :func:`evaluate` may fold to a size that mypy types only
+    ``int``: a rounding (:func:`rounds`), or ``max``/``min`` (``max(1, int(c * 0.25))``)."""
+    return rounds(e) or (isinstance(e.callee, NameExpr) and e.callee.fullname in (
+        "builtins.max", "builtins.min") and all(k == ARG_POS for k in e.arg_kinds))
+
+
 def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
-    if isinstance(e.callee, RefExpr) and e.callee.fullname in _ROUNDINGS and \
-            e.arg_kinds == [ARG_POS]:
+    if rounds(e) and isinstance(e.callee, RefExpr):
         return _rounded(_ROUNDINGS[e.callee.fullname], e.args[0], env, lookup, safe)
     if not isinstance(e.callee, NameExpr) or any(k != ARG_POS for k in e.arg_kinds):
         return NOT_STATIC
@@ -363,14 +417,11 @@ def _call(e: CallExpr, env: Env, lookup: Lookup, safe: Set[int]) -> Any:
 
 def _rounded(fn: Callable[[Any], int], arg: Expression, env: Env, lookup: Lookup,
              safe: Set[int]) -> Any:
-    """``int(8 * d / 3)``, ``math.ceil(n / 2)``, ``round(w / 4)``: a true division of known
-    ints rounded back to an int, as Python computes it (the float stays inside); or such a
-    call of a known int."""
-    if isinstance(arg, OpExpr) and arg.op == "/":
-        a, b = _operand(arg.left, env, lookup, safe), _operand(arg.right, env, lookup, safe)
-        return fn(a / b) if is_int(a) and is_int(b) else NOT_STATIC
+    """``int(8 * d / 3)``, ``math.ceil(n / 2)``, ``round(w / 4)``, ``int(in_chs * 6.0)``: a
+    float computed from known numbers (:func:`_float_op`) rounded back to an int, as Python
+    computes it; or such a call of a known int."""
     v = _eval(arg, env, lookup, safe)
-    return fn(v) if is_int(v) else NOT_STATIC
+    return fn(v) if _number(v) else NOT_STATIC
 
 
 _ROUNDINGS: Dict[str, Callable[[Any], int]] = {
@@ -409,6 +460,15 @@ def _one_seq(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]
     return apply
 
 
+def _seq_or_args(fn: Callable[[Tuple[Any, ...]], Any]) -> Callable[[List[Any]], Any]:
+    """``max(xs)`` of one sequence, or ``max(1, c // 4)`` of several arguments."""
+    def apply(args: List[Any]) -> Any:
+        items = _items(args[0]) if len(args) == 1 else tuple(args)
+        return NOT_STATIC if items is None else fn(items)
+
+    return apply
+
+
 def _ints(fn: Callable[[Tuple[int, ...]], int]) -> Callable[[Tuple[Any, ...]], Any]:
     def apply(items: Tuple[Any, ...]) -> Any:
         if not items or not all(is_int(i) for i in items):
@@ -426,8 +486,8 @@ _BUILTINS: Dict[str, Callable[[List[Any]], Any]] = {
     "builtins.list": _one_seq(lambda items: Seq(items)),
     "builtins.tuple": _one_seq(lambda items: items),
     "builtins.reversed": _one_seq(lambda items: items[::-1]),
-    "builtins.min": _one_seq(_ints(min)),
-    "builtins.max": _one_seq(_ints(max)),
+    "builtins.min": _seq_or_args(_ints(min)),
+    "builtins.max": _seq_or_args(_ints(max)),
     "builtins.sum": _one_seq(_ints(sum)),
 }
 

@@ -46,7 +46,7 @@ from mypy.types import (
 
 from mypy_plugin.class_constants import class_constant, init_constants
 from mypy_plugin.flow import active_value, value_at
-from mypy_plugin.flow_values import NOT_STATIC, ClassRecord, NotStatic, int_op
+from mypy_plugin.flow_values import NOT_STATIC, ClassRecord, NotStatic, evaluate, int_op, sizes_call
 from mypy_plugin.instance_constants import instance_constant
 from mypy_plugin.module_constants import constant_value
 from mypy_plugin.statements import PerTree, checked_tree, walk
@@ -152,6 +152,17 @@ def final_int(e: Expression, lookup: Optional[TypeLookup] = None) -> Union[int, 
     >>> final_int(n)
     64
     """
+    if isinstance(e, CallExpr) and sizes_call(e):
+        # ``int(dim * mlp_ratio)``, ``round(d * 0.75)``, ``max(1, c // 4)`` written in place:
+        # a float computed and rounded as Python does, with the names of the runs under way
+        # (flow_values.py)
+        from mypy_plugin.flow_typed import ACTIVE
+
+        env = {k: v for active in ACTIVE for k, v in active.items()}
+        rounded = evaluate(e, env, lambda x: static_int(
+            x, lookup) if lookup is not None else NOT_STATIC, set())
+        return rounded if isinstance(rounded, int) and not isinstance(
+            rounded, bool) else NOT_STATIC
     if isinstance(e, CallExpr) and isinstance(e.callee, RefExpr) \
             and e.callee.fullname == "builtins.len" and e.arg_kinds == [ARG_POS]:
         # ``len(batch)`` of a list whose length is known (bound once to a display, read only

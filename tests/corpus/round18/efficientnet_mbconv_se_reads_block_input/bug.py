@@ -33,5 +33,5 @@ class MBConv:
 
 block = MBConv(8, 8, 4, 1)
 down = MBConv(8, 16, 6, 2)
-y = down(block(tf.randn(2, 8, 8, 8)))  # BUG  # E: Conv((1, 1), 8 => ?) expects input Tensor[B, 8, H, W], got Tensor[?, 48, 1, 1]; need size 8 at axis 1 (got 48)  [shape]  # E: Conv((1, 1), 8 => ?) expects input Tensor[B, 8, H, W], got Tensor[2, 32, 1, 1]; need size 8 at axis 1 (got 32)  [shape]
+y = down(block(tf.randn(2, 8, 8, 8)))  # BUG  # E: Conv((1, 1), 8 => 2) expects input Tensor[B, 8, H, W], got Tensor[?, 48, 1, 1]; need size 8 at axis 1 (got 48)  [shape]  # E: Conv((1, 1), 8 => 2) expects input Tensor[B, 8, H, W], got Tensor[2, 32, 1, 1]; need size 8 at axis 1 (got 32)  [shape]
 print(y.shape)

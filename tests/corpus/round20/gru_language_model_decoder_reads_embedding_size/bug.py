@@ -44,5 +44,5 @@ ntokens = 50
 model = RNNModel(ntokens, ninp=16, nhid=24)
 train_data = batchify(np.random.randint(0, ntokens, size=200), 4)
 data = get_batch(train_data, 0)
-output = model(data)  # BUG[gap flow: the weight tie under 'if tie_weights:' (with a nested raise), not taken for tie_weights=False, leaves self.decoder Dense[Any, Any]; without that if the decoder is Dense[16, 50]]
+output = model(data)  # BUG  # E: Dense(16 => 50) expects input Tensor[..., 16], got Tensor[?, ?, 24]; need size 16 at axis -1 (got 24)  [shape]
 print(output.shape)

@@ -80,5 +80,5 @@ class ViTForImageClassification:
 
 
 model = ViTForImageClassification(ViTConfig())
-logits = model(tf.randn(2, 3, 16, 16))  # BUG[gap flow: ViTEmbeddings' construction leaves self.position_embeddings Tensor[1, Any, Any] (num_patches read from the inner instance as self.patch_embeddings.num_patches, a config field beside it), so the add in its body is not checked]
+logits = model(tf.randn(2, 3, 16, 16))  # BUG  # E: Cannot broadcast for "add": x has Tensor[2, 17, 32], y has Tensor[1, 16, 32]; need equal sizes or 1 at axis -2 (17 vs 16)  [shape]
 print(logits.shape)

@@ -70,7 +70,7 @@ class EfficientNet:
 
 
 block = InvertedResidual(16, 24, 3, 2)
-feats = block(tf.randn(2, 16, 16, 16))  # BUG[gap flow: mid_chs = int(in_chs * exp_ratio) with a float default exp_ratio=6.0 (and rd = int(in_chs * se_ratio)) is not a known int in the construction's run: conv_pw is Conv[16, Any], so the SE's widths are unknown]
+feats = block(tf.randn(2, 16, 16, 16))  # BUG  # E: Conv((1, 1), 16 => 4) expects input Tensor[B, 16, H, W], got Tensor[2, 96, 1, 1]; need size 16 at axis 1 (got 96)  [shape]
 print(feats.shape)
 model = EfficientNet()
 print(model(tf.randn(2, 3, 32, 32)).shape)
