@@ -19,6 +19,10 @@ NOT_STATIC. Every name read in a way that cannot
 change or leak a list (an index, an argument of those builtins, a loop's iterable) is
 recorded in ``safe``: ``flow.py`` treats any other read of a list as the list escaping.
 
+Why this module is long: it is one evaluator (:func:`evaluate`) with the value kinds it
+returns and the operators and builtins it folds (ints, floats rounded to sizes, sequences);
+split, each part would import the others' private readers.
+
 >>> from mypy.nodes import IntExpr, OpExpr
 >>> evaluate(OpExpr("+", IntExpr(2), IntExpr(3)), {}, lambda e: None, set())
 5
