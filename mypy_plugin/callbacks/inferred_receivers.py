@@ -13,7 +13,9 @@ type written (``b: Box[Tensor[2, 9]] = Box(...)``, a parameter ``q: Deque[Tensor
 the parameter is still a shape boundary. A type parameter bound to ``int`` (a class's dims,
 ``Seq(Generic[B, T])``) is a shape the class declares: left alone.
 
-Once such a parameter was given a value of another type, the container is marked as one
+Once such a parameter, of a method that may store it, was given a value of another type (a
+lookup stores nothing: ``dq.count(h)``, ``dq.remove(h)``, a user method that only compares
+it), the container is marked as one
 that mixes sizes (``container_origin.MIXED``, as lists.py marks a list): what its methods
 return of that type parameter afterwards (``dq.pop()``, ``od["y"]``) has unknown sizes, and so
 has an attribute read from it whose declared type names a type parameter of the class
@@ -28,7 +30,11 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
-from mypy.nodes import FUNC_NO_INFO, Decorator, FuncDef, MemberExpr, SymbolTableNode, TypeInfo, Var
+from mypy.nodes import (
+    FUNC_NO_INFO, ComparisonExpr, Decorator, FuncDef, MemberExpr, NameExpr, SymbolTableNode,
+    TypeInfo, Var,
+)
+from mypy.server.subexpr import get_subexpressions
 from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext, Plugin
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
@@ -132,9 +138,41 @@ def mixed_member(ctx: AttributeContext, t: Type) -> Type:
     return unsized(ctx.api, t)
 
 
-def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:
-    """Whether an argument at ``positions`` has a type other than its parameter's."""
+_READ_ONLY = frozenset({"index", "count", "remove", "discard", "get", "pop", "copy",
+                        "__contains__", "__eq__", "__ne__", "__getitem__", "__delitem__"})
+"""Library methods that take a value of the type parameter only to look it up or compare it
+(``dq.count(h)``, ``dq.remove(h)``, ``od.get(k, h)``): they store none."""
+
+
+def _stored(sig: CallableType, positions: List[int]) -> List[int]:
+    """Those of ``positions`` whose parameter the method may store: for a library method
+    (a stub's body), all unless its name is :data:`_READ_ONLY`; for a user method, those whose
+    parameter its body reads other than as an operand of a comparison (``v is self.last``
+    stores nothing; passing ``v`` to any call may)."""
+    defn = sig.definition
+    func = defn.func if isinstance(defn, Decorator) else defn
+    if not isinstance(func, FuncDef):
+        return positions
+    if func.is_trivial_body or not func.body.body:  # (a stub: read by the method's name)
+        return [] if func.name in _READ_ONLY else positions
+    subs = get_subexpressions(func)
+    compared = {id(o) for c in subs if isinstance(c, ComparisonExpr) for o in c.operands}
+    out = []
     for i in positions:
+        if i + 1 >= len(func.arguments):
+            out.append(i)
+            continue
+        var = func.arguments[i + 1].variable
+        if any(isinstance(s, NameExpr) and s.node is var and id(s) not in compared
+               for s in subs):
+            out.append(i)
+    return out
+
+
+def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:
+    """Whether an argument at ``positions`` that the method may store (:func:`_stored`) has
+    a type other than its parameter's."""
+    for i in _stored(sig, positions):
         for e in ctx.args[i] if i < len(ctx.args) else []:
             with ctx.api.msg.filter_errors(filter_revealed_type=True):
                 t = ctx.api.get_expression_type(e)

@@ -32,6 +32,9 @@ class Box(Generic[T]):
     def set(self, v: T) -> None:
         self.v = v
 
+    def holds(self, v: T) -> bool:
+        return v is self.v
+
 
 class Acc(Generic[V]):
     def __init__(self, v: V) -> None:
@@ -86,3 +89,12 @@ od2["y"] = tf.zeros(2, 4)  # E: Assigned shape Tensor[2, 4] does not match the a
 popped = dq.pop()
 print(tf.Dense(4, 3)(popped).shape)
 print(tf.Dense(4, 3)(od["y"]).shape)
+
+# A lookup stores nothing: what is read back keeps its sizes (a layer that does not fit them
+# is reported, and fails at run time).
+dq3 = collections.deque([tf.zeros(2, 9)])
+print(dq3.count(tf.zeros(2, 4)))
+tf.Dense(4, 3)(dq3.pop())  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[2, 9]; need size 4 at axis -1 (got 9)  [shape]
+b3 = Box(tf.zeros(2, 9))
+print(b3.holds(tf.zeros(2, 4)))
+tf.Dense(4, 3)(b3.v)  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[2, 9]; need size 4 at axis -1 (got 9)  [shape]
