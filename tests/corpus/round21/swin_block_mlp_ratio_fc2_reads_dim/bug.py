@@ -60,5 +60,5 @@ class Stage:
 
 
 stage = Stage(dim=16, depth=2, num_heads=2)
-logits = stage(tf.randn(2, 8, 8, 16))  # BUG[gap flow: mlp_hidden_dim = int(dim * mlp_ratio) with a float default mlp_ratio=4.0 is not a known int (as round20's EfficientNet), so Mlp's fc1 is Dense[Any, Any] and the swapped Mlp(mlp_hidden_dim, dim) never meets the tokens' width]
+logits = stage(tf.randn(2, 8, 8, 16))  # BUG  # E: Dense(64 => 16, gelu) expects input Tensor[..., 64], got Tensor[2, 8, 8, 16]; need size 64 at axis -1 (got 16)  [shape]
 print(logits.shape)
