@@ -12,17 +12,24 @@ d.update; m(y=...)``): which receiver the name holds is not read at the call.
   dims of the signature, but a string dim's symbol (``Cache[B, "N + 1"]``'s ``N``) is still
   the class's: the class's own symbols in the result's string dims are unknown (``Cache[2,
   ?]``), never ``N + 1`` against a size (:func:`held_method_result`).
+- Which receiver a held method was bound to, where the program says it (``s = b.set``,
+  ``functools.partial(b.set)``, ``[b.set][0]``, ``setters = [b.set]; setters[0]``):
+  :func:`held_receiver`, for ``callbacks/inferred_receivers.py`` to decide as for ``b.set(...)``
+  (redteam s15 fa05, fe08).
 
 >>> callable(held_method_result), callable(held_container_method)
 (True, True)
+>>> callable(held_receiver)
+True
 """
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Tuple, Union
 
 from mypy.nodes import (
-    FUNC_NO_INFO, Decorator, Expression, FuncBase, FuncDef, MemberExpr, MypyFile, NameExpr,
+    FUNC_NO_INFO, CallExpr, Decorator, Expression, FuncBase, FuncDef, IndexExpr, ListExpr,
+    MemberExpr, MypyFile, NameExpr, RefExpr, TupleExpr,
 )
 from mypy.plugin import FunctionSigContext, MethodSigContext
 from mypy.types import (
@@ -36,7 +43,8 @@ from mypy_plugin.callbacks.generic_dims import result_symbols
 from mypy_plugin.codes import SHAPE
 from typedflux.shapes.bind import Mismatch, rigid_mismatch
 
-__all__ = ["held_method_result", "held_container_method", "sized"]
+__all__ = ["held_method_result", "held_container_method", "held_receiver", "is_held_method",
+           "receivers_of", "sized"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -54,6 +62,55 @@ def _method(ctx: SigContext) -> Optional[FuncBase]:
             func.name == "__init__":
         return None
     return func
+
+
+def is_held_method(ctx: SigContext) -> bool:
+    """Whether the call is of a method (not ``__init__``, not static) held bound in a name,
+    a partial or a list item: a function call whose callee's signature is a method's."""
+    return _method(ctx) is not None
+
+
+def _bound_value(api: object, e: Optional[Expression]) -> Optional[Expression]:
+    """What the name ``e`` was bound to, where one statement binds it (``s = b.set``); ``e``
+    itself for any other expression; ``None`` for a name bound otherwise."""
+    from mypy_plugin.flow_names import single_binding  # (flow_names imports the checks)
+
+    if not isinstance(e, NameExpr):
+        return e
+    tree = getattr(api, "tree", None)
+    scope = getattr(api, "scope", None)
+    if not isinstance(tree, MypyFile) or scope is None:
+        return None
+    found = single_binding(e, tree, scope.current_function())
+    return found[0].rvalue if found is not None else None
+
+
+def held_receiver(ctx: SigContext) -> Tuple[List[Expression], bool]:
+    """The receivers a held method's call may be of, and whether the callee can be only that
+    one: ``[b]`` of ``s = b.set; s(x)`` or ``functools.partial(b.set)(x)`` (the only one);
+    ``[b, c]`` of ``[b.set, c.set][i](x)`` or ``setters = [b.set, c.set]; setters[0](x)`` (not
+    the only one: a list may have had other methods added since). ``([], False)`` where the
+    program does not say."""
+    return receivers_of(ctx.api, getattr(ctx.context, "callee", None))
+
+
+def receivers_of(api: object, e: Optional[Expression]) -> Tuple[List[Expression], bool]:
+    """:func:`held_receiver` of the expression ``e`` that holds the method."""
+    value = _bound_value(api, e)
+    for _ in range(4):  # (a partial of a partial: a few steps at most)
+        if isinstance(value, MemberExpr):
+            return [value.expr], True
+        if isinstance(value, CallExpr) and isinstance(value.callee, RefExpr) and \
+                value.callee.fullname == "functools.partial" and value.args:
+            value = value.args[0]
+        elif isinstance(value, IndexExpr):
+            items = _bound_value(api, value.base)
+            if not isinstance(items, (ListExpr, TupleExpr)):
+                break
+            return [i.expr for i in items.items if isinstance(i, MemberExpr)], False
+        else:
+            break
+    return [], False
 
 
 def held_container_method(ctx: SigContext) -> Optional[CallableType]:

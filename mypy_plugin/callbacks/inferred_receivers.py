@@ -22,6 +22,14 @@ has an attribute read from it whose declared type names a type parameter of the 
 (``b.v`` of ``self.v = v`` for ``v: T``, :func:`mixed_member`): ``b.set(tf.zeros(2, 4))``
 stored it. An attribute typed otherwise (``self.n: int``) keeps mypy's type.
 
+A method held before it is called (redteam s15 fa05, fe08) is decided the same way where the
+program says its receiver (``held_methods.held_receiver``): ``s = b.set; s(h)`` as ``b.set(h)``
+(:func:`inferred_receiver`); ``functools.partial(b.set)`` (:func:`held_in_partial`) and
+``setters[0]`` of ``setters = [b.set]`` (:func:`held_in_list`) before any argument is seen, so
+the holder is marked as mixing sizes there. A list item, or a held method whose receiver the
+program does not say, takes any size: which holder it is, and whether its type was written,
+is not proven.
+
 >>> callable(inferred_receiver)
 True
 """
@@ -31,11 +39,14 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
-    FUNC_NO_INFO, ComparisonExpr, Decorator, FuncDef, MemberExpr, NameExpr, SymbolTableNode,
+    FUNC_NO_INFO, ComparisonExpr, Decorator, Expression, FuncDef, IndexExpr, MemberExpr, NameExpr, SymbolTableNode,
     TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
-from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext, Plugin
+from mypy.plugin import (
+    AttributeContext, CheckerPluginInterface, FunctionSigContext, MethodContext, MethodSigContext,
+    Plugin,
+)
 from mypy.subtypes import is_same_type
 from mypy.typeops import get_all_type_vars
 from mypy.types import CallableType, FunctionLike, Instance, Type, TypeVarType, get_proper_type
@@ -43,12 +54,13 @@ from mypy.types import CallableType, FunctionLike, Instance, Type, TypeVarType, 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
-from mypy_plugin.callbacks.held_methods import sized
+from mypy_plugin.callbacks.held_methods import held_receiver, is_held_method, receivers_of, sized
 from mypy_plugin.callbacks.lists import list_add_hook
 from mypy_plugin.callbacks.unbound_adders import class_method_route
 from mypy_plugin.callbacks.unsized_types import unsized
 
-__all__ = ["after_lists", "class_attribute_getter", "inferred_receiver", "library_method_hook",
+__all__ = ["after_lists", "class_attribute_getter", "held_in_list", "held_in_partial",
+           "inferred_receiver", "library_method_hook",
            "library_route", "list_add_hooks", "mixed_member"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
@@ -92,21 +104,73 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     >>> inferred_receiver(None, "sig")  # type: ignore[arg-type]
     'sig'
     """
-    if not isinstance(ctx, MethodSigContext):
-        return sig
     positions, result = _class_params(sig)
     if not positions and not result:
         return sig
-    receiver = container_of(ctx.context)
-    if receiver is None or origin(ctx.api, receiver) != "inferred":
+    if isinstance(ctx, MethodSigContext):
+        receiver = container_of(ctx.context)
+        if receiver is None or origin(ctx.api, receiver) != "inferred":
+            return sig
+        keys = [container_key(ctx.api, ctx.context)]
+    elif is_held_method(ctx):  # (``s = b.set; s(x)``: as ``b.set(x)`` where the program says b)
+        receivers, only = held_receiver(ctx)
+        if only and origin(ctx.api, receivers[0]) != "inferred":
+            return sig
+        # (a list of methods, or no receiver said: which holder, and whether its type was
+        # written, is not known, so no shape promise is proven)
+        keys = [container_key(ctx.api, r, iterated=True) for r in receivers]
+    else:
         return sig
-    key = container_key(ctx.api, ctx.context)
-    if key is not None and key not in MIXED and _differs(ctx, sig, positions):
-        MIXED.add(key)  # (what is read from it afterwards: any sizes)
-    ret = unsized(ctx.api, sig.ret_type) if result and key in MIXED else sig.ret_type
+    known = [k for k in keys if k is not None]
+    if any(k not in MIXED for k in known) and _differs(ctx, sig, positions):
+        MIXED.update(known)  # (what is read from it afterwards: any sizes)
+    mixed = any(k in MIXED for k in known) or not known
+    ret = unsized(ctx.api, sig.ret_type) if result and mixed else sig.ret_type
     arg_types = [unsized(ctx.api, t) if i in positions else t
                  for i, t in enumerate(sig.arg_types)]
     return sig.copy_modified(arg_types=arg_types, ret_type=ret)
+
+
+def held_in_partial(api: CheckerPluginInterface, sig: CallableType, receiver: Expression
+                    ) -> CallableType:
+    """``sig``, the method ``receiver.m`` that ``functools.partial(receiver.m)`` holds, as
+    :func:`inferred_receiver` gives it for a call ``receiver.m(...)``: on a container whose
+    type mypy inferred, its parameters typed by the class's type parameters take any sizes,
+    and the container is marked as mixing sizes (what the partial is called with is not
+    known here: what is read from it afterwards has unknown sizes); ``sig`` otherwise."""
+    return _held(api, sig, [receiver], True)
+
+
+def held_in_list(ctx: MethodContext) -> Type:
+    """The type of ``setters[i]``, a method read from a list or tuple of them (``setters =
+    [b.set]``), as :func:`inferred_receiver` gives it for a call ``b.set(...)``: which
+    holder's method the item is, and whether that holder's type was written, is not proven
+    (the list may have had other methods added), so its parameters typed by the class's
+    type parameters take any sizes, and each holder the display names is marked as mixing
+    sizes; mypy's type for any other read."""
+    sig = get_proper_type(ctx.default_return_type)
+    if not isinstance(ctx.context, IndexExpr) or not isinstance(sig, CallableType):
+        return ctx.default_return_type
+    receivers, _ = receivers_of(ctx.api, ctx.context)
+    return _held(ctx.api, sig, receivers, False)
+
+
+def _held(api: CheckerPluginInterface, sig: CallableType, receivers: List[Expression],
+          only: bool) -> CallableType:
+    """``sig``, a method held of one of ``receivers`` (the only one, or not), with no
+    argument known yet: as :func:`inferred_receiver` decides, every receiver marked."""
+    positions, result = _class_params(sig)
+    if not positions and not result or \
+            only and origin(api, receivers[0]) != "inferred":
+        return sig
+    keys = [k for k in (container_key(api, r, iterated=True) for r in receivers)
+            if k is not None]
+    if positions:
+        MIXED.update(keys)  # (it may store another shape: reads after it unknown)
+    ret = unsized(api, sig.ret_type) if result else sig.ret_type
+    return sig.copy_modified(
+        arg_types=[unsized(api, t) if i in positions else t for i, t in enumerate(sig.arg_types)],
+        ret_type=ret)
 
 
 def mixed_member(ctx: AttributeContext, t: Type) -> Type:
@@ -169,7 +233,7 @@ def _stored(sig: CallableType, positions: List[int]) -> List[int]:
     return out
 
 
-def _differs(ctx: MethodSigContext, sig: CallableType, positions: List[int]) -> bool:
+def _differs(ctx: SigContext, sig: CallableType, positions: List[int]) -> bool:
     """Whether an argument at ``positions`` that the method may store (:func:`_stored`) has
     a type other than its parameter's."""
     for i in _stored(sig, positions):

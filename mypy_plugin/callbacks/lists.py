@@ -362,7 +362,12 @@ def _method(context: object) -> str:
 
 
 def _read(ctx: MethodContext) -> Type:
+    from mypy_plugin.callbacks.inferred_receivers import held_in_list  # (it imports this module)
+
     loop_replay(ctx)  # ``for blk in blocks:``: the body run per item (flow_loops.py)
+    held = held_in_list(ctx)  # (``setters[0]`` of ``setters = [b.set]``)
+    if held is not ctx.default_return_type:
+        return held
     container = get_proper_type(ctx.type)
     if isinstance(ctx.context, IndexExpr) and isinstance(container, Instance) \
             and container.type.fullname == "builtins.dict":

@@ -20,9 +20,9 @@ from __future__ import annotations
 import ast
 from typing import Any, Callable, Dict, Optional
 
-from mypy.nodes import ARG_NAMED, ARG_POS, Expression, RefExpr, TypeInfo
+from mypy.nodes import ARG_NAMED, ARG_POS, Expression, MemberExpr, RefExpr, TypeInfo
 from mypy.plugin import FunctionContext, MethodContext
-from mypy.types import ExtraAttrs, Instance, LiteralType, Type, get_proper_type
+from mypy.types import CallableType, ExtraAttrs, Instance, LiteralType, Type, get_proper_type
 
 from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
@@ -52,6 +52,23 @@ def _plain(v: Any) -> bool:
         isinstance(v, tuple) and all(_plain(x) for x in v))
 
 
+def _held_method(ctx: FunctionContext) -> FunctionContext:
+    """``ctx`` with the method ``functools.partial(b.set)`` holds typed as for a call
+    ``b.set(...)`` (``inferred_receivers.held_in_partial``: a holder whose type mypy inferred
+    takes any sizes), for mypy's own hook to build the partial from."""
+    from mypy_plugin.callbacks.inferred_receivers import held_in_partial
+
+    if not ctx.args or len(ctx.args[0]) != 1 or not isinstance(ctx.args[0][0], MemberExpr):
+        return ctx
+    sig = get_proper_type(ctx.arg_types[0][0])
+    if not isinstance(sig, CallableType):
+        return ctx
+    held = held_in_partial(ctx.api, sig, ctx.args[0][0].expr)
+    if held is sig:
+        return ctx
+    return ctx._replace(arg_types=[[held], *ctx.arg_types[1:]])
+
+
 def partial_hook(default: Callable[[FunctionContext], Type]) -> Callable[[FunctionContext], Type]:
     """``functools.partial(Layer, ...)``: mypy's type, with the arguments it holds noted on it.
 
@@ -63,7 +80,7 @@ def partial_hook(default: Callable[[FunctionContext], Type]) -> Callable[[Functi
         function = function_partial(ctx, default)  # (a function with shaped parameters)
         if function is not None:
             return function
-        out = default(ctx)
+        out = default(_held_method(ctx))
         p = get_proper_type(out)
         if not isinstance(p, Instance) or not ctx.args or len(ctx.args[0]) != 1:
             return out
