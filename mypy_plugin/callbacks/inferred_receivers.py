@@ -39,8 +39,8 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
-    FUNC_NO_INFO, ComparisonExpr, Decorator, Expression, FuncDef, IndexExpr, MemberExpr, NameExpr, SymbolTableNode,
-    TypeInfo, Var,
+    FUNC_NO_INFO, ComparisonExpr, Decorator, Expression, FuncDef, IndexExpr, MemberExpr, NameExpr,
+    SymbolTableNode, TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
 from mypy.plugin import (
