@@ -93,7 +93,7 @@ from mypy_plugin.callbacks.layers import (
 )
 from mypy_plugin.callbacks.lists import ADDERS as LIST_ADDERS, PASSERS as LIST_PASSERS, READERS as LIST_READERS
 from mypy_plugin.callbacks.mapped_functions import mapped_result
-from mypy_plugin.callbacks.inferred_receivers import class_attribute_getter, library_route, list_add_hooks
+from mypy_plugin.callbacks.inferred_receivers import class_attribute_getter, constructor_route, library_route, list_add_hooks
 from mypy_plugin.callbacks.lists import list_read_hook, mark_passed, pass_items_hook
 from mypy_plugin.callbacks.dict_items import DICT_GETITEM, dict_item_hook
 from mypy_plugin.callbacks.numbers import POWERS, power_hook
@@ -315,8 +315,8 @@ class TypedfluxPlugin(Plugin):
     def get_function_signature_hook(
         self, fullname: str
     ) -> Optional[Callable[[FunctionSigContext], FunctionLike]]:
-        if fullname.startswith(_SKIP_PREFIXES):
-            return None
+        if fullname.startswith(_SKIP_PREFIXES):  # (ChainMap(...): invariant_solves.py)
+            return constructor_route(fullname, self.lookup_fully_qualified, self._mypys)
         if fullname == _CHAIN_FULLNAME:
             return chain_signature_hook
         if fullname in LAMBDA_TAKERS:  # tf.gradient(lambda m: ..., model): m is the model

@@ -46,6 +46,7 @@ from mypy_plugin.callbacks.generic_dims import (
     bind_class_arguments, generic_dims_check, receiver_result)
 from mypy_plugin.callbacks.held_methods import held_container_method, held_method_result
 from mypy_plugin.callbacks.inferred_receivers import inferred_receiver
+from mypy_plugin.callbacks.invariant_solves import shared_solve
 from mypy_plugin.callbacks.unbound_adders import operator_hook
 from mypy_plugin.callbacks.int_dims import unknown_size_params
 from mypy_plugin.callbacks.keyword_dicts import keyed_values, stale, taken_apart
@@ -490,7 +491,9 @@ class CallCheck:
             return self._overloads.check(ctx, constructor_name(ctx.default_signature, self.name))
         if not (out := _check(ctx, self.name)).variables:
             return out  # (what from_arguments and union_context_safe give it then)
-        return union_context_safe(ctx, from_arguments(ctx, out))
+        # (merge([h2x2], [h3]) of List[T]: T of unknown sizes, not mypy's [misc]:
+        # invariant_solves.py)
+        return union_context_safe(ctx, shared_solve(ctx, from_arguments(ctx, out)))
 
 
 def _default_signature(ctx: SigContext) -> FunctionLike:

@@ -27,6 +27,8 @@ from mypy.nodes import (
     Var,
 )
 from mypy.plugin import CheckerPluginInterface
+from mypy.typeops import get_all_type_vars
+from mypy.types import Instance, get_proper_type
 
 __all__ = ["MIXED", "container_key", "container_of", "origin", "receiver_text"]
 
@@ -114,5 +116,28 @@ def origin(api: CheckerPluginInterface, e: Expression) -> Optional[str]:
             var = e.node  # another module's variable: ``lib.heads``
             return None if not isinstance(var, Var) else (
                 "inferred" if var.is_inferred else "declared")
+        if _library_member(api, e):
+            return origin(api, e.expr)  # (cm.maps of an inferred ChainMap: as cm)
         return target_origin(api, Boundary("assign", "", lvalue=e))
     return None
+
+
+def _library_member(api: CheckerPluginInterface, e: MemberExpr) -> bool:
+    """Whether ``e`` is an attribute of a library generic container (``cm.maps`` of a
+    ``ChainMap``) whose declared type names the class's type parameters: its sizes are the
+    container's, given as the container's type was."""
+    lookup = getattr(api, "lookup_type_or_none", None)
+    owner = get_proper_type(lookup(e.expr)) if lookup is not None else None
+    if not isinstance(owner, Instance) or not owner.args \
+            or not owner.type.fullname.startswith(_LIBRARY_PREFIXES):
+        return False
+    found = owner.type.get(e.name)
+    var = found.node if found is not None else None
+    if not isinstance(var, Var) or var.type is None:
+        return False
+    params = {tv.name for tv in owner.type.defn.type_vars}
+    return any(v.name in params for v in get_all_type_vars(var.type))
+
+
+_LIBRARY_PREFIXES = ("collections.", "builtins.", "typing.")
+"""The modules whose generic containers' attributes read as the container (``cm.maps``)."""

@@ -19,7 +19,8 @@ it), the container is marked as one
 that mixes sizes (``container_origin.MIXED``, as lists.py marks a list): what its methods
 return of that type parameter afterwards (``dq.pop()``, ``od["y"]``) has unknown sizes, and so
 has an attribute read from it whose declared type names a type parameter of the class
-(``b.v`` of ``self.v = v`` for ``v: T``, :func:`mixed_member`): ``b.set(tf.zeros(2, 4))``
+(``b.v`` of ``self.v = v`` for ``v: T``, or a property ``b.item`` whose getter returns
+``T``: :func:`mixed_member`): ``b.set(tf.zeros(2, 4))``
 stored it. An attribute typed otherwise (``self.n: int``) keeps mypy's type.
 
 A method held before it is called (redteam s15 fa05, fe08) is decided the same way where the
@@ -40,7 +41,7 @@ from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from mypy.nodes import (
     FUNC_NO_INFO, ComparisonExpr, Decorator, Expression, FuncDef, IndexExpr, MemberExpr, NameExpr,
-    SymbolTableNode, TypeInfo, Var,
+    OverloadedFuncDef, SymbolNode, SymbolTableNode, TypeInfo, Var,
 )
 from mypy.server.subexpr import get_subexpressions
 from mypy.plugin import (
@@ -55,13 +56,14 @@ from mypy_plugin import translate
 from mypy_plugin.callbacks.common import guarded
 from mypy_plugin.callbacks.container_origin import MIXED, container_key, container_of, origin
 from mypy_plugin.callbacks.held_methods import held_receiver, is_held_method, receivers_of, sized
+from mypy_plugin.callbacks.invariant_solves import constructor_route
 from mypy_plugin.callbacks.lists import list_add_hook
 from mypy_plugin.callbacks.unbound_adders import class_method_route
 from mypy_plugin.callbacks.unsized_types import unsized
 
-__all__ = ["after_lists", "class_attribute_getter", "held_in_list", "held_in_partial",
-           "inferred_receiver", "library_method_hook",
-           "library_route", "list_add_hooks", "mixed_member"]
+__all__ = ["after_lists", "class_attribute_getter", "constructor_route", "held_in_list",
+           "held_in_partial", "inferred_receiver", "library_method_hook", "library_route",
+           "list_add_hooks", "mixed_member"]
 
 SigContext = Union[FunctionSigContext, MethodSigContext]
 
@@ -193,13 +195,30 @@ def mixed_member(ctx: AttributeContext, t: Type) -> Type:
     if key is None or key not in MIXED:
         return t
     found = owner.type.get(e.name)
-    var = found.node if found is not None else None
-    if not isinstance(var, Var) or var.type is None or var.info is FUNC_NO_INFO:
+    declared = _declared_member(found.node if found is not None else None)
+    if declared is None:
         return t
-    params = _size_params(var.info)
-    if not any(v.name in params for v in get_all_type_vars(var.type)):
+    info, typ = declared
+    params = _size_params(info)
+    if not any(v.name in params for v in get_all_type_vars(typ)):
         return t
     return unsized(ctx.api, t)
+
+
+def _declared_member(node: Optional[SymbolNode]) -> Optional[Tuple[TypeInfo, Type]]:
+    """The class and declared type of the attribute ``node``: a variable's type, or a
+    property's getter's return type (``def item(self) -> T``, with or without a setter);
+    ``None`` for anything else (a method is read through its signature hook instead)."""
+    if isinstance(node, OverloadedFuncDef) and node.is_property and node.items:
+        node = node.items[0]  # (a property with a setter: its getter comes first)
+    if isinstance(node, Decorator) and node.func.is_property:
+        getter = node.func.type
+        if not isinstance(getter, CallableType) or node.func.info is FUNC_NO_INFO:
+            return None
+        return node.func.info, getter.ret_type
+    if not isinstance(node, Var) or node.type is None or node.info is FUNC_NO_INFO:
+        return None
+    return node.info, node.type
 
 
 _READ_ONLY = frozenset({"index", "count", "remove", "discard", "get", "pop", "copy",
@@ -276,19 +295,31 @@ def library_route(fullname: str, lookup: Callable[[str], Optional[SymbolTableNod
     return _GUARDED
 
 
-def after_lists(hook: Callable[[MethodSigContext], FunctionLike]
+def after_lists(hook: Callable[[MethodSigContext], FunctionLike], untouched: bool = False
                 ) -> Callable[[MethodSigContext], FunctionLike]:
-    """``hook`` (lists.py's, for ``dict.update``), then :func:`inferred_receiver` on what it
-    leaves: ``d.update([("y", h)])`` of pairs, which lists.py does not read, takes any size.
+    """``hook`` (lists.py's), then :func:`inferred_receiver` on what it leaves:
+    ``d.update([("y", h)])`` of pairs, which lists.py does not read, takes any size; with
+    ``untouched``, only where ``hook`` left mypy's signature as it was (an item lists.py does
+    not read: ``cm.maps.append({"y": h})``, a dict of tensors appended to a ChainMap's maps).
 
     >>> after_lists(lambda ctx: "sig")(None)  # type: ignore[arg-type]
     'sig'
     """
     def run(ctx: MethodSigContext) -> FunctionLike:
         sig = hook(ctx)
+        receiver = get_proper_type(ctx.type)
+        if untouched and (sig is not ctx.default_signature or not isinstance(
+                receiver, Instance) or any(_own(t) for t in receiver.args)):
+            return sig  # (a tensor or layer item is lists.py's to judge: ks[0] = Dense(6, 2))
         return inferred_receiver(ctx, sig) if isinstance(sig, CallableType) else sig
 
     return run
+
+
+def _own(t: Type) -> bool:
+    """Whether ``t`` is a typedflux type itself (a tensor, a layer), not a container of one."""
+    p = get_proper_type(t)
+    return isinstance(p, Instance) and p.type.fullname.startswith("typedflux.")
 
 
 def list_add_hooks(adders: Dict[str, int]) -> Dict[str, Callable[[MethodSigContext], FunctionLike]]:
@@ -298,9 +329,10 @@ def list_add_hooks(adders: Dict[str, int]) -> Dict[str, Callable[[MethodSigConte
     >>> sorted(list_add_hooks({"builtins.list.append": 1}))
     ['builtins.list.append']
     """
-    hooks = {name: list_add_hook(pos) for name, pos in adders.items()}
+    hooks = {name: after_lists(list_add_hook(pos), untouched=True)
+             for name, pos in adders.items()}
     if "builtins.dict.update" in hooks:
-        hooks["builtins.dict.update"] = after_lists(hooks["builtins.dict.update"])
+        hooks["builtins.dict.update"] = after_lists(list_add_hook(adders["builtins.dict.update"]))
     return hooks
 
 

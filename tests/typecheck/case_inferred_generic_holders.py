@@ -8,8 +8,9 @@ boundary.
 
 An attribute read from a holder that was given another shape (``b.v`` after ``b.set(tf.zeros(2,
 4))``, where ``self.v = v`` for ``v: T``) has unknown sizes: the run gives (2, 4) where mypy
-keeps the first value's ``Tensor[2, 9]`` (s15 A1). Before another shape was given, and for an
-attribute the class types otherwise, it keeps its sizes.
+keeps the first value's ``Tensor[2, 9]`` (s15 A1); so has a property whose getter returns the
+type parameter (``b.item``). Before another shape was given, and for an attribute the class
+types otherwise, it keeps its sizes.
 """
 
 import collections
@@ -34,6 +35,10 @@ class Box(Generic[T]):
 
     def holds(self, v: T) -> bool:
         return v is self.v
+
+    @property
+    def item(self) -> T:
+        return self.v
 
 
 class Acc(Generic[V]):
@@ -74,6 +79,18 @@ class Holder:
 
 Holder().swap()
 print(len(dq), b.v.shape, len(od), len(ch))
+
+# A property whose getter returns the type parameter reads as the attribute does (fa fc01):
+# its sizes before another shape was stored, unknown sizes after.
+pb = Box(tf.zeros(2, 9))
+reveal_type(pb.item)  # N: Revealed type is "typedflux.tensor.Tensor[Literal[2], Literal[9]]"
+tf.Dense(4, 3)(pb.item)  # E: Dense(4 => 3) expects input Tensor[..., 4], got Tensor[2, 9]; need size 4 at axis -1 (got 9)  [shape]
+pb.set(tf.zeros(3))
+reveal_type(pb.item)  # N: Revealed type is "typedflux.tensor.Tensor[*tuple[Any, ...]]"
+print((pb.item + tf.zeros(3)).shape)  # (the run gives (3,): no [shape] for the add)
+lb = Box(tf.Dense(2, 2))
+lb.set(tf.Dense(5, 1))
+print(lb.item(tf.randn(1, 5)).shape)  # (the run gives (1, 1))
 
 # The type written: a shape promise.
 b2: Box[Tensor[2, 9]] = Box(tf.zeros(2, 9))
