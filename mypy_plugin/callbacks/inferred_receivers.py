@@ -106,6 +106,9 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     >>> inferred_receiver(None, "sig")  # type: ignore[arg-type]
     'sig'
     """
+    held = not isinstance(ctx, MethodSigContext) and is_held_method(ctx)
+    if not (isinstance(ctx, MethodSigContext) or held):
+        return sig  # (first: every function call asks, and most are not methods)
     positions, result = _class_params(sig)
     if not positions and not result:
         return sig
@@ -114,15 +117,13 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
         if receiver is None or origin(ctx.api, receiver) != "inferred":
             return sig
         keys = [container_key(ctx.api, ctx.context)]
-    elif is_held_method(ctx):  # (``s = b.set; s(x)``: as ``b.set(x)`` where the program says b)
+    else:  # (a held method, ``s = b.set; s(x)``: as ``b.set(x)`` where the program says b)
         receivers, only = held_receiver(ctx)
         if only and origin(ctx.api, receivers[0]) != "inferred":
             return sig
         # (a list of methods, or no receiver said: which holder, and whether its type was
         # written, is not known, so no shape promise is proven)
         keys = [container_key(ctx.api, r, iterated=True) for r in receivers]
-    else:
-        return sig
     known = [k for k in keys if k is not None]
     if any(k not in MIXED for k in known) and _differs(ctx, sig, positions):
         MIXED.update(known)  # (what is read from it afterwards: any sizes)
@@ -307,10 +308,11 @@ def after_lists(hook: Callable[[MethodSigContext], FunctionLike], untouched: boo
     """
     def run(ctx: MethodSigContext) -> FunctionLike:
         sig = hook(ctx)
-        receiver = get_proper_type(ctx.type)
-        if untouched and (sig is not ctx.default_signature or not isinstance(
-                receiver, Instance) or any(_own(t) for t in receiver.args)):
-            return sig  # (a tensor or layer item is lists.py's to judge: ks[0] = Dense(6, 2))
+        if untouched:
+            receiver = get_proper_type(ctx.type)
+            if sig is not ctx.default_signature or not isinstance(receiver, Instance) or any(
+                    _own(t) for t in receiver.args):
+                return sig  # (a tensor or layer item is lists.py's: ks[0] = Dense(6, 2))
         return inferred_receiver(ctx, sig) if isinstance(sig, CallableType) else sig
 
     return run
