@@ -128,10 +128,16 @@ def inferred_receiver(ctx: SigContext, sig: CallableType) -> CallableType:
     if any(k not in MIXED for k in known) and _differs(ctx, sig, positions):
         MIXED.update(known)  # (what is read from it afterwards: any sizes)
     mixed = any(k in MIXED for k in known) or not known
-    ret = unsized(ctx.api, sig.ret_type) if result and mixed else sig.ret_type
-    arg_types = [unsized(ctx.api, t) if i in positions else t
-                 for i, t in enumerate(sig.arg_types)]
-    return sig.copy_modified(arg_types=arg_types, ret_type=ret)
+    return _any_sizes(ctx.api, sig, positions, result and mixed)
+
+
+def _any_sizes(api: CheckerPluginInterface, sig: CallableType, positions: List[int],
+               result: bool) -> CallableType:
+    """``sig`` with its parameters at ``positions`` of unknown sizes, and its result too
+    when ``result``: what :func:`inferred_receiver` and :func:`_held` give."""
+    return sig.copy_modified(
+        arg_types=[unsized(api, t) if i in positions else t for i, t in enumerate(sig.arg_types)],
+        ret_type=unsized(api, sig.ret_type) if result else sig.ret_type)
 
 
 def held_in_partial(api: CheckerPluginInterface, sig: CallableType, receiver: Expression
@@ -170,10 +176,7 @@ def _held(api: CheckerPluginInterface, sig: CallableType, receivers: List[Expres
             if k is not None]
     if positions:
         MIXED.update(keys)  # (it may store another shape: reads after it unknown)
-    ret = unsized(api, sig.ret_type) if result else sig.ret_type
-    return sig.copy_modified(
-        arg_types=[unsized(api, t) if i in positions else t for i, t in enumerate(sig.arg_types)],
-        ret_type=ret)
+    return _any_sizes(api, sig, positions, result)
 
 
 def mixed_member(ctx: AttributeContext, t: Type) -> Type:
